@@ -1,0 +1,81 @@
+/**
+ * Checks that span fields or files, which a schema cannot express:
+ * ids are unique, and every id a deck or plan row mentions exists.
+ */
+import type { Issue } from '../errors.js';
+import type { YamlSource } from './load-yaml.js';
+import type { Deck, Strategy } from './schema.js';
+import { locateIn } from './validate.js';
+import { closest } from 'fastest-levenshtein';
+
+interface Located<T> {
+  value: T;
+  source: YamlSource;
+}
+
+type Path = (string | number)[];
+
+function unknownId(source: YamlSource, at: Path, kind: string, idValue: string, known: string[]): Issue {
+  const hint = known.length > 0 ? `; did you mean '${closest(idValue, known)}'?` : '';
+  return { ...locateIn(source, at), message: `unknown ${kind} '${idValue}'${hint}` };
+}
+
+function duplicateIds(source: YamlSource, ids: (string | undefined)[], at: (i: number) => Path, kind: string): Issue[] {
+  const seen = new Set<string>();
+  const issues: Issue[] = [];
+  ids.forEach((value, i) => {
+    if (value === undefined) return;
+    if (seen.has(value)) issues.push({ ...locateIn(source, at(i)), message: `${kind} id '${value}' is used twice; ids must be unique` });
+    seen.add(value);
+  });
+  return issues;
+}
+
+function checkStrategy({ value: s, source }: Located<Strategy>): Issue[] {
+  const groupIds = s.targetGroups.groups.map((g) => g.id);
+  const issues = [
+    ...duplicateIds(source, groupIds, (i) => ['targetGroups', 'groups', i, 'id'], 'target group'),
+    ...duplicateIds(source, s.organisation.members.map((m) => m.id), (i) => ['organisation', 'members', i, 'id'], 'member'),
+    ...duplicateIds(source, s.actionPlan.map((r) => r.id), (i) => ['actionPlan', i, 'id'], 'plan row'),
+    ...duplicateIds(source, s.history.map((h) => h.version), (i) => ['history', i, 'version'], 'history version'),
+  ];
+  s.actionPlan.forEach((row, i) =>
+    row.groups.forEach((g, j) => {
+      if (!groupIds.includes(g)) issues.push(unknownId(source, ['actionPlan', i, 'groups', j], 'target group', g, groupIds));
+    }),
+  );
+  if (s.history.length > 0 && !s.history.some((h) => h.version === s.version)) {
+    issues.push({
+      ...locateIn(source, ['version']),
+      message: `version "${s.version}" has no entry in history; add one (trappa bump does it for you)`,
+    });
+  }
+  return issues;
+}
+
+function checkDeck(strategy: Strategy, { value: deck, source }: Located<Deck>): Issue[] {
+  const groupIds = strategy.targetGroups.groups.map((g) => g.id);
+  const rowIds = strategy.actionPlan.flatMap((r) => (r.id ? [r.id] : []));
+  const issues: Issue[] = [];
+  deck.audience.groups.forEach((g, i) => {
+    if (!groupIds.includes(g)) issues.push(unknownId(source, ['audience', 'groups', i], 'target group', g, groupIds));
+  });
+  const planRow = deck.meeting?.planRow;
+  if (planRow && !rowIds.includes(planRow)) issues.push(unknownId(source, ['meeting', 'planRow'], 'plan row', planRow, rowIds));
+  return issues;
+}
+
+export function checkReferences(
+  strategy: Located<Strategy>,
+  decks: { deck: Deck; source: YamlSource }[],
+): Issue[] {
+  const issues = checkStrategy(strategy);
+  for (const d of decks) issues.push(...checkDeck(strategy.value, { value: d.deck, source: d.source }));
+  const seen = new Map<string, string>();
+  for (const d of decks) {
+    const other = seen.get(d.deck.id);
+    if (other) issues.push({ ...locateIn(d.source, ['id']), message: `deck id '${d.deck.id}' is also used in ${other}` });
+    seen.set(d.deck.id, d.source.file);
+  }
+  return issues;
+}

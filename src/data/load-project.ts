@@ -1,0 +1,122 @@
+/**
+ * Reads everything a build needs from the project folder and validates it:
+ * data/strategy.yaml, data/theme.yaml, data/decks/*.yaml and the templates of
+ * the languages the decks use. All problems of all files are reported together.
+ */
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { z } from 'zod';
+import { fail, ok, type Issue, type Result } from '../errors.js';
+import type { Labels, TemplateSet, TemplateSource } from '../render/render-text.js';
+import { loadYamlFile, type YamlSource } from './load-yaml.js';
+import { deckSchema, strategySchema, themeSchema, type Deck, type Strategy, type Theme } from './schema.js';
+import { labelsSchema, slideWordingSchema } from './template-schema.js';
+import { checkReferences } from './check-references.js';
+import { locateIn, validateSource } from './validate.js';
+
+export interface DeckSource {
+  deck: Deck;
+  source: YamlSource;
+}
+
+export interface Project {
+  root: string;
+  strategy: Strategy;
+  strategySource: YamlSource;
+  theme: Theme;
+  themeSource: YamlSource;
+  decks: DeckSource[];
+  /** Template sets by language code ("nb", "nn", "en"), for the languages the decks use. */
+  templates: Map<string, TemplateSet>;
+  /** Every file read, relative to root, for input hashing and watch mode. */
+  files: string[];
+}
+
+export interface ProjectPaths {
+  root: string;
+  /** Folder with strategy.yaml, theme.yaml and decks/. @default "<root>/data" */
+  dataDir?: string;
+  /** @default "<root>/templates" */
+  templatesDir?: string;
+}
+
+async function loadAndValidate<S extends z.ZodType>(
+  root: string,
+  absPath: string,
+  schema: S,
+): Promise<Result<{ value: z.output<S>; source: YamlSource }>> {
+  const display = path.relative(root, absPath) || absPath;
+  const loaded = await loadYamlFile(absPath, display);
+  if (!loaded.ok) return loaded;
+  const validated = validateSource(loaded.value, schema);
+  if (!validated.ok) return validated;
+  return ok({ value: validated.value, source: loaded.value });
+}
+
+async function listDeckFiles(decksDir: string): Promise<string[]> {
+  try {
+    const names = await readdir(decksDir);
+    return names
+      .filter((n) => /\.ya?ml$/i.test(n))
+      .sort()
+      .map((n) => path.join(decksDir, n));
+  } catch {
+    return [];
+  }
+}
+
+async function loadTemplateSet(root: string, dir: string): Promise<Result<TemplateSet>> {
+  const labels = await loadAndValidate(root, path.join(dir, 'labels.yaml'), labelsSchema);
+  const wording = await loadAndValidate(root, path.join(dir, 'slides.yaml'), slideWordingSchema);
+  if (!labels.ok || !wording.ok) return fail([...(labels.ok ? [] : labels.issues), ...(wording.ok ? [] : wording.issues)]);
+  const templates = new Map<string, TemplateSource>();
+  for (const [slide, texts] of Object.entries(wording.value.value)) {
+    for (const [key, source] of Object.entries(texts)) {
+      templates.set(`${slide}.${key}`, { source, location: locateIn(wording.value.source, [slide, key]) });
+    }
+  }
+  return ok({ labels: labels.value.value as Labels, templates });
+}
+
+export async function loadProject(paths: ProjectPaths): Promise<Result<Project>> {
+  const root = path.resolve(paths.root);
+  const dataDir = path.resolve(root, paths.dataDir ?? 'data');
+  const templatesDir = path.resolve(root, paths.templatesDir ?? 'templates');
+  const issues: Issue[] = [];
+  const collect = <T>(r: Result<T>): T | undefined => (r.ok ? r.value : (issues.push(...r.issues), undefined));
+
+  const deckFiles = await listDeckFiles(path.join(dataDir, 'decks'));
+  const [strategy, theme, ...decks] = await Promise.all([
+    loadAndValidate(root, path.join(dataDir, 'strategy.yaml'), strategySchema).then(collect),
+    loadAndValidate(root, path.join(dataDir, 'theme.yaml'), themeSchema).then(collect),
+    ...deckFiles.map((f) => loadAndValidate(root, f, deckSchema).then(collect)),
+  ]);
+  if (deckFiles.length === 0) {
+    issues.push({ file: path.relative(root, path.join(dataDir, 'decks')), message: 'no deck definitions found; add a file such as decks/strategi.yaml' });
+  }
+
+  const languages = [...new Set(decks.flatMap((d) => (d ? [d.value.language] : [])))].sort();
+  const templates = new Map<string, TemplateSet>();
+  for (const language of languages) {
+    const set = collect(await loadTemplateSet(root, path.join(templatesDir, language)));
+    if (set) templates.set(language, set);
+  }
+  if (issues.length > 0 || !strategy || !theme) return fail(issues);
+
+  const deckSources = decks.flatMap((d) => (d ? [{ deck: d.value, source: d.source }] : []));
+  issues.push(...checkReferences(strategy, deckSources));
+  if (issues.length > 0) return fail(issues);
+
+  const files = [strategy.source, theme.source, ...deckSources.map((d) => d.source)].map((s) => s.file);
+  for (const language of languages) files.push(path.relative(root, path.join(templatesDir, language, 'labels.yaml')), path.relative(root, path.join(templatesDir, language, 'slides.yaml')));
+  return ok({
+    root,
+    strategy: strategy.value,
+    strategySource: strategy.source,
+    theme: theme.value,
+    themeSource: theme.source,
+    decks: deckSources,
+    templates,
+    files,
+  });
+}

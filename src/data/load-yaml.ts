@@ -1,0 +1,187 @@
+/**
+ * YAML text → parsed Document that remembers where everything came from, so
+ * later stages can report `file:line:col`. `parseYaml` is pure; `loadYamlFile`
+ * reads the file and calls it.
+ */
+import { readFile } from 'node:fs/promises';
+import { type Document, isAlias, isScalar, LineCounter, parseDocument, visit, type YAMLError } from 'yaml';
+import { fail, type Issue, ok, type Result } from '../errors.js';
+
+/** A parsed YAML file together with what is needed to point into it. */
+export interface YamlSource {
+  /** Path as shown to the user, e.g. `data/strategy.yaml`. */
+  file: string;
+  text: string;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+}
+
+/** Parses one YAML document. Syntax problems come back as issues, one per line at most. */
+export function parseYaml(file: string, text: string): Result<YamlSource> {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    strict: true,
+    // Keys such as `2004:` stay text, so `doc.getIn(['2004'])` finds them;
+    // a non-text key (`[a]: 1`) becomes an error instead of a console warning.
+    stringKeys: true,
+  });
+  const source: YamlSource = { file, text, doc, lineCounter };
+  const place = (offset: number) => ({ file, ...lineCounter.linePos(Math.min(offset, text.length)) });
+
+  // Warnings (an unknown `!tag`) are almost always a value that needed quotes, so they are errors too.
+  const found = [...doc.errors, ...doc.warnings]
+    .filter((err) => !(err.code === 'BLOCK_AS_IMPLICIT_KEY' && doc.errors.some((e) => isIndentError(e, err))))
+    .map((err) => describeYamlError(source, err));
+  visit(doc, {
+    Alias(_, alias) {
+      if (alias.resolve(doc)) return;
+      found.push({
+        offset: alias.range?.[0] ?? 0,
+        message: `a value cannot start with '*' unless it is in quotes, e.g. "*${alias.source}"`,
+      });
+    },
+  });
+  if (found.length > 0) return fail(onePerLine(found.map(({ offset, message }) => ({ ...place(offset), message }))));
+
+  if (isEmpty(doc)) {
+    return fail([{ file, line: 1, col: 1, message: "file is empty; expected YAML content such as 'name: value' lines" }]);
+  }
+  try {
+    doc.toJS({ maxAliasCount: 100 });
+  } catch (cause) {
+    // Only `*alias` references reach here (unresolved ones are reported above): too many of them.
+    return fail([{ ...place(0), message: `cannot read the file: ${lowerFirst((cause as Error).message)}` }]);
+  }
+  return ok(source);
+}
+
+/** Reads a UTF-8 file (a byte order mark is dropped) and parses it. */
+export async function loadYamlFile(absPath: string, displayPath: string): Promise<Result<YamlSource>> {
+  let text: string;
+  try {
+    text = await readFile(absPath, 'utf8');
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    const message =
+      code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'expected a file, found a folder' : `cannot read the file (${code ?? String(cause)})`;
+    return fail([{ file: displayPath, message }]);
+  }
+  return parseYaml(displayPath, text.replace(/^\uFEFF/, ''));
+}
+
+function isEmpty(doc: Document.Parsed): boolean {
+  const contents = doc.contents;
+  // A file with only `---` gives an empty scalar rather than no contents.
+  return contents === null || (isScalar(contents) && contents.value === null && !contents.source);
+}
+
+/** A MULTILINE_IMPLICIT_KEY at the same place explains a BLOCK_AS_IMPLICIT_KEY better: wrong indentation. */
+function isIndentError(candidate: YAMLError, blockError: YAMLError): boolean {
+  return candidate.code === 'MULTILINE_IMPLICIT_KEY' && candidate.pos[0] === blockError.pos[0];
+}
+
+interface Found {
+  offset: number;
+  message: string;
+}
+
+/** Rewrites yaml's messages in plain words and moves the position to where the user should look. */
+function describeYamlError(source: YamlSource, err: YAMLError): Found {
+  const { text } = source;
+  const at = (message: string, offset = firstNonSpace(text, err.pos[0])): Found => ({ offset, message });
+  const msg = err.message;
+  switch (err.code) {
+    case 'DUPLICATE_KEY':
+      return at(`duplicate key '${keyAt(text, err.pos[0])}'; each key may appear only once here`);
+    case 'TAB_AS_INDENT':
+      return at('tab used for indentation; indent with spaces instead', err.pos[0]);
+    case 'MULTIPLE_DOCS':
+      return at("more than one YAML document in this file (a line with only '---' starts a new one); keep one per file");
+    case 'BAD_DQ_ESCAPE':
+      return at(`invalid escape '${/sequence (\S+)/.exec(msg)?.[1] ?? '\\'}' in double-quoted text; use single quotes instead`);
+    case 'BAD_SCALAR_START':
+      return at(`a value cannot start with '${text[err.pos[0]] ?? ''}' unless it is in quotes`);
+    case 'TAG_RESOLVE_FAILED':
+      return at("a value cannot start with '!' unless it is in quotes");
+    case 'NON_STRING_KEY':
+      return at('a key must be plain text; put it in quotes');
+    case 'KEY_OVER_1024_CHARS':
+      return at("key is too long (over 1024 characters); is a ':' or a line break missing?");
+    case 'MULTILINE_IMPLICIT_KEY':
+      return at(
+        'bad indentation: this line is indented differently from the lines around it',
+        firstNonSpace(text, nextLineStart(text, err.pos[0], err.pos[1])),
+      );
+    case 'BAD_INDENT':
+      if (/Flow sequence/.test(msg)) return at("unclosed '[': a list written in brackets must end with ']'");
+      if (/Flow map/.test(msg)) return at("unclosed '{': fields written in braces must end with '}'");
+      return at('bad indentation: keys at the same level must start in the same column');
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      if (/compact mappings/.test(msg)) return at(`a value that contains ': ' must be in quotes, e.g. "Møte: info"`);
+      return at('bad indentation: this list item is not lined up with the items above it');
+    case 'MISSING_CHAR':
+      if (/quote/.test(msg)) return unclosedQuote(source, err);
+      if (/Sequence item/.test(msg)) return at("bad indentation, or a list item without '- ': line this up with the lines above");
+      if (/followed by map values/.test(msg)) return at("expected 'key: value'; this line has no ':' after the key");
+      break;
+    case 'UNEXPECTED_TOKEN':
+      if (/at node end/.test(msg) && !startsLine(text, firstNonSpace(text, err.pos[0]))) {
+        return at('unexpected text after the value; put the whole value in quotes');
+      }
+      if (/at node end/.test(msg)) return at("this line does not fit the lines above it: a list ('- ') and 'key: value' lines cannot be mixed at one level");
+      return at(`unexpected '${text.slice(err.pos[0], err.pos[1])}'; check quotes, brackets and indentation`);
+  }
+  return at(`YAML syntax error: ${lowerFirst(msg)}`);
+}
+
+/** yaml reports an unclosed quote where the text ends; point at the opening quote instead. */
+function unclosedQuote(source: YamlSource, err: YAMLError): Found {
+  const pos = err.pos[0];
+  let start = pos;
+  visit(source.doc, {
+    Scalar(_, node) {
+      const range = node.range;
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && range && range[0] <= pos && pos <= range[2]) {
+        start = range[0];
+      }
+    },
+  });
+  const mark = source.text[start] === "'" ? "'" : '"';
+  return { offset: start, message: `unclosed quote: this text starts with ${mark} but has no closing ${mark}` };
+}
+
+/** Keeps the first issue of each line: yaml often reports one mistake several times. */
+function onePerLine(issues: Issue[]): Issue[] {
+  const sorted = [...issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
+  return sorted.filter((issue, i) => i === 0 || sorted[i - 1]?.line !== issue.line);
+}
+
+function keyAt(text: string, offset: number): string {
+  const rest = text.slice(offset).split('\n')[0] ?? '';
+  return rest.replace(/\s*:.*$/, '').replace(/^["']|["']$/g, '');
+}
+
+/** Skips spaces at the start of a line, so the column shows where the text begins. */
+function firstNonSpace(text: string, offset: number): number {
+  if (offset !== 0 && text[offset - 1] !== '\n') return offset;
+  let i = offset;
+  while (text[i] === ' ') i++;
+  return text[i] === '\n' || text[i] === '\r' || i >= text.length ? offset : i;
+}
+
+function startsLine(text: string, offset: number): boolean {
+  return /^ *$/.test(text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset));
+}
+
+/** Start of the line after `from`, if one begins before `to`; otherwise `from`. */
+function nextLineStart(text: string, from: number, to: number): number {
+  const newline = text.indexOf('\n', from);
+  return newline >= 0 && newline < to ? newline + 1 : from;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

@@ -1,0 +1,221 @@
+/**
+ * The data schemas: the single source of truth for what users write in data/.
+ * TypeScript types are inferred from them; the JSON Schemas in schema/ are generated from them.
+ * The schema follows the domain (a strategy, its staircase, target groups, action plan),
+ * never slide geometry: where things go on a slide is the layout's business.
+ */
+import { z } from 'zod';
+import { hexColor, id, isoDate, nonEmptyText, version } from './schema-helpers.js';
+import { imageRefSchema } from '../images/image-ref.js';
+import { distributionSchema } from '../post/email/distribution-schema.js';
+
+/** A list item that may carry sub-points (one level), e.g. a profile statement with a qualification. */
+export const pointSchema = z.union([
+  nonEmptyText,
+  z.strictObject({
+    text: nonEmptyText.describe('The statement.'),
+    sub: z.array(nonEmptyText).min(1).describe('Sub-points shown indented under the statement.'),
+  }),
+]);
+
+const memberSchema = z.strictObject({
+  id: id.describe('Short id used elsewhere in the data, e.g. "levanger".'),
+  name: nonEmptyText.describe('Full name, e.g. "Levanger kommune".'),
+  shortName: nonEmptyText.optional().describe('Short name used in running text, e.g. "Levanger".'),
+  logo: imageRefSchema.optional().describe('Logo, relative to assets/.'),
+});
+
+const organisationSchema = z.strictObject({
+  name: nonEmptyText.describe('The joint body, e.g. "Innherred Samkommune".'),
+  shortName: nonEmptyText.optional().describe('Abbreviation, e.g. "ISK".'),
+  logo: imageRefSchema.optional(),
+  members: z.array(memberSchema).min(1).describe('The member municipalities that own the joint body.'),
+  contact: z
+    .strictObject({
+      name: nonEmptyText,
+      email: nonEmptyText.optional(),
+      phone: nonEmptyText.optional(),
+    })
+    .optional()
+    .describe('Who readers ask about the strategy.'),
+});
+
+const historyEntrySchema = z.strictObject({
+  version: version,
+  date: isoDate,
+  changes: z.array(nonEmptyText).min(1).describe('What changed in this version, one line each.'),
+});
+
+const stepSchema = z.strictObject({
+  question: nonEmptyText.describe('The step\'s question, e.g. "HVORFOR?".'),
+  points: z.array(nonEmptyText).min(1).describe('What the step covers.'),
+  outcome: nonEmptyText.optional().describe('What the step yields, shown above it, e.g. "Målretting".'),
+});
+
+const staircaseSchema = z.strictObject({
+  base: nonEmptyText.describe('The foundation under all steps, e.g. "Bevissthet".'),
+  steps: z.array(stepSchema).min(2).max(8).describe('The steps from bottom to top.'),
+  top: z.array(nonEmptyText).min(1).describe('What the staircase leads to, e.g. [Målretting, Innhold, Handling].'),
+  explanation: z.array(nonEmptyText).default([]).describe('Paragraphs explaining the model.'),
+});
+
+const mainMessageSchema = z.strictObject({
+  what: nonEmptyText.describe('HVA? What the joint body is, in one sentence.'),
+  why: nonEmptyText.describe('HVORFOR? Why it exists, in one sentence.'),
+});
+
+const modelSchema = z.strictObject({
+  summary: nonEmptyText.describe('One or two sentences describing the arrangement.'),
+  tasks: nonEmptyText.optional().describe('Label on the arrows from members to the joint body.'),
+  outcome: nonEmptyText.describe('What the joint body produces, and for whom.'),
+  emphasis: nonEmptyText.optional().describe('The key sentence; text before the first lowercase word is stressed.'),
+});
+
+const targetGroupSchema = z.strictObject({
+  id: id,
+  name: nonEmptyText,
+  priority: z.enum(['high', 'other']).describe('"high" for the highest-priority groups.'),
+});
+
+const targetGroupsSchema = z.strictObject({
+  period: nonEmptyText.optional().describe('When this prioritisation applies, e.g. "vinter 2004".'),
+  groups: z.array(targetGroupSchema).min(1),
+});
+
+const planRowSchema = z.strictObject({
+  id: id.optional().describe('Id a deck uses to point at its meeting in the plan.'),
+  audience: nonEmptyText.describe('Målgruppe: who the activity is for, as written in the plan.'),
+  groups: z.array(id).default([]).describe('Target-group ids this row concerns (used to mark rows per audience).'),
+  activity: nonEmptyText.describe('Aktivitet.'),
+  purpose: nonEmptyText.optional().describe('Hensikt.'),
+  responsible: nonEmptyText.optional().describe('Ansvar.'),
+  date: isoDate.optional().describe('Tid, when it is one day; shown as "28.1.".'),
+  dates: z.array(isoDate).optional().describe('Tid, when it is several days.'),
+  when: nonEmptyText.optional().describe('Tid as free text ("Løpende", "Uke 4 (5)"); wins over date.'),
+});
+
+export const strategySchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    name: nonEmptyText.describe('Title of the strategy.'),
+    version: version,
+    date: isoDate.describe('Date of this version.'),
+    status: z.enum(['draft', 'released']).default('draft').optional(),
+    history: z.array(historyEntrySchema).default([]).describe('Earlier and current versions, oldest first.'),
+    organisation: organisationSchema,
+    staircase: staircaseSchema,
+    mainMessage: mainMessageSchema,
+    model: modelSchema,
+    targetGroups: targetGroupsSchema,
+    profile: z.array(pointSchema).min(1).describe('Profile statements: how the joint body presents itself.'),
+    otherMessages: z.array(pointSchema).default([]).describe('Key messages besides the main message.'),
+    actionPlan: z.array(planRowSchema).default([]).describe('Arbeidet med kommunikasjonsplan: activities.'),
+  })
+  .describe('A communication strategy.');
+
+export type Strategy = z.output<typeof strategySchema>;
+export type Point = z.output<typeof pointSchema>;
+export type PlanRow = z.output<typeof planRowSchema>;
+export type TargetGroup = z.output<typeof targetGroupSchema>;
+
+const fontSizesSchema = z.strictObject({
+  title: z.number().min(10).max(80).default(32),
+  subtitle: z.number().min(8).max(60).default(20),
+  body: z.number().min(8).max(60).default(20),
+  table: z.number().min(6).max(40).default(14),
+  notesMin: z.number().optional(),
+  /** Text is shrunk down to this size before it continues on a new slide. */
+  minBody: z.number().min(6).max(40).default(12).describe('Smallest body size; below it text continues on a new slide.'),
+  minTable: z.number().min(6).max(40).default(10),
+});
+
+export const themeSchema = z.strictObject({
+  $schema: z.string().optional(),
+  colors: z.strictObject({
+    primary: hexColor.describe('Main colour: titles, diagram steps, table header.'),
+    secondary: hexColor.describe('Light companion of primary: panels, highlighted rows.'),
+    accent: hexColor.describe('Accent: rules, markers.'),
+    background: hexColor.default('FFFFFF'),
+    text: hexColor.default('1F1F1F'),
+    muted: hexColor.default('5A5A5A'),
+    onPrimary: hexColor.default('FFFFFF').describe('Text on primary fills.'),
+    highlight: hexColor.optional().describe('Fill marking the audience\'s own rows and groups.'),
+  }),
+  fonts: z.strictObject({
+    heading: nonEmptyText.default('Calibri'),
+    body: nonEmptyText.default('Calibri'),
+  }),
+  sizes: fontSizesSchema.prefault({}),
+  sizeBudgetMB: z.number().positive().default(10).describe('Largest deck, in MB, before the build fails (e-mail attachments).'),
+  footer: z
+    .strictObject({
+      text: z.string().optional().describe('Handlebars template for the footer, e.g. "{{strategy.name}} · versjon {{version}}".'),
+      slideNumbers: z.boolean().default(true),
+      logo: z.boolean().default(true).describe('Show the organisation logo in the footer.'),
+    })
+    .prefault({}),
+});
+
+export type Theme = z.output<typeof themeSchema>;
+
+/** Built-in slides of a strategy deck, in the seed's order. */
+export const builtInSlides = [
+  'title',
+  'staircase',
+  'what-why',
+  'model',
+  'target-groups',
+  'profile',
+  'messages',
+  'plan',
+  'changes',
+] as const;
+export type BuiltInSlide = (typeof builtInSlides)[number];
+
+const slideCommon = {
+  notes: z.string().optional().describe('Speaker notes for this slide in this deck (Handlebars).'),
+  title: nonEmptyText.optional().describe('Overrides the slide title (Handlebars).'),
+};
+
+const builtInSlideRefSchema = z.strictObject({
+  slide: z.enum(builtInSlides),
+  ...slideCommon,
+  plan: z.enum(['all', 'mark', 'only']).optional().describe('Plan slide: show all rows, mark the audience\'s rows first, or only theirs.'),
+});
+
+const customSlideSchema = z.strictObject({
+  kind: z.enum(['bullets', 'photo']),
+  ...slideCommon,
+  title: nonEmptyText.describe('Slide title (Handlebars).'),
+  intro: nonEmptyText.optional(),
+  points: z.array(pointSchema).default([]),
+  image: imageRefSchema.optional(),
+});
+
+export const slideRefSchema = z.union([z.enum(builtInSlides), builtInSlideRefSchema, customSlideSchema]);
+
+export const deckSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: id.describe('File-name friendly id, e.g. "storledermote".'),
+  title: nonEmptyText.optional().describe('Deck title; defaults to the strategy name.'),
+  audience: z.strictObject({
+    name: nonEmptyText.describe('Who the deck is for, e.g. "Ledere og tillitsvalgte".'),
+    groups: z.array(id).default([]).describe('Target-group ids of this audience: marked on the target-group and plan slides.'),
+  }),
+  meeting: z
+    .strictObject({
+      name: nonEmptyText,
+      date: isoDate,
+      place: nonEmptyText.optional(),
+      presenter: nonEmptyText.optional(),
+      planRow: id.optional().describe('Id of the action-plan row for this meeting.'),
+    })
+    .optional(),
+  language: z.enum(['nb', 'nn', 'en']).default('nb'),
+  slides: z.array(slideRefSchema).min(1),
+  wording: z.record(z.string(), z.string()).default({}).describe('Overrides of template texts by key, e.g. "plan.title".'),
+  distribution: distributionSchema.optional(),
+});
+
+export type Deck = z.output<typeof deckSchema>;
+export type SlideRef = z.output<typeof slideRefSchema>;

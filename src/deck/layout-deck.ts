@@ -1,0 +1,85 @@
+/**
+ * Layout of a whole deck: every planned slide through its kind, then notes and
+ * footers. Pure: the images are still pending; template problems come back as issues.
+ */
+import { fail, ok, type Issue, type Result } from '../errors.js';
+import { createPage, type Page } from '../layout/page.js';
+import { textStyle } from '../layout/text-box.js';
+import type { LaidOutDeck, LaidOutSlide, SlideElement } from '../layout/types.js';
+import { createRenderer, TemplateIssue, type Renderer } from '../render/render-text.js';
+import { slideKind } from '../slides/index.js';
+import type { SlideInput } from '../slides/types.js';
+import type { DeckPlan, PlannedSlide } from './resolve-deck.js';
+
+/** The names templates may use. Optional fields are present as null, because strict templates reject absent keys. */
+export function templateContext(plan: DeckPlan): Record<string, unknown> {
+  const { deck, strategy } = plan;
+  const meeting = deck.meeting ? { place: null, presenter: null, planRow: null, ...deck.meeting } : null;
+  return {
+    strategy,
+    organisation: strategy.organisation,
+    deck: { ...deck, title: deck.title ?? null },
+    audience: deck.audience,
+    meeting,
+    version: strategy.version,
+  };
+}
+
+function slideInput(plan: DeckPlan, slide: PlannedSlide, page: Page, renderer: Renderer): SlideInput {
+  return {
+    plan,
+    slide,
+    page,
+    text: renderer.text,
+    title: (key) => (slide.title ? renderer.inline(slide.title.source, slide.title.location) : renderer.text(key)),
+  };
+}
+
+function footerElements(plan: DeckPlan, page: Page, renderer: Renderer, number: number): SlideElement[] {
+  const { footer, colors, sizes } = plan.theme;
+  const style = textStyle(page, { size: Math.max(10, Math.min(12, sizes.minBody)), color: colors.muted, valign: 'middle' });
+  const elements: SlideElement[] = [];
+  if (footer.text) {
+    const text = renderer.inline(footer.text, plan.locateTheme(['footer', 'text']));
+    elements.push({ type: 'text', name: 'Footer', role: 'footer', box: { ...page.footer, w: page.footer.w - 1 }, paragraphs: [{ runs: [{ text }] }], style });
+  }
+  if (footer.slideNumbers) {
+    elements.push({
+      type: 'text', name: 'Slide number', role: 'footer', box: { x: page.footer.x + page.footer.w - 0.9, y: page.footer.y, w: 0.9, h: page.footer.h },
+      paragraphs: [{ runs: [{ text: String(number) }], align: 'right' }], style: { ...style, align: 'right' },
+    });
+  }
+  return elements;
+}
+
+function buildSlides(plan: DeckPlan, page: Page, renderer: Renderer, slide: PlannedSlide): LaidOutSlide[] {
+  const built = slideKind(slide.kind).build(slideInput(plan, slide, page, renderer));
+  const notes = slide.notes ? renderer.inline(slide.notes.source, slide.notes.location) : undefined;
+  return built.map((s, i) => (notes && i === 0 ? { ...s, notes } : s));
+}
+
+export function layoutDeck(plan: DeckPlan): Result<LaidOutDeck> {
+  const renderer = createRenderer(plan.templates, templateContext(plan), plan.wording);
+  const page = createPage(plan.theme, plan.templates.labels.language, plan.templates.labels.continued);
+  const issues: Issue[] = [];
+  const slides: LaidOutSlide[] = [];
+  const footed = new Set<LaidOutSlide>();
+  for (const slide of plan.slides) {
+    try {
+      const built = buildSlides(plan, page, renderer, slide);
+      slides.push(...built);
+      if (slide.kind !== 'title') built.forEach((s) => footed.add(s));
+    } catch (error) {
+      if (!(error instanceof TemplateIssue)) throw error;
+      issues.push(error.issue);
+    }
+  }
+  if (issues.length > 0) return fail(issues);
+  try {
+    const numbered = slides.map((s, i) => (footed.has(s) ? { ...s, elements: [...s.elements, ...footerElements(plan, page, renderer, i + 1)] } : s));
+    return ok({ properties: plan.properties, size: page.size, slides: numbered });
+  } catch (error) {
+    if (error instanceof TemplateIssue) return fail([error.issue]);
+    throw error;
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Errors as values. Every problem a user can fix carries the place in the input
+ * where it was found, so the CLI can print `file:line:col field: message`.
+ */
+
+/** A place in a source file. Lines and columns are 1-based, as editors show them. */
+export interface SourceLocation {
+  file: string;
+  line?: number;
+  col?: number;
+  /** Dotted path of the field inside the file, e.g. `actionPlan[3].tid`. */
+  field?: string;
+}
+
+/** One problem found in the input. */
+export interface Issue extends SourceLocation {
+  message: string;
+  severity?: 'error' | 'warning';
+}
+
+/** Formats an issue as the one line users see: `data/strategy.yaml:12:7 version: expected …`. */
+export function formatIssue(issue: Issue): string {
+  let place = issue.file;
+  if (issue.line !== undefined) place += `:${issue.line}`;
+  if (issue.line !== undefined && issue.col !== undefined) place += `:${issue.col}`;
+  const field = issue.field ? ` ${issue.field}:` : '';
+  return `${place}${field} ${issue.message}`;
+}
+
+/** Sorts issues by file, then line, then column, so reports read top to bottom. */
+export function sortIssues(issues: readonly Issue[]): Issue[] {
+  return [...issues].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.col ?? 0) - (b.col ?? 0) ||
+      a.message.localeCompare(b.message),
+  );
+}
+
+/** Outcome of a stage that can fail on user input. */
+export type Result<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = <T = never>(issues: Issue[]): Result<T> => ({ ok: false, issues });
+
+/** Base class of everything Trappa throws on purpose. */
+export class TrappaError extends Error {
+  /** Process exit code the CLI uses for this error. */
+  readonly exitCode: number = 1;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** The input is wrong: the user fixes a file. Exit code 2. */
+export class InputError extends TrappaError {
+  override readonly exitCode = 2;
+  constructor(readonly issues: Issue[]) {
+    super(sortIssues(issues).map(formatIssue).join('\n'));
+  }
+}
+
+/** A released version would be replaced by different content. Exit code 3. */
+export class FrozenVersionError extends TrappaError {
+  override readonly exitCode = 3;
+}
+
+/** A deck failed its own checks after being written (nothing was replaced). Exit code 4. */
+export class CheckFailedError extends TrappaError {
+  override readonly exitCode = 4;
+}
+
+/** An external program (LibreOffice, pdftoppm) is missing. Exit code 5. */
+export class ToolNotFoundError extends TrappaError {
+  override readonly exitCode = 5;
+}
+
+/** Sending e-mail failed for at least one recipient. Exit code 6. */
+export class SendError extends TrappaError {
+  override readonly exitCode = 6;
+}

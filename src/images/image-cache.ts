@@ -1,0 +1,71 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+import { ENCODER_SETTINGS } from './encode-image.js';
+import type { RenderedImage } from './render-image.js';
+
+/** A cache entry is a rendered image: bytes, mime, pixel size and placed size in inches. */
+export type CachedImage = RenderedImage;
+
+const FORMAT = 'trappa-image-cache-1';
+
+/**
+ * Content hash of everything that decides the output bytes: the source bytes,
+ * the requested size and fit, the limits, the encoder settings and the sharp and
+ * libvips versions. Not the file name or the box's position: the same logo at the
+ * same size on ten slides is one entry.
+ */
+export function imageCacheKey(source: Buffer, params: Record<string, unknown>): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify({ FORMAT, sharp: sharp.versions, encoder: ENCODER_SETTINGS, params }));
+  hash.update('\0');
+  hash.update(source);
+  return hash.digest('hex');
+}
+
+const entryPath = (dir: string, key: string): string => path.join(dir, `${key}.img`);
+
+/**
+ * Reads an entry: one JSON header line, then the encoded bytes.
+ * Anything unreadable or inconsistent is a miss (the entry is then rewritten).
+ */
+export async function readCachedImage(dir: string, key: string): Promise<CachedImage | undefined> {
+  try {
+    const file = await readFile(entryPath(dir, key));
+    const newline = file.indexOf(0x0a);
+    if (newline < 0) return undefined;
+    const header: unknown = JSON.parse(file.subarray(0, newline).toString('utf8'));
+    const data = file.subarray(newline + 1);
+    if (!isHeader(header) || data.length !== header.bytes) return undefined;
+    const { mime, pixelWidth, pixelHeight, w, h } = header;
+    return { data, mime, pixelWidth, pixelHeight, w, h };
+  } catch {
+    return undefined;
+  }
+}
+
+type Header = Omit<CachedImage, 'data'> & { bytes: number };
+
+function isHeader(value: unknown): value is Header {
+  if (typeof value !== 'object' || value === null) return false;
+  const header = value as Record<string, unknown>;
+  const numbers = ['pixelWidth', 'pixelHeight', 'w', 'h', 'bytes'].every((k) => typeof header[k] === 'number');
+  return numbers && (header.mime === 'image/png' || header.mime === 'image/jpeg');
+}
+
+/** Writes an entry atomically (temporary file + rename), so a crash never leaves half an image. */
+export async function writeCachedImage(dir: string, key: string, image: CachedImage): Promise<void> {
+  const { data, ...rest } = image;
+  const header = Buffer.from(`${JSON.stringify({ ...rest, bytes: data.length })}\n`, 'utf8');
+  const target = entryPath(dir, key);
+  const temporary = `${target}.${randomUUID()}.tmp`;
+  await mkdir(dir, { recursive: true });
+  try {
+    await writeFile(temporary, Buffer.concat([header, data]));
+    await rename(temporary, target);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}

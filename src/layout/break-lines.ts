@@ -1,0 +1,160 @@
+/**
+ * Line breaking as PowerPoint and LibreOffice do it for Latin text, checked against
+ * LibreOffice in test/measure-text-libreoffice.test.ts:
+ * - lines break at spaces; the spaces at a break hang past the margin and take no room;
+ * - after a hyphen, en or em dash, or slash that follows a letter and comes before one
+ *   ("og/eller", "Nord-Trøndelag"). LibreOffice also breaks "2004-|2005"; we do not,
+ *   which can only make us predict more lines, never fewer;
+ * - a word that fits no line moves to a new line and breaks between characters;
+ * - "\n" ends the line (pptxgenjs writes it as a new paragraph, see measure-text.ts).
+ */
+import { fontMetrics, type FontMetrics } from './fonts.js';
+import type { Paragraph, TextStyle } from './types.js';
+
+/** Part of a unit in one font. Width in points = em × (size ?? the frame's size). */
+interface Piece {
+  text: string;
+  em: number;
+  /** The run's own size in points; undefined follows the frame's size. */
+  size: number | undefined;
+  font: FontMetrics;
+}
+
+/** Text between two break opportunities: a word, then the spaces after it. */
+export interface Unit {
+  word: Piece[];
+  space: Piece[];
+  /** A "\n" follows. */
+  hardBreak: boolean;
+}
+
+export interface WrappedLine {
+  /** Without the spaces it broke at. */
+  text: string;
+  /** Points, without the trailing spaces. */
+  width: number;
+  /** Largest font size on the line, points; sets the line's height. */
+  maxSize: number;
+  /** The line starts after a "\n". */
+  afterHardBreak: boolean;
+}
+
+const SPACES = new Set([' ', '\t', '\u200b', '\u3000', ...'\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a']);
+const BREAK_AFTER = new Set(['-', '\u2010', '\u2013', '\u2014', '/']);
+const LETTER = /\p{L}/u;
+const TRAILING_SPACES = /[ \t\u200b\u3000\u2000-\u2006\u2008-\u200a]+$/u;
+/** Widths are sums of floats; this keeps an exact fit a fit. */
+const EPSILON = 1e-6;
+
+/** Splits a paragraph into units once; `wrapUnits` then lays them out at any size. */
+export function splitUnits(paragraph: Paragraph, style: TextStyle): Unit[] {
+  const units: Unit[] = [];
+  let unit: Unit = { word: [], space: [], hardBreak: false };
+  let prev = '';
+  let beforePrev = '';
+  for (const run of paragraph.runs) {
+    const font = fontMetrics(style.fontFace, run.bold ?? style.bold ?? false, run.italic ?? false);
+    for (const ch of run.text) {
+      if (ch === '\r') continue;
+      if (ch === '\n') {
+        unit.hardBreak = true;
+        units.push(unit);
+        unit = { word: [], space: [], hardBreak: false };
+        prev = beforePrev = '';
+        continue;
+      }
+      if (SPACES.has(ch)) {
+        appendChar(unit.space, ch, font, run.size);
+      } else {
+        const afterDash = BREAK_AFTER.has(prev) && beforePrev !== '' && !SPACES.has(beforePrev) && LETTER.test(ch);
+        if (unit.space.length > 0 || afterDash) {
+          units.push(unit);
+          unit = { word: [], space: [], hardBreak: false };
+        }
+        appendChar(unit.word, ch, font, run.size);
+      }
+      beforePrev = prev;
+      prev = ch;
+    }
+  }
+  units.push(unit);
+  return units;
+}
+
+function appendChar(pieces: Piece[], ch: string, font: FontMetrics, size: number | undefined): void {
+  const em = font.advanceEm(ch.codePointAt(0)!);
+  const last = pieces.at(-1);
+  if (last && last.font === font && last.size === size) {
+    last.text += ch;
+    last.em += em;
+  } else {
+    pieces.push({ text: ch, em, size, font });
+  }
+}
+
+/** The line being filled. `x` includes trailing spaces, `width` does not. */
+interface OpenLine {
+  text: string;
+  x: number;
+  width: number;
+  maxSize: number;
+  used: boolean;
+  afterHardBreak: boolean;
+}
+
+/** Greedy line filling at font size `size` (points) in `width` points. */
+export function wrapUnits(units: readonly Unit[], size: number, width: number): WrappedLine[] {
+  const lines: WrappedLine[] = [];
+  let line = openLine(size, false);
+  const flush = (hard: boolean): void => {
+    lines.push({ text: line.text.replace(TRAILING_SPACES, ''), width: line.width, maxSize: line.maxSize, afterHardBreak: line.afterHardBreak });
+    line = openLine(size, hard);
+  };
+  for (const unit of units) {
+    const wordWidth = widthOf(unit.word, size);
+    if (line.used && line.x + wordWidth > width + EPSILON) flush(false);
+    if (wordWidth > width + EPSILON) {
+      breakWord(unit.word, size, width, () => line, flush);
+    } else {
+      for (const piece of unit.word) addText(line, piece.text, piece.em * (piece.size ?? size), piece.size ?? size);
+    }
+    line.width = line.x;
+    for (const piece of unit.space) addText(line, piece.text, piece.em * (piece.size ?? size), piece.size ?? size);
+    if (unit.hardBreak) flush(true);
+  }
+  if (line.used || lines.length === 0 || line.afterHardBreak) flush(false);
+  return lines;
+}
+
+/** A word wider than the line: as many characters per line as fit, at least one. */
+function breakWord(word: Piece[], size: number, width: number, current: () => OpenLine, flush: (hard: boolean) => void): void {
+  for (const piece of word) {
+    const pieceSize = piece.size ?? size;
+    for (const ch of piece.text) {
+      const advance = piece.font.advanceEm(ch.codePointAt(0)!) * pieceSize;
+      if (current().used && current().x + advance > width + EPSILON) {
+        current().width = current().x;
+        flush(false);
+      }
+      addText(current(), ch, advance, pieceSize);
+    }
+  }
+}
+
+function openLine(size: number, afterHardBreak: boolean): OpenLine {
+  return { text: '', x: 0, width: 0, maxSize: size, used: false, afterHardBreak };
+}
+
+function addText(line: OpenLine, text: string, advance: number, size: number): void {
+  if (!line.used) line.maxSize = size;
+  else line.maxSize = Math.max(line.maxSize, size);
+  line.text += text;
+  line.x += advance;
+  line.used = true;
+}
+
+function widthOf(pieces: readonly Piece[], size: number): number {
+  let width = 0;
+  for (const piece of pieces) width += piece.em * (piece.size ?? size);
+  return width;
+}

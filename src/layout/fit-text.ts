@@ -1,0 +1,115 @@
+/**
+ * Chooses font sizes so text fits its box, and splits lists that do not fit at the
+ * smallest allowed size into chunks for continuation slides ("(forts.)").
+ * Sizes are in points, boxes and heights in inches.
+ */
+import { layoutPrepared, prepareText, type Line, type PreparedText } from './measure-text.js';
+import type { Box, Paragraph, TextStyle } from './types.js';
+
+/** Heights are sums of floats; this keeps an exact fit a fit. */
+const EPSILON = 1e-6;
+
+export interface FitTextInput {
+  paragraphs: readonly Paragraph[];
+  /** `style.fontSize` is ignored: the sizes tried run from maxSize down to minSize. */
+  style: TextStyle;
+  box: Box;
+  maxSize: number;
+  minSize: number;
+  /** Points between sizes tried. @default 0.5 */
+  step?: number;
+}
+
+export interface FitTextResult {
+  /** The largest size tried that fits, or minSize when none does. */
+  fontSize: number;
+  fits: boolean;
+  /** Inches, with insets. */
+  height: number;
+  lines: Line[];
+  warnings: string[];
+}
+
+/** The largest size ≤ maxSize, in `step`s, at which the text fits the box. */
+export function fitText({ paragraphs, style, box, maxSize, minSize, step = 0.5 }: FitTextInput): FitTextResult {
+  const prepared = prepareText(paragraphs, style);
+  for (const fontSize of sizesFrom(maxSize, minSize, step)) {
+    const layout = layoutPrepared(prepared, fontSize, box.w);
+    if (layout.height <= box.h + EPSILON) return { fontSize, fits: true, ...layout };
+  }
+  return { fontSize: minSize, fits: false, ...layoutPrepared(prepared, minSize, box.w) };
+}
+
+/** Paragraphs [start, end) that go on one slide, all at the same size. */
+export interface ParagraphChunk {
+  start: number;
+  end: number;
+  paragraphs: Paragraph[];
+  /** Points; the same for every chunk of a split. */
+  fontSize: number;
+  /** Inches, with insets. */
+  height: number;
+  /** A single paragraph too tall for the box even at minSize: it overflows its slide. */
+  overflow: boolean;
+}
+
+/**
+ * Splits a list at paragraph boundaries into as few chunks as fit the box at minSize,
+ * then uses the largest size ≤ style.fontSize that needs no more chunks, so
+ * continuation slides share one size. Each paragraph's spaceBefore counts in every
+ * chunk, so a paragraph's height is the same wherever it lands.
+ */
+export function splitParagraphs(
+  paragraphs: readonly Paragraph[],
+  style: TextStyle,
+  box: Box,
+  minSize: number,
+  step = 0.5,
+): ParagraphChunk[] {
+  if (paragraphs.length === 0) return [];
+  const prepared = paragraphs.map((p) => prepareText([p], style));
+  const available = box.h - style.insets.top - style.insets.bottom;
+  const fewest = chunkAt(prepared, minSize, box.w, available).length;
+  for (const fontSize of sizesFrom(Math.max(style.fontSize, minSize), minSize, step)) {
+    const chunks = chunkAt(prepared, fontSize, box.w, available);
+    if (chunks.length > fewest) continue;
+    return chunks.map(({ start, end, content }) => ({
+      start,
+      end,
+      paragraphs: paragraphs.slice(start, end),
+      fontSize,
+      height: content + style.insets.top + style.insets.bottom,
+      overflow: content > available + EPSILON,
+    }));
+  }
+  throw new Error('unreachable: minSize is always among the sizes tried');
+}
+
+/** Greedy packing of paragraph heights (inches, without insets) into `available`. */
+function chunkAt(prepared: readonly PreparedText[], fontSize: number, width: number, available: number) {
+  const chunks: Array<{ start: number; end: number; content: number }> = [];
+  prepared.forEach((p, index) => {
+    const insets = p.style.insets.top + p.style.insets.bottom;
+    const height = layoutPrepared(p, fontSize, width).height - insets;
+    const last = chunks.at(-1);
+    if (last && last.content + height <= available + EPSILON) {
+      last.end = index + 1;
+      last.content += height;
+    } else {
+      chunks.push({ start: index, end: index + 1, content: height });
+    }
+  });
+  return chunks;
+}
+
+/** maxSize, maxSize − step, … down to minSize, which is always included. */
+export function sizesFrom(maxSize: number, minSize: number, step: number): number[] {
+  const sizes: number[] = [];
+  for (let i = 0; ; i++) {
+    const size = Math.round((maxSize - i * step) * 100) / 100;
+    if (size < minSize + EPSILON) break;
+    sizes.push(size);
+  }
+  sizes.push(minSize);
+  return sizes;
+}

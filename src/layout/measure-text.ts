@@ -1,0 +1,112 @@
+/**
+ * Measures text with real font metrics: how wide a string is, and how paragraphs wrap
+ * in a frame and how tall they get. The model, checked against LibreOffice in
+ * test/measure-text-libreoffice.test.ts:
+ *
+ * - Width is the sum of advance widths, **without kerning**. Both renderers kern by
+ *   default (pptxgenjs's master sets `kern="1200"`; LibreOffice set "Kommunikasjonsstrategi"
+ *   1 % narrower than its advances), but Carlito's kerning pairs come from Lato, not
+ *   Calibri, so PowerPoint's kerning is unknown here. Latin kerning only tightens text,
+ *   so unkerned advances are an upper bound for both renderers.
+ * - On top of that, lines are filled to `WIDTH_SAFETY` (1 %) less than the frame's inner
+ *   width, so the renderers' rounding of glyph positions never turns a fit into an
+ *   overflow. Both margins can only make us break a line earlier than the renderer does.
+ * - A single-spaced line is 1.2 × the font size, for every face. That is neither Carlito's
+ *   hhea nor its OS/2 line (ascender 1536 + descender 512 + lineGap 452 = 2500 of 2048
+ *   units = 1.2207 em, and Calibri's are the same): PowerPoint ignores them and uses a
+ *   flat 1.2 em (probed against native PowerPoint in
+ *   https://github.com/developer0hye/office2pdf/issues/1071), and LibreOffice drew
+ *   Carlito at exactly 1.2 em from 10 pt to 40 pt. `lineSpacing` multiplies it, and every
+ *   line, the first one too, takes the multiplied height.
+ * - A line is as tall as the largest run size on it; `spaceBefore` (points) comes before
+ *   each paragraph, the first one too (LibreOffice skips it on the first paragraph of a
+ *   frame; counting it is the safe side).
+ */
+import { ptToInch, inchToPt } from '../pptx/units.js';
+import { fontMetrics, resolveFontFace, type FontSpec } from './fonts.js';
+import { splitUnits, wrapUnits, type Unit } from './break-lines.js';
+import type { Paragraph, TextStyle } from './types.js';
+
+/** Lines are filled to the inner width divided by this. */
+export const WIDTH_SAFETY = 1.01;
+/** Height of a single-spaced line, in font sizes. */
+export const LINE_HEIGHT_EM = 1.2;
+/**
+ * Hanging indent of a bullet, in points: the bullet of level n sits at n × 18 pt and its
+ * text starts at (n + 1) × 18 pt, which is what pptxgenjs writes for
+ * `bullet: { indent: BULLET_INDENT_PT }, indentLevel: n` (marL = indent × (n + 1)).
+ * Carlito's bullet is 0.5 em wide, so it fits the indent up to 36 pt text.
+ */
+export const BULLET_INDENT_PT = 18;
+
+/** Left edge of a bulleted paragraph's text, in points from the frame's inner edge. */
+export const bulletMarginPt = (level: number): number => BULLET_INDENT_PT * (level + 1);
+
+/** Advance width of `text` in points (no kerning, no safety margin). */
+export function measureWidth(text: string, font: FontSpec): number {
+  return fontMetrics(font.face, font.bold, font.italic).textEm(text) * font.size;
+}
+
+export interface Line {
+  /** The line's text, without the spaces it broke at. */
+  text: string;
+  /** Index of its paragraph. */
+  paragraph: number;
+  /** Points, without trailing spaces or the safety margin. */
+  width: number;
+  /** Points: 1.2 × largest size on the line × lineSpacing. */
+  height: number;
+  /** Points of paragraph spacing above the line (only on a paragraph's first line, or after "\n"). */
+  spaceBefore: number;
+}
+
+export interface TextLayout {
+  lines: Line[];
+  /** Inches, including the top and bottom insets. */
+  height: number;
+  /** Plain-language warnings for the caller to report (unknown font faces). */
+  warnings: string[];
+}
+
+/** Paragraphs split into break units once, to lay out at many sizes. */
+export interface PreparedText {
+  style: TextStyle;
+  paragraphs: Array<{ units: Unit[]; indentPt: number; spaceBefore: number }>;
+  warnings: string[];
+}
+
+/** Wraps `paragraphs` in a frame `widthInches` wide at `style.fontSize`. */
+export function layoutParagraphs(paragraphs: readonly Paragraph[], style: TextStyle, widthInches: number): TextLayout {
+  return layoutPrepared(prepareText(paragraphs, style), style.fontSize, widthInches);
+}
+
+export function prepareText(paragraphs: readonly Paragraph[], style: TextStyle): PreparedText {
+  const warning = resolveFontFace(style.fontFace).warning;
+  return {
+    style,
+    paragraphs: paragraphs.map((p) => ({
+      units: splitUnits(p, style),
+      indentPt: p.bullet ? bulletMarginPt(p.level ?? 0) : 0,
+      spaceBefore: p.spaceBefore ?? 0,
+    })),
+    warnings: warning ? [warning] : [],
+  };
+}
+
+/** Lays prepared text out at `fontSize` (runs with their own size keep it). */
+export function layoutPrepared(prepared: PreparedText, fontSize: number, widthInches: number): TextLayout {
+  const { insets, lineSpacing = 1 } = prepared.style;
+  const innerPt = inchToPt(widthInches - insets.left - insets.right);
+  const lines: Line[] = [];
+  let heightPt = 0;
+  prepared.paragraphs.forEach((p, index) => {
+    const wrapped = wrapUnits(p.units, fontSize, (innerPt - p.indentPt) / WIDTH_SAFETY);
+    wrapped.forEach((w, i) => {
+      const spaceBefore = i === 0 || w.afterHardBreak ? p.spaceBefore : 0;
+      const height = LINE_HEIGHT_EM * w.maxSize * lineSpacing;
+      lines.push({ text: w.text, paragraph: index, width: w.width, height, spaceBefore });
+      heightPt += spaceBefore + height;
+    });
+  });
+  return { lines, height: insets.top + insets.bottom + ptToInch(heightPt), warnings: prepared.warnings };
+}

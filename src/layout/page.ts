@@ -1,0 +1,62 @@
+/**
+ * The page: the geometry every content slide shares (title band, body area, footer),
+ * derived from the theme. Slide kinds place their content inside `body`.
+ * 16:9 at 13.333 × 7.5 in, PowerPoint's default widescreen size.
+ */
+import type { Theme } from '../data/schema.js';
+import type { Box, Insets } from './types.js';
+
+export const SLIDE = { w: 13.333, h: 7.5 } as const;
+const MARGIN_X = 0.6;
+
+export interface Page {
+  theme: Theme;
+  size: { w: number; h: number };
+  title: Box;
+  /** The short accent rule under the title. */
+  rule: Box;
+  body: Box;
+  footer: Box;
+  /** Default insets of text frames, in inches. */
+  insets: Insets;
+  /** Vertical gap between stacked blocks, in inches. */
+  gap: number;
+  /** Language tag of the deck's text. */
+  language: string;
+  /** "(forts.)" in the deck's language. */
+  continued: string;
+}
+
+export function createPage(theme: Theme, language: string, continued: string): Page {
+  const width = SLIDE.w - 2 * MARGIN_X;
+  return {
+    theme,
+    size: { ...SLIDE },
+    title: { x: MARGIN_X, y: 0.35, w: width, h: 0.95 },
+    rule: { x: MARGIN_X + 0.08, y: 1.33, w: 1.4, h: 0.06 },
+    body: { x: MARGIN_X, y: 1.6, w: width, h: 5.15 },
+    footer: { x: MARGIN_X, y: 6.98, w: width, h: 0.34 },
+    insets: { left: 0.08, right: 0.08, top: 0.05, bottom: 0.05 },
+    gap: 0.2,
+    language,
+    continued,
+  };
+}
+
+/** Splits a box into columns with a gap between them; `weights` give relative widths. */
+export function columns(box: Box, weights: number[], gap: number): Box[] {
+  const total = weights.reduce((a, b) => a + b, 0);
+  const free = box.w - gap * (weights.length - 1);
+  let x = box.x;
+  return weights.map((weight) => {
+    const w = (free * weight) / total;
+    const column = { x, y: box.y, w, h: box.h };
+    x += w + gap;
+    return column;
+  });
+}
+
+/** The part of `box` below `height` inches plus a gap. */
+export function below(box: Box, height: number, gap: number): Box {
+  return { x: box.x, y: box.y + height + gap, w: box.w, h: Math.max(0, box.h - height - gap) };
+}

@@ -1,0 +1,137 @@
+/**
+ * Text frames with measured fitting: the one place where slide kinds turn words
+ * into TextElements. Sizes shrink from the theme's size to its floor; what does
+ * not fit at the floor is reported (fits: false) so the kind can continue on a new slide.
+ */
+import { fitText, layoutParagraphs, splitParagraphs } from './fit-text.js';
+import type { Page } from './page.js';
+import type { Box, Paragraph, ShapeElement, SlideElement, TextElement, TextStyle } from './types.js';
+
+export type TextRole = 'title' | 'body' | 'footer';
+
+export interface StyleOptions {
+  size?: number;
+  color?: string;
+  bold?: boolean;
+  align?: TextStyle['align'];
+  valign?: TextStyle['valign'];
+  heading?: boolean;
+  lineSpacing?: number;
+  insets?: TextStyle['insets'];
+}
+
+export function textStyle(page: Page, options: StyleOptions = {}): TextStyle {
+  const { theme } = page;
+  return {
+    fontFace: options.heading ? theme.fonts.heading : theme.fonts.body,
+    fontSize: options.size ?? theme.sizes.body,
+    color: options.color ?? theme.colors.text,
+    bold: options.bold,
+    align: options.align ?? 'left',
+    valign: options.valign ?? 'top',
+    lineSpacing: options.lineSpacing ?? 1,
+    insets: options.insets ?? page.insets,
+  };
+}
+
+/** Plain paragraphs from strings. */
+export function paragraphs(texts: string[], extra: Partial<Paragraph> = {}): Paragraph[] {
+  return texts.map((text) => ({ runs: [{ text }], ...extra }));
+}
+
+export interface FitRequest {
+  name: string;
+  role?: TextRole;
+  box: Box;
+  paragraphs: Paragraph[];
+  style: TextStyle;
+  /** Largest size in points. @default style.fontSize */
+  maxSize?: number;
+  /** Smallest size in points. @default the theme's minBody */
+  minSize?: number;
+  fill?: string;
+}
+
+export interface Fitted {
+  element: TextElement;
+  fits: boolean;
+  /** Height the text needs at the chosen size, in inches (insets included). */
+  height: number;
+}
+
+export function fitBox(page: Page, request: FitRequest): Fitted {
+  const maxSize = request.maxSize ?? request.style.fontSize;
+  const minSize = Math.min(request.minSize ?? page.theme.sizes.minBody, maxSize);
+  const result = fitText({ paragraphs: request.paragraphs, style: request.style, box: request.box, maxSize, minSize });
+  const element: TextElement = {
+    type: 'text',
+    name: request.name,
+    role: request.role ?? 'body',
+    box: request.box,
+    paragraphs: request.paragraphs,
+    style: { ...request.style, fontSize: result.fontSize },
+    ...(request.fill ? { fill: request.fill } : {}),
+  };
+  return { element, fits: result.fits, height: result.height };
+}
+
+/** Height in inches that paragraphs need at the style's size in a frame `width` wide. */
+export function textHeight(paragraphs: Paragraph[], style: TextStyle, width: number): number {
+  return layoutParagraphs(paragraphs, style, width).height;
+}
+
+/**
+ * Splits a list into chunks that each fit `box` at no less than `minSize`.
+ * One chunk when everything fits; the kind makes a continuation slide per further chunk.
+ */
+export function splitToFit(page: Page, items: Paragraph[], style: TextStyle, box: Box, minSize?: number): Paragraph[][] {
+  if (items.length === 0) return [[]];
+  const floor = minSize ?? page.theme.sizes.minBody;
+  const whole = fitText({ paragraphs: items, style, box, maxSize: style.fontSize, minSize: floor });
+  if (whole.fits) return [items];
+  return splitParagraphs(items, { ...style, fontSize: floor }, box, floor).map((chunk) => chunk.paragraphs);
+}
+
+/** The slide title (a real title, fitted on one or two lines) and the accent rule under it. */
+export function titleElements(page: Page, title: string): SlideElement[] {
+  const { theme } = page;
+  const style = textStyle(page, { heading: true, size: theme.sizes.title, color: theme.colors.primary, bold: true, valign: 'bottom' });
+  const fitted = fitBox(page, {
+    name: 'Title',
+    role: 'title',
+    box: page.title,
+    paragraphs: [{ runs: [{ text: title }] }],
+    style,
+    minSize: Math.min(theme.sizes.minBody + 6, theme.sizes.title),
+  });
+  const rule: SlideElement = { type: 'shape', name: 'Title rule', shape: 'rect', box: page.rule, fill: theme.colors.accent };
+  return [fitted.element, rule];
+}
+
+/** "Title (forts.)" for the second and later slides of a continued list. */
+export function continuedTitle(page: Page, title: string, index: number): string {
+  return index === 0 ? title : `${title} ${page.continued}`;
+}
+
+export interface ShapeRequest extends Omit<FitRequest, 'role' | 'fill'> {
+  shape: ShapeElement['shape'];
+  fill?: string;
+  line?: ShapeElement['line'];
+  radius?: number;
+}
+
+/** A diagram node: a shape whose text is fitted like a text frame's. */
+export function fittedShape(page: Page, request: ShapeRequest): ShapeElement {
+  const { element } = fitBox(page, { ...request, role: 'body', fill: undefined });
+  return {
+    type: 'shape',
+    name: request.name,
+    shape: request.shape,
+    box: request.box,
+    ...(request.fill ? { fill: request.fill } : {}),
+    ...(request.line ? { line: request.line } : {}),
+    ...(request.radius !== undefined ? { radius: request.radius } : {}),
+    paragraphs: request.paragraphs,
+    style: element.style,
+  };
+}

@@ -1,0 +1,152 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import { InputError, TrappaError } from '../../errors.js';
+import type { AttachmentInfo, OutgoingDeck } from './types.js';
+
+/** Subject and body templates of one language, compiled. */
+export interface EmailTemplates {
+  language: string;
+  subjectPath: string;
+  bodyPath: string;
+  subject: (context: object) => string;
+  body: (context: object) => string;
+}
+
+const MIME_TYPES: Record<string, string> = {
+  '.pptx': 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  '.pdf': 'application/pdf',
+  '.ppt': 'application/vnd.ms-powerpoint',
+};
+
+/** The MIME type for an attachment: known by extension, else the one given, else octet-stream. */
+export function contentTypeFor(filename: string, given?: string): string {
+  return MIME_TYPES[path.extname(filename).toLowerCase()] ?? (given || 'application/octet-stream');
+}
+
+const MONTHS: Record<string, readonly string[]> = {
+  nb: ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+MONTHS.nn = MONTHS.nb!;
+const WEEKDAYS: Record<string, readonly string[]> = {
+  nb: ['søndag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag'],
+  nn: ['sundag', 'måndag', 'tysdag', 'onsdag', 'torsdag', 'fredag', 'laurdag'],
+  en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+};
+
+/**
+ * `2004-02-04` → "4. februar 2004" (nb, nn) or "4 February 2004" (en); with `weekday`,
+ * "onsdag 4. februar 2004". A time part is ignored: the calendar date is taken as written,
+ * never shifted by time zones.
+ */
+export function formatNorwegianDate(iso: string, options: { language?: string; weekday?: boolean } = {}): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:$|T)/.exec(iso);
+  const [year, month, day] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [NaN, NaN, NaN];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (!match || date.getUTCDate() !== day || date.getUTCMonth() !== month - 1) {
+    throw new TrappaError(`"${iso}" is not a date in the form 2004-02-04`);
+  }
+  const language = options.language && MONTHS[options.language] ? options.language : 'nb';
+  const monthName = MONTHS[language]![month - 1]!;
+  const text = language === 'en' ? `${day} ${monthName} ${year}` : `${day}. ${monthName} ${year}`;
+  return options.weekday ? `${WEEKDAYS[language]![date.getUTCDay()]} ${text}` : text;
+}
+
+function createEnvironment(): typeof Handlebars {
+  const hb = Handlebars.create();
+  // {{date meeting.date}} or {{date meeting.date weekday=true}}; the language comes from the root context.
+  hb.registerHelper('date', function (value: unknown, options: Handlebars.HelperOptions) {
+    if (typeof value !== 'string' && !(value instanceof Date)) {
+      throw new TrappaError(`the date helper needs an ISO date, got ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
+    }
+    const iso = value instanceof Date ? value.toISOString().slice(0, 10) : value;
+    const root = options.data?.root as { language?: unknown } | undefined;
+    return formatNorwegianDate(iso, {
+      ...(typeof root?.language === 'string' ? { language: root.language } : {}),
+      weekday: options.hash?.weekday === true,
+    });
+  });
+  return hb;
+}
+
+/** Reads and compiles `templates/<language>/email/{subject,body}.hbs` in an isolated Handlebars. */
+export async function loadEmailTemplates(templatesDir: string, language: string): Promise<EmailTemplates> {
+  if (!/^[a-z]{2,3}(-[A-Za-z]{2})?$/.test(language)) {
+    throw new TrappaError(`"${language}" is not a language code such as nb, nn or en`);
+  }
+  const hb = createEnvironment();
+  const dir = path.join(templatesDir, language, 'email');
+  const load = async (name: string) => {
+    const file = path.join(dir, name);
+    let source: string;
+    try {
+      source = await readFile(file, 'utf8');
+    } catch (error) {
+      throw new TrappaError(`No e-mail template ${file} for language "${language}"; add it or use nb, nn or en.`, { cause: error });
+    }
+    return { file, render: hb.compile(source, { strict: true, noEscape: true }) };
+  };
+  const [subject, body] = await Promise.all([load('subject.hbs'), load('body.hbs')]);
+  return { language, subjectPath: subject.file, bodyPath: body.file, subject: subject.render, body: body.render };
+}
+
+/** The language a deck's e-mail is written in: `context.language`, default `nb`. */
+export function emailLanguage(deck: OutgoingDeck): string {
+  const language = deck.context.language;
+  return typeof language === 'string' && language !== '' ? language : 'nb';
+}
+
+/**
+ * Renders subject and body. The context gets `version` (from the deck when missing) and
+ * `attachments` ({ filename, size: "2,3 MB", kind: "PowerPoint" | "PDF" | … }).
+ */
+export function renderEmailText(
+  deck: OutgoingDeck,
+  templates: EmailTemplates,
+  attachments: readonly AttachmentInfo[],
+): { subject: string; text: string } {
+  const context = {
+    version: deck.version,
+    language: templates.language,
+    attachments: attachments.map((a) => ({ filename: a.filename, size: formatSize(a.size, templates.language), kind: kindOf(a.filename) })),
+    ...deck.context,
+  };
+  const subject = renderOne(templates.subject, templates.subjectPath, context, deck)
+    .replace(/\s+/g, ' ')
+    .trim();
+  const text = renderOne(templates.body, templates.bodyPath, context, deck)
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  return { subject, text: `${text}\n` };
+}
+
+function renderOne(template: (c: object) => string, file: string, context: object, deck: OutgoingDeck): string {
+  try {
+    return template(context);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    // Handlebars ends its messages with " - line:col".
+    const pos = /^([\s\S]*?) - (\d+):(\d+)$/.exec(message);
+    throw new InputError([
+      {
+        file,
+        ...(pos ? { line: Number(pos[2]), col: Number(pos[3]) + 1 } : {}),
+        message: `${(pos ? pos[1]! : message).replace(/ not defined in \[object Object\]$/, ' is missing from the data')} (deck "${deck.deckId}": give the deck this field or remove it from the template)`,
+      },
+    ]);
+  }
+}
+
+/** Human size with a decimal comma in Norwegian: "48,2 kB", "2,3 MB". */
+export function formatSize(bytes: number, language = 'nb'): string {
+  const [value, unit] = bytes < 1000 ? [bytes, 'B'] : bytes < 1_000_000 ? [bytes / 1000, 'kB'] : [bytes / 1_000_000, 'MB'];
+  const text = unit === 'B' ? String(value) : value.toFixed(1);
+  return `${language === 'en' ? text : text.replace('.', ',')} ${unit}`;
+}
+
+function kindOf(filename: string): string {
+  const ext = path.extname(filename).toLowerCase();
+  return ext === '.pptx' || ext === '.ppt' ? 'PowerPoint' : ext === '.pdf' ? 'PDF' : ext.slice(1).toUpperCase();
+}

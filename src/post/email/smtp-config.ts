@@ -1,0 +1,232 @@
+import { readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { inspect } from 'node:util';
+import { LineCounter, parseDocument, isMap, isPair, isScalar, visit } from 'yaml';
+import { InputError, TrappaError, type Issue } from '../../errors.js';
+import { describeAddressProblem } from './distribution-schema.js';
+import type { Recipient } from './types.js';
+
+export type SmtpSecurity = 'starttls' | 'tls' | 'none';
+
+/**
+ * A secret that does not print: `String()`, `JSON.stringify()` and `console.log()` show `***`.
+ * Call `reveal()` only where the value goes to the SMTP client.
+ */
+export class Secret {
+  readonly #value: string;
+  constructor(value: string) {
+    this.#value = value;
+  }
+  reveal(): string {
+    return this.#value;
+  }
+  toString(): string {
+    return '***';
+  }
+  toJSON(): string {
+    return '***';
+  }
+  [inspect.custom](): string {
+    return 'Secret(***)';
+  }
+}
+
+export interface SmtpConfig {
+  host: string;
+  /** @default 587 for starttls, 465 for tls, 25 for none */
+  port: number;
+  /** `starttls`: plain connection upgraded with STARTTLS, which must succeed. `tls`: TLS from the first byte. */
+  security: SmtpSecurity;
+  user?: string;
+  /** Only ever from TRAPPA_SMTP_PASSWORD. */
+  password?: Secret;
+  from: Recipient;
+  tls?: {
+    /** PEM certificate(s) to trust in addition to the system's, e.g. a test server's self-signed one. */
+    ca?: string;
+    /** Name to check the server certificate against, when it differs from `host`. */
+    servername?: string;
+  };
+  /** Where the settings came from, for messages: `environment` and/or the config file path. */
+  sources: string[];
+}
+
+/** SMTP settings are missing or contradict each other. The user fixes the environment or config file. */
+export class SmtpConfigError extends TrappaError {
+  override readonly exitCode = 2;
+}
+
+export interface LoadSmtpConfigOptions {
+  /** @default process.env */
+  env?: NodeJS.ProcessEnv;
+  /** The project's data directory: a config file inside it is refused (data/ is shared and versioned). */
+  dataDir?: string;
+}
+
+const DEFAULT_PORT: Record<SmtpSecurity, number> = { starttls: 587, tls: 465, none: 25 };
+const FILE_KEYS = new Set(['host', 'port', 'security', 'user', 'from', 'tls']);
+const TLS_KEYS = new Set(['caFile', 'servername']);
+const PASSWORD_KEY = /^(pass|password|passwd|pwd|passord|secret|token)$/i;
+
+/**
+ * Reads SMTP settings from the environment, over an optional YAML file (TRAPPA_SMTP_CONFIG, else
+ * `$XDG_CONFIG_HOME/trappa/smtp.yaml` or `~/.config/trappa/smtp.yaml` if it exists). The
+ * environment wins. The password comes from TRAPPA_SMTP_PASSWORD only.
+ */
+export async function loadSmtpConfig(options: LoadSmtpConfigOptions = {}): Promise<SmtpConfig> {
+  const env = options.env ?? process.env;
+  const file = await readConfigFile(env, options.dataDir);
+  const sources = [...(file ? [file.path] : []), ...(Object.keys(env).some((k) => k.startsWith('TRAPPA_SMTP_')) ? ['environment'] : [])];
+  const where = file ? `TRAPPA_SMTP_… or ${file.path}` : 'TRAPPA_SMTP_… or ~/.config/trappa/smtp.yaml';
+  const pick = (name: string, key: string): string | undefined => nonEmpty(env[`TRAPPA_SMTP_${name}`]) ?? file?.values[key];
+
+  const host = pick('HOST', 'host');
+  if (!host) throw new SmtpConfigError(`No SMTP server is configured: set TRAPPA_SMTP_HOST (${where}: host).`);
+  const security = (pick('SECURITY', 'security') ?? 'starttls').toLowerCase();
+  if (security !== 'starttls' && security !== 'tls' && security !== 'none') {
+    throw new SmtpConfigError(`SMTP security "${security}" is not one of starttls, tls, none (TRAPPA_SMTP_SECURITY).`);
+  }
+  const portText = pick('PORT', 'port');
+  const port = portText === undefined ? DEFAULT_PORT[security] : Number(portText);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new SmtpConfigError(`SMTP port "${portText}" is not a port number 1–65535 (TRAPPA_SMTP_PORT).`);
+  }
+  const fromText = pick('FROM', 'from');
+  if (!fromText) {
+    throw new SmtpConfigError(`No sender is configured: set TRAPPA_SMTP_FROM, e.g. "Kommunikasjon <post@example.no>" (${where}: from).`);
+  }
+  const from = parseMailbox(fromText);
+
+  const user = pick('USER', 'user');
+  // Not trimmed: spaces at either end may be part of the password.
+  const passwordText = env.TRAPPA_SMTP_PASSWORD === '' ? undefined : env.TRAPPA_SMTP_PASSWORD;
+  if (user && !passwordText) throw new SmtpConfigError(`SMTP user "${user}" is set but TRAPPA_SMTP_PASSWORD is not.`);
+  if (!user && passwordText) throw new SmtpConfigError('TRAPPA_SMTP_PASSWORD is set but TRAPPA_SMTP_USER is not.');
+  if (user && security === 'none' && !isLoopback(host)) {
+    throw new SmtpConfigError(`SMTP security "none" would send the password for "${user}" unencrypted to ${host}; use starttls or tls.`);
+  }
+
+  const caFile = nonEmpty(env.TRAPPA_SMTP_CA_FILE) ?? file?.values.caFile;
+  const servername = pick('SERVERNAME', 'servername');
+  const tls = {
+    ...(caFile ? { ca: await readCaFile(caFile) } : {}),
+    ...(servername ? { servername } : {}),
+  };
+  return {
+    host,
+    port,
+    security,
+    ...(user && passwordText ? { user, password: new Secret(passwordText) } : {}),
+    from,
+    ...(Object.keys(tls).length > 0 ? { tls } : {}),
+    sources,
+  };
+}
+
+/** One line for logs and `--dry-run`: server, security, user and sender, never the password. */
+export function describeSmtpConfig(config: SmtpConfig): string {
+  const login = config.user ? ` as ${config.user}` : ' without login';
+  return `${config.host}:${config.port} (${config.security.toUpperCase()})${login}, from ${formatMailbox(config.from)}`;
+}
+
+export function formatMailbox(recipient: Recipient): string {
+  return recipient.name ? `${recipient.name} <${recipient.email}>` : recipient.email;
+}
+
+/** Parses `Name <address>` or a bare address. */
+export function parseMailbox(text: string): Recipient {
+  const match = /^\s*(?:"?([^"<]*?)"?\s*)?<([^<>]+)>\s*$/.exec(text);
+  const email = (match ? match[2] : text)?.trim() ?? '';
+  const name = match?.[1]?.trim();
+  const problem = describeAddressProblem(email);
+  if (problem) throw new SmtpConfigError(`The sender address is not usable: ${problem} (TRAPPA_SMTP_FROM).`);
+  return name ? { name, email } : { email };
+}
+
+interface ConfigFile {
+  path: string;
+  values: Record<string, string>;
+}
+
+async function readConfigFile(env: NodeJS.ProcessEnv, dataDir: string | undefined): Promise<ConfigFile | undefined> {
+  const explicit = nonEmpty(env.TRAPPA_SMTP_CONFIG);
+  const configHome = nonEmpty(env.XDG_CONFIG_HOME) ?? path.join(nonEmpty(env.HOME) ?? homedir(), '.config');
+  const file = path.resolve(explicit ?? path.join(configHome, 'trappa', 'smtp.yaml'));
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if (!explicit && (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new SmtpConfigError(`Cannot read the SMTP config file ${file} (TRAPPA_SMTP_CONFIG).`, { cause: error });
+  }
+  if (dataDir && !path.relative(path.resolve(dataDir), file).startsWith('..')) {
+    throw new SmtpConfigError(`The SMTP config file ${file} is inside ${dataDir}/; keep server settings outside the shared data.`);
+  }
+  return { path: file, values: parseConfigFile(text, file) };
+}
+
+/** Flattens the YAML file to strings, with located issues for unknown keys and any password. */
+function parseConfigFile(text: string, file: string): Record<string, string> {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  const issues: Issue[] = [];
+  const at = (range: readonly number[] | null | undefined) => {
+    const pos = range ? lineCounter.linePos(range[0] ?? 0) : undefined;
+    return { file, ...(pos ? { line: pos.line, col: pos.col } : {}) };
+  };
+  for (const error of doc.errors) issues.push({ ...at(error.pos), message: error.message });
+  // Refuse a password anywhere in the file, however deeply nested, and never echo its value.
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && PASSWORD_KEY.test(String(pair.key.value))) {
+        issues.push({
+          ...at(pair.key.range),
+          field: String(pair.key.value),
+          message: 'the password must not be stored in a file; remove it and set TRAPPA_SMTP_PASSWORD in the environment',
+        });
+      }
+    },
+  });
+  const values: Record<string, string> = {};
+  const readMap = (node: unknown, allowed: Set<string>, prefix: string) => {
+    if (!isMap(node)) {
+      if (node !== null && node !== undefined) issues.push({ ...at((node as { range?: number[] }).range), message: 'expected key: value lines' });
+      return;
+    }
+    for (const pair of node.items) {
+      if (!isPair(pair) || !isScalar(pair.key)) continue;
+      const key = String(pair.key.value);
+      if (PASSWORD_KEY.test(key)) continue;
+      if (!allowed.has(key)) {
+        issues.push({ ...at(pair.key.range), field: prefix + key, message: `unknown setting; expected one of ${[...allowed].join(', ')}` });
+      } else if (key === 'tls') {
+        readMap(pair.value, TLS_KEYS, 'tls.');
+      } else if (isScalar(pair.value) && pair.value.value !== null) {
+        const value = String(pair.value.value);
+        values[key] = key === 'caFile' ? path.resolve(path.dirname(file), value) : value;
+      } else {
+        issues.push({ ...at(pair.key.range), field: prefix + key, message: 'expected a single value' });
+      }
+    }
+  };
+  readMap(doc.contents, FILE_KEYS, '');
+  if (issues.length > 0) throw new InputError(issues);
+  return values;
+}
+
+async function readCaFile(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    throw new SmtpConfigError(`Cannot read the CA certificate ${file} (TRAPPA_SMTP_CA_FILE / tls.caFile).`, { cause: error });
+  }
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\./.test(host);
+}

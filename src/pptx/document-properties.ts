@@ -1,0 +1,137 @@
+/**
+ * docProps/core.xml and docProps/app.xml, written from DeckProperties and the slides.
+ * Both are rewritten whole rather than patched: pptxgenjs puts the build time in
+ * core.xml (so no two builds are equal) and writes app.xml's Company unescaped
+ * (https://github.com/gitbrent/PptxGenJS/issues/1407: `&` makes app.xml
+ * ill-formed; validator: "xmlParseEntityRef: no name", and LibreOffice refuses the file).
+ */
+import type { DeckProperties } from '../layout/types.js';
+import { relationshipTargets, type PackageParts } from './package-parts.js';
+import { escapeXml, unescapeXml } from './xml-edit.js';
+
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n';
+
+/**
+ * Core properties (OPC Part 2 §11). `cp:version` is in the core-properties schema
+ * (CT_CoreProperties has category, contentStatus, created, creator, description,
+ * identifier, keywords, language, lastModifiedBy, lastPrinted, modified, revision,
+ * subject, title, version), so the strategy version goes there. Dates are the deck's
+ * date at midnight UTC, typed `dcterms:W3CDTF` as OPC rule M4.5 requires.
+ */
+export function writeCoreProperties(props: DeckProperties): string {
+  const timestamp = `${props.date}T00:00:00Z`;
+  const element = (qname: string, value: string): string => `<${qname}>${escapeXml(value)}</${qname}>`;
+  const keywords = props.keywords ? element('cp:keywords', props.keywords) : '';
+  return (
+    XML_DECLARATION +
+    '<cp:coreProperties' +
+    ' xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"' +
+    ' xmlns:dc="http://purl.org/dc/elements/1.1/"' +
+    ' xmlns:dcterms="http://purl.org/dc/terms/"' +
+    ' xmlns:dcmitype="http://purl.org/dc/dcmitype/"' +
+    ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    element('dc:title', props.title) +
+    element('dc:subject', props.subject) +
+    element('dc:creator', props.author) +
+    keywords +
+    element('cp:lastModifiedBy', props.author) +
+    element('cp:revision', String(props.revision)) +
+    element('cp:version', props.version) +
+    element('dc:language', props.language) +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${timestamp}</dcterms:created>` +
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${timestamp}</dcterms:modified>` +
+    '</cp:coreProperties>'
+  );
+}
+
+/**
+ * Extended (application) properties. HeadingPairs names groups and counts their
+ * members; TitlesOfParts lists the members in the same order, so both vector sizes
+ * follow from the lists: fonts used, theme names, slide titles.
+ */
+export function writeAppProperties(parts: PackageParts, props: DeckProperties): string {
+  const slides = slidePartsInOrder(parts);
+  const groups: [string, string[]][] = [
+    ['Fonts Used', fontsUsed(parts)],
+    ['Theme', themeNames(parts)],
+    ['Slide Titles', slides.map((slide, i) => slideTitle(parts.text(slide) ?? '') || `Slide ${i + 1}`)],
+  ].filter((group): group is [string, string[]] => group[1].length > 0);
+  const pairs = groups.map(
+    ([name, members]) =>
+      `<vt:variant><vt:lpstr>${escapeXml(name)}</vt:lpstr></vt:variant><vt:variant><vt:i4>${members.length}</vt:i4></vt:variant>`,
+  );
+  const titles = groups.flatMap(([, members]) => members.map((m) => `<vt:lpstr>${escapeXml(m)}</vt:lpstr>`));
+  const notes = parts.names().filter((n) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(n)).length;
+  return (
+    XML_DECLARATION +
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"' +
+    ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
+    '<TotalTime>0</TotalTime>' +
+    '<Application>Microsoft Office PowerPoint</Application>' +
+    `<PresentationFormat>${presentationFormat(parts)}</PresentationFormat>` +
+    `<Slides>${slides.length}</Slides><Notes>${notes}</Notes><HiddenSlides>0</HiddenSlides><MMClips>0</MMClips>` +
+    '<ScaleCrop>false</ScaleCrop>' +
+    `<HeadingPairs><vt:vector size="${pairs.length * 2}" baseType="variant">${pairs.join('')}</vt:vector></HeadingPairs>` +
+    `<TitlesOfParts><vt:vector size="${titles.length}" baseType="lpstr">${titles.join('')}</vt:vector></TitlesOfParts>` +
+    `<Company>${escapeXml(props.company)}</Company>` +
+    '<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>' +
+    '<AppVersion>16.0000</AppVersion>' +
+    '</Properties>'
+  );
+}
+
+/** Slide part names in presentation order (`p:sldIdLst`), resolved through presentation.xml.rels. */
+export function slidePartsInOrder(parts: PackageParts): string[] {
+  const targets = relationshipTargets(parts, 'ppt/presentation.xml');
+  const xml = parts.text('ppt/presentation.xml') ?? '';
+  const ids = [...xml.matchAll(/<p:sldId\b[^>]*?\br:id="([^"]*)"/g)].map((m) => m[1] ?? '');
+  return ids.map((id) => targets.get(id)).filter((name): name is string => !!name && parts.has(name));
+}
+
+/** The text of the slide's title placeholder (`type="title"` or `"ctrTitle"`), runs joined, lines joined by spaces. */
+export function slideTitle(slideXml: string): string {
+  for (const [shape] of slideXml.matchAll(/<p:sp>[\s\S]*?<\/p:sp>/g)) {
+    if (!/<p:ph\b[^>]*?\btype="(?:title|ctrTitle)"/.test(shape)) continue;
+    const lines = [...shape.matchAll(/<a:p>([\s\S]*?)<\/a:p>/g)].map((p) =>
+      [...(p[1] ?? '').matchAll(/<a:t>([^<]*)<\/a:t>|<a:br\b/g)].map((t) => unescapeXml(t[1] ?? ' ')).join(''),
+    );
+    return lines.join(' ').replace(/\s+/g, ' ').trim();
+  }
+  return '';
+}
+
+/** Explicit typefaces in slides, layouts and masters, plus the theme fonts `+mj-lt`/`+mn-lt` resolve to. Sorted. */
+function fontsUsed(parts: PackageParts): string[] {
+  const fonts = new Set<string>();
+  for (const name of parts.names()) {
+    if (!/^ppt\/(slides\/slide|slideLayouts\/slideLayout|slideMasters\/slideMaster|theme\/theme)\d+\.xml$/.test(name))
+      continue;
+    for (const m of (parts.text(name) ?? '').matchAll(/<a:latin\b[^>]*?\btypeface="([^"]+)"/g)) {
+      const face = unescapeXml(m[1] ?? '');
+      if (face && !face.startsWith('+')) fonts.add(face);
+    }
+  }
+  return [...fonts].sort();
+}
+
+/** Names of the themes used by slide masters, in master order. */
+function themeNames(parts: PackageParts): string[] {
+  const masters = parts.names().filter((n) => /^ppt\/slideMasters\/slideMaster\d+\.xml$/.test(n));
+  return masters.sort().flatMap((master) => {
+    const theme = [...relationshipTargets(parts, master, '/theme').values()][0];
+    const name = /<a:theme\b[^>]*?\bname="([^"]*)"/.exec(theme ? (parts.text(theme) ?? '') : '')?.[1];
+    return name === undefined ? [] : [unescapeXml(name)];
+  });
+}
+
+/** Office's names for the usual slide shapes; anything else is "Custom". */
+function presentationFormat(parts: PackageParts): string {
+  const size = /<p:sldSz\b[^>]*?\bcx="(\d+)"[^>]*?\bcy="(\d+)"/.exec(parts.text('ppt/presentation.xml') ?? '');
+  const ratio = size ? Number(size[1]) / Number(size[2]) : 0;
+  const formats: [number, string][] = [
+    [16 / 9, 'On-screen Show (16:9)'],
+    [16 / 10, 'On-screen Show (16:10)'],
+    [4 / 3, 'On-screen Show (4:3)'],
+  ];
+  return formats.find(([r]) => Math.abs(ratio - r) < 0.01)?.[1] ?? 'Custom';
+}

@@ -1,0 +1,55 @@
+/**
+ * Buffer → Buffer: repairs what pptxgenjs 4.0.1 gets wrong, sets the document
+ * properties, and zips the result deterministically. Pure and synchronous.
+ *
+ * After this stage a deck passes ../shared/ooxml/validate-pptx.mjs with no errors
+ * and no warnings, and the same input buffer and properties always give the same
+ * bytes: pptxgenjs's only non-deterministic output is the build time in core.xml
+ * (and the zip entry times), both replaced here.
+ *
+ * Conventions the writer relies on (see the functions for details):
+ * - Decorative pictures: shape name `decorative:…` or empty `altText` → `descr=""` and
+ *   Office's decorative flag (`repairPictureAltText`).
+ * - Slide titles: a text box named `Title` (pptxgenjs `objectName`) becomes the slide's
+ *   title placeholder (`promoteTitleShapes`).
+ */
+import type { DeckProperties } from '../layout/types.js';
+import { writeAppProperties, writeCoreProperties } from './document-properties.js';
+import { PackageParts, zipTimestamp } from './package-parts.js';
+import {
+  isDrawingPart,
+  keepFirstParagraphProperties,
+  markTableHeaderRows,
+  renumberShapeIds,
+  repairPictureAltText,
+  setTextLanguage,
+} from './repair-drawing.js';
+import { orderPresentationLists, rebuildContentTypes, removeOrphanRelationships } from './repair-package.js';
+import { promoteTitleShapes } from './title-placeholder.js';
+
+export function finishPackage(raw: Uint8Array, props: DeckProperties): Uint8Array {
+  const modified = zipTimestamp(props.date);
+  const parts = PackageParts.read(raw);
+
+  parts.editText(isDrawingPart, (xml) => {
+    let out = renumberShapeIds(xml);
+    out = keepFirstParagraphProperties(out);
+    out = setTextLanguage(out, props.language);
+    out = markTableHeaderRows(out);
+    return repairPictureAltText(out);
+  });
+  // The presentation's default text style is what new text typed in PowerPoint starts from.
+  parts.editText(
+    (name) => name === 'ppt/presentation.xml',
+    (xml) => setTextLanguage(xml, props.language),
+  );
+  promoteTitleShapes(parts);
+  orderPresentationLists(parts);
+
+  parts.setText('docProps/core.xml', writeCoreProperties(props));
+  parts.setText('docProps/app.xml', writeAppProperties(parts, props));
+
+  removeOrphanRelationships(parts);
+  rebuildContentTypes(parts);
+  return parts.toZip(modified);
+}

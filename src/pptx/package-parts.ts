@@ -1,0 +1,160 @@
+/**
+ * The parts of an OPC package (a .pptx is a zip of them), read once and written
+ * back deterministically: same parts in, same bytes out.
+ */
+import { strFromU8, strToU8, unzipSync, zipSync, type ZipInputFile, type ZipOptions } from 'fflate';
+import { unescapeXml } from './xml-edit.js';
+
+/** Parts by name, without a leading slash (`ppt/slides/slide1.xml`). XML parts are decoded on first use. */
+export class PackageParts {
+  private readonly bytes = new Map<string, Uint8Array>();
+  private readonly texts = new Map<string, string>();
+
+  static read(raw: Uint8Array): PackageParts {
+    const parts = new PackageParts();
+    for (const [name, data] of Object.entries(unzipSync(raw))) {
+      // pptxgenjs (through JSZip) stores folder entries such as `ppt/charts/`, even
+      // empty ones. A folder is not a part in OPC, so it is dropped.
+      if (!name.endsWith('/')) parts.bytes.set(name, data);
+    }
+    return parts;
+  }
+
+  names(): string[] {
+    return [...this.bytes.keys()];
+  }
+
+  has(name: string): boolean {
+    return this.bytes.has(name);
+  }
+
+  text(name: string): string | undefined {
+    const cached = this.texts.get(name);
+    if (cached !== undefined) return cached;
+    const data = this.bytes.get(name);
+    if (!data) return undefined;
+    const text = strFromU8(data);
+    this.texts.set(name, text);
+    return text;
+  }
+
+  setText(name: string, text: string): void {
+    this.texts.set(name, text);
+    this.bytes.set(name, strToU8(text));
+  }
+
+  delete(name: string): void {
+    this.bytes.delete(name);
+    this.texts.delete(name);
+  }
+
+  /** Applies `edit` to every existing part whose name matches, writing back only what changed. */
+  editText(matches: (name: string) => boolean, edit: (xml: string, name: string) => string): void {
+    for (const name of this.names()) {
+      if (!matches(name)) continue;
+      const before = this.text(name);
+      if (before === undefined) continue;
+      const after = edit(before, name);
+      if (after !== before) this.setText(name, after);
+    }
+  }
+
+  /**
+   * Zips the parts so that the same parts always give the same bytes.
+   * - Order: `[Content_Types].xml` first and `_rels/.rels` second, as Office writes them
+   *   (some readers sniff the first entry), then every other part in natural name order
+   *   (`slide2` before `slide10`), independent of the order pptxgenjs happened to use.
+   * - Time: every entry gets `modified`. See `zipTimestamp` for why it is built from local parts.
+   * - Compression: DEFLATE at a fixed level; PNG/JPEG/GIF are already compressed and are stored.
+   */
+  toZip(modified: Date): Uint8Array {
+    const files: Record<string, ZipInputFile> = {};
+    for (const name of [...this.bytes.keys()].sort(comparePartNames)) {
+      const data = this.bytes.get(name);
+      if (!data) continue;
+      const options: ZipOptions = { level: isCompressedMedia(name) ? 0 : 6, mtime: modified };
+      files[name] = [data, options];
+    }
+    return zipSync(files);
+  }
+}
+
+const FIRST_PARTS = ['[Content_Types].xml', '_rels/.rels'];
+
+/**
+ * `[Content_Types].xml`, `_rels/.rels`, then natural order: runs of digits compare as
+ * numbers, everything else by UTF-16 code unit (no locale, so no ICU version can change it).
+ */
+export function comparePartNames(a: string, b: string): number {
+  const rank = (name: string): number => {
+    const i = FIRST_PARTS.indexOf(name);
+    return i === -1 ? FIRST_PARTS.length : i;
+  };
+  return rank(a) - rank(b) || compareNatural(a, b);
+}
+
+function compareNatural(a: string, b: string): number {
+  const chunksA = a.match(/\d+|\D+/g) ?? [];
+  const chunksB = b.match(/\d+|\D+/g) ?? [];
+  for (let i = 0; i < Math.min(chunksA.length, chunksB.length); i++) {
+    const x = chunksA[i] ?? '';
+    const y = chunksB[i] ?? '';
+    if (x === y) continue;
+    const numeric = /^\d/.test(x) && /^\d/.test(y);
+    if (numeric && Number(x) !== Number(y)) return Number(x) - Number(y);
+    return x < y ? -1 : 1;
+  }
+  return chunksA.length - chunksB.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+function isCompressedMedia(name: string): boolean {
+  return /\.(png|jpe?g|gif|mp4|m4v)$/i.test(name);
+}
+
+/**
+ * The entry time for every zip entry: the deck's date at 12:00.
+ *
+ * Zip entries store a DOS date and time with no time zone, and fflate fills them
+ * from the local-time getters of the Date it is given. A Date built from local
+ * components therefore writes the same fields in every time zone, so CI (UTC)
+ * and a laptop in Oslo produce the same bytes. Noon rather than midnight because
+ * some zones switch to summer time at 00:00, where 00:00 does not exist and
+ * would become 01:00 in that zone only. The deck's date (not 1980-01-01) so that
+ * `unzip -l` shows something meaningful; it is fixed by the input, not the clock.
+ */
+export function zipTimestamp(isoDate: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  const [year, month, day] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [NaN, NaN, NaN];
+  const date = new Date(year, month - 1, day, 12, 0, 0);
+  // DOS dates cover 1980–2107; fflate refuses years from 2100.
+  if (!m || date.getMonth() !== month - 1 || date.getDate() !== day || year < 1980 || year > 2099) {
+    throw new Error(`DeckProperties.date must be a real date YYYY-MM-DD between 1980 and 2099, got "${isoDate}"`);
+  }
+  return date;
+}
+
+/** Relationship Id → target part name for the .rels of `source`, optionally only types ending in `typeSuffix`. */
+export function relationshipTargets(parts: PackageParts, source: string, typeSuffix = ''): Map<string, string> {
+  const slash = source.lastIndexOf('/');
+  const folder = source.slice(0, slash + 1);
+  const rels = parts.text(`${folder}_rels/${source.slice(slash + 1)}.rels`) ?? '';
+  const targets = new Map<string, string>();
+  for (const [tag] of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]*)"/.exec(tag)?.[1];
+    const type = /\bType="([^"]*)"/.exec(tag)?.[1] ?? '';
+    const target = /\bTarget="([^"]*)"/.exec(tag)?.[1];
+    if (!id || !target || /\bTargetMode="External"/.test(tag) || !type.endsWith(typeSuffix)) continue;
+    targets.set(id, resolvePartName(folder, unescapeXml(target)));
+  }
+  return targets;
+}
+
+function resolvePartName(folder: string, target: string): string {
+  const segments = (target.startsWith('/') ? target.slice(1) : folder + target).split('/');
+  const resolved: string[] = [];
+  for (const segment of segments) {
+    if (segment === '..') resolved.pop();
+    else if (segment !== '.' && segment !== '') resolved.push(segment);
+  }
+  return resolved.join('/');
+}

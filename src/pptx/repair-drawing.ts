@@ -1,0 +1,134 @@
+/**
+ * Repairs inside the drawing parts (slides, layouts, masters, notes): each function
+ * takes one part's XML and returns it fixed. All are idempotent.
+ */
+import {
+  ATTRIBUTES,
+  editStartTags,
+  escapeXml,
+  getAttribute,
+  parseAttributes,
+  removeAttribute,
+  setAttribute,
+  unescapeXml,
+  formatStartTag,
+} from './xml-edit.js';
+
+/** Parts that hold a shape tree (`p:spTree`) and text bodies. */
+export function isDrawingPart(name: string): boolean {
+  return /^ppt\/(slides|slideLayouts|slideMasters|notesSlides|notesMasters|handoutMasters)\/[^/]+\.xml$/.test(name);
+}
+
+/**
+ * Numbers every `p:cNvPr/@id` 1, 2, 3 … in document order, so ids are unique in the part.
+ * pptxgenjs 4.0.1 gives a table's graphicFrame `id = tableIndex × slideNumber + 1` and
+ * every other object `index + 2`, so a text box followed by a table on slide 1 are both
+ * id 2 (https://github.com/gitbrent/PptxGenJS/issues/1532). Validator before:
+ * `shape-id-duplicate: shape id 2 is used more than once ("Text 0" and "Table 0")`.
+ * Nothing pptxgenjs writes refers to shape ids (no connectors, no animations), so
+ * renumbering cannot break a reference.
+ */
+export function renumberShapeIds(xml: string): string {
+  let next = 1;
+  return editStartTags(xml, 'p:cNvPr', (tag) => setAttribute(tag, 'id', String(next++)));
+}
+
+const PARAGRAPH = /<a:p>([\s\S]*?)<\/a:p>/g;
+const PARAGRAPH_PROPERTIES = /<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g;
+
+/**
+ * Keeps one `a:pPr` per paragraph, as its first child.
+ * pptxgenjs builds paragraph properties for every run and writes them before each
+ * run, so a paragraph of two runs (bold lead-in + normal text, or any run after the
+ * first in a bullet) gets a second `a:pPr` between the runs. Validator before:
+ * "Element 'a:pPr': This element is not expected. Expected is ( a:endParaRPr )."
+ * The first one wins: it is the one pptxgenjs used to decide the paragraph break.
+ */
+export function keepFirstParagraphProperties(xml: string): string {
+  return xml.replace(PARAGRAPH, (paragraph, body: string) => {
+    const found = body.match(PARAGRAPH_PROPERTIES);
+    if (!found) return paragraph;
+    const [first] = found;
+    if (found.length === 1 && body.trimStart().startsWith(first)) return paragraph;
+    return `<a:p>${first}${body.replace(PARAGRAPH_PROPERTIES, '')}</a:p>`;
+  });
+}
+
+/**
+ * Gives every run, paragraph end and default run property the deck's language.
+ * pptxgenjs writes `lang="en-US"` (and `altLang="en-US"` when a lang is passed), so
+ * PowerPoint would spell-check Norwegian as English and screen readers would read
+ * it with an English voice. `altLang` is dropped: it names a second editing
+ * language that we do not have.
+ */
+export function setTextLanguage(xml: string, language: string): string {
+  const lang = escapeXml(language);
+  let out = xml;
+  for (const qname of ['a:rPr', 'a:endParaRPr', 'a:defRPr']) {
+    out = editStartTags(out, qname, (tag) => {
+      removeAttribute(tag, 'lang');
+      removeAttribute(tag, 'altLang');
+      // lang is conventionally first (Office writes it so); attribute order has no meaning.
+      tag.attributes.unshift(['lang', lang]);
+    });
+  }
+  return out;
+}
+
+/**
+ * Marks every table's first row as a header row and turns on banded rows.
+ * pptxgenjs writes a bare `<a:tblPr/>`, so PowerPoint's accessibility checker reports
+ * "No header row specified" and screen readers do not announce column headers.
+ * The tables carry explicit cell fills and no `a:tableStyleId`, so the flags add
+ * meaning but do not change the look.
+ */
+export function markTableHeaderRows(xml: string): string {
+  return editStartTags(xml, 'a:tblPr', (tag) => {
+    setAttribute(tag, 'firstRow', '1');
+    setAttribute(tag, 'bandRow', '1');
+  });
+}
+
+const DECORATIVE_URI = '{C183D7F6-B498-43B3-948B-1728B52AA6E4}';
+const DECORATIVE_EXT =
+  `<a:ext uri="${DECORATIVE_URI}">` +
+  '<adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/>' +
+  '</a:ext>';
+const PICTURE_NAME_PROPERTIES = new RegExp(
+  `(<p:nvPicPr>\\s*)<p:cNvPr(${ATTRIBUTES})\\s*(?:/>|>([\\s\\S]*?)</p:cNvPr>)`,
+  'g',
+);
+
+/**
+ * Alt text of pictures. Convention between the writer and this stage:
+ * - A picture with alt text: the writer passes it as pptxgenjs `altText`; it becomes
+ *   `descr` and is kept as is.
+ * - A decorative picture: the writer names the shape `decorative:<anything>`
+ *   (pptxgenjs `objectName`) or passes an empty `altText`. It gets `descr=""` and
+ *   Office's decorative flag (`adec:decorative`, Office 2019+/365), so the accessibility
+ *   checker does not ask for alt text and screen readers skip it.
+ * pptxgenjs falls back to the image path for `descr` when `altText` is empty
+ * (`preencoded.png` for `data:` images), so a descr that looks like a file name is
+ * treated as "no alt text given", never written out.
+ */
+export function repairPictureAltText(xml: string): string {
+  return xml.replace(PICTURE_NAME_PROPERTIES, (match, lead: string, attributes: string, inner?: string) => {
+    const tag = { attributes: parseAttributes(attributes), selfClosing: false };
+    const name = unescapeXml(getAttribute(tag, 'name') ?? '');
+    const descr = unescapeXml(getAttribute(tag, 'descr') ?? '').trim();
+    const decorative = name.startsWith('decorative:') || descr === '' || looksLikeFileName(descr);
+    if (!decorative) return match;
+    setAttribute(tag, 'descr', '');
+    let content = inner ?? '';
+    if (!content.includes(DECORATIVE_URI)) {
+      content = content.includes('</a:extLst>')
+        ? content.replace('</a:extLst>', `${DECORATIVE_EXT}</a:extLst>`)
+        : `${content}<a:extLst>${DECORATIVE_EXT}</a:extLst>`;
+    }
+    return `${lead}${formatStartTag('p:cNvPr', tag)}${content}</p:cNvPr>`;
+  });
+}
+
+function looksLikeFileName(text: string): boolean {
+  return /^[^\s]*\.(png|jpe?g|gif|svg|bmp|tiff?|webp|emf|wmf)$/i.test(text);
+}

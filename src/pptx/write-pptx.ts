@@ -1,0 +1,169 @@
+/**
+ * Write: the laid-out deck → .pptx bytes through pptxgenjs. No files, no layout
+ * decisions: every position, size and colour arrives decided. The package is
+ * repaired and made deterministic afterwards by finishPackage.
+ */
+import PptxGenJSModule from 'pptxgenjs';
+import type {
+  ImageElement,
+  LaidOutDeck,
+  LaidOutSlide,
+  Paragraph,
+  ShapeElement,
+  TableElement,
+  TextElement,
+  TextStyle,
+} from '../layout/types.js';
+import { bulletIndentPoints, PPTX_TEXT_OPTIONS } from '../layout/fit-text.js';
+import { inchToPt } from './units.js';
+
+// Under module nodenext the default import is typed as the module namespace; the runtime value is the class.
+const PptxGenJS = PptxGenJSModule as unknown as typeof PptxGenJSModule.default;
+type Pptx = InstanceType<typeof PptxGenJS>;
+type Slide = ReturnType<Pptx['addSlide']>;
+type TextProps = PptxGenJSModule.default.TextPropsOptions;
+type TextRun = PptxGenJSModule.default.TextProps;
+
+const LAYOUT = 'TRAPPA_16x9';
+
+/** pptxgenjs margins are in points, in the order [left, right, bottom, top]. */
+function margins(style: TextStyle): [number, number, number, number] {
+  const { left, right, bottom, top } = style.insets;
+  return [inchToPt(left), inchToPt(right), inchToPt(bottom), inchToPt(top)];
+}
+
+function runsOf(paragraphs: Paragraph[], style: TextStyle, language: string): TextRun[] {
+  const runs: TextRun[] = [];
+  paragraphs.forEach((p, pi) => {
+    p.runs.forEach((run, ri) => {
+      const options: TextProps = {
+        bold: run.bold ?? style.bold ?? false,
+        italic: run.italic ?? false,
+        color: run.color ?? style.color,
+        fontSize: run.size ?? style.fontSize,
+        fontFace: style.fontFace,
+        lang: language,
+      };
+      if (run.highlight) options.highlight = run.highlight;
+      if (ri === 0) {
+        options.align = p.align ?? style.align ?? 'left';
+        if (p.spaceBefore) options.paraSpaceBefore = p.spaceBefore;
+        if (style.lineSpacing && style.lineSpacing !== 1) options.lineSpacingMultiple = style.lineSpacing;
+        if (p.bullet) {
+          options.bullet = { indent: bulletIndentPoints(p.level ?? 0, run.size ?? style.fontSize) };
+          options.indentLevel = p.level ?? 0;
+        }
+      }
+      // The last run of every paragraph but the last ends the paragraph.
+      if (ri === p.runs.length - 1 && pi < paragraphs.length - 1) options.breakLine = true;
+      runs.push({ text: run.text, options });
+    });
+  });
+  return runs;
+}
+
+function frameOptions(style: TextStyle): TextProps {
+  return {
+    ...PPTX_TEXT_OPTIONS,
+    fontFace: style.fontFace,
+    fontSize: style.fontSize,
+    color: style.color,
+    valign: style.valign ?? 'top',
+    margin: margins(style),
+  };
+}
+
+function addText(slide: Slide, e: TextElement, language: string): void {
+  slide.addText(runsOf(e.paragraphs, e.style, language), {
+    ...frameOptions(e.style),
+    ...e.box,
+    objectName: e.name,
+    ...(e.fill ? { fill: { color: e.fill } } : {}),
+  });
+}
+
+function addShape(pptx: Pptx, slide: Slide, e: ShapeElement, language: string): void {
+  const options: TextProps = {
+    ...e.box,
+    shape: pptx.ShapeType[e.shape],
+    objectName: e.name,
+    fill: e.fill ? { color: e.fill } : { type: 'none' },
+    line: e.line ? { color: e.line.color, width: e.line.width, dashType: e.line.dash === 'dash' ? 'dash' : 'solid' } : { type: 'none' },
+    ...(e.radius !== undefined ? { rectRadius: e.radius } : {}),
+    ...(e.rotate ? { rotate: e.rotate } : {}),
+  };
+  if (e.paragraphs && e.style) {
+    slide.addText(runsOf(e.paragraphs, e.style, language), { ...frameOptions(e.style), ...options });
+  } else {
+    slide.addShape(pptx.ShapeType[e.shape], options as PptxGenJSModule.default.ShapeProps);
+  }
+}
+
+function addTable(slide: Slide, e: TableElement, language: string): void {
+  const border = { type: 'solid' as const, pt: 0.75, color: e.borderColor };
+  const cell = (text: string, options: TextProps) => ({ text, options: { ...options, lang: language } });
+  const header = e.header.map((c) => cell(c.text, { bold: true, color: e.headerColor, fill: { color: e.headerFill } }));
+  const rows = e.rows.map((row, r) =>
+    row.map((c) => {
+      const fill = c.fill ?? (e.bandFill && r % 2 === 1 ? e.bandFill : undefined);
+      return cell(c.text, { bold: c.bold ?? false, color: c.color ?? e.style.color, ...(fill ? { fill: { color: fill } } : {}) });
+    }),
+  );
+  slide.addTable([header, ...rows], {
+    x: e.box.x,
+    y: e.box.y,
+    w: e.box.w,
+    colW: e.columnWidths,
+    rowH: e.rowHeights,
+    fontFace: e.style.fontFace,
+    fontSize: e.style.fontSize,
+    color: e.style.color,
+    valign: 'top',
+    margin: margins(e.style),
+    border,
+    autoPage: false,
+    objectName: e.name,
+  });
+}
+
+function addImage(slide: Slide, e: ImageElement): void {
+  slide.addImage({
+    data: `${e.mime};base64,${e.data.toString('base64')}`,
+    ...e.box,
+    altText: e.decorative ? '' : e.altText,
+    objectName: e.decorative ? `decorative:${e.name}` : e.name,
+  });
+}
+
+function addSlide(pptx: Pptx, laid: LaidOutSlide, language: string): void {
+  const slide = pptx.addSlide();
+  slide.background = { color: laid.background };
+  for (const e of laid.elements) {
+    if (e.type === 'text') addText(slide, e, language);
+    else if (e.type === 'shape') addShape(pptx, slide, e, language);
+    else if (e.type === 'table') addTable(slide, e, language);
+    else if (e.type === 'image') addImage(slide, e);
+    else throw new Error(`image ${e.name} reached the writer unprepared`);
+  }
+  if (laid.notes) slide.addNotes(laid.notes);
+}
+
+export async function writePptx(deck: LaidOutDeck): Promise<Uint8Array> {
+  const pptx = new PptxGenJS();
+  pptx.defineLayout({ name: LAYOUT, width: deck.size.w, height: deck.size.h });
+  pptx.layout = LAYOUT;
+  pptx.title = deck.properties.title;
+  pptx.subject = deck.properties.subject;
+  pptx.author = deck.properties.author;
+  pptx.company = deck.properties.company;
+  pptx.revision = String(deck.properties.revision);
+  pptx.theme = { headFontFace: deck.slides[0] ? fontOf(deck.slides[0]) : 'Calibri', bodyFontFace: 'Calibri' };
+  for (const slide of deck.slides) addSlide(pptx, slide, deck.properties.language);
+  const out = (await pptx.write({ outputType: 'nodebuffer', compression: false })) as Buffer;
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+}
+
+function fontOf(slide: LaidOutSlide): string {
+  for (const e of slide.elements) if (e.type === 'text') return e.style.fontFace;
+  return 'Calibri';
+}

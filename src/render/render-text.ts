@@ -1,0 +1,116 @@
+/**
+ * The wording stage: every text on a slide that is not data comes from a Handlebars
+ * template in templates/<language>/slides.yaml, or from a deck's `wording` override.
+ * Templates compile strict (a missing field is an error, not an empty string) and
+ * without HTML escaping, because slides are not HTML.
+ */
+import Handlebars from 'handlebars';
+import type { Issue, SourceLocation } from '../errors.js';
+import { formatLongDate, formatShortDate } from './dates.js';
+
+/** Fixed words of one language (templates/<lang>/labels.yaml). */
+export interface Labels {
+  /** BCP 47 tag for text runs, e.g. "nb-NO". */
+  language: string;
+  months: string[];
+  version: string;
+  continued: string;
+  [word: string]: string | string[];
+}
+
+/** One template string and where it was written. */
+export interface TemplateSource {
+  source: string;
+  location: SourceLocation;
+}
+
+export interface TemplateSet {
+  labels: Labels;
+  /** Keyed by "slide.key", e.g. "plan.title". */
+  templates: Map<string, TemplateSource>;
+}
+
+/** Thrown by `render` when a template fails; build-deck turns it into a located issue. */
+export class TemplateIssue extends Error {
+  constructor(readonly issue: Issue) {
+    super(issue.message);
+  }
+}
+
+export type RenderText = (key: string, context?: Record<string, unknown>) => string;
+
+export interface Renderer {
+  /** Renders the template `key` with the base context plus `extra`. */
+  text: RenderText;
+  /** Renders a template string written in the data (notes, custom titles). */
+  inline(source: string, location: SourceLocation, extra?: Record<string, unknown>): string;
+  labels: Labels;
+}
+
+type Compiled = Handlebars.TemplateDelegate;
+
+/** An isolated Handlebars environment with Trappa's helpers, so user helpers never leak between decks. */
+function createEnvironment(labels: Labels): typeof Handlebars {
+  const hb = Handlebars.create();
+  hb.registerHelper('longDate', (iso: unknown) => formatLongDate(String(iso), labels.months));
+  hb.registerHelper('shortDate', (iso: unknown) => formatShortDate(String(iso)));
+  hb.registerHelper('upper', (text: unknown) => String(text).toLocaleUpperCase(labels.language));
+  hb.registerHelper('join', (list: unknown, separator: unknown) =>
+    Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : String(list ?? ''),
+  );
+  return hb;
+}
+
+/** Rewrites Handlebars' '"x" not defined in [object Object] - 1:2' into plain words. */
+function describeTemplateError(error: unknown, key: string): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const missing = /^"([^"]+)" not defined in .* - (\d+):(\d+)/.exec(message);
+  if (missing) return `template "${key}" uses {{${missing[1]}}}, which is not available here (line ${missing[2]} of the template)`;
+  const firstLine = message.split('\n')[0] ?? message;
+  return `template "${key}" could not be used: ${firstLine}`;
+}
+
+export function createRenderer(
+  set: TemplateSet,
+  baseContext: Record<string, unknown>,
+  overrides: Map<string, TemplateSource> = new Map(),
+): Renderer {
+  const hb = createEnvironment(set.labels);
+  const compiled = new Map<string, Compiled>();
+  const context = { ...baseContext, label: set.labels };
+
+  const compile = (source: string): Compiled => {
+    let fn = compiled.get(source);
+    if (!fn) {
+      fn = hb.compile(source, { strict: true, noEscape: true });
+      compiled.set(source, fn);
+    }
+    return fn;
+  };
+
+  const run = (key: string, template: TemplateSource, extra: Record<string, unknown> | undefined): string => {
+    try {
+      return compile(template.source)({ ...context, ...extra }).trim();
+    } catch (error) {
+      throw new TemplateIssue({ ...template.location, message: describeTemplateError(error, key) });
+    }
+  };
+
+  return {
+    labels: set.labels,
+    text(key, extra) {
+      const template = overrides.get(key) ?? set.templates.get(key);
+      if (!template) {
+        throw new TemplateIssue({
+          file: 'templates',
+          field: key,
+          message: `no template "${key}" for language ${set.labels.language}; add it to slides.yaml`,
+        });
+      }
+      return run(key, template, extra);
+    },
+    inline(source, location, extra) {
+      return run(location.field ?? 'text', { source, location }, extra);
+    },
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * A titled list: profile statements, a deck's own slides ("Saker til beslutning"),
+ * the version history. Long lists shrink to the theme's floor, then continue on
+ * further slides titled "… (forts.)".
+ */
+import { below, type Page } from '../layout/page.js';
+import { continuedTitle, fitBox, splitToFit, textHeight, textStyle, titleElements } from '../layout/text-box.js';
+import type { LaidOutSlide, Paragraph, SlideElement } from '../layout/types.js';
+import { pointParagraphs } from './points.js';
+import type { SlideInput, SlideKind } from './types.js';
+
+export interface ListContent {
+  title: string;
+  intro?: string;
+  items: Paragraph[];
+}
+
+/** `firstIndex` > 0 when the list itself continues another slide, so every slide is titled "(forts.)". */
+export function layoutList(page: Page, content: ListContent, firstIndex = 0): LaidOutSlide[] {
+  const { colors, sizes } = page.theme;
+  const introStyle = textStyle(page, { size: sizes.body, bold: true, color: colors.primary });
+  const introParagraphs: Paragraph[] = content.intro ? [{ runs: [{ text: content.intro }] }] : [];
+  const introH = content.intro ? textHeight(introParagraphs, introStyle, page.body.w) : 0;
+  const listBox = content.intro ? below(page.body, introH, 0.05) : page.body;
+  const style = textStyle(page, { size: sizes.body });
+  const chunks = splitToFit(page, content.items, style, listBox);
+  return chunks.map((chunk, i): LaidOutSlide => {
+    const title = continuedTitle(page, content.title, i + firstIndex);
+    const elements: SlideElement[] = [...titleElements(page, title)];
+    if (content.intro && i === 0) {
+      elements.push({ type: 'text', name: 'Intro', box: { ...page.body, h: introH }, paragraphs: introParagraphs, style: introStyle });
+    }
+    const box = content.intro && i === 0 ? listBox : page.body;
+    elements.push(fitBox(page, { name: 'List', box, paragraphs: chunk, style }).element);
+    return { title, background: colors.background, elements };
+  });
+}
+
+/** Profile statements of the strategy. */
+export const profileSlide: SlideKind = {
+  build: (input) =>
+    layoutList(input.page, { title: input.title('profile.title'), items: pointParagraphs(input.plan.strategy.profile) }),
+};
+
+/** A deck's own list slide (kind: bullets). */
+export const bulletsSlide: SlideKind = {
+  build(input: SlideInput) {
+    const ref = input.slide.ref;
+    const points = 'points' in ref ? ref.points : [];
+    const intro = 'intro' in ref ? ref.intro : undefined;
+    return layoutList(input.page, { title: input.title(''), intro, items: pointParagraphs(points) });
+  },
+};
+
+/** "Endringer siden forrige versjon": the current version's changes, then earlier versions'. */
+export const changesSlide: SlideKind = {
+  build(input) {
+    const { strategy } = input.plan;
+    const newestFirst = [...strategy.history].reverse();
+    const items = newestFirst.flatMap((entry, i): Paragraph[] => [
+      { runs: [{ text: input.text('changes.entry', { ...entry }), bold: true }], spaceBefore: i === 0 ? 0 : 12 },
+      ...entry.changes.map((text): Paragraph => ({ runs: [{ text }], bullet: true, level: 0, spaceBefore: 4 })),
+    ]);
+    return layoutList(input.page, { title: input.title('changes.title'), items });
+  },
+};

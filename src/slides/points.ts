@@ -1,0 +1,13 @@
+/** Turning data points (text, or text with sub-points) into list paragraphs. */
+import type { Point } from '../data/schema.js';
+import type { Paragraph } from '../layout/types.js';
+
+export function pointParagraphs(points: Point[], spaceBefore = 6): Paragraph[] {
+  return points.flatMap((point): Paragraph[] => {
+    if (typeof point === 'string') return [{ runs: [{ text: point }], bullet: true, level: 0, spaceBefore }];
+    return [
+      { runs: [{ text: point.text }], bullet: true, level: 0, spaceBefore },
+      ...point.sub.map((text): Paragraph => ({ runs: [{ text }], bullet: true, level: 1, spaceBefore: 2 })),
+    ];
+  });
+}

@@ -1,0 +1,136 @@
+/**
+ * Kommunikasjonstrappa as a diagram of shapes: a foundation bar (the base),
+ * ascending steps with their question and points, and a banner for what the
+ * staircase leads to. The explanation sits beside the diagram.
+ * Step heights come from measured text: each step is at least as tall as its
+ * words need and taller than the step before it.
+ */
+import type { Page } from '../layout/page.js';
+import { columns } from '../layout/page.js';
+import { fitBox, paragraphs, textHeight, textStyle, titleElements } from '../layout/text-box.js';
+import type { Box, LaidOutSlide, Paragraph, SlideElement, TextStyle } from '../layout/types.js';
+import type { SlideInput, SlideKind } from './types.js';
+
+interface Step {
+  label: string;
+  question: string;
+  points: string[];
+  outcome?: string;
+}
+
+interface StaircaseContent {
+  title: string;
+  base: string;
+  steps: Step[];
+  top: string;
+  explanation: string[];
+}
+
+const BAR_H = 0.5;
+const BANNER_H = 0.55;
+const GAP = 0.12;
+const MIN_RISE = 0.3;
+const OUTCOME_H = 0.32;
+
+function compose(input: SlideInput): StaircaseContent {
+  const s = input.plan.strategy.staircase;
+  return {
+    title: input.title('staircase.title'),
+    base: s.base,
+    steps: s.steps.map((step, i) => ({
+      label: input.text('staircase.step', { number: i + 1 }),
+      question: input.text('staircase.question', { question: step.question, number: i + 1 }),
+      points: step.points,
+      outcome: step.outcome,
+    })),
+    top: s.top.join(' · '),
+    explanation: s.explanation,
+  };
+}
+
+function stepParagraphs(step: Step, style: TextStyle): Paragraph[] {
+  return [
+    { runs: [{ text: step.label, size: Math.max(style.fontSize - 3, 9) }] },
+    { runs: [{ text: step.question, bold: true, size: style.fontSize + 2 }] },
+    ...paragraphs(step.points),
+  ];
+}
+
+/** Heights of the steps at one font size, or undefined when they cannot rise within `available`. */
+function stepHeights(steps: Step[], style: TextStyle, width: number, available: number): number[] | undefined {
+  const heights: number[] = [];
+  for (const step of steps) {
+    const need = textHeight(stepParagraphs(step, style), style, width);
+    heights.push(Math.max(need, (heights.at(-1) ?? 0) + MIN_RISE));
+  }
+  if ((heights.at(-1) ?? 0) > available) return undefined;
+  // Stretch into an even staircase: the top step reaches the banner, the lowest keeps at least its own height.
+  const n = steps.length;
+  const lowest = Math.max(heights[0] ?? 0, available * 0.38);
+  return heights.map((h, i) => Math.max(h, lowest + ((available - lowest) * i) / Math.max(1, n - 1)));
+}
+
+function layoutSteps(page: Page, content: StaircaseContent, area: Box): SlideElement[] {
+  const { colors, sizes } = page.theme;
+  const stepsArea: Box = { x: area.x, y: area.y + BANNER_H + GAP, w: area.w, h: area.h - BANNER_H - BAR_H - 2 * GAP };
+  const cols = columns(stepsArea, content.steps.map(() => 1), 0.08);
+  const hasOutcomes = content.steps.some((s) => s.outcome);
+  const available = stepsArea.h - (hasOutcomes ? OUTCOME_H : 0);
+  const insets = { left: 0.1, right: 0.08, top: 0.08, bottom: 0.06 };
+  let size = Math.min(sizes.body - 4, 18);
+  let heights: number[] | undefined;
+  for (; size >= Math.min(10, sizes.minBody); size -= 0.5) {
+    const style = textStyle(page, { size, color: colors.onPrimary, insets });
+    heights = stepHeights(content.steps, style, (cols[0]?.w ?? 1), available);
+    if (heights) break;
+  }
+  const style = textStyle(page, { size, color: colors.onPrimary, insets });
+  const bottom = stepsArea.y + stepsArea.h;
+  const elements: SlideElement[] = [];
+  content.steps.forEach((step, i) => {
+    const col = cols[i]!;
+    const h = heights?.[i] ?? available;
+    elements.push({
+      type: 'shape', name: `Step ${i + 1}`, shape: 'rect', box: { x: col.x, y: bottom - h, w: col.w, h }, fill: colors.primary,
+      paragraphs: stepParagraphs(step, style), style,
+    });
+    if (step.outcome) {
+      elements.push({
+        type: 'text', name: `Step ${i + 1} outcome`, box: { x: col.x, y: bottom - h - OUTCOME_H, w: col.w, h: OUTCOME_H },
+        paragraphs: [{ runs: [{ text: step.outcome, italic: true }] }],
+        style: textStyle(page, { size: Math.max(size - 2, 10), color: colors.muted, valign: 'bottom' }),
+      });
+    }
+  });
+  const barStyle = textStyle(page, { size: Math.min(sizes.body, 18), bold: true, color: colors.primary, align: 'center', valign: 'middle' });
+  elements.push({
+    type: 'shape', name: 'Base', shape: 'rect', box: { x: area.x, y: bottom + GAP, w: area.w, h: BAR_H }, fill: colors.secondary,
+    paragraphs: [{ runs: [{ text: content.base }] }], style: barStyle,
+  });
+  elements.push({
+    type: 'shape', name: 'Top', shape: 'homePlate', box: { x: area.x, y: area.y, w: area.w, h: BANNER_H }, fill: colors.accent,
+    paragraphs: [{ runs: [{ text: content.top }] }], style: { ...barStyle, color: colors.text },
+  });
+  return elements;
+}
+
+function layout(page: Page, content: StaircaseContent): LaidOutSlide {
+  const hasText = content.explanation.length > 0;
+  const [diagram, side] = hasText ? columns(page.body, [63, 37], 0.45) : [page.body];
+  const elements = [...titleElements(page, content.title), ...layoutSteps(page, content, diagram!)];
+  if (hasText && side) {
+    elements.push(
+      fitBox(page, {
+        name: 'Explanation',
+        box: side,
+        paragraphs: content.explanation.map((text, i) => ({ runs: [{ text }], spaceBefore: i === 0 ? 0 : 10 })),
+        style: textStyle(page, { size: page.theme.sizes.body, valign: 'middle' }),
+      }).element,
+    );
+  }
+  return { title: content.title, background: page.theme.colors.background, elements };
+}
+
+export const staircaseSlide: SlideKind = {
+  build: (input) => [layout(input.page, compose(input))],
+};

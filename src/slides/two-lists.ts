@@ -1,0 +1,63 @@
+/**
+ * Two lists side by side under their headings (target groups: highest priority
+ * and others). Each column shrinks on its own to the floor; if either still does
+ * not fit, both continue on further slides, so the columns keep their places.
+ */
+import { below, columns, type Page } from '../layout/page.js';
+import { continuedTitle, fitBox, splitToFit, textStyle, titleElements } from '../layout/text-box.js';
+import type { Box, LaidOutSlide, Paragraph, SlideElement } from '../layout/types.js';
+
+export interface Column {
+  heading: string;
+  items: Paragraph[];
+}
+
+export interface TwoListsContent {
+  title: string;
+  columns: Column[];
+  /** A line under the columns, e.g. the legend of marked items. */
+  note?: string;
+}
+
+const HEADING_H = 0.5;
+const NOTE_H = 0.4;
+
+function heading(page: Page, box: Box, text: string, index: number): SlideElement {
+  const { colors, sizes } = page.theme;
+  return {
+    type: 'shape', name: `Heading ${index + 1}`, shape: 'rect', box: { ...box, h: HEADING_H },
+    fill: index === 0 ? colors.primary : colors.secondary,
+    paragraphs: [{ runs: [{ text }] }],
+    style: textStyle(page, { heading: true, size: Math.min(sizes.body - 2, 18), bold: true, align: 'center', valign: 'middle', color: index === 0 ? colors.onPrimary : colors.primary }),
+  };
+}
+
+export function layoutTwoLists(page: Page, content: TwoListsContent): LaidOutSlide[] {
+  const { colors, sizes } = page.theme;
+  const area: Box = content.note ? { ...page.body, h: page.body.h - NOTE_H } : page.body;
+  const cols = columns(area, content.columns.map(() => 1), 0.4);
+  const style = textStyle(page, { size: sizes.body });
+  const chunksPerColumn = content.columns.map((col, i) => splitToFit(page, col.items, style, below(cols[i]!, HEADING_H, 0.1)));
+  const slideCount = Math.max(...chunksPerColumn.map((c) => c.length));
+  const slides: LaidOutSlide[] = [];
+  for (let s = 0; s < slideCount; s++) {
+    const title = continuedTitle(page, content.title, s);
+    const elements: SlideElement[] = [...titleElements(page, title)];
+    content.columns.forEach((col, i) => {
+      const box = cols[i]!;
+      elements.push(heading(page, box, col.heading, i));
+      elements.push(
+        fitBox(page, { name: `${col.heading} list`, box: below(box, HEADING_H, 0.1), paragraphs: chunksPerColumn[i]?.[s] ?? [], style }).element,
+      );
+    });
+    if (content.note) {
+      elements.push({
+        type: 'text', name: 'Legend', box: { x: page.body.x, y: area.y + area.h, w: page.body.w, h: NOTE_H },
+        paragraphs: [{ runs: [{ text: content.note, highlight: colors.highlight, bold: true }] }],
+        style: textStyle(page, { size: Math.max(sizes.minBody, 14), color: colors.text, valign: 'bottom' }),
+      });
+    }
+    slides.push({ title, background: colors.background, elements });
+  }
+  return slides;
+}

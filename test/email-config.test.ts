@@ -1,0 +1,91 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { inspect } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../src/errors.js';
+import { describeSmtpConfig, loadSmtpConfig, SmtpConfigError } from '../src/post/email/smtp-config.js';
+import { tempDir } from './email-fixtures.js';
+
+const SECRET = 'Sv4rt-hemmelig-æøå';
+
+describe('loadSmtpConfig', () => {
+  it('reads the environment, with port defaults per security mode and the password hidden', async () => {
+    const dir = await tempDir();
+    const config = await loadSmtpConfig({
+      env: {
+        HOME: dir,
+        TRAPPA_SMTP_HOST: 'smtp.innherred-samkommune.no',
+        TRAPPA_SMTP_USER: 'kommunikasjon',
+        TRAPPA_SMTP_PASSWORD: SECRET,
+        TRAPPA_SMTP_FROM: 'Kommunikasjon ISK <kommunikasjon@innherred-samkommune.no>',
+      },
+    });
+    expect(config).toMatchObject({ port: 587, security: 'starttls', user: 'kommunikasjon', from: { name: 'Kommunikasjon ISK' } });
+    expect(config.password?.reveal()).toBe(SECRET);
+    const shown = [JSON.stringify(config), inspect(config), String(config.password), `${config.password}`, describeSmtpConfig(config)].join('\n');
+    expect(shown).not.toContain(SECRET);
+    expect(describeSmtpConfig(config)).toBe(
+      'smtp.innherred-samkommune.no:587 (STARTTLS) as kommunikasjon, from Kommunikasjon ISK <kommunikasjon@innherred-samkommune.no>',
+    );
+    const tls = await loadSmtpConfig({ env: { HOME: dir, TRAPPA_SMTP_HOST: 'h.no', TRAPPA_SMTP_SECURITY: 'tls', TRAPPA_SMTP_FROM: 'a@b.no' } });
+    expect(tls.port).toBe(465);
+  });
+
+  it.each([
+    { name: 'no host', env: { TRAPPA_SMTP_FROM: 'a@b.no' }, error: /No SMTP server is configured: set TRAPPA_SMTP_HOST/ },
+    { name: 'no sender', env: { TRAPPA_SMTP_HOST: 'h.no' }, error: /No sender is configured: set TRAPPA_SMTP_FROM/ },
+    { name: 'bad sender', env: { TRAPPA_SMTP_HOST: 'h.no', TRAPPA_SMTP_FROM: 'Kommunikasjon <post@isk>' }, error: /no top-level domain/ },
+    { name: 'user without password', env: { TRAPPA_SMTP_HOST: 'h.no', TRAPPA_SMTP_FROM: 'a@b.no', TRAPPA_SMTP_USER: 'u' }, error: /TRAPPA_SMTP_PASSWORD is not/ },
+    { name: 'bad security', env: { TRAPPA_SMTP_HOST: 'h.no', TRAPPA_SMTP_FROM: 'a@b.no', TRAPPA_SMTP_SECURITY: 'ssl' }, error: /not one of starttls, tls, none/ },
+    { name: 'bad port', env: { TRAPPA_SMTP_HOST: 'h.no', TRAPPA_SMTP_FROM: 'a@b.no', TRAPPA_SMTP_PORT: '99999' }, error: /not a port number/ },
+    {
+      name: 'password in the clear',
+      env: { TRAPPA_SMTP_HOST: 'h.no', TRAPPA_SMTP_FROM: 'a@b.no', TRAPPA_SMTP_SECURITY: 'none', TRAPPA_SMTP_USER: 'u', TRAPPA_SMTP_PASSWORD: SECRET },
+      error: /unencrypted/,
+    },
+  ])('explains $name', async ({ env, error }) => {
+    const dir = await tempDir();
+    const attempt = loadSmtpConfig({ env: { HOME: dir, ...env } });
+    await expect(attempt).rejects.toBeInstanceOf(SmtpConfigError);
+    await expect(attempt).rejects.toThrow(error);
+    await attempt.catch((e: Error) => expect(e.message).not.toContain(SECRET));
+  });
+
+  it('reads ~/.config/trappa/smtp.yaml, with the environment winning and caFile relative to the file', async () => {
+    const dir = await tempDir();
+    const configDir = path.join(dir, '.config', 'trappa');
+    await mkdir(configDir, { recursive: true });
+    await writeFile(path.join(configDir, 'ca.pem'), '-----BEGIN CERTIFICATE-----\n');
+    await writeFile(
+      path.join(configDir, 'smtp.yaml'),
+      'host: smtp.levanger.kommune.no\nport: 2525\nsecurity: tls\nfrom: post@innherred-samkommune.no\ntls:\n  caFile: ca.pem\n  servername: smtp.example.no\n',
+    );
+    const config = await loadSmtpConfig({ env: { HOME: dir, TRAPPA_SMTP_PORT: '465' } });
+    expect(config).toMatchObject({ host: 'smtp.levanger.kommune.no', port: 465, security: 'tls', tls: { servername: 'smtp.example.no' } });
+    expect(config.tls?.ca).toContain('BEGIN CERTIFICATE');
+    expect(config.sources).toEqual([path.join(configDir, 'smtp.yaml'), 'environment']);
+  });
+
+  it('refuses a config file holding a password, with its place and without echoing it', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, 'smtp.yaml');
+    await writeFile(file, `host: smtp.levanger.kommune.no\nfrom: post@innherred-samkommune.no\nuser: kommunikasjon\npassword: ${SECRET}\n`);
+    const attempt = loadSmtpConfig({ env: { HOME: dir, TRAPPA_SMTP_CONFIG: file } });
+    await expect(attempt).rejects.toBeInstanceOf(InputError);
+    const error = (await attempt.catch((e: unknown) => e)) as InputError;
+    expect(error.message).toBe(
+      `${file}:4:1 password: the password must not be stored in a file; remove it and set TRAPPA_SMTP_PASSWORD in the environment`,
+    );
+    expect(error.message).not.toContain(SECRET);
+  });
+
+  it('refuses a config file inside data/', async () => {
+    const dir = await tempDir();
+    const dataDir = path.join(dir, 'data');
+    await mkdir(dataDir);
+    await writeFile(path.join(dataDir, 'smtp.yaml'), 'host: h.no\nfrom: a@b.no\n');
+    await expect(loadSmtpConfig({ env: { HOME: dir, TRAPPA_SMTP_CONFIG: path.join(dataDir, 'smtp.yaml') }, dataDir })).rejects.toThrow(
+      /keep server settings outside the shared data/,
+    );
+  });
+});

@@ -1,0 +1,141 @@
+/**
+ * A real SMTP server on 127.0.0.1 for the e-mail tests: STARTTLS with a certificate generated
+ * here, AUTH PLAIN/LOGIN required (smtp-server refuses AUTH before STARTTLS), and every accepted
+ * message parsed with mailparser.
+ */
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { generate } from 'selfsigned';
+import { SMTPServer, type SMTPServerSession } from 'smtp-server';
+import type { AddressInfo } from 'node:net';
+
+export interface ReceivedMessage {
+  envelopeFrom: string;
+  envelopeTo: string[];
+  raw: Buffer;
+  parsed: ParsedMail;
+  secure: boolean;
+  user: string | undefined;
+}
+
+/** An SMTP reply the test wants the server to give, e.g. `{ code: 550, message: 'No such user' }`. */
+export interface Reply {
+  code: number;
+  message: string;
+}
+
+export interface TestServerOptions {
+  certificate: TestCertificate;
+  user: string;
+  password: string;
+  /** Refuse a recipient at RCPT TO. */
+  onRcpt?: (address: string) => Reply | undefined;
+  /**
+   * Decide about a message after its data arrived (`n` counts DATA commands from 1).
+   * Return a Reply to refuse it, or 'hang' to never answer.
+   */
+  onData?: (n: number) => Reply | 'hang' | undefined;
+}
+
+export interface TestServer {
+  port: number;
+  /** Messages the server accepted (250 after DATA). */
+  messages: ReceivedMessage[];
+  /** TCP connections opened, to prove that nothing connected. */
+  connections: number;
+  close(): Promise<void>;
+}
+
+export interface TestCertificate {
+  cert: string;
+  key: string;
+}
+
+/** A self-signed certificate for 127.0.0.1 and localhost. */
+export async function generateCertificate(): Promise<TestCertificate> {
+  const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
+    keyType: 'ec',
+    algorithm: 'sha256',
+    extensions: [
+      { name: 'basicConstraints', cA: true },
+      { name: 'keyUsage', digitalSignature: true, keyCertSign: true },
+      { name: 'extKeyUsage', serverAuth: true },
+      { name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }] },
+    ],
+  });
+  return { cert: pems.cert, key: pems.private };
+}
+
+const smtpError = (reply: Reply) => Object.assign(new Error(reply.message), { responseCode: reply.code });
+
+export async function startTestServer(options: TestServerOptions): Promise<TestServer> {
+  const messages: ReceivedMessage[] = [];
+  let dataCount = 0;
+  const state = { connections: 0 };
+  const server = new SMTPServer({
+    secure: false,
+    key: options.certificate.key,
+    cert: options.certificate.cert,
+    authMethods: ['PLAIN', 'LOGIN'],
+    logger: false,
+    disableReverseLookup: true,
+    closeTimeout: 2000,
+    onConnect(_session, callback) {
+      state.connections += 1;
+      callback();
+    },
+    onAuth(auth, _session, callback) {
+      if (auth.username === options.user && auth.password === options.password) return callback(null, { user: auth.username });
+      return callback(smtpError({ code: 535, message: 'Authentication failed' }));
+    },
+    onMailFrom(_address, session, callback) {
+      // Require login, as a municipality's submission server would.
+      if (!session.user) return callback(smtpError({ code: 530, message: 'Authentication required' }));
+      callback();
+    },
+    onRcptTo(address, _session, callback) {
+      const reply = options.onRcpt?.(address.address);
+      callback(reply ? smtpError(reply) : undefined);
+    },
+    onData(stream, session: SMTPServerSession, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        dataCount += 1;
+        const decision = options.onData?.(dataCount);
+        if (decision === 'hang') return;
+        if (decision) return callback(smtpError(decision));
+        const raw = Buffer.concat(chunks);
+        simpleParser(raw).then(
+          (parsed) => {
+            messages.push({
+              envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+              envelopeTo: session.envelope.rcptTo.map((r) => r.address),
+              raw,
+              parsed,
+              secure: session.secure,
+              user: typeof session.user === 'string' ? session.user : undefined,
+            });
+            callback();
+          },
+          (error: Error) => callback(error),
+        );
+      });
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  server.on('error', () => {
+    // Connections the client drops (the crash test) are expected.
+  });
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    port,
+    messages,
+    get connections() {
+      return state.connections;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

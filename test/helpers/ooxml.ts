@@ -1,0 +1,23 @@
+/** Runs the offline OOXML validator in ../shared/ooxml on a written deck, when that folder exists. */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const VALIDATOR = fileURLToPath(new URL('../../../shared/ooxml/validate-pptx.mjs', import.meta.url));
+export const hasValidator = existsSync(VALIDATOR);
+
+export interface OoxmlIssue {
+  severity: 'error' | 'warning' | 'ignored';
+  code: string;
+  part?: string;
+  line?: number;
+  message: string;
+}
+
+/** All issues the validator reports for the given files (errors and warnings). */
+export function validatePptx(...files: string[]): OoxmlIssue[] {
+  const r = spawnSync(process.execPath, [VALIDATOR, '--json', ...files], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (r.status === 2) throw new Error(`OOXML validator could not run: ${r.stderr}`);
+  const report = JSON.parse(r.stdout) as { results: { issues: OoxmlIssue[] }[] };
+  return report.results.flatMap((res) => res.issues).filter((i) => i.severity !== 'ignored');
+}
