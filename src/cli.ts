@@ -1,38 +1,12 @@
 /**
  * The command line: argv → library calls. The only module that prints or sets exit codes.
  * User errors print as located one-liners with exit code 2 (see errors.ts for the others);
- * anything else is a bug and prints its stack.
+ * anything else is a bug and prints its stack. Each command lives in src/commands/.
  */
 import { Command } from 'commander';
-import path from 'node:path';
-import { buildDecks } from './build-deck.js';
 import { formatIssue, InputError, sortIssues, TrappaError } from './errors.js';
-
-interface GlobalOptions {
-  root: string;
-  data?: string;
-  templates?: string;
-  out?: string;
-}
-
-const kb = (n: number): string => `${(n / 1024).toFixed(0)} KB`;
-
-function projectOptions(opts: GlobalOptions) {
-  const root = path.resolve(opts.root);
-  return { root, dataDir: opts.data, templatesDir: opts.templates, outDir: opts.out };
-}
-
-async function runBuild(opts: GlobalOptions & { deck?: string[]; all?: boolean }): Promise<number> {
-  const started = performance.now();
-  const result = await buildDecks({ ...projectOptions(opts), decks: opts.all ? [] : opts.deck });
-  for (const deck of result.decks) {
-    const rel = path.relative(process.cwd(), deck.file);
-    console.log(`✓ ${deck.deckId}  ${rel}  (${deck.slideCount} slides, ${kb(deck.bytes.length)})`);
-  }
-  const ms = Math.round(performance.now() - started);
-  console.log(`${result.decks.length} deck${result.decks.length === 1 ? '' : 's'} built in ${ms} ms`);
-  return 0;
-}
+import { registerBuild } from './commands/build.js';
+import { registerSend } from './commands/send.js';
 
 export function createProgram(): Command {
   const program = new Command('trappa')
@@ -42,16 +16,24 @@ export function createProgram(): Command {
     .option('--templates <dir>', 'folder with the wording templates (default: <root>/templates)')
     .option('--out <dir>', 'folder for the built files (default: <root>/output)')
     .showHelpAfterError();
-
-  program
-    .command('build')
-    .description('build decks (all by default)')
-    .option('-d, --deck <id...>', 'deck id(s) to build')
-    .option('-a, --all', 'build every deck in data/decks')
-    .action(async (cmdOpts, cmd: Command) => {
-      process.exitCode = await runBuild({ ...cmd.optsWithGlobals<GlobalOptions>(), ...cmdOpts });
-    });
+  registerBuild(program);
+  registerSend(program);
   return program;
+}
+
+/** Prints an error the way users should see it and returns the exit code. */
+export function reportError(error: unknown): number {
+  if (error instanceof InputError) {
+    for (const issue of sortIssues(error.issues)) console.error(formatIssue(issue));
+    return error.exitCode;
+  }
+  if (error instanceof TrappaError) {
+    console.error(`trappa: ${error.message}`);
+    return error.exitCode;
+  }
+  console.error('trappa: internal error (please report it with the lines below)');
+  console.error(error);
+  return 70;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -59,21 +41,11 @@ export async function main(argv: string[]): Promise<number> {
     await createProgram().parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
-    if (error instanceof InputError) {
-      for (const issue of sortIssues(error.issues)) console.error(formatIssue(issue));
-      return error.exitCode;
-    }
-    if (error instanceof TrappaError) {
-      console.error(`trappa: ${error.message}`);
-      return error.exitCode;
-    }
-    console.error('trappa: internal error (please report it with the lines below)');
-    console.error(error);
-    return 70;
+    return reportError(error);
   }
 }
 
-const isEntry = process.argv[1] && /cli\.(ts|js)$/.test(process.argv[1]);
+const isEntry = process.argv[1] !== undefined && /cli\.(ts|js)$/.test(process.argv[1]);
 if (isEntry) {
   main(process.argv).then((code) => {
     process.exitCode = code;

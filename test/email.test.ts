@@ -63,7 +63,7 @@ describe('sendDecks over SMTP (STARTTLS + AUTH on 127.0.0.1)', () => {
     expect(mail.text).toContain('Vedlagt er presentasjonen «Kommunikasjonsstrategi Innherred Samkommune», versjon 0.2, for ledere og tillitsvalgte i Levanger og Verdal.');
     expect(mail.text).toContain('Dato: onsdag 4. februar 2004\nSted: Levanger rådhus\nPresenteres av: Kari Nordmann, kommunikasjonsrådgiver');
     expect(mail.text).toContain('Spørsmål om presentasjonen kan rettes til Kari Nordmann (kari.nordmann@innherred-samkommune.no, tlf. 74 05 28 00).');
-    expect(mail.text).toMatch(/- Kommunikasjonsstrategi – storledermøte – v0\.2 – 2004-02-04\.pptx \(PowerPoint, 24,0 kB\)/);
+    expect(mail.text).toMatch(/- Kommunikasjonsstrategi – storledermøte – v0\.2 – 2004-02-04\.pptx \(PowerPoint, 23,4 kB\)/);
 
     expect(mail.attachments.map((a) => [a.filename, a.contentType])).toEqual([
       ['Kommunikasjonsstrategi – storledermøte – v0.2 – 2004-02-04.pptx', PPTX],
@@ -165,7 +165,7 @@ describe('sendDecks over SMTP (STARTTLS + AUTH on 127.0.0.1)', () => {
     await expect(readFile(base.logFile)).rejects.toThrow(/ENOENT/);
     const text = formatSendReport(report);
     expect(text).toContain('Dry run: nothing is sent.');
-    expect(text).toContain('attachment Kommunikasjonsstrategi – storledermøte – v0.2 – 2004-02-04.pptx (24.0 kB, ' + PPTX + ')');
+    expect(text).toContain('attachment Kommunikasjonsstrategi – storledermøte – v0.2 – 2004-02-04.pptx (23.4 kB, ' + PPTX + ')');
     expect(text).toContain('bcc arkiv@innherred-samkommune.no  would send');
     expect(text).toContain('Recipients: 4 would be sent, 0 already sent.');
   });
@@ -175,7 +175,7 @@ describe('sendDecks over SMTP (STARTTLS + AUTH on 127.0.0.1)', () => {
     const deck = await makeDeck(dir, { pptxBytes: 40_000 });
     const attempt = sendDecks([deck], { ...base, sizeLimitBytes: 30_000 });
     await expect(attempt).rejects.toBeInstanceOf(InputError);
-    await expect(attempt).rejects.toThrow(/attachments are 49\.0 kB together, over the 30\.0 kB limit/);
+    await expect(attempt).rejects.toThrow(/attachments are 47\.9 kB together, over the 29\.3 kB limit/);
     expect(smtp.connections).toBe(0);
   });
 
@@ -190,6 +190,30 @@ describe('sendDecks over SMTP (STARTTLS + AUTH on 127.0.0.1)', () => {
     expect(smtp.connections).toBe(1);
     const shown = formatSendReport(report) + sendReportError(report)?.message + (await readFile(base.logFile, 'utf8'));
     for (const form of passwordForms(wrong)) expect(shown).not.toContain(form);
+  });
+
+  it('does not trust a certificate it was not given, and does not retry that', async () => {
+    const { dir, smtp, base } = await setup();
+    const { tls: _, ...untrusting } = base.smtp!;
+    const report = await sendDecks([await makeDeck(dir)], { ...base, smtp: untrusting });
+    expect(report.ok).toBe(false);
+    expect(report.decks[0]!.attempts).toBe(1);
+    expect(report.decks[0]!.recipients[0]!.detail).toMatch(/certificate/i);
+    expect(smtp.messages).toHaveLength(0);
+  });
+
+  it('retries a server that is out of reach, then gives up on the rest of the run', async () => {
+    const { dir, smtp, base } = await setup();
+    await smtp.close();
+    const decks = [await makeDeck(dir), await makeDeck(dir, { deckId: 'ansatte' })];
+    const report = await sendDecks(decks, { ...base, retry: { attempts: 2, baseDelayMs: 10 } });
+    expect(report.decks[0]!.attempts).toBe(2);
+    expect(report.decks[0]!.recipients[0]!.detail).toMatch(/^gave up after 2 attempts: .*ECONNREFUSED/);
+    expect(report.decks[1]!.attempts).toBe(0);
+    expect(report.decks[1]!.recipients[0]!.detail).toMatch(/^not attempted: /);
+    // Nothing was sent, so a later run sends everything.
+    expect((await readSendLog(base.logFile)).entries.flatMap((e) => e.recipients.map((r) => r.result))).toEqual(['failed', 'failed', 'failed', 'failed']);
+    expect((await sendDecks(decks, { ...base, dryRun: true })).counts.planned).toBe(8);
   });
 
   it('never lets the password into output, errors, the send log or the config object', async () => {

@@ -1,11 +1,13 @@
 /**
- * Line breaking as PowerPoint and LibreOffice do it for Latin text, checked against
- * LibreOffice in test/measure-text-libreoffice.test.ts:
+ * Line breaking as LibreOffice does it for Latin text (checked in
+ * test/measure-text-libreoffice.test.ts), on the safe side where it is unsure:
  * - lines break at spaces; the spaces at a break hang past the margin and take no room;
- * - after a hyphen, en or em dash, or slash that follows a letter and comes before one
- *   ("og/eller", "Nord-Trøndelag"). LibreOffice also breaks "2004-|2005"; we do not,
- *   which can only make us predict more lines, never fewer;
- * - a word that fits no line moves to a new line and breaks between characters;
+ * - and after a hyphen or en/em dash between letters ("Nord-|Trøndelag"), as LibreOffice does;
+ * - a word that fits no line moves to a new line and breaks after its last hyphen, dash
+ *   or slash that fits, else between characters. LibreOffice breaks after a slash only
+ *   in such words at the start of a paragraph, and between characters elsewhere;
+ *   breaking at the slash leaves more text for later lines, so we never count fewer
+ *   lines than either. A slash is no break opportunity otherwise ("og/eller" moves whole);
  * - "\n" ends the line (pptxgenjs writes it as a new paragraph, see measure-text.ts).
  */
 import { fontMetrics, type FontMetrics } from './fonts.js';
@@ -40,7 +42,10 @@ export interface WrappedLine {
 }
 
 const SPACES = new Set([' ', '\t', '\u200b', '\u3000', ...'\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a']);
-const BREAK_AFTER = new Set(['-', '\u2010', '\u2013', '\u2014', '/']);
+/** Break after these between letters. */
+const BREAK_AFTER = new Set(['-', '\u2010', '\u2013', '\u2014']);
+/** Inside a word too long for a line, break after these first. */
+const SOFT_BREAK_AFTER = new Set([...BREAK_AFTER, '/']);
 const LETTER = /\p{L}/u;
 const TRAILING_SPACES = /[ \t\u200b\u3000\u2000-\u2006\u2008-\u200a]+$/u;
 /** Widths are sums of floats; this keeps an exact fit a fit. */
@@ -126,18 +131,32 @@ export function wrapUnits(units: readonly Unit[], size: number, width: number): 
   return lines;
 }
 
-/** A word wider than the line: as many characters per line as fit, at least one. */
+/**
+ * A word wider than the line, starting on an empty line: per line, up to the last
+ * hyphen, dash or slash that fits, else as many characters as fit (at least one).
+ */
 function breakWord(word: Piece[], size: number, width: number, current: () => OpenLine, flush: (hard: boolean) => void): void {
-  for (const piece of word) {
-    const pieceSize = piece.size ?? size;
-    for (const ch of piece.text) {
-      const advance = piece.font.advanceEm(ch.codePointAt(0)!) * pieceSize;
-      if (current().used && current().x + advance > width + EPSILON) {
-        current().width = current().x;
-        flush(false);
-      }
-      addText(current(), ch, advance, pieceSize);
+  const chars = word.flatMap((piece) =>
+    [...piece.text].map((ch) => {
+      const charSize = piece.size ?? size;
+      return { ch, size: charSize, advance: piece.font.advanceEm(ch.codePointAt(0)!) * charSize };
+    }),
+  );
+  let start = 0;
+  while (start < chars.length) {
+    let end = start;
+    let x = current().x;
+    let softEnd = -1;
+    while (end < chars.length && (end === start || x + chars[end]!.advance <= width + EPSILON)) {
+      x += chars[end]!.advance;
+      end++;
+      if (SOFT_BREAK_AFTER.has(chars[end - 1]!.ch) && end < chars.length) softEnd = end;
     }
+    if (end < chars.length && softEnd > start) end = softEnd;
+    for (let i = start; i < end; i++) addText(current(), chars[i]!.ch, chars[i]!.advance, chars[i]!.size);
+    current().width = current().x;
+    start = end;
+    if (start < chars.length) flush(false);
   }
 }
 

@@ -3,7 +3,8 @@
  * into TextElements. Sizes shrink from the theme's size to its floor; what does
  * not fit at the floor is reported (fits: false) so the kind can continue on a new slide.
  */
-import { fitText, layoutParagraphs, splitParagraphs } from './fit-text.js';
+import { fitText, splitParagraphs } from './fit-text.js';
+import { layoutParagraphs } from './measure-text.js';
 import type { Page } from './page.js';
 import type { Box, Paragraph, ShapeElement, SlideElement, TextElement, TextStyle } from './types.js';
 
@@ -89,7 +90,7 @@ export function splitToFit(page: Page, items: Paragraph[], style: TextStyle, box
   const floor = minSize ?? page.theme.sizes.minBody;
   const whole = fitText({ paragraphs: items, style, box, maxSize: style.fontSize, minSize: floor });
   if (whole.fits) return [items];
-  return splitParagraphs(items, { ...style, fontSize: floor }, box, floor).map((chunk) => chunk.paragraphs);
+  return splitParagraphs(items, style, box, floor).map((chunk) => chunk.paragraphs);
 }
 
 /** The slide title (a real title, fitted on one or two lines) and the accent rule under it. */

@@ -51,11 +51,12 @@ export function writeCoreProperties(props: DeckProperties): string {
  */
 export function writeAppProperties(parts: PackageParts, props: DeckProperties): string {
   const slides = slidePartsInOrder(parts);
-  const groups: [string, string[]][] = [
+  const allGroups: [string, string[]][] = [
     ['Fonts Used', fontsUsed(parts)],
     ['Theme', themeNames(parts)],
     ['Slide Titles', slides.map((slide, i) => slideTitle(parts.text(slide) ?? '') || `Slide ${i + 1}`)],
-  ].filter((group): group is [string, string[]] => group[1].length > 0);
+  ];
+  const groups = allGroups.filter(([, members]) => members.length > 0);
   const pairs = groups.map(
     ([name, members]) =>
       `<vt:variant><vt:lpstr>${escapeXml(name)}</vt:lpstr></vt:variant><vt:variant><vt:i4>${members.length}</vt:i4></vt:variant>`,

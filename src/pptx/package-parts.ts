@@ -2,7 +2,7 @@
  * The parts of an OPC package (a .pptx is a zip of them), read once and written
  * back deterministically: same parts in, same bytes out.
  */
-import { strFromU8, strToU8, unzipSync, zipSync, type ZipInputFile, type ZipOptions } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable, type ZipOptions } from 'fflate';
 import { unescapeXml } from './xml-edit.js';
 
 /** Parts by name, without a leading slash (`ppt/slides/slide1.xml`). XML parts are decoded on first use. */
@@ -68,7 +68,7 @@ export class PackageParts {
    * - Compression: DEFLATE at a fixed level; PNG/JPEG/GIF are already compressed and are stored.
    */
   toZip(modified: Date): Uint8Array {
-    const files: Record<string, ZipInputFile> = {};
+    const files: Zippable = {};
     for (const name of [...this.bytes.keys()].sort(comparePartNames)) {
       const data = this.bytes.get(name);
       if (!data) continue;

@@ -14,8 +14,7 @@ import type {
   TextElement,
   TextStyle,
 } from '../layout/types.js';
-import { bulletIndentPoints, PPTX_TEXT_OPTIONS } from '../layout/fit-text.js';
-import { inchToPt } from './units.js';
+import { pptxTextRuns, tableCellMargin, textBoxOptions } from '../layout/pptx-text-options.js';
 
 // Under module nodenext the default import is typed as the module namespace; the runtime value is the class.
 const PptxGenJS = PptxGenJSModule as unknown as typeof PptxGenJSModule.default;
@@ -26,51 +25,20 @@ type TextRun = PptxGenJSModule.default.TextProps;
 
 const LAYOUT = 'TRAPPA_16x9';
 
-/** pptxgenjs margins are in points, in the order [left, right, bottom, top]. */
-function margins(style: TextStyle): [number, number, number, number] {
-  const { left, right, bottom, top } = style.insets;
-  return [inchToPt(left), inchToPt(right), inchToPt(bottom), inchToPt(top)];
-}
-
+/**
+ * The runs as pptxgenjs wants them (pptxTextRuns keeps the measured options), plus
+ * the language tag and highlight, which do not change metrics.
+ */
 function runsOf(paragraphs: Paragraph[], style: TextStyle, language: string): TextRun[] {
-  const runs: TextRun[] = [];
-  paragraphs.forEach((p, pi) => {
-    p.runs.forEach((run, ri) => {
-      const options: TextProps = {
-        bold: run.bold ?? style.bold ?? false,
-        italic: run.italic ?? false,
-        color: run.color ?? style.color,
-        fontSize: run.size ?? style.fontSize,
-        fontFace: style.fontFace,
-        lang: language,
-      };
-      if (run.highlight) options.highlight = run.highlight;
-      if (ri === 0) {
-        options.align = p.align ?? style.align ?? 'left';
-        if (p.spaceBefore) options.paraSpaceBefore = p.spaceBefore;
-        if (style.lineSpacing && style.lineSpacing !== 1) options.lineSpacingMultiple = style.lineSpacing;
-        if (p.bullet) {
-          options.bullet = { indent: bulletIndentPoints(p.level ?? 0, run.size ?? style.fontSize) };
-          options.indentLevel = p.level ?? 0;
-        }
-      }
-      // The last run of every paragraph but the last ends the paragraph.
-      if (ri === p.runs.length - 1 && pi < paragraphs.length - 1) options.breakLine = true;
-      runs.push({ text: run.text, options });
-    });
+  const highlights = paragraphs.flatMap((p) => (p.runs.length > 0 ? p.runs : [{ highlight: undefined }]).map((r) => r.highlight));
+  return pptxTextRuns(paragraphs, style).map((run, i) => {
+    const highlight = highlights[i];
+    return { text: run.text, options: { ...run.options, lang: language, ...(highlight ? { highlight } : {}) } as TextProps };
   });
-  return runs;
 }
 
 function frameOptions(style: TextStyle): TextProps {
-  return {
-    ...PPTX_TEXT_OPTIONS,
-    fontFace: style.fontFace,
-    fontSize: style.fontSize,
-    color: style.color,
-    valign: style.valign ?? 'top',
-    margin: margins(style),
-  };
+  return { ...textBoxOptions(style), bold: style.bold ?? false } as TextProps;
 }
 
 function addText(slide: Slide, e: TextElement, language: string): void {
@@ -119,7 +87,7 @@ function addTable(slide: Slide, e: TableElement, language: string): void {
     fontSize: e.style.fontSize,
     color: e.style.color,
     valign: 'top',
-    margin: margins(e.style),
+    margin: tableCellMargin(e.style.insets),
     border,
     autoPage: false,
     objectName: e.name,

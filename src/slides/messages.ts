@@ -41,7 +41,7 @@ function headingStyle(page: Page) {
 function layout(page: Page, content: MessagesContent): LaidOutSlide[] {
   const { colors, sizes } = page.theme;
   const hasOthers = content.others.length > 0;
-  const [left, right] = hasOthers ? columns(page.body, [36, 64], 0.4) : [page.body];
+  const [left, right] = hasOthers ? columns(page.body, [32, 68], 0.4) : [page.body];
   const hStyle = headingStyle(page);
   const headH = textHeight([{ runs: [{ text: content.mainHeading }] }], hStyle, left!.w);
   const panelInsets = { left: 0.2, right: 0.2, top: 0.15, bottom: 0.15 };

@@ -11,8 +11,6 @@ import type { SlideInput, SlideKind } from './types.js';
 
 interface Member {
   name: string;
-  logo?: { file: string; alt?: string; decorative?: boolean };
-  at: (string | number)[];
 }
 
 interface ModelContent {
@@ -39,7 +37,7 @@ function compose(input: SlideInput): ModelContent {
   return {
     title: input.title('model.title'),
     summary: strategy.model.summary,
-    members: org.members.map((m, i) => ({ name: m.name, logo: m.logo, at: ['organisation', 'members', i, 'logo', 'file'] })),
+    members: org.members.map((m) => ({ name: m.name })),
     jointBody: input.text('model.body', { organisation: org }),
     tasks: strategy.model.tasks,
     outcome: strategy.model.outcome,
@@ -64,20 +62,13 @@ function layoutDiagram(input: SlideInput, content: ModelContent, area: Box): Sli
   const joint: Box = { x: area.x + (area.w - jointW) / 2, y: area.y + rowH + arrowH, w: jointW, h: rowH };
   content.members.forEach((member, i) => {
     const box = memberRow[i]!;
-    const logoW = member.logo ? Math.min(0.9, box.h - 0.2) : 0;
     elements.push(
       fittedShape(page, {
         name: `Member ${member.name}`, shape: 'rect', box, fill: colors.secondary, line: { color: colors.primary, width: 1.25 },
         paragraphs: [{ runs: [{ text: member.name }] }],
-        style: { ...boxStyle(colors.primary), insets: { ...page.insets, left: logoW ? logoW + 0.25 : page.insets.left } },
+        style: boxStyle(colors.primary),
       }),
     );
-    if (member.logo) {
-      elements.push({
-        type: 'pending-image', name: `Logo ${member.name}`, box: { x: box.x + 0.12, y: box.y + (box.h - logoW) / 2, w: logoW, h: logoW },
-        ref: member.logo, location: input.plan.locateStrategy(member.at),
-      });
-    }
     const cx = box.x + box.w / 2;
     const toward = Math.max(joint.x + 0.3, Math.min(joint.x + joint.w - 0.3, cx));
     elements.push(arrow(`Tasks from ${member.name}`, { x: (cx + toward) / 2 - 0.25, y: box.y + rowH + 0.08, w: 0.5, h: arrowH - 0.16 }, colors.accent));

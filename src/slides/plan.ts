@@ -6,7 +6,7 @@
  */
 import type { PlanRow } from '../data/schema.js';
 import type { PlanMode } from '../deck/resolve-deck.js';
-import { measureTableRows, paginateRows } from '../layout/fit-text.js';
+import { measureTableRows, paginateRows } from '../layout/fit-table.js';
 import { below, type Page } from '../layout/page.js';
 import { continuedTitle, textHeight, textStyle, titleElements } from '../layout/text-box.js';
 import type { Box, LaidOutSlide, SlideElement, TableCell, TableElement, TextStyle } from '../layout/types.js';
@@ -71,7 +71,8 @@ function sizeTable(page: Page, content: PlanContent, widths: number[], area: Box
   let sized: Sized | undefined;
   for (let size = sizes.table; size >= sizes.minTable; size -= 0.5) {
     const style = textStyle(page, { size, insets: CELL_INSETS });
-    const heights = measureTableRows(widths, cells, style, CELL_INSETS);
+    const [headerHeight = 0] = measureTableRows(widths, [content.header], { ...style, bold: true }, CELL_INSETS);
+    const heights = [headerHeight, ...measureTableRows(widths, cells.slice(1), style, CELL_INSETS)];
     const pages = paginateRows(heights.slice(1), heights[0] ?? 0, area.h);
     sized = { style, heights, pages };
     if (pages.length <= 1) return sized;

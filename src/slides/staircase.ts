@@ -7,6 +7,7 @@
  */
 import type { Page } from '../layout/page.js';
 import { columns } from '../layout/page.js';
+import { measureWidth } from '../layout/measure-text.js';
 import { fitBox, paragraphs, textHeight, textStyle, titleElements } from '../layout/text-box.js';
 import type { Box, LaidOutSlide, Paragraph, SlideElement, TextStyle } from '../layout/types.js';
 import type { SlideInput, SlideKind } from './types.js';
@@ -56,8 +57,21 @@ function stepParagraphs(step: Step, style: TextStyle): Paragraph[] {
   ];
 }
 
+/** True when the longest word of every step fits on a line, so no word is broken in two. */
+function wordsFit(steps: Step[], style: TextStyle, width: number): boolean {
+  const inner = (width - style.insets.left - style.insets.right) * 72;
+  return steps.every((step) =>
+    stepParagraphs(step, style).every((p) =>
+      p.runs.every((run) =>
+        run.text.split(/\s+/).every((word) => measureWidth(word, { face: style.fontFace, size: run.size ?? style.fontSize, bold: run.bold }) <= inner),
+      ),
+    ),
+  );
+}
+
 /** Heights of the steps at one font size, or undefined when they cannot rise within `available`. */
 function stepHeights(steps: Step[], style: TextStyle, width: number, available: number): number[] | undefined {
+  if (!wordsFit(steps, style, width)) return undefined;
   const heights: number[] = [];
   for (const step of steps) {
     const need = textHeight(stepParagraphs(step, style), style, width);
@@ -77,7 +91,7 @@ function layoutSteps(page: Page, content: StaircaseContent, area: Box): SlideEle
   const hasOutcomes = content.steps.some((s) => s.outcome);
   const available = stepsArea.h - (hasOutcomes ? OUTCOME_H : 0);
   const insets = { left: 0.1, right: 0.08, top: 0.08, bottom: 0.06 };
-  let size = Math.min(sizes.body - 4, 18);
+  let size = Math.min(sizes.body, 20);
   let heights: number[] | undefined;
   for (; size >= Math.min(10, sizes.minBody); size -= 0.5) {
     const style = textStyle(page, { size, color: colors.onPrimary, insets });
@@ -116,7 +130,7 @@ function layoutSteps(page: Page, content: StaircaseContent, area: Box): SlideEle
 
 function layout(page: Page, content: StaircaseContent): LaidOutSlide {
   const hasText = content.explanation.length > 0;
-  const [diagram, side] = hasText ? columns(page.body, [63, 37], 0.45) : [page.body];
+  const [diagram, side] = hasText ? columns(page.body, [70, 30], 0.4) : [page.body];
   const elements = [...titleElements(page, content.title), ...layoutSteps(page, content, diagram!)];
   if (hasText && side) {
     elements.push(

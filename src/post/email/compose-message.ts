@@ -139,9 +139,13 @@ function renderOne(template: (c: object) => string, file: string, context: objec
   }
 }
 
-/** Human size with a decimal comma in Norwegian: "48,2 kB", "2,3 MB". */
+/**
+ * Human size with a decimal comma in Norwegian: "48,2 kB", "2,3 MB". Units of 1024 bytes, as
+ * Windows Explorer counts them, so the 10 MiB default limit reads "10.0 MB" and matches what
+ * the office sees next to the file.
+ */
 export function formatSize(bytes: number, language = 'nb'): string {
-  const [value, unit] = bytes < 1000 ? [bytes, 'B'] : bytes < 1_000_000 ? [bytes / 1000, 'kB'] : [bytes / 1_000_000, 'MB'];
+  const [value, unit] = bytes < 1024 ? [bytes, 'B'] : bytes < 1024 * 1024 ? [bytes / 1024, 'kB'] : [bytes / (1024 * 1024), 'MB'];
   const text = unit === 'B' ? String(value) : value.toFixed(1);
   return `${language === 'en' ? text : text.replace('.', ',')} ${unit}`;
 }

@@ -1,0 +1,130 @@
+/**
+ * `trappa send` and `trappa draft`: the built decks to each audience's distribution list,
+ * over SMTP or as .eml drafts for Outlook. E-mail code is loaded only when these run.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { InputError, type Issue } from '../errors.js';
+import { loadProject, type Project } from '../data/load-project.js';
+import { resolveDeck, type DeckPlan } from '../deck/resolve-deck.js';
+import type { OutgoingDeck } from '../post/email/types.js';
+import { outputDir, projectOptions, type ProjectOptions } from './shared.js';
+
+interface SendFlags {
+  deck?: string[];
+  all?: boolean;
+  dryRun?: boolean;
+  resend?: boolean;
+}
+
+const PPTX = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
+
+/** A readable attachment name with æøå, e.g. "Kommunikasjonsstrategi Innherred Samkommune – Storledermøte – v0.2.pptx". */
+function attachmentName(plan: DeckPlan, ext: string): string {
+  const meeting = plan.deck.meeting ? ` – ${plan.deck.meeting.name}` : '';
+  return `${plan.deck.title ?? plan.strategy.name}${meeting} – v${plan.strategy.version}.${ext}`.replace(/[\\/:*?"<>|]/g, '-');
+}
+
+function outgoing(plan: DeckPlan, outDir: string, issues: Issue[]): OutgoingDeck | undefined {
+  const { deck, strategy } = plan;
+  if (!deck.distribution) {
+    issues.push({ file: plan.deckFile, field: 'distribution', message: `deck '${deck.id}' has no distribution list; add distribution: { to: [...] }` });
+    return undefined;
+  }
+  const pptx = path.join(outDir, `${plan.baseName}.pptx`);
+  if (!existsSync(pptx)) {
+    issues.push({ file: path.relative(process.cwd(), pptx), message: `not built yet; run: trappa build --deck ${deck.id}` });
+    return undefined;
+  }
+  const pdf = path.join(outDir, `${plan.baseName}.pdf`);
+  const planRow = strategy.actionPlan.find((r) => r.id !== undefined && r.id === deck.meeting?.planRow);
+  const contact = strategy.organisation.contact;
+  return {
+    deckId: deck.id,
+    version: strategy.version,
+    context: {
+      title: deck.title ?? strategy.name,
+      strategy: strategy.organisation.name,
+      audience: deck.audience.name,
+      meeting: deck.meeting ?? { name: deck.title ?? strategy.name, date: strategy.date },
+      presenter: deck.meeting?.presenter,
+      purpose: planRow?.purpose,
+      contact: { name: contact?.name ?? strategy.organisation.name, email: contact?.email ?? '', phone: contact?.phone },
+      language: deck.language,
+    },
+    attachments: [
+      { path: pptx, filename: attachmentName(plan, 'pptx'), contentType: PPTX },
+      ...(existsSync(pdf) ? [{ path: pdf, filename: attachmentName(plan, 'pdf'), contentType: 'application/pdf' }] : []),
+    ],
+    distribution: deck.distribution,
+    location: { file: plan.deckFile, field: 'distribution' },
+  };
+}
+
+async function outgoingDecks(options: ProjectOptions, flags: SendFlags): Promise<{ project: Project; decks: OutgoingDeck[] }> {
+  const loaded = await loadProject(options);
+  if (!loaded.ok) throw new InputError(loaded.issues);
+  const project = loaded.value;
+  const wanted = flags.all || !flags.deck?.length ? project.decks : project.decks.filter((d) => flags.deck!.includes(d.deck.id));
+  const unknown = (flags.deck ?? []).filter((id) => !project.decks.some((d) => d.deck.id === id));
+  const issues: Issue[] = unknown.map((id) => ({ file: 'data/decks', message: `no deck with id '${id}'` }));
+  const all = flags.all || !flags.deck?.length;
+  const decks = wanted
+    .filter((d) => !all || d.deck.distribution)
+    .flatMap((d) => outgoing(resolveDeck(project, d), outputDir(options), issues) ?? []);
+  if (issues.length > 0) throw new InputError(issues);
+  return { project, decks };
+}
+
+export function registerSend(program: Command): void {
+  program
+    .command('send')
+    .description('e-mail built decks to their distribution lists (SMTP settings from TRAPPA_SMTP_* variables)')
+    .option('-d, --deck <id...>', 'deck id(s) to send')
+    .option('-a, --all', 'send every deck that has a distribution list')
+    .option('--dry-run', 'print who would get what, and send nothing')
+    .option('--resend', 'send again to recipients who already got this version')
+    .action(async (flags: SendFlags, cmd: Command) => {
+      const options = projectOptions(cmd);
+      const { project, decks } = await outgoingDecks(options, flags);
+      const email = await import('../post/email/index.js');
+      const smtp = flags.dryRun ? undefined : await email.loadSmtpConfig({ dataDir: path.resolve(options.root, options.dataDir ?? 'data') });
+      const report = await email.sendDecks(decks, {
+        smtp,
+        logFile: path.join(outputDir(options), 'send-log.jsonl'),
+        templatesDir: path.resolve(project.root, options.templatesDir ?? 'templates'),
+        dryRun: flags.dryRun,
+        resend: flags.resend,
+      });
+      console.log(email.formatSendReport(report));
+      await freezeSent(options, report);
+      const error = email.sendReportError(report);
+      if (error) throw error;
+    });
+
+  program
+    .command('draft')
+    .description('write an .eml draft per deck (X-Unsent: 1) to open and send from Outlook')
+    .option('-d, --deck <id...>', 'deck id(s)')
+    .option('-a, --all', 'every deck that has a distribution list')
+    .action(async (flags: SendFlags, cmd: Command) => {
+      const options = projectOptions(cmd);
+      const { project, decks } = await outgoingDecks(options, flags);
+      const email = await import('../post/email/index.js');
+      const files = await email.writeDrafts(decks, {
+        outDir: path.join(outputDir(options), 'drafts'),
+        templatesDir: path.resolve(project.root, options.templatesDir ?? 'templates'),
+      });
+      for (const file of files) console.log(`✓ ${path.relative(process.cwd(), file)}`);
+    });
+}
+
+/** A version that went out by e-mail is frozen, like a released one. */
+async function freezeSent(options: ProjectOptions, report: { dryRun: boolean; decks: { deckId: string; version: string; recipients: { status: string }[] }[] }): Promise<void> {
+  if (report.dryRun) return;
+  const sent = report.decks.filter((d) => d.recipients.some((r) => r.status === 'sent'));
+  if (sent.length === 0) return;
+  const { markSent } = await import('../deck/manifest.js');
+  for (const d of sent) await markSent(outputDir(options), d.deckId, d.version, new Date().toISOString());
+}

@@ -1,0 +1,34 @@
+/** What every command shares: the global options and how they become project paths. */
+import path from 'node:path';
+import type { Command } from 'commander';
+
+export interface GlobalOptions {
+  root: string;
+  data?: string;
+  templates?: string;
+  out?: string;
+}
+
+export interface ProjectOptions {
+  root: string;
+  dataDir?: string;
+  templatesDir?: string;
+  outDir?: string;
+}
+
+export function projectOptions(cmd: Command): ProjectOptions {
+  const opts = cmd.optsWithGlobals<GlobalOptions>();
+  return { root: path.resolve(opts.root), dataDir: opts.data, templatesDir: opts.templates, outDir: opts.out };
+}
+
+/** The output folder the options point at. */
+export function outputDir(options: ProjectOptions): string {
+  return path.resolve(options.root, options.outDir ?? 'output');
+}
+
+export const kilobytes = (n: number): string => `${Math.round(n / 1024)} KB`;
+
+/** Sets the exit code of a command's action without exiting (so watch mode and tests keep running). */
+export function exitWith(code: number): void {
+  if (code !== 0) process.exitCode = code;
+}

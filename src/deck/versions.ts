@@ -1,0 +1,57 @@
+/**
+ * The version guard, as a pure decision: may a freshly built deck be saved over what the
+ * manifest records for its deck id + version? Drafts are replaced freely; a released or
+ * sent version is never replaced by different content unless the user says so.
+ */
+import { FrozenVersionError } from '../errors.js';
+import { isFrozen, type ManifestEntry } from './manifest.js';
+
+export interface BuiltVersion {
+  deckId: string;
+  version: string;
+  /** Relative to the output folder. */
+  file: string;
+  sha256: string;
+}
+
+export type VersionDecision =
+  | { action: 'write'; reason: 'new' | 'draft' | 'restore' | 'overwrite-released' }
+  | { action: 'unchanged' }
+  | { action: 'refuse'; message: string };
+
+/**
+ * @param entry what the manifest records for this deck version, if anything
+ * @param onDisk sha256 of the file the entry names as it is on disk now; null when it is missing
+ * @param overwriteReleased the user passed --overwrite-released
+ */
+export function decideVersion(built: BuiltVersion, entry: ManifestEntry | undefined, onDisk: string | null, overwriteReleased = false): VersionDecision {
+  if (!entry) return { action: 'write', reason: 'new' };
+  const same = entry.sha256 === built.sha256 && entry.file === built.file;
+  if (same) return onDisk === built.sha256 ? { action: 'unchanged' } : { action: 'write', reason: 'restore' };
+  if (!isFrozen(entry)) return { action: 'write', reason: 'draft' };
+  if (overwriteReleased) return { action: 'write', reason: 'overwrite-released' };
+  return { action: 'refuse', message: frozenMessage(entry) };
+}
+
+/** The next version a user would most likely bump to: the last number plus one ("0.2" → "0.3"). */
+export function nextVersion(version: string): string {
+  const parts = version.split('.');
+  const last = Number(parts.at(-1));
+  return [...parts.slice(0, -1), String(Number.isFinite(last) ? last + 1 : 1)].join('.');
+}
+
+export function frozenMessage(entry: ManifestEntry): string {
+  const day = (iso: string | undefined): string => (iso ?? '').slice(0, 10) || 'an unknown date';
+  const how = entry.status === 'released' ? `was released on ${day(entry.releasedAt)}` : `was sent on ${day(entry.sentAt)}`;
+  return (
+    `${entry.deckId} v${entry.version} ${how} and its content has changed; ` +
+    `bump the version (trappa bump ${nextVersion(entry.version)} --note "…") or pass --overwrite-released`
+  );
+}
+
+/** Every refusal at once, so nothing is written when any deck is refused. */
+export function refusalError(decisions: readonly VersionDecision[]): FrozenVersionError | undefined {
+  const messages = decisions.flatMap((d) => (d.action === 'refuse' ? [d.message] : []));
+  if (messages.length === 0) return undefined;
+  return new FrozenVersionError(messages.join('\ntrappa: '));
+}

@@ -1,0 +1,42 @@
+/** Temporary copies of the bundled project, so tests can edit data without touching the repo. */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import { onTestFinished } from 'vitest';
+
+export const REPO = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Copies data/, templates/ and assets/ into a fresh temp dir, removed when the test ends. */
+export function copyProject(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'trappa-'));
+  for (const sub of ['data', 'templates', 'assets']) cpSync(path.join(REPO, sub), path.join(dir, sub), { recursive: true });
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** Replaces text in a file of a project copy; fails the test if `from` is not there. */
+export function editFile(root: string, file: string, from: string | RegExp, to: string): void {
+  const full = path.join(root, file);
+  const text = readFileSync(full, 'utf8');
+  const next = text.replace(from, to);
+  if (next === text) throw new Error(`editFile: ${String(from)} not found in ${file}`);
+  writeFileSync(full, next);
+}
+
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real CLI in a child process, as a user would. */
+export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): CliRun {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(REPO, 'src/cli.ts'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
