@@ -4,6 +4,7 @@
  * Nothing is saved unless every deck asked for got through every stage before it.
  */
 import { createHash } from 'node:crypto';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError, type Issue } from './errors.js';
 import { loadProject, type Project, type ProjectPaths } from './data/load-project.js';
@@ -11,6 +12,10 @@ import { layoutDeck } from './deck/layout-deck.js';
 import { checkBudget, placeImages } from './deck/place-images.js';
 import { findDeck, resolveDeck, type DeckPlan } from './deck/resolve-deck.js';
 import { saveAtomically } from './deck/save-file.js';
+import { deckInputFiles, hashInputs, type InputFile } from './deck/input-hash.js';
+import { getEntry, entryKey, isFrozen, readManifest, writeManifest, type ManifestEntry } from './deck/manifest.js';
+import { snapshotInputs } from './deck/release-inputs.js';
+import { decideVersion, refusalError } from './deck/versions.js';
 import type { ImageStats } from './images/prepare-image.js';
 import { finishPackage } from './pptx/finish-package.js';
 import { writePptx } from './pptx/write-pptx.js';
@@ -24,6 +29,12 @@ export interface BuildOptions extends ProjectPaths {
   imageStats?: ImageStats;
   /** Build in memory only; nothing is written. */
   dryRun?: boolean;
+  /**
+   * Replace a released or sent version with different content (--overwrite-released).
+   * Without it such a build is refused (FrozenVersionError) before anything is written.
+   * @default false
+   */
+  overwriteReleased?: boolean;
 }
 
 export interface BuiltDeck {
@@ -35,7 +46,16 @@ export interface BuiltDeck {
   sha256: string;
   slideCount: number;
   plan: DeckPlan;
+  /** The files the deck was built from (data, templates, referenced assets). */
+  inputs: InputFile[];
+  /** sha256 of the inputs and Trappa's version (see deck/input-hash.ts). */
+  inputsHash: string;
+  /** What saving did: 'unchanged' when the manifest already records these bytes on disk. Absent in a dry run. */
+  saved?: 'written' | 'unchanged';
 }
+
+/** A deck built in memory, before saving. */
+export type RenderedDeck = Omit<BuiltDeck, 'file' | 'inputs' | 'inputsHash' | 'saved'>;
 
 export interface BuildResult {
   project: Project;
@@ -53,7 +73,7 @@ function selectDecks(project: Project, ids: string[] | undefined) {
 }
 
 /** Builds one deck in memory: every stage but saving. */
-export async function renderDeck(project: Project, plan: DeckPlan, options: Pick<BuildOptions, 'imageStats'> = {}): Promise<Omit<BuiltDeck, 'file'>> {
+export async function renderDeck(project: Project, plan: DeckPlan, options: Pick<BuildOptions, 'imageStats'> = {}): Promise<RenderedDeck> {
   const laidOut = layoutDeck(plan);
   if (!laidOut.ok) throw new InputError(laidOut.issues);
   const placed = await placeImages(laidOut.value, { projectRoot: project.root, stats: options.imageStats });
@@ -80,11 +100,54 @@ export async function buildDecks(options: BuildOptions): Promise<BuildResult> {
   for (const source of selectDecks(project, options.decks)) {
     rendered.push(await renderDeck(project, resolveDeck(project, source), options));
   }
+  return { project, decks: await saveDecks(project, rendered, outDir, options) };
+}
+
+const sha256Of = (file: string): Promise<string | null> =>
+  readFile(file).then((b) => createHash('sha256').update(b).digest('hex'), () => null);
+
+/**
+ * The last stage: decide every deck against output/manifest.json first (a refused
+ * released version stops the whole build before any file is written), then save
+ * atomically, then record what was saved in the manifest.
+ */
+async function saveDecks(project: Project, rendered: RenderedDeck[], outDir: string, options: BuildOptions): Promise<BuiltDeck[]> {
+  const built = await Promise.all(
+    rendered.map(async (deck) => {
+      const inputs = deckInputFiles(project, findDeck(project, deck.deckId)!);
+      return { ...deck, file: path.join(outDir, `${deck.plan.baseName}.pptx`), inputs, inputsHash: await hashInputs(inputs) };
+    }),
+  );
+  if (options.dryRun) return built;
+  const manifest = await readManifest(outDir, project.root);
+  const recorded = JSON.stringify(manifest);
+  const planned = await Promise.all(
+    built.map(async (deck) => {
+      const rel = path.relative(outDir, deck.file).split(path.sep).join('/');
+      const entry = getEntry(manifest, deck.deckId, deck.version);
+      const onDisk = entry ? await sha256Of(path.join(outDir, entry.file)) : null;
+      return { deck, rel, entry, decision: decideVersion({ ...deck, file: rel }, entry, onDisk, options.overwriteReleased) };
+    }),
+  );
+  const refused = refusalError(planned.map((p) => p.decision));
+  if (refused) throw refused;
+
   const decks: BuiltDeck[] = [];
-  for (const deck of rendered) {
-    const file = path.join(outDir, `${deck.plan.baseName}.pptx`);
-    if (!options.dryRun) await saveAtomically(file, deck.bytes);
-    decks.push({ ...deck, file });
+  for (const { deck, rel, entry, decision } of planned) {
+    if (decision.action === 'write') await saveAtomically(deck.file, deck.bytes);
+    const frozen = entry !== undefined && isFrozen(entry);
+    // A frozen version keeps its record (and its snapshot's inputs hash) unless it was overwritten on purpose.
+    if (!frozen || (decision.action === 'write' && decision.reason === 'overwrite-released')) {
+      const next: ManifestEntry = { ...entry, deckId: deck.deckId, version: deck.version, file: rel, sha256: deck.sha256, inputsHash: deck.inputsHash, slides: deck.slideCount, status: entry?.status ?? 'draft' };
+      manifest.entries[entryKey(deck.deckId, deck.version)] = next;
+      if (frozen) await snapshotInputs(outDir, deck.deckId, deck.version, deck.inputs, deck.inputsHash);
+    }
+    // A draft saved under a new name (its meeting date moved) replaces the old draft file.
+    if (entry && !frozen && entry.file !== rel && !Object.values(manifest.entries).some((e) => e.file === entry.file)) {
+      await rm(path.join(outDir, entry.file), { force: true });
+    }
+    decks.push({ ...deck, saved: decision.action === 'write' ? 'written' : 'unchanged' });
   }
-  return { project, decks };
+  if (JSON.stringify(manifest) !== recorded) await writeManifest(outDir, manifest);
+  return decks;
 }

@@ -71,7 +71,7 @@ export function splitUnits(paragraph: Paragraph, style: TextStyle): Unit[] {
       if (SPACES.has(ch)) {
         appendChar(unit.space, ch, font, run.size);
       } else {
-        const afterDash = BREAK_AFTER.has(prev) && beforePrev !== '' && !SPACES.has(beforePrev) && LETTER.test(ch);
+        const afterDash = BREAK_AFTER.has(prev) && LETTER.test(beforePrev) && LETTER.test(ch);
         if (unit.space.length > 0 || afterDash) {
           units.push(unit);
           unit = { word: [], space: [], hardBreak: false };

@@ -75,9 +75,17 @@ export interface PreparedText {
   warnings: string[];
 }
 
-/** Wraps `paragraphs` in a frame `widthInches` wide at `style.fontSize`. */
-export function layoutParagraphs(paragraphs: readonly Paragraph[], style: TextStyle, widthInches: number): TextLayout {
-  return layoutPrepared(prepareText(paragraphs, style), style.fontSize, widthInches);
+/**
+ * Wraps `paragraphs` in a frame `widthInches` wide at `style.fontSize`.
+ * `widthSafety` 1 gives the bare model (calibration only).
+ */
+export function layoutParagraphs(
+  paragraphs: readonly Paragraph[],
+  style: TextStyle,
+  widthInches: number,
+  widthSafety = WIDTH_SAFETY,
+): TextLayout {
+  return layoutPrepared(prepareText(paragraphs, style), style.fontSize, widthInches, widthSafety);
 }
 
 export function prepareText(paragraphs: readonly Paragraph[], style: TextStyle): PreparedText {
@@ -94,13 +102,18 @@ export function prepareText(paragraphs: readonly Paragraph[], style: TextStyle):
 }
 
 /** Lays prepared text out at `fontSize` (runs with their own size keep it). */
-export function layoutPrepared(prepared: PreparedText, fontSize: number, widthInches: number): TextLayout {
+export function layoutPrepared(
+  prepared: PreparedText,
+  fontSize: number,
+  widthInches: number,
+  widthSafety = WIDTH_SAFETY,
+): TextLayout {
   const { insets, lineSpacing = 1 } = prepared.style;
   const innerPt = inchToPt(widthInches - insets.left - insets.right);
   const lines: Line[] = [];
   let heightPt = 0;
   prepared.paragraphs.forEach((p, index) => {
-    const wrapped = wrapUnits(p.units, fontSize, (innerPt - p.indentPt) / WIDTH_SAFETY);
+    const wrapped = wrapUnits(p.units, fontSize, (innerPt - p.indentPt) / widthSafety);
     wrapped.forEach((w, i) => {
       const spaceBefore = i === 0 || w.afterHardBreak ? p.spaceBefore : 0;
       const height = LINE_HEIGHT_EM * w.maxSize * lineSpacing;

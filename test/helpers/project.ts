@@ -2,11 +2,13 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { onTestFinished } from 'vitest';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
+/** tsx's loader by absolute URL, so the CLI runs from any working directory. */
+export const TSX_LOADER = pathToFileURL(path.join(REPO, 'node_modules/tsx/dist/loader.mjs')).href;
 
 /** Copies data/, templates/ and assets/ into a fresh temp dir, removed when the test ends. */
 export function copyProject(): string {
@@ -33,7 +35,7 @@ export interface CliRun {
 
 /** Runs the real CLI in a child process, as a user would. */
 export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): CliRun {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(REPO, 'src/cli.ts'), ...args], {
+  const r = spawnSync(process.execPath, ['--import', TSX_LOADER, path.join(REPO, 'src/cli.ts'), ...args], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, ...env },
