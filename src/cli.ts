@@ -7,6 +7,9 @@ import { Command } from 'commander';
 import { formatIssue, InputError, sortIssues, TrappaError } from './errors.js';
 import { registerBuild } from './commands/build.js';
 import { registerSend } from './commands/send.js';
+import { registerList } from './commands/list.js';
+import { registerRelease } from './commands/release.js';
+import { registerBump } from './commands/bump.js';
 
 export function createProgram(): Command {
   const program = new Command('trappa')
@@ -18,6 +21,9 @@ export function createProgram(): Command {
     .showHelpAfterError();
   registerBuild(program);
   registerSend(program);
+  registerList(program);
+  registerRelease(program);
+  registerBump(program);
   return program;
 }
 

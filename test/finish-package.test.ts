@@ -17,6 +17,7 @@ import { readPptx, textsOf, type PptxParts } from './helpers/pptx-zip.js';
 const PptxGenJS = pptxgenjs as unknown as typeof pptxgenjs.default;
 type Pptx = InstanceType<typeof PptxGenJS>;
 type TextRun = pptxgenjs.default.TextProps;
+type Margins = [number, number, number, number];
 
 const run = promisify(execFile);
 const hasSoffice = spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0;
@@ -95,7 +96,7 @@ async function buildKitchenSink(): Promise<Uint8Array> {
   const s1 = pptx.addSlide();
   s1.background = { color: 'F4F6F7' };
   title(s1, 'Tekst og tabell æøå');
-  const body = { fontFace: 'Arial', fontSize: 14, color: '333333', valign: 'top', margin: [7, 7, 4, 4] } as const;
+  const body = { fontFace: 'Arial', fontSize: 14, color: '333333', valign: 'top' as const, margin: [7, 7, 4, 4] as Margins };
   s1.addText(paragraphs, { x: 0.5, y: 1.5, w: 6, h: 3, ...body, objectName: 'Body' });
   s1.addTable(
     [
@@ -397,6 +398,7 @@ describe('finishPackage', async () => {
     // pptxgenjs put an empty copy of the master's title placeholder on slide 2; it is gone.
     expect(placeholders(2)).toEqual(['<p:ph type="title" idx="100"/>']);
     expect(finished.slideXml(2)).toContain('<a:off x="914400" y="4572000"/>');
+    expect(finished.slideXml(2).match(/<p:cNvPr id="\d+"/g)).toEqual(['<p:cNvPr id="1"', '<p:cNvPr id="2"']);
     if (hasValidator) expect(validatePptx(await save(await tempDir(), 'placeholders.pptx', bytes))).toEqual([]);
   });
 

@@ -1,12 +1,48 @@
-/** `trappa build`: build decks from data/ into output/. */
+/** `trappa build`: build decks from data/ into output/, once, from a release snapshot, or on every change (--watch). */
 import path from 'node:path';
 import type { Command } from 'commander';
-import { buildDecks } from '../build-deck.js';
-import { kilobytes, projectOptions } from './shared.js';
+import { buildDecks, type BuildOptions, type BuildResult } from '../build-deck.js';
+import { checkoutRelease, parseReleaseSpec } from '../deck/release-inputs.js';
+import { TrappaError } from '../errors.js';
+import { kilobytes, outputDir, projectOptions } from './shared.js';
+import { watchBuild } from './watch.js';
 
 interface BuildFlags {
   deck?: string[];
   all?: boolean;
+  watch?: boolean;
+  overwriteReleased?: boolean;
+  fromRelease?: string;
+}
+
+/** One line per deck, then a summary: what `build --all` shows. */
+export function printBuild(result: BuildResult, ms: number): void {
+  for (const deck of result.decks) {
+    const rel = path.relative(process.cwd(), deck.file);
+    const what = deck.saved === 'unchanged' ? 'unchanged' : `${deck.slideCount} slides, ${kilobytes(deck.bytes.length)}`;
+    console.log(`${deck.saved === 'unchanged' ? '=' : '✓'} ${deck.deckId.padEnd(18)} ${rel}  (${what})`);
+  }
+  const unchanged = result.decks.filter((d) => d.saved === 'unchanged').length;
+  const detail = unchanged > 0 ? ` (${result.decks.length - unchanged} written, ${unchanged} unchanged)` : '';
+  console.log(`${result.decks.length} deck${result.decks.length === 1 ? '' : 's'} built in ${ms} ms${detail}`);
+}
+
+/** Rebuilds a released deck from its input snapshot into the output folder (guarded like any build). */
+async function buildFromRelease(spec: string, options: BuildOptions): Promise<BuildResult> {
+  const { deckId, version } = parseReleaseSpec(spec);
+  const outDir = outputDir(options);
+  const checkout = await checkoutRelease(outDir, deckId, version);
+  try {
+    if (!checkout.hashMatches) {
+      console.error(`trappa: warning: the snapshot of ${deckId} v${version} does not hash as recorded (released with Trappa ${checkout.record.trappaVersion}); the build is still guarded`);
+    }
+    const result = await buildDecks({ ...options, root: checkout.root, dataDir: undefined, templatesDir: undefined, outDir, decks: [deckId] });
+    const built = result.decks[0];
+    if (built && built.version !== version) throw new TrappaError(`the snapshot of ${deckId} v${version} builds version ${built.version}; it was changed by hand`);
+    return result;
+  } finally {
+    await checkout.cleanup();
+  }
 }
 
 export function registerBuild(program: Command): void {
@@ -15,14 +51,19 @@ export function registerBuild(program: Command): void {
     .description('build decks (all of them unless --deck is given)')
     .option('-d, --deck <id...>', 'deck id(s) to build')
     .option('-a, --all', 'build every deck in data/decks (the default)')
+    .option('-w, --watch', 'rebuild whenever data/, templates/ or assets/ change (Ctrl+C to stop)')
+    .option('--overwrite-released', 'replace a released or sent version with different content')
+    .option('--from-release <deck@version>', 'rebuild a released deck from its input snapshot, e.g. storledermote@0.2')
     .action(async (flags: BuildFlags, cmd: Command) => {
-      const started = performance.now();
-      const result = await buildDecks({ ...projectOptions(cmd), decks: flags.all ? [] : flags.deck });
-      for (const deck of result.decks) {
-        const rel = path.relative(process.cwd(), deck.file);
-        console.log(`✓ ${deck.deckId.padEnd(18)} ${rel}  (${deck.slideCount} slides, ${kilobytes(deck.bytes.length)})`);
+      const options: BuildOptions = { ...projectOptions(cmd), decks: flags.all ? [] : flags.deck, overwriteReleased: flags.overwriteReleased };
+      if (flags.fromRelease && (flags.watch || flags.deck)) throw new TrappaError('--from-release builds one released deck; leave out --watch and --deck');
+      if (flags.watch) {
+        const { reportError } = await import('../cli.js');
+        await watchBuild({ build: options, onBuilt: printBuild, onError: reportError, log: (line) => console.log(line) });
+        return;
       }
-      const ms = Math.round(performance.now() - started);
-      console.log(`${result.decks.length} deck${result.decks.length === 1 ? '' : 's'} built in ${ms} ms`);
+      const started = performance.now();
+      const result = flags.fromRelease ? await buildFromRelease(flags.fromRelease, options) : await buildDecks(options);
+      printBuild(result, Math.round(performance.now() - started));
     });
 }

@@ -57,10 +57,12 @@ export function writeAppProperties(parts: PackageParts, props: DeckProperties): 
     ['Slide Titles', slides.map((slide, i) => slideTitle(parts.text(slide) ?? '') || `Slide ${i + 1}`)],
   ];
   const groups = allGroups.filter(([, members]) => members.length > 0);
+  const variant = (value: string): string => `<vt:variant>${value}</vt:variant>`;
   const pairs = groups.map(
-    ([name, members]) =>
-      `<vt:variant><vt:lpstr>${escapeXml(name)}</vt:lpstr></vt:variant><vt:variant><vt:i4>${members.length}</vt:i4></vt:variant>`,
+    ([name, members]) => variant(`<vt:lpstr>${escapeXml(name)}</vt:lpstr>`) + variant(`<vt:i4>${members.length}</vt:i4>`),
   );
+  const vector = (size: number, type: string, items: string[]): string =>
+    `<vt:vector size="${size}" baseType="${type}">${items.join('')}</vt:vector>`;
   const titles = groups.flatMap(([, members]) => members.map((m) => `<vt:lpstr>${escapeXml(m)}</vt:lpstr>`));
   const notes = parts.names().filter((n) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(n)).length;
   return (
@@ -72,8 +74,8 @@ export function writeAppProperties(parts: PackageParts, props: DeckProperties): 
     `<PresentationFormat>${presentationFormat(parts)}</PresentationFormat>` +
     `<Slides>${slides.length}</Slides><Notes>${notes}</Notes><HiddenSlides>0</HiddenSlides><MMClips>0</MMClips>` +
     '<ScaleCrop>false</ScaleCrop>' +
-    `<HeadingPairs><vt:vector size="${pairs.length * 2}" baseType="variant">${pairs.join('')}</vt:vector></HeadingPairs>` +
-    `<TitlesOfParts><vt:vector size="${titles.length}" baseType="lpstr">${titles.join('')}</vt:vector></TitlesOfParts>` +
+    `<HeadingPairs>${vector(pairs.length * 2, 'variant', pairs)}</HeadingPairs>` +
+    `<TitlesOfParts>${vector(titles.length, 'lpstr', titles)}</TitlesOfParts>` +
     `<Company>${escapeXml(props.company)}</Company>` +
     '<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>' +
     '<AppVersion>16.0000</AppVersion>' +

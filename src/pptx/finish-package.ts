@@ -4,8 +4,9 @@
  *
  * After this stage a deck passes ../shared/ooxml/validate-pptx.mjs with no errors
  * and no warnings, and the same input buffer and properties always give the same
- * bytes: pptxgenjs's only non-deterministic output is the build time in core.xml
- * (and the zip entry times), both replaced here.
+ * bytes. For everything Trappa uses (no charts, no sections, which get random GUIDs),
+ * pptxgenjs's only varying output is the build time in core.xml and in the zip entry
+ * times; both are replaced here.
  *
  * Conventions the writer relies on (see the functions for details):
  * - Decorative pictures: shape name `decorative:…` or empty `altText` → `descr=""` and
@@ -31,6 +32,8 @@ export function finishPackage(raw: Uint8Array, props: DeckProperties): Uint8Arra
   const modified = zipTimestamp(props.date);
   const parts = PackageParts.read(raw);
 
+  // First, so that the shape it removes leaves no gap in the ids numbered next.
+  promoteTitleShapes(parts);
   parts.editText(isDrawingPart, (xml) => {
     let out = renumberShapeIds(xml);
     out = keepFirstParagraphProperties(out);
@@ -43,7 +46,6 @@ export function finishPackage(raw: Uint8Array, props: DeckProperties): Uint8Arra
     (name) => name === 'ppt/presentation.xml',
     (xml) => setTextLanguage(xml, props.language),
   );
-  promoteTitleShapes(parts);
   orderPresentationLists(parts);
 
   parts.setText('docProps/core.xml', writeCoreProperties(props));

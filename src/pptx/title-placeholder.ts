@@ -32,7 +32,8 @@ export function promoteTitleShapes(parts: PackageParts): void {
     let out = '';
     let at = 0;
     for (const shape of [named, ...placeholders].sort((a, b) => a.index - b.index)) {
-      out += xml.slice(at, shape.index) + (shape === named ? promoteShape(shape[0], titlePlaceholderTag(parts, slide)) : '');
+      const replacement = shape === named ? promoteShape(shape[0], titlePlaceholderTag(parts, slide)) : '';
+      out += xml.slice(at, shape.index) + replacement;
       at = shape.index + shape[0].length;
     }
     parts.setText(slide, out + xml.slice(at));
@@ -58,7 +59,8 @@ function titlePlaceholderTag(parts: PackageParts, slide: string): string {
     const tag = { attributes: parseAttributes(m[1] ?? ''), selfClosing: true };
     const type = getAttribute(tag, 'type');
     const idx = getAttribute(tag, 'idx');
-    if (type === 'title' || type === 'ctrTitle') return idx ? `<p:ph type="title" idx="${idx}"/>` : '<p:ph type="title"/>';
+    if (type !== 'title' && type !== 'ctrTitle') continue;
+    return idx ? `<p:ph type="title" idx="${idx}"/>` : '<p:ph type="title"/>';
   }
   return '<p:ph type="title"/>';
 }
@@ -70,7 +72,9 @@ function titlePlaceholderTag(parts: PackageParts, slide: string): string {
  * text box stays what the layout stage measured.
  */
 function promoteShape(sp: string, placeholder: string): string {
-  let out = sp.replace(/<p:cNvSpPr\b[^>]*?(?:\/>|>[\s\S]*?<\/p:cNvSpPr>)/, '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>');
+  // Placeholders are locked against grouping, as PowerPoint writes them; a text box flag would contradict `p:ph`.
+  const shapeProperties = /<p:cNvSpPr\b[^>]*?(?:\/>|>[\s\S]*?<\/p:cNvSpPr>)/;
+  let out = sp.replace(shapeProperties, '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>');
   // p:ph is the first child of p:nvPr (CT_ApplicationNonVisualDrawingProps).
   out = out.replace(/<p:nvPr\s*(\/?)>/, (_m, slash: string) =>
     slash ? `<p:nvPr>${placeholder}</p:nvPr>` : `<p:nvPr>${placeholder}`,

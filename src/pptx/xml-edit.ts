@@ -68,7 +68,8 @@ export function removeAttribute(tag: StartTag, name: string): void {
  * ill-formed, and PowerPoint would refuse the file, so they are dropped.
  */
 // eslint-disable-next-line no-control-regex
-const NOT_XML_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML_CHARACTERS =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Escapes text for element content and double-quoted attribute values. */
 export function escapeXml(text: string): string {

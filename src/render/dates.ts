@@ -6,10 +6,16 @@ function parts(iso: string): { year: number; month: number; day: number } {
   return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
 }
 
-/** "26. januar 2004" (Norwegian style: day, period, month name, year). */
-export function formatLongDate(iso: string, months: readonly string[]): string {
+/**
+ * "26. januar 2004" by default (Norwegian: day, period, month name, year).
+ * `pattern` comes from the language's labels, e.g. "{day} {month} {year}" for English.
+ */
+export function formatLongDate(iso: string, months: readonly string[], pattern = '{day}. {month} {year}'): string {
   const { year, month, day } = parts(iso);
-  return `${day}. ${months[month - 1] ?? month} ${year}`;
+  return pattern
+    .replace('{day}', String(day))
+    .replace('{month}', months[month - 1] ?? String(month))
+    .replace('{year}', String(year));
 }
 
 /** "28.1." as the seed's action plan writes dates. */

@@ -52,7 +52,9 @@ type Compiled = Handlebars.TemplateDelegate;
 /** An isolated Handlebars environment with Trappa's helpers, so user helpers never leak between decks. */
 function createEnvironment(labels: Labels): typeof Handlebars {
   const hb = Handlebars.create();
-  hb.registerHelper('longDate', (iso: unknown) => formatLongDate(String(iso), labels.months));
+  hb.registerHelper('longDate', (iso: unknown) =>
+    formatLongDate(String(iso), labels.months, typeof labels.longDate === 'string' ? labels.longDate : undefined),
+  );
   hb.registerHelper('shortDate', (iso: unknown) => formatShortDate(String(iso)));
   hb.registerHelper('upper', (text: unknown) => String(text).toLocaleUpperCase(labels.language));
   hb.registerHelper('join', (list: unknown, separator: unknown) =>

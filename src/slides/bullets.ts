@@ -31,7 +31,8 @@ export function layoutList(page: Page, content: ListContent, firstIndex = 0): La
       elements.push({ type: 'text', name: 'Intro', box: { ...page.body, h: introH }, paragraphs: introParagraphs, style: introStyle });
     }
     const box = content.intro && i === 0 ? listBox : page.body;
-    elements.push(fitBox(page, { name: 'List', box, paragraphs: chunk, style }).element);
+    // Short lists may grow a little, so a slide with three points does not look empty.
+    elements.push(fitBox(page, { name: 'List', box, paragraphs: chunk, style, maxSize: chunks.length === 1 ? sizes.body + 4 : sizes.body }).element);
     return { title, background: colors.background, elements };
   });
 }

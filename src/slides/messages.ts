@@ -45,6 +45,13 @@ function layout(page: Page, content: MessagesContent): LaidOutSlide[] {
   const hStyle = headingStyle(page);
   const headH = textHeight([{ runs: [{ text: content.mainHeading }] }], hStyle, left!.w);
   const panelInsets = { left: 0.2, right: 0.2, top: 0.15, bottom: 0.15 };
+  const style = textStyle(page, { size: sizes.body });
+  const othersHeadH = right ? textHeight([{ runs: [{ text: content.othersHeading }] }], hStyle, right.w) : 0;
+  const listBox = right ? below(right, othersHeadH, 0.05) : page.body;
+  const [first = [], ...rest] = hasOthers ? splitToFit(page, content.others, style, listBox) : [[]];
+  const others = fitBox(page, { name: 'Other messages', box: listBox, paragraphs: first, style });
+  // The panel's text stays close to the list's size, so neither looks out of place.
+  const mainSize = hasOthers ? Math.min(sizes.body, others.element.style.fontSize + 2) : sizes.body + 4;
   const elements: SlideElement[] = [
     ...titleElements(page, content.title),
     { type: 'shape', name: 'Main message panel', shape: 'rect', box: left!, fill: colors.secondary, line: { color: colors.primary, width: 1 } },
@@ -53,17 +60,13 @@ function layout(page: Page, content: MessagesContent): LaidOutSlide[] {
       name: 'Main message',
       box: below(left!, headH + 0.2, 0),
       paragraphs: content.main,
-      style: textStyle(page, { size: sizes.body, insets: panelInsets }),
+      style: textStyle(page, { size: mainSize, insets: panelInsets }),
     }).element,
   ];
   if (!hasOthers || !right) return [{ title: content.title, background: colors.background, elements }];
 
-  const othersHeadH = textHeight([{ runs: [{ text: content.othersHeading }] }], hStyle, right.w);
   elements.push({ type: 'text', name: 'Other messages heading', box: { ...right, h: othersHeadH }, paragraphs: [{ runs: [{ text: content.othersHeading }] }], style: hStyle });
-  const listBox = below(right, othersHeadH, 0.05);
-  const style = textStyle(page, { size: sizes.body });
-  const [first = [], ...rest] = splitToFit(page, content.others, style, listBox);
-  elements.push(fitBox(page, { name: 'Other messages', box: listBox, paragraphs: first, style }).element);
+  elements.push(others.element);
   const slides: LaidOutSlide[] = [{ title: content.title, background: colors.background, elements }];
   if (rest.length > 0) {
     slides.push(...layoutList(page, { title: content.title, intro: content.othersHeading, items: rest.flat() }, 1));

@@ -43,12 +43,15 @@ export function layoutTwoLists(page: Page, content: TwoListsContent): LaidOutSli
   for (let s = 0; s < slideCount; s++) {
     const title = continuedTitle(page, content.title, s);
     const elements: SlideElement[] = [...titleElements(page, title)];
+    // Both columns at one size, the smaller of their fitted sizes, so they read as a pair.
+    const fitted = content.columns.map((col, i) =>
+      fitBox(page, { name: `${col.heading} list`, box: below(cols[i]!, HEADING_H, 0.1), paragraphs: chunksPerColumn[i]?.[s] ?? [], style }),
+    );
+    const size = Math.min(...fitted.map((f) => f.element.style.fontSize));
     content.columns.forEach((col, i) => {
-      const box = cols[i]!;
-      elements.push(heading(page, box, col.heading, i));
-      elements.push(
-        fitBox(page, { name: `${col.heading} list`, box: below(box, HEADING_H, 0.1), paragraphs: chunksPerColumn[i]?.[s] ?? [], style }).element,
-      );
+      elements.push(heading(page, cols[i]!, col.heading, i));
+      const element = fitted[i]!.element;
+      elements.push({ ...element, style: { ...element.style, fontSize: size } });
     });
     if (content.note) {
       elements.push({

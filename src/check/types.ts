@@ -1,0 +1,137 @@
+/**
+ * What `trappa check` reads out of a .pptx, and what it reports.
+ * Lengths are inches from the slide's top-left corner, font sizes points,
+ * colours 6-digit upper-case hex without '#'.
+ */
+import type { Box, Insets } from '../layout/types.js';
+
+/** One problem in a built deck. */
+export interface Finding {
+  severity: 'error' | 'warning';
+  /** The rule's id, e.g. `overflow`, `contrast` (see rules/index.ts). */
+  rule: string;
+  /** 1-based slide number in presentation order; 0 for problems of the package as a whole. */
+  slide: number;
+  /** The shape's name as PowerPoint's selection pane shows it, or a part name for package problems. */
+  element: string;
+  message: string;
+}
+
+export interface CheckOptions {
+  /** Smallest body text in points (theme `sizes.minBody`). */
+  minBodySize: number;
+  /** Smallest table text in points (theme `sizes.minTable`). @default minBodySize */
+  minTableSize?: number;
+  /** Expected language tag, e.g. `nb-NO`; a run tagged otherwise is a warning. @default the deck's dc:language */
+  language?: string;
+  /** Inches a text may exceed its frame by before it counts as overflow. @default 0.01 */
+  tolerance?: number;
+}
+
+export interface RunModel {
+  text: string;
+  /** Points; undefined when the run does not say (OOXML default 18 pt). */
+  size?: number;
+  bold: boolean;
+  italic: boolean;
+  /** `lang` attribute; undefined when absent. */
+  lang?: string;
+  color?: string;
+  highlight?: string;
+  font?: string;
+}
+
+export interface ParagraphModel {
+  runs: RunModel[];
+  /** Left margin of the text (`marL`), points. */
+  marginLeft: number;
+  /** Multiple of the single line (`a:lnSpc/a:spcPct`). */
+  lineSpacing: number;
+  /** `a:lnSpc/a:spcPts`, points; wins over lineSpacing. */
+  lineHeight?: number;
+  spaceBefore: number;
+  spaceAfter: number;
+  /** Size of the paragraph mark (`a:endParaRPr/@sz`), points: an empty paragraph is this tall. */
+  endSize?: number;
+}
+
+export interface TextFrame {
+  insets: Insets;
+  paragraphs: ParagraphModel[];
+  /** `wrap="none"`: lines do not wrap. */
+  noWrap: boolean;
+  /** `a:normAutofit`: PowerPoint draws sizes × fontScale and line spacing × (1 − lineReduction). */
+  fontScale: number;
+  lineReduction: number;
+  /** `a:spAutoFit`: the shape grows to fit its text, so the text cannot overflow it. */
+  growsShape: boolean;
+}
+
+interface ElementBase {
+  /** `p:cNvPr/@id`. */
+  id: string;
+  name: string;
+  /** Undefined when the element inherits its position (a placeholder without `a:xfrm`). */
+  box?: Box;
+}
+
+export interface ShapeModel extends ElementBase {
+  kind: 'shape';
+  /** Preset geometry (`rect`, `roundRect`, …); undefined for custom geometry. */
+  geometry?: string;
+  /** First adjust value of the geometry (`adj`), in its 1/100 000 units. */
+  adjust?: number;
+  /** Solid fill; `null` for none; undefined when the fill is not a solid colour (gradient, picture). */
+  fill: string | null | undefined;
+  /** `p:ph/@type` (`title`, `ctrTitle`, `body`, …; `obj` for a placeholder without a type). */
+  placeholder?: string;
+  text?: TextFrame;
+}
+
+export interface PictureModel extends ElementBase {
+  kind: 'picture';
+  descr?: string;
+  decorative: boolean;
+}
+
+export interface CellModel {
+  text: TextFrame;
+  fill: string | null | undefined;
+  /** Columns this cell spans. */
+  span: number;
+  /** Covered by a merged neighbour (`hMerge`/`vMerge`): draws nothing. */
+  merged: boolean;
+}
+
+export interface TableModel extends ElementBase {
+  kind: 'table';
+  firstRow: boolean;
+  columnWidths: number[];
+  rows: Array<{ height: number; cells: CellModel[] }>;
+}
+
+export type ElementModel = ShapeModel | PictureModel | TableModel;
+
+export interface SlideModel {
+  /** 1-based, presentation order. */
+  number: number;
+  part: string;
+  background: string;
+  /** Back to front (document order). */
+  elements: ElementModel[];
+}
+
+export interface PackageModel {
+  /** Every part name in the zip (no leading slash), folders excluded. */
+  parts: string[];
+  /** Decoded XML of the parts read: content types, relationships, presentation, slides, layouts, masters, theme. */
+  xml: Map<string, string>;
+}
+
+export interface DeckModel {
+  size: { w: number; h: number };
+  slides: SlideModel[];
+  /** `dc:language` of the core properties, when set. */
+  language?: string;
+  package: PackageModel;
+}

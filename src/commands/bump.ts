@@ -1,0 +1,23 @@
+/** `trappa bump <version>`: moves the strategy to a new version, with a history entry. */
+import path from 'node:path';
+import type { Command } from 'commander';
+import { bumpStrategy } from '../deck/bump.js';
+import { projectOptions } from './shared.js';
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+export function registerBump(program: Command): void {
+  program
+    .command('bump')
+    .description('set a new strategy version in data/strategy.yaml and add it to the history')
+    .argument('<version>', 'the new version, greater than the current one, e.g. 0.3 or 1.0')
+    .option('-n, --note <text>', 'what changed (repeat for more lines)', collect, [])
+    .option('--date <YYYY-MM-DD>', 'date of the new version (default: today)')
+    .action(async (version: string, flags: { note: string[]; date?: string }, cmd: Command) => {
+      const options = projectOptions(cmd);
+      const dataDir = path.resolve(options.root, options.dataDir ?? 'data');
+      const bumped = await bumpStrategy(dataDir, { version, date: flags.date, notes: flags.note }, options.root);
+      console.log(`✓ ${path.relative(process.cwd(), bumped.file)}: version ${bumped.from} → ${bumped.to}, dated ${bumped.date}`);
+      console.log(`  build the new version with: trappa build --all`);
+    });
+}

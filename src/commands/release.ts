@@ -1,0 +1,61 @@
+/**
+ * `trappa release`: freezes the current version of the decks. Each deck is built first
+ * (guarded as usual), its inputs are copied to output/releases/<deck>-v<version>/, and the
+ * manifest marks it released. From then on that version is never replaced by different content.
+ */
+import path from 'node:path';
+import type { Command } from 'commander';
+import { buildDecks, type BuildOptions, type BuiltDeck } from '../build-deck.js';
+import { getEntry, readManifest, writeManifest, type ManifestEntry } from '../deck/manifest.js';
+import { releaseDir, snapshotInputs } from '../deck/release-inputs.js';
+import { projectOptions } from './shared.js';
+
+export interface Released {
+  deck: BuiltDeck;
+  entry: ManifestEntry;
+  /** False when the version was already released (nothing changed). */
+  newly: boolean;
+  snapshot: string;
+}
+
+/** Builds, snapshots and marks the selected decks released. */
+export async function releaseDecks(options: BuildOptions, now = new Date()): Promise<Released[]> {
+  const { project, decks } = await buildDecks(options);
+  const outDir = path.resolve(project.root, options.outDir ?? 'output');
+  const manifest = await readManifest(outDir, project.root);
+  const released: Released[] = [];
+  for (const deck of decks) {
+    const entry = getEntry(manifest, deck.deckId, deck.version);
+    // buildDecks just recorded every deck; a missing entry would be a bug in the save stage.
+    if (!entry) throw new Error(`internal: ${deck.deckId} v${deck.version} is not in the manifest after building`);
+    const snapshot = releaseDir(outDir, deck.deckId, deck.version);
+    if (entry.status === 'released') {
+      released.push({ deck, entry, newly: false, snapshot });
+      continue;
+    }
+    await snapshotInputs(outDir, deck.deckId, deck.version, deck.inputs, deck.inputsHash);
+    Object.assign(entry, { status: 'released', releasedAt: now.toISOString(), inputsHash: deck.inputsHash });
+    released.push({ deck, entry, newly: true, snapshot });
+  }
+  await writeManifest(outDir, manifest);
+  return released;
+}
+
+export function registerRelease(program: Command): void {
+  program
+    .command('release')
+    .description('freeze the current version of the decks (all unless --deck is given): build, keep their inputs, mark them released')
+    .option('-d, --deck <id...>', 'deck id(s) to release')
+    .option('-a, --all', 'release every deck (the default)')
+    .action(async (flags: { deck?: string[]; all?: boolean }, cmd: Command) => {
+      const released = await releaseDecks({ ...projectOptions(cmd), decks: flags.all ? [] : flags.deck });
+      for (const { deck, entry, newly, snapshot } of released) {
+        const file = path.relative(process.cwd(), deck.file);
+        const when = entry.releasedAt?.slice(0, 10) ?? '?';
+        if (newly) console.log(`✓ ${deck.deckId.padEnd(18)} v${deck.version} released  ${file}  sha256 ${entry.sha256.slice(0, 12)}…  inputs in ${path.relative(process.cwd(), snapshot)}`);
+        else console.log(`= ${deck.deckId.padEnd(18)} v${deck.version} was already released on ${when}  ${file}`);
+      }
+      const count = released.filter((r) => r.newly).length;
+      console.log(`${count} deck${count === 1 ? '' : 's'} released; rebuild one with: trappa build --from-release <deck>@<version>`);
+    });
+}
