@@ -138,7 +138,16 @@ async function saveDecks(project: Project, rendered: RenderedDeck[], outDir: str
     const frozen = entry !== undefined && isFrozen(entry);
     // A frozen version keeps its record (and its snapshot's inputs hash) unless it was overwritten on purpose.
     if (!frozen || (decision.action === 'write' && decision.reason === 'overwrite-released')) {
-      const next: ManifestEntry = { ...entry, deckId: deck.deckId, version: deck.version, file: rel, sha256: deck.sha256, inputsHash: deck.inputsHash, slides: deck.slideCount, status: entry?.status ?? 'draft' };
+      const next: ManifestEntry = {
+        ...entry,
+        deckId: deck.deckId,
+        version: deck.version,
+        file: rel,
+        sha256: deck.sha256,
+        inputsHash: deck.inputsHash,
+        slides: deck.slideCount,
+        status: entry?.status ?? 'draft',
+      };
       manifest.entries[entryKey(deck.deckId, deck.version)] = next;
       if (frozen) await snapshotInputs(outDir, deck.deckId, deck.version, deck.inputs, deck.inputsHash);
     }

@@ -6,6 +6,8 @@
 import { Command } from 'commander';
 import { formatIssue, InputError, sortIssues, TrappaError } from './errors.js';
 import { registerBuild } from './commands/build.js';
+import { registerCheck } from './commands/check.js';
+import { registerPreview } from './commands/preview.js';
 import { registerSend } from './commands/send.js';
 import { registerList } from './commands/list.js';
 import { registerRelease } from './commands/release.js';
@@ -20,6 +22,8 @@ export function createProgram(): Command {
     .option('--out <dir>', 'folder for the built files (default: <root>/output)')
     .showHelpAfterError();
   registerBuild(program);
+  registerCheck(program);
+  registerPreview(program);
   registerSend(program);
   registerList(program);
   registerRelease(program);

@@ -255,6 +255,9 @@ describe('table rows', () => {
     const regular = measureTableRows([3], header, style(14), insets)[0]!;
     const bold = measureTableRows([3], header, style(14, { bold: true }), insets)[0]!;
     expect(bold).toBeGreaterThan(regular);
+    // A cell's own weight wins over the style's.
+    expect(measureTableRows([3], [[{ text: header[0]![0]!, bold: true }]], style(14), insets)[0]).toBe(bold);
+    expect(measureTableRows([3], [[{ text: header[0]![0]! }]], style(14), insets)[0]).toBe(regular);
   });
 
   it.each([

@@ -33,25 +33,34 @@ export interface ProfileSummary {
   byFunction: { fn: string; ms: number }[];
 }
 
-/** `node_modules/zod/...` → `zod`; `src/layout/x.ts` → `src/layout`; dist chunks are mapped by the caller's `locate`. */
-export function sourceOf(url: string): string {
-  if (url === '') return '(native / gc / idle)';
-  if (url.startsWith('node:')) return 'node internals';
+/** A frame's module, as a path inside the project: `node_modules/zod/v4/core/core.js`, `src/layout/fonts.ts`. */
+export function moduleOf(url: string): string {
+  if (url === '') return '';
+  if (url.startsWith('node:')) return url;
   const nm = url.lastIndexOf('node_modules/');
-  if (nm >= 0) {
-    const rest = url.slice(nm + 'node_modules/'.length).split('/');
-    return rest[0]!.startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0]!;
-  }
-  const src = url.indexOf('/src/');
-  if (src >= 0) return url.slice(src + 1).split('/').slice(0, 2).join('/');
+  if (nm >= 0) return url.slice(nm);
+  const src = url.lastIndexOf('/src/');
+  if (src >= 0) return url.slice(src + 1);
   return url.replace(/^file:\/\//, '');
 }
 
+/** A module's group in the summary: a package (`zod`), a folder of src/ (`src/layout`), or node's internals. */
+export function sourceOf(module: string): string {
+  if (module === '') return '(native / gc / idle)';
+  if (module.startsWith('node:')) return 'node internals';
+  if (module.startsWith('node_modules/')) {
+    const rest = module.slice('node_modules/'.length).split('/');
+    return rest[0]!.startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0]!;
+  }
+  if (module.startsWith('src/')) return module.split('/').slice(0, 2).join('/');
+  return module;
+}
+
 /**
- * @param locate maps a frame to a source name; defaults to its URL. A bundle has one URL for
- * everything, so the benchmark passes a locator that looks the line up in esbuild's output.
+ * @param locate maps a frame to its module (see `moduleOf`); defaults to its URL. A bundle has
+ * one URL for everything, so for one the caller passes `bundleLocator()`.
  */
-export function summarizeProfile(profile: CpuProfile, locate: (frame: CallFrame) => string = (f) => sourceOf(f.url), top = 15): ProfileSummary {
+export function summarizeProfile(profile: CpuProfile, locate: (frame: CallFrame) => string = (f) => moduleOf(f.url), top = 15): ProfileSummary {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -63,13 +72,14 @@ export function summarizeProfile(profile: CpuProfile, locate: (frame: CallFrame)
   for (const [id, us] of selfUs) {
     const node = byId.get(id)!;
     const name = node.callFrame.functionName;
-    const source = name === '(garbage collector)' ? '(garbage collector)' : name === '(program)' || name === '(idle)' ? `(${name.replace(/[()]/g, '')})` : locate(node.callFrame);
+    const source = /^\((garbage collector|program|idle)\)$/.test(name) ? name : sourceOf(locate(node.callFrame));
     bySource.set(source, (bySource.get(source) ?? 0) + us);
     // Inclusive: every distinct function on the stack gets the sample once.
     const seen = new Set<string>();
     for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
       const f = byId.get(cur)!.callFrame;
-      const key = `${f.functionName || '(anonymous)'} ${locate(f)}:${f.lineNumber + 1}`;
+      const module = locate(f).replace(/^node_modules\//, '');
+      const key = `${f.functionName || '(anonymous)'} ${module || '(native)'}`;
       if (seen.has(key)) continue;
       seen.add(key);
       byFunction.set(key, (byFunction.get(key) ?? 0) + us);
@@ -80,7 +90,7 @@ export function summarizeProfile(profile: CpuProfile, locate: (frame: CallFrame)
     totalMs: (profile.endTime - profile.startTime) / 1000,
     bySource: sorted(bySource).map(([source, us]) => ({ source, ms: us / 1000 })),
     byFunction: sorted(byFunction)
-      .filter(([k]) => !k.startsWith('(root)'))
+      .filter(([k]) => !/^\((root|program|idle)\)/.test(k))
       .slice(0, top)
       .map(([fn, us]) => ({ fn, ms: us / 1000 })),
   };
@@ -89,35 +99,36 @@ export function summarizeProfile(profile: CpuProfile, locate: (frame: CallFrame)
 /**
  * A locator for an esbuild bundle built without minification: esbuild starts every module
  * with a `// node_modules/zod/v4/core/schemas.js` comment, so a frame's line says whose code it is.
+ * Frames outside a bundle are located by their URL.
  */
 export function bundleLocator(): (frame: CallFrame) => string {
-  const cache = new Map<string, { line: number; source: string }[]>();
+  const cache = new Map<string, { line: number; module: string }[]>();
   const marks = (url: string) => {
     let m = cache.get(url);
     if (!m) {
       m = [];
       try {
-        const lines = readFileSync(new URL(url), 'utf8').split('\n');
-        lines.forEach((text, i) => {
-          const hit = /^\/\/ ((?:src|node_modules)\/\S+)$/.exec(text);
-          if (hit) m!.push({ line: i, source: sourceOf(hit[1]!) });
-        });
+        readFileSync(new URL(url), 'utf8')
+          .split('\n')
+          .forEach((text, i) => {
+            const hit = /^\/\/ ((?:src|node_modules)\/\S+)$/.exec(text);
+            if (hit) m!.push({ line: i, module: hit[1]! });
+          });
       } catch {
-        // not a file URL we can read: fall back to the URL itself
+        // not a file we can read: the URL will do
       }
       cache.set(url, m);
     }
     return m;
   };
   return (frame) => {
-    if (!frame.url.startsWith('file://') || frame.url.includes('/node_modules/')) return sourceOf(frame.url);
-    const m = marks(frame.url);
+    if (!frame.url.startsWith('file://') || /\/(node_modules|src)\//.test(frame.url)) return moduleOf(frame.url);
     let found: string | undefined;
-    for (const mark of m) {
+    for (const mark of marks(frame.url)) {
       if (mark.line > frame.lineNumber) break;
-      found = mark.source;
+      found = mark.module;
     }
-    return found ?? `${sourceOf(frame.url)} (bundle runtime)`;
+    return found ?? `${moduleOf(frame.url)} (bundle runtime)`;
   };
 }
 

@@ -117,6 +117,8 @@ export interface SlideModel {
   number: number;
   part: string;
   background: string;
+  /** Colour of text that names none: the theme's tx1. */
+  textColor: string;
   /** Back to front (document order). */
   elements: ElementModel[];
 }
@@ -135,3 +137,14 @@ export interface DeckModel {
   language?: string;
   package: PackageModel;
 }
+
+/** Options with their defaults filled in. */
+export interface RuleOptions {
+  minBodySize: number;
+  minTableSize: number;
+  language?: string;
+  tolerance: number;
+}
+
+/** One check: a pure function of the deck. */
+export type Rule = (deck: DeckModel, options: RuleOptions) => Finding[];

@@ -47,10 +47,18 @@ export function element(xml: string, qname: string): XmlElement | undefined {
 
 /** An attribute's unescaped value from a start tag's attribute source. */
 export function attr(attributes: string, name: string): string | undefined {
-  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attributes);
+  let pattern = attributePatterns.get(name);
+  if (!pattern) {
+    pattern = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+    attributePatterns.set(name, pattern);
+  }
+  const m = pattern.exec(attributes);
   if (!m) return undefined;
-  return unescapeXml(m[1] ?? m[2] ?? '');
+  const value = m[1] ?? m[2] ?? '';
+  return value.includes('&') ? unescapeXml(value) : value;
 }
+
+const attributePatterns = new Map<string, RegExp>();
 
 /** A numeric attribute, or undefined when absent or not a number. */
 export function numberAttr(attributes: string, name: string): number | undefined {
@@ -63,7 +71,7 @@ export function numberAttr(attributes: string, name: string): number | undefined
 /** Removes every element of the given names (and self-closing tags), e.g. outlines before looking for a fill. */
 export function without(xml: string, qnames: readonly string[]): string {
   let out = xml;
-  for (const qname of qnames) out = out.replace(elementPattern(qname), '');
+  for (const qname of qnames) if (out.includes(`<${qname}`)) out = out.replace(elementPattern(qname), '');
   return out;
 }
 

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { buildDecks, type BuildOptions, type BuildResult } from '../build-deck.js';
-import { checkoutRelease, parseReleaseSpec } from '../deck/release-inputs.js';
+import { checkoutRelease, releaseFolder } from '../deck/release-inputs.js';
 import { TrappaError } from '../errors.js';
 import { kilobytes, outputDir, projectOptions } from './shared.js';
 import { watchBuild } from './watch.js';
@@ -29,9 +29,9 @@ export function printBuild(result: BuildResult, ms: number): void {
 
 /** Rebuilds a released deck from its input snapshot into the output folder (guarded like any build). */
 async function buildFromRelease(spec: string, options: BuildOptions): Promise<BuildResult> {
-  const { deckId, version } = parseReleaseSpec(spec);
   const outDir = outputDir(options);
-  const checkout = await checkoutRelease(outDir, deckId, version);
+  const checkout = await checkoutRelease(releaseFolder(spec, outDir));
+  const { deckId, version } = checkout.record;
   try {
     if (!checkout.hashMatches) {
       console.error(`trappa: warning: the snapshot of ${deckId} v${version} does not hash as recorded (released with Trappa ${checkout.record.trappaVersion}); the build is still guarded`);
@@ -53,7 +53,7 @@ export function registerBuild(program: Command): void {
     .option('-a, --all', 'build every deck in data/decks (the default)')
     .option('-w, --watch', 'rebuild whenever data/, templates/ or assets/ change (Ctrl+C to stop)')
     .option('--overwrite-released', 'replace a released or sent version with different content')
-    .option('--from-release <deck@version>', 'rebuild a released deck from its input snapshot, e.g. storledermote@0.2')
+    .option('--from-release <deck@version>', 'rebuild a released deck from its input snapshot: storledermote@0.2, or a release folder')
     .action(async (flags: BuildFlags, cmd: Command) => {
       const options: BuildOptions = { ...projectOptions(cmd), decks: flags.all ? [] : flags.deck, overwriteReleased: flags.overwriteReleased };
       if (flags.fromRelease && (flags.watch || flags.deck)) throw new TrappaError('--from-release builds one released deck; leave out --watch and --deck');

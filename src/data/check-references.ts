@@ -5,8 +5,7 @@
 import type { Issue } from '../errors.js';
 import type { YamlSource } from './load-yaml.js';
 import type { Deck, Strategy } from './schema.js';
-import { locateIn } from './validate.js';
-import { closest } from 'fastest-levenshtein';
+import { locateIn, suggest } from './validate.js';
 
 interface Located<T> {
   value: T;
@@ -16,7 +15,8 @@ interface Located<T> {
 type Path = (string | number)[];
 
 function unknownId(source: YamlSource, at: Path, kind: string, idValue: string, known: string[]): Issue {
-  const hint = known.length > 0 ? `; did you mean '${closest(idValue, known)}'?` : '';
+  const close = suggest(idValue, known);
+  const hint = close ? `; did you mean '${close}'?` : known.length <= 8 ? `; known: ${known.join(', ')}` : '';
   return { ...locateIn(source, at), message: `unknown ${kind} '${idValue}'${hint}` };
 }
 

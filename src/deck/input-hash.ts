@@ -52,9 +52,11 @@ export function deckInputFiles(project: Project, source: DeckSource): InputFile[
   ];
   const own = new Set([project.strategySource.file, project.themeSource.file, ...project.decks.map((d) => d.source.file)]);
   for (const file of project.files) {
-    // Template files live in templates/<language>/; only the deck's own language is an input.
-    if (own.has(file) || path.basename(path.dirname(file)) !== source.deck.language) continue;
-    files.push({ logical: `templates/${source.deck.language}/${path.basename(file)}`, absolute: abs(file) });
+    // Template files live in templates/<language>/…; only the deck's own language is an input.
+    const parts = file.split(/[\\/]/);
+    const at = parts.lastIndexOf(source.deck.language);
+    if (own.has(file) || at < 0 || at === parts.length - 1) continue;
+    files.push({ logical: ['templates', ...parts.slice(at)].join('/'), absolute: abs(file) });
   }
   for (const file of imageFiles([project.strategy, project.theme, source.deck], new Set())) {
     const asset = resolveAssetPath(root, file);

@@ -68,10 +68,13 @@ export function compareVersions(a: string, b: string): number {
 const shown = (file: string, root: string | undefined): string => (root ? path.relative(root, file) || file : file);
 
 function corrupt(file: string, display: string, issues: Omit<Issue, 'file'>[]): InputError {
-  const advice =
-    `; it records which versions were released or sent, so Trappa will not replace it. ` +
-    `Repair it (or restore it from a backup); delete ${path.basename(file)} only if no version of any deck has gone out`;
-  return new InputError(issues.map((i) => ({ file: display, ...i, message: i.message + advice })));
+  const advice: Issue = {
+    file: display,
+    message:
+      `is damaged; it records which versions were released or sent, so Trappa will not replace it. ` +
+      `Repair it (or restore it from a backup); delete ${path.basename(file)} only if no version of any deck has gone out`,
+  };
+  return new InputError([advice, ...issues.slice(0, 5).map((i) => ({ file: display, ...i }))]);
 }
 
 /** Line and column of a JSON.parse error position, when the engine gives one. */
@@ -109,7 +112,7 @@ export async function readManifest(outDir: string, root?: string): Promise<Manif
     throw corrupt(
       file,
       display,
-      parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.') || undefined, message: `is not a Trappa manifest: ${i.message}` })),
+      parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.') || undefined, message: i.message })),
     );
   }
   for (const [key, entry] of Object.entries(parsed.data.entries)) {

@@ -62,11 +62,15 @@ export async function snapshotInputs(outDir: string, deckId: string, version: st
   }
 }
 
-/** Parses `storledermote@0.2` (also `storledermote@v0.2`). */
-export function parseReleaseSpec(spec: string): { deckId: string; version: string } {
-  const m = /^([^@\s]+)@v?(\d+(?:\.\d+){0,2})$/.exec(spec.trim());
-  if (!m) throw new TrappaError(`'${spec}' is not a release; write <deck>@<version>, e.g. storledermote@0.2`);
-  return { deckId: m[1]!, version: m[2]! };
+/**
+ * The snapshot folder a release spec names: `storledermote@0.2` (also `@v0.2`) in the output
+ * folder's releases/, or the path of a snapshot folder itself (e.g. a copy kept elsewhere).
+ */
+export function releaseFolder(spec: string, outDir: string): string {
+  const m = /^([^@\s/\\]+)@v?(\d+(?:\.\d+){0,2})$/.exec(spec.trim());
+  if (m) return releaseDir(outDir, m[1]!, m[2]!);
+  if (/[/\\]/.test(spec)) return path.resolve(spec);
+  throw new TrappaError(`'${spec}' is not a release; write <deck>@<version>, e.g. storledermote@0.2, or the path of a release folder`);
 }
 
 export interface ReleaseCheckout {
@@ -82,15 +86,16 @@ export interface ReleaseCheckout {
  * Copies a release snapshot into a temporary project folder to build from, so the
  * snapshot itself is never written to (not even the image cache).
  */
-export async function checkoutRelease(outDir: string, deckId: string, version: string): Promise<ReleaseCheckout> {
-  const dir = releaseDir(outDir, deckId, version);
+export async function checkoutRelease(dir: string): Promise<ReleaseCheckout> {
   let record: ReleaseRecord;
   try {
     record = JSON.parse(await readFile(path.join(dir, RECORD), 'utf8')) as ReleaseRecord;
   } catch (cause) {
-    throw new TrappaError(`no input snapshot of ${deckId} v${version} in ${dir}; only versions released with trappa release have one`, { cause });
+    const what = /^(.+)-v(\d[\d.]*)$/.exec(path.basename(dir));
+    const name = what ? `${what[1]} v${what[2]}` : 'this release';
+    throw new TrappaError(`no input snapshot of ${name} in ${path.relative(process.cwd(), dir) || dir}; only versions released with trappa release have one`, { cause });
   }
-  const root = await mkdtemp(path.join(os.tmpdir(), `trappa-release-${deckId}-`));
+  const root = await mkdtemp(path.join(os.tmpdir(), `trappa-release-${record.deckId}-`));
   const cleanup = (): Promise<void> => rm(root, { recursive: true, force: true });
   try {
     const inputs = path.join(dir, 'inputs');

@@ -9,24 +9,30 @@
  * both programs grow a row whose text needs more, so measured heights must be written.
  */
 import { layoutParagraphs } from './measure-text.js';
-import type { Insets, TextStyle } from './types.js';
+import type { Insets, TableCell, TextStyle } from './types.js';
 
 const EPSILON = 1e-6;
 
+/** A cell's text, or a cell with its own weight (a bold row is wider than a regular one). */
+export type MeasuredCell = string | Pick<TableCell, 'text' | 'bold'>;
+
 /**
  * Height of each row: every cell wrapped in its column's width inside `cellInsets`,
- * the tallest cell wins. `style` gives the font (set `bold` for a header row).
+ * the tallest cell wins. `style` gives the font (set `bold` for a header row); a cell's
+ * own `bold` wins over it.
  */
 export function measureTableRows(
   columnWidths: readonly number[],
-  rows: readonly (readonly string[])[],
+  rows: readonly (readonly MeasuredCell[])[],
   style: TextStyle,
   cellInsets: Insets,
 ): number[] {
   const cellStyle: TextStyle = { ...style, insets: cellInsets };
-  const cellHeight = (text: string, column: number): number =>
-    layoutParagraphs([{ runs: [{ text }] }], cellStyle, columnWidths[column] ?? 0).height;
-  return rows.map((row) => row.reduce((tallest, text, column) => Math.max(tallest, cellHeight(text, column)), cellHeight('', 0)));
+  const cellHeight = (cell: MeasuredCell, column: number): number => {
+    const run = typeof cell === 'string' ? { text: cell } : { text: cell.text, bold: cell.bold };
+    return layoutParagraphs([{ runs: [run] }], cellStyle, columnWidths[column] ?? 0).height;
+  };
+  return rows.map((row) => row.reduce((tallest, cell, column) => Math.max(tallest, cellHeight(cell, column)), cellHeight('', 0)));
 }
 
 /**

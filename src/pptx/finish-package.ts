@@ -27,12 +27,14 @@ import {
 } from './repair-drawing.js';
 import { orderPresentationLists, rebuildContentTypes, removeOrphanRelationships } from './repair-package.js';
 import { promoteTitleShapes } from './title-placeholder.js';
+import { splitNoteParagraphs } from './notes-paragraphs.js';
 
 export function finishPackage(raw: Uint8Array, props: DeckProperties): Uint8Array {
   const modified = zipTimestamp(props.date);
   const parts = PackageParts.read(raw);
 
   // First, so that the shape it removes leaves no gap in the ids numbered next.
+  parts.editText((name) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name), splitNoteParagraphs);
   promoteTitleShapes(parts);
   parts.editText(isDrawingPart, (xml) => {
     let out = renumberShapeIds(xml);

@@ -37,8 +37,9 @@ function runsOf(paragraphs: Paragraph[], style: TextStyle, language: string): Te
   });
 }
 
+/** Bold is set per run by pptxTextRuns: a box-level bold would override a run's bold: false. */
 function frameOptions(style: TextStyle): TextProps {
-  return { ...textBoxOptions(style), bold: style.bold ?? false } as TextProps;
+  return textBoxOptions(style) as TextProps;
 }
 
 function addText(slide: Slide, e: TextElement, language: string): void {

@@ -67,12 +67,13 @@ interface Sized {
 /** The largest size at which the table fits one slide; else the floor, split into pages. */
 function sizeTable(page: Page, content: PlanContent, widths: number[], area: Box): Sized {
   const { sizes } = page.theme;
-  const cells = [content.header, ...content.rows.map((r) => r.cells)];
   let sized: Sized | undefined;
   for (let size = sizes.table; size >= sizes.minTable; size -= 0.5) {
     const style = textStyle(page, { size, insets: CELL_INSETS });
     const [headerHeight = 0] = measureTableRows(widths, [content.header], { ...style, bold: true }, CELL_INSETS);
-    const heights = [headerHeight, ...measureTableRows(widths, cells.slice(1), style, CELL_INSETS)];
+    // The audience's own rows are drawn bold, so they are measured bold.
+    const body = content.rows.map((r) => r.cells.map((text) => ({ text, bold: r.own })));
+    const heights = [headerHeight, ...measureTableRows(widths, body, style, CELL_INSETS)];
     const pages = paginateRows(heights.slice(1), heights[0] ?? 0, area.h);
     sized = { style, heights, pages };
     if (pages.length <= 1) return sized;

@@ -1,0 +1,148 @@
+/**
+ * `npm run bench`: how fast Trappa builds, how it scales and how big its files are, against
+ * pandoc on the same content. Prints tables and writes output/bench/results.{json,md}
+ * and CPU profiles in output/bench/profiles/. A script, not a test: figures depend on the machine.
+ *
+ *   npm run bench                       # everything (about two minutes on 2 cores)
+ *   npm run bench -- --quick            # fewer runs, sizes 10 and 100
+ *   npm run bench -- --runs 20 --sizes 10,100,1000,3000 --no-pandoc
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { parse } from 'yaml';
+import { buildBundle, importCosts, measureCommands, packagesLoaded, profileRun, type Paths } from './bench/cold.js';
+import { strategyToMarkdown } from './bench/markdown.js';
+import { renderTable, type Table } from './bench/report.js';
+import { hasGnuTime, type Command } from './bench/run.js';
+import { measureScale } from './bench/scale.js';
+import type { StrategyDoc } from './bench/synthetic.js';
+import { evaluateTargets, resultTables } from './bench/tables.js';
+import { measureWarm, profileWarm } from './bench/warm.js';
+
+const { values: flags } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '10' },
+    warm: { type: 'string', default: '20' },
+    sizes: { type: 'string' },
+    'scale-runs': { type: 'string', default: '3' },
+    'no-pandoc': { type: 'boolean', default: false },
+    'no-profile': { type: 'boolean', default: false },
+    quick: { type: 'boolean', default: false },
+  },
+});
+const quick = flags.quick;
+const runs = Math.max(5, Number(quick ? 5 : flags.runs));
+const warmRuns = Math.max(20, Number(flags.warm));
+const sizes = (flags.sizes ?? (quick ? '10,100' : '10,100,1000')).split(',').map(Number);
+const scaleRuns = Math.max(1, Number(flags['scale-runs']));
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const benchDir = path.join(root, 'output', 'bench');
+const paths: Paths = { root, benchDir };
+const outDir = path.join(benchDir, 'out');
+const pandoc = !flags['no-pandoc'] && existsSync('/usr/bin/pandoc') ? '/usr/bin/pandoc' : undefined;
+const node = process.execPath;
+const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+
+function environment() {
+  const version = (cmd: string, args: string[]) => {
+    try {
+      return execFileSync(cmd, args, { encoding: 'utf8' }).split('\n')[0]!.trim();
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    memoryGB: Math.round(os.totalmem() / 2 ** 30),
+    loadAverageAtStart: os.loadavg().map((v) => Number(v.toFixed(2))),
+    pandoc: pandoc ? version(pandoc, ['--version']) : undefined,
+    commit: version('git', ['-C', root, 'rev-parse', '--short', 'HEAD']),
+    gnuTime: hasGnuTime,
+  };
+}
+
+/** The bundled strategi deck's slide kinds, for pandoc's copy of it. */
+function deckSlides(deckFile: string): string[] {
+  const deck = parse(readFileSync(deckFile, 'utf8')) as { slides: (string | { slide?: string })[] };
+  return deck.slides.flatMap((s) => (typeof s === 'string' ? [s] : s.slide ? [s.slide] : []));
+}
+
+async function main(): Promise<void> {
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(benchDir, { recursive: true });
+  const env = environment();
+  log(`node ${env.node}, ${env.cpus} CPUs, load ${env.loadAverageAtStart.join(' ')}`);
+
+  log('bundling (dist/ and output/bench/dist-external/)');
+  const bundles = [buildBundle(paths, 'bundled'), buildBundle(paths, 'external')];
+
+  const deckCount = readdirSync(path.join(root, 'data', 'decks')).filter((f) => /\.ya?ml$/.test(f)).length;
+  const seedMd = path.join(benchDir, 'strategi.md');
+  const strategy = parse(readFileSync(path.join(root, 'data', 'strategy.yaml'), 'utf8')) as StrategyDoc;
+  writeFileSync(seedMd, strategyToMarkdown(strategy, deckSlides(path.join(root, 'data', 'decks', 'strategi.yaml'))));
+
+  const launcher = path.join(root, 'bin', 'trappa.js');
+  const external = path.join(bundles[1]!.outdir, 'cli.js');
+  const out = ['--out', outDir];
+  const commands: Command[] = [
+    { name: 'node -e 0', command: node, args: ['-e', '0'] },
+    { name: 'node + import pptxgenjs', command: node, args: ['--input-type=module', '-e', "await import('pptxgenjs')"], cwd: root },
+    { name: 'trappa --help', command: node, args: [launcher, '--help'], cwd: root },
+    { name: 'trappa build --all', command: node, args: [launcher, ...out, 'build', '--all'], cwd: root },
+    { name: 'trappa build --deck strategi', command: node, args: [launcher, ...out, 'build', '--deck', 'strategi'], cwd: root },
+    { name: 'external deps: build --all', command: node, args: [external, ...out, 'build', '--all'], cwd: root },
+    ...(pandoc ? [{ name: 'pandoc strategi.md', command: pandoc, args: [seedMd, '-o', path.join(benchDir, 'pandoc-strategi.pptx')], cwd: root }] : []),
+  ];
+  log(`cold: ${commands.length} commands × ${runs} runs, interleaved`);
+  const cold = measureCommands(commands, runs);
+  log('cold: tsx src/cli.ts (the former npm start), 3 runs');
+  const tsxCli = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  cold.push(...measureCommands([{ name: 'tsx src/cli.ts build --all', command: node, args: [tsxCli, 'src/cli.ts', ...out, 'build', '--all'], cwd: root }], 3));
+
+  log('module import costs');
+  const imports = importCosts(root, ['commander', 'yaml', 'zod', 'handlebars', 'fflate', 'fastest-levenshtein', 'pptxgenjs', 'sharp', 'nodemailer', 'chokidar'], quick ? 3 : 5);
+  const loaded = packagesLoaded(paths, [path.join(root, 'dist', 'cli.js'), ...out, 'build', '--all']);
+
+  const profiles = flags['no-profile']
+    ? undefined
+    : { cold: profileRun(paths, 'cold-build-all', [path.join(root, 'dist', 'cli.js'), ...out, 'build', '--all']) };
+
+  log(`warm: ${warmRuns} in-process rebuilds`);
+  const warm = await measureWarm(root, 'strategi', warmRuns);
+  const warmProfile = flags['no-profile'] ? undefined : await profileWarm(root, 'strategi', warmRuns, path.join(benchDir, 'profiles', 'warm-rebuild.cpuprofile'));
+
+  log(`scale: ${sizes.join(', ')} rows × ${scaleRuns} runs`);
+  const scale = await measureScale({ root, sizes, runs: scaleRuns, trappaArgs: [launcher], pandoc });
+
+  const results = {
+    env: { ...env, loadAverageAtEnd: os.loadavg().map((v) => Number(v.toFixed(2))) },
+    deckCount,
+    bundles,
+    cold,
+    imports,
+    packagesLoadedByBuild: loaded,
+    profiles: { ...profiles, warm: warmProfile },
+    warm,
+    scale,
+  };
+  const targets = evaluateTargets(results);
+  const tables: Table[] = [...resultTables(results), targets];
+  const markdown = tables.map(renderTable).join('\n');
+  process.stdout.write(`\n${markdown}`);
+  writeFileSync(path.join(benchDir, 'results.json'), `${JSON.stringify({ ...results, targets: targets.rows }, null, 2)}\n`);
+  writeFileSync(path.join(benchDir, 'results.md'), `# Trappa benchmark, ${env.date}\n\n${markdown}`);
+  log(`wrote ${path.relative(process.cwd(), path.join(benchDir, 'results.json'))} and results.md`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,71 @@
+/**
+ * How cost grows with the content: synthetic strategies of N plan rows and N target groups,
+ * built cold by the CLI (time, CPU, peak RSS, file size, slides) and in-process stage by
+ * stage, next to pandoc on the same content.
+ */
+import { statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { strategyToMarkdown } from './markdown.js';
+import { runInterleaved, sampleStats, stats, type Command, type SampleStats } from './run.js';
+import { STAGES, timeStages, type Stage } from './stages.js';
+import { writeSyntheticProject } from './synthetic.js';
+
+export interface ScalePoint {
+  n: number;
+  slides: number;
+  bytes: number;
+  trappa: SampleStats;
+  /** In-process, warm: median per stage and in total, ms. */
+  inProcess: Record<'load' | Stage | 'total', number>;
+  pandoc?: SampleStats & { bytes: number };
+}
+
+export interface ScaleOptions {
+  root: string;
+  sizes: number[];
+  runs: number;
+  /** `node …/cli.js` arguments before `build`, e.g. the launcher's path. */
+  trappaArgs: string[];
+  pandoc?: string;
+}
+
+export async function measureScale(options: ScaleOptions): Promise<ScalePoint[]> {
+  const points: ScalePoint[] = [];
+  for (const n of options.sizes) {
+    const dir = path.join(tmpdir(), `trappa-bench-scale-${n}`);
+    const project = await writeSyntheticProject(options.root, dir, n);
+    const markdown = path.join(dir, 'deck.md');
+    const pandocOut = path.join(dir, 'pandoc.pptx');
+    writeFileSync(markdown, strategyToMarkdown(project.strategy, project.slides));
+
+    const trappa: Command = { name: 'trappa', command: process.execPath, args: [...options.trappaArgs, '--root', dir, 'build', '--all'], cwd: options.root };
+    const pandoc: Command | undefined = options.pandoc ? { name: 'pandoc', command: options.pandoc, args: [markdown, '-o', pandocOut], cwd: dir } : undefined;
+    // One unmeasured round: fills the project's image cache and the OS file cache.
+    const samples = runInterleaved(pandoc ? [trappa, pandoc] : [trappa], options.runs, 1);
+
+    const perStage: Record<'load' | Stage | 'total', number[]> = { load: [], resolve: [], layout: [], images: [], write: [], finish: [], total: [] };
+    let slides = 0;
+    let bytes = 0;
+    const inProcessRuns = Math.max(3, Math.min(options.runs, n >= 1000 ? 3 : 10));
+    await timeStages(dir); // warm-up
+    for (let i = 0; i < inProcessRuns; i++) {
+      const t = await timeStages(dir);
+      const deck = t.decks[0]!;
+      perStage.load.push(t.load);
+      for (const s of STAGES) perStage[s].push(deck[s]);
+      perStage.total.push(t.total);
+      slides = deck.slides;
+      bytes = deck.bytes;
+    }
+    points.push({
+      n,
+      slides,
+      bytes,
+      trappa: sampleStats(samples.get('trappa')!),
+      inProcess: Object.fromEntries(Object.entries(perStage).map(([k, v]) => [k, stats(v).median])) as ScalePoint['inProcess'],
+      pandoc: pandoc ? { ...sampleStats(samples.get('pandoc')!), bytes: statSync(pandocOut).size } : undefined,
+    });
+  }
+  return points;
+}

@@ -1,0 +1,140 @@
+/** The benchmark's results as tables, and the issue's targets checked against them. */
+import type { BundleInfo, ColdResult, ImportCost } from './cold.js';
+import type { ProfileSummary } from './profile.js';
+import { growthExponent, kb, mb, ms, ratio, sampleCells, spread, type Row, type Table } from './report.js';
+import type { ScalePoint } from './scale.js';
+import type { WarmResult } from './warm.js';
+
+export interface BenchResults {
+  env: Record<string, unknown> & { cpus: number; node: string; loadAverageAtStart: number[]; loadAverageAtEnd: number[] };
+  deckCount: number;
+  bundles: BundleInfo[];
+  cold: ColdResult[];
+  imports: ImportCost[];
+  packagesLoadedByBuild: string[];
+  profiles: { cold?: ProfileSummary & { file: string }; warm?: ProfileSummary };
+  warm: WarmResult;
+  scale: ScalePoint[];
+}
+
+const coldOf = (r: BenchResults, name: string) => r.cold.find((c) => c.name === name)?.stats;
+
+export function resultTables(r: BenchResults): Table[] {
+  const tables: Table[] = [];
+  tables.push({
+    title: 'Environment',
+    headers: ['', ''],
+    rows: [
+      ['node', r.env.node],
+      ['CPUs', `${r.env.cpus} × ${String(r.env.cpuModel ?? '?')}`],
+      ['load average (start → end)', `${r.env.loadAverageAtStart.join(' ')} → ${r.env.loadAverageAtEnd.join(' ')}`],
+      ['pandoc', String(r.env.pandoc ?? 'not installed')],
+      ['commit', String(r.env.commit ?? '?')],
+    ],
+  });
+  tables.push({
+    title: 'Bundle (scripts/build-dist.mjs)',
+    headers: ['variant', 'esbuild', 'parsed at start', 'all files'],
+    rows: r.bundles.map((b) => [b.variant === 'bundled' ? 'dependencies bundled (dist/)' : 'dependencies external', ms(b.buildMs), kb(b.startupBytes), kb(b.totalBytes)]),
+  });
+  const pandoc = coldOf(r, 'pandoc strategi.md');
+  tables.push({
+    title: `Cold: whole process, median ±MAD (min–max) of ${r.cold[0]?.stats.wallMs.n ?? '?'} interleaved runs`,
+    headers: ['command', 'wall', 'CPU (user+sys)', 'peak RSS', 'vs pandoc'],
+    rows: r.cold.map((c) => [c.name, ...sampleCells(c.stats), pandoc ? ratio(c.stats.wallMs.median / pandoc.wallMs.median) : undefined]),
+    notes: [`\`trappa\` is bin/trappa.js → dist/cli.js; builds write to output/bench/out. ${r.deckCount} bundled decks.`],
+  });
+  tables.push({
+    title: 'Import cost of each dependency alone (fresh node, median)',
+    headers: ['module', 'import', 'loaded by `build --all`'],
+    rows: r.imports.map((i) => [i.module, ms(i.ms.median, 1), r.packagesLoadedByBuild.includes(i.module) ? 'yes' : 'no']),
+  });
+  if (r.profiles.cold) {
+    const p = r.profiles.cold;
+    tables.push({
+      title: `Cold profile of \`node dist/cli.js build --all\`: self time by source (${p.file})`,
+      headers: ['source', 'self'],
+      rows: p.bySource.slice(0, 14).map((s) => [s.source, ms(s.ms, 1)]),
+      notes: ['"node internals" is mostly module compilation (compileSourceTextModule) and fs; profiling adds ~30% overhead.'],
+    });
+    tables.push({ title: 'Cold profile: heaviest functions (inclusive)', headers: ['function', 'inclusive'], rows: p.byFunction.slice(0, 18).map((f) => [f.fn, ms(f.ms, 1)]) });
+  }
+  const w = r.warm;
+  tables.push({
+    title: `Warm: in-process, deck "${w.deckId}", median ±MAD (min–max) of ${w.rebuild.n}`,
+    headers: ['what', 'time'],
+    rows: [
+      ['rebuild one deck (load + validate + render, no save)', spread(w.rebuild, 1)],
+      ['render one deck (project loaded)', spread(w.render, 1)],
+      [`rebuild all ${r.deckCount} decks`, spread(w.rebuildAll, 1)],
+      ['process peak RSS', mb(w.maxRssMB)],
+    ],
+  });
+  tables.push({
+    title: 'Warm: one deck by stage (median)',
+    headers: ['load', 'resolve', 'layout', 'images', 'write', 'finish'],
+    rows: [[ms(w.stages.load, 1), ms(w.stages.resolve, 1), ms(w.stages.layout, 1), ms(w.stages.images, 1), ms(w.stages.write, 1), ms(w.stages.finish, 1)]],
+  });
+  if (r.profiles.warm) {
+    tables.push({ title: 'Warm profile: self time by source', headers: ['source', 'self'], rows: r.profiles.warm.bySource.slice(0, 12).map((s) => [s.source, ms(s.ms, 1)]) });
+  }
+  tables.push(...scaleTables(r.scale));
+  return tables;
+}
+
+function scaleTables(points: ScalePoint[]): Table[] {
+  const rows: Row[] = points.map((p) => [
+    p.n, p.slides, kb(p.bytes), spread(p.trappa.wallMs), mb(p.trappa.maxRssMB?.median), ms(p.inProcess.total),
+    p.pandoc ? ms(p.pandoc.wallMs.median) : undefined, p.pandoc ? mb(p.pandoc.maxRssMB?.median) : undefined, p.pandoc ? kb(p.pandoc.bytes) : undefined,
+    p.pandoc ? ratio(p.trappa.wallMs.median / p.pandoc.wallMs.median) : undefined,
+  ]);
+  const stages: Row[] = points.map((p) => [p.n, ...(['load', 'resolve', 'layout', 'images', 'write', 'finish', 'total'] as const).map((k) => ms(p.inProcess[k]))]);
+  const growth: Row[] = [];
+  for (let i = 1; i < points.length; i++) {
+    const [a, b] = [points[i - 1]!, points[i]!];
+    const e = (x: number, y: number) => growthExponent(a.n, x, b.n, y).toFixed(2);
+    growth.push([
+      `${a.n} → ${b.n}`, e(a.trappa.wallMs.median, b.trappa.wallMs.median), e(a.inProcess.total, b.inProcess.total),
+      e(a.inProcess.load, b.inProcess.load), e(a.inProcess.layout, b.inProcess.layout), e(a.inProcess.write, b.inProcess.write), e(a.inProcess.finish, b.inProcess.finish),
+      e(a.trappa.maxRssMB?.median ?? NaN, b.trappa.maxRssMB?.median ?? NaN), e(a.bytes, b.bytes),
+    ]);
+  }
+  return [
+    {
+      title: 'Scale: N plan rows + N target groups, one deck with every slide (cold CLI vs pandoc)',
+      headers: ['N', 'slides', 'pptx', 'trappa cold wall', 'trappa RSS', 'in-process', 'pandoc wall', 'pandoc RSS', 'pandoc pptx', 'trappa/pandoc'],
+      rows,
+      notes: ['pandoc puts the whole plan on one slide and the groups in two lists that run off the slide; Trappa measures and continues them.'],
+    },
+    { title: 'Scale: in-process by stage (warm, median)', headers: ['N', 'load', 'resolve', 'layout', 'images', 'write', 'finish', 'total'], rows: stages },
+    {
+      title: 'Scale: growth exponent (1 = linear, 2 = quadratic)',
+      headers: ['N', 'cold wall', 'in-process', 'load', 'layout', 'write', 'finish', 'RSS', 'pptx bytes'],
+      rows: growth,
+      notes: ['Cold wall includes the fixed start-up, so its exponent understates growth at small N; in-process shows the work alone.'],
+    },
+  ];
+}
+
+export function evaluateTargets(r: BenchResults): Table {
+  const all = coldOf(r, 'trappa build --all');
+  const pandoc = coldOf(r, 'pandoc strategi.md');
+  const big = r.scale.find((p) => p.n === 1000);
+  const [p100, p1000] = [r.scale.find((p) => p.n === 100), big];
+  const perDeck = all ? all.wallMs.median / r.deckCount : undefined;
+  const exponent = p100 && p1000 ? growthExponent(100, p100.inProcess.total, 1000, p1000.inProcess.total) : undefined;
+  const row = (target: string, value: string | undefined, met: boolean | undefined): Row => [target, value, met === undefined ? 'n/a' : met ? 'met' : 'MISSED'];
+  return {
+    title: 'Targets',
+    headers: ['target', 'measured', ''],
+    rows: [
+      row('cold `trappa build --all` < 350 ms', ms(all?.wallMs.median), all ? all.wallMs.median < 350 : undefined),
+      row('per deck ≤ pandoc single deck', pandoc && perDeck ? `${ms(perDeck)} vs ${ms(pandoc.wallMs.median)} (${ratio(perDeck / pandoc.wallMs.median)})` : undefined, pandoc && perDeck ? perDeck <= pandoc.wallMs.median : undefined),
+      row('cold peak RSS < 150 MB', mb(all?.maxRssMB?.median), all?.maxRssMB ? all.maxRssMB.median < 150 : undefined),
+      row('warm single-deck rebuild < 50 ms', ms(r.warm.rebuild.median, 1), r.warm.rebuild.median < 50),
+      row('1,000 rows < 3 s (cold)', ms(big?.trappa.wallMs.median), big ? big.trappa.wallMs.median < 3000 : undefined),
+      row('1,000 rows < 500 MB', mb(big?.trappa.maxRssMB?.median), big?.trappa.maxRssMB ? big.trappa.maxRssMB.median < 500 : undefined),
+      row('growth no worse than linear (in-process, 100 → 1,000)', exponent?.toFixed(2), exponent === undefined ? undefined : exponent <= 1.1),
+    ],
+  };
+}

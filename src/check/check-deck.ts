@@ -1,0 +1,55 @@
+/**
+ * `trappa check` on bytes: reads a built .pptx and runs every rule on it. Pure and
+ * synchronous, so the build can check what it is about to save, and tests can check
+ * decks they made or broke in memory.
+ */
+import type { Theme } from '../data/schema.js';
+import { CheckFailedError, TrappaError } from '../errors.js';
+import { formatFindings } from './format-findings.js';
+import { readDeck } from './read-deck.js';
+import { rules } from './rules/index.js';
+import type { CheckOptions, Finding, RuleOptions } from './types.js';
+
+export type { CheckOptions, Finding } from './types.js';
+
+/**
+ * Every finding of every rule, sorted by slide (package findings first), then rule order.
+ * @throws TrappaError when the bytes are not a readable .pptx package.
+ * @example checkDeck(bytes, { minBodySize: 12, minTableSize: 10 }).filter((f) => f.severity === 'error')
+ */
+export function checkDeck(bytes: Uint8Array, options: CheckOptions): Finding[] {
+  let deck;
+  try {
+    deck = readDeck(bytes);
+  } catch (cause) {
+    throw new TrappaError(`not a readable .pptx file: ${(cause as Error).message}`, { cause });
+  }
+  const resolved: RuleOptions = {
+    minBodySize: options.minBodySize,
+    minTableSize: options.minTableSize ?? options.minBodySize,
+    tolerance: options.tolerance ?? 0.01,
+    ...(options.language ? { language: options.language } : {}),
+  };
+  const found = Object.values(rules).flatMap((rule) => rule(deck, resolved));
+  // A stable sort keeps each rule's own order inside a slide.
+  return found.sort((a, b) => a.slide - b.slide);
+}
+
+/** The checks `trappa build` runs on each deck it writes, with the theme's minimum sizes. */
+export function checkBuiltDeck(bytes: Uint8Array, theme: Pick<Theme, 'sizes'>, options: Partial<CheckOptions> = {}): Finding[] {
+  return checkDeck(bytes, { minBodySize: theme.sizes.minBody, minTableSize: theme.sizes.minTable, ...options });
+}
+
+export const errorsIn = (findings: readonly Finding[]): Finding[] => findings.filter((f) => f.severity === 'error');
+
+/**
+ * The error to throw when a deck has errors (exit code 4), or undefined when it has none.
+ * @param label what the deck is called in the message, e.g. its file name.
+ */
+export function checkFailure(label: string, findings: readonly Finding[]): CheckFailedError | undefined {
+  const errors = errorsIn(findings);
+  if (errors.length === 0) return undefined;
+  return new CheckFailedError(
+    `${label} failed its checks, so it was not saved:\n${formatFindings(errors, { indent: '  ' })}`,
+  );
+}

@@ -1,0 +1,43 @@
+/** Findings as people read them, and as JSON for machines. */
+import type { Finding } from './types.js';
+
+export interface FormatOptions {
+  /** Put before every line. @default '' */
+  indent?: string;
+}
+
+/** One line per finding: `slide 8 · Action plan · error overflow: the table's …`. */
+export function formatFindings(findings: readonly Finding[], { indent = '' }: FormatOptions = {}): string {
+  return findings
+    .map((f) => {
+      const where = f.slide > 0 ? `slide ${f.slide}` : 'package';
+      return `${indent}${where} · ${f.element} · ${f.severity} ${f.rule}: ${f.message}`;
+    })
+    .join('\n');
+}
+
+export interface Summary {
+  errors: number;
+  warnings: number;
+}
+
+export function summarize(findings: readonly Finding[]): Summary {
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  return { errors, warnings: findings.length - errors };
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** `2 errors, 1 warning` or `no problems`. */
+export function formatSummary({ errors, warnings }: Summary): string {
+  if (errors === 0 && warnings === 0) return 'no problems';
+  return [errors > 0 ? plural(errors, 'error') : '', warnings > 0 ? plural(warnings, 'warning') : ''].filter(Boolean).join(', ');
+}
+
+/** The result of checking one file, as `--json` prints it. */
+export interface FileReport extends Summary {
+  file: string;
+  deckId?: string;
+  version?: string;
+  findings: Finding[];
+}

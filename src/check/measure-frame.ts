@@ -1,0 +1,88 @@
+/**
+ * How much room a written text frame needs, measured with the layout's own model
+ * (measure-text.ts: Carlito advances, 1.2 em lines, 1 % width margin), so a deck the
+ * layout fitted measures as fitting here, and text made larger afterwards does not.
+ */
+import { layoutParagraphs } from '../layout/measure-text.js';
+import type { Box, Paragraph, TextStyle } from '../layout/types.js';
+import { ptToInch } from '../pptx/units.js';
+import type { ParagraphModel, TextFrame } from './types.js';
+
+/** OOXML's size for a run that does not give one. */
+export const DEFAULT_SIZE_PT = 18;
+const ZERO_INSETS = { left: 0, right: 0, top: 0, bottom: 0 };
+const SINGLE_LINE_EM = 1.2;
+
+export interface FrameMeasure {
+  /** Inches the paragraphs need, without insets. */
+  height: number;
+  /** Widest line in points (only meaningful for `wrap="none"`). */
+  widest: number;
+  /** Font sizes drawn, in points. */
+  sizes: number[];
+}
+
+/** Lays the frame's paragraphs out in `width` inches of text (insets already taken off). */
+export function measureFrame(frame: TextFrame, width: number): FrameMeasure {
+  let heightPt = 0;
+  let widest = 0;
+  const sizes = new Set<number>();
+  const lineWidth = frame.noWrap ? 1e6 : width;
+  for (const p of frame.paragraphs) {
+    const { paragraph, style } = toLayout(p, frame);
+    for (const run of paragraph.runs) if (run.text.trim() !== '' && run.size !== undefined) sizes.add(run.size);
+    const layout = layoutParagraphs([paragraph], style, lineWidth);
+    heightPt += layout.lines.reduce((sum, line) => sum + line.spaceBefore + line.height, 0) + p.spaceAfter;
+    for (const line of layout.lines) widest = Math.max(widest, line.width + (paragraph.bullet ? 18 * ((paragraph.level ?? 0) + 1) : 0));
+  }
+  return { height: ptToInch(heightPt), widest, sizes: [...sizes].sort((a, b) => a - b) };
+}
+
+function toLayout(p: ParagraphModel, frame: TextFrame): { paragraph: Paragraph; style: TextStyle } {
+  const scale = frame.fontScale;
+  const ownSize = (p.endSize ?? p.runs.find((r) => r.size !== undefined)?.size ?? DEFAULT_SIZE_PT) * scale;
+  const runs = p.runs.map((r) => ({ text: r.text, bold: r.bold, italic: r.italic, size: (r.size ?? ownSize / scale) * scale }));
+  const largest = Math.max(ownSize, ...runs.filter((r) => r.text !== '').map((r) => r.size));
+  const lineSpacing = (p.lineHeight !== undefined ? p.lineHeight / (SINGLE_LINE_EM * largest) : p.lineSpacing) * (1 - frame.lineReduction);
+  const paragraph: Paragraph = {
+    runs: runs.length > 0 ? runs : [{ text: '' }],
+    spaceBefore: p.spaceBefore,
+    // measure-text indents a bulleted paragraph by 18 pt × (level + 1): any marL maps onto that.
+    ...(p.marginLeft > 0 ? { bullet: true, level: p.marginLeft / 18 - 1 } : {}),
+  };
+  const style: TextStyle = {
+    fontFace: p.runs.find((r) => r.font)?.font ?? 'Calibri',
+    fontSize: ownSize,
+    color: '000000',
+    lineSpacing,
+    insets: ZERO_INSETS,
+  };
+  return { paragraph, style };
+}
+
+/**
+ * The rectangle a preset shape lays its text in (ECMA-376 presetShapeDefinitions `a:rect`),
+ * before insets. Other geometries use their bounding box.
+ */
+export function textRect(box: Box, geometry: string | undefined, adjust: number | undefined): Box {
+  const ss = Math.min(box.w, box.h);
+  switch (geometry) {
+    case 'roundRect': {
+      const inset = ((ss * clamp(adjust ?? 16_667, 0, 50_000)) / 100_000) * 0.29289;
+      return { x: box.x + inset, y: box.y + inset, w: box.w - 2 * inset, h: box.h - 2 * inset };
+    }
+    case 'homePlate': {
+      const point = (ss * clamp(adjust ?? 50_000, 0, (100_000 * box.w) / ss)) / 100_000;
+      return { ...box, w: box.w - point / 2 };
+    }
+    case 'ellipse': {
+      const ix = box.w * 0.146447;
+      const iy = box.h * 0.146447;
+      return { x: box.x + ix, y: box.y + iy, w: box.w - 2 * ix, h: box.h - 2 * iy };
+    }
+    default:
+      return box;
+  }
+}
+
+const clamp = (n: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, n));

@@ -1,0 +1,89 @@
+/**
+ * `contrast`: text colour against what it is drawn on, WCAG 2.1 AA (success criterion 1.4.3):
+ * at least 4.5:1, or 3:1 for large text (≥ 18 pt, or ≥ 14 pt bold).
+ * The background is, in this order: the run's highlight, the table cell's or shape's own
+ * fill, the topmost filled shape under the frame's centre, the slide background.
+ * Text over a picture or a gradient cannot be measured and gets a warning.
+ */
+import { contrastRatio } from '../colors.js';
+import { DEFAULT_SIZE_PT } from '../measure-frame.js';
+import type { DeckModel, ElementModel, Finding, RuleOptions, SlideModel, TextFrame } from '../types.js';
+import { cellLabel, contains, elementName, finding, quote, textShapes, visibleRuns } from './elements.js';
+
+const RULE = 'contrast';
+
+export const requiredContrast = (size: number, bold: boolean): number => (size >= 18 || (bold && size >= 14) ? 3 : 4.5);
+
+interface Worst {
+  ratio: number;
+  required: number;
+  text: string;
+  color: string;
+  background: string;
+}
+
+/** The run with the least margin over its required ratio, if any falls short. */
+function worstRun(frame: TextFrame, background: string, textDefault: string): Worst | undefined {
+  let worst: Worst | undefined;
+  for (const run of visibleRuns(frame)) {
+    const color = run.color ?? textDefault;
+    const behind = run.highlight ?? background;
+    const ratio = contrastRatio(color, behind);
+    const required = requiredContrast((run.size ?? DEFAULT_SIZE_PT) * frame.fontScale, run.bold);
+    if (ratio < required - 1e-9 && (!worst || ratio / required < worst.ratio / worst.required)) {
+      worst = { ratio, required, text: run.text, color, background: behind };
+    }
+  }
+  return worst;
+}
+
+/** What lies under element `index`: a filled shape's colour, `undefined` when unknown (picture, gradient). */
+function backdrop(slide: SlideModel, index: number): string | undefined {
+  const self = slide.elements[index];
+  if (!self?.box) return slide.background;
+  const cx = self.box.x + self.box.w / 2;
+  const cy = self.box.y + self.box.h / 2;
+  for (let i = index - 1; i >= 0; i--) {
+    const under: ElementModel | undefined = slide.elements[i];
+    if (!under?.box || !contains(under.box, cx, cy)) continue;
+    if (under.kind === 'picture') return undefined;
+    if (under.kind === 'shape' && under.fill !== null) return under.fill;
+  }
+  return slide.background;
+}
+
+const describe = (w: Worst): string =>
+  `contrast ${w.ratio.toFixed(2)}:1 (text ${w.color} on ${w.background}, ${quote(w.text)}) is below ${w.required}:1`;
+
+export function checkContrast(deck: DeckModel, _options: RuleOptions): Finding[] {
+  const found: Finding[] = [];
+  for (const slide of deck.slides) {
+    const shapes = new Set<ElementModel>(textShapes(slide));
+    slide.elements.forEach((e, index) => {
+      const name = elementName(e);
+      if (e.kind === 'shape' && shapes.has(e) && e.text) {
+        const background = e.fill === null ? backdrop(slide, index) : e.fill;
+        if (background === undefined) {
+          found.push(finding('warning', RULE, slide.number, name, 'text lies over a picture or gradient; check its contrast by eye'));
+          return;
+        }
+        const worst = worstRun(e.text, background, slide.textColor);
+        if (worst) found.push(finding('error', RULE, slide.number, name, describe(worst)));
+      } else if (e.kind === 'table') {
+        const under = backdrop(slide, index);
+        for (const [r, row] of e.rows.entries()) {
+          for (const [c, cell] of row.cells.entries()) {
+            const background = cell.fill ?? under;
+            if (background === undefined || cell.merged) continue;
+            const worst = worstRun(cell.text, background, slide.textColor);
+            if (worst) {
+              found.push(finding('error', RULE, slide.number, name, `${cellLabel(r, c)}: ${describe(worst)}`));
+              return;
+            }
+          }
+        }
+      }
+    });
+  }
+  return found;
+}

@@ -1,0 +1,61 @@
+/** What several rules ask of a slide's elements. */
+import type { Box } from '../../layout/types.js';
+import type { ElementModel, Finding, RunModel, ShapeModel, SlideModel, TextFrame } from '../types.js';
+
+/** Footer texts: exempt from the body-size minimum, and where a table must stop. */
+const FOOTER_NAMES = new Set(['footer', 'slide number', 'date']);
+const FOOTER_PLACEHOLDERS = new Set(['ftr', 'sldNum', 'dt']);
+
+export function isFooter(e: ElementModel): boolean {
+  if (FOOTER_NAMES.has(e.name.trim().toLowerCase())) return true;
+  return e.kind === 'shape' && e.placeholder !== undefined && FOOTER_PLACEHOLDERS.has(e.placeholder);
+}
+
+export function isTitle(e: ElementModel): e is ShapeModel {
+  return e.kind === 'shape' && (e.placeholder === 'title' || e.placeholder === 'ctrTitle');
+}
+
+/** Shapes that carry some visible text. */
+export function textShapes(slide: SlideModel): Array<ShapeModel & { text: TextFrame }> {
+  return slide.elements.filter(
+    (e): e is ShapeModel & { text: TextFrame } => e.kind === 'shape' && e.text !== undefined && hasText(e.text),
+  );
+}
+
+export function hasText(frame: TextFrame): boolean {
+  return frame.paragraphs.some((p) => p.runs.some((r) => r.text.trim() !== ''));
+}
+
+/** Runs with visible text. */
+export function visibleRuns(frame: TextFrame): RunModel[] {
+  return frame.paragraphs.flatMap((p) => p.runs.filter((r) => r.text.trim() !== ''));
+}
+
+/** Where a shape's text sits in the table: `row 3, column 2`. */
+export const cellLabel = (row: number, column: number): string => `row ${row + 1}, column ${column + 1}`;
+
+export function contains(box: Box, x: number, y: number): boolean {
+  return x >= box.x && x <= box.x + box.w && y >= box.y && y <= box.y + box.h;
+}
+
+/** A short quote of a text for messages. */
+export function quote(text: string, max = 40): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return `"${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}"`;
+}
+
+export const inches = (n: number): string => `${n.toFixed(2)} in`;
+export const points = (n: number): string => `${Number(n.toFixed(1))} pt`;
+
+export function finding(
+  severity: Finding['severity'],
+  rule: string,
+  slide: number,
+  element: string,
+  message: string,
+): Finding {
+  return { severity, rule, slide, element, message };
+}
+
+/** An element's name for reports; unnamed elements get their kind and id. */
+export const elementName = (e: ElementModel): string => e.name || `${e.kind} ${e.id}`;

@@ -1,0 +1,24 @@
+/** Every rule `trappa check` runs, in report order. */
+import type { Rule } from '../types.js';
+import { checkAltText } from './alt-text.js';
+import { checkContrast } from './contrast.js';
+import { checkLanguage } from './language.js';
+import { checkMinSize } from './min-size.js';
+import { checkOverflow } from './overflow.js';
+import { checkPackage } from './package.js';
+import { checkTableHeaders } from './table-header.js';
+import { checkTitles } from './title.js';
+
+export const rules = {
+  overflow: checkOverflow,
+  title: checkTitles,
+  'alt-text': checkAltText,
+  'table-header': checkTableHeaders,
+  contrast: checkContrast,
+  'min-size': checkMinSize,
+  language: checkLanguage,
+  package: checkPackage,
+} as const satisfies Record<string, Rule>;
+
+export type RuleId = keyof typeof rules;
+export const ruleIds = Object.keys(rules) as RuleId[];

@@ -1,0 +1,105 @@
+/**
+ * `overflow`: text that does not fit its frame, measured as the layout measures it.
+ * - A text frame: the paragraphs' height at their written sizes, in the frame's width,
+ *   against the frame's height, both inside the insets (and inside the preset shape's
+ *   text rectangle). With `wrap="none"`, the widest line against the width.
+ * - A table: rows grow to their tallest cell, so each row is max(written height,
+ *   measured cells); the table must end above the footer, or the slide's bottom edge.
+ * - A text frame reaching past the slide's edges.
+ */
+import type { Box } from '../../layout/types.js';
+import { measureFrame, textRect } from '../measure-frame.js';
+import type { DeckModel, Finding, RuleOptions, SlideModel, TableModel } from '../types.js';
+import { elementName, finding, inches, isFooter, points, textShapes } from './elements.js';
+
+const RULE = 'overflow';
+
+export function checkOverflow(deck: DeckModel, options: RuleOptions): Finding[] {
+  return deck.slides.flatMap((slide) => [...checkFrames(deck, slide, options), ...checkTables(deck, slide, options)]);
+}
+
+function checkFrames(deck: DeckModel, slide: SlideModel, { tolerance }: RuleOptions): Finding[] {
+  const found: Finding[] = [];
+  for (const shape of textShapes(slide)) {
+    if (!shape.box || shape.text.growsShape) continue;
+    const name = elementName(shape);
+    const edge = pastEdge(shape.box, deck.size, tolerance);
+    if (edge) found.push(finding('error', RULE, slide.number, name, `the text frame reaches past the slide's ${edge} edge`));
+    const rect = textRect(shape.box, shape.geometry, shape.adjust);
+    const { insets } = shape.text;
+    const width = rect.w - insets.left - insets.right;
+    const available = rect.h - insets.top - insets.bottom;
+    const measured = measureFrame(shape.text, width);
+    const at = measured.sizes.length > 0 ? ` at ${measured.sizes.map(points).join('/')}` : '';
+    if (measured.height > available + tolerance) {
+      found.push(
+        finding(
+          'error',
+          RULE,
+          slide.number,
+          name,
+          `the text needs ${inches(measured.height)}${at} but the frame has ${inches(Math.max(0, available))}; ` +
+            `it runs ${inches(measured.height - available)} out of its frame`,
+        ),
+      );
+    } else if (shape.text.noWrap && measured.widest / 72 > width + tolerance) {
+      found.push(
+        finding('error', RULE, slide.number, name, `an unwrapped line is ${inches(measured.widest / 72)} wide${at} but the frame has ${inches(width)}`),
+      );
+    }
+  }
+  return found;
+}
+
+function pastEdge(box: Box, size: DeckModel['size'], tolerance: number): string | undefined {
+  if (box.x + box.w > size.w + tolerance) return 'right';
+  if (box.y + box.h > size.h + tolerance) return 'bottom';
+  if (box.x < -tolerance) return 'left';
+  if (box.y < -tolerance) return 'top';
+  return undefined;
+}
+
+function checkTables(deck: DeckModel, slide: SlideModel, { tolerance }: RuleOptions): Finding[] {
+  const found: Finding[] = [];
+  for (const table of slide.elements.filter((e): e is TableModel => e.kind === 'table')) {
+    if (!table.box) continue;
+    const heights = measureRows(table);
+    const bottom = table.box.y + heights.reduce((a, b) => a + b, 0);
+    const footerTop = Math.min(
+      ...slide.elements.filter((e) => isFooter(e) && e.box && e.box.y >= table.box!.y).map((e) => e.box!.y),
+    );
+    const limit = Math.min(deck.size.h, footerTop);
+    const below = limit < deck.size.h ? `the footer at ${inches(limit)}` : `the slide's bottom edge at ${inches(limit)}`;
+    if (bottom > limit + tolerance) {
+      const grown = heights.map((h, i) => ({ h, i })).filter(({ h, i }) => h > (table.rows[i]?.height ?? 0) + tolerance);
+      const why = grown.length > 0 ? `; ${grown.length} row${grown.length === 1 ? '' : 's'} grow to fit their text (first: row ${grown[0]!.i + 1}, ${inches(grown[0]!.h)})` : '';
+      found.push(
+        finding(
+          'error',
+          RULE,
+          slide.number,
+          elementName(table),
+          `the table's ${table.rows.length} rows end at ${inches(bottom)}, below ${below}${why}`,
+        ),
+      );
+    }
+  }
+  return found;
+}
+
+/** Each row's drawn height: at least its written height, or its tallest cell's text. */
+export function measureRows(table: TableModel): number[] {
+  return table.rows.map((row) => {
+    let column = 0;
+    let tallest = row.height;
+    for (const cell of row.cells) {
+      const width = table.columnWidths.slice(column, column + cell.span).reduce((a, b) => a + b, 0);
+      column += cell.span;
+      if (cell.merged) continue;
+      const { insets } = cell.text;
+      const height = measureFrame(cell.text, width - insets.left - insets.right).height + insets.top + insets.bottom;
+      tallest = Math.max(tallest, height);
+    }
+    return tallest;
+  });
+}

@@ -1,0 +1,40 @@
+/** `trappa preview`: LibreOffice → PDF → one PNG per slide → a contact sheet, in output/preview/<deck file>/. */
+import path from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import { findBuiltDecks } from '../check/built-decks.js';
+import { previewDeck } from '../post/preview.js';
+import { outputDir, projectOptions } from './shared.js';
+
+interface PreviewFlags {
+  deck?: string[];
+  all?: boolean;
+  dpi: number;
+}
+
+export function registerPreview(program: Command): void {
+  program
+    .command('preview')
+    .description('render built decks to PNGs and a contact sheet (needs LibreOffice and pdftoppm)')
+    .option('-d, --deck <id...>', 'deck id(s) to preview (default: every built deck)')
+    .option('-a, --all', 'preview every built deck (the default)')
+    .option('--dpi <n>', 'resolution of the slide PNGs, 10–600', parseDpi, 80)
+    .action(async (flags: PreviewFlags, cmd: Command) => {
+      const options = projectOptions(cmd);
+      const outDir = outputDir(options);
+      const decks = await findBuiltDecks(outDir, flags.all ? [] : (flags.deck ?? []), options.root);
+      const show = (file: string): string => path.relative(process.cwd(), file) || file;
+      for (const deck of decks) {
+        const started = performance.now();
+        const base = path.basename(deck.file, '.pptx');
+        const preview = await previewDeck(deck.file, { outDir: path.join(outDir, 'preview', base), dpi: flags.dpi });
+        const ms = Math.round(performance.now() - started);
+        console.log(`✓ ${deck.deckId.padEnd(18)} ${show(preview.contactSheet)}  (${preview.slides.length} slides, ${show(preview.pdf)}, ${ms} ms)`);
+      }
+    });
+}
+
+function parseDpi(value: string): number {
+  const dpi = Number(value);
+  if (!Number.isFinite(dpi) || dpi < 10 || dpi > 600) throw new InvalidArgumentError('expected a number from 10 to 600.');
+  return dpi;
+}
