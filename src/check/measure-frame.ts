@@ -3,7 +3,7 @@
  * (measure-text.ts: Carlito advances, 1.2 em lines, 1 % width margin), so a deck the
  * layout fitted measures as fitting here, and text made larger afterwards does not.
  */
-import { layoutParagraphs } from '../layout/measure-text.js';
+import { bulletMarginPt, BULLET_INDENT_PT, layoutParagraphs } from '../layout/measure-text.js';
 import type { Box, Paragraph, TextStyle } from '../layout/types.js';
 import { ptToInch } from '../pptx/units.js';
 import type { ParagraphModel, TextFrame } from './types.js';
@@ -33,7 +33,7 @@ export function measureFrame(frame: TextFrame, width: number): FrameMeasure {
     for (const run of paragraph.runs) if (run.text.trim() !== '' && run.size !== undefined) sizes.add(run.size);
     const layout = layoutParagraphs([paragraph], style, lineWidth);
     heightPt += layout.lines.reduce((sum, line) => sum + line.spaceBefore + line.height, 0) + p.spaceAfter;
-    for (const line of layout.lines) widest = Math.max(widest, line.width + (paragraph.bullet ? 18 * ((paragraph.level ?? 0) + 1) : 0));
+    for (const line of layout.lines) widest = Math.max(widest, line.width + (paragraph.bullet ? bulletMarginPt(paragraph.level ?? 0) : 0));
   }
   return { height: ptToInch(heightPt), widest, sizes: [...sizes].sort((a, b) => a - b) };
 }
@@ -47,8 +47,8 @@ function toLayout(p: ParagraphModel, frame: TextFrame): { paragraph: Paragraph; 
   const paragraph: Paragraph = {
     runs: runs.length > 0 ? runs : [{ text: '' }],
     spaceBefore: p.spaceBefore,
-    // measure-text indents a bulleted paragraph by 18 pt × (level + 1): any marL maps onto that.
-    ...(p.marginLeft > 0 ? { bullet: true, level: p.marginLeft / 18 - 1 } : {}),
+    // measure-text indents a bulleted paragraph by BULLET_INDENT_PT × (level + 1): any marL maps onto that.
+    ...(p.marginLeft > 0 ? { bullet: true, level: p.marginLeft / BULLET_INDENT_PT - 1 } : {}),
   };
   const style: TextStyle = {
     fontFace: p.runs.find((r) => r.font)?.font ?? 'Calibri',

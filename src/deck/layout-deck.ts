@@ -41,7 +41,14 @@ function footerElements(plan: DeckPlan, page: Page, renderer: Renderer, number: 
   const elements: SlideElement[] = [];
   if (footer.text) {
     const text = renderer.inline(footer.text, plan.locateTheme(['footer', 'text']));
-    elements.push({ type: 'text', name: 'Footer', role: 'footer', box: { ...page.footer, w: page.footer.w - 1 }, paragraphs: [{ runs: [{ text }] }], style });
+    elements.push({ type: 'text', name: 'Footer', role: 'footer', box: { ...page.footer, w: page.footer.w - 2.7 }, paragraphs: [{ runs: [{ text }] }], style });
+  }
+  const logo = plan.strategy.organisation.logo;
+  if (footer.logo && logo) {
+    elements.push({
+      type: 'pending-image', name: 'Footer logo', box: { x: page.footer.x + page.footer.w - 2.55, y: page.footer.y + 0.02, w: 1.5, h: page.footer.h - 0.04 },
+      ref: logo, location: plan.locateStrategy(['organisation', 'logo', 'file']),
+    });
   }
   if (footer.slideNumbers) {
     elements.push({

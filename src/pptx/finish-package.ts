@@ -28,6 +28,7 @@ import {
 import { orderPresentationLists, rebuildContentTypes, removeOrphanRelationships } from './repair-package.js';
 import { promoteTitleShapes } from './title-placeholder.js';
 import { splitNoteParagraphs } from './notes-paragraphs.js';
+import { dedupeMedia } from './dedupe-media.js';
 
 export function finishPackage(raw: Uint8Array, props: DeckProperties): Uint8Array {
   const modified = zipTimestamp(props.date);
@@ -53,6 +54,7 @@ export function finishPackage(raw: Uint8Array, props: DeckProperties): Uint8Arra
   parts.setText('docProps/core.xml', writeCoreProperties(props));
   parts.setText('docProps/app.xml', writeAppProperties(parts, props));
 
+  dedupeMedia(parts);
   removeOrphanRelationships(parts);
   rebuildContentTypes(parts);
   return parts.toZip(modified);

@@ -38,6 +38,11 @@ export class PackageParts {
     return text;
   }
 
+  /** The raw bytes of a part (media), or undefined. */
+  bytesOf(name: string): Uint8Array | undefined {
+    return this.bytes.get(name);
+  }
+
   setText(name: string, text: string): void {
     this.texts.set(name, text);
     this.bytes.set(name, strToU8(text));

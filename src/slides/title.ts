@@ -16,8 +16,9 @@ function logoRow(input: SlideInput, band: Box): PendingImageElement[] {
     { name: org.name, logo: org.logo, at: ['organisation', 'logo', 'file'] },
     ...org.members.map((m, i) => ({ name: m.name, logo: m.logo, at: ['organisation', 'members', i, 'logo', 'file'] })),
   ].filter((o) => o.logo);
-  const size = { w: 1.9, h: 0.8 };
-  const gap = 0.5;
+  // Logos are wide marks (about 5:1); each gets a wide box and keeps its aspect ratio inside it.
+  const size = { w: 2.8, h: 0.7 };
+  const gap = 0.45;
   const total = owners.length * size.w + Math.max(0, owners.length - 1) * gap;
   let x = band.x + band.w - total;
   return owners.map((owner) => {

@@ -1,0 +1,33 @@
+/**
+ * One copy of each picture. pptxgenjs embeds an image once per placement, so a
+ * footer logo on twenty slides is stored twenty times. Identical media parts are
+ * merged here and every relationship points at the one that is kept; decks that
+ * go out by e-mail stay small.
+ */
+import { createHash } from 'node:crypto';
+import { comparePartNames, type PackageParts } from './package-parts.js';
+
+const MEDIA = /^ppt\/media\/[^/]+$/;
+
+export function dedupeMedia(parts: PackageParts): void {
+  const keptByHash = new Map<string, string>();
+  const replacement = new Map<string, string>();
+  for (const name of parts.names().filter((n) => MEDIA.test(n)).sort(comparePartNames)) {
+    const bytes = parts.bytesOf(name);
+    if (!bytes) continue;
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    const kept = keptByHash.get(hash);
+    if (kept) replacement.set(name.slice('ppt/media/'.length), kept.slice('ppt/media/'.length));
+    else keptByHash.set(hash, name);
+  }
+  if (replacement.size === 0) return;
+  // Every part that refers to media lives one level below ppt/ (slides, layouts, masters, notes).
+  parts.editText(
+    (name) => name.endsWith('.rels'),
+    (xml) => xml.replace(/Target="\.\.\/media\/([^"]+)"/g, (whole, file: string) => {
+      const kept = replacement.get(file);
+      return kept ? `Target="../media/${kept}"` : whole;
+    }),
+  );
+  for (const file of replacement.keys()) parts.delete(`ppt/media/${file}`);
+}
