@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
-import { buildBundle, importCosts, measureCommands, packagesLoaded, profileRun, type Paths } from './bench/cold.js';
+import { buildBundle, bundledAtStart, importCosts, measureCommands, packagesLoaded, probeCold, profileRun, type Paths } from './bench/cold.js';
 import { strategyToMarkdown } from './bench/markdown.js';
 import { renderTable, type Table } from './bench/report.js';
 import { hasGnuTime, type Command } from './bench/run.js';
@@ -89,15 +89,17 @@ async function main(): Promise<void> {
   const strategy = parse(readFileSync(path.join(root, 'data', 'strategy.yaml'), 'utf8')) as StrategyDoc;
   writeFileSync(seedMd, strategyToMarkdown(strategy, deckSlides(path.join(root, 'data', 'decks', 'strategi.yaml'))));
 
-  const launcher = path.join(root, 'bin', 'trappa.js');
+  // dist/cli.js itself: bin/trappa.js runs it too, unless a file in src/ is newer (then tsx),
+  // which on a checkout being edited would measure tsx instead of the bundle.
+  const cli = path.join(root, 'dist', 'cli.js');
   const external = path.join(bundles[1]!.outdir, 'cli.js');
   const out = ['--out', outDir];
   const commands: Command[] = [
     { name: 'node -e 0', command: node, args: ['-e', '0'] },
     { name: 'node + import pptxgenjs', command: node, args: ['--input-type=module', '-e', "await import('pptxgenjs')"], cwd: root },
-    { name: 'trappa --help', command: node, args: [launcher, '--help'], cwd: root },
-    { name: 'trappa build --all', command: node, args: [launcher, ...out, 'build', '--all'], cwd: root },
-    { name: 'trappa build --deck strategi', command: node, args: [launcher, ...out, 'build', '--deck', 'strategi'], cwd: root },
+    { name: 'trappa --help', command: node, args: [cli, '--help'], cwd: root },
+    { name: 'trappa build --all', command: node, args: [cli, ...out, 'build', '--all'], cwd: root },
+    { name: 'trappa build --deck strategi', command: node, args: [cli, ...out, 'build', '--deck', 'strategi'], cwd: root },
     { name: 'external deps: build --all', command: node, args: [external, ...out, 'build', '--all'], cwd: root },
     ...(pandoc ? [{ name: 'pandoc strategi.md', command: pandoc, args: [seedMd, '-o', path.join(benchDir, 'pandoc-strategi.pptx')], cwd: root }] : []),
   ];
@@ -107,26 +109,30 @@ async function main(): Promise<void> {
   const tsxCli = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   cold.push(...measureCommands([{ name: 'tsx src/cli.ts build --all', command: node, args: [tsxCli, 'src/cli.ts', ...out, 'build', '--all'], cwd: root }], 3));
 
+  log(`cold probe: ${runs} runs`);
+  const probe = probeCold(paths, runs);
+
   log('module import costs');
   const imports = importCosts(root, ['commander', 'yaml', 'zod', 'handlebars', 'fflate', 'fastest-levenshtein', 'pptxgenjs', 'sharp', 'nodemailer', 'chokidar'], quick ? 3 : 5);
-  const loaded = packagesLoaded(paths, [path.join(root, 'dist', 'cli.js'), ...out, 'build', '--all']);
+  const loaded = { bundled: bundledAtStart(bundles[0]!.outdir), fromNodeModules: packagesLoaded(paths, [cli, ...out, 'build', '--all']) };
 
   const profiles = flags['no-profile']
     ? undefined
-    : { cold: profileRun(paths, 'cold-build-all', [path.join(root, 'dist', 'cli.js'), ...out, 'build', '--all']) };
+    : { cold: profileRun(paths, 'cold-build-all', [cli, ...out, 'build', '--all']) };
 
   log(`warm: ${warmRuns} in-process rebuilds`);
   const warm = await measureWarm(root, 'strategi', warmRuns);
   const warmProfile = flags['no-profile'] ? undefined : await profileWarm(root, 'strategi', warmRuns, path.join(benchDir, 'profiles', 'warm-rebuild.cpuprofile'));
 
   log(`scale: ${sizes.join(', ')} rows × ${scaleRuns} runs`);
-  const scale = await measureScale({ root, sizes, runs: scaleRuns, trappaArgs: [launcher], pandoc });
+  const scale = await measureScale({ root, sizes, runs: scaleRuns, trappaArgs: [cli], pandoc });
 
   const results = {
     env: { ...env, loadAverageAtEnd: os.loadavg().map((v) => Number(v.toFixed(2))) },
     deckCount,
     bundles,
     cold,
+    probe,
     imports,
     packagesLoadedByBuild: loaded,
     profiles: { ...profiles, warm: warmProfile },

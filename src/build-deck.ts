@@ -17,6 +17,7 @@ import { getEntry, entryKey, isFrozen, readManifest, writeManifest, type Manifes
 import { snapshotInputs } from './deck/release-inputs.js';
 import { decideVersion, refusalError } from './deck/versions.js';
 import type { ImageStats } from './images/prepare-image.js';
+import { checkBuiltDeck, checkFailure } from './check/check-deck.js';
 import { finishPackage } from './pptx/finish-package.js';
 import { writePptx } from './pptx/write-pptx.js';
 
@@ -35,6 +36,13 @@ export interface BuildOptions extends ProjectPaths {
    * @default false
    */
   overwriteReleased?: boolean;
+  /**
+   * Run `trappa check`'s rules on every deck before it is saved; a deck with errors
+   * stops the build (CheckFailedError) and the previous file stays. @default true
+   */
+  check?: boolean;
+  /** Also write a PDF/A-1a beside each .pptx (LibreOffice). @default false */
+  pdf?: boolean;
 }
 
 export interface BuiltDeck {
@@ -52,10 +60,12 @@ export interface BuiltDeck {
   inputsHash: string;
   /** What saving did: 'unchanged' when the manifest already records these bytes on disk. Absent in a dry run. */
   saved?: 'written' | 'unchanged';
+  /** The PDF/A written beside the deck, with --pdf. */
+  pdf?: string;
 }
 
 /** A deck built in memory, before saving. */
-export type RenderedDeck = Omit<BuiltDeck, 'file' | 'inputs' | 'inputsHash' | 'saved'>;
+export type RenderedDeck = Omit<BuiltDeck, 'file' | 'inputs' | 'inputsHash' | 'saved' | 'pdf'>;
 
 export interface BuildResult {
   project: Project;
@@ -73,7 +83,7 @@ function selectDecks(project: Project, ids: string[] | undefined) {
 }
 
 /** Builds one deck in memory: every stage but saving. */
-export async function renderDeck(project: Project, plan: DeckPlan, options: Pick<BuildOptions, 'imageStats'> = {}): Promise<RenderedDeck> {
+export async function renderDeck(project: Project, plan: DeckPlan, options: Pick<BuildOptions, 'imageStats' | 'check'> = {}): Promise<RenderedDeck> {
   const laidOut = layoutDeck(plan);
   if (!laidOut.ok) throw new InputError(laidOut.issues);
   const placed = await placeImages(laidOut.value, { projectRoot: project.root, stats: options.imageStats });
@@ -81,6 +91,10 @@ export async function renderDeck(project: Project, plan: DeckPlan, options: Pick
   const bytes = finishPackage(await writePptx(placed.value.deck), plan.properties);
   const overBudget = checkBudget(placed.value.images, bytes.length, plan.theme.sizeBudgetMB, plan.locateTheme(['sizeBudgetMB']));
   if (overBudget) throw new InputError([overBudget]);
+  if (options.check !== false) {
+    const failed = checkFailure(`${plan.baseName}.pptx`, checkBuiltDeck(bytes, plan.theme));
+    if (failed) throw failed;
+  }
   return {
     deckId: plan.deck.id,
     version: plan.strategy.version,
@@ -100,7 +114,20 @@ export async function buildDecks(options: BuildOptions): Promise<BuildResult> {
   for (const source of selectDecks(project, options.decks)) {
     rendered.push(await renderDeck(project, resolveDeck(project, source), options));
   }
-  return { project, decks: await saveDecks(project, rendered, outDir, options) };
+  const decks = await saveDecks(project, rendered, outDir, options);
+  if (options.pdf && !options.dryRun) await writePdfs(decks);
+  return { project, decks };
+}
+
+/** PDF/A beside each deck, for readers on phones and for citizens; LibreOffice is loaded only here. */
+async function writePdfs(decks: BuiltDeck[]): Promise<void> {
+  const { exportPdf } = await import('./post/pdf.js');
+  for (const deck of decks) {
+    const pdf = deck.file.replace(/\.pptx$/, '.pdf');
+    // An unchanged deck keeps its PDF; a missing one is made again.
+    if (deck.saved === 'unchanged' && (await sha256Of(pdf)) !== null) continue;
+    deck.pdf = await exportPdf(deck.file, { pdfA: true, outFile: pdf });
+  }
 }
 
 const sha256Of = (file: string): Promise<string | null> =>

@@ -47,7 +47,7 @@ describe('images in decks', () => {
   it('a 6000 × 4000 camera JPEG with GPS goes in under 500 KB, without EXIF', async () => {
     const root = copyProject();
     const exif = { IFD0: { Copyright: 'Trappa test camera' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '63/1 44/1 0/1' } };
-    const noise = await sharp({ create: { width: 6000, height: 4000, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg({ quality: 90 }).withExif(exif).toBuffer();
+    const noise = await sharp({ create: { width: 6000, height: 4000, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg({ quality: 90 }).withExif(exif).toBuffer();
     writeFileSync(path.join(root, 'assets/photos/town.jpg'), noise);
     const built = await buildDecks({ root, decks: ['ansatte'] });
     const p = readPptx(built.decks[0]!.file);

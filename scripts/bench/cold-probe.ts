@@ -4,6 +4,7 @@
  *
  *   node output/bench/probe/cli.js <project root>
  */
+import { performance } from 'node:perf_hooks';
 import { timeStages } from './stages.js';
 
 // The static imports above have been loaded and evaluated by now; performance.now() counts from process start.

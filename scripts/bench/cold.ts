@@ -26,13 +26,25 @@ export interface BundleInfo {
   totalBytes: number;
 }
 
-/** Bytes of an entry file and everything it imports statically (`import … from "./chunk-….js"`). */
-function staticClosureBytes(dir: string, entry: string, seen = new Set<string>()): number {
-  if (seen.has(entry)) return 0;
+/** An entry file and every chunk it imports statically (`import … from "./chunk-….js"`): what a build parses. */
+function staticClosure(dir: string, entry: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(entry)) return seen;
   seen.add(entry);
   const text = readFileSync(path.join(dir, entry), 'utf8');
-  const imports = [...text.matchAll(/^import [^;]*? from "\.\/([^"]+)";$/gm)].map((m) => m[1]!);
-  return Buffer.byteLength(text) + imports.reduce((sum, f) => sum + staticClosureBytes(dir, f, seen), 0);
+  for (const m of text.matchAll(/^import [^;]*? from "\.\/([^"]+)";$/gm)) staticClosure(dir, m[1]!, seen);
+  return seen;
+}
+
+const staticClosureBytes = (dir: string, entry: string): number =>
+  [...staticClosure(dir, entry)].reduce((sum, f) => sum + statSync(path.join(dir, f)).size, 0);
+
+/** Packages inlined in the files a build loads at start (esbuild marks each module with a `// node_modules/…` line). */
+export function bundledAtStart(dir: string): string[] {
+  const found = new Set<string>();
+  for (const file of staticClosure(dir, 'cli.js')) {
+    for (const m of readFileSync(path.join(dir, file), 'utf8').matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)) found.add(m[1]!);
+  }
+  return [...found].sort();
 }
 
 export function buildBundle(paths: Paths, variant: BundleInfo['variant']): BundleInfo {
@@ -42,6 +54,30 @@ export function buildBundle(paths: Paths, variant: BundleInfo['variant']): Bundl
   const files = readdirSync(outdir).filter((f) => f.endsWith('.js'));
   const totalBytes = files.reduce((sum, f) => sum + statSync(path.join(outdir, f)).size, 0);
   return { variant, outdir, buildMs: wallMs, startupBytes: staticClosureBytes(outdir, 'cli.js'), totalBytes };
+}
+
+export interface ProbeResult {
+  boot: number;
+  modules: number;
+  load: number;
+  decks: (Record<'resolve' | 'layout' | 'images' | 'write' | 'finish', number> & { deckId: string; slides: number; bytes: number })[];
+  total: number;
+  maxRssMB: number;
+}
+
+/**
+ * scripts/bench/cold-probe.ts bundled like dist/cli.js, run `runs` times in fresh processes:
+ * a cold build split into node start, module loading, project loading and each deck's stages.
+ */
+export function probeCold(paths: Paths, runs: number): ProbeResult[] {
+  const outdir = path.join(paths.benchDir, 'probe');
+  runOnce({ name: 'build probe', command: node, args: ['scripts/build-dist.mjs', '--quiet', '--entry', 'scripts/bench/cold-probe.ts', '--outdir', outdir], cwd: paths.root });
+  const results: ProbeResult[] = [];
+  for (let i = 0; i < runs; i++) {
+    const { stdout } = runOnce({ name: 'cold probe', command: node, args: [path.join(outdir, 'cli.js'), paths.root], cwd: paths.root });
+    results.push(JSON.parse(stdout) as ProbeResult);
+  }
+  return results;
 }
 
 export interface ColdResult {

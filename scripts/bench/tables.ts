@@ -1,5 +1,5 @@
 /** The benchmark's results as tables, and the issue's targets checked against them. */
-import type { BundleInfo, ColdResult, ImportCost } from './cold.js';
+import type { BundleInfo, ColdResult, ImportCost, ProbeResult } from './cold.js';
 import type { ProfileSummary } from './profile.js';
 import { growthExponent, kb, mb, ms, ratio, sampleCells, spread, type Row, type Table } from './report.js';
 import type { ScalePoint } from './scale.js';
@@ -10,8 +10,10 @@ export interface BenchResults {
   deckCount: number;
   bundles: BundleInfo[];
   cold: ColdResult[];
+  probe: ProbeResult[];
   imports: ImportCost[];
-  packagesLoadedByBuild: string[];
+  /** Packages a `build --all` loads: inlined in the startup bundle, or imported from node_modules at run time. */
+  packagesLoadedByBuild: { bundled: string[]; fromNodeModules: string[] };
   profiles: { cold?: ProfileSummary & { file: string }; warm?: ProfileSummary };
   warm: WarmResult;
   scale: ScalePoint[];
@@ -42,12 +44,16 @@ export function resultTables(r: BenchResults): Table[] {
     title: `Cold: whole process, median ±MAD (min–max) of ${r.cold[0]?.stats.wallMs.n ?? '?'} interleaved runs`,
     headers: ['command', 'wall', 'CPU (user+sys)', 'peak RSS', 'vs pandoc'],
     rows: r.cold.map((c) => [c.name, ...sampleCells(c.stats), pandoc ? ratio(c.stats.wallMs.median / pandoc.wallMs.median) : undefined]),
-    notes: [`\`trappa\` is bin/trappa.js → dist/cli.js; builds write to output/bench/out. ${r.deckCount} bundled decks.`],
+    notes: [`\`trappa\` is \`node dist/cli.js\`; builds write to output/bench/out. ${r.deckCount} bundled decks.`],
   });
+  tables.push(probeTable(r.probe));
   tables.push({
     title: 'Import cost of each dependency alone (fresh node, median)',
     headers: ['module', 'import', 'loaded by `build --all`'],
-    rows: r.imports.map((i) => [i.module, ms(i.ms.median, 1), r.packagesLoadedByBuild.includes(i.module) ? 'yes' : 'no']),
+    rows: r.imports.map((i) => {
+      const { bundled, fromNodeModules } = r.packagesLoadedByBuild;
+      return [i.module, ms(i.ms.median, 1), bundled.includes(i.module) ? 'yes (bundled)' : fromNodeModules.includes(i.module) ? 'yes (node_modules)' : 'no'];
+    }),
   });
   if (r.profiles.cold) {
     const p = r.profiles.cold;
@@ -67,7 +73,7 @@ export function resultTables(r: BenchResults): Table[] {
       ['rebuild one deck (load + validate + render, no save)', spread(w.rebuild, 1)],
       ['render one deck (project loaded)', spread(w.render, 1)],
       [`rebuild all ${r.deckCount} decks`, spread(w.rebuildAll, 1)],
-      ['process peak RSS', mb(w.maxRssMB)],
+      ['peak RSS of the bench process (tsx, all of the above)', mb(w.maxRssMB)],
     ],
   });
   tables.push({
@@ -80,6 +86,34 @@ export function resultTables(r: BenchResults): Table[] {
   }
   tables.push(...scaleTables(r.scale));
   return tables;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+function probeTable(probe: ProbeResult[]): Table {
+  const m = (f: (p: ProbeResult) => number) => median(probe.map(f));
+  const first = probe[0]!;
+  const stages = ['layout', 'images', 'write', 'finish'] as const;
+  const deckRows: Row[] = first.decks.map((d, i) => {
+    const cells = stages.map((s) => m((p) => p.decks[i]![s]));
+    return [`deck ${i + 1}: ${d.deckId} (${d.slides} slides)`, ...cells.map((c) => ms(c)), ms(cells.reduce((a, b) => a + b, 0) + m((p) => p.decks[i]!.resolve))];
+  });
+  const total = m((p) => p.boot + p.modules + p.total);
+  return {
+    title: `Cold build --all, where the time goes (cold-probe bundle, fresh process, median of ${probe.length})`,
+    headers: ['phase', 'layout', 'images', 'write', 'finish', 'total'],
+    rows: [
+      ['node start (bootstrap)', '', '', '', '', ms(m((p) => p.boot))],
+      ['modules: read, compile, evaluate the bundle', '', '', '', '', ms(m((p) => p.modules))],
+      ['load project: YAML, schema, references', '', '', '', '', ms(m((p) => p.load))],
+      ...deckRows,
+      ['sum (saving and the manifest not included)', '', '', '', '', ms(total)],
+    ],
+    notes: [`peak RSS ${mb(m((p) => p.maxRssMB))}. Deck 1 pays the JIT warm-up of every stage; decks 2–${first.decks.length} show the steady cost.`],
+  };
 }
 
 function scaleTables(points: ScalePoint[]): Table[] {

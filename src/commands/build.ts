@@ -13,6 +13,7 @@ interface BuildFlags {
   watch?: boolean;
   overwriteReleased?: boolean;
   fromRelease?: string;
+  pdf?: boolean;
 }
 
 /** One line per deck, then a summary: what `build --all` shows. */
@@ -21,6 +22,7 @@ export function printBuild(result: BuildResult, ms: number): void {
     const rel = path.relative(process.cwd(), deck.file);
     const what = deck.saved === 'unchanged' ? 'unchanged' : `${deck.slideCount} slides, ${kilobytes(deck.bytes.length)}`;
     console.log(`${deck.saved === 'unchanged' ? '=' : '✓'} ${deck.deckId.padEnd(18)} ${rel}  (${what})`);
+    if (deck.pdf) console.log(`  ${path.relative(process.cwd(), deck.pdf)}  (PDF/A-1a)`);
   }
   const unchanged = result.decks.filter((d) => d.saved === 'unchanged').length;
   const detail = unchanged > 0 ? ` (${result.decks.length - unchanged} written, ${unchanged} unchanged)` : '';
@@ -52,10 +54,11 @@ export function registerBuild(program: Command): void {
     .option('-d, --deck <id...>', 'deck id(s) to build')
     .option('-a, --all', 'build every deck in data/decks (the default)')
     .option('-w, --watch', 'rebuild whenever data/, templates/ or assets/ change (Ctrl+C to stop)')
+    .option('--pdf', 'also write a PDF/A-1a beside each deck (needs LibreOffice)')
     .option('--overwrite-released', 'replace a released or sent version with different content')
     .option('--from-release <deck@version>', 'rebuild a released deck from its input snapshot: storledermote@0.2, or a release folder')
     .action(async (flags: BuildFlags, cmd: Command) => {
-      const options: BuildOptions = { ...projectOptions(cmd), decks: flags.all ? [] : flags.deck, overwriteReleased: flags.overwriteReleased };
+      const options: BuildOptions = { ...projectOptions(cmd), decks: flags.all ? [] : flags.deck, overwriteReleased: flags.overwriteReleased, pdf: flags.pdf };
       if (flags.fromRelease && (flags.watch || flags.deck)) throw new TrappaError('--from-release builds one released deck; leave out --watch and --deck');
       if (flags.watch) {
         const { reportError } = await import('../cli.js');

@@ -67,7 +67,8 @@ function buildSlides(plan: DeckPlan, page: Page, renderer: Renderer, slide: Plan
 
 export function layoutDeck(plan: DeckPlan): Result<LaidOutDeck> {
   const renderer = createRenderer(plan.templates, templateContext(plan), plan.wording);
-  const page = createPage(plan.theme, plan.templates.labels.language, plan.templates.labels.continued);
+  const { labels } = plan.templates;
+  const page = createPage(plan.theme, labels.language, labels.continued, typeof labels.continuedNumbered === 'string' ? labels.continuedNumbered : undefined);
   const issues: Issue[] = [];
   const slides: LaidOutSlide[] = [];
   const footed = new Set<LaidOutSlide>();

@@ -25,9 +25,11 @@ export interface Page {
   language: string;
   /** "(forts.)" in the deck's language. */
   continued: string;
+  /** "(forts. {n})" for the third and later slides, so no two slides share a title. */
+  continuedNumbered: string;
 }
 
-export function createPage(theme: Theme, language: string, continued: string): Page {
+export function createPage(theme: Theme, language: string, continued: string, continuedNumbered = `${continued} {n}`): Page {
   const width = SLIDE.w - 2 * MARGIN_X;
   return {
     theme,
@@ -40,6 +42,7 @@ export function createPage(theme: Theme, language: string, continued: string): P
     gap: 0.2,
     language,
     continued,
+    continuedNumbered,
   };
 }
 

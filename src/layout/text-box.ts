@@ -109,9 +109,11 @@ export function titleElements(page: Page, title: string): SlideElement[] {
   return [fitted.element, rule];
 }
 
-/** "Title (forts.)" for the second and later slides of a continued list. */
+/** "Title", then "Title (forts.)", "Title (forts. 2)", … for the slides of a continued list. */
 export function continuedTitle(page: Page, title: string, index: number): string {
-  return index === 0 ? title : `${title} ${page.continued}`;
+  if (index === 0) return title;
+  if (index === 1) return `${title} ${page.continued}`;
+  return `${title} ${page.continuedNumbered.replace('{n}', String(index))}`;
 }
 
 export interface ShapeRequest extends Omit<FitRequest, 'role' | 'fill'> {
