@@ -5,6 +5,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { bundleLocator, readProfile, summarizeProfile, type ProfileSummary } from './profile.js';
+import type { DeckStageTimes } from './stages.js';
 import { runInterleaved, runOnce, sampleStats, stats, type Command, type SampleStats, type Stats } from './run.js';
 
 export interface Paths {
@@ -60,7 +61,7 @@ export interface ProbeResult {
   boot: number;
   modules: number;
   load: number;
-  decks: (Record<'resolve' | 'layout' | 'images' | 'write' | 'finish', number> & { deckId: string; slides: number; bytes: number })[];
+  decks: DeckStageTimes[];
   total: number;
   maxRssMB: number;
 }

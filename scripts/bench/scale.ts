@@ -44,7 +44,7 @@ export async function measureScale(options: ScaleOptions): Promise<ScalePoint[]>
     // One unmeasured round: fills the project's image cache and the OS file cache.
     const samples = runInterleaved(pandoc ? [trappa, pandoc] : [trappa], options.runs, 1);
 
-    const perStage: Record<'load' | Stage | 'total', number[]> = { load: [], resolve: [], layout: [], images: [], write: [], finish: [], total: [] };
+    const perStage = Object.fromEntries(['load', ...STAGES, 'total'].map((k) => [k, [] as number[]])) as Record<'load' | Stage | 'total', number[]>;
     let slides = 0;
     let bytes = 0;
     const inProcessRuns = Math.max(3, Math.min(options.runs, n >= 1000 ? 3 : 10));

@@ -2,8 +2,10 @@
  * The build pipeline of build-deck.ts, stage by stage with a clock on each, so the benchmark
  * can say where a build's time goes: load (YAML + schema), resolve, layout (wording and
  * measured text), images (sharp or the image cache), write (pptxgenjs), finish (repairs and
- * the deterministic zip). Mirrors `renderDeck`; it writes nothing.
+ * the deterministic zip), check (the built package read back and checked). Mirrors
+ * `renderDeck`; it writes nothing (so no input hashing, manifest or saving either).
  */
+import { checkBuiltDeck } from '../../src/check/check-deck.js';
 import { loadProject } from '../../src/data/load-project.js';
 import type { Project } from '../../src/data/load-project.js';
 import { layoutDeck } from '../../src/deck/layout-deck.js';
@@ -12,7 +14,7 @@ import { resolveDeck } from '../../src/deck/resolve-deck.js';
 import { finishPackage } from '../../src/pptx/finish-package.js';
 import { writePptx } from '../../src/pptx/write-pptx.js';
 
-export const STAGES = ['resolve', 'layout', 'images', 'write', 'finish'] as const;
+export const STAGES = ['resolve', 'layout', 'images', 'write', 'finish', 'check'] as const;
 export type Stage = (typeof STAGES)[number];
 
 export interface DeckStageTimes extends Record<Stage, number> {
@@ -66,7 +68,9 @@ export async function timeStages(root: string, deckIds: string[] = [], project?:
     const write = lap();
     const bytes = finishPackage(raw, plan.properties);
     const finish = lap();
-    decks.push({ deckId: source.deck.id, slides: placed.value.deck.slides.length, bytes: bytes.length, resolve, layout, images, write, finish });
+    checkBuiltDeck(bytes, plan.theme);
+    const check = lap();
+    decks.push({ deckId: source.deck.id, slides: placed.value.deck.slides.length, bytes: bytes.length, resolve, layout, images, write, finish, check });
   }
   return { load, decks, total: performance.now() - started };
 }

@@ -3,6 +3,7 @@ import type { BundleInfo, ColdResult, ImportCost, ProbeResult } from './cold.js'
 import type { ProfileSummary } from './profile.js';
 import { growthExponent, kb, mb, ms, ratio, sampleCells, spread, type Row, type Table } from './report.js';
 import type { ScalePoint } from './scale.js';
+import { STAGES } from './stages.js';
 import type { WarmResult } from './warm.js';
 
 export interface BenchResults {
@@ -78,8 +79,8 @@ export function resultTables(r: BenchResults): Table[] {
   });
   tables.push({
     title: 'Warm: one deck by stage (median)',
-    headers: ['load', 'resolve', 'layout', 'images', 'write', 'finish'],
-    rows: [[ms(w.stages.load, 1), ms(w.stages.resolve, 1), ms(w.stages.layout, 1), ms(w.stages.images, 1), ms(w.stages.write, 1), ms(w.stages.finish, 1)]],
+    headers: ['load', ...STAGES],
+    rows: [[ms(w.stages.load, 1), ...STAGES.map((s) => ms(w.stages[s], 1))]],
   });
   if (r.profiles.warm) {
     tables.push({ title: 'Warm profile: self time by source', headers: ['source', 'self'], rows: r.profiles.warm.bySource.slice(0, 12).map((s) => [s.source, ms(s.ms, 1)]) });
@@ -96,21 +97,22 @@ const median = (xs: number[]): number => {
 function probeTable(probe: ProbeResult[]): Table {
   const m = (f: (p: ProbeResult) => number) => median(probe.map(f));
   const first = probe[0]!;
-  const stages = ['layout', 'images', 'write', 'finish'] as const;
+  const stages = ['layout', 'images', 'write', 'finish', 'check'] as const;
   const deckRows: Row[] = first.decks.map((d, i) => {
     const cells = stages.map((s) => m((p) => p.decks[i]![s]));
     return [`deck ${i + 1}: ${d.deckId} (${d.slides} slides)`, ...cells.map((c) => ms(c)), ms(cells.reduce((a, b) => a + b, 0) + m((p) => p.decks[i]!.resolve))];
   });
   const total = m((p) => p.boot + p.modules + p.total);
+  const pad = stages.map(() => '');
   return {
     title: `Cold build --all, where the time goes (cold-probe bundle, fresh process, median of ${probe.length})`,
-    headers: ['phase', 'layout', 'images', 'write', 'finish', 'total'],
+    headers: ['phase', ...stages, 'total'],
     rows: [
-      ['node start (bootstrap)', '', '', '', '', ms(m((p) => p.boot))],
-      ['modules: read, compile, evaluate the bundle', '', '', '', '', ms(m((p) => p.modules))],
-      ['load project: YAML, schema, references', '', '', '', '', ms(m((p) => p.load))],
+      ['node start (bootstrap)', ...pad, ms(m((p) => p.boot))],
+      ['modules: read, compile, evaluate the bundle', ...pad, ms(m((p) => p.modules))],
+      ['load project: YAML, schema, references', ...pad, ms(m((p) => p.load))],
       ...deckRows,
-      ['sum (saving and the manifest not included)', '', '', '', '', ms(total)],
+      ['sum (input hashing, manifest and saving not included)', ...pad, ms(total)],
     ],
     notes: [`peak RSS ${mb(m((p) => p.maxRssMB))}. Deck 1 pays the JIT warm-up of every stage; decks 2–${first.decks.length} show the steady cost.`],
   };
@@ -122,14 +124,14 @@ function scaleTables(points: ScalePoint[]): Table[] {
     p.pandoc ? ms(p.pandoc.wallMs.median) : undefined, p.pandoc ? mb(p.pandoc.maxRssMB?.median) : undefined, p.pandoc ? kb(p.pandoc.bytes) : undefined,
     p.pandoc ? ratio(p.trappa.wallMs.median / p.pandoc.wallMs.median) : undefined,
   ]);
-  const stages: Row[] = points.map((p) => [p.n, ...(['load', 'resolve', 'layout', 'images', 'write', 'finish', 'total'] as const).map((k) => ms(p.inProcess[k]))]);
+  const stages: Row[] = points.map((p) => [p.n, ...(['load', ...STAGES, 'total'] as const).map((k) => ms(p.inProcess[k]))]);
   const growth: Row[] = [];
   for (let i = 1; i < points.length; i++) {
     const [a, b] = [points[i - 1]!, points[i]!];
     const e = (x: number, y: number) => growthExponent(a.n, x, b.n, y).toFixed(2);
     growth.push([
       `${a.n} → ${b.n}`, e(a.trappa.wallMs.median, b.trappa.wallMs.median), e(a.inProcess.total, b.inProcess.total),
-      e(a.inProcess.load, b.inProcess.load), e(a.inProcess.layout, b.inProcess.layout), e(a.inProcess.write, b.inProcess.write), e(a.inProcess.finish, b.inProcess.finish),
+      e(a.inProcess.load, b.inProcess.load), e(a.inProcess.layout, b.inProcess.layout), e(a.inProcess.write, b.inProcess.write), e(a.inProcess.finish, b.inProcess.finish), e(a.inProcess.check, b.inProcess.check),
       e(a.trappa.maxRssMB?.median ?? NaN, b.trappa.maxRssMB?.median ?? NaN), e(a.bytes, b.bytes),
     ]);
   }
@@ -140,10 +142,10 @@ function scaleTables(points: ScalePoint[]): Table[] {
       rows,
       notes: ['pandoc puts the whole plan on one slide and the groups in two lists that run off the slide; Trappa measures and continues them.'],
     },
-    { title: 'Scale: in-process by stage (warm, median)', headers: ['N', 'load', 'resolve', 'layout', 'images', 'write', 'finish', 'total'], rows: stages },
+    { title: 'Scale: in-process by stage (warm, median)', headers: ['N', 'load', ...STAGES, 'total'], rows: stages },
     {
       title: 'Scale: growth exponent (1 = linear, 2 = quadratic)',
-      headers: ['N', 'cold wall', 'in-process', 'load', 'layout', 'write', 'finish', 'RSS', 'pptx bytes'],
+      headers: ['N', 'cold wall', 'in-process', 'load', 'layout', 'write', 'finish', 'check', 'RSS', 'pptx bytes'],
       rows: growth,
       notes: ['Cold wall includes the fixed start-up, so its exponent understates growth at small N; in-process shows the work alone.'],
     },

@@ -43,7 +43,7 @@ export async function measureWarm(root: string, deckId: string, runs: number): P
   const render = await repeat(runs, 3, () => renderDeck(project, resolveDeck(project, source)));
   const rebuildAll = await repeat(runs, 1, () => buildDecks({ root, dryRun: true }));
 
-  const perStage: Record<'load' | Stage, number[]> = { load: [], resolve: [], layout: [], images: [], write: [], finish: [] };
+  const perStage = Object.fromEntries(['load', ...STAGES].map((k) => [k, [] as number[]])) as Record<'load' | Stage, number[]>;
   for (let i = 0; i < runs; i++) {
     const t = await timeStages(root, [deckId]);
     perStage.load.push(t.load);

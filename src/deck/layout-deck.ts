@@ -15,9 +15,11 @@ import type { DeckPlan, PlannedSlide } from './resolve-deck.js';
 export function templateContext(plan: DeckPlan): Record<string, unknown> {
   const { deck, strategy } = plan;
   const meeting = deck.meeting ? { place: null, presenter: null, planRow: null, ...deck.meeting } : null;
+  // Templates may always use the short name; it falls back to the full name.
+  const organisation = { ...strategy.organisation, shortName: strategy.organisation.shortName ?? strategy.organisation.name };
   return {
-    strategy,
-    organisation: strategy.organisation,
+    strategy: { ...strategy, organisation },
+    organisation,
     deck: { ...deck, title: deck.title ?? null },
     audience: deck.audience,
     meeting,

@@ -64,21 +64,26 @@ interface Sized {
   pages: Array<[number, number]>;
 }
 
-/** The largest size at which the table fits one slide; else the floor, split into pages. */
+/**
+ * The table's size and pages: as few pages as the theme's floor allows, then the
+ * largest size that needs no more pages than that (one page when it fits at all).
+ */
 function sizeTable(page: Page, content: PlanContent, widths: number[], area: Box): Sized {
   const { sizes } = page.theme;
-  let sized: Sized | undefined;
-  for (let size = sizes.table; size >= sizes.minTable; size -= 0.5) {
+  const at = (size: number): Sized => {
     const style = textStyle(page, { size, insets: CELL_INSETS });
     const [headerHeight = 0] = measureTableRows(widths, [content.header], { ...style, bold: true }, CELL_INSETS);
     // The audience's own rows are drawn bold, so they are measured bold.
     const body = content.rows.map((r) => r.cells.map((text) => ({ text, bold: r.own })));
     const heights = [headerHeight, ...measureTableRows(widths, body, style, CELL_INSETS)];
-    const pages = paginateRows(heights.slice(1), heights[0] ?? 0, area.h);
-    sized = { style, heights, pages };
-    if (pages.length <= 1) return sized;
+    return { style, heights, pages: paginateRows(heights.slice(1), headerHeight, area.h) };
+  };
+  const fewest = at(sizes.minTable).pages.length;
+  for (let size = sizes.table; size > sizes.minTable; size -= 0.5) {
+    const sized = at(size);
+    if (sized.pages.length <= fewest) return sized;
   }
-  return sized!;
+  return at(sizes.minTable);
 }
 
 function tableElement(page: Page, content: PlanContent, widths: number[], box: Box, sized: Sized, [start, end]: [number, number]): TableElement {
