@@ -10,10 +10,10 @@
  *   node scripts/build-dist.mjs --entry <file>   # bundle another entry the same way (the benchmark's probe)
  *
  * Bundling the pure-JS dependencies (pptxgenjs + jszip, yaml, zod, handlebars, commander,
- * fflate) starts faster than resolving them from node_modules: measured with `npm run bench`
- * (section "bundle"). Whatever can stay out of a build stays out:
- * - sharp is native and finds its own binaries: always external, and only reached through
- *   src/images, which build-deck loads only when a deck has pictures (see the bench report).
+ * fflate) starts faster than resolving them from node_modules (`npm run bench`, 2 cores:
+ * build --all 759 vs 851 ms, CPU 1045 vs 1160 ms). Whatever can stay out of a build stays out:
+ * - sharp is native and finds its own binaries: always external. It is still loaded by every
+ *   build (~70 ms) because src/images/*.ts import it statically; see output/bench/results.md.
  * - nodemailer and LibreOffice code are reached through dynamic import() only; with
  *   `splitting` each such import() becomes its own chunk file in dist/, loaded on use.
  */
@@ -39,7 +39,7 @@ function parseArgs(argv) {
 }
 
 /**
- * Two rewrites of src/ modules, both invisible to the code:
+ * Rewrites invisible to the code:
  * - import.meta.url: source modules find package files relative to themselves
  *   (`new URL('../../package.json', import.meta.url)` in src/deck/input-hash.ts, assets/fonts/
  *   from src/layout/fonts.ts). In the bundle every module's import.meta.url would be
@@ -63,6 +63,10 @@ function sourceRewritePlugin(outdir) {
         }
         return contents === text ? undefined : { contents, loader: 'ts' };
       });
+      // Handlebars tries require('source-map') for templates compiled with `srcName` (Trappa never
+      // does) and has its own fallback without it: 62 KB less to load.
+      b.onResolve({ filter: /^source-map$/ }, (args) => (/[\\/]handlebars[\\/]/.test(args.importer) ? { path: 'source-map', namespace: 'trappa-empty' } : undefined));
+      b.onLoad({ filter: /.*/, namespace: 'trappa-empty' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
     },
   };
 }
@@ -89,7 +93,8 @@ export async function buildDist({ external = false, outdir = path.join(root, 'di
     // jszip (inside pptxgenjs) and handlebars are CommonJS and call require('stream') etc.;
     // in an ESM bundle esbuild's require shim needs a real `require` to hand those to.
     banner: { js: "import { createRequire as __trappaCreateRequire } from 'node:module';\nconst require = __trappaCreateRequire(import.meta.url);" },
-    // Keep names readable in stack traces and --cpu-prof profiles; minifying saves ~2 ms of parsing at most.
+    // Unminified: readable stack traces, and --cpu-prof profiles can be mapped back to modules
+    // (scripts/bench/profile.ts). Minifying (1.9 → 1.0 MB) made no difference beyond noise to start-up.
     minify: false,
     sourcemap: false,
     legalComments: 'none',

@@ -3,7 +3,7 @@
  * built cold by the CLI (time, CPU, peak RSS, file size, slides) and in-process stage by
  * stage, next to pandoc on the same content.
  */
-import { statSync, writeFileSync } from 'node:fs';
+import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strategyToMarkdown } from './markdown.js';
@@ -66,6 +66,7 @@ export async function measureScale(options: ScaleOptions): Promise<ScalePoint[]>
       inProcess: Object.fromEntries(Object.entries(perStage).map(([k, v]) => [k, stats(v).median])) as ScalePoint['inProcess'],
       pandoc: pandoc ? { ...sampleStats(samples.get('pandoc')!), bytes: statSync(pandocOut).size } : undefined,
     });
+    rmSync(dir, { recursive: true, force: true });
   }
   return points;
 }

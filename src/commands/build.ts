@@ -5,7 +5,6 @@ import { buildDecks, type BuildOptions, type BuildResult } from '../build-deck.j
 import { checkoutRelease, releaseFolder } from '../deck/release-inputs.js';
 import { TrappaError } from '../errors.js';
 import { kilobytes, outputDir, projectOptions } from './shared.js';
-import { watchBuild } from './watch.js';
 
 interface BuildFlags {
   deck?: string[];
@@ -61,7 +60,8 @@ export function registerBuild(program: Command): void {
       const options: BuildOptions = { ...projectOptions(cmd), decks: flags.all ? [] : flags.deck, overwriteReleased: flags.overwriteReleased, pdf: flags.pdf };
       if (flags.fromRelease && (flags.watch || flags.deck)) throw new TrappaError('--from-release builds one released deck; leave out --watch and --deck');
       if (flags.watch) {
-        const { reportError } = await import('../cli.js');
+        // Loaded only for --watch: chokidar is not needed by a one-off build.
+        const [{ reportError }, { watchBuild }] = await Promise.all([import('../cli.js'), import('./watch.js')]);
         await watchBuild({ build: options, onBuilt: printBuild, onError: reportError, log: (line) => console.log(line) });
         return;
       }

@@ -2,7 +2,6 @@
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { findBuiltDecks } from '../check/built-decks.js';
-import { previewDeck } from '../post/preview.js';
 import { outputDir, projectOptions } from './shared.js';
 
 interface PreviewFlags {
@@ -19,6 +18,8 @@ export function registerPreview(program: Command): void {
     .option('-a, --all', 'preview every built deck (the default)')
     .option('--dpi <n>', 'resolution of the slide PNGs, 10–600', parseDpi, 80)
     .action(async (flags: PreviewFlags, cmd: Command) => {
+      // LibreOffice and pdftoppm lookups load only when previewing.
+      const { previewDeck } = await import('../post/preview.js');
       const options = projectOptions(cmd);
       const outDir = outputDir(options);
       const decks = await findBuiltDecks(outDir, flags.all ? [] : (flags.deck ?? []), options.root);
