@@ -55,7 +55,8 @@ describe('the seed deck', () => {
     }
     // A diagram of shapes: one shape per step, not a picture.
     expect(seed.slideXml(2).match(/name="Step \d"/g)).toHaveLength(4);
-    expect(seed.slideXml(2)).not.toContain('<p:pic>');
+    const pictures = seed.slideXml(2).match(/<p:pic>[\s\S]*?<\/p:pic>/g) ?? [];
+    for (const pic of pictures) expect(pic).toContain('name="Footer logo"');
   });
 
   it('what/why, model, target groups, profile and messages carry the seed texts with æøå', () => {
@@ -100,7 +101,7 @@ describe('the seed deck', () => {
   it('pictures have the data\'s alt text, never a file path', () => {
     const xml = seed.slideXml(1);
     const descrs = [...xml.matchAll(/<p:cNvPr [^>]*descr="([^"]*)"/g)].map((m) => m[1]);
-    expect(descrs).toEqual(expect.arrayContaining(['Logo for Innherred Samkommune', 'Kommunevåpen for Levanger kommune']));
+    expect(descrs).toEqual(expect.arrayContaining(['Logo for Innherred Samkommune', 'Logo for Levanger kommune']));
     for (const d of descrs) expect(d).not.toMatch(/\.(svg|png|jpe?g)$/);
   });
 });

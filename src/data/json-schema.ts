@@ -3,7 +3,7 @@
  * files while they are being written. In VS Code (YAML extension) the first line
  * of a data file enables it: `# yaml-language-server: $schema=../schema/strategy.schema.json`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export interface JsonSchemaOptions {
   /** Shown by editors, e.g. "Trappa communication strategy". */

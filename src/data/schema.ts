@@ -4,7 +4,7 @@
  * The schema follows the domain (a strategy, its staircase, target groups, action plan),
  * never slide geometry: where things go on a slide is the layout's business.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { hexColor, id, isoDate, nonEmptyText, version } from './schema-helpers.js';
 import { imageRefSchema } from '../images/image-ref.js';
 import { distributionSchema } from '../post/email/distribution-schema.js';

@@ -1,5 +1,5 @@
 /** Schemas of the files in templates/<language>/: fixed labels and slide wording. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const labelsSchema = z
   .looseObject({

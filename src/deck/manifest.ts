@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InputError, type Issue } from '../errors.js';
 import { saveAtomically } from './save-file.js';
 

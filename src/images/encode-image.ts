@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import { loadSharp } from './load-sharp.js';
 
 /**
  * Encoder settings. They are part of the cache key, so changing any of them
@@ -52,6 +52,7 @@ const PHOTO_FORMATS = new Set(['jpeg', 'heif']);
  */
 export async function encodeImage(raw: RawImage, sourceFormat: string): Promise<EncodedImage> {
   const { opaque, fewColours } = scanPixels(raw.data);
+  const sharp = await loadSharp();
   // An opaque image drops its alpha channel: a quarter fewer bytes to compress, and JPEG needs it gone.
   const pixels = () => {
     const image = sharp(raw.data, { raw: { width: raw.width, height: raw.height, channels: 4 } });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** File endings that make an alt text look like a file name rather than a description. */
 const IMAGE_FILE_NAME = /^[^\s/\\]*\.(svg|png|jpe?g|gif|webp|tiff?|heic|heif|avif|bmp)$/i;

@@ -1,4 +1,5 @@
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
+import { loadSharp } from './load-sharp.js';
 import type { Box } from '../layout/types.js';
 import { encodeImage, type EncodedImage } from './encode-image.js';
 import { planPlacement, type ImageFit } from './image-geometry.js';
@@ -32,6 +33,7 @@ const READABLE = new Set(['jpeg', 'png', 'webp', 'gif', 'svg', 'tiff', 'heif']);
  */
 export async function renderImage(source: Buffer, display: string, params: RenderParams): Promise<RenderOutcome> {
   const fail = (message: string): RenderOutcome => ({ ok: false, message });
+  const sharp = await loadSharp();
   let meta: Metadata;
   try {
     // Reading the header decodes no pixels, so no pixel limit yet: we check it below with a clearer message.

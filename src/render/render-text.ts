@@ -89,23 +89,39 @@ function describeTemplateError(error: unknown, key: string, source: string): str
   return `template "${key}" could not be used: ${firstLine}`;
 }
 
+/**
+ * One environment and compile cache per label set, shared by every deck of that
+ * language in a process: compiling is most of a template's cost, and decks of one
+ * strategy share nearly all their templates.
+ */
+const compilers = new WeakMap<Labels, (source: string) => Compiled>();
+
+function compilerFor(labels: Labels): (source: string) => Compiled {
+  let compiler = compilers.get(labels);
+  if (!compiler) {
+    const hb = createEnvironment(labels);
+    const cache = new Map<string, Compiled>();
+    compiler = (source) => {
+      let fn = cache.get(source);
+      if (!fn) {
+        // Plain text needs no compiling.
+        fn = source.includes('{{') ? hb.compile(source, { strict: true, noEscape: true }) : () => source;
+        cache.set(source, fn);
+      }
+      return fn;
+    };
+    compilers.set(labels, compiler);
+  }
+  return compiler;
+}
+
 export function createRenderer(
   set: TemplateSet,
   baseContext: Record<string, unknown>,
   overrides: Map<string, TemplateSource> = new Map(),
 ): Renderer {
-  const hb = createEnvironment(set.labels);
-  const compiled = new Map<string, Compiled>();
+  const compile = compilerFor(set.labels);
   const context = { ...baseContext, label: set.labels };
-
-  const compile = (source: string): Compiled => {
-    let fn = compiled.get(source);
-    if (!fn) {
-      fn = hb.compile(source, { strict: true, noEscape: true });
-      compiled.set(source, fn);
-    }
-    return fn;
-  };
 
   const run = (key: string, template: TemplateSource, extra: Record<string, unknown> | undefined): string => {
     try {

@@ -67,23 +67,33 @@ interface Sized {
 /**
  * The table's size and pages: as few pages as the theme's floor allows, then the
  * largest size that needs no more pages than that (one page when it fits at all).
+ * Sizes that need too many pages are given up as soon as that shows, so a long plan
+ * is measured in full only at the size it gets.
  */
 function sizeTable(page: Page, content: PlanContent, widths: number[], area: Box): Sized {
   const { sizes } = page.theme;
-  const at = (size: number): Sized => {
+  const at = (size: number, maxPages = Infinity): Sized | undefined => {
     const style = textStyle(page, { size, insets: CELL_INSETS });
     const [headerHeight = 0] = measureTableRows(widths, [content.header], { ...style, bold: true }, CELL_INSETS);
-    // The audience's own rows are drawn bold, so they are measured bold.
-    const body = content.rows.map((r) => r.cells.map((text) => ({ text, bold: r.own })));
-    const heights = [headerHeight, ...measureTableRows(widths, body, style, CELL_INSETS)];
+    const heights = [headerHeight];
+    let pages = 1;
+    let used = headerHeight;
+    for (const row of content.rows) {
+      // The audience's own rows are drawn bold, so they are measured bold.
+      const [h = 0] = measureTableRows(widths, [row.cells.map((text) => ({ text, bold: row.own }))], style, CELL_INSETS);
+      if (used + h > area.h && used > headerHeight) [pages, used] = [pages + 1, headerHeight];
+      if (pages > maxPages) return undefined;
+      used += h;
+      heights.push(h);
+    }
     return { style, heights, pages: paginateRows(heights.slice(1), headerHeight, area.h) };
   };
-  const fewest = at(sizes.minTable).pages.length;
+  const floor = at(sizes.minTable)!;
   for (let size = sizes.table; size > sizes.minTable; size -= 0.5) {
-    const sized = at(size);
-    if (sized.pages.length <= fewest) return sized;
+    const sized = at(size, floor.pages.length);
+    if (sized && sized.pages.length <= floor.pages.length) return sized;
   }
-  return at(sizes.minTable);
+  return floor;
 }
 
 function tableElement(page: Page, content: PlanContent, widths: number[], box: Box, sized: Sized, [start, end]: [number, number]): TableElement {
