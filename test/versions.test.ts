@@ -62,7 +62,7 @@ describe('drafts', () => {
     expect(second.decks[0]!.saved).toBe('written');
     expect(sha(out(root, FILE_02))).not.toBe(before);
     const entry = (await readManifest(out(root))).entries[`${DECK}@0.2`]!;
-    expect(entry).toMatchObject({ deckId: DECK, version: '0.2', file: FILE_02, status: 'draft', slides: 9, sha256: second.decks[0]!.sha256 });
+    expect(entry).toMatchObject({ deckId: DECK, version: '0.2', file: FILE_02, status: 'draft', slides: second.decks[0]!.slideCount, sha256: second.decks[0]!.sha256 });
     expect(entry.inputsHash).toBe(second.decks[0]!.inputsHash);
     expect(entry.inputsHash).not.toBe(first.decks[0]!.inputsHash);
     expect(entry.releasedAt).toBeUndefined();
