@@ -1,0 +1,81 @@
+/**
+ * `trappa send` and `trappa draft` as a user runs them: the real CLI, the bundled
+ * decks, a real SMTP server on 127.0.0.1 with STARTTLS and AUTH.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { simpleParser } from 'mailparser';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { PASSWORD, passwordForms, USER } from '../email-fixtures.js';
+import { generateCertificate, startTestServer } from '../email-test-server.js';
+import { smtpEnv } from '../email-fixtures.js';
+import { copyProject, editFile, runCli, runCliAsync } from '../helpers/project.js';
+
+const sha256 = (b: Buffer | Uint8Array): string => createHash('sha256').update(b).digest('hex');
+
+describe('trappa send', () => {
+  it('sends the built deck to its list, logs it, freezes the version, and never sends twice', async () => {
+    const root = copyProject();
+    expect(runCli(['build', '--deck', 'storledermote'], root).status).toBe(0);
+    const deckFile = path.join(root, 'output/storledermote-v0.2-2004-02-04.pptx');
+
+    const certificate = await generateCertificate();
+    const server = await startTestServer({ certificate, user: USER, password: PASSWORD });
+    onTestFinished(() => server.close());
+    const env = await smtpEnv(root, server.port, certificate);
+
+    const dry = await runCliAsync(['send', '--deck', 'storledermote', '--dry-run'], root, env);
+    expect(dry.status, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('ledere@levanger.kommune.no');
+    expect(server.connections).toBe(0);
+
+    const sent = await runCliAsync(['send', '--deck', 'storledermote'], root, env);
+    expect(sent.status, sent.stderr).toBe(0);
+    expect(server.messages).toHaveLength(1);
+    const mail = server.messages[0]!;
+    expect(mail.secure).toBe(true);
+    expect(mail.envelopeTo.sort()).toEqual(['ledere@levanger.kommune.no', 'ledere@verdal.kommune.no', 'tillitsvalgte@innherred-samkommune.no']);
+    expect(mail.parsed.subject).toContain('Storledermøte 4. februar 2004');
+    expect(mail.parsed.text).toContain('Levanger rådhus');
+    const attachment = mail.parsed.attachments.find((a) => a.filename?.endsWith('.pptx'))!;
+    expect(attachment.filename).toBe('Kommunikasjonsstrategi Innherred Samkommune – Storledermøte – v0.2.pptx');
+    expect(attachment.contentType).toBe('application/vnd.openxmlformats-officedocument.presentationml.presentation');
+    expect(sha256(attachment.content)).toBe(sha256(readFileSync(deckFile)));
+
+    const log = readFileSync(path.join(root, 'output/send-log.jsonl'), 'utf8');
+    expect(log).toContain('"storledermote"');
+    for (const secret of passwordForms()) {
+      for (const text of [dry.stdout, dry.stderr, sent.stdout, sent.stderr, log]) expect(text).not.toContain(secret);
+    }
+
+    // Sending froze 0.2: different content under the same version is refused.
+    const manifest = JSON.parse(readFileSync(path.join(root, 'output/manifest.json'), 'utf8')) as { entries: Record<string, { sentAt?: string }> };
+    expect(manifest.entries['storledermote@0.2']?.sentAt).toBeTruthy();
+    editFile(root, 'data/decks/storledermote.yaml', 'place: Levanger rådhus', 'place: Verdal rådhus');
+    const rebuilt = runCli(['build', '--deck', 'storledermote'], root);
+    expect(rebuilt.status).toBe(3);
+    expect(sha256(readFileSync(deckFile))).toBe(sha256(attachment.content));
+
+    // A second send of the same version reaches nobody twice.
+    const again = await runCliAsync(['send', '--deck', 'storledermote'], root, env);
+    expect(again.status, again.stderr).toBe(0);
+    expect(server.messages).toHaveLength(1);
+  });
+});
+
+describe('trappa draft', () => {
+  it('writes an .eml Outlook opens as an unsent draft, with the deck attached', async () => {
+    const root = copyProject();
+    expect(runCli(['build', '--deck', 'ansatte'], root).status).toBe(0);
+    const run = runCli(['draft', '--deck', 'ansatte'], root);
+    expect(run.status, run.stderr).toBe(0);
+    const dir = path.join(root, 'output/drafts');
+    const [eml] = readdirSync(dir).filter((f) => f.endsWith('.eml'));
+    const parsed = await simpleParser(readFileSync(path.join(dir, eml!)));
+    expect(parsed.headers.get('x-unsent')).toBe('1');
+    expect(parsed.subject).toContain('Allmøte for ansatte');
+    const attachment = parsed.attachments.find((a) => a.filename?.endsWith('.pptx'))!;
+    expect(sha256(attachment.content)).toBe(sha256(readFileSync(path.join(root, 'output/ansatte-v0.2-2004-01-28.pptx'))));
+  });
+});
