@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
+import { saveAtomically } from '../../deck/save-file.js';
 import path from 'node:path';
 import { TrappaError } from '../../errors.js';
 import { prepareMessages, type PreparedMessage } from './prepare-messages.js';
@@ -45,7 +45,7 @@ export async function writeDrafts(decks: readonly OutgoingDeck[], options: Write
       attachments: message.attachments.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
     }).compile();
     node.keepBcc = true;
-    await writeAtomic(files[i]!, await node.build());
+    await saveAtomically(files[i]!, await node.build());
   }
   return files;
 }
@@ -64,20 +64,3 @@ function draftFileNames(messages: readonly PreparedMessage[], outDir: string): s
   });
 }
 
-/** Temp file in the same directory, fsync, rename: readers see the old file or the whole new one. */
-async function writeAtomic(file: string, data: Buffer): Promise<void> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomUUID()}.tmp`);
-  try {
-    const handle = await open(temp, 'w');
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-}
