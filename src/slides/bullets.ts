@@ -58,6 +58,9 @@ export const changesSlide: SlideKind = {
   build(input) {
     const { strategy } = input.plan;
     const newestFirst = [...strategy.history].reverse();
+    if (newestFirst.length === 0) {
+      return layoutList(input.page, { title: input.title('changes.title'), items: [{ runs: [{ text: input.text('changes.none') }] }] });
+    }
     const items = newestFirst.flatMap((entry, i): Paragraph[] => [
       { runs: [{ text: input.text('changes.entry', { ...entry }), bold: true }], spaceBefore: i === 0 ? 0 : 12 },
       ...entry.changes.map((text): Paragraph => ({ runs: [{ text }], bullet: true, level: 0, spaceBefore: 4 })),

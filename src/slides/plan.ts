@@ -15,6 +15,8 @@ import type { SlideInput, SlideKind } from './types.js';
 
 interface PlanContent {
   title: string;
+  /** Said instead of a table when no row is shown. */
+  empty: string;
   header: string[];
   rows: { cells: string[]; own: boolean }[];
   legend?: string;
@@ -47,6 +49,7 @@ function compose(input: SlideInput): PlanContent {
   const ordered = orderRows(rows, mode);
   return {
     title: input.title('plan.title'),
+    empty: input.text('plan.empty'),
     header: ['audience', 'activity', 'purpose', 'responsible', 'when'].map((k) => input.text(`plan.${k}`)),
     rows: ordered,
     legend: mode === 'mark' && ordered.some((r) => r.own) ? input.text('plan.marked') : undefined,
@@ -112,6 +115,11 @@ function tableElement(page: Page, content: PlanContent, widths: number[], box: B
 
 function layout(page: Page, content: PlanContent): LaidOutSlide[] {
   const { colors, sizes } = page.theme;
+  if (content.rows.length === 0) {
+    const elements: SlideElement[] = [...titleElements(page, content.title)];
+    elements.push({ type: 'text', name: 'No activities', box: page.body, paragraphs: [{ runs: [{ text: content.empty }] }], style: textStyle(page, { color: colors.muted }) });
+    return [{ title: content.title, background: colors.background, elements }];
+  }
   const legendStyle = textStyle(page, { size: Math.max(sizes.minBody, 14), bold: true });
   const legendH = content.legend ? Math.max(LEGEND_H, textHeight([{ runs: [{ text: content.legend }] }], legendStyle, page.body.w)) : 0;
   const area = content.legend ? below(page.body, legendH, 0.1) : page.body;

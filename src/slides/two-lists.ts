@@ -35,21 +35,24 @@ function heading(page: Page, box: Box, text: string, index: number): SlideElemen
 export function layoutTwoLists(page: Page, content: TwoListsContent): LaidOutSlide[] {
   const { colors, sizes } = page.theme;
   const area: Box = content.note ? { ...page.body, h: page.body.h - NOTE_H } : page.body;
-  const cols = columns(area, content.columns.map(() => 1), 0.4);
+  // An empty column (say, no groups of lower priority) is left out rather than drawn empty.
+  const filled = content.columns.filter((c) => c.items.length > 0);
+  const shown = filled.length > 0 ? filled : content.columns;
+  const cols = columns(area, shown.map(() => 1), 0.4);
   const style = textStyle(page, { size: sizes.body });
-  const chunksPerColumn = content.columns.map((col, i) => splitToFit(page, col.items, style, below(cols[i]!, HEADING_H, 0.1)));
+  const chunksPerColumn = shown.map((col, i) => splitToFit(page, col.items, style, below(cols[i]!, HEADING_H, 0.1)));
   const slideCount = Math.max(...chunksPerColumn.map((c) => c.length));
   const slides: LaidOutSlide[] = [];
   for (let s = 0; s < slideCount; s++) {
     const title = continuedTitle(page, content.title, s);
     const elements: SlideElement[] = [...titleElements(page, title)];
     // Both columns at one size, the smaller of their fitted sizes, so they read as a pair.
-    const fitted = content.columns.map((col, i) =>
+    const fitted = shown.map((col, i) =>
       fitBox(page, { name: `${col.heading} list`, box: below(cols[i]!, HEADING_H, 0.1), paragraphs: chunksPerColumn[i]?.[s] ?? [], style }),
     );
     const size = Math.min(...fitted.map((f) => f.element.style.fontSize));
-    content.columns.forEach((col, i) => {
-      elements.push(heading(page, cols[i]!, col.heading, i));
+    shown.forEach((col, i) => {
+      elements.push(heading(page, cols[i]!, col.heading, content.columns.indexOf(col)));
       const element = fitted[i]!.element;
       elements.push({ ...element, style: { ...element.style, fontSize: size } });
     });
