@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { InputError, type Issue } from './errors.js';
+import { CheckFailedError, InputError, type Issue } from './errors.js';
 import { loadProject, type Project, type ProjectPaths } from './data/load-project.js';
 import { layoutDeck } from './deck/layout-deck.js';
 import { checkBudget, placeImages } from './deck/place-images.js';
@@ -110,9 +110,21 @@ export async function buildDecks(options: BuildOptions): Promise<BuildResult> {
   if (!loaded.ok) throw new InputError(loaded.issues);
   const project = loaded.value;
   const outDir = path.resolve(project.root, options.outDir ?? 'output');
-  const rendered = [];
+  const rendered: RenderedDeck[] = [];
+  const failed: CheckFailedError[] = [];
   for (const source of selectDecks(project, options.decks)) {
-    rendered.push(await renderDeck(project, resolveDeck(project, source), options));
+    // A deck that fails its checks does not stop the others from being checked, so one run
+    // reports every failing deck; none is saved unless all pass.
+    try {
+      rendered.push(await renderDeck(project, resolveDeck(project, source), options));
+    } catch (error) {
+      if (!(error instanceof CheckFailedError)) throw error;
+      failed.push(error);
+    }
+  }
+  if (failed.length > 0) {
+    const note = rendered.length > 0 ? `\nNothing was saved, also not the ${rendered.length} deck(s) that passed.` : '';
+    throw new CheckFailedError(failed.map((e) => e.message).join('\n') + note);
   }
   const decks = await saveDecks(project, rendered, outDir, options);
   if (options.pdf && !options.dryRun) await writePdfs(decks);

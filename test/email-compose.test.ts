@@ -76,7 +76,7 @@ describe('e-mail templates', () => {
     await expect(attempt).rejects.toBeInstanceOf(InputError);
     const error = (await attempt.catch((e: unknown) => e)) as InputError;
     expect(error.issues.map(formatIssue)).toEqual([
-      `${path.join(dir, 'nb', 'email', 'body.hbs')}:3:3 "room" is missing from the data (deck "storledermote": give the deck this field or remove it from the template)`,
+      `${path.join(dir, 'nb', 'email', 'body.hbs')}:3:3 uses {{meeting.room}}, which deck "storledermote" does not have`,
     ]);
   });
 

@@ -2,13 +2,15 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { unzipSync } from 'fflate';
 import { findBuiltDecks } from '../check/built-decks.js';
 import { checkBuiltDeck } from '../check/check-deck.js';
 import { formatFindings, formatSummary, summarize, type FileReport } from '../check/format-findings.js';
+import { registerThemeFonts } from '../data/check-theme.js';
 import { loadYamlFile } from '../data/load-yaml.js';
 import { themeSchema, type Theme } from '../data/schema.js';
 import { validateSource } from '../data/validate.js';
-import { CheckFailedError, InputError } from '../errors.js';
+import { CheckFailedError, fail, InputError, ok, type Result } from '../errors.js';
 import { outputDir, projectOptions, type ProjectOptions } from './shared.js';
 
 interface CheckFlags {
@@ -27,13 +29,17 @@ export function registerCheck(program: Command): void {
     .option('--json', 'print the findings as JSON')
     .action(async (files: string[], flags: CheckFlags, cmd: Command) => {
       const options = projectOptions(cmd);
-      const theme = await loadThemeSizes(options);
+      const theme = await loadCheckTheme(options);
       const targets = await checkTargets(options, files, flags);
-      const reports: FileReport[] = [];
-      for (const target of targets) {
-        const findings = checkBuiltDeck(await readFile(target.file), theme);
-        reports.push({ ...target, file: path.relative(process.cwd(), target.file) || target.file, ...summarize(findings), findings });
-      }
+      const read = await Promise.all(targets.map((t) => readDeckFile(t.file, path.relative(process.cwd(), t.file) || t.file)));
+      const unreadable = read.flatMap((r) => (r.ok ? [] : r.issues));
+      if (unreadable.length > 0) throw new InputError(unreadable);
+      const decks = read.flatMap((r) => (r.ok ? [r.value] : []));
+      const reports: FileReport[] = targets.map((target, i) => {
+        const { bytes, shown } = decks[i]!;
+        const findings = checkBuiltDeck(bytes, theme);
+        return { ...target, file: shown, ...summarize(findings), findings };
+      });
       printReports(reports, flags.json ?? false);
       const failed = reports.filter((r) => r.errors > 0);
       if (failed.length > 0) {
@@ -49,8 +55,11 @@ async function checkTargets(options: ProjectOptions, files: string[], flags: Che
   return decks.map(({ deckId, version, file }) => ({ deckId, version, file }));
 }
 
-/** The theme's minimum sizes; the schema's defaults when the project has no theme.yaml. */
-async function loadThemeSizes(options: ProjectOptions): Promise<Pick<Theme, 'sizes'>> {
+/**
+ * The theme's minimum sizes (the schema's defaults when the project has no theme.yaml),
+ * with the theme's own font files registered, so text is measured as the build measured it.
+ */
+async function loadCheckTheme(options: ProjectOptions): Promise<Pick<Theme, 'sizes'>> {
   const file = path.resolve(options.root, options.dataDir ?? 'data', 'theme.yaml');
   const loaded = await loadYamlFile(file, path.relative(options.root, file) || file);
   if (!loaded.ok) {
@@ -59,7 +68,47 @@ async function loadThemeSizes(options: ProjectOptions): Promise<Pick<Theme, 'siz
   }
   const validated = validateSource(loaded.value, themeSchema);
   if (!validated.ok) throw new InputError(validated.issues);
+  const fontIssues = await registerThemeFonts(options.root, validated.value, loaded.value);
+  if (fontIssues.length > 0) throw new InputError(fontIssues);
   return validated.value;
+}
+
+interface DeckFile {
+  bytes: Uint8Array;
+  /** As printed: relative to the working directory. */
+  shown: string;
+}
+
+/**
+ * The bytes of a file to check, or one located line when it cannot be a deck: missing,
+ * unreadable, not a zip package, or a zip package without a presentation (a .docx, say).
+ */
+async function readDeckFile(file: string, shown: string): Promise<Result<DeckFile>> {
+  const wrong = (message: string) => fail<DeckFile>([{ file: shown, message }]);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return wrong('file not found');
+    if (code === 'EISDIR') return wrong('expected a .pptx file, found a folder');
+    return wrong(`cannot read the file (${code ?? String(cause)})`);
+  }
+  let parts: string[];
+  try {
+    parts = zipEntryNames(bytes);
+  } catch {
+    return wrong('is not a .pptx file (not a zip package; a .ppt from old PowerPoint must be saved as .pptx first)');
+  }
+  if (!parts.includes('ppt/presentation.xml')) return wrong('is not a .pptx file (a zip package without ppt/presentation.xml)');
+  return ok({ bytes, shown });
+}
+
+/** The names in a zip's central directory; nothing is inflated. @throws Error when the bytes are not a zip. */
+function zipEntryNames(bytes: Uint8Array): string[] {
+  const names: string[] = [];
+  unzipSync(bytes, { filter: (entry) => (names.push(entry.name), false) });
+  return names;
 }
 
 function printReports(reports: FileReport[], json: boolean): void {

@@ -2,11 +2,15 @@
  * `trappa send` and `trappa draft`: the built decks to each audience's distribution list,
  * over SMTP or as .eml drafts for Outlook. E-mail code is loaded only when these run.
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { InputError, type Issue } from '../errors.js';
 import { loadProject, type Project } from '../data/load-project.js';
+import { deckInputFiles, hashInputs } from '../deck/input-hash.js';
+import { getEntry, readManifest } from '../deck/manifest.js';
 import { resolveDeck, type DeckPlan } from '../deck/resolve-deck.js';
 import type { OutgoingDeck } from '../post/email/types.js';
 import { outputDir, projectOptions, type ProjectOptions } from './shared.js';
@@ -62,6 +66,30 @@ function outgoing(plan: DeckPlan, outDir: string, issues: Issue[]): OutgoingDeck
   };
 }
 
+/**
+ * The file about to go out must be the one the current data builds: recorded in the
+ * manifest with the same bytes and the same inputs. Otherwise the user is told to
+ * build first, because sending freezes the version.
+ */
+async function staleIssues(project: Project, decks: OutgoingDeck[], outDir: string): Promise<Issue[]> {
+  const manifest = await readManifest(outDir, project.root);
+  const issues: Issue[] = [];
+  for (const deck of decks) {
+    const source = project.decks.find((d) => d.deck.id === deck.deckId)!;
+    const pptx = deck.attachments[0]!.path;
+    const shown = path.relative(process.cwd(), pptx);
+    const entry = getEntry(manifest, deck.deckId, deck.version);
+    const bytes = await readFile(pptx);
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    if (!entry || entry.sha256 !== sha) {
+      issues.push({ file: shown, message: `is not the file trappa built for ${deck.deckId} v${deck.version} (changed or copied by hand); run: trappa build --deck ${deck.deckId}` });
+    } else if (entry.inputsHash !== (await hashInputs(deckInputFiles(project, source)))) {
+      issues.push({ file: shown, message: `is older than its data or templates; run: trappa build --deck ${deck.deckId} before sending` });
+    }
+  }
+  return issues;
+}
+
 async function outgoingDecks(options: ProjectOptions, flags: SendFlags): Promise<{ project: Project; decks: OutgoingDeck[] }> {
   const loaded = await loadProject(options);
   if (!loaded.ok) throw new InputError(loaded.issues);
@@ -73,6 +101,7 @@ async function outgoingDecks(options: ProjectOptions, flags: SendFlags): Promise
   const decks = wanted
     .filter((d) => !all || d.deck.distribution)
     .flatMap((d) => outgoing(resolveDeck(project, d), outputDir(options), issues) ?? []);
+  if (issues.length === 0) issues.push(...(await staleIssues(project, decks, outputDir(options))));
   if (issues.length > 0) throw new InputError(issues);
   return { project, decks };
 }

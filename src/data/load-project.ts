@@ -3,7 +3,7 @@
  * data/strategy.yaml, data/theme.yaml, data/decks/*.yaml and the templates of
  * the languages the decks use. All problems of all files are reported together.
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { fail, ok, type Issue, type Result } from '../errors.js';
@@ -12,6 +12,7 @@ import { loadYamlFile, type YamlSource } from './load-yaml.js';
 import { deckSchema, strategySchema, themeSchema, type Deck, type Strategy, type Theme } from './schema.js';
 import { labelsSchema, slideWordingSchema } from './template-schema.js';
 import { checkReferences } from './check-references.js';
+import { checkTheme, registerThemeFonts } from './check-theme.js';
 import { locateIn, validateSource } from './validate.js';
 
 export interface DeckSource {
@@ -65,6 +66,10 @@ async function listDeckFiles(decksDir: string): Promise<string[]> {
   }
 }
 
+async function isFolder(dir: string): Promise<boolean> {
+  return (await stat(dir).catch(() => undefined))?.isDirectory() ?? false;
+}
+
 async function loadTemplateSet(root: string, dir: string): Promise<Result<TemplateSet>> {
   const labels = await loadAndValidate(root, path.join(dir, 'labels.yaml'), labelsSchema);
   const wording = await loadAndValidate(root, path.join(dir, 'slides.yaml'), slideWordingSchema);
@@ -85,6 +90,11 @@ export async function loadProject(paths: ProjectPaths): Promise<Result<Project>>
   const issues: Issue[] = [];
   const collect = <T>(r: Result<T>): T | undefined => (r.ok ? r.value : (issues.push(...r.issues), undefined));
 
+  if (!(await isFolder(dataDir))) {
+    // Not a project folder at all: one line that says so instead of three "not found".
+    const hint = paths.dataDir === undefined ? 'run trappa in the project folder, or pass --root' : 'the folder given with --data does not exist';
+    return fail([{ file: path.relative(root, path.join(dataDir, 'strategy.yaml')), message: `file not found; ${hint}` }]);
+  }
   const deckFiles = await listDeckFiles(path.join(dataDir, 'decks'));
   const [strategy, theme, ...decks] = await Promise.all([
     loadAndValidate(root, path.join(dataDir, 'strategy.yaml'), strategySchema).then(collect),
@@ -92,7 +102,11 @@ export async function loadProject(paths: ProjectPaths): Promise<Result<Project>>
     ...deckFiles.map((f) => loadAndValidate(root, f, deckSchema).then(collect)),
   ]);
   if (deckFiles.length === 0) {
-    issues.push({ file: path.relative(root, path.join(dataDir, 'decks')), message: 'no deck definitions found; add a file such as decks/strategi.yaml' });
+    const decksDir = path.relative(root, path.join(dataDir, 'decks'));
+    issues.push({ file: decksDir, message: `has no deck definitions; add one, e.g. ${path.join(decksDir, 'strategi.yaml')}` });
+  }
+  if (theme) {
+    issues.push(...checkTheme(theme.value, theme.source), ...(await registerThemeFonts(root, theme.value, theme.source)));
   }
 
   const languages = [...new Set(decks.flatMap((d) => (d ? [d.value.language] : [])))].sort();

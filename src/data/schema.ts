@@ -129,6 +129,14 @@ const fontSizesSchema = z.strictObject({
   minTable: z.number().min(6).max(40).default(10),
 });
 
+/** Paths relative to assets/fonts/ (.ttf or .otf). */
+const fontFilesSchema = z.strictObject({
+  regular: nonEmptyText.describe('Regular face, relative to assets/fonts/, e.g. "FirmaSans-Regular.ttf".'),
+  bold: nonEmptyText.describe('Bold face, relative to assets/fonts/.'),
+  italic: nonEmptyText.optional().describe('Italic face; defaults to the regular one.'),
+  boldItalic: nonEmptyText.optional().describe('Bold italic face; defaults to the bold one.'),
+});
+
 export const themeSchema = z.strictObject({
   $schema: z.string().optional(),
   colors: z.strictObject({
@@ -144,6 +152,10 @@ export const themeSchema = z.strictObject({
   fonts: z.strictObject({
     heading: nonEmptyText.default('Calibri'),
     body: nonEmptyText.default('Calibri'),
+    files: z
+      .record(z.string().trim().min(1, { error: 'font name must not be empty' }), fontFilesSchema)
+      .optional()
+      .describe('Files of each face other than Calibri, by face name, so text is measured with the font\'s own widths.'),
   }),
   sizes: fontSizesSchema.prefault({}),
   sizeBudgetMB: z.number().positive().default(10).describe('Largest deck, in MB, before the build fails (e-mail attachments).'),

@@ -4,7 +4,7 @@
  */
 import { fail, ok, type Issue, type Result } from '../errors.js';
 import { createPage, type Page } from '../layout/page.js';
-import { textStyle } from '../layout/text-box.js';
+import { LayoutIssue, textStyle } from '../layout/text-box.js';
 import type { LaidOutDeck, LaidOutSlide, SlideElement } from '../layout/types.js';
 import { createRenderer, TemplateIssue, type Renderer } from '../render/render-text.js';
 import { slideKind } from '../slides/index.js';
@@ -80,7 +80,7 @@ export function layoutDeck(plan: DeckPlan): Result<LaidOutDeck> {
       slides.push(...built);
       if (slide.kind !== 'title') built.forEach((s) => footed.add(s));
     } catch (error) {
-      if (!(error instanceof TemplateIssue)) throw error;
+      if (!(error instanceof TemplateIssue || error instanceof LayoutIssue)) throw error;
       issues.push(error.issue);
     }
   }

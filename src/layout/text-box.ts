@@ -5,6 +5,7 @@
  */
 import { fitText, splitParagraphs } from './fit-text.js';
 import { layoutParagraphs } from './measure-text.js';
+import type { Issue, SourceLocation } from '../errors.js';
 import type { Page } from './page.js';
 import type { Box, Paragraph, ShapeElement, SlideElement, TextElement, TextStyle } from './types.js';
 
@@ -40,6 +41,17 @@ export function paragraphs(texts: string[], extra: Partial<Paragraph> = {}): Par
   return texts.map((text) => ({ runs: [{ text }], ...extra }));
 }
 
+/**
+ * Text in a frame of fixed size (a statement, a panel) that does not fit even at the
+ * theme's smallest size: there is no following slide for it, so the user shortens it.
+ * Thrown by fitBox when the request names its source; layoutDeck reports it as an issue.
+ */
+export class LayoutIssue extends Error {
+  constructor(readonly issue: Issue) {
+    super(issue.message);
+  }
+}
+
 export interface FitRequest {
   name: string;
   role?: TextRole;
@@ -51,6 +63,8 @@ export interface FitRequest {
   /** Smallest size in points. @default the theme's minBody */
   minSize?: number;
   fill?: string;
+  /** Where the text was written; when given, text that cannot fit is a LayoutIssue there. */
+  source?: SourceLocation;
 }
 
 export interface Fitted {
@@ -64,6 +78,13 @@ export function fitBox(page: Page, request: FitRequest): Fitted {
   const maxSize = request.maxSize ?? request.style.fontSize;
   const minSize = Math.min(request.minSize ?? page.theme.sizes.minBody, maxSize);
   const result = fitText({ paragraphs: request.paragraphs, style: request.style, box: request.box, maxSize, minSize });
+  if (!result.fits && request.source) {
+    const shorter = Math.max(5, Math.ceil((1 - request.box.h / result.height) * 100 / 5) * 5);
+    throw new LayoutIssue({
+      ...request.source,
+      message: `the text is too long for its place on the slide: even at ${minSize} pt it needs ${result.height.toFixed(1)} in of ${request.box.h.toFixed(1)} in; shorten it by about ${shorter} %`,
+    });
+  }
   const element: TextElement = {
     type: 'text',
     name: request.name,

@@ -7,6 +7,7 @@
 import Handlebars from 'handlebars';
 import type { Issue, SourceLocation } from '../errors.js';
 import { formatLongDate, formatShortDate } from './dates.js';
+import { describeTemplateError } from './template-errors.js';
 
 /** Fixed words of one language (templates/<lang>/labels.yaml). */
 export interface Labels {
@@ -63,30 +64,12 @@ function createEnvironment(labels: Labels): typeof Handlebars {
   return hb;
 }
 
-/** The whole expression around a failing name, e.g. "strategy.slagord" for "slagord" at 1:2. */
-function expressionAt(source: string, line: number, col: number, name: string): string {
-  const text = source.split('\n')[line - 1] ?? '';
-  const mustache = /\{\{~?\s*([^}]*?)\s*~?\}\}/g;
-  for (const m of text.matchAll(mustache)) {
-    if ((m.index ?? 0) <= col && col <= (m.index ?? 0) + m[0].length) {
-      const word = (m[1] ?? '').split(/\s+/).find((w) => w === name || w.endsWith(`.${name}`));
-      if (word) return word;
-    }
-  }
-  return name;
-}
-
-/** Rewrites Handlebars' '"x" not defined in [object Object] - 1:2' into plain words. */
-function describeTemplateError(error: unknown, key: string, source: string): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const missing = /^"([^"]+)" not defined in .* - (\d+):(\d+)/.exec(message);
-  if (missing) {
-    const [, name = '', line = '1', col = '0'] = missing;
-    const expression = expressionAt(source, Number(line), Number(col), name);
-    return `template "${key}" uses {{${expression}}}, but there is no such field here (line ${line} of the template)`;
-  }
-  const firstLine = message.split('\n')[0] ?? message;
-  return `template "${key}" could not be used: ${firstLine}`;
+/** A located issue for a template that failed, at the template's own place in its file. */
+function templateIssue(error: unknown, key: string, template: TemplateSource): Issue {
+  const problem = describeTemplateError(error, template.source);
+  const where = problem.line !== undefined && problem.line > 1 ? ` (line ${problem.line} of the template)` : '';
+  const separator = problem.missing ? ' ' : ': ';
+  return { ...template.location, message: `template "${key}"${separator}${problem.message}${where}` };
 }
 
 /**
@@ -127,7 +110,7 @@ export function createRenderer(
     try {
       return compile(template.source)({ ...context, ...extra }).trim();
     } catch (error) {
-      throw new TemplateIssue({ ...template.location, message: describeTemplateError(error, key, template.source) });
+      throw new TemplateIssue(templateIssue(error, key, template));
     }
   };
 

@@ -7,10 +7,12 @@ import { fitBox, splitToFit, textHeight, textStyle, titleElements } from '../lay
 import type { LaidOutSlide, Paragraph, SlideElement } from '../layout/types.js';
 import { layoutList } from './bullets.js';
 import { pointParagraphs } from './points.js';
+import type { SourceLocation } from '../errors.js';
 import type { SlideInput, SlideKind } from './types.js';
 
 interface MessagesContent {
   title: string;
+  mainSource: SourceLocation;
   mainHeading: string;
   main: Paragraph[];
   othersHeading: string;
@@ -21,6 +23,7 @@ function compose(input: SlideInput): MessagesContent {
   const { mainMessage, otherMessages } = input.plan.strategy;
   return {
     title: input.title('messages.title'),
+    mainSource: input.plan.locateStrategy(['mainMessage']),
     mainHeading: input.text('messages.main'),
     main: [
       { runs: [{ text: input.text('messages.what'), bold: true }] },
@@ -61,6 +64,7 @@ function layout(page: Page, content: MessagesContent): LaidOutSlide[] {
       box: below(left!, headH + 0.2, 0),
       paragraphs: content.main,
       style: textStyle(page, { size: mainSize, insets: panelInsets }),
+      source: content.mainSource,
     }).element,
   ];
   if (!hasOthers || !right) return [{ title: content.title, background: colors.background, elements }];

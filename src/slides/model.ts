@@ -45,8 +45,92 @@ function compose(input: SlideInput): ModelContent {
   };
 }
 
+/** Arrow width and the clearance kept between the tasks label and the arrows, in inches. */
+const ARROW_W = 0.5;
+const CLEAR = 0.1;
+
+const centreX = (box: Box): number => box.x + box.w / 2;
+
 function arrow(name: string, box: Box, fill: string): SlideElement {
   return { type: 'shape', name, shape: 'downArrow', box, fill };
+}
+
+/** One member: a box as wide as the joint body. More: a row across the diagram, its gaps narrowing as members are added. */
+function memberBoxes(area: Box, count: number, rowH: number, jointW: number): Box[] {
+  if (count === 1) return [{ x: area.x + (area.w - jointW) / 2, y: area.y, w: jointW, h: rowH }];
+  const row: Box = { x: area.x + 0.6, y: area.y, w: area.w - 1.2, h: rowH };
+  return columns(row, Array.from({ length: count }, () => 1), Math.min(0.9, (row.w * 0.25) / (count - 1)));
+}
+
+/**
+ * Up to two members the joint body is a centred 6 in box. From three on it spans
+ * every member's centre (plus a margin), so each arrow drops straight into it.
+ */
+function jointBox(area: Box, members: Box[], y: number, rowH: number): Box {
+  const jointW = Math.min(area.w * 0.5, 6);
+  if (members.length <= 2) return { x: area.x + (area.w - jointW) / 2, y, w: jointW, h: rowH };
+  const centres = members.map(centreX);
+  const pad = Math.max(ARROW_W / 2 + 0.3, members[0]!.w / 4);
+  const left = Math.min(...centres) - pad;
+  return { x: left, y, w: Math.max(...centres) + pad - left, h: rowH };
+}
+
+/** Centre x of each member's arrow. Two members (the seed) keep their arrows leaning in toward the joint body. */
+function arrowCentres(members: Box[], joint: Box): number[] {
+  return members.map((box) => {
+    const cx = centreX(box);
+    if (members.length !== 2) return cx;
+    const toward = Math.max(joint.x + 0.3, Math.min(joint.x + joint.w - 0.3, cx));
+    return (cx + toward) / 2;
+  });
+}
+
+interface Slot {
+  box: Box;
+  align: 'left' | 'center' | 'right';
+}
+
+/**
+ * Where the tasks label may go, best first: the widest gap between two arrows
+ * (nearest the middle on a tie), then beside the outer arrows, then beside the
+ * joint body. None of them has a shape under it.
+ */
+function labelSlots(band: Box, arrows: Box[], joint: Box, area: Box): Slot[] {
+  const sorted = [...arrows].sort((a, b) => a.x - b.x);
+  const mid = band.x + band.w / 2;
+  const inner = sorted.slice(1).map((next, i): Slot => {
+    const x = sorted[i]!.x + sorted[i]!.w + CLEAR;
+    return { box: { ...band, x, w: next.x - CLEAR - x }, align: 'center' };
+  });
+  inner.sort((a, b) => Math.round((b.box.w - a.box.w) * 100) || Math.abs(centreX(a.box) - mid) - Math.abs(centreX(b.box) - mid));
+  const first = sorted[0];
+  const last = sorted.at(-1);
+  const right = last ? last.x + last.w + CLEAR : band.x;
+  const outer: Slot[] = [
+    { box: { ...band, x: right, w: band.x + band.w - right }, align: 'left' },
+    ...(first ? [{ box: { ...band, w: first.x - CLEAR - band.x }, align: 'right' } satisfies Slot] : []),
+    { box: { ...joint, x: area.x, w: joint.x - CLEAR - area.x }, align: 'right' },
+    { box: { ...joint, x: joint.x + joint.w + CLEAR, w: area.x + area.w - joint.x - joint.w - CLEAR }, align: 'left' },
+  ];
+  return [...inner, ...outer].filter((slot) => slot.box.w > 0.3);
+}
+
+/** The tasks label, measured into the first slot where it fits whole (a single word is never broken). */
+function tasksLabel(page: Page, text: string, slots: Slot[]): SlideElement | undefined {
+  const { colors, sizes } = page.theme;
+  const size = Math.max(sizes.minBody, 14);
+  const paragraphs: Paragraph[] = [{ runs: [{ text, italic: true }] }];
+  const oneLine = textHeight(paragraphs, textStyle(page, { size }), 100);
+  let fallback: SlideElement | undefined;
+  for (const slot of slots) {
+    const h = /\s/.test(text.trim()) ? slot.box.h : Math.min(slot.box.h, oneLine);
+    const box = { ...slot.box, y: slot.box.y + (slot.box.h - h) / 2, h };
+    const style = textStyle(page, { size, color: colors.muted, align: slot.align, valign: 'middle' });
+    const fitted = fitBox(page, { name: 'Tasks label', box, paragraphs: [{ ...paragraphs[0]!, align: slot.align }], style });
+    if (fitted.fits) return fitted.element;
+    fallback ??= fitted.element;
+  }
+  return fallback;
 }
 
 function layoutDiagram(input: SlideInput, content: ModelContent, area: Box): SlideElement[] {
@@ -56,34 +140,30 @@ function layoutDiagram(input: SlideInput, content: ModelContent, area: Box): Sli
   const rowH = Math.min(1.0, unit * 1.15);
   const arrowH = (area.h - 3 * rowH) / 2;
   const boxStyle = (color: string) => textStyle(page, { size: Math.min(sizes.body, 20), bold: true, color, align: 'center', valign: 'middle' });
-  const memberRow = columns({ ...area, x: area.x + 0.6, w: area.w - 1.2, h: rowH }, content.members.map(() => 1), 0.9);
+  const members = memberBoxes(area, content.members.length, rowH, Math.min(area.w * 0.5, 6));
+  const joint = jointBox(area, members, area.y + rowH + arrowH, rowH);
+  const arrowW = Math.min(ARROW_W, members[0]!.w * 0.4);
+  const arrows = arrowCentres(members, joint).map((cx): Box => ({ x: cx - arrowW / 2, y: area.y + rowH + 0.08, w: arrowW, h: arrowH - 0.16 }));
   const elements: SlideElement[] = [];
-  const jointW = Math.min(area.w * 0.5, 6);
-  const joint: Box = { x: area.x + (area.w - jointW) / 2, y: area.y + rowH + arrowH, w: jointW, h: rowH };
   content.members.forEach((member, i) => {
-    const box = memberRow[i]!;
     elements.push(
       fittedShape(page, {
-        name: `Member ${member.name}`, shape: 'rect', box, fill: colors.secondary, line: { color: colors.primary, width: 1.25 },
+        name: `Member ${member.name}`, shape: 'rect', box: members[i]!, fill: colors.secondary, line: { color: colors.primary, width: 1.25 },
         paragraphs: [{ runs: [{ text: member.name }] }],
         style: boxStyle(colors.primary),
       }),
     );
-    const cx = box.x + box.w / 2;
-    const toward = Math.max(joint.x + 0.3, Math.min(joint.x + joint.w - 0.3, cx));
-    elements.push(arrow(`Tasks from ${member.name}`, { x: (cx + toward) / 2 - 0.25, y: box.y + rowH + 0.08, w: 0.5, h: arrowH - 0.16 }, colors.accent));
+    elements.push(arrow(`Tasks from ${member.name}`, arrows[i]!, colors.accent));
   });
   if (content.tasks) {
-    elements.push({
-      type: 'text', name: 'Tasks label', box: { x: joint.x, y: area.y + rowH, w: joint.w, h: arrowH },
-      paragraphs: [{ runs: [{ text: content.tasks, italic: true }], align: 'center' }],
-      style: textStyle(page, { size: Math.max(sizes.minBody, 14), color: colors.muted, align: 'center', valign: 'middle' }),
-    });
+    const band: Box = { x: area.x, y: area.y + rowH, w: area.w, h: arrowH };
+    const label = tasksLabel(page, content.tasks, labelSlots(band, arrows, joint, area));
+    if (label) elements.push(label);
   }
   elements.push(
     fittedShape(page, { name: 'Joint body', shape: 'rect', box: joint, fill: colors.primary, paragraphs: [{ runs: [{ text: content.jointBody }] }], style: boxStyle(colors.onPrimary) }),
   );
-  elements.push(arrow('Services', { x: area.x + area.w / 2 - 0.25, y: joint.y + rowH + 0.08, w: 0.5, h: arrowH - 0.16 }, colors.accent));
+  elements.push(arrow('Services', { x: area.x + area.w / 2 - ARROW_W / 2, y: joint.y + rowH + 0.08, w: ARROW_W, h: arrowH - 0.16 }, colors.accent));
   elements.push(
     fittedShape(page, {
       name: 'Outcome', shape: 'roundRect', radius: 0.1, box: { x: area.x, y: joint.y + rowH + arrowH, w: area.w, h: rowH }, fill: colors.accent,

@@ -2,20 +2,23 @@
  * Arbeidet med kommunikasjonsplan: the action plan as a native table.
  * The audience's rows are marked and come first ("mark"), or are the only rows
  * ("only"). Rows are measured; the table shrinks to the theme's floor and then
- * continues on further slides with the header row repeated.
+ * continues on further slides with the header row repeated. The legend that explains
+ * the marking sits above the table only on slides that show marked rows.
  */
 import type { PlanRow } from '../data/schema.js';
 import type { PlanMode } from '../deck/resolve-deck.js';
-import { measureTableRows, paginateRows } from '../layout/fit-table.js';
+import { measureTableRows } from '../layout/fit-table.js';
+import { measureWidth, WIDTH_SAFETY } from '../layout/measure-text.js';
 import { below, type Page } from '../layout/page.js';
 import { continuedTitle, textHeight, textStyle, titleElements } from '../layout/text-box.js';
-import type { Box, LaidOutSlide, SlideElement, TableCell, TableElement, TextStyle } from '../layout/types.js';
+import type { Box, Insets, LaidOutSlide, SlideElement, TableCell, TableElement, TextStyle } from '../layout/types.js';
+import { EMU_PER_INCH, ptToInch } from '../pptx/units.js';
 import { formatShortDate } from '../render/dates.js';
 import type { SlideInput, SlideKind } from './types.js';
 
 interface PlanContent {
   title: string;
-  /** Said instead of a table when no row is shown. */
+  /** Said instead of a table when no row is shown ('' when rows are shown). */
   empty: string;
   header: string[];
   rows: { cells: string[]; own: boolean }[];
@@ -26,6 +29,10 @@ interface PlanContent {
 const WEIGHTS = [22, 30, 23, 14, 11];
 const LEGEND_H = 0.4;
 export const CELL_INSETS = { left: 0.08, right: 0.08, top: 0.05, bottom: 0.05 };
+/** Where a line may break, as in break-lines.ts: at spaces, and after a hyphen or dash between letters. */
+const BREAKS = /[\s\u200b]+|(?<=\p{L}[-\u2010\u2013\u2014])(?=\p{L})/u;
+/** Sums of floats: keeps an exact fit a fit (as fit-table.ts does). */
+const EPSILON = 1e-6;
 
 export function whenText(row: PlanRow): string {
   if (row.when) return row.when;
@@ -47,22 +54,100 @@ function compose(input: SlideInput): PlanContent {
   }));
   const mode = input.slide.planMode;
   const ordered = orderRows(rows, mode);
+  // Rows, but none shown: only 'only' drops rows, so none concern the audience.
+  const emptyKey = rows.length > 0 ? 'plan.noneForAudience' : 'plan.empty';
   return {
     title: input.title('plan.title'),
-    empty: input.text('plan.empty'),
+    empty: ordered.length === 0 ? input.text(emptyKey) : '',
     header: ['audience', 'activity', 'purpose', 'responsible', 'when'].map((k) => input.text(`plan.${k}`)),
     rows: ordered,
     legend: mode === 'mark' && ordered.some((r) => r.own) ? input.text('plan.marked') : undefined,
   };
 }
 
-function columnWidths(width: number): number[] {
-  const total = WEIGHTS.reduce((a, b) => a + b, 0);
-  return WEIGHTS.map((w) => (width * w) / total);
+const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
+
+/**
+ * Per column, its widest unbreakable word in points at 1 pt (it scales with the size).
+ * The header is drawn bold, and so are the audience's own rows.
+ */
+function widestWords(content: PlanContent, face: string): number[] {
+  const rows = [content.header.map((text) => ({ text, bold: true })), ...content.rows.map((r) => r.cells.map((text) => ({ text, bold: r.own })))];
+  return content.header.map((_, column) => {
+    let widest = 0;
+    for (const cell of rows) {
+      for (const word of cell[column]?.text.split(BREAKS) ?? []) {
+        widest = Math.max(widest, measureWidth(word, { face, size: 1, bold: cell[column]?.bold }));
+      }
+    }
+    return widest;
+  });
+}
+
+/**
+ * Column widths in inches that sum to `total`. Each column gets at least its widest word
+ * at `size` (with the layout's WIDTH_SAFETY and the cell insets), so no word is split.
+ * The rest goes by WEIGHTS: a column whose weighted share is below its minimum gets the
+ * minimum and the others share what is left by weight, until every share is enough; so a
+ * plan whose words fit keeps the weighted layout. When the minimums alone are wider than
+ * the table, columns get it in proportion to them and long words break, as they must.
+ */
+export function columnWidths(total: number, widestPt: readonly number[], size: number, insets: Insets): number[] {
+  // Rounded up to whole EMU, as the writer rounds widths, so a written column is never narrower.
+  const minimums = widestPt.map((pt) => Math.ceil((ptToInch(pt * size * WIDTH_SAFETY) + insets.left + insets.right) * EMU_PER_INCH) / EMU_PER_INCH);
+  const needed = sum(minimums);
+  let widths: number[];
+  if (needed >= total) {
+    widths = minimums.map((m) => (total * m) / needed);
+  } else {
+    const weightOf = (i: number): number => WEIGHTS[i] ?? 1;
+    const fixed = new Set<number>();
+    const shares = (): number[] => {
+      const free = total - sum(minimums.filter((_, i) => fixed.has(i)));
+      const weight = sum(minimums.map((_, i) => (fixed.has(i) ? 0 : weightOf(i))));
+      return minimums.map((m, i) => (fixed.has(i) ? m : (free * weightOf(i)) / weight));
+    };
+    // Fixing a column at its minimum shrinks the others' shares, so look again.
+    for (let short = [-1]; short.length > 0; ) {
+      const current = shares();
+      short = minimums.flatMap((m, i) => (!fixed.has(i) && current[i]! < m ? [i] : []));
+      short.forEach((i) => fixed.add(i));
+    }
+    widths = shares();
+  }
+  // The last column takes what rounding left, so the widths add up to the table's width.
+  widths[widths.length - 1] = total - sum(widths.slice(0, -1));
+  return widths;
+}
+
+/**
+ * Greedy pages [start, end) of body rows below a repeated header; a page's room depends on
+ * its first row (the legend takes room on pages that start with marked rows). A row too
+ * tall for an empty page gets a page of its own. `rowHeight` is called once per row, in
+ * order; undefined as soon as more than `maxPages` pages are needed.
+ */
+function paginate(count: number, rowHeight: (i: number) => number, headerHeight: number, room: (start: number) => number, maxPages = Infinity): Array<[number, number]> | undefined {
+  const pages: Array<[number, number]> = [];
+  let start = 0;
+  let used = headerHeight;
+  for (let i = 0; i < count; i++) {
+    const h = rowHeight(i);
+    if (i > start && used + h > room(start) + EPSILON) {
+      pages.push([start, i]);
+      if (pages.length >= maxPages) return undefined;
+      [start, used] = [i, headerHeight];
+    }
+    used += h;
+  }
+  pages.push([start, count]);
+  return pages;
 }
 
 interface Sized {
   style: TextStyle;
+  /** Column widths at this size, in inches. */
+  widths: number[];
+  /** The header's height, then each body row's. */
   heights: number[];
   pages: Array<[number, number]>;
 }
@@ -71,35 +156,35 @@ interface Sized {
  * The table's size and pages: as few pages as the theme's floor allows, then the
  * largest size that needs no more pages than that (one page when it fits at all).
  * Sizes that need too many pages are given up as soon as that shows, so a long plan
- * is measured in full only at the size it gets.
+ * is measured in full only at the size it gets. Column widths follow each size.
  */
-function sizeTable(page: Page, content: PlanContent, widths: number[], area: Box): Sized {
-  const { sizes } = page.theme;
+function sizeTable(page: Page, content: PlanContent, width: number, room: (start: number) => number): Sized {
+  const { sizes, fonts } = page.theme;
+  const widest = widestWords(content, fonts.body);
   const at = (size: number, maxPages = Infinity): Sized | undefined => {
     const style = textStyle(page, { size, insets: CELL_INSETS });
+    const widths = columnWidths(width, widest, size, CELL_INSETS);
     const [headerHeight = 0] = measureTableRows(widths, [content.header], { ...style, bold: true }, CELL_INSETS);
     const heights = [headerHeight];
-    let pages = 1;
-    let used = headerHeight;
-    for (const row of content.rows) {
+    const rowHeight = (i: number): number => {
+      const row = content.rows[i]!;
       // The audience's own rows are drawn bold, so they are measured bold.
       const [h = 0] = measureTableRows(widths, [row.cells.map((text) => ({ text, bold: row.own }))], style, CELL_INSETS);
-      if (used + h > area.h && used > headerHeight) [pages, used] = [pages + 1, headerHeight];
-      if (pages > maxPages) return undefined;
-      used += h;
       heights.push(h);
-    }
-    return { style, heights, pages: paginateRows(heights.slice(1), headerHeight, area.h) };
+      return h;
+    };
+    const pages = paginate(content.rows.length, rowHeight, headerHeight, room, maxPages);
+    return pages && { style, widths, heights, pages };
   };
   const floor = at(sizes.minTable)!;
   for (let size = sizes.table; size > sizes.minTable; size -= 0.5) {
     const sized = at(size, floor.pages.length);
-    if (sized && sized.pages.length <= floor.pages.length) return sized;
+    if (sized) return sized;
   }
   return floor;
 }
 
-function tableElement(page: Page, content: PlanContent, widths: number[], box: Box, sized: Sized, [start, end]: [number, number]): TableElement {
+function tableElement(page: Page, content: PlanContent, box: Box, sized: Sized, [start, end]: [number, number]): TableElement {
   const { colors } = page.theme;
   const header: TableCell[] = content.header.map((text) => ({ text, bold: true }));
   const rows = content.rows.slice(start, end).map((row) =>
@@ -108,7 +193,7 @@ function tableElement(page: Page, content: PlanContent, widths: number[], box: B
   const rowHeights = [sized.heights[0] ?? 0.4, ...sized.heights.slice(1 + start, 1 + end)];
   return {
     type: 'table', name: 'Action plan', box: { ...box, h: rowHeights.reduce((a, b) => a + b, 0) },
-    columnWidths: widths, header, rows, rowHeights, style: sized.style,
+    columnWidths: sized.widths, header, rows, rowHeights, style: sized.style,
     headerFill: colors.primary, headerColor: colors.onPrimary, bandFill: 'F4F6F9', borderColor: 'BFC7D1',
   };
 }
@@ -122,20 +207,21 @@ function layout(page: Page, content: PlanContent): LaidOutSlide[] {
   }
   const legendStyle = textStyle(page, { size: Math.max(sizes.minBody, 14), bold: true });
   const legendH = content.legend ? Math.max(LEGEND_H, textHeight([{ runs: [{ text: content.legend }] }], legendStyle, page.body.w)) : 0;
-  const area = content.legend ? below(page.body, legendH, 0.1) : page.body;
-  const widths = columnWidths(area.w);
-  const sized = sizeTable(page, content, widths, area);
-  const pages = sized.pages.length > 0 ? sized.pages : [[0, 0] as [number, number]];
-  return pages.map((range, i): LaidOutSlide => {
+  // Marked rows come first, so a slide shows some exactly when its first row is one of them.
+  const marked = content.legend ? content.rows.filter((r) => r.own).length : 0;
+  const belowLegend = below(page.body, legendH, 0.1);
+  const areaAt = (start: number): Box => (start < marked ? belowLegend : page.body);
+  const sized = sizeTable(page, content, page.body.w, (start) => areaAt(start).h);
+  return sized.pages.map((range, i): LaidOutSlide => {
     const title = continuedTitle(page, content.title, i);
     const elements: SlideElement[] = [...titleElements(page, title)];
-    if (content.legend) {
+    if (content.legend && range[0] < marked) {
       elements.push({
         type: 'text', name: 'Legend', box: { ...page.body, h: legendH },
         paragraphs: [{ runs: [{ text: content.legend, highlight: colors.highlight }] }], style: legendStyle,
       });
     }
-    elements.push(tableElement(page, content, widths, area, sized, range));
+    elements.push(tableElement(page, content, areaAt(range[0]), sized, range));
     return { title, background: colors.background, elements };
   });
 }

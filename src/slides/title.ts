@@ -10,28 +10,58 @@ interface TitleContent {
   logos: PendingImageElement[];
 }
 
+/** Logos are wide marks (about 5:1); each gets a 4:1 box and keeps its aspect ratio inside it (contain). */
+const LOGO_ASPECT = 4;
+/** The largest logo box's width, in inches, and the gap between boxes as a share of a box's width. */
+const LOGO_MAX_W = 2.8;
+const LOGO_GAP = 0.45 / LOGO_MAX_W;
+/** Below this box width (inches) one row gets cramped, so the logos go on two rows. */
+const LOGO_MIN_ROW_W = 1.5;
+/** Space above, below and between rows inside the band, in inches. */
+const BAND_PADDING = 0.12;
+const ROW_GAP = 0.15;
+
+/**
+ * Logo boxes right-aligned in the band, as large as fit (at most 2.8 × 0.7 in):
+ * one row while the boxes stay at least 1.5 in wide, else two rows (the first
+ * row takes the odd one). Nothing leaves the band, whatever the count.
+ */
+export function logoBoxes(count: number, band: Box): Box[] {
+  if (count === 0) return [];
+  const widthFor = (rows: number): number => {
+    const perRow = Math.ceil(count / rows);
+    const rowH = (band.h - 2 * BAND_PADDING - (rows - 1) * ROW_GAP) / rows;
+    return Math.min(LOGO_MAX_W, band.w / (perRow + LOGO_GAP * (perRow - 1)), rowH * LOGO_ASPECT);
+  };
+  const rows = widthFor(1) >= LOGO_MIN_ROW_W || count === 1 ? 1 : 2;
+  const w = widthFor(rows);
+  const h = w / LOGO_ASPECT;
+  const gap = w * LOGO_GAP;
+  const perRow = Math.ceil(count / rows);
+  const blockH = rows * h + (rows - 1) * ROW_GAP;
+  const top = band.y + (band.h - blockH) / 2;
+  return Array.from({ length: count }, (_, i) => {
+    const row = Math.floor(i / perRow);
+    const inRow = Math.min(perRow, count - row * perRow);
+    const rowW = inRow * w + (inRow - 1) * gap;
+    return { x: band.x + band.w - rowW + (i - row * perRow) * (w + gap), y: top + row * (h + ROW_GAP), w, h };
+  });
+}
+
 function logoRow(input: SlideInput, band: Box): PendingImageElement[] {
   const org = input.plan.strategy.organisation;
   const owners = [
     { name: org.name, logo: org.logo, at: ['organisation', 'logo', 'file'] },
     ...org.members.map((m, i) => ({ name: m.name, logo: m.logo, at: ['organisation', 'members', i, 'logo', 'file'] })),
   ].filter((o) => o.logo);
-  // Logos are wide marks (about 5:1); each gets a wide box and keeps its aspect ratio inside it.
-  const size = { w: 2.8, h: 0.7 };
-  const gap = 0.45;
-  const total = owners.length * size.w + Math.max(0, owners.length - 1) * gap;
-  let x = band.x + band.w - total;
-  return owners.map((owner) => {
-    const element: PendingImageElement = {
-      type: 'pending-image',
-      name: `Logo ${owner.name}`,
-      box: { x, y: band.y + (band.h - size.h) / 2, ...size },
-      ref: owner.logo!,
-      location: input.plan.locateStrategy(owner.at),
-    };
-    x += size.w + gap;
-    return element;
-  });
+  const boxes = logoBoxes(owners.length, band);
+  return owners.map((owner, i) => ({
+    type: 'pending-image',
+    name: `Logo ${owner.name}`,
+    box: boxes[i]!,
+    ref: owner.logo!,
+    location: input.plan.locateStrategy(owner.at),
+  }));
 }
 
 function compose(input: SlideInput, band: Box): TitleContent {

@@ -52,11 +52,14 @@ export function layoutTwoLists(page: Page, content: TwoListsContent): LaidOutSli
     );
     const size = Math.min(...fitted.map((f) => f.element.style.fontSize));
     shown.forEach((col, i) => {
+      // A column that ended on an earlier slide leaves its place empty, without a heading.
+      if (s > 0 && (chunksPerColumn[i]?.[s] ?? []).length === 0) return;
       elements.push(heading(page, cols[i]!, col.heading, content.columns.indexOf(col)));
       const element = fitted[i]!.element;
       elements.push({ ...element, style: { ...element.style, fontSize: size } });
     });
-    if (content.note) {
+    const marked = chunksPerColumn.some((chunks) => (chunks[s] ?? []).some((p) => p.runs.some((r) => r.highlight !== undefined || r.bold)));
+    if (content.note && marked) {
       elements.push({
         type: 'text', name: 'Legend', box: { x: page.body.x, y: area.y + area.h, w: page.body.w, h: NOTE_H },
         paragraphs: [{ runs: [{ text: content.note, highlight: colors.highlight, bold: true }] }],

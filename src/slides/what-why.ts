@@ -1,12 +1,14 @@
 /** Hva? – Hvorfor?: the two core statements, each beside its question as a label block. */
 import type { Page } from '../layout/page.js';
-import { fitBox, textHeight, textStyle, titleElements } from '../layout/text-box.js';
+import { fitBox, LayoutIssue, textHeight, textStyle, titleElements } from '../layout/text-box.js';
 import type { LaidOutSlide, SlideElement } from '../layout/types.js';
+import type { SourceLocation } from '../errors.js';
 import type { SlideInput, SlideKind } from './types.js';
 
 interface Statement {
   label: string;
   text: string;
+  source: SourceLocation;
 }
 
 const LABEL_W = 2.4;
@@ -18,8 +20,8 @@ function compose(input: SlideInput): { title: string; statements: Statement[] } 
   return {
     title: input.title('what-why.title'),
     statements: [
-      { label: input.text('what-why.what'), text: main.what },
-      { label: input.text('what-why.why'), text: main.why },
+      { label: input.text('what-why.what'), text: main.what, source: input.plan.locateStrategy(['mainMessage', 'what']) },
+      { label: input.text('what-why.why'), text: main.why, source: input.plan.locateStrategy(['mainMessage', 'why']) },
     ],
   };
 }
@@ -39,6 +41,11 @@ function layout(page: Page, title: string, statements: Statement[]): LaidOutSlid
     size -= 1;
     heights = rowsHeight(size);
   }
+  if (total(heights) > body.h) {
+    const longest = statements.reduce((a, b) => (b.text.length > a.text.length ? b : a));
+    const shorter = Math.ceil(((total(heights) - body.h) / total(heights)) * 100 / 5) * 5 + 5;
+    throw new LayoutIssue({ ...longest.source, message: `the text is too long for the slide "${title}" even at ${size} pt; shorten the statements by about ${shorter} %` });
+  }
   let y = body.y + Math.max(0, (body.h - total(heights)) / 2);
   const elements: SlideElement[] = [...titleElements(page, title)];
   statements.forEach((st, i) => {
@@ -55,6 +62,7 @@ function layout(page: Page, title: string, statements: Statement[]): LaidOutSlid
         box: { x: textX, y, w: textW, h },
         paragraphs: [{ runs: [{ text: st.text }] }],
         style: textStyle(page, { size, valign: 'middle' }),
+        source: st.source,
       }).element,
     );
     y += h + ROW_GAP;

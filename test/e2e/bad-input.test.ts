@@ -3,7 +3,7 @@
  * runs the real CLI, and must end in one located line, exit code 2, and an
  * earlier output left byte-identical.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyProject, editFile, runCli } from '../helpers/project.js';
@@ -85,5 +85,16 @@ describe('bad input', () => {
     expect(lines, run.stderr).toHaveLength(1);
     expect(lines[0]).toMatch(error);
     expect(readFileSync(file).equals(before)).toBe(true);
+  });
+});
+
+describe('text too long for a slide that cannot continue', () => {
+  it('names the field in the data, and nothing is written', () => {
+    const root = copyProject();
+    editFile(root, 'data/strategy.yaml', /^  what: (.*)$/m, (_, what: string) => `  what: ${`${what}. `.repeat(12).trim()}`);
+    const run = runCli(['build'], root);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toMatch(/^data\/strategy\.yaml:\d+:\d+ mainMessage: the text is too long for its place on the slide: even at 12 pt it needs [\d.]+ in of [\d.]+ in; shorten it by about \d+ %$/);
+    expect(existsSync(path.join(root, 'output'))).toBe(false);
   });
 });

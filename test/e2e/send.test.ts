@@ -3,7 +3,7 @@
  * decks, a real SMTP server on 127.0.0.1 with STARTTLS and AUTH.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -57,10 +57,31 @@ describe('trappa send', () => {
     expect(rebuilt.status).toBe(3);
     expect(sha256(readFileSync(deckFile))).toBe(sha256(attachment.content));
 
-    // A second send of the same version reaches nobody twice.
+    // Back to the data that was sent: a second send of the same version reaches nobody twice.
+    editFile(root, 'data/decks/storledermote.yaml', 'place: Verdal rådhus', 'place: Levanger rådhus');
     const again = await runCliAsync(['send', '--deck', 'storledermote'], root, env);
     expect(again.status, again.stderr).toBe(0);
     expect(server.messages).toHaveLength(1);
+  });
+});
+
+describe('trappa send refuses a deck that is not the current build', () => {
+  it('names the file and says to build first when the data changed after the build', () => {
+    const root = copyProject();
+    expect(runCli(['build', '--deck', 'ansatte'], root).status).toBe(0);
+    editFile(root, 'data/decks/ansatte.yaml', '- Din tillitsvalgte', '- Din tillitsvalgte eller verneombud');
+    const run = runCli(['send', '--deck', 'ansatte', '--dry-run'], root);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toBe('output/ansatte-v0.2-2004-01-28.pptx is older than its data or templates; run: trappa build --deck ansatte before sending');
+  });
+
+  it('refuses a file changed by hand after the build', () => {
+    const root = copyProject();
+    expect(runCli(['build', '--deck', 'ansatte'], root).status).toBe(0);
+    writeFileSync(path.join(root, 'output/ansatte-v0.2-2004-01-28.pptx'), 'x', { flag: 'a' });
+    const run = runCli(['draft', '--deck', 'ansatte'], root);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/is not the file trappa built for ansatte v0\.2/);
   });
 });
 

@@ -19,10 +19,10 @@ export function copyProject(): string {
 }
 
 /** Replaces text in a file of a project copy; fails the test if `from` is not there. */
-export function editFile(root: string, file: string, from: string | RegExp, to: string): void {
+export function editFile(root: string, file: string, from: string | RegExp, to: string | ((match: string, ...groups: string[]) => string)): void {
   const full = path.join(root, file);
   const text = readFileSync(full, 'utf8');
-  const next = text.replace(from, to);
+  const next = typeof to === 'string' ? text.replace(from, to) : text.replace(from, to as (substring: string, ...args: unknown[]) => string);
   if (next === text) throw new Error(`editFile: ${String(from)} not found in ${file}`);
   writeFileSync(full, next);
 }

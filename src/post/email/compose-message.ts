@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { InputError, TrappaError } from '../../errors.js';
+import { describeTemplateError } from '../../render/template-errors.js';
 import type { AttachmentInfo, OutgoingDeck } from './types.js';
 
 /** Subject and body templates of one language, compiled. */
@@ -9,6 +10,9 @@ export interface EmailTemplates {
   language: string;
   subjectPath: string;
   bodyPath: string;
+  /** The template sources, so errors can name the expression that failed. */
+  subjectSource: string;
+  bodySource: string;
   subject: (context: object) => string;
   body: (context: object) => string;
 }
@@ -85,10 +89,18 @@ export async function loadEmailTemplates(templatesDir: string, language: string)
     } catch (error) {
       throw new TrappaError(`No e-mail template ${file} for language "${language}"; add it or use nb, nn or en.`, { cause: error });
     }
-    return { file, render: hb.compile(source, { strict: true, noEscape: true }) };
+    return { file, source, render: hb.compile(source, { strict: true, noEscape: true }) };
   };
   const [subject, body] = await Promise.all([load('subject.hbs'), load('body.hbs')]);
-  return { language, subjectPath: subject.file, bodyPath: body.file, subject: subject.render, body: body.render };
+  return {
+    language,
+    subjectPath: subject.file,
+    bodyPath: body.file,
+    subjectSource: subject.source,
+    bodySource: body.source,
+    subject: subject.render,
+    body: body.render,
+  };
 }
 
 /** The language a deck's e-mail is written in: `context.language`, default `nb`. */
@@ -112,30 +124,24 @@ export function renderEmailText(
     attachments: attachments.map((a) => ({ filename: a.filename, size: formatSize(a.size, templates.language), kind: kindOf(a.filename) })),
     ...deck.context,
   };
-  const subject = renderOne(templates.subject, templates.subjectPath, context, deck)
+  const subject = renderOne(templates.subject, templates.subjectPath, context, deck, templates.subjectSource)
     .replace(/\s+/g, ' ')
     .trim();
-  const text = renderOne(templates.body, templates.bodyPath, context, deck)
+  const text = renderOne(templates.body, templates.bodyPath, context, deck, templates.bodySource)
     .replace(/[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
   return { subject, text: `${text}\n` };
 }
 
-function renderOne(template: (c: object) => string, file: string, context: object, deck: OutgoingDeck): string {
+function renderOne(template: (c: object) => string, file: string, context: object, deck: OutgoingDeck, source: string): string {
   try {
     return template(context);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    // Handlebars ends its messages with " - line:col".
-    const pos = /^([\s\S]*?) - (\d+):(\d+)$/.exec(message);
-    throw new InputError([
-      {
-        file,
-        ...(pos ? { line: Number(pos[2]), col: Number(pos[3]) + 1 } : {}),
-        message: `${(pos ? pos[1]! : message).replace(/ not defined in \[object Object\]$/, ' is missing from the data')} (deck "${deck.deckId}": give the deck this field or remove it from the template)`,
-      },
-    ]);
+    const problem = describeTemplateError(error, source);
+    const message = problem.missing ? `uses {{${problem.missing}}}, which deck "${deck.deckId}" does not have` : problem.message;
+    const shown = path.relative(process.cwd(), file);
+    throw new InputError([{ file: shown.startsWith('..') ? file : shown, line: problem.line, col: problem.col, message }]);
   }
 }
 

@@ -1,0 +1,174 @@
+/**
+ * Theme rules a schema cannot express, each broken rule one located issue:
+ * a floor size above the size it shrinks from, a colour pair the slides draw that fails
+ * WCAG 2.1 AA (one line here instead of a contrast error on every slide of every deck),
+ * and a font face Trappa has no metrics for. `checkTheme` is pure; `registerThemeFonts`
+ * reads the font files of `fonts.files` and registers them for text measurement.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { contrastRatio, relativeLuminance } from '../check/colors.js';
+import type { Issue } from '../errors.js';
+import { registerFont, type FontFiles } from '../layout/fonts.js';
+import { readSfntMetrics } from '../layout/sfnt-metrics.js';
+import type { YamlSource } from './load-yaml.js';
+import { themeSchema, type Theme } from './schema.js';
+import { locateIn } from './validate.js';
+
+type ColorName = keyof Theme['colors'];
+
+/** A text colour drawn on a fill colour somewhere in the slides, and who to blame when it fails. */
+interface ColorPair {
+  /** What is drawn, e.g. "headings". */
+  what: string;
+  text: ColorName;
+  on: ColorName;
+  /** WCAG AA: 4.5:1, or 3:1 for large text (≥ 18 pt, or ≥ 14 pt bold). */
+  min: number;
+  /** The colour to change, unless only the other one differs from its default. */
+  blame: ColorName;
+}
+
+const PAIRS: readonly ColorPair[] = [
+  { what: 'text', text: 'onPrimary', on: 'primary', min: 4.5, blame: 'primary' }, // title slide, table header, first panel
+  { what: 'titles', text: 'primary', on: 'background', min: 3, blame: 'primary' }, // slide titles, large
+  { what: 'text', text: 'text', on: 'background', min: 4.5, blame: 'text' },
+  { what: 'muted text', text: 'muted', on: 'background', min: 4.5, blame: 'muted' }, // captions, "no activities"
+  { what: 'text', text: 'text', on: 'secondary', min: 4.5, blame: 'secondary' }, // panels, marked plan rows
+  { what: 'headings', text: 'primary', on: 'secondary', min: 4.5, blame: 'secondary' }, // headings on light panels
+  { what: 'text', text: 'text', on: 'accent', min: 4.5, blame: 'accent' }, // the model's outcome box, the staircase top
+  { what: 'text', text: 'text', on: 'highlight', min: 4.5, blame: 'highlight' }, // the audience's own rows and groups
+  { what: 'subtitles', text: 'secondary', on: 'primary', min: 4.5, blame: 'secondary' }, // title slide; min set from sizes.subtitle
+];
+
+export function checkTheme(theme: Theme, source: YamlSource): Issue[] {
+  return [...checkSizes(theme, source), ...checkColors(theme, source), ...checkFontFaces(theme, source)];
+}
+
+function checkSizes({ sizes }: Theme, source: YamlSource): Issue[] {
+  const pairs = [
+    ['minBody', 'body'],
+    ['minTable', 'table'],
+  ] as const;
+  return pairs.flatMap(([floor, size]) =>
+    sizes[floor] > sizes[size]
+      ? [{ ...locateIn(source, ['sizes', floor]), message: `${floor} ${sizes[floor]} is larger than ${size} ${sizes[size]}; text shrinks from ${size} down to ${floor}, so make ${floor} at most ${sizes[size]}` }]
+      : [],
+  );
+}
+
+function checkColors(theme: Theme, source: YamlSource): Issue[] {
+  const issues: Issue[] = [];
+  for (const pair of PAIRS) {
+    const text = theme.colors[pair.text];
+    const on = theme.colors[pair.on];
+    if (text === undefined || on === undefined) continue;
+    const min = pair.on === 'primary' && pair.text === 'secondary' && theme.sizes.subtitle >= 18 ? 3 : pair.min;
+    const ratio = contrastRatio(text, on);
+    if (ratio >= min) continue;
+    const blame = blamed(theme, pair);
+    const other = blame === pair.text ? pair.on : pair.text;
+    const color = text === 'FFFFFF' ? 'white ' : text === '000000' ? 'black ' : '';
+    // Floored, so a failing ratio never prints as the required one.
+    const shown = (Math.floor(ratio * 100) / 100).toFixed(2);
+    issues.push({
+      ...locateIn(source, ['colors', blame]),
+      message:
+        `${color}${pair.what} (${pair.text} ${text}) on ${pair.on} ${on} has contrast ${shown}:1; ` +
+        `WCAG AA needs ${min}:1${min < 4.5 ? ' for large text' : ''} — ${advice(theme, blame, other, min)}`,
+    });
+  }
+  return issues;
+}
+
+/** The pair's usual suspect, unless it still has its default and the other colour was changed. */
+function blamed(theme: Theme, pair: ColorPair): ColorName {
+  const other = pair.blame === pair.text ? pair.on : pair.text;
+  const isDefault = (name: ColorName): boolean => {
+    const parsed = themeSchema.shape.colors.shape[name].safeParse(undefined);
+    return parsed.success && parsed.data !== undefined && parsed.data === theme.colors[name];
+  };
+  return isDefault(pair.blame) && !isDefault(other) ? other : pair.blame;
+}
+
+/** Darker or lighter, away from the other colour; both when one alone cannot reach `min`. */
+function advice(theme: Theme, blame: ColorName, other: ColorName, min: number): string {
+  const a = theme.colors[blame]!;
+  const b = theme.colors[other]!;
+  const lighter = relativeLuminance(a) >= relativeLuminance(b);
+  const direction = lighter ? 'lighter' : 'darker';
+  if (contrastRatio(lighter ? 'FFFFFF' : '000000', b) >= min) return `use a ${direction} ${blame}`;
+  return `use a ${direction} ${blame} and a ${lighter ? 'darker' : 'lighter'} ${other}`;
+}
+
+/** Calibri is measured with the bundled Carlito, which has the same advance widths. */
+const BUNDLED_FACES = new Set(['calibri', 'carlito']);
+
+const faceKey = (face: string): string => face.trim().toLowerCase();
+
+function checkFontFaces({ fonts }: Theme, source: YamlSource): Issue[] {
+  const given = new Set(Object.keys(fonts.files ?? {}).map(faceKey));
+  return (['heading', 'body'] as const).flatMap((role) => {
+    const face = fonts[role];
+    if (BUNDLED_FACES.has(faceKey(face)) || given.has(faceKey(face))) return [];
+    return [
+      {
+        ...locateIn(source, ['fonts', role]),
+        message: `no metrics for font '${face}': Trappa measures text with the font's own files; add them under fonts.files (assets/fonts/…) or use Calibri`,
+      },
+    ];
+  });
+}
+
+const STYLES = ['regular', 'bold', 'italic', 'boldItalic'] as const;
+
+/**
+ * Checks each file of `fonts.files` (inside `<root>/assets/fonts/`, a readable TTF/OTF) and
+ * registers the faces whose files are all good, so text in them is measured with their own widths.
+ */
+export async function registerThemeFonts(root: string, theme: Theme, source: YamlSource): Promise<Issue[]> {
+  const issues: Issue[] = [];
+  const fontsDir = path.join(root, 'assets', 'fonts');
+  for (const [face, files] of Object.entries(theme.fonts.files ?? {})) {
+    const found: Partial<FontFiles> = {};
+    let usable = true;
+    for (const style of STYLES) {
+      const file = files[style];
+      if (file === undefined) continue;
+      const result = await readFontFile(fontsDir, file);
+      if (typeof result === 'string') {
+        issues.push({ ...locateIn(source, ['fonts', 'files', face, style]), message: result });
+        usable = false;
+      } else found[style] = result.path;
+    }
+    if (usable && found.regular !== undefined && found.bold !== undefined) registerFont(face, { ...found, regular: found.regular, bold: found.bold });
+  }
+  return issues;
+}
+
+/** The absolute path of a usable font file, or what is wrong with it. */
+async function readFontFile(fontsDir: string, file: string): Promise<{ path: string } | string> {
+  const slashed = file.replace(/\\/g, '/');
+  if (path.posix.isAbsolute(slashed) || /^[a-z]:/i.test(slashed)) {
+    return `${file} is an absolute path; write the path relative to assets/fonts/, e.g. FirmaSans-Regular.ttf`;
+  }
+  const relative = path.posix.normalize(slashed);
+  if (relative === '..' || relative.startsWith('../')) return `${file} points outside assets/fonts/; copy the font file into assets/fonts/`;
+  const display = `assets/fonts/${relative}`;
+  const absolute = path.join(fontsDir, relative);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(absolute);
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return `font file not found: ${display}`;
+    if (code === 'EISDIR') return `${display} is a folder, not a font file`;
+    return `cannot read the font file ${display} (${code ?? String(cause)})`;
+  }
+  try {
+    readSfntMetrics(bytes);
+  } catch (cause) {
+    return `${display} is not a usable font file: ${(cause as Error).message}`;
+  }
+  return { path: absolute };
+}
