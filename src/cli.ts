@@ -55,8 +55,22 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * `trappa list | head -3`: the reader closed the pipe early. Node then fails the next write
+ * with EPIPE, which would crash with a stack trace. The rest of the output has nowhere to go
+ * and that is no error: the command finishes its work quietly and keeps its exit code.
+ */
+function ignoreClosedPipes(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
+  }
+}
+
 const isEntry = process.argv[1] !== undefined && /cli\.(ts|js)$/.test(process.argv[1]);
 if (isEntry) {
+  ignoreClosedPipes();
   main(process.argv).then((code) => {
     process.exitCode = code;
   });

@@ -31,7 +31,7 @@ export function registerCheck(program: Command): void {
       const options = projectOptions(cmd);
       const theme = await loadCheckTheme(options);
       const targets = await checkTargets(options, files, flags);
-      const read = await Promise.all(targets.map((t) => readDeckFile(t.file, path.relative(process.cwd(), t.file) || t.file)));
+      const read = await Promise.all(targets.map((t) => readDeckFile(t.file, displayPath(t.file))));
       const unreadable = read.flatMap((r) => (r.ok ? [] : r.issues));
       if (unreadable.length > 0) throw new InputError(unreadable);
       const decks = read.flatMap((r) => (r.ok ? [r.value] : []));
@@ -71,6 +71,12 @@ async function loadCheckTheme(options: ProjectOptions): Promise<Pick<Theme, 'siz
   const fontIssues = await registerThemeFonts(options.root, validated.value, loaded.value);
   if (fontIssues.length > 0) throw new InputError(fontIssues);
   return validated.value;
+}
+
+/** Relative to the working directory when the file is inside it, else absolute. */
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }
 
 interface DeckFile {

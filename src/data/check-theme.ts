@@ -25,7 +25,7 @@ interface ColorPair {
   on: ColorName;
   /** WCAG AA: 4.5:1, or 3:1 for large text (≥ 18 pt, or ≥ 14 pt bold). */
   min: number;
-  /** The colour to change, unless only the other one differs from its default. */
+  /** The colour to change, unless only the other one was changed from its default. */
   blame: ColorName;
 }
 
@@ -59,6 +59,9 @@ function checkSizes({ sizes }: Theme, source: YamlSource): Issue[] {
 
 function checkColors(theme: Theme, source: YamlSource): Issue[] {
   const issues: Issue[] = [];
+  // A colour blamed once is the likely culprit of its other failing pairs too (a pale primary
+  // fails on white, on the panels and under the subtitle): say so at the same place.
+  const suspects = new Set<ColorName>();
   for (const pair of PAIRS) {
     const text = theme.colors[pair.text];
     const on = theme.colors[pair.on];
@@ -66,11 +69,13 @@ function checkColors(theme: Theme, source: YamlSource): Issue[] {
     const min = pair.on === 'primary' && pair.text === 'secondary' && theme.sizes.subtitle >= 18 ? 3 : pair.min;
     const ratio = contrastRatio(text, on);
     if (ratio >= min) continue;
-    const blame = blamed(theme, pair);
+    const blame = suspects.has(pair.text) ? pair.text : suspects.has(pair.on) ? pair.on : blamed(theme, pair);
+    suspects.add(blame);
     const other = blame === pair.text ? pair.on : pair.text;
     const color = text === 'FFFFFF' ? 'white ' : text === '000000' ? 'black ' : '';
-    // Floored, so a failing ratio never prints as the required one.
-    const shown = (Math.floor(ratio * 100) / 100).toFixed(2);
+    // A failing ratio never prints as the required one (4.497 → 4.49, not 4.50).
+    const rounded = Math.round(ratio * 100) / 100;
+    const shown = (rounded < min ? rounded : Math.floor(ratio * 100) / 100).toFixed(2);
     issues.push({
       ...locateIn(source, ['colors', blame]),
       message:
@@ -81,14 +86,19 @@ function checkColors(theme: Theme, source: YamlSource): Issue[] {
   return issues;
 }
 
-/** The pair's usual suspect, unless it still has its default and the other colour was changed. */
+/**
+ * The pair's usual suspect, unless the other colour is the one changed from its default
+ * (white text turned blue, a grey background) while the suspect was not.
+ */
 function blamed(theme: Theme, pair: ColorPair): ColorName {
   const other = pair.blame === pair.text ? pair.on : pair.text;
-  const isDefault = (name: ColorName): boolean => {
+  const fallback = (name: ColorName): string | undefined => {
     const parsed = themeSchema.shape.colors.shape[name].safeParse(undefined);
-    return parsed.success && parsed.data !== undefined && parsed.data === theme.colors[name];
+    return parsed.success ? parsed.data : undefined;
   };
-  return isDefault(pair.blame) && !isDefault(other) ? other : pair.blame;
+  const changed = (name: ColorName): boolean => fallback(name) !== undefined && fallback(name) !== theme.colors[name];
+  const untouched = (name: ColorName): boolean => fallback(name) === undefined || fallback(name) === theme.colors[name];
+  return changed(other) && untouched(pair.blame) ? other : pair.blame;
 }
 
 /** Darker or lighter, away from the other colour; both when one alone cannot reach `min`. */

@@ -2,7 +2,9 @@
  * Bilde av samkommunen: the member municipalities hand some tasks to the joint
  * body, which produces services for citizens and business in all of them.
  * Drawn for any number of members: members in a row, arrows down to the joint
- * body, an arrow down to the services, the key sentence under the diagram.
+ * body (from three members on, straight down from each member into a joint body
+ * that spans them), an arrow down to the services, the key sentence under the
+ * diagram. The tasks label goes where no shape lies under it.
  */
 import { columns, type Page } from '../layout/page.js';
 import { fitBox, fittedShape, textHeight, textStyle, titleElements } from '../layout/text-box.js';
@@ -125,7 +127,8 @@ function tasksLabel(page: Page, text: string, slots: Slot[]): SlideElement | und
   for (const slot of slots) {
     const h = /\s/.test(text.trim()) ? slot.box.h : Math.min(slot.box.h, oneLine);
     const box = { ...slot.box, y: slot.box.y + (slot.box.h - h) / 2, h };
-    const style = textStyle(page, { size, color: colors.muted, align: slot.align, valign: 'middle' });
+    // Narrow side insets: the label floats free, and gaps between many arrows are narrow.
+    const style = textStyle(page, { size, color: colors.muted, align: slot.align, valign: 'middle', insets: { ...page.insets, left: 0.02, right: 0.02 } });
     const fitted = fitBox(page, { name: 'Tasks label', box, paragraphs: [{ ...paragraphs[0]!, align: slot.align }], style });
     if (fitted.fits) return fitted.element;
     fallback ??= fitted.element;

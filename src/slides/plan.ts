@@ -54,7 +54,7 @@ function compose(input: SlideInput): PlanContent {
   }));
   const mode = input.slide.planMode;
   const ordered = orderRows(rows, mode);
-  // Rows, but none shown: only 'only' drops rows, so none concern the audience.
+  // Only 'only' drops rows: a plan with rows shows none when none concerns the audience.
   const emptyKey = rows.length > 0 ? 'plan.noneForAudience' : 'plan.empty';
   return {
     title: input.title('plan.title'),
@@ -75,10 +75,9 @@ function widestWords(content: PlanContent, face: string): number[] {
   const rows = [content.header.map((text) => ({ text, bold: true })), ...content.rows.map((r) => r.cells.map((text) => ({ text, bold: r.own })))];
   return content.header.map((_, column) => {
     let widest = 0;
-    for (const cell of rows) {
-      for (const word of cell[column]?.text.split(BREAKS) ?? []) {
-        widest = Math.max(widest, measureWidth(word, { face, size: 1, bold: cell[column]?.bold }));
-      }
+    for (const row of rows) {
+      const cell = row[column];
+      for (const word of cell ? cell.text.split(BREAKS) : []) widest = Math.max(widest, measureWidth(word, { face, size: 1, bold: cell?.bold }));
     }
     return widest;
   });
@@ -108,11 +107,12 @@ export function columnWidths(total: number, widestPt: readonly number[], size: n
       return minimums.map((m, i) => (fixed.has(i) ? m : (free * weightOf(i)) / weight));
     };
     // Fixing a column at its minimum shrinks the others' shares, so look again.
-    for (let short = [-1]; short.length > 0; ) {
+    let short: number[];
+    do {
       const current = shares();
       short = minimums.flatMap((m, i) => (!fixed.has(i) && current[i]! < m ? [i] : []));
       short.forEach((i) => fixed.add(i));
-    }
+    } while (short.length > 0);
     widths = shares();
   }
   // The last column takes what rounding left, so the widths add up to the table's width.

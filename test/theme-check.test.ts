@@ -1,0 +1,184 @@
+/**
+ * Theme sanity: each rule a theme can break gives exactly one located line (instead of a
+ * contrast error on every slide), the bundled themes give none, and a face with its own
+ * files (fonts.files) is measured with them.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { checkTheme } from '../src/data/check-theme.js';
+import { parseYaml } from '../src/data/load-yaml.js';
+import { themeSchema } from '../src/data/schema.js';
+import { validateSource } from '../src/data/validate.js';
+import { formatIssue } from '../src/errors.js';
+import { copyProject, editFile, REPO, runCli } from './helpers/project.js';
+
+const BUNDLED = readFileSync(path.join(REPO, 'data/theme.yaml'), 'utf8');
+
+/** The bundled theme with `key: value` lines replaced, e.g. { primary: '"9FC5E8"' }. */
+function themeWith(values: Record<string, string>): string {
+  let text = BUNDLED;
+  for (const [key, value] of Object.entries(values)) {
+    const line = new RegExp(`^( +${key}): [^#\\n]*?([ \\t]*#.*)?$`, 'm');
+    if (!line.test(text)) throw new Error(`no line '${key}:' in the bundled theme`);
+    text = text.replace(line, `$1: ${value}$2`);
+  }
+  return text;
+}
+
+/** 1-based line of the first `key:` line. */
+const lineOf = (text: string, key: string): number => text.split('\n').findIndex((l) => new RegExp(`^ +${key}:`).test(l)) + 1;
+
+function themeLines(text: string, file = 'data/theme.yaml'): string[] {
+  const parsed = parseYaml(file, text);
+  if (!parsed.ok) throw new Error(parsed.issues.map(formatIssue).join('\n'));
+  const theme = validateSource(parsed.value, themeSchema);
+  if (!theme.ok) throw new Error(theme.issues.map(formatIssue).join('\n'));
+  return checkTheme(theme.value, parsed.value).map(formatIssue);
+}
+
+interface Case {
+  name: string;
+  values: Record<string, string>;
+  /** The key whose line the error points at. */
+  at: string;
+  error: RegExp;
+}
+
+const cases: Case[] = [
+  {
+    name: 'minBody larger than body',
+    values: { minBody: '24' },
+    at: 'minBody',
+    error: /^sizes\.minBody: minBody 24 is larger than body 20; .*at most 20$/,
+  },
+  {
+    name: 'minTable larger than table',
+    values: { minTable: '18' },
+    at: 'minTable',
+    error: /^sizes\.minTable: minTable 18 is larger than table 16; .*at most 16$/,
+  },
+  {
+    name: 'onPrimary on primary below 4.5:1',
+    values: { onPrimary: '"3A6EA5"' },
+    at: 'onPrimary',
+    error: /^colors\.onPrimary: text \(onPrimary 3A6EA5\) on primary 1F4E79 has contrast 1\.\d\d:1; WCAG AA needs 4\.5:1 — use a lighter onPrimary$/,
+  },
+  {
+    name: 'text on background below 4.5:1 (the background was changed)',
+    values: { background: '"808080"', muted: '"000000"', primary: '"000000"' },
+    at: 'background',
+    error: /^colors\.background: text \(text 1F1F1F\) on background 808080 has contrast 4\.\d\d:1; WCAG AA needs 4\.5:1 — use a lighter background$/,
+  },
+  {
+    name: 'text on secondary below 4.5:1 (the text colour was changed)',
+    values: { primary: '"000000"', text: '"3A3A3A"', secondary: '"999999"' },
+    at: 'text',
+    error: /^colors\.text: text \(text 3A3A3A\) on secondary 999999 has contrast \d\.\d\d:1; WCAG AA needs 4\.5:1 — use a darker text$/,
+  },
+  {
+    name: 'headings (primary) on secondary below 4.5:1',
+    values: { secondary: '"98B0D0"' },
+    at: 'secondary',
+    error: /^colors\.secondary: headings \(primary 1F4E79\) on secondary 98B0D0 has contrast \d\.\d\d:1; WCAG AA needs 4\.5:1 — use a lighter secondary$/,
+  },
+  {
+    name: 'text on accent below 4.5:1',
+    values: { accent: '"707070"' },
+    at: 'accent',
+    error: /^colors\.accent: text \(text 1F1F1F\) on accent 707070 has contrast \d\.\d\d:1; WCAG AA needs 4\.5:1 — use a lighter accent$/,
+  },
+  {
+    name: 'muted on background below 4.5:1',
+    values: { muted: '"999999"' },
+    at: 'muted',
+    error: /^colors\.muted: muted text \(muted 999999\) on background FFFFFF has contrast 2\.\d\d:1; WCAG AA needs 4\.5:1 — use a darker muted$/,
+  },
+  {
+    name: 'text on highlight below 4.5:1',
+    values: { highlight: '"808080"' },
+    at: 'highlight',
+    error: /^colors\.highlight: text \(text 1F1F1F\) on highlight 808080 has contrast 4\.\d\d:1; WCAG AA needs 4\.5:1 — use a lighter highlight$/,
+  },
+  {
+    name: 'large titles (primary) on background below 3:1 (the background was changed)',
+    values: { primary: '"707070"', secondary: '"FFFFFF"', background: '"B0B0B0"', muted: '"000000"' },
+    at: 'background',
+    error: /^colors\.background: titles \(primary 707070\) on background B0B0B0 has contrast 2\.\d\d:1; WCAG AA needs 3:1 for large text — use a lighter background$/,
+  },
+  {
+    name: 'a face without metrics',
+    values: { body: 'Arial' },
+    at: 'body',
+    error: /^fonts\.body: no metrics for font 'Arial': Trappa measures text with the font's own files; add them under fonts\.files \(assets\/fonts\/…\) or use Calibri$/,
+  },
+];
+
+describe('theme check', () => {
+  it.each(cases)('$name: exactly one located line', ({ values, at, error }) => {
+    const text = themeWith(values);
+    const lines = themeLines(text);
+    expect(lines, lines.join('\n')).toHaveLength(1);
+    const [, line, rest] = /^data\/theme\.yaml:(\d+):\d+ (.*)$/.exec(lines[0]!) ?? [];
+    expect(Number(line)).toBe(lineOf(text, at));
+    expect(rest).toMatch(error);
+  });
+
+  it('gives nothing for the bundled themes', () => {
+    expect(themeLines(BUNDLED)).toEqual([]);
+    expect(themeLines(readFileSync(path.join(REPO, 'test/fixtures/fjellregionen/data/theme.yaml'), 'utf8'))).toEqual([]);
+  });
+
+  it('reports a pale primary at colors.primary once per pair it breaks, with the ratio as WCAG rounds it', () => {
+    const text = themeWith({ primary: '"9FC5E8"' });
+    const lines = themeLines(text);
+    const at = `data/theme.yaml:${lineOf(text, 'primary')}:12 colors.primary:`;
+    expect(lines.every((l) => l.startsWith(at)), lines.join('\n')).toBe(true);
+    expect(lines).toContain(`${at} white text (onPrimary FFFFFF) on primary 9FC5E8 has contrast 1.81:1; WCAG AA needs 4.5:1 — use a darker primary`);
+    expect(lines).toHaveLength(4); // white text on it, titles on white, headings on panels, subtitles on it
+  });
+});
+
+const FIRMA_SANS = [
+  '  heading: Firma Sans',
+  '  body: Firma Sans',
+  '  files:',
+  '    Firma Sans: { regular: Carlito-Regular.ttf, bold: Carlito-Bold.ttf, italic: Carlito-Italic.ttf, boldItalic: Carlito-BoldItalic.ttf }',
+].join('\n');
+
+describe('fonts.files', () => {
+  it('measures a face with its own files: the deck builds and passes its checks', () => {
+    const root = copyProject();
+    editFile(root, 'data/theme.yaml', /^ {2}heading: .*\n {2}body: .*$/m, FIRMA_SANS);
+    const run = runCli(['build', '--deck', 'ansatte'], root);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const pptx = unzipSync(readFileSync(path.join(root, 'output/ansatte-v0.2-2004-01-28.pptx')));
+    const slide = strFromU8(pptx['ppt/slides/slide2.xml']!);
+    expect(slide).toContain('typeface="Firma Sans"');
+    expect(slide).not.toContain('typeface="Calibri"');
+    const check = runCli(['check', '--deck', 'ansatte'], root);
+    expect(check.stdout + check.stderr).not.toMatch(/not known|measured as Calibri/);
+    expect(check.status, check.stdout + check.stderr).toBe(0);
+  });
+
+  it('reports a missing or unusable font file at its field, exit 2', () => {
+    const root = copyProject();
+    editFile(root, 'data/theme.yaml', /^ {2}heading: .*\n {2}body: .*$/m, FIRMA_SANS.replace('Carlito-Regular.ttf', 'FirmaSans-Regular.ttf').replace('Carlito-Bold.ttf', 'OFL.txt'));
+    const run = runCli(['build', '--deck', 'ansatte'], root);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^data\/theme\.yaml:\d+:\d+ fonts\.files\["Firma Sans"\]\.regular: font file not found: assets\/fonts\/FirmaSans-Regular\.ttf$/),
+      expect.stringMatching(/^data\/theme\.yaml:\d+:\d+ fonts\.files\["Firma Sans"\]\.bold: assets\/fonts\/OFL\.txt is not a usable font file: not a TrueType\/OpenType font/),
+    ]);
+  });
+
+  it('refuses a theme font without files before laying anything out, exit 2', () => {
+    const root = copyProject();
+    editFile(root, 'data/theme.yaml', /^ {2}heading: .*$/m, '  heading: Georgia');
+    const run = runCli(['build', '--deck', 'ansatte'], root);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toMatch(/^data\/theme\.yaml:\d+:\d+ fonts\.heading: no metrics for font 'Georgia': /);
+  });
+});
