@@ -31,6 +31,7 @@ export interface DeckPlan {
   /** Where a field of the strategy was written, for located errors (images, templates). */
   locateStrategy(path: (string | number)[]): SourceLocation;
   locateTheme(path: (string | number)[]): SourceLocation;
+  locateDeck(path: (string | number)[]): SourceLocation;
   theme: Theme;
   templates: TemplateSet;
   /** Wording overrides from the deck file, keyed like the templates ("plan.title"). */
@@ -104,6 +105,7 @@ export function resolveDeck(project: Project, source: DeckSource): DeckPlan {
     strategy,
     locateStrategy: (at) => locateIn(project.strategySource, at),
     locateTheme: (at) => locateIn(project.themeSource, at),
+    locateDeck: (at) => locateIn(source.source, at),
     theme,
     templates,
     wording,

@@ -1,5 +1,6 @@
 /** Title slide: strategy (or deck) title, the meeting and its date, version, presenter, logos. */
 import type { Page } from '../layout/page.js';
+import type { SourceLocation } from '../errors.js';
 import { fitBox, textStyle } from '../layout/text-box.js';
 import type { Box, LaidOutSlide, PendingImageElement, SlideElement } from '../layout/types.js';
 import type { SlideInput, SlideKind } from './types.js';
@@ -7,6 +8,9 @@ import type { SlideInput, SlideKind } from './types.js';
 interface TitleContent {
   title: string;
   lines: string[];
+  /** Where the title and the meeting lines were written, for "too long" errors. */
+  titleSource: SourceLocation;
+  linesSource: SourceLocation;
   logos: PendingImageElement[];
 }
 
@@ -66,7 +70,14 @@ function logoRow(input: SlideInput, band: Box): PendingImageElement[] {
 
 function compose(input: SlideInput, band: Box): TitleContent {
   const lines = [input.text('title.meeting'), input.text('title.date') + ' · ' + input.text('title.version'), input.text('title.presenter')];
-  return { title: input.title('title.title'), lines: lines.filter((l) => l.length > 0), logos: logoRow(input, band) };
+  const { plan } = input;
+  return {
+    title: input.title('title.title'),
+    lines: lines.filter((l) => l.length > 0),
+    titleSource: plan.deck.title ? plan.locateDeck(['title']) : plan.locateStrategy(['name']),
+    linesSource: plan.deck.meeting ? plan.locateDeck(['meeting']) : plan.locateStrategy(['date']),
+    logos: logoRow(input, band),
+  };
 }
 
 function layout(content: TitleContent, page: Page, band: Box): LaidOutSlide {
@@ -79,13 +90,16 @@ function layout(content: TitleContent, page: Page, band: Box): LaidOutSlide {
     box: { x: left, y: 1.2, w: width, h: 2.4 },
     paragraphs: [{ runs: [{ text: content.title }] }],
     style: textStyle(page, { heading: true, size: sizes.title + 12, bold: true, color: colors.onPrimary, valign: 'bottom' }),
-    minSize: sizes.title - 4,
+    // The deck's name may shrink further than slide titles do, but not below the body floor.
+    minSize: Math.min(sizes.title - 4, Math.max(sizes.minBody, 20)),
+    source: content.titleSource,
   });
   const details = fitBox(page, {
     name: 'Subtitle',
     box: { x: left, y: 3.95, w: width, h: band.y - 4.1 },
     paragraphs: content.lines.map((text, i) => ({ runs: [{ text, bold: i === 0 && content.lines.length > 2 }], spaceBefore: i === 0 ? 0 : 6 })),
     style: textStyle(page, { size: sizes.subtitle, color: colors.secondary }),
+    source: content.linesSource,
   });
   const elements: SlideElement[] = [
     title.element,
