@@ -20,7 +20,21 @@ export function createProgram(): Command {
     .option('--data <dir>', 'folder with strategy.yaml, theme.yaml and decks/ (default: <root>/data)')
     .option('--templates <dir>', 'folder with the wording templates (default: <root>/templates)')
     .option('--out <dir>', 'folder for the built files (default: <root>/output)')
-    .showHelpAfterError();
+    .showHelpAfterError()
+    .addHelpText(
+      'after',
+      `
+Examples:
+  trappa build                              build every deck in data/decks
+  trappa build --deck storledermote --pdf   one deck, with a PDF/A beside it
+  trappa build --watch                      rebuild on every change
+  trappa check --all                        check the built decks
+  trappa send --deck samkommunestyre --dry-run
+
+Exit codes: 0 done · 1 not possible as asked · 2 fix the input (file:line:col printed)
+  · 3 a released version would change · 4 a deck failed its checks · 5 LibreOffice or
+  pdftoppm missing · 6 e-mail not delivered to everyone · 70 a bug in Trappa`,
+    );
   registerBuild(program);
   registerCheck(program);
   registerPreview(program);

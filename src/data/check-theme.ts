@@ -24,7 +24,7 @@ interface ColorPair {
   text: ColorName;
   on: ColorName;
   /** WCAG AA: 4.5:1, or 3:1 for large text (≥ 18 pt, or ≥ 14 pt bold). */
-  min: number;
+  min: number | ((theme: Theme) => number);
   /** The colour to change, unless only the other one was changed from its default. */
   blame: ColorName;
 }
@@ -38,7 +38,7 @@ const PAIRS: readonly ColorPair[] = [
   { what: 'headings', text: 'primary', on: 'secondary', min: 4.5, blame: 'secondary' }, // headings on light panels
   { what: 'text', text: 'text', on: 'accent', min: 4.5, blame: 'accent' }, // the model's outcome box, the staircase top
   { what: 'text', text: 'text', on: 'highlight', min: 4.5, blame: 'highlight' }, // the audience's own rows and groups
-  { what: 'subtitles', text: 'secondary', on: 'primary', min: 4.5, blame: 'secondary' }, // title slide; min set from sizes.subtitle
+  { what: 'subtitles', text: 'secondary', on: 'primary', min: (t) => (t.sizes.subtitle >= 18 ? 3 : 4.5), blame: 'secondary' }, // title slide
 ];
 
 export function checkTheme(theme: Theme, source: YamlSource): Issue[] {
@@ -66,7 +66,7 @@ function checkColors(theme: Theme, source: YamlSource): Issue[] {
     const text = theme.colors[pair.text];
     const on = theme.colors[pair.on];
     if (text === undefined || on === undefined) continue;
-    const min = pair.on === 'primary' && pair.text === 'secondary' && theme.sizes.subtitle >= 18 ? 3 : pair.min;
+    const min = typeof pair.min === 'number' ? pair.min : pair.min(theme);
     const ratio = contrastRatio(text, on);
     if (ratio >= min) continue;
     const blame = suspects.has(pair.text) ? pair.text : suspects.has(pair.on) ? pair.on : blamed(theme, pair);
@@ -101,14 +101,18 @@ function blamed(theme: Theme, pair: ColorPair): ColorName {
   return changed(other) && untouched(pair.blame) ? other : pair.blame;
 }
 
-/** Darker or lighter, away from the other colour; both when one alone cannot reach `min`. */
+/**
+ * Darker or lighter: away from the other colour when that can reach `min`, else across it
+ * (light grey text on orange wants black, not white); both colours when neither can.
+ */
 function advice(theme: Theme, blame: ColorName, other: ColorName, min: number): string {
-  const a = theme.colors[blame]!;
   const b = theme.colors[other]!;
-  const lighter = relativeLuminance(a) >= relativeLuminance(b);
-  const direction = lighter ? 'lighter' : 'darker';
-  if (contrastRatio(lighter ? 'FFFFFF' : '000000', b) >= min) return `use a ${direction} ${blame}`;
-  return `use a ${direction} ${blame} and a ${lighter ? 'darker' : 'lighter'} ${other}`;
+  const away = relativeLuminance(theme.colors[blame]!) >= relativeLuminance(b) ? 'lighter' : 'darker';
+  const across = away === 'lighter' ? 'darker' : 'lighter';
+  const reaches = (direction: string): boolean => contrastRatio(direction === 'lighter' ? 'FFFFFF' : '000000', b) >= min;
+  if (reaches(away)) return `use a ${away} ${blame}`;
+  if (reaches(across)) return `use a ${across} ${blame}`;
+  return `use a ${away} ${blame} and a ${across} ${other}`;
 }
 
 /** Calibri is measured with the bundled Carlito, which has the same advance widths. */

@@ -62,6 +62,14 @@ export function deckInputFiles(project: Project, source: DeckSource): InputFile[
     const asset = resolveAssetPath(root, file);
     if (asset.ok) files.push({ logical: asset.display, absolute: asset.path });
   }
+  // The theme's own font files decide how text is measured, so they are inputs too.
+  for (const faces of Object.values(project.theme.fonts.files ?? {})) {
+    for (const file of Object.values(faces)) {
+      if (typeof file !== 'string') continue;
+      const logical = `assets/fonts/${file.split(/[\\/]/).join('/')}`;
+      files.push({ logical, absolute: path.join(root, 'assets', 'fonts', file) });
+    }
+  }
   const unique = new Map(files.map((f) => [f.logical, f]));
   return [...unique.values()].sort((a, b) => (a.logical < b.logical ? -1 : a.logical > b.logical ? 1 : 0));
 }
