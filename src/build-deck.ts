@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { CheckFailedError, InputError, type Issue } from './errors.js';
-import { loadProject, type Project, type ProjectPaths } from './data/load-project.js';
+import { loadProject, type DeckSource, type Project, type ProjectPaths } from './data/load-project.js';
+import type { YamlCache } from './data/yaml-cache.js';
 import { layoutDeck } from './deck/layout-deck.js';
 import { checkBudget, placeImages } from './deck/place-images.js';
 import { findDeck, resolveDeck, type DeckPlan } from './deck/resolve-deck.js';
@@ -43,6 +44,14 @@ export interface BuildOptions extends ProjectPaths {
   check?: boolean;
   /** Also write a PDF/A-1a beside each .pptx (LibreOffice). @default false */
   pdf?: boolean;
+  /** Parsed files kept between builds in one process (watch mode); see data/yaml-cache.ts. */
+  cache?: YamlCache;
+  /**
+   * Of the decks chosen by `decks`, build only those this accepts; the whole project is
+   * still loaded and checked. Watch mode uses it to rebuild only what a change affects.
+   * @default every chosen deck
+   */
+  only?: (deck: DeckSource) => boolean;
 }
 
 export interface BuiltDeck {
@@ -106,13 +115,13 @@ export async function renderDeck(project: Project, plan: DeckPlan, options: Pick
 }
 
 export async function buildDecks(options: BuildOptions): Promise<BuildResult> {
-  const loaded = await loadProject(options);
+  const loaded = await loadProject(options, { cache: options.cache });
   if (!loaded.ok) throw new InputError(loaded.issues);
   const project = loaded.value;
   const outDir = path.resolve(project.root, options.outDir ?? 'output');
   const rendered: RenderedDeck[] = [];
   const failed: CheckFailedError[] = [];
-  for (const source of selectDecks(project, options.decks)) {
+  for (const source of selectDecks(project, options.decks).filter((d) => options.only?.(d) ?? true)) {
     // A deck that fails its checks does not stop the others from being checked, so one run
     // reports every failing deck; none is saved unless all pass.
     try {

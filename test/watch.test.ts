@@ -1,9 +1,16 @@
-/** `trappa build --watch` end to end: a real child process on a copy of the project. */
+/**
+ * `trappa build --watch` end to end (a real child process on a copy of the project), what a
+ * change makes stale, and the parse cache that keeps unchanged files between rebuilds.
+ */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { buildDecks } from '../src/build-deck.js';
+import { staleDecks, type Stale } from '../src/commands/watch.js';
+import { loadProject } from '../src/data/load-project.js';
+import { YamlCache } from '../src/data/yaml-cache.js';
 import { copyProject, editFile, REPO, TSX_LOADER } from './helpers/project.js';
 
 const FILE = 'storledermote-v0.2-2004-02-04.pptx';
@@ -29,20 +36,32 @@ function recordedSha(root: string): string | undefined {
 
 const fileSha = (root: string): string => createHash('sha256').update(readFileSync(path.join(root, 'output', FILE))).digest('hex');
 
-it('rebuilds after a change, reports a broken edit without exiting, and rebuilds once it is fixed', async () => {
-  const root = copyProject();
+/** `trappa build --watch` on `root`, with its output so far; killed when the test ends. */
+function startWatch(root: string) {
   const child = spawn(process.execPath, ['--import', TSX_LOADER, path.join(REPO, 'src/cli.ts'), '--root', root, 'build', '--watch'], { cwd: root });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-  child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+  const out = { stdout: '', stderr: '' };
+  child.stdout.setEncoding('utf8').on('data', (s: string) => (out.stdout += s));
+  child.stderr.setEncoding('utf8').on('data', (s: string) => (out.stderr += s));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   onTestFinished(() => {
     if (child.exitCode === null) child.kill('SIGKILL');
   });
-  const builds = (): number => stdout.match(/ built in \d+ ms/g)?.length ?? 0;
+  return { child, out, exited, builds: (): number => out.stdout.match(/ built in \d+ ms/g)?.length ?? 0 };
+}
 
-  await waitFor('the first build and the watcher', () => /watching data, templates, assets/.test(stdout));
+/** Modification times of the decks in output/, by file name. */
+const deckTimes = (root: string): Map<string, number> =>
+  new Map(
+    readdirSync(path.join(root, 'output'))
+      .filter((f) => f.endsWith('.pptx'))
+      .map((f) => [f, statSync(path.join(root, 'output', f)).mtimeMs]),
+  );
+
+it('rebuilds after a change, reports a broken edit without exiting, and rebuilds once it is fixed', async () => {
+  const root = copyProject();
+  const { child, out, exited, builds } = startWatch(root);
+
+  await waitFor('the first build and the watcher', () => /watching data, templates, assets/.test(out.stdout));
   const first = recordedSha(root)!;
   expect(fileSha(root)).toBe(first);
 
@@ -53,14 +72,14 @@ it('rebuilds after a change, reports a broken edit without exiting, and rebuilds
     return sha !== first && sha;
   });
   expect(fileSha(root)).toBe(second);
-  expect(stdout).toContain('↻ data/decks/storledermote.yaml changed');
+  expect(out.stdout).toContain('↻ data/decks/storledermote.yaml changed');
 
   // A broken edit: a located error on stderr, and the process keeps running.
   const deckFile = path.join(root, 'data/decks/storledermote.yaml');
   const good = readFileSync(deckFile, 'utf8');
   writeFileSync(deckFile, good.replace('audience:\n', 'audience: [oops\n'));
-  await waitFor('the located error', () => /data\/decks\/storledermote\.yaml:\d+:\d+ /.test(stderr));
-  await waitFor('the failure line', () => stdout.includes('✗ build failed'));
+  await waitFor('the located error', () => /data\/decks\/storledermote\.yaml:\d+:\d+ /.test(out.stderr));
+  await waitFor('the failure line', () => out.stdout.includes('✗ build failed'));
   await new Promise((r) => setTimeout(r, 300));
   expect(child.exitCode).toBe(null);
   expect(fileSha(root)).toBe(second);
@@ -76,7 +95,116 @@ it('rebuilds after a change, reports a broken edit without exiting, and rebuilds
 
   child.kill('SIGTERM');
   expect(await exited).toBe(0);
-  expect(stdout).toContain('stopped watching');
-  const times = [...stdout.matchAll(/ built in (\d+) ms/g)].map((m) => Number(m[1]));
+  expect(out.stdout).toContain('stopped watching');
+  const times = [...out.stdout.matchAll(/ built in (\d+) ms/g)].map((m) => Number(m[1]));
   console.log(`watch rebuild times (ms): ${times.join(', ')}`);
+});
+
+it('rebuilds only the deck whose file changed, and every deck when strategy.yaml changes', async () => {
+  const root = copyProject();
+  const { child, out, exited, builds } = startWatch(root);
+  await waitFor('the first build and the watcher', () => /watching data, templates, assets/.test(out.stdout));
+  const initial = deckTimes(root);
+  expect(initial.size).toBe(4);
+  /** What the next rebuild prints, from its "↻ … changed" line to its "rebuilt …" line. */
+  const nextRebuild = async (edit: () => void): Promise<string> => {
+    const [from, count] = [out.stdout.length, builds()];
+    edit();
+    return waitFor('the rebuild', () => {
+      const printed = out.stdout.slice(from);
+      return builds() > count && /\n {2}(rebuilt|no deck).*\n/.test(printed) && printed;
+    });
+  };
+
+  const one = await nextRebuild(() => editFile(root, 'data/decks/storledermote.yaml', /place: .*/, 'place: Stiklestad'));
+  expect(one).toContain('1 deck built in');
+  expect(one).toContain('rebuilt storledermote; not affected: ansatte, samkommunestyre, strategi');
+  const afterOne = deckTimes(root);
+  for (const [file, mtime] of initial) {
+    if (file === FILE) expect(afterOne.get(file)).not.toBe(mtime);
+    else expect(afterOne.get(file), file).toBe(mtime);
+  }
+
+  // The footer shows the strategy's name, so every deck changes and is written again.
+  const all = await nextRebuild(() => editFile(root, 'data/strategy.yaml', /^name: .*/m, 'name: Kommunikasjonsstrategi ISK'));
+  expect(all).toContain('4 decks built in');
+  expect(all).toContain('rebuilt all 4 decks');
+  const afterAll = deckTimes(root);
+  for (const [file, mtime] of afterOne) expect(afterAll.get(file), file).not.toBe(mtime);
+
+  // A new deck file is built on its own; a deleted one rebuilds nothing.
+  const added = await nextRebuild(() => writeFileSync(path.join(root, 'data/decks/kopi.yaml'), readFileSync(path.join(root, 'data/decks/strategi.yaml'), 'utf8').replace(/^id: strategi$/m, 'id: kopi')));
+  expect(added).toContain('rebuilt kopi; not affected:');
+  const removed = await nextRebuild(() => rmSync(path.join(root, 'data/decks/kopi.yaml')));
+  expect(removed).toContain('0 decks built in');
+  expect(removed).toContain('no deck affected; not affected: ansatte, samkommunestyre, storledermote, strategi');
+
+  child.kill('SIGTERM');
+  expect(await exited).toBe(0);
+});
+
+describe('staleDecks', () => {
+  const root = path.resolve('/p');
+  const at = (...files: string[]): string[] => files.map((f) => path.join(root, f));
+  const cases: { name: string; files: string[]; stale: Stale }[] = [
+    { name: 'a deck file: that deck', files: at('data/decks/ansatte.yaml'), stale: { deckFiles: new Set(at('data/decks/ansatte.yaml')), languages: new Set() } },
+    { name: 'templates/<lang>/: that language', files: at('templates/nn/slides.yaml'), stale: { deckFiles: new Set(), languages: new Set(['nn']) } },
+    { name: 'a whole language folder', files: at('templates/en'), stale: { deckFiles: new Set(), languages: new Set(['en']) } },
+    { name: 'notes beside the decks: none', files: at('data/decks/README.md', 'data/decks/old/x.yaml'), stale: { deckFiles: new Set(), languages: new Set() } },
+    { name: 'strategy.yaml: all', files: at('data/decks/ansatte.yaml', 'data/strategy.yaml'), stale: 'all' },
+    { name: 'theme.yaml: all', files: at('data/theme.yaml'), stale: 'all' },
+    { name: 'an asset: all', files: at('assets/logos/isk.svg'), stale: 'all' },
+    { name: 'the decks folder itself: all', files: at('data/decks'), stale: 'all' },
+  ];
+  it.each(cases)('$name', ({ files, stale }) => {
+    expect(staleDecks(files, { root })).toEqual(stale);
+  });
+
+  it('follows --data and --templates', () => {
+    expect(staleDecks(at('src/decks/a.yml', 'tpl/nb/labels.yaml'), { root, dataDir: 'src', templatesDir: 'tpl' })).toEqual({
+      deckFiles: new Set(at('src/decks/a.yml')),
+      languages: new Set(['nb']),
+    });
+  });
+});
+
+describe('YamlCache', () => {
+  it('parses only changed files, reports a broken one every time, and builds the same decks', async () => {
+    const root = copyProject();
+    const cache = new YamlCache();
+    const first = await loadProject({ root }, { cache });
+    expect(first.ok).toBe(true);
+    // strategy, theme, four decks, labels + slides of nb.
+    expect(cache.stats).toEqual({ parsed: 8, reused: 0 });
+
+    editFile(root, 'data/decks/ansatte.yaml', /^id: ansatte$/m, 'id: ansatte # edited');
+    expect((await loadProject({ root }, { cache })).ok).toBe(true);
+    expect(cache.stats).toEqual({ parsed: 9, reused: 7 });
+
+    // Same length, within the same second: the bytes decide, not (mtime, size).
+    editFile(root, 'data/decks/ansatte.yaml', '# edited', '# edit!d');
+    expect((await loadProject({ root }, { cache })).ok).toBe(true);
+    expect(cache.stats).toEqual({ parsed: 10, reused: 14 });
+
+    // A broken file: located issues on every load, also when it comes from the cache.
+    const deckFile = path.join(root, 'data/decks/ansatte.yaml');
+    writeFileSync(deckFile, readFileSync(deckFile, 'utf8').replace(/^id: ansatte.*$/m, 'id: [ansatte'));
+    for (let i = 0; i < 2; i++) {
+      const broken = await loadProject({ root }, { cache });
+      expect(broken.ok).toBe(false);
+      if (!broken.ok) expect(broken.issues[0]).toMatchObject({ file: path.join('data', 'decks', 'ansatte.yaml'), line: expect.any(Number) });
+    }
+    writeFileSync(deckFile, readFileSync(deckFile, 'utf8').replace(/^id: \[ansatte$/m, 'id: ansatte'));
+
+    // A reference across files is checked on every load, also when both files come from the cache.
+    editFile(root, 'data/decks/strategi.yaml', /^id: strategi$/m, 'id: ansatte');
+    const duplicate = await loadProject({ root }, { cache });
+    expect(duplicate.ok).toBe(false);
+    expect((await loadProject({ root }, { cache })).ok).toBe(false);
+    editFile(root, 'data/decks/strategi.yaml', /^id: ansatte$/m, 'id: strategi');
+
+    const cached = await buildDecks({ root, dryRun: true, cache });
+    const fresh = await buildDecks({ root, dryRun: true });
+    expect(cached.decks.map((d) => [d.deckId, d.sha256])).toEqual(fresh.decks.map((d) => [d.deckId, d.sha256]));
+  });
 });

@@ -1,12 +1,23 @@
 /**
  * In-process rebuilds, what watch mode pays after the first build: the code is loaded and
  * compiled, the fonts are parsed, the image cache is warm. Uses build-deck.ts directly.
+ * Runs on its own too, printing only these tables:
+ *
+ *   npx tsx scripts/bench/warm.ts [--runs 20] [--deck strategi]
  */
 import { Session } from 'node:inspector/promises';
-import { writeFileSync } from 'node:fs';
-import { buildDecks, renderDeck } from '../../src/build-deck.js';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { parseDocument } from 'yaml';
+import { buildDecks, renderDeck, type BuildOptions } from '../../src/build-deck.js';
+import { loadProject } from '../../src/data/load-project.js';
+import { YamlCache } from '../../src/data/yaml-cache.js';
 import { resolveDeck } from '../../src/deck/resolve-deck.js';
 import { summarizeProfile, type ProfileSummary } from './profile.js';
+import { ms, renderTable, spread } from './report.js';
 import { stats, type Stats } from './run.js';
 import { loadOrThrow, STAGES, timeStages, type Stage } from './stages.js';
 
@@ -20,8 +31,21 @@ export interface WarmResult {
   rebuildAll: Stats;
   /** Median per stage of one deck's rebuild. */
   stages: Record<'load' | Stage, number>;
+  /** What `build --watch` does after one deck file changed, saving included: see {@link measureWatch}. */
+  watch: WatchRebuild;
   /** The process's peak RSS after all of it, MiB. */
   maxRssMB: number;
+}
+
+export interface WatchRebuild {
+  /** Load with the parse cache (only the changed file parsed), render and save that deck: watch mode now. */
+  oneDeckCached: Stats;
+  /** Of which loading the project with the cache. */
+  loadCached: Stats;
+  /** The same deck without the cache: every file parsed and validated again. */
+  oneDeckUncached: Stats;
+  /** Watch mode before: reload everything, render and save every deck. */
+  allDecksUncached: Stats;
 }
 
 async function repeat(times: number, warmup: number, fn: () => Promise<unknown>): Promise<number[]> {
@@ -56,8 +80,58 @@ export async function measureWarm(root: string, deckId: string, runs: number): P
     render: stats(render),
     rebuildAll: stats(rebuildAll),
     stages,
+    watch: await measureWatch(root, deckId, runs),
     maxRssMB: process.resourceUsage().maxRSS / 1024,
   };
+}
+
+/**
+ * Watch-style rebuilds on a copy of the project (they save, so not in the repository's
+ * output/): before each run the deck's file changes (its audience name, which is in the
+ * .pptx properties, so the deck is written), then the rebuild runs as `watchBuild` calls it.
+ */
+export async function measureWatch(root: string, deckId: string, runs: number): Promise<WatchRebuild> {
+  const copy = mkdtempSync(path.join(tmpdir(), 'trappa-bench-'));
+  try {
+    for (const sub of ['data', 'templates', 'assets']) cpSync(path.join(root, sub), path.join(copy, sub), { recursive: true });
+    const source = (await loadOrThrow(copy)).decks.find((d) => d.deck.id === deckId);
+    if (!source) throw new Error(`no deck ${deckId}`);
+    const deckFile = path.resolve(copy, source.source.file);
+    const doc = parseDocument(readFileSync(deckFile, 'utf8'));
+    const name = String(doc.getIn(['audience', 'name']));
+    let edits = 0;
+    const edit = (): void => {
+      doc.setIn(['audience', 'name'], `${name} ${++edits}`);
+      writeFileSync(deckFile, doc.toString());
+    };
+    const only: BuildOptions['only'] = (d) => path.resolve(copy, d.source.file) === deckFile;
+    /** `runs` timed rebuilds after `warmup` untimed ones, each after an edit; every one must write. */
+    const timed = async (warmup: number, build: () => Promise<{ decks: { saved?: string }[] }>): Promise<number[]> => {
+      const out: number[] = [];
+      for (let i = 0; i < warmup + runs; i++) {
+        edit();
+        const t = performance.now();
+        const result = await build();
+        if (i >= warmup) out.push(performance.now() - t);
+        if (!result.decks.some((d) => d.saved === 'written')) throw new Error('benchmark edit did not change the deck');
+      }
+      return out;
+    };
+    const cache = new YamlCache();
+    const oneDeckCached = await timed(3, () => buildDecks({ root: copy, cache, only }));
+    const loadCached: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      edit();
+      const t = performance.now();
+      await loadProject({ root: copy }, { cache });
+      loadCached.push(performance.now() - t);
+    }
+    const oneDeckUncached = await timed(3, () => buildDecks({ root: copy, only }));
+    const allDecksUncached = await timed(1, () => buildDecks({ root: copy }));
+    return { oneDeckCached: stats(oneDeckCached), loadCached: stats(loadCached), oneDeckUncached: stats(oneDeckUncached), allDecksUncached: stats(allDecksUncached) };
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
 }
 
 /** CPU profile of `runs` warm rebuilds of one deck, through the inspector (no second process). */
@@ -75,4 +149,35 @@ export async function profileWarm(root: string, deckId: string, runs: number, fi
   } finally {
     session.disconnect();
   }
+}
+
+/** The warm tables on their own, watch-style rebuilds first. */
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '20' }, deck: { type: 'string', default: 'strategi' } } });
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+  const w = await measureWarm(root, values.deck, Math.max(5, Number(values.runs)));
+  const tables = [
+    {
+      title: `Warm: in-process, deck "${w.deckId}", median ±MAD (min–max) of ${w.rebuild.n}`,
+      headers: ['what', 'time'],
+      rows: [
+        ['watch-style rebuild of one changed deck file (load with cache + render + save)', spread(w.watch.oneDeckCached, 1)],
+        ['  of which: load with cache', spread(w.watch.loadCached, 1)],
+        ['watch-style, one deck, no cache (load + render + save)', spread(w.watch.oneDeckUncached, 1)],
+        ['watch before: every deck, no cache (load + render + save all)', spread(w.watch.allDecksUncached, 1)],
+        ['rebuild one deck (load + validate + render, no save)', spread(w.rebuild, 1)],
+        ['render one deck (project loaded)', spread(w.render, 1)],
+        ['rebuild all decks (no save)', spread(w.rebuildAll, 1)],
+      ],
+    },
+    { title: 'Warm: one deck by stage (median)', headers: ['load', ...STAGES], rows: [[ms(w.stages.load, 1), ...STAGES.map((s) => ms(w.stages[s], 1))]] },
+  ];
+  process.stdout.write(tables.map(renderTable).join('\n'));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
 }

@@ -1,12 +1,16 @@
 /**
  * `trappa build --watch`: build, then rebuild in the same process whenever something in
- * data/, templates/ or assets/ changes. The warm process keeps parsed fonts and the image
- * cache, so a rebuild costs a fraction of a cold start. Errors are printed as located
- * one-liners and the watcher keeps going; Ctrl+C (SIGINT) or SIGTERM stops it cleanly.
+ * data/, templates/ or assets/ changes. The warm process keeps parsed fonts, the image
+ * cache and every unchanged YAML file parsed and validated (data/yaml-cache.ts), and a
+ * rebuild renders only the decks the change affects, so it costs a fraction of a cold
+ * start. Errors are printed as located one-liners and the watcher keeps going; Ctrl+C
+ * (SIGINT) or SIGTERM stops it cleanly.
  */
 import path from 'node:path';
 import { watch } from 'chokidar';
 import { buildDecks, type BuildOptions, type BuildResult } from '../build-deck.js';
+import type { DeckSource } from '../data/load-project.js';
+import { YamlCache } from '../data/yaml-cache.js';
 
 export interface WatchOptions {
   build: BuildOptions;
@@ -27,6 +31,61 @@ export function watchedDirs(options: BuildOptions): string[] {
   return [path.resolve(root, options.dataDir ?? 'data'), path.resolve(root, options.templatesDir ?? 'templates'), path.join(root, 'assets')];
 }
 
+/**
+ * The decks a set of changes makes stale: all of them, or those built from the given deck
+ * files (absolute paths) or in the given template languages.
+ */
+export type Stale = 'all' | { deckFiles: Set<string>; languages: Set<string> };
+
+const nothingStale = (): Stale => ({ deckFiles: new Set(), languages: new Set() });
+
+/** Path segments of `file` below `dir`, or undefined when it is not inside (`[]` for `dir` itself). */
+function below(dir: string, file: string): string[] | undefined {
+  const rel = path.relative(dir, file);
+  if (rel === '') return [];
+  return rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel) ? undefined : rel.split(path.sep);
+}
+
+/**
+ * What changed files (absolute paths) make stale. A deck file affects its own deck; a file in
+ * templates/<lang>/ the decks in that language; anything else (strategy.yaml, theme.yaml,
+ * assets/, a folder appearing or vanishing) every deck. Files the loader never reads, such as
+ * notes beside the decks, affect none.
+ */
+export function staleDecks(files: Iterable<string>, options: BuildOptions): Stale {
+  const root = path.resolve(options.root);
+  const decksDir = path.join(path.resolve(root, options.dataDir ?? 'data'), 'decks');
+  const templatesDir = path.resolve(root, options.templatesDir ?? 'templates');
+  const stale = { deckFiles: new Set<string>(), languages: new Set<string>() };
+  for (const file of files) {
+    const inDecks = below(decksDir, file);
+    const inTemplates = below(templatesDir, file);
+    if (inDecks && inDecks.length > 0) {
+      // Only data/decks/*.yaml are decks (listDeckFiles in data/load-project.ts); nothing else there is read.
+      if (inDecks.length === 1 && /\.ya?ml$/i.test(file)) stale.deckFiles.add(file);
+    } else if (inTemplates?.[0] !== undefined) stale.languages.add(inTemplates[0]);
+    else return 'all';
+  }
+  return stale;
+}
+
+function mergeStale(a: Stale, b: Stale): Stale {
+  if (a === 'all' || b === 'all') return 'all';
+  return { deckFiles: new Set([...a.deckFiles, ...b.deckFiles]), languages: new Set([...a.languages, ...b.languages]) };
+}
+
+const isStale = (stale: Stale, root: string) => (d: DeckSource): boolean =>
+  stale === 'all' || stale.deckFiles.has(path.resolve(root, d.source.file)) || stale.languages.has(d.deck.language);
+
+/** "rebuilt storledermote; not affected: ansatte, strategi", the line after a rebuild. */
+function describeRebuild(result: BuildResult, options: BuildOptions): string {
+  const built = result.decks.map((d) => d.deckId);
+  const chosen = options.decks?.length ? options.decks : result.project.decks.map((d) => d.deck.id);
+  const kept = chosen.filter((id) => !built.includes(id));
+  const what = built.length === 0 ? 'no deck affected' : kept.length === 0 && built.length > 1 ? `rebuilt all ${built.length} decks` : `rebuilt ${built.join(', ')}`;
+  return kept.length > 0 ? `${what}; not affected: ${kept.join(', ')}` : what;
+}
+
 /** Editor droppings: backups (~), swap files, hidden temporary files written before a rename. */
 const isNoise = (file: string): boolean => /^\.|~$|\.sw[a-p]$|\.tmp$/i.test(path.basename(file));
 
@@ -39,11 +98,17 @@ export async function watchBuild(options: WatchOptions): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
+  const cache = new YamlCache();
+  // What is stale and not yet built: everything at first, and whatever a failed build left.
+  let stale: Stale = 'all';
 
-  const build = async (): Promise<void> => {
+  const build = async (first = false): Promise<void> => {
     const started = performance.now();
     try {
-      options.onBuilt(await buildDecks(options.build), Math.round(performance.now() - started));
+      const result = await buildDecks({ ...options.build, cache, only: isStale(stale, root) });
+      stale = nothingStale();
+      options.onBuilt(result, Math.round(performance.now() - started));
+      if (!first) options.log(`  ${describeRebuild(result, options.build)}`);
     } catch (error) {
       options.onError(error);
       options.log('✗ build failed; fix the file and save it again (still watching)');
@@ -54,6 +119,7 @@ export async function watchBuild(options: WatchOptions): Promise<void> {
       again = true;
       return;
     }
+    stale = mergeStale(stale, staleDecks(changed, options.build));
     const files = [...changed].map((f) => path.relative(root, f) || f);
     changed.clear();
     options.log(`↻ ${files.slice(0, 3).join(', ')}${files.length > 3 ? ` and ${files.length - 3} more` : ''} changed`);
@@ -73,7 +139,7 @@ export async function watchBuild(options: WatchOptions): Promise<void> {
   });
   watcher.on('error', (error) => options.onError(error));
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
-  await build();
+  await build(true);
   options.log(`watching ${dirs.map((d) => path.relative(root, d) || d).join(', ')} for changes (Ctrl+C to stop)`);
 
   await new Promise<void>((resolve) => {

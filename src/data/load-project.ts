@@ -13,7 +13,8 @@ import { deckSchema, strategySchema, themeSchema, type Deck, type Strategy, type
 import { labelsSchema, slideWordingSchema } from './template-schema.js';
 import { checkReferences } from './check-references.js';
 import { checkTheme, registerThemeFonts } from './check-theme.js';
-import { locateIn, validateSource } from './validate.js';
+import { locateIn } from './validate.js';
+import { validateYaml, type Validated, type YamlCache } from './yaml-cache.js';
 
 export interface DeckSource {
   deck: Deck;
@@ -41,17 +42,23 @@ export interface ProjectPaths {
   templatesDir?: string;
 }
 
+export interface LoadOptions {
+  /**
+   * Parsed and validated files from earlier loads in this process (watch mode): only files
+   * whose bytes changed are parsed again. Checks across files and of the theme still run.
+   * @default undefined (every file is parsed)
+   */
+  cache?: YamlCache;
+}
+
 async function loadAndValidate<S extends z.ZodType>(
   root: string,
   absPath: string,
   schema: S,
-): Promise<Result<{ value: z.output<S>; source: YamlSource }>> {
+  cache: YamlCache | undefined,
+): Promise<Result<Validated<z.output<S>>>> {
   const display = path.relative(root, absPath) || absPath;
-  const loaded = await loadYamlFile(absPath, display);
-  if (!loaded.ok) return loaded;
-  const validated = validateSource(loaded.value, schema);
-  if (!validated.ok) return validated;
-  return ok({ value: validated.value, source: loaded.value });
+  return cache ? cache.load(absPath, display, schema) : validateYaml(await loadYamlFile(absPath, display), schema);
 }
 
 async function listDeckFiles(decksDir: string): Promise<string[]> {
@@ -70,9 +77,9 @@ async function isFolder(dir: string): Promise<boolean> {
   return (await stat(dir).catch(() => undefined))?.isDirectory() ?? false;
 }
 
-async function loadTemplateSet(root: string, dir: string): Promise<Result<TemplateSet>> {
-  const labels = await loadAndValidate(root, path.join(dir, 'labels.yaml'), labelsSchema);
-  const wording = await loadAndValidate(root, path.join(dir, 'slides.yaml'), slideWordingSchema);
+async function loadTemplateSet(root: string, dir: string, cache: YamlCache | undefined): Promise<Result<TemplateSet>> {
+  const labels = await loadAndValidate(root, path.join(dir, 'labels.yaml'), labelsSchema, cache);
+  const wording = await loadAndValidate(root, path.join(dir, 'slides.yaml'), slideWordingSchema, cache);
   if (!labels.ok || !wording.ok) return fail([...(labels.ok ? [] : labels.issues), ...(wording.ok ? [] : wording.issues)]);
   const templates = new Map<string, TemplateSource>();
   for (const [slide, texts] of Object.entries(wording.value.value)) {
@@ -83,7 +90,7 @@ async function loadTemplateSet(root: string, dir: string): Promise<Result<Templa
   return ok({ labels: labels.value.value as Labels, templates });
 }
 
-export async function loadProject(paths: ProjectPaths): Promise<Result<Project>> {
+export async function loadProject(paths: ProjectPaths, { cache }: LoadOptions = {}): Promise<Result<Project>> {
   const root = path.resolve(paths.root);
   const dataDir = path.resolve(root, paths.dataDir ?? 'data');
   const templatesDir = path.resolve(root, paths.templatesDir ?? 'templates');
@@ -97,9 +104,9 @@ export async function loadProject(paths: ProjectPaths): Promise<Result<Project>>
   }
   const deckFiles = await listDeckFiles(path.join(dataDir, 'decks'));
   const [strategy, theme, ...decks] = await Promise.all([
-    loadAndValidate(root, path.join(dataDir, 'strategy.yaml'), strategySchema).then(collect),
-    loadAndValidate(root, path.join(dataDir, 'theme.yaml'), themeSchema).then(collect),
-    ...deckFiles.map((f) => loadAndValidate(root, f, deckSchema).then(collect)),
+    loadAndValidate(root, path.join(dataDir, 'strategy.yaml'), strategySchema, cache).then(collect),
+    loadAndValidate(root, path.join(dataDir, 'theme.yaml'), themeSchema, cache).then(collect),
+    ...deckFiles.map((f) => loadAndValidate(root, f, deckSchema, cache).then(collect)),
   ]);
   if (deckFiles.length === 0) {
     const decksDir = path.relative(root, path.join(dataDir, 'decks'));
@@ -112,7 +119,7 @@ export async function loadProject(paths: ProjectPaths): Promise<Result<Project>>
   const languages = [...new Set(decks.flatMap((d) => (d ? [d.value.language] : [])))].sort();
   const templates = new Map<string, TemplateSet>();
   for (const language of languages) {
-    const set = collect(await loadTemplateSet(root, path.join(templatesDir, language)));
+    const set = collect(await loadTemplateSet(root, path.join(templatesDir, language), cache));
     if (set) templates.set(language, set);
   }
   if (issues.length > 0 || !strategy || !theme) return fail(issues);

@@ -32,16 +32,18 @@ export function parseYaml(file: string, text: string): Result<YamlSource> {
   const place = (offset: number) => ({ file, ...lineCounter.linePos(Math.min(offset, text.length)) });
 
   // Warnings (an unknown `!tag`) are almost always a value that needed quotes, so they are errors too.
-  const found = [...doc.errors, ...doc.warnings]
+  const errors = [...doc.errors, ...doc.warnings];
+  // A tab in the indentation scrambles the structure around it, and yaml then reports
+  // follow-on errors on lines before and after it: the tab is the one thing to fix.
+  const tabs = errors.filter((err) => err.code === 'TAB_AS_INDENT');
+  const found = (tabs.length > 0 ? tabs : errors)
     .filter((err) => !(err.code === 'BLOCK_AS_IMPLICIT_KEY' && doc.errors.some((e) => isIndentError(e, err))))
     .map((err) => describeYamlError(source, err));
   visit(doc, {
     Alias(_, alias) {
-      if (alias.resolve(doc)) return;
-      found.push({
-        offset: alias.range?.[0] ?? 0,
-        message: `a value cannot start with '*' unless it is in quotes, e.g. "*${alias.source}"`,
-      });
+      if (tabs.length > 0 || alias.resolve(doc)) return;
+      const offset = alias.range?.[0] ?? 0;
+      found.push({ offset, message: `a value cannot start with '*' unless it is in quotes; write ${quotedValueAt(text, offset)}` });
     },
   });
   if (found.length > 0) return fail(onePerLine(found.map(({ offset, message }) => ({ ...place(offset), message }))));
@@ -159,7 +161,8 @@ function describeYamlError(source: YamlSource, err: YAMLError): Found {
     case 'BAD_DQ_ESCAPE':
       return at(`invalid escape '${/sequence (\S+)/.exec(msg)?.[1] ?? '\\'}' in double-quoted text; use single quotes instead`);
     case 'BAD_SCALAR_START':
-      return at(`a value cannot start with '${text[err.pos[0]] ?? ''}' unless it is in quotes`);
+    case 'BAD_ALIAS': // `- * Din tillitsvalgte`: an alias or anchor with no name
+      return at(`a value cannot start with '${text[err.pos[0]] ?? ''}' unless it is in quotes; write ${quotedValueAt(text, err.pos[0])}`);
     case 'TAG_RESOLVE_FAILED':
       return at("a value cannot start with '!' unless it is in quotes");
     case 'NON_STRING_KEY':
@@ -167,6 +170,8 @@ function describeYamlError(source: YamlSource, err: YAMLError): Found {
     case 'KEY_OVER_1024_CHARS':
       return at("key is too long (over 1024 characters); is a ':' or a line break missing?");
     case 'MULTILINE_IMPLICIT_KEY':
+      // `shortName ISK` followed by `logo:` reads as one key spanning both lines.
+      if (lacksColon(text, err.pos[0])) return at(missingColon(text, err.pos[0]));
       return at(
         'bad indentation: this line is indented differently from the lines around it',
         firstNonSpace(text, nextLineStart(text, err.pos[0], err.pos[1])),
@@ -175,13 +180,16 @@ function describeYamlError(source: YamlSource, err: YAMLError): Found {
       if (/Flow sequence/.test(msg)) return at("unclosed '[': a list written in brackets must end with ']'");
       if (/Flow map/.test(msg)) return at("unclosed '{': fields written in braces must end with '}'");
       return at('bad indentation: keys at the same level must start in the same column');
+    case 'BLOCK_IN_FLOW': // `{ name: Hovedtillitsvalgte: alle }`
+      if (/: /.test(text.slice(err.pos[0], err.pos[1]))) return at(colonInValue(text, err.pos[0]));
+      break;
     case 'BLOCK_AS_IMPLICIT_KEY':
-      if (/compact mappings/.test(msg)) return at(`a value that contains ': ' must be in quotes, e.g. "Møte: info"`);
+      if (/compact mappings/.test(msg)) return at(colonInValue(text, err.pos[0]));
       return at('bad indentation: this list item is not lined up with the items above it');
     case 'MISSING_CHAR':
       if (/quote/.test(msg)) return unclosedQuote(source, err);
       if (/Sequence item/.test(msg)) return at("bad indentation, or a list item without '- ': line this up with the lines above");
-      if (/followed by map values/.test(msg)) return at("expected 'key: value'; this line has no ':' after the key");
+      if (/followed by map values/.test(msg)) return at(missingColon(text, err.pos[0]));
       break;
     case 'UNEXPECTED_TOKEN':
       if (/at node end/.test(msg) && !startsLine(text, firstNonSpace(text, err.pos[0]))) {
@@ -207,6 +215,51 @@ function unclosedQuote(source: YamlSource, err: YAMLError): Found {
   });
   const mark = source.text[start] === "'" ? "'" : '"';
   return { offset: start, message: `unclosed quote: this text starts with ${mark} but has no closing ${mark}` };
+}
+
+/** `key value` where `key: value` was meant: the text from `start` to the line's end has no ': '. */
+function lacksColon(text: string, start: number): boolean {
+  const before = text.slice(text.lastIndexOf('\n', start - 1) + 1, start);
+  return /^ *(- +)*$/.test(before) && !/:(\s|$)/.test(restOfLine(text, start));
+}
+
+function missingColon(text: string, start: number): string {
+  const [key = '', value = ''] = restOfLine(text, start).split(/\s+(.*)/);
+  return `missing ':' after '${key}'? write ${key}: ${value || '…'}`;
+}
+
+function colonInValue(text: string, start: number): string {
+  return `text containing ': ' must be in quotes; write ${quotedValueAt(text, start)}`;
+}
+
+/**
+ * What to type to put the value at `start` in quotes, with its key or list dash:
+ * `aktivitet: "Allmøte: info"`, `name: "Hovedtillitsvalgte: alle"`, `- "* Din tillitsvalgte"`.
+ */
+function quotedValueAt(text: string, start: number): string {
+  const before = text.slice(text.lastIndexOf('\n', start - 1) + 1, start);
+  const inFlow = /[{[]/.test(before);
+  // In `{ … }` a value ends at the next ',' or '}'; elsewhere at the end of the line.
+  const value = inFlow ? restOfLine(text, start).replace(/\s*[,}\]].*$/, '') : restOfLine(text, start);
+  const entry = (before.split(/[{[,]/).at(-1) ?? '').replace(/^\s*(-\s+)*/, '');
+  const key = /^(\S.*?):\s+$/.exec(entry)?.[1];
+  const prefix = key ? `${key}: ` : /-\s+$/.test(before) ? '- ' : '';
+  return prefix + quoteForYaml(value);
+}
+
+/** Writes text as a quoted YAML value that reads back as exactly that text. */
+export function quoteForYaml(text: string): string {
+  // Backslashes are escapes only inside double quotes; inside single quotes only ' needs doubling.
+  return /["\\]/.test(text) ? `'${text.replace(/'/g, "''")}'` : `"${text}"`;
+}
+
+/** The text from `offset` to the end of its line, without a trailing comment. */
+function restOfLine(text: string, offset: number): string {
+  const end = text.indexOf('\n', offset);
+  return text
+    .slice(offset, end < 0 ? text.length : end)
+    .replace(/\s+#.*$/, '')
+    .trim();
 }
 
 /** Keeps the first issue of each line: yaml often reports one mistake several times. */

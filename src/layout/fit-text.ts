@@ -58,6 +58,10 @@ export interface ParagraphChunk {
  * then uses the largest size ≤ style.fontSize that needs no more chunks, so
  * continuation slides share one size. Each paragraph's spaceBefore counts in every
  * chunk, so a paragraph's height is the same wherever it lands.
+ *
+ * A point and its sub-points (see paragraphGroups) stay in one chunk, so a
+ * continuation slide never starts with a sub-point whose point is on the slide
+ * before; only a group too tall for the box on its own is split between its paragraphs.
  */
 export function splitParagraphs(
   paragraphs: readonly Paragraph[],
@@ -68,10 +72,11 @@ export function splitParagraphs(
 ): ParagraphChunk[] {
   if (paragraphs.length === 0) return [];
   const prepared = paragraphs.map((p) => prepareText([p], style));
+  const groups = paragraphGroups(paragraphs);
   const available = box.h - style.insets.top - style.insets.bottom;
-  const fewest = chunkAt(prepared, minSize, box.w, available).length;
+  const fewest = chunkAt(prepared, groups, minSize, box.w, available).length;
   for (const fontSize of sizesFrom(Math.max(style.fontSize, minSize), minSize, step)) {
-    const chunks = chunkAt(prepared, fontSize, box.w, available);
+    const chunks = chunkAt(prepared, groups, fontSize, box.w, available);
     if (chunks.length > fewest) continue;
     return chunks.map(({ start, end, content }) => ({
       start,
@@ -85,20 +90,55 @@ export function splitParagraphs(
   throw new Error('unreachable: minSize is always among the sizes tried');
 }
 
-/** Greedy packing of paragraph heights (inches, without insets) into `available`. */
-function chunkAt(prepared: readonly PreparedText[], fontSize: number, width: number, available: number) {
+/** Paragraphs [start, end) that a split keeps together. */
+export interface ParagraphGroup {
+  start: number;
+  end: number;
+}
+
+/**
+ * Groups a list into points: an indented paragraph (level > 0, a sub-point) belongs
+ * to the paragraph before it, every other paragraph starts a group.
+ */
+export function paragraphGroups(paragraphs: readonly Paragraph[]): ParagraphGroup[] {
+  const groups: ParagraphGroup[] = [];
+  paragraphs.forEach((p, index) => {
+    const last = groups.at(-1);
+    if (last && (p.level ?? 0) > 0) last.end = index + 1;
+    else groups.push({ start: index, end: index + 1 });
+  });
+  return groups;
+}
+
+/**
+ * Greedy packing of paragraph heights (inches, without insets) into `available`, a group
+ * at a time; a group taller than `available` is packed a paragraph at a time instead.
+ * Greedy in order gives the fewest chunks for a fixed order.
+ */
+function chunkAt(
+  prepared: readonly PreparedText[],
+  groups: readonly ParagraphGroup[],
+  fontSize: number,
+  width: number,
+  available: number,
+) {
+  const heights = prepared.map((p) => layoutPrepared(p, fontSize, width).height - p.style.insets.top - p.style.insets.bottom);
+  const heightOf = (start: number, end: number): number => heights.slice(start, end).reduce((sum, h) => sum + h, 0);
   const chunks: Array<{ start: number; end: number; content: number }> = [];
-  prepared.forEach((p, index) => {
-    const insets = p.style.insets.top + p.style.insets.bottom;
-    const height = layoutPrepared(p, fontSize, width).height - insets;
+  const place = (start: number, end: number): void => {
+    const height = heightOf(start, end);
     const last = chunks.at(-1);
     if (last && last.content + height <= available + EPSILON) {
-      last.end = index + 1;
+      last.end = end;
       last.content += height;
     } else {
-      chunks.push({ start: index, end: index + 1, content: height });
+      chunks.push({ start, end, content: height });
     }
-  });
+  };
+  for (const { start, end } of groups) {
+    if (heightOf(start, end) <= available + EPSILON) place(start, end);
+    else for (let i = start; i < end; i++) place(i, i + 1);
+  }
   return chunks;
 }
 

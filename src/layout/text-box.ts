@@ -105,6 +105,7 @@ export function textHeight(paragraphs: Paragraph[], style: TextStyle, width: num
 /**
  * Splits a list into chunks that each fit `box` at no less than `minSize`.
  * One chunk when everything fits; the kind makes a continuation slide per further chunk.
+ * Sub-points (level > 0) stay on the slide of their point (see splitParagraphs).
  */
 export function splitToFit(page: Page, items: Paragraph[], style: TextStyle, box: Box, minSize?: number): Paragraph[][] {
   if (items.length === 0) return [[]];

@@ -24,15 +24,18 @@ export function layoutList(page: Page, content: ListContent, firstIndex = 0): La
   const listBox = content.intro ? below(page.body, introH, 0.05) : page.body;
   const style = textStyle(page, { size: sizes.body });
   const chunks = splitToFit(page, content.items, style, listBox);
+  // Short lists may grow a little, so a slide with three points does not look empty;
+  // a continued list keeps one size on all its slides (the smallest any of them needs).
+  const fitChunk = (chunk: Paragraph[], i: number, maxSize: number) =>
+    fitBox(page, { name: 'List', box: content.intro && i === 0 ? listBox : page.body, paragraphs: chunk, style, maxSize });
+  const common = chunks.length === 1 ? sizes.body + 4 : Math.min(...chunks.map((chunk, i) => fitChunk(chunk, i, sizes.body).element.style.fontSize));
   return chunks.map((chunk, i): LaidOutSlide => {
     const title = continuedTitle(page, content.title, i + firstIndex);
     const elements: SlideElement[] = [...titleElements(page, title)];
     if (content.intro && i === 0) {
       elements.push({ type: 'text', name: 'Intro', box: { ...page.body, h: introH }, paragraphs: introParagraphs, style: introStyle });
     }
-    const box = content.intro && i === 0 ? listBox : page.body;
-    // Short lists may grow a little, so a slide with three points does not look empty.
-    elements.push(fitBox(page, { name: 'List', box, paragraphs: chunk, style, maxSize: chunks.length === 1 ? sizes.body + 4 : sizes.body }).element);
+    elements.push(fitChunk(chunk, i, common).element);
     return { title, background: colors.background, elements };
   });
 }
