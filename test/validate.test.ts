@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { formatIssue } from '../src/errors.js';
 import { toJsonSchema } from '../src/data/json-schema.js';
 import { loadYamlFile, parseYaml } from '../src/data/load-yaml.js';
+import { deckSchema } from '../src/data/schema.js';
 import { hexColor, id, isoDate, nonEmptyText, version } from '../src/data/schema-helpers.js';
 import { formatPath, locateIn, validateSource } from '../src/data/validate.js';
 
@@ -93,6 +94,21 @@ const cases: { name: string; yaml: string; errors: string[] }[] = [
     errors: [`${F}:6:1 tab used for indentation; indent with spaces instead`],
   },
   {
+    name: 'one tab in the indentation gives one line, not its follow-on errors',
+    yaml: edit({ 8: '  - målgruppe: Alle ansatte', 9: '\taktivitet: Allmøte' }),
+    errors: [`${F}:9:1 tab used for indentation; indent with spaces instead`],
+  },
+  {
+    name: "missing ':' after a key, with more keys below",
+    yaml: edit({ 9: '    aktivitet Allmøte' }),
+    errors: [`${F}:9:5 missing ':' after 'aktivitet'? write aktivitet: Allmøte`],
+  },
+  {
+    name: "missing ':' after the last key of a map",
+    yaml: edit({ 10: '    tid 28.1.  # dato' }),
+    errors: [`${F}:10:5 missing ':' after 'tid'? write tid: 28.1.`],
+  },
+  {
     name: 'duplicate key',
     yaml: edit({}, '    tid: 4.2.'),
     errors: [`${F}:11:5 duplicate key 'tid'; each key may appear only once here`],
@@ -100,7 +116,7 @@ const cases: { name: string; yaml: string; errors: string[] }[] = [
   {
     name: 'value with ": " needs quotes',
     yaml: edit({ 9: '    aktivitet: Allmøte: info' }),
-    errors: [`${F}:9:16 a value that contains ': ' must be in quotes, e.g. "Møte: info"`],
+    errors: [`${F}:9:16 text containing ': ' must be in quotes; write aktivitet: "Allmøte: info"`],
   },
   {
     name: 'more than one document',
@@ -253,9 +269,90 @@ const cases: { name: string; yaml: string; errors: string[] }[] = [
   },
 ];
 
+/** A valid deck, checked against the real deck schema: its points, short-form slides and distribution list. */
+const DECK = [
+  'id: storledermote', //                                     line 1
+  'audience:',
+  '  name: Ledere og tillitsvalgte',
+  '  groups: [ledere, tillitsvalgte]',
+  'slides:', //                                               line 5
+  '  - model',
+  '  - kind: bullets',
+  '    title: Dette ber vi dere om',
+  '    points:',
+  '      - Gi innspill til strategien innen 11. februar', // line 10
+  '      - text: Ta budskapene med inn i møtene',
+  '        sub: [I egen enhet]',
+  'distribution:',
+  '  to:',
+  '    - { name: Ledergruppen Levanger, email: ledere@levanger.kommune.no }', // line 15
+  '  cc:',
+  '    - { name: Hovedtillitsvalgte, email: tillitsvalgte@innherred-samkommune.no }',
+];
+
+function editDeck(replace: Record<number, string>): string {
+  return yaml(...DECK.map((line, i) => replace[i + 1] ?? line));
+}
+
+const D = 'data/decks/storledermote.yaml';
+
+const deckCases: { name: string; yaml: string; errors: string[] }[] = [
+  { name: 'a valid deck', yaml: editDeck({}), errors: [] },
+  {
+    name: 'one tab before the first key of a map',
+    yaml: editDeck({ 3: '\tname: Ledere og tillitsvalgte' }),
+    errors: [`${D}:3:1 tab used for indentation; indent with spaces instead`],
+  },
+  {
+    name: "point 'Frist: 11. februar' is read as a field",
+    yaml: editDeck({ 10: '      - Frist: 11. februar' }),
+    errors: [`${D}:10:9 slides[1].points[0]: this line is read as a field 'Frist'; put the text in quotes: - "Frist: 11. februar"`],
+  },
+  {
+    name: 'point written as an object without sub',
+    yaml: editDeck({ 12: '    notes: Avslutt med frist.' }),
+    errors: [`${D}:11:9 slides[1].points[1]: write it as plain text without 'text:', or add sub: [...]`],
+  },
+  {
+    name: 'short-form slide typo',
+    yaml: editDeck({ 6: '  - modell' }),
+    errors: [`${D}:6:5 slides[0]: unknown slide 'modell'; did you mean 'model'?`],
+  },
+  {
+    name: 'comma inside a flow map value',
+    yaml: editDeck({ 15: '    - { name: Ledergruppen Verdal, Frosta og Inderøy, email: ledere@verdal.kommune.no }' }),
+    errors: [
+      `${D}:15:15 distribution.to[0].name: a comma inside { … } starts a new field; put the text in quotes: name: "Ledergruppen Verdal, Frosta og Inderøy"`,
+    ],
+  },
+  {
+    name: "': ' inside a flow map value",
+    yaml: editDeck({ 17: '    - { name: Hovedtillitsvalgte: alle, email: tillitsvalgte@innherred-samkommune.no }' }),
+    errors: [`${D}:17:15 text containing ': ' must be in quotes; write name: "Hovedtillitsvalgte: alle"`],
+  },
+  {
+    name: "list item starting with '*'",
+    yaml: editDeck({ 10: '      - * Din tillitsvalgte' }),
+    errors: [`${D}:10:9 a value cannot start with '*' unless it is in quotes; write - "* Din tillitsvalgte"`],
+  },
+  {
+    name: 'recipient written as text shows the fields, filled in',
+    yaml: editDeck({ 15: '    - Ola Nordmann <ola.nordmann@levanger.kommune.no>' }),
+    errors: [
+      `${D}:15:7 distribution.to[0]: expected fields, found text; write it as { name: Ola Nordmann, email: ola.nordmann@levanger.kommune.no }`,
+    ],
+  },
+];
+
 describe('parseYaml + validateSource', () => {
   it.each(cases)('$name', ({ yaml: text, errors }) => {
     expect(check(text)).toEqual(errors);
+  });
+
+  it.each(deckCases)('deck: $name', ({ yaml: text, errors }) => {
+    const parsed = parseYaml(D, text);
+    const result = parsed.ok ? validateSource(parsed.value, deckSchema) : parsed;
+    expect(result.ok ? [] : result.issues.map(formatIssue)).toEqual(errors);
   });
 
   it('returns the parsed value: dates and versions stay text, colours are normalised', () => {

@@ -8,13 +8,12 @@
  * fields at the map that lacks them, everything else at the value.
  */
 import { distance } from 'fastest-levenshtein';
-import { isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
+import { isMap, isScalar, type Node } from 'yaml';
 import type { z } from 'zod';
 import { fail, type Issue, ok, type Result, type SourceLocation, sortIssues } from '../errors.js';
-import type { YamlSource } from './load-yaml.js';
+import { quoteForYaml, type YamlSource } from './load-yaml.js';
 import { describeFound, quote } from './schema-helpers.js';
-
-type Path = readonly PropertyKey[];
+import { fieldsAt, findNode, isRecord, objectKeysAt, type Path, valueAt } from './schema-walk.js';
 
 /** Checks a parsed file against a schema and returns the parsed value or all issues, sorted. */
 export function validateSource<S extends z.ZodType>(source: YamlSource, schema: S): Result<z.output<S>> {
@@ -99,9 +98,19 @@ function collectIssues(context: Context, iss: z.core.$ZodIssue, prefix: Path): F
   const path = [...prefix, ...iss.path];
   if (iss.code === 'unrecognized_keys') return iss.keys.map((key) => unknownKeyIssue(context, path, key));
   if (iss.code === 'invalid_union' && iss.errors.length > 0) {
+    const hint = textOrFieldsHint(context, iss.errors, path);
+    if (hint) return [issueAt(context, path, hint)];
     const branch = pickBranch(iss.errors);
     if (branch) return branch.flatMap((inner) => collectIssues(context, inner, path));
-    return [issueAt(context, path, unionMessage(iss.errors, valueAt(context.data, path), path.at(-1)))];
+    return [issueAt(context, path, unionMessage(iss.errors, valueAt(context.data, path), path))];
+  }
+  if (iss.code === 'invalid_type') {
+    const input = valueAt(context.data, path);
+    const hint =
+      iss.expected === 'string' && isRecord(input) ? readAsField(context, path)
+      : iss.expected === 'object' && typeof input === 'string' ? fieldsForText(context, path, input)
+      : undefined;
+    if (hint) return [issueAt(context, path, hint)];
   }
   return [issueAt(context, path, iss.message)];
 }
@@ -118,6 +127,8 @@ function issueAt(context: Context, path: Path, message: string): Found {
 }
 
 function unknownKeyIssue(context: Context, path: Path, key: string): Found {
+  const comma = commaInFlowMap(context, path, key);
+  if (comma) return { issue: comma };
   const object = valueAt(context.data, path);
   const present = isRecord(object) ? Object.keys(object) : [];
   const allowed = objectKeysAt(context.schema, path, context.data) ?? [];
@@ -144,17 +155,116 @@ function isKindIssue(iss: z.core.$ZodIssue): boolean {
 }
 
 /** Every branch rejected the kind of value: list what would have been accepted. */
-function unionMessage(branches: z.core.$ZodIssue[][], input: unknown, key: PropertyKey | undefined): string {
+function unionMessage(branches: z.core.$ZodIssue[][], input: unknown, path: Path): string {
   const expected = new Set<string>();
+  const choices: string[] = [];
   for (const iss of branches.flat()) {
     if (iss.path.length > 0) continue;
     if (iss.code === 'invalid_type') expected.add(kindName(iss.expected));
-    if (iss.code === 'invalid_value') for (const v of iss.values) expected.add(`'${String(v)}'`);
+    if (iss.code !== 'invalid_value') continue;
+    choices.push(...iss.values.map(String));
+    for (const choice of iss.values) expected.add(`'${String(choice)}'`);
   }
+  // `- modell` among `- model`, `- slide: plan`, …: a typo of a short form.
+  const guess = typeof input === 'string' ? suggest(input, choices) : undefined;
+  if (guess) return `unknown ${itemNoun(path)} ${quote(String(input))}; did you mean '${guess}'?`;
   const list = [...expected].join(' or ') || 'another kind of value';
+  const key = path.at(-1);
   if (input === undefined) return typeof key === 'string' ? `missing field '${key}'` : 'missing value';
   if (input === null) return `is empty; expected ${list}`;
   return `expected ${list}, found ${typeof input === 'string' ? quote(input) : describeFound(input)}`;
+}
+
+/** What one item of a list is called, from the list's name: `slides[3]` → "slide". */
+function itemNoun(path: Path): string {
+  const [list, index] = path.slice(-2);
+  return typeof index === 'number' && typeof list === 'string' && /\p{Ll}s$/u.test(list) ? list.slice(0, -1) : 'value';
+}
+
+/**
+ * A map given where a union also takes plain text (`- Frist: 11. februar`, or
+ * `- text: X` without its `sub`): says which form to write instead.
+ */
+function textOrFieldsHint(context: Context, branches: z.core.$ZodIssue[][], path: Path): string | undefined {
+  const input = valueAt(context.data, path);
+  const takesText = (branch: z.core.$ZodIssue[]) =>
+    branch.some((i) => i.path.length === 0 && i.code === 'invalid_type' && i.expected === 'string');
+  if (!isRecord(input) || !branches.some(takesText)) return undefined;
+  const keys = Object.keys(input);
+  const [only] = keys;
+  if (only === undefined || keys.length > 1) return undefined;
+  // The key is no field of any branch: YAML read the text's ': ' as a field.
+  const unknownKey = branches.every(
+    (branch) =>
+      branch.some((i) => i.path.length === 0 && isKindIssue(i)) ||
+      branch.some((i) => i.code === 'unrecognized_keys' && i.path.length === 0 && i.keys.includes(only)),
+  );
+  if (unknownKey) return readAsField(context, path);
+  // The key is right but other fields are missing: the text alone is probably what was meant.
+  const missing = branches.find((b) => b.length > 0 && b.every((i) => isMissingField(i, input)));
+  if (!missing || typeof input[only] !== 'string') return undefined;
+  const example = (i: z.core.$ZodIssue) =>
+    `${String(i.path[0])}: ${i.code === 'invalid_type' && i.expected === 'array' ? '[...]' : '…'}`;
+  return `write it as plain text without '${only}:', or add ${missing.map(example).join(' and ')}`;
+}
+
+function isMissingField(iss: z.core.$ZodIssue, input: Record<string, unknown>): boolean {
+  return iss.code === 'invalid_type' && iss.path.length === 1 && input[String(iss.path[0])] === undefined;
+}
+
+/** `- Frist: 11. februar` where text is expected: a list item YAML reads as one field. */
+function readAsField(context: Context, path: Path): string | undefined {
+  const { node, complete } = findNode(context.source, path);
+  if (!complete || !isMap(node) || node.flow || node.items.length !== 1) return undefined;
+  const [pair] = node.items;
+  if (!pair || !isScalar(pair.key) || !isScalar(pair.value) || pair.value.value === null) return undefined;
+  const [start, end] = [pair.key.range?.[0], pair.value.range?.[1]];
+  const { text } = context.source;
+  if (start === undefined || end === undefined) return undefined;
+  // Only a map on the dash's own line; one on lines of its own was meant as fields.
+  if (!/^\s*(-\s+)+$/.test(text.slice(text.lastIndexOf('\n', start - 1) + 1, start))) return undefined;
+  const line = text.slice(start, end).replace(/\s*\n\s*/g, ' ');
+  return `this line is read as a field '${String(pair.key.value)}'; put the text in quotes: - ${quoteForYaml(line)}`;
+}
+
+/** Text where fields are expected: shows the fields, filled in from the text where that is clear. */
+function fieldsForText(context: Context, path: Path, input: string): string | undefined {
+  const fields = fieldsAt(context.schema, path, context.data);
+  if (!fields || fields.length === 0) return undefined;
+  if (fields.length > 4) {
+    const names = fields.filter((f) => !f.optional).map((f) => f.name);
+    const some = names.length > 4 ? [...names.slice(0, 4), '…'] : names;
+    return `expected fields (key: value)${some.length > 0 ? ` such as ${some.join(', ')}` : ''}, found text`;
+  }
+  const values = new Map<string, string>();
+  let rest = input.trim();
+  // `Ola Nordmann <ola@levanger.kommune.no>`: the address goes to the field named email.
+  const address = /<?([^\s<>@,;]+@[^\s<>@,;]+)>?/.exec(rest);
+  if (address && fields.some((f) => f.name === 'email')) {
+    values.set('email', address[1] ?? '');
+    rest = rest.replace(address[0], '').replace(/^[\s,;]+|[\s,;]+$/g, '');
+  }
+  const first = fields.find((f) => !values.has(f.name));
+  if (first && rest) values.set(first.name, /[,{}[\]#]|: /.test(rest) ? quoteForYaml(rest) : rest);
+  const shown = fields.map((f) => `${f.name}: ${values.get(f.name) ?? '…'}`);
+  return `expected fields, found text; write it as { ${shown.join(', ')} }`;
+}
+
+/** `{ name: Ledergruppen Verdal, Frosta og Inderøy, email: … }`: the comma split the name in two. */
+function commaInFlowMap(context: Context, path: Path, key: string): Issue | undefined {
+  const { node, complete } = findNode(context.source, path);
+  if (!complete || !isMap(node) || !node.flow) return undefined;
+  const index = node.items.findIndex((p) => isScalar(p.key) && String(p.key.value) === key);
+  const [before, pair] = [node.items[index - 1], node.items[index]];
+  if (!before || !pair || pair.value !== null || !isScalar(before.key) || !isScalar(before.value)) return undefined;
+  const [start, end] = [before.value.range?.[0], (pair.key as Node).range?.[1]];
+  if (start === undefined || end === undefined) return undefined;
+  const name = String(before.key.value);
+  const joined = quoteForYaml(context.source.text.slice(start, end));
+  return {
+    ...locateIn(context.source, [...path, name]),
+    message: `a comma inside { … } starts a new field; put the text in quotes: ${name}: ${joined}`,
+  };
 }
 
 const KIND_NAMES: Record<string, string> = {
@@ -260,113 +370,4 @@ function formatMessage(format: string, input: string, iss: Record<string, unknow
       return `${found} is not in the expected form`;
   }
   return `expected ${format}, found ${found}`;
-}
-
-/** Walks the YAML nodes along a data path; stops at the deepest node that exists. */
-function findNode(source: YamlSource, path: Path): { node: unknown; key: unknown; complete: boolean } {
-  let node: unknown = source.doc.contents;
-  let key: unknown;
-  for (const segment of path) {
-    if (isAlias(node)) node = node.resolve(source.doc);
-    let next: { node: unknown; key: unknown } | undefined;
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
-      next = pair && { node: pair.value, key: pair.key };
-    } else if (isSeq(node) && typeof segment === 'number' && node.items[segment]) {
-      next = { node: node.items[segment], key: undefined };
-    }
-    if (!next) return { node, key, complete: false };
-    ({ node, key } = next);
-  }
-  return { node, key, complete: true };
-}
-
-function valueAt(data: unknown, path: Path): unknown {
-  let value = data;
-  for (const segment of path) {
-    if (!isRecord(value) && !Array.isArray(value)) return undefined;
-    value = (value as Record<PropertyKey, unknown>)[segment];
-  }
-  return value;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-type Schema = z.core.$ZodType;
-
-/** Field names the schema allows in the object at `path`, or `undefined` when that cannot be told. */
-function objectKeysAt(root: Schema, path: Path, data: unknown): string[] | undefined {
-  let value = data;
-  let schema = unwrapSchema(root, value);
-  for (const segment of path) {
-    if (!schema) return undefined;
-    value = valueAt(value, [segment]);
-    const def = (schema as z.core.$ZodTypes)._zod.def;
-    let next: Schema | undefined;
-    if (def.type === 'object') next = def.shape[String(segment)] ?? def.catchall;
-    else if (def.type === 'array') next = def.element;
-    else if (def.type === 'record') next = def.valueType;
-    else if (def.type === 'tuple') next = def.items[Number(segment)] ?? def.rest ?? undefined;
-    schema = next && unwrapSchema(next, value);
-  }
-  const def = schema && (schema as z.core.$ZodTypes)._zod.def;
-  if (def?.type === 'object') return Object.keys(def.shape);
-  if (def?.type === 'intersection') {
-    const sides = [objectKeysAt(def.left, [], value), objectKeysAt(def.right, [], value)];
-    return sides.every((side) => side === undefined) ? undefined : sides.flatMap((side) => side ?? []);
-  }
-  return undefined;
-}
-
-/** Looks through wrappers (optional, default, pipe, lazy …) and picks the union option `value` is meant for. */
-function unwrapSchema(schema: Schema, value: unknown): Schema | undefined {
-  let current: Schema = schema;
-  for (let depth = 0; depth < 100; depth++) {
-    const def = (current as z.core.$ZodTypes)._zod.def;
-    switch (def.type) {
-      case 'optional':
-      case 'nullable':
-      case 'default':
-      case 'prefault':
-      case 'nonoptional':
-      case 'readonly':
-      case 'catch':
-      case 'success':
-        current = def.innerType;
-        break;
-      case 'pipe':
-        current = (def.in as z.core.$ZodTypes)._zod.def.type === 'transform' ? def.out : def.in;
-        break;
-      case 'lazy':
-        current = def.getter();
-        break;
-      case 'union': {
-        const option = pickOption(def.options, 'discriminator' in def ? String(def.discriminator) : undefined, value);
-        if (!option) return undefined;
-        current = option;
-        break;
-      }
-      default:
-        return current;
-    }
-  }
-  return undefined;
-}
-
-/** The union option for `value`: by discriminator, else the object option sharing most keys with it. */
-function pickOption(options: readonly Schema[], discriminator: string | undefined, value: unknown): Schema | undefined {
-  if (!isRecord(value)) return undefined;
-  if (discriminator !== undefined) {
-    return options.find((option) => option._zod.propValues?.[discriminator]?.has(value[discriminator] as never));
-  }
-  let best: Schema | undefined;
-  let bestScore = -1;
-  for (const option of options) {
-    const keys = objectKeysAt(option, [], value);
-    const score = keys ? Object.keys(value).filter((k) => keys.includes(k)).length : -1;
-    if (score > bestScore) [best, bestScore] = [option, score];
-  }
-  return best;
 }
