@@ -100,7 +100,7 @@ it('rebuilds after a change, reports a broken edit without exiting, and rebuilds
   console.log(`watch rebuild times (ms): ${times.join(', ')}`);
 });
 
-it('rebuilds only the deck whose file changed, and every deck when strategy.yaml changes', async () => {
+it('rebuilds only the deck whose file changed (or was added), and every deck when strategy.yaml changes', async () => {
   const root = copyProject();
   const { child, out, exited, builds } = startWatch(root);
   await waitFor('the first build and the watcher', () => /watching data, templates, assets/.test(out.stdout));
@@ -114,6 +114,11 @@ it('rebuilds only the deck whose file changed, and every deck when strategy.yaml
       const printed = out.stdout.slice(from);
       return builds() > count && /\n {2}(rebuilt|no deck).*\n/.test(printed) && printed;
     });
+  };
+  const nextFailure = async (edit: () => void): Promise<void> => {
+    const from = out.stdout.length;
+    edit();
+    await waitFor('the failed build', () => out.stdout.slice(from).includes('✗ build failed'));
   };
 
   const one = await nextRebuild(() => editFile(root, 'data/decks/storledermote.yaml', /place: .*/, 'place: Stiklestad'));
@@ -132,8 +137,21 @@ it('rebuilds only the deck whose file changed, and every deck when strategy.yaml
   const afterAll = deckTimes(root);
   for (const [file, mtime] of afterOne) expect(afterAll.get(file), file).not.toBe(mtime);
 
+  // A failed build leaves its changes stale: a strategy edit saved while a deck file was
+  // broken reaches every deck once that one file is fixed.
+  const deckFile = path.join(root, 'data/decks/ansatte.yaml');
+  const good = readFileSync(deckFile, 'utf8');
+  await nextFailure(() => writeFileSync(deckFile, good.replace(/^id: ansatte$/m, 'id: [ansatte')));
+  await nextFailure(() => editFile(root, 'data/strategy.yaml', /^name: .*/m, 'name: Kommunikasjonsstrategi for ISK'));
+  const fixed = await nextRebuild(() => writeFileSync(deckFile, good));
+  expect(fixed).toContain('↻ data/decks/ansatte.yaml changed');
+  expect(fixed).toContain('rebuilt all 4 decks');
+  const afterFix = deckTimes(root);
+  for (const [file, mtime] of afterAll) expect(afterFix.get(file), file).not.toBe(mtime);
+
   // A new deck file is built on its own; a deleted one rebuilds nothing.
-  const added = await nextRebuild(() => writeFileSync(path.join(root, 'data/decks/kopi.yaml'), readFileSync(path.join(root, 'data/decks/strategi.yaml'), 'utf8').replace(/^id: strategi$/m, 'id: kopi')));
+  const copy = readFileSync(path.join(root, 'data/decks/strategi.yaml'), 'utf8').replace(/^id: strategi$/m, 'id: kopi');
+  const added = await nextRebuild(() => writeFileSync(path.join(root, 'data/decks/kopi.yaml'), copy));
   expect(added).toContain('rebuilt kopi; not affected:');
   const removed = await nextRebuild(() => rmSync(path.join(root, 'data/decks/kopi.yaml')));
   expect(removed).toContain('0 decks built in');

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseDocument } from 'yaml';
-import { buildDecks, renderDeck, type BuildOptions } from '../../src/build-deck.js';
+import { buildDecks, renderDeck, type BuildOptions, type BuildResult } from '../../src/build-deck.js';
 import { loadProject } from '../../src/data/load-project.js';
 import { YamlCache } from '../../src/data/yaml-cache.js';
 import { resolveDeck } from '../../src/deck/resolve-deck.js';
@@ -89,6 +89,8 @@ export async function measureWarm(root: string, deckId: string, runs: number): P
  * Watch-style rebuilds on a copy of the project (they save, so not in the repository's
  * output/): before each run the deck's file changes (its audience name, which is in the
  * .pptx properties, so the deck is written), then the rebuild runs as `watchBuild` calls it.
+ * The "before" variants run the same way without the cache, and for every deck as watch
+ * mode used to.
  */
 export async function measureWatch(root: string, deckId: string, runs: number): Promise<WatchRebuild> {
   const copy = mkdtempSync(path.join(tmpdir(), 'trappa-bench-'));
@@ -105,30 +107,28 @@ export async function measureWatch(root: string, deckId: string, runs: number): 
       writeFileSync(deckFile, doc.toString());
     };
     const only: BuildOptions['only'] = (d) => path.resolve(copy, d.source.file) === deckFile;
-    /** `runs` timed rebuilds after `warmup` untimed ones, each after an edit; every one must write. */
-    const timed = async (warmup: number, build: () => Promise<{ decks: { saved?: string }[] }>): Promise<number[]> => {
-      const out: number[] = [];
-      for (let i = 0; i < warmup + runs; i++) {
+    const cache = new YamlCache();
+    const variants = {
+      oneDeckCached: () => buildDecks({ root: copy, cache, only }),
+      loadCached: () => loadProject({ root: copy }, { cache }),
+      oneDeckUncached: () => buildDecks({ root: copy, only }),
+      allDecksUncached: () => buildDecks({ root: copy }),
+    };
+    // Interleaved, so the JIT and the garbage collector treat the variants alike.
+    const times = Object.fromEntries(Object.keys(variants).map((k) => [k, [] as number[]])) as Record<keyof WatchRebuild, number[]>;
+    for (let i = -3; i < runs; i++) {
+      for (const [key, run] of Object.entries(variants) as [keyof WatchRebuild, () => Promise<unknown>][]) {
         edit();
         const t = performance.now();
-        const result = await build();
-        if (i >= warmup) out.push(performance.now() - t);
-        if (!result.decks.some((d) => d.saved === 'written')) throw new Error('benchmark edit did not change the deck');
+        const result = await run();
+        if (i >= 0) times[key].push(performance.now() - t);
+        // Every rebuild must save the deck, or the row would measure a build that skips writing.
+        if (key !== 'loadCached' && !(result as BuildResult).decks.some((d) => d.saved === 'written')) {
+          throw new Error('the benchmark edit did not change the deck');
+        }
       }
-      return out;
-    };
-    const cache = new YamlCache();
-    const oneDeckCached = await timed(3, () => buildDecks({ root: copy, cache, only }));
-    const loadCached: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      edit();
-      const t = performance.now();
-      await loadProject({ root: copy }, { cache });
-      loadCached.push(performance.now() - t);
     }
-    const oneDeckUncached = await timed(3, () => buildDecks({ root: copy, only }));
-    const allDecksUncached = await timed(1, () => buildDecks({ root: copy }));
-    return { oneDeckCached: stats(oneDeckCached), loadCached: stats(loadCached), oneDeckUncached: stats(oneDeckUncached), allDecksUncached: stats(allDecksUncached) };
+    return { oneDeckCached: stats(times.oneDeckCached), loadCached: stats(times.loadCached), oneDeckUncached: stats(times.oneDeckUncached), allDecksUncached: stats(times.allDecksUncached) };
   } finally {
     rmSync(copy, { recursive: true, force: true });
   }
