@@ -7,13 +7,13 @@
  * parsing, issues are placed in the file: unknown keys at the key, missing
  * fields at the map that lacks them, everything else at the value.
  */
-import { distance } from 'fastest-levenshtein';
 import { isMap, isScalar, type Node } from 'yaml';
 import type { z } from 'zod';
 import { fail, type Issue, ok, type Result, type SourceLocation, sortIssues } from '../errors.js';
 import { quoteForYaml, type YamlSource } from './load-yaml.js';
 import { describeFound, quote } from './schema-helpers.js';
 import { fieldsAt, findNode, isRecord, objectKeysAt, type Path, valueAt } from './schema-walk.js';
+import { kindName, plainMessage, suggest } from './plain-messages.js';
 
 /** Checks a parsed file against a schema and returns the parsed value or all issues, sorted. */
 export function validateSource<S extends z.ZodType>(source: YamlSource, schema: S): Result<z.output<S>> {
@@ -67,16 +67,7 @@ export function formatPath(path: Path): string {
   return out;
 }
 
-/** The candidate closest to a misspelt word, if it is close enough to be a likely typo. */
-export function suggest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(1, Math.floor(word.length / 3)) + 1;
-  for (const candidate of candidates) {
-    const d = distance(word.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
-  }
-  return best;
-}
+export { suggest };
 
 interface Context {
   source: YamlSource;
@@ -265,109 +256,4 @@ function commaInFlowMap(context: Context, path: Path, key: string): Issue | unde
     ...locateIn(context.source, [...path, name]),
     message: `a comma inside { … } starts a new field; put the text in quotes: ${name}: ${joined}`,
   };
-}
-
-const KIND_NAMES: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  int: 'a whole number',
-  boolean: 'true or false',
-  array: 'a list',
-  tuple: 'a list',
-  object: 'fields (key: value)',
-  record: 'fields (key: value)',
-  date: 'a date',
-  null: 'nothing',
-};
-
-function kindName(expected: string): string {
-  return KIND_NAMES[expected] ?? expected;
-}
-
-/** Error map for `safeParse`: plain, short English that says what is expected. */
-function plainMessage(iss: z.core.$ZodRawIssue): string | undefined {
-  const input = iss.input;
-  const key = iss.path?.at(-1);
-  const missing = typeof key === 'string' ? `missing field '${key}'` : 'missing value';
-  switch (iss.code) {
-    case 'invalid_type': {
-      const expected = kindName(iss.expected);
-      if (input === undefined) return missing;
-      if (input === null) return `is empty; expected ${expected}`;
-      if (iss.expected === 'string' && (typeof input === 'number' || typeof input === 'boolean')) {
-        return `expected text, found ${describeFound(input)}; put the value in quotes to keep it as text`;
-      }
-      if (iss.expected === 'array' && typeof input !== 'object') {
-        return `expected a list, found ${describeFound(input)}; write each item on its own line starting with '- '`;
-      }
-      return `expected ${expected}, found ${describeFound(input)}`;
-    }
-    case 'invalid_value':
-      return choiceMessage(iss.values, input, missing);
-    case 'invalid_union':
-      if (iss.discriminator && Array.isArray(iss.options) && isRecord(input)) {
-        const found = input[iss.discriminator];
-        return choiceMessage(iss.options as unknown[], found, `missing field '${iss.discriminator}'`);
-      }
-      return 'does not match any of the allowed forms';
-    case 'too_small':
-      return sizeMessage('at least', iss.origin, Number(iss.minimum), iss.inclusive);
-    case 'too_big':
-      return sizeMessage('at most', iss.origin, Number(iss.maximum), iss.inclusive);
-    case 'invalid_format':
-      return formatMessage(iss.format, String(input), iss);
-    case 'not_multiple_of':
-      return `must be a multiple of ${iss.divisor}`;
-    case 'unrecognized_keys':
-      return `unknown field ${iss.keys.map((k) => `'${k}'`).join(', ')}`;
-    case 'invalid_key':
-      return 'has a key that is not allowed';
-    case 'invalid_element':
-      return 'has an item that is not allowed';
-    case 'custom':
-      return 'is not valid';
-  }
-  return undefined;
-}
-
-function choiceMessage(values: readonly unknown[], input: unknown, missing: string): string {
-  const list = values.map(String);
-  if (input === undefined) return `${missing}; expected one of: ${list.join(', ')}`;
-  const expected = list.length === 1 ? `'${list[0]}'` : `one of: ${list.join(', ')}`;
-  if (input === null) return `is empty; expected ${expected}`;
-  const found = typeof input === 'string' ? quote(input) : describeFound(input);
-  const guess = typeof input === 'string' ? suggest(input, list) : undefined;
-  return `expected ${expected}; found ${found}${guess ? ` (did you mean '${guess}'?)` : ''}`;
-}
-
-function sizeMessage(bound: 'at least' | 'at most', origin: string, n: number, inclusive = true): string {
-  if (origin === 'string') {
-    if (bound === 'at least' && n <= 1) return 'must not be empty';
-    return `must be ${bound} ${n} characters long`;
-  }
-  if (origin === 'array' || origin === 'set') {
-    const items = `${n} item${n === 1 ? '' : 's'}`;
-    return bound === 'at least' ? `needs at least ${items}` : `can have at most ${items}`;
-  }
-  if (!inclusive) return `must be ${bound === 'at least' ? 'more' : 'less'} than ${n}`;
-  return `must be ${bound} ${n}`;
-}
-
-function formatMessage(format: string, input: string, iss: Record<string, unknown>): string {
-  const found = quote(input);
-  switch (format) {
-    case 'email':
-      return `expected an e-mail address, found ${found}`;
-    case 'url':
-      return `expected a web address like https://example.no, found ${found}`;
-    case 'starts_with':
-      return `must start with '${String(iss.prefix)}'`;
-    case 'ends_with':
-      return `must end with '${String(iss.suffix)}'`;
-    case 'includes':
-      return `must contain '${String(iss.includes)}'`;
-    case 'regex':
-      return `${found} is not in the expected form`;
-  }
-  return `expected ${format}, found ${found}`;
 }
