@@ -60,9 +60,30 @@ function checkDeck(strategy: Strategy, { value: deck, source }: Located<Deck>): 
   deck.audience.groups.forEach((g, i) => {
     if (!groupIds.includes(g)) issues.push(unknownId(source, ['audience', 'groups', i], 'target group', g, groupIds));
   });
+  deck.slides.forEach((slide, i) => {
+    if (typeof slide === 'object' && 'kind' in slide && slide.kind === 'bullets' && slide.points.length === 0 && !slide.intro) {
+      issues.push({ ...locateIn(source, ['slides', i]), message: 'a bullets slide needs points (or at least an intro); add points: [...]' });
+    }
+  });
   const planRow = deck.meeting?.planRow;
   if (planRow && !rowIds.includes(planRow)) issues.push(unknownId(source, ['meeting', 'planRow'], 'plan row', planRow, rowIds));
   return issues;
+}
+
+/** Every wording override must name a template text that exists, or a typo would be ignored silently. */
+export function checkWordingKeys(
+  known: ReadonlySet<string>,
+  wording: Record<string, string>,
+  source: YamlSource,
+  language: string,
+): Issue[] {
+  return Object.keys(wording)
+    .filter((key) => !known.has(key))
+    .map((key) => {
+      const close = suggest(key, [...known]);
+      const hint = close ? `; did you mean '${close}'?` : '; see templates/' + language + '/slides.yaml for the names';
+      return { ...locateIn(source, ['wording', key], 'key'), message: `no template text '${key}' to override${hint}` };
+    });
 }
 
 export function checkReferences(

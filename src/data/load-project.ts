@@ -11,7 +11,7 @@ import type { Labels, TemplateSet, TemplateSource } from '../render/render-text.
 import { loadYamlFile, type YamlSource } from './load-yaml.js';
 import { deckSchema, strategySchema, themeSchema, type Deck, type Strategy, type Theme } from './schema.js';
 import { labelsSchema, slideWordingSchema } from './template-schema.js';
-import { checkReferences } from './check-references.js';
+import { checkReferences, checkWordingKeys } from './check-references.js';
 import { checkTheme, registerThemeFonts } from './check-theme.js';
 import { locateIn } from './validate.js';
 import { validateYaml, type Validated, type YamlCache } from './yaml-cache.js';
@@ -126,6 +126,13 @@ export async function loadProject(paths: ProjectPaths, { cache }: LoadOptions = 
 
   const deckSources = decks.flatMap((d) => (d ? [{ deck: d.value, source: d.source }] : []));
   issues.push(...checkReferences(strategy, deckSources));
+  const allKnown = new Set<string>();
+  for (const [language, set] of templates) {
+    const known = new Set(set.templates.keys());
+    known.forEach((k) => allKnown.add(k));
+    for (const d of deckSources.filter((d) => d.deck.language === language)) issues.push(...checkWordingKeys(known, d.deck.wording, d.source, language));
+  }
+  issues.push(...checkWordingKeys(allKnown, strategy.value.wording, strategy.source, languages[0] ?? 'nb'));
   if (issues.length > 0) return fail(issues);
 
   const files = [strategy.source, theme.source, ...deckSources.map((d) => d.source)].map((s) => s.file);

@@ -110,6 +110,10 @@ export const strategySchema = z
     profile: z.array(pointSchema).min(1).describe('Profile statements: how the joint body presents itself.'),
     otherMessages: z.array(pointSchema).default([]).describe('Key messages besides the main message.'),
     actionPlan: z.array(planRowSchema).default([]).describe('Arbeidet med kommunikasjonsplan: activities.'),
+    wording: z
+      .record(z.string(), z.string())
+      .default({})
+      .describe('Overrides of template texts for every deck of this strategy, e.g. "model.title"; a deck\'s own wording wins.'),
   })
   .describe('A communication strategy.');
 

@@ -94,9 +94,11 @@ export function resolveDeck(project: Project, source: DeckSource): DeckPlan {
   const { strategy, theme } = project;
   const templates = project.templates.get(deck.language);
   if (!templates) throw new Error(`templates for language ${deck.language} were not loaded`);
-  const wording = new Map<string, TemplateSource>(
-    Object.entries(deck.wording).map(([key, value]) => [key, { source: value, location: locateIn(source.source, ['wording', key]) }]),
-  );
+  // The strategy's wording applies to every deck; a deck's own wording wins.
+  const wording = new Map<string, TemplateSource>([
+    ...Object.entries(strategy.wording).map(([key, value]): [string, TemplateSource] => [key, { source: value, location: locateIn(project.strategySource, ['wording', key]) }]),
+    ...Object.entries(deck.wording).map(([key, value]): [string, TemplateSource] => [key, { source: value, location: locateIn(source.source, ['wording', key]) }]),
+  ]);
   const title = deck.title ?? strategy.name;
   const org = strategy.organisation;
   return {

@@ -63,6 +63,16 @@ const cases: Case[] = [
     error: /^data\/decks\/samkommunestyre\.yaml:\d+:\d+ audience\.groups\[0\]: unknown target group 'politiker'; did you mean 'politikere'\?/,
   },
   {
+    name: 'a wording override with a typo',
+    breakIt: (root) => editFile(root, 'data/decks/storledermote.yaml', 'plan.title:', 'plan.titel:'),
+    error: /^data\/decks\/storledermote\.yaml:\d+:\d+ wording\["plan\.titel"\]: no template text 'plan\.titel' to override; did you mean 'plan\.title'\?/,
+  },
+  {
+    name: 'a bullets slide without points',
+    breakIt: (root) => editFile(root, 'data/decks/storledermote.yaml', /  - kind: bullets\n    title: Dette ber vi dere om\n    points:\n(      - .*\n)+/, '  - kind: bullets\n    title: Dette ber vi dere om\n'),
+    error: /^data\/decks\/storledermote\.yaml:\d+:\d+ slides\[\d+\]: a bullets slide needs points/,
+  },
+  {
     name: 'image that is not an image',
     breakIt: (root) => writeFileSync(path.join(root, 'assets/logos/isk.svg'), 'this is not an svg'),
     error: /^data\/strategy\.yaml:\d+:\d+ .*logos\/isk\.svg/,
