@@ -4,7 +4,7 @@
  * not fit at the floor is reported (fits: false) so the kind can continue on a new slide.
  */
 import { fitText, splitParagraphs } from './fit-text.js';
-import { layoutParagraphs } from './measure-text.js';
+import { layoutParagraphs, measureWidth, WIDTH_SAFETY } from './measure-text.js';
 import type { Issue, SourceLocation } from '../errors.js';
 import type { Page } from './page.js';
 import type { Box, Paragraph, ShapeElement, SlideElement, TextElement, TextStyle } from './types.js';
@@ -74,10 +74,39 @@ export interface Fitted {
   height: number;
 }
 
+/** True when every word fits on a line at `size`, so no word would be broken in two. */
+function wordsFit(paragraphs: Paragraph[], style: TextStyle, width: number, size: number): boolean {
+  const inner = (width - style.insets.left - style.insets.right) * 72;
+  // A run with its own size keeps it when the frame shrinks (as in fitText).
+  return paragraphs.every((p) =>
+    p.runs.every((run) =>
+      run.text.split(/\s+/).every((word) =>
+        word.length === 0 ||
+        measureWidth(word, { face: style.fontFace, size: run.size ?? size, bold: run.bold ?? style.bold, italic: run.italic }) * WIDTH_SAFETY <= inner,
+      ),
+    ),
+  );
+}
+
+/**
+ * The largest size ≤ maxSize at which the text fits and no word is split mid-word;
+ * a word too long for the frame even at minSize is split as measure-text splits it.
+ */
+function fitWholeWords(request: FitRequest, maxSize: number, minSize: number) {
+  const input = { paragraphs: request.paragraphs, style: request.style, box: request.box, minSize };
+  let result = fitText({ ...input, maxSize });
+  for (let size = result.fontSize; result.fits && size >= minSize; size -= 0.5) {
+    if (wordsFit(request.paragraphs, request.style, request.box.w, size)) {
+      return size === result.fontSize ? result : fitText({ ...input, maxSize: size });
+    }
+  }
+  return result;
+}
+
 export function fitBox(page: Page, request: FitRequest): Fitted {
   const maxSize = request.maxSize ?? request.style.fontSize;
   const minSize = Math.min(request.minSize ?? page.theme.sizes.minBody, maxSize);
-  const result = fitText({ paragraphs: request.paragraphs, style: request.style, box: request.box, maxSize, minSize });
+  const result = fitWholeWords(request, maxSize, minSize);
   if (!result.fits && request.source) {
     const shorter = Math.max(5, Math.ceil((1 - request.box.h / result.height) * 100 / 5) * 5);
     throw new LayoutIssue({
@@ -146,8 +175,25 @@ export interface ShapeRequest extends Omit<FitRequest, 'role' | 'fill'> {
 }
 
 /** A diagram node: a shape whose text is fitted like a text frame's. */
+/**
+ * The part of a shape PowerPoint puts text in (its preset's text rectangle): an arrow's
+ * point and a rounded corner take width away, so text is measured in what is left.
+ */
+function textArea(shape: ShapeElement['shape'], box: Box, radius = 0): Box {
+  if (shape === 'homePlate') return { ...box, w: Math.max(0.1, box.w - box.h / 2) };
+  if (shape === 'chevron') return { ...box, x: box.x + box.h / 2, w: Math.max(0.1, box.w - box.h) };
+  if (shape === 'roundRect') {
+    // OOXML's roundRect text rect is inset by 29.3 % of the corner radius on every side.
+    const inset = 0.29289 * radius * Math.min(box.w, box.h);
+    return { x: box.x + inset, y: box.y + inset, w: box.w - 2 * inset, h: box.h - 2 * inset };
+  }
+  if (shape === 'ellipse') return { x: box.x + box.w * 0.1464, y: box.y + box.h * 0.1464, w: box.w * 0.7071, h: box.h * 0.7071 };
+  return box;
+}
+
 export function fittedShape(page: Page, request: ShapeRequest): ShapeElement {
-  const { element } = fitBox(page, { ...request, role: 'body', fill: undefined });
+  const measured = textArea(request.shape, request.box, request.radius ?? (request.shape === 'roundRect' ? 0.16667 : 0));
+  const { element } = fitBox(page, { ...request, box: measured, role: 'body', fill: undefined });
   return {
     type: 'shape',
     name: request.name,

@@ -148,15 +148,18 @@ function layoutDiagram(input: SlideInput, content: ModelContent, area: Box): Sli
   const arrowW = Math.min(ARROW_W, members[0]!.w * 0.4);
   const arrows = arrowCentres(members, joint).map((cx): Box => ({ x: cx - arrowW / 2, y: area.y + rowH + 0.08, w: arrowW, h: arrowH - 0.16 }));
   const elements: SlideElement[] = [];
-  content.members.forEach((member, i) => {
-    elements.push(
-      fittedShape(page, {
-        name: `Member ${member.name}`, shape: 'rect', box: members[i]!, fill: colors.secondary, line: { color: colors.primary, width: 1.25 },
-        paragraphs: [{ runs: [{ text: member.name }] }],
-        style: boxStyle(colors.primary),
-      }),
-    );
-    elements.push(arrow(`Tasks from ${member.name}`, arrows[i]!, colors.accent));
+  const memberShapes = content.members.map((member, i) =>
+    fittedShape(page, {
+      name: `Member ${member.name}`, shape: 'rect', box: members[i]!, fill: colors.secondary, line: { color: colors.primary, width: 1.25 },
+      paragraphs: [{ runs: [{ text: member.name }] }],
+      style: boxStyle(colors.primary),
+    }),
+  );
+  // All member names at one size (the smallest any box needs), so no member looks lesser.
+  const memberSize = Math.min(...memberShapes.map((m) => m.style?.fontSize ?? sizes.body));
+  memberShapes.forEach((shape, i) => {
+    elements.push({ ...shape, style: { ...shape.style!, fontSize: memberSize } });
+    elements.push(arrow(`Tasks from ${content.members[i]!.name}`, arrows[i]!, colors.accent));
   });
   if (content.tasks) {
     const band: Box = { x: area.x, y: area.y + rowH, w: area.w, h: arrowH };

@@ -41,7 +41,8 @@ export function whenText(row: PlanRow): string {
 }
 
 function orderRows(rows: PlanContent['rows'], mode: PlanMode): PlanContent['rows'] {
-  if (mode === 'only') return rows.filter((r) => r.own);
+  // Only the audience's rows: all of them would be marked, so none is.
+  if (mode === 'only') return rows.filter((r) => r.own).map((r) => ({ ...r, own: false }));
   if (mode === 'mark') return [...rows.filter((r) => r.own), ...rows.filter((r) => !r.own)];
   return rows.map((r) => ({ ...r, own: false }));
 }
