@@ -3,9 +3,10 @@
  * load + validate → resolve → layout (wording, measured text) → images → write → finish → check → save.
  * Nothing is saved unless every deck asked for got through every stage before it.
  */
-import { createHash } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import { resolvePaths } from './project-paths.js';
+import { sha256Hex, sha256OfFile } from './sha256.js';
 import { CheckFailedError, InputError, type Issue } from './errors.js';
 import { loadProject, type DeckSource, type Project, type ProjectPaths } from './data/load-project.js';
 import type { YamlCache } from './data/yaml-cache.js';
@@ -108,7 +109,7 @@ export async function renderDeck(project: Project, plan: DeckPlan, options: Pick
     deckId: plan.deck.id,
     version: plan.strategy.version,
     bytes,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    sha256: sha256Hex(bytes),
     slideCount: placed.value.deck.slides.length,
     plan,
   };
@@ -118,7 +119,7 @@ export async function buildDecks(options: BuildOptions): Promise<BuildResult> {
   const loaded = await loadProject(options, { cache: options.cache });
   if (!loaded.ok) throw new InputError(loaded.issues);
   const project = loaded.value;
-  const outDir = path.resolve(project.root, options.outDir ?? 'output');
+  const { outDir } = resolvePaths({ ...options, root: project.root });
   const rendered: RenderedDeck[] = [];
   const failed: CheckFailedError[] = [];
   for (const source of selectDecks(project, options.decks).filter((d) => options.only?.(d) ?? true)) {
@@ -146,13 +147,11 @@ async function writePdfs(decks: BuiltDeck[]): Promise<void> {
   for (const deck of decks) {
     const pdf = deck.file.replace(/\.pptx$/, '.pdf');
     // An unchanged deck keeps its PDF; a missing one is made again.
-    if (deck.saved === 'unchanged' && (await sha256Of(pdf)) !== null) continue;
+    if (deck.saved === 'unchanged' && (await sha256OfFile(pdf)) !== null) continue;
     deck.pdf = await exportPdf(deck.file, { pdfA: true, outFile: pdf });
   }
 }
 
-const sha256Of = (file: string): Promise<string | null> =>
-  readFile(file).then((b) => createHash('sha256').update(b).digest('hex'), () => null);
 
 /**
  * The last stage: decide every deck against output/manifest.json first (a refused
@@ -173,7 +172,7 @@ async function saveDecks(project: Project, rendered: RenderedDeck[], outDir: str
     built.map(async (deck) => {
       const rel = path.relative(outDir, deck.file).split(path.sep).join('/');
       const entry = getEntry(manifest, deck.deckId, deck.version);
-      const onDisk = entry ? await sha256Of(path.join(outDir, entry.file)) : null;
+      const onDisk = entry ? await sha256OfFile(path.join(outDir, entry.file)) : null;
       return { deck, rel, entry, decision: decideVersion({ ...deck, file: rel }, entry, onDisk, options.overwriteReleased) };
     }),
   );

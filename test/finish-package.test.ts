@@ -1,4 +1,5 @@
-import { execFile, spawnSync } from 'node:child_process';
+import { hasPdfinfo, hasSoffice } from './helpers/tools.js';
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -20,8 +21,6 @@ type TextRun = pptxgenjs.default.TextProps;
 type Margins = [number, number, number, number];
 
 const run = promisify(execFile);
-const hasSoffice = spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0;
-const hasPdfinfo = spawnSync('pdfinfo', ['-v'], { stdio: 'ignore' }).status === 0;
 
 const PROPS: DeckProperties = {
   title: 'Kommunikasjonsstrategi: blåbær & <tyttebær>',

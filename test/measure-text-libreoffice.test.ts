@@ -12,7 +12,8 @@
  * LibreOffice's kerning fitted a word that unkerned takes 100.4–101.1 % of the width.
  * Table cells: every line identical.
  */
-import { execFile, spawnSync } from 'node:child_process';
+import { hasPdftotext, hasSoffice } from './helpers/tools.js';
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,9 +29,7 @@ import type { Box, Insets, Paragraph, TextStyle } from '../src/layout/types.js';
 // pptxgenjs's .d.ts is read as CommonJS under nodenext; at run time the default export is the class.
 const PptxGenJS = pptxgenjs as unknown as typeof pptxgenjs.default;
 const run = promisify(execFile);
-const hasTools =
-  spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0 &&
-  spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).status === 0;
+const hasTools = hasSoffice && hasPdftotext;
 const report = process.env.TRAPPA_CALIBRATION_REPORT === '1';
 
 const INSETS: Insets = { left: 0.1, right: 0.1, top: 0.05, bottom: 0.05 };

@@ -1,4 +1,5 @@
 /** `trappa bump <version>`: moves the strategy to a new version, with a history entry. */
+import { resolvePaths } from '../project-paths.js';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { bumpStrategy } from '../deck/bump.js';
@@ -15,7 +16,7 @@ export function registerBump(program: Command): void {
     .option('--date <YYYY-MM-DD>', 'date of the new version (default: today)')
     .action(async (version: string, flags: { note: string[]; date?: string }, cmd: Command) => {
       const options = projectOptions(cmd);
-      const dataDir = path.resolve(options.root, options.dataDir ?? 'data');
+      const dataDir = resolvePaths(options).dataDir;
       const bumped = await bumpStrategy(dataDir, { version, date: flags.date, notes: flags.note }, options.root);
       console.log(`✓ ${path.relative(process.cwd(), bumped.file)}: version ${bumped.from} → ${bumped.to}, dated ${bumped.date}`);
       console.log(`  build the new version with: trappa build --all`);

@@ -1,4 +1,5 @@
 /** `trappa check`: runs the deck checks on built .pptx files and reports per slide and element. */
+import { resolvePaths } from '../project-paths.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -60,7 +61,7 @@ async function checkTargets(options: ProjectOptions, files: string[], flags: Che
  * with the theme's own font files registered, so text is measured as the build measured it.
  */
 async function loadCheckTheme(options: ProjectOptions): Promise<Pick<Theme, 'sizes'>> {
-  const file = path.resolve(options.root, options.dataDir ?? 'data', 'theme.yaml');
+  const file = path.join(resolvePaths(options).dataDir, 'theme.yaml');
   const loaded = await loadYamlFile(file, path.relative(options.root, file) || file);
   if (!loaded.ok) {
     if (loaded.issues.every((i) => i.message === 'file not found')) return { sizes: themeSchema.shape.sizes.parse(undefined) };

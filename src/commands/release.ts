@@ -3,6 +3,7 @@
  * (guarded as usual), its inputs are copied to output/releases/<deck>-v<version>/, and the
  * manifest marks it released. From then on that version is never replaced by different content.
  */
+import { resolvePaths } from '../project-paths.js';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { buildDecks, type BuildOptions, type BuiltDeck } from '../build-deck.js';
@@ -21,7 +22,7 @@ export interface Released {
 /** Builds, snapshots and marks the selected decks released. */
 export async function releaseDecks(options: BuildOptions, now = new Date()): Promise<Released[]> {
   const { project, decks } = await buildDecks(options);
-  const outDir = path.resolve(project.root, options.outDir ?? 'output');
+  const outDir = resolvePaths({ ...options, root: project.root }).outDir;
   const manifest = await readManifest(outDir, project.root);
   const released: Released[] = [];
   for (const deck of decks) {

@@ -2,9 +2,9 @@
  * `trappa send` and `trappa draft`: the built decks to each audience's distribution list,
  * over SMTP or as .eml drafts for Outlook. E-mail code is loaded only when these run.
  */
-import { createHash } from 'node:crypto';
+import { resolvePaths } from '../project-paths.js';
+import { sha256OfFile } from '../sha256.js';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { InputError, type Issue } from '../errors.js';
@@ -79,8 +79,7 @@ async function staleIssues(project: Project, decks: OutgoingDeck[], outDir: stri
     const pptx = deck.attachments[0]!.path;
     const shown = path.relative(process.cwd(), pptx);
     const entry = getEntry(manifest, deck.deckId, deck.version);
-    const bytes = await readFile(pptx);
-    const sha = createHash('sha256').update(bytes).digest('hex');
+    const sha = await sha256OfFile(pptx);
     if (!entry || entry.sha256 !== sha) {
       issues.push({ file: shown, message: `is not the file trappa built for ${deck.deckId} v${deck.version} (changed or copied by hand); run: trappa build --deck ${deck.deckId}` });
     } else if (entry.inputsHash !== (await hashInputs(deckInputFiles(project, source)))) {
@@ -118,11 +117,11 @@ export function registerSend(program: Command): void {
       const options = projectOptions(cmd);
       const { project, decks } = await outgoingDecks(options, flags);
       const email = await import('../post/email/index.js');
-      const smtp = flags.dryRun ? undefined : await email.loadSmtpConfig({ dataDir: path.resolve(options.root, options.dataDir ?? 'data') });
+      const smtp = flags.dryRun ? undefined : await email.loadSmtpConfig({ dataDir: resolvePaths(options).dataDir });
       const report = await email.sendDecks(decks, {
         smtp,
         logFile: path.join(outputDir(options), 'send-log.jsonl'),
-        templatesDir: path.resolve(project.root, options.templatesDir ?? 'templates'),
+        templatesDir: resolvePaths(options).templatesDir,
         dryRun: flags.dryRun,
         resend: flags.resend,
       });
@@ -143,7 +142,7 @@ export function registerSend(program: Command): void {
       const email = await import('../post/email/index.js');
       const files = await email.writeDrafts(decks, {
         outDir: path.join(outputDir(options), 'drafts'),
-        templatesDir: path.resolve(project.root, options.templatesDir ?? 'templates'),
+        templatesDir: resolvePaths(options).templatesDir,
       });
       for (const file of files) console.log(`✓ ${path.relative(process.cwd(), file)}`);
     });

@@ -1,6 +1,7 @@
 /** What every command shares: the global options and how they become project paths. */
 import path from 'node:path';
 import type { Command } from 'commander';
+import { resolvePaths, type ProjectPathOptions } from '../project-paths.js';
 
 export interface GlobalOptions {
   root: string;
@@ -9,12 +10,8 @@ export interface GlobalOptions {
   out?: string;
 }
 
-export interface ProjectOptions {
-  root: string;
-  dataDir?: string;
-  templatesDir?: string;
-  outDir?: string;
-}
+/** The folders a command works on (--root, --data, --templates, --out). */
+export type ProjectOptions = ProjectPathOptions;
 
 export function projectOptions(cmd: Command): ProjectOptions {
   const opts = cmd.optsWithGlobals<GlobalOptions>();
@@ -23,7 +20,7 @@ export function projectOptions(cmd: Command): ProjectOptions {
 
 /** The output folder the options point at. */
 export function outputDir(options: ProjectOptions): string {
-  return path.resolve(options.root, options.outDir ?? 'output');
+  return resolvePaths(options).outDir;
 }
 
 export const kilobytes = (n: number): string => `${Math.round(n / 1024)} KB`;

@@ -6,6 +6,7 @@
  * start. Errors are printed as located one-liners and the watcher keeps going; Ctrl+C
  * (SIGINT) or SIGTERM stops it cleanly.
  */
+import { resolvePaths } from '../project-paths.js';
 import path from 'node:path';
 import { watch } from 'chokidar';
 import { buildDecks, type BuildOptions, type BuildResult } from '../build-deck.js';
@@ -28,7 +29,8 @@ export interface WatchOptions {
 /** The folders a build reads: data, templates and assets. */
 export function watchedDirs(options: BuildOptions): string[] {
   const root = path.resolve(options.root);
-  return [path.resolve(root, options.dataDir ?? 'data'), path.resolve(root, options.templatesDir ?? 'templates'), path.join(root, 'assets')];
+  const paths = resolvePaths({ ...options, root });
+  return [paths.dataDir, paths.templatesDir, paths.assetsDir];
 }
 
 /**
@@ -54,8 +56,8 @@ function below(dir: string, file: string): string[] | undefined {
  */
 export function staleDecks(files: Iterable<string>, options: BuildOptions): Stale {
   const root = path.resolve(options.root);
-  const decksDir = path.join(path.resolve(root, options.dataDir ?? 'data'), 'decks');
-  const templatesDir = path.resolve(root, options.templatesDir ?? 'templates');
+  const { dataDir, templatesDir } = resolvePaths({ ...options, root });
+  const decksDir = path.join(dataDir, 'decks');
   const stale = { deckFiles: new Set<string>(), languages: new Set<string>() };
   for (const file of files) {
     const inDecks = below(decksDir, file);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { fail, ok, type Issue, type Result } from '../errors.js';
 import type { Labels, TemplateSet, TemplateSource } from '../render/render-text.js';
+import { resolvePaths, type ProjectPathOptions } from '../project-paths.js';
 import { loadYamlFile, type YamlSource } from './load-yaml.js';
 import { deckSchema, strategySchema, themeSchema, type Deck, type Strategy, type Theme } from './schema.js';
 import { labelsSchema, slideWordingSchema } from './template-schema.js';
@@ -34,13 +35,8 @@ export interface Project {
   files: string[];
 }
 
-export interface ProjectPaths {
-  root: string;
-  /** Folder with strategy.yaml, theme.yaml and decks/. @default "<root>/data" */
-  dataDir?: string;
-  /** @default "<root>/templates" */
-  templatesDir?: string;
-}
+/** The folders loadProject reads (the output folder is not its business). */
+export type ProjectPaths = Omit<ProjectPathOptions, 'outDir'>;
 
 export interface LoadOptions {
   /**
@@ -92,8 +88,7 @@ async function loadTemplateSet(root: string, dir: string, cache: YamlCache | und
 
 export async function loadProject(paths: ProjectPaths, { cache }: LoadOptions = {}): Promise<Result<Project>> {
   const root = path.resolve(paths.root);
-  const dataDir = path.resolve(root, paths.dataDir ?? 'data');
-  const templatesDir = path.resolve(root, paths.templatesDir ?? 'templates');
+  const { dataDir, templatesDir } = resolvePaths({ ...paths, root });
   const issues: Issue[] = [];
   const collect = <T>(r: Result<T>): T | undefined => (r.ok ? r.value : (issues.push(...r.issues), undefined));
 

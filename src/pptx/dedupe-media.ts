@@ -4,7 +4,7 @@
  * merged here and every relationship points at the one that is kept; decks that
  * go out by e-mail stay small.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../sha256.js';
 import { comparePartNames, type PackageParts } from './package-parts.js';
 
 const MEDIA = /^ppt\/media\/[^/]+$/;
@@ -15,7 +15,7 @@ export function dedupeMedia(parts: PackageParts): void {
   for (const name of parts.names().filter((n) => MEDIA.test(n)).sort(comparePartNames)) {
     const bytes = parts.bytesOf(name);
     if (!bytes) continue;
-    const hash = createHash('sha256').update(bytes).digest('hex');
+    const hash = sha256Hex(bytes);
     const kept = keptByHash.get(hash);
     if (kept) replacement.set(name.slice('ppt/media/'.length), kept.slice('ppt/media/'.length));
     else keptByHash.set(hash, name);

@@ -1,4 +1,5 @@
 /** `trappa build` checks what it writes, and --pdf adds a PDF/A beside each deck. */
+import { hasSoffice } from '../helpers/tools.js';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -6,7 +7,6 @@ import { describe, expect, it } from 'vitest';
 import { readPdfAConformance } from '../../src/post/pdf.js';
 import { copyProject, runCli } from '../helpers/project.js';
 
-const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
 
 describe('build runs the checks', () => {
   it('refuses a deck that fails them (an empty slide title) and keeps the previous file', () => {
@@ -24,7 +24,7 @@ describe('build runs the checks', () => {
   });
 });
 
-describe.runIf(soffice)('build --pdf', () => {
+describe.runIf(hasSoffice)('build --pdf', () => {
   it('writes a tagged PDF/A-1a with one page per slide beside the deck', async () => {
     const root = copyProject();
     const run = runCli(['build', '--deck', 'samkommunestyre', '--pdf'], root);
