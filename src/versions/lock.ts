@@ -1,0 +1,62 @@
+/**
+ * One inter-process lock per output folder. Every read-modify-write of the manifest,
+ * the release snapshots and the send log happens inside `withOutputLock`, so two Trappa
+ * processes (two builds, a build beside a release, a send beside a build) never lose
+ * each other's updates.
+ *
+ * proper-lockfile makes a lock directory (mkdir is atomic on every local file system
+ * and on SMB/NFS) and refreshes its mtime while held; a lock whose holder was killed
+ * goes stale after `stale` ms and the next process takes it over.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import lockfile from 'proper-lockfile';
+
+export const LOCK_NAME = '.trappa.lock';
+
+export interface LockOptions {
+  /** How long to keep trying before giving up, in ms. @default 60_000 */
+  waitMs?: number;
+  /** A lock not refreshed for this long belongs to a dead process, in ms. @default 10_000 */
+  staleMs?: number;
+}
+
+/** Thrown when another Trappa process holds the lock for longer than `waitMs`. */
+export class LockBusyError extends Error {
+  constructor(
+    readonly folder: string,
+    options?: ErrorOptions,
+  ) {
+    super(`another Trappa command is working in ${folder}; wait for it to finish and try again`, options);
+    this.name = new.target.name;
+  }
+}
+
+/**
+ * Runs `work` while holding the lock of `folder` (created if missing). Re-entrant within
+ * one process is not supported on purpose: take the lock once, at the command's edge.
+ */
+export async function withOutputLock<T>(folder: string, work: () => Promise<T>, options: LockOptions = {}): Promise<T> {
+  await mkdir(folder, { recursive: true });
+  const waitMs = options.waitMs ?? 60_000;
+  const staleMs = options.staleMs ?? 10_000;
+  let release: () => Promise<void>;
+  try {
+    release = await lockfile.lock(folder, {
+      lockfilePath: path.join(folder, LOCK_NAME),
+      stale: staleMs,
+      update: Math.max(1000, Math.floor(staleMs / 2)),
+      // Retry about every 50–500 ms until waitMs is spent.
+      retries: { retries: Math.ceil(waitMs / 250), minTimeout: 50, maxTimeout: 500, factor: 1.5 },
+      realpath: false,
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') throw new LockBusyError(folder, { cause: error });
+    throw error;
+  }
+  try {
+    return await work();
+  } finally {
+    await release().catch(() => undefined);
+  }
+}
