@@ -1,0 +1,165 @@
+/**
+ * A laid-out slide (layout/types.ts) → one SVG document, drawn from the same boxes, sizes,
+ * fonts and line breaks as the .pptx, without LibreOffice. Units inside are points
+ * (viewBox = slide size × 72). Pure: images come as bytes or as a URL the caller gives.
+ *
+ * Elements of a kind this renderer does not know are skipped, and fields it does not know
+ * are ignored, so it keeps working while the layout grows (placeholders, templates).
+ */
+import { textArea } from '../layout/text-box.js';
+import type {
+  Box,
+  ImageElement,
+  LaidOutSlide,
+  Paragraph,
+  PendingImageElement,
+  ShapeElement,
+  SlideElement,
+  TableElement,
+  TextElement,
+  TextStyle,
+} from '../layout/types.js';
+import { fmt, shapeOutline } from './shapes.js';
+import { placeLines, type PlacedLine } from './text-lines.js';
+
+const PT = 72;
+
+export interface RenderOptions {
+  /** URL of a picture not yet prepared (the studio serves project assets); none draws a placeholder. */
+  imageHref?: (image: PendingImageElement) => string | undefined;
+  /** CSS put in the SVG's <style>, e.g. @font-face rules. */
+  css?: string;
+  /** Accessible name of the picture. @default the slide's title */
+  label?: string;
+}
+
+export function renderSlideSvg(slide: LaidOutSlide, size: { w: number; h: number }, options: RenderOptions = {}): string {
+  const [w, h] = [size.w * PT, size.h * PT];
+  const body = slide.elements.map((e) => renderElement(e as SlideElement, options)).join('');
+  const style = options.css ? `<style>${options.css}</style>` : '';
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${fmt(w)} ${fmt(h)}" width="${fmt(w)}pt" height="${fmt(h)}pt" ` +
+    `role="img" aria-label="${esc(options.label ?? slide.title)}">${style}` +
+    `<rect width="100%" height="100%" fill="#${color(slide.background, 'FFFFFF')}"/>${body}</svg>`
+  );
+}
+
+function renderElement(e: SlideElement, options: RenderOptions): string {
+  switch (e.type) {
+    case 'text':
+      return renderText(e);
+    case 'shape':
+      return renderShape(e);
+    case 'table':
+      return renderTable(e);
+    case 'image':
+      return renderImage(e, `data:${e.mime};base64,${Buffer.from(e.data).toString('base64')}`, 'meet');
+    case 'pending-image':
+      return renderImage(e, options.imageHref?.(e), e.fit === 'cover' ? 'slice' : 'meet');
+    default:
+      return '';
+  }
+}
+
+const pts = (b: Box) => ({ x: b.x * PT, y: b.y * PT, w: b.w * PT, h: b.h * PT });
+
+function renderText(e: TextElement): string {
+  const fill = e.fill ? `<rect x="${fmt(e.box.x * PT)}" y="${fmt(e.box.y * PT)}" width="${fmt(e.box.w * PT)}" height="${fmt(e.box.h * PT)}" fill="#${color(e.fill)}"/>` : '';
+  return `<g data-name="${esc(e.name)}">${fill}${renderLines(e.paragraphs, e.style, e.box)}</g>`;
+}
+
+function renderShape(e: ShapeElement): string {
+  const r = pts(e.box);
+  const fill = e.fill ? `#${color(e.fill)}` : 'none';
+  const stroke = e.line
+    ? ` stroke="#${color(e.line.color)}" stroke-width="${fmt(e.line.width)}"${e.line.dash === 'dash' ? ` stroke-dasharray="${fmt(e.line.width * 4)} ${fmt(e.line.width * 3)}"` : ''}`
+    : '';
+  const rotate = e.rotate ? ` transform="rotate(${fmt(e.rotate)} ${fmt(r.x + r.w / 2)} ${fmt(r.y + r.h / 2)})"` : '';
+  const outline = `${shapeOutline(e.shape, r, e.radius !== undefined ? e.radius * PT : undefined)} fill="${fill}"${stroke}/>`;
+  const text = e.paragraphs && e.style ? renderLines(e.paragraphs, e.style, textArea(e.shape, e.box, e.radius ?? 0.16667)) : '';
+  return `<g data-name="${esc(e.name)}"${rotate}>${outline}${text}</g>`;
+}
+
+function renderTable(e: TableElement): string {
+  const parts: string[] = [];
+  const rows = [e.header, ...e.rows];
+  let y = e.box.y;
+  rows.forEach((row, r) => {
+    const rowH = e.rowHeights[r] ?? 0;
+    let x = e.box.x;
+    row.forEach((cell, c) => {
+      const cw = e.columnWidths[c] ?? 0;
+      const header = r === 0;
+      const fill = header ? e.headerFill : (cell.fill ?? (e.bandFill && r % 2 === 0 ? e.bandFill : undefined));
+      const box = { x, y, w: cw, h: rowH };
+      const b = pts(box);
+      parts.push(`<rect x="${fmt(b.x)}" y="${fmt(b.y)}" width="${fmt(b.w)}" height="${fmt(b.h)}" fill="${fill ? `#${color(fill)}` : 'none'}" stroke="#${color(e.borderColor)}" stroke-width="0.75"/>`);
+      const style: TextStyle = { ...e.style, bold: header ? true : (cell.bold ?? false), color: header ? e.headerColor : (cell.color ?? e.style.color), valign: 'top' };
+      parts.push(renderLines([{ runs: [{ text: cell.text }] }], style, box));
+      x += cw;
+    });
+    y += rowH;
+  });
+  return `<g data-name="${esc(e.name)}">${parts.join('')}</g>`;
+}
+
+function renderImage(e: ImageElement | PendingImageElement, href: string | undefined, fit: 'meet' | 'slice'): string {
+  const b = pts(e.box);
+  const alt = e.type === 'image' ? e.altText : (e.ref.alt ?? '');
+  if (!href) {
+    return `<rect x="${fmt(b.x)}" y="${fmt(b.y)}" width="${fmt(b.w)}" height="${fmt(b.h)}" fill="#EEEEEE" stroke="#999999" stroke-dasharray="4 3"><title>${esc(alt)}</title></rect>`;
+  }
+  return (
+    `<image x="${fmt(b.x)}" y="${fmt(b.y)}" width="${fmt(b.w)}" height="${fmt(b.h)}" preserveAspectRatio="xMidYMid ${fit}" ` +
+    `href="${esc(href)}"${alt ? ` aria-label="${esc(alt)}"` : ''}/>`
+  );
+}
+
+/** Text lines: one <text> per line, a <tspan> per formatting with its measured x. */
+function renderLines(paragraphs: Paragraph[], style: TextStyle, box: Box): string {
+  const lines = placeLines(paragraphs, style, box);
+  return lines.map((line) => renderLine(line, style)).join('');
+}
+
+function renderLine(line: PlacedLine, style: TextStyle): string {
+  const family = fontFamily(style.fontFace);
+  const marks = line.segments
+    .filter((s) => s.run.highlight)
+    .map((s) => `<rect x="${fmt(s.x)}" y="${fmt(line.top)}" width="${fmt(s.width)}" height="${fmt(line.height)}" fill="#${color(s.run.highlight)}"/>`)
+    .join('');
+  const bullet = line.bullet
+    ? `<text x="${fmt(line.bullet.x)}" y="${fmt(line.baseline)}" font-family="${family}" font-size="${fmt(line.bullet.size)}" fill="#${color(line.bullet.color ?? style.color)}" aria-hidden="true">•</text>`
+    : '';
+  const spans = line.segments
+    .map((s) => {
+      const bold = s.run.bold ?? style.bold ?? false;
+      const attrs = [
+        `x="${fmt(s.x)}"`,
+        s.size !== style.fontSize ? `font-size="${fmt(s.size)}"` : '',
+        bold ? 'font-weight="bold"' : '',
+        s.run.italic ? 'font-style="italic"' : '',
+        s.run.color ? `fill="#${color(s.run.color)}"` : '',
+      ].filter(Boolean);
+      return `<tspan ${attrs.join(' ')}>${esc(s.text)}</tspan>`;
+    })
+    .join('');
+  return (
+    `${marks}${bullet}<text xml:space="preserve" y="${fmt(line.baseline)}" font-family="${family}" font-size="${fmt(style.fontSize)}" ` +
+    `fill="#${color(style.color)}" data-top="${fmt(line.top)}">${spans}</text>`
+  );
+}
+
+/** Calibri is measured as Carlito (layout/fonts.ts), so Carlito draws it wherever Calibri is missing. */
+function fontFamily(face: string): string {
+  const clean = face.replace(/["'<>&]/g, '');
+  return /^(calibri|carlito)$/i.test(clean.trim()) ? 'Carlito, Calibri, sans-serif' : `'${clean}', Carlito, sans-serif`;
+}
+
+/** A 6-digit hex colour, or the fallback when the value is not one (unknown input never breaks the SVG). */
+function color(value: string | undefined, fallback = '000000'): string {
+  return value && /^[0-9a-f]{6}$/i.test(value) ? value : fallback;
+}
+
+export function esc(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
