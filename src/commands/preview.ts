@@ -8,6 +8,7 @@ interface PreviewFlags {
   deck?: string[];
   all?: boolean;
   dpi: number;
+  fast?: boolean;
 }
 
 export function registerPreview(program: Command): void {
@@ -17,7 +18,9 @@ export function registerPreview(program: Command): void {
     .option('-d, --deck <id...>', 'deck id(s) to preview (default: every built deck)')
     .option('-a, --all', 'preview every built deck (the default)')
     .option('--dpi <n>', 'resolution of the slide PNGs, 10–600', parseDpi, 80)
+    .option('--fast', "SVG + PNG per slide from Trappa's own layout, in milliseconds, without LibreOffice (no build needed)")
     .action(async (flags: PreviewFlags, cmd: Command) => {
+      if (flags.fast) return previewFastCommand(flags, cmd);
       // LibreOffice and pdftoppm lookups load only when previewing.
       const { previewDeck } = await import('../post/preview.js');
       const options = projectOptions(cmd);
@@ -38,4 +41,15 @@ function parseDpi(value: string): number {
   const dpi = Number(value);
   if (!Number.isFinite(dpi) || dpi < 10 || dpi > 600) throw new InvalidArgumentError('expected a number from 10 to 600.');
   return dpi;
+}
+
+/** `--fast`: the data as it is now, through the SVG renderer (src/preview-svg), into output/preview-fast/<deck>/. */
+async function previewFastCommand(flags: PreviewFlags, cmd: Command): Promise<void> {
+  const { previewFast } = await import('../preview-svg/preview-fast.js');
+  const options = projectOptions(cmd);
+  const previews = await previewFast({ ...options, outDir: outputDir(options), decks: flags.all ? [] : (flags.deck ?? []), dpi: flags.dpi });
+  for (const p of previews) {
+    const folder = path.relative(process.cwd(), p.folder) || p.folder;
+    console.log(`✓ ${p.deckId.padEnd(18)} ${folder}/  (${p.svgs.length} slides as SVG and PNG, ${p.ms} ms)`);
+  }
 }

@@ -6,7 +6,6 @@
  * Elements of a kind this renderer does not know are skipped, and fields it does not know
  * are ignored, so it keeps working while the layout grows (placeholders, templates).
  */
-import { textArea } from '../layout/text-box.js';
 import type {
   Box,
   ImageElement,
@@ -19,8 +18,8 @@ import type {
   TextElement,
   TextStyle,
 } from '../layout/types.js';
-import { fmt, shapeOutline } from './shapes.js';
-import { placeLines, type PlacedLine } from './text-lines.js';
+import { fmt, shapeOutline, textRect } from './shapes.js';
+import { placeLines, TABLE_LINES, type LineMetrics, type PlacedLine } from './text-lines.js';
 
 const PT = 72;
 
@@ -75,8 +74,11 @@ function renderShape(e: ShapeElement): string {
     ? ` stroke="#${color(e.line.color)}" stroke-width="${fmt(e.line.width)}"${e.line.dash === 'dash' ? ` stroke-dasharray="${fmt(e.line.width * 4)} ${fmt(e.line.width * 3)}"` : ''}`
     : '';
   const rotate = e.rotate ? ` transform="rotate(${fmt(e.rotate)} ${fmt(r.x + r.w / 2)} ${fmt(r.y + r.h / 2)})"` : '';
-  const outline = `${shapeOutline(e.shape, r, e.radius !== undefined ? e.radius * PT : undefined)} fill="${fill}"${stroke}/>`;
-  const text = e.paragraphs && e.style ? renderLines(e.paragraphs, e.style, textArea(e.shape, e.box, e.radius ?? 0.16667)) : '';
+  const radius = e.radius !== undefined ? e.radius * PT : undefined;
+  const outline = `${shapeOutline(e.shape, r, radius)} fill="${fill}"${stroke}/>`;
+  const area = textRect(e.shape, r, radius);
+  const inches = { x: area.x / PT, y: area.y / PT, w: area.w / PT, h: area.h / PT };
+  const text = e.paragraphs && e.style ? renderLines(e.paragraphs, e.style, inches) : '';
   return `<g data-name="${esc(e.name)}"${rotate}>${outline}${text}</g>`;
 }
 
@@ -95,7 +97,7 @@ function renderTable(e: TableElement): string {
       const b = pts(box);
       parts.push(`<rect x="${fmt(b.x)}" y="${fmt(b.y)}" width="${fmt(b.w)}" height="${fmt(b.h)}" fill="${fill ? `#${color(fill)}` : 'none'}" stroke="#${color(e.borderColor)}" stroke-width="0.75"/>`);
       const style: TextStyle = { ...e.style, bold: header ? true : (cell.bold ?? false), color: header ? e.headerColor : (cell.color ?? e.style.color), valign: 'top' };
-      parts.push(renderLines([{ runs: [{ text: cell.text }] }], style, box));
+      parts.push(renderLines([{ runs: [{ text: cell.text }] }], style, box, TABLE_LINES));
       x += cw;
     });
     y += rowH;
@@ -116,8 +118,8 @@ function renderImage(e: ImageElement | PendingImageElement, href: string | undef
 }
 
 /** Text lines: one <text> per line, a <tspan> per formatting with its measured x. */
-function renderLines(paragraphs: Paragraph[], style: TextStyle, box: Box): string {
-  const lines = placeLines(paragraphs, style, box);
+function renderLines(paragraphs: Paragraph[], style: TextStyle, box: Box, metrics?: LineMetrics): string {
+  const lines = placeLines(paragraphs, style, box, metrics);
   return lines.map((line) => renderLine(line, style)).join('');
 }
 
@@ -145,7 +147,7 @@ function renderLine(line: PlacedLine, style: TextStyle): string {
     .join('');
   return (
     `${marks}${bullet}<text xml:space="preserve" y="${fmt(line.baseline)}" font-family="${family}" font-size="${fmt(style.fontSize)}" ` +
-    `fill="#${color(style.color)}" data-top="${fmt(line.top)}">${spans}</text>`
+    `fill="#${color(style.color)}" data-size="${fmt(line.size)}">${spans}</text>`
   );
 }
 

@@ -59,3 +59,26 @@ export function shapeOutline(kind: ShapeElement['shape'] | string, r: Rect, radi
       return `<rect x="${fmt(r.x)}" y="${fmt(r.y)}" width="${fmt(w)}" height="${fmt(h)}"`;
   }
 }
+
+/**
+ * The preset's text rectangle (ECMA-376 presetShapeDefinitions.xml, default adjustments),
+ * where PowerPoint and LibreOffice put a shape's text; layout measures in a slightly
+ * smaller one for some presets (text-box.ts), which is safe there but would shift centred text here.
+ */
+export function textRect(kind: ShapeElement['shape'] | string, r: Rect, radius?: number): Rect {
+  const ss = Math.min(r.w, r.h);
+  switch (kind) {
+    case 'homePlate':
+      return { ...r, w: r.w - ss / 4 };
+    case 'chevron':
+      return { ...r, x: r.x + ss / 2, w: Math.max(0, r.w - ss) };
+    case 'roundRect': {
+      const inset = 0.29289 * Math.min(radius ?? ss * 0.16667, ss / 2);
+      return { x: r.x + inset, y: r.y + inset, w: r.w - 2 * inset, h: r.h - 2 * inset };
+    }
+    case 'ellipse':
+      return { x: r.x + r.w * 0.1464, y: r.y + r.h * 0.1464, w: r.w * 0.7071, h: r.h * 0.7071 };
+    default:
+      return r;
+  }
+}

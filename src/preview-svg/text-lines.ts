@@ -4,22 +4,35 @@
  * (test/preview-faithful.test.ts compares with its PDF). Positions in points from the
  * slide's top-left corner, so the SVG can use them directly.
  *
- * Breaks use the bare model (no 1 % safety margin): the safety margin only makes layout
- * reserve room, while the renderer must break where LibreOffice breaks, which the bare
- * model matches but for kerning (see measure-text.ts).
+ * Breaks use the model without layout's 1 % safety margin, which only makes layout reserve
+ * room: the renderer must break where LibreOffice breaks. LibreOffice kerns, and fitted
+ * words that unkerned take up to 101.1 % of the line (measure-text.ts), so lines are filled
+ * to 101 % here; with it every line of the bundled decks breaks as LibreOffice's does.
  */
 import { fontMetrics } from '../layout/fonts.js';
 import { BULLET_INDENT_PT, bulletMarginPt, layoutParagraphs, LINE_HEIGHT_EM, type Line } from '../layout/measure-text.js';
 import type { Box, Paragraph, TextRun, TextStyle } from '../layout/types.js';
 
 const PT_PER_INCH = 72;
-/** Bare model: lines are filled to the whole inner width. */
-const RENDER_WIDTH_SAFETY = 1;
+/** Lines are filled to the inner width / this: LibreOffice's kerning fits about 1 % more. */
+const RENDER_WIDTH_SAFETY = 0.99;
+/** How lines stack: pitch and baseline below a line's top, in font sizes. */
+export interface LineMetrics {
+  pitchEm: number;
+  baselineEm: number;
+}
+
 /**
- * Baseline below the top of a line, in font sizes: Carlito's ascender (1536 of 2048 units)
- * plus half of what a 1.2 em line adds to ascender + descender, as LibreOffice places it.
+ * Text frames: 1.2 em lines (measure-text.ts), baseline 1.0 em below the line's top, where
+ * LibreOffice draws Carlito (calibrated with pdftotext, test/preview-faithful.test.ts).
  */
-export const BASELINE_EM = 0.75 + (LINE_HEIGHT_EM - 1) / 2;
+export const FRAME_LINES: LineMetrics = { pitchEm: LINE_HEIGHT_EM, baselineEm: 1 };
+/**
+ * Table cells: LibreOffice draws them single-spaced at the font's own ascender + descender
+ * (1.0 em for Carlito, see fit-table.ts), baseline at the ascender (1536 of 2048 units).
+ * PowerPoint uses 1.2 em there; the preview follows LibreOffice, the renderer we can check against.
+ */
+export const TABLE_LINES: LineMetrics = { pitchEm: 1, baselineEm: 1536 / 2048 };
 
 /** A piece of a line in one formatting. */
 export interface Segment {
@@ -50,7 +63,7 @@ export interface PlacedLine {
 const SKIPPED = /[\s\u200b\u3000]/u;
 
 /** Lines of `paragraphs` in `box` (inches) at `style.fontSize`, placed as LibreOffice places them. */
-export function placeLines(paragraphs: readonly Paragraph[], style: TextStyle, box: Box): PlacedLine[] {
+export function placeLines(paragraphs: readonly Paragraph[], style: TextStyle, box: Box, metrics = FRAME_LINES): PlacedLine[] {
   const layout = layoutParagraphs(paragraphs, style, box.w, RENDER_WIDTH_SAFETY);
   const inner = { x: (box.x + style.insets.left) * PT_PER_INCH, w: (box.w - style.insets.left - style.insets.right) * PT_PER_INCH };
   const placed: PlacedLine[] = [];
@@ -63,7 +76,9 @@ export function placeLines(paragraphs: readonly Paragraph[], style: TextStyle, b
     // LibreOffice skips the space before the frame's first paragraph (measure-text.ts counts it, to be safe).
     if (index > 0) y += line.spaceBefore;
     const indent = paragraph.bullet ? bulletMarginPt(paragraph.level ?? 0) : 0;
-    const size = line.height / LINE_HEIGHT_EM / (style.lineSpacing ?? 1);
+    const spacing = style.lineSpacing ?? 1;
+    const size = line.height / LINE_HEIGHT_EM / spacing;
+    const height = size * metrics.pitchEm * spacing;
     const align = paragraph.align ?? style.align ?? 'left';
     const free = inner.w - indent - line.width;
     const left = inner.x + indent + (align === 'center' ? free / 2 : align === 'right' ? free : 0);
@@ -71,20 +86,21 @@ export function placeLines(paragraphs: readonly Paragraph[], style: TextStyle, b
     placed.push({
       text: line.text,
       top: y,
-      baseline: y + lineBaseline(line, size, style.lineSpacing ?? 1),
-      height: line.height,
+      baseline: y + lineBaseline(metrics, size, spacing),
+      height,
       size,
       segments: positionSegments(taken, left, style),
       ...(first && paragraph.bullet ? { bullet: { x: inner.x + BULLET_INDENT_PT * (paragraph.level ?? 0), size: style.fontSize, color: paragraph.runs[0]?.color } } : {}),
     });
-    y += line.height;
+    y += height;
   });
   return shiftVertically(placed, y, style, box);
 }
 
 /** Proportional spacing below 100 % takes from the ascent (LibreOffice), above it adds below the text. */
-function lineBaseline(line: Line, size: number, lineSpacing: number): number {
-  return lineSpacing >= 1 ? BASELINE_EM * size : BASELINE_EM * size - (1 - lineSpacing) * LINE_HEIGHT_EM * size;
+function lineBaseline(metrics: LineMetrics, size: number, lineSpacing: number): number {
+  const baseline = metrics.baselineEm * size;
+  return lineSpacing >= 1 ? baseline : baseline - (1 - lineSpacing) * metrics.pitchEm * size;
 }
 
 /** Top, middle or bottom of the box; positions become absolute points. */
