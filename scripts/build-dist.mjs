@@ -102,11 +102,31 @@ export async function buildDist({ external = false, outdir = path.join(root, 'di
     logLevel: 'warning',
     plugins: [sourceRewritePlugin(outdir)],
   });
+  await buildStudioClient(outdir);
   if (meta) {
     const { writeFile } = await import('node:fs/promises');
     await writeFile(path.join(outdir, 'meta.json'), JSON.stringify(result.metafile));
   }
   return result;
+}
+
+/**
+ * Trappa Studio's page script (src/studio/client), for the browser, beside cli.js: the studio
+ * serves it from there (src/studio/static-files.ts), so the page works offline and starts fast.
+ */
+async function buildStudioClient(outdir) {
+  await build({
+    absWorkingDir: root,
+    entryPoints: ['src/studio/client/main.ts'],
+    outfile: path.join(outdir, 'studio-app.js'),
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);

@@ -12,6 +12,7 @@ import { registerSend } from './commands/send.js';
 import { registerList } from './commands/list.js';
 import { registerRelease } from './commands/release.js';
 import { registerBump } from './commands/bump.js';
+import { registerStudio } from './commands/studio.js';
 
 export function createProgram(): Command {
   const program = new Command('trappa')
@@ -42,6 +43,7 @@ Exit codes: 0 done · 1 not possible as asked · 2 fix the input (file:line:col 
   registerList(program);
   registerRelease(program);
   registerBump(program);
+  registerStudio(program);
   return program;
 }
 

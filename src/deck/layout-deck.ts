@@ -61,10 +61,10 @@ function footerElements(plan: DeckPlan, page: Page, renderer: Renderer, number: 
   return elements;
 }
 
-function buildSlides(plan: DeckPlan, page: Page, renderer: Renderer, slide: PlannedSlide): LaidOutSlide[] {
+function buildSlides(plan: DeckPlan, page: Page, renderer: Renderer, slide: PlannedSlide, planned: number): LaidOutSlide[] {
   const built = slideKind(slide.kind).build(slideInput(plan, slide, page, renderer));
   const notes = slide.notes ? renderer.inline(slide.notes.source, slide.notes.location) : undefined;
-  return built.map((s, i) => (notes && i === 0 ? { ...s, notes } : s));
+  return built.map((s, i) => ({ ...s, planned, ...(notes && i === 0 ? { notes } : {}) }));
 }
 
 export function layoutDeck(plan: DeckPlan): Result<LaidOutDeck> {
@@ -74,9 +74,9 @@ export function layoutDeck(plan: DeckPlan): Result<LaidOutDeck> {
   const issues: Issue[] = [];
   const slides: LaidOutSlide[] = [];
   const footed = new Set<LaidOutSlide>();
-  for (const slide of plan.slides) {
+  for (const [index, slide] of plan.slides.entries()) {
     try {
-      const built = buildSlides(plan, page, renderer, slide);
+      const built = buildSlides(plan, page, renderer, slide, index);
       slides.push(...built);
       if (slide.kind !== 'title') built.forEach((s) => footed.add(s));
     } catch (error) {

@@ -160,6 +160,8 @@ export interface LaidOutSlide {
   elements: SlideElement[];
   /** Speaker notes, plain text; paragraphs separated by blank lines. */
   notes?: string;
+  /** Index of the deck's planned slide this one comes from (the studio shows messages on it). */
+  planned?: number;
 }
 
 export interface DeckProperties {

@@ -1,0 +1,133 @@
+/**
+ * The page's buttons run the CLI itself (build, check, release, bump, draft, send) in a
+ * child process: the same rules, refusals and messages as on the command line, a crash or
+ * a long LibreOffice run cannot stall the server, and the output streams to the page as
+ * progress. One job at a time, like a person at a terminal.
+ */
+import { spawn } from 'node:child_process';
+
+export type ActionName = 'build' | 'check' | 'release' | 'bump' | 'draft' | 'send-dry-run' | 'send';
+
+export interface ActionRequest {
+  action: ActionName;
+  /** A deck id; every deck when absent. */
+  deck?: string;
+  /** bump: the new version. */
+  version?: string;
+  /** bump: what changed. */
+  note?: string;
+  /** build: also a PDF beside each deck. */
+  pdf?: boolean;
+}
+
+export interface ActionResult {
+  code: number;
+  output: string[];
+  /** Plain words for a non-zero exit: what happened and what to do. */
+  refusal?: string;
+}
+
+const DECK_ID = /^[a-z0-9][a-z0-9-]*$/;
+const VERSION = /^\d+(\.\d+){0,3}$/;
+
+/** The CLI arguments of a request, or a message saying why the request is not valid. */
+export function cliArgs(request: ActionRequest, knownDecks: readonly string[]): string[] | string {
+  const { deck } = request;
+  if (deck !== undefined && (!DECK_ID.test(deck) || !knownDecks.includes(deck))) return `ukjent presentasjon: ${deck}`;
+  const decks = deck ? ['--deck', deck] : ['--all'];
+  switch (request.action) {
+    case 'build':
+      return ['build', ...decks, ...(request.pdf ? ['--pdf'] : [])];
+    case 'check':
+      return ['check', ...decks];
+    case 'release':
+      return ['release', ...decks];
+    case 'draft':
+      return ['draft', ...decks];
+    case 'send-dry-run':
+      return ['send', ...decks, '--dry-run'];
+    case 'send':
+      return ['send', ...decks];
+    case 'bump': {
+      if (!request.version || !VERSION.test(request.version)) return 'skriv versjonen som tall med punktum, f.eks. 0.3 eller 1.0';
+      const note = (request.note ?? '').trim();
+      if (!note) return 'skriv hva som er endret i den nye versjonen';
+      return ['bump', request.version, '--note', note];
+    }
+    default:
+      return `ukjent handling: ${String(request.action)}`;
+  }
+}
+
+/** What each exit code of the CLI (README: exit codes) means for the person at the page. */
+const REFUSALS: Record<number, string> = {
+  1: 'Det lot seg ikke gjøre slik det ble bedt om. Les meldingen under.',
+  2: 'Dataene må rettes først: meldingen under viser fil, linje og felt.',
+  3: 'Denne versjonen er frosset (frigitt eller sendt) og kan ikke erstattes med annet innhold. ' +
+    'Lag en ny versjon med «Ny versjon» og bygg den, eller bygg uten endringer.',
+  4: 'Presentasjonen besto ikke kontrollen, så ingenting ble lagret. Rett det meldingen under peker på.',
+  5: 'LibreOffice eller pdftoppm mangler på denne maskinen. Installer LibreOffice for å lage PDF.',
+  6: 'E-posten ble ikke levert til alle. Sjekk e-postoppsettet og prøv igjen; ingen får den to ganger.',
+};
+
+export function refusalFor(code: number): string | undefined {
+  if (code === 0) return undefined;
+  return REFUSALS[code] ?? 'Trappa stoppet med en intern feil. Meldingen under bør sendes til den som drifter Trappa.';
+}
+
+/** Values that look like secrets (passwords, tokens, keys in the environment) never leave the server. */
+export function secretValues(env: NodeJS.ProcessEnv): string[] {
+  return Object.entries(env)
+    .filter(([name, value]) => /PASS|SECRET|TOKEN|KEY|CREDENTIAL/i.test(name) && value !== undefined && value.length >= 4)
+    .map(([, value]) => value!);
+}
+
+export function redact(line: string, secrets: readonly string[]): string {
+  return secrets.reduce((text, secret) => text.split(secret).join('••••'), line);
+}
+
+export interface RunOptions {
+  /** The CLI entry the studio itself runs from, and node's flags (tsx's loader in development). */
+  entry: string;
+  execArgv: string[];
+  /** --root/--data/--templates/--out as the studio got them. */
+  globalArgs: string[];
+  cwd: string;
+  onLine: (line: string) => void;
+}
+
+export function runCli(args: string[], options: RunOptions): Promise<ActionResult> {
+  const secrets = secretValues(process.env);
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...options.execArgv, options.entry, ...options.globalArgs, ...args], {
+      cwd: options.cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    const output: string[] = [];
+    const take = (chunk: Buffer, rest: { text: string }): void => {
+      rest.text += chunk.toString('utf8');
+      const lines = rest.text.split('\n');
+      rest.text = lines.pop() ?? '';
+      for (const line of lines) emit(line);
+    };
+    const emit = (raw: string): void => {
+      const line = redact(raw.replace(/\r$/, ''), secrets);
+      output.push(line);
+      options.onLine(line);
+    };
+    const out = { text: '' };
+    const err = { text: '' };
+    child.stdout.on('data', (c: Buffer) => take(c, out));
+    child.stderr.on('data', (c: Buffer) => take(c, err));
+    child.on('error', (error) => {
+      emit(`trappa: ${error.message}`);
+      resolve({ code: 70, output, refusal: refusalFor(70) });
+    });
+    child.on('close', (code) => {
+      for (const rest of [out, err]) if (rest.text) emit(rest.text);
+      const exit = code ?? 70;
+      resolve({ code: exit, output, ...(exit !== 0 ? { refusal: refusalFor(exit) } : {}) });
+    });
+  });
+}

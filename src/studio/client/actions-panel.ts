@@ -1,0 +1,135 @@
+/**
+ * The actions screen: build, check, release, bump, Outlook draft and send through the CLI
+ * (the server runs it), with its output as progress, refusals in plain words, downloads
+ * and the version history from output/manifest.json.
+ */
+import { postJson, getJson } from './api.js';
+import { h } from './form-util.js';
+import { valueLabel } from './labels.js';
+
+interface ActionResult {
+  code: number;
+  output: string[];
+  refusal?: string;
+}
+
+interface Entry {
+  deckId: string;
+  version: string;
+  file: string;
+  status: string;
+  slides: number;
+  releasedAt?: string;
+  sentAt?: string;
+  exists: boolean;
+  pdf: string | null;
+}
+
+export class ActionsPanel {
+  readonly element = h('section', { class: 'actions', 'aria-labelledby': 'actions-h' });
+  readonly #log = h('pre', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': 'Utskrift fra Trappa', tabindex: '0' });
+  readonly #refusal = h('div', { class: 'refusal', role: 'alert' });
+  readonly #progress = h('p', { class: 'progress', role: 'status' });
+  readonly #confirm = h('div', { class: 'confirm' });
+  readonly #versions = h('div', { class: 'versions' });
+  readonly #deck = h('select', { id: 'action-deck' }) as HTMLSelectElement;
+  readonly #pdf = h('input', { id: 'action-pdf', type: 'checkbox' }) as HTMLInputElement;
+  #buttons: HTMLButtonElement[] = [];
+
+  constructor(deckIds: string[]) {
+    this.#deck.append(h('option', { value: '' }, 'Alle presentasjoner'), ...deckIds.map((id) => h('option', { value: id }, id)));
+    const version = h('input', { id: 'bump-version', type: 'text', inputmode: 'decimal', placeholder: 'f.eks. 0.3' }) as HTMLInputElement;
+    const note = h('textarea', { id: 'bump-note', rows: '2' }) as HTMLTextAreaElement;
+    const act = (label: string, action: string, extra: () => Record<string, unknown> = () => ({})) => {
+      const b = h('button', { type: 'button' }, label) as HTMLButtonElement;
+      b.addEventListener('click', () => void this.run(action, extra()));
+      this.#buttons.push(b);
+      return b;
+    };
+    this.element.append(
+      h('h2', { id: 'actions-h' }, 'Bygg, kontroller og send'),
+      h('div', { class: 'row' },
+        h('div', { class: 'field' }, h('label', { for: 'action-deck' }, 'Presentasjon'), this.#deck),
+        h('div', { class: 'field inline' }, this.#pdf, h('label', { for: 'action-pdf' }, 'Lag også PDF (LibreOffice)'))),
+      h('div', { class: 'row buttons' },
+        act('Bygg', 'build', () => ({ pdf: this.#pdf.checked })),
+        act('Kontroller', 'check'),
+        act('Frigi versjonen', 'release'),
+        act('Lag Outlook-utkast', 'draft'),
+        act('Send …', 'send-dry-run')),
+      h('fieldset', { class: 'bump' }, h('legend', {}, 'Ny versjon av strategien'),
+        h('div', { class: 'field' }, h('label', { for: 'bump-version' }, 'Ny versjon'), version),
+        h('div', { class: 'field' }, h('label', { for: 'bump-note' }, 'Hva er endret'), note),
+        act('Lag ny versjon', 'bump', () => ({ version: version.value.trim(), note: note.value }))),
+      this.#progress, this.#refusal, this.#confirm,
+      h('h3', {}, 'Utskrift'), this.#log,
+      h('h2', { id: 'versions-h' }, 'Versjoner og nedlasting'), this.#versions,
+    );
+  }
+
+  /** A line of the running job's output (server-sent events). */
+  onJob(event: { state: string; line?: string; code?: number }): void {
+    if (event.state === 'start') this.#log.textContent = '';
+    if (event.state === 'line' && event.line !== undefined) this.#log.textContent += `${event.line}\n`;
+  }
+
+  async run(action: string, extra: Record<string, unknown> = {}): Promise<ActionResult> {
+    const deck = this.#deck.value || undefined;
+    this.#refusal.replaceChildren();
+    this.#confirm.replaceChildren();
+    this.#busy(true, action);
+    try {
+      const result = await postJson<ActionResult>('/api/action', { action, deck, ...extra });
+      this.#log.textContent = result.output.join('\n');
+      if (result.refusal) this.#refuse(result);
+      else if (action === 'send-dry-run') this.#askToSend(deck);
+      this.#progress.textContent = result.code === 0 ? 'Ferdig.' : 'Stoppet.';
+      await this.refreshVersions();
+      return result;
+    } finally {
+      this.#busy(false, action);
+    }
+  }
+
+  #busy(on: boolean, action: string): void {
+    for (const b of this.#buttons) b.disabled = on;
+    if (on) this.#progress.replaceChildren(h('progress', { 'aria-label': 'Arbeider' }), ` Arbeider: ${action} …`);
+  }
+
+  #refuse(result: ActionResult): void {
+    const last = result.output.filter((l) => l.trim()).slice(-3);
+    this.#refusal.replaceChildren(h('p', { class: 'why' }, result.refusal ?? ''), ...last.map((l) => h('p', { class: 'detail' }, l)));
+  }
+
+  #askToSend(deck: string | undefined): void {
+    const yes = h('button', { type: 'button', class: 'danger' }, 'Send nå') as HTMLButtonElement;
+    const no = h('button', { type: 'button' }, 'Avbryt') as HTMLButtonElement;
+    yes.addEventListener('click', () => {
+      this.#deck.value = deck ?? '';
+      void this.run('send');
+    });
+    no.addEventListener('click', () => this.#confirm.replaceChildren());
+    this.#confirm.replaceChildren(h('p', {}, 'Over står hvem som får hva. Ingenting er sendt ennå. Sende nå?'), yes, no);
+    yes.focus();
+  }
+
+  async refreshVersions(): Promise<void> {
+    const { entries } = await getJson<{ entries: Entry[] }>('/api/versions').catch(() => ({ entries: [] as Entry[] }));
+    if (entries.length === 0) {
+      this.#versions.replaceChildren(h('p', {}, 'Ingen presentasjoner er bygget ennå.'));
+      return;
+    }
+    const table = h('table', {}, h('caption', {}, 'Bygde versjoner (fra output/manifest.json)'));
+    table.append(h('thead', {}, h('tr', {}, ...['Presentasjon', 'Versjon', 'Status', 'Lysbilder', 'Frigitt', 'Sendt', 'Last ned'].map((t) => h('th', { scope: 'col' }, t)))));
+    const body = h('tbody', {});
+    for (const e of entries) {
+      const links = h('td', {});
+      if (e.exists) links.append(h('a', { href: `/api/download?file=${encodeURIComponent(e.file)}`, download: '' }, `${e.file}`));
+      if (e.pdf) links.append(' · ', h('a', { href: `/api/download?file=${encodeURIComponent(e.pdf)}`, download: '' }, 'PDF'));
+      body.append(h('tr', {}, h('td', {}, e.deckId), h('td', {}, e.version), h('td', {}, valueLabel(e.status)), h('td', {}, String(e.slides)),
+        h('td', {}, e.releasedAt?.slice(0, 10) ?? ''), h('td', {}, e.sentAt?.slice(0, 10) ?? ''), links));
+    }
+    table.append(body);
+    this.#versions.replaceChildren(table);
+  }
+}

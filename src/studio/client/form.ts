@@ -1,0 +1,225 @@
+/**
+ * A form for one data file, built from its JSON Schema (generated from the zod schemas the
+ * CLI validates with, so the form offers exactly what the CLI accepts). It edits the file's
+ * plain value in place; `changed(structural)` tells the page to re-render the slides, and
+ * for a structural change (an item added, removed or moved) to rebuild the form.
+ */
+import { fieldLabel, itemNoun, valueLabel } from './labels.js';
+import { defaultFor, getAt, h, isObject, pathId, setAt, type Json, type Path, type Schema } from './form-util.js';
+import { fieldPath } from './paths.js';
+
+export interface FormContext {
+  file: string;
+  /** Holds the file's value; the form edits it in place. */
+  holder: { value: Json };
+  idPrefix: string;
+  /** `focus`: after a rebuild, the field whose first control gets the focus. */
+  changed(structural: boolean, focus?: Path): void;
+}
+
+export function buildForm(schema: Schema, ctx: FormContext): HTMLElement {
+  const form = h('div', { class: 'form', 'data-file': ctx.file });
+  const props = schema.properties ?? {};
+  for (const [key, sub] of Object.entries(props)) {
+    if (key === '$schema') continue;
+    const required = (schema.required ?? []).includes(key);
+    if (sub.type !== 'object' && sub.type !== 'array') {
+      form.append(field(sub, [key], required, ctx));
+      continue;
+    }
+    // Parts with fields of their own fold away, so a long strategy stays easy to move through.
+    const section = h('details', { class: 'section', open: '' });
+    section.append(h('summary', {}, fieldLabel([key])), field(sub, [key], required, ctx, true));
+    form.append(section);
+  }
+  return form;
+}
+
+function field(schema: Schema, path: Path, required: boolean, ctx: FormContext, bare = false): HTMLElement {
+  if (schema.anyOf || schema.oneOf) return union(schema.anyOf ?? schema.oneOf ?? [], path, ctx);
+  if (schema.type === 'array') return list(schema, path, ctx, bare);
+  if (schema.type === 'object' && schema.properties) return object(schema, path, ctx, bare);
+  if (schema.type === 'object') return record(schema, path, ctx);
+  return scalar(schema, path, required, ctx);
+}
+
+function mark(el: HTMLElement, path: Path, ctx: FormContext): HTMLElement {
+  el.dataset.file = ctx.file;
+  el.dataset.field = fieldPath(path);
+  return el;
+}
+
+function object(schema: Schema, path: Path, ctx: FormContext, bare: boolean): HTMLElement {
+  const box = mark(bare ? h('div', { class: 'group' }) : h('fieldset', { class: 'group' }), path, ctx);
+  if (!bare) box.append(h('legend', {}, legendOf(path)));
+  for (const [key, sub] of Object.entries(schema.properties ?? {})) {
+    if (key === '$schema') continue;
+    box.append(field(sub, [...path, key], (schema.required ?? []).includes(key), ctx));
+  }
+  return box;
+}
+
+function legendOf(path: Path): string {
+  const last = path.at(-1);
+  return typeof last === 'number' ? `${itemNoun(path.slice(0, -1))} ${last + 1}` : fieldLabel(path);
+}
+
+function scalar(schema: Schema, path: Path, required: boolean, ctx: FormContext): HTMLElement {
+  const id = pathId(ctx.idPrefix, path);
+  const value = getAt(ctx.holder.value, path);
+  const wrap = mark(h('div', { class: 'field' }), path, ctx);
+  const label = h('label', { for: id }, legendOf(path) + (required ? '' : ' (valgfri)'));
+  let control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+  if (schema.enum) {
+    const select = h('select', { id }) as HTMLSelectElement;
+    if (!required) select.append(h('option', { value: '' }, '—'));
+    for (const option of schema.enum) select.append(h('option', { value: String(option) }, valueLabel(String(option))));
+    select.value = value === undefined ? '' : String(value);
+    control = select;
+  } else if (schema.type === 'boolean') {
+    const box = h('input', { id, type: 'checkbox' }) as HTMLInputElement;
+    box.checked = value === true || (value === undefined && schema.default === true);
+    control = box;
+  } else if (schema.type === 'number' || schema.type === 'integer') {
+    control = h('input', { id, type: 'number', step: 'any', inputmode: 'decimal' }) as HTMLInputElement;
+    control.value = value === undefined ? '' : String(value);
+  } else {
+    const long = typeof value === 'string' && value.length > 70;
+    control = (long ? h('textarea', { id, rows: String(Math.min(6, Math.ceil(value.length / 70) + 1)) }) : h('input', { id, type: 'text' })) as HTMLInputElement;
+    control.value = value === undefined || value === null ? '' : String(value);
+    if (schema.pattern === '^\\d{4}-\\d{2}-\\d{2}$') control.setAttribute('placeholder', 'ÅÅÅÅ-MM-DD');
+  }
+  if (required) control.setAttribute('aria-required', 'true');
+  control.addEventListener(control instanceof HTMLSelectElement || schema.type === 'boolean' ? 'change' : 'input', () => {
+    setAt(ctx.holder.value, path, readControl(control, schema, required));
+    ctx.changed(false);
+  });
+  wrap.append(label, control);
+  return wrap;
+}
+
+function readControl(control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, schema: Schema, required: boolean): Json {
+  if (control instanceof HTMLInputElement && control.type === 'checkbox') return control.checked;
+  const raw = control.value;
+  if (raw === '' && !required) return undefined;
+  if ((schema.type === 'number' || schema.type === 'integer') && raw !== '') return Number(raw);
+  return raw;
+}
+
+function list(schema: Schema, path: Path, ctx: FormContext, bare = false): HTMLElement {
+  const items = getAt(ctx.holder.value, path);
+  const values: Json[] = Array.isArray(items) ? items : [];
+  // Directly under its section's heading a list needs no legend of its own, only a name.
+  const box = mark(bare ? h('div', { class: 'list', role: 'group', 'aria-label': legendOf(path) }) : h('fieldset', { class: 'list' }), path, ctx);
+  if (!bare) box.append(h('legend', {}, legendOf(path)));
+  const noun = itemNoun(path);
+  const ol = h('ol', {});
+  values.forEach((_, i) => {
+    const li = h('li', { class: 'item' });
+    const itemSchema = schema.items ?? { type: 'string' };
+    li.append(field(itemSchema, [...path, i], true, ctx));
+    const tools = h('div', { class: 'item-tools' });
+    const move = (to: number) => () => {
+      const next = [...values];
+      const [moved] = next.splice(i, 1);
+      next.splice(to, 0, moved);
+      setAt(ctx.holder.value, path, next);
+      ctx.changed(true, [...path, to]);
+    };
+    tools.append(
+      button(`Flytt ${noun.toLowerCase()} ${i + 1} opp`, '↑', move(i - 1), i === 0),
+      button(`Flytt ${noun.toLowerCase()} ${i + 1} ned`, '↓', move(i + 1), i === values.length - 1),
+      button(`Fjern ${noun.toLowerCase()} ${i + 1}`, 'Fjern', () => {
+        setAt(ctx.holder.value, path, values.filter((__, k) => k !== i));
+        ctx.changed(true, path);
+      }),
+    );
+    li.append(tools);
+    ol.append(li);
+  });
+  box.append(ol);
+  box.append(
+    button(`Legg til ${noun.toLowerCase()} i ${fieldLabel(path).toLowerCase()}`, `+ Legg til ${noun.toLowerCase()}`, () => {
+      setAt(ctx.holder.value, path, [...values, defaultFor(schema.items ?? { type: 'string' })]);
+      ctx.changed(true, [...path, values.length]);
+    }),
+  );
+  return box;
+}
+
+function button(label: string, text: string, onClick: () => void, disabled = false): HTMLButtonElement {
+  const b = h('button', { type: 'button', 'aria-label': label, class: 'small' }, text) as HTMLButtonElement;
+  b.disabled = disabled;
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+/** A map of free keys (wording overrides, font files): key and value in one row each. */
+function record(schema: Schema, path: Path, ctx: FormContext): HTMLElement {
+  const current = getAt(ctx.holder.value, path);
+  const entries = Object.entries(isObject(current) ? current : {});
+  const box = mark(h('fieldset', { class: 'record' }), path, ctx);
+  box.append(h('legend', {}, legendOf(path)));
+  const valueSchema: Schema = typeof schema.additionalProperties === 'object' ? schema.additionalProperties : { type: 'string' };
+  const rebuild = (next: Array<[string, Json]>, structural: boolean): void => {
+    setAt(ctx.holder.value, path, next.length > 0 ? Object.fromEntries(next) : undefined);
+    ctx.changed(structural);
+  };
+  entries.forEach(([key], i) => {
+    const row = h('div', { class: 'record-row' });
+    const keyId = `${pathId(ctx.idPrefix, path)}__key${i}`;
+    const keyInput = h('input', { id: keyId, type: 'text' }) as HTMLInputElement;
+    keyInput.value = key;
+    keyInput.addEventListener('change', () => rebuild(entries.map(([k, v], k2) => [k2 === i ? keyInput.value : k, v]), true));
+    row.append(h('label', { for: keyId }, `Nøkkel ${i + 1}`), keyInput, field(valueSchema, [...path, key], true, ctx));
+    row.append(button(`Fjern nøkkel ${key}`, 'Fjern', () => rebuild(entries.filter((_, k) => k !== i), true)));
+    box.append(row);
+  });
+  box.append(button(`Legg til nøkkel i ${fieldLabel(path).toLowerCase()}`, '+ Legg til', () => rebuild([...entries, [`ny-${entries.length + 1}`, defaultFor(valueSchema)]], true)));
+  return box;
+}
+
+/** Either-or fields (a point as text or with sub-points; a built-in or an own slide). */
+function union(variants: Schema[], path: Path, ctx: FormContext): HTMLElement {
+  const value = getAt(ctx.holder.value, path);
+  const chosen = Math.max(0, variants.findIndex((v) => matches(v, value)));
+  const id = `${pathId(ctx.idPrefix, path)}__kind`;
+  const box = mark(h('div', { class: 'union' }), path, ctx);
+  const select = h('select', { id }) as HTMLSelectElement;
+  variants.forEach((v, i) => select.append(h('option', { value: String(i) }, variantLabel(v))));
+  select.value = String(chosen);
+  select.addEventListener('change', () => {
+    setAt(ctx.holder.value, path, convert(value, variants[Number(select.value)]!));
+    ctx.changed(true, path);
+  });
+  box.append(h('div', { class: 'field' }, h('label', { for: id }, `Form på ${legendOf(path).toLowerCase()}`), select));
+  box.append(field(variants[chosen]!, path, true, ctx));
+  return box;
+}
+
+function matches(schema: Schema, value: Json): boolean {
+  if (schema.type === 'string') return typeof value === 'string' && (!schema.enum || schema.enum.includes(value));
+  if (schema.type === 'object') return isObject(value) && (schema.required ?? []).every((k) => k in value) && Object.keys(value).every((k) => k in (schema.properties ?? {}));
+  return false;
+}
+
+function variantLabel(schema: Schema): string {
+  if (schema.type === 'string') return schema.enum ? 'Innebygd lysbilde' : 'Bare tekst';
+  const props = schema.properties ?? {};
+  if ('sub' in props) return 'Tekst med underpunkter';
+  if ('slide' in props) return 'Innebygd lysbilde med valg';
+  if ('kind' in props) return 'Eget lysbilde';
+  return 'Felter';
+}
+
+/** Keeps what carries over when the form of a field changes: the text, the slide. */
+function convert(value: Json, to: Schema): Json {
+  const text = typeof value === 'string' ? value : isObject(value) ? (value.text ?? value.slide ?? value.title) : undefined;
+  const fresh = defaultFor(to);
+  if (to.type === 'string') return typeof text === 'string' && (!to.enum || to.enum.includes(text)) ? text : fresh;
+  if (isObject(fresh) && typeof text === 'string') {
+    const key = ['text', 'slide', 'title'].find((k) => k in (to.properties ?? {}));
+    if (key) fresh[key] = text;
+  }
+  return fresh;
+}

@@ -1,0 +1,253 @@
+/// <reference lib="dom" />
+/**
+ * Trappa Studio's page: a form per data file beside every deck's live slides.
+ * Edits stay in the page until saved; each change is sent (debounced) to the server, which
+ * runs the CLI's stages on it and answers with slides and located messages.
+ */
+import { ActionsPanel } from './actions-panel.js';
+import { getJson, postJson } from './api.js';
+import { buildForm } from './form.js';
+import { h, pathId, type Json, type Path, type Schema } from './form-util.js';
+import { fieldAndParents, fieldPath } from './paths.js';
+import { formatIssue, SlidesPanel, type Issue, type LiveDeck } from './slides.js';
+
+interface DataFile {
+  file: string;
+  kind: 'strategy' | 'theme' | 'deck';
+  value: Json;
+  text: string;
+}
+
+interface ProjectInfo {
+  root: string;
+  files: DataFile[];
+  decks: Array<{ file: string; id: string }>;
+  schemas: Record<'strategy' | 'theme' | 'deck', Schema>;
+}
+
+interface RenderResult {
+  issues: Issue[];
+  decks: LiveDeck[];
+}
+
+const RENDER_DELAY_MS = 40;
+
+const state = {
+  project: undefined as ProjectInfo | undefined,
+  /** Edited values by file (a copy of the saved value once touched). */
+  edits: new Map<string, { value: Json }>(),
+  view: '',
+  touched: new Set<string>(),
+  global: [] as Issue[],
+  deckIssues: new Map<string, Issue[]>(),
+};
+
+const slides = new SlidesPanel();
+let actions: ActionsPanel;
+const main = h('main', { id: 'main', tabindex: '-1' });
+const nav = h('ul', { class: 'files' });
+const summary = h('div', { class: 'summary', role: 'region', 'aria-label': 'Meldinger fra Trappa' });
+const saveStatus = h('p', { class: 'save-status', role: 'status' });
+
+const copy = (v: Json): Json => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
+const fileOf = (rel: string): DataFile | undefined => state.project?.files.find((f) => f.file === rel);
+const titleOf = (f: DataFile): string => (f.kind === 'strategy' ? 'Strategi' : f.kind === 'theme' ? 'Tema' : `Presentasjon: ${String(f.value?.id ?? f.file)}`);
+const allIssues = (): Issue[] => [...state.global, ...[...state.deckIssues.values()].flat()];
+
+async function boot(): Promise<void> {
+  state.project = await getJson<ProjectInfo>('/api/project');
+  actions = new ActionsPanel(state.project.decks.map((d) => d.id));
+  const app = document.getElementById('app')!;
+  app.replaceChildren(
+    h('a', { class: 'skip', href: '#main' }, 'Hopp til skjemaet'),
+    h('header', {}, h('h1', {}, 'Trappa Studio'), h('p', { class: 'project' }, `Prosjekt: ${state.project.root}`)),
+    h('nav', { 'aria-label': 'Filer og handlinger' }, nav),
+    h('div', { class: 'workspace' }, main, h('aside', { 'aria-labelledby': 'slides-h' }, h('h2', { id: 'slides-h' }, 'Lysbilder'), slides.element)),
+  );
+  drawNav();
+  show(state.project.files[0]?.file ?? 'actions');
+  listen();
+  await render();
+}
+
+function drawNav(): void {
+  const items = [...(state.project?.files ?? []).map((f) => ({ key: f.file, label: titleOf(f) })), { key: 'actions', label: 'Bygg og send' }];
+  nav.replaceChildren(
+    ...items.map(({ key, label }) => {
+      const b = h('button', { type: 'button', 'data-view': key }, label + (state.edits.has(key) ? ' •' : ''));
+      if (key === state.view) b.setAttribute('aria-current', 'page');
+      b.addEventListener('click', () => show(key));
+      return h('li', {}, b);
+    }),
+  );
+}
+
+function show(view: string, focus?: Path): void {
+  state.view = view;
+  drawNav();
+  if (view === 'actions') {
+    main.replaceChildren(actions.element);
+    void actions.refreshVersions();
+    return;
+  }
+  const file = fileOf(view);
+  if (!file || !state.project) return;
+  const holder = state.edits.get(view) ?? { value: copy(file.value) };
+  const heading = h('h2', { id: 'form-h' }, titleOf(file));
+  if (file.value === null) {
+    main.replaceChildren(heading, summary, h('p', {}, 'Filen kan ikke leses som data; rett den i et tekstprogram. Slik står den nå:'), h('pre', {}, file.text));
+    return;
+  }
+  const save = h('button', { type: 'button', class: 'primary' }, 'Lagre') as HTMLButtonElement;
+  const revert = h('button', { type: 'button' }, 'Forkast endringer') as HTMLButtonElement;
+  save.addEventListener('click', () => void saveFile(view));
+  revert.addEventListener('click', () => {
+    state.edits.delete(view);
+    state.touched.add(view);
+    show(view);
+    scheduleRender();
+  });
+  const form = buildForm(state.project.schemas[file.kind], {
+    file: view,
+    holder,
+    idPrefix: 'f',
+    changed(structural, focusPath) {
+      state.edits.set(view, holder);
+      state.touched.add(view);
+      saveStatus.textContent = 'Endringer som ikke er lagret.';
+      if (structural) rebuild(view, focusPath);
+      scheduleRender();
+    },
+  });
+  main.replaceChildren(heading, h('div', { class: 'toolbar' }, save, revert, saveStatus), summary, form);
+  markFields();
+  if (focus) focusField(focus);
+}
+
+/** A list changed shape: the form is drawn again and the focus goes where the user expects it. */
+function rebuild(view: string, focusPath?: Path): void {
+  const active = document.activeElement?.id;
+  show(view);
+  drawNav();
+  if (focusPath) focusField(focusPath);
+  else if (active) document.getElementById(active)?.focus();
+}
+
+function focusField(path: Path): void {
+  const box = main.querySelector<HTMLElement>(`[data-field="${CSS.escape(fieldPath(path))}"]`);
+  const target = box?.matches('input,select,textarea') ? box : box?.querySelector<HTMLElement>('input,select,textarea,button');
+  (target ?? document.getElementById(pathId('f', path)))?.focus();
+}
+
+let timer: number | undefined;
+let running = false;
+let again = false;
+
+function scheduleRender(): void {
+  window.clearTimeout(timer);
+  timer = window.setTimeout(() => void render(), RENDER_DELAY_MS);
+}
+
+/** One request at a time; edits made meanwhile are sent right after. */
+async function render(): Promise<void> {
+  if (running) {
+    again = true;
+    return;
+  }
+  running = true;
+  const touched = [...state.touched];
+  state.touched.clear();
+  const onlyDecks = touched.length > 0 && touched.every((f) => fileOf(f)?.kind === 'deck');
+  const decks = onlyDecks ? touched.map((f) => String(fileOf(f)?.value?.id ?? '')) : undefined;
+  const edits = Object.fromEntries([...state.edits].map(([file, holder]) => [file, holder.value]));
+  try {
+    const result = await postJson<RenderResult>('/api/render', { edits, decks });
+    state.global = result.issues;
+    for (const deck of result.decks) state.deckIssues.set(deck.id, deck.issues);
+    if (result.issues.length > 0) state.deckIssues.clear();
+    slides.show(result.decks, result.issues);
+    markFields();
+    document.body.dataset.rendered = String(Number(document.body.dataset.rendered ?? 0) + 1);
+  } finally {
+    running = false;
+    if (again) {
+      again = false;
+      void render();
+    }
+  }
+}
+
+/** The CLI's messages at the fields they name (or the nearest enclosing one), and as a list above the form. */
+function markFields(): void {
+  const issues = allIssues();
+  for (const old of main.querySelectorAll('.issue')) old.remove();
+  for (const el of main.querySelectorAll('[aria-invalid]')) {
+    el.removeAttribute('aria-invalid');
+    el.removeAttribute('aria-describedby');
+  }
+  issues.forEach((issue, n) => {
+    if (issue.file !== state.view) return;
+    const target = fieldAndParents(issue.field ?? '')
+      .map((f) => main.querySelector<HTMLElement>(`.form [data-field="${CSS.escape(f)}"]`))
+      .find((el) => el !== null);
+    if (!target) return;
+    const id = `issue-${n}`;
+    const control = target.querySelector<HTMLElement>(':scope > input, :scope > select, :scope > textarea');
+    const note = h('p', { class: 'issue', id }, issue.message);
+    if (control) {
+      control.setAttribute('aria-invalid', 'true');
+      control.setAttribute('aria-describedby', id);
+      control.after(note);
+    } else target.prepend(note);
+  });
+  summary.replaceChildren();
+  if (issues.length > 0) {
+    summary.append(h('h3', {}, `${issues.length} ${issues.length === 1 ? 'melding' : 'meldinger'} fra Trappa`));
+    summary.append(h('ul', {}, ...issues.map((issue) => h('li', {}, formatIssue(issue)))));
+  }
+}
+
+async function saveFile(view: string): Promise<void> {
+  const holder = state.edits.get(view);
+  if (!holder) {
+    saveStatus.textContent = 'Ingen endringer å lagre.';
+    return;
+  }
+  const others = Object.fromEntries([...state.edits].filter(([f]) => f !== view).map(([f, v]) => [f, v.value]));
+  const result = await postJson<{ saved: boolean; issues?: Issue[] }>('/api/save', { file: view, value: holder.value, edits: others });
+  if (!result.saved) {
+    state.global = result.issues ?? [];
+    markFields();
+    saveStatus.textContent = 'Ikke lagret: rett det meldingene peker på først.';
+    return;
+  }
+  fileOf(view)!.value = copy(holder.value);
+  state.edits.delete(view);
+  saveStatus.textContent = 'Lagret.';
+  drawNav();
+}
+
+function listen(): void {
+  const events = new EventSource('/api/events');
+  events.addEventListener('job', (e) => actions.onJob(JSON.parse((e as MessageEvent<string>).data)));
+  events.addEventListener('changed', (e) => void changedOnDisk(JSON.parse((e as MessageEvent<string>).data).file as string));
+}
+
+/** Another editor changed a file: take it in unless the page has unsaved edits of it. */
+async function changedOnDisk(file: string): Promise<void> {
+  const project = await getJson<ProjectInfo>('/api/project');
+  const editing = state.edits.has(file);
+  for (const fresh of project.files) {
+    const mine = fileOf(fresh.file);
+    if (mine && !(editing && fresh.file === file)) Object.assign(mine, fresh);
+  }
+  if (state.project) state.project.files = project.files.map((f) => fileOf(f.file) ?? f);
+  const notice = editing ? `${file} ble endret utenfor Studio; dine ulagrede endringer er beholdt.` : `${file} ble endret utenfor Studio og er lastet inn på nytt.`;
+  if (state.view === file && !editing) show(file);
+  else drawNav();
+  saveStatus.textContent = notice;
+  state.touched.add(file);
+  scheduleRender();
+}
+
+void boot();

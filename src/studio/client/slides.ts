@@ -1,0 +1,120 @@
+/**
+ * The live slides of every deck, and the CLI's messages on the slides they concern.
+ * A slide is redrawn only when its SVG changed, so typing does not flicker the others.
+ */
+import { h } from './form-util.js';
+
+export interface Issue {
+  file: string;
+  line?: number;
+  col?: number;
+  field?: string;
+  message: string;
+  severity?: 'error' | 'warning';
+}
+
+export interface LiveSlide {
+  svg: string;
+  title: string;
+  field?: string;
+  kind?: string;
+}
+
+export interface LiveDeck {
+  id: string;
+  file: string;
+  slides: LiveSlide[];
+  issues: Issue[];
+}
+
+/** As the CLI prints it (errors.ts formatIssue): `data/strategy.yaml:12:7 version: expected …`. */
+export function formatIssue(issue: Issue): string {
+  let place = issue.file;
+  if (issue.line !== undefined) place += `:${issue.line}`;
+  if (issue.line !== undefined && issue.col !== undefined) place += `:${issue.col}`;
+  return `${place}${issue.field ? ` ${issue.field}:` : ''} ${issue.message}`;
+}
+
+/** Which built-in slides show a part of the strategy. */
+const STRATEGY_SLIDES: Record<string, string[]> = {
+  name: ['title'], version: ['title', 'changes'], date: ['title'], organisation: ['title', 'model'], history: ['changes'],
+  staircase: ['staircase'], mainMessage: ['what-why', 'messages'], model: ['model'], targetGroups: ['target-groups', 'plan'],
+  profile: ['profile'], otherMessages: ['messages'], actionPlan: ['plan'],
+};
+
+/** Does `issue` concern slide `index` of `deck`? Messages that name no slide go on the deck's first. */
+export function concerns(issue: Issue, deck: LiveDeck, slide: LiveSlide, index: number): boolean {
+  const top = /^[^.[]+/.exec(issue.field ?? '')?.[0] ?? '';
+  if (issue.file === deck.file) {
+    const entry = /^slides\[\d+\]/.exec(issue.field ?? '')?.[0];
+    return entry ? slide.field === entry : index === 0;
+  }
+  if (/strategy\.ya?ml$/.test(issue.file) && STRATEGY_SLIDES[top]) return STRATEGY_SLIDES[top]!.includes(slide.kind ?? '');
+  if (/decks\//.test(issue.file)) return false;
+  return index === 0;
+}
+
+export class SlidesPanel {
+  readonly element = h('div', { class: 'slides-panel' });
+  readonly #drawn = new Map<string, string>();
+  #decks: LiveDeck[] = [];
+
+  /** Shows `decks` (replacing those with the same id); `issues` stop every deck, so the slides shown are the last good ones. */
+  show(decks: LiveDeck[], issues: Issue[]): void {
+    for (const deck of decks) {
+      const at = this.#decks.findIndex((d) => d.id === deck.id);
+      const keep = deck.slides.length === 0 && at >= 0 ? { ...deck, slides: this.#decks[at]!.slides } : deck;
+      if (at >= 0) this.#decks[at] = keep;
+      else this.#decks.push(keep);
+    }
+    this.#draw(issues);
+  }
+
+  #draw(global: Issue[]): void {
+    const status = this.element.querySelector('.slides-status') ?? h('p', { class: 'slides-status', role: 'status' });
+    status.textContent = global.length > 0 ? 'Lysbildene viser siste gyldige versjon til meldingene er rettet.' : '';
+    if (!status.parentNode) this.element.prepend(status);
+    for (const deck of this.#decks) {
+      const section = this.#section(deck);
+      const list = section.querySelector('ol')!;
+      const issues = [...global, ...deck.issues];
+      deck.slides.forEach((slide, i) => this.#slide(list, deck, slide, i, issues));
+      while (list.children.length > deck.slides.length) list.lastElementChild!.remove();
+      section.querySelector('h3')!.textContent = `${deck.id} – ${deck.slides.length} lysbilder`;
+    }
+  }
+
+  #section(deck: LiveDeck): HTMLElement {
+    const id = `deck-${deck.id}`;
+    let section = this.element.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
+    if (!section) {
+      section = h('section', { id, class: 'deck', 'aria-labelledby': `${id}-h` }, h('h3', { id: `${id}-h` }), h('ol', { class: 'slides' }));
+      this.element.append(section);
+    }
+    return section;
+  }
+
+  #slide(list: Element, deck: LiveDeck, slide: LiveSlide, index: number, issues: Issue[]): void {
+    let item = list.children[index] as HTMLElement | undefined;
+    if (!item) {
+      item = h('li', {}, h('figure', {}, h('div', { class: 'svg' }), h('figcaption', {})));
+      list.append(item);
+    }
+    const key = `${deck.id}#${index}`;
+    if (this.#drawn.get(key) !== slide.svg) {
+      item.querySelector('.svg')!.innerHTML = slide.svg;
+      this.#drawn.set(key, slide.svg);
+    }
+    item.dataset.slide = String(index + 1);
+    item.dataset.deck = deck.id;
+    const mine = issues.filter((issue) => concerns(issue, deck, slide, index));
+    const caption = item.querySelector('figcaption')!;
+    caption.replaceChildren(`${index + 1}. ${slide.title}`);
+    if (mine.length > 0) {
+      const ul = h('ul', { class: 'issues' });
+      for (const issue of mine) ul.append(h('li', {}, formatIssue(issue)));
+      caption.append(ul);
+    }
+    item.classList.toggle('has-issue', mine.length > 0);
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * The studio's web server: node:http on 127.0.0.1 only, every request through the guard
+ * (security.ts) before anything else, then a small table of routes (studio-api.ts).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { checkRequest, newToken, tokenCookie } from './security.js';
+import { createApi, type StudioOptions } from './studio-api.js';
+
+export interface Studio {
+  /** http://127.0.0.1:<port>/?token=… — the address to open. */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Security headers of every answer: nothing from elsewhere, not framed, not sniffed, not cached. */
+const HEADERS = {
+  'Content-Security-Policy':
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cache-Control': 'no-store',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+export async function startStudio(options: StudioOptions & { port?: number; token?: string }): Promise<Studio> {
+  const token = options.token ?? newToken();
+  const guard = { token, port: 0 };
+  const api = createApi(options);
+  const server: Server = createServer((req, res) => {
+    for (const [name, value] of Object.entries(HEADERS)) res.setHeader(name, value);
+    const verdict = checkRequest(req, guard);
+    if (!verdict.ok) {
+      res.writeHead(verdict.status, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(`Refused: ${verdict.reason}.\n`);
+      return;
+    }
+    if (verdict.viaQuery) {
+      // Keep the token in a cookie and out of the address bar and the history.
+      const url = new URL(req.url ?? '/', 'http://x');
+      url.searchParams.delete('token');
+      res.writeHead(303, { 'Set-Cookie': tokenCookie(token), Location: url.pathname + url.search });
+      res.end();
+      return;
+    }
+    handle(api, req, res).catch((error: unknown) => fail(res, error));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  guard.port = port;
+  const stopWatching = api.watch();
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    async close() {
+      api.closeEvents();
+      await stopWatching();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+async function handle(api: ReturnType<typeof createApi>, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://x');
+  const route = api.routes[`${req.method ?? 'GET'} ${url.pathname}`];
+  if (!route) {
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('Not found.\n');
+    return;
+  }
+  const body = req.method === 'POST' ? await readJson(req) : undefined;
+  await route({ req, res, url, body });
+}
+
+const MAX_BODY = 4 * 1024 * 1024;
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) throw new HttpError(415, 'expected JSON');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new HttpError(413, 'request too large');
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new HttpError(400, 'request is not valid JSON');
+  }
+}
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function fail(res: ServerResponse, error: unknown): void {
+  const status = error instanceof HttpError ? error.status : 500;
+  const message = error instanceof Error ? error.message : String(error);
+  if (status === 500) console.error('trappa studio: internal error', error);
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify({ error: status === 500 ? 'Intern feil i Trappa Studio; se terminalen.' : message }));
+}

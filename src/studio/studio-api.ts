@@ -1,0 +1,181 @@
+/**
+ * What the page can ask for. Every handler runs after the guard (server.ts); names of
+ * files always go through an allow-list (project-files.ts, the manifest, assets/).
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import { deckSchema, strategySchema, themeSchema } from '../data/schema.js';
+import { toJsonSchema } from '../data/json-schema.js';
+import { listEntries, readManifest } from '../deck/manifest.js';
+import { YamlCache } from '../data/yaml-cache.js';
+import { resolveAssetPath } from '../images/asset-path.js';
+import { cliArgs, runCli, type ActionRequest } from './actions.js';
+import { editedTexts, renderLive, type Edits } from './live-render.js';
+import { ProjectFiles } from './project-files.js';
+import { clientCss, clientScript, fontFaceCss, fontFile } from './static-files.js';
+import { editYamlText } from './yaml-edit.js';
+
+export interface StudioOptions {
+  root: string;
+  dataDir?: string;
+  templatesDir?: string;
+  outDir?: string;
+  /** The CLI the studio runs from (process.argv[1]) and node's flags, for the actions. */
+  cliEntry?: string;
+  execArgv?: string[];
+  /** --root/--data/--templates/--out as given, passed on to the actions. */
+  globalArgs?: string[];
+}
+
+export interface RouteContext {
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: URL;
+  body: unknown;
+}
+
+type Route = (ctx: RouteContext) => Promise<void>;
+
+const PAGE = `<!doctype html>
+<html lang="nb"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Trappa Studio</title><link rel="stylesheet" href="/app.css"><script src="/app.js" defer></script></head>
+<body><div id="app"><p>Laster Trappa Studio …</p></div></body></html>`;
+
+const TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.svg': 'image/svg+xml', '.gif': 'image/gif', '.webp': 'image/webp' };
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}): void {
+  res.writeHead(status, { 'Content-Type': type, ...extra });
+  res.end(body);
+}
+
+const json = (res: ServerResponse, value: unknown, status = 200): void => send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
+const notFound = (res: ServerResponse): void => send(res, 404, 'text/plain; charset=utf-8', 'Not found.\n');
+
+function record(body: unknown): Record<string, unknown> {
+  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+}
+
+export function createApi(options: StudioOptions) {
+  const files = new ProjectFiles({ root: options.root, dataDir: options.dataDir, templatesDir: options.templatesDir, outDir: options.outDir });
+  const projectPaths = { root: files.paths.root, dataDir: files.paths.dataDir, templatesDir: files.paths.templatesDir };
+  const listeners = new Set<ServerResponse>();
+  const saved = new YamlCache();
+  let busy = false;
+
+  const broadcast = (event: string, data: unknown): void => {
+    for (const res of listeners) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  };
+
+  /** Texts of the edited files, each checked against the allow-list. */
+  const textsOf = async (edits: unknown) => {
+    const allowedFiles = new Set((await files.list()).map((f) => f.abs));
+    return editedTexts(files.paths.root, record(edits) as Edits, (abs) => files.read(abs), (abs) => allowedFiles.has(abs));
+  };
+
+  const schemas = {
+    strategy: toJsonSchema(strategySchema, { title: 'Strategi', id: 'strategy' }),
+    theme: toJsonSchema(themeSchema, { title: 'Tema', id: 'theme' }),
+    deck: toJsonSchema(deckSchema, { title: 'Presentasjon', id: 'deck' }),
+  };
+
+  const routes: Record<string, Route> = {
+    'GET /': async ({ res }) => send(res, 200, 'text/html; charset=utf-8', PAGE),
+    'GET /favicon.ico': async ({ res }) => send(res, 204, 'image/x-icon', ''),
+    'GET /app.js': async ({ res }) => send(res, 200, 'text/javascript; charset=utf-8', await clientScript(options.cliEntry)),
+    'GET /app.css': async ({ res }) => send(res, 200, 'text/css; charset=utf-8', fontFaceCss() + (await clientCss())),
+    'GET /font': async ({ res, url }) => {
+      const font = await fontFile(url.searchParams.get('name') ?? '');
+      if (font) send(res, 200, 'font/ttf', font);
+      else notFound(res);
+    },
+    'GET /asset': async ({ res, url }) => {
+      const asset = resolveAssetPath(files.paths.root, url.searchParams.get('file') ?? '');
+      const type = asset.ok ? TYPES[path.extname(asset.path).toLowerCase()] : undefined;
+      if (!asset.ok || !type) return notFound(res);
+      // An SVG logo is shown as a picture only; the sandbox keeps any script in it inert.
+      send(res, 200, type, await readFile(asset.path), { 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox" });
+    },
+    'GET /api/project': async ({ res }) => {
+      const loaded = await files.load();
+      const decks = loaded.filter((f) => f.kind === 'deck').map((f) => ({ file: f.file, id: (record(f.value).id as string | undefined) ?? f.file }));
+      json(res, { root: path.basename(files.paths.root), files: loaded, decks, schemas });
+    },
+    'POST /api/render': async ({ res, body }) => {
+      const { edits, decks } = record(body);
+      const only = Array.isArray(decks) ? decks.filter((d): d is string => typeof d === 'string') : undefined;
+      json(res, await renderLive(projectPaths, await textsOf(edits), { saved, decks: only }));
+    },
+    'POST /api/save': async ({ res, body }) => {
+      const { file, value, edits } = record(body);
+      const abs = await files.allowed(file);
+      if (!abs) return json(res, { error: 'ukjent fil' }, 400);
+      const texts = await textsOf({ ...record(edits), [file as string]: value });
+      const result = await renderLive(projectPaths, texts, { saved });
+      const issues = [...result.issues, ...result.decks.flatMap((d) => d.issues)];
+      // Nothing is saved while any message stands: the CLI would refuse to build it.
+      if (issues.length > 0) return json(res, { saved: false, issues });
+      const text = editYamlText(await files.read(abs), value);
+      await files.save(abs, text);
+      json(res, { saved: true, text });
+    },
+    'GET /api/events': async ({ req, res }) => {
+      res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      listeners.add(res);
+      req.on('close', () => listeners.delete(res));
+    },
+    'POST /api/action': async ({ res, body }) => {
+      const request = record(body) as unknown as ActionRequest;
+      const known = (await files.load()).filter((f) => f.kind === 'deck').map((f) => String(record(f.value).id ?? ''));
+      const args = cliArgs(request, known);
+      if (typeof args === 'string') return json(res, { code: 1, output: [args], refusal: args });
+      if (busy) return json(res, { code: 1, output: [], refusal: 'Et annet arbeid pågår. Vent til det er ferdig.' });
+      busy = true;
+      broadcast('job', { state: 'start', action: request.action, deck: request.deck ?? null });
+      try {
+        const result = await runCli(args, {
+          entry: options.cliEntry ?? process.argv[1] ?? '',
+          execArgv: options.execArgv ?? process.execArgv,
+          globalArgs: options.globalArgs ?? ['--root', files.paths.root],
+          cwd: files.paths.root,
+          onLine: (line) => broadcast('job', { state: 'line', line }),
+        });
+        broadcast('job', { state: 'end', code: result.code });
+        json(res, result);
+      } finally {
+        busy = false;
+      }
+    },
+    'GET /api/versions': async ({ res }) => {
+      const manifest = await readManifest(files.paths.outDir, files.paths.root);
+      const entries = listEntries(manifest).map((e) => {
+        const pdf = e.file.replace(/\.pptx$/, '.pdf');
+        return { ...e, exists: existsSync(path.join(files.paths.outDir, e.file)), pdf: existsSync(path.join(files.paths.outDir, pdf)) ? pdf : null };
+      });
+      json(res, { entries });
+    },
+    'GET /api/download': async ({ res, url }) => {
+      const wanted = url.searchParams.get('file') ?? '';
+      const manifest = await readManifest(files.paths.outDir, files.paths.root);
+      // Only files the manifest records (and the PDF beside each), never a path from the browser as such.
+      const known = Object.values(manifest.entries).flatMap((e) => [e.file, e.file.replace(/\.pptx$/, '.pdf')]);
+      if (!known.includes(wanted)) return notFound(res);
+      const abs = path.join(files.paths.outDir, ...wanted.split('/'));
+      const bytes = await readFile(abs).catch(() => undefined);
+      if (!bytes) return notFound(res);
+      const type = wanted.endsWith('.pdf') ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
+      send(res, 200, type, bytes, { 'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(path.basename(wanted))}` });
+    },
+  };
+
+  return {
+    routes,
+    watch: () => files.watch((file) => broadcast('changed', { file })),
+    closeEvents: () => {
+      for (const res of listeners) res.end();
+      listeners.clear();
+    },
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * An edited value → the file's YAML text with only the edited nodes changed. The page edits
+ * the file's plain value (what the user wrote, before defaults); here it is compared with
+ * the parsed document node by node, and only the differences are written with the yaml
+ * library's Document API (setIn / deleteIn), so comments, key order, quoting and formatting
+ * of everything untouched stay as they were.
+ */
+import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
+
+type Path = Array<string | number>;
+type Plain = unknown;
+
+/** The file text after replacing its value with `next`. The text is parsed afresh; nothing is shared. */
+export function editYamlText(text: string, next: Plain): string {
+  const doc = parseDocument(text, { stringKeys: true });
+  applyValue(doc, [], doc.toJS() as Plain, next);
+  // No folding of long lines, as the data files are written.
+  const written = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+  const kept = keepUntouchedLines(text, written);
+  // The merge is only a nicety: if it ever read differently, the library's own text wins.
+  return sameValue(parseDocument(kept, { stringKeys: true }).toJS(), next) ? kept : written;
+}
+
+/** Flow padding (`[ a ]` / `[a]`) is the one thing yaml's stringifier rewrites in untouched lines. */
+const normalise = (line: string): string => line.replace(/([[{])\s+/g, '$1').replace(/\s+([\]}])/g, '$1').trimEnd();
+
+/**
+ * Lines of `written` that are, but for flow padding, lines of `original` (in order: a longest
+ * common subsequence) are taken from `original` byte for byte; the rest are the edit.
+ */
+export function keepUntouchedLines(original: string, written: string): string {
+  const a = original.split('\n');
+  const b = written.split('\n');
+  const na = a.map(normalise);
+  const nb = b.map(normalise);
+  // lcs[i][j]: common lines of a[i..] and b[j..]. Data files are a few hundred lines.
+  const lcs = Array.from({ length: a.length + 1 }, () => new Uint32Array(b.length + 1));
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) {
+      lcs[i]![j] = na[i] === nb[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+    }
+  }
+  const out: string[] = [];
+  let [i, j] = [0, 0];
+  while (j < b.length) {
+    if (i < a.length && na[i] === nb[j]) {
+      out.push(a[i]!);
+      i++;
+      j++;
+    } else if (i < a.length && lcs[i + 1]![j]! >= lcs[i]![j + 1]!) {
+      i++;
+    } else {
+      out.push(b[j]!);
+      j++;
+    }
+  }
+  return out.join('\n');
+}
+
+function isObject(v: Plain): v is Record<string, Plain> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function applyValue(doc: Document, path: Path, before: Plain, after: Plain): void {
+  if (isObject(before) && isObject(after) && (path.length === 0 || isMap(doc.getIn(path, true)))) {
+    for (const key of Object.keys(before)) if (!(key in after)) doc.deleteIn([...path, key]);
+    for (const [key, value] of Object.entries(after)) {
+      if (key in before) applyValue(doc, [...path, key], before[key], value);
+      else doc.setIn([...path, key], value);
+    }
+    return;
+  }
+  if (Array.isArray(before) && Array.isArray(after) && isSeq(doc.getIn(path, true))) {
+    for (let i = before.length - 1; i >= after.length; i--) doc.deleteIn([...path, i]);
+    after.forEach((value, i) => {
+      if (i < before.length) applyValue(doc, [...path, i], before[i], value);
+      else doc.addIn(path, value);
+    });
+    return;
+  }
+  if (sameValue(before, after)) return;
+  const node = path.length > 0 ? doc.getIn(path, true) : undefined;
+  // A scalar keeps its node (quoting style, comment) and gets the new value.
+  if (isScalar(node) && (after === null || typeof after !== 'object')) node.value = after;
+  else if (path.length === 0) doc.contents = doc.createNode(after);
+  else doc.setIn(path, after);
+}
+
+function sameValue(a: Plain, b: Plain): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
