@@ -107,13 +107,13 @@ function renderTable(e: TableElement): string {
 
 function renderImage(e: ImageElement | PendingImageElement, href: string | undefined, fit: 'meet' | 'slice'): string {
   const b = pts(e.box);
-  const alt = e.type === 'image' ? e.altText : (e.ref.alt ?? '');
   if (!href) {
-    return `<rect x="${fmt(b.x)}" y="${fmt(b.y)}" width="${fmt(b.w)}" height="${fmt(b.h)}" fill="#EEEEEE" stroke="#999999" stroke-dasharray="4 3"><title>${esc(alt)}</title></rect>`;
+    return `<rect x="${fmt(b.x)}" y="${fmt(b.y)}" width="${fmt(b.w)}" height="${fmt(b.h)}" fill="#EEEEEE" stroke="#999999" stroke-dasharray="4 3"/>`;
   }
   return (
     `<image x="${fmt(b.x)}" y="${fmt(b.y)}" width="${fmt(b.w)}" height="${fmt(b.h)}" preserveAspectRatio="xMidYMid ${fit}" ` +
-    `href="${esc(href)}"${alt ? ` aria-label="${esc(alt)}"` : ''}/>`
+    // The slide is one picture (role="img" on the <svg>), so its parts carry no names of their own.
+    `href="${esc(href)}"/>`
   );
 }
 

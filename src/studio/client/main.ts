@@ -62,7 +62,7 @@ async function boot(): Promise<void> {
     h('a', { class: 'skip', href: '#main' }, 'Hopp til skjemaet'),
     h('header', {}, h('h1', {}, 'Trappa Studio'), h('p', { class: 'project' }, `Prosjekt: ${state.project.root}`)),
     h('nav', { 'aria-label': 'Filer og handlinger' }, nav),
-    h('div', { class: 'workspace' }, main, h('aside', { 'aria-labelledby': 'slides-h' }, h('h2', { id: 'slides-h' }, 'Lysbilder'), slides.element)),
+    h('div', { class: 'workspace' }, main, h('aside', { 'aria-labelledby': 'slides-h', tabindex: '0' }, h('h2', { id: 'slides-h' }, 'Lysbilder'), slides.element)),
   );
   drawNav();
   show(state.project.files[0]?.file ?? 'actions');

@@ -1,0 +1,148 @@
+/**
+ * Trappa Studio end to end, in Debian's chromium driven by playwright-core: the whole flow
+ * an adviser goes through, against `node dist/cli.js studio` in a copy of the bundled
+ * project. One browser for the file; the steps run in order on one page, as a user would.
+ * axe-core checks every screen for accessibility violations.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasValidator, validatePptx } from './helpers/ooxml.js';
+import { BROWSER_ARGS, buildCli, projectCopy, removeAll, startStudioProcess, type RunningStudio } from './helpers/studio.js';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let dist: { cli: string; dir: string };
+let root: string;
+let studio: RunningStudio;
+let browser: Browser;
+let page: Page;
+const strategyFile = (): string => path.join(root, 'data/strategy.yaml');
+let originalStrategy: string;
+
+beforeAll(async () => {
+  dist = buildCli();
+  root = projectCopy();
+  originalStrategy = readFileSync(strategyFile(), 'utf8');
+  studio = await startStudioProcess(dist.cli, root);
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: BROWSER_ARGS });
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await studio?.stop();
+  removeAll(root, dist.dir);
+});
+
+async function axeViolations(): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+    return axe.run();
+  });
+  return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+}
+
+const slideTexts = (deck: string): Promise<string[]> =>
+  page.$$eval(`li[data-deck="${deck}"]`, (items) => items.map((li) => `${li.querySelector('figcaption')?.firstChild?.textContent}|${li.querySelector('svg')?.textContent ?? ''}`));
+
+describe('trappa studio in a real browser', () => {
+  it('opens from the address on the first line of standard output; the token becomes a cookie', async () => {
+    expect(studio.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{20,}$/);
+    await page.goto(studio.url);
+    await page.waitForSelector('body[data-rendered]');
+    expect(new URL(page.url()).search).toBe('');
+    const cookies = await page.context().cookies();
+    expect(cookies.find((c) => c.name === 'trappa_studio')).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+    expect(await page.locator('li[data-deck="strategi"]').count()).toBe(8);
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('shows an edited point on its slide as the user types', async () => {
+    await page.fill('#f-profile-0', 'Samarbeidet skal synes i Zebrastripe-kommunene');
+    await expect.poll(async () => (await slideTexts('strategi')).find((t) => t.startsWith('6.'))).toContain('Zebrastripe');
+  });
+
+  it('saves only the edit: comments, order and formatting of the rest stay', async () => {
+    await page.click('button:has-text("Lagre")');
+    await page.waitForFunction(() => document.querySelector('.save-status')?.textContent === 'Lagret.');
+    const saved = readFileSync(strategyFile(), 'utf8');
+    const [a, b] = [originalStrategy.split('\n'), saved.split('\n')];
+    expect(b.length).toBe(a.length);
+    const changed = b.flatMap((line, i) => (line === a[i] ? [] : [[a[i], line]]));
+    expect(changed).toEqual([[expect.stringContaining('Innherred Samkommune skal framstå'), '  - Samarbeidet skal synes i Zebrastripe-kommunene']]);
+    expect(saved.split('\n').filter((l) => l.trimStart().startsWith('#'))).toEqual(a.filter((l) => l.trimStart().startsWith('#')));
+    originalStrategy = saved;
+  });
+
+  it('continues the plan table on a new slide when rows are added', async () => {
+    const planSlides = async (): Promise<string[]> => (await slideTexts('strategi')).filter((t) => t.includes('kommunikasjonsplan'));
+    expect(await planSlides()).toHaveLength(1);
+    const rows = await page.locator('[data-field="actionPlan"] > ol > li').count();
+    for (let i = rows; i < rows + 8 && (await planSlides()).length === 1; i++) {
+      await page.click('button[aria-label="Legg til rad i handlingsplan"]');
+      await expect.poll(() => page.locator(`#f-actionPlan-${i}-activity`).count()).toBe(1);
+      await page.fill(`#f-actionPlan-${i}-audience`, `Nye målgrupper ${i}`);
+      await page.fill(`#f-actionPlan-${i}-activity`, `Aktivitet${i} informasjonsmøte om kommunikasjonsstrategien for alle enheter`);
+      await expect.poll(async () => (await slideTexts('strategi')).some((t) => t.includes(`Aktivitet${i}`))).toBe(true);
+    }
+    const plan = await planSlides();
+    expect(plan).toHaveLength(2);
+    expect(plan[1]).toMatch(/\(forts\.\)/);
+    await page.click('button:has-text("Forkast endringer")');
+    await expect.poll(async () => (await planSlides()).length).toBe(1);
+  });
+
+  it('shows an invalid value located at its field and saves nothing', async () => {
+    await page.fill('#f-version', 'versjon to');
+    const message = page.locator('#f-version + .issue');
+    await expect.poll(() => message.count()).toBe(1);
+    expect(await page.getAttribute('#f-version', 'aria-invalid')).toBe('true');
+    expect(await page.textContent('.summary')).toMatch(/data\/strategy\.yaml:\d+:\d+ version: /);
+    await page.click('button:has-text("Lagre")');
+    await page.waitForSelector('.save-status:has-text("Ikke lagret")');
+    expect(readFileSync(strategyFile(), 'utf8')).toBe(originalStrategy);
+    expect(await axeViolations()).toEqual([]);
+    await page.click('button:has-text("Forkast endringer")');
+    await expect.poll(() => page.locator('.issue').count()).toBe(0);
+  });
+
+  it('takes in a change another editor made to the file', async () => {
+    writeFileSync(strategyFile(), originalStrategy.replace(/^name: .*$/m, 'name: Strategi endret i en annen editor'));
+    await expect.poll(() => page.inputValue('#f-name'), { timeout: 10_000 }).toBe('Strategi endret i en annen editor');
+    writeFileSync(strategyFile(), originalStrategy);
+    await expect.poll(() => page.inputValue('#f-name'), { timeout: 10_000 }).not.toBe('Strategi endret i en annen editor');
+  });
+
+  it('builds a deck and downloads it; the file passes the OOXML validator', async () => {
+    await page.click('nav button:has-text("Bygg og send")');
+    await page.selectOption('#action-deck', 'strategi');
+    await page.click('.actions button:has-text("Bygg")');
+    await page.waitForFunction(() => /^(Ferdig|Stoppet)\.$/.test(document.querySelector('.progress')?.textContent ?? ''), null, { timeout: 60_000 });
+    expect(await page.textContent('.log')).toMatch(/strategi.*\.pptx/);
+    expect(await page.textContent('.progress')).toBe('Ferdig.');
+    expect(await axeViolations()).toEqual([]);
+    const link = page.locator('.versions a', { hasText: /^strategi-v0\.2.*\.pptx$/ });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const file = path.join(root, 'downloaded.pptx');
+    await download.saveAs(file);
+    expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+    expect(hasValidator).toBe(true);
+    expect(validatePptx(file).filter((i) => i.severity === 'error')).toEqual([]);
+  });
+
+  it('shows why a frozen (released) version cannot be rebuilt with other content', async () => {
+    await page.click('.actions button:has-text("Frigi versjonen")');
+    await page.waitForFunction(() => /^(Ferdig|Stoppet)\.$/.test(document.querySelector('.progress')?.textContent ?? ''), null, { timeout: 60_000 });
+    expect(await page.textContent('.log')).toMatch(/released/);
+    writeFileSync(strategyFile(), originalStrategy.replace('Zebrastripe', 'Sebrastripe'));
+    await page.click('.actions button:has-text("Bygg")');
+    await page.waitForSelector('.refusal .why', { timeout: 60_000 });
+    expect(await page.textContent('.refusal')).toMatch(/frosset.*Ny versjon/s);
+    expect(await page.textContent('.refusal')).toMatch(/released/i);
+    expect(await axeViolations()).toEqual([]);
+  });
+});
