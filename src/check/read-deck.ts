@@ -3,7 +3,7 @@
  * elements and backgrounds, plus the package's XML parts. Media are listed, never inflated.
  */
 import { strFromU8, unzipSync } from 'fflate';
-import { EMU_PER_INCH } from '../pptx/units.js';
+import { EMU_PER_INCH } from '../units.js';
 import { colorIn, fillIn, readColorScheme, type ColorScheme } from './colors.js';
 import { readSlideElements } from './read-slide.js';
 import type { DeckModel, PackageModel, SlideModel } from './types.js';

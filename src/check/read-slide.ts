@@ -4,7 +4,7 @@
  * child coordinates (Trappa writes no groups).
  */
 import type { Box } from '../layout/types.js';
-import { EMU_PER_INCH } from '../pptx/units.js';
+import { EMU_PER_INCH } from '../units.js';
 import { colorIn, fillIn, type ColorScheme } from './colors.js';
 import { readInsets, readTextFrame } from './read-text.js';
 import type { CellModel, ElementModel, PictureModel, ShapeModel, TableModel } from './types.js';

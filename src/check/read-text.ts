@@ -1,6 +1,6 @@
 /** Text bodies (`p:txBody`, `a:txBody`) → frames of paragraphs and runs, as the renderer sees them. */
 import type { Insets } from '../layout/types.js';
-import { EMU_PER_INCH, EMU_PER_POINT } from '../pptx/units.js';
+import { EMU_PER_INCH, EMU_PER_POINT } from '../units.js';
 import { runColor, runHighlight, type ColorScheme } from './colors.js';
 import type { ParagraphModel, RunModel, TextFrame } from './types.js';
 import { attr, element, elements, numberAttr, unescapeXml } from './xml.js';

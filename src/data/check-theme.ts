@@ -7,10 +7,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { contrastRatio, relativeLuminance } from '../check/colors.js';
+import { contrastRatio, relativeLuminance } from '../contrast.js';
 import type { Issue } from '../errors.js';
-import { registerFont, type FontFiles } from '../layout/fonts.js';
-import { readSfntMetrics } from '../layout/sfnt-metrics.js';
+import { registerFont, type FontFiles } from '../fonts/fonts.js';
+import { readSfntMetrics } from '../fonts/sfnt-metrics.js';
 import type { YamlSource } from './load-yaml.js';
 import { themeSchema, type Theme } from './schema.js';
 import { locateIn } from './validate.js';

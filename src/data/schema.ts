@@ -6,8 +6,8 @@
  */
 import * as z from 'zod';
 import { hexColor, id, isoDate, nonEmptyText, version } from './schema-helpers.js';
-import { imageRefSchema } from '../images/image-ref.js';
-import { distributionSchema } from '../post/email/distribution-schema.js';
+import { imageRefSchema } from './image-ref.js';
+import { distributionSchema } from './distribution-schema.js';
 
 /** A list item that may carry sub-points (one level), e.g. a profile statement with a qualification. */
 export const pointSchema = z.union([

@@ -140,7 +140,7 @@ function loadMetrics(file: string): FontMetrics {
   return { advanceEm, textEm };
 }
 
-/** assets/fonts/ of this package, found upwards from this module (src/layout/ or a build folder). */
+/** assets/fonts/ of this package, found upwards from this module (src/fonts/ or a build folder). */
 function bundledFiles(): FontFiles {
   if (bundled) return bundled;
   let dir = dirname(fileURLToPath(import.meta.url));

@@ -7,7 +7,7 @@ import type { SourceLocation } from '../errors.js';
 import type { DeckSource, Project } from '../data/load-project.js';
 import type { Deck, SlideRef, Strategy, Theme } from '../data/schema.js';
 import { locateIn } from '../data/validate.js';
-import type { DeckProperties } from '../layout/types.js';
+import type { DeckProperties } from './deck-properties.js';
 import type { TemplateSet, TemplateSource } from '../render/render-text.js';
 
 /** How the plan slide treats the audience's rows. */
