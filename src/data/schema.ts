@@ -6,6 +6,7 @@
  */
 import * as z from 'zod';
 import { hexColor, id, isoDate, nonEmptyText, version } from './schema-helpers.js';
+import { builtInSlides, customSlideKinds } from './slide-kind-names.js';
 import { imageRefSchema } from './image-ref.js';
 import { distributionSchema } from './distribution-schema.js';
 
@@ -174,19 +175,6 @@ export const themeSchema = z.strictObject({
 
 export type Theme = z.output<typeof themeSchema>;
 
-/** Built-in slides of a strategy deck, in the seed's order. */
-export const builtInSlides = [
-  'title',
-  'staircase',
-  'what-why',
-  'model',
-  'target-groups',
-  'profile',
-  'messages',
-  'plan',
-  'changes',
-] as const;
-export type BuiltInSlide = (typeof builtInSlides)[number];
 
 const slideCommon = {
   notes: z.string().optional().describe('Speaker notes for this slide in this deck (Handlebars).'),
@@ -200,7 +188,7 @@ const builtInSlideRefSchema = z.strictObject({
 });
 
 const customSlideSchema = z.strictObject({
-  kind: z.enum(['bullets', 'photo']),
+  kind: z.enum(customSlideKinds),
   ...slideCommon,
   title: nonEmptyText.describe('Slide title (Handlebars).'),
   intro: nonEmptyText.optional(),
