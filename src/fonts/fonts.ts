@@ -69,6 +69,17 @@ export function registerFont(face: string, files: FontFiles): void {
   registry.set(face.trim().toLowerCase(), absolute);
 }
 
+/**
+ * Forgets every face a theme registered (and the metrics read from their files), so that the
+ * registry holds exactly what the project being loaded names: in watch mode a face removed
+ * from theme.yaml, or a font file replaced, must not live on from an earlier build.
+ */
+export function resetRegisteredFonts(): void {
+  registry.clear();
+  const keep = bundled ? new Set(Object.values(bundled)) : new Set<string>();
+  for (const file of [...loaded.keys()]) if (!keep.has(file)) loaded.delete(file);
+}
+
 /** The files that measure `face`, and a warning when Carlito stands in for an unknown face. */
 export function resolveFontFace(face: string): { files: FontFiles; warning?: string } {
   const key = face.trim().toLowerCase();
