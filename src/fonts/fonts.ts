@@ -113,7 +113,7 @@ export function fontMetrics(face: string, bold = false, italic = false): FontMet
 }
 
 function loadMetrics(file: string): FontMetrics {
-  let font;
+  let font: ReturnType<typeof readSfntMetrics>;
   try {
     font = readSfntMetrics(readFileSync(file));
   } catch (cause) {
