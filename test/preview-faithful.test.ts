@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderDeck } from '../src/build-deck.js';
 import { loadProject, type Project } from '../src/data/load-project.js';
 import { layoutDeck } from '../src/deck/layout-deck.js';
-import { resolveDeck } from '../src/deck/resolve-deck.js';
+import { resolveDeck } from '../src/plan/resolve-deck.js';
 import { exportPdf } from '../src/post/pdf.js';
 import { renderSlideSvg } from '../src/preview-svg/render-slide.js';
 import { REPO } from './helpers/project.js';

@@ -10,11 +10,10 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasValidator, validatePptx } from './helpers/ooxml.js';
-import { BROWSER_ARGS, buildCli, projectCopy, removeAll, startStudioProcess, type RunningStudio } from './helpers/studio.js';
+import { BROWSER_ARGS, projectCopy, removeAll, startStudioProcess, type RunningStudio } from './helpers/studio.js';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let dist: { cli: string; dir: string };
 let root: string;
 let studio: RunningStudio;
 let browser: Browser;
@@ -23,10 +22,9 @@ const strategyFile = (): string => path.join(root, 'data/strategy.yaml');
 let originalStrategy: string;
 
 beforeAll(async () => {
-  dist = buildCli();
   root = projectCopy();
   originalStrategy = readFileSync(strategyFile(), 'utf8');
-  studio = await startStudioProcess(dist.cli, root);
+  studio = await startStudioProcess(root);
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: BROWSER_ARGS });
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
 });
@@ -34,7 +32,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await studio?.stop();
-  removeAll(root, dist.dir);
+  removeAll(root);
 });
 
 async function axeViolations(): Promise<string[]> {

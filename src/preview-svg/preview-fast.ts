@@ -10,7 +10,7 @@ import { InputError, type Issue } from '../errors.js';
 import { loadProject, type ProjectPaths } from '../data/load-project.js';
 import { layoutDeck } from '../deck/layout-deck.js';
 import { placeImages } from '../deck/place-images.js';
-import { findDeck, resolveDeck } from '../deck/resolve-deck.js';
+import { findDeck, resolveDeck } from '../plan/resolve-deck.js';
 import { loadSharp } from '../images/load-sharp.js';
 import { renderSlideSvg } from './render-slide.js';
 
@@ -59,7 +59,9 @@ export async function previewFast(options: FastPreviewOptions): Promise<FastPrev
       svgs.push(`${base}.svg`);
       if (options.dpi) {
         const sharp = await loadSharp();
-        await sharp(Buffer.from(svg), { density: options.dpi }).png().toFile(`${base}.png`);
+        // Sized in pixels from the slide's inches: librsvg's own pt → px scaling depends on its version.
+        const width = Math.round(deck.size.w * options.dpi);
+        await sharp(Buffer.from(svg), { density: 72 }).resize({ width }).png().toFile(`${base}.png`);
         pngs.push(`${base}.png`);
       }
     }

@@ -9,7 +9,7 @@
  * words that unkerned take up to 101.1 % of the line (measure-text.ts), so lines are filled
  * to 101 % here; with it every line of the bundled decks breaks as LibreOffice's does.
  */
-import { fontMetrics } from '../layout/fonts.js';
+import { fontMetrics } from '../fonts/fonts.js';
 import { BULLET_INDENT_PT, bulletMarginPt, layoutParagraphs, LINE_HEIGHT_EM, type Line } from '../layout/measure-text.js';
 import type { Box, Paragraph, TextRun, TextStyle } from '../layout/types.js';
 

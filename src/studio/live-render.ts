@@ -11,7 +11,7 @@ import { loadProject, type ProjectPaths } from '../data/load-project.js';
 import { parseYaml } from '../data/load-yaml.js';
 import { validateYaml, YamlCache, type Validated } from '../data/yaml-cache.js';
 import { layoutDeck } from '../deck/layout-deck.js';
-import { resolveDeck } from '../deck/resolve-deck.js';
+import { resolveDeck } from '../plan/resolve-deck.js';
 import type { PendingImageElement } from '../layout/types.js';
 import { renderSlideSvg } from '../preview-svg/render-slide.js';
 import { editYamlText } from './yaml-edit.js';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { watch } from 'chokidar';
 import { parseDocument } from 'yaml';
 import { resolvePaths, type ResolvedPaths } from '../project-paths.js';
-import { saveAtomically } from '../deck/save-file.js';
+import { saveAtomically } from '../io/save-file.js';
 
 export type FileKind = 'strategy' | 'theme' | 'deck';
 

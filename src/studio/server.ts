@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { checkRequest, newToken, tokenCookie } from './security.js';
 import { createApi, type StudioOptions } from './studio-api.js';
+import { HttpError } from './http-error.js';
 
 export interface Studio {
   /** http://127.0.0.1:<port>/?token=… — the address to open. */
@@ -94,15 +95,6 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
     return JSON.parse(Buffer.concat(chunks).toString('utf8'));
   } catch {
     throw new HttpError(400, 'request is not valid JSON');
-  }
-}
-
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
   }
 }
 

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { resolveFontFace } from '../layout/fonts.js';
+import { resolveFontFace } from '../fonts/fonts.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const CLIENT_ENTRY = path.join(here, 'client', 'main.ts');

@@ -16,6 +16,7 @@ import { editedTexts, renderLive, type Edits } from './live-render.js';
 import { ProjectFiles } from './project-files.js';
 import { clientCss, clientScript, fontFaceCss, fontFile } from './static-files.js';
 import { editYamlText } from './yaml-edit.js';
+import { HttpError } from './http-error.js';
 
 export interface StudioOptions {
   root: string;
@@ -68,10 +69,13 @@ export function createApi(options: StudioOptions) {
     for (const res of listeners) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   };
 
-  /** Texts of the edited files, each checked against the allow-list. */
+  /** Texts of the edited files; a name that is not one of the project's data files is refused. */
   const textsOf = async (edits: unknown) => {
-    const allowedFiles = new Set((await files.list()).map((f) => f.abs));
-    return editedTexts(files.paths.root, record(edits) as Edits, (abs) => files.read(abs), (abs) => allowedFiles.has(abs));
+    const allowedFiles = new Set((await files.list()).map((f) => files.rel(f.abs)));
+    const named = record(edits) as Edits;
+    const foreign = Object.keys(named).find((rel) => !allowedFiles.has(rel));
+    if (foreign !== undefined) throw new HttpError(400, `not a data file of this project: ${foreign}`);
+    return editedTexts(files.paths.root, named, (abs) => files.read(abs), () => true);
   };
 
   const schemas = {

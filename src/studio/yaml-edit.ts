@@ -21,8 +21,9 @@ export function editYamlText(text: string, next: Plain): string {
   return sameValue(parseDocument(kept, { stringKeys: true }).toJS(), next) ? kept : written;
 }
 
-/** Flow padding (`[ a ]` / `[a]`) is the one thing yaml's stringifier rewrites in untouched lines. */
-const normalise = (line: string): string => line.replace(/([[{])\s+/g, '$1').replace(/\s+([\]}])/g, '$1').trimEnd();
+/** What yaml's stringifier rewrites in untouched lines: flow padding (`[ a ]` / `[a]`) and spaces before a comment. */
+const normalise = (line: string): string =>
+  line.replace(/([[{])\s+/g, '$1').replace(/\s+([\]}])/g, '$1').replace(/\s+#/g, ' #').trimEnd();
 
 /**
  * Lines of `written` that are, but for flow padding, lines of `original` (in order: a longest
@@ -41,6 +42,7 @@ export function keepUntouchedLines(original: string, written: string): string {
     }
   }
   const out: string[] = [];
+  const pad = { map: padded(original, '{', '}'), seq: padded(original, '[', ']') };
   let [i, j] = [0, 0];
   while (j < b.length) {
     if (i < a.length && na[i] === nb[j]) {
@@ -50,7 +52,7 @@ export function keepUntouchedLines(original: string, written: string): string {
     } else if (i < a.length && lcs[i + 1]![j]! >= lcs[i]![j + 1]!) {
       i++;
     } else {
-      out.push(b[j]!);
+      out.push(restyle(b[j]!, pad));
       j++;
     }
   }
@@ -88,4 +90,21 @@ function applyValue(doc: Document, path: Path, before: Plain, after: Plain): voi
 
 function sameValue(a: Plain, b: Plain): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Does the file write `{ a: 1 }` (true) or `{a: 1}` (false)? The majority of its non-empty collections decides. */
+function padded(text: string, open: string, close: string): boolean {
+  const o = `\\${open}`;
+  const c = `\\${close}`;
+  const spaced = (text.match(new RegExp(`${o} [^ ${c}]`, 'g')) ?? []).length;
+  const tight = (text.match(new RegExp(`${o}[^ ${c}]`, 'g')) ?? []).length;
+  return spaced > tight;
+}
+
+/** A written line in the file's own flow style (yaml writes one style for maps and lists alike). */
+function restyle(line: string, pad: { map: boolean; seq: boolean }): string {
+  let out = line;
+  if (pad.map) out = out.replace(/\{(?=[^ }])/g, '{ ').replace(/([^ {])\}/g, '$1 }');
+  if (pad.seq) out = out.replace(/\[(?=[^ \]])/g, '[ ').replace(/([^ [])\]/g, '$1 ]');
+  return out;
 }

@@ -1,0 +1,162 @@
+/**
+ * Trappa Studio's server without a browser: who may talk to it (token, Host, Origin),
+ * that nothing a request names reaches a file outside the project, that secrets stay on
+ * the server; and the YAML editing that saving relies on, and `preview --fast`.
+ */
+import { request } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { previewFast } from '../src/preview-svg/preview-fast.js';
+import { redact, secretValues } from '../src/studio/actions.js';
+import { startStudio, type Studio } from '../src/studio/server.js';
+import { editYamlText } from '../src/studio/yaml-edit.js';
+import { projectCopy, removeAll } from './helpers/studio.js';
+import { parseDocument } from 'yaml';
+
+let root: string;
+let studio: Studio;
+let token: string;
+const SECRET = 'pw-studio-test-7d1e';
+
+beforeAll(async () => {
+  root = projectCopy();
+  process.env.TRAPPA_SMTP_PASS = SECRET;
+  studio = await startStudio({ root });
+  token = new URL(studio.url).searchParams.get('token')!;
+});
+afterAll(async () => {
+  delete process.env.TRAPPA_SMTP_PASS;
+  await studio.close();
+  removeAll(root);
+});
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A raw request, so tests can send any Host, Origin or cookie (fetch would not let them). */
+function call(method: string, target: string, headers: Record<string, string> = {}, body?: unknown): Promise<Answer> {
+  const host = `127.0.0.1:${studio.port}`;
+  const all = { Host: host, ...(body !== undefined ? { 'Content-Type': 'application/json', Origin: `http://${host}` } : {}), ...headers };
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: studio.port, method, path: target, headers: all }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (text += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+    });
+    req.on('error', reject);
+    req.end(body === undefined ? undefined : JSON.stringify(body));
+  });
+}
+
+const withCookie = (extra: Record<string, string> = {}) => ({ Cookie: `trappa_studio=${token}`, ...extra });
+
+describe('who may talk to the studio', () => {
+  it('listens on 127.0.0.1 and prints an address with its token', () => {
+    expect(studio.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${studio.port}/\\?token=[\\w-]{32}$`));
+  });
+
+  it('refuses requests without the token or with a wrong one', async () => {
+    expect((await call('GET', '/')).status).toBe(403);
+    expect((await call('GET', '/api/project')).status).toBe(403);
+    expect((await call('GET', '/?token=wrong')).status).toBe(403);
+    expect((await call('GET', '/', { Cookie: 'trappa_studio=wrong' })).status).toBe(403);
+  });
+
+  it('turns the token into an HttpOnly, SameSite=Strict cookie and drops it from the address', async () => {
+    const first = await call('GET', `/?token=${token}`);
+    expect(first.status).toBe(303);
+    expect(first.headers.location).toBe('/');
+    expect(String(first.headers['set-cookie'])).toMatch(/^trappa_studio=[\w-]+; HttpOnly; SameSite=Strict; Path=\//);
+    const page = await call('GET', '/', withCookie());
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<html lang="nb">');
+    expect(page.headers['content-security-policy']).toContain("default-src 'none'");
+  });
+
+  it('refuses a foreign Host (DNS rebinding), even with the token', async () => {
+    expect((await call('GET', '/api/project', withCookie({ Host: `evil.example:${studio.port}` }))).status).toBe(403);
+    expect((await call('GET', '/api/project', withCookie({ Host: '127.0.0.1:1' }))).status).toBe(403);
+    expect((await call('GET', '/api/project', withCookie({ Host: `localhost:${studio.port}` }))).status).toBe(200);
+  });
+
+  it('refuses a foreign Origin, a change without Origin, and cross-site requests', async () => {
+    const edits = { edits: {} };
+    expect((await call('POST', '/api/render', withCookie({ Origin: 'http://evil.example' }), edits)).status).toBe(403);
+    expect((await call('POST', '/api/render', withCookie({ Origin: '' }), edits)).status).toBe(403);
+    expect((await call('POST', '/api/render', withCookie({ 'Sec-Fetch-Site': 'cross-site' }), edits)).status).toBe(403);
+    expect((await call('GET', '/api/project', withCookie({ Origin: `http://127.0.0.1:${studio.port + 1}` }))).status).toBe(403);
+    expect((await call('POST', '/api/render', withCookie(), edits)).status).toBe(200);
+  });
+});
+
+describe('nothing from the browser reaches a path outside the project', () => {
+  const outside = ['../outside.yaml', '/etc/passwd', 'data/../../etc/passwd', 'data/strategy.yaml/../../../x.yaml'];
+
+  it.each(outside)('save and render refuse %s', async (file) => {
+    expect((await call('POST', '/api/save', withCookie(), { file, value: { a: 1 } })).status).toBe(400);
+    expect((await call('POST', '/api/render', withCookie(), { edits: { [file]: { a: 1 } } })).status).toBe(400);
+  });
+
+  it.each(outside)('downloads, assets and fonts refuse %s', async (file) => {
+    const q = encodeURIComponent(file);
+    for (const target of [`/api/download?file=${q}`, `/asset?file=${q}`, `/font?name=${q}`]) {
+      expect((await call('GET', target, withCookie())).status, target).toBe(404);
+    }
+  });
+
+  it('serves a project asset and Trappa\'s own font', async () => {
+    expect((await call('GET', '/asset?file=photos%2Ftown.jpg', withCookie())).headers['content-type']).toBe('image/jpeg');
+    expect((await call('GET', '/font?name=Carlito-Regular.ttf', withCookie())).status).toBe(200);
+  });
+});
+
+describe('secrets stay on the server', () => {
+  it('sends no secret from the environment to the page', async () => {
+    const project = await call('GET', '/api/project', withCookie());
+    expect(project.body).not.toContain(SECRET);
+    expect(secretValues(process.env)).toContain(SECRET);
+    expect(redact(`login with ${SECRET} failed`, secretValues(process.env))).toBe('login with •••• failed');
+  });
+});
+
+describe('saving edits the YAML document, not the file as a whole', () => {
+  const text = '# top comment\nname: A   # keep me\nlist: [a, b]\nmap: { x: 1, y: "two" }\nitems:\n  - one\n  - two # second\n';
+
+  it('changes only the edited line, keeping comments, quotes and flow style', () => {
+    const value = parseDocument(text).toJS();
+    value.items[0] = 'uno';
+    expect(editYamlText(text, value)).toBe(text.replace('  - one', '  - uno'));
+    value.map.y = 'zwei';
+    expect(editYamlText(text, value)).toBe(text.replace('  - one', '  - uno').replace('"two"', '"zwei"'));
+  });
+
+  it('adds, removes and reorders list items', () => {
+    const value = parseDocument(text).toJS();
+    value.items = ['two', 'three'];
+    delete value.list;
+    const out = editYamlText(text, value);
+    expect(parseDocument(out).toJS()).toEqual(value);
+    expect(out).toContain('# top comment\nname: A   # keep me\n');
+    expect(out).toContain('map: { x: 1, y: "two" }');
+  });
+});
+
+describe('trappa preview --fast', () => {
+  it('writes an SVG and a PNG of every slide, without LibreOffice', async () => {
+    const outDir = path.join(root, 'output');
+    const [deck] = await previewFast({ root, outDir, decks: ['strategi'], dpi: 30 });
+    expect(deck!.svgs).toHaveLength(8);
+    expect(deck!.pngs).toHaveLength(8);
+    const svg = readFileSync(deck!.svgs[7]!, 'utf8');
+    expect(svg).toContain('Arbeidet med kommunikasjonsplan');
+    const png = await sharp(deck!.pngs[0]!).metadata();
+    expect([png.width, png.height]).toEqual([400, 225]);
+    expect(existsSync(path.join(outDir, 'preview-fast', 'strategi', 'slide-09.svg'))).toBe(false);
+  });
+});
