@@ -22,6 +22,7 @@ import { measureScale } from './bench/scale.js';
 import type { StrategyDoc } from './bench/synthetic.js';
 import { evaluateTargets, resultTables } from './bench/tables.js';
 import { measureWarm, profileWarm } from './bench/warm.js';
+import { measureStudio, studioTable } from './bench/studio.js';
 
 const { values: flags } = parseArgs({
   options: {
@@ -127,6 +128,9 @@ async function main(): Promise<void> {
   log(`scale: ${sizes.join(', ')} rows × ${scaleRuns} runs`);
   const scale = await measureScale({ root, sizes, runs: scaleRuns, trappaArgs: [cli], pandoc });
 
+  const studio = existsSync('/usr/bin/chromium') ? (log('studio: start and edit → slide in chromium'), await measureStudio(root, cli, quick ? 3 : 5, quick ? 12 : 32)) : undefined;
+  if (!studio) log('studio: skipped, /usr/bin/chromium not found');
+
   const results = {
     env: { ...env, loadAverageAtEnd: os.loadavg().map((v) => Number(v.toFixed(2))) },
     deckCount,
@@ -138,9 +142,10 @@ async function main(): Promise<void> {
     profiles: { ...profiles, warm: warmProfile },
     warm,
     scale,
+    studio,
   };
   const targets = evaluateTargets(results);
-  const tables: Table[] = [...resultTables(results), targets];
+  const tables: Table[] = [...resultTables(results), ...(studio ? [studioTable(studio)] : []), targets];
   const markdown = tables.map(renderTable).join('\n');
   process.stdout.write(`\n${markdown}`);
   writeFileSync(path.join(benchDir, 'results.json'), `${JSON.stringify({ ...results, targets: targets.rows }, null, 2)}\n`);

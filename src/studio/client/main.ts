@@ -30,7 +30,8 @@ interface RenderResult {
   decks: LiveDeck[];
 }
 
-const RENDER_DELAY_MS = 40;
+/** Keystrokes within this are sent as one request; a request in flight holds the next one back anyway. */
+const RENDER_DELAY_MS = 20;
 
 const state = {
   project: undefined as ProjectInfo | undefined,
@@ -85,6 +86,7 @@ function drawNav(): void {
 function show(view: string, focus?: Path): void {
   state.view = view;
   drawNav();
+  slides.focus(fileOf(view)?.kind === 'deck' ? String(fileOf(view)?.value?.id ?? '') : undefined);
   if (view === 'actions') {
     main.replaceChildren(actions.element);
     void actions.refreshVersions();
@@ -166,6 +168,7 @@ async function render(): Promise<void> {
     for (const deck of result.decks) state.deckIssues.set(deck.id, deck.issues);
     if (result.issues.length > 0) state.deckIssues.clear();
     slides.show(result.decks, result.issues);
+    slides.focus(fileOf(state.view)?.kind === 'deck' ? String(fileOf(state.view)?.value?.id ?? '') : undefined);
     markFields();
     document.body.dataset.rendered = String(Number(document.body.dataset.rendered ?? 0) + 1);
   } finally {

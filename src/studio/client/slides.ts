@@ -70,6 +70,14 @@ export class SlidesPanel {
     this.#draw(issues);
   }
 
+  /** The deck being edited comes first; the strategy and theme show every deck in file order. */
+  focus(deckId: string | undefined): void {
+    const wanted = [...this.#decks].sort((a, b) => Number(b.id === deckId) - Number(a.id === deckId)).map((d) => this.#section(d));
+    const current = [...this.element.querySelectorAll(':scope > section.deck')];
+    // Moving nodes costs a reflow and the reader's scroll position: only when the order is new.
+    if (wanted.some((section, i) => current[i] !== section)) for (const section of wanted) this.element.append(section);
+  }
+
   #draw(global: Issue[]): void {
     const status = this.element.querySelector('.slides-status') ?? h('p', { class: 'slides-status', role: 'status' });
     status.textContent = global.length > 0 ? 'Lysbildene viser siste gyldige versjon til meldingene er rettet.' : '';

@@ -1,0 +1,99 @@
+/**
+ * Trappa Studio, measured as a user meets it:
+ * - start: `node dist/cli.js studio --no-open` until the address is on standard output
+ *   (the server listens), and until the page in chromium shows every deck's slides;
+ * - edit → slide: in the page, from the keystroke that changes a profile point until the
+ *   slide showing it holds the new text (debounce, request, layout of every deck, SVG, DOM).
+ *   Measured inside the page (performance.now), so the browser driver adds nothing.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { chromium } from 'playwright-core';
+import { ms, type Table } from './report.js';
+
+export interface StudioBench {
+  startMs: number[];
+  firstSlidesMs: number[];
+  editMs: number[];
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const quantile = (xs: number[], q: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+
+async function startOnce(cli: string, root: string): Promise<{ url: string; ms: number; stop: () => void }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [cli, 'studio', '--no-open', '--root', root], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
+  return { url, ms: performance.now() - started, stop: () => child.kill('SIGTERM') };
+}
+
+export async function measureStudio(repo: string, cli: string, runs: number, edits: number): Promise<StudioBench> {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'trappa-bench-studio-'));
+  for (const sub of ['data', 'templates', 'assets']) cpSync(path.join(repo, sub), path.join(root, sub), { recursive: true });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const result: StudioBench = { startMs: [], firstSlidesMs: [], editMs: [] };
+  try {
+    for (let i = 0; i < runs; i++) {
+      const studio = await startOnce(cli, root);
+      result.startMs.push(studio.ms);
+      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      const opened = performance.now();
+      await page.goto(studio.url);
+      await page.waitForSelector('body[data-rendered]');
+      result.firstSlidesMs.push(performance.now() - opened);
+      if (i === runs - 1) result.editMs = await measureEdits(page, edits);
+      await page.close();
+      studio.stop();
+    }
+  } finally {
+    await browser.close();
+    rmSync(root, { recursive: true, force: true });
+  }
+  return result;
+}
+
+/**
+ * One edit timed inside the page. Plain JavaScript text: tsx's transform would add helpers
+ * (__name) to a function passed to page.evaluate that the page does not have.
+ */
+const EDIT_IN_PAGE = `async (n) => {
+  const input = document.getElementById('f-profile-0');
+  const marker = 'Benchmark' + n + 'x';
+  const t0 = performance.now();
+  input.value = 'Samarbeidet ' + marker + ' skal synes';
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  await new Promise((resolve) => {
+    const shown = () => [...document.querySelectorAll('li[data-deck="strategi"] svg')].some((svg) => (svg.textContent || '').includes(marker));
+    const check = () => (shown() ? resolve() : requestAnimationFrame(check));
+    check();
+  });
+  return performance.now() - t0;
+}`;
+
+async function measureEdits(page: import('playwright-core').Page, edits: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < edits; i++) times.push(await page.evaluate<number>(`(${EDIT_IN_PAGE})(${i})`));
+  return times.slice(2);
+}
+
+export function studioTable(r: StudioBench): Table {
+  return {
+    title: 'Trappa Studio',
+    headers: ['measure', 'median', 'p90', 'target', ''],
+    rows: [
+      ['server start (`trappa studio` until the address is printed)', ms(median(r.startMs)), ms(quantile(r.startMs, 0.9)), '< 1 s', median(r.startMs) < 1000 ? 'met' : 'MISSED'],
+      ['page open → every deck\'s slides shown', ms(median(r.firstSlidesMs)), ms(quantile(r.firstSlidesMs, 0.9)), '', ''],
+      ['edit a point → its slide updated in the page (4 decks re-laid out)', ms(median(r.editMs)), ms(quantile(r.editMs, 0.9)), '< 100 ms', median(r.editMs) < 100 ? 'met' : 'MISSED'],
+    ],
+    notes: [`${r.startMs.length} starts, ${r.editMs.length} edits (the first two edits, which warm up, are left out); chromium ${'headless'}, 2 shared cores.`],
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * The README's screenshots of Trappa Studio (docs/studio-*.png), taken in chromium from a
+ * copy of the bundled project:  npm run build:dist && npx tsx scripts/studio-screenshots.ts
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from 'playwright-core';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const docs = path.join(repo, 'docs');
+const root = mkdtempSync(path.join(os.tmpdir(), 'trappa-shots-'));
+for (const sub of ['data', 'templates', 'assets']) cpSync(path.join(repo, sub), path.join(root, sub), { recursive: true });
+mkdirSync(docs, { recursive: true });
+
+const child = spawn(process.execPath, [path.join(repo, 'dist/cli.js'), 'studio', '--no-open', '--root', root], { stdio: ['ignore', 'pipe', 'inherit'] });
+const url = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(docs, name) });
+  console.log(`docs/${name}`);
+}
+
+try {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(url);
+  await page.waitForSelector('body[data-rendered]');
+  await page.click('nav button:has-text("samkommunestyre")');
+  await page.fill('#f-slides-6-points-0', 'ta statusorienteringen om kommunikasjonsstrategien til orientering, med merknader');
+  await shot(page, 'studio-deck.png');
+
+  await page.click('nav button:has-text("Strategi")');
+  await page.fill('#f-version', 'to');
+  await page.waitForSelector('#f-version + .issue');
+  await shot(page, 'studio-message.png');
+  await page.click('button:has-text("Forkast endringer")');
+
+  await page.click('nav button:has-text("Bygg og send")');
+  await page.selectOption('#action-deck', 'strategi');
+  await page.click('.actions button:has-text("Frigi versjonen")');
+  await page.waitForFunction(() => document.querySelector('.progress')?.textContent === 'Ferdig.', null, { timeout: 60_000 });
+  await page.click('nav button:has-text("Strategi")');
+  await page.fill('#f-profile-0', 'Innherred Samkommune er et samarbeid mellom to selvstendige nabokommuner.');
+  await page.click('button:has-text("Lagre")');
+  await page.click('nav button:has-text("Bygg og send")');
+  await page.click('.actions button:has-text("Bygg")');
+  await page.waitForSelector('.refusal .why', { timeout: 60_000 });
+  await shot(page, 'studio-actions.png');
+
+  // 200 % zoom: a 720-pixel-wide window at twice the pixel density reflows to one column.
+  const zoomed = await browser.newPage({ viewport: { width: 720, height: 900 }, deviceScaleFactor: 2 });
+  await zoomed.goto(url);
+  await zoomed.waitForSelector('body[data-rendered]');
+  await shot(zoomed, 'studio-zoom-200.png');
+} finally {
+  await browser.close();
+  child.kill('SIGTERM');
+  rmSync(root, { recursive: true, force: true });
+}
