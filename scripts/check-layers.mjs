@@ -30,8 +30,8 @@ export const LAYERS = [
   ['check', ['check/']],
   ['versions', ['versions/']],
   ['post', ['post/']],
-  ['studio', ['studio/']],
   ['pipeline', ['build-deck.ts']],
+  ['studio', ['studio/']],
   ['commands', ['commands/']],
   ['cli', ['cli.ts']],
 ];

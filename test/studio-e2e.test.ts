@@ -108,6 +108,20 @@ describe('trappa studio in a real browser', () => {
     await expect.poll(() => page.locator('.issue').count()).toBe(0);
   });
 
+  it('shows what only a build finds (check rules, pictures) at the field and on the slide', async () => {
+    await page.click('nav button:has-text("Presentasjon: ansatte")');
+    await page.fill('#f-slides-5-image-alt', 'town.jpg');
+    const message = page.locator('#f-slides-5-image-alt + .issue');
+    await expect.poll(() => message.count(), { timeout: 15_000 }).toBe(1);
+    expect(await message.textContent()).toMatch(/file name/);
+    const slide = page.locator('li[data-deck="ansatte"].has-issue');
+    await expect.poll(() => slide.count()).toBeGreaterThan(0);
+    expect(await slide.first().textContent()).toMatch(/town\.jpg/);
+    await page.click('button:has-text("Forkast endringer")');
+    await expect.poll(() => page.locator('.issue').count(), { timeout: 15_000 }).toBe(0);
+    await page.click('nav button:has-text("Strategi")');
+  });
+
   it('takes in a change another editor made to the file', async () => {
     writeFileSync(strategyFile(), originalStrategy.replace(/^name: .*$/m, 'name: Strategi endret i en annen editor'));
     await expect.poll(() => page.inputValue('#f-name'), { timeout: 10_000 }).toBe('Strategi endret i en annen editor');

@@ -47,7 +47,7 @@ export interface LiveResult {
  * Edited files from memory; the rest through the studio's one cache of saved files, which
  * parses a file again only when its bytes on disk changed.
  */
-class EditedFiles extends YamlCache {
+export class EditedFiles extends YamlCache {
   constructor(
     readonly texts: Map<string, string>,
     readonly saved: YamlCache,

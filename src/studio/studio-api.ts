@@ -13,6 +13,7 @@ import { YamlCache } from '../data/yaml-cache.js';
 import { resolveAssetPath } from '../images/asset-path.js';
 import { cliArgs, runCli, type ActionRequest } from './actions.js';
 import { editedTexts, renderLive, type Edits } from './live-render.js';
+import { checkLive } from './live-check.js';
 import { ProjectFiles } from './project-files.js';
 import { clientCss, clientScript, fontFaceCss, fontFile } from './static-files.js';
 import { editYamlText } from './yaml-edit.js';
@@ -110,6 +111,9 @@ export function createApi(options: StudioOptions) {
       const { edits, decks } = record(body);
       const only = Array.isArray(decks) ? decks.filter((d): d is string => typeof d === 'string') : undefined;
       json(res, await renderLive(projectPaths, await textsOf(edits), { saved, decks: only }));
+    },
+    'POST /api/check': async ({ res, body }) => {
+      json(res, await checkLive(projectPaths, await textsOf(record(body).edits), saved));
     },
     'POST /api/save': async ({ res, body }) => {
       const { file, value, edits } = record(body);

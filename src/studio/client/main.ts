@@ -41,6 +41,10 @@ const state = {
   touched: new Set<string>(),
   global: [] as Issue[],
   deckIssues: new Map<string, Issue[]>(),
+  /** `trappa check` findings by deck, from the last check of the edited data. */
+  findings: new Map<string, Issue[]>(),
+  /** Located problems only a build finds (a picture, the size budget), from the same check. */
+  buildIssues: [] as Issue[],
 };
 
 const slides = new SlidesPanel();
@@ -53,7 +57,14 @@ const saveStatus = h('p', { class: 'save-status', role: 'status' });
 const copy = (v: Json): Json => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
 const fileOf = (rel: string): DataFile | undefined => state.project?.files.find((f) => f.file === rel);
 const titleOf = (f: DataFile): string => (f.kind === 'strategy' ? 'Strategi' : f.kind === 'theme' ? 'Tema' : `Presentasjon: ${String(f.value?.id ?? f.file)}`);
-const allIssues = (): Issue[] => [...state.global, ...[...state.deckIssues.values()].flat()];
+const allIssues = (): Issue[] => [
+  ...state.global,
+  ...[...state.deckIssues.values()].flat(),
+  ...[...state.findings.values()].flat(),
+  ...state.buildIssues,
+];
+/** Everything known about a deck beyond its layout: check findings and build problems. */
+const laterIssues = (id: string): Issue[] => [...(state.findings.get(id) ?? []), ...state.buildIssues];
 
 async function boot(): Promise<void> {
   state.project = await getJson<ProjectInfo>('/api/project');
@@ -104,6 +115,7 @@ function show(view: string, focus?: Path): void {
   const revert = h('button', { type: 'button' }, 'Forkast endringer') as HTMLButtonElement;
   save.addEventListener('click', () => void saveFile(view));
   revert.addEventListener('click', () => {
+    generation++;
     state.edits.delete(view);
     state.touched.add(view);
     show(view);
@@ -117,6 +129,7 @@ function show(view: string, focus?: Path): void {
       state.edits.set(view, holder);
       state.touched.add(view);
       saveStatus.textContent = 'Endringer som ikke er lagret.';
+      generation++;
       if (structural) rebuild(view, focusPath);
       scheduleRender();
     },
@@ -167,10 +180,11 @@ async function render(): Promise<void> {
     state.global = result.issues;
     for (const deck of result.decks) state.deckIssues.set(deck.id, deck.issues);
     if (result.issues.length > 0) state.deckIssues.clear();
-    slides.show(result.decks, result.issues);
+    slides.show(result.decks.map((d) => ({ ...d, issues: [...d.issues, ...laterIssues(d.id)] })), result.issues);
     slides.focus(fileOf(state.view)?.kind === 'deck' ? String(fileOf(state.view)?.value?.id ?? '') : undefined);
     markFields();
     document.body.dataset.rendered = String(Number(document.body.dataset.rendered ?? 0) + 1);
+    if (result.issues.length === 0) scheduleCheck();
   } finally {
     running = false;
     if (again) {
@@ -178,6 +192,32 @@ async function render(): Promise<void> {
       void render();
     }
   }
+}
+
+let checkTimer: number | undefined;
+/** When typing pauses, the design rules of `trappa check` run on the edited data (they build each deck in memory). */
+const CHECK_DELAY_MS = 700;
+
+function scheduleCheck(): void {
+  window.clearTimeout(checkTimer);
+  checkTimer = window.setTimeout(() => void runCheck(), CHECK_DELAY_MS);
+}
+
+/** Counts edits, so a check that finishes after the data changed again is not shown. */
+let generation = 0;
+
+async function runCheck(): Promise<void> {
+  if (running) return scheduleCheck();
+  const asked = generation;
+  const edits = Object.fromEntries([...state.edits].map(([file, holder]) => [file, holder.value]));
+  const result = await postJson<{ decks: Array<{ id: string; findings: Issue[] }>; issues: Issue[] }>('/api/check', { edits });
+  if (asked !== generation) return;
+  state.findings = new Map(result.decks.map((d) => [d.id, d.findings]));
+  state.buildIssues = result.issues;
+  const ids = state.project?.decks.map((d) => d.id) ?? [];
+  slides.show(ids.map((id) => ({ id, file: '', slides: [], issues: [...(state.deckIssues.get(id) ?? []), ...laterIssues(id)] })), state.global);
+  markFields();
+  document.body.dataset.checked = String(Number(document.body.dataset.checked ?? 0) + 1);
 }
 
 /** The CLI's messages at the fields they name (or the nearest enclosing one), and as a list above the form. */

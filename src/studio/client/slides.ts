@@ -11,6 +11,8 @@ export interface Issue {
   field?: string;
   message: string;
   severity?: 'error' | 'warning';
+  /** A finding of `trappa check`'s rules: the slide (1-based) it is on. */
+  slide?: number;
 }
 
 export interface LiveSlide {
@@ -44,6 +46,7 @@ const STRATEGY_SLIDES: Record<string, string[]> = {
 
 /** Does `issue` concern slide `index` of `deck`? Messages that name no slide go on the deck's first. */
 export function concerns(issue: Issue, deck: LiveDeck, slide: LiveSlide, index: number): boolean {
+  if (issue.slide !== undefined) return issue.file === deck.file && (issue.slide === index + 1 || (issue.slide === 0 && index === 0));
   const top = /^[^.[]+/.exec(issue.field ?? '')?.[0] ?? '';
   if (issue.file === deck.file) {
     const entry = /^slides\[\d+\]/.exec(issue.field ?? '')?.[0];
@@ -63,7 +66,8 @@ export class SlidesPanel {
   show(decks: LiveDeck[], issues: Issue[]): void {
     for (const deck of decks) {
       const at = this.#decks.findIndex((d) => d.id === deck.id);
-      const keep = deck.slides.length === 0 && at >= 0 ? { ...deck, slides: this.#decks[at]!.slides } : deck;
+      // No slides (layout failed, or only findings came): the last slides stay, with the new messages.
+      const keep = deck.slides.length === 0 && at >= 0 ? { ...this.#decks[at]!, issues: deck.issues } : deck;
       if (at >= 0) this.#decks[at] = keep;
       else this.#decks.push(keep);
     }
