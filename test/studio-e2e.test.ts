@@ -157,4 +157,45 @@ describe('trappa studio in a real browser', () => {
     expect(await page.textContent('.refusal')).toMatch(/released/i);
     expect(await axeViolations()).toEqual([]);
   });
+
+  it('makes the Outlook draft, and shows the dry run\'s recipients before sending', async () => {
+    await page.selectOption('#action-deck', 'ansatte');
+    await page.click('.actions button:has-text("Bygg")');
+    await page.waitForFunction(() => document.querySelector('.progress')?.textContent === 'Ferdig.', null, { timeout: 60_000 });
+    await page.click('.actions button:has-text("Lag Outlook-utkast")');
+    await page.waitForFunction(() => document.querySelector('.progress')?.textContent === 'Ferdig.', null, { timeout: 60_000 });
+    expect(await page.textContent('.log')).toMatch(/drafts\/.*\.eml/);
+    await page.click('.actions button:has-text("Send …")');
+    await page.waitForSelector('.confirm button:has-text("Send nå")', { timeout: 60_000 });
+    expect(await page.textContent('.log')).toMatch(/Dry run: nothing is sent[\s\S]*ansatte@levanger\.kommune\.no/);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Send nå');
+    expect(await axeViolations()).toEqual([]);
+    await page.click('.confirm button:has-text("Avbryt")');
+    expect(await page.locator('.confirm button').count()).toBe(0);
+  });
+
+  it('makes a new version with a note; the form shows it', async () => {
+    await page.fill('#bump-version', '0.3');
+    await page.fill('#bump-note', 'Profilen skjerpet etter storledermøtet');
+    await page.click('.actions button:has-text("Lag ny versjon")');
+    await page.waitForFunction(() => document.querySelector('.progress')?.textContent === 'Ferdig.', null, { timeout: 60_000 });
+    expect(readFileSync(strategyFile(), 'utf8')).toMatch(/version: "?0\.3"?/);
+    await page.click('nav button:has-text("Strategi")');
+    await expect.poll(() => page.inputValue('#f-version'), { timeout: 10_000 }).toBe('0.3');
+  });
+
+  it('can be used with the keyboard alone', async () => {
+    await page.goto(studio.url.replace(/\?token=.*$/, ''));
+    await page.waitForSelector('body[data-rendered]');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Hopp til skjemaet');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Tema');
+    await page.keyboard.press('Enter');
+    expect(await page.textContent('#form-h')).toBe('Tema');
+    await page.focus('#f-colors-primary');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-colors-secondary');
+  });
 });
