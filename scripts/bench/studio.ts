@@ -44,15 +44,18 @@ export async function measureStudio(repo: string, cli: string, runs: number, edi
   try {
     for (let i = 0; i < runs; i++) {
       const studio = await startOnce(cli, root);
-      result.startMs.push(studio.ms);
-      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-      const opened = performance.now();
-      await page.goto(studio.url);
-      await page.waitForSelector('body[data-rendered]');
-      result.firstSlidesMs.push(performance.now() - opened);
-      if (i === runs - 1) result.editMs = await measureEdits(page, edits);
-      await page.close();
-      studio.stop();
+      try {
+        result.startMs.push(studio.ms);
+        const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+        const opened = performance.now();
+        await page.goto(studio.url);
+        await page.waitForSelector('body[data-rendered]');
+        result.firstSlidesMs.push(performance.now() - opened);
+        if (i === runs - 1) result.editMs = await measureEdits(page, edits);
+        await page.close();
+      } finally {
+        studio.stop();
+      }
     }
   } finally {
     await browser.close();

@@ -76,8 +76,11 @@ export function textRect(kind: ShapeElement['shape'] | string, r: Rect, radius?:
       const inset = 0.29289 * Math.min(radius ?? ss * 0.16667, ss / 2);
       return { x: r.x + inset, y: r.y + inset, w: r.w - 2 * inset, h: r.h - 2 * inset };
     }
-    case 'ellipse':
-      return { x: r.x + r.w * 0.1464, y: r.y + r.h * 0.1464, w: r.w * 0.7071, h: r.h * 0.7071 };
+    case 'ellipse': {
+      // The inscribed rectangle: corners on the ellipse at 45°.
+      const inset = (1 - Math.SQRT1_2) / 2;
+      return { x: r.x + r.w * inset, y: r.y + r.h * inset, w: r.w * Math.SQRT1_2, h: r.h * Math.SQRT1_2 };
+    }
     default:
       return r;
   }

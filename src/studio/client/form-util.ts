@@ -2,7 +2,7 @@
 import type { Path } from './paths.js';
 
 export type { Path };
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- plain YAML values of any shape
+// biome-ignore lint/suspicious/noExplicitAny: the form edits YAML values of any shape; the server validates them with the schema
 export type Json = any;
 
 /** The parts of JSON Schema (draft-07, as zod writes it) that the form reads. */
