@@ -110,6 +110,7 @@ describe('trappa studio in a real browser', () => {
 
   it('shows what only a build finds (check rules, pictures) at the field and on the slide', async () => {
     await page.click('nav button:has-text("Presentasjon: ansatte")');
+    expect(await axeViolations()).toEqual([]);
     await page.fill('#f-slides-5-image-alt', 'town.jpg');
     const message = page.locator('#f-slides-5-image-alt + .issue');
     await expect.poll(() => message.count(), { timeout: 15_000 }).toBe(1);
@@ -194,6 +195,7 @@ describe('trappa studio in a real browser', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Tema');
     await page.keyboard.press('Enter');
     expect(await page.textContent('#form-h')).toBe('Tema');
+    expect(await axeViolations()).toEqual([]);
     await page.focus('#f-colors-primary');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-colors-secondary');

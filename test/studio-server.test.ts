@@ -160,3 +160,26 @@ describe('trappa preview --fast', () => {
     expect(existsSync(path.join(outDir, 'preview-fast', 'strategi', 'slide-09.svg'))).toBe(false);
   });
 });
+
+describe('the SVG renderer reads only what it knows of the laid-out deck', () => {
+  it('skips elements of unknown kinds and ignores unknown fields', async () => {
+    const { renderSlideSvg } = await import('../src/preview-svg/render-slide.js');
+    const style = { fontFace: 'Calibri', fontSize: 20, color: '1F1F1F', insets: { left: 0.1, right: 0.1, top: 0.05, bottom: 0.05 } };
+    const slide = {
+      title: 'Tittel',
+      background: 'FFFFFF',
+      placeholder: { idx: 1 },
+      elements: [
+        { type: 'text', name: 'Title', role: 'title', placeholderRole: 'title', source: 'strategy.name', box: { x: 1, y: 1, w: 5, h: 1 }, paragraphs: [{ runs: [{ text: 'Hei & <hallo>' }] }], style },
+        { type: 'chart', name: 'Future chart', box: { x: 0, y: 0, w: 1, h: 1 } },
+        { type: 'shape', name: 'Blob', shape: 'cloud', box: { x: 2, y: 3, w: 2, h: 1 }, fill: 'not-a-colour' },
+      ],
+    };
+    const svg = renderSlideSvg(slide as never, { w: 13.333, h: 7.5 });
+    expect(svg).toContain('Hei &#38; &#60;hallo&#62;');
+    expect(svg).not.toContain('Future chart');
+    expect(svg).toContain('data-name="Blob"');
+    expect(svg).toContain('fill="#000000"');
+    expect(svg.match(/<svg/g)).toHaveLength(1);
+  });
+});
