@@ -38,7 +38,7 @@ export function renderSlideSvg(slide: LaidOutSlide, size: { w: number; h: number
   const style = options.css ? `<style>${options.css}</style>` : '';
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${fmt(w)} ${fmt(h)}" width="${fmt(w)}pt" height="${fmt(h)}pt" ` +
-    `role="img" aria-label="${esc(options.label ?? slide.title)}">${style}` +
+    `role="img" aria-label="${esc(options.label ?? slide.title)}" font-family="${DEFAULT_FAMILY}">${style}` +
     `<rect width="100%" height="100%" fill="#${color(slide.background, 'FFFFFF')}"/>${body}</svg>`
   );
 }
@@ -124,13 +124,13 @@ function renderLines(paragraphs: Paragraph[], style: TextStyle, box: Box, metric
 }
 
 function renderLine(line: PlacedLine, style: TextStyle): string {
-  const family = fontFamily(style.fontFace);
+  const family = familyAttr(style.fontFace);
   const marks = line.segments
     .filter((s) => s.run.highlight)
     .map((s) => `<rect x="${fmt(s.x)}" y="${fmt(line.top)}" width="${fmt(s.width)}" height="${fmt(line.height)}" fill="#${color(s.run.highlight)}"/>`)
     .join('');
   const bullet = line.bullet
-    ? `<text x="${fmt(line.bullet.x)}" y="${fmt(line.baseline)}" font-family="${family}" font-size="${fmt(line.bullet.size)}" fill="#${color(line.bullet.color ?? style.color)}" aria-hidden="true">•</text>`
+    ? `<text x="${fmt(line.bullet.x)}" y="${fmt(line.baseline)}"${family} font-size="${fmt(line.bullet.size)}" fill="#${color(line.bullet.color ?? style.color)}" aria-hidden="true">•</text>`
     : '';
   const spans = line.segments
     .map((s) => {
@@ -146,15 +146,18 @@ function renderLine(line: PlacedLine, style: TextStyle): string {
     })
     .join('');
   return (
-    `${marks}${bullet}<text xml:space="preserve" y="${fmt(line.baseline)}" font-family="${family}" font-size="${fmt(style.fontSize)}" ` +
+    `${marks}${bullet}<text xml:space="preserve" y="${fmt(line.baseline)}"${family} font-size="${fmt(style.fontSize)}" ` +
     `fill="#${color(style.color)}" data-size="${fmt(line.size)}">${spans}</text>`
   );
 }
 
-/** Calibri is measured as Carlito (layout/fonts.ts), so Carlito draws it wherever Calibri is missing. */
-function fontFamily(face: string): string {
+/** Calibri is measured as Carlito (fonts/fonts.ts), so Carlito draws it wherever Calibri is missing. */
+const DEFAULT_FAMILY = 'Carlito, Calibri, sans-serif';
+
+/** The family attribute of a line: none when it is the slide's default (SVG attributes inherit). */
+function familyAttr(face: string): string {
   const clean = face.replace(/["'<>&]/g, '');
-  return /^(calibri|carlito)$/i.test(clean.trim()) ? 'Carlito, Calibri, sans-serif' : `'${clean}', Carlito, sans-serif`;
+  return /^(calibri|carlito)$/i.test(clean.trim()) ? '' : ` font-family="'${clean}', Carlito, sans-serif"`;
 }
 
 /** A 6-digit hex colour, or the fallback when the value is not one (unknown input never breaks the SVG). */

@@ -41,7 +41,7 @@ export function pdfWords(pdf: string): TextLine[] {
 /** Lines of one SVG slide: each <text> element with its tspans (bullets are left out). */
 export function svgLines(svg: string, page: number): TextLine[] {
   const lines: TextLine[] = [];
-  for (const m of svg.matchAll(/<text xml:space="preserve" y="([\d.]+)" font-family="[^"]*" font-size="([\d.]+)"[^>]*>([\s\S]*?)<\/text>/g)) {
+  for (const m of svg.matchAll(/<text xml:space="preserve" y="([\d.]+)"(?: font-family="[^"]*")? font-size="([\d.]+)"[^>]*>([\s\S]*?)<\/text>/g)) {
     const spans = [...m[3]!.matchAll(/<tspan x="([\d.]+)"[^>]*>([^<]*)<\/tspan>/g)];
     if (spans.length === 0) continue;
     const text = spans.map((s) => decode(s[2]!)).join('');

@@ -39,7 +39,7 @@ function field(schema: Schema, path: Path, required: boolean, ctx: FormContext, 
   if (schema.anyOf || schema.oneOf) return union(schema.anyOf ?? schema.oneOf ?? [], path, ctx);
   if (schema.type === 'array') return list(schema, path, ctx, bare);
   if (schema.type === 'object' && schema.properties) return object(schema, path, ctx, bare);
-  if (schema.type === 'object') return record(schema, path, ctx);
+  if (schema.type === 'object') return record(schema, path, ctx, bare);
   return scalar(schema, path, required, ctx);
 }
 
@@ -155,11 +155,11 @@ function button(label: string, text: string, onClick: () => void, disabled = fal
 }
 
 /** A map of free keys (wording overrides, font files): key and value in one row each. */
-function record(schema: Schema, path: Path, ctx: FormContext): HTMLElement {
+function record(schema: Schema, path: Path, ctx: FormContext, bare = false): HTMLElement {
   const current = getAt(ctx.holder.value, path);
   const entries = Object.entries(isObject(current) ? current : {});
-  const box = mark(h('fieldset', { class: 'record' }), path, ctx);
-  box.append(h('legend', {}, legendOf(path)));
+  const box = mark(bare ? h('div', { class: 'record', role: 'group', 'aria-label': legendOf(path) }) : h('fieldset', { class: 'record' }), path, ctx);
+  if (!bare) box.append(h('legend', {}, legendOf(path)));
   const valueSchema: Schema = typeof schema.additionalProperties === 'object' ? schema.additionalProperties : { type: 'string' };
   const rebuild = (next: Array<[string, Json]>, structural: boolean): void => {
     setAt(ctx.holder.value, path, next.length > 0 ? Object.fromEntries(next) : undefined);

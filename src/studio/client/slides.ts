@@ -117,9 +117,13 @@ export class SlidesPanel {
       item.querySelector('.svg')!.innerHTML = slide.svg;
       this.#drawn.set(key, slide.svg);
     }
+    const mine = issues.filter((issue) => concerns(issue, deck, slide, index));
+    // Captions change rarely; rewriting 30-odd of them on every keystroke costs the page a relayout.
+    const captionKey = JSON.stringify([slide.title, mine.map(formatIssue)]);
+    if (item.dataset.caption === captionKey) return;
+    item.dataset.caption = captionKey;
     item.dataset.slide = String(index + 1);
     item.dataset.deck = deck.id;
-    const mine = issues.filter((issue) => concerns(issue, deck, slide, index));
     const caption = item.querySelector('figcaption')!;
     caption.replaceChildren(`${index + 1}. ${slide.title}`);
     if (mine.length > 0) {
