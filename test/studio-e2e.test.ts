@@ -200,4 +200,16 @@ describe('trappa studio in a real browser', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-colors-secondary');
   });
+
+  it('reflows at 200 % zoom: one column, nothing to scroll sideways', async () => {
+    // 200 % zoom of a 1280-pixel-wide window is a 640-CSS-pixel viewport.
+    await page.setViewportSize({ width: 640, height: 900 });
+    for (const view of ['Strategi', 'Bygg og send']) {
+      await page.click(`nav button:has-text("${view}")`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, view).toBeLessThanOrEqual(0);
+      const [form, slides] = await Promise.all([page.locator('main').boundingBox(), page.locator('aside').boundingBox()]);
+      expect(slides!.y, view).toBeGreaterThan(form!.y);
+    }
+  });
 });
