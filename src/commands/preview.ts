@@ -3,12 +3,14 @@ import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { findBuiltDecks } from '../check/built-decks.js';
 import { outputDir, projectOptions } from './shared.js';
+import type { FastPreview } from '../preview-svg/preview-fast.js';
 
 interface PreviewFlags {
   deck?: string[];
   all?: boolean;
   dpi: number;
   fast?: boolean;
+  watch?: boolean;
 }
 
 export function registerPreview(program: Command): void {
@@ -19,6 +21,7 @@ export function registerPreview(program: Command): void {
     .option('-a, --all', 'preview every built deck (the default)')
     .option('--dpi <n>', 'resolution of the slide PNGs, 10–600', parseDpi, 80)
     .option('--fast', "SVG + PNG per slide from Trappa's own layout, in milliseconds, without LibreOffice (no build needed)")
+    .option('-w, --watch', 'with --fast: draw the slides again on every change (Ctrl+C to stop)')
     .action(async (flags: PreviewFlags, cmd: Command) => {
       if (flags.fast) return previewFastCommand(flags, cmd);
       // LibreOffice and pdftoppm lookups load only when previewing.
@@ -45,11 +48,18 @@ function parseDpi(value: string): number {
 
 /** `--fast`: the data as it is now, through the SVG renderer (src/preview-svg), into output/preview-fast/<deck>/. */
 async function previewFastCommand(flags: PreviewFlags, cmd: Command): Promise<void> {
-  const { previewFast } = await import('../preview-svg/preview-fast.js');
   const options = projectOptions(cmd);
-  const previews = await previewFast({ ...options, outDir: outputDir(options), decks: flags.all ? [] : (flags.deck ?? []), dpi: flags.dpi });
-  for (const p of previews) {
-    const folder = path.relative(process.cwd(), p.folder) || p.folder;
-    console.log(`✓ ${p.deckId.padEnd(18)} ${folder}/  (${p.svgs.length} slides as SVG and PNG, ${p.ms} ms)`);
+  const fast = { ...options, outDir: outputDir(options), decks: flags.all ? [] : (flags.deck ?? []), dpi: flags.dpi };
+  const print = (previews: FastPreview[]): void => {
+    for (const p of previews) {
+      const folder = path.relative(process.cwd(), p.folder) || p.folder;
+      console.log(`✓ ${p.deckId.padEnd(18)} ${folder}/  (${p.svgs.length} slides as SVG and PNG, ${p.ms} ms)`);
+    }
+  };
+  if (flags.watch) {
+    const [{ reportError }, { watchPreviewFast }] = await Promise.all([import('./report-error.js'), import('../preview-svg/watch-fast.js')]);
+    return watchPreviewFast({ ...fast, onDrawn: print, onError: reportError });
   }
+  const { previewFast } = await import('../preview-svg/preview-fast.js');
+  print(await previewFast(fast));
 }
