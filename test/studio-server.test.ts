@@ -61,6 +61,10 @@ describe('who may talk to the studio', () => {
     expect(studio.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${studio.port}/\\?token=[\\w-]{32}$`));
   });
 
+  it('says so in plain words when the port is taken', async () => {
+    await expect(startStudio({ root, port: studio.port })).rejects.toThrow(`port ${studio.port} is in use; choose another with --port`);
+  });
+
   it('refuses requests without the token or with a wrong one', async () => {
     expect((await call('GET', '/')).status).toBe(403);
     expect((await call('GET', '/api/project')).status).toBe(403);

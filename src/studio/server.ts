@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { checkRequest, newToken, tokenCookie } from './security.js';
 import { createApi, type StudioOptions } from './studio-api.js';
 import { HttpError } from './http-error.js';
+import { TrappaError } from '../errors.js';
 
 export interface Studio {
   /** http://127.0.0.1:<port>/?token=… — the address to open. */
@@ -50,7 +51,7 @@ export async function startStudio(options: StudioOptions & { port?: number; toke
     handle(api, req, res).catch((error: unknown) => fail(res, error));
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => reject(listenError(error, options.port ?? 0)));
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
@@ -66,6 +67,13 @@ export async function startStudio(options: StudioOptions & { port?: number; toke
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** A port that is taken or not allowed is the user's to change, not a bug. */
+function listenError(error: NodeJS.ErrnoException, port: number): Error {
+  if (error.code === 'EADDRINUSE') return new TrappaError(`port ${port} is in use; choose another with --port, or leave --port out to take a free one`, { cause: error });
+  if (error.code === 'EACCES') return new TrappaError(`port ${port} may not be used by this user; choose one above 1023 with --port`, { cause: error });
+  return error;
 }
 
 async function handle(api: ReturnType<typeof createApi>, req: IncomingMessage, res: ServerResponse): Promise<void> {
