@@ -128,8 +128,8 @@ async function main(): Promise<void> {
   log(`scale: ${sizes.join(', ')} rows × ${scaleRuns} runs`);
   const scale = await measureScale({ root, sizes, runs: scaleRuns, trappaArgs: [cli], pandoc });
 
-  const studio = existsSync('/usr/bin/chromium') ? (log('studio: start and edit → slide in chromium'), await measureStudio(root, cli, quick ? 3 : 5, quick ? 12 : 32)) : undefined;
-  if (!studio) log('studio: skipped, /usr/bin/chromium not found');
+  log(existsSync('/usr/bin/chromium') ? 'studio: start, and edit → slide in chromium' : 'studio: skipped, /usr/bin/chromium not found');
+  const studio = existsSync('/usr/bin/chromium') ? await measureStudio(root, cli, quick ? 3 : 5, quick ? 12 : 32) : undefined;
 
   const results = {
     env: { ...env, loadAverageAtEnd: os.loadavg().map((v) => Number(v.toFixed(2))) },
