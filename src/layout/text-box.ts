@@ -179,7 +179,7 @@ export interface ShapeRequest extends Omit<FitRequest, 'role' | 'fill'> {
  * The part of a shape PowerPoint puts text in (its preset's text rectangle): an arrow's
  * point and a rounded corner take width away, so text is measured in what is left.
  */
-export function textArea(shape: ShapeElement['shape'], box: Box, radius = 0): Box {
+function textArea(shape: ShapeElement['shape'], box: Box, radius = 0): Box {
   if (shape === 'homePlate') return { ...box, w: Math.max(0.1, box.w - box.h / 2) };
   if (shape === 'chevron') return { ...box, x: box.x + box.h / 2, w: Math.max(0.1, box.w - box.h) };
   if (shape === 'roundRect') {
