@@ -71,7 +71,28 @@ function createEnvironment(): typeof Handlebars {
       weekday: options.hash?.weekday === true,
     });
   });
+  // {{quote title}}: «…» (nb, nn) or “…” (en), with quotes inside the text turned into the inner kind.
+  hb.registerHelper('quote', function (value: unknown, options: Handlebars.HelperOptions) {
+    const root = options.data?.root as { language?: unknown } | undefined;
+    return quote(String(value ?? ''), typeof root?.language === 'string' ? root.language : 'nb');
+  });
+  // {{contactDetails contact phone="tlf."}}: "Kari (kari@x.no, tlf. 74 05 28 00)", any part may be missing.
+  hb.registerHelper('contactDetails', function (value: unknown, options: Handlebars.HelperOptions) {
+    const c = (value ?? {}) as { name?: string; email?: string; phone?: string };
+    const phone = c.phone ? `${String(options.hash?.phone ?? 'tlf.')} ${c.phone}` : undefined;
+    const details = [c.email, phone].filter(Boolean).join(', ');
+    if (!c.name) return details;
+    return details ? `${c.name} (${details})` : c.name;
+  });
   return hb;
+}
+
+/** Wraps text in the language's quotation marks; marks already in it become the inner kind, never nested «…«…»…». */
+export function quote(text: string, language: string): string {
+  const [open, close, innerOpen, innerClose] = language === 'en' ? ['“', '”', '‘', '’'] : ['«', '»', '‘', '’'];
+  const bare = text.trim().replace(/^[«“"](.*)[»”"]$/s, '$1');
+  const inner = bare.replace(/[«“]/g, innerOpen).replace(/[»”]/g, innerClose).replace(/"([^"]*)"/g, `${innerOpen}$1${innerClose}`);
+  return `${open}${inner}${close}`;
 }
 
 /** Reads and compiles `templates/<language>/email/{subject,body}.hbs` in an isolated Handlebars. */

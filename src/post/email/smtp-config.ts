@@ -41,6 +41,8 @@ export interface SmtpConfig {
   user?: string;
   /** Only ever from TRAPPA_SMTP_PASSWORD. */
   password?: Secret;
+  /** `oauth2`: XOAUTH2 with a token from Microsoft Entra ID for `user` (TRAPPA_SMTP_AUTH). */
+  auth: 'password' | 'oauth2';
   from: Recipient;
   tls?: {
     /** PEM certificate(s) to trust in addition to the system's, e.g. a test server's self-signed one. */
@@ -98,10 +100,21 @@ export async function loadSmtpConfig(options: LoadSmtpConfigOptions = {}): Promi
   }
   const from = parseMailbox(fromText);
 
-  const user = pick('USER', 'user');
+  const auth = (nonEmpty(env.TRAPPA_SMTP_AUTH) ?? 'password').toLowerCase();
+  if (auth !== 'password' && auth !== 'oauth2') {
+    throw new SmtpConfigError(`TRAPPA_SMTP_AUTH "${auth}" is not one of password, oauth2.`);
+  }
   // Not trimmed: spaces at either end may be part of the password.
   const passwordText = env.TRAPPA_SMTP_PASSWORD === '' ? undefined : env.TRAPPA_SMTP_PASSWORD;
-  if (user && !passwordText) throw new SmtpConfigError(`SMTP user "${user}" is set but TRAPPA_SMTP_PASSWORD is not.`);
+  if (auth === 'oauth2') {
+    if (passwordText) throw new SmtpConfigError('TRAPPA_SMTP_PASSWORD is set, but TRAPPA_SMTP_AUTH=oauth2 logs in with a token; unset one of them.');
+    if (security === 'none' && !isLoopback(host)) {
+      throw new SmtpConfigError(`SMTP security "none" would send the access token unencrypted to ${host}; use starttls or tls.`);
+    }
+  }
+  // With OAuth the login name is the mailbox, unless another one is given.
+  const user = pick('USER', 'user') ?? (auth === 'oauth2' ? from.email : undefined);
+  if (auth === 'password' && user && !passwordText) throw new SmtpConfigError(`SMTP user "${user}" is set but TRAPPA_SMTP_PASSWORD is not.`);
   if (!user && passwordText) throw new SmtpConfigError('TRAPPA_SMTP_PASSWORD is set but TRAPPA_SMTP_USER is not.');
   if (user && security === 'none' && !isLoopback(host)) {
     throw new SmtpConfigError(`SMTP security "none" would send the password for "${user}" unencrypted to ${host}; use starttls or tls.`);
@@ -118,6 +131,8 @@ export async function loadSmtpConfig(options: LoadSmtpConfigOptions = {}): Promi
     port,
     security,
     ...(user && passwordText ? { user, password: new Secret(passwordText) } : {}),
+    ...(auth === 'oauth2' ? { user } : {}),
+    auth,
     from,
     ...(Object.keys(tls).length > 0 ? { tls } : {}),
     sources,
@@ -126,7 +141,7 @@ export async function loadSmtpConfig(options: LoadSmtpConfigOptions = {}): Promi
 
 /** One line for logs and `--dry-run`: server, security, user and sender, never the password. */
 export function describeSmtpConfig(config: SmtpConfig): string {
-  const login = config.user ? ` as ${config.user}` : ' without login';
+  const login = config.user ? ` as ${config.user}${config.auth === 'oauth2' ? ' (OAuth 2.0)' : ''}` : ' without login';
   return `${config.host}:${config.port} (${config.security.toUpperCase()})${login}, from ${formatMailbox(config.from)}`;
 }
 
