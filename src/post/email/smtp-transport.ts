@@ -40,21 +40,22 @@ export async function createSmtpSender(options: SmtpSenderOptions): Promise<Mail
   const { smtp, timeouts } = options;
   const redact = redactor(options);
   let tokenError: Error | undefined;
+  let renewToken = false;
   const auth = (): SMTPConnection.AuthenticationType | undefined => {
     if (smtp.auth === 'oauth2' && options.tokens && smtp.user) {
       const tokens = options.tokens;
       const user = smtp.user;
-      // nodemailer asks again with renew=true once when the server refuses a token (expired).
+      // A refused token (expired, revoked) is renewed once; see open().
       const oauth2 = {
         getToken: (renew: boolean, callback: (error: Error | null, token?: string) => void) =>
-          tokens.get(renew).then((token) => callback(null, token), (error: Error) => callback((tokenError = error))),
+          tokens.get(renew || renewToken).then((token) => callback(null, token), (error: Error) => callback((tokenError = error))),
         buildXOAuth2Token: (token: string) => Buffer.from(`user=${user}\u0001auth=Bearer ${token}\u0001\u0001`).toString('base64'),
       };
       return { type: 'OAuth2', user, oauth2 } as unknown as SMTPConnection.AuthenticationType;
     }
     return smtp.user && smtp.password ? { user: smtp.user, pass: smtp.password.reveal() } : undefined;
   };
-  const open = async (): Promise<SMTPConnection> => {
+  const open = async (renewed = false): Promise<SMTPConnection> => {
     const connection = new Connection({
       host: smtp.host,
       port: smtp.port,
@@ -74,10 +75,20 @@ export async function createSmtpSender(options: SmtpSenderOptions): Promise<Mail
     const credentials = auth();
     if (credentials) {
       tokenError = undefined;
-      await phase<unknown>(connection, (done) => connection.login(credentials, done)).catch((error: NodemailerLikeError) => {
+      const failed = await phase<unknown>(connection, (done) => connection.login(credentials, done)).then(
+        () => undefined,
+        (error: NodemailerLikeError) => error,
+      );
+      renewToken = false;
+      if (failed) {
         connection.close();
-        throw loginFailure(error, tokenError, options);
-      });
+        // Exchange answers an expired token with a plain 535: ask Entra ID for a new one, once.
+        if (smtp.auth === 'oauth2' && !renewed && !tokenError && failed.code === 'EAUTH') {
+          renewToken = true;
+          return open(true);
+        }
+        throw loginFailure(failed, tokenError, options);
+      }
     }
     return connection;
   };
