@@ -87,7 +87,6 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     disableReverseLookup: true,
     closeTimeout: 2000,
     onConnect(_session, callback) {
-      state.connections += 1;
       callback();
     },
     onAuth(auth, _session, callback) {
@@ -134,6 +133,8 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
       });
     },
   });
+  // Counted at TCP level: a TLS hello to this plain server never reaches onConnect.
+  server.server.on('connection', () => (state.connections += 1));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
