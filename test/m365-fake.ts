@@ -55,19 +55,31 @@ export async function startFakeM365(mailbox: string): Promise<FakeM365> {
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
   const json = (res: ServerResponse, status: number, body?: unknown) => {
-    res.writeHead(status, { 'content-type': 'application/json' }).end(body === undefined ? undefined : JSON.stringify(body));
+    res
+      .writeHead(status, { 'content-type': 'application/json' })
+      .end(body === undefined ? undefined : JSON.stringify(body));
   };
-  const graphError = (res: ServerResponse, status: number, code: string, message: string) => json(res, status, { error: { code, message } });
+  const graphError = (res: ServerResponse, status: number, code: string, message: string) =>
+    json(res, status, { error: { code, message } });
 
   const token = (res: ServerResponse, body: Buffer) => {
     state.tokenRequests += 1;
     const form = new URLSearchParams(body.toString('utf8'));
-    if (form.get('grant_type') !== 'client_credentials' || form.get('client_id') !== CLIENT_ID) return json(res, 400, { error: 'invalid_request' });
+    if (form.get('grant_type') !== 'client_credentials' || form.get('client_id') !== CLIENT_ID)
+      return json(res, 400, { error: 'invalid_request' });
     if (state.tokenMode === 'wrong-secret' || form.get('client_secret') !== CLIENT_SECRET) {
-      return json(res, 401, { error: 'invalid_client', error_description: `AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${CLIENT_ID}'.\r\nTrace ID: 1`, error_codes: [7000215] });
+      return json(res, 401, {
+        error: 'invalid_client',
+        error_description: `AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${CLIENT_ID}'.\r\nTrace ID: 1`,
+        error_codes: [7000215],
+      });
     }
     if (state.tokenMode === 'no-consent') {
-      return json(res, 400, { error: 'invalid_grant', error_description: `AADSTS65001: The user or administrator has not consented to use the application with ID '${CLIENT_ID}'.`, error_codes: [65001] });
+      return json(res, 400, {
+        error: 'invalid_grant',
+        error_description: `AADSTS65001: The user or administrator has not consented to use the application with ID '${CLIENT_ID}'.`,
+        error_codes: [65001],
+      });
     }
     const issued = `eyJ0eXAi.${state.issued.length + 1}.${form.get('scope')?.includes('graph') ? 'graph' : 'outlook'}`;
     state.issued.push(issued);
@@ -80,9 +92,15 @@ export async function startFakeM365(mailbox: string): Promise<FakeM365> {
     const upload = parts[0] === 'upload' ? uploads.get(parts[1] ?? '') : undefined;
     if (upload) {
       // Upload URLs are pre-authorised; Graph refuses a bearer token on them.
-      if (req.headers.authorization) return graphError(res, 401, 'InvalidAuthenticationToken', 'no token on upload URLs');
+      if (req.headers.authorization)
+        return graphError(res, 401, 'InvalidAuthenticationToken', 'no token on upload URLs');
       const range = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(String(req.headers['content-range']));
-      if (!range || Number(range[1]) !== upload.next || Number(range[3]) !== upload.size || Number(range[2]) - Number(range[1]) + 1 !== body.length) {
+      if (
+        !range ||
+        Number(range[1]) !== upload.next ||
+        Number(range[3]) !== upload.size ||
+        Number(range[2]) - Number(range[1]) + 1 !== body.length
+      ) {
         return graphError(res, 416, 'InvalidRange', 'unexpected Content-Range');
       }
       upload.pieces.push(body);
@@ -92,14 +110,24 @@ export async function startFakeM365(mailbox: string): Promise<FakeM365> {
       return json(res, 201);
     }
     const auth = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''));
-    if (!auth || !valid.has(auth[1]!)) return graphError(res, 401, 'InvalidAuthenticationToken', 'Access token has expired or is not yet valid.');
+    if (!auth || !valid.has(auth[1]!))
+      return graphError(res, 401, 'InvalidAuthenticationToken', 'Access token has expired or is not yet valid.');
     if (!auth[1]!.endsWith('.graph')) return graphError(res, 401, 'InvalidAuthenticationToken', 'Invalid audience.');
-    if (parts[0] !== 'v1.0' || parts[1] !== 'users' || decodeURIComponent(parts[2] ?? '') !== mailbox) return graphError(res, 404, 'ErrorInvalidUser', 'no such mailbox');
-    if (state.denyMailbox) return graphError(res, 403, 'ErrorAccessDenied', 'Access to OData is disabled: [RAOP] : Blocked by tenant configured AppOnly AccessPolicy settings.');
+    if (parts[0] !== 'v1.0' || parts[1] !== 'users' || decodeURIComponent(parts[2] ?? '') !== mailbox)
+      return graphError(res, 404, 'ErrorInvalidUser', 'no such mailbox');
+    if (state.denyMailbox)
+      return graphError(
+        res,
+        403,
+        'ErrorAccessDenied',
+        'Access to OData is disabled: [RAOP] : Blocked by tenant configured AppOnly AccessPolicy settings.',
+      );
     const rest = parts.slice(3).join('/');
     const payload = body.length > 0 ? (JSON.parse(body.toString('utf8')) as Record<string, any>) : {};
     if (rest === 'sendMail') {
-      const attachments = new Map<string, Buffer>((payload.message.attachments ?? []).map((a: any) => [a.name, Buffer.from(a.contentBytes, 'base64')]));
+      const attachments = new Map<string, Buffer>(
+        (payload.message.attachments ?? []).map((a: any) => [a.name, Buffer.from(a.contentBytes, 'base64')]),
+      );
       state.sent.push({ json: payload as GraphMessage['json'], attachments, via: 'sendMail', uploadSessions: 0 });
       return json(res, 202);
     }

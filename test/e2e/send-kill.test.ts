@@ -12,7 +12,12 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { PASSWORD, smtpEnv, USER } from '../email-fixtures.js';
-import { generateCertificate, startTestServer, type ReceivedMessage, type TestCertificate } from '../email-test-server.js';
+import {
+  generateCertificate,
+  startTestServer,
+  type ReceivedMessage,
+  type TestCertificate,
+} from '../email-test-server.js';
 import { buildDistCli, runCliDist, spawnCli } from '../helpers/dist-cli.js';
 import { REPO } from '../helpers/project.js';
 
@@ -37,7 +42,8 @@ afterAll(() => {
 async function project(lists: Record<string, string[]>): Promise<string> {
   const root = mkdtempSync(path.join(tmpdir(), 'trappa-kill-'));
   roots.push(root);
-  for (const sub of ['data', 'templates', 'assets']) cpSync(path.join(REPO, sub), path.join(root, sub), { recursive: true });
+  for (const sub of ['data', 'templates', 'assets'])
+    cpSync(path.join(REPO, sub), path.join(root, sub), { recursive: true });
   for (const [deck, emails] of Object.entries(lists)) {
     const file = path.join(root, 'data/decks', `${deck}.yaml`);
     const text = readFileSync(file, 'utf8');
@@ -56,13 +62,19 @@ const deliveries = (messages: readonly ReceivedMessage[]) => {
 };
 
 const sentAt = (root: string) =>
-  (JSON.parse(readFileSync(path.join(root, 'output/manifest.json'), 'utf8')) as { entries: Record<string, { sentAt?: string }> }).entries;
+  (
+    JSON.parse(readFileSync(path.join(root, 'output/manifest.json'), 'utf8')) as {
+      entries: Record<string, { sentAt?: string }>;
+    }
+  ).entries;
 
 describe('trappa send never delivers twice', () => {
   it(`kill -9 at ${KILLS} random points, then re-runs: nobody twice unless --resend-uncertain, every delivered deck frozen`, async () => {
     const server = await startTestServer({ certificate, user: USER, password: PASSWORD, replyDelayMs: 40 });
     onTestFinished(() => server.close());
-    const lists = Object.fromEntries(DECKS.map((deck) => [deck, Array.from({ length: 10 }, (_, i) => `${deck}.${i + 1}@levanger.kommune.no`)]));
+    const lists = Object.fromEntries(
+      DECKS.map((deck) => [deck, Array.from({ length: 10 }, (_, i) => `${deck}.${i + 1}@levanger.kommune.no`)]),
+    );
     const root = await project(lists);
     const env = { ...(await smtpEnv(root, server.port, certificate)), TRAPPA_MAIL_BATCH_SIZE: '1' };
 
@@ -80,7 +92,9 @@ describe('trappa send never delivers twice', () => {
     const rerun = await runCliDist(cli.cli, ['send', '--all'], root, env);
     expect([0, 6]).toContain(rerun.status);
     expect(rerun.stdout).not.toMatch(/[\r\u001b]/);
-    const uncertain = new Set([...rerun.stdout.matchAll(/^ {2}to {2}(\S+) {2}UNCERTAIN: handed to the server/gm)].map((m) => m[1]!));
+    const uncertain = new Set(
+      [...rerun.stdout.matchAll(/^ {2}to {2}(\S+) {2}UNCERTAIN: handed to the server/gm)].map((m) => m[1]!),
+    );
     const delivered = deliveries(server.messages);
     const everyone = Object.values(lists).flat();
     for (const email of everyone) {
@@ -91,7 +105,8 @@ describe('trappa send never delivers twice', () => {
     if (uncertain.size > 0) expect(rerun.stderr).toContain('--resend-uncertain');
     const frozen = sentAt(root);
     for (const deck of DECKS) {
-      if (lists[deck]!.some((email) => delivered.has(email))) expect(frozen[`${deck}@0.2`]?.sentAt, `${deck} delivered but not frozen`).toBeTruthy();
+      if (lists[deck]!.some((email) => delivered.has(email)))
+        expect(frozen[`${deck}@0.2`]?.sentAt, `${deck} delivered but not frozen`).toBeTruthy();
     }
 
     const resend = await runCliDist(cli.cli, ['send', '--all', '--resend-uncertain'], root, env);
@@ -115,7 +130,12 @@ describe('trappa send never delivers twice', () => {
     onTestFinished(() => server.close());
     const emails = Array.from({ length: 5000 }, (_, i) => `ansatt${i + 1}@verdal.kommune.no`);
     const root = await project({ ansatte: emails });
-    const run = await runCliDist(cli.cli, ['send', '--deck', 'ansatte'], root, await smtpEnv(root, server.port, certificate));
+    const run = await runCliDist(
+      cli.cli,
+      ['send', '--deck', 'ansatte'],
+      root,
+      await smtpEnv(root, server.port, certificate),
+    );
     expect(run.status, run.stderr).toBe(0);
     const delivered = deliveries(server.messages);
     expect(delivered.size).toBe(5000);
@@ -123,7 +143,9 @@ describe('trappa send never delivers twice', () => {
     expect(server.messages).toHaveLength(50);
     for (const m of server.messages) {
       expect(m.envelopeTo.length).toBeLessThanOrEqual(100);
-      expect(m.parsed.to && !Array.isArray(m.parsed.to) ? m.parsed.to.value.map((a) => a.address) : []).toEqual(['kommunikasjon@innherred-samkommune.no']);
+      expect(m.parsed.to && !Array.isArray(m.parsed.to) ? m.parsed.to.value.map((a) => a.address) : []).toEqual([
+        'kommunikasjon@innherred-samkommune.no',
+      ]);
       expect(m.parsed.cc).toBeUndefined();
       expect(m.raw.toString('latin1')).not.toMatch(/ansatt\d+@/);
     }
@@ -147,7 +169,9 @@ describe('trappa send gives up quickly and plainly', () => {
     const started = Date.now();
     const run = await runCliDist(cli.cli, ['send', '--deck', 'ansatte'], root, env);
     expect(run.status).toBe(6);
-    expect(run.stderr.trim()).toMatch(new RegExp(`^trappa: Cannot reach the SMTP server 127\\.0\\.0\\.1:${port}: Greeting never received`));
+    expect(run.stderr.trim()).toMatch(
+      new RegExp(`^trappa: Cannot reach the SMTP server 127\\.0\\.0\\.1:${port}: Greeting never received`),
+    );
     expect(Date.now() - started).toBeLessThan(15_000); // a bound against hanging, not a speed claim
     expect(sentAt(root)['ansatte@0.2']?.sentAt).toBeUndefined();
     expect(readdirSync(path.join(root, 'output'))).not.toContain('send-log.jsonl');
@@ -160,14 +184,22 @@ describe('trappa send gives up quickly and plainly', () => {
     const env = { ...(await smtpEnv(root, server.port, certificate)), TRAPPA_SMTP_SECURITY: 'tls' };
     const run = await runCliDist(cli.cli, ['send', '--deck', 'ansatte'], root, env);
     expect(run.status).toBe(6);
-    expect(run.stderr.trim()).toMatch(/^trappa: Cannot reach the SMTP server 127\.0\.0\.1:\d+: .*(wrong version number|SSL|TLS)/i);
+    expect(run.stderr.trim()).toMatch(
+      /^trappa: Cannot reach the SMTP server 127\.0\.0\.1:\d+: .*(wrong version number|SSL|TLS)/i,
+    );
     expect(server.connections).toBe(1);
   });
 
   it('names with CR/LF or escape codes are escaped on the console', async () => {
     const root = await project({ ansatte: ['a@verdal.kommune.no'] });
     const file = path.join(root, 'data/decks/ansatte.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('- { email: a@verdal.kommune.no }', '- { name: "Ola\\r\\nBcc: x@y.no \\e[31m", email: a@verdal.kommune.no }'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        '- { email: a@verdal.kommune.no }',
+        '- { name: "Ola\\r\\nBcc: x@y.no \\e[31m", email: a@verdal.kommune.no }',
+      ),
+    );
     expect((await runCliDist(cli.cli, ['build', '--deck', 'ansatte'], root)).status).toBe(0);
     const run = await runCliDist(cli.cli, ['send', '--deck', 'ansatte', '--dry-run'], root);
     expect(run.status, run.stderr).toBe(0);

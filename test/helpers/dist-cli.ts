@@ -11,7 +11,9 @@ import { REPO, type CliRun } from './project.js';
 export function buildDistCli(): { cli: string; remove: () => void } {
   mkdirSync(path.join(REPO, 'node_modules', '.cache'), { recursive: true });
   const dir = mkdtempSync(path.join(REPO, 'node_modules', '.cache', 'trappa-dist-'));
-  const built = spawnSync(process.execPath, [path.join(REPO, 'scripts/build-dist.mjs'), '--outdir', dir, '--quiet'], { encoding: 'utf8' });
+  const built = spawnSync(process.execPath, [path.join(REPO, 'scripts/build-dist.mjs'), '--outdir', dir, '--quiet'], {
+    encoding: 'utf8',
+  });
   if (built.status !== 0) throw new Error(`build-dist failed: ${built.stderr}`);
   return { cli: path.join(dir, 'cli.js'), remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -27,7 +27,11 @@ export async function composeMime(mail: MimeInput): Promise<Buffer> {
     text: mail.text.replace(/\r?\n/g, '\r\n'),
     ...(mail.draft ? {} : { messageId: mail.messageId }),
     headers: { ...(mail.draft ? { 'X-Unsent': '1' } : {}), 'X-Trappa-Deck': `${mail.deckId}; version=${mail.version}` },
-    attachments: mail.attachments.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
+    attachments: mail.attachments.map((a) => ({
+      filename: a.filename,
+      content: a.content,
+      contentType: a.contentType,
+    })),
     newline: 'windows',
   }).compile();
   if (mail.bcc?.length) node.keepBcc = true;

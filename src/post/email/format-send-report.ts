@@ -31,21 +31,46 @@ export function formatSendReport(report: SendReport): string {
   if (report.from) lines.push(`From: ${escapeControl(report.from)}`);
   for (const deck of report.decks) {
     lines.push(`${deck.deckId} v${deck.version}: "${escapeControl(deck.subject)}"`);
-    for (const a of deck.attachments) lines.push(`  attachment ${escapeControl(a.filename)} (${formatSize(a.size, 'en')}, ${a.contentType})`);
+    for (const a of deck.attachments)
+      lines.push(`  attachment ${escapeControl(a.filename)} (${formatSize(a.size, 'en')}, ${a.contentType})`);
     const long = deck.recipients.length > LIST_ALL_UP_TO;
-    const quiet = (r: RecipientOutcome) => long && (r.status === 'sent' || r.status === 'skipped' || r.status === 'planned');
+    const quiet = (r: RecipientOutcome) =>
+      long && (r.status === 'sent' || r.status === 'skipped' || r.status === 'planned');
     for (const r of deck.recipients) {
-      if (!quiet(r)) lines.push(`  ${r.field.padEnd(3)} ${who(r)}  ${LABEL[r.status]}${r.detail ? `: ${escapeControl(r.detail)}` : ''}`);
+      if (!quiet(r))
+        lines.push(
+          `  ${r.field.padEnd(3)} ${who(r)}  ${LABEL[r.status]}${r.detail ? `: ${escapeControl(r.detail)}` : ''}`,
+        );
     }
     if (long) {
-      const counts = (['planned', 'sent', 'skipped'] as const).map((s) => [s, deck.recipients.filter((r) => r.status === s).length] as const);
-      lines.push(`  ${counts.filter(([, n]) => n > 0).map(([s, n]) => `${n} ${LABEL[s]}`).join(', ') || 'none sent'}`);
+      const counts = (['planned', 'sent', 'skipped'] as const).map(
+        (s) => [s, deck.recipients.filter((r) => r.status === s).length] as const,
+      );
+      lines.push(
+        `  ${
+          counts
+            .filter(([, n]) => n > 0)
+            .map(([s, n]) => `${n} ${LABEL[s]}`)
+            .join(', ') || 'none sent'
+        }`,
+      );
     }
   }
   const { planned, sent, skipped, failed, refused, uncertain } = report.counts;
   const summary = report.dryRun
-    ? [`${planned} would be sent`, `${skipped} already sent`, refused ? `${refused} refused` : '', uncertain ? `${uncertain} uncertain` : '']
-    : [`${sent} sent`, `${skipped} already sent`, failed ? `${failed} failed` : '', refused ? `${refused} refused` : '', uncertain ? `${uncertain} uncertain` : ''];
+    ? [
+        `${planned} would be sent`,
+        `${skipped} already sent`,
+        refused ? `${refused} refused` : '',
+        uncertain ? `${uncertain} uncertain` : '',
+      ]
+    : [
+        `${sent} sent`,
+        `${skipped} already sent`,
+        failed ? `${failed} failed` : '',
+        refused ? `${refused} refused` : '',
+        uncertain ? `${uncertain} uncertain` : '',
+      ];
   lines.push(`Recipients: ${summary.filter(Boolean).join(', ')}.`);
   return lines.join('\n');
 }
@@ -61,15 +86,27 @@ export function sendReportError(report: SendReport): SendError | undefined {
   const problems = report.decks.flatMap((deck) =>
     deck.recipients
       .filter((r) => r.status === 'failed' || r.status === 'refused' || r.status === 'uncertain')
-      .map((r) => `${deck.deckId} v${deck.version} → ${escapeControl(r.email)}: ${r.status}${r.detail ? ` (${escapeControl(r.detail)})` : ''}`),
+      .map(
+        (r) =>
+          `${deck.deckId} v${deck.version} → ${escapeControl(r.email)}: ${r.status}${r.detail ? ` (${escapeControl(r.detail)})` : ''}`,
+      ),
   );
-  const shown = problems.length > LIST_ALL_UP_TO ? [...problems.slice(0, LIST_ALL_UP_TO), `… and ${problems.length - LIST_ALL_UP_TO} more (see the report above)`] : problems;
+  const shown =
+    problems.length > LIST_ALL_UP_TO
+      ? [...problems.slice(0, LIST_ALL_UP_TO), `… and ${problems.length - LIST_ALL_UP_TO} more (see the report above)`]
+      : problems;
   const advice = [
     report.counts.failed ? 'Run the same command again to retry only the failed recipients.' : '',
-    report.counts.refused ? 'Refused recipients already have this version with other content: raise the version, or use --resend.' : '',
+    report.counts.refused
+      ? 'Refused recipients already have this version with other content: raise the version, or use --resend.'
+      : '',
     report.counts.uncertain
-      ? 'Uncertain messages were handed to the server but no answer was recorded, so they may have arrived: check with the recipients or the server\'s message trace, then send them again with --resend-uncertain (same Message-ID, so mail clients show one copy).'
+      ? "Uncertain messages were handed to the server but no answer was recorded, so they may have arrived: check with the recipients or the server's message trace, then send them again with --resend-uncertain (same Message-ID, so mail clients show one copy)."
       : '',
   ];
-  return new SendError([`${problems.length} recipient(s) did not get their deck for certain:`, ...shown, ...advice.filter(Boolean)].join('\n'));
+  return new SendError(
+    [`${problems.length} recipient(s) did not get their deck for certain:`, ...shown, ...advice.filter(Boolean)].join(
+      '\n',
+    ),
+  );
 }

@@ -3,7 +3,13 @@
  * Attachments over Graph's inline limit go into a draft through an upload session
  * (createUploadSession, then PUT in pieces) and the draft is sent with POST …/send.
  */
-import { escapeControl, type AttemptResult, type MailFailure, type MailSender, type OutgoingMail } from './mail-sender.js';
+import {
+  escapeControl,
+  type AttemptResult,
+  type MailFailure,
+  type MailSender,
+  type OutgoingMail,
+} from './mail-sender.js';
 import type { MailTimeouts } from './mail-config.js';
 import type { PreparedAttachment } from './prepare-messages.js';
 import { graphAccessDeniedMessage, type OAuthConfig, type TokenSource } from './oauth-token.js';
@@ -36,7 +42,8 @@ class GraphFailure extends Error {
 
 export function createGraphSender(options: GraphSenderOptions, tokens: TokenSource): MailSender {
   const mailbox = `${options.graphUrl}/users/${encodeURIComponent(options.from.email)}`;
-  const call = (method: string, url: string, body: unknown, handOver = false) => request(options, tokens, method, url, body, handOver);
+  const call = (method: string, url: string, body: unknown, handOver = false) =>
+    request(options, tokens, method, url, body, handOver);
   return {
     async verify() {
       await tokens.get();
@@ -47,13 +54,20 @@ export function createGraphSender(options: GraphSenderOptions, tokens: TokenSour
       try {
         if (total <= GRAPH_INLINE_LIMIT) {
           await beforeHandOver();
-          await call('POST', `${mailbox}/sendMail`, { message: { ...message, attachments: mail.attachments.map(fileAttachment) }, saveToSentItems: true }, true);
+          await call(
+            'POST',
+            `${mailbox}/sendMail`,
+            { message: { ...message, attachments: mail.attachments.map(fileAttachment) }, saveToSentItems: true },
+            true,
+          );
         } else {
           const draft = (await call('POST', `${mailbox}/messages`, message)) as { id?: string };
-          if (typeof draft.id !== 'string') throw new GraphFailure({ transient: true, fatal: false, detail: 'Graph created no draft id' });
+          if (typeof draft.id !== 'string')
+            throw new GraphFailure({ transient: true, fatal: false, detail: 'Graph created no draft id' });
           const draftUrl = `${mailbox}/messages/${encodeURIComponent(draft.id)}`;
           for (const attachment of mail.attachments) {
-            if (attachment.size <= GRAPH_INLINE_LIMIT) await call('POST', `${draftUrl}/attachments`, fileAttachment(attachment));
+            if (attachment.size <= GRAPH_INLINE_LIMIT)
+              await call('POST', `${draftUrl}/attachments`, fileAttachment(attachment));
             else await upload(options, call, draftUrl, attachment);
           }
           await beforeHandOver();
@@ -62,8 +76,16 @@ export function createGraphSender(options: GraphSenderOptions, tokens: TokenSour
         return { accepted: new Set(mail.recipients.map((r) => normalizeAddress(r.email))), rejected: new Map() };
       } catch (error) {
         if (!(error instanceof GraphFailure)) throw error;
-        const failure = error.failure.code === 403 ? { ...error.failure, detail: graphAccessDeniedMessage(options.from.email, options.oauth.clientId) } : error.failure;
-        return { accepted: new Set(), rejected: new Map(), error: failure, uncertain: error.uncertain } satisfies AttemptResult;
+        const failure =
+          error.failure.code === 403
+            ? { ...error.failure, detail: graphAccessDeniedMessage(options.from.email, options.oauth.clientId) }
+            : error.failure;
+        return {
+          accepted: new Set(),
+          rejected: new Map(),
+          error: failure,
+          uncertain: error.uncertain,
+        } satisfies AttemptResult;
       }
     },
     close: () => undefined,
@@ -74,7 +96,8 @@ export function createGraphSender(options: GraphSenderOptions, tokens: TokenSour
 function graphMessage(mail: OutgoingMail): Record<string, unknown> {
   const due = new Set(mail.recipients.map((r) => normalizeAddress(r.email)));
   const shown = new Set([...mail.to, ...mail.cc].map((r) => normalizeAddress(r.email)));
-  const list = (rs: readonly Recipient[]) => rs.map((r) => ({ emailAddress: { address: r.email, ...(r.name ? { name: r.name } : {}) } }));
+  const list = (rs: readonly Recipient[]) =>
+    rs.map((r) => ({ emailAddress: { address: r.email, ...(r.name ? { name: r.name } : {}) } }));
   const onlyDue = (rs: readonly Recipient[]) => rs.filter((r) => due.has(normalizeAddress(r.email)));
   return {
     subject: mail.subject,
@@ -89,7 +112,12 @@ function graphMessage(mail: OutgoingMail): Record<string, unknown> {
 }
 
 function fileAttachment(a: PreparedAttachment): Record<string, unknown> {
-  return { '@odata.type': '#microsoft.graph.fileAttachment', name: a.filename, contentType: a.contentType, contentBytes: a.content.toString('base64') };
+  return {
+    '@odata.type': '#microsoft.graph.fileAttachment',
+    name: a.filename,
+    contentType: a.contentType,
+    contentBytes: a.content.toString('base64'),
+  };
 }
 
 async function upload(
@@ -98,22 +126,40 @@ async function upload(
   draftUrl: string,
   attachment: PreparedAttachment,
 ): Promise<void> {
-  const item = { attachmentType: 'file', name: attachment.filename, size: attachment.size, contentType: attachment.contentType };
-  const session = (await call('POST', `${draftUrl}/attachments/createUploadSession`, { AttachmentItem: item })) as { uploadUrl?: string };
-  if (typeof session.uploadUrl !== 'string') throw new GraphFailure({ transient: true, fatal: false, detail: 'Graph opened no upload session' });
+  const item = {
+    attachmentType: 'file',
+    name: attachment.filename,
+    size: attachment.size,
+    contentType: attachment.contentType,
+  };
+  const session = (await call('POST', `${draftUrl}/attachments/createUploadSession`, { AttachmentItem: item })) as {
+    uploadUrl?: string;
+  };
+  if (typeof session.uploadUrl !== 'string')
+    throw new GraphFailure({ transient: true, fatal: false, detail: 'Graph opened no upload session' });
   for (let start = 0; start < attachment.size; start += CHUNK) {
     const piece = attachment.content.subarray(start, Math.min(attachment.size, start + CHUNK));
     // The upload URL carries its own authorisation; Graph refuses a bearer token on it.
     const response = await send(options, session.uploadUrl, {
       method: 'PUT',
-      headers: { 'content-type': 'application/octet-stream', 'content-range': `bytes ${start}-${start + piece.length - 1}/${attachment.size}` },
+      headers: {
+        'content-type': 'application/octet-stream',
+        'content-range': `bytes ${start}-${start + piece.length - 1}/${attachment.size}`,
+      },
       body: new Uint8Array(piece),
     });
     if (response.status >= 300) throw new GraphFailure(await describe(response, false));
   }
 }
 
-async function request(options: GraphSenderOptions, tokens: TokenSource, method: string, url: string, body: unknown, handOver: boolean): Promise<unknown> {
+async function request(
+  options: GraphSenderOptions,
+  tokens: TokenSource,
+  method: string,
+  url: string,
+  body: unknown,
+  handOver: boolean,
+): Promise<unknown> {
   for (let renew = false; ; renew = true) {
     const token = await tokens.get(renew);
     const response = await send(
@@ -121,14 +167,18 @@ async function request(options: GraphSenderOptions, tokens: TokenSource, method:
       url,
       {
         method,
-        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       },
       handOver,
     );
     // An expired or revoked token: ask for a new one, once.
     if (response.status === 401 && !renew) continue;
-    if (response.status >= 300) throw new GraphFailure(await describe(response, handOver), handOver && isAmbiguous(response.status));
+    if (response.status >= 300)
+      throw new GraphFailure(await describe(response, handOver), handOver && isAmbiguous(response.status));
     return response.status === 202 || response.status === 204 ? {} : await response.json().catch(() => ({}));
   }
 }
@@ -141,7 +191,11 @@ async function send(options: GraphSenderOptions, url: string, init: RequestInit,
     const text = `${cause?.code ?? ''} ${cause?.message ?? (error as Error).message}`;
     const tls = TLS_PROBLEM.test(text) && !NOT_REACHED.test(text);
     const reached = !NOT_REACHED.test(text) && !tls;
-    const detail = escapeControl((error as Error).name === 'TimeoutError' ? `no answer from Microsoft Graph within ${options.timeouts.commandMs / 1000} s` : text.trim());
+    const detail = escapeControl(
+      (error as Error).name === 'TimeoutError'
+        ? `no answer from Microsoft Graph within ${options.timeouts.commandMs / 1000} s`
+        : text.trim(),
+    );
     // Once the request may have arrived, an unanswered send may still have gone out.
     throw new GraphFailure({ transient: !tls, fatal: tls, detail }, handOver && reached);
   }

@@ -1,5 +1,5 @@
 export type * from './types.js';
-export { distributionSchema, recipientSchema, emailAddressSchema, describeAddressProblem, type DistributionInput } from './distribution-schema.js';
+export { distributionSchema, recipientSchema, emailAddressSchema, describeAddressProblem, type DistributionInput } from '../../data/distribution-schema.js';
 export { loadSmtpConfig, describeSmtpConfig, parseMailbox, Secret, SmtpConfigError, type SmtpConfig, type SmtpSecurity, type LoadSmtpConfigOptions } from './smtp-config.js';
 export { loadMailConfig, describeMailConfig, DEFAULT_BATCH_SIZE, type MailConfig, type MailTimeouts } from './mail-config.js';
 export { MailLoginError } from './oauth-token.js';

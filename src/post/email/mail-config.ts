@@ -3,7 +3,14 @@
  * all from TRAPPA_* environment variables (secrets only from there), on top of the SMTP
  * settings of smtp-config.ts.
  */
-import { loadSmtpConfig, parseMailbox, Secret, SmtpConfigError, type LoadSmtpConfigOptions, type SmtpConfig } from './smtp-config.js';
+import {
+  loadSmtpConfig,
+  parseMailbox,
+  Secret,
+  SmtpConfigError,
+  type LoadSmtpConfigOptions,
+  type SmtpConfig,
+} from './smtp-config.js';
 import type { OAuthConfig } from './oauth-token.js';
 import type { Recipient } from './types.js';
 
@@ -17,8 +24,22 @@ export interface MailTimeouts {
 }
 
 export type MailConfig =
-  | { transport: 'smtp'; from: Recipient; smtp: SmtpConfig; oauth?: OAuthConfig; timeouts: MailTimeouts; batchSize: number }
-  | { transport: 'graph'; from: Recipient; graphUrl: string; oauth: OAuthConfig; timeouts: MailTimeouts; batchSize: number };
+  | {
+      transport: 'smtp';
+      from: Recipient;
+      smtp: SmtpConfig;
+      oauth?: OAuthConfig;
+      timeouts: MailTimeouts;
+      batchSize: number;
+    }
+  | {
+      transport: 'graph';
+      from: Recipient;
+      graphUrl: string;
+      oauth: OAuthConfig;
+      timeouts: MailTimeouts;
+      batchSize: number;
+    };
 
 /**
  * Microsoft 365 takes at most 500 recipients per message (To, Cc and Bcc together), the
@@ -40,23 +61,30 @@ export async function loadMailConfig(options: LoadSmtpConfigOptions = {}): Promi
   const batchSize = readBatchSize(env);
   if (transport === 'graph') {
     const fromText = nonEmpty(env.TRAPPA_SMTP_FROM);
-    if (!fromText) throw new SmtpConfigError('Sending through Microsoft Graph needs the mailbox to send from: set TRAPPA_SMTP_FROM.');
+    if (!fromText)
+      throw new SmtpConfigError(
+        'Sending through Microsoft Graph needs the mailbox to send from: set TRAPPA_SMTP_FROM.',
+      );
     const oauth = readOAuth(env, SCOPES.graph, timeouts.commandMs, 'TRAPPA_MAIL_TRANSPORT=graph');
     const graphUrl = (nonEmpty(env.TRAPPA_GRAPH_URL) ?? 'https://graph.microsoft.com/v1.0').replace(/\/+$/, '');
     checkUrl(graphUrl, 'TRAPPA_GRAPH_URL');
     return { transport, from: parseMailbox(fromText), graphUrl, oauth, timeouts, batchSize };
   }
   const smtp = await loadSmtpConfig(options);
-  const oauth = smtp.auth === 'oauth2' ? readOAuth(env, SCOPES.smtp, timeouts.commandMs, 'TRAPPA_SMTP_AUTH=oauth2') : undefined;
+  const oauth =
+    smtp.auth === 'oauth2' ? readOAuth(env, SCOPES.smtp, timeouts.commandMs, 'TRAPPA_SMTP_AUTH=oauth2') : undefined;
   return { transport, from: smtp.from, smtp, ...(oauth ? { oauth } : {}), timeouts, batchSize };
 }
 
 /** One line for the start of a run: transport, server, login and sender; never a secret. */
 export function describeMailConfig(config: MailConfig): string {
   const from = config.from.name ? `${config.from.name} <${config.from.email}>` : config.from.email;
-  if (config.transport === 'graph') return `Microsoft Graph ${config.graphUrl} as app ${config.oauth.clientId}, from ${from}`;
+  if (config.transport === 'graph')
+    return `Microsoft Graph ${config.graphUrl} as app ${config.oauth.clientId}, from ${from}`;
   const { smtp } = config;
-  const login = smtp.user ? ` as ${smtp.user}${smtp.auth === 'oauth2' ? ` (OAuth 2.0, app ${config.oauth?.clientId})` : ''}` : '';
+  const login = smtp.user
+    ? ` as ${smtp.user}${smtp.auth === 'oauth2' ? ` (OAuth 2.0, app ${config.oauth?.clientId})` : ''}`
+    : '';
   return `SMTP ${smtp.host}:${smtp.port} (${smtp.security.toUpperCase()})${login}, from ${from}`;
 }
 
@@ -70,9 +98,14 @@ function readOAuth(env: NodeJS.ProcessEnv, scope: string, timeoutMs: number, why
     ...(clientId ? [] : ['TRAPPA_OAUTH_CLIENT_ID']),
     ...(secret ? [] : ['TRAPPA_OAUTH_CLIENT_SECRET']),
   ];
-  if (missing.length > 0) throw new SmtpConfigError(`${why} needs ${missing.join(', ')} (from the app registration; see README, Microsoft 365).`);
-  if (!/^[A-Za-z0-9.-]+$/.test(tenant!)) throw new SmtpConfigError(`TRAPPA_OAUTH_TENANT "${tenant}" is not a tenant id or domain.`);
-  const tokenUrl = nonEmpty(env.TRAPPA_OAUTH_TOKEN_URL) ?? `https://login.microsoftonline.com/${tenant}/oauth2/v2.0/token`;
+  if (missing.length > 0)
+    throw new SmtpConfigError(
+      `${why} needs ${missing.join(', ')} (from the app registration; see README, Microsoft 365).`,
+    );
+  if (!/^[A-Za-z0-9.-]+$/.test(tenant!))
+    throw new SmtpConfigError(`TRAPPA_OAUTH_TENANT "${tenant}" is not a tenant id or domain.`);
+  const tokenUrl =
+    nonEmpty(env.TRAPPA_OAUTH_TOKEN_URL) ?? `https://login.microsoftonline.com/${tenant}/oauth2/v2.0/token`;
   checkUrl(tokenUrl, 'TRAPPA_OAUTH_TOKEN_URL');
   return { tenant: tenant!, clientId: clientId!, clientSecret: new Secret(secret!), tokenUrl, scope, timeoutMs };
 }
@@ -109,7 +142,9 @@ function readBatchSize(env: NodeJS.ProcessEnv): number {
   if (text === undefined) return DEFAULT_BATCH_SIZE;
   const value = Number(text);
   if (!Number.isInteger(value) || value < 1 || value > MAX_BATCH_SIZE) {
-    throw new SmtpConfigError(`TRAPPA_MAIL_BATCH_SIZE "${text}" is not a whole number of recipients from 1 to ${MAX_BATCH_SIZE}.`);
+    throw new SmtpConfigError(
+      `TRAPPA_MAIL_BATCH_SIZE "${text}" is not a whole number of recipients from 1 to ${MAX_BATCH_SIZE}.`,
+    );
   }
   return value;
 }

@@ -66,7 +66,10 @@ async function requestToken(config: OAuthConfig): Promise<{ token: string; expir
     });
   } catch (error) {
     const reason = (error as Error).name === 'TimeoutError' ? 'did not answer in time' : 'could not be reached';
-    throw new MailLoginError(`The token endpoint ${config.tokenUrl} ${reason}; check the network and TRAPPA_OAUTH_TOKEN_URL / TRAPPA_OAUTH_TENANT.`, { cause: error });
+    throw new MailLoginError(
+      `The token endpoint ${config.tokenUrl} ${reason}; check the network and TRAPPA_OAUTH_TOKEN_URL / TRAPPA_OAUTH_TENANT.`,
+      { cause: error },
+    );
   }
   const json = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   if (response.ok && typeof json.access_token === 'string') {
@@ -76,7 +79,11 @@ async function requestToken(config: OAuthConfig): Promise<{ token: string; expir
 }
 
 /** One plain line for what Entra ID said, naming what the administrator (or the user) must do. */
-export function tokenErrorMessage(status: number, json: Record<string, unknown>, config: Pick<OAuthConfig, 'clientId' | 'tenant' | 'scope'>): string {
+export function tokenErrorMessage(
+  status: number,
+  json: Record<string, unknown>,
+  config: Pick<OAuthConfig, 'clientId' | 'tenant' | 'scope'>,
+): string {
   const description = typeof json.error_description === 'string' ? json.error_description : '';
   const codes = Array.isArray(json.error_codes) ? json.error_codes.map(Number) : [];
   const code = codes[0] ?? Number(/AADSTS(\d+)/.exec(description)?.[1] ?? NaN);
@@ -100,7 +107,10 @@ export function tokenErrorMessage(status: number, json: Record<string, unknown>,
 }
 
 function firstSentence(description: string): string {
-  const sentence = description.replace(/^AADSTS\d+:\s*/, '').split(/(?<=\.)\s|\r?\n/)[0]?.trim();
+  const sentence = description
+    .replace(/^AADSTS\d+:\s*/, '')
+    .split(/(?<=\.)\s|\r?\n/)[0]
+    ?.trim();
   return sentence ? `: ${sentence.replace(/\.$/, '')}` : '';
 }
 

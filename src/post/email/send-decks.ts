@@ -5,7 +5,15 @@ import { createTokenSource } from './oauth-token.js';
 import { prepareMessages, type PreparedMessage } from './prepare-messages.js';
 import { SendJournal } from './send-journal.js';
 import type { SendLogRecipient } from './send-log.js';
-import { initialWork, newMessageId, outgoingMail, planDeck, chunk, type PlannedRecipient, type WorkItem } from './send-plan.js';
+import {
+  initialWork,
+  newMessageId,
+  outgoingMail,
+  planDeck,
+  chunk,
+  type PlannedRecipient,
+  type WorkItem,
+} from './send-plan.js';
 import { formatMailbox, SmtpConfigError, type SmtpConfig } from './smtp-config.js';
 import { normalizeAddress } from './smtp-transport.js';
 import type { DeckOutcome, DeliveryStatus, OutgoingDeck, SendReport } from './types.js';
@@ -102,7 +110,12 @@ async function createSender(config: MailConfig): Promise<MailSender> {
     return createGraphSender(config, tokens!);
   }
   const { createSmtpSender } = await import('./smtp-transport.js');
-  return createSmtpSender({ smtp: config.smtp, timeouts: config.timeouts, ...(config.oauth ? { oauth: config.oauth } : {}), ...(tokens ? { tokens } : {}) });
+  return createSmtpSender({
+    smtp: config.smtp,
+    timeouts: config.timeouts,
+    ...(config.oauth ? { oauth: config.oauth } : {}),
+    ...(tokens ? { tokens } : {}),
+  });
 }
 
 interface DeckRun {
@@ -118,7 +131,8 @@ interface DeckRun {
 async function deliverDeck(run: DeckRun, due: PlannedRecipient[]): Promise<string | undefined> {
   const { outcome, options, config } = run;
   const attempts = Math.max(1, options.retry?.attempts ?? 4);
-  const delay = (tries: number) => Math.min(options.retry?.maxDelayMs ?? 60_000, (options.retry?.baseDelayMs ?? 2000) * 2 ** (tries - 1));
+  const delay = (tries: number) =>
+    Math.min(options.retry?.maxDelayMs ?? 60_000, (options.retry?.baseDelayMs ?? 2000) * 2 ** (tries - 1));
   let batchSize = config.batchSize;
   let frozen = false;
   const queue: WorkItem[] = initialWork(due, batchSize, config.from);
@@ -135,7 +149,11 @@ async function deliverDeck(run: DeckRun, due: PlannedRecipient[]): Promise<strin
         deck: outcome.deckId,
         version: outcome.version,
         attachments: outcome.attachments.map(({ filename, sha256, size }) => ({ filename, sha256, size })),
-        recipients: item.recipients.map((r) => ({ email: r.email, ...(r.name ? { name: r.name } : {}), field: r.field })),
+        recipients: item.recipients.map((r) => ({
+          email: r.email,
+          ...(r.name ? { name: r.name } : {}),
+          field: r.field,
+        })),
         messageId: item.messageId,
         transport: config.transport,
       });
@@ -159,15 +177,23 @@ async function deliverDeck(run: DeckRun, due: PlannedRecipient[]): Promise<strin
     if (settled.capped.length > 0) {
       // 452 after some were accepted: the server's recipient limit. Go on in messages of that size, at once.
       batchSize = Math.max(1, Math.min(batchSize, item.recipients.length - settled.capped.length));
-      queue.unshift(...chunk(settled.capped, batchSize).map((recipients) => ({ recipients, messageId: newMessageId(config.from), tries: item.tries })));
+      queue.unshift(
+        ...chunk(settled.capped, batchSize).map((recipients) => ({
+          recipients,
+          messageId: newMessageId(config.from),
+          tries: item.tries,
+        })),
+      );
     }
     if (settled.retry.length > 0) {
-      if (item.tries + 1 < attempts) queue.push({ recipients: settled.retry, messageId: item.messageId, tries: item.tries + 1 });
+      if (item.tries + 1 < attempts)
+        queue.push({ recipients: settled.retry, messageId: item.messageId, tries: item.tries + 1 });
       else for (const r of settled.retry) fail(r, settled.failure, `gave up after ${item.tries + 1} attempts`);
     }
     if (settled.sent.length > 0 && !outcome.messageId) outcome.messageId = item.messageId;
     // Every recipient of a handed-over message gets an outcome; those to retry as 'failed' for now.
-    if (intentId || item.recipients.some((r) => r.status === 'failed')) await recordOutcome(run, item, intentId, item.recipients);
+    if (intentId || item.recipients.some((r) => r.status === 'failed'))
+      await recordOutcome(run, item, intentId, item.recipients);
     if (result.error?.fatal) {
       for (const rest of queue.splice(0)) for (const r of rest.recipients) fail(r, result.error, 'not attempted');
       return result.error.detail;
@@ -178,13 +204,21 @@ async function deliverDeck(run: DeckRun, due: PlannedRecipient[]): Promise<strin
 
 /** Sorts one attempt's recipients: sent, uncertain, failed for good, over the server's limit, to retry. */
 function settle(item: WorkItem, result: AttemptResult) {
-  const out = { sent: [] as PlannedRecipient[], capped: [] as PlannedRecipient[], retry: [] as PlannedRecipient[], failure: result.error };
+  const out = {
+    sent: [] as PlannedRecipient[],
+    capped: [] as PlannedRecipient[],
+    retry: [] as PlannedRecipient[],
+    failure: result.error,
+  };
   const someAccepted = result.accepted.size > 0;
   for (const r of item.recipients) {
     const key = normalizeAddress(r.email);
     const refusal = result.rejected.get(key) ?? (result.accepted.has(key) ? undefined : result.error);
     if (result.uncertain) {
-      Object.assign(r, { status: 'uncertain', detail: `handed over as ${item.messageId}, no answer (${result.error?.detail ?? 'unknown'}); it may have arrived` });
+      Object.assign(r, {
+        status: 'uncertain',
+        detail: `handed over as ${item.messageId}, no answer (${result.error?.detail ?? 'unknown'}); it may have arrived`,
+      });
     } else if (!refusal) {
       out.sent.push(Object.assign(r, { status: 'sent' as const, detail: undefined }));
     } else if (refusal.code === 452 && someAccepted) {
@@ -204,7 +238,12 @@ function fail(r: PlannedRecipient, failure: MailFailure | undefined, prefix?: st
   Object.assign(r, { status: 'failed' as const, detail, ...(failure?.code ? { smtpCode: failure.code } : {}) });
 }
 
-async function recordOutcome(run: DeckRun, item: WorkItem, id: string | undefined, finished: readonly PlannedRecipient[]): Promise<void> {
+async function recordOutcome(
+  run: DeckRun,
+  item: WorkItem,
+  id: string | undefined,
+  finished: readonly PlannedRecipient[],
+): Promise<void> {
   const recipients: SendLogRecipient[] = finished.map((r) => ({
     email: r.email,
     ...(r.name ? { name: r.name } : {}),
@@ -227,7 +266,14 @@ async function recordOutcome(run: DeckRun, item: WorkItem, id: string | undefine
 }
 
 function buildReport(decks: DeckOutcome[], options: SendDecksOptions, config: MailConfig | undefined): SendReport {
-  const counts: Record<DeliveryStatus, number> = { planned: 0, sent: 0, skipped: 0, failed: 0, refused: 0, uncertain: 0 };
+  const counts: Record<DeliveryStatus, number> = {
+    planned: 0,
+    sent: 0,
+    skipped: 0,
+    failed: 0,
+    refused: 0,
+    uncertain: 0,
+  };
   for (const deck of decks) for (const r of deck.recipients) counts[r.status] += 1;
   for (const deck of decks) for (const r of deck.recipients) delete (r as PlannedRecipient).reuseMessageId;
   return {

@@ -6,7 +6,14 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { withOutputLock } from '../../versions/lock.js';
-import { appendSendLog, readSendLog, SentIndex, type SendLogEntry, type SendLogIntent, type SendLogLine } from './send-log.js';
+import {
+  appendSendLog,
+  readSendLog,
+  SentIndex,
+  type SendLogEntry,
+  type SendLogIntent,
+  type SendLogLine,
+} from './send-log.js';
 
 export class SendJournal {
   readonly index: SentIndex;
@@ -30,7 +37,9 @@ export class SendJournal {
    * (of this deck version) since this run last looked: then nothing is written and those
    * addresses are returned, so the message can be withdrawn and sent without them.
    */
-  async recordIntent(intent: Omit<SendLogIntent, 'kind' | 'id' | 'time'>): Promise<{ id: string } | { taken: string[] }> {
+  async recordIntent(
+    intent: Omit<SendLogIntent, 'kind' | 'id' | 'time'>,
+  ): Promise<{ id: string } | { taken: string[] }> {
     return this.#locked(async () => {
       const others = await this.#catchUp();
       const wanted = new Set(intent.recipients.map((r) => r.email.toLowerCase()));

@@ -127,12 +127,18 @@ export async function readSendLog(file: string, offset = 0): Promise<SendLogRead
       if (text.trim() === '') return;
       try {
         const line = JSON.parse(text) as SendLogLine;
-        if (typeof line.deck !== 'string' || !Array.isArray(line.recipients) || !Array.isArray(line.attachments)) throw new Error('not a line');
+        if (typeof line.deck !== 'string' || !Array.isArray(line.recipients) || !Array.isArray(line.attachments))
+          throw new Error('not a line');
         read.lines.push(line);
         if (isIntent(line)) read.intents.push(line);
         else read.entries.push(line);
       } catch {
-        read.warnings.push({ file, ...(offset === 0 ? { line: index + 1 } : {}), severity: 'warning', message: 'unreadable send-log line ignored' });
+        read.warnings.push({
+          file,
+          ...(offset === 0 ? { line: index + 1 } : {}),
+          severity: 'warning',
+          message: 'unreadable send-log line ignored',
+        });
       }
     });
   return read;
@@ -189,7 +195,12 @@ export class SentIndex {
 }
 
 /** The resend key: deck, version, attachments (order-independent) and address (case-insensitive). */
-export function deliveryKey(deckId: string, version: string, sha256s: readonly string[] | string, email: string): string {
+export function deliveryKey(
+  deckId: string,
+  version: string,
+  sha256s: readonly string[] | string,
+  email: string,
+): string {
   const hashes = typeof sha256s === 'string' ? sha256s : hashKey(sha256s);
   return `${versionKey(deckId, version, email)}\u0000${hashes}`;
 }

@@ -27,9 +27,14 @@ export function planDeck(message: PreparedMessage, index: SentIndex, options: Pl
     const base = { email: r.email, ...(r.name ? { name: r.name } : {}), field: r.field };
     const previous = index.lookup(deck.deckId, deck.version, hashes, r.email);
     if (options.resend && previous?.state !== 'uncertain') return { ...base, status: 'planned' };
-    if (previous?.state === 'sent') return { ...base, status: 'skipped', detail: `already sent ${previous.time}; --resend sends again` };
+    if (previous?.state === 'sent')
+      return { ...base, status: 'skipped', detail: `already sent ${previous.time}; --resend sends again` };
     if (previous?.state === 'conflict') {
-      return { ...base, status: 'refused', detail: `got version ${deck.version} with other content ${previous.time}; raise the version, or --resend` };
+      return {
+        ...base,
+        status: 'refused',
+        detail: `got version ${deck.version} with other content ${previous.time}; raise the version, or --resend`,
+      };
     }
     if (previous?.state === 'uncertain') {
       if (options.resendUncertain) return { ...base, status: 'planned', reuseMessageId: previous.messageId };
@@ -66,9 +71,14 @@ export function newMessageId(from: Recipient): string {
 export function initialWork(due: readonly PlannedRecipient[], batchSize: number, from: Recipient): WorkItem[] {
   const reused = new Map<string, PlannedRecipient[]>();
   for (const r of due) if (r.reuseMessageId) reused.set(r.reuseMessageId, [...(reused.get(r.reuseMessageId) ?? []), r]);
-  const items = [...reused].flatMap(([messageId, rs]) => chunk(rs, batchSize).map((recipients) => ({ recipients, messageId, tries: 0 })));
+  const items = [...reused].flatMap(([messageId, rs]) =>
+    chunk(rs, batchSize).map((recipients) => ({ recipients, messageId, tries: 0 })),
+  );
   const fresh = due.filter((r) => !r.reuseMessageId);
-  return [...items, ...chunk(fresh, batchSize).map((recipients) => ({ recipients, messageId: newMessageId(from), tries: 0 }))];
+  return [
+    ...items,
+    ...chunk(fresh, batchSize).map((recipients) => ({ recipients, messageId: newMessageId(from), tries: 0 })),
+  ];
 }
 
 export function chunk<T>(list: readonly T[], size: number): T[][] {
@@ -78,7 +88,12 @@ export function chunk<T>(list: readonly T[], size: number): T[][] {
 }
 
 /** The message for one work item: headers as the list is written when it fits one message, else Bcc. */
-export function outgoingMail(message: PreparedMessage, item: WorkItem, from: Recipient, batchSize: number): OutgoingMail {
+export function outgoingMail(
+  message: PreparedMessage,
+  item: WorkItem,
+  from: Recipient,
+  batchSize: number,
+): OutgoingMail {
   const { deck, distribution } = message;
   const oneMessage = message.recipients.length <= batchSize;
   return {

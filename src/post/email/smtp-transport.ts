@@ -7,7 +7,13 @@
 import { Readable } from 'node:stream';
 import { domainToASCII } from 'node:url';
 import type SMTPConnection from 'nodemailer/lib/smtp-connection';
-import { escapeControl, type AttemptResult, type MailFailure, type MailSender, type OutgoingMail } from './mail-sender.js';
+import {
+  escapeControl,
+  type AttemptResult,
+  type MailFailure,
+  type MailSender,
+  type OutgoingMail,
+} from './mail-sender.js';
 import type { MailTimeouts } from './mail-config.js';
 import { MailLoginError, smtpTokenRefusedMessage, type OAuthConfig, type TokenSource } from './oauth-token.js';
 import type { SmtpConfig } from './smtp-config.js';
@@ -48,8 +54,12 @@ export async function createSmtpSender(options: SmtpSenderOptions): Promise<Mail
       // A refused token (expired, revoked) is renewed once; see open().
       const oauth2 = {
         getToken: (renew: boolean, callback: (error: Error | null, token?: string) => void) =>
-          tokens.get(renew || renewToken).then((token) => callback(null, token), (error: Error) => callback((tokenError = error))),
-        buildXOAuth2Token: (token: string) => Buffer.from(`user=${user}\u0001auth=Bearer ${token}\u0001\u0001`).toString('base64'),
+          tokens.get(renew || renewToken).then(
+            (token) => callback(null, token),
+            (error: Error) => callback((tokenError = error)),
+          ),
+        buildXOAuth2Token: (token: string) =>
+          Buffer.from(`user=${user}\u0001auth=Bearer ${token}\u0001\u0001`).toString('base64'),
       };
       return { type: 'OAuth2', user, oauth2 } as unknown as SMTPConnection.AuthenticationType;
     }
@@ -97,7 +107,9 @@ export async function createSmtpSender(options: SmtpSenderOptions): Promise<Mail
       const connection = await open().catch((error: unknown) => {
         if (error instanceof MailLoginError) throw error;
         const failure = classify(error as NodemailerLikeError, redact);
-        throw new MailLoginError(`Cannot reach the SMTP server ${smtp.host}:${smtp.port}: ${failure.detail}`, { cause: error });
+        throw new MailLoginError(`Cannot reach the SMTP server ${smtp.host}:${smtp.port}: ${failure.detail}`, {
+          cause: error,
+        });
       });
       connection.quit();
     },
@@ -109,7 +121,9 @@ export async function createSmtpSender(options: SmtpSenderOptions): Promise<Mail
         connection = await open();
         const stream = handOverStream(bytes, beforeHandOver, () => (ended = true));
         const envelope = { from: mail.from.email, to: mail.recipients.map((r) => r.email) };
-        const info = await phase<SMTPConnection.SentMessageInfo>(connection, (done) => connection!.send(envelope, stream, done));
+        const info = await phase<SMTPConnection.SentMessageInfo>(connection, (done) =>
+          connection!.send(envelope, stream, done),
+        );
         connection.quit();
         return {
           accepted: new Set(info.accepted.map(String).map(normalizeAddress)),
@@ -122,7 +136,12 @@ export async function createSmtpSender(options: SmtpSenderOptions): Promise<Mail
         if (err.code === 'ESTREAM') throw (err as { cause?: unknown }).cause ?? err; // the send log could not be written
         // Handed over (the whole message went out) and no reply: the server may have it.
         const uncertain = ended && err.responseCode === undefined;
-        return { accepted: new Set(), rejected: rejections(err.rejectedErrors, redact), error: classify(err, redact), uncertain };
+        return {
+          accepted: new Set(),
+          rejected: rejections(err.rejectedErrors, redact),
+          error: classify(err, redact),
+          uncertain,
+        };
       }
     },
     close: () => undefined,
@@ -133,7 +152,10 @@ export async function createSmtpSender(options: SmtpSenderOptions): Promise<Mail
  * One step of the SMTP dialogue as a promise. SMTPConnection reports some failures (a refused
  * connection, a timeout waiting for the banner) only as an 'error' event, not to the callback.
  */
-function phase<T>(connection: SMTPConnection, start: (done: (error?: Error | null, result?: T) => void) => void): Promise<T> {
+function phase<T>(
+  connection: SMTPConnection,
+  start: (done: (error?: Error | null, result?: T) => void) => void,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const onError = (error: Error) => reject(error);
     const onEnd = () => reject(Object.assign(new Error('the server closed the connection'), { code: 'ECONNECTION' }));
@@ -172,16 +194,25 @@ function loginFailure(error: NodemailerLikeError, tokenError: Error | undefined,
   if (tokenError) return tokenError;
   const redact = redactor(options);
   if (options.smtp.auth === 'oauth2' && error.code === 'EAUTH') {
-    return new MailLoginError(smtpTokenRefusedMessage(options.smtp.user ?? options.smtp.from.email, options.oauth?.clientId ?? '?'), { cause: error });
+    return new MailLoginError(
+      smtpTokenRefusedMessage(options.smtp.user ?? options.smtp.from.email, options.oauth?.clientId ?? '?'),
+      { cause: error },
+    );
   }
   const detail = classify(error, redact).detail;
   if (error.code === 'EAUTH') {
-    return new MailLoginError(`The SMTP server refused the login for ${options.smtp.user}: ${detail}; check TRAPPA_SMTP_USER and TRAPPA_SMTP_PASSWORD.`, { cause: error });
+    return new MailLoginError(
+      `The SMTP server refused the login for ${options.smtp.user}: ${detail}; check TRAPPA_SMTP_USER and TRAPPA_SMTP_PASSWORD.`,
+      { cause: error },
+    );
   }
   return new MailLoginError(`Cannot log in to ${options.smtp.host}:${options.smtp.port}: ${detail}`, { cause: error });
 }
 
-function rejections(errors: readonly NodemailerLikeError[] | undefined, redact: (s: string) => string): Map<string, MailFailure> {
+function rejections(
+  errors: readonly NodemailerLikeError[] | undefined,
+  redact: (s: string) => string,
+): Map<string, MailFailure> {
   const map = new Map<string, MailFailure>();
   for (const err of errors ?? []) if (err.recipient) map.set(normalizeAddress(err.recipient), classify(err, redact));
   return map;
@@ -192,7 +223,9 @@ export function classify(err: NodemailerLikeError, redact: (s: string) => string
   const detail = escapeControl(redact(err.response?.trim() || err.message));
   const tls = code === undefined && TLS_PROBLEM.test(`${err.originalCode ?? ''} ${err.code ?? ''} ${err.message}`);
   const fatal = tls || FATAL_CODES.has(err.code ?? '');
-  const transient = !fatal && (code !== undefined ? err.permanent === false || (code >= 400 && code < 500) : TRANSIENT_CODES.has(err.code ?? ''));
+  const transient =
+    !fatal &&
+    (code !== undefined ? err.permanent === false || (code >= 400 && code < 500) : TRANSIENT_CODES.has(err.code ?? ''));
   return { transient, fatal, ...(code !== undefined ? { code } : {}), detail };
 }
 
@@ -207,12 +240,21 @@ export function normalizeAddress(address: string): string {
  * Replaces the password, the base64 forms AUTH PLAIN and AUTH LOGIN put on the wire, and any
  * OAuth token or client secret, in any text that may be shown or logged.
  */
-export function redactor(config: { smtp?: Pick<SmtpConfig, 'user' | 'password'>; tokens?: TokenSource } & Partial<Pick<SmtpConfig, 'user' | 'password'>>): (text: string) => string {
+export function redactor(
+  config: { smtp?: Pick<SmtpConfig, 'user' | 'password'>; tokens?: TokenSource } & Partial<
+    Pick<SmtpConfig, 'user' | 'password'>
+  >,
+): (text: string) => string {
   const source = config.smtp ?? config;
   const password = source.password?.reveal();
   const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
   const secrets = password
-    ? [b64(`\u0000${source.user ?? ''}\u0000${password}`), b64(`${source.user ?? ''}\u0000${password}`), b64(password), password]
+    ? [
+        b64(`\u0000${source.user ?? ''}\u0000${password}`),
+        b64(`${source.user ?? ''}\u0000${password}`),
+        b64(password),
+        password,
+      ]
         .filter((s) => s.length > 0)
         .sort((a, b) => b.length - a.length)
     : [];
