@@ -13,7 +13,7 @@ import {
 import type { MailTimeouts } from './mail-config.js';
 import type { PreparedAttachment } from './prepare-messages.js';
 import { graphAccessDeniedMessage, type OAuthConfig, type TokenSource } from './oauth-token.js';
-import { normalizeAddress } from './smtp-transport.js';
+import { normalizeAddress } from './mail-sender.js';
 import type { Recipient } from './types.js';
 
 export interface GraphSenderOptions {

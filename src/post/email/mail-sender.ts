@@ -2,6 +2,7 @@
  * What every transport (SMTP, Microsoft Graph) offers the send loop: one message handed over
  * per call, with the moment of hand-over marked so the send log can record the intent first.
  */
+import { domainToASCII } from 'node:url';
 import type { PreparedAttachment } from './prepare-messages.js';
 import type { Recipient } from './types.js';
 
@@ -63,4 +64,11 @@ export function escapeControl(text: string): string {
     const named: Record<string, string> = { '\r': '\\r', '\n': '\\n', '\t': '\\t' };
     return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
   });
+}
+
+/** Lower-cased, with the domain in ASCII (punycode), so addresses compare as the server sees them. */
+export function normalizeAddress(address: string): string {
+  const at = address.lastIndexOf('@');
+  const domain = address.slice(at + 1);
+  return `${address.slice(0, at).toLowerCase()}@${(domainToASCII(domain) || domain).toLowerCase()}`;
 }

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DEFAULT_BATCH_SIZE, type MailConfig } from './mail-config.js';
-import type { AttemptResult, MailFailure, MailSender } from './mail-sender.js';
+import type { AttemptResult, MailSender } from './mail-sender.js';
 import { createTokenSource } from './oauth-token.js';
 import { prepareMessages, type PreparedMessage } from './prepare-messages.js';
 import { SendJournal } from './send-journal.js';
@@ -11,11 +11,12 @@ import {
   outgoingMail,
   planDeck,
   chunk,
+  fail,
+  settle,
   type PlannedRecipient,
   type WorkItem,
 } from './send-plan.js';
 import { formatMailbox, SmtpConfigError, type SmtpConfig } from './smtp-config.js';
-import { normalizeAddress } from './smtp-transport.js';
 import type { DeckOutcome, DeliveryStatus, OutgoingDeck, SendReport } from './types.js';
 
 export interface RetryOptions {
@@ -200,42 +201,6 @@ async function deliverDeck(run: DeckRun, due: PlannedRecipient[]): Promise<strin
     }
   }
   return undefined;
-}
-
-/** Sorts one attempt's recipients: sent, uncertain, failed for good, over the server's limit, to retry. */
-function settle(item: WorkItem, result: AttemptResult) {
-  const out = {
-    sent: [] as PlannedRecipient[],
-    capped: [] as PlannedRecipient[],
-    retry: [] as PlannedRecipient[],
-    failure: result.error,
-  };
-  const someAccepted = result.accepted.size > 0;
-  for (const r of item.recipients) {
-    const key = normalizeAddress(r.email);
-    const refusal = result.rejected.get(key) ?? (result.accepted.has(key) ? undefined : result.error);
-    if (result.uncertain) {
-      Object.assign(r, {
-        status: 'uncertain',
-        detail: `handed over as ${item.messageId}, no answer (${result.error?.detail ?? 'unknown'}); it may have arrived`,
-      });
-    } else if (!refusal) {
-      out.sent.push(Object.assign(r, { status: 'sent' as const, detail: undefined }));
-    } else if (refusal.code === 452 && someAccepted) {
-      out.capped.push(Object.assign(r, { detail: refusal.detail }));
-    } else if (refusal.transient && !refusal.fatal) {
-      out.retry.push(Object.assign(r, { detail: refusal.detail }));
-      out.failure = refusal;
-    } else {
-      fail(r, refusal);
-    }
-  }
-  return out;
-}
-
-function fail(r: PlannedRecipient, failure: MailFailure | undefined, prefix?: string): void {
-  const detail = [prefix, failure?.detail].filter(Boolean).join(': ');
-  Object.assign(r, { status: 'failed' as const, detail, ...(failure?.code ? { smtpCode: failure.code } : {}) });
 }
 
 async function recordOutcome(

@@ -8,7 +8,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { PreparedMessage } from './prepare-messages.js';
-import type { OutgoingMail } from './mail-sender.js';
+import type { AttemptResult, MailFailure, OutgoingMail } from './mail-sender.js';
+import { normalizeAddress } from './mail-sender.js';
 import type { SentIndex } from './send-log.js';
 import type { DeckOutcome, Recipient, RecipientOutcome } from './types.js';
 
@@ -109,4 +110,40 @@ export function outgoingMail(
     text: message.text,
     attachments: message.attachments,
   };
+}
+
+/** Sorts one attempt's recipients: sent, uncertain, failed for good, over the server's limit, to retry. */
+export function settle(item: WorkItem, result: AttemptResult) {
+  const out = {
+    sent: [] as PlannedRecipient[],
+    capped: [] as PlannedRecipient[],
+    retry: [] as PlannedRecipient[],
+    failure: result.error,
+  };
+  const someAccepted = result.accepted.size > 0;
+  for (const r of item.recipients) {
+    const key = normalizeAddress(r.email);
+    const refusal = result.rejected.get(key) ?? (result.accepted.has(key) ? undefined : result.error);
+    if (result.uncertain) {
+      Object.assign(r, {
+        status: 'uncertain',
+        detail: `handed over as ${item.messageId}, no answer (${result.error?.detail ?? 'unknown'}); it may have arrived`,
+      });
+    } else if (!refusal) {
+      out.sent.push(Object.assign(r, { status: 'sent' as const, detail: undefined }));
+    } else if (refusal.code === 452 && someAccepted) {
+      out.capped.push(Object.assign(r, { detail: refusal.detail }));
+    } else if (refusal.transient && !refusal.fatal) {
+      out.retry.push(Object.assign(r, { detail: refusal.detail }));
+      out.failure = refusal;
+    } else {
+      fail(r, refusal);
+    }
+  }
+  return out;
+}
+
+export function fail(r: PlannedRecipient, failure: MailFailure | undefined, prefix?: string): void {
+  const detail = [prefix, failure?.detail].filter(Boolean).join(': ');
+  Object.assign(r, { status: 'failed' as const, detail, ...(failure?.code ? { smtpCode: failure.code } : {}) });
 }

@@ -79,9 +79,13 @@ const PASSWORD_KEY = /^(pass|password|passwd|pwd|passord|secret|token)$/i;
 export async function loadSmtpConfig(options: LoadSmtpConfigOptions = {}): Promise<SmtpConfig> {
   const env = options.env ?? process.env;
   const file = await readConfigFile(env, options.dataDir);
-  const sources = [...(file ? [file.path] : []), ...(Object.keys(env).some((k) => k.startsWith('TRAPPA_SMTP_')) ? ['environment'] : [])];
+  const sources = [
+    ...(file ? [file.path] : []),
+    ...(Object.keys(env).some((k) => k.startsWith('TRAPPA_SMTP_')) ? ['environment'] : []),
+  ];
   const where = file ? `TRAPPA_SMTP_… or ${file.path}` : 'TRAPPA_SMTP_… or ~/.config/trappa/smtp.yaml';
-  const pick = (name: string, key: string): string | undefined => nonEmpty(env[`TRAPPA_SMTP_${name}`]) ?? file?.values[key];
+  const pick = (name: string, key: string): string | undefined =>
+    nonEmpty(env[`TRAPPA_SMTP_${name}`]) ?? file?.values[key];
 
   const host = pick('HOST', 'host');
   if (!host) throw new SmtpConfigError(`No SMTP server is configured: set TRAPPA_SMTP_HOST (${where}: host).`);
@@ -96,7 +100,9 @@ export async function loadSmtpConfig(options: LoadSmtpConfigOptions = {}): Promi
   }
   const fromText = pick('FROM', 'from');
   if (!fromText) {
-    throw new SmtpConfigError(`No sender is configured: set TRAPPA_SMTP_FROM, e.g. "Kommunikasjon <post@example.no>" (${where}: from).`);
+    throw new SmtpConfigError(
+      `No sender is configured: set TRAPPA_SMTP_FROM, e.g. "Kommunikasjon <post@example.no>" (${where}: from).`,
+    );
   }
   const from = parseMailbox(fromText);
 
@@ -107,17 +113,25 @@ export async function loadSmtpConfig(options: LoadSmtpConfigOptions = {}): Promi
   // Not trimmed: spaces at either end may be part of the password.
   const passwordText = env.TRAPPA_SMTP_PASSWORD === '' ? undefined : env.TRAPPA_SMTP_PASSWORD;
   if (auth === 'oauth2') {
-    if (passwordText) throw new SmtpConfigError('TRAPPA_SMTP_PASSWORD is set, but TRAPPA_SMTP_AUTH=oauth2 logs in with a token; unset one of them.');
+    if (passwordText)
+      throw new SmtpConfigError(
+        'TRAPPA_SMTP_PASSWORD is set, but TRAPPA_SMTP_AUTH=oauth2 logs in with a token; unset one of them.',
+      );
     if (security === 'none' && !isLoopback(host)) {
-      throw new SmtpConfigError(`SMTP security "none" would send the access token unencrypted to ${host}; use starttls or tls.`);
+      throw new SmtpConfigError(
+        `SMTP security "none" would send the access token unencrypted to ${host}; use starttls or tls.`,
+      );
     }
   }
   // With OAuth the login name is the mailbox, unless another one is given.
   const user = pick('USER', 'user') ?? (auth === 'oauth2' ? from.email : undefined);
-  if (auth === 'password' && user && !passwordText) throw new SmtpConfigError(`SMTP user "${user}" is set but TRAPPA_SMTP_PASSWORD is not.`);
+  if (auth === 'password' && user && !passwordText)
+    throw new SmtpConfigError(`SMTP user "${user}" is set but TRAPPA_SMTP_PASSWORD is not.`);
   if (!user && passwordText) throw new SmtpConfigError('TRAPPA_SMTP_PASSWORD is set but TRAPPA_SMTP_USER is not.');
   if (user && security === 'none' && !isLoopback(host)) {
-    throw new SmtpConfigError(`SMTP security "none" would send the password for "${user}" unencrypted to ${host}; use starttls or tls.`);
+    throw new SmtpConfigError(
+      `SMTP security "none" would send the password for "${user}" unencrypted to ${host}; use starttls or tls.`,
+    );
   }
 
   const caFile = nonEmpty(env.TRAPPA_SMTP_CA_FILE) ?? file?.values.caFile;
@@ -176,7 +190,9 @@ async function readConfigFile(env: NodeJS.ProcessEnv, dataDir: string | undefine
     throw new SmtpConfigError(`Cannot read the SMTP config file ${file} (TRAPPA_SMTP_CONFIG).`, { cause: error });
   }
   if (dataDir && !path.relative(path.resolve(dataDir), file).startsWith('..')) {
-    throw new SmtpConfigError(`The SMTP config file ${file} is inside ${dataDir}/; keep server settings outside the shared data.`);
+    throw new SmtpConfigError(
+      `The SMTP config file ${file} is inside ${dataDir}/; keep server settings outside the shared data.`,
+    );
   }
   return { path: file, values: parseConfigFile(text, file) };
 }
@@ -198,7 +214,8 @@ function parseConfigFile(text: string, file: string): Record<string, string> {
         issues.push({
           ...at(pair.key.range),
           field: String(pair.key.value),
-          message: 'the password must not be stored in a file; remove it and set TRAPPA_SMTP_PASSWORD in the environment',
+          message:
+            'the password must not be stored in a file; remove it and set TRAPPA_SMTP_PASSWORD in the environment',
         });
       }
     },
@@ -206,7 +223,8 @@ function parseConfigFile(text: string, file: string): Record<string, string> {
   const values: Record<string, string> = {};
   const readMap = (node: unknown, allowed: Set<string>, prefix: string) => {
     if (!isMap(node)) {
-      if (node !== null && node !== undefined) issues.push({ ...at((node as { range?: number[] }).range), message: 'expected key: value lines' });
+      if (node !== null && node !== undefined)
+        issues.push({ ...at((node as { range?: number[] }).range), message: 'expected key: value lines' });
       return;
     }
     for (const pair of node.items) {
@@ -214,7 +232,11 @@ function parseConfigFile(text: string, file: string): Record<string, string> {
       const key = String(pair.key.value);
       if (PASSWORD_KEY.test(key)) continue;
       if (!allowed.has(key)) {
-        issues.push({ ...at(pair.key.range), field: prefix + key, message: `unknown setting; expected one of ${[...allowed].join(', ')}` });
+        issues.push({
+          ...at(pair.key.range),
+          field: prefix + key,
+          message: `unknown setting; expected one of ${[...allowed].join(', ')}`,
+        });
       } else if (key === 'tls') {
         readMap(pair.value, TLS_KEYS, 'tls.');
       } else if (isScalar(pair.value) && pair.value.value !== null) {
@@ -234,7 +256,9 @@ async function readCaFile(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
-    throw new SmtpConfigError(`Cannot read the CA certificate ${file} (TRAPPA_SMTP_CA_FILE / tls.caFile).`, { cause: error });
+    throw new SmtpConfigError(`Cannot read the CA certificate ${file} (TRAPPA_SMTP_CA_FILE / tls.caFile).`, {
+      cause: error,
+    });
   }
 }
 

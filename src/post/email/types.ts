@@ -41,7 +41,7 @@ export interface EmailContext {
   /** What the deck is for: one or two sentences, shown as their own paragraph. */
   purpose?: string;
   /** Left out for a deck that is not for a meeting: the texts then name no meeting or date. */
-  meeting?: { name: string; /** ISO date, `2004-02-04` */ date: string; place?: string };
+  meeting?: { name: string /** ISO date, `2004-02-04` */; date: string; place?: string };
   /** Who presents at the meeting. */
   presenter?: string;
   /** Left out when the strategy names no contact; any part may be missing. */

@@ -59,9 +59,11 @@ function draftFileNames(messages: readonly PreparedMessage[], outDir: string): s
     // Keep æøå and dashes; drop what Windows forbids in file names.
     const name = `${base.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_')}.eml`;
     const other = seen.get(name);
-    if (other) throw new TrappaError(`Decks "${other}" and "${deck.deckId}" would both write the draft ${name}; give their attachments different names.`);
+    if (other)
+      throw new TrappaError(
+        `Decks "${other}" and "${deck.deckId}" would both write the draft ${name}; give their attachments different names.`,
+      );
     seen.set(name, deck.deckId);
     return path.join(outDir, name);
   });
 }
-
