@@ -81,49 +81,67 @@ export async function createSmtpSender(options: SmtpSenderOptions): Promise<Mail
     }
     return connection;
   };
+  // One connection for the whole run (logging in once per message costs ~100 ms and counts
+  // against Microsoft 365's connection limits); any failure drops it and the next message reconnects.
+  let live: SMTPConnection | undefined;
+  const drop = () => {
+    live?.close();
+    live = undefined;
+  };
   return {
     async verify() {
-      const connection = await open().catch((error: unknown) => {
+      live = await open().catch((error: unknown) => {
         if (error instanceof MailLoginError) throw error;
         const failure = classify(error as NodemailerLikeError, redact);
         throw new MailLoginError(`Cannot reach the SMTP server ${smtp.host}:${smtp.port}: ${failure.detail}`, {
           cause: error,
         });
       });
-      connection.quit();
     },
     async send(mail, beforeHandOver) {
       const bytes = await composeMime(mail);
-      let ended = false;
-      let connection: SMTPConnection | undefined;
-      try {
-        connection = await open();
-        const stream = handOverStream(bytes, beforeHandOver, () => (ended = true));
-        const envelope = { from: mail.from.email, to: mail.recipients.map((r) => r.email) };
-        const info = await phase<SMTPConnection.SentMessageInfo>(connection, (done) =>
-          connection!.send(envelope, stream, done),
-        );
-        connection.quit();
-        return {
-          accepted: new Set(info.accepted.map(String).map(normalizeAddress)),
-          rejected: rejections((info as { rejectedErrors?: NodemailerLikeError[] }).rejectedErrors, redact),
-        };
-      } catch (error) {
-        connection?.close();
-        if (error instanceof MailLoginError) throw error;
-        const err = error as NodemailerLikeError;
-        if (err.code === 'ESTREAM') throw (err as { cause?: unknown }).cause ?? err; // the send log could not be written
-        // Handed over (the whole message went out) and no reply: the server may have it.
-        const uncertain = ended && err.responseCode === undefined;
-        return {
-          accepted: new Set(),
-          rejected: rejections(err.rejectedErrors, redact),
-          error: classify(err, redact),
-          uncertain,
-        };
+      const envelope = { from: mail.from.email, to: mail.recipients.map((r) => r.email) };
+      for (let again = false; ; again = true) {
+        const reused = live !== undefined;
+        let started = false;
+        let ended = false;
+        try {
+          live ??= await open();
+          const connection = live;
+          const stream = handOverStream(
+            bytes,
+            () => ((started = true), beforeHandOver()),
+            () => (ended = true),
+          );
+          const info = await phase<SMTPConnection.SentMessageInfo>(connection, (done) =>
+            connection.send(envelope, stream, done),
+          );
+          return {
+            accepted: new Set(info.accepted.map(String).map(normalizeAddress)),
+            rejected: rejections((info as { rejectedErrors?: NodemailerLikeError[] }).rejectedErrors, redact),
+          };
+        } catch (error) {
+          drop();
+          if (error instanceof MailLoginError) throw error;
+          const err = error as NodemailerLikeError;
+          if (err.code === 'ESTREAM') throw (err as { cause?: unknown }).cause ?? err; // the send log could not be written
+          // The server closed the kept connection while it was idle: once more on a new one, if nothing was handed over.
+          if (reused && !again && !started && err.responseCode === undefined) continue;
+          // Handed over (the whole message went out) and no reply: the server may have it.
+          const uncertain = ended && err.responseCode === undefined;
+          return {
+            accepted: new Set(),
+            rejected: rejections(err.rejectedErrors, redact),
+            error: classify(err, redact),
+            uncertain,
+          };
+        }
       }
     },
-    close: () => undefined,
+    close: () => {
+      live?.quit();
+      live = undefined;
+    },
   };
 }
 
