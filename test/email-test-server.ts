@@ -38,9 +38,10 @@ export interface TestServerOptions {
   onRcpt?: (address: string) => Reply | undefined;
   /**
    * Decide about a message after its data arrived (`n` counts DATA commands from 1).
-   * Return a Reply to refuse it, or 'hang' to never answer.
+   * Return a Reply to refuse it, 'hang' to never answer, or 'drop' to cut the connection (after
+   * the message is recorded: the server has it, the client never hears so).
    */
-  onData?: (n: number) => Reply | 'hang' | undefined;
+  onData?: (n: number) => Reply | 'hang' | 'drop' | undefined;
 }
 
 export interface TestServer {
@@ -116,7 +117,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
         dataCount += 1;
         const decision = options.onData?.(dataCount);
         if (decision === 'hang') return;
-        if (decision) return callback(smtpError(decision));
+        if (decision && decision !== 'drop') return callback(smtpError(decision));
         const raw = Buffer.concat(chunks);
         const envelopeTo = session.envelope.rcptTo.map((r) => r.address);
         const envelopeFrom = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
@@ -125,7 +126,8 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
           (parsed) => {
             // Recorded before the reply: a client killed while waiting for it has still delivered.
             messages.push({ envelopeFrom, envelopeTo, raw, parsed, secure: session.secure, user });
-            if (options.replyDelayMs) setTimeout(() => callback(), options.replyDelayMs);
+            if (decision === 'drop') for (const socket of sockets) socket.destroy();
+            else if (options.replyDelayMs) setTimeout(() => callback(), options.replyDelayMs);
             else callback();
           },
           (error: Error) => callback(error),
@@ -134,7 +136,12 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     },
   });
   // Counted at TCP level: a TLS hello to this plain server never reaches onConnect.
-  server.server.on('connection', () => (state.connections += 1));
+  const sockets = new Set<import('node:net').Socket>();
+  server.server.on('connection', (socket: import('node:net').Socket) => {
+    state.connections += 1;
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());

@@ -29,6 +29,8 @@ export interface FakeM365 {
   expireNextToken: boolean;
   /** Graph answers 403 ErrorAccessDenied for the mailbox (no application access policy). */
   denyMailbox: boolean;
+  /** The next sendMail is taken (recorded as sent) but the connection is cut before the 202. */
+  dropNextSend: boolean;
   tokenRequests: number;
   /** Every token issued and still valid. */
   isValid(token: string): boolean;
@@ -48,6 +50,7 @@ export async function startFakeM365(mailbox: string): Promise<FakeM365> {
     tokenMode: 'ok',
     expireNextToken: false,
     denyMailbox: false,
+    dropNextSend: false,
     tokenRequests: 0,
     isValid: (token) => valid.has(token),
     issued: [],
@@ -129,6 +132,10 @@ export async function startFakeM365(mailbox: string): Promise<FakeM365> {
         (payload.message.attachments ?? []).map((a: any) => [a.name, Buffer.from(a.contentBytes, 'base64')]),
       );
       state.sent.push({ json: payload as GraphMessage['json'], attachments, via: 'sendMail', uploadSessions: 0 });
+      if (state.dropNextSend) {
+        state.dropNextSend = false;
+        return req.socket.destroy();
+      }
       return json(res, 202);
     }
     if (rest === 'messages') {

@@ -20,6 +20,8 @@ export class SendJournal {
   readonly #file: string;
   #offset: number;
   readonly #own = new Set<string>();
+  /** Deck version + address that other processes wrote about since this run planned. */
+  readonly #takenByOthers = new Set<string>();
 
   private constructor(file: string, lines: readonly SendLogLine[], offset: number) {
     this.#file = file;
@@ -34,19 +36,17 @@ export class SendJournal {
 
   /**
    * Writes the intent, unless another process has written about one of these recipients
-   * (of this deck version) since this run last looked: then nothing is written and those
+   * (of this deck version) since this run read the log to plan: then nothing is written and those
    * addresses are returned, so the message can be withdrawn and sent without them.
    */
   async recordIntent(
     intent: Omit<SendLogIntent, 'kind' | 'id' | 'time'>,
   ): Promise<{ id: string } | { taken: string[] }> {
     return this.#locked(async () => {
-      const others = await this.#catchUp();
-      const wanted = new Set(intent.recipients.map((r) => r.email.toLowerCase()));
-      const taken = others
-        .filter((line) => line.deck === intent.deck && line.version === intent.version)
-        .flatMap((line) => line.recipients.map((r) => r.email.toLowerCase()))
-        .filter((email) => wanted.has(email));
+      await this.#catchUp();
+      const taken = intent.recipients
+        .map((r) => r.email.toLowerCase())
+        .filter((email) => this.#takenByOthers.has(key(intent.deck, intent.version, email)));
       if (taken.length > 0) return { taken: [...new Set(taken)] };
       const line: SendLogIntent = { kind: 'intent', id: randomUUID(), ...intent, time: new Date().toISOString() };
       await this.#append(line);
@@ -70,7 +70,10 @@ export class SendJournal {
     const read = await readSendLog(this.#file, this.#offset);
     this.#offset = read.offset;
     const others = read.lines.filter((line) => !(line.id && this.#own.has(line.id)));
-    for (const line of others) this.index.add(line);
+    for (const line of others) {
+      this.index.add(line);
+      for (const r of line.recipients) this.#takenByOthers.add(key(line.deck, line.version, r.email));
+    }
     return others;
   }
 
@@ -82,3 +85,5 @@ export class SendJournal {
     this.#offset = (await readSendLog(this.#file, this.#offset)).offset;
   }
 }
+
+const key = (deck: string, version: string, email: string) => `${deck}\u0000${version}\u0000${email.toLowerCase()}`;
