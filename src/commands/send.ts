@@ -29,18 +29,28 @@ const PPTX = 'application/vnd.openxmlformats-officedocument.presentationml.prese
 /** A readable attachment name with æøå, e.g. "Kommunikasjonsstrategi Innherred Samkommune – Storledermøte – v0.2.pptx". */
 function attachmentName(plan: DeckPlan, ext: string): string {
   const meeting = plan.deck.meeting ? ` – ${plan.deck.meeting.name}` : '';
-  return `${plan.deck.title ?? plan.strategy.name}${meeting} – v${plan.strategy.version}.${ext}`.replace(/[\\/:*?"<>|]/g, '-');
+  return `${plan.deck.title ?? plan.strategy.name}${meeting} – v${plan.strategy.version}.${ext}`.replace(
+    /[\\/:*?"<>|]/g,
+    '-',
+  );
 }
 
 function outgoing(plan: DeckPlan, outDir: string, issues: Issue[]): OutgoingDeck | undefined {
   const { deck, strategy } = plan;
   if (!deck.distribution) {
-    issues.push({ file: plan.deckFile, field: 'distribution', message: `deck '${deck.id}' has no distribution list; add distribution: { to: [...] }` });
+    issues.push({
+      file: plan.deckFile,
+      field: 'distribution',
+      message: `deck '${deck.id}' has no distribution list; add distribution: { to: [...] }`,
+    });
     return undefined;
   }
   const pptx = path.join(outDir, `${plan.baseName}.pptx`);
   if (!existsSync(pptx)) {
-    issues.push({ file: path.relative(process.cwd(), pptx), message: `not built yet; run: trappa build --deck ${deck.id}` });
+    issues.push({
+      file: path.relative(process.cwd(), pptx),
+      message: `not built yet; run: trappa build --deck ${deck.id}`,
+    });
     return undefined;
   }
   const pdf = path.join(outDir, `${plan.baseName}.pdf`);
@@ -59,12 +69,16 @@ function outgoing(plan: DeckPlan, outDir: string, issues: Issue[]): OutgoingDeck
       date: strategy.date,
       presenter: deck.meeting?.presenter,
       purpose: planRow?.purpose,
-      ...(contactName || contact?.email || contact?.phone ? { contact: { name: contactName, email: contact?.email, phone: contact?.phone } } : {}),
+      ...(contactName || contact?.email || contact?.phone
+        ? { contact: { name: contactName, email: contact?.email, phone: contact?.phone } }
+        : {}),
       language: deck.language,
     },
     attachments: [
       { path: pptx, filename: attachmentName(plan, 'pptx'), contentType: PPTX },
-      ...(existsSync(pdf) ? [{ path: pdf, filename: attachmentName(plan, 'pdf'), contentType: 'application/pdf' }] : []),
+      ...(existsSync(pdf)
+        ? [{ path: pdf, filename: attachmentName(plan, 'pdf'), contentType: 'application/pdf' }]
+        : []),
     ],
     distribution: deck.distribution,
     location: { file: plan.deckFile, field: 'distribution' },
@@ -86,19 +100,29 @@ async function staleIssues(project: Project, decks: OutgoingDeck[], outDir: stri
     const entry = getEntry(manifest, deck.deckId, deck.version);
     const sha = await sha256OfFile(pptx);
     if (!entry || entry.sha256 !== sha) {
-      issues.push({ file: shown, message: `is not the file trappa built for ${deck.deckId} v${deck.version} (changed or copied by hand); run: trappa build --deck ${deck.deckId}` });
+      issues.push({
+        file: shown,
+        message: `is not the file trappa built for ${deck.deckId} v${deck.version} (changed or copied by hand); run: trappa build --deck ${deck.deckId}`,
+      });
     } else if (entry.inputsHash !== (await hashInputs(deckInputFiles(project, source)))) {
-      issues.push({ file: shown, message: `is older than its data or templates; run: trappa build --deck ${deck.deckId} before sending` });
+      issues.push({
+        file: shown,
+        message: `is older than its data or templates; run: trappa build --deck ${deck.deckId} before sending`,
+      });
     }
   }
   return issues;
 }
 
-async function outgoingDecks(options: ProjectOptions, flags: SendFlags): Promise<{ project: Project; decks: OutgoingDeck[] }> {
+async function outgoingDecks(
+  options: ProjectOptions,
+  flags: SendFlags,
+): Promise<{ project: Project; decks: OutgoingDeck[] }> {
   const loaded = await loadProject(options);
   if (!loaded.ok) throw new InputError(loaded.issues);
   const project = loaded.value;
-  const wanted = flags.all || !flags.deck?.length ? project.decks : project.decks.filter((d) => flags.deck!.includes(d.deck.id));
+  const wanted =
+    flags.all || !flags.deck?.length ? project.decks : project.decks.filter((d) => flags.deck!.includes(d.deck.id));
   const unknown = (flags.deck ?? []).filter((id) => !project.decks.some((d) => d.deck.id === id));
   const issues: Issue[] = unknown.map((id) => ({ file: 'data/decks', message: `no deck with id '${id}'` }));
   const all = flags.all || !flags.deck?.length;
@@ -118,7 +142,10 @@ export function registerSend(program: Command): void {
     .option('-a, --all', 'send every deck that has a distribution list')
     .option('--dry-run', 'print who would get what, and send nothing')
     .option('--resend', 'send again to recipients who already got this version')
-    .option('--resend-uncertain', 'send again, with the same Message-ID, messages whose delivery is unknown (after a crash)')
+    .option(
+      '--resend-uncertain',
+      'send again, with the same Message-ID, messages whose delivery is unknown (after a crash)',
+    )
     .option('--max-size <MB>', 'largest e-mail attachments per message, in MB (default 10, or TRAPPA_MAIL_MAX_SIZE_MB)')
     .action(async (flags: SendFlags, cmd: Command) => {
       const options = projectOptions(cmd);
@@ -171,8 +198,13 @@ export function registerSend(program: Command): void {
  * delivered deck unfrozen. #10 may replace this with the freeze of src/versions/.
  */
 async function freezeBeforeSending(outDir: string, deckId: string, version: string): Promise<void> {
-  const [{ markSent }, { withOutputLock }] = await Promise.all([import('../deck/manifest.js'), import('../versions/lock.js')]);
-  await withOutputLock(outDir, () => markSent(outDir, deckId, version, new Date().toISOString()));
+  const [manifest, { withOutputLock }] = await Promise.all([
+    import('../deck/manifest.js'),
+    import('../versions/lock.js'),
+  ]);
+  // Frozen stays frozen: when the manifest already says so, there is nothing to write and no lock to take.
+  if (manifest.getEntry(await manifest.readManifest(outDir), deckId, version)?.sentAt) return;
+  await withOutputLock(outDir, () => manifest.markSent(outDir, deckId, version, new Date().toISOString()));
 }
 
 /** `--max-size 25` or TRAPPA_MAIL_MAX_SIZE_MB=25 → bytes (MB of 1024 × 1024, as the messages count them). */
@@ -181,7 +213,9 @@ function maxSizeBytes(flag: string | undefined): number | undefined {
   if (text === undefined || text === '') return undefined;
   const mb = Number(text.replace(/\s*MB$/i, '').replace(',', '.'));
   if (!Number.isFinite(mb) || mb <= 0 || mb > 150) {
-    throw new TrappaError(`--max-size "${text}" is not a size in MB between 0 and 150 (Microsoft 365 takes up to 150 MB)`);
+    throw new TrappaError(
+      `--max-size "${text}" is not a size in MB between 0 and 150 (Microsoft 365 takes up to 150 MB)`,
+    );
   }
   return Math.round(mb * 1024 * 1024);
 }
