@@ -137,7 +137,7 @@ async function outgoingDecks(
 export function registerSend(program: Command): void {
   program
     .command('send')
-    .description('e-mail built decks to their distribution lists (SMTP settings from TRAPPA_SMTP_* variables)')
+    .description('e-mail built decks to their distribution lists (SMTP or Microsoft Graph; settings from TRAPPA_* variables, see README)')
     .option('-d, --deck <id...>', 'deck id(s) to send')
     .option('-a, --all', 'send every deck that has a distribution list')
     .option('--dry-run', 'print who would get what, and send nothing')
