@@ -4,6 +4,7 @@ import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.js';
 import { describeMailConfig, loadMailConfig } from '../src/post/email/mail-config.js';
+import { tokenErrorMessage } from '../src/post/email/oauth-token.js';
 import { describeSmtpConfig, loadSmtpConfig, SmtpConfigError } from '../src/post/email/smtp-config.js';
 import { tempDir } from './email-fixtures.js';
 
@@ -206,5 +207,36 @@ describe('loadMailConfig (transport, OAuth, limits)', () => {
   ])('refuses %j', async (env, message) => {
     const dir = await tempDir();
     await expect(loadMailConfig({ env: { HOME: dir, ...env } })).rejects.toThrow(new SmtpConfigError(message));
+  });
+});
+
+describe('token errors in plain words', () => {
+  const app = {
+    clientId: 'app-id',
+    tenant: 'innherred.onmicrosoft.com',
+    scope: 'https://graph.microsoft.com/.default',
+  };
+  it.each([
+    [
+      { error_codes: [700016] },
+      /^Microsoft Entra ID does not know the app app-id in tenant innherred\.onmicrosoft\.com \(AADSTS700016\): check TRAPPA_OAUTH_CLIENT_ID/,
+    ],
+    [
+      { error_description: 'AADSTS90002: Tenant not found.' },
+      /^Microsoft Entra ID does not know the tenant "innherred\.onmicrosoft\.com" \(AADSTS90002\)/,
+    ],
+    [{ error_codes: [7000222] }, /^Microsoft Entra ID refused the client secret \(AADSTS7000222: wrong or expired\)/],
+    [
+      { error_description: 'AADSTS50034: The user account does not exist.\r\nTrace ID: x' },
+      /^Microsoft Entra ID refused the token request \(AADSTS50034: The user account does not exist\); the administrator/,
+    ],
+    [
+      {},
+      /^Microsoft Entra ID refused the token request \(HTTP 500\); the administrator checks the app registration app-id\.$/,
+    ],
+  ])('%j', (json, expected) => {
+    const message = tokenErrorMessage(Object.keys(json).length > 0 ? 400 : 500, json, app);
+    expect(message).toMatch(expected);
+    expect(message).not.toMatch(/[\r\n]/);
   });
 });

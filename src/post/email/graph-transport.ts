@@ -68,10 +68,16 @@ export function createGraphSender(options: GraphSenderOptions, tokens: TokenSour
           if (typeof draft.id !== 'string')
             throw new GraphFailure({ transient: true, fatal: false, detail: 'Graph created no draft id' });
           const draftUrl = `${mailbox}/messages/${encodeURIComponent(draft.id)}`;
-          for (const attachment of mail.attachments) {
-            if (attachment.size <= GRAPH_INLINE_LIMIT)
-              await call('POST', `${draftUrl}/attachments`, fileAttachment(attachment));
-            else await upload(options, call, draftUrl, attachment);
+          try {
+            for (const attachment of mail.attachments) {
+              if (attachment.size <= GRAPH_INLINE_LIMIT)
+                await call('POST', `${draftUrl}/attachments`, fileAttachment(attachment));
+              else await upload(options, call, draftUrl, attachment);
+            }
+          } catch (error) {
+            // Leave no half-built draft in the mailbox's Drafts folder (best effort).
+            await call('DELETE', draftUrl, undefined).catch(() => undefined);
+            throw error;
           }
           await beforeHandOver();
           await call('POST', `${draftUrl}/send`, undefined, true);
