@@ -1,51 +1,17 @@
 /// <reference lib="dom" />
 /**
  * Trappa Studio's page: a form per data file beside every deck's live slides.
- * Edits stay in the page until saved; each change is sent (debounced) to the server, which
+ * Edits stay in the page until saved; each change is sent to the server, which
  * runs the CLI's stages on it and answers with slides and located messages.
  */
 import { ActionsPanel } from './actions-panel.js';
 import { getJson, postJson } from './api.js';
 import { buildForm } from './form.js';
-import { h, pathId, type Json, type Path, type Schema } from './form-util.js';
-import { fieldAndParents, fieldPath } from './paths.js';
-import { formatIssue, SlidesPanel, type Issue, type LiveDeck } from './slides.js';
-
-interface DataFile {
-  file: string;
-  kind: 'strategy' | 'theme' | 'deck';
-  value: Json;
-  text: string;
-}
-
-interface ProjectInfo {
-  root: string;
-  files: DataFile[];
-  decks: Array<{ file: string; id: string }>;
-  schemas: Record<'strategy' | 'theme' | 'deck', Schema>;
-}
-
-interface RenderResult {
-  issues: Issue[];
-  decks: LiveDeck[];
-  /** The server's time for load → layout → SVG, milliseconds (shown to the benchmark). */
-  ms: number;
-}
-
-
-const state = {
-  project: undefined as ProjectInfo | undefined,
-  /** Edited values by file (a copy of the saved value once touched). */
-  edits: new Map<string, { value: Json }>(),
-  view: '',
-  touched: new Set<string>(),
-  global: [] as Issue[],
-  deckIssues: new Map<string, Issue[]>(),
-  /** `trappa check` findings by deck, from the last check of the edited data. */
-  findings: new Map<string, Issue[]>(),
-  /** Located problems only a build finds (a picture, the size budget), from the same check. */
-  buildIssues: [] as Issue[],
-};
+import { h, pathId, type Path } from './form-util.js';
+import { fieldPath } from './paths.js';
+import { showMessages } from './messages.js';
+import { SlidesPanel, type Issue } from './slides.js';
+import { allIssues, copy, fileOf, laterIssues, state, titleOf, type ProjectInfo, type RenderResult } from './state.js';
 
 const slides = new SlidesPanel();
 let actions: ActionsPanel;
@@ -53,18 +19,6 @@ const main = h('main', { id: 'main', tabindex: '-1' });
 const nav = h('ul', { class: 'files' });
 const summary = h('div', { class: 'summary', role: 'region', 'aria-label': 'Meldinger fra Trappa' });
 const saveStatus = h('p', { class: 'save-status', role: 'status' });
-
-const copy = (v: Json): Json => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
-const fileOf = (rel: string): DataFile | undefined => state.project?.files.find((f) => f.file === rel);
-const titleOf = (f: DataFile): string => (f.kind === 'strategy' ? 'Strategi' : f.kind === 'theme' ? 'Tema' : `Presentasjon: ${String(f.value?.id ?? f.file)}`);
-const allIssues = (): Issue[] => [
-  ...state.global,
-  ...[...state.deckIssues.values()].flat(),
-  ...[...state.findings.values()].flat(),
-  ...state.buildIssues,
-];
-/** Everything known about a deck beyond its layout: check findings and build problems. */
-const laterIssues = (id: string): Issue[] => [...(state.findings.get(id) ?? []), ...state.buildIssues];
 
 async function boot(): Promise<void> {
   state.project = await getJson<ProjectInfo>('/api/project');
@@ -224,34 +178,9 @@ async function runCheck(): Promise<void> {
   document.body.dataset.checked = String(Number(document.body.dataset.checked ?? 0) + 1);
 }
 
-/** The CLI's messages at the fields they name (or the nearest enclosing one), and as a list above the form. */
+/** The messages of the last render and check, at their fields and above the form. */
 function markFields(): void {
-  const issues = allIssues();
-  for (const old of main.querySelectorAll('.issue')) old.remove();
-  for (const el of main.querySelectorAll('[aria-invalid]')) {
-    el.removeAttribute('aria-invalid');
-    el.removeAttribute('aria-describedby');
-  }
-  issues.forEach((issue, n) => {
-    if (issue.file !== state.view) return;
-    const target = fieldAndParents(issue.field ?? '')
-      .map((f) => main.querySelector<HTMLElement>(`.form [data-field="${CSS.escape(f)}"]`))
-      .find((el) => el !== null);
-    if (!target) return;
-    const id = `issue-${n}`;
-    const control = target.querySelector<HTMLElement>(':scope > input, :scope > select, :scope > textarea');
-    const note = h('p', { class: 'issue', id }, issue.message);
-    if (control) {
-      control.setAttribute('aria-invalid', 'true');
-      control.setAttribute('aria-describedby', id);
-      control.after(note);
-    } else target.prepend(note);
-  });
-  summary.replaceChildren();
-  if (issues.length > 0) {
-    summary.append(h('h3', {}, `${issues.length} ${issues.length === 1 ? 'melding' : 'meldinger'} fra Trappa`));
-    summary.append(h('ul', {}, ...issues.map((issue) => h('li', {}, formatIssue(issue)))));
-  }
+  showMessages(main, summary, allIssues(), state.view);
 }
 
 async function saveFile(view: string): Promise<void> {
