@@ -13,14 +13,24 @@ import { chromium, type Page } from 'playwright-core';
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const docs = path.join(repo, 'docs');
 const root = mkdtempSync(path.join(os.tmpdir(), 'trappa-shots-'));
-for (const sub of ['data', 'templates', 'assets']) cpSync(path.join(repo, sub), path.join(root, sub), { recursive: true });
+for (const sub of ['data', 'templates', 'assets'])
+  cpSync(path.join(repo, sub), path.join(root, sub), { recursive: true });
 mkdirSync(docs, { recursive: true });
 
-const child = spawn(process.execPath, [path.join(repo, 'dist/cli.js'), 'studio', '--no-open', '--root', root], { stdio: ['ignore', 'pipe', 'inherit'] });
+const child = spawn(process.execPath, [path.join(repo, 'dist/cli.js'), 'studio', '--no-open', '--root', root], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 const url = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -34,7 +44,10 @@ try {
   await page.goto(url);
   await page.waitForSelector('body[data-rendered]');
   await page.click('nav button:has-text("samkommunestyre")');
-  await page.fill('#f-slides-6-points-0', 'ta statusorienteringen om kommunikasjonsstrategien til orientering, med merknader');
+  await page.fill(
+    '#f-slides-6-points-0',
+    'ta statusorienteringen om kommunikasjonsstrategien til orientering, med merknader',
+  );
   await shot(page, 'studio-deck.png');
 
   await page.click('nav button:has-text("Strategi")');
@@ -46,7 +59,9 @@ try {
   await page.click('nav button:has-text("Bygg og send")');
   await page.selectOption('#action-deck', 'strategi');
   await page.click('.actions button:has-text("Frigi versjonen")');
-  await page.waitForFunction(() => document.querySelector('.progress')?.textContent === 'Ferdig.', null, { timeout: 60_000 });
+  await page.waitForFunction(() => document.querySelector('.progress')?.textContent === 'Ferdig.', null, {
+    timeout: 60_000,
+  });
   await page.click('nav button:has-text("Strategi")');
   await page.fill('#f-profile-0', 'Innherred Samkommune er et samarbeid mellom to selvstendige nabokommuner.');
   await page.click('button:has-text("Lagre")');

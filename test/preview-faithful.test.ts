@@ -51,27 +51,38 @@ function compare(svg: TextLine[], pdf: TextLine[]): Miss[] {
     const candidates = pdf.filter((w) => w.page === line.page && w.text === first);
     const distance = (w: TextLine): number => Math.hypot(w.x - line.x, w.y - top);
     const best = candidates.sort((a, b) => distance(a) - distance(b))[0];
-    return { slide: line.page, text: line.text, dx: best ? best.x - line.x : Infinity, dy: best ? best.y - top : Infinity };
+    return {
+      slide: line.page,
+      text: line.text,
+      dx: best ? best.x - line.x : Infinity,
+      dy: best ? best.y - top : Infinity,
+    };
   });
 }
 
 describe('the SVG preview draws text lines where LibreOffice does', () => {
-  it.each(['strategi', 'ansatte', 'samkommunestyre', 'storledermote'])('%s: every line within 2 pt', async (deckId) => {
-    const source = project.decks.find((d) => d.deck.id === deckId)!;
-    const plan = resolveDeck(project, source);
-    const built = await renderDeck(project, plan, { check: false });
-    const pptx = path.join(dir, `${deckId}.pptx`);
-    writeFileSync(pptx, built.bytes);
-    const pdf = await exportPdf(pptx, { pdfA: false });
+  it.each(['strategi', 'ansatte', 'samkommunestyre', 'storledermote'])(
+    '%s: every line within 2 pt',
+    async (deckId) => {
+      const source = project.decks.find((d) => d.deck.id === deckId)!;
+      const plan = resolveDeck(project, source);
+      const built = await renderDeck(project, plan, { check: false });
+      const pptx = path.join(dir, `${deckId}.pptx`);
+      writeFileSync(pptx, built.bytes);
+      const pdf = await exportPdf(pptx, { pdfA: false });
 
-    const laid = layoutDeck(plan);
-    if (!laid.ok) throw new Error('layout failed');
-    const svg = laid.value.slides.flatMap((slide, i) => svgLines(renderSlideSvg(slide, laid.value.size), i + 1));
-    const words = pdfWords(pdf);
-    expect(new Set(words.map((w) => w.page)).size).toBe(laid.value.slides.length);
-    expect(svg.length).toBeGreaterThan(laid.value.slides.length * 3);
+      const laid = layoutDeck(plan);
+      if (!laid.ok) throw new Error('layout failed');
+      const svg = laid.value.slides.flatMap((slide, i) => svgLines(renderSlideSvg(slide, laid.value.size), i + 1));
+      const words = pdfWords(pdf);
+      expect(new Set(words.map((w) => w.page)).size).toBe(laid.value.slides.length);
+      expect(svg.length).toBeGreaterThan(laid.value.slides.length * 3);
 
-    const misses = compare(svg, words).filter((m) => !(Math.abs(m.dx) <= TOLERANCE_PT && Math.abs(m.dy) <= TOLERANCE_PT));
-    expect(misses).toEqual([]);
-  }, 60_000);
+      const misses = compare(svg, words).filter(
+        (m) => !(Math.abs(m.dx) <= TOLERANCE_PT && Math.abs(m.dy) <= TOLERANCE_PT),
+      );
+      expect(misses).toEqual([]);
+    },
+    60_000,
+  );
 });

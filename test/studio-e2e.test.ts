@@ -38,14 +38,23 @@ afterAll(async () => {
 async function axeViolations(): Promise<string[]> {
   await page.evaluate(axeSource);
   const result = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+    const axe = (
+      globalThis as unknown as {
+        axe: { run(): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> };
+      }
+    ).axe;
     return axe.run();
   });
   return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
 }
 
 const slideTexts = (deck: string): Promise<string[]> =>
-  page.$$eval(`li[data-deck="${deck}"]`, (items) => items.map((li) => `${li.querySelector('figcaption')?.firstChild?.textContent}|${li.querySelector('svg')?.textContent ?? ''}`));
+  page.$$eval(`li[data-deck="${deck}"]`, (items) =>
+    items.map(
+      (li) =>
+        `${li.querySelector('figcaption')?.firstChild?.textContent}|${li.querySelector('svg')?.textContent ?? ''}`,
+    ),
+  );
 
 describe('trappa studio in a real browser', () => {
   it('opens from the address on the first line of standard output; the token becomes a cookie', async () => {
@@ -61,7 +70,9 @@ describe('trappa studio in a real browser', () => {
 
   it('shows an edited point on its slide as the user types', async () => {
     await page.fill('#f-profile-0', 'Samarbeidet skal synes i Zebrastripe-kommunene');
-    await expect.poll(async () => (await slideTexts('strategi')).find((t) => t.startsWith('6.'))).toContain('Zebrastripe');
+    await expect
+      .poll(async () => (await slideTexts('strategi')).find((t) => t.startsWith('6.')))
+      .toContain('Zebrastripe');
   });
 
   it('saves only the edit: comments, order and formatting of the rest stay', async () => {
@@ -71,20 +82,31 @@ describe('trappa studio in a real browser', () => {
     const [a, b] = [originalStrategy.split('\n'), saved.split('\n')];
     expect(b.length).toBe(a.length);
     const changed = b.flatMap((line, i) => (line === a[i] ? [] : [[a[i], line]]));
-    expect(changed).toEqual([[expect.stringContaining('Innherred Samkommune skal framstå'), '  - Samarbeidet skal synes i Zebrastripe-kommunene']]);
-    expect(saved.split('\n').filter((l) => l.trimStart().startsWith('#'))).toEqual(a.filter((l) => l.trimStart().startsWith('#')));
+    expect(changed).toEqual([
+      [
+        expect.stringContaining('Innherred Samkommune skal framstå'),
+        '  - Samarbeidet skal synes i Zebrastripe-kommunene',
+      ],
+    ]);
+    expect(saved.split('\n').filter((l) => l.trimStart().startsWith('#'))).toEqual(
+      a.filter((l) => l.trimStart().startsWith('#')),
+    );
     originalStrategy = saved;
   });
 
   it('continues the plan table on a new slide when rows are added', async () => {
-    const planSlides = async (): Promise<string[]> => (await slideTexts('strategi')).filter((t) => t.includes('kommunikasjonsplan'));
+    const planSlides = async (): Promise<string[]> =>
+      (await slideTexts('strategi')).filter((t) => t.includes('kommunikasjonsplan'));
     expect(await planSlides()).toHaveLength(1);
     const rows = await page.locator('[data-field="actionPlan"] > ol > li').count();
     for (let i = rows; i < rows + 8 && (await planSlides()).length === 1; i++) {
       await page.click('button[aria-label="Legg til rad i handlingsplan"]');
       await expect.poll(() => page.locator(`#f-actionPlan-${i}-activity`).count()).toBe(1);
       await page.fill(`#f-actionPlan-${i}-audience`, `Nye målgrupper ${i}`);
-      await page.fill(`#f-actionPlan-${i}-activity`, `Aktivitet${i} informasjonsmøte om kommunikasjonsstrategien for alle enheter`);
+      await page.fill(
+        `#f-actionPlan-${i}-activity`,
+        `Aktivitet${i} informasjonsmøte om kommunikasjonsstrategien for alle enheter`,
+      );
       await expect.poll(async () => (await slideTexts('strategi')).some((t) => t.includes(`Aktivitet${i}`))).toBe(true);
     }
     const plan = await planSlides();
@@ -127,14 +149,20 @@ describe('trappa studio in a real browser', () => {
     writeFileSync(strategyFile(), originalStrategy.replace(/^name: .*$/m, 'name: Strategi endret i en annen editor'));
     await expect.poll(() => page.inputValue('#f-name'), { timeout: 10_000 }).toBe('Strategi endret i en annen editor');
     writeFileSync(strategyFile(), originalStrategy);
-    await expect.poll(() => page.inputValue('#f-name'), { timeout: 10_000 }).not.toBe('Strategi endret i en annen editor');
+    await expect
+      .poll(() => page.inputValue('#f-name'), { timeout: 10_000 })
+      .not.toBe('Strategi endret i en annen editor');
   });
 
   it('builds a deck and downloads it; the file passes the OOXML validator', async () => {
     await page.click('nav button:has-text("Bygg og send")');
     await page.selectOption('#action-deck', 'strategi');
     await page.click('.actions button:has-text("Bygg")');
-    await page.waitForFunction(() => /^(Ferdig|Stoppet)\.$/.test(document.querySelector('.progress')?.textContent ?? ''), null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => /^(Ferdig|Stoppet)\.$/.test(document.querySelector('.progress')?.textContent ?? ''),
+      null,
+      { timeout: 60_000 },
+    );
     expect(await page.textContent('.log')).toMatch(/strategi.*\.pptx/);
     expect(await page.textContent('.progress')).toBe('Ferdig.');
     expect(await axeViolations()).toEqual([]);
@@ -149,7 +177,11 @@ describe('trappa studio in a real browser', () => {
 
   it('shows why a frozen (released) version cannot be rebuilt with other content', async () => {
     await page.click('.actions button:has-text("Frigi versjonen")');
-    await page.waitForFunction(() => /^(Ferdig|Stoppet)\.$/.test(document.querySelector('.progress')?.textContent ?? ''), null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => /^(Ferdig|Stoppet)\.$/.test(document.querySelector('.progress')?.textContent ?? ''),
+      null,
+      { timeout: 60_000 },
+    );
     expect(await page.textContent('.log')).toMatch(/released/);
     writeFileSync(strategyFile(), originalStrategy.replace('Zebrastripe', 'Sebrastripe'));
     await page.click('.actions button:has-text("Bygg")');
@@ -159,12 +191,16 @@ describe('trappa studio in a real browser', () => {
     expect(await axeViolations()).toEqual([]);
   });
 
-  it('makes the Outlook draft, and shows the dry run\'s recipients before sending', async () => {
+  it("makes the Outlook draft, and shows the dry run's recipients before sending", async () => {
     await page.selectOption('#action-deck', 'ansatte');
     await page.click('.actions button:has-text("Bygg")');
-    await page.waitForFunction(() => document.querySelector('.progress')?.textContent === 'Ferdig.', null, { timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelector('.progress')?.textContent === 'Ferdig.', null, {
+      timeout: 60_000,
+    });
     await page.click('.actions button:has-text("Lag Outlook-utkast")');
-    await page.waitForFunction(() => document.querySelector('.progress')?.textContent === 'Ferdig.', null, { timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelector('.progress')?.textContent === 'Ferdig.', null, {
+      timeout: 60_000,
+    });
     expect(await page.textContent('.log')).toMatch(/drafts\/.*\.eml/);
     await page.click('.actions button:has-text("Send …")');
     await page.waitForSelector('.confirm button:has-text("Send nå")', { timeout: 60_000 });
@@ -179,7 +215,9 @@ describe('trappa studio in a real browser', () => {
     await page.fill('#bump-version', '0.3');
     await page.fill('#bump-note', 'Profilen skjerpet etter storledermøtet');
     await page.click('.actions button:has-text("Lag ny versjon")');
-    await page.waitForFunction(() => document.querySelector('.progress')?.textContent === 'Ferdig.', null, { timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelector('.progress')?.textContent === 'Ferdig.', null, {
+      timeout: 60_000,
+    });
     expect(readFileSync(strategyFile(), 'utf8')).toMatch(/version: "?0\.3"?/);
     await page.click('nav button:has-text("Strategi")');
     await expect.poll(() => page.inputValue('#f-version'), { timeout: 10_000 }).toBe('0.3');
@@ -206,9 +244,14 @@ describe('trappa studio in a real browser', () => {
     await page.setViewportSize({ width: 640, height: 900 });
     for (const view of ['Strategi', 'Bygg og send']) {
       await page.click(`nav button:has-text("${view}")`);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, view).toBeLessThanOrEqual(0);
-      const [form, slides] = await Promise.all([page.locator('main').boundingBox(), page.locator('aside').boundingBox()]);
+      const [form, slides] = await Promise.all([
+        page.locator('main').boundingBox(),
+        page.locator('aside').boundingBox(),
+      ]);
       expect(slides!.y, view).toBeGreaterThan(form!.y);
     }
   });

@@ -41,7 +41,11 @@ interface Answer {
 /** A raw request, so tests can send any Host, Origin or cookie (fetch would not let them). */
 function call(method: string, target: string, headers: Record<string, string> = {}, body?: unknown): Promise<Answer> {
   const host = `127.0.0.1:${studio.port}`;
-  const all = { Host: host, ...(body !== undefined ? { 'Content-Type': 'application/json', Origin: `http://${host}` } : {}), ...headers };
+  const all = {
+    Host: host,
+    ...(body !== undefined ? { 'Content-Type': 'application/json', Origin: `http://${host}` } : {}),
+    ...headers,
+  };
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: studio.port, method, path: target, headers: all }, (res) => {
       let text = '';
@@ -62,7 +66,9 @@ describe('who may talk to the studio', () => {
   });
 
   it('says so in plain words when the port is taken', async () => {
-    await expect(startStudio({ root, port: studio.port })).rejects.toThrow(`port ${studio.port} is in use; choose another with --port`);
+    await expect(startStudio({ root, port: studio.port })).rejects.toThrow(
+      `port ${studio.port} is in use; choose another with --port`,
+    );
   });
 
   it('refuses requests without the token or with a wrong one', async () => {
@@ -94,7 +100,9 @@ describe('who may talk to the studio', () => {
     expect((await call('POST', '/api/render', withCookie({ Origin: 'http://evil.example' }), edits)).status).toBe(403);
     expect((await call('POST', '/api/render', withCookie({ Origin: '' }), edits)).status).toBe(403);
     expect((await call('POST', '/api/render', withCookie({ 'Sec-Fetch-Site': 'cross-site' }), edits)).status).toBe(403);
-    expect((await call('GET', '/api/project', withCookie({ Origin: `http://127.0.0.1:${studio.port + 1}` }))).status).toBe(403);
+    expect(
+      (await call('GET', '/api/project', withCookie({ Origin: `http://127.0.0.1:${studio.port + 1}` }))).status,
+    ).toBe(403);
     expect((await call('POST', '/api/render', withCookie(), edits)).status).toBe(200);
   });
 });
@@ -114,8 +122,10 @@ describe('nothing from the browser reaches a path outside the project', () => {
     }
   });
 
-  it('serves a project asset and Trappa\'s own font', async () => {
-    expect((await call('GET', '/asset?file=photos%2Ftown.jpg', withCookie())).headers['content-type']).toBe('image/jpeg');
+  it("serves a project asset and Trappa's own font", async () => {
+    expect((await call('GET', '/asset?file=photos%2Ftown.jpg', withCookie())).headers['content-type']).toBe(
+      'image/jpeg',
+    );
     expect((await call('GET', '/font?name=Carlito-Regular.ttf', withCookie())).status).toBe(200);
   });
 });
@@ -130,7 +140,8 @@ describe('secrets stay on the server', () => {
 });
 
 describe('saving edits the YAML document, not the file as a whole', () => {
-  const text = '# top comment\nname: A   # keep me\nlist: [a, b]\nmap: { x: 1, y: "two" }\nitems:\n  - one\n  - two # second\n';
+  const text =
+    '# top comment\nname: A   # keep me\nlist: [a, b]\nmap: { x: 1, y: "two" }\nitems:\n  - one\n  - two # second\n';
 
   it('changes only the edited line, keeping comments, quotes and flow style', () => {
     const value = parseDocument(text).toJS();
@@ -168,13 +179,27 @@ describe('trappa preview --fast', () => {
 describe('the SVG renderer reads only what it knows of the laid-out deck', () => {
   it('skips elements of unknown kinds and ignores unknown fields', async () => {
     const { renderSlideSvg } = await import('../src/preview-svg/render-slide.js');
-    const style = { fontFace: 'Calibri', fontSize: 20, color: '1F1F1F', insets: { left: 0.1, right: 0.1, top: 0.05, bottom: 0.05 } };
+    const style = {
+      fontFace: 'Calibri',
+      fontSize: 20,
+      color: '1F1F1F',
+      insets: { left: 0.1, right: 0.1, top: 0.05, bottom: 0.05 },
+    };
     const slide = {
       title: 'Tittel',
       background: 'FFFFFF',
       placeholder: { idx: 1 },
       elements: [
-        { type: 'text', name: 'Title', role: 'title', placeholderRole: 'title', source: 'strategy.name', box: { x: 1, y: 1, w: 5, h: 1 }, paragraphs: [{ runs: [{ text: 'Hei & <hallo>' }] }], style },
+        {
+          type: 'text',
+          name: 'Title',
+          role: 'title',
+          placeholderRole: 'title',
+          source: 'strategy.name',
+          box: { x: 1, y: 1, w: 5, h: 1 },
+          paragraphs: [{ runs: [{ text: 'Hei & <hallo>' }] }],
+          style,
+        },
         { type: 'chart', name: 'Future chart', box: { x: 0, y: 0, w: 1, h: 1 } },
         { type: 'shape', name: 'Blob', shape: 'cloud', box: { x: 2, y: 3, w: 2, h: 1 }, fill: 'not-a-colour' },
       ],

@@ -26,21 +26,32 @@ const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
-const quantile = (xs: number[], q: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+const quantile = (xs: number[], q: number): number =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 
 async function startOnce(cli: string, root: string): Promise<{ url: string; ms: number; stop: () => void }> {
   const started = performance.now();
-  const child = spawn(process.execPath, [cli, 'studio', '--no-open', '--root', root], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [cli, 'studio', '--no-open', '--root', root], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
   return { url, ms: performance.now() - started, stop: () => child.kill('SIGTERM') };
 }
 
 export async function measureStudio(repo: string, cli: string, runs: number, edits: number): Promise<StudioBench> {
   const root = mkdtempSync(path.join(os.tmpdir(), 'trappa-bench-studio-'));
-  for (const sub of ['data', 'templates', 'assets']) cpSync(path.join(repo, sub), path.join(root, sub), { recursive: true });
+  for (const sub of ['data', 'templates', 'assets'])
+    cpSync(path.join(repo, sub), path.join(root, sub), { recursive: true });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const result: StudioBench = { startMs: [], firstSlidesMs: [], editMs: [], serverMs: [] };
   try {
@@ -77,14 +88,18 @@ const EDIT_IN_PAGE = `async (n) => {
   input.value = 'Samarbeidet ' + marker + ' skal synes';
   input.dispatchEvent(new Event('input', { bubbles: true }));
   await new Promise((resolve) => {
-    const shown = () => [...document.querySelectorAll('li[data-deck="strategi"] svg')].some((svg) => (svg.textContent || '').includes(marker));
+    const slides = () => [...document.querySelectorAll('li[data-deck="strategi"] svg')];
+    const shown = () => slides().some((svg) => (svg.textContent || '').includes(marker));
     const check = () => (shown() ? resolve() : requestAnimationFrame(check));
     check();
   });
   return [performance.now() - t0, Number(document.body.dataset.serverMs)];
 }`;
 
-async function measureEdits(page: import('playwright-core').Page, edits: number): Promise<{ total: number[]; server: number[] }> {
+async function measureEdits(
+  page: import('playwright-core').Page,
+  edits: number,
+): Promise<{ total: number[]; server: number[] }> {
   const times: Array<[number, number]> = [];
   for (let i = 0; i < edits; i++) times.push(await page.evaluate<[number, number]>(`(${EDIT_IN_PAGE})(${i})`));
   const kept = times.slice(2);
@@ -96,13 +111,38 @@ export function studioTable(r: StudioBench): Table {
     title: 'Trappa Studio',
     headers: ['measure', 'median', 'p90', 'target', ''],
     rows: [
-      ['server start (`trappa studio` until the address is printed)', ms(median(r.startMs)), ms(quantile(r.startMs, 0.9)), '< 1 s', median(r.startMs) < 1000 ? 'met' : 'MISSED'],
-      ['page open → every deck\'s slides shown', ms(median(r.firstSlidesMs)), ms(quantile(r.firstSlidesMs, 0.9)), '', ''],
-      ['edit a point → its slide updated in the page (4 decks re-laid out)', ms(median(r.editMs)), ms(quantile(r.editMs, 0.9)), '< 100 ms', median(r.editMs) < 100 ? 'met' : 'MISSED'],
-      ['  of which the server: load → layout → SVG of 34 slides', ms(median(r.serverMs)), ms(quantile(r.serverMs, 0.9)), '', ''],
+      [
+        'server start (`trappa studio` until the address is printed)',
+        ms(median(r.startMs)),
+        ms(quantile(r.startMs, 0.9)),
+        '< 1 s',
+        median(r.startMs) < 1000 ? 'met' : 'MISSED',
+      ],
+      [
+        "page open → every deck's slides shown",
+        ms(median(r.firstSlidesMs)),
+        ms(quantile(r.firstSlidesMs, 0.9)),
+        '',
+        '',
+      ],
+      [
+        'edit a point → its slide updated in the page (4 decks re-laid out)',
+        ms(median(r.editMs)),
+        ms(quantile(r.editMs, 0.9)),
+        '< 100 ms',
+        median(r.editMs) < 100 ? 'met' : 'MISSED',
+      ],
+      [
+        '  of which the server: load → layout → SVG of 34 slides',
+        ms(median(r.serverMs)),
+        ms(quantile(r.serverMs, 0.9)),
+        '',
+        '',
+      ],
     ],
     notes: [
-      `${r.startMs.length} starts, ${r.editMs.length} edits (the first two, which warm up, left out); headless chromium; load average at the end ${os.loadavg()[0]!.toFixed(1)}.`,
+      `${r.startMs.length} starts, ${r.editMs.length} edits (the first two, which warm up, left out); ` +
+        `headless chromium; load average at the end ${os.loadavg()[0]!.toFixed(1)}.`,
       'Edits are sent at once when no request is out; keystrokes made meanwhile go as one request when it returns.',
     ],
   };

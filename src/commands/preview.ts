@@ -20,7 +20,7 @@ export function registerPreview(program: Command): void {
     .option('-d, --deck <id...>', 'deck id(s) to preview (default: every built deck)')
     .option('-a, --all', 'preview every built deck (the default)')
     .option('--dpi <n>', 'resolution of the slide PNGs, 10–600', parseDpi, 80)
-    .option('--fast', "SVG + PNG per slide from Trappa's own layout, in milliseconds, without LibreOffice (no build needed)")
+    .option('--fast', "SVG + PNG per slide from Trappa's own layout, in milliseconds, without LibreOffice or a build")
     .option('-w, --watch', 'with --fast: draw the slides again on every change (Ctrl+C to stop)')
     .action(async (flags: PreviewFlags, cmd: Command) => {
       if (flags.fast) return previewFastCommand(flags, cmd);
@@ -57,7 +57,8 @@ async function previewFastCommand(flags: PreviewFlags, cmd: Command): Promise<vo
     }
   };
   if (flags.watch) {
-    const [{ reportError }, { watchPreviewFast }] = await Promise.all([import('./report-error.js'), import('../preview-svg/watch-fast.js')]);
+    const { reportError } = await import('./report-error.js');
+    const { watchPreviewFast } = await import('../preview-svg/watch-fast.js');
     return watchPreviewFast({ ...fast, onDrawn: print, onError: reportError });
   }
   const { previewFast } = await import('../preview-svg/preview-fast.js');

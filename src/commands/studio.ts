@@ -15,7 +15,7 @@ interface StudioFlags {
 export function registerStudio(program: Command): void {
   program
     .command('studio')
-    .description('edit the strategy in a local web page, with every deck\'s slides live beside it (127.0.0.1 only)')
+    .description("edit the strategy in a local web page, with every deck's slides live beside it (127.0.0.1 only)")
     .option('-p, --port <n>', 'port to listen on (default: any free port)', parsePort, 0)
     .option('--no-open', 'do not open the browser; just print the address')
     .action(async (flags: StudioFlags, cmd: Command) => {
@@ -29,7 +29,9 @@ export function registerStudio(program: Command): void {
         globalArgs: globalArgs(cmd.optsWithGlobals<GlobalOptions>()),
       });
       console.log(studio.url);
-      console.log('Trappa Studio runs until you press Ctrl+C. Only this machine can reach it, and only with the address above.');
+      console.log(
+        'Trappa Studio runs until you press Ctrl+C. Only this machine can reach it, and only with the address above.',
+      );
       if (flags.open) openBrowser(studio.url);
       await new Promise<void>((resolve) => {
         const stop = (): void => void studio.close().then(resolve);
@@ -51,7 +53,11 @@ function globalArgs(opts: GlobalOptions): string[] {
 /** The system's browser; when there is none the printed address still works. */
 function openBrowser(url: string): void {
   const [command, args] =
-    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '', url]]
+        : ['xdg-open', [url]];
   const child = spawn(command as string, args as string[], { stdio: 'ignore', detached: true });
   child.on('error', () => undefined);
   child.unref();
@@ -59,6 +65,7 @@ function openBrowser(url: string): void {
 
 function parsePort(value: string): number {
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535.');
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new InvalidArgumentError('expected a port number from 0 to 65535.');
   return port;
 }

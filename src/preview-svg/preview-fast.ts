@@ -37,7 +37,9 @@ export async function previewFast(options: FastPreviewOptions): Promise<FastPrev
   const unknown = options.decks.filter((id) => !findDeck(project, id));
   if (unknown.length > 0) {
     const known = project.decks.map((d) => d.deck.id).join(', ');
-    throw new InputError(unknown.map((id): Issue => ({ file: 'data/decks', message: `no deck with id '${id}'; known decks: ${known}` })));
+    throw new InputError(
+      unknown.map((id): Issue => ({ file: 'data/decks', message: `no deck with id '${id}'; known decks: ${known}` })),
+    );
   }
   const sources = options.decks.length > 0 ? options.decks.map((id) => findDeck(project, id)!) : project.decks;
   const results: FastPreview[] = [];

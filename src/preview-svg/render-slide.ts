@@ -32,12 +32,17 @@ export interface RenderOptions {
   label?: string;
 }
 
-export function renderSlideSvg(slide: LaidOutSlide, size: { w: number; h: number }, options: RenderOptions = {}): string {
+export function renderSlideSvg(
+  slide: LaidOutSlide,
+  size: { w: number; h: number },
+  options: RenderOptions = {},
+): string {
   const [w, h] = [size.w * PT, size.h * PT];
   const body = slide.elements.map((e) => renderElement(e as SlideElement, options)).join('');
   const style = options.css ? `<style>${options.css}</style>` : '';
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${fmt(w)} ${fmt(h)}" width="${fmt(w)}pt" height="${fmt(h)}pt" ` +
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${fmt(w)} ${fmt(h)}" ` +
+    `width="${fmt(w)}pt" height="${fmt(h)}pt" ` +
     `role="img" aria-label="${esc(options.label ?? slide.title)}" font-family="${DEFAULT_FAMILY}">${style}` +
     `<rect width="100%" height="100%" fill="#${color(slide.background, 'FFFFFF')}"/>${body}</svg>`
   );
@@ -62,17 +67,21 @@ function renderElement(e: SlideElement, options: RenderOptions): string {
 
 const pts = (b: Box) => ({ x: b.x * PT, y: b.y * PT, w: b.w * PT, h: b.h * PT });
 
+/** A rectangle in points with further attributes (` fill="…"`). */
+const rect = (b: Box, attrs: string): string =>
+  `<rect x="${fmt(b.x)}" y="${fmt(b.y)}" width="${fmt(b.w)}" height="${fmt(b.h)}"${attrs}/>`;
+
 function renderText(e: TextElement): string {
-  const fill = e.fill ? `<rect x="${fmt(e.box.x * PT)}" y="${fmt(e.box.y * PT)}" width="${fmt(e.box.w * PT)}" height="${fmt(e.box.h * PT)}" fill="#${color(e.fill)}"/>` : '';
+  const fill = e.fill ? rect(pts(e.box), ` fill="#${color(e.fill)}"`) : '';
   return `<g data-name="${esc(e.name)}">${fill}${renderLines(e.paragraphs, e.style, e.box)}</g>`;
 }
 
 function renderShape(e: ShapeElement): string {
   const r = pts(e.box);
   const fill = e.fill ? `#${color(e.fill)}` : 'none';
-  const stroke = e.line
-    ? ` stroke="#${color(e.line.color)}" stroke-width="${fmt(e.line.width)}"${e.line.dash === 'dash' ? ` stroke-dasharray="${fmt(e.line.width * 4)} ${fmt(e.line.width * 3)}"` : ''}`
-    : '';
+  const line = e.line;
+  const dash = line?.dash === 'dash' ? ` stroke-dasharray="${fmt(line.width * 4)} ${fmt(line.width * 3)}"` : '';
+  const stroke = line ? ` stroke="#${color(line.color)}" stroke-width="${fmt(line.width)}"${dash}` : '';
   const rotate = e.rotate ? ` transform="rotate(${fmt(e.rotate)} ${fmt(r.x + r.w / 2)} ${fmt(r.y + r.h / 2)})"` : '';
   const radius = e.radius !== undefined ? e.radius * PT : undefined;
   const outline = `${shapeOutline(e.shape, r, radius)} fill="${fill}"${stroke}/>`;
@@ -95,8 +104,14 @@ function renderTable(e: TableElement): string {
       const fill = header ? e.headerFill : (cell.fill ?? (e.bandFill && r % 2 === 0 ? e.bandFill : undefined));
       const box = { x, y, w: cw, h: rowH };
       const b = pts(box);
-      parts.push(`<rect x="${fmt(b.x)}" y="${fmt(b.y)}" width="${fmt(b.w)}" height="${fmt(b.h)}" fill="${fill ? `#${color(fill)}` : 'none'}" stroke="#${color(e.borderColor)}" stroke-width="0.75"/>`);
-      const style: TextStyle = { ...e.style, bold: header ? true : (cell.bold ?? false), color: header ? e.headerColor : (cell.color ?? e.style.color), valign: 'top' };
+      const paint = fill ? `#${color(fill)}` : 'none';
+      parts.push(rect(b, ` fill="${paint}" stroke="#${color(e.borderColor)}" stroke-width="0.75"`));
+      const style: TextStyle = {
+        ...e.style,
+        bold: header ? true : (cell.bold ?? false),
+        color: header ? e.headerColor : (cell.color ?? e.style.color),
+        valign: 'top',
+      };
       parts.push(renderLines([{ runs: [{ text: cell.text }] }], style, box, TABLE_LINES));
       x += cw;
     });
@@ -108,10 +123,11 @@ function renderTable(e: TableElement): string {
 function renderImage(e: ImageElement | PendingImageElement, href: string | undefined, fit: 'meet' | 'slice'): string {
   const b = pts(e.box);
   if (!href) {
-    return `<rect x="${fmt(b.x)}" y="${fmt(b.y)}" width="${fmt(b.w)}" height="${fmt(b.h)}" fill="#EEEEEE" stroke="#999999" stroke-dasharray="4 3"/>`;
+    return rect(b, ' fill="#EEEEEE" stroke="#999999" stroke-dasharray="4 3"');
   }
   return (
-    `<image x="${fmt(b.x)}" y="${fmt(b.y)}" width="${fmt(b.w)}" height="${fmt(b.h)}" preserveAspectRatio="xMidYMid ${fit}" ` +
+    `<image x="${fmt(b.x)}" y="${fmt(b.y)}" width="${fmt(b.w)}" height="${fmt(b.h)}" ` +
+    `preserveAspectRatio="xMidYMid ${fit}" ` +
     // The slide is one picture (role="img" on the <svg>), so its parts carry no names of their own.
     `href="${esc(href)}"/>`
   );
@@ -127,10 +143,12 @@ function renderLine(line: PlacedLine, style: TextStyle): string {
   const family = familyAttr(style.fontFace);
   const marks = line.segments
     .filter((s) => s.run.highlight)
-    .map((s) => `<rect x="${fmt(s.x)}" y="${fmt(line.top)}" width="${fmt(s.width)}" height="${fmt(line.height)}" fill="#${color(s.run.highlight)}"/>`)
+    .map((s) => rect({ x: s.x, y: line.top, w: s.width, h: line.height }, ` fill="#${color(s.run.highlight)}"`))
     .join('');
-  const bullet = line.bullet
-    ? `<text x="${fmt(line.bullet.x)}" y="${fmt(line.baseline)}"${family} font-size="${fmt(line.bullet.size)}" fill="#${color(line.bullet.color ?? style.color)}" aria-hidden="true">•</text>`
+  const b = line.bullet;
+  const bullet = b
+    ? `<text x="${fmt(b.x)}" y="${fmt(line.baseline)}"${family} font-size="${fmt(b.size)}" ` +
+      `fill="#${color(b.color ?? style.color)}" aria-hidden="true">•</text>`
     : '';
   const spans = line.segments
     .map((s) => {
@@ -146,7 +164,8 @@ function renderLine(line: PlacedLine, style: TextStyle): string {
     })
     .join('');
   return (
-    `${marks}${bullet}<text xml:space="preserve" y="${fmt(line.baseline)}"${family} font-size="${fmt(style.fontSize)}" ` +
+    `${marks}${bullet}<text xml:space="preserve" y="${fmt(line.baseline)}"${family} ` +
+    `font-size="${fmt(style.fontSize)}" ` +
     `fill="#${color(style.color)}" data-size="${fmt(line.size)}">${spans}</text>`
   );
 }

@@ -33,26 +33,85 @@ export function shapeOutline(kind: ShapeElement['shape'] | string, r: Rect, radi
     }
     case 'rightArrow': {
       const [y1, y2, x1] = [h / 4, (h * 3) / 4, w - ss / 2];
-      return polygon([[0, y1], [x1, y1], [x1, 0], [w, h / 2], [x1, h], [x1, y2], [0, y2]], r);
+      return polygon(
+        [
+          [0, y1],
+          [x1, y1],
+          [x1, 0],
+          [w, h / 2],
+          [x1, h],
+          [x1, y2],
+          [0, y2],
+        ],
+        r,
+      );
     }
     case 'downArrow': {
       const [x1, x2, y1] = [w / 4, (w * 3) / 4, h - ss / 2];
-      return polygon([[x1, 0], [x2, 0], [x2, y1], [w, y1], [w / 2, h], [0, y1], [x1, y1]], r);
+      return polygon(
+        [
+          [x1, 0],
+          [x2, 0],
+          [x2, y1],
+          [w, y1],
+          [w / 2, h],
+          [0, y1],
+          [x1, y1],
+        ],
+        r,
+      );
     }
     case 'upArrow': {
       const [x1, x2, y1] = [w / 4, (w * 3) / 4, ss / 2];
-      return polygon([[w / 2, 0], [w, y1], [x2, y1], [x2, h], [x1, h], [x1, y1], [0, y1]], r);
+      return polygon(
+        [
+          [w / 2, 0],
+          [w, y1],
+          [x2, y1],
+          [x2, h],
+          [x1, h],
+          [x1, y1],
+          [0, y1],
+        ],
+        r,
+      );
     }
     case 'chevron': {
       const x1 = ss / 2;
-      return polygon([[0, 0], [w - x1, 0], [w, h / 2], [w - x1, h], [0, h], [x1, h / 2]], r);
+      return polygon(
+        [
+          [0, 0],
+          [w - x1, 0],
+          [w, h / 2],
+          [w - x1, h],
+          [0, h],
+          [x1, h / 2],
+        ],
+        r,
+      );
     }
     case 'homePlate': {
       const x1 = w - ss / 2;
-      return polygon([[0, 0], [x1, 0], [w, h / 2], [x1, h], [0, h]], r);
+      return polygon(
+        [
+          [0, 0],
+          [x1, 0],
+          [w, h / 2],
+          [x1, h],
+          [0, h],
+        ],
+        r,
+      );
     }
     case 'triangle':
-      return polygon([[w / 2, 0], [w, h], [0, h]], r);
+      return polygon(
+        [
+          [w / 2, 0],
+          [w, h],
+          [0, h],
+        ],
+        r,
+      );
     case 'line':
       return `<line x1="${fmt(r.x)}" y1="${fmt(r.y)}" x2="${fmt(r.x + w)}" y2="${fmt(r.y + h)}"`;
     default:

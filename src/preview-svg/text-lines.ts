@@ -10,7 +10,13 @@
  * to 101 % here; with it every line of the bundled decks breaks as LibreOffice's does.
  */
 import { fontMetrics } from '../fonts/fonts.js';
-import { BULLET_INDENT_PT, bulletMarginPt, layoutParagraphs, LINE_HEIGHT_EM, type Line } from '../layout/measure-text.js';
+import {
+  BULLET_INDENT_PT,
+  bulletMarginPt,
+  layoutParagraphs,
+  LINE_HEIGHT_EM,
+  type Line,
+} from '../layout/measure-text.js';
 import type { Box, Paragraph, TextRun, TextStyle } from '../layout/types.js';
 
 const PT_PER_INCH = 72;
@@ -63,9 +69,17 @@ export interface PlacedLine {
 const SKIPPED = /[\s\u200b\u3000]/u;
 
 /** Lines of `paragraphs` in `box` (inches) at `style.fontSize`, placed as LibreOffice places them. */
-export function placeLines(paragraphs: readonly Paragraph[], style: TextStyle, box: Box, metrics = FRAME_LINES): PlacedLine[] {
+export function placeLines(
+  paragraphs: readonly Paragraph[],
+  style: TextStyle,
+  box: Box,
+  metrics = FRAME_LINES,
+): PlacedLine[] {
   const layout = layoutParagraphs(paragraphs, style, box.w, RENDER_WIDTH_SAFETY);
-  const inner = { x: (box.x + style.insets.left) * PT_PER_INCH, w: (box.w - style.insets.left - style.insets.right) * PT_PER_INCH };
+  const inner = {
+    x: (box.x + style.insets.left) * PT_PER_INCH,
+    w: (box.w - style.insets.left - style.insets.right) * PT_PER_INCH,
+  };
   const placed: PlacedLine[] = [];
   let y = 0;
   let cursor = { paragraph: -1, offset: 0 };
@@ -90,7 +104,15 @@ export function placeLines(paragraphs: readonly Paragraph[], style: TextStyle, b
       height,
       size,
       segments: positionSegments(taken, left, style),
-      ...(first && paragraph.bullet ? { bullet: { x: inner.x + BULLET_INDENT_PT * (paragraph.level ?? 0), size: style.fontSize, color: paragraph.runs[0]?.color } } : {}),
+      ...(first && paragraph.bullet
+        ? {
+            bullet: {
+              x: inner.x + BULLET_INDENT_PT * (paragraph.level ?? 0),
+              size: style.fontSize,
+              color: paragraph.runs[0]?.color,
+            },
+          }
+        : {}),
     });
     y += height;
   });
@@ -125,7 +147,12 @@ function takeRuns(paragraph: Paragraph, cursor: { offset: number }, line: Line):
   const chars: Array<{ ch: string; run: TextRun }> = [];
   for (const run of paragraph.runs) for (const ch of run.text) chars.push({ ch, run });
   const wanted = [...line.text];
-  while (cursor.offset < chars.length && wanted.length > 0 && chars[cursor.offset]!.ch !== wanted[0] && SKIPPED.test(chars[cursor.offset]!.ch)) {
+  while (
+    cursor.offset < chars.length &&
+    wanted.length > 0 &&
+    chars[cursor.offset]!.ch !== wanted[0] &&
+    SKIPPED.test(chars[cursor.offset]!.ch)
+  ) {
     cursor.offset++;
   }
   const taken: Taken[] = [];

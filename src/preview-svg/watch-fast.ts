@@ -31,7 +31,10 @@ export async function watchPreviewFast(options: WatchFastOptions): Promise<void>
   await new Promise<void>((resolve) => {
     const stop = (): void => {
       clearTimeout(timer);
-      void watcher.close().then(() => running).then(resolve);
+      void watcher
+        .close()
+        .then(() => running)
+        .then(resolve);
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

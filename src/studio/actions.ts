@@ -49,7 +49,8 @@ export function cliArgs(request: ActionRequest, knownDecks: readonly string[]): 
     case 'send':
       return ['send', ...decks];
     case 'bump': {
-      if (!request.version || !VERSION.test(request.version)) return 'skriv versjonen som tall med punktum, f.eks. 0.3 eller 1.0';
+      if (!request.version || !VERSION.test(request.version))
+        return 'skriv versjonen som tall med punktum, f.eks. 0.3 eller 1.0';
       const note = (request.note ?? '').trim();
       if (!note) return 'skriv hva som er endret i den nye versjonen';
       return ['bump', request.version, '--note', note];
@@ -63,7 +64,8 @@ export function cliArgs(request: ActionRequest, knownDecks: readonly string[]): 
 const REFUSALS: Record<number, string> = {
   1: 'Det lot seg ikke gjøre slik det ble bedt om. Les meldingen under.',
   2: 'Dataene må rettes først: meldingen under viser fil, linje og felt.',
-  3: 'Denne versjonen er frosset (frigitt eller sendt) og kan ikke erstattes med annet innhold. ' +
+  3:
+    'Denne versjonen er frosset (frigitt eller sendt) og kan ikke erstattes med annet innhold. ' +
     'Lag en ny versjon med «Ny versjon» og bygg den, eller bygg uten endringer.',
   4: 'Presentasjonen besto ikke kontrollen, så ingenting ble lagret. Rett det meldingen under peker på.',
   5: 'LibreOffice eller pdftoppm mangler på denne maskinen. Installer LibreOffice for å lage PDF.',
@@ -78,7 +80,9 @@ export function refusalFor(code: number): string | undefined {
 /** Values that look like secrets (passwords, tokens, keys in the environment) never leave the server. */
 export function secretValues(env: NodeJS.ProcessEnv): string[] {
   return Object.entries(env)
-    .filter(([name, value]) => /PASS|SECRET|TOKEN|KEY|CREDENTIAL/i.test(name) && value !== undefined && value.length >= 4)
+    .filter(
+      ([name, value]) => /PASS|SECRET|TOKEN|KEY|CREDENTIAL/i.test(name) && value !== undefined && value.length >= 4,
+    )
     .map(([, value]) => value!);
 }
 

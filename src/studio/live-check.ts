@@ -34,7 +34,13 @@ export async function checkLive(paths: ProjectPaths, texts: Map<string, string>,
     try {
       const built = await renderDeck(project, resolveDeck(project, source), { check: false });
       const findings = checkBuiltDeck(built.bytes, project.theme).map(
-        (f): DeckFinding => ({ file: source.source.file, slide: f.slide, rule: f.rule, severity: f.severity, message: `${f.rule}: ${f.message} («${f.element}»)` }),
+        (f): DeckFinding => ({
+          file: source.source.file,
+          slide: f.slide,
+          rule: f.rule,
+          severity: f.severity,
+          message: `${f.rule}: ${f.message} («${f.element}»)`,
+        }),
       );
       result.decks.push({ id: source.deck.id, findings });
     } catch (error) {

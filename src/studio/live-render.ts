@@ -55,9 +55,15 @@ export class EditedFiles extends YamlCache {
     super();
   }
 
-  override async load<S extends z.ZodType>(absPath: string, display: string, schema: S): Promise<Result<Validated<z.output<S>>>> {
+  override async load<S extends z.ZodType>(
+    absPath: string,
+    display: string,
+    schema: S,
+  ): Promise<Result<Validated<z.output<S>>>> {
     const text = this.texts.get(absPath);
-    return text === undefined ? this.saved.load(absPath, display, schema) : validateYaml(parseYaml(display, text), schema);
+    return text === undefined
+      ? this.saved.load(absPath, display, schema)
+      : validateYaml(parseYaml(display, text), schema);
   }
 }
 
@@ -65,7 +71,12 @@ export class EditedFiles extends YamlCache {
  * Texts of the edited files. `read` gives a file's saved text; a file outside `allowed`
  * is refused (the browser names files, and only the project's data files may be edited).
  */
-export async function editedTexts(root: string, edits: Edits, read: (abs: string) => Promise<string>, allowed: (abs: string) => boolean): Promise<Map<string, string>> {
+export async function editedTexts(
+  root: string,
+  edits: Edits,
+  read: (abs: string) => Promise<string>,
+  allowed: (abs: string) => boolean,
+): Promise<Map<string, string>> {
   const texts = new Map<string, string>();
   for (const [rel, value] of Object.entries(edits)) {
     const abs = path.resolve(root, rel);
@@ -82,7 +93,11 @@ export interface LiveOptions {
   decks?: readonly string[];
 }
 
-export async function renderLive(paths: ProjectPaths, texts: Map<string, string>, options: LiveOptions): Promise<LiveResult> {
+export async function renderLive(
+  paths: ProjectPaths,
+  texts: Map<string, string>,
+  options: LiveOptions,
+): Promise<LiveResult> {
   const started = performance.now();
   const loaded = await loadProject(paths, { cache: new EditedFiles(texts, options.saved) });
   if (!loaded.ok) return { issues: loaded.issues, decks: [], ms: performance.now() - started };

@@ -86,7 +86,10 @@ export class ProjectFiles {
    * by someone else. Returns a function that stops watching.
    */
   watch(changed: (rel: string) => void): () => Promise<void> {
-    const watcher = watch([this.paths.dataDir, this.paths.templatesDir], { ignoreInitial: true, ignored: (f) => /(^|[/\\])\.[^/\\]+\.tmp$/.test(f) });
+    const watcher = watch([this.paths.dataDir, this.paths.templatesDir], {
+      ignoreInitial: true,
+      ignored: (f) => /(^|[/\\])\.[^/\\]+\.tmp$/.test(f),
+    });
     const onEvent = async (abs: string): Promise<void> => {
       if (!/\.ya?ml$/i.test(abs)) return;
       const now = await this.read(abs).catch(() => undefined);

@@ -31,14 +31,19 @@ export function checkRequest(req: IncomingMessage, guard: Guard): Verdict {
   const host = (req.headers.host ?? '').toLowerCase();
   if (!hosts.includes(host)) return { ok: false, status: 403, reason: 'foreign Host header' };
   const origin = req.headers.origin;
-  if (origin !== undefined && !hosts.some((h) => origin === `http://${h}`)) return { ok: false, status: 403, reason: 'foreign Origin' };
-  if (UNSAFE.has(req.method ?? 'GET') && origin === undefined) return { ok: false, status: 403, reason: 'missing Origin' };
+  if (origin !== undefined && !hosts.some((h) => origin === `http://${h}`))
+    return { ok: false, status: 403, reason: 'foreign Origin' };
+  if (UNSAFE.has(req.method ?? 'GET') && origin === undefined)
+    return { ok: false, status: 403, reason: 'missing Origin' };
   // Fetch metadata: a browser marks requests made by other sites; ours are same-origin or typed in.
   const site = req.headers['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin' && site !== 'none') return { ok: false, status: 403, reason: 'cross-site request' };
+  if (site !== undefined && site !== 'same-origin' && site !== 'none')
+    return { ok: false, status: 403, reason: 'cross-site request' };
   const fromQuery = new URL(req.url ?? '/', 'http://x').searchParams.get('token');
   if (fromQuery !== null) {
-    return same(fromQuery, guard.token) ? { ok: true, viaQuery: true } : { ok: false, status: 403, reason: 'wrong token' };
+    return same(fromQuery, guard.token)
+      ? { ok: true, viaQuery: true }
+      : { ok: false, status: 403, reason: 'wrong token' };
   }
   const fromCookie = readCookie(req.headers.cookie, COOKIE);
   if (fromCookie !== undefined && same(fromCookie, guard.token)) return { ok: true, viaQuery: false };

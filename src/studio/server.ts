@@ -19,7 +19,8 @@ export interface Studio {
 /** Security headers of every answer: nothing from elsewhere, not framed, not sniffed, not cached. */
 const HEADERS = {
   'Content-Security-Policy':
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+    "connect-src 'self'; " +
     "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
@@ -71,8 +72,15 @@ export async function startStudio(options: StudioOptions & { port?: number; toke
 
 /** A port that is taken or not allowed is the user's to change, not a bug. */
 function listenError(error: NodeJS.ErrnoException, port: number): Error {
-  if (error.code === 'EADDRINUSE') return new TrappaError(`port ${port} is in use; choose another with --port, or leave --port out to take a free one`, { cause: error });
-  if (error.code === 'EACCES') return new TrappaError(`port ${port} may not be used by this user; choose one above 1023 with --port`, { cause: error });
+  if (error.code === 'EADDRINUSE')
+    return new TrappaError(
+      `port ${port} is in use; choose another with --port, or leave --port out to take a free one`,
+      { cause: error },
+    );
+  if (error.code === 'EACCES')
+    return new TrappaError(`port ${port} may not be used by this user; choose one above 1023 with --port`, {
+      cause: error,
+    });
   return error;
 }
 

@@ -60,7 +60,11 @@ export async function fontFile(name: string): Promise<Buffer | undefined> {
 export function fontFaceCss(): string {
   const face = (file: string, weight: string, style: string): string =>
     ['Carlito', 'Calibri']
-      .map((family) => `@font-face{font-family:${family};src:url(/font?name=${file}) format("truetype");font-weight:${weight};font-style:${style}}`)
+      .map(
+        (family) =>
+          `@font-face{font-family:${family};src:url(/font?name=${file}) format("truetype");` +
+          `font-weight:${weight};font-style:${style}}`,
+      )
       .join('');
   return (
     face('Carlito-Regular.ttf', 'normal', 'normal') +

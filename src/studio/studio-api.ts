@@ -45,14 +45,28 @@ const PAGE = `<!doctype html>
 <title>Trappa Studio</title><link rel="stylesheet" href="/app.css"><script src="/app.js" defer></script></head>
 <body><div id="app"><p>Laster Trappa Studio …</p></div></body></html>`;
 
-const TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.svg': 'image/svg+xml', '.gif': 'image/gif', '.webp': 'image/webp' };
+const TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+};
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  extra: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'Content-Type': type, ...extra });
   res.end(body);
 }
 
-const json = (res: ServerResponse, value: unknown, status = 200): void => send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
+const json = (res: ServerResponse, value: unknown, status = 200): void =>
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
 const notFound = (res: ServerResponse): void => send(res, 404, 'text/plain; charset=utf-8', 'Not found.\n');
 
 function record(body: unknown): Record<string, unknown> {
@@ -60,7 +74,12 @@ function record(body: unknown): Record<string, unknown> {
 }
 
 export function createApi(options: StudioOptions) {
-  const files = new ProjectFiles({ root: options.root, dataDir: options.dataDir, templatesDir: options.templatesDir, outDir: options.outDir });
+  const files = new ProjectFiles({
+    root: options.root,
+    dataDir: options.dataDir,
+    templatesDir: options.templatesDir,
+    outDir: options.outDir,
+  });
   const projectPaths = { root: files.paths.root, dataDir: files.paths.dataDir, templatesDir: files.paths.templatesDir };
   const listeners = new Set<ServerResponse>();
   const saved = new YamlCache();
@@ -76,7 +95,12 @@ export function createApi(options: StudioOptions) {
     const named = record(edits) as Edits;
     const foreign = Object.keys(named).find((rel) => !allowedFiles.has(rel));
     if (foreign !== undefined) throw new HttpError(400, `not a data file of this project: ${foreign}`);
-    return editedTexts(files.paths.root, named, (abs) => files.read(abs), () => true);
+    return editedTexts(
+      files.paths.root,
+      named,
+      (abs) => files.read(abs),
+      () => true,
+    );
   };
 
   const schemas = {
@@ -88,7 +112,8 @@ export function createApi(options: StudioOptions) {
   const routes: Record<string, Route> = {
     'GET /': async ({ res }) => send(res, 200, 'text/html; charset=utf-8', PAGE),
     'GET /favicon.ico': async ({ res }) => send(res, 204, 'image/x-icon', ''),
-    'GET /app.js': async ({ res }) => send(res, 200, 'text/javascript; charset=utf-8', await clientScript(options.cliEntry)),
+    'GET /app.js': async ({ res }) =>
+      send(res, 200, 'text/javascript; charset=utf-8', await clientScript(options.cliEntry)),
     'GET /app.css': async ({ res }) => send(res, 200, 'text/css; charset=utf-8', fontFaceCss() + (await clientCss())),
     'GET /font': async ({ res, url }) => {
       const font = await fontFile(url.searchParams.get('name') ?? '');
@@ -100,11 +125,15 @@ export function createApi(options: StudioOptions) {
       const type = asset.ok ? TYPES[path.extname(asset.path).toLowerCase()] : undefined;
       if (!asset.ok || !type) return notFound(res);
       // An SVG logo is shown as a picture only; the sandbox keeps any script in it inert.
-      send(res, 200, type, await readFile(asset.path), { 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox" });
+      send(res, 200, type, await readFile(asset.path), {
+        'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+      });
     },
     'GET /api/project': async ({ res }) => {
       const loaded = await files.load();
-      const decks = loaded.filter((f) => f.kind === 'deck').map((f) => ({ file: f.file, id: (record(f.value).id as string | undefined) ?? f.file }));
+      const decks = loaded
+        .filter((f) => f.kind === 'deck')
+        .map((f) => ({ file: f.file, id: (record(f.value).id as string | undefined) ?? f.file }));
       json(res, { root: path.basename(files.paths.root), files: loaded, decks, schemas });
     },
     'POST /api/render': async ({ res, body }) => {
@@ -160,7 +189,11 @@ export function createApi(options: StudioOptions) {
       const manifest = await readManifest(files.paths.outDir, files.paths.root);
       const entries = listEntries(manifest).map((e) => {
         const pdf = e.file.replace(/\.pptx$/, '.pdf');
-        return { ...e, exists: existsSync(path.join(files.paths.outDir, e.file)), pdf: existsSync(path.join(files.paths.outDir, pdf)) ? pdf : null };
+        return {
+          ...e,
+          exists: existsSync(path.join(files.paths.outDir, e.file)),
+          pdf: existsSync(path.join(files.paths.outDir, pdf)) ? pdf : null,
+        };
       });
       json(res, { entries });
     },
@@ -173,8 +206,12 @@ export function createApi(options: StudioOptions) {
       const abs = path.join(files.paths.outDir, ...wanted.split('/'));
       const bytes = await readFile(abs).catch(() => undefined);
       if (!bytes) return notFound(res);
-      const type = wanted.endsWith('.pdf') ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
-      send(res, 200, type, bytes, { 'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(path.basename(wanted))}` });
+      const type = wanted.endsWith('.pdf')
+        ? 'application/pdf'
+        : 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
+      send(res, 200, type, bytes, {
+        'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(path.basename(wanted))}`,
+      });
     },
   };
 

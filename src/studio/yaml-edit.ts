@@ -23,7 +23,11 @@ export function editYamlText(text: string, next: Plain): string {
 
 /** What yaml's stringifier rewrites in untouched lines: flow padding (`[ a ]` / `[a]`) and spaces before a comment. */
 const normalise = (line: string): string =>
-  line.replace(/([[{])\s+/g, '$1').replace(/\s+([\]}])/g, '$1').replace(/\s+#/g, ' #').trimEnd();
+  line
+    .replace(/([[{])\s+/g, '$1')
+    .replace(/\s+([\]}])/g, '$1')
+    .replace(/\s+#/g, ' #')
+    .trimEnd();
 
 /**
  * Lines of `written` that are, but for flow padding, lines of `original` (in order: a longest

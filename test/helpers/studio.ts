@@ -10,12 +10,20 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { CLI_ARGS, REPO } from './project.js';
 
-export const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const BROWSER_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /** A copy of data/, templates/ and assets/ in a temp folder; remove it with rmSync when done. */
 export function projectCopy(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'trappa-studio-'));
-  for (const sub of ['data', 'templates', 'assets']) cpSync(path.join(REPO, sub), path.join(dir, sub), { recursive: true });
+  for (const sub of ['data', 'templates', 'assets'])
+    cpSync(path.join(REPO, sub), path.join(dir, sub), { recursive: true });
   return dir;
 }
 
@@ -26,7 +34,10 @@ export interface RunningStudio {
 }
 
 export async function startStudioProcess(root: string, extra: string[] = []): Promise<RunningStudio> {
-  const child = spawn(process.execPath, [...CLI_ARGS, 'studio', '--no-open', '--root', root, ...extra], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...CLI_ARGS, 'studio', '--no-open', '--root', root, ...extra], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
   const lines = createInterface({ input: child.stdout! });

@@ -17,7 +17,13 @@ export interface TextLine {
 }
 
 const decode = (s: string): string =>
-  s.replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n))).replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'");
+  s
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'");
 
 const BULLETS = /^[•\u2022\uf0b7]$/;
 
@@ -25,27 +31,38 @@ const BULLETS = /^[•\u2022\uf0b7]$/;
 export function pdfWords(pdf: string): TextLine[] {
   const xml = execFileSync('pdftotext', ['-bbox-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const lines: TextLine[] = [];
-  xml.split('<page ').slice(1).forEach((page, index) => {
+  xml
+    .split('<page ')
+    .slice(1)
+    .forEach((page, index) => {
       for (const m of page.matchAll(/<line[^>]*>([\s\S]*?)<\/line>/g)) {
-      // A bullet is a word of its own (OpenSymbol, taller): the line starts at its first real word.
-      const words = [...m[1]!.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)]
-        .map((w) => ({ x: Number(w[1]), y: Number(w[2]), text: decode(w[3]!) }))
-        .filter((w) => !BULLETS.test(w.text));
-      if (words.length === 0) continue;
-      for (const w of words) lines.push({ page: index + 1, text: w.text, x: w.x, y: w.y });
-    }
-  });
+        // A bullet is a word of its own (OpenSymbol, taller): the line starts at its first real word.
+        const words = [...m[1]!.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)]
+          .map((w) => ({ x: Number(w[1]), y: Number(w[2]), text: decode(w[3]!) }))
+          .filter((w) => !BULLETS.test(w.text));
+        if (words.length === 0) continue;
+        for (const w of words) lines.push({ page: index + 1, text: w.text, x: w.x, y: w.y });
+      }
+    });
   return lines;
 }
 
 /** Lines of one SVG slide: each <text> element with its tspans (bullets are left out). */
 export function svgLines(svg: string, page: number): TextLine[] {
   const lines: TextLine[] = [];
-  for (const m of svg.matchAll(/<text xml:space="preserve" y="([\d.]+)"(?: font-family="[^"]*")? font-size="([\d.]+)"[^>]*>([\s\S]*?)<\/text>/g)) {
+  for (const m of svg.matchAll(
+    /<text xml:space="preserve" y="([\d.]+)"(?: font-family="[^"]*")? font-size="([\d.]+)"[^>]*>([\s\S]*?)<\/text>/g,
+  )) {
     const spans = [...m[3]!.matchAll(/<tspan x="([\d.]+)"[^>]*>([^<]*)<\/tspan>/g)];
     if (spans.length === 0) continue;
     const text = spans.map((s) => decode(s[2]!)).join('');
-    lines.push({ page, text: text.replace(/\s+/g, ' ').trim(), x: Number(spans[0]![1]), y: Number(m[1]), size: Number(/data-size="([\d.]+)"/.exec(m[0])?.[1] ?? m[2]) });
+    lines.push({
+      page,
+      text: text.replace(/\s+/g, ' ').trim(),
+      x: Number(spans[0]![1]),
+      y: Number(m[1]),
+      size: Number(/data-size="([\d.]+)"/.exec(m[0])?.[1] ?? m[2]),
+    });
   }
   return lines;
 }

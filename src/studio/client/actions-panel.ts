@@ -27,7 +27,13 @@ interface Entry {
 
 export class ActionsPanel {
   readonly element = h('section', { class: 'actions', 'aria-labelledby': 'actions-h' });
-  readonly #log = h('pre', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': 'Utskrift fra Trappa', tabindex: '0' });
+  readonly #log = h('pre', {
+    class: 'log',
+    role: 'log',
+    'aria-live': 'polite',
+    'aria-label': 'Utskrift fra Trappa',
+    tabindex: '0',
+  });
   readonly #refusal = h('div', { class: 'refusal', role: 'alert' });
   readonly #progress = h('p', { class: 'progress', role: 'status' });
   readonly #confirm = h('div', { class: 'confirm' });
@@ -37,8 +43,16 @@ export class ActionsPanel {
   #buttons: HTMLButtonElement[] = [];
 
   constructor(deckIds: string[]) {
-    this.#deck.append(h('option', { value: '' }, 'Alle presentasjoner'), ...deckIds.map((id) => h('option', { value: id }, id)));
-    const version = h('input', { id: 'bump-version', type: 'text', inputmode: 'decimal', placeholder: 'f.eks. 0.3' }) as HTMLInputElement;
+    this.#deck.append(
+      h('option', { value: '' }, 'Alle presentasjoner'),
+      ...deckIds.map((id) => h('option', { value: id }, id)),
+    );
+    const version = h('input', {
+      id: 'bump-version',
+      type: 'text',
+      inputmode: 'decimal',
+      placeholder: 'f.eks. 0.3',
+    }) as HTMLInputElement;
     const note = h('textarea', { id: 'bump-note', rows: '2' }) as HTMLTextAreaElement;
     const act = (label: string, action: string, extra: () => Record<string, unknown> = () => ({})) => {
       const b = h('button', { type: 'button' }, label) as HTMLButtonElement;
@@ -48,22 +62,36 @@ export class ActionsPanel {
     };
     this.element.append(
       h('h2', { id: 'actions-h' }, 'Bygg, kontroller og send'),
-      h('div', { class: 'row' },
+      h(
+        'div',
+        { class: 'row' },
         h('div', { class: 'field' }, h('label', { for: 'action-deck' }, 'Presentasjon'), this.#deck),
-        h('div', { class: 'field inline' }, this.#pdf, h('label', { for: 'action-pdf' }, 'Lag også PDF (LibreOffice)'))),
-      h('div', { class: 'row buttons' },
+        h('div', { class: 'field inline' }, this.#pdf, h('label', { for: 'action-pdf' }, 'Lag også PDF')),
+      ),
+      h(
+        'div',
+        { class: 'row buttons' },
         act('Bygg', 'build', () => ({ pdf: this.#pdf.checked })),
         act('Kontroller', 'check'),
         act('Frigi versjonen', 'release'),
         act('Lag Outlook-utkast', 'draft'),
-        act('Send …', 'send-dry-run')),
-      h('fieldset', { class: 'bump' }, h('legend', {}, 'Ny versjon av strategien'),
+        act('Send …', 'send-dry-run'),
+      ),
+      h(
+        'fieldset',
+        { class: 'bump' },
+        h('legend', {}, 'Ny versjon av strategien'),
         h('div', { class: 'field' }, h('label', { for: 'bump-version' }, 'Ny versjon'), version),
         h('div', { class: 'field' }, h('label', { for: 'bump-note' }, 'Hva er endret'), note),
-        act('Lag ny versjon', 'bump', () => ({ version: version.value.trim(), note: note.value }))),
-      this.#progress, this.#refusal, this.#confirm,
-      h('h3', {}, 'Utskrift'), this.#log,
-      h('h2', { id: 'versions-h' }, 'Versjoner og nedlasting'), this.#versions,
+        act('Lag ny versjon', 'bump', () => ({ version: version.value.trim(), note: note.value })),
+      ),
+      this.#progress,
+      this.#refusal,
+      this.#confirm,
+      h('h3', {}, 'Utskrift'),
+      this.#log,
+      h('h2', { id: 'versions-h' }, 'Versjoner og nedlasting'),
+      this.#versions,
     );
   }
 
@@ -98,7 +126,10 @@ export class ActionsPanel {
 
   #refuse(result: ActionResult): void {
     const last = result.output.filter((l) => l.trim()).slice(-3);
-    this.#refusal.replaceChildren(h('p', { class: 'why' }, result.refusal ?? ''), ...last.map((l) => h('p', { class: 'detail' }, l)));
+    this.#refusal.replaceChildren(
+      h('p', { class: 'why' }, result.refusal ?? ''),
+      ...last.map((l) => h('p', { class: 'detail' }, l)),
+    );
   }
 
   #askToSend(deck: string | undefined): void {
@@ -109,7 +140,11 @@ export class ActionsPanel {
       void this.run('send');
     });
     no.addEventListener('click', () => this.#confirm.replaceChildren());
-    this.#confirm.replaceChildren(h('p', {}, 'Over står hvem som får hva. Ingenting er sendt ennå. Sende nå?'), yes, no);
+    this.#confirm.replaceChildren(
+      h('p', {}, 'Over står hvem som får hva. Ingenting er sendt ennå. Sende nå?'),
+      yes,
+      no,
+    );
     yes.focus();
   }
 
@@ -120,14 +155,39 @@ export class ActionsPanel {
       return;
     }
     const table = h('table', {}, h('caption', {}, 'Bygde versjoner (fra output/manifest.json)'));
-    table.append(h('thead', {}, h('tr', {}, ...['Presentasjon', 'Versjon', 'Status', 'Lysbilder', 'Frigitt', 'Sendt', 'Last ned'].map((t) => h('th', { scope: 'col' }, t)))));
+    table.append(
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          ...['Presentasjon', 'Versjon', 'Status', 'Lysbilder', 'Frigitt', 'Sendt', 'Last ned'].map((t) =>
+            h('th', { scope: 'col' }, t),
+          ),
+        ),
+      ),
+    );
     const body = h('tbody', {});
     for (const e of entries) {
       const links = h('td', {});
-      if (e.exists) links.append(h('a', { href: `/api/download?file=${encodeURIComponent(e.file)}`, download: '' }, `${e.file}`));
-      if (e.pdf) links.append(' · ', h('a', { href: `/api/download?file=${encodeURIComponent(e.pdf)}`, download: '' }, 'PDF'));
-      body.append(h('tr', {}, h('td', {}, e.deckId), h('td', {}, e.version), h('td', {}, valueLabel(e.status)), h('td', {}, String(e.slides)),
-        h('td', {}, e.releasedAt?.slice(0, 10) ?? ''), h('td', {}, e.sentAt?.slice(0, 10) ?? ''), links));
+      if (e.exists)
+        links.append(h('a', { href: `/api/download?file=${encodeURIComponent(e.file)}`, download: '' }, `${e.file}`));
+      if (e.pdf)
+        links.append(' · ', h('a', { href: `/api/download?file=${encodeURIComponent(e.pdf)}`, download: '' }, 'PDF'));
+      body.append(
+        h(
+          'tr',
+          {},
+          h('td', {}, e.deckId),
+          h('td', {}, e.version),
+          h('td', {}, valueLabel(e.status)),
+          h('td', {}, String(e.slides)),
+          h('td', {}, e.releasedAt?.slice(0, 10) ?? ''),
+          h('td', {}, e.sentAt?.slice(0, 10) ?? ''),
+          links,
+        ),
+      );
     }
     table.append(body);
     this.#versions.replaceChildren(table);

@@ -2,7 +2,7 @@
 import type { Path } from './paths.js';
 
 export type { Path };
-// biome-ignore lint/suspicious/noExplicitAny: the form edits YAML values of any shape; the server validates them with the schema
+// biome-ignore lint/suspicious/noExplicitAny: YAML values of any shape; the server validates them
 export type Json = any;
 
 /** The parts of JSON Schema (draft-07, as zod writes it) that the form reads. */
@@ -28,7 +28,8 @@ export function h(tag: string, attrs: Record<string, string> = {}, ...children: 
   return el;
 }
 
-export const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObject = (v: Json): v is Record<string, Json> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function getAt(root: Json, path: Path): Json {
   let node = root;

@@ -85,20 +85,31 @@ function scalar(schema: Schema, path: Path, required: boolean, ctx: FormContext)
     control.value = value === undefined ? '' : String(value);
   } else {
     const long = typeof value === 'string' && value.length > 70;
-    control = (long ? h('textarea', { id, rows: String(Math.min(6, Math.ceil(value.length / 70) + 1)) }) : h('input', { id, type: 'text' })) as HTMLInputElement;
+    control = (
+      long
+        ? h('textarea', { id, rows: String(Math.min(6, Math.ceil(value.length / 70) + 1)) })
+        : h('input', { id, type: 'text' })
+    ) as HTMLInputElement;
     control.value = value === undefined || value === null ? '' : String(value);
     if (schema.pattern === '^\\d{4}-\\d{2}-\\d{2}$') control.setAttribute('placeholder', 'ÅÅÅÅ-MM-DD');
   }
   if (required) control.setAttribute('aria-required', 'true');
-  control.addEventListener(control instanceof HTMLSelectElement || schema.type === 'boolean' ? 'change' : 'input', () => {
-    setAt(ctx.holder.value, path, readControl(control, schema, required));
-    ctx.changed(false);
-  });
+  control.addEventListener(
+    control instanceof HTMLSelectElement || schema.type === 'boolean' ? 'change' : 'input',
+    () => {
+      setAt(ctx.holder.value, path, readControl(control, schema, required));
+      ctx.changed(false);
+    },
+  );
   wrap.append(label, control);
   return wrap;
 }
 
-function readControl(control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, schema: Schema, required: boolean): Json {
+function readControl(
+  control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement,
+  schema: Schema,
+  required: boolean,
+): Json {
   if (control instanceof HTMLInputElement && control.type === 'checkbox') return control.checked;
   const raw = control.value;
   if (raw === '' && !required) return undefined;
@@ -110,7 +121,11 @@ function list(schema: Schema, path: Path, ctx: FormContext, bare = false): HTMLE
   const items = getAt(ctx.holder.value, path);
   const values: Json[] = Array.isArray(items) ? items : [];
   // Directly under its section's heading a list needs no legend of its own, only a name.
-  const box = mark(bare ? h('div', { class: 'list', role: 'group', 'aria-label': legendOf(path) }) : h('fieldset', { class: 'list' }), path, ctx);
+  const box = mark(
+    bare ? h('div', { class: 'list', role: 'group', 'aria-label': legendOf(path) }) : h('fieldset', { class: 'list' }),
+    path,
+    ctx,
+  );
   if (!bare) box.append(h('legend', {}, legendOf(path)));
   const noun = itemNoun(path);
   const ol = h('ol', {});
@@ -130,7 +145,11 @@ function list(schema: Schema, path: Path, ctx: FormContext, bare = false): HTMLE
       button(`Flytt ${noun.toLowerCase()} ${i + 1} opp`, '↑', move(i - 1), i === 0),
       button(`Flytt ${noun.toLowerCase()} ${i + 1} ned`, '↓', move(i + 1), i === values.length - 1),
       button(`Fjern ${noun.toLowerCase()} ${i + 1}`, 'Fjern', () => {
-        setAt(ctx.holder.value, path, values.filter((__, k) => k !== i));
+        setAt(
+          ctx.holder.value,
+          path,
+          values.filter((__, k) => k !== i),
+        );
         ctx.changed(true, path);
       }),
     );
@@ -139,10 +158,14 @@ function list(schema: Schema, path: Path, ctx: FormContext, bare = false): HTMLE
   });
   box.append(ol);
   box.append(
-    button(`Legg til ${noun.toLowerCase()} i ${fieldLabel(path).toLowerCase()}`, `+ Legg til ${noun.toLowerCase()}`, () => {
-      setAt(ctx.holder.value, path, [...values, defaultFor(schema.items ?? { type: 'string' })]);
-      ctx.changed(true, [...path, values.length]);
-    }),
+    button(
+      `Legg til ${noun.toLowerCase()} i ${fieldLabel(path).toLowerCase()}`,
+      `+ Legg til ${noun.toLowerCase()}`,
+      () => {
+        setAt(ctx.holder.value, path, [...values, defaultFor(schema.items ?? { type: 'string' })]);
+        ctx.changed(true, [...path, values.length]);
+      },
+    ),
   );
   return box;
 }
@@ -158,9 +181,16 @@ function button(label: string, text: string, onClick: () => void, disabled = fal
 function record(schema: Schema, path: Path, ctx: FormContext, bare = false): HTMLElement {
   const current = getAt(ctx.holder.value, path);
   const entries = Object.entries(isObject(current) ? current : {});
-  const box = mark(bare ? h('div', { class: 'record', role: 'group', 'aria-label': legendOf(path) }) : h('fieldset', { class: 'record' }), path, ctx);
+  const box = mark(
+    bare
+      ? h('div', { class: 'record', role: 'group', 'aria-label': legendOf(path) })
+      : h('fieldset', { class: 'record' }),
+    path,
+    ctx,
+  );
   if (!bare) box.append(h('legend', {}, legendOf(path)));
-  const valueSchema: Schema = typeof schema.additionalProperties === 'object' ? schema.additionalProperties : { type: 'string' };
+  const valueSchema: Schema =
+    typeof schema.additionalProperties === 'object' ? schema.additionalProperties : { type: 'string' };
   const rebuild = (next: Array<[string, Json]>, structural: boolean): void => {
     setAt(ctx.holder.value, path, next.length > 0 ? Object.fromEntries(next) : undefined);
     ctx.changed(structural);
@@ -170,19 +200,38 @@ function record(schema: Schema, path: Path, ctx: FormContext, bare = false): HTM
     const keyId = `${pathId(ctx.idPrefix, path)}__key${i}`;
     const keyInput = h('input', { id: keyId, type: 'text' }) as HTMLInputElement;
     keyInput.value = key;
-    keyInput.addEventListener('change', () => rebuild(entries.map(([k, v], k2) => [k2 === i ? keyInput.value : k, v]), true));
+    keyInput.addEventListener('change', () =>
+      rebuild(
+        entries.map(([k, v], k2) => [k2 === i ? keyInput.value : k, v]),
+        true,
+      ),
+    );
     row.append(h('label', { for: keyId }, `Nøkkel ${i + 1}`), keyInput, field(valueSchema, [...path, key], true, ctx));
-    row.append(button(`Fjern nøkkel ${key}`, 'Fjern', () => rebuild(entries.filter((_, k) => k !== i), true)));
+    row.append(
+      button(`Fjern nøkkel ${key}`, 'Fjern', () =>
+        rebuild(
+          entries.filter((_, k) => k !== i),
+          true,
+        ),
+      ),
+    );
     box.append(row);
   });
-  box.append(button(`Legg til nøkkel i ${fieldLabel(path).toLowerCase()}`, '+ Legg til', () => rebuild([...entries, [`ny-${entries.length + 1}`, defaultFor(valueSchema)]], true)));
+  box.append(
+    button(`Legg til nøkkel i ${fieldLabel(path).toLowerCase()}`, '+ Legg til', () =>
+      rebuild([...entries, [`ny-${entries.length + 1}`, defaultFor(valueSchema)]], true),
+    ),
+  );
   return box;
 }
 
 /** Either-or fields (a point as text or with sub-points; a built-in or an own slide). */
 function union(variants: Schema[], path: Path, ctx: FormContext): HTMLElement {
   const value = getAt(ctx.holder.value, path);
-  const chosen = Math.max(0, variants.findIndex((v) => matches(v, value)));
+  const chosen = Math.max(
+    0,
+    variants.findIndex((v) => matches(v, value)),
+  );
   const id = `${pathId(ctx.idPrefix, path)}__kind`;
   const box = mark(h('div', { class: 'union' }), path, ctx);
   const select = h('select', { id }) as HTMLSelectElement;
@@ -199,7 +248,12 @@ function union(variants: Schema[], path: Path, ctx: FormContext): HTMLElement {
 
 function matches(schema: Schema, value: Json): boolean {
   if (schema.type === 'string') return typeof value === 'string' && (!schema.enum || schema.enum.includes(value));
-  if (schema.type === 'object') return isObject(value) && (schema.required ?? []).every((k) => k in value) && Object.keys(value).every((k) => k in (schema.properties ?? {}));
+  if (schema.type === 'object')
+    return (
+      isObject(value) &&
+      (schema.required ?? []).every((k) => k in value) &&
+      Object.keys(value).every((k) => k in (schema.properties ?? {}))
+    );
   return false;
 }
 
@@ -214,7 +268,8 @@ function variantLabel(schema: Schema): string {
 
 /** Keeps what carries over when the form of a field changes: the text, the slide. */
 function convert(value: Json, to: Schema): Json {
-  const text = typeof value === 'string' ? value : isObject(value) ? (value.text ?? value.slide ?? value.title) : undefined;
+  const text =
+    typeof value === 'string' ? value : isObject(value) ? (value.text ?? value.slide ?? value.title) : undefined;
   const fresh = defaultFor(to);
   if (to.type === 'string') return typeof text === 'string' && (!to.enum || to.enum.includes(text)) ? text : fresh;
   if (isObject(fresh) && typeof text === 'string') {

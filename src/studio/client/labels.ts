@@ -145,9 +145,23 @@ export function valueLabel(value: string): string {
 export function itemNoun(listPath: ReadonlyArray<string | number>): string {
   const key = String(listPath.filter((p) => typeof p === 'string').at(-1) ?? '');
   const nouns: Record<string, string> = {
-    points: 'Punkt', sub: 'Underpunkt', profile: 'Punkt', otherMessages: 'Budskap', actionPlan: 'Rad', groups: 'Gruppe',
-    steps: 'Trinn', members: 'Kommune', history: 'Versjon', changes: 'Endring', slides: 'Lysbilde', explanation: 'Avsnitt',
-    top: 'Ord', to: 'Mottaker', cc: 'Mottaker', bcc: 'Mottaker', dates: 'Dato',
+    points: 'Punkt',
+    sub: 'Underpunkt',
+    profile: 'Punkt',
+    otherMessages: 'Budskap',
+    actionPlan: 'Rad',
+    groups: 'Gruppe',
+    steps: 'Trinn',
+    members: 'Kommune',
+    history: 'Versjon',
+    changes: 'Endring',
+    slides: 'Lysbilde',
+    explanation: 'Avsnitt',
+    top: 'Ord',
+    to: 'Mottaker',
+    cc: 'Mottaker',
+    bcc: 'Mottaker',
+    dates: 'Dato',
   };
   return nouns[key] ?? 'Element';
 }

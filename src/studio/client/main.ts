@@ -28,7 +28,17 @@ async function boot(): Promise<void> {
     h('a', { class: 'skip', href: '#main' }, 'Hopp til skjemaet'),
     h('header', {}, h('h1', {}, 'Trappa Studio'), h('p', { class: 'project' }, `Prosjekt: ${state.project.root}`)),
     h('nav', { 'aria-label': 'Filer og handlinger' }, nav),
-    h('div', { class: 'workspace' }, main, h('aside', { 'aria-labelledby': 'slides-h', tabindex: '0' }, h('h2', { id: 'slides-h' }, 'Lysbilder'), slides.element)),
+    h(
+      'div',
+      { class: 'workspace' },
+      main,
+      h(
+        'aside',
+        { 'aria-labelledby': 'slides-h', tabindex: '0' },
+        h('h2', { id: 'slides-h' }, 'Lysbilder'),
+        slides.element,
+      ),
+    ),
   );
   drawNav();
   show(state.project.files[0]?.file ?? 'actions');
@@ -37,7 +47,10 @@ async function boot(): Promise<void> {
 }
 
 function drawNav(): void {
-  const items = [...(state.project?.files ?? []).map((f) => ({ key: f.file, label: titleOf(f) })), { key: 'actions', label: 'Bygg og send' }];
+  const items = [
+    ...(state.project?.files ?? []).map((f) => ({ key: f.file, label: titleOf(f) })),
+    { key: 'actions', label: 'Bygg og send' },
+  ];
   nav.replaceChildren(
     ...items.map(({ key, label }) => {
       const b = h('button', { type: 'button', 'data-view': key }, label + (state.edits.has(key) ? ' •' : ''));
@@ -62,7 +75,12 @@ function show(view: string, focus?: Path): void {
   const holder = state.edits.get(view) ?? { value: copy(file.value) };
   const heading = h('h2', { id: 'form-h' }, titleOf(file));
   if (file.value === null) {
-    main.replaceChildren(heading, summary, h('p', {}, 'Filen kan ikke leses som data; rett den i et tekstprogram. Slik står den nå:'), h('pre', {}, file.text));
+    main.replaceChildren(
+      heading,
+      summary,
+      h('p', {}, 'Filen kan ikke leses som data; rett den i et tekstprogram. Slik står den nå:'),
+      h('pre', {}, file.text),
+    );
     return;
   }
   const save = h('button', { type: 'button', class: 'primary' }, 'Lagre') as HTMLButtonElement;
@@ -104,7 +122,9 @@ function rebuild(view: string, focusPath?: Path): void {
 
 function focusField(path: Path): void {
   const box = main.querySelector<HTMLElement>(`[data-field="${CSS.escape(fieldPath(path))}"]`);
-  const target = box?.matches('input,select,textarea') ? box : box?.querySelector<HTMLElement>('input,select,textarea,button');
+  const target = box?.matches('input,select,textarea')
+    ? box
+    : box?.querySelector<HTMLElement>('input,select,textarea,button');
   (target ?? document.getElementById(pathId('f', path)))?.focus();
 }
 
@@ -137,7 +157,10 @@ async function render(): Promise<void> {
     state.global = result.issues;
     for (const deck of result.decks) state.deckIssues.set(deck.id, deck.issues);
     if (result.issues.length > 0) state.deckIssues.clear();
-    slides.show(result.decks.map((d) => ({ ...d, issues: [...d.issues, ...laterIssues(d.id)] })), result.issues);
+    slides.show(
+      result.decks.map((d) => ({ ...d, issues: [...d.issues, ...laterIssues(d.id)] })),
+      result.issues,
+    );
     slides.focus(fileOf(state.view)?.kind === 'deck' ? String(fileOf(state.view)?.value?.id ?? '') : undefined);
     markFields();
     document.body.dataset.rendered = String(Number(document.body.dataset.rendered ?? 0) + 1);
@@ -168,12 +191,17 @@ async function runCheck(): Promise<void> {
   if (running) return scheduleCheck();
   const asked = generation;
   const edits = Object.fromEntries([...state.edits].map(([file, holder]) => [file, holder.value]));
-  const result = await postJson<{ decks: Array<{ id: string; findings: Issue[] }>; issues: Issue[] }>('/api/check', { edits });
+  const result = await postJson<{ decks: Array<{ id: string; findings: Issue[] }>; issues: Issue[] }>('/api/check', {
+    edits,
+  });
   if (asked !== generation) return;
   state.findings = new Map(result.decks.map((d) => [d.id, d.findings]));
   state.buildIssues = result.issues;
   const ids = state.project?.decks.map((d) => d.id) ?? [];
-  slides.show(ids.map((id) => ({ id, file: '', slides: [], issues: [...(state.deckIssues.get(id) ?? []), ...laterIssues(id)] })), state.global);
+  slides.show(
+    ids.map((id) => ({ id, file: '', slides: [], issues: [...(state.deckIssues.get(id) ?? []), ...laterIssues(id)] })),
+    state.global,
+  );
   markFields();
   document.body.dataset.checked = String(Number(document.body.dataset.checked ?? 0) + 1);
 }
@@ -190,7 +218,11 @@ async function saveFile(view: string): Promise<void> {
     return;
   }
   const others = Object.fromEntries([...state.edits].filter(([f]) => f !== view).map(([f, v]) => [f, v.value]));
-  const result = await postJson<{ saved: boolean; issues?: Issue[] }>('/api/save', { file: view, value: holder.value, edits: others });
+  const result = await postJson<{ saved: boolean; issues?: Issue[] }>('/api/save', {
+    file: view,
+    value: holder.value,
+    edits: others,
+  });
   if (!result.saved) {
     state.global = result.issues ?? [];
     markFields();
@@ -206,7 +238,10 @@ async function saveFile(view: string): Promise<void> {
 function listen(): void {
   const events = new EventSource('/api/events');
   events.addEventListener('job', (e) => actions.onJob(JSON.parse((e as MessageEvent<string>).data)));
-  events.addEventListener('changed', (e) => void changedOnDisk(JSON.parse((e as MessageEvent<string>).data).file as string));
+  events.addEventListener(
+    'changed',
+    (e) => void changedOnDisk(JSON.parse((e as MessageEvent<string>).data).file as string),
+  );
 }
 
 /** Another editor changed a file: take it in unless the page has unsaved edits of it. */
@@ -218,7 +253,9 @@ async function changedOnDisk(file: string): Promise<void> {
     if (mine && !(editing && fresh.file === file)) Object.assign(mine, fresh);
   }
   if (state.project) state.project.files = project.files.map((f) => fileOf(f.file) ?? f);
-  const notice = editing ? `${file} ble endret utenfor Studio; dine ulagrede endringer er beholdt.` : `${file} ble endret utenfor Studio og er lastet inn på nytt.`;
+  const notice = editing
+    ? `${file} ble endret utenfor Studio; dine ulagrede endringer er beholdt.`
+    : `${file} ble endret utenfor Studio og er lastet inn på nytt.`;
   if (state.view === file && !editing) show(file);
   else drawNav();
   saveStatus.textContent = notice;

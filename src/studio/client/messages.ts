@@ -35,4 +35,3 @@ export function showMessages(main: HTMLElement, summary: HTMLElement, issues: Is
     summary.append(h('ul', {}, ...issues.map((issue) => h('li', {}, formatIssue(issue)))));
   }
 }
-

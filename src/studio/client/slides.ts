@@ -39,20 +39,31 @@ export function formatIssue(issue: Issue): string {
 
 /** Which built-in slides show a part of the strategy. */
 const STRATEGY_SLIDES: Record<string, string[]> = {
-  name: ['title'], version: ['title', 'changes'], date: ['title'], organisation: ['title', 'model'], history: ['changes'],
-  staircase: ['staircase'], mainMessage: ['what-why', 'messages'], model: ['model'], targetGroups: ['target-groups', 'plan'],
-  profile: ['profile'], otherMessages: ['messages'], actionPlan: ['plan'],
+  name: ['title'],
+  version: ['title', 'changes'],
+  date: ['title'],
+  organisation: ['title', 'model'],
+  history: ['changes'],
+  staircase: ['staircase'],
+  mainMessage: ['what-why', 'messages'],
+  model: ['model'],
+  targetGroups: ['target-groups', 'plan'],
+  profile: ['profile'],
+  otherMessages: ['messages'],
+  actionPlan: ['plan'],
 };
 
 /** Does `issue` concern slide `index` of `deck`? Messages that name no slide go on the deck's first. */
 export function concerns(issue: Issue, deck: LiveDeck, slide: LiveSlide, index: number): boolean {
-  if (issue.slide !== undefined) return issue.file === deck.file && (issue.slide === index + 1 || (issue.slide === 0 && index === 0));
+  if (issue.slide !== undefined)
+    return issue.file === deck.file && (issue.slide === index + 1 || (issue.slide === 0 && index === 0));
   const top = /^[^.[]+/.exec(issue.field ?? '')?.[0] ?? '';
   if (issue.file === deck.file) {
     const entry = /^slides\[\d+\]/.exec(issue.field ?? '')?.[0];
     return entry ? slide.field === entry : index === 0;
   }
-  if (/strategy\.ya?ml$/.test(issue.file) && STRATEGY_SLIDES[top]) return STRATEGY_SLIDES[top]!.includes(slide.kind ?? '');
+  if (/strategy\.ya?ml$/.test(issue.file) && STRATEGY_SLIDES[top])
+    return STRATEGY_SLIDES[top]!.includes(slide.kind ?? '');
   if (/decks\//.test(issue.file)) return false;
   return index === 0;
 }
@@ -62,7 +73,10 @@ export class SlidesPanel {
   readonly #drawn = new Map<string, string>();
   #decks: LiveDeck[] = [];
 
-  /** Shows `decks` (replacing those with the same id); `issues` stop every deck, so the slides shown are the last good ones. */
+  /**
+   * Shows `decks` (replacing those with the same id); `issues` stop every deck, so the
+   * slides shown are the last good ones.
+   */
   show(decks: LiveDeck[], issues: Issue[]): void {
     for (const deck of decks) {
       const at = this.#decks.findIndex((d) => d.id === deck.id);
@@ -76,7 +90,9 @@ export class SlidesPanel {
 
   /** The deck being edited comes first; the strategy and theme show every deck in file order. */
   focus(deckId: string | undefined): void {
-    const wanted = [...this.#decks].sort((a, b) => Number(b.id === deckId) - Number(a.id === deckId)).map((d) => this.#section(d));
+    const wanted = [...this.#decks]
+      .sort((a, b) => Number(b.id === deckId) - Number(a.id === deckId))
+      .map((d) => this.#section(d));
     const current = [...this.element.querySelectorAll(':scope > section.deck')];
     // Moving nodes costs a reflow and the reader's scroll position: only when the order is new.
     if (wanted.some((section, i) => current[i] !== section)) for (const section of wanted) this.element.append(section);
@@ -100,7 +116,12 @@ export class SlidesPanel {
     const id = `deck-${deck.id}`;
     let section = this.element.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
     if (!section) {
-      section = h('section', { id, class: 'deck', 'aria-labelledby': `${id}-h` }, h('h3', { id: `${id}-h` }), h('ol', { class: 'slides' }));
+      section = h(
+        'section',
+        { id, class: 'deck', 'aria-labelledby': `${id}-h` },
+        h('h3', { id: `${id}-h` }),
+        h('ol', { class: 'slides' }),
+      );
       this.element.append(section);
     }
     return section;

@@ -37,10 +37,10 @@ export const state = {
   buildIssues: [] as Issue[],
 };
 
-
 export const copy = (v: Json): Json => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
 export const fileOf = (rel: string): DataFile | undefined => state.project?.files.find((f) => f.file === rel);
-export const titleOf = (f: DataFile): string => (f.kind === 'strategy' ? 'Strategi' : f.kind === 'theme' ? 'Tema' : `Presentasjon: ${String(f.value?.id ?? f.file)}`);
+export const titleOf = (f: DataFile): string =>
+  f.kind === 'strategy' ? 'Strategi' : f.kind === 'theme' ? 'Tema' : `Presentasjon: ${String(f.value?.id ?? f.file)}`;
 export const allIssues = (): Issue[] => [
   ...state.global,
   ...[...state.deckIssues.values()].flat(),
@@ -49,4 +49,3 @@ export const allIssues = (): Issue[] => [
 ];
 /** Everything known about a deck beyond its layout: check findings and build problems. */
 export const laterIssues = (id: string): Issue[] => [...(state.findings.get(id) ?? []), ...state.buildIssues];
-
