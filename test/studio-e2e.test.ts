@@ -20,6 +20,8 @@ let browser: Browser;
 let page: Page;
 const strategyFile = (): string => path.join(root, 'data/strategy.yaml');
 let originalStrategy: string;
+/** Every URL the page asked for: all of them must be the studio's own (it works offline). */
+const requested: string[] = [];
 
 beforeAll(async () => {
   root = projectCopy();
@@ -27,6 +29,7 @@ beforeAll(async () => {
   studio = await startStudioProcess(root);
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: BROWSER_ARGS });
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+  page.on('request', (r) => requested.push(r.url()));
 });
 
 afterAll(async () => {
@@ -254,5 +257,11 @@ describe('trappa studio in a real browser', () => {
       ]);
       expect(slides!.y, view).toBeGreaterThan(form!.y);
     }
+  });
+
+  it('asked for nothing but the studio itself: no CDN, works offline', () => {
+    const origin = new URL(studio.url).origin;
+    expect(requested.length).toBeGreaterThan(10);
+    expect(requested.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:'))).toEqual([]);
   });
 });
