@@ -9,6 +9,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PASSWORD, passwordForms, smtpEnv, USER } from './email-fixtures.js';
+import { generateCertificate, startTestServer, type TestServer } from './email-test-server.js';
 import { hasValidator, validatePptx } from './helpers/ooxml.js';
 import { BROWSER_ARGS, projectCopy, removeAll, startStudioProcess, type RunningStudio } from './helpers/studio.js';
 
@@ -17,6 +19,8 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 let root: string;
 let studio: RunningStudio;
 let browser: Browser;
+/** A real SMTP server on 127.0.0.1 (STARTTLS, AUTH) that the studio's send goes to. */
+let smtp: TestServer;
 let page: Page;
 const strategyFile = (): string => path.join(root, 'data/strategy.yaml');
 let originalStrategy: string;
@@ -26,7 +30,9 @@ const requested: string[] = [];
 beforeAll(async () => {
   root = projectCopy();
   originalStrategy = readFileSync(strategyFile(), 'utf8');
-  studio = await startStudioProcess(root);
+  const certificate = await generateCertificate();
+  smtp = await startTestServer({ certificate, user: USER, password: PASSWORD });
+  studio = await startStudioProcess(root, await smtpEnv(root, smtp.port, certificate));
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: BROWSER_ARGS });
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
   page.on('request', (r) => requested.push(r.url()));
@@ -35,6 +41,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await studio?.stop();
+  await smtp?.close();
   removeAll(root);
 });
 
@@ -194,16 +201,16 @@ describe('trappa studio in a real browser', () => {
     expect(await axeViolations()).toEqual([]);
   });
 
-  it("makes the Outlook draft, and shows the dry run's recipients before sending", async () => {
+  it("makes the Outlook draft; sends after showing the dry run's list and a confirmation", async () => {
+    const done = () =>
+      page.waitForFunction(() => document.querySelector('.progress')?.textContent === 'Ferdig.', null, {
+        timeout: 60_000,
+      });
     await page.selectOption('#action-deck', 'ansatte');
     await page.click('.actions button:has-text("Bygg")');
-    await page.waitForFunction(() => document.querySelector('.progress')?.textContent === 'Ferdig.', null, {
-      timeout: 60_000,
-    });
+    await done();
     await page.click('.actions button:has-text("Lag Outlook-utkast")');
-    await page.waitForFunction(() => document.querySelector('.progress')?.textContent === 'Ferdig.', null, {
-      timeout: 60_000,
-    });
+    await done();
     expect(await page.textContent('.log')).toMatch(/drafts\/.*\.eml/);
     await page.click('.actions button:has-text("Send …")');
     await page.waitForSelector('.confirm button:has-text("Send nå")', { timeout: 60_000 });
@@ -212,6 +219,18 @@ describe('trappa studio in a real browser', () => {
     expect(await axeViolations()).toEqual([]);
     await page.click('.confirm button:has-text("Avbryt")');
     expect(await page.locator('.confirm button').count()).toBe(0);
+    expect(smtp.messages).toHaveLength(0);
+
+    await page.click('.actions button:has-text("Send …")');
+    await page.click('.confirm button:has-text("Send nå")');
+    await done();
+    const delivered = smtp.messages.flatMap((m) => m.envelopeTo).sort();
+    expect(delivered).toEqual(['ansatte@levanger.kommune.no', 'ansatte@verdal.kommune.no']);
+  });
+
+  it('never shows the SMTP password, in any form, to the page', async () => {
+    const seen = [await page.content(), await page.evaluate(() => fetch('/api/project').then((r) => r.text()))];
+    for (const form of passwordForms()) expect(seen.join('\n')).not.toContain(form);
   });
 
   it('makes a new version with a note; the form shows it', async () => {

@@ -33,10 +33,11 @@ export interface RunningStudio {
   stop(): Promise<void>;
 }
 
-export async function startStudioProcess(root: string, extra: string[] = []): Promise<RunningStudio> {
-  const child = spawn(process.execPath, [...CLI_ARGS, 'studio', '--no-open', '--root', root, ...extra], {
+export async function startStudioProcess(root: string, env: NodeJS.ProcessEnv = {}): Promise<RunningStudio> {
+  const child = spawn(process.execPath, [...CLI_ARGS, 'studio', '--no-open', '--root', root], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
