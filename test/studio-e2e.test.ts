@@ -4,7 +4,7 @@
  * project. One browser for the file; the steps run in order on one page, as a user would.
  * axe-core checks every screen for accessibility violations.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -162,6 +162,17 @@ describe('trappa studio in a real browser', () => {
     await expect
       .poll(() => page.inputValue('#f-name'), { timeout: 10_000 })
       .not.toBe('Strategi endret i en annen editor');
+    // A deck file added, then removed, by someone else: its form and slides come and go.
+    const added = path.join(root, 'data/decks/nytt-mote.yaml');
+    writeFileSync(
+      added,
+      readFileSync(path.join(root, 'data/decks/strategi.yaml'), 'utf8').replace(/^id: .*$/m, 'id: nytt-mote'),
+    );
+    await expect.poll(() => page.locator('li[data-deck="nytt-mote"]').count(), { timeout: 10_000 }).toBe(8);
+    expect(await page.locator('nav button:has-text("Presentasjon: nytt-mote")').count()).toBe(1);
+    rmSync(added);
+    await expect.poll(() => page.locator('nav button:has-text("nytt-mote")').count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => page.locator('li[data-deck="nytt-mote"]').count(), { timeout: 10_000 }).toBe(0);
   });
 
   it('builds a deck and downloads it; the file passes the OOXML validator', async () => {

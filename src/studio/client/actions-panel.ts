@@ -95,6 +95,16 @@ export class ActionsPanel {
     );
   }
 
+  /** The decks to choose from; the choice stays when its deck is still there. */
+  setDecks(deckIds: string[]): void {
+    const chosen = this.#deck.value;
+    this.#deck.replaceChildren(
+      h('option', { value: '' }, 'Alle presentasjoner'),
+      ...deckIds.map((id) => h('option', { value: id }, id)),
+    );
+    this.#deck.value = deckIds.includes(chosen) ? chosen : '';
+  }
+
   /** A line of the running job's output (server-sent events). */
   onJob(event: { state: string; line?: string; code?: number }): void {
     if (event.state === 'start') this.#log.textContent = '';

@@ -161,6 +161,7 @@ async function render(): Promise<void> {
       result.decks.map((d) => ({ ...d, issues: [...d.issues, ...laterIssues(d.id)] })),
       result.issues,
     );
+    if (!decks && result.issues.length === 0) slides.retain(result.decks.map((d) => d.id));
     slides.focus(fileOf(state.view)?.kind === 'deck' ? String(fileOf(state.view)?.value?.id ?? '') : undefined);
     markFields();
     document.body.dataset.rendered = String(Number(document.body.dataset.rendered ?? 0) + 1);
@@ -252,7 +253,12 @@ async function changedOnDisk(file: string): Promise<void> {
     const mine = fileOf(fresh.file);
     if (mine && !(editing && fresh.file === file)) Object.assign(mine, fresh);
   }
-  if (state.project) state.project.files = project.files.map((f) => fileOf(f.file) ?? f);
+  if (state.project) {
+    state.project.files = project.files.map((f) => fileOf(f.file) ?? f);
+    // A deck file added or removed by someone else: the deck choice follows.
+    state.project.decks = project.decks;
+    actions.setDecks(project.decks.map((d) => d.id));
+  }
   const notice = editing
     ? `${file} ble endret utenfor Studio; dine ulagrede endringer er beholdt.`
     : `${file} ble endret utenfor Studio og er lastet inn på nytt.`;

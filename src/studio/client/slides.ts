@@ -88,6 +88,12 @@ export class SlidesPanel {
     this.#draw(issues);
   }
 
+  /** After a render of every deck: a deck whose file is gone leaves the page. */
+  retain(ids: string[]): void {
+    for (const deck of this.#decks.filter((d) => !ids.includes(d.id))) this.#section(deck).remove();
+    this.#decks = this.#decks.filter((d) => ids.includes(d.id));
+  }
+
   /** The deck being edited comes first; the strategy and theme show every deck in file order. */
   focus(deckId: string | undefined): void {
     const wanted = [...this.#decks]
