@@ -11,6 +11,9 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, passwordForms, smtpEnv, USER } from './email-fixtures.js';
 import { generateCertificate, startTestServer, type TestServer } from './email-test-server.js';
+import { loadProject } from '../src/data/load-project.js';
+import { layoutDeck } from '../src/deck/layout-deck.js';
+import { resolveDeck } from '../src/plan/resolve-deck.js';
 import { hasValidator, validatePptx } from './helpers/ooxml.js';
 import { BROWSER_ARGS, projectCopy, removeAll, startStudioProcess, type RunningStudio } from './helpers/studio.js';
 
@@ -58,6 +61,15 @@ async function axeViolations(): Promise<string[]> {
   return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
 }
 
+/** Slides of a deck of the project copy as saved, laid out in-process: what the page must show. */
+async function slideCount(deckId: string): Promise<number> {
+  const loaded = await loadProject({ root });
+  if (!loaded.ok) throw new Error(loaded.issues.map((i) => i.message).join('\n'));
+  const laid = layoutDeck(resolveDeck(loaded.value, loaded.value.decks.find((d) => d.deck.id === deckId)!));
+  if (!laid.ok) throw new Error('layout failed');
+  return laid.value.slides.length;
+}
+
 const slideTexts = (deck: string): Promise<string[]> =>
   page.$$eval(`li[data-deck="${deck}"]`, (items) =>
     items.map(
@@ -74,15 +86,15 @@ describe('trappa studio in a real browser', () => {
     expect(new URL(page.url()).search).toBe('');
     const cookies = await page.context().cookies();
     expect(cookies.find((c) => c.name === 'trappa_studio')).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
-    expect(await page.locator('li[data-deck="strategi"]').count()).toBe(8);
+    expect(await page.locator('li[data-deck="strategi"]').count()).toBe(await slideCount('strategi'));
     expect(await axeViolations()).toEqual([]);
   });
 
   it('shows an edited point on its slide as the user types', async () => {
     await page.fill('#f-profile-0', 'Samarbeidet skal synes i Zebrastripe-kommunene');
     await expect
-      .poll(async () => (await slideTexts('strategi')).find((t) => t.startsWith('6.')))
-      .toContain('Zebrastripe');
+      .poll(async () => (await slideTexts('strategi')).filter((t) => t.includes('Zebrastripe')).length)
+      .toBe(1);
   });
 
   it('saves only the edit: comments, order and formatting of the rest stay', async () => {
@@ -107,9 +119,10 @@ describe('trappa studio in a real browser', () => {
   it('continues the plan table on a new slide when rows are added', async () => {
     const planSlides = async (): Promise<string[]> =>
       (await slideTexts('strategi')).filter((t) => t.includes('kommunikasjonsplan'));
-    expect(await planSlides()).toHaveLength(1);
+    const before = (await planSlides()).length;
+    expect(before).toBeGreaterThan(0);
     const rows = await page.locator('[data-field="actionPlan"] > ol > li').count();
-    for (let i = rows; i < rows + 8 && (await planSlides()).length === 1; i++) {
+    for (let i = rows; i < rows + 12 && (await planSlides()).length === before; i++) {
       await page.click('button[aria-label="Legg til rad i handlingsplan"]');
       await expect.poll(() => page.locator(`#f-actionPlan-${i}-activity`).count()).toBe(1);
       await page.fill(`#f-actionPlan-${i}-audience`, `Nye målgrupper ${i}`);
@@ -120,10 +133,10 @@ describe('trappa studio in a real browser', () => {
       await expect.poll(async () => (await slideTexts('strategi')).some((t) => t.includes(`Aktivitet${i}`))).toBe(true);
     }
     const plan = await planSlides();
-    expect(plan).toHaveLength(2);
-    expect(plan[1]).toMatch(/\(forts\.\)/);
+    expect(plan).toHaveLength(before + 1);
+    expect(plan.at(-1)).toMatch(/\(forts\.( \d+)?\)/);
     await page.click('button:has-text("Forkast endringer")');
-    await expect.poll(async () => (await planSlides()).length).toBe(1);
+    await expect.poll(async () => (await planSlides()).length).toBe(before);
   });
 
   it('shows an invalid value located at its field and saves nothing', async () => {
@@ -168,7 +181,10 @@ describe('trappa studio in a real browser', () => {
       added,
       readFileSync(path.join(root, 'data/decks/strategi.yaml'), 'utf8').replace(/^id: .*$/m, 'id: nytt-mote'),
     );
-    await expect.poll(() => page.locator('li[data-deck="nytt-mote"]').count(), { timeout: 10_000 }).toBe(8);
+    const strategiSlides = await slideCount('strategi');
+    await expect
+      .poll(() => page.locator('li[data-deck="nytt-mote"]').count(), { timeout: 10_000 })
+      .toBe(strategiSlides);
     expect(await page.locator('nav button:has-text("Presentasjon: nytt-mote")').count()).toBe(1);
     rmSync(added);
     await expect.poll(() => page.locator('nav button:has-text("nytt-mote")').count(), { timeout: 10_000 }).toBe(0);
