@@ -10,7 +10,8 @@ import { sha256Hex, sha256OfFile } from './sha256.js';
 import { CheckFailedError, InputError, type Issue } from './errors.js';
 import { loadProject, type DeckSource, type Project, type ProjectPaths } from './data/load-project.js';
 import type { YamlCache } from './data/yaml-cache.js';
-import { layoutDeck } from './deck/layout-deck.js';
+import { deckPage, layoutDeck } from './deck/layout-deck.js';
+import { builtInDesign, deckStructure, footerText } from './template/deck-design.js';
 import { checkBudget, placeImages } from './deck/place-images.js';
 import { findDeck, resolveDeck, type DeckPlan } from './deck/resolve-deck.js';
 import { saveAtomically } from './deck/save-file.js';
@@ -98,7 +99,8 @@ export async function renderDeck(project: Project, plan: DeckPlan, options: Pick
   if (!laidOut.ok) throw new InputError(laidOut.issues);
   const placed = await placeImages(laidOut.value, { projectRoot: project.root, stats: options.imageStats });
   if (!placed.ok) throw new InputError(placed.issues);
-  const bytes = finishPackage(await writePptx(placed.value.deck), plan.properties);
+  const design = builtInDesign(plan.theme, deckPage(plan), { footerText: footerText(placed.value.deck), date: plan.properties.date });
+  const bytes = finishPackage(await writePptx(placed.value.deck), plan.properties, deckStructure(design, placed.value.deck));
   const overBudget = checkBudget(placed.value.images, bytes.length, plan.theme.sizeBudgetMB, plan.locateTheme(['sizeBudgetMB']));
   if (overBudget) throw new InputError([overBudget]);
   if (options.check !== false) {

@@ -4,7 +4,10 @@
  */
 import { attr, element, elements, without } from './xml.js';
 
-/** Scheme colour name (`dk1`, `accent1`, and the mapped `tx1`, `bg1`, …) → hex. */
+/**
+ * Scheme colour name (`dk1`, `accent1`, and the mapped `tx1`, `bg1`, …) → hex; also the
+ * theme fonts, `+mj-lt` and `+mn-lt` → typeface, so runs that name them are measured right.
+ */
 export type ColorScheme = Map<string, string>;
 
 const PRESET: Record<string, string> = { black: '000000', white: 'FFFFFF' };
@@ -16,6 +19,10 @@ export function readColorScheme(themeXml: string, masterXml: string): ColorSchem
   for (const name of ['dk1', 'lt1', 'dk2', 'lt2', 'accent1', 'accent2', 'accent3', 'accent4', 'accent5', 'accent6', 'hlink', 'folHlink']) {
     const color = colorIn(element(clrScheme, `a:${name}`)?.inner ?? '', scheme);
     if (color) scheme.set(name, color);
+  }
+  for (const [ref, qname] of [['+mj-lt', 'a:majorFont'], ['+mn-lt', 'a:minorFont']] as const) {
+    const face = attr(element(element(themeXml, qname)?.inner ?? '', 'a:latin')?.attributes ?? '', 'typeface');
+    if (face) scheme.set(ref, face);
   }
   const map = element(masterXml, 'p:clrMap')?.attributes ?? '';
   const defaults: Record<string, string> = { bg1: 'lt1', tx1: 'dk1', bg2: 'lt2', tx2: 'dk2' };

@@ -80,7 +80,8 @@ function readRun(kind: string, xml: string, scheme: ColorScheme): RunModel {
   const highlight = runHighlight(inner, scheme);
   if (highlight) run.highlight = highlight;
   const font = attr(element(inner, 'a:latin')?.attributes ?? '', 'typeface');
-  if (font && !font.startsWith('+')) run.font = font;
+  const face = font?.startsWith('+') ? scheme.get(font) : font;
+  if (face) run.font = face;
   return run;
 }
 

@@ -2,7 +2,7 @@
  * Layout of a whole deck: every planned slide through its kind, then notes and
  * footers. Pure: the images are still pending; template problems come back as issues.
  */
-import { fail, ok, type Issue, type Result } from '../errors.js';
+import { fail, ok, type Issue, type Result, type SourceLocation } from '../errors.js';
 import { createPage, type Page } from '../layout/page.js';
 import { LayoutIssue, textStyle } from '../layout/text-box.js';
 import type { LaidOutDeck, LaidOutSlide, SlideElement } from '../layout/types.js';
@@ -27,14 +27,46 @@ export function templateContext(plan: DeckPlan): Record<string, unknown> {
   };
 }
 
-function slideInput(plan: DeckPlan, slide: PlannedSlide, page: Page, renderer: Renderer): SlideInput {
+function slideInput(plan: DeckPlan, slide: PlannedSlide, page: Page, renderer: Renderer, used: { titleKey?: string }): SlideInput {
   return {
     plan,
     slide,
     page,
     text: renderer.text,
-    title: (key) => (slide.title ? renderer.inline(slide.title.source, slide.title.location) : renderer.text(key)),
+    title: (key) => {
+      used.titleKey = key;
+      return slide.title ? renderer.inline(slide.title.source, slide.title.location) : renderer.text(key);
+    },
   };
+}
+
+/** Where a slide's title was written: the deck's own title, its wording override, or the language's template. */
+function titleSource(plan: DeckPlan, slide: PlannedSlide, key: string | undefined): SourceLocation | undefined {
+  if (slide.title) return slide.title.location;
+  if (!key) return undefined;
+  return (plan.wording.get(key) ?? plan.templates.templates.get(key))?.location;
+}
+
+/** The strategy field each built-in kind draws from: the source of shapes whose kind named no finer one. */
+const KIND_DATA: Record<string, string> = {
+  title: 'name', staircase: 'staircase', 'what-why': 'mainMessage', model: 'model', 'target-groups': 'targetGroups',
+  profile: 'profile', messages: 'otherMessages', plan: 'actionPlan', changes: 'history',
+};
+
+/**
+ * Records the slide kind and every text's source on each built slide: the title's, and for
+ * texts, diagram nodes and tables that the kind left without one, the kind's data (a deck's
+ * own slide: its entry in the deck file).
+ */
+function withSources(plan: DeckPlan, slide: PlannedSlide, slides: LaidOutSlide[], title: SourceLocation | undefined): LaidOutSlide[] {
+  const data = KIND_DATA[slide.kind];
+  const fallback = data ? plan.locateStrategy([data]) : slide.location;
+  const sourced = (e: SlideElement): SlideElement => {
+    if (e.type === 'text' && e.role === 'title') return !e.source && title ? { ...e, source: title } : e;
+    if (e.type === 'text' || e.type === 'table' || (e.type === 'shape' && e.paragraphs)) return e.source ? e : { ...e, source: fallback };
+    return e;
+  };
+  return slides.map((s) => ({ ...s, kind: slide.kind, elements: s.elements.map(sourced) }));
 }
 
 function footerElements(plan: DeckPlan, page: Page, renderer: Renderer, number: number): SlideElement[] {
@@ -43,7 +75,7 @@ function footerElements(plan: DeckPlan, page: Page, renderer: Renderer, number: 
   const elements: SlideElement[] = [];
   if (footer.text) {
     const text = renderer.inline(footer.text, plan.locateTheme(['footer', 'text']));
-    elements.push({ type: 'text', name: 'Footer', role: 'footer', box: { ...page.footer, w: page.footer.w - 2.7 }, paragraphs: [{ runs: [{ text }] }], style });
+    elements.push({ type: 'text', name: 'Footer', role: 'footer', box: { ...page.footer, w: page.footer.w - 2.7 }, paragraphs: [{ runs: [{ text }] }], style, source: plan.locateTheme(['footer', 'text']) });
   }
   const logo = plan.strategy.organisation.logo;
   if (footer.logo && logo) {
@@ -62,15 +94,22 @@ function footerElements(plan: DeckPlan, page: Page, renderer: Renderer, number: 
 }
 
 function buildSlides(plan: DeckPlan, page: Page, renderer: Renderer, slide: PlannedSlide): LaidOutSlide[] {
-  const built = slideKind(slide.kind).build(slideInput(plan, slide, page, renderer));
+  const used: { titleKey?: string } = {};
+  const laid = slideKind(slide.kind).build(slideInput(plan, slide, page, renderer, used));
+  const built = withSources(plan, slide, laid, titleSource(plan, slide, used.titleKey));
   const notes = slide.notes ? renderer.inline(slide.notes.source, slide.notes.location) : undefined;
   return built.map((s, i) => (notes && i === 0 ? { ...s, notes } : s));
 }
 
+/** The page geometry every slide of the deck shares. */
+export function deckPage(plan: DeckPlan): Page {
+  const { labels } = plan.templates;
+  return createPage(plan.theme, labels.language, labels.continued, typeof labels.continuedNumbered === 'string' ? labels.continuedNumbered : undefined);
+}
+
 export function layoutDeck(plan: DeckPlan): Result<LaidOutDeck> {
   const renderer = createRenderer(plan.templates, templateContext(plan), plan.wording);
-  const { labels } = plan.templates;
-  const page = createPage(plan.theme, labels.language, labels.continued, typeof labels.continuedNumbered === 'string' ? labels.continuedNumbered : undefined);
+  const page = deckPage(plan);
   const issues: Issue[] = [];
   const slides: LaidOutSlide[] = [];
   const footed = new Set<LaidOutSlide>();
