@@ -73,12 +73,15 @@ function footerElements(plan: DeckPlan, page: Page, renderer: Renderer, number: 
   const { footer, colors, sizes } = plan.theme;
   const style = textStyle(page, { size: Math.max(10, Math.min(12, sizes.minBody)), color: colors.muted, valign: 'middle' });
   const elements: SlideElement[] = [];
+  // On a template its footer and slide-number places hold the texts, and its own logos replace Trappa's.
+  const places = page.template;
   if (footer.text) {
     const text = renderer.inline(footer.text, plan.locateTheme(['footer', 'text']));
-    elements.push({ type: 'text', name: 'Footer', role: 'footer', box: { ...page.footer, w: page.footer.w - 2.7 }, paragraphs: [{ runs: [{ text }] }], style, source: plan.locateTheme(['footer', 'text']) });
+    const box = places?.footer ?? { ...page.footer, w: page.footer.w - 2.7 };
+    elements.push({ type: 'text', name: 'Footer', role: 'footer', box, paragraphs: [{ runs: [{ text }] }], style, source: plan.locateTheme(['footer', 'text']) });
   }
   const logo = plan.strategy.organisation.logo;
-  if (footer.logo && logo) {
+  if (footer.logo && logo && !places) {
     elements.push({
       type: 'pending-image', name: 'Footer logo', box: { x: page.footer.x + page.footer.w - 2.55, y: page.footer.y + 0.02, w: 1.5, h: page.footer.h - 0.04 },
       ref: logo, location: plan.locateStrategy(['organisation', 'logo', 'file']),
@@ -86,7 +89,7 @@ function footerElements(plan: DeckPlan, page: Page, renderer: Renderer, number: 
   }
   if (footer.slideNumbers) {
     elements.push({
-      type: 'text', name: 'Slide number', role: 'footer', box: { x: page.footer.x + page.footer.w - 0.9, y: page.footer.y, w: 0.9, h: page.footer.h },
+      type: 'text', name: 'Slide number', role: 'footer', box: places?.number ?? { x: page.footer.x + page.footer.w - 0.9, y: page.footer.y, w: 0.9, h: page.footer.h },
       paragraphs: [{ runs: [{ text: String(number) }], align: 'right' }], style: { ...style, align: 'right' },
     });
   }
@@ -101,15 +104,16 @@ function buildSlides(plan: DeckPlan, page: Page, renderer: Renderer, slide: Plan
   return built.map((s, i) => (notes && i === 0 ? { ...s, notes } : s));
 }
 
-/** The page geometry every slide of the deck shares. */
-export function deckPage(plan: DeckPlan): Page {
+/** The page geometry every slide of the deck shares; `place` moves it onto an organisation's template. */
+export function deckPage(plan: DeckPlan, place?: (page: Page) => Page): Page {
   const { labels } = plan.templates;
-  return createPage(plan.theme, labels.language, labels.continued, typeof labels.continuedNumbered === 'string' ? labels.continuedNumbered : undefined);
+  const page = createPage(plan.theme, labels.language, labels.continued, typeof labels.continuedNumbered === 'string' ? labels.continuedNumbered : undefined);
+  return place ? place(page) : page;
 }
 
-export function layoutDeck(plan: DeckPlan): Result<LaidOutDeck> {
+export function layoutDeck(plan: DeckPlan, place?: (page: Page) => Page): Result<LaidOutDeck> {
   const renderer = createRenderer(plan.templates, templateContext(plan), plan.wording);
-  const page = deckPage(plan);
+  const page = deckPage(plan, place);
   const issues: Issue[] = [];
   const slides: LaidOutSlide[] = [];
   const footed = new Set<LaidOutSlide>();

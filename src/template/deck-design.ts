@@ -9,8 +9,12 @@ import type { LaidOutDeck } from '../layout/types.js';
 import { builtInMasterParts } from '../pptx/built-in-master.js';
 import type { LayoutInfo, LayoutRole, MasterSet } from '../pptx/master-set.js';
 import { planSlide, schemeColors, type DeckStructure } from '../pptx/slide-structure.js';
+import { fail, ok, type Result } from '../errors.js';
+import type { DeckPlan } from '../deck/resolve-deck.js';
 import { chooseLayouts } from './choose-layouts.js';
+import { loadTemplate } from './load-template.js';
 import { readMasterSet } from './read-master-set.js';
+import { templatePage, templateTheme } from './template-design.js';
 
 export interface DeckDesign {
   set: MasterSet;
@@ -78,4 +82,33 @@ export function deckStructure(design: DeckDesign, deck: LaidOutDeck): DeckStruct
     slides: deck.slides.map((slide) => planSlide(slide, design.layouts, design.set, options)),
     schemeColors: schemeColors(design.set),
   };
+}
+
+export interface PreparedDesign {
+  /** The plan, with the template's colours and fonts in its theme when there is a template. */
+  plan: DeckPlan;
+  /** Moves the page onto the template's places. */
+  place?: (page: Page) => Page;
+  /** The template's design; absent for the built-in one, which is made from the laid-out deck. */
+  design?: DeckDesign;
+}
+
+/** Loads theme.yaml's `template`, if any, and checks that it has what the slides need. */
+export async function prepareDesign(root: string, plan: DeckPlan): Promise<Result<PreparedDesign>> {
+  const file = plan.theme.template;
+  if (!file) return ok({ plan });
+  const where = plan.locateTheme(['template']);
+  const loaded = await loadTemplate(root, file, where);
+  if (!loaded.ok) return fail(loaded.issues);
+  const set = loaded.value;
+  const chosen = chooseLayouts(set, plan.theme.layouts ?? {}, plan.theme.layouts ? plan.locateTheme(['layouts']) : where);
+  if (!chosen.ok) return fail(chosen.issues);
+  const { theme, issues } = templateTheme(set, plan.theme, where);
+  if (issues.length > 0) return fail(issues);
+  const { layouts } = chosen.value;
+  return ok({
+    plan: { ...plan, theme },
+    place: (page) => templatePage(page, set, layouts),
+    design: { set, layouts, template: true, theme },
+  });
 }
