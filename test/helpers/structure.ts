@@ -61,20 +61,21 @@ export function shapeSource(deck: PptxParts, n: number, shape: SlideShape): stri
  * and tables), a non-title slide without a slide-number field, a shape without text or alt
  * text that is not decorative, a text shape without its source tag.
  */
-export function structureProblems(bytes: Uint8Array): string[] {
+export function structureProblems(bytes: Uint8Array, isTitleSlide?: (n: number) => boolean): string[] {
   const deck = readPptx(bytes);
   const problems: string[] = [];
   for (let n = 1; n <= deck.slideCount(); n++) {
     const shapes = slideShapes(deck.slideXml(n));
     const at = (s: SlideShape) => `slide ${n} "${s.name}"`;
-    const isTitleSlide = shapes.some((s) => s.placeholder === 'ctrTitle');
+    // A template's title slide may use a plain title placeholder; the caller then says which slides are title slides.
+    const titleSlide = isTitleSlide ? isTitleSlide(n) : shapes.some((s) => s.placeholder === 'ctrTitle');
     for (const s of shapes) {
       if (s.kind === 'sp' && s.text && !s.placeholder && !s.filled) problems.push(`${at(s)}: text outside a placeholder`);
       if (!s.text && !s.descr && !s.decorative) problems.push(`${at(s)}: no text, no alt text, not decorative`);
       if (s.text && s.placeholder !== 'sldNum' && !/\.ya?ml(#|$)/.test(shapeSource(deck, n, s) ?? '')) problems.push(`${at(s)}: no source tag`);
     }
     const number = shapes.find((s) => s.placeholder === 'sldNum');
-    if (!isTitleSlide && !/<a:fld [^>]*type="slidenum"/.test(number?.xml ?? '')) problems.push(`slide ${n}: no slide-number field`);
+    if (!titleSlide && !/<a:fld [^>]*type="slidenum"/.test(number?.xml ?? '')) problems.push(`slide ${n}: no slide-number field`);
     if (!shapes.some((s) => s.placeholder === 'title' || s.placeholder === 'ctrTitle')) problems.push(`slide ${n}: no title placeholder`);
   }
   return problems;
