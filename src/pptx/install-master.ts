@@ -6,7 +6,7 @@
 import { strFromU8 } from 'fflate';
 import type { MasterSet } from './master-set.js';
 import type { PackageParts } from './package-parts.js';
-import { inchToEmu } from './units.js';
+import { inchToEmu } from '../units.js';
 import { escapeXml } from './xml-edit.js';
 
 const PRESENTATION = 'ppt/presentation.xml';

@@ -3,7 +3,7 @@
  * master (built-in-master.ts) and the slides (apply-structure.ts).
  */
 import type { Box } from '../layout/types.js';
-import { inchToEmu } from './units.js';
+import { inchToEmu } from '../units.js';
 import { escapeXml } from './xml-edit.js';
 
 export const NS =

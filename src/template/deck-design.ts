@@ -10,7 +10,7 @@ import { builtInMasterParts } from '../pptx/built-in-master.js';
 import type { LayoutInfo, LayoutRole, MasterSet } from '../pptx/master-set.js';
 import { planSlide, schemeColors, type DeckStructure } from '../pptx/slide-structure.js';
 import { fail, ok, type Result } from '../errors.js';
-import type { DeckPlan } from '../deck/resolve-deck.js';
+import type { DeckPlan } from '../plan/resolve-deck.js';
 import { chooseLayouts } from './choose-layouts.js';
 import { loadTemplate } from './load-template.js';
 import { readMasterSet } from './read-master-set.js';

@@ -8,13 +8,13 @@ import { readFile } from 'node:fs/promises';
 import { unzipSync } from 'fflate';
 import type { Issue, Result, SourceLocation } from '../errors.js';
 import { fail, ok } from '../errors.js';
-import { attr, element, elements, numberAttr } from '../check/xml.js';
-import { resolvePart } from '../check/read-deck.js';
+import { resolvePart } from '../ooxml/package.js';
+import { attr, child, children, numberAttr } from '../ooxml/xml.js';
 import { resolveAssetPath } from '../images/asset-path.js';
 import { unescapeXml } from '../pptx/xml-edit.js';
 import type { MasterSet } from '../pptx/master-set.js';
-import { EMU_PER_INCH } from '../pptx/units.js';
-import { partText, readMasterSet, relsOf, targets, type PartMap } from './read-master-set.js';
+import { EMU_PER_INCH } from '../units.js';
+import { partRoot, partText, readMasterSet, relsOf, targets, type PartMap } from './read-master-set.js';
 
 const cache = new Map<string, { bytes: Buffer; set: MasterSet }>();
 
@@ -75,12 +75,12 @@ function renamed(parts: PartMap, names: Map<string, string>): PartMap {
 }
 
 function contentTypes(parts: PartMap, names: Map<string, string>): NonNullable<MasterSet['contentTypes']> {
-  const xml = partText(parts, '[Content_Types].xml');
-  const defaults = new Map(elements(xml, 'Default').map((d) => [attr(d.attributes, 'Extension')?.toLowerCase() ?? '', attr(d.attributes, 'ContentType') ?? '']));
+  const types = partRoot(parts, '[Content_Types].xml');
+  const defaults = new Map(children(types, 'Default').map((d): [string, string] => [attr(d, 'Extension')?.toLowerCase() ?? '', attr(d, 'ContentType') ?? '']));
   const overrides = new Map<string, string>();
-  for (const o of elements(xml, 'Override')) {
-    const moved = names.get((attr(o.attributes, 'PartName') ?? '').replace(/^\//, ''));
-    if (moved) overrides.set(moved, attr(o.attributes, 'ContentType') ?? '');
+  for (const o of children(types, 'Override')) {
+    const moved = names.get((attr(o, 'PartName') ?? '').replace(/^\//, ''));
+    if (moved) overrides.set(moved, attr(o, 'ContentType') ?? '');
   }
   return { overrides, defaults };
 }
@@ -93,15 +93,15 @@ function readTemplate(bytes: Uint8Array, display: string): MasterSet | string {
     return `${display} is not a PowerPoint file (not a zip); save the template as .potx or .pptx`;
   }
   const main = targets(parts, '', '/officeDocument')[0] ?? 'ppt/presentation.xml';
-  const presentation = partText(parts, main);
-  const byId = new Map(elements(partText(parts, relsOf(main)), 'Relationship').map((r) => [attr(r.attributes, 'Id'), attr(r.attributes, 'Target')]));
+  const presentation = partRoot(parts, main);
+  const byId = new Map(children(partRoot(parts, relsOf(main)), 'Relationship').map((r) => [attr(r, 'Id'), attr(r, 'Target')]));
   const folder = main.slice(0, main.lastIndexOf('/') + 1);
-  const masters = elements(element(presentation, 'p:sldMasterIdLst')?.inner ?? '', 'p:sldMasterId')
-    .map((m) => byId.get(attr(m.attributes, 'r:id')))
+  const masters = children(child(presentation, 'p:sldMasterIdLst'), 'p:sldMasterId')
+    .map((m) => byId.get(attr(m, 'r:id')))
     .filter((t): t is string => t !== undefined)
     .map((t) => (t.startsWith('/') ? t.slice(1) : folder + t));
   if (masters.length === 0) return `${display} has no slide master; save it from PowerPoint or LibreOffice Impress as .potx`;
-  const sldSz = element(presentation, 'p:sldSz')?.attributes ?? '';
+  const sldSz = child(presentation, 'p:sldSz');
   const size = { w: (numberAttr(sldSz, 'cx') ?? 12192000) / EMU_PER_INCH, h: (numberAttr(sldSz, 'cy') ?? 6858000) / EMU_PER_INCH };
   const names = newNames(closure(parts, masters), masters);
   const set = readMasterSet(renamed(parts, names), masters.map((m) => names.get(m)!), size, display);

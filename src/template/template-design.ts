@@ -4,10 +4,10 @@
  * geometry (slide size, title and body boxes of its content layout, the title slide's
  * title and subtitle boxes, its footer and slide-number boxes).
  */
-import { contrastRatio } from '../check/colors.js';
+import { contrastRatio } from '../contrast.js';
 import type { Issue, SourceLocation } from '../errors.js';
 import type { Theme } from '../data/schema.js';
-import { resolveFontFace } from '../layout/fonts.js';
+import { resolveFontFace } from '../fonts/fonts.js';
 import type { Page } from '../layout/page.js';
 import type { Box } from '../layout/types.js';
 import type { LayoutInfo, LayoutRole, MasterSet } from '../pptx/master-set.js';
