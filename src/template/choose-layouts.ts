@@ -75,9 +75,11 @@ export function chooseLayouts(set: MasterSet, names: Partial<Record<LayoutRole, 
       chosen[role] = found;
       continue;
     }
-    if (role === 'comparison' && chosen.two) chosen.comparison = chosen.two;
-    else if (role === 'section' && chosen.titleOnly) chosen.section = chosen.titleOnly;
-    else {
+    // The optional layouts fall back to another (whose own absence is reported once, for it).
+    const fallback = role === 'comparison' ? 'two' : role === 'section' ? 'titleOnly' : undefined;
+    if (fallback && !names[role]) {
+      if (chosen[fallback]) chosen[role] = chosen[fallback];
+    } else {
       const named = wanted.map((n) => set.layouts.find((l) => l.name.toLowerCase() === n.toLowerCase())).find((l) => l);
       const why = named ? `its layout '${named.name}' lacks ${lacks(named, role)}` : `it has no layout named ${wanted.map((n) => `'${n}'`).join(' or ')} (nor of type ${LAYOUT_TYPES[role].join('/')})`;
       issues.push({
