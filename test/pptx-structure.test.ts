@@ -73,6 +73,9 @@ describe('the built-in master', () => {
     expect(sources['HVA? statement']).toBe('data/strategy.yaml#mainMessage.what');
     expect(sources['Title']).toBe('templates/nb/slides.yaml#what-why.title');
     expect(sources['Footer']).toBe('data/theme.yaml#footer.text');
+    const steps = Object.fromEntries(slideShapes(seed.slideXml(2)).map((s) => [s.name, shapeSource(seed, 2, s)]));
+    expect(steps['Step 2']).toBe('data/strategy.yaml#staircase.steps[1]');
+    expect(steps['Top']).toBe('data/strategy.yaml#staircase.top');
   });
 
   it('passes the OOXML validator and rebuilds byte for byte', async () => {

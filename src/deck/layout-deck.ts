@@ -9,6 +9,7 @@ import type { LaidOutDeck, LaidOutSlide, SlideElement } from '../layout/types.js
 import { createRenderer, TemplateIssue, type Renderer } from '../render/render-text.js';
 import { slideKind } from '../slides/index.js';
 import type { SlideInput } from '../slides/types.js';
+import { withSources } from './element-sources.js';
 import type { DeckPlan, PlannedSlide } from '../plan/resolve-deck.js';
 
 /** The names templates may use. Optional fields are present as null, because strict templates reject absent keys. */
@@ -47,27 +48,6 @@ function titleSource(plan: DeckPlan, slide: PlannedSlide, key: string | undefine
   return (plan.wording.get(key) ?? plan.templates.templates.get(key))?.location;
 }
 
-/** The strategy field each built-in kind draws from: the source of shapes whose kind named no finer one. */
-const KIND_DATA: Record<string, string> = {
-  title: 'name', staircase: 'staircase', 'what-why': 'mainMessage', model: 'model', 'target-groups': 'targetGroups',
-  profile: 'profile', messages: 'otherMessages', plan: 'actionPlan', changes: 'history',
-};
-
-/**
- * Records the slide kind and every text's source on each built slide: the title's, and for
- * texts, diagram nodes and tables that the kind left without one, the kind's data (a deck's
- * own slide: its entry in the deck file).
- */
-function withSources(plan: DeckPlan, slide: PlannedSlide, slides: LaidOutSlide[], title: SourceLocation | undefined): LaidOutSlide[] {
-  const data = KIND_DATA[slide.kind];
-  const fallback = data ? plan.locateStrategy([data]) : slide.location;
-  const sourced = (e: SlideElement): SlideElement => {
-    if (e.type === 'text' && e.role === 'title') return !e.source && title ? { ...e, source: title } : e;
-    if (e.type === 'text' || e.type === 'table' || (e.type === 'shape' && e.paragraphs)) return e.source ? e : { ...e, source: fallback };
-    return e;
-  };
-  return slides.map((s) => ({ ...s, kind: slide.kind, elements: s.elements.map(sourced) }));
-}
 
 function footerElements(plan: DeckPlan, page: Page, renderer: Renderer, number: number): SlideElement[] {
   const { footer, colors, sizes } = plan.theme;
