@@ -158,6 +158,33 @@ describe('a template that lacks what the slides need', () => {
     expect(issue?.message).toMatch(/its layouts: 'Tittellysbilde' \(ctrTitle, subTitle#1, dt#10, ftr#11, sldNum#12\); 'Tittel og innhold'/);
   });
 
+  it('says where a template path is wrong, and an unreadable template', async () => {
+    const root = project(CASES[1]!);
+    writeFileSync(path.join(root, 'assets/templates/broken.potx'), 'not a zip');
+    const theme = readFileSync(path.join(root, 'data/theme.yaml'), 'utf8');
+    const messages: string[] = [];
+    for (const file of ['templates/missing.potx', '../data/strategy.yaml', 'logos/isk.svg', 'templates/broken.potx']) {
+      writeFileSync(path.join(root, 'data/theme.yaml'), theme.replace(/^template: .*$/m, `template: ${file}`));
+      const error = await buildDecks({ root, dryRun: true, decks: ['strategi'] }).catch((e: unknown) => e);
+      const [issue] = (error as InputError).issues;
+      expect(issue?.field).toBe('template');
+      messages.push(issue?.message ?? '');
+    }
+    expect(messages).toEqual([
+      'file not found: assets/templates/missing.potx',
+      '../data/strategy.yaml points outside assets/; copy the template into assets/ and refer to it from there',
+      'assets/logos/isk.svg is not a .potx or .pptx template',
+      'assets/templates/broken.potx is not a PowerPoint file (not a zip); save the template as .potx or .pptx',
+    ]);
+  });
+
+  it('makes the template an input of the deck, so a changed template is a changed deck', async () => {
+    const { deckInputFiles } = await import('../src/deck/input-hash.js');
+    const { project: loaded } = await buildDecks({ root: built.get('dark')!.root, dryRun: true, decks: ['strategi'] });
+    const inputs = deckInputFiles(loaded, loaded.decks[0]!).map((f) => f.logical);
+    expect(inputs).toContain('assets/templates/dark-dejavu.potx');
+  });
+
   it('names a theme font it cannot measure, exit 2', () => {
     // In a process of its own: fonts registered by the builds above stay registered in this one.
     const root = project({ ...CASES[0]!, fonts: '' });
