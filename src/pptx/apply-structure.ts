@@ -20,7 +20,10 @@ const LAYOUT_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relati
 function setName(xml: string, plan: ShapePlan): string {
   let out = editStartTags(xml, 'p:cNvPr', (tag) => setAttribute(tag, 'name', escapeXml(plan.name)));
   if (plan.decorative && !out.includes(DECORATIVE_URI)) {
-    out = out.replace(/<p:cNvPr\b([^>]*?)(?:\/>|><\/p:cNvPr>)/, (_m, attributes: string) => `<p:cNvPr${attributes}>${DECORATIVE_EXT}</p:cNvPr>`);
+    out = out.replace(
+      /<p:cNvPr\b([^>]*?)(?:\/>|><\/p:cNvPr>)/,
+      (_m, attributes: string) => `<p:cNvPr${attributes}>${DECORATIVE_EXT}</p:cNvPr>`,
+    );
   }
   return out;
 }
@@ -35,9 +38,10 @@ function pinMeasuredText(xml: string): string {
     if (!body.includes('<a:spcAft>')) {
       const anchor = /<a:(?:bu|tabLst|defRPr|extLst)/.exec(body);
       const at = anchor ? anchor.index : body.length;
-      body = body.slice(0, at) + '<a:spcAft><a:spcPts val="0"/></a:spcAft>' + body.slice(at);
+      body = `${body.slice(0, at)}<a:spcAft><a:spcPts val="0"/></a:spcAft>${body.slice(at)}`;
     }
-    if (!body.includes('<a:spcBef>')) body = body.replace('<a:spcAft>', '<a:spcBef><a:spcPts val="0"/></a:spcBef><a:spcAft>');
+    if (!body.includes('<a:spcBef>'))
+      body = body.replace('<a:spcAft>', '<a:spcBef><a:spcPts val="0"/></a:spcBef><a:spcAft>');
     return `<a:pPr${attributes}>${body}</a:pPr>`;
   });
   out = editStartTags(out, 'a:rPr', (tag) => {
@@ -48,16 +52,25 @@ function pinMeasuredText(xml: string): string {
 
 function toPlaceholder(xml: string, plan: ShapePlan): string {
   if (!plan.placeholder) return xml;
-  let out = xml.replace(/<p:cNvSpPr\b[^>]*?(?:\/>|>[\s\S]*?<\/p:cNvSpPr>)/, '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>');
+  let out = xml.replace(
+    /<p:cNvSpPr\b[^>]*?(?:\/>|>[\s\S]*?<\/p:cNvSpPr>)/,
+    '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>',
+  );
   const sz = plan.placeholder.type === 'ftr' || plan.placeholder.type === 'sldNum' ? 'quarter' : undefined;
   const ph = phTag({ ...plan.placeholder, ...(sz ? { sz } : {}) });
   out = out.replace(/<p:nvPr\s*(?:\/>|><\/p:nvPr>)/, `<p:nvPr>${ph}</p:nvPr>`);
   if (plan.inheritBox) out = out.replace(/<a:xfrm\b[\s\S]*?<\/a:xfrm>/, '');
-  if (plan.inheritColor) out = out.replace(/(<a:rPr\b[^>]*>)([\s\S]*?)(<\/a:rPr>)/g, (_m, start: string, inner: string, end: string) =>
-    start + inner.replace(/<a:solidFill>[\s\S]*?<\/a:solidFill>/, '') + end);
+  if (plan.inheritColor)
+    out = out.replace(
+      /(<a:rPr\b[^>]*>)([\s\S]*?)(<\/a:rPr>)/g,
+      (_m, start: string, inner: string, end: string) =>
+        start + inner.replace(/<a:solidFill>[\s\S]*?<\/a:solidFill>/, '') + end,
+    );
   if (plan.slideNumber) {
-    out = out.replace(/<a:r>(<a:rPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:rPr>))<a:t>([^<]*)<\/a:t><\/a:r>/, (_m, rPr: string, text: string) =>
-      slideNumberField(text, rPr));
+    out = out.replace(
+      /<a:r>(<a:rPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:rPr>))<a:t>([^<]*)<\/a:t><\/a:r>/,
+      (_m, rPr: string, text: string) => slideNumberField(text, rPr),
+    );
   }
   return pinMeasuredText(out);
 }
@@ -100,25 +113,36 @@ function applySlide(xml: string, plan: SlidePlan, colors: Map<string, string>, p
 
 function slideParts(parts: PackageParts): string[] {
   const number = (name: string) => Number(/(\d+)\.xml$/.exec(name)?.[1] ?? 0);
-  return parts.names().filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).sort((a, b) => number(a) - number(b));
+  return parts
+    .names()
+    .filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))
+    .sort((a, b) => number(a) - number(b));
 }
 
 /** Points the slide at its layout: its one slideLayout relationship gets the layout's part. */
 function setLayout(parts: PackageParts, slide: string, layoutPart: string): void {
   const rels = slide.replace(/slides\/(slide\d+\.xml)$/, 'slides/_rels/$1.rels');
   const target = `../slideLayouts/${layoutPart.replace(/^.*\//, '')}`;
-  parts.editText((n) => n === rels, (xml) =>
-    xml.replace(new RegExp(`(<Relationship\\b[^>]*Type="${LAYOUT_REL}"[^>]*Target=")[^"]*(")`), `$1${target}$2`)
-      .replace(new RegExp(`(<Relationship\\b[^>]*Target=")[^"]*("[^>]*Type="${LAYOUT_REL}")`), `$1${target}$2`));
+  parts.editText(
+    (n) => n === rels,
+    (xml) =>
+      xml
+        .replace(new RegExp(`(<Relationship\\b[^>]*Type="${LAYOUT_REL}"[^>]*Target=")[^"]*(")`), `$1${target}$2`)
+        .replace(new RegExp(`(<Relationship\\b[^>]*Target=")[^"]*("[^>]*Type="${LAYOUT_REL}")`), `$1${target}$2`),
+  );
 }
 
 export function applyStructure(parts: PackageParts, structure: DeckStructure): void {
   const slides = slideParts(parts);
-  if (slides.length !== structure.slides.length) throw new Error(`${slides.length} slides for ${structure.slides.length} plans`);
+  if (slides.length !== structure.slides.length)
+    throw new Error(`${slides.length} slides for ${structure.slides.length} plans`);
   const tags = new SourceTags(parts);
   slides.forEach((slide, i) => {
     const plan = structure.slides[i]!;
-    parts.editText((n) => n === slide, (xml) => applySlide(xml, plan, structure.schemeColors, slide, tags));
+    parts.editText(
+      (n) => n === slide,
+      (xml) => applySlide(xml, plan, structure.schemeColors, slide, tags),
+    );
     setLayout(parts, slide, plan.layout.part);
   });
 }

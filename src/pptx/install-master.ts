@@ -42,17 +42,25 @@ export function installMasterSet(parts: PackageParts, set: MasterSet): void {
   }
   declareContentTypes(parts, set);
   const ids = masterIds(set);
-  parts.editText((n) => n === PRESENTATION_RELS, (xml) => {
-    const rest = xml.replace(new RegExp(`<Relationship\\b[^>]*Type="${MASTER_REL}"[^>]*/>`, 'g'), '');
-    const added = set.masters.map((m, i) => `<Relationship Id="rIdMaster${i + 1}" Type="${MASTER_REL}" Target="${m.replace(/^ppt\//, '')}"/>`);
-    return rest.replace('</Relationships>', `${added.join('')}</Relationships>`);
-  });
-  parts.editText((n) => n === PRESENTATION, (xml) => {
-    const list = set.masters.map((_, i) => `<p:sldMasterId id="${ids[i]}" r:id="rIdMaster${i + 1}"/>`).join('');
-    return xml
-      .replace(/<p:sldMasterIdLst>[\s\S]*?<\/p:sldMasterIdLst>/, `<p:sldMasterIdLst>${list}</p:sldMasterIdLst>`)
-      .replace(/<p:sldSz\b[^>]*\/>/, `<p:sldSz cx="${inchToEmu(set.size.w)}" cy="${inchToEmu(set.size.h)}"/>`);
-  });
+  parts.editText(
+    (n) => n === PRESENTATION_RELS,
+    (xml) => {
+      const rest = xml.replace(new RegExp(`<Relationship\\b[^>]*Type="${MASTER_REL}"[^>]*/>`, 'g'), '');
+      const added = set.masters.map(
+        (m, i) => `<Relationship Id="rIdMaster${i + 1}" Type="${MASTER_REL}" Target="${m.replace(/^ppt\//, '')}"/>`,
+      );
+      return rest.replace('</Relationships>', `${added.join('')}</Relationships>`);
+    },
+  );
+  parts.editText(
+    (n) => n === PRESENTATION,
+    (xml) => {
+      const list = set.masters.map((_, i) => `<p:sldMasterId id="${ids[i]}" r:id="rIdMaster${i + 1}"/>`).join('');
+      return xml
+        .replace(/<p:sldMasterIdLst>[\s\S]*?<\/p:sldMasterIdLst>/, `<p:sldMasterIdLst>${list}</p:sldMasterIdLst>`)
+        .replace(/<p:sldSz\b[^>]*\/>/, `<p:sldSz cx="${inchToEmu(set.size.w)}" cy="${inchToEmu(set.size.h)}"/>`);
+    },
+  );
 }
 
 /** The template's own declarations, so rebuildContentTypes keeps types it does not know (tags, emf …). */
@@ -60,10 +68,15 @@ function declareContentTypes(parts: PackageParts, set: MasterSet): void {
   const declared = set.contentTypes;
   if (!declared) return;
   const tags = [
-    ...[...declared.defaults].map(([ext, type]) => `<Default Extension="${escapeXml(ext)}" ContentType="${escapeXml(type)}"/>`),
+    ...[...declared.defaults].map(
+      ([ext, type]) => `<Default Extension="${escapeXml(ext)}" ContentType="${escapeXml(type)}"/>`,
+    ),
     ...[...declared.overrides]
       .filter(([name]) => set.parts.has(name))
       .map(([name, type]) => `<Override PartName="/${escapeXml(name)}" ContentType="${escapeXml(type)}"/>`),
   ];
-  parts.editText((n) => n === '[Content_Types].xml', (xml) => xml.replace('</Types>', `${tags.join('')}</Types>`));
+  parts.editText(
+    (n) => n === '[Content_Types].xml',
+    (xml) => xml.replace('</Types>', `${tags.join('')}</Types>`),
+  );
 }

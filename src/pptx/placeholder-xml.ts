@@ -55,12 +55,15 @@ export interface PlaceholderShape {
 }
 
 export function placeholderShape(shape: PlaceholderShape): string {
-  const spPr = shape.box ? `<p:spPr>${xfrm(shape.box)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr>` : '<p:spPr/>';
+  const spPr = shape.box
+    ? `<p:spPr>${xfrm(shape.box)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr>`
+    : '<p:spPr/>';
   return (
     `<p:sp><p:nvSpPr><p:cNvPr id="${shape.id}" name="${escapeXml(shape.name)}"/>` +
     `<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>${phTag(shape.ph)}</p:nvPr></p:nvSpPr>${spPr}` +
     `<p:txBody><a:bodyPr${shape.bodyPr ? ` ${shape.bodyPr}` : ''}/>` +
-    `<a:lstStyle>${shape.lstStyle ?? ''}</a:lstStyle>${shape.paragraphs ?? '<a:p><a:endParaRPr/></a:p>'}</p:txBody></p:sp>`
+    `<a:lstStyle>${shape.lstStyle ?? ''}</a:lstStyle>` +
+    `${shape.paragraphs ?? '<a:p><a:endParaRPr/></a:p>'}</p:txBody></p:sp>`
   );
 }
 
@@ -71,4 +74,5 @@ export function textParagraph(text: string, language: string, pPr = ''): string 
 
 export const GROUP_START =
   '<p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>' +
-  '<p:grpSpPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/><a:chOff x="0" y="0"/><a:chExt cx="0" cy="0"/></a:xfrm></p:grpSpPr>';
+  '<p:grpSpPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/>' +
+  '<a:chOff x="0" y="0"/><a:chExt cx="0" cy="0"/></a:xfrm></p:grpSpPr>';

@@ -45,7 +45,8 @@ export interface DeckStructure {
 /** The built-in design's own decoration, which a template replaces with its own. */
 const TRAPPA_DECORATION = new Set(['Title rule', 'Logo band']);
 
-const isBodyText = (e: SlideElement): e is TextElement => e.type === 'text' && e.role !== 'title' && e.role !== 'footer';
+const isBodyText = (e: SlideElement): e is TextElement =>
+  e.type === 'text' && e.role !== 'title' && e.role !== 'footer';
 
 export function layoutRole(slide: LaidOutSlide): LayoutRole {
   if (slide.kind === 'title') return 'title';
@@ -63,7 +64,9 @@ const numeric = (ph: PlaceholderInfo) => Number(ph.idx ?? 0);
 /** The layout's placeholders that take body text, in idx order. */
 function bodySlots(layout: LayoutInfo, role: LayoutRole): PlaceholderInfo[] {
   const types = role === 'title' ? ['subTitle', 'body', 'obj'] : ['obj', 'body'];
-  return layout.placeholders.filter((p) => types.includes(p.type)).sort((a, b) => types.indexOf(a.type) - types.indexOf(b.type) || numeric(a) - numeric(b));
+  return layout.placeholders
+    .filter((p) => types.includes(p.type))
+    .sort((a, b) => types.indexOf(a.type) - types.indexOf(b.type) || numeric(a) - numeric(b));
 }
 
 function ref(ph: PlaceholderInfo): PlaceholderRef {
@@ -84,7 +87,12 @@ export interface PlanOptions {
   layoutBackground?: (role: LayoutRole) => string;
 }
 
-export function planSlide(slide: LaidOutSlide, layouts: Record<LayoutRole, LayoutInfo>, set: MasterSet, options: PlanOptions): SlidePlan {
+export function planSlide(
+  slide: LaidOutSlide,
+  layouts: Record<LayoutRole, LayoutInfo>,
+  set: MasterSet,
+  options: PlanOptions,
+): SlidePlan {
   const role = layoutRole(slide);
   const layout = layouts[role];
   const slots = bodySlots(layout, role);
@@ -94,18 +102,27 @@ export function planSlide(slide: LaidOutSlide, layouts: Record<LayoutRole, Layou
     const name = e.name;
     const source = 'source' in e && e.source ? { source: formatSource(e.source) } : {};
     if (e.type === 'shape') {
-      const text = e.paragraphs !== undefined && e.paragraphs.some((p) => p.runs.some((r) => r.text.trim() !== ''));
+      const text = e.paragraphs?.some((p) => p.runs.some((r) => r.text.trim() !== ''));
       if (options.template && TRAPPA_DECORATION.has(e.name)) return { name, drop: true };
       return { name, ...source, decorative: !text, font: fontOf(e.style?.fontFace, false, set.fonts) };
     }
     if (e.type === 'table') return { name, ...source, font: fontOf(e.style.fontFace, false, set.fonts) };
     if (e.type !== 'text') return { name };
     const title = e.role === 'title';
-    const plan: ShapePlan = { name, ...source, font: fontOf(e.style.fontFace, title, set.fonts), inheritColor: options.template };
+    const plan: ShapePlan = {
+      name,
+      ...source,
+      font: fontOf(e.style.fontFace, title, set.fonts),
+      inheritColor: options.template,
+    };
     if (title) return { ...plan, placeholder: ref(find('title', 'ctrTitle') ?? { type: 'title', name: '' }) };
     if (e.role === 'footer') {
       const number = e.name === 'Slide number';
-      const ph = find(number ? 'sldNum' : 'ftr') ?? { type: number ? 'sldNum' : 'ftr', idx: number ? '12' : '11', name: '' };
+      const ph = find(number ? 'sldNum' : 'ftr') ?? {
+        type: number ? 'sldNum' : 'ftr',
+        idx: number ? '12' : '11',
+        name: '',
+      };
       return { ...plan, placeholder: ref(ph), slideNumber: number, inheritBox: options.template };
     }
     const slot = slots[next];

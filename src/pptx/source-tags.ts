@@ -22,8 +22,11 @@ export class SourceTags {
     if (!part) {
       part = `ppt/tags/tag${this.bySource.size + 1}.xml`;
       this.bySource.set(source, part);
-      this.parts.setText(part, `${XML_DECLARATION}<p:tagLst xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main">` +
-        `<p:tag name="${SOURCE_TAG}" val="${escapeXml(source)}"/></p:tagLst>`);
+      this.parts.setText(
+        part,
+        `${XML_DECLARATION}<p:tagLst xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main">` +
+          `<p:tag name="${SOURCE_TAG}" val="${escapeXml(source)}"/></p:tagLst>`,
+      );
     }
     return part;
   }
@@ -40,10 +43,18 @@ export class SourceTags {
     let id = new RegExp(`Id="(rIdSrc\\d+)"[^>]*Target="${target}"`).exec(xml)?.[1];
     if (!id) {
       id = `rIdSrc${(xml.match(/Id="rIdSrc\d+"/g) ?? []).length + 1}`;
-      this.parts.setText(rels, xml.replace('</Relationships>', `<Relationship Id="${id}" Type="${TAGS_REL}" Target="${target}"/></Relationships>`));
+      this.parts.setText(
+        rels,
+        xml.replace(
+          '</Relationships>',
+          `<Relationship Id="${id}" Type="${TAGS_REL}" Target="${target}"/></Relationships>`,
+        ),
+      );
     }
     const data = `<p:custDataLst><p:tags r:id="${id}"/></p:custDataLst>`;
     if (/<p:nvPr\s*\/>/.test(shape)) return shape.replace(/<p:nvPr\s*\/>/, `<p:nvPr>${data}</p:nvPr>`);
-    return shape.replace(/<\/p:nvPr>/, (end) => data + end).replace(/(<p:extLst>[\s\S]*?)(<p:custDataLst>[\s\S]*?<\/p:custDataLst>)(<\/p:nvPr>)/, '$2$1$3');
+    return shape
+      .replace(/<\/p:nvPr>/, (end) => data + end)
+      .replace(/(<p:extLst>[\s\S]*?)(<p:custDataLst>[\s\S]*?<\/p:custDataLst>)(<\/p:nvPr>)/, '$2$1$3');
   }
 }

@@ -6,7 +6,20 @@
 import type { Theme } from '../data/schema.js';
 import { escapeXml } from './xml-edit.js';
 
-export const SCHEME_SLOTS = ['dk1', 'lt1', 'dk2', 'lt2', 'accent1', 'accent2', 'accent3', 'accent4', 'accent5', 'accent6', 'hlink', 'folHlink'] as const;
+export const SCHEME_SLOTS = [
+  'dk1',
+  'lt1',
+  'dk2',
+  'lt2',
+  'accent1',
+  'accent2',
+  'accent3',
+  'accent4',
+  'accent5',
+  'accent6',
+  'hlink',
+  'folHlink',
+] as const;
 
 /**
  * Which theme.yaml colour sits in which slot. dk1/lt1 are text and background (the master
@@ -34,7 +47,9 @@ const FORMAT_SCHEME =
   '<a:fmtScheme name="Trappa">' +
   `<a:fillStyleLst>${phFill.repeat(3)}</a:fillStyleLst>` +
   '<a:lnStyleLst>' +
-  [6350, 12700, 19050].map((w) => `<a:ln w="${w}" cap="flat" cmpd="sng" algn="ctr">${phFill}<a:prstDash val="solid"/></a:ln>`).join('') +
+  [6350, 12700, 19050]
+    .map((w) => `<a:ln w="${w}" cap="flat" cmpd="sng" algn="ctr">${phFill}<a:prstDash val="solid"/></a:ln>`)
+    .join('') +
   '</a:lnStyleLst>' +
   `<a:effectStyleLst>${'<a:effectStyle><a:effectLst/></a:effectStyle>'.repeat(3)}</a:effectStyleLst>` +
   `<a:bgFillStyleLst>${phFill.repeat(3)}</a:bgFillStyleLst>` +
@@ -47,7 +62,8 @@ export function builtInTheme(slots: Record<string, string>, fonts: { heading: st
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n' +
     '<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="Trappa"><a:themeElements>' +
     `<a:clrScheme name="Trappa">${colors}</a:clrScheme>` +
-    `<a:fontScheme name="Trappa"><a:majorFont>${font(fonts.heading)}</a:majorFont><a:minorFont>${font(fonts.body)}</a:minorFont></a:fontScheme>` +
+    `<a:fontScheme name="Trappa"><a:majorFont>${font(fonts.heading)}</a:majorFont>` +
+    `<a:minorFont>${font(fonts.body)}</a:minorFont></a:fontScheme>` +
     `${FORMAT_SCHEME}</a:themeElements><a:objectDefaults/><a:extraClrSchemeLst/></a:theme>`
   );
 }

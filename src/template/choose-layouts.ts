@@ -52,7 +52,8 @@ function lacks(layout: LayoutInfo, role: LayoutRole): string | undefined {
 }
 
 function describe(layout: LayoutInfo): string {
-  return `'${layout.name}' (${layout.placeholders.map((p) => p.type + (p.idx ? `#${p.idx}` : '')).join(', ') || 'no placeholders'})`;
+  const placeholders = layout.placeholders.map((p) => p.type + (p.idx ? `#${p.idx}` : '')).join(', ');
+  return `'${layout.name}' (${placeholders || 'no placeholders'})`;
 }
 
 export interface ChosenLayouts {
@@ -63,12 +64,18 @@ export interface ChosenLayouts {
  * @param names theme.yaml's `layouts` (role → the template's layout name), when given.
  * Optional roles (comparison, section) fall back to another layout rather than fail.
  */
-export function chooseLayouts(set: MasterSet, names: Partial<Record<LayoutRole, string>>, where: SourceLocation): { ok: true; value: ChosenLayouts } | { ok: false; issues: Issue[] } {
+export function chooseLayouts(
+  set: MasterSet,
+  names: Partial<Record<LayoutRole, string>>,
+  where: SourceLocation,
+): { ok: true; value: ChosenLayouts } | { ok: false; issues: Issue[] } {
   const issues: Issue[] = [];
   const chosen: Partial<Record<LayoutRole, LayoutInfo>> = {};
   for (const role of LAYOUT_ROLES) {
     const wanted = names[role] ? [names[role]] : DEFAULT_LAYOUT_NAMES[role];
-    const byName = wanted.map((n) => set.layouts.find((l) => l.name.toLowerCase() === n.toLowerCase())).find((l) => l && !lacks(l, role));
+    const byName = wanted
+      .map((n) => set.layouts.find((l) => l.name.toLowerCase() === n.toLowerCase()))
+      .find((l) => l && !lacks(l, role));
     const byType = set.layouts.find((l) => LAYOUT_TYPES[role].includes(l.type) && !lacks(l, role));
     const found = byName ?? (names[role] ? undefined : byType);
     if (found) {
@@ -81,11 +88,16 @@ export function chooseLayouts(set: MasterSet, names: Partial<Record<LayoutRole, 
       if (chosen[fallback]) chosen[role] = chosen[fallback];
     } else {
       const named = wanted.map((n) => set.layouts.find((l) => l.name.toLowerCase() === n.toLowerCase())).find((l) => l);
-      const why = named ? `its layout '${named.name}' lacks ${lacks(named, role)}` : `it has no layout named ${wanted.map((n) => `'${n}'`).join(' or ')} (nor of type ${LAYOUT_TYPES[role].join('/')})`;
+      const why = named
+        ? `its layout '${named.name}' lacks ${lacks(named, role)}`
+        : `it has no layout named ${wanted.map((n) => `'${n}'`).join(' or ')} ` +
+          `(nor of type ${LAYOUT_TYPES[role].join('/')})`;
       issues.push({
         ...where,
-        message: `the template ${set.origin} cannot hold ${role === 'two' ? 'two-content' : role} slides: ${why}; ` +
-          `its layouts: ${set.layouts.map(describe).join('; ')}. Name the layout to use under layouts.${role} in theme.yaml`,
+        message:
+          `the template ${set.origin} cannot hold ${role === 'two' ? 'two-content' : role} slides: ${why}; ` +
+          `its layouts: ${set.layouts.map(describe).join('; ')}. ` +
+          `Name the layout to use under layouts.${role} in theme.yaml`,
       });
     }
   }

@@ -45,7 +45,8 @@ export function footerBoxes(page: Page) {
 export function footerText(deck: LaidOutDeck): string {
   for (const slide of deck.slides) {
     for (const e of slide.elements) {
-      if (e.type === 'text' && e.name === 'Footer') return e.paragraphs.map((p) => p.runs.map((r) => r.text).join('')).join(' ');
+      if (e.type === 'text' && e.name === 'Footer')
+        return e.paragraphs.map((p) => p.runs.map((r) => r.text).join('')).join(' ');
     }
   }
   return '';
@@ -101,7 +102,11 @@ export async function prepareDesign(root: string, plan: DeckPlan): Promise<Resul
   const loaded = await loadTemplate(root, file, where);
   if (!loaded.ok) return fail(loaded.issues);
   const set = loaded.value;
-  const chosen = chooseLayouts(set, plan.theme.layouts ?? {}, plan.theme.layouts ? plan.locateTheme(['layouts']) : where);
+  const chosen = chooseLayouts(
+    set,
+    plan.theme.layouts ?? {},
+    plan.theme.layouts ? plan.locateTheme(['layouts']) : where,
+  );
   if (!chosen.ok) return fail(chosen.issues);
   const { theme, issues } = templateTheme(set, plan.theme, where);
   if (issues.length > 0) return fail(issues);

@@ -27,7 +27,8 @@ function closure(parts: PartMap, masters: string[]): string[] {
     if (seen.has(part) || !parts.has(part)) continue;
     seen.add(part);
     for (const target of targets(parts, part)) {
-      if (!/^ppt\/(slides|notesSlides|notesMasters|handoutMasters)\//.test(target) && target !== 'ppt/presentation.xml') queue.push(target);
+      if (!/^ppt\/(slides|notesSlides|notesMasters|handoutMasters)\//.test(target) && target !== 'ppt/presentation.xml')
+        queue.push(target);
     }
   }
   return [...seen];
@@ -76,7 +77,12 @@ function renamed(parts: PartMap, names: Map<string, string>): PartMap {
 
 function contentTypes(parts: PartMap, names: Map<string, string>): NonNullable<MasterSet['contentTypes']> {
   const types = partRoot(parts, '[Content_Types].xml');
-  const defaults = new Map(children(types, 'Default').map((d): [string, string] => [attr(d, 'Extension')?.toLowerCase() ?? '', attr(d, 'ContentType') ?? '']));
+  const defaults = new Map(
+    children(types, 'Default').map((d): [string, string] => [
+      attr(d, 'Extension')?.toLowerCase() ?? '',
+      attr(d, 'ContentType') ?? '',
+    ]),
+  );
   const overrides = new Map<string, string>();
   for (const o of children(types, 'Override')) {
     const moved = names.get((attr(o, 'PartName') ?? '').replace(/^\//, ''));
@@ -94,17 +100,28 @@ function readTemplate(bytes: Uint8Array, display: string): MasterSet | string {
   }
   const main = targets(parts, '', '/officeDocument')[0] ?? 'ppt/presentation.xml';
   const presentation = partRoot(parts, main);
-  const byId = new Map(children(partRoot(parts, relsOf(main)), 'Relationship').map((r) => [attr(r, 'Id'), attr(r, 'Target')]));
+  const byId = new Map(
+    children(partRoot(parts, relsOf(main)), 'Relationship').map((r) => [attr(r, 'Id'), attr(r, 'Target')]),
+  );
   const folder = main.slice(0, main.lastIndexOf('/') + 1);
   const masters = children(child(presentation, 'p:sldMasterIdLst'), 'p:sldMasterId')
     .map((m) => byId.get(attr(m, 'r:id')))
     .filter((t): t is string => t !== undefined)
     .map((t) => (t.startsWith('/') ? t.slice(1) : folder + t));
-  if (masters.length === 0) return `${display} has no slide master; save it from PowerPoint or LibreOffice Impress as .potx`;
+  if (masters.length === 0)
+    return `${display} has no slide master; save it from PowerPoint or LibreOffice Impress as .potx`;
   const sldSz = child(presentation, 'p:sldSz');
-  const size = { w: (numberAttr(sldSz, 'cx') ?? 12192000) / EMU_PER_INCH, h: (numberAttr(sldSz, 'cy') ?? 6858000) / EMU_PER_INCH };
+  const size = {
+    w: (numberAttr(sldSz, 'cx') ?? 12192000) / EMU_PER_INCH,
+    h: (numberAttr(sldSz, 'cy') ?? 6858000) / EMU_PER_INCH,
+  };
   const names = newNames(closure(parts, masters), masters);
-  const set = readMasterSet(renamed(parts, names), masters.map((m) => names.get(m)!), size, display);
+  const set = readMasterSet(
+    renamed(parts, names),
+    masters.map((m) => names.get(m)!),
+    size,
+    display,
+  );
   return { ...set, contentTypes: contentTypes(parts, names) };
 }
 
@@ -116,7 +133,7 @@ export async function loadTemplate(root: string, file: string, where: SourceLoca
   if (!/\.(potx|pptx)$/i.test(asset.path)) return fail([issue(`${asset.display} is not a .potx or .pptx template`)]);
   const bytes = await readFile(asset.path);
   const cached = cache.get(asset.path);
-  if (cached && cached.bytes.equals(bytes)) return ok(cached.set);
+  if (cached?.bytes.equals(bytes)) return ok(cached.set);
   const set = readTemplate(bytes, asset.display);
   if (typeof set === 'string') return fail([issue(set)]);
   cache.set(asset.path, { bytes, set });

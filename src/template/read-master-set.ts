@@ -70,7 +70,8 @@ export function readPlaceholders(root: XmlElement | undefined): PlaceholderInfo[
 
 /** A layout placeholder without its own box sits where the master's placeholder of its kind does. */
 function inherit(own: PlaceholderInfo[], master: PlaceholderInfo[]): PlaceholderInfo[] {
-  const kind = (type: string) => (type === 'ctrTitle' ? 'title' : type === 'obj' || type === 'subTitle' ? 'body' : type);
+  const kind = (type: string) =>
+    type === 'ctrTitle' ? 'title' : type === 'obj' || type === 'subTitle' ? 'body' : type;
   return own.map((ph) => {
     if (ph.box) return ph;
     const from = master.find((m) => kind(m.type) === kind(ph.type));
@@ -89,11 +90,17 @@ function readLayout(parts: PartMap, part: string, master: PlaceholderInfo[]): La
 }
 
 function readFonts(theme: XmlElement | undefined): { major: string; minor: string } {
-  const face = (qname: string) => attr(path(theme, 'a:themeElements', 'a:fontScheme', qname, 'a:latin'), 'typeface') ?? '';
+  const face = (qname: string) =>
+    attr(path(theme, 'a:themeElements', 'a:fontScheme', qname, 'a:latin'), 'typeface') ?? '';
   return { major: face('a:majorFont'), minor: face('a:minorFont') };
 }
 
-export function readMasterSet(parts: PartMap, masters: string[], size: { w: number; h: number }, origin: string): MasterSet {
+export function readMasterSet(
+  parts: PartMap,
+  masters: string[],
+  size: { w: number; h: number },
+  origin: string,
+): MasterSet {
   const layouts: LayoutInfo[] = [];
   for (const master of masters) {
     const own = readPlaceholders(partRoot(parts, master));

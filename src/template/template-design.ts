@@ -16,7 +16,11 @@ import type { LayoutInfo, LayoutRole, MasterSet } from '../pptx/master-set.js';
 function mix(a: string, b: string, share: number): string {
   const channel = (hex: string, i: number) => parseInt(hex.slice(i, i + 2), 16);
   return [0, 2, 4]
-    .map((i) => Math.round(channel(a, i) + (channel(b, i) - channel(a, i)) * share).toString(16).padStart(2, '0'))
+    .map((i) =>
+      Math.round(channel(a, i) + (channel(b, i) - channel(a, i)) * share)
+        .toString(16)
+        .padStart(2, '0'),
+    )
     .join('')
     .toUpperCase();
 }
@@ -30,7 +34,8 @@ export function templateColors(set: MasterSet, own: Theme['colors']): Theme['col
   // Diagrams put body text on accent fills (the staircase's top, the model's outcome): the
   // accent moves towards the background until that text reads (4.5:1).
   let accent = get('accent2', own.accent);
-  for (let share = 0.1; contrastRatio(text, accent) < 4.5 && share <= 1; share += 0.1) accent = mix(get('accent2', own.accent), background, share);
+  for (let share = 0.1; contrastRatio(text, accent) < 4.5 && share <= 1; share += 0.1)
+    accent = mix(get('accent2', own.accent), background, share);
   return {
     primary,
     secondary: mix(background, primary, 0.15),
@@ -45,13 +50,19 @@ export function templateColors(set: MasterSet, own: Theme['colors']): Theme['col
 
 /** The theme with the template's colours and fonts; an issue for a font Trappa cannot measure. */
 export function templateTheme(set: MasterSet, theme: Theme, where: SourceLocation): { theme: Theme; issues: Issue[] } {
-  const fonts = { ...theme.fonts, heading: set.fonts.major || theme.fonts.heading, body: set.fonts.minor || theme.fonts.body };
+  const fonts = {
+    ...theme.fonts,
+    heading: set.fonts.major || theme.fonts.heading,
+    body: set.fonts.minor || theme.fonts.body,
+  };
   const issues: Issue[] = [];
   for (const face of new Set([fonts.heading, fonts.body])) {
     if (resolveFontFace(face).warning) {
       issues.push({
         ...where,
-        message: `the template ${set.origin} uses the font '${face}', which Trappa cannot measure; add its files under fonts.files in theme.yaml (e.g. ${face}: { regular: …ttf, bold: …ttf } in assets/fonts/)`,
+        message:
+          `the template ${set.origin} uses the font '${face}', which Trappa cannot measure; add its files under ` +
+          `fonts.files in theme.yaml (e.g. ${face}: { regular: …ttf, bold: …ttf } in assets/fonts/)`,
       });
     }
   }
@@ -82,7 +93,10 @@ export function templatePage(page: Page, set: MasterSet, layouts: Record<LayoutR
     body: boxOf(content, 'obj', 'body') ?? page.body,
     footer: union([footer, number]) ?? page.footer,
     template: {
-      cover: { title: boxOf(cover, 'ctrTitle', 'title') ?? page.title, subtitle: boxOf(cover, 'subTitle', 'body', 'obj') ?? page.body },
+      cover: {
+        title: boxOf(cover, 'ctrTitle', 'title') ?? page.title,
+        subtitle: boxOf(cover, 'subTitle', 'body', 'obj') ?? page.body,
+      },
       ...(footer ? { footer } : {}),
       ...(number ? { number } : {}),
     },

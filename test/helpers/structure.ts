@@ -41,7 +41,9 @@ export function slideShapes(xml: string): SlideShape[] {
 /** The layout part a slide uses, and that layout's name. */
 export function slideLayoutName(deck: PptxParts, n: number): string {
   const rels = deck.text(`ppt/slides/_rels/slide${n}.xml.rels`);
-  const target = /Type="[^"]*\/slideLayout" Target="\.\.\/slideLayouts\/([^"]+)"/.exec(rels)?.[1] ?? /Target="\.\.\/slideLayouts\/([^"]+)"/.exec(rels)?.[1];
+  const target =
+    /Type="[^"]*\/slideLayout" Target="\.\.\/slideLayouts\/([^"]+)"/.exec(rels)?.[1] ??
+    /Target="\.\.\/slideLayouts\/([^"]+)"/.exec(rels)?.[1];
   const xml = deck.text(`ppt/slideLayouts/${target}`);
   return /<p:cSld name="([^"]*)"/.exec(xml)?.[1] ?? '';
 }
@@ -70,13 +72,17 @@ export function structureProblems(bytes: Uint8Array, isTitleSlide?: (n: number) 
     // A template's title slide may use a plain title placeholder; the caller then says which slides are title slides.
     const titleSlide = isTitleSlide ? isTitleSlide(n) : shapes.some((s) => s.placeholder === 'ctrTitle');
     for (const s of shapes) {
-      if (s.kind === 'sp' && s.text && !s.placeholder && !s.filled) problems.push(`${at(s)}: text outside a placeholder`);
+      if (s.kind === 'sp' && s.text && !s.placeholder && !s.filled)
+        problems.push(`${at(s)}: text outside a placeholder`);
       if (!s.text && !s.descr && !s.decorative) problems.push(`${at(s)}: no text, no alt text, not decorative`);
-      if (s.text && s.placeholder !== 'sldNum' && !/\.ya?ml(#|$)/.test(shapeSource(deck, n, s) ?? '')) problems.push(`${at(s)}: no source tag`);
+      if (s.text && s.placeholder !== 'sldNum' && !/\.ya?ml(#|$)/.test(shapeSource(deck, n, s) ?? ''))
+        problems.push(`${at(s)}: no source tag`);
     }
     const number = shapes.find((s) => s.placeholder === 'sldNum');
-    if (!titleSlide && !/<a:fld [^>]*type="slidenum"/.test(number?.xml ?? '')) problems.push(`slide ${n}: no slide-number field`);
-    if (!shapes.some((s) => s.placeholder === 'title' || s.placeholder === 'ctrTitle')) problems.push(`slide ${n}: no title placeholder`);
+    if (!titleSlide && !/<a:fld [^>]*type="slidenum"/.test(number?.xml ?? ''))
+      problems.push(`slide ${n}: no slide-number field`);
+    if (!shapes.some((s) => s.placeholder === 'title' || s.placeholder === 'ctrTitle'))
+      problems.push(`slide ${n}: no title placeholder`);
   }
   return problems;
 }
