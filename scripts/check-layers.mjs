@@ -28,6 +28,7 @@ export const LAYERS = [
   ['preview-svg', ['preview-svg/']],
   ['pptx', ['pptx/']],
   ['check', ['check/']],
+  ['template', ['template/']],
   ['versions', ['versions/']],
   ['post', ['post/']],
   ['pipeline', ['build-deck.ts']],
