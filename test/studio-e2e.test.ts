@@ -1,23 +1,17 @@
 /**
- * Trappa Studio end to end, in Debian's chromium driven by playwright-core: the whole flow
- * an adviser goes through, against `node dist/cli.js studio` in a copy of the bundled
- * project. One browser for the file; the steps run in order on one page, as a user would.
- * axe-core checks every screen for accessibility violations.
+ * Trappa Studio end to end in Debian's chromium (playwright-core): an adviser's whole flow against
+ * `node dist/cli.js studio` in a copy of the bundled project, in order on one page, one browser for
+ * the file; axe-core checks every screen, a real SMTP server on 127.0.0.1 receives what is sent.
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, passwordForms, smtpEnv, USER } from './email-fixtures.js';
 import { generateCertificate, startTestServer, type TestServer } from './email-test-server.js';
-import { loadProject } from '../src/data/load-project.js';
-import { layoutDeck } from '../src/deck/layout-deck.js';
-import { resolveDeck } from '../src/plan/resolve-deck.js';
 import { hasValidator, validatePptx } from './helpers/ooxml.js';
 import { BROWSER_ARGS, projectCopy, removeAll, startStudioProcess, type RunningStudio } from './helpers/studio.js';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { axeOf, layoutAtWidth, runAction, slideCountOf, slideTextsOf } from './helpers/studio-page.js';
 
 let root: string;
 let studio: RunningStudio;
@@ -48,35 +42,9 @@ afterAll(async () => {
   removeAll(root);
 });
 
-async function axeViolations(): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as {
-        axe: { run(): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> };
-      }
-    ).axe;
-    return axe.run();
-  });
-  return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-}
-
-/** Slides of a deck of the project copy as saved, laid out in-process: what the page must show. */
-async function slideCount(deckId: string): Promise<number> {
-  const loaded = await loadProject({ root });
-  if (!loaded.ok) throw new Error(loaded.issues.map((i) => i.message).join('\n'));
-  const laid = layoutDeck(resolveDeck(loaded.value, loaded.value.decks.find((d) => d.deck.id === deckId)!));
-  if (!laid.ok) throw new Error('layout failed');
-  return laid.value.slides.length;
-}
-
-const slideTexts = (deck: string): Promise<string[]> =>
-  page.$$eval(`li[data-deck="${deck}"]`, (items) =>
-    items.map(
-      (li) =>
-        `${li.querySelector('figcaption')?.firstChild?.textContent}|${li.querySelector('svg')?.textContent ?? ''}`,
-    ),
-  );
+const axeViolations = (): Promise<string[]> => axeOf(page);
+const slideCount = (deckId: string): Promise<number> => slideCountOf(root, deckId);
+const slideTexts = (deck: string): Promise<string[]> => slideTextsOf(page, deck);
 
 describe('trappa studio in a real browser', () => {
   it('opens from the address on the first line of standard output; the token becomes a cookie', async () => {
@@ -194,14 +162,8 @@ describe('trappa studio in a real browser', () => {
   it('builds a deck and downloads it; the file passes the OOXML validator', async () => {
     await page.click('nav button:has-text("Bygg og send")');
     await page.selectOption('#action-deck', 'strategi');
-    await page.click('.actions button:has-text("Bygg")');
-    await page.waitForFunction(
-      () => /^(Ferdig|Stoppet)\.$/.test(document.querySelector('.progress')?.textContent ?? ''),
-      null,
-      { timeout: 60_000 },
-    );
+    expect(await runAction(page, 'Bygg')).toBe('Ferdig.');
     expect(await page.textContent('.log')).toMatch(/strategi.*\.pptx/);
-    expect(await page.textContent('.progress')).toBe('Ferdig.');
     expect(await axeViolations()).toEqual([]);
     const link = page.locator('.versions a', { hasText: /^strategi-v0\.2.*\.pptx$/ });
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
@@ -213,31 +175,19 @@ describe('trappa studio in a real browser', () => {
   });
 
   it('shows why a frozen (released) version cannot be rebuilt with other content', async () => {
-    await page.click('.actions button:has-text("Frigi versjonen")');
-    await page.waitForFunction(
-      () => /^(Ferdig|Stoppet)\.$/.test(document.querySelector('.progress')?.textContent ?? ''),
-      null,
-      { timeout: 60_000 },
-    );
+    expect(await runAction(page, 'Frigi versjonen')).toBe('Ferdig.');
     expect(await page.textContent('.log')).toMatch(/released/);
     writeFileSync(strategyFile(), originalStrategy.replace('Zebrastripe', 'Sebrastripe'));
-    await page.click('.actions button:has-text("Bygg")');
-    await page.waitForSelector('.refusal .why', { timeout: 60_000 });
+    expect(await runAction(page, 'Bygg')).toBe('Stoppet.');
     expect(await page.textContent('.refusal')).toMatch(/frosset.*Ny versjon/s);
     expect(await page.textContent('.refusal')).toMatch(/released/i);
     expect(await axeViolations()).toEqual([]);
   });
 
   it("makes the Outlook draft; sends after showing the dry run's list and a confirmation", async () => {
-    const done = () =>
-      page.waitForFunction(() => document.querySelector('.progress')?.textContent === 'Ferdig.', null, {
-        timeout: 60_000,
-      });
     await page.selectOption('#action-deck', 'ansatte');
-    await page.click('.actions button:has-text("Bygg")');
-    await done();
-    await page.click('.actions button:has-text("Lag Outlook-utkast")');
-    await done();
+    expect(await runAction(page, 'Bygg')).toBe('Ferdig.');
+    expect(await runAction(page, 'Lag Outlook-utkast')).toBe('Ferdig.');
     expect(await page.textContent('.log')).toMatch(/drafts\/.*\.eml/);
     await page.click('.actions button:has-text("Send …")');
     await page.waitForSelector('.confirm button:has-text("Send nå")', { timeout: 60_000 });
@@ -250,12 +200,10 @@ describe('trappa studio in a real browser', () => {
 
     await page.click('.actions button:has-text("Send …")');
     await page.click('.confirm button:has-text("Send nå")');
-    await done();
+    await page.waitForFunction(() => document.querySelector('.progress')?.textContent === 'Ferdig.');
     const delivered = smtp.messages.flatMap((m) => m.envelopeTo).sort();
     expect(delivered).toEqual(['ansatte@levanger.kommune.no', 'ansatte@verdal.kommune.no']);
-  });
-
-  it('never shows the SMTP password, in any form, to the page', async () => {
+    // The studio runs with TRAPPA_SMTP_PASSWORD set; the page never sees it, in any form.
     const seen = [await page.content(), await page.evaluate(() => fetch('/api/project').then((r) => r.text()))];
     for (const form of passwordForms()) expect(seen.join('\n')).not.toContain(form);
   });
@@ -263,10 +211,7 @@ describe('trappa studio in a real browser', () => {
   it('makes a new version with a note; the form shows it', async () => {
     await page.fill('#bump-version', '0.3');
     await page.fill('#bump-note', 'Profilen skjerpet etter storledermøtet');
-    await page.click('.actions button:has-text("Lag ny versjon")');
-    await page.waitForFunction(() => document.querySelector('.progress')?.textContent === 'Ferdig.', null, {
-      timeout: 60_000,
-    });
+    expect(await runAction(page, 'Lag ny versjon')).toBe('Ferdig.');
     expect(readFileSync(strategyFile(), 'utf8')).toMatch(/version: "?0\.3"?/);
     await page.click('nav button:has-text("Strategi")');
     await expect.poll(() => page.inputValue('#f-version'), { timeout: 10_000 }).toBe('0.3');
@@ -293,15 +238,7 @@ describe('trappa studio in a real browser', () => {
     await page.setViewportSize({ width: 640, height: 900 });
     for (const view of ['Strategi', 'Bygg og send']) {
       await page.click(`nav button:has-text("${view}")`);
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
-      expect(overflow, view).toBeLessThanOrEqual(0);
-      const [form, slides] = await Promise.all([
-        page.locator('main').boundingBox(),
-        page.locator('aside').boundingBox(),
-      ]);
-      expect(slides!.y, view).toBeGreaterThan(form!.y);
+      expect(await layoutAtWidth(page), view).toEqual({ overflow: 0, stacked: true });
     }
   });
 
