@@ -5,6 +5,7 @@
  * for a structural change (an item added, removed or moved) to rebuild the form.
  */
 import { fieldLabel, itemNoun, valueLabel } from './labels.js';
+import { convert, matches, variantLabel } from './form-variants.js';
 import { defaultFor, getAt, h, isObject, pathId, setAt, type Json, type Path, type Schema } from './form-util.js';
 import { fieldPath } from './paths.js';
 
@@ -244,37 +245,4 @@ function union(variants: Schema[], path: Path, ctx: FormContext): HTMLElement {
   box.append(h('div', { class: 'field' }, h('label', { for: id }, `Form på ${legendOf(path).toLowerCase()}`), select));
   box.append(field(variants[chosen]!, path, true, ctx));
   return box;
-}
-
-function matches(schema: Schema, value: Json): boolean {
-  if (schema.type === 'string') return typeof value === 'string' && (!schema.enum || schema.enum.includes(value));
-  if (schema.type === 'object')
-    return (
-      isObject(value) &&
-      (schema.required ?? []).every((k) => k in value) &&
-      Object.keys(value).every((k) => k in (schema.properties ?? {}))
-    );
-  return false;
-}
-
-function variantLabel(schema: Schema): string {
-  if (schema.type === 'string') return schema.enum ? 'Innebygd lysbilde' : 'Bare tekst';
-  const props = schema.properties ?? {};
-  if ('sub' in props) return 'Tekst med underpunkter';
-  if ('slide' in props) return 'Innebygd lysbilde med valg';
-  if ('kind' in props) return 'Eget lysbilde';
-  return 'Felter';
-}
-
-/** Keeps what carries over when the form of a field changes: the text, the slide. */
-function convert(value: Json, to: Schema): Json {
-  const text =
-    typeof value === 'string' ? value : isObject(value) ? (value.text ?? value.slide ?? value.title) : undefined;
-  const fresh = defaultFor(to);
-  if (to.type === 'string') return typeof text === 'string' && (!to.enum || to.enum.includes(text)) ? text : fresh;
-  if (isObject(fresh) && typeof text === 'string') {
-    const key = ['text', 'slide', 'title'].find((k) => k in (to.properties ?? {}));
-    if (key) fresh[key] = text;
-  }
-  return fresh;
 }

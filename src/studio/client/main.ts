@@ -9,6 +9,8 @@ import { getJson, postJson } from './api.js';
 import { buildForm } from './form.js';
 import { h, pathId, type Path } from './form-util.js';
 import { fieldPath } from './paths.js';
+import { LiveChecker } from './live-check.js';
+import { RenderQueue } from './render-queue.js';
 import { showMessages } from './messages.js';
 import { SlidesPanel, type Issue } from './slides.js';
 import { allIssues, copy, fileOf, laterIssues, state, titleOf, type ProjectInfo, type RenderResult } from './state.js';
@@ -87,7 +89,7 @@ function show(view: string, focus?: Path): void {
   const revert = h('button', { type: 'button' }, 'Forkast endringer') as HTMLButtonElement;
   save.addEventListener('click', () => void saveFile(view));
   revert.addEventListener('click', () => {
-    generation++;
+    checker.edited();
     state.edits.delete(view);
     state.touched.add(view);
     show(view);
@@ -101,7 +103,7 @@ function show(view: string, focus?: Path): void {
       state.edits.set(view, holder);
       state.touched.add(view);
       saveStatus.textContent = 'Endringer som ikke er lagret.';
-      generation++;
+      checker.edited();
       if (structural) rebuild(view, focusPath);
       scheduleRender();
     },
@@ -128,84 +130,50 @@ function focusField(path: Path): void {
   (target ?? document.getElementById(pathId('f', path)))?.focus();
 }
 
-let running = false;
-let again = false;
-
-/**
- * Debounced by the server's own pace: an edit is sent at once when no request is out;
- * keystrokes made while one is out become a single request, sent when it returns.
- * So typing never queues up work, and a pause shows its result without a fixed delay.
- */
-function scheduleRender(): void {
-  void render();
-}
-
-/** One request at a time; edits made meanwhile are sent right after. */
-async function render(): Promise<void> {
-  if (running) {
-    again = true;
-    return;
-  }
-  running = true;
+/** The live slides: one request at a time, edits made meanwhile sent right after (render-queue.ts). */
+const renders = new RenderQueue(async () => {
   const touched = [...state.touched];
   state.touched.clear();
   const onlyDecks = touched.length > 0 && touched.every((f) => fileOf(f)?.kind === 'deck');
   const decks = onlyDecks ? touched.map((f) => String(fileOf(f)?.value?.id ?? '')) : undefined;
   const edits = Object.fromEntries([...state.edits].map(([file, holder]) => [file, holder.value]));
-  try {
-    const result = await postJson<RenderResult>('/api/render', { edits, decks });
-    state.global = result.issues;
-    for (const deck of result.decks) state.deckIssues.set(deck.id, deck.issues);
-    if (result.issues.length > 0) state.deckIssues.clear();
-    slides.show(
-      result.decks.map((d) => ({ ...d, issues: [...d.issues, ...laterIssues(d.id)] })),
-      result.issues,
-    );
-    if (!decks && result.issues.length === 0) slides.retain(result.decks.map((d) => d.id));
-    slides.focus(fileOf(state.view)?.kind === 'deck' ? String(fileOf(state.view)?.value?.id ?? '') : undefined);
-    markFields();
-    document.body.dataset.rendered = String(Number(document.body.dataset.rendered ?? 0) + 1);
-    document.body.dataset.serverMs = String(Math.round(result.ms));
-    if (result.issues.length === 0) scheduleCheck();
-  } finally {
-    running = false;
-    if (again) {
-      again = false;
-      void render();
-    }
-  }
-}
-
-let checkTimer: number | undefined;
-/** When typing pauses, the design rules of `trappa check` run on the edited data (they build each deck in memory). */
-const CHECK_DELAY_MS = 700;
-
-function scheduleCheck(): void {
-  window.clearTimeout(checkTimer);
-  checkTimer = window.setTimeout(() => void runCheck(), CHECK_DELAY_MS);
-}
-
-/** Counts edits, so a check that finishes after the data changed again is not shown. */
-let generation = 0;
-
-async function runCheck(): Promise<void> {
-  if (running) return scheduleCheck();
-  const asked = generation;
-  const edits = Object.fromEntries([...state.edits].map(([file, holder]) => [file, holder.value]));
-  const result = await postJson<{ decks: Array<{ id: string; findings: Issue[] }>; issues: Issue[] }>('/api/check', {
-    edits,
-  });
-  if (asked !== generation) return;
-  state.findings = new Map(result.decks.map((d) => [d.id, d.findings]));
-  state.buildIssues = result.issues;
-  const ids = state.project?.decks.map((d) => d.id) ?? [];
+  const result = await postJson<RenderResult>('/api/render', { edits, decks });
+  state.global = result.issues;
+  for (const deck of result.decks) state.deckIssues.set(deck.id, deck.issues);
+  if (result.issues.length > 0) state.deckIssues.clear();
   slides.show(
-    ids.map((id) => ({ id, file: '', slides: [], issues: [...(state.deckIssues.get(id) ?? []), ...laterIssues(id)] })),
-    state.global,
+    result.decks.map((d) => ({ ...d, issues: [...d.issues, ...laterIssues(d.id)] })),
+    result.issues,
   );
+  if (!decks && result.issues.length === 0) slides.retain(result.decks.map((d) => d.id));
+  slides.focus(fileOf(state.view)?.kind === 'deck' ? String(fileOf(state.view)?.value?.id ?? '') : undefined);
   markFields();
-  document.body.dataset.checked = String(Number(document.body.dataset.checked ?? 0) + 1);
-}
+  document.body.dataset.rendered = String(Number(document.body.dataset.rendered ?? 0) + 1);
+  document.body.dataset.serverMs = String(Math.round(result.ms));
+  if (result.issues.length === 0) scheduleCheck();
+});
+const scheduleRender = (): void => void renders.request();
+const render = (): Promise<void> => renders.request();
+
+/** When typing pauses, `trappa check`'s design rules run on the edited data (live-check.ts). */
+const checker = new LiveChecker({
+  busy: () => renders.running,
+  edits: () => Object.fromEntries([...state.edits].map(([file, holder]) => [file, holder.value])),
+  shown(result) {
+    state.findings = new Map(result.decks.map((d) => [d.id, d.findings]));
+    state.buildIssues = result.issues;
+    const ids = state.project?.decks.map((d) => d.id) ?? [];
+    const decks = ids.map((id) => ({
+      id,
+      file: '',
+      slides: [],
+      issues: [...(state.deckIssues.get(id) ?? []), ...laterIssues(id)],
+    }));
+    slides.show(decks, state.global);
+    markFields();
+  },
+});
+const scheduleCheck = (): void => checker.schedule();
 
 /** The messages of the last render and check, at their fields and above the form. */
 function markFields(): void {
