@@ -64,7 +64,8 @@ function footerElements(plan: DeckPlan, page: Page, renderer: Renderer, number: 
 function buildSlides(plan: DeckPlan, page: Page, renderer: Renderer, slide: PlannedSlide): LaidOutSlide[] {
   const built = slideKind(slide.kind).build(slideInput(plan, slide, page, renderer));
   const notes = slide.notes ? renderer.inline(slide.notes.source, slide.notes.location) : undefined;
-  return built.map((s, i) => (notes && i === 0 ? { ...s, notes } : s));
+  // The deck's notes come first; a kind's own notes (an explanation moved off the slide) follow.
+  return built.map((s, i) => (notes && i === 0 ? { ...s, notes: [notes, s.notes].filter(Boolean).join('\n\n') } : s));
 }
 
 export function layoutDeck(plan: DeckPlan): Result<LaidOutDeck> {

@@ -74,10 +74,11 @@ export function splitParagraphs(
   const prepared = paragraphs.map((p) => prepareText([p], style));
   const groups = paragraphGroups(paragraphs);
   const available = box.h - style.insets.top - style.insets.bottom;
-  const fewest = chunkAt(prepared, groups, minSize, box.w, available).length;
+  const fewest = packChunks(heightsAt(prepared, minSize, box.w), groups, available).length;
   for (const fontSize of sizesFrom(Math.max(style.fontSize, minSize), minSize, step)) {
-    const chunks = chunkAt(prepared, groups, fontSize, box.w, available);
-    if (chunks.length > fewest) continue;
+    const heights = heightsAt(prepared, fontSize, box.w);
+    if (packChunks(heights, groups, available).length > fewest) continue;
+    const chunks = balanceChunks(heights, groups, available);
     return chunks.map(({ start, end, content }) => ({
       start,
       end,
@@ -110,25 +111,23 @@ export function paragraphGroups(paragraphs: readonly Paragraph[]): ParagraphGrou
   return groups;
 }
 
+/** Each paragraph's height at `fontSize` in inches, without the frame's insets. */
+function heightsAt(prepared: readonly PreparedText[], fontSize: number, width: number): number[] {
+  return prepared.map((p) => layoutPrepared(p, fontSize, width).height - p.style.insets.top - p.style.insets.bottom);
+}
+
 /**
- * Greedy packing of paragraph heights (inches, without insets) into `available`, a group
- * at a time; a group taller than `available` is packed a paragraph at a time instead.
- * Greedy in order gives the fewest chunks for a fixed order.
+ * Greedy packing of paragraph heights (inches, without insets) into chunks of at most
+ * `cap`, a group at a time; a group taller than `available` is packed a paragraph at a
+ * time instead. Greedy in order gives the fewest chunks for a fixed order.
  */
-function chunkAt(
-  prepared: readonly PreparedText[],
-  groups: readonly ParagraphGroup[],
-  fontSize: number,
-  width: number,
-  available: number,
-) {
-  const heights = prepared.map((p) => layoutPrepared(p, fontSize, width).height - p.style.insets.top - p.style.insets.bottom);
+function packChunks(heights: readonly number[], groups: readonly ParagraphGroup[], available: number, cap = available) {
   const heightOf = (start: number, end: number): number => heights.slice(start, end).reduce((sum, h) => sum + h, 0);
   const chunks: Array<{ start: number; end: number; content: number }> = [];
   const place = (start: number, end: number): void => {
     const height = heightOf(start, end);
     const last = chunks.at(-1);
-    if (last && last.content + height <= available + EPSILON) {
+    if (last && last.content + height <= cap + EPSILON) {
       last.end = end;
       last.content += height;
     } else {
@@ -140,6 +139,23 @@ function chunkAt(
     else for (let i = start; i < end; i++) place(i, i + 1);
   }
   return chunks;
+}
+
+/**
+ * The fewest chunks, spread evenly: the smallest cap that needs no more chunks than
+ * `available` does. So a list that just spills over gives two half-full slides, never
+ * a full one and a near-empty continuation.
+ */
+function balanceChunks(heights: readonly number[], groups: readonly ParagraphGroup[], available: number) {
+  const fewest = packChunks(heights, groups, available);
+  if (fewest.length < 2) return fewest;
+  let [low, high] = [0, available];
+  for (let i = 0; i < 24; i++) {
+    const mid = (low + high) / 2;
+    if (packChunks(heights, groups, available, mid).length <= fewest.length) high = mid;
+    else low = mid;
+  }
+  return packChunks(heights, groups, available, high);
 }
 
 /** maxSize, maxSize − step, … down to minSize, which is always included. */

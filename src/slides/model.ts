@@ -9,6 +9,8 @@
 import { columns, type Page } from '../layout/page.js';
 import { fitBox, fittedShape, textHeight, textStyle, titleElements } from '../layout/text-box.js';
 import type { Box, LaidOutSlide, Paragraph, SlideElement } from '../layout/types.js';
+import { markedRuns } from './markup.js';
+import { jointHeight, NAME_H, serviceShapes } from './model-services.js';
 import type { SlideInput, SlideKind } from './types.js';
 
 interface Member {
@@ -21,16 +23,15 @@ interface ModelContent {
   members: Member[];
   jointBody: string;
   tasks?: string;
+  /** The joint body's services, drawn as boxes inside it. */
+  services: string[];
   outcome: string;
   emphasis?: Paragraph;
 }
 
-/** "ISK ER ET VERKTØY for å gi …": the words before the first lower-case word are stressed. */
+/** The key sentence, stressed where the data marks it with `**…**` (see markup.ts). */
 export function emphasisParagraph(text: string): Paragraph {
-  const m = /^((?:[^\s]*[A-ZÆØÅ0-9][^\s]*\s+)+?)(?=\S*[a-zæøå])/u.exec(text);
-  const stressed = m?.[1]?.trimEnd();
-  if (!stressed || stressed === text) return { runs: [{ text }], align: 'center' };
-  return { runs: [{ text: stressed, bold: true }, { text: text.slice(stressed.length) }], align: 'center' };
+  return { runs: markedRuns(text), align: 'center' };
 }
 
 function compose(input: SlideInput): ModelContent {
@@ -42,6 +43,7 @@ function compose(input: SlideInput): ModelContent {
     members: org.members.map((m) => ({ name: m.name })),
     jointBody: input.text('model.body', { organisation: org }),
     tasks: strategy.model.tasks,
+    services: strategy.model.services,
     outcome: strategy.model.outcome,
     emphasis: strategy.model.emphasis ? emphasisParagraph(strategy.model.emphasis) : undefined,
   };
@@ -136,15 +138,23 @@ function tasksLabel(page: Page, text: string, slots: Slot[]): SlideElement | und
   return fallback;
 }
 
+/** Shortest arrow between the rows, inches. */
+const MIN_ARROW_H = 0.45;
+
 function layoutDiagram(input: SlideInput, content: ModelContent, area: Box): SlideElement[] {
   const page = input.page;
   const { colors, sizes } = page.theme;
   const unit = area.h / 5.2;
-  const rowH = Math.min(1.0, unit * 1.15);
-  const arrowH = (area.h - 3 * rowH) / 2;
+  // With services the joint body spans the member row, and is as tall as its grid needs.
+  const servicesW = area.w - 1.2;
+  const servicesH = jointHeight(page, content.services, servicesW);
+  const rowH = Math.max(0.45, Math.min(1.0, unit * 1.15, servicesH > 0 ? (area.h - servicesH - 2 * MIN_ARROW_H) / 2 : Infinity));
+  const jointH = Math.max(rowH, servicesH);
+  const arrowH = (area.h - 2 * rowH - jointH) / 2;
   const boxStyle = (color: string) => textStyle(page, { size: Math.min(sizes.body, 20), bold: true, color, align: 'center', valign: 'middle' });
   const members = memberBoxes(area, content.members.length, rowH, Math.min(area.w * 0.5, 6));
-  const joint = jointBox(area, members, area.y + rowH + arrowH, rowH);
+  const y = area.y + rowH + arrowH;
+  const joint = servicesH > 0 ? { x: area.x + 0.6, y, w: servicesW, h: jointH } : jointBox(area, members, y, rowH);
   const arrowW = Math.min(ARROW_W, members[0]!.w * 0.4);
   const arrows = arrowCentres(members, joint).map((cx): Box => ({ x: cx - arrowW / 2, y: area.y + rowH + 0.08, w: arrowW, h: arrowH - 0.16 }));
   const elements: SlideElement[] = [];
@@ -166,13 +176,15 @@ function layoutDiagram(input: SlideInput, content: ModelContent, area: Box): Sli
     const label = tasksLabel(page, content.tasks, labelSlots(band, arrows, joint, area));
     if (label) elements.push(label);
   }
-  elements.push(
-    fittedShape(page, { name: 'Joint body', shape: 'rect', box: joint, fill: colors.primary, paragraphs: [{ runs: [{ text: content.jointBody }] }], style: boxStyle(colors.onPrimary) }),
-  );
-  elements.push(arrow('Services', { x: area.x + area.w / 2 - ARROW_W / 2, y: joint.y + rowH + 0.08, w: ARROW_W, h: arrowH - 0.16 }, colors.accent));
+  const nameBox = servicesH > 0 ? { ...joint, h: NAME_H } : joint;
+  const jointName = fittedShape(page, { name: 'Joint body', shape: 'rect', box: nameBox, paragraphs: [{ runs: [{ text: content.jointBody }] }], style: boxStyle(colors.onPrimary) });
+  elements.push({ ...jointName, box: joint, fill: colors.primary, style: { ...jointName.style!, valign: servicesH > 0 ? 'top' : 'middle' } });
+  elements.push(...serviceShapes(page, content.services, joint));
+  const below = joint.y + joint.h;
+  elements.push(arrow('Services', { x: area.x + area.w / 2 - ARROW_W / 2, y: below + 0.08, w: ARROW_W, h: arrowH - 0.16 }, colors.accent));
   elements.push(
     fittedShape(page, {
-      name: 'Outcome', shape: 'roundRect', radius: 0.1, box: { x: area.x, y: joint.y + rowH + arrowH, w: area.w, h: rowH }, fill: colors.accent,
+      name: 'Outcome', shape: 'roundRect', radius: 0.1, box: { x: area.x, y: below + arrowH, w: area.w, h: rowH }, fill: colors.accent,
       paragraphs: [{ runs: [{ text: content.outcome }] }], style: boxStyle(colors.text),
     }),
   );

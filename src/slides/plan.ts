@@ -85,6 +85,19 @@ function widestWords(content: PlanContent, face: string): number[] {
 }
 
 /**
+ * Per column, how much text it holds: the mean width of its cells on one line, in points
+ * at 1 pt. Used as the columns' weights, so a column of long texts gets the width its
+ * text needs and a column of dates does not take room from it (rows wrap less).
+ */
+function textWeights(content: PlanContent, face: string): number[] {
+  const rows = [content.header.map((text) => ({ text, bold: true })), ...content.rows.map((r) => r.cells.map((text) => ({ text, bold: r.own })))];
+  return content.header.map((_, column) => {
+    const total = rows.reduce((sum, row) => sum + (row[column] ? measureWidth(row[column].text, { face, size: 1, bold: row[column].bold }) : 0), 0);
+    return Math.max(1, total / rows.length);
+  });
+}
+
+/**
  * Column widths in inches that sum to `total`. Each column gets at least its widest word
  * at `size` (with the layout's WIDTH_SAFETY and the cell insets), so no word is split.
  * The rest goes by WEIGHTS: a column whose weighted share is below its minimum gets the
@@ -92,7 +105,7 @@ function widestWords(content: PlanContent, face: string): number[] {
  * plan whose words fit keeps the weighted layout. When the minimums alone are wider than
  * the table, columns get it in proportion to them and long words break, as they must.
  */
-export function columnWidths(total: number, widestPt: readonly number[], size: number, insets: Insets): number[] {
+export function columnWidths(total: number, widestPt: readonly number[], size: number, insets: Insets, weights: readonly number[] = WEIGHTS): number[] {
   // Rounded up to whole EMU, as the writer rounds widths, so a written column is never narrower.
   const minimums = widestPt.map((pt) => Math.ceil((ptToInch(pt * size * WIDTH_SAFETY) + insets.left + insets.right) * EMU_PER_INCH) / EMU_PER_INCH);
   const needed = sum(minimums);
@@ -100,7 +113,7 @@ export function columnWidths(total: number, widestPt: readonly number[], size: n
   if (needed >= total) {
     widths = minimums.map((m) => (total * m) / needed);
   } else {
-    const weightOf = (i: number): number => WEIGHTS[i] ?? 1;
+    const weightOf = (i: number): number => weights[i] ?? 1;
     const fixed = new Set<number>();
     const shares = (): number[] => {
       const free = total - sum(minimums.filter((_, i) => fixed.has(i)));
@@ -162,9 +175,10 @@ interface Sized {
 function sizeTable(page: Page, content: PlanContent, width: number, room: (start: number) => number): Sized {
   const { sizes, fonts } = page.theme;
   const widest = widestWords(content, fonts.body);
+  const weights = textWeights(content, fonts.body);
   const at = (size: number, maxPages = Infinity): Sized | undefined => {
     const style = textStyle(page, { size, insets: CELL_INSETS });
-    const widths = columnWidths(width, widest, size, CELL_INSETS);
+    const widths = columnWidths(width, widest, size, CELL_INSETS, weights);
     const [headerHeight = 0] = measureTableRows(widths, [content.header], { ...style, bold: true }, CELL_INSETS);
     const heights = [headerHeight];
     const rowHeight = (i: number): number => {
@@ -178,11 +192,31 @@ function sizeTable(page: Page, content: PlanContent, width: number, room: (start
     return pages && { style, widths, heights, pages };
   };
   const floor = at(sizes.minTable)!;
-  for (let size = sizes.table; size > sizes.minTable; size -= 0.5) {
+  // A table that fits one slide may grow up to the body size, so a short plan uses its room.
+  const largest = floor.pages.length === 1 ? Math.max(sizes.table, sizes.body) : sizes.table;
+  for (let size = largest; size > sizes.minTable; size -= 0.5) {
     const sized = at(size, floor.pages.length);
-    if (sized) return sized;
+    if (sized) return balancePages(sized, room);
   }
-  return floor;
+  return balancePages(floor, room);
+}
+
+/**
+ * The same number of pages with rows spread evenly: the smallest share of each page's
+ * room that still needs no more pages, so the last slide is never a near-empty remainder.
+ */
+function balancePages(sized: Sized, room: (start: number) => number): Sized {
+  const count = sized.pages.length;
+  if (count < 2) return sized;
+  const [header = 0, ...rows] = sized.heights;
+  const with_ = (share: number) => paginate(rows.length, (i) => rows[i]!, header, (start) => header + (room(start) - header) * share, count);
+  let [low, high] = [0, 1];
+  for (let i = 0; i < 20; i++) {
+    const mid = (low + high) / 2;
+    if (with_(mid)) high = mid;
+    else low = mid;
+  }
+  return { ...sized, pages: with_(high) ?? sized.pages };
 }
 
 function tableElement(page: Page, content: PlanContent, box: Box, sized: Sized, [start, end]: [number, number]): TableElement {
