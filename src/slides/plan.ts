@@ -89,12 +89,23 @@ function widestWords(content: PlanContent, face: string): number[] {
  * at 1 pt. Used as the columns' weights, so a column of long texts gets the width its
  * text needs and a column of dates does not take room from it (rows wrap less).
  */
-function textWeights(content: PlanContent, face: string): number[] {
+function textWeights(content: PlanContent, face: string): { mean: number[]; longest: number[] } {
   const rows = [content.header.map((text) => ({ text, bold: true })), ...content.rows.map((r) => r.cells.map((text) => ({ text, bold: r.own })))];
-  return content.header.map((_, column) => {
-    const total = rows.reduce((sum, row) => sum + (row[column] ? measureWidth(row[column].text, { face, size: 1, bold: row[column].bold }) : 0), 0);
-    return Math.max(1, total / rows.length);
-  });
+  const widths = content.header.map((_, column) => rows.map((row) => (row[column] ? measureWidth(row[column].text, { face, size: 1, bold: row[column].bold }) : 0)));
+  return { mean: widths.map((w) => Math.max(1, sum(w) / w.length)), longest: widths.map((w) => Math.max(1, ...w)) };
+}
+
+/**
+ * When every cell fits on one line, each column gets its longest cell plus a share of
+ * what is left, so no row wraps; otherwise the columns share by how much text they hold.
+ */
+function oneLineWidths(total: number, longestPt: readonly number[], size: number, insets: Insets): number[] | undefined {
+  const need = longestPt.map((pt) => ptToInch(pt * size * WIDTH_SAFETY) + insets.left + insets.right + 0.01);
+  const spare = total - sum(need);
+  if (spare < 0) return undefined;
+  const widths = need.map((w) => w + (spare * w) / sum(need));
+  widths[widths.length - 1] = total - sum(widths.slice(0, -1));
+  return widths;
 }
 
 /**
@@ -178,7 +189,7 @@ function sizeTable(page: Page, content: PlanContent, width: number, room: (start
   const weights = textWeights(content, fonts.body);
   const at = (size: number, maxPages = Infinity): Sized | undefined => {
     const style = textStyle(page, { size, insets: CELL_INSETS });
-    const widths = columnWidths(width, widest, size, CELL_INSETS, weights);
+    const widths = oneLineWidths(width, weights.longest, size, CELL_INSETS) ?? columnWidths(width, widest, size, CELL_INSETS, weights.mean);
     const [headerHeight = 0] = measureTableRows(widths, [content.header], { ...style, bold: true }, CELL_INSETS);
     const heights = [headerHeight];
     const rowHeight = (i: number): number => {

@@ -7,7 +7,7 @@
  */
 import type { Page } from '../layout/page.js';
 import { columns } from '../layout/page.js';
-import { measureWidth } from '../layout/measure-text.js';
+import { bulletMarginPt, measureWidth } from '../layout/measure-text.js';
 import { fitBox, fittedShape, paragraphs, textHeight, textStyle, titleElements } from '../layout/text-box.js';
 import { layoutList } from './bullets.js';
 import type { Box, LaidOutSlide, Paragraph, SlideElement, TextStyle } from '../layout/types.js';
@@ -66,7 +66,8 @@ function wordsFit(steps: Step[], style: TextStyle, width: number, minSize: numbe
   return steps.every((step) =>
     stepParagraphs(step, style, minSize).every((p) =>
       p.runs.every((run) =>
-        run.text.split(/\s+/).every((word) => measureWidth(word, { face: style.fontFace, size: run.size ?? style.fontSize, bold: run.bold }) <= inner),
+        // A bulleted point's text starts after the bullet's indent.
+        run.text.split(/\s+/).every((word) => measureWidth(word, { face: style.fontFace, size: run.size ?? style.fontSize, bold: run.bold }) <= inner - (p.bullet ? bulletMarginPt(0) : 0)),
       ),
     ),
   );

@@ -14,7 +14,7 @@ function groupParagraphs(input: SlideInput, priority: 'high' | 'other'): Paragra
     .map((g): Paragraph => {
       const own = audienceGroups.has(g.id);
       return {
-        runs: [own ? { text: g.name, bold: true, highlight: theme.colors.highlight } : { text: g.name }],
+        runs: [own ? { text: g.name, bold: true, highlight: theme.colors.highlight ?? theme.colors.secondary } : { text: g.name }],
         bullet: true,
         level: 0,
         spaceBefore: 3,
