@@ -54,7 +54,7 @@ const stepSchema = z.strictObject({
 
 const staircaseSchema = z.strictObject({
   base: nonEmptyText.describe('The foundation under all steps, e.g. "Bevissthet".'),
-  steps: z.array(stepSchema).min(2).max(8).describe('The steps from bottom to top.'),
+  steps: z.array(stepSchema).min(1).max(8).describe('The steps from bottom to top.'),
   top: z.array(nonEmptyText).min(1).describe('What the staircase leads to, e.g. [Målretting, Innhold, Handling].'),
   explanation: z.array(nonEmptyText).default([]).describe('Paragraphs explaining the model.'),
 });
@@ -91,7 +91,7 @@ const targetGroupSchema = z.strictObject({
 
 const targetGroupsSchema = z.strictObject({
   period: nonEmptyText.optional().describe('When this prioritisation applies, e.g. "vinter 2004".'),
-  groups: z.array(targetGroupSchema).min(1),
+  groups: z.array(targetGroupSchema).default([]).describe('The target groups; none yet is allowed (the slide says so).'),
 });
 
 const planRowSchema = z.strictObject({

@@ -13,8 +13,9 @@ const PAD = 0.1;
 const MIN_BOX_H = 0.45;
 const MAX_BOX_H = 0.9;
 
-export function serviceGrid(count: number): { perRow: number; rows: number } {
-  const perRow = count <= 6 ? count : Math.ceil(count / 2);
+/** Up to six in a row, two rows from seven; `oneRow` puts them all in one row when two are too tall. */
+export function serviceGrid(count: number, oneRow = false): { perRow: number; rows: number } {
+  const perRow = count <= 6 || oneRow ? count : Math.ceil(count / 2);
   return { perRow: Math.max(1, perRow), rows: count === 0 ? 0 : Math.ceil(count / Math.max(1, perRow)) };
 }
 
@@ -29,17 +30,17 @@ function boxHeight(page: Page, services: string[], boxW: number): number {
 const boxWidth = (width: number, perRow: number): number => (width - PAD * (perRow + 1)) / perRow;
 
 /** Height the joint body needs to hold its name and the services' grid, inches. */
-export function jointHeight(page: Page, services: string[], width: number): number {
+export function jointHeight(page: Page, services: string[], width: number, oneRow = false): number {
   if (services.length === 0) return 0;
-  const { perRow, rows } = serviceGrid(services.length);
+  const { perRow, rows } = serviceGrid(services.length, oneRow);
   return NAME_H + rows * (boxHeight(page, services, boxWidth(width, perRow)) + PAD);
 }
 
 /** The service boxes inside `joint`, all at one size (the smallest any box needs). */
-export function serviceShapes(page: Page, services: string[], joint: Box): ShapeElement[] {
+export function serviceShapes(page: Page, services: string[], joint: Box, oneRow = false): ShapeElement[] {
   if (services.length === 0) return [];
   const { colors, sizes } = page.theme;
-  const { perRow } = serviceGrid(services.length);
+  const { perRow } = serviceGrid(services.length, oneRow);
   const w = boxWidth(joint.w, perRow);
   const h = boxHeight(page, services, w);
   const style = textStyle(page, { size: Math.min(sizes.body, 16), color: colors.primary, align: 'center', valign: 'middle' });

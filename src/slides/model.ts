@@ -23,6 +23,8 @@ interface ModelContent {
   members: Member[];
   jointBody: string;
   tasks?: string;
+  /** Set by the layout when the tasks label found no place on the slide (it goes to the notes). */
+  unplaced?: string;
   /** The joint body's services, drawn as boxes inside it. */
   services: string[];
   outcome: string;
@@ -125,7 +127,6 @@ function tasksLabel(page: Page, text: string, slots: Slot[]): SlideElement | und
   const size = Math.max(sizes.minBody, 14);
   const paragraphs: Paragraph[] = [{ runs: [{ text, italic: true }] }];
   const oneLine = textHeight(paragraphs, textStyle(page, { size }), 100);
-  let fallback: SlideElement | undefined;
   for (const slot of slots) {
     const h = /\s/.test(text.trim()) ? slot.box.h : Math.min(slot.box.h, oneLine);
     const box = { ...slot.box, y: slot.box.y + (slot.box.h - h) / 2, h };
@@ -133,13 +134,20 @@ function tasksLabel(page: Page, text: string, slots: Slot[]): SlideElement | und
     const style = textStyle(page, { size, color: colors.muted, align: slot.align, valign: 'middle', insets: { ...page.insets, left: 0.02, right: 0.02 } });
     const fitted = fitBox(page, { name: 'Tasks label', box, paragraphs: [{ ...paragraphs[0]!, align: slot.align }], style });
     if (fitted.fits) return fitted.element;
-    fallback ??= fitted.element;
   }
-  return fallback;
+  return undefined;
 }
 
 /** Shortest arrow between the rows, inches. */
-const MIN_ARROW_H = 0.45;
+const MIN_ARROW_H = 0.35;
+/** Space between two rows of members, inches. */
+const MEMBER_GAP = 0.1;
+
+/** Height a row of boxes needs for its longest text at the floor (bold, centred), inches. */
+function needAtFloor(page: Page, texts: string[], width: number): number {
+  const style = textStyle(page, { size: page.theme.sizes.minBody, bold: true, align: 'center' });
+  return Math.max(0, ...texts.map((text) => textHeight([{ runs: [{ text }] }], style, width)));
+}
 
 function layoutDiagram(input: SlideInput, content: ModelContent, area: Box): SlideElement[] {
   const page = input.page;
@@ -147,16 +155,34 @@ function layoutDiagram(input: SlideInput, content: ModelContent, area: Box): Sli
   const unit = area.h / 5.2;
   // With services the joint body spans the member row, and is as tall as its grid needs.
   const servicesW = area.w - 1.2;
-  const servicesH = jointHeight(page, content.services, servicesW);
+  // Two rows of services unless that leaves the rest too little room; then one row of narrower boxes.
+  const oneRow = jointHeight(page, content.services, servicesW) > area.h * 0.42;
+  const servicesH = jointHeight(page, content.services, servicesW, oneRow);
   const rowH = Math.max(0.45, Math.min(1.0, unit * 1.15, servicesH > 0 ? (area.h - servicesH - 2 * MIN_ARROW_H) / 2 : Infinity));
   const jointH = Math.max(rowH, servicesH);
-  const arrowH = (area.h - 2 * rowH - jointH) / 2;
+  // Many members, or long names, make the member boxes taller rather than the text smaller than the floor.
+  const names = content.members.map((m) => m.name);
+  const need = (perRow: number): number =>
+    needAtFloor(page, names, memberBoxes(area, perRow, rowH, Math.min(area.w * 0.5, 6))[0]!.w);
+  // Many members with long names go on two rows (one column per pair) rather than into tall slivers.
+  const twoRows = names.length > 2 && need(names.length) > Math.max(rowH, 1.0);
+  const perRow = twoRows ? Math.ceil(names.length / 2) : names.length;
+  const outcomeNeed = needAtFloor(page, [content.outcome], area.w - 0.3);
+  const rows = twoRows ? 2 : 1;
+  const roomy = rows * Math.max(rowH, need(perRow)) + jointH + Math.max(Math.min(rowH, 0.6), outcomeNeed) + 2 * MIN_ARROW_H <= area.h;
+  // When the rows at their usual height leave the arrows no room, boxes are only as tall as their text needs.
+  const memberH = roomy ? Math.max(rowH, need(perRow)) : Math.max(0.45, need(perRow));
+  const blockH = twoRows ? 2 * memberH + MEMBER_GAP : memberH;
+  const outcomeH = roomy ? Math.max(Math.min(rowH, 0.6), outcomeNeed) : Math.max(0.45, outcomeNeed);
+  const arrowH = Math.max(0.2, (area.h - blockH - jointH - outcomeH) / 2);
   const boxStyle = (color: string) => textStyle(page, { size: Math.min(sizes.body, 20), bold: true, color, align: 'center', valign: 'middle' });
-  const members = memberBoxes(area, content.members.length, rowH, Math.min(area.w * 0.5, 6));
-  const y = area.y + rowH + arrowH;
-  const joint = servicesH > 0 ? { x: area.x + 0.6, y, w: servicesW, h: jointH } : jointBox(area, members, y, rowH);
-  const arrowW = Math.min(ARROW_W, members[0]!.w * 0.4);
-  const arrows = arrowCentres(members, joint).map((cx): Box => ({ x: cx - arrowW / 2, y: area.y + rowH + 0.08, w: arrowW, h: arrowH - 0.16 }));
+  const cols = memberBoxes(area, perRow, memberH, Math.min(area.w * 0.5, 6));
+  const members = names.map((_, i): Box => ({ ...cols[i % perRow]!, y: area.y + Math.floor(i / perRow) * (memberH + MEMBER_GAP) }));
+  const y = area.y + blockH + arrowH;
+  const joint = servicesH > 0 ? { x: area.x + 0.6, y, w: servicesW, h: jointH } : jointBox(area, cols, y, rowH);
+  const arrowW = Math.min(ARROW_W, cols[0]!.w * 0.4);
+  const arrows = arrowCentres(cols, joint).map((cx): Box => ({ x: cx - arrowW / 2, y: area.y + blockH + 0.04, w: arrowW, h: arrowH - 0.08 }));
+  const arrowName = (col: number): string => `Tasks from ${names.filter((_, i) => i % perRow === col).join(' / ')}`;
   const elements: SlideElement[] = [];
   const memberShapes = content.members.map((member, i) =>
     fittedShape(page, {
@@ -167,24 +193,24 @@ function layoutDiagram(input: SlideInput, content: ModelContent, area: Box): Sli
   );
   // All member names at one size (the smallest any box needs), so no member looks lesser.
   const memberSize = Math.min(...memberShapes.map((m) => m.style?.fontSize ?? sizes.body));
-  memberShapes.forEach((shape, i) => {
-    elements.push({ ...shape, style: { ...shape.style!, fontSize: memberSize } });
-    elements.push(arrow(`Tasks from ${content.members[i]!.name}`, arrows[i]!, colors.accent));
-  });
+  memberShapes.forEach((shape) => elements.push({ ...shape, style: { ...shape.style!, fontSize: memberSize } }));
+  arrows.forEach((box, col) => elements.push(arrow(arrowName(col), box, colors.accent)));
   if (content.tasks) {
-    const band: Box = { x: area.x, y: area.y + rowH, w: area.w, h: arrowH };
+    const band: Box = { x: area.x, y: area.y + blockH, w: area.w, h: arrowH };
     const label = tasksLabel(page, content.tasks, labelSlots(band, arrows, joint, area));
+    // No free place between the arrows wide enough for it: the label goes to the speaker notes.
     if (label) elements.push(label);
+    else content.unplaced = content.tasks;
   }
   const nameBox = servicesH > 0 ? { ...joint, h: NAME_H } : joint;
   const jointName = fittedShape(page, { name: 'Joint body', shape: 'rect', box: nameBox, paragraphs: [{ runs: [{ text: content.jointBody }] }], style: boxStyle(colors.onPrimary) });
   elements.push({ ...jointName, box: joint, fill: colors.primary, style: { ...jointName.style!, valign: servicesH > 0 ? 'top' : 'middle' } });
-  elements.push(...serviceShapes(page, content.services, joint));
+  elements.push(...serviceShapes(page, content.services, joint, oneRow));
   const below = joint.y + joint.h;
-  elements.push(arrow('Services', { x: area.x + area.w / 2 - ARROW_W / 2, y: below + 0.08, w: ARROW_W, h: arrowH - 0.16 }, colors.accent));
+  elements.push(arrow('Services', { x: area.x + area.w / 2 - ARROW_W / 2, y: below + 0.04, w: ARROW_W, h: arrowH - 0.08 }, colors.accent));
   elements.push(
     fittedShape(page, {
-      name: 'Outcome', shape: 'roundRect', radius: 0.1, box: { x: area.x, y: below + arrowH, w: area.w, h: rowH }, fill: colors.accent,
+      name: 'Outcome', shape: 'roundRect', radius: 0.1, box: { x: area.x, y: below + arrowH, w: area.w, h: outcomeH }, fill: colors.accent,
       paragraphs: [{ runs: [{ text: content.outcome }] }], style: boxStyle(colors.text),
     }),
   );
@@ -211,7 +237,7 @@ function layout(input: SlideInput, content: ModelContent): LaidOutSlide {
       fitBox(page, { name: 'Emphasis', box: { x: body.x, y: body.y + body.h - emphasisH, w: body.w, h: emphasisH }, paragraphs: [content.emphasis], style: emphasisStyle }).element,
     );
   }
-  return { title: content.title, background: colors.background, elements };
+  return { title: content.title, background: colors.background, elements, ...(content.unplaced ? { notes: content.unplaced } : {}) };
 }
 
 export const modelSlide: SlideKind = {

@@ -107,16 +107,23 @@ function sizeSteps(page: Page, content: StaircaseContent, cols: Box[], available
   return undefined;
 }
 
-function stepsGeometry(content: StaircaseContent, area: Box) {
+/** Room above the steps for their outcomes: what the longest needs at the floor, at least one line. */
+function outcomeHeight(page: Page, content: StaircaseContent, width: number): number {
+  const style = textStyle(page, { size: page.theme.sizes.minBody });
+  const needs = content.steps.flatMap((s) => (s.outcome ? [textHeight([{ runs: [{ text: s.outcome, italic: true }] }], style, width)] : []));
+  return needs.length === 0 ? 0 : Math.min(0.8, Math.max(OUTCOME_H, ...needs));
+}
+
+function stepsGeometry(page: Page, content: StaircaseContent, area: Box) {
   const stepsArea: Box = { x: area.x, y: area.y + BANNER_H + GAP, w: area.w, h: area.h - BANNER_H - BAR_H - 2 * GAP };
   const cols = columns(stepsArea, content.steps.map(() => 1), 0.08);
-  const available = stepsArea.h - (content.steps.some((s) => s.outcome) ? OUTCOME_H : 0);
-  return { stepsArea, cols, available };
+  const outcomeH = outcomeHeight(page, content, cols[0]?.w ?? 1);
+  return { stepsArea, cols, available: stepsArea.h - outcomeH, outcomeH };
 }
 
 function layoutSteps(page: Page, content: StaircaseContent, area: Box, sizing: StepSizing): SlideElement[] {
   const { colors, sizes } = page.theme;
-  const { stepsArea, cols, available } = stepsGeometry(content, area);
+  const { stepsArea, cols, available, outcomeH } = stepsGeometry(page, content, area);
   const { size, heights } = sizing;
   const style = textStyle(page, { size, color: colors.onPrimary, insets: STEP_INSETS });
   const bottom = stepsArea.y + stepsArea.h;
@@ -131,7 +138,7 @@ function layoutSteps(page: Page, content: StaircaseContent, area: Box, sizing: S
     if (step.outcome) {
       elements.push(
         fitBox(page, {
-          name: `Step ${i + 1} outcome`, box: { x: col.x, y: bottom - h - OUTCOME_H, w: col.w, h: OUTCOME_H },
+          name: `Step ${i + 1} outcome`, box: { x: col.x, y: bottom - h - outcomeH, w: col.w, h: outcomeH },
           paragraphs: [{ runs: [{ text: step.outcome, italic: true }] }],
           style: textStyle(page, { size: Math.max(size - 2, sizes.minBody), color: colors.muted, valign: 'bottom' }),
         }).element,
@@ -178,7 +185,7 @@ function placements(page: Page): Placed[] {
 }
 
 function fitted(page: Page, content: StaircaseContent, diagram: Box): StepSizing | undefined {
-  const g = stepsGeometry(content, diagram);
+  const g = stepsGeometry(page, content, diagram);
   return sizeSteps(page, content, g.cols, g.available);
 }
 
@@ -219,8 +226,10 @@ function layout(page: Page, content: StaircaseContent): LaidOutSlide[] {
     const under = underneath(page, content);
     if (under) return [under];
   }
-  const geometry = stepsGeometry(content, page.body);
-  const sizing = fitted(page, content, page.body) ?? {
+  const full = fitted(page, content, page.body);
+  if (!full) return withPointsListed(page, content);
+  const geometry = stepsGeometry(page, content, page.body);
+  const sizing = full ?? {
     size: page.theme.sizes.minBody,
     heights: content.steps.map((_, i) => geometry.available * (0.4 + (0.6 * i) / Math.max(1, content.steps.length - 1))),
   };
@@ -229,6 +238,26 @@ function layout(page: Page, content: StaircaseContent): LaidOutSlide[] {
   const alone = textHeight(explanationParagraphs(content), textStyle(page), page.body.w);
   if (alone >= MIN_CONTINUATION_SHARE * page.body.h) return [slide, ...layoutList(page, { title: content.title, items: explanationParagraphs(content) }, 1)];
   return [{ ...slide, notes: content.explanation.join('\n\n') }];
+}
+
+/**
+ * Steps whose points do not fit the diagram even at the floor and full width: the diagram
+ * keeps each step's label and question, and the points (then the explanation) continue
+ * as a list on the next slide, every step's points under its name.
+ */
+function withPointsListed(page: Page, content: StaircaseContent): LaidOutSlide[] {
+  const bare: StaircaseContent = { ...content, steps: content.steps.map((s) => ({ ...s, points: [] })) };
+  const geometry = stepsGeometry(page, bare, page.body);
+  const sizing = fitted(page, bare, page.body) ?? {
+    size: page.theme.sizes.minBody,
+    heights: bare.steps.map((_, i) => geometry.available * (0.4 + (0.6 * i) / Math.max(1, bare.steps.length - 1))),
+  };
+  const items: Paragraph[] = content.steps.flatMap((step, i) => [
+    { runs: [{ text: `${step.label} · ${step.question}`, bold: true }], level: 0, spaceBefore: i === 0 ? 0 : 8 },
+    ...step.points.map((text): Paragraph => ({ runs: [{ text }], bullet: true, level: 1, spaceBefore: 2 })),
+  ]);
+  const explanation = explanationParagraphs(content).map((p) => ({ ...p, spaceBefore: 10 }));
+  return [slideOf(page, bare, page.body, sizing), ...layoutList(page, { title: content.title, items: [...items, ...explanation] }, 1)];
 }
 
 export const staircaseSlide: SlideKind = {

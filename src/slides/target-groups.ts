@@ -4,6 +4,7 @@
  * the groups that are marked, so it cannot say one thing while the slide shows another.
  */
 import type { Paragraph } from '../layout/types.js';
+import { layoutList } from './bullets.js';
 import { layoutFlow } from './column-flow.js';
 import type { SlideInput, SlideKind } from './types.js';
 
@@ -29,6 +30,9 @@ export const targetGroupsSlide: SlideKind = {
     const marked = [...strategy.targetGroups.groups.filter((g) => g.priority === 'high'), ...strategy.targetGroups.groups.filter((g) => g.priority !== 'high')]
       .filter((g) => audienceGroups.has(g.id))
       .map((g) => g.name);
+    if (strategy.targetGroups.groups.length === 0) {
+      return layoutList(input.page, { title: input.title('target-groups.title'), items: [{ runs: [{ text: input.text('target-groups.none') }] }] });
+    }
     return layoutFlow(input.page, {
       title: input.title('target-groups.title'),
       lists: [

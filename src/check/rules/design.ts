@@ -46,7 +46,11 @@ function continuation(deck: DeckModel, slide: SlideModel, before: SlideModel[], 
     found.push(finding('error', 'near-empty-continuation', slide.number, firstContent(slide),
       `this continuation of "${base}" uses ${Math.round(share * 100)} % of the slide's content area (at least ${MIN_CONTINUATION_SHARE * 100} % expected); rebalance the slides instead`));
   }
-  const shrunk = bodySize === undefined ? undefined : textShapes(slide).find((s) => !isChrome(s) && s.fill === null && maxSize(s) < bodySize - 0.25);
+  // The slide's main text: its largest plain text frame (labels and legends are small by design).
+  const main = textShapes(slide)
+    .filter((s) => !isChrome(s) && s.fill === null && s.box && !/^legend$/i.test(s.name))
+    .sort((a, b) => b.box!.w * b.box!.h - a.box!.w * a.box!.h)[0];
+  const shrunk = bodySize !== undefined && main && maxSize(main) < bodySize - 0.25 ? main : undefined;
   if (shrunk && share < SPARSE_SHARE) {
     found.push(finding('warning', 'sparse-shrunk', slide.number, elementName(shrunk),
       `the text is ${points(maxSize(shrunk))}, below the body size ${points(bodySize!)}, though the content uses only ${Math.round(share * 100)} % of the slide`));
