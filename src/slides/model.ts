@@ -217,27 +217,54 @@ function layoutDiagram(input: SlideInput, content: ModelContent, area: Box): Sli
   return elements;
 }
 
+const bottomOf = (elements: SlideElement[]): number => Math.max(...elements.map((e) => e.box.y + e.box.h));
+
+/**
+ * Summary above the diagram, the key sentence under it. When the diagram cannot fit
+ * between them even with its boxes only as tall as their text (many members, long names,
+ * many services), the summary and then the key sentence move to the speaker notes.
+ */
 function layout(input: SlideInput, content: ModelContent): LaidOutSlide {
+  const attempts: Array<{ summary: boolean; emphasis: boolean }> = [
+    { summary: true, emphasis: true },
+    { summary: false, emphasis: true },
+    { summary: false, emphasis: false },
+  ];
+  let slide: LaidOutSlide | undefined;
+  for (const shown of attempts) {
+    const unplaced = content.unplaced;
+    const { slide: laid, fits } = layoutWith(input, content, shown);
+    slide = laid;
+    if (fits) break;
+    content.unplaced = unplaced;
+  }
+  return slide!;
+}
+
+function layoutWith(input: SlideInput, content: ModelContent, shown: { summary: boolean; emphasis: boolean }): { slide: LaidOutSlide; fits: boolean } {
   const page = input.page;
   const { colors, sizes } = page.theme;
   const body = page.body;
   const summaryStyle = textStyle(page, { size: Math.min(sizes.body, 20) });
   const summaryParas: Paragraph[] = [{ runs: [{ text: content.summary }] }];
-  const summaryH = Math.min(body.h * 0.25, textHeight(summaryParas, summaryStyle, body.w));
+  const summaryH = shown.summary ? Math.min(body.h * 0.25, textHeight(summaryParas, summaryStyle, body.w)) : -0.2;
   const emphasisStyle = textStyle(page, { size: sizes.body + 2, color: colors.primary, align: 'center' });
-  const emphasisH = content.emphasis ? Math.min(body.h * 0.18, textHeight([content.emphasis], emphasisStyle, body.w)) : 0;
+  const emphasis = shown.emphasis ? content.emphasis : undefined;
+  const emphasisH = emphasis ? Math.min(body.h * 0.18, textHeight([emphasis], emphasisStyle, body.w)) : 0;
   const diagram: Box = { x: body.x, y: body.y + summaryH + 0.2, w: body.w, h: body.h - summaryH - emphasisH - 0.45 };
-  const elements: SlideElement[] = [
-    ...titleElements(page, content.title),
-    fitBox(page, { name: 'Summary', box: { ...body, h: summaryH }, paragraphs: summaryParas, style: summaryStyle }).element,
-    ...layoutDiagram(input, content, diagram),
-  ];
-  if (content.emphasis) {
+  const drawn = layoutDiagram(input, content, diagram);
+  const elements: SlideElement[] = [...titleElements(page, content.title)];
+  if (shown.summary) elements.push(fitBox(page, { name: 'Summary', box: { ...body, h: summaryH }, paragraphs: summaryParas, style: summaryStyle }).element);
+  elements.push(...drawn);
+  if (emphasis) {
     elements.push(
-      fitBox(page, { name: 'Emphasis', box: { x: body.x, y: body.y + body.h - emphasisH, w: body.w, h: emphasisH }, paragraphs: [content.emphasis], style: emphasisStyle }).element,
+      fitBox(page, { name: 'Emphasis', box: { x: body.x, y: body.y + body.h - emphasisH, w: body.w, h: emphasisH }, paragraphs: [emphasis], style: emphasisStyle }).element,
     );
   }
-  return { title: content.title, background: colors.background, elements, ...(content.unplaced ? { notes: content.unplaced } : {}) };
+  const moved = [shown.summary ? '' : content.summary, emphasis || !content.emphasis ? '' : content.emphasis.runs.map((r) => r.text).join(''), content.unplaced ?? ''];
+  const notes = moved.filter(Boolean).join('\n\n');
+  const slide = { title: content.title, background: colors.background, elements, ...(notes ? { notes } : {}) };
+  return { slide, fits: bottomOf(drawn) <= diagram.y + diagram.h + 0.01 };
 }
 
 export const modelSlide: SlideKind = {
