@@ -19,22 +19,30 @@ const WORDS = [
   'Bø', 'Ålesund', 'medvirkning', 'beredskap', 'kvalitet', 'likeverdige', 'robuste', 'fagmiljø', 'nærhet',
 ];
 
-/** Text of `min`–`max` characters made of words (cut at a word, never mid-word, unless one word is longer). */
+/**
+ * Text of `min`–`max` characters made of words (cut at a word, never mid-word, unless one
+ * word is longer). The length is drawn uniformly, so long texts are as likely as short
+ * ones; the words come from a seed, so shrinking shortens the text rather than reshuffling it.
+ */
 export function text(min: number, max: number): fc.Arbitrary<string> {
-  return fc
-    .tuple(fc.integer({ min, max }), fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: Math.ceil(max / 3) + 1 }))
-    .map(([length, words]) => {
-      let out = '';
-      for (const word of words) {
-        const next = out ? `${out} ${word}` : word;
-        if (next.length > length) break;
-        out = next;
-      }
-      if (out.length < min) out = (out + ' ' + words.join(' ')).trim().slice(0, Math.max(min, 1));
-      const trimmed = out.trim();
-      return trimmed.length > 0 ? trimmed[0]!.toUpperCase() + trimmed.slice(1) : 'Tekst';
-    });
+  return fc.tuple(fc.integer({ min, max }), fc.integer({ min: 0, max: 0x7fffffff })).map(([length, seed]) => {
+    let state = seed || 1;
+    let out = '';
+    for (;;) {
+      state = (state * 48_271) % 0x7fffffff;
+      const word = WORDS[state % WORDS.length]!;
+      const next = out ? `${out} ${word}` : word;
+      if (next.length > length) break;
+      out = next;
+    }
+    if (out.length < min) out = WORDS[seed % WORDS.length]!.slice(0, Math.max(min, 1));
+    const trimmed = out.trim() || 'Tekst';
+    return trimmed[0]!.toUpperCase() + trimmed.slice(1);
+  });
 }
+
+/** An array of exactly `count` items (the counts are knobs, drawn uniformly over their whole range). */
+const exactly = <T>(item: fc.Arbitrary<T>, count: number): fc.Arbitrary<T[]> => fc.array(item, { minLength: count, maxLength: count });
 
 const date = fc.integer({ min: 0, max: 3650 }).map((d) => new Date(Date.UTC(2020, 0, 1) + d * 86_400_000).toISOString().slice(0, 10));
 const LOGOS = ['logos/isk.svg', 'logos/levanger.svg', 'logos/verdal.svg'];
@@ -48,7 +56,7 @@ export interface GeneratedProject {
 
 const step = fc.record({
   question: text(1, 14).map((t) => `${t.toUpperCase()}?`),
-  points: fc.array(text(1, 60), { minLength: 1, maxLength: 6 }),
+  points: fc.integer({ min: 1, max: 6 }).chain((n) => exactly(text(1, 60), n)),
   outcome: fc.option(text(1, 16), { nil: undefined }),
 });
 
@@ -69,7 +77,10 @@ const point = fc.oneof({ weight: 3, arbitrary: text(1, 400) }, { weight: 1, arbi
 export const projectArbitrary: fc.Arbitrary<GeneratedProject> = fc
   .record({
     members: fc.integer({ min: 1, max: 12 }),
+    steps: fc.integer({ min: 1, max: 8 }),
+    rows: fc.integer({ min: 0, max: 60 }),
     groups: fc.integer({ min: 0, max: 40 }),
+    services: fc.integer({ min: 0, max: 12 }),
     logos: fc.boolean(),
     photo: fc.boolean(),
     language: fc.constantFrom('nb', 'nn', 'en'),
@@ -79,27 +90,27 @@ export const projectArbitrary: fc.Arbitrary<GeneratedProject> = fc
     return fc.record({
       knobs: fc.constant(knobs),
       name: text(1, 90),
-      memberNames: fc.array(text(1, 40), { minLength: knobs.members, maxLength: knobs.members }),
-      steps: fc.array(step, { minLength: 1, maxLength: 8 }),
+      memberNames: exactly(text(1, 40), knobs.members),
+      steps: exactly(step, knobs.steps),
       top: fc.array(text(1, 16), { minLength: 1, maxLength: 4 }),
       base: text(1, 60),
-      explanation: fc.array(text(1, 400), { maxLength: 3 }),
-      what: text(1, 400),
-      why: text(1, 400),
+      explanation: fc.array(text(1, 400), { maxLength: 3, size: 'max' }),
+      what: text(1, 300),
+      why: text(1, 300),
       summary: text(1, 300),
       tasks: fc.option(text(1, 30), { nil: undefined }),
-      services: fc.array(text(1, 30), { maxLength: 12 }),
+      services: exactly(text(1, 30), knobs.services),
       outcome: text(1, 120),
       emphasis: fc.option(fc.tuple(text(1, 60), text(1, 30), text(0, 60)).map(([a, b, c]) => `${a} **${b}** ${c}`.trim()), { nil: undefined }),
-      groupNames: fc.array(fc.tuple(text(1, 60), fc.boolean()), { minLength: knobs.groups, maxLength: knobs.groups }),
-      profile: fc.array(point, { minLength: 1, maxLength: 10 }),
-      messages: fc.array(point, { maxLength: 10 }),
-      plan: fc.array(planRow(groupIds), { maxLength: 60 }),
+      groupNames: exactly(fc.tuple(text(1, 60), fc.boolean()), knobs.groups),
+      profile: fc.array(point, { minLength: 1, maxLength: 10, size: 'max' }),
+      messages: fc.array(point, { maxLength: 10, size: 'max' }),
+      plan: exactly(planRow(groupIds), knobs.rows),
       history: fc.array(text(1, 200), { minLength: 1, maxLength: 4 }),
       audienceGroups: fc.subarray(groupIds, { maxLength: Math.min(6, groupIds.length) }),
       planMode: fc.constantFrom('all', 'mark', 'only'),
       meeting: fc.option(fc.record({ name: text(1, 60), date, presenter: fc.option(text(1, 40), { nil: undefined }) }), { nil: undefined }),
-      ownSlide: fc.array(text(1, 400), { minLength: 1, maxLength: 8 }),
+      ownSlide: fc.array(text(1, 400), { minLength: 1, maxLength: 8, size: 'max' }),
     });
   })
   .map((g): GeneratedProject => {
