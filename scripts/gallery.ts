@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   }
   const fixture = await render('vestfjord', REPO, 'test/fixtures/vestfjord/data', galleryDir);
   index.push(`- vestfjord (test/fixtures/vestfjord): ${fixture.join(', ')}`);
-  writeFileSync(path.join(galleryDir, 'index.md'), index.join('\n') + '\n');
+  writeFileSync(path.join(galleryDir, 'index.md'), `${index.join('\n')}\n`);
   console.log(`contact sheets in ${path.relative(process.cwd(), galleryDir)}/`);
 }
 

@@ -8,7 +8,7 @@
 import type { Page } from '../layout/page.js';
 import { columns } from '../layout/page.js';
 import { bulletMarginPt, measureWidth } from '../layout/measure-text.js';
-import { fitBox, fittedShape, paragraphs, textHeight, textStyle, titleElements } from '../layout/text-box.js';
+import { fitBox, fittedShape, textHeight, textStyle, titleElements } from '../layout/text-box.js';
 import { layoutList } from './bullets.js';
 import type { Box, LaidOutSlide, Paragraph, SlideElement, TextStyle } from '../layout/types.js';
 import type { SlideInput, SlideKind } from './types.js';
