@@ -3,7 +3,7 @@
  * (test/fixtures/vestfjord: three members, five steps, six services, 19 plan rows, no
  * logos) and asserted on the built decks: their slide XML, read with the check's reader.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import { checkBuiltDeck } from '../src/check/check-deck.js';
 import { readDeck } from '../src/check/read-deck.js';
 import type { DeckModel, ShapeModel, SlideModel, TableModel } from '../src/check/types.js';
 import { bumpStrategyText } from '../src/deck/bump.js';
-import { REPO } from './helpers/project.js';
+import { REPO, runCli } from './helpers/project.js';
 import { readPptx } from './helpers/pptx-zip.js';
 
 const DATA = 'test/fixtures/vestfjord/data';
@@ -133,5 +133,20 @@ describe('issue #12 defects on test/fixtures/vestfjord', () => {
       /^data\/strategy\.yaml:5:7 date: the new version's date 2026-01-01 is earlier than version 1\.2 \(2026-03-02\)/,
     );
     expect(bumpStrategyText(text, { version: '1.3', date: '2026-03-02', notes: ['x'] }).date).toBe('2026-03-02');
+  });
+
+  it('bump on the command line: an earlier date is refused with its place; the hint keeps --data and --out', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'trappa-bump-'));
+    try {
+      cpSync(path.join(REPO, DATA), path.join(dir, 'vf'), { recursive: true });
+      const early = runCli(['bump', '1.3', '--note', 'Ny plan', '--date', '2025-12-01', '--data', 'vf', '--out', 'ut'], dir);
+      expect(early.status).toBe(1);
+      expect(early.stderr).toMatch(/vf\/strategy\.yaml:5:7 date: .*earlier than version 1\.2 \(2026-03-02\)/);
+      const done = runCli(['bump', '1.3', '--note', 'Ny plan', '--date', '2026-04-01', '--data', 'vf', '--out', 'ut'], dir);
+      expect(done.status, done.stderr).toBe(0);
+      expect(done.stdout).toContain('build the new version with: trappa build --all --data vf --out ut');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
