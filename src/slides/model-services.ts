@@ -11,7 +11,6 @@ import type { Box, ShapeElement } from '../layout/types.js';
 export const NAME_H = 0.5;
 const PAD = 0.1;
 const MIN_BOX_H = 0.45;
-const MAX_BOX_H = 0.9;
 
 /** Up to six in a row, two rows from seven; `oneRow` puts them all in one row when two are too tall. */
 export function serviceGrid(count: number, oneRow = false): { perRow: number; rows: number } {
@@ -23,7 +22,8 @@ export function serviceGrid(count: number, oneRow = false): { perRow: number; ro
 function boxHeight(page: Page, services: string[], boxW: number): number {
   const style = textStyle(page, { size: Math.max(page.theme.sizes.minBody, 14), align: 'center' });
   const need = Math.max(...services.map((text) => textHeight([{ runs: [{ text }] }], style, boxW)));
-  return Math.min(MAX_BOX_H, Math.max(MIN_BOX_H, need));
+  // As tall as the longest name needs at the floor: a box never holds less than its text.
+  return Math.max(MIN_BOX_H, need);
 }
 
 /** Width of each box for a joint body `width` wide. */

@@ -156,7 +156,8 @@ function layoutDiagram(input: SlideInput, content: ModelContent, area: Box): Sli
   // With services the joint body spans the member row, and is as tall as its grid needs.
   const servicesW = area.w - 1.2;
   // Two rows of services unless that leaves the rest too little room; then one row of narrower boxes.
-  const oneRow = jointHeight(page, content.services, servicesW) > area.h * 0.42;
+  const twoRowsH = jointHeight(page, content.services, servicesW);
+  const oneRow = twoRowsH > area.h * 0.42 && jointHeight(page, content.services, servicesW, true) < twoRowsH;
   const servicesH = jointHeight(page, content.services, servicesW, oneRow);
   const rowH = Math.max(0.45, Math.min(1.0, unit * 1.15, servicesH > 0 ? (area.h - servicesH - 2 * MIN_ARROW_H) / 2 : Infinity));
   const jointH = Math.max(rowH, servicesH);
