@@ -73,12 +73,12 @@ describe('splitParagraphs with sub-points', () => {
   });
 
   it('still splits a group too tall for the box on its own, between its paragraphs', () => {
-    // Punkt 2 with 12 sub-points is 13 lines; the box holds 9. The 15 lines are balanced 8 + 7.
+    // Punkt 2 with 12 sub-points is 13 lines; the box holds 9. The 15 lines are balanced 7 + 8.
     const items = [...group(1, 0), ...group(2, 12), ...group(3, 0)];
     const chunks = splitParagraphs(items, style(20), box, 20);
     expect(chunks.map((c) => [c.start, c.end, c.overflow])).toEqual([
-      [0, 8, false],
-      [8, 15, false],
+      [0, 7, false],
+      [7, 15, false],
     ]);
   });
 

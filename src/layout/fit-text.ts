@@ -142,17 +142,57 @@ function packChunks(heights: readonly number[], groups: readonly ParagraphGroup[
 }
 
 /**
- * The fewest chunks, spread evenly: the smallest cap that needs no more chunks than
- * `available` does. So a list that just spills over gives two half-full slides, never
- * a full one and a near-empty continuation.
+ * The fewest chunks, spread evenly: each boundary at the unit boundary nearest to an equal
+ * share of the whole height, as long as every chunk still fits `available`; otherwise the
+ * smallest cap that needs no more chunks. So a list that just spills over gives two
+ * half-full slides, never a full one and a near-empty continuation.
  */
 function balanceChunks(heights: readonly number[], groups: readonly ParagraphGroup[], available: number) {
   const fewest = packChunks(heights, groups, available);
   if (fewest.length < 2) return fewest;
+  return evenChunks(heights, groups, available, fewest.length) ?? cappedChunks(heights, groups, available, fewest.length);
+}
+
+/** Units a split may not cut: a group, or a paragraph of a group too tall for one chunk. */
+function units(heights: readonly number[], groups: readonly ParagraphGroup[], available: number): ParagraphGroup[] {
+  return groups.flatMap((g) => {
+    const h = heights.slice(g.start, g.end).reduce((a, b) => a + b, 0);
+    return h <= available + EPSILON ? [g] : Array.from({ length: g.end - g.start }, (_, i) => ({ start: g.start + i, end: g.start + i + 1 }));
+  });
+}
+
+export function evenChunks(heights: readonly number[], groups: readonly ParagraphGroup[], available: number, count: number) {
+  const parts = units(heights, groups, available);
+  const ends: number[] = [];
+  let sum = 0;
+  for (const u of parts) ends.push((sum += heights.slice(u.start, u.end).reduce((a, b) => a + b, 0)));
+  const cuts: number[] = [];
+  for (let k = 1; k < count; k++) {
+    const target = (sum * k) / count;
+    let best = -1;
+    ends.forEach((e, i) => {
+      if (i >= parts.length - 1 || i <= (cuts.at(-1) ?? -1)) return;
+      if (best < 0 || Math.abs(e - target) < Math.abs(ends[best]! - target)) best = i;
+    });
+    if (best < 0) return undefined;
+    cuts.push(best);
+  }
+  const chunks: Array<{ start: number; end: number; content: number }> = [];
+  let from = 0;
+  for (const cut of [...cuts, parts.length - 1]) {
+    const content = ends[cut]! - (from > 0 ? ends[from - 1]! : 0);
+    if (content > available + EPSILON) return undefined;
+    chunks.push({ start: parts[from]!.start, end: parts[cut]!.end, content });
+    from = cut + 1;
+  }
+  return chunks;
+}
+
+function cappedChunks(heights: readonly number[], groups: readonly ParagraphGroup[], available: number, count: number) {
   let [low, high] = [0, available];
   for (let i = 0; i < 24; i++) {
     const mid = (low + high) / 2;
-    if (packChunks(heights, groups, available, mid).length <= fewest.length) high = mid;
+    if (packChunks(heights, groups, available, mid).length <= count) high = mid;
     else low = mid;
   }
   return packChunks(heights, groups, available, high);

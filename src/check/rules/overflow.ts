@@ -93,9 +93,14 @@ export function measureRows(table: TableModel): number[] {
   return table.rows.map((row, i) => Math.max(row.height, content[i] ?? 0));
 }
 
+/** Measured once per table: the fit rule and the design rules both ask. */
+const rowContent = new WeakMap<TableModel, number[]>();
+
 /** What each row's text needs (its tallest cell, insets included), whatever height was written. */
 export function measureRowContent(table: TableModel): number[] {
-  return table.rows.map((row) => {
+  const known = rowContent.get(table);
+  if (known) return known;
+  const heights = table.rows.map((row) => {
     let column = 0;
     let tallest = 0;
     for (const cell of row.cells) {
@@ -108,4 +113,6 @@ export function measureRowContent(table: TableModel): number[] {
     }
     return tallest;
   });
+  rowContent.set(table, heights);
+  return heights;
 }

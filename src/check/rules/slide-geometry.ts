@@ -14,8 +14,15 @@ export function isChrome(e: ElementModel): boolean {
   return isTitle(e) || isFooter(e) || /^(title|title rule|footer logo|logo band)$/i.test(e.name.trim());
 }
 
-/** The element's drawn extent: a text frame without fill only as tall as its text. */
+const drawn = new WeakMap<ElementModel, Box | undefined>();
+
+/** The element's drawn extent: a text frame without fill only as tall as its text (measured once). */
 export function drawnBox(e: ElementModel): Box | undefined {
+  if (!drawn.has(e)) drawn.set(e, measureDrawn(e));
+  return drawn.get(e);
+}
+
+function measureDrawn(e: ElementModel): Box | undefined {
   if (!e.box) return undefined;
   if (e.kind === 'table') return { ...e.box, h: measureRows(e).reduce((a, b) => a + b, 0) };
   if (e.kind === 'shape' && e.text && e.fill === null && !e.geometry?.match(/Arrow|chevron|homePlate/)) {
