@@ -8,6 +8,7 @@
 import type { PlanRow } from '../data/schema.js';
 import type { PlanMode } from '../plan/resolve-deck.js';
 import { measureTableRows } from '../layout/fit-table.js';
+import { evenChunks } from '../layout/fit-text.js';
 import { measureWidth, WIDTH_SAFETY } from '../layout/measure-text.js';
 import { below, type Page } from '../layout/page.js';
 import { continuedTitle, textHeight, textStyle, titleElements } from '../layout/text-box.js';
@@ -220,6 +221,10 @@ function balancePages(sized: Sized, room: (start: number) => number): Sized {
   const count = sized.pages.length;
   if (count < 2) return sized;
   const [header = 0, ...rows] = sized.heights;
+  // First choice: each page break at the row nearest an equal share (within the smallest page's room).
+  const rooms = sized.pages.map(([start]) => room(start) - header);
+  const even = evenChunks(rows, rows.map((_, i) => ({ start: i, end: i + 1 })), Math.min(...rooms), count);
+  if (even) return { ...sized, pages: even.map((c): [number, number] => [c.start, c.end]) };
   const with_ = (share: number) => paginate(rows.length, (i) => rows[i]!, header, (start) => header + (room(start) - header) * share, count);
   let [low, high] = [0, 1];
   for (let i = 0; i < 20; i++) {
