@@ -100,8 +100,36 @@ function textWeights(content: PlanContent, face: string): { mean: number[]; long
  * When every cell fits on one line, each column gets its longest cell plus a share of
  * what is left, so no row wraps; otherwise the columns share by how much text they hold.
  */
+/** Width in inches that a text `pt` wide at 1 pt needs on one line at `size`. */
+const oneLine = (pt: number, size: number, insets: Insets): number => ptToInch(pt * size * WIDTH_SAFETY) + insets.left + insets.right + 0.01;
+
+/**
+ * Width no cell of a column uses (every cell fits on one line with room to spare) goes to
+ * the columns that wrap, smallest shortfall first, while it lasts: a column of short dates
+ * does not keep width that would put a two-line name on one line. Never causes a new wrap.
+ */
+function lendSlack(widths: number[], need: readonly number[]): number[] {
+  const out = [...widths];
+  let slack = sum(out.map((w, i) => Math.max(0, w - need[i]!)));
+  const short = out.map((w, i) => ({ i, gap: need[i]! - w })).filter((c) => c.gap > 0).sort((a, b) => a.gap - b.gap);
+  const lenders = out.map((w, i) => Math.max(0, w - need[i]!));
+  for (const { i, gap } of short) {
+    if (gap > slack) break;
+    // Each lender gives in proportion to what it can spare.
+    const spare = sum(lenders);
+    lenders.forEach((l, j) => {
+      const give = (gap * l) / spare;
+      out[j] = out[j]! - give;
+      lenders[j] = l - give;
+    });
+    out[i] = out[i]! + gap;
+    slack -= gap;
+  }
+  return out;
+}
+
 function oneLineWidths(total: number, longestPt: readonly number[], size: number, insets: Insets): number[] | undefined {
-  const need = longestPt.map((pt) => ptToInch(pt * size * WIDTH_SAFETY) + insets.left + insets.right + 0.01);
+  const need = longestPt.map((pt) => oneLine(pt, size, insets));
   const spare = total - sum(need);
   if (spare < 0) return undefined;
   const widths = need.map((w) => w + (spare * w) / sum(need));
@@ -190,7 +218,9 @@ function sizeTable(page: Page, content: PlanContent, width: number, room: (start
   const weights = textWeights(content, fonts.body);
   const at = (size: number, maxPages = Infinity): Sized | undefined => {
     const style = textStyle(page, { size, insets: CELL_INSETS });
-    const widths = oneLineWidths(width, weights.longest, size, CELL_INSETS) ?? columnWidths(width, widest, size, CELL_INSETS, weights.mean);
+    const widths =
+      oneLineWidths(width, weights.longest, size, CELL_INSETS) ??
+      lendSlack(columnWidths(width, widest, size, CELL_INSETS, weights.mean), weights.longest.map((pt) => oneLine(pt, size, CELL_INSETS)));
     const [headerHeight = 0] = measureTableRows(widths, [content.header], { ...style, bold: true }, CELL_INSETS);
     const heights = [headerHeight];
     const rowHeight = (i: number): number => {
