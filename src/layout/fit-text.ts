@@ -69,26 +69,38 @@ export function splitParagraphs(
   box: Box,
   minSize: number,
   step = 0.5,
+  comfortSize?: number,
 ): ParagraphChunk[] {
   if (paragraphs.length === 0) return [];
   const prepared = paragraphs.map((p) => prepareText([p], style));
   const groups = paragraphGroups(paragraphs);
   const available = box.h - style.insets.top - style.insets.bottom;
   const fewest = packChunks(heightsAt(prepared, minSize, box.w), groups, available).length;
-  for (const fontSize of sizesFrom(Math.max(style.fontSize, minSize), minSize, step)) {
+  const sizes = sizesFrom(Math.max(style.fontSize, minSize), minSize, step);
+  const at = (fontSize: number, most: number) => {
     const heights = heightsAt(prepared, fontSize, box.w);
-    if (packChunks(heights, groups, available).length > fewest) continue;
-    const chunks = balanceChunks(heights, groups, available);
-    return chunks.map(({ start, end, content }) => ({
-      start,
-      end,
-      paragraphs: paragraphs.slice(start, end),
-      fontSize,
-      height: content + style.insets.top + style.insets.bottom,
-      overflow: content > available + EPSILON,
-    }));
+    return packChunks(heights, groups, available).length > most ? undefined : { fontSize, chunks: balanceChunks(heights, groups, available) };
+  };
+  const first = (candidates: number[], most: number) => {
+    for (const size of candidates) {
+      const found = at(size, most);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  let chosen = first(sizes, fewest)!;
+  // Small text on few slides reads worse than comfortable text on one slide more.
+  if (comfortSize !== undefined && chosen.fontSize < comfortSize && fewest > 1) {
+    chosen = first(sizes.filter((size) => size >= comfortSize), fewest + 1) ?? chosen;
   }
-  throw new Error('unreachable: minSize is always among the sizes tried');
+  return chosen.chunks.map(({ start, end, content }) => ({
+    start,
+    end,
+    paragraphs: paragraphs.slice(start, end),
+    fontSize: chosen.fontSize,
+    height: content + style.insets.top + style.insets.bottom,
+    overflow: content > available + EPSILON,
+  }));
 }
 
 /** Paragraphs [start, end) that a split keeps together. */

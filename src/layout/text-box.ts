@@ -136,12 +136,12 @@ export function textHeight(paragraphs: Paragraph[], style: TextStyle, width: num
  * One chunk when everything fits; the kind makes a continuation slide per further chunk.
  * Sub-points (level > 0) stay on the slide of their point (see splitParagraphs).
  */
-export function splitToFit(page: Page, items: Paragraph[], style: TextStyle, box: Box, minSize?: number): Paragraph[][] {
+export function splitToFit(page: Page, items: Paragraph[], style: TextStyle, box: Box, minSize?: number, comfortSize?: number): Paragraph[][] {
   if (items.length === 0) return [[]];
   const floor = minSize ?? page.theme.sizes.minBody;
   const whole = fitText({ paragraphs: items, style, box, maxSize: style.fontSize, minSize: floor });
   if (whole.fits) return [items];
-  return splitParagraphs(items, style, box, floor).map((chunk) => chunk.paragraphs);
+  return splitParagraphs(items, style, box, floor, 0.5, comfortSize).map((chunk) => chunk.paragraphs);
 }
 
 /** The slide title (a real title, fitted on one or two lines) and the accent rule under it. */

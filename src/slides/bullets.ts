@@ -23,7 +23,8 @@ export function layoutList(page: Page, content: ListContent, firstIndex = 0): La
   const introH = content.intro ? textHeight(introParagraphs, introStyle, page.body.w) : 0;
   const listBox = content.intro ? below(page.body, introH, 0.05) : page.body;
   const style = textStyle(page, { size: sizes.body });
-  const chunks = splitToFit(page, content.items, style, listBox);
+  // A list that continues anyway may take one slide more to stay at a comfortable size (floor + 4 pt).
+  const chunks = splitToFit(page, content.items, style, listBox, undefined, Math.min(sizes.body, sizes.minBody + 4));
   // Short lists may grow a little, so a slide with three points does not look empty;
   // a continued list keeps one size on all its slides (the smallest any of them needs).
   const fitChunk = (chunk: Paragraph[], i: number, maxSize: number) =>

@@ -236,11 +236,23 @@ function sizeTable(page: Page, content: PlanContent, width: number, room: (start
   const floor = at(sizes.minTable)!;
   // A table that fits one slide may grow up to the body size, so a short plan uses its room.
   const largest = floor.pages.length === 1 ? Math.max(sizes.table, sizes.body) : sizes.table;
+  let chosen = floor;
   for (let size = largest; size > sizes.minTable; size -= 0.5) {
     const sized = at(size, floor.pages.length);
-    if (sized) return balancePages(sized, room);
+    if (sized) {
+      chosen = sized;
+      break;
+    }
   }
-  return balancePages(floor, room);
+  // Small text on few slides reads worse than comfortable text on one slide more (floor + 3 pt).
+  const comfort = Math.min(sizes.table, sizes.minTable + 3);
+  if (chosen.style.fontSize < comfort && floor.pages.length > 1) {
+    for (let size = sizes.table; size >= comfort; size -= 0.5) {
+      const sized = at(size, floor.pages.length + 1);
+      if (sized) return balancePages(sized, room);
+    }
+  }
+  return balancePages(chosen, room);
 }
 
 /**

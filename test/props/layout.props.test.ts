@@ -5,7 +5,7 @@
  * no overlap, nothing below the floors, no near-empty continuation, legends that match.
  * A failing case is shrunk by fast-check and printed as the strategy to reproduce it.
  *
- * CI runs PROPS_RUNS (default 30) cases from the fixed seed PROPS_SEED (default 12);
+ * CI runs PROPS_RUNS (default 25) cases from the fixed seed PROPS_SEED (default 12);
  * `npm run test:props` runs 150 from a seed of its own.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -20,7 +20,7 @@ import { formatFindings } from '../../src/check/format-findings.js';
 import { projectArbitrary, writeProject, type GeneratedProject } from '../generators/strategy.js';
 import { REPO } from '../helpers/project.js';
 
-const RUNS = Number(process.env.PROPS_RUNS ?? 30);
+const RUNS = Number(process.env.PROPS_RUNS ?? 25);
 const SEED = Number(process.env.PROPS_SEED ?? 12);
 /** Rules whose warnings are design faults too (a duplicate title is the deck author's choice). */
 const STRICT_RULES = new Set(['design', 'legend', 'near-empty-continuation', 'sparse-shrunk', 'overlap', 'edge', 'row-height']);
