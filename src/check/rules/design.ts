@@ -39,21 +39,23 @@ export function checkDesign(deck: DeckModel, options: RuleOptions): Finding[] {
 
 function continuation(deck: DeckModel, slide: SlideModel, before: SlideModel[], { bodySize }: RuleOptions): Finding[] {
   const title = slideTitle(slide);
-  const share = contentShare(slide, deck.size);
+  // Measured only for the slides that need it: continuations, and slides with shrunk text.
+  let measuredShare: number | undefined;
+  const share = (): number => (measuredShare ??= contentShare(slide, deck.size));
   const found: Finding[] = [];
   const base = before.map(slideTitle).find((t) => continues(title, t));
-  if (base && share < MIN_CONTINUATION_SHARE) {
+  if (base && share() < MIN_CONTINUATION_SHARE) {
     found.push(finding('error', 'near-empty-continuation', slide.number, firstContent(slide),
-      `this continuation of "${base}" uses ${Math.round(share * 100)} % of the slide's content area (at least ${MIN_CONTINUATION_SHARE * 100} % expected); rebalance the slides instead`));
+      `this continuation of "${base}" uses ${Math.round(share() * 100)} % of the slide's content area (at least ${MIN_CONTINUATION_SHARE * 100} % expected); rebalance the slides instead`));
   }
   // The slide's main text: its largest plain text frame (labels and legends are small by design).
   const main = textShapes(slide)
     .filter((s) => !isChrome(s) && s.fill === null && s.box && !/^legend$/i.test(s.name))
     .sort((a, b) => b.box!.w * b.box!.h - a.box!.w * a.box!.h)[0];
   const shrunk = bodySize !== undefined && main && maxSize(main) < bodySize - 0.25 ? main : undefined;
-  if (shrunk && share < SPARSE_SHARE) {
+  if (shrunk && share() < SPARSE_SHARE) {
     found.push(finding('warning', 'sparse-shrunk', slide.number, elementName(shrunk),
-      `the text is ${points(maxSize(shrunk))}, below the body size ${points(bodySize!)}, though the content uses only ${Math.round(share * 100)} % of the slide`));
+      `the text is ${points(maxSize(shrunk))}, below the body size ${points(bodySize!)}, though the content uses only ${Math.round(share() * 100)} % of the slide`));
   }
   return found;
 }
