@@ -1,21 +1,13 @@
 /**
- * The esbuild bundle of the CLI, built once per test file into its own folder (so files
- * running at the same time never share a half-written dist/), and runs of it.
+ * Runs of the CLI bundle that test/global-setup.ts builds once per test run (dist/cli.js,
+ * what `npm start` runs), for tests whose servers live in the test process.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import path from 'node:path';
-import { REPO, type CliRun } from './project.js';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { CLI_ARGS, type CliRun } from './project.js';
 
-/** Builds dist/cli.js into node_modules/.cache/ (externals such as sharp still resolve) and returns its path. */
+/** The bundle's path; `remove` is kept for callers and does nothing (the run's setup owns dist/). */
 export function buildDistCli(): { cli: string; remove: () => void } {
-  mkdirSync(path.join(REPO, 'node_modules', '.cache'), { recursive: true });
-  const dir = mkdtempSync(path.join(REPO, 'node_modules', '.cache', 'trappa-dist-'));
-  const built = spawnSync(process.execPath, [path.join(REPO, 'scripts/build-dist.mjs'), '--outdir', dir, '--quiet'], {
-    encoding: 'utf8',
-  });
-  if (built.status !== 0) throw new Error(`build-dist failed: ${built.stderr}`);
-  return { cli: path.join(dir, 'cli.js'), remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return { cli: CLI_ARGS[0]!, remove: () => undefined };
 }
 
 /** Environment without the developer's own TRAPPA_* settings. */
