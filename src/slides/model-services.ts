@@ -27,7 +27,9 @@ function boxHeight(page: Page, services: string[], boxW: number): number {
 }
 
 /** Width of each box for a joint body `width` wide. */
-const boxWidth = (width: number, perRow: number): number => (width - PAD * (perRow + 1)) / perRow;
+const MAX_BOX_W = 2.6;
+/** A few services keep service-sized boxes (at most 2.6 in), centred, rather than bars across the joint body. */
+const boxWidth = (width: number, perRow: number): number => Math.min(MAX_BOX_W, (width - PAD * (perRow + 1)) / perRow);
 
 /** Height the joint body needs to hold its name and the services' grid, inches. */
 export function jointHeight(page: Page, services: string[], width: number, oneRow = false): number {
