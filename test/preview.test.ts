@@ -7,7 +7,8 @@ import pptxgenjs from 'pptxgenjs';
 import sharp from 'sharp';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { ToolNotFoundError, TrappaError } from '../src/errors.js';
-import { exportPdf, parsePdfAConformance, readPdfAConformance } from '../src/post/pdf.js';
+import { exportPdf } from '../src/post/pdf.js';
+import { CheckFailedError } from '../src/errors.js';
 import { contactSheetLayout, findPdftoppm, previewDeck } from '../src/post/preview.js';
 import { findSoffice } from '../src/post/soffice.js';
 
@@ -61,17 +62,6 @@ async function pdfPages(pdf: string): Promise<number> {
   const { stdout } = await run('pdfinfo', [pdf]);
   return Number(/^Pages:\s+(\d+)/m.exec(stdout)?.[1]);
 }
-
-describe('readPdfAConformance', () => {
-  it('reads element and attribute forms of pdfaid, and nothing from a plain PDF', () => {
-    const xmp = (body: string): string => `%PDF-1.4\n<x:xmpmeta xmlns:x="adobe:ns:meta/">${body}</x:xmpmeta>`;
-    expect(parsePdfAConformance(xmp('<pdfaid:part>1</pdfaid:part><pdfaid:conformance>A</pdfaid:conformance>')))
-      .toEqual({ part: '1', conformance: 'A' });
-    expect(parsePdfAConformance(xmp('<rdf:Description pdfaid:part="2" pdfaid:conformance="B"/>')))
-      .toEqual({ part: '2', conformance: 'B' });
-    expect(parsePdfAConformance('%PDF-1.7\n1 0 obj << >> endobj')).toEqual({});
-  });
-});
 
 describe('contactSheetLayout', () => {
   it('is 1600 px wide, 3 columns for few slides and 4 for many', () => {
@@ -127,23 +117,37 @@ describe.skipIf(!hasSoffice)('with LibreOffice', () => {
     await expect(readFile(join(outDir, 'slide-09.png'))).rejects.toThrow();
   });
 
-  it.skipIf(!hasPdfinfo)('exportPdf writes PDF/A-1a beside the deck', async () => {
+  it.skipIf(!hasPdfinfo)('exportPdf writes a checked PDF/A-2b beside the deck, and the queue runs one soffice at a time', async () => {
     const dir = await tempDir();
     const deck = await writeDeck(dir);
 
     // Started together: the in-process queue runs LibreOffice once at a time.
-    const [pdf, plain] = await Promise.all([
-      exportPdf(deck),
-      exportPdf(deck, { pdfA: false, outFile: join(dir, 'sub', 'plain.pdf') }),
+    const [pdf, other] = await Promise.all([
+      exportPdf(deck, { language: 'en-US' }),
+      exportPdf(deck, { language: 'en-US', outFile: join(dir, 'sub', 'other.pdf') }),
     ]);
 
     expect(pdf).toBe(join(dir, 'deck.pdf'));
     expect(await pdfPages(pdf)).toBe(slideCount);
-    expect(await readPdfAConformance(pdf)).toEqual({ part: '1', conformance: 'A' });
+    expect(await pdfPages(other)).toBe(slideCount);
+    const { stdout: info } = await run('pdfinfo', ['-meta', pdf]);
+    expect(info).toMatch(/<pdfaid:part>2<\/pdfaid:part>/);
     const { stdout } = await run('pdftotext', [pdf, '-']);
     expect(stdout).toContain('Blåbærsyltetøy');
-    expect(await pdfPages(plain)).toBe(slideCount);
-    expect(await readPdfAConformance(plain)).toEqual({});
+  });
+
+  it('a PDF that fails the check is not saved: the earlier file stays', async () => {
+    const dir = await tempDir();
+    const deck = await writeDeck(dir);
+    const earlierBytes = Buffer.from('%PDF-1.4\n% an earlier export\n%%EOF\n');
+    await writeFile(join(dir, 'deck.pdf'), earlierBytes);
+
+    // The deck's text is English (pptxgenjs's en-US): a PDF claimed to be Norwegian is refused.
+    const error = await exportPdf(deck, { language: 'nb-NO' }).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(CheckFailedError);
+    expect((error as Error).message).toMatch(/deck\.pdf:\n.*pdf-lang/);
+    expect(await readFile(join(dir, 'deck.pdf'))).toEqual(earlierBytes);
   });
 
   it('kills LibreOffice after the timeout and keeps the earlier PDF', async () => {
