@@ -4,6 +4,7 @@
  * Rules: `pdf-pages`, `pdf-fonts`, `pdf-text`, `pdf-structure`, `pdf-alt`, `pdf-lang`,
  * `pdf-title`, `pdf-claims` (the declared PDF/A and PDF/UA identification against the content).
  */
+import { looksLikeFileName } from '../rules/alt-text.js';
 import type { Finding } from '../types.js';
 import type { PdfExpectation, PdfModel, PdfPage, PdfStructNode, SlideExpectation } from './types.js';
 
@@ -89,6 +90,9 @@ function checkPage(page: PdfPage, slide: SlideExpectation, language: string): Fi
   const figures = nodes.filter((n) => n.role === 'Figure');
   const alts = figures.filter((f) => f.alt?.trim()).length;
   if (alts < figures.length) at('pdf-alt', 'Figure', `${figures.length - alts} of ${figures.length} figures have no alternative text (/Alt)`);
+  for (const figure of figures.filter((f) => f.alt !== undefined && looksLikeFileName(f.alt))) {
+    at('pdf-alt', 'Figure', `a figure's alternative text is a file name ("${figure.alt!.trim()}")`);
+  }
   for (const alt of slide.pictures) {
     if (!figures.some((f) => f.alt?.trim() === alt)) at('pdf-alt', 'Figure', `no figure carries the picture's alt text "${alt}"`);
   }
