@@ -143,6 +143,7 @@ export function registerSend(program: Command): void {
       const files = await email.writeDrafts(decks, {
         outDir: path.join(outputDir(options), 'drafts'),
         templatesDir: resolvePaths(options).templatesDir,
+        onPdfLeftOut: (deckId, file, reason) => console.error(`trappa: warning: ${path.relative(process.cwd(), file)} is left out of ${deckId}'s draft: ${reason}`),
       });
       for (const file of files) console.log(`✓ ${path.relative(process.cwd(), file)}`);
     });

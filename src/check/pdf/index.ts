@@ -36,6 +36,9 @@ export function declaration(model: PdfModel): string {
 /** One line per finding: `page 3 · Figure · pdf-alt: 1 of 2 figures have no alternative text (/Alt)`. */
 export function formatPdfFindings(findings: readonly Finding[], indent = '  '): string {
   return findings
-    .map((f) => `${indent}${f.slide > 0 ? `page ${f.slide}` : 'document'} · ${f.element} · ${f.rule}: ${f.message}`)
+    .map((f) => {
+      const where = f.slide > 0 ? `page ${f.slide}` : 'document';
+      return `${indent}${where}${f.element.startsWith('(') ? '' : ` · ${f.element}`} · ${f.rule}: ${f.message}`;
+    })
     .join('\n');
 }
