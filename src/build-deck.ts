@@ -12,8 +12,8 @@ import { loadProject, type DeckSource, type Project, type ProjectPaths } from '.
 import type { YamlCache } from './data/yaml-cache.js';
 import { layoutDeck } from './deck/layout-deck.js';
 import { checkBudget, placeImages } from './deck/place-images.js';
-import { findDeck, resolveDeck, type DeckPlan } from './deck/resolve-deck.js';
-import { saveAtomically } from './deck/save-file.js';
+import { findDeck, resolveDeck, type DeckPlan } from './plan/resolve-deck.js';
+import { saveAtomically } from './io/save-file.js';
 import { deckInputFiles, hashInputs, type InputFile } from './deck/input-hash.js';
 import { getEntry, entryKey, isFrozen, readManifest, writeManifest, type ManifestEntry } from './deck/manifest.js';
 import { snapshotInputs } from './deck/release-inputs.js';

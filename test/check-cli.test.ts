@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDecks, type BuiltDeck } from '../src/build-deck.js';
 import { parseDeckFileName } from '../src/check/built-decks.js';
@@ -15,16 +15,15 @@ import type { FileReport } from '../src/check/format-findings.js';
 import { findPdftoppm } from '../src/post/preview.js';
 import { findSoffice } from '../src/post/soffice.js';
 import { PackageParts } from '../src/pptx/package-parts.js';
+import { CLI_ARGS } from './helpers/project.js';
+import { missingTool } from './helpers/tools.js';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
-const cli = path.join(repo, 'src', 'cli.ts');
-/** tsx's loader by URL: `--import tsx` would be resolved from the temp project's folder. */
-const tsx = pathToFileURL(path.join(repo, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 const found = (p: Promise<unknown>): Promise<boolean> => p.then(() => true, () => false);
 const canPreview = (await found(findSoffice())) && (await found(findPdftoppm()));
 
 function trappa(root: string, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', tsx, cli, '--root', root, ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, [...CLI_ARGS, '--root', root, ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -111,7 +110,7 @@ describe('built deck file names', () => {
   });
 });
 
-describe.skipIf(!canPreview)('trappa preview', () => {
+describe.skipIf(missingTool('LibreOffice and pdftoppm', canPreview))('trappa preview', () => {
   it('renders one PNG per slide and a contact sheet into output/preview/', async () => {
     const root = await mkdtemp(path.join(tmpdir(), 'trappa-preview-cli-'));
     try {

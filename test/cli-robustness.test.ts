@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { copyProject, REPO, runCli, TSX_LOADER, type CliRun } from './helpers/project.js';
+import { copyProject, REPO, runCli, CLI_ARGS, type CliRun } from './helpers/project.js';
 
 function tempDir(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'trappa-robust-'));
@@ -69,7 +69,7 @@ describe('trappa check on a file that is not a deck', () => {
 
 describe('a reader that closes the pipe early (trappa list | head -1)', () => {
   it('ends quietly: exit 0, no EPIPE stack trace', async () => {
-    const child = spawn(process.execPath, ['--import', TSX_LOADER, path.join(REPO, 'src/cli.ts'), 'list'], { cwd: REPO });
+    const child = spawn(process.execPath, [...CLI_ARGS, 'list'], { cwd: REPO });
     // Close our end before the CLI has printed anything: its first write fails with EPIPE.
     child.stdout.destroy();
     let stderr = '';

@@ -11,7 +11,7 @@ import { buildDecks } from '../src/build-deck.js';
 import { staleDecks, type Stale } from '../src/commands/watch.js';
 import { loadProject } from '../src/data/load-project.js';
 import { YamlCache } from '../src/data/yaml-cache.js';
-import { copyProject, editFile, REPO, TSX_LOADER } from './helpers/project.js';
+import { copyProject, editFile, CLI_ARGS } from './helpers/project.js';
 
 const FILE = 'storledermote-v0.2-2004-02-04.pptx';
 
@@ -38,7 +38,7 @@ const fileSha = (root: string): string => createHash('sha256').update(readFileSy
 
 /** `trappa build --watch` on `root`, with its output so far; killed when the test ends. */
 function startWatch(root: string) {
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, path.join(REPO, 'src/cli.ts'), '--root', root, 'build', '--watch'], { cwd: root });
+  const child = spawn(process.execPath, [...CLI_ARGS, '--root', root, 'build', '--watch'], { cwd: root });
   const out = { stdout: '', stderr: '' };
   child.stdout.setEncoding('utf8').on('data', (s: string) => (out.stdout += s));
   child.stderr.setEncoding('utf8').on('data', (s: string) => (out.stderr += s));

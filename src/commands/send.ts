@@ -11,7 +11,7 @@ import { InputError, type Issue } from '../errors.js';
 import { loadProject, type Project } from '../data/load-project.js';
 import { deckInputFiles, hashInputs } from '../deck/input-hash.js';
 import { getEntry, readManifest } from '../deck/manifest.js';
-import { resolveDeck, type DeckPlan } from '../deck/resolve-deck.js';
+import { resolveDeck, type DeckPlan } from '../plan/resolve-deck.js';
 import type { OutgoingDeck } from '../post/email/types.js';
 import { outputDir, projectOptions, type ProjectOptions } from './shared.js';
 

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as z from 'zod';
 import { InputError, type Issue } from '../errors.js';
-import { saveAtomically } from './save-file.js';
+import { saveAtomically } from '../io/save-file.js';
 
 export const MANIFEST_FILE = 'manifest.json';
 const FORMAT = 'trappa-manifest-1';

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { TrappaError } from '../errors.js';
 import { hashInputs, trappaVersion, type InputFile } from './input-hash.js';
-import { saveAtomically } from './save-file.js';
+import { saveAtomically } from '../io/save-file.js';
 
 const RECORD = 'release.json';
 

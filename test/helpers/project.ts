@@ -4,16 +4,48 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { spawn, spawnSync } from 'node:child_process';
-import { onTestFinished } from 'vitest';
+import { afterAll, onTestFinished } from 'vitest';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
-/** tsx's loader by absolute URL, so the CLI runs from any working directory. */
+/** tsx's loader by absolute URL, so TypeScript test children run from any working directory. */
 export const TSX_LOADER = pathToFileURL(path.join(REPO, 'node_modules/tsx/dist/loader.mjs')).href;
+/**
+ * How tests start the real CLI: the bundle that test/global-setup.ts builds once per run
+ * from the current sources (what `npm start` runs), not tsx, which compiles ~100 modules per start.
+ */
+export const CLI_ARGS: readonly string[] = [path.join(REPO, 'dist/cli.js')];
 
 /** Copies data/, templates/ and assets/ into a fresh temp dir, removed when the test ends. */
 export function copyProject(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'trappa-'));
   for (const sub of ['data', 'templates', 'assets']) cpSync(path.join(REPO, sub), path.join(dir, sub), { recursive: true });
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+const builtTemplates = new Map<string, Promise<string>>();
+
+/**
+ * A copy of the bundled project with `decks` already built into output/ (and the image
+ * cache warm): the good first build that bad-input and version tests start from, made once
+ * per test file and copied per test instead of rebuilt.
+ */
+export async function copyBuiltProject(decks: readonly string[]): Promise<string> {
+  const key = decks.join(',');
+  let template = builtTemplates.get(key);
+  if (!template) {
+    template = (async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'trappa-built-'));
+      for (const sub of ['data', 'templates', 'assets']) cpSync(path.join(REPO, sub), path.join(dir, sub), { recursive: true });
+      const { buildDecks } = await import('../../src/build-deck.js');
+      await buildDecks({ root: dir, decks: [...decks] });
+      return dir;
+    })();
+    builtTemplates.set(key, template);
+    afterAll(async () => rmSync(await template!, { recursive: true, force: true }));
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), 'trappa-'));
+  cpSync(await template, dir, { recursive: true });
   onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
@@ -35,7 +67,7 @@ export interface CliRun {
 
 /** Runs the real CLI in a child process, as a user would. */
 export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): CliRun {
-  const r = spawnSync(process.execPath, ['--import', TSX_LOADER, path.join(REPO, 'src/cli.ts'), ...args], {
+  const r = spawnSync(process.execPath, [...CLI_ARGS, ...args], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, ...env },
@@ -46,7 +78,7 @@ export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {})
 /** Runs the CLI without blocking this process, for tests whose servers live in it (SMTP). */
 export function runCliAsync(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', TSX_LOADER, path.join(REPO, 'src/cli.ts'), ...args], {
+    const child = spawn(process.execPath, [...CLI_ARGS, ...args], {
       cwd,
       env: { ...process.env, ...env },
     });

@@ -6,25 +6,25 @@
 import { frameText } from '../read-text.js';
 import { isFooter, isTitle } from '../rules/elements.js';
 import type { DeckModel, ElementModel, SlideModel, TextFrame } from '../types.js';
-import { element, elements, unescapeXml } from '../xml.js';
+import { partRoot } from '../../ooxml/package.js';
+import { child, descendants, textContent, type XmlElement } from '../../ooxml/xml.js';
 import type { PdfExpectation, SlideExpectation } from './types.js';
 
 /** Whitespace collapsed to single spaces, trimmed: how texts are compared. */
 export const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
-const BULLETED = /<a:bu(?:Char|AutoNum|Blip)\b/;
+const BULLETS = ['a:buChar', 'a:buAutoNum', 'a:buBlip'];
 
 export function expectPdf(deck: DeckModel, language: string): PdfExpectation {
-  const core = deck.package.xml.get('docProps/core.xml') ?? '';
-  const title = element(core, 'dc:title')?.inner.trim();
+  const title = textContent(child(partRoot(deck.package, 'docProps/core.xml'), 'dc:title')).trim();
   return {
     language,
-    ...(title ? { title: unescapeXml(title) } : {}),
-    slides: deck.slides.map((slide) => expectSlide(slide, deck.package.xml.get(slide.part) ?? '')),
+    ...(title ? { title } : {}),
+    slides: deck.slides.map((slide) => expectSlide(slide, partRoot(deck.package, slide.part))),
   };
 }
 
-function expectSlide(slide: SlideModel, xml: string): SlideExpectation {
+function expectSlide(slide: SlideModel, xml: XmlElement | undefined): SlideExpectation {
   const content = slide.elements.filter((e) => !isFooter(e));
   const title = content.find(isTitle);
   const titleText = title?.text ? collapse(frameText(title.text)) : '';
@@ -52,9 +52,9 @@ function elementTexts(e: ElementModel): string[] {
  * in the slide), with their text. Bullets inherited from a layout's body style are not seen here,
  * so a deck built on placeholders may expect fewer lists than it has; never more.
  */
-function bulletedShapeTexts(xml: string): string[] {
-  return elements(xml, 'p:sp')
-    .filter((sp) => BULLETED.test(sp.inner))
-    .map((sp) => collapse(elements(sp.inner, 'a:t').map((t) => unescapeXml(t.inner)).join(' ')))
+function bulletedShapeTexts(slide: XmlElement | undefined): string[] {
+  return descendants(slide, 'p:sp')
+    .filter((sp) => BULLETS.some((name) => descendants(sp, name).length > 0))
+    .map((sp) => collapse(descendants(sp, 'a:t').map(textContent).join(' ')))
     .filter((t) => t !== '');
 }
