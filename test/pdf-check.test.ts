@@ -5,7 +5,12 @@ import { declaration } from '../src/check/pdf/index.js';
 import { readPdf } from '../src/check/pdf/read-pdf.js';
 import type { PdfExpectation, PdfModel, PdfStructNode } from '../src/check/pdf/types.js';
 
-const node = (role: string, text: string, extra: Partial<PdfStructNode> = {}): PdfStructNode => ({ role, text, children: [], ...extra });
+const node = (role: string, text: string, extra: Partial<PdfStructNode> = {}): PdfStructNode => ({
+  role,
+  text,
+  children: [],
+  ...extra,
+});
 
 const expected: PdfExpectation = {
   language: 'nb-NO',
@@ -22,7 +27,9 @@ const expected: PdfExpectation = {
 };
 
 function goodPdf(): PdfModel {
-  const list = node('L', '• Ansatte i ISK\n• Media', { children: [node('LI', '• Ansatte i ISK'), node('LI', '• Media')] });
+  const list = node('L', '• Ansatte i ISK\n• Media', {
+    children: [node('LI', '• Ansatte i ISK'), node('LI', '• Media')],
+  });
   return {
     version: '1.6',
     title: 'Kommunikasjonsstrategi',
@@ -59,27 +66,92 @@ describe('checkPdf', () => {
   });
 
   it.each<[string, (pdf: PdfModel) => void, RegExp]>([
-    ['wrong document language', (p) => (p.lang = 'en-US'), /^0 pdf-lang: the document language \(\/Lang\) is en-US, expected nb-NO/],
+    [
+      'wrong document language',
+      (p) => (p.lang = 'en-US'),
+      /^0 pdf-lang: the document language \(\/Lang\) is en-US, expected nb-NO/,
+    ],
     ['no document language', (p) => delete p.lang, /^0 pdf-lang: .* is missing/],
-    ['an element in another language', (p) => (p.pages[0]!.structure!.children[0]!.lang = 'en-US'), /^1 pdf-lang: a H element has \/Lang en-US/],
-    ['a figure without /Alt', (p) => delete p.pages[0]!.structure!.children[3]!.alt, /^1 pdf-alt: 1 of 1 figures have no alternative text/],
-    ['a file name as /Alt', (p) => (p.pages[0]!.structure!.children[3]!.alt = 'logo.png'), /^1 pdf-alt: a figure's alternative text is a file name/],
+    [
+      'an element in another language',
+      (p) => (p.pages[0]!.structure!.children[0]!.lang = 'en-US'),
+      /^1 pdf-lang: a H element has \/Lang en-US/,
+    ],
+    [
+      'a figure without /Alt',
+      (p) => delete p.pages[0]!.structure!.children[3]!.alt,
+      /^1 pdf-alt: 1 of 1 figures have no alternative text/,
+    ],
+    [
+      'a file name as /Alt',
+      (p) => (p.pages[0]!.structure!.children[3]!.alt = 'logo.png'),
+      /^1 pdf-alt: a figure's alternative text is a file name/,
+    ],
     ['a font not embedded', (p) => (p.pages[0]!.fonts[0]!.embedded = false), /^1 pdf-fonts: the font is not embedded/],
-    ['text out of order', (p) => (p.pages[0]!.text = 'Media\nMålgrupper Ansatte i ISK Målgruppe Tid'), /^1 pdf-text: the text "Media" is out of reading order/],
-    ['text missing', (p) => (p.pages[0]!.text = 'Målgrupper Ansatte i ISK Målgruppe Tid'), /^1 pdf-text: the text "Media" cannot be extracted/],
-    ['the title not a heading', (p) => (p.pages[0]!.structure!.children[0]!.role = 'P'), /^1 pdf-structure: the title "Målgrupper" is not tagged as a heading/],
-    ['the table not a Table', (p) => (p.pages[0]!.structure!.children[2]!.role = 'Div'), /^1 pdf-structure: a table is not tagged as a Table/],
-    ['the list not an L', (p) => (p.pages[0]!.structure!.children[1]!.role = 'Div'), /^1 pdf-structure: the list .* is not tagged as a list/],
-    ['no tags', (p) => ((p.marked = false), delete p.pages[0]!.structure), /^0 pdf-structure: the PDF is not marked as tagged/],
-    ['another title', (p) => (p.title = 'PptxGenJS Presentation'), /^0 pdf-title: the title is "PptxGenJS Presentation"/],
-    ['PDF/A-1 claimed for a PDF 1.6 file', (p) => (p.xmp.pdfaPart = '1'), /^0 pdf-claims: PDF\/A-1 allows PDF 1.4 at most/],
-    ['PDF/A-1u, which does not exist', (p) => ((p.xmp.pdfaPart = '1'), (p.version = '1.4'), (p.xmp.pdfaConformance = 'U')), /^0 pdf-claims: .*invalid conformance level "U"/],
+    [
+      'text out of order',
+      (p) => (p.pages[0]!.text = 'Media\nMålgrupper Ansatte i ISK Målgruppe Tid'),
+      /^1 pdf-text: the text "Media" is out of reading order/,
+    ],
+    [
+      'text missing',
+      (p) => (p.pages[0]!.text = 'Målgrupper Ansatte i ISK Målgruppe Tid'),
+      /^1 pdf-text: the text "Media" cannot be extracted/,
+    ],
+    [
+      'the title not a heading',
+      (p) => (p.pages[0]!.structure!.children[0]!.role = 'P'),
+      /^1 pdf-structure: the title "Målgrupper" is not tagged as a heading/,
+    ],
+    [
+      'the table not a Table',
+      (p) => (p.pages[0]!.structure!.children[2]!.role = 'Div'),
+      /^1 pdf-structure: a table is not tagged as a Table/,
+    ],
+    [
+      'the list not an L',
+      (p) => (p.pages[0]!.structure!.children[1]!.role = 'Div'),
+      /^1 pdf-structure: the list .* is not tagged as a list/,
+    ],
+    [
+      'no tags',
+      (p) => {
+        p.marked = false;
+        delete p.pages[0]!.structure;
+      },
+      /^0 pdf-structure: the PDF is not marked as tagged/,
+    ],
+    [
+      'another title',
+      (p) => (p.title = 'PptxGenJS Presentation'),
+      /^0 pdf-title: the title is "PptxGenJS Presentation"/,
+    ],
+    [
+      'PDF/A-1 claimed for a PDF 1.6 file',
+      (p) => (p.xmp.pdfaPart = '1'),
+      /^0 pdf-claims: PDF\/A-1 allows PDF 1.4 at most/,
+    ],
+    [
+      'PDF/A-1u, which does not exist',
+      (p) => {
+        Object.assign(p, { version: '1.4' });
+        Object.assign(p.xmp, { pdfaPart: '1', pdfaConformance: 'U' });
+      },
+      /^0 pdf-claims: .*invalid conformance level "U"/,
+    ],
     ['PDF/UA without DisplayDocTitle', (p) => (p.displayDocTitle = false), /^0 pdf-claims: the XMP declares PDF\/UA/],
-    ['a page for no slide', (p) => p.pages.push({ ...p.pages[0]!, number: 2 }), /^0 pdf-pages: the PDF has 2 pages for 1 slides/],
+    [
+      'a page for no slide',
+      (p) => p.pages.push({ ...p.pages[0]!, number: 2 }),
+      /^0 pdf-pages: the PDF has 2 pages for 1 slides/,
+    ],
   ])('%s', (_name, spoil, message) => {
     const pdf = goodPdf();
     spoil(pdf);
-    expect(rules(pdf).some((line) => message.test(line)), rules(pdf).join('\n')).toBe(true);
+    expect(
+      rules(pdf).some((line) => message.test(line)),
+      rules(pdf).join('\n'),
+    ).toBe(true);
   });
 });
 

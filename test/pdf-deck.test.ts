@@ -34,8 +34,16 @@ describe('prepareDeckForPdf', () => {
     expect(prepared.moved).toBe(gone.flat().length);
     // Texts, tables and described pictures stay where they are, in their order.
     const kept = readDeck(prepared.bytes).slides.flatMap((s) => s.elements);
-    expect(kept.every((e) => e.kind !== 'shape' || (e.text?.paragraphs.some((p) => p.runs.some((r) => r.text.trim())) ?? false))).toBe(true);
-    expect(kept.filter((e) => e.kind === 'picture').length).toBe(readDeck(deck).slides.flatMap((s) => s.elements).filter((e) => e.kind === 'picture').length);
+    expect(
+      kept.every(
+        (e) => e.kind !== 'shape' || (e.text?.paragraphs.some((p) => p.runs.some((r) => r.text.trim())) ?? false),
+      ),
+    ).toBe(true);
+    expect(kept.filter((e) => e.kind === 'picture').length).toBe(
+      readDeck(deck)
+        .slides.flatMap((s) => s.elements)
+        .filter((e) => e.kind === 'picture').length,
+    );
   });
 
   it('puts them on a copy of the slide layout per slide, listed by the master and the content types', () => {
@@ -58,8 +66,18 @@ describe('prepareDeckForPdf', () => {
   it.each([
     ['a rule (no text, no alt text)', 'sp', '<p:sp><p:nvSpPr><p:cNvPr id="3" name="Rule"/></p:nvSpPr></p:sp>', true],
     ['a shape with text', 'sp', '<p:sp><p:nvSpPr><p:cNvPr id="3" name="Box"/></p:nvSpPr><a:t>Hei</a:t></p:sp>', false],
-    ['a shape with alt text', 'sp', '<p:sp><p:nvSpPr><p:cNvPr id="3" name="Map" descr="Kart over Innherred"/></p:nvSpPr></p:sp>', false],
-    ['an empty placeholder', 'sp', '<p:sp><p:nvSpPr><p:cNvPr id="3" name="Body"/><p:nvPr><p:ph type="body"/></p:nvPr></p:nvSpPr></p:sp>', false],
+    [
+      'a shape with alt text',
+      'sp',
+      '<p:sp><p:nvSpPr><p:cNvPr id="3" name="Map" descr="Kart over Innherred"/></p:nvSpPr></p:sp>',
+      false,
+    ],
+    [
+      'an empty placeholder',
+      'sp',
+      '<p:sp><p:nvSpPr><p:cNvPr id="3" name="Body"/><p:nvPr><p:ph type="body"/></p:nvPr></p:nvSpPr></p:sp>',
+      false,
+    ],
     ['a picture', 'pic', '<p:pic><p:nvPicPr><p:cNvPr id="3" name="Logo" descr=""/></p:nvPicPr></p:pic>', false],
     [
       'a picture marked decorative',

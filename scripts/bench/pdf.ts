@@ -54,7 +54,10 @@ export function measurePdf(options: { root: string; benchDir: string; cli: strin
   const commands = [
     shell('after: build --deck strategi --pdf', afterScript(node, cli, path.join(dir, 'after-one'), '--deck strategi')),
     shell('after: build --all --pdf', afterScript(node, cli, path.join(dir, 'after-all'), '--all')),
-    shell('before: build --deck strategi --pdf', beforeScript(node, cli, path.join(dir, 'before-one'), '--deck strategi')),
+    shell(
+      'before: build --deck strategi --pdf',
+      beforeScript(node, cli, path.join(dir, 'before-one'), '--deck strategi'),
+    ),
     shell('before: build --all --pdf', beforeScript(node, cli, path.join(dir, 'before-all'), '--all')),
   ];
   const samples = runInterleaved(commands, runs, 0);

@@ -46,7 +46,10 @@ export function prepareDeckForPdf(pptx: Uint8Array): { bytes: Uint8Array; moved:
     if (layout === undefined || !parts.has(layout)) continue;
     const name = `ppt/slideLayouts/slideLayout${next++}.xml`;
     copyLayout(parts, { slide, layout, name, shapes: decorative });
-    parts.setText(slide, decorative.reduce((rest, shape) => rest.replace(shape, ''), xml));
+    parts.setText(
+      slide,
+      decorative.reduce((rest, shape) => rest.replace(shape, ''), xml),
+    );
     moved += decorative.length;
   }
   return { bytes: moved > 0 ? parts.toZip(zipTimestamp('2000-01-01')) : pptx, moved };
@@ -86,14 +89,23 @@ function copyLayout(parts: PackageParts, copy: LayoutCopy): void {
   );
   const layoutXml = parts.text(copy.layout) ?? '';
   parts.setText(copy.name, layoutXml.replace('</p:spTree>', `${shapes.join('')}</p:spTree>`));
-  parts.setText(relsPart(copy.name), layoutRelsXml.replace('</Relationships>', `${extraRels.join('')}</Relationships>`));
+  parts.setText(
+    relsPart(copy.name),
+    layoutRelsXml.replace('</Relationships>', `${extraRels.join('')}</Relationships>`),
+  );
   const layoutFile = copy.name.slice(copy.name.lastIndexOf('/') + 1);
   parts.setText(
     slideRels,
-    slideRelsXml.replace(/(<Relationship\b[^>]*Type="[^"]*\/slideLayout"[^>]*Target=")[^"]*"/, `$1../slideLayouts/${layoutFile}"`),
+    slideRelsXml.replace(
+      /(<Relationship\b[^>]*Type="[^"]*\/slideLayout"[^>]*Target=")[^"]*"/,
+      `$1../slideLayouts/${layoutFile}"`,
+    ),
   );
   const types = parts.text('[Content_Types].xml') ?? '';
-  parts.setText('[Content_Types].xml', types.replace('</Types>', `<Override PartName="/${copy.name}" ContentType="${LAYOUT_CONTENT_TYPE}"/></Types>`));
+  parts.setText(
+    '[Content_Types].xml',
+    types.replace('</Types>', `<Override PartName="/${copy.name}" ContentType="${LAYOUT_CONTENT_TYPE}"/></Types>`),
+  );
   registerWithMaster(parts, copy.name);
 }
 
@@ -113,10 +125,19 @@ function registerWithMaster(parts: PackageParts, layout: string): void {
   if (!master || masterXml === undefined) return;
   const masterRels = relsPart(master);
   const relsXml = parts.text(masterRels) ?? emptyRels;
-  const rId = `rIdPdfLayout${/rIdPdfLayout/.test(relsXml) ? relsXml.split('rIdPdfLayout').length : 1}`;
+  const rId = `rIdPdfLayout${relsXml.split('rIdPdfLayout').length}`;
   const target = `../slideLayouts/${layout.slice(layout.lastIndexOf('/') + 1)}`;
-  parts.setText(masterRels, relsXml.replace('</Relationships>', `<Relationship Id="${rId}" Type="${LAYOUT_TYPE}" Target="${target}"/></Relationships>`));
+  parts.setText(
+    masterRels,
+    relsXml.replace(
+      '</Relationships>',
+      `<Relationship Id="${rId}" Type="${LAYOUT_TYPE}" Target="${target}"/></Relationships>`,
+    ),
+  );
   const ids = [...masterXml.matchAll(/<p:sldLayoutId\b[^>]*\bid="(\d+)"/g)].map((m) => Number(m[1]));
   const id = Math.max(2_147_483_648, ...ids) + 1;
-  parts.setText(master, masterXml.replace('</p:sldLayoutIdLst>', `<p:sldLayoutId id="${id}" r:id="${rId}"/></p:sldLayoutIdLst>`));
+  parts.setText(
+    master,
+    masterXml.replace('</p:sldLayoutIdLst>', `<p:sldLayoutId id="${id}" r:id="${rId}"/></p:sldLayoutIdLst>`),
+  );
 }

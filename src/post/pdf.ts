@@ -14,7 +14,7 @@
  */
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { checkPdfAgainstDeck, formatPdfFindings } from '../check/pdf/index.js';
+import { checkPdfAgainstDeck, formatPdfFindings, preloadPdfReader } from '../check/pdf/index.js';
 import { readDeck } from '../check/read-deck.js';
 import { CheckFailedError } from '../errors.js';
 import { prepareDeckForPdf } from './pdf-deck.js';
@@ -62,7 +62,7 @@ interface Staged {
 export async function exportPdfs(jobs: readonly PdfJob[], options: ConvertOptions = {}): Promise<WrittenPdf[]> {
   if (jobs.length === 0) return [];
   await findSoffice();
-  const targets = jobs.map((job) => resolve(job.outFile ?? job.pptx.replace(/\.pptx$/i, '') + '.pdf'));
+  const targets = jobs.map((job) => resolve(job.outFile ?? `${job.pptx.replace(/\.pptx$/i, '')}.pdf`));
   // Beside the (first) target, so the final renames stay on one file system and are atomic.
   await mkdir(dirname(targets[0]!), { recursive: true });
   const staging = await mkdtemp(join(dirname(targets[0]!), '.trappa-pdf-'));
@@ -77,12 +77,19 @@ export async function exportPdfs(jobs: readonly PdfJob[], options: ConvertOption
       const language = job.language ?? deckLanguage(deck);
       staged.push({ job, target: targets[i]!, deck, input, ...(language ? { language } : {}) });
     }
+    // pdf.js loads while LibreOffice converts.
+    preloadPdfReader();
     const pdfs = new Map<Staged, string>();
     for (const [language, group] of groupBy(staged, (s) => s.language ?? '')) {
-      const out = await convertManyWithSoffice(group.map((s) => s.input), join(staging, 'out'), pdfExportTarget, {
-        ...options,
-        ...(language ? { language } : {}),
-      });
+      const out = await convertManyWithSoffice(
+        group.map((s) => s.input),
+        join(staging, 'out'),
+        pdfExportTarget,
+        {
+          ...options,
+          ...(language ? { language } : {}),
+        },
+      );
       group.forEach((s, i) => pdfs.set(s, out[i]!));
     }
     const written: WrittenPdf[] = [];
@@ -107,9 +114,15 @@ export async function exportPdfs(jobs: readonly PdfJob[], options: ConvertOption
 }
 
 /** One deck; see {@link exportPdfs}. @returns the PDF's path. */
-export async function exportPdf(pptxPath: string, options: ConvertOptions & Omit<PdfJob, 'pptx'> = {}): Promise<string> {
+export async function exportPdf(
+  pptxPath: string,
+  options: ConvertOptions & Omit<PdfJob, 'pptx'> = {},
+): Promise<string> {
   const { outFile, language, ...convert } = options;
-  const [pdf] = await exportPdfs([{ pptx: pptxPath, ...(outFile ? { outFile } : {}), ...(language ? { language } : {}) }], convert);
+  const [pdf] = await exportPdfs(
+    [{ pptx: pptxPath, ...(outFile ? { outFile } : {}), ...(language ? { language } : {}) }],
+    convert,
+  );
   return pdf!.file;
 }
 

@@ -58,7 +58,10 @@ export interface PreviewJob {
  * {@link previewDeck} for many decks with one LibreOffice run: starting LibreOffice is most of
  * a conversion's time. Decks need different base names.
  */
-export async function previewDecks(jobs: readonly PreviewJob[], options: Omit<PreviewOptions, 'outDir'> = {}): Promise<Preview[]> {
+export async function previewDecks(
+  jobs: readonly PreviewJob[],
+  options: Omit<PreviewOptions, 'outDir'> = {},
+): Promise<Preview[]> {
   if (jobs.length === 0) return [];
   const { dpi = 80, ...convertOptions } = options;
   const pdftoppm = await findPdftoppm();
@@ -67,7 +70,12 @@ export async function previewDecks(jobs: readonly PreviewJob[], options: Omit<Pr
   await mkdir(dirname(dirs[0]!), { recursive: true });
   const staging = await mkdtemp(join(dirname(dirs[0]!), '.preview-'));
   try {
-    const pdfs = await convertManyWithSoffice(jobs.map((job) => job.pptx), staging, 'pdf:impress_pdf_Export', convertOptions);
+    const pdfs = await convertManyWithSoffice(
+      jobs.map((job) => job.pptx),
+      staging,
+      'pdf:impress_pdf_Export',
+      convertOptions,
+    );
     const previews: Preview[] = [];
     for (const [i, dir] of dirs.entries()) {
       await mkdir(dir, { recursive: true });

@@ -123,8 +123,7 @@ function enqueue<T>(task: () => Promise<T>): Promise<T> {
   return run;
 }
 
-const tail = (text: string, max = 1500): string =>
-  text.length > max ? `…${text.slice(-max)}`.trim() : text.trim();
+const tail = (text: string, max = 1500): string => (text.length > max ? `…${text.slice(-max)}`.trim() : text.trim());
 
 interface RunResult {
   code: number | null;
@@ -181,7 +180,7 @@ export async function convertWithSoffice(
 
 /**
  * Converts every input with one LibreOffice process (its start-up is most of a conversion's
- * time: 4 decks take ~1.6× one deck) into `outDir`, returning the outputs in input order
+ * time: `build --all --pdf` takes 1.3× `build --deck strategi --pdf`, npm run bench) into `outDir`, returning the outputs in input order
  * (`outDir/<input base name>.<ext>`). LibreOffice writes into a staging dir inside `outDir`
  * first and the results are renamed into place only when all exist, so a failed conversion
  * leaves earlier files untouched.
@@ -202,25 +201,31 @@ export async function convertManyWithSoffice(
   const ext = target.split(':')[0] ?? target;
   const outputs = sources.map((source) => join(resolve(outDir), `${basename(source, extname(source))}.${ext}`));
   const twice = outputs.find((o, i) => outputs.indexOf(o) !== i);
-  if (twice) throw new TrappaError(`Two inputs would both be converted to ${basename(twice)}; give them different names.`);
+  if (twice)
+    throw new TrappaError(`Two inputs would both be converted to ${basename(twice)}; give them different names.`);
   await mkdir(outDir, { recursive: true });
   return enqueue(async () => {
     const staging = await mkdtemp(join(resolve(outDir), '.soffice-'));
     try {
       const timeoutMs = options.timeoutMs ?? 120_000;
       const what = `LibreOffice could not convert ${inputs.length === 1 ? inputs[0] : `${inputs.length} files`} to ${ext}`;
-      const result = await runWithProfile(soffice, options.language, [
-        '--headless',
-        '--norestore',
-        '--nolockcheck',
-        '--nologo',
-        '--nodefault',
-        '--convert-to',
-        target,
-        '--outdir',
-        staging,
-        ...sources,
-      ], timeoutMs);
+      const result = await runWithProfile(
+        soffice,
+        options.language,
+        [
+          '--headless',
+          '--norestore',
+          '--nolockcheck',
+          '--nologo',
+          '--nodefault',
+          '--convert-to',
+          target,
+          '--outdir',
+          staging,
+          ...sources,
+        ],
+        timeoutMs,
+      );
       if (result.timedOut) {
         throw new TrappaError(`${what}: no result after ${timeoutMs / 1000} s, killed it.\n${tail(result.output)}`);
       }
@@ -247,14 +252,21 @@ export async function convertManyWithSoffice(
  * run of a fresh profile sets it up: ~0.3 s) and removed when the process exits. After a failed
  * or killed run it may be locked or half-written: it is thrown away and the next run gets a new one.
  */
-async function runWithProfile(soffice: string, language: string | undefined, args: string[], timeoutMs: number): Promise<RunResult> {
+async function runWithProfile(
+  soffice: string,
+  language: string | undefined,
+  args: string[],
+  timeoutMs: number,
+): Promise<RunResult> {
   const profile = await processProfile();
   await setProfileLocale(profile, language);
-  const result = await runProcess(soffice, [`-env:UserInstallation=${pathToFileURL(profile).href}`, ...args], timeoutMs).catch(
-    (cause: unknown) => {
-      throw new TrappaError(`Could not start LibreOffice (${soffice}).`, { cause });
-    },
-  );
+  const result = await runProcess(
+    soffice,
+    [`-env:UserInstallation=${pathToFileURL(profile).href}`, ...args],
+    timeoutMs,
+  ).catch((cause: unknown) => {
+    throw new TrappaError(`Could not start LibreOffice (${soffice}).`, { cause });
+  });
   if (result.timedOut || result.code !== 0) await discardProfile();
   return result;
 }

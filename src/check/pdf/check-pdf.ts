@@ -24,7 +24,9 @@ const found = (rule: string, page: number, element: string, message: string): Fi
 export function checkPdf(pdf: PdfModel, expected: PdfExpectation): Finding[] {
   const findings = [...checkDocument(pdf, expected)];
   if (pdf.pages.length !== expected.slides.length) {
-    findings.push(found('pdf-pages', 0, '(document)', `the PDF has ${pdf.pages.length} pages for ${expected.slides.length} slides`));
+    findings.push(
+      found('pdf-pages', 0, '(document)', `the PDF has ${pdf.pages.length} pages for ${expected.slides.length} slides`),
+    );
   }
   pdf.pages.forEach((page, i) => {
     const slide = expected.slides[i];
@@ -40,7 +42,10 @@ function checkDocument(pdf: PdfModel, expected: PdfExpectation): Finding[] {
     doc('pdf-lang', `the document language (/Lang) is ${pdf.lang ?? 'missing'}, expected ${expected.language}`);
   }
   if (expected.title !== undefined && pdf.title !== expected.title) {
-    doc('pdf-title', `the title is ${pdf.title === undefined ? 'missing' : `"${pdf.title}"`}, expected "${expected.title}"`);
+    doc(
+      'pdf-title',
+      `the title is ${pdf.title === undefined ? 'missing' : `"${pdf.title}"`}, expected "${expected.title}"`,
+    );
   }
   if (!pdf.marked) doc('pdf-structure', 'the PDF is not marked as tagged (/MarkInfo /Marked)');
   if (pdf.pages.some((p) => !p.structure)) doc('pdf-structure', 'the PDF has no structure tree (no tags)');
@@ -48,10 +53,14 @@ function checkDocument(pdf: PdfModel, expected: PdfExpectation): Finding[] {
   if (pdfaPart !== undefined) {
     const maxVersion = pdfaPart === '1' ? 1.4 : 1.7;
     if (!['1', '2', '3'].includes(pdfaPart)) doc('pdf-claims', `the XMP declares an unknown PDF/A part ${pdfaPart}`);
-    else if (Number(pdf.version) > maxVersion) doc('pdf-claims', `PDF/A-${pdfaPart} allows PDF ${maxVersion} at most; the file is PDF ${pdf.version}`);
+    else if (Number(pdf.version) > maxVersion)
+      doc('pdf-claims', `PDF/A-${pdfaPart} allows PDF ${maxVersion} at most; the file is PDF ${pdf.version}`);
     const level = (pdfaConformance ?? '').toUpperCase();
     if (!['A', 'B', 'U'].includes(level) || (pdfaPart === '1' && level === 'U')) {
-      doc('pdf-claims', `the XMP declares PDF/A-${pdfaPart} with an invalid conformance level "${pdfaConformance ?? ''}"`);
+      doc(
+        'pdf-claims',
+        `the XMP declares PDF/A-${pdfaPart} with an invalid conformance level "${pdfaConformance ?? ''}"`,
+      );
     }
   }
   if (pdfuaPart !== undefined && !pdf.displayDocTitle) {
@@ -74,11 +83,16 @@ function checkPage(page: PdfPage, slide: SlideExpectation, language: string): Fi
   const nodes = flatten(structure);
   const headings = nodes.filter((n) => /^(H[1-6]?|Title)$/.test(n.role));
   if (slide.title !== undefined && !headings.some((h) => squeeze(h.text) === squeeze(slide.title!))) {
-    at('pdf-structure', 'title', `the title "${slide.title}" is not tagged as a heading (${headings.length} heading(s) on the page)`);
+    at(
+      'pdf-structure',
+      'title',
+      `the title "${slide.title}" is not tagged as a heading (${headings.length} heading(s) on the page)`,
+    );
   }
   const tables = nodes.filter((n) => n.role === 'Table');
   for (const table of slide.tables) {
-    if (!tables.some((t) => squeeze(t.text) === squeeze(table))) at('pdf-structure', 'table', 'a table is not tagged as a Table with its cells');
+    if (!tables.some((t) => squeeze(t.text) === squeeze(table)))
+      at('pdf-structure', 'table', 'a table is not tagged as a Table with its cells');
   }
   const lists = topLevel(structure, 'L');
   for (const list of slide.lists) {
@@ -89,12 +103,14 @@ function checkPage(page: PdfPage, slide: SlideExpectation, language: string): Fi
   }
   const figures = nodes.filter((n) => n.role === 'Figure');
   const alts = figures.filter((f) => f.alt?.trim()).length;
-  if (alts < figures.length) at('pdf-alt', 'Figure', `${figures.length - alts} of ${figures.length} figures have no alternative text (/Alt)`);
+  if (alts < figures.length)
+    at('pdf-alt', 'Figure', `${figures.length - alts} of ${figures.length} figures have no alternative text (/Alt)`);
   for (const figure of figures.filter((f) => f.alt !== undefined && looksLikeFileName(f.alt))) {
     at('pdf-alt', 'Figure', `a figure's alternative text is a file name ("${figure.alt!.trim()}")`);
   }
   for (const alt of slide.pictures) {
-    if (!figures.some((f) => f.alt?.trim() === alt)) at('pdf-alt', 'Figure', `no figure carries the picture's alt text "${alt}"`);
+    if (!figures.some((f) => f.alt?.trim() === alt))
+      at('pdf-alt', 'Figure', `no figure carries the picture's alt text "${alt}"`);
   }
   for (const node of nodes.filter((n) => n.lang !== undefined && !sameLanguage(n.lang, language))) {
     at('pdf-lang', node.role, `a ${node.role} element has /Lang ${node.lang}, expected ${language}`);

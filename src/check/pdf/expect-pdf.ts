@@ -33,7 +33,9 @@ function expectSlide(slide: SlideModel, xml: XmlElement | undefined): SlideExpec
     ...(titleText ? { title: titleText } : {}),
     lists: bulletedShapeTexts(xml),
     tables: content.flatMap((e) => (e.kind === 'table' ? [collapse(elementTexts(e).join(' '))] : [])),
-    pictures: content.flatMap((e) => (e.kind === 'picture' && !e.decorative && e.descr?.trim() ? [e.descr.trim()] : [])),
+    pictures: content.flatMap((e) =>
+      e.kind === 'picture' && !e.decorative && e.descr?.trim() ? [e.descr.trim()] : [],
+    ),
   };
 }
 
@@ -43,7 +45,8 @@ function frameParagraphs(frame: TextFrame): string[] {
 
 function elementTexts(e: ElementModel): string[] {
   if (e.kind === 'shape') return e.text ? frameParagraphs(e.text) : [];
-  if (e.kind === 'table') return e.rows.flatMap((row) => row.cells.filter((c) => !c.merged).flatMap((c) => frameParagraphs(c.text)));
+  if (e.kind === 'table')
+    return e.rows.flatMap((row) => row.cells.filter((c) => !c.merged).flatMap((c) => frameParagraphs(c.text)));
   return [];
 }
 

@@ -4,6 +4,8 @@ import type { Finding } from '../types.js';
 import { checkPdf } from './check-pdf.js';
 import { expectPdf } from './expect-pdf.js';
 import { readPdf } from './read-pdf.js';
+
+export { preloadPdfReader } from './read-pdf.js';
 import type { PdfModel } from './types.js';
 
 export interface PdfReport {

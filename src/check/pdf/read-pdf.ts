@@ -29,14 +29,28 @@ function loadPdfJs(): Promise<PdfJs> {
   return pdfjs;
 }
 
+/** Starts loading pdf.js (~1 s on a busy machine) so it overlaps other work, e.g. LibreOffice's run. */
+export function preloadPdfReader(): void {
+  loadPdfJs().catch(() => undefined);
+}
+
 /** @throws Error when the bytes are not a PDF pdf.js can open. */
 export async function readPdf(bytes: Uint8Array): Promise<PdfModel> {
   const { getDocument } = await loadPdfJs();
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
-  const task = getDocument({ data: new Uint8Array(bytes), disableFontFace: true, isEvalSupported: false, verbosity: 0 });
+  const task = getDocument({
+    data: new Uint8Array(bytes),
+    disableFontFace: true,
+    isEvalSupported: false,
+    verbosity: 0,
+  });
   const doc = await task.promise;
   try {
-    const [meta, markInfo, prefs] = await Promise.all([doc.getMetadata(), doc.getMarkInfo(), doc.getViewerPreferences()]);
+    const [meta, markInfo, prefs] = await Promise.all([
+      doc.getMetadata(),
+      doc.getMarkInfo(),
+      doc.getViewerPreferences(),
+    ]);
     const info = meta.info as Record<string, unknown>;
     const xmp = (name: string): string | undefined => {
       const value: unknown = meta.metadata?.get(name);
@@ -85,7 +99,12 @@ async function readPage(page: PdfPageProxy, number: number): Promise<PdfPage> {
   const fontIds = new Set<string>();
   let textOps = 0;
   let imageOps = 0;
-  const textOpCodes = new Set<number>([OPS.showText, OPS.showSpacedText, OPS.nextLineShowText, OPS.nextLineSetSpacingShowText]);
+  const textOpCodes = new Set<number>([
+    OPS.showText,
+    OPS.showSpacedText,
+    OPS.nextLineShowText,
+    OPS.nextLineSetSpacingShowText,
+  ]);
   const imageOpCodes = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject]);
   ops.fnArray.forEach((fn, i) => {
     if (fn === OPS.setFont) fontIds.add(String((ops.argsArray[i] as unknown[])[0]));
