@@ -31,11 +31,13 @@ function beforeScript(node: string, cli: string, out: string, deckArgs: string):
     'for f in "$OUT"/*.pptx; do P=$(mktemp -d); ' +
     `soffice "-env:UserInstallation=file://$P" --headless --norestore --nolockcheck --nologo --nodefault ` +
     `--convert-to ${quote(oldTarget)} --outdir "$OUT" "$f" >/dev/null 2>&1 || exit 1; rm -rf "$P"; done`;
-  return `OUT=${quote(out)}; rm -rf "$OUT" && ${quote(node)} ${quote(cli)} --out "$OUT" build ${deckArgs} >/dev/null && ${convert}`;
+  const build = `${quote(node)} ${quote(cli)} --out "$OUT" build ${deckArgs}`;
+  return `OUT=${quote(out)}; rm -rf "$OUT" && ${build} >/dev/null && ${convert}`;
 }
 
 function afterScript(node: string, cli: string, out: string, deckArgs: string): string {
-  return `OUT=${quote(out)}; rm -rf "$OUT" && ${quote(node)} ${quote(cli)} --out "$OUT" build ${deckArgs} --pdf >/dev/null`;
+  const build = `${quote(node)} ${quote(cli)} --out "$OUT" build ${deckArgs} --pdf`;
+  return `OUT=${quote(out)}; rm -rf "$OUT" && ${build} >/dev/null`;
 }
 
 function pdfBytes(dir: string): number | undefined {
@@ -81,10 +83,13 @@ export function pdfTable(r: PdfBenchResult, runs: number): Table {
     headers: ['command', 'wall (median ±MAD, range)', 'CPU', 'peak RSS'],
     rows: Object.entries(r.timings).map(([name, s]) => [name, ...sampleCells(s)]),
     notes: [
-      `4 decks ÷ 1 deck: after ${ratio(r.ratios.after) ?? '–'} (target ≤ 2×), before ${ratio(r.ratios.before) ?? '–'}.`,
+      `4 decks ÷ 1 deck: after ${ratio(r.ratios.after) ?? '–'} (target ≤ 2×), ` +
+        `before ${ratio(r.ratios.before) ?? '–'}.`,
       `All PDFs of build --all --pdf: after ${kb(r.sizes.after) ?? '–'}, before ${kb(r.sizes.before) ?? '–'}.`,
-      'before = main until #13, replayed: build, then one soffice with a fresh profile per deck, PDF/A-1 (pages rasterised).',
-      'after = one soffice per language for all decks, PDF/A-2b + PDF/UA, each PDF checked with pdf.js before it is saved.',
+      'before = main until #13, replayed: build, then one soffice with a fresh profile per deck,',
+      '  PDF/A-1 (pages rasterised).',
+      'after = one soffice per language for all decks, PDF/A-2b + PDF/UA,',
+      '  each PDF checked with pdf.js before it is saved.',
       'CPU and RSS are of the process tree GNU time sees (bash and its children).',
     ],
   };

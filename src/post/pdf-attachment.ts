@@ -40,7 +40,8 @@ async function whyNotAccessible(pdf: string, pptx: string): Promise<string | und
     const [pdfBytes, deckBytes] = await Promise.all([readFile(pdf), readFile(pptx)]);
     const report = await checkPdfAgainstDeck(new Uint8Array(pdfBytes), new Uint8Array(deckBytes));
     if (report.findings.length === 0) return undefined;
-    return `it is not the accessible PDF of the deck (build it again with --pdf):\n${formatPdfFindings(report.findings.slice(0, 5))}`;
+    const findings = formatPdfFindings(report.findings.slice(0, 5));
+    return `it is not the accessible PDF of the deck (build it again with --pdf):\n${findings}`;
   } catch (error) {
     return `it could not be read as a PDF (${(error as Error).message})`;
   }

@@ -1,4 +1,7 @@
-/** .pptx → PDF → one PNG per slide (pdftoppm) → a contact sheet (sharp), for a quick look; many decks per LibreOffice run. */
+/**
+ * .pptx → PDF → one PNG per slide (pdftoppm) → a contact sheet (sharp), for a quick look;
+ * many decks per LibreOffice run.
+ */
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';

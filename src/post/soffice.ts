@@ -180,7 +180,8 @@ export async function convertWithSoffice(
 
 /**
  * Converts every input with one LibreOffice process (its start-up is most of a conversion's
- * time: `build --all --pdf` takes 1.3× `build --deck strategi --pdf`, npm run bench) into `outDir`, returning the outputs in input order
+ * time: `build --all --pdf` takes 1.3× `build --deck strategi --pdf`, npm run bench) into `outDir`,
+ * returning the outputs in input order
  * (`outDir/<input base name>.<ext>`). LibreOffice writes into a staging dir inside `outDir`
  * first and the results are renamed into place only when all exist, so a failed conversion
  * leaves earlier files untouched.
@@ -208,7 +209,8 @@ export async function convertManyWithSoffice(
     const staging = await mkdtemp(join(resolve(outDir), '.soffice-'));
     try {
       const timeoutMs = options.timeoutMs ?? 120_000;
-      const what = `LibreOffice could not convert ${inputs.length === 1 ? inputs[0] : `${inputs.length} files`} to ${ext}`;
+      const files = inputs.length === 1 ? inputs[0] : `${inputs.length} files`;
+      const what = `LibreOffice could not convert ${files} to ${ext}`;
       const result = await runWithProfile(
         soffice,
         options.language,
@@ -298,7 +300,8 @@ async function setProfileLocale(profile: string, language: string | undefined): 
   const base =
     current ??
     '<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" ' +
-      'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n</oor:items>\n';
+      'xmlns:xs="http://www.w3.org/2001/XMLSchema" ' +
+      'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n</oor:items>\n';
   const item = language
     ? '<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse">' +
       `<value>${language.replace(/[^A-Za-z0-9-]/g, '')}</value></prop></item>\n`
