@@ -35,6 +35,8 @@ export interface PdfJob {
   outFile?: string;
   /** BCP 47 tag of the deck, e.g. `nb-NO`. @default the deck's own dc:language */
   language?: string;
+  /** Keep the PDF already at `outFile` when it passes the check against the deck (an unchanged deck). */
+  keepIfAccessible?: boolean;
 }
 
 /** A PDF that passed the check and was saved. */
@@ -43,6 +45,8 @@ export interface WrittenPdf {
   /** What it declares, e.g. `PDF/A-2b, PDF/UA-1`. */
   declares: string;
   size: number;
+  /** The PDF was already there and passed the check: not converted again. */
+  kept?: boolean;
 }
 
 interface Staged {
@@ -56,40 +60,56 @@ interface Staged {
 /**
  * Exports every deck with as few LibreOffice runs as there are languages, checks every PDF
  * and saves them only if all pass; a failure leaves every earlier PDF untouched.
+ * @returns one WrittenPdf per job, in order.
  * @throws CheckFailedError (exit 4) listing each failing PDF's findings.
  * @throws TrappaError when LibreOffice fails; ToolNotFoundError when it is missing.
  */
 export async function exportPdfs(jobs: readonly PdfJob[], options: ConvertOptions = {}): Promise<WrittenPdf[]> {
-  if (jobs.length === 0) return [];
-  await findSoffice();
   const targets = jobs.map((job) => resolve(job.outFile ?? `${job.pptx.replace(/\.pptx$/i, '')}.pdf`));
+  const kept = await Promise.all(jobs.map((job, i) => (job.keepIfAccessible ? keptPdf(job, targets[i]!) : undefined)));
+  const todo = jobs.flatMap((job, i) => (kept[i] ? [] : [{ job, target: targets[i]! }]));
+  const made = todo.length > 0 ? await convertAndSave(todo, options) : [];
+  return kept.map((pdf) => pdf ?? made.shift()!);
+}
+
+/** The PDF already at `target`, when it passes the check against the deck; otherwise undefined. */
+async function keptPdf(job: PdfJob, target: string): Promise<WrittenPdf | undefined> {
+  try {
+    const [pdf, deck] = await Promise.all([readFile(target), readFile(job.pptx)]);
+    const report = await checkPdfAgainstDeck(new Uint8Array(pdf), new Uint8Array(deck), job.language);
+    return report.findings.length === 0
+      ? { file: target, declares: report.declares, size: pdf.length, kept: true }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function convertAndSave(jobs: { job: PdfJob; target: string }[], options: ConvertOptions): Promise<WrittenPdf[]> {
+  await findSoffice();
   // Beside the (first) target, so the final renames stay on one file system and are atomic.
-  await mkdir(dirname(targets[0]!), { recursive: true });
-  const staging = await mkdtemp(join(dirname(targets[0]!), '.trappa-pdf-'));
+  await mkdir(dirname(jobs[0]!.target), { recursive: true });
+  const staging = await mkdtemp(join(dirname(jobs[0]!.target), '.trappa-pdf-'));
   try {
     const staged: Staged[] = [];
-    for (const [i, job] of jobs.entries()) {
+    for (const [i, { job, target }] of jobs.entries()) {
       const deck = new Uint8Array(await readFile(job.pptx));
       // Numbered: two targets in different folders may share a name.
-      const input = join(staging, 'in', `${i + 1}-${basename(targets[i]!, '.pdf')}.pptx`);
+      const input = join(staging, 'in', `${i + 1}-${basename(target, '.pdf')}.pptx`);
       await mkdir(dirname(input), { recursive: true });
       await writeFile(input, prepareForLibreOffice(deck));
       const language = job.language ?? deckLanguage(deck);
-      staged.push({ job, target: targets[i]!, deck, input, ...(language ? { language } : {}) });
+      staged.push({ job, target, deck, input, ...(language ? { language } : {}) });
     }
     // pdf.js loads while LibreOffice converts.
     preloadPdfReader();
     const pdfs = new Map<Staged, string>();
     for (const [language, group] of groupBy(staged, (s) => s.language ?? '')) {
-      const out = await convertManyWithSoffice(
-        group.map((s) => s.input),
-        join(staging, 'out'),
-        pdfExportTarget,
-        {
-          ...options,
-          ...(language ? { language } : {}),
-        },
-      );
+      const inputs = group.map((s) => s.input);
+      const out = await convertManyWithSoffice(inputs, join(staging, 'out'), pdfExportTarget, {
+        ...options,
+        ...(language ? { language } : {}),
+      });
       group.forEach((s, i) => pdfs.set(s, out[i]!));
     }
     const written: WrittenPdf[] = [];

@@ -1,11 +1,10 @@
 /** `trappa build` checks what it writes, and --pdf adds a checked, accessible PDF beside each deck. */
 import { hasSoffice, missingTool } from '../helpers/tools.js';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyProject, runCli } from '../helpers/project.js';
-
 
 describe('build runs the checks', () => {
   it('refuses a deck that fails them (an empty slide title) and keeps the previous file', () => {
@@ -15,7 +14,10 @@ describe('build runs the checks', () => {
     const before = readFileSync(file);
 
     // A wording override that leaves the plan slide without a title: the schema cannot see it, the check does.
-    writeFileSync(path.join(root, 'data/decks/strategi.yaml'), `${readFileSync(path.join(root, 'data/decks/strategi.yaml'), 'utf8')}wording:\n  plan.title: " "\n`);
+    writeFileSync(
+      path.join(root, 'data/decks/strategi.yaml'),
+      `${readFileSync(path.join(root, 'data/decks/strategi.yaml'), 'utf8')}wording:\n  plan.title: " "\n`,
+    );
     const run = runCli(['build', '--deck', 'strategi'], root);
     expect(run.status).toBe(4);
     expect(run.stderr).toMatch(/slide 8 · Title · error title: the title placeholder is empty/);
@@ -36,5 +38,15 @@ describe.skipIf(missingTool('LibreOffice', hasSoffice))('build --pdf', () => {
     const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
     expect(info).toMatch(/Pages:\s+8/);
     expect(info).toMatch(/Tagged:\s+yes/);
+
+    // The deck is unchanged: its PDF passes the check against it and is kept as it is.
+    const made = statSync(pdf).mtimeMs;
+    expect(runCli(['build', '--deck', 'samkommunestyre', '--pdf'], root).status).toBe(0);
+    expect(statSync(pdf).mtimeMs).toBe(made);
+    // An older PDF beside an unchanged deck (here: one page of nothing) is not the accessible one: made again.
+    writeFileSync(pdf, readFileSync(pdf).subarray(0, 2000));
+    const again = runCli(['build', '--deck', 'samkommunestyre', '--pdf'], root);
+    expect(again.status, again.stderr).toBe(0);
+    expect(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout).toMatch(/Pages:\s+8/);
   });
 });
