@@ -89,32 +89,19 @@ function selectDecks(project: Project, ids: string[] | undefined) {
   const known = project.decks.map((d) => d.deck.id);
   const missing = ids.filter((id) => !findDeck(project, id));
   if (missing.length > 0) {
-    throw new InputError(
-      missing.map(
-        (id): Issue => ({ file: 'data/decks', message: `no deck with id '${id}'; known decks: ${known.join(', ')}` }),
-      ),
-    );
+    throw new InputError(missing.map((id): Issue => ({ file: 'data/decks', message: `no deck with id '${id}'; known decks: ${known.join(', ')}` })));
   }
   return ids.map((id) => findDeck(project, id)!);
 }
 
 /** Builds one deck in memory: every stage but saving. */
-export async function renderDeck(
-  project: Project,
-  plan: DeckPlan,
-  options: Pick<BuildOptions, 'imageStats' | 'check'> = {},
-): Promise<RenderedDeck> {
+export async function renderDeck(project: Project, plan: DeckPlan, options: Pick<BuildOptions, 'imageStats' | 'check'> = {}): Promise<RenderedDeck> {
   const laidOut = layoutDeck(plan);
   if (!laidOut.ok) throw new InputError(laidOut.issues);
   const placed = await placeImages(laidOut.value, { projectRoot: project.root, stats: options.imageStats });
   if (!placed.ok) throw new InputError(placed.issues);
   const bytes = finishPackage(await writePptx(placed.value.deck), plan.properties);
-  const overBudget = checkBudget(
-    placed.value.images,
-    bytes.length,
-    plan.theme.sizeBudgetMB,
-    plan.locateTheme(['sizeBudgetMB']),
-  );
+  const overBudget = checkBudget(placed.value.images, bytes.length, plan.theme.sizeBudgetMB, plan.locateTheme(['sizeBudgetMB']));
   if (overBudget) throw new InputError([overBudget]);
   if (options.check !== false) {
     const failed = checkFailure(`${plan.baseName}.pptx`, checkBuiltDeck(bytes, plan.theme));
@@ -173,26 +160,17 @@ async function writePdfs(decks: BuiltDeck[]): Promise<void> {
   });
 }
 
+
 /**
  * The last stage: decide every deck against output/manifest.json first (a refused
  * released version stops the whole build before any file is written), then save
  * atomically, then record what was saved in the manifest.
  */
-async function saveDecks(
-  project: Project,
-  rendered: RenderedDeck[],
-  outDir: string,
-  options: BuildOptions,
-): Promise<BuiltDeck[]> {
+async function saveDecks(project: Project, rendered: RenderedDeck[], outDir: string, options: BuildOptions): Promise<BuiltDeck[]> {
   const built = await Promise.all(
     rendered.map(async (deck) => {
       const inputs = deckInputFiles(project, findDeck(project, deck.deckId)!);
-      return {
-        ...deck,
-        file: path.join(outDir, `${deck.plan.baseName}.pptx`),
-        inputs,
-        inputsHash: await hashInputs(inputs),
-      };
+      return { ...deck, file: path.join(outDir, `${deck.plan.baseName}.pptx`), inputs, inputsHash: await hashInputs(inputs) };
     }),
   );
   if (options.dryRun) return built;
@@ -203,12 +181,7 @@ async function saveDecks(
       const rel = path.relative(outDir, deck.file).split(path.sep).join('/');
       const entry = getEntry(manifest, deck.deckId, deck.version);
       const onDisk = entry ? await sha256OfFile(path.join(outDir, entry.file)) : null;
-      return {
-        deck,
-        rel,
-        entry,
-        decision: decideVersion({ ...deck, file: rel }, entry, onDisk, options.overwriteReleased),
-      };
+      return { deck, rel, entry, decision: decideVersion({ ...deck, file: rel }, entry, onDisk, options.overwriteReleased) };
     }),
   );
   const refused = refusalError(planned.map((p) => p.decision));
