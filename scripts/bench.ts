@@ -7,6 +7,7 @@
  *   npm run bench -- --quick            # fewer runs, sizes 10 and 100
  *   npm run bench -- --runs 20 --sizes 10,100,1000,3000 --no-pandoc
  *   npm run bench -- --pdf-only         # only the PDF conversion timings, before and after (LibreOffice)
+ *   npm run bench -- --no-pdf           # everything but those (--pdf-runs N: how many runs)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,7 +35,7 @@ const { values: flags } = parseArgs({
     'no-pandoc': { type: 'boolean', default: false },
     'no-profile': { type: 'boolean', default: false },
     quick: { type: 'boolean', default: false },
-    'pdf-runs': { type: 'string', default: '3' },
+    'pdf-runs': { type: 'string' },
     'no-pdf': { type: 'boolean', default: false },
     'pdf-only': { type: 'boolean', default: false },
   },
@@ -80,7 +81,8 @@ function deckSlides(deckFile: string): string[] {
   return deck.slides.flatMap((s) => (typeof s === 'string' ? [s] : s.slide ? [s.slide] : []));
 }
 
-const pdfRuns = Math.max(1, Number(flags['pdf-runs']));
+// The replayed 'before' is slow (a rasterising LibreOffice per deck, ~40–90 s for all four): few runs.
+const pdfRuns = Math.max(1, Number(flags['pdf-runs'] ?? (quick ? 1 : flags['pdf-only'] ? 3 : 2)));
 const hasSoffice = (() => {
   try {
     execFileSync('soffice', ['--version'], { stdio: 'ignore' });
