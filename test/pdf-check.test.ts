@@ -43,6 +43,7 @@ function goodPdf(): PdfModel {
         text: 'Målgrupper\n• Ansatte i\nISK\n• Media\nMålgruppe Tid\nside 1',
         textOps: 9,
         imageOps: 1,
+        untaggedText: 0,
         fonts: [{ name: 'Carlito', embedded: true }],
         structure: node('Root', '', {
           children: [
@@ -120,6 +121,13 @@ describe('checkPdf', () => {
         delete p.pages[0]!.structure;
       },
       /^0 pdf-structure: the PDF is not marked as tagged/,
+    ],
+    [
+      'text outside the tags',
+      (p) => {
+        p.pages[0]!.untaggedText = 2;
+      },
+      /^1 pdf-structure: 2 pieces of text are neither tagged nor artifacts/,
     ],
     [
       'another title',

@@ -78,6 +78,8 @@ function checkPage(page: PdfPage, slide: SlideExpectation, language: string): Fi
     return out;
   }
   out.push(...checkReadingOrder(page, slide));
+  if (page.untaggedText > 0)
+    at('pdf-structure', '(page)', `${page.untaggedText} pieces of text are neither tagged nor artifacts`);
   const structure = page.structure;
   if (!structure) return out;
   const nodes = flatten(structure);

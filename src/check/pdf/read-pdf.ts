@@ -83,16 +83,22 @@ async function readPage(page: PdfPageProxy, number: number): Promise<PdfPage> {
   const content = await page.getTextContent({ includeMarkedContent: true });
   const byId = new Map<string, string>();
   const parts: string[] = [];
-  let current: string | undefined;
+  // Marked content open around each piece of text: the innermost with an id ties it to the tree.
+  const open: (string | undefined)[] = [];
+  let untagged = 0;
   for (const item of content.items) {
     if ('str' in item) {
       const text = item.str + (item.hasEOL ? '\n' : '');
       parts.push(text);
-      if (current !== undefined) byId.set(current, (byId.get(current) ?? '') + text);
+      const id = [...open].reverse().find((m) => m !== undefined);
+      if (id !== undefined) byId.set(id, (byId.get(id) ?? '') + text);
+      else if (open.length === 0 && item.str.trim() !== '') untagged++;
     } else if (item.type === 'beginMarkedContentProps') {
-      current = item.id;
+      open.push(item.id);
+    } else if (item.type === 'beginMarkedContent') {
+      open.push(undefined);
     } else if (item.type === 'endMarkedContent') {
-      current = undefined;
+      open.pop();
     }
   }
   const ops = await page.getOperatorList();
@@ -121,6 +127,7 @@ async function readPage(page: PdfPageProxy, number: number): Promise<PdfPage> {
     text: parts.join(''),
     textOps,
     imageOps,
+    untaggedText: untagged,
     fonts,
     ...(tree ? { structure: toStructNode(tree, byId) } : {}),
   };

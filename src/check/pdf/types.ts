@@ -25,6 +25,8 @@ export interface PdfPage {
   textOps: number;
   /** Image-painting operators. */
   imageOps: number;
+  /** Pieces of text inside no marked content: neither tagged nor an artifact (PDF/UA forbids them). */
+  untaggedText: number;
   fonts: PdfFont[];
   /** The page's part of the structure tree; absent when the PDF has none. */
   structure?: PdfStructNode;
