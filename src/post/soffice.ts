@@ -104,7 +104,7 @@ export const findSoffice = (env?: NodeJS.ProcessEnv): Promise<string> => findToo
 
 /** Options for {@link convertWithSoffice} and {@link convertManyWithSoffice}. */
 export interface ConvertOptions {
-  /** Kill LibreOffice after this many milliseconds (for the whole batch). @default 120_000 */
+  /** Kill LibreOffice after this many milliseconds (for the whole batch). @default 120 s + 30 s per further file */
   timeoutMs?: number;
   /**
    * BCP 47 tag LibreOffice takes as its locale, e.g. `nb-NO`. Its PDF export writes it as the
@@ -208,7 +208,8 @@ export async function convertManyWithSoffice(
   return enqueue(async () => {
     const staging = await mkdtemp(join(resolve(outDir), '.soffice-'));
     try {
-      const timeoutMs = options.timeoutMs ?? 120_000;
+      // A batch gets more time: a deck converts in about a second, the start is the rest.
+      const timeoutMs = options.timeoutMs ?? 120_000 + 30_000 * (inputs.length - 1);
       const files = inputs.length === 1 ? inputs[0] : `${inputs.length} files`;
       const what = `LibreOffice could not convert ${files} to ${ext}`;
       const result = await runWithProfile(
