@@ -14,6 +14,7 @@ const node = (role: string, text: string, extra: Partial<PdfStructNode> = {}): P
 
 const expected: PdfExpectation = {
   language: 'nb-NO',
+  otherLanguages: ['en-GB'],
   title: 'Kommunikasjonsstrategi',
   slides: [
     {
@@ -64,6 +65,12 @@ describe('checkPdf', () => {
   it('finds nothing wrong with a PDF that has it all', () => {
     expect(rules(goodPdf())).toEqual([]);
     expect(declaration(goodPdf())).toBe('PDF/A-2b, PDF/UA-1');
+  });
+
+  it("lets an element carry another language that the deck's text is tagged with", () => {
+    const pdf = goodPdf();
+    pdf.pages[0]!.structure!.children[1]!.lang = 'en-GB';
+    expect(rules(pdf)).toEqual([]);
   });
 
   it.each<[string, (pdf: PdfModel) => void, RegExp]>([

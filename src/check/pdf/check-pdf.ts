@@ -30,7 +30,7 @@ export function checkPdf(pdf: PdfModel, expected: PdfExpectation): Finding[] {
   }
   pdf.pages.forEach((page, i) => {
     const slide = expected.slides[i];
-    if (slide) findings.push(...checkPage(page, slide, expected.language));
+    if (slide) findings.push(...checkPage(page, slide, [expected.language, ...expected.otherLanguages]));
   });
   return findings;
 }
@@ -69,7 +69,8 @@ function checkDocument(pdf: PdfModel, expected: PdfExpectation): Finding[] {
   return out;
 }
 
-function checkPage(page: PdfPage, slide: SlideExpectation, language: string): Finding[] {
+/** @param languages the deck's language first, then the other languages its text runs are tagged with. */
+function checkPage(page: PdfPage, slide: SlideExpectation, languages: string[]): Finding[] {
   const out: Finding[] = [];
   const at = (rule: string, element: string, message: string) => out.push(found(rule, page.number, element, message));
   for (const font of page.fonts.filter((f) => !f.embedded)) at('pdf-fonts', font.name, 'the font is not embedded');
@@ -114,8 +115,8 @@ function checkPage(page: PdfPage, slide: SlideExpectation, language: string): Fi
     if (!figures.some((f) => f.alt?.trim() === alt))
       at('pdf-alt', 'Figure', `no figure carries the picture's alt text "${alt}"`);
   }
-  for (const node of nodes.filter((n) => n.lang !== undefined && !sameLanguage(n.lang, language))) {
-    at('pdf-lang', node.role, `a ${node.role} element has /Lang ${node.lang}, expected ${language}`);
+  for (const node of nodes.filter((n) => n.lang !== undefined && !languages.some((l) => sameLanguage(n.lang, l)))) {
+    at('pdf-lang', node.role, `a ${node.role} element has /Lang ${node.lang}, expected ${languages.join(' or ')}`);
   }
   return out;
 }

@@ -17,8 +17,10 @@ const BULLETS = ['a:buChar', 'a:buAutoNum', 'a:buBlip'];
 
 export function expectPdf(deck: DeckModel, language: string): PdfExpectation {
   const title = textContent(child(partRoot(deck.package, 'docProps/core.xml'), 'dc:title')).trim();
+  const runLanguages = deck.slides.flatMap((slide) => slide.elements.flatMap(runLanguagesOf));
   return {
     language,
+    otherLanguages: [...new Set(runLanguages)].filter((tag) => tag.toLowerCase() !== language.toLowerCase()),
     ...(title ? { title } : {}),
     slides: deck.slides.map((slide) => expectSlide(slide, partRoot(deck.package, slide.part))),
   };
@@ -37,6 +39,18 @@ function expectSlide(slide: SlideModel, xml: XmlElement | undefined): SlideExpec
       e.kind === 'picture' && !e.decorative && e.descr?.trim() ? [e.descr.trim()] : [],
     ),
   };
+}
+
+function runLanguagesOf(e: ElementModel): string[] {
+  const frames =
+    e.kind === 'shape'
+      ? e.text
+        ? [e.text]
+        : []
+      : e.kind === 'table'
+        ? e.rows.flatMap((r) => r.cells.map((c) => c.text))
+        : [];
+  return frames.flatMap((f) => f.paragraphs.flatMap((p) => p.runs.flatMap((r) => (r.lang ? [r.lang] : []))));
 }
 
 function frameParagraphs(frame: TextFrame): string[] {

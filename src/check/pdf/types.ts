@@ -65,6 +65,8 @@ export interface SlideExpectation {
 export interface PdfExpectation {
   /** BCP 47 tag, e.g. `nb-NO`. */
   language: string;
+  /** Tags of the deck's text runs besides `language` (a quote in English): elements may carry these too. */
+  otherLanguages: string[];
   /** The deck's title (docProps dc:title). */
   title?: string;
   slides: SlideExpectation[];
