@@ -29,8 +29,34 @@ export function contentTypeFor(filename: string, given?: string): string {
 }
 
 const MONTHS: Record<string, readonly string[]> = {
-  nb: ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  nb: [
+    'januar',
+    'februar',
+    'mars',
+    'april',
+    'mai',
+    'juni',
+    'juli',
+    'august',
+    'september',
+    'oktober',
+    'november',
+    'desember',
+  ],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
 };
 MONTHS.nn = MONTHS.nb!;
 const WEEKDAYS: Record<string, readonly string[]> = {
@@ -62,7 +88,9 @@ function createEnvironment(): typeof Handlebars {
   // {{date meeting.date}} or {{date meeting.date weekday=true}}; the language comes from the root context.
   hb.registerHelper('date', function (value: unknown, options: Handlebars.HelperOptions) {
     if (typeof value !== 'string' && !(value instanceof Date)) {
-      throw new TrappaError(`the date helper needs an ISO date, got ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
+      throw new TrappaError(
+        `the date helper needs an ISO date, got ${value === undefined ? 'nothing' : JSON.stringify(value)}`,
+      );
     }
     const iso = value instanceof Date ? value.toISOString().slice(0, 10) : value;
     const root = options.data?.root as { language?: unknown } | undefined;
@@ -71,7 +99,31 @@ function createEnvironment(): typeof Handlebars {
       weekday: options.hash?.weekday === true,
     });
   });
+  // {{quote title}}: «…» (nb, nn) or “…” (en), with quotes inside the text turned into the inner kind.
+  hb.registerHelper('quote', function (value: unknown, options: Handlebars.HelperOptions) {
+    const root = options.data?.root as { language?: unknown } | undefined;
+    return quote(String(value ?? ''), typeof root?.language === 'string' ? root.language : 'nb');
+  });
+  // {{contactDetails contact phone="tlf."}}: "Kari (kari@x.no, tlf. 74 05 28 00)", any part may be missing.
+  hb.registerHelper('contactDetails', function (value: unknown, options: Handlebars.HelperOptions) {
+    const c = (value ?? {}) as { name?: string; email?: string; phone?: string };
+    const phone = c.phone ? `${String(options.hash?.phone ?? 'tlf.')} ${c.phone}` : undefined;
+    const details = [c.email, phone].filter(Boolean).join(', ');
+    if (!c.name) return details;
+    return details ? `${c.name} (${details})` : c.name;
+  });
   return hb;
+}
+
+/** Wraps text in the language's quotation marks; marks already in it become the inner kind, never nested «…«…»…». */
+export function quote(text: string, language: string): string {
+  const [open, close, innerOpen, innerClose] = language === 'en' ? ['“', '”', '‘', '’'] : ['«', '»', '‘', '’'];
+  const bare = text.trim().replace(/^[«“"](.*)[»”"]$/s, '$1');
+  const inner = bare
+    .replace(/[«“]/g, innerOpen)
+    .replace(/[»”]/g, innerClose)
+    .replace(/"([^"]*)"/g, `${innerOpen}$1${innerClose}`);
+  return `${open}${inner}${close}`;
 }
 
 /** Reads and compiles `templates/<language>/email/{subject,body}.hbs` in an isolated Handlebars. */
@@ -87,7 +139,9 @@ export async function loadEmailTemplates(templatesDir: string, language: string)
     try {
       source = await readFile(file, 'utf8');
     } catch (error) {
-      throw new TrappaError(`No e-mail template ${file} for language "${language}"; add it or use nb, nn or en.`, { cause: error });
+      throw new TrappaError(`No e-mail template ${file} for language "${language}"; add it or use nb, nn or en.`, {
+        cause: error,
+      });
     }
     return { file, source, render: hb.compile(source, { strict: true, noEscape: true }) };
   };
@@ -121,7 +175,11 @@ export function renderEmailText(
   const context = {
     version: deck.version,
     language: templates.language,
-    attachments: attachments.map((a) => ({ filename: a.filename, size: formatSize(a.size, templates.language), kind: kindOf(a.filename) })),
+    attachments: attachments.map((a) => ({
+      filename: a.filename,
+      size: formatSize(a.size, templates.language),
+      kind: kindOf(a.filename),
+    })),
     ...deck.context,
   };
   const subject = renderOne(templates.subject, templates.subjectPath, context, deck, templates.subjectSource)
@@ -134,14 +192,24 @@ export function renderEmailText(
   return { subject, text: `${text}\n` };
 }
 
-function renderOne(template: (c: object) => string, file: string, context: object, deck: OutgoingDeck, source: string): string {
+function renderOne(
+  template: (c: object) => string,
+  file: string,
+  context: object,
+  deck: OutgoingDeck,
+  source: string,
+): string {
   try {
     return template(context);
   } catch (error) {
     const problem = describeTemplateError(error, source);
-    const message = problem.missing ? `uses {{${problem.missing}}}, which deck "${deck.deckId}" does not have` : problem.message;
+    const message = problem.missing
+      ? `uses {{${problem.missing}}}, which deck "${deck.deckId}" does not have`
+      : problem.message;
     const shown = path.relative(process.cwd(), file);
-    throw new InputError([{ file: shown.startsWith('..') ? file : shown, line: problem.line, col: problem.col, message }]);
+    throw new InputError([
+      { file: shown.startsWith('..') ? file : shown, line: problem.line, col: problem.col, message },
+    ]);
   }
 }
 
@@ -151,7 +219,8 @@ function renderOne(template: (c: object) => string, file: string, context: objec
  * the office sees next to the file.
  */
 export function formatSize(bytes: number, language = 'nb'): string {
-  const [value, unit] = bytes < 1024 ? [bytes, 'B'] : bytes < 1024 * 1024 ? [bytes / 1024, 'kB'] : [bytes / (1024 * 1024), 'MB'];
+  const [value, unit] =
+    bytes < 1024 ? [bytes, 'B'] : bytes < 1024 * 1024 ? [bytes / 1024, 'kB'] : [bytes / (1024 * 1024), 'MB'];
   const text = unit === 'B' ? String(value) : value.toFixed(1);
   return `${language === 'en' ? text : text.replace('.', ',')} ${unit}`;
 }
