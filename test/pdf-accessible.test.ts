@@ -4,7 +4,7 @@
  * Every bundled deck, plus a deck in nynorsk whose logos are semi-transparent PNGs (under
  * PDF/A-1 such logos made LibreOffice rasterise whole pages). One exportPdfs call for all.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,7 +20,7 @@ import { simpleParser } from 'mailparser';
 import { formatSize } from '../src/post/email/compose-message.js';
 import { writeDrafts } from '../src/post/email/write-draft.js';
 import { PPTX, storledermoteDistribution, TEMPLATES_DIR } from './email-fixtures.js';
-import { hasPdfinfo, hasPdftotext, hasSoffice } from './helpers/tools.js';
+import { hasPdfinfo, hasPdftotext, hasSoffice, missingTool } from './helpers/tools.js';
 
 interface Case {
   name: string;
@@ -29,6 +29,7 @@ interface Case {
   pdf: WrittenPdf;
 }
 
+const hasQpdf = spawnSync('qpdf', ['--version'], { stdio: 'ignore' }).status === 0;
 const run = (cmd: string, args: string[]): string =>
   execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
 const squeeze = (text: string): string => text.replace(/\s+/g, '');
@@ -71,7 +72,7 @@ async function pngLogoProject(): Promise<string> {
 }
 
 beforeAll(async () => {
-  if (!hasSoffice) return;
+  if (!hasSoffice || !hasQpdf) return;
   work = mkdtempSync(path.join(tmpdir(), 'trappa-pdf-'));
   const bundled = await buildDecks({ root: REPO, outDir: path.join(work, 'bundled') });
   const png = await buildDecks({
@@ -114,7 +115,7 @@ function pdftotext(pdf: string): string {
 
 const text = (value: unknown): string => (typeof value === 'string' ? value.replace(/^u:/, '') : '');
 
-describe.runIf(hasSoffice && hasPdfinfo && hasPdftotext)(
+describe.skipIf(missingTool('LibreOffice, poppler and qpdf', hasSoffice && hasPdfinfo && hasPdftotext && hasQpdf))(
   'accessible PDF of every bundled deck and of a deck with transparent PNG logos',
   () => {
     it('exports all five decks, each declaring PDF/A-2b and PDF/UA-1', () => {
