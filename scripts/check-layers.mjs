@@ -27,6 +27,7 @@ export const LAYERS = [
   ['deck', ['deck/']],
   ['pptx', ['pptx/']],
   ['check', ['check/']],
+  ['template', ['template/']],
   ['versions', ['versions/']],
   ['post', ['post/']],
   ['pipeline', ['build-deck.ts']],

@@ -72,7 +72,8 @@ function readRun(element: XmlElement, scheme: ColorScheme): RunModel {
   const highlight = runHighlight(rPr, scheme);
   if (highlight) run.highlight = highlight;
   const font = attr(child(rPr, 'a:latin'), 'typeface');
-  if (font && !font.startsWith('+')) run.font = font;
+  const face = font?.startsWith('+') ? scheme.get(font) : font;
+  if (face) run.font = face;
   return run;
 }
 

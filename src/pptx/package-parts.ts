@@ -48,6 +48,12 @@ export class PackageParts {
     this.bytes.set(name, strToU8(text));
   }
 
+  /** Sets a binary part (media) as is. */
+  setBytes(name: string, data: Uint8Array): void {
+    this.texts.delete(name);
+    this.bytes.set(name, data);
+  }
+
   delete(name: string): void {
     this.bytes.delete(name);
     this.texts.delete(name);

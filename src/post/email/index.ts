@@ -27,7 +27,6 @@ export { MailLoginError } from './oauth-token.js';
 export {
   loadEmailTemplates,
   renderEmailText,
-  formatNorwegianDate,
   contentTypeFor,
   type EmailTemplates,
 } from './compose-message.js';
