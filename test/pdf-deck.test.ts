@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDecks } from '../src/build-deck.js';
 import { readDeck } from '../src/check/read-deck.js';
+import { firstTarget } from '../src/ooxml/package.js';
 import { isDecorativeShape, prepareDeckForPdf } from '../src/post/pdf-deck.js';
 import { hasValidator, validatePptx } from './helpers/ooxml.js';
 import { missingTool } from './helpers/tools.js';
@@ -47,14 +48,20 @@ describe('prepareDeckForPdf', () => {
   });
 
   it('puts them on a copy of the slide layout per slide, listed by the master and the content types', () => {
-    const pkg = readDeck(prepared.bytes).package;
-    const layouts = pkg.parts.filter((p) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(p));
-    expect(layouts.length).toBe(1 + readDeck(deck).slides.length);
-    const master = pkg.xml.get('ppt/slideMasters/slideMaster1.xml') ?? '';
+    const layoutsOf = (bytes: Uint8Array) =>
+      readDeck(bytes).package.parts.filter((p) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(p));
+    const after = readDeck(prepared.bytes);
+    const layouts = layoutsOf(prepared.bytes);
+    expect(layouts.length).toBe(layoutsOf(deck).length + after.slides.length);
+    const master = after.package.xml.get('ppt/slideMasters/slideMaster1.xml') ?? '';
     expect((master.match(/<p:sldLayoutId\b/g) ?? []).length).toBe(layouts.length);
-    const types = pkg.xml.get('[Content_Types].xml') ?? '';
+    const types = after.package.xml.get('[Content_Types].xml') ?? '';
     for (const layout of layouts) expect(types).toContain(`PartName="/${layout}"`);
-    expect(pkg.xml.get('ppt/slideLayouts/slideLayout2.xml')).toContain('name="Title rule"');
+    for (const slide of after.slides) {
+      const layout = firstTarget(after.package, slide.part, '/slideLayout')!;
+      expect(layoutsOf(deck), slide.part).not.toContain(layout);
+      expect(after.package.xml.get(layout), slide.part).toContain('name="Title rule"');
+    }
   });
 
   it.skipIf(missingTool('the OOXML validator', hasValidator))('is still a valid package', () => {
