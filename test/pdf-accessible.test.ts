@@ -1,8 +1,9 @@
 /**
  * `build --pdf`'s PDFs read by tools other than Trappa's (poppler, qpdf): real text and fonts,
  * a structure tree with the deck's /Lang and /Alt on every Figure, no page drawn as one picture.
- * Every bundled deck, plus a deck in nynorsk whose logos are semi-transparent PNGs (under
- * PDF/A-1 such logos made LibreOffice rasterise whole pages). One exportPdfs call for all.
+ * Every bundled deck, one on an organisation template (#11), and a deck in nynorsk whose logos
+ * are semi-transparent PNGs (under PDF/A-1 such logos made LibreOffice rasterise whole pages).
+ * One exportPdfs call for all (one LibreOffice run per language).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -71,6 +72,22 @@ async function pngLogoProject(): Promise<string> {
   return root;
 }
 
+/** A copy of the project on the Impress template of #11's tests (Arial measured with DejaVu Sans, as drawn here). */
+function templateProject(): string {
+  const root = path.join(work, 'template');
+  for (const sub of ['data', 'templates', 'assets'])
+    cpSync(path.join(REPO, sub), path.join(root, sub), { recursive: true });
+  const fixtures = path.join(REPO, 'test/fixtures/templates');
+  cpSync(path.join(fixtures, 'impress.potx'), path.join(root, 'assets/templates/impress.potx'));
+  for (const face of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'])
+    cpSync(path.join(fixtures, 'fonts', face), path.join(root, 'assets/fonts', face));
+  const theme = path.join(root, 'data/theme.yaml');
+  const fonts = '  files:\n    Arial: { regular: DejaVuSans.ttf, bold: DejaVuSans-Bold.ttf }\n';
+  const yaml = readFileSync(theme, 'utf8').replace(/^( {2}body: .*\n)/m, (body) => body + fonts);
+  writeFileSync(theme, `${yaml}template: templates/impress.potx\n`);
+  return root;
+}
+
 beforeAll(async () => {
   if (!hasSoffice || !hasQpdf) return;
   work = mkdtempSync(path.join(tmpdir(), 'trappa-pdf-'));
@@ -80,8 +97,14 @@ beforeAll(async () => {
     outDir: path.join(work, 'png-out'),
     decks: ['strategi'],
   });
+  const template = await buildDecks({
+    root: templateProject(),
+    outDir: path.join(work, 'template-out'),
+    decks: ['strategi'],
+  });
   const built = [
     ...bundled.decks.map((d) => ({ name: d.deckId, deck: d })),
+    ...template.decks.map((d) => ({ name: `${d.deckId} (organisation template)`, deck: d })),
     ...png.decks.map((d) => ({ name: `${d.deckId} (nynorsk, semi-transparent PNG logos)`, deck: d })),
   ];
   const pdfs = await exportPdfs(
@@ -118,12 +141,13 @@ const text = (value: unknown): string => (typeof value === 'string' ? value.repl
 describe.skipIf(missingTool('LibreOffice, poppler and qpdf', hasSoffice && hasPdfinfo && hasPdftotext && hasQpdf))(
   'accessible PDF of every bundled deck and of a deck with transparent PNG logos',
   () => {
-    it('exports all five decks, each declaring PDF/A-2b and PDF/UA-1', () => {
+    it('exports all six decks, each declaring PDF/A-2b and PDF/UA-1', () => {
       expect(cases.map((c) => c.name)).toEqual([
         'ansatte',
         'samkommunestyre',
         'storledermote',
         'strategi',
+        'strategi (organisation template)',
         'strategi (nynorsk, semi-transparent PNG logos)',
       ]);
       for (const c of cases) expect(c.pdf.declares, c.name).toBe('PDF/A-2b, PDF/UA-1');

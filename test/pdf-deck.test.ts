@@ -1,4 +1,7 @@
-/** The copy of a deck that LibreOffice turns into the PDF: decorative shapes on per-slide layouts, nothing else changed. */
+/**
+ * The copy of a deck that LibreOffice turns into the PDF: decorative shapes on per-slide layouts,
+ * nothing else changed.
+ */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
