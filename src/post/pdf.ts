@@ -121,7 +121,9 @@ async function convertAndSave(jobs: { job: PdfJob; target: string }[], options: 
       written.push({ file: s.target, declares: report.declares, size: bytes.length });
     }
     if (failures.length > 0) {
-      throw new CheckFailedError(`The PDF is not what it must be, so it was not saved:\n${failures.join('\n')}`);
+      const which = staged.length === 1 ? 'The PDF' : `${failures.length} of ${staged.length} PDFs`;
+      const saved = staged.length === 1 ? 'it was not saved' : 'none was saved';
+      throw new CheckFailedError(`${which} failed the PDF check, so ${saved} (earlier PDFs are kept):\n${failures.join('\n')}`);
     }
     for (const s of staged) {
       await mkdir(dirname(s.target), { recursive: true });
