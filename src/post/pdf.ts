@@ -123,7 +123,8 @@ async function convertAndSave(jobs: { job: PdfJob; target: string }[], options: 
     if (failures.length > 0) {
       const which = staged.length === 1 ? 'The PDF' : `${failures.length} of ${staged.length} PDFs`;
       const saved = staged.length === 1 ? 'it was not saved' : 'none was saved';
-      throw new CheckFailedError(`${which} failed the PDF check, so ${saved} (earlier PDFs are kept):\n${failures.join('\n')}`);
+      const message = `${which} failed the PDF check, so ${saved} (earlier PDFs are kept):`;
+      throw new CheckFailedError(`${message}\n${failures.join('\n')}`);
     }
     for (const s of staged) {
       await mkdir(dirname(s.target), { recursive: true });
