@@ -4,8 +4,8 @@
  * theme colours and fonts. Used for the built-in design and for templates alike.
  */
 import { strFromU8 } from 'fflate';
-import { readColorScheme } from '../check/colors.js';
-import { resolvePart } from '../ooxml/package.js';
+import { readColorScheme } from '../ooxml/colors.js';
+import { relsPartOf, resolvePart } from '../ooxml/package.js';
 import { attr, child, children, descendants, numberAttr, parseXml, path, type XmlElement } from '../ooxml/xml.js';
 import type { Box } from '../layout/types.js';
 import type { LayoutInfo, MasterSet, PlaceholderInfo } from '../pptx/master-set.js';
@@ -18,10 +18,8 @@ export function partText(parts: PartMap, name: string): string {
   return data ? strFromU8(data) : '';
 }
 
-export function relsOf(name: string): string {
-  const slash = name.lastIndexOf('/');
-  return `${name.slice(0, slash + 1)}_rels/${name.slice(slash + 1)}.rels`;
-}
+/** The .rels part of `name` (one rule for every reader: ooxml/package.ts). */
+export const relsOf = relsPartOf;
 
 /** A part's root element; undefined when the part is missing or not XML. */
 export function partRoot(parts: PartMap, name: string): XmlElement | undefined {

@@ -2,7 +2,7 @@
  * Colours as drawn: DrawingML colour elements resolved to hex through the theme's colour
  * scheme and the master's colour map (the contrast maths is in src/contrast.ts).
  */
-import { attr, child, children, path, type XmlElement } from '../ooxml/xml.js';
+import { attr, child, children, path, type XmlElement } from './xml.js';
 
 /**
  * Scheme colour name (`dk1`, `accent1`, and the mapped `tx1`, `bg1`, …) → hex; also the
@@ -22,7 +22,10 @@ export function readColorScheme(theme: XmlElement | undefined, master: XmlElemen
     const color = colorIn(child(clrScheme, `a:${name}`), scheme);
     if (color) scheme.set(name, color);
   }
-  for (const [ref, qname] of [['+mj-lt', 'a:majorFont'], ['+mn-lt', 'a:minorFont']] as const) {
+  for (const [ref, qname] of [
+    ['+mj-lt', 'a:majorFont'],
+    ['+mn-lt', 'a:minorFont'],
+  ] as const) {
     const face = attr(path(theme, 'a:themeElements', 'a:fontScheme', qname, 'a:latin'), 'typeface');
     if (face) scheme.set(ref, face);
   }
