@@ -276,13 +276,39 @@ async function runWithProfile(
 
 let profileDir: string | undefined;
 
+const PROFILE_PREFIX = 'trappa-soffice-';
+
 async function processProfile(): Promise<string> {
   if (profileDir) return profileDir;
-  const dir = await mkdtemp(join(tmpdir(), `trappa-soffice-${process.pid}-`));
+  await removeOrphanProfiles();
+  const dir = await mkdtemp(join(tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
   profileDir = dir;
   // Synchronous: 'exit' handlers cannot wait.
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   return dir;
+}
+
+/**
+ * A process killed outright (SIGKILL, a test runner ending its workers) leaves its profile
+ * behind; the profile names its process, so one whose process is gone is removed here.
+ */
+async function removeOrphanProfiles(): Promise<void> {
+  const names = await readdir(tmpdir()).catch(() => [] as string[]);
+  for (const name of names) {
+    const pid = Number(new RegExp(`^${PROFILE_PREFIX}(\\d+)-`).exec(name)?.[1]);
+    if (!Number.isInteger(pid) || pid === process.pid || isAlive(pid)) continue;
+    await rm(join(tmpdir(), name), { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 async function discardProfile(): Promise<void> {
