@@ -188,6 +188,7 @@ export function registerSend(program: Command): void {
         templatesDir: resolvePaths(options).templatesDir,
         ...(fromText ? { from: email.parseMailbox(fromText) } : {}),
         ...(sizeLimitBytes ? { sizeLimitBytes } : {}),
+        onPdfLeftOut: (deckId, file, reason) => console.error(`trappa: warning: ${path.relative(process.cwd(), file)} is left out of ${deckId}'s draft: ${reason}`),
       });
       for (const file of files) console.log(`✓ ${path.relative(process.cwd(), file)}`);
     });
