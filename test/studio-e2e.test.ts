@@ -11,7 +11,7 @@ import { PASSWORD, passwordForms, smtpEnv, USER } from './email-fixtures.js';
 import { generateCertificate, startTestServer, type TestServer } from './email-test-server.js';
 import { hasValidator, validatePptx } from './helpers/ooxml.js';
 import { BROWSER_ARGS, projectCopy, removeAll, startStudioProcess, type RunningStudio } from './helpers/studio.js';
-import { axeOf, layoutAtWidth, runAction, slideCountOf, slideTextsOf } from './helpers/studio-page.js';
+import { axeOf, downloadOf, layoutAtWidth, runAction, slideCountOf, slideTextsOf } from './helpers/studio-page.js';
 
 let root: string;
 let studio: RunningStudio;
@@ -36,9 +36,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await studio?.stop();
-  await smtp?.close();
+  await Promise.all([browser?.close(), studio?.stop(), smtp?.close()]);
   removeAll(root);
 });
 
@@ -149,29 +147,30 @@ describe('trappa studio in a real browser', () => {
       added,
       readFileSync(path.join(root, 'data/decks/strategi.yaml'), 'utf8').replace(/^id: .*$/m, 'id: nytt-mote'),
     );
-    const strategiSlides = await slideCount('strategi');
-    await expect
-      .poll(() => page.locator('li[data-deck="nytt-mote"]').count(), { timeout: 10_000 })
-      .toBe(strategiSlides);
-    expect(await page.locator('nav button:has-text("Presentasjon: nytt-mote")').count()).toBe(1);
+    const shown = async () => [
+      await page.locator('li[data-deck="nytt-mote"]').count(),
+      await page.locator('nav button:has-text("nytt-mote")').count(),
+    ];
+    await expect.poll(shown, { timeout: 10_000 }).toEqual([await slideCount('strategi'), 1]);
     rmSync(added);
-    await expect.poll(() => page.locator('nav button:has-text("nytt-mote")').count(), { timeout: 10_000 }).toBe(0);
-    await expect.poll(() => page.locator('li[data-deck="nytt-mote"]').count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(shown, { timeout: 10_000 }).toEqual([0, 0]);
   });
 
-  it('builds a deck and downloads it; the file passes the OOXML validator', async () => {
+  it('builds a deck with its PDF and downloads both; the .pptx passes the OOXML validator', async () => {
     await page.click('nav button:has-text("Bygg og send")');
     await page.selectOption('#action-deck', 'strategi');
+    await page.check('#action-pdf');
     expect(await runAction(page, 'Bygg')).toBe('Ferdig.');
+    await page.uncheck('#action-pdf');
     expect(await page.textContent('.log')).toMatch(/strategi.*\.pptx/);
     expect(await axeViolations()).toEqual([]);
-    const link = page.locator('.versions a', { hasText: /^strategi-v0\.2.*\.pptx$/ });
-    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     const file = path.join(root, 'downloaded.pptx');
-    await download.saveAs(file);
+    writeFileSync(file, await downloadOf(page, page.locator('.versions a', { hasText: /^strategi-v0\.2.*\.pptx$/ })));
     expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
     expect(hasValidator).toBe(true);
     expect(validatePptx(file).filter((i) => i.severity === 'error')).toEqual([]);
+    const row = page.locator('.versions tr', { hasText: /strategi-v0\.2/ });
+    expect((await downloadOf(page, row.locator('a', { hasText: 'PDF' }))).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('shows why a frozen (released) version cannot be rebuilt with other content', async () => {

@@ -1,7 +1,7 @@
 /** What the studio's browser tests read from the page, and what they compare it with. */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { loadProject } from '../../src/data/load-project.js';
 import { layoutDeck } from '../../src/deck/layout-deck.js';
 import { resolveDeck } from '../../src/plan/resolve-deck.js';
@@ -53,4 +53,10 @@ export async function layoutAtWidth(page: Page): Promise<{ overflow: number; sta
   );
   const [form, slides] = await Promise.all([page.locator('main').boundingBox(), page.locator('aside').boundingBox()]);
   return { overflow, stacked: slides !== null && form !== null && slides.y > form.y };
+}
+
+/** Clicks a download link and returns the bytes the browser saved. */
+export async function downloadOf(page: Page, link: Locator): Promise<Buffer> {
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  return readFileSync((await download.path())!);
 }
