@@ -9,8 +9,8 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { InputError, type Issue } from '../errors.js';
 import { loadProject, type Project } from '../data/load-project.js';
-import { deckInputFiles, hashInputs } from '../deck/input-hash.js';
-import { getEntry, readManifest } from '../deck/manifest.js';
+import { deckInputFiles, hashInputs } from '../versions/input-hash.js';
+import { getEntry, readManifest } from '../versions/manifest.js';
 import { resolveDeck, type DeckPlan } from '../deck/resolve-deck.js';
 import type { OutgoingDeck } from '../post/email/types.js';
 import { outputDir, projectOptions, type ProjectOptions } from './shared.js';
@@ -126,7 +126,6 @@ export function registerSend(program: Command): void {
         resend: flags.resend,
       });
       console.log(email.formatSendReport(report));
-      await freezeSent(options, report);
       const error = email.sendReportError(report);
       if (error) throw error;
     });
@@ -146,13 +145,4 @@ export function registerSend(program: Command): void {
       });
       for (const file of files) console.log(`✓ ${path.relative(process.cwd(), file)}`);
     });
-}
-
-/** A version that went out by e-mail is frozen, like a released one. */
-async function freezeSent(options: ProjectOptions, report: { dryRun: boolean; decks: { deckId: string; version: string; recipients: { status: string }[] }[] }): Promise<void> {
-  if (report.dryRun) return;
-  const sent = report.decks.filter((d) => d.recipients.some((r) => r.status === 'sent'));
-  if (sent.length === 0) return;
-  const { markSent } = await import('../deck/manifest.js');
-  for (const d of sent) await markSent(outputDir(options), d.deckId, d.version, new Date().toISOString());
 }

@@ -8,6 +8,7 @@
  * and on SMB/NFS) and refreshes its mtime while held; a lock whose holder was killed
  * goes stale after `stale` ms and the next process takes it over.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -32,11 +33,18 @@ export class LockBusyError extends Error {
   }
 }
 
+/** The folders whose lock the current async call chain holds. */
+const held = new AsyncLocalStorage<ReadonlySet<string>>();
+
 /**
- * Runs `work` while holding the lock of `folder` (created if missing). Re-entrant within
- * one process is not supported on purpose: take the lock once, at the command's edge.
+ * Runs `work` while holding the lock of `folder` (created if missing). Re-entrant along one
+ * async call chain: a step that locks (freezing a deck before it is sent) may run inside a
+ * command that already holds the lock (the send log), without waiting for itself.
  */
 export async function withOutputLock<T>(folder: string, work: () => Promise<T>, options: LockOptions = {}): Promise<T> {
+  const key = path.resolve(folder);
+  const mine = held.getStore();
+  if (mine?.has(key)) return work();
   await mkdir(folder, { recursive: true });
   const waitMs = options.waitMs ?? 60_000;
   const staleMs = options.staleMs ?? 10_000;
@@ -55,7 +63,7 @@ export async function withOutputLock<T>(folder: string, work: () => Promise<T>, 
     throw error;
   }
   try {
-    return await work();
+    return await held.run(new Set([...(mine ?? []), key]), work);
   } finally {
     await release().catch(() => undefined);
   }

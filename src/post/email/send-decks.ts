@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { SendMailOptions } from 'nodemailer';
 import { appendSendLog, readSendLog, SentIndex, type SendLogEntry, type SendLogRecipient } from './send-log.js';
 import { formatMailbox, SmtpConfigError, type SmtpConfig } from './smtp-config.js';
 import { createSmtpSender, normalizeAddress, type SmtpFailure, type SmtpSender } from './smtp-transport.js';
 import { prepareMessages, type PreparedMessage } from './prepare-messages.js';
+import { freezeBeforeSending } from '../../versions/freeze.js';
 import type { DeckOutcome, DeliveryStatus, OutgoingDeck, RecipientOutcome, SendReport } from './types.js';
 
 export interface RetryOptions {
@@ -57,6 +59,9 @@ export async function sendDecks(decks: readonly OutgoingDeck[], options: SendDec
       if (due.length > 0 && fatal) {
         for (const r of due) Object.assign(r, { status: 'failed', detail: `not attempted: ${fatal}` });
       } else if (due.length > 0) {
+        // Frozen before the message leaves: a crash after sending can never leave it replaceable.
+        const pptx = message.attachments.find((a) => a.path.endsWith('.pptx')) ?? message.attachments[0]!;
+        await freezeBeforeSending(path.dirname(options.logFile), { deckId: message.deck.deckId, version: message.deck.version, file: pptx.path, sha256: pptx.sha256 });
         fatal = await deliver(sender, message, outcome, due, options);
       }
       options.onDeck?.(outcome);
