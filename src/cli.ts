@@ -4,7 +4,8 @@
  * anything else is a bug and prints its stack. Each command lives in src/commands/.
  */
 import { Command } from 'commander';
-import { formatIssue, InputError, sortIssues, TrappaError } from './errors.js';
+import path from 'node:path';
+import { fileSystemError, formatIssue, InputError, sortIssues, TrappaError } from './errors.js';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import { registerPreview } from './commands/preview.js';
@@ -33,7 +34,8 @@ Examples:
 
 Exit codes: 0 done · 1 not possible as asked · 2 fix the input (file:line:col printed)
   · 3 a released version would change · 4 a deck failed its checks · 5 LibreOffice or
-  pdftoppm missing · 6 e-mail not delivered to everyone · 70 a bug in Trappa`,
+  pdftoppm missing · 6 e-mail not delivered to everyone · 7 the disk or file system
+  refused (full, read-only, no permission, name too long) · 70 a bug in Trappa`,
     );
   registerBuild(program);
   registerCheck(program);
@@ -54,6 +56,11 @@ export function reportError(error: unknown): number {
   if (error instanceof TrappaError) {
     console.error(`trappa: ${error.message}`);
     return error.exitCode;
+  }
+  const disk = fileSystemError(error, (file) => path.relative(process.cwd(), file) || file);
+  if (disk) {
+    console.error(`trappa: ${disk.message}`);
+    return disk.exitCode;
   }
   console.error('trappa: internal error (please report it with the lines below)');
   console.error(error);

@@ -29,6 +29,7 @@ import { orderPresentationLists, rebuildContentTypes, removeOrphanRelationships 
 import { promoteTitleShapes } from './title-placeholder.js';
 import { splitNoteParagraphs } from './notes-paragraphs.js';
 import { dedupeMedia } from './dedupe-media.js';
+import { assertWellFormed } from './check-well-formed.js';
 
 export function finishPackage(raw: Uint8Array, props: DeckProperties): Uint8Array {
   const modified = zipTimestamp(props.date);
@@ -57,5 +58,6 @@ export function finishPackage(raw: Uint8Array, props: DeckProperties): Uint8Arra
   dedupeMedia(parts);
   removeOrphanRelationships(parts);
   rebuildContentTypes(parts);
+  assertWellFormed(parts.names(), (name) => parts.text(name));
   return parts.toZip(modified);
 }

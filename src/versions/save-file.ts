@@ -12,8 +12,20 @@ import path from 'node:path';
 
 const TEMP = /^\.[0-9a-f]{12}\.(\d+)\.[0-9a-f]{8}\.tmp(\.old)?$/;
 
-/** A temporary name beside `target`, unique to this process and call. */
+/** NAME_MAX of every file system Trappa runs on (ext4, APFS, NTFS in UTF-16 units). */
+const NAME_MAX = 255;
+
+/** An OS-style error, so the CLI words it like any other (see errors.ts `fileSystemError`). */
+function osError(code: string, file: string, cause?: unknown): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${code}: ${file}`, { cause }), { code, path: file });
+}
+
+/**
+ * A temporary name beside `target`, unique to this process and call. A target whose own
+ * name is too long is refused here, before anything is written, not at the final rename.
+ */
 export function tempPathFor(target: string): string {
+  if (Buffer.byteLength(path.basename(target)) > NAME_MAX) throw osError('ENAMETOOLONG', target);
   const hash = createHash('sha256').update(path.basename(target)).digest('hex').slice(0, 12);
   return path.join(path.dirname(target), `.${hash}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
@@ -43,6 +55,8 @@ export async function prepareSave(file: string, data: Uint8Array | string): Prom
     }
   } catch (error) {
     await abort();
+    // Errors of an open file handle (ENOSPC) name no path; the target is what the user knows.
+    if ((error as NodeJS.ErrnoException).code && !(error as NodeJS.ErrnoException).path) throw osError((error as NodeJS.ErrnoException).code!, file, error);
     throw error;
   }
   return {
