@@ -47,7 +47,8 @@ export async function withOutputLock<T>(folder: string, work: () => Promise<T>, 
   if (mine?.has(key)) return work();
   await mkdir(folder, { recursive: true });
   const waitMs = options.waitMs ?? 60_000;
-  const staleMs = options.staleMs ?? 10_000;
+  // TRAPPA_LOCK_STALE_MS: how soon a killed process's lock is taken over (tests shorten it; at least 2000).
+  const staleMs = options.staleMs ?? (Math.max(2000, Number(process.env.TRAPPA_LOCK_STALE_MS)) || 10_000);
   let release: () => Promise<void>;
   try {
     release = await lockfile.lock(folder, {
