@@ -20,6 +20,7 @@ export function strayTemps(outDir: string): string[] {
 
 /** Every deck file is a whole zip, the manifest (when present) is whole JSON. */
 export function expectNothingPartial(outDir: string): void {
+  if (!existsSync(outDir)) return; // killed before it made the folder
   for (const name of readdirSync(outDir).filter((n) => n.endsWith('.pptx'))) {
     expect(() => unzipSync(readFileSync(path.join(outDir, name))), name).not.toThrow();
   }
