@@ -61,7 +61,9 @@ export function parseRecord(text: string, folderName?: string): { ok: true; reco
   const parsed = recordSchema.safeParse(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
-    return { ok: false, message: `${first.path.map(String).join('.') || 'record'}: ${first.message}` };
+    const value = first.path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k as PropertyKey] : undefined), json);
+    const shown = typeof value === 'string' ? ` ('${value}')` : '';
+    return { ok: false, message: `${first.path.map(String).join('.') || 'record'}${shown}: ${first.message}` };
   }
   const record = parsed.data;
   if (folderName !== undefined && folderName !== `${record.deckId}-v${record.version}`) {
