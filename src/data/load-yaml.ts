@@ -69,7 +69,8 @@ function unsupportedTags(doc: Document.Parsed, text: string): Found[] {
   visit(doc, {
     Node(_, node) {
       if (!node.tag || JSON_TAGS.has(node.tag)) return;
-      const offset = Math.max(0, text.lastIndexOf('!', node.range?.[0] ?? 0));
+      let offset = Math.max(0, text.lastIndexOf('!', node.range?.[0] ?? 0));
+      while (text[offset - 1] === '!') offset--;
       const written = /^!\S*/.exec(text.slice(offset))?.[0] ?? node.tag;
       found.push({ offset, message: `the YAML tag '${written}' is not supported; write the value as plain text (in quotes if it starts with '!')` });
     },

@@ -21,7 +21,7 @@ const megabytes = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 function tooBig(file: string, size: number, limit: number): Result<never> {
   return fail([
-    { file, message: `file is ${megabytes(size)}, over the limit of ${megabytes(limit)} for one input file; make it smaller, or raise the limit with TRAPPA_MAX_INPUT_MB` },
+    { file, message: `is ${megabytes(size)}, over the limit of ${megabytes(limit)} for one input file; make it smaller, or raise the limit with TRAPPA_MAX_INPUT_MB` },
   ]);
 }
 
