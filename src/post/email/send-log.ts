@@ -62,7 +62,8 @@ export async function readSendLog(file: string): Promise<{ entries: SendLogEntry
     text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], warnings: [] };
-    throw error;
+    // readFile names no path on EISDIR; the CLI's one-line message needs it.
+    throw Object.assign(error as NodeJS.ErrnoException, { path: (error as NodeJS.ErrnoException).path ?? file });
   }
   const entries: SendLogEntry[] = [];
   const warnings: Issue[] = [];
