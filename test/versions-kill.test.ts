@@ -23,6 +23,7 @@ import { addTinyDecks, expectNothingPartial, expectReleasesIntact, manifestOnDis
 const KILLS = Number(process.env.TRAPPA_TEST_KILLS ?? 20);
 // A killed process's lock is taken over after 2 s instead of 10, so the rounds stay short.
 const CHILD_ENV = { TRAPPA_LOCK_STALE_MS: '2000' };
+process.env.TRAPPA_LOCK_STALE_MS = '2000'; // and for the saves this test makes in-process
 
 interface Run {
   status: number | null;
