@@ -11,7 +11,7 @@ import { loadProject, type DeckSource, type Project, type ProjectPaths } from '.
 import type { YamlCache } from './data/yaml-cache.js';
 import { layoutDeck } from './deck/layout-deck.js';
 import { checkBudget, placeImages } from './deck/place-images.js';
-import { findDeck, resolveDeck, type DeckPlan } from './deck/resolve-deck.js';
+import { findDeck, resolveDeck, type DeckPlan } from './plan/resolve-deck.js';
 import { deckInputFiles, hashInputs, type InputFile } from './versions/input-hash.js';
 import { saveDecks as saveVersions, type SavedDeck, type SaveOptions } from './versions/save-decks.js';
 import type { ImageStats } from './images/prepare-image.js';

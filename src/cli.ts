@@ -4,8 +4,7 @@
  * anything else is a bug and prints its stack. Each command lives in src/commands/.
  */
 import { Command } from 'commander';
-import path from 'node:path';
-import { fileSystemError, formatIssue, InputError, sortIssues, TrappaError } from './errors.js';
+import { reportError } from './commands/report-error.js';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import { registerPreview } from './commands/preview.js';
@@ -45,26 +44,6 @@ Exit codes: 0 done · 1 not possible as asked · 2 fix the input (file:line:col 
   registerRelease(program);
   registerBump(program);
   return program;
-}
-
-/** Prints an error the way users should see it and returns the exit code. */
-export function reportError(error: unknown): number {
-  if (error instanceof InputError) {
-    for (const issue of sortIssues(error.issues)) console.error(formatIssue(issue));
-    return error.exitCode;
-  }
-  if (error instanceof TrappaError) {
-    console.error(`trappa: ${error.message}`);
-    return error.exitCode;
-  }
-  const disk = fileSystemError(error, (file) => path.relative(process.cwd(), file) || file);
-  if (disk) {
-    console.error(`trappa: ${disk.message}`);
-    return disk.exitCode;
-  }
-  console.error('trappa: internal error (please report it with the lines below)');
-  console.error(error);
-  return 70;
 }
 
 export async function main(argv: string[]): Promise<number> {

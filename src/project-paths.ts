@@ -20,6 +20,8 @@ export interface ResolvedPaths {
   templatesDir: string;
   outDir: string;
   assetsDir: string;
+  /** Font files a theme names (`fonts.files`): `<root>/assets/fonts`. */
+  fontsDir: string;
 }
 
 export function resolvePaths(options: ProjectPathOptions): ResolvedPaths {
@@ -30,5 +32,6 @@ export function resolvePaths(options: ProjectPathOptions): ResolvedPaths {
     templatesDir: path.resolve(root, options.templatesDir ?? 'templates'),
     outDir: path.resolve(root, options.outDir ?? 'output'),
     assetsDir: path.join(root, 'assets'),
+    fontsDir: path.join(root, 'assets', 'fonts'),
   };
 }

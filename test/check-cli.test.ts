@@ -16,6 +16,7 @@ import { findPdftoppm } from '../src/post/preview.js';
 import { findSoffice } from '../src/post/soffice.js';
 import { PackageParts } from '../src/pptx/package-parts.js';
 import { CLI_ARGS } from './helpers/project.js';
+import { missingTool } from './helpers/tools.js';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const found = (p: Promise<unknown>): Promise<boolean> => p.then(() => true, () => false);
@@ -109,7 +110,7 @@ describe('built deck file names', () => {
   });
 });
 
-describe.skipIf(!canPreview)('trappa preview', () => {
+describe.skipIf(missingTool('LibreOffice and pdftoppm', canPreview))('trappa preview', () => {
   it('renders one PNG per slide and a contact sheet into output/preview/', async () => {
     const root = await mkdtemp(path.join(tmpdir(), 'trappa-preview-cli-'));
     try {

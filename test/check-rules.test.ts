@@ -5,7 +5,7 @@
 import pptxgenjs from 'pptxgenjs';
 import { describe, expect, it } from 'vitest';
 import { checkDeck, type Finding } from '../src/check/check-deck.js';
-import { contrastRatio } from '../src/check/colors.js';
+import { contrastRatio } from '../src/contrast.js';
 import type { DeckProperties } from '../src/layout/types.js';
 import { finishPackage } from '../src/pptx/finish-package.js';
 import { PackageParts } from '../src/pptx/package-parts.js';

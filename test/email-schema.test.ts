@@ -2,7 +2,7 @@ import { LineCounter, parseDocument, type Node } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { formatIssue, type Issue } from '../src/errors.js';
-import { describeAddressProblem, distributionSchema } from '../src/post/email/distribution-schema.js';
+import { describeAddressProblem, distributionSchema } from '../src/data/distribution-schema.js';
 
 describe('e-mail addresses', () => {
   it.each([

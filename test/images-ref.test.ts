@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { imageRefSchema } from '../src/images/image-ref.js';
+import { imageRefSchema } from '../src/data/image-ref.js';
 
 describe('imageRefSchema', () => {
   const required = 'alt text is required; describe what the image shows, or set decorative: true';

@@ -10,8 +10,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProject } from '../src/data/load-project.js';
 import { layoutDeck } from '../src/deck/layout-deck.js';
-import { resolveDeck } from '../src/deck/resolve-deck.js';
-import { inputLimitBytes } from '../src/paths/read-input.js';
+import { resolveDeck, type DeckPlan } from '../src/plan/resolve-deck.js';
+import { inputLimitBytes } from '../src/io/read-input.js';
 import { CLI_ARGS, copyProject, editFile, runCli } from './helpers/project.js';
 
 /** Appends YAML comment lines until the file has `mb` MB more: valid YAML that only its size makes bad. */
@@ -84,7 +84,8 @@ describe('an unknown slide kind reaching the registry', () => {
     const loaded = await loadProject({ root });
     if (!loaded.ok) throw new Error('bundled project does not load');
     const plan = resolveDeck(loaded.value, loaded.value.decks.find((d) => d.deck.id === 'ansatte')!);
-    const broken = { ...plan, slides: plan.slides.map((s, i) => (i === 1 ? { ...s, kind: 'constructor' } : s)) };
+    // The types rule this out; a plan from anywhere else (a future caller, a cast) must still not crash.
+    const broken = { ...plan, slides: plan.slides.map((s, i) => (i === 1 ? { ...s, kind: 'constructor' } : s)) } as unknown as DeckPlan;
     const result = layoutDeck(broken);
     expect(result.ok).toBe(false);
     if (result.ok) return;

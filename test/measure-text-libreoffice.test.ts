@@ -12,7 +12,7 @@
  * LibreOffice's kerning fitted a word that unkerned takes 100.4–101.1 % of the width.
  * Table cells: every line identical.
  */
-import { hasPdftotext, hasSoffice } from './helpers/tools.js';
+import { hasPdftotext, hasSoffice, missingTool } from './helpers/tools.js';
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -29,7 +29,6 @@ import type { Box, Insets, Paragraph, TextStyle } from '../src/layout/types.js';
 // pptxgenjs's .d.ts is read as CommonJS under nodenext; at run time the default export is the class.
 const PptxGenJS = pptxgenjs as unknown as typeof pptxgenjs.default;
 const run = promisify(execFile);
-const hasTools = hasSoffice && hasPdftotext;
 const report = process.env.TRAPPA_CALIBRATION_REPORT === '1';
 
 const INSETS: Insets = { left: 0.1, right: 0.1, top: 0.05, bottom: 0.05 };
@@ -237,7 +236,7 @@ function availablePt(c: Case, paragraph: Paragraph): number {
   return inner - (paragraph.bullet ? bulletMarginPt(paragraph.level ?? 0) : 0);
 }
 
-describe.skipIf(!hasTools)('measured text against LibreOffice', () => {
+describe.skipIf(missingTool('LibreOffice', hasSoffice) || missingTool('pdftotext', hasPdftotext))('measured text against LibreOffice', () => {
   it.each(CASES.map((c, page) => ({ ...c, page })))('$name', async (c) => {
     const pages = await renderWithLibreOffice();
     const drawn = linesOf(pages[c.page] ?? []);

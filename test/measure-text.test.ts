@@ -4,10 +4,10 @@ import opentype from 'opentype.js';
 import { describe, expect, it } from 'vitest';
 import { fitText, sizesFrom, splitParagraphs } from '../src/layout/fit-text.js';
 import { measureTableRows, paginateRows } from '../src/layout/fit-table.js';
-import { fontMetrics, MISSING_GLYPH_EM, registerFont, resolveFontFace } from '../src/layout/fonts.js';
+import { fontMetrics, MISSING_GLYPH_EM, registerFont, resolveFontFace } from '../src/fonts/fonts.js';
 import { layoutParagraphs, LINE_HEIGHT_EM, measureWidth, WIDTH_SAFETY } from '../src/layout/measure-text.js';
 import { pptxTextRuns, tableCellMargin, textBoxMargin, textBoxOptions } from '../src/layout/pptx-text-options.js';
-import { readSfntMetrics } from '../src/layout/sfnt-metrics.js';
+import { readSfntMetrics } from '../src/fonts/sfnt-metrics.js';
 import type { Insets, Paragraph, TextStyle } from '../src/layout/types.js';
 
 const FONTS = fileURLToPath(new URL('../assets/fonts/', import.meta.url));

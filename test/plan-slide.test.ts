@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { buildDecks } from '../src/build-deck.js';
 import { measureWidth, WIDTH_SAFETY } from '../src/layout/measure-text.js';
-import { EMU_PER_INCH, ptToInch } from '../src/pptx/units.js';
+import { EMU_PER_INCH, ptToInch } from '../src/units.js';
 import { CELL_INSETS, columnWidths } from '../src/slides/plan.js';
 import { copyProject, editFile } from './helpers/project.js';
 import { readPptx, textsOf, type PptxParts } from './helpers/pptx-zip.js';

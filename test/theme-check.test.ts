@@ -12,6 +12,8 @@ import { parseYaml } from '../src/data/load-yaml.js';
 import { themeSchema } from '../src/data/schema.js';
 import { validateSource } from '../src/data/validate.js';
 import { formatIssue } from '../src/errors.js';
+import { loadProject } from '../src/data/load-project.js';
+import { resolveFontFace } from '../src/fonts/fonts.js';
 import { copyProject, editFile, REPO, runCli } from './helpers/project.js';
 
 const BUNDLED = readFileSync(path.join(REPO, 'data/theme.yaml'), 'utf8');
@@ -161,6 +163,16 @@ describe('fonts.files', () => {
     const check = runCli(['check', '--deck', 'ansatte'], root);
     expect(check.stdout + check.stderr).not.toMatch(/not known|measured as Calibri/);
     expect(check.status, check.stdout + check.stderr).toBe(0);
+  });
+
+  it('forgets a face once the theme no longer names it (watch mode loads the project again)', async () => {
+    const root = copyProject();
+    editFile(root, 'data/theme.yaml', /^ {2}heading: .*\n {2}body: .*$/m, FIRMA_SANS);
+    expect((await loadProject({ root })).ok).toBe(true);
+    expect(resolveFontFace('Firma Sans').warning).toBeUndefined();
+    editFile(root, 'data/theme.yaml', /^ {2}files:\n.*\n/m, '');
+    await loadProject({ root });
+    expect(resolveFontFace('Firma Sans').warning).toMatch(/not known to Trappa/);
   });
 
   it('reports a missing or unusable font file at its field, exit 2', () => {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { releaseDecks } from '../src/commands/release.js';
 import { buildDecks } from '../src/build-deck.js';
-import { confinePath, confineRelative } from '../src/paths/confine.js';
+import { confinePath, confineRelative } from '../src/io/confine.js';
 import { copyProject, runCli } from './helpers/project.js';
 import { addTinyDecks } from './helpers/output-state.js';
 

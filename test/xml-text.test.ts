@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { buildDecks } from '../src/build-deck.js';
 import { loadProject } from '../src/data/load-project.js';
 import { finishPackage } from '../src/pptx/finish-package.js';
-import { malformedParts, MalformedPackageError, wellFormednessError } from '../src/pptx/check-well-formed.js';
+import { malformedParts, MalformedPackageError } from '../src/pptx/check-well-formed.js';
+import { wellFormednessError } from '../src/ooxml/xml.js';
 import { copyProject, editFile, runCli } from './helpers/project.js';
 import { readPptx } from './helpers/pptx-zip.js';
 import { hasValidator, validatePptx } from './helpers/ooxml.js';
@@ -76,7 +77,7 @@ describe('vertical tab and form feed are the line break the user meant', () => {
 describe('the finishing stage refuses XML that is not well-formed', () => {
   it('names the part and the problem', () => {
     expect(wellFormednessError('<a:t>ok</a:t>')).toBeUndefined();
-    expect(wellFormednessError('<a:t>x\u0001y</a:t>')).toMatch(/disallowed character/i);
+    expect(wellFormednessError('<a:t>x\u0001y</a:t>')?.message).toMatch(/disallowed character/i);
     expect(wellFormednessError('<a><b></a>')).toBeDefined();
   });
 

@@ -10,7 +10,7 @@ import { loadProject } from '../../src/data/load-project.js';
 import type { Project } from '../../src/data/load-project.js';
 import { layoutDeck } from '../../src/deck/layout-deck.js';
 import { placeImages } from '../../src/deck/place-images.js';
-import { resolveDeck } from '../../src/deck/resolve-deck.js';
+import { resolveDeck } from '../../src/plan/resolve-deck.js';
 import { finishPackage } from '../../src/pptx/finish-package.js';
 import { writePptx } from '../../src/pptx/write-pptx.js';
 

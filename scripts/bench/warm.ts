@@ -15,7 +15,7 @@ import { parseDocument } from 'yaml';
 import { buildDecks, renderDeck, type BuildOptions, type BuildResult } from '../../src/build-deck.js';
 import { loadProject } from '../../src/data/load-project.js';
 import { YamlCache } from '../../src/data/yaml-cache.js';
-import { resolveDeck } from '../../src/deck/resolve-deck.js';
+import { resolveDeck } from '../../src/plan/resolve-deck.js';
 import { summarizeProfile, type ProfileSummary } from './profile.js';
 import { ms, renderTable, spread } from './report.js';
 import { stats, type Stats } from './run.js';

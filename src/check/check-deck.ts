@@ -18,7 +18,7 @@ export type { CheckOptions, Finding } from './types.js';
  * @example checkDeck(bytes, { minBodySize: 12, minTableSize: 10 }).filter((f) => f.severity === 'error')
  */
 export function checkDeck(bytes: Uint8Array, options: CheckOptions): Finding[] {
-  let deck;
+  let deck: ReturnType<typeof readDeck>;
   try {
     deck = readDeck(bytes);
   } catch (cause) {

@@ -5,7 +5,7 @@
  */
 import { bulletMarginPt, BULLET_INDENT_PT, layoutParagraphs } from '../layout/measure-text.js';
 import type { Box, Paragraph, TextStyle } from '../layout/types.js';
-import { ptToInch } from '../pptx/units.js';
+import { ptToInch } from '../units.js';
 import type { ParagraphModel, TextFrame } from './types.js';
 
 /** OOXML's size for a run that does not give one. */

@@ -1,111 +1,132 @@
 /**
  * One slide's shape tree → elements back to front: shapes (with text), pictures, tables.
  * Positions come from each element's own `a:xfrm`; elements inside a group keep their
- * child coordinates (Trappa writes no groups).
+ * child coordinates (Trappa writes no groups; other tools' groups are read, not placed).
  */
 import type { Box } from '../layout/types.js';
-import { EMU_PER_INCH } from '../pptx/units.js';
+import { attr, child, children, descendant, isOn, numberAttr, path, type XmlElement } from '../ooxml/xml.js';
+import { EMU_PER_INCH } from '../units.js';
 import { colorIn, fillIn, type ColorScheme } from './colors.js';
 import { readInsets, readTextFrame } from './read-text.js';
 import type { CellModel, ElementModel, PictureModel, ShapeModel, TableModel } from './types.js';
-import { attr, element, elements, numberAttr } from './xml.js';
 
-const ELEMENT = /<p:(sp|pic|graphicFrame)(?=[\s>])[^>]*>([\s\S]*?)<\/p:\1>/g;
-const DECORATIVE = /<(?:\w+:)?decorative\b[^>]*\bval="(?:1|true)"/;
+const TABLE_URI = 'http://schemas.openxmlformats.org/drawingml/2006/table';
 
-export function readSlideElements(xml: string, scheme: ColorScheme): ElementModel[] {
+/** The elements of a slide (or layout, master) part's root, in document order. */
+export function readSlideElements(root: XmlElement | undefined, scheme: ColorScheme): ElementModel[] {
   const found: ElementModel[] = [];
-  for (const m of xml.matchAll(ELEMENT)) {
-    const inner = m[2] ?? '';
-    if (m[1] === 'sp') found.push(readShape(inner, scheme));
-    else if (m[1] === 'pic') found.push(readPicture(inner));
-    else if (inner.includes('drawingml/2006/table')) found.push(readTable(inner, scheme));
-  }
+  collect(path(root, 'p:cSld', 'p:spTree'), scheme, found);
   return found;
 }
 
-/** `a:off`/`a:ext` of the first `a:xfrm` (or `p:xfrm` of a graphic frame), in inches. */
-function readBox(xml: string, qname = 'a:xfrm'): Box | undefined {
-  const xfrm = element(xml, qname);
+function collect(tree: XmlElement | undefined, scheme: ColorScheme, found: ElementModel[]): void {
+  for (const node of children(tree)) {
+    if (node.name === 'p:sp') found.push(readShape(node, scheme));
+    else if (node.name === 'p:pic') found.push(readPicture(node));
+    else if (node.name === 'p:graphicFrame') {
+      const table = readTable(node, scheme);
+      if (table) found.push(table);
+    } else if (node.name === 'p:grpSp') collect(node, scheme, found);
+    else if (node.name === 'mc:AlternateContent') {
+      // What a reader that knows no extension draws: the fallback, else the first choice.
+      collect(child(node, 'mc:Fallback') ?? child(node, 'mc:Choice'), scheme, found);
+    }
+  }
+}
+
+/** `a:off`/`a:ext` of a transform, in inches. */
+function readBox(xfrm: XmlElement | undefined): Box | undefined {
   if (!xfrm) return undefined;
-  const off = element(xfrm.inner, 'a:off')?.attributes ?? '';
-  const ext = element(xfrm.inner, 'a:ext')?.attributes ?? '';
-  const inch = (attributes: string, name: string): number => (numberAttr(attributes, name) ?? 0) / EMU_PER_INCH;
+  const off = child(xfrm, 'a:off');
+  const ext = child(xfrm, 'a:ext');
+  const inch = (e: XmlElement | undefined, name: string): number => (numberAttr(e, name) ?? 0) / EMU_PER_INCH;
   return { x: inch(off, 'x'), y: inch(off, 'y'), w: inch(ext, 'cx'), h: inch(ext, 'cy') };
 }
 
-function identity(xml: string): { id: string; name: string; descr?: string; inner: string } {
-  const cNvPr = element(xml, 'p:cNvPr');
-  const attributes = cNvPr?.attributes ?? '';
-  const descr = attr(attributes, 'descr');
-  return { id: attr(attributes, 'id') ?? '', name: attr(attributes, 'name') ?? '', inner: cNvPr?.inner ?? '', ...(descr !== undefined ? { descr } : {}) };
+/** `p:nvSpPr`, `p:nvPicPr` or `p:nvGraphicFramePr`: the element's non-visual properties. */
+function nonVisual(element: XmlElement): XmlElement | undefined {
+  return children(element).find((c) => c.name.startsWith('p:nv'));
 }
 
-function readShape(xml: string, scheme: ColorScheme): ShapeModel {
-  const { id, name } = identity(xml);
-  const spPr = element(xml, 'p:spPr')?.inner ?? '';
-  const geometry = element(spPr, 'a:prstGeom');
-  const adjust = elements(geometry?.inner ?? '', 'a:gd').find((gd) => /^adj1?$/.test(attr(gd.attributes, 'name') ?? ''));
-  const ph = element(element(xml, 'p:nvPr')?.inner ?? '', 'p:ph');
-  const txBody = element(xml, 'p:txBody');
-  const shape: ShapeModel = { kind: 'shape', id, name, fill: shapeFill(xml, spPr, scheme) };
-  const box = readBox(spPr);
+function identity(element: XmlElement): { id: string; name: string; descr?: string; decorative: boolean } {
+  const cNvPr = child(nonVisual(element), 'p:cNvPr');
+  const descr = attr(cNvPr, 'descr');
+  const mark = children(child(cNvPr, 'a:extLst'), 'a:ext')
+    .flatMap((ext) => children(ext))
+    .find((e) => e.name === 'decorative' || e.name.endsWith(':decorative'));
+  return {
+    id: attr(cNvPr, 'id') ?? '',
+    name: attr(cNvPr, 'name') ?? '',
+    decorative: isOn(mark, 'val'),
+    ...(descr !== undefined ? { descr } : {}),
+  };
+}
+
+function readShape(sp: XmlElement, scheme: ColorScheme): ShapeModel {
+  const { id, name } = identity(sp);
+  const spPr = child(sp, 'p:spPr');
+  const geometry = child(spPr, 'a:prstGeom');
+  const adjust = children(child(geometry, 'a:avLst'), 'a:gd').find((gd) => /^adj1?$/.test(attr(gd, 'name') ?? ''));
+  const ph = path(nonVisual(sp), 'p:nvPr', 'p:ph');
+  const txBody = child(sp, 'p:txBody');
+  const shape: ShapeModel = { kind: 'shape', id, name, fill: shapeFill(sp, spPr, scheme) };
+  const box = readBox(child(spPr, 'a:xfrm'));
   if (box) shape.box = box;
-  const prst = attr(geometry?.attributes ?? '', 'prst');
+  const prst = attr(geometry, 'prst');
   if (prst) shape.geometry = prst;
-  const value = /^val\s+(-?\d+)/.exec(attr(adjust?.attributes ?? '', 'fmla') ?? '');
+  const value = /^val\s+(-?\d+)/.exec(attr(adjust, 'fmla') ?? '');
   if (value) shape.adjust = Number(value[1]);
-  if (ph) shape.placeholder = attr(ph.attributes, 'type') ?? 'obj';
-  if (txBody) shape.text = readTextFrame(txBody.inner, scheme);
+  if (ph) shape.placeholder = attr(ph, 'type') ?? 'obj';
+  if (txBody) shape.text = readTextFrame(txBody, scheme);
   return shape;
 }
 
 /** The shape's own fill, else the theme fill its style refers to (`p:style/a:fillRef`, idx > 0). */
-function shapeFill(xml: string, spPr: string, scheme: ColorScheme): string | null | undefined {
+function shapeFill(sp: XmlElement, spPr: XmlElement | undefined, scheme: ColorScheme): string | null | undefined {
   const own = fillIn(spPr, scheme);
   if (own !== null) return own;
-  const fillRef = element(element(xml, 'p:style')?.inner ?? '', 'a:fillRef');
-  if (!fillRef || (numberAttr(fillRef.attributes, 'idx') ?? 0) === 0) return null;
-  return colorIn(fillRef.inner, scheme);
+  const fillRef = path(sp, 'p:style', 'a:fillRef');
+  if (!fillRef || (numberAttr(fillRef, 'idx') ?? 0) === 0) return null;
+  return colorIn(fillRef, scheme);
 }
 
-function readPicture(xml: string): PictureModel {
-  const { id, name, descr, inner } = identity(xml);
-  const picture: PictureModel = { kind: 'picture', id, name, decorative: DECORATIVE.test(inner) };
+function readPicture(pic: XmlElement): PictureModel {
+  const { id, name, descr, decorative } = identity(pic);
+  const picture: PictureModel = { kind: 'picture', id, name, decorative };
   if (descr !== undefined) picture.descr = descr;
-  const box = readBox(element(xml, 'p:spPr')?.inner ?? '');
+  const box = readBox(path(pic, 'p:spPr', 'a:xfrm'));
   if (box) picture.box = box;
   return picture;
 }
 
-function readTable(xml: string, scheme: ColorScheme): TableModel {
-  const { id, name } = identity(xml);
-  const tbl = element(xml, 'a:tbl')?.inner ?? '';
-  const tblPr = element(tbl, 'a:tblPr')?.attributes ?? '';
+function readTable(frame: XmlElement, scheme: ColorScheme): TableModel | undefined {
+  const graphicData = path(frame, 'a:graphic', 'a:graphicData');
+  if (attr(graphicData, 'uri') !== TABLE_URI) return undefined;
+  const { id, name } = identity(frame);
+  const tbl = child(graphicData, 'a:tbl') ?? descendant(graphicData, 'a:tbl');
   const table: TableModel = {
     kind: 'table',
     id,
     name,
-    firstRow: ['1', 'true'].includes(attr(tblPr, 'firstRow') ?? ''),
-    columnWidths: elements(tbl, 'a:gridCol').map((c) => (numberAttr(c.attributes, 'w') ?? 0) / EMU_PER_INCH),
-    rows: elements(tbl, 'a:tr').map((tr) => ({
-      height: (numberAttr(tr.attributes, 'h') ?? 0) / EMU_PER_INCH,
-      cells: elements(tr.inner, 'a:tc').map((tc) => readCell(tc.attributes, tc.inner, scheme)),
+    firstRow: isOn(child(tbl, 'a:tblPr'), 'firstRow'),
+    columnWidths: children(child(tbl, 'a:tblGrid'), 'a:gridCol').map((c) => (numberAttr(c, 'w') ?? 0) / EMU_PER_INCH),
+    rows: children(tbl, 'a:tr').map((tr) => ({
+      height: (numberAttr(tr, 'h') ?? 0) / EMU_PER_INCH,
+      cells: children(tr, 'a:tc').map((tc) => readCell(tc, scheme)),
     })),
   };
-  const box = readBox(xml, 'p:xfrm');
+  const box = readBox(child(frame, 'p:xfrm'));
   if (box) table.box = box;
   return table;
 }
 
-function readCell(attributes: string, xml: string, scheme: ColorScheme): CellModel {
-  const tcPr = element(xml, 'a:tcPr');
-  const insets = readInsets(tcPr?.attributes ?? '', ['marL', 'marR', 'marT', 'marB']);
-  const flag = (name: string): boolean => ['1', 'true'].includes(attr(attributes, name) ?? '');
+function readCell(tc: XmlElement, scheme: ColorScheme): CellModel {
+  const tcPr = child(tc, 'a:tcPr');
+  const insets = readInsets(tcPr, ['marL', 'marR', 'marT', 'marB']);
   return {
-    text: readTextFrame(element(xml, 'a:txBody')?.inner ?? '', scheme, insets),
-    fill: fillIn(tcPr?.inner ?? '', scheme),
-    span: numberAttr(attributes, 'gridSpan') ?? 1,
-    merged: flag('hMerge') || flag('vMerge'),
+    text: readTextFrame(child(tc, 'a:txBody'), scheme, insets),
+    fill: fillIn(tcPr, scheme),
+    span: numberAttr(tc, 'gridSpan') ?? 1,
+    merged: isOn(tc, 'hMerge') || isOn(tc, 'vMerge'),
   };
 }

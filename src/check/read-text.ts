@@ -1,18 +1,20 @@
 /** Text bodies (`p:txBody`, `a:txBody`) → frames of paragraphs and runs, as the renderer sees them. */
 import type { Insets } from '../layout/types.js';
-import { EMU_PER_INCH, EMU_PER_POINT } from '../pptx/units.js';
+import { attr, child, children, isOn, numberAttr, path, textContent, type XmlElement } from '../ooxml/xml.js';
+import { EMU_PER_INCH, EMU_PER_POINT } from '../units.js';
 import { runColor, runHighlight, type ColorScheme } from './colors.js';
 import type { ParagraphModel, RunModel, TextFrame } from './types.js';
-import { attr, element, elements, numberAttr, unescapeXml } from './xml.js';
 
 /** OOXML's default insets: 0.1 in left and right, 0.05 in top and bottom. */
-export const DEFAULT_INSETS_EMU = { left: 91_440, right: 91_440, top: 45_720, bottom: 45_720 } as const;
-
-const RUN = /<a:(r|fld|br)(?=[\s/>])([^>]*?)(?:\/>|>([\s\S]*?)<\/a:\1>)/g;
+const DEFAULT_INSETS_EMU = { left: 91_440, right: 91_440, top: 45_720, bottom: 45_720 } as const;
+const RUNS = new Set(['a:r', 'a:fld', 'a:br']);
 
 /** Insets in inches from attributes such as `lIns`/`marL` (EMU), with OOXML's defaults. */
-export function readInsets(attributes: string, names: [left: string, right: string, top: string, bottom: string]): Insets {
-  const inch = (name: string, fallback: number): number => (numberAttr(attributes, name) ?? fallback) / EMU_PER_INCH;
+export function readInsets(
+  element: XmlElement | undefined,
+  names: [left: string, right: string, top: string, bottom: string],
+): Insets {
+  const inch = (name: string, fallback: number): number => (numberAttr(element, name) ?? fallback) / EMU_PER_INCH;
   return {
     left: inch(names[0], DEFAULT_INSETS_EMU.left),
     right: inch(names[1], DEFAULT_INSETS_EMU.right),
@@ -22,69 +24,57 @@ export function readInsets(attributes: string, names: [left: string, right: stri
 }
 
 /** A shape's `p:txBody` (bodyPr insets) or a table cell's `a:txBody` with the `a:tcPr` insets passed in. */
-export function readTextFrame(txBody: string, scheme: ColorScheme, cellInsets?: Insets): TextFrame {
-  const bodyPr = element(txBody, 'a:bodyPr');
-  const bodyAttributes = bodyPr?.attributes ?? '';
-  const autofit = element(bodyPr?.inner ?? '', 'a:normAutofit');
+export function readTextFrame(txBody: XmlElement | undefined, scheme: ColorScheme, cellInsets?: Insets): TextFrame {
+  const bodyPr = child(txBody, 'a:bodyPr');
+  const autofit = child(bodyPr, 'a:normAutofit');
   return {
-    insets: cellInsets ?? readInsets(bodyAttributes, ['lIns', 'rIns', 'tIns', 'bIns']),
-    paragraphs: elements(txBody, 'a:p').map((p) => readParagraph(p.inner, scheme)),
-    noWrap: attr(bodyAttributes, 'wrap') === 'none',
-    fontScale: autofit ? (numberAttr(autofit.attributes, 'fontScale') ?? 100_000) / 100_000 : 1,
-    lineReduction: autofit ? (numberAttr(autofit.attributes, 'lnSpcReduction') ?? 0) / 100_000 : 0,
-    growsShape: /<a:spAutoFit\b/.test(bodyPr?.inner ?? ''),
+    insets: cellInsets ?? readInsets(bodyPr, ['lIns', 'rIns', 'tIns', 'bIns']),
+    paragraphs: children(txBody, 'a:p').map((p) => readParagraph(p, scheme)),
+    noWrap: attr(bodyPr, 'wrap') === 'none',
+    fontScale: autofit ? (numberAttr(autofit, 'fontScale') ?? 100_000) / 100_000 : 1,
+    lineReduction: autofit ? (numberAttr(autofit, 'lnSpcReduction') ?? 0) / 100_000 : 0,
+    growsShape: child(bodyPr, 'a:spAutoFit') !== undefined,
   };
 }
 
-function readParagraph(xml: string, scheme: ColorScheme): ParagraphModel {
-  const pPr = element(xml, 'a:pPr');
-  const props = pPr?.inner ?? '';
-  const lnSpc = element(props, 'a:lnSpc')?.inner ?? '';
-  const spacing = (qname: string): number => {
-    const inner = element(props, qname)?.inner ?? '';
-    const points = element(inner, 'a:spcPts');
-    return points ? (numberAttr(points.attributes, 'val') ?? 0) / 100 : 0;
-  };
-  const pct = element(lnSpc, 'a:spcPct');
-  const pts = element(lnSpc, 'a:spcPts');
-  const endSize = numberAttr(element(xml, 'a:endParaRPr')?.attributes ?? '', 'sz');
+function readParagraph(p: XmlElement, scheme: ColorScheme): ParagraphModel {
+  const pPr = child(p, 'a:pPr');
+  const spacing = (name: string): number => (numberAttr(path(pPr, name, 'a:spcPts'), 'val') ?? 0) / 100;
+  const pct = path(pPr, 'a:lnSpc', 'a:spcPct');
+  const pts = path(pPr, 'a:lnSpc', 'a:spcPts');
+  const endSize = numberAttr(child(p, 'a:endParaRPr'), 'sz');
   const paragraph: ParagraphModel = {
     runs: [],
-    marginLeft: (numberAttr(pPr?.attributes ?? '', 'marL') ?? 0) / EMU_PER_POINT,
-    lineSpacing: pct ? (numberAttr(pct.attributes, 'val') ?? 100_000) / 100_000 : 1,
+    marginLeft: (numberAttr(pPr, 'marL') ?? 0) / EMU_PER_POINT,
+    lineSpacing: pct ? (numberAttr(pct, 'val') ?? 100_000) / 100_000 : 1,
     spaceBefore: spacing('a:spcBef'),
     spaceAfter: spacing('a:spcAft'),
   };
-  if (pts) paragraph.lineHeight = (numberAttr(pts.attributes, 'val') ?? 0) / 100;
+  if (pts) paragraph.lineHeight = (numberAttr(pts, 'val') ?? 0) / 100;
   if (endSize !== undefined) paragraph.endSize = endSize / 100;
-  for (const m of xml.matchAll(RUN)) paragraph.runs.push(readRun(m[1] ?? 'r', m[3] ?? '', scheme));
+  for (const run of children(p)) if (RUNS.has(run.name)) paragraph.runs.push(readRun(run, scheme));
   return paragraph;
 }
 
-function readRun(kind: string, xml: string, scheme: ColorScheme): RunModel {
-  const rPr = element(xml, 'a:rPr');
-  const attributes = rPr?.attributes ?? '';
-  const t = element(xml, 'a:t');
+function readRun(element: XmlElement, scheme: ColorScheme): RunModel {
+  const rPr = child(element, 'a:rPr');
   const run: RunModel = {
-    text: kind === 'br' ? '\n' : unescapeXml(t?.inner ?? ''),
-    bold: isOn(attr(attributes, 'b')),
-    italic: isOn(attr(attributes, 'i')),
+    text: element.name === 'a:br' ? '\n' : textContent(child(element, 'a:t')),
+    bold: isOn(rPr, 'b'),
+    italic: isOn(rPr, 'i'),
   };
-  const size = numberAttr(attributes, 'sz');
+  const size = numberAttr(rPr, 'sz');
   if (size !== undefined) run.size = size / 100;
-  const lang = attr(attributes, 'lang');
+  const lang = attr(rPr, 'lang');
   if (lang !== undefined) run.lang = lang;
-  const inner = rPr?.inner ?? '';
-  const color = runColor(inner, scheme);
+  const color = runColor(rPr, scheme);
   if (color) run.color = color;
-  const highlight = runHighlight(inner, scheme);
+  const highlight = runHighlight(rPr, scheme);
   if (highlight) run.highlight = highlight;
-  const font = attr(element(inner, 'a:latin')?.attributes ?? '', 'typeface');
+  const font = attr(child(rPr, 'a:latin'), 'typeface');
   if (font && !font.startsWith('+')) run.font = font;
   return run;
 }
-
-const isOn = (value: string | undefined): boolean => value === '1' || value === 'true';
 
 /** The frame's visible text, paragraphs joined by newlines. */
 export function frameText(frame: TextFrame): string {

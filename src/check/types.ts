@@ -123,12 +123,9 @@ export interface SlideModel {
   elements: ElementModel[];
 }
 
-export interface PackageModel {
-  /** Every part name in the zip (no leading slash), folders excluded. */
-  parts: string[];
-  /** Decoded XML of the parts read: content types, relationships, presentation, slides, layouts, masters, theme. */
-  xml: Map<string, string>;
-}
+/** The package as read: part names and the decoded XML parts (see ooxml/package.ts). */
+export type { OpcPackage as PackageModel } from '../ooxml/package.js';
+import type { OpcPackage as PackageModel } from '../ooxml/package.js';
 
 export interface DeckModel {
   size: { w: number; h: number };

@@ -61,7 +61,7 @@ export function registerBuild(program: Command): void {
       if (flags.fromRelease && (flags.watch || flags.deck)) throw new TrappaError('--from-release builds one released deck; leave out --watch and --deck');
       if (flags.watch) {
         // Loaded only for --watch: chokidar is not needed by a one-off build.
-        const [{ reportError }, { watchBuild }] = await Promise.all([import('../cli.js'), import('./watch.js')]);
+        const [{ reportError }, { watchBuild }] = await Promise.all([import('./report-error.js'), import('./watch.js')]);
         await watchBuild({ build: options, onBuilt: printBuild, onError: reportError, log: (line) => console.log(line) });
         return;
       }

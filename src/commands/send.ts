@@ -11,7 +11,7 @@ import { InputError, type Issue } from '../errors.js';
 import { loadProject, type Project } from '../data/load-project.js';
 import { deckInputFiles, hashInputs } from '../versions/input-hash.js';
 import { getEntry, readManifest } from '../versions/manifest.js';
-import { resolveDeck, type DeckPlan } from '../deck/resolve-deck.js';
+import { resolveDeck, type DeckPlan } from '../plan/resolve-deck.js';
 import type { OutgoingDeck } from '../post/email/types.js';
 import { outputDir, projectOptions, type ProjectOptions } from './shared.js';
 
@@ -115,7 +115,7 @@ export function registerSend(program: Command): void {
     .option('--resend', 'send again to recipients who already got this version')
     .action(async (flags: SendFlags, cmd: Command) => {
       const options = projectOptions(cmd);
-      const { project, decks } = await outgoingDecks(options, flags);
+      const { decks } = await outgoingDecks(options, flags);
       const email = await import('../post/email/index.js');
       const smtp = flags.dryRun ? undefined : await email.loadSmtpConfig({ dataDir: resolvePaths(options).dataDir });
       const report = await email.sendDecks(decks, {

@@ -7,10 +7,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { contrastRatio, relativeLuminance } from '../check/colors.js';
+import { contrastRatio, relativeLuminance } from '../contrast.js';
 import type { Issue } from '../errors.js';
-import { registerFont, type FontFiles } from '../layout/fonts.js';
-import { readSfntMetrics } from '../layout/sfnt-metrics.js';
+import { registerFont, resetRegisteredFonts, type FontFiles } from '../fonts/fonts.js';
+import { resolvePaths } from '../project-paths.js';
+import { readSfntMetrics } from '../fonts/sfnt-metrics.js';
 import type { YamlSource } from './load-yaml.js';
 import { themeSchema, type Theme } from './schema.js';
 import { locateIn } from './validate.js';
@@ -142,7 +143,8 @@ const STYLES = ['regular', 'bold', 'italic', 'boldItalic'] as const;
  */
 export async function registerThemeFonts(root: string, theme: Theme, source: YamlSource): Promise<Issue[]> {
   const issues: Issue[] = [];
-  const fontsDir = path.join(root, 'assets', 'fonts');
+  const fontsDir = resolvePaths({ root }).fontsDir;
+  resetRegisteredFonts();
   for (const [face, files] of Object.entries(theme.fonts.files ?? {})) {
     const found: Partial<FontFiles> = {};
     let usable = true;

@@ -7,7 +7,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { fail, ok, type Issue, type Result } from '../errors.js';
-import type { Labels, TemplateSet, TemplateSource } from '../render/render-text.js';
+import type { TemplateSet, TemplateSource } from '../render/render-text.js';
 import { resolvePaths, type ProjectPathOptions } from '../project-paths.js';
 import { loadYamlFile, type YamlSource } from './load-yaml.js';
 import { deckSchema, strategySchema, themeSchema, type Deck, type Strategy, type Theme } from './schema.js';
@@ -83,7 +83,7 @@ async function loadTemplateSet(root: string, dir: string, cache: YamlCache | und
       templates.set(`${slide}.${key}`, { source, location: locateIn(wording.value.source, [slide, key]) });
     }
   }
-  return ok({ labels: labels.value.value as Labels, templates });
+  return ok({ labels: labels.value.value, templates });
 }
 
 export async function loadProject(paths: ProjectPaths, { cache }: LoadOptions = {}): Promise<Result<Project>> {

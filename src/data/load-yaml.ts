@@ -5,7 +5,7 @@
  */
 import { type Document, isAlias, isScalar, LineCounter, parseDocument, visit, type YAMLError } from 'yaml';
 import { fail, type Issue, ok, type Result } from '../errors.js';
-import { readInputFile } from '../paths/read-input.js';
+import { readInputFile } from '../io/read-input.js';
 
 /** A parsed YAML file together with what is needed to point into it. */
 export interface YamlSource {

@@ -6,8 +6,9 @@
  */
 import * as z from 'zod';
 import { hexColor, id, isoDate, nonEmptyText, version } from './schema-helpers.js';
-import { imageRefSchema } from '../images/image-ref.js';
-import { distributionSchema } from '../post/email/distribution-schema.js';
+import { builtInSlides, customSlideKinds } from './slide-kind-names.js';
+import { imageRefSchema } from './image-ref.js';
+import { distributionSchema } from './distribution-schema.js';
 
 /** A list item that may carry sub-points (one level), e.g. a profile statement with a qualification. */
 export const pointSchema = z.union([
@@ -174,19 +175,6 @@ export const themeSchema = z.strictObject({
 
 export type Theme = z.output<typeof themeSchema>;
 
-/** Built-in slides of a strategy deck, in the seed's order. */
-export const builtInSlides = [
-  'title',
-  'staircase',
-  'what-why',
-  'model',
-  'target-groups',
-  'profile',
-  'messages',
-  'plan',
-  'changes',
-] as const;
-export type BuiltInSlide = (typeof builtInSlides)[number];
 
 const slideCommon = {
   notes: z.string().optional().describe('Speaker notes for this slide in this deck (Handlebars).'),
@@ -200,7 +188,7 @@ const builtInSlideRefSchema = z.strictObject({
 });
 
 const customSlideSchema = z.strictObject({
-  kind: z.enum(['bullets', 'photo']),
+  kind: z.enum(customSlideKinds),
   ...slideCommon,
   title: nonEmptyText.describe('Slide title (Handlebars).'),
   intro: nonEmptyText.optional(),

@@ -18,7 +18,7 @@ import { formatPath } from './validate.js';
 const FORBIDDEN = /[\u0000-\u0008\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const LINE_BREAKS = /[\u000B\u000C]/g;
 
-const NAMES: Record<number, string> = { 0: 'NUL', 0xfffe: 'a non-character', 0xffff: 'a non-character' };
+const NAMES: Record<number, string> = { 0: 'NUL', 65534: 'a non-character', 65535: 'a non-character' };
 
 function describe(ch: string): string {
   const code = ch.charCodeAt(0);

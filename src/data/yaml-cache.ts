@@ -6,7 +6,7 @@
  * length within the file system's mtime granularity (1 s on some), or be fooled by a
  * restored mtime (git checkout, rsync -t).
  */
-import { readInputFile } from '../paths/read-input.js';
+import { readInputFile } from '../io/read-input.js';
 import type { z } from 'zod';
 import { fail, ok, type Result } from '../errors.js';
 import { decodeUtf8, parseYaml, type YamlSource } from './load-yaml.js';

@@ -12,7 +12,7 @@ import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type N
 import { isoDate, version as versionSchema } from '../data/schema-helpers.js';
 import { TrappaError } from '../errors.js';
 import { compareVersions } from '../versions/manifest.js';
-import { saveAtomically } from '../versions/save-file.js';
+import { saveAtomically } from '../io/save-file.js';
 import { nextVersion } from '../versions/decide.js';
 
 export interface BumpOptions {

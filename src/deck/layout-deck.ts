@@ -9,7 +9,7 @@ import type { LaidOutDeck, LaidOutSlide, SlideElement } from '../layout/types.js
 import { createRenderer, TemplateIssue, type Renderer } from '../render/render-text.js';
 import { slideKind, slideKinds } from '../slides/index.js';
 import type { SlideInput } from '../slides/types.js';
-import type { DeckPlan, PlannedSlide } from './resolve-deck.js';
+import type { DeckPlan, PlannedSlide } from '../plan/resolve-deck.js';
 
 /** The names templates may use. Optional fields are present as null, because strict templates reject absent keys. */
 export function templateContext(plan: DeckPlan): Record<string, unknown> {

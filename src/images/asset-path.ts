@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { confinePath, confineRelative, type ConfineRefusal } from '../paths/confine.js';
+import { confinePath, confineRelative, type ConfineRefusal } from '../io/confine.js';
 
 /** Where a user's image path leads: the real file on disk, or why it may not be used. */
 export type AssetPath =

@@ -4,7 +4,7 @@ import type { Box, ImageElement } from '../layout/types.js';
 import { resolveAssetPath } from './asset-path.js';
 import { imageCacheKey, readCachedImage, writeCachedImage } from './image-cache.js';
 import { hasArea, placeAt, type ImageFit } from './image-geometry.js';
-import type { ImageRef } from './image-ref.js';
+import type { ImageRef } from '../data/image-ref.js';
 import { renderImage, type RenderedImage, type RenderOutcome } from './render-image.js';
 
 /** One image to place: what the user wrote, where it goes, and where they wrote it. */

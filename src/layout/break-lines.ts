@@ -10,7 +10,7 @@
  *   lines than either. A slash is no break opportunity otherwise ("og/eller" moves whole);
  * - "\n" ends the line (pptxgenjs writes it as a new paragraph, see measure-text.ts).
  */
-import { fontMetrics, type FontMetrics } from './fonts.js';
+import { fontMetrics, type FontMetrics } from '../fonts/fonts.js';
 import type { Paragraph, TextStyle } from './types.js';
 
 /** Part of a unit in one font. Width in points = em × (size ?? the frame's size). */

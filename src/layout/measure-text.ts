@@ -24,8 +24,8 @@
  *   each paragraph, the first one too (LibreOffice skips it on the first paragraph of a
  *   frame; counting it is the safe side).
  */
-import { ptToInch, inchToPt } from '../pptx/units.js';
-import { fontMetrics, resolveFontFace, type FontSpec } from './fonts.js';
+import { ptToInch, inchToPt } from '../units.js';
+import { fontMetrics, resolveFontFace, type FontSpec } from '../fonts/fonts.js';
 import { splitUnits, wrapUnits, type Unit } from './break-lines.js';
 import type { Paragraph, TextStyle } from './types.js';
 

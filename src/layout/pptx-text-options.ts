@@ -5,7 +5,7 @@
  * `paraSpaceAfter`, box-level `paraSpaceBefore`, `bullet` or `bold`).
  * Plain objects, so layout does not depend on pptxgenjs.
  */
-import { inchToPt } from '../pptx/units.js';
+import { inchToPt } from '../units.js';
 import { BULLET_INDENT_PT } from './measure-text.js';
 import type { Insets, Paragraph, TextStyle } from './types.js';
 

@@ -162,21 +162,9 @@ export interface LaidOutSlide {
   notes?: string;
 }
 
-export interface DeckProperties {
-  title: string;
-  subject: string;
-  author: string;
-  company: string;
-  /** Strategy version, e.g. "0.2". */
-  version: string;
-  /** Integer revision, counted from the version history. */
-  revision: number;
-  /** ISO date (YYYY-MM-DD) used for created/modified, so builds are deterministic. */
-  date: string;
-  /** BCP 47 tag for every text run, e.g. "nb-NO". */
-  language: string;
-  keywords?: string;
-}
+/** The deck's document properties are decided when the deck is planned (plan/deck-properties.ts). */
+export type { DeckProperties } from '../plan/deck-properties.js';
+import type { DeckProperties } from '../plan/deck-properties.js';
 
 export interface LaidOutDeck {
   properties: DeckProperties;

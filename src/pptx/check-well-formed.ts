@@ -1,10 +1,10 @@
 /**
  * The last guard of the finishing stage: every XML part of the package must parse as
- * well-formed XML 1.0 (saxes, a conformant parser that also refuses characters XML forbids).
+ * well-formed XML 1.0 (ooxml/xml.ts: saxes, a conformant parser that also refuses characters XML forbids).
  * Data is made safe before layout (data/xml-text.ts); this catches a future bug in any
  * stage, so a deck PowerPoint would have to repair is never written.
  */
-import { SaxesParser } from 'saxes';
+import { wellFormednessError } from '../ooxml/xml.js';
 
 /** A part that is not well-formed XML, and why (line:column within the part). */
 export interface MalformedPart {
@@ -14,26 +14,11 @@ export interface MalformedPart {
 
 const isXmlPart = (name: string): boolean => /\.(xml|rels)$/i.test(name);
 
-/** The first well-formedness error of one XML text, or undefined. */
-export function wellFormednessError(xml: string): string | undefined {
-  const parser = new SaxesParser({ xmlns: false, position: true });
-  let first: string | undefined;
-  parser.on('error', (error) => {
-    first ??= error.message;
-  });
-  try {
-    parser.write(xml).close();
-  } catch (error) {
-    first ??= (error as Error).message;
-  }
-  return first;
-}
-
 /** Every XML part of a package that is not well-formed. */
 export function malformedParts(names: readonly string[], text: (name: string) => string | undefined): MalformedPart[] {
   return names.filter(isXmlPart).flatMap((part) => {
-    const message = wellFormednessError(text(part) ?? '');
-    return message ? [{ part, message }] : [];
+    const error = wellFormednessError(text(part) ?? '');
+    return error ? [{ part, message: error.message }] : [];
   });
 }
 

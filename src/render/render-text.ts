@@ -9,15 +9,8 @@ import type { Issue, SourceLocation } from '../errors.js';
 import { formatLongDate, formatShortDate } from './dates.js';
 import { describeTemplateError } from './template-errors.js';
 
-/** Fixed words of one language (templates/<lang>/labels.yaml). */
-export interface Labels {
-  /** BCP 47 tag for text runs, e.g. "nb-NO". */
-  language: string;
-  months: string[];
-  version: string;
-  continued: string;
-  [word: string]: string | string[];
-}
+export type { Labels } from './labels.js';
+import type { Labels } from './labels.js';
 
 /** One template string and where it was written. */
 export interface TemplateSource {

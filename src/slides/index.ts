@@ -1,4 +1,8 @@
-/** The slide kinds, by the name decks use for them. Adding a kind means adding it here and to the schema. */
+/**
+ * The slide kinds, by the name decks use for them. The names come from data/slide-kind-names.ts
+ * (which the schema's enums use); `satisfies` makes this registry cover exactly that list.
+ */
+import type { SlideKindName } from '../data/slide-kind-names.js';
 import { bulletsSlide, changesSlide, profileSlide } from './bullets.js';
 import { messagesSlide } from './messages.js';
 import { modelSlide } from './model.js';
@@ -22,12 +26,8 @@ export const slideKinds = {
   changes: changesSlide,
   bullets: bulletsSlide,
   photo: photoSlide,
-} satisfies Record<string, SlideKind>;
+} satisfies Record<SlideKindName, SlideKind>;
 
-export type SlideKindName = keyof typeof slideKinds;
-
-export function slideKind(name: string): SlideKind {
-  const kind = (slideKinds as Record<string, SlideKind>)[name];
-  if (!kind) throw new Error(`unknown slide kind ${name}`);
-  return kind;
+export function slideKind(name: SlideKindName): SlideKind {
+  return slideKinds[name];
 }

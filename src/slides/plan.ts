@@ -6,13 +6,13 @@
  * the marking sits above the table only on slides that show marked rows.
  */
 import type { PlanRow } from '../data/schema.js';
-import type { PlanMode } from '../deck/resolve-deck.js';
+import type { PlanMode } from '../plan/resolve-deck.js';
 import { measureTableRows } from '../layout/fit-table.js';
 import { measureWidth, WIDTH_SAFETY } from '../layout/measure-text.js';
 import { below, type Page } from '../layout/page.js';
 import { continuedTitle, textHeight, textStyle, titleElements } from '../layout/text-box.js';
 import type { Box, Insets, LaidOutSlide, SlideElement, TableCell, TableElement, TextStyle } from '../layout/types.js';
-import { EMU_PER_INCH, ptToInch } from '../pptx/units.js';
+import { EMU_PER_INCH, ptToInch } from '../units.js';
 import { formatShortDate } from '../render/dates.js';
 import type { SlideInput, SlideKind } from './types.js';
 

@@ -1,5 +1,5 @@
 /** What every slide kind receives, and what it must provide. */
-import type { DeckPlan, PlannedSlide } from '../deck/resolve-deck.js';
+import type { DeckPlan, PlannedSlide } from '../plan/resolve-deck.js';
 import type { Page } from '../layout/page.js';
 import type { LaidOutSlide } from '../layout/types.js';
 import type { RenderText } from '../render/render-text.js';

@@ -12,7 +12,7 @@ import path from 'node:path';
 import * as z from 'zod';
 import { withOutputLock } from './lock.js';
 import { outputFileName, readRecords, type DamagedRecord, type ReleaseRecord } from './records.js';
-import { prepareSave, saveAtomically, type PreparedSave } from './save-file.js';
+import { prepareSave, saveAtomically, type PreparedSave } from '../io/save-file.js';
 
 export const MANIFEST_FILE = 'manifest.json';
 const FORMAT = 'trappa-manifest-1';

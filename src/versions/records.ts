@@ -10,7 +10,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as z from 'zod';
-import { confineRelative } from '../paths/confine.js';
+import { confineRelative } from '../io/confine.js';
 
 export const RECORD = 'release.json';
 export const RELEASES = 'releases';

@@ -14,7 +14,7 @@ import { trappaVersion, type InputFile } from './input-hash.js';
 import { withOutputLock } from './lock.js';
 import { entryKey, isFrozen, keepDamaged, loadManifest, prepareManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { releaseDir, type ReleaseRecord } from './records.js';
-import { prepareSave, saveAllOrNothing, type PreparedSave } from './save-file.js';
+import { prepareSave, saveAllOrNothing, type PreparedSave } from '../io/save-file.js';
 import { prepareSnapshot, recoverStrayTemps } from './snapshots.js';
 
 export interface DeckToSave {

@@ -11,10 +11,10 @@ import { copyFile, mkdir, mkdtemp, readFile, rename, rm, stat } from 'node:fs/pr
 import os from 'node:os';
 import path from 'node:path';
 import { TrappaError } from '../errors.js';
-import { confinePath, refusalText } from '../paths/confine.js';
+import { confinePath, refusalText } from '../io/confine.js';
 import { hashInputs, type InputFile } from './input-hash.js';
 import { deckIdPattern, parseRecord, RECORD, readRecord, recordText, releaseDir, RELEASES, type ReleaseRecord } from './records.js';
-import { saveAtomically, strayTemps, tempPathFor, type PreparedSave } from './save-file.js';
+import { saveAtomically, strayTemps, tempPathFor, type PreparedSave } from '../io/save-file.js';
 
 export { releaseDir } from './records.js';
 

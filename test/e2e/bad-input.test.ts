@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyProject, editFile, runCli } from '../helpers/project.js';
+import { copyBuiltProject, copyProject, editFile, runCli } from '../helpers/project.js';
 
 interface Case {
   name: string;
@@ -80,11 +80,8 @@ const cases: Case[] = [
 ];
 
 describe('bad input', () => {
-  it.each(cases)('$name: one located line, exit 2, earlier output untouched', ({ breakIt, error }) => {
-    const root = copyProject();
-    const first = runCli(['build', '--deck', 'storledermote', 'strategi'], root);
-    expect(first.stderr).toBe('');
-    expect(first.status).toBe(0);
+  it.each(cases)('$name: one located line, exit 2, earlier output untouched', async ({ breakIt, error }) => {
+    const root = await copyBuiltProject(['storledermote', 'strategi']);
     const file = path.join(root, 'output/storledermote-v0.2-2004-02-04.pptx');
     const before = readFileSync(file);
 

@@ -1,5 +1,5 @@
 /** `trappa build` checks what it writes, and --pdf adds a PDF/A beside each deck. */
-import { hasSoffice } from '../helpers/tools.js';
+import { hasSoffice, missingTool } from '../helpers/tools.js';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -24,7 +24,7 @@ describe('build runs the checks', () => {
   });
 });
 
-describe.runIf(hasSoffice)('build --pdf', () => {
+describe.skipIf(missingTool('LibreOffice', hasSoffice))('build --pdf', () => {
   it('writes a tagged PDF/A-1a with one page per slide beside the deck', async () => {
     const root = copyProject();
     const run = runCli(['build', '--deck', 'samkommunestyre', '--pdf'], root);

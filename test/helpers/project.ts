@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { spawn, spawnSync } from 'node:child_process';
-import { onTestFinished } from 'vitest';
+import { afterAll, onTestFinished } from 'vitest';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 /** tsx's loader by absolute URL, so TypeScript test children run from any working directory. */
@@ -19,6 +19,33 @@ export const CLI_ARGS: readonly string[] = [path.join(REPO, 'dist/cli.js')];
 export function copyProject(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'trappa-'));
   for (const sub of ['data', 'templates', 'assets']) cpSync(path.join(REPO, sub), path.join(dir, sub), { recursive: true });
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+const builtTemplates = new Map<string, Promise<string>>();
+
+/**
+ * A copy of the bundled project with `decks` already built into output/ (and the image
+ * cache warm): the good first build that bad-input and version tests start from, made once
+ * per test file and copied per test instead of rebuilt.
+ */
+export async function copyBuiltProject(decks: readonly string[]): Promise<string> {
+  const key = decks.join(',');
+  let template = builtTemplates.get(key);
+  if (!template) {
+    template = (async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'trappa-built-'));
+      for (const sub of ['data', 'templates', 'assets']) cpSync(path.join(REPO, sub), path.join(dir, sub), { recursive: true });
+      const { buildDecks } = await import('../../src/build-deck.js');
+      await buildDecks({ root: dir, decks: [...decks] });
+      return dir;
+    })();
+    builtTemplates.set(key, template);
+    afterAll(async () => rmSync(await template!, { recursive: true, force: true }));
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), 'trappa-'));
+  cpSync(await template, dir, { recursive: true });
   onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }

@@ -5,7 +5,7 @@
  * fill, the topmost filled shape under the frame's centre, the slide background.
  * Text over a picture or a gradient cannot be measured and gets a warning.
  */
-import { contrastRatio } from '../colors.js';
+import { contrastRatio } from '../../contrast.js';
 import { DEFAULT_SIZE_PT } from '../measure-frame.js';
 import type { DeckModel, ElementModel, Finding, RuleOptions, SlideModel, TextFrame } from '../types.js';
 import { cellLabel, contains, elementName, finding, quote, textShapes, visibleRuns } from './elements.js';

@@ -3,24 +3,45 @@
  * - every internal relationship points at a part that exists;
  * - every relationship id an XML part uses (`r:id`, `r:embed`, …) is in its .rels;
  * - every part has a content type, and every content-type override names a part;
- * - shape ids (`p:cNvPr/@id`) are unique within each slide, layout, master and notes part.
+ * - shape ids (`p:cNvPr/@id`) are unique within each slide, layout, master and notes part;
+ * - every XML part is well-formed XML 1.0.
  * Findings on a slide part carry its slide number; the others slide 0.
  */
-import { relationshipTargets, sourceOfRels } from '../read-deck.js';
+import { partRoot, partSyntaxError, relationships, sourceOfRels } from '../../ooxml/package.js';
+import { attr, children, type XmlElement } from '../../ooxml/xml.js';
 import type { DeckModel, Finding, PackageModel, RuleOptions } from '../types.js';
-import { attr, elements } from '../xml.js';
 import { finding } from './elements.js';
 
 const RULE = 'package';
-const REL_ID = /\br:(?:id|embed|link|pict|dm|lo|qs|cs|href)="([^"]*)"/g;
-const SHAPE_ID = /<p:cNvPr\b[^>]*?\bid="([^"]*)"[^>]*?\bname="([^"]*)"|<p:cNvPr\b[^>]*?\bname="([^"]*)"[^>]*?\bid="([^"]*)"/g;
+/** Attributes that hold a relationship id (prefix `r:` by convention in every Office part). */
+const REL_ATTRIBUTE = /^r:(?:id|embed|link|pict|dm|lo|qs|cs|href)$/;
 const DRAWING_PART = /^ppt\/(slides|slideLayouts|slideMasters|notesSlides|notesMasters|handoutMasters)\/[^/]+\.xml$/;
 
 export function checkPackage(deck: DeckModel, _options: RuleOptions): Finding[] {
   const slideOf = new Map(deck.slides.map((s) => [s.part, s.number]));
   const at = (part: string): number => slideOf.get(part) ?? 0;
   const pkg = deck.package;
-  return [...checkRelationships(pkg, at), ...checkContentTypes(pkg), ...checkShapeIds(pkg, at)];
+  return [...checkWellFormed(pkg, at), ...checkRelationships(pkg, at), ...checkContentTypes(pkg), ...checkShapeIds(pkg, at)];
+}
+
+function checkWellFormed(pkg: PackageModel, at: (part: string) => number): Finding[] {
+  const found: Finding[] = [];
+  for (const part of pkg.xml.keys()) {
+    const error = partSyntaxError(pkg, part);
+    if (error) found.push(finding('error', RULE, at(part), part, `is not well-formed XML: ${error.message}`));
+  }
+  return found;
+}
+
+/** Every relationship id used by an attribute anywhere in the part. */
+function usedRelationshipIds(root: XmlElement | undefined): Set<string> {
+  const ids = new Set<string>();
+  const walk = (element: XmlElement): void => {
+    for (const [name, value] of Object.entries(element.attributes)) if (REL_ATTRIBUTE.test(name) && value) ids.add(value);
+    for (const c of children(element)) walk(c);
+  };
+  if (root) walk(root);
+  return ids;
 }
 
 function checkRelationships(pkg: PackageModel, at: (part: string) => number): Finding[] {
@@ -28,17 +49,16 @@ function checkRelationships(pkg: PackageModel, at: (part: string) => number): Fi
   const parts = new Set(pkg.parts);
   for (const relsPart of pkg.parts.filter((p) => p.endsWith('.rels'))) {
     const source = sourceOfRels(relsPart);
-    for (const rel of relationshipTargets(pkg, source).values()) {
+    for (const rel of relationships(pkg, source).values()) {
       if (rel.external || parts.has(rel.target)) continue;
       found.push(finding('error', RULE, at(source), relsPart, `relationship ${rel.id} points to ${rel.target}, which is not in the package`));
     }
   }
-  for (const [part, xml] of pkg.xml) {
+  for (const part of pkg.xml.keys()) {
     if (part.endsWith('.rels') || part === '[Content_Types].xml') continue;
-    const ids = new Set<string>();
-    for (const m of xml.matchAll(REL_ID)) if (m[1]) ids.add(m[1]);
+    const ids = usedRelationshipIds(partRoot(pkg, part));
     if (ids.size === 0) continue;
-    const known = relationshipTargets(pkg, part);
+    const known = relationships(pkg, part);
     for (const id of ids) {
       if (!known.has(id)) found.push(finding('error', RULE, at(part), part, `uses relationship ${id}, which its .rels does not define`));
     }
@@ -47,10 +67,12 @@ function checkRelationships(pkg: PackageModel, at: (part: string) => number): Fi
 }
 
 function checkContentTypes(pkg: PackageModel): Finding[] {
-  const types = pkg.xml.get('[Content_Types].xml');
+  const types = partRoot(pkg, '[Content_Types].xml');
   if (types === undefined) return [finding('error', RULE, 0, '[Content_Types].xml', 'the package has no [Content_Types].xml')];
-  const defaults = new Set(elements(types, 'Default').map((d) => (attr(d.attributes, 'Extension') ?? '').toLowerCase()));
-  const overrides = new Set(elements(types, 'Override').map((o) => (attr(o.attributes, 'PartName') ?? '').replace(/^\//, '').toLowerCase()));
+  const defaults = new Set(children(types, 'Default').map((d) => (attr(d, 'Extension') ?? '').toLowerCase()));
+  const overrides = new Set(
+    children(types, 'Override').map((o) => (attr(o, 'PartName') ?? '').replace(/^\//, '').toLowerCase()),
+  );
   const parts = new Set(pkg.parts.map((p) => p.toLowerCase()));
   const found: Finding[] = [];
   for (const part of pkg.parts) {
@@ -66,14 +88,31 @@ function checkContentTypes(pkg: PackageModel): Finding[] {
   return found;
 }
 
+/**
+ * Every `p:cNvPr` a reader draws: inside `mc:AlternateContent` only the fallback counts,
+ * because a choice and its fallback are the same shape written twice and may share an id.
+ */
+function shapeProperties(root: XmlElement | undefined): XmlElement[] {
+  const found: XmlElement[] = [];
+  const walk = (element: XmlElement): void => {
+    for (const c of children(element)) {
+      if (c.name === 'mc:Choice') continue;
+      if (c.name === 'p:cNvPr') found.push(c);
+      walk(c);
+    }
+  };
+  if (root) walk(root);
+  return found;
+}
+
 function checkShapeIds(pkg: PackageModel, at: (part: string) => number): Finding[] {
   const found: Finding[] = [];
-  for (const [part, xml] of pkg.xml) {
+  for (const part of pkg.xml.keys()) {
     if (!DRAWING_PART.test(part)) continue;
     const names = new Map<string, string[]>();
-    for (const m of xml.matchAll(SHAPE_ID)) {
-      const id = m[1] ?? m[4] ?? '';
-      names.set(id, [...(names.get(id) ?? []), m[2] ?? m[3] ?? '']);
+    for (const cNvPr of shapeProperties(partRoot(pkg, part))) {
+      const id = attr(cNvPr, 'id') ?? '';
+      names.set(id, [...(names.get(id) ?? []), attr(cNvPr, 'name') ?? '']);
     }
     for (const [id, shapes] of names) {
       if (shapes.length < 2) continue;

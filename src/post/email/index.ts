@@ -1,5 +1,5 @@
 export type * from './types.js';
-export { distributionSchema, recipientSchema, emailAddressSchema, describeAddressProblem, type DistributionInput } from './distribution-schema.js';
+export { distributionSchema, recipientSchema, emailAddressSchema, describeAddressProblem, type DistributionInput } from '../../data/distribution-schema.js';
 export { loadSmtpConfig, describeSmtpConfig, Secret, SmtpConfigError, type SmtpConfig, type SmtpSecurity, type LoadSmtpConfigOptions } from './smtp-config.js';
 export { loadEmailTemplates, renderEmailText, formatNorwegianDate, contentTypeFor, type EmailTemplates } from './compose-message.js';
 export { prepareMessages, DEFAULT_SIZE_LIMIT_BYTES, type PreparedMessage } from './prepare-messages.js';

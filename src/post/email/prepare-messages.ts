@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { InputError, type Issue } from '../../errors.js';
 import { contentTypeFor, emailLanguage, formatSize, loadEmailTemplates, renderEmailText, type EmailTemplates } from './compose-message.js';
-import { distributionSchema } from './distribution-schema.js';
+import { distributionSchema } from '../../data/distribution-schema.js';
 import type { AttachmentInfo, Distribution, OutgoingDeck, Recipient, RecipientField } from './types.js';
 
 /** 10 MiB: many mail servers refuse more once base64 has added its third. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { inspect } from 'node:util';
 import { LineCounter, parseDocument, isMap, isPair, isScalar, visit } from 'yaml';
 import { InputError, TrappaError, type Issue } from '../../errors.js';
-import { describeAddressProblem } from './distribution-schema.js';
+import { describeAddressProblem } from '../../data/distribution-schema.js';
 import type { Recipient } from './types.js';
 
 export type SmtpSecurity = 'starttls' | 'tls' | 'none';

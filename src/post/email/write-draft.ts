@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import { saveAtomically } from '../../versions/save-file.js';
+import { saveAtomically } from '../../io/save-file.js';
 import path from 'node:path';
 import { TrappaError } from '../../errors.js';
 import { prepareMessages, type PreparedMessage } from './prepare-messages.js';

@@ -69,6 +69,17 @@ export function registerFont(face: string, files: FontFiles): void {
   registry.set(face.trim().toLowerCase(), absolute);
 }
 
+/**
+ * Forgets every face a theme registered (and the metrics read from their files), so that the
+ * registry holds exactly what the project being loaded names: in watch mode a face removed
+ * from theme.yaml, or a font file replaced, must not live on from an earlier build.
+ */
+export function resetRegisteredFonts(): void {
+  registry.clear();
+  const keep = bundled ? new Set(Object.values(bundled)) : new Set<string>();
+  for (const file of [...loaded.keys()]) if (!keep.has(file)) loaded.delete(file);
+}
+
 /** The files that measure `face`, and a warning when Carlito stands in for an unknown face. */
 export function resolveFontFace(face: string): { files: FontFiles; warning?: string } {
   const key = face.trim().toLowerCase();
@@ -102,7 +113,7 @@ export function fontMetrics(face: string, bold = false, italic = false): FontMet
 }
 
 function loadMetrics(file: string): FontMetrics {
-  let font;
+  let font: ReturnType<typeof readSfntMetrics>;
   try {
     font = readSfntMetrics(readFileSync(file));
   } catch (cause) {
@@ -140,7 +151,7 @@ function loadMetrics(file: string): FontMetrics {
   return { advanceEm, textEm };
 }
 
-/** assets/fonts/ of this package, found upwards from this module (src/layout/ or a build folder). */
+/** assets/fonts/ of this package, found upwards from this module (src/fonts/ or a build folder). */
 function bundledFiles(): FontFiles {
   if (bundled) return bundled;
   let dir = dirname(fileURLToPath(import.meta.url));

@@ -7,7 +7,8 @@ import type { SourceLocation } from '../errors.js';
 import type { DeckSource, Project } from '../data/load-project.js';
 import type { Deck, SlideRef, Strategy, Theme } from '../data/schema.js';
 import { locateIn } from '../data/validate.js';
-import type { DeckProperties } from '../layout/types.js';
+import type { DeckProperties } from './deck-properties.js';
+import type { SlideKindName } from '../data/slide-kind-names.js';
 import type { TemplateSet, TemplateSource } from '../render/render-text.js';
 
 /** How the plan slide treats the audience's rows. */
@@ -15,7 +16,7 @@ export type PlanMode = 'all' | 'mark' | 'only';
 
 export interface PlannedSlide {
   /** Built-in slide name, or the custom kind. */
-  kind: string;
+  kind: SlideKindName;
   /** The slide as written in the deck file, in object form. */
   ref: Exclude<SlideRef, string>;
   location: SourceLocation;

@@ -1,0 +1,142 @@
+/**
+ * An OPC package (.pptx, .potx) as the readers see it: part names, the XML parts decoded
+ * and parsed on demand, and relationships resolved to part names. One module for `trappa
+ * check`, the finishing stage's checks and the tests, so they agree on what a package says.
+ */
+import { strFromU8, unzipSync } from 'fflate';
+import { attr, children, parseXml, XmlSyntaxError, type XmlElement } from './xml.js';
+
+export interface OpcPackage {
+  /** Every part name in the zip (no leading slash), folders excluded. */
+  parts: string[];
+  /** Decoded text of the XML parts (`.xml`, `.rels`); media are listed, never inflated. */
+  xml: Map<string, string>;
+}
+
+export interface Relationship {
+  id: string;
+  type: string;
+  /** Resolved part name (no leading slash); the raw target for external ones. */
+  target: string;
+  external: boolean;
+}
+
+const XML_PART = /(?:\.xml|\.rels)$/i;
+
+/** @throws Error when the bytes are not a zip. */
+export function readPackage(bytes: Uint8Array): OpcPackage {
+  const parts: string[] = [];
+  const inflated = unzipSync(bytes, {
+    filter: (file) => {
+      if (!file.name.endsWith('/')) parts.push(file.name);
+      return XML_PART.test(file.name);
+    },
+  });
+  const xml = new Map<string, string>();
+  for (const [name, data] of Object.entries(inflated)) if (!name.endsWith('/')) xml.set(name, strFromU8(data));
+  return { parts, xml };
+}
+
+const EMPTY: XmlElement = { name: '#empty', attributes: {}, children: [] };
+const parsed = new WeakMap<OpcPackage, Map<string, XmlElement | XmlSyntaxError>>();
+
+function parsedPart(pkg: OpcPackage, part: string): XmlElement | XmlSyntaxError | undefined {
+  let cache = parsed.get(pkg);
+  if (!cache) parsed.set(pkg, (cache = new Map()));
+  let found = cache.get(part);
+  if (found === undefined) {
+    const text = pkg.xml.get(part);
+    if (text === undefined) return undefined;
+    try {
+      found = parseXml(text);
+    } catch (error) {
+      if (!(error instanceof XmlSyntaxError)) throw error;
+      found = error;
+    }
+    cache.set(part, found);
+  }
+  return found;
+}
+
+/**
+ * The root element of an XML part, parsed once per package. A part that is missing gives
+ * undefined; one that is not well-formed reads as empty (`partSyntaxError` says why, and
+ * the package rule reports it), so one broken part does not hide the others' problems.
+ */
+export function partRoot(pkg: OpcPackage, part: string): XmlElement | undefined {
+  const found = parsedPart(pkg, part);
+  return found instanceof XmlSyntaxError ? EMPTY : found;
+}
+
+export function partSyntaxError(pkg: OpcPackage, part: string): XmlSyntaxError | undefined {
+  const found = parsedPart(pkg, part);
+  return found instanceof XmlSyntaxError ? found : undefined;
+}
+
+/** The `.rels` part that holds the relationships of `source` (`''` for the package's own). */
+export function relsPartOf(source: string): string {
+  const slash = source.lastIndexOf('/');
+  return `${source.slice(0, slash + 1)}_rels/${source.slice(slash + 1)}.rels`;
+}
+
+/** The part a `.rels` part describes: `ppt/slides/_rels/slide1.xml.rels` → `ppt/slides/slide1.xml`. */
+export function sourceOfRels(rels: string): string {
+  return rels.replace(/(^|\/)_rels\/([^/]*)\.rels$/, '$1$2');
+}
+
+const relationshipCache = new WeakMap<OpcPackage, Map<string, Map<string, Relationship>>>();
+
+/** Relationships of `source` by id (read once per package). */
+export function relationships(pkg: OpcPackage, source: string): Map<string, Relationship> {
+  let cache = relationshipCache.get(pkg);
+  if (!cache) relationshipCache.set(pkg, (cache = new Map()));
+  let found = cache.get(source);
+  if (!found) cache.set(source, (found = readRelationships(pkg, source)));
+  return found;
+}
+
+function readRelationships(pkg: OpcPackage, source: string): Map<string, Relationship> {
+  const folder = source.slice(0, source.lastIndexOf('/') + 1);
+  const found = new Map<string, Relationship>();
+  for (const rel of children(partRoot(pkg, relsPartOf(source)), 'Relationship')) {
+    const id = attr(rel, 'Id') ?? '';
+    const raw = attr(rel, 'Target') ?? '';
+    const external = attr(rel, 'TargetMode') === 'External';
+    found.set(id, { id, type: attr(rel, 'Type') ?? '', target: external ? raw : resolvePart(folder, raw), external });
+  }
+  return found;
+}
+
+/** The target of the first internal relationship of `source` whose type ends in `typeSuffix`. */
+export function firstTarget(pkg: OpcPackage, source: string, typeSuffix: string): string | undefined {
+  for (const rel of relationships(pkg, source).values()) {
+    if (!rel.external && rel.type.endsWith(typeSuffix)) return rel.target;
+  }
+  return undefined;
+}
+
+/** The main part: `ppt/presentation.xml` unless the package's relationships say otherwise. */
+export function officeDocument(pkg: OpcPackage): string {
+  return firstTarget(pkg, '', '/officeDocument') ?? 'ppt/presentation.xml';
+}
+
+/** A relationship target relative to `folder` → part name; `%20` and friends decoded. */
+export function resolvePart(folder: string, target: string): string {
+  const raw = target.split('#')[0] ?? '';
+  const segments = (raw.startsWith('/') ? raw.slice(1) : folder + raw).split('/');
+  const resolved: string[] = [];
+  for (const segment of segments) {
+    if (segment === '..') resolved.pop();
+    else if (segment !== '.' && segment !== '') resolved.push(safeDecode(segment));
+  }
+  return resolved.join('/');
+}
+
+function safeDecode(segment: string): string {
+  if (!segment.includes('%')) return segment;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

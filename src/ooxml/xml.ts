@@ -1,0 +1,141 @@
+/**
+ * XML as the checks and tests read it: a small element tree built by saxes, a strict
+ * XML 1.0 parser (namespaces are kept as written prefixes: Office parts always use the
+ * same ones, and every reader here looks elements up by their qualified name).
+ *
+ * Why a real parser and not patterns: elements of the same name nest (`a:p` in a table
+ * inside a graphic frame, `p:sp` inside `p:grpSp`), attributes may use either quote, text
+ * holds character references, and a part from another tool may be laid out any way
+ * XML allows. The parser also rejects what XML forbids, which makes it the finishing
+ * stage's well-formedness check.
+ */
+import { SaxesParser } from 'saxes';
+
+export interface XmlElement {
+  /** Qualified name as written, e.g. `p:sp`. */
+  name: string;
+  /** Attribute values, unescaped, by qualified name. */
+  attributes: Record<string, string>;
+  children: XmlNode[];
+}
+
+/** An element, or the text between elements (character references already resolved). */
+export type XmlNode = XmlElement | string;
+
+/** Where a part stops being well-formed XML. */
+export class XmlSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(`${line}:${column}: ${message}`);
+    this.name = new.target.name;
+  }
+}
+
+/** Parses a whole XML document into its root element. @throws XmlSyntaxError */
+export function parseXml(text: string): XmlElement {
+  const parser = new SaxesParser({ xmlns: false, position: true });
+  const root: XmlElement = { name: '#document', attributes: {}, children: [] };
+  const stack: XmlElement[] = [root];
+  let failure: XmlSyntaxError | undefined;
+  parser.on('error', (error) => {
+    failure ??= new XmlSyntaxError(error.message.replace(/^[^:]*:\d+:\d+: /, ''), parser.line, parser.column);
+  });
+  parser.on('opentag', (tag) => {
+    const element: XmlElement = { name: tag.name, attributes: tag.attributes as Record<string, string>, children: [] };
+    stack.at(-1)!.children.push(element);
+    stack.push(element);
+  });
+  parser.on('closetag', () => void stack.pop());
+  parser.on('text', (text) => void stack.at(-1)!.children.push(text));
+  parser.write(text).close();
+  if (failure) throw failure;
+  const element = root.children.find((c): c is XmlElement => typeof c !== 'string');
+  if (!element) throw new XmlSyntaxError('the document has no root element', 1, 1);
+  return element;
+}
+
+/** The first problem that makes `text` not well-formed XML, or undefined. */
+export function wellFormednessError(text: string): XmlSyntaxError | undefined {
+  try {
+    parseXml(text);
+    return undefined;
+  } catch (error) {
+    if (error instanceof XmlSyntaxError) return error;
+    throw error;
+  }
+}
+
+const isElement = (node: XmlNode): node is XmlElement => typeof node !== 'string';
+
+/** Direct children named `name` (every child element when `name` is omitted). */
+export function children(parent: XmlElement | undefined, name?: string): XmlElement[] {
+  if (!parent) return [];
+  return parent.children.filter((c): c is XmlElement => isElement(c) && (name === undefined || c.name === name));
+}
+
+/** The first direct child named `name`. */
+export function child(parent: XmlElement | undefined, name: string): XmlElement | undefined {
+  if (!parent) return undefined;
+  for (const c of parent.children) if (isElement(c) && c.name === name) return c;
+  return undefined;
+}
+
+/** Follows a path of direct children: `path(sp, 'p:nvSpPr', 'p:nvPr', 'p:ph')`. */
+export function path(parent: XmlElement | undefined, ...names: string[]): XmlElement | undefined {
+  let current = parent;
+  for (const name of names) current = child(current, name);
+  return current;
+}
+
+/** Every descendant named `name`, in document order (matches inside matches included). */
+export function descendants(parent: XmlElement | undefined, name: string): XmlElement[] {
+  const found: XmlElement[] = [];
+  const walk = (element: XmlElement): void => {
+    for (const c of element.children) {
+      if (!isElement(c)) continue;
+      if (c.name === name) found.push(c);
+      walk(c);
+    }
+  };
+  if (parent) walk(parent);
+  return found;
+}
+
+/** The first descendant named `name`, depth first. */
+export function descendant(parent: XmlElement | undefined, name: string): XmlElement | undefined {
+  if (!parent) return undefined;
+  for (const c of parent.children) {
+    if (!isElement(c)) continue;
+    if (c.name === name) return c;
+    const deeper = descendant(c, name);
+    if (deeper) return deeper;
+  }
+  return undefined;
+}
+
+/** All text inside the element, in document order. */
+export function textContent(element: XmlElement | undefined): string {
+  if (!element) return '';
+  return element.children.map((c) => (isElement(c) ? textContent(c) : c)).join('');
+}
+
+export function attr(element: XmlElement | undefined, name: string): string | undefined {
+  return element?.attributes[name];
+}
+
+/** A numeric attribute, or undefined when absent or not a number. */
+export function numberAttr(element: XmlElement | undefined, name: string): number | undefined {
+  const value = element?.attributes[name];
+  if (value === undefined || value.trim() === '') return undefined;
+  const n = Number(value);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** An xsd:boolean attribute: `1`/`true` → true. */
+export function isOn(element: XmlElement | undefined, name: string): boolean {
+  const value = element?.attributes[name];
+  return value === '1' || value === 'true';
+}
