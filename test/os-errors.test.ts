@@ -76,6 +76,18 @@ describe('paths the file system refuses', () => {
     expect(strayTemps(out)).toEqual([]);
   });
 
+  it('a deck id whose file name just fits builds and releases: temporary names stay short', () => {
+    const root = copyProject();
+    // 229 + '-v0.2-2004-01-26.pptx' = 250 bytes; the old temporary name (.<name>.<pid>.<hex>.tmp) was over 255.
+    const id = 'k'.repeat(229);
+    addTinyDecks(root, [id]);
+    const run = runCli(['release', '--deck', id], root);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(existsSync(path.join(root, 'output', `${id}-v0.2-2004-01-26.pptx`))).toBe(true);
+    expect(existsSync(path.join(root, 'output/releases', `${id}-v0.2`, 'release.json'))).toBe(true);
+  });
+
   it('send-log.jsonl is a folder (EISDIR)', () => {
     const root = copyProject();
     expect(runCli(['build', '--deck', 'storledermote'], root).status).toBe(0);
