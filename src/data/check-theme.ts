@@ -5,7 +5,6 @@
  * and a font face Trappa has no metrics for. `checkTheme` is pure; `registerThemeFonts`
  * reads the font files of `fonts.files` and registers them for text measurement.
  */
-import path from 'node:path';
 import { confinePath, refusalText } from '../io/confine.js';
 import { readInputFile } from '../io/read-input.js';
 import { contrastRatio, relativeLuminance } from '../contrast.js';
