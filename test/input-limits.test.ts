@@ -30,7 +30,8 @@ describe('size limit per input file', () => {
     expect(loaded.issues).toEqual([
       {
         file: 'data/strategy.yaml',
-        message: 'is 30.0 MB, over the limit of 2.0 MB for one input file; make it smaller, or raise the limit with TRAPPA_MAX_INPUT_MB',
+        message:
+          'is 30.0 MB, over the limit of 2.0 MB for one input file; make it smaller, or raise the limit with TRAPPA_MAX_INPUT_MB',
       },
     ]);
   });
@@ -54,7 +55,9 @@ describe('only ordinary files are read', () => {
     const run = spawnSync(process.execPath, [...CLI_ARGS, 'build'], { cwd: root, encoding: 'utf8', timeout: 20_000 });
     expect(run.signal).toBeNull();
     expect(run.status).toBe(2);
-    expect(run.stderr.trim()).toBe('data/decks/pipe.yaml is not an ordinary file (a pipe, device or socket); Trappa reads only ordinary files');
+    expect(run.stderr.trim()).toBe(
+      'data/decks/pipe.yaml is not an ordinary file (a pipe, device or socket); Trappa reads only ordinary files',
+    );
   });
 });
 
@@ -68,7 +71,9 @@ describe('YAML tags beyond plain data', () => {
     editFile(root, 'data/strategy.yaml', /what: Innherred Samkommune er .*/, line);
     const run = runCli(['build', '--deck', 'strategi'], root);
     expect(run.status).toBe(2);
-    expect(run.stderr.trim()).toBe(`data/strategy.yaml:60:9 the YAML tag '${tag}' is not supported; write the value as plain text (in quotes if it starts with '!')`);
+    expect(run.stderr.trim()).toBe(
+      `data/strategy.yaml:60:9 the YAML tag '${tag}' is not supported; write the value as plain text (in quotes if it starts with '!')`,
+    );
   });
 
   it('an explicit !!str stays allowed', async () => {
@@ -85,7 +90,10 @@ describe('an unknown slide kind reaching the registry', () => {
     if (!loaded.ok) throw new Error('bundled project does not load');
     const plan = resolveDeck(loaded.value, loaded.value.decks.find((d) => d.deck.id === 'ansatte')!);
     // The types rule this out; a plan from anywhere else (a future caller, a cast) must still not crash.
-    const broken = { ...plan, slides: plan.slides.map((s, i) => (i === 1 ? { ...s, kind: 'constructor' } : s)) } as unknown as DeckPlan;
+    const broken = {
+      ...plan,
+      slides: plan.slides.map((s, i) => (i === 1 ? { ...s, kind: 'constructor' } : s)),
+    } as unknown as DeckPlan;
     const result = layoutDeck(broken);
     expect(result.ok).toBe(false);
     if (result.ok) return;

@@ -22,7 +22,8 @@ function mountTmpfs(root: string, size: string): { dir: string } | { reason: str
   const dir = path.join(root, 'disk');
   mkdirSync(dir);
   const run = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { encoding: 'utf8' });
-  if (run.status !== 0) return { reason: `cannot mount a tmpfs here: ${(run.stderr || run.error?.message || '').trim()}` };
+  if (run.status !== 0)
+    return { reason: `cannot mount a tmpfs here: ${(run.stderr || run.error?.message || '').trim()}` };
   onTestFinished(() => void spawnSync('umount', ['-l', dir]));
   return { dir };
 }
@@ -41,7 +42,12 @@ const mountNote = probe ? ` (SKIPPED: ${probe})` : '';
 const deckFiles = (out: string, ids: string[]) => ids.map((id) => path.join(out, `${id}-v0.2-2004-01-26.pptx`));
 const snapshot = (files: string[]) => files.map((f) => (existsSync(f) ? shaOfFile(f) : null));
 const changeDecks = (root: string, ids: string[]) =>
-  ids.forEach((id) => writeFileSync(path.join(root, 'data/decks', `${id}.yaml`), `id: ${id}\naudience: { name: Endret publikum, groups: [] }\nslides: [what-why]\n`));
+  ids.forEach((id) =>
+    writeFileSync(
+      path.join(root, 'data/decks', `${id}.yaml`),
+      `id: ${id}\naudience: { name: Endret publikum, groups: [] }\nslides: [what-why]\n`,
+    ),
+  );
 
 describe('paths the file system refuses', () => {
   it('--out is a file (EEXIST), --out below a file (ENOTDIR), a 300-character folder name (ENAMETOOLONG)', () => {
@@ -49,9 +55,15 @@ describe('paths the file system refuses', () => {
     addTinyDecks(root, ['t1']);
     writeFileSync(path.join(root, 'afile'), 'x');
     const cases: [string, string][] = [
-      ['afile', 'trappa: afile: something else already exists at this path; move it away or choose another path (EEXIST)'],
+      [
+        'afile',
+        'trappa: afile: something else already exists at this path; move it away or choose another path (EEXIST)',
+      ],
       ['afile/sub', 'trappa: afile/sub: a part of this path is a file, not a folder; choose another path (ENOTDIR)'],
-      ['n'.repeat(300), `trappa: ${'n'.repeat(300)}: the name is too long for the file system; use a shorter deck id or folder name (ENAMETOOLONG)`],
+      [
+        'n'.repeat(300),
+        `trappa: ${'n'.repeat(300)}: the name is too long for the file system; use a shorter deck id or folder name (ENAMETOOLONG)`,
+      ],
     ];
     for (const [out, line] of cases) {
       const run = runCli(['--out', out, 'build', '--deck', 't1'], root);
@@ -71,8 +83,12 @@ describe('paths the file system refuses', () => {
     addTinyDecks(root, ['l'.repeat(250)]);
     const run = runCli(['build'], root);
     expect(run.status).toBe(7);
-    expect(run.stderr.trim()).toMatch(/^trappa: output\/l{250}-v0\.2-2004-01-26\.pptx: the name is too long for the file system; use a shorter deck id or folder name \(ENAMETOOLONG\)$/);
-    expect([...snapshot(deckFiles(out, ['t1'])), readFileSync(path.join(out, 'manifest.json'), 'utf8')]).toEqual(before);
+    expect(run.stderr.trim()).toMatch(
+      /^trappa: output\/l{250}-v0\.2-2004-01-26\.pptx: the name is too long for the file system; use a shorter deck id or folder name \(ENAMETOOLONG\)$/,
+    );
+    expect([...snapshot(deckFiles(out, ['t1'])), readFileSync(path.join(out, 'manifest.json'), 'utf8')]).toEqual(
+      before,
+    );
     expect(strayTemps(out)).toEqual([]);
   });
 
@@ -94,7 +110,9 @@ describe('paths the file system refuses', () => {
     mkdirSync(path.join(root, 'output/send-log.jsonl'));
     const run = runCli(['send', '--deck', 'storledermote', '--dry-run'], root);
     expect(run.status).toBe(7);
-    expect(run.stderr.trim()).toBe('trappa: output/send-log.jsonl: this is a folder, but a file is needed here; move the folder away or choose another path (EISDIR)');
+    expect(run.stderr.trim()).toBe(
+      'trappa: output/send-log.jsonl: this is a folder, but a file is needed here; move the folder away or choose another path (EISDIR)',
+    );
   });
 
   it.skipIf(!isRoot)('permission denied (EACCES), as user nobody', () => {
@@ -102,31 +120,49 @@ describe('paths the file system refuses', () => {
     addTinyDecks(root, ['t1']);
     chmodSync(root, 0o755);
     mkdirSync(path.join(root, 'output'));
-    const run = spawnSync(process.execPath, [...CLI_ARGS, 'build', '--deck', 't1'], { cwd: root, uid: 65534, gid: 65534, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [...CLI_ARGS, 'build', '--deck', 't1'], {
+      cwd: root,
+      uid: 65534,
+      gid: 65534,
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(7);
-    expect(run.stderr.trim()).toBe('trappa: output/.trappa.lock: permission denied; choose another folder (--out) or ask for write access (EACCES)');
+    expect(run.stderr.trim()).toBe(
+      'trappa: output/.trappa.lock: permission denied; choose another folder (--out) or ask for write access (EACCES)',
+    );
   });
 });
 
 describe('a full or read-only disk', () => {
-  it.skipIf(probe !== undefined)(`a full disk (ENOSPC) leaves every earlier deck and the manifest as they were${mountNote}`, () => {
-    const root = copyProject();
-    addTinyDecks(root, ['t1', 't2']);
-    const disk = mountTmpfs(root, '400k');
-    if (!('dir' in disk)) throw new Error(disk.reason);
-    const out = path.join(disk.dir, 'output');
-    expect(runCli(['--out', out, 'build', '--deck', 't1', 't2'], root).status).toBe(0);
-    const before = [...snapshot(deckFiles(out, ['t1', 't2'])), readFileSync(path.join(out, 'manifest.json'), 'utf8')];
-    // Fill the disk but for room for about one more deck: the old code wrote t1, failed on t2 and left no manifest.
-    const free = (): number => Number(spawnSync('df', ['--output=avail', '-B1', disk.dir], { encoding: 'utf8' }).stdout.trim().split('\n').pop());
-    writeFileSync(path.join(disk.dir, 'filler'), Buffer.alloc(Math.max(0, free() - 28 * 1024)));
-    changeDecks(root, ['t1', 't2']);
-    const run = runCli(['--out', out, 'build', '--deck', 't1', 't2'], root);
-    expect(run.status).toBe(7);
-    expect(run.stderr.trim()).toMatch(/^trappa: \S+\/output\/t[12]-v0\.2-2004-01-26\.pptx: the disk is full; free some space and run the command again \(ENOSPC\)$/);
-    expect([...snapshot(deckFiles(out, ['t1', 't2'])), readFileSync(path.join(out, 'manifest.json'), 'utf8')]).toEqual(before);
-    expect(strayTemps(out)).toEqual([]);
-  });
+  it.skipIf(probe !== undefined)(
+    `a full disk (ENOSPC) leaves every earlier deck and the manifest as they were${mountNote}`,
+    () => {
+      const root = copyProject();
+      addTinyDecks(root, ['t1', 't2']);
+      const disk = mountTmpfs(root, '400k');
+      if (!('dir' in disk)) throw new Error(disk.reason);
+      const out = path.join(disk.dir, 'output');
+      expect(runCli(['--out', out, 'build', '--deck', 't1', 't2'], root).status).toBe(0);
+      const before = [...snapshot(deckFiles(out, ['t1', 't2'])), readFileSync(path.join(out, 'manifest.json'), 'utf8')];
+      // Fill the disk but for room for about one more deck: the old code wrote t1, failed on t2 and left no manifest.
+      const free = (): number =>
+        Number(
+          spawnSync('df', ['--output=avail', '-B1', disk.dir], { encoding: 'utf8' }).stdout.trim().split('\n').pop(),
+        );
+      writeFileSync(path.join(disk.dir, 'filler'), Buffer.alloc(Math.max(0, free() - 28 * 1024)));
+      changeDecks(root, ['t1', 't2']);
+      const run = runCli(['--out', out, 'build', '--deck', 't1', 't2'], root);
+      expect(run.status).toBe(7);
+      expect(run.stderr.trim()).toMatch(
+        /^trappa: \S+\/output\/t[12]-v0\.2-2004-01-26\.pptx: the disk is full; free some space and run the command again \(ENOSPC\)$/,
+      );
+      expect([
+        ...snapshot(deckFiles(out, ['t1', 't2'])),
+        readFileSync(path.join(out, 'manifest.json'), 'utf8'),
+      ]).toEqual(before);
+      expect(strayTemps(out)).toEqual([]);
+    },
+  );
 
   it.skipIf(probe !== undefined)(`a read-only folder (EROFS) changes nothing${mountNote}`, () => {
     const root = copyProject();
@@ -140,7 +176,11 @@ describe('a full or read-only disk', () => {
     changeDecks(root, ['t1']);
     const run = runCli(['--out', out, 'build', '--deck', 't1'], root);
     expect(run.status).toBe(7);
-    expect(run.stderr.trim()).toMatch(/^trappa: \S+: the file system is read-only; choose another folder \(--out\) or make it writable \(EROFS\)$/);
-    expect([...snapshot(deckFiles(out, ['t1'])), readFileSync(path.join(out, 'manifest.json'), 'utf8')]).toEqual(before);
+    expect(run.stderr.trim()).toMatch(
+      /^trappa: \S+: the file system is read-only; choose another folder \(--out\) or make it writable \(EROFS\)$/,
+    );
+    expect([...snapshot(deckFiles(out, ['t1'])), readFileSync(path.join(out, 'manifest.json'), 'utf8')]).toEqual(
+      before,
+    );
   });
 });

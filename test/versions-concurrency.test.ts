@@ -11,7 +11,14 @@ import { FrozenVersionError } from '../src/errors.js';
 import { saveDecks } from '../src/versions/save-decks.js';
 import { buildDecks } from '../src/build-deck.js';
 import { CLI_ARGS, copyProject } from './helpers/project.js';
-import { addTinyDecks, expectNothingPartial, expectReleasesIntact, manifestOnDisk, shaOfFile, strayTemps } from './helpers/output-state.js';
+import {
+  addTinyDecks,
+  expectNothingPartial,
+  expectReleasesIntact,
+  manifestOnDisk,
+  shaOfFile,
+  strayTemps,
+} from './helpers/output-state.js';
 
 const REPEAT = Number(process.env.TRAPPA_TEST_REPEAT ?? 20);
 
@@ -41,9 +48,11 @@ describe('concurrent builds and releases in one output folder', () => {
       for (const run of runs) expect(run.status, run.stderr).toBe(0);
       const { entries } = manifestOnDisk(out);
       expect(Object.keys(entries).sort(), `round ${round}`).toEqual(['t1@0.2', 't2@0.2', 't3@0.2']);
-      for (const e of Object.values(entries)) expect(shaOfFile(path.join(out, e.file)), `round ${round} ${e.file}`).toBe(e.sha256);
+      for (const e of Object.values(entries))
+        expect(shaOfFile(path.join(out, e.file)), `round ${round} ${e.file}`).toBe(e.sha256);
       const released = second === 'release' ? ['t2', 't3'] : ['t3'];
-      for (const id of ['t1', 't2', 't3']) expect(entries[`${id}@0.2`]!.status, `round ${round} ${id}`).toBe(released.includes(id) ? 'released' : 'draft');
+      for (const id of ['t1', 't2', 't3'])
+        expect(entries[`${id}@0.2`]!.status, `round ${round} ${id}`).toBe(released.includes(id) ? 'released' : 'draft');
       expect((await expectReleasesIntact(out)).map((r) => r.deckId).sort()).toEqual(released);
       expectNothingPartial(out);
       expect(strayTemps(out)).toEqual([]);
@@ -61,7 +70,10 @@ describe('concurrent builds and releases in one output folder', () => {
     addTinyDecks(root, ['t1']);
     for (let round = 0; round < Math.max(3, Math.ceil(REPEAT / 4)); round++) {
       const out = path.join(root, `same-${round}`);
-      const runs = await Promise.all([cli(['--out', out, 'build', '--deck', 't1'], root), cli(['--out', out, 'release', '--deck', 't1'], root)]);
+      const runs = await Promise.all([
+        cli(['--out', out, 'build', '--deck', 't1'], root),
+        cli(['--out', out, 'release', '--deck', 't1'], root),
+      ]);
       for (const run of runs) expect(run.status, run.stderr).toBe(0);
       const entry = manifestOnDisk(out).entries['t1@0.2']!;
       expect(entry.status).toBe('released');

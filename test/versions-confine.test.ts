@@ -35,7 +35,9 @@ describe('build --from-release confines the paths of release.json', () => {
     editRecord(root, record, { files: [...(record.files as string[]), '../../../escaped.txt'] });
     const run = runCli(['build', '--from-release', 't1@0.2'], root, { TMPDIR: tmp });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/output\/releases\/t1-v0\.2\/release\.json files\.\d+ \('\.\.\/\.\.\/\.\.\/escaped\.txt'\): must be a path inside data\/, templates\/ or assets\//);
+    expect(run.stderr).toMatch(
+      /output\/releases\/t1-v0\.2\/release\.json files\.\d+ \('\.\.\/\.\.\/\.\.\/escaped\.txt'\): must be a path inside data\/, templates\/ or assets\//,
+    );
     expect(existsSync(path.join(root, 'a/escaped.txt'))).toBe(false);
     expect(readdirSync(tmp)).toEqual([]);
   });
@@ -102,6 +104,10 @@ describe('confinePath, shared with image paths', () => {
 
   it('keeps a path that stays inside, normalised', () => {
     const root = copyProject();
-    expect(confinePath(root, 'data/./decks/../strategy.yaml')).toEqual({ ok: true, path: path.join(root, 'data/strategy.yaml'), relative: 'data/strategy.yaml' });
+    expect(confinePath(root, 'data/./decks/../strategy.yaml')).toEqual({
+      ok: true,
+      path: path.join(root, 'data/strategy.yaml'),
+      relative: 'data/strategy.yaml',
+    });
   });
 });

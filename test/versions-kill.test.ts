@@ -18,7 +18,14 @@ import { saveDecks } from '../src/versions/save-decks.js';
 import { PASSWORD, smtpEnv, USER } from './email-fixtures.js';
 import { generateCertificate, startTestServer } from './email-test-server.js';
 import { CLI_ARGS, copyProject, editFile } from './helpers/project.js';
-import { addTinyDecks, expectNothingPartial, expectReleasesIntact, manifestOnDisk, shaOfFile, strayTemps } from './helpers/output-state.js';
+import {
+  addTinyDecks,
+  expectNothingPartial,
+  expectReleasesIntact,
+  manifestOnDisk,
+  shaOfFile,
+  strayTemps,
+} from './helpers/output-state.js';
 
 const KILLS = Number(process.env.TRAPPA_TEST_KILLS ?? 20);
 // A killed process's lock is taken over after 2 s instead of 10, so the rounds stay short.
@@ -36,7 +43,11 @@ interface Run {
 function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv, killAfterMs?: number): Promise<Run> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [...CLI_ARGS, ...args], { cwd, env: { ...process.env, ...CHILD_ENV, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [...CLI_ARGS, ...args], {
+      cwd,
+      env: { ...process.env, ...CHILD_ENV, ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
@@ -73,7 +84,10 @@ describe('kill -9 during build', () => {
     let killed = 0;
     for (let i = 0; i < KILLS; i++) {
       // t1 changes every round, so every build has a draft to write; t2 stays released.
-      writeFileSync(path.join(root, 'data/decks/t1.yaml'), `id: t1\naudience: { name: Publikum ${i}, groups: [] }\nslides: [what-why]\n`);
+      writeFileSync(
+        path.join(root, 'data/decks/t1.yaml'),
+        `id: t1\naudience: { name: Publikum ${i}, groups: [] }\nslides: [what-why]\n`,
+      );
       const run = await cli(['build', '--deck', 't1', 't2'], root, {}, killDelay(i, full.ms));
       if (run.signal === 'SIGKILL') killed++;
       else expect(run.status, run.stderr).toBe(0);
@@ -85,7 +99,8 @@ describe('kill -9 during build', () => {
     expect(last.status, last.stderr).toBe(0);
     expect(strayTemps(out)).toEqual([]);
     await expectReleasesIntact(out);
-    for (const e of Object.values(manifestOnDisk(out).entries)) expect(shaOfFile(path.join(out, e.file))).toBe(e.sha256);
+    for (const e of Object.values(manifestOnDisk(out).entries))
+      expect(shaOfFile(path.join(out, e.file))).toBe(e.sha256);
   });
 });
 
@@ -105,10 +120,16 @@ describe('kill -9 during release', () => {
       // Whatever was recorded as released is there with exactly its bytes, and stays frozen.
       for (const record of await expectReleasesIntact(out)) {
         const deck = decks.find((d) => d.deckId === record.deckId)!;
-        await expect(saveDecks(out, [{ ...changed(deck), file: path.join(out, path.basename(deck.file)) }])).rejects.toBeInstanceOf(FrozenVersionError);
+        await expect(
+          saveDecks(out, [{ ...changed(deck), file: path.join(out, path.basename(deck.file)) }]),
+        ).rejects.toBeInstanceOf(FrozenVersionError);
       }
       // The next release finishes the job and clears what the killed one left.
-      const again = await saveDecks(out, decks.map((d) => ({ ...d, file: path.join(out, path.basename(d.file)) })), { releaseAt: new Date() });
+      const again = await saveDecks(
+        out,
+        decks.map((d) => ({ ...d, file: path.join(out, path.basename(d.file)) })),
+        { releaseAt: new Date() },
+      );
       expect(again.map((s) => s.entry.status)).toEqual(['released', 'released']);
       expect(strayTemps(out)).toEqual([]);
       expect((await expectReleasesIntact(out)).length).toBe(2);
@@ -121,7 +142,10 @@ describe('kill -9 during send', () => {
   it(`a deck that reached the server is always frozen (${KILLS} kills)`, async () => {
     const root = copyProject();
     addTinyDecks(root, ['t1']);
-    appendFileSync(path.join(root, 'data/decks/t1.yaml'), 'distribution:\n  to: [{ name: Testmottaker, email: test@example.no }]\n');
+    appendFileSync(
+      path.join(root, 'data/decks/t1.yaml'),
+      'distribution:\n  to: [{ name: Testmottaker, email: test@example.no }]\n',
+    );
     const base = path.join(root, 'base');
     const [deck] = (await buildDecks({ root, decks: ['t1'], outDir: base })).decks;
     const certificate = await generateCertificate();
@@ -148,12 +172,19 @@ describe('kill -9 during send', () => {
       const entry = (await loadManifest(out)).manifest.entries['t1@0.2']!;
       expect(entry.sentAt, `round ${i}`).toBeDefined();
       const { records } = await readRecords(out);
-      expect(records.find((r) => r.deckId === 't1')).toMatchObject({ sha256: deck!.sha256, file: path.basename(deck!.file) });
+      expect(records.find((r) => r.deckId === 't1')).toMatchObject({
+        sha256: deck!.sha256,
+        file: path.basename(deck!.file),
+      });
       // Even with the manifest gone, a changed build cannot replace what the recipient has.
       editFile(out, 'manifest.json', /"sentAt": "[^"]*",?/, '');
-      await expect(saveDecks(out, [{ ...changed(deck!), file: path.join(out, path.basename(deck!.file)) }])).rejects.toBeInstanceOf(FrozenVersionError);
+      await expect(
+        saveDecks(out, [{ ...changed(deck!), file: path.join(out, path.basename(deck!.file)) }]),
+      ).rejects.toBeInstanceOf(FrozenVersionError);
     }
     expect(killed).toBeGreaterThan(0);
-    console.info(`kill -9 during send: ${killed} of ${KILLS} runs killed, ${delivered} delivered before or despite the kill`);
+    console.info(
+      `kill -9 during send: ${killed} of ${KILLS} runs killed, ${delivered} delivered before or despite the kill`,
+    );
   });
 });

@@ -31,7 +31,10 @@ describe('a release snapshot protects its version whatever happens to the manife
     expect(run.status).toBe(3);
     expect(run.stderr).toContain('storledermote v0.2 was released on');
     expect(shaOfFile(path.join(root, FILE))).toBe(sha);
-    expect((await readManifest(path.join(root, 'output'))).entries[`${DECK}@0.2`]).toMatchObject({ status: 'released', sha256: sha });
+    expect((await readManifest(path.join(root, 'output'))).entries[`${DECK}@0.2`]).toMatchObject({
+      status: 'released',
+      sha256: sha,
+    });
   });
 
   it('status edited to draft, releasedAt removed, sha256 changed: still refused', async () => {
@@ -62,7 +65,12 @@ describe('the input hash ignores what cannot change a deck', () => {
     const root = copyProject();
     await releaseDecks({ root, decks: [DECK] });
     const before = (await readManifest(path.join(root, 'output'))).entries[`${DECK}@0.2`]!.inputsHash;
-    editFile(root, `data/decks/${DECK}.yaml`, /place: (.*)/, (_m, place: string) => `place: "${place}"   # moved here in January\n\n`);
+    editFile(
+      root,
+      `data/decks/${DECK}.yaml`,
+      /place: (.*)/,
+      (_m, place: string) => `place: "${place}"   # moved here in January\n\n`,
+    );
     editFile(root, 'data/strategy.yaml', /^mainMessage:/m, '# Hovedbudskapet, vedtatt i januar\nmainMessage:');
     const dry = runCli(['send', '--deck', DECK, '--dry-run'], root);
     expect(dry.stderr).toBe('');
@@ -77,7 +85,9 @@ describe('the input hash ignores what cannot change a deck', () => {
     const root = copyProject();
     expect(runCli(['build', '--deck', 'ansatte'], root).status).toBe(0);
     editFile(root, 'data/decks/ansatte.yaml', '- Din tillitsvalgte', '- Din tillitsvalgte eller verneombud');
-    expect(runCli(['send', '--deck', 'ansatte', '--dry-run'], root).stderr).toContain('is older than its data or templates');
+    expect(runCli(['send', '--deck', 'ansatte', '--dry-run'], root).stderr).toContain(
+      'is older than its data or templates',
+    );
     expect(runCli(['build', '--deck', 'ansatte'], root).status).toBe(0);
     const again = runCli(['send', '--deck', 'ansatte', '--dry-run'], root);
     expect(again.stderr).toBe('');

@@ -47,7 +47,9 @@ describe('characters XML 1.0 forbids are located errors naming the field', () =>
     editFile(root, 'data/decks/ansatte.yaml', '- Din nærmeste leder', '- "Din nærmeste\\x01 leder"');
     const run = runCli(['build', '--deck', 'ansatte'], root);
     expect(run.status).toBe(2);
-    expect(run.stderr.trim()).toMatch(/^data\/decks\/ansatte\.yaml:\d+:\d+ slides\[\d+\]\.points\[0\]: contains U\+0001 /);
+    expect(run.stderr.trim()).toMatch(
+      /^data\/decks\/ansatte\.yaml:\d+:\d+ slides\[\d+\]\.points\[0\]: contains U\+0001 /,
+    );
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stdout).toBe('');
   });
@@ -63,7 +65,9 @@ describe('vertical tab and form feed are the line break the user meant', () => {
     editFile(root, 'data/strategy.yaml', 'Levanger og Verdal\n  why:', 'Levanger og Verdal"\n  why:');
     const { decks } = await buildDecks({ root, decks: ['strategi'] });
     const deck = readPptx(decks[0]!.bytes);
-    const slideXml = [...deck.files.keys()].filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).map((n) => deck.text(n));
+    const slideXml = [...deck.files.keys()]
+      .filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))
+      .map((n) => deck.text(n));
     const holding = slideXml.find((xml) => xml.includes('Samkommune er et omfattende'))!;
     expect(holding).toBeDefined();
     expect(slideXml.join('')).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/);
@@ -88,7 +92,9 @@ describe('the finishing stage refuses XML that is not well-formed', () => {
     const slide = new TextDecoder().decode(parts['ppt/slides/slide2.xml']);
     parts['ppt/slides/slide2.xml'] = strToU8(slide.replace('<a:t>', '<a:t>\u0001'));
     expect(() => finishPackage(zipSync(parts), decks[0]!.plan.properties)).toThrow(MalformedPackageError);
-    expect(() => finishPackage(zipSync(parts), decks[0]!.plan.properties)).toThrow(/ppt\/slides\/slide2\.xml: .*disallowed character/i);
+    expect(() => finishPackage(zipSync(parts), decks[0]!.plan.properties)).toThrow(
+      /ppt\/slides\/slide2\.xml: .*disallowed character/i,
+    );
     expect(readFileSync(path.join(root, 'data/strategy.yaml'), 'utf8')).toContain(WHAT);
   });
 });

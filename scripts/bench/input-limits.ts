@@ -15,7 +15,8 @@ const cli = path.join(repo, 'dist/cli.js');
 
 function project(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'trappa-limits-'));
-  for (const sub of ['data', 'templates', 'assets']) cpSync(path.join(repo, sub), path.join(dir, sub), { recursive: true });
+  for (const sub of ['data', 'templates', 'assets'])
+    cpSync(path.join(repo, sub), path.join(dir, sub), { recursive: true });
   return dir;
 }
 
@@ -23,10 +24,16 @@ function project(): string {
 function measure(name: string, root: string): void {
   const report = path.join(root, 'time.txt');
   const started = performance.now();
-  const run = spawnSync('/usr/bin/time', ['-f', '%M', '-o', report, process.execPath, cli, 'build'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', '-o', report, process.execPath, cli, 'build'], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   const ms = performance.now() - started;
   const rss = existsSync(report) ? Number(readFileSync(report, 'utf8').trim().split('\n').pop()) / 1024 : NaN;
-  console.log(`${name.padEnd(34)} exit ${run.status}  ${ms.toFixed(0).padStart(5)} ms  ${rss.toFixed(0).padStart(4)} MB  ${run.stderr.trim().split('\n')[0]}`);
+  console.log(
+    `${name.padEnd(34)} exit ${run.status}  ${ms.toFixed(0).padStart(5)} ms  ${rss.toFixed(0).padStart(4)} MB  ${run.stderr.trim().split('\n')[0]}`,
+  );
 }
 
 /** Appends a YAML comment until the file has `mb` MB: valid YAML that only its size makes bad. */

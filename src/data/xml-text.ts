@@ -15,7 +15,8 @@ import type { YamlSource } from './load-yaml.js';
 import { formatPath } from './validate.js';
 
 // Code units, not code points (no u flag), so unpaired surrogates are found too.
-const FORBIDDEN = /[\u0000-\u0008\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const FORBIDDEN =
+  /[\u0000-\u0008\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const LINE_BREAKS = /[\u000B\u000C]/g;
 
 const NAMES: Record<number, string> = { 0: 'NUL', 65534: 'a non-character', 65535: 'a non-character' };
@@ -23,7 +24,9 @@ const NAMES: Record<number, string> = { 0: 'NUL', 65534: 'a non-character', 6553
 function describe(ch: string): string {
   const code = ch.charCodeAt(0);
   const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-  const name = NAMES[code] ?? (code >= 0xd800 && code <= 0xdfff ? 'half of a broken character pair' : 'an invisible control character');
+  const name =
+    NAMES[code] ??
+    (code >= 0xd800 && code <= 0xdfff ? 'half of a broken character pair' : 'an invisible control character');
   return `${hex} (${name})`;
 }
 
@@ -40,7 +43,12 @@ export function xmlTextIssues(source: YamlSource): Issue[] {
   const at = (node: Node | null | undefined, path: (string | number)[], problem: string): void => {
     const offset = node?.range?.[0] ?? 0;
     const field = formatPath(path);
-    issues.push({ file: source.file, ...source.lineCounter.linePos(offset), ...(field ? { field } : {}), message: problem });
+    issues.push({
+      file: source.file,
+      ...source.lineCounter.linePos(offset),
+      ...(field ? { field } : {}),
+      message: problem,
+    });
   };
   const walk = (node: unknown, path: (string | number)[]): void => {
     if (isMap(node)) {

@@ -10,14 +10,17 @@ import path from 'node:path';
 
 export type ConfineRefusal = 'empty' | 'nul' | 'absolute' | 'outside' | 'link-outside';
 
-export type Confined = { ok: true; /** Normalised, forward slashes, never starting with `../`. */ relative: string } | { ok: false; reason: ConfineRefusal };
+export type Confined =
+  | { ok: true /** Normalised, forward slashes, never starting with `../`. */; relative: string }
+  | { ok: false; reason: ConfineRefusal };
 
 /** The lexical part: a relative path that stays inside its folder, whatever the disk holds. */
 export function confineRelative(file: string): Confined {
   const slashed = file.replace(/\\/g, '/');
   if (slashed.trim() === '') return { ok: false, reason: 'empty' };
   if (slashed.includes('\0')) return { ok: false, reason: 'nul' };
-  if (path.posix.isAbsolute(slashed) || path.win32.isAbsolute(file) || /^[a-z]:/i.test(slashed)) return { ok: false, reason: 'absolute' };
+  if (path.posix.isAbsolute(slashed) || path.win32.isAbsolute(file) || /^[a-z]:/i.test(slashed))
+    return { ok: false, reason: 'absolute' };
   const relative = path.posix.normalize(slashed);
   if (relative === '.') return { ok: false, reason: 'empty' };
   if (relative === '..' || relative.startsWith('../')) return { ok: false, reason: 'outside' };
@@ -30,7 +33,9 @@ export function isInside(outer: string, inner: string): boolean {
   return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 }
 
-export type ConfinedPath = { ok: true; /** Absolute path inside `base`. */ path: string; relative: string } | { ok: false; reason: ConfineRefusal };
+export type ConfinedPath =
+  | { ok: true /** Absolute path inside `base`. */; path: string; relative: string }
+  | { ok: false; reason: ConfineRefusal };
 
 /**
  * Joins a path from a file to `base` and checks it stays inside: lexically, and, where the

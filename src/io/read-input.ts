@@ -21,12 +21,20 @@ const megabytes = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 function tooBig(file: string, size: number, limit: number): Result<never> {
   return fail([
-    { file, message: `is ${megabytes(size)}, over the limit of ${megabytes(limit)} for one input file; make it smaller, or raise the limit with TRAPPA_MAX_INPUT_MB` },
+    {
+      file,
+      message: `is ${megabytes(size)}, over the limit of ${megabytes(limit)} for one input file; make it smaller, or raise the limit with TRAPPA_MAX_INPUT_MB`,
+    },
   ]);
 }
 
 function unreadable(file: string, code: string | undefined): Result<never> {
-  const message = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'expected a file, found a folder' : `cannot read the file (${code ?? 'unknown error'})`;
+  const message =
+    code === 'ENOENT'
+      ? 'file not found'
+      : code === 'EISDIR'
+        ? 'expected a file, found a folder'
+        : `cannot read the file (${code ?? 'unknown error'})`;
   return fail([{ file, message }]);
 }
 
@@ -37,14 +45,20 @@ const notRegular = (file: string): Result<never> =>
  * The bytes of `absPath`, or a plain issue for `display`.
  * @param limit bytes; @default inputLimitBytes()
  */
-export async function readInputFile(absPath: string, display: string, limit = inputLimitBytes()): Promise<Result<Buffer>> {
+export async function readInputFile(
+  absPath: string,
+  display: string,
+  limit = inputLimitBytes(),
+): Promise<Result<Buffer>> {
   const before = await stat(absPath).catch((error: NodeJS.ErrnoException) => error);
   if (before instanceof Error) return unreadable(display, before.code);
   if (before.isDirectory()) return unreadable(display, 'EISDIR');
   if (!before.isFile()) return notRegular(display);
   if (before.size > limit) return tooBig(display, before.size, limit);
   // O_NONBLOCK: should the file be swapped for a FIFO after the check, opening still returns at once.
-  const handle = await open(absPath, constants.O_RDONLY | constants.O_NONBLOCK).catch((error: NodeJS.ErrnoException) => error);
+  const handle = await open(absPath, constants.O_RDONLY | constants.O_NONBLOCK).catch(
+    (error: NodeJS.ErrnoException) => error,
+  );
   if (handle instanceof Error) return unreadable(display, handle.code);
   try {
     const st = await handle.stat();

@@ -56,7 +56,8 @@ export async function prepareSave(file: string, data: Uint8Array | string): Prom
   } catch (error) {
     await abort();
     // Errors of an open file handle (ENOSPC) name no path; the target is what the user knows.
-    if ((error as NodeJS.ErrnoException).code && !(error as NodeJS.ErrnoException).path) throw osError((error as NodeJS.ErrnoException).code!, file, error);
+    if ((error as NodeJS.ErrnoException).code && !(error as NodeJS.ErrnoException).path)
+      throw osError((error as NodeJS.ErrnoException).code!, file, error);
     throw error;
   }
   return {

@@ -25,7 +25,9 @@ export function malformedParts(names: readonly string[], text: (name: string) =>
 /** Thrown by the finishing stage: a bug in Trappa, never the user's input (that is checked earlier). */
 export class MalformedPackageError extends Error {
   constructor(readonly parts: MalformedPart[]) {
-    super(`the deck would contain XML that is not well-formed (a bug in Trappa; nothing was written): ${parts.map((p) => `${p.part}: ${p.message}`).join('; ')}`);
+    super(
+      `the deck would contain XML that is not well-formed (a bug in Trappa; nothing was written): ${parts.map((p) => `${p.part}: ${p.message}`).join('; ')}`,
+    );
     this.name = new.target.name;
   }
 }

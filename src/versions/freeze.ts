@@ -9,7 +9,7 @@ import path from 'node:path';
 import { FrozenVersionError } from '../errors.js';
 import { trappaVersion } from './input-hash.js';
 import { withOutputLock } from './lock.js';
-import { entryKey, loadManifest, writeManifest } from './manifest.js';
+import { entryKey, keepDamaged, loadManifest, writeManifest } from './manifest.js';
 import { readRecord, releaseDir, type ReleaseRecord } from './records.js';
 import { prepareSnapshot, saveRecord } from './snapshots.js';
 
@@ -30,14 +30,17 @@ export interface VersionToSend {
  */
 export async function freezeBeforeSending(outDir: string, deck: VersionToSend, when = new Date()): Promise<void> {
   await withOutputLock(outDir, async () => {
-    const { manifest } = await loadManifest(outDir);
+    const { manifest, damaged } = await loadManifest(outDir);
     const key = entryKey(deck.deckId, deck.version);
     const entry = manifest.entries[key];
     const dir = releaseDir(outDir, deck.deckId, deck.version);
     const existing = await readRecord(dir);
-    const frozenSha = existing?.sha256 ?? (entry && (entry.status === 'released' || entry.sentAt) ? entry.sha256 : undefined);
+    const frozenSha =
+      existing?.sha256 ?? (entry && (entry.status === 'released' || entry.sentAt) ? entry.sha256 : undefined);
     if (frozenSha !== undefined && frozenSha !== deck.sha256) {
-      throw new FrozenVersionError(`${deck.deckId} v${deck.version} was frozen with other content than ${path.basename(deck.file)}; nothing was sent. Build it again or raise the version`);
+      throw new FrozenVersionError(
+        `${deck.deckId} v${deck.version} was frozen with other content than ${path.basename(deck.file)}; nothing was sent. Build it again or raise the version`,
+      );
     }
     const at = when.toISOString();
     if (existing?.sentAt !== undefined && entry?.sentAt !== undefined) return;
@@ -50,17 +53,24 @@ export async function freezeBeforeSending(outDir: string, deck: VersionToSend, w
       ...existing,
       file: path.basename(deck.file),
       sha256: deck.sha256,
-      ...(existing?.slides ?? entry?.slides) !== undefined ? { slides: existing?.slides ?? entry?.slides } : {},
+      ...((existing?.slides ?? entry?.slides) !== undefined ? { slides: existing?.slides ?? entry?.slides } : {}),
       sentAt: existing?.sentAt ?? entry?.sentAt ?? at,
     };
     if (existing) await saveRecord(outDir, record);
     else await (await prepareSnapshot(outDir, record, undefined)).commit();
     manifest.entries[key] = {
-      ...(entry ?? { deckId: deck.deckId, version: deck.version, inputsHash: record.inputsHash, slides: record.slides ?? 0, status: 'draft' as const }),
+      ...(entry ?? {
+        deckId: deck.deckId,
+        version: deck.version,
+        inputsHash: record.inputsHash,
+        slides: record.slides ?? 0,
+        status: 'draft' as const,
+      }),
       file: record.file!,
       sha256: deck.sha256,
       sentAt: record.sentAt,
     };
+    if (damaged) await keepDamaged(outDir);
     await writeManifest(outDir, manifest);
   });
 }

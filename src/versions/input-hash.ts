@@ -24,7 +24,9 @@ let packageVersion: string | undefined;
 /** Trappa's version from its package.json: a new Trappa may lay out the same data differently. */
 export function trappaVersion(): string {
   if (packageVersion === undefined) {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version?: string;
+    };
     packageVersion = pkg.version ?? '0.0.0';
   }
   return packageVersion;
@@ -36,7 +38,8 @@ function imageFiles(value: unknown, found: Set<string>): Set<string> {
   else if (value !== null && typeof value === 'object') {
     const record = value as Record<string, unknown>;
     const keys = Object.keys(record);
-    if (typeof record.file === 'string' && keys.every((k) => k === 'file' || k === 'alt' || k === 'decorative')) found.add(record.file);
+    if (typeof record.file === 'string' && keys.every((k) => k === 'file' || k === 'alt' || k === 'decorative'))
+      found.add(record.file);
     else keys.forEach((k) => imageFiles(record[k], found));
   }
   return found;
@@ -51,7 +54,11 @@ export function deckInputFiles(project: Project, source: DeckSource): InputFile[
     { logical: 'data/theme.yaml', absolute: abs(project.themeSource.file) },
     { logical: `data/decks/${path.basename(source.source.file)}`, absolute: abs(source.source.file) },
   ];
-  const own = new Set([project.strategySource.file, project.themeSource.file, ...project.decks.map((d) => d.source.file)]);
+  const own = new Set([
+    project.strategySource.file,
+    project.themeSource.file,
+    ...project.decks.map((d) => d.source.file),
+  ]);
   for (const file of project.files) {
     // Template files live in templates/<language>/…; only the deck's own language is an input.
     const parts = file.split(/[\\/]/);

@@ -4,13 +4,12 @@
  * (records.ts), and the records win: reading the manifest applies them, so a manifest that
  * is missing, damaged or edited by hand is rebuilt from them and never reads as "nothing
  * released". A damaged manifest is kept beside the new one for the user to look at.
- * Changes happen only inside `updateManifest`, under the output folder's lock, and are
+ * Changes happen only under the output folder's lock (save-decks.ts, freeze.ts) and are
  * written atomically (temporary file + rename).
  */
 import { copyFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as z from 'zod';
-import { withOutputLock } from './lock.js';
 import { outputFileName, readRecords, type DamagedRecord, type ReleaseRecord } from './records.js';
 import { prepareSave, saveAtomically, type PreparedSave } from '../io/save-file.js';
 
@@ -55,7 +54,9 @@ export function getEntry(manifest: Manifest, deckId: string, version: string): M
 
 /** Entries sorted by deck, then version number (so 0.10 comes after 0.9). */
 export function listEntries(manifest: Manifest): ManifestEntry[] {
-  return Object.values(manifest.entries).sort((a, b) => a.deckId.localeCompare(b.deckId) || compareVersions(a.version, b.version));
+  return Object.values(manifest.entries).sort(
+    (a, b) => a.deckId.localeCompare(b.deckId) || compareVersions(a.version, b.version),
+  );
 }
 
 /** Numeric comparison of versions such as "0.2", "1.0", "1.0.1"; a missing part counts as 0. */
@@ -91,7 +92,8 @@ function parseManifest(text: string): { ok: true; manifest: Manifest } | { ok: f
     return { ok: false, message: `${i.path.map(String).join('.') || 'manifest'}: ${i.message}` };
   }
   for (const [key, entry] of Object.entries(parsed.data.entries)) {
-    if (key !== entryKey(entry.deckId, entry.version)) return { ok: false, message: `entries.${key} is filed under the wrong key` };
+    if (key !== entryKey(entry.deckId, entry.version))
+      return { ok: false, message: `entries.${key} is filed under the wrong key` };
   }
   return { ok: true, manifest: parsed.data };
 }
@@ -115,8 +117,8 @@ function applyRecord(manifest: Manifest, record: ReleaseRecord): void {
     inputsHash: same ? entry.inputsHash : record.inputsHash,
     slides: record.slides ?? entry?.slides ?? 0,
     status: record.releasedAt !== undefined ? 'released' : (entry?.status ?? 'draft'),
-    ...(record.releasedAt ?? entry?.releasedAt ? { releasedAt: record.releasedAt ?? entry?.releasedAt } : {}),
-    ...(record.sentAt ?? entry?.sentAt ? { sentAt: record.sentAt ?? entry?.sentAt } : {}),
+    ...((record.releasedAt ?? entry?.releasedAt) ? { releasedAt: record.releasedAt ?? entry?.releasedAt } : {}),
+    ...((record.sentAt ?? entry?.sentAt) ? { sentAt: record.sentAt ?? entry?.sentAt } : {}),
   };
 }
 
@@ -150,7 +152,7 @@ export async function loadManifest(outDir: string): Promise<LoadedManifest> {
 
 /**
  * The manifest of an output folder as the release records confirm it; an empty one when
- * neither exists yet. For readers (list, check, send); changes go through `updateManifest`.
+ * neither exists yet. For readers (list, check, send); changes go through save-decks.ts and freeze.ts.
  */
 export async function readManifest(outDir: string, _root?: string): Promise<Manifest> {
   return (await loadManifest(outDir)).manifest;
@@ -162,7 +164,8 @@ const manifestText = (manifest: Manifest): string => {
 };
 
 /** The manifest written to its temporary file, to be committed with the files it describes. */
-export const prepareManifest = (outDir: string, manifest: Manifest): Promise<PreparedSave> => prepareSave(manifestPath(outDir), manifestText(manifest));
+export const prepareManifest = (outDir: string, manifest: Manifest): Promise<PreparedSave> =>
+  prepareSave(manifestPath(outDir), manifestText(manifest));
 
 /** Writes the manifest atomically, entries in a stable order so diffs stay small. */
 export async function writeManifest(outDir: string, manifest: Manifest): Promise<void> {
@@ -174,19 +177,4 @@ export async function keepDamaged(outDir: string): Promise<string> {
   const copy = path.join(outDir, `manifest.damaged-${Date.now()}.json`);
   await copyFile(manifestPath(outDir), copy);
   return copy;
-}
-
-/**
- * Reads, changes and writes the manifest as one step under the output folder's lock, so
- * two processes never lose each other's entries. `change` returns what to hand back.
- */
-export async function updateManifest<T>(outDir: string, change: (manifest: Manifest) => T | Promise<T>): Promise<T> {
-  return withOutputLock(outDir, async () => {
-    const loaded = await loadManifest(outDir);
-    const before = manifestText(loaded.manifest);
-    const result = await change(loaded.manifest);
-    if (loaded.damaged) await keepDamaged(outDir);
-    if (loaded.damaged || manifestText(loaded.manifest) !== before) await writeManifest(outDir, loaded.manifest);
-    return result;
-  });
 }

@@ -48,10 +48,14 @@ const recordSchema = z.object({
 
 export type ReleaseRecord = z.output<typeof recordSchema>;
 
-export const releaseDir = (outDir: string, deckId: string, version: string): string => path.join(outDir, RELEASES, `${deckId}-v${version}`);
+export const releaseDir = (outDir: string, deckId: string, version: string): string =>
+  path.join(outDir, RELEASES, `${deckId}-v${version}`);
 
 /** Parses a record; a message saying what is wrong otherwise. */
-export function parseRecord(text: string, folderName?: string): { ok: true; record: ReleaseRecord } | { ok: false; message: string } {
+export function parseRecord(
+  text: string,
+  folderName?: string,
+): { ok: true; record: ReleaseRecord } | { ok: false; message: string } {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -61,7 +65,11 @@ export function parseRecord(text: string, folderName?: string): { ok: true; reco
   const parsed = recordSchema.safeParse(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
-    const value = first.path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k as PropertyKey] : undefined), json);
+    const value = first.path.reduce<unknown>(
+      (v, k) =>
+        v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k as PropertyKey] : undefined,
+      json,
+    );
     const shown = typeof value === 'string' ? ` ('${value}')` : '';
     return { ok: false, message: `${first.path.map(String).join('.') || 'record'}${shown}: ${first.message}` };
   }
@@ -99,9 +107,18 @@ export async function readRecords(outDir: string): Promise<{ records: ReleaseRec
     const dir = path.join(root, name);
     const text = await readFile(path.join(dir, RECORD), 'utf8').catch((error: NodeJS.ErrnoException) => error);
     if (typeof text !== 'string' && text.code === 'ENOTDIR') continue;
-    const parsed = typeof text === 'string' ? parseRecord(text, name) : { ok: false as const, message: `cannot be read (${text.code})` };
+    const parsed =
+      typeof text === 'string'
+        ? parseRecord(text, name)
+        : { ok: false as const, message: `cannot be read (${text.code})` };
     if (parsed.ok) records.push(parsed.record);
-    else damaged.push({ deckId: m[1]!, version: m[2]!, dir, message: `${path.join(RELEASES, name, RECORD)} ${parsed.message}` });
+    else
+      damaged.push({
+        deckId: m[1]!,
+        version: m[2]!,
+        dir,
+        message: `${path.join(RELEASES, name, RECORD)} ${parsed.message}`,
+      });
   }
   return { records, damaged };
 }

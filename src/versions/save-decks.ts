@@ -12,7 +12,15 @@ import { sha256OfFile } from '../sha256.js';
 import { decideVersion, refusalError, type VersionDecision } from './decide.js';
 import { trappaVersion, type InputFile } from './input-hash.js';
 import { withOutputLock } from './lock.js';
-import { entryKey, isFrozen, keepDamaged, loadManifest, prepareManifest, type Manifest, type ManifestEntry } from './manifest.js';
+import {
+  entryKey,
+  isFrozen,
+  keepDamaged,
+  loadManifest,
+  prepareManifest,
+  type Manifest,
+  type ManifestEntry,
+} from './manifest.js';
 import { releaseDir, type ReleaseRecord } from './records.js';
 import { prepareSave, saveAllOrNothing, type PreparedSave } from '../io/save-file.js';
 import { prepareSnapshot, recoverStrayTemps } from './snapshots.js';
@@ -52,13 +60,23 @@ interface Planned {
   decision: VersionDecision;
 }
 
-async function plan(outDir: string, manifest: Manifest, decks: readonly DeckToSave[], options: SaveOptions): Promise<Planned[]> {
+async function plan(
+  outDir: string,
+  manifest: Manifest,
+  decks: readonly DeckToSave[],
+  options: SaveOptions,
+): Promise<Planned[]> {
   return Promise.all(
     decks.map(async (deck) => {
       const rel = path.relative(outDir, deck.file).split(path.sep).join('/');
       const entry = manifest.entries[entryKey(deck.deckId, deck.version)];
       const onDisk = entry ? await sha256OfFile(path.join(outDir, entry.file)) : null;
-      return { deck, rel, entry, decision: decideVersion({ ...deck, file: rel }, entry, onDisk, options.overwriteReleased) };
+      return {
+        deck,
+        rel,
+        entry,
+        decision: decideVersion({ ...deck, file: rel }, entry, onDisk, options.overwriteReleased),
+      };
     }),
   );
 }
@@ -77,7 +95,11 @@ const recordOf = (entry: ManifestEntry, deck: DeckToSave, withInputs: boolean): 
 });
 
 /** Saves built decks and records them; see the module comment. */
-export async function saveDecks(outDir: string, decks: readonly DeckToSave[], options: SaveOptions = {}): Promise<SavedDeck[]> {
+export async function saveDecks(
+  outDir: string,
+  decks: readonly DeckToSave[],
+  options: SaveOptions = {},
+): Promise<SavedDeck[]> {
   return withOutputLock(outDir, async () => {
     await recoverStrayTemps(outDir);
     const loaded = await loadManifest(outDir);
@@ -100,22 +122,43 @@ export async function saveDecks(outDir: string, decks: readonly DeckToSave[], op
       const next: ManifestEntry =
         frozen && !overwritten
           ? { ...entry, inputsHash: deck.inputsHash }
-          : { ...entry, deckId: deck.deckId, version: deck.version, file: rel, sha256: deck.sha256, inputsHash: deck.inputsHash, slides: deck.slideCount, status: entry?.status ?? 'draft' };
+          : {
+              ...entry,
+              deckId: deck.deckId,
+              version: deck.version,
+              file: rel,
+              sha256: deck.sha256,
+              inputsHash: deck.inputsHash,
+              slides: deck.slideCount,
+              status: entry?.status ?? 'draft',
+            };
       let released: SavedDeck['released'];
       if (options.releaseAt) {
         released = next.status === 'released' ? 'already' : 'newly';
-        if (released === 'newly') Object.assign(next, { status: 'released', releasedAt: options.releaseAt.toISOString() });
+        if (released === 'newly')
+          Object.assign(next, { status: 'released', releasedAt: options.releaseAt.toISOString() });
       }
       manifest.entries[entryKey(deck.deckId, deck.version)] = next;
-      if (released === 'newly' || overwritten) snapshots.push(prepareSnapshot(outDir, recordOf(next, deck, true), deck.inputs));
+      if (released === 'newly' || overwritten)
+        snapshots.push(prepareSnapshot(outDir, recordOf(next, deck, true), deck.inputs));
       // A draft saved under a new name (its meeting date moved) replaces the old draft file.
       if (entry && !frozen && entry.file !== rel) oldDrafts.push(entry.file);
       const snapshot = options.releaseAt ? releaseDir(outDir, deck.deckId, deck.version) : undefined;
-      results.push({ saved: write ? 'written' : 'unchanged', entry: next, ...(released ? { released } : {}), ...(snapshot ? { snapshot } : {}) });
+      results.push({
+        saved: write ? 'written' : 'unchanged',
+        entry: next,
+        ...(released ? { released } : {}),
+        ...(snapshot ? { snapshot } : {}),
+      });
     }
     const changed = loaded.damaged !== undefined || JSON.stringify(manifest) !== before;
-    const prepared = await saveAllOrNothing([...files, ...snapshots, ...(changed ? [prepareManifest(outDir, manifest)] : [])]);
+    // Kept first: should anything below fail, the damaged file is still there to look at.
     if (loaded.damaged) await keepDamaged(outDir);
+    const prepared = await saveAllOrNothing([
+      ...files,
+      ...snapshots,
+      ...(changed ? [prepareManifest(outDir, manifest)] : []),
+    ]);
     // Decks first, then the snapshots that name them, then the manifest: a crash between two
     // renames leaves a state the next run reads correctly (a new draft, or a recorded release).
     for (const save of prepared) await save.commit();

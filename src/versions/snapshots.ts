@@ -13,17 +13,31 @@ import path from 'node:path';
 import { TrappaError } from '../errors.js';
 import { confinePath, refusalText } from '../io/confine.js';
 import { hashInputs, type InputFile } from './input-hash.js';
-import { deckIdPattern, parseRecord, RECORD, readRecord, recordText, releaseDir, RELEASES, type ReleaseRecord } from './records.js';
+import {
+  deckIdPattern,
+  parseRecord,
+  RECORD,
+  readRecord,
+  recordText,
+  releaseDir,
+  RELEASES,
+  type ReleaseRecord,
+} from './records.js';
 import { saveAtomically, strayTemps, tempPathFor, type PreparedSave } from '../io/save-file.js';
 
 export { releaseDir } from './records.js';
 
 /** Copies files to their logical paths below `toRoot`; a logical path that leads out is refused. */
-async function copyInputs(files: readonly { logical: string; absolute: string }[], toRoot: string, what: string): Promise<InputFile[]> {
+async function copyInputs(
+  files: readonly { logical: string; absolute: string }[],
+  toRoot: string,
+  what: string,
+): Promise<InputFile[]> {
   const copied: InputFile[] = [];
   for (const file of files) {
     const target = confinePath(toRoot, file.logical);
-    if (!target.ok) throw new TrappaError(`${what}: ${refusalText(file.logical, target.reason, 'the project')}; nothing was written`);
+    if (!target.ok)
+      throw new TrappaError(`${what}: ${refusalText(file.logical, target.reason, 'the project')}; nothing was written`);
     await mkdir(path.dirname(target.path), { recursive: true });
     await copyFile(file.absolute, target.path);
     copied.push({ logical: target.relative, absolute: target.path });
@@ -37,7 +51,11 @@ async function copyInputs(files: readonly { logical: string; absolute: string }[
  * version, after --overwrite-released, goes only after the new one is in place).
  * @throws TrappaError when the copies do not hash to the record's inputsHash (a file changed meanwhile)
  */
-export async function prepareSnapshot(outDir: string, record: ReleaseRecord, inputs: readonly InputFile[] | undefined): Promise<PreparedSave> {
+export async function prepareSnapshot(
+  outDir: string,
+  record: ReleaseRecord,
+  inputs: readonly InputFile[] | undefined,
+): Promise<PreparedSave> {
   const dir = releaseDir(outDir, record.deckId, record.version);
   await mkdir(path.dirname(dir), { recursive: true });
   const tmp = tempPathFor(dir);
@@ -47,7 +65,9 @@ export async function prepareSnapshot(outDir: string, record: ReleaseRecord, inp
     if (inputs) {
       const copied = await copyInputs(inputs, path.join(tmp, 'inputs'), `${record.deckId} v${record.version}`);
       if ((await hashInputs(copied)) !== record.inputsHash) {
-        throw new TrappaError(`the inputs of ${record.deckId} v${record.version} changed while it was being released; run trappa release again`);
+        throw new TrappaError(
+          `the inputs of ${record.deckId} v${record.version} changed while it was being released; run trappa release again`,
+        );
       }
     }
     await saveAtomically(path.join(tmp, RECORD), recordText(record));
@@ -59,7 +79,10 @@ export async function prepareSnapshot(outDir: string, record: ReleaseRecord, inp
     target: dir,
     async commit() {
       const old = `${tmp}.old`;
-      const hadOld = await rename(dir, old).then(() => true, () => false);
+      const hadOld = await rename(dir, old).then(
+        () => true,
+        () => false,
+      );
       await rename(tmp, dir);
       if (hadOld) await rm(old, { recursive: true, force: true });
     },
@@ -101,7 +124,9 @@ export function releaseFolder(spec: string, outDir: string): string {
   const m = /^([^@\s/\\]+)@v?(\d+(?:\.\d+){0,2})$/.exec(spec.trim());
   if (m && deckIdPattern.test(m[1]!)) return releaseDir(outDir, m[1]!, m[2]!);
   if (/[/\\]/.test(spec)) return path.resolve(spec);
-  throw new TrappaError(`'${spec}' is not a release; write <deck>@<version>, e.g. storledermote@0.2, or the path of a release folder`);
+  throw new TrappaError(
+    `'${spec}' is not a release; write <deck>@<version>, e.g. storledermote@0.2, or the path of a release folder`,
+  );
 }
 
 export interface ReleaseCheckout {
@@ -119,13 +144,17 @@ async function loadRecord(dir: string): Promise<ReleaseRecord> {
   if (text === undefined) {
     const what = /^(.+)-v(\d[\d.]*)$/.exec(path.basename(dir));
     const name = what ? `${what[1]} v${what[2]}` : 'this release';
-    throw new TrappaError(`no input snapshot of ${name} in ${shown}; only versions released with trappa release have one`);
+    throw new TrappaError(
+      `no input snapshot of ${name} in ${shown}; only versions released with trappa release have one`,
+    );
   }
   // A folder given by path may have been copied and renamed, so its name is not checked.
   const parsed = parseRecord(text);
   if (!parsed.ok) throw new TrappaError(`${path.join(shown, RECORD)} ${parsed.message}; nothing was written`);
   if (parsed.record.files.length === 0) {
-    throw new TrappaError(`${parsed.record.deckId} v${parsed.record.version} was frozen by sending, not released, so its inputs were not kept`);
+    throw new TrappaError(
+      `${parsed.record.deckId} v${parsed.record.version} was frozen by sending, not released, so its inputs were not kept`,
+    );
   }
   return parsed.record;
 }
@@ -144,7 +173,10 @@ export async function checkoutRelease(dir: string): Promise<ReleaseCheckout> {
     const inputs = path.join(dir, 'inputs');
     const sources = record.files.map((logical) => {
       const source = confinePath(inputs, logical);
-      if (!source.ok) throw new TrappaError(`${path.join(dir, RECORD)} files: ${refusalText(logical, source.reason, 'the snapshot')}; nothing was written`);
+      if (!source.ok)
+        throw new TrappaError(
+          `${path.join(dir, RECORD)} files: ${refusalText(logical, source.reason, 'the snapshot')}; nothing was written`,
+        );
       return { logical, absolute: source.path };
     });
     const copied = await copyInputs(sources, root, path.join(dir, RECORD));

@@ -14,7 +14,12 @@ export const TEMP_NAME = /^\.[0-9a-f]{12}\.\d+\.[0-9a-f]{8}\.tmp/;
 
 /** Temporary files or folders left in the output folder or releases/. */
 export function strayTemps(outDir: string): string[] {
-  const list = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir).filter((n) => TEMP_NAME.test(n)).map((n) => path.join(dir, n)) : []);
+  const list = (dir: string): string[] =>
+    existsSync(dir)
+      ? readdirSync(dir)
+          .filter((n) => TEMP_NAME.test(n))
+          .map((n) => path.join(dir, n))
+      : [];
   return [...list(outDir), ...list(path.join(outDir, 'releases'))];
 }
 
@@ -40,13 +45,18 @@ export async function expectReleasesIntact(outDir: string): Promise<ReleaseRecor
 }
 
 /** Reads the manifest file as written (not as the records complete it). */
-export function manifestOnDisk(outDir: string): { entries: Record<string, { file: string; sha256: string; status: string; sentAt?: string }> } {
+export function manifestOnDisk(outDir: string): {
+  entries: Record<string, { file: string; sha256: string; status: string; sentAt?: string }>;
+} {
   return JSON.parse(readFileSync(path.join(outDir, 'manifest.json'), 'utf8'));
 }
 
 /** Adds one-slide decks (text only) to a project copy: the cheapest real builds, for tests that run many. */
 export function addTinyDecks(root: string, ids: readonly string[]): void {
   for (const id of ids) {
-    writeFileSync(path.join(root, 'data/decks', `${id}.yaml`), `id: ${id}\naudience: { name: Testpublikum, groups: [] }\nslides: [what-why]\n`);
+    writeFileSync(
+      path.join(root, 'data/decks', `${id}.yaml`),
+      `id: ${id}\naudience: { name: Testpublikum, groups: [] }\nslides: [what-why]\n`,
+    );
   }
 }
