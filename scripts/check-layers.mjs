@@ -29,6 +29,7 @@ export const LAYERS = [
   ['deck', ['deck/']],
   ['pptx', ['pptx/']],
   ['check', ['check/']],
+  ['template', ['template/']],
   ['post', ['post/']],
   ['pipeline', ['build-deck.ts']],
   ['commands', ['commands/']],

@@ -9,7 +9,8 @@ import { sha256Hex, sha256OfFile } from './sha256.js';
 import { CheckFailedError, InputError, type Issue } from './errors.js';
 import { loadProject, type DeckSource, type Project, type ProjectPaths } from './data/load-project.js';
 import type { YamlCache } from './data/yaml-cache.js';
-import { layoutDeck } from './deck/layout-deck.js';
+import { deckPage, layoutDeck } from './deck/layout-deck.js';
+import { builtInDesign, deckStructure, footerText, prepareDesign } from './template/deck-design.js';
 import { checkBudget, placeImages } from './deck/place-images.js';
 import { findDeck, resolveDeck, type DeckPlan } from './plan/resolve-deck.js';
 import { deckInputFiles, hashInputs, type InputFile } from './versions/input-hash.js';
@@ -93,12 +94,16 @@ function selectDecks(project: Project, ids: string[] | undefined) {
 }
 
 /** Builds one deck in memory: every stage but saving. */
-export async function renderDeck(project: Project, plan: DeckPlan, options: Pick<BuildOptions, 'imageStats' | 'check'> = {}): Promise<RenderedDeck> {
-  const laidOut = layoutDeck(plan);
+export async function renderDeck(project: Project, given: DeckPlan, options: Pick<BuildOptions, 'imageStats' | 'check'> = {}): Promise<RenderedDeck> {
+  const prepared = await prepareDesign(project.root, given);
+  if (!prepared.ok) throw new InputError(prepared.issues);
+  const { plan, place } = prepared.value;
+  const laidOut = layoutDeck(plan, place);
   if (!laidOut.ok) throw new InputError(laidOut.issues);
   const placed = await placeImages(laidOut.value, { projectRoot: project.root, stats: options.imageStats });
   if (!placed.ok) throw new InputError(placed.issues);
-  const bytes = finishPackage(await writePptx(placed.value.deck), plan.properties);
+  const design = prepared.value.design ?? builtInDesign(plan.theme, deckPage(plan), { footerText: footerText(placed.value.deck), date: plan.properties.date });
+  const bytes = finishPackage(await writePptx(placed.value.deck), plan.properties, deckStructure(design, placed.value.deck));
   const overBudget = checkBudget(placed.value.images, bytes.length, plan.theme.sizeBudgetMB, plan.locateTheme(['sizeBudgetMB']));
   if (overBudget) throw new InputError([overBudget]);
   if (options.check !== false) {

@@ -41,7 +41,7 @@ describe('the seed deck', () => {
     ];
     titles.forEach((title, i) => {
       const xml = seed.slideXml(i + 1);
-      const titleShape = /<p:sp>(?:(?!<\/p:sp>).)*?<p:ph type="title"[\s\S]*?<\/p:sp>/.exec(xml)?.[0] ?? '';
+      const titleShape = /<p:sp>(?:(?!<\/p:sp>).)*?<p:ph type="(?:title|ctrTitle)"[\s\S]*?<\/p:sp>/.exec(xml)?.[0] ?? '';
       expect(titleShape, `slide ${i + 1}`).toContain(`<a:t>${title}</a:t>`);
     });
   });

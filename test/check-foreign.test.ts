@@ -17,9 +17,10 @@ import { readDeck } from '../src/check/read-deck.js';
 import { REPO } from './helpers/project.js';
 import { hasSoffice, missingTool } from './helpers/tools.js';
 
+// The slide number is a field; LibreOffice saves its cached text as "<number>", so it is left out.
 const texts = (deck: DeckModel, n: number): string[] =>
   (deck.slides[n - 1]?.elements ?? []).flatMap((e) =>
-    e.kind === 'shape' && e.text ? [frameText(e.text)] : e.kind === 'table' ? e.rows.flatMap((r) => r.cells.map((c) => frameText(c.text))) : [],
+    e.kind === 'shape' && e.text && e.placeholder !== 'sldNum' ? [frameText(e.text)] : e.kind === 'table' ? e.rows.flatMap((r) => r.cells.map((c) => frameText(c.text))) : [],
   );
 
 describe.skipIf(missingTool('LibreOffice', hasSoffice))('a deck saved again by LibreOffice Impress', () => {
@@ -49,10 +50,10 @@ describe.skipIf(missingTool('LibreOffice', hasSoffice))('a deck saved again by L
     }
   });
 
-  it("has sound slides and every slide title; LibreOffice's own master reuses shape id 1, and check says so", () => {
+  it("has sound slides and every slide title; LibreOffice's own master reuses a shape id, and check says so", () => {
     const findings = checkDeck(resaved, { minBodySize: 10 }).filter((f) => f.rule === 'package' || f.rule === 'title');
     expect(findings.filter((f) => f.slide !== 0)).toEqual([]);
-    for (const f of findings) expect(f.message).toMatch(/^shape id 1 is used by 2 shapes in ppt\/slide(Master|Layout)s\//);
+    for (const f of findings) expect(f.message).toMatch(/^shape id \d+ is used by 2 shapes in ppt\/slide(Master|Layout)s\//);
   });
 });
 

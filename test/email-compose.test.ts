@@ -2,22 +2,30 @@ import { writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError, formatIssue } from '../src/errors.js';
-import { formatNorwegianDate, loadEmailTemplates, renderEmailText } from '../src/post/email/compose-message.js';
+import { parse } from 'yaml';
+import { readFileSync } from 'node:fs';
+import { labelsSchema } from '../src/render/labels.js';
+import { formatDate } from '../src/render/dates.js';
+import { loadEmailTemplates, renderEmailText } from '../src/post/email/compose-message.js';
 import { prepareMessages } from '../src/post/email/prepare-messages.js';
 import { makeDeck, tempDir, TEMPLATES_DIR } from './email-fixtures.js';
 
-describe('formatNorwegianDate', () => {
+/** The label files the e-mail and the slides share (templates/<lang>/labels.yaml). */
+const labels = (language: string) =>
+  labelsSchema.parse(parse(readFileSync(path.join(TEMPLATES_DIR, language, 'labels.yaml'), 'utf8')));
+
+describe('dates in the words of templates/<lang>/labels.yaml', () => {
   it.each([
-    ['2004-02-04', {}, '4. februar 2004'],
-    ['2004-01-26', { weekday: true }, 'mandag 26. januar 2004'],
-    ['2004-02-07', { weekday: true, language: 'nn' }, 'laurdag 7. februar 2004'],
-    ['2004-02-04T09:00:00+01:00', { language: 'en', weekday: true }, 'Wednesday 4 February 2004'],
-  ] as const)('%s %j → %s', (iso, options, expected) => {
-    expect(formatNorwegianDate(iso, options)).toBe(expected);
+    ['2004-02-04', 'nb', {}, '4. februar 2004'],
+    ['2004-01-26', 'nb', { weekday: true }, 'mandag 26. januar 2004'],
+    ['2004-02-07', 'nn', { weekday: true }, 'laurdag 7. februar 2004'],
+    ['2004-02-04T09:00:00+01:00', 'en', { weekday: true }, 'Wednesday 4 February 2004'],
+  ] as const)('%s %s %j → %s', (iso, language, options, expected) => {
+    expect(formatDate(iso, labels(language), options)).toBe(expected);
   });
 
   it.each(['2004-02-30', '4.2.2004', ''])('rejects %j', (iso) => {
-    expect(() => formatNorwegianDate(iso)).toThrow(/not a date in the form 2004-02-04/);
+    expect(() => formatDate(iso, labels('nb'))).toThrow(/not a date in the form 2004-02-04/);
   });
 });
 
@@ -25,8 +33,16 @@ describe('e-mail templates', () => {
   it('renders nynorsk and English from the same context', async () => {
     const dir = await tempDir();
     for (const [language, subject, line] of [
-      ['nn', 'Storledermøte 4. februar 2004: Kommunikasjonsstrategi Innherred Samkommune (versjon 0.2)', 'Venleg helsing'],
-      ['en', 'Storledermøte 4 February 2004: Kommunikasjonsstrategi Innherred Samkommune (version 0.2)', 'Date: Wednesday 4 February 2004'],
+      [
+        'nn',
+        'Storledermøte 4. februar 2004: Kommunikasjonsstrategi Innherred Samkommune (versjon 0.2)',
+        'Venleg helsing',
+      ],
+      [
+        'en',
+        'Storledermøte 4 February 2004: Kommunikasjonsstrategi Innherred Samkommune (version 0.2)',
+        'Date: Wednesday 4 February 2004',
+      ],
     ] as const) {
       const deck = await makeDeck(dir, { language });
       const [message] = await prepareMessages([deck], { templatesDir: TEMPLATES_DIR });
@@ -72,6 +88,7 @@ describe('e-mail templates', () => {
     await mkdir(path.join(dir, 'nb', 'email'), { recursive: true });
     await writeFile(path.join(dir, 'nb', 'email', 'subject.hbs'), '{{meeting.name}}');
     await writeFile(path.join(dir, 'nb', 'email', 'body.hbs'), 'Hei\n\n{{meeting.room}}\n');
+    await writeFile(path.join(dir, 'nb', 'labels.yaml'), readFileSync(path.join(TEMPLATES_DIR, 'nb', 'labels.yaml')));
     const attempt = prepareMessages([await makeDeck(dir)], { templatesDir: dir });
     await expect(attempt).rejects.toBeInstanceOf(InputError);
     const error = (await attempt.catch((e: unknown) => e)) as InputError;
@@ -86,7 +103,9 @@ describe('e-mail templates', () => {
     deck.distribution = { to: [{ email: 'ola@' }], cc: [{ email: 'ola nordmann@x.no' }] };
     deck.location = { file: 'data/decks.yaml', line: 12, col: 5, field: 'decks.storledermote.distribution' };
     deck.attachments[1]!.path = path.join(dir, 'missing.pdf');
-    const error = (await prepareMessages([deck], { templatesDir: TEMPLATES_DIR }).catch((e: unknown) => e)) as InputError;
+    const error = (await prepareMessages([deck], { templatesDir: TEMPLATES_DIR }).catch(
+      (e: unknown) => e,
+    )) as InputError;
     expect(error).toBeInstanceOf(InputError);
     expect(error.issues.map(formatIssue)).toEqual([
       'data/decks.yaml:12:5 decks.storledermote.distribution.to[0].email: "ola@" has nothing after the "@"',

@@ -26,14 +26,22 @@ export interface Reply {
 export interface TestServerOptions {
   certificate: TestCertificate;
   user: string;
-  password: string;
+  /** AUTH PLAIN/LOGIN with this password; leave out with `acceptToken`. */
+  password?: string;
+  /** AUTH XOAUTH2 only: whether this bearer token is valid for the user. */
+  acceptToken?: (token: string) => boolean;
+  /** Refuse RCPT TO over this many recipients in one message with 452, as a capped server does. */
+  maxRecipients?: number;
+  /** Wait this long before the 250 after DATA (the message is recorded before the wait). */
+  replyDelayMs?: number;
   /** Refuse a recipient at RCPT TO. */
   onRcpt?: (address: string) => Reply | undefined;
   /**
    * Decide about a message after its data arrived (`n` counts DATA commands from 1).
-   * Return a Reply to refuse it, or 'hang' to never answer.
+   * Return a Reply to refuse it, 'hang' to never answer, or 'drop' to cut the connection (after
+   * the message is recorded: the server has it, the client never hears so).
    */
-  onData?: (n: number) => Reply | 'hang' | undefined;
+  onData?: (n: number) => Reply | 'hang' | 'drop' | undefined;
 }
 
 export interface TestServer {
@@ -75,15 +83,18 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     secure: false,
     key: options.certificate.key,
     cert: options.certificate.cert,
-    authMethods: ['PLAIN', 'LOGIN'],
+    authMethods: options.acceptToken ? ['XOAUTH2'] : ['PLAIN', 'LOGIN'],
     logger: false,
     disableReverseLookup: true,
     closeTimeout: 2000,
     onConnect(_session, callback) {
-      state.connections += 1;
       callback();
     },
     onAuth(auth, _session, callback) {
+      if (options.acceptToken) {
+        const ok = auth.method === 'XOAUTH2' && auth.username === options.user && options.acceptToken(auth.accessToken ?? '');
+        return ok ? callback(null, { user: auth.username }) : callback(smtpError({ code: 535, message: '5.7.3 Authentication unsuccessful' }));
+      }
       if (auth.username === options.user && auth.password === options.password) return callback(null, { user: auth.username });
       return callback(smtpError({ code: 535, message: 'Authentication failed' }));
     },
@@ -92,7 +103,10 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
       if (!session.user) return callback(smtpError({ code: 530, message: 'Authentication required' }));
       callback();
     },
-    onRcptTo(address, _session, callback) {
+    onRcptTo(address, session, callback) {
+      if (options.maxRecipients !== undefined && session.envelope.rcptTo.length >= options.maxRecipients) {
+        return callback(smtpError({ code: 452, message: '4.5.3 Too many recipients' }));
+      }
       const reply = options.onRcpt?.(address.address);
       callback(reply ? smtpError(reply) : undefined);
     },
@@ -103,24 +117,30 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
         dataCount += 1;
         const decision = options.onData?.(dataCount);
         if (decision === 'hang') return;
-        if (decision) return callback(smtpError(decision));
+        if (decision && decision !== 'drop') return callback(smtpError(decision));
         const raw = Buffer.concat(chunks);
+        const envelopeTo = session.envelope.rcptTo.map((r) => r.address);
+        const envelopeFrom = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
+        const user = typeof session.user === 'string' ? session.user : undefined;
         simpleParser(raw).then(
           (parsed) => {
-            messages.push({
-              envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-              envelopeTo: session.envelope.rcptTo.map((r) => r.address),
-              raw,
-              parsed,
-              secure: session.secure,
-              user: typeof session.user === 'string' ? session.user : undefined,
-            });
-            callback();
+            // Recorded before the reply: a client killed while waiting for it has still delivered.
+            messages.push({ envelopeFrom, envelopeTo, raw, parsed, secure: session.secure, user });
+            if (decision === 'drop') for (const socket of sockets) socket.destroy();
+            else if (options.replyDelayMs) setTimeout(() => callback(), options.replyDelayMs);
+            else callback();
           },
           (error: Error) => callback(error),
         );
       });
     },
+  });
+  // Counted at TCP level: a TLS hello to this plain server never reaches onConnect.
+  const sockets = new Set<import('node:net').Socket>();
+  server.server.on('connection', (socket: import('node:net').Socket) => {
+    state.connections += 1;
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ParsedMail } from 'mailparser';
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { InputError } from '../src/errors.js';
+import { MailLoginError } from '../src/post/email/oauth-token.js';
 import { formatSendReport, sendReportError } from '../src/post/email/format-send-report.js';
 import { sendDecks, type SendDecksOptions } from '../src/post/email/send-decks.js';
 import { readSendLog } from '../src/post/email/send-log.js';
@@ -126,7 +127,9 @@ describe('sendDecks over SMTP (STARTTLS + AUTH on 127.0.0.1)', () => {
     expect(report.decks[0]!.attempts).toBe(2);
     expect(smtp.messages).toHaveLength(1);
     const { entries } = await readSendLog(base.logFile);
-    expect(entries.map((e) => [e.result, e.attempts])).toEqual([['sent', 2]]);
+    // The refused first try is an outcome too, so its intent is closed and never counted as uncertain.
+    expect(entries.map((e) => [e.result, e.attempts])).toEqual([['failed', 1], ['sent', 2]]);
+    expect((await readSendLog(base.logFile)).intents).toHaveLength(2);
   });
 
   it('reports a 550 per recipient, delivers to the others, logs the failure and fails the exit code', async () => {
@@ -179,40 +182,37 @@ describe('sendDecks over SMTP (STARTTLS + AUTH on 127.0.0.1)', () => {
     expect(smtp.connections).toBe(0);
   });
 
-  it('stops at a wrong password without retrying and without printing it', async () => {
+  it('stops at a wrong password before sending anything, with one line and without printing it', async () => {
     const { dir, smtp, base } = await setup();
     const wrong = 'Feil-passord-Ørland';
     const decks = [await makeDeck(dir), await makeDeck(dir, { deckId: 'samkommunestyre', audienceLabel: 'samkommunestyre' })];
-    const report = await sendDecks(decks, { ...base, smtp: await smtpConfig(dir, smtp.port, certificate, wrong) });
-    expect(report.ok).toBe(false);
-    expect(report.decks[0]!.attempts).toBe(1);
-    expect(report.decks[1]!.recipients.every((r) => r.status === 'failed' && r.detail?.startsWith('not attempted'))).toBe(true);
+    const frozen: string[] = [];
+    const attempt = sendDecks(decks, { ...base, smtp: await smtpConfig(dir, smtp.port, certificate, wrong), freeze: async (d) => void frozen.push(d) });
+    await expect(attempt).rejects.toBeInstanceOf(MailLoginError);
+    const message = await attempt.catch((e: Error) => e.message);
+    expect(message).toMatch(/^The SMTP server refused the login for kommunikasjon@innherred-samkommune\.no: 535 Authentication failed; check/);
+    expect(message).not.toContain('\n');
     expect(smtp.connections).toBe(1);
-    const shown = formatSendReport(report) + sendReportError(report)?.message + (await readFile(base.logFile, 'utf8'));
-    for (const form of passwordForms(wrong)) expect(shown).not.toContain(form);
+    expect(frozen).toEqual([]);
+    await expect(readFile(base.logFile)).rejects.toThrow(/ENOENT/);
+    for (const form of passwordForms(wrong)) expect(message).not.toContain(form);
   });
 
   it('does not trust a certificate it was not given, and does not retry that', async () => {
     const { dir, smtp, base } = await setup();
     const { tls: _, ...untrusting } = base.smtp!;
-    const report = await sendDecks([await makeDeck(dir)], { ...base, smtp: untrusting });
-    expect(report.ok).toBe(false);
-    expect(report.decks[0]!.attempts).toBe(1);
-    expect(report.decks[0]!.recipients[0]!.detail).toMatch(/certificate/i);
+    const attempt = sendDecks([await makeDeck(dir)], { ...base, smtp: untrusting });
+    await expect(attempt).rejects.toThrow(/^Cannot reach the SMTP server 127\.0\.0\.1:\d+: self-signed certificate$/);
+    expect(smtp.connections).toBe(1);
     expect(smtp.messages).toHaveLength(0);
   });
 
-  it('retries a server that is out of reach, then gives up on the rest of the run', async () => {
+  it('stops at once when the server is out of reach, before freezing or logging anything', async () => {
     const { dir, smtp, base } = await setup();
     await smtp.close();
     const decks = [await makeDeck(dir), await makeDeck(dir, { deckId: 'ansatte' })];
-    const report = await sendDecks(decks, { ...base, retry: { attempts: 2, baseDelayMs: 10 } });
-    expect(report.decks[0]!.attempts).toBe(2);
-    expect(report.decks[0]!.recipients[0]!.detail).toMatch(/^gave up after 2 attempts: .*ECONNREFUSED/);
-    expect(report.decks[1]!.attempts).toBe(0);
-    expect(report.decks[1]!.recipients[0]!.detail).toMatch(/^not attempted: /);
-    // Nothing was sent, so a later run sends everything.
-    expect((await readSendLog(base.logFile)).entries.flatMap((e) => e.recipients.map((r) => r.result))).toEqual(['failed', 'failed', 'failed', 'failed']);
+    await expect(sendDecks(decks, base)).rejects.toThrow(/^Cannot reach the SMTP server 127\.0\.0\.1:\d+: connect ECONNREFUSED/);
+    await expect(readFile(base.logFile)).rejects.toThrow(/ENOENT/);
     expect((await sendDecks(decks, { ...base, dryRun: true })).counts.planned).toBe(8);
   });
 

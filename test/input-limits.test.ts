@@ -5,14 +5,14 @@
  * registry (exit 70). Time and memory of the refusals are measured in scripts/bench/input-limits.ts.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProject } from '../src/data/load-project.js';
 import { layoutDeck } from '../src/deck/layout-deck.js';
 import { resolveDeck, type DeckPlan } from '../src/plan/resolve-deck.js';
 import { inputLimitBytes } from '../src/io/read-input.js';
-import { CLI_ARGS, copyProject, editFile, runCli } from './helpers/project.js';
+import { CLI_ARGS, copyProject, editFile, REPO, runCli } from './helpers/project.js';
 
 /** Appends YAML comment lines until the file has `mb` MB more: valid YAML that only its size makes bad. */
 function grow(file: string, mb: number): void {
@@ -41,9 +41,26 @@ describe('size limit per input file', () => {
     grow(path.join(root, 'templates/nb/slides.yaml'), 0.1);
     const run = runCli(['build', '--deck', 'strategi'], root, { TRAPPA_MAX_INPUT_MB: '0.05' });
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('templates/nb/slides.yaml is 0.1 MB, over the limit of 0.1 MB');
+    expect(run.stderr).toMatch(/templates\/nb\/slides\.yaml is \d+ KB, over the limit of 51 KB for one input file/);
     expect(inputLimitBytes({ TRAPPA_MAX_INPUT_MB: '3' })).toBe(3 * 1024 * 1024);
     expect(inputLimitBytes({ TRAPPA_MAX_INPUT_MB: 'lots' })).toBe(2 * 1024 * 1024);
+  });
+});
+
+describe('size limit per organisation template', () => {
+  it('a template over TRAPPA_MAX_TEMPLATE_MB is refused at theme.yaml template:, before it is unzipped', () => {
+    const root = copyProject();
+    mkdirSync(path.join(root, 'assets/templates'));
+    copyFileSync(
+      path.join(REPO, 'test/fixtures/templates/pptxgenjs-4x3.pptx'),
+      path.join(root, 'assets/templates/org.pptx'),
+    );
+    appendFileSync(path.join(root, 'data/theme.yaml'), 'template: templates/org.pptx\n');
+    const run = runCli(['build', '--deck', 'strategi'], root, { TRAPPA_MAX_TEMPLATE_MB: '0.001' });
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toMatch(
+      /^data\/theme\.yaml:\d+:\d+ template: assets\/templates\/org\.pptx is \d+ KB, over the limit of 1 KB for one input file; make it smaller, or raise the limit with TRAPPA_MAX_TEMPLATE_MB$/,
+    );
   });
 });
 

@@ -157,8 +157,10 @@ describe('fonts.files', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const pptx = unzipSync(readFileSync(path.join(root, 'output/ansatte-v0.2-2004-01-28.pptx')));
+    // The face is the theme's font; the slides refer to it (+mj-lt/+mn-lt), as PowerPoint does.
     const slide = strFromU8(pptx['ppt/slides/slide2.xml']!);
-    expect(slide).toContain('typeface="Firma Sans"');
+    expect(strFromU8(pptx['ppt/theme/theme1.xml']!)).toContain('<a:minorFont><a:latin typeface="Firma Sans"/>');
+    expect(slide).toContain('typeface="+mn-lt"');
     expect(slide).not.toContain('typeface="Calibri"');
     const check = runCli(['check', '--deck', 'ansatte'], root);
     expect(check.stdout + check.stderr).not.toMatch(/not known|measured as Calibri/);

@@ -5,7 +5,7 @@
 import { firstTarget, officeDocument, partRoot, readPackage, relationships } from '../ooxml/package.js';
 import { attr, child, children, numberAttr, path, textContent } from '../ooxml/xml.js';
 import { EMU_PER_INCH } from '../units.js';
-import { colorIn, fillIn, readColorScheme, type ColorScheme } from './colors.js';
+import { colorIn, fillIn, readColorScheme, type ColorScheme } from '../ooxml/colors.js';
 import { readSlideElements } from './read-slide.js';
 import type { DeckModel, PackageModel, SlideModel } from './types.js';
 

@@ -6,7 +6,7 @@
 import type { Box } from '../layout/types.js';
 import { attr, child, children, descendant, isOn, numberAttr, path, type XmlElement } from '../ooxml/xml.js';
 import { EMU_PER_INCH } from '../units.js';
-import { colorIn, fillIn, type ColorScheme } from './colors.js';
+import { colorIn, fillIn, type ColorScheme } from '../ooxml/colors.js';
 import { readInsets, readTextFrame } from './read-text.js';
 import type { CellModel, ElementModel, PictureModel, ShapeModel, TableModel } from './types.js';
 

@@ -2,7 +2,7 @@
 import type { Insets } from '../layout/types.js';
 import { attr, child, children, isOn, numberAttr, path, textContent, type XmlElement } from '../ooxml/xml.js';
 import { EMU_PER_INCH, EMU_PER_POINT } from '../units.js';
-import { runColor, runHighlight, type ColorScheme } from './colors.js';
+import { runColor, runHighlight, type ColorScheme } from '../ooxml/colors.js';
 import type { ParagraphModel, RunModel, TextFrame } from './types.js';
 
 /** OOXML's default insets: 0.1 in left and right, 0.05 in top and bottom. */
@@ -72,7 +72,8 @@ function readRun(element: XmlElement, scheme: ColorScheme): RunModel {
   const highlight = runHighlight(rPr, scheme);
   if (highlight) run.highlight = highlight;
   const font = attr(child(rPr, 'a:latin'), 'typeface');
-  if (font && !font.startsWith('+')) run.font = font;
+  const face = font?.startsWith('+') ? scheme.get(font) : font;
+  if (face) run.font = face;
   return run;
 }
 

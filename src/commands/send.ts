@@ -7,12 +7,13 @@ import { sha256OfFile } from '../sha256.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { InputError, type Issue } from '../errors.js';
+import { InputError, TrappaError, type Issue } from '../errors.js';
 import { loadProject, type Project } from '../data/load-project.js';
 import { deckInputFiles, hashInputs } from '../versions/input-hash.js';
 import { getEntry, readManifest } from '../versions/manifest.js';
+import { freezeBeforeSending } from '../versions/freeze.js';
 import { resolveDeck, type DeckPlan } from '../plan/resolve-deck.js';
-import type { OutgoingDeck } from '../post/email/types.js';
+import type { AttachmentInfo, OutgoingDeck } from '../post/email/types.js';
 import { outputDir, projectOptions, type ProjectOptions } from './shared.js';
 
 interface SendFlags {
@@ -20,6 +21,8 @@ interface SendFlags {
   all?: boolean;
   dryRun?: boolean;
   resend?: boolean;
+  resendUncertain?: boolean;
+  maxSize?: string;
 }
 
 const PPTX = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
@@ -27,23 +30,34 @@ const PPTX = 'application/vnd.openxmlformats-officedocument.presentationml.prese
 /** A readable attachment name with æøå, e.g. "Kommunikasjonsstrategi Innherred Samkommune – Storledermøte – v0.2.pptx". */
 function attachmentName(plan: DeckPlan, ext: string): string {
   const meeting = plan.deck.meeting ? ` – ${plan.deck.meeting.name}` : '';
-  return `${plan.deck.title ?? plan.strategy.name}${meeting} – v${plan.strategy.version}.${ext}`.replace(/[\\/:*?"<>|]/g, '-');
+  return `${plan.deck.title ?? plan.strategy.name}${meeting} – v${plan.strategy.version}.${ext}`.replace(
+    /[\\/:*?"<>|]/g,
+    '-',
+  );
 }
 
 function outgoing(plan: DeckPlan, outDir: string, issues: Issue[]): OutgoingDeck | undefined {
   const { deck, strategy } = plan;
   if (!deck.distribution) {
-    issues.push({ file: plan.deckFile, field: 'distribution', message: `deck '${deck.id}' has no distribution list; add distribution: { to: [...] }` });
+    issues.push({
+      file: plan.deckFile,
+      field: 'distribution',
+      message: `deck '${deck.id}' has no distribution list; add distribution: { to: [...] }`,
+    });
     return undefined;
   }
   const pptx = path.join(outDir, `${plan.baseName}.pptx`);
   if (!existsSync(pptx)) {
-    issues.push({ file: path.relative(process.cwd(), pptx), message: `not built yet; run: trappa build --deck ${deck.id}` });
+    issues.push({
+      file: path.relative(process.cwd(), pptx),
+      message: `not built yet; run: trappa build --deck ${deck.id}`,
+    });
     return undefined;
   }
   const pdf = path.join(outDir, `${plan.baseName}.pdf`);
   const planRow = strategy.actionPlan.find((r) => r.id !== undefined && r.id === deck.meeting?.planRow);
   const contact = strategy.organisation.contact;
+  const contactName = contact?.name && contact.name !== strategy.organisation.name ? contact.name : undefined;
   return {
     deckId: deck.id,
     version: strategy.version,
@@ -51,15 +65,21 @@ function outgoing(plan: DeckPlan, outDir: string, issues: Issue[]): OutgoingDeck
       title: deck.title ?? strategy.name,
       strategy: strategy.organisation.name,
       audience: deck.audience.name,
-      meeting: deck.meeting ?? { name: deck.title ?? strategy.name, date: strategy.date },
+      // Left out when missing, so the templates print no empty brackets and no name twice.
+      ...(deck.meeting ? { meeting: deck.meeting } : {}),
+      date: strategy.date,
       presenter: deck.meeting?.presenter,
       purpose: planRow?.purpose,
-      contact: { name: contact?.name ?? strategy.organisation.name, email: contact?.email ?? '', phone: contact?.phone },
+      ...(contactName || contact?.email || contact?.phone
+        ? { contact: { name: contactName, email: contact?.email, phone: contact?.phone } }
+        : {}),
       language: deck.language,
     },
     attachments: [
       { path: pptx, filename: attachmentName(plan, 'pptx'), contentType: PPTX },
-      ...(existsSync(pdf) ? [{ path: pdf, filename: attachmentName(plan, 'pdf'), contentType: 'application/pdf' }] : []),
+      ...(existsSync(pdf)
+        ? [{ path: pdf, filename: attachmentName(plan, 'pdf'), contentType: 'application/pdf' }]
+        : []),
     ],
     distribution: deck.distribution,
     location: { file: plan.deckFile, field: 'distribution' },
@@ -81,19 +101,29 @@ async function staleIssues(project: Project, decks: OutgoingDeck[], outDir: stri
     const entry = getEntry(manifest, deck.deckId, deck.version);
     const sha = await sha256OfFile(pptx);
     if (!entry || entry.sha256 !== sha) {
-      issues.push({ file: shown, message: `is not the file trappa built for ${deck.deckId} v${deck.version} (changed or copied by hand); run: trappa build --deck ${deck.deckId}` });
+      issues.push({
+        file: shown,
+        message: `is not the file trappa built for ${deck.deckId} v${deck.version} (changed or copied by hand); run: trappa build --deck ${deck.deckId}`,
+      });
     } else if (entry.inputsHash !== (await hashInputs(deckInputFiles(project, source)))) {
-      issues.push({ file: shown, message: `is older than its data or templates; run: trappa build --deck ${deck.deckId} before sending` });
+      issues.push({
+        file: shown,
+        message: `is older than its data or templates; run: trappa build --deck ${deck.deckId} before sending`,
+      });
     }
   }
   return issues;
 }
 
-async function outgoingDecks(options: ProjectOptions, flags: SendFlags): Promise<{ project: Project; decks: OutgoingDeck[] }> {
+async function outgoingDecks(
+  options: ProjectOptions,
+  flags: SendFlags,
+): Promise<{ project: Project; decks: OutgoingDeck[] }> {
   const loaded = await loadProject(options);
   if (!loaded.ok) throw new InputError(loaded.issues);
   const project = loaded.value;
-  const wanted = flags.all || !flags.deck?.length ? project.decks : project.decks.filter((d) => flags.deck!.includes(d.deck.id));
+  const wanted =
+    flags.all || !flags.deck?.length ? project.decks : project.decks.filter((d) => flags.deck!.includes(d.deck.id));
   const unknown = (flags.deck ?? []).filter((id) => !project.decks.some((d) => d.deck.id === id));
   const issues: Issue[] = unknown.map((id) => ({ file: 'data/decks', message: `no deck with id '${id}'` }));
   const all = flags.all || !flags.deck?.length;
@@ -108,22 +138,33 @@ async function outgoingDecks(options: ProjectOptions, flags: SendFlags): Promise
 export function registerSend(program: Command): void {
   program
     .command('send')
-    .description('e-mail built decks to their distribution lists (SMTP settings from TRAPPA_SMTP_* variables)')
+    .description('e-mail built decks to their distribution lists (SMTP or Microsoft Graph; settings from TRAPPA_* variables, see README)')
     .option('-d, --deck <id...>', 'deck id(s) to send')
     .option('-a, --all', 'send every deck that has a distribution list')
     .option('--dry-run', 'print who would get what, and send nothing')
     .option('--resend', 'send again to recipients who already got this version')
+    .option(
+      '--resend-uncertain',
+      'send again, with the same Message-ID, messages whose delivery is unknown (after a crash)',
+    )
+    .option('--max-size <MB>', 'largest e-mail attachments per message, in MB (default 10, or TRAPPA_MAIL_MAX_SIZE_MB)')
     .action(async (flags: SendFlags, cmd: Command) => {
       const options = projectOptions(cmd);
+      const sizeLimitBytes = maxSizeBytes(flags.maxSize);
       const { decks } = await outgoingDecks(options, flags);
       const email = await import('../post/email/index.js');
-      const smtp = flags.dryRun ? undefined : await email.loadSmtpConfig({ dataDir: resolvePaths(options).dataDir });
+      const mail = flags.dryRun ? undefined : await email.loadMailConfig({ dataDir: resolvePaths(options).dataDir });
+      if (mail) console.log(`Sending through ${email.describeMailConfig(mail)}`);
+      const outDir = outputDir(options);
       const report = await email.sendDecks(decks, {
-        smtp,
-        logFile: path.join(outputDir(options), 'send-log.jsonl'),
+        ...(mail ? { mail } : {}),
+        logFile: path.join(outDir, 'send-log.jsonl'),
         templatesDir: resolvePaths(options).templatesDir,
         dryRun: flags.dryRun,
         resend: flags.resend,
+        resendUncertain: flags.resendUncertain,
+        ...(sizeLimitBytes ? { sizeLimitBytes } : {}),
+        freeze: (deckId, version, attachments) => freezeVersion(outDir, deckId, version, attachments),
       });
       console.log(email.formatSendReport(report));
       const error = email.sendReportError(report);
@@ -135,14 +176,42 @@ export function registerSend(program: Command): void {
     .description('write an .eml draft per deck (X-Unsent: 1) to open and send from Outlook')
     .option('-d, --deck <id...>', 'deck id(s)')
     .option('-a, --all', 'every deck that has a distribution list')
+    .option('--max-size <MB>', 'largest e-mail attachments per message, in MB (default 10, or TRAPPA_MAIL_MAX_SIZE_MB)')
     .action(async (flags: SendFlags, cmd: Command) => {
       const options = projectOptions(cmd);
-      const { project, decks } = await outgoingDecks(options, flags);
+      const sizeLimitBytes = maxSizeBytes(flags.maxSize);
+      const { decks } = await outgoingDecks(options, flags);
       const email = await import('../post/email/index.js');
+      // The sender, when one is configured, so the draft opens with From filled in.
+      const fromText = process.env.TRAPPA_SMTP_FROM?.trim();
       const files = await email.writeDrafts(decks, {
         outDir: path.join(outputDir(options), 'drafts'),
         templatesDir: resolvePaths(options).templatesDir,
+        ...(fromText ? { from: email.parseMailbox(fromText) } : {}),
+        ...(sizeLimitBytes ? { sizeLimitBytes } : {}),
       });
       for (const file of files) console.log(`✓ ${path.relative(process.cwd(), file)}`);
     });
+}
+
+/**
+ * A version is frozen before its first message leaves (src/versions/freeze.ts: release record,
+ * then manifest), so a crash can never leave a delivered deck unfrozen.
+ */
+async function freezeVersion(outDir: string, deckId: string, version: string, attachments: readonly AttachmentInfo[]): Promise<void> {
+  const pptx = attachments.find((a) => a.path.endsWith('.pptx')) ?? attachments[0];
+  if (pptx) await freezeBeforeSending(outDir, { deckId, version, file: pptx.path, sha256: pptx.sha256 });
+}
+
+/** `--max-size 25` or TRAPPA_MAIL_MAX_SIZE_MB=25 → bytes (MB of 1024 × 1024, as the messages count them). */
+function maxSizeBytes(flag: string | undefined): number | undefined {
+  const text = flag ?? process.env.TRAPPA_MAIL_MAX_SIZE_MB?.trim();
+  if (text === undefined || text === '') return undefined;
+  const mb = Number(text.replace(/\s*MB$/i, '').replace(',', '.'));
+  if (!Number.isFinite(mb) || mb <= 0 || mb > 150) {
+    throw new TrappaError(
+      `--max-size "${text}" is not a size in MB between 0 and 150 (Microsoft 365 takes up to 150 MB)`,
+    );
+  }
+  return Math.round(mb * 1024 * 1024);
 }

@@ -163,6 +163,20 @@ export const themeSchema = z.strictObject({
       .describe('Files of each face other than Calibri, by face name, so text is measured with the font\'s own widths.'),
   }),
   sizes: fontSizesSchema.prefault({}),
+  template: nonEmptyText
+    .optional()
+    .describe('The organisation\'s PowerPoint template (.potx or .pptx), relative to assets/, e.g. "templates/kommunen.potx": its masters, layouts, theme colours and fonts are used.'),
+  layouts: z
+    .strictObject({
+      title: nonEmptyText.optional().describe('Layout for the title slide; default "Title Slide" / "Tittellysbilde".'),
+      content: nonEmptyText.optional().describe('Layout for a title and one text; default "Title and Content" / "Tittel og innhold".'),
+      two: nonEmptyText.optional().describe('Layout for two texts; default "Two Content" / "To innholdsdeler".'),
+      comparison: nonEmptyText.optional().describe('Layout for three or four texts; default "Comparison" / "Sammenligning".'),
+      titleOnly: nonEmptyText.optional().describe('Layout for tables and diagrams; default "Title Only" / "Bare tittel".'),
+      section: nonEmptyText.optional().describe('Layout for section headers; default "Section Header" / "Inndelingsoverskrift".'),
+    })
+    .optional()
+    .describe('Names of the template\'s layouts, where they differ from PowerPoint\'s standard names.'),
   sizeBudgetMB: z.number().positive().default(10).describe('Largest deck, in MB, before the build fails (e-mail attachments).'),
   footer: z
     .strictObject({

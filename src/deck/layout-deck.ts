@@ -2,13 +2,14 @@
  * Layout of a whole deck: every planned slide through its kind, then notes and
  * footers. Pure: the images are still pending; template problems come back as issues.
  */
-import { fail, ok, type Issue, type Result } from '../errors.js';
+import { fail, ok, type Issue, type Result, type SourceLocation } from '../errors.js';
 import { createPage, type Page } from '../layout/page.js';
 import { LayoutIssue, textStyle } from '../layout/text-box.js';
 import type { LaidOutDeck, LaidOutSlide, SlideElement } from '../layout/types.js';
 import { createRenderer, TemplateIssue, type Renderer } from '../render/render-text.js';
 import { slideKind, slideKinds } from '../slides/index.js';
 import type { SlideInput } from '../slides/types.js';
+import { withSources } from './element-sources.js';
 import type { DeckPlan, PlannedSlide } from '../plan/resolve-deck.js';
 
 /** The names templates may use. Optional fields are present as null, because strict templates reject absent keys. */
@@ -27,26 +28,40 @@ export function templateContext(plan: DeckPlan): Record<string, unknown> {
   };
 }
 
-function slideInput(plan: DeckPlan, slide: PlannedSlide, page: Page, renderer: Renderer): SlideInput {
+function slideInput(plan: DeckPlan, slide: PlannedSlide, page: Page, renderer: Renderer, used: { titleKey?: string }): SlideInput {
   return {
     plan,
     slide,
     page,
     text: renderer.text,
-    title: (key) => (slide.title ? renderer.inline(slide.title.source, slide.title.location) : renderer.text(key)),
+    title: (key) => {
+      used.titleKey = key;
+      return slide.title ? renderer.inline(slide.title.source, slide.title.location) : renderer.text(key);
+    },
   };
 }
+
+/** Where a slide's title was written: the deck's own title, its wording override, or the language's template. */
+function titleSource(plan: DeckPlan, slide: PlannedSlide, key: string | undefined): SourceLocation | undefined {
+  if (slide.title) return slide.title.location;
+  if (!key) return undefined;
+  return (plan.wording.get(key) ?? plan.templates.templates.get(key))?.location;
+}
+
 
 function footerElements(plan: DeckPlan, page: Page, renderer: Renderer, number: number): SlideElement[] {
   const { footer, colors, sizes } = plan.theme;
   const style = textStyle(page, { size: Math.max(10, Math.min(12, sizes.minBody)), color: colors.muted, valign: 'middle' });
   const elements: SlideElement[] = [];
+  // On a template its footer and slide-number places hold the texts, and its own logos replace Trappa's.
+  const places = page.template;
   if (footer.text) {
     const text = renderer.inline(footer.text, plan.locateTheme(['footer', 'text']));
-    elements.push({ type: 'text', name: 'Footer', role: 'footer', box: { ...page.footer, w: page.footer.w - 2.7 }, paragraphs: [{ runs: [{ text }] }], style });
+    const box = places?.footer ?? { ...page.footer, w: page.footer.w - 2.7 };
+    elements.push({ type: 'text', name: 'Footer', role: 'footer', box, paragraphs: [{ runs: [{ text }] }], style, source: plan.locateTheme(['footer', 'text']) });
   }
   const logo = plan.strategy.organisation.logo;
-  if (footer.logo && logo) {
+  if (footer.logo && logo && !places) {
     elements.push({
       type: 'pending-image', name: 'Footer logo', box: { x: page.footer.x + page.footer.w - 2.55, y: page.footer.y + 0.02, w: 1.5, h: page.footer.h - 0.04 },
       ref: logo, location: plan.locateStrategy(['organisation', 'logo', 'file']),
@@ -54,7 +69,7 @@ function footerElements(plan: DeckPlan, page: Page, renderer: Renderer, number: 
   }
   if (footer.slideNumbers) {
     elements.push({
-      type: 'text', name: 'Slide number', role: 'footer', box: { x: page.footer.x + page.footer.w - 0.9, y: page.footer.y, w: 0.9, h: page.footer.h },
+      type: 'text', name: 'Slide number', role: 'footer', box: places?.number ?? { x: page.footer.x + page.footer.w - 0.9, y: page.footer.y, w: 0.9, h: page.footer.h },
       paragraphs: [{ runs: [{ text: String(number) }], align: 'right' }], style: { ...style, align: 'right' },
     });
   }
@@ -62,15 +77,23 @@ function footerElements(plan: DeckPlan, page: Page, renderer: Renderer, number: 
 }
 
 function buildSlides(plan: DeckPlan, page: Page, renderer: Renderer, slide: PlannedSlide): LaidOutSlide[] {
-  const built = slideKind(slide.kind).build(slideInput(plan, slide, page, renderer));
+  const used: { titleKey?: string } = {};
+  const laid = slideKind(slide.kind).build(slideInput(plan, slide, page, renderer, used));
+  const built = withSources(plan, slide, laid, titleSource(plan, slide, used.titleKey));
   const notes = slide.notes ? renderer.inline(slide.notes.source, slide.notes.location) : undefined;
   return built.map((s, i) => (notes && i === 0 ? { ...s, notes } : s));
 }
 
-export function layoutDeck(plan: DeckPlan): Result<LaidOutDeck> {
-  const renderer = createRenderer(plan.templates, templateContext(plan), plan.wording);
+/** The page geometry every slide of the deck shares; `place` moves it onto an organisation's template. */
+export function deckPage(plan: DeckPlan, place?: (page: Page) => Page): Page {
   const { labels } = plan.templates;
   const page = createPage(plan.theme, labels.language, labels.continued, typeof labels.continuedNumbered === 'string' ? labels.continuedNumbered : undefined);
+  return place ? place(page) : page;
+}
+
+export function layoutDeck(plan: DeckPlan, place?: (page: Page) => Page): Result<LaidOutDeck> {
+  const renderer = createRenderer(plan.templates, templateContext(plan), plan.wording);
+  const page = deckPage(plan, place);
   const issues: Issue[] = [];
   const slides: LaidOutSlide[] = [];
   const footed = new Set<LaidOutSlide>();

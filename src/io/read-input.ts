@@ -17,13 +17,23 @@ export function inputLimitBytes(env: NodeJS.ProcessEnv = process.env): number {
   return Math.round((Number.isFinite(mb) && mb > 0 ? mb : DEFAULT_INPUT_LIMIT_MB) * 1024 * 1024);
 }
 
-const megabytes = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
+/** Default size limit of a .potx/.pptx template, in MB (logos and pictures inside); `TRAPPA_MAX_TEMPLATE_MB` changes it. */
+export const DEFAULT_TEMPLATE_LIMIT_MB = 20;
 
-function tooBig(file: string, size: number, limit: number): Result<never> {
+/** The size limit of an organisation template in bytes: TRAPPA_MAX_TEMPLATE_MB or the default. */
+export function templateLimitBytes(env: NodeJS.ProcessEnv = process.env): number {
+  const mb = Number(env.TRAPPA_MAX_TEMPLATE_MB);
+  return Math.round((Number.isFinite(mb) && mb > 0 ? mb : DEFAULT_TEMPLATE_LIMIT_MB) * 1024 * 1024);
+}
+
+const megabytes = (n: number): string =>
+  n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.round(n / 1024)} KB`;
+
+function tooBig(file: string, size: number, limit: number, limitVariable: string): Result<never> {
   return fail([
     {
       file,
-      message: `is ${megabytes(size)}, over the limit of ${megabytes(limit)} for one input file; make it smaller, or raise the limit with TRAPPA_MAX_INPUT_MB`,
+      message: `is ${megabytes(size)}, over the limit of ${megabytes(limit)} for one input file; make it smaller, or raise the limit with ${limitVariable}`,
     },
   ]);
 }
@@ -44,17 +54,19 @@ const notRegular = (file: string): Result<never> =>
 /**
  * The bytes of `absPath`, or a plain issue for `display`.
  * @param limit bytes; @default inputLimitBytes()
+ * @param limitVariable the environment variable that raises `limit`, named in the message
  */
 export async function readInputFile(
   absPath: string,
   display: string,
   limit = inputLimitBytes(),
+  limitVariable = 'TRAPPA_MAX_INPUT_MB',
 ): Promise<Result<Buffer>> {
   const before = await stat(absPath).catch((error: NodeJS.ErrnoException) => error);
   if (before instanceof Error) return unreadable(display, before.code);
   if (before.isDirectory()) return unreadable(display, 'EISDIR');
   if (!before.isFile()) return notRegular(display);
-  if (before.size > limit) return tooBig(display, before.size, limit);
+  if (before.size > limit) return tooBig(display, before.size, limit, limitVariable);
   // O_NONBLOCK: should the file be swapped for a FIFO after the check, opening still returns at once.
   const handle = await open(absPath, constants.O_RDONLY | constants.O_NONBLOCK).catch(
     (error: NodeJS.ErrnoException) => error,
@@ -63,7 +75,7 @@ export async function readInputFile(
   try {
     const st = await handle.stat();
     if (!st.isFile()) return notRegular(display);
-    if (st.size > limit) return tooBig(display, st.size, limit);
+    if (st.size > limit) return tooBig(display, st.size, limit, limitVariable);
     // One byte more than allowed tells a file that grew since stat from one that fits.
     const buffer = Buffer.alloc(Math.min(limit + 1, st.size + 1));
     let filled = 0;
@@ -72,7 +84,7 @@ export async function readInputFile(
       if (bytesRead === 0) break;
       filled += bytesRead;
     }
-    if (filled > limit) return tooBig(display, filled, limit);
+    if (filled > limit) return tooBig(display, filled, limit, limitVariable);
     return ok(buffer.subarray(0, filled));
   } finally {
     await handle.close();

@@ -27,6 +27,8 @@ export interface Page {
   continued: string;
   /** "(forts. {n})" for the third and later slides, so no two slides share a title. */
   continuedNumbered: string;
+  /** Set on an organisation's template: the places of its title slide's texts and of its footer and slide number. */
+  template?: { cover: { title: Box; subtitle: Box }; footer?: Box; number?: Box };
 }
 
 export function createPage(theme: Theme, language: string, continued: string, continuedNumbered = `${continued} {n}`): Page {

@@ -122,6 +122,7 @@ export function fitBox(page: Page, request: FitRequest): Fitted {
     paragraphs: request.paragraphs,
     style: { ...request.style, fontSize: result.fontSize },
     ...(request.fill ? { fill: request.fill } : {}),
+    ...(request.source ? { source: request.source } : {}),
   };
   return { element, fits: result.fits, height: result.height };
 }
@@ -204,5 +205,6 @@ export function fittedShape(page: Page, request: ShapeRequest): ShapeElement {
     ...(request.radius !== undefined ? { radius: request.radius } : {}),
     paragraphs: request.paragraphs,
     style: element.style,
+    ...(request.source ? { source: request.source } : {}),
   };
 }

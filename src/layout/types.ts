@@ -67,6 +67,8 @@ export interface TextElement {
   style: TextStyle;
   /** Background fill of the frame; none when absent. */
   fill?: string;
+  /** The data field the text came from (YAML file + field path); recorded on the shape so edits can be traced back. */
+  source?: import('../errors.js').SourceLocation;
 }
 
 export type ShapeKind =
@@ -95,6 +97,8 @@ export interface ShapeElement {
   rotate?: number;
   paragraphs?: Paragraph[];
   style?: TextStyle;
+  /** The data field the text came from (YAML file + field path); recorded on the shape so edits can be traced back. */
+  source?: import('../errors.js').SourceLocation;
 }
 
 export interface TableCell {
@@ -120,6 +124,8 @@ export interface TableElement {
   /** Fill of every other body row, for readability. */
   bandFill?: string;
   borderColor: string;
+  /** The data field the text came from (YAML file + field path); recorded on the shape so edits can be traced back. */
+  source?: import('../errors.js').SourceLocation;
 }
 
 export interface ImageElement {
@@ -160,6 +166,8 @@ export interface LaidOutSlide {
   elements: SlideElement[];
   /** Speaker notes, plain text; paragraphs separated by blank lines. */
   notes?: string;
+  /** The slide kind it was laid out by (`title`, `plan` …); the title kind gets the title-slide layout. */
+  kind?: string;
 }
 
 /** The deck's document properties are decided when the deck is planned (plan/deck-properties.ts). */

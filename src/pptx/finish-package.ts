@@ -29,15 +29,28 @@ import { orderPresentationLists, rebuildContentTypes, removeOrphanRelationships 
 import { promoteTitleShapes } from './title-placeholder.js';
 import { splitNoteParagraphs } from './notes-paragraphs.js';
 import { dedupeMedia } from './dedupe-media.js';
+import { applyStructure } from './apply-structure.js';
+import { installMasterSet } from './install-master.js';
+import type { DeckStructure } from './slide-structure.js';
 import { assertWellFormed } from './check-well-formed.js';
 
-export function finishPackage(raw: Uint8Array, props: DeckProperties): Uint8Array {
+/**
+ * With `structure`, the deck gets its master set (built-in or a template's) and every
+ * slide its layout, placeholders, fields and theme references (apply-structure.ts);
+ * without it only titles become placeholders, on pptxgenjs's bare master.
+ */
+export function finishPackage(raw: Uint8Array, props: DeckProperties, structure?: DeckStructure): Uint8Array {
   const modified = zipTimestamp(props.date);
   const parts = PackageParts.read(raw);
 
   // First, so that the shape it removes leaves no gap in the ids numbered next.
   parts.editText((name) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name), splitNoteParagraphs);
-  promoteTitleShapes(parts);
+  if (structure) {
+    installMasterSet(parts, structure.set);
+    applyStructure(parts, structure);
+  } else {
+    promoteTitleShapes(parts);
+  }
   parts.editText(isDrawingPart, (xml) => {
     let out = renumberShapeIds(xml);
     out = keepFirstParagraphProperties(out);

@@ -3,7 +3,8 @@
  * back deterministically: same parts in, same bytes out.
  */
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable, type ZipOptions } from 'fflate';
-import { unescapeXml } from './xml-edit.js';
+import { relsPartOf, resolvePart } from '../ooxml/package.js';
+import { attr, children, parseXml } from '../ooxml/xml.js';
 
 /** Parts by name, without a leading slash (`ppt/slides/slide1.xml`). XML parts are decoded on first use. */
 export class PackageParts {
@@ -46,6 +47,12 @@ export class PackageParts {
   setText(name: string, text: string): void {
     this.texts.set(name, text);
     this.bytes.set(name, strToU8(text));
+  }
+
+  /** Sets a binary part (media) as is. */
+  setBytes(name: string, data: Uint8Array): void {
+    this.texts.delete(name);
+    this.bytes.set(name, data);
   }
 
   delete(name: string): void {
@@ -138,28 +145,22 @@ export function zipTimestamp(isoDate: string): Date {
   return date;
 }
 
-/** Relationship Id → target part name for the .rels of `source`, optionally only types ending in `typeSuffix`. */
+/**
+ * Relationship Id → target part name for the .rels of `source`, optionally only types ending
+ * in `typeSuffix`; external targets left out. Read with the same parser and resolver as
+ * `trappa check` (ooxml/), so both agree on quotes, references and `%20` in targets.
+ */
 export function relationshipTargets(parts: PackageParts, source: string, typeSuffix = ''): Map<string, string> {
-  const slash = source.lastIndexOf('/');
-  const folder = source.slice(0, slash + 1);
-  const rels = parts.text(`${folder}_rels/${source.slice(slash + 1)}.rels`) ?? '';
+  const folder = source.slice(0, source.lastIndexOf('/') + 1);
+  const rels = parts.text(relsPartOf(source));
   const targets = new Map<string, string>();
-  for (const [tag] of rels.matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = /\bId="([^"]*)"/.exec(tag)?.[1];
-    const type = /\bType="([^"]*)"/.exec(tag)?.[1] ?? '';
-    const target = /\bTarget="([^"]*)"/.exec(tag)?.[1];
-    if (!id || !target || /\bTargetMode="External"/.test(tag) || !type.endsWith(typeSuffix)) continue;
-    targets.set(id, resolvePartName(folder, unescapeXml(target)));
+  if (!rels) return targets;
+  for (const rel of children(parseXml(rels), 'Relationship')) {
+    const id = attr(rel, 'Id');
+    const target = attr(rel, 'Target');
+    if (!id || !target || attr(rel, 'TargetMode') === 'External' || !(attr(rel, 'Type') ?? '').endsWith(typeSuffix))
+      continue;
+    targets.set(id, resolvePart(folder, target));
   }
   return targets;
-}
-
-function resolvePartName(folder: string, target: string): string {
-  const segments = (target.startsWith('/') ? target.slice(1) : folder + target).split('/');
-  const resolved: string[] = [];
-  for (const segment of segments) {
-    if (segment === '..') resolved.pop();
-    else if (segment !== '.' && segment !== '') resolved.push(segment);
-  }
-  return resolved.join('/');
 }

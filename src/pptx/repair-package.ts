@@ -35,6 +35,7 @@ const PART_TYPES: [RegExp, string][] = [
   [/^ppt\/notesSlides\/notesSlide\d+\.xml$/, `${PML}.notesSlide+xml`],
   [/^ppt\/notesMasters\/notesMaster\d+\.xml$/, `${PML}.notesMaster+xml`],
   [/^ppt\/presProps\.xml$/, `${PML}.presProps+xml`],
+  [/^ppt\/tags\/tag\d+\.xml$/, `${PML}.tags+xml`],
   [/^ppt\/viewProps\.xml$/, `${PML}.viewProps+xml`],
   [/^ppt\/tableStyles\.xml$/, `${PML}.tableStyles+xml`],
   [/^ppt\/theme\/theme\d+\.xml$/, 'application/vnd.openxmlformats-officedocument.theme+xml'],

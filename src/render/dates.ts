@@ -1,9 +1,20 @@
-/** Norwegian (and other) date formats from ISO dates (YYYY-MM-DD), without time zones. */
+/**
+ * Dates as the decks and e-mails write them, from ISO dates (YYYY-MM-DD), without time
+ * zones: the calendar date is taken as written, never shifted. Month and weekday names and
+ * the long pattern come from templates/<lang>/labels.yaml, for slides and e-mail alike.
+ */
+import { TrappaError } from '../errors.js';
+import type { Labels } from './labels.js';
 
-function parts(iso: string): { year: number; month: number; day: number } {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) throw new Error(`not an ISO date: ${iso}`);
-  return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+/** Year, month and day of `2004-02-04` (a time part after `T` is ignored). @throws TrappaError */
+function parts(iso: string): { year: number; month: number; day: number; weekday: number } {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:$|T)/.exec(iso);
+  const [year, month, day] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [NaN, NaN, NaN];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (!m || date.getUTCDate() !== day || date.getUTCMonth() !== month - 1) {
+    throw new TrappaError(`"${iso}" is not a date in the form 2004-02-04`);
+  }
+  return { year, month, day, weekday: date.getUTCDay() };
 }
 
 /**
@@ -16,6 +27,12 @@ export function formatLongDate(iso: string, months: readonly string[], pattern =
     .replace('{day}', String(day))
     .replace('{month}', months[month - 1] ?? String(month))
     .replace('{year}', String(year));
+}
+
+/** The long date in a language's words; with `weekday`, "onsdag 4. februar 2004". */
+export function formatDate(iso: string, labels: Labels, options: { weekday?: boolean } = {}): string {
+  const text = formatLongDate(iso, labels.months, labels.longDate);
+  return options.weekday ? `${labels.weekdays[parts(iso).weekday]} ${text}` : text;
 }
 
 /** "28.1." as the seed's action plan writes dates. */

@@ -6,7 +6,7 @@
  */
 import Handlebars from 'handlebars';
 import type { Issue, SourceLocation } from '../errors.js';
-import { formatLongDate, formatShortDate } from './dates.js';
+import { createTemplateEnvironment } from './template-environment.js';
 import { describeTemplateError } from './template-errors.js';
 
 export type { Labels } from './labels.js';
@@ -43,20 +43,6 @@ export interface Renderer {
 
 type Compiled = Handlebars.TemplateDelegate;
 
-/** An isolated Handlebars environment with Trappa's helpers, so user helpers never leak between decks. */
-function createEnvironment(labels: Labels): typeof Handlebars {
-  const hb = Handlebars.create();
-  hb.registerHelper('longDate', (iso: unknown) =>
-    formatLongDate(String(iso), labels.months, typeof labels.longDate === 'string' ? labels.longDate : undefined),
-  );
-  hb.registerHelper('shortDate', (iso: unknown) => formatShortDate(String(iso)));
-  hb.registerHelper('upper', (text: unknown) => String(text).toLocaleUpperCase(labels.language));
-  hb.registerHelper('join', (list: unknown, separator: unknown) =>
-    Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : String(list ?? ''),
-  );
-  return hb;
-}
-
 /** A located issue for a template that failed, at the template's own place in its file. */
 function templateIssue(error: unknown, key: string, template: TemplateSource): Issue {
   const problem = describeTemplateError(error, template.source);
@@ -75,7 +61,7 @@ const compilers = new WeakMap<Labels, (source: string) => Compiled>();
 function compilerFor(labels: Labels): (source: string) => Compiled {
   let compiler = compilers.get(labels);
   if (!compiler) {
-    const hb = createEnvironment(labels);
+    const hb = createTemplateEnvironment(labels);
     const cache = new Map<string, Compiled>();
     compiler = (source) => {
       let fn = cache.get(source);

@@ -59,7 +59,11 @@ export function describeTemplateError(error: unknown, source: string): TemplateP
   }
   const mismatch = /^(\S+) doesn't match (\S+) - (\d+):(\d+)/.exec(message);
   if (mismatch) {
-    return { message: `{{/${mismatch[2]}}} closes a block opened as {{#${mismatch[1]}}}`, line: Number(mismatch[3]), col: Number(mismatch[4]) + 1 };
+    return {
+      message: `{{/${mismatch[2]}}} closes a block opened as {{#${mismatch[1]}}}`,
+      line: Number(mismatch[3]),
+      col: Number(mismatch[4]) + 1,
+    };
   }
   const parse = /^Parse error on line (\d+):[\s\S]*?got '([A-Z_]+)'/.exec(message);
   if (parse) {
@@ -69,9 +73,15 @@ export function describeTemplateError(error: unknown, source: string): TemplateP
       const name = open.at(-1)!;
       return { message: `{{#${name} …}} is never closed; add {{/${name}}} where the block ends`, line };
     }
-    return { message: `syntax error: Handlebars did not expect ${TOKEN_NAMES[parse[2]!] ?? parse[2]} here; check the {{ … }} on line ${line}`, line };
+    return {
+      message: `syntax error: Handlebars did not expect ${TOKEN_NAMES[parse[2]!] ?? parse[2]} here; check the {{ … }} on line ${line}`,
+      line,
+    };
   }
   const unknownHelper = /^Missing helper: "([^"]+)"/.exec(message);
-  if (unknownHelper) return { message: `{{${unknownHelper[1]} …}} is not a helper Trappa knows (known: longDate, shortDate, upper, join, if, each, unless, with)` };
+  if (unknownHelper)
+    return {
+      message: `{{${unknownHelper[1]} …}} is not a helper Trappa knows (known: longDate, shortDate, upper, join, if, each, unless, with)`,
+    };
   return { message: (message.split('\n')[0] ?? message).replace(/ - (\d+):(\d+)$/, '') };
 }

@@ -195,7 +195,7 @@ function tableElement(page: Page, content: PlanContent, box: Box, sized: Sized, 
   return {
     type: 'table', name: 'Action plan', box: { ...box, h: rowHeights.reduce((a, b) => a + b, 0) },
     columnWidths: sized.widths, header, rows, rowHeights, style: sized.style,
-    headerFill: colors.primary, headerColor: colors.onPrimary, bandFill: 'F4F6F9', borderColor: 'BFC7D1',
+    headerFill: colors.primary, headerColor: colors.onPrimary, bandFill: page.template ? colors.secondary : 'F4F6F9', borderColor: 'BFC7D1',
   };
 }
 

@@ -87,7 +87,7 @@ function layout(content: TitleContent, page: Page, band: Box): LaidOutSlide {
   const title = fitBox(page, {
     name: 'Title',
     role: 'title',
-    box: { x: left, y: 1.2, w: width, h: 2.4 },
+    box: page.template?.cover.title ?? { x: left, y: 1.2, w: width, h: 2.4 },
     paragraphs: [{ runs: [{ text: content.title }] }],
     style: textStyle(page, { heading: true, size: sizes.title + 12, bold: true, color: colors.onPrimary, valign: 'bottom' }),
     // The deck's name may shrink further than slide titles do, but not below the body floor.
@@ -96,7 +96,7 @@ function layout(content: TitleContent, page: Page, band: Box): LaidOutSlide {
   });
   const details = fitBox(page, {
     name: 'Subtitle',
-    box: { x: left, y: 3.95, w: width, h: band.y - 4.1 },
+    box: page.template?.cover.subtitle ?? { x: left, y: 3.95, w: width, h: band.y - 4.1 },
     paragraphs: content.lines.map((text, i) => ({ runs: [{ text, bold: i === 0 && content.lines.length > 2 }], spaceBefore: i === 0 ? 0 : 6 })),
     style: textStyle(page, { size: sizes.subtitle, color: colors.secondary }),
     source: content.linesSource,

@@ -29,6 +29,9 @@ export interface VersionToSend {
  * @example await freezeBeforeSending('output', { deckId: 'ansatte', version: '0.2', file, sha256 })
  */
 export async function freezeBeforeSending(outDir: string, deck: VersionToSend, when = new Date()): Promise<void> {
+  // Frozen stays frozen: when the record already says sent with these bytes, no lock is needed.
+  const known = await readRecord(releaseDir(outDir, deck.deckId, deck.version));
+  if (known?.sentAt !== undefined && known.sha256 === deck.sha256) return;
   await withOutputLock(outDir, async () => {
     const { manifest, damaged } = await loadManifest(outDir);
     const key = entryKey(deck.deckId, deck.version);

@@ -78,6 +78,9 @@ export function deckInputFiles(project: Project, source: DeckSource): InputFile[
       files.push({ logical, absolute: path.join(root, 'assets', 'fonts', file) });
     }
   }
+  // The organisation's template is the deck's design: a changed template is a changed deck.
+  const template = project.theme.template ? resolveAssetPath(root, project.theme.template) : undefined;
+  if (template?.ok) files.push({ logical: template.display, absolute: template.path });
   const unique = new Map(files.map((f) => [f.logical, f]));
   return [...unique.values()].sort((a, b) => (a.logical < b.logical ? -1 : a.logical > b.logical ? 1 : 0));
 }

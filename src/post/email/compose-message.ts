@@ -1,8 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import Handlebars from 'handlebars';
 import { InputError, TrappaError } from '../../errors.js';
+import { loadYamlFile } from '../../data/load-yaml.js';
+import { validateSource } from '../../data/validate.js';
+import { labelsSchema, type Labels } from '../../render/labels.js';
 import { describeTemplateError } from '../../render/template-errors.js';
+import { createTemplateEnvironment } from '../../render/template-environment.js';
 import type { AttachmentInfo, OutgoingDeck } from './types.js';
 
 /** Subject and body templates of one language, compiled. */
@@ -28,50 +31,18 @@ export function contentTypeFor(filename: string, given?: string): string {
   return MIME_TYPES[path.extname(filename).toLowerCase()] ?? (given || 'application/octet-stream');
 }
 
-const MONTHS: Record<string, readonly string[]> = {
-  nb: ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-};
-MONTHS.nn = MONTHS.nb!;
-const WEEKDAYS: Record<string, readonly string[]> = {
-  nb: ['søndag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag'],
-  nn: ['sundag', 'måndag', 'tysdag', 'onsdag', 'torsdag', 'fredag', 'laurdag'],
-  en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
-};
-
 /**
- * `2004-02-04` → "4. februar 2004" (nb, nn) or "4 February 2004" (en); with `weekday`,
- * "onsdag 4. februar 2004". A time part is ignored: the calendar date is taken as written,
- * never shifted by time zones.
+ * The fixed words of the e-mail's language (month and weekday names, quotation marks), from
+ * the same templates/<language>/labels.yaml as the slides, checked by the same schema.
  */
-export function formatNorwegianDate(iso: string, options: { language?: string; weekday?: boolean } = {}): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})(?:$|T)/.exec(iso);
-  const [year, month, day] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [NaN, NaN, NaN];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (!match || date.getUTCDate() !== day || date.getUTCMonth() !== month - 1) {
-    throw new TrappaError(`"${iso}" is not a date in the form 2004-02-04`);
-  }
-  const language = options.language && MONTHS[options.language] ? options.language : 'nb';
-  const monthName = MONTHS[language]![month - 1]!;
-  const text = language === 'en' ? `${day} ${monthName} ${year}` : `${day}. ${monthName} ${year}`;
-  return options.weekday ? `${WEEKDAYS[language]![date.getUTCDay()]} ${text}` : text;
-}
-
-function createEnvironment(): typeof Handlebars {
-  const hb = Handlebars.create();
-  // {{date meeting.date}} or {{date meeting.date weekday=true}}; the language comes from the root context.
-  hb.registerHelper('date', function (value: unknown, options: Handlebars.HelperOptions) {
-    if (typeof value !== 'string' && !(value instanceof Date)) {
-      throw new TrappaError(`the date helper needs an ISO date, got ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
-    }
-    const iso = value instanceof Date ? value.toISOString().slice(0, 10) : value;
-    const root = options.data?.root as { language?: unknown } | undefined;
-    return formatNorwegianDate(iso, {
-      ...(typeof root?.language === 'string' ? { language: root.language } : {}),
-      weekday: options.hash?.weekday === true,
-    });
-  });
-  return hb;
+async function loadLabels(templatesDir: string, language: string): Promise<Labels> {
+  const file = path.join(templatesDir, language, 'labels.yaml');
+  const shown = path.relative(process.cwd(), file);
+  const loaded = await loadYamlFile(file, shown.startsWith('..') ? file : shown);
+  if (!loaded.ok) throw new InputError(loaded.issues);
+  const labels = validateSource(loaded.value, labelsSchema);
+  if (!labels.ok) throw new InputError(labels.issues);
+  return labels.value;
 }
 
 /** Reads and compiles `templates/<language>/email/{subject,body}.hbs` in an isolated Handlebars. */
@@ -79,7 +50,7 @@ export async function loadEmailTemplates(templatesDir: string, language: string)
   if (!/^[a-z]{2,3}(-[A-Za-z]{2})?$/.test(language)) {
     throw new TrappaError(`"${language}" is not a language code such as nb, nn or en`);
   }
-  const hb = createEnvironment();
+  const hb = createTemplateEnvironment(await loadLabels(templatesDir, language));
   const dir = path.join(templatesDir, language, 'email');
   const load = async (name: string) => {
     const file = path.join(dir, name);
@@ -87,7 +58,9 @@ export async function loadEmailTemplates(templatesDir: string, language: string)
     try {
       source = await readFile(file, 'utf8');
     } catch (error) {
-      throw new TrappaError(`No e-mail template ${file} for language "${language}"; add it or use nb, nn or en.`, { cause: error });
+      throw new TrappaError(`No e-mail template ${file} for language "${language}"; add it or use nb, nn or en.`, {
+        cause: error,
+      });
     }
     return { file, source, render: hb.compile(source, { strict: true, noEscape: true }) };
   };
@@ -121,7 +94,11 @@ export function renderEmailText(
   const context = {
     version: deck.version,
     language: templates.language,
-    attachments: attachments.map((a) => ({ filename: a.filename, size: formatSize(a.size, templates.language), kind: kindOf(a.filename) })),
+    attachments: attachments.map((a) => ({
+      filename: a.filename,
+      size: formatSize(a.size, templates.language),
+      kind: kindOf(a.filename),
+    })),
     ...deck.context,
   };
   const subject = renderOne(templates.subject, templates.subjectPath, context, deck, templates.subjectSource)
@@ -134,14 +111,24 @@ export function renderEmailText(
   return { subject, text: `${text}\n` };
 }
 
-function renderOne(template: (c: object) => string, file: string, context: object, deck: OutgoingDeck, source: string): string {
+function renderOne(
+  template: (c: object) => string,
+  file: string,
+  context: object,
+  deck: OutgoingDeck,
+  source: string,
+): string {
   try {
     return template(context);
   } catch (error) {
     const problem = describeTemplateError(error, source);
-    const message = problem.missing ? `uses {{${problem.missing}}}, which deck "${deck.deckId}" does not have` : problem.message;
+    const message = problem.missing
+      ? `uses {{${problem.missing}}}, which deck "${deck.deckId}" does not have`
+      : problem.message;
     const shown = path.relative(process.cwd(), file);
-    throw new InputError([{ file: shown.startsWith('..') ? file : shown, line: problem.line, col: problem.col, message }]);
+    throw new InputError([
+      { file: shown.startsWith('..') ? file : shown, line: problem.line, col: problem.col, message },
+    ]);
   }
 }
 
@@ -151,7 +138,8 @@ function renderOne(template: (c: object) => string, file: string, context: objec
  * the office sees next to the file.
  */
 export function formatSize(bytes: number, language = 'nb'): string {
-  const [value, unit] = bytes < 1024 ? [bytes, 'B'] : bytes < 1024 * 1024 ? [bytes / 1024, 'kB'] : [bytes / (1024 * 1024), 'MB'];
+  const [value, unit] =
+    bytes < 1024 ? [bytes, 'B'] : bytes < 1024 * 1024 ? [bytes / 1024, 'kB'] : [bytes / (1024 * 1024), 'MB'];
   const text = unit === 'B' ? String(value) : value.toFixed(1);
   return `${language === 'en' ? text : text.replace('.', ',')} ${unit}`;
 }

@@ -1,6 +1,7 @@
 import { SendError } from '../../errors.js';
 import { formatSize } from './compose-message.js';
-import type { DeliveryStatus, SendReport } from './types.js';
+import { escapeControl } from './mail-sender.js';
+import type { DeliveryStatus, RecipientOutcome, SendReport } from './types.js';
 
 const LABEL: Record<DeliveryStatus, string> = {
   planned: 'would send',
@@ -8,11 +9,16 @@ const LABEL: Record<DeliveryStatus, string> = {
   skipped: 'skipped',
   failed: 'FAILED',
   refused: 'REFUSED',
+  uncertain: 'UNCERTAIN',
 };
+
+/** Longer lists show their problems one by one and the rest as counts. */
+const LIST_ALL_UP_TO = 30;
 
 /**
  * The report as the CLI prints it: per deck the subject, attachments with sizes, and each
- * recipient with what happened. Holds addresses and SMTP replies, never credentials.
+ * recipient with what happened. Holds addresses and server replies, never credentials;
+ * control characters in names and replies are escaped so they cannot rewrite the console.
  *
  * @example
  * storledermote v0.2: "Storledermøte 4. februar 2004 – …"
@@ -22,34 +28,85 @@ const LABEL: Record<DeliveryStatus, string> = {
 export function formatSendReport(report: SendReport): string {
   const lines: string[] = [];
   if (report.dryRun) lines.push('Dry run: nothing is sent.');
-  if (report.from) lines.push(`From: ${report.from}`);
+  if (report.from) lines.push(`From: ${escapeControl(report.from)}`);
   for (const deck of report.decks) {
-    lines.push(`${deck.deckId} v${deck.version}: "${deck.subject}"`);
-    for (const a of deck.attachments) lines.push(`  attachment ${a.filename} (${formatSize(a.size, 'en')}, ${a.contentType})`);
+    lines.push(`${deck.deckId} v${deck.version}: "${escapeControl(deck.subject)}"`);
+    for (const a of deck.attachments)
+      lines.push(`  attachment ${escapeControl(a.filename)} (${formatSize(a.size, 'en')}, ${a.contentType})`);
+    const long = deck.recipients.length > LIST_ALL_UP_TO;
+    const quiet = (r: RecipientOutcome) =>
+      long && (r.status === 'sent' || r.status === 'skipped' || r.status === 'planned');
     for (const r of deck.recipients) {
-      const who = r.name ? `${r.name} <${r.email}>` : r.email;
-      lines.push(`  ${r.field.padEnd(3)} ${who}  ${LABEL[r.status]}${r.detail ? `: ${r.detail}` : ''}`);
+      if (!quiet(r))
+        lines.push(
+          `  ${r.field.padEnd(3)} ${who(r)}  ${LABEL[r.status]}${r.detail ? `: ${escapeControl(r.detail)}` : ''}`,
+        );
+    }
+    if (long) {
+      const counts = (['planned', 'sent', 'skipped'] as const).map(
+        (s) => [s, deck.recipients.filter((r) => r.status === s).length] as const,
+      );
+      lines.push(
+        `  ${
+          counts
+            .filter(([, n]) => n > 0)
+            .map(([s, n]) => `${n} ${LABEL[s]}`)
+            .join(', ') || 'none sent'
+        }`,
+      );
     }
   }
-  const { planned, sent, skipped, failed, refused } = report.counts;
+  const { planned, sent, skipped, failed, refused, uncertain } = report.counts;
   const summary = report.dryRun
-    ? [`${planned} would be sent`, `${skipped} already sent`, refused ? `${refused} refused` : '']
-    : [`${sent} sent`, `${skipped} already sent`, failed ? `${failed} failed` : '', refused ? `${refused} refused` : ''];
+    ? [
+        `${planned} would be sent`,
+        `${skipped} already sent`,
+        refused ? `${refused} refused` : '',
+        uncertain ? `${uncertain} uncertain` : '',
+      ]
+    : [
+        `${sent} sent`,
+        `${skipped} already sent`,
+        failed ? `${failed} failed` : '',
+        refused ? `${refused} refused` : '',
+        uncertain ? `${uncertain} uncertain` : '',
+      ];
   lines.push(`Recipients: ${summary.filter(Boolean).join(', ')}.`);
   return lines.join('\n');
 }
 
-/** A SendError (exit code 6) naming every failed or refused recipient, or undefined when all went well. */
+function who(r: RecipientOutcome): string {
+  return escapeControl(r.name ? `${r.name} <${r.email}>` : r.email);
+}
+
+/** A SendError (exit code 6) naming every recipient who did not get their deck, or undefined when all went well. */
 export function sendReportError(report: SendReport): SendError | undefined {
   if (report.ok) return undefined;
+  if (report.fatal) return new SendError(escapeControl(report.fatal));
   const problems = report.decks.flatMap((deck) =>
     deck.recipients
-      .filter((r) => r.status === 'failed' || r.status === 'refused')
-      .map((r) => `${deck.deckId} v${deck.version} → ${r.email}: ${r.status}${r.detail ? ` (${r.detail})` : ''}`),
+      .filter((r) => r.status === 'failed' || r.status === 'refused' || r.status === 'uncertain')
+      .map(
+        (r) =>
+          `${deck.deckId} v${deck.version} → ${escapeControl(r.email)}: ${r.status}${r.detail ? ` (${escapeControl(r.detail)})` : ''}`,
+      ),
   );
+  const shown =
+    problems.length > LIST_ALL_UP_TO
+      ? [...problems.slice(0, LIST_ALL_UP_TO), `… and ${problems.length - LIST_ALL_UP_TO} more (see the report above)`]
+      : problems;
   const advice = [
     report.counts.failed ? 'Run the same command again to retry only the failed recipients.' : '',
-    report.counts.refused ? 'Refused recipients already have this version with other content: raise the version, or use --resend.' : '',
+    report.counts.refused
+      ? 'Refused recipients already have this version with other content: raise the version, or use --resend.'
+      : '',
+    report.counts.uncertain
+      ? "Uncertain messages were handed to the server but no answer was recorded, so they may have arrived: check with the recipients or the server's message trace, then send them again with --resend-uncertain (same Message-ID, so mail clients show one copy)."
+      : '',
   ];
-  return new SendError([`${problems.length} recipient(s) did not get their deck:`, ...problems, ...advice.filter(Boolean)].join('\n'));
+  return new SendError(
+    [`${problems.length} recipient(s) did not get their deck for certain:`, ...shown, ...advice.filter(Boolean)].join(
+      '\n',
+    ),
+  );
 }

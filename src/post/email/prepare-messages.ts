@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { InputError, type Issue } from '../../errors.js';
-import { contentTypeFor, emailLanguage, formatSize, loadEmailTemplates, renderEmailText, type EmailTemplates } from './compose-message.js';
+import {
+  contentTypeFor,
+  emailLanguage,
+  formatSize,
+  loadEmailTemplates,
+  renderEmailText,
+  type EmailTemplates,
+} from './compose-message.js';
 import { distributionSchema } from '../../data/distribution-schema.js';
 import type { AttachmentInfo, Distribution, OutgoingDeck, Recipient, RecipientField } from './types.js';
 
@@ -38,7 +45,10 @@ export interface PrepareOptions {
  * Checks every deck before anything is sent: distribution list, attachments present and
  * within the size limit, templates render. All problems are reported at once as an InputError.
  */
-export async function prepareMessages(decks: readonly OutgoingDeck[], options: PrepareOptions): Promise<PreparedMessage[]> {
+export async function prepareMessages(
+  decks: readonly OutgoingDeck[],
+  options: PrepareOptions,
+): Promise<PreparedMessage[]> {
   const limit = options.sizeLimitBytes ?? DEFAULT_SIZE_LIMIT_BYTES;
   const issues: Issue[] = [];
   const templates = new Map<string, Promise<EmailTemplates>>();
@@ -48,17 +58,20 @@ export async function prepareMessages(decks: readonly OutgoingDeck[], options: P
     const parsed = distributionSchema.safeParse(deck.distribution);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        const field = [place.field, ...issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))].filter(Boolean).join('.');
+        const field = [place.field, ...issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))]
+          .filter(Boolean)
+          .join('.');
         issues.push({ ...place, field: field.replace(/\.\[/g, '['), message: issue.message });
       }
     }
-    if (deck.attachments.length === 0) issues.push({ ...place, message: `deck "${deck.deckId}" has no attachment to send; build it first` });
+    if (deck.attachments.length === 0)
+      issues.push({ ...place, message: `deck "${deck.deckId}" has no attachment to send; build it first` });
     const attachments = await readAttachments(deck, issues);
     const total = attachments.reduce((sum, a) => sum + a.size, 0);
     if (total > limit) {
       issues.push({
         file: attachments[0]?.path ?? place.file,
-        message: `deck "${deck.deckId}" attachments are ${formatSize(total, 'en')} together, over the ${formatSize(limit, 'en')} limit; make the images smaller or raise the limit`,
+        message: `deck "${deck.deckId}" attachments are ${formatSize(total, 'en')} together, over the ${formatSize(limit, 'en')} limit; make the images smaller, or raise the limit with --max-size <MB> (or TRAPPA_MAIL_MAX_SIZE_MB) if the mail server takes bigger messages`,
       });
     }
     if (!parsed.success || attachments.length !== deck.attachments.length) continue;
@@ -67,7 +80,14 @@ export async function prepareMessages(decks: readonly OutgoingDeck[], options: P
     if (!loading) templates.set(language, (loading = loadEmailTemplates(options.templatesDir, language)));
     try {
       const { subject, text } = renderEmailText(deck, await loading, attachments);
-      prepared.push({ deck, distribution: parsed.data, subject, text, attachments, recipients: addressed(parsed.data) });
+      prepared.push({
+        deck,
+        distribution: parsed.data,
+        subject,
+        text,
+        attachments,
+        recipients: addressed(parsed.data),
+      });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       issues.push(...error.issues);
@@ -84,7 +104,10 @@ async function readAttachments(deck: OutgoingDeck, issues: Issue[]): Promise<Pre
     try {
       content = await readFile(attachment.path);
     } catch {
-      issues.push({ file: attachment.path, message: `attachment of deck "${deck.deckId}" is missing; build the deck first` });
+      issues.push({
+        file: attachment.path,
+        message: `attachment of deck "${deck.deckId}" is missing; build the deck first`,
+      });
       continue;
     }
     read.push({

@@ -41,6 +41,8 @@ export interface SmtpConfig {
   user?: string;
   /** Only ever from TRAPPA_SMTP_PASSWORD. */
   password?: Secret;
+  /** `oauth2`: XOAUTH2 with a token from Microsoft Entra ID for `user` (TRAPPA_SMTP_AUTH). */
+  auth: 'password' | 'oauth2';
   from: Recipient;
   tls?: {
     /** PEM certificate(s) to trust in addition to the system's, e.g. a test server's self-signed one. */
@@ -77,9 +79,13 @@ const PASSWORD_KEY = /^(pass|password|passwd|pwd|passord|secret|token)$/i;
 export async function loadSmtpConfig(options: LoadSmtpConfigOptions = {}): Promise<SmtpConfig> {
   const env = options.env ?? process.env;
   const file = await readConfigFile(env, options.dataDir);
-  const sources = [...(file ? [file.path] : []), ...(Object.keys(env).some((k) => k.startsWith('TRAPPA_SMTP_')) ? ['environment'] : [])];
+  const sources = [
+    ...(file ? [file.path] : []),
+    ...(Object.keys(env).some((k) => k.startsWith('TRAPPA_SMTP_')) ? ['environment'] : []),
+  ];
   const where = file ? `TRAPPA_SMTP_… or ${file.path}` : 'TRAPPA_SMTP_… or ~/.config/trappa/smtp.yaml';
-  const pick = (name: string, key: string): string | undefined => nonEmpty(env[`TRAPPA_SMTP_${name}`]) ?? file?.values[key];
+  const pick = (name: string, key: string): string | undefined =>
+    nonEmpty(env[`TRAPPA_SMTP_${name}`]) ?? file?.values[key];
 
   const host = pick('HOST', 'host');
   if (!host) throw new SmtpConfigError(`No SMTP server is configured: set TRAPPA_SMTP_HOST (${where}: host).`);
@@ -94,17 +100,38 @@ export async function loadSmtpConfig(options: LoadSmtpConfigOptions = {}): Promi
   }
   const fromText = pick('FROM', 'from');
   if (!fromText) {
-    throw new SmtpConfigError(`No sender is configured: set TRAPPA_SMTP_FROM, e.g. "Kommunikasjon <post@example.no>" (${where}: from).`);
+    throw new SmtpConfigError(
+      `No sender is configured: set TRAPPA_SMTP_FROM, e.g. "Kommunikasjon <post@example.no>" (${where}: from).`,
+    );
   }
   const from = parseMailbox(fromText);
 
-  const user = pick('USER', 'user');
+  const auth = (nonEmpty(env.TRAPPA_SMTP_AUTH) ?? 'password').toLowerCase();
+  if (auth !== 'password' && auth !== 'oauth2') {
+    throw new SmtpConfigError(`TRAPPA_SMTP_AUTH "${auth}" is not one of password, oauth2.`);
+  }
   // Not trimmed: spaces at either end may be part of the password.
   const passwordText = env.TRAPPA_SMTP_PASSWORD === '' ? undefined : env.TRAPPA_SMTP_PASSWORD;
-  if (user && !passwordText) throw new SmtpConfigError(`SMTP user "${user}" is set but TRAPPA_SMTP_PASSWORD is not.`);
+  if (auth === 'oauth2') {
+    if (passwordText)
+      throw new SmtpConfigError(
+        'TRAPPA_SMTP_PASSWORD is set, but TRAPPA_SMTP_AUTH=oauth2 logs in with a token; unset one of them.',
+      );
+    if (security === 'none' && !isLoopback(host)) {
+      throw new SmtpConfigError(
+        `SMTP security "none" would send the access token unencrypted to ${host}; use starttls or tls.`,
+      );
+    }
+  }
+  // With OAuth the login name is the mailbox, unless another one is given.
+  const user = pick('USER', 'user') ?? (auth === 'oauth2' ? from.email : undefined);
+  if (auth === 'password' && user && !passwordText)
+    throw new SmtpConfigError(`SMTP user "${user}" is set but TRAPPA_SMTP_PASSWORD is not.`);
   if (!user && passwordText) throw new SmtpConfigError('TRAPPA_SMTP_PASSWORD is set but TRAPPA_SMTP_USER is not.');
   if (user && security === 'none' && !isLoopback(host)) {
-    throw new SmtpConfigError(`SMTP security "none" would send the password for "${user}" unencrypted to ${host}; use starttls or tls.`);
+    throw new SmtpConfigError(
+      `SMTP security "none" would send the password for "${user}" unencrypted to ${host}; use starttls or tls.`,
+    );
   }
 
   const caFile = nonEmpty(env.TRAPPA_SMTP_CA_FILE) ?? file?.values.caFile;
@@ -118,6 +145,8 @@ export async function loadSmtpConfig(options: LoadSmtpConfigOptions = {}): Promi
     port,
     security,
     ...(user && passwordText ? { user, password: new Secret(passwordText) } : {}),
+    ...(auth === 'oauth2' ? { user } : {}),
+    auth,
     from,
     ...(Object.keys(tls).length > 0 ? { tls } : {}),
     sources,
@@ -126,7 +155,7 @@ export async function loadSmtpConfig(options: LoadSmtpConfigOptions = {}): Promi
 
 /** One line for logs and `--dry-run`: server, security, user and sender, never the password. */
 export function describeSmtpConfig(config: SmtpConfig): string {
-  const login = config.user ? ` as ${config.user}` : ' without login';
+  const login = config.user ? ` as ${config.user}${config.auth === 'oauth2' ? ' (OAuth 2.0)' : ''}` : ' without login';
   return `${config.host}:${config.port} (${config.security.toUpperCase()})${login}, from ${formatMailbox(config.from)}`;
 }
 
@@ -161,7 +190,9 @@ async function readConfigFile(env: NodeJS.ProcessEnv, dataDir: string | undefine
     throw new SmtpConfigError(`Cannot read the SMTP config file ${file} (TRAPPA_SMTP_CONFIG).`, { cause: error });
   }
   if (dataDir && !path.relative(path.resolve(dataDir), file).startsWith('..')) {
-    throw new SmtpConfigError(`The SMTP config file ${file} is inside ${dataDir}/; keep server settings outside the shared data.`);
+    throw new SmtpConfigError(
+      `The SMTP config file ${file} is inside ${dataDir}/; keep server settings outside the shared data.`,
+    );
   }
   return { path: file, values: parseConfigFile(text, file) };
 }
@@ -183,7 +214,8 @@ function parseConfigFile(text: string, file: string): Record<string, string> {
         issues.push({
           ...at(pair.key.range),
           field: String(pair.key.value),
-          message: 'the password must not be stored in a file; remove it and set TRAPPA_SMTP_PASSWORD in the environment',
+          message:
+            'the password must not be stored in a file; remove it and set TRAPPA_SMTP_PASSWORD in the environment',
         });
       }
     },
@@ -191,7 +223,8 @@ function parseConfigFile(text: string, file: string): Record<string, string> {
   const values: Record<string, string> = {};
   const readMap = (node: unknown, allowed: Set<string>, prefix: string) => {
     if (!isMap(node)) {
-      if (node !== null && node !== undefined) issues.push({ ...at((node as { range?: number[] }).range), message: 'expected key: value lines' });
+      if (node !== null && node !== undefined)
+        issues.push({ ...at((node as { range?: number[] }).range), message: 'expected key: value lines' });
       return;
     }
     for (const pair of node.items) {
@@ -199,7 +232,11 @@ function parseConfigFile(text: string, file: string): Record<string, string> {
       const key = String(pair.key.value);
       if (PASSWORD_KEY.test(key)) continue;
       if (!allowed.has(key)) {
-        issues.push({ ...at(pair.key.range), field: prefix + key, message: `unknown setting; expected one of ${[...allowed].join(', ')}` });
+        issues.push({
+          ...at(pair.key.range),
+          field: prefix + key,
+          message: `unknown setting; expected one of ${[...allowed].join(', ')}`,
+        });
       } else if (key === 'tls') {
         readMap(pair.value, TLS_KEYS, 'tls.');
       } else if (isScalar(pair.value) && pair.value.value !== null) {
@@ -219,7 +256,9 @@ async function readCaFile(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
-    throw new SmtpConfigError(`Cannot read the CA certificate ${file} (TRAPPA_SMTP_CA_FILE / tls.caFile).`, { cause: error });
+    throw new SmtpConfigError(`Cannot read the CA certificate ${file} (TRAPPA_SMTP_CA_FILE / tls.caFile).`, {
+      cause: error,
+    });
   }
 }
 

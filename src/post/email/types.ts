@@ -40,10 +40,12 @@ export interface EmailContext {
   audience: string;
   /** What the deck is for: one or two sentences, shown as their own paragraph. */
   purpose?: string;
-  meeting: { name: string; /** ISO date, `2004-02-04` */ date: string; place?: string };
+  /** Left out for a deck that is not for a meeting: the texts then name no meeting or date. */
+  meeting?: { name: string /** ISO date, `2004-02-04` */; date: string; place?: string };
   /** Who presents at the meeting. */
   presenter?: string;
-  contact: { name: string; email: string; phone?: string };
+  /** Left out when the strategy names no contact; any part may be missing. */
+  contact?: { name?: string; email?: string; phone?: string };
   /** Filled from `OutgoingDeck.version` when missing. */
   version?: string;
   /** `nb` (default), `nn` or `en`: picks `templates/<language>/email/`. */
@@ -58,8 +60,10 @@ export type RecipientField = 'to' | 'cc' | 'bcc';
  * - `skipped`: this recipient already got this version with these attachments.
  * - `refused`: this recipient got this version with *different* attachments; sending again
  *   would silently replace a released version (`--resend` overrides).
+ * - `uncertain`: the message was handed over and no answer came (a crash, a lost connection);
+ *   it may have arrived. Re-sent only with `--resend-uncertain`, with the same Message-ID.
  */
-export type DeliveryStatus = 'planned' | 'sent' | 'skipped' | 'failed' | 'refused';
+export type DeliveryStatus = 'planned' | 'sent' | 'skipped' | 'failed' | 'refused' | 'uncertain';
 
 export interface RecipientOutcome {
   email: string;
@@ -88,7 +92,7 @@ export interface DeckOutcome {
   subject: string;
   attachments: AttachmentInfo[];
   recipients: RecipientOutcome[];
-  /** Message-ID of the message sent for this deck, when one was sent. */
+  /** Message-ID of the (first) message sent for this deck, when one was sent. */
   messageId?: string;
   /** SMTP attempts made for this deck (0 in a dry run or when nothing was due). */
   attempts: number;
@@ -100,6 +104,8 @@ export interface SendReport {
   from?: string;
   decks: DeckOutcome[];
   counts: Record<DeliveryStatus, number>;
-  /** True when no recipient failed or was refused. */
+  /** True when no recipient failed, was refused or is uncertain. */
   ok: boolean;
+  /** Why the run stopped early (login refused, TLS, server out of reach), one line. */
+  fatal?: string;
 }

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { saveAtomically } from '../../io/save-file.js';
 import path from 'node:path';
 import { TrappaError } from '../../errors.js';
+import { composeMime } from './compose-mime.js';
 import { prepareMessages, type PreparedMessage } from './prepare-messages.js';
 import type { OutgoingDeck, Recipient } from './types.js';
 
@@ -27,25 +28,25 @@ export interface WriteDraftsOptions {
  */
 export async function writeDrafts(decks: readonly OutgoingDeck[], options: WriteDraftsOptions): Promise<string[]> {
   const messages = await prepareMessages(decks, options);
-  const { default: MailComposer } = await import('nodemailer/lib/mail-composer');
   await mkdir(options.outDir, { recursive: true });
   const files = draftFileNames(messages, options.outDir);
   for (const [i, message] of messages.entries()) {
-    const address = (r: Recipient) => ({ name: r.name ?? '', address: r.email });
-    const { distribution } = message;
-    const node = new MailComposer({
-      ...(options.from ? { from: address(options.from) } : {}),
-      to: distribution.to.map(address),
-      ...(distribution.cc?.length ? { cc: distribution.cc.map(address) } : {}),
-      ...(distribution.bcc?.length ? { bcc: distribution.bcc.map(address) } : {}),
-      ...(distribution.replyTo ? { replyTo: address(distribution.replyTo) } : {}),
+    const { distribution, deck } = message;
+    const bytes = await composeMime({
+      deckId: deck.deckId,
+      version: deck.version,
+      messageId: '',
+      ...(options.from ? { from: options.from } : {}),
+      to: distribution.to,
+      cc: distribution.cc ?? [],
+      bcc: distribution.bcc ?? [],
+      ...(distribution.replyTo ? { replyTo: distribution.replyTo } : {}),
       subject: message.subject,
       text: message.text,
-      headers: { 'X-Unsent': '1', 'X-Trappa-Deck': `${message.deck.deckId}; version=${message.deck.version}` },
-      attachments: message.attachments.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
-    }).compile();
-    node.keepBcc = true;
-    await saveAtomically(files[i]!, await node.build());
+      attachments: message.attachments,
+      draft: true,
+    });
+    await saveAtomically(files[i]!, bytes);
   }
   return files;
 }
@@ -58,9 +59,11 @@ function draftFileNames(messages: readonly PreparedMessage[], outDir: string): s
     // Keep æøå and dashes; drop what Windows forbids in file names.
     const name = `${base.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_')}.eml`;
     const other = seen.get(name);
-    if (other) throw new TrappaError(`Decks "${other}" and "${deck.deckId}" would both write the draft ${name}; give their attachments different names.`);
+    if (other)
+      throw new TrappaError(
+        `Decks "${other}" and "${deck.deckId}" would both write the draft ${name}; give their attachments different names.`,
+      );
     seen.set(name, deck.deckId);
     return path.join(outDir, name);
   });
 }
-

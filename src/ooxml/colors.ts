@@ -2,9 +2,12 @@
  * Colours as drawn: DrawingML colour elements resolved to hex through the theme's colour
  * scheme and the master's colour map (the contrast maths is in src/contrast.ts).
  */
-import { attr, child, children, path, type XmlElement } from '../ooxml/xml.js';
+import { attr, child, children, path, type XmlElement } from './xml.js';
 
-/** Scheme colour name (`dk1`, `accent1`, and the mapped `tx1`, `bg1`, …) → hex. */
+/**
+ * Scheme colour name (`dk1`, `accent1`, and the mapped `tx1`, `bg1`, …) → hex; also the
+ * theme fonts, `+mj-lt` and `+mn-lt` → typeface, so runs that name them are measured right.
+ */
 export type ColorScheme = Map<string, string>;
 
 const PRESET: Record<string, string> = { black: '000000', white: 'FFFFFF' };
@@ -18,6 +21,13 @@ export function readColorScheme(theme: XmlElement | undefined, master: XmlElemen
   for (const name of [...SCHEME_SLOTS, 'hlink', 'folHlink']) {
     const color = colorIn(child(clrScheme, `a:${name}`), scheme);
     if (color) scheme.set(name, color);
+  }
+  for (const [ref, qname] of [
+    ['+mj-lt', 'a:majorFont'],
+    ['+mn-lt', 'a:minorFont'],
+  ] as const) {
+    const face = attr(path(theme, 'a:themeElements', 'a:fontScheme', qname, 'a:latin'), 'typeface');
+    if (face) scheme.set(ref, face);
   }
   const map = child(master, 'p:clrMap');
   const defaults: Record<string, string> = { bg1: 'lt1', tx1: 'dk1', bg2: 'lt2', tx2: 'dk2' };

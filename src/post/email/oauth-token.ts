@@ -1,0 +1,125 @@
+/**
+ * Access tokens from Microsoft Entra ID with the OAuth 2.0 client-credentials flow: one POST
+ * of client id + secret to the tenant's /oauth2/v2.0/token endpoint. No library: the whole
+ * flow is one request, the token is cached in memory for the one `send` run, and the endpoint
+ * can be pointed at a test server (TRAPPA_OAUTH_TOKEN_URL). See README "Microsoft 365".
+ */
+import { TrappaError } from '../../errors.js';
+import type { Secret } from './smtp-config.js';
+
+export interface OAuthConfig {
+  tenant: string;
+  clientId: string;
+  /** Only ever from TRAPPA_OAUTH_CLIENT_SECRET. */
+  clientSecret: Secret;
+  tokenUrl: string;
+  /** `https://outlook.office365.com/.default` for SMTP, `https://graph.microsoft.com/.default` for Graph. */
+  scope: string;
+  /** Per request, in ms. */
+  timeoutMs: number;
+}
+
+/** Microsoft 365 refused the app's login. The message is one line saying what the administrator must do. Exit 6. */
+export class MailLoginError extends TrappaError {
+  override readonly exitCode = 6;
+}
+
+export interface TokenSource {
+  /** A valid token; `renew` forces a new one (the server refused the cached one). */
+  get(renew?: boolean): Promise<string>;
+  /** Replaces any token handed out so far, for texts that may be shown or logged. */
+  redact(text: string): string;
+}
+
+/** Renew this long before the token says it expires, so a token never dies mid-message. */
+const EARLY_RENEW_MS = 120_000;
+
+export function createTokenSource(config: OAuthConfig): TokenSource {
+  let cached: { token: string; expires: number } | undefined;
+  const issued: string[] = [];
+  return {
+    async get(renew = false) {
+      if (!renew && cached && cached.expires > Date.now()) return cached.token;
+      const { token, expiresIn } = await requestToken(config);
+      issued.push(token);
+      cached = { token, expires: Date.now() + Math.max(0, expiresIn * 1000 - EARLY_RENEW_MS) };
+      return token;
+    },
+    redact: (text) => [...issued, config.clientSecret.reveal()].reduce((out, s) => out.split(s).join('***'), text),
+  };
+}
+
+async function requestToken(config: OAuthConfig): Promise<{ token: string; expiresIn: number }> {
+  const body = new URLSearchParams({
+    grant_type: 'client_credentials',
+    client_id: config.clientId,
+    client_secret: config.clientSecret.reveal(),
+    scope: config.scope,
+  });
+  let response: Response;
+  try {
+    response = await fetch(config.tokenUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+      signal: AbortSignal.timeout(config.timeoutMs),
+    });
+  } catch (error) {
+    const reason = (error as Error).name === 'TimeoutError' ? 'did not answer in time' : 'could not be reached';
+    throw new MailLoginError(
+      `The token endpoint ${config.tokenUrl} ${reason}; check the network and TRAPPA_OAUTH_TOKEN_URL / TRAPPA_OAUTH_TENANT.`,
+      { cause: error },
+    );
+  }
+  const json = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  if (response.ok && typeof json.access_token === 'string') {
+    return { token: json.access_token, expiresIn: Number(json.expires_in) || 3600 };
+  }
+  throw new MailLoginError(tokenErrorMessage(response.status, json, config));
+}
+
+/** One plain line for what Entra ID said, naming what the administrator (or the user) must do. */
+export function tokenErrorMessage(
+  status: number,
+  json: Record<string, unknown>,
+  config: Pick<OAuthConfig, 'clientId' | 'tenant' | 'scope'>,
+): string {
+  const description = typeof json.error_description === 'string' ? json.error_description : '';
+  const codes = Array.isArray(json.error_codes) ? json.error_codes.map(Number) : [];
+  const code = codes[0] ?? Number(/AADSTS(\d+)/.exec(description)?.[1] ?? NaN);
+  const tag = Number.isNaN(code) ? `HTTP ${status}` : `AADSTS${code}`;
+  const permission = config.scope.includes('graph') ? 'Mail.Send' : 'SMTP.SendAsApp';
+  switch (code) {
+    case 7000215:
+    case 7000222:
+      return `Microsoft Entra ID refused the client secret (${tag}: wrong or expired): the administrator creates a new client secret for app ${config.clientId} (App registrations › Certificates & secrets) and you set TRAPPA_OAUTH_CLIENT_SECRET to its Value.`;
+    case 65001:
+    case 7000229:
+      return `The app ${config.clientId} has no administrator consent (${tag}): an administrator grants admin consent for the ${permission} application permission (App registrations › API permissions › Grant admin consent).`;
+    case 700016:
+      return `Microsoft Entra ID does not know the app ${config.clientId} in tenant ${config.tenant} (${tag}): check TRAPPA_OAUTH_CLIENT_ID and TRAPPA_OAUTH_TENANT against the app registration's Overview page.`;
+    case 90002:
+    case 900023:
+      return `Microsoft Entra ID does not know the tenant "${config.tenant}" (${tag}): set TRAPPA_OAUTH_TENANT to the Directory (tenant) ID from the app registration's Overview page.`;
+    default:
+      return `Microsoft Entra ID refused the token request (${tag}${firstSentence(description)}); the administrator checks the app registration ${config.clientId}.`;
+  }
+}
+
+function firstSentence(description: string): string {
+  const sentence = description
+    .replace(/^AADSTS\d+:\s*/, '')
+    .split(/(?<=\.)\s|\r?\n/)[0]
+    ?.trim();
+  return sentence ? `: ${sentence.replace(/\.$/, '')}` : '';
+}
+
+/** What the administrator must do when Exchange Online refuses a valid token for SMTP (535 5.7.3). */
+export function smtpTokenRefusedMessage(mailbox: string, clientId: string): string {
+  return `Exchange Online refused the app's token for ${mailbox} (535): the administrator registers app ${clientId} in Exchange (New-ServicePrincipal), gives it FullAccess to ${mailbox} (Add-MailboxPermission), and enables SMTP AUTH for the mailbox (Set-CASMailbox -SmtpClientAuthenticationDisabled $false).`;
+}
+
+/** What the administrator must do when Graph refuses to send as the mailbox (403 ErrorAccessDenied). */
+export function graphAccessDeniedMessage(mailbox: string, clientId: string): string {
+  return `Microsoft 365 does not let app ${clientId} send as ${mailbox} (403 ErrorAccessDenied): the administrator grants the Mail.Send application permission with admin consent and includes ${mailbox} in the app's application access policy or RBAC for Applications scope (see README, Microsoft 365).`;
+}

@@ -1,0 +1,148 @@
+/**
+ * Carries out each slide's plan (slide-structure.ts) on the XML pptxgenjs wrote: text
+ * boxes become placeholders of the slide's layout, the slide number a field, shapes get
+ * their names, their data source (a custom tag) and the decorative mark, theme colours and fonts
+ * become scheme and theme references. The slide's own geometry and run sizes stay, so
+ * what the layout stage measured still holds inside the placeholder.
+ *
+ * pptxgenjs writes one top-level `p:sp` / `p:pic` / `p:graphicFrame` per element, in
+ * the order the writer added them, so element i of the laid-out slide is shape i here.
+ */
+import type { PackageParts } from './package-parts.js';
+import { DECORATIVE_EXT, DECORATIVE_URI, phTag, slideNumberField } from './placeholder-xml.js';
+import type { DeckStructure, ShapePlan, SlidePlan } from './slide-structure.js';
+import { SourceTags } from './source-tags.js';
+import { editStartTags, escapeXml, getAttribute, setAttribute } from './xml-edit.js';
+
+const TOP_LEVEL = /<p:(sp|pic|graphicFrame)>[\s\S]*?<\/p:\1>/g;
+const LAYOUT_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/slideLayout';
+
+function setName(xml: string, plan: ShapePlan): string {
+  let out = editStartTags(xml, 'p:cNvPr', (tag) => setAttribute(tag, 'name', escapeXml(plan.name)));
+  if (plan.decorative && !out.includes(DECORATIVE_URI)) {
+    out = out.replace(
+      /<p:cNvPr\b([^>]*?)(?:\/>|><\/p:cNvPr>)/,
+      (_m, attributes: string) => `<p:cNvPr${attributes}>${DECORATIVE_EXT}</p:cNvPr>`,
+    );
+  }
+  return out;
+}
+
+/**
+ * Paragraph spacing and bold are written on every paragraph and run, so a template's
+ * body style (space after, bold headings, autofit) cannot change what was measured.
+ */
+function pinMeasuredText(xml: string): string {
+  let out = xml.replace(/<a:pPr\b([^>]*?)(?:\/>|>([\s\S]*?)<\/a:pPr>)/g, (_m, attributes: string, inner = '') => {
+    let body = inner as string;
+    if (!body.includes('<a:spcAft>')) {
+      const anchor = /<a:(?:bu|tabLst|defRPr|extLst)/.exec(body);
+      const at = anchor ? anchor.index : body.length;
+      body = `${body.slice(0, at)}<a:spcAft><a:spcPts val="0"/></a:spcAft>${body.slice(at)}`;
+    }
+    if (!body.includes('<a:spcBef>'))
+      body = body.replace('<a:spcAft>', '<a:spcBef><a:spcPts val="0"/></a:spcBef><a:spcAft>');
+    return `<a:pPr${attributes}>${body}</a:pPr>`;
+  });
+  out = editStartTags(out, 'a:rPr', (tag) => {
+    if (getAttribute(tag, 'b') === undefined) setAttribute(tag, 'b', '0');
+  });
+  return out.replace(/<a:bodyPr\b([^>]*?)(?:\/>|><\/a:bodyPr>)/, '<a:bodyPr$1><a:noAutofit/></a:bodyPr>');
+}
+
+function toPlaceholder(xml: string, plan: ShapePlan): string {
+  if (!plan.placeholder) return xml;
+  let out = xml.replace(
+    /<p:cNvSpPr\b[^>]*?(?:\/>|>[\s\S]*?<\/p:cNvSpPr>)/,
+    '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>',
+  );
+  const sz = plan.placeholder.type === 'ftr' || plan.placeholder.type === 'sldNum' ? 'quarter' : undefined;
+  const ph = phTag({ ...plan.placeholder, ...(sz ? { sz } : {}) });
+  out = out.replace(/<p:nvPr\s*(?:\/>|><\/p:nvPr>)/, `<p:nvPr>${ph}</p:nvPr>`);
+  if (plan.inheritBox) out = out.replace(/<a:xfrm\b[\s\S]*?<\/a:xfrm>/, '');
+  if (plan.inheritColor)
+    out = out.replace(
+      /(<a:rPr\b[^>]*>)([\s\S]*?)(<\/a:rPr>)/g,
+      (_m, start: string, inner: string, end: string) =>
+        start + inner.replace(/<a:solidFill>[\s\S]*?<\/a:solidFill>/, '') + end,
+    );
+  if (plan.slideNumber) {
+    out = out.replace(
+      /<a:r>(<a:rPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:rPr>))<a:t>([^<]*)<\/a:t><\/a:r>/,
+      (_m, rPr: string, text: string) => slideNumberField(text, rPr),
+    );
+  }
+  return pinMeasuredText(out);
+}
+
+function themeFonts(xml: string, plan: ShapePlan): string {
+  const font = plan.font;
+  if (!font) return xml;
+  const face = escapeXml(font.face);
+  return xml.replace(/<a:(latin|ea|cs)\b([^>]*?)\/>/g, (match, script: string, attributes: string) => {
+    if (!attributes.includes(`typeface="${face}"`)) return match;
+    const code = script === 'latin' ? 'lt' : script;
+    return `<a:${script} typeface="+${font.theme}-${code}"/>`;
+  });
+}
+
+/** `srgbClr` → `schemeClr` for theme colours, except highlights (LibreOffice reads only RGB there). */
+function schemeColors(xml: string, colors: Map<string, string>): string {
+  const highlights: string[] = [];
+  const kept = xml.replace(/<a:highlight>[\s\S]*?<\/a:highlight>/g, (h) => `\u0000${highlights.push(h) - 1}\u0000`);
+  const mapped = kept.replace(/<a:srgbClr val="([0-9A-Fa-f]{6})"\/>/g, (match, hex: string) => {
+    const slot = colors.get(hex.toUpperCase());
+    return slot ? `<a:schemeClr val="${slot}"/>` : match;
+  });
+  return mapped.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => highlights[Number(i)] ?? '');
+}
+
+function applySlide(xml: string, plan: SlidePlan, colors: Map<string, string>, part: string, tags: SourceTags): string {
+  let i = 0;
+  let out = xml.replace(TOP_LEVEL, (shape) => {
+    const shapePlan = plan.shapes[i++];
+    if (!shapePlan) throw new Error(`${part}: more shapes than laid-out elements`);
+    if (shapePlan.drop) return '';
+    const done = themeFonts(toPlaceholder(setName(shape, shapePlan), shapePlan), shapePlan);
+    return shapePlan.source ? tags.tag(done, shapePlan.source, part) : done;
+  });
+  if (i !== plan.shapes.length) throw new Error(`${part}: ${i} shapes for ${plan.shapes.length} laid-out elements`);
+  if (!plan.keepBackground) out = out.replace(/<p:bg>[\s\S]*?<\/p:bg>/, '');
+  return schemeColors(out, colors);
+}
+
+function slideParts(parts: PackageParts): string[] {
+  const number = (name: string) => Number(/(\d+)\.xml$/.exec(name)?.[1] ?? 0);
+  return parts
+    .names()
+    .filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))
+    .sort((a, b) => number(a) - number(b));
+}
+
+/** Points the slide at its layout: its one slideLayout relationship gets the layout's part. */
+function setLayout(parts: PackageParts, slide: string, layoutPart: string): void {
+  const rels = slide.replace(/slides\/(slide\d+\.xml)$/, 'slides/_rels/$1.rels');
+  const target = `../slideLayouts/${layoutPart.replace(/^.*\//, '')}`;
+  parts.editText(
+    (n) => n === rels,
+    (xml) =>
+      xml
+        .replace(new RegExp(`(<Relationship\\b[^>]*Type="${LAYOUT_REL}"[^>]*Target=")[^"]*(")`), `$1${target}$2`)
+        .replace(new RegExp(`(<Relationship\\b[^>]*Target=")[^"]*("[^>]*Type="${LAYOUT_REL}")`), `$1${target}$2`),
+  );
+}
+
+export function applyStructure(parts: PackageParts, structure: DeckStructure): void {
+  const slides = slideParts(parts);
+  if (slides.length !== structure.slides.length)
+    throw new Error(`${slides.length} slides for ${structure.slides.length} plans`);
+  const tags = new SourceTags(parts);
+  slides.forEach((slide, i) => {
+    const plan = structure.slides[i]!;
+    parts.editText(
+      (n) => n === slide,
+      (xml) => applySlide(xml, plan, structure.schemeColors, slide, tags),
+    );
+    setLayout(parts, slide, plan.layout.part);
+  });
+}

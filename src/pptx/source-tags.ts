@@ -1,0 +1,60 @@
+/**
+ * Each text's data source as a PowerPoint custom tag on its shape (`p:custDataLst` →
+ * ppt/tags/tagN.xml with `TRAPPA_SOURCE`), readable in VBA as Shape.Tags("TRAPPA_SOURCE"),
+ * so edits made later in PowerPoint can be traced back to the YAML field. One tags part
+ * per distinct source, shared by the shapes (and slides) that came from it.
+ */
+import type { PackageParts } from './package-parts.js';
+import { XML_DECLARATION } from './placeholder-xml.js';
+import { escapeXml } from './xml-edit.js';
+
+const TAGS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/tags';
+export const SOURCE_TAG = 'TRAPPA_SOURCE';
+
+export class SourceTags {
+  private readonly bySource = new Map<string, string>();
+
+  constructor(private readonly parts: PackageParts) {}
+
+  /** The tags part holding `source`, made on first use. */
+  private partFor(source: string): string {
+    let part = this.bySource.get(source);
+    if (!part) {
+      part = `ppt/tags/tag${this.bySource.size + 1}.xml`;
+      this.bySource.set(source, part);
+      this.parts.setText(
+        part,
+        `${XML_DECLARATION}<p:tagLst xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main">` +
+          `<p:tag name="${SOURCE_TAG}" val="${escapeXml(source)}"/></p:tagLst>`,
+      );
+    }
+    return part;
+  }
+
+  /**
+   * Tags the shape: adds the relationship to the slide's rels (ids `rIdSrcN`, one per part)
+   * and `p:custDataLst` to the shape's `p:nvPr`, after any `p:ph` as the schema orders them.
+   */
+  tag(shape: string, source: string, slide: string): string {
+    const part = this.partFor(source);
+    const rels = slide.replace(/slides\/(slide\d+\.xml)$/, 'slides/_rels/$1.rels');
+    const target = `../tags/${part.replace(/^.*\//, '')}`;
+    const xml = this.parts.text(rels) ?? '';
+    let id = new RegExp(`Id="(rIdSrc\\d+)"[^>]*Target="${target}"`).exec(xml)?.[1];
+    if (!id) {
+      id = `rIdSrc${(xml.match(/Id="rIdSrc\d+"/g) ?? []).length + 1}`;
+      this.parts.setText(
+        rels,
+        xml.replace(
+          '</Relationships>',
+          `<Relationship Id="${id}" Type="${TAGS_REL}" Target="${target}"/></Relationships>`,
+        ),
+      );
+    }
+    const data = `<p:custDataLst><p:tags r:id="${id}"/></p:custDataLst>`;
+    if (/<p:nvPr\s*\/>/.test(shape)) return shape.replace(/<p:nvPr\s*\/>/, `<p:nvPr>${data}</p:nvPr>`);
+    return shape
+      .replace(/<\/p:nvPr>/, (end) => data + end)
+      .replace(/(<p:extLst>[\s\S]*?)(<p:custDataLst>[\s\S]*?<\/p:custDataLst>)(<\/p:nvPr>)/, '$2$1$3');
+  }
+}

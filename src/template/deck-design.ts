@@ -1,0 +1,119 @@
+/**
+ * The design a deck is built on: the built-in master set (from theme.yaml and the page
+ * geometry) or a template's, with the layout chosen for each kind of slide; and the
+ * per-slide structure the finishing stage applies (pptx/slide-structure.ts).
+ */
+import type { Theme } from '../data/schema.js';
+import type { Page } from '../layout/page.js';
+import type { LaidOutDeck } from '../layout/types.js';
+import { builtInMasterParts } from '../pptx/built-in-master.js';
+import type { LayoutInfo, LayoutRole, MasterSet } from '../pptx/master-set.js';
+import { planSlide, schemeColors, type DeckStructure } from '../pptx/slide-structure.js';
+import { fail, ok, type Result } from '../errors.js';
+import type { DeckPlan } from '../plan/resolve-deck.js';
+import { chooseLayouts } from './choose-layouts.js';
+import { loadTemplate } from './load-template.js';
+import { readMasterSet } from './read-master-set.js';
+import { templatePage, templateTheme } from './template-design.js';
+
+export interface DeckDesign {
+  set: MasterSet;
+  layouts: Record<LayoutRole, LayoutInfo>;
+  /** Built on an organisation's template (its placeholders' styles and background rule). */
+  template: boolean;
+  theme: Theme;
+}
+
+/** Where the title slide's title and subtitle sit in the built-in design (see slides/title.ts). */
+export function coverBoxes(page: Page) {
+  const left = 0.9;
+  const w = page.size.w - 2 * left;
+  return { coverTitle: { x: left, y: 1.2, w, h: 2.4 }, coverSubtitle: { x: left, y: 3.95, w, h: 2.0 } };
+}
+
+/** Footer, date and slide-number boxes of the built-in design (as layout-deck.ts places them). */
+export function footerBoxes(page: Page) {
+  const f = page.footer;
+  return {
+    footer: { ...f, w: f.w - 2.7 },
+    date: { x: f.x + f.w - 2.55, y: f.y, w: 1.5, h: f.h },
+    number: { x: f.x + f.w - 0.9, y: f.y, w: 0.9, h: f.h },
+  };
+}
+
+/** The deck's footer text as laid out (the master and layouts show it too). */
+export function footerText(deck: LaidOutDeck): string {
+  for (const slide of deck.slides) {
+    for (const e of slide.elements) {
+      if (e.type === 'text' && e.name === 'Footer')
+        return e.paragraphs.map((p) => p.runs.map((r) => r.text).join('')).join(' ');
+    }
+  }
+  return '';
+}
+
+function formatDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}.${m}.${y}`;
+}
+
+export function builtInDesign(theme: Theme, page: Page, deck: { footerText: string; date: string }): DeckDesign {
+  const parts = builtInMasterParts({
+    size: page.size,
+    colors: theme.colors,
+    fonts: theme.fonts,
+    sizes: { title: theme.sizes.title, subtitle: theme.sizes.subtitle, body: theme.sizes.body, footer: 12 },
+    boxes: { title: page.title, body: page.body, ...footerBoxes(page), ...coverBoxes(page) },
+    footerText: deck.footerText,
+    dateText: formatDate(deck.date),
+    language: page.language,
+  });
+  const set = readMasterSet(parts, ['ppt/slideMasters/slideMaster1.xml'], page.size, 'built-in');
+  const chosen = chooseLayouts(set, {}, { file: 'built-in' });
+  if (!chosen.ok) throw new Error(`built-in master: ${chosen.issues.map((i) => i.message).join('; ')}`);
+  return { set, layouts: chosen.value.layouts, template: false, theme };
+}
+
+export function deckStructure(design: DeckDesign, deck: LaidOutDeck): DeckStructure {
+  const { colors } = design.theme;
+  const layoutBackground = (role: LayoutRole) => (role === 'title' ? colors.primary : colors.background);
+  const options = { template: design.template, ...(design.template ? {} : { layoutBackground }) };
+  return {
+    set: design.set,
+    slides: deck.slides.map((slide) => planSlide(slide, design.layouts, design.set, options)),
+    schemeColors: schemeColors(design.set),
+  };
+}
+
+export interface PreparedDesign {
+  /** The plan, with the template's colours and fonts in its theme when there is a template. */
+  plan: DeckPlan;
+  /** Moves the page onto the template's places. */
+  place?: (page: Page) => Page;
+  /** The template's design; absent for the built-in one, which is made from the laid-out deck. */
+  design?: DeckDesign;
+}
+
+/** Loads theme.yaml's `template`, if any, and checks that it has what the slides need. */
+export async function prepareDesign(root: string, plan: DeckPlan): Promise<Result<PreparedDesign>> {
+  const file = plan.theme.template;
+  if (!file) return ok({ plan });
+  const where = plan.locateTheme(['template']);
+  const loaded = await loadTemplate(root, file, where);
+  if (!loaded.ok) return fail(loaded.issues);
+  const set = loaded.value;
+  const chosen = chooseLayouts(
+    set,
+    plan.theme.layouts ?? {},
+    plan.theme.layouts ? plan.locateTheme(['layouts']) : where,
+  );
+  if (!chosen.ok) return fail(chosen.issues);
+  const { theme, issues } = templateTheme(set, plan.theme, where);
+  if (issues.length > 0) return fail(issues);
+  const { layouts } = chosen.value;
+  return ok({
+    plan: { ...plan, theme },
+    place: (page) => templatePage(page, set, layouts),
+    design: { set, layouts, template: true, theme },
+  });
+}

@@ -1,0 +1,144 @@
+/**
+ * An organisation's template (.potx or .pptx under assets/) → a master set: its slide
+ * masters with their layouts, themes and media, renamed into the places a Trappa deck
+ * uses (slideMasterN, slideLayoutN, themeN; everything else under a `template-` name),
+ * and its slide size. Slides, notes and the template's own presentation.xml are left behind.
+ */
+import { unzipSync } from 'fflate';
+import type { Issue, Result, SourceLocation } from '../errors.js';
+import { fail, ok } from '../errors.js';
+import { resolvePart } from '../ooxml/package.js';
+import { attr, child, children, numberAttr } from '../ooxml/xml.js';
+import { resolveAssetPath } from '../images/asset-path.js';
+import { readInputFile, templateLimitBytes } from '../io/read-input.js';
+import { unescapeXml } from '../pptx/xml-edit.js';
+import type { MasterSet } from '../pptx/master-set.js';
+import { EMU_PER_INCH } from '../units.js';
+import { partRoot, partText, readMasterSet, relsOf, targets, type PartMap } from './read-master-set.js';
+
+const cache = new Map<string, { bytes: Buffer; set: MasterSet }>();
+
+/** Every part reachable from the masters, except the way back to slides and notes. */
+function closure(parts: PartMap, masters: string[]): string[] {
+  const seen = new Set<string>();
+  const queue = [...masters];
+  while (queue.length > 0) {
+    const part = queue.shift()!;
+    if (seen.has(part) || !parts.has(part)) continue;
+    seen.add(part);
+    for (const target of targets(parts, part)) {
+      if (!/^ppt\/(slides|notesSlides|notesMasters|handoutMasters)\//.test(target) && target !== 'ppt/presentation.xml')
+        queue.push(target);
+    }
+  }
+  return [...seen];
+}
+
+function newNames(kept: string[], masters: string[]): Map<string, string> {
+  const names = new Map<string, string>();
+  const count: Record<string, number> = {};
+  const next = (kind: string) => (count[kind] = (count[kind] ?? 0) + 1);
+  for (const m of masters) names.set(m, `ppt/slideMasters/slideMaster${next('m')}.xml`);
+  for (const part of kept.filter((p) => !names.has(p))) {
+    if (/^ppt\/slideLayouts\//.test(part)) names.set(part, `ppt/slideLayouts/slideLayout${next('l')}.xml`);
+    else if (/^ppt\/theme\//.test(part)) names.set(part, `ppt/theme/theme${next('t')}.xml`);
+    else names.set(part, part.replace(/([^/]+)$/, 'template-$1'));
+  }
+  return names;
+}
+
+function relativeTarget(from: string, to: string): string {
+  const a = from.split('/').slice(0, -1);
+  const b = to.split('/');
+  let i = 0;
+  while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
+  return [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/');
+}
+
+/** The kept parts under their new names, with every internal relationship target rewritten. */
+function renamed(parts: PartMap, names: Map<string, string>): PartMap {
+  const out: PartMap = new Map();
+  for (const [old, name] of names) {
+    out.set(name, parts.get(old)!);
+    const rels = partText(parts, relsOf(old));
+    if (!rels) continue;
+    const folder = old.slice(0, old.lastIndexOf('/') + 1);
+    const rewritten = rels.replace(/<Relationship\b[^>]*>/g, (tag) => {
+      if (/TargetMode="External"/.test(tag)) return tag;
+      return tag.replace(/Target="([^"]*)"/, (whole, target: string) => {
+        const moved = names.get(resolvePart(folder, unescapeXml(target)));
+        return moved ? `Target="${relativeTarget(name, moved)}"` : whole;
+      });
+    });
+    out.set(relsOf(name), new TextEncoder().encode(rewritten));
+  }
+  return out;
+}
+
+function contentTypes(parts: PartMap, names: Map<string, string>): NonNullable<MasterSet['contentTypes']> {
+  const types = partRoot(parts, '[Content_Types].xml');
+  const defaults = new Map(
+    children(types, 'Default').map((d): [string, string] => [
+      attr(d, 'Extension')?.toLowerCase() ?? '',
+      attr(d, 'ContentType') ?? '',
+    ]),
+  );
+  const overrides = new Map<string, string>();
+  for (const o of children(types, 'Override')) {
+    const moved = names.get((attr(o, 'PartName') ?? '').replace(/^\//, ''));
+    if (moved) overrides.set(moved, attr(o, 'ContentType') ?? '');
+  }
+  return { overrides, defaults };
+}
+
+function readTemplate(bytes: Uint8Array, display: string): MasterSet | string {
+  let parts: PartMap;
+  try {
+    parts = new Map(Object.entries(unzipSync(bytes)).filter(([n]) => !n.endsWith('/')));
+  } catch {
+    return `${display} is not a PowerPoint file (not a zip); save the template as .potx or .pptx`;
+  }
+  const main = targets(parts, '', '/officeDocument')[0] ?? 'ppt/presentation.xml';
+  const presentation = partRoot(parts, main);
+  const byId = new Map(
+    children(partRoot(parts, relsOf(main)), 'Relationship').map((r) => [attr(r, 'Id'), attr(r, 'Target')]),
+  );
+  const folder = main.slice(0, main.lastIndexOf('/') + 1);
+  const masters = children(child(presentation, 'p:sldMasterIdLst'), 'p:sldMasterId')
+    .map((m) => byId.get(attr(m, 'r:id')))
+    .filter((t): t is string => t !== undefined)
+    .map((t) => (t.startsWith('/') ? t.slice(1) : folder + t));
+  if (masters.length === 0)
+    return `${display} has no slide master; save it from PowerPoint or LibreOffice Impress as .potx`;
+  const sldSz = child(presentation, 'p:sldSz');
+  const size = {
+    w: (numberAttr(sldSz, 'cx') ?? 12192000) / EMU_PER_INCH,
+    h: (numberAttr(sldSz, 'cy') ?? 6858000) / EMU_PER_INCH,
+  };
+  const names = newNames(closure(parts, masters), masters);
+  const set = readMasterSet(
+    renamed(parts, names),
+    masters.map((m) => names.get(m)!),
+    size,
+    display,
+  );
+  return { ...set, contentTypes: contentTypes(parts, names) };
+}
+
+/** Loads theme.yaml's `template`; read once per process while the file's bytes stay the same. */
+export async function loadTemplate(root: string, file: string, where: SourceLocation): Promise<Result<MasterSet>> {
+  const asset = resolveAssetPath(root, file);
+  const issue = (message: string): Issue => ({ ...where, message });
+  if (!asset.ok) return fail([issue(asset.message.replace(/image/g, 'template'))]);
+  if (!/\.(potx|pptx)$/i.test(asset.path)) return fail([issue(`${asset.display} is not a .potx or .pptx template`)]);
+  // Bounded like every input file: a template of hundreds of MB is refused before it is unzipped.
+  const read = await readInputFile(asset.path, asset.display, templateLimitBytes(), 'TRAPPA_MAX_TEMPLATE_MB');
+  if (!read.ok) return fail(read.issues.map((i) => issue(`${asset.display} ${i.message}`)));
+  const bytes = read.value;
+  const cached = cache.get(asset.path);
+  if (cached?.bytes.equals(bytes)) return ok(cached.set);
+  const set = readTemplate(bytes, asset.display);
+  if (typeof set === 'string') return fail([issue(set)]);
+  cache.set(asset.path, { bytes, set });
+  return ok(set);
+}
