@@ -89,7 +89,8 @@ describe('audience decks', () => {
     const run = /<a:r><a:rPr[^>]*><[^]*?<a:t>Politikere i Levanger og Verdal<\/a:t>/.exec(xml)?.[0] ?? '';
     expect(run).toMatch(/b="1"/);
     expect(run).toContain('<a:highlight>');
-    expect(xml).toContain('Markert: Samkommunestyret');
+    // The legend names the marked groups themselves (issue #12), not the audience.
+    expect(xml).toContain('Markert: Politikere i Levanger og Verdal');
   });
 
   it('core properties carry the deck title, audience, version and revision', () => {

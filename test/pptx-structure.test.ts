@@ -57,14 +57,14 @@ describe('the built-in master', () => {
   it('chooses layouts by what the slide holds', () => {
     const seed = readPptx(result.decks.find((d) => d.deckId === 'strategi')!.bytes);
     const layouts = Array.from({ length: seed.slideCount() }, (_, i) => slideLayoutName(seed, i + 1));
-    // title, staircase (one text), what-why (two), model (three), groups (two), profile (one),
-    // messages (four), plan (a table only)
+    // title, staircase (one text), what-why (two), model (three), groups (three lists flowing through
+    // two balanced columns, #12), profile (one), messages (four), plan (a table only)
     expect(layouts).toEqual([
       'Title Slide',
       'Title and Content',
       'Two Content',
       'Comparison',
-      'Two Content',
+      'Comparison',
       'Title and Content',
       'Comparison',
       'Title Only',

@@ -28,6 +28,7 @@ export function checkDeck(bytes: Uint8Array, options: CheckOptions): Finding[] {
     minBodySize: options.minBodySize,
     minTableSize: options.minTableSize ?? options.minBodySize,
     tolerance: options.tolerance ?? 0.01,
+    ...(options.bodySize ? { bodySize: options.bodySize } : {}),
     ...(options.language ? { language: options.language } : {}),
   };
   const found = Object.values(rules).flatMap((rule) => rule(deck, resolved));
@@ -37,7 +38,7 @@ export function checkDeck(bytes: Uint8Array, options: CheckOptions): Finding[] {
 
 /** The checks `trappa build` runs on each deck it writes, with the theme's minimum sizes. */
 export function checkBuiltDeck(bytes: Uint8Array, theme: Pick<Theme, 'sizes'>, options: Partial<CheckOptions> = {}): Finding[] {
-  return checkDeck(bytes, { minBodySize: theme.sizes.minBody, minTableSize: theme.sizes.minTable, ...options });
+  return checkDeck(bytes, { minBodySize: theme.sizes.minBody, minTableSize: theme.sizes.minTable, bodySize: theme.sizes.body, ...options });
 }
 
 export const errorsIn = (findings: readonly Finding[]): Finding[] => findings.filter((f) => f.severity === 'error');

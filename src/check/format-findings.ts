@@ -11,7 +11,7 @@ export function formatFindings(findings: readonly Finding[], { indent = '' }: Fo
   return findings
     .map((f) => {
       const where = f.slide > 0 ? `slide ${f.slide}` : 'package';
-      return `${indent}${where} · ${f.element} · ${f.severity} ${f.rule}: ${f.message}`;
+      return `${indent}${where} · ${f.element} · ${f.severity} ${f.rule}: ${f.message}${f.field ? ` (${f.field})` : ''}`;
     })
     .join('\n');
 }

@@ -24,6 +24,19 @@ export interface FrameMeasure {
 
 /** Lays the frame's paragraphs out in `width` inches of text (insets already taken off). */
 export function measureFrame(frame: TextFrame, width: number): FrameMeasure {
+  // Several rules measure the same frame at the same width (fit, then the design rules).
+  const byWidth = measured.get(frame) ?? new Map<number, FrameMeasure>();
+  measured.set(frame, byWidth);
+  const known = byWidth.get(width);
+  if (known) return known;
+  const result = measureUncached(frame, width);
+  byWidth.set(width, result);
+  return result;
+}
+
+const measured = new WeakMap<TextFrame, Map<number, FrameMeasure>>();
+
+function measureUncached(frame: TextFrame, width: number): FrameMeasure {
   let heightPt = 0;
   let widest = 0;
   const sizes = new Set<number>();

@@ -15,6 +15,8 @@ export interface Finding {
   /** The shape's name as PowerPoint's selection pane shows it, or a part name for package problems. */
   element: string;
   message: string;
+  /** The data field the element was made from, e.g. `strategy.yaml staircase.explanation`, where one is known. */
+  field?: string;
 }
 
 export interface CheckOptions {
@@ -26,6 +28,8 @@ export interface CheckOptions {
   language?: string;
   /** Inches a text may exceed its frame by before it counts as overflow. @default 0.01 */
   tolerance?: number;
+  /** The theme's body size in points: text below it counts as shrunk (design rule `sparse-shrunk`). */
+  bodySize?: number;
 }
 
 export interface RunModel {
@@ -141,6 +145,7 @@ export interface RuleOptions {
   minTableSize: number;
   language?: string;
   tolerance: number;
+  bodySize?: number;
 }
 
 /** One check: a pure function of the deck. */

@@ -3,9 +3,20 @@ import { resolvePaths } from '../project-paths.js';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { bumpStrategy } from '../deck/bump.js';
-import { projectOptions } from './shared.js';
+import { projectOptions, type GlobalOptions } from './shared.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** `trappa build --all` with the folders this bump was given, so the hint works as printed. */
+export function buildHint(cmd: Command): string {
+  const opts = cmd.optsWithGlobals<GlobalOptions>();
+  const quote = (v: string): string => (/^[\w./@:-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`);
+  const flags = (['root', 'data', 'templates', 'out'] as const).flatMap((k) => {
+    const v = opts[k];
+    return v !== undefined && !(k === 'root' && path.resolve(v) === process.cwd()) ? [`--${k} ${quote(v)}`] : [];
+  });
+  return ['trappa build --all', ...flags].join(' ');
+}
 
 export function registerBump(program: Command): void {
   program
@@ -19,6 +30,6 @@ export function registerBump(program: Command): void {
       const dataDir = resolvePaths(options).dataDir;
       const bumped = await bumpStrategy(dataDir, { version, date: flags.date, notes: flags.note }, options.root);
       console.log(`✓ ${path.relative(process.cwd(), bumped.file)}: version ${bumped.from} → ${bumped.to}, dated ${bumped.date}`);
-      console.log(`  build the new version with: trappa build --all`);
+      console.log(`  build the new version with: ${buildHint(cmd)}`);
     });
 }

@@ -55,7 +55,7 @@ const stepSchema = z.strictObject({
 
 const staircaseSchema = z.strictObject({
   base: nonEmptyText.describe('The foundation under all steps, e.g. "Bevissthet".'),
-  steps: z.array(stepSchema).min(2).max(8).describe('The steps from bottom to top.'),
+  steps: z.array(stepSchema).min(1).max(8).describe('The steps from bottom to top.'),
   top: z.array(nonEmptyText).min(1).describe('What the staircase leads to, e.g. [Målretting, Innhold, Handling].'),
   explanation: z.array(nonEmptyText).default([]).describe('Paragraphs explaining the model.'),
 });
@@ -65,11 +65,23 @@ const mainMessageSchema = z.strictObject({
   why: nonEmptyText.describe('HVORFOR? Why it exists, in one sentence.'),
 });
 
+/** Text with `**…**` marking stressed words; the marks must come in pairs. */
+const markedText = nonEmptyText.refine((text) => (text.match(/\*\*/g)?.length ?? 0) % 2 === 0, {
+  error: 'a ** that starts stressed text has no closing **; write **stressed words** with a pair',
+});
+
 const modelSchema = z.strictObject({
   summary: nonEmptyText.describe('One or two sentences describing the arrangement.'),
   tasks: nonEmptyText.optional().describe('Label on the arrows from members to the joint body.'),
+  services: z
+    .array(nonEmptyText)
+    .max(12)
+    .default([])
+    .describe('The services the joint body runs for its members, e.g. [Barnevern, PPT]; drawn as boxes inside the joint body.'),
   outcome: nonEmptyText.describe('What the joint body produces, and for whom.'),
-  emphasis: nonEmptyText.optional().describe('The key sentence; text before the first lowercase word is stressed.'),
+  emphasis: markedText
+    .optional()
+    .describe('The key sentence; mark the words to stress with **…**, e.g. "**ISK ER ET VERKTØY** for å gi …".'),
 });
 
 const targetGroupSchema = z.strictObject({
@@ -80,7 +92,7 @@ const targetGroupSchema = z.strictObject({
 
 const targetGroupsSchema = z.strictObject({
   period: nonEmptyText.optional().describe('When this prioritisation applies, e.g. "vinter 2004".'),
-  groups: z.array(targetGroupSchema).min(1),
+  groups: z.array(targetGroupSchema).default([]).describe('The target groups; none yet is allowed (the slide says so).'),
 });
 
 const planRowSchema = z.strictObject({

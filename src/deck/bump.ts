@@ -115,6 +115,7 @@ export function bumpStrategyText(text: string, options: BumpOptions, file = 'dat
   if (compareVersions(to, from) <= 0) {
     throw new TrappaError(`version ${to} is not greater than the current version ${from} in ${file}; choose a higher one, e.g. ${nextVersion(from)}`);
   }
+  refuseEarlierDate(doc, text, date, from, file);
   const notes = options.notes.map((n) => n.trim()).filter(Boolean);
   if (notes.length === 0) throw new TrappaError(`say what changed in ${to}: trappa bump ${to} --note "…" (repeat --note for more lines)`);
   const history = doc.toJS()?.history as { version?: unknown }[] | undefined;
@@ -125,6 +126,32 @@ export function bumpStrategyText(text: string, options: BumpOptions, file = 'dat
   for (const s of splices.sort((a, b) => b.at - a.at)) out = out.slice(0, s.at) + s.text + out.slice(s.end);
   checkBumped(out, to, date, notes, file);
   return { from, to, date, text: out };
+}
+
+/**
+ * The history runs forwards: a new version may not be dated before the version it
+ * follows (the current `date:`, and the newest history entry's date).
+ * @throws TrappaError located at the date it would precede
+ */
+function refuseEarlierDate(doc: Document.Parsed, text: string, date: string, from: string, file: string): void {
+  const history = doc.get('history', true);
+  const last = isSeq(history) ? history.items.at(-1) : undefined;
+  const candidates: Array<{ node: Node | undefined; what: string }> = [
+    { node: doc.get('date', true) as Node | undefined, what: `version ${from}` },
+    { node: isMap(last) ? (last.get('date', true) as Node | undefined) : undefined, what: 'the newest history entry' },
+  ];
+  for (const { node, what } of candidates) {
+    if (!isScalar(node) || !node.range) continue;
+    const previous = String(node.value instanceof Date ? node.value.toISOString().slice(0, 10) : node.value);
+    if (!isoDate.safeParse(previous).success || date >= previous) continue;
+    const before = text.slice(0, node.range[0]);
+    const line = before.split('\n').length;
+    const col = node.range[0] - before.lastIndexOf('\n');
+    throw new TrappaError(
+      `${file}:${line}:${col} date: the new version's date ${date} is earlier than ${what} (${previous}); ` +
+        `the history would run backwards. Give --date ${previous} or later`,
+    );
+  }
 }
 
 /** Reads the edited text back: a splice that produced anything else is a bug, and nothing is saved. */

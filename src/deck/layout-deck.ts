@@ -81,7 +81,8 @@ function buildSlides(plan: DeckPlan, page: Page, renderer: Renderer, slide: Plan
   const laid = slideKind(slide.kind).build(slideInput(plan, slide, page, renderer, used));
   const built = withSources(plan, slide, laid, titleSource(plan, slide, used.titleKey));
   const notes = slide.notes ? renderer.inline(slide.notes.source, slide.notes.location) : undefined;
-  return built.map((s, i) => (notes && i === 0 ? { ...s, notes } : s));
+  // The deck's notes come first; a kind's own notes (an explanation moved off the slide) follow.
+  return built.map((s, i) => (notes && i === 0 ? { ...s, notes: [notes, s.notes].filter(Boolean).join('\n\n') } : s));
 }
 
 /** The page geometry every slide of the deck shares; `place` moves it onto an organisation's template. */

@@ -69,25 +69,38 @@ export function splitParagraphs(
   box: Box,
   minSize: number,
   step = 0.5,
+  comfortSize?: number,
 ): ParagraphChunk[] {
   if (paragraphs.length === 0) return [];
   const prepared = paragraphs.map((p) => prepareText([p], style));
   const groups = paragraphGroups(paragraphs);
   const available = box.h - style.insets.top - style.insets.bottom;
-  const fewest = chunkAt(prepared, groups, minSize, box.w, available).length;
-  for (const fontSize of sizesFrom(Math.max(style.fontSize, minSize), minSize, step)) {
-    const chunks = chunkAt(prepared, groups, fontSize, box.w, available);
-    if (chunks.length > fewest) continue;
-    return chunks.map(({ start, end, content }) => ({
-      start,
-      end,
-      paragraphs: paragraphs.slice(start, end),
-      fontSize,
-      height: content + style.insets.top + style.insets.bottom,
-      overflow: content > available + EPSILON,
-    }));
+  const fewest = packChunks(heightsAt(prepared, minSize, box.w), groups, available).length;
+  const sizes = sizesFrom(Math.max(style.fontSize, minSize), minSize, step);
+  const at = (fontSize: number, most: number) => {
+    const heights = heightsAt(prepared, fontSize, box.w);
+    return packChunks(heights, groups, available).length > most ? undefined : { fontSize, chunks: balanceChunks(heights, groups, available) };
+  };
+  const first = (candidates: number[], most: number) => {
+    for (const size of candidates) {
+      const found = at(size, most);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  let chosen = first(sizes, fewest)!;
+  // Small text on few slides reads worse than comfortable text on one slide more.
+  if (comfortSize !== undefined && chosen.fontSize < comfortSize && fewest > 1) {
+    chosen = first(sizes.filter((size) => size >= comfortSize), fewest + 1) ?? chosen;
   }
-  throw new Error('unreachable: minSize is always among the sizes tried');
+  return chosen.chunks.map(({ start, end, content }) => ({
+    start,
+    end,
+    paragraphs: paragraphs.slice(start, end),
+    fontSize: chosen.fontSize,
+    height: content + style.insets.top + style.insets.bottom,
+    overflow: content > available + EPSILON,
+  }));
 }
 
 /** Paragraphs [start, end) that a split keeps together. */
@@ -110,25 +123,23 @@ export function paragraphGroups(paragraphs: readonly Paragraph[]): ParagraphGrou
   return groups;
 }
 
+/** Each paragraph's height at `fontSize` in inches, without the frame's insets. */
+function heightsAt(prepared: readonly PreparedText[], fontSize: number, width: number): number[] {
+  return prepared.map((p) => layoutPrepared(p, fontSize, width).height - p.style.insets.top - p.style.insets.bottom);
+}
+
 /**
- * Greedy packing of paragraph heights (inches, without insets) into `available`, a group
- * at a time; a group taller than `available` is packed a paragraph at a time instead.
- * Greedy in order gives the fewest chunks for a fixed order.
+ * Greedy packing of paragraph heights (inches, without insets) into chunks of at most
+ * `cap`, a group at a time; a group taller than `available` is packed a paragraph at a
+ * time instead. Greedy in order gives the fewest chunks for a fixed order.
  */
-function chunkAt(
-  prepared: readonly PreparedText[],
-  groups: readonly ParagraphGroup[],
-  fontSize: number,
-  width: number,
-  available: number,
-) {
-  const heights = prepared.map((p) => layoutPrepared(p, fontSize, width).height - p.style.insets.top - p.style.insets.bottom);
+function packChunks(heights: readonly number[], groups: readonly ParagraphGroup[], available: number, cap = available) {
   const heightOf = (start: number, end: number): number => heights.slice(start, end).reduce((sum, h) => sum + h, 0);
   const chunks: Array<{ start: number; end: number; content: number }> = [];
   const place = (start: number, end: number): void => {
     const height = heightOf(start, end);
     const last = chunks.at(-1);
-    if (last && last.content + height <= available + EPSILON) {
+    if (last && last.content + height <= cap + EPSILON) {
       last.end = end;
       last.content += height;
     } else {
@@ -140,6 +151,63 @@ function chunkAt(
     else for (let i = start; i < end; i++) place(i, i + 1);
   }
   return chunks;
+}
+
+/**
+ * The fewest chunks, spread evenly: each boundary at the unit boundary nearest to an equal
+ * share of the whole height, as long as every chunk still fits `available`; otherwise the
+ * smallest cap that needs no more chunks. So a list that just spills over gives two
+ * half-full slides, never a full one and a near-empty continuation.
+ */
+function balanceChunks(heights: readonly number[], groups: readonly ParagraphGroup[], available: number) {
+  const fewest = packChunks(heights, groups, available);
+  if (fewest.length < 2) return fewest;
+  return evenChunks(heights, groups, available, fewest.length) ?? cappedChunks(heights, groups, available, fewest.length);
+}
+
+/** Units a split may not cut: a group, or a paragraph of a group too tall for one chunk. */
+function units(heights: readonly number[], groups: readonly ParagraphGroup[], available: number): ParagraphGroup[] {
+  return groups.flatMap((g) => {
+    const h = heights.slice(g.start, g.end).reduce((a, b) => a + b, 0);
+    return h <= available + EPSILON ? [g] : Array.from({ length: g.end - g.start }, (_, i) => ({ start: g.start + i, end: g.start + i + 1 }));
+  });
+}
+
+export function evenChunks(heights: readonly number[], groups: readonly ParagraphGroup[], available: number, count: number) {
+  const parts = units(heights, groups, available);
+  const ends: number[] = [];
+  let sum = 0;
+  for (const u of parts) ends.push((sum += heights.slice(u.start, u.end).reduce((a, b) => a + b, 0)));
+  const cuts: number[] = [];
+  for (let k = 1; k < count; k++) {
+    const target = (sum * k) / count;
+    let best = -1;
+    ends.forEach((e, i) => {
+      if (i >= parts.length - 1 || i <= (cuts.at(-1) ?? -1)) return;
+      if (best < 0 || Math.abs(e - target) < Math.abs(ends[best]! - target)) best = i;
+    });
+    if (best < 0) return undefined;
+    cuts.push(best);
+  }
+  const chunks: Array<{ start: number; end: number; content: number }> = [];
+  let from = 0;
+  for (const cut of [...cuts, parts.length - 1]) {
+    const content = ends[cut]! - (from > 0 ? ends[from - 1]! : 0);
+    if (content > available + EPSILON) return undefined;
+    chunks.push({ start: parts[from]!.start, end: parts[cut]!.end, content });
+    from = cut + 1;
+  }
+  return chunks;
+}
+
+function cappedChunks(heights: readonly number[], groups: readonly ParagraphGroup[], available: number, count: number) {
+  let [low, high] = [0, available];
+  for (let i = 0; i < 24; i++) {
+    const mid = (low + high) / 2;
+    if (packChunks(heights, groups, available, mid).length <= count) high = mid;
+    else low = mid;
+  }
+  return packChunks(heights, groups, available, high);
 }
 
 /** maxSize, maxSize − step, … down to minSize, which is always included. */

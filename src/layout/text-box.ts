@@ -137,12 +137,12 @@ export function textHeight(paragraphs: Paragraph[], style: TextStyle, width: num
  * One chunk when everything fits; the kind makes a continuation slide per further chunk.
  * Sub-points (level > 0) stay on the slide of their point (see splitParagraphs).
  */
-export function splitToFit(page: Page, items: Paragraph[], style: TextStyle, box: Box, minSize?: number): Paragraph[][] {
+export function splitToFit(page: Page, items: Paragraph[], style: TextStyle, box: Box, minSize?: number, comfortSize?: number): Paragraph[][] {
   if (items.length === 0) return [[]];
   const floor = minSize ?? page.theme.sizes.minBody;
   const whole = fitText({ paragraphs: items, style, box, maxSize: style.fontSize, minSize: floor });
   if (whole.fits) return [items];
-  return splitParagraphs(items, style, box, floor).map((chunk) => chunk.paragraphs);
+  return splitParagraphs(items, style, box, floor, 0.5, comfortSize).map((chunk) => chunk.paragraphs);
 }
 
 /** The slide title (a real title, fitted on one or two lines) and the accent rule under it. */
@@ -180,12 +180,13 @@ export interface ShapeRequest extends Omit<FitRequest, 'role' | 'fill'> {
  * The part of a shape PowerPoint puts text in (its preset's text rectangle): an arrow's
  * point and a rounded corner take width away, so text is measured in what is left.
  */
-function textArea(shape: ShapeElement['shape'], box: Box, radius = 0): Box {
+function textArea(shape: ShapeElement['shape'], box: Box, radius?: number): Box {
   if (shape === 'homePlate') return { ...box, w: Math.max(0.1, box.w - box.h / 2) };
   if (shape === 'chevron') return { ...box, x: box.x + box.h / 2, w: Math.max(0.1, box.w - box.h) };
   if (shape === 'roundRect') {
     // OOXML's roundRect text rect is inset by 29.3 % of the corner radius on every side.
-    const inset = 0.29289 * radius * Math.min(box.w, box.h);
+    // pptxgenjs writes `rectRadius` as inches (adj = radius / shorter side); without one, OOXML's default is 1/6 of the shorter side.
+    const inset = 0.29289 * (radius ?? Math.min(box.w, box.h) / 6);
     return { x: box.x + inset, y: box.y + inset, w: box.w - 2 * inset, h: box.h - 2 * inset };
   }
   if (shape === 'ellipse') return { x: box.x + box.w * 0.1464, y: box.y + box.h * 0.1464, w: box.w * 0.7071, h: box.h * 0.7071 };
@@ -193,7 +194,7 @@ function textArea(shape: ShapeElement['shape'], box: Box, radius = 0): Box {
 }
 
 export function fittedShape(page: Page, request: ShapeRequest): ShapeElement {
-  const measured = textArea(request.shape, request.box, request.radius ?? (request.shape === 'roundRect' ? 0.16667 : 0));
+  const measured = textArea(request.shape, request.box, request.radius);
   const { element } = fitBox(page, { ...request, box: measured, role: 'body', fill: undefined });
   return {
     type: 'shape',

@@ -91,7 +91,7 @@ export interface ShapeElement {
   box: Box;
   fill?: string;
   line?: { color: string; width: number; dash?: 'solid' | 'dash' };
-  /** Corner radius for roundRect, 0..0.5 of the shorter side. */
+  /** Corner radius for roundRect, in inches (written as pptxgenjs rectRadius: adj = radius / shorter side). */
   radius?: number;
   /** Rotation in degrees. */
   rotate?: number;

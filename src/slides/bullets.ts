@@ -23,7 +23,8 @@ export function layoutList(page: Page, content: ListContent, firstIndex = 0): La
   const introH = content.intro ? textHeight(introParagraphs, introStyle, page.body.w) : 0;
   const listBox = content.intro ? below(page.body, introH, 0.05) : page.body;
   const style = textStyle(page, { size: sizes.body });
-  const chunks = splitToFit(page, content.items, style, listBox);
+  // A list that continues anyway may take one slide more to stay at a comfortable size (floor + 4 pt).
+  const chunks = splitToFit(page, content.items, style, listBox, undefined, Math.min(sizes.body, sizes.minBody + 4));
   // Short lists may grow a little, so a slide with three points does not look empty;
   // a continued list keeps one size on all its slides (the smallest any of them needs).
   const fitChunk = (chunk: Paragraph[], i: number, maxSize: number) =>
@@ -56,18 +57,19 @@ export const bulletsSlide: SlideKind = {
   },
 };
 
-/** "Endringer siden forrige versjon": the current version's changes, then earlier versions'. */
+/**
+ * "Endringer siden forrige versjon": only what changed in the current version, i.e. its own
+ * history entry (the newest entry when the current version has none yet). Earlier
+ * versions' changes are history, not news; they stay in strategy.yaml.
+ */
 export const changesSlide: SlideKind = {
   build(input) {
     const { strategy } = input.plan;
-    const newestFirst = [...strategy.history].reverse();
-    if (newestFirst.length === 0) {
+    const entry = strategy.history.find((h) => h.version === strategy.version) ?? strategy.history.at(-1);
+    if (!entry) {
       return layoutList(input.page, { title: input.title('changes.title'), items: [{ runs: [{ text: input.text('changes.none') }] }] });
     }
-    const items = newestFirst.flatMap((entry, i): Paragraph[] => [
-      { runs: [{ text: input.text('changes.entry', { ...entry }), bold: true }], spaceBefore: i === 0 ? 0 : 12 },
-      ...entry.changes.map((text): Paragraph => ({ runs: [{ text }], bullet: true, level: 0, spaceBefore: 4 })),
-    ]);
-    return layoutList(input.page, { title: input.title('changes.title'), items });
+    const items = entry.changes.map((text): Paragraph => ({ runs: [{ text }], bullet: true, level: 0, spaceBefore: 4 }));
+    return layoutList(input.page, { title: input.title('changes.title'), intro: input.text('changes.entry', { ...entry }), items });
   },
 };

@@ -8,6 +8,7 @@
 import type { PlanRow } from '../data/schema.js';
 import type { PlanMode } from '../plan/resolve-deck.js';
 import { measureTableRows } from '../layout/fit-table.js';
+import { evenChunks } from '../layout/fit-text.js';
 import { measureWidth, WIDTH_SAFETY } from '../layout/measure-text.js';
 import { below, type Page } from '../layout/page.js';
 import { continuedTitle, textHeight, textStyle, titleElements } from '../layout/text-box.js';
@@ -85,6 +86,58 @@ function widestWords(content: PlanContent, face: string): number[] {
 }
 
 /**
+ * Per column, how much text it holds: the mean width of its cells on one line, in points
+ * at 1 pt. Used as the columns' weights, so a column of long texts gets the width its
+ * text needs and a column of dates does not take room from it (rows wrap less).
+ */
+function textWeights(content: PlanContent, face: string): { mean: number[]; longest: number[] } {
+  const rows = [content.header.map((text) => ({ text, bold: true })), ...content.rows.map((r) => r.cells.map((text) => ({ text, bold: r.own })))];
+  const widths = content.header.map((_, column) => rows.map((row) => (row[column] ? measureWidth(row[column].text, { face, size: 1, bold: row[column].bold }) : 0)));
+  return { mean: widths.map((w) => Math.max(1, sum(w) / w.length)), longest: widths.map((w) => Math.max(1, ...w)) };
+}
+
+/**
+ * When every cell fits on one line, each column gets its longest cell plus a share of
+ * what is left, so no row wraps; otherwise the columns share by how much text they hold.
+ */
+/** Width in inches that a text `pt` wide at 1 pt needs on one line at `size`. */
+const oneLine = (pt: number, size: number, insets: Insets): number => ptToInch(pt * size * WIDTH_SAFETY) + insets.left + insets.right + 0.01;
+
+/**
+ * Width no cell of a column uses (every cell fits on one line with room to spare) goes to
+ * the columns that wrap, smallest shortfall first, while it lasts: a column of short dates
+ * does not keep width that would put a two-line name on one line. Never causes a new wrap.
+ */
+function lendSlack(widths: number[], need: readonly number[]): number[] {
+  const out = [...widths];
+  let slack = sum(out.map((w, i) => Math.max(0, w - need[i]!)));
+  const short = out.map((w, i) => ({ i, gap: need[i]! - w })).filter((c) => c.gap > 0).sort((a, b) => a.gap - b.gap);
+  const lenders = out.map((w, i) => Math.max(0, w - need[i]!));
+  for (const { i, gap } of short) {
+    if (gap > slack) break;
+    // Each lender gives in proportion to what it can spare.
+    const spare = sum(lenders);
+    lenders.forEach((l, j) => {
+      const give = (gap * l) / spare;
+      out[j] = out[j]! - give;
+      lenders[j] = l - give;
+    });
+    out[i] = out[i]! + gap;
+    slack -= gap;
+  }
+  return out;
+}
+
+function oneLineWidths(total: number, longestPt: readonly number[], size: number, insets: Insets): number[] | undefined {
+  const need = longestPt.map((pt) => oneLine(pt, size, insets));
+  const spare = total - sum(need);
+  if (spare < 0) return undefined;
+  const widths = need.map((w) => w + (spare * w) / sum(need));
+  widths[widths.length - 1] = total - sum(widths.slice(0, -1));
+  return widths;
+}
+
+/**
  * Column widths in inches that sum to `total`. Each column gets at least its widest word
  * at `size` (with the layout's WIDTH_SAFETY and the cell insets), so no word is split.
  * The rest goes by WEIGHTS: a column whose weighted share is below its minimum gets the
@@ -92,7 +145,7 @@ function widestWords(content: PlanContent, face: string): number[] {
  * plan whose words fit keeps the weighted layout. When the minimums alone are wider than
  * the table, columns get it in proportion to them and long words break, as they must.
  */
-export function columnWidths(total: number, widestPt: readonly number[], size: number, insets: Insets): number[] {
+export function columnWidths(total: number, widestPt: readonly number[], size: number, insets: Insets, weights: readonly number[] = WEIGHTS): number[] {
   // Rounded up to whole EMU, as the writer rounds widths, so a written column is never narrower.
   const minimums = widestPt.map((pt) => Math.ceil((ptToInch(pt * size * WIDTH_SAFETY) + insets.left + insets.right) * EMU_PER_INCH) / EMU_PER_INCH);
   const needed = sum(minimums);
@@ -100,7 +153,7 @@ export function columnWidths(total: number, widestPt: readonly number[], size: n
   if (needed >= total) {
     widths = minimums.map((m) => (total * m) / needed);
   } else {
-    const weightOf = (i: number): number => WEIGHTS[i] ?? 1;
+    const weightOf = (i: number): number => weights[i] ?? 1;
     const fixed = new Set<number>();
     const shares = (): number[] => {
       const free = total - sum(minimums.filter((_, i) => fixed.has(i)));
@@ -162,9 +215,12 @@ interface Sized {
 function sizeTable(page: Page, content: PlanContent, width: number, room: (start: number) => number): Sized {
   const { sizes, fonts } = page.theme;
   const widest = widestWords(content, fonts.body);
+  const weights = textWeights(content, fonts.body);
   const at = (size: number, maxPages = Infinity): Sized | undefined => {
     const style = textStyle(page, { size, insets: CELL_INSETS });
-    const widths = columnWidths(width, widest, size, CELL_INSETS);
+    const widths =
+      oneLineWidths(width, weights.longest, size, CELL_INSETS) ??
+      lendSlack(columnWidths(width, widest, size, CELL_INSETS, weights.mean), weights.longest.map((pt) => oneLine(pt, size, CELL_INSETS)));
     const [headerHeight = 0] = measureTableRows(widths, [content.header], { ...style, bold: true }, CELL_INSETS);
     const heights = [headerHeight];
     const rowHeight = (i: number): number => {
@@ -178,11 +234,47 @@ function sizeTable(page: Page, content: PlanContent, width: number, room: (start
     return pages && { style, widths, heights, pages };
   };
   const floor = at(sizes.minTable)!;
-  for (let size = sizes.table; size > sizes.minTable; size -= 0.5) {
+  // A table that fits one slide may grow up to the body size, so a short plan uses its room.
+  const largest = floor.pages.length === 1 ? Math.max(sizes.table, sizes.body) : sizes.table;
+  let chosen = floor;
+  for (let size = largest; size > sizes.minTable; size -= 0.5) {
     const sized = at(size, floor.pages.length);
-    if (sized) return sized;
+    if (sized) {
+      chosen = sized;
+      break;
+    }
   }
-  return floor;
+  // Small text on few slides reads worse than comfortable text on one slide more (floor + 3 pt).
+  const comfort = Math.min(sizes.table, sizes.minTable + 3);
+  if (chosen.style.fontSize < comfort && floor.pages.length > 1) {
+    for (let size = sizes.table; size >= comfort; size -= 0.5) {
+      const sized = at(size, floor.pages.length + 1);
+      if (sized) return balancePages(sized, room);
+    }
+  }
+  return balancePages(chosen, room);
+}
+
+/**
+ * The same number of pages with rows spread evenly: the smallest share of each page's
+ * room that still needs no more pages, so the last slide is never a near-empty remainder.
+ */
+function balancePages(sized: Sized, room: (start: number) => number): Sized {
+  const count = sized.pages.length;
+  if (count < 2) return sized;
+  const [header = 0, ...rows] = sized.heights;
+  // First choice: each page break at the row nearest an equal share (within the smallest page's room).
+  const rooms = sized.pages.map(([start]) => room(start) - header);
+  const even = evenChunks(rows, rows.map((_, i) => ({ start: i, end: i + 1 })), Math.min(...rooms), count);
+  if (even) return { ...sized, pages: even.map((c): [number, number] => [c.start, c.end]) };
+  const with_ = (share: number) => paginate(rows.length, (i) => rows[i]!, header, (start) => header + (room(start) - header) * share, count);
+  let [low, high] = [0, 1];
+  for (let i = 0; i < 20; i++) {
+    const mid = (low + high) / 2;
+    if (with_(mid)) high = mid;
+    else low = mid;
+  }
+  return { ...sized, pages: with_(high) ?? sized.pages };
 }
 
 function tableElement(page: Page, content: PlanContent, box: Box, sized: Sized, [start, end]: [number, number]): TableElement {

@@ -80,33 +80,48 @@ function compose(input: SlideInput, band: Box): TitleContent {
   };
 }
 
+/**
+ * The title block (title, rule, meeting lines) sits above the logo band; without logos
+ * there is no band, and the block is centred on the slide instead of leaving its lower
+ * half an empty field of colour.
+ */
 function layout(content: TitleContent, page: Page, band: Box): LaidOutSlide {
   const { colors, sizes } = page.theme;
   const left = 0.9;
   const width = page.size.w - 2 * left;
-  const title = fitBox(page, {
+  const hasLogos = content.logos.length > 0;
+  const bottom = hasLogos ? band.y : page.size.h - 0.6;
+  const titleRequest = {
     name: 'Title',
-    role: 'title',
+    role: 'title' as const,
     box: page.template?.cover.title ?? { x: left, y: 1.2, w: width, h: 2.4 },
     paragraphs: [{ runs: [{ text: content.title }] }],
     style: textStyle(page, { heading: true, size: sizes.title + 12, bold: true, color: colors.onPrimary, valign: 'bottom' }),
     // The deck's name may shrink further than slide titles do, but not below the body floor.
     minSize: Math.min(sizes.title - 4, Math.max(sizes.minBody, 20)),
     source: content.titleSource,
-  });
-  const details = fitBox(page, {
+  };
+  const title = fitBox(page, titleRequest);
+  const detailsRequest = {
     name: 'Subtitle',
-    box: page.template?.cover.subtitle ?? { x: left, y: 3.95, w: width, h: band.y - 4.1 },
+    box: page.template?.cover.subtitle ?? { x: left, y: 3.95, w: width, h: bottom - 4.1 },
     paragraphs: content.lines.map((text, i) => ({ runs: [{ text, bold: i === 0 && content.lines.length > 2 }], spaceBefore: i === 0 ? 0 : 6 })),
     style: textStyle(page, { size: sizes.subtitle, color: colors.secondary }),
     source: content.linesSource,
-  });
+  };
+  const details = fitBox(page, detailsRequest);
+  // Centre what is drawn: from the title's first line to the last meeting line.
+  const top = 1.2 + 2.4 - title.height;
+  const end = 3.95 + Math.min(details.height, detailsRequest.box.h);
+  // An organisation's template places the texts itself.
+  const shift = hasLogos || page.template ? 0 : Math.max(0, (page.size.h - end - top) / 2);
+  const down = (box: Box): Box => ({ ...box, y: box.y + shift });
   const elements: SlideElement[] = [
-    title.element,
-    { type: 'shape', name: 'Title rule', shape: 'rect', box: { x: left + 0.08, y: 3.75, w: 1.6, h: 0.07 }, fill: colors.accent },
-    details.element,
+    { ...title.element, box: down(title.element.box) },
+    { type: 'shape', name: 'Title rule', shape: 'rect', box: down({ x: left + 0.08, y: 3.75, w: 1.6, h: 0.07 }), fill: colors.accent },
+    shift > 0 ? { ...details.element, box: { ...down(details.element.box), h: Math.max(details.height, Math.min(details.element.box.h, page.size.h - 0.3 - shift - 3.95)) } } : details.element,
   ];
-  if (content.logos.length > 0) {
+  if (hasLogos) {
     elements.push({ type: 'shape', name: 'Logo band', shape: 'rect', box: { x: 0, y: band.y, w: page.size.w, h: page.size.h - band.y }, fill: colors.background });
     elements.push(...content.logos);
   }

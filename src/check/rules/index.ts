@@ -2,6 +2,8 @@
 import type { Rule } from '../types.js';
 import { checkAltText } from './alt-text.js';
 import { checkContrast } from './contrast.js';
+import { checkDesign } from './design.js';
+import { checkLegend } from './legend.js';
 import { checkLanguage } from './language.js';
 import { checkMinSize } from './min-size.js';
 import { checkOverflow } from './overflow.js';
@@ -18,6 +20,8 @@ export const rules = {
   'min-size': checkMinSize,
   language: checkLanguage,
   package: checkPackage,
+  design: checkDesign,
+  legend: checkLegend,
 } as const satisfies Record<string, Rule>;
 
 export type RuleId = keyof typeof rules;

@@ -89,9 +89,20 @@ function checkTables(deck: DeckModel, slide: SlideModel, { tolerance }: RuleOpti
 
 /** Each row's drawn height: at least its written height, or its tallest cell's text. */
 export function measureRows(table: TableModel): number[] {
-  return table.rows.map((row) => {
+  const content = measureRowContent(table);
+  return table.rows.map((row, i) => Math.max(row.height, content[i] ?? 0));
+}
+
+/** Measured once per table: the fit rule and the design rules both ask. */
+const rowContent = new WeakMap<TableModel, number[]>();
+
+/** What each row's text needs (its tallest cell, insets included), whatever height was written. */
+export function measureRowContent(table: TableModel): number[] {
+  const known = rowContent.get(table);
+  if (known) return known;
+  const heights = table.rows.map((row) => {
     let column = 0;
-    let tallest = row.height;
+    let tallest = 0;
     for (const cell of row.cells) {
       const width = table.columnWidths.slice(column, column + cell.span).reduce((a, b) => a + b, 0);
       column += cell.span;
@@ -102,4 +113,6 @@ export function measureRows(table: TableModel): number[] {
     }
     return tallest;
   });
+  rowContent.set(table, heights);
+  return heights;
 }

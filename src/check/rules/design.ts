@@ -1,0 +1,123 @@
+/**
+ * Design rules: what a communication adviser would not send, though every text fits.
+ * - `near-empty-continuation` (error): a "… (forts.)" slide whose content spans less than
+ *   a quarter of the content area; the layout should have rebalanced instead.
+ * - `sparse-shrunk` (warning): a slide whose content spans less than 40 % of its area
+ *   while its text was shrunk below the theme's body size.
+ * - `overlap` (error): two elements that overlap without one holding the other.
+ * - `edge` (error): text closer to the slide's edge than the 0.3 in margin (footers exempt).
+ * - `row-height` (warning): a table row drawn taller than its text needs (by 0.1 in or more).
+ */
+import type { Box } from '../../layout/types.js';
+import type { DeckModel, Finding, RuleOptions, SlideModel, TextFrame } from '../types.js';
+import { elementName, finding, hasText, inches, isFooter, points, textShapes, visibleRuns } from './elements.js';
+import { fieldOf } from './fields.js';
+import { measureRowContent } from './overflow.js';
+import { contentShare, continues, drawnBox, isChrome, slideTitle } from './slide-geometry.js';
+
+/** The least share of the content area a continuation slide must span. */
+export const MIN_CONTINUATION_SHARE = 0.25;
+const SPARSE_SHARE = 0.4;
+export const EDGE_MARGIN = 0.3;
+const ROW_SLACK = 0.1;
+/** Overlaps smaller than this (square inches, or 0.02 in on a side) are hairlines, not design faults. */
+const TOUCH = 0.02;
+
+const located = (f: Finding): Finding => {
+  const field = fieldOf(f.element);
+  return field ? { ...f, field } : f;
+};
+
+export function checkDesign(deck: DeckModel, options: RuleOptions): Finding[] {
+  return deck.slides.flatMap((slide, i) => [
+    ...continuation(deck, slide, deck.slides.slice(0, i), options),
+    ...overlaps(slide),
+    ...edges(deck, slide),
+    ...rowHeights(slide),
+  ]).map(located);
+}
+
+function continuation(deck: DeckModel, slide: SlideModel, before: SlideModel[], { bodySize }: RuleOptions): Finding[] {
+  const title = slideTitle(slide);
+  // Measured only for the slides that need it: continuations, and slides with shrunk text.
+  let measuredShare: number | undefined;
+  const share = (): number => (measuredShare ??= contentShare(slide, deck.size));
+  const found: Finding[] = [];
+  const base = before.map(slideTitle).find((t) => continues(title, t));
+  if (base && share() < MIN_CONTINUATION_SHARE) {
+    found.push(finding('error', 'near-empty-continuation', slide.number, firstContent(slide),
+      `this continuation of "${base}" uses ${Math.round(share() * 100)} % of the slide's content area (at least ${MIN_CONTINUATION_SHARE * 100} % expected); rebalance the slides instead`));
+  }
+  // The slide's main text: its largest plain text frame (labels and legends are small by design).
+  const main = textShapes(slide)
+    .filter((s) => !isChrome(s) && s.fill === null && s.box && !/^legend$/i.test(s.name))
+    .sort((a, b) => b.box!.w * b.box!.h - a.box!.w * a.box!.h)[0];
+  const shrunk = bodySize !== undefined && main && maxSize(main) < bodySize - 0.25 ? main : undefined;
+  if (shrunk && share() < SPARSE_SHARE) {
+    found.push(finding('warning', 'sparse-shrunk', slide.number, elementName(shrunk),
+      `the text is ${points(maxSize(shrunk))}, below the body size ${points(bodySize!)}, though the content uses only ${Math.round(share() * 100)} % of the slide`));
+  }
+  return found;
+}
+
+const maxSize = (s: { text: TextFrame }): number => Math.max(...visibleRuns(s.text).map((r) => r.size ?? 18)) * s.text.fontScale;
+
+function firstContent(slide: SlideModel): string {
+  const e = slide.elements.find((x) => !isChrome(x));
+  return e ? elementName(e) : '(slide)';
+}
+
+function area(a: Box, b: Box): { w: number; h: number } {
+  return { w: Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x), h: Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) };
+}
+
+const inside = (a: Box, b: Box): boolean => a.x >= b.x - TOUCH && a.y >= b.y - TOUCH && a.x + a.w <= b.x + b.w + TOUCH && a.y + a.h <= b.y + b.h + TOUCH;
+
+function overlaps(slide: SlideModel): Finding[] {
+  const drawn = slide.elements.flatMap((e) => {
+    const box = drawnBox(e);
+    return box && box.w > 0 && box.h > 0 ? [{ e, box }] : [];
+  });
+  const found: Finding[] = [];
+  drawn.forEach((a, i) => {
+    for (const b of drawn.slice(i + 1)) {
+      const { w, h } = area(a.box, b.box);
+      if (w <= TOUCH || h <= TOUCH) continue;
+      // A shape that holds another (the joint body and its services, a band and its logos) is meant.
+      if (inside(a.box, b.box) || inside(b.box, a.box)) continue;
+      found.push(finding('error', 'overlap', slide.number, elementName(b.e), `overlaps ${elementName(a.e)} by ${inches(w)} × ${inches(h)}`));
+    }
+  });
+  return found;
+}
+
+function edges(deck: DeckModel, slide: SlideModel): Finding[] {
+  const found: Finding[] = [];
+  for (const shape of textShapes(slide)) {
+    if (isFooter(shape) || !shape.box || !hasText(shape.text)) continue;
+    const box = drawnBox(shape) ?? shape.box;
+    const { insets } = shape.text;
+    const text = { x: box.x + insets.left, y: box.y + insets.top, r: box.x + box.w - insets.right, b: box.y + box.h - insets.bottom };
+    const gaps = { left: text.x, top: text.y, right: deck.size.w - text.r, bottom: deck.size.h - text.b };
+    const [side, gap] = Object.entries(gaps).sort((p, q) => p[1] - q[1])[0]!;
+    if (gap < EDGE_MARGIN - 0.005) {
+      found.push(finding('error', 'edge', slide.number, elementName(shape), `its text is ${inches(Math.max(0, gap))} from the slide's ${side} edge; keep at least ${inches(EDGE_MARGIN)}`));
+    }
+  }
+  return found;
+}
+
+function rowHeights(slide: SlideModel): Finding[] {
+  const found: Finding[] = [];
+  for (const table of slide.elements) {
+    if (table.kind !== 'table') continue;
+    const need = measureRowContent(table);
+    const tall = table.rows.map((row, i) => ({ i, row, need: need[i] ?? 0 })).filter(({ row, need: n }) => row.height > n + ROW_SLACK);
+    if (tall.length > 0) {
+      const { i, row, need: n } = tall[0]!;
+      found.push(finding('warning', 'row-height', slide.number, elementName(table),
+        `${tall.length} row${tall.length === 1 ? ' is' : 's are'} taller than their text (first: row ${i + 1} is ${inches(row.height)}, its text needs ${inches(n)})`));
+    }
+  }
+  return found;
+}

@@ -1,0 +1,69 @@
+/**
+ * Where a slide's content is, for the design rules: the area between the title and the
+ * footer, and how much of it the content covers (text frames by the height their text
+ * needs, tables by their rows, shapes and pictures by their boxes). Inches.
+ */
+import type { Box } from '../../layout/types.js';
+import { measureFrame } from '../measure-frame.js';
+import type { ElementModel, SlideModel } from '../types.js';
+import { isFooter, isTitle } from './elements.js';
+import { measureRows } from './overflow.js';
+
+/** Elements that frame every slide rather than carry its content. */
+export function isChrome(e: ElementModel): boolean {
+  return isTitle(e) || isFooter(e) || /^(title|title rule|footer logo|logo band)$/i.test(e.name.trim());
+}
+
+const drawn = new WeakMap<ElementModel, Box | undefined>();
+
+/** The element's drawn extent: a text frame without fill only as tall as its text (measured once). */
+export function drawnBox(e: ElementModel): Box | undefined {
+  if (!drawn.has(e)) drawn.set(e, measureDrawn(e));
+  return drawn.get(e);
+}
+
+function measureDrawn(e: ElementModel): Box | undefined {
+  if (!e.box) return undefined;
+  if (e.kind === 'table') return { ...e.box, h: measureRows(e).reduce((a, b) => a + b, 0) };
+  if (e.kind === 'shape' && e.text && e.fill === null && !e.geometry?.match(/Arrow|chevron|homePlate/)) {
+    const { insets } = e.text;
+    const need = measureFrame(e.text, e.box.w - insets.left - insets.right).height + insets.top + insets.bottom;
+    return { ...e.box, h: Math.min(e.box.h, need) };
+  }
+  return e.box;
+}
+
+/** The area content may use: below the title, above the footer. */
+export function contentArea(slide: SlideModel, size: { w: number; h: number }): Box {
+  const title = slide.elements.find((e) => isTitle(e) && e.box);
+  const top = title?.box ? title.box.y + title.box.h : 0;
+  const footers = slide.elements.filter((e) => isFooter(e) && e.box && e.box.y > top).map((e) => e.box!.y);
+  const bottom = Math.min(size.h, ...footers);
+  return { x: 0, y: top, w: size.w, h: Math.max(0.01, bottom - top) };
+}
+
+/** Share (0..1) of the content area's height that the content spans, top to bottom. */
+export function contentShare(slide: SlideModel, size: { w: number; h: number }): number {
+  const boxes = slide.elements.filter((e) => !isChrome(e)).flatMap((e) => drawnBox(e) ?? []);
+  if (boxes.length === 0) return 0;
+  const area = contentArea(slide, size);
+  const top = Math.max(area.y, Math.min(...boxes.map((b) => b.y)));
+  const bottom = Math.min(area.y + area.h, Math.max(...boxes.map((b) => b.y + b.h)));
+  return Math.max(0, bottom - top) / area.h;
+}
+
+/** Title text of a slide, one line. */
+export function slideTitle(slide: SlideModel): string {
+  const title = slide.elements.find(isTitle);
+  const text = title?.kind === 'shape' ? title.text?.paragraphs.map((p) => p.runs.map((r) => r.text).join('')).join(' ') : '';
+  return (text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * True when `title` continues `base`: "Title (forts.)", "Title (framh. 2)", "Title (cont.)".
+ * Language-neutral: a short parenthesised tail after an earlier slide's title.
+ */
+export function continues(title: string, base: string): boolean {
+  if (!base || !title.startsWith(`${base} (`) || !title.endsWith(')')) return false;
+  return title.length - base.length <= 16;
+}

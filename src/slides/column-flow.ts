@@ -1,0 +1,160 @@
+/**
+ * Lists under headings, flowing through the columns of a slide like a newspaper
+ * (target groups: highest priority, then the others). A list continues in the next
+ * column under its repeated heading; a short list shares a column with the next one,
+ * so no column stands half-empty beside a long one. Every column holds about the same
+ * height (the flow is balanced across all columns it needs), the text is as large as
+ * the fewest slides allow, and only what does not fit at the floor continues on a
+ * following slide, where the columns are balanced again.
+ */
+import { layoutPrepared, prepareText } from '../layout/measure-text.js';
+import { sizesFrom } from '../layout/fit-text.js';
+import { columns, type Page } from '../layout/page.js';
+import { continuedTitle, textHeight, textStyle, titleElements } from '../layout/text-box.js';
+import type { Box, LaidOutSlide, Paragraph, SlideElement, TextStyle } from '../layout/types.js';
+
+export interface FlowList {
+  heading: string;
+  items: Paragraph[];
+}
+
+export interface FlowContent {
+  title: string;
+  lists: FlowList[];
+  /** A line under the columns on slides that show marked items (the legend). */
+  note?: string;
+  /** True for an item that the note explains (a marked item). */
+  marked?: (item: Paragraph) => boolean;
+}
+
+const HEADING_H = 0.5;
+const HEADING_GAP = 0.1;
+const NOTE_H = 0.4;
+const EPSILON = 1e-6;
+
+/** Items [start, end) of one list in one column. */
+interface Segment {
+  list: number;
+  start: number;
+  end: number;
+}
+
+type Column = Segment[];
+
+/** Greedy packing of the flow into columns of height `cap`; a segment costs its heading and its items. */
+function pack(heights: number[][], insets: number, cap: number): Column[] {
+  const cols: Column[] = [[]];
+  let used = 0;
+  heights.forEach((items, list) => {
+    items.forEach((h, i) => {
+      let col = cols.at(-1)!;
+      let seg = col.at(-1);
+      const opens = !seg || seg.list !== list;
+      const cost = h + (opens ? HEADING_H + HEADING_GAP + insets : 0);
+      if (used > 0 && used + cost > cap + EPSILON) {
+        cols.push((col = []));
+        used = 0;
+        seg = undefined;
+      }
+      if (!seg || seg.list !== list) {
+        seg = { list, start: i, end: i };
+        col.push(seg);
+        used += HEADING_H + HEADING_GAP + insets;
+      }
+      seg.end = i + 1;
+      used += h;
+    });
+  });
+  return cols.filter((c) => c.length > 0);
+}
+
+/**
+ * The flow in as few columns as `height` allows, then spread evenly over every
+ * column of the slides it needs: the smallest cap that needs no more slides.
+ */
+function balanced(heights: number[][], insets: number, height: number, perSlide: number): Column[] {
+  const slides = (cols: Column[]): number => Math.ceil(cols.length / perSlide);
+  const fewest = pack(heights, insets, height);
+  const total = heights.flat().reduce((a, b) => a + b, 0);
+  let [low, high] = [total / Math.max(1, slides(fewest) * perSlide), height];
+  for (let i = 0; i < 20; i++) {
+    const mid = (low + high) / 2;
+    if (slides(pack(heights, insets, mid)) <= slides(fewest)) high = mid;
+    else low = mid;
+  }
+  return pack(heights, insets, high);
+}
+
+function headingShape(page: Page, box: Box, text: string, list: number): SlideElement {
+  const { colors, sizes } = page.theme;
+  return {
+    type: 'shape', name: `Heading ${list + 1}`, shape: 'rect', box: { ...box, h: HEADING_H },
+    fill: list === 0 ? colors.primary : colors.secondary,
+    paragraphs: [{ runs: [{ text }] }],
+    style: textStyle(page, { heading: true, size: Math.min(sizes.body - 2, 18), bold: true, align: 'center', valign: 'middle', color: list === 0 ? colors.onPrimary : colors.primary }),
+  };
+}
+
+interface Sized {
+  size: number;
+  cols: Column[];
+  heights: number[][];
+}
+
+/** The largest size whose balanced flow needs no more slides than the floor's. */
+function sizeFlow(page: Page, lists: FlowList[], style: TextStyle, width: number, height: number, perSlide: number): Sized {
+  const { sizes } = page.theme;
+  const prepared = lists.map((l) => l.items.map((p) => prepareText([p], style)));
+  const insets = style.insets.top + style.insets.bottom;
+  const at = (size: number): Sized => {
+    const heights = prepared.map((items) => items.map((p) => layoutPrepared(p, size, width).height - insets));
+    return { size, heights, cols: balanced(heights, insets, height, perSlide) };
+  };
+  const floor = at(sizes.minBody);
+  const slides = (s: Sized): number => Math.ceil(s.cols.length / perSlide);
+  for (const size of sizesFrom(sizes.body, sizes.minBody, 0.5)) {
+    const sized = at(size);
+    if (slides(sized) <= slides(floor)) return sized;
+  }
+  return floor;
+}
+
+export function layoutFlow(page: Page, content: FlowContent, perSlide = 2): LaidOutSlide[] {
+  const { colors, sizes } = page.theme;
+  const lists = content.lists.filter((l) => l.items.length > 0);
+  const noteStyle = textStyle(page, { size: Math.max(sizes.minBody, 14), color: colors.text, valign: 'bottom' });
+  const noteParagraphs: Paragraph[] = content.note ? [{ runs: [{ text: content.note, highlight: colors.highlight, bold: true }] }] : [];
+  const noteH = content.note ? Math.max(NOTE_H, textHeight(noteParagraphs, noteStyle, page.body.w)) : 0;
+  const area: Box = { ...page.body, h: page.body.h - noteH };
+  const boxes = columns(area, Array.from({ length: perSlide }, () => 1), 0.4);
+  const style = textStyle(page, { size: sizes.body });
+  const { size, cols } = sizeFlow(page, lists, style, boxes[0]!.w, area.h, perSlide);
+  const slides: LaidOutSlide[] = [];
+  for (let s = 0; s * perSlide < Math.max(1, cols.length); s++) {
+    const title = continuedTitle(page, content.title, s);
+    const elements: SlideElement[] = [...titleElements(page, title)];
+    let marked = false;
+    cols.slice(s * perSlide, (s + 1) * perSlide).forEach((col, c) => {
+      let y = boxes[c]!.y;
+      col.forEach((seg) => {
+        const list = lists[seg.list]!;
+        const index = content.lists.indexOf(list);
+        const items = list.items.slice(seg.start, seg.end);
+        marked ||= items.some((p) => content.marked?.(p) ?? false);
+        elements.push(headingShape(page, { ...boxes[c]!, y }, list.heading, index));
+        y += HEADING_H + HEADING_GAP;
+        const h = layoutPrepared(prepareText(items, style), size, boxes[c]!.w).height;
+        elements.push({ type: 'text', name: `${list.heading} list`, role: 'body', box: { ...boxes[c]!, y, h }, paragraphs: items, style: { ...style, fontSize: size } });
+        y += h;
+      });
+    });
+    if (content.note && marked) {
+      elements.push({
+        type: 'text', name: 'Legend', role: 'body', box: { x: page.body.x, y: area.y + area.h, w: page.body.w, h: noteH },
+        paragraphs: noteParagraphs, style: noteStyle,
+      });
+    }
+    slides.push({ title, background: colors.background, elements });
+  }
+  return slides;
+}
