@@ -19,10 +19,8 @@ export function resolveAssetPath(projectRoot: string, file: string): AssetPath {
   if (!lexical.ok) return { ok: false, message: refusal(file, lexical.reason) };
   const relative = lexical.relative;
   const display = `assets/${relative}`;
-  const notFound = (): AssetPath => ({
-    ok: false,
-    message: `file not found: ${display}` + (relative.startsWith('assets/') ? ` (paths are relative to assets/; write ${relative.slice(7)})` : ''),
-  });
+  const hint = relative.startsWith('assets/') ? ` (paths are relative to assets/; write ${relative.slice(7)})` : '';
+  const notFound = (): AssetPath => ({ ok: false, message: `file not found: ${display}${hint}` });
   if (!fs.existsSync(assetsDir)) return notFound();
   const confined = confinePath(assetsDir, relative);
   if (!confined.ok) return { ok: false, message: refusal(display, confined.reason) };
