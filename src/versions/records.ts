@@ -106,7 +106,8 @@ export async function readRecords(outDir: string): Promise<{ records: ReleaseRec
     if (!m) continue; // temporary folders and anything else a user put there
     const dir = path.join(root, name);
     const text = await readFile(path.join(dir, RECORD), 'utf8').catch((error: NodeJS.ErrnoException) => error);
-    if (typeof text !== 'string' && text.code === 'ENOTDIR') continue;
+    // A file, or a folder without a record (made by hand): no release, nothing to protect.
+    if (typeof text !== 'string' && (text.code === 'ENOTDIR' || text.code === 'ENOENT')) continue;
     const parsed =
       typeof text === 'string'
         ? parseRecord(text, name)
