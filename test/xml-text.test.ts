@@ -42,6 +42,17 @@ describe('characters XML 1.0 forbids are located errors naming the field', () =>
     ]);
   });
 
+  it("a deck's e-mail distribution never reaches a slide: left to the e-mail code, which escapes it", async () => {
+    const root = copyProject();
+    editFile(
+      root,
+      'data/decks/storledermote.yaml',
+      /name: Ledergruppen Levanger/,
+      'name: "Ledergruppen\\e[31m Levanger"',
+    );
+    expect((await loadProject({ root })).ok).toBe(true);
+  });
+
   it('written as an escape in double quotes, through the CLI: exit 2, one line, nothing written', () => {
     const root = copyProject();
     editFile(root, 'data/decks/ansatte.yaml', '- Din nærmeste leder', '- "Din nærmeste\\x01 leder"');

@@ -8,6 +8,8 @@
  * feed (a page break). Tab, line feed and carriage return are ordinary text.
  *
  * This is the one place text is made safe for XML: after validation, for every loaded file.
+ * Top-level fields that never reach a deck (a deck's e-mail `distribution`) are left to the
+ * code that uses them: the e-mail code escapes control characters in names itself.
  */
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Issue } from '../errors.js';
@@ -18,6 +20,9 @@ import { formatPath } from './validate.js';
 const FORBIDDEN =
   /[\u0000-\u0008\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const LINE_BREAKS = /[\u000B\u000C]/g;
+
+/** Top-level fields whose text goes into e-mail, not into a slide. */
+const NOT_IN_DECKS = new Set(['distribution']);
 
 const NAMES: Record<number, string> = { 0: 'NUL', 65534: 'a non-character', 65535: 'a non-character' };
 
@@ -54,6 +59,7 @@ export function xmlTextIssues(source: YamlSource): Issue[] {
     if (isMap(node)) {
       for (const pair of node.items) {
         const key = isScalar(pair.key) ? String(pair.key.value) : '';
+        if (path.length === 0 && NOT_IN_DECKS.has(key)) continue;
         const keyProblem = xmlTextProblem(key);
         if (keyProblem) at(pair.key as Node, path, `the key ${keyProblem}`);
         walk(pair.value, [...path, key]);
@@ -70,15 +76,15 @@ export function xmlTextIssues(source: YamlSource): Issue[] {
 }
 
 /** The validated value with vertical tabs and form feeds turned into line breaks; unchanged parts are shared. */
-export function withXmlLineBreaks<T>(value: T): T {
+export function withXmlLineBreaks<T>(value: T, top = true): T {
   if (typeof value === 'string') return (LINE_BREAKS.test(value) ? value.replace(LINE_BREAKS, '\n') : value) as T;
   if (Array.isArray(value)) {
-    const next = value.map((v) => withXmlLineBreaks(v));
+    const next = value.map((v) => withXmlLineBreaks(v, false));
     return (next.some((v, i) => v !== value[i]) ? next : value) as T;
   }
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     const entries = Object.entries(value as Record<string, unknown>);
-    const next = entries.map(([k, v]) => [k, withXmlLineBreaks(v)] as const);
+    const next = entries.map(([k, v]) => [k, top && NOT_IN_DECKS.has(k) ? v : withXmlLineBreaks(v, false)] as const);
     return (next.some(([, v], i) => v !== entries[i]![1]) ? Object.fromEntries(next) : value) as T;
   }
   return value;
