@@ -6,6 +6,8 @@
  *   npm run bench                       # everything (about two minutes on 2 cores)
  *   npm run bench -- --quick            # fewer runs, sizes 10 and 100
  *   npm run bench -- --runs 20 --sizes 10,100,1000,3000 --no-pandoc
+ *   npm run bench -- --pdf-only         # only the PDF conversion timings, before and after (LibreOffice)
+ *   npm run bench -- --no-pdf           # everything but those (--pdf-runs N: how many runs)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,6 +24,7 @@ import { measureScale } from './bench/scale.js';
 import type { StrategyDoc } from './bench/synthetic.js';
 import { evaluateTargets, resultTables } from './bench/tables.js';
 import { measureWarm, profileWarm } from './bench/warm.js';
+import { measurePdf, pdfTable, type PdfBenchResult } from './bench/pdf.js';
 
 const { values: flags } = parseArgs({
   options: {
@@ -32,6 +35,9 @@ const { values: flags } = parseArgs({
     'no-pandoc': { type: 'boolean', default: false },
     'no-profile': { type: 'boolean', default: false },
     quick: { type: 'boolean', default: false },
+    'pdf-runs': { type: 'string' },
+    'no-pdf': { type: 'boolean', default: false },
+    'pdf-only': { type: 'boolean', default: false },
   },
 });
 const quick = flags.quick;
@@ -75,7 +81,36 @@ function deckSlides(deckFile: string): string[] {
   return deck.slides.flatMap((s) => (typeof s === 'string' ? [s] : s.slide ? [s.slide] : []));
 }
 
+// The replayed 'before' is slow (a rasterising LibreOffice per deck, ~40–90 s for all four): few runs.
+const pdfRuns = Math.max(1, Number(flags['pdf-runs'] ?? (quick ? 1 : flags['pdf-only'] ? 3 : 2)));
+const hasSoffice = (() => {
+  try {
+    execFileSync('soffice', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** PDF timings need LibreOffice; without it they are left out with a note. */
+function pdfSection(cli: string): PdfBenchResult | undefined {
+  if (flags['no-pdf'] || !hasSoffice) return undefined;
+  log(`pdf: before/after × ${pdfRuns} runs, interleaved (LibreOffice)`);
+  return measurePdf({ root, benchDir, cli, runs: pdfRuns });
+}
+
+async function pdfOnly(): Promise<void> {
+  mkdirSync(benchDir, { recursive: true });
+  buildBundle(paths, 'bundled');
+  const pdf = pdfSection(path.join(root, 'dist', 'cli.js'));
+  if (!pdf) throw new Error('bench --pdf-only needs LibreOffice (soffice)');
+  const markdown = renderTable(pdfTable(pdf, pdfRuns));
+  process.stdout.write(`\n${markdown}`);
+  writeFileSync(path.join(benchDir, 'pdf-results.md'), `# Trappa PDF benchmark, ${new Date().toISOString()}\n\n${markdown}`);
+}
+
 async function main(): Promise<void> {
+  if (flags['pdf-only']) return pdfOnly();
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(benchDir, { recursive: true });
   const env = environment();
@@ -126,6 +161,7 @@ async function main(): Promise<void> {
 
   log(`scale: ${sizes.join(', ')} rows × ${scaleRuns} runs`);
   const scale = await measureScale({ root, sizes, runs: scaleRuns, trappaArgs: [cli], pandoc });
+  const pdf = pdfSection(cli);
 
   const results = {
     env: { ...env, loadAverageAtEnd: os.loadavg().map((v) => Number(v.toFixed(2))) },
@@ -138,9 +174,10 @@ async function main(): Promise<void> {
     profiles: { ...profiles, warm: warmProfile },
     warm,
     scale,
+    pdf,
   };
   const targets = evaluateTargets(results);
-  const tables: Table[] = [...resultTables(results), targets];
+  const tables: Table[] = [...resultTables(results), ...(pdf ? [pdfTable(pdf, pdfRuns)] : []), targets];
   const markdown = tables.map(renderTable).join('\n');
   process.stdout.write(`\n${markdown}`);
   writeFileSync(path.join(benchDir, 'results.json'), `${JSON.stringify({ ...results, targets: targets.rows }, null, 2)}\n`);

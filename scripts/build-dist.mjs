@@ -72,7 +72,7 @@ function sourceRewritePlugin(outdir) {
 }
 
 /** Native, or big and needed by only some commands: never inlined. */
-const alwaysExternal = ['sharp', 'nodemailer'];
+const alwaysExternal = ['sharp', 'nodemailer', 'pdfjs-dist'];
 
 export async function buildDist({ external = false, outdir = path.join(root, 'dist'), meta = false, entry = 'src/cli.ts' } = {}) {
   await rm(outdir, { recursive: true, force: true });

@@ -42,7 +42,7 @@ export interface BuildOptions extends ProjectPaths {
    * stops the build (CheckFailedError) and the previous file stays. @default true
    */
   check?: boolean;
-  /** Also write a PDF/A-1a beside each .pptx (LibreOffice). @default false */
+  /** Also write a checked, tagged PDF (PDF/A-2b, PDF/UA-1) beside each .pptx (LibreOffice). @default false */
   pdf?: boolean;
   /** Parsed files kept between builds in one process (watch mode); see data/yaml-cache.ts. */
   cache?: YamlCache;
@@ -71,12 +71,14 @@ export interface BuiltDeck {
   saved?: 'written' | 'unchanged';
   /** What the manifest records for the deck after saving (release state included). Absent in a dry run. */
   record?: SavedDeck;
-  /** The PDF/A written beside the deck, with --pdf. */
+  /** The PDF written beside the deck, with --pdf (checked by reading it). */
   pdf?: string;
+  /** What that PDF declares, e.g. `PDF/A-2b, PDF/UA-1`. */
+  pdfDeclares?: string;
 }
 
 /** A deck built in memory, before saving. */
-export type RenderedDeck = Omit<BuiltDeck, 'file' | 'inputs' | 'inputsHash' | 'saved' | 'pdf'>;
+export type RenderedDeck = Omit<BuiltDeck, 'file' | 'inputs' | 'inputsHash' | 'saved' | 'pdf' | 'pdfDeclares'>;
 
 export interface BuildResult {
   project: Project;
@@ -146,15 +148,21 @@ export async function buildDecks(options: BuildOptions): Promise<BuildResult> {
   return { project, decks };
 }
 
-/** PDF/A beside each deck, for readers on phones and for citizens; LibreOffice is loaded only here. */
+/** An accessible PDF beside each deck, all in one LibreOffice run; LibreOffice and pdf.js load only here. */
 async function writePdfs(decks: BuiltDeck[]): Promise<void> {
-  const { exportPdf } = await import('./post/pdf.js');
-  for (const deck of decks) {
-    const pdf = deck.file.replace(/\.pptx$/, '.pdf');
-    // An unchanged deck keeps its PDF; a missing one is made again.
-    if (deck.saved === 'unchanged' && (await sha256OfFile(pdf)) !== null) continue;
-    deck.pdf = await exportPdf(deck.file, { pdfA: true, outFile: pdf });
-  }
+  const { exportPdfs } = await import('./post/pdf.js');
+  // An unchanged deck keeps its PDF while that is still the deck's accessible one.
+  const jobs = decks.map((deck) => ({
+    pptx: deck.file,
+    outFile: deck.file.replace(/\.pptx$/, '.pdf'),
+    language: deck.plan.properties.language,
+    keepIfAccessible: deck.saved === 'unchanged',
+  }));
+  const written = await exportPdfs(jobs);
+  decks.forEach((deck, i) => {
+    deck.pdf = written[i]!.file;
+    deck.pdfDeclares = written[i]!.declares;
+  });
 }
 
 

@@ -26,7 +26,7 @@ export function createProgram(): Command {
       `
 Examples:
   trappa build                              build every deck in data/decks
-  trappa build --deck storledermote --pdf   one deck, with a PDF/A beside it
+  trappa build --deck storledermote --pdf   one deck, with an accessible PDF beside it
   trappa build --watch                      rebuild on every change
   trappa check --all                        check the built decks
   trappa send --deck samkommunestyre --dry-run

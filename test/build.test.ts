@@ -121,7 +121,7 @@ describe('every bundled deck', () => {
 
   it.skipIf(missingTool('LibreOffice', hasSoffice) || missingTool('pdfinfo', hasPdfinfo))('converts in LibreOffice to a PDF with one page per slide', async () => {
     const deck = result.decks.find((d) => d.deckId === 'strategi')!;
-    const pdf = await exportPdf(deck.file, { pdfA: false });
+    const pdf = await exportPdf(deck.file);
     const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' });
     expect(info.stdout).toMatch(/Pages:\s+8/);
   });

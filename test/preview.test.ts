@@ -6,10 +6,11 @@ import { promisify } from 'node:util';
 import pptxgenjs from 'pptxgenjs';
 import sharp from 'sharp';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
-import { ToolNotFoundError, TrappaError } from '../src/errors.js';
-import { exportPdf, parsePdfAConformance, readPdfAConformance } from '../src/post/pdf.js';
+import { CheckFailedError, ToolNotFoundError, TrappaError } from '../src/errors.js';
+import { exportPdf } from '../src/post/pdf.js';
 import { contactSheetLayout, findPdftoppm, previewDeck } from '../src/post/preview.js';
 import { findSoffice } from '../src/post/soffice.js';
+import { missingTool } from './helpers/tools.js';
 
 // pptxgenjs's single .d.ts is read as CommonJS under nodenext, so the default import types as
 // the module object; at run time the ESM build's default export is the class itself.
@@ -62,17 +63,6 @@ async function pdfPages(pdf: string): Promise<number> {
   return Number(/^Pages:\s+(\d+)/m.exec(stdout)?.[1]);
 }
 
-describe('readPdfAConformance', () => {
-  it('reads element and attribute forms of pdfaid, and nothing from a plain PDF', () => {
-    const xmp = (body: string): string => `%PDF-1.4\n<x:xmpmeta xmlns:x="adobe:ns:meta/">${body}</x:xmpmeta>`;
-    expect(parsePdfAConformance(xmp('<pdfaid:part>1</pdfaid:part><pdfaid:conformance>A</pdfaid:conformance>')))
-      .toEqual({ part: '1', conformance: 'A' });
-    expect(parsePdfAConformance(xmp('<rdf:Description pdfaid:part="2" pdfaid:conformance="B"/>')))
-      .toEqual({ part: '2', conformance: 'B' });
-    expect(parsePdfAConformance('%PDF-1.7\n1 0 obj << >> endobj')).toEqual({});
-  });
-});
-
 describe('contactSheetLayout', () => {
   it('is 1600 px wide, 3 columns for few slides and 4 for many', () => {
     expect(contactSheetLayout(5, 1067, 600)).toMatchObject({ width: 1600, columns: 3 });
@@ -94,56 +84,89 @@ describe('missing tools', () => {
   });
 });
 
-describe.skipIf(!hasSoffice)('with LibreOffice', () => {
-  it.skipIf(!hasPoppler)('previewDeck renders one non-blank PNG per slide and a contact sheet', async () => {
+describe.skipIf(missingTool('LibreOffice', hasSoffice))('with LibreOffice', () => {
+  it.skipIf(missingTool('pdftoppm', hasPoppler))(
+    'previewDeck renders one non-blank PNG per slide and a contact sheet',
+    async () => {
+      const dir = await tempDir();
+      const deck = await writeDeck(dir);
+      const outDir = join(dir, 'preview', 'deck');
+      // A stale picture from an earlier, longer version of the deck must disappear.
+      await previewDeck(deck, { outDir }).then(() => writeFile(join(outDir, 'slide-09.png'), 'stale'));
+
+      const preview = await previewDeck(deck, { outDir });
+
+      expect(preview.pdf).toBe(join(outDir, 'deck.pdf'));
+      expect(preview.slides.map((s) => basename(s))).toEqual([
+        'slide-01.png',
+        'slide-02.png',
+        'slide-03.png',
+        'slide-04.png',
+        'slide-05.png',
+      ]);
+      for (const slide of preview.slides) {
+        const { channels } = await sharp(slide).stats();
+        const spread = Math.max(...channels.map((c) => c.stdev));
+        expect(spread, `${basename(slide)} looks blank`).toBeGreaterThan(3);
+      }
+      const slideMeta = await sharp(preview.slides[0]).metadata();
+      expect(slideMeta.width).toBe(1067); // 13.333 in × 80 dpi
+      const sheet = await sharp(preview.contactSheet).metadata();
+      const layout = contactSheetLayout(slideCount, slideMeta.width ?? 0, slideMeta.height ?? 0);
+      expect(layout.columns).toBe(3);
+      expect({ width: sheet.width, height: sheet.height }).toEqual({ width: 1600, height: layout.height });
+      expect(sheet.height).toBeGreaterThan(2 * layout.thumbHeight); // two rows
+      await expect(readFile(join(outDir, 'slide-09.png'))).rejects.toThrow();
+    },
+  );
+
+  it.skipIf(missingTool('pdfinfo', hasPdfinfo))(
+    'exportPdf writes a checked PDF/A-2b beside the deck, and the queue runs one soffice at a time',
+    async () => {
+      const dir = await tempDir();
+      const deck = await writeDeck(dir);
+
+      // Started together: the in-process queue runs LibreOffice once at a time.
+      const [pdf, other] = await Promise.all([
+        exportPdf(deck, { language: 'en-US' }),
+        exportPdf(deck, { language: 'en-US', outFile: join(dir, 'sub', 'other.pdf') }),
+      ]);
+
+      expect(pdf).toBe(join(dir, 'deck.pdf'));
+      expect(await pdfPages(pdf)).toBe(slideCount);
+      expect(await pdfPages(other)).toBe(slideCount);
+      const { stdout: info } = await run('pdfinfo', ['-meta', pdf]);
+      expect(info).toMatch(/<pdfaid:part>2<\/pdfaid:part>/);
+      const { stdout } = await run('pdftotext', [pdf, '-']);
+      expect(stdout).toContain('Blåbærsyltetøy');
+    },
+  );
+
+  it('a PDF that fails the check is not saved: the earlier file stays', async () => {
     const dir = await tempDir();
-    const deck = await writeDeck(dir);
-    const outDir = join(dir, 'preview', 'deck');
-    // A stale picture from an earlier, longer version of the deck must disappear.
-    await previewDeck(deck, { outDir }).then(() => writeFile(join(outDir, 'slide-09.png'), 'stale'));
+    const pptx = new PptxGenJS();
+    const slide = pptx.addSlide();
+    slide.addText('Et bilde uten alternativ tekst', { x: 0.5, y: 0.3, w: 9, h: 1, fontSize: 28 });
+    const png = await sharp({
+      create: { width: 60, height: 40, channels: 4, background: { r: 200, g: 0, b: 0, alpha: 0.5 } },
+    })
+      .png()
+      .toBuffer();
+    slide.addImage({ data: `image/png;base64,${png.toString('base64')}`, x: 1, y: 2, w: 3, h: 2 });
+    const deck = join(dir, 'deck.pptx');
+    await writeFile(deck, (await pptx.write({ outputType: 'nodebuffer' })) as Buffer);
+    const earlierBytes = Buffer.from('%PDF-1.4\n% an earlier export\n%%EOF\n');
+    await writeFile(join(dir, 'deck.pdf'), earlierBytes);
 
-    const preview = await previewDeck(deck, { outDir });
+    const error = await exportPdf(deck, { language: 'en-US' }).catch((e: unknown) => e);
 
-    expect(preview.pdf).toBe(join(outDir, 'deck.pdf'));
-    expect(preview.slides.map((s) => basename(s))).toEqual([
-      'slide-01.png',
-      'slide-02.png',
-      'slide-03.png',
-      'slide-04.png',
-      'slide-05.png',
-    ]);
-    for (const slide of preview.slides) {
-      const { channels } = await sharp(slide).stats();
-      const spread = Math.max(...channels.map((c) => c.stdev));
-      expect(spread, `${basename(slide)} looks blank`).toBeGreaterThan(3);
-    }
-    const slideMeta = await sharp(preview.slides[0]).metadata();
-    expect(slideMeta.width).toBe(1067); // 13.333 in × 80 dpi
-    const sheet = await sharp(preview.contactSheet).metadata();
-    const layout = contactSheetLayout(slideCount, slideMeta.width ?? 0, slideMeta.height ?? 0);
-    expect(layout.columns).toBe(3);
-    expect({ width: sheet.width, height: sheet.height }).toEqual({ width: 1600, height: layout.height });
-    expect(sheet.height).toBeGreaterThan(2 * layout.thumbHeight); // two rows
-    await expect(readFile(join(outDir, 'slide-09.png'))).rejects.toThrow();
-  });
-
-  it.skipIf(!hasPdfinfo)('exportPdf writes PDF/A-1a beside the deck', async () => {
-    const dir = await tempDir();
-    const deck = await writeDeck(dir);
-
-    // Started together: the in-process queue runs LibreOffice once at a time.
-    const [pdf, plain] = await Promise.all([
-      exportPdf(deck),
-      exportPdf(deck, { pdfA: false, outFile: join(dir, 'sub', 'plain.pdf') }),
-    ]);
-
-    expect(pdf).toBe(join(dir, 'deck.pdf'));
-    expect(await pdfPages(pdf)).toBe(slideCount);
-    expect(await readPdfAConformance(pdf)).toEqual({ part: '1', conformance: 'A' });
-    const { stdout } = await run('pdftotext', [pdf, '-']);
-    expect(stdout).toContain('Blåbærsyltetøy');
-    expect(await pdfPages(plain)).toBe(slideCount);
-    expect(await readPdfAConformance(plain)).toEqual({});
+    expect(error).toBeInstanceOf(CheckFailedError);
+    expect((error as Error).message).not.toContain('pdf-lang');
+    // pptxgenjs describes a picture without alt text by its file name, which tells a reader nothing.
+    expect((error as Error).message).toMatch(
+      /deck\.pdf:\n.*pdf-alt: a figure's alternative text is a file name \("preencoded\.png"\)/,
+    );
+    expect(await readFile(join(dir, 'deck.pdf'))).toEqual(earlierBytes);
   });
 
   it('kills LibreOffice after the timeout and keeps the earlier PDF', async () => {

@@ -21,7 +21,7 @@ export function printBuild(result: BuildResult, ms: number): void {
     const rel = path.relative(process.cwd(), deck.file);
     const what = deck.saved === 'unchanged' ? 'unchanged' : `${deck.slideCount} slides, ${kilobytes(deck.bytes.length)}`;
     console.log(`${deck.saved === 'unchanged' ? '=' : '✓'} ${deck.deckId.padEnd(18)} ${rel}  (${what})`);
-    if (deck.pdf) console.log(`  ${path.relative(process.cwd(), deck.pdf)}  (PDF/A-1a)`);
+    if (deck.pdf) console.log(`  ${path.relative(process.cwd(), deck.pdf)}  (${deck.pdfDeclares ?? 'PDF'}, checked: text, fonts, tags, alt text, language)`);
   }
   const unchanged = result.decks.filter((d) => d.saved === 'unchanged').length;
   const detail = unchanged > 0 ? ` (${result.decks.length - unchanged} written, ${unchanged} unchanged)` : '';
@@ -53,7 +53,7 @@ export function registerBuild(program: Command): void {
     .option('-d, --deck <id...>', 'deck id(s) to build')
     .option('-a, --all', 'build every deck in data/decks (the default)')
     .option('-w, --watch', 'rebuild whenever data/, templates/ or assets/ change (Ctrl+C to stop)')
-    .option('--pdf', 'also write a PDF/A-1a beside each deck (needs LibreOffice)')
+    .option('--pdf', 'also write an accessible PDF beside each deck (PDF/A-2b, PDF/UA-1; needs LibreOffice)')
     .option('--overwrite-released', 'replace a released or sent version with different content')
     .option('--from-release <deck@version>', 'rebuild a released deck from its input snapshot: storledermote@0.2, or a release folder')
     .action(async (flags: BuildFlags, cmd: Command) => {

@@ -19,18 +19,19 @@ export function registerPreview(program: Command): void {
     .option('--dpi <n>', 'resolution of the slide PNGs, 10–600', parseDpi, 80)
     .action(async (flags: PreviewFlags, cmd: Command) => {
       // LibreOffice and pdftoppm lookups load only when previewing.
-      const { previewDeck } = await import('../post/preview.js');
+      const { previewDecks } = await import('../post/preview.js');
       const options = projectOptions(cmd);
       const outDir = outputDir(options);
       const decks = await findBuiltDecks(outDir, flags.all ? [] : (flags.deck ?? []), options.root);
       const show = (file: string): string => path.relative(process.cwd(), file) || file;
-      for (const deck of decks) {
-        const started = performance.now();
-        const base = path.basename(deck.file, '.pptx');
-        const preview = await previewDeck(deck.file, { outDir: path.join(outDir, 'preview', base), dpi: flags.dpi });
-        const ms = Math.round(performance.now() - started);
-        console.log(`✓ ${deck.deckId.padEnd(18)} ${show(preview.contactSheet)}  (${preview.slides.length} slides, ${show(preview.pdf)}, ${ms} ms)`);
-      }
+      const started = performance.now();
+      // One LibreOffice run for all decks.
+      const jobs = decks.map((deck) => ({ pptx: deck.file, outDir: path.join(outDir, 'preview', path.basename(deck.file, '.pptx')) }));
+      const previews = await previewDecks(jobs, { dpi: flags.dpi });
+      previews.forEach((preview, i) => {
+        console.log(`✓ ${decks[i]!.deckId.padEnd(18)} ${show(preview.contactSheet)}  (${preview.slides.length} slides, ${show(preview.pdf)})`);
+      });
+      console.log(`${previews.length} preview${previews.length === 1 ? '' : 's'} in ${Math.round(performance.now() - started)} ms`);
     });
 }
 

@@ -151,7 +151,7 @@ export function registerSend(program: Command): void {
     .action(async (flags: SendFlags, cmd: Command) => {
       const options = projectOptions(cmd);
       const sizeLimitBytes = maxSizeBytes(flags.maxSize);
-      const { decks } = await outgoingDecks(options, flags);
+      const decks = await withAccessiblePdfsOnly((await outgoingDecks(options, flags)).decks);
       const email = await import('../post/email/index.js');
       const mail = flags.dryRun ? undefined : await email.loadMailConfig({ dataDir: resolvePaths(options).dataDir });
       if (mail) console.log(`Sending through ${email.describeMailConfig(mail)}`);
@@ -189,6 +189,7 @@ export function registerSend(program: Command): void {
         templatesDir: resolvePaths(options).templatesDir,
         ...(fromText ? { from: email.parseMailbox(fromText) } : {}),
         ...(sizeLimitBytes ? { sizeLimitBytes } : {}),
+        onPdfLeftOut: (deckId, file, reason) => console.error(`trappa: warning: ${path.relative(process.cwd(), file)} is left out of ${deckId}'s draft: ${reason}`),
       });
       for (const file of files) console.log(`✓ ${path.relative(process.cwd(), file)}`);
     });
@@ -201,6 +202,23 @@ export function registerSend(program: Command): void {
 async function freezeVersion(outDir: string, deckId: string, version: string, attachments: readonly AttachmentInfo[]): Promise<void> {
   const pptx = attachments.find((a) => a.path.endsWith('.pptx')) ?? attachments[0];
   if (pptx) await freezeBeforeSending(outDir, { deckId, version, file: pptx.path, sha256: pptx.sha256 });
+}
+
+/**
+ * A PDF goes out only when it is the accessible one (it passes the PDF check against its
+ * deck), as in drafts; any other is left out with a warning that says why and what to do.
+ */
+async function withAccessiblePdfsOnly(decks: OutgoingDeck[]): Promise<OutgoingDeck[]> {
+  const { dropInaccessiblePdfs } = await import('../post/pdf-attachment.js');
+  const checked: OutgoingDeck[] = [];
+  for (const deck of decks) {
+    const { kept, dropped } = await dropInaccessiblePdfs(deck.attachments);
+    for (const d of dropped) {
+      console.error(`trappa: warning: ${path.relative(process.cwd(), d.attachment.path)} is left out of ${deck.deckId}'s e-mail: ${d.reason}`);
+    }
+    checked.push({ ...deck, attachments: kept });
+  }
+  return checked;
 }
 
 /** `--max-size 25` or TRAPPA_MAIL_MAX_SIZE_MB=25 → bytes (MB of 1024 × 1024, as the messages count them). */

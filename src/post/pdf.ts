@@ -1,95 +1,173 @@
-/** .pptx → PDF (by default PDF/A-1a, tagged) through LibreOffice, written atomically. */
-import { mkdir, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
-import { basename, dirname, extname, join, resolve } from 'node:path';
-import { TrappaError } from '../errors.js';
-import { convertWithSoffice, type ConvertOptions } from './soffice.js';
-
-/** Options for {@link exportPdf}. */
-export interface ExportPdfOptions extends ConvertOptions {
-  /** Write PDF/A-1a (tagged) and verify its XMP identification. @default true */
-  pdfA?: boolean;
-  /** Where to write the PDF. @default the .pptx path with `.pdf` instead of `.pptx` */
-  outFile?: string;
-}
-
-/** PDF/A identification from a PDF's XMP packet (`pdfaid:part`, `pdfaid:conformance`). */
-export interface PdfAConformance {
-  part?: string;
-  conformance?: string;
-}
-
 /**
- * LibreOffice ≥ 7.4 takes export filter options as JSON after the filter name.
- * SelectPdfVersion 1 = PDF/A-1; LibreOffice 7.4 then tags the PDF and declares conformance A
- * by itself, UseTaggedPDF is set so we do not depend on that. The declaration is checked
- * with {@link readPdfAConformance} after every export.
+ * Decks → accessible PDFs through LibreOffice, all in one LibreOffice run per language, each
+ * checked by reading the file (src/check/pdf/) before it is saved.
+ *
+ * What LibreOffice 7.4 is asked for, and why:
+ * - PDF/A-2b (SelectPdfVersion 2). Under PDF/A-1, which forbids transparency, LibreOffice drew
+ *   every page with a semi-transparent picture (an alpha-channel logo) as one 300 ppi image: no
+ *   text, no fonts, no tags, 2–3 MB a deck. PDF/A-2 allows transparency, so pages keep their
+ *   text, embedded fonts and tags. LibreOffice declares conformance b; it cannot declare a or u.
+ * - Tagged, with PDF/UA (PDFUACompliance): LibreOffice then adds the PDF/UA-1 identification,
+ *   /DisplayDocTitle and alt text on figures; the check verifies what can be read of that.
+ * - The deck's language as LibreOffice's locale: its /Lang comes from there, not from the text.
+ * - Decorative shapes moved onto layout copies first (pdf-deck.ts): they become artifacts.
  */
-const pdfA1aTarget =
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { checkPdfAgainstDeck, formatPdfFindings, preloadPdfReader } from '../check/pdf/index.js';
+import { readDeck } from '../check/read-deck.js';
+import { CheckFailedError } from '../errors.js';
+import { prepareDeckForPdf } from './pdf-deck.js';
+import { convertManyWithSoffice, findSoffice, type ConvertOptions } from './soffice.js';
+
+export const pdfExportTarget =
   'pdf:impress_pdf_Export:' +
   JSON.stringify({
-    SelectPdfVersion: { type: 'long', value: '1' },
+    SelectPdfVersion: { type: 'long', value: '2' },
     UseTaggedPDF: { type: 'boolean', value: 'true' },
+    PDFUACompliance: { type: 'boolean', value: 'true' },
   });
 
+/** One deck to export. */
+export interface PdfJob {
+  pptx: string;
+  /** Where the PDF goes. @default the .pptx path with `.pdf` */
+  outFile?: string;
+  /** BCP 47 tag of the deck, e.g. `nb-NO`. @default the deck's own dc:language */
+  language?: string;
+  /** Keep the PDF already at `outFile` when it passes the check against the deck (an unchanged deck). */
+  keepIfAccessible?: boolean;
+}
+
+/** A PDF that passed the check and was saved. */
+export interface WrittenPdf {
+  file: string;
+  /** What it declares, e.g. `PDF/A-2b, PDF/UA-1`. */
+  declares: string;
+  size: number;
+  /** The PDF was already there and passed the check: not converted again. */
+  kept?: boolean;
+}
+
+interface Staged {
+  job: PdfJob;
+  target: string;
+  deck: Uint8Array;
+  input: string;
+  language?: string;
+}
+
 /**
- * Exports a .pptx to PDF beside it (or to `outFile`). The conversion runs in a temp dir next
- * to the target and is renamed into place only once it succeeded (and, for PDF/A, declares
- * part 1 conformance A), so a failure leaves an earlier PDF untouched.
- * @returns the PDF's path.
- * @throws TrappaError when LibreOffice fails or the result is not PDF/A-1a.
- * @throws ToolNotFoundError when soffice is missing.
+ * Exports every deck with as few LibreOffice runs as there are languages, checks every PDF
+ * and saves them only if all pass; a failure leaves every earlier PDF untouched.
+ * @returns one WrittenPdf per job, in order.
+ * @throws CheckFailedError (exit 4) listing each failing PDF's findings.
+ * @throws TrappaError when LibreOffice fails; ToolNotFoundError when it is missing.
  */
-export async function exportPdf(pptxPath: string, options: ExportPdfOptions = {}): Promise<string> {
-  const { pdfA = true, outFile, ...convertOptions } = options;
-  const target = resolve(outFile ?? join(dirname(pptxPath), `${basename(pptxPath, extname(pptxPath))}.pdf`));
-  await mkdir(dirname(target), { recursive: true });
-  // Beside the target, so the final rename stays on one file system and is atomic.
-  const staging = await mkdtemp(join(dirname(target), '.trappa-pdf-'));
+export async function exportPdfs(jobs: readonly PdfJob[], options: ConvertOptions = {}): Promise<WrittenPdf[]> {
+  const targets = jobs.map((job) => resolve(job.outFile ?? `${job.pptx.replace(/\.pptx$/i, '')}.pdf`));
+  const kept = await Promise.all(jobs.map((job, i) => (job.keepIfAccessible ? keptPdf(job, targets[i]!) : undefined)));
+  const todo = jobs.flatMap((job, i) => (kept[i] ? [] : [{ job, target: targets[i]! }]));
+  const made = todo.length > 0 ? await convertAndSave(todo, options) : [];
+  return kept.map((pdf) => pdf ?? made.shift()!);
+}
+
+/** The PDF already at `target`, when it passes the check against the deck; otherwise undefined. */
+async function keptPdf(job: PdfJob, target: string): Promise<WrittenPdf | undefined> {
   try {
-    const pdf = await convertWithSoffice(pptxPath, staging, pdfA ? pdfA1aTarget : 'pdf', convertOptions);
-    if (pdfA) {
-      const { part, conformance } = await readPdfAConformance(pdf);
-      if (part !== '1' || conformance?.toUpperCase() !== 'A') {
-        throw new TrappaError(
-          `LibreOffice wrote ${basename(target)} without a PDF/A-1a declaration ` +
-            `(XMP pdfaid:part=${part ?? 'none'}, pdfaid:conformance=${conformance ?? 'none'}).`,
-        );
-      }
+    const [pdf, deck] = await Promise.all([readFile(target), readFile(job.pptx)]);
+    const report = await checkPdfAgainstDeck(new Uint8Array(pdf), new Uint8Array(deck), job.language);
+    return report.findings.length === 0
+      ? { file: target, declares: report.declares, size: pdf.length, kept: true }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function convertAndSave(jobs: { job: PdfJob; target: string }[], options: ConvertOptions): Promise<WrittenPdf[]> {
+  await findSoffice();
+  // Beside the (first) target, so the final renames stay on one file system and are atomic.
+  await mkdir(dirname(jobs[0]!.target), { recursive: true });
+  const staging = await mkdtemp(join(dirname(jobs[0]!.target), '.trappa-pdf-'));
+  try {
+    const staged: Staged[] = [];
+    for (const [i, { job, target }] of jobs.entries()) {
+      const deck = new Uint8Array(await readFile(job.pptx));
+      // Numbered: two targets in different folders may share a name.
+      const input = join(staging, 'in', `${i + 1}-${basename(target, '.pdf')}.pptx`);
+      await mkdir(dirname(input), { recursive: true });
+      await writeFile(input, prepareForLibreOffice(deck));
+      const language = job.language ?? deckLanguage(deck);
+      staged.push({ job, target, deck, input, ...(language ? { language } : {}) });
     }
-    await rename(pdf, target);
-    return target;
+    // pdf.js loads while LibreOffice converts.
+    preloadPdfReader();
+    const pdfs = new Map<Staged, string>();
+    for (const [language, group] of groupBy(staged, (s) => s.language ?? '')) {
+      const inputs = group.map((s) => s.input);
+      const out = await convertManyWithSoffice(inputs, join(staging, 'out'), pdfExportTarget, {
+        ...options,
+        ...(language ? { language } : {}),
+      });
+      group.forEach((s, i) => pdfs.set(s, out[i]!));
+    }
+    const written: WrittenPdf[] = [];
+    const failures: string[] = [];
+    for (const s of staged) {
+      const bytes = new Uint8Array(await readFile(pdfs.get(s)!));
+      const report = await checkPdfAgainstDeck(bytes, s.deck, s.language);
+      if (report.findings.length > 0) failures.push(`${basename(s.target)}:\n${formatPdfFindings(report.findings)}`);
+      written.push({ file: s.target, declares: report.declares, size: bytes.length });
+    }
+    if (failures.length > 0) {
+      const which = staged.length === 1 ? 'The PDF' : `${failures.length} of ${staged.length} PDFs`;
+      const saved = staged.length === 1 ? 'it was not saved' : 'none was saved';
+      const message = `${which} failed the PDF check, so ${saved} (earlier PDFs are kept):`;
+      throw new CheckFailedError(`${message}\n${failures.join('\n')}`);
+    }
+    for (const s of staged) {
+      await mkdir(dirname(s.target), { recursive: true });
+      await rename(pdfs.get(s)!, s.target);
+    }
+    return written;
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
 }
 
-/**
- * Reads the PDF/A identification from a PDF's XMP metadata. PDF/A forbids compressing the
- * metadata stream, so the packet is plain text in the file's bytes; a PDF without it is
- * not PDF/A and yields `{}`.
- */
-export async function readPdfAConformance(pdfPath: string): Promise<PdfAConformance> {
-  return parsePdfAConformance((await readFile(pdfPath)).toString('latin1'));
+/** One deck; see {@link exportPdfs}. @returns the PDF's path. */
+export async function exportPdf(
+  pptxPath: string,
+  options: ConvertOptions & Omit<PdfJob, 'pptx'> = {},
+): Promise<string> {
+  const { outFile, language, ...convert } = options;
+  const [pdf] = await exportPdfs(
+    [{ pptx: pptxPath, ...(outFile ? { outFile } : {}), ...(language ? { language } : {}) }],
+    convert,
+  );
+  return pdf!.file;
 }
 
-/** {@link readPdfAConformance} on the PDF's bytes (as a latin1 string). Pure. */
-export function parsePdfAConformance(pdfText: string): PdfAConformance {
-  const result: PdfAConformance = {};
-  for (const packet of pdfText.match(/<x:xmpmeta[\s\S]*?<\/x:xmpmeta>/g) ?? []) {
-    const part = xmpValue(packet, 'pdfaid:part');
-    const conformance = xmpValue(packet, 'pdfaid:conformance');
-    if (part === undefined && conformance === undefined) continue;
-    if (part !== undefined) result.part = part;
-    if (conformance !== undefined) result.conformance = conformance;
-    break;
+/** A file that is not a deck goes to LibreOffice as it is, which then says what is wrong with it. */
+function prepareForLibreOffice(deck: Uint8Array): Uint8Array {
+  try {
+    return prepareDeckForPdf(deck).bytes;
+  } catch {
+    return deck;
   }
-  return result;
 }
 
-/** A simple XMP property, written as an element (`<p>v</p>`) or as an attribute (`p="v"`). */
-function xmpValue(packet: string, name: string): string | undefined {
-  const match =
-    new RegExp(`<${name}>\\s*([^<]*?)\\s*</${name}>`).exec(packet) ??
-    new RegExp(`\\s${name}\\s*=\\s*["']([^"']*)["']`).exec(packet);
-  return match?.[1];
+function deckLanguage(deck: Uint8Array): string | undefined {
+  try {
+    return readDeck(deck).language;
+  } catch {
+    return undefined;
+  }
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
 }

@@ -1,10 +1,13 @@
-/** .pptx → PDF → one PNG per slide (pdftoppm) → a contact sheet (sharp), for a quick look. */
+/**
+ * .pptx → PDF → one PNG per slide (pdftoppm) → a contact sheet (sharp), for a quick look;
+ * many decks per LibreOffice run.
+ */
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { TrappaError } from '../errors.js';
-import { convertWithSoffice, findTool, type ConvertOptions, type ToolSpec } from './soffice.js';
+import { convertManyWithSoffice, findTool, type ConvertOptions, type ToolSpec } from './soffice.js';
 
 /** Options for {@link previewDeck}. */
 export interface PreviewOptions extends ConvertOptions {
@@ -43,11 +46,53 @@ const slidePng = /^slide-\d+\.png$/;
  * @throws TrappaError when a conversion fails; ToolNotFoundError when soffice or pdftoppm is missing.
  */
 export async function previewDeck(pptxPath: string, options: PreviewOptions): Promise<Preview> {
-  const { outDir, dpi = 80, ...convertOptions } = options;
-  const dir = resolve(outDir);
-  const pdftoppm = await findPdftoppm();
-  const pdf = await convertWithSoffice(pptxPath, dir, 'pdf:impress_pdf_Export', convertOptions);
+  const { outDir, ...rest } = options;
+  const [preview] = await previewDecks([{ pptx: pptxPath, outDir }], rest);
+  return preview!;
+}
 
+/** One deck for {@link previewDecks}. */
+export interface PreviewJob {
+  pptx: string;
+  outDir: string;
+}
+
+/**
+ * {@link previewDeck} for many decks with one LibreOffice run: starting LibreOffice is most of
+ * a conversion's time. Decks need different base names.
+ */
+export async function previewDecks(
+  jobs: readonly PreviewJob[],
+  options: Omit<PreviewOptions, 'outDir'> = {},
+): Promise<Preview[]> {
+  if (jobs.length === 0) return [];
+  const { dpi = 80, ...convertOptions } = options;
+  const pdftoppm = await findPdftoppm();
+  const dirs = jobs.map((job) => resolve(job.outDir));
+  // Beside the first deck's folder (normally output/preview/), so the renames stay on one file system.
+  await mkdir(dirname(dirs[0]!), { recursive: true });
+  const staging = await mkdtemp(join(dirname(dirs[0]!), '.preview-'));
+  try {
+    const pdfs = await convertManyWithSoffice(
+      jobs.map((job) => job.pptx),
+      staging,
+      'pdf:impress_pdf_Export',
+      convertOptions,
+    );
+    const previews: Preview[] = [];
+    for (const [i, dir] of dirs.entries()) {
+      await mkdir(dir, { recursive: true });
+      const pdf = join(dir, basename(pdfs[i]!));
+      await rename(pdfs[i]!, pdf);
+      previews.push(await renderPreview(pdftoppm, pdf, dir, dpi));
+    }
+    return previews;
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+async function renderPreview(pdftoppm: string, pdf: string, dir: string, dpi: number): Promise<Preview> {
   for (const name of await readdir(dir)) {
     if (slidePng.test(name) || name === contactSheetName) await rm(join(dir, name), { force: true });
   }

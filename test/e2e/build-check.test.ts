@@ -1,10 +1,9 @@
-/** `trappa build` checks what it writes, and --pdf adds a PDF/A beside each deck. */
+/** `trappa build` checks what it writes, and --pdf adds a checked, accessible PDF beside each deck. */
 import { hasSoffice, missingTool } from '../helpers/tools.js';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readPdfAConformance } from '../../src/post/pdf.js';
 import { copyProject, runCli } from '../helpers/project.js';
 
 
@@ -25,15 +24,27 @@ describe('build runs the checks', () => {
 });
 
 describe.skipIf(missingTool('LibreOffice', hasSoffice))('build --pdf', () => {
-  it('writes a tagged PDF/A-1a with one page per slide beside the deck', async () => {
+  it('writes a tagged PDF/A-2b with one page per slide beside the deck, and says what it declares', () => {
     const root = copyProject();
     const run = runCli(['build', '--deck', 'samkommunestyre', '--pdf'], root);
     expect(run.status, run.stderr).toBe(0);
     const pdf = path.join(root, 'output/samkommunestyre-v0.2-2004-01-29.pdf');
     expect(existsSync(pdf)).toBe(true);
-    expect(await readPdfAConformance(pdf)).toEqual({ part: '1', conformance: 'A' });
+    expect(run.stdout).toContain('(PDF/A-2b, PDF/UA-1, checked');
+    const meta = spawnSync('pdfinfo', ['-meta', pdf], { encoding: 'utf8' }).stdout;
+    expect(meta).toMatch(/<pdfaid:part>2<\/pdfaid:part>/);
     const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
     expect(info).toMatch(/Pages:\s+8/);
     expect(info).toMatch(/Tagged:\s+yes/);
+
+    // The deck is unchanged: its PDF passes the check against it and is kept as it is.
+    const made = statSync(pdf).mtimeMs;
+    expect(runCli(['build', '--deck', 'samkommunestyre', '--pdf'], root).status).toBe(0);
+    expect(statSync(pdf).mtimeMs).toBe(made);
+    // An older PDF beside an unchanged deck (here: one page of nothing) is not the accessible one: made again.
+    writeFileSync(pdf, readFileSync(pdf).subarray(0, 2000));
+    const again = runCli(['build', '--deck', 'samkommunestyre', '--pdf'], root);
+    expect(again.status, again.stderr).toBe(0);
+    expect(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout).toMatch(/Pages:\s+8/);
   });
 });

@@ -25,9 +25,12 @@ describe('trappa send', () => {
     onTestFinished(() => server.close());
     const env = await smtpEnv(root, server.port, certificate);
 
+    // A PDF that is not the accessible one of this deck (here: not a PDF at all) stays home, with a warning.
+    writeFileSync(path.join(root, 'output/storledermote-v0.2-2004-02-04.pdf'), '%PDF-1.4 not really\n');
     const dry = await runCliAsync(['send', '--deck', 'storledermote', '--dry-run'], root, env);
     expect(dry.status, dry.stderr).toBe(0);
     expect(dry.stdout).toContain('ledere@levanger.kommune.no');
+    expect(dry.stderr).toMatch(/storledermote-v0\.2-2004-02-04\.pdf is left out of storledermote's e-mail: /);
     expect(server.connections).toBe(0);
 
     const sent = await runCliAsync(['send', '--deck', 'storledermote'], root, env);
@@ -38,6 +41,7 @@ describe('trappa send', () => {
     expect(mail.envelopeTo.sort()).toEqual(['ledere@levanger.kommune.no', 'ledere@verdal.kommune.no', 'tillitsvalgte@innherred-samkommune.no']);
     expect(mail.parsed.subject).toContain('Storledermøte 4. februar 2004');
     expect(mail.parsed.text).toContain('Levanger rådhus');
+    expect(mail.parsed.attachments.map((a) => a.filename?.slice(-4))).toEqual(['pptx']);
     const attachment = mail.parsed.attachments.find((a) => a.filename?.endsWith('.pptx'))!;
     expect(attachment.filename).toBe('Kommunikasjonsstrategi Innherred Samkommune – Storledermøte – v0.2.pptx');
     expect(attachment.contentType).toBe('application/vnd.openxmlformats-officedocument.presentationml.presentation');

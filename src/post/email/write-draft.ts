@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { saveAtomically } from '../../io/save-file.js';
 import path from 'node:path';
 import { TrappaError } from '../../errors.js';
+import { dropInaccessiblePdfs } from '../pdf-attachment.js';
 import { composeMime } from './compose-mime.js';
 import { prepareMessages, type PreparedMessage } from './prepare-messages.js';
 import type { OutgoingDeck, Recipient } from './types.js';
@@ -14,6 +15,8 @@ export interface WriteDraftsOptions {
   from?: Recipient;
   /** @default 10 MiB, as for sending */
   sizeLimitBytes?: number;
+  /** Told about each PDF left out because it is not the deck's accessible PDF (see post/pdf-attachment.ts). */
+  onPdfLeftOut?: (deckId: string, file: string, reason: string) => void;
 }
 
 /**
@@ -27,7 +30,14 @@ export interface WriteDraftsOptions {
  * Drafts are not recorded in the send log: nothing has been sent.
  */
 export async function writeDrafts(decks: readonly OutgoingDeck[], options: WriteDraftsOptions): Promise<string[]> {
-  const messages = await prepareMessages(decks, options);
+  // Only the accessible PDF (it passes the PDF check against its deck) goes into a draft; the body lists its size.
+  const checked = [];
+  for (const deck of decks) {
+    const { kept, dropped } = await dropInaccessiblePdfs(deck.attachments);
+    for (const d of dropped) options.onPdfLeftOut?.(deck.deckId, d.attachment.path, d.reason);
+    checked.push({ ...deck, attachments: kept });
+  }
+  const messages = await prepareMessages(checked, options);
   await mkdir(options.outDir, { recursive: true });
   const files = draftFileNames(messages, options.outDir);
   for (const [i, message] of messages.entries()) {

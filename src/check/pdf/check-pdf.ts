@@ -1,0 +1,154 @@
+/**
+ * The PDF check: what a PDF really contains (read-pdf.ts) against what its deck holds
+ * (expect-pdf.ts). Pure. Each finding names the page (the slide's number; 0 for the document).
+ * Rules: `pdf-pages`, `pdf-fonts`, `pdf-text`, `pdf-structure`, `pdf-alt`, `pdf-lang`,
+ * `pdf-title`, `pdf-claims` (the declared PDF/A and PDF/UA identification against the content).
+ */
+import { looksLikeFileName } from '../rules/alt-text.js';
+import type { Finding } from '../types.js';
+import type { PdfExpectation, PdfModel, PdfPage, PdfStructNode, SlideExpectation } from './types.js';
+
+/** Whitespace removed: line breaks and the spaces between text pieces differ between writers. */
+const squeeze = (text: string): string => text.replace(/\s+/g, '');
+/** Bullet characters a writer may tag as list labels. */
+const squeezeLabels = (text: string): string => squeeze(text).replace(/[•◦▪▫‣⁃–·●■□-]/g, '');
+
+const found = (rule: string, page: number, element: string, message: string): Finding => ({
+  severity: 'error',
+  rule,
+  slide: page,
+  element,
+  message,
+});
+
+export function checkPdf(pdf: PdfModel, expected: PdfExpectation): Finding[] {
+  const findings = [...checkDocument(pdf, expected)];
+  if (pdf.pages.length !== expected.slides.length) {
+    findings.push(
+      found('pdf-pages', 0, '(document)', `the PDF has ${pdf.pages.length} pages for ${expected.slides.length} slides`),
+    );
+  }
+  pdf.pages.forEach((page, i) => {
+    const slide = expected.slides[i];
+    if (slide) findings.push(...checkPage(page, slide, [expected.language, ...expected.otherLanguages]));
+  });
+  return findings;
+}
+
+function checkDocument(pdf: PdfModel, expected: PdfExpectation): Finding[] {
+  const out: Finding[] = [];
+  const doc = (rule: string, message: string) => out.push(found(rule, 0, '(document)', message));
+  if (!sameLanguage(pdf.lang, expected.language)) {
+    doc('pdf-lang', `the document language (/Lang) is ${pdf.lang ?? 'missing'}, expected ${expected.language}`);
+  }
+  if (expected.title !== undefined && pdf.title !== expected.title) {
+    doc(
+      'pdf-title',
+      `the title is ${pdf.title === undefined ? 'missing' : `"${pdf.title}"`}, expected "${expected.title}"`,
+    );
+  }
+  if (!pdf.marked) doc('pdf-structure', 'the PDF is not marked as tagged (/MarkInfo /Marked)');
+  if (pdf.pages.some((p) => !p.structure)) doc('pdf-structure', 'the PDF has no structure tree (no tags)');
+  const { pdfaPart, pdfaConformance, pdfuaPart } = pdf.xmp;
+  if (pdfaPart !== undefined) {
+    const maxVersion = pdfaPart === '1' ? 1.4 : 1.7;
+    if (!['1', '2', '3'].includes(pdfaPart)) doc('pdf-claims', `the XMP declares an unknown PDF/A part ${pdfaPart}`);
+    else if (Number(pdf.version) > maxVersion)
+      doc('pdf-claims', `PDF/A-${pdfaPart} allows PDF ${maxVersion} at most; the file is PDF ${pdf.version}`);
+    const level = (pdfaConformance ?? '').toUpperCase();
+    if (!['A', 'B', 'U'].includes(level) || (pdfaPart === '1' && level === 'U')) {
+      doc(
+        'pdf-claims',
+        `the XMP declares PDF/A-${pdfaPart} with an invalid conformance level "${pdfaConformance ?? ''}"`,
+      );
+    }
+  }
+  if (pdfuaPart !== undefined && !pdf.displayDocTitle) {
+    doc('pdf-claims', 'the XMP declares PDF/UA, which needs /DisplayDocTitle true; the file does not set it');
+  }
+  return out;
+}
+
+/** @param languages the deck's language first, then the other languages its text runs are tagged with. */
+function checkPage(page: PdfPage, slide: SlideExpectation, languages: string[]): Finding[] {
+  const out: Finding[] = [];
+  const at = (rule: string, element: string, message: string) => out.push(found(rule, page.number, element, message));
+  for (const font of page.fonts.filter((f) => !f.embedded)) at('pdf-fonts', font.name, 'the font is not embedded');
+  if (slide.texts.length > 0 && (page.textOps === 0 || page.fonts.length === 0)) {
+    at('pdf-text', '(page)', `the page holds no text${page.imageOps > 0 ? ' (it is drawn as a picture)' : ''}`);
+    return out;
+  }
+  out.push(...checkReadingOrder(page, slide));
+  if (page.untaggedText > 0)
+    at('pdf-structure', '(page)', `${page.untaggedText} pieces of text are neither tagged nor artifacts`);
+  const structure = page.structure;
+  if (!structure) return out;
+  const nodes = flatten(structure);
+  const headings = nodes.filter((n) => /^(H[1-6]?|Title)$/.test(n.role));
+  if (slide.title !== undefined && !headings.some((h) => squeeze(h.text) === squeeze(slide.title!))) {
+    at(
+      'pdf-structure',
+      'title',
+      `the title "${slide.title}" is not tagged as a heading (${headings.length} heading(s) on the page)`,
+    );
+  }
+  const tables = nodes.filter((n) => n.role === 'Table');
+  for (const table of slide.tables) {
+    if (!tables.some((t) => squeeze(t.text) === squeeze(table)))
+      at('pdf-structure', 'table', 'a table is not tagged as a Table with its cells');
+  }
+  const lists = topLevel(structure, 'L');
+  for (const list of slide.lists) {
+    const items = squeezeLabels(list);
+    if (!lists.some((l) => squeezeLabels(l.text) !== '' && items.includes(squeezeLabels(l.text)))) {
+      at('pdf-structure', 'list', `the list "${list.slice(0, 40)}…" is not tagged as a list (L)`);
+    }
+  }
+  const figures = nodes.filter((n) => n.role === 'Figure');
+  const alts = figures.filter((f) => f.alt?.trim()).length;
+  if (alts < figures.length)
+    at('pdf-alt', 'Figure', `${figures.length - alts} of ${figures.length} figures have no alternative text (/Alt)`);
+  for (const figure of figures.filter((f) => f.alt !== undefined && looksLikeFileName(f.alt))) {
+    at('pdf-alt', 'Figure', `a figure's alternative text is a file name ("${figure.alt!.trim()}")`);
+  }
+  for (const alt of slide.pictures) {
+    if (!figures.some((f) => f.alt?.trim() === alt))
+      at('pdf-alt', 'Figure', `no figure carries the picture's alt text "${alt}"`);
+  }
+  for (const node of nodes.filter((n) => n.lang !== undefined && !languages.some((l) => sameLanguage(n.lang, l)))) {
+    at('pdf-lang', node.role, `a ${node.role} element has /Lang ${node.lang}, expected ${languages.join(' or ')}`);
+  }
+  return out;
+}
+
+/** Every expected text, whitespace aside, in the page's text and in the same order. */
+function checkReadingOrder(page: PdfPage, slide: SlideExpectation): Finding[] {
+  const text = squeeze(page.text);
+  const out: Finding[] = [];
+  let cursor = 0;
+  for (const expected of slide.texts) {
+    const needle = squeeze(expected);
+    const next = text.indexOf(needle, cursor);
+    if (next >= 0) {
+      cursor = next + needle.length;
+      continue;
+    }
+    const where = text.includes(needle) ? 'is out of reading order' : 'cannot be extracted';
+    out.push(found('pdf-text', page.number, '(page)', `the text "${expected.slice(0, 60)}" ${where}`));
+  }
+  return out;
+}
+
+function flatten(node: PdfStructNode): PdfStructNode[] {
+  return [node, ...node.children.flatMap(flatten)];
+}
+
+/** Elements with this role that are not inside another one (a nested list belongs to its list). */
+function topLevel(node: PdfStructNode, role: string): PdfStructNode[] {
+  return node.role === role ? [node] : node.children.flatMap((c) => topLevel(c, role));
+}
+
+/** `nb-NO` matches `nb-no`; `nb` alone does not match `nb-NO` (readers pick hyphenation and voices by region too). */
+function sameLanguage(actual: string | undefined, expected: string): boolean {
+  return actual !== undefined && actual.toLowerCase() === expected.toLowerCase();
+}

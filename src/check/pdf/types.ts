@@ -1,0 +1,73 @@
+/** What the PDF check reads out of a PDF (read-pdf.ts) and what it expects from the deck (expect-pdf.ts). */
+
+/** One element of the structure tree, with the text of the marked content it tags (its own and its children's). */
+export interface PdfStructNode {
+  /** Standard role after the role map: `H`, `P`, `L`, `LI`, `Table`, `Figure`, …; `Root` for the tree's root. */
+  role: string;
+  alt?: string;
+  lang?: string;
+  text: string;
+  children: PdfStructNode[];
+}
+
+export interface PdfFont {
+  name: string;
+  /** The font program is in the file (FontFile, FontFile2 or FontFile3). */
+  embedded: boolean;
+}
+
+export interface PdfPage {
+  /** 1-based. */
+  number: number;
+  /** The text a reader extracts, in content order; line ends as `\n`. */
+  text: string;
+  /** Text-showing operators (Tj, TJ, ', "). A page drawn as one picture has none. */
+  textOps: number;
+  /** Image-painting operators. */
+  imageOps: number;
+  /** Pieces of text inside no marked content: neither tagged nor an artifact (PDF/UA forbids them). */
+  untaggedText: number;
+  fonts: PdfFont[];
+  /** The page's part of the structure tree; absent when the PDF has none. */
+  structure?: PdfStructNode;
+}
+
+export interface PdfModel {
+  /** The header's version, e.g. `1.6`. */
+  version: string;
+  /** Info dictionary /Title. */
+  title?: string;
+  /** Catalog /Lang: the language every element without its own /Lang has. */
+  lang?: string;
+  /** /ViewerPreferences /DisplayDocTitle: viewers show the title, not the file name. */
+  displayDocTitle: boolean;
+  /** /MarkInfo /Marked. */
+  marked: boolean;
+  /** Claims in the XMP packet. */
+  xmp: { pdfaPart?: string; pdfaConformance?: string; pdfuaPart?: string; language?: string; title?: string };
+  pages: PdfPage[];
+}
+
+/** What a slide must look like in the PDF. */
+export interface SlideExpectation {
+  /** Every paragraph and table cell with text, whitespace collapsed, in the slide's reading order. */
+  texts: string[];
+  /** The title's text; undefined when the slide has none. */
+  title?: string;
+  /** Text of each shape whose paragraphs are bulleted or numbered. */
+  lists: string[];
+  /** Text of each table (its cells, row by row). */
+  tables: string[];
+  /** Alt text of each picture that is not decorative. */
+  pictures: string[];
+}
+
+export interface PdfExpectation {
+  /** BCP 47 tag, e.g. `nb-NO`. */
+  language: string;
+  /** Tags of the deck's text runs besides `language` (a quote in English): elements may carry these too. */
+  otherLanguages: string[];
+  /** The deck's title (docProps dc:title). */
+  title?: string;
+  slides: SlideExpectation[];
+}
