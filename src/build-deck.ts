@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { resolvePaths } from './project-paths.js';
-import { sha256Hex, sha256OfFile } from './sha256.js';
+import { sha256Hex } from './sha256.js';
 import { CheckFailedError, InputError, type Issue } from './errors.js';
 import { loadProject, type DeckSource, type Project, type ProjectPaths } from './data/load-project.js';
 import type { YamlCache } from './data/yaml-cache.js';
