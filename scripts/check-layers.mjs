@@ -24,11 +24,12 @@ export const LAYERS = [
   ['layout', ['layout/']],
   ['slides', ['slides/']],
   ['images', ['images/']],
+  // Version state (manifest, release records, the save stage): read by check/ and deck/bump.ts.
+  ['versions', ['versions/']],
   ['deck', ['deck/']],
   ['pptx', ['pptx/']],
   ['check', ['check/']],
   ['template', ['template/']],
-  ['versions', ['versions/']],
   ['post', ['post/']],
   ['pipeline', ['build-deck.ts']],
   ['commands', ['commands/']],
