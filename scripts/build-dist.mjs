@@ -41,7 +41,7 @@ function parseArgs(argv) {
 /**
  * Rewrites invisible to the code:
  * - import.meta.url: source modules find package files relative to themselves
- *   (`new URL('../../package.json', import.meta.url)` in src/deck/input-hash.ts, assets/fonts/
+ *   (`new URL('../../package.json', import.meta.url)` in src/versions/input-hash.ts, assets/fonts/
  *   from src/layout/fonts.ts). In the bundle every module's import.meta.url would be
  *   dist/cli.js, so each one's is rewritten to the URL of its own source file, computed from
  *   where the bundle sits. That needs every output file directly in outdir (chunks included).

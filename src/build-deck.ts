@@ -3,10 +3,9 @@
  * load + validate → resolve → layout (wording, measured text) → images → write → finish → check → save.
  * Nothing is saved unless every deck asked for got through every stage before it.
  */
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { resolvePaths } from './project-paths.js';
-import { sha256Hex, sha256OfFile } from './sha256.js';
+import { sha256Hex } from './sha256.js';
 import { CheckFailedError, InputError, type Issue } from './errors.js';
 import { loadProject, type DeckSource, type Project, type ProjectPaths } from './data/load-project.js';
 import type { YamlCache } from './data/yaml-cache.js';
@@ -14,11 +13,8 @@ import { deckPage, layoutDeck } from './deck/layout-deck.js';
 import { builtInDesign, deckStructure, footerText, prepareDesign } from './template/deck-design.js';
 import { checkBudget, placeImages } from './deck/place-images.js';
 import { findDeck, resolveDeck, type DeckPlan } from './plan/resolve-deck.js';
-import { saveAtomically } from './io/save-file.js';
-import { deckInputFiles, hashInputs, type InputFile } from './deck/input-hash.js';
-import { getEntry, entryKey, isFrozen, readManifest, writeManifest, type ManifestEntry } from './deck/manifest.js';
-import { snapshotInputs } from './deck/release-inputs.js';
-import { decideVersion, refusalError } from './deck/versions.js';
+import { deckInputFiles, hashInputs, type InputFile } from './versions/input-hash.js';
+import { saveDecks as saveVersions, type SavedDeck, type SaveOptions } from './versions/save-decks.js';
 import type { ImageStats } from './images/prepare-image.js';
 import { checkBuiltDeck, checkFailure } from './check/check-deck.js';
 import { finishPackage } from './pptx/finish-package.js';
@@ -39,6 +35,8 @@ export interface BuildOptions extends ProjectPaths {
    * @default false
    */
   overwriteReleased?: boolean;
+  /** `trappa release`: freeze every deck built, at this time (see versions/save-decks.ts). */
+  releaseAt?: Date;
   /**
    * Run `trappa check`'s rules on every deck before it is saved; a deck with errors
    * stops the build (CheckFailedError) and the previous file stays. @default true
@@ -67,10 +65,12 @@ export interface BuiltDeck {
   plan: DeckPlan;
   /** The files the deck was built from (data, templates, referenced assets). */
   inputs: InputFile[];
-  /** sha256 of the inputs and Trappa's version (see deck/input-hash.ts). */
+  /** sha256 of the inputs and Trappa's version (see versions/input-hash.ts). */
   inputsHash: string;
   /** What saving did: 'unchanged' when the manifest already records these bytes on disk. Absent in a dry run. */
   saved?: 'written' | 'unchanged';
+  /** What the manifest records for the deck after saving (release state included). Absent in a dry run. */
+  record?: SavedDeck;
   /** The PDF written beside the deck, with --pdf (checked by reading it). */
   pdf?: string;
   /** What that PDF declares, e.g. `PDF/A-2b, PDF/UA-1`. */
@@ -166,11 +166,7 @@ async function writePdfs(decks: BuiltDeck[]): Promise<void> {
 }
 
 
-/**
- * The last stage: decide every deck against output/manifest.json first (a refused
- * released version stops the whole build before any file is written), then save
- * atomically, then record what was saved in the manifest.
- */
+/** The last stage: version state decides and saves (src/versions/save-decks.ts). */
 async function saveDecks(project: Project, rendered: RenderedDeck[], outDir: string, options: BuildOptions): Promise<BuiltDeck[]> {
   const built = await Promise.all(
     rendered.map(async (deck) => {
@@ -179,44 +175,7 @@ async function saveDecks(project: Project, rendered: RenderedDeck[], outDir: str
     }),
   );
   if (options.dryRun) return built;
-  const manifest = await readManifest(outDir, project.root);
-  const recorded = JSON.stringify(manifest);
-  const planned = await Promise.all(
-    built.map(async (deck) => {
-      const rel = path.relative(outDir, deck.file).split(path.sep).join('/');
-      const entry = getEntry(manifest, deck.deckId, deck.version);
-      const onDisk = entry ? await sha256OfFile(path.join(outDir, entry.file)) : null;
-      return { deck, rel, entry, decision: decideVersion({ ...deck, file: rel }, entry, onDisk, options.overwriteReleased) };
-    }),
-  );
-  const refused = refusalError(planned.map((p) => p.decision));
-  if (refused) throw refused;
-
-  const decks: BuiltDeck[] = [];
-  for (const { deck, rel, entry, decision } of planned) {
-    if (decision.action === 'write') await saveAtomically(deck.file, deck.bytes);
-    const frozen = entry !== undefined && isFrozen(entry);
-    // A frozen version keeps its record (and its snapshot's inputs hash) unless it was overwritten on purpose.
-    if (!frozen || (decision.action === 'write' && decision.reason === 'overwrite-released')) {
-      const next: ManifestEntry = {
-        ...entry,
-        deckId: deck.deckId,
-        version: deck.version,
-        file: rel,
-        sha256: deck.sha256,
-        inputsHash: deck.inputsHash,
-        slides: deck.slideCount,
-        status: entry?.status ?? 'draft',
-      };
-      manifest.entries[entryKey(deck.deckId, deck.version)] = next;
-      if (frozen) await snapshotInputs(outDir, deck.deckId, deck.version, deck.inputs, deck.inputsHash);
-    }
-    // A draft saved under a new name (its meeting date moved) replaces the old draft file.
-    if (entry && !frozen && entry.file !== rel && !Object.values(manifest.entries).some((e) => e.file === entry.file)) {
-      await rm(path.join(outDir, entry.file), { force: true });
-    }
-    decks.push({ ...deck, saved: decision.action === 'write' ? 'written' : 'unchanged' });
-  }
-  if (JSON.stringify(manifest) !== recorded) await writeManifest(outDir, manifest);
-  return decks;
+  const saveOptions: SaveOptions = { overwriteReleased: options.overwriteReleased, releaseAt: options.releaseAt };
+  const saved = await saveVersions(outDir, built, saveOptions);
+  return built.map((deck, i) => ({ ...deck, saved: saved[i]!.saved, record: saved[i]! }));
 }

@@ -34,7 +34,8 @@ Examples:
 
 Exit codes: 0 done · 1 not possible as asked · 2 fix the input (file:line:col printed)
   · 3 a released version would change · 4 a deck failed its checks · 5 LibreOffice or
-  pdftoppm missing · 6 e-mail not delivered to everyone · 70 a bug in Trappa`,
+  pdftoppm missing · 6 e-mail not delivered to everyone · 7 the disk or file system
+  refused (full, read-only, no permission, name too long) · 70 a bug in Trappa`,
     );
   registerBuild(program);
   registerCheck(program);

@@ -81,3 +81,42 @@ export class ToolNotFoundError extends TrappaError {
 export class SendError extends TrappaError {
   override readonly exitCode = 6;
 }
+
+/** The disk or file system refused (full, read-only, no permission, a name too long). Exit code 7. */
+export class FileSystemError extends TrappaError {
+  override readonly exitCode = 7;
+}
+
+/** What each expected OS error means and what the user can do about it. */
+const OS_ERRORS: Record<string, string> = {
+  ENOSPC: 'the disk is full; free some space and run the command again',
+  EDQUOT: 'the disk quota is used up; free some space and run the command again',
+  EROFS: 'the file system is read-only; choose another folder (--out) or make it writable',
+  EACCES: 'permission denied; choose another folder (--out) or ask for write access',
+  EPERM: 'the operation is not permitted there; choose another folder (--out) or ask for access',
+  ENOTDIR: 'a part of this path is a file, not a folder; choose another path',
+  EISDIR: 'this is a folder, but a file is needed here; move the folder away or choose another path',
+  EEXIST: 'something else already exists at this path; move it away or choose another path',
+  ENAMETOOLONG: 'the name is too long for the file system; use a shorter deck id or folder name',
+  EMFILE: 'too many open files; close other programs and run the command again',
+  EBUSY: 'the file is in use by another program (is it open in PowerPoint?); close it and try again',
+  ETXTBSY: 'the file is in use by another program; close it and try again',
+};
+
+/**
+ * An expected OS error (anywhere in the cause chain) as one plain line naming the path;
+ * undefined for anything else, which stays a bug report.
+ * @param shown how to show a path (e.g. relative to the working folder)
+ */
+export function fileSystemError(error: unknown, shown: (file: string) => string = (f) => f): FileSystemError | undefined {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const { code, path, dest } = e as NodeJS.ErrnoException & { dest?: string };
+    const advice = code ? OS_ERRORS[code] : undefined;
+    if (!advice) continue;
+    // For a rename the target is where the problem is; a temporary name means nothing to the user.
+    const target = typeof dest === 'string' && code !== 'ENOENT' ? dest : path;
+    const where = target ? `${shown(target.replace(/\/\.[0-9a-f]{12}\.\d+\.[0-9a-f]{8}\.tmp(\.old)?$/, ''))}: ` : '';
+    return new FileSystemError(`${where}${advice} (${code})`, { cause: e });
+  }
+  return undefined;
+}

@@ -204,11 +204,12 @@ describe('splitParagraphs', () => {
     expect(splitParagraphs(items.slice(0, 3), style(20), box, 14).map((c) => [c.start, c.end, c.fontSize])).toEqual([[0, 3, 20]]);
   });
 
-  it('splits at paragraph boundaries into the fewest chunks, all at one size', () => {
+  it('splits at paragraph boundaries into the fewest chunks, balanced, all at one size', () => {
     const chunks = splitParagraphs(items, style(20), box, 14);
+    // The break falls at the item nearest half the height (the first item has no space before it).
     expect(chunks.map((c) => [c.start, c.end, c.fontSize, c.overflow])).toEqual([
-      [0, 8, 17, false],
-      [8, 12, 17, false],
+      [0, 7, 17, false],
+      [7, 12, 17, false],
     ]);
     for (const chunk of chunks) expect(chunk.height).toBeLessThanOrEqual(box.h);
     // Two chunks are the fewest (minSize needs two); at 17.5 pt it would take three.

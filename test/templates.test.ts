@@ -212,7 +212,7 @@ describe('a template that lacks what the slides need', () => {
   });
 
   it('makes the template an input of the deck, so a changed template is a changed deck', async () => {
-    const { deckInputFiles } = await import('../src/deck/input-hash.js');
+    const { deckInputFiles } = await import('../src/versions/input-hash.js');
     const { project: loaded } = await buildDecks({ root: built.get('dark')!.root, dryRun: true, decks: ['strategi'] });
     const inputs = deckInputFiles(loaded, loaded.decks[0]!).map((f) => f.logical);
     expect(inputs).toContain('assets/templates/dark-dejavu.potx');

@@ -1,14 +1,15 @@
 /** Versions that are never lost: drafts, release, the frozen-version guard, bump, the manifest and release snapshots. */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDecks } from '../src/build-deck.js';
 import { releaseDecks } from '../src/commands/release.js';
 import { bumpStrategy } from '../src/deck/bump.js';
-import { markSent, readManifest, type ManifestEntry } from '../src/deck/manifest.js';
-import { decideVersion } from '../src/deck/versions.js';
-import { FrozenVersionError, InputError } from '../src/errors.js';
+import { readManifest, type ManifestEntry } from '../src/versions/manifest.js';
+import { freezeBeforeSending } from '../src/versions/freeze.js';
+import { decideVersion } from '../src/versions/decide.js';
+import { FrozenVersionError } from '../src/errors.js';
 import { copyProject, editFile, runCli } from './helpers/project.js';
 
 const DECK = 'storledermote';
@@ -129,9 +130,9 @@ describe('released versions', () => {
 
   it('a version that went out by e-mail is frozen too', async () => {
     const root = copyProject();
-    await buildDecks({ root, decks: [DECK] });
-    expect(await markSent(out(root), DECK, '0.2', '2026-11-27T08:00:00.000Z')).toMatchObject({ sentAt: '2026-11-27T08:00:00.000Z', status: 'draft' });
-    expect(await markSent(out(root), 'no-such-deck', '0.2', new Date())).toBeUndefined();
+    const [built] = (await buildDecks({ root, decks: [DECK] })).decks;
+    await freezeBeforeSending(out(root), { deckId: DECK, version: '0.2', file: built!.file, sha256: built!.sha256 }, new Date('2026-11-27T08:00:00.000Z'));
+    expect((await readManifest(out(root))).entries[`${DECK}@0.2`]).toMatchObject({ sentAt: '2026-11-27T08:00:00.000Z', status: 'draft' });
     movePlace(root);
     await expect(buildDecks({ root, decks: [DECK] })).rejects.toThrow('storledermote v0.2 was sent on 2026-11-27 and its content has changed');
   });
@@ -181,21 +182,25 @@ describe('the manifest', () => {
     await manifestShasMatchFiles(root);
   });
 
-  it('a corrupt manifest is a clear error and is left as it was', async () => {
+  it('a damaged manifest is kept aside and rebuilt from the release records, never read as "nothing released"', async () => {
     const root = copyProject();
-    await buildDecks({ root, decks: [DECK] });
+    await releaseDecks({ root, decks: [DECK] });
+    await buildDecks({ root, decks: ['ansatte'] });
+    const released = sha(out(root, FILE_02));
     const broken = '{\n  "format": "trappa-manifest-1",\n  "entries": {,\n}\n';
     writeFileSync(out(root, 'manifest.json'), broken);
+    movePlace(root);
     const run = runCli(['--root', root, 'build', '--deck', DECK], root);
-    expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/^output\/manifest\.json is damaged; it records which versions were released or sent, so Trappa will not replace it/m);
-    expect(run.stderr).toMatch(/^output\/manifest\.json:3:\d+ is not valid JSON \(/m);
-    expect(readFileSync(out(root, 'manifest.json'), 'utf8')).toBe(broken);
-
-    writeFileSync(out(root, 'manifest.json'), JSON.stringify({ format: 'trappa-manifest-1', entries: { x: { deckId: 'x' } } }));
-    await expect(buildDecks({ root, decks: [DECK] })).rejects.toSatisfy(
-      (e) => e instanceof InputError && e.issues.some((i) => i.file === 'output/manifest.json' && /entries\.x\.version/.test(i.field ?? '')),
-    );
+    expect(run.status, run.stderr).toBe(3);
+    expect(sha(out(root, FILE_02))).toBe(released);
+    // A build that changes nothing frozen rewrites the manifest and keeps the damaged one beside it.
+    expect(runCli(['--root', root, 'build', '--deck', 'ansatte'], root).status).toBe(0);
+    const kept = readdirSync(out(root)).filter((f) => f.startsWith('manifest.damaged-'));
+    expect(kept).toHaveLength(1);
+    expect(readFileSync(out(root, kept[0]!), 'utf8')).toBe(broken);
+    const manifest = await readManifest(out(root));
+    expect(manifest.entries[`${DECK}@0.2`]).toMatchObject({ status: 'released', sha256: released });
+    await manifestShasMatchFiles(root);
   });
 });
 

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { TrappaError } from '../errors.js';
-import { compareVersions, readManifest } from '../deck/manifest.js';
+import { compareVersions, readManifest } from '../versions/manifest.js';
 
 export interface BuiltDeckFile {
   deckId: string;

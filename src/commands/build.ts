@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { buildDecks, type BuildOptions, type BuildResult } from '../build-deck.js';
-import { checkoutRelease, releaseFolder } from '../deck/release-inputs.js';
+import { checkoutRelease, releaseFolder } from '../versions/snapshots.js';
 import { TrappaError } from '../errors.js';
 import { kilobytes, outputDir, projectOptions } from './shared.js';
 

@@ -1,7 +1,7 @@
 /** `trappa list`: the decks, their audiences and meetings, and what was last built of each. */
 import type { Command } from 'commander';
 import { loadProject } from '../data/load-project.js';
-import { compareVersions, listEntries, readManifest, type ManifestEntry } from '../deck/manifest.js';
+import { compareVersions, listEntries, readManifest, type ManifestEntry } from '../versions/manifest.js';
 import { InputError } from '../errors.js';
 import { outputDir, projectOptions } from './shared.js';
 

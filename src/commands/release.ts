@@ -3,12 +3,10 @@
  * (guarded as usual), its inputs are copied to output/releases/<deck>-v<version>/, and the
  * manifest marks it released. From then on that version is never replaced by different content.
  */
-import { resolvePaths } from '../project-paths.js';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { buildDecks, type BuildOptions, type BuiltDeck } from '../build-deck.js';
-import { getEntry, readManifest, writeManifest, type ManifestEntry } from '../deck/manifest.js';
-import { releaseDir, snapshotInputs } from '../deck/release-inputs.js';
+import type { ManifestEntry } from '../versions/manifest.js';
 import { projectOptions } from './shared.js';
 
 export interface Released {
@@ -19,27 +17,16 @@ export interface Released {
   snapshot: string;
 }
 
-/** Builds, snapshots and marks the selected decks released. */
+/**
+ * Builds the selected decks and marks them released, in the same locked step that saves
+ * them (versions/save-decks.ts): no other build can slip in between.
+ */
 export async function releaseDecks(options: BuildOptions, now = new Date()): Promise<Released[]> {
-  const { project, decks } = await buildDecks(options);
-  const outDir = resolvePaths({ ...options, root: project.root }).outDir;
-  const manifest = await readManifest(outDir, project.root);
-  const released: Released[] = [];
-  for (const deck of decks) {
-    const entry = getEntry(manifest, deck.deckId, deck.version);
-    // buildDecks just recorded every deck; a missing entry would be a bug in the save stage.
-    if (!entry) throw new Error(`internal: ${deck.deckId} v${deck.version} is not in the manifest after building`);
-    const snapshot = releaseDir(outDir, deck.deckId, deck.version);
-    if (entry.status === 'released') {
-      released.push({ deck, entry, newly: false, snapshot });
-      continue;
-    }
-    await snapshotInputs(outDir, deck.deckId, deck.version, deck.inputs, deck.inputsHash);
-    Object.assign(entry, { status: 'released', releasedAt: now.toISOString(), inputsHash: deck.inputsHash });
-    released.push({ deck, entry, newly: true, snapshot });
-  }
-  await writeManifest(outDir, manifest);
-  return released;
+  const { decks } = await buildDecks({ ...options, releaseAt: now });
+  return decks.map((deck) => {
+    const record = deck.record!;
+    return { deck, entry: record.entry, newly: record.released === 'newly', snapshot: record.snapshot! };
+  });
 }
 
 export function registerRelease(program: Command): void {

@@ -2,7 +2,8 @@
  * How users see an error: located one-liners for input errors, one plain line for the
  * other user errors, a stack trace (exit 70) only for bugs. Shared by cli.ts and watch mode.
  */
-import { formatIssue, InputError, sortIssues, TrappaError } from '../errors.js';
+import path from 'node:path';
+import { fileSystemError, formatIssue, InputError, sortIssues, TrappaError } from '../errors.js';
 
 /** Prints an error the way users should see it and returns the exit code. */
 export function reportError(error: unknown): number {
@@ -13,6 +14,12 @@ export function reportError(error: unknown): number {
   if (error instanceof TrappaError) {
     console.error(`trappa: ${error.message}`);
     return error.exitCode;
+  }
+  // A full disk, a read-only folder, a name too long: one line naming the path, exit 7.
+  const disk = fileSystemError(error, (file) => path.relative(process.cwd(), file) || file);
+  if (disk) {
+    console.error(`trappa: ${disk.message}`);
+    return disk.exitCode;
   }
   console.error('trappa: internal error (please report it with the lines below)');
   console.error(error);

@@ -9,10 +9,11 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { InputError, TrappaError, type Issue } from '../errors.js';
 import { loadProject, type Project } from '../data/load-project.js';
-import { deckInputFiles, hashInputs } from '../deck/input-hash.js';
-import { getEntry, readManifest } from '../deck/manifest.js';
+import { deckInputFiles, hashInputs } from '../versions/input-hash.js';
+import { getEntry, readManifest } from '../versions/manifest.js';
+import { freezeBeforeSending } from '../versions/freeze.js';
 import { resolveDeck, type DeckPlan } from '../plan/resolve-deck.js';
-import type { OutgoingDeck } from '../post/email/types.js';
+import type { AttachmentInfo, OutgoingDeck } from '../post/email/types.js';
 import { outputDir, projectOptions, type ProjectOptions } from './shared.js';
 
 interface SendFlags {
@@ -163,7 +164,7 @@ export function registerSend(program: Command): void {
         resend: flags.resend,
         resendUncertain: flags.resendUncertain,
         ...(sizeLimitBytes ? { sizeLimitBytes } : {}),
-        freeze: (deckId, version) => freezeBeforeSending(outDir, deckId, version),
+        freeze: (deckId, version, attachments) => freezeVersion(outDir, deckId, version, attachments),
       });
       console.log(email.formatSendReport(report));
       const error = email.sendReportError(report);
@@ -195,17 +196,12 @@ export function registerSend(program: Command): void {
 }
 
 /**
- * A version is frozen before its first message leaves, so a crash can never leave a
- * delivered deck unfrozen. #10 may replace this with the freeze of src/versions/.
+ * A version is frozen before its first message leaves (src/versions/freeze.ts: release record,
+ * then manifest), so a crash can never leave a delivered deck unfrozen.
  */
-async function freezeBeforeSending(outDir: string, deckId: string, version: string): Promise<void> {
-  const [manifest, { withOutputLock }] = await Promise.all([
-    import('../deck/manifest.js'),
-    import('../versions/lock.js'),
-  ]);
-  // Frozen stays frozen: when the manifest already says so, there is nothing to write and no lock to take.
-  if (manifest.getEntry(await manifest.readManifest(outDir), deckId, version)?.sentAt) return;
-  await withOutputLock(outDir, () => manifest.markSent(outDir, deckId, version, new Date().toISOString()));
+async function freezeVersion(outDir: string, deckId: string, version: string, attachments: readonly AttachmentInfo[]): Promise<void> {
+  const pptx = attachments.find((a) => a.path.endsWith('.pptx')) ?? attachments[0];
+  if (pptx) await freezeBeforeSending(outDir, { deckId, version, file: pptx.path, sha256: pptx.sha256 });
 }
 
 /**

@@ -5,8 +5,8 @@
  * and a font face Trappa has no metrics for. `checkTheme` is pure; `registerThemeFonts`
  * reads the font files of `fonts.files` and registers them for text measurement.
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
+import { confinePath, refusalText } from '../io/confine.js';
+import { readInputFile } from '../io/read-input.js';
 import { contrastRatio, relativeLuminance } from '../contrast.js';
 import type { Issue } from '../errors.js';
 import { registerFont, resetRegisteredFonts, type FontFiles } from '../fonts/fonts.js';
@@ -162,25 +162,28 @@ export async function registerThemeFonts(root: string, theme: Theme, source: Yam
   return issues;
 }
 
+/** Font files are bigger than data files: a full CJK face is ~20 MB. */
+const FONT_LIMIT_BYTES = 64 * 1024 * 1024;
+
 /** The absolute path of a usable font file, or what is wrong with it. */
 async function readFontFile(fontsDir: string, file: string): Promise<{ path: string } | string> {
-  const slashed = file.replace(/\\/g, '/');
-  if (path.posix.isAbsolute(slashed) || /^[a-z]:/i.test(slashed)) {
-    return `${file} is an absolute path; write the path relative to assets/fonts/, e.g. FirmaSans-Regular.ttf`;
+  // The same confinement as image paths (io/confine.ts): no absolute paths, no '..', no links that lead out.
+  const confined = confinePath(fontsDir, file);
+  if (!confined.ok) {
+    if (confined.reason === 'absolute') return `${file} is an absolute path; write the path relative to assets/fonts/, e.g. FirmaSans-Regular.ttf`;
+    if (confined.reason === 'outside' || confined.reason === 'link-outside') return `${file} points outside assets/fonts/; copy the font file into assets/fonts/`;
+    return `font file ${refusalText(file, confined.reason, 'assets/fonts/')}`;
   }
-  const relative = path.posix.normalize(slashed);
-  if (relative === '..' || relative.startsWith('../')) return `${file} points outside assets/fonts/; copy the font file into assets/fonts/`;
-  const display = `assets/fonts/${relative}`;
-  const absolute = path.join(fontsDir, relative);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(absolute);
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return `font file not found: ${display}`;
-    if (code === 'EISDIR') return `${display} is a folder, not a font file`;
-    return `cannot read the font file ${display} (${code ?? String(cause)})`;
+  const display = `assets/fonts/${confined.relative}`;
+  const absolute = confined.path;
+  const read = await readInputFile(absolute, display, FONT_LIMIT_BYTES);
+  if (!read.ok) {
+    const message = read.issues[0]?.message ?? 'cannot be read';
+    if (message === 'file not found') return `font file not found: ${display}`;
+    if (message.startsWith('expected a file, found a folder')) return `${display} is a folder, not a font file`;
+    return `${display} ${message}`;
   }
+  const bytes = read.value;
   try {
     readSfntMetrics(bytes);
   } catch (cause) {

@@ -3,9 +3,9 @@
  * later stages can report `file:line:col`. `parseYaml` is pure; `loadYamlFile`
  * reads the file and calls it.
  */
-import { readFile } from 'node:fs/promises';
 import { type Document, isAlias, isScalar, LineCounter, parseDocument, visit, type YAMLError } from 'yaml';
 import { fail, type Issue, ok, type Result } from '../errors.js';
+import { readInputFile } from '../io/read-input.js';
 
 /** A parsed YAML file together with what is needed to point into it. */
 export interface YamlSource {
@@ -39,6 +39,7 @@ export function parseYaml(file: string, text: string): Result<YamlSource> {
   const found = (tabs.length > 0 ? tabs : errors)
     .filter((err) => !(err.code === 'BLOCK_AS_IMPLICIT_KEY' && doc.errors.some((e) => isIndentError(e, err))))
     .map((err) => describeYamlError(source, err));
+  found.push(...unsupportedTags(doc, text));
   visit(doc, {
     Alias(_, alias) {
       if (tabs.length > 0 || alias.resolve(doc)) return;
@@ -60,18 +61,28 @@ export function parseYaml(file: string, text: string): Result<YamlSource> {
   return ok(source);
 }
 
-/** Reads a UTF-8 file (a byte order mark is dropped) and parses it. */
+/** The tags of plain JSON data; anything else (`!!binary`, `!!set`, `!!timestamp`) is no text, list or map Trappa reads. */
+const JSON_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
+
+function unsupportedTags(doc: Document.Parsed, text: string): Found[] {
+  const found: Found[] = [];
+  visit(doc, {
+    Node(_, node) {
+      if (!node.tag || JSON_TAGS.has(node.tag)) return;
+      let offset = Math.max(0, text.lastIndexOf('!', node.range?.[0] ?? 0));
+      while (text[offset - 1] === '!') offset--;
+      const written = /^!\S*/.exec(text.slice(offset))?.[0] ?? node.tag;
+      found.push({ offset, message: `the YAML tag '${written}' is not supported; write the value as plain text (in quotes if it starts with '!')` });
+    },
+  });
+  return found;
+}
+
+/** Reads a UTF-8 file (a byte order mark is dropped; bounded, see paths/read-input.ts) and parses it. */
 export async function loadYamlFile(absPath: string, displayPath: string): Promise<Result<YamlSource>> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(absPath);
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    const message =
-      code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'expected a file, found a folder' : `cannot read the file (${code ?? String(cause)})`;
-    return fail([{ file: displayPath, message }]);
-  }
-  const text = decodeUtf8(displayPath, bytes);
+  const bytes = await readInputFile(absPath, displayPath);
+  if (!bytes.ok) return bytes;
+  const text = decodeUtf8(displayPath, bytes.value);
   if (!text.ok) return text;
   return parseYaml(displayPath, text.value.replace(/^\uFEFF/, ''));
 }

@@ -6,11 +6,12 @@
  * length within the file system's mtime granularity (1 s on some), or be fooled by a
  * restored mtime (git checkout, rsync -t).
  */
-import { readFile } from 'node:fs/promises';
+import { readInputFile } from '../io/read-input.js';
 import type { z } from 'zod';
-import { ok, type Result } from '../errors.js';
-import { decodeUtf8, loadYamlFile, parseYaml, type YamlSource } from './load-yaml.js';
+import { fail, ok, type Result } from '../errors.js';
+import { decodeUtf8, parseYaml, type YamlSource } from './load-yaml.js';
 import { validateSource } from './validate.js';
+import { withXmlLineBreaks, xmlTextIssues } from './xml-text.js';
 
 /** A file's validated value, with its parsed source for locating later issues. */
 export interface Validated<T> {
@@ -25,11 +26,13 @@ interface Entry {
   result: Result<Validated<unknown>>;
 }
 
-/** Parse + validate, the same for a cached and an uncached load. */
+/** Parse + validate + text a slide can hold (xml-text.ts), the same for a cached and an uncached load. */
 export function validateYaml<S extends z.ZodType>(loaded: Result<YamlSource>, schema: S): Result<Validated<z.output<S>>> {
   if (!loaded.ok) return loaded;
   const validated = validateSource(loaded.value, schema);
-  return validated.ok ? ok({ value: validated.value, source: loaded.value }) : validated;
+  const unsafe = xmlTextIssues(loaded.value);
+  if (!validated.ok || unsafe.length > 0) return fail([...(validated.ok ? [] : validated.issues), ...unsafe]);
+  return ok({ value: withXmlLineBreaks(validated.value), source: loaded.value });
 }
 
 /**
@@ -44,14 +47,12 @@ export class YamlCache {
   readonly stats = { parsed: 0, reused: 0 };
 
   async load<S extends z.ZodType>(absPath: string, display: string, schema: S): Promise<Result<Validated<z.output<S>>>> {
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(absPath);
-    } catch {
+    const read = await readInputFile(absPath, display);
+    if (!read.ok) {
       this.#entries.delete(absPath);
-      // loadYamlFile words the failure ("file not found", "expected a file, found a folder").
-      return validateYaml(await loadYamlFile(absPath, display), schema);
+      return read;
     }
+    const bytes = read.value;
     const hit = this.#entries.get(absPath);
     if (hit && hit.schema === schema && hit.display === display && hit.bytes.equals(bytes)) {
       this.stats.reused++;

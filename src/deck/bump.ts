@@ -11,9 +11,9 @@ import path from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Node } from 'yaml';
 import { isoDate, version as versionSchema } from '../data/schema-helpers.js';
 import { TrappaError } from '../errors.js';
-import { compareVersions } from './manifest.js';
+import { compareVersions } from '../versions/manifest.js';
 import { saveAtomically } from '../io/save-file.js';
-import { nextVersion } from './versions.js';
+import { nextVersion } from '../versions/decide.js';
 
 export interface BumpOptions {
   /** The new version, e.g. "0.3". Must be greater than the current one. */

@@ -7,7 +7,7 @@ import { createPage, type Page } from '../layout/page.js';
 import { LayoutIssue, textStyle } from '../layout/text-box.js';
 import type { LaidOutDeck, LaidOutSlide, SlideElement } from '../layout/types.js';
 import { createRenderer, TemplateIssue, type Renderer } from '../render/render-text.js';
-import { slideKind } from '../slides/index.js';
+import { slideKind, slideKinds } from '../slides/index.js';
 import type { SlideInput } from '../slides/types.js';
 import { withSources } from './element-sources.js';
 import type { DeckPlan, PlannedSlide } from '../plan/resolve-deck.js';
@@ -103,6 +103,11 @@ export function layoutDeck(plan: DeckPlan, place?: (page: Page) => Page): Result
   const slides: LaidOutSlide[] = [];
   const footed = new Set<LaidOutSlide>();
   for (const [index, slide] of plan.slides.entries()) {
+    if (!Object.hasOwn(slideKinds, slide.kind)) {
+      // The schema should have caught it; a plan built another way must still get a located error, not a crash.
+      issues.push({ ...slide.location, message: `unknown slide kind '${slide.kind}'; known kinds: ${Object.keys(slideKinds).join(', ')}` });
+      continue;
+    }
     try {
       const built = buildSlides(plan, page, renderer, slide, index);
       slides.push(...built);

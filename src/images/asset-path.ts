@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { confinePath, confineRelative, type ConfineRefusal } from '../io/confine.js';
 
 /** Where a user's image path leads: the real file on disk, or why it may not be used. */
 export type AssetPath =
@@ -13,38 +14,41 @@ export type AssetPath =
  * Returns a plain message; the caller adds the file:line of the YAML field.
  */
 export function resolveAssetPath(projectRoot: string, file: string): AssetPath {
-  const slashed = file.replace(/\\/g, '/');
-  if (slashed.trim() === '') return { ok: false, message: 'image path is empty; write a path inside assets/, e.g. logos/isk.svg' };
-  if (slashed.includes('\0')) return { ok: false, message: 'image path contains a NUL character' };
-  if (path.posix.isAbsolute(slashed) || path.win32.isAbsolute(file) || /^[a-z]:/i.test(slashed)) {
-    return { ok: false, message: `${file} is an absolute path; write the path relative to assets/, e.g. logos/isk.svg` };
-  }
-  const relative = path.posix.normalize(slashed);
-  if (relative === '..' || relative.startsWith('../')) {
-    return { ok: false, message: `${file} points outside assets/; copy the image into assets/ and refer to it from there` };
-  }
-  const display = `assets/${relative}`;
   const assetsDir = path.join(projectRoot, 'assets');
-  const notFound = (): AssetPath => ({
-    ok: false,
-    message: `file not found: ${display}` + (relative.startsWith('assets/') ? ` (paths are relative to assets/; write ${relative.slice(7)})` : ''),
-  });
-
-  let realAssets: string;
+  const lexical = confineRelative(file);
+  if (!lexical.ok) return { ok: false, message: refusal(file, lexical.reason) };
+  const relative = lexical.relative;
+  const display = `assets/${relative}`;
+  const hint = relative.startsWith('assets/') ? ` (paths are relative to assets/; write ${relative.slice(7)})` : '';
+  const notFound = (): AssetPath => ({ ok: false, message: `file not found: ${display}${hint}` });
+  if (!fs.existsSync(assetsDir)) return notFound();
+  const confined = confinePath(assetsDir, relative);
+  if (!confined.ok) return { ok: false, message: refusal(display, confined.reason) };
   let real: string;
   try {
-    realAssets = fs.realpathSync(assetsDir);
-    real = fs.realpathSync(path.join(assetsDir, relative));
+    real = fs.realpathSync(confined.path);
   } catch {
     return notFound();
-  }
-  const inside = path.relative(realAssets, real);
-  if (inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside)) {
-    return { ok: false, message: `${display} is a link to a file outside assets/; copy the image into assets/ instead` };
   }
   const stat = fs.statSync(real, { throwIfNoEntry: false });
   if (!stat) return notFound();
   if (stat.isDirectory()) return { ok: false, message: `${display} is a folder, not an image file` };
   if (!stat.isFile()) return { ok: false, message: `${display} is not a regular file` };
   return { ok: true, path: real, display };
+}
+
+/** The image wording of a refusal from the shared confinement helper. */
+function refusal(file: string, reason: ConfineRefusal): string {
+  switch (reason) {
+    case 'empty':
+      return 'image path is empty; write a path inside assets/, e.g. logos/isk.svg';
+    case 'nul':
+      return 'image path contains a NUL character';
+    case 'absolute':
+      return `${file} is an absolute path; write the path relative to assets/, e.g. logos/isk.svg`;
+    case 'outside':
+      return `${file} points outside assets/; copy the image into assets/ and refer to it from there`;
+    case 'link-outside':
+      return `${file} is a link to a file outside assets/; copy the image into assets/ instead`;
+  }
 }

@@ -32,6 +32,7 @@ import { dedupeMedia } from './dedupe-media.js';
 import { applyStructure } from './apply-structure.js';
 import { installMasterSet } from './install-master.js';
 import type { DeckStructure } from './slide-structure.js';
+import { assertWellFormed } from './check-well-formed.js';
 
 /**
  * With `structure`, the deck gets its master set (built-in or a template's) and every
@@ -70,5 +71,6 @@ export function finishPackage(raw: Uint8Array, props: DeckProperties, structure?
   dedupeMedia(parts);
   removeOrphanRelationships(parts);
   rebuildContentTypes(parts);
+  assertWellFormed(parts.names(), (name) => parts.text(name));
   return parts.toZip(modified);
 }

@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { deckSchema, strategySchema, themeSchema } from '../data/schema.js';
 import { toJsonSchema } from '../data/json-schema.js';
-import { listEntries, readManifest } from '../deck/manifest.js';
+import { listEntries, readManifest } from '../versions/manifest.js';
 import { YamlCache } from '../data/yaml-cache.js';
 import { resolveAssetPath } from '../images/asset-path.js';
 import { cliArgs, runCli, type ActionRequest } from './actions.js';

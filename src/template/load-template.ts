@@ -4,13 +4,13 @@
  * uses (slideMasterN, slideLayoutN, themeN; everything else under a `template-` name),
  * and its slide size. Slides, notes and the template's own presentation.xml are left behind.
  */
-import { readFile } from 'node:fs/promises';
 import { unzipSync } from 'fflate';
 import type { Issue, Result, SourceLocation } from '../errors.js';
 import { fail, ok } from '../errors.js';
 import { resolvePart } from '../ooxml/package.js';
 import { attr, child, children, numberAttr } from '../ooxml/xml.js';
 import { resolveAssetPath } from '../images/asset-path.js';
+import { readInputFile, templateLimitBytes } from '../io/read-input.js';
 import { unescapeXml } from '../pptx/xml-edit.js';
 import type { MasterSet } from '../pptx/master-set.js';
 import { EMU_PER_INCH } from '../units.js';
@@ -131,7 +131,10 @@ export async function loadTemplate(root: string, file: string, where: SourceLoca
   const issue = (message: string): Issue => ({ ...where, message });
   if (!asset.ok) return fail([issue(asset.message.replace(/image/g, 'template'))]);
   if (!/\.(potx|pptx)$/i.test(asset.path)) return fail([issue(`${asset.display} is not a .potx or .pptx template`)]);
-  const bytes = await readFile(asset.path);
+  // Bounded like every input file: a template of hundreds of MB is refused before it is unzipped.
+  const read = await readInputFile(asset.path, asset.display, templateLimitBytes(), 'TRAPPA_MAX_TEMPLATE_MB');
+  if (!read.ok) return fail(read.issues.map((i) => issue(`${asset.display} ${i.message}`)));
+  const bytes = read.value;
   const cached = cache.get(asset.path);
   if (cached?.bytes.equals(bytes)) return ok(cached.set);
   const set = readTemplate(bytes, asset.display);

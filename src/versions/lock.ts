@@ -8,8 +8,10 @@
  * and on SMB/NFS) and refreshes its mtime while held; a lock whose holder was killed
  * goes stale after `stale` ms and the next process takes it over.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import lockfile from 'proper-lockfile';
 
 export const LOCK_NAME = '.trappa.lock';
@@ -32,31 +34,50 @@ export class LockBusyError extends Error {
   }
 }
 
+/** The folders whose lock the current async call chain holds. */
+const held = new AsyncLocalStorage<ReadonlySet<string>>();
+
 /**
- * Runs `work` while holding the lock of `folder` (created if missing). Re-entrant within
- * one process is not supported on purpose: take the lock once, at the command's edge.
+ * Runs `work` while holding the lock of `folder` (created if missing). Re-entrant along one
+ * async call chain: a step that locks (freezing a deck before it is sent) may run inside a
+ * command that already holds the lock (the send log), without waiting for itself.
  */
 export async function withOutputLock<T>(folder: string, work: () => Promise<T>, options: LockOptions = {}): Promise<T> {
+  const key = path.resolve(folder);
+  const mine = held.getStore();
+  if (mine?.has(key)) return work();
   await mkdir(folder, { recursive: true });
   const waitMs = options.waitMs ?? 60_000;
-  const staleMs = options.staleMs ?? 10_000;
-  let release: () => Promise<void>;
+  // TRAPPA_LOCK_STALE_MS: how soon a killed process's lock is taken over (tests shorten it; at least 2000).
+  const staleMs = options.staleMs ?? (Math.max(2000, Number(process.env.TRAPPA_LOCK_STALE_MS)) || 10_000);
+  const release = await acquire(folder, waitMs, staleMs);
   try {
-    release = await lockfile.lock(folder, {
-      lockfilePath: path.join(folder, LOCK_NAME),
-      stale: staleMs,
-      update: Math.max(1000, Math.floor(staleMs / 2)),
-      // Retry about every 50–500 ms until waitMs is spent.
-      retries: { retries: Math.ceil(waitMs / 250), minTimeout: 50, maxTimeout: 500, factor: 1.5 },
-      realpath: false,
-    });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') throw new LockBusyError(folder, { cause: error });
-    throw error;
-  }
-  try {
-    return await work();
+    return await held.run(new Set([...(mine ?? []), key]), work);
   } finally {
     await release().catch(() => undefined);
+  }
+}
+
+/**
+ * Takes the lock, waiting only while another process holds it (ELOCKED), about every
+ * 50–500 ms until `waitMs` is spent. Any other error (a read-only or full disk, no
+ * permission) is the user's to see at once, not something to retry for a minute.
+ */
+async function acquire(folder: string, waitMs: number, staleMs: number): Promise<() => Promise<void>> {
+  const deadline = Date.now() + waitMs;
+  for (let delay = 50; ; delay = Math.min(500, Math.round(delay * 1.5))) {
+    try {
+      return await lockfile.lock(folder, {
+        lockfilePath: path.join(folder, LOCK_NAME),
+        stale: staleMs,
+        update: Math.max(1000, Math.floor(staleMs / 2)),
+        retries: 0,
+        realpath: false,
+      });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
+      if (Date.now() + delay > deadline) throw new LockBusyError(folder, { cause: error });
+      await sleep(delay);
+    }
   }
 }

@@ -17,7 +17,7 @@ import {
   type WorkItem,
 } from './send-plan.js';
 import { formatMailbox, SmtpConfigError, type SmtpConfig } from './smtp-config.js';
-import type { DeckOutcome, DeliveryStatus, OutgoingDeck, SendReport } from './types.js';
+import type { AttachmentInfo, DeckOutcome, DeliveryStatus, OutgoingDeck, SendReport } from './types.js';
 
 export interface RetryOptions {
   /** Tries per message, the first included. @default 4 */
@@ -49,7 +49,7 @@ export interface SendDecksOptions {
    * Freezes a deck version. Runs once per deck before its first message is handed over
    * (never after), outside the send log's lock: it may take the output lock itself.
    */
-  freeze?: (deckId: string, version: string) => Promise<void>;
+  freeze?: (deckId: string, version: string, attachments: readonly AttachmentInfo[]) => Promise<void>;
   /** Called after each deck is done, for progress output. */
   onDeck?: (outcome: DeckOutcome) => void;
 }
@@ -144,7 +144,7 @@ async function deliverDeck(run: DeckRun, due: PlannedRecipient[]): Promise<strin
     let intentId: string | undefined;
     const mail = outgoingMail(run.message, item, config.from, config.batchSize);
     const handOver = async () => {
-      if (!frozen) await options.freeze?.(outcome.deckId, outcome.version);
+      if (!frozen) await options.freeze?.(outcome.deckId, outcome.version, outcome.attachments);
       frozen = true;
       const recorded = await run.journal.recordIntent({
         deck: outcome.deckId,

@@ -115,7 +115,8 @@ export async function readSendLog(file: string, offset = 0): Promise<SendLogRead
     }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return read;
-    throw error;
+    // A read of a folder (EISDIR) names no path; the CLI's one-line message needs it.
+    throw Object.assign(error as NodeJS.ErrnoException, { path: (error as NodeJS.ErrnoException).path ?? file });
   }
   const end = bytes.lastIndexOf(0x0a) + 1;
   read.offset = offset + end;

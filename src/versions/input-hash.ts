@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parse } from 'yaml';
 import type { DeckSource, Project } from '../data/load-project.js';
 import { resolveAssetPath } from '../images/asset-path.js';
 
@@ -23,7 +24,9 @@ let packageVersion: string | undefined;
 /** Trappa's version from its package.json: a new Trappa may lay out the same data differently. */
 export function trappaVersion(): string {
   if (packageVersion === undefined) {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version?: string;
+    };
     packageVersion = pkg.version ?? '0.0.0';
   }
   return packageVersion;
@@ -35,7 +38,8 @@ function imageFiles(value: unknown, found: Set<string>): Set<string> {
   else if (value !== null && typeof value === 'object') {
     const record = value as Record<string, unknown>;
     const keys = Object.keys(record);
-    if (typeof record.file === 'string' && keys.every((k) => k === 'file' || k === 'alt' || k === 'decorative')) found.add(record.file);
+    if (typeof record.file === 'string' && keys.every((k) => k === 'file' || k === 'alt' || k === 'decorative'))
+      found.add(record.file);
     else keys.forEach((k) => imageFiles(record[k], found));
   }
   return found;
@@ -50,7 +54,11 @@ export function deckInputFiles(project: Project, source: DeckSource): InputFile[
     { logical: 'data/theme.yaml', absolute: abs(project.themeSource.file) },
     { logical: `data/decks/${path.basename(source.source.file)}`, absolute: abs(source.source.file) },
   ];
-  const own = new Set([project.strategySource.file, project.themeSource.file, ...project.decks.map((d) => d.source.file)]);
+  const own = new Set([
+    project.strategySource.file,
+    project.themeSource.file,
+    ...project.decks.map((d) => d.source.file),
+  ]);
   for (const file of project.files) {
     // Template files live in templates/<language>/…; only the deck's own language is an input.
     const parts = file.split(/[\\/]/);
@@ -77,14 +85,29 @@ export function deckInputFiles(project: Project, source: DeckSource): InputFile[
   return [...unique.values()].sort((a, b) => (a.logical < b.logical ? -1 : a.logical > b.logical ? 1 : 0));
 }
 
-/** sha256 over Trappa's version and each file's logical path, length and bytes, in path order. */
+/**
+ * What of a file can change a deck. For YAML that is the data, not its comments, blank lines,
+ * indentation or quoting: the file is hashed as its parsed value in canonical JSON (keys in
+ * their written order, which decides what comes first on a slide). A file that does not
+ * parse (it could not have been built from) and every other file count by their bytes.
+ */
+export function hashedContent(logical: string, bytes: Buffer): Uint8Array {
+  if (!/\.ya?ml$/i.test(logical)) return bytes;
+  try {
+    return Buffer.from(`yaml\0${JSON.stringify(parse(bytes.toString('utf8').replace(/^\uFEFF/, '')) ?? null)}`);
+  } catch {
+    return bytes;
+  }
+}
+
+/** sha256 over Trappa's version and each file's logical path, length and content (see hashedContent), in path order. */
 export async function hashInputs(files: readonly InputFile[]): Promise<string> {
   const hash = createHash('sha256');
   hash.update(`trappa ${trappaVersion()}\0`);
   const sorted = [...files].sort((a, b) => (a.logical < b.logical ? -1 : a.logical > b.logical ? 1 : 0));
   const contents = await Promise.all(sorted.map((f) => readFile(f.absolute)));
   sorted.forEach((f, i) => {
-    const bytes = contents[i]!;
+    const bytes = hashedContent(f.logical, contents[i]!);
     hash.update(`${f.logical}\0${bytes.length}\0`);
     hash.update(bytes);
   });

@@ -24,7 +24,12 @@ export type VersionDecision =
  * @param onDisk sha256 of the file the entry names as it is on disk now; null when it is missing
  * @param overwriteReleased the user passed --overwrite-released
  */
-export function decideVersion(built: BuiltVersion, entry: ManifestEntry | undefined, onDisk: string | null, overwriteReleased = false): VersionDecision {
+export function decideVersion(
+  built: BuiltVersion,
+  entry: ManifestEntry | undefined,
+  onDisk: string | null,
+  overwriteReleased = false,
+): VersionDecision {
   if (!entry) return { action: 'write', reason: 'new' };
   const same = entry.sha256 === built.sha256 && entry.file === built.file;
   if (same) return onDisk === built.sha256 ? { action: 'unchanged' } : { action: 'write', reason: 'restore' };
@@ -42,7 +47,8 @@ export function nextVersion(version: string): string {
 
 export function frozenMessage(entry: ManifestEntry): string {
   const day = (iso: string | undefined): string => (iso ?? '').slice(0, 10) || 'an unknown date';
-  const how = entry.status === 'released' ? `was released on ${day(entry.releasedAt)}` : `was sent on ${day(entry.sentAt)}`;
+  const how =
+    entry.status === 'released' ? `was released on ${day(entry.releasedAt)}` : `was sent on ${day(entry.sentAt)}`;
   return (
     `${entry.deckId} v${entry.version} ${how} and its content has changed; ` +
     `bump the version (trappa bump ${nextVersion(entry.version)} --note "…") or pass --overwrite-released`

@@ -1,0 +1,91 @@
+/**
+ * Text that a slide can hold. Every string of every data and template file ends up in the
+ * deck's XML, and XML 1.0 forbids most control characters (U+0000–U+0008, U+000E–U+001F),
+ * U+FFFE, U+FFFF and unpaired surrogates: one of them makes the whole deck unreadable
+ * (LibreOffice shows blank slides, PowerPoint asks to repair it). They arrive by copy and
+ * paste from Word or a PDF, so they are located errors naming the field. Two are what the
+ * user meant as a line break and become one: vertical tab (Word's Shift+Enter) and form
+ * feed (a page break). Tab, line feed and carriage return are ordinary text.
+ *
+ * This is the one place text is made safe for XML: after validation, for every loaded file.
+ * Top-level fields that never reach a deck (a deck's e-mail `distribution`) are left to the
+ * code that uses them: the e-mail code escapes control characters in names itself.
+ */
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import type { Issue } from '../errors.js';
+import type { YamlSource } from './load-yaml.js';
+import { formatPath } from './validate.js';
+
+// Code units, not code points (no u flag), so unpaired surrogates are found too.
+const FORBIDDEN =
+  /[\u0000-\u0008\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LINE_BREAKS = /[\u000B\u000C]/g;
+
+/** Top-level fields whose text goes into e-mail, not into a slide. */
+const NOT_IN_DECKS = new Set(['distribution']);
+
+const NAMES: Record<number, string> = { 0: 'NUL', 65534: 'a non-character', 65535: 'a non-character' };
+
+function describe(ch: string): string {
+  const code = ch.charCodeAt(0);
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  const name =
+    NAMES[code] ??
+    (code >= 0xd800 && code <= 0xdfff ? 'half of a broken character pair' : 'an invisible control character');
+  return `${hex} (${name})`;
+}
+
+/** The problem with one string, or undefined when a slide can hold it. */
+export function xmlTextProblem(text: string): string | undefined {
+  const bad = FORBIDDEN.exec(text);
+  if (!bad) return undefined;
+  return `contains ${describe(bad[0])}, which a slide cannot hold (it often comes with text pasted from Word or a PDF); delete it`;
+}
+
+/** Every string (keys too) of a parsed file that a slide cannot hold, located at its value. */
+export function xmlTextIssues(source: YamlSource): Issue[] {
+  const issues: Issue[] = [];
+  const at = (node: Node | null | undefined, path: (string | number)[], problem: string): void => {
+    const offset = node?.range?.[0] ?? 0;
+    const field = formatPath(path);
+    issues.push({
+      file: source.file,
+      ...source.lineCounter.linePos(offset),
+      ...(field ? { field } : {}),
+      message: problem,
+    });
+  };
+  const walk = (node: unknown, path: (string | number)[]): void => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : '';
+        if (path.length === 0 && NOT_IN_DECKS.has(key)) continue;
+        const keyProblem = xmlTextProblem(key);
+        if (keyProblem) at(pair.key as Node, path, `the key ${keyProblem}`);
+        walk(pair.value, [...path, key]);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => walk(item, [...path, i]));
+    } else if (isScalar(node) && typeof node.value === 'string') {
+      const problem = xmlTextProblem(node.value);
+      if (problem) at(node, path, problem);
+    }
+  };
+  walk(source.doc.contents, []);
+  return issues;
+}
+
+/** The validated value with vertical tabs and form feeds turned into line breaks; unchanged parts are shared. */
+export function withXmlLineBreaks<T>(value: T, top = true): T {
+  if (typeof value === 'string') return (LINE_BREAKS.test(value) ? value.replace(LINE_BREAKS, '\n') : value) as T;
+  if (Array.isArray(value)) {
+    const next = value.map((v) => withXmlLineBreaks(v, false));
+    return (next.some((v, i) => v !== value[i]) ? next : value) as T;
+  }
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const entries = Object.entries(value as Record<string, unknown>);
+    const next = entries.map(([k, v]) => [k, top && NOT_IN_DECKS.has(k) ? v : withXmlLineBreaks(v, false)] as const);
+    return (next.some(([, v], i) => v !== entries[i]![1]) ? Object.fromEntries(next) : value) as T;
+  }
+  return value;
+}
