@@ -2,7 +2,7 @@
  * The page's own files: its script (bundled with esbuild, no CDN, so the studio works
  * offline), its style sheet and the Carlito fonts that draw the slides' Calibri text.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,13 +17,18 @@ export const BUNDLE_NAME = 'studio-app.js';
 let script: Promise<string> | undefined;
 
 /**
- * The page's script: the bundle beside the running CLI (dist/, built by `npm run build:dist`
- * and by `npm start`), or, when Trappa runs from source, bundled now in memory (~100 ms).
+ * The page's script: the bundle beside the running CLI, or in the package's dist/ (built by
+ * `npm run build:dist`, `npm start` and the tests), unless a page source is newer than it;
+ * otherwise, when Trappa runs from its sources, bundled now in memory (~100 ms).
  */
 export function clientScript(cliEntry: string | undefined): Promise<string> {
   script ??= (async () => {
-    const built = cliEntry ? path.join(path.dirname(cliEntry), BUNDLE_NAME) : undefined;
-    if (built && existsSync(built)) return readFile(built, 'utf8');
+    const candidates = [
+      cliEntry ? path.join(path.dirname(cliEntry), BUNDLE_NAME) : '',
+      path.join(here, '..', '..', 'dist', BUNDLE_NAME),
+    ];
+    const built = candidates.find((file) => file && existsSync(file) && statSync(file).mtimeMs >= newestSource());
+    if (built) return readFile(built, 'utf8');
     const { build } = await import('esbuild');
     const result = await build({ ...clientBuildOptions(), write: false });
     return result.outputFiles[0]!.text;
@@ -31,7 +36,14 @@ export function clientScript(cliEntry: string | undefined): Promise<string> {
   return script;
 }
 
-/** One definition of the page's bundle, for the in-memory build here and for build-dist. */
+/** When the page's sources last changed; 0 where they are not shipped. */
+function newestSource(): number {
+  const dir = path.dirname(CLIENT_ENTRY);
+  if (!existsSync(dir)) return 0;
+  return Math.max(0, ...readdirSync(dir).map((name) => statSync(path.join(dir, name)).mtimeMs));
+}
+
+/** The page's bundle built in memory; scripts/build-dist.mjs writes the same one to dist/. */
 export function clientBuildOptions() {
   return {
     entryPoints: [CLIENT_ENTRY],
