@@ -7,9 +7,15 @@
  * proper-lockfile makes a lock directory (mkdir is atomic on every local file system
  * and on SMB/NFS) and refreshes its mtime while held; a lock whose holder was killed
  * goes stale after `stale` ms and the next process takes it over.
+ *
+ * Beside the lock, the holder writes who it is (pid, host, a random token). A waiter on the
+ * same host that finds the holder's process gone takes the lock over at once instead of
+ * waiting for it to go stale: after `kill -9` or a crash, the next command does not stall.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { mkdir } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import lockfile from 'proper-lockfile';
@@ -51,10 +57,77 @@ export async function withOutputLock<T>(folder: string, work: () => Promise<T>, 
   // TRAPPA_LOCK_STALE_MS: how soon a killed process's lock is taken over (tests shorten it; at least 2000).
   const staleMs = options.staleMs ?? (Math.max(2000, Number(process.env.TRAPPA_LOCK_STALE_MS)) || 10_000);
   const release = await acquire(folder, waitMs, staleMs);
+  await claimOwnership(folder);
   try {
     return await held.run(new Set([...(mine ?? []), key]), work);
   } finally {
+    await rm(ownerFile(folder), { force: true }).catch(() => undefined);
     await release().catch(() => undefined);
+  }
+}
+
+interface Owner {
+  pid: number;
+  host: string;
+  token: string;
+}
+
+const ownerFile = (folder: string): string => path.join(folder, `${LOCK_NAME}.owner`);
+const lockDir = (folder: string): string => path.join(folder, LOCK_NAME);
+
+/** Says who holds the lock, for waiters that may find the holder dead (see takeOverFromDead). */
+async function claimOwnership(folder: string): Promise<void> {
+  const owner: Owner = { pid: process.pid, host: os.hostname(), token: randomBytes(8).toString('hex') };
+  await writeFile(ownerFile(folder), JSON.stringify(owner)).catch(() => undefined);
+}
+
+async function readOwner(folder: string): Promise<Owner | undefined> {
+  try {
+    const owner = JSON.parse(await readFile(ownerFile(folder), 'utf8')) as Partial<Owner>;
+    return typeof owner.pid === 'number' && typeof owner.host === 'string' && typeof owner.token === 'string'
+      ? (owner as Owner)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when no process `pid` runs on this host (EPERM means it runs, as another user). */
+function isGone(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/**
+ * Removes the lock of a holder that died on this host, so the caller can take it at once.
+ * Takeovers are serialised by a second directory (`.takeover`, itself given up after 5 s),
+ * and the owner is read again inside it: a lock some other waiter has meanwhile taken over
+ * and re-taken carries a new token and is left alone. Another host's holder, or a pid that
+ * is alive (or reused), is left to proper-lockfile's staleness.
+ */
+async function takeOverFromDead(folder: string): Promise<boolean> {
+  const first = await readOwner(folder);
+  if (!first || first.host !== os.hostname() || !isGone(first.pid)) return false;
+  const mutex = `${lockDir(folder)}.takeover`;
+  try {
+    await mkdir(mutex);
+  } catch {
+    const age = Date.now() - ((await stat(mutex).catch(() => undefined))?.mtimeMs ?? Date.now());
+    if (age > 5000) await rmdir(mutex).catch(() => undefined);
+    return false;
+  }
+  try {
+    const again = await readOwner(folder);
+    if (again?.token !== first.token) return false;
+    await rm(ownerFile(folder), { force: true });
+    await rm(lockDir(folder), { recursive: true, force: true });
+    return true;
+  } finally {
+    await rmdir(mutex).catch(() => undefined);
   }
 }
 
@@ -76,6 +149,7 @@ async function acquire(folder: string, waitMs: number, staleMs: number): Promise
       });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
+      if (await takeOverFromDead(folder)) continue;
       if (Date.now() + delay > deadline) throw new LockBusyError(folder, { cause: error });
       await sleep(delay);
     }
