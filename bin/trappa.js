@@ -26,7 +26,10 @@ async function loadMain() {
   try {
     tsx = await import('tsx/esm/api');
   } catch (cause) {
-    throw new Error('trappa: dist/cli.js is missing or older than src/, and tsx is not installed; run: npm run build:dist', { cause });
+    throw new Error(
+      'trappa: dist/cli.js is missing or older than src/, and tsx is not installed; run: npm run build:dist',
+      { cause },
+    );
   }
   return (await tsx.tsImport('../src/cli.ts', import.meta.url)).main;
 }

@@ -16,7 +16,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
-import { buildBundle, bundledAtStart, importCosts, measureCommands, packagesLoaded, probeCold, profileRun, type Paths } from './bench/cold.js';
+import {
+  buildBundle,
+  bundledAtStart,
+  importCosts,
+  measureCommands,
+  packagesLoaded,
+  probeCold,
+  profileRun,
+  type Paths,
+} from './bench/cold.js';
 import { strategyToMarkdown } from './bench/markdown.js';
 import { renderTable, type Table } from './bench/report.js';
 import { hasGnuTime, type Command } from './bench/run.js';
@@ -107,7 +116,10 @@ async function pdfOnly(): Promise<void> {
   if (!pdf) throw new Error('bench --pdf-only needs LibreOffice (soffice)');
   const markdown = renderTable(pdfTable(pdf, pdfRuns));
   process.stdout.write(`\n${markdown}`);
-  writeFileSync(path.join(benchDir, 'pdf-results.md'), `# Trappa PDF benchmark, ${new Date().toISOString()}\n\n${markdown}`);
+  writeFileSync(
+    path.join(benchDir, 'pdf-results.md'),
+    `# Trappa PDF benchmark, ${new Date().toISOString()}\n\n${markdown}`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -132,25 +144,74 @@ async function main(): Promise<void> {
   const out = ['--out', outDir];
   const commands: Command[] = [
     { name: 'node -e 0', command: node, args: ['-e', '0'] },
-    { name: 'node + import pptxgenjs', command: node, args: ['--input-type=module', '-e', "await import('pptxgenjs')"], cwd: root },
+    {
+      name: 'node + import pptxgenjs',
+      command: node,
+      args: ['--input-type=module', '-e', "await import('pptxgenjs')"],
+      cwd: root,
+    },
     { name: 'trappa --help', command: node, args: [cli, '--help'], cwd: root },
     { name: 'trappa build --all', command: node, args: [cli, ...out, 'build', '--all'], cwd: root },
-    { name: 'trappa build --deck strategi', command: node, args: [cli, ...out, 'build', '--deck', 'strategi'], cwd: root },
+    {
+      name: 'trappa build --deck strategi',
+      command: node,
+      args: [cli, ...out, 'build', '--deck', 'strategi'],
+      cwd: root,
+    },
     { name: 'external deps: build --all', command: node, args: [external, ...out, 'build', '--all'], cwd: root },
-    ...(pandoc ? [{ name: 'pandoc strategi.md', command: pandoc, args: [seedMd, '-o', path.join(benchDir, 'pandoc-strategi.pptx')], cwd: root }] : []),
+    ...(pandoc
+      ? [
+          {
+            name: 'pandoc strategi.md',
+            command: pandoc,
+            args: [seedMd, '-o', path.join(benchDir, 'pandoc-strategi.pptx')],
+            cwd: root,
+          },
+        ]
+      : []),
   ];
   log(`cold: ${commands.length} commands × ${runs} runs, interleaved`);
   const cold = measureCommands(commands, runs);
   log('cold: tsx src/cli.ts (the former npm start), 3 runs');
   const tsxCli = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  cold.push(...measureCommands([{ name: 'tsx src/cli.ts build --all', command: node, args: [tsxCli, 'src/cli.ts', ...out, 'build', '--all'], cwd: root }], 3));
+  cold.push(
+    ...measureCommands(
+      [
+        {
+          name: 'tsx src/cli.ts build --all',
+          command: node,
+          args: [tsxCli, 'src/cli.ts', ...out, 'build', '--all'],
+          cwd: root,
+        },
+      ],
+      3,
+    ),
+  );
 
   log(`cold probe: ${runs} runs`);
   const probe = probeCold(paths, runs);
 
   log('module import costs');
-  const imports = importCosts(root, ['commander', 'yaml', 'zod', 'handlebars', 'fflate', 'fastest-levenshtein', 'pptxgenjs', 'sharp', 'nodemailer', 'chokidar'], quick ? 3 : 5);
-  const loaded = { bundled: bundledAtStart(bundles[0]!.outdir), fromNodeModules: packagesLoaded(paths, [cli, ...out, 'build', '--all']) };
+  const imports = importCosts(
+    root,
+    [
+      'commander',
+      'yaml',
+      'zod',
+      'handlebars',
+      'fflate',
+      'fastest-levenshtein',
+      'pptxgenjs',
+      'sharp',
+      'nodemailer',
+      'chokidar',
+    ],
+    quick ? 3 : 5,
+  );
+  const loaded = {
+    bundled: bundledAtStart(bundles[0]!.outdir),
+    fromNodeModules: packagesLoaded(paths, [cli, ...out, 'build', '--all']),
+  };
 
   const profiles = flags['no-profile']
     ? undefined
@@ -158,14 +219,22 @@ async function main(): Promise<void> {
 
   log(`warm: ${warmRuns} in-process rebuilds`);
   const warm = await measureWarm(root, 'strategi', warmRuns);
-  const warmProfile = flags['no-profile'] ? undefined : await profileWarm(root, 'strategi', warmRuns, path.join(benchDir, 'profiles', 'warm-rebuild.cpuprofile'));
+  const warmProfile = flags['no-profile']
+    ? undefined
+    : await profileWarm(root, 'strategi', warmRuns, path.join(benchDir, 'profiles', 'warm-rebuild.cpuprofile'));
 
   log(`scale: ${sizes.join(', ')} rows × ${scaleRuns} runs`);
   const scale = await measureScale({ root, sizes, runs: scaleRuns, trappaArgs: [cli], pandoc });
   const pdf = pdfSection(cli);
 
-  log(existsSync('/usr/bin/chromium') ? 'studio: start, and edit → slide in chromium' : 'studio: skipped, /usr/bin/chromium not found');
-  const studio = existsSync('/usr/bin/chromium') ? await measureStudio(root, cli, quick ? 3 : 5, quick ? 12 : 32) : undefined;
+  log(
+    existsSync('/usr/bin/chromium')
+      ? 'studio: start, and edit → slide in chromium'
+      : 'studio: skipped, /usr/bin/chromium not found',
+  );
+  const studio = existsSync('/usr/bin/chromium')
+    ? await measureStudio(root, cli, quick ? 3 : 5, quick ? 12 : 32)
+    : undefined;
 
   const results = {
     env: { ...env, loadAverageAtEnd: os.loadavg().map((v) => Number(v.toFixed(2))) },
@@ -190,7 +259,10 @@ async function main(): Promise<void> {
   ];
   const markdown = tables.map(renderTable).join('\n');
   process.stdout.write(`\n${markdown}`);
-  writeFileSync(path.join(benchDir, 'results.json'), `${JSON.stringify({ ...results, targets: targets.rows }, null, 2)}\n`);
+  writeFileSync(
+    path.join(benchDir, 'results.json'),
+    `${JSON.stringify({ ...results, targets: targets.rows }, null, 2)}\n`,
+  );
   writeFileSync(path.join(benchDir, 'results.md'), `# Trappa benchmark, ${env.date}\n\n${markdown}`);
   log(`wrote ${path.relative(process.cwd(), path.join(benchDir, 'results.json'))} and results.md`);
 }

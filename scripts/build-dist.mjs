@@ -65,7 +65,9 @@ function sourceRewritePlugin(outdir) {
       });
       // Handlebars tries require('source-map') for templates compiled with `srcName` (Trappa never
       // does) and has its own fallback without it: 62 KB less to load.
-      b.onResolve({ filter: /^source-map$/ }, (args) => (/[\\/]handlebars[\\/]/.test(args.importer) ? { path: 'source-map', namespace: 'trappa-empty' } : undefined));
+      b.onResolve({ filter: /^source-map$/ }, (args) =>
+        /[\\/]handlebars[\\/]/.test(args.importer) ? { path: 'source-map', namespace: 'trappa-empty' } : undefined,
+      );
       b.onLoad({ filter: /.*/, namespace: 'trappa-empty' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
     },
   };
@@ -74,7 +76,12 @@ function sourceRewritePlugin(outdir) {
 /** Native, or big and needed by only some commands: never inlined. */
 const alwaysExternal = ['sharp', 'nodemailer', 'pdfjs-dist'];
 
-export async function buildDist({ external = false, outdir = path.join(root, 'dist'), meta = false, entry = 'src/cli.ts' } = {}) {
+export async function buildDist({
+  external = false,
+  outdir = path.join(root, 'dist'),
+  meta = false,
+  entry = 'src/cli.ts',
+} = {}) {
   await rm(outdir, { recursive: true, force: true });
   const result = await build({
     absWorkingDir: root,
@@ -92,7 +99,9 @@ export async function buildDist({ external = false, outdir = path.join(root, 'di
     external: alwaysExternal,
     // jszip (inside pptxgenjs) and handlebars are CommonJS and call require('stream') etc.;
     // in an ESM bundle esbuild's require shim needs a real `require` to hand those to.
-    banner: { js: "import { createRequire as __trappaCreateRequire } from 'node:module';\nconst require = __trappaCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __trappaCreateRequire } from 'node:module';\nconst require = __trappaCreateRequire(import.meta.url);",
+    },
     // Unminified: readable stack traces, and --cpu-prof profiles can be mapped back to modules
     // (scripts/bench/profile.ts). Minifying (1.9 → 1.0 MB) made no difference beyond noise to start-up.
     minify: false,
@@ -136,6 +145,8 @@ if (isMain) {
   await buildDist(args);
   if (!args.quiet) {
     const rel = path.relative(process.cwd(), path.join(args.outdir, 'cli.js'));
-    console.log(`built ${rel} (${args.external ? 'dependencies external' : 'dependencies bundled'}) in ${Math.round(performance.now() - started)} ms`);
+    console.log(
+      `built ${rel} (${args.external ? 'dependencies external' : 'dependencies bundled'}) in ${Math.round(performance.now() - started)} ms`,
+    );
   }
 }

@@ -38,7 +38,8 @@ export const LAYERS = [
   ['cli', ['cli.ts']],
 ];
 
-const IMPORT = /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[\w*${},\s]+?\s+from\s+)?['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT =
+  /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[\w*${},\s]+?\s+from\s+)?['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 /** The layer index of a module path relative to src/ (forward slashes), or -1. */
 export function layerOf(rel) {
@@ -75,7 +76,8 @@ export function upwardImports(graph) {
     }
     for (const target of imports) {
       const theirs = layerOf(target);
-      if (theirs > own) found.push(`${file} (${LAYERS[own][0]}) imports ${target} (${LAYERS[theirs][0]}), a layer above it`);
+      if (theirs > own)
+        found.push(`${file} (${LAYERS[own][0]}) imports ${target} (${LAYERS[theirs][0]}), a layer above it`);
     }
   }
   return found;
@@ -121,6 +123,10 @@ if (isMain) {
   const graph = readGraph(src);
   const problems = [...upwardImports(graph), ...cycles(graph).map((c) => `cycle: ${c.join(' → ')}`)];
   for (const p of problems) console.log(p);
-  console.log(problems.length === 0 ? `layers: ${graph.size} modules, no upward import, no cycle` : `layers: ${problems.length} problem(s)`);
+  console.log(
+    problems.length === 0
+      ? `layers: ${graph.size} modules, no upward import, no cycle`
+      : `layers: ${problems.length} problem(s)`,
+  );
   process.exitCode = problems.length === 0 ? 0 : 1;
 }

@@ -19,15 +19,22 @@ import { previewDeck } from '../src/post/preview.js';
 import { projectArbitrary, writeProject, type GeneratedProject } from '../test/generators/strategy.js';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
-const { values: flags } = parseArgs({ options: { seed: { type: 'string', default: '2026' }, count: { type: 'string', default: '6' } } });
+const { values: flags } = parseArgs({
+  options: { seed: { type: 'string', default: '2026' }, count: { type: 'string', default: '6' } },
+});
 
 /** How big a strategy is, for ordering the set from small to large. */
 const size = (p: GeneratedProject): number => JSON.stringify(p.strategy).length;
 
 /** `count` strategies spread over the sizes of a larger sample: smallest, largest and evenly between. */
 function pick(seed: number, count: number): GeneratedProject[] {
-  const sample = fc.sample(projectArbitrary, { seed, numRuns: Math.max(count * 5, 20) }).sort((a, b) => size(a) - size(b));
-  return Array.from({ length: count }, (_, i) => sample[Math.round((i * (sample.length - 1)) / Math.max(1, count - 1))]!);
+  const sample = fc
+    .sample(projectArbitrary, { seed, numRuns: Math.max(count * 5, 20) })
+    .sort((a, b) => size(a) - size(b));
+  return Array.from(
+    { length: count },
+    (_, i) => sample[Math.round((i * (sample.length - 1)) / Math.max(1, count - 1))]!,
+  );
 }
 
 async function render(label: string, root: string, dataDir: string | undefined, galleryDir: string): Promise<string[]> {

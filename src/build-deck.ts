@@ -90,13 +90,21 @@ function selectDecks(project: Project, ids: string[] | undefined) {
   const known = project.decks.map((d) => d.deck.id);
   const missing = ids.filter((id) => !findDeck(project, id));
   if (missing.length > 0) {
-    throw new InputError(missing.map((id): Issue => ({ file: 'data/decks', message: `no deck with id '${id}'; known decks: ${known.join(', ')}` })));
+    throw new InputError(
+      missing.map(
+        (id): Issue => ({ file: 'data/decks', message: `no deck with id '${id}'; known decks: ${known.join(', ')}` }),
+      ),
+    );
   }
   return ids.map((id) => findDeck(project, id)!);
 }
 
 /** Builds one deck in memory: every stage but saving. */
-export async function renderDeck(project: Project, given: DeckPlan, options: Pick<BuildOptions, 'imageStats' | 'check'> = {}): Promise<RenderedDeck> {
+export async function renderDeck(
+  project: Project,
+  given: DeckPlan,
+  options: Pick<BuildOptions, 'imageStats' | 'check'> = {},
+): Promise<RenderedDeck> {
   const prepared = await prepareDesign(project.root, given);
   if (!prepared.ok) throw new InputError(prepared.issues);
   const { plan, place } = prepared.value;
@@ -104,9 +112,23 @@ export async function renderDeck(project: Project, given: DeckPlan, options: Pic
   if (!laidOut.ok) throw new InputError(laidOut.issues);
   const placed = await placeImages(laidOut.value, { projectRoot: project.root, stats: options.imageStats });
   if (!placed.ok) throw new InputError(placed.issues);
-  const design = prepared.value.design ?? builtInDesign(plan.theme, deckPage(plan), { footerText: footerText(placed.value.deck), date: plan.properties.date });
-  const bytes = finishPackage(await writePptx(placed.value.deck), plan.properties, deckStructure(design, placed.value.deck));
-  const overBudget = checkBudget(placed.value.images, bytes.length, plan.theme.sizeBudgetMB, plan.locateTheme(['sizeBudgetMB']));
+  const design =
+    prepared.value.design ??
+    builtInDesign(plan.theme, deckPage(plan), {
+      footerText: footerText(placed.value.deck),
+      date: plan.properties.date,
+    });
+  const bytes = finishPackage(
+    await writePptx(placed.value.deck),
+    plan.properties,
+    deckStructure(design, placed.value.deck),
+  );
+  const overBudget = checkBudget(
+    placed.value.images,
+    bytes.length,
+    plan.theme.sizeBudgetMB,
+    plan.locateTheme(['sizeBudgetMB']),
+  );
   if (overBudget) throw new InputError([overBudget]);
   if (options.check !== false) {
     const failed = checkFailure(`${plan.baseName}.pptx`, checkBuiltDeck(bytes, plan.theme));
@@ -165,13 +187,22 @@ async function writePdfs(decks: BuiltDeck[]): Promise<void> {
   });
 }
 
-
 /** The last stage: version state decides and saves (src/versions/save-decks.ts). */
-async function saveDecks(project: Project, rendered: RenderedDeck[], outDir: string, options: BuildOptions): Promise<BuiltDeck[]> {
+async function saveDecks(
+  project: Project,
+  rendered: RenderedDeck[],
+  outDir: string,
+  options: BuildOptions,
+): Promise<BuiltDeck[]> {
   const built = await Promise.all(
     rendered.map(async (deck) => {
       const inputs = deckInputFiles(project, findDeck(project, deck.deckId)!);
-      return { ...deck, file: path.join(outDir, `${deck.plan.baseName}.pptx`), inputs, inputsHash: await hashInputs(inputs) };
+      return {
+        ...deck,
+        file: path.join(outDir, `${deck.plan.baseName}.pptx`),
+        inputs,
+        inputsHash: await hashInputs(inputs),
+      };
     }),
   );
   if (options.dryRun) return built;

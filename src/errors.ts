@@ -108,7 +108,10 @@ const OS_ERRORS: Record<string, string> = {
  * undefined for anything else, which stays a bug report.
  * @param shown how to show a path (e.g. relative to the working folder)
  */
-export function fileSystemError(error: unknown, shown: (file: string) => string = (f) => f): FileSystemError | undefined {
+export function fileSystemError(
+  error: unknown,
+  shown: (file: string) => string = (f) => f,
+): FileSystemError | undefined {
   for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
     const { code, path, dest } = e as NodeJS.ErrnoException & { dest?: string };
     const advice = code ? OS_ERRORS[code] : undefined;

@@ -19,9 +19,11 @@ beforeAll(async () => {
 });
 
 const deck = (id: string): PptxParts => decks.get(id)!;
-const allTexts = (p: PptxParts): string[] => Array.from({ length: p.slideCount() }, (_, i) => p.slideTexts(i + 1)).flat();
+const allTexts = (p: PptxParts): string[] =>
+  Array.from({ length: p.slideCount() }, (_, i) => p.slideTexts(i + 1)).flat();
 const slideTitled = (p: PptxParts, title: string): number => {
-  for (let n = 1; n <= p.slideCount(); n++) if (p.slideTexts(n)[0] === title || p.slideTexts(n).includes(title)) return n;
+  for (let n = 1; n <= p.slideCount(); n++)
+    if (p.slideTexts(n)[0] === title || p.slideTexts(n).includes(title)) return n;
   return -1;
 };
 /** Rows of the first table on a slide: cell texts, and whether the row is marked (bold). */
@@ -55,8 +57,10 @@ describe('audience decks', () => {
     expect(slideTitled(deck('samkommunestyre'), 'Endringer siden forrige versjon')).toBeGreaterThan(0);
     expect(slideTitled(deck('ansatte'), 'Hva endres for meg?')).toBeGreaterThan(0);
     expect(slideTitled(deck('ansatte'), 'Hvem kan jeg spørre?')).toBeGreaterThan(0);
-    for (const other of ['storledermote', 'ansatte', 'strategi']) expect(slideTitled(deck(other), 'Saker til beslutning')).toBe(-1);
-    for (const other of ['storledermote', 'samkommunestyre', 'strategi']) expect(slideTitled(deck(other), 'Hva endres for meg?')).toBe(-1);
+    for (const other of ['storledermote', 'ansatte', 'strategi'])
+      expect(slideTitled(deck(other), 'Saker til beslutning')).toBe(-1);
+    for (const other of ['storledermote', 'samkommunestyre', 'strategi'])
+      expect(slideTitled(deck(other), 'Hva endres for meg?')).toBe(-1);
     // Politicians and staff do not get the staircase; leaders do.
     expect(allTexts(deck('samkommunestyre'))).not.toContain('Kommunikasjonstrappa');
     expect(allTexts(deck('storledermote'))).toContain('Kommunikasjonstrappa');
@@ -71,20 +75,30 @@ describe('audience decks', () => {
   });
 
   it('the plan marks the audience rows first (mark), or shows only them (only)', () => {
-    const leaders = tableRows(deck('storledermote'), slideTitled(deck('storledermote'), 'Kommunikasjonsplanen – dette gjelder ledere og tillitsvalgte'));
+    const leaders = tableRows(
+      deck('storledermote'),
+      slideTitled(deck('storledermote'), 'Kommunikasjonsplanen – dette gjelder ledere og tillitsvalgte'),
+    );
     expect(leaders.slice(0, 2).every((r) => r.marked)).toBe(true);
     expect(leaders.slice(2).some((r) => r.marked)).toBe(false);
     expect(leaders[1]?.cells[1]).toBe('Storledermøte');
     expect(leaders).toHaveLength(7);
 
-    const council = tableRows(deck('samkommunestyre'), slideTitled(deck('samkommunestyre'), 'Arbeidet med kommunikasjonsplan – nærmeste tid'));
-    expect(council.map((r) => r.cells[0])).toEqual(['Politikere L. og V.', 'Politikere L. og V.', 'Politikere L. og V.']);
+    const council = tableRows(
+      deck('samkommunestyre'),
+      slideTitled(deck('samkommunestyre'), 'Arbeidet med kommunikasjonsplan – nærmeste tid'),
+    );
+    expect(council.map((r) => r.cells[0])).toEqual([
+      'Politikere L. og V.',
+      'Politikere L. og V.',
+      'Politikere L. og V.',
+    ]);
 
     const all = tableRows(deck('strategi'), 8);
     expect(all.some((r) => r.marked)).toBe(false);
   });
 
-  it('the target-group slide marks the audience\'s own groups', () => {
+  it("the target-group slide marks the audience's own groups", () => {
     const xml = deck('samkommunestyre').slideXml(slideTitled(deck('samkommunestyre'), 'Målgrupper – vinter 2004'));
     const run = /<a:r><a:rPr[^>]*><[^]*?<a:t>Politikere i Levanger og Verdal<\/a:t>/.exec(xml)?.[0] ?? '';
     expect(run).toMatch(/b="1"/);

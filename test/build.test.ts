@@ -27,7 +27,7 @@ beforeAll(async () => {
 const joined = (n: number): string => seed.slideTexts(n).join(' ');
 
 describe('the seed deck', () => {
-  it('has the seed\'s eight slides in order, each with its title', () => {
+  it("has the seed's eight slides in order, each with its title", () => {
     expect(seed.slideCount()).toBe(8);
     const titles = [
       'Kommunikasjonsstrategi Innherred Samkommune',
@@ -41,18 +41,37 @@ describe('the seed deck', () => {
     ];
     titles.forEach((title, i) => {
       const xml = seed.slideXml(i + 1);
-      const titleShape = /<p:sp>(?:(?!<\/p:sp>).)*?<p:ph type="(?:title|ctrTitle)"[\s\S]*?<\/p:sp>/.exec(xml)?.[0] ?? '';
+      const titleShape =
+        /<p:sp>(?:(?!<\/p:sp>).)*?<p:ph type="(?:title|ctrTitle)"[\s\S]*?<\/p:sp>/.exec(xml)?.[0] ?? '';
       expect(titleShape, `slide ${i + 1}`).toContain(`<a:t>${title}</a:t>`);
     });
   });
 
   it('title slide: name, date and version', () => {
-    expect(seed.slideTexts(1)).toEqual(expect.arrayContaining(['Kommunikasjonsstrategi Innherred Samkommune', '26. januar 2004 · Versjon 0.2']));
+    expect(seed.slideTexts(1)).toEqual(
+      expect.arrayContaining(['Kommunikasjonsstrategi Innherred Samkommune', '26. januar 2004 · Versjon 0.2']),
+    );
   });
 
   it('staircase: base, four steps with question and points, top, explanation', () => {
     const text = joined(2);
-    for (const t of ['Bevissthet', 'Trinn 1', 'HVORFOR?', 'Hvorfor skal vi kommunisere?', 'Trinn 2', 'HVEM?', 'Interessenter', 'Trinn 3', 'HVA?', 'Vet / burde vite', 'Trinn 4', 'HVORDAN?', 'Kanal – Arbeidsform', 'Målretting · Innhold · Handling', 'Effektiv kommunikasjon krever at man jobber planmessig og målrettet.']) {
+    for (const t of [
+      'Bevissthet',
+      'Trinn 1',
+      'HVORFOR?',
+      'Hvorfor skal vi kommunisere?',
+      'Trinn 2',
+      'HVEM?',
+      'Interessenter',
+      'Trinn 3',
+      'HVA?',
+      'Vet / burde vite',
+      'Trinn 4',
+      'HVORDAN?',
+      'Kanal – Arbeidsform',
+      'Målretting · Innhold · Handling',
+      'Effektiv kommunikasjon krever at man jobber planmessig og målrettet.',
+    ]) {
       expect(text).toContain(t);
     }
     // A diagram of shapes: one shape per step, not a picture.
@@ -67,19 +86,48 @@ describe('the seed deck', () => {
     expect(joined(4)).toContain('Innherred Samkommune (ISK)');
     expect(joined(4)).toContain('Tjenesteproduksjon for innbyggere og næringsliv i Verdal og Levanger');
     expect(seed.slideTexts(4)).toEqual(expect.arrayContaining(['ISK ER ET VERKTØY']));
-    expect(seed.slideTexts(5)).toEqual(expect.arrayContaining(['HØYEST PRIORITERTE', 'ANDRE MÅLGRUPPER', 'Fagforeninger/tillitsvalgte', 'Lag og organisasjoner']));
+    expect(seed.slideTexts(5)).toEqual(
+      expect.arrayContaining([
+        'HØYEST PRIORITERTE',
+        'ANDRE MÅLGRUPPER',
+        'Fagforeninger/tillitsvalgte',
+        'Lag og organisasjoner',
+      ]),
+    );
     expect(seed.slideTexts(6)).toEqual(expect.arrayContaining(['Sammenslåing av kommunene står ikke på agendaen']));
-    expect(seed.slideTexts(7)).toEqual(expect.arrayContaining(['HOVEDBUDSKAP', 'ANDRE VIKTIGE BUDSKAP', 'ISK er en fornuftig modell for effektivisering og bedre tjenester']));
+    expect(seed.slideTexts(7)).toEqual(
+      expect.arrayContaining([
+        'HOVEDBUDSKAP',
+        'ANDRE VIKTIGE BUDSKAP',
+        'ISK er en fornuftig modell for effektivisering og bedre tjenester',
+      ]),
+    );
   });
 
   it('action plan is a native table with a header row and the reconstructed rows', () => {
     const xml = seed.slideXml(8);
     expect(xml).toContain('<a:tbl>');
     expect(xml).toMatch(/<a:tblPr[^>]*firstRow="1"/);
-    const rows = [...xml.matchAll(/<a:tr\b[\s\S]*?<\/a:tr>/g)].map((m) => [...m[0].matchAll(/<a:tc\b[\s\S]*?<\/a:tc>/g)].map((c) => [...c[0].matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => t[1]).join(' ')));
+    const rows = [...xml.matchAll(/<a:tr\b[\s\S]*?<\/a:tr>/g)].map((m) =>
+      [...m[0].matchAll(/<a:tc\b[\s\S]*?<\/a:tc>/g)].map((c) =>
+        [...c[0].matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => t[1]).join(' '),
+      ),
+    );
     expect(rows[0]).toEqual(['Målgruppe', 'Aktivitet', 'Hensikt', 'Ansvar', 'Tid']);
-    expect(rows).toContainEqual(['Ansatte ISK', 'Møter i enhetene', 'Informere status, involvere', 'Enhetsledere', 'Løpende']);
-    expect(rows).toContainEqual(['Politikere L. og V.', 'Samkommunestyre', 'Status, involvering, beslutninger', 'Rådmann', '29.1.']);
+    expect(rows).toContainEqual([
+      'Ansatte ISK',
+      'Møter i enhetene',
+      'Informere status, involvere',
+      'Enhetsledere',
+      'Løpende',
+    ]);
+    expect(rows).toContainEqual([
+      'Politikere L. og V.',
+      'Samkommunestyre',
+      'Status, involvering, beslutninger',
+      'Rådmann',
+      '29.1.',
+    ]);
     expect(rows).toHaveLength(8);
   });
 
@@ -100,7 +148,7 @@ describe('the seed deck', () => {
     expect(core).toContain('2004-01-26T00:00:00Z');
   });
 
-  it('pictures have the data\'s alt text, never a file path', () => {
+  it("pictures have the data's alt text, never a file path", () => {
     const xml = seed.slideXml(1);
     const descrs = [...xml.matchAll(/<p:cNvPr [^>]*descr="([^"]*)"/g)].map((m) => m[1]);
     expect(descrs).toEqual(expect.arrayContaining(['Logo for Innherred Samkommune', 'Logo for Levanger kommune']));
@@ -109,9 +157,12 @@ describe('the seed deck', () => {
 });
 
 describe('every bundled deck', () => {
-  it.skipIf(missingTool('the OOXML validator', hasValidator))('passes the OOXML validator with no errors and no warnings', () => {
-    expect(validatePptx(...result.decks.map((d) => d.file))).toEqual([]);
-  });
+  it.skipIf(missingTool('the OOXML validator', hasValidator))(
+    'passes the OOXML validator with no errors and no warnings',
+    () => {
+      expect(validatePptx(...result.decks.map((d) => d.file))).toEqual([]);
+    },
+  );
 
   it('is byte-identical when built again from the same inputs', async () => {
     const again = await buildDecks({ root: REPO, outDir, dryRun: true });
@@ -119,10 +170,13 @@ describe('every bundled deck', () => {
     expect(again.decks.map((d) => sha(d.bytes))).toEqual(result.decks.map((d) => sha(readFileSync(d.file))));
   });
 
-  it.skipIf(missingTool('LibreOffice', hasSoffice) || missingTool('pdfinfo', hasPdfinfo))('converts in LibreOffice to a PDF with one page per slide', async () => {
-    const deck = result.decks.find((d) => d.deckId === 'strategi')!;
-    const pdf = await exportPdf(deck.file);
-    const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' });
-    expect(info.stdout).toMatch(/Pages:\s+8/);
-  });
+  it.skipIf(missingTool('LibreOffice', hasSoffice) || missingTool('pdfinfo', hasPdfinfo))(
+    'converts in LibreOffice to a PDF with one page per slide',
+    async () => {
+      const deck = result.decks.find((d) => d.deckId === 'strategi')!;
+      const pdf = await exportPdf(deck.file);
+      const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' });
+      expect(info.stdout).toMatch(/Pages:\s+8/);
+    },
+  );
 });

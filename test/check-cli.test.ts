@@ -19,11 +19,19 @@ import { CLI_ARGS } from './helpers/project.js';
 import { missingTool } from './helpers/tools.js';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
-const found = (p: Promise<unknown>): Promise<boolean> => p.then(() => true, () => false);
+const found = (p: Promise<unknown>): Promise<boolean> =>
+  p.then(
+    () => true,
+    () => false,
+  );
 const canPreview = (await found(findSoffice())) && (await found(findPdftoppm()));
 
 function trappa(root: string, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [...CLI_ARGS, '--root', root, ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, [...CLI_ARGS, '--root', root, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -33,7 +41,13 @@ function overfill(bytes: Uint8Array, slide: number): Uint8Array {
   const name = `ppt/slides/slide${slide}.xml`;
   const xml = parts.text(name)!;
   const list = /<p:sp>(?:(?!<\/p:sp>)[\s\S])*?name="List"[\s\S]*?<\/p:sp>/.exec(xml)![0];
-  parts.setText(name, xml.replace(list, list.replace(/ sz="(\d+)"/g, (_m, sz: string) => ` sz="${Math.round(Number(sz) * 1.6)}"`)));
+  parts.setText(
+    name,
+    xml.replace(
+      list,
+      list.replace(/ sz="(\d+)"/g, (_m, sz: string) => ` sz="${Math.round(Number(sz) * 1.6)}"`),
+    ),
+  );
   return parts.toZip(new Date(2004, 0, 26, 12));
 }
 
@@ -72,7 +86,11 @@ describe('trappa check', () => {
       const r = trappa(root, 'check', '--deck', 'strategi');
       expect(r.code).toBe(4);
       expect(r.stdout).toContain(`✗ output/${broken}  1 error`);
-      expect(r.stdout).toMatch(new RegExp(`slide ${profileSlide} · List · error overflow: the text needs [\\d.]+ in at [\\d.]+ pt but the frame has`));
+      expect(r.stdout).toMatch(
+        new RegExp(
+          `slide ${profileSlide} · List · error overflow: the text needs [\\d.]+ in at [\\d.]+ pt but the frame has`,
+        ),
+      );
       expect(r.stderr).toContain(`trappa: 1 error in output/${broken}`);
     });
 
@@ -84,7 +102,9 @@ describe('trappa check', () => {
       expect(report.files.map((f) => f.deckId).sort()).toEqual(decks.map((d) => d.deckId).sort());
       const file = report.files.find((f) => f.deckId === 'strategi')!;
       expect(file).toMatchObject({ version: '0.10', file: `output/${broken}`, errors: 1, warnings: 0 });
-      expect(file.findings).toEqual([expect.objectContaining({ severity: 'error', rule: 'overflow', slide: profileSlide, element: 'List' })]);
+      expect(file.findings).toEqual([
+        expect.objectContaining({ severity: 'error', rule: 'overflow', slide: profileSlide, element: 'List' }),
+      ]);
     });
 
     it('checks only the decks asked for, and files given by path', () => {
@@ -98,14 +118,24 @@ describe('trappa check', () => {
   it('says which decks are built when asked for one that is not', () => {
     const r = trappa(root, 'check', '--deck', 'nope');
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/no built file for 'nope' in output\/ \(built: ansatte, samkommunestyre, storledermote, strategi\); run: trappa build --deck nope/);
+    expect(r.stderr).toMatch(
+      /no built file for 'nope' in output\/ \(built: ansatte, samkommunestyre, storledermote, strategi\); run: trappa build --deck nope/,
+    );
   });
 });
 
 describe('built deck file names', () => {
   it('parse into deck id, version and date', () => {
-    expect(parseDeckFileName('storledermote-v0.2-2004-02-04.pptx')).toEqual({ deckId: 'storledermote', version: '0.2', date: '2004-02-04' });
-    expect(parseDeckFileName('ny-deck-v1.0.1-2005-12-31.pptx')).toEqual({ deckId: 'ny-deck', version: '1.0.1', date: '2005-12-31' });
+    expect(parseDeckFileName('storledermote-v0.2-2004-02-04.pptx')).toEqual({
+      deckId: 'storledermote',
+      version: '0.2',
+      date: '2004-02-04',
+    });
+    expect(parseDeckFileName('ny-deck-v1.0.1-2005-12-31.pptx')).toEqual({
+      deckId: 'ny-deck',
+      version: '1.0.1',
+      date: '2005-12-31',
+    });
     expect(parseDeckFileName('notes.pptx')).toBeUndefined();
   });
 });

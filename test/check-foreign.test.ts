@@ -20,7 +20,11 @@ import { hasSoffice, missingTool } from './helpers/tools.js';
 // The slide number is a field; LibreOffice saves its cached text as "<number>", so it is left out.
 const texts = (deck: DeckModel, n: number): string[] =>
   (deck.slides[n - 1]?.elements ?? []).flatMap((e) =>
-    e.kind === 'shape' && e.text && e.placeholder !== 'sldNum' ? [frameText(e.text)] : e.kind === 'table' ? e.rows.flatMap((r) => r.cells.map((c) => frameText(c.text))) : [],
+    e.kind === 'shape' && e.text && e.placeholder !== 'sldNum'
+      ? [frameText(e.text)]
+      : e.kind === 'table'
+        ? e.rows.flatMap((r) => r.cells.map((c) => frameText(c.text)))
+        : [],
   );
 
 describe.skipIf(missingTool('LibreOffice', hasSoffice))('a deck saved again by LibreOffice Impress', () => {
@@ -33,7 +37,15 @@ describe.skipIf(missingTool('LibreOffice', hasSoffice))('a deck saved again by L
     original = built.decks[0]!.bytes;
     const r = spawnSync(
       'soffice',
-      [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pptx', '--outdir', path.join(dir, 'out'), built.decks[0]!.file],
+      [
+        `-env:UserInstallation=file://${dir}/profile`,
+        '--headless',
+        '--convert-to',
+        'pptx',
+        '--outdir',
+        path.join(dir, 'out'),
+        built.decks[0]!.file,
+      ],
       { encoding: 'utf8', timeout: 120_000 },
     );
     expect(r.status, r.stderr).toBe(0);
@@ -45,7 +57,11 @@ describe.skipIf(missingTool('LibreOffice', hasSoffice))('a deck saved again by L
     const after = readDeck(resaved);
     expect(after.slides).toHaveLength(before.slides.length);
     for (let n = 1; n <= before.slides.length; n++) {
-      const normalise = (list: string[]) => list.map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean).sort();
+      const normalise = (list: string[]) =>
+        list
+          .map((t) => t.replace(/\s+/g, ' ').trim())
+          .filter(Boolean)
+          .sort();
       expect(normalise(texts(after, n)), `slide ${n}`).toEqual(normalise(texts(before, n)));
     }
   });
@@ -53,7 +69,8 @@ describe.skipIf(missingTool('LibreOffice', hasSoffice))('a deck saved again by L
   it("has sound slides and every slide title; LibreOffice's own master reuses a shape id, and check says so", () => {
     const findings = checkDeck(resaved, { minBodySize: 10 }).filter((f) => f.rule === 'package' || f.rule === 'title');
     expect(findings.filter((f) => f.slide !== 0)).toEqual([]);
-    for (const f of findings) expect(f.message).toMatch(/^shape id \d+ is used by 2 shapes in ppt\/slide(Master|Layout)s\//);
+    for (const f of findings)
+      expect(f.message).toMatch(/^shape id \d+ is used by 2 shapes in ppt\/slide(Master|Layout)s\//);
   });
 });
 
@@ -116,7 +133,11 @@ describe('a package written the way other tools may write it', () => {
     const broken = foreignPackage((slide) => slide.replace('ytre', 'ytre\u0001'));
     expect(() => readDeck(broken)).not.toThrow();
     expect(checkDeck(broken, { minBodySize: 10 }).filter((f) => f.rule === 'package')).toEqual([
-      expect.objectContaining({ slide: 1, element: 'ppt/slides/my slide.xml', message: expect.stringMatching(/^is not well-formed XML: \d+:\d+: /) }),
+      expect.objectContaining({
+        slide: 1,
+        element: 'ppt/slides/my slide.xml',
+        message: expect.stringMatching(/^is not well-formed XML: \d+:\d+: /),
+      }),
     ]);
   });
 });

@@ -53,7 +53,11 @@ describe('trappa check on a file that is not a deck', () => {
   it.each([
     { name: 'missing', make: (_: string) => {}, message: 'file not found' },
     { name: 'a folder', make: (f: string) => mkdirSync(f), message: 'expected a .pptx file, found a folder' },
-    { name: 'not a zip', make: (f: string) => writeFileSync(f, 'hello'), message: /^is not a \.pptx file \(not a zip package/ },
+    {
+      name: 'not a zip',
+      make: (f: string) => writeFileSync(f, 'hello'),
+      message: /^is not a \.pptx file \(not a zip package/,
+    },
   ])('$name: one located line, exit 2', ({ make, message }) => {
     const dir = tempDir();
     const file = path.join(dir, 'deck.pptx');
@@ -84,7 +88,9 @@ describe('outside a project folder', () => {
   it('says where to run trappa, in one line', () => {
     const run = runCli(['list'], tempDir());
     expect(run.status).toBe(2);
-    expect(oneLine(run)).toEqual(['data/strategy.yaml file not found; run trappa in the project folder, or pass --root']);
+    expect(oneLine(run)).toEqual([
+      'data/strategy.yaml file not found; run trappa in the project folder, or pass --root',
+    ]);
   });
 
   it('names the decks folder when it has no deck definitions', () => {

@@ -27,8 +27,16 @@ it('re-running after a crash halfway sends only the missing messages', async () 
   onTestFinished(() => server.close());
   const decks = [
     await makeDeck(dir, { deckId: 'storledermote' }),
-    await makeDeck(dir, { deckId: 'samkommunestyre', audienceLabel: 'samkommunestyre', meeting: { name: 'Samkommunestyret', date: '2004-01-29' } }),
-    await makeDeck(dir, { deckId: 'allmote', audienceLabel: 'allmøte', meeting: { name: 'Allmøte for ansatte', date: '2004-01-28' } }),
+    await makeDeck(dir, {
+      deckId: 'samkommunestyre',
+      audienceLabel: 'samkommunestyre',
+      meeting: { name: 'Samkommunestyret', date: '2004-01-29' },
+    }),
+    await makeDeck(dir, {
+      deckId: 'allmote',
+      audienceLabel: 'allmøte',
+      meeting: { name: 'Allmøte for ansatte', date: '2004-01-28' },
+    }),
   ];
   const logFile = path.join(dir, 'output', 'send-log.jsonl');
   const jobFile = path.join(dir, 'job.json');
@@ -38,10 +46,14 @@ it('re-running after a crash halfway sends only the missing messages', async () 
 
   let output = '';
   const exit = await new Promise<{ code: number | null; signal: string | null }>((resolve, reject) => {
-    child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'email-crash-child.ts'), jobFile], {
-      env: { ...inherited, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(import.meta.dirname, 'email-crash-child.ts'), jobFile],
+      {
+        env: { ...inherited, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', reject);
@@ -66,11 +78,17 @@ it('re-running after a crash halfway sends only the missing messages', async () 
   expect(sendReportError(report)?.message).toContain('--resend-uncertain');
 
   const resent = await sendDecks(decks, { smtp, logFile, templatesDir: TEMPLATES_DIR, resendUncertain: true });
-  expect(resent.decks.map((d) => d.recipients.map((r) => r.status).join(','))).toEqual(['skipped,skipped,skipped,skipped', 'sent,sent,sent,sent', 'skipped,skipped,skipped,skipped']);
+  expect(resent.decks.map((d) => d.recipients.map((r) => r.status).join(','))).toEqual([
+    'skipped,skipped,skipped,skipped',
+    'sent,sent,sent,sent',
+    'skipped,skipped,skipped,skipped',
+  ]);
   const delivered = server.messages.map((m) => String(m.parsed.headers.get('x-trappa-deck')));
   expect(delivered).toEqual(['storledermote; version=0.2', 'allmote; version=0.2', 'samkommunestyre; version=0.2']);
   // Sent again with the Message-ID of the message that may have arrived, so clients show one.
   expect(server.messages[2]!.parsed.messageId).toBe(intent.messageId);
-  expect(server.messages[2]!.parsed.subject).toBe('Samkommunestyret 29. januar 2004: Kommunikasjonsstrategi Innherred Samkommune (versjon 0.2)');
+  expect(server.messages[2]!.parsed.subject).toBe(
+    'Samkommunestyret 29. januar 2004: Kommunikasjonsstrategi Innherred Samkommune (versjon 0.2)',
+  );
   for (const form of passwordForms()) expect(output).not.toContain(form);
 });

@@ -8,7 +8,10 @@ import { makeDeck, passwordForms, PPTX, sha256, tempDir, TEMPLATES_DIR } from '.
 it('writes an .eml per deck that Outlook opens as an unsent draft, attachments intact', async () => {
   const dir = await tempDir();
   const outDir = path.join(dir, 'output', 'drafts');
-  const decks = [await makeDeck(dir), await makeDeck(dir, { deckId: 'samkommunestyre', audienceLabel: 'samkommunestyre', language: 'nn' })];
+  const decks = [
+    await makeDeck(dir),
+    await makeDeck(dir, { deckId: 'samkommunestyre', audienceLabel: 'samkommunestyre', language: 'nn' }),
+  ];
   const leftOut: string[] = [];
   const files = await writeDrafts(decks, {
     outDir,

@@ -80,7 +80,12 @@ export async function makeDeck(dir: string, fixture: DeckFixture = {}): Promise<
 }
 
 /** SMTP settings as the CLI would read them: from the environment, CA file included. */
-export async function smtpEnv(dir: string, port: number, certificate: TestCertificate, password = PASSWORD): Promise<NodeJS.ProcessEnv> {
+export async function smtpEnv(
+  dir: string,
+  port: number,
+  certificate: TestCertificate,
+  password = PASSWORD,
+): Promise<NodeJS.ProcessEnv> {
   const caFile = path.join(dir, 'test-ca.pem');
   await writeFile(caFile, certificate.cert);
   return {
@@ -95,7 +100,12 @@ export async function smtpEnv(dir: string, port: number, certificate: TestCertif
   };
 }
 
-export async function smtpConfig(dir: string, port: number, certificate: TestCertificate, password = PASSWORD): Promise<SmtpConfig> {
+export async function smtpConfig(
+  dir: string,
+  port: number,
+  certificate: TestCertificate,
+  password = PASSWORD,
+): Promise<SmtpConfig> {
   return loadSmtpConfig({ env: await smtpEnv(dir, port, certificate, password) });
 }
 

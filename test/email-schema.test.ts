@@ -20,7 +20,12 @@ describe('e-mail addresses', () => {
     expect(describeAddressProblem(input)).toContain(error);
   });
 
-  it.each(['ola.nordmann@levanger.kommune.no', "o'neil+isk@verdal.kommune.no", 'post@bø.kommune.no', 'x@xn--bjrnya-wua.no'])('accepts %s', (address) => {
+  it.each([
+    'ola.nordmann@levanger.kommune.no',
+    "o'neil+isk@verdal.kommune.no",
+    'post@bø.kommune.no',
+    'x@xn--bjrnya-wua.no',
+  ])('accepts %s', (address) => {
     expect(describeAddressProblem(address)).toBeUndefined();
   });
 });

@@ -67,7 +67,13 @@ export async function generateCertificate(): Promise<TestCertificate> {
       { name: 'basicConstraints', cA: true },
       { name: 'keyUsage', digitalSignature: true, keyCertSign: true },
       { name: 'extKeyUsage', serverAuth: true },
-      { name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }] },
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 2, value: 'localhost' },
+          { type: 7, ip: '127.0.0.1' },
+        ],
+      },
     ],
   });
   return { cert: pems.cert, key: pems.private };
@@ -92,10 +98,14 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     },
     onAuth(auth, _session, callback) {
       if (options.acceptToken) {
-        const ok = auth.method === 'XOAUTH2' && auth.username === options.user && options.acceptToken(auth.accessToken ?? '');
-        return ok ? callback(null, { user: auth.username }) : callback(smtpError({ code: 535, message: '5.7.3 Authentication unsuccessful' }));
+        const ok =
+          auth.method === 'XOAUTH2' && auth.username === options.user && options.acceptToken(auth.accessToken ?? '');
+        return ok
+          ? callback(null, { user: auth.username })
+          : callback(smtpError({ code: 535, message: '5.7.3 Authentication unsuccessful' }));
       }
-      if (auth.username === options.user && auth.password === options.password) return callback(null, { user: auth.username });
+      if (auth.username === options.user && auth.password === options.password)
+        return callback(null, { user: auth.username });
       return callback(smtpError({ code: 535, message: 'Authentication failed' }));
     },
     onMailFrom(_address, session, callback) {

@@ -8,8 +8,23 @@ import { formatSendReport, sendReportError } from '../src/post/email/format-send
 import { sendDecks, type SendDecksOptions } from '../src/post/email/send-decks.js';
 import { readSendLog } from '../src/post/email/send-log.js';
 import type { SendReport } from '../src/post/email/types.js';
-import { makeDeck, passwordForms, PASSWORD, PPTX, sha256, smtpConfig, tempDir, TEMPLATES_DIR, USER } from './email-fixtures.js';
-import { generateCertificate, startTestServer, type TestCertificate, type TestServerOptions } from './email-test-server.js';
+import {
+  makeDeck,
+  passwordForms,
+  PASSWORD,
+  PPTX,
+  sha256,
+  smtpConfig,
+  tempDir,
+  TEMPLATES_DIR,
+  USER,
+} from './email-fixtures.js';
+import {
+  generateCertificate,
+  startTestServer,
+  type TestCertificate,
+  type TestServerOptions,
+} from './email-test-server.js';
 
 let certificate: TestCertificate;
 beforeAll(async () => {
@@ -51,20 +66,39 @@ describe('sendDecks over SMTP (STARTTLS + AUTH on 127.0.0.1)', () => {
     expect(message!.user).toBe(USER);
     expect(message!.envelopeFrom).toBe('kommunikasjon@innherred-samkommune.no');
     expect(message!.envelopeTo.sort()).toEqual(
-      ['ola.nordmann@levanger.kommune.no', 'ase.odegard@verdal.kommune.no', 'tillitsvalgt@levanger.kommune.no', 'arkiv@innherred-samkommune.no'].sort(),
+      [
+        'ola.nordmann@levanger.kommune.no',
+        'ase.odegard@verdal.kommune.no',
+        'tillitsvalgt@levanger.kommune.no',
+        'arkiv@innherred-samkommune.no',
+      ].sort(),
     );
     const mail = message!.parsed;
-    const addresses = (field: ParsedMail['to']) => [field ?? []].flat().flatMap((a) => a.value.map((v) => `${v.name}|${v.address}`));
-    expect(addresses(mail.to)).toEqual(['Ola Nordmann|ola.nordmann@levanger.kommune.no', 'Åse Ødegård|ase.odegard@verdal.kommune.no']);
+    const addresses = (field: ParsedMail['to']) =>
+      [field ?? []].flat().flatMap((a) => a.value.map((v) => `${v.name}|${v.address}`));
+    expect(addresses(mail.to)).toEqual([
+      'Ola Nordmann|ola.nordmann@levanger.kommune.no',
+      'Åse Ødegård|ase.odegard@verdal.kommune.no',
+    ]);
     expect(addresses(mail.cc)).toEqual(['|tillitsvalgt@levanger.kommune.no']);
     expect(mail.headers.has('bcc')).toBe(false);
     expect(message!.raw.toString('latin1')).not.toContain('arkiv@');
     expect(addresses(mail.replyTo)).toEqual(['Kari Nordmann|kari.nordmann@innherred-samkommune.no']);
-    expect(mail.subject).toBe('Storledermøte 4. februar 2004: Kommunikasjonsstrategi Innherred Samkommune (versjon 0.2)');
-    expect(mail.text).toContain('Vedlagt er presentasjonen «Kommunikasjonsstrategi Innherred Samkommune», versjon 0.2, for ledere og tillitsvalgte i Levanger og Verdal.');
-    expect(mail.text).toContain('Dato: onsdag 4. februar 2004\nSted: Levanger rådhus\nPresenteres av: Kari Nordmann, kommunikasjonsrådgiver');
-    expect(mail.text).toContain('Spørsmål om presentasjonen kan rettes til Kari Nordmann (kari.nordmann@innherred-samkommune.no, tlf. 74 05 28 00).');
-    expect(mail.text).toMatch(/- Kommunikasjonsstrategi – storledermøte – v0\.2 – 2004-02-04\.pptx \(PowerPoint, 23,4 kB\)/);
+    expect(mail.subject).toBe(
+      'Storledermøte 4. februar 2004: Kommunikasjonsstrategi Innherred Samkommune (versjon 0.2)',
+    );
+    expect(mail.text).toContain(
+      'Vedlagt er presentasjonen «Kommunikasjonsstrategi Innherred Samkommune», versjon 0.2, for ledere og tillitsvalgte i Levanger og Verdal.',
+    );
+    expect(mail.text).toContain(
+      'Dato: onsdag 4. februar 2004\nSted: Levanger rådhus\nPresenteres av: Kari Nordmann, kommunikasjonsrådgiver',
+    );
+    expect(mail.text).toContain(
+      'Spørsmål om presentasjonen kan rettes til Kari Nordmann (kari.nordmann@innherred-samkommune.no, tlf. 74 05 28 00).',
+    );
+    expect(mail.text).toMatch(
+      /- Kommunikasjonsstrategi – storledermøte – v0\.2 – 2004-02-04\.pptx \(PowerPoint, 23,4 kB\)/,
+    );
 
     expect(mail.attachments.map((a) => [a.filename, a.contentType])).toEqual([
       ['Kommunikasjonsstrategi – storledermøte – v0.2 – 2004-02-04.pptx', PPTX],
@@ -74,10 +108,13 @@ describe('sendDecks over SMTP (STARTTLS + AUTH on 127.0.0.1)', () => {
       expect(sha256(attachment.content)).toBe(sha256(await readFile(deck.attachments[i]!.path)));
     }
     // æøå go as RFC 2231 filename*N*= continuations (and an RFC 2047 name= for older clients).
-    const disposition = /Content-Disposition: attachment;((?:\r\n[ \t][^\r\n]*)+)/.exec(message!.raw.toString('latin1'))?.[1] ?? '';
+    const disposition =
+      /Content-Disposition: attachment;((?:\r\n[ \t][^\r\n]*)+)/.exec(message!.raw.toString('latin1'))?.[1] ?? '';
     const parts = [...disposition.matchAll(/filename\*\d+\*?=([^;\s]+)/g)].map((m) => m[1]).join('');
     expect(parts.startsWith("utf-8''")).toBe(true);
-    expect(decodeURIComponent(parts.slice("utf-8''".length))).toBe('Kommunikasjonsstrategi – storledermøte – v0.2 – 2004-02-04.pptx');
+    expect(decodeURIComponent(parts.slice("utf-8''".length))).toBe(
+      'Kommunikasjonsstrategi – storledermøte – v0.2 – 2004-02-04.pptx',
+    );
 
     const { entries } = await readSendLog(base.logFile);
     expect(entries).toHaveLength(1);
@@ -86,9 +123,9 @@ describe('sendDecks over SMTP (STARTTLS + AUTH on 127.0.0.1)', () => {
       version: '0.2',
       result: 'sent',
       messageId: mail.messageId,
-      attachments: await Promise.all(deck.attachments.map(async (a) => ({ filename: a.filename, sha256: sha256(await readFile(a.path)) }))).then((list) =>
-        list.map((a) => expect.objectContaining(a)),
-      ),
+      attachments: await Promise.all(
+        deck.attachments.map(async (a) => ({ filename: a.filename, sha256: sha256(await readFile(a.path)) })),
+      ).then((list) => list.map((a) => expect.objectContaining(a))),
     });
     expect(entries[0]!.recipients.map((r) => `${r.field} ${r.email} ${r.result}`)).toEqual([
       'to ola.nordmann@levanger.kommune.no sent',
@@ -121,20 +158,27 @@ describe('sendDecks over SMTP (STARTTLS + AUTH on 127.0.0.1)', () => {
   });
 
   it('retries a 421 and the message arrives exactly once', async () => {
-    const { dir, smtp, base } = await setup({ onData: (n) => (n === 1 ? { code: 421, message: 'Try again later' } : undefined) });
+    const { dir, smtp, base } = await setup({
+      onData: (n) => (n === 1 ? { code: 421, message: 'Try again later' } : undefined),
+    });
     const report = await sendDecks([await makeDeck(dir)], base);
     expect(report.ok).toBe(true);
     expect(report.decks[0]!.attempts).toBe(2);
     expect(smtp.messages).toHaveLength(1);
     const { entries } = await readSendLog(base.logFile);
     // The refused first try is an outcome too, so its intent is closed and never counted as uncertain.
-    expect(entries.map((e) => [e.result, e.attempts])).toEqual([['failed', 1], ['sent', 2]]);
+    expect(entries.map((e) => [e.result, e.attempts])).toEqual([
+      ['failed', 1],
+      ['sent', 2],
+    ]);
     expect((await readSendLog(base.logFile)).intents).toHaveLength(2);
   });
 
   it('reports a 550 per recipient, delivers to the others, logs the failure and fails the exit code', async () => {
     const bad = 'ase.odegard@verdal.kommune.no';
-    const { dir, smtp, base } = await setup({ onRcpt: (address) => (address === bad ? { code: 550, message: '5.1.1 Mailbox unknown' } : undefined) });
+    const { dir, smtp, base } = await setup({
+      onRcpt: (address) => (address === bad ? { code: 550, message: '5.1.1 Mailbox unknown' } : undefined),
+    });
     const deck = await makeDeck(dir);
     const report = await sendDecks([deck], base);
 
@@ -168,7 +212,9 @@ describe('sendDecks over SMTP (STARTTLS + AUTH on 127.0.0.1)', () => {
     await expect(readFile(base.logFile)).rejects.toThrow(/ENOENT/);
     const text = formatSendReport(report);
     expect(text).toContain('Dry run: nothing is sent.');
-    expect(text).toContain('attachment Kommunikasjonsstrategi – storledermøte – v0.2 – 2004-02-04.pptx (23.4 kB, ' + PPTX + ')');
+    expect(text).toContain(
+      'attachment Kommunikasjonsstrategi – storledermøte – v0.2 – 2004-02-04.pptx (23.4 kB, ' + PPTX + ')',
+    );
     expect(text).toContain('bcc arkiv@innherred-samkommune.no  would send');
     expect(text).toContain('Recipients: 4 would be sent, 0 already sent.');
   });
@@ -185,12 +231,21 @@ describe('sendDecks over SMTP (STARTTLS + AUTH on 127.0.0.1)', () => {
   it('stops at a wrong password before sending anything, with one line and without printing it', async () => {
     const { dir, smtp, base } = await setup();
     const wrong = 'Feil-passord-Ørland';
-    const decks = [await makeDeck(dir), await makeDeck(dir, { deckId: 'samkommunestyre', audienceLabel: 'samkommunestyre' })];
+    const decks = [
+      await makeDeck(dir),
+      await makeDeck(dir, { deckId: 'samkommunestyre', audienceLabel: 'samkommunestyre' }),
+    ];
     const frozen: string[] = [];
-    const attempt = sendDecks(decks, { ...base, smtp: await smtpConfig(dir, smtp.port, certificate, wrong), freeze: async (d) => void frozen.push(d) });
+    const attempt = sendDecks(decks, {
+      ...base,
+      smtp: await smtpConfig(dir, smtp.port, certificate, wrong),
+      freeze: async (d) => void frozen.push(d),
+    });
     await expect(attempt).rejects.toBeInstanceOf(MailLoginError);
     const message = await attempt.catch((e: Error) => e.message);
-    expect(message).toMatch(/^The SMTP server refused the login for kommunikasjon@innherred-samkommune\.no: 535 Authentication failed; check/);
+    expect(message).toMatch(
+      /^The SMTP server refused the login for kommunikasjon@innherred-samkommune\.no: 535 Authentication failed; check/,
+    );
     expect(message).not.toContain('\n');
     expect(smtp.connections).toBe(1);
     expect(frozen).toEqual([]);
@@ -211,7 +266,9 @@ describe('sendDecks over SMTP (STARTTLS + AUTH on 127.0.0.1)', () => {
     const { dir, smtp, base } = await setup();
     await smtp.close();
     const decks = [await makeDeck(dir), await makeDeck(dir, { deckId: 'ansatte' })];
-    await expect(sendDecks(decks, base)).rejects.toThrow(/^Cannot reach the SMTP server 127\.0\.0\.1:\d+: connect ECONNREFUSED/);
+    await expect(sendDecks(decks, base)).rejects.toThrow(
+      /^Cannot reach the SMTP server 127\.0\.0\.1:\d+: connect ECONNREFUSED/,
+    );
     await expect(readFile(base.logFile)).rejects.toThrow(/ENOENT/);
     expect((await sendDecks(decks, { ...base, dryRun: true })).counts.planned).toBe(8);
   });

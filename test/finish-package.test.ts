@@ -80,7 +80,10 @@ const paragraphs: TextRun[] = [
     options: { bullet: { indent: 18 }, indentLevel: 0, align: 'left', lineSpacingMultiple: 1.2, paraSpaceBefore: 4 },
   },
   { text: 'med farge', options: { color: '1E8449', highlight: 'FFFF00', breakLine: true } },
-  { text: 'Punkt på nivå 1', options: { bullet: true, indentLevel: 1, align: 'center', lineSpacing: 20, breakLine: true } },
+  {
+    text: 'Punkt på nivå 1',
+    options: { bullet: true, indentLevel: 1, align: 'center', lineSpacing: 20, breakLine: true },
+  },
   { text: 'Høyrejustert avslutning', options: { align: 'right', paraSpaceBefore: 3, paraSpaceAfter: 2 } },
 ];
 
@@ -95,7 +98,13 @@ async function buildKitchenSink(): Promise<Uint8Array> {
   const s1 = pptx.addSlide();
   s1.background = { color: 'F4F6F7' };
   title(s1, 'Tekst og tabell æøå');
-  const body = { fontFace: 'Arial', fontSize: 14, color: '333333', valign: 'top' as const, margin: [7, 7, 4, 4] as Margins };
+  const body = {
+    fontFace: 'Arial',
+    fontSize: 14,
+    color: '333333',
+    valign: 'top' as const,
+    margin: [7, 7, 4, 4] as Margins,
+  };
   s1.addText(paragraphs, { x: 0.5, y: 1.5, w: 6, h: 3, ...body, objectName: 'Body' });
   s1.addTable(
     [
@@ -138,9 +147,33 @@ async function buildKitchenSink(): Promise<Uint8Array> {
 
   const s3 = pptx.addSlide();
   title(s3, 'Bilder');
-  s3.addImage({ data: await imageData('png'), x: 0.5, y: 2, w: 3, h: 2.25, altText: DESCRIBED_ALT, objectName: 'Diagram' });
-  s3.addImage({ data: await imageData('jpeg'), x: 4, y: 2, w: 3, h: 2.25, altText: 'Et foto av en fjord', objectName: 'Foto' });
-  s3.addImage({ data: await imageData('png'), x: 7.5, y: 2, w: 3, h: 2.25, altText: 'ignored', objectName: 'decorative:Ramme' });
+  s3.addImage({
+    data: await imageData('png'),
+    x: 0.5,
+    y: 2,
+    w: 3,
+    h: 2.25,
+    altText: DESCRIBED_ALT,
+    objectName: 'Diagram',
+  });
+  s3.addImage({
+    data: await imageData('jpeg'),
+    x: 4,
+    y: 2,
+    w: 3,
+    h: 2.25,
+    altText: 'Et foto av en fjord',
+    objectName: 'Foto',
+  });
+  s3.addImage({
+    data: await imageData('png'),
+    x: 7.5,
+    y: 2,
+    w: 3,
+    h: 2.25,
+    altText: 'ignored',
+    objectName: 'decorative:Ramme',
+  });
   s3.addImage({ data: await imageData('jpeg'), x: 11, y: 2, w: 2, h: 1.5, altText: '' });
 
   // The last slide has no Title shape: it stays without a title placeholder.
@@ -158,7 +191,10 @@ async function buildTableDeck(): Promise<Uint8Array> {
     for (let extra = 1; extra < n; extra++) {
       slide.addText(`Ekstra ${extra}`, { x: 0.5, y: 1 + extra * 0.5, w: 4, h: 0.4 });
     }
-    const cells = [[{ text: 'A' }, { text: 'B' }], [{ text: '1' }, { text: '2' }]];
+    const cells = [
+      [{ text: 'A' }, { text: 'B' }],
+      [{ text: '1' }, { text: '2' }],
+    ];
     slide.addTable(cells, { x: 0.5, y: 3, w: 6, colW: [3, 3] });
   }
   return (await pptx.write({ outputType: 'nodebuffer' })) as Uint8Array;
@@ -206,23 +242,29 @@ describe('finishPackage', async () => {
   const tables = finishPackage(rawTables, PROPS);
   const deck = readPptx(sink);
 
-  it.skipIf(missingTool('the OOXML validator', hasValidator))('raw pptxgenjs output has the defects this stage repairs', async () => {
-    const dir = await tempDir();
-    const issues = validatePptx(await save(dir, 'raw.pptx', rawSink), await save(dir, 'raw-tables.pptx', rawTables));
-    const said = issues.map((i) => `${i.code} ${i.part ?? ''} ${i.message}`).join('\n');
-    expect(said).toMatch(/schema \/?ppt\/presentation.xml .*'p:notesMasterIdLst': This element is not expected/);
-    expect(said).toMatch(/schema \/?ppt\/slides\/slide1.xml .*'a:pPr': This element is not expected/);
-    expect(said).toMatch(/shape-id-duplicate \/?ppt\/slides\/slide1.xml .*"Title" and "Tabell"/);
-    expect(said).toMatch(/shape-id-duplicate \/?ppt\/slides\/slide3.xml/);
-    expect(said).toMatch(/content-types-override-without-part .*slideMaster2.xml/);
-    expect(said).toMatch(/xml-not-well-formed \/?docProps\/app.xml/);
-  });
+  it.skipIf(missingTool('the OOXML validator', hasValidator))(
+    'raw pptxgenjs output has the defects this stage repairs',
+    async () => {
+      const dir = await tempDir();
+      const issues = validatePptx(await save(dir, 'raw.pptx', rawSink), await save(dir, 'raw-tables.pptx', rawTables));
+      const said = issues.map((i) => `${i.code} ${i.part ?? ''} ${i.message}`).join('\n');
+      expect(said).toMatch(/schema \/?ppt\/presentation.xml .*'p:notesMasterIdLst': This element is not expected/);
+      expect(said).toMatch(/schema \/?ppt\/slides\/slide1.xml .*'a:pPr': This element is not expected/);
+      expect(said).toMatch(/shape-id-duplicate \/?ppt\/slides\/slide1.xml .*"Title" and "Tabell"/);
+      expect(said).toMatch(/shape-id-duplicate \/?ppt\/slides\/slide3.xml/);
+      expect(said).toMatch(/content-types-override-without-part .*slideMaster2.xml/);
+      expect(said).toMatch(/xml-not-well-formed \/?docProps\/app.xml/);
+    },
+  );
 
-  it.skipIf(missingTool('the OOXML validator', hasValidator))('finished decks pass the OOXML validator with no errors and no warnings', async () => {
-    const dir = await tempDir();
-    const files = [await save(dir, 'sink.pptx', sink), await save(dir, 'tables.pptx', tables)];
-    expect(validatePptx(...files)).toEqual([]);
-  });
+  it.skipIf(missingTool('the OOXML validator', hasValidator))(
+    'finished decks pass the OOXML validator with no errors and no warnings',
+    async () => {
+      const dir = await tempDir();
+      const files = [await save(dir, 'sink.pptx', sink), await save(dir, 'tables.pptx', tables)];
+      expect(validatePptx(...files)).toEqual([]);
+    },
+  );
 
   it('numbers shape ids uniquely in every slide, layout, master and notes part', () => {
     for (const finished of [deck, readPptx(tables)]) {
@@ -261,11 +303,17 @@ describe('finishPackage', async () => {
       expect.arrayContaining(['Fet innledning ', 'og vanlig tekst', 'med farge', 'Høyrejustert avslutning']),
     );
     // The bullet paragraph keeps its own (first) pPr: indent, then line spacing.
-    expect(deck.slideXml(1)).toMatch(/<a:p><a:pPr algn="l"[^>]*marL="\d+" indent="-\d+"><a:lnSpc><a:spcPct val="120000"\/>/);
+    expect(deck.slideXml(1)).toMatch(
+      /<a:p><a:pPr algn="l"[^>]*marL="\d+" indent="-\d+"><a:lnSpc><a:spcPct val="120000"\/>/,
+    );
   });
 
   it('marks the first row of every table as a header row', () => {
-    const tblPr = [1, 2, 3].map((n) => readPptx(tables).slideXml(n).match(/<a:tblPr\b[^>]*>/g));
+    const tblPr = [1, 2, 3].map((n) =>
+      readPptx(tables)
+        .slideXml(n)
+        .match(/<a:tblPr\b[^>]*>/g),
+    );
     expect(tblPr).toEqual([1, 2, 3].map(() => ['<a:tblPr firstRow="1" bandRow="1"/>']));
     expect(deck.slideXml(1)).toContain('<a:tblPr firstRow="1" bandRow="1"/>');
   });
@@ -365,7 +413,11 @@ describe('finishPackage', async () => {
   });
 
   it('turns the text box named Title into the slide title placeholder', () => {
-    for (const [n, text] of [[1, 'Tekst og tabell æøå'], [2, 'Former'], [3, 'Bilder']] as const) {
+    for (const [n, text] of [
+      [1, 'Tekst og tabell æøå'],
+      [2, 'Former'],
+      [3, 'Bilder'],
+    ] as const) {
       const shapes = deck.slideXml(n).match(/<p:sp>[\s\S]*?<\/p:sp>/g) ?? [];
       const shape = shapes.find((sp) => sp.includes('<p:ph type="title"/>')) ?? '';
       expect(shape, `slide ${n}`).toMatch(/<p:cNvPr id="\d+" name="Title">/);
@@ -381,9 +433,7 @@ describe('finishPackage', async () => {
     const pptx = newDeck();
     pptx.defineSlideMaster({
       title: 'TRAPPA',
-      objects: [
-        { placeholder: { options: { name: 'title', type: 'title', x: 0.5, y: 0.3, w: 12, h: 1 }, text: '' } },
-      ],
+      objects: [{ placeholder: { options: { name: 'title', type: 'title', x: 0.5, y: 0.3, w: 12, h: 1 }, text: '' } }],
     });
     pptx.addSlide({ masterName: 'TRAPPA' }).addText('Fra plassholder', { placeholder: 'title' });
     const convention = pptx.addSlide({ masterName: 'TRAPPA' });
@@ -398,7 +448,8 @@ describe('finishPackage', async () => {
     expect(placeholders(2)).toEqual(['<p:ph type="title" idx="100"/>']);
     expect(finished.slideXml(2)).toContain('<a:off x="914400" y="4572000"/>');
     expect(finished.slideXml(2).match(/<p:cNvPr id="\d+"/g)).toEqual(['<p:cNvPr id="1"', '<p:cNvPr id="2"']);
-    if (!missingTool('the OOXML validator', hasValidator)) expect(validatePptx(await save(await tempDir(), 'placeholders.pptx', bytes))).toEqual([]);
+    if (!missingTool('the OOXML validator', hasValidator))
+      expect(validatePptx(await save(await tempDir(), 'placeholders.pptx', bytes))).toEqual([]);
   });
 
   it('changes nothing when run on a finished deck', () => {
@@ -410,19 +461,22 @@ describe('finishPackage', async () => {
     expect(() => finishPackage(rawTables, { ...PROPS, date: '17.05.2024' })).toThrow(/YYYY-MM-DD/);
   });
 
-  it.skipIf(missingTool('LibreOffice', hasSoffice) || missingTool('pdfinfo', hasPdfinfo))('LibreOffice converts it: one PDF page per slide, title where the shape is', async () => {
-    const dir = await tempDir();
-    const file = await save(dir, 'deck.pptx', sink);
-    const profile = `file://${join(dir, 'lo-profile')}`;
-    const args = ['--headless', `-env:UserInstallation=${profile}`, '--convert-to', 'pdf', '--outdir', dir, file];
-    await run('soffice', args, { timeout: 120_000 });
-    const info = await run('pdfinfo', [join(dir, 'deck.pdf')]);
-    expect(/^Pages:\s+(\d+)$/m.exec(info.stdout)?.[1]).toBe('4');
-    const { stdout } = await run('pdftotext', ['-f', '1', '-l', '1', '-bbox', join(dir, 'deck.pdf'), '-']);
-    const word = /<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>Tekst<\/word>/.exec(stdout);
-    // Box at x 0.5 in = 36 pt, plus the default 0.1 in (7.2 pt) inset; text at the top (valign top).
-    expect(Number(word?.[1])).toBeCloseTo(43.2, 0);
-    expect(Number(word?.[2])).toBeGreaterThan(21.6);
-    expect(Number(word?.[2])).toBeLessThan(40);
-  });
+  it.skipIf(missingTool('LibreOffice', hasSoffice) || missingTool('pdfinfo', hasPdfinfo))(
+    'LibreOffice converts it: one PDF page per slide, title where the shape is',
+    async () => {
+      const dir = await tempDir();
+      const file = await save(dir, 'deck.pptx', sink);
+      const profile = `file://${join(dir, 'lo-profile')}`;
+      const args = ['--headless', `-env:UserInstallation=${profile}`, '--convert-to', 'pdf', '--outdir', dir, file];
+      await run('soffice', args, { timeout: 120_000 });
+      const info = await run('pdfinfo', [join(dir, 'deck.pdf')]);
+      expect(/^Pages:\s+(\d+)$/m.exec(info.stdout)?.[1]).toBe('4');
+      const { stdout } = await run('pdftotext', ['-f', '1', '-l', '1', '-bbox', join(dir, 'deck.pdf'), '-']);
+      const word = /<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>Tekst<\/word>/.exec(stdout);
+      // Box at x 0.5 in = 36 pt, plus the default 0.1 in (7.2 pt) inset; text at the top (valign top).
+      expect(Number(word?.[1])).toBeCloseTo(43.2, 0);
+      expect(Number(word?.[2])).toBeGreaterThan(21.6);
+      expect(Number(word?.[2])).toBeLessThan(40);
+    },
+  );
 });

@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 export default async function setup(): Promise<void> {
   const root = fileURLToPath(new URL('..', import.meta.url));
   // @ts-expect-error: a plain .mjs script without types
-  const { buildDist } = (await import('../scripts/build-dist.mjs')) as { buildDist: (o: { outdir: string }) => Promise<unknown> };
+  const { buildDist } = (await import('../scripts/build-dist.mjs')) as {
+    buildDist: (o: { outdir: string }) => Promise<unknown>;
+  };
   await buildDist({ outdir: path.join(root, 'dist') });
 }

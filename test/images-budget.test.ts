@@ -28,8 +28,15 @@ describe('checkSizeBudget', () => {
   });
 
   it('reports at the given location and budget', () => {
-    const issue = checkSizeBudget([{ sourceFile: 'assets/photos/a.jpg', bytes: 600_000 }], 0, 500_000, { file: 'data/decks/stab.yaml', line: 1 });
-    expect(issue).toMatchObject({ file: 'data/decks/stab.yaml', line: 1, message: expect.stringMatching(/^the deck is 586 KB, over the e-mail limit of 488 KB/) });
+    const issue = checkSizeBudget([{ sourceFile: 'assets/photos/a.jpg', bytes: 600_000 }], 0, 500_000, {
+      file: 'data/decks/stab.yaml',
+      line: 1,
+    });
+    expect(issue).toMatchObject({
+      file: 'data/decks/stab.yaml',
+      line: 1,
+      message: expect.stringMatching(/^the deck is 586 KB, over the e-mail limit of 488 KB/),
+    });
   });
 
   it.each([

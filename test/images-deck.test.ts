@@ -20,7 +20,9 @@ function pictures(p: PptxParts): { slide: number; descr: string; w: number; h: n
       const descr = /descr="([^"]*)"/.exec(pic)?.[1] ?? '';
       const embed = /r:embed="([^"]+)"/.exec(pic)?.[1];
       const ext = /<a:ext cx="(\d+)" cy="(\d+)"/.exec(pic);
-      const target = new RegExp(`Id="${embed}"[^>]*Target="\\.\\./media/([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="\\.\\./media/([^"]+)"[^>]*Id="${embed}"`).exec(rels)?.[1];
+      const target =
+        new RegExp(`Id="${embed}"[^>]*Target="\\.\\./media/([^"]+)"`).exec(rels)?.[1] ??
+        new RegExp(`Target="\\.\\./media/([^"]+)"[^>]*Id="${embed}"`).exec(rels)?.[1];
       out.push({ slide: n, descr, w: Number(ext?.[1]) / EMU, h: Number(ext?.[2]) / EMU, media: `ppt/media/${target}` });
     }
   }
@@ -28,14 +30,21 @@ function pictures(p: PptxParts): { slide: number; descr: string; w: number; h: n
 }
 
 describe('images in decks', () => {
-  it('every picture is at most ~200 dpi of its placement and carries the data\'s alt text', async () => {
+  it("every picture is at most ~200 dpi of its placement and carries the data's alt text", async () => {
     const root = copyProject();
     const built = await buildDecks({ root, decks: ['ansatte'] });
     const p = readPptx(built.decks[0]!.file);
     const pics = pictures(p);
     expect(pics.length).toBeGreaterThanOrEqual(5);
     const alts = new Set(pics.map((x) => x.descr));
-    expect(alts).toEqual(new Set(['Logo for Innherred Samkommune', 'Logo for Verdal kommune', 'Logo for Levanger kommune', 'Gate med fargerike trehus og et kirketårn i bakgrunnen']));
+    expect(alts).toEqual(
+      new Set([
+        'Logo for Innherred Samkommune',
+        'Logo for Verdal kommune',
+        'Logo for Levanger kommune',
+        'Gate med fargerike trehus og et kirketårn i bakgrunnen',
+      ]),
+    );
     for (const pic of pics) {
       const meta = await sharp(Buffer.from(p.files.get(pic.media)!)).metadata();
       expect(meta.width!, `${pic.media} on slide ${pic.slide}`).toBeLessThanOrEqual(Math.ceil(pic.w * 200) + 2);
@@ -46,8 +55,22 @@ describe('images in decks', () => {
 
   it('a 6000 × 4000 camera JPEG with GPS goes in under 500 KB, without EXIF', async () => {
     const root = copyProject();
-    const exif = { IFD0: { Copyright: 'Trappa test camera' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '63/1 44/1 0/1' } };
-    const noise = await sharp({ create: { width: 6000, height: 4000, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg({ quality: 90 }).withExif(exif).toBuffer();
+    const exif = {
+      IFD0: { Copyright: 'Trappa test camera' },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '63/1 44/1 0/1' },
+    };
+    const noise = await sharp({
+      create: {
+        width: 6000,
+        height: 4000,
+        channels: 3,
+        background: '#808080',
+        noise: { type: 'gaussian', mean: 128, sigma: 40 },
+      },
+    })
+      .jpeg({ quality: 90 })
+      .withExif(exif)
+      .toBuffer();
     writeFileSync(path.join(root, 'assets/photos/town.jpg'), noise);
     const built = await buildDecks({ root, decks: ['ansatte'] });
     const p = readPptx(built.decks[0]!.file);
@@ -79,7 +102,11 @@ interface BadImage {
 
 const photo = 'assets/photos/fjord.jpg';
 const badImages: BadImage[] = [
-  { name: 'a text file named .jpg', breakIt: (root) => writeFileSync(path.join(root, photo), 'not a picture'), error: /photos\/fjord\.jpg/ },
+  {
+    name: 'a text file named .jpg',
+    breakIt: (root) => writeFileSync(path.join(root, photo), 'not a picture'),
+    error: /photos\/fjord\.jpg/,
+  },
   {
     name: 'a truncated JPEG',
     breakIt: (root) => truncateSync(path.join(root, photo), Math.floor(statSync(path.join(root, photo)).size / 3)),
@@ -95,7 +122,8 @@ const badImages: BadImage[] = [
   },
   {
     name: 'a path outside assets/',
-    breakIt: (root) => editFile(root, 'data/decks/storledermote.yaml', 'file: photos/fjord.jpg', 'file: ../data/strategy.yaml'),
+    breakIt: (root) =>
+      editFile(root, 'data/decks/storledermote.yaml', 'file: photos/fjord.jpg', 'file: ../data/strategy.yaml'),
     error: /outside|assets/,
   },
   {

@@ -26,7 +26,15 @@ const request = (file: string, box = { x: 1, y: 1, w: 5, h: 3.3 }, fit?: 'contai
 
 /** A smooth, photo-like JPEG: noise scaled up, so it compresses like a real photo. */
 async function photo(width: number, height: number): Promise<Sharp> {
-  const noise = await sharp({ create: { width: 60, height: 40, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 50 } } })
+  const noise = await sharp({
+    create: {
+      width: 60,
+      height: 40,
+      channels: 3,
+      background: '#000',
+      noise: { type: 'gaussian', mean: 128, sigma: 50 },
+    },
+  })
     .png()
     .toBuffer();
   return sharp(noise).resize(width, height, { fit: 'fill' });
@@ -36,7 +44,10 @@ async function photo(width: number, height: number): Promise<Sharp> {
 describe('prepareImages', () => {
   it('shrinks a 6000 × 4000 camera photo to 200 dpi of its box and strips EXIF and GPS', async () => {
     const root = makeProject();
-    const exif = { IFD0: { Copyright: 'Trappa test camera' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '63/1 44/1 0/1' } };
+    const exif = {
+      IFD0: { Copyright: 'Trappa test camera' },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '63/1 44/1 0/1' },
+    };
     const source = await (await photo(6000, 4000)).jpeg({ quality: 92 }).withExif(exif).toBuffer();
     writeFileSync(path.join(root, 'assets/photos/camera.jpg'), source);
     expect((await sharp(source).metadata()).exif?.toString('latin1')).toContain('Trappa test camera');
@@ -45,7 +56,12 @@ describe('prepareImages', () => {
 
     expect(issues).toEqual([]);
     const [image] = images;
-    expect(image).toMatchObject({ mime: 'image/jpeg', pixelWidth: 990, pixelHeight: 660, sourceFile: 'assets/photos/camera.jpg' });
+    expect(image).toMatchObject({
+      mime: 'image/jpeg',
+      pixelWidth: 990,
+      pixelHeight: 660,
+      sourceFile: 'assets/photos/camera.jpg',
+    });
     expect(image?.bytes).toBeLessThan(500 * 1024);
     // contain: 4.95 × 3.3 in (the photo's 3:2), centred in the 5 × 3.3 in box
     expect(image?.box).toEqual({ x: 1.025, y: 1, w: 4.95, h: 3.3 });
@@ -57,11 +73,15 @@ describe('prepareImages', () => {
   it('applies EXIF orientation', async () => {
     const root = makeProject();
     // Stored 60 × 40, left half red, right half blue, tagged "rotate 90° clockwise to display".
-    const halves = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="60" height="40"><rect width="30" height="40" fill="#f00"/><rect x="30" width="30" height="40" fill="#00f"/></svg>');
+    const halves = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="60" height="40"><rect width="30" height="40" fill="#f00"/><rect x="30" width="30" height="40" fill="#00f"/></svg>',
+    );
     const stored = await sharp(halves).flatten().jpeg({ quality: 95 }).withMetadata({ orientation: 6 }).toBuffer();
     writeFileSync(path.join(root, 'assets/photos/turned.jpg'), stored);
 
-    const { images } = await prepareImages([request('photos/turned.jpg', { x: 0, y: 0, w: 2, h: 3 })], { projectRoot: root });
+    const { images } = await prepareImages([request('photos/turned.jpg', { x: 0, y: 0, w: 2, h: 3 })], {
+      projectRoot: root,
+    });
 
     const image = images[0];
     expect(image).toMatchObject({ pixelWidth: 40, pixelHeight: 60 });
@@ -74,13 +94,28 @@ describe('prepareImages', () => {
 
   it('rasterises an SVG logo at box × 200 dpi, as PNG', async () => {
     const root = makeProject();
-    writeFileSync(path.join(root, 'assets/logos/mark.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="25"><circle cx="12" cy="12" r="10" fill="#0b5d6b"/><text x="28" y="18" font-size="14">Mark</text></svg>');
+    writeFileSync(
+      path.join(root, 'assets/logos/mark.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="25"><circle cx="12" cy="12" r="10" fill="#0b5d6b"/><text x="28" y="18" font-size="14">Mark</text></svg>',
+    );
 
-    const { images, issues } = await prepareImages([request('logos/mark.svg', { x: 0.5, y: 0.5, w: 3, h: 1 })], { projectRoot: root });
+    const { images, issues } = await prepareImages([request('logos/mark.svg', { x: 0.5, y: 0.5, w: 3, h: 1 })], {
+      projectRoot: root,
+    });
 
     expect(issues).toEqual([]);
-    expect(images[0]).toMatchObject({ mime: 'image/png', pixelWidth: 600, pixelHeight: 150, box: { x: 0.5, y: 0.625, w: 3, h: 0.75 } });
-    expect(await sharp(images[0]?.data).metadata()).toMatchObject({ format: 'png', width: 600, height: 150, hasAlpha: true });
+    expect(images[0]).toMatchObject({
+      mime: 'image/png',
+      pixelWidth: 600,
+      pixelHeight: 150,
+      box: { x: 0.5, y: 0.625, w: 3, h: 0.75 },
+    });
+    expect(await sharp(images[0]?.data).metadata()).toMatchObject({
+      format: 'png',
+      width: 600,
+      height: 150,
+      hasAlpha: true,
+    });
   });
 
   it('never enlarges a bitmap, and crops for cover', async () => {
@@ -100,9 +135,24 @@ describe('prepareImages', () => {
   });
 
   it.each([
-    { name: 'flat art PNG → palette PNG', draw: () => sharp({ create: { width: 200, height: 100, channels: 3, background: '#0b5d6b' } }).png(), mime: 'image/png', palette: true },
-    { name: 'photo saved as PNG → JPEG', draw: async () => (await photo(800, 600)).png(), mime: 'image/jpeg', palette: false },
-    { name: 'photo with transparency → PNG', draw: async () => (await photo(400, 300)).ensureAlpha(0.5).png(), mime: 'image/png', palette: false },
+    {
+      name: 'flat art PNG → palette PNG',
+      draw: () => sharp({ create: { width: 200, height: 100, channels: 3, background: '#0b5d6b' } }).png(),
+      mime: 'image/png',
+      palette: true,
+    },
+    {
+      name: 'photo saved as PNG → JPEG',
+      draw: async () => (await photo(800, 600)).png(),
+      mime: 'image/jpeg',
+      palette: false,
+    },
+    {
+      name: 'photo with transparency → PNG',
+      draw: async () => (await photo(400, 300)).ensureAlpha(0.5).png(),
+      mime: 'image/png',
+      palette: false,
+    },
     { name: 'JPEG → JPEG', draw: async () => (await photo(400, 300)).jpeg(), mime: 'image/jpeg', palette: false },
   ])('format rule: $name', async ({ draw, mime, palette }) => {
     const root = makeProject();
@@ -119,7 +169,10 @@ describe('prepareImages', () => {
     const root = makeProject();
     writeFileSync(path.join(root, 'assets/photos/a.jpg'), await (await photo(1200, 800)).jpeg().toBuffer());
     const requests = [request('photos/a.jpg'), request('logos/isk.svg')];
-    writeFileSync(path.join(root, 'assets/logos/isk.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" rx="5" fill="#7a1f3d"/></svg>');
+    writeFileSync(
+      path.join(root, 'assets/logos/isk.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" rx="5" fill="#7a1f3d"/></svg>',
+    );
 
     const first = await prepareImages(requests, { projectRoot: root });
     const second = await prepareImages(requests, { projectRoot: root });
@@ -130,10 +183,19 @@ describe('prepareImages', () => {
 
   it('makes an image element with the alt text', async () => {
     const root = makeProject();
-    writeFileSync(path.join(root, 'assets/logos/dot.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><circle cx="5" cy="5" r="5"/></svg>');
-    const decorative: ImageRequest = { ref: { file: 'logos/dot.svg', decorative: true }, box: { x: 0, y: 0, w: 1, h: 1 }, location: at };
+    writeFileSync(
+      path.join(root, 'assets/logos/dot.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><circle cx="5" cy="5" r="5"/></svg>',
+    );
+    const decorative: ImageRequest = {
+      ref: { file: 'logos/dot.svg', decorative: true },
+      box: { x: 0, y: 0, w: 1, h: 1 },
+      location: at,
+    };
 
-    const { images } = await prepareImages([request('logos/dot.svg', { x: 0, y: 0, w: 1, h: 1 }), decorative], { projectRoot: root });
+    const { images } = await prepareImages([request('logos/dot.svg', { x: 0, y: 0, w: 1, h: 1 }), decorative], {
+      projectRoot: root,
+    });
 
     expect(images.map((i) => toImageElement(i, 'Logo'))).toMatchObject([
       { type: 'image', name: 'Logo', altText: 'Bilde av fjorden', mime: 'image/png', box: { x: 0, y: 0, w: 1, h: 1 } },
@@ -143,7 +205,13 @@ describe('prepareImages', () => {
 });
 
 describe('prepareImages with bad images', () => {
-  const cases: { name: string; file: string; setup?: (root: string) => void | Promise<void>; message: RegExp; pixelLimit?: number }[] = [
+  const cases: {
+    name: string;
+    file: string;
+    setup?: (root: string) => void | Promise<void>;
+    message: RegExp;
+    pixelLimit?: number;
+  }[] = [
     {
       name: 'text file named .png',
       file: 'logos/fake.png',
@@ -168,11 +236,16 @@ describe('prepareImages with bad images', () => {
     {
       name: 'real image over a lowered pixel limit',
       file: 'photos/big.jpg',
-      setup: async (root) => writeFileSync(path.join(root, 'assets/photos/big.jpg'), await (await photo(600, 400)).jpeg().toBuffer()),
+      setup: async (root) =>
+        writeFileSync(path.join(root, 'assets/photos/big.jpg'), await (await photo(600, 400)).jpeg().toBuffer()),
       pixelLimit: 100_000,
       message: /^assets\/photos\/big\.jpg is 600 × 400 pixels/,
     },
-    { name: 'absolute path', file: '/etc/passwd', message: /^\/etc\/passwd is an absolute path; write the path relative to assets\// },
+    {
+      name: 'absolute path',
+      file: '/etc/passwd',
+      message: /^\/etc\/passwd is an absolute path; write the path relative to assets\//,
+    },
     { name: 'Windows absolute path', file: 'C:\\Users\\bilde.png', message: /is an absolute path/ },
     { name: '../ path', file: '../secret.jpg', message: /^\.\.\/secret\.jpg points outside assets\// },
     { name: '../ in the middle', file: 'photos/../../secret.jpg', message: /points outside assets\// },
@@ -207,7 +280,9 @@ describe('prepareImages with bad images', () => {
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="60" height="40"><image xlink:href="file://${secret}" width="60" height="40"/></svg>`;
     writeFileSync(path.join(root, 'assets/logos/sneaky.svg'), svg);
 
-    const { images } = await prepareImages([request('logos/sneaky.svg', { x: 0, y: 0, w: 0.3, h: 0.2 })], { projectRoot: root });
+    const { images } = await prepareImages([request('logos/sneaky.svg', { x: 0, y: 0, w: 0.3, h: 0.2 })], {
+      projectRoot: root,
+    });
 
     // The referenced file is not loaded: the picture stays fully transparent.
     const { data } = await sharp(images[0]?.data).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
@@ -216,10 +291,15 @@ describe('prepareImages with bad images', () => {
 
   it('reports bad images without stopping the good ones', async () => {
     const root = makeProject();
-    writeFileSync(path.join(root, 'assets/logos/ok.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>');
+    writeFileSync(
+      path.join(root, 'assets/logos/ok.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>',
+    );
     const second = { ...request('photos/missing.jpg'), location: { ...at, line: 20 } };
 
-    const result = await prepareImages([request('logos/ok.svg'), second, request('logos/ok.svg')], { projectRoot: root });
+    const result = await prepareImages([request('logos/ok.svg'), second, request('logos/ok.svg')], {
+      projectRoot: root,
+    });
 
     expect(result.images).toHaveLength(2);
     expect(result.issues.map((i) => i.line)).toEqual([20]);
@@ -229,7 +309,8 @@ describe('prepareImages with bad images', () => {
 describe('image cache', () => {
   async function projectWithFourImages() {
     const root = makeProject();
-    const svg = (fill: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="80" height="20"><rect width="20" height="20" fill="${fill}"/><text x="24" y="15">Navn</text></svg>`;
+    const svg = (fill: string) =>
+      `<svg xmlns="http://www.w3.org/2000/svg" width="80" height="20"><rect width="20" height="20" fill="${fill}"/><text x="24" y="15">Navn</text></svg>`;
     writeFileSync(path.join(root, 'assets/logos/a.svg'), svg('#0b5d6b'));
     writeFileSync(path.join(root, 'assets/logos/b.svg'), svg('#7a1f3d'));
     writeFileSync(path.join(root, 'assets/photos/a.jpg'), await (await photo(1600, 1000)).jpeg().toBuffer());
@@ -257,7 +338,11 @@ describe('image cache', () => {
     const stats = { processed: 0, cacheHits: 0 };
     const logo = requests[0] as ImageRequest;
 
-    const { images } = await prepareImages([logo, { ...logo, box: { ...logo.box, x: 7 } }], { projectRoot: root, cacheDir, stats });
+    const { images } = await prepareImages([logo, { ...logo, box: { ...logo.box, x: 7 } }], {
+      projectRoot: root,
+      cacheDir,
+      stats,
+    });
 
     expect(stats).toEqual({ processed: 1, cacheHits: 1 });
     expect(images.map((i) => i.box.x)).toEqual([logo.box.x, 7]);

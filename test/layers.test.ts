@@ -35,7 +35,9 @@ describe('layers', () => {
       ['data/schema.ts', ['check/colors.ts']],
       ['check/colors.ts', ['data/schema.ts']],
     ]);
-    expect(upwardImports(broken)).toEqual([expect.stringContaining('data/schema.ts (data) imports check/colors.ts (check)')]);
+    expect(upwardImports(broken)).toEqual([
+      expect.stringContaining('data/schema.ts (data) imports check/colors.ts (check)'),
+    ]);
     expect(cycles(broken)).toEqual([['check/colors.ts', 'data/schema.ts']]);
   });
 });

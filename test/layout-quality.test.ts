@@ -32,13 +32,16 @@ const titleOf = (s: SlideModel): string => {
   const t = s.elements.find((e) => e.name === 'Title' && e.kind === 'shape') as ShapeModel | undefined;
   return t?.text?.paragraphs.map((p) => p.runs.map((r) => r.text).join('')).join(' ') ?? '';
 };
-const slideTitled = (id: string, prefix: string): SlideModel => deck(id).model.slides.find((s) => titleOf(s).startsWith(prefix))!;
+const slideTitled = (id: string, prefix: string): SlideModel =>
+  deck(id).model.slides.find((s) => titleOf(s).startsWith(prefix))!;
 const shape = (s: SlideModel, name: string): ShapeModel => s.elements.find((e) => e.name === name) as ShapeModel;
 
 describe('issue #12 defects on test/fixtures/vestfjord', () => {
   it('passes every rule, design rules included (no near-empty continuation, overlap, edge or legend finding)', () => {
     for (const d of built.decks) {
-      const findings = checkBuiltDeck(d.bytes, built.project.theme).filter((f) => f.severity === 'error' || !['title'].includes(f.rule));
+      const findings = checkBuiltDeck(d.bytes, built.project.theme).filter(
+        (f) => f.severity === 'error' || !['title'].includes(f.rule),
+      );
       expect(findings, d.deckId).toEqual([]);
     }
   });
@@ -54,7 +57,9 @@ describe('issue #12 defects on test/fixtures/vestfjord', () => {
     const model = slideTitled('alle', 'Bilde av VFS');
     const joint = shape(model, 'Joint body').box!;
     const services = model.elements.filter((e) => e.name.startsWith('Service ')) as ShapeModel[];
-    expect(services.map((s) => s.name)).toEqual(['Barnevern', 'PPT', 'Innkjøp', 'IKT', 'Landbruk', 'Skatteoppkreving'].map((n) => `Service ${n}`));
+    expect(services.map((s) => s.name)).toEqual(
+      ['Barnevern', 'PPT', 'Innkjøp', 'IKT', 'Landbruk', 'Skatteoppkreving'].map((n) => `Service ${n}`),
+    );
     for (const s of services) {
       expect(s.box!.x).toBeGreaterThanOrEqual(joint.x);
       expect(s.box!.x + s.box!.w).toBeLessThanOrEqual(joint.x + joint.w + 1e-6);
@@ -67,7 +72,9 @@ describe('issue #12 defects on test/fixtures/vestfjord', () => {
   it('stresses exactly the words marked with ** in the key sentence, never a leading capital word', () => {
     const runs = shape(slideTitled('alle', 'Bilde av VFS'), 'Emphasis').text!.paragraphs.flatMap((p) => p.runs);
     expect(runs.filter((r) => r.bold).map((r) => r.text)).toEqual(['alle tre kommuner']);
-    expect(runs.map((r) => r.text).join('')).toBe('For at samarbeidet skal lykkes, må alle tre kommuner eie det sammen');
+    expect(runs.map((r) => r.text).join('')).toBe(
+      'For at samarbeidet skal lykkes, må alle tre kommuner eie det sammen',
+    );
   });
 
   it('bullets the points of a step, spaces them, and pads the step inside', () => {
@@ -82,11 +89,17 @@ describe('issue #12 defects on test/fixtures/vestfjord', () => {
 
   it('draws a plan row that fits on one line one line high, in every deck, and a short plan uses its room', () => {
     const rowOf = (id: string, mode: string, text: string) => {
-      const slide = deck(id).model.slides.find((s) => titleOf(s).startsWith(mode) && s.elements.some((e) => e.kind === 'table'))!;
+      const slide = deck(id).model.slides.find(
+        (s) => titleOf(s).startsWith(mode) && s.elements.some((e) => e.kind === 'table'),
+      )!;
       const table = slide.elements.find((e) => e.kind === 'table') as TableModel;
       return { table, row: table.rows.find((r) => r.cells[1]!.text.paragraphs[0]!.runs[0]?.text === text)! };
     };
-    for (const [id, title] of [['alle', 'Arbeidet'], ['ledere', 'Arbeidet'], ['ledere', 'Hele planen']] as const) {
+    for (const [id, title] of [
+      ['alle', 'Arbeidet'],
+      ['ledere', 'Arbeidet'],
+      ['ledere', 'Hele planen'],
+    ] as const) {
       const { row } = rowOf(id, title, 'Lederbrev');
       const size = row.cells[0]!.text.paragraphs[0]!.runs[0]!.size!;
       // One line: 1.2 em plus the cell's top and bottom insets.
@@ -100,12 +113,19 @@ describe('issue #12 defects on test/fixtures/vestfjord', () => {
   it('balances the target-group columns and names exactly the marked groups in the legend', () => {
     const slide = slideTitled('ledere', 'Målgrupper');
     const lists = slide.elements.filter((e) => e.name.endsWith(' list') && e.kind === 'shape') as ShapeModel[];
-    const columnBottom = (x: number) => Math.max(...slide.elements.filter((e) => e.box && Math.abs(e.box.x - x) < 0.01 && /list|Heading/.test(e.name)).map((e) => e.box!.y + e.box!.h));
+    const columnBottom = (x: number) =>
+      Math.max(
+        ...slide.elements
+          .filter((e) => e.box && Math.abs(e.box.x - x) < 0.01 && /list|Heading/.test(e.name))
+          .map((e) => e.box!.y + e.box!.h),
+      );
     const xs = [...new Set(lists.map((l) => l.box!.x))];
     expect(xs).toHaveLength(2);
     const [a, b] = xs.map(columnBottom) as [number, number];
     expect(Math.abs(a - b)).toBeLessThan(0.8);
-    const legend = shape(slide, 'Legend').text!.paragraphs.map((p) => p.runs.map((r) => r.text).join('')).join('');
+    const legend = shape(slide, 'Legend')
+      .text!.paragraphs.map((p) => p.runs.map((r) => r.text).join(''))
+      .join('');
     expect(legend).toBe('Markert: Ledere i kommunene, Tillitsvalgte og verneombud');
   });
 
@@ -127,9 +147,11 @@ describe('issue #12 defects on test/fixtures/vestfjord', () => {
     expect(texts).not.toContain('Nye målgrupper');
   });
 
-  it('bump refuses a date before the previous version\'s, pointing at it', () => {
+  it("bump refuses a date before the previous version's, pointing at it", () => {
     const text = readFileSync(path.join(REPO, DATA, 'strategy.yaml'), 'utf8');
-    expect(() => bumpStrategyText(text, { version: '1.3', date: '2026-01-01', notes: ['x'] }, 'data/strategy.yaml')).toThrow(
+    expect(() =>
+      bumpStrategyText(text, { version: '1.3', date: '2026-01-01', notes: ['x'] }, 'data/strategy.yaml'),
+    ).toThrow(
       /^data\/strategy\.yaml:5:7 date: the new version's date 2026-01-01 is earlier than version 1\.2 \(2026-03-02\)/,
     );
     expect(bumpStrategyText(text, { version: '1.3', date: '2026-03-02', notes: ['x'] }).date).toBe('2026-03-02');
@@ -139,10 +161,16 @@ describe('issue #12 defects on test/fixtures/vestfjord', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'trappa-bump-'));
     try {
       cpSync(path.join(REPO, DATA), path.join(dir, 'vf'), { recursive: true });
-      const early = runCli(['bump', '1.3', '--note', 'Ny plan', '--date', '2025-12-01', '--data', 'vf', '--out', 'ut'], dir);
+      const early = runCli(
+        ['bump', '1.3', '--note', 'Ny plan', '--date', '2025-12-01', '--data', 'vf', '--out', 'ut'],
+        dir,
+      );
       expect(early.status).toBe(1);
       expect(early.stderr).toMatch(/vf\/strategy\.yaml:5:7 date: .*earlier than version 1\.2 \(2026-03-02\)/);
-      const done = runCli(['bump', '1.3', '--note', 'Ny plan', '--date', '2026-04-01', '--data', 'vf', '--out', 'ut'], dir);
+      const done = runCli(
+        ['bump', '1.3', '--note', 'Ny plan', '--date', '2026-04-01', '--data', 'vf', '--out', 'ut'],
+        dir,
+      );
       expect(done.status, done.stderr).toBe(0);
       expect(done.stdout).toContain('build the new version with: trappa build --all --data vf --out ut');
     } finally {

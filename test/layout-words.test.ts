@@ -10,8 +10,19 @@ const EMU = 914_400;
 describe('whole words in diagrams', () => {
   it('a long staircase top fits its arrow, and five long member names are never split', async () => {
     const root = copyProject();
-    editFile(root, 'data/strategy.yaml', '  top: [Målretting, Innhold, Handling]', '  top: [Målretting av all kommunikasjon, Innhold som treffer mottakerne, Handling og endret atferd]');
-    const names = ['Klima- og miljøetaten', 'Bymiljøetaten', 'Utdanningsetaten', 'Plan- og bygningsetaten', 'Helseetaten'];
+    editFile(
+      root,
+      'data/strategy.yaml',
+      '  top: [Målretting, Innhold, Handling]',
+      '  top: [Målretting av all kommunikasjon, Innhold som treffer mottakerne, Handling og endret atferd]',
+    );
+    const names = [
+      'Klima- og miljøetaten',
+      'Bymiljøetaten',
+      'Utdanningsetaten',
+      'Plan- og bygningsetaten',
+      'Helseetaten',
+    ];
     editFile(
       root,
       'data/strategy.yaml',
@@ -30,7 +41,9 @@ describe('whole words in diagrams', () => {
       sizes.add(String(size));
       const inner = (cx - 0.16) * 72;
       for (const word of textsOf(shape).join(' ').split(/\s+/)) {
-        expect(measureWidth(word, { face: 'Calibri', size, bold: true }), `${word} in ${name}`).toBeLessThanOrEqual(inner);
+        expect(measureWidth(word, { face: 'Calibri', size, bold: true }), `${word} in ${name}`).toBeLessThanOrEqual(
+          inner,
+        );
       }
     }
     expect(sizes.size).toBe(1);

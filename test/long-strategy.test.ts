@@ -22,7 +22,8 @@ const CONTINUED = '(forts.)';
 /** Copies data/, templates/ and assets/ into a temp dir and makes every list long. */
 async function longProject(): Promise<string> {
   const root = await mkdtemp(path.join(tmpdir(), 'trappa-long-'));
-  for (const dir of ['data', 'templates', 'assets']) await cp(path.join(repo, dir), path.join(root, dir), { recursive: true });
+  for (const dir of ['data', 'templates', 'assets'])
+    await cp(path.join(repo, dir), path.join(root, dir), { recursive: true });
   const file = path.join(root, 'data', 'strategy.yaml');
   const doc = parseDocument(await readFile(file, 'utf8'));
   const strategy = doc.toJS() as {
@@ -36,8 +37,15 @@ async function longProject(): Promise<string> {
   const profile = strategy.profile.map((p) => (typeof p === 'string' ? doubled(p) : { ...p, text: doubled(p.text) }));
   doc.set('profile', doc.createNode([...profile, ...profile]));
 
-  const groups = [...strategy.targetGroups.groups, { id: 'frivillige', name: 'Frivillige', priority: 'other' }, { id: 'ungdomsrad', name: 'Ungdomsråd', priority: 'high' }];
-  const longGroups = groups.map((g) => ({ ...g, name: `${g.name} – med kontaktpersoner, kanaler og ansvar avklart for hele vinteren` }));
+  const groups = [
+    ...strategy.targetGroups.groups,
+    { id: 'frivillige', name: 'Frivillige', priority: 'other' },
+    { id: 'ungdomsrad', name: 'Ungdomsråd', priority: 'high' },
+  ];
+  const longGroups = groups.map((g) => ({
+    ...g,
+    name: `${g.name} – med kontaktpersoner, kanaler og ansvar avklart for hele vinteren`,
+  }));
   doc.setIn(['targetGroups', 'groups'], doc.createNode(longGroups));
 
   const plan = [...strategy.actionPlan];
@@ -71,7 +79,9 @@ function enlargeText(bytes: Uint8Array, slide: number, shapeName: string, factor
   const parts = PackageParts.read(bytes);
   const name = `ppt/slides/slide${slide}.xml`;
   const xml = parts.text(name)!;
-  const element = new RegExp(`<p:(sp|graphicFrame)>(?:(?!</p:\\1>)[\\s\\S])*?name="${shapeName}"[\\s\\S]*?</p:\\1>`).exec(xml);
+  const element = new RegExp(
+    `<p:(sp|graphicFrame)>(?:(?!</p:\\1>)[\\s\\S])*?name="${shapeName}"[\\s\\S]*?</p:\\1>`,
+  ).exec(xml);
   if (!element) throw new Error(`no ${shapeName} on slide ${slide}`);
   const enlarged = element[0].replace(/ sz="(\d+)"/g, (_m, sz: string) => ` sz="${Math.round(Number(sz) * factor)}"`);
   parts.setText(name, xml.replace(element[0], enlarged));
@@ -86,13 +96,16 @@ describe('a strategy with long texts', () => {
   beforeAll(async () => {
     root = await longProject();
     result = await buildDecks({ root });
-    for (const deck of (await buildDecks({ root: repo, dryRun: true })).decks) bundled.set(deck.deckId, deck.slideCount);
+    for (const deck of (await buildDecks({ root: repo, dryRun: true })).decks)
+      bundled.set(deck.deckId, deck.slideCount);
     return () => rm(root, { recursive: true, force: true });
   });
 
   it('builds every deck with more slides than the bundled strategy, continued as "(forts.)"', () => {
     expect(result.decks.map((d) => d.deckId).sort()).toEqual([...bundled.keys()].sort());
-    const counts = Object.fromEntries(result.decks.map((d) => [d.deckId, `${bundled.get(d.deckId)} → ${d.slideCount}`]));
+    const counts = Object.fromEntries(
+      result.decks.map((d) => [d.deckId, `${bundled.get(d.deckId)} → ${d.slideCount}`]),
+    );
     console.log('slides, bundled → long:', counts);
     for (const deck of result.decks) {
       expect(deck.slideCount).toBeGreaterThan(bundled.get(deck.deckId)!);

@@ -24,19 +24,22 @@ const lineTexts = (paragraphs: Paragraph[], s: TextStyle, width: number): string
   layoutParagraphs(paragraphs, s, width).lines.map((l) => l.text);
 
 describe('readSfntMetrics', () => {
-  it.each(['Regular', 'Bold', 'Italic', 'BoldItalic'])('agrees with opentype.js on every character of Carlito-%s', (style) => {
-    const bytes = readFileSync(`${FONTS}Carlito-${style}.ttf`);
-    const ours = readSfntMetrics(bytes);
-    const font = opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-    const cmap = (font.tables.cmap as unknown as { glyphIndexMap: Record<string, number> }).glyphIndexMap;
-    const codePoints = Object.keys(cmap).map(Number);
-    expect(codePoints.length).toBeGreaterThan(2000);
-    for (const cp of codePoints) {
-      expect(ours.glyphId(cp), `U+${cp.toString(16)}`).toBe(cmap[cp]);
-      expect(ours.advance(ours.glyphId(cp))).toBe(font.glyphs.get(cmap[cp]!).advanceWidth);
-    }
-    expect([ours.unitsPerEm, ours.ascender, ours.descender, ours.lineGap]).toEqual([2048, 1536, -512, 452]);
-  });
+  it.each(['Regular', 'Bold', 'Italic', 'BoldItalic'])(
+    'agrees with opentype.js on every character of Carlito-%s',
+    (style) => {
+      const bytes = readFileSync(`${FONTS}Carlito-${style}.ttf`);
+      const ours = readSfntMetrics(bytes);
+      const font = opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+      const cmap = (font.tables.cmap as unknown as { glyphIndexMap: Record<string, number> }).glyphIndexMap;
+      const codePoints = Object.keys(cmap).map(Number);
+      expect(codePoints.length).toBeGreaterThan(2000);
+      for (const cp of codePoints) {
+        expect(ours.glyphId(cp), `U+${cp.toString(16)}`).toBe(cmap[cp]);
+        expect(ours.advance(ours.glyphId(cp))).toBe(font.glyphs.get(cmap[cp]!).advanceWidth);
+      }
+      expect([ours.unitsPerEm, ours.ascender, ours.descender, ours.lineGap]).toEqual([2048, 1536, -512, 452]);
+    },
+  );
 
   it('rejects what is not a TrueType/OpenType font', () => {
     expect(() => readSfntMetrics(new TextEncoder().encode('wOFF and then some bytes'))).toThrow(/WOFF/);
@@ -48,16 +51,22 @@ describe('fonts', () => {
     expect(resolveFontFace('Calibri').warning).toBeUndefined();
     expect(resolveFontFace('carlito').warning).toBeUndefined();
     expect(resolveFontFace('Comic Sans MS').warning).toMatch(/"Comic Sans MS" is not known.*measured as Calibri/);
-    expect(measureWidth('Æøå', { face: 'Comic Sans MS', size: 20 })).toBe(measureWidth('Æøå', { face: 'Calibri', size: 20 }));
+    expect(measureWidth('Æøå', { face: 'Comic Sans MS', size: 20 })).toBe(
+      measureWidth('Æøå', { face: 'Calibri', size: 20 }),
+    );
     expect(layoutParagraphs([text('x')], style(20, { fontFace: 'Arial' }), 5).warnings).toHaveLength(1);
   });
 
   it('uses the files a theme registers', () => {
     registerFont('Tykk', { regular: `${FONTS}Carlito-Bold.ttf`, bold: `${FONTS}Carlito-Bold.ttf` });
     expect(resolveFontFace('tykk').warning).toBeUndefined();
-    expect(measureWidth('Samkommune', { face: 'Tykk', size: 20 })).toBe(measureWidth('Samkommune', { face: 'Calibri', size: 20, bold: true }));
+    expect(measureWidth('Samkommune', { face: 'Tykk', size: 20 })).toBe(
+      measureWidth('Samkommune', { face: 'Calibri', size: 20, bold: true }),
+    );
     // No italic file given: italic is measured with the regular file.
-    expect(measureWidth('Samkommune', { face: 'Tykk', size: 20, italic: true })).toBe(measureWidth('Samkommune', { face: 'Tykk', size: 20 }));
+    expect(measureWidth('Samkommune', { face: 'Tykk', size: 20, italic: true })).toBe(
+      measureWidth('Samkommune', { face: 'Tykk', size: 20 }),
+    );
     expect(() => registerFont('Borte', { regular: '/nowhere/borte.ttf', bold: '/nowhere/borte-bold.ttf' })).toThrow(
       /font file not found: \/nowhere\/borte\.ttf \(given for the font "Borte"\)/,
     );
@@ -85,14 +94,20 @@ describe('measureWidth', () => {
   });
 
   it('scales with the size', () => {
-    expect(measureWidth('Levanger', { face: 'Calibri', size: 30 })).toBeCloseTo(3 * measureWidth('Levanger', { face: 'Calibri', size: 10 }), 9);
+    expect(measureWidth('Levanger', { face: 'Calibri', size: 30 })).toBeCloseTo(
+      3 * measureWidth('Levanger', { face: 'Calibri', size: 10 }),
+      9,
+    );
   });
 });
 
 describe('layoutParagraphs', () => {
   it('breaks at spaces, and lets the spaces at a break hang', () => {
     // "Innherred Samkommune" is 202.7 pt at 20 pt, 2.844 in with the safety margin.
-    expect(lineTexts([text('Innherred Samkommune   Levanger')], style(20), 2.85)).toEqual(['Innherred Samkommune', 'Levanger']);
+    expect(lineTexts([text('Innherred Samkommune   Levanger')], style(20), 2.85)).toEqual([
+      'Innherred Samkommune',
+      'Levanger',
+    ]);
     expect(lineTexts([text('Innherred Samkommune')], style(20), 2.8)).toEqual(['Innherred', 'Samkommune']);
   });
 
@@ -104,7 +119,11 @@ describe('layoutParagraphs', () => {
   });
 
   it('moves a word that fits no line to a new one and breaks it between characters', () => {
-    expect(lineTexts([text('Vi Kommunikasjonsstrategien')], style(20), 1.6)).toEqual(['Vi', 'Kommunikasj', 'onsstrategien']);
+    expect(lineTexts([text('Vi Kommunikasjonsstrategien')], style(20), 1.6)).toEqual([
+      'Vi',
+      'Kommunikasj',
+      'onsstrategien',
+    ]);
   });
 
   it('breaks after a hyphen or dash between letters; before digits only in a word too long for a line', () => {
@@ -115,15 +134,28 @@ describe('layoutParagraphs', () => {
   });
 
   it('moves "og/eller" whole, and breaks a too-long word at its last slash that fits', () => {
-    expect(lineTexts([text('tillitsvalgte, publikum/brukere')], style(20), 2.1)).toEqual(['tillitsvalgte,', 'publikum/brukere']);
-    expect(lineTexts([text('x Brukere/innbyggere/tillitsvalgte')], style(20), 2.1)).toEqual(['x', 'Brukere/', 'innbyggere/', 'tillitsvalgte']);
+    expect(lineTexts([text('tillitsvalgte, publikum/brukere')], style(20), 2.1)).toEqual([
+      'tillitsvalgte,',
+      'publikum/brukere',
+    ]);
+    expect(lineTexts([text('x Brukere/innbyggere/tillitsvalgte')], style(20), 2.1)).toEqual([
+      'x',
+      'Brukere/',
+      'innbyggere/',
+      'tillitsvalgte',
+    ]);
   });
 
   it('measures runs with their own font', () => {
     const plain = layoutParagraphs([text('HVORFOR? For å gi innbyggerne')], style(20), 10).lines[0]!;
-    const mixed = layoutParagraphs([{ runs: [{ text: 'HVORFOR? ', bold: true, size: 28 }, { text: 'For å gi innbyggerne' }] }], style(20), 10).lines[0]!;
+    const mixed = layoutParagraphs(
+      [{ runs: [{ text: 'HVORFOR? ', bold: true, size: 28 }, { text: 'For å gi innbyggerne' }] }],
+      style(20),
+      10,
+    ).lines[0]!;
     expect(mixed.width).toBeCloseTo(
-      measureWidth('HVORFOR? ', { face: 'Calibri', size: 28, bold: true }) + measureWidth('For å gi innbyggerne', { face: 'Calibri', size: 20 }),
+      measureWidth('HVORFOR? ', { face: 'Calibri', size: 28, bold: true }) +
+        measureWidth('For å gi innbyggerne', { face: 'Calibri', size: 20 }),
       9,
     );
     expect(mixed.width).toBeGreaterThan(plain.width);
@@ -197,11 +229,15 @@ describe('fitText', () => {
 });
 
 describe('splitParagraphs', () => {
-  const items = Array.from({ length: 12 }, (_, i) => text(`Punkt ${i + 1}: Samkommunen gir mange av fordelene`, { bullet: true, spaceBefore: 6 }));
+  const items = Array.from({ length: 12 }, (_, i) =>
+    text(`Punkt ${i + 1}: Samkommunen gir mange av fordelene`, { bullet: true, spaceBefore: 6 }),
+  );
   const box = { x: 0, y: 0, w: 5, h: 3 };
 
   it('keeps a list that fits in one chunk at the style size', () => {
-    expect(splitParagraphs(items.slice(0, 3), style(20), box, 14).map((c) => [c.start, c.end, c.fontSize])).toEqual([[0, 3, 20]]);
+    expect(splitParagraphs(items.slice(0, 3), style(20), box, 14).map((c) => [c.start, c.end, c.fontSize])).toEqual([
+      [0, 3, 20],
+    ]);
   });
 
   it('splits at paragraph boundaries into the fewest chunks, balanced, all at one size', () => {
@@ -263,9 +299,29 @@ describe('table rows', () => {
 
   it.each([
     { name: 'all on one page', heights: [0.5, 0.5, 0.5], header: 0.5, available: 3, pages: [[0, 3]] },
-    { name: 'continues with the header repeated', heights: [1, 1, 1, 1, 1], header: 0.5, available: 2.5, pages: [[0, 2], [2, 4], [4, 5]] },
+    {
+      name: 'continues with the header repeated',
+      heights: [1, 1, 1, 1, 1],
+      header: 0.5,
+      available: 2.5,
+      pages: [
+        [0, 2],
+        [2, 4],
+        [4, 5],
+      ],
+    },
     { name: 'exact fit', heights: [1, 1], header: 1, available: 3, pages: [[0, 2]] },
-    { name: 'a row taller than a page gets its own', heights: [0.5, 4, 0.5], header: 0.5, available: 2, pages: [[0, 1], [1, 2], [2, 3]] },
+    {
+      name: 'a row taller than a page gets its own',
+      heights: [0.5, 4, 0.5],
+      header: 0.5,
+      available: 2,
+      pages: [
+        [0, 1],
+        [1, 2],
+        [2, 3],
+      ],
+    },
     { name: 'no rows: the header alone', heights: [], header: 0.5, available: 2, pages: [[0, 0]] },
   ])('paginateRows: $name', ({ heights, header, available, pages }) => {
     expect(paginateRows(heights, header, available)).toEqual(pages);
@@ -304,7 +360,15 @@ describe('pptxgenjs options', () => {
     expect(runs).toEqual([
       {
         text: 'HVA? ',
-        options: { align: 'left', bold: true, italic: false, bullet: { indent: 18 }, indentLevel: 1, paraSpaceBefore: 6, breakLine: false },
+        options: {
+          align: 'left',
+          bold: true,
+          italic: false,
+          bullet: { indent: 18 },
+          indentLevel: 1,
+          paraSpaceBefore: 6,
+          breakLine: false,
+        },
       },
       { text: 'Samarbeid', options: { align: 'left', bold: false, italic: false, breakLine: true } },
       { text: '', options: { align: 'left', bold: false, italic: false, paraSpaceBefore: 0, breakLine: true } },

@@ -31,7 +31,8 @@ describe('another strategy (test/fixtures/fjellregionen)', () => {
     expect(titles.some((t) => t?.endsWith('(framh.)'))).toBe(true);
     // All four members are boxes in the model diagram.
     const model = p.slideXml(titles.findIndex((t) => t?.startsWith('Bilete av')) + 1);
-    for (const name of ['Tynset kommune', 'Alvdal kommune', 'Folldal kommune', 'Rendalen kommune']) expect(model).toContain(`name="Member ${name}"`);
+    for (const name of ['Tynset kommune', 'Alvdal kommune', 'Folldal kommune', 'Rendalen kommune'])
+      expect(model).toContain(`name="Member ${name}"`);
     // Six steps in the staircase.
     expect(p.slideXml(2).match(/name="Step \d"/g)).toHaveLength(6);
     expect(p.slideXml(1)).toContain('lang="nn-NO"');

@@ -33,7 +33,9 @@ function planTables(p: PptxParts): PlanTable[] {
   const tables: PlanTable[] = [];
   for (let slide = 1; slide <= p.slideCount(); slide++) {
     const xml = p.slideXml(slide);
-    const frame = /<p:graphicFrame>(?:(?!<\/p:graphicFrame>)[\s\S])*?name="Action plan"[\s\S]*?<\/p:graphicFrame>/.exec(xml)?.[0];
+    const frame = /<p:graphicFrame>(?:(?!<\/p:graphicFrame>)[\s\S])*?name="Action plan"[\s\S]*?<\/p:graphicFrame>/.exec(
+      xml,
+    )?.[0];
     if (!frame) continue;
     const [, y = '0', cx = '0'] = /<a:off x="\d+" y="(\d+)"\/><a:ext cx="(\d+)"/.exec(frame) ?? [];
     tables.push({
@@ -54,9 +56,15 @@ function planTables(p: PptxParts): PlanTable[] {
 
 /** Width in EMU a column needs so `word` fits on one line of it (what layout/measure-text.ts fills to). */
 const neededEmu = (word: string, size: number, bold: boolean): number =>
-  (ptToInch(measureWidth(word, { face: 'Calibri', size, bold }) * WIDTH_SAFETY) + CELL_INSETS.left + CELL_INSETS.right) * EMU_PER_INCH;
+  (ptToInch(measureWidth(word, { face: 'Calibri', size, bold }) * WIDTH_SAFETY) +
+    CELL_INSETS.left +
+    CELL_INSETS.right) *
+  EMU_PER_INCH;
 
-function editStrategy(root: string, edit: (plan: Array<Record<string, unknown>>) => Array<Record<string, unknown>>): void {
+function editStrategy(
+  root: string,
+  edit: (plan: Array<Record<string, unknown>>) => Array<Record<string, unknown>>,
+): void {
   const file = path.join(root, 'data', 'strategy.yaml');
   const doc = parseDocument(readFileSync(file, 'utf8'));
   const { actionPlan } = doc.toJS() as { actionPlan: Array<Record<string, unknown>> };
@@ -97,9 +105,21 @@ describe('columnWidths', () => {
 
 describe('the plan slide', () => {
   it.each([
-    { name: 'nb, regular rows', deck: 'strategi', language: undefined, tableSize: undefined, responsible: 'Kommunikasjonsavdelingen' },
+    {
+      name: 'nb, regular rows',
+      deck: 'strategi',
+      language: undefined,
+      tableSize: undefined,
+      responsible: 'Kommunikasjonsavdelingen',
+    },
     // Marked rows are bold (wider); a larger table size gives wider words.
-    { name: 'en, marked row, 18 pt table', deck: 'ansatte', language: 'en', tableSize: 18, responsible: 'Trøndelag fylkeskommunes kommunikasjonsenhet' },
+    {
+      name: 'en, marked row, 18 pt table',
+      deck: 'ansatte',
+      language: 'en',
+      tableSize: 18,
+      responsible: 'Trøndelag fylkeskommunes kommunikasjonsenhet',
+    },
   ])('$name: the Ansvar column is as wide as its longest word', async ({ deck, language, tableSize, responsible }) => {
     const root = copyProject();
     editFile(root, 'data/strategy.yaml', 'responsible: Enhetsledere', `responsible: ${responsible}`);
@@ -108,7 +128,8 @@ describe('the plan slide', () => {
     const built = await buildDecks({ root, decks: [deck] });
     const [table] = planTables(readPptx(built.decks[0]!.file));
     const row = table!.rows.find((r) => r.cells[3] === responsible)!;
-    for (const word of responsible.split(' ')) expect(table!.gridCols[3], word).toBeGreaterThanOrEqual(neededEmu(word, row.size, row.marked));
+    for (const word of responsible.split(' '))
+      expect(table!.gridCols[3], word).toBeGreaterThanOrEqual(neededEmu(word, row.size, row.marked));
     expect(Math.abs(sum(table!.gridCols) - table!.frameWidth)).toBeLessThanOrEqual(5);
   });
 
@@ -116,18 +137,21 @@ describe('the plan slide', () => {
     { language: 'nb', text: 'Ingen aktiviteter i planen gjelder Samkommunestyret ennå.' },
     { language: 'nn', text: 'Ingen aktivitetar i planen gjeld Samkommunestyret enno.' },
     { language: 'en', text: 'No activities in the plan concern Samkommunestyret yet.' },
-  ])("$language: 'only' with no row for the audience says so, not that the plan is empty", async ({ language, text }) => {
-    const root = copyProject();
-    const file = 'data/decks/samkommunestyre.yaml';
-    editFile(root, file, 'groups: [politikere]', 'groups: [media]');
-    editFile(root, file, /\n {2}planRow: samkommunestyret/, '');
-    editFile(root, file, /^slides:/m, `language: ${language}\nslides:`);
-    const built = await buildDecks({ root, decks: ['samkommunestyre'] });
-    const p = readPptx(built.decks[0]!.file);
-    const texts = Array.from({ length: p.slideCount() }, (_, i) => p.slideTexts(i + 1)).flat();
-    expect(texts).toContain(text);
-    expect(planTables(p)).toHaveLength(0);
-  });
+  ])(
+    "$language: 'only' with no row for the audience says so, not that the plan is empty",
+    async ({ language, text }) => {
+      const root = copyProject();
+      const file = 'data/decks/samkommunestyre.yaml';
+      editFile(root, file, 'groups: [politikere]', 'groups: [media]');
+      editFile(root, file, /\n {2}planRow: samkommunestyret/, '');
+      editFile(root, file, /^slides:/m, `language: ${language}\nslides:`);
+      const built = await buildDecks({ root, decks: ['samkommunestyre'] });
+      const p = readPptx(built.decks[0]!.file);
+      const texts = Array.from({ length: p.slideCount() }, (_, i) => p.slideTexts(i + 1)).flat();
+      expect(texts).toContain(text);
+      expect(planTables(p)).toHaveLength(0);
+    },
+  );
 
   it('shows the legend only on slides with marked rows; the others start at the top of the body', async () => {
     const root = copyProject();

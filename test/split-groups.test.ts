@@ -23,7 +23,10 @@ const style = (fontSize: number): TextStyle => ({
 /** One line each at 20 pt in a 5 in frame: 24 pt a paragraph, so 9 fit a 3 in box. */
 const point = (t: string): Paragraph => ({ runs: [{ text: t }], bullet: true, level: 0 });
 const sub = (t: string): Paragraph => ({ runs: [{ text: t }], bullet: true, level: 1 });
-const group = (n: number, subs: number): Paragraph[] => [point(`Punkt ${n}`), ...Array.from({ length: subs }, (_, i) => sub(`Underpunkt ${n}.${i + 1}`))];
+const group = (n: number, subs: number): Paragraph[] => [
+  point(`Punkt ${n}`),
+  ...Array.from({ length: subs }, (_, i) => sub(`Underpunkt ${n}.${i + 1}`)),
+];
 const box = { x: 0, y: 0, w: 5, h: 3 };
 const ranges = (chunks: Array<{ start: number; end: number }>) => chunks.map((c) => [c.start, c.end]);
 
@@ -64,7 +67,11 @@ describe('splitParagraphs with sub-points', () => {
 
   it('never starts a later chunk with a sub-point, at any size', () => {
     const items = Array.from({ length: 14 }, (_, i) => group(i + 1, (i % 3) + 1)).flat();
-    for (const [size, min] of [[20, 14], [20, 20], [16, 12]] as const) {
+    for (const [size, min] of [
+      [20, 14],
+      [20, 20],
+      [16, 12],
+    ] as const) {
       const chunks = splitParagraphs(items, style(size), box, min);
       expect(chunks.length).toBeGreaterThan(1);
       for (const chunk of chunks) expect(chunk.paragraphs[0]!.level, `${size}/${min} at ${chunk.start}`).toBe(0);
@@ -107,7 +114,9 @@ describe('splitParagraphs with sub-points', () => {
 });
 
 /** Per slide: the title, and the bullet levels (`<a:pPr lvl>`) of its list frames: each frame's first, and all. */
-function listStarts(bytes: Uint8Array): Array<{ slide: number; title: string; firstLevels: number[]; levels: number[] }> {
+function listStarts(
+  bytes: Uint8Array,
+): Array<{ slide: number; title: string; firstLevels: number[]; levels: number[] }> {
   const pptx = readPptx(bytes);
   return Array.from({ length: pptx.slideCount() }, (_, i) => {
     const xml = pptx.slideXml(i + 1);
@@ -134,7 +143,10 @@ describe('a long profile and long messages with sub-points', () => {
     // several continuation slides would start with a sub-point.
     const statement = (label: string, i: number) => ({
       text: `${label} ${i + 1}: samarbeidet mellom to selvstendige nabokommuner skal${i % 3 === 0 ? ' tydelig og konsekvent, i alle kanaler, på alle møter og overfor alle målgrupper, både interne og eksterne, lokalt og nasjonalt,' : ''} profileres`,
-      sub: [`Begrunnelse ${i + 1}a: Morkommunene skal ha høyere profil enn ISK`, `Begrunnelse ${i + 1}b: brukerne forholder seg til sin kommune${i % 3 === 0 ? ', ikke til et nytt nivå' : ''}`],
+      sub: [
+        `Begrunnelse ${i + 1}a: Morkommunene skal ha høyere profil enn ISK`,
+        `Begrunnelse ${i + 1}b: brukerne forholder seg til sin kommune${i % 3 === 0 ? ', ikke til et nytt nivå' : ''}`,
+      ],
     });
     doc.set('profile', doc.createNode(Array.from({ length: 31 }, (_, i) => statement('Profilutsagn', i))));
     doc.set('otherMessages', doc.createNode(Array.from({ length: 16 }, (_, i) => statement('Budskap', i))));

@@ -30,7 +30,8 @@ function themeWith(values: Record<string, string>): string {
 }
 
 /** 1-based line of the first `key:` line. */
-const lineOf = (text: string, key: string): number => text.split('\n').findIndex((l) => new RegExp(`^ +${key}:`).test(l)) + 1;
+const lineOf = (text: string, key: string): number =>
+  text.split('\n').findIndex((l) => new RegExp(`^ +${key}:`).test(l)) + 1;
 
 function themeLines(text: string, file = 'data/theme.yaml'): string[] {
   const parsed = parseYaml(file, text);
@@ -65,55 +66,64 @@ const cases: Case[] = [
     name: 'onPrimary on primary below 4.5:1',
     values: { onPrimary: '"3A6EA5"' },
     at: 'onPrimary',
-    error: /^colors\.onPrimary: text \(onPrimary 3A6EA5\) on primary 1F4E79 has contrast 1\.\d\d:1; WCAG AA needs 4\.5:1 — use a lighter onPrimary$/,
+    error:
+      /^colors\.onPrimary: text \(onPrimary 3A6EA5\) on primary 1F4E79 has contrast 1\.\d\d:1; WCAG AA needs 4\.5:1 — use a lighter onPrimary$/,
   },
   {
     name: 'text on background below 4.5:1 (the background was changed)',
     values: { background: '"808080"', muted: '"000000"', primary: '"000000"' },
     at: 'background',
-    error: /^colors\.background: text \(text 1F1F1F\) on background 808080 has contrast 4\.\d\d:1; WCAG AA needs 4\.5:1 — use a lighter background$/,
+    error:
+      /^colors\.background: text \(text 1F1F1F\) on background 808080 has contrast 4\.\d\d:1; WCAG AA needs 4\.5:1 — use a lighter background$/,
   },
   {
     name: 'text on secondary below 4.5:1 (the text colour was changed)',
     values: { primary: '"000000"', text: '"3A3A3A"', secondary: '"999999"' },
     at: 'text',
-    error: /^colors\.text: text \(text 3A3A3A\) on secondary 999999 has contrast \d\.\d\d:1; WCAG AA needs 4\.5:1 — use a darker text$/,
+    error:
+      /^colors\.text: text \(text 3A3A3A\) on secondary 999999 has contrast \d\.\d\d:1; WCAG AA needs 4\.5:1 — use a darker text$/,
   },
   {
     name: 'headings (primary) on secondary below 4.5:1',
     values: { secondary: '"98B0D0"' },
     at: 'secondary',
-    error: /^colors\.secondary: headings \(primary 1F4E79\) on secondary 98B0D0 has contrast \d\.\d\d:1; WCAG AA needs 4\.5:1 — use a lighter secondary$/,
+    error:
+      /^colors\.secondary: headings \(primary 1F4E79\) on secondary 98B0D0 has contrast \d\.\d\d:1; WCAG AA needs 4\.5:1 — use a lighter secondary$/,
   },
   {
     name: 'text on accent below 4.5:1',
     values: { accent: '"707070"' },
     at: 'accent',
-    error: /^colors\.accent: text \(text 1F1F1F\) on accent 707070 has contrast \d\.\d\d:1; WCAG AA needs 4\.5:1 — use a lighter accent$/,
+    error:
+      /^colors\.accent: text \(text 1F1F1F\) on accent 707070 has contrast \d\.\d\d:1; WCAG AA needs 4\.5:1 — use a lighter accent$/,
   },
   {
     name: 'muted on background below 4.5:1',
     values: { muted: '"999999"' },
     at: 'muted',
-    error: /^colors\.muted: muted text \(muted 999999\) on background FFFFFF has contrast 2\.\d\d:1; WCAG AA needs 4\.5:1 — use a darker muted$/,
+    error:
+      /^colors\.muted: muted text \(muted 999999\) on background FFFFFF has contrast 2\.\d\d:1; WCAG AA needs 4\.5:1 — use a darker muted$/,
   },
   {
     name: 'text on highlight below 4.5:1',
     values: { highlight: '"808080"' },
     at: 'highlight',
-    error: /^colors\.highlight: text \(text 1F1F1F\) on highlight 808080 has contrast 4\.\d\d:1; WCAG AA needs 4\.5:1 — use a lighter highlight$/,
+    error:
+      /^colors\.highlight: text \(text 1F1F1F\) on highlight 808080 has contrast 4\.\d\d:1; WCAG AA needs 4\.5:1 — use a lighter highlight$/,
   },
   {
     name: 'large titles (primary) on background below 3:1 (the background was changed)',
     values: { primary: '"707070"', secondary: '"FFFFFF"', background: '"B0B0B0"', muted: '"000000"' },
     at: 'background',
-    error: /^colors\.background: titles \(primary 707070\) on background B0B0B0 has contrast 2\.\d\d:1; WCAG AA needs 3:1 for large text — use a lighter background$/,
+    error:
+      /^colors\.background: titles \(primary 707070\) on background B0B0B0 has contrast 2\.\d\d:1; WCAG AA needs 3:1 for large text — use a lighter background$/,
   },
   {
     name: 'a face without metrics',
     values: { body: 'Arial' },
     at: 'body',
-    error: /^fonts\.body: no metrics for font 'Arial': Trappa measures text with the font's own files; add them under fonts\.files \(assets\/fonts\/…\) or use Calibri$/,
+    error:
+      /^fonts\.body: no metrics for font 'Arial': Trappa measures text with the font's own files; add them under fonts\.files \(assets\/fonts\/…\) or use Calibri$/,
   },
 ];
 
@@ -129,15 +139,22 @@ describe('theme check', () => {
 
   it('gives nothing for the bundled themes', () => {
     expect(themeLines(BUNDLED)).toEqual([]);
-    expect(themeLines(readFileSync(path.join(REPO, 'test/fixtures/fjellregionen/data/theme.yaml'), 'utf8'))).toEqual([]);
+    expect(themeLines(readFileSync(path.join(REPO, 'test/fixtures/fjellregionen/data/theme.yaml'), 'utf8'))).toEqual(
+      [],
+    );
   });
 
   it('reports a pale primary at colors.primary once per pair it breaks, with the ratio as WCAG rounds it', () => {
     const text = themeWith({ primary: '"9FC5E8"' });
     const lines = themeLines(text);
     const at = `data/theme.yaml:${lineOf(text, 'primary')}:12 colors.primary:`;
-    expect(lines.every((l) => l.startsWith(at)), lines.join('\n')).toBe(true);
-    expect(lines).toContain(`${at} white text (onPrimary FFFFFF) on primary 9FC5E8 has contrast 1.81:1; WCAG AA needs 4.5:1 — use a darker primary`);
+    expect(
+      lines.every((l) => l.startsWith(at)),
+      lines.join('\n'),
+    ).toBe(true);
+    expect(lines).toContain(
+      `${at} white text (onPrimary FFFFFF) on primary 9FC5E8 has contrast 1.81:1; WCAG AA needs 4.5:1 — use a darker primary`,
+    );
     expect(lines).toHaveLength(4); // white text on it, titles on white, headings on panels, subtitles on it
   });
 });
@@ -179,12 +196,21 @@ describe('fonts.files', () => {
 
   it('reports a missing or unusable font file at its field, exit 2', () => {
     const root = copyProject();
-    editFile(root, 'data/theme.yaml', /^ {2}heading: .*\n {2}body: .*$/m, FIRMA_SANS.replace('Carlito-Regular.ttf', 'FirmaSans-Regular.ttf').replace('Carlito-Bold.ttf', 'OFL.txt'));
+    editFile(
+      root,
+      'data/theme.yaml',
+      /^ {2}heading: .*\n {2}body: .*$/m,
+      FIRMA_SANS.replace('Carlito-Regular.ttf', 'FirmaSans-Regular.ttf').replace('Carlito-Bold.ttf', 'OFL.txt'),
+    );
     const run = runCli(['build', '--deck', 'ansatte'], root);
     expect(run.status).toBe(2);
     expect(run.stderr.trim().split('\n')).toEqual([
-      expect.stringMatching(/^data\/theme\.yaml:\d+:\d+ fonts\.files\["Firma Sans"\]\.regular: font file not found: assets\/fonts\/FirmaSans-Regular\.ttf$/),
-      expect.stringMatching(/^data\/theme\.yaml:\d+:\d+ fonts\.files\["Firma Sans"\]\.bold: assets\/fonts\/OFL\.txt is not a usable font file: not a TrueType\/OpenType font/),
+      expect.stringMatching(
+        /^data\/theme\.yaml:\d+:\d+ fonts\.files\["Firma Sans"\]\.regular: font file not found: assets\/fonts\/FirmaSans-Regular\.ttf$/,
+      ),
+      expect.stringMatching(
+        /^data\/theme\.yaml:\d+:\d+ fonts\.files\["Firma Sans"\]\.bold: assets\/fonts\/OFL\.txt is not a usable font file: not a TrueType\/OpenType font/,
+      ),
     ]);
   });
 

@@ -201,7 +201,9 @@ const cases: { name: string; yaml: string; errors: string[] }[] = [
   {
     name: 'version as a bare number',
     yaml: edit({ 2: 'version: 1.0' }),
-    errors: [`${F}:2:10 version: write the version as text in quotes, e.g. version: "0.2" (a bare 1.0 would be read as 1)`],
+    errors: [
+      `${F}:2:10 version: write the version as text in quotes, e.g. version: "0.2" (a bare 1.0 would be read as 1)`,
+    ],
   },
   {
     name: 'version that is not a version',
@@ -306,7 +308,9 @@ const deckCases: { name: string; yaml: string; errors: string[] }[] = [
   {
     name: "point 'Frist: 11. februar' is read as a field",
     yaml: editDeck({ 10: '      - Frist: 11. februar' }),
-    errors: [`${D}:10:9 slides[1].points[0]: this line is read as a field 'Frist'; put the text in quotes: - "Frist: 11. februar"`],
+    errors: [
+      `${D}:10:9 slides[1].points[0]: this line is read as a field 'Frist'; put the text in quotes: - "Frist: 11. februar"`,
+    ],
   },
   {
     name: 'point written as an object without sub',
@@ -372,7 +376,12 @@ describe('locateIn', () => {
   if (!parsed.ok) throw new Error('fixture does not parse');
 
   it('points at a value, or at its key', () => {
-    expect(locateIn(parsed.value, ['plan', 0, 'aktivitet'])).toEqual({ file: F, line: 9, col: 16, field: 'plan[0].aktivitet' });
+    expect(locateIn(parsed.value, ['plan', 0, 'aktivitet'])).toEqual({
+      file: F,
+      line: 9,
+      col: 16,
+      field: 'plan[0].aktivitet',
+    });
     expect(locateIn(parsed.value, ['plan', 0, 'aktivitet'], 'key')).toMatchObject({ line: 9, col: 5 });
   });
 
@@ -397,13 +406,19 @@ describe('loadYamlFile', () => {
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     writeFileSync(join(dir, 'strategi.yaml'), '\uFEFF' + edit({}));
     const loaded = await loadYamlFile(join(dir, 'strategi.yaml'), F);
-    expect(loaded.ok && validateSource(loaded.value, strategy)).toMatchObject({ ok: true, value: { name: GOOD[0]?.slice(6) } });
+    expect(loaded.ok && validateSource(loaded.value, strategy)).toMatchObject({
+      ok: true,
+      value: { name: GOOD[0]?.slice(6) },
+    });
   });
 });
 
 describe('toJsonSchema', () => {
   it('gives a draft-07 schema with descriptions and no extra keys allowed', () => {
-    const schema = toJsonSchema(strategy, { title: 'Trappa strategy', id: 'https://trappa.local/schema/strategy.schema.json' });
+    const schema = toJsonSchema(strategy, {
+      title: 'Trappa strategy',
+      id: 'https://trappa.local/schema/strategy.schema.json',
+    });
     expect(schema).toMatchObject({
       $schema: 'http://json-schema.org/draft-07/schema#',
       $id: 'https://trappa.local/schema/strategy.schema.json',

@@ -16,7 +16,8 @@ const DECK = 'storledermote';
 const FILE_02 = 'storledermote-v0.2-2004-02-04.pptx';
 const sha = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
 const out = (root: string, file = ''): string => path.join(root, 'output', file);
-const movePlace = (root: string, to = 'Verdal rådhus'): void => editFile(root, 'data/decks/storledermote.yaml', /place: .*/, `place: ${to}`);
+const movePlace = (root: string, to = 'Verdal rådhus'): void =>
+  editFile(root, 'data/decks/storledermote.yaml', /place: .*/, `place: ${to}`);
 
 async function manifestShasMatchFiles(root: string): Promise<void> {
   const manifest = await readManifest(out(root));
@@ -27,27 +28,67 @@ async function manifestShasMatchFiles(root: string): Promise<void> {
 
 describe('decideVersion', () => {
   const entry = (over: Partial<ManifestEntry> = {}): ManifestEntry => ({
-    deckId: 'd', version: '0.2', file: 'd.pptx', sha256: 'a'.repeat(64), inputsHash: 'c'.repeat(64), slides: 3, status: 'draft', ...over,
+    deckId: 'd',
+    version: '0.2',
+    file: 'd.pptx',
+    sha256: 'a'.repeat(64),
+    inputsHash: 'c'.repeat(64),
+    slides: 3,
+    status: 'draft',
+    ...over,
   });
   const built = { deckId: 'd', version: '0.2', file: 'd.pptx', sha256: 'a'.repeat(64) };
   const other = { ...built, sha256: 'b'.repeat(64) };
   it.each([
     { name: 'new version', b: built, e: undefined, disk: null, over: false, action: 'write' },
     { name: 'same bytes on disk', b: built, e: entry(), disk: built.sha256, over: false, action: 'unchanged' },
-    { name: 'same bytes, file lost', b: built, e: entry({ status: 'released' }), disk: null, over: false, action: 'write' },
+    {
+      name: 'same bytes, file lost',
+      b: built,
+      e: entry({ status: 'released' }),
+      disk: null,
+      over: false,
+      action: 'write',
+    },
     { name: 'changed draft', b: other, e: entry(), disk: built.sha256, over: false, action: 'write' },
-    { name: 'changed released', b: other, e: entry({ status: 'released', releasedAt: '2026-11-26T10:00:00Z' }), disk: built.sha256, over: false, action: 'refuse' },
-    { name: 'changed sent draft', b: other, e: entry({ sentAt: '2026-11-27T10:00:00Z' }), disk: built.sha256, over: false, action: 'refuse' },
-    { name: 'changed released, overwrite', b: other, e: entry({ status: 'released' }), disk: built.sha256, over: true, action: 'write' },
+    {
+      name: 'changed released',
+      b: other,
+      e: entry({ status: 'released', releasedAt: '2026-11-26T10:00:00Z' }),
+      disk: built.sha256,
+      over: false,
+      action: 'refuse',
+    },
+    {
+      name: 'changed sent draft',
+      b: other,
+      e: entry({ sentAt: '2026-11-27T10:00:00Z' }),
+      disk: built.sha256,
+      over: false,
+      action: 'refuse',
+    },
+    {
+      name: 'changed released, overwrite',
+      b: other,
+      e: entry({ status: 'released' }),
+      disk: built.sha256,
+      over: true,
+      action: 'write',
+    },
   ])('$name → $action', ({ b, e, disk, over, action }) => {
     expect(decideVersion(b, e, disk, over).action).toBe(action);
   });
 
   it('says when it went out and what to do', () => {
-    const d = decideVersion(other, entry({ deckId: 'storledermote', status: 'released', releasedAt: '2026-11-26T10:00:00Z' }), null);
+    const d = decideVersion(
+      other,
+      entry({ deckId: 'storledermote', status: 'released', releasedAt: '2026-11-26T10:00:00Z' }),
+      null,
+    );
     expect(d).toEqual({
       action: 'refuse',
-      message: 'storledermote v0.2 was released on 2026-11-26 and its content has changed; bump the version (trappa bump 0.3 --note "…") or pass --overwrite-released',
+      message:
+        'storledermote v0.2 was released on 2026-11-26 and its content has changed; bump the version (trappa bump 0.3 --note "…") or pass --overwrite-released',
     });
   });
 });
@@ -63,7 +104,14 @@ describe('drafts', () => {
     expect(second.decks[0]!.saved).toBe('written');
     expect(sha(out(root, FILE_02))).not.toBe(before);
     const entry = (await readManifest(out(root))).entries[`${DECK}@0.2`]!;
-    expect(entry).toMatchObject({ deckId: DECK, version: '0.2', file: FILE_02, status: 'draft', slides: second.decks[0]!.slideCount, sha256: second.decks[0]!.sha256 });
+    expect(entry).toMatchObject({
+      deckId: DECK,
+      version: '0.2',
+      file: FILE_02,
+      status: 'draft',
+      slides: second.decks[0]!.slideCount,
+      sha256: second.decks[0]!.sha256,
+    });
     expect(entry.inputsHash).toBe(second.decks[0]!.inputsHash);
     expect(entry.inputsHash).not.toBe(first.decks[0]!.inputsHash);
     expect(entry.releasedAt).toBeUndefined();
@@ -100,11 +148,18 @@ describe('released versions', () => {
     const released = sha(out(root, FILE_02));
     const draft = sha(out(root, 'ansatte-v0.2-2004-01-28.pptx'));
     // A change in the strategy changes every deck: the draft may change, the released one may not.
-    editFile(root, 'data/strategy.yaml', 'Profil for morkommunene og ISK lagt til', 'Profil for morkommunene og ISK lagt til og justert');
+    editFile(
+      root,
+      'data/strategy.yaml',
+      'Profil for morkommunene og ISK lagt til',
+      'Profil for morkommunene og ISK lagt til og justert',
+    );
     editFile(root, 'data/strategy.yaml', 'what: Innherred Samkommune er', 'what: Innherred Samkommune (ISK) er');
     const run = runCli(['--root', root, 'build', '--all'], root);
     expect(run.status).toBe(3);
-    expect(run.stderr).toMatch(/storledermote v0\.2 was released on \d{4}-\d{2}-\d{2} and its content has changed; bump the version \(trappa bump 0\.3 --note "…"\) or pass --overwrite-released/);
+    expect(run.stderr).toMatch(
+      /storledermote v0\.2 was released on \d{4}-\d{2}-\d{2} and its content has changed; bump the version \(trappa bump 0\.3 --note "…"\) or pass --overwrite-released/,
+    );
     expect(sha(out(root, FILE_02))).toBe(released);
     expect(sha(out(root, 'ansatte-v0.2-2004-01-28.pptx'))).toBe(draft);
     await expect(buildDecks({ root })).rejects.toBeInstanceOf(FrozenVersionError);
@@ -123,18 +178,31 @@ describe('released versions', () => {
     const entry = (await readManifest(out(root))).entries[`${DECK}@0.2`]!;
     expect(entry.status).toBe('released');
     expect(entry.sha256).toBe(sha(out(root, FILE_02)));
-    const record = JSON.parse(readFileSync(out(root, 'releases/storledermote-v0.2/release.json'), 'utf8')) as { inputsHash: string };
+    const record = JSON.parse(readFileSync(out(root, 'releases/storledermote-v0.2/release.json'), 'utf8')) as {
+      inputsHash: string;
+    };
     expect(record.inputsHash).toBe(entry.inputsHash);
-    expect(readFileSync(out(root, 'releases/storledermote-v0.2/inputs/data/decks/storledermote.yaml'), 'utf8')).toContain('place: Verdal rådhus');
+    expect(
+      readFileSync(out(root, 'releases/storledermote-v0.2/inputs/data/decks/storledermote.yaml'), 'utf8'),
+    ).toContain('place: Verdal rådhus');
   });
 
   it('a version that went out by e-mail is frozen too', async () => {
     const root = copyProject();
     const [built] = (await buildDecks({ root, decks: [DECK] })).decks;
-    await freezeBeforeSending(out(root), { deckId: DECK, version: '0.2', file: built!.file, sha256: built!.sha256 }, new Date('2026-11-27T08:00:00.000Z'));
-    expect((await readManifest(out(root))).entries[`${DECK}@0.2`]).toMatchObject({ sentAt: '2026-11-27T08:00:00.000Z', status: 'draft' });
+    await freezeBeforeSending(
+      out(root),
+      { deckId: DECK, version: '0.2', file: built!.file, sha256: built!.sha256 },
+      new Date('2026-11-27T08:00:00.000Z'),
+    );
+    expect((await readManifest(out(root))).entries[`${DECK}@0.2`]).toMatchObject({
+      sentAt: '2026-11-27T08:00:00.000Z',
+      status: 'draft',
+    });
     movePlace(root);
-    await expect(buildDecks({ root, decks: [DECK] })).rejects.toThrow('storledermote v0.2 was sent on 2026-11-27 and its content has changed');
+    await expect(buildDecks({ root, decks: [DECK] })).rejects.toThrow(
+      'storledermote v0.2 was sent on 2026-11-27 and its content has changed',
+    );
   });
 
   it('after a bump the changed deck builds under the new version, and 0.2 stays as released', async () => {
@@ -142,7 +210,11 @@ describe('released versions', () => {
     await releaseDecks({ root, decks: [DECK] });
     const released = sha(out(root, FILE_02));
     movePlace(root);
-    await bumpStrategy(path.join(root, 'data'), { version: '0.3', date: '2004-02-10', notes: ['Storledermøtet flyttet til Verdal'] }, root);
+    await bumpStrategy(
+      path.join(root, 'data'),
+      { version: '0.3', date: '2004-02-10', notes: ['Storledermøtet flyttet til Verdal'] },
+      root,
+    );
     const result = await buildDecks({ root, decks: [DECK] });
     expect(path.basename(result.decks[0]!.file)).toBe('storledermote-v0.3-2004-02-04.pptx');
     expect(result.decks[0]!.saved).toBe('written');
@@ -167,9 +239,16 @@ describe('released versions', () => {
     expect(sha(out(root, FILE_02))).toBe(released);
     // From the snapshot folder into another output folder: same bytes.
     const other = path.join(root, 'elsewhere');
-    expect(runCli(['--root', root, '--out', other, 'build', '--from-release', out(root, 'releases/storledermote-v0.2')], root).status).toBe(0);
+    expect(
+      runCli(
+        ['--root', root, '--out', other, 'build', '--from-release', out(root, 'releases/storledermote-v0.2')],
+        root,
+      ).status,
+    ).toBe(0);
     expect(sha(path.join(other, FILE_02))).toBe(released);
-    expect(runCli(['--root', root, 'build', '--from-release', 'storledermote@0.3'], root).stderr).toContain('no input snapshot of storledermote v0.3');
+    expect(runCli(['--root', root, 'build', '--from-release', 'storledermote@0.3'], root).stderr).toContain(
+      'no input snapshot of storledermote v0.3',
+    );
   });
 });
 
@@ -209,7 +288,10 @@ describe('trappa bump', () => {
     const root = copyProject();
     const file = path.join(root, 'data/strategy.yaml');
     const original = readFileSync(file, 'utf8');
-    const run = runCli(['--root', root, 'bump', '0.3', '--date', '2004-02-10', '--note', 'Møtested: Verdal', '--note', 'Ny frist'], root);
+    const run = runCli(
+      ['--root', root, 'bump', '0.3', '--date', '2004-02-10', '--note', 'Møtested: Verdal', '--note', 'Ny frist'],
+      root,
+    );
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const bumped = readFileSync(file, 'utf8');

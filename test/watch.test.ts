@@ -27,14 +27,19 @@ async function waitFor<T>(what: string, probe: () => T | undefined | false, time
 
 function recordedSha(root: string): string | undefined {
   try {
-    const manifest = JSON.parse(readFileSync(path.join(root, 'output/manifest.json'), 'utf8')) as { entries: Record<string, { sha256: string }> };
+    const manifest = JSON.parse(readFileSync(path.join(root, 'output/manifest.json'), 'utf8')) as {
+      entries: Record<string, { sha256: string }>;
+    };
     return manifest.entries['storledermote@0.2']?.sha256;
   } catch {
     return undefined;
   }
 }
 
-const fileSha = (root: string): string => createHash('sha256').update(readFileSync(path.join(root, 'output', FILE))).digest('hex');
+const fileSha = (root: string): string =>
+  createHash('sha256')
+    .update(readFileSync(path.join(root, 'output', FILE)))
+    .digest('hex');
 
 /** `trappa build --watch` on `root`, with its output so far; killed when the test ends. */
 function startWatch(root: string) {
@@ -121,7 +126,9 @@ it('rebuilds only the deck whose file changed (or was added), and every deck whe
     await waitFor('the failed build', () => out.stdout.slice(from).includes('✗ build failed'));
   };
 
-  const one = await nextRebuild(() => editFile(root, 'data/decks/storledermote.yaml', /place: .*/, 'place: Stiklestad'));
+  const one = await nextRebuild(() =>
+    editFile(root, 'data/decks/storledermote.yaml', /place: .*/, 'place: Stiklestad'),
+  );
   expect(one).toContain('1 deck built in');
   expect(one).toContain('rebuilt storledermote; not affected: ansatte, samkommunestyre, strategi');
   const afterOne = deckTimes(root);
@@ -131,7 +138,9 @@ it('rebuilds only the deck whose file changed (or was added), and every deck whe
   }
 
   // The footer shows the strategy's name, so every deck changes and is written again.
-  const all = await nextRebuild(() => editFile(root, 'data/strategy.yaml', /^name: .*/m, 'name: Kommunikasjonsstrategi ISK'));
+  const all = await nextRebuild(() =>
+    editFile(root, 'data/strategy.yaml', /^name: .*/m, 'name: Kommunikasjonsstrategi ISK'),
+  );
   expect(all).toContain('4 decks built in');
   expect(all).toContain('rebuilt all 4 decks');
   const afterAll = deckTimes(root);
@@ -165,10 +174,26 @@ describe('staleDecks', () => {
   const root = path.resolve('/p');
   const at = (...files: string[]): string[] => files.map((f) => path.join(root, f));
   const cases: { name: string; files: string[]; stale: Stale }[] = [
-    { name: 'a deck file: that deck', files: at('data/decks/ansatte.yaml'), stale: { deckFiles: new Set(at('data/decks/ansatte.yaml')), languages: new Set() } },
-    { name: 'templates/<lang>/: that language', files: at('templates/nn/slides.yaml'), stale: { deckFiles: new Set(), languages: new Set(['nn']) } },
-    { name: 'a whole language folder', files: at('templates/en'), stale: { deckFiles: new Set(), languages: new Set(['en']) } },
-    { name: 'notes beside the decks: none', files: at('data/decks/README.md', 'data/decks/old/x.yaml'), stale: { deckFiles: new Set(), languages: new Set() } },
+    {
+      name: 'a deck file: that deck',
+      files: at('data/decks/ansatte.yaml'),
+      stale: { deckFiles: new Set(at('data/decks/ansatte.yaml')), languages: new Set() },
+    },
+    {
+      name: 'templates/<lang>/: that language',
+      files: at('templates/nn/slides.yaml'),
+      stale: { deckFiles: new Set(), languages: new Set(['nn']) },
+    },
+    {
+      name: 'a whole language folder',
+      files: at('templates/en'),
+      stale: { deckFiles: new Set(), languages: new Set(['en']) },
+    },
+    {
+      name: 'notes beside the decks: none',
+      files: at('data/decks/README.md', 'data/decks/old/x.yaml'),
+      stale: { deckFiles: new Set(), languages: new Set() },
+    },
     { name: 'strategy.yaml: all', files: at('data/decks/ansatte.yaml', 'data/strategy.yaml'), stale: 'all' },
     { name: 'theme.yaml: all', files: at('data/theme.yaml'), stale: 'all' },
     { name: 'an asset: all', files: at('assets/logos/isk.svg'), stale: 'all' },
@@ -179,7 +204,9 @@ describe('staleDecks', () => {
   });
 
   it('follows --data and --templates', () => {
-    expect(staleDecks(at('src/decks/a.yml', 'tpl/nb/labels.yaml'), { root, dataDir: 'src', templatesDir: 'tpl' })).toEqual({
+    expect(
+      staleDecks(at('src/decks/a.yml', 'tpl/nb/labels.yaml'), { root, dataDir: 'src', templatesDir: 'tpl' }),
+    ).toEqual({
       deckFiles: new Set(at('src/decks/a.yml')),
       languages: new Set(['nb']),
     });
@@ -210,7 +237,11 @@ describe('YamlCache', () => {
     for (let i = 0; i < 2; i++) {
       const broken = await loadProject({ root }, { cache });
       expect(broken.ok).toBe(false);
-      if (!broken.ok) expect(broken.issues[0]).toMatchObject({ file: path.join('data', 'decks', 'ansatte.yaml'), line: expect.any(Number) });
+      if (!broken.ok)
+        expect(broken.issues[0]).toMatchObject({
+          file: path.join('data', 'decks', 'ansatte.yaml'),
+          line: expect.any(Number),
+        });
     }
     writeFileSync(deckFile, readFileSync(deckFile, 'utf8').replace(/^id: \[ansatte$/m, 'id: ansatte'));
 

@@ -43,14 +43,21 @@ const staticClosureBytes = (dir: string, entry: string): number =>
 export function bundledAtStart(dir: string): string[] {
   const found = new Set<string>();
   for (const file of staticClosure(dir, 'cli.js')) {
-    for (const m of readFileSync(path.join(dir, file), 'utf8').matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)) found.add(m[1]!);
+    for (const m of readFileSync(path.join(dir, file), 'utf8').matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm))
+      found.add(m[1]!);
   }
   return [...found].sort();
 }
 
 export function buildBundle(paths: Paths, variant: BundleInfo['variant']): BundleInfo {
   const outdir = variant === 'bundled' ? path.join(paths.root, 'dist') : path.join(paths.benchDir, 'dist-external');
-  const args = ['scripts/build-dist.mjs', '--quiet', '--outdir', outdir, ...(variant === 'external' ? ['--external'] : [])];
+  const args = [
+    'scripts/build-dist.mjs',
+    '--quiet',
+    '--outdir',
+    outdir,
+    ...(variant === 'external' ? ['--external'] : []),
+  ];
   const { wallMs } = runOnce({ name: `build:dist ${variant}`, command: node, args, cwd: paths.root });
   const files = readdirSync(outdir).filter((f) => f.endsWith('.js'));
   const totalBytes = files.reduce((sum, f) => sum + statSync(path.join(outdir, f)).size, 0);
@@ -72,10 +79,20 @@ export interface ProbeResult {
  */
 export function probeCold(paths: Paths, runs: number): ProbeResult[] {
   const outdir = path.join(paths.benchDir, 'probe');
-  runOnce({ name: 'build probe', command: node, args: ['scripts/build-dist.mjs', '--quiet', '--entry', 'scripts/bench/cold-probe.ts', '--outdir', outdir], cwd: paths.root });
+  runOnce({
+    name: 'build probe',
+    command: node,
+    args: ['scripts/build-dist.mjs', '--quiet', '--entry', 'scripts/bench/cold-probe.ts', '--outdir', outdir],
+    cwd: paths.root,
+  });
   const results: ProbeResult[] = [];
   for (let i = 0; i < runs; i++) {
-    const { stdout } = runOnce({ name: 'cold probe', command: node, args: [path.join(outdir, 'cli.js'), paths.root], cwd: paths.root });
+    const { stdout } = runOnce({
+      name: 'cold probe',
+      command: node,
+      args: [path.join(outdir, 'cli.js'), paths.root],
+      cwd: paths.root,
+    });
     results.push(JSON.parse(stdout) as ProbeResult);
   }
   return results;
@@ -90,7 +107,11 @@ export interface ColdResult {
 /** Runs the commands interleaved; a command's label is its `name`. */
 export function measureCommands(commands: Command[], runs: number, warmup = 1): ColdResult[] {
   const samples = runInterleaved(commands, runs, warmup);
-  return commands.map((c) => ({ name: c.name, command: [path.basename(c.command), ...c.args].join(' '), stats: sampleStats(samples.get(c.name)!) }));
+  return commands.map((c) => ({
+    name: c.name,
+    command: [path.basename(c.command), ...c.args].join(' '),
+    stats: sampleStats(samples.get(c.name)!),
+  }));
 }
 
 export interface ImportCost {
@@ -104,7 +125,12 @@ export function importCosts(root: string, modules: string[], runs: number): Impo
   for (let r = 0; r < runs; r++) {
     for (const module of modules) {
       const code = `const t = performance.now(); await import(${JSON.stringify(module)}); console.log(performance.now() - t);`;
-      const { stdout } = runOnce({ name: `import ${module}`, command: node, args: ['--input-type=module', '-e', code], cwd: root });
+      const { stdout } = runOnce({
+        name: `import ${module}`,
+        command: node,
+        args: ['--input-type=module', '-e', code],
+        cwd: root,
+      });
       samples.get(module)!.push(Number(stdout.trim()));
     }
   }
@@ -129,7 +155,10 @@ export function packagesLoaded(paths: Paths, args: string[]): string[] {
       `  if (m) appendFileSync(${JSON.stringify(log)}, m[1] + '\\n');\n` +
       `  return r;\n}\n`,
   );
-  writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(new URL(`file://${hooks}`).href)});\n`);
+  writeFileSync(
+    register,
+    `import { register } from 'node:module';\nregister(${JSON.stringify(new URL(`file://${hooks}`).href)});\n`,
+  );
   runOnce({ name: 'packages loaded', command: node, args: ['--import', register, ...args], cwd: paths.root });
   let names: string[] = [];
   try {
@@ -147,6 +176,11 @@ export function profileRun(paths: Paths, name: string, args: string[]): ProfileS
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${name}.cpuprofile`);
   rmSync(file, { force: true });
-  runOnce({ name: `profile ${name}`, command: node, args: ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-name', `${name}.cpuprofile`, ...args], cwd: paths.root });
+  runOnce({
+    name: `profile ${name}`,
+    command: node,
+    args: ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-name', `${name}.cpuprofile`, ...args],
+    cwd: paths.root,
+  });
   return { ...summarizeProfile(readProfile(file), bundleLocator(), 25), file: path.relative(paths.root, file) };
 }

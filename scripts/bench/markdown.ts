@@ -18,7 +18,20 @@ interface Loose {
   history?: { version: string; date: string; changes: string[] }[];
 }
 
-const MONTHS = ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'];
+const MONTHS = [
+  'januar',
+  'februar',
+  'mars',
+  'april',
+  'mai',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'desember',
+];
 
 const longDate = (iso: string): string => {
   const [y, m, d] = iso.split('-').map(Number);
@@ -67,13 +80,19 @@ export function strategyToMarkdown(strategy: StrategyDoc, slides: readonly strin
       'Kommunikasjonstrappa',
       `**${st.top.join(' · ')}**`,
       '',
-      ...[...st.steps].reverse().flatMap((step, i) => [`- Trinn ${st.steps.length - i} ${step.question}`, ...step.points.map((p) => `    - ${p}`)]),
+      ...[...st.steps]
+        .reverse()
+        .flatMap((step, i) => [
+          `- Trinn ${st.steps.length - i} ${step.question}`,
+          ...step.points.map((p) => `    - ${p}`),
+        ]),
       `- ${st.base}`,
       '',
       ...(st.explanation ?? []).flatMap((p) => [p, '']),
     );
   }
-  if (want('what-why') && s.mainMessage) slide('Hva? – Hvorfor?', `**HVA?** ${s.mainMessage.what}`, '', `**HVORFOR?** ${s.mainMessage.why}`);
+  if (want('what-why') && s.mainMessage)
+    slide('Hva? – Hvorfor?', `**HVA?** ${s.mainMessage.what}`, '', `**HVORFOR?** ${s.mainMessage.why}`);
   if (want('model') && s.model && s.organisation) {
     slide(
       'Bilde av samkommunen',
@@ -86,21 +105,22 @@ export function strategyToMarkdown(strategy: StrategyDoc, slides: readonly strin
     );
   }
   const groups = s.targetGroups.groups;
-  if (want('target-groups')) slide(
-    `Målgrupper${s.targetGroups.period ? ` – ${s.targetGroups.period}` : ''}`,
-    ':::::: {.columns}',
-    '::: {.column}',
-    '**HØYEST PRIORITERTE**',
-    '',
-    ...groups.filter((g) => g.priority === 'high').map((g) => `- ${g.name}`),
-    ':::',
-    '::: {.column}',
-    '**ANDRE MÅLGRUPPER**',
-    '',
-    ...groups.filter((g) => g.priority !== 'high').map((g) => `- ${g.name}`),
-    ':::',
-    '::::::',
-  );
+  if (want('target-groups'))
+    slide(
+      `Målgrupper${s.targetGroups.period ? ` – ${s.targetGroups.period}` : ''}`,
+      ':::::: {.columns}',
+      '::: {.column}',
+      '**HØYEST PRIORITERTE**',
+      '',
+      ...groups.filter((g) => g.priority === 'high').map((g) => `- ${g.name}`),
+      ':::',
+      '::: {.column}',
+      '**ANDRE MÅLGRUPPER**',
+      '',
+      ...groups.filter((g) => g.priority !== 'high').map((g) => `- ${g.name}`),
+      ':::',
+      '::::::',
+    );
   if (want('profile')) slide(`Morkommunene og ${s.organisation?.shortName ?? ''} – profil`, ...bullets(s.profile));
   if (want('messages') && s.mainMessage) {
     slide(
@@ -115,15 +135,23 @@ export function strategyToMarkdown(strategy: StrategyDoc, slides: readonly strin
       ...bullets(s.otherMessages),
     );
   }
-  if (want('plan')) slide(
-    'Arbeidet med kommunikasjonsplan – nærmeste tid',
-    '| Målgruppe | Aktivitet | Hensikt | Ansvar | Tid |',
-    '|---|---|---|---|---|',
-    ...s.actionPlan.map((r) => `| ${[r.audience, r.activity, r.purpose ?? '', r.responsible ?? '', when(r)].map(cell).join(' | ')} |`),
-  );
+  if (want('plan'))
+    slide(
+      'Arbeidet med kommunikasjonsplan – nærmeste tid',
+      '| Målgruppe | Aktivitet | Hensikt | Ansvar | Tid |',
+      '|---|---|---|---|---|',
+      ...s.actionPlan.map(
+        (r) => `| ${[r.audience, r.activity, r.purpose ?? '', r.responsible ?? '', when(r)].map(cell).join(' | ')} |`,
+      ),
+    );
   if (want('changes') && s.history && s.history.length > 0) {
     const last = s.history[s.history.length - 1]!;
-    slide('Endringer siden forrige versjon', `**Versjon ${last.version} (${longDate(dateText(last.date))})**`, '', ...last.changes.map((c) => `- ${c}`));
+    slide(
+      'Endringer siden forrige versjon',
+      `**Versjon ${last.version} (${longDate(dateText(last.date))})**`,
+      '',
+      ...last.changes.map((c) => `- ${c}`),
+    );
   }
   return out.join('\n');
 }

@@ -60,7 +60,11 @@ export function sourceOf(module: string): string {
  * @param locate maps a frame to its module (see `moduleOf`); defaults to its URL. A bundle has
  * one URL for everything, so for one the caller passes `bundleLocator()`.
  */
-export function summarizeProfile(profile: CpuProfile, locate: (frame: CallFrame) => string = (f) => moduleOf(f.url), top = 15): ProfileSummary {
+export function summarizeProfile(
+  profile: CpuProfile,
+  locate: (frame: CallFrame) => string = (f) => moduleOf(f.url),
+  top = 15,
+): ProfileSummary {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);

@@ -17,15 +17,27 @@ const cellText = (v: string | number | undefined): string => (v === undefined ? 
 export function renderTable(t: Table): string {
   const cells = [t.headers, ...t.rows.map((r) => r.map(cellText))];
   const widths = t.headers.map((_, c) => Math.max(...cells.map((r) => (r[c] ?? '').length)));
-  const line = (r: string[]) => `| ${r.map((v, c) => (c === 0 ? v.padEnd(widths[c]!) : v.padStart(widths[c]!))).join(' | ')} |`;
+  const line = (r: string[]) =>
+    `| ${r.map((v, c) => (c === 0 ? v.padEnd(widths[c]!) : v.padStart(widths[c]!))).join(' | ')} |`;
   const rule = `|${widths.map((w, c) => (c === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
-  return [`### ${t.title}`, '', line(cells[0]!), rule, ...cells.slice(1).map(line), ...(t.notes ? ['', ...t.notes] : []), ''].join('\n');
+  return [
+    `### ${t.title}`,
+    '',
+    line(cells[0]!),
+    rule,
+    ...cells.slice(1).map(line),
+    ...(t.notes ? ['', ...t.notes] : []),
+    '',
+  ].join('\n');
 }
 
-export const ms = (v: number | undefined, digits = 0): string | undefined => (v === undefined || Number.isNaN(v) ? undefined : `${v.toFixed(digits)} ms`);
+export const ms = (v: number | undefined, digits = 0): string | undefined =>
+  v === undefined || Number.isNaN(v) ? undefined : `${v.toFixed(digits)} ms`;
 export const mb = (v: number | undefined): string | undefined => (v === undefined ? undefined : `${v.toFixed(0)} MB`);
-export const kb = (bytes: number | undefined): string | undefined => (bytes === undefined ? undefined : `${Math.round(bytes / 1024)} KB`);
-export const ratio = (v: number | undefined): string | undefined => (v === undefined || !Number.isFinite(v) ? undefined : `${v.toFixed(2)}×`);
+export const kb = (bytes: number | undefined): string | undefined =>
+  bytes === undefined ? undefined : `${Math.round(bytes / 1024)} KB`;
+export const ratio = (v: number | undefined): string | undefined =>
+  v === undefined || !Number.isFinite(v) ? undefined : `${v.toFixed(2)}×`;
 
 /** "312 ms ±9 (298–344)": median, median absolute deviation, range. */
 export function spread(s: Stats | undefined, digits = 0): string | undefined {

@@ -33,14 +33,23 @@ export class CommandFailed extends Error {}
 export function runOnce(cmd: Command): Sample & { stdout: string } {
   const dir = hasGnuTime ? mkdtempSync(path.join(tmpdir(), 'trappa-bench-')) : undefined;
   const report = dir ? path.join(dir, 'time.txt') : undefined;
-  const [command, args] = report ? [GNU_TIME, ['-f', '%U %S %M', '-o', report, cmd.command, ...cmd.args]] : [cmd.command, cmd.args];
+  const [command, args] = report
+    ? [GNU_TIME, ['-f', '%U %S %M', '-o', report, cmd.command, ...cmd.args]]
+    : [cmd.command, cmd.args];
   const started = performance.now();
-  const result = spawnSync(command, args, { cwd: cmd.cwd, env: cmd.env ?? process.env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(command, args, {
+    cwd: cmd.cwd,
+    env: cmd.env ?? process.env,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const wallMs = performance.now() - started;
   try {
     if (result.error) throw new CommandFailed(`${cmd.name}: ${result.error.message}`);
     if (result.status !== 0) {
-      throw new CommandFailed(`${cmd.name}: exit ${result.status}\n${[cmd.command, ...cmd.args].join(' ')}\n${result.stderr.slice(-2000)}`);
+      throw new CommandFailed(
+        `${cmd.name}: exit ${result.status}\n${[cmd.command, ...cmd.args].join(' ')}\n${result.stderr.slice(-2000)}`,
+      );
     }
     if (!report) return { wallMs, stdout: result.stdout };
     const [user, sys, rssKB] = readFileSync(report, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);

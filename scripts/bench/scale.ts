@@ -39,12 +39,22 @@ export async function measureScale(options: ScaleOptions): Promise<ScalePoint[]>
     const pandocOut = path.join(dir, 'pandoc.pptx');
     writeFileSync(markdown, strategyToMarkdown(project.strategy, project.slides));
 
-    const trappa: Command = { name: 'trappa', command: process.execPath, args: [...options.trappaArgs, '--root', dir, 'build', '--all'], cwd: options.root };
-    const pandoc: Command | undefined = options.pandoc ? { name: 'pandoc', command: options.pandoc, args: [markdown, '-o', pandocOut], cwd: dir } : undefined;
+    const trappa: Command = {
+      name: 'trappa',
+      command: process.execPath,
+      args: [...options.trappaArgs, '--root', dir, 'build', '--all'],
+      cwd: options.root,
+    };
+    const pandoc: Command | undefined = options.pandoc
+      ? { name: 'pandoc', command: options.pandoc, args: [markdown, '-o', pandocOut], cwd: dir }
+      : undefined;
     // One unmeasured round: fills the project's image cache and the OS file cache.
     const samples = runInterleaved(pandoc ? [trappa, pandoc] : [trappa], options.runs, 1);
 
-    const perStage = Object.fromEntries(['load', ...STAGES, 'total'].map((k) => [k, [] as number[]])) as Record<'load' | Stage | 'total', number[]>;
+    const perStage = Object.fromEntries(['load', ...STAGES, 'total'].map((k) => [k, [] as number[]])) as Record<
+      'load' | Stage | 'total',
+      number[]
+    >;
     let slides = 0;
     let bytes = 0;
     const inProcessRuns = Math.max(3, Math.min(options.runs, n >= 1000 ? 3 : 10));
@@ -63,7 +73,9 @@ export async function measureScale(options: ScaleOptions): Promise<ScalePoint[]>
       slides,
       bytes,
       trappa: sampleStats(samples.get('trappa')!),
-      inProcess: Object.fromEntries(Object.entries(perStage).map(([k, v]) => [k, stats(v).median])) as ScalePoint['inProcess'],
+      inProcess: Object.fromEntries(
+        Object.entries(perStage).map(([k, v]) => [k, stats(v).median]),
+      ) as ScalePoint['inProcess'],
       pandoc: pandoc ? { ...sampleStats(samples.get('pandoc')!), bytes: statSync(pandocOut).size } : undefined,
     });
     rmSync(dir, { recursive: true, force: true });

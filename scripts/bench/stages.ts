@@ -70,7 +70,17 @@ export async function timeStages(root: string, deckIds: string[] = [], project?:
     const finish = lap();
     checkBuiltDeck(bytes, plan.theme);
     const check = lap();
-    decks.push({ deckId: source.deck.id, slides: placed.value.deck.slides.length, bytes: bytes.length, resolve, layout, images, write, finish, check });
+    decks.push({
+      deckId: source.deck.id,
+      slides: placed.value.deck.slides.length,
+      bytes: bytes.length,
+      resolve,
+      layout,
+      images,
+      write,
+      finish,
+      check,
+    });
   }
   return { load, decks, total: performance.now() - started };
 }

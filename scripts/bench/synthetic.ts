@@ -50,18 +50,70 @@ function random(seed: number): () => number {
   };
 }
 
-const GROUP_HEADS = ['Ansatte i', 'Ledere i', 'Tillitsvalgte i', 'Brukere av', 'Innbyggere i', 'Politikere i', 'Frivillige i', 'Pårørende i', 'Samarbeidspartnere i', 'Elever og foreldre i'];
+const GROUP_HEADS = [
+  'Ansatte i',
+  'Ledere i',
+  'Tillitsvalgte i',
+  'Brukere av',
+  'Innbyggere i',
+  'Politikere i',
+  'Frivillige i',
+  'Pårørende i',
+  'Samarbeidspartnere i',
+  'Elever og foreldre i',
+];
 const UNITS = [
-  'helse og omsorg', 'barnehagene', 'grunnskolen', 'teknisk drift', 'NAV Innherred', 'plan og byggesak', 'landbrukskontoret', 'servicekontoret',
-  'barnevernet', 'PP-tjenesten', 'kulturskolen', 'skatteoppkreveren', 'innkjøpskontoret', 'IKT-tjenesten', 'legevakta', 'Verdal', 'Levanger', 'Nord-Trøndelag',
+  'helse og omsorg',
+  'barnehagene',
+  'grunnskolen',
+  'teknisk drift',
+  'NAV Innherred',
+  'plan og byggesak',
+  'landbrukskontoret',
+  'servicekontoret',
+  'barnevernet',
+  'PP-tjenesten',
+  'kulturskolen',
+  'skatteoppkreveren',
+  'innkjøpskontoret',
+  'IKT-tjenesten',
+  'legevakta',
+  'Verdal',
+  'Levanger',
+  'Nord-Trøndelag',
 ];
 const ACTIVITIES = [
-  'Møte i enhetene', 'Informasjonsmøte', 'Arbeidsmøte om kommunikasjonsstrategien', 'Orientering i formannskapet', 'Artikkel i personalavisa',
-  'Innspillsrunde', 'Nyhetsbrev på intranett', 'Dialogmøte med tillitsvalgte', 'Pressemelding og pressemøte', 'Temamøte for ledere',
-  'Åpent møte for innbyggere', 'Samling for servicekontorene',
+  'Møte i enhetene',
+  'Informasjonsmøte',
+  'Arbeidsmøte om kommunikasjonsstrategien',
+  'Orientering i formannskapet',
+  'Artikkel i personalavisa',
+  'Innspillsrunde',
+  'Nyhetsbrev på intranett',
+  'Dialogmøte med tillitsvalgte',
+  'Pressemelding og pressemøte',
+  'Temamøte for ledere',
+  'Åpent møte for innbyggere',
+  'Samling for servicekontorene',
 ];
-const PURPOSES = ['Informere status, involvere', 'Ferdigstille komm.str., involvere', 'Forankre komm.strategi', 'Status, involvering, beslutninger', 'Skape eierskap til målene', 'Gi og få innspill'];
-const RESPONSIBLE = ['Enhetsledere', 'Rådmenn', 'Rådmann', 'Rådmenn-/MHD', 'Kommunikasjonsrådgiver', 'Personalsjef', 'Ordfører', 'Prosjektleder'];
+const PURPOSES = [
+  'Informere status, involvere',
+  'Ferdigstille komm.str., involvere',
+  'Forankre komm.strategi',
+  'Status, involvering, beslutninger',
+  'Skape eierskap til målene',
+  'Gi og få innspill',
+];
+const RESPONSIBLE = [
+  'Enhetsledere',
+  'Rådmenn',
+  'Rådmann',
+  'Rådmenn-/MHD',
+  'Kommunikasjonsrådgiver',
+  'Personalsjef',
+  'Ordfører',
+  'Prosjektleder',
+];
 const WHEN = ['Løpende', 'Uke 4 (5)', 'F.møter', 'Før sommeren', 'Hver måned', 'Etter behov'];
 
 function pick<T>(rnd: () => number, list: readonly T[]): T {
@@ -85,7 +137,8 @@ export function syntheticContent(n: number, seed = 2004): Pick<StrategyDoc, 'tar
       id: `rad-${i + 1}`,
       audience: rnd() < 0.5 ? g1.name : `${g1.name.split(' ').slice(0, 3).join(' ')}, ${pick(rnd, UNITS)}`,
       groups: g1.id === g2.id ? [g1.id] : [g1.id, g2.id],
-      activity: rnd() < 0.4 ? `${pick(rnd, ACTIVITIES)} / ${pick(rnd, ACTIVITIES).toLowerCase()}` : pick(rnd, ACTIVITIES),
+      activity:
+        rnd() < 0.4 ? `${pick(rnd, ACTIVITIES)} / ${pick(rnd, ACTIVITIES).toLowerCase()}` : pick(rnd, ACTIVITIES),
       purpose: pick(rnd, PURPOSES),
       responsible: pick(rnd, RESPONSIBLE),
     };
@@ -99,7 +152,17 @@ export function syntheticContent(n: number, seed = 2004): Pick<StrategyDoc, 'tar
 }
 
 /** Every built-in slide kind, read from the bundled strategi deck plus `changes`. */
-const ALL_SLIDES = ['title', 'staircase', 'what-why', 'model', 'target-groups', 'profile', 'messages', 'plan', 'changes'];
+const ALL_SLIDES = [
+  'title',
+  'staircase',
+  'what-why',
+  'model',
+  'target-groups',
+  'profile',
+  'messages',
+  'plan',
+  'changes',
+];
 
 /**
  * Writes a project with N plan rows and N target groups to `root` (replaced if present):

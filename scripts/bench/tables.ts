@@ -7,7 +7,12 @@ import { STAGES } from './stages.js';
 import type { WarmResult } from './warm.js';
 
 export interface BenchResults {
-  env: Record<string, unknown> & { cpus: number; node: string; loadAverageAtStart: number[]; loadAverageAtEnd: number[] };
+  env: Record<string, unknown> & {
+    cpus: number;
+    node: string;
+    loadAverageAtStart: number[];
+    loadAverageAtEnd: number[];
+  };
   deckCount: number;
   bundles: BundleInfo[];
   cold: ColdResult[];
@@ -38,13 +43,22 @@ export function resultTables(r: BenchResults): Table[] {
   tables.push({
     title: 'Bundle (scripts/build-dist.mjs)',
     headers: ['variant', 'esbuild', 'parsed at start', 'all files'],
-    rows: r.bundles.map((b) => [b.variant === 'bundled' ? 'dependencies bundled (dist/)' : 'dependencies external', ms(b.buildMs), kb(b.startupBytes), kb(b.totalBytes)]),
+    rows: r.bundles.map((b) => [
+      b.variant === 'bundled' ? 'dependencies bundled (dist/)' : 'dependencies external',
+      ms(b.buildMs),
+      kb(b.startupBytes),
+      kb(b.totalBytes),
+    ]),
   });
   const pandoc = coldOf(r, 'pandoc strategi.md');
   tables.push({
     title: `Cold: whole process, median ±MAD (min–max) of ${r.cold[0]?.stats.wallMs.n ?? '?'} interleaved runs`,
     headers: ['command', 'wall', 'CPU (user+sys)', 'peak RSS', 'vs pandoc'],
-    rows: r.cold.map((c) => [c.name, ...sampleCells(c.stats), pandoc ? ratio(c.stats.wallMs.median / pandoc.wallMs.median) : undefined]),
+    rows: r.cold.map((c) => [
+      c.name,
+      ...sampleCells(c.stats),
+      pandoc ? ratio(c.stats.wallMs.median / pandoc.wallMs.median) : undefined,
+    ]),
     notes: [`\`trappa\` is \`node dist/cli.js\`; builds write to output/bench/out. ${r.deckCount} bundled decks.`],
   });
   tables.push(probeTable(r.probe));
@@ -53,7 +67,11 @@ export function resultTables(r: BenchResults): Table[] {
     headers: ['module', 'import', 'loaded by `build --all`'],
     rows: r.imports.map((i) => {
       const { bundled, fromNodeModules } = r.packagesLoadedByBuild;
-      return [i.module, ms(i.ms.median, 1), bundled.includes(i.module) ? 'yes (bundled)' : fromNodeModules.includes(i.module) ? 'yes (node_modules)' : 'no'];
+      return [
+        i.module,
+        ms(i.ms.median, 1),
+        bundled.includes(i.module) ? 'yes (bundled)' : fromNodeModules.includes(i.module) ? 'yes (node_modules)' : 'no',
+      ];
     }),
   });
   if (r.profiles.cold) {
@@ -62,9 +80,15 @@ export function resultTables(r: BenchResults): Table[] {
       title: `Cold profile of \`node dist/cli.js build --all\`: self time by source (${p.file})`,
       headers: ['source', 'self'],
       rows: p.bySource.slice(0, 14).map((s) => [s.source, ms(s.ms, 1)]),
-      notes: ['"node internals" is mostly module compilation (compileSourceTextModule) and fs; profiling adds ~30% overhead.'],
+      notes: [
+        '"node internals" is mostly module compilation (compileSourceTextModule) and fs; profiling adds ~30% overhead.',
+      ],
     });
-    tables.push({ title: 'Cold profile: heaviest functions (inclusive)', headers: ['function', 'inclusive'], rows: p.byFunction.slice(0, 18).map((f) => [f.fn, ms(f.ms, 1)]) });
+    tables.push({
+      title: 'Cold profile: heaviest functions (inclusive)',
+      headers: ['function', 'inclusive'],
+      rows: p.byFunction.slice(0, 18).map((f) => [f.fn, ms(f.ms, 1)]),
+    });
   }
   const w = r.warm;
   tables.push({
@@ -87,7 +111,11 @@ export function resultTables(r: BenchResults): Table[] {
     rows: [[ms(w.stages.load, 1), ...STAGES.map((s) => ms(w.stages[s], 1))]],
   });
   if (r.profiles.warm) {
-    tables.push({ title: 'Warm profile: self time by source', headers: ['source', 'self'], rows: r.profiles.warm.bySource.slice(0, 12).map((s) => [s.source, ms(s.ms, 1)]) });
+    tables.push({
+      title: 'Warm profile: self time by source',
+      headers: ['source', 'self'],
+      rows: r.profiles.warm.bySource.slice(0, 12).map((s) => [s.source, ms(s.ms, 1)]),
+    });
   }
   tables.push(...scaleTables(r.scale));
   return tables;
@@ -104,7 +132,11 @@ function probeTable(probe: ProbeResult[]): Table {
   const stages = ['layout', 'images', 'write', 'finish', 'check'] as const;
   const deckRows: Row[] = first.decks.map((d, i) => {
     const cells = stages.map((s) => m((p) => p.decks[i]![s]));
-    return [`deck ${i + 1}: ${d.deckId} (${d.slides} slides)`, ...cells.map((c) => ms(c)), ms(cells.reduce((a, b) => a + b, 0) + m((p) => p.decks[i]!.resolve))];
+    return [
+      `deck ${i + 1}: ${d.deckId} (${d.slides} slides)`,
+      ...cells.map((c) => ms(c)),
+      ms(cells.reduce((a, b) => a + b, 0) + m((p) => p.decks[i]!.resolve)),
+    ];
   });
   const total = m((p) => p.boot + p.modules + p.total);
   const pad = stages.map(() => '');
@@ -118,40 +150,74 @@ function probeTable(probe: ProbeResult[]): Table {
       ...deckRows,
       ['sum (input hashing, manifest and saving not included)', ...pad, ms(total)],
     ],
-    notes: [`peak RSS ${mb(m((p) => p.maxRssMB))}. Deck 1 pays the JIT warm-up of every stage; decks 2–${first.decks.length} show the steady cost.`],
+    notes: [
+      `peak RSS ${mb(m((p) => p.maxRssMB))}. Deck 1 pays the JIT warm-up of every stage; decks 2–${first.decks.length} show the steady cost.`,
+    ],
   };
 }
 
 function scaleTables(points: ScalePoint[]): Table[] {
   const rows: Row[] = points.map((p) => [
-    p.n, p.slides, kb(p.bytes), spread(p.trappa.wallMs), mb(p.trappa.maxRssMB?.median), ms(p.inProcess.total),
-    p.pandoc ? ms(p.pandoc.wallMs.median) : undefined, p.pandoc ? mb(p.pandoc.maxRssMB?.median) : undefined, p.pandoc ? kb(p.pandoc.bytes) : undefined,
+    p.n,
+    p.slides,
+    kb(p.bytes),
+    spread(p.trappa.wallMs),
+    mb(p.trappa.maxRssMB?.median),
+    ms(p.inProcess.total),
+    p.pandoc ? ms(p.pandoc.wallMs.median) : undefined,
+    p.pandoc ? mb(p.pandoc.maxRssMB?.median) : undefined,
+    p.pandoc ? kb(p.pandoc.bytes) : undefined,
     p.pandoc ? ratio(p.trappa.wallMs.median / p.pandoc.wallMs.median) : undefined,
   ]);
-  const stages: Row[] = points.map((p) => [p.n, ...(['load', ...STAGES, 'total'] as const).map((k) => ms(p.inProcess[k]))]);
+  const stages: Row[] = points.map((p) => [
+    p.n,
+    ...(['load', ...STAGES, 'total'] as const).map((k) => ms(p.inProcess[k])),
+  ]);
   const growth: Row[] = [];
   for (let i = 1; i < points.length; i++) {
     const [a, b] = [points[i - 1]!, points[i]!];
     const e = (x: number, y: number) => growthExponent(a.n, x, b.n, y).toFixed(2);
     growth.push([
-      `${a.n} → ${b.n}`, e(a.trappa.wallMs.median, b.trappa.wallMs.median), e(a.inProcess.total, b.inProcess.total),
-      e(a.inProcess.load, b.inProcess.load), e(a.inProcess.layout, b.inProcess.layout), e(a.inProcess.write, b.inProcess.write), e(a.inProcess.finish, b.inProcess.finish), e(a.inProcess.check, b.inProcess.check),
-      e(a.trappa.maxRssMB?.median ?? NaN, b.trappa.maxRssMB?.median ?? NaN), e(a.bytes, b.bytes),
+      `${a.n} → ${b.n}`,
+      e(a.trappa.wallMs.median, b.trappa.wallMs.median),
+      e(a.inProcess.total, b.inProcess.total),
+      e(a.inProcess.load, b.inProcess.load),
+      e(a.inProcess.layout, b.inProcess.layout),
+      e(a.inProcess.write, b.inProcess.write),
+      e(a.inProcess.finish, b.inProcess.finish),
+      e(a.inProcess.check, b.inProcess.check),
+      e(a.trappa.maxRssMB?.median ?? NaN, b.trappa.maxRssMB?.median ?? NaN),
+      e(a.bytes, b.bytes),
     ]);
   }
   return [
     {
       title: 'Scale: N plan rows + N target groups, one deck with every slide (cold CLI vs pandoc)',
-      headers: ['N', 'slides', 'pptx', 'trappa cold wall', 'trappa RSS', 'in-process', 'pandoc wall', 'pandoc RSS', 'pandoc pptx', 'trappa/pandoc'],
+      headers: [
+        'N',
+        'slides',
+        'pptx',
+        'trappa cold wall',
+        'trappa RSS',
+        'in-process',
+        'pandoc wall',
+        'pandoc RSS',
+        'pandoc pptx',
+        'trappa/pandoc',
+      ],
       rows,
-      notes: ['pandoc puts the whole plan on one slide and the groups in two lists that run off the slide; Trappa measures and continues them.'],
+      notes: [
+        'pandoc puts the whole plan on one slide and the groups in two lists that run off the slide; Trappa measures and continues them.',
+      ],
     },
     { title: 'Scale: in-process by stage (warm, median)', headers: ['N', 'load', ...STAGES, 'total'], rows: stages },
     {
       title: 'Scale: growth exponent (1 = linear, 2 = quadratic)',
       headers: ['N', 'cold wall', 'in-process', 'load', 'layout', 'write', 'finish', 'check', 'RSS', 'pptx bytes'],
       rows: growth,
-      notes: ['Cold wall includes the fixed start-up, so its exponent understates growth at small N; in-process shows the work alone.'],
+      notes: [
+        'Cold wall includes the fixed start-up, so its exponent understates growth at small N; in-process shows the work alone.',
+      ],
     },
   ];
 }
@@ -163,18 +229,40 @@ export function evaluateTargets(r: BenchResults): Table {
   const [p100, p1000] = [r.scale.find((p) => p.n === 100), big];
   const perDeck = all ? all.wallMs.median / r.deckCount : undefined;
   const exponent = p100 && p1000 ? growthExponent(100, p100.inProcess.total, 1000, p1000.inProcess.total) : undefined;
-  const row = (target: string, value: string | undefined, met: boolean | undefined): Row => [target, value, met === undefined ? 'n/a' : met ? 'met' : 'MISSED'];
+  const row = (target: string, value: string | undefined, met: boolean | undefined): Row => [
+    target,
+    value,
+    met === undefined ? 'n/a' : met ? 'met' : 'MISSED',
+  ];
   return {
     title: 'Targets',
     headers: ['target', 'measured', ''],
     rows: [
       row('cold `trappa build --all` < 350 ms', ms(all?.wallMs.median), all ? all.wallMs.median < 350 : undefined),
-      row('per deck ≤ pandoc single deck', pandoc && perDeck ? `${ms(perDeck)} vs ${ms(pandoc.wallMs.median)} (${ratio(perDeck / pandoc.wallMs.median)})` : undefined, pandoc && perDeck ? perDeck <= pandoc.wallMs.median : undefined),
+      row(
+        'per deck ≤ pandoc single deck',
+        pandoc && perDeck
+          ? `${ms(perDeck)} vs ${ms(pandoc.wallMs.median)} (${ratio(perDeck / pandoc.wallMs.median)})`
+          : undefined,
+        pandoc && perDeck ? perDeck <= pandoc.wallMs.median : undefined,
+      ),
       row('cold peak RSS < 150 MB', mb(all?.maxRssMB?.median), all?.maxRssMB ? all.maxRssMB.median < 150 : undefined),
-      row('warm single-deck rebuild < 50 ms (watch: edited deck, saved)', ms(r.warm.watch.oneDeckCached.median, 1), r.warm.watch.oneDeckCached.median < 50),
+      row(
+        'warm single-deck rebuild < 50 ms (watch: edited deck, saved)',
+        ms(r.warm.watch.oneDeckCached.median, 1),
+        r.warm.watch.oneDeckCached.median < 50,
+      ),
       row('1,000 rows < 3 s (cold)', ms(big?.trappa.wallMs.median), big ? big.trappa.wallMs.median < 3000 : undefined),
-      row('1,000 rows < 500 MB', mb(big?.trappa.maxRssMB?.median), big?.trappa.maxRssMB ? big.trappa.maxRssMB.median < 500 : undefined),
-      row('growth no worse than linear (in-process, 100 → 1,000)', exponent?.toFixed(2), exponent === undefined ? undefined : exponent <= 1.1),
+      row(
+        '1,000 rows < 500 MB',
+        mb(big?.trappa.maxRssMB?.median),
+        big?.trappa.maxRssMB ? big.trappa.maxRssMB.median < 500 : undefined,
+      ),
+      row(
+        'growth no worse than linear (in-process, 100 → 1,000)',
+        exponent?.toFixed(2),
+        exponent === undefined ? undefined : exponent <= 1.1,
+      ),
     ],
   };
 }

@@ -67,13 +67,19 @@ export async function measureWarm(root: string, deckId: string, runs: number): P
   const render = await repeat(runs, 3, () => renderDeck(project, resolveDeck(project, source)));
   const rebuildAll = await repeat(runs, 1, () => buildDecks({ root, dryRun: true }));
 
-  const perStage = Object.fromEntries(['load', ...STAGES].map((k) => [k, [] as number[]])) as Record<'load' | Stage, number[]>;
+  const perStage = Object.fromEntries(['load', ...STAGES].map((k) => [k, [] as number[]])) as Record<
+    'load' | Stage,
+    number[]
+  >;
   for (let i = 0; i < runs; i++) {
     const t = await timeStages(root, [deckId]);
     perStage.load.push(t.load);
     for (const s of STAGES) perStage[s].push(t.decks[0]![s]);
   }
-  const stages = Object.fromEntries(Object.entries(perStage).map(([k, v]) => [k, stats(v).median])) as Record<'load' | Stage, number>;
+  const stages = Object.fromEntries(Object.entries(perStage).map(([k, v]) => [k, stats(v).median])) as Record<
+    'load' | Stage,
+    number
+  >;
   return {
     deckId,
     rebuild: stats(rebuild),
@@ -95,7 +101,8 @@ export async function measureWarm(root: string, deckId: string, runs: number): P
 export async function measureWatch(root: string, deckId: string, runs: number): Promise<WatchRebuild> {
   const copy = mkdtempSync(path.join(tmpdir(), 'trappa-bench-'));
   try {
-    for (const sub of ['data', 'templates', 'assets']) cpSync(path.join(root, sub), path.join(copy, sub), { recursive: true });
+    for (const sub of ['data', 'templates', 'assets'])
+      cpSync(path.join(root, sub), path.join(copy, sub), { recursive: true });
     const source = (await loadOrThrow(copy)).decks.find((d) => d.deck.id === deckId);
     if (!source) throw new Error(`no deck ${deckId}`);
     const deckFile = path.resolve(copy, source.source.file);
@@ -115,7 +122,10 @@ export async function measureWatch(root: string, deckId: string, runs: number): 
       allDecksUncached: () => buildDecks({ root: copy }),
     };
     // Interleaved, so the JIT and the garbage collector treat the variants alike.
-    const times = Object.fromEntries(Object.keys(variants).map((k) => [k, [] as number[]])) as Record<keyof WatchRebuild, number[]>;
+    const times = Object.fromEntries(Object.keys(variants).map((k) => [k, [] as number[]])) as Record<
+      keyof WatchRebuild,
+      number[]
+    >;
     for (let i = -3; i < runs; i++) {
       for (const [key, run] of Object.entries(variants) as [keyof WatchRebuild, () => Promise<unknown>][]) {
         edit();
@@ -128,7 +138,12 @@ export async function measureWatch(root: string, deckId: string, runs: number): 
         }
       }
     }
-    return { oneDeckCached: stats(times.oneDeckCached), loadCached: stats(times.loadCached), oneDeckUncached: stats(times.oneDeckUncached), allDecksUncached: stats(times.allDecksUncached) };
+    return {
+      oneDeckCached: stats(times.oneDeckCached),
+      loadCached: stats(times.loadCached),
+      oneDeckUncached: stats(times.oneDeckUncached),
+      allDecksUncached: stats(times.allDecksUncached),
+    };
   } finally {
     rmSync(copy, { recursive: true, force: true });
   }
@@ -153,7 +168,9 @@ export async function profileWarm(root: string, deckId: string, runs: number, fi
 
 /** The warm tables on their own, watch-style rebuilds first. */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '20' }, deck: { type: 'string', default: 'strategi' } } });
+  const { values } = parseArgs({
+    options: { runs: { type: 'string', default: '20' }, deck: { type: 'string', default: 'strategi' } },
+  });
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
   const w = await measureWarm(root, values.deck, Math.max(5, Number(values.runs)));
   const tables = [
@@ -161,7 +178,10 @@ async function main(): Promise<void> {
       title: `Warm: in-process, deck "${w.deckId}", median ±MAD (min–max) of ${w.rebuild.n}`,
       headers: ['what', 'time'],
       rows: [
-        ['watch-style rebuild of one changed deck file (load with cache + render + save)', spread(w.watch.oneDeckCached, 1)],
+        [
+          'watch-style rebuild of one changed deck file (load with cache + render + save)',
+          spread(w.watch.oneDeckCached, 1),
+        ],
         ['  of which: load with cache', spread(w.watch.loadCached, 1)],
         ['watch-style, one deck, no cache (load + render + save)', spread(w.watch.oneDeckUncached, 1)],
         ['watch before: every deck, no cache (load + render + save all)', spread(w.watch.allDecksUncached, 1)],
@@ -170,7 +190,11 @@ async function main(): Promise<void> {
         ['rebuild all decks (no save)', spread(w.rebuildAll, 1)],
       ],
     },
-    { title: 'Warm: one deck by stage (median)', headers: ['load', ...STAGES], rows: [[ms(w.stages.load, 1), ...STAGES.map((s) => ms(w.stages[s], 1))]] },
+    {
+      title: 'Warm: one deck by stage (median)',
+      headers: ['load', ...STAGES],
+      rows: [[ms(w.stages.load, 1), ...STAGES.map((s) => ms(w.stages[s], 1))]],
+    },
   ];
   process.stdout.write(tables.map(renderTable).join('\n'));
 }

@@ -36,7 +36,11 @@ function newer(a: BuiltDeckFile, b: BuiltDeckFile): boolean {
  * @param root shown paths in messages are relative to it
  * @throws TrappaError when nothing is built yet, or a deck asked for has no file.
  */
-export async function findBuiltDecks(outDir: string, ids: readonly string[] = [], root?: string): Promise<BuiltDeckFile[]> {
+export async function findBuiltDecks(
+  outDir: string,
+  ids: readonly string[] = [],
+  root?: string,
+): Promise<BuiltDeckFile[]> {
   const names = await readdir(outDir).catch(() => [] as string[]);
   const candidates: BuiltDeckFile[] = names.flatMap((name) => {
     const parsed = parseDeckFileName(name);

@@ -37,8 +37,17 @@ export function checkDeck(bytes: Uint8Array, options: CheckOptions): Finding[] {
 }
 
 /** The checks `trappa build` runs on each deck it writes, with the theme's minimum sizes. */
-export function checkBuiltDeck(bytes: Uint8Array, theme: Pick<Theme, 'sizes'>, options: Partial<CheckOptions> = {}): Finding[] {
-  return checkDeck(bytes, { minBodySize: theme.sizes.minBody, minTableSize: theme.sizes.minTable, bodySize: theme.sizes.body, ...options });
+export function checkBuiltDeck(
+  bytes: Uint8Array,
+  theme: Pick<Theme, 'sizes'>,
+  options: Partial<CheckOptions> = {},
+): Finding[] {
+  return checkDeck(bytes, {
+    minBodySize: theme.sizes.minBody,
+    minTableSize: theme.sizes.minTable,
+    bodySize: theme.sizes.body,
+    ...options,
+  });
 }
 
 export const errorsIn = (findings: readonly Finding[]): Finding[] => findings.filter((f) => f.severity === 'error');

@@ -46,7 +46,8 @@ function measureUncached(frame: TextFrame, width: number): FrameMeasure {
     for (const run of paragraph.runs) if (run.text.trim() !== '' && run.size !== undefined) sizes.add(run.size);
     const layout = layoutParagraphs([paragraph], style, lineWidth);
     heightPt += layout.lines.reduce((sum, line) => sum + line.spaceBefore + line.height, 0) + p.spaceAfter;
-    for (const line of layout.lines) widest = Math.max(widest, line.width + (paragraph.bullet ? bulletMarginPt(paragraph.level ?? 0) : 0));
+    for (const line of layout.lines)
+      widest = Math.max(widest, line.width + (paragraph.bullet ? bulletMarginPt(paragraph.level ?? 0) : 0));
   }
   return { height: ptToInch(heightPt), widest, sizes: [...sizes].sort((a, b) => a - b) };
 }
@@ -54,9 +55,16 @@ function measureUncached(frame: TextFrame, width: number): FrameMeasure {
 function toLayout(p: ParagraphModel, frame: TextFrame): { paragraph: Paragraph; style: TextStyle } {
   const scale = frame.fontScale;
   const ownSize = (p.endSize ?? p.runs.find((r) => r.size !== undefined)?.size ?? DEFAULT_SIZE_PT) * scale;
-  const runs = p.runs.map((r) => ({ text: r.text, bold: r.bold, italic: r.italic, size: (r.size ?? ownSize / scale) * scale }));
+  const runs = p.runs.map((r) => ({
+    text: r.text,
+    bold: r.bold,
+    italic: r.italic,
+    size: (r.size ?? ownSize / scale) * scale,
+  }));
   const largest = Math.max(ownSize, ...runs.filter((r) => r.text !== '').map((r) => r.size));
-  const lineSpacing = (p.lineHeight !== undefined ? p.lineHeight / (SINGLE_LINE_EM * largest) : p.lineSpacing) * (1 - frame.lineReduction);
+  const lineSpacing =
+    (p.lineHeight !== undefined ? p.lineHeight / (SINGLE_LINE_EM * largest) : p.lineSpacing) *
+    (1 - frame.lineReduction);
   const paragraph: Paragraph = {
     runs: runs.length > 0 ? runs : [{ text: '' }],
     spaceBefore: p.spaceBefore,

@@ -19,9 +19,13 @@ interface BuildFlags {
 export function printBuild(result: BuildResult, ms: number): void {
   for (const deck of result.decks) {
     const rel = path.relative(process.cwd(), deck.file);
-    const what = deck.saved === 'unchanged' ? 'unchanged' : `${deck.slideCount} slides, ${kilobytes(deck.bytes.length)}`;
+    const what =
+      deck.saved === 'unchanged' ? 'unchanged' : `${deck.slideCount} slides, ${kilobytes(deck.bytes.length)}`;
     console.log(`${deck.saved === 'unchanged' ? '=' : '✓'} ${deck.deckId.padEnd(18)} ${rel}  (${what})`);
-    if (deck.pdf) console.log(`  ${path.relative(process.cwd(), deck.pdf)}  (${deck.pdfDeclares ?? 'PDF'}, checked: text, fonts, tags, alt text, language)`);
+    if (deck.pdf)
+      console.log(
+        `  ${path.relative(process.cwd(), deck.pdf)}  (${deck.pdfDeclares ?? 'PDF'}, checked: text, fonts, tags, alt text, language)`,
+      );
   }
   const unchanged = result.decks.filter((d) => d.saved === 'unchanged').length;
   const detail = unchanged > 0 ? ` (${result.decks.length - unchanged} written, ${unchanged} unchanged)` : '';
@@ -35,11 +39,23 @@ async function buildFromRelease(spec: string, options: BuildOptions): Promise<Bu
   const { deckId, version } = checkout.record;
   try {
     if (!checkout.hashMatches) {
-      console.error(`trappa: warning: the snapshot of ${deckId} v${version} does not hash as recorded (released with Trappa ${checkout.record.trappaVersion}); the build is still guarded`);
+      console.error(
+        `trappa: warning: the snapshot of ${deckId} v${version} does not hash as recorded (released with Trappa ${checkout.record.trappaVersion}); the build is still guarded`,
+      );
     }
-    const result = await buildDecks({ ...options, root: checkout.root, dataDir: undefined, templatesDir: undefined, outDir, decks: [deckId] });
+    const result = await buildDecks({
+      ...options,
+      root: checkout.root,
+      dataDir: undefined,
+      templatesDir: undefined,
+      outDir,
+      decks: [deckId],
+    });
     const built = result.decks[0];
-    if (built && built.version !== version) throw new TrappaError(`the snapshot of ${deckId} v${version} builds version ${built.version}; it was changed by hand`);
+    if (built && built.version !== version)
+      throw new TrappaError(
+        `the snapshot of ${deckId} v${version} builds version ${built.version}; it was changed by hand`,
+      );
     return result;
   } finally {
     await checkout.cleanup();
@@ -55,14 +71,31 @@ export function registerBuild(program: Command): void {
     .option('-w, --watch', 'rebuild whenever data/, templates/ or assets/ change (Ctrl+C to stop)')
     .option('--pdf', 'also write an accessible PDF beside each deck (PDF/A-2b, PDF/UA-1; needs LibreOffice)')
     .option('--overwrite-released', 'replace a released or sent version with different content')
-    .option('--from-release <deck@version>', 'rebuild a released deck from its input snapshot: storledermote@0.2, or a release folder')
+    .option(
+      '--from-release <deck@version>',
+      'rebuild a released deck from its input snapshot: storledermote@0.2, or a release folder',
+    )
     .action(async (flags: BuildFlags, cmd: Command) => {
-      const options: BuildOptions = { ...projectOptions(cmd), decks: flags.all ? [] : flags.deck, overwriteReleased: flags.overwriteReleased, pdf: flags.pdf };
-      if (flags.fromRelease && (flags.watch || flags.deck)) throw new TrappaError('--from-release builds one released deck; leave out --watch and --deck');
+      const options: BuildOptions = {
+        ...projectOptions(cmd),
+        decks: flags.all ? [] : flags.deck,
+        overwriteReleased: flags.overwriteReleased,
+        pdf: flags.pdf,
+      };
+      if (flags.fromRelease && (flags.watch || flags.deck))
+        throw new TrappaError('--from-release builds one released deck; leave out --watch and --deck');
       if (flags.watch) {
         // Loaded only for --watch: chokidar is not needed by a one-off build.
-        const [{ reportError }, { watchBuild }] = await Promise.all([import('./report-error.js'), import('./watch.js')]);
-        await watchBuild({ build: options, onBuilt: printBuild, onError: reportError, log: (line) => console.log(line) });
+        const [{ reportError }, { watchBuild }] = await Promise.all([
+          import('./report-error.js'),
+          import('./watch.js'),
+        ]);
+        await watchBuild({
+          build: options,
+          onBuilt: printBuild,
+          onError: reportError,
+          log: (line) => console.log(line),
+        });
         return;
       }
       const started = performance.now();

@@ -23,7 +23,9 @@ interface CheckFlags {
 export function registerCheck(program: Command): void {
   program
     .command('check')
-    .description('check built decks: text that overflows, titles, alt text, table headers, contrast, text size, language, package')
+    .description(
+      'check built decks: text that overflows, titles, alt text, table headers, contrast, text size, language, package',
+    )
     .argument('[files...]', '.pptx files to check (default: the newest built file of each deck in the output folder)')
     .option('-d, --deck <id...>', 'deck id(s) to check')
     .option('-a, --all', 'check every built deck (the default)')
@@ -45,7 +47,9 @@ export function registerCheck(program: Command): void {
       const failed = reports.filter((r) => r.errors > 0);
       if (failed.length > 0) {
         const errors = failed.reduce((n, r) => n + r.errors, 0);
-        throw new CheckFailedError(`${errors} error${errors === 1 ? '' : 's'} in ${failed.map((r) => r.file).join(', ')}`);
+        throw new CheckFailedError(
+          `${errors} error${errors === 1 ? '' : 's'} in ${failed.map((r) => r.file).join(', ')}`,
+        );
       }
     });
 }
@@ -64,7 +68,8 @@ async function loadCheckTheme(options: ProjectOptions): Promise<Pick<Theme, 'siz
   const file = path.join(resolvePaths(options).dataDir, 'theme.yaml');
   const loaded = await loadYamlFile(file, path.relative(options.root, file) || file);
   if (!loaded.ok) {
-    if (loaded.issues.every((i) => i.message === 'file not found')) return { sizes: themeSchema.shape.sizes.parse(undefined) };
+    if (loaded.issues.every((i) => i.message === 'file not found'))
+      return { sizes: themeSchema.shape.sizes.parse(undefined) };
     throw new InputError(loaded.issues);
   }
   const validated = validateSource(loaded.value, themeSchema);
@@ -107,7 +112,8 @@ async function readDeckFile(file: string, shown: string): Promise<Result<DeckFil
   } catch {
     return wrong('is not a .pptx file (not a zip package; a .ppt from old PowerPoint must be saved as .pptx first)');
   }
-  if (!parts.includes('ppt/presentation.xml')) return wrong('is not a .pptx file (a zip package without ppt/presentation.xml)');
+  if (!parts.includes('ppt/presentation.xml'))
+    return wrong('is not a .pptx file (a zip package without ppt/presentation.xml)');
   return ok({ bytes, shown });
 }
 

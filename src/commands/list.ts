@@ -29,7 +29,10 @@ export async function listDecks(options: ReturnType<typeof projectOptions>): Pro
       deckId: deck.id,
       audience: deck.audience.name,
       meeting: deck.meeting ? { name: deck.meeting.name, date: deck.meeting.date } : undefined,
-      lastBuilt: entries.filter((e) => e.deckId === deck.id).sort((a, b) => compareVersions(a.version, b.version)).at(-1),
+      lastBuilt: entries
+        .filter((e) => e.deckId === deck.id)
+        .sort((a, b) => compareVersions(a.version, b.version))
+        .at(-1),
     })),
   };
 }
@@ -53,7 +56,8 @@ export function formatDeckList(list: DeckList): string[] {
     describeBuilt(d.lastBuilt, strategy.version),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
+  const line = (cells: string[]): string =>
+    cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
   return [`${strategy.name}: version ${strategy.version} of ${strategy.date}`, '', line(header), ...rows.map(line)];
 }
 

@@ -32,18 +32,26 @@ export function registerPreview(program: Command): void {
       const show = (file: string): string => path.relative(process.cwd(), file) || file;
       const started = performance.now();
       // One LibreOffice run for all decks.
-      const jobs = decks.map((deck) => ({ pptx: deck.file, outDir: path.join(outDir, 'preview', path.basename(deck.file, '.pptx')) }));
+      const jobs = decks.map((deck) => ({
+        pptx: deck.file,
+        outDir: path.join(outDir, 'preview', path.basename(deck.file, '.pptx')),
+      }));
       const previews = await previewDecks(jobs, { dpi: flags.dpi });
       previews.forEach((preview, i) => {
-        console.log(`✓ ${decks[i]!.deckId.padEnd(18)} ${show(preview.contactSheet)}  (${preview.slides.length} slides, ${show(preview.pdf)})`);
+        console.log(
+          `✓ ${decks[i]!.deckId.padEnd(18)} ${show(preview.contactSheet)}  (${preview.slides.length} slides, ${show(preview.pdf)})`,
+        );
       });
-      console.log(`${previews.length} preview${previews.length === 1 ? '' : 's'} in ${Math.round(performance.now() - started)} ms`);
+      console.log(
+        `${previews.length} preview${previews.length === 1 ? '' : 's'} in ${Math.round(performance.now() - started)} ms`,
+      );
     });
 }
 
 function parseDpi(value: string): number {
   const dpi = Number(value);
-  if (!Number.isFinite(dpi) || dpi < 10 || dpi > 600) throw new InvalidArgumentError('expected a number from 10 to 600.');
+  if (!Number.isFinite(dpi) || dpi < 10 || dpi > 600)
+    throw new InvalidArgumentError('expected a number from 10 to 600.');
   return dpi;
 }
 

@@ -32,7 +32,9 @@ export async function releaseDecks(options: BuildOptions, now = new Date()): Pro
 export function registerRelease(program: Command): void {
   program
     .command('release')
-    .description('freeze the current version of the decks (all unless --deck is given): build, keep their inputs, mark them released')
+    .description(
+      'freeze the current version of the decks (all unless --deck is given): build, keep their inputs, mark them released',
+    )
     .option('-d, --deck <id...>', 'deck id(s) to release')
     .option('-a, --all', 'release every deck (the default)')
     .action(async (flags: { deck?: string[]; all?: boolean }, cmd: Command) => {
@@ -40,10 +42,15 @@ export function registerRelease(program: Command): void {
       for (const { deck, entry, newly, snapshot } of released) {
         const file = path.relative(process.cwd(), deck.file);
         const when = entry.releasedAt?.slice(0, 10) ?? '?';
-        if (newly) console.log(`✓ ${deck.deckId.padEnd(18)} v${deck.version} released  ${file}  sha256 ${entry.sha256.slice(0, 12)}…  inputs in ${path.relative(process.cwd(), snapshot)}`);
+        if (newly)
+          console.log(
+            `✓ ${deck.deckId.padEnd(18)} v${deck.version} released  ${file}  sha256 ${entry.sha256.slice(0, 12)}…  inputs in ${path.relative(process.cwd(), snapshot)}`,
+          );
         else console.log(`= ${deck.deckId.padEnd(18)} v${deck.version} was already released on ${when}  ${file}`);
       }
       const count = released.filter((r) => r.newly).length;
-      console.log(`${count} deck${count === 1 ? '' : 's'} released; rebuild one with: trappa build --from-release <deck>@<version>`);
+      console.log(
+        `${count} deck${count === 1 ? '' : 's'} released; rebuild one with: trappa build --from-release <deck>@<version>`,
+      );
     });
 }

@@ -138,7 +138,9 @@ async function outgoingDecks(
 export function registerSend(program: Command): void {
   program
     .command('send')
-    .description('e-mail built decks to their distribution lists (SMTP or Microsoft Graph; settings from TRAPPA_* variables, see README)')
+    .description(
+      'e-mail built decks to their distribution lists (SMTP or Microsoft Graph; settings from TRAPPA_* variables, see README)',
+    )
     .option('-d, --deck <id...>', 'deck id(s) to send')
     .option('-a, --all', 'send every deck that has a distribution list')
     .option('--dry-run', 'print who would get what, and send nothing')
@@ -189,7 +191,10 @@ export function registerSend(program: Command): void {
         templatesDir: resolvePaths(options).templatesDir,
         ...(fromText ? { from: email.parseMailbox(fromText) } : {}),
         ...(sizeLimitBytes ? { sizeLimitBytes } : {}),
-        onPdfLeftOut: (deckId, file, reason) => console.error(`trappa: warning: ${path.relative(process.cwd(), file)} is left out of ${deckId}'s draft: ${reason}`),
+        onPdfLeftOut: (deckId, file, reason) =>
+          console.error(
+            `trappa: warning: ${path.relative(process.cwd(), file)} is left out of ${deckId}'s draft: ${reason}`,
+          ),
       });
       for (const file of files) console.log(`✓ ${path.relative(process.cwd(), file)}`);
     });
@@ -199,7 +204,12 @@ export function registerSend(program: Command): void {
  * A version is frozen before its first message leaves (src/versions/freeze.ts: release record,
  * then manifest), so a crash can never leave a delivered deck unfrozen.
  */
-async function freezeVersion(outDir: string, deckId: string, version: string, attachments: readonly AttachmentInfo[]): Promise<void> {
+async function freezeVersion(
+  outDir: string,
+  deckId: string,
+  version: string,
+  attachments: readonly AttachmentInfo[],
+): Promise<void> {
   const pptx = attachments.find((a) => a.path.endsWith('.pptx')) ?? attachments[0];
   if (pptx) await freezeBeforeSending(outDir, { deckId, version, file: pptx.path, sha256: pptx.sha256 });
 }
@@ -214,7 +224,9 @@ async function withAccessiblePdfsOnly(decks: OutgoingDeck[]): Promise<OutgoingDe
   for (const deck of decks) {
     const { kept, dropped } = await dropInaccessiblePdfs(deck.attachments);
     for (const d of dropped) {
-      console.error(`trappa: warning: ${path.relative(process.cwd(), d.attachment.path)} is left out of ${deck.deckId}'s e-mail: ${d.reason}`);
+      console.error(
+        `trappa: warning: ${path.relative(process.cwd(), d.attachment.path)} is left out of ${deck.deckId}'s e-mail: ${d.reason}`,
+      );
     }
     checked.push({ ...deck, attachments: kept });
   }

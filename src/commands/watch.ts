@@ -76,15 +76,22 @@ function mergeStale(a: Stale, b: Stale): Stale {
   return { deckFiles: new Set([...a.deckFiles, ...b.deckFiles]), languages: new Set([...a.languages, ...b.languages]) };
 }
 
-const isStale = (stale: Stale, root: string) => (d: DeckSource): boolean =>
-  stale === 'all' || stale.deckFiles.has(path.resolve(root, d.source.file)) || stale.languages.has(d.deck.language);
+const isStale =
+  (stale: Stale, root: string) =>
+  (d: DeckSource): boolean =>
+    stale === 'all' || stale.deckFiles.has(path.resolve(root, d.source.file)) || stale.languages.has(d.deck.language);
 
 /** "rebuilt storledermote; not affected: ansatte, strategi", the line after a rebuild. */
 function describeRebuild(result: BuildResult, options: BuildOptions): string {
   const built = result.decks.map((d) => d.deckId);
   const chosen = options.decks?.length ? options.decks : result.project.decks.map((d) => d.deck.id);
   const kept = chosen.filter((id) => !built.includes(id));
-  const what = built.length === 0 ? 'no deck affected' : kept.length === 0 && built.length > 1 ? `rebuilt all ${built.length} decks` : `rebuilt ${built.join(', ')}`;
+  const what =
+    built.length === 0
+      ? 'no deck affected'
+      : kept.length === 0 && built.length > 1
+        ? `rebuilt all ${built.length} decks`
+        : `rebuilt ${built.join(', ')}`;
   return kept.length > 0 ? `${what}; not affected: ${kept.join(', ')}` : what;
 }
 

@@ -25,7 +25,8 @@ function duplicateIds(source: YamlSource, ids: (string | undefined)[], at: (i: n
   const issues: Issue[] = [];
   ids.forEach((value, i) => {
     if (value === undefined) return;
-    if (seen.has(value)) issues.push({ ...locateIn(source, at(i)), message: `${kind} id '${value}' is used twice; ids must be unique` });
+    if (seen.has(value))
+      issues.push({ ...locateIn(source, at(i)), message: `${kind} id '${value}' is used twice; ids must be unique` });
     seen.add(value);
   });
   return issues;
@@ -35,13 +36,29 @@ function checkStrategy({ value: s, source }: Located<Strategy>): Issue[] {
   const groupIds = s.targetGroups.groups.map((g) => g.id);
   const issues = [
     ...duplicateIds(source, groupIds, (i) => ['targetGroups', 'groups', i, 'id'], 'target group'),
-    ...duplicateIds(source, s.organisation.members.map((m) => m.id), (i) => ['organisation', 'members', i, 'id'], 'member'),
-    ...duplicateIds(source, s.actionPlan.map((r) => r.id), (i) => ['actionPlan', i, 'id'], 'plan row'),
-    ...duplicateIds(source, s.history.map((h) => h.version), (i) => ['history', i, 'version'], 'history version'),
+    ...duplicateIds(
+      source,
+      s.organisation.members.map((m) => m.id),
+      (i) => ['organisation', 'members', i, 'id'],
+      'member',
+    ),
+    ...duplicateIds(
+      source,
+      s.actionPlan.map((r) => r.id),
+      (i) => ['actionPlan', i, 'id'],
+      'plan row',
+    ),
+    ...duplicateIds(
+      source,
+      s.history.map((h) => h.version),
+      (i) => ['history', i, 'version'],
+      'history version',
+    ),
   ];
   s.actionPlan.forEach((row, i) =>
     row.groups.forEach((g, j) => {
-      if (!groupIds.includes(g)) issues.push(unknownId(source, ['actionPlan', i, 'groups', j], 'target group', g, groupIds));
+      if (!groupIds.includes(g))
+        issues.push(unknownId(source, ['actionPlan', i, 'groups', j], 'target group', g, groupIds));
     }),
   );
   if (s.history.length > 0 && !s.history.some((h) => h.version === s.version)) {
@@ -61,12 +78,22 @@ function checkDeck(strategy: Strategy, { value: deck, source }: Located<Deck>): 
     if (!groupIds.includes(g)) issues.push(unknownId(source, ['audience', 'groups', i], 'target group', g, groupIds));
   });
   deck.slides.forEach((slide, i) => {
-    if (typeof slide === 'object' && 'kind' in slide && slide.kind === 'bullets' && slide.points.length === 0 && !slide.intro) {
-      issues.push({ ...locateIn(source, ['slides', i]), message: 'a bullets slide needs points (or at least an intro); add points: [...]' });
+    if (
+      typeof slide === 'object' &&
+      'kind' in slide &&
+      slide.kind === 'bullets' &&
+      slide.points.length === 0 &&
+      !slide.intro
+    ) {
+      issues.push({
+        ...locateIn(source, ['slides', i]),
+        message: 'a bullets slide needs points (or at least an intro); add points: [...]',
+      });
     }
   });
   const planRow = deck.meeting?.planRow;
-  if (planRow && !rowIds.includes(planRow)) issues.push(unknownId(source, ['meeting', 'planRow'], 'plan row', planRow, rowIds));
+  if (planRow && !rowIds.includes(planRow))
+    issues.push(unknownId(source, ['meeting', 'planRow'], 'plan row', planRow, rowIds));
   return issues;
 }
 
@@ -86,16 +113,14 @@ export function checkWordingKeys(
     });
 }
 
-export function checkReferences(
-  strategy: Located<Strategy>,
-  decks: { deck: Deck; source: YamlSource }[],
-): Issue[] {
+export function checkReferences(strategy: Located<Strategy>, decks: { deck: Deck; source: YamlSource }[]): Issue[] {
   const issues = checkStrategy(strategy);
   for (const d of decks) issues.push(...checkDeck(strategy.value, { value: d.deck, source: d.source }));
   const seen = new Map<string, string>();
   for (const d of decks) {
     const other = seen.get(d.deck.id);
-    if (other) issues.push({ ...locateIn(d.source, ['id']), message: `deck id '${d.deck.id}' is also used in ${other}` });
+    if (other)
+      issues.push({ ...locateIn(d.source, ['id']), message: `deck id '${d.deck.id}' is also used in ${other}` });
     seen.set(d.deck.id, d.source.file);
   }
   return issues;

@@ -39,7 +39,13 @@ const PAIRS: readonly ColorPair[] = [
   { what: 'headings', text: 'primary', on: 'secondary', min: 4.5, blame: 'secondary' }, // headings on light panels
   { what: 'text', text: 'text', on: 'accent', min: 4.5, blame: 'accent' }, // the model's outcome box, the staircase top
   { what: 'text', text: 'text', on: 'highlight', min: 4.5, blame: 'highlight' }, // the audience's own rows and groups
-  { what: 'subtitles', text: 'secondary', on: 'primary', min: (t) => (t.sizes.subtitle >= 18 ? 3 : 4.5), blame: 'secondary' }, // title slide
+  {
+    what: 'subtitles',
+    text: 'secondary',
+    on: 'primary',
+    min: (t) => (t.sizes.subtitle >= 18 ? 3 : 4.5),
+    blame: 'secondary',
+  }, // title slide
 ];
 
 export function checkTheme(theme: Theme, source: YamlSource): Issue[] {
@@ -53,7 +59,12 @@ function checkSizes({ sizes }: Theme, source: YamlSource): Issue[] {
   ] as const;
   return pairs.flatMap(([floor, size]) =>
     sizes[floor] > sizes[size]
-      ? [{ ...locateIn(source, ['sizes', floor]), message: `${floor} ${sizes[floor]} is larger than ${size} ${sizes[size]}; text shrinks from ${size} down to ${floor}, so make ${floor} at most ${sizes[size]}` }]
+      ? [
+          {
+            ...locateIn(source, ['sizes', floor]),
+            message: `${floor} ${sizes[floor]} is larger than ${size} ${sizes[size]}; text shrinks from ${size} down to ${floor}, so make ${floor} at most ${sizes[size]}`,
+          },
+        ]
       : [],
   );
 }
@@ -110,7 +121,8 @@ function advice(theme: Theme, blame: ColorName, other: ColorName, min: number): 
   const b = theme.colors[other]!;
   const away = relativeLuminance(theme.colors[blame]!) >= relativeLuminance(b) ? 'lighter' : 'darker';
   const across = away === 'lighter' ? 'darker' : 'lighter';
-  const reaches = (direction: string): boolean => contrastRatio(direction === 'lighter' ? 'FFFFFF' : '000000', b) >= min;
+  const reaches = (direction: string): boolean =>
+    contrastRatio(direction === 'lighter' ? 'FFFFFF' : '000000', b) >= min;
   if (reaches(away)) return `use a ${away} ${blame}`;
   if (reaches(across)) return `use a ${across} ${blame}`;
   return `use a ${away} ${blame} and a ${across} ${other}`;
@@ -157,7 +169,8 @@ export async function registerThemeFonts(root: string, theme: Theme, source: Yam
         usable = false;
       } else found[style] = result.path;
     }
-    if (usable && found.regular !== undefined && found.bold !== undefined) registerFont(face, { ...found, regular: found.regular, bold: found.bold });
+    if (usable && found.regular !== undefined && found.bold !== undefined)
+      registerFont(face, { ...found, regular: found.regular, bold: found.bold });
   }
   return issues;
 }
@@ -170,8 +183,10 @@ async function readFontFile(fontsDir: string, file: string): Promise<{ path: str
   // The same confinement as image paths (io/confine.ts): no absolute paths, no '..', no links that lead out.
   const confined = confinePath(fontsDir, file);
   if (!confined.ok) {
-    if (confined.reason === 'absolute') return `${file} is an absolute path; write the path relative to assets/fonts/, e.g. FirmaSans-Regular.ttf`;
-    if (confined.reason === 'outside' || confined.reason === 'link-outside') return `${file} points outside assets/fonts/; copy the font file into assets/fonts/`;
+    if (confined.reason === 'absolute')
+      return `${file} is an absolute path; write the path relative to assets/fonts/, e.g. FirmaSans-Regular.ttf`;
+    if (confined.reason === 'outside' || confined.reason === 'link-outside')
+      return `${file} points outside assets/fonts/; copy the font file into assets/fonts/`;
     return `font file ${refusalText(file, confined.reason, 'assets/fonts/')}`;
   }
   const display = `assets/fonts/${confined.relative}`;

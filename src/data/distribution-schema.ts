@@ -36,7 +36,8 @@ export function describeAddressProblem(address: string): string | undefined {
   const labels = domain.split('.');
   if (labels.length < 2) return `"${address}" has no top-level domain such as ".no" after "${domain}"`;
   if (labels.some((label) => !DOMAIN_LABEL.test(label))) return `"${address}" has a malformed domain "${domain}"`;
-  if (!TOP_LEVEL.test(labels.at(-1) ?? '')) return `"${address}" ends in "${labels.at(-1)}", which is not a top-level domain`;
+  if (!TOP_LEVEL.test(labels.at(-1) ?? ''))
+    return `"${address}" ends in "${labels.at(-1)}", which is not a top-level domain`;
   return undefined;
 }
 

@@ -19,7 +19,12 @@ export interface JsonSchemaOptions {
  * Draft-07, because it is the draft that YAML editor plugins support best.
  */
 export function toJsonSchema(schema: z.ZodType, options: JsonSchemaOptions): Record<string, unknown> {
-  const { $schema, $id: _id, title: _title, ...body } = z.toJSONSchema(schema, {
+  const {
+    $schema,
+    $id: _id,
+    title: _title,
+    ...body
+  } = z.toJSONSchema(schema, {
     io: 'input',
     target: 'draft-07',
     // Refinements and transforms cannot be expressed; they are still checked when Trappa validates.

@@ -76,7 +76,8 @@ async function isFolder(dir: string): Promise<boolean> {
 async function loadTemplateSet(root: string, dir: string, cache: YamlCache | undefined): Promise<Result<TemplateSet>> {
   const labels = await loadAndValidate(root, path.join(dir, 'labels.yaml'), labelsSchema, cache);
   const wording = await loadAndValidate(root, path.join(dir, 'slides.yaml'), slideWordingSchema, cache);
-  if (!labels.ok || !wording.ok) return fail([...(labels.ok ? [] : labels.issues), ...(wording.ok ? [] : wording.issues)]);
+  if (!labels.ok || !wording.ok)
+    return fail([...(labels.ok ? [] : labels.issues), ...(wording.ok ? [] : wording.issues)]);
   const templates = new Map<string, TemplateSource>();
   for (const [slide, texts] of Object.entries(wording.value.value)) {
     for (const [key, source] of Object.entries(texts)) {
@@ -94,8 +95,13 @@ export async function loadProject(paths: ProjectPaths, { cache }: LoadOptions = 
 
   if (!(await isFolder(dataDir))) {
     // Not a project folder at all: one line that says so instead of three "not found".
-    const hint = paths.dataDir === undefined ? 'run trappa in the project folder, or pass --root' : 'the folder given with --data does not exist';
-    return fail([{ file: path.relative(root, path.join(dataDir, 'strategy.yaml')), message: `file not found; ${hint}` }]);
+    const hint =
+      paths.dataDir === undefined
+        ? 'run trappa in the project folder, or pass --root'
+        : 'the folder given with --data does not exist';
+    return fail([
+      { file: path.relative(root, path.join(dataDir, 'strategy.yaml')), message: `file not found; ${hint}` },
+    ]);
   }
   const deckFiles = await listDeckFiles(path.join(dataDir, 'decks'));
   const [strategy, theme, ...decks] = await Promise.all([
@@ -105,10 +111,16 @@ export async function loadProject(paths: ProjectPaths, { cache }: LoadOptions = 
   ]);
   if (deckFiles.length === 0) {
     const decksDir = path.relative(root, path.join(dataDir, 'decks'));
-    issues.push({ file: decksDir, message: `has no deck definitions; add one, e.g. ${path.join(decksDir, 'strategi.yaml')}` });
+    issues.push({
+      file: decksDir,
+      message: `has no deck definitions; add one, e.g. ${path.join(decksDir, 'strategi.yaml')}`,
+    });
   }
   if (theme) {
-    issues.push(...checkTheme(theme.value, theme.source), ...(await registerThemeFonts(root, theme.value, theme.source)));
+    issues.push(
+      ...checkTheme(theme.value, theme.source),
+      ...(await registerThemeFonts(root, theme.value, theme.source)),
+    );
   }
 
   const languages = [...new Set(decks.flatMap((d) => (d ? [d.value.language] : [])))].sort();
@@ -125,13 +137,18 @@ export async function loadProject(paths: ProjectPaths, { cache }: LoadOptions = 
   for (const [language, set] of templates) {
     const known = new Set(set.templates.keys());
     known.forEach((k) => allKnown.add(k));
-    for (const d of deckSources.filter((d) => d.deck.language === language)) issues.push(...checkWordingKeys(known, d.deck.wording, d.source, language));
+    for (const d of deckSources.filter((d) => d.deck.language === language))
+      issues.push(...checkWordingKeys(known, d.deck.wording, d.source, language));
   }
   issues.push(...checkWordingKeys(allKnown, strategy.value.wording, strategy.source, languages[0] ?? 'nb'));
   if (issues.length > 0) return fail(issues);
 
   const files = [strategy.source, theme.source, ...deckSources.map((d) => d.source)].map((s) => s.file);
-  for (const language of languages) files.push(path.relative(root, path.join(templatesDir, language, 'labels.yaml')), path.relative(root, path.join(templatesDir, language, 'slides.yaml')));
+  for (const language of languages)
+    files.push(
+      path.relative(root, path.join(templatesDir, language, 'labels.yaml')),
+      path.relative(root, path.join(templatesDir, language, 'slides.yaml')),
+    );
   return ok({
     root,
     strategy: strategy.value,

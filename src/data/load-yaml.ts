@@ -44,13 +44,18 @@ export function parseYaml(file: string, text: string): Result<YamlSource> {
     Alias(_, alias) {
       if (tabs.length > 0 || alias.resolve(doc)) return;
       const offset = alias.range?.[0] ?? 0;
-      found.push({ offset, message: `a value cannot start with '*' unless it is in quotes; write ${quotedValueAt(text, offset)}` });
+      found.push({
+        offset,
+        message: `a value cannot start with '*' unless it is in quotes; write ${quotedValueAt(text, offset)}`,
+      });
     },
   });
   if (found.length > 0) return fail(onePerLine(found.map(({ offset, message }) => ({ ...place(offset), message }))));
 
   if (isEmpty(doc)) {
-    return fail([{ file, line: 1, col: 1, message: "file is empty; expected YAML content such as 'name: value' lines" }]);
+    return fail([
+      { file, line: 1, col: 1, message: "file is empty; expected YAML content such as 'name: value' lines" },
+    ]);
   }
   try {
     doc.toJS({ maxAliasCount: 100 });
@@ -72,7 +77,10 @@ function unsupportedTags(doc: Document.Parsed, text: string): Found[] {
       let offset = Math.max(0, text.lastIndexOf('!', node.range?.[0] ?? 0));
       while (text[offset - 1] === '!') offset--;
       const written = /^!\S*/.exec(text.slice(offset))?.[0] ?? node.tag;
-      found.push({ offset, message: `the YAML tag '${written}' is not supported; write the value as plain text (in quotes if it starts with '!')` });
+      found.push({
+        offset,
+        message: `the YAML tag '${written}' is not supported; write the value as plain text (in quotes if it starts with '!')`,
+      });
     },
   });
   return found;
@@ -168,12 +176,18 @@ function describeYamlError(source: YamlSource, err: YAMLError): Found {
     case 'TAB_AS_INDENT':
       return at('tab used for indentation; indent with spaces instead', err.pos[0]);
     case 'MULTIPLE_DOCS':
-      return at("more than one YAML document in this file (a line with only '---' starts a new one); keep one per file");
+      return at(
+        "more than one YAML document in this file (a line with only '---' starts a new one); keep one per file",
+      );
     case 'BAD_DQ_ESCAPE':
-      return at(`invalid escape '${/sequence (\S+)/.exec(msg)?.[1] ?? '\\'}' in double-quoted text; use single quotes instead`);
+      return at(
+        `invalid escape '${/sequence (\S+)/.exec(msg)?.[1] ?? '\\'}' in double-quoted text; use single quotes instead`,
+      );
     case 'BAD_SCALAR_START':
     case 'BAD_ALIAS': // `- * Din tillitsvalgte`: an alias or anchor with no name
-      return at(`a value cannot start with '${text[err.pos[0]] ?? ''}' unless it is in quotes; write ${quotedValueAt(text, err.pos[0])}`);
+      return at(
+        `a value cannot start with '${text[err.pos[0]] ?? ''}' unless it is in quotes; write ${quotedValueAt(text, err.pos[0])}`,
+      );
     case 'TAG_RESOLVE_FAILED':
       return at("a value cannot start with '!' unless it is in quotes");
     case 'NON_STRING_KEY':
@@ -199,14 +213,18 @@ function describeYamlError(source: YamlSource, err: YAMLError): Found {
       return at('bad indentation: this list item is not lined up with the items above it');
     case 'MISSING_CHAR':
       if (/quote/.test(msg)) return unclosedQuote(source, err);
-      if (/Sequence item/.test(msg)) return at("bad indentation, or a list item without '- ': line this up with the lines above");
+      if (/Sequence item/.test(msg))
+        return at("bad indentation, or a list item without '- ': line this up with the lines above");
       if (/followed by map values/.test(msg)) return at(missingColon(text, err.pos[0]));
       break;
     case 'UNEXPECTED_TOKEN':
       if (/at node end/.test(msg) && !startsLine(text, firstNonSpace(text, err.pos[0]))) {
         return at('unexpected text after the value; put the whole value in quotes');
       }
-      if (/at node end/.test(msg)) return at("this line does not fit the lines above it: a list ('- ') and 'key: value' lines cannot be mixed at one level");
+      if (/at node end/.test(msg))
+        return at(
+          "this line does not fit the lines above it: a list ('- ') and 'key: value' lines cannot be mixed at one level",
+        );
       return at(`unexpected '${text.slice(err.pos[0], err.pos[1])}'; check quotes, brackets and indentation`);
   }
   return at(`YAML syntax error: ${lowerFirst(msg)}`);
@@ -219,7 +237,12 @@ function unclosedQuote(source: YamlSource, err: YAMLError): Found {
   visit(source.doc, {
     Scalar(_, node) {
       const range = node.range;
-      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && range && range[0] <= pos && pos <= range[2]) {
+      if (
+        (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') &&
+        range &&
+        range[0] <= pos &&
+        pos <= range[2]
+      ) {
         start = range[0];
       }
     },

@@ -68,8 +68,7 @@ export const isoDate = z
   })
   .describe('A date written as YYYY-MM-DD, e.g. 2004-01-26.');
 
-const VERSION_IN_QUOTES =
-  'write the version as text in quotes, e.g. version: "0.2" (a bare 1.0 would be read as 1)';
+const VERSION_IN_QUOTES = 'write the version as text in quotes, e.g. version: "0.2" (a bare 1.0 would be read as 1)';
 
 /**
  * A version such as "0.2", "1.0" or "1.0.1". It must be text: YAML reads a bare

@@ -77,7 +77,9 @@ const modelSchema = z.strictObject({
     .array(nonEmptyText)
     .max(12)
     .default([])
-    .describe('The services the joint body runs for its members, e.g. [Barnevern, PPT]; drawn as boxes inside the joint body.'),
+    .describe(
+      'The services the joint body runs for its members, e.g. [Barnevern, PPT]; drawn as boxes inside the joint body.',
+    ),
   outcome: nonEmptyText.describe('What the joint body produces, and for whom.'),
   emphasis: markedText
     .optional()
@@ -92,7 +94,10 @@ const targetGroupSchema = z.strictObject({
 
 const targetGroupsSchema = z.strictObject({
   period: nonEmptyText.optional().describe('When this prioritisation applies, e.g. "vinter 2004".'),
-  groups: z.array(targetGroupSchema).default([]).describe('The target groups; none yet is allowed (the slide says so).'),
+  groups: z
+    .array(targetGroupSchema)
+    .default([])
+    .describe('The target groups; none yet is allowed (the slide says so).'),
 });
 
 const planRowSchema = z.strictObject({
@@ -126,7 +131,9 @@ export const strategySchema = z
     wording: z
       .record(z.string(), z.string())
       .default({})
-      .describe('Overrides of template texts for every deck of this strategy, e.g. "model.title"; a deck\'s own wording wins.'),
+      .describe(
+        'Overrides of template texts for every deck of this strategy, e.g. "model.title"; a deck\'s own wording wins.',
+      ),
   })
   .describe('A communication strategy.');
 
@@ -142,7 +149,12 @@ const fontSizesSchema = z.strictObject({
   table: z.number().min(6).max(40).default(14),
   notesMin: z.number().optional(),
   /** Text is shrunk down to this size before it continues on a new slide. */
-  minBody: z.number().min(6).max(40).default(12).describe('Smallest body size; below it text continues on a new slide.'),
+  minBody: z
+    .number()
+    .min(6)
+    .max(40)
+    .default(12)
+    .describe('Smallest body size; below it text continues on a new slide.'),
   minTable: z.number().min(6).max(40).default(10),
 });
 
@@ -164,7 +176,7 @@ export const themeSchema = z.strictObject({
     text: hexColor.default('1F1F1F'),
     muted: hexColor.default('5A5A5A'),
     onPrimary: hexColor.default('FFFFFF').describe('Text on primary fills.'),
-    highlight: hexColor.optional().describe('Fill marking the audience\'s own rows and groups.'),
+    highlight: hexColor.optional().describe("Fill marking the audience's own rows and groups."),
   }),
   fonts: z.strictObject({
     heading: nonEmptyText.default('Calibri'),
@@ -172,27 +184,44 @@ export const themeSchema = z.strictObject({
     files: z
       .record(z.string().trim().min(1, { error: 'font name must not be empty' }), fontFilesSchema)
       .optional()
-      .describe('Files of each face other than Calibri, by face name, so text is measured with the font\'s own widths.'),
+      .describe("Files of each face other than Calibri, by face name, so text is measured with the font's own widths."),
   }),
   sizes: fontSizesSchema.prefault({}),
   template: nonEmptyText
     .optional()
-    .describe('The organisation\'s PowerPoint template (.potx or .pptx), relative to assets/, e.g. "templates/kommunen.potx": its masters, layouts, theme colours and fonts are used.'),
+    .describe(
+      'The organisation\'s PowerPoint template (.potx or .pptx), relative to assets/, e.g. "templates/kommunen.potx": its masters, layouts, theme colours and fonts are used.',
+    ),
   layouts: z
     .strictObject({
       title: nonEmptyText.optional().describe('Layout for the title slide; default "Title Slide" / "Tittellysbilde".'),
-      content: nonEmptyText.optional().describe('Layout for a title and one text; default "Title and Content" / "Tittel og innhold".'),
+      content: nonEmptyText
+        .optional()
+        .describe('Layout for a title and one text; default "Title and Content" / "Tittel og innhold".'),
       two: nonEmptyText.optional().describe('Layout for two texts; default "Two Content" / "To innholdsdeler".'),
-      comparison: nonEmptyText.optional().describe('Layout for three or four texts; default "Comparison" / "Sammenligning".'),
-      titleOnly: nonEmptyText.optional().describe('Layout for tables and diagrams; default "Title Only" / "Bare tittel".'),
-      section: nonEmptyText.optional().describe('Layout for section headers; default "Section Header" / "Inndelingsoverskrift".'),
+      comparison: nonEmptyText
+        .optional()
+        .describe('Layout for three or four texts; default "Comparison" / "Sammenligning".'),
+      titleOnly: nonEmptyText
+        .optional()
+        .describe('Layout for tables and diagrams; default "Title Only" / "Bare tittel".'),
+      section: nonEmptyText
+        .optional()
+        .describe('Layout for section headers; default "Section Header" / "Inndelingsoverskrift".'),
     })
     .optional()
-    .describe('Names of the template\'s layouts, where they differ from PowerPoint\'s standard names.'),
-  sizeBudgetMB: z.number().positive().default(10).describe('Largest deck, in MB, before the build fails (e-mail attachments).'),
+    .describe("Names of the template's layouts, where they differ from PowerPoint's standard names."),
+  sizeBudgetMB: z
+    .number()
+    .positive()
+    .default(10)
+    .describe('Largest deck, in MB, before the build fails (e-mail attachments).'),
   footer: z
     .strictObject({
-      text: z.string().optional().describe('Handlebars template for the footer, e.g. "{{strategy.name}} · versjon {{version}}".'),
+      text: z
+        .string()
+        .optional()
+        .describe('Handlebars template for the footer, e.g. "{{strategy.name}} · versjon {{version}}".'),
       slideNumbers: z.boolean().default(true),
       logo: z.boolean().default(true).describe('Show the organisation logo in the footer.'),
     })
@@ -200,7 +229,6 @@ export const themeSchema = z.strictObject({
 });
 
 export type Theme = z.output<typeof themeSchema>;
-
 
 const slideCommon = {
   notes: z.string().optional().describe('Speaker notes for this slide in this deck (Handlebars).'),
@@ -210,7 +238,10 @@ const slideCommon = {
 const builtInSlideRefSchema = z.strictObject({
   slide: z.enum(builtInSlides),
   ...slideCommon,
-  plan: z.enum(['all', 'mark', 'only']).optional().describe('Plan slide: show all rows, mark the audience\'s rows first, or only theirs.'),
+  plan: z
+    .enum(['all', 'mark', 'only'])
+    .optional()
+    .describe("Plan slide: show all rows, mark the audience's rows first, or only theirs."),
 });
 
 const customSlideSchema = z.strictObject({
@@ -230,7 +261,10 @@ export const deckSchema = z.strictObject({
   title: nonEmptyText.optional().describe('Deck title; defaults to the strategy name.'),
   audience: z.strictObject({
     name: nonEmptyText.describe('Who the deck is for, e.g. "Ledere og tillitsvalgte".'),
-    groups: z.array(id).default([]).describe('Target-group ids of this audience: marked on the target-group and plan slides.'),
+    groups: z
+      .array(id)
+      .default([])
+      .describe('Target-group ids of this audience: marked on the target-group and plan slides.'),
   }),
   meeting: z
     .strictObject({
@@ -243,7 +277,10 @@ export const deckSchema = z.strictObject({
     .optional(),
   language: z.enum(['nb', 'nn', 'en']).default('nb'),
   slides: z.array(slideRefSchema).min(1),
-  wording: z.record(z.string(), z.string()).default({}).describe('Overrides of template texts by key, e.g. "plan.title".'),
+  wording: z
+    .record(z.string(), z.string())
+    .default({})
+    .describe('Overrides of template texts by key, e.g. "plan.title".'),
   distribution: distributionSchema.optional(),
 });
 

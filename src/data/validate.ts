@@ -51,7 +51,6 @@ export function validateSource<S extends z.ZodType>(source: YamlSource, schema: 
 export { formatPath, locateIn } from './locate.js';
 export { suggest };
 
-
 /** An issue, plus what it takes to see that a missing field and an unknown key are one typo. */
 interface Found {
   issue: Issue;
@@ -75,9 +74,11 @@ function collectIssues(context: Context, iss: z.core.$ZodIssue, prefix: Path): F
   if (iss.code === 'invalid_type') {
     const input = valueAt(context.data, path);
     const hint =
-      iss.expected === 'string' && isRecord(input) ? readAsField(context, path)
-      : iss.expected === 'object' && typeof input === 'string' ? fieldsForText(context, path, input)
-      : undefined;
+      iss.expected === 'string' && isRecord(input)
+        ? readAsField(context, path)
+        : iss.expected === 'object' && typeof input === 'string'
+          ? fieldsForText(context, path, input)
+          : undefined;
     if (hint) return [issueAt(context, path, hint)];
   }
   return [issueAt(context, path, iss.message)];
@@ -100,7 +101,10 @@ function unknownKeyIssue(context: Context, path: Path, key: string): Found {
   const object = valueAt(context.data, path);
   const present = isRecord(object) ? Object.keys(object) : [];
   const allowed = objectKeysAt(context.schema, path, context.data) ?? [];
-  const guess = suggest(key, allowed.filter((k) => !present.includes(k)));
+  const guess = suggest(
+    key,
+    allowed.filter((k) => !present.includes(k)),
+  );
   let message = `unknown field '${key}'`;
   if (guess) message += `; did you mean '${guess}'?`;
   else if (allowed.length > 0 && allowed.length <= 8) message += `; allowed here: ${allowed.join(', ')}`;

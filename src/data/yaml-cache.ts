@@ -27,7 +27,10 @@ interface Entry {
 }
 
 /** Parse + validate + text a slide can hold (xml-text.ts), the same for a cached and an uncached load. */
-export function validateYaml<S extends z.ZodType>(loaded: Result<YamlSource>, schema: S): Result<Validated<z.output<S>>> {
+export function validateYaml<S extends z.ZodType>(
+  loaded: Result<YamlSource>,
+  schema: S,
+): Result<Validated<z.output<S>>> {
   if (!loaded.ok) return loaded;
   const validated = validateSource(loaded.value, schema);
   const unsafe = xmlTextIssues(loaded.value);
@@ -46,7 +49,11 @@ export class YamlCache {
   /** Files parsed and files served from the cache since the cache was made (tests, benchmark). */
   readonly stats = { parsed: 0, reused: 0 };
 
-  async load<S extends z.ZodType>(absPath: string, display: string, schema: S): Promise<Result<Validated<z.output<S>>>> {
+  async load<S extends z.ZodType>(
+    absPath: string,
+    display: string,
+    schema: S,
+  ): Promise<Result<Validated<z.output<S>>>> {
     const read = await readInputFile(absPath, display);
     if (!read.ok) {
       this.#entries.delete(absPath);

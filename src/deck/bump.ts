@@ -54,15 +54,32 @@ function scalarText(node: Node, value: string): string {
 
 function replaceScalar(doc: Document.Parsed, key: string, value: string, file: string): Splice {
   const node = doc.get(key, true) as Node | undefined;
-  if (!isScalar(node) || !node.range) throw new TrappaError(`${file} has no '${key}:' line to update; add ${key}: first`);
+  if (!isScalar(node) || !node.range)
+    throw new TrappaError(`${file} has no '${key}:' line to update; add ${key}: first`);
   return { at: node.range[0], end: node.range[1], text: scalarText(node, value) };
 }
 
 /** The history entry as block YAML at the indentation of the existing entries. */
-function entryText(indent: string, version: string, versionQuote: Node | undefined, date: string, notes: string[]): string {
+function entryText(
+  indent: string,
+  version: string,
+  versionQuote: Node | undefined,
+  date: string,
+  notes: string[],
+): string {
   const line = (text: string): string => stringify(text.replace(/\s*\n\s*/g, ' ').trim(), { lineWidth: 0 }).trimEnd();
-  const quoted = versionQuote && isScalar(versionQuote) && versionQuote.type === 'QUOTE_SINGLE' ? `'${version}'` : JSON.stringify(version);
-  return [`${indent}- version: ${quoted}`, `${indent}  date: ${date}`, `${indent}  changes:`, ...notes.map((n) => `${indent}    - ${line(n)}`)].join('\n') + '\n';
+  const quoted =
+    versionQuote && isScalar(versionQuote) && versionQuote.type === 'QUOTE_SINGLE'
+      ? `'${version}'`
+      : JSON.stringify(version);
+  return (
+    [
+      `${indent}- version: ${quoted}`,
+      `${indent}  date: ${date}`,
+      `${indent}  changes:`,
+      ...notes.map((n) => `${indent}    - ${line(n)}`),
+    ].join('\n') + '\n'
+  );
 }
 
 function lineStart(text: string, offset: number): number {
@@ -76,7 +93,14 @@ function afterLine(text: string, offset: number): number {
   return nl < 0 ? text.length : nl + 1;
 }
 
-function historySplice(doc: Document.Parsed, text: string, version: string, date: string, notes: string[], file: string): Splice {
+function historySplice(
+  doc: Document.Parsed,
+  text: string,
+  version: string,
+  date: string,
+  notes: string[],
+  file: string,
+): Splice {
   const history = doc.get('history', true) as Node | undefined;
   if (history === undefined) {
     const dateNode = doc.get('date', true) as Node;
@@ -89,15 +113,25 @@ function historySplice(doc: Document.Parsed, text: string, version: string, date
     if (isSeq(history) && history.flow && items.length === 0 && history.range) {
       // `history: []` becomes a block list, starting on the line after the key.
       const colon = text.lastIndexOf(':', history.range[0]) + 1;
-      return { at: colon, end: history.range[1], text: `\n${entryText('  ', version, undefined, date, notes).trimEnd()}` };
+      return {
+        at: colon,
+        end: history.range[1],
+        text: `\n${entryText('  ', version, undefined, date, notes).trimEnd()}`,
+      };
     }
-    throw new TrappaError(`${file}: history must be a list of entries written one per line ('- version: …') for trappa bump to add to it`);
+    throw new TrappaError(
+      `${file}: history must be a list of entries written one per line ('- version: …') for trappa bump to add to it`,
+    );
   }
   const indent = text.slice(lineStart(text, last.range[0]), last.range[0]).replace(/-\s*$/, '');
   const firstVersion = isMap(items[0]) ? (items[0].get('version', true) as Node | undefined) : undefined;
   const at = afterLine(text, last.range[1]);
   const prefix = at === text.length && !text.endsWith('\n') ? '\n' : '';
-  return { at, end: at, text: prefix + entryText(/^\s*$/.test(indent) ? indent : '  ', version, firstVersion, date, notes) };
+  return {
+    at,
+    end: at,
+    text: prefix + entryText(/^\s*$/.test(indent) ? indent : '  ', version, firstVersion, date, notes),
+  };
 }
 
 /**
@@ -106,22 +140,33 @@ function historySplice(doc: Document.Parsed, text: string, version: string, date
  */
 export function bumpStrategyText(text: string, options: BumpOptions, file = 'data/strategy.yaml'): BumpResult {
   const doc = parseDocument(text, { keepSourceTokens: false });
-  if (doc.errors.length > 0) throw new TrappaError(`${file} cannot be read as YAML; fix it first (trappa build shows where)`);
+  if (doc.errors.length > 0)
+    throw new TrappaError(`${file} cannot be read as YAML; fix it first (trappa build shows where)`);
   const from = String(doc.get('version') ?? '');
   const to = options.version.trim().replace(/^v/, '');
   const date = options.date ?? today();
-  if (!versionSchema.safeParse(to).success) throw new TrappaError(`'${options.version}' is not a version; write it like 0.3 or 1.0`);
-  if (!isoDate.safeParse(date).success) throw new TrappaError(`'${date}' is not a date; write it as YYYY-MM-DD, e.g. ${today()}`);
+  if (!versionSchema.safeParse(to).success)
+    throw new TrappaError(`'${options.version}' is not a version; write it like 0.3 or 1.0`);
+  if (!isoDate.safeParse(date).success)
+    throw new TrappaError(`'${date}' is not a date; write it as YYYY-MM-DD, e.g. ${today()}`);
   if (compareVersions(to, from) <= 0) {
-    throw new TrappaError(`version ${to} is not greater than the current version ${from} in ${file}; choose a higher one, e.g. ${nextVersion(from)}`);
+    throw new TrappaError(
+      `version ${to} is not greater than the current version ${from} in ${file}; choose a higher one, e.g. ${nextVersion(from)}`,
+    );
   }
   refuseEarlierDate(doc, text, date, from, file);
   const notes = options.notes.map((n) => n.trim()).filter(Boolean);
-  if (notes.length === 0) throw new TrappaError(`say what changed in ${to}: trappa bump ${to} --note "…" (repeat --note for more lines)`);
+  if (notes.length === 0)
+    throw new TrappaError(`say what changed in ${to}: trappa bump ${to} --note "…" (repeat --note for more lines)`);
   const history = doc.toJS()?.history as { version?: unknown }[] | undefined;
-  if (history?.some((h) => String(h.version) === to)) throw new TrappaError(`${file} already has a history entry for version ${to}`);
+  if (history?.some((h) => String(h.version) === to))
+    throw new TrappaError(`${file} already has a history entry for version ${to}`);
 
-  const splices = [replaceScalar(doc, 'version', to, file), replaceScalar(doc, 'date', date, file), historySplice(doc, text, to, date, notes, file)];
+  const splices = [
+    replaceScalar(doc, 'version', to, file),
+    replaceScalar(doc, 'date', date, file),
+    historySplice(doc, text, to, date, notes, file),
+  ];
   let out = text;
   for (const s of splices.sort((a, b) => b.at - a.at)) out = out.slice(0, s.at) + s.text + out.slice(s.end);
   checkBumped(out, to, date, notes, file);
@@ -157,7 +202,11 @@ function refuseEarlierDate(doc: Document.Parsed, text: string, date: string, fro
 /** Reads the edited text back: a splice that produced anything else is a bug, and nothing is saved. */
 function checkBumped(text: string, version: string, date: string, notes: string[], file: string): void {
   const doc = parseDocument(text);
-  const js = doc.toJS() as { version?: unknown; date?: unknown; history?: { version?: unknown; date?: unknown; changes?: unknown }[] } | null;
+  const js = doc.toJS() as {
+    version?: unknown;
+    date?: unknown;
+    history?: { version?: unknown; date?: unknown; changes?: unknown }[];
+  } | null;
   const last = js?.history?.at(-1);
   const ok =
     doc.errors.length === 0 &&
@@ -170,7 +219,11 @@ function checkBumped(text: string, version: string, date: string, notes: string[
 }
 
 /** Bumps data/strategy.yaml on disk (atomically). */
-export async function bumpStrategy(dataDir: string, options: BumpOptions, root = process.cwd()): Promise<BumpResult & { file: string }> {
+export async function bumpStrategy(
+  dataDir: string,
+  options: BumpOptions,
+  root = process.cwd(),
+): Promise<BumpResult & { file: string }> {
   const file = path.join(dataDir, 'strategy.yaml');
   const display = path.relative(root, file) || file;
   const result = bumpStrategyText(await readFile(file, 'utf8'), options, display);

@@ -17,7 +17,10 @@ export function templateContext(plan: DeckPlan): Record<string, unknown> {
   const { deck, strategy } = plan;
   const meeting = deck.meeting ? { place: null, presenter: null, planRow: null, ...deck.meeting } : null;
   // Templates may always use the short name; it falls back to the full name.
-  const organisation = { ...strategy.organisation, shortName: strategy.organisation.shortName ?? strategy.organisation.name };
+  const organisation = {
+    ...strategy.organisation,
+    shortName: strategy.organisation.shortName ?? strategy.organisation.name,
+  };
   return {
     strategy: { ...strategy, organisation },
     organisation,
@@ -28,7 +31,13 @@ export function templateContext(plan: DeckPlan): Record<string, unknown> {
   };
 }
 
-function slideInput(plan: DeckPlan, slide: PlannedSlide, page: Page, renderer: Renderer, used: { titleKey?: string }): SlideInput {
+function slideInput(
+  plan: DeckPlan,
+  slide: PlannedSlide,
+  page: Page,
+  renderer: Renderer,
+  used: { titleKey?: string },
+): SlideInput {
   return {
     plan,
     slide,
@@ -48,35 +57,59 @@ function titleSource(plan: DeckPlan, slide: PlannedSlide, key: string | undefine
   return (plan.wording.get(key) ?? plan.templates.templates.get(key))?.location;
 }
 
-
 function footerElements(plan: DeckPlan, page: Page, renderer: Renderer, number: number): SlideElement[] {
   const { footer, colors, sizes } = plan.theme;
-  const style = textStyle(page, { size: Math.max(10, Math.min(12, sizes.minBody)), color: colors.muted, valign: 'middle' });
+  const style = textStyle(page, {
+    size: Math.max(10, Math.min(12, sizes.minBody)),
+    color: colors.muted,
+    valign: 'middle',
+  });
   const elements: SlideElement[] = [];
   // On a template its footer and slide-number places hold the texts, and its own logos replace Trappa's.
   const places = page.template;
   if (footer.text) {
     const text = renderer.inline(footer.text, plan.locateTheme(['footer', 'text']));
     const box = places?.footer ?? { ...page.footer, w: page.footer.w - 2.7 };
-    elements.push({ type: 'text', name: 'Footer', role: 'footer', box, paragraphs: [{ runs: [{ text }] }], style, source: plan.locateTheme(['footer', 'text']) });
+    elements.push({
+      type: 'text',
+      name: 'Footer',
+      role: 'footer',
+      box,
+      paragraphs: [{ runs: [{ text }] }],
+      style,
+      source: plan.locateTheme(['footer', 'text']),
+    });
   }
   const logo = plan.strategy.organisation.logo;
   if (footer.logo && logo && !places) {
     elements.push({
-      type: 'pending-image', name: 'Footer logo', box: { x: page.footer.x + page.footer.w - 2.55, y: page.footer.y + 0.02, w: 1.5, h: page.footer.h - 0.04 },
-      ref: logo, location: plan.locateStrategy(['organisation', 'logo', 'file']),
+      type: 'pending-image',
+      name: 'Footer logo',
+      box: { x: page.footer.x + page.footer.w - 2.55, y: page.footer.y + 0.02, w: 1.5, h: page.footer.h - 0.04 },
+      ref: logo,
+      location: plan.locateStrategy(['organisation', 'logo', 'file']),
     });
   }
   if (footer.slideNumbers) {
     elements.push({
-      type: 'text', name: 'Slide number', role: 'footer', box: places?.number ?? { x: page.footer.x + page.footer.w - 0.9, y: page.footer.y, w: 0.9, h: page.footer.h },
-      paragraphs: [{ runs: [{ text: String(number) }], align: 'right' }], style: { ...style, align: 'right' },
+      type: 'text',
+      name: 'Slide number',
+      role: 'footer',
+      box: places?.number ?? { x: page.footer.x + page.footer.w - 0.9, y: page.footer.y, w: 0.9, h: page.footer.h },
+      paragraphs: [{ runs: [{ text: String(number) }], align: 'right' }],
+      style: { ...style, align: 'right' },
     });
   }
   return elements;
 }
 
-function buildSlides(plan: DeckPlan, page: Page, renderer: Renderer, slide: PlannedSlide, planned: number): LaidOutSlide[] {
+function buildSlides(
+  plan: DeckPlan,
+  page: Page,
+  renderer: Renderer,
+  slide: PlannedSlide,
+  planned: number,
+): LaidOutSlide[] {
   const used: { titleKey?: string } = {};
   const laid = slideKind(slide.kind).build(slideInput(plan, slide, page, renderer, used));
   const built = withSources(plan, slide, laid, titleSource(plan, slide, used.titleKey));
@@ -92,7 +125,12 @@ function buildSlides(plan: DeckPlan, page: Page, renderer: Renderer, slide: Plan
 /** The page geometry every slide of the deck shares; `place` moves it onto an organisation's template. */
 export function deckPage(plan: DeckPlan, place?: (page: Page) => Page): Page {
   const { labels } = plan.templates;
-  const page = createPage(plan.theme, labels.language, labels.continued, typeof labels.continuedNumbered === 'string' ? labels.continuedNumbered : undefined);
+  const page = createPage(
+    plan.theme,
+    labels.language,
+    labels.continued,
+    typeof labels.continuedNumbered === 'string' ? labels.continuedNumbered : undefined,
+  );
   return place ? place(page) : page;
 }
 
@@ -105,7 +143,10 @@ export function layoutDeck(plan: DeckPlan, place?: (page: Page) => Page): Result
   for (const [index, slide] of plan.slides.entries()) {
     if (!Object.hasOwn(slideKinds, slide.kind)) {
       // The schema should have caught it; a plan built another way must still get a located error, not a crash.
-      issues.push({ ...slide.location, message: `unknown slide kind '${slide.kind}'; known kinds: ${Object.keys(slideKinds).join(', ')}` });
+      issues.push({
+        ...slide.location,
+        message: `unknown slide kind '${slide.kind}'; known kinds: ${Object.keys(slideKinds).join(', ')}`,
+      });
       continue;
     }
     try {
@@ -119,7 +160,9 @@ export function layoutDeck(plan: DeckPlan, place?: (page: Page) => Page): Result
   }
   if (issues.length > 0) return fail(issues);
   try {
-    const numbered = slides.map((s, i) => (footed.has(s) ? { ...s, elements: [...s.elements, ...footerElements(plan, page, renderer, i + 1)] } : s));
+    const numbered = slides.map((s, i) =>
+      footed.has(s) ? { ...s, elements: [...s.elements, ...footerElements(plan, page, renderer, i + 1)] } : s,
+    );
     return ok({ properties: plan.properties, size: page.size, slides: numbered });
   } catch (error) {
     if (error instanceof TemplateIssue) return fail([error.issue]);

@@ -20,12 +20,19 @@ function pendingImages(deck: LaidOutDeck): PendingImageElement[] {
   return deck.slides.flatMap((s) => s.elements.filter((e): e is PendingImageElement => e.type === 'pending-image'));
 }
 
-export async function placeImages(deck: LaidOutDeck, options: PlaceImagesOptions): Promise<Result<{ deck: LaidOutDeck; images: PreparedImage[] }>> {
+export async function placeImages(
+  deck: LaidOutDeck,
+  options: PlaceImagesOptions,
+): Promise<Result<{ deck: LaidOutDeck; images: PreparedImage[] }>> {
   const pending = pendingImages(deck);
   if (pending.length === 0) return ok({ deck, images: [] });
   const { images, issues } = await prepareImages(
     pending.map((p) => ({ ref: p.ref, box: p.box, location: p.location, fit: p.fit })),
-    { projectRoot: options.projectRoot, cacheDir: options.cacheDir ?? path.join(options.projectRoot, '.cache', 'images'), stats: options.stats },
+    {
+      projectRoot: options.projectRoot,
+      cacheDir: options.cacheDir ?? path.join(options.projectRoot, '.cache', 'images'),
+      stats: options.stats,
+    },
   );
   if (issues.length > 0) return fail(dedupe(issues));
   const byElement = new Map<PendingImageElement, PreparedImage>();
@@ -50,7 +57,12 @@ function dedupe(issues: Issue[]): Issue[] {
 }
 
 /** Fails when the written deck is over the theme's budget, naming the largest images. */
-export function checkBudget(images: PreparedImage[], totalBytes: number, budgetMB: number, location: SourceLocation): Issue | undefined {
+export function checkBudget(
+  images: PreparedImage[],
+  totalBytes: number,
+  budgetMB: number,
+  location: SourceLocation,
+): Issue | undefined {
   const imageBytes = images.reduce((sum, i) => sum + i.bytes, 0);
   return checkSizeBudget(images, Math.max(0, totalBytes - imageBytes), budgetMB * 1024 * 1024, location);
 }

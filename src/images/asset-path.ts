@@ -4,7 +4,11 @@ import { confinePath, confineRelative, type ConfineRefusal } from '../io/confine
 
 /** Where a user's image path leads: the real file on disk, or why it may not be used. */
 export type AssetPath =
-  | { ok: true; /** Real (symlink-free) absolute path. */ path: string; /** `assets/…` as users write it. */ display: string }
+  | {
+      ok: true /** Real (symlink-free) absolute path. */;
+      path: string /** `assets/…` as users write it. */;
+      display: string;
+    }
   | { ok: false; message: string };
 
 /**

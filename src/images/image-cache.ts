@@ -21,7 +21,12 @@ function sharpPackageVersion(): string {
   if (sharpVersion === undefined) {
     const require = createRequire(import.meta.url);
     const main = require.resolve('sharp');
-    const pkg = path.join(main.slice(0, main.lastIndexOf(`${path.sep}node_modules${path.sep}sharp${path.sep}`)), 'node_modules', 'sharp', 'package.json');
+    const pkg = path.join(
+      main.slice(0, main.lastIndexOf(`${path.sep}node_modules${path.sep}sharp${path.sep}`)),
+      'node_modules',
+      'sharp',
+      'package.json',
+    );
     sharpVersion = (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
   }
   return sharpVersion;

@@ -46,7 +46,12 @@ export function planPlacement(
 /** A box of the given size centred in `box` (inches), rounded to 10⁻⁶ in (an EMU is 1.1 × 10⁻⁶ in). */
 export function placeAt(box: Box, size: { w: number; h: number }): Box {
   const round = (n: number) => Math.round(n * 1e6) / 1e6;
-  return { x: round(box.x + (box.w - size.w) / 2), y: round(box.y + (box.h - size.h) / 2), w: round(size.w), h: round(size.h) };
+  return {
+    x: round(box.x + (box.w - size.w) / 2),
+    y: round(box.y + (box.h - size.h) / 2),
+    w: round(size.w),
+    h: round(size.h),
+  };
 }
 
 const limitScale = (scale: number, vector: boolean): number => (vector ? scale : Math.min(scale, 1));

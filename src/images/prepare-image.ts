@@ -84,7 +84,8 @@ export async function prepareImages(
     const issue = (message: string): Issue => ({ ...request.location, message, severity: 'error' });
     const asset = resolveAssetPath(options.projectRoot, request.ref.file);
     if (!asset.ok) return issue(asset.message);
-    if (!hasArea(request.box)) return issue(`${asset.display} has no room on the slide (box ${JSON.stringify(request.box)})`);
+    if (!hasArea(request.box))
+      return issue(`${asset.display} has no room on the slide (box ${JSON.stringify(request.box)})`);
     let source: Buffer;
     try {
       source = await readFile(asset.path);
@@ -96,7 +97,8 @@ export async function prepareImages(
     // Failure messages name the file, so identical bytes under two names are two jobs.
     const job = `${key} ${asset.display}`;
     const earlier = inFlight.get(job);
-    const outcome = earlier ?? lookUpOrRender(key, () => renderImage(source, asset.display, params), options.cacheDir, stats);
+    const outcome =
+      earlier ?? lookUpOrRender(key, () => renderImage(source, asset.display, params), options.cacheDir, stats);
     inFlight.set(job, outcome);
     const result = await outcome;
     if (!result.ok) return issue(result.message);
@@ -110,7 +112,11 @@ export async function prepareImages(
     } catch (error) {
       // Not expected (bad input is handled above); still one located issue rather than a crash.
       const reason = error instanceof Error ? error.message : String(error);
-      return { ...request.location, message: `${request.ref.file} could not be prepared: ${reason}`, severity: 'error' } satisfies Issue;
+      return {
+        ...request.location,
+        message: `${request.ref.file} could not be prepared: ${reason}`,
+        severity: 'error',
+      } satisfies Issue;
     }
   });
   const images = results.filter((r): r is PreparedImage => 'data' in r);
@@ -149,7 +155,15 @@ export function toImageElement(image: PreparedImage, name: string): ImageElement
   const { ref } = image.request;
   const decorative = ref.decorative === true;
   const altText = decorative ? '' : (ref.alt ?? '');
-  return { type: 'image', name, box: image.box, data: image.data, mime: image.mime, altText, ...(decorative && { decorative }) };
+  return {
+    type: 'image',
+    name,
+    box: image.box,
+    data: image.data,
+    mime: image.mime,
+    altText,
+    ...(decorative && { decorative }),
+  };
 }
 
 /** `Promise.all(items.map(fn))` with at most `limit` calls running; results keep the input order. */

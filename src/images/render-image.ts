@@ -60,7 +60,9 @@ export async function renderImage(source: Buffer, display: string, params: Rende
 
   const plan = planPlacement({ width, height }, params.box, params.dpi, params.fit, vector);
   // An SVG is rendered at the density that gives the target size directly (72 dpi = its own size).
-  const density = vector ? Math.min(100_000, Math.max(1, (72 * plan.width) / width, (72 * plan.height) / height)) : undefined;
+  const density = vector
+    ? Math.min(100_000, Math.max(1, (72 * plan.width) / width, (72 * plan.height) / height))
+    : undefined;
   try {
     const { data, info } = await sharp(source, { failOn: 'error', limitInputPixels: params.pixelLimit, density })
       .autoOrient()
@@ -78,7 +80,9 @@ export async function renderImage(source: Buffer, display: string, params: Rende
     };
   } catch (error) {
     if (error instanceof Error && /pixel limit/i.test(error.message)) {
-      return fail(`${display} is too large to process (over ${Math.round(params.pixelLimit / 1e6)} megapixels); scale it down`);
+      return fail(
+        `${display} is too large to process (over ${Math.round(params.pixelLimit / 1e6)} megapixels); scale it down`,
+      );
     }
     return fail(`${display} is not a readable image (truncated or corrupt)`);
   }

@@ -36,7 +36,9 @@ export function checkSizeBudget(
     byFile.set(image.sourceFile, { bytes: entry.bytes + image.bytes, uses: entry.uses + 1 });
   }
   const largest = [...byFile].sort((a, b) => b[1].bytes - a[1].bytes || a[0].localeCompare(b[0])).slice(0, NAMED);
-  const named = largest.map(([file, { bytes, uses }]) => `${file} ${formatBytes(bytes)}${uses > 1 ? ` (${uses} times)` : ''}`);
+  const named = largest.map(
+    ([file, { bytes, uses }]) => `${file} ${formatBytes(bytes)}${uses > 1 ? ` (${uses} times)` : ''}`,
+  );
   const message =
     `the deck is ${formatBytes(total)}, over the e-mail limit of ${formatBytes(budgetBytes)}` +
     (named.length > 0 ? `; largest images: ${named.join(', ')}. Use fewer or smaller photos` : '');

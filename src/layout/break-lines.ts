@@ -41,7 +41,13 @@ export interface WrappedLine {
   afterHardBreak: boolean;
 }
 
-const SPACES = new Set([' ', '\t', '\u200b', '\u3000', ...'\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a']);
+const SPACES = new Set([
+  ' ',
+  '\t',
+  '\u200b',
+  '\u3000',
+  ...'\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a',
+]);
 /** Break after these between letters. */
 const BREAK_AFTER = new Set(['-', '\u2010', '\u2013', '\u2014']);
 /** Inside a word too long for a line, break after these first. */
@@ -112,7 +118,12 @@ export function wrapUnits(units: readonly Unit[], size: number, width: number): 
   const lines: WrappedLine[] = [];
   let line = openLine(size, false);
   const flush = (hard: boolean): void => {
-    lines.push({ text: line.text.replace(TRAILING_SPACES, ''), width: line.width, maxSize: line.maxSize, afterHardBreak: line.afterHardBreak });
+    lines.push({
+      text: line.text.replace(TRAILING_SPACES, ''),
+      width: line.width,
+      maxSize: line.maxSize,
+      afterHardBreak: line.afterHardBreak,
+    });
     line = openLine(size, hard);
   };
   for (const unit of units) {
@@ -135,7 +146,13 @@ export function wrapUnits(units: readonly Unit[], size: number, width: number): 
  * A word wider than the line, starting on an empty line: per line, up to the last
  * hyphen, dash or slash that fits, else as many characters as fit (at least one).
  */
-function breakWord(word: Piece[], size: number, width: number, current: () => OpenLine, flush: (hard: boolean) => void): void {
+function breakWord(
+  word: Piece[],
+  size: number,
+  width: number,
+  current: () => OpenLine,
+  flush: (hard: boolean) => void,
+): void {
   const chars = word.flatMap((piece) =>
     [...piece.text].map((ch) => {
       const charSize = piece.size ?? size;

@@ -32,7 +32,9 @@ export function measureTableRows(
     const run = typeof cell === 'string' ? { text: cell } : { text: cell.text, bold: cell.bold };
     return layoutParagraphs([{ runs: [run] }], cellStyle, columnWidths[column] ?? 0).height;
   };
-  return rows.map((row) => row.reduce((tallest, cell, column) => Math.max(tallest, cellHeight(cell, column)), cellHeight('', 0)));
+  return rows.map((row) =>
+    row.reduce((tallest, cell, column) => Math.max(tallest, cellHeight(cell, column)), cellHeight('', 0)),
+  );
 }
 
 /**

@@ -79,7 +79,9 @@ export function splitParagraphs(
   const sizes = sizesFrom(Math.max(style.fontSize, minSize), minSize, step);
   const at = (fontSize: number, most: number) => {
     const heights = heightsAt(prepared, fontSize, box.w);
-    return packChunks(heights, groups, available).length > most ? undefined : { fontSize, chunks: balanceChunks(heights, groups, available) };
+    return packChunks(heights, groups, available).length > most
+      ? undefined
+      : { fontSize, chunks: balanceChunks(heights, groups, available) };
   };
   const first = (candidates: number[], most: number) => {
     for (const size of candidates) {
@@ -91,7 +93,11 @@ export function splitParagraphs(
   let chosen = first(sizes, fewest)!;
   // Small text on few slides reads worse than comfortable text on one slide more.
   if (comfortSize !== undefined && chosen.fontSize < comfortSize && fewest > 1) {
-    chosen = first(sizes.filter((size) => size >= comfortSize), fewest + 1) ?? chosen;
+    chosen =
+      first(
+        sizes.filter((size) => size >= comfortSize),
+        fewest + 1,
+      ) ?? chosen;
   }
   return chosen.chunks.map(({ start, end, content }) => ({
     start,
@@ -162,18 +168,27 @@ function packChunks(heights: readonly number[], groups: readonly ParagraphGroup[
 function balanceChunks(heights: readonly number[], groups: readonly ParagraphGroup[], available: number) {
   const fewest = packChunks(heights, groups, available);
   if (fewest.length < 2) return fewest;
-  return evenChunks(heights, groups, available, fewest.length) ?? cappedChunks(heights, groups, available, fewest.length);
+  return (
+    evenChunks(heights, groups, available, fewest.length) ?? cappedChunks(heights, groups, available, fewest.length)
+  );
 }
 
 /** Units a split may not cut: a group, or a paragraph of a group too tall for one chunk. */
 function units(heights: readonly number[], groups: readonly ParagraphGroup[], available: number): ParagraphGroup[] {
   return groups.flatMap((g) => {
     const h = heights.slice(g.start, g.end).reduce((a, b) => a + b, 0);
-    return h <= available + EPSILON ? [g] : Array.from({ length: g.end - g.start }, (_, i) => ({ start: g.start + i, end: g.start + i + 1 }));
+    return h <= available + EPSILON
+      ? [g]
+      : Array.from({ length: g.end - g.start }, (_, i) => ({ start: g.start + i, end: g.start + i + 1 }));
   });
 }
 
-export function evenChunks(heights: readonly number[], groups: readonly ParagraphGroup[], available: number, count: number) {
+export function evenChunks(
+  heights: readonly number[],
+  groups: readonly ParagraphGroup[],
+  available: number,
+  count: number,
+) {
   const parts = units(heights, groups, available);
   const ends: number[] = [];
   let sum = 0;

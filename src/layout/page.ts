@@ -31,7 +31,12 @@ export interface Page {
   template?: { cover: { title: Box; subtitle: Box }; footer?: Box; number?: Box };
 }
 
-export function createPage(theme: Theme, language: string, continued: string, continuedNumbered = `${continued} {n}`): Page {
+export function createPage(
+  theme: Theme,
+  language: string,
+  continued: string,
+  continuedNumbered = `${continued} {n}`,
+): Page {
   const width = SLIDE.w - 2 * MARGIN_X;
   return {
     theme,

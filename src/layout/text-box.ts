@@ -80,10 +80,20 @@ function wordsFit(paragraphs: Paragraph[], style: TextStyle, width: number, size
   // A run with its own size keeps it when the frame shrinks (as in fitText).
   return paragraphs.every((p) =>
     p.runs.every((run) =>
-      run.text.split(/\s+/).every((word) =>
-        word.length === 0 ||
-        measureWidth(word, { face: style.fontFace, size: run.size ?? size, bold: run.bold ?? style.bold, italic: run.italic }) * WIDTH_SAFETY <= inner,
-      ),
+      run.text
+        .split(/\s+/)
+        .every(
+          (word) =>
+            word.length === 0 ||
+            measureWidth(word, {
+              face: style.fontFace,
+              size: run.size ?? size,
+              bold: run.bold ?? style.bold,
+              italic: run.italic,
+            }) *
+              WIDTH_SAFETY <=
+              inner,
+        ),
     ),
   );
 }
@@ -108,7 +118,7 @@ export function fitBox(page: Page, request: FitRequest): Fitted {
   const minSize = Math.min(request.minSize ?? page.theme.sizes.minBody, maxSize);
   const result = fitWholeWords(request, maxSize, minSize);
   if (!result.fits && request.source) {
-    const shorter = Math.max(5, Math.ceil((1 - request.box.h / result.height) * 100 / 5) * 5);
+    const shorter = Math.max(5, Math.ceil(((1 - request.box.h / result.height) * 100) / 5) * 5);
     throw new LayoutIssue({
       ...request.source,
       message: `the text is too long for its place on the slide: even at ${minSize} pt it needs ${result.height.toFixed(1)} in of ${request.box.h.toFixed(1)} in; shorten it by about ${shorter} %`,
@@ -137,7 +147,14 @@ export function textHeight(paragraphs: Paragraph[], style: TextStyle, width: num
  * One chunk when everything fits; the kind makes a continuation slide per further chunk.
  * Sub-points (level > 0) stay on the slide of their point (see splitParagraphs).
  */
-export function splitToFit(page: Page, items: Paragraph[], style: TextStyle, box: Box, minSize?: number, comfortSize?: number): Paragraph[][] {
+export function splitToFit(
+  page: Page,
+  items: Paragraph[],
+  style: TextStyle,
+  box: Box,
+  minSize?: number,
+  comfortSize?: number,
+): Paragraph[][] {
   if (items.length === 0) return [[]];
   const floor = minSize ?? page.theme.sizes.minBody;
   const whole = fitText({ paragraphs: items, style, box, maxSize: style.fontSize, minSize: floor });
@@ -148,7 +165,13 @@ export function splitToFit(page: Page, items: Paragraph[], style: TextStyle, box
 /** The slide title (a real title, fitted on one or two lines) and the accent rule under it. */
 export function titleElements(page: Page, title: string): SlideElement[] {
   const { theme } = page;
-  const style = textStyle(page, { heading: true, size: theme.sizes.title, color: theme.colors.primary, bold: true, valign: 'bottom' });
+  const style = textStyle(page, {
+    heading: true,
+    size: theme.sizes.title,
+    color: theme.colors.primary,
+    bold: true,
+    valign: 'bottom',
+  });
   const fitted = fitBox(page, {
     name: 'Title',
     role: 'title',
@@ -157,7 +180,13 @@ export function titleElements(page: Page, title: string): SlideElement[] {
     style,
     minSize: Math.min(theme.sizes.minBody + 6, theme.sizes.title),
   });
-  const rule: SlideElement = { type: 'shape', name: 'Title rule', shape: 'rect', box: page.rule, fill: theme.colors.accent };
+  const rule: SlideElement = {
+    type: 'shape',
+    name: 'Title rule',
+    shape: 'rect',
+    box: page.rule,
+    fill: theme.colors.accent,
+  };
   return [fitted.element, rule];
 }
 
@@ -189,7 +218,8 @@ function textArea(shape: ShapeElement['shape'], box: Box, radius?: number): Box 
     const inset = 0.29289 * (radius ?? Math.min(box.w, box.h) / 6);
     return { x: box.x + inset, y: box.y + inset, w: box.w - 2 * inset, h: box.h - 2 * inset };
   }
-  if (shape === 'ellipse') return { x: box.x + box.w * 0.1464, y: box.y + box.h * 0.1464, w: box.w * 0.7071, h: box.h * 0.7071 };
+  if (shape === 'ellipse')
+    return { x: box.x + box.w * 0.1464, y: box.y + box.h * 0.1464, w: box.w * 0.7071, h: box.h * 0.7071 };
   return box;
 }
 

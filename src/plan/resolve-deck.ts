@@ -55,10 +55,13 @@ function planSlide(ref: SlideRef, index: number, source: DeckSource): PlannedSli
   const object = normaliseRef(ref);
   const at = (field: string): TemplateSource | undefined => {
     const value = (object as Record<string, unknown>)[field];
-    return typeof value === 'string' ? { source: value, location: locateIn(source.source, ['slides', index, field]) } : undefined;
+    return typeof value === 'string'
+      ? { source: value, location: locateIn(source.source, ['slides', index, field]) }
+      : undefined;
   };
   const kind = 'slide' in object ? object.slide : object.kind;
-  const planMode: PlanMode = 'slide' in object && object.plan ? object.plan : source.deck.audience.groups.length > 0 ? 'mark' : 'all';
+  const planMode: PlanMode =
+    'slide' in object && object.plan ? object.plan : source.deck.audience.groups.length > 0 ? 'mark' : 'all';
   return {
     kind,
     ref: object,
@@ -74,7 +77,8 @@ function audienceRowKeys(strategy: Strategy, deck: Deck): Set<string | number> {
   const groups = new Set(deck.audience.groups);
   const keys = new Set<string | number>();
   strategy.actionPlan.forEach((row, i) => {
-    const concerns = row.groups.some((g) => groups.has(g)) || (row.id !== undefined && row.id === deck.meeting?.planRow);
+    const concerns =
+      row.groups.some((g) => groups.has(g)) || (row.id !== undefined && row.id === deck.meeting?.planRow);
     if (concerns) keys.add(row.id ?? i);
   });
   return keys;
@@ -97,8 +101,14 @@ export function resolveDeck(project: Project, source: DeckSource): DeckPlan {
   if (!templates) throw new Error(`templates for language ${deck.language} were not loaded`);
   // The strategy's wording applies to every deck; a deck's own wording wins.
   const wording = new Map<string, TemplateSource>([
-    ...Object.entries(strategy.wording).map(([key, value]): [string, TemplateSource] => [key, { source: value, location: locateIn(project.strategySource, ['wording', key]) }]),
-    ...Object.entries(deck.wording).map(([key, value]): [string, TemplateSource] => [key, { source: value, location: locateIn(source.source, ['wording', key]) }]),
+    ...Object.entries(strategy.wording).map(([key, value]): [string, TemplateSource] => [
+      key,
+      { source: value, location: locateIn(project.strategySource, ['wording', key]) },
+    ]),
+    ...Object.entries(deck.wording).map(([key, value]): [string, TemplateSource] => [
+      key,
+      { source: value, location: locateIn(source.source, ['wording', key]) },
+    ]),
   ]);
   const title = deck.title ?? strategy.name;
   const org = strategy.organisation;

@@ -12,7 +12,10 @@ const MEDIA = /^ppt\/media\/[^/]+$/;
 export function dedupeMedia(parts: PackageParts): void {
   const keptByHash = new Map<string, string>();
   const replacement = new Map<string, string>();
-  for (const name of parts.names().filter((n) => MEDIA.test(n)).sort(comparePartNames)) {
+  for (const name of parts
+    .names()
+    .filter((n) => MEDIA.test(n))
+    .sort(comparePartNames)) {
     const bytes = parts.bytesOf(name);
     if (!bytes) continue;
     const hash = sha256Hex(bytes);
@@ -24,10 +27,11 @@ export function dedupeMedia(parts: PackageParts): void {
   // Every part that refers to media lives one level below ppt/ (slides, layouts, masters, notes).
   parts.editText(
     (name) => name.endsWith('.rels'),
-    (xml) => xml.replace(/Target="\.\.\/media\/([^"]+)"/g, (whole, file: string) => {
-      const kept = replacement.get(file);
-      return kept ? `Target="../media/${kept}"` : whole;
-    }),
+    (xml) =>
+      xml.replace(/Target="\.\.\/media\/([^"]+)"/g, (whole, file: string) => {
+        const kept = replacement.get(file);
+        return kept ? `Target="../media/${kept}"` : whole;
+      }),
   );
   for (const file of replacement.keys()) parts.delete(`ppt/media/${file}`);
 }

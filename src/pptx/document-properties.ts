@@ -59,7 +59,8 @@ export function writeAppProperties(parts: PackageParts, props: DeckProperties): 
   const groups = allGroups.filter(([, members]) => members.length > 0);
   const variant = (value: string): string => `<vt:variant>${value}</vt:variant>`;
   const pairs = groups.map(
-    ([name, members]) => variant(`<vt:lpstr>${escapeXml(name)}</vt:lpstr>`) + variant(`<vt:i4>${members.length}</vt:i4>`),
+    ([name, members]) =>
+      variant(`<vt:lpstr>${escapeXml(name)}</vt:lpstr>`) + variant(`<vt:i4>${members.length}</vt:i4>`),
   );
   const vector = (size: number, type: string, items: string[]): string =>
     `<vt:vector size="${size}" baseType="${type}">${items.join('')}</vt:vector>`;

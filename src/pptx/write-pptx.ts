@@ -30,10 +30,15 @@ const LAYOUT = 'TRAPPA_16x9';
  * the language tag and highlight, which do not change metrics.
  */
 function runsOf(paragraphs: Paragraph[], style: TextStyle, language: string): TextRun[] {
-  const highlights = paragraphs.flatMap((p) => (p.runs.length > 0 ? p.runs : [{ highlight: undefined }]).map((r) => r.highlight));
+  const highlights = paragraphs.flatMap((p) =>
+    (p.runs.length > 0 ? p.runs : [{ highlight: undefined }]).map((r) => r.highlight),
+  );
   return pptxTextRuns(paragraphs, style).map((run, i) => {
     const highlight = highlights[i];
-    return { text: run.text, options: { ...run.options, lang: language, ...(highlight ? { highlight } : {}) } as TextProps };
+    return {
+      text: run.text,
+      options: { ...run.options, lang: language, ...(highlight ? { highlight } : {}) } as TextProps,
+    };
   });
 }
 
@@ -57,7 +62,9 @@ function addShape(pptx: Pptx, slide: Slide, e: ShapeElement, language: string): 
     shape: pptx.ShapeType[e.shape],
     objectName: e.name,
     fill: e.fill ? { color: e.fill } : { type: 'none' },
-    line: e.line ? { color: e.line.color, width: e.line.width, dashType: e.line.dash === 'dash' ? 'dash' : 'solid' } : { type: 'none' },
+    line: e.line
+      ? { color: e.line.color, width: e.line.width, dashType: e.line.dash === 'dash' ? 'dash' : 'solid' }
+      : { type: 'none' },
     ...(e.radius !== undefined ? { rectRadius: e.radius } : {}),
     ...(e.rotate ? { rotate: e.rotate } : {}),
   };
@@ -75,7 +82,11 @@ function addTable(slide: Slide, e: TableElement, language: string): void {
   const rows = e.rows.map((row, r) =>
     row.map((c) => {
       const fill = c.fill ?? (e.bandFill && r % 2 === 1 ? e.bandFill : undefined);
-      return cell(c.text, { bold: c.bold ?? false, color: c.color ?? e.style.color, ...(fill ? { fill: { color: fill } } : {}) });
+      return cell(c.text, {
+        bold: c.bold ?? false,
+        color: c.color ?? e.style.color,
+        ...(fill ? { fill: { color: fill } } : {}),
+      });
     }),
   );
   slide.addTable([header, ...rows], {

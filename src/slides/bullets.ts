@@ -28,13 +28,28 @@ export function layoutList(page: Page, content: ListContent, firstIndex = 0): La
   // Short lists may grow a little, so a slide with three points does not look empty;
   // a continued list keeps one size on all its slides (the smallest any of them needs).
   const fitChunk = (chunk: Paragraph[], i: number, maxSize: number) =>
-    fitBox(page, { name: 'List', box: content.intro && i === 0 ? listBox : page.body, paragraphs: chunk, style, maxSize });
-  const common = chunks.length === 1 ? sizes.body + 4 : Math.min(...chunks.map((chunk, i) => fitChunk(chunk, i, sizes.body).element.style.fontSize));
+    fitBox(page, {
+      name: 'List',
+      box: content.intro && i === 0 ? listBox : page.body,
+      paragraphs: chunk,
+      style,
+      maxSize,
+    });
+  const common =
+    chunks.length === 1
+      ? sizes.body + 4
+      : Math.min(...chunks.map((chunk, i) => fitChunk(chunk, i, sizes.body).element.style.fontSize));
   return chunks.map((chunk, i): LaidOutSlide => {
     const title = continuedTitle(page, content.title, i + firstIndex);
     const elements: SlideElement[] = [...titleElements(page, title)];
     if (content.intro && i === 0) {
-      elements.push({ type: 'text', name: 'Intro', box: { ...page.body, h: introH }, paragraphs: introParagraphs, style: introStyle });
+      elements.push({
+        type: 'text',
+        name: 'Intro',
+        box: { ...page.body, h: introH },
+        paragraphs: introParagraphs,
+        style: introStyle,
+      });
     }
     elements.push(fitChunk(chunk, i, common).element);
     return { title, background: colors.background, elements };
@@ -44,7 +59,10 @@ export function layoutList(page: Page, content: ListContent, firstIndex = 0): La
 /** Profile statements of the strategy. */
 export const profileSlide: SlideKind = {
   build: (input) =>
-    layoutList(input.page, { title: input.title('profile.title'), items: pointParagraphs(input.plan.strategy.profile) }),
+    layoutList(input.page, {
+      title: input.title('profile.title'),
+      items: pointParagraphs(input.plan.strategy.profile),
+    }),
 };
 
 /** A deck's own list slide (kind: bullets). */
@@ -67,9 +85,18 @@ export const changesSlide: SlideKind = {
     const { strategy } = input.plan;
     const entry = strategy.history.find((h) => h.version === strategy.version) ?? strategy.history.at(-1);
     if (!entry) {
-      return layoutList(input.page, { title: input.title('changes.title'), items: [{ runs: [{ text: input.text('changes.none') }] }] });
+      return layoutList(input.page, {
+        title: input.title('changes.title'),
+        items: [{ runs: [{ text: input.text('changes.none') }] }],
+      });
     }
-    const items = entry.changes.map((text): Paragraph => ({ runs: [{ text }], bullet: true, level: 0, spaceBefore: 4 }));
-    return layoutList(input.page, { title: input.title('changes.title'), intro: input.text('changes.entry', { ...entry }), items });
+    const items = entry.changes.map(
+      (text): Paragraph => ({ runs: [{ text }], bullet: true, level: 0, spaceBefore: 4 }),
+    );
+    return layoutList(input.page, {
+      title: input.title('changes.title'),
+      intro: input.text('changes.entry', { ...entry }),
+      items,
+    });
   },
 };

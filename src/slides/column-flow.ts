@@ -88,10 +88,20 @@ function balanced(heights: number[][], insets: number, height: number, perSlide:
 function headingShape(page: Page, box: Box, text: string, list: number): SlideElement {
   const { colors, sizes } = page.theme;
   return {
-    type: 'shape', name: `Heading ${list + 1}`, shape: 'rect', box: { ...box, h: HEADING_H },
+    type: 'shape',
+    name: `Heading ${list + 1}`,
+    shape: 'rect',
+    box: { ...box, h: HEADING_H },
     fill: list === 0 ? colors.primary : colors.secondary,
     paragraphs: [{ runs: [{ text }] }],
-    style: textStyle(page, { heading: true, size: Math.min(sizes.body - 2, 18), bold: true, align: 'center', valign: 'middle', color: list === 0 ? colors.onPrimary : colors.primary }),
+    style: textStyle(page, {
+      heading: true,
+      size: Math.min(sizes.body - 2, 18),
+      bold: true,
+      align: 'center',
+      valign: 'middle',
+      color: list === 0 ? colors.onPrimary : colors.primary,
+    }),
   };
 }
 
@@ -102,7 +112,14 @@ interface Sized {
 }
 
 /** The largest size whose balanced flow needs no more slides than the floor's. */
-function sizeFlow(page: Page, lists: FlowList[], style: TextStyle, width: number, height: number, perSlide: number): Sized {
+function sizeFlow(
+  page: Page,
+  lists: FlowList[],
+  style: TextStyle,
+  width: number,
+  height: number,
+  perSlide: number,
+): Sized {
   const { sizes } = page.theme;
   const prepared = lists.map((l) => l.items.map((p) => prepareText([p], style)));
   const insets = style.insets.top + style.insets.bottom;
@@ -123,10 +140,16 @@ export function layoutFlow(page: Page, content: FlowContent, perSlide = 2): Laid
   const { colors, sizes } = page.theme;
   const lists = content.lists.filter((l) => l.items.length > 0);
   const noteStyle = textStyle(page, { size: Math.max(sizes.minBody, 14), color: colors.text, valign: 'bottom' });
-  const noteParagraphs: Paragraph[] = content.note ? [{ runs: [{ text: content.note, highlight: colors.highlight, bold: true }] }] : [];
+  const noteParagraphs: Paragraph[] = content.note
+    ? [{ runs: [{ text: content.note, highlight: colors.highlight, bold: true }] }]
+    : [];
   const noteH = content.note ? Math.max(NOTE_H, textHeight(noteParagraphs, noteStyle, page.body.w)) : 0;
   const area: Box = { ...page.body, h: page.body.h - noteH };
-  const boxes = columns(area, Array.from({ length: perSlide }, () => 1), 0.4);
+  const boxes = columns(
+    area,
+    Array.from({ length: perSlide }, () => 1),
+    0.4,
+  );
   const style = textStyle(page, { size: sizes.body });
   const { size, cols } = sizeFlow(page, lists, style, boxes[0]!.w, area.h, perSlide);
   const slides: LaidOutSlide[] = [];
@@ -144,14 +167,25 @@ export function layoutFlow(page: Page, content: FlowContent, perSlide = 2): Laid
         elements.push(headingShape(page, { ...boxes[c]!, y }, list.heading, index));
         y += HEADING_H + HEADING_GAP;
         const h = layoutPrepared(prepareText(items, style), size, boxes[c]!.w).height;
-        elements.push({ type: 'text', name: `${list.heading} list`, role: 'body', box: { ...boxes[c]!, y, h }, paragraphs: items, style: { ...style, fontSize: size } });
+        elements.push({
+          type: 'text',
+          name: `${list.heading} list`,
+          role: 'body',
+          box: { ...boxes[c]!, y, h },
+          paragraphs: items,
+          style: { ...style, fontSize: size },
+        });
         y += h;
       });
     });
     if (content.note && marked) {
       elements.push({
-        type: 'text', name: 'Legend', role: 'body', box: { x: page.body.x, y: area.y + area.h, w: page.body.w, h: noteH },
-        paragraphs: noteParagraphs, style: noteStyle,
+        type: 'text',
+        name: 'Legend',
+        role: 'body',
+        box: { x: page.body.x, y: area.y + area.h, w: page.body.w, h: noteH },
+        paragraphs: noteParagraphs,
+        style: noteStyle,
       });
     }
     slides.push({ title, background: colors.background, elements });

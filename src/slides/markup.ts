@@ -15,4 +15,7 @@ export function markedRuns(text: string, base: Omit<TextRun, 'text'> = {}): Text
 }
 
 /** The text without its marks, as it reads. */
-export const plainText = (text: string): string => markedRuns(text).map((r) => r.text).join('');
+export const plainText = (text: string): string =>
+  markedRuns(text)
+    .map((r) => r.text)
+    .join('');

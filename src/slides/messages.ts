@@ -57,8 +57,21 @@ function layout(page: Page, content: MessagesContent): LaidOutSlide[] {
   const mainSize = hasOthers ? Math.min(sizes.body, others.element.style.fontSize + 2) : sizes.body + 4;
   const elements: SlideElement[] = [
     ...titleElements(page, content.title),
-    { type: 'shape', name: 'Main message panel', shape: 'rect', box: left!, fill: colors.secondary, line: { color: colors.primary, width: 1 } },
-    { type: 'text', name: 'Main message heading', box: { ...left!, h: headH + 0.2 }, paragraphs: [{ runs: [{ text: content.mainHeading }] }], style: { ...hStyle, insets: panelInsets } },
+    {
+      type: 'shape',
+      name: 'Main message panel',
+      shape: 'rect',
+      box: left!,
+      fill: colors.secondary,
+      line: { color: colors.primary, width: 1 },
+    },
+    {
+      type: 'text',
+      name: 'Main message heading',
+      box: { ...left!, h: headH + 0.2 },
+      paragraphs: [{ runs: [{ text: content.mainHeading }] }],
+      style: { ...hStyle, insets: panelInsets },
+    },
     fitBox(page, {
       name: 'Main message',
       box: below(left!, headH + 0.2, 0),
@@ -69,7 +82,13 @@ function layout(page: Page, content: MessagesContent): LaidOutSlide[] {
   ];
   if (!hasOthers || !right) return [{ title: content.title, background: colors.background, elements }];
 
-  elements.push({ type: 'text', name: 'Other messages heading', box: { ...right, h: othersHeadH }, paragraphs: [{ runs: [{ text: content.othersHeading }] }], style: hStyle });
+  elements.push({
+    type: 'text',
+    name: 'Other messages heading',
+    box: { ...right, h: othersHeadH },
+    paragraphs: [{ runs: [{ text: content.othersHeading }] }],
+    style: hStyle,
+  });
   elements.push(others.element);
   const slides: LaidOutSlide[] = [{ title: content.title, background: colors.background, elements }];
   if (rest.length > 0) {

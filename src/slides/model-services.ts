@@ -45,14 +45,26 @@ export function serviceShapes(page: Page, services: string[], joint: Box, oneRow
   const { perRow } = serviceGrid(services.length, oneRow);
   const w = boxWidth(joint.w, perRow);
   const h = boxHeight(page, services, w);
-  const style = textStyle(page, { size: Math.min(sizes.body, 16), color: colors.primary, align: 'center', valign: 'middle' });
+  const style = textStyle(page, {
+    size: Math.min(sizes.body, 16),
+    color: colors.primary,
+    align: 'center',
+    valign: 'middle',
+  });
   const shapes = services.map((text, i): ShapeElement => {
     const row = Math.floor(i / perRow);
     const inRow = Math.min(perRow, services.length - row * perRow);
     // A shorter last row is centred under the full one.
     const left = joint.x + (joint.w - (inRow * w + (inRow - 1) * PAD)) / 2;
     const box = { x: left + (i - row * perRow) * (w + PAD), y: joint.y + NAME_H + row * (h + PAD), w, h };
-    return fittedShape(page, { name: `Service ${text}`, shape: 'rect', box, fill: colors.secondary, paragraphs: [{ runs: [{ text }] }], style });
+    return fittedShape(page, {
+      name: `Service ${text}`,
+      shape: 'rect',
+      box,
+      fill: colors.secondary,
+      paragraphs: [{ runs: [{ text }] }],
+      style,
+    });
   });
   const size = Math.min(...shapes.map((s) => s.style?.fontSize ?? sizes.body));
   return shapes.map((s) => ({ ...s, style: { ...s.style!, fontSize: size } }));

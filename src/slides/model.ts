@@ -65,7 +65,11 @@ function arrow(name: string, box: Box, fill: string): SlideElement {
 function memberBoxes(area: Box, count: number, rowH: number, jointW: number): Box[] {
   if (count === 1) return [{ x: area.x + (area.w - jointW) / 2, y: area.y, w: jointW, h: rowH }];
   const row: Box = { x: area.x + 0.6, y: area.y, w: area.w - 1.2, h: rowH };
-  return columns(row, Array.from({ length: count }, () => 1), Math.min(0.9, (row.w * 0.25) / (count - 1)));
+  return columns(
+    row,
+    Array.from({ length: count }, () => 1),
+    Math.min(0.9, (row.w * 0.25) / (count - 1)),
+  );
 }
 
 /**
@@ -108,7 +112,9 @@ function labelSlots(band: Box, arrows: Box[], joint: Box, area: Box): Slot[] {
     const x = sorted[i]!.x + sorted[i]!.w + CLEAR;
     return { box: { ...band, x, w: next.x - CLEAR - x }, align: 'center' };
   });
-  inner.sort((a, b) => Math.round((b.box.w - a.box.w) * 100) || Math.abs(centreX(a.box) - mid) - Math.abs(centreX(b.box) - mid));
+  inner.sort(
+    (a, b) => Math.round((b.box.w - a.box.w) * 100) || Math.abs(centreX(a.box) - mid) - Math.abs(centreX(b.box) - mid),
+  );
   const first = sorted[0];
   const last = sorted.at(-1);
   const right = last ? last.x + last.w + CLEAR : band.x;
@@ -131,8 +137,19 @@ function tasksLabel(page: Page, text: string, slots: Slot[]): SlideElement | und
     const h = /\s/.test(text.trim()) ? slot.box.h : Math.min(slot.box.h, oneLine);
     const box = { ...slot.box, y: slot.box.y + (slot.box.h - h) / 2, h };
     // Narrow side insets: the label floats free, and gaps between many arrows are narrow.
-    const style = textStyle(page, { size, color: colors.muted, align: slot.align, valign: 'middle', insets: { ...page.insets, left: 0.02, right: 0.02 } });
-    const fitted = fitBox(page, { name: 'Tasks label', box, paragraphs: [{ ...paragraphs[0]!, align: slot.align }], style });
+    const style = textStyle(page, {
+      size,
+      color: colors.muted,
+      align: slot.align,
+      valign: 'middle',
+      insets: { ...page.insets, left: 0.02, right: 0.02 },
+    });
+    const fitted = fitBox(page, {
+      name: 'Tasks label',
+      box,
+      paragraphs: [{ ...paragraphs[0]!, align: slot.align }],
+      style,
+    });
     if (fitted.fits) return fitted.element;
   }
   return undefined;
@@ -159,7 +176,10 @@ function layoutDiagram(input: SlideInput, content: ModelContent, area: Box): Sli
   const twoRowsH = jointHeight(page, content.services, servicesW);
   const oneRow = twoRowsH > area.h * 0.42 && jointHeight(page, content.services, servicesW, true) < twoRowsH;
   const servicesH = jointHeight(page, content.services, servicesW, oneRow);
-  const rowH = Math.max(0.45, Math.min(1.0, unit * 1.15, servicesH > 0 ? (area.h - servicesH - 2 * MIN_ARROW_H) / 2 : Infinity));
+  const rowH = Math.max(
+    0.45,
+    Math.min(1.0, unit * 1.15, servicesH > 0 ? (area.h - servicesH - 2 * MIN_ARROW_H) / 2 : Infinity),
+  );
   const jointH = Math.max(rowH, servicesH);
   // Many members, or long names, make the member boxes taller rather than the text smaller than the floor.
   const names = content.members.map((m) => m.name);
@@ -170,24 +190,35 @@ function layoutDiagram(input: SlideInput, content: ModelContent, area: Box): Sli
   const perRow = twoRows ? Math.ceil(names.length / 2) : names.length;
   const outcomeNeed = needAtFloor(page, [content.outcome], area.w - 0.3);
   const rows = twoRows ? 2 : 1;
-  const roomy = rows * Math.max(rowH, need(perRow)) + jointH + Math.max(Math.min(rowH, 0.6), outcomeNeed) + 2 * MIN_ARROW_H <= area.h;
+  const roomy =
+    rows * Math.max(rowH, need(perRow)) + jointH + Math.max(Math.min(rowH, 0.6), outcomeNeed) + 2 * MIN_ARROW_H <=
+    area.h;
   // When the rows at their usual height leave the arrows no room, boxes are only as tall as their text needs.
   const memberH = roomy ? Math.max(rowH, need(perRow)) : Math.max(0.45, need(perRow));
   const blockH = twoRows ? 2 * memberH + MEMBER_GAP : memberH;
   const outcomeH = roomy ? Math.max(Math.min(rowH, 0.6), outcomeNeed) : Math.max(0.45, outcomeNeed);
   const arrowH = Math.max(0.2, (area.h - blockH - jointH - outcomeH) / 2);
-  const boxStyle = (color: string) => textStyle(page, { size: Math.min(sizes.body, 20), bold: true, color, align: 'center', valign: 'middle' });
+  const boxStyle = (color: string) =>
+    textStyle(page, { size: Math.min(sizes.body, 20), bold: true, color, align: 'center', valign: 'middle' });
   const cols = memberBoxes(area, perRow, memberH, Math.min(area.w * 0.5, 6));
-  const members = names.map((_, i): Box => ({ ...cols[i % perRow]!, y: area.y + Math.floor(i / perRow) * (memberH + MEMBER_GAP) }));
+  const members = names.map(
+    (_, i): Box => ({ ...cols[i % perRow]!, y: area.y + Math.floor(i / perRow) * (memberH + MEMBER_GAP) }),
+  );
   const y = area.y + blockH + arrowH;
   const joint = servicesH > 0 ? { x: area.x + 0.6, y, w: servicesW, h: jointH } : jointBox(area, cols, y, rowH);
   const arrowW = Math.min(ARROW_W, cols[0]!.w * 0.4);
-  const arrows = arrowCentres(cols, joint).map((cx): Box => ({ x: cx - arrowW / 2, y: area.y + blockH + 0.04, w: arrowW, h: arrowH - 0.08 }));
+  const arrows = arrowCentres(cols, joint).map(
+    (cx): Box => ({ x: cx - arrowW / 2, y: area.y + blockH + 0.04, w: arrowW, h: arrowH - 0.08 }),
+  );
   const arrowName = (col: number): string => `Tasks from ${names.filter((_, i) => i % perRow === col).join(' / ')}`;
   const elements: SlideElement[] = [];
   const memberShapes = content.members.map((member, i) =>
     fittedShape(page, {
-      name: `Member ${member.name}`, shape: 'rect', box: members[i]!, fill: colors.secondary, line: { color: colors.primary, width: 1.25 },
+      name: `Member ${member.name}`,
+      shape: 'rect',
+      box: members[i]!,
+      fill: colors.secondary,
+      line: { color: colors.primary, width: 1.25 },
       paragraphs: [{ runs: [{ text: member.name }] }],
       style: boxStyle(colors.primary),
     }),
@@ -204,15 +235,37 @@ function layoutDiagram(input: SlideInput, content: ModelContent, area: Box): Sli
     else content.unplaced = content.tasks;
   }
   const nameBox = servicesH > 0 ? { ...joint, h: NAME_H } : joint;
-  const jointName = fittedShape(page, { name: 'Joint body', shape: 'rect', box: nameBox, paragraphs: [{ runs: [{ text: content.jointBody }] }], style: boxStyle(colors.onPrimary) });
-  elements.push({ ...jointName, box: joint, fill: colors.primary, style: { ...jointName.style!, valign: servicesH > 0 ? 'top' : 'middle' } });
+  const jointName = fittedShape(page, {
+    name: 'Joint body',
+    shape: 'rect',
+    box: nameBox,
+    paragraphs: [{ runs: [{ text: content.jointBody }] }],
+    style: boxStyle(colors.onPrimary),
+  });
+  elements.push({
+    ...jointName,
+    box: joint,
+    fill: colors.primary,
+    style: { ...jointName.style!, valign: servicesH > 0 ? 'top' : 'middle' },
+  });
   elements.push(...serviceShapes(page, content.services, joint, oneRow));
   const below = joint.y + joint.h;
-  elements.push(arrow('Services', { x: area.x + area.w / 2 - ARROW_W / 2, y: below + 0.04, w: ARROW_W, h: arrowH - 0.08 }, colors.accent));
+  elements.push(
+    arrow(
+      'Services',
+      { x: area.x + area.w / 2 - ARROW_W / 2, y: below + 0.04, w: ARROW_W, h: arrowH - 0.08 },
+      colors.accent,
+    ),
+  );
   elements.push(
     fittedShape(page, {
-      name: 'Outcome', shape: 'roundRect', radius: 0.1, box: { x: area.x, y: below + arrowH, w: area.w, h: outcomeH }, fill: colors.accent,
-      paragraphs: [{ runs: [{ text: content.outcome }] }], style: boxStyle(colors.text),
+      name: 'Outcome',
+      shape: 'roundRect',
+      radius: 0.1,
+      box: { x: area.x, y: below + arrowH, w: area.w, h: outcomeH },
+      fill: colors.accent,
+      paragraphs: [{ runs: [{ text: content.outcome }] }],
+      style: boxStyle(colors.text),
     }),
   );
   return elements;
@@ -242,7 +295,11 @@ function layout(input: SlideInput, content: ModelContent): LaidOutSlide {
   return slide!;
 }
 
-function layoutWith(input: SlideInput, content: ModelContent, shown: { summary: boolean; emphasis: boolean }): { slide: LaidOutSlide; fits: boolean } {
+function layoutWith(
+  input: SlideInput,
+  content: ModelContent,
+  shown: { summary: boolean; emphasis: boolean },
+): { slide: LaidOutSlide; fits: boolean } {
   const page = input.page;
   const { colors, sizes } = page.theme;
   const body = page.body;
@@ -255,14 +312,27 @@ function layoutWith(input: SlideInput, content: ModelContent, shown: { summary: 
   const diagram: Box = { x: body.x, y: body.y + summaryH + 0.2, w: body.w, h: body.h - summaryH - emphasisH - 0.45 };
   const drawn = layoutDiagram(input, content, diagram);
   const elements: SlideElement[] = [...titleElements(page, content.title)];
-  if (shown.summary) elements.push(fitBox(page, { name: 'Summary', box: { ...body, h: summaryH }, paragraphs: summaryParas, style: summaryStyle }).element);
+  if (shown.summary)
+    elements.push(
+      fitBox(page, { name: 'Summary', box: { ...body, h: summaryH }, paragraphs: summaryParas, style: summaryStyle })
+        .element,
+    );
   elements.push(...drawn);
   if (emphasis) {
     elements.push(
-      fitBox(page, { name: 'Emphasis', box: { x: body.x, y: body.y + body.h - emphasisH, w: body.w, h: emphasisH }, paragraphs: [emphasis], style: emphasisStyle }).element,
+      fitBox(page, {
+        name: 'Emphasis',
+        box: { x: body.x, y: body.y + body.h - emphasisH, w: body.w, h: emphasisH },
+        paragraphs: [emphasis],
+        style: emphasisStyle,
+      }).element,
     );
   }
-  const moved = [shown.summary ? '' : content.summary, emphasis || !content.emphasis ? '' : content.emphasis.runs.map((r) => r.text).join(''), content.unplaced ?? ''];
+  const moved = [
+    shown.summary ? '' : content.summary,
+    emphasis || !content.emphasis ? '' : content.emphasis.runs.map((r) => r.text).join(''),
+    content.unplaced ?? '',
+  ];
   const notes = moved.filter(Boolean).join('\n\n');
   const slide = { title: content.title, background: colors.background, elements, ...(notes ? { notes } : {}) };
   return { slide, fits: bottomOf(drawn) <= diagram.y + diagram.h + 0.01 };

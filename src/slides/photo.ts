@@ -29,7 +29,11 @@ const pointsRequest = (page: Page, box: Box, points: Point[], size: number): Fit
 /** The most whole points (sub-points stay with their point) that fit `box` at `size` pt. */
 function fittingCount(page: Page, box: Box, points: Point[], size: number): number {
   let count = 0;
-  while (count < points.length && fitBox(page, { ...pointsRequest(page, box, points.slice(0, count + 1), size), minSize: size }).fits) count++;
+  while (
+    count < points.length &&
+    fitBox(page, { ...pointsRequest(page, box, points.slice(0, count + 1), size), minSize: size }).fits
+  )
+    count++;
   return count;
 }
 
@@ -41,7 +45,8 @@ function fittingCount(page: Page, box: Box, points: Point[], size: number): numb
 function splitPoints(page: Page, box: Box, points: Point[], title: string): Split {
   const { body, minBody } = page.theme.sizes;
   const slidesFor = (count: number): number =>
-    1 + (count < points.length ? layoutList(page, { title, items: pointParagraphs(points.slice(count)) }, 1).length : 0);
+    1 +
+    (count < points.length ? layoutList(page, { title, items: pointParagraphs(points.slice(count)) }, 1).length : 0);
   const fewest = slidesFor(fittingCount(page, box, points, minBody));
   let size = body;
   let count = fittingCount(page, box, points, size);
@@ -64,7 +69,10 @@ export const photoSlide: SlideKind = {
     const elements: SlideElement[] = [...titleElements(page, title)];
     if (image && picture) {
       elements.push({
-        type: 'pending-image', name: 'Picture', box: picture, ref: image,
+        type: 'pending-image',
+        name: 'Picture',
+        box: picture,
+        ref: image,
         location: { ...slide.location, field: `${slide.location.field ?? 'slides'}.image` },
       });
     }

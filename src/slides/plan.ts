@@ -74,12 +74,16 @@ const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b
  * The header is drawn bold, and so are the audience's own rows.
  */
 function widestWords(content: PlanContent, face: string): number[] {
-  const rows = [content.header.map((text) => ({ text, bold: true })), ...content.rows.map((r) => r.cells.map((text) => ({ text, bold: r.own })))];
+  const rows = [
+    content.header.map((text) => ({ text, bold: true })),
+    ...content.rows.map((r) => r.cells.map((text) => ({ text, bold: r.own }))),
+  ];
   return content.header.map((_, column) => {
     let widest = 0;
     for (const row of rows) {
       const cell = row[column];
-      for (const word of cell ? cell.text.split(BREAKS) : []) widest = Math.max(widest, measureWidth(word, { face, size: 1, bold: cell?.bold }));
+      for (const word of cell ? cell.text.split(BREAKS) : [])
+        widest = Math.max(widest, measureWidth(word, { face, size: 1, bold: cell?.bold }));
     }
     return widest;
   });
@@ -91,8 +95,13 @@ function widestWords(content: PlanContent, face: string): number[] {
  * text needs and a column of dates does not take room from it (rows wrap less).
  */
 function textWeights(content: PlanContent, face: string): { mean: number[]; longest: number[] } {
-  const rows = [content.header.map((text) => ({ text, bold: true })), ...content.rows.map((r) => r.cells.map((text) => ({ text, bold: r.own })))];
-  const widths = content.header.map((_, column) => rows.map((row) => (row[column] ? measureWidth(row[column].text, { face, size: 1, bold: row[column].bold }) : 0)));
+  const rows = [
+    content.header.map((text) => ({ text, bold: true })),
+    ...content.rows.map((r) => r.cells.map((text) => ({ text, bold: r.own }))),
+  ];
+  const widths = content.header.map((_, column) =>
+    rows.map((row) => (row[column] ? measureWidth(row[column].text, { face, size: 1, bold: row[column].bold }) : 0)),
+  );
   return { mean: widths.map((w) => Math.max(1, sum(w) / w.length)), longest: widths.map((w) => Math.max(1, ...w)) };
 }
 
@@ -101,7 +110,8 @@ function textWeights(content: PlanContent, face: string): { mean: number[]; long
  * what is left, so no row wraps; otherwise the columns share by how much text they hold.
  */
 /** Width in inches that a text `pt` wide at 1 pt needs on one line at `size`. */
-const oneLine = (pt: number, size: number, insets: Insets): number => ptToInch(pt * size * WIDTH_SAFETY) + insets.left + insets.right + 0.01;
+const oneLine = (pt: number, size: number, insets: Insets): number =>
+  ptToInch(pt * size * WIDTH_SAFETY) + insets.left + insets.right + 0.01;
 
 /**
  * Width no cell of a column uses (every cell fits on one line with room to spare) goes to
@@ -111,7 +121,10 @@ const oneLine = (pt: number, size: number, insets: Insets): number => ptToInch(p
 function lendSlack(widths: number[], need: readonly number[]): number[] {
   const out = [...widths];
   let slack = sum(out.map((w, i) => Math.max(0, w - need[i]!)));
-  const short = out.map((w, i) => ({ i, gap: need[i]! - w })).filter((c) => c.gap > 0).sort((a, b) => a.gap - b.gap);
+  const short = out
+    .map((w, i) => ({ i, gap: need[i]! - w }))
+    .filter((c) => c.gap > 0)
+    .sort((a, b) => a.gap - b.gap);
   const lenders = out.map((w, i) => Math.max(0, w - need[i]!));
   for (const { i, gap } of short) {
     if (gap > slack) break;
@@ -128,7 +141,12 @@ function lendSlack(widths: number[], need: readonly number[]): number[] {
   return out;
 }
 
-function oneLineWidths(total: number, longestPt: readonly number[], size: number, insets: Insets): number[] | undefined {
+function oneLineWidths(
+  total: number,
+  longestPt: readonly number[],
+  size: number,
+  insets: Insets,
+): number[] | undefined {
   const need = longestPt.map((pt) => oneLine(pt, size, insets));
   const spare = total - sum(need);
   if (spare < 0) return undefined;
@@ -145,9 +163,17 @@ function oneLineWidths(total: number, longestPt: readonly number[], size: number
  * plan whose words fit keeps the weighted layout. When the minimums alone are wider than
  * the table, columns get it in proportion to them and long words break, as they must.
  */
-export function columnWidths(total: number, widestPt: readonly number[], size: number, insets: Insets, weights: readonly number[] = WEIGHTS): number[] {
+export function columnWidths(
+  total: number,
+  widestPt: readonly number[],
+  size: number,
+  insets: Insets,
+  weights: readonly number[] = WEIGHTS,
+): number[] {
   // Rounded up to whole EMU, as the writer rounds widths, so a written column is never narrower.
-  const minimums = widestPt.map((pt) => Math.ceil((ptToInch(pt * size * WIDTH_SAFETY) + insets.left + insets.right) * EMU_PER_INCH) / EMU_PER_INCH);
+  const minimums = widestPt.map(
+    (pt) => Math.ceil((ptToInch(pt * size * WIDTH_SAFETY) + insets.left + insets.right) * EMU_PER_INCH) / EMU_PER_INCH,
+  );
   const needed = sum(minimums);
   let widths: number[];
   if (needed >= total) {
@@ -180,7 +206,13 @@ export function columnWidths(total: number, widestPt: readonly number[], size: n
  * tall for an empty page gets a page of its own. `rowHeight` is called once per row, in
  * order; undefined as soon as more than `maxPages` pages are needed.
  */
-function paginate(count: number, rowHeight: (i: number) => number, headerHeight: number, room: (start: number) => number, maxPages = Infinity): Array<[number, number]> | undefined {
+function paginate(
+  count: number,
+  rowHeight: (i: number) => number,
+  headerHeight: number,
+  room: (start: number) => number,
+  maxPages = Infinity,
+): Array<[number, number]> | undefined {
   const pages: Array<[number, number]> = [];
   let start = 0;
   let used = headerHeight;
@@ -220,13 +252,21 @@ function sizeTable(page: Page, content: PlanContent, width: number, room: (start
     const style = textStyle(page, { size, insets: CELL_INSETS });
     const widths =
       oneLineWidths(width, weights.longest, size, CELL_INSETS) ??
-      lendSlack(columnWidths(width, widest, size, CELL_INSETS, weights.mean), weights.longest.map((pt) => oneLine(pt, size, CELL_INSETS)));
+      lendSlack(
+        columnWidths(width, widest, size, CELL_INSETS, weights.mean),
+        weights.longest.map((pt) => oneLine(pt, size, CELL_INSETS)),
+      );
     const [headerHeight = 0] = measureTableRows(widths, [content.header], { ...style, bold: true }, CELL_INSETS);
     const heights = [headerHeight];
     const rowHeight = (i: number): number => {
       const row = content.rows[i]!;
       // The audience's own rows are drawn bold, so they are measured bold.
-      const [h = 0] = measureTableRows(widths, [row.cells.map((text) => ({ text, bold: row.own }))], style, CELL_INSETS);
+      const [h = 0] = measureTableRows(
+        widths,
+        [row.cells.map((text) => ({ text, bold: row.own }))],
+        style,
+        CELL_INSETS,
+      );
       heights.push(h);
       return h;
     };
@@ -265,9 +305,21 @@ function balancePages(sized: Sized, room: (start: number) => number): Sized {
   const [header = 0, ...rows] = sized.heights;
   // First choice: each page break at the row nearest an equal share (within the smallest page's room).
   const rooms = sized.pages.map(([start]) => room(start) - header);
-  const even = evenChunks(rows, rows.map((_, i) => ({ start: i, end: i + 1 })), Math.min(...rooms), count);
+  const even = evenChunks(
+    rows,
+    rows.map((_, i) => ({ start: i, end: i + 1 })),
+    Math.min(...rooms),
+    count,
+  );
   if (even) return { ...sized, pages: even.map((c): [number, number] => [c.start, c.end]) };
-  const with_ = (share: number) => paginate(rows.length, (i) => rows[i]!, header, (start) => header + (room(start) - header) * share, count);
+  const with_ = (share: number) =>
+    paginate(
+      rows.length,
+      (i) => rows[i]!,
+      header,
+      (start) => header + (room(start) - header) * share,
+      count,
+    );
   let [low, high] = [0, 1];
   for (let i = 0; i < 20; i++) {
     const mid = (low + high) / 2;
@@ -277,17 +329,36 @@ function balancePages(sized: Sized, room: (start: number) => number): Sized {
   return { ...sized, pages: with_(high) ?? sized.pages };
 }
 
-function tableElement(page: Page, content: PlanContent, box: Box, sized: Sized, [start, end]: [number, number]): TableElement {
+function tableElement(
+  page: Page,
+  content: PlanContent,
+  box: Box,
+  sized: Sized,
+  [start, end]: [number, number],
+): TableElement {
   const { colors } = page.theme;
   const header: TableCell[] = content.header.map((text) => ({ text, bold: true }));
-  const rows = content.rows.slice(start, end).map((row) =>
-    row.cells.map((text): TableCell => (row.own ? { text, bold: true, fill: colors.highlight ?? colors.secondary } : { text })),
-  );
+  const rows = content.rows
+    .slice(start, end)
+    .map((row) =>
+      row.cells.map(
+        (text): TableCell => (row.own ? { text, bold: true, fill: colors.highlight ?? colors.secondary } : { text }),
+      ),
+    );
   const rowHeights = [sized.heights[0] ?? 0.4, ...sized.heights.slice(1 + start, 1 + end)];
   return {
-    type: 'table', name: 'Action plan', box: { ...box, h: rowHeights.reduce((a, b) => a + b, 0) },
-    columnWidths: sized.widths, header, rows, rowHeights, style: sized.style,
-    headerFill: colors.primary, headerColor: colors.onPrimary, bandFill: page.template ? colors.secondary : 'F4F6F9', borderColor: 'BFC7D1',
+    type: 'table',
+    name: 'Action plan',
+    box: { ...box, h: rowHeights.reduce((a, b) => a + b, 0) },
+    columnWidths: sized.widths,
+    header,
+    rows,
+    rowHeights,
+    style: sized.style,
+    headerFill: colors.primary,
+    headerColor: colors.onPrimary,
+    bandFill: page.template ? colors.secondary : 'F4F6F9',
+    borderColor: 'BFC7D1',
   };
 }
 
@@ -295,11 +366,19 @@ function layout(page: Page, content: PlanContent): LaidOutSlide[] {
   const { colors, sizes } = page.theme;
   if (content.rows.length === 0) {
     const elements: SlideElement[] = [...titleElements(page, content.title)];
-    elements.push({ type: 'text', name: 'No activities', box: page.body, paragraphs: [{ runs: [{ text: content.empty }] }], style: textStyle(page, { color: colors.muted }) });
+    elements.push({
+      type: 'text',
+      name: 'No activities',
+      box: page.body,
+      paragraphs: [{ runs: [{ text: content.empty }] }],
+      style: textStyle(page, { color: colors.muted }),
+    });
     return [{ title: content.title, background: colors.background, elements }];
   }
   const legendStyle = textStyle(page, { size: Math.max(sizes.minBody, 14), bold: true });
-  const legendH = content.legend ? Math.max(LEGEND_H, textHeight([{ runs: [{ text: content.legend }] }], legendStyle, page.body.w)) : 0;
+  const legendH = content.legend
+    ? Math.max(LEGEND_H, textHeight([{ runs: [{ text: content.legend }] }], legendStyle, page.body.w))
+    : 0;
   // Marked rows come first, so a slide shows some exactly when its first row is one of them.
   const marked = content.legend ? content.rows.filter((r) => r.own).length : 0;
   const belowLegend = below(page.body, legendH, 0.1);
@@ -310,8 +389,11 @@ function layout(page: Page, content: PlanContent): LaidOutSlide[] {
     const elements: SlideElement[] = [...titleElements(page, title)];
     if (content.legend && range[0] < marked) {
       elements.push({
-        type: 'text', name: 'Legend', box: { ...page.body, h: legendH },
-        paragraphs: [{ runs: [{ text: content.legend, highlight: colors.highlight }] }], style: legendStyle,
+        type: 'text',
+        name: 'Legend',
+        box: { ...page.body, h: legendH },
+        paragraphs: [{ runs: [{ text: content.legend, highlight: colors.highlight }] }],
+        style: legendStyle,
       });
     }
     elements.push(tableElement(page, content, areaAt(range[0]), sized, range));

@@ -56,7 +56,9 @@ function stepParagraphs(step: Step, style: TextStyle, minSize: number): Paragrap
     { runs: [{ text: step.label, size: Math.max(style.fontSize - 3, minSize) }] },
     { runs: [{ text: step.question, bold: true, size: style.fontSize + 2 }] },
     // Bulleted and spaced, so two wrapped points never read as one.
-    ...step.points.map((text, i): Paragraph => ({ runs: [{ text }], bullet: true, level: 0, spaceBefore: i === 0 ? 4 : 3 })),
+    ...step.points.map(
+      (text, i): Paragraph => ({ runs: [{ text }], bullet: true, level: 0, spaceBefore: i === 0 ? 4 : 3 }),
+    ),
   ];
 }
 
@@ -67,14 +69,26 @@ function wordsFit(steps: Step[], style: TextStyle, width: number, minSize: numbe
     stepParagraphs(step, style, minSize).every((p) =>
       p.runs.every((run) =>
         // A bulleted point's text starts after the bullet's indent.
-        run.text.split(/\s+/).every((word) => measureWidth(word, { face: style.fontFace, size: run.size ?? style.fontSize, bold: run.bold }) <= inner - (p.bullet ? bulletMarginPt(0) : 0)),
+        run.text
+          .split(/\s+/)
+          .every(
+            (word) =>
+              measureWidth(word, { face: style.fontFace, size: run.size ?? style.fontSize, bold: run.bold }) <=
+              inner - (p.bullet ? bulletMarginPt(0) : 0),
+          ),
       ),
     ),
   );
 }
 
 /** Heights of the steps at one font size, or undefined when they cannot rise within `available`. */
-function stepHeights(steps: Step[], style: TextStyle, width: number, available: number, minSize: number): number[] | undefined {
+function stepHeights(
+  steps: Step[],
+  style: TextStyle,
+  width: number,
+  available: number,
+  minSize: number,
+): number[] | undefined {
   if (!wordsFit(steps, style, width, minSize)) return undefined;
   const heights: number[] = [];
   for (const step of steps) {
@@ -110,13 +124,19 @@ function sizeSteps(page: Page, content: StaircaseContent, cols: Box[], available
 /** Room above the steps for their outcomes: what the longest needs at the floor, at least one line. */
 function outcomeHeight(page: Page, content: StaircaseContent, width: number): number {
   const style = textStyle(page, { size: page.theme.sizes.minBody });
-  const needs = content.steps.flatMap((s) => (s.outcome ? [textHeight([{ runs: [{ text: s.outcome, italic: true }] }], style, width)] : []));
+  const needs = content.steps.flatMap((s) =>
+    s.outcome ? [textHeight([{ runs: [{ text: s.outcome, italic: true }] }], style, width)] : [],
+  );
   return needs.length === 0 ? 0 : Math.min(0.8, Math.max(OUTCOME_H, ...needs));
 }
 
 function stepsGeometry(page: Page, content: StaircaseContent, area: Box) {
   const stepsArea: Box = { x: area.x, y: area.y + BANNER_H + GAP, w: area.w, h: area.h - BANNER_H - BAR_H - 2 * GAP };
-  const cols = columns(stepsArea, content.steps.map(() => 1), 0.08);
+  const cols = columns(
+    stepsArea,
+    content.steps.map(() => 1),
+    0.08,
+  );
   const outcomeH = outcomeHeight(page, content, cols[0]?.w ?? 1);
   return { stepsArea, cols, available: stepsArea.h - outcomeH, outcomeH };
 }
@@ -132,28 +152,48 @@ function layoutSteps(page: Page, content: StaircaseContent, area: Box, sizing: S
     const col = cols[i]!;
     const h = heights[i] ?? available;
     elements.push({
-      type: 'shape', name: `Step ${i + 1}`, shape: 'rect', box: { x: col.x, y: bottom - h, w: col.w, h }, fill: colors.primary,
-      paragraphs: stepParagraphs(step, style, sizes.minBody), style,
+      type: 'shape',
+      name: `Step ${i + 1}`,
+      shape: 'rect',
+      box: { x: col.x, y: bottom - h, w: col.w, h },
+      fill: colors.primary,
+      paragraphs: stepParagraphs(step, style, sizes.minBody),
+      style,
     });
     if (step.outcome) {
       elements.push(
         fitBox(page, {
-          name: `Step ${i + 1} outcome`, box: { x: col.x, y: bottom - h - outcomeH, w: col.w, h: outcomeH },
+          name: `Step ${i + 1} outcome`,
+          box: { x: col.x, y: bottom - h - outcomeH, w: col.w, h: outcomeH },
           paragraphs: [{ runs: [{ text: step.outcome, italic: true }] }],
           style: textStyle(page, { size: Math.max(size - 2, sizes.minBody), color: colors.muted, valign: 'bottom' }),
         }).element,
       );
     }
   });
-  const barStyle = textStyle(page, { size: Math.min(sizes.body, 18), bold: true, color: colors.primary, align: 'center', valign: 'middle' });
+  const barStyle = textStyle(page, {
+    size: Math.min(sizes.body, 18),
+    bold: true,
+    color: colors.primary,
+    align: 'center',
+    valign: 'middle',
+  });
   elements.push(
     fittedShape(page, {
-      name: 'Base', shape: 'rect', box: { x: area.x, y: bottom + GAP, w: area.w, h: BAR_H }, fill: colors.secondary,
-      paragraphs: [{ runs: [{ text: content.base }] }], style: barStyle,
+      name: 'Base',
+      shape: 'rect',
+      box: { x: area.x, y: bottom + GAP, w: area.w, h: BAR_H },
+      fill: colors.secondary,
+      paragraphs: [{ runs: [{ text: content.base }] }],
+      style: barStyle,
     }),
     fittedShape(page, {
-      name: 'Top', shape: 'homePlate', box: { x: area.x, y: area.y, w: area.w, h: BANNER_H }, fill: colors.accent,
-      paragraphs: [{ runs: [{ text: content.top }] }], style: { ...barStyle, color: colors.text, insets: { ...page.insets, right: 0.35 } },
+      name: 'Top',
+      shape: 'homePlate',
+      box: { x: area.x, y: area.y, w: area.w, h: BANNER_H },
+      fill: colors.accent,
+      paragraphs: [{ runs: [{ text: content.top }] }],
+      style: { ...barStyle, color: colors.text, insets: { ...page.insets, right: 0.35 } },
     }),
   );
   return elements;
@@ -189,7 +229,13 @@ function fitted(page: Page, content: StaircaseContent, diagram: Box): StepSizing
   return sizeSteps(page, content, g.cols, g.available);
 }
 
-function slideOf(page: Page, content: StaircaseContent, diagram: Box, sizing: StepSizing, extra: SlideElement[] = []): LaidOutSlide {
+function slideOf(
+  page: Page,
+  content: StaircaseContent,
+  diagram: Box,
+  sizing: StepSizing,
+  extra: SlideElement[] = [],
+): LaidOutSlide {
   const elements = [...titleElements(page, content.title), ...layoutSteps(page, content, diagram, sizing), ...extra];
   return { title: content.title, background: page.theme.colors.background, elements };
 }
@@ -204,7 +250,12 @@ function underneath(page: Page, content: StaircaseContent): LaidOutSlide | undef
     if (diagram.h < body.h * 0.55) continue;
     const sizing = fitted(page, content, diagram);
     if (!sizing) continue;
-    const text = fitBox(page, { name: 'Explanation', box: { ...body, y: body.y + body.h - h, h }, paragraphs: explanationParagraphs(content), style: { ...style, fontSize: size } });
+    const text = fitBox(page, {
+      name: 'Explanation',
+      box: { ...body, y: body.y + body.h - h, h },
+      paragraphs: explanationParagraphs(content),
+      style: { ...style, fontSize: size },
+    });
     if (text.fits) return slideOf(page, content, diagram, sizing, [text.element]);
   }
   return undefined;
@@ -220,7 +271,12 @@ function layout(page: Page, content: StaircaseContent): LaidOutSlide[] {
   if (content.explanation.length > 0) {
     for (const placed of placements(page)) {
       const sizing = fitted(page, content, placed.diagram);
-      const explanation = fitBox(page, { name: 'Explanation', box: placed.explanation!, paragraphs: explanationParagraphs(content), style: placed.style });
+      const explanation = fitBox(page, {
+        name: 'Explanation',
+        box: placed.explanation!,
+        paragraphs: explanationParagraphs(content),
+        style: placed.style,
+      });
       if (sizing && explanation.fits) return [slideOf(page, content, placed.diagram, sizing, [explanation.element])];
     }
     const under = underneath(page, content);
@@ -231,12 +287,15 @@ function layout(page: Page, content: StaircaseContent): LaidOutSlide[] {
   const geometry = stepsGeometry(page, content, page.body);
   const sizing = full ?? {
     size: page.theme.sizes.minBody,
-    heights: content.steps.map((_, i) => geometry.available * (0.4 + (0.6 * i) / Math.max(1, content.steps.length - 1))),
+    heights: content.steps.map(
+      (_, i) => geometry.available * (0.4 + (0.6 * i) / Math.max(1, content.steps.length - 1)),
+    ),
   };
   const slide = slideOf(page, content, page.body, sizing);
   if (content.explanation.length === 0) return [slide];
   const alone = textHeight(explanationParagraphs(content), textStyle(page), page.body.w);
-  if (alone >= MIN_CONTINUATION_SHARE * page.body.h) return [slide, ...layoutList(page, { title: content.title, items: explanationParagraphs(content) }, 1)];
+  if (alone >= MIN_CONTINUATION_SHARE * page.body.h)
+    return [slide, ...layoutList(page, { title: content.title, items: explanationParagraphs(content) }, 1)];
   return [{ ...slide, notes: content.explanation.join('\n\n') }];
 }
 
@@ -257,7 +316,10 @@ function withPointsListed(page: Page, content: StaircaseContent): LaidOutSlide[]
     ...step.points.map((text): Paragraph => ({ runs: [{ text }], bullet: true, level: 1, spaceBefore: 2 })),
   ]);
   const explanation = explanationParagraphs(content).map((p) => ({ ...p, spaceBefore: 10 }));
-  return [slideOf(page, bare, page.body, sizing), ...layoutList(page, { title: content.title, items: [...items, ...explanation] }, 1)];
+  return [
+    slideOf(page, bare, page.body, sizing),
+    ...layoutList(page, { title: content.title, items: [...items, ...explanation] }, 1),
+  ];
 }
 
 export const staircaseSlide: SlideKind = {

@@ -15,7 +15,11 @@ function groupParagraphs(input: SlideInput, priority: 'high' | 'other'): Paragra
     .map((g): Paragraph => {
       const own = audienceGroups.has(g.id);
       return {
-        runs: [own ? { text: g.name, bold: true, highlight: theme.colors.highlight ?? theme.colors.secondary } : { text: g.name }],
+        runs: [
+          own
+            ? { text: g.name, bold: true, highlight: theme.colors.highlight ?? theme.colors.secondary }
+            : { text: g.name },
+        ],
         bullet: true,
         level: 0,
         spaceBefore: 3,
@@ -27,11 +31,17 @@ export const targetGroupsSlide: SlideKind = {
   build(input) {
     const { strategy, audienceGroups } = input.plan;
     // In the slide's order: highest priority first.
-    const marked = [...strategy.targetGroups.groups.filter((g) => g.priority === 'high'), ...strategy.targetGroups.groups.filter((g) => g.priority !== 'high')]
+    const marked = [
+      ...strategy.targetGroups.groups.filter((g) => g.priority === 'high'),
+      ...strategy.targetGroups.groups.filter((g) => g.priority !== 'high'),
+    ]
       .filter((g) => audienceGroups.has(g.id))
       .map((g) => g.name);
     if (strategy.targetGroups.groups.length === 0) {
-      return layoutList(input.page, { title: input.title('target-groups.title'), items: [{ runs: [{ text: input.text('target-groups.none') }] }] });
+      return layoutList(input.page, {
+        title: input.title('target-groups.title'),
+        items: [{ runs: [{ text: input.text('target-groups.none') }] }],
+      });
     }
     return layoutFlow(input.page, {
       title: input.title('target-groups.title'),

@@ -69,7 +69,11 @@ function logoRow(input: SlideInput, band: Box): PendingImageElement[] {
 }
 
 function compose(input: SlideInput, band: Box): TitleContent {
-  const lines = [input.text('title.meeting'), input.text('title.date') + ' · ' + input.text('title.version'), input.text('title.presenter')];
+  const lines = [
+    input.text('title.meeting'),
+    input.text('title.date') + ' · ' + input.text('title.version'),
+    input.text('title.presenter'),
+  ];
   const { plan } = input;
   return {
     title: input.title('title.title'),
@@ -96,7 +100,13 @@ function layout(content: TitleContent, page: Page, band: Box): LaidOutSlide {
     role: 'title' as const,
     box: page.template?.cover.title ?? { x: left, y: 1.2, w: width, h: 2.4 },
     paragraphs: [{ runs: [{ text: content.title }] }],
-    style: textStyle(page, { heading: true, size: sizes.title + 12, bold: true, color: colors.onPrimary, valign: 'bottom' }),
+    style: textStyle(page, {
+      heading: true,
+      size: sizes.title + 12,
+      bold: true,
+      color: colors.onPrimary,
+      valign: 'bottom',
+    }),
     // The deck's name may shrink further than slide titles do, but not below the body floor.
     minSize: Math.min(sizes.title - 4, Math.max(sizes.minBody, 20)),
     source: content.titleSource,
@@ -105,7 +115,10 @@ function layout(content: TitleContent, page: Page, band: Box): LaidOutSlide {
   const detailsRequest = {
     name: 'Subtitle',
     box: page.template?.cover.subtitle ?? { x: left, y: 3.95, w: width, h: bottom - 4.1 },
-    paragraphs: content.lines.map((text, i) => ({ runs: [{ text, bold: i === 0 && content.lines.length > 2 }], spaceBefore: i === 0 ? 0 : 6 })),
+    paragraphs: content.lines.map((text, i) => ({
+      runs: [{ text, bold: i === 0 && content.lines.length > 2 }],
+      spaceBefore: i === 0 ? 0 : 6,
+    })),
     style: textStyle(page, { size: sizes.subtitle, color: colors.secondary }),
     source: content.linesSource,
   };
@@ -118,11 +131,31 @@ function layout(content: TitleContent, page: Page, band: Box): LaidOutSlide {
   const down = (box: Box): Box => ({ ...box, y: box.y + shift });
   const elements: SlideElement[] = [
     { ...title.element, box: down(title.element.box) },
-    { type: 'shape', name: 'Title rule', shape: 'rect', box: down({ x: left + 0.08, y: 3.75, w: 1.6, h: 0.07 }), fill: colors.accent },
-    shift > 0 ? { ...details.element, box: { ...down(details.element.box), h: Math.max(details.height, Math.min(details.element.box.h, page.size.h - 0.3 - shift - 3.95)) } } : details.element,
+    {
+      type: 'shape',
+      name: 'Title rule',
+      shape: 'rect',
+      box: down({ x: left + 0.08, y: 3.75, w: 1.6, h: 0.07 }),
+      fill: colors.accent,
+    },
+    shift > 0
+      ? {
+          ...details.element,
+          box: {
+            ...down(details.element.box),
+            h: Math.max(details.height, Math.min(details.element.box.h, page.size.h - 0.3 - shift - 3.95)),
+          },
+        }
+      : details.element,
   ];
   if (hasLogos) {
-    elements.push({ type: 'shape', name: 'Logo band', shape: 'rect', box: { x: 0, y: band.y, w: page.size.w, h: page.size.h - band.y }, fill: colors.background });
+    elements.push({
+      type: 'shape',
+      name: 'Logo band',
+      shape: 'rect',
+      box: { x: 0, y: band.y, w: page.size.w, h: page.size.h - band.y },
+      fill: colors.background,
+    });
     elements.push(...content.logos);
   }
   return { title: content.title, background: colors.primary, elements };

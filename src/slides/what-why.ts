@@ -20,7 +20,11 @@ function compose(input: SlideInput): { title: string; statements: Statement[] } 
   return {
     title: input.title('what-why.title'),
     statements: [
-      { label: input.text('what-why.what'), text: main.what, source: input.plan.locateStrategy(['mainMessage', 'what']) },
+      {
+        label: input.text('what-why.what'),
+        text: main.what,
+        source: input.plan.locateStrategy(['mainMessage', 'what']),
+      },
       { label: input.text('what-why.why'), text: main.why, source: input.plan.locateStrategy(['mainMessage', 'why']) },
     ],
   };
@@ -34,7 +38,9 @@ function layout(page: Page, title: string, statements: Statement[]): LaidOutSlid
   // One size for both statements, so they read as a pair.
   let size = sizes.body + 6;
   const rowsHeight = (s: number): number[] =>
-    statements.map((st) => Math.max(LABEL_MIN_H, textHeight([{ runs: [{ text: st.text }] }], textStyle(page, { size: s }), textW)));
+    statements.map((st) =>
+      Math.max(LABEL_MIN_H, textHeight([{ runs: [{ text: st.text }] }], textStyle(page, { size: s }), textW)),
+    );
   let heights = rowsHeight(size);
   const total = (hs: number[]): number => hs.reduce((a, b) => a + b, 0) + ROW_GAP * (hs.length - 1);
   while (total(heights) > body.h && size > sizes.minBody) {
@@ -43,18 +49,32 @@ function layout(page: Page, title: string, statements: Statement[]): LaidOutSlid
   }
   if (total(heights) > body.h) {
     const longest = statements.reduce((a, b) => (b.text.length > a.text.length ? b : a));
-    const shorter = Math.ceil(((total(heights) - body.h) / total(heights)) * 100 / 5) * 5 + 5;
-    throw new LayoutIssue({ ...longest.source, message: `the text is too long for the slide "${title}" even at ${size} pt; shorten the statements by about ${shorter} %` });
+    const shorter = Math.ceil((((total(heights) - body.h) / total(heights)) * 100) / 5) * 5 + 5;
+    throw new LayoutIssue({
+      ...longest.source,
+      message: `the text is too long for the slide "${title}" even at ${size} pt; shorten the statements by about ${shorter} %`,
+    });
   }
   let y = body.y + Math.max(0, (body.h - total(heights)) / 2);
   const elements: SlideElement[] = [...titleElements(page, title)];
   statements.forEach((st, i) => {
     const h = heights[i] ?? LABEL_MIN_H;
     elements.push({
-      type: 'shape', name: `${st.label} label`, shape: 'roundRect', radius: 0.12,
-      box: { x: body.x, y: y + (h - LABEL_MIN_H) / 2, w: LABEL_W, h: LABEL_MIN_H }, fill: colors.primary,
+      type: 'shape',
+      name: `${st.label} label`,
+      shape: 'roundRect',
+      radius: 0.12,
+      box: { x: body.x, y: y + (h - LABEL_MIN_H) / 2, w: LABEL_W, h: LABEL_MIN_H },
+      fill: colors.primary,
       paragraphs: [{ runs: [{ text: st.label }] }],
-      style: textStyle(page, { heading: true, size: Math.min(sizes.body + 4, 26), bold: true, color: colors.onPrimary, align: 'center', valign: 'middle' }),
+      style: textStyle(page, {
+        heading: true,
+        size: Math.min(sizes.body + 4, 26),
+        bold: true,
+        color: colors.onPrimary,
+        align: 'center',
+        valign: 'middle',
+      }),
     });
     elements.push(
       fitBox(page, {

@@ -19,7 +19,13 @@ interface Case {
 const cases: Case[] = [
   {
     name: 'malformed YAML (unclosed quote)',
-    breakIt: (root) => editFile(root, 'data/strategy.yaml', 'name: Kommunikasjonsstrategi Innherred Samkommune', 'name: "Kommunikasjonsstrategi Innherred Samkommune'),
+    breakIt: (root) =>
+      editFile(
+        root,
+        'data/strategy.yaml',
+        'name: Kommunikasjonsstrategi Innherred Samkommune',
+        'name: "Kommunikasjonsstrategi Innherred Samkommune',
+      ),
     error: /^data\/strategy\.yaml:\d+:\d+ .*quote/,
   },
   {
@@ -34,7 +40,8 @@ const cases: Case[] = [
   },
   {
     name: 'unknown key with a did-you-mean hint',
-    breakIt: (root) => editFile(root, 'data/strategy.yaml', '    activity: Møter i enhetene', '    activty: Møter i enhetene'),
+    breakIt: (root) =>
+      editFile(root, 'data/strategy.yaml', '    activity: Møter i enhetene', '    activty: Møter i enhetene'),
     error: /^data\/strategy\.yaml:\d+:\d+ actionPlan\[0\]: unknown field 'activty'; did you mean 'activity'\?/,
   },
   {
@@ -44,7 +51,8 @@ const cases: Case[] = [
   },
   {
     name: 'template with a missing field',
-    breakIt: (root) => editFile(root, 'templates/nb/slides.yaml', '  title: Viktige budskap', '  title: "{{strategy.slagord}}"'),
+    breakIt: (root) =>
+      editFile(root, 'templates/nb/slides.yaml', '  title: Viktige budskap', '  title: "{{strategy.slagord}}"'),
     error: /^templates\/nb\/slides\.yaml:\d+:\d+ .*strategy\.slagord/,
   },
   {
@@ -60,16 +68,24 @@ const cases: Case[] = [
   {
     name: 'unknown target group in a deck',
     breakIt: (root) => editFile(root, 'data/decks/samkommunestyre.yaml', 'groups: [politikere]', 'groups: [politiker]'),
-    error: /^data\/decks\/samkommunestyre\.yaml:\d+:\d+ audience\.groups\[0\]: unknown target group 'politiker'; did you mean 'politikere'\?/,
+    error:
+      /^data\/decks\/samkommunestyre\.yaml:\d+:\d+ audience\.groups\[0\]: unknown target group 'politiker'; did you mean 'politikere'\?/,
   },
   {
     name: 'a wording override with a typo',
     breakIt: (root) => editFile(root, 'data/decks/storledermote.yaml', 'plan.title:', 'plan.titel:'),
-    error: /^data\/decks\/storledermote\.yaml:\d+:\d+ wording\["plan\.titel"\]: no template text 'plan\.titel' to override; did you mean 'plan\.title'\?/,
+    error:
+      /^data\/decks\/storledermote\.yaml:\d+:\d+ wording\["plan\.titel"\]: no template text 'plan\.titel' to override; did you mean 'plan\.title'\?/,
   },
   {
     name: 'a bullets slide without points',
-    breakIt: (root) => editFile(root, 'data/decks/storledermote.yaml', /  - kind: bullets\n    title: Dette ber vi dere om\n    points:\n(      - .*\n)+/, '  - kind: bullets\n    title: Dette ber vi dere om\n'),
+    breakIt: (root) =>
+      editFile(
+        root,
+        'data/decks/storledermote.yaml',
+        /  - kind: bullets\n    title: Dette ber vi dere om\n    points:\n(      - .*\n)+/,
+        '  - kind: bullets\n    title: Dette ber vi dere om\n',
+      ),
     error: /^data\/decks\/storledermote\.yaml:\d+:\d+ slides\[\d+\]: a bullets slide needs points/,
   },
   {
@@ -98,10 +114,17 @@ describe('bad input', () => {
 describe('text too long for a slide that cannot continue', () => {
   it('names the field in the data, and nothing is written', () => {
     const root = copyProject();
-    editFile(root, 'data/strategy.yaml', /^  what: (.*)$/m, (_, what: string) => `  what: ${`${what}. `.repeat(12).trim()}`);
+    editFile(
+      root,
+      'data/strategy.yaml',
+      /^  what: (.*)$/m,
+      (_, what: string) => `  what: ${`${what}. `.repeat(12).trim()}`,
+    );
     const run = runCli(['build'], root);
     expect(run.status).toBe(2);
-    expect(run.stderr.trim()).toMatch(/^data\/strategy\.yaml:\d+:\d+ mainMessage: the text is too long for its place on the slide: even at 12 pt it needs [\d.]+ in of [\d.]+ in; shorten it by about \d+ %$/);
+    expect(run.stderr.trim()).toMatch(
+      /^data\/strategy\.yaml:\d+:\d+ mainMessage: the text is too long for its place on the slide: even at 12 pt it needs [\d.]+ in of [\d.]+ in; shorten it by about \d+ %$/,
+    );
     expect(existsSync(path.join(root, 'output'))).toBe(false);
   });
 });

@@ -6,7 +6,6 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyProject, runCli } from '../helpers/project.js';
 
-
 describe('build runs the checks', () => {
   it('refuses a deck that fails them (an empty slide title) and keeps the previous file', () => {
     const root = copyProject();
@@ -15,7 +14,10 @@ describe('build runs the checks', () => {
     const before = readFileSync(file);
 
     // A wording override that leaves the plan slide without a title: the schema cannot see it, the check does.
-    writeFileSync(path.join(root, 'data/decks/strategi.yaml'), `${readFileSync(path.join(root, 'data/decks/strategi.yaml'), 'utf8')}wording:\n  plan.title: " "\n`);
+    writeFileSync(
+      path.join(root, 'data/decks/strategi.yaml'),
+      `${readFileSync(path.join(root, 'data/decks/strategi.yaml'), 'utf8')}wording:\n  plan.title: " "\n`,
+    );
     const run = runCli(['build', '--deck', 'strategi'], root);
     expect(run.status).toBe(4);
     expect(run.stderr).toMatch(/slide 8 · Title · error title: the title placeholder is empty/);

@@ -17,7 +17,8 @@ let root: string;
 beforeAll(() => {
   cli = buildDistCli();
   root = mkdtempSync(path.join(tmpdir(), 'trappa-texts-'));
-  for (const sub of ['data', 'templates', 'assets']) cpSync(path.join(REPO, sub), path.join(root, sub), { recursive: true });
+  for (const sub of ['data', 'templates', 'assets'])
+    cpSync(path.join(REPO, sub), path.join(root, sub), { recursive: true });
   const edit = (file: string, change: (text: string) => string) => {
     const full = path.join(root, file);
     const before = readFileSync(full, 'utf8');
@@ -30,7 +31,10 @@ beforeAll(() => {
       .replace('name: Kommunikasjonsstrategi Innherred Samkommune', 'name: Strategien «Innherred 2004»')
       .replace(/\n {2}contact:\n(?: {4}.*\n)+/, '\n'),
   );
-  edit('data/decks/strategi.yaml', (t) => `${t}distribution:\n  to:\n    - { name: Rådmann, email: radmann@verdal.kommune.no }\n`);
+  edit(
+    'data/decks/strategi.yaml',
+    (t) => `${t}distribution:\n  to:\n    - { name: Rådmann, email: radmann@verdal.kommune.no }\n`,
+  );
 });
 
 afterAll(() => {
@@ -42,7 +46,9 @@ it('reads well without a contact, with «» in the name, and for a deck without 
   const build = await runCliDist(cli.cli, ['build', '--deck', 'strategi', 'storledermote'], root);
   expect(build.status, build.stderr).toBe(0);
   const from = 'Kommunikasjon Innherred <kommunikasjon@innherred-samkommune.no>';
-  const run = await runCliDist(cli.cli, ['draft', '--deck', 'strategi', 'storledermote'], root, { TRAPPA_SMTP_FROM: from });
+  const run = await runCliDist(cli.cli, ['draft', '--deck', 'strategi', 'storledermote'], root, {
+    TRAPPA_SMTP_FROM: from,
+  });
   expect(run.status, run.stderr).toBe(0);
   const dir = path.join(root, 'output/drafts');
   const files = readdirSync(dir).filter((f) => f.endsWith('.eml'));
@@ -52,7 +58,9 @@ it('reads well without a contact, with «» in the name, and for a deck without 
     // Every line ends in CRLF: no LF without a CR before it.
     expect(raw.toString('latin1')).not.toMatch(/(?<!\r)\n/);
     const mail = await simpleParser(raw);
-    expect(mail.from?.value).toEqual([{ name: 'Kommunikasjon Innherred', address: 'kommunikasjon@innherred-samkommune.no' }]);
+    expect(mail.from?.value).toEqual([
+      { name: 'Kommunikasjon Innherred', address: 'kommunikasjon@innherred-samkommune.no' },
+    ]);
     const text = mail.text ?? '';
     expect(text).not.toMatch(/\(\s*\)|\(\s*,|,\s*\)/); // no empty or half-empty brackets
     expect(text).not.toContain('rettes til');
@@ -62,7 +70,9 @@ it('reads well without a contact, with «» in the name, and for a deck without 
     expect(text.trimEnd().split(/\r?\n/).slice(-2)).toEqual(['Vennlig hilsen', 'Innherred Samkommune']);
     expect(text.match(/Innherred Samkommune/g)).toHaveLength(1);
   }
-  const subjects = await Promise.all(files.map(async (f) => (await simpleParser(readFileSync(path.join(dir, f)))).subject));
+  const subjects = await Promise.all(
+    files.map(async (f) => (await simpleParser(readFileSync(path.join(dir, f)))).subject),
+  );
   expect(subjects.sort()).toEqual([
     'Storledermøte 4. februar 2004: Strategien «Innherred 2004» (versjon 0.2)',
     'Strategien «Innherred 2004» (versjon 0.2)',

@@ -38,7 +38,11 @@ describe('trappa send', () => {
     expect(server.messages).toHaveLength(1);
     const mail = server.messages[0]!;
     expect(mail.secure).toBe(true);
-    expect(mail.envelopeTo.sort()).toEqual(['ledere@levanger.kommune.no', 'ledere@verdal.kommune.no', 'tillitsvalgte@innherred-samkommune.no']);
+    expect(mail.envelopeTo.sort()).toEqual([
+      'ledere@levanger.kommune.no',
+      'ledere@verdal.kommune.no',
+      'tillitsvalgte@innherred-samkommune.no',
+    ]);
     expect(mail.parsed.subject).toContain('Storledermøte 4. februar 2004');
     expect(mail.parsed.text).toContain('Levanger rådhus');
     expect(mail.parsed.attachments.map((a) => a.filename?.slice(-4))).toEqual(['pptx']);
@@ -54,7 +58,9 @@ describe('trappa send', () => {
     }
 
     // Sending froze 0.2: different content under the same version is refused.
-    const manifest = JSON.parse(readFileSync(path.join(root, 'output/manifest.json'), 'utf8')) as { entries: Record<string, { sentAt?: string }> };
+    const manifest = JSON.parse(readFileSync(path.join(root, 'output/manifest.json'), 'utf8')) as {
+      entries: Record<string, { sentAt?: string }>;
+    };
     expect(manifest.entries['storledermote@0.2']?.sentAt).toBeTruthy();
     editFile(root, 'data/decks/storledermote.yaml', 'place: Levanger rådhus', 'place: Verdal rådhus');
     const rebuilt = runCli(['build', '--deck', 'storledermote'], root);
@@ -76,7 +82,9 @@ describe('trappa send refuses a deck that is not the current build', () => {
     editFile(root, 'data/decks/ansatte.yaml', '- Din tillitsvalgte', '- Din tillitsvalgte eller verneombud');
     const run = runCli(['send', '--deck', 'ansatte', '--dry-run'], root);
     expect(run.status).toBe(2);
-    expect(run.stderr.trim()).toBe('output/ansatte-v0.2-2004-01-28.pptx is older than its data or templates; run: trappa build --deck ansatte before sending');
+    expect(run.stderr.trim()).toBe(
+      'output/ansatte-v0.2-2004-01-28.pptx is older than its data or templates; run: trappa build --deck ansatte before sending',
+    );
   });
 
   it('refuses a file changed by hand after the build', () => {
@@ -101,6 +109,8 @@ describe('trappa draft', () => {
     expect(parsed.headers.get('x-unsent')).toBe('1');
     expect(parsed.subject).toContain('Allmøte for ansatte');
     const attachment = parsed.attachments.find((a) => a.filename?.endsWith('.pptx'))!;
-    expect(sha256(attachment.content)).toBe(sha256(readFileSync(path.join(root, 'output/ansatte-v0.2-2004-01-28.pptx'))));
+    expect(sha256(attachment.content)).toBe(
+      sha256(readFileSync(path.join(root, 'output/ansatte-v0.2-2004-01-28.pptx'))),
+    );
   });
 });

@@ -12,11 +12,58 @@ import { stringify } from 'yaml';
 
 /** Words with Norwegian letters, long compounds and short ones, as strategies have them. */
 const WORDS = [
-  'samarbeid', 'kommune', 'innbyggere', 'tjenester', 'og', 'i', 'for', 'til', 'med', 'på', 'ansatte', 'ledere',
-  'næringsliv', 'kommunikasjon', 'målgrupper', 'budskap', 'økonomi', 'årshjul', 'oppvekst', 'helse', 'å', 'være',
-  'tillitsvalgte', 'forankring', 'evaluering', 'samkommunestyret', 'informasjon', 'dialog', 'plan', 'vi', 'skal',
-  'barnehager', 'skoler', 'kultur', 'tydelig', 'åpen', 'felles', 'IKT', 'PPT', 'KS', 'regionen', 'fjord', 'Ørsta',
-  'Bø', 'Ålesund', 'medvirkning', 'beredskap', 'kvalitet', 'likeverdige', 'robuste', 'fagmiljø', 'nærhet',
+  'samarbeid',
+  'kommune',
+  'innbyggere',
+  'tjenester',
+  'og',
+  'i',
+  'for',
+  'til',
+  'med',
+  'på',
+  'ansatte',
+  'ledere',
+  'næringsliv',
+  'kommunikasjon',
+  'målgrupper',
+  'budskap',
+  'økonomi',
+  'årshjul',
+  'oppvekst',
+  'helse',
+  'å',
+  'være',
+  'tillitsvalgte',
+  'forankring',
+  'evaluering',
+  'samkommunestyret',
+  'informasjon',
+  'dialog',
+  'plan',
+  'vi',
+  'skal',
+  'barnehager',
+  'skoler',
+  'kultur',
+  'tydelig',
+  'åpen',
+  'felles',
+  'IKT',
+  'PPT',
+  'KS',
+  'regionen',
+  'fjord',
+  'Ørsta',
+  'Bø',
+  'Ålesund',
+  'medvirkning',
+  'beredskap',
+  'kvalitet',
+  'likeverdige',
+  'robuste',
+  'fagmiljø',
+  'nærhet',
 ];
 
 /**
@@ -42,9 +89,12 @@ export function text(min: number, max: number): fc.Arbitrary<string> {
 }
 
 /** An array of exactly `count` items (the counts are knobs, drawn uniformly over their whole range). */
-const exactly = <T>(item: fc.Arbitrary<T>, count: number): fc.Arbitrary<T[]> => fc.array(item, { minLength: count, maxLength: count });
+const exactly = <T>(item: fc.Arbitrary<T>, count: number): fc.Arbitrary<T[]> =>
+  fc.array(item, { minLength: count, maxLength: count });
 
-const date = fc.integer({ min: 0, max: 3650 }).map((d) => new Date(Date.UTC(2020, 0, 1) + d * 86_400_000).toISOString().slice(0, 10));
+const date = fc
+  .integer({ min: 0, max: 3650 })
+  .map((d) => new Date(Date.UTC(2020, 0, 1) + d * 86_400_000).toISOString().slice(0, 10));
 const LOGOS = ['logos/isk.svg', 'logos/levanger.svg', 'logos/verdal.svg'];
 
 export interface GeneratedProject {
@@ -71,7 +121,13 @@ const planRow = (groupIds: string[]) =>
     when: fc.option(text(1, 14), { nil: undefined }),
   });
 
-const point = fc.oneof({ weight: 3, arbitrary: text(1, 400) }, { weight: 1, arbitrary: fc.record({ text: text(1, 200), sub: fc.array(text(1, 120), { minLength: 1, maxLength: 3 }) }) });
+const point = fc.oneof(
+  { weight: 3, arbitrary: text(1, 400) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ text: text(1, 200), sub: fc.array(text(1, 120), { minLength: 1, maxLength: 3 }) }),
+  },
+);
 
 /** The size knobs first, so shrinking walks toward small strategies. */
 export const projectArbitrary: fc.Arbitrary<GeneratedProject> = fc
@@ -101,7 +157,10 @@ export const projectArbitrary: fc.Arbitrary<GeneratedProject> = fc
       tasks: fc.option(text(1, 30), { nil: undefined }),
       services: exactly(text(1, 30), knobs.services),
       outcome: text(1, 120),
-      emphasis: fc.option(fc.tuple(text(1, 60), text(1, 30), text(0, 60)).map(([a, b, c]) => `${a} **${b}** ${c}`.trim()), { nil: undefined }),
+      emphasis: fc.option(
+        fc.tuple(text(1, 60), text(1, 30), text(0, 60)).map(([a, b, c]) => `${a} **${b}** ${c}`.trim()),
+        { nil: undefined },
+      ),
       groupNames: exactly(fc.tuple(text(1, 60), fc.boolean()), knobs.groups),
       profile: fc.array(point, { minLength: 1, maxLength: 10, size: 'max' }),
       messages: fc.array(point, { maxLength: 10, size: 'max' }),
@@ -109,7 +168,10 @@ export const projectArbitrary: fc.Arbitrary<GeneratedProject> = fc
       history: fc.array(text(1, 200), { minLength: 1, maxLength: 4 }),
       audienceGroups: fc.subarray(groupIds, { maxLength: Math.min(6, groupIds.length) }),
       planMode: fc.constantFrom('all', 'mark', 'only'),
-      meeting: fc.option(fc.record({ name: text(1, 60), date, presenter: fc.option(text(1, 40), { nil: undefined }) }), { nil: undefined }),
+      meeting: fc.option(
+        fc.record({ name: text(1, 60), date, presenter: fc.option(text(1, 40), { nil: undefined }) }),
+        { nil: undefined },
+      ),
       ownSlide: fc.array(text(1, 400), { minLength: 1, maxLength: 8, size: 'max' }),
     });
   })
@@ -120,30 +182,65 @@ export const projectArbitrary: fc.Arbitrary<GeneratedProject> = fc
       name: g.name,
       version,
       date: '2026-01-15',
-      history: g.history.map((change, i) => ({ version: `1.${i}`, date: `2025-0${Math.min(9, i + 1)}-01`, changes: [change] })),
+      history: g.history.map((change, i) => ({
+        version: `1.${i}`,
+        date: `2025-0${Math.min(9, i + 1)}-01`,
+        changes: [change],
+      })),
       organisation: {
         name: g.memberNames.length > 1 ? 'Vestfjord samkommune' : 'Vestfjord kommunesamarbeid',
         ...(knobs.logos ? { logo: { file: LOGOS[0], alt: 'Logo for samarbeidet' } } : {}),
         members: g.memberNames.map((name, i) => ({
-          id: `m${i + 1}`, name,
+          id: `m${i + 1}`,
+          name,
           ...(knobs.logos ? { logo: { file: LOGOS[1 + (i % 2)], alt: `Logo for ${name}` } } : {}),
         })),
       },
       staircase: { base: g.base, steps: g.steps, top: g.top, explanation: g.explanation },
       mainMessage: { what: g.what, why: g.why },
       model: { summary: g.summary, tasks: g.tasks, services: g.services, outcome: g.outcome, emphasis: g.emphasis },
-      targetGroups: { groups: g.groupNames.map(([name, high], i) => ({ id: `g${i + 1}`, name: `${name} ${i + 1}`, priority: high ? 'high' : 'other' })) },
+      targetGroups: {
+        groups: g.groupNames.map(([name, high], i) => ({
+          id: `g${i + 1}`,
+          name: `${name} ${i + 1}`,
+          priority: high ? 'high' : 'other',
+        })),
+      },
       profile: g.profile,
       otherMessages: g.messages,
       actionPlan: g.plan.map((row, i) => ({ id: `r${i + 1}`, ...row })),
     };
-    const slides: unknown[] = ['title', 'staircase', 'what-why', 'model', 'target-groups', 'profile', 'messages', { slide: 'plan', plan: g.planMode }, 'changes'];
+    const slides: unknown[] = [
+      'title',
+      'staircase',
+      'what-why',
+      'model',
+      'target-groups',
+      'profile',
+      'messages',
+      { slide: 'plan', plan: g.planMode },
+      'changes',
+    ];
     slides.push({ kind: 'bullets', title: 'Dette ber vi om', points: g.ownSlide });
-    if (knobs.photo) slides.push({ kind: 'photo', title: 'Der tjenestene er', image: { file: 'photos/fjord.jpg', alt: 'En fjord med fjell' }, points: g.ownSlide.slice(0, 3) });
+    if (knobs.photo)
+      slides.push({
+        kind: 'photo',
+        title: 'Der tjenestene er',
+        image: { file: 'photos/fjord.jpg', alt: 'En fjord med fjell' },
+        points: g.ownSlide.slice(0, 3),
+      });
     const deck = {
       id: 'generert',
       audience: { name: 'Ledere og tillitsvalgte', groups: g.audienceGroups },
-      ...(g.meeting ? { meeting: { name: g.meeting.name, date: g.meeting.date, ...(g.meeting.presenter ? { presenter: g.meeting.presenter } : {}) } } : {}),
+      ...(g.meeting
+        ? {
+            meeting: {
+              name: g.meeting.name,
+              date: g.meeting.date,
+              ...(g.meeting.presenter ? { presenter: g.meeting.presenter } : {}),
+            },
+          }
+        : {}),
       language: knobs.language,
       slides,
     };

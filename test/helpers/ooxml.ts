@@ -4,7 +4,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** The validator beside the project (../shared/ooxml), or wherever TRAPPA_OOXML_VALIDATOR points. */
-export const VALIDATOR = process.env.TRAPPA_OOXML_VALIDATOR ?? fileURLToPath(new URL('../../../shared/ooxml/validate-pptx.mjs', import.meta.url));
+export const VALIDATOR =
+  process.env.TRAPPA_OOXML_VALIDATOR ??
+  fileURLToPath(new URL('../../../shared/ooxml/validate-pptx.mjs', import.meta.url));
 export const hasValidator = existsSync(VALIDATOR);
 
 export interface OoxmlIssue {

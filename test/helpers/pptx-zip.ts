@@ -74,6 +74,7 @@ export function readPptx(source: string | Uint8Array): PptxParts {
         .join('\n');
     },
     model: () => (model ??= readDeck(bytes)),
-    tables: (n) => (model ??= readDeck(bytes)).slides[n - 1]?.elements.filter((e): e is TableModel => e.kind === 'table') ?? [],
+    tables: (n) =>
+      (model ??= readDeck(bytes)).slides[n - 1]?.elements.filter((e): e is TableModel => e.kind === 'table') ?? [],
   };
 }

@@ -18,7 +18,8 @@ export const CLI_ARGS: readonly string[] = [path.join(REPO, 'dist/cli.js')];
 /** Copies data/, templates/ and assets/ into a fresh temp dir, removed when the test ends. */
 export function copyProject(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'trappa-'));
-  for (const sub of ['data', 'templates', 'assets']) cpSync(path.join(REPO, sub), path.join(dir, sub), { recursive: true });
+  for (const sub of ['data', 'templates', 'assets'])
+    cpSync(path.join(REPO, sub), path.join(dir, sub), { recursive: true });
   onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
@@ -36,7 +37,8 @@ export async function copyBuiltProject(decks: readonly string[]): Promise<string
   if (!template) {
     template = (async () => {
       const dir = mkdtempSync(path.join(tmpdir(), 'trappa-built-'));
-      for (const sub of ['data', 'templates', 'assets']) cpSync(path.join(REPO, sub), path.join(dir, sub), { recursive: true });
+      for (const sub of ['data', 'templates', 'assets'])
+        cpSync(path.join(REPO, sub), path.join(dir, sub), { recursive: true });
       const { buildDecks } = await import('../../src/build-deck.js');
       await buildDecks({ root: dir, decks: [...decks] });
       return dir;
@@ -51,10 +53,18 @@ export async function copyBuiltProject(decks: readonly string[]): Promise<string
 }
 
 /** Replaces text in a file of a project copy; fails the test if `from` is not there. */
-export function editFile(root: string, file: string, from: string | RegExp, to: string | ((match: string, ...groups: string[]) => string)): void {
+export function editFile(
+  root: string,
+  file: string,
+  from: string | RegExp,
+  to: string | ((match: string, ...groups: string[]) => string),
+): void {
   const full = path.join(root, file);
   const text = readFileSync(full, 'utf8');
-  const next = typeof to === 'string' ? text.replace(from, to) : text.replace(from, to as (substring: string, ...args: unknown[]) => string);
+  const next =
+    typeof to === 'string'
+      ? text.replace(from, to)
+      : text.replace(from, to as (substring: string, ...args: unknown[]) => string);
   if (next === text) throw new Error(`editFile: ${String(from)} not found in ${file}`);
   writeFileSync(full, next);
 }

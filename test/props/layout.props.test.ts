@@ -23,7 +23,15 @@ import { REPO } from '../helpers/project.js';
 const RUNS = Number(process.env.PROPS_RUNS ?? 25);
 const SEED = Number(process.env.PROPS_SEED ?? 12);
 /** Rules whose warnings are design faults too (a duplicate title is the deck author's choice). */
-const STRICT_RULES = new Set(['design', 'legend', 'near-empty-continuation', 'sparse-shrunk', 'overlap', 'edge', 'row-height']);
+const STRICT_RULES = new Set([
+  'design',
+  'legend',
+  'near-empty-continuation',
+  'sparse-shrunk',
+  'overlap',
+  'edge',
+  'row-height',
+]);
 
 /** Builds one generated project; returns the problems found, '' when none. */
 async function problems(project: GeneratedProject): Promise<string> {
@@ -32,7 +40,9 @@ async function problems(project: GeneratedProject): Promise<string> {
     writeProject(root, REPO, project);
     const built = await buildDecks({ root, dryRun: true });
     const deck = built.decks[0]!;
-    const findings = checkBuiltDeck(deck.bytes, built.project.theme).filter((f) => f.severity === 'error' || STRICT_RULES.has(f.rule));
+    const findings = checkBuiltDeck(deck.bytes, built.project.theme).filter(
+      (f) => f.severity === 'error' || STRICT_RULES.has(f.rule),
+    );
     return findings.length > 0 ? `${project.summary}\n${formatFindings(findings, { indent: '  ' })}` : '';
   } catch (error) {
     return `${project.summary}: ${(error as Error).message}`;
@@ -46,7 +56,10 @@ describe('generated strategies', () => {
     await fc.assert(
       fc.asyncProperty(projectArbitrary, async (project) => {
         const found = await problems(project);
-        if (found) throw new Error(`${found}\n--- strategy.yaml ---\n${stringify(project.strategy)}--- deck ---\n${stringify(project.deck)}`);
+        if (found)
+          throw new Error(
+            `${found}\n--- strategy.yaml ---\n${stringify(project.strategy)}--- deck ---\n${stringify(project.deck)}`,
+          );
       }),
       { numRuns: RUNS, seed: SEED, endOnFailure: process.env.PROPS_SHRINK === '0' },
     );

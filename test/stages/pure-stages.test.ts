@@ -42,7 +42,9 @@ function expectSoundSlide(slide: LaidOutSlide, deck: Pick<LaidOutDeck, 'size'>, 
     const style = e.type === 'text' || e.type === 'shape' ? e.style : e.type === 'table' ? e.style : undefined;
     if (!style || (e.type === 'text' && e.role === 'footer')) continue;
     const floor = e.type === 'table' ? plan.theme.sizes.minTable : plan.theme.sizes.minBody;
-    expect(style.fontSize, `${label}: ${e.name} at least the theme's floor`).toBeGreaterThanOrEqual(Math.min(floor, plan.theme.sizes.minTable));
+    expect(style.fontSize, `${label}: ${e.name} at least the theme's floor`).toBeGreaterThanOrEqual(
+      Math.min(floor, plan.theme.sizes.minTable),
+    );
   }
 }
 
@@ -63,7 +65,12 @@ describe.each(fixtures)('resolve ($name)', ({ name }) => {
 
 /** A plan of one slide of `kind`, taken from the first deck that has it, or made from the kind's name. */
 function singleSlidePlan(plan: DeckPlan, kind: SlideKindName, from: PlannedSlide | undefined): DeckPlan {
-  const slide: PlannedSlide = from ?? { kind, ref: { slide: kind as (typeof builtInSlides)[number] }, location: plan.slides[0]!.location, planMode: 'all' };
+  const slide: PlannedSlide = from ?? {
+    kind,
+    ref: { slide: kind as (typeof builtInSlides)[number] },
+    location: plan.slides[0]!.location,
+    planMode: 'all',
+  };
   return { ...plan, slides: [slide] };
 }
 
@@ -75,7 +82,11 @@ describe.each(fixtures)('each slide kind on its own ($name)', ({ name }) => {
     const custom = (customSlideKinds as readonly string[]).includes(kind);
     if (custom && !owner) return; // a deck-written kind needs a deck that writes one
     const base = owner ?? all[0]!;
-    const plan = singleSlidePlan(base, kind, owner?.slides.find((s) => s.kind === kind));
+    const plan = singleSlidePlan(
+      base,
+      kind,
+      owner?.slides.find((s) => s.kind === kind),
+    );
     const laid = layoutDeck(plan);
     if (!laid.ok) throw new Error(JSON.stringify(laid.issues));
     expect(laid.value.slides.length).toBeGreaterThanOrEqual(1);

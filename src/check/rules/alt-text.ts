@@ -19,9 +19,19 @@ export function checkAltText(deck: DeckModel, _options: RuleOptions): Finding[] 
       const descr = picture.descr?.trim() ?? '';
       const name = elementName(picture);
       if (descr === '') {
-        found.push(finding('error', RULE, slide.number, name, 'the picture has no alt text and is not marked decorative'));
+        found.push(
+          finding('error', RULE, slide.number, name, 'the picture has no alt text and is not marked decorative'),
+        );
       } else if (looksLikeFileName(descr)) {
-        found.push(finding('error', RULE, slide.number, name, `the picture's alt text is a file name ("${descr}"); describe what it shows`));
+        found.push(
+          finding(
+            'error',
+            RULE,
+            slide.number,
+            name,
+            `the picture's alt text is a file name ("${descr}"); describe what it shows`,
+          ),
+        );
       }
     }
   }

@@ -64,7 +64,15 @@ export function checkContrast(deck: DeckModel, _options: RuleOptions): Finding[]
       if (e.kind === 'shape' && shapes.has(e) && e.text) {
         const background = e.fill === null ? backdrop(slide, index) : e.fill;
         if (background === undefined) {
-          found.push(finding('warning', RULE, slide.number, name, 'text lies over a picture or gradient; check its contrast by eye'));
+          found.push(
+            finding(
+              'warning',
+              RULE,
+              slide.number,
+              name,
+              'text lies over a picture or gradient; check its contrast by eye',
+            ),
+          );
           return;
         }
         const worst = worstRun(e.text, background, slide.textColor);

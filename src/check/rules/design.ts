@@ -29,12 +29,14 @@ const located = (f: Finding): Finding => {
 };
 
 export function checkDesign(deck: DeckModel, options: RuleOptions): Finding[] {
-  return deck.slides.flatMap((slide, i) => [
-    ...continuation(deck, slide, deck.slides.slice(0, i), options),
-    ...overlaps(slide),
-    ...edges(deck, slide),
-    ...rowHeights(slide),
-  ]).map(located);
+  return deck.slides
+    .flatMap((slide, i) => [
+      ...continuation(deck, slide, deck.slides.slice(0, i), options),
+      ...overlaps(slide),
+      ...edges(deck, slide),
+      ...rowHeights(slide),
+    ])
+    .map(located);
 }
 
 function continuation(deck: DeckModel, slide: SlideModel, before: SlideModel[], { bodySize }: RuleOptions): Finding[] {
@@ -45,8 +47,15 @@ function continuation(deck: DeckModel, slide: SlideModel, before: SlideModel[], 
   const found: Finding[] = [];
   const base = before.map(slideTitle).find((t) => continues(title, t));
   if (base && share() < MIN_CONTINUATION_SHARE) {
-    found.push(finding('error', 'near-empty-continuation', slide.number, firstContent(slide),
-      `this continuation of "${base}" uses ${Math.round(share() * 100)} % of the slide's content area (at least ${MIN_CONTINUATION_SHARE * 100} % expected); rebalance the slides instead`));
+    found.push(
+      finding(
+        'error',
+        'near-empty-continuation',
+        slide.number,
+        firstContent(slide),
+        `this continuation of "${base}" uses ${Math.round(share() * 100)} % of the slide's content area (at least ${MIN_CONTINUATION_SHARE * 100} % expected); rebalance the slides instead`,
+      ),
+    );
   }
   // The slide's main text: its largest plain text frame (labels and legends are small by design).
   const main = textShapes(slide)
@@ -54,13 +63,21 @@ function continuation(deck: DeckModel, slide: SlideModel, before: SlideModel[], 
     .sort((a, b) => b.box!.w * b.box!.h - a.box!.w * a.box!.h)[0];
   const shrunk = bodySize !== undefined && main && maxSize(main) < bodySize - 0.25 ? main : undefined;
   if (shrunk && share() < SPARSE_SHARE) {
-    found.push(finding('warning', 'sparse-shrunk', slide.number, elementName(shrunk),
-      `the text is ${points(maxSize(shrunk))}, below the body size ${points(bodySize!)}, though the content uses only ${Math.round(share() * 100)} % of the slide`));
+    found.push(
+      finding(
+        'warning',
+        'sparse-shrunk',
+        slide.number,
+        elementName(shrunk),
+        `the text is ${points(maxSize(shrunk))}, below the body size ${points(bodySize!)}, though the content uses only ${Math.round(share() * 100)} % of the slide`,
+      ),
+    );
   }
   return found;
 }
 
-const maxSize = (s: { text: TextFrame }): number => Math.max(...visibleRuns(s.text).map((r) => r.size ?? 18)) * s.text.fontScale;
+const maxSize = (s: { text: TextFrame }): number =>
+  Math.max(...visibleRuns(s.text).map((r) => r.size ?? 18)) * s.text.fontScale;
 
 function firstContent(slide: SlideModel): string {
   const e = slide.elements.find((x) => !isChrome(x));
@@ -68,10 +85,14 @@ function firstContent(slide: SlideModel): string {
 }
 
 function area(a: Box, b: Box): { w: number; h: number } {
-  return { w: Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x), h: Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) };
+  return {
+    w: Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x),
+    h: Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y),
+  };
 }
 
-const inside = (a: Box, b: Box): boolean => a.x >= b.x - TOUCH && a.y >= b.y - TOUCH && a.x + a.w <= b.x + b.w + TOUCH && a.y + a.h <= b.y + b.h + TOUCH;
+const inside = (a: Box, b: Box): boolean =>
+  a.x >= b.x - TOUCH && a.y >= b.y - TOUCH && a.x + a.w <= b.x + b.w + TOUCH && a.y + a.h <= b.y + b.h + TOUCH;
 
 function overlaps(slide: SlideModel): Finding[] {
   const drawn = slide.elements.flatMap((e) => {
@@ -85,7 +106,15 @@ function overlaps(slide: SlideModel): Finding[] {
       if (w <= TOUCH || h <= TOUCH) continue;
       // A shape that holds another (the joint body and its services, a band and its logos) is meant.
       if (inside(a.box, b.box) || inside(b.box, a.box)) continue;
-      found.push(finding('error', 'overlap', slide.number, elementName(b.e), `overlaps ${elementName(a.e)} by ${inches(w)} × ${inches(h)}`));
+      found.push(
+        finding(
+          'error',
+          'overlap',
+          slide.number,
+          elementName(b.e),
+          `overlaps ${elementName(a.e)} by ${inches(w)} × ${inches(h)}`,
+        ),
+      );
     }
   });
   return found;
@@ -97,11 +126,24 @@ function edges(deck: DeckModel, slide: SlideModel): Finding[] {
     if (isFooter(shape) || !shape.box || !hasText(shape.text)) continue;
     const box = drawnBox(shape) ?? shape.box;
     const { insets } = shape.text;
-    const text = { x: box.x + insets.left, y: box.y + insets.top, r: box.x + box.w - insets.right, b: box.y + box.h - insets.bottom };
+    const text = {
+      x: box.x + insets.left,
+      y: box.y + insets.top,
+      r: box.x + box.w - insets.right,
+      b: box.y + box.h - insets.bottom,
+    };
     const gaps = { left: text.x, top: text.y, right: deck.size.w - text.r, bottom: deck.size.h - text.b };
     const [side, gap] = Object.entries(gaps).sort((p, q) => p[1] - q[1])[0]!;
     if (gap < EDGE_MARGIN - 0.005) {
-      found.push(finding('error', 'edge', slide.number, elementName(shape), `its text is ${inches(Math.max(0, gap))} from the slide's ${side} edge; keep at least ${inches(EDGE_MARGIN)}`));
+      found.push(
+        finding(
+          'error',
+          'edge',
+          slide.number,
+          elementName(shape),
+          `its text is ${inches(Math.max(0, gap))} from the slide's ${side} edge; keep at least ${inches(EDGE_MARGIN)}`,
+        ),
+      );
     }
   }
   return found;
@@ -112,11 +154,20 @@ function rowHeights(slide: SlideModel): Finding[] {
   for (const table of slide.elements) {
     if (table.kind !== 'table') continue;
     const need = measureRowContent(table);
-    const tall = table.rows.map((row, i) => ({ i, row, need: need[i] ?? 0 })).filter(({ row, need: n }) => row.height > n + ROW_SLACK);
+    const tall = table.rows
+      .map((row, i) => ({ i, row, need: need[i] ?? 0 }))
+      .filter(({ row, need: n }) => row.height > n + ROW_SLACK);
     if (tall.length > 0) {
       const { i, row, need: n } = tall[0]!;
-      found.push(finding('warning', 'row-height', slide.number, elementName(table),
-        `${tall.length} row${tall.length === 1 ? ' is' : 's are'} taller than their text (first: row ${i + 1} is ${inches(row.height)}, its text needs ${inches(n)})`));
+      found.push(
+        finding(
+          'warning',
+          'row-height',
+          slide.number,
+          elementName(table),
+          `${tall.length} row${tall.length === 1 ? ' is' : 's are'} taller than their text (first: row ${i + 1} is ${inches(row.height)}, its text needs ${inches(n)})`,
+        ),
+      );
     }
   }
   return found;

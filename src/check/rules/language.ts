@@ -35,17 +35,35 @@ export function checkLanguage(deck: DeckModel, options: RuleOptions): Finding[] 
   for (const slide of deck.slides) {
     const framed = [
       ...textShapes(slide).map((s) => ({ element: s, frames: [s.text] })),
-      ...slide.elements.flatMap((e) => (e.kind === 'table' ? [{ element: e, frames: e.rows.flatMap((r) => r.cells.map((c) => c.text)) }] : [])),
+      ...slide.elements.flatMap((e) =>
+        e.kind === 'table' ? [{ element: e, frames: e.rows.flatMap((r) => r.cells.map((c) => c.text)) }] : [],
+      ),
     ];
     for (const { element, frames } of framed) {
       const t = tally(frames, expected);
       const name = elementName(element);
       if (t.missing > 0) {
         const runs = t.missing === 1 ? '1 run' : `${t.missing} runs`;
-        found.push(finding('error', RULE, slide.number, name, `${runs} of text ${t.missing === 1 ? 'has' : 'have'} no language tag (first: ${quote(t.firstMissing ?? '')})`));
+        found.push(
+          finding(
+            'error',
+            RULE,
+            slide.number,
+            name,
+            `${runs} of text ${t.missing === 1 ? 'has' : 'have'} no language tag (first: ${quote(t.firstMissing ?? '')})`,
+          ),
+        );
       }
       if (t.other) {
-        found.push(finding('warning', RULE, slide.number, name, `text is tagged ${t.other.lang}, not ${expected} (${quote(t.other.text)})`));
+        found.push(
+          finding(
+            'warning',
+            RULE,
+            slide.number,
+            name,
+            `text is tagged ${t.other.lang}, not ${expected} (${quote(t.other.text)})`,
+          ),
+        );
       }
     }
   }

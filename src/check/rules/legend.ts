@@ -28,18 +28,50 @@ function legendFindings(slide: SlideModel): Finding[] {
   const shapes = textShapes(slide);
   const legend = shapes.find((s) => isLegend(s.name));
   const legendText = legend ? flat(frameText(legend.text)) : '';
-  const marked = shapes.filter((s) => !isLegend(s.name)).flatMap((s) => visibleRuns(s.text).filter((r) => r.highlight !== undefined).map((r) => ({ s, text: flat(r.text) })));
+  const marked = shapes
+    .filter((s) => !isLegend(s.name))
+    .flatMap((s) =>
+      visibleRuns(s.text)
+        .filter((r) => r.highlight !== undefined)
+        .map((r) => ({ s, text: flat(r.text) })),
+    );
   const tables = slide.elements.filter((e): e is TableModel => e.kind === 'table');
   const rows = tables.reduce((n, t) => n + markedRows(t), 0);
   if (!legend) {
     const first = marked[0];
-    if (first) return [finding('error', RULE, slide.number, elementName(first.s), `${quote(first.text)} is marked, but the slide has no legend saying what the marking means`)];
+    if (first)
+      return [
+        finding(
+          'error',
+          RULE,
+          slide.number,
+          elementName(first.s),
+          `${quote(first.text)} is marked, but the slide has no legend saying what the marking means`,
+        ),
+      ];
     return [];
   }
-  if (marked.length === 0 && rows === 0) return [finding('error', RULE, slide.number, elementName(legend), `the legend ${quote(legendText)} explains a marking, but nothing on the slide is marked`)];
+  if (marked.length === 0 && rows === 0)
+    return [
+      finding(
+        'error',
+        RULE,
+        slide.number,
+        elementName(legend),
+        `the legend ${quote(legendText)} explains a marking, but nothing on the slide is marked`,
+      ),
+    ];
   const unnamed = marked.filter((m) => !legendText.includes(m.text));
   if (unnamed.length > 0) {
-    return [finding('error', RULE, slide.number, elementName(legend), `the legend ${quote(legendText, 60)} does not name ${unnamed.map((m) => quote(m.text)).join(', ')}, which ${unnamed.length === 1 ? 'is' : 'are'} marked`)];
+    return [
+      finding(
+        'error',
+        RULE,
+        slide.number,
+        elementName(legend),
+        `the legend ${quote(legendText, 60)} does not name ${unnamed.map((m) => quote(m.text)).join(', ')}, which ${unnamed.length === 1 ? 'is' : 'are'} marked`,
+      ),
+    ];
   }
   return [];
 }

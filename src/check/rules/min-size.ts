@@ -26,7 +26,13 @@ export function checkMinSize(deck: DeckModel, { minBodySize, minTableSize }: Rul
       const small = smallest(shape.text);
       if (small && small.size < minBodySize - 1e-6) {
         found.push(
-          finding('error', RULE, slide.number, elementName(shape), `text is ${points(small.size)} (${quote(small.text)}); the theme's minimum is ${points(minBodySize)}`),
+          finding(
+            'error',
+            RULE,
+            slide.number,
+            elementName(shape),
+            `text is ${points(small.size)} (${quote(small.text)}); the theme's minimum is ${points(minBodySize)}`,
+          ),
         );
       }
     }

@@ -24,7 +24,8 @@ function checkFrames(deck: DeckModel, slide: SlideModel, { tolerance }: RuleOpti
     if (!shape.box || shape.text.growsShape) continue;
     const name = elementName(shape);
     const edge = pastEdge(shape.box, deck.size, tolerance);
-    if (edge) found.push(finding('error', RULE, slide.number, name, `the text frame reaches past the slide's ${edge} edge`));
+    if (edge)
+      found.push(finding('error', RULE, slide.number, name, `the text frame reaches past the slide's ${edge} edge`));
     const rect = textRect(shape.box, shape.geometry, shape.adjust);
     const { insets } = shape.text;
     const width = rect.w - insets.left - insets.right;
@@ -44,7 +45,13 @@ function checkFrames(deck: DeckModel, slide: SlideModel, { tolerance }: RuleOpti
       );
     } else if (shape.text.noWrap && measured.widest / 72 > width + tolerance) {
       found.push(
-        finding('error', RULE, slide.number, name, `an unwrapped line is ${inches(measured.widest / 72)} wide${at} but the frame has ${inches(width)}`),
+        finding(
+          'error',
+          RULE,
+          slide.number,
+          name,
+          `an unwrapped line is ${inches(measured.widest / 72)} wide${at} but the frame has ${inches(width)}`,
+        ),
       );
     }
   }
@@ -69,10 +76,16 @@ function checkTables(deck: DeckModel, slide: SlideModel, { tolerance }: RuleOpti
       ...slide.elements.filter((e) => isFooter(e) && e.box && e.box.y >= table.box!.y).map((e) => e.box!.y),
     );
     const limit = Math.min(deck.size.h, footerTop);
-    const below = limit < deck.size.h ? `the footer at ${inches(limit)}` : `the slide's bottom edge at ${inches(limit)}`;
+    const below =
+      limit < deck.size.h ? `the footer at ${inches(limit)}` : `the slide's bottom edge at ${inches(limit)}`;
     if (bottom > limit + tolerance) {
-      const grown = heights.map((h, i) => ({ h, i })).filter(({ h, i }) => h > (table.rows[i]?.height ?? 0) + tolerance);
-      const why = grown.length > 0 ? `; ${grown.length} row${grown.length === 1 ? '' : 's'} grow to fit their text (first: row ${grown[0]!.i + 1}, ${inches(grown[0]!.h)})` : '';
+      const grown = heights
+        .map((h, i) => ({ h, i }))
+        .filter(({ h, i }) => h > (table.rows[i]?.height ?? 0) + tolerance);
+      const why =
+        grown.length > 0
+          ? `; ${grown.length} row${grown.length === 1 ? '' : 's'} grow to fit their text (first: row ${grown[0]!.i + 1}, ${inches(grown[0]!.h)})`
+          : '';
       found.push(
         finding(
           'error',

@@ -21,7 +21,12 @@ export function checkPackage(deck: DeckModel, _options: RuleOptions): Finding[] 
   const slideOf = new Map(deck.slides.map((s) => [s.part, s.number]));
   const at = (part: string): number => slideOf.get(part) ?? 0;
   const pkg = deck.package;
-  return [...checkWellFormed(pkg, at), ...checkRelationships(pkg, at), ...checkContentTypes(pkg), ...checkShapeIds(pkg, at)];
+  return [
+    ...checkWellFormed(pkg, at),
+    ...checkRelationships(pkg, at),
+    ...checkContentTypes(pkg),
+    ...checkShapeIds(pkg, at),
+  ];
 }
 
 function checkWellFormed(pkg: PackageModel, at: (part: string) => number): Finding[] {
@@ -37,7 +42,8 @@ function checkWellFormed(pkg: PackageModel, at: (part: string) => number): Findi
 function usedRelationshipIds(root: XmlElement | undefined): Set<string> {
   const ids = new Set<string>();
   const walk = (element: XmlElement): void => {
-    for (const [name, value] of Object.entries(element.attributes)) if (REL_ATTRIBUTE.test(name) && value) ids.add(value);
+    for (const [name, value] of Object.entries(element.attributes))
+      if (REL_ATTRIBUTE.test(name) && value) ids.add(value);
     for (const c of children(element)) walk(c);
   };
   if (root) walk(root);
@@ -51,7 +57,15 @@ function checkRelationships(pkg: PackageModel, at: (part: string) => number): Fi
     const source = sourceOfRels(relsPart);
     for (const rel of relationships(pkg, source).values()) {
       if (rel.external || parts.has(rel.target)) continue;
-      found.push(finding('error', RULE, at(source), relsPart, `relationship ${rel.id} points to ${rel.target}, which is not in the package`));
+      found.push(
+        finding(
+          'error',
+          RULE,
+          at(source),
+          relsPart,
+          `relationship ${rel.id} points to ${rel.target}, which is not in the package`,
+        ),
+      );
     }
   }
   for (const part of pkg.xml.keys()) {
@@ -60,7 +74,8 @@ function checkRelationships(pkg: PackageModel, at: (part: string) => number): Fi
     if (ids.size === 0) continue;
     const known = relationships(pkg, part);
     for (const id of ids) {
-      if (!known.has(id)) found.push(finding('error', RULE, at(part), part, `uses relationship ${id}, which its .rels does not define`));
+      if (!known.has(id))
+        found.push(finding('error', RULE, at(part), part, `uses relationship ${id}, which its .rels does not define`));
     }
   }
   return found;
@@ -68,7 +83,8 @@ function checkRelationships(pkg: PackageModel, at: (part: string) => number): Fi
 
 function checkContentTypes(pkg: PackageModel): Finding[] {
   const types = partRoot(pkg, '[Content_Types].xml');
-  if (types === undefined) return [finding('error', RULE, 0, '[Content_Types].xml', 'the package has no [Content_Types].xml')];
+  if (types === undefined)
+    return [finding('error', RULE, 0, '[Content_Types].xml', 'the package has no [Content_Types].xml')];
   const defaults = new Set(children(types, 'Default').map((d) => (attr(d, 'Extension') ?? '').toLowerCase()));
   const overrides = new Set(
     children(types, 'Override').map((o) => (attr(o, 'PartName') ?? '').replace(/^\//, '').toLowerCase()),
@@ -83,7 +99,10 @@ function checkContentTypes(pkg: PackageModel): Finding[] {
     }
   }
   for (const override of overrides) {
-    if (!parts.has(override)) found.push(finding('error', RULE, 0, '[Content_Types].xml', `an override names /${override}, which is not in the package`));
+    if (!parts.has(override))
+      found.push(
+        finding('error', RULE, 0, '[Content_Types].xml', `an override names /${override}, which is not in the package`),
+      );
   }
   return found;
 }
@@ -117,7 +136,15 @@ function checkShapeIds(pkg: PackageModel, at: (part: string) => number): Finding
     for (const [id, shapes] of names) {
       if (shapes.length < 2) continue;
       const list = shapes.map((n) => `"${n}"`).join(', ');
-      found.push(finding('error', RULE, at(part), shapes[1] || part, `shape id ${id} is used by ${shapes.length} shapes in ${part} (${list})`));
+      found.push(
+        finding(
+          'error',
+          RULE,
+          at(part),
+          shapes[1] || part,
+          `shape id ${id} is used by ${shapes.length} shapes in ${part} (${list})`,
+        ),
+      );
     }
   }
   return found;

@@ -55,7 +55,8 @@ export function contentShare(slide: SlideModel, size: { w: number; h: number }):
 /** Title text of a slide, one line. */
 export function slideTitle(slide: SlideModel): string {
   const title = slide.elements.find(isTitle);
-  const text = title?.kind === 'shape' ? title.text?.paragraphs.map((p) => p.runs.map((r) => r.text).join('')).join(' ') : '';
+  const text =
+    title?.kind === 'shape' ? title.text?.paragraphs.map((p) => p.runs.map((r) => r.text).join('')).join(' ') : '';
   return (text ?? '').replace(/\s+/g, ' ').trim();
 }
 

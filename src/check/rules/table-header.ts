@@ -13,9 +13,11 @@ export function checkTableHeaders(deck: DeckModel, _options: RuleOptions): Findi
     for (const table of slide.elements.filter((e): e is TableModel => e.kind === 'table')) {
       const name = elementName(table);
       if (!table.firstRow) {
-        found.push(finding('error', RULE, slide.number, name, 'the table has no header row (a:tblPr firstRow="1" is not set)'));
+        found.push(
+          finding('error', RULE, slide.number, name, 'the table has no header row (a:tblPr firstRow="1" is not set)'),
+        );
       } else if (!table.rows[0]?.cells.some((c) => hasText(c.text))) {
-        found.push(finding('error', RULE, slide.number, name, 'the table\'s header row is empty'));
+        found.push(finding('error', RULE, slide.number, name, "the table's header row is empty"));
       }
     }
   }

@@ -17,19 +17,36 @@ export function checkTitles(deck: DeckModel, _options: RuleOptions): Finding[] {
     const titles = slide.elements.filter(isTitle);
     const withText = titles.filter((t) => t.text && hasText(t.text));
     if (withText.length === 0) {
-      const message = titles.length > 0 ? 'the title placeholder is empty' : 'the slide has no title (no title placeholder)';
+      const message =
+        titles.length > 0 ? 'the title placeholder is empty' : 'the slide has no title (no title placeholder)';
       found.push(finding('error', RULE, slide.number, titles[0] ? elementName(titles[0]) : '(slide)', message));
       continue;
     }
     if (withText.length > 1) {
-      found.push(finding('error', RULE, slide.number, elementName(withText[1]!), `the slide has ${withText.length} titles; keep one`));
+      found.push(
+        finding(
+          'error',
+          RULE,
+          slide.number,
+          elementName(withText[1]!),
+          `the slide has ${withText.length} titles; keep one`,
+        ),
+      );
     }
     const title = withText[0]!;
     const text = frameText(title.text!).replace(/\s+/g, ' ').trim();
     const key = text.toLocaleLowerCase('nb');
     const first = seen.get(key);
     if (first !== undefined) {
-      found.push(finding('warning', RULE, slide.number, elementName(title), `the title ${quote(text, 60)} is also slide ${first}'s title`));
+      found.push(
+        finding(
+          'warning',
+          RULE,
+          slide.number,
+          elementName(title),
+          `the title ${quote(text, 60)} is also slide ${first}'s title`,
+        ),
+      );
     } else {
       seen.set(key, slide.number);
     }
