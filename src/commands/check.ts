@@ -120,7 +120,12 @@ async function readDeckFile(file: string, shown: string): Promise<Result<DeckFil
 /** The names in a zip's central directory; nothing is inflated. @throws Error when the bytes are not a zip. */
 function zipEntryNames(bytes: Uint8Array): string[] {
   const names: string[] = [];
-  unzipSync(bytes, { filter: (entry) => (names.push(entry.name), false) });
+  unzipSync(bytes, {
+    filter: (entry) => {
+      names.push(entry.name);
+      return false;
+    },
+  });
   return names;
 }
 

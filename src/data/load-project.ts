@@ -91,7 +91,11 @@ export async function loadProject(paths: ProjectPaths, { cache }: LoadOptions = 
   const root = path.resolve(paths.root);
   const { dataDir, templatesDir } = resolvePaths({ ...paths, root });
   const issues: Issue[] = [];
-  const collect = <T>(r: Result<T>): T | undefined => (r.ok ? r.value : (issues.push(...r.issues), undefined));
+  const collect = <T>(r: Result<T>): T | undefined => {
+    if (r.ok) return r.value;
+    issues.push(...r.issues);
+    return undefined;
+  };
 
   if (!(await isFolder(dataDir))) {
     // Not a project folder at all: one line that says so instead of three "not found".

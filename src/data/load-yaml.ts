@@ -3,7 +3,7 @@
  * later stages can report `file:line:col`. `parseYaml` is pure; `loadYamlFile`
  * reads the file and calls it.
  */
-import { type Document, isAlias, isScalar, LineCounter, parseDocument, visit, type YAMLError } from 'yaml';
+import { type Document, isScalar, LineCounter, parseDocument, visit, type YAMLError } from 'yaml';
 import { fail, type Issue, ok, type Result } from '../errors.js';
 import { readInputFile } from '../io/read-input.js';
 

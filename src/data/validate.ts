@@ -43,7 +43,9 @@ export function validateSource<S extends z.ZodType>(source: YamlSource, schema: 
   return fail(
     sortIssues(issues).filter((issue) => {
       const key = `${issue.line}:${issue.col}:${issue.field}:${issue.message}`;
-      return seen.has(key) ? false : (seen.add(key), true);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
     }),
   );
 }

@@ -72,14 +72,13 @@ function entryText(
     versionQuote && isScalar(versionQuote) && versionQuote.type === 'QUOTE_SINGLE'
       ? `'${version}'`
       : JSON.stringify(version);
-  return (
-    [
-      `${indent}- version: ${quoted}`,
-      `${indent}  date: ${date}`,
-      `${indent}  changes:`,
-      ...notes.map((n) => `${indent}    - ${line(n)}`),
-    ].join('\n') + '\n'
-  );
+  const lines = [
+    `${indent}- version: ${quoted}`,
+    `${indent}  date: ${date}`,
+    `${indent}  changes:`,
+    ...notes.map((n) => `${indent}    - ${line(n)}`),
+  ];
+  return `${lines.join('\n')}\n`;
 }
 
 function lineStart(text: string, offset: number): number {

@@ -4,7 +4,7 @@
  * Templates compile strict (a missing field is an error, not an empty string) and
  * without HTML escaping, because slides are not HTML.
  */
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import type { Issue, SourceLocation } from '../errors.js';
 import { createTemplateEnvironment } from './template-environment.js';
 import { describeTemplateError } from './template-errors.js';

@@ -37,10 +37,8 @@ function isoOf(value: unknown, helper: string): string {
  */
 export function createTemplateEnvironment(labels: Labels): TemplateEnvironment {
   const hb = Handlebars.create();
-  const date = (helper: string) =>
-    function (value: unknown, options: Handlebars.HelperOptions) {
-      return formatDate(isoOf(value, helper), labels, { weekday: options?.hash?.weekday === true });
-    };
+  const date = (helper: string) => (value: unknown, options: Handlebars.HelperOptions) =>
+    formatDate(isoOf(value, helper), labels, { weekday: options?.hash?.weekday === true });
   hb.registerHelper('date', date('date'));
   hb.registerHelper('longDate', date('longDate'));
   hb.registerHelper('shortDate', (iso: unknown) => formatShortDate(isoOf(iso, 'shortDate')));
@@ -49,7 +47,7 @@ export function createTemplateEnvironment(labels: Labels): TemplateEnvironment {
     Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : String(list ?? ''),
   );
   hb.registerHelper('quote', (value: unknown) => quote(String(value ?? ''), labels.language));
-  hb.registerHelper('contactDetails', function (value: unknown, options: Handlebars.HelperOptions) {
+  hb.registerHelper('contactDetails', (value: unknown, options: Handlebars.HelperOptions) => {
     const c = (value ?? {}) as { name?: string; email?: string; phone?: string };
     const phone = c.phone ? `${String(options.hash?.phone ?? 'tlf.')} ${c.phone}` : undefined;
     const details = [c.email, phone].filter(Boolean).join(', ');

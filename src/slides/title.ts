@@ -71,7 +71,7 @@ function logoRow(input: SlideInput, band: Box): PendingImageElement[] {
 function compose(input: SlideInput, band: Box): TitleContent {
   const lines = [
     input.text('title.meeting'),
-    input.text('title.date') + ' · ' + input.text('title.version'),
+    `${input.text('title.date')} · ${input.text('title.version')}`,
     input.text('title.presenter'),
   ];
   const { plan } = input;

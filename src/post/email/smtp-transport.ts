@@ -110,7 +110,10 @@ export async function createSmtpSender(options: SmtpSenderOptions): Promise<Mail
           const connection = live;
           const stream = handOverStream(
             bytes,
-            () => ((started = true), beforeHandOver()),
+            () => {
+              started = true;
+              return beforeHandOver();
+            },
             () => (ended = true),
           );
           const info = await phase<SMTPConnection.SentMessageInfo>(connection, (done) =>
