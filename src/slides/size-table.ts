@@ -1,0 +1,138 @@
+/**
+ * The action plan's table size and pages: the font size, the column widths at that size,
+ * each row's height, and which rows go on which slide.
+ */
+import { measureTableRows } from '../layout/fit-table.js';
+import { evenChunks } from '../layout/fit-text.js';
+import type { Page } from '../layout/page.js';
+import { textStyle } from '../layout/text-box.js';
+import type { TextStyle } from '../layout/types.js';
+import { CELL_INSETS, textWeights, widestWords, widthsAt } from './column-widths.js';
+import type { PlanContent } from './plan-content.js';
+
+/** Sums of floats: keeps an exact fit a fit (as fit-table.ts does). */
+const EPSILON = 1e-6;
+
+/**
+ * Greedy pages [start, end) of body rows below a repeated header; a page's room depends on
+ * its first row (the legend takes room on pages that start with marked rows). A row too
+ * tall for an empty page gets a page of its own. `rowHeight` is called once per row, in
+ * order; undefined as soon as more than `maxPages` pages are needed.
+ */
+function paginate(
+  count: number,
+  rowHeight: (i: number) => number,
+  headerHeight: number,
+  room: (start: number) => number,
+  maxPages = Infinity,
+): Array<[number, number]> | undefined {
+  const pages: Array<[number, number]> = [];
+  let start = 0;
+  let used = headerHeight;
+  for (let i = 0; i < count; i++) {
+    const h = rowHeight(i);
+    if (i > start && used + h > room(start) + EPSILON) {
+      pages.push([start, i]);
+      if (pages.length >= maxPages) return undefined;
+      [start, used] = [i, headerHeight];
+    }
+    used += h;
+  }
+  pages.push([start, count]);
+  return pages;
+}
+
+export interface Sized {
+  style: TextStyle;
+  /** Column widths at this size, in inches. */
+  widths: number[];
+  /** The header's height, then each body row's. */
+  heights: number[];
+  pages: Array<[number, number]>;
+}
+
+/**
+ * The table's size and pages: as few pages as the theme's floor allows, then the
+ * largest size that needs no more pages than that (one page when it fits at all).
+ * Sizes that need too many pages are given up as soon as that shows, so a long plan
+ * is measured in full only at the size it gets. Column widths follow each size.
+ */
+export function sizeTable(page: Page, content: PlanContent, width: number, room: (start: number) => number): Sized {
+  const { sizes, fonts } = page.theme;
+  const widest = widestWords(content, fonts.body);
+  const weights = textWeights(content, fonts.body);
+  const at = (size: number, maxPages = Infinity): Sized | undefined => {
+    const style = textStyle(page, { size, insets: CELL_INSETS });
+    const widths = widthsAt(width, widest, weights, size);
+    const [headerHeight = 0] = measureTableRows(widths, [content.header], { ...style, bold: true }, CELL_INSETS);
+    const heights = [headerHeight];
+    const rowHeight = (i: number): number => {
+      const row = content.rows[i]!;
+      // The audience's own rows are drawn bold, so they are measured bold.
+      const [h = 0] = measureTableRows(
+        widths,
+        [row.cells.map((text) => ({ text, bold: row.own }))],
+        style,
+        CELL_INSETS,
+      );
+      heights.push(h);
+      return h;
+    };
+    const pages = paginate(content.rows.length, rowHeight, headerHeight, room, maxPages);
+    return pages && { style, widths, heights, pages };
+  };
+  const floor = at(sizes.minTable)!;
+  // A table that fits one slide may grow up to the body size, so a short plan uses its room.
+  const largest = floor.pages.length === 1 ? Math.max(sizes.table, sizes.body) : sizes.table;
+  let chosen = floor;
+  for (let size = largest; size > sizes.minTable; size -= 0.5) {
+    const sized = at(size, floor.pages.length);
+    if (sized) {
+      chosen = sized;
+      break;
+    }
+  }
+  // Small text on few slides reads worse than comfortable text on one slide more (floor + 3 pt).
+  const comfort = Math.min(sizes.table, sizes.minTable + 3);
+  if (chosen.style.fontSize < comfort && floor.pages.length > 1) {
+    for (let size = sizes.table; size >= comfort; size -= 0.5) {
+      const sized = at(size, floor.pages.length + 1);
+      if (sized) return balancePages(sized, room);
+    }
+  }
+  return balancePages(chosen, room);
+}
+
+/**
+ * The same number of pages with rows spread evenly: the smallest share of each page's
+ * room that still needs no more pages, so the last slide is never a near-empty remainder.
+ */
+function balancePages(sized: Sized, room: (start: number) => number): Sized {
+  const count = sized.pages.length;
+  if (count < 2) return sized;
+  const [header = 0, ...rows] = sized.heights;
+  // First choice: each page break at the row nearest an equal share (within the smallest page's room).
+  const rooms = sized.pages.map(([start]) => room(start) - header);
+  const even = evenChunks(
+    rows,
+    rows.map((_, i) => ({ start: i, end: i + 1 })),
+    Math.min(...rooms),
+    count,
+  );
+  if (even) return { ...sized, pages: even.map((c): [number, number] => [c.start, c.end]) };
+  const with_ = (share: number) =>
+    paginate(
+      rows.length,
+      (i) => rows[i]!,
+      header,
+      (start) => header + (room(start) - header) * share,
+      count,
+    );
+  let [low, high] = [0, 1];
+  for (let i = 0; i < 20; i++) {
+    const mid = (low + high) / 2;
+    if (with_(mid)) high = mid;
+    else low = mid;
+  }
+  return { ...sized, pages: with_(high) ?? sized.pages };
+}
