@@ -1,0 +1,168 @@
+/**
+ * The model diagram: members in a row (or two), arrows down to the joint body with its
+ * services, an arrow down to the outcome, and the tasks label where no shape lies under it.
+ */
+import { columns, type Page } from '../layout/page.js';
+import { fittedShape, textHeight, textStyle } from '../layout/text-box.js';
+import type { Box, SlideElement } from '../layout/types.js';
+import type { ModelContent } from './model-content.js';
+import { jointHeight, NAME_H, serviceShapes } from './model-services.js';
+import { centreX, labelSlots, tasksLabel } from './tasks-label.js';
+import type { SlideInput } from './types.js';
+
+/** Arrow width, in inches. */
+const ARROW_W = 0.5;
+
+function arrow(name: string, box: Box, fill: string): SlideElement {
+  return { type: 'shape', name, shape: 'downArrow', box, fill };
+}
+
+/** One member: a box as wide as the joint body. More: a row across the diagram, its gaps narrowing as members are added. */
+function memberBoxes(area: Box, count: number, rowH: number, jointW: number): Box[] {
+  if (count === 1) return [{ x: area.x + (area.w - jointW) / 2, y: area.y, w: jointW, h: rowH }];
+  const row: Box = { x: area.x + 0.6, y: area.y, w: area.w - 1.2, h: rowH };
+  return columns(
+    row,
+    Array.from({ length: count }, () => 1),
+    Math.min(0.9, (row.w * 0.25) / (count - 1)),
+  );
+}
+
+/**
+ * Up to two members the joint body is a centred 6 in box. From three on it spans
+ * every member's centre (plus a margin), so each arrow drops straight into it.
+ */
+function jointBox(area: Box, members: Box[], y: number, rowH: number): Box {
+  const jointW = Math.min(area.w * 0.5, 6);
+  if (members.length <= 2) return { x: area.x + (area.w - jointW) / 2, y, w: jointW, h: rowH };
+  const centres = members.map(centreX);
+  const pad = Math.max(ARROW_W / 2 + 0.3, members[0]!.w / 4);
+  const left = Math.min(...centres) - pad;
+  return { x: left, y, w: Math.max(...centres) + pad - left, h: rowH };
+}
+
+/** Centre x of each member's arrow. Two members (the seed) keep their arrows leaning in toward the joint body. */
+function arrowCentres(members: Box[], joint: Box): number[] {
+  return members.map((box) => {
+    const cx = centreX(box);
+    if (members.length !== 2) return cx;
+    const toward = Math.max(joint.x + 0.3, Math.min(joint.x + joint.w - 0.3, cx));
+    return (cx + toward) / 2;
+  });
+}
+
+/** Shortest arrow between the rows, inches. */
+const MIN_ARROW_H = 0.35;
+/** Space between two rows of members, inches. */
+const MEMBER_GAP = 0.1;
+
+/** Height a row of boxes needs for its longest text at the floor (bold, centred), inches. */
+function needAtFloor(page: Page, texts: string[], width: number): number {
+  const style = textStyle(page, { size: page.theme.sizes.minBody, bold: true, align: 'center' });
+  return Math.max(0, ...texts.map((text) => textHeight([{ runs: [{ text }] }], style, width)));
+}
+
+export function modelDiagram(input: SlideInput, content: ModelContent, area: Box): SlideElement[] {
+  const page = input.page;
+  const { colors, sizes } = page.theme;
+  const unit = area.h / 5.2;
+  // With services the joint body spans the member row, and is as tall as its grid needs.
+  const servicesW = area.w - 1.2;
+  // Two rows of services unless that leaves the rest too little room; then one row of narrower boxes.
+  const twoRowsH = jointHeight(page, content.services, servicesW);
+  const oneRow = twoRowsH > area.h * 0.42 && jointHeight(page, content.services, servicesW, true) < twoRowsH;
+  const servicesH = jointHeight(page, content.services, servicesW, oneRow);
+  const rowH = Math.max(
+    0.45,
+    Math.min(1.0, unit * 1.15, servicesH > 0 ? (area.h - servicesH - 2 * MIN_ARROW_H) / 2 : Infinity),
+  );
+  const jointH = Math.max(rowH, servicesH);
+  // Many members, or long names, make the member boxes taller rather than the text smaller than the floor.
+  const names = content.members.map((m) => m.name);
+  const need = (perRow: number): number =>
+    needAtFloor(page, names, memberBoxes(area, perRow, rowH, Math.min(area.w * 0.5, 6))[0]!.w);
+  // Many members with long names go on two rows (one column per pair) rather than into tall slivers.
+  const twoRows = names.length > 2 && need(names.length) > Math.max(rowH, 1.0);
+  const perRow = twoRows ? Math.ceil(names.length / 2) : names.length;
+  const outcomeNeed = needAtFloor(page, [content.outcome], area.w - 0.3);
+  const rows = twoRows ? 2 : 1;
+  const roomy =
+    rows * Math.max(rowH, need(perRow)) + jointH + Math.max(Math.min(rowH, 0.6), outcomeNeed) + 2 * MIN_ARROW_H <=
+    area.h;
+  // When the rows at their usual height leave the arrows no room, boxes are only as tall as their text needs.
+  const memberH = roomy ? Math.max(rowH, need(perRow)) : Math.max(0.45, need(perRow));
+  const blockH = twoRows ? 2 * memberH + MEMBER_GAP : memberH;
+  const outcomeH = roomy ? Math.max(Math.min(rowH, 0.6), outcomeNeed) : Math.max(0.45, outcomeNeed);
+  const arrowH = Math.max(0.2, (area.h - blockH - jointH - outcomeH) / 2);
+  const boxStyle = (color: string) =>
+    textStyle(page, { size: Math.min(sizes.body, 20), bold: true, color, align: 'center', valign: 'middle' });
+  const cols = memberBoxes(area, perRow, memberH, Math.min(area.w * 0.5, 6));
+  const members = names.map(
+    (_, i): Box => ({ ...cols[i % perRow]!, y: area.y + Math.floor(i / perRow) * (memberH + MEMBER_GAP) }),
+  );
+  const y = area.y + blockH + arrowH;
+  const joint = servicesH > 0 ? { x: area.x + 0.6, y, w: servicesW, h: jointH } : jointBox(area, cols, y, rowH);
+  const arrowW = Math.min(ARROW_W, cols[0]!.w * 0.4);
+  const arrows = arrowCentres(cols, joint).map(
+    (cx): Box => ({ x: cx - arrowW / 2, y: area.y + blockH + 0.04, w: arrowW, h: arrowH - 0.08 }),
+  );
+  const arrowName = (col: number): string => `Tasks from ${names.filter((_, i) => i % perRow === col).join(' / ')}`;
+  const elements: SlideElement[] = [];
+  const memberShapes = content.members.map((member, i) =>
+    fittedShape(page, {
+      name: `Member ${member.name}`,
+      shape: 'rect',
+      box: members[i]!,
+      fill: colors.secondary,
+      line: { color: colors.primary, width: 1.25 },
+      paragraphs: [{ runs: [{ text: member.name }] }],
+      style: boxStyle(colors.primary),
+    }),
+  );
+  // All member names at one size (the smallest any box needs), so no member looks lesser.
+  const memberSize = Math.min(...memberShapes.map((m) => m.style?.fontSize ?? sizes.body));
+  memberShapes.forEach((shape) => elements.push({ ...shape, style: { ...shape.style!, fontSize: memberSize } }));
+  arrows.forEach((box, col) => elements.push(arrow(arrowName(col), box, colors.accent)));
+  if (content.tasks) {
+    const band: Box = { x: area.x, y: area.y + blockH, w: area.w, h: arrowH };
+    const label = tasksLabel(page, content.tasks, labelSlots(band, arrows, joint, area));
+    // No free place between the arrows wide enough for it: the label goes to the speaker notes.
+    if (label) elements.push(label);
+    else content.unplaced = content.tasks;
+  }
+  const nameBox = servicesH > 0 ? { ...joint, h: NAME_H } : joint;
+  const jointName = fittedShape(page, {
+    name: 'Joint body',
+    shape: 'rect',
+    box: nameBox,
+    paragraphs: [{ runs: [{ text: content.jointBody }] }],
+    style: boxStyle(colors.onPrimary),
+  });
+  elements.push({
+    ...jointName,
+    box: joint,
+    fill: colors.primary,
+    style: { ...jointName.style!, valign: servicesH > 0 ? 'top' : 'middle' },
+  });
+  elements.push(...serviceShapes(page, content.services, joint, oneRow));
+  const below = joint.y + joint.h;
+  elements.push(
+    arrow(
+      'Services',
+      { x: area.x + area.w / 2 - ARROW_W / 2, y: below + 0.04, w: ARROW_W, h: arrowH - 0.08 },
+      colors.accent,
+    ),
+  );
+  elements.push(
+    fittedShape(page, {
+      name: 'Outcome',
+      shape: 'roundRect',
+      radius: 0.1,
+      box: { x: area.x, y: below + arrowH, w: area.w, h: outcomeH },
+      fill: colors.accent,
+      paragraphs: [{ runs: [{ text: content.outcome }] }],
+      style: boxStyle(colors.text),
+    }),
+  );
+  return elements;
+}
