@@ -7,7 +7,8 @@ import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { TrappaError } from '../errors.js';
-import { convertManyWithSoffice, findTool, type ConvertOptions, type ToolSpec } from './soffice.js';
+import { findTool, type ToolSpec } from './find-tool.js';
+import { convertManyWithSoffice, type ConvertOptions } from './soffice.js';
 
 /** Options for {@link previewDeck}. */
 export interface PreviewOptions extends ConvertOptions {
