@@ -6,7 +6,8 @@
 import { isMap, isScalar, type Node } from 'yaml';
 import type { z } from 'zod';
 import type { Issue } from '../errors.js';
-import { quoteForYaml, type YamlSource } from './load-yaml.js';
+import { quoteForYaml } from './describe-yaml-error.js';
+import type { YamlSource } from './load-yaml.js';
 import { describeFound, quote } from './schema-helpers.js';
 import { fieldsAt, findNode, isRecord, type Path, valueAt } from './schema-walk.js';
 import { kindName, suggest } from './plain-messages.js';

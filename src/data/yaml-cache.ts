@@ -9,7 +9,8 @@
 import { readInputFile } from '../io/read-input.js';
 import type { z } from 'zod';
 import { fail, ok, type Result } from '../errors.js';
-import { decodeUtf8, parseYaml, type YamlSource } from './load-yaml.js';
+import { decodeUtf8 } from './decode-utf8.js';
+import { parseYaml, type YamlSource } from './load-yaml.js';
 import { validateSource } from './validate.js';
 import { withXmlLineBreaks, xmlTextIssues } from './xml-text.js';
 
