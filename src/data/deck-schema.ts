@@ -1,0 +1,64 @@
+/** A deck's schema (data/decks/*.yaml): its audience, meeting, slides, wording and distribution. */
+import * as z from 'zod';
+import { distributionSchema } from './distribution-schema.js';
+import { imageRefSchema } from './image-ref.js';
+import { id, isoDate, nonEmptyText } from './schema-helpers.js';
+import { builtInSlides, customSlideKinds } from './slide-kind-names.js';
+import { pointSchema } from './strategy-schema.js';
+
+const slideCommon = {
+  notes: z.string().optional().describe('Speaker notes for this slide in this deck (Handlebars).'),
+  title: nonEmptyText.optional().describe('Overrides the slide title (Handlebars).'),
+};
+
+const builtInSlideRefSchema = z.strictObject({
+  slide: z.enum(builtInSlides),
+  ...slideCommon,
+  plan: z
+    .enum(['all', 'mark', 'only'])
+    .optional()
+    .describe("Plan slide: show all rows, mark the audience's rows first, or only theirs."),
+});
+
+const customSlideSchema = z.strictObject({
+  kind: z.enum(customSlideKinds),
+  ...slideCommon,
+  title: nonEmptyText.describe('Slide title (Handlebars).'),
+  intro: nonEmptyText.optional(),
+  points: z.array(pointSchema).default([]),
+  image: imageRefSchema.optional(),
+});
+
+export const slideRefSchema = z.union([z.enum(builtInSlides), builtInSlideRefSchema, customSlideSchema]);
+
+export const deckSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: id.describe('File-name friendly id, e.g. "storledermote".'),
+  title: nonEmptyText.optional().describe('Deck title; defaults to the strategy name.'),
+  audience: z.strictObject({
+    name: nonEmptyText.describe('Who the deck is for, e.g. "Ledere og tillitsvalgte".'),
+    groups: z
+      .array(id)
+      .default([])
+      .describe('Target-group ids of this audience: marked on the target-group and plan slides.'),
+  }),
+  meeting: z
+    .strictObject({
+      name: nonEmptyText,
+      date: isoDate,
+      place: nonEmptyText.optional(),
+      presenter: nonEmptyText.optional(),
+      planRow: id.optional().describe('Id of the action-plan row for this meeting.'),
+    })
+    .optional(),
+  language: z.enum(['nb', 'nn', 'en']).default('nb'),
+  slides: z.array(slideRefSchema).min(1),
+  wording: z
+    .record(z.string(), z.string())
+    .default({})
+    .describe('Overrides of template texts by key, e.g. "plan.title".'),
+  distribution: distributionSchema.optional(),
+});
+
+export type Deck = z.output<typeof deckSchema>;
+export type SlideRef = z.output<typeof slideRefSchema>;
