@@ -10,12 +10,12 @@ export {
   loadSmtpConfig,
   describeSmtpConfig,
   parseMailbox,
-  Secret,
   SmtpConfigError,
   type SmtpConfig,
   type SmtpSecurity,
   type LoadSmtpConfigOptions,
 } from './smtp-config.js';
+export { Secret } from './secret.js';
 export {
   loadMailConfig,
   describeMailConfig,

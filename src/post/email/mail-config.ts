@@ -3,10 +3,10 @@
  * all from TRAPPA_* environment variables (secrets only from there), on top of the SMTP
  * settings of smtp-config.ts.
  */
+import { Secret } from './secret.js';
 import {
   loadSmtpConfig,
   parseMailbox,
-  Secret,
   SmtpConfigError,
   type LoadSmtpConfigOptions,
   type SmtpConfig,

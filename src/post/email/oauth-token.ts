@@ -5,7 +5,7 @@
  * can be pointed at a test server (TRAPPA_OAUTH_TOKEN_URL). See README "Microsoft 365".
  */
 import { TrappaError } from '../../errors.js';
-import type { Secret } from './smtp-config.js';
+import type { Secret } from './secret.js';
 
 export interface OAuthConfig {
   tenant: string;

@@ -1,36 +1,14 @@
+/** SMTP settings from the environment over the optional config file, checked before anything is sent. */
 import { readFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import path from 'node:path';
-import { inspect } from 'node:util';
-import { LineCounter, parseDocument, isMap, isPair, isScalar, visit } from 'yaml';
-import { InputError, TrappaError, type Issue } from '../../errors.js';
 import { describeAddressProblem } from '../../data/distribution-schema.js';
+import { nonEmpty, readConfigFile } from './read-config-file.js';
+import { Secret } from './secret.js';
+import { SmtpConfigError } from './smtp-config-error.js';
 import type { Recipient } from './types.js';
 
-export type SmtpSecurity = 'starttls' | 'tls' | 'none';
+export { SmtpConfigError } from './smtp-config-error.js';
 
-/**
- * A secret that does not print: `String()`, `JSON.stringify()` and `console.log()` show `***`.
- * Call `reveal()` only where the value goes to the SMTP client.
- */
-export class Secret {
-  readonly #value: string;
-  constructor(value: string) {
-    this.#value = value;
-  }
-  reveal(): string {
-    return this.#value;
-  }
-  toString(): string {
-    return '***';
-  }
-  toJSON(): string {
-    return '***';
-  }
-  [inspect.custom](): string {
-    return 'Secret(***)';
-  }
-}
+export type SmtpSecurity = 'starttls' | 'tls' | 'none';
 
 export interface SmtpConfig {
   host: string;
@@ -54,11 +32,6 @@ export interface SmtpConfig {
   sources: string[];
 }
 
-/** SMTP settings are missing or contradict each other. The user fixes the environment or config file. */
-export class SmtpConfigError extends TrappaError {
-  override readonly exitCode = 2;
-}
-
 export interface LoadSmtpConfigOptions {
   /** @default process.env */
   env?: NodeJS.ProcessEnv;
@@ -67,9 +40,6 @@ export interface LoadSmtpConfigOptions {
 }
 
 const DEFAULT_PORT: Record<SmtpSecurity, number> = { starttls: 587, tls: 465, none: 25 };
-const FILE_KEYS = new Set(['host', 'port', 'security', 'user', 'from', 'tls']);
-const TLS_KEYS = new Set(['caFile', 'servername']);
-const PASSWORD_KEY = /^(pass|password|passwd|pwd|passord|secret|token)$/i;
 
 /**
  * Reads SMTP settings from the environment, over an optional YAML file (TRAPPA_SMTP_CONFIG, else
@@ -172,86 +142,6 @@ export function parseMailbox(text: string): Recipient {
   if (problem) throw new SmtpConfigError(`The sender address is not usable: ${problem} (TRAPPA_SMTP_FROM).`);
   return name ? { name, email } : { email };
 }
-
-interface ConfigFile {
-  path: string;
-  values: Record<string, string>;
-}
-
-async function readConfigFile(env: NodeJS.ProcessEnv, dataDir: string | undefined): Promise<ConfigFile | undefined> {
-  const explicit = nonEmpty(env.TRAPPA_SMTP_CONFIG);
-  const configHome = nonEmpty(env.XDG_CONFIG_HOME) ?? path.join(nonEmpty(env.HOME) ?? homedir(), '.config');
-  const file = path.resolve(explicit ?? path.join(configHome, 'trappa', 'smtp.yaml'));
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if (!explicit && (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new SmtpConfigError(`Cannot read the SMTP config file ${file} (TRAPPA_SMTP_CONFIG).`, { cause: error });
-  }
-  if (dataDir && !path.relative(path.resolve(dataDir), file).startsWith('..')) {
-    throw new SmtpConfigError(
-      `The SMTP config file ${file} is inside ${dataDir}/; keep server settings outside the shared data.`,
-    );
-  }
-  return { path: file, values: parseConfigFile(text, file) };
-}
-
-/** Flattens the YAML file to strings, with located issues for unknown keys and any password. */
-function parseConfigFile(text: string, file: string): Record<string, string> {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter });
-  const issues: Issue[] = [];
-  const at = (range: readonly number[] | null | undefined) => {
-    const pos = range ? lineCounter.linePos(range[0] ?? 0) : undefined;
-    return { file, ...(pos ? { line: pos.line, col: pos.col } : {}) };
-  };
-  for (const error of doc.errors) issues.push({ ...at(error.pos), message: error.message });
-  // Refuse a password anywhere in the file, however deeply nested, and never echo its value.
-  visit(doc, {
-    Pair(_, pair) {
-      if (isScalar(pair.key) && PASSWORD_KEY.test(String(pair.key.value))) {
-        issues.push({
-          ...at(pair.key.range),
-          field: String(pair.key.value),
-          message:
-            'the password must not be stored in a file; remove it and set TRAPPA_SMTP_PASSWORD in the environment',
-        });
-      }
-    },
-  });
-  const values: Record<string, string> = {};
-  const readMap = (node: unknown, allowed: Set<string>, prefix: string) => {
-    if (!isMap(node)) {
-      if (node !== null && node !== undefined)
-        issues.push({ ...at((node as { range?: number[] }).range), message: 'expected key: value lines' });
-      return;
-    }
-    for (const pair of node.items) {
-      if (!isPair(pair) || !isScalar(pair.key)) continue;
-      const key = String(pair.key.value);
-      if (PASSWORD_KEY.test(key)) continue;
-      if (!allowed.has(key)) {
-        issues.push({
-          ...at(pair.key.range),
-          field: prefix + key,
-          message: `unknown setting; expected one of ${[...allowed].join(', ')}`,
-        });
-      } else if (key === 'tls') {
-        readMap(pair.value, TLS_KEYS, 'tls.');
-      } else if (isScalar(pair.value) && pair.value.value !== null) {
-        const value = String(pair.value.value);
-        values[key] = key === 'caFile' ? path.resolve(path.dirname(file), value) : value;
-      } else {
-        issues.push({ ...at(pair.key.range), field: prefix + key, message: 'expected a single value' });
-      }
-    }
-  };
-  readMap(doc.contents, FILE_KEYS, '');
-  if (issues.length > 0) throw new InputError(issues);
-  return values;
-}
-
 async function readCaFile(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
@@ -260,10 +150,6 @@ async function readCaFile(file: string): Promise<string> {
       cause: error,
     });
   }
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value.trim() === '' ? undefined : value.trim();
 }
 
 function isLoopback(host: string): boolean {
