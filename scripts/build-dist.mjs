@@ -100,7 +100,9 @@ export async function buildDist({
     // jszip (inside pptxgenjs) and handlebars are CommonJS and call require('stream') etc.;
     // in an ESM bundle esbuild's require shim needs a real `require` to hand those to.
     banner: {
-      js: "import { createRequire as __trappaCreateRequire } from 'node:module';\nconst require = __trappaCreateRequire(import.meta.url);",
+      js:
+        "import { createRequire as __trappaCreateRequire } from 'node:module';\nconst require = " +
+        '__trappaCreateRequire(import.meta.url);',
     },
     // Unminified: readable stack traces, and --cpu-prof profiles can be mapped back to modules
     // (scripts/bench/profile.ts). Minifying (1.9 → 1.0 MB) made no difference beyond noise to start-up.
@@ -146,7 +148,8 @@ if (isMain) {
   if (!args.quiet) {
     const rel = path.relative(process.cwd(), path.join(args.outdir, 'cli.js'));
     console.log(
-      `built ${rel} (${args.external ? 'dependencies external' : 'dependencies bundled'}) in ${Math.round(performance.now() - started)} ms`,
+      `built ${rel} (${args.external ? 'dependencies external' : 'dependencies bundled'}) in ` +
+        `${Math.round(performance.now() - started)} ms`,
     );
   }
 }

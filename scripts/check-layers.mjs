@@ -38,8 +38,15 @@ export const LAYERS = [
   ['cli', ['cli.ts']],
 ];
 
-const IMPORT =
-  /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[\w*${},\s]+?\s+from\s+)?['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT = new RegExp(
+  [
+    // `import … from '…'`, `export … from '…'`, `import '…'`
+    String.raw`(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[\w*${'$'}{},\s]+?\s+from\s+)?['"]([^'"]+)['"]`,
+    // `import('…')`
+    String.raw`\bimport\(\s*['"]([^'"]+)['"]\s*\)`,
+  ].join('|'),
+  'g',
+);
 
 /** The layer index of a module path relative to src/ (forward slashes), or -1. */
 export function layerOf(rel) {

@@ -50,16 +50,20 @@ function fjordSvg(): string {
   }).join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}">
   <defs>
-    <linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#5d8fc4"/><stop offset="1" stop-color="#e8e4d6"/></linearGradient>
-    <linearGradient id="sea" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#6f8fa6"/><stop offset="1" stop-color="#1f3a4d"/></linearGradient>
-    <radialGradient id="sun" cx="0.72" cy="0.3" r="0.35"><stop offset="0" stop-color="#fff6d8" stop-opacity="0.9"/><stop offset="1" stop-color="#fff6d8" stop-opacity="0"/></radialGradient>
+    <linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#5d8fc4"/>
+      <stop offset="1" stop-color="#e8e4d6"/></linearGradient>
+    <linearGradient id="sea" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#6f8fa6"/>
+      <stop offset="1" stop-color="#1f3a4d"/></linearGradient>
+    <radialGradient id="sun" cx="0.72" cy="0.3" r="0.35"><stop offset="0" stop-color="#fff6d8" stop-opacity="0.9"/>
+      <stop offset="1" stop-color="#fff6d8" stop-opacity="0"/></radialGradient>
     <filter id="soft"><feGaussianBlur stdDeviation="30"/></filter>
     <filter id="haze"><feGaussianBlur stdDeviation="3"/></filter>
   </defs>
   <rect width="${WIDTH}" height="900" fill="url(#sky)"/>
   <rect width="${WIDTH}" height="900" fill="url(#sun)"/>
   <g fill="#ffffff" opacity="0.7" filter="url(#soft)">
-    <ellipse cx="500" cy="250" rx="380" ry="70"/><ellipse cx="1500" cy="180" rx="460" ry="60"/><ellipse cx="2000" cy="380" rx="300" ry="50"/>
+    <ellipse cx="500" cy="250" rx="380" ry="70"/><ellipse cx="1500" cy="180" rx="460" ry="60"/>
+      <ellipse cx="2000" cy="380" rx="300" ry="50"/>
   </g>
   <path d="${far}" fill="#8097ad" filter="url(#haze)"/>
   <path d="${near}" fill="#3d5a45"/>
@@ -87,24 +91,31 @@ function townSvg(): string {
     let windows = '';
     for (let row = 0; row < 2; row++) {
       for (let wx = x + 40; wx < x + w - 70; wx += 90) {
-        windows += `<rect x="${wx.toFixed(0)}" y="${(top + 60 + row * 120).toFixed(0)}" width="50" height="70" fill="#2d3b45" stroke="#fff" stroke-width="6"/>`;
+        windows +=
+          `<rect x="${wx.toFixed(0)}" y="${(top + 60 + row * 120).toFixed(0)}" width="50" height="70" ` +
+          `fill="#2d3b45" stroke="#fff" stroke-width="6"/>`;
       }
     }
     houses +=
-      `<rect x="${x.toFixed(0)}" y="${top.toFixed(0)}" width="${w.toFixed(0)}" height="${h.toFixed(0)}" fill="${fill}"/>` +
-      `<path d="M${(x - 15).toFixed(0)},${top.toFixed(0)} L${(x + w / 2).toFixed(0)},${(top - 110).toFixed(0)} L${(x + w + 15).toFixed(0)},${top.toFixed(0)} Z" fill="#3a3431"/>` +
+      `<rect x="${x.toFixed(0)}" y="${top.toFixed(0)}" width="${w.toFixed(0)}" height="${h.toFixed(0)}" ` +
+      `fill="${fill}"/>` +
+      `<path d="M${(x - 15).toFixed(0)},${top.toFixed(0)} L${(x + w / 2).toFixed(0)},${(top - 110).toFixed(0)} ` +
+      `L${(x + w + 15).toFixed(0)},${top.toFixed(0)} Z" fill="#3a3431"/>` +
       windows;
     x += w + 10;
   }
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}">
   <defs>
-    <linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#8fb3d9"/><stop offset="1" stop-color="#f1ede2"/></linearGradient>
-    <linearGradient id="street" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#8a8580"/><stop offset="1" stop-color="#4b4744"/></linearGradient>
+    <linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#8fb3d9"/>
+      <stop offset="1" stop-color="#f1ede2"/></linearGradient>
+    <linearGradient id="street" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#8a8580"/>
+      <stop offset="1" stop-color="#4b4744"/></linearGradient>
     <filter id="haze"><feGaussianBlur stdDeviation="4"/></filter>
   </defs>
   <rect width="${WIDTH}" height="1150" fill="url(#sky)"/>
   <path d="${ridge(random, 640, 60, 1150)}" fill="#7d9a80" filter="url(#haze)"/>
-  <path d="M1180,700 l40,-330 l40,330 z" fill="#e9e4d8"/><rect x="1150" y="700" width="140" height="200" fill="#e9e4d8"/>
+  <path d="M1180,700 l40,-330 l40,330 z" fill="#e9e4d8"/>
+    <rect x="1150" y="700" width="140" height="200" fill="#e9e4d8"/>
   ${houses}
   <rect y="1150" width="${WIDTH}" height="450" fill="url(#street)"/>
   <path d="M0,1260 H${WIDTH}" stroke="#c9c3b8" stroke-width="10" stroke-dasharray="120 80"/>

@@ -124,7 +124,9 @@ export function importCosts(root: string, modules: string[], runs: number): Impo
   const samples = new Map<string, number[]>(modules.map((m) => [m, []]));
   for (let r = 0; r < runs; r++) {
     for (const module of modules) {
-      const code = `const t = performance.now(); await import(${JSON.stringify(module)}); console.log(performance.now() - t);`;
+      const code =
+        `const t = performance.now(); await import(${JSON.stringify(module)}); ` +
+        `console.log(performance.now() - t);`;
       const { stdout } = runOnce({
         name: `import ${module}`,
         command: node,

@@ -32,7 +32,8 @@ function measure(name: string, root: string): void {
   const ms = performance.now() - started;
   const rss = existsSync(report) ? Number(readFileSync(report, 'utf8').trim().split('\n').pop()) / 1024 : NaN;
   console.log(
-    `${name.padEnd(34)} exit ${run.status}  ${ms.toFixed(0).padStart(5)} ms  ${rss.toFixed(0).padStart(4)} MB  ${run.stderr.trim().split('\n')[0]}`,
+    `${name.padEnd(34)} exit ${run.status}  ${ms.toFixed(0).padStart(5)} ms  ${rss.toFixed(0).padStart(4)} MB  ` +
+      `${run.stderr.trim().split('\n')[0]}`,
   );
 }
 

@@ -151,7 +151,8 @@ function probeTable(probe: ProbeResult[]): Table {
       ['sum (input hashing, manifest and saving not included)', ...pad, ms(total)],
     ],
     notes: [
-      `peak RSS ${mb(m((p) => p.maxRssMB))}. Deck 1 pays the JIT warm-up of every stage; decks 2–${first.decks.length} show the steady cost.`,
+      `peak RSS ${mb(m((p) => p.maxRssMB))}. Deck 1 pays the JIT warm-up of every stage; decks ` +
+        `2–${first.decks.length} show the steady cost.`,
     ],
   };
 }
@@ -207,7 +208,8 @@ function scaleTables(points: ScalePoint[]): Table[] {
       ],
       rows,
       notes: [
-        'pandoc puts the whole plan on one slide and the groups in two lists that run off the slide; Trappa measures and continues them.',
+        'pandoc puts the whole plan on one slide and the groups in two lists that run off the slide; Trappa measures ' +
+          'and continues them.',
       ],
     },
     { title: 'Scale: in-process by stage (warm, median)', headers: ['N', 'load', ...STAGES, 'total'], rows: stages },
@@ -216,7 +218,8 @@ function scaleTables(points: ScalePoint[]): Table[] {
       headers: ['N', 'cold wall', 'in-process', 'load', 'layout', 'write', 'finish', 'check', 'RSS', 'pptx bytes'],
       rows: growth,
       notes: [
-        'Cold wall includes the fixed start-up, so its exponent understates growth at small N; in-process shows the work alone.',
+        'Cold wall includes the fixed start-up, so its exponent understates growth at small N; in-process shows the ' +
+          'work alone.',
       ],
     },
   ];

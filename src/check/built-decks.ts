@@ -64,7 +64,8 @@ export async function findBuiltDecks(
   if (missing.length > 0) {
     const known = [...newest.keys()].sort().join(', ');
     throw new TrappaError(
-      `no built file for ${missing.map((id) => `'${id}'`).join(', ')} in ${shown}/ (built: ${known}); run: trappa build --deck ${missing.join(' ')}`,
+      `no built file for ${missing.map((id) => `'${id}'`).join(', ')} in ${shown}/ (built: ${known}); run: trappa ` +
+        `build --deck ${missing.join(' ')}`,
     );
   }
   const wanted = ids.length > 0 ? ids : [...newest.keys()].sort();

@@ -11,7 +11,8 @@ export function formatFindings(findings: readonly Finding[], { indent = '' }: Fo
   return findings
     .map((f) => {
       const where = f.slide > 0 ? `slide ${f.slide}` : 'package';
-      return `${indent}${where} · ${f.element} · ${f.severity} ${f.rule}: ${f.message}${f.field ? ` (${f.field})` : ''}`;
+      const field = f.field ? ` (${f.field})` : '';
+      return `${indent}${where} · ${f.element} · ${f.severity} ${f.rule}: ${f.message}${field}`;
     })
     .join('\n');
 }

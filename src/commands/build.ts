@@ -24,7 +24,8 @@ export function printBuild(result: BuildResult, ms: number): void {
     console.log(`${deck.saved === 'unchanged' ? '=' : '✓'} ${deck.deckId.padEnd(18)} ${rel}  (${what})`);
     if (deck.pdf)
       console.log(
-        `  ${path.relative(process.cwd(), deck.pdf)}  (${deck.pdfDeclares ?? 'PDF'}, checked: text, fonts, tags, alt text, language)`,
+        `  ${path.relative(process.cwd(), deck.pdf)}  (${deck.pdfDeclares ?? 'PDF'}, checked: text, fonts, tags, alt ` +
+          `text, language)`,
       );
   }
   const unchanged = result.decks.filter((d) => d.saved === 'unchanged').length;
@@ -40,7 +41,8 @@ async function buildFromRelease(spec: string, options: BuildOptions): Promise<Bu
   try {
     if (!checkout.hashMatches) {
       console.error(
-        `trappa: warning: the snapshot of ${deckId} v${version} does not hash as recorded (released with Trappa ${checkout.record.trappaVersion}); the build is still guarded`,
+        `trappa: warning: the snapshot of ${deckId} v${version} does not hash as recorded (released with Trappa ` +
+          `${checkout.record.trappaVersion}); the build is still guarded`,
       );
     }
     const result = await buildDecks({

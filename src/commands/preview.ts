@@ -39,12 +39,12 @@ export function registerPreview(program: Command): void {
       const previews = await previewDecks(jobs, { dpi: flags.dpi });
       previews.forEach((preview, i) => {
         console.log(
-          `✓ ${decks[i]!.deckId.padEnd(18)} ${show(preview.contactSheet)}  (${preview.slides.length} slides, ${show(preview.pdf)})`,
+          `✓ ${decks[i]!.deckId.padEnd(18)} ${show(preview.contactSheet)}  (${preview.slides.length} slides, ` +
+            `${show(preview.pdf)})`,
         );
       });
-      console.log(
-        `${previews.length} preview${previews.length === 1 ? '' : 's'} in ${Math.round(performance.now() - started)} ms`,
-      );
+      const ms = Math.round(performance.now() - started);
+      console.log(`${previews.length} preview${previews.length === 1 ? '' : 's'} in ${ms} ms`);
     });
 }
 

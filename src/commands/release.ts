@@ -33,7 +33,8 @@ export function registerRelease(program: Command): void {
   program
     .command('release')
     .description(
-      'freeze the current version of the decks (all unless --deck is given): build, keep their inputs, mark them released',
+      'freeze the current version of the decks (all unless --deck is given): build, keep their inputs, mark them ' +
+        'released',
     )
     .option('-d, --deck <id...>', 'deck id(s) to release')
     .option('-a, --all', 'release every deck (the default)')
@@ -44,13 +45,15 @@ export function registerRelease(program: Command): void {
         const when = entry.releasedAt?.slice(0, 10) ?? '?';
         if (newly)
           console.log(
-            `✓ ${deck.deckId.padEnd(18)} v${deck.version} released  ${file}  sha256 ${entry.sha256.slice(0, 12)}…  inputs in ${path.relative(process.cwd(), snapshot)}`,
+            `✓ ${deck.deckId.padEnd(18)} v${deck.version} released  ${file}  sha256 ${entry.sha256.slice(0, 12)}…  ` +
+              `inputs in ${path.relative(process.cwd(), snapshot)}`,
           );
         else console.log(`= ${deck.deckId.padEnd(18)} v${deck.version} was already released on ${when}  ${file}`);
       }
       const count = released.filter((r) => r.newly).length;
       console.log(
-        `${count} deck${count === 1 ? '' : 's'} released; rebuild one with: trappa build --from-release <deck>@<version>`,
+        `${count} deck${count === 1 ? '' : 's'} released; rebuild one with: trappa build --from-release ` +
+          `<deck>@<version>`,
       );
     });
 }

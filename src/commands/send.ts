@@ -27,7 +27,9 @@ interface SendFlags {
 
 const PPTX = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
 
-/** A readable attachment name with æøå, e.g. "Kommunikasjonsstrategi Innherred Samkommune – Storledermøte – v0.2.pptx". */
+/**
+ * A readable attachment name with æøå, e.g. "Kommunikasjonsstrategi Innherred Samkommune – Storledermøte – v0.2.pptx".
+ */
 function attachmentName(plan: DeckPlan, ext: string): string {
   const meeting = plan.deck.meeting ? ` – ${plan.deck.meeting.name}` : '';
   return `${plan.deck.title ?? plan.strategy.name}${meeting} – v${plan.strategy.version}.${ext}`.replace(
@@ -103,7 +105,9 @@ async function staleIssues(project: Project, decks: OutgoingDeck[], outDir: stri
     if (!entry || entry.sha256 !== sha) {
       issues.push({
         file: shown,
-        message: `is not the file trappa built for ${deck.deckId} v${deck.version} (changed or copied by hand); run: trappa build --deck ${deck.deckId}`,
+        message:
+          `is not the file trappa built for ${deck.deckId} v${deck.version} (changed or copied by hand); run: ` +
+          `trappa build --deck ${deck.deckId}`,
       });
     } else if (entry.inputsHash !== (await hashInputs(deckInputFiles(project, source)))) {
       issues.push({
@@ -139,7 +143,8 @@ export function registerSend(program: Command): void {
   program
     .command('send')
     .description(
-      'e-mail built decks to their distribution lists (SMTP or Microsoft Graph; settings from TRAPPA_* variables, see README)',
+      'e-mail built decks to their distribution lists (SMTP or Microsoft Graph; settings from TRAPPA_* variables, ' +
+        'see README)',
     )
     .option('-d, --deck <id...>', 'deck id(s) to send')
     .option('-a, --all', 'send every deck that has a distribution list')
@@ -225,7 +230,8 @@ async function withAccessiblePdfsOnly(decks: OutgoingDeck[]): Promise<OutgoingDe
     const { kept, dropped } = await dropInaccessiblePdfs(deck.attachments);
     for (const d of dropped) {
       console.error(
-        `trappa: warning: ${path.relative(process.cwd(), d.attachment.path)} is left out of ${deck.deckId}'s e-mail: ${d.reason}`,
+        `trappa: warning: ${path.relative(process.cwd(), d.attachment.path)} is left out of ${deck.deckId}'s e-mail: ` +
+          `${d.reason}`,
       );
     }
     checked.push({ ...deck, attachments: kept });

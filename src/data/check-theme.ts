@@ -31,7 +31,8 @@ interface ColorPair {
 }
 
 const PAIRS: readonly ColorPair[] = [
-  { what: 'text', text: 'onPrimary', on: 'primary', min: 4.5, blame: 'primary' }, // title slide, table header, first panel
+  // Title slide, table header, first panel.
+  { what: 'text', text: 'onPrimary', on: 'primary', min: 4.5, blame: 'primary' },
   { what: 'titles', text: 'primary', on: 'background', min: 3, blame: 'primary' }, // slide titles, large
   { what: 'text', text: 'text', on: 'background', min: 4.5, blame: 'text' },
   { what: 'muted text', text: 'muted', on: 'background', min: 4.5, blame: 'muted' }, // captions, "no activities"
@@ -62,7 +63,9 @@ function checkSizes({ sizes }: Theme, source: YamlSource): Issue[] {
       ? [
           {
             ...locateIn(source, ['sizes', floor]),
-            message: `${floor} ${sizes[floor]} is larger than ${size} ${sizes[size]}; text shrinks from ${size} down to ${floor}, so make ${floor} at most ${sizes[size]}`,
+            message:
+              `${floor} ${sizes[floor]} is larger than ${size} ${sizes[size]}; text shrinks from ${size} down ` +
+              `to ${floor}, so make ${floor} at most ${sizes[size]}`,
           },
         ]
       : [],
@@ -141,7 +144,9 @@ function checkFontFaces({ fonts }: Theme, source: YamlSource): Issue[] {
     return [
       {
         ...locateIn(source, ['fonts', role]),
-        message: `no metrics for font '${face}': Trappa measures text with the font's own files; add them under fonts.files (assets/fonts/…) or use Calibri`,
+        message:
+          `no metrics for font '${face}': Trappa measures text with the font's own files; add them under ` +
+          `fonts.files (assets/fonts/…) or use Calibri`,
       },
     ];
   });

@@ -37,7 +37,8 @@ export function describeYamlError(source: ParsedText, err: YAMLError): Found {
     case 'BAD_SCALAR_START':
     case 'BAD_ALIAS': // `- * Din tillitsvalgte`: an alias or anchor with no name
       return at(
-        `a value cannot start with '${text[err.pos[0]] ?? ''}' unless it is in quotes; write ${quotedValueAt(text, err.pos[0])}`,
+        `a value cannot start with '${text[err.pos[0]] ?? ''}' unless it is in quotes; write ` +
+          `${quotedValueAt(text, err.pos[0])}`,
       );
     case 'TAG_RESOLVE_FAILED':
       return at("a value cannot start with '!' unless it is in quotes");
@@ -74,7 +75,8 @@ export function describeYamlError(source: ParsedText, err: YAMLError): Found {
       }
       if (/at node end/.test(msg))
         return at(
-          "this line does not fit the lines above it: a list ('- ') and 'key: value' lines cannot be mixed at one level",
+          "this line does not fit the lines above it: a list ('- ') and 'key: value' lines cannot be mixed at one " +
+            'level',
         );
       return at(`unexpected '${text.slice(err.pos[0], err.pos[1])}'; check quotes, brackets and indentation`);
   }

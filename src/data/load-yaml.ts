@@ -68,7 +68,9 @@ export function parseYaml(file: string, text: string): Result<YamlSource> {
   return ok(source);
 }
 
-/** The tags of plain JSON data; anything else (`!!binary`, `!!set`, `!!timestamp`) is no text, list or map Trappa reads. */
+/**
+ * The tags of plain JSON data; anything else (`!!binary`, `!!set`, `!!timestamp`) is no text, list or map Trappa reads.
+ */
 const JSON_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
 
 function unsupportedTags(doc: Document.Parsed, text: string): Found[] {
@@ -81,7 +83,9 @@ function unsupportedTags(doc: Document.Parsed, text: string): Found[] {
       const written = /^!\S*/.exec(text.slice(offset))?.[0] ?? node.tag;
       found.push({
         offset,
-        message: `the YAML tag '${written}' is not supported; write the value as plain text (in quotes if it starts with '!')`,
+        message:
+          `the YAML tag '${written}' is not supported; write the value as plain text (in quotes if it starts ` +
+          `with '!')`,
       });
     },
   });

@@ -50,7 +50,8 @@ export const themeSchema = z.strictObject({
   template: nonEmptyText
     .optional()
     .describe(
-      'The organisation\'s PowerPoint template (.potx or .pptx), relative to assets/, e.g. "templates/kommunen.potx": its masters, layouts, theme colours and fonts are used.',
+      "The organisation's PowerPoint template (.potx or .pptx), relative to assets/, e.g. " +
+        '"templates/kommunen.potx": its masters, layouts, theme colours and fonts are used.',
     ),
   layouts: z
     .strictObject({

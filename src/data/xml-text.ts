@@ -39,7 +39,10 @@ function describe(ch: string): string {
 export function xmlTextProblem(text: string): string | undefined {
   const bad = FORBIDDEN.exec(text);
   if (!bad) return undefined;
-  return `contains ${describe(bad[0])}, which a slide cannot hold (it often comes with text pasted from Word or a PDF); delete it`;
+  return (
+    `contains ${describe(bad[0])}, which a slide cannot hold (it often comes with text pasted from Word or a ` +
+    `PDF); delete it`
+  );
 }
 
 /** Every string (keys too) of a parsed file that a slide cannot hold, located at its value. */

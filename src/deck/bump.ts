@@ -150,7 +150,8 @@ export function bumpStrategyText(text: string, options: BumpOptions, file = 'dat
     throw new TrappaError(`'${date}' is not a date; write it as YYYY-MM-DD, e.g. ${today()}`);
   if (compareVersions(to, from) <= 0) {
     throw new TrappaError(
-      `version ${to} is not greater than the current version ${from} in ${file}; choose a higher one, e.g. ${nextVersion(from)}`,
+      `version ${to} is not greater than the current version ${from} in ${file}; choose a higher one, e.g. ` +
+        `${nextVersion(from)}`,
     );
   }
   refuseEarlierDate(doc, text, date, from, file);

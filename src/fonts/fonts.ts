@@ -57,7 +57,8 @@ let bundled: FontFiles | undefined;
 /**
  * Lets a theme name another face: text in it is measured with these files.
  * @throws TrappaError when a file does not exist.
- * @example registerFont('Source Sans 3', { regular: 'fonts/SourceSans3-Regular.ttf', bold: 'fonts/SourceSans3-Bold.ttf' })
+ * @example
+ * registerFont('Source Sans 3', { regular: 'fonts/SourceSans3-Regular.ttf', bold: 'fonts/SourceSans3-Bold.ttf' })
  */
 export function registerFont(face: string, files: FontFiles): void {
   const absolute: FontFiles = { regular: resolve(files.regular), bold: resolve(files.bold) };

@@ -17,7 +17,9 @@ export function inputLimitBytes(env: NodeJS.ProcessEnv = process.env): number {
   return Math.round((Number.isFinite(mb) && mb > 0 ? mb : DEFAULT_INPUT_LIMIT_MB) * 1024 * 1024);
 }
 
-/** Default size limit of a .potx/.pptx template, in MB (logos and pictures inside); `TRAPPA_MAX_TEMPLATE_MB` changes it. */
+/**
+ * Default size limit of a .potx/.pptx template, in MB (logos and pictures inside); `TRAPPA_MAX_TEMPLATE_MB` changes it.
+ */
 export const DEFAULT_TEMPLATE_LIMIT_MB = 20;
 
 /** The size limit of an organisation template in bytes: TRAPPA_MAX_TEMPLATE_MB or the default. */
@@ -33,7 +35,9 @@ function tooBig(file: string, size: number, limit: number, limitVariable: string
   return fail([
     {
       file,
-      message: `is ${megabytes(size)}, over the limit of ${megabytes(limit)} for one input file; make it smaller, or raise the limit with ${limitVariable}`,
+      message:
+        `is ${megabytes(size)}, over the limit of ${megabytes(limit)} for one input file; make it smaller, or ` +
+        `raise the limit with ${limitVariable}`,
     },
   ]);
 }

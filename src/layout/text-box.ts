@@ -119,7 +119,9 @@ export function fitBox(page: Page, request: FitRequest): Fitted {
     const shorter = Math.max(5, Math.ceil(((1 - request.box.h / result.height) * 100) / 5) * 5);
     throw new LayoutIssue({
       ...request.source,
-      message: `the text is too long for its place on the slide: even at ${minSize} pt it needs ${result.height.toFixed(1)} in of ${request.box.h.toFixed(1)} in; shorten it by about ${shorter} %`,
+      message:
+        `the text is too long for its place on the slide: even at ${minSize} pt it needs ` +
+        `${result.height.toFixed(1)} in of ${request.box.h.toFixed(1)} in; shorten it by about ${shorter} %`,
     });
   }
   const element: TextElement = {
@@ -212,7 +214,8 @@ function textArea(shape: ShapeElement['shape'], box: Box, radius?: number): Box 
   if (shape === 'chevron') return { ...box, x: box.x + box.h / 2, w: Math.max(0.1, box.w - box.h) };
   if (shape === 'roundRect') {
     // OOXML's roundRect text rect is inset by 29.3 % of the corner radius on every side.
-    // pptxgenjs writes `rectRadius` as inches (adj = radius / shorter side); without one, OOXML's default is 1/6 of the shorter side.
+    // pptxgenjs writes `rectRadius` as inches (adj = radius / shorter side); without one, OOXML's default is 1/6 of the
+    // shorter side.
     const inset = 0.29289 * (radius ?? Math.min(box.w, box.h) / 6);
     return { x: box.x + inset, y: box.y + inset, w: box.w - 2 * inset, h: box.h - 2 * inset };
   }

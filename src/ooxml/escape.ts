@@ -5,8 +5,15 @@
  * control character (pasted from a PDF, say) would make the whole part
  * ill-formed, and PowerPoint would refuse the file, so they are dropped.
  */
-const NOT_XML_CHARACTERS =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML_CHARACTERS = new RegExp(
+  [
+    '[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uFFFE\\uFFFF]',
+    // A surrogate without its other half.
+    '[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])',
+    '(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]',
+  ].join('|'),
+  'g',
+);
 
 /** Escapes text for element content and double-quoted attribute values. */
 export function escapeXml(text: string): string {

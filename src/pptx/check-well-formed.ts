@@ -26,7 +26,8 @@ export function malformedParts(names: readonly string[], text: (name: string) =>
 export class MalformedPackageError extends Error {
   constructor(readonly parts: MalformedPart[]) {
     super(
-      `the deck would contain XML that is not well-formed (a bug in Trappa; nothing was written): ${parts.map((p) => `${p.part}: ${p.message}`).join('; ')}`,
+      `the deck would contain XML that is not well-formed (a bug in Trappa; nothing was written): ` +
+        `${parts.map((p) => `${p.part}: ${p.message}`).join('; ')}`,
     );
     this.name = new.target.name;
   }

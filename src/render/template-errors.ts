@@ -74,14 +74,18 @@ export function describeTemplateError(error: unknown, source: string): TemplateP
       return { message: `{{#${name} …}} is never closed; add {{/${name}}} where the block ends`, line };
     }
     return {
-      message: `syntax error: Handlebars did not expect ${TOKEN_NAMES[parse[2]!] ?? parse[2]} here; check the {{ … }} on line ${line}`,
+      message:
+        `syntax error: Handlebars did not expect ${TOKEN_NAMES[parse[2]!] ?? parse[2]} here; ` +
+        `check the {{ … }} on line ${line}`,
       line,
     };
   }
   const unknownHelper = /^Missing helper: "([^"]+)"/.exec(message);
   if (unknownHelper)
     return {
-      message: `{{${unknownHelper[1]} …}} is not a helper Trappa knows (known: longDate, shortDate, upper, join, if, each, unless, with)`,
+      message:
+        `{{${unknownHelper[1]} …}} is not a helper Trappa knows (known: longDate, shortDate, upper, join, if, ` +
+        `each, unless, with)`,
     };
   return { message: (message.split('\n')[0] ?? message).replace(/ - (\d+):(\d+)$/, '') };
 }

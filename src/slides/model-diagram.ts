@@ -17,7 +17,9 @@ function arrow(name: string, box: Box, fill: string): SlideElement {
   return { type: 'shape', name, shape: 'downArrow', box, fill };
 }
 
-/** One member: a box as wide as the joint body. More: a row across the diagram, its gaps narrowing as members are added. */
+/**
+ * One member: a box as wide as the joint body. More: a row across the diagram, its gaps narrowing as members are added.
+ */
 function memberBoxes(area: Box, count: number, rowH: number, jointW: number): Box[] {
   if (count === 1) return [{ x: area.x + (area.w - jointW) / 2, y: area.y, w: jointW, h: rowH }];
   const row: Box = { x: area.x + 0.6, y: area.y, w: area.w - 1.2, h: rowH };

@@ -52,7 +52,9 @@ function layout(page: Page, title: string, statements: Statement[]): LaidOutSlid
     const shorter = Math.ceil((((total(heights) - body.h) / total(heights)) * 100) / 5) * 5 + 5;
     throw new LayoutIssue({
       ...longest.source,
-      message: `the text is too long for the slide "${title}" even at ${size} pt; shorten the statements by about ${shorter} %`,
+      message:
+        `the text is too long for the slide "${title}" even at ${size} pt; shorten the statements by about ` +
+        `${shorter} %`,
     });
   }
   let y = body.y + Math.max(0, (body.h - total(heights)) / 2);

@@ -42,7 +42,8 @@ export async function freezeBeforeSending(outDir: string, deck: VersionToSend, w
       existing?.sha256 ?? (entry && (entry.status === 'released' || entry.sentAt) ? entry.sha256 : undefined);
     if (frozenSha !== undefined && frozenSha !== deck.sha256) {
       throw new FrozenVersionError(
-        `${deck.deckId} v${deck.version} was frozen with other content than ${path.basename(deck.file)}; nothing was sent. Build it again or raise the version`,
+        `${deck.deckId} v${deck.version} was frozen with other content than ${path.basename(deck.file)}; nothing was ` +
+          `sent. Build it again or raise the version`,
       );
     }
     const at = when.toISOString();

@@ -45,7 +45,9 @@ function imageFiles(value: unknown, found: Set<string>): Set<string> {
   return found;
 }
 
-/** The files one deck was built from, sorted by logical path. Unresolvable assets are left out (the build reports them). */
+/**
+ * The files one deck was built from, sorted by logical path. Unresolvable assets are left out (the build reports them).
+ */
 export function deckInputFiles(project: Project, source: DeckSource): InputFile[] {
   const { root } = project;
   const abs = (file: string): string => path.resolve(root, file);

@@ -118,7 +118,8 @@ export async function saveDecks(
       if (write) files.push(prepareSave(deck.file, deck.bytes));
       const frozen = entry !== undefined && isFrozen(entry);
       const overwritten = write && decision.reason === 'overwrite-released';
-      // Same bytes, other input hash (a comment edited): the record of a frozen version stays, the hash follows the data.
+      // Same bytes, other input hash (a comment edited): the record of a frozen version stays, the hash follows the
+      // data.
       const next: ManifestEntry =
         frozen && !overwritten
           ? { ...entry, inputsHash: deck.inputsHash }

@@ -66,7 +66,8 @@ export async function prepareSnapshot(
       const copied = await copyInputs(inputs, path.join(tmp, 'inputs'), `${record.deckId} v${record.version}`);
       if ((await hashInputs(copied)) !== record.inputsHash) {
         throw new TrappaError(
-          `the inputs of ${record.deckId} v${record.version} changed while it was being released; run trappa release again`,
+          `the inputs of ${record.deckId} v${record.version} changed while it was being released; run trappa release ` +
+            `again`,
         );
       }
     }
@@ -153,7 +154,8 @@ async function loadRecord(dir: string): Promise<ReleaseRecord> {
   if (!parsed.ok) throw new TrappaError(`${path.join(shown, RECORD)} ${parsed.message}; nothing was written`);
   if (parsed.record.files.length === 0) {
     throw new TrappaError(
-      `${parsed.record.deckId} v${parsed.record.version} was frozen by sending, not released, so its inputs were not kept`,
+      `${parsed.record.deckId} v${parsed.record.version} was frozen by sending, not released, so its inputs were not ` +
+        `kept`,
     );
   }
   return parsed.record;
@@ -175,7 +177,8 @@ export async function checkoutRelease(dir: string): Promise<ReleaseCheckout> {
       const source = confinePath(inputs, logical);
       if (!source.ok)
         throw new TrappaError(
-          `${path.join(dir, RECORD)} files: ${refusalText(logical, source.reason, 'the snapshot')}; nothing was written`,
+          `${path.join(dir, RECORD)} files: ${refusalText(logical, source.reason, 'the snapshot')}; nothing was ` +
+            `written`,
         );
       return { logical, absolute: source.path };
     });

@@ -53,7 +53,8 @@ function continuation(deck: DeckModel, slide: SlideModel, before: SlideModel[], 
         'near-empty-continuation',
         slide.number,
         firstContent(slide),
-        `this continuation of "${base}" uses ${Math.round(share() * 100)} % of the slide's content area (at least ${MIN_CONTINUATION_SHARE * 100} % expected); rebalance the slides instead`,
+        `this continuation of "${base}" uses ${Math.round(share() * 100)} % of the slide's content area (at least ` +
+          `${MIN_CONTINUATION_SHARE * 100} % expected); rebalance the slides instead`,
       ),
     );
   }
@@ -69,7 +70,8 @@ function continuation(deck: DeckModel, slide: SlideModel, before: SlideModel[], 
         'sparse-shrunk',
         slide.number,
         elementName(shrunk),
-        `the text is ${points(maxSize(shrunk))}, below the body size ${points(bodySize!)}, though the content uses only ${Math.round(share() * 100)} % of the slide`,
+        `the text is ${points(maxSize(shrunk))}, below the body size ${points(bodySize!)}, though the content uses ` +
+          `only ${Math.round(share() * 100)} % of the slide`,
       ),
     );
   }
@@ -165,7 +167,8 @@ function rowHeights(slide: SlideModel): Finding[] {
           'row-height',
           slide.number,
           elementName(table),
-          `${tall.length} row${tall.length === 1 ? ' is' : 's are'} taller than their text (first: row ${i + 1} is ${inches(row.height)}, its text needs ${inches(n)})`,
+          `${tall.length} row${tall.length === 1 ? ' is' : 's are'} taller than their text (first: row ${i + 1} is ` +
+            `${inches(row.height)}, its text needs ${inches(n)})`,
         ),
       );
     }

@@ -50,7 +50,8 @@ export function checkLanguage(deck: DeckModel, options: RuleOptions): Finding[] 
             RULE,
             slide.number,
             name,
-            `${runs} of text ${t.missing === 1 ? 'has' : 'have'} no language tag (first: ${quote(t.firstMissing ?? '')})`,
+            `${runs} of text ${t.missing === 1 ? 'has' : 'have'} no language tag (first: ` +
+              `${quote(t.firstMissing ?? '')})`,
           ),
         );
       }

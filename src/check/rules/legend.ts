@@ -69,7 +69,8 @@ function legendFindings(slide: SlideModel): Finding[] {
         RULE,
         slide.number,
         elementName(legend),
-        `the legend ${quote(legendText, 60)} does not name ${unnamed.map((m) => quote(m.text)).join(', ')}, which ${unnamed.length === 1 ? 'is' : 'are'} marked`,
+        `the legend ${quote(legendText, 60)} does not name ${unnamed.map((m) => quote(m.text)).join(', ')}, which ` +
+          `${unnamed.length === 1 ? 'is' : 'are'} marked`,
       ),
     ];
   }

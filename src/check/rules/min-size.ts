@@ -52,7 +52,8 @@ export function checkMinSize(deck: DeckModel, { minBodySize, minTableSize }: Rul
             RULE,
             slide.number,
             elementName(table),
-            `${worst.where}: text is ${points(worst.size)} (${quote(worst.text)}); the theme's table minimum is ${points(minTableSize)}`,
+            `${worst.where}: text is ${points(worst.size)} (${quote(worst.text)}); the theme's table minimum is ` +
+              `${points(minTableSize)}`,
           ),
         );
       }

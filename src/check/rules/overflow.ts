@@ -84,7 +84,8 @@ function checkTables(deck: DeckModel, slide: SlideModel, { tolerance }: RuleOpti
         .filter(({ h, i }) => h > (table.rows[i]?.height ?? 0) + tolerance);
       const why =
         grown.length > 0
-          ? `; ${grown.length} row${grown.length === 1 ? '' : 's'} grow to fit their text (first: row ${grown[0]!.i + 1}, ${inches(grown[0]!.h)})`
+          ? `; ${grown.length} row${grown.length === 1 ? '' : 's'} grow to fit their text (first: row ` +
+            `${grown[0]!.i + 1}, ${inches(grown[0]!.h)})`
           : '';
       found.push(
         finding(

@@ -88,7 +88,8 @@ export function sendReportError(report: SendReport): SendError | undefined {
       .filter((r) => r.status === 'failed' || r.status === 'refused' || r.status === 'uncertain')
       .map(
         (r) =>
-          `${deck.deckId} v${deck.version} → ${escapeControl(r.email)}: ${r.status}${r.detail ? ` (${escapeControl(r.detail)})` : ''}`,
+          `${deck.deckId} v${deck.version} → ${escapeControl(r.email)}: ` +
+          `${r.status}${r.detail ? ` (${escapeControl(r.detail)})` : ''}`,
       ),
   );
   const shown =
@@ -101,7 +102,9 @@ export function sendReportError(report: SendReport): SendError | undefined {
       ? 'Refused recipients already have this version with other content: raise the version, or use --resend.'
       : '',
     report.counts.uncertain
-      ? "Uncertain messages were handed to the server but no answer was recorded, so they may have arrived: check with the recipients or the server's message trace, then send them again with --resend-uncertain (same Message-ID, so mail clients show one copy)."
+      ? 'Uncertain messages were handed to the server but no answer was recorded, so they may have arrived: check ' +
+        "with the recipients or the server's message trace, then send them again with --resend-uncertain (same " +
+        'Message-ID, so mail clients show one copy).'
       : '',
   ];
   return new SendError(

@@ -67,7 +67,8 @@ async function requestToken(config: OAuthConfig): Promise<{ token: string; expir
   } catch (error) {
     const reason = (error as Error).name === 'TimeoutError' ? 'did not answer in time' : 'could not be reached';
     throw new MailLoginError(
-      `The token endpoint ${config.tokenUrl} ${reason}; check the network and TRAPPA_OAUTH_TOKEN_URL / TRAPPA_OAUTH_TENANT.`,
+      `The token endpoint ${config.tokenUrl} ${reason}; check the network and TRAPPA_OAUTH_TOKEN_URL / ` +
+        `TRAPPA_OAUTH_TENANT.`,
       { cause: error },
     );
   }
@@ -92,17 +93,34 @@ export function tokenErrorMessage(
   switch (code) {
     case 7000215:
     case 7000222:
-      return `Microsoft Entra ID refused the client secret (${tag}: wrong or expired): the administrator creates a new client secret for app ${config.clientId} (App registrations › Certificates & secrets) and you set TRAPPA_OAUTH_CLIENT_SECRET to its Value.`;
+      return (
+        `Microsoft Entra ID refused the client secret (${tag}: wrong or expired): the administrator creates a ` +
+        `new client secret for app ${config.clientId} (App registrations › Certificates & secrets) and you set ` +
+        `TRAPPA_OAUTH_CLIENT_SECRET to its Value.`
+      );
     case 65001:
     case 7000229:
-      return `The app ${config.clientId} has no administrator consent (${tag}): an administrator grants admin consent for the ${permission} application permission (App registrations › API permissions › Grant admin consent).`;
+      return (
+        `The app ${config.clientId} has no administrator consent (${tag}): an administrator grants admin ` +
+        `consent for the ${permission} application permission (App registrations › API permissions › Grant admin ` +
+        `consent).`
+      );
     case 700016:
-      return `Microsoft Entra ID does not know the app ${config.clientId} in tenant ${config.tenant} (${tag}): check TRAPPA_OAUTH_CLIENT_ID and TRAPPA_OAUTH_TENANT against the app registration's Overview page.`;
+      return (
+        `Microsoft Entra ID does not know the app ${config.clientId} in tenant ${config.tenant} (${tag}): check ` +
+        `TRAPPA_OAUTH_CLIENT_ID and TRAPPA_OAUTH_TENANT against the app registration's Overview page.`
+      );
     case 90002:
     case 900023:
-      return `Microsoft Entra ID does not know the tenant "${config.tenant}" (${tag}): set TRAPPA_OAUTH_TENANT to the Directory (tenant) ID from the app registration's Overview page.`;
+      return (
+        `Microsoft Entra ID does not know the tenant "${config.tenant}" (${tag}): set TRAPPA_OAUTH_TENANT to ` +
+        `the Directory (tenant) ID from the app registration's Overview page.`
+      );
     default:
-      return `Microsoft Entra ID refused the token request (${tag}${firstSentence(description)}); the administrator checks the app registration ${config.clientId}.`;
+      return (
+        `Microsoft Entra ID refused the token request (${tag}${firstSentence(description)}); the administrator ` +
+        `checks the app registration ${config.clientId}.`
+      );
   }
 }
 
@@ -116,10 +134,18 @@ function firstSentence(description: string): string {
 
 /** What the administrator must do when Exchange Online refuses a valid token for SMTP (535 5.7.3). */
 export function smtpTokenRefusedMessage(mailbox: string, clientId: string): string {
-  return `Exchange Online refused the app's token for ${mailbox} (535): the administrator registers app ${clientId} in Exchange (New-ServicePrincipal), gives it FullAccess to ${mailbox} (Add-MailboxPermission), and enables SMTP AUTH for the mailbox (Set-CASMailbox -SmtpClientAuthenticationDisabled $false).`;
+  return (
+    `Exchange Online refused the app's token for ${mailbox} (535): the administrator registers app ${clientId} ` +
+    `in Exchange (New-ServicePrincipal), gives it FullAccess to ${mailbox} (Add-MailboxPermission), and enables SMTP ` +
+    `AUTH for the mailbox (Set-CASMailbox -SmtpClientAuthenticationDisabled $false).`
+  );
 }
 
 /** What the administrator must do when Graph refuses to send as the mailbox (403 ErrorAccessDenied). */
 export function graphAccessDeniedMessage(mailbox: string, clientId: string): string {
-  return `Microsoft 365 does not let app ${clientId} send as ${mailbox} (403 ErrorAccessDenied): the administrator grants the Mail.Send application permission with admin consent and includes ${mailbox} in the app's application access policy or RBAC for Applications scope (see README, Microsoft 365).`;
+  return (
+    `Microsoft 365 does not let app ${clientId} send as ${mailbox} (403 ErrorAccessDenied): the administrator ` +
+    `grants the Mail.Send application permission with admin consent and includes ${mailbox} in the app's application ` +
+    `access policy or RBAC for Applications scope (see README, Microsoft 365).`
+  );
 }

@@ -71,7 +71,10 @@ export async function prepareMessages(
     if (total > limit) {
       issues.push({
         file: attachments[0]?.path ?? place.file,
-        message: `deck "${deck.deckId}" attachments are ${formatSize(total, 'en')} together, over the ${formatSize(limit, 'en')} limit; make the images smaller, or raise the limit with --max-size <MB> (or TRAPPA_MAIL_MAX_SIZE_MB) if the mail server takes bigger messages`,
+        message:
+          `deck "${deck.deckId}" attachments are ${formatSize(total, 'en')} together, over the ` +
+          `${formatSize(limit, 'en')} limit; make the images smaller, or raise the limit with --max-size <MB> (or ` +
+          `TRAPPA_MAIL_MAX_SIZE_MB) if the mail server takes bigger messages`,
       });
     }
     if (!parsed.success || attachments.length !== deck.attachments.length) continue;

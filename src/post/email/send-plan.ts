@@ -42,7 +42,9 @@ export function planDeck(message: PreparedMessage, index: SentIndex, options: Pl
       return {
         ...base,
         status: 'uncertain',
-        detail: `handed to the server ${previous.time} as ${previous.messageId} with no answer recorded; it may have arrived. Check, then --resend-uncertain`,
+        detail:
+          `handed to the server ${previous.time} as ${previous.messageId} with no answer recorded; it may have ` +
+          `arrived. Check, then --resend-uncertain`,
       };
     }
     return { ...base, status: 'planned' };
@@ -127,7 +129,9 @@ export function settle(item: WorkItem, result: AttemptResult) {
     if (result.uncertain) {
       Object.assign(r, {
         status: 'uncertain',
-        detail: `handed over as ${item.messageId}, no answer (${result.error?.detail ?? 'unknown'}); it may have arrived`,
+        detail:
+          `handed over as ${item.messageId}, no answer (${result.error?.detail ?? 'unknown'}); it may have ` +
+          `arrived`,
       });
     } else if (!refusal) {
       out.sent.push(Object.assign(r, { status: 'sent' as const, detail: undefined }));

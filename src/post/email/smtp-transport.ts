@@ -127,8 +127,10 @@ export async function createSmtpSender(options: SmtpSenderOptions): Promise<Mail
           drop();
           if (error instanceof MailLoginError) throw error;
           const err = error as NodemailerLikeError;
-          if (err.code === 'ESTREAM') throw (err as { cause?: unknown }).cause ?? err; // the send log could not be written
-          // The server closed the kept connection while it was idle: once more on a new one, if nothing was handed over.
+          // ESTREAM: the send log could not be written.
+          if (err.code === 'ESTREAM') throw (err as { cause?: unknown }).cause ?? err;
+          // The server closed the kept connection while it was idle: once more on a new one, if nothing was handed
+          // over.
           if (reused && !again && !started && err.responseCode === undefined) continue;
           // Handed over (the whole message went out) and no reply: the server may have it.
           const uncertain = ended && err.responseCode === undefined;
@@ -202,7 +204,8 @@ function loginFailure(error: NodemailerLikeError, tokenError: Error | undefined,
   const detail = classify(error, redact).detail;
   if (error.code === 'EAUTH') {
     return new MailLoginError(
-      `The SMTP server refused the login for ${options.smtp.user}: ${detail}; check TRAPPA_SMTP_USER and TRAPPA_SMTP_PASSWORD.`,
+      `The SMTP server refused the login for ${options.smtp.user}: ${detail}; check TRAPPA_SMTP_USER and ` +
+        `TRAPPA_SMTP_PASSWORD.`,
       { cause: error },
     );
   }

@@ -71,7 +71,8 @@ function draftFileNames(messages: readonly PreparedMessage[], outDir: string): s
     const other = seen.get(name);
     if (other)
       throw new TrappaError(
-        `Decks "${other}" and "${deck.deckId}" would both write the draft ${name}; give their attachments different names.`,
+        `Decks "${other}" and "${deck.deckId}" would both write the draft ${name}; give their attachments different ` +
+          `names.`,
       );
     seen.set(name, deck.deckId);
     return path.join(outDir, name);
