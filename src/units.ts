@@ -6,9 +6,8 @@
  */
 export const EMU_PER_INCH = 914_400;
 export const EMU_PER_POINT = 12_700;
-export const POINTS_PER_INCH = 72;
+const POINTS_PER_INCH = 72;
 
 export const inchToPt = (inch: number): number => inch * POINTS_PER_INCH;
 export const ptToInch = (pt: number): number => pt / POINTS_PER_INCH;
 export const inchToEmu = (inch: number): number => Math.round(inch * EMU_PER_INCH);
-export const emuToInch = (emu: number): number => emu / EMU_PER_INCH;

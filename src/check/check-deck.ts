@@ -50,7 +50,7 @@ export function checkBuiltDeck(
   });
 }
 
-export const errorsIn = (findings: readonly Finding[]): Finding[] => findings.filter((f) => f.severity === 'error');
+const errorsIn = (findings: readonly Finding[]): Finding[] => findings.filter((f) => f.severity === 'error');
 
 /**
  * The error to throw when a deck has errors (exit code 4), or undefined when it has none.

@@ -16,7 +16,7 @@ interface BuildFlags {
 }
 
 /** One line per deck, then a summary: what `build --all` shows. */
-export function printBuild(result: BuildResult, ms: number): void {
+function printBuild(result: BuildResult, ms: number): void {
   for (const deck of result.decks) {
     const rel = path.relative(process.cwd(), deck.file);
     const what =

@@ -8,7 +8,7 @@ import { projectOptions, type GlobalOptions } from './shared.js';
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 /** `trappa build --all` with the folders this bump was given, so the hint works as printed. */
-export function buildHint(cmd: Command): string {
+function buildHint(cmd: Command): string {
   const opts = cmd.optsWithGlobals<GlobalOptions>();
   const quote = (v: string): string => (/^[\w./@:-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`);
   const flags = (['root', 'data', 'templates', 'out'] as const).flatMap((k) => {

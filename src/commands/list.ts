@@ -5,7 +5,7 @@ import { compareVersions, listEntries, readManifest, type ManifestEntry } from '
 import { InputError } from '../errors.js';
 import { outputDir, projectOptions } from './shared.js';
 
-export interface DeckListRow {
+interface DeckListRow {
   deckId: string;
   audience: string;
   meeting?: { name: string; date: string };
@@ -18,7 +18,7 @@ export interface DeckList {
   decks: DeckListRow[];
 }
 
-export async function listDecks(options: ReturnType<typeof projectOptions>): Promise<DeckList> {
+async function listDecks(options: ReturnType<typeof projectOptions>): Promise<DeckList> {
   const loaded = await loadProject(options);
   if (!loaded.ok) throw new InputError(loaded.issues);
   const { strategy, decks, root } = loaded.value;

@@ -24,8 +24,3 @@ export function outputDir(options: ProjectOptions): string {
 }
 
 export const kilobytes = (n: number): string => `${Math.round(n / 1024)} KB`;
-
-/** Sets the exit code of a command's action without exiting (so watch mode and tests keep running). */
-export function exitWith(code: number): void {
-  if (code !== 0) process.exitCode = code;
-}

@@ -27,7 +27,7 @@ export interface WatchOptions {
 }
 
 /** The folders a build reads: data, templates and assets. */
-export function watchedDirs(options: BuildOptions): string[] {
+function watchedDirs(options: BuildOptions): string[] {
   const root = path.resolve(options.root);
   const paths = resolvePaths({ ...options, root });
   return [paths.dataDir, paths.templatesDir, paths.assetsDir];

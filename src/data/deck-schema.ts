@@ -29,7 +29,7 @@ const customSlideSchema = z.strictObject({
   image: imageRefSchema.optional(),
 });
 
-export const slideRefSchema = z.union([z.enum(builtInSlides), builtInSlideRefSchema, customSlideSchema]);
+const slideRefSchema = z.union([z.enum(builtInSlides), builtInSlideRefSchema, customSlideSchema]);
 
 export const deckSchema = z.strictObject({
   $schema: z.string().optional(),

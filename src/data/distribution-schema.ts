@@ -41,12 +41,12 @@ export function describeAddressProblem(address: string): string | undefined {
   return undefined;
 }
 
-export const emailAddressSchema = z.string().superRefine((value, ctx) => {
+const emailAddressSchema = z.string().superRefine((value, ctx) => {
   const problem = describeAddressProblem(value);
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
 
-export const recipientSchema = z
+const recipientSchema = z
   .strictObject({
     name: z.string().trim().min(1, 'the name is empty; leave it out or write the name').optional(),
     email: emailAddressSchema,
@@ -82,5 +82,3 @@ export const distributionSchema = z
     }
   })
   .describe('Who gets a deck by e-mail: to (at least one), cc, bcc, replyTo.');
-
-export type DistributionInput = z.infer<typeof distributionSchema>;

@@ -4,7 +4,7 @@ import * as z from 'zod';
 const IMAGE_FILE_NAME = /^[^\s/\\]*\.(svg|png|jpe?g|gif|webp|tiff?|heic|heif|avif|bmp)$/i;
 
 /** True when `alt` is a file name such as "logo.svg" or the referenced file's own name. */
-export function looksLikeFileName(alt: string, file: string): boolean {
+function looksLikeFileName(alt: string, file: string): boolean {
   const text = alt.trim();
   const base = file.split(/[/\\]/).pop() ?? file;
   const stem = base.replace(/\.[^.]*$/, '');

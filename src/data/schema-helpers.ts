@@ -91,7 +91,7 @@ export const nonEmptyText = z
   .describe('Text; must not be empty.');
 
 /** Turns a name into an id the way a user would: "Storledermøte 4.2" → "storledermote-4-2". */
-export function slugify(text: string): string {
+function slugify(text: string): string {
   return text
     .toLowerCase()
     .replace(/æ/g, 'ae')

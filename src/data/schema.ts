@@ -4,13 +4,11 @@
  * The schema follows the domain (a strategy, its staircase, target groups, action plan),
  * never slide geometry: where things go on a slide is the layout's business.
  */
-export { type Deck, deckSchema, type SlideRef, slideRefSchema } from './deck-schema.js';
+export { type Deck, deckSchema, type SlideRef } from './deck-schema.js';
 export {
   type PlanRow,
   type Point,
-  pointSchema,
   type Strategy,
   strategySchema,
-  type TargetGroup,
 } from './strategy-schema.js';
 export { type Theme, themeSchema } from './theme-schema.js';

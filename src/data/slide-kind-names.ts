@@ -20,6 +20,6 @@ export const builtInSlides = [
 /** Slides a deck writes itself (`kind:` with its own title and points). */
 export const customSlideKinds = ['bullets', 'photo'] as const;
 
-export type BuiltInSlide = (typeof builtInSlides)[number];
-export type CustomSlideKind = (typeof customSlideKinds)[number];
+type BuiltInSlide = (typeof builtInSlides)[number];
+type CustomSlideKind = (typeof customSlideKinds)[number];
 export type SlideKindName = BuiltInSlide | CustomSlideKind;

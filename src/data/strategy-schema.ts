@@ -136,4 +136,3 @@ export const strategySchema = z
 export type Strategy = z.output<typeof strategySchema>;
 export type Point = z.output<typeof pointSchema>;
 export type PlanRow = z.output<typeof planRowSchema>;
-export type TargetGroup = z.output<typeof targetGroupSchema>;

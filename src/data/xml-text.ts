@@ -36,7 +36,7 @@ function describe(ch: string): string {
 }
 
 /** The problem with one string, or undefined when a slide can hold it. */
-export function xmlTextProblem(text: string): string | undefined {
+function xmlTextProblem(text: string): string | undefined {
   const bad = FORBIDDEN.exec(text);
   if (!bad) return undefined;
   return (

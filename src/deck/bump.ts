@@ -33,7 +33,7 @@ export interface BumpResult {
 }
 
 /** Today as YYYY-MM-DD in local time (the date people see on their calendar). */
-export function today(now = new Date()): string {
+function today(now = new Date()): string {
   const pad = (n: number): string => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

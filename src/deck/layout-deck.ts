@@ -13,7 +13,7 @@ import { withSources } from './element-sources.js';
 import type { DeckPlan, PlannedSlide } from '../plan/resolve-deck.js';
 
 /** The names templates may use. Optional fields are present as null, because strict templates reject absent keys. */
-export function templateContext(plan: DeckPlan): Record<string, unknown> {
+function templateContext(plan: DeckPlan): Record<string, unknown> {
   const { deck, strategy } = plan;
   const meeting = deck.meeting ? { place: null, presenter: null, planRow: null, ...deck.meeting } : null;
   // Templates may always use the short name; it falls back to the full name.

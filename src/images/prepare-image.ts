@@ -62,8 +62,8 @@ export interface PreparedImage {
   box: Box;
 }
 
-export const DEFAULT_DPI = 200;
-export const DEFAULT_PIXEL_LIMIT = 50_000_000;
+const DEFAULT_DPI = 200;
+const DEFAULT_PIXEL_LIMIT = 50_000_000;
 /** Images prepared at the same time; each may hold a decoded camera photo in memory. */
 const PARALLEL = 4;
 

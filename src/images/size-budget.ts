@@ -1,7 +1,7 @@
 import type { Issue, SourceLocation } from '../errors.js';
 
 /** 10 MB: an attachment most mail servers accept, even after base64 grows it by a third. */
-export const DEFAULT_BUDGET_BYTES = 10 * 1024 * 1024;
+const DEFAULT_BUDGET_BYTES = 10 * 1024 * 1024;
 
 /** How many of the largest images the message names. */
 const NAMED = 3;

@@ -28,7 +28,7 @@ export function confineRelative(file: string): Confined {
 }
 
 /** True when `inner` is `outer` or lies below it (both absolute). */
-export function isInside(outer: string, inner: string): boolean {
+function isInside(outer: string, inner: string): boolean {
   const rel = path.relative(outer, inner);
   return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 }

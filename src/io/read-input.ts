@@ -9,7 +9,7 @@ import { open, stat } from 'node:fs/promises';
 import { fail, ok, type Result } from '../errors.js';
 
 /** Default size limit of one input file, in MB; `TRAPPA_MAX_INPUT_MB` changes it. */
-export const DEFAULT_INPUT_LIMIT_MB = 2;
+const DEFAULT_INPUT_LIMIT_MB = 2;
 
 /** The size limit of one input file in bytes: TRAPPA_MAX_INPUT_MB (a positive number) or the default. */
 export function inputLimitBytes(env: NodeJS.ProcessEnv = process.env): number {
@@ -20,7 +20,7 @@ export function inputLimitBytes(env: NodeJS.ProcessEnv = process.env): number {
 /**
  * Default size limit of a .potx/.pptx template, in MB (logos and pictures inside); `TRAPPA_MAX_TEMPLATE_MB` changes it.
  */
-export const DEFAULT_TEMPLATE_LIMIT_MB = 20;
+const DEFAULT_TEMPLATE_LIMIT_MB = 20;
 
 /** The size limit of an organisation template in bytes: TRAPPA_MAX_TEMPLATE_MB or the default. */
 export function templateLimitBytes(env: NodeJS.ProcessEnv = process.env): number {

@@ -6,7 +6,7 @@
 import type { Theme } from '../data/schema.js';
 import type { Box, Insets } from './types.js';
 
-export const SLIDE = { w: 13.333, h: 7.5 } as const;
+const SLIDE = { w: 13.333, h: 7.5 } as const;
 const MARGIN_X = 0.6;
 
 export interface Page {

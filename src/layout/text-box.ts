@@ -9,7 +9,7 @@ import type { Issue, SourceLocation } from '../errors.js';
 import type { Page } from './page.js';
 import type { Box, Paragraph, ShapeElement, SlideElement, TextElement, TextStyle } from './types.js';
 
-export type TextRole = 'title' | 'body' | 'footer';
+type TextRole = 'title' | 'body' | 'footer';
 
 export interface StyleOptions {
   size?: number;
@@ -34,11 +34,6 @@ export function textStyle(page: Page, options: StyleOptions = {}): TextStyle {
     lineSpacing: options.lineSpacing ?? 1,
     insets: options.insets ?? page.insets,
   };
-}
-
-/** Plain paragraphs from strings. */
-export function paragraphs(texts: string[], extra: Partial<Paragraph> = {}): Paragraph[] {
-  return texts.map((text) => ({ runs: [{ text }], ...extra }));
 }
 
 /**

@@ -71,7 +71,7 @@ export interface TextElement {
   source?: import('../errors.js').SourceLocation;
 }
 
-export type ShapeKind =
+type ShapeKind =
   | 'rect'
   | 'roundRect'
   | 'ellipse'

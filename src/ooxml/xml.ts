@@ -20,7 +20,7 @@ export interface XmlElement {
 }
 
 /** An element, or the text between elements (character references already resolved). */
-export type XmlNode = XmlElement | string;
+type XmlNode = XmlElement | string;
 
 /** Where a part stops being well-formed XML. */
 export class XmlSyntaxError extends Error {

@@ -90,7 +90,7 @@ function revisionOf(strategy: Strategy): number {
   return i >= 0 ? i + 1 : Math.max(1, strategy.history.length);
 }
 
-export function deckBaseName(deck: Deck, strategy: Strategy): string {
+function deckBaseName(deck: Deck, strategy: Strategy): string {
   return `${deck.id}-v${strategy.version}-${deck.meeting?.date ?? strategy.date}`;
 }
 
@@ -143,5 +143,3 @@ export function resolveDeck(project: Project, source: DeckSource): DeckPlan {
 export function findDeck(project: Project, id: string): DeckSource | undefined {
   return project.decks.find((d) => d.deck.id === id);
 }
-
-export type { Theme };

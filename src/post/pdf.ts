@@ -20,7 +20,7 @@ import { CheckFailedError } from '../errors.js';
 import { prepareDeckForPdf } from './pdf-deck.js';
 import { convertManyWithSoffice, findSoffice, type ConvertOptions } from './soffice.js';
 
-export const pdfExportTarget =
+const pdfExportTarget =
   'pdf:impress_pdf_Export:' +
   JSON.stringify({
     SelectPdfVersion: { type: 'long', value: '2' },

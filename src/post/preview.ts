@@ -26,7 +26,7 @@ export interface Preview {
   contactSheet: string;
 }
 
-export const pdftoppmSpec: ToolSpec = {
+const pdftoppmSpec: ToolSpec = {
   label: 'pdftoppm (poppler-utils)',
   envVars: ['TRAPPA_PDFTOPPM'],
   names: ['pdftoppm'],

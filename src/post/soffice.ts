@@ -22,7 +22,7 @@ async function optLibreOffice(): Promise<string[]> {
     .map((e) => join('/opt', e, 'program', 'soffice'));
 }
 
-export const sofficeSpec: ToolSpec = {
+const sofficeSpec: ToolSpec = {
   label: 'LibreOffice (soffice)',
   envVars: ['TRAPPA_SOFFICE', 'SOFFICE_PATH'],
   names: ['soffice', 'libreoffice'],
@@ -46,7 +46,7 @@ export const sofficeSpec: ToolSpec = {
 /** Finds `soffice`: `TRAPPA_SOFFICE` / `SOFFICE_PATH`, then PATH, then the usual install paths. */
 export const findSoffice = (env?: NodeJS.ProcessEnv): Promise<string> => findTool(sofficeSpec, env);
 
-/** Options for {@link convertWithSoffice} and {@link convertManyWithSoffice}. */
+/** Options for {@link convertManyWithSoffice}. */
 export interface ConvertOptions {
   /** Kill LibreOffice after this many milliseconds (for the whole batch). @default 120 s + 30 s per further file */
   timeoutMs?: number;
@@ -68,21 +68,6 @@ function enqueue<T>(task: () => Promise<T>): Promise<T> {
 }
 
 const tail = (text: string, max = 1500): string => (text.length > max ? `…${text.slice(-max)}`.trim() : text.trim());
-
-/**
- * Converts `input` with LibreOffice into `outDir` and returns the output path
- * (`outDir/<input base name>.<ext>`, ext = `target` up to the first `:`).
- * @see convertManyWithSoffice
- */
-export async function convertWithSoffice(
-  input: string,
-  outDir: string,
-  target: string,
-  options: ConvertOptions = {},
-): Promise<string> {
-  const [output] = await convertManyWithSoffice([input], outDir, target, options);
-  return output!;
-}
 
 /**
  * Converts every input with one LibreOffice process (its start-up is most of a conversion's

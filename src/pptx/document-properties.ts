@@ -85,7 +85,7 @@ export function writeAppProperties(parts: PackageParts, props: DeckProperties): 
 }
 
 /** Slide part names in presentation order (`p:sldIdLst`), resolved through presentation.xml.rels. */
-export function slidePartsInOrder(parts: PackageParts): string[] {
+function slidePartsInOrder(parts: PackageParts): string[] {
   const targets = relationshipTargets(parts, 'ppt/presentation.xml');
   const xml = parts.text('ppt/presentation.xml') ?? '';
   const ids = [...xml.matchAll(/<p:sldId\b[^>]*?\br:id="([^"]*)"/g)].map((m) => m[1] ?? '');
@@ -93,7 +93,7 @@ export function slidePartsInOrder(parts: PackageParts): string[] {
 }
 
 /** The text of the slide's title placeholder (`type="title"` or `"ctrTitle"`), runs joined, lines joined by spaces. */
-export function slideTitle(slideXml: string): string {
+function slideTitle(slideXml: string): string {
   for (const [shape] of slideXml.matchAll(/<p:sp>[\s\S]*?<\/p:sp>/g)) {
     if (!/<p:ph\b[^>]*?\btype="(?:title|ctrTitle)"/.test(shape)) continue;
     const lines = [...shape.matchAll(/<a:p>([\s\S]*?)<\/a:p>/g)].map((p) =>

@@ -14,7 +14,7 @@ export const NS =
 export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n';
 
 /** Fixed field ids: a field id only has to be a GUID, and a fixed one keeps rebuilds byte-identical. */
-export const SLIDE_NUMBER_FIELD_ID = '{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}';
+const SLIDE_NUMBER_FIELD_ID = '{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}';
 
 export const DECORATIVE_URI = '{C183D7F6-B498-43B3-948B-1728B52AA6E4}';
 export const DECORATIVE_EXT =
@@ -22,7 +22,7 @@ export const DECORATIVE_EXT =
   '<adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/>' +
   '</a:ext></a:extLst>';
 
-export function xfrm(box: Box): string {
+function xfrm(box: Box): string {
   return (
     `<a:xfrm><a:off x="${inchToEmu(box.x)}" y="${inchToEmu(box.y)}"/>` +
     `<a:ext cx="${inchToEmu(box.w)}" cy="${inchToEmu(box.h)}"/></a:xfrm>`

@@ -48,14 +48,14 @@ const TRAPPA_DECORATION = new Set(['Title rule', 'Logo band']);
 const isBodyText = (e: SlideElement): e is TextElement =>
   e.type === 'text' && e.role !== 'title' && e.role !== 'footer';
 
-export function layoutRole(slide: LaidOutSlide): LayoutRole {
+function layoutRole(slide: LaidOutSlide): LayoutRole {
   if (slide.kind === 'title') return 'title';
   const texts = slide.elements.filter(isBodyText).length;
   return texts === 0 ? 'titleOnly' : texts === 1 ? 'content' : texts === 2 ? 'two' : 'comparison';
 }
 
 /** "data/strategy.yaml#mainMessage.what", recorded on the shape as the custom tag TRAPPA_SOURCE. */
-export function formatSource(source: SourceLocation): string {
+function formatSource(source: SourceLocation): string {
   return source.field ? `${source.file}#${source.field}` : source.file;
 }
 

@@ -9,7 +9,7 @@ import { XML_DECLARATION } from './placeholder-xml.js';
 import { escapeXml } from './xml-edit.js';
 
 const TAGS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/tags';
-export const SOURCE_TAG = 'TRAPPA_SOURCE';
+const SOURCE_TAG = 'TRAPPA_SOURCE';
 
 export class SourceTags {
   private readonly bySource = new Map<string, string>();

@@ -184,6 +184,6 @@ function color(value: string | undefined, fallback = '000000'): string {
   return value && /^[0-9a-f]{6}$/i.test(value) ? value : fallback;
 }
 
-export function esc(text: string): string {
+function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -32,7 +32,7 @@ export interface LineMetrics {
  * Text frames: 1.2 em lines (measure-text.ts), baseline 1.0 em below the line's top, where
  * LibreOffice draws Carlito (calibrated with pdftotext, test/preview-faithful.test.ts).
  */
-export const FRAME_LINES: LineMetrics = { pitchEm: LINE_HEIGHT_EM, baselineEm: 1 };
+const FRAME_LINES: LineMetrics = { pitchEm: LINE_HEIGHT_EM, baselineEm: 1 };
 /**
  * Table cells: LibreOffice draws them single-spaced at the font's own ascender + descender
  * (1.0 em for Carlito, see fit-table.ts), baseline at the ascender (1536 of 2048 units).
@@ -41,7 +41,7 @@ export const FRAME_LINES: LineMetrics = { pitchEm: LINE_HEIGHT_EM, baselineEm: 1
 export const TABLE_LINES: LineMetrics = { pitchEm: 1, baselineEm: 1536 / 2048 };
 
 /** A piece of a line in one formatting. */
-export interface Segment {
+interface Segment {
   text: string;
   /** Points from the slide's left edge. */
   x: number;

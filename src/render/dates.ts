@@ -21,7 +21,7 @@ function parts(iso: string): { year: number; month: number; day: number; weekday
  * "26. januar 2004" by default (Norwegian: day, period, month name, year).
  * `pattern` comes from the language's labels, e.g. "{day} {month} {year}" for English.
  */
-export function formatLongDate(iso: string, months: readonly string[], pattern = '{day}. {month} {year}'): string {
+function formatLongDate(iso: string, months: readonly string[], pattern = '{day}. {month} {year}'): string {
   const { year, month, day } = parts(iso);
   return pattern
     .replace('{day}', String(day))

@@ -8,8 +8,6 @@ import type Handlebars from 'handlebars';
 import type { Issue, SourceLocation } from '../errors.js';
 import { createTemplateEnvironment } from './template-environment.js';
 import { describeTemplateError } from './template-errors.js';
-
-export type { Labels } from './labels.js';
 import type { Labels } from './labels.js';
 
 /** One template string and where it was written. */

@@ -12,7 +12,7 @@ import type { Labels } from './labels.js';
 export type TemplateEnvironment = typeof Handlebars;
 
 /** Wraps text in the language's quotation marks; marks already in it become the inner kind, never nested «…«…»…». */
-export function quote(text: string, language: string): string {
+function quote(text: string, language: string): string {
   const [open, close, innerOpen, innerClose] = language.startsWith('en') ? ['“', '”', '‘', '’'] : ['«', '»', '‘', '’'];
   const bare = text.trim().replace(/^[«“"](.*)[»”"]$/s, '$1');
   const inner = bare

@@ -13,7 +13,7 @@ import { columns, type Page } from '../layout/page.js';
 import { continuedTitle, textHeight, textStyle, titleElements } from '../layout/text-box.js';
 import type { Box, LaidOutSlide, Paragraph, SlideElement, TextStyle } from '../layout/types.js';
 
-export interface FlowList {
+interface FlowList {
   heading: string;
   items: Paragraph[];
 }

@@ -13,9 +13,3 @@ export function markedRuns(text: string, base: Omit<TextRun, 'text'> = {}): Text
     .map((part, i): TextRun => (i % 2 === 1 ? { ...base, text: part, bold: true } : { ...base, text: part }))
     .filter((run) => run.text.length > 0);
 }
-
-/** The text without its marks, as it reads. */
-export const plainText = (text: string): string =>
-  markedRuns(text)
-    .map((r) => r.text)
-    .join('');

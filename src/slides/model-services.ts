@@ -13,7 +13,7 @@ const PAD = 0.1;
 const MIN_BOX_H = 0.45;
 
 /** Up to six in a row, two rows from seven; `oneRow` puts them all in one row when two are too tall. */
-export function serviceGrid(count: number, oneRow = false): { perRow: number; rows: number } {
+function serviceGrid(count: number, oneRow = false): { perRow: number; rows: number } {
   const perRow = count <= 6 || oneRow ? count : Math.ceil(count / 2);
   return { perRow: Math.max(1, perRow), rows: count === 0 ? 0 : Math.ceil(count / Math.max(1, perRow)) };
 }

@@ -16,7 +16,7 @@ export interface PlanContent {
   legend?: string;
 }
 
-export function whenText(row: PlanRow): string {
+function whenText(row: PlanRow): string {
   if (row.when) return row.when;
   if (row.dates) return row.dates.map(formatShortDate).join(' / ');
   return row.date ? formatShortDate(row.date) : '';

@@ -13,7 +13,6 @@ import { type Sized, sizeTable } from './size-table.js';
 import type { SlideKind } from './types.js';
 
 export { CELL_INSETS, columnWidths } from './column-widths.js';
-export { whenText } from './plan-content.js';
 
 const LEGEND_H = 0.4;
 

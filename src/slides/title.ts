@@ -30,7 +30,7 @@ const ROW_GAP = 0.15;
  * one row while the boxes stay at least 1.5 in wide, else two rows (the first
  * row takes the odd one). Nothing leaves the band, whatever the count.
  */
-export function logoBoxes(count: number, band: Box): Box[] {
+function logoBoxes(count: number, band: Box): Box[] {
   if (count === 0) return [];
   const widthFor = (rows: number): number => {
     const perRow = Math.ceil(count / rows);

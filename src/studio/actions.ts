@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 
-export type ActionName = 'build' | 'check' | 'release' | 'bump' | 'draft' | 'send-dry-run' | 'send';
+type ActionName = 'build' | 'check' | 'release' | 'bump' | 'draft' | 'send-dry-run' | 'send';
 
 export interface ActionRequest {
   action: ActionName;
@@ -72,7 +72,7 @@ const REFUSALS: Record<number, string> = {
   6: 'E-posten ble ikke levert til alle. Sjekk e-postoppsettet og prøv igjen; ingen får den to ganger.',
 };
 
-export function refusalFor(code: number): string | undefined {
+function refusalFor(code: number): string | undefined {
   if (code === 0) return undefined;
   return REFUSALS[code] ?? 'Trappa stoppet med en intern feil. Meldingen under bør sendes til den som drifter Trappa.';
 }

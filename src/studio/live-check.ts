@@ -12,7 +12,7 @@ import { checkBuiltDeck } from '../check/check-deck.js';
 import { resolveDeck } from '../plan/resolve-deck.js';
 import { EditedFiles } from './live-render.js';
 
-export interface DeckFinding extends Issue {
+interface DeckFinding extends Issue {
   /** 1-based slide number; 0 for the package as a whole. */
   slide: number;
   rule: string;

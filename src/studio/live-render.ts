@@ -19,7 +19,7 @@ import { editYamlText } from './yaml-edit.js';
 /** Edited files: path relative to the project root → the file's plain value. */
 export type Edits = Record<string, unknown>;
 
-export interface LiveSlide {
+interface LiveSlide {
   svg: string;
   title: string;
   /** `slides[n]` of the deck file: the deck entry this slide comes from. */
@@ -28,7 +28,7 @@ export interface LiveSlide {
   kind?: string;
 }
 
-export interface LiveDeck {
+interface LiveDeck {
   id: string;
   /** The deck file, relative to the root. */
   file: string;

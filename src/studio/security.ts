@@ -11,7 +11,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-export const COOKIE = 'trappa_studio';
+const COOKIE = 'trappa_studio';
 
 export function newToken(): string {
   return randomBytes(24).toString('base64url');

@@ -9,10 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { resolveFontFace } from '../fonts/fonts.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const CLIENT_ENTRY = path.join(here, 'client', 'main.ts');
-export const CLIENT_CSS = path.join(here, 'client', 'styles.css');
+const CLIENT_ENTRY = path.join(here, 'client', 'main.ts');
+const CLIENT_CSS = path.join(here, 'client', 'styles.css');
 /** Written by scripts/build-dist.mjs beside cli.js. */
-export const BUNDLE_NAME = 'studio-app.js';
+const BUNDLE_NAME = 'studio-app.js';
 
 let script: Promise<string> | undefined;
 
@@ -44,7 +44,7 @@ function newestSource(): number {
 }
 
 /** The page's bundle built in memory; scripts/build-dist.mjs writes the same one to dist/. */
-export function clientBuildOptions() {
+function clientBuildOptions() {
   return {
     entryPoints: [CLIENT_ENTRY],
     bundle: true,

@@ -31,7 +31,7 @@ export interface StudioOptions {
   globalArgs?: string[];
 }
 
-export interface RouteContext {
+interface RouteContext {
   req: IncomingMessage;
   res: ServerResponse;
   url: URL;

@@ -33,7 +33,7 @@ const normalise = (line: string): string =>
  * Lines of `written` that are, but for flow padding, lines of `original` (in order: a longest
  * common subsequence) are taken from `original` byte for byte; the rest are the edit.
  */
-export function keepUntouchedLines(original: string, written: string): string {
+function keepUntouchedLines(original: string, written: string): string {
   const a = original.split('\n');
   const b = written.split('\n');
   const na = a.map(normalise);

@@ -7,10 +7,10 @@
 import type { Issue, SourceLocation } from '../errors.js';
 import type { LayoutInfo, LayoutRole, MasterSet } from '../pptx/master-set.js';
 
-export const LAYOUT_ROLES: LayoutRole[] = ['title', 'content', 'two', 'comparison', 'titleOnly', 'section'];
+const LAYOUT_ROLES: LayoutRole[] = ['title', 'content', 'two', 'comparison', 'titleOnly', 'section'];
 
 /** Standard names: PowerPoint English, PowerPoint Norwegian (bokmål), LibreOffice Impress. */
-export const DEFAULT_LAYOUT_NAMES: Record<LayoutRole, string[]> = {
+const DEFAULT_LAYOUT_NAMES: Record<LayoutRole, string[]> = {
   title: ['Title Slide', 'Tittellysbilde', 'Title, Content'],
   content: ['Title and Content', 'Tittel og innhold', 'Title, Content'],
   two: ['Two Content', 'To innholdsdeler', 'Title, 2 Content', 'Title and 2 Content'],

@@ -25,14 +25,14 @@ export interface DeckDesign {
 }
 
 /** Where the title slide's title and subtitle sit in the built-in design (see slides/title.ts). */
-export function coverBoxes(page: Page) {
+function coverBoxes(page: Page) {
   const left = 0.9;
   const w = page.size.w - 2 * left;
   return { coverTitle: { x: left, y: 1.2, w, h: 2.4 }, coverSubtitle: { x: left, y: 3.95, w, h: 2.0 } };
 }
 
 /** Footer, date and slide-number boxes of the built-in design (as layout-deck.ts places them). */
-export function footerBoxes(page: Page) {
+function footerBoxes(page: Page) {
   const f = page.footer;
   return {
     footer: { ...f, w: f.w - 2.7 },

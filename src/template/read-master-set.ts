@@ -49,7 +49,7 @@ function boxOf(sp: XmlElement): Box | undefined {
   return { x: inch(off, 'x'), y: inch(off, 'y'), w: inch(ext, 'cx'), h: inch(ext, 'cy') };
 }
 
-export function readPlaceholders(root: XmlElement | undefined): PlaceholderInfo[] {
+function readPlaceholders(root: XmlElement | undefined): PlaceholderInfo[] {
   const found: PlaceholderInfo[] = [];
   for (const sp of descendants(root, 'p:sp')) {
     const ph = path(sp, 'p:nvSpPr', 'p:nvPr', 'p:ph');

@@ -26,7 +26,7 @@ function mix(a: string, b: string, share: number): string {
 }
 
 /** theme.yaml's colour roles, taken from the template's colour scheme. */
-export function templateColors(set: MasterSet, own: Theme['colors']): Theme['colors'] {
+function templateColors(set: MasterSet, own: Theme['colors']): Theme['colors'] {
   const get = (slot: string, fallback: string) => set.scheme.get(slot) ?? fallback;
   const background = get('bg1', own.background);
   const text = get('tx1', own.text);

@@ -45,7 +45,7 @@ export function nextVersion(version: string): string {
   return [...parts.slice(0, -1), String(Number.isFinite(last) ? last + 1 : 1)].join('.');
 }
 
-export function frozenMessage(entry: ManifestEntry): string {
+function frozenMessage(entry: ManifestEntry): string {
   const day = (iso: string | undefined): string => (iso ?? '').slice(0, 10) || 'an unknown date';
   const how =
     entry.status === 'released' ? `was released on ${day(entry.releasedAt)}` : `was sent on ${day(entry.sentAt)}`;

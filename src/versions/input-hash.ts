@@ -93,7 +93,7 @@ export function deckInputFiles(project: Project, source: DeckSource): InputFile[
  * their written order, which decides what comes first on a slide). A file that does not
  * parse (it could not have been built from) and every other file count by their bytes.
  */
-export function hashedContent(logical: string, bytes: Buffer): Uint8Array {
+function hashedContent(logical: string, bytes: Buffer): Uint8Array {
   if (!/\.ya?ml$/i.test(logical)) return bytes;
   try {
     return Buffer.from(`yaml\0${JSON.stringify(parse(bytes.toString('utf8').replace(/^\uFEFF/, '')) ?? null)}`);

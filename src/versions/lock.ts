@@ -20,7 +20,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import lockfile from 'proper-lockfile';
 
-export const LOCK_NAME = '.trappa.lock';
+const LOCK_NAME = '.trappa.lock';
 
 export interface LockOptions {
   /** How long to keep trying before giving up, in ms. @default 60_000 */

@@ -13,7 +13,7 @@ import * as z from 'zod';
 import { outputFileName, readRecords, type DamagedRecord, type ReleaseRecord } from './records.js';
 import { prepareSave, saveAtomically, type PreparedSave } from '../io/save-file.js';
 
-export const MANIFEST_FILE = 'manifest.json';
+const MANIFEST_FILE = 'manifest.json';
 const FORMAT = 'trappa-manifest-1';
 
 const entrySchema = z.strictObject({
@@ -41,9 +41,9 @@ export type Manifest = z.output<typeof manifestSchema>;
 
 export const entryKey = (deckId: string, version: string): string => `${deckId}@${version}`;
 
-export const emptyManifest = (): Manifest => ({ format: FORMAT, entries: {} });
+const emptyManifest = (): Manifest => ({ format: FORMAT, entries: {} });
 
-export const manifestPath = (outDir: string): string => path.join(outDir, MANIFEST_FILE);
+const manifestPath = (outDir: string): string => path.join(outDir, MANIFEST_FILE);
 
 /** A version is frozen once it is released or has gone out by e-mail. */
 export const isFrozen = (entry: ManifestEntry): boolean => entry.status === 'released' || entry.sentAt !== undefined;

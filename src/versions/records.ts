@@ -17,7 +17,7 @@ export const RELEASES = 'releases';
 
 const sha = z.string().regex(/^[0-9a-f]{64}$/);
 export const deckIdPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-export const versionPattern = /^\d+(\.\d+){0,2}$/;
+const versionPattern = /^\d+(\.\d+){0,2}$/;
 
 /** A path relative to the output folder naming a deck file directly in it. */
 export const outputFileName = z.string().refine((f) => {

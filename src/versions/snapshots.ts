@@ -25,8 +25,6 @@ import {
 } from './records.js';
 import { saveAtomically, strayTemps, tempPathFor, type PreparedSave } from '../io/save-file.js';
 
-export { releaseDir } from './records.js';
-
 /** Copies files to their logical paths below `toRoot`; a logical path that leads out is refused. */
 async function copyInputs(
   files: readonly { logical: string; absolute: string }[],

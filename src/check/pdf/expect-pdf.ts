@@ -11,7 +11,7 @@ import { child, descendants, textContent, type XmlElement } from '../../ooxml/xm
 import type { PdfExpectation, SlideExpectation } from './types.js';
 
 /** Whitespace collapsed to single spaces, trimmed: how texts are compared. */
-export const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
+const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 const BULLETS = ['a:buChar', 'a:buAutoNum', 'a:buBlip'];
 

@@ -10,7 +10,7 @@ export interface PdfStructNode {
   children: PdfStructNode[];
 }
 
-export interface PdfFont {
+interface PdfFont {
   name: string;
   /** The font program is in the file (FontFile, FontFile2 or FontFile3). */
   embedded: boolean;

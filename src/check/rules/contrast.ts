@@ -12,7 +12,7 @@ import { cellLabel, contains, elementName, finding, quote, textShapes, visibleRu
 
 const RULE = 'contrast';
 
-export const requiredContrast = (size: number, bold: boolean): number => (size >= 18 || (bold && size >= 14) ? 3 : 4.5);
+const requiredContrast = (size: number, bold: boolean): number => (size >= 18 || (bold && size >= 14) ? 3 : 4.5);
 
 interface Worst {
   ratio: number;

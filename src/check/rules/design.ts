@@ -16,9 +16,9 @@ import { measureRowContent } from './overflow.js';
 import { contentShare, continues, drawnBox, isChrome, slideTitle } from './slide-geometry.js';
 
 /** The least share of the content area a continuation slide must span. */
-export const MIN_CONTINUATION_SHARE = 0.25;
+const MIN_CONTINUATION_SHARE = 0.25;
 const SPARSE_SHARE = 0.4;
-export const EDGE_MARGIN = 0.3;
+const EDGE_MARGIN = 0.3;
 const ROW_SLACK = 0.1;
 /** Overlaps smaller than this (square inches, or 0.02 in on a side) are hairlines, not design faults. */
 const TOUCH = 0.02;

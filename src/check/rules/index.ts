@@ -23,6 +23,3 @@ export const rules = {
   design: checkDesign,
   legend: checkLegend,
 } as const satisfies Record<string, Rule>;
-
-export type RuleId = keyof typeof rules;
-export const ruleIds = Object.keys(rules) as RuleId[];

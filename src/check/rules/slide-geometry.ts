@@ -34,7 +34,7 @@ function measureDrawn(e: ElementModel): Box | undefined {
 }
 
 /** The area content may use: below the title, above the footer. */
-export function contentArea(slide: SlideModel, size: { w: number; h: number }): Box {
+function contentArea(slide: SlideModel, size: { w: number; h: number }): Box {
   const title = slide.elements.find((e) => isTitle(e) && e.box);
   const top = title?.box ? title.box.y + title.box.h : 0;
   const footers = slide.elements.filter((e) => isFooter(e) && e.box && e.box.y > top).map((e) => e.box!.y);

@@ -27,7 +27,7 @@ export interface GraphSenderOptions {
  * A Graph request may carry at most 4 MB (4,194,304 bytes). Base64 makes 3,000,000 bytes of
  * attachments 4,000,000, which leaves room for the rest of the JSON; more goes by upload session.
  */
-export const GRAPH_INLINE_LIMIT = 3_000_000;
+const GRAPH_INLINE_LIMIT = 3_000_000;
 /** Upload pieces must be multiples of 320 KiB and under 4 MiB. */
 const CHUNK = 10 * 320 * 1024;
 const NOT_REACHED = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH/;

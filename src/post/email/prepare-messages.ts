@@ -13,14 +13,14 @@ import { distributionSchema } from '../../data/distribution-schema.js';
 import type { AttachmentInfo, Distribution, OutgoingDeck, Recipient, RecipientField } from './types.js';
 
 /** 10 MiB: many mail servers refuse more once base64 has added its third. */
-export const DEFAULT_SIZE_LIMIT_BYTES = 10 * 1024 * 1024;
+const DEFAULT_SIZE_LIMIT_BYTES = 10 * 1024 * 1024;
 
 export interface PreparedAttachment extends AttachmentInfo {
   /** The bytes whose sha256 is logged: sent from memory so the log and the message cannot disagree. */
   content: Buffer;
 }
 
-export interface AddressedRecipient extends Recipient {
+interface AddressedRecipient extends Recipient {
   field: RecipientField;
 }
 

@@ -9,7 +9,7 @@ import { planDeck, type PlannedRecipient } from './send-plan.js';
 import { formatMailbox, SmtpConfigError } from './smtp-config.js';
 import type { DeckOutcome, DeliveryStatus, OutgoingDeck, SendReport } from './types.js';
 
-export type { RetryOptions, SendDecksOptions } from './send-options.js';
+export type { SendDecksOptions } from './send-options.js';
 
 /**
  * Sends each deck to those of its To/Cc/Bcc recipients who do not have this version yet, in

@@ -64,7 +64,7 @@ export interface SendLogIntent {
 
 export type SendLogLine = SendLogEntry | SendLogIntent;
 
-export const isIntent = (line: SendLogLine): line is SendLogIntent => line.kind === 'intent';
+const isIntent = (line: SendLogLine): line is SendLogIntent => line.kind === 'intent';
 
 /** Appends one line and fsyncs it. A torn last line from a crash is closed off first. */
 export async function appendSendLog(file: string, line: SendLogLine): Promise<void> {
@@ -196,12 +196,7 @@ export class SentIndex {
 }
 
 /** The resend key: deck, version, attachments (order-independent) and address (case-insensitive). */
-export function deliveryKey(
-  deckId: string,
-  version: string,
-  sha256s: readonly string[] | string,
-  email: string,
-): string {
+function deliveryKey(deckId: string, version: string, sha256s: readonly string[] | string, email: string): string {
   const hashes = typeof sha256s === 'string' ? sha256s : hashKey(sha256s);
   return `${versionKey(deckId, version, email)}\u0000${hashes}`;
 }

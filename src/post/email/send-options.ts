@@ -3,7 +3,7 @@ import type { MailConfig } from './mail-config.js';
 import type { SmtpConfig } from './smtp-config.js';
 import type { AttachmentInfo, DeckOutcome } from './types.js';
 
-export interface RetryOptions {
+interface RetryOptions {
   /** Tries per message, the first included. @default 4 */
   attempts?: number;
   /** Wait before the first retry; each further retry waits twice as long. @default 2000 */

@@ -8,7 +8,7 @@ import type { Recipient } from './types.js';
 
 export { SmtpConfigError } from './smtp-config-error.js';
 
-export type SmtpSecurity = 'starttls' | 'tls' | 'none';
+type SmtpSecurity = 'starttls' | 'tls' | 'none';
 
 export interface SmtpConfig {
   host: string;

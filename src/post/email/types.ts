@@ -30,6 +30,7 @@ export interface OutgoingDeck {
 /**
  * The context the shipped templates in `templates/<lang>/email/` read. Required fields are
  * required because the templates run in Handlebars strict mode: a missing one is an error.
+ * @public documentation for template writers, referenced from OutgoingDeck.context
  */
 export interface EmailContext {
   /** Deck title, e.g. "Kommunikasjonsstrategi Innherred Samkommune". */

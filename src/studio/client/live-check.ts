@@ -6,7 +6,7 @@
 import { postJson } from './api.js';
 import type { Issue } from './slides.js';
 
-export interface CheckResult {
+interface CheckResult {
   decks: Array<{ id: string; findings: Issue[] }>;
   /** Located problems only a build finds (a picture, the size budget). */
   issues: Issue[];

@@ -54,7 +54,7 @@ const STRATEGY_SLIDES: Record<string, string[]> = {
 };
 
 /** Does `issue` concern slide `index` of `deck`? Messages that name no slide go on the deck's first. */
-export function concerns(issue: Issue, deck: LiveDeck, slide: LiveSlide, index: number): boolean {
+function concerns(issue: Issue, deck: LiveDeck, slide: LiveSlide, index: number): boolean {
   if (issue.slide !== undefined)
     return issue.file === deck.file && (issue.slide === index + 1 || (issue.slide === 0 && index === 0));
   const top = /^[^.[]+/.exec(issue.field ?? '')?.[0] ?? '';
