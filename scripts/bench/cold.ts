@@ -39,7 +39,10 @@ function staticClosure(dir: string, entry: string, seen = new Set<string>()): Se
 const staticClosureBytes = (dir: string, entry: string): number =>
   [...staticClosure(dir, entry)].reduce((sum, f) => sum + statSync(path.join(dir, f)).size, 0);
 
-/** Packages inlined in the files a build loads at start (esbuild marks each module with a `// node_modules/…` line). */
+/**
+ * Packages inlined in the files a build loads at start (esbuild marks each module with a
+ * `// node_modules/…` line).
+ */
 export function bundledAtStart(dir: string): string[] {
   const found = new Set<string>();
   for (const file of staticClosure(dir, 'cli.js')) {

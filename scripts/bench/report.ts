@@ -42,7 +42,8 @@ export const ratio = (v: number | undefined): string | undefined =>
 /** "312 ms ±9 (298–344)": median, median absolute deviation, range. */
 export function spread(s: Stats | undefined, digits = 0): string | undefined {
   if (!s) return undefined;
-  return `${s.median.toFixed(digits)} ms ±${s.mad.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
+  const n = (value: number): string => value.toFixed(digits);
+  return `${n(s.median)} ms ±${n(s.mad)} (${n(s.min)}–${n(s.max)})`;
 }
 
 /** The standard cells of a measured command: wall (median ± MAD, range), CPU, peak RSS. */

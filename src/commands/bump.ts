@@ -29,9 +29,8 @@ export function registerBump(program: Command): void {
       const options = projectOptions(cmd);
       const dataDir = resolvePaths(options).dataDir;
       const bumped = await bumpStrategy(dataDir, { version, date: flags.date, notes: flags.note }, options.root);
-      console.log(
-        `✓ ${path.relative(process.cwd(), bumped.file)}: version ${bumped.from} → ${bumped.to}, dated ${bumped.date}`,
-      );
+      const file = path.relative(process.cwd(), bumped.file);
+      console.log(`✓ ${file}: version ${bumped.from} → ${bumped.to}, dated ${bumped.date}`);
       console.log(`  build the new version with: ${buildHint(cmd)}`);
     });
 }

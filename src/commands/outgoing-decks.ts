@@ -17,7 +17,8 @@ import { outputDir, type ProjectOptions } from './shared.js';
 const PPTX = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
 
 /**
- * A readable attachment name with æøå, e.g. "Kommunikasjonsstrategi Innherred Samkommune – Storledermøte – v0.2.pptx".
+ * A readable attachment name with æøå, e.g.
+ * "Kommunikasjonsstrategi Innherred Samkommune – Storledermøte – v0.2.pptx".
  */
 function attachmentName(plan: DeckPlan, ext: string): string {
   const meeting = plan.deck.meeting ? ` – ${plan.deck.meeting.name}` : '';

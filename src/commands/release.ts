@@ -43,12 +43,13 @@ export function registerRelease(program: Command): void {
       for (const { deck, entry, newly, snapshot } of released) {
         const file = path.relative(process.cwd(), deck.file);
         const when = entry.releasedAt?.slice(0, 10) ?? '?';
-        if (newly)
+        const sha = entry.sha256.slice(0, 12);
+        if (newly) {
+          const inputs = path.relative(process.cwd(), snapshot);
           console.log(
-            `✓ ${deck.deckId.padEnd(18)} v${deck.version} released  ${file}  sha256 ${entry.sha256.slice(0, 12)}…  ` +
-              `inputs in ${path.relative(process.cwd(), snapshot)}`,
+            `✓ ${deck.deckId.padEnd(18)} v${deck.version} released  ${file}  sha256 ${sha}…  inputs in ${inputs}`,
           );
-        else console.log(`= ${deck.deckId.padEnd(18)} v${deck.version} was already released on ${when}  ${file}`);
+        } else console.log(`= ${deck.deckId.padEnd(18)} v${deck.version} was already released on ${when}  ${file}`);
       }
       const count = released.filter((r) => r.newly).length;
       console.log(

@@ -131,7 +131,8 @@ export async function watchBuild(options: WatchOptions): Promise<void> {
     stale = mergeStale(stale, staleDecks(changed, options.build));
     const files = [...changed].map((f) => path.relative(root, f) || f);
     changed.clear();
-    options.log(`↻ ${files.slice(0, 3).join(', ')}${files.length > 3 ? ` and ${files.length - 3} more` : ''} changed`);
+    const more = files.length > 3 ? ` and ${files.length - 3} more` : '';
+    options.log(`↻ ${files.slice(0, 3).join(', ')}${more} changed`);
     running = build().finally(() => {
       running = undefined;
       if (again) {

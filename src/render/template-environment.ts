@@ -11,9 +11,16 @@ import type { Labels } from './labels.js';
 
 export type TemplateEnvironment = typeof Handlebars;
 
-/** Wraps text in the language's quotation marks; marks already in it become the inner kind, never nested «…«…»…». */
+/** Outer and inner quotation marks: English “…‘…’…”, Norwegian «…‘…’…». */
+const ENGLISH_QUOTES = ['“', '”', '‘', '’'] as const;
+const NORWEGIAN_QUOTES = ['«', '»', '‘', '’'] as const;
+
+/**
+ * Wraps text in the language's quotation marks; marks already in it become the inner kind,
+ * never nested «…«…»…».
+ */
 function quote(text: string, language: string): string {
-  const [open, close, innerOpen, innerClose] = language.startsWith('en') ? ['“', '”', '‘', '’'] : ['«', '»', '‘', '’'];
+  const [open, close, innerOpen, innerClose] = language.startsWith('en') ? ENGLISH_QUOTES : NORWEGIAN_QUOTES;
   const bare = text.trim().replace(/^[«“"](.*)[»”"]$/s, '$1');
   const inner = bare
     .replace(/[«“]/g, innerOpen)

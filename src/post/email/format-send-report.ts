@@ -92,10 +92,8 @@ export function sendReportError(report: SendReport): SendError | undefined {
           `${r.status}${r.detail ? ` (${escapeControl(r.detail)})` : ''}`,
       ),
   );
-  const shown =
-    problems.length > LIST_ALL_UP_TO
-      ? [...problems.slice(0, LIST_ALL_UP_TO), `… and ${problems.length - LIST_ALL_UP_TO} more (see the report above)`]
-      : problems;
+  const more = `… and ${problems.length - LIST_ALL_UP_TO} more (see the report above)`;
+  const shown = problems.length > LIST_ALL_UP_TO ? [...problems.slice(0, LIST_ALL_UP_TO), more] : problems;
   const advice = [
     report.counts.failed ? 'Run the same command again to retry only the failed recipients.' : '',
     report.counts.refused
