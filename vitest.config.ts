@@ -1,4 +1,10 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+
+// Many test files spend their time waiting for child processes (the CLI, LibreOffice, a
+// browser, SMTP servers), so one worker more than there are cores keeps the cores busy;
+// vitest's default (cores − 1) runs the files one by one on a 2-core machine.
+const workers = availableParallelism() + 1;
 
 export default defineConfig({
   test: {
@@ -6,6 +12,8 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     clearMocks: true,
     restoreMocks: true,
+    maxWorkers: workers,
+    minWorkers: Math.min(workers, 2),
     // LibreOffice conversions and SMTP round trips take seconds, not milliseconds.
     testTimeout: 120_000,
     hookTimeout: 120_000,

@@ -51,13 +51,16 @@ export function resultTables(r: BenchResults): Table[] {
     ]),
   });
   const pandoc = coldOf(r, 'pandoc strategi.md');
+  // Issue #15's yardstick: a command's wall time as a multiple of starting node itself.
+  const bareNode = coldOf(r, 'node -e 0');
   tables.push({
     title: `Cold: whole process, median ±MAD (min–max) of ${r.cold[0]?.stats.wallMs.n ?? '?'} interleaved runs`,
-    headers: ['command', 'wall', 'CPU (user+sys)', 'peak RSS', 'vs pandoc'],
+    headers: ['command', 'wall', 'CPU (user+sys)', 'peak RSS', 'vs pandoc', '× node -e 0'],
     rows: r.cold.map((c) => [
       c.name,
       ...sampleCells(c.stats),
       pandoc ? ratio(c.stats.wallMs.median / pandoc.wallMs.median) : undefined,
+      bareNode ? ratio(c.stats.wallMs.median / bareNode.wallMs.median) : undefined,
     ]),
     notes: [`\`trappa\` is \`node dist/cli.js\`; builds write to output/bench/out. ${r.deckCount} bundled decks.`],
   });
