@@ -213,7 +213,7 @@ describe('sendDecks over SMTP (STARTTLS + AUTH on 127.0.0.1)', () => {
     const text = formatSendReport(report);
     expect(text).toContain('Dry run: nothing is sent.');
     expect(text).toContain(
-      'attachment Kommunikasjonsstrategi – storledermøte – v0.2 – 2004-02-04.pptx (23.4 kB, ' + PPTX + ')',
+      `attachment Kommunikasjonsstrategi – storledermøte – v0.2 – 2004-02-04.pptx (23.4 kB, ${PPTX})`,
     );
     expect(text).toContain('bcc arkiv@innherred-samkommune.no  would send');
     expect(text).toContain('Recipients: 4 would be sent, 0 already sent.');

@@ -26,7 +26,7 @@ describe('whole words in diagrams', () => {
     editFile(
       root,
       'data/strategy.yaml',
-      /  members:\n(    - [\s\S]*?)\n  contact:/,
+      / {2}members:\n( {4}- [\s\S]*?)\n {2}contact:/,
       `  members:\n${names.map((n, i) => `    - { id: m${i}, name: ${n} }`).join('\n')}\n  contact:`,
     );
     // The build runs its checks: an overflowing arrow would fail it.

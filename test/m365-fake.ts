@@ -13,6 +13,7 @@ export const CLIENT_SECRET = 'Kx~8Q_hemmelig.Ørn-secret-Value';
 export type TokenMode = 'ok' | 'wrong-secret' | 'no-consent';
 
 export interface GraphMessage {
+  // biome-ignore lint/suspicious/noExplicitAny: the fake holds whatever JSON the client sent
   json: { message: Record<string, any>; saveToSentItems?: boolean };
   /** Attachment name → bytes, whichever way they came. */
   attachments: Map<string, Buffer>;
@@ -126,9 +127,11 @@ export async function startFakeM365(mailbox: string): Promise<FakeM365> {
         'Access to OData is disabled: [RAOP] : Blocked by tenant configured AppOnly AccessPolicy settings.',
       );
     const rest = parts.slice(3).join('/');
+    // biome-ignore lint/suspicious/noExplicitAny: the fake holds whatever JSON the client sent
     const payload = body.length > 0 ? (JSON.parse(body.toString('utf8')) as Record<string, any>) : {};
     if (rest === 'sendMail') {
       const attachments = new Map<string, Buffer>(
+        // biome-ignore lint/suspicious/noExplicitAny: the fake holds whatever JSON the client sent
         (payload.message.attachments ?? []).map((a: any) => [a.name, Buffer.from(a.contentBytes, 'base64')]),
       );
       state.sent.push({ json: payload as GraphMessage['json'], attachments, via: 'sendMail', uploadSessions: 0 });

@@ -61,7 +61,7 @@ function projectWithMembers(count: number): { root: string; names: string[] } {
   const root = copyProject();
   const names = ['Verdal kommune', 'Levanger kommune'];
   if (count === 1) {
-    editFile(root, 'data/strategy.yaml', /    - id: levanger\n(?: {6}.*\n)+/, '');
+    editFile(root, 'data/strategy.yaml', / {4}- id: levanger\n(?: {6}.*\n)+/, '');
     names.pop();
   }
   const extra = EXTRA.slice(0, Math.max(0, count - 2)).map((place, i) => {

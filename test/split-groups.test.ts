@@ -10,7 +10,6 @@ import { parseDocument } from 'yaml';
 import { buildDecks } from '../src/build-deck.js';
 import { paragraphGroups, splitParagraphs } from '../src/layout/fit-text.js';
 import type { Paragraph, TextStyle } from '../src/layout/types.js';
-import { pointParagraphs } from '../src/slides/points.js';
 import { copyProject } from './helpers/project.js';
 import { readPptx } from './helpers/pptx-zip.js';
 

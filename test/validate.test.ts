@@ -34,7 +34,7 @@ const strategy = z
   })
   .describe('A mini communication strategy.');
 
-const yaml = (...lines: string[]) => lines.join('\n') + '\n';
+const yaml = (...lines: string[]) => `${lines.join('\n')}\n`;
 
 /** A valid file; cases change single lines of it. */
 const GOOD = [
@@ -404,7 +404,7 @@ describe('loadYamlFile', () => {
   it('reads UTF-8 with a byte order mark', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'trappa-validate-'));
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-    writeFileSync(join(dir, 'strategi.yaml'), '\uFEFF' + edit({}));
+    writeFileSync(join(dir, 'strategi.yaml'), `\uFEFF${edit({})}`);
     const loaded = await loadYamlFile(join(dir, 'strategi.yaml'), F);
     expect(loaded.ok && validateSource(loaded.value, strategy)).toMatchObject({
       ok: true,

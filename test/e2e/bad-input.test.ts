@@ -30,12 +30,12 @@ const cases: Case[] = [
   },
   {
     name: 'wrong type (a list where text belongs)',
-    breakIt: (root) => editFile(root, 'data/strategy.yaml', /^  why: .*$/m, '  why: [en, to]'),
+    breakIt: (root) => editFile(root, 'data/strategy.yaml', /^ {2}why: .*$/m, '  why: [en, to]'),
     error: /^data\/strategy\.yaml:\d+:\d+ mainMessage\.why: expected text, found a list/,
   },
   {
     name: 'missing field',
-    breakIt: (root) => editFile(root, 'data/strategy.yaml', /^  what: .*\n/m, ''),
+    breakIt: (root) => editFile(root, 'data/strategy.yaml', /^ {2}what: .*\n/m, ''),
     error: /^data\/strategy\.yaml:\d+:\d+ mainMessage: missing field 'what'/,
   },
   {
@@ -83,7 +83,7 @@ const cases: Case[] = [
       editFile(
         root,
         'data/decks/storledermote.yaml',
-        /  - kind: bullets\n    title: Dette ber vi dere om\n    points:\n(      - .*\n)+/,
+        / {2}- kind: bullets\n {4}title: Dette ber vi dere om\n {4}points:\n( {6}- .*\n)+/,
         '  - kind: bullets\n    title: Dette ber vi dere om\n',
       ),
     error: /^data\/decks\/storledermote\.yaml:\d+:\d+ slides\[\d+\]: a bullets slide needs points/,
@@ -117,7 +117,7 @@ describe('text too long for a slide that cannot continue', () => {
     editFile(
       root,
       'data/strategy.yaml',
-      /^  what: (.*)$/m,
+      /^ {2}what: (.*)$/m,
       (_, what: string) => `  what: ${`${what}. `.repeat(12).trim()}`,
     );
     const run = runCli(['build'], root);

@@ -18,7 +18,6 @@ import { CLIENT_ID, CLIENT_SECRET, startFakeM365, TENANT, type FakeM365 } from '
 const MAILBOX = 'kommunikasjon@innherred-samkommune.no';
 const sha256 = (b: Buffer | Uint8Array): string => createHash('sha256').update(b).digest('hex');
 const DECK = 'output/storledermote-v0.2-2004-02-04.pptx';
-const PDF = 'output/storledermote-v0.2-2004-02-04.pdf';
 
 let cli: { cli: string; remove: () => void };
 let built: string;
@@ -222,17 +221,26 @@ describe('trappa send through Microsoft 365 with OAuth 2.0', () => {
   const tokenErrors: [string, (root: string) => NodeJS.ProcessEnv, RegExp][] = [
     [
       'a wrong client secret',
-      (root) => ((m365.tokenMode = 'wrong-secret'), oauthEnv(root, 'graph')),
+      (root) => {
+        m365.tokenMode = 'wrong-secret';
+        return oauthEnv(root, 'graph');
+      },
       /^trappa: Microsoft Entra ID refused the client secret \(AADSTS7000215: wrong or expired\): the administrator creates a new client secret for app .* and you set TRAPPA_OAUTH_CLIENT_SECRET to its Value\.$/,
     ],
     [
       'missing admin consent',
-      (root) => ((m365.tokenMode = 'no-consent'), oauthEnv(root, 'smtp')),
+      (root) => {
+        m365.tokenMode = 'no-consent';
+        return oauthEnv(root, 'smtp');
+      },
       /^trappa: The app .* has no administrator consent \(AADSTS65001\): an administrator grants admin consent for the SMTP\.SendAsApp application permission/,
     ],
     [
       'a mailbox outside the application access policy (Graph 403)',
-      (root) => ((m365.denyMailbox = true), oauthEnv(root, 'graph')),
+      (root) => {
+        m365.denyMailbox = true;
+        return oauthEnv(root, 'graph');
+      },
       new RegExp(
         `^trappa: Microsoft 365 does not let app ${CLIENT_ID} send as ${MAILBOX} \\(403 ErrorAccessDenied\\): the administrator grants the Mail\\.Send application permission`,
       ),

@@ -59,7 +59,7 @@ describe.each(fixtures)('resolve ($name)', ({ name }) => {
       audienceRows: [...plan.audienceRows],
       properties: plan.properties,
     }));
-    await expect(JSON.stringify(summary, null, 2) + '\n').toMatchFileSnapshot(`__snapshots__/resolved-${name}.json`);
+    await expect(`${JSON.stringify(summary, null, 2)}\n`).toMatchFileSnapshot(`__snapshots__/resolved-${name}.json`);
   });
 });
 
