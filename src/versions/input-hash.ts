@@ -95,12 +95,23 @@ export function deckInputFiles(project: Project, source: DeckSource): InputFile[
  */
 function hashedContent(logical: string, bytes: Buffer): Uint8Array {
   if (!/\.ya?ml$/i.test(logical)) return bytes;
-  try {
-    return Buffer.from(`yaml\0${JSON.stringify(parse(bytes.toString('utf8').replace(/^\uFEFF/, '')) ?? null)}`);
-  } catch {
-    return bytes;
+  const text = bytes.toString('utf8');
+  let canonical = canonicalYaml.get(text);
+  if (canonical === undefined) {
+    try {
+      canonical = Buffer.from(`yaml\0${JSON.stringify(parse(text.replace(/^\uFEFF/, '')) ?? null)}`);
+    } catch {
+      canonical = bytes;
+    }
+    // The decks of one build share strategy, theme and templates: each text is parsed once.
+    if (canonicalYaml.size > 64) canonicalYaml.clear();
+    canonicalYaml.set(text, canonical);
   }
+  return canonical;
 }
+
+/** File text → its canonical form, for the files a process hashes again and again. */
+const canonicalYaml = new Map<string, Uint8Array>();
 
 /** sha256 over Trappa's version and each file's logical path, length and content (see hashedContent), in path order. */
 export async function hashInputs(files: readonly InputFile[]): Promise<string> {
