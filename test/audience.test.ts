@@ -98,6 +98,13 @@ describe('audience decks', () => {
     expect(all.some((r) => r.marked)).toBe(false);
   });
 
+  it('a target-group list that goes on in the next column says so in its heading', () => {
+    const p = deck('strategi');
+    const texts = p.slideTexts(slideTitled(p, 'Målgrupper – vinter 2004'));
+    const headings = texts.filter((t) => /MÅLGRUPPER|PRIORITERTE/.test(t));
+    expect(headings).toEqual(['HØYEST PRIORITERTE', 'ANDRE MÅLGRUPPER', 'ANDRE MÅLGRUPPER (forts.)']);
+  });
+
   it("the target-group slide marks the audience's own groups", () => {
     const xml = deck('samkommunestyre').slideXml(slideTitled(deck('samkommunestyre'), 'Målgrupper – vinter 2004'));
     const run = /<a:r><a:rPr[^>]*><[\s\S]*?<a:t>Politikere i Levanger og Verdal<\/a:t>/.exec(xml)?.[0] ?? '';

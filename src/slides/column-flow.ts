@@ -1,7 +1,7 @@
 /**
  * Lists under headings, flowing through the columns of a slide like a newspaper
  * (target groups: highest priority, then the others). A list continues in the next
- * column under its repeated heading; a short list shares a column with the next one,
+ * column under its heading marked as continued («… (forts.)»); a short list shares a column with the next one,
  * so no column stands half-empty beside a long one. Every column holds about the same
  * height (the flow is balanced across all columns it needs), the text is as large as
  * the fewest slides allow, and only what does not fit at the floor continues on a
@@ -164,7 +164,9 @@ export function layoutFlow(page: Page, content: FlowContent, perSlide = 2): Laid
         const index = content.lists.indexOf(list);
         const items = list.items.slice(seg.start, seg.end);
         marked ||= items.some((p) => content.marked?.(p) ?? false);
-        elements.push(headingShape(page, { ...boxes[c]!, y }, list.heading, index));
+        // A list that goes on from the column before says so, so it does not read as a second list.
+        const heading = seg.start > 0 ? `${list.heading} ${page.continued}` : list.heading;
+        elements.push(headingShape(page, { ...boxes[c]!, y }, heading, index));
         y += HEADING_H + HEADING_GAP;
         const h = layoutPrepared(prepareText(items, style), size, boxes[c]!.w).height;
         elements.push({
