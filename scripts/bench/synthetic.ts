@@ -8,6 +8,7 @@
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
+import { builtInSlides } from '../../src/data/slide-kind-names.js';
 
 /** The strategy as written in YAML (before validation), enough for the generators here. */
 export type StrategyDoc = Record<string, unknown> & {
@@ -151,18 +152,8 @@ export function syntheticContent(n: number, seed = 2004): Pick<StrategyDoc, 'tar
   return { targetGroups: { period: 'vinter 2004', groups }, actionPlan };
 }
 
-/** Every built-in slide kind, read from the bundled strategi deck plus `changes`. */
-const ALL_SLIDES = [
-  'title',
-  'staircase',
-  'what-why',
-  'model',
-  'target-groups',
-  'profile',
-  'messages',
-  'plan',
-  'changes',
-];
+/** Every built-in slide kind, from the one list the schema and the registry use. */
+const ALL_SLIDES = [...builtInSlides];
 
 /**
  * Writes a project with N plan rows and N target groups to `root` (replaced if present):

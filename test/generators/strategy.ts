@@ -9,6 +9,7 @@ import { mkdirSync, symlinkSync, writeFileSync, copyFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
+import { builtInSlides } from '../../src/data/slide-kind-names.js';
 
 /** Words with Norwegian letters, long compounds and short ones, as strategies have them. */
 const WORDS = [
@@ -210,17 +211,10 @@ export const projectArbitrary: fc.Arbitrary<GeneratedProject> = fc
       otherMessages: g.messages,
       actionPlan: g.plan.map((row, i) => ({ id: `r${i + 1}`, ...row })),
     };
-    const slides: unknown[] = [
-      'title',
-      'staircase',
-      'what-why',
-      'model',
-      'target-groups',
-      'profile',
-      'messages',
-      { slide: 'plan', plan: g.planMode },
-      'changes',
-    ];
+    // Every built-in slide, from the one list the schema and the registry use; the plan with its mode.
+    const slides: unknown[] = builtInSlides.map((kind) =>
+      kind === 'plan' ? { slide: 'plan', plan: g.planMode } : kind,
+    );
     slides.push({ kind: 'bullets', title: 'Dette ber vi om', points: g.ownSlide });
     if (knobs.photo)
       slides.push({
