@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDecks, type BuiltDeck } from '../src/build-deck.js';
 import { checkBuiltDeck } from '../src/check/check-deck.js';
 import { InputError } from '../src/errors.js';
-import { validatePptx } from './helpers/ooxml.js';
+import { missingValidator, validatePptx } from './helpers/ooxml.js';
 import { REPO, runCli } from './helpers/project.js';
 import { readPptx, slideLayoutName, slideShapes, structureProblems } from './helpers/structure.js';
 import { hasSoffice } from './helpers/tools.js';
@@ -133,7 +133,7 @@ describe.each(CASES)('every bundled deck on the $name template', (c) => {
 });
 
 // One validator run for all twelve decks: the schemas load once.
-it('every deck on every template passes the OOXML validator', () => {
+it.skipIf(missingValidator())('every deck on every template passes the OOXML validator', () => {
   const files = [...built.values()].flatMap((b) => b.files);
   expect(files.length).toBeGreaterThanOrEqual(12);
   expect(validatePptx(...files).filter((i) => i.severity === 'error')).toEqual([]);

@@ -15,7 +15,7 @@ import { malformedParts, MalformedPackageError } from '../src/pptx/check-well-fo
 import { wellFormednessError } from '../src/ooxml/xml.js';
 import { copyProject, editFile, runCli } from './helpers/project.js';
 import { readPptx } from './helpers/pptx-zip.js';
-import { hasValidator, validatePptx } from './helpers/ooxml.js';
+import { missingValidator, validatePptx } from './helpers/ooxml.js';
 
 const WHAT = 'what: Innherred Samkommune er';
 
@@ -85,7 +85,7 @@ describe('vertical tab and form feed are the line break the user meant', () => {
     // The break sits between the two words: "Innherred" ends one line, "Samkommune er …" starts the next.
     expect(holding).toMatch(/>Innherred<\/a:t><\/a:r>(<a:br\b|(<a:endParaRPr[^>]*\/>)?<\/a:p>)/);
     expect(malformedParts([...deck.files.keys()], (n) => deck.text(n))).toEqual([]);
-    if (hasValidator) expect(validatePptx(decks[0]!.file).filter((i) => i.severity === 'error')).toEqual([]);
+    if (!missingValidator()) expect(validatePptx(decks[0]!.file).filter((i) => i.severity === 'error')).toEqual([]);
   });
 });
 
