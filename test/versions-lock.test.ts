@@ -6,7 +6,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { reportError } from '../src/commands/report-error.js';
 import { LockBusyError, withOutputLock } from '../src/versions/lock.js';
 import { REPO, TSX_LOADER } from './helpers/project.js';
 
@@ -39,9 +40,13 @@ describe('the output lock', () => {
     const folder = tempDir();
     const child = await holdInChild(folder);
     try {
-      await expect(withOutputLock(folder, async () => 'mine', { waitMs: 600, staleMs: 60_000 })).rejects.toBeInstanceOf(
-        LockBusyError,
-      );
+      const error = await withOutputLock(folder, async () => 'mine', { waitMs: 600, staleMs: 60_000 }).catch((e) => e);
+      expect(error).toBeInstanceOf(LockBusyError);
+      // What the user sees: one plain line and exit 1, not an internal error with a stack.
+      const printed: string[] = [];
+      vi.spyOn(console, 'error').mockImplementation((line: unknown) => void printed.push(String(line)));
+      expect(reportError(error)).toBe(1);
+      expect(printed).toEqual([expect.stringMatching(/^trappa: another Trappa command is working in .*; wait for it/)]);
     } finally {
       child.kill('SIGKILL');
     }

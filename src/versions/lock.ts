@@ -19,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import lockfile from 'proper-lockfile';
+import { TrappaError } from '../errors.js';
 
 const LOCK_NAME = '.trappa.lock';
 
@@ -29,14 +30,13 @@ export interface LockOptions {
   staleMs?: number;
 }
 
-/** Thrown when another Trappa process holds the lock for longer than `waitMs`. */
-export class LockBusyError extends Error {
+/** Thrown when another Trappa process holds the lock for longer than `waitMs`: a user's matter (exit 1), not a bug. */
+export class LockBusyError extends TrappaError {
   constructor(
     readonly folder: string,
     options?: ErrorOptions,
   ) {
     super(`another Trappa command is working in ${folder}; wait for it to finish and try again`, options);
-    this.name = new.target.name;
   }
 }
 
