@@ -2,36 +2,20 @@
  * The README's screenshots of Trappa Studio (docs/studio-*.png), taken in chromium from a
  * copy of the bundled project:  npm run build:dist && npx tsx scripts/studio-screenshots.ts
  */
-import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM_LAUNCH, copyProjectFrom, startStudio } from '../test/helpers/studio-process.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const docs = path.join(repo, 'docs');
-const root = mkdtempSync(path.join(os.tmpdir(), 'trappa-shots-'));
-for (const sub of ['data', 'templates', 'assets'])
-  cpSync(path.join(repo, sub), path.join(root, sub), { recursive: true });
+const root = copyProjectFrom(repo, 'trappa-shots-');
 mkdirSync(docs, { recursive: true });
 
-const child = spawn(process.execPath, [path.join(repo, 'dist/cli.js'), 'studio', '--no-open', '--root', root], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-const url = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const studio = await startStudio(path.join(repo, 'dist/cli.js'), root);
+const url = studio.url;
+const browser = await chromium.launch(CHROMIUM_LAUNCH);
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(300);
@@ -77,6 +61,6 @@ try {
   await shot(zoomed, 'studio-zoom-200.png');
 } finally {
   await browser.close();
-  child.kill('SIGTERM');
+  await studio.stop();
   rmSync(root, { recursive: true, force: true });
 }

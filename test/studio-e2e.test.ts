@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, passwordForms, smtpEnv, USER } from './email-fixtures.js';
 import { generateCertificate, startTestServer, type TestServer } from './email-test-server.js';
 import { missingValidator, validatePptx } from './helpers/ooxml.js';
-import { BROWSER_ARGS, projectCopy, removeAll, startStudioProcess, type RunningStudio } from './helpers/studio.js';
+import { projectCopy, removeAll, startStudioProcess, type RunningStudio } from './helpers/studio.js';
+import { CHROMIUM_LAUNCH } from './helpers/studio-process.js';
 import { axeOf, downloadOf, layoutAtWidth, runAction, slideCountOf, slideTextsOf } from './helpers/studio-page.js';
 
 let root: string;
@@ -30,7 +31,7 @@ beforeAll(async () => {
   const certificate = await generateCertificate();
   smtp = await startTestServer({ certificate, user: USER, password: PASSWORD });
   studio = await startStudioProcess(root, await smtpEnv(root, smtp.port, certificate));
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: BROWSER_ARGS });
+  browser = await chromium.launch(CHROMIUM_LAUNCH);
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
   page.on('request', (r) => requested.push(r.url()));
 });

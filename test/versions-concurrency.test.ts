@@ -1,16 +1,9 @@
-/**
- * Concurrent builds and releases in one output folder never lose an entry or a release
- * (issue #10: without a lock, two builds lost an entry 3 times in 10, a release beside a
- * build overwrote the build's sha, and two releases at once left one deck as draft).
- * Real processes (`node dist/cli.js`), started together, REPEAT times (CI default 20).
- */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FrozenVersionError } from '../src/errors.js';
 import { saveDecks } from '../src/versions/save-decks.js';
 import { buildDecks } from '../src/build-deck.js';
-import { CLI_ARGS, copyProject } from './helpers/project.js';
+import { copyProject, runCliAsync } from './helpers/project.js';
 import {
   addTinyDecks,
   expectNothingPartial,
@@ -22,15 +15,7 @@ import {
 
 const REPEAT = Number(process.env.TRAPPA_TEST_REPEAT ?? 20);
 
-function cli(args: string[], cwd: string): Promise<{ status: number | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...CLI_ARGS, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stderr }));
-  });
-}
+const cli = (args: string[], cwd: string) => runCliAsync(args, cwd);
 
 describe('concurrent builds and releases in one output folder', () => {
   it(`keep every entry, every sha and every release (${REPEAT} rounds of three commands at once)`, async () => {

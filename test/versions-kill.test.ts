@@ -1,11 +1,3 @@
-/**
- * `kill -9` at random points of build, release and send (KILLS times each, CI default 20)
- * never leaves a partial file, a temporary file that later runs ignore, an unfrozen sent
- * deck or a replaced release. Real processes (`node dist/cli.js`); send goes to a real SMTP
- * server on 127.0.0.1. Delays are drawn over the length of a whole run, so some kills land
- * inside the locked save and some runs finish.
- */
-import { spawn } from 'node:child_process';
 import { appendFileSync, cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -17,7 +9,7 @@ import { readRecords } from '../src/versions/records.js';
 import { saveDecks } from '../src/versions/save-decks.js';
 import { PASSWORD, smtpEnv, USER } from './email-fixtures.js';
 import { generateCertificate, startTestServer } from './email-test-server.js';
-import { CLI_ARGS, copyProject, editFile } from './helpers/project.js';
+import { type AsyncCliRun, copyProject, editFile, runCliAsync } from './helpers/project.js';
 import {
   addTinyDecks,
   expectNothingPartial,
@@ -32,31 +24,9 @@ const KILLS = Number(process.env.TRAPPA_TEST_KILLS ?? 20);
 const CHILD_ENV = { TRAPPA_LOCK_STALE_MS: '2000' };
 process.env.TRAPPA_LOCK_STALE_MS = '2000'; // and for the saves this test makes in-process
 
-interface Run {
-  status: number | null;
-  signal: NodeJS.Signals | null;
-  ms: number;
-  stderr: string;
-}
-
 /** Runs the CLI and kills it with SIGKILL after `killAfterMs` (never, when undefined). */
-function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv, killAfterMs?: number): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, [...CLI_ARGS, ...args], {
-      cwd,
-      env: { ...process.env, ...CHILD_ENV, ...env },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-    child.on('error', reject);
-    child.on('close', (status, signal) => {
-      clearTimeout(timer);
-      resolve({ status, signal, ms: performance.now() - started, stderr });
-    });
-  });
+function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv, killAfterMs?: number): Promise<AsyncCliRun> {
+  return runCliAsync(args, cwd, { ...CHILD_ENV, ...env }, { killAfterMs });
 }
 
 /**

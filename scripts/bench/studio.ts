@@ -6,12 +6,10 @@
  *   slide showing it holds the new text (debounce, request, layout of every deck, SVG, DOM).
  *   Measured inside the page (performance.now), so the browser driver adds nothing.
  */
-import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_LAUNCH, copyProjectFrom, startStudio } from '../../test/helpers/studio-process.js';
 import { ms, type Table } from './report.js';
 
 export interface StudioBench {
@@ -29,36 +27,15 @@ const median = (xs: number[]): number => {
 const quantile = (xs: number[], q: number): number =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 
-async function startOnce(cli: string, root: string): Promise<{ url: string; ms: number; stop: () => void }> {
-  const started = performance.now();
-  const child = spawn(process.execPath, [cli, 'studio', '--no-open', '--root', root], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
-  return { url, ms: performance.now() - started, stop: () => child.kill('SIGTERM') };
-}
-
 export async function measureStudio(repo: string, cli: string, runs: number, edits: number): Promise<StudioBench> {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'trappa-bench-studio-'));
-  for (const sub of ['data', 'templates', 'assets'])
-    cpSync(path.join(repo, sub), path.join(root, sub), { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const root = copyProjectFrom(repo, 'trappa-bench-studio-');
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   const result: StudioBench = { startMs: [], firstSlidesMs: [], editMs: [], serverMs: [] };
   try {
     for (let i = 0; i < runs; i++) {
-      const studio = await startOnce(cli, root);
+      const studio = await startStudio(cli, root);
       try {
-        result.startMs.push(studio.ms);
+        result.startMs.push(studio.startMs);
         const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
         const opened = performance.now();
         await page.goto(studio.url);
@@ -67,7 +44,7 @@ export async function measureStudio(repo: string, cli: string, runs: number, edi
         if (i === runs - 1) ({ total: result.editMs, server: result.serverMs } = await measureEdits(page, edits));
         await page.close();
       } finally {
-        studio.stop();
+        await studio.stop();
       }
     }
   } finally {

@@ -85,18 +85,52 @@ export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {})
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Runs the CLI without blocking this process, for tests whose servers live in it (SMTP). */
-export function runCliAsync(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+export interface CliRunOptions {
+  /** Kills the process with SIGKILL after this many ms (the crash tests). */
+  killAfterMs?: number;
+  /** Leaves out the developer's own TRAPPA_* settings (a mail setting would change the transport). */
+  withoutOwnSettings?: boolean;
+}
+
+export interface AsyncCliRun extends CliRun {
+  /** SIGKILL when `killAfterMs` ended it. */
+  signal: NodeJS.Signals | null;
+  /** Wall time of the run. */
+  ms: number;
+}
+
+/** The environment without the developer's own TRAPPA_* settings, plus `extra`. */
+export function withoutOwnSettings(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('TRAPPA_')));
+  return { ...inherited, ...extra };
+}
+
+/**
+ * Runs the CLI without blocking this process: for tests whose servers live in it (SMTP,
+ * Graph), for several commands at once, and for killing a command halfway.
+ */
+export function runCliAsync(
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = {},
+  options: CliRunOptions = {},
+): Promise<AsyncCliRun> {
   return new Promise((resolve, reject) => {
+    const started = performance.now();
     const child = spawn(process.execPath, [...CLI_ARGS, ...args], {
       cwd,
-      env: { ...process.env, ...env },
+      env: options.withoutOwnSettings ? withoutOwnSettings(env) : { ...process.env, ...env },
     });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    const timer =
+      options.killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), options.killAfterMs);
     child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
+    child.on('close', (status, signal) => {
+      clearTimeout(timer);
+      resolve({ status, signal, stdout, stderr, ms: performance.now() - started });
+    });
   });
 }
