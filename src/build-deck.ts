@@ -13,8 +13,8 @@ import { deckPage, layoutDeck } from './deck/layout-deck.js';
 import { builtInDesign, deckStructure, footerText, prepareDesign } from './template/deck-design.js';
 import { checkBudget, placeImages } from './deck/place-images.js';
 import { findDeck, resolveDeck, type DeckPlan } from './plan/resolve-deck.js';
-import { deckInputFiles, hashInputs, type InputFile } from './versions/input-hash.js';
-import { saveDecks as saveVersions, type SavedDeck, type SaveOptions } from './versions/save-decks.js';
+import { deckInputFiles, hashInputs } from './versions/input-hash.js';
+import { type DeckToSave, saveDecks as saveVersions, type SavedDeck, type SaveOptions } from './versions/save-decks.js';
 import type { ImageStats } from './images/prepare-image.js';
 import { checkBuiltDeck, checkFailure } from './check/check-deck.js';
 import { finishPackage } from './pptx/finish-package.js';
@@ -54,19 +54,9 @@ export interface BuildOptions extends ProjectPaths {
   only?: (deck: DeckSource) => boolean;
 }
 
-export interface BuiltDeck {
-  deckId: string;
-  version: string;
-  file: string;
-  /** The .pptx bytes as written. */
-  bytes: Uint8Array;
-  sha256: string;
-  slideCount: number;
+/** A deck as the save stage takes it (file, bytes, sha256, inputs and their hash), plus how it was planned and saved. */
+export interface BuiltDeck extends DeckToSave {
   plan: DeckPlan;
-  /** The files the deck was built from (data, templates, referenced assets). */
-  inputs: InputFile[];
-  /** sha256 of the inputs and Trappa's version (see versions/input-hash.ts). */
-  inputsHash: string;
   /** What saving did: 'unchanged' when the manifest already records these bytes on disk. Absent in a dry run. */
   saved?: 'written' | 'unchanged';
   /** What the manifest records for the deck after saving (release state included). Absent in a dry run. */

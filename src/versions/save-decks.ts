@@ -30,10 +30,13 @@ export interface DeckToSave {
   version: string;
   /** Absolute path of the .pptx, directly in the output folder. */
   file: string;
+  /** The .pptx bytes as written. */
   bytes: Uint8Array;
   sha256: string;
   slideCount: number;
+  /** The files the deck was built from (data, templates, referenced assets). */
   inputs: InputFile[];
+  /** sha256 of the inputs and Trappa's version (see input-hash.ts). */
   inputsHash: string;
 }
 
