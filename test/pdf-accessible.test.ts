@@ -22,6 +22,7 @@ import { formatSize } from '../src/post/email/compose-message.js';
 import { writeDrafts } from '../src/post/email/write-draft.js';
 import { PPTX, storledermoteDistribution, TEMPLATES_DIR } from './email-fixtures.js';
 import { hasPdfinfo, hasPdftotext, hasSoffice, missingTool } from './helpers/tools.js';
+import { copyProjectInto } from './helpers/project-copy.js';
 
 interface Case {
   name: string;
@@ -50,9 +51,7 @@ const cases: Case[] = [];
 
 /** A copy of the project whose logos are PNGs at 60 % opacity and whose strategi deck is in nynorsk. */
 async function pngLogoProject(): Promise<string> {
-  const root = path.join(work, 'png-logos');
-  for (const sub of ['data', 'templates', 'assets'])
-    cpSync(path.join(REPO, sub), path.join(root, sub), { recursive: true });
+  const root = copyProjectInto(path.join(work, 'png-logos'));
   const strategyFile = path.join(root, 'data/strategy.yaml');
   let strategy = readFileSync(strategyFile, 'utf8');
   for (const name of ['isk', 'verdal', 'levanger']) {
@@ -74,9 +73,7 @@ async function pngLogoProject(): Promise<string> {
 
 /** A copy of the project on the Impress template of #11's tests (Arial measured with DejaVu Sans, as drawn here). */
 function templateProject(): string {
-  const root = path.join(work, 'template');
-  for (const sub of ['data', 'templates', 'assets'])
-    cpSync(path.join(REPO, sub), path.join(root, sub), { recursive: true });
+  const root = copyProjectInto(path.join(work, 'template'));
   const fixtures = path.join(REPO, 'test/fixtures/templates');
   cpSync(path.join(fixtures, 'impress.potx'), path.join(root, 'assets/templates/impress.potx'));
   for (const face of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'])

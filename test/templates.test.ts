@@ -5,7 +5,7 @@
  * still placeholders and fields after a LibreOffice round trip.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -17,6 +17,7 @@ import { missingValidator, validatePptx } from './helpers/ooxml.js';
 import { REPO, runCli } from './helpers/project.js';
 import { readPptx, slideLayoutName, slideShapes, structureProblems } from './helpers/structure.js';
 import { hasSoffice } from './helpers/tools.js';
+import { copyProjectInto } from './helpers/project-copy.js';
 
 const FIXTURES = path.join(REPO, 'test/fixtures/templates');
 const DEJAVU =
@@ -45,9 +46,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** A copy of the bundled project whose theme.yaml names the template (and `extra` lines). */
 function project(c: Case, extra = ''): string {
-  const root = mkdtempSync(path.join(work, `${c.name}-`));
-  for (const sub of ['data', 'templates', 'assets'])
-    cpSync(path.join(REPO, sub), path.join(root, sub), { recursive: true });
+  const root = copyProjectInto(mkdtempSync(path.join(work, `${c.name}-`)));
   mkdirSync(path.join(root, 'assets/templates'));
   copyFileSync(path.join(FIXTURES, c.file), path.join(root, 'assets/templates', c.file));
   for (const font of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSerif.ttf', 'DejaVuSerif-Bold.ttf']) {

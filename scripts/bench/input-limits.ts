@@ -5,19 +5,16 @@
  * Run: npm run build:dist && npx tsx scripts/bench/input-limits.ts
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { copyProjectToTemp } from '../../test/helpers/project-copy.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cli = path.join(repo, 'dist/cli.js');
 
 function project(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'trappa-limits-'));
-  for (const sub of ['data', 'templates', 'assets'])
-    cpSync(path.join(repo, sub), path.join(dir, sub), { recursive: true });
-  return dir;
+  return copyProjectToTemp(repo, 'trappa-limits-');
 }
 
 /** Wall ms, peak RSS MB and exit code of one build. */

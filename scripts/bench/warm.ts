@@ -6,8 +6,7 @@
  *   npx tsx scripts/bench/warm.ts [--runs 20] [--deck strategi]
  */
 import { Session } from 'node:inspector/promises';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -20,6 +19,7 @@ import { summarizeProfile, type ProfileSummary } from './profile.js';
 import { ms, renderTable, spread } from './report.js';
 import { stats, type Stats } from './run.js';
 import { loadOrThrow, STAGES, timeStages, type Stage } from './stages.js';
+import { copyProjectToTemp } from '../../test/helpers/project-copy.js';
 
 export interface WarmResult {
   deckId: string;
@@ -99,10 +99,8 @@ export async function measureWarm(root: string, deckId: string, runs: number): P
  * mode used to.
  */
 export async function measureWatch(root: string, deckId: string, runs: number): Promise<WatchRebuild> {
-  const copy = mkdtempSync(path.join(tmpdir(), 'trappa-bench-'));
+  const copy = copyProjectToTemp(root, 'trappa-bench-');
   try {
-    for (const sub of ['data', 'templates', 'assets'])
-      cpSync(path.join(root, sub), path.join(copy, sub), { recursive: true });
     const source = (await loadOrThrow(copy)).decks.find((d) => d.deck.id === deckId);
     if (!source) throw new Error(`no deck ${deckId}`);
     const deckFile = path.resolve(copy, source.source.file);

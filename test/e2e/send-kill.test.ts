@@ -5,9 +5,8 @@
  * message; a server that never greets; TLS to a plain server; control characters in names.
  * TRAPPA_TEST_KILLS sets the number of kills (default 20, the issue's minimum).
  */
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
@@ -18,39 +17,35 @@ import {
   type ReceivedMessage,
   type TestCertificate,
 } from '../email-test-server.js';
-import { buildDistCli, runCliDist, spawnCli } from '../helpers/dist-cli.js';
+import { runCliClean, spawnCliClean } from '../helpers/dist-cli.js';
 import { REPO } from '../helpers/project.js';
+import { copyProjectToTemp } from '../helpers/project-copy.js';
 
 const KILLS = Number(process.env.TRAPPA_TEST_KILLS ?? 20);
 const DECKS = ['ansatte', 'samkommunestyre', 'storledermote'];
 
-let cli: { cli: string; remove: () => void };
 let certificate: TestCertificate;
 const roots: string[] = [];
 
 beforeAll(async () => {
-  cli = buildDistCli();
   certificate = await generateCertificate();
 }, 60_000);
 
 afterAll(() => {
   for (const root of roots) rmSync(root, { recursive: true, force: true });
-  cli?.remove();
 });
 
 /** A project copy whose decks go to `lists[deck]` (all in To), built. */
 async function project(lists: Record<string, string[]>): Promise<string> {
-  const root = mkdtempSync(path.join(tmpdir(), 'trappa-kill-'));
+  const root = copyProjectToTemp(REPO, 'trappa-kill-');
   roots.push(root);
-  for (const sub of ['data', 'templates', 'assets'])
-    cpSync(path.join(REPO, sub), path.join(root, sub), { recursive: true });
   for (const [deck, emails] of Object.entries(lists)) {
     const file = path.join(root, 'data/decks', `${deck}.yaml`);
     const text = readFileSync(file, 'utf8');
     const list = emails.map((email) => `    - { email: ${email} }`).join('\n');
     writeFileSync(file, `${text.slice(0, text.indexOf('distribution:'))}distribution:\n  to:\n${list}\n`);
   }
-  const build = await runCliDist(cli.cli, ['build', '--deck', ...Object.keys(lists)], root);
+  const build = await runCliClean(['build', '--deck', ...Object.keys(lists)], root);
   if (build.status !== 0) throw new Error(build.stderr);
   return root;
 }
@@ -80,7 +75,7 @@ describe('trappa send never delivers twice', () => {
 
     let kills = 0;
     for (let run = 0; kills < KILLS && run < KILLS * 3; run++) {
-      const child = spawnCli(cli.cli, ['send', '--all'], root, env);
+      const child = spawnCliClean(['send', '--all'], root, env);
       let done = false;
       const exited = new Promise<string | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
       void exited.then(() => (done = true));
@@ -96,7 +91,7 @@ describe('trappa send never delivers twice', () => {
     }
     expect(kills).toBeGreaterThanOrEqual(KILLS);
 
-    const rerun = await runCliDist(cli.cli, ['send', '--all'], root, env);
+    const rerun = await runCliClean(['send', '--all'], root, env);
     expect([0, 6]).toContain(rerun.status);
     expect(rerun.stdout).not.toMatch(/[\r\u001b]/);
     const uncertain = new Set(
@@ -118,7 +113,7 @@ describe('trappa send never delivers twice', () => {
         expect(frozen[`${deck}@0.2`]?.sentAt, `${deck} delivered but not frozen`).toBeTruthy();
     }
 
-    const resend = await runCliDist(cli.cli, ['send', '--all', '--resend-uncertain'], root, env);
+    const resend = await runCliClean(['send', '--all', '--resend-uncertain'], root, env);
     expect(resend.status, resend.stderr).toBe(0);
     const after = deliveries(server.messages);
     for (const email of everyone) {
@@ -139,12 +134,7 @@ describe('trappa send never delivers twice', () => {
     onTestFinished(() => server.close());
     const emails = Array.from({ length: 5000 }, (_, i) => `ansatt${i + 1}@verdal.kommune.no`);
     const root = await project({ ansatte: emails });
-    const run = await runCliDist(
-      cli.cli,
-      ['send', '--deck', 'ansatte'],
-      root,
-      await smtpEnv(root, server.port, certificate),
-    );
+    const run = await runCliClean(['send', '--deck', 'ansatte'], root, await smtpEnv(root, server.port, certificate));
     expect(run.status, run.stderr).toBe(0);
     const delivered = deliveries(server.messages);
     expect(delivered.size).toBe(5000);
@@ -176,7 +166,7 @@ describe('trappa send gives up quickly and plainly', () => {
     const port = (silent.address() as { port: number }).port;
     const env = { ...(await smtpEnv(root, port, certificate)), TRAPPA_MAIL_GREETING_TIMEOUT: '0.5' };
     const started = Date.now();
-    const run = await runCliDist(cli.cli, ['send', '--deck', 'ansatte'], root, env);
+    const run = await runCliClean(['send', '--deck', 'ansatte'], root, env);
     expect(run.status).toBe(6);
     expect(run.stderr.trim()).toMatch(
       new RegExp(`^trappa: Cannot reach the SMTP server 127\\.0\\.0\\.1:${port}: Greeting never received`),
@@ -191,7 +181,7 @@ describe('trappa send gives up quickly and plainly', () => {
     onTestFinished(() => server.close());
     const root = await project({ ansatte: ['a@verdal.kommune.no'] });
     const env = { ...(await smtpEnv(root, server.port, certificate)), TRAPPA_SMTP_SECURITY: 'tls' };
-    const run = await runCliDist(cli.cli, ['send', '--deck', 'ansatte'], root, env);
+    const run = await runCliClean(['send', '--deck', 'ansatte'], root, env);
     expect(run.status).toBe(6);
     expect(run.stderr.trim()).toMatch(
       /^trappa: Cannot reach the SMTP server 127\.0\.0\.1:\d+: .*(wrong version number|SSL|TLS)/i,
@@ -209,8 +199,8 @@ describe('trappa send gives up quickly and plainly', () => {
         '- { name: "Ola\\r\\nBcc: x@y.no \\e[31m", email: a@verdal.kommune.no }',
       ),
     );
-    expect((await runCliDist(cli.cli, ['build', '--deck', 'ansatte'], root)).status).toBe(0);
-    const run = await runCliDist(cli.cli, ['send', '--deck', 'ansatte', '--dry-run'], root);
+    expect((await runCliClean(['build', '--deck', 'ansatte'], root)).status).toBe(0);
+    const run = await runCliClean(['send', '--deck', 'ansatte', '--dry-run'], root);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('Ola\\r\\nBcc: x@y.no \\u001b[31m <a@verdal.kommune.no>  would send');
     expect(run.stdout).not.toMatch(/[\r\u001b]/);

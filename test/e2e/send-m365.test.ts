@@ -11,26 +11,23 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { generateCertificate, startTestServer, type TestCertificate, type TestServer } from '../email-test-server.js';
-import { buildDistCli, runCliDist } from '../helpers/dist-cli.js';
+import { runCliClean } from '../helpers/dist-cli.js';
 import { REPO } from '../helpers/project.js';
 import { CLIENT_ID, CLIENT_SECRET, startFakeM365, TENANT, type FakeM365 } from '../m365-fake.js';
+import { copyProjectToTemp } from '../helpers/project-copy.js';
 
 const MAILBOX = 'kommunikasjon@innherred-samkommune.no';
 const sha256 = (b: Buffer | Uint8Array): string => createHash('sha256').update(b).digest('hex');
 const DECK = 'output/storledermote-v0.2-2004-02-04.pptx';
 
-let cli: { cli: string; remove: () => void };
 let built: string;
 let certificate: TestCertificate;
 let m365: FakeM365;
 let smtp: TestServer;
 
 beforeAll(async () => {
-  cli = buildDistCli();
-  built = mkdtempSync(path.join(tmpdir(), 'trappa-m365-'));
-  for (const sub of ['data', 'templates', 'assets'])
-    cpSync(path.join(REPO, sub), path.join(built, sub), { recursive: true });
-  const build = await runCliDist(cli.cli, ['build', '--deck', 'storledermote'], built);
+  built = copyProjectToTemp(REPO, 'trappa-m365-');
+  const build = await runCliClean(['build', '--deck', 'storledermote'], built);
   if (build.status !== 0) throw new Error(build.stderr);
   certificate = await generateCertificate();
   m365 = await startFakeM365(MAILBOX);
@@ -44,7 +41,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([m365?.close(), smtp?.close()]);
   rmSync(built, { recursive: true, force: true });
-  cli?.remove();
 });
 
 /** A fresh copy of the built project, so each test has its own send log and manifest. */
@@ -113,7 +109,7 @@ describe('trappa send through Microsoft 365 with OAuth 2.0', () => {
     const root = project();
     const before = { tokens: m365.tokenRequests, messages: smtp.messages.length };
     m365.expireNextToken = true; // the first token is refused as expired: one renewal
-    const run = await runCliDist(cli.cli, ['send', '--deck', 'storledermote'], root, oauthEnv(root, 'smtp'));
+    const run = await runCliClean(['send', '--deck', 'storledermote'], root, oauthEnv(root, 'smtp'));
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain(
       `Sending through SMTP 127.0.0.1:${smtp.port} (STARTTLS) as ${MAILBOX} (OAuth 2.0, app ${CLIENT_ID})`,
@@ -138,7 +134,7 @@ describe('trappa send through Microsoft 365 with OAuth 2.0', () => {
     const root = project();
     const before = { tokens: m365.tokenRequests, sent: m365.sent.length };
     m365.expireNextToken = true;
-    const run = await runCliDist(cli.cli, ['send', '--deck', 'storledermote'], root, oauthEnv(root, 'graph'));
+    const run = await runCliClean(['send', '--deck', 'storledermote'], root, oauthEnv(root, 'graph'));
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain(`Sending through Microsoft Graph ${m365.graphUrl} as app ${CLIENT_ID}`);
     expect(m365.tokenRequests - before.tokens).toBe(2);
@@ -190,13 +186,12 @@ describe('trappa send through Microsoft 365 with OAuth 2.0', () => {
         'slides:\n  - kind: photo\n    title: Støy\n    image: { file: photos/noise.png, alt: Tilfeldige fargeprikker }\n    points: [Et stort bilde]\n',
       ),
     );
-    const rebuilt = await runCliDist(cli.cli, ['build', '--deck', 'storledermote'], root);
+    const rebuilt = await runCliClean(['build', '--deck', 'storledermote'], root);
     expect(rebuilt.status, rebuilt.stderr).toBe(0);
     const deckBytes = readFileSync(path.join(root, DECK));
     expect(deckBytes.length).toBeGreaterThan(3_000_000);
 
-    const refused = await runCliDist(
-      cli.cli,
+    const refused = await runCliClean(
       ['send', '--deck', 'storledermote', '--max-size', '1'],
       root,
       oauthEnv(root, 'graph'),
@@ -206,7 +201,7 @@ describe('trappa send through Microsoft 365 with OAuth 2.0', () => {
       'over the 1.0 MB limit; make the images smaller, or raise the limit with --max-size <MB>',
     );
     const before = m365.sent.length;
-    const run = await runCliDist(cli.cli, ['send', '--deck', 'storledermote'], root, oauthEnv(root, 'graph'));
+    const run = await runCliClean(['send', '--deck', 'storledermote'], root, oauthEnv(root, 'graph'));
     expect(run.status, run.stderr).toBe(0);
     const [draft] = m365.sent.slice(before);
     expect(draft!.via).toBe('draft');
@@ -256,7 +251,7 @@ describe('trappa send through Microsoft 365 with OAuth 2.0', () => {
     async (_, env, expected) => {
       const root = project();
       const before = { smtp: smtp.messages.length, graph: m365.sent.length };
-      const run = await runCliDist(cli.cli, ['send', '--deck', 'storledermote'], root, env(root));
+      const run = await runCliClean(['send', '--deck', 'storledermote'], root, env(root));
       expect(run.status).toBe(6);
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
       expect(run.stderr.trim()).toMatch(expected);

@@ -3,22 +3,18 @@
  * no contact, a name in «», a deck for no meeting. The .eml bytes are read as they are:
  * every line ends in CRLF and From is there when a sender is configured.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildDistCli, runCliDist } from '../helpers/dist-cli.js';
+import { runCliClean } from '../helpers/dist-cli.js';
 import { REPO } from '../helpers/project.js';
+import { copyProjectToTemp } from '../helpers/project-copy.js';
 
-let cli: { cli: string; remove: () => void };
 let root: string;
 
 beforeAll(() => {
-  cli = buildDistCli();
-  root = mkdtempSync(path.join(tmpdir(), 'trappa-texts-'));
-  for (const sub of ['data', 'templates', 'assets'])
-    cpSync(path.join(REPO, sub), path.join(root, sub), { recursive: true });
+  root = copyProjectToTemp(REPO, 'trappa-texts-');
   const edit = (file: string, change: (text: string) => string) => {
     const full = path.join(root, file);
     const before = readFileSync(full, 'utf8');
@@ -39,14 +35,13 @@ beforeAll(() => {
 
 afterAll(() => {
   rmSync(root, { recursive: true, force: true });
-  cli?.remove();
 });
 
 it('reads well without a contact, with «» in the name, and for a deck without a meeting; CRLF; From', async () => {
-  const build = await runCliDist(cli.cli, ['build', '--deck', 'strategi', 'storledermote'], root);
+  const build = await runCliClean(['build', '--deck', 'strategi', 'storledermote'], root);
   expect(build.status, build.stderr).toBe(0);
   const from = 'Kommunikasjon Innherred <kommunikasjon@innherred-samkommune.no>';
-  const run = await runCliDist(cli.cli, ['draft', '--deck', 'strategi', 'storledermote'], root, {
+  const run = await runCliClean(['draft', '--deck', 'strategi', 'storledermote'], root, {
     TRAPPA_SMTP_FROM: from,
   });
   expect(run.status, run.stderr).toBe(0);

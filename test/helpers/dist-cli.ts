@@ -1,24 +1,21 @@
 /**
- * Runs of the CLI bundle that test/global-setup.ts builds once per test run (dist/cli.js,
- * what `npm start` runs), for tests whose servers live in the test process.
+ * Runs of the CLI bundle (built once per test run by test/global-setup.ts) without the
+ * developer's own TRAPPA_* settings: the mail tests, where a setting of one's own (another
+ * transport, a real server) would change what is tested.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { CLI_ARGS, type CliRun, runCliAsync, withoutOwnSettings } from './project.js';
 
-/** The bundle's path; `remove` is kept for callers and does nothing (the run's setup owns dist/). */
-export function buildDistCli(): { cli: string; remove: () => void } {
-  return { cli: CLI_ARGS[0]!, remove: () => undefined };
-}
-
-export function spawnCli(cli: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [cli, ...args], {
+/** Starts the CLI with pipes for stdout and stderr; the caller waits for it or kills it. */
+export function spawnCliClean(args: string[], cwd: string, env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, [...CLI_ARGS, ...args], {
     cwd,
     env: withoutOwnSettings(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
 
-/** Runs the bundle without blocking this process (its servers live here), without the developer's TRAPPA_* settings. */
-export function runCliDist(_cli: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+/** Runs the CLI to its end without blocking this process (the test's servers live here). */
+export function runCliClean(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   return runCliAsync(args, cwd, env, { withoutOwnSettings: true });
 }

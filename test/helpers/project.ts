@@ -2,11 +2,12 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { spawn, spawnSync } from 'node:child_process';
 import { afterAll, onTestFinished } from 'vitest';
+import { copyProjectToTemp, REPO } from './project-copy.js';
 
-export const REPO = fileURLToPath(new URL('../..', import.meta.url));
+export { REPO };
 /** tsx's loader by absolute URL, so TypeScript test children run from any working directory. */
 export const TSX_LOADER = pathToFileURL(path.join(REPO, 'node_modules/tsx/dist/loader.mjs')).href;
 /**
@@ -17,9 +18,7 @@ export const CLI_ARGS: readonly string[] = [path.join(REPO, 'dist/cli.js')];
 
 /** Copies data/, templates/ and assets/ into a fresh temp dir, removed when the test ends. */
 export function copyProject(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'trappa-'));
-  for (const sub of ['data', 'templates', 'assets'])
-    cpSync(path.join(REPO, sub), path.join(dir, sub), { recursive: true });
+  const dir = copyProjectToTemp();
   onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
@@ -36,9 +35,7 @@ export async function copyBuiltProject(decks: readonly string[]): Promise<string
   let template = builtTemplates.get(key);
   if (!template) {
     template = (async () => {
-      const dir = mkdtempSync(path.join(tmpdir(), 'trappa-built-'));
-      for (const sub of ['data', 'templates', 'assets'])
-        cpSync(path.join(REPO, sub), path.join(dir, sub), { recursive: true });
+      const dir = copyProjectToTemp(REPO, 'trappa-built-');
       const { buildDecks } = await import('../../src/build-deck.js');
       await buildDecks({ root: dir, decks: [...decks] });
       return dir;

@@ -3,9 +3,7 @@
  * README's screenshots. No vitest here, so plain scripts can use it too.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { copyProjectToTemp } from './project-copy.js';
 import { createInterface } from 'node:readline';
 
 /** Debian's chromium, headless and quiet: this machine's closed network refuses its background calls. */
@@ -22,12 +20,7 @@ export const CHROMIUM_LAUNCH = {
 };
 
 /** A copy of a project's data/, templates/ and assets/ in a new temp folder (the caller removes it). */
-export function copyProjectFrom(repo: string, prefix = 'trappa-studio-'): string {
-  const dir = mkdtempSync(path.join(tmpdir(), prefix));
-  for (const sub of ['data', 'templates', 'assets'])
-    cpSync(path.join(repo, sub), path.join(dir, sub), { recursive: true });
-  return dir;
-}
+export const copyProjectFrom = (repo: string, prefix = 'trappa-studio-'): string => copyProjectToTemp(repo, prefix);
 
 export interface RunningStudio {
   /** The address with its token: the first line the studio prints. */
