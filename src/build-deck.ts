@@ -17,7 +17,7 @@ import { deckInputFiles, hashInputs } from './versions/input-hash.js';
 import { type DeckToSave, saveDecks as saveVersions, type SavedDeck, type SaveOptions } from './versions/save-decks.js';
 import type { ImageStats } from './images/prepare-image.js';
 import { checkBuiltDeck, checkFailure } from './check/check-deck.js';
-import { finishPackage } from './pptx/finish-package.js';
+import { finishDeck } from './pptx/finish-package.js';
 import { writePptx } from './pptx/write-pptx.js';
 
 export interface BuildOptions extends ProjectPaths {
@@ -108,11 +108,12 @@ export async function renderDeck(
       footerText: footerText(placed.value.deck),
       date: plan.properties.date,
     });
-  const bytes = finishPackage(
+  const finished = finishDeck(
     await writePptx(placed.value.deck),
     plan.properties,
     deckStructure(design, placed.value.deck),
   );
+  const { bytes } = finished;
   const overBudget = checkBudget(
     placed.value.images,
     bytes.length,
@@ -121,7 +122,7 @@ export async function renderDeck(
   );
   if (overBudget) throw new InputError([overBudget]);
   if (options.check !== false) {
-    const failed = checkFailure(`${plan.baseName}.pptx`, checkBuiltDeck(bytes, plan.theme));
+    const failed = checkFailure(`${plan.baseName}.pptx`, checkBuiltDeck(finished.package, plan.theme));
     if (failed) throw failed;
   }
   return {

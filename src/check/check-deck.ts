@@ -7,6 +7,7 @@ import type { Theme } from '../data/schema.js';
 import { CheckFailedError, TrappaError } from '../errors.js';
 import { formatFindings } from './format-findings.js';
 import { readDeck } from './read-deck.js';
+import type { OpcPackage } from '../ooxml/package.js';
 import { rules } from './rules/index.js';
 import type { CheckOptions, Finding, RuleOptions } from './types.js';
 
@@ -17,10 +18,10 @@ export type { CheckOptions, Finding } from './types.js';
  * @throws TrappaError when the bytes are not a readable .pptx package.
  * @example checkDeck(bytes, { minBodySize: 12, minTableSize: 10 }).filter((f) => f.severity === 'error')
  */
-export function checkDeck(bytes: Uint8Array, options: CheckOptions): Finding[] {
+export function checkDeck(deckOrPackage: Uint8Array | OpcPackage, options: CheckOptions): Finding[] {
   let deck: ReturnType<typeof readDeck>;
   try {
-    deck = readDeck(bytes);
+    deck = readDeck(deckOrPackage);
   } catch (cause) {
     throw new TrappaError(`not a readable .pptx file: ${(cause as Error).message}`, { cause });
   }
@@ -38,11 +39,11 @@ export function checkDeck(bytes: Uint8Array, options: CheckOptions): Finding[] {
 
 /** The checks `trappa build` runs on each deck it writes, with the theme's minimum sizes. */
 export function checkBuiltDeck(
-  bytes: Uint8Array,
+  deck: Uint8Array | OpcPackage,
   theme: Pick<Theme, 'sizes'>,
   options: Partial<CheckOptions> = {},
 ): Finding[] {
-  return checkDeck(bytes, {
+  return checkDeck(deck, {
     minBodySize: theme.sizes.minBody,
     minTableSize: theme.sizes.minTable,
     bodySize: theme.sizes.body,

@@ -2,7 +2,14 @@
  * A .pptx's bytes → the model the rules check: slides in presentation order with their
  * elements and backgrounds, plus the package's XML parts. Media are listed, never inflated.
  */
-import { firstTarget, officeDocument, partRoot, readPackage, relationships } from '../ooxml/package.js';
+import {
+  firstTarget,
+  officeDocument,
+  type OpcPackage,
+  partRoot,
+  readPackage,
+  relationships,
+} from '../ooxml/package.js';
 import { attr, child, children, numberAttr, path, textContent } from '../ooxml/xml.js';
 import { EMU_PER_INCH } from '../units.js';
 import { colorIn, fillIn, readColorScheme, type ColorScheme } from '../ooxml/colors.js';
@@ -12,8 +19,9 @@ import type { DeckModel, PackageModel, SlideModel } from './types.js';
 /** pptxgenjs's default and PowerPoint's: 16:9 at 13.333 × 7.5 in. */
 const DEFAULT_SIZE = { w: 13.333, h: 7.5 };
 
-export function readDeck(bytes: Uint8Array): DeckModel {
-  const pkg = readPackage(bytes);
+/** The model of a .pptx's bytes, or of a package the build hands over already read and parsed. */
+export function readDeck(source: Uint8Array | OpcPackage): DeckModel {
+  const pkg = source instanceof Uint8Array ? readPackage(source) : source;
   const presentationPart = officeDocument(pkg);
   const presentation = partRoot(pkg, presentationPart);
   const sldSz = child(presentation, 'p:sldSz');

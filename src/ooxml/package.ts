@@ -23,13 +23,16 @@ export interface Relationship {
 
 const XML_PART = /(?:\.xml|\.rels)$/i;
 
+/** True for the parts read as XML (`.xml`, `.rels`); everything else is media or binary. */
+export const isXmlPart = (name: string): boolean => XML_PART.test(name);
+
 /** @throws Error when the bytes are not a zip. */
 export function readPackage(bytes: Uint8Array): OpcPackage {
   const parts: string[] = [];
   const inflated = unzipSync(bytes, {
     filter: (file) => {
       if (!file.name.endsWith('/')) parts.push(file.name);
-      return XML_PART.test(file.name);
+      return isXmlPart(file.name);
     },
   });
   const xml = new Map<string, string>();

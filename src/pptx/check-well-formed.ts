@@ -4,7 +4,7 @@
  * Data is made safe before layout (data/xml-text.ts); this catches a future bug in any
  * stage, so a deck PowerPoint would have to repair is never written.
  */
-import { wellFormednessError } from '../ooxml/xml.js';
+import { type OpcPackage, partSyntaxError } from '../ooxml/package.js';
 
 /** A part that is not well-formed XML, and why (line:column within the part). */
 export interface MalformedPart {
@@ -12,12 +12,13 @@ export interface MalformedPart {
   message: string;
 }
 
-const isXmlPart = (name: string): boolean => /\.(xml|rels)$/i.test(name);
-
-/** Every XML part of a package that is not well-formed. */
-export function malformedParts(names: readonly string[], text: (name: string) => string | undefined): MalformedPart[] {
-  return names.filter(isXmlPart).flatMap((part) => {
-    const error = wellFormednessError(text(part) ?? '');
+/**
+ * Every XML part of a package that is not well-formed. Parsing is cached on the package, so
+ * the build's check that follows reads the same trees instead of parsing every part again.
+ */
+export function malformedParts(pkg: OpcPackage): MalformedPart[] {
+  return [...pkg.xml.keys()].flatMap((part) => {
+    const error = partSyntaxError(pkg, part);
     return error ? [{ part, message: error.message }] : [];
   });
 }
@@ -34,7 +35,7 @@ export class MalformedPackageError extends Error {
 }
 
 /** @throws MalformedPackageError when any XML part is not well-formed */
-export function assertWellFormed(names: readonly string[], text: (name: string) => string | undefined): void {
-  const bad = malformedParts(names, text);
+export function assertWellFormed(pkg: OpcPackage): void {
+  const bad = malformedParts(pkg);
   if (bad.length > 0) throw new MalformedPackageError(bad);
 }

@@ -15,6 +15,7 @@
  *   title placeholder (`promoteTitleShapes`).
  */
 import type { DeckProperties } from '../layout/types.js';
+import type { OpcPackage } from '../ooxml/package.js';
 import { writeAppProperties, writeCoreProperties } from './document-properties.js';
 import { PackageParts, zipTimestamp } from './package-parts.js';
 import {
@@ -34,12 +35,24 @@ import { installMasterSet } from './install-master.js';
 import type { DeckStructure } from './slide-structure.js';
 import { assertWellFormed } from './check-well-formed.js';
 
+/** A finished deck: its bytes, and the same parts as the readers see them, already parsed and checked. */
+export interface FinishedDeck {
+  bytes: Uint8Array;
+  /** What `bytes` holds, for `checkDeck` without unzipping and parsing the deck a second time. */
+  package: OpcPackage;
+}
+
+/** The finished deck's bytes (see finishDeck). */
+export function finishPackage(raw: Uint8Array, props: DeckProperties, structure?: DeckStructure): Uint8Array {
+  return finishDeck(raw, props, structure).bytes;
+}
+
 /**
  * With `structure`, the deck gets its master set (built-in or a template's) and every
  * slide its layout, placeholders, fields and theme references (apply-structure.ts);
  * without it only titles become placeholders, on pptxgenjs's bare master.
  */
-export function finishPackage(raw: Uint8Array, props: DeckProperties, structure?: DeckStructure): Uint8Array {
+export function finishDeck(raw: Uint8Array, props: DeckProperties, structure?: DeckStructure): FinishedDeck {
   const modified = zipTimestamp(props.date);
   const parts = PackageParts.read(raw);
 
@@ -71,6 +84,7 @@ export function finishPackage(raw: Uint8Array, props: DeckProperties, structure?
   dedupeMedia(parts);
   removeOrphanRelationships(parts);
   rebuildContentTypes(parts);
-  assertWellFormed(parts.names(), (name) => parts.text(name));
-  return parts.toZip(modified);
+  const pkg = parts.toPackage();
+  assertWellFormed(pkg);
+  return { bytes: parts.toZip(modified), package: pkg };
 }

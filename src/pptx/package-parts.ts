@@ -3,7 +3,7 @@
  * back deterministically: same parts in, same bytes out.
  */
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable, type ZipOptions } from 'fflate';
-import { relsPartOf, resolvePart } from '../ooxml/package.js';
+import { isXmlPart, type OpcPackage, relsPartOf, resolvePart } from '../ooxml/package.js';
 import { attr, children, parseXml } from '../ooxml/xml.js';
 
 /** Parts by name, without a leading slash (`ppt/slides/slide1.xml`). XML parts are decoded on first use. */
@@ -69,6 +69,17 @@ export class PackageParts {
       const after = edit(before, name);
       if (after !== before) this.setText(name, after);
     }
+  }
+
+  /**
+   * The parts as the readers see them (ooxml/package.ts), without a zip round trip: the
+   * finishing stage checks this package and the build's check reads the same one.
+   */
+  toPackage(): OpcPackage {
+    const names = [...this.bytes.keys()].sort(comparePartNames);
+    const xml = new Map<string, string>();
+    for (const name of names) if (isXmlPart(name)) xml.set(name, this.text(name) ?? '');
+    return { parts: names, xml };
   }
 
   /**
