@@ -3,7 +3,7 @@
  * User errors print as located one-liners with exit code 2 (see errors.ts for the others);
  * anything else is a bug and prints its stack. Each command lives in src/commands/.
  */
-import { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { reportError } from './commands/report-error.js';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
@@ -22,6 +22,9 @@ export function createProgram(): Command {
     .option('--templates <dir>', 'folder with the wording templates (default: <root>/templates)')
     .option('--out <dir>', 'folder for the built files (default: <root>/output)')
     .showHelpAfterError()
+    // Usage errors, --help and --version end in a CommanderError that main() turns into an
+    // exit code, instead of commander calling process.exit: main() is a call that returns.
+    .exitOverride()
     .addHelpText(
       'after',
       `
@@ -53,6 +56,8 @@ export async function main(argv: string[]): Promise<number> {
     await createProgram().parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
+    // Commander has already printed the usage problem or the help text.
+    if (error instanceof CommanderError) return error.exitCode;
     return reportError(error);
   }
 }

@@ -8,7 +8,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { copyProject, REPO, runCli, CLI_ARGS, type CliRun } from './helpers/project.js';
+import { copyProject, REPO, CLI_ARGS, type CliRun } from './helpers/project.js';
+import { runMain } from './helpers/in-process.js';
 
 function tempDir(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'trappa-robust-'));
@@ -19,9 +20,9 @@ function tempDir(): string {
 const oneLine = (run: CliRun): string[] => run.stderr.trim().split('\n');
 
 describe('a YAML file saved as Windows-1252', () => {
-  it('is one located line at the first non-UTF-8 byte, exit 2, earlier output untouched', () => {
+  it('is one located line at the first non-UTF-8 byte, exit 2, earlier output untouched', async () => {
     const root = copyProject();
-    expect(runCli(['build', '--deck', 'ansatte'], root).status).toBe(0);
+    expect((await runMain(['build', '--deck', 'ansatte'], root)).status).toBe(0);
     const deck = path.join(root, 'output/ansatte-v0.2-2004-01-28.pptx');
     const before = readFileSync(deck);
 
@@ -33,7 +34,7 @@ describe('a YAML file saved as Windows-1252', () => {
     const lineStart = text.lastIndexOf('\n', first) + 1;
     const where = `${text.slice(0, lineStart).split('\n').length}:${first - lineStart + 1}`;
 
-    const run = runCli(['build', '--deck', 'ansatte'], root);
+    const run = await runMain(['build', '--deck', 'ansatte'], root);
     expect(run.status).toBe(2);
     expect(oneLine(run)).toEqual([
       `data/decks/ansatte.yaml:${where} file is not saved as UTF-8 (found a byte that is not UTF-8, probably Windows-1252); save it as UTF-8`,
@@ -41,11 +42,11 @@ describe('a YAML file saved as Windows-1252', () => {
     expect(readFileSync(deck).equals(before)).toBe(true);
   });
 
-  it('still reads UTF-8 with a byte order mark', () => {
+  it('still reads UTF-8 with a byte order mark', async () => {
     const root = copyProject();
     const file = path.join(root, 'data/decks/ansatte.yaml');
     writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(file)]));
-    expect(runCli(['list'], root).status).toBe(0);
+    expect((await runMain(['list'], root)).status).toBe(0);
   });
 });
 
@@ -58,11 +59,11 @@ describe('trappa check on a file that is not a deck', () => {
       make: (f: string) => writeFileSync(f, 'hello'),
       message: /^is not a \.pptx file \(not a zip package/,
     },
-  ])('$name: one located line, exit 2', ({ make, message }) => {
+  ])('$name: one located line, exit 2', async ({ make, message }) => {
     const dir = tempDir();
     const file = path.join(dir, 'deck.pptx');
     make(file);
-    const run = runCli(['check', 'deck.pptx'], dir);
+    const run = await runMain(['check', 'deck.pptx'], dir);
     expect(run.status).toBe(2);
     const lines = oneLine(run);
     expect(lines, run.stderr).toHaveLength(1);
@@ -85,18 +86,18 @@ describe('a reader that closes the pipe early (trappa list | head -1)', () => {
 });
 
 describe('outside a project folder', () => {
-  it('says where to run trappa, in one line', () => {
-    const run = runCli(['list'], tempDir());
+  it('says where to run trappa, in one line', async () => {
+    const run = await runMain(['list'], tempDir());
     expect(run.status).toBe(2);
     expect(oneLine(run)).toEqual([
       'data/strategy.yaml file not found; run trappa in the project folder, or pass --root',
     ]);
   });
 
-  it('names the decks folder when it has no deck definitions', () => {
+  it('names the decks folder when it has no deck definitions', async () => {
     const root = copyProject();
     rmSync(path.join(root, 'data/decks'), { recursive: true });
-    const run = runCli(['list'], root);
+    const run = await runMain(['list'], root);
     expect(run.status).toBe(2);
     expect(oneLine(run)).toEqual(['data/decks has no deck definitions; add one, e.g. data/decks/strategi.yaml']);
   });

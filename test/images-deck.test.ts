@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { buildDecks } from '../src/build-deck.js';
 import type { ImageStats } from '../src/images/prepare-image.js';
 import { pngClaiming } from './helpers/images.js';
-import { copyBuiltProject, copyProject, editFile, runCli } from './helpers/project.js';
+import { copyBuiltProject, copyProject, editFile } from './helpers/project.js';
 import { readPptx, type PptxParts } from './helpers/pptx-zip.js';
+import { runMain } from './helpers/in-process.js';
 
 const EMU = 914_400;
 
@@ -148,7 +149,7 @@ describe('bad images', () => {
     const file = path.join(root, 'output/storledermote-v0.2-2004-02-04.pptx');
     const before = readFileSync(file);
     breakIt(root);
-    const run = runCli(['build', '--deck', 'storledermote'], root);
+    const run = await runMain(['build', '--deck', 'storledermote'], root);
     expect(run.status).toBe(2);
     const lines = run.stderr.trim().split('\n');
     expect(lines, run.stderr).toHaveLength(1);

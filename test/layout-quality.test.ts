@@ -12,8 +12,9 @@ import { checkBuiltDeck } from '../src/check/check-deck.js';
 import { readDeck } from '../src/check/read-deck.js';
 import type { DeckModel, ShapeModel, SlideModel, TableModel } from '../src/check/types.js';
 import { bumpStrategyText } from '../src/deck/bump.js';
-import { REPO, runCli } from './helpers/project.js';
+import { REPO } from './helpers/project.js';
 import { readPptx } from './helpers/pptx-zip.js';
+import { runMain } from './helpers/in-process.js';
 
 const DATA = 'test/fixtures/vestfjord/data';
 let built: BuildResult;
@@ -147,7 +148,7 @@ describe('issue #12 defects on test/fixtures/vestfjord', () => {
     expect(texts).not.toContain('Nye målgrupper');
   });
 
-  it("bump refuses a date before the previous version's, pointing at it", () => {
+  it("bump refuses a date before the previous version's, pointing at it", async () => {
     const text = readFileSync(path.join(REPO, DATA, 'strategy.yaml'), 'utf8');
     expect(() =>
       bumpStrategyText(text, { version: '1.3', date: '2026-01-01', notes: ['x'] }, 'data/strategy.yaml'),
@@ -157,17 +158,17 @@ describe('issue #12 defects on test/fixtures/vestfjord', () => {
     expect(bumpStrategyText(text, { version: '1.3', date: '2026-03-02', notes: ['x'] }).date).toBe('2026-03-02');
   });
 
-  it('bump on the command line: an earlier date is refused with its place; the hint keeps --data and --out', () => {
+  it('bump on the command line: an earlier date is refused with its place; the hint keeps --data and --out', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'trappa-bump-'));
     try {
       cpSync(path.join(REPO, DATA), path.join(dir, 'vf'), { recursive: true });
-      const early = runCli(
+      const early = await runMain(
         ['bump', '1.3', '--note', 'Ny plan', '--date', '2025-12-01', '--data', 'vf', '--out', 'ut'],
         dir,
       );
       expect(early.status).toBe(1);
       expect(early.stderr).toMatch(/vf\/strategy\.yaml:5:7 date: .*earlier than version 1\.2 \(2026-03-02\)/);
-      const done = runCli(
+      const done = await runMain(
         ['bump', '1.3', '--note', 'Ny plan', '--date', '2026-04-01', '--data', 'vf', '--out', 'ut'],
         dir,
       );

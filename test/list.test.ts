@@ -4,13 +4,14 @@ import { buildDecks } from '../src/build-deck.js';
 import { formatDeckList, type DeckList } from '../src/commands/list.js';
 import { releaseDecks } from '../src/commands/release.js';
 import { bumpStrategy } from '../src/deck/bump.js';
-import { copyProject, runCli } from './helpers/project.js';
+import { copyProject } from './helpers/project.js';
 import path from 'node:path';
+import { runMain } from './helpers/in-process.js';
 
 describe('trappa list', () => {
-  it('lists every deck with audience and meeting before anything is built', () => {
+  it('lists every deck with audience and meeting before anything is built', async () => {
     const root = copyProject();
-    const run = runCli(['--root', root, 'list'], root);
+    const run = await runMain(['--root', root, 'list'], root);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
@@ -35,7 +36,7 @@ describe('trappa list', () => {
     await releaseDecks({ root, decks: ['storledermote'] });
     await bumpStrategy(path.join(root, 'data'), { version: '0.3', date: '2004-02-10', notes: ['Ny versjon'] }, root);
     await buildDecks({ root, decks: ['ansatte'] });
-    const run = runCli(['--root', root, 'list'], root);
+    const run = await runMain(['--root', root, 'list'], root);
     expect(run.status).toBe(0);
     const row = (id: string): string => run.stdout.split('\n').find((l) => l.startsWith(`${id} `)) ?? '';
     expect(row('ansatte')).toMatch(/v0\.3 draft {2}ansatte-v0\.3-2004-01-28\.pptx$/);
@@ -44,7 +45,7 @@ describe('trappa list', () => {
     );
     expect(row('strategi')).toMatch(/v0\.2 draft {2}strategi-v0\.2-2004-01-26\.pptx {2}\(v0\.3 not built yet\)$/);
 
-    const json = JSON.parse(runCli(['--root', root, 'list', '--json'], root).stdout) as DeckList;
+    const json = JSON.parse((await runMain(['--root', root, 'list', '--json'], root)).stdout) as DeckList;
     expect(json.strategy).toEqual({
       name: 'Kommunikasjonsstrategi Innherred Samkommune',
       version: '0.3',

@@ -12,7 +12,8 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { CLI_ARGS, copyProject, runCli } from './helpers/project.js';
+import { CLI_ARGS, copyProject } from './helpers/project.js';
+import { runMain } from './helpers/in-process.js';
 import { addTinyDecks, shaOfFile, strayTemps } from './helpers/output-state.js';
 
 const isRoot = process.getuid?.() === 0;
@@ -50,7 +51,7 @@ const changeDecks = (root: string, ids: string[]) =>
   );
 
 describe('paths the file system refuses', () => {
-  it('--out is a file (EEXIST), --out below a file (ENOTDIR), a 300-character folder name (ENAMETOOLONG)', () => {
+  it('--out is a file (EEXIST), --out below a file (ENOTDIR), a 300-character folder name (ENAMETOOLONG)', async () => {
     const root = copyProject();
     addTinyDecks(root, ['t1']);
     writeFileSync(path.join(root, 'afile'), 'x');
@@ -66,22 +67,22 @@ describe('paths the file system refuses', () => {
       ],
     ];
     for (const [out, line] of cases) {
-      const run = runCli(['--out', out, 'build', '--deck', 't1'], root);
+      const run = await runMain(['--out', out, 'build', '--deck', 't1'], root);
       expect(run.status, out).toBe(7);
       expect(run.stderr.trim()).toBe(line);
     }
     expect(readFileSync(path.join(root, 'afile'), 'utf8')).toBe('x');
   });
 
-  it('a deck id so long that its file name is too long: nothing of the build is saved', () => {
+  it('a deck id so long that its file name is too long: nothing of the build is saved', async () => {
     const root = copyProject();
     addTinyDecks(root, ['t1']);
-    expect(runCli(['build', '--deck', 't1'], root).status).toBe(0);
+    expect((await runMain(['build', '--deck', 't1'], root)).status).toBe(0);
     const out = path.join(root, 'output');
     const before = [...snapshot(deckFiles(out, ['t1'])), readFileSync(path.join(out, 'manifest.json'), 'utf8')];
     changeDecks(root, ['t1']);
     addTinyDecks(root, ['l'.repeat(250)]);
-    const run = runCli(['build'], root);
+    const run = await runMain(['build'], root);
     expect(run.status).toBe(7);
     expect(run.stderr.trim()).toMatch(
       /^trappa: output\/l{250}-v0\.2-2004-01-26\.pptx: the name is too long for the file system; use a shorter deck id or folder name \(ENAMETOOLONG\)$/,
@@ -92,30 +93,30 @@ describe('paths the file system refuses', () => {
     expect(strayTemps(out)).toEqual([]);
   });
 
-  it('a deck id whose file name just fits builds and releases: temporary names stay short', () => {
+  it('a deck id whose file name just fits builds and releases: temporary names stay short', async () => {
     const root = copyProject();
     // 229 + '-v0.2-2004-01-26.pptx' = 250 bytes; the old temporary name (.<name>.<pid>.<hex>.tmp) was over 255.
     const id = 'k'.repeat(229);
     addTinyDecks(root, [id]);
-    const run = runCli(['release', '--deck', id], root);
+    const run = await runMain(['release', '--deck', id], root);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(existsSync(path.join(root, 'output', `${id}-v0.2-2004-01-26.pptx`))).toBe(true);
     expect(existsSync(path.join(root, 'output/releases', `${id}-v0.2`, 'release.json'))).toBe(true);
   });
 
-  it('send-log.jsonl is a folder (EISDIR)', () => {
+  it('send-log.jsonl is a folder (EISDIR)', async () => {
     const root = copyProject();
-    expect(runCli(['build', '--deck', 'storledermote'], root).status).toBe(0);
+    expect((await runMain(['build', '--deck', 'storledermote'], root)).status).toBe(0);
     mkdirSync(path.join(root, 'output/send-log.jsonl'));
-    const run = runCli(['send', '--deck', 'storledermote', '--dry-run'], root);
+    const run = await runMain(['send', '--deck', 'storledermote', '--dry-run'], root);
     expect(run.status).toBe(7);
     expect(run.stderr.trim()).toBe(
       'trappa: output/send-log.jsonl: this is a folder, but a file is needed here; move the folder away or choose another path (EISDIR)',
     );
   });
 
-  it.skipIf(!isRoot)('permission denied (EACCES), as user nobody', () => {
+  it.skipIf(!isRoot)('permission denied (EACCES), as user nobody', async () => {
     const root = copyProject();
     addTinyDecks(root, ['t1']);
     chmodSync(root, 0o755);
@@ -136,13 +137,13 @@ describe('paths the file system refuses', () => {
 describe('a full or read-only disk', () => {
   it.skipIf(probe !== undefined)(
     `a full disk (ENOSPC) leaves every earlier deck and the manifest as they were${mountNote}`,
-    () => {
+    async () => {
       const root = copyProject();
       addTinyDecks(root, ['t1', 't2']);
       const disk = mountTmpfs(root, '400k');
       if (!('dir' in disk)) throw new Error(disk.reason);
       const out = path.join(disk.dir, 'output');
-      expect(runCli(['--out', out, 'build', '--deck', 't1', 't2'], root).status).toBe(0);
+      expect((await runMain(['--out', out, 'build', '--deck', 't1', 't2'], root)).status).toBe(0);
       const before = [...snapshot(deckFiles(out, ['t1', 't2'])), readFileSync(path.join(out, 'manifest.json'), 'utf8')];
       // Fill the disk but for room for about one more deck: the old code wrote t1, failed on t2 and left no manifest.
       const free = (): number =>
@@ -151,7 +152,7 @@ describe('a full or read-only disk', () => {
         );
       writeFileSync(path.join(disk.dir, 'filler'), Buffer.alloc(Math.max(0, free() - 28 * 1024)));
       changeDecks(root, ['t1', 't2']);
-      const run = runCli(['--out', out, 'build', '--deck', 't1', 't2'], root);
+      const run = await runMain(['--out', out, 'build', '--deck', 't1', 't2'], root);
       expect(run.status).toBe(7);
       expect(run.stderr.trim()).toMatch(
         /^trappa: \S+\/output\/t[12]-v0\.2-2004-01-26\.pptx: the disk is full; free some space and run the command again \(ENOSPC\)$/,
@@ -164,17 +165,17 @@ describe('a full or read-only disk', () => {
     },
   );
 
-  it.skipIf(probe !== undefined)(`a read-only folder (EROFS) changes nothing${mountNote}`, () => {
+  it.skipIf(probe !== undefined)(`a read-only folder (EROFS) changes nothing${mountNote}`, async () => {
     const root = copyProject();
     addTinyDecks(root, ['t1']);
     const disk = mountTmpfs(root, '400k');
     if (!('dir' in disk)) throw new Error(disk.reason);
     const out = path.join(disk.dir, 'output');
-    expect(runCli(['--out', out, 'build', '--deck', 't1'], root).status).toBe(0);
+    expect((await runMain(['--out', out, 'build', '--deck', 't1'], root)).status).toBe(0);
     const before = [...snapshot(deckFiles(out, ['t1'])), readFileSync(path.join(out, 'manifest.json'), 'utf8')];
     expect(spawnSync('mount', ['-o', 'remount,ro', disk.dir]).status).toBe(0);
     changeDecks(root, ['t1']);
-    const run = runCli(['--out', out, 'build', '--deck', 't1'], root);
+    const run = await runMain(['--out', out, 'build', '--deck', 't1'], root);
     expect(run.status).toBe(7);
     expect(run.stderr.trim()).toMatch(
       /^trappa: \S+: the file system is read-only; choose another folder \(--out\) or make it writable \(EROFS\)$/,

@@ -14,10 +14,11 @@ import { buildDecks, type BuiltDeck } from '../src/build-deck.js';
 import { checkBuiltDeck } from '../src/check/check-deck.js';
 import { InputError } from '../src/errors.js';
 import { missingValidator, validatePptx } from './helpers/ooxml.js';
-import { REPO, runCli } from './helpers/project.js';
+import { REPO } from './helpers/project.js';
 import { readPptx, slideLayoutName, slideShapes, structureProblems } from './helpers/structure.js';
 import { hasSoffice } from './helpers/tools.js';
 import { copyProjectInto } from './helpers/project-copy.js';
+import { runMain } from './helpers/in-process.js';
 
 const FIXTURES = path.join(REPO, 'test/fixtures/templates');
 const DEJAVU =
@@ -217,10 +218,10 @@ describe('a template that lacks what the slides need', () => {
     expect(inputs).toContain('assets/templates/dark-dejavu.potx');
   });
 
-  it('names a theme font it cannot measure, exit 2', () => {
+  it('names a theme font it cannot measure, exit 2', async () => {
     // In a process of its own: fonts registered by the builds above stay registered in this one.
     const root = project({ ...CASES[0]!, fonts: '' });
-    const run = runCli(['build', '--deck', 'strategi'], root);
+    const run = await runMain(['build', '--deck', 'strategi'], root);
     expect(run.status).toBe(2);
     expect(run.stderr.trim()).toMatch(
       /^data\/theme\.yaml:\d+:\d+ template: the template assets\/templates\/impress\.potx uses the font 'Arial', which Trappa cannot/,

@@ -14,7 +14,8 @@ import { validateSource } from '../src/data/validate.js';
 import { formatIssue } from '../src/errors.js';
 import { loadProject } from '../src/data/load-project.js';
 import { resolveFontFace } from '../src/fonts/fonts.js';
-import { copyProject, editFile, REPO, runCli } from './helpers/project.js';
+import { copyProject, editFile, REPO } from './helpers/project.js';
+import { runMain } from './helpers/in-process.js';
 
 const BUNDLED = readFileSync(path.join(REPO, 'data/theme.yaml'), 'utf8');
 
@@ -167,10 +168,10 @@ const FIRMA_SANS = [
 ].join('\n');
 
 describe('fonts.files', () => {
-  it('measures a face with its own files: the deck builds and passes its checks', () => {
+  it('measures a face with its own files: the deck builds and passes its checks', async () => {
     const root = copyProject();
     editFile(root, 'data/theme.yaml', /^ {2}heading: .*\n {2}body: .*$/m, FIRMA_SANS);
-    const run = runCli(['build', '--deck', 'ansatte'], root);
+    const run = await runMain(['build', '--deck', 'ansatte'], root);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const pptx = unzipSync(readFileSync(path.join(root, 'output/ansatte-v0.2-2004-01-28.pptx')));
@@ -179,7 +180,7 @@ describe('fonts.files', () => {
     expect(strFromU8(pptx['ppt/theme/theme1.xml']!)).toContain('<a:minorFont><a:latin typeface="Firma Sans"/>');
     expect(slide).toContain('typeface="+mn-lt"');
     expect(slide).not.toContain('typeface="Calibri"');
-    const check = runCli(['check', '--deck', 'ansatte'], root);
+    const check = await runMain(['check', '--deck', 'ansatte'], root);
     expect(check.stdout + check.stderr).not.toMatch(/not known|measured as Calibri/);
     expect(check.status, check.stdout + check.stderr).toBe(0);
   });
@@ -194,7 +195,7 @@ describe('fonts.files', () => {
     expect(resolveFontFace('Firma Sans').warning).toMatch(/not known to Trappa/);
   });
 
-  it('reports a missing or unusable font file at its field, exit 2', () => {
+  it('reports a missing or unusable font file at its field, exit 2', async () => {
     const root = copyProject();
     editFile(
       root,
@@ -202,7 +203,7 @@ describe('fonts.files', () => {
       /^ {2}heading: .*\n {2}body: .*$/m,
       FIRMA_SANS.replace('Carlito-Regular.ttf', 'FirmaSans-Regular.ttf').replace('Carlito-Bold.ttf', 'OFL.txt'),
     );
-    const run = runCli(['build', '--deck', 'ansatte'], root);
+    const run = await runMain(['build', '--deck', 'ansatte'], root);
     expect(run.status).toBe(2);
     expect(run.stderr.trim().split('\n')).toEqual([
       expect.stringMatching(
@@ -214,10 +215,10 @@ describe('fonts.files', () => {
     ]);
   });
 
-  it('refuses a theme font without files before laying anything out, exit 2', () => {
+  it('refuses a theme font without files before laying anything out, exit 2', async () => {
     const root = copyProject();
     editFile(root, 'data/theme.yaml', /^ {2}heading: .*$/m, '  heading: Georgia');
-    const run = runCli(['build', '--deck', 'ansatte'], root);
+    const run = await runMain(['build', '--deck', 'ansatte'], root);
     expect(run.status).toBe(2);
     expect(run.stderr.trim()).toMatch(/^data\/theme\.yaml:\d+:\d+ fonts\.heading: no metrics for font 'Georgia': /);
   });

@@ -9,8 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { releaseDecks } from '../src/commands/release.js';
 import { buildDecks } from '../src/build-deck.js';
 import { confinePath, confineRelative } from '../src/io/confine.js';
-import { copyProject, runCli } from './helpers/project.js';
+import { copyProject } from './helpers/project.js';
 import { addTinyDecks } from './helpers/output-state.js';
+import { runMain } from './helpers/in-process.js';
 
 const RECORD = 'output/releases/t1-v0.2/release.json';
 
@@ -33,7 +34,7 @@ describe('build --from-release confines the paths of release.json', () => {
     // Old code: copies output/escaped.txt to <tmp>/<trappa-release-…>/../../../escaped.txt = <root>/a/escaped.txt.
     writeFileSync(path.join(root, 'output/escaped.txt'), 'planted');
     editRecord(root, record, { files: [...(record.files as string[]), '../../../escaped.txt'] });
-    const run = runCli(['build', '--from-release', 't1@0.2'], root, { TMPDIR: tmp });
+    const run = await runMain(['build', '--from-release', 't1@0.2'], root, { TMPDIR: tmp });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(
       /output\/releases\/t1-v0\.2\/release\.json files\.\d+ \('\.\.\/\.\.\/\.\.\/escaped\.txt'\): must be a path inside data\/, templates\/ or assets\//,
@@ -45,7 +46,9 @@ describe('build --from-release confines the paths of release.json', () => {
   it('refuses a deck id that would put the temporary folder elsewhere', async () => {
     const { root, tmp, record } = await releasedProject();
     editRecord(root, record, { deckId: '../../../escaped-dir' });
-    const run = runCli(['build', '--from-release', path.join(root, 'output/releases/t1-v0.2')], root, { TMPDIR: tmp });
+    const run = await runMain(['build', '--from-release', path.join(root, 'output/releases/t1-v0.2')], root, {
+      TMPDIR: tmp,
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('release.json deckId');
     expect(readdirSync(path.join(root, 'a'))).toEqual(['b']);
@@ -59,7 +62,7 @@ describe('build --from-release confines the paths of release.json', () => {
     const input = path.join(root, 'output/releases/t1-v0.2/inputs/data/decks/t1.yaml');
     rmSync(input);
     symlinkSync(secret, input);
-    const run = runCli(['build', '--from-release', 't1@0.2'], root, { TMPDIR: tmp });
+    const run = await runMain(['build', '--from-release', 't1@0.2'], root, { TMPDIR: tmp });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("'data/decks/t1.yaml' is a link that leads outside the snapshot");
   });
@@ -75,15 +78,15 @@ describe('the manifest cannot name a file outside output/', () => {
     manifest.entries['t1@0.2']!.file = '../victim.pptx';
     writeFileSync(manifestFile, JSON.stringify(manifest));
     writeFileSync(path.join(root, 'victim.pptx'), 'precious');
-    const run = runCli(['build', '--deck', 't1'], root);
+    const run = await runMain(['build', '--deck', 't1'], root);
     expect(run.status, run.stderr).toBe(0);
     expect(readFileSync(path.join(root, 'victim.pptx'), 'utf8')).toBe('precious');
     expect(readdirSync(path.join(root, 'output')).some((f) => f.startsWith('manifest.damaged-'))).toBe(true);
   });
 
-  it('a release spec with a path-like deck id is no release', () => {
+  it('a release spec with a path-like deck id is no release', async () => {
     const root = copyProject();
-    const run = runCli(['build', '--from-release', '..@0.2'], root);
+    const run = await runMain(['build', '--from-release', '..@0.2'], root);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("'..@0.2' is not a release");
   });

@@ -1,7 +1,7 @@
 import { appendFileSync, cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { buildDecks, type BuiltDeck } from '../src/build-deck.js';
 import { FrozenVersionError } from '../src/errors.js';
 import { loadManifest } from '../src/versions/manifest.js';
@@ -22,7 +22,8 @@ import {
 const KILLS = Number(process.env.TRAPPA_TEST_KILLS ?? 20);
 // A killed process's lock is taken over after 2 s instead of 10, so the rounds stay short.
 const CHILD_ENV = { TRAPPA_LOCK_STALE_MS: '2000' };
-process.env.TRAPPA_LOCK_STALE_MS = '2000'; // and for the saves this test makes in-process
+// and for the saves this test makes in-process (vitest.config.ts undoes it after each test)
+beforeEach(() => void vi.stubEnv('TRAPPA_LOCK_STALE_MS', '2000'));
 
 /** Runs the CLI and kills it with SIGKILL after `killAfterMs` (never, when undefined). */
 function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv, killAfterMs?: number): Promise<AsyncCliRun> {

@@ -10,8 +10,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { releaseDecks } from '../src/commands/release.js';
 import { readManifest } from '../src/versions/manifest.js';
-import { copyProject, editFile, runCli } from './helpers/project.js';
+import { copyProject, editFile } from './helpers/project.js';
 import { shaOfFile } from './helpers/output-state.js';
+import { runMain } from './helpers/in-process.js';
 
 const DECK = 'storledermote';
 const FILE = 'output/storledermote-v0.2-2004-02-04.pptx';
@@ -27,7 +28,7 @@ describe('a release snapshot protects its version whatever happens to the manife
   it('manifest.json deleted: a changed build is refused and the manifest is rebuilt from the record', async () => {
     const { root, sha } = await released();
     rmSync(path.join(root, 'output/manifest.json'));
-    const run = runCli(['build', '--deck', DECK], root);
+    const run = await runMain(['build', '--deck', DECK], root);
     expect(run.status).toBe(3);
     expect(run.stderr).toContain('storledermote v0.2 was released on');
     expect(shaOfFile(path.join(root, FILE))).toBe(sha);
@@ -46,7 +47,7 @@ describe('a release snapshot protects its version whatever happens to the manife
     delete entry.releasedAt;
     entry.sha256 = '0'.repeat(64);
     writeFileSync(file, JSON.stringify(manifest));
-    const run = runCli(['build', '--deck', DECK], root);
+    const run = await runMain(['build', '--deck', DECK], root);
     expect(run.status).toBe(3);
     expect(shaOfFile(path.join(root, FILE))).toBe(sha);
   });
@@ -55,7 +56,7 @@ describe('a release snapshot protects its version whatever happens to the manife
     const { root, sha } = await released();
     editFile(root, `data/decks/${DECK}.yaml`, 'place: Verdal rådhus', 'place: Levanger rådhus');
     writeFileSync(path.join(root, FILE), 'not a deck');
-    expect(runCli(['build', '--deck', DECK], root).status).toBe(0);
+    expect((await runMain(['build', '--deck', DECK], root)).status).toBe(0);
     expect(shaOfFile(path.join(root, FILE))).toBe(sha);
   });
 });
@@ -72,10 +73,10 @@ describe('the input hash ignores what cannot change a deck', () => {
       (_m, place: string) => `place: "${place}"   # moved here in January\n\n`,
     );
     editFile(root, 'data/strategy.yaml', /^mainMessage:/m, '# Hovedbudskapet, vedtatt i januar\nmainMessage:');
-    const dry = runCli(['send', '--deck', DECK, '--dry-run'], root);
+    const dry = await runMain(['send', '--deck', DECK, '--dry-run'], root);
     expect(dry.stderr).toBe('');
     expect(dry.status).toBe(0);
-    const build = runCli(['build', '--deck', DECK], root);
+    const build = await runMain(['build', '--deck', DECK], root);
     expect(build.status).toBe(0);
     expect(build.stdout).toContain('unchanged');
     expect((await readManifest(path.join(root, 'output'))).entries[`${DECK}@0.2`]!.inputsHash).toBe(before);
@@ -83,13 +84,13 @@ describe('the input hash ignores what cannot change a deck', () => {
 
   it('a real change still says "older than its data", and the build it suggests ends that', async () => {
     const root = copyProject();
-    expect(runCli(['build', '--deck', 'ansatte'], root).status).toBe(0);
+    expect((await runMain(['build', '--deck', 'ansatte'], root)).status).toBe(0);
     editFile(root, 'data/decks/ansatte.yaml', '- Din tillitsvalgte', '- Din tillitsvalgte eller verneombud');
-    expect(runCli(['send', '--deck', 'ansatte', '--dry-run'], root).stderr).toContain(
+    expect((await runMain(['send', '--deck', 'ansatte', '--dry-run'], root)).stderr).toContain(
       'is older than its data or templates',
     );
-    expect(runCli(['build', '--deck', 'ansatte'], root).status).toBe(0);
-    const again = runCli(['send', '--deck', 'ansatte', '--dry-run'], root);
+    expect((await runMain(['build', '--deck', 'ansatte'], root)).status).toBe(0);
+    const again = await runMain(['send', '--deck', 'ansatte', '--dry-run'], root);
     expect(again.stderr).toBe('');
     expect(again.status).toBe(0);
   });

@@ -10,7 +10,8 @@ import { readManifest, type ManifestEntry } from '../src/versions/manifest.js';
 import { freezeBeforeSending } from '../src/versions/freeze.js';
 import { decideVersion } from '../src/versions/decide.js';
 import { FrozenVersionError } from '../src/errors.js';
-import { copyProject, editFile, runCli } from './helpers/project.js';
+import { copyProject, editFile } from './helpers/project.js';
+import { runMain } from './helpers/in-process.js';
 
 const DECK = 'storledermote';
 const FILE_02 = 'storledermote-v0.2-2004-02-04.pptx';
@@ -144,7 +145,7 @@ describe('released versions', () => {
   it('a changed build is refused with exit code 3, before anything is written, and the released file stays byte-identical', async () => {
     const root = copyProject();
     await buildDecks({ root });
-    expect(runCli(['--root', root, 'release', '--deck', DECK], root).status).toBe(0);
+    expect((await runMain(['--root', root, 'release', '--deck', DECK], root)).status).toBe(0);
     const released = sha(out(root, FILE_02));
     const draft = sha(out(root, 'ansatte-v0.2-2004-01-28.pptx'));
     // A change in the strategy changes every deck: the draft may change, the released one may not.
@@ -155,7 +156,7 @@ describe('released versions', () => {
       'Profil for morkommunene og ISK lagt til og justert',
     );
     editFile(root, 'data/strategy.yaml', 'what: Innherred Samkommune er', 'what: Innherred Samkommune (ISK) er');
-    const run = runCli(['--root', root, 'build', '--all'], root);
+    const run = await runMain(['--root', root, 'build', '--all'], root);
     expect(run.status).toBe(3);
     expect(run.stderr).toMatch(
       /storledermote v0\.2 was released on \d{4}-\d{2}-\d{2} and its content has changed; bump the version \(trappa bump 0\.3 --note "…"\) or pass --overwrite-released/,
@@ -171,7 +172,7 @@ describe('released versions', () => {
     await releaseDecks({ root, decks: [DECK] });
     const before = sha(out(root, FILE_02));
     movePlace(root);
-    const run = runCli(['--root', root, 'build', '--deck', DECK, '--overwrite-released'], root);
+    const run = await runMain(['--root', root, 'build', '--deck', DECK, '--overwrite-released'], root);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(sha(out(root, FILE_02))).not.toBe(before);
@@ -233,20 +234,22 @@ describe('released versions', () => {
     movePlace(root);
     await bumpStrategy(path.join(root, 'data'), { version: '0.3', notes: ['Nytt møtested'] }, root);
     rmSync(out(root, FILE_02));
-    const run = runCli(['--root', root, 'build', '--from-release', 'storledermote@0.2'], root);
+    const run = await runMain(['--root', root, 'build', '--from-release', 'storledermote@0.2'], root);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(sha(out(root, FILE_02))).toBe(released);
     // From the snapshot folder into another output folder: same bytes.
     const other = path.join(root, 'elsewhere');
     expect(
-      runCli(
-        ['--root', root, '--out', other, 'build', '--from-release', out(root, 'releases/storledermote-v0.2')],
-        root,
+      (
+        await runMain(
+          ['--root', root, '--out', other, 'build', '--from-release', out(root, 'releases/storledermote-v0.2')],
+          root,
+        )
       ).status,
     ).toBe(0);
     expect(sha(path.join(other, FILE_02))).toBe(released);
-    expect(runCli(['--root', root, 'build', '--from-release', 'storledermote@0.3'], root).stderr).toContain(
+    expect((await runMain(['--root', root, 'build', '--from-release', 'storledermote@0.3'], root)).stderr).toContain(
       'no input snapshot of storledermote v0.3',
     );
   });
@@ -269,11 +272,11 @@ describe('the manifest', () => {
     const broken = '{\n  "format": "trappa-manifest-1",\n  "entries": {,\n}\n';
     writeFileSync(out(root, 'manifest.json'), broken);
     movePlace(root);
-    const run = runCli(['--root', root, 'build', '--deck', DECK], root);
+    const run = await runMain(['--root', root, 'build', '--deck', DECK], root);
     expect(run.status, run.stderr).toBe(3);
     expect(sha(out(root, FILE_02))).toBe(released);
     // A build that changes nothing frozen rewrites the manifest and keeps the damaged one beside it.
-    expect(runCli(['--root', root, 'build', '--deck', 'ansatte'], root).status).toBe(0);
+    expect((await runMain(['--root', root, 'build', '--deck', 'ansatte'], root)).status).toBe(0);
     const kept = readdirSync(out(root)).filter((f) => f.startsWith('manifest.damaged-'));
     expect(kept).toHaveLength(1);
     expect(readFileSync(out(root, kept[0]!), 'utf8')).toBe(broken);
@@ -288,7 +291,7 @@ describe('trappa bump', () => {
     const root = copyProject();
     const file = path.join(root, 'data/strategy.yaml');
     const original = readFileSync(file, 'utf8');
-    const run = runCli(
+    const run = await runMain(
       ['--root', root, 'bump', '0.3', '--date', '2004-02-10', '--note', 'Møtested: Verdal', '--note', 'Ny frist'],
       root,
     );
@@ -307,15 +310,15 @@ describe('trappa bump', () => {
     expect(built.decks[0]!.version).toBe('0.3');
   });
 
-  it('refuses a version that is not greater, and leaves the file alone', () => {
+  it('refuses a version that is not greater, and leaves the file alone', async () => {
     const root = copyProject();
     const original = readFileSync(path.join(root, 'data/strategy.yaml'), 'utf8');
     for (const v of ['0.2', '0.1', '0.2.0']) {
-      const run = runCli(['--root', root, 'bump', v, '--note', 'x'], root);
+      const run = await runMain(['--root', root, 'bump', v, '--note', 'x'], root);
       expect(run.status).toBe(1);
       expect(run.stderr).toContain(`version ${v} is not greater than the current version 0.2`);
     }
-    expect(runCli(['--root', root, 'bump', '0.3'], root).stderr).toContain('say what changed in 0.3');
+    expect((await runMain(['--root', root, 'bump', '0.3'], root)).stderr).toContain('say what changed in 0.3');
     expect(readFileSync(path.join(root, 'data/strategy.yaml'), 'utf8')).toBe(original);
   });
 });

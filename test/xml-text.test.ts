@@ -14,9 +14,10 @@ import { finishPackage } from '../src/pptx/finish-package.js';
 import { malformedParts, MalformedPackageError } from '../src/pptx/check-well-formed.js';
 import { wellFormednessError } from '../src/ooxml/xml.js';
 import { readPackage } from '../src/ooxml/package.js';
-import { copyProject, editFile, runCli } from './helpers/project.js';
+import { copyProject, editFile } from './helpers/project.js';
 import { readPptx } from './helpers/pptx-zip.js';
 import { missingValidator, validatePptx } from './helpers/ooxml.js';
+import { runMain } from './helpers/in-process.js';
 
 const WHAT = 'what: Innherred Samkommune er';
 
@@ -54,10 +55,10 @@ describe('characters XML 1.0 forbids are located errors naming the field', () =>
     expect((await loadProject({ root })).ok).toBe(true);
   });
 
-  it('written as an escape in double quotes, through the CLI: exit 2, one line, nothing written', () => {
+  it('written as an escape in double quotes, through the CLI: exit 2, one line, nothing written', async () => {
     const root = copyProject();
     editFile(root, 'data/decks/ansatte.yaml', '- Din nærmeste leder', '- "Din nærmeste\\x01 leder"');
-    const run = runCli(['build', '--deck', 'ansatte'], root);
+    const run = await runMain(['build', '--deck', 'ansatte'], root);
     expect(run.status).toBe(2);
     expect(run.stderr.trim()).toMatch(
       /^data\/decks\/ansatte\.yaml:\d+:\d+ slides\[\d+\]\.points\[0\]: contains U\+0001 /,

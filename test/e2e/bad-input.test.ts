@@ -6,7 +6,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyBuiltProject, copyProject, editFile, runCli } from '../helpers/project.js';
+import { copyBuiltProject, copyProject, editFile } from '../helpers/project.js';
+import { runMain } from '../helpers/in-process.js';
 
 interface Case {
   name: string;
@@ -102,7 +103,7 @@ describe('bad input', () => {
     const before = readFileSync(file);
 
     breakIt(root);
-    const run = runCli(['build', '--deck', 'storledermote', 'strategi'], root);
+    const run = await runMain(['build', '--deck', 'storledermote', 'strategi'], root);
     expect(run.status).toBe(2);
     const lines = run.stderr.trim().split('\n');
     expect(lines, run.stderr).toHaveLength(1);
@@ -112,7 +113,7 @@ describe('bad input', () => {
 });
 
 describe('text too long for a slide that cannot continue', () => {
-  it('names the field in the data, and nothing is written', () => {
+  it('names the field in the data, and nothing is written', async () => {
     const root = copyProject();
     editFile(
       root,
@@ -120,7 +121,7 @@ describe('text too long for a slide that cannot continue', () => {
       /^ {2}what: (.*)$/m,
       (_, what: string) => `  what: ${`${what}. `.repeat(12).trim()}`,
     );
-    const run = runCli(['build'], root);
+    const run = await runMain(['build'], root);
     expect(run.status).toBe(2);
     expect(run.stderr.trim()).toMatch(
       /^data\/strategy\.yaml:\d+:\d+ mainMessage: the text is too long for its place on the slide: even at 12 pt it needs [\d.]+ in of [\d.]+ in; shorten it by about \d+ %$/,

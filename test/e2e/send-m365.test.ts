@@ -11,10 +11,14 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { generateCertificate, startTestServer, type TestCertificate, type TestServer } from '../email-test-server.js';
-import { runCliClean } from '../helpers/dist-cli.js';
+import { runMain } from '../helpers/in-process.js';
 import { REPO } from '../helpers/project.js';
 import { CLIENT_ID, CLIENT_SECRET, startFakeM365, TENANT, type FakeM365 } from '../m365-fake.js';
 import { copyProjectToTemp } from '../helpers/project-copy.js';
+
+/** The CLI in this process, without the developer's own TRAPPA_* settings (they would change the transport). */
+const runCliClean = (args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) =>
+  runMain(args, cwd, env, { withoutOwnSettings: true });
 
 const MAILBOX = 'kommunikasjon@innherred-samkommune.no';
 const sha256 = (b: Buffer | Uint8Array): string => createHash('sha256').update(b).digest('hex');
