@@ -4,7 +4,7 @@
  * bundled project; the address is the first line on standard output.
  */
 import { rmSync } from 'node:fs';
-import { CLI_ARGS, REPO } from './project.js';
+import { CLI_ENTRY, REPO } from './project.js';
 import { copyProjectFrom, type RunningStudio, startStudio } from './studio-process.js';
 
 export type { RunningStudio };
@@ -14,7 +14,7 @@ export const projectCopy = (): string => copyProjectFrom(REPO);
 
 /** The studio of the bundle this test run built (test/global-setup.ts). */
 export const startStudioProcess = (root: string, env: NodeJS.ProcessEnv = {}): Promise<RunningStudio> =>
-  startStudio(CLI_ARGS[0]!, root, env);
+  startStudio(CLI_ENTRY, root, env);
 
 export function removeAll(...dirs: string[]): void {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
