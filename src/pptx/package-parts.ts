@@ -116,9 +116,22 @@ export function comparePartNames(a: string, b: string): number {
   return rank(a) - rank(b) || compareNatural(a, b);
 }
 
+/** Part names split into digit and non-digit runs, kept per name: a sort compares each name many times. */
+const chunkCache = new Map<string, string[]>();
+
+function chunksOf(name: string): string[] {
+  let chunks = chunkCache.get(name);
+  if (!chunks) {
+    if (chunkCache.size > 10_000) chunkCache.clear();
+    chunks = name.match(/\d+|\D+/g) ?? [];
+    chunkCache.set(name, chunks);
+  }
+  return chunks;
+}
+
 function compareNatural(a: string, b: string): number {
-  const chunksA = a.match(/\d+|\D+/g) ?? [];
-  const chunksB = b.match(/\d+|\D+/g) ?? [];
+  const chunksA = chunksOf(a);
+  const chunksB = chunksOf(b);
   for (let i = 0; i < Math.min(chunksA.length, chunksB.length); i++) {
     const x = chunksA[i] ?? '';
     const y = chunksB[i] ?? '';
