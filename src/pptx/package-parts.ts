@@ -2,7 +2,8 @@
  * The parts of an OPC package (a .pptx is a zip of them), read once and written
  * back deterministically: same parts in, same bytes out.
  */
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable, type ZipOptions } from 'fflate';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
+import { writeZip } from './write-zip.js';
 import { isXmlPart, type OpcPackage, relsPartOf, resolvePart } from '../ooxml/package.js';
 import { attr, children, parseXml } from '../ooxml/xml.js';
 
@@ -88,17 +89,16 @@ export class PackageParts {
    *   (some readers sniff the first entry), then every other part in natural name order
    *   (`slide2` before `slide10`), independent of the order pptxgenjs happened to use.
    * - Time: every entry gets `modified`. See `zipTimestamp` for why it is built from local parts.
-   * - Compression: DEFLATE at a fixed level; PNG/JPEG/GIF are already compressed and are stored.
+   * - Compression: DEFLATE at a fixed level; PNG/JPEG/GIF are already compressed and are stored
+   *   (write-zip.ts: the same bytes as fflate's zipSync, each part deflated once per process).
    */
   toZip(modified: Date): Uint8Array {
-    const files: Zippable = {};
-    for (const name of [...this.bytes.keys()].sort(comparePartNames)) {
-      const data = this.bytes.get(name);
-      if (!data) continue;
-      const options: ZipOptions = { level: isCompressedMedia(name) ? 0 : 6, mtime: modified };
-      files[name] = [data, options];
-    }
-    return zipSync(files);
+    const entries = [...this.bytes.keys()].sort(comparePartNames).map((name) => ({
+      name,
+      data: this.bytes.get(name)!,
+      level: isCompressedMedia(name) ? 0 : 6,
+    }));
+    return writeZip(entries, modified);
   }
 }
 

@@ -1,0 +1,135 @@
+/**
+ * The zip container of a .pptx, written from parts in a given order, byte for byte as
+ * fflate's `zipSync` writes it (test/write-zip.test.ts holds it to that), with one
+ * difference: each part's deflated bytes are kept per process, keyed by its content.
+ *
+ * Why not `zipSync` itself: it deflates every part of every deck again. A build of several
+ * decks writes the same master, layouts and theme into each, and watch mode, the studio's
+ * live check and `release` rebuild decks whose slides have not changed; DEFLATE in
+ * JavaScript is the finishing stage's largest cost (~40 % of it).
+ * Why not node:zlib, which is faster: its output depends on the zlib Node was built with
+ * and on the CPU (Chromium's zlib), so the same deck would get other bytes on another
+ * machine, and a released version would look changed. fflate's deflate is plain JS and
+ * gives the same bytes everywhere; the CRC-32 (node:zlib's) is a fixed function.
+ */
+import { createHash } from 'node:crypto';
+import { crc32 } from 'node:zlib';
+import { deflateSync, strToU8 } from 'fflate';
+
+export interface ZipEntry {
+  name: string;
+  data: Uint8Array;
+  /** 0 stores the bytes as they are (media that is compressed already); 1–9 deflates. */
+  level: number;
+}
+
+interface Compressed {
+  crc: number;
+  bytes: Uint8Array;
+}
+
+/** Deflated parts by level and content hash; dropped whole past MAX_CACHED bytes. */
+const cache = new Map<string, Compressed>();
+const MAX_CACHED = 64 * 1024 * 1024;
+let cachedBytes = 0;
+
+function compress(data: Uint8Array, level: number): Compressed {
+  if (level === 0) return { crc: crc32(data), bytes: data };
+  const key = `${level}:${createHash('sha1').update(data).digest('base64')}:${data.length}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const made = { crc: crc32(data), bytes: deflateSync(data, { level: level as 1 }) };
+  if (cachedBytes + made.bytes.length > MAX_CACHED) {
+    cache.clear();
+    cachedBytes = 0;
+  }
+  cache.set(key, made);
+  cachedBytes += made.bytes.length;
+  return made;
+}
+
+/**
+ * DOS date and time as zip stores them, from the local-time fields of `modified`
+ * (see package-parts.ts zipTimestamp for why a local time).
+ */
+function dosDateTime(modified: Date): number {
+  const year = modified.getFullYear() - 1980;
+  if (year < 0 || year > 119) throw new RangeError(`a zip entry time must be in 1980–2099, got ${modified.getFullYear()}`);
+  return (
+    ((year << 25) |
+      ((modified.getMonth() + 1) << 21) |
+      (modified.getDate() << 16) |
+      (modified.getHours() << 11) |
+      (modified.getMinutes() << 5) |
+      (modified.getSeconds() >> 1)) >>>
+    0
+  );
+}
+
+interface Placed {
+  name: Uint8Array;
+  /** Bit 11: the name is UTF-8 beyond ASCII. */
+  flags: number;
+  method: number;
+  crc: number;
+  size: number;
+  body: Uint8Array;
+  offset: number;
+}
+
+/** Local header or central directory record: the fields they share, from `at`. */
+function writeCommon(view: DataView, at: number, entry: Placed, time: number): void {
+  view.setUint16(at, 20, true); // version needed: 2.0 (deflate)
+  view.setUint16(at + 2, entry.flags, true);
+  view.setUint16(at + 4, entry.method, true);
+  view.setUint32(at + 6, time, true);
+  view.setUint32(at + 10, entry.crc, true);
+  view.setUint32(at + 14, entry.body.length, true);
+  view.setUint32(at + 18, entry.size, true);
+  view.setUint16(at + 22, entry.name.length, true);
+  view.setUint16(at + 24, 0, true); // no extra field
+}
+
+/** The zip of `entries`, in their order, every entry dated `modified`. */
+export function writeZip(entries: readonly ZipEntry[], modified: Date): Uint8Array {
+  const time = dosDateTime(modified);
+  let offset = 0;
+  const placed: Placed[] = entries.map((entry) => {
+    const name = strToU8(entry.name);
+    if (name.length > 0xffff) throw new RangeError(`zip entry name too long: ${entry.name.slice(0, 80)}…`);
+    const { crc, bytes } = compress(entry.data, entry.level);
+    const at = offset;
+    offset += 30 + name.length + bytes.length;
+    const flags = name.length !== entry.name.length ? 0x0800 : 0;
+    return { name, flags, method: entry.level === 0 ? 0 : 8, crc, size: entry.data.length, body: bytes, offset: at };
+  });
+  const directoryStart = offset;
+  const directorySize = placed.reduce((sum, e) => sum + 46 + e.name.length, 0);
+  if (directoryStart + directorySize > 0xffffffff || placed.length > 0xffff) {
+    throw new RangeError('a deck over 4 GB or 65,535 parts needs Zip64, which Trappa does not write');
+  }
+  const out = new Uint8Array(directoryStart + directorySize + 22);
+  const view = new DataView(out.buffer);
+  for (const e of placed) {
+    view.setUint32(e.offset, 0x04034b50, true);
+    writeCommon(view, e.offset + 4, e, time);
+    out.set(e.name, e.offset + 30);
+    out.set(e.body, e.offset + 30 + e.name.length);
+  }
+  let at = directoryStart;
+  for (const e of placed) {
+    view.setUint32(at, 0x02014b50, true);
+    view.setUint16(at + 4, 20, true); // version made by: 2.0, MS-DOS attributes
+    writeCommon(view, at + 6, e, time);
+    // comment length, disk number, internal and external attributes: all 0
+    view.setUint32(at + 42, e.offset, true);
+    out.set(e.name, at + 46);
+    at += 46 + e.name.length;
+  }
+  view.setUint32(at, 0x06054b50, true);
+  view.setUint16(at + 8, placed.length, true);
+  view.setUint16(at + 10, placed.length, true);
+  view.setUint32(at + 12, directorySize, true);
+  view.setUint32(at + 16, directoryStart, true);
+  return out;
+}
