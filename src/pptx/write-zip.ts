@@ -54,7 +54,8 @@ function compress(data: Uint8Array, level: number): Compressed {
  */
 function dosDateTime(modified: Date): number {
   const year = modified.getFullYear() - 1980;
-  if (year < 0 || year > 119) throw new RangeError(`a zip entry time must be in 1980–2099, got ${modified.getFullYear()}`);
+  if (year < 0 || year > 119)
+    throw new RangeError(`a zip entry time must be in 1980–2099, got ${modified.getFullYear()}`);
   return (
     ((year << 25) |
       ((modified.getMonth() + 1) << 21) |
