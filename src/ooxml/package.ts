@@ -50,13 +50,40 @@ function parsedPart(pkg: OpcPackage, part: string): XmlElement | XmlSyntaxError 
   if (found === undefined) {
     const text = pkg.xml.get(part);
     if (text === undefined) return undefined;
-    try {
-      found = parseXml(text);
-    } catch (error) {
-      if (!(error instanceof XmlSyntaxError)) throw error;
-      found = error;
-    }
+    found = parseText(text);
     cache.set(part, found);
+  }
+  return found;
+}
+
+/**
+ * Parsed parts by their text, across packages: the decks of one build share their master,
+ * layouts and theme, and a rebuild (watch mode, the studio) most of its slides. The trees
+ * are only ever read, so one can serve every package that holds the same text. Large parts
+ * are left out, and the whole map is dropped past MAX_SHARED characters.
+ */
+const shared = new Map<string, XmlElement | XmlSyntaxError>();
+const MAX_SHARED = 16 * 1024 * 1024;
+const MAX_SHARED_PART = 256 * 1024;
+let sharedChars = 0;
+
+function parseText(text: string): XmlElement | XmlSyntaxError {
+  const hit = shared.get(text);
+  if (hit) return hit;
+  let found: XmlElement | XmlSyntaxError;
+  try {
+    found = parseXml(text);
+  } catch (error) {
+    if (!(error instanceof XmlSyntaxError)) throw error;
+    found = error;
+  }
+  if (text.length <= MAX_SHARED_PART) {
+    if (sharedChars + text.length > MAX_SHARED) {
+      shared.clear();
+      sharedChars = 0;
+    }
+    shared.set(text, found);
+    sharedChars += text.length;
   }
   return found;
 }
