@@ -17,6 +17,9 @@ export default defineConfig({
     // So a test file must leave the process as it found it: environment changes through
     // vi.stubEnv (undone before each next test, below) or undone in its own afterAll.
     isolate: false,
+    // Child processes, not worker threads: test/helpers/in-process.ts runs the CLI's main() in the
+    // worker, and a command's working folder (process.chdir) exists only per process.
+    pool: 'forks',
     unstubEnvs: true,
     unstubGlobals: true,
     maxWorkers: workers,

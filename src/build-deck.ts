@@ -54,7 +54,10 @@ export interface BuildOptions extends ProjectPaths {
   only?: (deck: DeckSource) => boolean;
 }
 
-/** A deck as the save stage takes it (file, bytes, sha256, inputs and their hash), plus how it was planned and saved. */
+/**
+ * A deck as the save stage takes it (file, bytes, sha256, inputs and their hash), plus how it
+ * was planned and saved.
+ */
 export interface BuiltDeck extends DeckToSave {
   plan: DeckPlan;
   /** What saving did: 'unchanged' when the manifest already records these bytes on disk. Absent in a dry run. */
