@@ -111,6 +111,24 @@ describe('issue #12 defects on test/fixtures/vestfjord', () => {
     expect(only.row.cells[0]!.text.paragraphs[0]!.runs[0]!.size).toBeGreaterThan(built.project.theme.sizes.table);
   });
 
+  it('a plan continued on a second slide grows on both instead of leaving half of each empty', () => {
+    const slides = deck('alle').model.slides.filter(
+      (s) => titleOf(s).startsWith('Arbeidet') && s.elements.some((e) => e.kind === 'table'),
+    );
+    expect(slides).toHaveLength(2);
+    const { sizes } = built.project.theme;
+    for (const slide of slides) {
+      const table = slide.elements.find((e) => e.kind === 'table') as TableModel;
+      const size = table.rows[1]!.cells[0]!.text.paragraphs[0]!.runs[0]!.size!;
+      // Larger than the theme's table size (the old cap for a plan on several slides) …
+      expect(size, titleOf(slide)).toBeGreaterThan(sizes.table);
+      expect(size).toBeLessThanOrEqual(sizes.body);
+      // … and the table takes most of the slide below the title: 19 rows at 16 pt took 55 % and 50 %.
+      const tableHeight = table.rows.reduce((sum, r) => sum + r.height, 0);
+      expect(tableHeight / (7.5 - table.box!.y), titleOf(slide)).toBeGreaterThan(0.6);
+    }
+  });
+
   it('balances the target-group columns and names exactly the marked groups in the legend', () => {
     const slide = slideTitled('ledere', 'Målgrupper');
     const lists = slide.elements.filter((e) => e.name.endsWith(' list') && e.kind === 'shape') as ShapeModel[];

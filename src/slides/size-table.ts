@@ -82,8 +82,9 @@ export function sizeTable(page: Page, content: PlanContent, width: number, room:
     return pages && { style, widths, heights, pages };
   };
   const floor = at(sizes.minTable)!;
-  // A table that fits one slide may grow up to the body size, so a short plan uses its room.
-  const largest = floor.pages.length === 1 ? Math.max(sizes.table, sizes.body) : sizes.table;
+  // A table may grow up to the body size on as many slides as it needs at the floor, so a
+  // short plan, and each slide of a long one, uses its room rather than leaving it empty below.
+  const largest = Math.max(sizes.table, sizes.body);
   let chosen = floor;
   for (let size = largest; size > sizes.minTable; size -= 0.5) {
     const sized = at(size, floor.pages.length);
