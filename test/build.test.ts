@@ -80,6 +80,20 @@ describe('the seed deck', () => {
     for (const pic of pictures) expect(pic).toContain('name="Footer logo"');
   });
 
+  it('staircase: the explanation takes the share of the width that leaves the smaller text largest', () => {
+    const sizesIn = (name: string): number[] => {
+      const shape = seed.slideXml(2).match(new RegExp(`name="${name}"[\\s\\S]*?</p:sp>`))?.[0] ?? '';
+      return [...shape.matchAll(/<a:rPr[^>]*\bsz="(\d+)"/g)].map((m) => Number(m[1]) / 100);
+    };
+    // The points (the steps' smallest text but their label) and the explanation.
+    const points = Math.min(...sizesIn('Step 3').slice(2));
+    const explanation = Math.min(...sizesIn('Explanation'));
+    // Beside a 30 % explanation at 20 pt the steps got 12.5 pt: «Kommunikasjonsmål» in a narrow step.
+    // At 25 % both read: the steps 14 pt, the explanation just under 20.
+    expect(points).toBeGreaterThanOrEqual(14);
+    expect(explanation).toBeGreaterThanOrEqual(points);
+  });
+
   it('what/why, model, target groups, profile and messages carry the seed texts with æøå', () => {
     expect(joined(3)).toContain('For å gi innbyggerne og næringslivet i Levanger og Verdal bedre tjenester');
     expect(joined(4)).toContain('Verdal kommune');

@@ -26,8 +26,8 @@ const MIN_CONTINUATION_SHARE = 0.25;
 type Placed = { diagram: Box; explanation?: Box; style: TextStyle };
 
 /**
- * Where the explanation goes, first that fits with the steps at or above the floor:
- * beside the diagram (30 %, then 40 % of the width), then under it at full width.
+ * Where the explanation may go beside the diagram: 30 % of the width, 25 % (wider steps,
+ * whose long words then fit at a larger size), 40 %.
  */
 function placements(page: Page): Placed[] {
   const body = page.body;
@@ -35,7 +35,7 @@ function placements(page: Page): Placed[] {
     const [diagram, text] = columns(body, weights, 0.4) as [Box, Box];
     return { diagram, explanation: text, style: textStyle(page, { valign: 'middle' }) };
   };
-  return [side([70, 30]), side([60, 40])];
+  return [side([70, 30]), side([75, 25]), side([60, 40])];
 }
 
 function fitted(page: Page, content: StaircaseContent, diagram: Box): StepSizing | undefined {
@@ -54,8 +54,15 @@ function slideOf(
   return { title: content.title, background: page.theme.colors.background, elements };
 }
 
+/** A slide with the diagram and its explanation, and the smaller of the two's text sizes there. */
+interface Candidate {
+  slide: LaidOutSlide;
+  /** Points: the steps' size or the explanation's, whichever is smaller. */
+  size: number;
+}
+
 /** The explanation under the diagram at full width: as much room as it needs, the steps keeping the rest. */
-function underneath(page: Page, content: StaircaseContent): LaidOutSlide | undefined {
+function underneath(page: Page, content: StaircaseContent): Candidate | undefined {
   const body = page.body;
   const style = textStyle(page, { size: page.theme.sizes.body });
   for (let size = page.theme.sizes.body; size >= page.theme.sizes.minBody; size -= 1) {
@@ -70,31 +77,60 @@ function underneath(page: Page, content: StaircaseContent): LaidOutSlide | undef
       paragraphs: explanationParagraphs(content),
       style: { ...style, fontSize: size },
     });
-    if (text.fits) return slideOf(page, content, diagram, sizing, [text.element]);
+    if (text.fits) {
+      return { slide: slideOf(page, content, diagram, sizing, [text.element]), size: Math.min(sizing.size, size) };
+    }
   }
   return undefined;
 }
 
+/** Beside the diagram (see placements), then under it: each arrangement that fits. */
+function candidates(page: Page, content: StaircaseContent): Candidate[] {
+  const found: Candidate[] = [];
+  for (const placed of placements(page)) {
+    const sizing = fitted(page, content, placed.diagram);
+    const explanation = fitBox(page, {
+      name: 'Explanation',
+      box: placed.explanation!,
+      paragraphs: explanationParagraphs(content),
+      style: placed.style,
+    });
+    if (sizing && explanation.fits) {
+      found.push({
+        slide: slideOf(page, content, placed.diagram, sizing, [explanation.element]),
+        size: Math.min(sizing.size, explanation.element.style.fontSize),
+      });
+    }
+  }
+  const under = underneath(page, content);
+  if (under) found.push(under);
+  return found;
+}
+
 /**
- * The diagram and its explanation on one slide when they fit (beside, then under it);
+ * A later arrangement is taken over an earlier one only when its smaller text is at least
+ * this much larger (points): the first, 30 % beside, stays unless another reads clearly better.
+ */
+const WORTH_MOVING = 1;
+
+/** The arrangement whose smaller text (steps or explanation) is largest. */
+function best(found: readonly Candidate[]): Candidate | undefined {
+  let chosen: Candidate | undefined;
+  for (const c of found) if (!chosen || c.size >= chosen.size + WORTH_MOVING) chosen = c;
+  return chosen;
+}
+
+/**
+ * The diagram and its explanation on one slide when they fit, arranged so that the smaller
+ * of the two texts is as large as it can be (best);
  * otherwise the diagram takes the whole body, and the explanation continues on a slide
  * of its own only when it fills at least MIN_CONTINUATION_SHARE of that slide; a shorter
  * one goes to the speaker notes, so no slide holds a lone paragraph.
  */
 function layout(page: Page, content: StaircaseContent): LaidOutSlide[] {
   if (content.explanation.length > 0) {
-    for (const placed of placements(page)) {
-      const sizing = fitted(page, content, placed.diagram);
-      const explanation = fitBox(page, {
-        name: 'Explanation',
-        box: placed.explanation!,
-        paragraphs: explanationParagraphs(content),
-        style: placed.style,
-      });
-      if (sizing && explanation.fits) return [slideOf(page, content, placed.diagram, sizing, [explanation.element])];
-    }
-    const under = underneath(page, content);
-    if (under) return [under];
+    const chosen = best(candidates(page, content));
+    if (chosen) return [chosen.slide];
   }
   const full = fitted(page, content, page.body);
   if (!full) return withPointsListed(page, content);
