@@ -1,6 +1,6 @@
 /**
  * Lists under headings, flowing through the columns of a slide like a newspaper
- * (target groups: highest priority, then the others). A list continues in the next
+ * (target groups: highest priority, then the others), two columns a slide or three (arrange). A list continues in the next
  * column under its heading marked as continued («… (forts.)»); a short list shares a column with the next one,
  * so no column stands half-empty beside a long one. Every column holds about the same
  * height (the flow is balanced across all columns it needs), the text is as large as
@@ -136,7 +136,42 @@ function sizeFlow(
   return floor;
 }
 
-export function layoutFlow(page: Page, content: FlowContent, perSlide = 2): LaidOutSlide[] {
+/** Columns per slide to try: two, the seed deck's; three when that is clearly better. */
+const COLUMN_COUNTS = [2, 3];
+/** Points larger that three columns must make the text to be taken over two. */
+const WORTH_MORE_COLUMNS = 2;
+/** Inches: a column narrower than this wraps most group names, so it is not tried. */
+const MIN_COLUMN_W = 3.2;
+
+interface Arrangement extends Sized {
+  boxes: Box[];
+  perSlide: number;
+}
+
+/**
+ * Two columns per slide unless three make the text WORTH_MORE_COLUMNS larger on no more
+ * slides: many short names (30 target groups) then fill one slide at a readable size
+ * instead of two columns of short lines at the floor.
+ */
+function arrange(page: Page, lists: FlowList[], style: TextStyle, area: Box): Arrangement {
+  const slides = (a: Arrangement): number => Math.ceil(a.cols.length / a.perSlide);
+  let chosen: Arrangement | undefined;
+  for (const perSlide of COLUMN_COUNTS) {
+    const boxes = columns(
+      area,
+      Array.from({ length: perSlide }, () => 1),
+      0.4,
+    );
+    if (chosen && boxes[0]!.w < MIN_COLUMN_W) continue;
+    const option = { ...sizeFlow(page, lists, style, boxes[0]!.w, area.h, perSlide), boxes, perSlide };
+    // Never narrower columns just to save a slide: only for clearly larger text on as many slides or fewer.
+    const better = !chosen || (slides(option) <= slides(chosen) && option.size >= chosen.size + WORTH_MORE_COLUMNS);
+    if (better) chosen = option;
+  }
+  return chosen!;
+}
+
+export function layoutFlow(page: Page, content: FlowContent): LaidOutSlide[] {
   const { colors, sizes } = page.theme;
   const lists = content.lists.filter((l) => l.items.length > 0);
   const noteStyle = textStyle(page, { size: Math.max(sizes.minBody, 14), color: colors.text, valign: 'bottom' });
@@ -145,13 +180,8 @@ export function layoutFlow(page: Page, content: FlowContent, perSlide = 2): Laid
     : [];
   const noteH = content.note ? Math.max(NOTE_H, textHeight(noteParagraphs, noteStyle, page.body.w)) : 0;
   const area: Box = { ...page.body, h: page.body.h - noteH };
-  const boxes = columns(
-    area,
-    Array.from({ length: perSlide }, () => 1),
-    0.4,
-  );
   const style = textStyle(page, { size: sizes.body });
-  const { size, cols } = sizeFlow(page, lists, style, boxes[0]!.w, area.h, perSlide);
+  const { size, cols, boxes, perSlide } = arrange(page, lists, style, area);
   const slides: LaidOutSlide[] = [];
   for (let s = 0; s * perSlide < Math.max(1, cols.length); s++) {
     const title = continuedTitle(page, content.title, s);
