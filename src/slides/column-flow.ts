@@ -85,8 +85,20 @@ function balanced(heights: number[][], insets: number, height: number, perSlide:
   return pack(heights, insets, high);
 }
 
-function headingShape(page: Page, box: Box, text: string, list: number): SlideElement {
+function headingStyle(page: Page, list: number): TextStyle {
   const { colors, sizes } = page.theme;
+  return textStyle(page, {
+    heading: true,
+    size: Math.min(sizes.body - 2, 18),
+    bold: true,
+    align: 'center',
+    valign: 'middle',
+    color: list === 0 ? colors.onPrimary : colors.primary,
+  });
+}
+
+function headingShape(page: Page, box: Box, text: string, list: number): SlideElement {
+  const { colors } = page.theme;
   return {
     type: 'shape',
     name: `Heading ${list + 1}`,
@@ -94,15 +106,17 @@ function headingShape(page: Page, box: Box, text: string, list: number): SlideEl
     box: { ...box, h: HEADING_H },
     fill: list === 0 ? colors.primary : colors.secondary,
     paragraphs: [{ runs: [{ text }] }],
-    style: textStyle(page, {
-      heading: true,
-      size: Math.min(sizes.body - 2, 18),
-      bold: true,
-      align: 'center',
-      valign: 'middle',
-      color: list === 0 ? colors.onPrimary : colors.primary,
-    }),
+    style: headingStyle(page, list),
   };
+}
+
+/** True when every heading, also as continued («… (forts.)»), fits its band in a column `width` wide. */
+function headingsFit(page: Page, lists: FlowList[], width: number): boolean {
+  return lists.every((list, i) =>
+    [list.heading, `${list.heading} ${page.continued}`].every(
+      (text) => textHeight([{ runs: [{ text }] }], headingStyle(page, i), width) <= HEADING_H + EPSILON,
+    ),
+  );
 }
 
 interface Sized {
@@ -162,7 +176,7 @@ function arrange(page: Page, lists: FlowList[], style: TextStyle, area: Box): Ar
       Array.from({ length: perSlide }, () => 1),
       0.4,
     );
-    if (chosen && boxes[0]!.w < MIN_COLUMN_W) continue;
+    if (chosen && (boxes[0]!.w < MIN_COLUMN_W || !headingsFit(page, lists, boxes[0]!.w))) continue;
     const option = { ...sizeFlow(page, lists, style, boxes[0]!.w, area.h, perSlide), boxes, perSlide };
     // Never narrower columns just to save a slide: only for clearly larger text on as many slides or fewer.
     const better = !chosen || (slides(option) <= slides(chosen) && option.size >= chosen.size + WORTH_MORE_COLUMNS);
