@@ -15,7 +15,9 @@ export default defineConfig({
     // A worker keeps one module graph for all the files it runs, instead of importing src/
     // (and pptxgenjs, yaml, zod, sharp …) again for each file: about 30 s less CPU per run.
     // So a test file must leave the process as it found it: environment changes through
-    // vi.stubEnv (undone before each next test, below) or undone in its own afterAll.
+    // vi.stubEnv (undone before each next test, below) or undone in its own afterAll, and no
+    // vi.mock of a module (the mocked module would stay mocked for the next files in the worker;
+    // the tests use real parts instead: servers on 127.0.0.1, LibreOffice, the CLI).
     isolate: false,
     // Child processes, not worker threads: test/helpers/in-process.ts runs the CLI's main() in the
     // worker, and a command's working folder (process.chdir) exists only per process.
