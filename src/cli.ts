@@ -13,10 +13,12 @@ import { registerList } from './commands/list.js';
 import { registerRelease } from './commands/release.js';
 import { registerBump } from './commands/bump.js';
 import { registerStudio } from './commands/studio.js';
+import { trappaVersion } from './versions/input-hash.js';
 
 export function createProgram(): Command {
   const program = new Command('trappa')
     .description('Builds the decks of a communication strategy: data/*.yaml + templates/ → output/*.pptx')
+    .version(trappaVersion(), '-V, --version', 'print the version of Trappa')
     .option('--root <dir>', 'project folder', '.')
     .option('--data <dir>', 'folder with strategy.yaml, theme.yaml and decks/ (default: <root>/data)')
     .option('--templates <dir>', 'folder with the wording templates (default: <root>/templates)')

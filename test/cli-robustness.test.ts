@@ -102,3 +102,21 @@ describe('outside a project folder', () => {
     expect(oneLine(run)).toEqual(['data/decks has no deck definitions; add one, e.g. data/decks/strategi.yaml']);
   });
 });
+
+describe('usage, help and version come back from main() as exit codes', () => {
+  it('--version prints the package version, exit 0', async () => {
+    const { version } = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
+    const run = await runMain(['--version'], tempDir());
+    expect(run).toMatchObject({ status: 0, stdout: `${version}\n` });
+  });
+
+  it('--help is exit 0; an unknown option or command is exit 1 with the usage, and the process lives on', async () => {
+    expect((await runMain(['build', '--help'], tempDir())).status).toBe(0);
+    for (const args of [['build', '--nope'], ['nosuch']]) {
+      const run = await runMain(args, tempDir());
+      expect(run.status, args.join(' ')).toBe(1);
+      expect(run.stderr).toMatch(/^error: unknown (option|command)/);
+      expect(run.stderr).toContain('Usage: trappa');
+    }
+  });
+});
