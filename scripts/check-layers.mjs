@@ -17,7 +17,20 @@ import { fileURLToPath } from 'node:url';
 
 /** Bottom to top. A path ending in '/' is a folder under src/; otherwise a file. */
 export const LAYERS = [
-  ['ground', ['errors.ts', 'sha256.ts', 'project-paths.ts', 'units.ts', 'contrast.ts', 'io/', 'fonts/', 'ooxml/']],
+  [
+    'ground',
+    [
+      'errors.ts',
+      'sha256.ts',
+      'bounded-cache.ts',
+      'project-paths.ts',
+      'units.ts',
+      'contrast.ts',
+      'io/',
+      'fonts/',
+      'ooxml/',
+    ],
+  ],
   ['render', ['render/']],
   ['data', ['data/']],
   ['plan', ['plan/']],

@@ -4,6 +4,7 @@
  * check`, the finishing stage's checks and the tests, so they agree on what a package says.
  */
 import { strFromU8, unzipSync } from 'fflate';
+import { BoundedCache } from '../bounded-cache.js';
 import { attr, children, parseXml, XmlSyntaxError, type XmlElement } from './xml.js';
 
 export interface OpcPackage {
@@ -60,12 +61,10 @@ function parsedPart(pkg: OpcPackage, part: string): XmlElement | XmlSyntaxError 
  * Parsed parts by their text, across packages: the decks of one build share their master,
  * layouts and theme, and a rebuild (watch mode, the studio) most of its slides. The trees
  * are only ever read, so one can serve every package that holds the same text. Large parts
- * are left out, and the whole map is dropped past MAX_SHARED characters.
+ * are left out; up to 16 M characters of parts are kept.
  */
-const shared = new Map<string, XmlElement | XmlSyntaxError>();
-const MAX_SHARED = 16 * 1024 * 1024;
+const shared = new BoundedCache<string, XmlElement | XmlSyntaxError>(16 * 1024 * 1024, (text) => text.length);
 const MAX_SHARED_PART = 256 * 1024;
-let sharedChars = 0;
 
 function parseText(text: string): XmlElement | XmlSyntaxError {
   const hit = shared.get(text);
@@ -77,14 +76,7 @@ function parseText(text: string): XmlElement | XmlSyntaxError {
     if (!(error instanceof XmlSyntaxError)) throw error;
     found = error;
   }
-  if (text.length <= MAX_SHARED_PART) {
-    if (sharedChars + text.length > MAX_SHARED) {
-      shared.clear();
-      sharedChars = 0;
-    }
-    shared.set(text, found);
-    sharedChars += text.length;
-  }
+  if (text.length <= MAX_SHARED_PART) shared.set(text, found);
   return found;
 }
 

@@ -4,6 +4,7 @@
  */
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { writeZip } from './write-zip.js';
+import { BoundedCache } from '../bounded-cache.js';
 import { isXmlPart, type OpcPackage, relsPartOf, resolvePart } from '../ooxml/package.js';
 import { attr, children, parseXml } from '../ooxml/xml.js';
 
@@ -117,12 +118,11 @@ export function comparePartNames(a: string, b: string): number {
 }
 
 /** Part names split into digit and non-digit runs, kept per name: a sort compares each name many times. */
-const chunkCache = new Map<string, string[]>();
+const chunkCache = new BoundedCache<string, string[]>(10_000);
 
 function chunksOf(name: string): string[] {
   let chunks = chunkCache.get(name);
   if (!chunks) {
-    if (chunkCache.size > 10_000) chunkCache.clear();
     chunks = name.match(/\d+|\D+/g) ?? [];
     chunkCache.set(name, chunks);
   }

@@ -15,6 +15,7 @@
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { deflateSync, strToU8 } from 'fflate';
+import { BoundedCache } from '../bounded-cache.js';
 
 export interface ZipEntry {
   name: string;
@@ -28,10 +29,8 @@ interface Compressed {
   bytes: Uint8Array;
 }
 
-/** Deflated parts by level and content hash; dropped whole past MAX_CACHED bytes. */
-const cache = new Map<string, Compressed>();
-const MAX_CACHED = 64 * 1024 * 1024;
-let cachedBytes = 0;
+/** Deflated parts by level and content hash, up to 64 MB of them. */
+const cache = new BoundedCache<string, Compressed>(64 * 1024 * 1024, (_, made) => made.bytes.length);
 
 function compress(data: Uint8Array, level: number): Compressed {
   if (level === 0) return { crc: crc32(data), bytes: data };
@@ -39,12 +38,7 @@ function compress(data: Uint8Array, level: number): Compressed {
   const hit = cache.get(key);
   if (hit) return hit;
   const made = { crc: crc32(data), bytes: deflateSync(data, { level: level as 1 }) };
-  if (cachedBytes + made.bytes.length > MAX_CACHED) {
-    cache.clear();
-    cachedBytes = 0;
-  }
   cache.set(key, made);
-  cachedBytes += made.bytes.length;
   return made;
 }
 

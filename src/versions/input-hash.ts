@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import type { DeckSource, Project } from '../data/load-project.js';
 import { resolveAssetPath } from '../images/asset-path.js';
+import { BoundedCache } from '../bounded-cache.js';
 
 export interface InputFile {
   /** Where the file sits in a project laid out the default way, e.g. `data/decks/ansatte.yaml`. */
@@ -104,14 +105,13 @@ function hashedContent(logical: string, bytes: Buffer): Uint8Array {
       canonical = bytes;
     }
     // The decks of one build share strategy, theme and templates: each text is parsed once.
-    if (canonicalYaml.size > 64) canonicalYaml.clear();
     canonicalYaml.set(text, canonical);
   }
   return canonical;
 }
 
 /** File text → its canonical form, for the files a process hashes again and again. */
-const canonicalYaml = new Map<string, Uint8Array>();
+const canonicalYaml = new BoundedCache<string, Uint8Array>(64);
 
 /** sha256 over Trappa's version and each file's logical path, length and content (see hashedContent), in path order. */
 export async function hashInputs(files: readonly InputFile[]): Promise<string> {
