@@ -17,7 +17,7 @@ import { CLIENT_ID, CLIENT_SECRET, startFakeM365, TENANT, type FakeM365 } from '
 import { copyProjectToTemp } from '../helpers/project-copy.js';
 
 /** The CLI in this process, without the developer's own TRAPPA_* settings (they would change the transport). */
-const runCliClean = (args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) =>
+const runMainClean = (args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) =>
   runMain(args, cwd, env, { withoutOwnSettings: true });
 
 const MAILBOX = 'kommunikasjon@innherred-samkommune.no';
@@ -31,7 +31,7 @@ let smtp: TestServer;
 
 beforeAll(async () => {
   built = copyProjectToTemp(REPO, 'trappa-m365-');
-  const build = await runCliClean(['build', '--deck', 'storledermote'], built);
+  const build = await runMainClean(['build', '--deck', 'storledermote'], built);
   if (build.status !== 0) throw new Error(build.stderr);
   certificate = await generateCertificate();
   m365 = await startFakeM365(MAILBOX);
@@ -113,7 +113,7 @@ describe('trappa send through Microsoft 365 with OAuth 2.0', () => {
     const root = project();
     const before = { tokens: m365.tokenRequests, messages: smtp.messages.length };
     m365.expireNextToken = true; // the first token is refused as expired: one renewal
-    const run = await runCliClean(['send', '--deck', 'storledermote'], root, oauthEnv(root, 'smtp'));
+    const run = await runMainClean(['send', '--deck', 'storledermote'], root, oauthEnv(root, 'smtp'));
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain(
       `Sending through SMTP 127.0.0.1:${smtp.port} (STARTTLS) as ${MAILBOX} (OAuth 2.0, app ${CLIENT_ID})`,
@@ -138,7 +138,7 @@ describe('trappa send through Microsoft 365 with OAuth 2.0', () => {
     const root = project();
     const before = { tokens: m365.tokenRequests, sent: m365.sent.length };
     m365.expireNextToken = true;
-    const run = await runCliClean(['send', '--deck', 'storledermote'], root, oauthEnv(root, 'graph'));
+    const run = await runMainClean(['send', '--deck', 'storledermote'], root, oauthEnv(root, 'graph'));
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain(`Sending through Microsoft Graph ${m365.graphUrl} as app ${CLIENT_ID}`);
     expect(m365.tokenRequests - before.tokens).toBe(2);
@@ -190,12 +190,12 @@ describe('trappa send through Microsoft 365 with OAuth 2.0', () => {
         'slides:\n  - kind: photo\n    title: Støy\n    image: { file: photos/noise.png, alt: Tilfeldige fargeprikker }\n    points: [Et stort bilde]\n',
       ),
     );
-    const rebuilt = await runCliClean(['build', '--deck', 'storledermote'], root);
+    const rebuilt = await runMainClean(['build', '--deck', 'storledermote'], root);
     expect(rebuilt.status, rebuilt.stderr).toBe(0);
     const deckBytes = readFileSync(path.join(root, DECK));
     expect(deckBytes.length).toBeGreaterThan(3_000_000);
 
-    const refused = await runCliClean(
+    const refused = await runMainClean(
       ['send', '--deck', 'storledermote', '--max-size', '1'],
       root,
       oauthEnv(root, 'graph'),
@@ -205,7 +205,7 @@ describe('trappa send through Microsoft 365 with OAuth 2.0', () => {
       'over the 1.0 MB limit; make the images smaller, or raise the limit with --max-size <MB>',
     );
     const before = m365.sent.length;
-    const run = await runCliClean(['send', '--deck', 'storledermote'], root, oauthEnv(root, 'graph'));
+    const run = await runMainClean(['send', '--deck', 'storledermote'], root, oauthEnv(root, 'graph'));
     expect(run.status, run.stderr).toBe(0);
     const [draft] = m365.sent.slice(before);
     expect(draft!.via).toBe('draft');
@@ -255,7 +255,7 @@ describe('trappa send through Microsoft 365 with OAuth 2.0', () => {
     async (_, env, expected) => {
       const root = project();
       const before = { smtp: smtp.messages.length, graph: m365.sent.length };
-      const run = await runCliClean(['send', '--deck', 'storledermote'], root, env(root));
+      const run = await runMainClean(['send', '--deck', 'storledermote'], root, env(root));
       expect(run.status).toBe(6);
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
       expect(run.stderr.trim()).toMatch(expected);
