@@ -31,6 +31,8 @@ export const LAYERS = [
       'ooxml/',
     ],
   ],
+  // The slide kinds' declarations: plain data the schema, the layout, the finishing stage and the Studio read.
+  ['kinds', ['kinds/']],
   ['render', ['render/']],
   ['data', ['data/']],
   ['plan', ['plan/']],

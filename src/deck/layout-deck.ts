@@ -2,6 +2,7 @@
  * Layout of a whole deck: every planned slide through its kind, then notes and
  * footers. Pure: the images are still pending; template problems come back as issues.
  */
+import { commonParts } from '../kinds/common-parts.js';
 import { fail, ok, type Issue, type Result, type SourceLocation } from '../errors.js';
 import { createPage, type Page } from '../layout/page.js';
 import { LayoutIssue, textStyle } from '../layout/text-box.js';
@@ -72,7 +73,7 @@ function footerElements(plan: DeckPlan, page: Page, renderer: Renderer, number: 
     const box = places?.footer ?? { ...page.footer, w: page.footer.w - 2.7 };
     elements.push({
       type: 'text',
-      name: 'Footer',
+      name: commonParts.footer.name(),
       role: 'footer',
       box,
       paragraphs: [{ runs: [{ text }] }],
@@ -84,7 +85,7 @@ function footerElements(plan: DeckPlan, page: Page, renderer: Renderer, number: 
   if (footer.logo && logo && !places) {
     elements.push({
       type: 'pending-image',
-      name: 'Footer logo',
+      name: commonParts.footerLogo.name(),
       box: { x: page.footer.x + page.footer.w - 2.55, y: page.footer.y + 0.02, w: 1.5, h: page.footer.h - 0.04 },
       ref: logo,
       location: plan.locateStrategy(['organisation', 'logo', 'file']),
@@ -93,7 +94,7 @@ function footerElements(plan: DeckPlan, page: Page, renderer: Renderer, number: 
   if (footer.slideNumbers) {
     elements.push({
       type: 'text',
-      name: 'Slide number',
+      name: commonParts.slideNumber.name(),
       role: 'footer',
       box: places?.number ?? { x: page.footer.x + page.footer.w - 0.9, y: page.footer.y, w: 0.9, h: page.footer.h },
       paragraphs: [{ runs: [{ text: String(number) }], align: 'right' }],

@@ -3,6 +3,7 @@
  * into TextElements. Sizes shrink from the theme's size to its floor; what does
  * not fit at the floor is reported (fits: false) so the kind can continue on a new slide.
  */
+import { commonParts } from '../kinds/common-parts.js';
 import { fitText, splitParagraphs } from './fit-text.js';
 import { layoutParagraphs, measureWidth, WIDTH_SAFETY } from './measure-text.js';
 import type { Issue, SourceLocation } from '../errors.js';
@@ -168,7 +169,7 @@ export function titleElements(page: Page, title: string): SlideElement[] {
     valign: 'bottom',
   });
   const fitted = fitBox(page, {
-    name: 'Title',
+    name: commonParts.title.name(),
     role: 'title',
     box: page.title,
     paragraphs: [{ runs: [{ text: title }] }],
@@ -177,7 +178,7 @@ export function titleElements(page: Page, title: string): SlideElement[] {
   });
   const rule: SlideElement = {
     type: 'shape',
-    name: 'Title rule',
+    name: commonParts.titleRule.name(),
     shape: 'rect',
     box: page.rule,
     fill: theme.colors.accent,

@@ -8,7 +8,7 @@ import type { DeckSource, Project } from '../data/load-project.js';
 import type { Deck, SlideRef, Strategy, Theme } from '../data/schema.js';
 import { locateIn } from '../data/validate.js';
 import type { DeckProperties } from './deck-properties.js';
-import type { SlideKindName } from '../data/slide-kind-names.js';
+import type { SlideKindName } from '../kinds/index.js';
 import type { TemplateSet, TemplateSource } from '../render/render-text.js';
 
 /** How the plan slide treats the audience's rows. */

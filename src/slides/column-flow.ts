@@ -7,6 +7,7 @@
  * the fewest slides allow, and only what does not fit at the floor continues on a
  * following slide, where the columns are balanced again.
  */
+import { commonParts } from '../kinds/common-parts.js';
 import { layoutPrepared, prepareText } from '../layout/measure-text.js';
 import { sizesFrom } from '../layout/fit-text.js';
 import { columns, type Page } from '../layout/page.js';
@@ -101,7 +102,7 @@ function headingShape(page: Page, box: Box, text: string, list: number): SlideEl
   const { colors } = page.theme;
   return {
     type: 'shape',
-    name: `Heading ${list + 1}`,
+    name: commonParts.columnHeading.name(list + 1),
     shape: 'rect',
     box: { ...box, h: HEADING_H },
     fill: list === 0 ? colors.primary : colors.secondary,
@@ -215,7 +216,7 @@ export function layoutFlow(page: Page, content: FlowContent): LaidOutSlide[] {
         const h = layoutPrepared(prepareText(items, style), size, boxes[c]!.w).height;
         elements.push({
           type: 'text',
-          name: `${list.heading} list`,
+          name: commonParts.columnList.name(list.heading),
           role: 'body',
           box: { ...boxes[c]!, y, h },
           paragraphs: items,
@@ -227,7 +228,7 @@ export function layoutFlow(page: Page, content: FlowContent): LaidOutSlide[] {
     if (content.note && marked) {
       elements.push({
         type: 'text',
-        name: 'Legend',
+        name: commonParts.legend.name(),
         role: 'body',
         box: { x: page.body.x, y: area.y + area.h, w: page.body.w, h: noteH },
         paragraphs: noteParagraphs,
