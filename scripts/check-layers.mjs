@@ -20,6 +20,7 @@ export const LAYERS = [
   [
     'ground',
     [
+      'exit-codes.ts',
       'errors.ts',
       'sha256.ts',
       'bounded-cache.ts',

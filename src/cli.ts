@@ -13,6 +13,7 @@ import { registerList } from './commands/list.js';
 import { registerRelease } from './commands/release.js';
 import { registerBump } from './commands/bump.js';
 import { registerStudio } from './commands/studio.js';
+import { exitCodeHelp } from './exit-codes.js';
 import { trappaVersion } from './versions/input-hash.js';
 
 export function createProgram(): Command {
@@ -37,10 +38,7 @@ Examples:
   trappa check --all                        check the built decks
   trappa send --deck samkommunestyre --dry-run
 
-Exit codes: 0 done · 1 not possible as asked · 2 fix the input (file:line:col printed)
-  · 3 a released version would change · 4 a deck failed its checks · 5 LibreOffice or
-  pdftoppm missing · 6 e-mail not delivered to everyone · 7 the disk or file system
-  refused (full, read-only, no permission, name too long) · 70 a bug in Trappa`,
+${exitCodeHelp()}`,
     );
   registerBuild(program);
   registerCheck(program);
