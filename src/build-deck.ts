@@ -3,6 +3,7 @@
  * load + validate → resolve → layout (wording, measured text) → images → write → finish → check → save.
  * Nothing is saved unless every deck asked for got through every stage before it.
  */
+import { withFonts } from './fonts/fonts.js';
 import path from 'node:path';
 import { resolvePaths } from './project-paths.js';
 import { sha256Hex } from './sha256.js';
@@ -92,11 +93,19 @@ function selectDecks(project: Project, ids: string[] | undefined) {
   return ids.map((id) => findDeck(project, id)!);
 }
 
-/** Builds one deck in memory: every stage but saving. */
-export async function renderDeck(
+/** Builds one deck in memory: every stage but saving, with the project's own faces (fonts/fonts.ts). */
+export function renderDeck(
   project: Project,
   given: DeckPlan,
   options: Pick<BuildOptions, 'imageStats' | 'check'> = {},
+): Promise<RenderedDeck> {
+  return withFonts(project.fonts, () => renderInProject(project, given, options));
+}
+
+async function renderInProject(
+  project: Project,
+  given: DeckPlan,
+  options: Pick<BuildOptions, 'imageStats' | 'check'>,
 ): Promise<RenderedDeck> {
   const prepared = await prepareDesign(project.root, given);
   if (!prepared.ok) throw new InputError(prepared.issues);

@@ -2,6 +2,7 @@
  * Layout of a whole deck: every planned slide through its kind, then notes and
  * footers. Pure: the images are still pending; template problems come back as issues.
  */
+import { withFonts } from '../fonts/fonts.js';
 import { commonParts } from '../kinds/common-parts.js';
 import { fail, ok, type Issue, type Result, type SourceLocation } from '../errors.js';
 import { createPage, type Page } from '../layout/page.js';
@@ -135,7 +136,12 @@ export function deckPage(plan: DeckPlan, place?: (page: Page) => Page): Page {
   return place ? place(page) : page;
 }
 
+/** Lays out every slide of `plan`, its text measured with the project's own faces. */
 export function layoutDeck(plan: DeckPlan, place?: (page: Page) => Page): Result<LaidOutDeck> {
+  return withFonts(plan.fonts, () => layoutSlides(plan, place));
+}
+
+function layoutSlides(plan: DeckPlan, place?: (page: Page) => Page): Result<LaidOutDeck> {
   const renderer = createRenderer(plan.templates, templateContext(plan), plan.wording);
   const page = deckPage(plan, place);
   const issues: Issue[] = [];
