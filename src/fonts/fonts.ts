@@ -17,12 +17,15 @@
  * after an edit) therefore never measure with each other's faces. Only the bundled Carlito's
  * metrics are shared: they are read from files that ship with Trappa and never change.
  */
+import { debugLog } from '../debug-log.js';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TrappaError } from '../errors.js';
 import { readSfntMetrics } from './sfnt-metrics.js';
+
+const log = debugLog('fonts');
 
 /** A face's files (.ttf or .otf). Paths are absolute or relative to the working directory. */
 export interface FontFiles {
@@ -67,6 +70,8 @@ let bundled: FontFiles | undefined;
 export class FontRegistry {
   readonly #faces = new Map<string, FontFiles>();
   readonly #metrics = new Map<string, FontMetrics>();
+  /** Faces already reported as substituted (one debug line each). */
+  readonly #substituted = new Set<string>();
 
   /**
    * Lets the theme name another face: text in it is measured with these files.
@@ -82,6 +87,7 @@ export class FontRegistry {
       if (!existsSync(file)) throw new TrappaError(`font file not found: ${file} (given for the font "${face}")`);
     }
     this.#faces.set(face.trim().toLowerCase(), absolute);
+    log('"%s" measured with %s', face, Object.values(absolute).join(', '));
   }
 
   /** The files that measure `face`, and a warning when Carlito stands in for an unknown face. */
@@ -90,6 +96,10 @@ export class FontRegistry {
     const files = this.#faces.get(key);
     if (files) return { files };
     if (key === 'calibri' || key === 'carlito') return { files: bundledFiles() };
+    if (log.enabled && !this.#substituted.has(key)) {
+      this.#substituted.add(key);
+      log('"%s" is not known: measured as Carlito (Calibri widths)', face);
+    }
     return {
       files: bundledFiles(),
       warning:
