@@ -12,6 +12,7 @@ import { withOutputLock } from './lock.js';
 import { entryKey, keepDamaged, loadManifest, writeManifest } from './manifest.js';
 import { readRecord, releaseDir, type ReleaseRecord } from './records.js';
 import { prepareSnapshot, saveRecord } from './snapshots.js';
+import { saveAllOrNothing } from '../io/save-file.js';
 
 export interface VersionToSend {
   deckId: string;
@@ -61,7 +62,7 @@ export async function freezeBeforeSending(outDir: string, deck: VersionToSend, w
       sentAt: existing?.sentAt ?? entry?.sentAt ?? at,
     };
     if (existing) await saveRecord(outDir, record);
-    else await (await prepareSnapshot(outDir, record, undefined)).commit();
+    else await saveAllOrNothing([prepareSnapshot(outDir, record, undefined)]);
     manifest.entries[key] = {
       ...(entry ?? {
         deckId: deck.deckId,

@@ -12,6 +12,7 @@ import path from 'node:path';
 import * as z from 'zod';
 import { outputFileName, readRecords, type DamagedRecord, type ReleaseRecord } from './records.js';
 import { prepareSave, saveAtomically, type PreparedSave } from '../io/save-file.js';
+import type { RenamePolicy } from '../io/rename-retry.js';
 
 const MANIFEST_FILE = 'manifest.json';
 const FORMAT = 'trappa-manifest-1';
@@ -164,8 +165,8 @@ const manifestText = (manifest: Manifest): string => {
 };
 
 /** The manifest written to its temporary file, to be committed with the files it describes. */
-export const prepareManifest = (outDir: string, manifest: Manifest): Promise<PreparedSave> =>
-  prepareSave(manifestPath(outDir), manifestText(manifest));
+export const prepareManifest = (outDir: string, manifest: Manifest, policy?: RenamePolicy): Promise<PreparedSave> =>
+  prepareSave(manifestPath(outDir), manifestText(manifest), policy);
 
 /** Writes the manifest atomically, entries in a stable order so diffs stay small. */
 export async function writeManifest(outDir: string, manifest: Manifest): Promise<void> {
