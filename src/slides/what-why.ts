@@ -63,7 +63,7 @@ function layout(page: Page, title: string, statements: Statement[]): LaidOutSlid
     const h = heights[i] ?? LABEL_MIN_H;
     elements.push({
       type: 'shape',
-      name: `${st.label} label`,
+      name: `${st.label} heading`,
       shape: 'roundRect',
       radius: 0.12,
       box: { x: body.x, y: y + (h - LABEL_MIN_H) / 2, w: LABEL_W, h: LABEL_MIN_H },
