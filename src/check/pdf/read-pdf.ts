@@ -5,6 +5,7 @@
  * element's role, /Alt, /Lang and the text it tags; for the document its /Lang, title,
  * MarkInfo and the PDF/A and PDF/UA identification in its XMP packet.
  */
+import { readPainting } from './read-painting.js';
 import type { PdfModel, PdfPage, PdfStructNode } from './types.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -70,6 +71,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfModel> {
         ...optional('pdfuaPart', xmp('pdfuaid:part')),
         ...optional('language', xmp('dc:language')),
         ...optional('title', xmp('dc:title')),
+        ...optional('raw', meta.metadata?.getRaw()),
       },
       pages,
     };
@@ -122,8 +124,11 @@ async function readPage(page: PdfPageProxy, number: number): Promise<PdfPage> {
     return { name: font.name ?? id, embedded: font.missingFile === false };
   });
   const tree = (await page.getStructTree()) as RawStructNode | null;
+  const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = page.view;
   return {
     number,
+    size: { width: x1 - x0, height: y1 - y0 },
+    painting: readPainting(ops, OPS),
     text: parts.join(''),
     textOps,
     imageOps,
