@@ -49,6 +49,8 @@ export const LAYERS = [
   ['template', ['template/']],
   ['post', ['post/']],
   ['pipeline', ['build-deck.ts']],
+  // After the build: edited decks back into the data, and what changed between versions.
+  ['absorb', ['absorb/', 'diff/']],
   ['studio', ['studio/']],
   ['commands', ['commands/']],
   ['cli', ['cli.ts']],

@@ -60,6 +60,8 @@ export interface BuildOptions extends ProjectPaths {
  */
 export interface BuiltDeck extends DeckToSave {
   plan: DeckPlan;
+  /** For each built slide, the index in the deck's `slides:` it was laid out from (absorb maps slides back by it). */
+  planned: number[];
   /** What saving did: 'unchanged' when the manifest already records these bytes on disk. Absent in a dry run. */
   saved?: 'written' | 'unchanged';
   /** What the manifest records for the deck after saving (release state included). Absent in a dry run. */
@@ -135,6 +137,7 @@ export async function renderDeck(
     sha256: sha256Hex(bytes),
     slideCount: placed.value.deck.slides.length,
     plan,
+    planned: placed.value.deck.slides.map((s) => s.planned ?? -1),
   };
 }
 

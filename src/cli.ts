@@ -14,6 +14,7 @@ import { registerRelease } from './commands/release.js';
 import { registerBump } from './commands/bump.js';
 import { registerStudio } from './commands/studio.js';
 import { exitCodeHelp } from './exit-codes.js';
+import { registerAbsorb } from './commands/absorb.js';
 import { trappaVersion } from './versions/input-hash.js';
 
 export function createProgram(): Command {
@@ -48,6 +49,7 @@ ${exitCodeHelp()}`,
   registerRelease(program);
   registerBump(program);
   registerStudio(program);
+  registerAbsorb(program);
   return program;
 }
 
