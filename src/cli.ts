@@ -3,6 +3,7 @@
  * User errors print as located one-liners with exit code 2 (see errors.ts for the others);
  * anything else is a bug and prints its stack. Each command lives in src/commands/.
  */
+import { enableVerbose } from './debug-log.js';
 import { Command, CommanderError } from 'commander';
 import { reportError } from './commands/report-error.js';
 import { registerBuild } from './commands/build.js';
@@ -25,6 +26,10 @@ export function createProgram(): Command {
     .option('--data <dir>', 'folder with strategy.yaml, theme.yaml and decks/ (default: <root>/data)')
     .option('--templates <dir>', 'folder with the wording templates (default: <root>/templates)')
     .option('--out <dir>', 'folder for the built files (default: <root>/output)')
+    .option('--verbose', "each stage's time and decisions, one line each on stderr (as DEBUG=trappa:*)")
+    .hook('preAction', (command) => {
+      if (command.opts().verbose) enableVerbose();
+    })
     .showHelpAfterError()
     // Usage errors, --help and --version end in a CommanderError that main() turns into an
     // exit code, instead of commander calling process.exit: main() is a call that returns.

@@ -7,10 +7,13 @@
  * Every `text` element is a placeholder (title, subtitle, body, footer, slide number);
  * shapes with text (diagram nodes, panel headings) and tables stay shapes and tables.
  */
+import { debugLog } from '../debug-log.js';
 import type { SourceLocation } from '../errors.js';
 import { commonParts, decorationParts } from '../kinds/common-parts.js';
 import type { LaidOutSlide, SlideElement, TextElement } from '../layout/types.js';
 import type { LayoutInfo, LayoutRole, MasterSet, PlaceholderInfo, PlaceholderRef } from './master-set.js';
+
+const log = debugLog('pptx');
 
 export interface ShapePlan {
   name: string;
@@ -96,6 +99,7 @@ export function planSlide(
 ): SlidePlan {
   const role = layoutRole(slide);
   const layout = layouts[role];
+  if (log.enabled) log('"%s": layout "%s" (%s)', slide.title, layout.name, role);
   const slots = bodySlots(layout, role);
   const find = (...types: string[]) => layout.placeholders.find((p) => types.includes(p.type));
   let next = 0;
