@@ -103,8 +103,10 @@ async function convertAndSave(jobs: { job: PdfJob; target: string }[], options: 
       const language = job.language ?? deckLanguage(deck);
       staged.push({ job, target, deck, input, ...(language ? { language } : {}) });
     }
-    // pdf.js loads while LibreOffice converts.
+    // pdf.js and the finishing stage (pdf-lib) load while LibreOffice converts.
     preloadPdfReader();
+    const finishing = import('./pdf-finish/finish-pdf.js');
+    finishing.catch(() => undefined);
     const pdfs = new Map<Staged, string>();
     for (const [language, group] of groupBy(staged, (s) => s.language ?? '')) {
       const inputs = group.map((s) => s.input);
@@ -116,7 +118,7 @@ async function convertAndSave(jobs: { job: PdfJob; target: string }[], options: 
     }
     const written: WrittenPdf[] = [];
     const failures: string[] = [];
-    const { finishPdf } = await import('./pdf-finish/finish-pdf.js');
+    const { finishPdf } = await finishing;
     for (const s of staged) {
       const bytes = await finishedPdf(finishPdf, pdfs.get(s)!, s.deck);
       const report = await checkPdfAgainstDeck(bytes, s.deck, s.language);

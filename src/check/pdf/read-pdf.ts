@@ -81,7 +81,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfModel> {
 }
 
 async function readPage(page: PdfPageProxy, number: number): Promise<PdfPage> {
-  const { OPS } = await loadPdfJs();
+  const { OPS, AnnotationMode } = await loadPdfJs();
   const content = await page.getTextContent({ includeMarkedContent: true });
   const byId = new Map<string, string>();
   const parts: string[] = [];
@@ -103,7 +103,8 @@ async function readPage(page: PdfPageProxy, number: number): Promise<PdfPage> {
       open.pop();
     }
   }
-  const ops = await page.getOperatorList();
+  // The page's own content: annotations' appearances are not in its marked content (PDF/UA ties them in with /Annot).
+  const ops = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
   const fontIds = new Set<string>();
   let textOps = 0;
   let imageOps = 0;

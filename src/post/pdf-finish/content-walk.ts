@@ -38,6 +38,8 @@ interface UntaggedRun {
 export interface PageContent {
   sequences: MarkedSequence[];
   untagged: UntaggedRun[];
+  /** Every BDC/BMC has its EMC and no EMC closes nothing: only then is it safe to edit. */
+  balanced: boolean;
 }
 
 type Matrix = [number, number, number, number, number, number];
@@ -62,6 +64,7 @@ export function walkContent(ops: readonly ContentOp[]): PageContent {
   let depth = 0;
   let current: MarkedSequence | undefined;
   let run: (UntaggedRun & { painted: boolean }) | undefined;
+  let balanced = true;
 
   const closeRun = () => {
     if (run?.painted) untagged.push({ first: run.first, last: run.last, ...(run.box ? { box: run.box } : {}) });
@@ -93,7 +96,8 @@ export function walkContent(ops: readonly ContentOp[]): PageContent {
       return;
     }
     if (name === 'EMC') {
-      if (depth > 0 && --depth === 0 && current) {
+      if (depth === 0) balanced = false;
+      else if (--depth === 0 && current) {
         current.close = i;
         sequences.push(current);
         current = undefined;
@@ -137,7 +141,7 @@ export function walkContent(ops: readonly ContentOp[]): PageContent {
     } else if (name === 'sh') paint('path', []);
   });
   closeRun();
-  return { sequences, untagged };
+  return { sequences, untagged, balanced: balanced && depth === 0 };
 }
 
 function pathPoints(op: string, n: number[]): [number, number][] {

@@ -17,9 +17,7 @@ import { inflateSync } from 'node:zlib';
 import {
   decodePDFRawStream,
   PDFArray,
-  PDFDict,
   PDFDocument,
-  PDFHexString,
   PDFName,
   PDFNumber,
   PDFRawStream,
@@ -29,13 +27,11 @@ import {
 import { centreIn, slideRegions } from '../../check/pdf/deck-regions.js';
 import type { SlideRegions } from '../../check/pdf/types.js';
 import type { DeckModel } from '../../check/types.js';
-import { child, textContent } from '../../ooxml/xml.js';
-import { partRoot } from '../../ooxml/package.js';
 import { type ContentOp, tokenizeContent } from './content-tokens.js';
 import { type PageContent, walkContent } from './content-walk.js';
 import { StructTree } from './struct-tree.js';
 import { appendUpdate } from './write-update.js';
-import { finishXmp } from './xmp.js';
+import { deckKeywords, finishMetadata } from './metadata.js';
 
 /** What the stage did, for the build's report and the tests. */
 export interface PdfFinishing {
@@ -73,8 +69,11 @@ export async function finishPdf(pdf: Uint8Array, deck: DeckModel): Promise<PdfFi
     const refs = streams.filter((s): s is PDFRef => s instanceof PDFRef);
     if (refs.length === 0) return;
     const text = refs.map((ref) => streamText(context, ref)).join('\n');
-    const ops = tokenizeContent(text);
-    const edits = pageEdits(ops, walkContent(ops), regions[i] ?? { footers: [], headings: [] }, {
+    const ops = tokenizeOrNothing(text);
+    const content = walkContent(ops);
+    // Marked content that does not nest cannot be told apart: the page stays as it is, for the check to judge.
+    if (!content.balanced || ops.length === 0) return;
+    const edits = pageEdits(ops, content, regions[i] ?? { footers: [], headings: [] }, {
       tree,
       key: key instanceof PDFNumber ? key.asNumber() : undefined,
       result,
@@ -144,6 +143,15 @@ function pageEdits(ops: ContentOp[], content: PageContent, regions: SlideRegions
   return edits;
 }
 
+/** The operators, or none for a stream that cannot be read (left as it is, for the check to judge). */
+function tokenizeOrNothing(text: string): ContentOp[] {
+  try {
+    return tokenizeContent(text);
+  } catch {
+    return [];
+  }
+}
+
 function applyEdits(text: string, edits: Edit[]): string {
   let out = text;
   for (const edit of [...edits].sort((a, b) => b.from - a.from || b.to - a.to)) {
@@ -160,39 +168,4 @@ function streamText(context: PDFContext, ref: PDFRef): string {
   const bytes =
     filter === PDFName.of('FlateDecode') ? inflateSync(stream.contents) : decodePDFRawStream(stream).decode();
   return Buffer.from(bytes).toString('latin1');
-}
-
-function deckKeywords(deck: DeckModel): string | undefined {
-  const keywords = textContent(child(partRoot(deck.package, 'docProps/core.xml'), 'cp:keywords')).trim();
-  return keywords === '' ? undefined : keywords;
-}
-
-/** XMP (extension schema, keywords) and the info dictionary's /Keywords, which PDF/A wants equal to pdf:Keywords. */
-function finishMetadata(
-  context: PDFContext,
-  catalog: PDFDict,
-  keywords: string | undefined,
-  changed: Set<PDFRef>,
-): void {
-  const ref = catalog.get(PDFName.of('Metadata'));
-  if (ref instanceof PDFRef) {
-    const stream = context.lookup(ref);
-    if (stream instanceof PDFRawStream) {
-      const xmp = Buffer.from(decodePDFRawStream(stream).decode()).toString('utf8');
-      const finished = finishXmp(xmp, keywords === undefined ? {} : { keywords });
-      if (finished !== xmp) {
-        const bytes = Buffer.from(finished, 'utf8');
-        context.assign(ref, context.stream(bytes, { Type: 'Metadata', Subtype: 'XML', Length: bytes.length }));
-        changed.add(ref);
-      }
-    }
-  }
-  const info = context.trailerInfo.Info;
-  if (keywords !== undefined && info instanceof PDFRef) {
-    const dict = context.lookup(info);
-    if (dict instanceof PDFDict && dict.get(PDFName.of('Keywords')) !== undefined) {
-      dict.set(PDFName.of('Keywords'), PDFHexString.fromText(keywords));
-      changed.add(info);
-    }
-  }
 }
