@@ -13,6 +13,7 @@ import { registerList } from './commands/list.js';
 import { registerRelease } from './commands/release.js';
 import { registerBump } from './commands/bump.js';
 import { registerStudio } from './commands/studio.js';
+import { registerMail } from './commands/mail.js';
 import { trappaVersion } from './versions/input-hash.js';
 
 export function createProgram(): Command {
@@ -50,6 +51,7 @@ Exit codes: 0 done · 1 not possible as asked · 2 fix the input (file:line:col 
   registerRelease(program);
   registerBump(program);
   registerStudio(program);
+  registerMail(program);
   return program;
 }
 

@@ -32,6 +32,8 @@ export interface MailFailure {
   code?: number;
   /** Reply or error text, with secrets redacted and control characters escaped. */
   detail: string;
+  /** How long the server asked to wait before the next try (HTTP Retry-After). */
+  retryAfterMs?: number;
 }
 
 /** What one attempt did, in the terms the send loop needs. */
