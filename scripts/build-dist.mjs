@@ -94,7 +94,7 @@ export async function buildDist({
     splitting: true,
     platform: 'node',
     format: 'esm',
-    target: 'node20',
+    target: 'node22',
     packages: external ? 'external' : undefined,
     external: alwaysExternal,
     // jszip (inside pptxgenjs) and handlebars are CommonJS and call require('stream') etc.;

@@ -5,6 +5,7 @@
  */
 import {
   escapeControl,
+  withoutNodeAdvice,
   type AttemptResult,
   type MailFailure,
   type MailSender,
@@ -208,7 +209,7 @@ async function send(options: GraphSenderOptions, url: string, init: RequestInit,
     // and the message, which may quote the header, is not shown.
     if (error instanceof TypeError && cause === undefined)
       throw new GraphFailure({ transient: false, fatal: true, detail: 'Trappa could not build the request to Graph' });
-    const text = `${cause?.code ?? ''} ${cause?.message ?? (error as Error).message}`;
+    const text = withoutNodeAdvice(`${cause?.code ?? ''} ${cause?.message ?? (error as Error).message}`);
     const tls = TLS_PROBLEM.test(text) && !NOT_REACHED.test(text);
     const reached = !NOT_REACHED.test(text) && !tls;
     const detail = escapeControl(

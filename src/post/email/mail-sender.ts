@@ -68,6 +68,15 @@ export function escapeControl(text: string): string {
   });
 }
 
+/**
+ * A TLS error's text without the advice Node 24 appends for developers ("try running Node.js
+ * with --use-system-ca"): a user trusts a CA with TRAPPA_SMTP_CA_FILE, and the line reads the
+ * same on every Node line.
+ */
+export function withoutNodeAdvice(text: string): string {
+  return text.replace(/; if the root CA is installed locally, try running Node\.js with --use-system-ca/g, '');
+}
+
 /** Lower-cased, with the domain in ASCII (punycode), so addresses compare as the server sees them. */
 export function normalizeAddress(address: string): string {
   const at = address.lastIndexOf('@');
