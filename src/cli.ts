@@ -16,6 +16,7 @@ import { registerBump } from './commands/bump.js';
 import { registerStudio } from './commands/studio.js';
 import { exitCodeHelp } from './exit-codes.js';
 import { registerAbsorb } from './commands/absorb.js';
+import { registerMail } from './commands/mail.js';
 import { trappaVersion } from './versions/input-hash.js';
 
 export function createProgram(): Command {
@@ -55,6 +56,7 @@ ${exitCodeHelp()}`,
   registerBump(program);
   registerStudio(program);
   registerAbsorb(program);
+  registerMail(program);
   return program;
 }
 

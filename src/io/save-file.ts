@@ -67,14 +67,14 @@ async function keepAside(file: string, aside: string): Promise<boolean> {
 export async function prepareSave(
   file: string,
   data: Uint8Array | string,
-  policy: RenamePolicy = {},
+  policy: SavePolicy = {},
 ): Promise<PreparedSave> {
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = tempPathFor(file);
   const aside = `${tmp}.old`;
   const abort = (): Promise<void> => rm(tmp, { force: true, ...CLEANUP_RETRIES });
   try {
-    const handle = await open(tmp, 'w');
+    const handle = await open(tmp, 'w', policy.mode);
     try {
       await handle.writeFile(data);
       await handle.sync();
@@ -110,7 +110,10 @@ export async function prepareSave(
   };
 }
 
-export async function saveAtomically(file: string, data: Uint8Array | string, policy?: RenamePolicy): Promise<void> {
+/** How a file is saved: its renames, and the permissions it is created with (0o600: its owner only). */
+export type SavePolicy = RenamePolicy & { mode?: number };
+
+export async function saveAtomically(file: string, data: Uint8Array | string, policy?: SavePolicy): Promise<void> {
   const save = await prepareSave(file, data, policy);
   await save.commit();
   await save.finish();

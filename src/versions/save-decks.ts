@@ -97,6 +97,7 @@ const recordOf = (entry: ManifestEntry, deck: DeckToSave, withInputs: boolean): 
   sha256: entry.sha256,
   slides: entry.slides,
   ...(entry.releasedAt ? { releasedAt: entry.releasedAt } : {}),
+  ...(entry.frozenAt ? { frozenAt: entry.frozenAt } : {}),
   ...(entry.sentAt ? { sentAt: entry.sentAt } : {}),
 });
 
