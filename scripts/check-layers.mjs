@@ -59,6 +59,8 @@ export const LAYERS = [
   ['pdf', ['post/']],
   ['mail', ['post/email/']],
   ['pipeline', ['build-deck.ts']],
+  // After the build: edited decks back into the data, and what changed between versions.
+  ['absorb', ['absorb/', 'diff/']],
   ['studio', ['studio/']],
   ['commands', ['commands/']],
   ['cli', ['cli.ts']],

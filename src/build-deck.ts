@@ -64,6 +64,8 @@ export interface BuildOptions extends ProjectPaths {
  */
 export interface BuiltDeck extends DeckToSave {
   plan: DeckPlan;
+  /** For each built slide, the index in the deck's `slides:` it was laid out from (absorb maps slides back by it). */
+  planned: number[];
   /** What saving did: 'unchanged' when the manifest already records these bytes on disk. Absent in a dry run. */
   saved?: 'written' | 'unchanged';
   /** What the manifest records for the deck after saving (release state included). Absent in a dry run. */
@@ -159,6 +161,7 @@ async function renderInProject(
     sha256: sha256Hex(bytes),
     slideCount: placed.value.deck.slides.length,
     plan,
+    planned: placed.value.deck.slides.map((s) => s.planned ?? -1),
   };
 }
 

@@ -15,6 +15,8 @@ import { registerRelease } from './commands/release.js';
 import { registerBump } from './commands/bump.js';
 import { registerStudio } from './commands/studio.js';
 import { exitCodeHelp } from './exit-codes.js';
+import { registerAbsorb } from './commands/absorb.js';
+import { registerMail } from './commands/mail.js';
 import { trappaVersion } from './versions/input-hash.js';
 
 export function createProgram(): Command {
@@ -53,6 +55,8 @@ ${exitCodeHelp()}`,
   registerRelease(program);
   registerBump(program);
   registerStudio(program);
+  registerAbsorb(program);
+  registerMail(program);
   return program;
 }
 

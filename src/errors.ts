@@ -104,6 +104,9 @@ const OS_ERRORS: Record<string, string> = {
   ETXTBSY: 'the file is in use by another program; close it and try again',
 };
 
+/** A file Windows would not replace for 10 s (io/rename-retry.ts): EPERM, EBUSY or EACCES alike. */
+const IN_USE = 'the file is probably open in PowerPoint (or another program); close it there and run the command again';
+
 /**
  * An expected OS error (anywhere in the cause chain) as one plain line naming the path;
  * undefined for anything else, which stays a bug report.
@@ -114,12 +117,12 @@ export function fileSystemError(
   shown: (file: string) => string = (f) => f,
 ): FileSystemError | undefined {
   for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    const { code, path, dest } = e as NodeJS.ErrnoException & { dest?: string };
-    const advice = code ? OS_ERRORS[code] : undefined;
+    const { code, path, dest, inUse } = e as NodeJS.ErrnoException & { dest?: string; inUse?: boolean };
+    const advice = code ? (inUse ? IN_USE : OS_ERRORS[code]) : undefined;
     if (!advice) continue;
     // For a rename the target is where the problem is; a temporary name means nothing to the user.
     const target = typeof dest === 'string' && code !== 'ENOENT' ? dest : path;
-    const where = target ? `${shown(target.replace(/\/\.[0-9a-f]{12}\.\d+\.[0-9a-f]{8}\.tmp(\.old)?$/, ''))}: ` : '';
+    const where = target ? `${shown(target.replace(/[\\/]\.[0-9a-f]{12}\.\d+\.[0-9a-f]{8}\.tmp(\.old)?$/, ''))}: ` : '';
     return new FileSystemError(`${where}${advice} (${code})`, { cause: e });
   }
   return undefined;

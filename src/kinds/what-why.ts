@@ -10,8 +10,8 @@ export const whatWhy = defineKind({
   shows: ['mainMessage'],
   wording: ['title', 'what', 'why'],
   parts: {
-    /** Named by the label the slide shows ("HVA? label"), so in the deck's language. */
-    label: part('{} label'),
+    /** Named by the label the slide shows ("HVA? heading": a heading in the PDF), so in the deck's language. */
+    label: part('{} heading'),
     statement: part('{} statement'),
   },
 });

@@ -140,6 +140,7 @@ export function resolveDeck(project: Project, source: DeckSource): DeckPlan {
       date: strategy.date,
       language: templates.labels.language,
       keywords: [org.shortName, deck.id, deck.meeting?.name].filter(Boolean).join('; '),
+      deckId: deck.id,
     },
   };
 }

@@ -15,7 +15,7 @@ import { layoutDeck } from '../deck/layout-deck.js';
 import { resolveDeck } from '../plan/resolve-deck.js';
 import type { PendingImageElement } from '../layout/types.js';
 import { renderSlideSvg } from '../preview-svg/render-slide.js';
-import { editYamlText } from './yaml-edit.js';
+import { editYamlText } from '../data/yaml-edit.js';
 
 /** Edited files: path relative to the project root → the file's plain value. */
 export type Edits = Record<string, unknown>;

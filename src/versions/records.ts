@@ -43,6 +43,9 @@ const recordSchema = z.object({
   sha256: sha.optional(),
   slides: z.number().int().nonnegative().optional(),
   releasedAt: z.string().optional(),
+  /** ISO time the version was frozen, just before its first message was handed over. */
+  frozenAt: z.string().optional(),
+  /** ISO time of the first delivery the mail server (or Graph) confirmed. */
   sentAt: z.string().optional(),
 });
 
