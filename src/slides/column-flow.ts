@@ -8,7 +8,7 @@
  * following slide, where the columns are balanced again.
  */
 import { commonParts } from '../kinds/common-parts.js';
-import { layoutPrepared, prepareText } from '../layout/measure-text.js';
+import { layoutPrepared, prepareText, type PreparedText } from '../layout/measure-text.js';
 import { sizesFrom } from '../layout/fit-text.js';
 import { columns, type Page } from '../layout/page.js';
 import { continuedTitle, textHeight, textStyle, titleElements } from '../layout/text-box.js';
@@ -129,14 +129,13 @@ interface Sized {
 /** The largest size whose balanced flow needs no more slides than the floor's. */
 function sizeFlow(
   page: Page,
-  lists: FlowList[],
+  prepared: PreparedText[][],
   style: TextStyle,
   width: number,
   height: number,
   perSlide: number,
 ): Sized {
   const { sizes } = page.theme;
-  const prepared = lists.map((l) => l.items.map((p) => prepareText([p], style)));
   const insets = style.insets.top + style.insets.bottom;
   const at = (size: number): Sized => {
     const heights = prepared.map((items) => items.map((p) => layoutPrepared(p, size, width).height - insets));
@@ -170,6 +169,8 @@ interface Arrangement extends Sized {
  */
 function arrange(page: Page, lists: FlowList[], style: TextStyle, area: Box): Arrangement {
   const slides = (a: Arrangement): number => Math.ceil(a.cols.length / a.perSlide);
+  // Split into words once, for every column count and size tried.
+  const prepared = lists.map((l) => l.items.map((p) => prepareText([p], style)));
   let chosen: Arrangement | undefined;
   for (const perSlide of COLUMN_COUNTS) {
     const boxes = columns(
@@ -178,7 +179,7 @@ function arrange(page: Page, lists: FlowList[], style: TextStyle, area: Box): Ar
       0.4,
     );
     if (chosen && (boxes[0]!.w < MIN_COLUMN_W || !headingsFit(page, lists, boxes[0]!.w))) continue;
-    const option = { ...sizeFlow(page, lists, style, boxes[0]!.w, area.h, perSlide), boxes, perSlide };
+    const option = { ...sizeFlow(page, prepared, style, boxes[0]!.w, area.h, perSlide), boxes, perSlide };
     // Never narrower columns just to save a slide: only for clearly larger text on as many slides or fewer.
     const better = !chosen || (slides(option) <= slides(chosen) && option.size >= chosen.size + WORTH_MORE_COLUMNS);
     if (better) chosen = option;
