@@ -14,6 +14,7 @@ import { registerRelease } from './commands/release.js';
 import { registerBump } from './commands/bump.js';
 import { registerStudio } from './commands/studio.js';
 import { registerAbsorb } from './commands/absorb.js';
+import { registerDiff } from './commands/diff.js';
 import { trappaVersion } from './versions/input-hash.js';
 
 export function createProgram(): Command {
@@ -52,6 +53,7 @@ Exit codes: 0 done · 1 not possible as asked · 2 fix the input (file:line:col 
   registerBump(program);
   registerStudio(program);
   registerAbsorb(program);
+  registerDiff(program);
   return program;
 }
 
