@@ -12,7 +12,7 @@
  * Bundling the pure-JS dependencies (pptxgenjs + jszip, yaml, zod, handlebars, commander,
  * fflate) starts faster than resolving them from node_modules (`npm run bench`, 2 cores:
  * build --all 759 vs 851 ms, CPU 1045 vs 1160 ms). Whatever can stay out of a build stays out:
- * - sharp is native and finds its own binaries: always external. It is still loaded by every
+ * - sharp and @napi-rs/keyring are native and find their own binaries: always external. It is still loaded by every
  *   build (~70 ms) because src/images/*.ts import it statically; see output/bench/results.md.
  * - nodemailer and LibreOffice code are reached through dynamic import() only; with
  *   `splitting` each such import() becomes its own chunk file in dist/, loaded on use.
@@ -74,7 +74,7 @@ function sourceRewritePlugin(outdir) {
 }
 
 /** Native, or big and needed by only some commands: never inlined. */
-const alwaysExternal = ['sharp', 'nodemailer', 'pdfjs-dist'];
+const alwaysExternal = ['sharp', 'nodemailer', 'pdfjs-dist', '@napi-rs/keyring'];
 
 export async function buildDist({
   external = false,
@@ -94,7 +94,7 @@ export async function buildDist({
     splitting: true,
     platform: 'node',
     format: 'esm',
-    target: 'node20',
+    target: 'node22',
     packages: external ? 'external' : undefined,
     external: alwaysExternal,
     // jszip (inside pptxgenjs) and handlebars are CommonJS and call require('stream') etc.;

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProject, type Project } from '../../src/data/load-project.js';
-import { builtInSlides, customSlideKinds, type SlideKindName } from '../../src/data/slide-kind-names.js';
+import { builtInSlides, ownSlideKinds, type SlideKindName } from '../../src/kinds/index.js';
 import { layoutDeck } from '../../src/deck/layout-deck.js';
 import type { Box, LaidOutDeck, LaidOutSlide, TextElement } from '../../src/layout/types.js';
 import { resolveDeck, type DeckPlan, type PlannedSlide } from '../../src/plan/resolve-deck.js';
@@ -76,10 +76,10 @@ function singleSlidePlan(plan: DeckPlan, kind: SlideKindName, from: PlannedSlide
 
 describe.each(fixtures)('each slide kind on its own ($name)', ({ name }) => {
   const all = plans(name);
-  const kinds: SlideKindName[] = [...builtInSlides, ...customSlideKinds];
+  const kinds: SlideKindName[] = [...builtInSlides, ...ownSlideKinds];
   it.each(kinds)('%s', (kind) => {
     const owner = all.find((p) => p.slides.some((s) => s.kind === kind));
-    const custom = (customSlideKinds as readonly string[]).includes(kind);
+    const custom = (ownSlideKinds as readonly string[]).includes(kind);
     if (custom && !owner) return; // a deck-written kind needs a deck that writes one
     const base = owner ?? all[0]!;
     const plan = singleSlidePlan(
