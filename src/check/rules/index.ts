@@ -10,9 +10,11 @@ import { checkOverflow } from './overflow.js';
 import { checkPackage } from './package.js';
 import { checkTableHeaders } from './table-header.js';
 import { checkTitles } from './title.js';
+import { checkWholeWords } from './whole-words.js';
 
 export const rules = {
   overflow: checkOverflow,
+  'whole-words': checkWholeWords,
   title: checkTitles,
   'alt-text': checkAltText,
   'table-header': checkTableHeaders,
