@@ -9,11 +9,12 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDecks, type BuildResult } from '../src/build-deck.js';
+import { checkDeck } from '../src/check/check-deck.js';
 import { loadProject } from '../src/data/load-project.js';
 import { readPptx } from './helpers/pptx-zip.js';
 import { runMain } from './helpers/in-process.js';
 import { missingValidator, validatePptx } from './helpers/ooxml.js';
-import { REPO } from './helpers/project.js';
+import { copyProject, editFile, REPO } from './helpers/project.js';
 
 const DATA = 'test/fixtures/innafjords/data';
 let built: BuildResult;
@@ -124,6 +125,25 @@ describe('one strategy told in nynorsk and English', () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the language check', () => {
+  it('warns on each slide of bokmål text in a deck tagged en, naming the slide', async () => {
+    const root = copyProject();
+    editFile(root, 'data/decks/strategi.yaml', 'id: strategi\n', 'id: strategi\nlanguage: en\n');
+    const result = await buildDecks({ root, decks: ['strategi'] });
+    const findings = checkDeck(result.decks[0]!.bytes, { minBodySize: 12 }).filter((f) => f.rule === 'text-language');
+    const slides = findings.map((f) => f.slide);
+    // The staircase, what-why, model, target groups, profile, messages and plan slides: bokmål in every one.
+    expect(slides).toEqual(expect.arrayContaining([2, 3, 4, 6, 7, 8]));
+    expect(findings[0]!.message).toMatch(/reads as bokmål, but the deck is tagged en-GB/);
+    // The same deck in its own language: no such warning.
+    const own = await buildDecks({ root: REPO, decks: ['strategi'], dryRun: true });
+    expect(checkDeck(own.decks[0]!.bytes, { minBodySize: 12 }).filter((f) => f.rule === 'text-language')).toEqual([]);
+    // Both decks of the nynorsk fixture read as what they are tagged.
+    for (const d of built.decks)
+      expect(checkDeck(d.bytes, { minBodySize: 12 }).filter((f) => f.rule === 'text-language')).toEqual([]);
   });
 });
 

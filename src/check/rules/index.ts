@@ -9,6 +9,7 @@ import { checkMinSize } from './min-size.js';
 import { checkOverflow } from './overflow.js';
 import { checkPackage } from './package.js';
 import { checkTableHeaders } from './table-header.js';
+import { checkTextLanguage } from './text-language.js';
 import { checkTitles } from './title.js';
 import { checkWholeWords } from './whole-words.js';
 
@@ -21,6 +22,7 @@ export const rules = {
   contrast: checkContrast,
   'min-size': checkMinSize,
   language: checkLanguage,
+  'text-language': checkTextLanguage,
   package: checkPackage,
   design: checkDesign,
   legend: checkLegend,
