@@ -37,13 +37,26 @@ const shown = (v: unknown): string =>
         ? '(ingenting)'
         : JSON.stringify(v);
 
+/**
+ * The panel's own look, set through the CSSOM (element.style): the page's policy allows no
+ * inline <style>, and styles.css belongs to the page.
+ */
+function paint<T extends HTMLElement>(el: T, look: Partial<CSSStyleDeclaration>): T {
+  Object.assign(el.style, look);
+  return el;
+}
+const gone = (text: string): HTMLElement => paint(h('del', {}, text), { background: '#fbd3d3', color: '#8a1010' });
+const come = (text: string): HTMLElement =>
+  paint(h('ins', {}, text), { background: '#cdeccf', color: '#0d5a18', textDecoration: 'none' });
+
 export class AbsorbPanel {
   readonly element = h('section', { class: 'absorb', 'aria-labelledby': 'absorb-h' });
   readonly #list = h('div', { class: 'absorb-list' });
   readonly #status = h('p', { role: 'status' });
   #data = '';
 
-  constructor() {
+  /** @param onDeck shows the slides of the dropped deck beside the list */
+  constructor(private readonly onDeck: (deckId: string) => void = () => {}) {
     const input = h('input', { type: 'file', id: 'absorb-file', accept: '.pptx' }) as HTMLInputElement;
     const drop = h(
       'label',
@@ -57,6 +70,7 @@ export class AbsorbPanel {
       e.preventDefault();
       void this.#read((e as DragEvent).dataTransfer?.files[0]);
     });
+    paint(drop, { display: 'block', border: '2px dashed #8a99ad', padding: '1rem', margin: '.5rem 0' });
     this.element.append(h('h2', { id: 'absorb-h' }, 'Ta inn endringer fra PowerPoint'), drop, this.#status, this.#list);
   }
 
@@ -76,6 +90,7 @@ export class AbsorbPanel {
       this.#list.replaceChildren();
       return;
     }
+    this.onDeck(result.deckId);
     this.#status.textContent =
       result.changes.length === 0
         ? `${result.deckId} v${result.version}: ingen endringer å ta inn.`
@@ -97,18 +112,23 @@ export class AbsorbPanel {
     accept.checked = !c.conflict;
     const values = c.conflict
       ? [
-          h('p', {}, `I dataene nå: ${shown(c.data)}`),
-          h('p', {}, `I PowerPoint: ${shown(c.deck)}`),
+          h('p', {}, 'I dataene nå: ', gone(shown(c.data))),
+          h('p', {}, 'I PowerPoint: ', come(shown(c.deck))),
           h('p', { class: 'hint' }, 'Feltet er endret begge steder. Kryss av for å ta PowerPoint-teksten.'),
         ]
-      : [h('p', {}, h('del', {}, shown(c.built))), h('p', {}, h('ins', {}, shown(c.deck)))];
-    return h(
+      : [h('p', {}, gone(shown(c.built))), h('p', {}, come(shown(c.deck)))];
+    const row = h(
       'div',
       { class: c.conflict ? 'absorb-change conflict' : 'absorb-change' },
       accept,
       h('label', { for: id }, `Lysbilde ${c.slides.join(', ')} · ${c.file} · ${c.field}`),
       ...values,
     );
+    return paint(row, {
+      borderTop: '1px solid #ccc',
+      padding: '.4rem 0',
+      ...(c.conflict ? { borderLeft: '4px solid #b35c00', paddingLeft: '.5rem' } : {}),
+    });
   }
 
   async #apply(changes: Change[]): Promise<void> {

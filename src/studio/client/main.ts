@@ -18,7 +18,7 @@ import { allIssues, copy, fileOf, laterIssues, state, titleOf, type ProjectInfo,
 
 const slides = new SlidesPanel();
 let actions: ActionsPanel;
-const absorb = new AbsorbPanel();
+const absorb = new AbsorbPanel((deckId) => slides.focus(deckId));
 const main = h('main', { id: 'main', tabindex: '-1' });
 const nav = h('ul', { class: 'files' });
 const summary = h('div', { class: 'summary', role: 'region', 'aria-label': 'Meldinger fra Trappa' });
