@@ -3,11 +3,14 @@
  * nothing is written until the user accepts, and only the accepted changes are written.
  */
 import { request } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { chromium } from 'playwright-core';
 import { startStudio } from '../src/studio/server.js';
+import { axeOf } from './helpers/studio-page.js';
+import { CHROMIUM_LAUNCH } from './helpers/studio-process.js';
 import { addParagraph, editRun, openDeck, saveDeck } from './helpers/edit-pptx.js';
 import { copyBuiltProject } from './helpers/project.js';
 
@@ -77,6 +80,39 @@ describe('the Studio takes in a deck edited in PowerPoint', () => {
       });
       expect(foreign.json.error).toMatch(/^filen is not a PowerPoint file/);
     } finally {
+      await studio.close();
+    }
+  });
+
+  it('in a real browser: choose the file, untick a change, take in the rest', async () => {
+    const root = await copyBuiltProject(['storledermote']);
+    const parts = openDeck(readFileSync(path.join(root, 'output/storledermote-v0.2-2004-02-04.pptx')));
+    editRun(parts, 3, 'bedre tjenester', 'bedre og enklere tjenester');
+    addParagraph(parts, 10, 'Ta budskapene med inn i møtene i egen enhet', 'Del foilene med egne ansatte');
+    const dropped = path.join(root, 'redigert.pptx');
+    writeFileSync(dropped, saveDeck(parts));
+    const strategyBefore = readFileSync(path.join(root, 'data/strategy.yaml'), 'utf8');
+    const studio = await startStudio({ root });
+    const browser = await chromium.launch(CHROMIUM_LAUNCH);
+    try {
+      const page = await browser.newPage();
+      await page.goto(studio.url);
+      await page.click('nav button:has-text("Ta inn fra PowerPoint")');
+      await page.setInputFiles('#absorb-file', dropped);
+      await page.waitForSelector('.absorb-change');
+      expect(await page.locator('.absorb-change label').allTextContents()).toEqual([
+        'Lysbilde 3 · data/strategy.yaml · mainMessage.why',
+        'Lysbilde 10 · data/decks/storledermote.yaml · slides[9].points',
+      ]);
+      expect(await axeOf(page)).toEqual([]);
+      await page.locator('.absorb-change input').first().uncheck();
+      await page.click('button:has-text("Ta inn de valgte")');
+      await page.waitForSelector('text=Tatt inn i dataene.');
+      expect(readFileSync(path.join(root, 'data/strategy.yaml'), 'utf8')).toBe(strategyBefore);
+      const points = parse(readFileSync(path.join(root, 'data/decks/storledermote.yaml'), 'utf8')).slides[9].points;
+      expect(points).toContain('Del foilene med egne ansatte');
+    } finally {
+      await browser.close();
       await studio.close();
     }
   });
