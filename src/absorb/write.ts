@@ -52,7 +52,6 @@ export async function saveEdits(outDir: string, edits: FileEdit[]): Promise<void
       if ((await readFile(edit.file, 'utf8')) !== edit.before)
         throw new Error(`${edit.shown} changed while absorbing; nothing was written, run trappa absorb again`);
     }
-    const prepared = await saveAllOrNothing(edits.map((e) => prepareSave(e.file, e.after)));
-    for (const p of prepared) await p.commit();
+    await saveAllOrNothing(edits.map((e) => prepareSave(e.file, e.after)));
   });
 }
