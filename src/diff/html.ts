@@ -9,24 +9,30 @@ import type { SlideDiff, TextChange } from './compare.js';
 const esc = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** A changed line with only its changed middle marked: «… <del>old</del><ins>new</ins> …». */
+/** A changed line, word by word: the words only the old one has struck through, the new ones marked. */
 function inline(before: string, after: string): string {
-  let p = 0;
-  while (p < before.length && p < after.length && before[p] === after[p]) p++;
-  // Back to a word start, so a changed word is marked whole.
-  while (p > 0 && /\S/.test(before[p - 1]!) && /\S/.test(before[p] ?? ' ')) p--;
-  let s = 0;
-  while (s < before.length - p && s < after.length - p && before[before.length - 1 - s] === after[after.length - 1 - s])
-    s++;
-  while (s > 0 && /\S/.test(before[before.length - s - 1] ?? ' ') && /\S/.test(before[before.length - s]!)) s--;
-  const gone = before.slice(p, before.length - s);
-  const come = after.slice(p, after.length - s);
-  return (
-    esc(before.slice(0, p)) +
-    (gone ? `<del>${esc(gone)}</del>` : '') +
-    (come ? `<ins>${esc(come)}</ins>` : '') +
-    esc(before.slice(before.length - s))
-  );
+  const a = before.split(/(\s+)/);
+  const b = after.split(/(\s+)/);
+  const lcs = Array.from({ length: a.length + 1 }, () => new Uint16Array(b.length + 1));
+  for (let i = a.length - 1; i >= 0; i--)
+    for (let j = b.length - 1; j >= 0; j--)
+      lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  const out: string[] = [];
+  let [i, j] = [0, 0];
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && a[i] === b[j]) {
+      out.push(esc(a[i]!));
+      i++;
+      j++;
+    } else if (j >= b.length || (i < a.length && lcs[i + 1]![j]! >= lcs[i]![j + 1]!))
+      out.push(`<del>${esc(a[i++]!)}</del>`);
+    else out.push(`<ins>${esc(b[j++]!)}</ins>`);
+  }
+  // Neighbouring marks of one kind read as one.
+  return out
+    .join('')
+    .replace(/<\/del><del>/g, '')
+    .replace(/<\/ins><ins>/g, '');
 }
 
 function change(c: TextChange): string {
