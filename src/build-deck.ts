@@ -15,7 +15,7 @@ import { deckPage, layoutDeck } from './deck/layout-deck.js';
 import { builtInDesign, deckStructure, footerText, prepareDesign } from './template/deck-design.js';
 import { checkBudget, placeImages } from './deck/place-images.js';
 import { findDeck, resolveDeck, type DeckPlan } from './plan/resolve-deck.js';
-import { deckInputFiles, hashInputs } from './versions/input-hash.js';
+import { deckInputFiles, hashInputs, parsedInputs } from './versions/input-hash.js';
 import { type DeckToSave, saveDecks as saveVersions, type SavedDeck, type SaveOptions } from './versions/save-decks.js';
 import type { ImageStats } from './images/prepare-image.js';
 import { checkBuiltDeck, checkFailure } from './check/check-deck.js';
@@ -223,6 +223,8 @@ async function saveDecks(
   outDir: string,
   options: BuildOptions,
 ): Promise<BuiltDeck[]> {
+  // The YAML as loaded: the hash takes the loader's parse instead of reading and parsing each file again.
+  const parsed = parsedInputs(project);
   const built = await Promise.all(
     rendered.map(async (deck) => {
       const inputs = deckInputFiles(project, findDeck(project, deck.deckId)!);
@@ -230,7 +232,7 @@ async function saveDecks(
         ...deck,
         file: path.join(outDir, `${deck.plan.baseName}.pptx`),
         inputs,
-        inputsHash: await hashInputs(inputs),
+        inputsHash: await hashInputs(inputs, parsed),
       };
     }),
   );

@@ -17,6 +17,7 @@ import { registerStudio } from './commands/studio.js';
 import { exitCodeHelp } from './exit-codes.js';
 import { registerAbsorb } from './commands/absorb.js';
 import { registerMail } from './commands/mail.js';
+import { registerDiff } from './commands/diff.js';
 import { trappaVersion } from './versions/input-hash.js';
 
 export function createProgram(): Command {
@@ -57,6 +58,7 @@ ${exitCodeHelp()}`,
   registerStudio(program);
   registerAbsorb(program);
   registerMail(program);
+  registerDiff(program);
   return program;
 }
 

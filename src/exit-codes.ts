@@ -110,9 +110,9 @@ export const exitCodes = {
     code: 7,
     short: 'the disk or file system refused (full, read-only, no permission, name too long)',
     meaning: {
-      nb: 'Disken eller filsystemet sa nei (fullt, skrivebeskyttet, ingen tilgang, for langt navn)',
-      nn: 'Disken eller filsystemet sa nei (fullt, skriveverna, inga tilgang, for langt namn)',
-      en: 'the disk or file system refused: full (ENOSPC), read-only (EROFS), no permission (EACCES, EPERM), a path through a file (ENOTDIR), a folder where a file belongs (EISDIR), something already there (EEXIST), a name too long (ENAMETOOLONG)',
+      nb: 'Disken eller filsystemet sa nei (fullt, skrivebeskyttet, ingen tilgang, for langt navn, en fil åpen i PowerPoint)',
+      nn: 'Disken eller filsystemet sa nei (fullt, skriveverna, inga tilgang, for langt namn, ei fil open i PowerPoint)',
+      en: 'the disk or file system refused: full (ENOSPC), read-only (EROFS), no permission (EACCES, EPERM), a path through a file (ENOTDIR), a folder where a file belongs (EISDIR), something already there (EEXIST), a name too long (ENAMETOOLONG), a file open in PowerPoint (on Windows: still refused after 10 s of retries)',
     },
     todo: {
       nb: 'Meldingen under sier hvilken fil og hva du kan gjøre; filene fra før er som de var.',

@@ -18,7 +18,8 @@ import { deviceCodeLogin } from '../src/post/email/delegated.js';
 import { loadLoginConfig, loadMailConfig } from '../src/post/email/mail-config.js';
 import { MailLoginError } from '../src/post/email/oauth-token.js';
 import { sendDecks } from '../src/post/email/send-decks.js';
-import { makeDeck, tempDir, TEMPLATES_DIR } from './email-fixtures.js';
+import { makeDeck, smtpEnv, tempDir, TEMPLATES_DIR } from './email-fixtures.js';
+import { generateCertificate, startTestServer } from './email-test-server.js';
 import { runMain } from './helpers/in-process.js';
 import { CLIENT_ID, startFakeM365, TENANT } from './m365-fake.js';
 
@@ -93,6 +94,37 @@ describe('Microsoft 365 delegated sign-in (device code)', () => {
     expect(m365.refreshTokens.has(first)).toBe(false);
     expect(m365.refreshTokens.has(refreshed)).toBe(true);
     expect(m365.identityRequests.at(-1)).toMatchObject({ grant_type: 'refresh_token', refresh_token: first });
+  });
+
+  it('sends as the signed-in user over SMTP with XOAUTH2 (delegated SMTP.Send)', async () => {
+    const { m365, env } = await setup();
+    const certificate = await generateCertificate();
+    const smtp = await startTestServer({
+      certificate,
+      user: m365.delegatedUser,
+      acceptToken: (token) => m365.isValid(token) && token.endsWith('.outlook'),
+    });
+    onTestFinished(() => smtp.close());
+    const dir = await tempDir();
+    const { TRAPPA_SMTP_PASSWORD: _, ...smtpSettings } = await smtpEnv(dir, smtp.port, certificate);
+    const smtpDelegated = {
+      ...env,
+      ...smtpSettings,
+      TRAPPA_MAIL_TRANSPORT: 'smtp',
+      TRAPPA_SMTP_AUTH: 'oauth2',
+      TRAPPA_SMTP_USER: m365.delegatedUser,
+      TRAPPA_SMTP_FROM: `Kari Nordmann <${m365.delegatedUser}>`,
+    };
+    await signIn(smtpDelegated);
+    expect(m365.identityRequests[0]!.scope).toContain('https://outlook.office.com/SMTP.Send');
+    const report = await sendDecks([await makeDeck(dir)], {
+      mail: await loadMailConfig({ env: smtpDelegated }),
+      logFile: path.join(dir, 'send-log.jsonl'),
+      templatesDir: TEMPLATES_DIR,
+    });
+    expect(report.ok).toBe(true);
+    expect(smtp.messages).toHaveLength(1);
+    expect(smtp.messages[0]!.parsed.from?.value[0]?.address).toBe(m365.delegatedUser);
   });
 
   it('a revoked refresh token: one line saying to sign in again, nothing sent', async () => {

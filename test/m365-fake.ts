@@ -99,8 +99,9 @@ export async function startFakeM365(mailbox: string): Promise<FakeM365> {
       .map((part) => Buffer.from(part).toString('base64url'))
       .join('.');
   /** A delegated access token (and a fresh refresh token) for the signed-in user. */
-  const issueDelegated = (res: ServerResponse) => {
-    const access = `eyJkZWxlZ2F0ZWQ.${state.issued.length + 1}.graph`;
+  const issueDelegated = (res: ServerResponse, scope: string) => {
+    const audience = scope.includes('SMTP.Send') ? 'outlook' : 'graph';
+    const access = `eyJkZWxlZ2F0ZWQ.${state.issued.length + 1}.${audience}`;
     const refresh = `rt-${state.issued.length + 1}-${Math.random().toString(36).slice(2)}`;
     state.issued.push(access);
     valid.add(access);
@@ -114,12 +115,12 @@ export async function startFakeM365(mailbox: string): Promise<FakeM365> {
       id_token: idToken(state.delegatedUser),
     });
   };
-  const deviceCodes = new Set<string>();
+  const deviceCodes = new Map<string, string>();
   const deviceCode = (res: ServerResponse, form: URLSearchParams) => {
     if (form.get('client_id') !== CLIENT_ID || !form.get('scope')?.includes('offline_access'))
       return json(res, 400, { error: 'invalid_request' });
     const code = `dc-${deviceCodes.size + 1}`;
-    deviceCodes.add(code);
+    deviceCodes.set(code, form.get('scope') ?? '');
     json(res, 200, {
       device_code: code,
       user_code: 'HJKL-MNPQ',
@@ -142,13 +143,14 @@ export async function startFakeM365(mailbox: string): Promise<FakeM365> {
           error_codes: [50173],
         });
       state.refreshTokens.delete(presented); // rotated: each refresh token is good once
-      return issueDelegated(res);
+      return issueDelegated(res, form.get('scope') ?? '');
     }
     if (!deviceCodes.has(form.get('device_code') ?? '')) return json(res, 400, { error: 'invalid_grant' });
     const next = state.devicePolls.shift() ?? 'ok';
     if (next !== 'ok') return json(res, 400, { error: next, error_description: `AADSTS70016: ${next}` });
+    const scope = deviceCodes.get(form.get('device_code')!) ?? '';
     deviceCodes.delete(form.get('device_code')!);
-    issueDelegated(res);
+    issueDelegated(res, scope);
   };
 
   const token = (res: ServerResponse, body: Buffer) => {

@@ -38,6 +38,9 @@ const hasQpdf = spawnSync('qpdf', ['--version'], { stdio: 'ignore' }).status ===
 const run = (cmd: string, args: string[]): string =>
   execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
 const runAsync = promisify(execFile);
+/** The tool's output without blocking: the test worker must keep answering vitest while poppler works. */
+const output = async (cmd: string, args: string[]): Promise<string> =>
+  (await runAsync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 })).stdout;
 const squeeze = (text: string): string => text.replace(/\s+/g, '');
 /** pdftotext joins a word hyphenated at a line end ("Mor-\nkommunene" → "Morkommunene"): compare without hyphens. */
 const words = (text: string): string => squeeze(text).replace(/[-\u00ad]/g, '');
@@ -130,10 +133,10 @@ function qpdfObjects(pdf: string): Record<string, unknown>[] {
     .filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v));
 }
 
-const texts = new Map<string, string>();
+const texts = new Map<string, Promise<string>>();
 /** pdftotext's text of the whole file, read once per file (the two tests below share it). */
-function pdftotext(pdf: string): string {
-  if (!texts.has(pdf)) texts.set(pdf, run('pdftotext', [pdf, '-']));
+function pdftotext(pdf: string): Promise<string> {
+  if (!texts.has(pdf)) texts.set(pdf, output('pdftotext', [pdf, '-']));
   return texts.get(pdf)!;
 }
 
@@ -231,19 +234,19 @@ describe.skipIf(missingTool('LibreOffice, poppler and qpdf', hasSoffice && hasPd
       for (const c of cases) expect(c.pdf.declares, c.name).toBe('PDF/A-2b, PDF/UA-1');
     });
 
-    it('pdffonts lists fonts, every one embedded', () => {
+    it('pdffonts lists fonts, every one embedded', async () => {
       for (const c of cases) {
-        const rows = run('pdffonts', [c.pdf.file]).trim().split('\n').slice(2);
+        const rows = (await output('pdffonts', [c.pdf.file])).trim().split('\n').slice(2);
         expect(rows.length, c.name).toBeGreaterThan(0);
         for (const row of rows) expect(row, `${c.name}: ${row}`).toMatch(/\s+yes\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+$/);
       }
     });
 
-    it('pdftotext finds every slide title and every plan cell', () => {
+    it('pdftotext finds every slide title and every plan cell', async () => {
       for (const c of cases) {
         // -raw: in the order the text is drawn, so a cell that wraps is not interleaved with
         // its neighbour's lines, as the layout-guessing default mode may do.
-        const pdfText = words(run('pdftotext', ['-raw', c.pdf.file, '-']));
+        const pdfText = words(await output('pdftotext', ['-raw', c.pdf.file, '-']));
         const deck = readDeck(readFileSync(c.pptx));
         const titles = deck.slides.flatMap((s) => s.elements.filter(isTitle).map((t) => frameText(t.text!)));
         expect(titles.length, c.name).toBe(deck.slides.length);
@@ -274,18 +277,19 @@ describe.skipIf(missingTool('LibreOffice, poppler and qpdf', hasSoffice && hasPd
       }
     });
 
-    it('no page is a single image: every page has its own text, no image is page-sized', () => {
+    it('no page is a single image: every page has its own text, no image is page-sized', async () => {
       for (const c of cases) {
-        const pages = Number(/^Pages:\s+(\d+)/m.exec(run('pdfinfo', [c.pdf.file]))?.[1]);
+        const info = await output('pdfinfo', [c.pdf.file]);
+        const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
         expect(pages, c.name).toBe(readDeck(readFileSync(c.pptx)).slides.length);
         // pdftotext ends every page with a form feed.
-        const perPage = pdftotext(c.pdf.file).split('\f').slice(0, pages);
+        const perPage = (await pdftotext(c.pdf.file)).split('\f').slice(0, pages);
         expect(perPage.length, c.name).toBe(pages);
         perPage.forEach((own, i) => expect(squeeze(own).length, `${c.name} page ${i + 1}`).toBeGreaterThan(20));
         // An image drawn over (nearly) the whole page is what a rasterised page looks like.
-        const size = /^Page size:\s+([\d.]+) x ([\d.]+) pts/m.exec(run('pdfinfo', [c.pdf.file]));
+        const size = /^Page size:\s+([\d.]+) x ([\d.]+) pts/m.exec(info);
         const [pageW, pageH] = [Number(size?.[1]) / 72, Number(size?.[2]) / 72];
-        const images = run('pdfimages', ['-list', c.pdf.file]).trim().split('\n').slice(2);
+        const images = (await output('pdfimages', ['-list', c.pdf.file])).trim().split('\n').slice(2);
         for (const row of images) {
           const [, , , width, height, , , , , , , , xppi, yppi] = row.trim().split(/\s+/).map(Number);
           const covers = width! / xppi! > 0.9 * pageW && height! / yppi! > 0.9 * pageH;

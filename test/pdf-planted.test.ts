@@ -79,7 +79,7 @@ describe.skipIf(missingTool('LibreOffice', hasSoffice))('an untagged rule plante
     expect(run.stderr).toMatch(/page 2 · pdf-artifacts: \d+ painting operations are neither tagged nor artifacts/);
     expect(run.stderr.match(/page \d+/g)?.every((p) => p === 'page 2')).toBe(true);
     expect(pdfsIn(out)).toEqual([]);
-  }, 240_000);
+  }, 600_000);
 
   it('planted into a saved PDF: the check names the page, and the next build does not keep that PDF', async () => {
     const out = path.join(work, 'planted-after');
@@ -101,5 +101,5 @@ describe.skipIf(missingTool('LibreOffice', hasSoffice))('an untagged rule plante
     const again = await runCliAsync(['build', '--deck', 'strategi', '--pdf', '--out', out], REPO);
     expect(again.status, again.stderr).toBe(0);
     expect((await checkPdfAgainstDeck(new Uint8Array(readFileSync(pdf)), deck)).findings).toEqual([]);
-  }, 240_000);
+  }, 600_000);
 });

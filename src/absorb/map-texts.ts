@@ -9,7 +9,7 @@
 import { applyTextEdit } from './text-edit.js';
 import { type FieldPath, getIn, parseFieldPath, shown, textLeaves } from './field-path.js';
 import type { DataRole } from './rebuild.js';
-import type { ElementPair } from './match.js';
+import { type ElementPair, similarity } from './match.js';
 import type { ShapeText, TableText } from './read-texts.js';
 
 export type Edit =
@@ -53,7 +53,7 @@ function leavesOf(role: DataRole, at: FieldPath, ctx: MapContext): Leaf[] {
 }
 
 /** Pairs the paragraphs of two versions: equal ones by a longest common subsequence, the rest in order. */
-function alignParagraphs(a: string[], b: string[]): [number | undefined, number | undefined][] {
+export function alignParagraphs(a: string[], b: string[]): [number | undefined, number | undefined][] {
   const lcs = Array.from({ length: a.length + 1 }, () => new Uint32Array(b.length + 1));
   for (let i = a.length - 1; i >= 0; i--)
     for (let j = b.length - 1; j >= 0; j--)
@@ -62,9 +62,24 @@ function alignParagraphs(a: string[], b: string[]): [number | undefined, number 
   let [i, j] = [0, 0];
   const gapA: number[] = [];
   const gapB: number[] = [];
+  // Between two equal paragraphs: a rewritten one pairs with the most alike (in order), others come or go;
+  // as many gone as come (one text rewritten in place) pair in order.
   const flush = (): void => {
-    const n = Math.max(gapA.length, gapB.length);
-    for (let k = 0; k < n; k++) out.push([gapA[k], gapB[k]]);
+    if (gapA.length === gapB.length) gapA.forEach((x, k) => out.push([x, gapB[k]]));
+    else {
+      let next = 0;
+      for (const x of gapA) {
+        const k = gapB.findIndex((y, at) => at >= next && similarity(a[x]!, b[y]!) >= 0.5);
+        if (k < 0) {
+          out.push([x, undefined]);
+          continue;
+        }
+        for (const y of gapB.slice(next, k)) out.push([undefined, y]);
+        out.push([x, gapB[k]]);
+        next = k + 1;
+      }
+      for (const y of gapB.slice(next)) out.push([undefined, y]);
+    }
     gapA.length = 0;
     gapB.length = 0;
   };

@@ -27,8 +27,14 @@ function elementText(e: ElementText): string {
 
 const slideText = (s: SlideTexts): string => s.elements.map(elementText).join('\n');
 
+/** The text of the slide's title placeholder ('' when it has none). */
+export function titleText(s: SlideTexts): string {
+  const title = s.elements.find((e) => e.kind === 'text' && /^(title|ctrTitle)\b/.test(e.placeholder ?? ''));
+  return title?.kind === 'text' ? title.paragraphs.join(' ').trim() : '';
+}
+
 /** 1 for equal texts, 0 for nothing in common (edit distance over the longer length). */
-function similarity(a: string, b: string): number {
+export function similarity(a: string, b: string): number {
   if (a === b) return 1;
   const longest = Math.max(a.length, b.length);
   return longest === 0 ? 1 : 1 - distance(a, b) / longest;
@@ -41,7 +47,15 @@ const SAME_SLIDE = 0.45;
 export function matchSlides(base: SlideTexts[], edited: SlideTexts[]): SlidePair[] {
   const a = base.map(slideText);
   const b = edited.map(slideText);
-  const sim = a.map((x) => b.map((y) => similarity(x, y)));
+  const ta = base.map(titleText);
+  const tb = edited.map(titleText);
+  // The same title makes a slide whose body was rewritten the same slide still.
+  const sim = a.map((x, i) =>
+    b.map((y, j) => {
+      const text = similarity(x, y);
+      return ta[i] && ta[i] === tb[j] ? Math.max(text, SAME_SLIDE + (1 - SAME_SLIDE) * text) : text;
+    }),
+  );
   const score = Array.from({ length: a.length + 1 }, () => new Float64Array(b.length + 1));
   for (let i = a.length - 1; i >= 0; i--) {
     for (let j = b.length - 1; j >= 0; j--) {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { buildDecks, type BuildOptions, type BuildResult } from '../build-deck.js';
 import { checkoutRelease, releaseFolder } from '../versions/snapshots.js';
-import { TrappaError } from '../errors.js';
+import { formatIssue, TrappaError } from '../errors.js';
 import { kilobytes, outputDir, projectOptions } from './shared.js';
 
 interface BuildFlags {
@@ -17,6 +17,7 @@ interface BuildFlags {
 
 /** One line per deck, then a summary: what `build --all` shows. */
 function printBuild(result: BuildResult, ms: number): void {
+  for (const notice of result.project.notices) console.error(`trappa: warning: ${formatIssue(notice)}`);
   for (const deck of result.decks) {
     const rel = path.relative(process.cwd(), deck.file);
     const what =

@@ -71,7 +71,12 @@ export const deckSchema = z.strictObject({
       planRow: id.optional().describe('Id of the action-plan row for this meeting.'),
     })
     .optional(),
-  language: z.enum(['nb', 'nn', 'en']).default('nb'),
+  language: z
+    .enum(['nb', 'nn', 'en'])
+    .optional()
+    .describe(
+      "Labels, dates and the text's language tag; the strategy's texts in this language. Default: the strategy's language.",
+    ),
   slides: z.array(slideRefSchema).min(1),
   wording: z
     .record(z.string(), z.string())
@@ -80,5 +85,7 @@ export const deckSchema = z.strictObject({
   distribution: distributionSchema.optional(),
 });
 
-export type Deck = z.output<typeof deckSchema>;
+/** A deck as written; `language` is filled in from the strategy's when the deck does not give one (load-project.ts). */
+export type Deck = Omit<z.output<typeof deckSchema>, 'language'> & { language: 'nb' | 'nn' | 'en' };
+export type DeckData = z.output<typeof deckSchema>;
 export type SlideRef = z.output<typeof slideRefSchema>;

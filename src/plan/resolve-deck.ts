@@ -99,7 +99,9 @@ function deckBaseName(deck: Deck, strategy: Strategy): string {
 
 export function resolveDeck(project: Project, source: DeckSource): DeckPlan {
   const { deck } = source;
-  const { strategy, theme } = project;
+  const { theme } = project;
+  // The strategy's texts in the deck's language (the loader made one per language the decks use).
+  const strategy = project.strategies.get(deck.language) ?? project.strategy;
   const templates = project.templates.get(deck.language);
   if (!templates) throw new Error(`templates for language ${deck.language} were not loaded`);
   // The strategy's wording applies to every deck; a deck's own wording wins.

@@ -1,7 +1,7 @@
 /**
- * `trappa preview --fast`: every slide of the chosen decks as SVG (and PNG through sharp),
- * from Trappa's own layout, in milliseconds and without LibreOffice. Writes
- * output/preview-fast/<deck id>/slide-NN.svg and .png; old slides of a deck are removed
+ * `trappa preview --fast`: every slide of the chosen decks as SVG (and, with --png, as PNG
+ * through sharp), from Trappa's own layout, in milliseconds and without LibreOffice. Writes
+ * output/preview-fast/<deck id>/slide-NN.svg (and .png); old slides of a deck are removed
  * first, so a deck that got shorter leaves no stale slide behind.
  */
 import { withFonts } from '../fonts/fonts.js';

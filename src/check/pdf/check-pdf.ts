@@ -13,6 +13,7 @@ import type { PdfExpectation, PdfModel, PdfPage, PdfStructNode, SlideExpectation
 
 /** Whitespace removed: line breaks and the spaces between text pieces differ between writers. */
 const squeeze = (text: string): string => text.replace(/\s+/g, '');
+const SOFT_HYPHEN = '\u00ad';
 /** Bullet characters a writer may tag as list labels. */
 const squeezeLabels = (text: string): string => squeeze(text).replace(/[•◦▪▫‣⁃–·●■□-]/g, '');
 
@@ -134,13 +135,22 @@ function checkReadingOrder(page: PdfPage, slide: SlideExpectation): Finding[] {
   const out: Finding[] = [];
   let cursor = 0;
   for (const expected of slide.texts) {
-    const needle = squeeze(expected);
-    const next = text.indexOf(needle, cursor);
-    if (next >= 0) {
-      cursor = next + needle.length;
+    // A soft hyphen (U+00AD) is drawn as a hyphen where the line breaks there, and not at all elsewhere.
+    const needle = new RegExp(
+      squeeze(expected)
+        .split(SOFT_HYPHEN)
+        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('[-\u00ad\u2010]?'),
+      'g',
+    );
+    needle.lastIndex = cursor;
+    const next = needle.exec(text);
+    if (next) {
+      cursor = next.index + next[0].length;
       continue;
     }
-    const where = text.includes(needle) ? 'is out of reading order' : 'cannot be extracted';
+    needle.lastIndex = 0;
+    const where = needle.test(text) ? 'is out of reading order' : 'cannot be extracted';
     out.push(found('pdf-text', page.number, '(page)', `the text "${expected.slice(0, 60)}" ${where}`));
   }
   return out;

@@ -196,7 +196,13 @@ function firstSentence(description: string): string {
 }
 
 /** What the administrator must do when Exchange Online refuses a valid token for SMTP (535 5.7.3). */
-export function smtpTokenRefusedMessage(mailbox: string, clientId: string): string {
+export function smtpTokenRefusedMessage(mailbox: string, clientId: string, flow: OAuthConfig['flow'] = 'app'): string {
+  if (flow === 'delegated')
+    return (
+      `Exchange Online refused your token for ${mailbox} (535): the administrator grants app ${clientId} the ` +
+      `delegated SMTP.Send permission and enables SMTP AUTH for the mailbox (Set-CASMailbox ` +
+      `-SmtpClientAuthenticationDisabled $false); then run trappa mail login again.`
+    );
   return (
     `Exchange Online refused the app's token for ${mailbox} (535): the administrator registers app ${clientId} ` +
     `in Exchange (New-ServicePrincipal), gives it FullAccess to ${mailbox} (Add-MailboxPermission), and enables SMTP ` +

@@ -123,7 +123,11 @@ function loginFailure(error: NodemailerLikeError, tokenError: Error | undefined,
   const redact = redactor(options);
   if (options.smtp.auth === 'oauth2' && error.code === 'EAUTH') {
     return new MailLoginError(
-      smtpTokenRefusedMessage(options.smtp.user ?? options.smtp.from.email, options.oauth?.clientId ?? '?'),
+      smtpTokenRefusedMessage(
+        options.smtp.user ?? options.smtp.from.email,
+        options.oauth?.clientId ?? '?',
+        options.oauth?.flow,
+      ),
       { cause: error },
     );
   }
