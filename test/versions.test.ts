@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDecks } from '../src/build-deck.js';
 import { releaseDecks } from '../src/commands/release.js';
-import { bumpStrategy } from '../src/deck/bump.js';
+import { bumpStrategy } from '../src/versions/bump.js';
 import { readManifest, type ManifestEntry } from '../src/versions/manifest.js';
 import { freezeBeforeSending, recordSent } from '../src/versions/freeze.js';
 import { decideVersion } from '../src/versions/decide.js';

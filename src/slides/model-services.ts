@@ -3,6 +3,7 @@
  * body's own shape, under its name, so they read as belonging to it (not to a member).
  * One row up to six services, two rows from seven (twelve at most, as the schema allows).
  */
+import { model } from '../kinds/model.js';
 import type { Page } from '../layout/page.js';
 import { fittedShape, textHeight, textStyle } from '../layout/text-box.js';
 import type { Box, ShapeElement } from '../layout/types.js';
@@ -58,7 +59,7 @@ export function serviceShapes(page: Page, services: string[], joint: Box, oneRow
     const left = joint.x + (joint.w - (inRow * w + (inRow - 1) * PAD)) / 2;
     const box = { x: left + (i - row * perRow) * (w + PAD), y: joint.y + NAME_H + row * (h + PAD), w, h };
     return fittedShape(page, {
-      name: `Service ${text}`,
+      name: model.parts.service.name(text),
       shape: 'rect',
       box,
       fill: colors.secondary,

@@ -16,7 +16,7 @@ import { editedTexts, renderLive, type Edits } from './live-render.js';
 import { checkLive } from './live-check.js';
 import { ProjectFiles } from './project-files.js';
 import { clientCss, clientScript, fontFaceCss, fontFile } from './static-files.js';
-import { editYamlText } from './yaml-edit.js';
+import { editYamlText } from '../data/yaml-edit.js';
 import { HttpError } from './http-error.js';
 
 export interface StudioOptions {

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { TrappaError } from '../errors.js';
 import { confinePath, refusalText } from '../io/confine.js';
-import { hashInputs, type InputFile } from './input-hash.js';
+import { inputsHashMatches, type InputFile } from './input-hash.js';
 import {
   deckIdPattern,
   parseRecord,
@@ -64,7 +64,7 @@ export async function prepareSnapshot(
     await mkdir(tmp);
     if (inputs) {
       const copied = await copyInputs(inputs, path.join(tmp, 'inputs'), `${record.deckId} v${record.version}`);
-      if ((await hashInputs(copied)) !== record.inputsHash) {
+      if (!(await inputsHashMatches(record.inputsHash, copied))) {
         throw new TrappaError(
           `the inputs of ${record.deckId} v${record.version} changed while it was being released; run trappa release ` +
             `again`,
@@ -197,7 +197,7 @@ export async function checkoutRelease(dir: string): Promise<ReleaseCheckout> {
       return { logical, absolute: source.path };
     });
     const copied = await copyInputs(sources, root, path.join(dir, RECORD));
-    return { root, record, hashMatches: (await hashInputs(copied)) === record.inputsHash, cleanup };
+    return { root, record, hashMatches: await inputsHashMatches(record.inputsHash, copied), cleanup };
   } catch (error) {
     await cleanup();
     throw error;

@@ -10,9 +10,9 @@ import path from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Node } from 'yaml';
 import { isoDate, version as versionSchema } from '../data/schema-helpers.js';
 import { TrappaError } from '../errors.js';
-import { compareVersions } from '../versions/manifest.js';
+import { compareVersions } from './manifest.js';
 import { editTextFile } from '../io/text-style.js';
-import { nextVersion } from '../versions/decide.js';
+import { nextVersion } from './decide.js';
 
 export interface BumpOptions {
   /** The new version, e.g. "0.3". Must be greater than the current one. */
