@@ -4,8 +4,8 @@
  */
 import { fail, ok, type Issue, type Result, type SourceLocation } from '../errors.js';
 import { createPage, type Page } from '../layout/page.js';
-import { LayoutIssue, textStyle } from '../layout/text-box.js';
-import type { LaidOutDeck, LaidOutSlide, SlideElement } from '../layout/types.js';
+import { fitBox, LayoutIssue, textStyle } from '../layout/text-box.js';
+import type { LaidOutDeck, LaidOutSlide, SlideElement, TextElement } from '../layout/types.js';
 import { createRenderer, TemplateIssue, type Renderer } from '../render/render-text.js';
 import { slideKind, slideKinds } from '../slides/index.js';
 import type { SlideInput } from '../slides/types.js';
@@ -70,7 +70,7 @@ function footerElements(plan: DeckPlan, page: Page, renderer: Renderer, number: 
   if (footer.text) {
     const text = renderer.inline(footer.text, plan.locateTheme(['footer', 'text']));
     const box = places?.footer ?? { ...page.footer, w: page.footer.w - 2.7 };
-    elements.push({
+    const footerText: TextElement = {
       type: 'text',
       name: 'Footer',
       role: 'footer',
@@ -78,7 +78,11 @@ function footerElements(plan: DeckPlan, page: Page, renderer: Renderer, number: 
       paragraphs: [{ runs: [{ text }] }],
       style,
       source: plan.locateTheme(['footer', 'text']),
-    });
+    };
+    // A template's footer box may be narrower than Trappa's: the text gets smaller to fit it (footers have no floor).
+    const { source: _source, ...request } = footerText;
+    const fitted = places?.footer ? fitBox(page, { ...request, minSize: 7 }).element : footerText;
+    elements.push({ ...fitted, role: 'footer', source: footerText.source });
   }
   const logo = plan.strategy.organisation.logo;
   if (footer.logo && logo && !places) {
@@ -155,7 +159,11 @@ export function layoutDeck(plan: DeckPlan, place?: (page: Page) => Page): Result
       if (slide.kind !== 'title') built.forEach((s) => footed.add(s));
     } catch (error) {
       if (!(error instanceof TemplateIssue || error instanceof LayoutIssue)) throw error;
-      issues.push(error.issue);
+      // Which deck and slide: the same text may fit one deck's slide and not another's.
+      const where = `deck ${plan.deck.id}, slide ${index + 1} (${slide.kind}): `;
+      issues.push(
+        error instanceof LayoutIssue ? { ...error.issue, message: where + error.issue.message } : error.issue,
+      );
     }
   }
   if (issues.length > 0) return fail(issues);

@@ -1,10 +1,12 @@
 /**
  * Which font file measures which face, and its advance widths.
  *
- * Decks name "Calibri"; PowerPoint draws it with Calibri and LibreOffice with Carlito,
- * which has the same advance widths. So "Calibri" and "Carlito" are measured with the
- * bundled Carlito files (assets/fonts/). A theme may register other faces with their files;
- * any other face is measured as Carlito, and `resolveFontFace` says so in a warning.
+ * A face is measured with theme.yaml's files for it, else with the face installed on this
+ * machine (machine-fonts.ts), else with a stand-in (substitutes.ts): a metric-compatible
+ * face (Carlito for Calibri, Liberation Sans for Arial …), a near one or one of its kind
+ * with a safety margin on the widths, and the bundled Carlito widened as the last resort.
+ * "Calibri" is always measured with the bundled Carlito (same widths), so decks in Calibri
+ * measure alike on every machine. A stand-in is named in a one-line warning, never refused.
  *
  * Files are read on first use and parsed once per process; each code point's width
  * is cached in a typed array. Reading a Carlito face takes 1–2 ms (see sfnt-metrics.ts).
@@ -13,7 +15,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TrappaError } from '../errors.js';
+import { fontFolders, machineFonts } from './machine-fonts.js';
 import { readSfntMetrics } from './sfnt-metrics.js';
+import { substitutesFor } from './substitutes.js';
 
 /** A face's files (.ttf or .otf). Paths are absolute or relative to the working directory. */
 export interface FontFiles {
@@ -68,6 +72,7 @@ export function registerFont(face: string, files: FontFiles): void {
     if (!existsSync(file)) throw new TrappaError(`font file not found: ${file} (given for the font "${face}")`);
   }
   registry.set(face.trim().toLowerCase(), absolute);
+  resolved.clear();
 }
 
 /**
@@ -77,27 +82,93 @@ export function registerFont(face: string, files: FontFiles): void {
  */
 export function resetRegisteredFonts(): void {
   registry.clear();
+  resolved.clear();
   const keep = bundled ? new Set(Object.values(bundled)) : new Set<string>();
-  for (const file of [...loaded.keys()]) if (!keep.has(file)) loaded.delete(file);
+  for (const file of [...loaded.keys()]) if (!keep.has(file.split('\u0000')[0]!)) loaded.delete(file);
 }
 
-/** The files that measure `face`, and a warning when Carlito stands in for an unknown face. */
-export function resolveFontFace(face: string): { files: FontFiles; warning?: string } {
+/** How a face is measured: its own files, or a stand-in's with a margin on the widths. */
+export interface ResolvedFace {
+  files: FontFiles;
+  /** The family whose files measure it ("Liberation Sans" for Arial on Linux). */
+  measuredAs: string;
+  /** own: theme.yaml's files or the face installed; compatible: same widths; close/fallback: a margin. */
+  how: 'own' | 'compatible' | 'close' | 'fallback';
+  /** Advance widths are multiplied by this. */
+  margin: number;
+  /** One line saying which face measured it, when it is not the face itself. */
+  warning?: string;
+}
+
+const resolved = new Map<string, ResolvedFace>();
+/** The font folders `resolved` was filled from (TRAPPA_FONT_DIRS may change between builds). */
+let resolvedFor = '';
+
+function installed(family: string): FontFiles | undefined {
+  const key = family.trim().toLowerCase();
+  if (key === 'carlito') return bundledFiles();
+  const found = machineFonts().get(key);
+  if (!found?.regular) return undefined;
+  return { ...found, regular: found.regular, bold: found.bold ?? found.regular };
+}
+
+function describe(face: string, by: Omit<ResolvedFace, 'warning'>): string | undefined {
+  if (by.how === 'own') return undefined;
+  const margin = by.margin > 1 ? ` with ${Math.round((by.margin - 1) * 100)} % wider widths for safety` : '';
+  const what =
+    by.how === 'compatible' ? 'metric-compatible' : by.how === 'close' ? 'a near face' : 'a face of its kind';
+  return `the font "${face}" is not on this machine; its text is measured with ${by.measuredAs} (${what})${margin}`;
+}
+
+function resolve_(face: string): ResolvedFace {
   const key = face.trim().toLowerCase();
-  const files = registry.get(key);
-  if (files) return { files };
-  if (key === 'calibri' || key === 'carlito') return { files: bundledFiles() };
-  return {
-    files: bundledFiles(),
-    warning:
-      `the font "${face}" is not known to Trappa, so its text was measured as Calibri and may not fit; ` +
-      'use Calibri, or give the font files in the theme',
-  };
+  const own = registry.get(key);
+  if (own) return { files: own, measuredAs: face, how: 'own', margin: 1 };
+  // Calibri is measured with the bundled Carlito on every machine (same widths), so builds agree.
+  if (key === 'calibri' || key === 'carlito')
+    return { files: bundledFiles(), measuredAs: 'Carlito', how: key === 'carlito' ? 'own' : 'compatible', margin: 1 };
+  const machine = installed(face);
+  if (machine) return { files: machine, measuredAs: face, how: 'own', margin: 1 };
+  for (const substitute of substitutesFor(face)) {
+    for (const family of substitute.families) {
+      const files = installed(family);
+      if (files) return { files, measuredAs: family, how: substitute.kind, margin: substitute.margin };
+    }
+  }
+  return { files: bundledFiles(), measuredAs: 'Carlito', how: 'fallback', margin: 1.15 };
+}
+
+/**
+ * The files that measure `face`: theme.yaml's own files, the face installed on this machine,
+ * a metric-compatible or near face, or one of its kind (see substitutes.ts), with a warning
+ * naming the stand-in. Never fails: the bundled Carlito, widened, is the last resort.
+ */
+export function resolveFontFace(face: string): ResolvedFace {
+  const folders = fontFolders().join('\u0000');
+  if (folders !== resolvedFor) {
+    resolved.clear();
+    resolvedFor = folders;
+  }
+  const key = face.trim().toLowerCase();
+  let found = resolved.get(key);
+  if (!found) {
+    const by = resolve_(face);
+    const warning = describe(face, by);
+    found = warning && by.how !== 'compatible' ? { ...by, warning } : by;
+    resolved.set(key, found);
+  }
+  return found;
+}
+
+/** One line naming the face that measures `face` when it is a stand-in (also a metric-compatible one). */
+export function standInNote(face: string): string | undefined {
+  const by = resolveFontFace(face);
+  return by.warning ?? describe(face, by);
 }
 
 /** Metrics of the file that draws `face` in this weight and style (loaded on first use). */
 export function fontMetrics(face: string, bold = false, italic = false): FontMetrics {
-  const { files } = resolveFontFace(face);
+  const { files, margin } = resolveFontFace(face);
   const file = bold
     ? italic
       ? (files.boldItalic ?? files.bold)
@@ -105,26 +176,28 @@ export function fontMetrics(face: string, bold = false, italic = false): FontMet
     : italic
       ? (files.italic ?? files.regular)
       : files.regular;
-  let metrics = loaded.get(file);
+  const key = margin === 1 ? file : `${file}\u0000${margin}`;
+  let metrics = loaded.get(key);
   if (!metrics) {
-    metrics = loadMetrics(file);
-    loaded.set(file, metrics);
+    metrics = loadMetrics(file, margin);
+    loaded.set(key, metrics);
   }
   return metrics;
 }
 
-function loadMetrics(file: string): FontMetrics {
+function loadMetrics(file: string, margin = 1): FontMetrics {
   let font: ReturnType<typeof readSfntMetrics>;
   try {
     font = readSfntMetrics(readFileSync(file));
   } catch (cause) {
     throw new TrappaError(`cannot read the font file ${file}: ${(cause as Error).message}`, { cause });
   }
-  const perEm = 1 / font.unitsPerEm;
+  const perEm = margin / font.unitsPerEm;
   const measure = (cp: number): number => {
     if (ZERO_WIDTH.has(cp) || cp < 0x20) return 0;
     const glyph = font.glyphId(cp);
-    return glyph === 0 ? MISSING_GLYPH_EM : font.advance(glyph) * perEm;
+    // Rounded as the cache below stores it, so a first measurement equals every later one.
+    return glyph === 0 ? MISSING_GLYPH_EM : Math.fround(font.advance(glyph) * perEm);
   };
   // NaN marks "not measured yet"; 64 Ki entries cover the Basic Multilingual Plane.
   // Float32 holds advance / unitsPerEm exactly when unitsPerEm is a power of two (2048 here).

@@ -106,10 +106,23 @@ function fitWholeWords(request: FitRequest, maxSize: number, minSize: number) {
   return result;
 }
 
-export function fitBox(page: Page, request: FitRequest): Fitted {
+export function fitBox(page: Page, given: FitRequest): Fitted {
+  let request = given;
   const maxSize = request.maxSize ?? request.style.fontSize;
   const minSize = Math.min(request.minSize ?? page.theme.sizes.minBody, maxSize);
-  const result = fitWholeWords(request, maxSize, minSize);
+  let result = fitWholeWords(request, maxSize, minSize);
+  // An organisation's template may give a text a smaller box than Trappa's design does: the
+  // box then grows down towards the footer (the slide writes its own size), before anything is refused.
+  if (!result.fits && page.template) {
+    const floor = Math.min(page.footer.y, page.size.h - 0.3) - 0.05;
+    if (floor > request.box.y + request.box.h + 0.05) {
+      const box = { ...request.box, h: floor - request.box.y };
+      const grown = fitWholeWords({ ...request, box }, maxSize, minSize);
+      const needed = grown.fits ? Math.min(box.h, Math.max(request.box.h, grown.height)) : box.h;
+      request = { ...request, box: { ...box, h: needed } };
+      result = grown.fits ? fitWholeWords(request, maxSize, minSize) : grown;
+    }
+  }
   if (!result.fits && request.source) {
     const shorter = Math.max(5, Math.ceil(((1 - request.box.h / result.height) * 100) / 5) * 5);
     throw new LayoutIssue({

@@ -8,7 +8,7 @@
  * shapes with text (diagram nodes, panel headings) and tables stay shapes and tables.
  */
 import type { SourceLocation } from '../errors.js';
-import type { LaidOutSlide, SlideElement, TextElement } from '../layout/types.js';
+import type { Box, LaidOutSlide, SlideElement, TextElement } from '../layout/types.js';
 import type { LayoutInfo, LayoutRole, MasterSet, PlaceholderInfo, PlaceholderRef } from './master-set.js';
 
 export interface ShapePlan {
@@ -69,6 +69,38 @@ function bodySlots(layout: LayoutInfo, role: LayoutRole): PlaceholderInfo[] {
     .sort((a, b) => types.indexOf(a.type) - types.indexOf(b.type) || numeric(a) - numeric(b));
 }
 
+function overlap(a: Box, b: Box): number {
+  const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+/**
+ * Each body text's slot: the free one its laid-out box covers best (intersection over union,
+ * so a long list takes a Comparison's content slot, not the heading slot above it), else the
+ * next free one in idx order.
+ */
+function assignSlots(texts: TextElement[], slots: PlaceholderInfo[]): (PlaceholderInfo | undefined)[] {
+  const free = new Set(slots);
+  return texts.map((t) => {
+    let chosen: PlaceholderInfo | undefined;
+    let bestFit = 0;
+    for (const slot of free) {
+      if (!slot.box) continue;
+      const common = overlap(t.box, slot.box);
+      const fit = common / (t.box.w * t.box.h + slot.box.w * slot.box.h - common || 1);
+      if (fit > bestFit) [chosen, bestFit] = [slot, fit];
+    }
+    chosen ??= [...free][0];
+    if (chosen) free.delete(chosen);
+    return chosen;
+  });
+}
+
+/** The laid-out box is where the layout puts the placeholder (within 0.02 in): the slide can inherit it. */
+const sameBox = (a: Box, b: Box | undefined) =>
+  b !== undefined && [a.x - b.x, a.y - b.y, a.w - b.w, a.h - b.h].every((d) => Math.abs(d) < 0.02);
+
 function ref(ph: PlaceholderInfo): PlaceholderRef {
   return { type: ph.type, ...(ph.idx !== undefined ? { idx: ph.idx } : {}) };
 }
@@ -97,7 +129,8 @@ export function planSlide(
   const layout = layouts[role];
   const slots = bodySlots(layout, role);
   const find = (...types: string[]) => layout.placeholders.find((p) => types.includes(p.type));
-  let next = 0;
+  const texts = slide.elements.filter(isBodyText);
+  const assigned = assignSlots(texts, slots);
   const shapes = slide.elements.map((e): ShapePlan => {
     const name = e.name;
     const source = 'source' in e && e.source ? { source: formatSource(e.source) } : {};
@@ -115,7 +148,10 @@ export function planSlide(
       font: fontOf(e.style.fontFace, title, set.fonts),
       inheritColor: options.template,
     };
-    if (title) return { ...plan, placeholder: ref(find('title', 'ctrTitle') ?? { type: 'title', name: '' }) };
+    if (title) {
+      const ph = find('title', 'ctrTitle') ?? { type: 'title', name: '' };
+      return { ...plan, placeholder: ref(ph), inheritBox: options.template && sameBox(e.box, ph.box) };
+    }
     if (e.role === 'footer') {
       const number = e.name === 'Slide number';
       const ph = find(number ? 'sldNum' : 'ftr') ?? {
@@ -125,11 +161,11 @@ export function planSlide(
       };
       return { ...plan, placeholder: ref(ph), slideNumber: number, inheritBox: options.template };
     }
-    const slot = slots[next];
+    const at = texts.indexOf(e);
+    const slot = assigned[at];
     // More texts than the layout has places for: a body placeholder of its own (PowerPoint keeps such "orphans").
-    const placeholder = slot ? ref(slot) : { type: 'body', idx: String(100 + next) };
-    next += 1;
-    return { ...plan, placeholder };
+    const placeholder = slot ? ref(slot) : { type: 'body', idx: String(100 + at) };
+    return { ...plan, placeholder, inheritBox: options.template && sameBox(e.box, slot?.box) };
   });
   const own = options.layoutBackground?.(role);
   return { layout, shapes, keepBackground: !options.template && own !== undefined && own !== slide.background };

@@ -10,6 +10,7 @@ import { builtInMasterParts } from '../pptx/built-in-master.js';
 import type { LayoutInfo, LayoutRole, MasterSet } from '../pptx/master-set.js';
 import { planSlide, schemeColors, type DeckStructure } from '../pptx/slide-structure.js';
 import { fail, ok, type Result } from '../errors.js';
+import { resolveFontFace } from '../fonts/fonts.js';
 import type { DeckPlan } from '../plan/resolve-deck.js';
 import { chooseLayouts } from './choose-layouts.js';
 import { loadTemplate } from './load-template.js';
@@ -90,14 +91,22 @@ export interface PreparedDesign {
   plan: DeckPlan;
   /** Moves the page onto the template's places. */
   place?: (page: Page) => Page;
+  /** Warnings for the user, one line each (fonts measured with a stand-in). */
+  notes: string[];
   /** The template's design; absent for the built-in one, which is made from the laid-out deck. */
   design?: DeckDesign;
+}
+
+/** theme.yaml's own fonts, when one is measured with a stand-in. */
+function themeFontNotes(theme: Theme): string[] {
+  const notes = [...new Set([theme.fonts.heading, theme.fonts.body])].map((face) => resolveFontFace(face).warning);
+  return notes.filter((n): n is string => n !== undefined).map((n) => `data/theme.yaml: ${n}`);
 }
 
 /** Loads theme.yaml's `template`, if any, and checks that it has what the slides need. */
 export async function prepareDesign(root: string, plan: DeckPlan): Promise<Result<PreparedDesign>> {
   const file = plan.theme.template;
-  if (!file) return ok({ plan });
+  if (!file) return ok({ plan, notes: themeFontNotes(plan.theme) });
   const where = plan.locateTheme(['template']);
   const loaded = await loadTemplate(root, file, where);
   if (!loaded.ok) return fail(loaded.issues);
@@ -108,10 +117,10 @@ export async function prepareDesign(root: string, plan: DeckPlan): Promise<Resul
     plan.theme.layouts ? plan.locateTheme(['layouts']) : where,
   );
   if (!chosen.ok) return fail(chosen.issues);
-  const { theme, issues } = templateTheme(set, plan.theme, where);
-  if (issues.length > 0) return fail(issues);
+  const { theme, notes } = templateTheme(set, plan.theme);
   const { layouts } = chosen.value;
   return ok({
+    notes,
     plan: { ...plan, theme },
     place: (page) => templatePage(page, set, layouts),
     design: { set, layouts, template: true, theme },

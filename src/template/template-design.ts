@@ -5,9 +5,8 @@
  * title and subtitle boxes, its footer and slide-number boxes).
  */
 import { contrastRatio } from '../contrast.js';
-import type { Issue, SourceLocation } from '../errors.js';
 import type { Theme } from '../data/schema.js';
-import { resolveFontFace } from '../fonts/fonts.js';
+import { standInNote } from '../fonts/fonts.js';
 import type { Page } from '../layout/page.js';
 import type { Box } from '../layout/types.js';
 import type { LayoutInfo, LayoutRole, MasterSet } from '../pptx/master-set.js';
@@ -48,25 +47,22 @@ function templateColors(set: MasterSet, own: Theme['colors']): Theme['colors'] {
   };
 }
 
-/** The theme with the template's colours and fonts; an issue for a font Trappa cannot measure. */
-export function templateTheme(set: MasterSet, theme: Theme, where: SourceLocation): { theme: Theme; issues: Issue[] } {
+/**
+ * The theme with the template's colours and fonts, and one line for each font measured with
+ * a stand-in (a font is never a reason to refuse a build: see fonts/fonts.ts).
+ */
+export function templateTheme(set: MasterSet, theme: Theme): { theme: Theme; notes: string[] } {
   const fonts = {
     ...theme.fonts,
     heading: set.fonts.major || theme.fonts.heading,
     body: set.fonts.minor || theme.fonts.body,
   };
-  const issues: Issue[] = [];
+  const notes: string[] = [];
   for (const face of new Set([fonts.heading, fonts.body])) {
-    if (resolveFontFace(face).warning) {
-      issues.push({
-        ...where,
-        message:
-          `the template ${set.origin} uses the font '${face}', which Trappa cannot measure; add its files under ` +
-          `fonts.files in theme.yaml (e.g. ${face}: { regular: …ttf, bold: …ttf } in assets/fonts/)`,
-      });
-    }
+    const note = standInNote(face);
+    if (note) notes.push(`${set.origin}: ${note}`);
   }
-  return { theme: { ...theme, colors: templateColors(set, theme.colors), fonts }, issues };
+  return { theme: { ...theme, colors: templateColors(set, theme.colors), fonts }, notes };
 }
 
 const boxOf = (layout: LayoutInfo, ...types: string[]): Box | undefined =>
@@ -90,7 +86,9 @@ export function templatePage(page: Page, set: MasterSet, layouts: Record<LayoutR
     ...page,
     size: set.size,
     title: boxOf(content, 'title') ?? page.title,
-    body: boxOf(content, 'obj', 'body') ?? page.body,
+    // A content layout that is a two-content one (the template has no other) spans both bodies.
+    body:
+      union(content.placeholders.filter((p) => p.type === 'obj' || p.type === 'body').map((p) => p.box)) ?? page.body,
     footer: union([footer, number]) ?? page.footer,
     template: {
       cover: {
