@@ -71,6 +71,8 @@ export interface Inheritance {
   apply(shapes: ShapeModel[]): void;
   /** How close the layout's own text placeholders come to each edge, in inches. */
   margins: { left: number; top: number; right: number; bottom: number };
+  /** The colour a run that names none gets in the placeholder `type`/`idx`, and the placeholder's box. */
+  placeholder(type: string, idx?: string): { color?: string; box?: Box };
 }
 
 export function inheritance(
@@ -96,21 +98,24 @@ export function inheritance(
     margins.right = Math.min(margins.right, size.w - box.x - box.w);
     margins.bottom = Math.min(margins.bottom, size.h - box.y - box.h);
   }
+  const placeholder = (type: string, idx?: string) => {
+    const fromLayout = match(own, type, idx, false);
+    const fromMaster = match(top, fromLayout?.type ?? type, undefined, true);
+    const box = fromLayout?.box ?? fromMaster?.box;
+    const color = fromLayout?.color ?? fromMaster?.color ?? styleColor(type);
+    return { ...(box ? { box } : {}), ...(color ? { color } : {}) };
+  };
   return {
     margins,
+    placeholder,
     apply(shapes) {
       for (const shape of shapes) {
         if (!shape.placeholder) continue;
-        const fromLayout = match(own, shape.placeholder, shape.placeholderIdx, false);
-        const fromMaster = match(top, fromLayout?.type ?? shape.placeholder, undefined, true);
-        if (!shape.box) {
-          const box = fromLayout?.box ?? fromMaster?.box;
-          if (box) {
-            shape.box = box;
-            shape.inheritedBox = true;
-          }
+        const { box, color } = placeholder(shape.placeholder, shape.placeholderIdx);
+        if (!shape.box && box) {
+          shape.box = box;
+          shape.inheritedBox = true;
         }
-        const color = fromLayout?.color ?? fromMaster?.color ?? styleColor(shape.placeholder);
         if (color && shape.text) shape.textColor = color;
       }
     },

@@ -30,7 +30,7 @@ interface ColorPair {
   blame: ColorName;
 }
 
-const PAIRS: readonly ColorPair[] = [
+export const COLOR_PAIRS: readonly ColorPair[] = [
   // Title slide, table header, first panel.
   { what: 'text', text: 'onPrimary', on: 'primary', min: 4.5, blame: 'primary' },
   { what: 'titles', text: 'primary', on: 'background', min: 3, blame: 'primary' }, // slide titles, large
@@ -77,7 +77,7 @@ function checkColors(theme: Theme, source: YamlSource): Issue[] {
   // A colour blamed once is the likely culprit of its other failing pairs too (a pale primary
   // fails on white, on the panels and under the subtitle): say so at the same place.
   const suspects = new Set<ColorName>();
-  for (const pair of PAIRS) {
+  for (const pair of COLOR_PAIRS) {
     const text = theme.colors[pair.text];
     const on = theme.colors[pair.on];
     if (text === undefined || on === undefined) continue;

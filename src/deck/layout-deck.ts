@@ -57,6 +57,20 @@ function titleSource(plan: DeckPlan, slide: PlannedSlide, key: string | undefine
   return (plan.wording.get(key) ?? plan.templates.templates.get(key))?.location;
 }
 
+/**
+ * A footer text in a template's footer box: smaller until it fits (footers have no floor, 7 pt
+ * at least); a box too low even then grows around its middle, inside the slide.
+ */
+function fitFooter(page: Page, text: TextElement): TextElement {
+  const { source: _source, ...request } = text;
+  const fitted = fitBox(page, { ...request, minSize: 7 });
+  if (fitted.fits) return { ...fitted.element, role: 'footer' };
+  const { box } = text;
+  const h = Math.min(fitted.height + 0.02, page.size.h);
+  const y = Math.max(0, Math.min(page.size.h - h, box.y + box.h / 2 - h / 2));
+  return { ...fitted.element, role: 'footer', box: { ...box, y, h } };
+}
+
 function footerElements(plan: DeckPlan, page: Page, renderer: Renderer, number: number): SlideElement[] {
   const { footer, colors, sizes } = plan.theme;
   const style = textStyle(page, {
@@ -80,9 +94,7 @@ function footerElements(plan: DeckPlan, page: Page, renderer: Renderer, number: 
       source: plan.locateTheme(['footer', 'text']),
     };
     // A template's footer box may be narrower than Trappa's: the text gets smaller to fit it (footers have no floor).
-    const { source: _source, ...request } = footerText;
-    const fitted = places?.footer ? fitBox(page, { ...request, minSize: 7 }).element : footerText;
-    elements.push({ ...fitted, role: 'footer', source: footerText.source });
+    elements.push({ ...(places?.footer ? fitFooter(page, footerText) : footerText), source: footerText.source });
   }
   const logo = plan.strategy.organisation.logo;
   if (footer.logo && logo && !places) {
@@ -95,14 +107,15 @@ function footerElements(plan: DeckPlan, page: Page, renderer: Renderer, number: 
     });
   }
   if (footer.slideNumbers) {
-    elements.push({
+    const numberText: TextElement = {
       type: 'text',
       name: 'Slide number',
       role: 'footer',
       box: places?.number ?? { x: page.footer.x + page.footer.w - 0.9, y: page.footer.y, w: 0.9, h: page.footer.h },
       paragraphs: [{ runs: [{ text: String(number) }], align: 'right' }],
       style: { ...style, align: 'right' },
-    });
+    };
+    elements.push(places?.number ? fitFooter(page, numberText) : numberText);
   }
   return elements;
 }

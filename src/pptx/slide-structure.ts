@@ -24,6 +24,10 @@ export interface ShapePlan {
   /** The layout's box and the placeholder's colours rule (footers on a template deck). */
   inheritBox?: boolean;
   inheritColor?: boolean;
+  /** With inheritColor: the scheme slot the runs name instead, where the inherited colour would not read. */
+  color?: string;
+  /** The runs name no typeface: the text is in the template's heading font, which the title inherits. */
+  inheritFont?: boolean;
   /** The typeface written on the runs, and the theme font it is (`+mj` / `+mn`). */
   font?: { face: string; theme: 'mj' | 'mn' };
 }
@@ -101,6 +105,19 @@ function assignSlots(texts: TextElement[], slots: PlaceholderInfo[]): (Placehold
 const sameBox = (a: Box, b: Box | undefined) =>
   b !== undefined && [a.x - b.x, a.y - b.y, a.w - b.w, a.h - b.h].every((d) => Math.abs(d) < 0.02);
 
+/**
+ * A top-anchored text Trappa placed at the top of its slot, as wide as the slot and no taller,
+ * reads the same in the slot's whole box, when nothing else on the slide lies in that box:
+ * it can inherit the box too (PowerPoint's *Reset slide* then changes nothing).
+ */
+function fillsSlotTop(e: TextElement, slot: Box | undefined, others: SlideElement[]): boolean {
+  if (!slot || (e.style.valign ?? 'top') !== 'top') return false;
+  if (!sameBox({ ...e.box, h: slot.h }, slot) || e.box.h > slot.h + 0.02) return false;
+  return others.every(
+    (o) => o === e || ('role' in o && o.role === 'footer') || !('box' in o) || overlap(o.box, slot) < 0.01,
+  );
+}
+
 function ref(ph: PlaceholderInfo): PlaceholderRef {
   return { type: ph.type, ...(ph.idx !== undefined ? { idx: ph.idx } : {}) };
 }
@@ -117,6 +134,8 @@ export interface PlanOptions {
   template: boolean;
   /** The background each layout role has in the built-in design. */
   layoutBackground?: (role: LayoutRole) => string;
+  /** On a template: the scheme slot a text in `ph` must name because its inherited colour would not read. */
+  textSlot?: (layout: LayoutInfo, ph: PlaceholderRef) => string | undefined;
 }
 
 export function planSlide(
@@ -131,6 +150,10 @@ export function planSlide(
   const find = (...types: string[]) => layout.placeholders.find((p) => types.includes(p.type));
   const texts = slide.elements.filter(isBodyText);
   const assigned = assignSlots(texts, slots);
+  const legible = (plan: ShapePlan): ShapePlan => {
+    const slot = plan.placeholder && options.textSlot?.(layout, plan.placeholder);
+    return slot ? { ...plan, color: slot } : plan;
+  };
   const shapes = slide.elements.map((e): ShapePlan => {
     const name = e.name;
     const source = 'source' in e && e.source ? { source: formatSource(e.source) } : {};
@@ -150,7 +173,13 @@ export function planSlide(
     };
     if (title) {
       const ph = find('title', 'ctrTitle') ?? { type: 'title', name: '' };
-      return { ...plan, placeholder: ref(ph), inheritBox: options.template && sameBox(e.box, ph.box) };
+      const inheritFont = options.template && plan.font?.theme === 'mj';
+      return legible({
+        ...plan,
+        placeholder: ref(ph),
+        inheritBox: options.template && sameBox(e.box, ph.box),
+        inheritFont,
+      });
     }
     if (e.role === 'footer') {
       const number = e.name === 'Slide number';
@@ -159,13 +188,14 @@ export function planSlide(
         idx: number ? '12' : '11',
         name: '',
       };
-      return { ...plan, placeholder: ref(ph), slideNumber: number, inheritBox: options.template };
+      return legible({ ...plan, placeholder: ref(ph), slideNumber: number, inheritBox: options.template });
     }
     const at = texts.indexOf(e);
     const slot = assigned[at];
     // More texts than the layout has places for: a body placeholder of its own (PowerPoint keeps such "orphans").
     const placeholder = slot ? ref(slot) : { type: 'body', idx: String(100 + at) };
-    return { ...plan, placeholder, inheritBox: options.template && sameBox(e.box, slot?.box) };
+    const inheritBox = options.template && (sameBox(e.box, slot?.box) || fillsSlotTop(e, slot?.box, slide.elements));
+    return legible({ ...plan, placeholder, inheritBox });
   });
   const own = options.layoutBackground?.(role);
   return { layout, shapes, keepBackground: !options.template && own !== undefined && own !== slide.background };

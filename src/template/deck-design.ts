@@ -7,7 +7,8 @@ import type { Theme } from '../data/schema.js';
 import type { Page } from '../layout/page.js';
 import type { LaidOutDeck } from '../layout/types.js';
 import { builtInMasterParts } from '../pptx/built-in-master.js';
-import type { LayoutInfo, LayoutRole, MasterSet } from '../pptx/master-set.js';
+import type { LayoutInfo, LayoutRole, MasterSet, PlaceholderRef } from '../pptx/master-set.js';
+import { layoutLook, type LayoutLook } from './legible-colors.js';
 import { planSlide, schemeColors, type DeckStructure } from '../pptx/slide-structure.js';
 import { fail, ok, type Result } from '../errors.js';
 import { resolveFontFace } from '../fonts/fonts.js';
@@ -78,7 +79,13 @@ export function builtInDesign(theme: Theme, page: Page, deck: { footerText: stri
 export function deckStructure(design: DeckDesign, deck: LaidOutDeck): DeckStructure {
   const { colors } = design.theme;
   const layoutBackground = (role: LayoutRole) => (role === 'title' ? colors.primary : colors.background);
-  const options = { template: design.template, ...(design.template ? {} : { layoutBackground }) };
+  const looks = new Map<string, LayoutLook>();
+  const textSlot = (layout: LayoutInfo, ph: PlaceholderRef) => {
+    let look = looks.get(layout.part);
+    if (!look) looks.set(layout.part, (look = layoutLook(design.set, layout)));
+    return look.textSlot(ph);
+  };
+  const options = { template: design.template, ...(design.template ? { textSlot } : { layoutBackground }) };
   return {
     set: design.set,
     slides: deck.slides.map((slide) => planSlide(slide, design.layouts, design.set, options)),
@@ -117,7 +124,7 @@ export async function prepareDesign(root: string, plan: DeckPlan): Promise<Resul
     plan.theme.layouts ? plan.locateTheme(['layouts']) : where,
   );
   if (!chosen.ok) return fail(chosen.issues);
-  const { theme, notes } = templateTheme(set, plan.theme);
+  const { theme, notes } = templateTheme(set, plan.theme, layoutLook(set, chosen.value.layouts.content).background);
   const { layouts } = chosen.value;
   return ok({
     notes,
