@@ -13,7 +13,7 @@ import { themeSchema } from '../src/data/schema.js';
 import { validateSource } from '../src/data/validate.js';
 import { formatIssue } from '../src/errors.js';
 import { loadProject } from '../src/data/load-project.js';
-import { resolveFontFace } from '../src/fonts/fonts.js';
+import { resolveFontFace, withFonts } from '../src/fonts/fonts.js';
 import { copyProject, editFile, REPO } from './helpers/project.js';
 import { runMain } from './helpers/in-process.js';
 
@@ -185,11 +185,14 @@ describe('fonts.files', () => {
   it('forgets a face once the theme no longer names it (watch mode loads the project again)', async () => {
     const root = copyProject();
     editFile(root, 'data/theme.yaml', /^ {2}heading: .*\n {2}body: .*$/m, FIRMA_SANS);
-    expect((await loadProject({ root })).ok).toBe(true);
-    expect(resolveFontFace('Firma Sans').warning).toBeUndefined();
+    const first = await loadProject({ root });
+    expect(first.ok).toBe(true);
+    expect(first.ok && withFonts(first.value.fonts, () => resolveFontFace('Firma Sans').warning)).toBeUndefined();
     editFile(root, 'data/theme.yaml', /^ {2}files:\n.*\n/m, '');
-    await loadProject({ root });
-    expect(resolveFontFace('Firma Sans').warning).toMatch(/"Firma Sans" is not on this machine/);
+    const second = await loadProject({ root });
+    expect(second.ok && withFonts(second.value.fonts, () => resolveFontFace('Firma Sans').warning)).toMatch(
+      /"Firma Sans" is not on this machine/,
+    );
   });
 
   it('reports a missing or unusable font file at its field, exit 2', async () => {

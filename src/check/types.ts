@@ -69,6 +69,8 @@ export interface TextFrame {
   lineReduction: number;
   /** `a:spAutoFit`: the shape grows to fit its text, so the text cannot overflow it. */
   growsShape: boolean;
+  /** `bodyPr/@anchor`: where the text sits in a taller frame (top unless written; placeholders may inherit). */
+  anchor?: 't' | 'ctr' | 'b';
 }
 
 interface ElementBase {

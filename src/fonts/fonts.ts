@@ -8,9 +8,19 @@
  * "Calibri" is always measured with the bundled Carlito (same widths), so decks in Calibri
  * measure alike on every machine. A stand-in is named in a one-line warning, never refused.
  *
- * Files are read on first use and parsed once per process; each code point's width
- * is cached in a typed array. Reading a Carlito face takes 1–2 ms (see sfnt-metrics.ts).
+ * Files are read on first use; each code point's width is cached in a typed array. Reading
+ * a Carlito face takes 1–2 ms (see sfnt-metrics.ts).
+ *
+ * Where the faces live: in a `FontRegistry` that belongs to one loaded project (Project.fonts),
+ * never in the process. The build, the Studio's live slides and the check run their work
+ * inside `withFonts(project.fonts, …)`, and measuring reads the registry of the work it is
+ * part of (an AsyncLocalStorage, so the functions between the deck and the measuring keep their
+ * signatures). Two projects in one process (the Studio and a test, two Studios, watch mode
+ * after an edit) therefore never measure with each other's faces. Only the bundled Carlito's
+ * metrics are shared: they are read from files that ship with Trappa and never change.
  */
+import { debugLog } from '../debug-log.js';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +28,8 @@ import { TrappaError } from '../errors.js';
 import { fontFolders, machineFonts } from './machine-fonts.js';
 import { readSfntMetrics } from './sfnt-metrics.js';
 import { substitutesFor } from './substitutes.js';
+
+const log = debugLog('fonts');
 
 /** A face's files (.ttf or .otf). Paths are absolute or relative to the working directory. */
 export interface FontFiles {
@@ -54,38 +66,12 @@ export const MISSING_GLYPH_EM = 1;
 /** Zero-width space, joiners, word joiner, BOM, soft hyphen: no width wherever they sit. */
 const ZERO_WIDTH = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad]);
 
-const registry = new Map<string, FontFiles>();
-const loaded = new Map<string, FontMetrics>();
+/**
+ * Metrics of faces that are not a project's own files (Carlito, the machine's fonts): read once
+ * per process, by file and margin.
+ */
+const sharedMetrics = new Map<string, FontMetrics>();
 let bundled: FontFiles | undefined;
-
-/**
- * Lets a theme name another face: text in it is measured with these files.
- * @throws TrappaError when a file does not exist.
- * @example
- * registerFont('Source Sans 3', { regular: 'fonts/SourceSans3-Regular.ttf', bold: 'fonts/SourceSans3-Bold.ttf' })
- */
-export function registerFont(face: string, files: FontFiles): void {
-  const absolute: FontFiles = { regular: resolve(files.regular), bold: resolve(files.bold) };
-  if (files.italic) absolute.italic = resolve(files.italic);
-  if (files.boldItalic) absolute.boldItalic = resolve(files.boldItalic);
-  for (const file of Object.values(absolute)) {
-    if (!existsSync(file)) throw new TrappaError(`font file not found: ${file} (given for the font "${face}")`);
-  }
-  registry.set(face.trim().toLowerCase(), absolute);
-  resolved.clear();
-}
-
-/**
- * Forgets every face a theme registered (and the metrics read from their files), so that the
- * registry holds exactly what the project being loaded names: in watch mode a face removed
- * from theme.yaml, or a font file replaced, must not live on from an earlier build.
- */
-export function resetRegisteredFonts(): void {
-  registry.clear();
-  resolved.clear();
-  const keep = bundled ? new Set(Object.values(bundled)) : new Set<string>();
-  for (const file of [...loaded.keys()]) if (!keep.has(file.split('\u0000')[0]!)) loaded.delete(file);
-}
 
 /** How a face is measured: its own files, or a stand-in's with a margin on the widths. */
 export interface ResolvedFace {
@@ -99,10 +85,6 @@ export interface ResolvedFace {
   /** One line saying which face measured it, when it is not the face itself. */
   warning?: string;
 }
-
-const resolved = new Map<string, ResolvedFace>();
-/** The font folders `resolved` was filled from (TRAPPA_FONT_DIRS may change between builds). */
-let resolvedFor = '';
 
 function installed(family: string): FontFiles | undefined {
   const key = family.trim().toLowerCase();
@@ -120,44 +102,109 @@ function describe(face: string, by: Omit<ResolvedFace, 'warning'>): string | und
   return `the font "${face}" is not on this machine; its text is measured with ${by.measuredAs} (${what})${margin}`;
 }
 
-function resolve_(face: string): ResolvedFace {
-  const key = face.trim().toLowerCase();
-  const own = registry.get(key);
-  if (own) return { files: own, measuredAs: face, how: 'own', margin: 1 };
-  // Calibri is measured with the bundled Carlito on every machine (same widths), so builds agree.
-  if (key === 'calibri' || key === 'carlito')
-    return { files: bundledFiles(), measuredAs: 'Carlito', how: key === 'carlito' ? 'own' : 'compatible', margin: 1 };
-  const machine = installed(face);
-  if (machine) return { files: machine, measuredAs: face, how: 'own', margin: 1 };
-  for (const substitute of substitutesFor(face)) {
-    for (const family of substitute.families) {
-      const files = installed(family);
-      if (files) return { files, measuredAs: family, how: substitute.kind, margin: substitute.margin };
+/** The faces one project's theme names (with their files), and the metrics read from those files. */
+export class FontRegistry {
+  readonly #faces = new Map<string, FontFiles>();
+  readonly #metrics = new Map<string, FontMetrics>();
+  readonly #resolved = new Map<string, ResolvedFace>();
+  /** The font folders `#resolved` was filled from (TRAPPA_FONT_DIRS may change between builds). */
+  #resolvedFor = '';
+
+  /**
+   * Lets the theme name another face: text in it is measured with these files.
+   * @throws TrappaError when a file does not exist.
+   * @example
+   * fonts.register('Source Sans 3', { regular: 'fonts/SourceSans3-Regular.ttf', bold: 'fonts/SourceSans3-Bold.ttf' })
+   */
+  register(face: string, files: FontFiles): void {
+    const absolute: FontFiles = { regular: resolve(files.regular), bold: resolve(files.bold) };
+    if (files.italic) absolute.italic = resolve(files.italic);
+    if (files.boldItalic) absolute.boldItalic = resolve(files.boldItalic);
+    for (const file of Object.values(absolute)) {
+      if (!existsSync(file)) throw new TrappaError(`font file not found: ${file} (given for the font "${face}")`);
     }
+    this.#faces.set(face.trim().toLowerCase(), absolute);
+    this.#resolved.clear();
+    log('"%s" measured with %s', face, Object.values(absolute).join(', '));
   }
-  return { files: bundledFiles(), measuredAs: 'Carlito', how: 'fallback', margin: 1.15 };
+
+  /**
+   * The files that measure `face`: theme.yaml's own files, the face installed on this machine,
+   * a metric-compatible or near face, or one of its kind (see substitutes.ts), with a warning
+   * naming the stand-in. Never fails: the bundled Carlito, widened, is the last resort.
+   */
+  resolve(face: string): ResolvedFace {
+    const folders = fontFolders().join('\u0000');
+    if (folders !== this.#resolvedFor) {
+      this.#resolved.clear();
+      this.#resolvedFor = folders;
+    }
+    const key = face.trim().toLowerCase();
+    let found = this.#resolved.get(key);
+    if (!found) {
+      const by = this.#find(face);
+      const warning = describe(face, by);
+      found = warning && by.how !== 'compatible' ? { ...by, warning } : by;
+      this.#resolved.set(key, found);
+      if (by.how !== 'own') log('"%s" measured with %s (%s, × %d)', face, by.measuredAs, by.how, by.margin);
+    }
+    return found;
+  }
+
+  #find(face: string): ResolvedFace {
+    const key = face.trim().toLowerCase();
+    const own = this.#faces.get(key);
+    if (own) return { files: own, measuredAs: face, how: 'own', margin: 1 };
+    // Calibri is measured with the bundled Carlito on every machine (same widths), so builds agree.
+    if (key === 'calibri' || key === 'carlito')
+      return { files: bundledFiles(), measuredAs: 'Carlito', how: key === 'carlito' ? 'own' : 'compatible', margin: 1 };
+    const machine = installed(face);
+    if (machine) return { files: machine, measuredAs: face, how: 'own', margin: 1 };
+    for (const substitute of substitutesFor(face)) {
+      for (const family of substitute.families) {
+        const files = installed(family);
+        if (files) return { files, measuredAs: family, how: substitute.kind, margin: substitute.margin };
+      }
+    }
+    return { files: bundledFiles(), measuredAs: 'Carlito', how: 'fallback', margin: 1.15 };
+  }
+
+  /** Metrics of the file that draws `face` in this weight and style (loaded on first use). */
+  metrics(face: string, bold = false, italic = false): FontMetrics {
+    const { files, margin } = this.resolve(face);
+    const file = bold
+      ? italic
+        ? (files.boldItalic ?? files.bold)
+        : files.bold
+      : italic
+        ? (files.italic ?? files.regular)
+        : files.regular;
+    // Machine faces are shared like Carlito: they are not the project's, and the key names the margin.
+    const cache = this.#faces.has(face.trim().toLowerCase()) ? this.#metrics : sharedMetrics;
+    const key = margin === 1 ? file : `${file}\u0000${margin}`;
+    let metrics = cache.get(key);
+    if (!metrics) {
+      metrics = loadMetrics(file, margin);
+      cache.set(key, metrics);
+    }
+    return metrics;
+  }
 }
 
-/**
- * The files that measure `face`: theme.yaml's own files, the face installed on this machine,
- * a metric-compatible or near face, or one of its kind (see substitutes.ts), with a warning
- * naming the stand-in. Never fails: the bundled Carlito, widened, is the last resort.
- */
+const projectFonts = new AsyncLocalStorage<FontRegistry>();
+/** Outside any project's work (a unit test of measuring, the Studio serving Carlito): Calibri and Carlito only. */
+const noProject = new FontRegistry();
+
+/** Runs `work` (and everything it awaits) with `fonts` as the faces text is measured with. */
+export function withFonts<T>(fonts: FontRegistry, work: () => T): T {
+  return projectFonts.run(fonts, work);
+}
+
+const currentFonts = (): FontRegistry => projectFonts.getStore() ?? noProject;
+
+/** The files that measure `face` in the current project's work (see FontRegistry.resolve). */
 export function resolveFontFace(face: string): ResolvedFace {
-  const folders = fontFolders().join('\u0000');
-  if (folders !== resolvedFor) {
-    resolved.clear();
-    resolvedFor = folders;
-  }
-  const key = face.trim().toLowerCase();
-  let found = resolved.get(key);
-  if (!found) {
-    const by = resolve_(face);
-    const warning = describe(face, by);
-    found = warning && by.how !== 'compatible' ? { ...by, warning } : by;
-    resolved.set(key, found);
-  }
-  return found;
+  return currentFonts().resolve(face);
 }
 
 /** One line naming the face that measures `face` when it is a stand-in (also a metric-compatible one). */
@@ -166,23 +213,9 @@ export function standInNote(face: string): string | undefined {
   return by.warning ?? describe(face, by);
 }
 
-/** Metrics of the file that draws `face` in this weight and style (loaded on first use). */
+/** Metrics of `face` in the current project's work (see FontRegistry.metrics). */
 export function fontMetrics(face: string, bold = false, italic = false): FontMetrics {
-  const { files, margin } = resolveFontFace(face);
-  const file = bold
-    ? italic
-      ? (files.boldItalic ?? files.bold)
-      : files.bold
-    : italic
-      ? (files.italic ?? files.regular)
-      : files.regular;
-  const key = margin === 1 ? file : `${file}\u0000${margin}`;
-  let metrics = loaded.get(key);
-  if (!metrics) {
-    metrics = loadMetrics(file, margin);
-    loaded.set(key, metrics);
-  }
-  return metrics;
+  return currentFonts().metrics(face, bold, italic);
 }
 
 function loadMetrics(file: string, margin = 1): FontMetrics {
