@@ -25,8 +25,8 @@ function printBuild(result: BuildResult, ms: number): void {
     console.log(`${deck.saved === 'unchanged' ? '=' : '✓'} ${deck.deckId.padEnd(18)} ${rel}  (${what})`);
     if (deck.pdf)
       console.log(
-        `  ${path.relative(process.cwd(), deck.pdf)}  (${deck.pdfDeclares ?? 'PDF'}, checked: text, fonts, tags, alt ` +
-          `text, language)`,
+        `  ${path.relative(process.cwd(), deck.pdf)}  (${deck.pdfDeclares ?? 'PDF'}, checked: text, fonts, tags, ` +
+          'headings, artifacts, alt text, language, XMP)',
       );
   }
   const unchanged = result.decks.filter((d) => d.saved === 'unchanged').length;

@@ -1,9 +1,16 @@
 /** A deck's schema (data/decks/*.yaml): its audience, meeting, slides, wording and distribution. */
 import * as z from 'zod';
+import {
+  builtInSlides,
+  deckKinds,
+  type OwnSlideField,
+  ownSlideKinds,
+  type SlideOptionValues,
+  strategyKinds,
+} from '../kinds/index.js';
 import { distributionSchema } from './distribution-schema.js';
 import { imageRefSchema } from './image-ref.js';
 import { id, isoDate, nonEmptyText } from './schema-helpers.js';
-import { builtInSlides, customSlideKinds } from './slide-kind-names.js';
 import { pointSchema } from './strategy-schema.js';
 
 const slideCommon = {
@@ -11,22 +18,35 @@ const slideCommon = {
   title: nonEmptyText.optional().describe('Overrides the slide title (Handlebars).'),
 };
 
+/** The choices the built-in kinds declare (`plan: mark`), as optional enum fields. */
+const slideOptions = Object.fromEntries(
+  strategyKinds.flatMap((k) =>
+    Object.entries(k.options ?? {}).map(([key, o]) => [key, z.enum(o.values).optional().describe(o.description)]),
+  ),
+) as { [O in keyof SlideOptionValues]: z.ZodOptional<z.ZodEnum<{ [V in SlideOptionValues[O]]: V }>> };
+
 const builtInSlideRefSchema = z.strictObject({
   slide: z.enum(builtInSlides),
   ...slideCommon,
-  plan: z
-    .enum(['all', 'mark', 'only'])
-    .optional()
-    .describe("Plan slide: show all rows, mark the audience's rows first, or only theirs."),
+  ...slideOptions,
 });
 
-const customSlideSchema = z.strictObject({
-  kind: z.enum(customSlideKinds),
-  ...slideCommon,
-  title: nonEmptyText.describe('Slide title (Handlebars).'),
+/** The fields a deck's own slide may declare (kinds/kind.ts OwnSlideField); each kind names those it reads. */
+const ownSlideFields = {
   intro: nonEmptyText.optional(),
   points: z.array(pointSchema).default([]),
   image: imageRefSchema.optional(),
+} satisfies Record<OwnSlideField, z.ZodType>;
+
+const usedFields = new Set(deckKinds.flatMap((k) => k.fields));
+
+const customSlideSchema = z.strictObject({
+  kind: z.enum(ownSlideKinds),
+  ...slideCommon,
+  title: nonEmptyText.describe('Slide title (Handlebars).'),
+  ...(Object.fromEntries(
+    Object.entries(ownSlideFields).filter(([key]) => usedFields.has(key as OwnSlideField)),
+  ) as typeof ownSlideFields),
 });
 
 const slideRefSchema = z.union([z.enum(builtInSlides), builtInSlideRefSchema, customSlideSchema]);

@@ -3,6 +3,7 @@
  * data/strategy.yaml, data/theme.yaml, data/decks/*.yaml and the templates of
  * the languages the decks use. All problems of all files are reported together.
  */
+import { FontRegistry } from '../fonts/fonts.js';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
@@ -43,6 +44,8 @@ export interface Project {
   templates: Map<string, TemplateSet>;
   /** Every file read, relative to root, for input hashing and watch mode. */
   files: string[];
+  /** The faces the theme names, with their files: this project's own, measured only in its work (fonts/fonts.ts). */
+  fonts: FontRegistry;
 }
 
 /** The folders loadProject reads (the output folder is not its business). */
@@ -130,10 +133,11 @@ export async function loadProject(paths: ProjectPaths, { cache }: LoadOptions = 
       message: `has no deck definitions; add one, e.g. ${path.join(decksDir, 'strategi.yaml')}`,
     });
   }
+  const fonts = new FontRegistry();
   if (theme) {
     issues.push(
       ...checkTheme(theme.value, theme.source),
-      ...(await registerThemeFonts(root, theme.value, theme.source)),
+      ...(await registerThemeFonts(root, theme.value, theme.source, fonts)),
     );
   }
 
@@ -188,5 +192,6 @@ export async function loadProject(paths: ProjectPaths, { cache }: LoadOptions = 
     decks: deckSources,
     templates,
     files,
+    fonts,
   });
 }

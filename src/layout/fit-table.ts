@@ -8,7 +8,7 @@
  * shorter than measured, never taller. A row's height written to the .pptx is a minimum:
  * both programs grow a row whose text needs more, so measured heights must be written.
  */
-import { layoutParagraphs } from './measure-text.js';
+import { layoutPrepared, prepareText, type PreparedText } from './measure-text.js';
 import type { Insets, TableCell, TextStyle } from './types.js';
 
 const EPSILON = 1e-6;
@@ -17,21 +17,71 @@ const EPSILON = 1e-6;
 export type MeasuredCell = string | Pick<TableCell, 'text' | 'bold'>;
 
 /**
+ * Cells split into break units once and their heights kept, for a table measured at many
+ * sizes and column widths (size-table.ts tries several sizes over every row). Splitting is
+ * most of measuring, and it does not depend on the size or the width, only on the text,
+ * its weight and the face; one measure serves every row and size of one table.
+ */
+export class CellMeasure {
+  /** Split cells by style (all but the size), weight and text; each with its heights by size and width. */
+  readonly #cells = new Map<string, Map<boolean | undefined, Map<string, MeasuredText>>>();
+  /** The style key of each style object seen, with the insets it was measured in. */
+  readonly #keys = new WeakMap<TextStyle, Map<Insets, string>>();
+
+  /** The cell's height in inches, as `layoutParagraphs` gives it in a frame `width` wide. */
+  height(cell: MeasuredCell, style: TextStyle, width: number, cellInsets: Insets = style.insets): number {
+    const run = typeof cell === 'string' ? { text: cell } : { text: cell.text, bold: cell.bold };
+    const measured = this.#measured(style, cellInsets, run.bold, run.text);
+    let bySize = measured.heights.get(style.fontSize);
+    if (!bySize) measured.heights.set(style.fontSize, (bySize = new Map()));
+    let height = bySize.get(width);
+    if (height === undefined) {
+      const cellStyle = { ...style, insets: cellInsets };
+      if (!measured.prepared) measured.prepared = prepareText([{ runs: [run] }], cellStyle);
+      // The same units, laid out with this style's size.
+      height = layoutPrepared({ ...measured.prepared, style: cellStyle }, style.fontSize, width).height;
+      bySize.set(width, height);
+    }
+    return height;
+  }
+
+  #measured(style: TextStyle, insets: Insets, bold: boolean | undefined, text: string): MeasuredText {
+    let byInsets = this.#keys.get(style);
+    if (!byInsets) this.#keys.set(style, (byInsets = new Map()));
+    let key = byInsets.get(insets);
+    // Everything but the size decides splitting and the height at a given size and width.
+    if (key === undefined) byInsets.set(insets, (key = JSON.stringify({ ...style, fontSize: 0, insets })));
+    let byWeight = this.#cells.get(key);
+    if (!byWeight) this.#cells.set(key, (byWeight = new Map()));
+    let byText = byWeight.get(bold);
+    if (!byText) byWeight.set(bold, (byText = new Map()));
+    let measured = byText.get(text);
+    if (!measured) byText.set(text, (measured = { heights: new Map() }));
+    return measured;
+  }
+}
+
+interface MeasuredText {
+  /** Split once, on the first size it is measured at (splitting does not depend on the size). */
+  prepared?: PreparedText;
+  /** Inches by font size, then by width. */
+  heights: Map<number, Map<number, number>>;
+}
+
+/**
  * Height of each row: every cell wrapped in its column's width inside `cellInsets`,
  * the tallest cell wins. `style` gives the font (set `bold` for a header row); a cell's
- * own `bold` wins over it.
+ * own `bold` wins over it. `measure` keeps split cells between calls (see CellMeasure).
  */
 export function measureTableRows(
   columnWidths: readonly number[],
   rows: readonly (readonly MeasuredCell[])[],
   style: TextStyle,
   cellInsets: Insets,
+  measure = new CellMeasure(),
 ): number[] {
-  const cellStyle: TextStyle = { ...style, insets: cellInsets };
-  const cellHeight = (cell: MeasuredCell, column: number): number => {
-    const run = typeof cell === 'string' ? { text: cell } : { text: cell.text, bold: cell.bold };
-    return layoutParagraphs([{ runs: [run] }], cellStyle, columnWidths[column] ?? 0).height;
-  };
+  const cellHeight = (cell: MeasuredCell, column: number): number =>
+    measure.height(cell, style, columnWidths[column] ?? 0, cellInsets);
   return rows.map((row) =>
     row.reduce((tallest, cell, column) => Math.max(tallest, cellHeight(cell, column)), cellHeight('', 0)),
   );

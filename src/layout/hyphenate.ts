@@ -13,21 +13,30 @@ export const SOFT_HYPHEN = '\u00ad';
 
 type Hyphenate = (text: string, options: { hyphenChar: string; minWordLength: number }) => string;
 
-/** Package entry per language subtag; nb and nn share the Norwegian patterns. */
-const PATTERNS: Record<string, string> = { nb: 'hyphen/nb', nn: 'hyphen/nn', no: 'hyphen/nb', en: 'hyphen/en-gb' };
+type Patterns = { hyphenateSync: Hyphenate };
+const require = createRequire(import.meta.url);
+/**
+ * Package entry per language subtag, each written out so the layer check can read it; nb and nn
+ * share the Norwegian patterns.
+ */
+const PATTERNS: Record<string, () => Patterns> = {
+  nb: () => require('hyphen/nb') as Patterns,
+  nn: () => require('hyphen/nn') as Patterns,
+  no: () => require('hyphen/nb') as Patterns,
+  en: () => require('hyphen/en-gb') as Patterns,
+};
 /** Letters kept together at a word's start and end (TeX's \lefthyphenmin / \righthyphenmin). */
 const LEFT_MIN = 2;
 const RIGHT_MIN = 3;
 
 const loaded = new Map<string, Hyphenate | undefined>();
-const require = createRequire(import.meta.url);
 
 function hyphenator(language: string): Hyphenate | undefined {
   const subtag = language.toLowerCase().split('-')[0] ?? '';
-  const entry = PATTERNS[subtag];
-  if (!entry) return undefined;
-  if (!loaded.has(entry)) loaded.set(entry, (require(entry) as { hyphenateSync: Hyphenate }).hyphenateSync);
-  return loaded.get(entry);
+  const load = PATTERNS[subtag];
+  if (!load) return undefined;
+  if (!loaded.has(subtag)) loaded.set(subtag, load().hyphenateSync);
+  return loaded.get(subtag);
 }
 
 /**

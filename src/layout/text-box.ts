@@ -3,12 +3,16 @@
  * into TextElements. Sizes shrink from the theme's size to its floor; what does
  * not fit at the floor is reported (fits: false) so the kind can continue on a new slide.
  */
+import { debugLog } from '../debug-log.js';
+import { commonParts } from '../kinds/common-parts.js';
 import { fitText, splitParagraphs } from './fit-text.js';
 import { hyphenateWords } from './hyphenate.js';
 import { layoutParagraphs, measureWidth, WIDTH_SAFETY } from './measure-text.js';
 import type { Issue, SourceLocation } from '../errors.js';
 import type { Page } from './page.js';
 import type { Box, Paragraph, ShapeElement, SlideElement, TextElement, TextStyle } from './types.js';
+
+const log = debugLog('layout');
 
 type TextRole = 'title' | 'body' | 'footer';
 
@@ -123,6 +127,14 @@ export function fitBox(page: Page, request: FitRequest): Fitted {
   const maxSize = request.maxSize ?? request.style.fontSize;
   const minSize = Math.min(request.minSize ?? page.theme.sizes.minBody, maxSize);
   const { paragraphs, ...result } = fitWholeWords(page, request, maxSize, minSize);
+  if (log.enabled && result.fontSize < maxSize)
+    log(
+      '"%s": %d → %d pt to fit its box%s',
+      request.name,
+      maxSize,
+      result.fontSize,
+      result.fits ? '' : ' (still too long)',
+    );
   if (!result.fits && request.source) {
     const shorter = Math.max(5, Math.ceil(((1 - request.box.h / result.height) * 100) / 5) * 5);
     throw new LayoutIssue({
@@ -186,7 +198,7 @@ export function titleElements(page: Page, title: string): SlideElement[] {
     valign: 'bottom',
   });
   const fitted = fitBox(page, {
-    name: 'Title',
+    name: commonParts.title.name(),
     role: 'title',
     box: page.title,
     paragraphs: [{ runs: [{ text: title }] }],
@@ -195,7 +207,7 @@ export function titleElements(page: Page, title: string): SlideElement[] {
   });
   const rule: SlideElement = {
     type: 'shape',
-    name: 'Title rule',
+    name: commonParts.titleRule.name(),
     shape: 'rect',
     box: page.rule,
     fill: theme.colors.accent,

@@ -3,12 +3,13 @@
  * in which order, with which notes and wording, under which file name and properties.
  * Pure: no files, no clock.
  */
+import type { FontRegistry } from '../fonts/fonts.js';
 import type { SourceLocation } from '../errors.js';
 import type { DeckSource, Project } from '../data/load-project.js';
 import type { Deck, SlideRef, Strategy, Theme } from '../data/schema.js';
 import { locateIn } from '../data/validate.js';
 import type { DeckProperties } from './deck-properties.js';
-import type { SlideKindName } from '../data/slide-kind-names.js';
+import type { SlideKindName } from '../kinds/index.js';
 import type { TemplateSet, TemplateSource } from '../render/render-text.js';
 
 /** How the plan slide treats the audience's rows. */
@@ -45,6 +46,8 @@ export interface DeckPlan {
   properties: DeckProperties;
   /** File name without extension: deck, version and date, e.g. "storledermote-v0.2-2004-02-04". */
   baseName: string;
+  /** The project's faces: the deck's text is measured with these (fonts/fonts.ts withFonts). */
+  fonts: FontRegistry;
 }
 
 function normaliseRef(ref: SlideRef): Exclude<SlideRef, string> {
@@ -115,6 +118,7 @@ export function resolveDeck(project: Project, source: DeckSource): DeckPlan {
   const title = deck.title ?? strategy.name;
   const org = strategy.organisation;
   return {
+    fonts: project.fonts,
     deck,
     deckFile: source.source.file,
     strategy,
@@ -138,6 +142,7 @@ export function resolveDeck(project: Project, source: DeckSource): DeckPlan {
       date: strategy.date,
       language: templates.labels.language,
       keywords: [org.shortName, deck.id, deck.meeting?.name].filter(Boolean).join('; '),
+      deckId: deck.id,
     },
   };
 }

@@ -3,6 +3,7 @@
  * the version history. Long lists shrink to the theme's floor, then continue on
  * further slides titled "… (forts.)".
  */
+import { commonParts } from '../kinds/common-parts.js';
 import { below, type Page } from '../layout/page.js';
 import {
   continuedTitle,
@@ -37,7 +38,7 @@ export function layoutList(page: Page, content: ListContent, firstIndex = 0): La
   // a continued list keeps one size on all its slides (the smallest any of them needs).
   const fitChunk = (chunk: Paragraph[], i: number, maxSize: number) =>
     fitBox(page, {
-      name: 'List',
+      name: commonParts.list.name(),
       box: content.intro && i === 0 ? listBox : page.body,
       paragraphs: chunk,
       style,
@@ -53,7 +54,7 @@ export function layoutList(page: Page, content: ListContent, firstIndex = 0): La
     if (content.intro && i === 0) {
       elements.push({
         type: 'text',
-        name: 'Intro',
+        name: commonParts.intro.name(),
         box: { ...page.body, h: introH },
         paragraphs: introParagraphs,
         style: introStyle,

@@ -2,6 +2,7 @@
  * The model diagram: members in a row (or two), arrows down to the joint body with its
  * services, an arrow down to the outcome, and the tasks label where no shape lies under it.
  */
+import { model } from '../kinds/model.js';
 import { columns, type Page } from '../layout/page.js';
 import { fittedShape, textHeight, textStyle } from '../layout/text-box.js';
 import type { Box, SlideElement } from '../layout/types.js';
@@ -107,11 +108,12 @@ export function modelDiagram(input: SlideInput, content: ModelContent, area: Box
   const arrows = arrowCentres(cols, joint).map(
     (cx): Box => ({ x: cx - arrowW / 2, y: area.y + blockH + 0.04, w: arrowW, h: arrowH - 0.08 }),
   );
-  const arrowName = (col: number): string => `Tasks from ${names.filter((_, i) => i % perRow === col).join(' / ')}`;
+  const arrowName = (col: number): string =>
+    model.parts.tasksArrow.name(names.filter((_, i) => i % perRow === col).join(' / '));
   const elements: SlideElement[] = [];
   const memberShapes = content.members.map((member, i) =>
     fittedShape(page, {
-      name: `Member ${member.name}`,
+      name: model.parts.member.name(member.name),
       shape: 'rect',
       box: members[i]!,
       fill: colors.secondary,
@@ -133,7 +135,7 @@ export function modelDiagram(input: SlideInput, content: ModelContent, area: Box
   }
   const nameBox = servicesH > 0 ? { ...joint, h: NAME_H } : joint;
   const jointName = fittedShape(page, {
-    name: 'Joint body',
+    name: model.parts.jointBody.name(),
     shape: 'rect',
     box: nameBox,
     paragraphs: [{ runs: [{ text: content.jointBody }] }],
@@ -156,7 +158,7 @@ export function modelDiagram(input: SlideInput, content: ModelContent, area: Box
   );
   elements.push(
     fittedShape(page, {
-      name: 'Outcome',
+      name: model.parts.outcome.name(),
       shape: 'roundRect',
       radius: 0.1,
       box: { x: area.x, y: below + arrowH, w: area.w, h: outcomeH },

@@ -4,6 +4,7 @@
  * One row up to six services, two rows from seven (twelve at most, as the schema allows);
  * more rows of wider boxes where a service's longest word would not fit a box whole.
  */
+import { model } from '../kinds/model.js';
 import type { Page } from '../layout/page.js';
 import { fittedShape, textHeight, textStyle, wordsFit } from '../layout/text-box.js';
 import type { Box, ShapeElement } from '../layout/types.js';
@@ -94,7 +95,7 @@ export function serviceShapes(page: Page, services: string[], joint: Box, perRow
     const left = joint.x + (joint.w - (inRow * w + (inRow - 1) * PAD)) / 2;
     const box = { x: left + (i - row * perRow) * (w + PAD), y: joint.y + NAME_H + row * (h + PAD), w, h };
     return fittedShape(page, {
-      name: `Service ${text}`,
+      name: model.parts.service.name(text),
       shape: 'rect',
       box,
       fill: colors.secondary,

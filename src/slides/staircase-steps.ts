@@ -3,6 +3,7 @@
  * them and a banner above. Step heights come from measured text: each step is at least as
  * tall as its words need and taller than the step before it.
  */
+import { staircase } from '../kinds/staircase.js';
 import { hyphenateWords } from '../layout/hyphenate.js';
 import { bulletMarginPt, layoutParagraphs, measureWidth, WIDTH_SAFETY } from '../layout/measure-text.js';
 import { columns, type Page } from '../layout/page.js';
@@ -130,7 +131,7 @@ export function layoutSteps(page: Page, content: StaircaseContent, area: Box, si
     const h = heights[i] ?? available;
     elements.push({
       type: 'shape',
-      name: `Step ${i + 1}`,
+      name: staircase.parts.step.name(i + 1),
       shape: 'rect',
       box: { x: col.x, y: bottom - h, w: col.w, h },
       fill: colors.primary,
@@ -140,7 +141,7 @@ export function layoutSteps(page: Page, content: StaircaseContent, area: Box, si
     if (step.outcome) {
       elements.push(
         fitBox(page, {
-          name: `Step ${i + 1} outcome`,
+          name: staircase.parts.stepOutcome.name(i + 1),
           box: { x: col.x, y: bottom - h - outcomeH, w: col.w, h: outcomeH },
           paragraphs: [{ runs: [{ text: step.outcome, italic: true }] }],
           style: textStyle(page, { size: Math.max(size - 2, sizes.minBody), color: colors.muted, valign: 'bottom' }),
@@ -157,7 +158,7 @@ export function layoutSteps(page: Page, content: StaircaseContent, area: Box, si
   });
   elements.push(
     fittedShape(page, {
-      name: 'Base',
+      name: staircase.parts.base.name(),
       shape: 'rect',
       box: { x: area.x, y: bottom + GAP, w: area.w, h: BAR_H },
       fill: colors.secondary,
@@ -165,7 +166,7 @@ export function layoutSteps(page: Page, content: StaircaseContent, area: Box, si
       style: barStyle,
     }),
     fittedShape(page, {
-      name: 'Top',
+      name: staircase.parts.top.name(),
       shape: 'homePlate',
       box: { x: area.x, y: area.y, w: area.w, h: BANNER_H },
       fill: colors.accent,

@@ -5,6 +5,7 @@
  * progress. One job at a time, like a person at a terminal.
  */
 import { spawn } from 'node:child_process';
+import { exitCodeEntry, exitCodes } from '../exit-codes.js';
 
 type ActionName = 'build' | 'check' | 'release' | 'bump' | 'draft' | 'send-dry-run' | 'send';
 
@@ -60,21 +61,11 @@ export function cliArgs(request: ActionRequest, knownDecks: readonly string[]): 
   }
 }
 
-/** What each exit code of the CLI (README: exit codes) means for the person at the page. */
-const REFUSALS: Record<number, string> = {
-  1: 'Det lot seg ikke gjøre slik det ble bedt om. Les meldingen under.',
-  2: 'Dataene må rettes først: meldingen under viser fil, linje og felt.',
-  3:
-    'Denne versjonen er frosset (frigitt eller sendt) og kan ikke erstattes med annet innhold. ' +
-    'Lag en ny versjon med «Ny versjon» og bygg den, eller bygg uten endringer.',
-  4: 'Presentasjonen besto ikke kontrollen, så ingenting ble lagret. Rett det meldingen under peker på.',
-  5: 'LibreOffice eller pdftoppm mangler på denne maskinen. Installer LibreOffice for å lage PDF.',
-  6: 'E-posten ble ikke levert til alle. Sjekk e-postoppsettet og prøv igjen; ingen får den to ganger.',
-};
-
+/** What the person at the page reads for a CLI's exit code (the table in exit-codes.ts). */
 function refusalFor(code: number): string | undefined {
-  if (code === 0) return undefined;
-  return REFUSALS[code] ?? 'Trappa stoppet med en intern feil. Meldingen under bør sendes til den som drifter Trappa.';
+  if (code === exitCodes.done.code) return undefined;
+  const entry = exitCodeEntry(code);
+  return `${entry.meaning.nb}. ${entry.todo.nb}`;
 }
 
 /** Values that look like secrets (passwords, tokens, keys in the environment) never leave the server. */

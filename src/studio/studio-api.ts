@@ -16,8 +16,9 @@ import { editedTexts, renderLive, type Edits } from './live-render.js';
 import { checkLive } from './live-check.js';
 import { ProjectFiles } from './project-files.js';
 import { clientCss, clientScript, fontFaceCss, fontFile } from './static-files.js';
-import { editYamlText } from './yaml-edit.js';
+import { editYamlText } from '../data/yaml-edit.js';
 import { HttpError } from './http-error.js';
+import { absorbDropped } from './absorb-route.js';
 
 export interface StudioOptions {
   root: string;
@@ -185,6 +186,8 @@ export function createApi(options: StudioOptions) {
         busy = false;
       }
     },
+    'POST /api/absorb': async ({ res, body }) =>
+      json(res, await absorbDropped({ ...projectPaths, outDir: files.paths.outDir }, record(body))),
     'GET /api/versions': async ({ res }) => {
       const manifest = await readManifest(files.paths.outDir, files.paths.root);
       const entries = listEntries(manifest).map((e) => {

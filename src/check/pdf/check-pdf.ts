@@ -2,10 +2,13 @@
  * The PDF check: what a PDF really contains (read-pdf.ts) against what its deck holds
  * (expect-pdf.ts). Pure. Each finding names the page (the slide's number; 0 for the document).
  * Rules: `pdf-pages`, `pdf-fonts`, `pdf-text`, `pdf-structure`, `pdf-alt`, `pdf-lang`,
- * `pdf-title`, `pdf-claims` (the declared PDF/A and PDF/UA identification against the content).
+ * `pdf-title`, `pdf-claims` (the declared PDF/A and PDF/UA identification against the content,
+ * the XMP's schemas), `pdf-artifacts` (painting outside tags and artifacts, a tagged footer).
  */
 import { looksLikeFileName } from '../rules/alt-text.js';
 import type { Finding } from '../types.js';
+import { checkHeadingLevels, checkPageTags } from './check-page-tags.js';
+import { undeclaredXmpProperties } from './check-xmp.js';
 import type { PdfExpectation, PdfModel, PdfPage, PdfStructNode, SlideExpectation } from './types.js';
 
 /** Whitespace removed: line breaks and the spaces between text pieces differ between writers. */
@@ -33,6 +36,7 @@ export function checkPdf(pdf: PdfModel, expected: PdfExpectation): Finding[] {
     const slide = expected.slides[i];
     if (slide) findings.push(...checkPage(page, slide, [expected.language, ...expected.otherLanguages]));
   });
+  findings.push(...checkHeadingLevels(pdf.pages));
   return findings;
 }
 
@@ -64,6 +68,9 @@ function checkDocument(pdf: PdfModel, expected: PdfExpectation): Finding[] {
       );
     }
   }
+  if (pdfaPart !== undefined && pdf.xmp.raw !== undefined) {
+    for (const message of undeclaredXmpProperties(pdf.xmp.raw)) doc('pdf-claims', message);
+  }
   if (pdfuaPart !== undefined && !pdf.displayDocTitle) {
     doc('pdf-claims', 'the XMP declares PDF/UA, which needs /DisplayDocTitle true; the file does not set it');
   }
@@ -79,7 +86,7 @@ function checkPage(page: PdfPage, slide: SlideExpectation, languages: string[]):
     at('pdf-text', '(page)', `the page holds no text${page.imageOps > 0 ? ' (it is drawn as a picture)' : ''}`);
     return out;
   }
-  out.push(...checkReadingOrder(page, slide));
+  out.push(...checkReadingOrder(page, slide), ...checkPageTags(page, slide));
   if (page.untaggedText > 0)
     at('pdf-structure', '(page)', `${page.untaggedText} pieces of text are neither tagged nor artifacts`);
   const structure = page.structure;
