@@ -15,6 +15,7 @@ import { deckSchema, themeSchema, type Deck, type Strategy, type Theme } from '.
 import type { DeckData } from './deck-schema.js';
 import type { Language } from './localize.js';
 import { meetingDateNotices } from './check-meeting-dates.js';
+import { migrationHints } from './migration-hints.js';
 import { fallbackNotices, ownLanguageStrategy, strategyIn } from './strategy-languages.js';
 import { labelsSchema, slideWordingSchema } from './template-schema.js';
 import { checkReferences, checkWordingKeys } from './check-references.js';
@@ -163,7 +164,7 @@ export async function loadProject(paths: ProjectPaths, { cache }: LoadOptions = 
     if (translated.ok) notices.push(...translated.value.notices);
   }
   issues.push(...checkReferences(strategy, deckSources));
-  notices.push(...meetingDateNotices(strategy, deckSources));
+  notices.push(...meetingDateNotices(strategy, deckSources), ...migrationHints(strategy.value, strategy.source));
   const allKnown = new Set<string>();
   for (const [language, set] of templates) {
     const known = new Set(set.templates.keys());

@@ -60,12 +60,15 @@ function toPlaceholder(xml: string, plan: ShapePlan): string {
   const ph = phTag({ ...plan.placeholder, ...(sz ? { sz } : {}) });
   out = out.replace(/<p:nvPr\s*(?:\/>|><\/p:nvPr>)/, `<p:nvPr>${ph}</p:nvPr>`);
   if (plan.inheritBox) out = out.replace(/<a:xfrm\b[\s\S]*?<\/a:xfrm>/, '');
-  if (plan.inheritColor)
+  if (plan.inheritColor) {
+    // The layout's colour, unless it would not read on what is behind: then a theme colour that does.
+    const own = plan.color ? `<a:solidFill><a:schemeClr val="${plan.color}"/></a:solidFill>` : '';
     out = out.replace(
       /(<a:rPr\b[^>]*>)([\s\S]*?)(<\/a:rPr>)/g,
       (_m, start: string, inner: string, end: string) =>
-        start + inner.replace(/<a:solidFill>[\s\S]*?<\/a:solidFill>/, '') + end,
+        start + inner.replace(/<a:solidFill>[\s\S]*?<\/a:solidFill>/, own) + end,
     );
+  }
   if (plan.slideNumber) {
     out = out.replace(
       /<a:r>(<a:rPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:rPr>))<a:t>([^<]*)<\/a:t><\/a:r>/,
@@ -84,6 +87,7 @@ const FONT_TAGS = (['latin', 'ea', 'cs'] as const).map((script) => ({
 function themeFonts(xml: string, plan: ShapePlan): string {
   const font = plan.font;
   if (!font) return xml;
+  if (plan.inheritFont) return xml.replace(/<a:(latin|ea|cs)\b[^>]*?\/>/g, '');
   const face = escapeXml(font.face);
   // One script at a time: a tag of one script never holds one of another, so this is one pass's result.
   return FONT_TAGS.reduce(

@@ -31,6 +31,16 @@ function deckWords(pptx: string): { words: Set<string>; hyphenPoints: Set<string
   return { words, hyphenPoints };
 }
 
+/** pdftotext may run two short words of the deck together where the space between them is narrow («I 1» → «I1»). */
+function joinedWords(token: string, words: Set<string>): boolean {
+  const can: boolean[] = [true];
+  for (let end = 1; end <= token.length; end++)
+    can[end] = Array.from({ length: end }, (_, start) => can[start] && words.has(token.slice(start, end))).some(
+      Boolean,
+    );
+  return token.length > 0 && can[token.length] === true;
+}
+
 /** Each word of the PDF that is not whole, as `page N: piece | next piece`. */
 export function brokenWordsInPdf(pdf: string, pptx: string): string[] {
   const { words, hyphenPoints } = deckWords(pptx);
@@ -49,7 +59,9 @@ export function brokenWordsInPdf(pdf: string, pptx: string): string[] {
         raw = raw.replace(/-$/, '') + tokens[++j]!;
       }
       const word = strip(raw);
-      const whole = word.split(/-(?=\p{L})/u).every((piece) => piece === '' || words.has(clean(piece)));
+      const whole = word
+        .split(/-(?=\p{L})/u)
+        .every((piece) => piece === '' || words.has(clean(piece)) || joinedWords(clean(piece), words));
       if (whole && breaks.every((at) => hyphenPoints.has(`${word}|${at}`))) {
         i = j;
         continue;
