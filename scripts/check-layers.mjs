@@ -29,6 +29,7 @@ export const LAYERS = [
       'io/',
       'fonts/',
       'ooxml/',
+      'messages/',
     ],
   ],
   ['render', ['render/']],

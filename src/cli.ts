@@ -14,6 +14,7 @@ import { registerRelease } from './commands/release.js';
 import { registerBump } from './commands/bump.js';
 import { registerStudio } from './commands/studio.js';
 import { trappaVersion } from './versions/input-hash.js';
+import { exitExplanation, language, languageFrom, setLanguage } from './messages/catalogue.js';
 
 export function createProgram(): Command {
   const program = new Command('trappa')
@@ -23,6 +24,7 @@ export function createProgram(): Command {
     .option('--data <dir>', 'folder with strategy.yaml, theme.yaml and decks/ (default: <root>/data)')
     .option('--templates <dir>', 'folder with the wording templates (default: <root>/templates)')
     .option('--out <dir>', 'folder for the built files (default: <root>/output)')
+    .option('--lang <nb|nn|en>', 'language of the explanations (default: from the locale, else English)')
     .showHelpAfterError()
     // Usage errors, --help and --version end in a CommanderError that main() turns into an
     // exit code, instead of commander calling process.exit: main() is a call that returns.
@@ -54,13 +56,20 @@ Exit codes: 0 done · 1 not possible as asked · 2 fix the input (file:line:col 
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // Before parsing, so even a usage error is explained in the reader's language.
+  const flag = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const given = flag < 0 ? undefined : argv[flag]!.includes('=') ? argv[flag]!.split('=')[1] : argv[flag + 1];
+  setLanguage(languageFrom(given, process.env, 'en'));
   try {
     await createProgram().parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     // Commander has already printed the usage problem or the help text.
     if (error instanceof CommanderError) return error.exitCode;
-    return reportError(error);
+    const code = reportError(error);
+    // In Norwegian, one more line says what the exit code means and what to do (messages/catalogue.ts).
+    if (language() !== 'en') console.error(`trappa: ${exitExplanation(code)}`);
+    return code;
   }
 }
 
