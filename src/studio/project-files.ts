@@ -13,7 +13,6 @@
 import { lstat, readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { watch } from 'chokidar';
-import { parseDocument } from 'yaml';
 import { BoundedCache } from '../bounded-cache.js';
 import { decodeUtf8 } from '../data/decode-utf8.js';
 import { formatIssue, type Result, fail, ok } from '../errors.js';
@@ -22,6 +21,7 @@ import { saveAtomically } from '../io/save-file.js';
 import { resolvePaths, type ResolvedPaths } from '../project-paths.js';
 import { sha256Hex } from '../sha256.js';
 import { say } from '../messages/catalogue.js';
+import { parsedOf } from './yaml-splice.js';
 
 export type FileKind = 'strategy' | 'theme' | 'deck';
 
@@ -104,8 +104,8 @@ export class ProjectFiles {
     const out = await this.writable(abs);
     const readOnly = out.ok ? {} : { readOnly: true, problem: out.issues[0]!.message };
     if (!read.ok) return { file, kind, text: '', value: null, version: '', problem: formatIssue(read.issues[0]!) };
-    const doc = parseDocument(read.value, { stringKeys: true });
-    const value = doc.errors.length > 0 ? null : doc.toJS();
+    // The parse is kept for the edits that follow (yaml-splice.ts): typing does not parse the file again.
+    const value = parsedOf(read.value)?.value ?? null;
     return { file, kind, text: read.value, value, version: sha256Hex(read.value), ...readOnly };
   }
 

@@ -7,12 +7,16 @@
  */
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { matchLines } from './line-diff.js';
+import { spliceScalars } from './yaml-splice.js';
 
 type Path = Array<string | number>;
 type Plain = unknown;
 
 /** The file text after replacing its value with `next`. The text is parsed afresh; nothing is shared. */
 export function editYamlText(text: string, next: Plain): string {
+  // Typing changes field texts only: those are written in place (yaml-splice.ts).
+  const spliced = spliceScalars(text, next);
+  if (spliced !== undefined) return spliced;
   const doc = parseDocument(text, { stringKeys: true });
   applyValue(doc, [], doc.toJS() as Plain, next);
   // No folding of long lines, as the data files are written.
