@@ -151,7 +151,7 @@ describe('the CLI’s input rules for every file the studio reads', () => {
       const pipe = (project.json.files as Array<{ file: string; problem?: string }>).find(
         (f) => f.file === 'data/decks/ror.yaml',
       );
-      expect(pipe?.problem).toMatch(/not an ordinary file/);
+      expect(pipe?.problem).toMatch(/ror\.yaml er ikke en vanlig fil/);
       const render = await call(studio, 'POST', '/api/render', { edits: {} });
       expect(render.status).toBe(200);
       expect(JSON.stringify(render.json.issues)).toContain('data/decks/ror.yaml');
@@ -170,7 +170,7 @@ describe('the CLI’s input rules for every file the studio reads', () => {
       const file = (project.json.files as Array<{ file: string; problem?: string }>).find(
         (f) => f.file === 'data/decks/stor.yaml',
       );
-      expect(file?.problem).toMatch(/over the limit/);
+      expect(file?.problem).toMatch(/over grensen på 2\.0 MB/);
       // CPU time, not wall time: the machine is shared. Reading and parsing 30 MB takes seconds.
       expect((used.user + used.system) / 1000).toBeLessThan(1500);
     } finally {
@@ -248,6 +248,24 @@ function mkdirTemp(): string {
   mkdirSync(dir);
   return dir;
 }
+
+describe('messages in Norwegian', () => {
+  it('words a wrong date and an empty field in bokmål, at the field', async () => {
+    const loaded = await loadedFile(studio, STRATEGY);
+    const value = { ...copy(loaded.value), date: '2027-02-31', name: '' };
+    const render = await call(studio, 'POST', '/api/render', { edits: { [STRATEGY]: value } });
+    const issues = render.json.issues as Array<{ field: string; message: string; original?: string }>;
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          field: 'date',
+          message: expect.stringMatching(/^'2027-02-31' er ikke en gyldig dato/),
+        }),
+        expect.objectContaining({ field: 'name', message: 'må fylles ut', original: 'must not be empty' }),
+      ]),
+    );
+  });
+});
 
 describe('a token no other port sees', () => {
   it('is not valid at another studio, and is never put in a cookie', async () => {

@@ -21,6 +21,7 @@ import { saveAtomically } from '../io/save-file.js';
 import { resolvePaths, type ResolvedPaths } from '../project-paths.js';
 import { sha256Hex } from '../sha256.js';
 import { say } from '../messages/catalogue.js';
+import { translateIssues } from '../messages/issue-text.js';
 import { parsedOf } from './yaml-splice.js';
 
 export type FileKind = 'strategy' | 'theme' | 'deck';
@@ -103,7 +104,8 @@ export class ProjectFiles {
     const read = await this.read(abs);
     const out = await this.writable(abs);
     const readOnly = out.ok ? {} : { readOnly: true, problem: out.issues[0]!.message };
-    if (!read.ok) return { file, kind, text: '', value: null, version: '', problem: formatIssue(read.issues[0]!) };
+    if (!read.ok)
+      return { file, kind, text: '', value: null, version: '', problem: formatIssue(translateIssues(read.issues)[0]!) };
     // The parse is kept for the edits that follow (yaml-splice.ts): typing does not parse the file again.
     const value = parsedOf(read.value)?.value ?? null;
     return { file, kind, text: read.value, value, version: sha256Hex(read.value), ...readOnly };

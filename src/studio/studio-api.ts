@@ -20,6 +20,7 @@ import { InputError } from '../errors.js';
 import { confinePath } from '../io/confine.js';
 import { readInputFile } from '../io/read-input.js';
 import { say } from '../messages/catalogue.js';
+import { translateIssues } from '../messages/issue-text.js';
 import { fieldPath } from './client/paths.js';
 import { plainValue, planSave } from './save-merge.js';
 
@@ -121,10 +122,10 @@ export function createApi(options: StudioOptions) {
    */
   const saveOne = async (abs: string, value: unknown, version: string, others: Edits) => {
     const target = await files.writable(abs);
-    if (!target.ok) return { saved: false as const, issues: target.issues };
+    if (!target.ok) return { saved: false as const, issues: translateIssues(target.issues) };
     for (let attempt = 0; ; attempt++) {
       const now = await files.read(abs);
-      if (!now.ok) return { saved: false as const, issues: now.issues };
+      if (!now.ok) return { saved: false as const, issues: translateIssues(now.issues) };
       const plan = planSave({ current: now.value, version, value, textOf: (v) => files.textOf(v) });
       if (plan.kind === 'unknown-version') return { saved: false as const, reload: say('unknownVersion') };
       if (plan.kind === 'conflict') {
@@ -136,7 +137,7 @@ export function createApi(options: StudioOptions) {
       const result = await renderLive(projectPaths, texts, { saved });
       const issues = [...result.issues, ...result.decks.flatMap((d) => d.issues)];
       // Nothing is saved while any message stands: the CLI would refuse to build it.
-      if (issues.length > 0) return { saved: false as const, issues };
+      if (issues.length > 0) return { saved: false as const, issues: translateIssues(issues) };
       const again = await files.read(abs);
       if (attempt < 3 && again.ok && again.value !== now.value) continue;
       const written = await files.save(abs, target.value, plan.text);
@@ -188,10 +189,19 @@ export function createApi(options: StudioOptions) {
     'POST /api/render': async ({ res, body }) => {
       const { edits, decks } = record(body);
       const only = Array.isArray(decks) ? decks.filter((d): d is string => typeof d === 'string') : undefined;
-      json(res, await renderLive(projectPaths, await textsOf(edits), { saved, decks: only }));
+      const result = await renderLive(projectPaths, await textsOf(edits), { saved, decks: only });
+      json(res, {
+        ...result,
+        issues: translateIssues(result.issues),
+        decks: result.decks.map((d) => ({ ...d, issues: translateIssues(d.issues) })),
+      });
     },
     'POST /api/check': async ({ res, body }) => {
-      json(res, await checkLive(projectPaths, await textsOf(record(body).edits), saved));
+      const result = await checkLive(projectPaths, await textsOf(record(body).edits), saved);
+      json(res, {
+        issues: translateIssues(result.issues),
+        decks: result.decks.map((d) => ({ ...d, findings: translateIssues(d.findings) })),
+      });
     },
     'POST /api/save': async ({ res, body }) => {
       const { file, value, version, edits } = record(body);
