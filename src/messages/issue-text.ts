@@ -75,7 +75,7 @@ const FORMS: Array<[RegExp, Words]> = [
 ];
 
 /** One message in `lang` (English as it is). */
-export function translateMessage(message: string, lang: Lang = language()): string {
+function translateMessage(message: string, lang: Lang = language()): string {
   if (lang === 'en') return message;
   for (const [form, words] of FORMS) if (form.test(message)) return message.replace(form, words[lang]);
   return message;
