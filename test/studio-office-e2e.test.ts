@@ -46,12 +46,14 @@ afterAll(async () => {
   removeAll(root);
 });
 
+/** The machine is shared: a page may need seconds to hear and redraw. */
+const WAIT = { timeout: 30_000 };
 const news = (page: Page): Promise<number> => page.evaluate(() => Number(document.body.dataset.news ?? 0));
 const status = async (page: Page): Promise<string> => (await page.locator('.save-status').textContent()) ?? '';
 
 async function save(page: Page): Promise<string> {
   await page.click('button:has-text("Lagre")');
-  await expect.poll(() => status(page)).toMatch(/^(Lagret|Ikke lagret)/);
+  await expect.poll(() => status(page), WAIT).toMatch(/^(Lagret|Ikke lagret)/);
   return status(page);
 }
 
@@ -63,13 +65,13 @@ describe('two pages and a text editor on one file', () => {
     // The text editor: a plan row and a comment, while both pages have unsaved edits.
     const text = readFileSync(strategyFile(), 'utf8');
     writeFileSync(strategyFile(), `${text.replace('Møter i enhetene', 'Møter i alle enheter')}# fra editoren\n`);
-    await expect.poll(() => news(anne)).toBeGreaterThan(anneHeard);
-    await expect.poll(() => news(bjorn)).toBeGreaterThan(bjornHeard);
+    await expect.poll(() => news(anne), WAIT).toBeGreaterThan(anneHeard);
+    await expect.poll(() => news(bjorn), WAIT).toBeGreaterThan(bjornHeard);
     expect(await status(anne)).toContain('Dine endringer er beholdt');
     expect(await anne.inputValue('#f-profile-0')).toBe('Anne skrev dette');
 
     expect(await save(anne)).toBe('Lagret. Det andre lagret i mellomtiden, er beholdt.');
-    await expect.poll(() => news(bjorn)).toBeGreaterThan(bjornHeard + 1);
+    await expect.poll(() => news(bjorn), WAIT).toBeGreaterThan(bjornHeard + 1);
     expect(await save(bjorn)).toBe('Lagret. Det andre lagret i mellomtiden, er beholdt.');
 
     const now = saved();
@@ -77,7 +79,7 @@ describe('two pages and a text editor on one file', () => {
     expect(now.actionPlan[0]!.activity).toBe('Møter i alle enheter');
     expect(readFileSync(strategyFile(), 'utf8')).toContain('# fra editoren');
     // Anne's page shows Bjørn's point without a reload.
-    await expect.poll(() => anne.inputValue('#f-profile-1')).toBe('Bjørn skrev dette');
+    await expect.poll(() => anne.inputValue('#f-profile-1'), WAIT).toBe('Bjørn skrev dette');
   });
 
   it('shows a field both changed with both values, and saves what the user chooses', async () => {
@@ -86,7 +88,7 @@ describe('two pages and a text editor on one file', () => {
     expect(await save(anne)).toBe('Lagret.');
     expect(await save(bjorn)).toMatch(/^Ikke lagret: noen andre har endret de samme feltene/);
     const conflict = bjorn.locator('.conflicts fieldset');
-    await expect.poll(() => conflict.count()).toBe(1);
+    await expect.poll(() => conflict.count(), WAIT).toBe(1);
     expect(await conflict.locator('legend').textContent()).toMatch(/Punkt 3/);
     expect(await conflict.textContent()).toContain('Annes versjon');
     expect(await conflict.textContent()).toContain('Bjørns versjon');
@@ -94,7 +96,7 @@ describe('two pages and a text editor on one file', () => {
     expect(saved().profile[2]).toBe('Annes versjon');
 
     await bjorn.click('.conflicts button:has-text("Bruk valgene og lagre")');
-    await expect.poll(() => status(bjorn)).toBe('Lagret.');
+    await expect.poll(() => status(bjorn), WAIT).toBe('Lagret.');
     expect(saved().profile[2]).toBe('Bjørns versjon');
     expect(saved().profile[0]).toBe('Anne skrev dette');
   });
