@@ -10,6 +10,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
+    // expect.hasAssertions() before every test (test/setup.ts): no test passes vacuously.
+    setupFiles: ['test/setup.ts'],
     clearMocks: true,
     restoreMocks: true,
     // A worker keeps one module graph for all the files it runs, instead of importing src/

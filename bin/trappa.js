@@ -5,7 +5,14 @@
  * file in src/ is newer than it (a checkout being edited), or when TRAPPA_FROM_SOURCE=1.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import module from 'node:module';
 import { fileURLToPath } from 'node:url';
+
+// Node 22.1+ keeps the compiled bundle on disk (os.tmpdir()/node-compile-cache, per Node
+// version and file), so the next run skips compiling it; Node 20 has no such API and runs as
+// before. Before any import below, so the bundle and its chunks are compiled through it.
+// A folder that cannot be written only means no cache: enableCompileCache reports, never throws.
+module.enableCompileCache?.();
 
 const bundle = new URL('../dist/cli.js', import.meta.url);
 const sources = new URL('../src/', import.meta.url);

@@ -12,8 +12,9 @@
  * Bundling the pure-JS dependencies (pptxgenjs + jszip, yaml, zod, handlebars, commander,
  * fflate) starts faster than resolving them from node_modules (`npm run bench`, 2 cores:
  * build --all 759 vs 851 ms, CPU 1045 vs 1160 ms). Whatever can stay out of a build stays out:
- * - sharp is native and finds its own binaries: always external. It is still loaded by every
- *   build (~70 ms) because src/images/*.ts import it statically; see output/bench/results.md.
+ * - sharp and @napi-rs/keyring are native and find their own binaries: always external.
+ *   src/images/load-sharp.ts loads sharp with import() on the first picture, so a build without
+ *   pictures never pays for it.
  * - nodemailer and LibreOffice code are reached through dynamic import() only; with
  *   `splitting` each such import() becomes its own chunk file in dist/, loaded on use.
  */
@@ -42,7 +43,7 @@ function parseArgs(argv) {
  * Rewrites invisible to the code:
  * - import.meta.url: source modules find package files relative to themselves
  *   (`new URL('../../package.json', import.meta.url)` in src/versions/input-hash.ts, assets/fonts/
- *   from src/layout/fonts.ts). In the bundle every module's import.meta.url would be
+ *   from src/fonts/fonts.ts). In the bundle every module's import.meta.url would be
  *   dist/cli.js, so each one's is rewritten to the URL of its own source file, computed from
  *   where the bundle sits. That needs every output file directly in outdir (chunks included).
  * - `import { z } from 'zod'` → `import * as z from 'zod'`: the same namespace, but esbuild
@@ -74,7 +75,7 @@ function sourceRewritePlugin(outdir) {
 }
 
 /** Native, or big and needed by only some commands: never inlined. */
-const alwaysExternal = ['sharp', 'nodemailer', 'pdfjs-dist'];
+const alwaysExternal = ['sharp', 'nodemailer', 'pdfjs-dist', '@napi-rs/keyring'];
 
 export async function buildDist({
   external = false,
@@ -94,7 +95,7 @@ export async function buildDist({
     splitting: true,
     platform: 'node',
     format: 'esm',
-    target: 'node20',
+    target: 'node22',
     packages: external ? 'external' : undefined,
     external: alwaysExternal,
     // jszip (inside pptxgenjs) and handlebars are CommonJS and call require('stream') etc.;

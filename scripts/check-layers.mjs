@@ -1,25 +1,30 @@
 #!/usr/bin/env node
 /**
- * The import graph of src/ against the intended layers (README, "How it works"):
- * a module imports only from its own layer or the layers below it, and no module reaches
- * itself again through its imports (no cycles, type-only imports included, because a
- * cycle of types is still two modules that cannot be understood apart).
+ * The import graph of src/ against the intended layers (README, "Layers"): a module imports
+ * only from its own layer or the layers below it, and no module reaches itself again through
+ * its imports (no cycles, type-only imports included, because a cycle of types is still two
+ * modules that cannot be understood apart).
  *
- *   node scripts/check-layers.mjs          prints every violation; exit 1 if there is one
+ *   node scripts/check-layers.mjs [--src DIR]   prints every problem; exit 1 if there is one
  *
- * Imports are read with a pattern over `import … from '…'`, `export … from '…'` and
- * `import('…')`: the only forms this code base uses (checked by the test, which fails on
- * an import the pattern would miss). Only relative imports matter here.
+ * The graph comes from a real parser (oxc, the one knip uses), not a pattern over the text, so
+ * a multi-line import with comments, `import type`, `import('…')` in a type, a dynamic
+ * `import()` with a template string (every module its fixed parts can match), and a
+ * `createRequire` require all count. An import whose target cannot be read (a computed
+ * specifier) or found (no such module) is a problem too: nothing passes by being unreadable.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseSync } from 'oxc-parser';
 
 /** Bottom to top. A path ending in '/' is a folder under src/; otherwise a file. */
 export const LAYERS = [
   [
     'ground',
     [
+      'exit-codes.ts',
+      'debug-log.ts',
       'errors.ts',
       'sha256.ts',
       'bounded-cache.ts',
@@ -32,59 +37,149 @@ export const LAYERS = [
       'messages/',
     ],
   ],
+  // The slide kinds' declarations: plain data the schema, the layout, the finishing stage and the Studio read.
+  ['kinds', ['kinds/']],
   ['render', ['render/']],
   ['data', ['data/']],
   ['plan', ['plan/']],
   ['layout', ['layout/']],
   ['slides', ['slides/']],
   ['images', ['images/']],
-  // Version state (manifest, release records, the save stage): read by check/ and deck/bump.ts.
+  // Version state (manifest, release records, the output lock, the save stage, bump) is the
+  // record of what exists, not a step of drawing a deck: check/ reads it to find the built decks,
+  // mail shares its lock, and only the pipeline above calls the save stage. So it sits below
+  // every stage that reads it, just above images/ (the input hash covers the assets).
   ['versions', ['versions/']],
   ['deck', ['deck/']],
   ['preview-svg', ['preview-svg/']],
   ['pptx', ['pptx/']],
   ['check', ['check/']],
   ['template', ['template/']],
-  ['post', ['post/']],
+  // After the build, two separate rooms: PDF and previews (LibreOffice), and mail, which may
+  // attach a PDF. The more specific folder wins (see layerOf).
+  ['pdf', ['post/']],
+  ['mail', ['post/email/']],
   ['pipeline', ['build-deck.ts']],
+  // After the build: edited decks back into the data, and what changed between versions.
+  ['absorb', ['absorb/', 'diff/']],
   ['studio', ['studio/']],
   ['commands', ['commands/']],
   ['cli', ['cli.ts']],
 ];
 
-const IMPORT = new RegExp(
-  [
-    // `import … from '…'`, `export … from '…'`, `import '…'`
-    String.raw`(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[\w*${'$'}{},\s]+?\s+from\s+)?['"]([^'"]+)['"]`,
-    // `import('…')`
-    String.raw`\bimport\(\s*['"]([^'"]+)['"]\s*\)`,
-  ].join('|'),
-  'g',
-);
-
-/** The layer index of a module path relative to src/ (forward slashes), or -1. */
+/** The layer index of a module path relative to src/ (forward slashes), or -1; the longest matching member wins. */
 export function layerOf(rel) {
-  return LAYERS.findIndex(([, members]) => members.some((m) => (m.endsWith('/') ? rel.startsWith(m) : rel === m)));
+  let best = -1;
+  let length = -1;
+  LAYERS.forEach(([, members], index) => {
+    for (const m of members) {
+      const hit = m.endsWith('/') ? rel.startsWith(m) : rel === m;
+      if (hit && m.length > length) [best, length] = [index, m.length];
+    }
+  });
+  return best;
 }
 
-/** Every source module of src/ (tests excluded) with its relative imports resolved to src/-relative paths. */
+/** The specifiers a module names, as written: strings, or templates with `*` for their computed parts. */
+function specifiersOf(file, text) {
+  const { program, errors } = parseSync(file, text);
+  if (errors.length > 0) return { found: [], unreadable: [`cannot be parsed: ${errors[0].message}`] };
+  const found = [];
+  const unreadable = [];
+  const requires = new Set(['require']);
+  /** `'x'`, `` `x` `` or `` `x/${y}.js` `` (→ 'x/*.js'); anything else cannot be read. */
+  const take = (node, how) => {
+    if (node?.type === 'Literal' && typeof node.value === 'string') found.push(node.value);
+    else if (node?.type === 'TemplateLiteral') found.push(node.quasis.map((q) => q.value.cooked).join('*'));
+    else unreadable.push(`${how} with a computed specifier (line ${lineOf(text, node?.start ?? 0)})`);
+  };
+  const isRequire = (callee) =>
+    (callee.type === 'Identifier' && requires.has(callee.name)) ||
+    (callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && requires.has(callee.object.name)) ||
+    (callee.type === 'CallExpression' && callee.callee.type === 'Identifier' && callee.callee.name === 'createRequire');
+  walk(program, (node) => {
+    switch (node.type) {
+      case 'ImportDeclaration':
+      case 'ExportAllDeclaration':
+      case 'ExportNamedDeclaration':
+        if (node.source) take(node.source, 'an import');
+        break;
+      case 'TSImportType':
+        take(node.source ?? node.argument?.literal, 'an import type');
+        break;
+      case 'ImportExpression':
+        take(node.source, 'import()');
+        break;
+      case 'VariableDeclarator':
+        // `const req = createRequire(import.meta.url)`: calls of `req` are imports.
+        if (
+          node.init?.type === 'CallExpression' &&
+          node.init.callee.name === 'createRequire' &&
+          node.id.type === 'Identifier'
+        )
+          requires.add(node.id.name);
+        break;
+      case 'CallExpression':
+        if (isRequire(node.callee)) take(node.arguments[0], 'a require');
+        break;
+    }
+  });
+  return { found, unreadable };
+}
+
+/** Visits every node in source order (variables are declared before they are called). */
+function walk(node, visit) {
+  if (Array.isArray(node)) for (const child of node) walk(child, visit);
+  else if (node && typeof node === 'object') {
+    if (typeof node.type === 'string') visit(node);
+    for (const key in node) if (key !== 'parent' && typeof node[key] === 'object') walk(node[key], visit);
+  }
+}
+
+const lineOf = (text, offset) => text.slice(0, offset).split('\n').length;
+
+const escapeRegExp = (text) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The modules of `files` a relative specifier names, as TypeScript resolves them here
+ * ('./x.js' is ./x.ts, a folder is its index.ts); a template names every module its fixed
+ * parts match (`../commands/${name}.js` → every module in commands/).
+ */
+function resolve(from, spec, files) {
+  const joined = path.posix.normalize(path.posix.join(path.posix.dirname(from), spec));
+  const written = (file) => [
+    file,
+    file.replace(/\.ts$/, '.js'),
+    file.replace(/\.ts$/, ''),
+    file.replace(/\/index\.ts$/, ''),
+  ];
+  const pattern = new RegExp(`^${joined.split('*').map(escapeRegExp).join('[^/]*')}$`);
+  return files.filter((file) => written(file).some((name) => pattern.test(name)));
+}
+
+/**
+ * Every source module of `srcDir` (tests excluded) with the modules it imports (paths relative
+ * to src/, forward slashes), and the imports that could not be read or found.
+ */
 export function readGraph(srcDir) {
   const files = readdirSync(srcDir, { recursive: true })
     .map((f) => String(f).split(path.sep).join('/'))
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts'));
   const graph = new Map();
+  const problems = [];
   for (const file of files) {
-    const text = readFileSync(path.join(srcDir, file), 'utf8');
+    const { found, unreadable } = specifiersOf(file, readFileSync(path.join(srcDir, file), 'utf8'));
+    problems.push(...unreadable.map((u) => `${file}: ${u}; write the path out so the layers can be checked`));
     const imports = [];
-    for (const m of text.matchAll(IMPORT)) {
-      const spec = m[1] ?? m[2];
-      if (!spec.startsWith('.')) continue;
-      const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), spec)).replace(/\.js$/, '.ts');
-      imports.push(target);
+    for (const spec of found.filter((s) => s.startsWith('.'))) {
+      const targets = resolve(file, spec, files);
+      if (targets.length === 0 && !existsSync(path.join(srcDir, path.dirname(file), spec)))
+        problems.push(`${file}: imports ${spec}, which is no module of src/`);
+      imports.push(...targets);
     }
     graph.set(file, imports);
   }
-  return graph;
+  return { graph, problems };
 }
 
 export function upwardImports(graph) {
@@ -140,9 +235,11 @@ export function cycles(graph) {
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
-  const src = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'src');
-  const graph = readGraph(src);
-  const problems = [...upwardImports(graph), ...cycles(graph).map((c) => `cycle: ${c.join(' → ')}`)];
+  const at = process.argv.indexOf('--src');
+  const src =
+    at > 0 ? path.resolve(process.argv[at + 1]) : path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'src');
+  const { graph, problems: unread } = readGraph(src);
+  const problems = [...unread, ...upwardImports(graph), ...cycles(graph).map((c) => `cycle: ${c.join(' → ')}`)];
   for (const p of problems) console.log(p);
   console.log(
     problems.length === 0

@@ -3,6 +3,8 @@
  * load + validate → resolve → layout (wording, measured text) → images → write → finish → check → save.
  * Nothing is saved unless every deck asked for got through every stage before it.
  */
+import { debugLog, msSince } from './debug-log.js';
+import { withFonts } from './fonts/fonts.js';
 import path from 'node:path';
 import { resolvePaths } from './project-paths.js';
 import { sha256Hex } from './sha256.js';
@@ -13,12 +15,14 @@ import { deckPage, layoutDeck } from './deck/layout-deck.js';
 import { builtInDesign, deckStructure, footerText, prepareDesign } from './template/deck-design.js';
 import { checkBudget, placeImages } from './deck/place-images.js';
 import { findDeck, resolveDeck, type DeckPlan } from './plan/resolve-deck.js';
-import { deckInputFiles, hashInputs } from './versions/input-hash.js';
+import { deckInputFiles, hashInputs, parsedInputs } from './versions/input-hash.js';
 import { type DeckToSave, saveDecks as saveVersions, type SavedDeck, type SaveOptions } from './versions/save-decks.js';
 import type { ImageStats } from './images/prepare-image.js';
 import { checkBuiltDeck, checkFailure } from './check/check-deck.js';
 import { finishDeck } from './pptx/finish-package.js';
 import { writePptx } from './pptx/write-pptx.js';
+
+const log = debugLog('build');
 
 export interface BuildOptions extends ProjectPaths {
   /** Deck ids to build; all decks when empty or absent. */
@@ -60,6 +64,8 @@ export interface BuildOptions extends ProjectPaths {
  */
 export interface BuiltDeck extends DeckToSave {
   plan: DeckPlan;
+  /** For each built slide, the index in the deck's `slides:` it was laid out from (absorb maps slides back by it). */
+  planned: number[];
   /** What saving did: 'unchanged' when the manifest already records these bytes on disk. Absent in a dry run. */
   saved?: 'written' | 'unchanged';
   /** What the manifest records for the deck after saving (release state included). Absent in a dry run. */
@@ -92,19 +98,37 @@ function selectDecks(project: Project, ids: string[] | undefined) {
   return ids.map((id) => findDeck(project, id)!);
 }
 
-/** Builds one deck in memory: every stage but saving. */
-export async function renderDeck(
+/** Builds one deck in memory: every stage but saving, with the project's own faces (fonts/fonts.ts). */
+export function renderDeck(
   project: Project,
   given: DeckPlan,
   options: Pick<BuildOptions, 'imageStats' | 'check'> = {},
 ): Promise<RenderedDeck> {
+  return withFonts(project.fonts, () => renderInProject(project, given, options));
+}
+
+async function renderInProject(
+  project: Project,
+  given: DeckPlan,
+  options: Pick<BuildOptions, 'imageStats' | 'check'>,
+): Promise<RenderedDeck> {
+  const id = given.deck.id;
+  let started = performance.now();
+  /** One line per stage: its time since the last stage ended. */
+  const stage = (what: string, detail = ''): void => {
+    if (log.enabled) log('%s: %s %s%s', id, what, msSince(started), detail);
+    started = performance.now();
+  };
   const prepared = await prepareDesign(project.root, given);
   if (!prepared.ok) throw new InputError(prepared.issues);
+  stage('design', prepared.value.design ? " (the organisation's template)" : ' (built-in)');
   const { plan, place } = prepared.value;
   const laidOut = layoutDeck(plan, place);
   if (!laidOut.ok) throw new InputError(laidOut.issues);
+  stage('layout', ` (${plan.slides.length} planned slides → ${laidOut.value.slides.length})`);
   const placed = await placeImages(laidOut.value, { projectRoot: project.root, stats: options.imageStats });
   if (!placed.ok) throw new InputError(placed.issues);
+  stage('images');
   const design =
     prepared.value.design ??
     builtInDesign(plan.theme, deckPage(plan), {
@@ -117,6 +141,7 @@ export async function renderDeck(
     deckStructure(design, placed.value.deck),
   );
   const { bytes } = finished;
+  stage('write and finish', ` (${bytes.length} bytes)`);
   const overBudget = checkBudget(
     placed.value.images,
     bytes.length,
@@ -127,6 +152,7 @@ export async function renderDeck(
   if (options.check !== false) {
     const failed = checkFailure(`${plan.baseName}.pptx`, checkBuiltDeck(finished.package, plan.theme));
     if (failed) throw failed;
+    stage('check');
   }
   return {
     deckId: plan.deck.id,
@@ -135,13 +161,22 @@ export async function renderDeck(
     sha256: sha256Hex(bytes),
     slideCount: placed.value.deck.slides.length,
     plan,
+    planned: placed.value.deck.slides.map((s) => s.planned ?? -1),
   };
 }
 
 export async function buildDecks(options: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
   const loaded = await loadProject(options, { cache: options.cache });
   if (!loaded.ok) throw new InputError(loaded.issues);
   const project = loaded.value;
+  debugLog('load')(
+    'project %s: %d files, %d decks in %s',
+    project.root,
+    project.files.length,
+    project.decks.length,
+    msSince(started),
+  );
   const { outDir } = resolvePaths({ ...options, root: project.root });
   const rendered: RenderedDeck[] = [];
   const failed: CheckFailedError[] = [];
@@ -188,6 +223,8 @@ async function saveDecks(
   outDir: string,
   options: BuildOptions,
 ): Promise<BuiltDeck[]> {
+  // The YAML as loaded: the hash takes the loader's parse instead of reading and parsing each file again.
+  const parsed = parsedInputs(project);
   const built = await Promise.all(
     rendered.map(async (deck) => {
       const inputs = deckInputFiles(project, findDeck(project, deck.deckId)!);
@@ -195,7 +232,7 @@ async function saveDecks(
         ...deck,
         file: path.join(outDir, `${deck.plan.baseName}.pptx`),
         inputs,
-        inputsHash: await hashInputs(inputs),
+        inputsHash: await hashInputs(inputs, parsed),
       };
     }),
   );

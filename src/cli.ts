@@ -3,6 +3,7 @@
  * User errors print as located one-liners with exit code 2 (see errors.ts for the others);
  * anything else is a bug and prints its stack. Each command lives in src/commands/.
  */
+import { enableVerbose } from './debug-log.js';
 import { Command, CommanderError } from 'commander';
 import { reportError } from './commands/report-error.js';
 import { registerBuild } from './commands/build.js';
@@ -13,6 +14,10 @@ import { registerList } from './commands/list.js';
 import { registerRelease } from './commands/release.js';
 import { registerBump } from './commands/bump.js';
 import { registerStudio } from './commands/studio.js';
+import { exitCodeHelp } from './exit-codes.js';
+import { registerAbsorb } from './commands/absorb.js';
+import { registerMail } from './commands/mail.js';
+import { registerDiff } from './commands/diff.js';
 import { trappaVersion } from './versions/input-hash.js';
 import { exitExplanation, language, languageFrom, setLanguage } from './messages/catalogue.js';
 
@@ -25,6 +30,10 @@ export function createProgram(): Command {
     .option('--templates <dir>', 'folder with the wording templates (default: <root>/templates)')
     .option('--out <dir>', 'folder for the built files (default: <root>/output)')
     .option('--lang <nb|nn|en>', 'language of the explanations (default: from the locale, else English)')
+    .option('--verbose', "each stage's time and decisions, one line each on stderr (as DEBUG=trappa:*)")
+    .hook('preAction', (command) => {
+      if (command.opts().verbose) enableVerbose();
+    })
     .showHelpAfterError()
     // Usage errors, --help and --version end in a CommanderError that main() turns into an
     // exit code, instead of commander calling process.exit: main() is a call that returns.
@@ -39,10 +48,7 @@ Examples:
   trappa check --all                        check the built decks
   trappa send --deck samkommunestyre --dry-run
 
-Exit codes: 0 done · 1 not possible as asked · 2 fix the input (file:line:col printed)
-  · 3 a released version would change · 4 a deck failed its checks · 5 LibreOffice or
-  pdftoppm missing · 6 e-mail not delivered to everyone · 7 the disk or file system
-  refused (full, read-only, no permission, name too long) · 70 a bug in Trappa`,
+${exitCodeHelp()}`,
     );
   registerBuild(program);
   registerCheck(program);
@@ -52,6 +58,9 @@ Exit codes: 0 done · 1 not possible as asked · 2 fix the input (file:line:col 
   registerRelease(program);
   registerBump(program);
   registerStudio(program);
+  registerAbsorb(program);
+  registerMail(program);
+  registerDiff(program);
   return program;
 }
 

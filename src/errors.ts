@@ -2,6 +2,7 @@
  * Errors as values. Every problem a user can fix carries the place in the input
  * where it was found, so the CLI can print `file:line:col field: message`.
  */
+import { exitCodes } from './exit-codes.js';
 
 /** A place in a source file. Lines and columns are 1-based, as editors show them. */
 export interface SourceLocation {
@@ -47,44 +48,44 @@ export const fail = <T = never>(issues: Issue[]): Result<T> => ({ ok: false, iss
 /** Base class of everything Trappa throws on purpose. */
 export class TrappaError extends Error {
   /** Process exit code the CLI uses for this error. */
-  readonly exitCode: number = 1;
+  readonly exitCode: number = exitCodes.notPossible.code;
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = new.target.name;
   }
 }
 
-/** The input is wrong: the user fixes a file. Exit code 2. */
+/** The input is wrong: the user fixes a file. */
 export class InputError extends TrappaError {
-  override readonly exitCode = 2;
+  override readonly exitCode = exitCodes.input.code;
   constructor(readonly issues: Issue[]) {
     super(sortIssues(issues).map(formatIssue).join('\n'));
   }
 }
 
-/** A released version would be replaced by different content. Exit code 3. */
+/** A released version would be replaced by different content. */
 export class FrozenVersionError extends TrappaError {
-  override readonly exitCode = 3;
+  override readonly exitCode = exitCodes.frozen.code;
 }
 
-/** A deck failed its own checks after being written (nothing was replaced). Exit code 4. */
+/** A deck failed its own checks after being written (nothing was replaced). */
 export class CheckFailedError extends TrappaError {
-  override readonly exitCode = 4;
+  override readonly exitCode = exitCodes.checkFailed.code;
 }
 
-/** An external program (LibreOffice, pdftoppm) is missing. Exit code 5. */
+/** An external program (LibreOffice, pdftoppm) is missing. */
 export class ToolNotFoundError extends TrappaError {
-  override readonly exitCode = 5;
+  override readonly exitCode = exitCodes.toolMissing.code;
 }
 
-/** Sending e-mail failed for at least one recipient. Exit code 6. */
+/** Sending e-mail failed for at least one recipient. */
 export class SendError extends TrappaError {
-  override readonly exitCode = 6;
+  override readonly exitCode = exitCodes.notDelivered.code;
 }
 
-/** The disk or file system refused (full, read-only, no permission, a name too long). Exit code 7. */
+/** The disk or file system refused (full, read-only, no permission, a name too long). */
 export class FileSystemError extends TrappaError {
-  override readonly exitCode = 7;
+  override readonly exitCode = exitCodes.fileSystem.code;
 }
 
 /** What each expected OS error means and what the user can do about it. */
@@ -103,6 +104,9 @@ const OS_ERRORS: Record<string, string> = {
   ETXTBSY: 'the file is in use by another program; close it and try again',
 };
 
+/** A file Windows would not replace for 10 s (io/rename-retry.ts): EPERM, EBUSY or EACCES alike. */
+const IN_USE = 'the file is probably open in PowerPoint (or another program); close it there and run the command again';
+
 /**
  * An expected OS error (anywhere in the cause chain) as one plain line naming the path;
  * undefined for anything else, which stays a bug report.
@@ -113,12 +117,12 @@ export function fileSystemError(
   shown: (file: string) => string = (f) => f,
 ): FileSystemError | undefined {
   for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    const { code, path, dest } = e as NodeJS.ErrnoException & { dest?: string };
-    const advice = code ? OS_ERRORS[code] : undefined;
+    const { code, path, dest, inUse } = e as NodeJS.ErrnoException & { dest?: string; inUse?: boolean };
+    const advice = code ? (inUse ? IN_USE : OS_ERRORS[code]) : undefined;
     if (!advice) continue;
     // For a rename the target is where the problem is; a temporary name means nothing to the user.
     const target = typeof dest === 'string' && code !== 'ENOENT' ? dest : path;
-    const where = target ? `${shown(target.replace(/\/\.[0-9a-f]{12}\.\d+\.[0-9a-f]{8}\.tmp(\.old)?$/, ''))}: ` : '';
+    const where = target ? `${shown(target.replace(/[\\/]\.[0-9a-f]{12}\.\d+\.[0-9a-f]{8}\.tmp(\.old)?$/, ''))}: ` : '';
     return new FileSystemError(`${where}${advice} (${code})`, { cause: e });
   }
   return undefined;

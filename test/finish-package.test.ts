@@ -423,27 +423,32 @@ describe('finishPackage', async () => {
     expect(deck.notesText(1)).toContain('Andre avsnitt & mer.');
   });
 
-  it('keeps a filled pptxgenjs title placeholder and replaces an empty one with the Title shape', async () => {
-    const pptx = newDeck();
-    pptx.defineSlideMaster({
-      title: 'TRAPPA',
-      objects: [{ placeholder: { options: { name: 'title', type: 'title', x: 0.5, y: 0.3, w: 12, h: 1 }, text: '' } }],
-    });
-    pptx.addSlide({ masterName: 'TRAPPA' }).addText('Fra plassholder', { placeholder: 'title' });
-    const convention = pptx.addSlide({ masterName: 'TRAPPA' });
-    convention.addText('Fra konvensjon', { x: 1, y: 5, w: 6, h: 1, objectName: 'Title' });
-    const bytes = finishPackage((await pptx.write({ outputType: 'nodebuffer' })) as Uint8Array, PROPS);
-    const finished = readPptx(bytes);
-    const placeholders = (n: number): string[] => finished.slideXml(n).match(/<p:ph\b[^>]*>/g) ?? [];
-    expect(placeholders(1)).toHaveLength(1);
-    expect(placeholders(1)[0]).toMatch(/type="title"/);
-    expect(finished.slideTexts(1)).toEqual(['Fra plassholder']);
-    // pptxgenjs put an empty copy of the master's title placeholder on slide 2; it is gone.
-    expect(placeholders(2)).toEqual(['<p:ph type="title" idx="100"/>']);
-    expect(finished.slideXml(2)).toContain('<a:off x="914400" y="4572000"/>');
-    expect(finished.slideXml(2).match(/<p:cNvPr id="\d+"/g)).toEqual(['<p:cNvPr id="1"', '<p:cNvPr id="2"']);
-    if (!missingValidator()) expect(validatePptx(await save(await tempDir(), 'placeholders.pptx', bytes))).toEqual([]);
-  });
+  it.skipIf(missingValidator())(
+    'keeps a filled pptxgenjs title placeholder and replaces an empty one with the Title shape',
+    async () => {
+      const pptx = newDeck();
+      pptx.defineSlideMaster({
+        title: 'TRAPPA',
+        objects: [
+          { placeholder: { options: { name: 'title', type: 'title', x: 0.5, y: 0.3, w: 12, h: 1 }, text: '' } },
+        ],
+      });
+      pptx.addSlide({ masterName: 'TRAPPA' }).addText('Fra plassholder', { placeholder: 'title' });
+      const convention = pptx.addSlide({ masterName: 'TRAPPA' });
+      convention.addText('Fra konvensjon', { x: 1, y: 5, w: 6, h: 1, objectName: 'Title' });
+      const bytes = finishPackage((await pptx.write({ outputType: 'nodebuffer' })) as Uint8Array, PROPS);
+      const finished = readPptx(bytes);
+      const placeholders = (n: number): string[] => finished.slideXml(n).match(/<p:ph\b[^>]*>/g) ?? [];
+      expect(placeholders(1)).toHaveLength(1);
+      expect(placeholders(1)[0]).toMatch(/type="title"/);
+      expect(finished.slideTexts(1)).toEqual(['Fra plassholder']);
+      // pptxgenjs put an empty copy of the master's title placeholder on slide 2; it is gone.
+      expect(placeholders(2)).toEqual(['<p:ph type="title" idx="100"/>']);
+      expect(finished.slideXml(2)).toContain('<a:off x="914400" y="4572000"/>');
+      expect(finished.slideXml(2).match(/<p:cNvPr id="\d+"/g)).toEqual(['<p:cNvPr id="1"', '<p:cNvPr id="2"']);
+      expect(validatePptx(await save(await tempDir(), 'placeholders.pptx', bytes))).toEqual([]);
+    },
+  );
 
   it('changes nothing when run on a finished deck', () => {
     expect(sha256(finishPackage(tables, PROPS))).toBe(sha256(tables));

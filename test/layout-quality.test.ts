@@ -11,7 +11,7 @@ import { buildDecks, type BuildResult } from '../src/build-deck.js';
 import { checkBuiltDeck } from '../src/check/check-deck.js';
 import { readDeck } from '../src/check/read-deck.js';
 import type { DeckModel, ShapeModel, SlideModel, TableModel } from '../src/check/types.js';
-import { bumpStrategyText } from '../src/deck/bump.js';
+import { bumpStrategyText } from '../src/versions/bump.js';
 import { REPO } from './helpers/project.js';
 import { readPptx } from './helpers/pptx-zip.js';
 import { runMain } from './helpers/in-process.js';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDecks } from '../src/build-deck.js';
 import { formatDeckList, type DeckList } from '../src/commands/list.js';
 import { releaseDecks } from '../src/commands/release.js';
-import { bumpStrategy } from '../src/deck/bump.js';
+import { bumpStrategy } from '../src/versions/bump.js';
 import { copyProject } from './helpers/project.js';
 import path from 'node:path';
 import { runMain } from './helpers/in-process.js';

@@ -4,7 +4,7 @@ import opentype from 'opentype.js';
 import { describe, expect, it } from 'vitest';
 import { fitText, sizesFrom, splitParagraphs } from '../src/layout/fit-text.js';
 import { measureTableRows, paginateRows } from '../src/layout/fit-table.js';
-import { fontMetrics, MISSING_GLYPH_EM, registerFont, resolveFontFace } from '../src/fonts/fonts.js';
+import { FontRegistry, fontMetrics, MISSING_GLYPH_EM, resolveFontFace, withFonts } from '../src/fonts/fonts.js';
 import { layoutParagraphs, LINE_HEIGHT_EM, measureWidth, WIDTH_SAFETY } from '../src/layout/measure-text.js';
 import { pptxTextRuns, tableCellMargin, textBoxMargin, textBoxOptions } from '../src/layout/pptx-text-options.js';
 import { readSfntMetrics } from '../src/fonts/sfnt-metrics.js';
@@ -57,17 +57,22 @@ describe('fonts', () => {
     expect(layoutParagraphs([text('x')], style(20, { fontFace: 'Arial' }), 5).warnings).toHaveLength(1);
   });
 
-  it('uses the files a theme registers', () => {
-    registerFont('Tykk', { regular: `${FONTS}Carlito-Bold.ttf`, bold: `${FONTS}Carlito-Bold.ttf` });
-    expect(resolveFontFace('tykk').warning).toBeUndefined();
-    expect(measureWidth('Samkommune', { face: 'Tykk', size: 20 })).toBe(
-      measureWidth('Samkommune', { face: 'Calibri', size: 20, bold: true }),
-    );
-    // No italic file given: italic is measured with the regular file.
-    expect(measureWidth('Samkommune', { face: 'Tykk', size: 20, italic: true })).toBe(
-      measureWidth('Samkommune', { face: 'Tykk', size: 20 }),
-    );
-    expect(() => registerFont('Borte', { regular: '/nowhere/borte.ttf', bold: '/nowhere/borte-bold.ttf' })).toThrow(
+  it('uses the files a theme registers, only in the work of the project that registered them', () => {
+    const fonts = new FontRegistry();
+    fonts.register('Tykk', { regular: `${FONTS}Carlito-Bold.ttf`, bold: `${FONTS}Carlito-Bold.ttf` });
+    withFonts(fonts, () => {
+      expect(resolveFontFace('tykk').warning).toBeUndefined();
+      expect(measureWidth('Samkommune', { face: 'Tykk', size: 20 })).toBe(
+        measureWidth('Samkommune', { face: 'Calibri', size: 20, bold: true }),
+      );
+      // No italic file given: italic is measured with the regular file.
+      expect(measureWidth('Samkommune', { face: 'Tykk', size: 20, italic: true })).toBe(
+        measureWidth('Samkommune', { face: 'Tykk', size: 20 }),
+      );
+    });
+    // Outside that project's work the face is unknown again.
+    expect(resolveFontFace('tykk').warning).toMatch(/not known/);
+    expect(() => fonts.register('Borte', { regular: '/nowhere/borte.ttf', bold: '/nowhere/borte-bold.ttf' })).toThrow(
       /font file not found: \/nowhere\/borte\.ttf \(given for the font "Borte"\)/,
     );
   });

@@ -5,10 +5,11 @@
  * are semi-transparent PNGs (under PDF/A-1 such logos made LibreOffice rasterise whole pages).
  * One exportPdfs call for all (one LibreOffice run per language).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDecks } from '../src/build-deck.js';
@@ -23,6 +24,8 @@ import { writeDrafts } from '../src/post/email/write-draft.js';
 import { PPTX, storledermoteDistribution, TEMPLATES_DIR } from './email-fixtures.js';
 import { hasPdfinfo, hasPdftotext, hasSoffice, missingTool } from './helpers/tools.js';
 import { copyProjectInto } from './helpers/project-copy.js';
+import { readPptx } from './helpers/pptx-zip.js';
+import { readQdf } from './helpers/qdf-content.js';
 
 interface Case {
   name: string;
@@ -34,6 +37,10 @@ interface Case {
 const hasQpdf = spawnSync('qpdf', ['--version'], { stdio: 'ignore' }).status === 0;
 const run = (cmd: string, args: string[]): string =>
   execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+const runAsync = promisify(execFile);
+/** The tool's output without blocking: the test worker must keep answering vitest while poppler works. */
+const output = async (cmd: string, args: string[]): Promise<string> =>
+  (await runAsync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 })).stdout;
 const squeeze = (text: string): string => text.replace(/\s+/g, '');
 /** pdftotext joins a word hyphenated at a line end ("Mor-\nkommunene" → "Morkommunene"): compare without hyphens. */
 const words = (text: string): string => squeeze(text).replace(/[-\u00ad]/g, '');
@@ -126,14 +133,91 @@ function qpdfObjects(pdf: string): Record<string, unknown>[] {
     .filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v));
 }
 
-const texts = new Map<string, string>();
+const texts = new Map<string, Promise<string>>();
 /** pdftotext's text of the whole file, read once per file (the two tests below share it). */
-function pdftotext(pdf: string): string {
-  if (!texts.has(pdf)) texts.set(pdf, run('pdftotext', [pdf, '-']));
+function pdftotext(pdf: string): Promise<string> {
+  if (!texts.has(pdf)) texts.set(pdf, output('pdftotext', [pdf, '-']));
   return texts.get(pdf)!;
 }
 
 const text = (value: unknown): string => (typeof value === 'string' ? value.replace(/^u:/, '') : '');
+
+/** Each page's structure elements with their roles, and whether a heading holds a P (qpdf's JSON, not pdf.js). */
+async function rolesPerPage(pdf: string): Promise<{ roles: string[]; headingHoldsP: boolean }[]> {
+  const { stdout } = await runAsync('qpdf', ['--json=2', '--json-key=pages', '--json-key=qpdf', pdf], {
+    maxBuffer: 64 * 2 ** 20,
+  });
+  const json = JSON.parse(stdout) as {
+    pages: { object: string }[];
+    qpdf: [unknown, Record<string, { value?: Record<string, unknown> }>];
+  };
+  const objects = json.qpdf[1];
+  const object = (ref: unknown) => objects[`obj:${String(ref)}`]?.value ?? {};
+  const kids = (e: Record<string, unknown>): unknown[] => {
+    const k = e['/K'];
+    return Array.isArray(k) ? k : k === undefined ? [] : [k];
+  };
+  return json.pages.map(({ object: page }) => {
+    const elements = Object.values(objects)
+      .map((o) => o.value ?? {})
+      .filter((o) => o['/Type'] === '/StructElem' && o['/Pg'] === page);
+    const headingHoldsP = elements.some(
+      (e) => /^\/H\d?$/.test(String(e['/S'])) && kids(e).some((k) => object(k)['/S'] === '/P'),
+    );
+    return { roles: elements.map((e) => String(e['/S']).slice(1)), headingHoldsP };
+  });
+}
+
+/** The first `type` placeholder's top in `part` (EMU), if it has its own position. */
+function placeholderTop(xml: string, type: string): number | undefined {
+  for (const [shape] of xml.matchAll(/<p:sp>[\s\S]*?<\/p:sp>/g)) {
+    if (new RegExp(`<p:ph\\b[^>]*type="${type}"`).test(shape)) {
+      const y = /<a:off x="-?\d+" y="(-?\d+)"/.exec(shape)?.[1];
+      if (y !== undefined) return Number(y);
+    }
+  }
+  return undefined;
+}
+
+const relTarget = (rels: string, type: string): string | undefined =>
+  new RegExp(`Type="[^"]*/${type}"[^>]*Target="\\.\\./([^"]+)"`).exec(rels)?.[1] ??
+  new RegExp(`Target="\\.\\./([^"]+)"[^>]*Type="[^"]*/${type}"`).exec(rels)?.[1];
+
+/**
+ * From the .pptx's XML: heading shapes (named `Heading …` / `… heading`) per slide, and the top
+ * of its footer (footer, date, slide number, footer logo) in PDF points; a footer placeholder
+ * without a position of its own is where its layout, or else its master, puts it.
+ */
+function deckLayout(pptx: string, pageHeight: number): { headings: number; footerTop: number | undefined }[] {
+  const parts = readPptx(pptx);
+  const slideHeight = Number(/<p:sldSz cx="\d+" cy="(\d+)"/.exec(parts.text('ppt/presentation.xml'))?.[1]);
+  return Array.from({ length: parts.slideCount() }, (_, i) => {
+    const xml = parts.slideXml(i + 1);
+    const rels = parts.text(`ppt/slides/_rels/slide${i + 1}.xml.rels`);
+    const layout = parts.text(`ppt/${relTarget(rels, 'slideLayout')}`);
+    const layoutName = relTarget(rels, 'slideLayout')!.split('/').pop();
+    const master = parts.text(
+      `ppt/${relTarget(parts.text(`ppt/slideLayouts/_rels/${layoutName}.rels`), 'slideMaster')}`,
+    );
+    const tops: number[] = [];
+    let headings = 0;
+    for (const [shape] of xml.matchAll(/<p:(sp|pic)>[\s\S]*?<\/p:\1>/g)) {
+      const name = /<p:cNvPr [^>]*name="([^"]*)"/.exec(shape)?.[1] ?? '';
+      if (/^heading\b|\bheading$/i.test(name) && /<a:t>/.test(shape)) headings++;
+      const type = /<p:ph\b[^>]*type="(ftr|sldNum|dt)"/.exec(shape)?.[1];
+      if (!type && !/^(footer|footer logo|slide number|date)$/i.test(name)) continue;
+      const own = /<a:off x="-?\d+" y="(-?\d+)"/.exec(shape)?.[1];
+      const y =
+        own !== undefined
+          ? Number(own)
+          : type
+            ? (placeholderTop(layout, type) ?? placeholderTop(master, type))
+            : undefined;
+      if (y !== undefined) tops.push(pageHeight * (1 - y / slideHeight));
+    }
+    return { headings, footerTop: tops.length > 0 ? Math.max(...tops) : undefined };
+  });
+}
 
 describe.skipIf(missingTool('LibreOffice, poppler and qpdf', hasSoffice && hasPdfinfo && hasPdftotext && hasQpdf))(
   'accessible PDF of every bundled deck and of a deck with transparent PNG logos',
@@ -150,19 +234,19 @@ describe.skipIf(missingTool('LibreOffice, poppler and qpdf', hasSoffice && hasPd
       for (const c of cases) expect(c.pdf.declares, c.name).toBe('PDF/A-2b, PDF/UA-1');
     });
 
-    it('pdffonts lists fonts, every one embedded', () => {
+    it('pdffonts lists fonts, every one embedded', async () => {
       for (const c of cases) {
-        const rows = run('pdffonts', [c.pdf.file]).trim().split('\n').slice(2);
+        const rows = (await output('pdffonts', [c.pdf.file])).trim().split('\n').slice(2);
         expect(rows.length, c.name).toBeGreaterThan(0);
         for (const row of rows) expect(row, `${c.name}: ${row}`).toMatch(/\s+yes\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+$/);
       }
     });
 
-    it('pdftotext finds every slide title and every plan cell', () => {
+    it('pdftotext finds every slide title and every plan cell', async () => {
       for (const c of cases) {
         // -raw: in the order the text is drawn, so a cell that wraps is not interleaved with
         // its neighbour's lines, as the layout-guessing default mode may do.
-        const pdfText = words(run('pdftotext', ['-raw', c.pdf.file, '-']));
+        const pdfText = words(await output('pdftotext', ['-raw', c.pdf.file, '-']));
         const deck = readDeck(readFileSync(c.pptx));
         const titles = deck.slides.flatMap((s) => s.elements.filter(isTitle).map((t) => frameText(t.text!)));
         expect(titles.length, c.name).toBe(deck.slides.length);
@@ -193,18 +277,19 @@ describe.skipIf(missingTool('LibreOffice, poppler and qpdf', hasSoffice && hasPd
       }
     });
 
-    it('no page is a single image: every page has its own text, no image is page-sized', () => {
+    it('no page is a single image: every page has its own text, no image is page-sized', async () => {
       for (const c of cases) {
-        const pages = Number(/^Pages:\s+(\d+)/m.exec(run('pdfinfo', [c.pdf.file]))?.[1]);
+        const info = await output('pdfinfo', [c.pdf.file]);
+        const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
         expect(pages, c.name).toBe(readDeck(readFileSync(c.pptx)).slides.length);
         // pdftotext ends every page with a form feed.
-        const perPage = pdftotext(c.pdf.file).split('\f').slice(0, pages);
+        const perPage = (await pdftotext(c.pdf.file)).split('\f').slice(0, pages);
         expect(perPage.length, c.name).toBe(pages);
         perPage.forEach((own, i) => expect(squeeze(own).length, `${c.name} page ${i + 1}`).toBeGreaterThan(20));
         // An image drawn over (nearly) the whole page is what a rasterised page looks like.
-        const size = /^Page size:\s+([\d.]+) x ([\d.]+) pts/m.exec(run('pdfinfo', [c.pdf.file]));
+        const size = /^Page size:\s+([\d.]+) x ([\d.]+) pts/m.exec(info);
         const [pageW, pageH] = [Number(size?.[1]) / 72, Number(size?.[2]) / 72];
-        const images = run('pdfimages', ['-list', c.pdf.file]).trim().split('\n').slice(2);
+        const images = (await output('pdfimages', ['-list', c.pdf.file])).trim().split('\n').slice(2);
         for (const row of images) {
           const [, , , width, height, , , , , , , , xppi, yppi] = row.trim().split(/\s+/).map(Number);
           const covers = width! / xppi! > 0.9 * pageW && height! / yppi! > 0.9 * pageH;
@@ -252,6 +337,71 @@ describe.skipIf(missingTool('LibreOffice, poppler and qpdf', hasSoffice && hasPd
       expect(leftOut).toEqual([
         expect.stringMatching(/^other: it is not the accessible PDF of the deck[\s\S]*pdf-text/),
       ]);
+    });
+
+    it('paints nothing outside marked content: decoration, backgrounds and footers are artifacts (qpdf, own tokenizer)', async () => {
+      for (const c of cases) {
+        const { pages } = await readQdf(c.pdf.file);
+        expect(pages.length, c.name).toBe(readDeck(readFileSync(c.pptx)).slides.length);
+        for (const page of pages) expect(page.untagged, `${c.name} page ${page.number}`).toEqual([]);
+      }
+    });
+
+    it('tags nothing in the footer: the footer, slide number and footer logo are artifacts on every page', async () => {
+      for (const c of cases) {
+        const { stdout: info } = await runAsync('pdfinfo', [c.pdf.file]);
+        const height = Number(/^Page size:\s+[\d.]+ x ([\d.]+) pts/m.exec(info)?.[1]);
+        const layout = deckLayout(c.pptx, height);
+        const { pages } = await readQdf(c.pdf.file);
+        expect(
+          layout.slice(1).every((s) => s.footerTop !== undefined),
+          c.name,
+        ).toBe(true);
+        for (const page of pages) {
+          const top = layout[page.number - 1]?.footerTop;
+          if (top === undefined) continue;
+          const inFooter = page.tagged.filter((t) => t.points.some(([, y]) => y < top));
+          expect(
+            inFooter.map((t) => `${t.tag} ${t.mcid}`),
+            `${c.name} page ${page.number}`,
+          ).toEqual([]);
+        }
+      }
+    });
+
+    it('tags each slide title as one H1 and each panel, column and list heading as an H2; no heading holds a P', async () => {
+      for (const c of cases) {
+        const layout = deckLayout(c.pptx, 540);
+        const pages = await rolesPerPage(c.pdf.file);
+        expect(
+          layout.reduce((n, s) => n + s.headings, 0),
+          c.name,
+        ).toBeGreaterThan(0);
+        pages.forEach((page, i) => {
+          const where = `${c.name} page ${i + 1}`;
+          expect(page.roles.filter((r) => r === 'H1').length, where).toBe(1);
+          expect(page.roles.filter((r) => r === 'H2').length, where).toBe(layout[i]!.headings);
+          expect(
+            page.roles.filter((r) => r === 'H'),
+            where,
+          ).toEqual([]);
+          expect(page.headingHoldsP, where).toBe(false);
+        });
+      }
+    });
+
+    it("declares pdfuaid in a PDF/A extension schema, and carries the deck's keywords", async () => {
+      for (const c of cases) {
+        const { xmp } = await readQdf(c.pdf.file);
+        expect(xmp, c.name).toMatch(/<pdfaid:part>2<\/pdfaid:part>/);
+        expect(xmp, c.name).toMatch(/<pdfuaid:part>1<\/pdfuaid:part>/);
+        expect(xmp, c.name).toMatch(
+          /<pdfaExtension:schemas>[\s\S]*<pdfaSchema:namespaceURI>http:\/\/www\.aiim\.org\/pdfua\/ns\/id\/<\/pdfaSchema:namespaceURI>[\s\S]*<pdfaProperty:name>part<\/pdfaProperty:name>/,
+        );
+        const keywords = /<cp:keywords>([^<]*)<\/cp:keywords>/.exec(readPptx(c.pptx).text('docProps/core.xml'))?.[1];
+        expect(keywords, c.name).toBeTruthy();
+        expect(/<pdf:Keywords>([^<]*)<\/pdf:Keywords>/.exec(xmp)?.[1], c.name).toBe(keywords);
+      }
     });
 
     it('is small: a fraction of the 2.3–3.4 MB of the rasterised PDF/A-1 files', () => {

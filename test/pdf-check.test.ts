@@ -4,6 +4,17 @@ import { checkPdf } from '../src/check/pdf/check-pdf.js';
 import { declaration } from '../src/check/pdf/index.js';
 import { readPdf } from '../src/check/pdf/read-pdf.js';
 import type { PdfExpectation, PdfModel, PdfStructNode } from '../src/check/pdf/types.js';
+import { finishXmp } from '../src/post/pdf-finish/xmp.js';
+
+/** The XMP packet LibreOffice 7.4 writes for PDF/A-2b with PDF/UA (abridged): pdfuaid without its extension schema. */
+const LIBREOFFICE_XMP =
+  '<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>\n<x:xmpmeta xmlns:x="adobe:ns:meta/">\n' +
+  ' <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n' +
+  '  <rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">' +
+  '<pdfaid:part>2</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance></rdf:Description>\n' +
+  '  <rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"><pdfuaid:part>1</pdfuaid:part></rdf:Description>\n' +
+  '  <rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/"><pdf:Keywords>ISK, strategi</pdf:Keywords></rdf:Description>\n' +
+  ' </rdf:RDF>\n</x:xmpmeta>\n<?xpacket end="w"?>';
 
 const node = (role: string, text: string, extra: Partial<PdfStructNode> = {}): PdfStructNode => ({
   role,
@@ -23,6 +34,10 @@ const expected: PdfExpectation = {
       lists: ['Ansatte i ISK Media'],
       tables: ['Målgruppe Tid'],
       pictures: ['Logo for Innherred Samkommune'],
+      regions: {
+        footers: [{ x0: 40, y0: 10, x1: 700, y1: 36 }],
+        headings: [{ box: { x0: 40, y0: 400, x1: 400, y1: 430 }, text: 'HØYEST PRIORITERTE' }],
+      },
     },
   ],
 };
@@ -37,7 +52,7 @@ function goodPdf(): PdfModel {
     lang: 'nb-NO',
     displayDocTitle: true,
     marked: true,
-    xmp: { pdfaPart: '2', pdfaConformance: 'B', pdfuaPart: '1' },
+    xmp: { pdfaPart: '2', pdfaConformance: 'B', pdfuaPart: '1', raw: finishXmp(LIBREOFFICE_XMP, {}) },
     pages: [
       {
         number: 1,
@@ -45,10 +60,13 @@ function goodPdf(): PdfModel {
         textOps: 9,
         imageOps: 1,
         untaggedText: 0,
+        size: { width: 960, height: 540 },
+        painting: { untagged: 0, tagged: [{ tag: 'P', mcid: 1, box: { x0: 50, y0: 410, x1: 50, y1: 422 } }] },
         fonts: [{ name: 'Carlito', embedded: true }],
         structure: node('Root', '', {
           children: [
-            node('H', 'Målgrupper'),
+            node('H1', 'Målgrupper'),
+            node('H2', 'HØYEST PRIORITERTE'),
             list,
             node('Table', 'Målgruppe\nTid'),
             node('Figure', '', { alt: 'Logo for Innherred Samkommune' }),
@@ -69,7 +87,7 @@ describe('checkPdf', () => {
 
   it("lets an element carry another language that the deck's text is tagged with", () => {
     const pdf = goodPdf();
-    pdf.pages[0]!.structure!.children[1]!.lang = 'en-GB';
+    pdf.pages[0]!.structure!.children[2]!.lang = 'en-GB';
     expect(rules(pdf)).toEqual([]);
   });
 
@@ -83,16 +101,16 @@ describe('checkPdf', () => {
     [
       'an element in another language',
       (p) => (p.pages[0]!.structure!.children[0]!.lang = 'en-US'),
-      /^1 pdf-lang: a H element has \/Lang en-US/,
+      /^1 pdf-lang: a H1 element has \/Lang en-US/,
     ],
     [
       'a figure without /Alt',
-      (p) => delete p.pages[0]!.structure!.children[3]!.alt,
+      (p) => delete p.pages[0]!.structure!.children[4]!.alt,
       /^1 pdf-alt: 1 of 1 figures have no alternative text/,
     ],
     [
       'a file name as /Alt',
-      (p) => (p.pages[0]!.structure!.children[3]!.alt = 'logo.png'),
+      (p) => (p.pages[0]!.structure!.children[4]!.alt = 'logo.png'),
       /^1 pdf-alt: a figure's alternative text is a file name/,
     ],
     ['a font not embedded', (p) => (p.pages[0]!.fonts[0]!.embedded = false), /^1 pdf-fonts: the font is not embedded/],
@@ -113,12 +131,12 @@ describe('checkPdf', () => {
     ],
     [
       'the table not a Table',
-      (p) => (p.pages[0]!.structure!.children[2]!.role = 'Div'),
+      (p) => (p.pages[0]!.structure!.children[3]!.role = 'Div'),
       /^1 pdf-structure: a table is not tagged as a Table/,
     ],
     [
       'the list not an L',
-      (p) => (p.pages[0]!.structure!.children[1]!.role = 'Div'),
+      (p) => (p.pages[0]!.structure!.children[2]!.role = 'Div'),
       /^1 pdf-structure: the list .* is not tagged as a list/,
     ],
     [
@@ -155,6 +173,45 @@ describe('checkPdf', () => {
       /^0 pdf-claims: .*invalid conformance level "U"/,
     ],
     ['PDF/UA without DisplayDocTitle', (p) => (p.displayDocTitle = false), /^0 pdf-claims: the XMP declares PDF\/UA/],
+    [
+      'painting outside tags and artifacts (an untagged rule)',
+      (p) => (p.pages[0]!.painting.untagged = 3),
+      /^1 pdf-artifacts: 3 painting operations are neither tagged nor artifacts/,
+    ],
+    [
+      'the slide number tagged as content',
+      (p) => p.pages[0]!.painting.tagged.push({ tag: 'P', mcid: 9, box: { x0: 650, y0: 20, x1: 650, y1: 32 } }),
+      /^1 pdf-artifacts: 1 pieces of the footer are tagged as content \(P\)/,
+    ],
+    [
+      'a panel heading tagged P',
+      (p) => (p.pages[0]!.structure!.children[1]!.role = 'P'),
+      /^1 pdf-structure: the heading "HØYEST PRIORITERTE" is not tagged as a heading/,
+    ],
+    [
+      'a title that is an H holding a P',
+      (p) => (p.pages[0]!.structure!.children[0]!.children = [node('P', 'Målgrupper')]),
+      /^1 pdf-structure: a heading \(H1\) holds a paragraph \(P\)/,
+    ],
+    [
+      'a heading level skipped',
+      (p) => (p.pages[0]!.structure!.children[1]!.role = 'H3'),
+      /^1 pdf-structure: a heading after an H1 is H3/,
+    ],
+    [
+      'pdfuaid in a PDF/A file without its extension schema',
+      (p) => (p.xmp.raw = LIBREOFFICE_XMP),
+      /^0 pdf-claims: the XMP property pdfuaid:part is in a schema the packet does not declare/,
+    ],
+    [
+      'a property its extension schema does not declare',
+      (p) =>
+        (p.xmp.raw = p.xmp.raw!.replace(
+          '<pdfuaid:part>1</pdfuaid:part>',
+          '<pdfuaid:part>1</pdfuaid:part><pdfuaid:rev>2024</pdfuaid:rev>',
+        )),
+      /^0 pdf-claims: the XMP property pdfuaid:rev is not among its schema's declared properties/,
+    ],
     [
       'a page for no slide',
       (p) => p.pages.push({ ...p.pages[0]!, number: 2 }),

@@ -99,13 +99,13 @@ describe('the built-in master', () => {
     expect(steps.Top).toBe('data/strategy.yaml#staircase.top');
   });
 
-  it('passes the OOXML validator and rebuilds byte for byte', async () => {
+  it.skipIf(missingValidator())('passes the OOXML validator and rebuilds byte for byte', async () => {
     const files = result.decks.map((d) => {
       const file = path.join(dir, `${d.deckId}.pptx`);
       writeFileSync(file, d.bytes);
       return file;
     });
-    if (!missingValidator()) expect(validatePptx(...files).filter((i) => i.severity === 'error')).toEqual([]);
+    expect(validatePptx(...files).filter((i) => i.severity === 'error')).toEqual([]);
     const again = await buildDecks({ root: repo, dryRun: true });
     expect(again.decks.map((d) => d.sha256)).toEqual(result.decks.map((d) => d.sha256));
   });

@@ -161,21 +161,24 @@ describe('trappa studio in a real browser', () => {
     await expect.poll(shown, { timeout: 10_000 }).toEqual([0, 0]);
   });
 
-  it('builds a deck with its PDF and downloads both; the .pptx passes the OOXML validator', async () => {
-    await page.click('nav button:has-text("Bygg og send")');
-    await page.selectOption('#action-deck', 'strategi');
-    await page.check('#action-pdf');
-    expect(await runAction(page, 'Bygg')).toBe('Ferdig.');
-    await page.uncheck('#action-pdf');
-    expect(await page.textContent('.log')).toMatch(/strategi.*\.pptx/);
-    expect(await axeViolations()).toEqual([]);
-    const file = path.join(root, 'downloaded.pptx');
-    writeFileSync(file, await downloadOf(page, page.locator('.versions a', { hasText: /^strategi-v0\.2.*\.pptx$/ })));
-    expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
-    if (!missingValidator()) expect(validatePptx(file).filter((i) => i.severity === 'error')).toEqual([]);
-    const row = page.locator('.versions tr', { hasText: /strategi-v0\.2/ });
-    expect((await downloadOf(page, row.locator('a', { hasText: 'PDF' }))).subarray(0, 5).toString()).toBe('%PDF-');
-  });
+  it.skipIf(missingValidator())(
+    'builds a deck with its PDF and downloads both; the .pptx passes the OOXML validator',
+    async () => {
+      await page.click('nav button:has-text("Bygg og send")');
+      await page.selectOption('#action-deck', 'strategi');
+      await page.check('#action-pdf');
+      expect(await runAction(page, 'Bygg')).toBe('Ferdig.');
+      await page.uncheck('#action-pdf');
+      expect(await page.textContent('.log')).toMatch(/strategi.*\.pptx/);
+      expect(await axeViolations()).toEqual([]);
+      const file = path.join(root, 'downloaded.pptx');
+      writeFileSync(file, await downloadOf(page, page.locator('.versions a', { hasText: /^strategi-v0\.2.*\.pptx$/ })));
+      expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+      expect(validatePptx(file).filter((i) => i.severity === 'error')).toEqual([]);
+      const row = page.locator('.versions tr', { hasText: /strategi-v0\.2/ });
+      expect((await downloadOf(page, row.locator('a', { hasText: 'PDF' }))).subarray(0, 5).toString()).toBe('%PDF-');
+    },
+  );
 
   it('shows why a frozen (released) version cannot be rebuilt with other content', async () => {
     expect(await runAction(page, 'Frigi versjonen')).toBe('Ferdig.');

@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseDocument, stringify } from 'yaml';
-import { matchLines } from '../src/studio/line-diff.js';
-import { changesBetween, mergeChanges } from '../src/studio/value-merge.js';
-import { editYamlText } from '../src/studio/yaml-edit.js';
+import { matchLines } from '../src/data/line-diff.js';
+import { changesBetween, mergeChanges } from '../src/data/value-merge.js';
+import { editYamlText } from '../src/data/yaml-edit.js';
 
 /** The longest common subsequence's length by the full table: the reference for small inputs. */
 function lcsLength(a: string[], b: string[]): number {

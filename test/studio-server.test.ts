@@ -14,7 +14,7 @@ import { resolveDeck } from '../src/plan/resolve-deck.js';
 import { previewFast } from '../src/preview-svg/preview-fast.js';
 import { redact, secretValues } from '../src/studio/actions.js';
 import { startStudio, type Studio } from '../src/studio/server.js';
-import { editYamlText } from '../src/studio/yaml-edit.js';
+import { editYamlText } from '../src/data/yaml-edit.js';
 import { projectCopy, removeAll } from './helpers/studio.js';
 import { parseDocument } from 'yaml';
 

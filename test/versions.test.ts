@@ -5,9 +5,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDecks } from '../src/build-deck.js';
 import { releaseDecks } from '../src/commands/release.js';
-import { bumpStrategy } from '../src/deck/bump.js';
+import { bumpStrategy } from '../src/versions/bump.js';
 import { readManifest, type ManifestEntry } from '../src/versions/manifest.js';
-import { freezeBeforeSending } from '../src/versions/freeze.js';
+import { freezeBeforeSending, recordSent } from '../src/versions/freeze.js';
 import { decideVersion } from '../src/versions/decide.js';
 import { FrozenVersionError } from '../src/errors.js';
 import { copyProject, editFile } from './helpers/project.js';
@@ -191,16 +191,22 @@ describe('released versions', () => {
   it('a version that went out by e-mail is frozen too', async () => {
     const root = copyProject();
     const [built] = (await buildDecks({ root, decks: [DECK] })).decks;
-    await freezeBeforeSending(
-      out(root),
-      { deckId: DECK, version: '0.2', file: built!.file, sha256: built!.sha256 },
-      new Date('2026-11-27T08:00:00.000Z'),
+    const version = { deckId: DECK, version: '0.2', file: built!.file, sha256: built!.sha256 };
+    // Frozen before the hand-over; not "sent" until the server confirmed a delivery (issue #26).
+    await freezeBeforeSending(out(root), version, new Date('2026-11-27T08:00:00.000Z'));
+    const frozen = (await readManifest(out(root))).entries[`${DECK}@0.2`];
+    expect(frozen).toMatchObject({ frozenAt: '2026-11-27T08:00:00.000Z', status: 'draft' });
+    expect(frozen?.sentAt).toBeUndefined();
+    movePlace(root);
+    await expect(buildDecks({ root, decks: [DECK] })).rejects.toThrow(
+      'storledermote v0.2 was frozen for sending on 2026-11-27 and its content has changed',
     );
+    await recordSent(out(root), version, new Date('2026-11-27T08:00:05.000Z'));
     expect((await readManifest(out(root))).entries[`${DECK}@0.2`]).toMatchObject({
-      sentAt: '2026-11-27T08:00:00.000Z',
+      frozenAt: '2026-11-27T08:00:00.000Z',
+      sentAt: '2026-11-27T08:00:05.000Z',
       status: 'draft',
     });
-    movePlace(root);
     await expect(buildDecks({ root, decks: [DECK] })).rejects.toThrow(
       'storledermote v0.2 was sent on 2026-11-27 and its content has changed',
     );

@@ -69,7 +69,7 @@ describe('characters XML 1.0 forbids are located errors naming the field', () =>
 });
 
 describe('vertical tab and form feed are the line break the user meant', () => {
-  it.each([
+  it.skipIf(missingValidator()).each([
     ['vertical tab (Word’s Shift+Enter)', '\u000B'],
     ['form feed', '\u000C'],
   ])('%s', async (_name, ch) => {
@@ -87,7 +87,7 @@ describe('vertical tab and form feed are the line break the user meant', () => {
     // The break sits between the two words: "Innherred" ends one line, "Samkommune er …" starts the next.
     expect(holding).toMatch(/>Innherred<\/a:t><\/a:r>(<a:br\b|(<a:endParaRPr[^>]*\/>)?<\/a:p>)/);
     expect(malformedParts(readPackage(decks[0]!.bytes))).toEqual([]);
-    if (!missingValidator()) expect(validatePptx(decks[0]!.file).filter((i) => i.severity === 'error')).toEqual([]);
+    expect(validatePptx(decks[0]!.file).filter((i) => i.severity === 'error')).toEqual([]);
   });
 });
 

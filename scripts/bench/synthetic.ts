@@ -8,7 +8,7 @@
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
-import { builtInSlides } from '../../src/data/slide-kind-names.js';
+import { builtInSlides } from '../../src/kinds/index.js';
 
 /** The strategy as written in YAML (before validation), enough for the generators here. */
 export type StrategyDoc = Record<string, unknown> & {

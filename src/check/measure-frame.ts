@@ -20,6 +20,8 @@ export interface FrameMeasure {
   widest: number;
   /** Font sizes drawn, in points. */
   sizes: number[];
+  /** Words the frame's width breaks between two letters (see break-lines.ts). */
+  broken: string[];
 }
 
 /** Lays the frame's paragraphs out in `width` inches of text (insets already taken off). */
@@ -40,16 +42,18 @@ function measureUncached(frame: TextFrame, width: number): FrameMeasure {
   let heightPt = 0;
   let widest = 0;
   const sizes = new Set<number>();
+  const broken: string[] = [];
   const lineWidth = frame.noWrap ? 1e6 : width;
   for (const p of frame.paragraphs) {
     const { paragraph, style } = toLayout(p, frame);
     for (const run of paragraph.runs) if (run.text.trim() !== '' && run.size !== undefined) sizes.add(run.size);
     const layout = layoutParagraphs([paragraph], style, lineWidth);
+    broken.push(...layout.broken);
     heightPt += layout.lines.reduce((sum, line) => sum + line.spaceBefore + line.height, 0) + p.spaceAfter;
     for (const line of layout.lines)
       widest = Math.max(widest, line.width + (paragraph.bullet ? bulletMarginPt(paragraph.level ?? 0) : 0));
   }
-  return { height: ptToInch(heightPt), widest, sizes: [...sizes].sort((a, b) => a - b) };
+  return { height: ptToInch(heightPt), widest, sizes: [...sizes].sort((a, b) => a - b), broken };
 }
 
 function toLayout(p: ParagraphModel, frame: TextFrame): { paragraph: Paragraph; style: TextStyle } {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { buildDecks, type BuildOptions, type BuildResult } from '../build-deck.js';
 import { checkoutRelease, releaseFolder } from '../versions/snapshots.js';
-import { TrappaError } from '../errors.js';
+import { formatIssue, TrappaError } from '../errors.js';
 import { kilobytes, outputDir, projectOptions } from './shared.js';
 
 interface BuildFlags {
@@ -17,6 +17,7 @@ interface BuildFlags {
 
 /** One line per deck, then a summary: what `build --all` shows. */
 function printBuild(result: BuildResult, ms: number): void {
+  for (const notice of result.project.notices) console.error(`trappa: warning: ${formatIssue(notice)}`);
   for (const deck of result.decks) {
     const rel = path.relative(process.cwd(), deck.file);
     const what =
@@ -24,8 +25,8 @@ function printBuild(result: BuildResult, ms: number): void {
     console.log(`${deck.saved === 'unchanged' ? '=' : '✓'} ${deck.deckId.padEnd(18)} ${rel}  (${what})`);
     if (deck.pdf)
       console.log(
-        `  ${path.relative(process.cwd(), deck.pdf)}  (${deck.pdfDeclares ?? 'PDF'}, checked: text, fonts, tags, alt ` +
-          `text, language)`,
+        `  ${path.relative(process.cwd(), deck.pdf)}  (${deck.pdfDeclares ?? 'PDF'}, checked: text, fonts, tags, ` +
+          'headings, artifacts, alt text, language, XMP)',
       );
   }
   const unchanged = result.decks.filter((d) => d.saved === 'unchanged').length;

@@ -2,7 +2,7 @@
 import { resolvePaths } from '../project-paths.js';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { bumpStrategy } from '../deck/bump.js';
+import { bumpStrategy } from '../versions/bump.js';
 import { projectOptions, type GlobalOptions } from './shared.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];

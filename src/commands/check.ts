@@ -1,4 +1,5 @@
 /** `trappa check`: runs the deck checks on built .pptx files and reports per slide and element. */
+import { FontRegistry, withFonts } from '../fonts/fonts.js';
 import { resolvePaths } from '../project-paths.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -32,7 +33,7 @@ export function registerCheck(program: Command): void {
     .option('--json', 'print the findings as JSON')
     .action(async (files: string[], flags: CheckFlags, cmd: Command) => {
       const options = projectOptions(cmd);
-      const theme = await loadCheckTheme(options);
+      const { theme, fonts } = await loadCheckTheme(options);
       const targets = await checkTargets(options, files, flags);
       const read = await Promise.all(targets.map((t) => readDeckFile(t.file, displayPath(t.file))));
       const unreadable = read.flatMap((r) => (r.ok ? [] : r.issues));
@@ -40,7 +41,7 @@ export function registerCheck(program: Command): void {
       const decks = read.flatMap((r) => (r.ok ? [r.value] : []));
       const reports: FileReport[] = targets.map((target, i) => {
         const { bytes, shown } = decks[i]!;
-        const findings = checkBuiltDeck(bytes, theme);
+        const findings = withFonts(fonts, () => checkBuiltDeck(bytes, theme));
         return { ...target, file: shown, ...summarize(findings), findings };
       });
       printReports(reports, flags.json ?? false);
@@ -64,19 +65,20 @@ async function checkTargets(options: ProjectOptions, files: string[], flags: Che
  * The theme's minimum sizes (the schema's defaults when the project has no theme.yaml),
  * with the theme's own font files registered, so text is measured as the build measured it.
  */
-async function loadCheckTheme(options: ProjectOptions): Promise<Pick<Theme, 'sizes'>> {
+async function loadCheckTheme(options: ProjectOptions): Promise<{ theme: Pick<Theme, 'sizes'>; fonts: FontRegistry }> {
+  const fonts = new FontRegistry();
   const file = path.join(resolvePaths(options).dataDir, 'theme.yaml');
   const loaded = await loadYamlFile(file, path.relative(options.root, file) || file);
   if (!loaded.ok) {
     if (loaded.issues.every((i) => i.message === 'file not found'))
-      return { sizes: themeSchema.shape.sizes.parse(undefined) };
+      return { theme: { sizes: themeSchema.shape.sizes.parse(undefined) }, fonts };
     throw new InputError(loaded.issues);
   }
   const validated = validateSource(loaded.value, themeSchema);
   if (!validated.ok) throw new InputError(validated.issues);
-  const fontIssues = await registerThemeFonts(options.root, validated.value, loaded.value);
+  const fontIssues = await registerThemeFonts(options.root, validated.value, loaded.value, fonts);
   if (fontIssues.length > 0) throw new InputError(fontIssues);
-  return validated.value;
+  return { theme: validated.value, fonts };
 }
 
 /** Relative to the working directory when the file is inside it, else absolute. */

@@ -41,6 +41,8 @@ function describeBuilt(entry: ManifestEntry | undefined, current: string): strin
   if (!entry) return 'not built yet';
   const states = [entry.status === 'released' ? `released ${entry.releasedAt?.slice(0, 10) ?? ''}`.trim() : 'draft'];
   if (entry.sentAt) states.push(`sent ${entry.sentAt.slice(0, 10)}`);
+  // Frozen before a hand-over whose delivery was never confirmed (all refused, throttled or uncertain).
+  else if (entry.frozenAt) states.push(`frozen for sending ${entry.frozenAt.slice(0, 10)}, no delivery confirmed`);
   const behind = compareVersions(entry.version, current) < 0 ? `  (v${current} not built yet)` : '';
   return `v${entry.version} ${states.join(', ')}  ${entry.file}${behind}`;
 }

@@ -10,7 +10,7 @@ import { InputError, type Issue } from '../errors.js';
 import { type DeckPlan, resolveDeck } from '../plan/resolve-deck.js';
 import type { OutgoingDeck } from '../post/email/types.js';
 import { sha256OfFile } from '../sha256.js';
-import { deckInputFiles, hashInputs } from '../versions/input-hash.js';
+import { deckInputFiles, inputsHashMatches, parsedInputs } from '../versions/input-hash.js';
 import { getEntry, readManifest } from '../versions/manifest.js';
 import { outputDir, type ProjectOptions } from './shared.js';
 
@@ -99,7 +99,7 @@ async function staleIssues(project: Project, decks: OutgoingDeck[], outDir: stri
           `is not the file trappa built for ${deck.deckId} v${deck.version} (changed or copied by hand); run: ` +
           `trappa build --deck ${deck.deckId}`,
       });
-    } else if (entry.inputsHash !== (await hashInputs(deckInputFiles(project, source)))) {
+    } else if (!(await inputsHashMatches(entry.inputsHash, deckInputFiles(project, source), parsedInputs(project)))) {
       issues.push({
         file: shown,
         message: `is older than its data or templates; run: trappa build --deck ${deck.deckId} before sending`,

@@ -3,6 +3,7 @@
  * other user errors, a stack trace (exit 70) only for bugs. Shared by cli.ts and watch mode.
  */
 import path from 'node:path';
+import { exitCodes } from '../exit-codes.js';
 import { fileSystemError, formatIssue, InputError, sortIssues, TrappaError } from '../errors.js';
 
 /** Prints an error the way users should see it and returns the exit code. */
@@ -23,5 +24,5 @@ export function reportError(error: unknown): number {
   }
   console.error('trappa: internal error (please report it with the lines below)');
   console.error(error);
-  return 70;
+  return exitCodes.bug.code;
 }

@@ -6,7 +6,7 @@ import { resolvePaths } from '../project-paths.js';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { TrappaError } from '../errors.js';
-import { freezeBeforeSending } from '../versions/freeze.js';
+import { freezeBeforeSending, recordSent } from '../versions/freeze.js';
 import type { AttachmentInfo, OutgoingDeck } from '../post/email/types.js';
 import { outgoingDecks } from './outgoing-decks.js';
 import { outputDir, projectOptions } from './shared.js';
@@ -52,6 +52,7 @@ export function registerSend(program: Command): void {
         resendUncertain: flags.resendUncertain,
         ...(sizeLimitBytes ? { sizeLimitBytes } : {}),
         freeze: (deckId, version, attachments) => freezeVersion(outDir, deckId, version, attachments),
+        sent: (deckId, version, attachments) => freezeVersion(outDir, deckId, version, attachments, recordSent),
       });
       console.log(email.formatSendReport(report));
       const error = email.sendReportError(report);
@@ -87,16 +88,18 @@ export function registerSend(program: Command): void {
 
 /**
  * A version is frozen before its first message leaves (src/versions/freeze.ts: release record,
- * then manifest), so a crash can never leave a delivered deck unfrozen.
+ * then manifest), so a crash can never leave a delivered deck unfrozen; `sentAt` follows the first
+ * delivery the server confirmed.
  */
 async function freezeVersion(
   outDir: string,
   deckId: string,
   version: string,
   attachments: readonly AttachmentInfo[],
+  how = freezeBeforeSending,
 ): Promise<void> {
   const pptx = attachments.find((a) => a.path.endsWith('.pptx')) ?? attachments[0];
-  if (pptx) await freezeBeforeSending(outDir, { deckId, version, file: pptx.path, sha256: pptx.sha256 });
+  if (pptx) await how(outDir, { deckId, version, file: pptx.path, sha256: pptx.sha256 });
 }
 
 /**

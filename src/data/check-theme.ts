@@ -9,7 +9,7 @@ import { confinePath, refusalText } from '../io/confine.js';
 import { readInputFile } from '../io/read-input.js';
 import { contrastRatio, relativeLuminance } from '../contrast.js';
 import type { Issue } from '../errors.js';
-import { registerFont, resetRegisteredFonts, type FontFiles } from '../fonts/fonts.js';
+import type { FontFiles, FontRegistry } from '../fonts/fonts.js';
 import { resolvePaths } from '../project-paths.js';
 import { readSfntMetrics } from '../fonts/sfnt-metrics.js';
 import type { YamlSource } from './load-yaml.js';
@@ -156,12 +156,17 @@ const STYLES = ['regular', 'bold', 'italic', 'boldItalic'] as const;
 
 /**
  * Checks each file of `fonts.files` (inside `<root>/assets/fonts/`, a readable TTF/OTF) and
- * registers the faces whose files are all good, so text in them is measured with their own widths.
+ * registers the faces whose files are all good in `fonts` (the project's own registry), so text
+ * in them is measured with their own widths.
  */
-export async function registerThemeFonts(root: string, theme: Theme, source: YamlSource): Promise<Issue[]> {
+export async function registerThemeFonts(
+  root: string,
+  theme: Theme,
+  source: YamlSource,
+  fonts: FontRegistry,
+): Promise<Issue[]> {
   const issues: Issue[] = [];
   const fontsDir = resolvePaths({ root }).fontsDir;
-  resetRegisteredFonts();
   for (const [face, files] of Object.entries(theme.fonts.files ?? {})) {
     const found: Partial<FontFiles> = {};
     let usable = true;
@@ -175,7 +180,7 @@ export async function registerThemeFonts(root: string, theme: Theme, source: Yam
       } else found[style] = result.path;
     }
     if (usable && found.regular !== undefined && found.bold !== undefined)
-      registerFont(face, { ...found, regular: found.regular, bold: found.bold });
+      fonts.register(face, { ...found, regular: found.regular, bold: found.bold });
   }
   return issues;
 }

@@ -1,9 +1,16 @@
 /** A deck's schema (data/decks/*.yaml): its audience, meeting, slides, wording and distribution. */
 import * as z from 'zod';
+import {
+  builtInSlides,
+  deckKinds,
+  type OwnSlideField,
+  ownSlideKinds,
+  type SlideOptionValues,
+  strategyKinds,
+} from '../kinds/index.js';
 import { distributionSchema } from './distribution-schema.js';
 import { imageRefSchema } from './image-ref.js';
 import { id, isoDate, nonEmptyText } from './schema-helpers.js';
-import { builtInSlides, customSlideKinds } from './slide-kind-names.js';
 import { pointSchema } from './strategy-schema.js';
 
 const slideCommon = {
@@ -11,22 +18,35 @@ const slideCommon = {
   title: nonEmptyText.optional().describe('Overrides the slide title (Handlebars).'),
 };
 
+/** The choices the built-in kinds declare (`plan: mark`), as optional enum fields. */
+const slideOptions = Object.fromEntries(
+  strategyKinds.flatMap((k) =>
+    Object.entries(k.options ?? {}).map(([key, o]) => [key, z.enum(o.values).optional().describe(o.description)]),
+  ),
+) as { [O in keyof SlideOptionValues]: z.ZodOptional<z.ZodEnum<{ [V in SlideOptionValues[O]]: V }>> };
+
 const builtInSlideRefSchema = z.strictObject({
   slide: z.enum(builtInSlides),
   ...slideCommon,
-  plan: z
-    .enum(['all', 'mark', 'only'])
-    .optional()
-    .describe("Plan slide: show all rows, mark the audience's rows first, or only theirs."),
+  ...slideOptions,
 });
 
-const customSlideSchema = z.strictObject({
-  kind: z.enum(customSlideKinds),
-  ...slideCommon,
-  title: nonEmptyText.describe('Slide title (Handlebars).'),
+/** The fields a deck's own slide may declare (kinds/kind.ts OwnSlideField); each kind names those it reads. */
+const ownSlideFields = {
   intro: nonEmptyText.optional(),
   points: z.array(pointSchema).default([]),
   image: imageRefSchema.optional(),
+} satisfies Record<OwnSlideField, z.ZodType>;
+
+const usedFields = new Set(deckKinds.flatMap((k) => k.fields));
+
+const customSlideSchema = z.strictObject({
+  kind: z.enum(ownSlideKinds),
+  ...slideCommon,
+  title: nonEmptyText.describe('Slide title (Handlebars).'),
+  ...(Object.fromEntries(
+    Object.entries(ownSlideFields).filter(([key]) => usedFields.has(key as OwnSlideField)),
+  ) as typeof ownSlideFields),
 });
 
 const slideRefSchema = z.union([z.enum(builtInSlides), builtInSlideRefSchema, customSlideSchema]);
@@ -51,7 +71,12 @@ export const deckSchema = z.strictObject({
       planRow: id.optional().describe('Id of the action-plan row for this meeting.'),
     })
     .optional(),
-  language: z.enum(['nb', 'nn', 'en']).default('nb'),
+  language: z
+    .enum(['nb', 'nn', 'en'])
+    .optional()
+    .describe(
+      "Labels, dates and the text's language tag; the strategy's texts in this language. Default: the strategy's language.",
+    ),
   slides: z.array(slideRefSchema).min(1),
   wording: z
     .record(z.string(), z.string())
@@ -60,5 +85,7 @@ export const deckSchema = z.strictObject({
   distribution: distributionSchema.optional(),
 });
 
-export type Deck = z.output<typeof deckSchema>;
+/** A deck as written; `language` is filled in from the strategy's when the deck does not give one (load-project.ts). */
+export type Deck = Omit<z.output<typeof deckSchema>, 'language'> & { language: 'nb' | 'nn' | 'en' };
+export type DeckData = z.output<typeof deckSchema>;
 export type SlideRef = z.output<typeof slideRefSchema>;

@@ -3,6 +3,7 @@
  * data/strategy.yaml, data/theme.yaml, data/decks/*.yaml and the templates of
  * the languages the decks use. All problems of all files are reported together.
  */
+import { FontRegistry } from '../fonts/fonts.js';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
@@ -10,7 +11,11 @@ import { fail, ok, type Issue, type Result } from '../errors.js';
 import type { TemplateSet, TemplateSource } from '../render/render-text.js';
 import { resolvePaths, type ProjectPathOptions } from '../project-paths.js';
 import { loadYamlFile, type YamlSource } from './load-yaml.js';
-import { deckSchema, strategySchema, themeSchema, type Deck, type Strategy, type Theme } from './schema.js';
+import { deckSchema, themeSchema, type Deck, type Strategy, type Theme } from './schema.js';
+import type { DeckData } from './deck-schema.js';
+import type { Language } from './localize.js';
+import { meetingDateNotices } from './check-meeting-dates.js';
+import { fallbackNotices, ownLanguageStrategy, strategyIn } from './strategy-languages.js';
 import { labelsSchema, slideWordingSchema } from './template-schema.js';
 import { checkReferences, checkWordingKeys } from './check-references.js';
 import { checkTheme, registerThemeFonts } from './check-theme.js';
@@ -24,7 +29,12 @@ export interface DeckSource {
 
 export interface Project {
   root: string;
+  /** The strategy in its own language. */
   strategy: Strategy;
+  /** The strategy in each language a deck uses (its own included): translations chosen, see localize.ts. */
+  strategies: Map<Language, Strategy>;
+  /** Warnings that do not stop the build (a translation filled in by the fallback language), located. */
+  notices: Issue[];
   strategySource: YamlSource;
   theme: Theme;
   themeSource: YamlSource;
@@ -33,6 +43,8 @@ export interface Project {
   templates: Map<string, TemplateSet>;
   /** Every file read, relative to root, for input hashing and watch mode. */
   files: string[];
+  /** The faces the theme names, with their files: this project's own, measured only in its work (fonts/fonts.ts). */
+  fonts: FontRegistry;
 }
 
 /** The folders loadProject reads (the output folder is not its business). */
@@ -109,7 +121,7 @@ export async function loadProject(paths: ProjectPaths, { cache }: LoadOptions = 
   }
   const deckFiles = await listDeckFiles(path.join(dataDir, 'decks'));
   const [strategy, theme, ...decks] = await Promise.all([
-    loadAndValidate(root, path.join(dataDir, 'strategy.yaml'), strategySchema, cache).then(collect),
+    loadAndValidate(root, path.join(dataDir, 'strategy.yaml'), ownLanguageStrategy, cache).then(collect),
     loadAndValidate(root, path.join(dataDir, 'theme.yaml'), themeSchema, cache).then(collect),
     ...deckFiles.map((f) => loadAndValidate(root, f, deckSchema, cache).then(collect)),
   ]);
@@ -120,14 +132,18 @@ export async function loadProject(paths: ProjectPaths, { cache }: LoadOptions = 
       message: `has no deck definitions; add one, e.g. ${path.join(decksDir, 'strategi.yaml')}`,
     });
   }
+  const fonts = new FontRegistry();
   if (theme) {
     issues.push(
       ...checkTheme(theme.value, theme.source),
-      ...(await registerThemeFonts(root, theme.value, theme.source)),
+      ...(await registerThemeFonts(root, theme.value, theme.source, fonts)),
     );
   }
 
-  const languages = [...new Set(decks.flatMap((d) => (d ? [d.value.language] : [])))].sort();
+  // A deck without a language is in the strategy's.
+  const own = strategy?.value.language ?? 'nb';
+  const deckLanguage = (d: DeckData): Language => d.language ?? own;
+  const languages = [...new Set(decks.flatMap((d) => (d ? [deckLanguage(d.value)] : [])))].sort();
   const templates = new Map<string, TemplateSet>();
   for (const language of languages) {
     const set = collect(await loadTemplateSet(root, path.join(templatesDir, language), cache));
@@ -135,8 +151,19 @@ export async function loadProject(paths: ProjectPaths, { cache }: LoadOptions = 
   }
   if (issues.length > 0 || !strategy || !theme) return fail(issues);
 
-  const deckSources = decks.flatMap((d) => (d ? [{ deck: d.value, source: d.source }] : []));
+  const deckSources = decks.flatMap((d) =>
+    d ? [{ deck: { ...d.value, language: deckLanguage(d.value) }, source: d.source }] : [],
+  );
+  const strategies = new Map<Language, Strategy>([[own, strategy.value]]);
+  const notices: Issue[] = fallbackNotices(strategy.source, own, own);
+  for (const language of languages.filter((l) => l !== own)) {
+    const translated = strategyIn(strategy.source, language as Language);
+    if (translated.ok) strategies.set(language as Language, translated.value.strategy);
+    else issues.push(...translated.issues);
+    if (translated.ok) notices.push(...translated.value.notices);
+  }
   issues.push(...checkReferences(strategy, deckSources));
+  notices.push(...meetingDateNotices(strategy, deckSources));
   const allKnown = new Set<string>();
   for (const [language, set] of templates) {
     const known = new Set(set.templates.keys());
@@ -156,11 +183,14 @@ export async function loadProject(paths: ProjectPaths, { cache }: LoadOptions = 
   return ok({
     root,
     strategy: strategy.value,
+    strategies,
+    notices,
     strategySource: strategy.source,
     theme: theme.value,
     themeSource: theme.source,
     decks: deckSources,
     templates,
     files,
+    fonts,
   });
 }

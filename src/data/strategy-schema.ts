@@ -112,6 +112,19 @@ export const strategySchema = z
   .strictObject({
     $schema: z.string().optional(),
     name: nonEmptyText.describe('Title of the strategy.'),
+    language: z
+      .enum(['nb', 'nn', 'en'])
+      .default('nb')
+      .describe(
+        'The language the strategy is written in (nb, nn, en): the language of its decks unless a deck says otherwise. ' +
+          'Any text may also be a map of translations, e.g. { nn: Barnevern, en: Child welfare }.',
+      ),
+    fallbackLanguage: z
+      .enum(['nb', 'nn', 'en'])
+      .optional()
+      .describe(
+        "Where a text has no translation in a deck's language, use this language's text (with a warning) instead of stopping.",
+      ),
     version: version,
     date: isoDate.describe('Date of this version.'),
     status: z.enum(['draft', 'released']).default('draft').optional(),

@@ -1,52 +1,20 @@
 /**
  * The data field behind a laid-out element, for the TRAPPA_SOURCE tag on its shape
- * (pptx/source-tags.ts): elements a slide kind placed without a `source` get the field
- * their name shows they came from, else the kind's own part of the strategy. Names the
- * kinds change only make the source coarser (the kind's part), never wrong.
+ * (pptx/source-tags.ts): elements a slide kind placed without a `source` get the field of
+ * the part (kinds/<kind>.ts) they are, else the kind's own part of the strategy. The layout
+ * names an element with the same part that reads the name back here, so the two cannot drift.
  */
 import type { SourceLocation } from '../errors.js';
+import { type KindDeclaration, kinds } from '../kinds/index.js';
 import type { LaidOutSlide, SlideElement } from '../layout/types.js';
 import type { DeckPlan, PlannedSlide } from '../plan/resolve-deck.js';
 
-/** The strategy field each built-in kind draws from. */
-const KIND_DATA: Record<string, string> = {
-  title: 'name',
-  staircase: 'staircase',
-  'what-why': 'mainMessage',
-  model: 'model',
-  'target-groups': 'targetGroups',
-  profile: 'profile',
-  messages: 'otherMessages',
-  plan: 'actionPlan',
-  changes: 'history',
-};
-
-/** Finer fields by element name, per kind: the path below the strategy's root. */
-const BY_NAME: Record<string, [RegExp, (m: RegExpExecArray) => (string | number)[]][]> = {
-  staircase: [
-    [/^Step (\d+)( outcome)?$/, (m) => ['staircase', 'steps', Number(m[1]) - 1, ...(m[2] ? ['outcome'] : [])]],
-    [/^Base$/, () => ['staircase', 'base']],
-    [/^Top$/, () => ['staircase', 'top']],
-    [/^Explanation$|^List$/, () => ['staircase', 'explanation']],
-  ],
-  model: [
-    [/^Summary$/, () => ['model', 'summary']],
-    [/^Outcome$/, () => ['model', 'outcome']],
-    [/^Emphasis$/, () => ['model', 'emphasis']],
-    [/^Tasks label$/, () => ['model', 'tasks']],
-    [/^Joint body$/, () => ['organisation', 'name']],
-  ],
-  'target-groups': [[/list$/, () => ['targetGroups', 'groups']]],
-};
-
-function fieldOf(plan: DeckPlan, kind: string, name: string): SourceLocation | undefined {
-  for (const [pattern, path] of BY_NAME[kind] ?? []) {
-    const m = pattern.exec(name);
-    if (m) return plan.locateStrategy(path(m));
-  }
-  if (kind === 'model') {
-    const member = plan.strategy.organisation.members.findIndex((x) => name === `Member ${x.name}`);
-    if (member >= 0) return plan.locateStrategy(['organisation', 'members', member, 'name']);
+/** The field a part of the kind shows, read back from the element's name with the part's own template. */
+function fieldOf(plan: DeckPlan, kind: KindDeclaration, name: string): SourceLocation | undefined {
+  for (const part of Object.values(kind.parts)) {
+    const arg = part.path && part.match(name);
+    const path = arg !== undefined && part.path?.(arg, plan.strategy);
+    if (path) return plan.locateStrategy([...path]);
   }
   return undefined;
 }
@@ -62,12 +30,12 @@ export function withSources(
   slides: LaidOutSlide[],
   title: SourceLocation | undefined,
 ): LaidOutSlide[] {
-  const data = KIND_DATA[slide.kind];
-  const fallback = data ? plan.locateStrategy([data]) : slide.location;
+  const kind = kinds[slide.kind];
+  const fallback = kind.origin === 'strategy' ? plan.locateStrategy([kind.data]) : slide.location;
   const sourced = (e: SlideElement): SlideElement => {
     if (e.type === 'text' && e.role === 'title') return !e.source && title ? { ...e, source: title } : e;
     if (e.type === 'text' || e.type === 'table' || (e.type === 'shape' && e.paragraphs)) {
-      return e.source ? e : { ...e, source: fieldOf(plan, slide.kind, e.name) ?? fallback };
+      return e.source ? e : { ...e, source: fieldOf(plan, kind, e.name) ?? fallback };
     }
     return e;
   };

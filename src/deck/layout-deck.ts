@@ -2,6 +2,9 @@
  * Layout of a whole deck: every planned slide through its kind, then notes and
  * footers. Pure: the images are still pending; template problems come back as issues.
  */
+import { debugLog } from '../debug-log.js';
+import { withFonts } from '../fonts/fonts.js';
+import { commonParts } from '../kinds/common-parts.js';
 import { fail, ok, type Issue, type Result, type SourceLocation } from '../errors.js';
 import { createPage, type Page } from '../layout/page.js';
 import { LayoutIssue, textStyle } from '../layout/text-box.js';
@@ -11,6 +14,8 @@ import { slideKind, slideKinds } from '../slides/index.js';
 import type { SlideInput } from '../slides/types.js';
 import { withSources } from './element-sources.js';
 import type { DeckPlan, PlannedSlide } from '../plan/resolve-deck.js';
+
+const log = debugLog('layout');
 
 /** The names templates may use. Optional fields are present as null, because strict templates reject absent keys. */
 function templateContext(plan: DeckPlan): Record<string, unknown> {
@@ -72,7 +77,7 @@ function footerElements(plan: DeckPlan, page: Page, renderer: Renderer, number: 
     const box = places?.footer ?? { ...page.footer, w: page.footer.w - 2.7 };
     elements.push({
       type: 'text',
-      name: 'Footer',
+      name: commonParts.footer.name(),
       role: 'footer',
       box,
       paragraphs: [{ runs: [{ text }] }],
@@ -84,7 +89,7 @@ function footerElements(plan: DeckPlan, page: Page, renderer: Renderer, number: 
   if (footer.logo && logo && !places) {
     elements.push({
       type: 'pending-image',
-      name: 'Footer logo',
+      name: commonParts.footerLogo.name(),
       box: { x: page.footer.x + page.footer.w - 2.55, y: page.footer.y + 0.02, w: 1.5, h: page.footer.h - 0.04 },
       ref: logo,
       location: plan.locateStrategy(['organisation', 'logo', 'file']),
@@ -93,7 +98,7 @@ function footerElements(plan: DeckPlan, page: Page, renderer: Renderer, number: 
   if (footer.slideNumbers) {
     elements.push({
       type: 'text',
-      name: 'Slide number',
+      name: commonParts.slideNumber.name(),
       role: 'footer',
       box: places?.number ?? { x: page.footer.x + page.footer.w - 0.9, y: page.footer.y, w: 0.9, h: page.footer.h },
       paragraphs: [{ runs: [{ text: String(number) }], align: 'right' }],
@@ -134,7 +139,12 @@ export function deckPage(plan: DeckPlan, place?: (page: Page) => Page): Page {
   return place ? place(page) : page;
 }
 
+/** Lays out every slide of `plan`, its text measured with the project's own faces. */
 export function layoutDeck(plan: DeckPlan, place?: (page: Page) => Page): Result<LaidOutDeck> {
+  return withFonts(plan.fonts, () => layoutSlides(plan, place));
+}
+
+function layoutSlides(plan: DeckPlan, place?: (page: Page) => Page): Result<LaidOutDeck> {
   const renderer = createRenderer(plan.templates, templateContext(plan), plan.wording);
   const page = deckPage(plan, place);
   const issues: Issue[] = [];
@@ -151,6 +161,8 @@ export function layoutDeck(plan: DeckPlan, place?: (page: Page) => Page): Result
     }
     try {
       const built = buildSlides(plan, page, renderer, slide, index);
+      if (log.enabled && built.length > 1)
+        log('%s slide %d (%s): continued on %d more slide(s)', plan.deck.id, index + 1, slide.kind, built.length - 1);
       slides.push(...built);
       if (slide.kind !== 'title') built.forEach((s) => footed.add(s));
     } catch (error) {

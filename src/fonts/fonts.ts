@@ -6,14 +6,26 @@
  * bundled Carlito files (assets/fonts/). A theme may register other faces with their files;
  * any other face is measured as Carlito, and `resolveFontFace` says so in a warning.
  *
- * Files are read on first use and parsed once per process; each code point's width
- * is cached in a typed array. Reading a Carlito face takes 1–2 ms (see sfnt-metrics.ts).
+ * Files are read on first use; each code point's width is cached in a typed array. Reading
+ * a Carlito face takes 1–2 ms (see sfnt-metrics.ts).
+ *
+ * Where the faces live: in a `FontRegistry` that belongs to one loaded project (Project.fonts),
+ * never in the process. The build, the Studio's live slides and the check run their work
+ * inside `withFonts(project.fonts, …)`, and measuring reads the registry of the work it is
+ * part of (an AsyncLocalStorage, so the functions between the deck and the measuring keep their
+ * signatures). Two projects in one process (the Studio and a test, two Studios, watch mode
+ * after an edit) therefore never measure with each other's faces. Only the bundled Carlito's
+ * metrics are shared: they are read from files that ship with Trappa and never change.
  */
+import { debugLog } from '../debug-log.js';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TrappaError } from '../errors.js';
 import { readSfntMetrics } from './sfnt-metrics.js';
+
+const log = debugLog('fonts');
 
 /** A face's files (.ttf or .otf). Paths are absolute or relative to the working directory. */
 export interface FontFiles {
@@ -50,67 +62,91 @@ export const MISSING_GLYPH_EM = 1;
 /** Zero-width space, joiners, word joiner, BOM, soft hyphen: no width wherever they sit. */
 const ZERO_WIDTH = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad]);
 
-const registry = new Map<string, FontFiles>();
-const loaded = new Map<string, FontMetrics>();
+/** Carlito's metrics: read once per process, as its files ship with Trappa and never change. */
+const bundledMetrics = new Map<string, FontMetrics>();
 let bundled: FontFiles | undefined;
 
-/**
- * Lets a theme name another face: text in it is measured with these files.
- * @throws TrappaError when a file does not exist.
- * @example
- * registerFont('Source Sans 3', { regular: 'fonts/SourceSans3-Regular.ttf', bold: 'fonts/SourceSans3-Bold.ttf' })
- */
-export function registerFont(face: string, files: FontFiles): void {
-  const absolute: FontFiles = { regular: resolve(files.regular), bold: resolve(files.bold) };
-  if (files.italic) absolute.italic = resolve(files.italic);
-  if (files.boldItalic) absolute.boldItalic = resolve(files.boldItalic);
-  for (const file of Object.values(absolute)) {
-    if (!existsSync(file)) throw new TrappaError(`font file not found: ${file} (given for the font "${face}")`);
+/** The faces one project's theme names (with their files), and the metrics read from those files. */
+export class FontRegistry {
+  readonly #faces = new Map<string, FontFiles>();
+  readonly #metrics = new Map<string, FontMetrics>();
+  /** Faces already reported as substituted (one debug line each). */
+  readonly #substituted = new Set<string>();
+
+  /**
+   * Lets the theme name another face: text in it is measured with these files.
+   * @throws TrappaError when a file does not exist.
+   * @example
+   * fonts.register('Source Sans 3', { regular: 'fonts/SourceSans3-Regular.ttf', bold: 'fonts/SourceSans3-Bold.ttf' })
+   */
+  register(face: string, files: FontFiles): void {
+    const absolute: FontFiles = { regular: resolve(files.regular), bold: resolve(files.bold) };
+    if (files.italic) absolute.italic = resolve(files.italic);
+    if (files.boldItalic) absolute.boldItalic = resolve(files.boldItalic);
+    for (const file of Object.values(absolute)) {
+      if (!existsSync(file)) throw new TrappaError(`font file not found: ${file} (given for the font "${face}")`);
+    }
+    this.#faces.set(face.trim().toLowerCase(), absolute);
+    log('"%s" measured with %s', face, Object.values(absolute).join(', '));
   }
-  registry.set(face.trim().toLowerCase(), absolute);
+
+  /** The files that measure `face`, and a warning when Carlito stands in for an unknown face. */
+  resolve(face: string): { files: FontFiles; warning?: string } {
+    const key = face.trim().toLowerCase();
+    const files = this.#faces.get(key);
+    if (files) return { files };
+    if (key === 'calibri' || key === 'carlito') return { files: bundledFiles() };
+    if (log.enabled && !this.#substituted.has(key)) {
+      this.#substituted.add(key);
+      log('"%s" is not known: measured as Carlito (Calibri widths)', face);
+    }
+    return {
+      files: bundledFiles(),
+      warning:
+        `the font "${face}" is not known to Trappa, so its text was measured as Calibri and may not fit; ` +
+        'use Calibri, or give the font files in the theme',
+    };
+  }
+
+  /** Metrics of the file that draws `face` in this weight and style (loaded on first use). */
+  metrics(face: string, bold = false, italic = false): FontMetrics {
+    const { files } = this.resolve(face);
+    const file = bold
+      ? italic
+        ? (files.boldItalic ?? files.bold)
+        : files.bold
+      : italic
+        ? (files.italic ?? files.regular)
+        : files.regular;
+    const cache = Object.values(bundledFiles()).includes(file) ? bundledMetrics : this.#metrics;
+    let metrics = cache.get(file);
+    if (!metrics) {
+      metrics = loadMetrics(file);
+      cache.set(file, metrics);
+    }
+    return metrics;
+  }
 }
 
-/**
- * Forgets every face a theme registered (and the metrics read from their files), so that the
- * registry holds exactly what the project being loaded names: in watch mode a face removed
- * from theme.yaml, or a font file replaced, must not live on from an earlier build.
- */
-export function resetRegisteredFonts(): void {
-  registry.clear();
-  const keep = bundled ? new Set(Object.values(bundled)) : new Set<string>();
-  for (const file of [...loaded.keys()]) if (!keep.has(file)) loaded.delete(file);
+const projectFonts = new AsyncLocalStorage<FontRegistry>();
+/** Outside any project's work (a unit test of measuring, the Studio serving Carlito): Calibri and Carlito only. */
+const noProject = new FontRegistry();
+
+/** Runs `work` (and everything it awaits) with `fonts` as the faces text is measured with. */
+export function withFonts<T>(fonts: FontRegistry, work: () => T): T {
+  return projectFonts.run(fonts, work);
 }
 
-/** The files that measure `face`, and a warning when Carlito stands in for an unknown face. */
+const currentFonts = (): FontRegistry => projectFonts.getStore() ?? noProject;
+
+/** The files that measure `face` in the current project's work (see FontRegistry.resolve). */
 export function resolveFontFace(face: string): { files: FontFiles; warning?: string } {
-  const key = face.trim().toLowerCase();
-  const files = registry.get(key);
-  if (files) return { files };
-  if (key === 'calibri' || key === 'carlito') return { files: bundledFiles() };
-  return {
-    files: bundledFiles(),
-    warning:
-      `the font "${face}" is not known to Trappa, so its text was measured as Calibri and may not fit; ` +
-      'use Calibri, or give the font files in the theme',
-  };
+  return currentFonts().resolve(face);
 }
 
-/** Metrics of the file that draws `face` in this weight and style (loaded on first use). */
+/** Metrics of `face` in the current project's work (see FontRegistry.metrics). */
 export function fontMetrics(face: string, bold = false, italic = false): FontMetrics {
-  const { files } = resolveFontFace(face);
-  const file = bold
-    ? italic
-      ? (files.boldItalic ?? files.bold)
-      : files.bold
-    : italic
-      ? (files.italic ?? files.regular)
-      : files.regular;
-  let metrics = loaded.get(file);
-  if (!metrics) {
-    metrics = loadMetrics(file);
-    loaded.set(file, metrics);
-  }
-  return metrics;
+  return currentFonts().metrics(face, bold, italic);
 }
 
 function loadMetrics(file: string): FontMetrics {

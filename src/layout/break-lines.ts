@@ -3,14 +3,18 @@
  * test/measure-text-libreoffice.test.ts), on the safe side where it is unsure:
  * - lines break at spaces; the spaces at a break hang past the margin and take no room;
  * - and after a hyphen or en/em dash between letters ("Nord-|Trøndelag"), as LibreOffice does;
+ * - at a soft hyphen (U+00AD, put in by hyphenate.ts), drawn as a hyphen when the line
+ *   breaks there: a word that does not fit the rest of a line puts as much of itself as
+ *   fits up to a soft hyphen on it, as LibreOffice does;
  * - a word that fits no line moves to a new line and breaks after its last hyphen, dash
- *   or slash that fits, else between characters. LibreOffice breaks after a slash only
+ *   or slash that fits, else between characters: the line records that word as `broken`. LibreOffice breaks after a slash only
  *   in such words at the start of a paragraph, and between characters elsewhere;
  *   breaking at the slash leaves more text for later lines, so we never count fewer
  *   lines than either. A slash is no break opportunity otherwise ("og/eller" moves whole);
  * - "\n" ends the line (pptxgenjs writes it as a new paragraph, see measure-text.ts).
  */
 import { fontMetrics, type FontMetrics } from '../fonts/fonts.js';
+import { SOFT_HYPHEN } from './hyphenate.js';
 import type { Paragraph, TextStyle } from './types.js';
 
 /** Part of a unit in one font. Width in points = em × (size ?? the frame's size). */
@@ -39,6 +43,8 @@ export interface WrappedLine {
   maxSize: number;
   /** The line starts after a "\n". */
   afterHardBreak: boolean;
+  /** The whole word this line ends inside of, where it had to break it between two letters (no soft hyphen, hyphen, dash or slash fitted). */
+  broken?: string;
 }
 
 const SPACES = new Set([
@@ -93,7 +99,8 @@ export function splitUnits(paragraph: Paragraph, style: TextStyle): Unit[] {
 }
 
 function appendChar(pieces: Piece[], ch: string, font: FontMetrics, size: number | undefined): void {
-  const em = font.advanceEm(ch.codePointAt(0)!);
+  // A soft hyphen takes no room unless the line breaks there.
+  const em = ch === SOFT_HYPHEN ? 0 : font.advanceEm(ch.codePointAt(0)!);
   const last = pieces.at(-1);
   if (last && last.font === font && last.size === size) {
     last.text += ch;
@@ -111,6 +118,16 @@ interface OpenLine {
   maxSize: number;
   used: boolean;
   afterHardBreak: boolean;
+  broken?: string;
+}
+
+/** One character of a word that does not fit where it is, with its advance in points. */
+interface Char {
+  ch: string;
+  size: number;
+  advance: number;
+  /** Points of the hyphen drawn when the line breaks at this soft hyphen. */
+  hyphen: number;
 }
 
 /** Greedy line filling at font size `size` (points) in `width` points. */
@@ -123,16 +140,16 @@ export function wrapUnits(units: readonly Unit[], size: number, width: number): 
       width: line.width,
       maxSize: line.maxSize,
       afterHardBreak: line.afterHardBreak,
+      ...(line.broken ? { broken: line.broken } : {}),
     });
     line = openLine(size, hard);
   };
   for (const unit of units) {
     const wordWidth = widthOf(unit.word, size);
-    if (line.used && line.x + wordWidth > width + EPSILON) flush(false);
-    if (wordWidth > width + EPSILON) {
-      breakWord(unit.word, size, width, () => line, flush);
-    } else {
+    if (wordWidth <= width - (line.used ? line.x : 0) + EPSILON) {
       for (const piece of unit.word) addText(line, piece.text, piece.em * (piece.size ?? size), piece.size ?? size);
+    } else {
+      placeLongWord(charsOf(unit.word, size), width, () => line, flush);
     }
     line.width = line.x;
     for (const piece of unit.space) addText(line, piece.text, piece.em * (piece.size ?? size), piece.size ?? size);
@@ -142,38 +159,94 @@ export function wrapUnits(units: readonly Unit[], size: number, width: number): 
   return lines;
 }
 
-/**
- * A word wider than the line, starting on an empty line: per line, up to the last
- * hyphen, dash or slash that fits, else as many characters as fit (at least one).
- */
-function breakWord(
-  word: Piece[],
-  size: number,
-  width: number,
-  current: () => OpenLine,
-  flush: (hard: boolean) => void,
-): void {
-  const chars = word.flatMap((piece) =>
+function charsOf(word: readonly Piece[], size: number): Char[] {
+  return word.flatMap((piece) =>
     [...piece.text].map((ch) => {
       const charSize = piece.size ?? size;
-      return { ch, size: charSize, advance: piece.font.advanceEm(ch.codePointAt(0)!) * charSize };
+      return {
+        ch,
+        size: charSize,
+        advance: piece.font.advanceEm(ch.codePointAt(0)!) * charSize * (ch === SOFT_HYPHEN ? 0 : 1),
+        hyphen: ch === SOFT_HYPHEN ? piece.font.advanceEm(0x2d) * charSize : 0,
+      };
     }),
   );
+}
+
+/**
+ * A word that does not fit the rest of its line, as LibreOffice places it: up to its last
+ * soft hyphen that fits (with the hyphen drawn) on this line; else on a new line; a word
+ * wider than a whole line breaks there after its last soft hyphen, hyphen, dash or slash that
+ * fits, and only when there is none, between characters (recorded as `broken`).
+ */
+function placeLongWord(chars: Char[], width: number, current: () => OpenLine, flush: (hard: boolean) => void): void {
   let start = 0;
   while (start < chars.length) {
-    let end = start;
-    let x = current().x;
-    let softEnd = -1;
-    while (end < chars.length && (end === start || x + chars[end]!.advance <= width + EPSILON)) {
-      x += chars[end]!.advance;
-      end++;
-      if (SOFT_BREAK_AFTER.has(chars[end - 1]!.ch) && end < chars.length) softEnd = end;
+    const line = current();
+    const rest = chars.slice(start).reduce((sum, c) => sum + c.advance, 0);
+    if (line.x + rest <= width + EPSILON) {
+      addChars(line, chars, start, chars.length);
+      return;
     }
-    if (end < chars.length && softEnd > start) end = softEnd;
-    for (let i = start; i < end; i++) addText(current(), chars[i]!.ch, chars[i]!.advance, chars[i]!.size);
-    current().width = current().x;
-    start = end;
-    if (start < chars.length) flush(false);
+    const cut = softHyphenCut(chars, start, width - line.x);
+    if (cut > start) {
+      addChars(line, chars, start, cut);
+      addText(line, '-', chars[cut - 1]!.hyphen, chars[cut - 1]!.size);
+      line.width = line.x;
+      flush(false);
+      start = cut;
+      continue;
+    }
+    if (line.used) {
+      flush(false);
+      continue;
+    }
+    start = breakWord(chars, start, width, line);
+    flush(false);
+  }
+}
+
+/** End (after the soft hyphen) of the longest start of chars[start…] that fits `room` with its hyphen, or -1. */
+function softHyphenCut(chars: readonly Char[], start: number, room: number): number {
+  let x = 0;
+  let cut = -1;
+  for (let i = start; i < chars.length - 1; i++) {
+    const c = chars[i]!;
+    if (c.ch === SOFT_HYPHEN && i > start && x + c.hyphen <= room + EPSILON) cut = i + 1;
+    x += c.advance;
+    if (x > room + EPSILON) break;
+  }
+  return cut;
+}
+
+/**
+ * Fills an empty line with a word wider than it: up to the last hyphen, dash or slash that
+ * fits, else as many characters as fit (at least one), marking the word broken. Returns where the next line starts.
+ */
+function breakWord(chars: readonly Char[], start: number, width: number, line: OpenLine): number {
+  let end = start;
+  let x = 0;
+  let softEnd = -1;
+  while (end < chars.length && (end === start || x + chars[end]!.advance <= width + EPSILON)) {
+    x += chars[end]!.advance;
+    end++;
+    if (SOFT_BREAK_AFTER.has(chars[end - 1]!.ch) && end < chars.length) softEnd = end;
+  }
+  if (end < chars.length && softEnd > start) end = softEnd;
+  else if (end < chars.length)
+    line.broken = chars
+      .map((c) => c.ch)
+      .join('')
+      .replaceAll(SOFT_HYPHEN, '');
+  addChars(line, chars, start, end);
+  line.width = line.x;
+  return end;
+}
+
+function addChars(line: OpenLine, chars: readonly Char[], start: number, end: number): void {
+  for (let i = start; i < end; i++) {
+    const c = chars[i]!;
+    addText(line, c.ch === SOFT_HYPHEN ? '' : c.ch, c.advance, c.size);
   }
 }
 
@@ -184,7 +257,7 @@ function openLine(size: number, afterHardBreak: boolean): OpenLine {
 function addText(line: OpenLine, text: string, advance: number, size: number): void {
   if (!line.used) line.maxSize = size;
   else line.maxSize = Math.max(line.maxSize, size);
-  line.text += text;
+  line.text += text.includes(SOFT_HYPHEN) ? text.replaceAll(SOFT_HYPHEN, '') : text;
   line.x += advance;
   line.used = true;
 }

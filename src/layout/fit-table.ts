@@ -8,7 +8,7 @@
  * shorter than measured, never taller. A row's height written to the .pptx is a minimum:
  * both programs grow a row whose text needs more, so measured heights must be written.
  */
-import { layoutParagraphs } from './measure-text.js';
+import { layoutPrepared, prepareText, type PreparedText } from './measure-text.js';
 import type { Insets, TableCell, TextStyle } from './types.js';
 
 const EPSILON = 1e-6;
@@ -17,21 +17,57 @@ const EPSILON = 1e-6;
 export type MeasuredCell = string | Pick<TableCell, 'text' | 'bold'>;
 
 /**
+ * Cells split into break units once and their heights kept, for a table measured at many
+ * sizes and column widths (size-table.ts tries several sizes over every row). Splitting is
+ * most of measuring, and it does not depend on the size or the width, only on the text,
+ * its weight and the face; one measure serves every row and size of one table.
+ */
+export class CellMeasure {
+  /** By style and text: the split cell, and its heights by size, width, insets and spacing. */
+  readonly #cells = new Map<string, { prepared: PreparedText; heights: Map<string, number> }>();
+
+  /** The cell's height in inches, as `layoutParagraphs` gives it in a frame `width` wide. */
+  height(cell: MeasuredCell, style: TextStyle, width: number, styleKey = splitKey(style)): number {
+    const run = typeof cell === 'string' ? { text: cell } : { text: cell.text, bold: cell.bold };
+    const textKey = `${styleKey}\u0000${run.bold}\u0000${run.text}`;
+    let known = this.#cells.get(textKey);
+    if (!known) {
+      known = { prepared: prepareText([{ runs: [run] }], style), heights: new Map() };
+      this.#cells.set(textKey, known);
+    }
+    const { insets, lineSpacing } = style;
+    const key = `${style.fontSize} ${width} ${insets.left} ${insets.right} ${insets.top} ${insets.bottom} ${lineSpacing}`;
+    let height = known.heights.get(key);
+    if (height === undefined) {
+      // The same units, laid out with this style's size, insets and spacing.
+      height = layoutPrepared({ ...known.prepared, style }, style.fontSize, width).height;
+      known.heights.set(key, height);
+    }
+    return height;
+  }
+}
+
+/** The style as splitting sees it: everything but what only laying out uses (size, insets, spacing). */
+function splitKey(style: TextStyle): string {
+  return JSON.stringify({ ...style, fontSize: 0, insets: 0, lineSpacing: 0 });
+}
+
+/**
  * Height of each row: every cell wrapped in its column's width inside `cellInsets`,
  * the tallest cell wins. `style` gives the font (set `bold` for a header row); a cell's
- * own `bold` wins over it.
+ * own `bold` wins over it. `measure` keeps split cells between calls (see CellMeasure).
  */
 export function measureTableRows(
   columnWidths: readonly number[],
   rows: readonly (readonly MeasuredCell[])[],
   style: TextStyle,
   cellInsets: Insets,
+  measure = new CellMeasure(),
 ): number[] {
   const cellStyle: TextStyle = { ...style, insets: cellInsets };
-  const cellHeight = (cell: MeasuredCell, column: number): number => {
-    const run = typeof cell === 'string' ? { text: cell } : { text: cell.text, bold: cell.bold };
-    return layoutParagraphs([{ runs: [run] }], cellStyle, columnWidths[column] ?? 0).height;
-  };
+  const key = splitKey(cellStyle);
+  const cellHeight = (cell: MeasuredCell, column: number): number =>
+    measure.height(cell, cellStyle, columnWidths[column] ?? 0, key);
   return rows.map((row) =>
     row.reduce((tallest, cell, column) => Math.max(tallest, cellHeight(cell, column)), cellHeight('', 0)),
   );

@@ -28,6 +28,8 @@ export interface FitTextResult {
   height: number;
   lines: Line[];
   warnings: string[];
+  /** Words broken between letters at the chosen size (none when every word fits a line). */
+  broken: string[];
 }
 
 /** The largest size ≤ maxSize, in `step`s, at which the text fits the box. */

@@ -68,6 +68,8 @@ export interface TextLayout {
   height: number;
   /** Plain-language warnings for the caller to report (unknown font faces). */
   warnings: string[];
+  /** Words broken between two letters because no line could hold them (see break-lines.ts). */
+  broken: string[];
 }
 
 /** Paragraphs split into break units once, to lay out at many sizes. */
@@ -113,15 +115,17 @@ export function layoutPrepared(
   const { insets, lineSpacing = 1 } = prepared.style;
   const innerPt = inchToPt(widthInches - insets.left - insets.right);
   const lines: Line[] = [];
+  const broken: string[] = [];
   let heightPt = 0;
   prepared.paragraphs.forEach((p, index) => {
     const wrapped = wrapUnits(p.units, fontSize, (innerPt - p.indentPt) / widthSafety);
     wrapped.forEach((w, i) => {
+      if (w.broken && broken.at(-1) !== w.broken) broken.push(w.broken);
       const spaceBefore = i === 0 || w.afterHardBreak ? p.spaceBefore : 0;
       const height = LINE_HEIGHT_EM * w.maxSize * lineSpacing;
       lines.push({ text: w.text, paragraph: index, width: w.width, height, spaceBefore });
       heightPt += spaceBefore + height;
     });
   });
-  return { lines, height: insets.top + insets.bottom + ptToInch(heightPt), warnings: prepared.warnings };
+  return { lines, height: insets.top + insets.bottom + ptToInch(heightPt), warnings: prepared.warnings, broken };
 }

@@ -3,11 +3,16 @@
  * into TextElements. Sizes shrink from the theme's size to its floor; what does
  * not fit at the floor is reported (fits: false) so the kind can continue on a new slide.
  */
+import { debugLog } from '../debug-log.js';
+import { commonParts } from '../kinds/common-parts.js';
 import { fitText, splitParagraphs } from './fit-text.js';
+import { hyphenateWords } from './hyphenate.js';
 import { layoutParagraphs, measureWidth, WIDTH_SAFETY } from './measure-text.js';
 import type { Issue, SourceLocation } from '../errors.js';
 import type { Page } from './page.js';
 import type { Box, Paragraph, ShapeElement, SlideElement, TextElement, TextStyle } from './types.js';
+
+const log = debugLog('layout');
 
 type TextRole = 'title' | 'body' | 'footer';
 
@@ -70,7 +75,7 @@ export interface Fitted {
 }
 
 /** True when every word fits on a line at `size`, so no word would be broken in two. */
-function wordsFit(paragraphs: Paragraph[], style: TextStyle, width: number, size: number): boolean {
+export function wordsFit(paragraphs: readonly Paragraph[], style: TextStyle, width: number, size: number): boolean {
   const inner = (width - style.insets.left - style.insets.right) * 72;
   // A run with its own size keeps it when the frame shrinks (as in fitText).
   return paragraphs.every((p) =>
@@ -92,24 +97,44 @@ function wordsFit(paragraphs: Paragraph[], style: TextStyle, width: number, size
 }
 
 /**
- * The largest size ≤ maxSize at which the text fits and no word is split mid-word;
- * a word too long for the frame even at minSize is split as measure-text splits it.
+ * The largest size ≤ maxSize at which the text fits and no word is split mid-word. When
+ * some word is wider than the frame even at minSize, those words are hyphenated for the
+ * page's language (soft hyphens) and the text is fitted again, never split at a random letter.
  */
-function fitWholeWords(request: FitRequest, maxSize: number, minSize: number) {
+function fitWholeWords(page: Page, request: FitRequest, maxSize: number, minSize: number) {
   const input = { paragraphs: request.paragraphs, style: request.style, box: request.box, minSize };
   const result = fitText({ ...input, maxSize });
   for (let size = result.fontSize; result.fits && size >= minSize; size -= 0.5) {
     if (wordsFit(request.paragraphs, request.style, request.box.w, size)) {
-      return size === result.fontSize ? result : fitText({ ...input, maxSize: size });
+      return {
+        paragraphs: request.paragraphs,
+        ...(size === result.fontSize ? result : fitText({ ...input, maxSize: size })),
+      };
     }
   }
-  return result;
+  const atFloor = fitText({ ...input, maxSize: minSize });
+  if (atFloor.broken.length === 0) return { paragraphs: request.paragraphs, ...result };
+  const paragraphs = hyphenateWords(request.paragraphs, atFloor.broken, page.language);
+  let hyphenated = fitText({ ...input, paragraphs, maxSize });
+  // The largest size at which the hyphenated text fits with no word broken between letters.
+  while (hyphenated.fits && hyphenated.broken.length > 0 && hyphenated.fontSize > minSize)
+    hyphenated = fitText({ ...input, paragraphs, maxSize: Math.max(minSize, hyphenated.fontSize - 0.5) });
+  // A word that breaks between letters even hyphenated at the floor does not fit: the caller tries another place.
+  return { paragraphs, ...hyphenated, fits: hyphenated.fits && hyphenated.broken.length === 0 };
 }
 
 export function fitBox(page: Page, request: FitRequest): Fitted {
   const maxSize = request.maxSize ?? request.style.fontSize;
   const minSize = Math.min(request.minSize ?? page.theme.sizes.minBody, maxSize);
-  const result = fitWholeWords(request, maxSize, minSize);
+  const { paragraphs, ...result } = fitWholeWords(page, request, maxSize, minSize);
+  if (log.enabled && result.fontSize < maxSize)
+    log(
+      '"%s": %d → %d pt to fit its box%s',
+      request.name,
+      maxSize,
+      result.fontSize,
+      result.fits ? '' : ' (still too long)',
+    );
   if (!result.fits && request.source) {
     const shorter = Math.max(5, Math.ceil(((1 - request.box.h / result.height) * 100) / 5) * 5);
     throw new LayoutIssue({
@@ -124,7 +149,7 @@ export function fitBox(page: Page, request: FitRequest): Fitted {
     name: request.name,
     role: request.role ?? 'body',
     box: request.box,
-    paragraphs: request.paragraphs,
+    paragraphs,
     style: { ...request.style, fontSize: result.fontSize },
     ...(request.fill ? { fill: request.fill } : {}),
     ...(request.source ? { source: request.source } : {}),
@@ -132,9 +157,14 @@ export function fitBox(page: Page, request: FitRequest): Fitted {
   return { element, fits: result.fits, height: result.height };
 }
 
-/** Height in inches that paragraphs need at the style's size in a frame `width` wide. */
-export function textHeight(paragraphs: Paragraph[], style: TextStyle, width: number): number {
-  return layoutParagraphs(paragraphs, style, width).height;
+/**
+ * Height in inches that paragraphs need at the style's size in a frame `width` wide. With
+ * `language`, a word too wide for the frame is measured hyphenated, as fitBox will set it.
+ */
+export function textHeight(paragraphs: Paragraph[], style: TextStyle, width: number, language?: string): number {
+  const layout = layoutParagraphs(paragraphs, style, width);
+  if (!language || layout.broken.length === 0) return layout.height;
+  return layoutParagraphs(hyphenateWords(paragraphs, layout.broken, language), style, width).height;
 }
 
 /**
@@ -168,7 +198,7 @@ export function titleElements(page: Page, title: string): SlideElement[] {
     valign: 'bottom',
   });
   const fitted = fitBox(page, {
-    name: 'Title',
+    name: commonParts.title.name(),
     role: 'title',
     box: page.title,
     paragraphs: [{ runs: [{ text: title }] }],
@@ -177,7 +207,7 @@ export function titleElements(page: Page, title: string): SlideElement[] {
   });
   const rule: SlideElement = {
     type: 'shape',
-    name: 'Title rule',
+    name: commonParts.titleRule.name(),
     shape: 'rect',
     box: page.rule,
     fill: theme.colors.accent,
@@ -235,7 +265,7 @@ export function fittedShape(page: Page, request: ShapeRequest): ShapeElement {
     ...(request.fill ? { fill: request.fill } : {}),
     ...(request.line ? { line: request.line } : {}),
     ...(request.radius !== undefined ? { radius: request.radius } : {}),
-    paragraphs: request.paragraphs,
+    paragraphs: element.paragraphs,
     style: element.style,
     ...(request.source ? { source: request.source } : {}),
   };

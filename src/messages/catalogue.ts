@@ -1,10 +1,13 @@
 /**
  * One catalogue of the messages a person reads, in bokmål, nynorsk and English: Trappa
- * Studio's words and the explanation of each exit code, for the page and the CLI alike.
+ * Studio's words, for the page and the CLI alike; the exit codes' words come from the one
+ * table in exit-codes.ts.
  * A message is looked up by key and filled in with named values (`{file}`); a language
  * lacking a message falls back to bokmål, then English, so nothing is ever shown blank.
  */
-export type Lang = 'nb' | 'nn' | 'en';
+import { exitCodeEntry, type MessageLanguage } from '../exit-codes.js';
+
+export type Lang = MessageLanguage;
 
 type Entry = Record<Lang, string>;
 
@@ -62,68 +65,6 @@ const M = {
     en: 'the request is too large',
   },
   badRequest: { nb: 'forespørselen er ikke JSON', nn: 'førespurnaden er ikkje JSON', en: 'the request is not JSON' },
-  'exit.0': { nb: 'Ferdig.', nn: 'Ferdig.', en: 'Done.' },
-  'exit.1': {
-    nb: 'Det lot seg ikke gjøre slik det ble bedt om. Les meldingen under.',
-    nn: 'Det let seg ikkje gjere slik det vart bede om. Les meldinga under.',
-    en: 'It could not be done as asked. Read the message below.',
-  },
-  'exit.2': {
-    nb: 'Dataene må rettes først: meldingen under viser fil, linje og felt.',
-    nn: 'Dataa må rettast først: meldinga under viser fil, linje og felt.',
-    en: 'The data must be fixed first: the message below names file, line and field.',
-  },
-  'exit.3': {
-    nb:
-      'Denne versjonen er frosset (frigitt eller sendt) og kan ikke erstattes med annet innhold. ' +
-      'Lag en ny versjon med «Ny versjon» og bygg den, eller bygg uten endringer.',
-    nn:
-      'Denne versjonen er frosen (frigitt eller send) og kan ikkje bytast ut med anna innhald. ' +
-      'Lag ein ny versjon med «Ny versjon» og bygg han, eller bygg utan endringar.',
-    en:
-      'This version is frozen (released or sent) and cannot be replaced by other content. ' +
-      'Make a new version with «New version» and build it, or build without changes.',
-  },
-  'exit.4': {
-    nb: 'Presentasjonen besto ikke kontrollen, så ingenting ble lagret. Rett det meldingen under peker på.',
-    nn: 'Presentasjonen stod ikkje kontrollen, så ingenting vart lagra. Rett det meldinga under peikar på.',
-    en: 'The deck failed its check, so nothing was saved. Fix what the message below points at.',
-  },
-  'exit.5': {
-    nb: 'LibreOffice eller pdftoppm mangler på denne maskinen. Installer LibreOffice for å lage PDF.',
-    nn: 'LibreOffice eller pdftoppm manglar på denne maskina. Installer LibreOffice for å lage PDF.',
-    en: 'LibreOffice or pdftoppm is missing on this machine. Install LibreOffice to make PDFs.',
-  },
-  'exit.6': {
-    nb:
-      'E-posten kom ikke fram til alle, eller e-posttjeneren ville ikke ta imot den. Sjekk e-postoppsettet ' +
-      '(tjener, bruker, passord) og prøv igjen; ingen får den to ganger.',
-    nn:
-      'E-posten kom ikkje fram til alle, eller e-posttenaren ville ikkje ta imot han. Sjekk e-postoppsettet ' +
-      '(tenar, brukar, passord) og prøv igjen; ingen får han to gonger.',
-    en:
-      'The e-mail did not reach everyone, or the mail server refused it. Check the mail settings ' +
-      '(server, user, password) and try again; nobody receives it twice.',
-  },
-  'exit.7': {
-    nb:
-      'Disken eller filsystemet sa nei: full disk, skrivebeskyttet mappe, manglende tilgang, eller en fil som er ' +
-      'åpen i et annet program (PowerPoint?). Meldingen under sier hvilken fil; lukk den eller frigjør plass, ' +
-      'og prøv igjen. Filene fra før er urørt.',
-    nn:
-      'Disken eller filsystemet sa nei: full disk, skriveverna mappe, manglande tilgang, eller ei fil som er ' +
-      'open i eit anna program (PowerPoint?). Meldinga under seier kva fil; lukk ho eller frigjer plass, ' +
-      'og prøv igjen. Filene frå før er urørte.',
-    en:
-      'The disk or file system refused: full, read-only, no permission, or a file open in another program ' +
-      '(PowerPoint?). The message below names the file; close it or free some space and try again. ' +
-      'The files from before are untouched.',
-  },
-  'exit.70': {
-    nb: 'Trappa stoppet med en intern feil. Meldingen under bør sendes til den som drifter Trappa.',
-    nn: 'Trappa stoppa med ein intern feil. Meldinga under bør sendast til den som driftar Trappa.',
-    en: 'Trappa stopped with an internal error. Send the message below to whoever looks after Trappa.',
-  },
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof M;
@@ -160,8 +101,8 @@ export function say(key: MessageKey, values: Record<string, string | number> = {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
-/** What an exit code of the CLI means and what to do, in words (README: exit codes). */
+/** What an exit code of the CLI means and what to do, in words: the one table in exit-codes.ts. */
 export function exitExplanation(code: number, lang: Lang = current): string {
-  const key = `exit.${code}` as MessageKey;
-  return key in M ? say(key, {}, lang) : say('exit.70', {}, lang);
+  const entry = exitCodeEntry(code);
+  return `${entry.meaning[lang]}. ${entry.todo[lang]}`.replace(/\.\. /, '. ').trim();
 }

@@ -61,9 +61,11 @@ function parsedPart(pkg: OpcPackage, part: string): XmlElement | XmlSyntaxError 
  * Parsed parts by their text, across packages: the decks of one build share their master,
  * layouts and theme, and a rebuild (watch mode, the studio) most of its slides. The trees
  * are only ever read, so one can serve every package that holds the same text. Large parts
- * are left out; up to 16 M characters of parts are kept.
+ * are left out; up to 4 M characters of parts are kept: a tree weighs ~10 bytes per character
+ * of its text, so ~40 MB, which holds every part of the bundled project's decks (watch mode,
+ * the studio) but not a 1,000-row plan's slides after its deck is done.
  */
-const shared = new BoundedCache<string, XmlElement | XmlSyntaxError>(16 * 1024 * 1024, (text) => text.length);
+const shared = new BoundedCache<string, XmlElement | XmlSyntaxError>(4 * 1024 * 1024, (text) => text.length);
 const MAX_SHARED_PART = 256 * 1024;
 
 function parseText(text: string): XmlElement | XmlSyntaxError {

@@ -34,9 +34,44 @@ export class XmlSyntaxError extends Error {
   }
 }
 
-/** Parses a whole XML document into its root element. @throws XmlSyntaxError */
+/**
+ * Parses a whole XML document into its root element. @throws XmlSyntaxError
+ * Parsed without position tracking, which costs saxes a good part of its time; only a
+ * document that fails is parsed again with it, for the line and column of the error.
+ */
 export function parseXml(text: string): XmlElement {
-  const parser = new SaxesParser({ xmlns: false, position: true });
+  const parsed = buildTree(text, false);
+  if (parsed instanceof XmlSyntaxError) throw buildTree(text, true);
+  return parsed;
+}
+
+/**
+ * Element names and attribute values as one string each per process: a plan slide repeats the same few
+ * hundred values thousands of times, and every parsed part is kept for the check (~300,000
+ * elements for a 1,000-row plan). Attribute names need nothing: V8 keeps property names once already.
+ */
+const interned = new Map<string, string>();
+const MAX_INTERNED_LENGTH = 32;
+
+function intern(value: string): string {
+  if (value.length > MAX_INTERNED_LENGTH) return value;
+  const known = interned.get(value);
+  if (known !== undefined) return known;
+  // Bounded like the other per-process caches: past the limit it starts again.
+  if (interned.size >= 50_000) interned.clear();
+  interned.set(value, value);
+  return value;
+}
+
+/**
+ * The prototype of attribute maps: none of Object's (saxes's maps have no prototype, so
+ * `attributes.constructor` is undefined), but a shared prototype gives V8 compact objects,
+ * where a map without any prototype is a hash table of its own.
+ */
+const NO_PROTOTYPE: object = Object.freeze(Object.create(null));
+
+function buildTree(text: string, position: boolean): XmlElement | XmlSyntaxError {
+  const parser = new SaxesParser({ xmlns: false, position });
   const root: XmlElement = { name: '#document', attributes: {}, children: [] };
   const stack: XmlElement[] = [root];
   let failure: XmlSyntaxError | undefined;
@@ -44,16 +79,19 @@ export function parseXml(text: string): XmlElement {
     failure ??= new XmlSyntaxError(error.message.replace(/^[^:]*:\d+:\d+: /, ''), parser.line, parser.column);
   });
   parser.on('opentag', (tag) => {
-    const element: XmlElement = { name: tag.name, attributes: tag.attributes as Record<string, string>, children: [] };
+    const attributes = Object.create(NO_PROTOTYPE) as Record<string, string>;
+    for (const [name, value] of Object.entries(tag.attributes as Record<string, string>))
+      attributes[name] = intern(value);
+    const element: XmlElement = { name: intern(tag.name), attributes, children: [] };
     stack.at(-1)!.children.push(element);
     stack.push(element);
   });
   parser.on('closetag', () => void stack.pop());
   parser.on('text', (text) => void stack.at(-1)!.children.push(text));
   parser.write(text).close();
-  if (failure) throw failure;
+  if (failure) return failure;
   const element = root.children.find((c): c is XmlElement => typeof c !== 'string');
-  if (!element) throw new XmlSyntaxError('the document has no root element', 1, 1);
+  if (!element) return new XmlSyntaxError('the document has no root element', 1, 1);
   return element;
 }
 

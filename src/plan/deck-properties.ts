@@ -13,4 +13,6 @@ export interface DeckProperties {
   /** BCP 47 tag for every text run, e.g. "nb-NO". */
   language: string;
   keywords?: string;
+  /** The deck's id, recorded in docProps/custom.xml so `trappa absorb` knows the file (none: no custom.xml). */
+  deckId?: string;
 }

@@ -3,12 +3,13 @@
  * in which order, with which notes and wording, under which file name and properties.
  * Pure: no files, no clock.
  */
+import type { FontRegistry } from '../fonts/fonts.js';
 import type { SourceLocation } from '../errors.js';
 import type { DeckSource, Project } from '../data/load-project.js';
 import type { Deck, SlideRef, Strategy, Theme } from '../data/schema.js';
 import { locateIn } from '../data/validate.js';
 import type { DeckProperties } from './deck-properties.js';
-import type { SlideKindName } from '../data/slide-kind-names.js';
+import type { SlideKindName } from '../kinds/index.js';
 import type { TemplateSet, TemplateSource } from '../render/render-text.js';
 
 /** How the plan slide treats the audience's rows. */
@@ -45,6 +46,8 @@ export interface DeckPlan {
   properties: DeckProperties;
   /** File name without extension: deck, version and date, e.g. "storledermote-v0.2-2004-02-04". */
   baseName: string;
+  /** The project's faces: the deck's text is measured with these (fonts/fonts.ts withFonts). */
+  fonts: FontRegistry;
 }
 
 function normaliseRef(ref: SlideRef): Exclude<SlideRef, string> {
@@ -96,7 +99,9 @@ function deckBaseName(deck: Deck, strategy: Strategy): string {
 
 export function resolveDeck(project: Project, source: DeckSource): DeckPlan {
   const { deck } = source;
-  const { strategy, theme } = project;
+  const { theme } = project;
+  // The strategy's texts in the deck's language (the loader made one per language the decks use).
+  const strategy = project.strategies.get(deck.language) ?? project.strategy;
   const templates = project.templates.get(deck.language);
   if (!templates) throw new Error(`templates for language ${deck.language} were not loaded`);
   // The strategy's wording applies to every deck; a deck's own wording wins.
@@ -113,6 +118,7 @@ export function resolveDeck(project: Project, source: DeckSource): DeckPlan {
   const title = deck.title ?? strategy.name;
   const org = strategy.organisation;
   return {
+    fonts: project.fonts,
     deck,
     deckFile: source.source.file,
     strategy,
@@ -136,6 +142,7 @@ export function resolveDeck(project: Project, source: DeckSource): DeckPlan {
       date: strategy.date,
       language: templates.labels.language,
       keywords: [org.shortName, deck.id, deck.meeting?.name].filter(Boolean).join('; '),
+      deckId: deck.id,
     },
   };
 }

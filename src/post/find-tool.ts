@@ -30,7 +30,8 @@ async function isExecutable(file: string): Promise<boolean> {
 
 function pathCandidates(names: readonly string[], env: NodeJS.ProcessEnv): string[] {
   const dirs = (env.PATH ?? env.Path ?? '').split(delimiter).filter(Boolean);
-  const exts = process.platform === 'win32' ? ['.exe', ''] : [''];
+  // Windows's own order (PATHEXT): a console `.com` (soffice.com) before the `.exe`.
+  const exts = process.platform === 'win32' ? ['.com', '.exe', ''] : [''];
   return dirs.flatMap((dir) => names.flatMap((name) => exts.map((ext) => join(dir, name + ext))));
 }
 

@@ -3,10 +3,11 @@
  *
  * Decorative shapes must become artifacts in a tagged PDF, so screen readers skip them.
  * LibreOffice 7.4 ignores Office's decorative flag (`adec:decorative`) when it tags a PDF: every
- * shape without text becomes a Figure without /Alt (the issue counted 15 of 23). What it does
- * mark as artifacts is the content of master pages, and it imports each PowerPoint layout as a
- * master page. So each slide with decorative shapes gets its own copy of its layout holding
- * them; they are drawn the same, behind the slide's own shapes, as artifacts.
+ * shape without text becomes a Figure without /Alt (the issue counted 15 of 23). Content of
+ * master pages it does not tag at all, and it imports each PowerPoint layout as a master page.
+ * So each slide with decorative shapes gets its own copy of its layout holding them; they are
+ * drawn the same, behind the slide's own shapes, untagged, and the finishing stage
+ * (pdf-finish/) marks them as artifacts.
  *
  * Decorative: marked so (`adec:decorative val="1"`), or a shape (`p:sp`, `p:cxnSp`) with no
  * text, no alt text and no placeholder: a rule, band, panel or arrow. Pictures are moved only

@@ -10,7 +10,9 @@
  * - Tagged, with PDF/UA (PDFUACompliance): LibreOffice then adds the PDF/UA-1 identification,
  *   /DisplayDocTitle and alt text on figures; the check verifies what can be read of that.
  * - The deck's language as LibreOffice's locale: its /Lang comes from there, not from the text.
- * - Decorative shapes moved onto layout copies first (pdf-deck.ts): they become artifacts.
+ * - Decorative shapes moved onto layout copies first (pdf-deck.ts): LibreOffice paints them
+ *   untagged with the master page; the finishing stage (pdf-finish/) then makes them, the page
+ *   background, the footer and the panels' fills artifacts, and the panel headings headings.
  */
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -101,8 +103,10 @@ async function convertAndSave(jobs: { job: PdfJob; target: string }[], options: 
       const language = job.language ?? deckLanguage(deck);
       staged.push({ job, target, deck, input, ...(language ? { language } : {}) });
     }
-    // pdf.js loads while LibreOffice converts.
+    // pdf.js and the finishing stage (pdf-lib) load while LibreOffice converts.
     preloadPdfReader();
+    const finishing = import('./pdf-finish/finish-pdf.js');
+    finishing.catch(() => undefined);
     const pdfs = new Map<Staged, string>();
     for (const [language, group] of groupBy(staged, (s) => s.language ?? '')) {
       const inputs = group.map((s) => s.input);
@@ -114,8 +118,9 @@ async function convertAndSave(jobs: { job: PdfJob; target: string }[], options: 
     }
     const written: WrittenPdf[] = [];
     const failures: string[] = [];
+    const { finishPdf } = await finishing;
     for (const s of staged) {
-      const bytes = new Uint8Array(await readFile(pdfs.get(s)!));
+      const bytes = await finishedPdf(finishPdf, pdfs.get(s)!, s.deck);
       const report = await checkPdfAgainstDeck(bytes, s.deck, s.language);
       if (report.findings.length > 0) failures.push(`${basename(s.target)}:\n${formatPdfFindings(report.findings)}`);
       written.push({ file: s.target, declares: report.declares, size: bytes.length });
@@ -134,6 +139,28 @@ async function convertAndSave(jobs: { job: PdfJob; target: string }[], options: 
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
+}
+
+/**
+ * LibreOffice's PDF, finished (pdf-finish/): decoration and footers as artifacts, headings,
+ * XMP. Written back to the staged file, which is what the check reads and the rename saves.
+ * A deck that cannot be read leaves the PDF as LibreOffice wrote it, for the check to judge.
+ */
+async function finishedPdf(
+  finish: typeof import('./pdf-finish/finish-pdf.js').finishPdf,
+  file: string,
+  deck: Uint8Array,
+): Promise<Uint8Array> {
+  const bytes = new Uint8Array(await readFile(file));
+  let model: ReturnType<typeof readDeck>;
+  try {
+    model = readDeck(deck);
+  } catch {
+    return bytes;
+  }
+  const finished = (await finish(bytes, model)).bytes;
+  if (finished !== bytes) await writeFile(file, finished);
+  return finished;
 }
 
 /** One deck; see {@link exportPdfs}. @returns the PDF's path. */

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TrappaError } from '../errors.js';
+import { CLEANUP_RETRIES } from '../io/rename-retry.js';
 import { type RunResult, runProcess } from './run-process.js';
 
 /**
@@ -76,7 +77,8 @@ function isAlive(pid: number): boolean {
 async function discardProfile(): Promise<void> {
   const dir = profileDir;
   profileDir = undefined;
-  if (dir) await rm(dir, { recursive: true, force: true });
+  // A profile Windows still holds is left for removeOrphanProfiles of a later run.
+  if (dir) await rm(dir, { recursive: true, force: true, ...CLEANUP_RETRIES }).catch(() => undefined);
 }
 
 const LOCALE_ITEM = /^.*ooSetupSystemLocale.*\n?/gm;

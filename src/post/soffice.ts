@@ -7,7 +7,9 @@
  * converts a whole batch of files: starting LibreOffice is most of a conversion's time.
  */
 import { readdir, mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import { basename, extname, join, resolve } from 'node:path';
+import { CLEANUP_RETRIES } from '../io/rename-retry.js';
 import { TrappaError } from '../errors.js';
 import { findTool, type ToolSpec } from './find-tool.js';
 import { runWithProfile } from './run-with-profile.js';
@@ -22,22 +24,32 @@ async function optLibreOffice(): Promise<string[]> {
     .map((e) => join('/opt', e, 'program', 'soffice'));
 }
 
+/** /Applications and the user's own ~/Applications (a drag-and-drop install without admin rights). */
+const macApps = (): string[] => ['/Applications', join(homedir(), 'Applications')];
+
+/** Program Files (64- and 32-bit) and the per-user install folder (%LOCALAPPDATA%\\Programs). */
+function windowsPrograms(): string[] {
+  const env = process.env;
+  const dirs = [env.ProgramFiles, env.ProgramW6432, env['ProgramFiles(x86)']];
+  if (env.LOCALAPPDATA) dirs.push(join(env.LOCALAPPDATA, 'Programs'));
+  return [...new Set(dirs.filter((dir): dir is string => Boolean(dir)))];
+}
+
 const sofficeSpec: ToolSpec = {
   label: 'LibreOffice (soffice)',
   envVars: ['TRAPPA_SOFFICE', 'SOFFICE_PATH'],
   names: ['soffice', 'libreoffice'],
-  knownPaths: async () => {
-    const programFiles = [process.env.ProgramFiles, process.env['ProgramFiles(x86)']];
-    return [
-      '/usr/bin/soffice',
-      '/usr/lib/libreoffice/program/soffice',
-      ...(await optLibreOffice()),
-      '/Applications/LibreOffice.app/Contents/MacOS/soffice',
-      ...programFiles
-        .filter((dir): dir is string => Boolean(dir))
-        .map((dir) => join(dir, 'LibreOffice', 'program', 'soffice.exe')),
-    ];
-  },
+  knownPaths: async () => [
+    '/usr/bin/soffice',
+    '/usr/lib/libreoffice/program/soffice',
+    ...(await optLibreOffice()),
+    ...macApps().map((apps) => join(apps, 'LibreOffice.app', 'Contents', 'MacOS', 'soffice')),
+    ...windowsPrograms().flatMap((dir) =>
+      // soffice.com first: the console launcher waits for the conversion and passes its output on;
+      // soffice.exe returns at once on some installs.
+      ['soffice.com', 'soffice.exe'].map((exe) => join(dir, 'LibreOffice', 'program', exe)),
+    ),
+  ],
   installHint:
     'Debian/Ubuntu: apt-get install -y libreoffice-impress; macOS: brew install --cask libreoffice; ' +
     'Windows: https://www.libreoffice.org/download/',
@@ -134,7 +146,9 @@ export async function convertManyWithSoffice(
       for (const output of outputs) await rename(join(staging, basename(output)), output);
       return outputs;
     } finally {
-      await rm(staging, { recursive: true, force: true });
+      // A staging folder Windows still holds is left (a later run's folder has another name): its
+      // EBUSY must not hide what went wrong with the conversion.
+      await rm(staging, { recursive: true, force: true, ...CLEANUP_RETRIES }).catch(() => undefined);
     }
   });
 }

@@ -7,6 +7,7 @@
  */
 import type { DeckProperties } from '../layout/types.js';
 import { relationshipTargets, type PackageParts } from './package-parts.js';
+import { trappaVersion } from '../versions/input-hash.js';
 import { escapeXml, unescapeXml } from './xml-edit.js';
 
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n';
@@ -45,7 +46,9 @@ export function writeCoreProperties(props: DeckProperties): string {
 }
 
 /**
- * Extended (application) properties. HeadingPairs names groups and counts their
+ * Extended (application) properties, naming Trappa as the application that wrote the file
+ * (it is not PowerPoint: a reader deciding what made a file, or which quirks to expect,
+ * should be told). HeadingPairs names groups and counts their
  * members; TitlesOfParts lists the members in the same order, so both vector sizes
  * follow from the lists: fonts used, theme names, slide titles.
  */
@@ -71,7 +74,7 @@ export function writeAppProperties(parts: PackageParts, props: DeckProperties): 
     '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"' +
     ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
     '<TotalTime>0</TotalTime>' +
-    '<Application>Microsoft Office PowerPoint</Application>' +
+    '<Application>Trappa</Application>' +
     `<PresentationFormat>${presentationFormat(parts)}</PresentationFormat>` +
     `<Slides>${slides.length}</Slides><Notes>${notes}</Notes><HiddenSlides>0</HiddenSlides><MMClips>0</MMClips>` +
     '<ScaleCrop>false</ScaleCrop>' +
@@ -79,7 +82,7 @@ export function writeAppProperties(parts: PackageParts, props: DeckProperties): 
     `<TitlesOfParts>${vector(titles.length, 'lpstr', titles)}</TitlesOfParts>` +
     `<Company>${escapeXml(props.company)}</Company>` +
     '<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>' +
-    '<AppVersion>16.0000</AppVersion>' +
+    `<AppVersion>${appVersion(trappaVersion())}</AppVersion>` +
     '</Properties>'
   );
 }
@@ -138,4 +141,14 @@ function presentationFormat(parts: PackageParts): string {
     [4 / 3, 'On-screen Show (4:3)'],
   ];
   return formats.find(([r]) => Math.abs(ratio - r) < 0.01)?.[1] ?? 'Custom';
+}
+
+/**
+ * Trappa's version in AppVersion's form `XX.YYYY` (ECMA-376 Part 1 §22.2.2.2): major, then
+ * minor and patch two digits each; 0.1.0 → `00.0100`.
+ */
+export function appVersion(version: string): string {
+  const [major = 0, minor = 0, patch = 0] = version.split(/[.+-]/).map((n) => Number.parseInt(n, 10) || 0);
+  const two = (n: number) => String(Math.min(n, 99)).padStart(2, '0');
+  return `${two(major)}.${two(minor)}${two(patch)}`;
 }

@@ -17,6 +17,7 @@
 import type { DeckProperties } from '../layout/types.js';
 import type { OpcPackage } from '../ooxml/package.js';
 import { writeAppProperties, writeCoreProperties } from './document-properties.js';
+import { writeCustomProperties } from './custom-properties.js';
 import { PackageParts, zipTimestamp } from './package-parts.js';
 import {
   isDrawingPart,
@@ -80,6 +81,7 @@ export function finishDeck(raw: Uint8Array, props: DeckProperties, structure?: D
 
   parts.setText('docProps/core.xml', writeCoreProperties(props));
   parts.setText('docProps/app.xml', writeAppProperties(parts, props));
+  if (props.deckId) writeCustomProperties(parts, props.deckId, props.version);
 
   dedupeMedia(parts);
   removeOrphanRelationships(parts);

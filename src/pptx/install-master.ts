@@ -6,7 +6,7 @@
 import { strFromU8 } from 'fflate';
 import type { MasterSet } from './master-set.js';
 import type { PackageParts } from './package-parts.js';
-import { inchToEmu } from '../units.js';
+import { NOTES_SIZE_XML, slideSizeXml } from './slide-size.js';
 import { escapeXml } from './xml-edit.js';
 
 const PRESENTATION = 'ppt/presentation.xml';
@@ -58,7 +58,8 @@ export function installMasterSet(parts: PackageParts, set: MasterSet): void {
       const list = set.masters.map((_, i) => `<p:sldMasterId id="${ids[i]}" r:id="rIdMaster${i + 1}"/>`).join('');
       return xml
         .replace(/<p:sldMasterIdLst>[\s\S]*?<\/p:sldMasterIdLst>/, `<p:sldMasterIdLst>${list}</p:sldMasterIdLst>`)
-        .replace(/<p:sldSz\b[^>]*\/>/, `<p:sldSz cx="${inchToEmu(set.size.w)}" cy="${inchToEmu(set.size.h)}"/>`);
+        .replace(/<p:sldSz\b[^>]*\/>/, slideSizeXml(set.size))
+        .replace(/<p:notesSz\b[^>]*\/>/, NOTES_SIZE_XML);
     },
   );
 }

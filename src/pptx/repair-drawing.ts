@@ -12,6 +12,7 @@ import {
   setAttribute,
   unescapeXml,
   formatStartTag,
+  replaceFrom,
 } from './xml-edit.js';
 
 /** Parts that hold a shape tree (`p:spTree`) and text bodies. */
@@ -33,7 +34,6 @@ export function renumberShapeIds(xml: string): string {
   return editStartTags(xml, 'p:cNvPr', (tag) => setAttribute(tag, 'id', String(next++)));
 }
 
-const PARAGRAPH = /<a:p>([\s\S]*?)<\/a:p>/g;
 const PARAGRAPH_PROPERTIES = /<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g;
 
 /**
@@ -43,15 +43,26 @@ const PARAGRAPH_PROPERTIES = /<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g;
  * first in a bullet) gets a second `a:pPr` between the runs. Validator before:
  * "Element 'a:pPr': This element is not expected. Expected is ( a:endParaRPr )."
  * The first one wins: it is the one pptxgenjs used to decide the paragraph break.
+ * Paragraphs are found as `/<a:p>([\s\S]*?)<\/a:p>/g` would find them, by indexOf.
  */
 export function keepFirstParagraphProperties(xml: string): string {
-  return xml.replace(PARAGRAPH, (paragraph, body: string) => {
-    const found = body.match(PARAGRAPH_PROPERTIES);
-    if (!found) return paragraph;
-    const [first] = found;
-    if (found.length === 1 && body.trimStart().startsWith(first)) return paragraph;
-    return `<a:p>${first}${body.replace(PARAGRAPH_PROPERTIES, '')}</a:p>`;
-  });
+  let out = '';
+  let copied = 0;
+  let at = xml.indexOf('<a:p>');
+  while (at !== -1) {
+    const end = xml.indexOf('</a:p>', at + 5);
+    if (end === -1) break;
+    const body = xml.slice(at + 5, end);
+    // Without an a:pPr the paragraph stays as it is (the regex below needs one).
+    const found = body.includes('<a:pPr') ? body.match(PARAGRAPH_PROPERTIES) : null;
+    const [first = ''] = found ?? [];
+    if (found && !(found.length === 1 && body.trimStart().startsWith(first))) {
+      out += `${xml.slice(copied, at)}<a:p>${first}${body.replace(PARAGRAPH_PROPERTIES, '')}</a:p>`;
+      copied = end + 6;
+    }
+    at = xml.indexOf('<a:p>', end + 6);
+  }
+  return copied === 0 ? xml : out + xml.slice(copied);
 }
 
 /**
@@ -96,7 +107,7 @@ const DECORATIVE_EXT =
   '</a:ext>';
 const PICTURE_NAME_PROPERTIES = new RegExp(
   `(<p:nvPicPr>\\s*)<p:cNvPr(${ATTRIBUTES})\\s*(?:/>|>([\\s\\S]*?)</p:cNvPr>)`,
-  'g',
+  'y',
 );
 
 /**
@@ -112,7 +123,8 @@ const PICTURE_NAME_PROPERTIES = new RegExp(
  * treated as "no alt text given", never written out.
  */
 export function repairPictureAltText(xml: string): string {
-  return xml.replace(PICTURE_NAME_PROPERTIES, (match, lead: string, attributes: string, inner?: string) => {
+  return replaceFrom(xml, '<p:nvPicPr>', PICTURE_NAME_PROPERTIES, (m) => {
+    const [match, lead = '', attributes = '', inner] = m;
     const tag = { attributes: parseAttributes(attributes), selfClosing: false };
     const name = unescapeXml(getAttribute(tag, 'name') ?? '');
     const descr = unescapeXml(getAttribute(tag, 'descr') ?? '').trim();

@@ -7,9 +7,13 @@
  * Every `text` element is a placeholder (title, subtitle, body, footer, slide number);
  * shapes with text (diagram nodes, panel headings) and tables stay shapes and tables.
  */
+import { debugLog } from '../debug-log.js';
 import type { SourceLocation } from '../errors.js';
+import { commonParts, decorationParts } from '../kinds/common-parts.js';
 import type { LaidOutSlide, SlideElement, TextElement } from '../layout/types.js';
 import type { LayoutInfo, LayoutRole, MasterSet, PlaceholderInfo, PlaceholderRef } from './master-set.js';
+
+const log = debugLog('pptx');
 
 export interface ShapePlan {
   name: string;
@@ -43,7 +47,7 @@ export interface DeckStructure {
 }
 
 /** The built-in design's own decoration, which a template replaces with its own. */
-const TRAPPA_DECORATION = new Set(['Title rule', 'Logo band']);
+const isDecoration = (name: string): boolean => decorationParts.some((p) => p.match(name) !== undefined);
 
 const isBodyText = (e: SlideElement): e is TextElement =>
   e.type === 'text' && e.role !== 'title' && e.role !== 'footer';
@@ -95,6 +99,7 @@ export function planSlide(
 ): SlidePlan {
   const role = layoutRole(slide);
   const layout = layouts[role];
+  if (log.enabled) log('"%s": layout "%s" (%s)', slide.title, layout.name, role);
   const slots = bodySlots(layout, role);
   const find = (...types: string[]) => layout.placeholders.find((p) => types.includes(p.type));
   let next = 0;
@@ -103,7 +108,7 @@ export function planSlide(
     const source = 'source' in e && e.source ? { source: formatSource(e.source) } : {};
     if (e.type === 'shape') {
       const text = e.paragraphs?.some((p) => p.runs.some((r) => r.text.trim() !== ''));
-      if (options.template && TRAPPA_DECORATION.has(e.name)) return { name, drop: true };
+      if (options.template && isDecoration(e.name)) return { name, drop: true };
       return { name, ...source, decorative: !text, font: fontOf(e.style?.fontFace, false, set.fonts) };
     }
     if (e.type === 'table') return { name, ...source, font: fontOf(e.style.fontFace, false, set.fonts) };
@@ -117,7 +122,7 @@ export function planSlide(
     };
     if (title) return { ...plan, placeholder: ref(find('title', 'ctrTitle') ?? { type: 'title', name: '' }) };
     if (e.role === 'footer') {
-      const number = e.name === 'Slide number';
+      const number = commonParts.slideNumber.match(e.name) !== undefined;
       const ph = find(number ? 'sldNum' : 'ftr') ?? {
         type: number ? 'sldNum' : 'ftr',
         idx: number ? '12' : '11',

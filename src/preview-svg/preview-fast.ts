@@ -1,9 +1,10 @@
 /**
- * `trappa preview --fast`: every slide of the chosen decks as SVG (and PNG through sharp),
- * from Trappa's own layout, in milliseconds and without LibreOffice. Writes
- * output/preview-fast/<deck id>/slide-NN.svg and .png; old slides of a deck are removed
+ * `trappa preview --fast`: every slide of the chosen decks as SVG (and, with --png, as PNG
+ * through sharp), from Trappa's own layout, in milliseconds and without LibreOffice. Writes
+ * output/preview-fast/<deck id>/slide-NN.svg (and .png); old slides of a deck are removed
  * first, so a deck that got shorter leaves no stale slide behind.
  */
+import { withFonts } from '../fonts/fonts.js';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError, type Issue } from '../errors.js';
@@ -56,7 +57,10 @@ export async function previewFast(options: FastPreviewOptions): Promise<FastPrev
     const pngs: string[] = [];
     for (const [i, slide] of deck.slides.entries()) {
       const base = path.join(folder, `slide-${String(i + 1).padStart(2, '0')}`);
-      const svg = renderSlideSvg(slide, deck.size, { label: `${i + 1}: ${slide.title}` });
+      // The SVG measures text again (its line breaks): with this project's faces, as the layout did.
+      const svg = withFonts(project.fonts, () =>
+        renderSlideSvg(slide, deck.size, { label: `${i + 1}: ${slide.title}` }),
+      );
       await writeFile(`${base}.svg`, svg);
       svgs.push(`${base}.svg`);
       if (options.dpi) {

@@ -35,8 +35,15 @@ export function formatDate(iso: string, labels: Labels, options: { weekday?: boo
   return options.weekday ? `${labels.weekdays[parts(iso).weekday]} ${text}` : text;
 }
 
-/** "28.1." as the seed's action plan writes dates. */
-export function formatShortDate(iso: string): string {
+/**
+ * A short date for tables: "28.1." in Norwegian (as the seed's action plan writes dates),
+ * "28 Jan" in English: the language's `shortDate` pattern ({day}, {m} the month's number,
+ * {mon} its short name from `monthsShort`).
+ */
+export function formatShortDate(iso: string, labels?: Pick<Labels, 'shortDate' | 'monthsShort'>): string {
   const { month, day } = parts(iso);
-  return `${day}.${month}.`;
+  return (labels?.shortDate ?? '{day}.{m}.')
+    .replace('{day}', String(day))
+    .replace('{mon}', labels?.monthsShort?.[month - 1] ?? String(month))
+    .replace('{m}', String(month));
 }

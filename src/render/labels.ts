@@ -12,6 +12,8 @@ export const labelsSchema = z
     version: z.string().min(1),
     continued: z.string().min(1),
     longDate: z.string().includes('{day}').includes('{month}').includes('{year}').default('{day}. {month} {year}'),
+    shortDate: z.string().includes('{day}').default('{day}.{m}.'),
+    monthsShort: z.array(z.string().min(1)).length(12, 'needs the twelve short month names, January first').optional(),
   })
   .catchall(z.union([z.string(), z.array(z.string())]));
 

@@ -48,7 +48,7 @@ export function createTemplateEnvironment(labels: Labels): TemplateEnvironment {
     formatDate(isoOf(value, helper), labels, { weekday: options?.hash?.weekday === true });
   hb.registerHelper('date', date('date'));
   hb.registerHelper('longDate', date('longDate'));
-  hb.registerHelper('shortDate', (iso: unknown) => formatShortDate(isoOf(iso, 'shortDate')));
+  hb.registerHelper('shortDate', (iso: unknown) => formatShortDate(isoOf(iso, 'shortDate'), labels));
   hb.registerHelper('upper', (text: unknown) => String(text).toLocaleUpperCase(labels.language));
   hb.registerHelper('join', (list: unknown, separator: unknown) =>
     Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : String(list ?? ''),

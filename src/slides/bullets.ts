@@ -3,6 +3,7 @@
  * the version history. Long lists shrink to the theme's floor, then continue on
  * further slides titled "… (forts.)".
  */
+import { commonParts } from '../kinds/common-parts.js';
 import { below, type Page } from '../layout/page.js';
 import { continuedTitle, fitBox, splitToFit, textHeight, textStyle, titleElements } from '../layout/text-box.js';
 import type { LaidOutSlide, Paragraph, SlideElement } from '../layout/types.js';
@@ -29,7 +30,7 @@ export function layoutList(page: Page, content: ListContent, firstIndex = 0): La
   // a continued list keeps one size on all its slides (the smallest any of them needs).
   const fitChunk = (chunk: Paragraph[], i: number, maxSize: number) =>
     fitBox(page, {
-      name: 'List',
+      name: commonParts.list.name(),
       box: content.intro && i === 0 ? listBox : page.body,
       paragraphs: chunk,
       style,
@@ -45,7 +46,7 @@ export function layoutList(page: Page, content: ListContent, firstIndex = 0): La
     if (content.intro && i === 0) {
       elements.push({
         type: 'text',
-        name: 'Intro',
+        name: commonParts.intro.name(),
         box: { ...page.body, h: introH },
         paragraphs: introParagraphs,
         style: introStyle,

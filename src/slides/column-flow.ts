@@ -7,7 +7,8 @@
  * the fewest slides allow, and only what does not fit at the floor continues on a
  * following slide, where the columns are balanced again.
  */
-import { layoutPrepared, prepareText } from '../layout/measure-text.js';
+import { commonParts } from '../kinds/common-parts.js';
+import { layoutPrepared, prepareText, type PreparedText } from '../layout/measure-text.js';
 import { sizesFrom } from '../layout/fit-text.js';
 import { columns, type Page } from '../layout/page.js';
 import { continuedTitle, textHeight, textStyle, titleElements } from '../layout/text-box.js';
@@ -101,7 +102,7 @@ function headingShape(page: Page, box: Box, text: string, list: number): SlideEl
   const { colors } = page.theme;
   return {
     type: 'shape',
-    name: `Heading ${list + 1}`,
+    name: commonParts.columnHeading.name(list + 1),
     shape: 'rect',
     box: { ...box, h: HEADING_H },
     fill: list === 0 ? colors.primary : colors.secondary,
@@ -128,14 +129,13 @@ interface Sized {
 /** The largest size whose balanced flow needs no more slides than the floor's. */
 function sizeFlow(
   page: Page,
-  lists: FlowList[],
+  prepared: PreparedText[][],
   style: TextStyle,
   width: number,
   height: number,
   perSlide: number,
 ): Sized {
   const { sizes } = page.theme;
-  const prepared = lists.map((l) => l.items.map((p) => prepareText([p], style)));
   const insets = style.insets.top + style.insets.bottom;
   const at = (size: number): Sized => {
     const heights = prepared.map((items) => items.map((p) => layoutPrepared(p, size, width).height - insets));
@@ -169,6 +169,8 @@ interface Arrangement extends Sized {
  */
 function arrange(page: Page, lists: FlowList[], style: TextStyle, area: Box): Arrangement {
   const slides = (a: Arrangement): number => Math.ceil(a.cols.length / a.perSlide);
+  // Split into words once, for every column count and size tried.
+  const prepared = lists.map((l) => l.items.map((p) => prepareText([p], style)));
   let chosen: Arrangement | undefined;
   for (const perSlide of COLUMN_COUNTS) {
     const boxes = columns(
@@ -177,7 +179,7 @@ function arrange(page: Page, lists: FlowList[], style: TextStyle, area: Box): Ar
       0.4,
     );
     if (chosen && (boxes[0]!.w < MIN_COLUMN_W || !headingsFit(page, lists, boxes[0]!.w))) continue;
-    const option = { ...sizeFlow(page, lists, style, boxes[0]!.w, area.h, perSlide), boxes, perSlide };
+    const option = { ...sizeFlow(page, prepared, style, boxes[0]!.w, area.h, perSlide), boxes, perSlide };
     // Never narrower columns just to save a slide: only for clearly larger text on as many slides or fewer.
     const better = !chosen || (slides(option) <= slides(chosen) && option.size >= chosen.size + WORTH_MORE_COLUMNS);
     if (better) chosen = option;
@@ -215,7 +217,7 @@ export function layoutFlow(page: Page, content: FlowContent): LaidOutSlide[] {
         const h = layoutPrepared(prepareText(items, style), size, boxes[c]!.w).height;
         elements.push({
           type: 'text',
-          name: `${list.heading} list`,
+          name: commonParts.columnList.name(list.heading),
           role: 'body',
           box: { ...boxes[c]!, y, h },
           paragraphs: items,
@@ -227,7 +229,7 @@ export function layoutFlow(page: Page, content: FlowContent): LaidOutSlide[] {
     if (content.note && marked) {
       elements.push({
         type: 'text',
-        name: 'Legend',
+        name: commonParts.legend.name(),
         role: 'body',
         box: { x: page.body.x, y: area.y + area.h, w: page.body.w, h: noteH },
         paragraphs: noteParagraphs,

@@ -1,8 +1,9 @@
 /**
- * The slide kinds, by the name decks use for them. The names come from data/slide-kind-names.ts
- * (which the schema's enums use); `satisfies` makes this registry cover exactly that list.
+ * The layout of each slide kind, by the name decks use for it. The names come from the
+ * kinds' declarations (kinds/index.ts, which the schema's enums use); `satisfies` makes this
+ * registry cover exactly that list, so a declared kind without a layout is a compile error.
  */
-import type { SlideKindName } from '../data/slide-kind-names.js';
+import type { SlideKindName } from '../kinds/index.js';
 import { bulletsSlide, changesSlide, profileSlide } from './bullets.js';
 import { messagesSlide } from './messages.js';
 import { modelSlide } from './model.js';

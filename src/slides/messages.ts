@@ -2,6 +2,7 @@
  * Viktige budskap: the main message (what/why) in an emphasised panel, the other
  * messages listed beside it. If the list does not fit, it continues full width.
  */
+import { messages } from '../kinds/messages.js';
 import { below, columns, type Page } from '../layout/page.js';
 import { fitBox, splitToFit, textHeight, textStyle, titleElements } from '../layout/text-box.js';
 import type { LaidOutSlide, Paragraph, SlideElement } from '../layout/types.js';
@@ -52,14 +53,14 @@ function layout(page: Page, content: MessagesContent): LaidOutSlide[] {
   const othersHeadH = right ? textHeight([{ runs: [{ text: content.othersHeading }] }], hStyle, right.w) : 0;
   const listBox = right ? below(right, othersHeadH, 0.05) : page.body;
   const [first = [], ...rest] = hasOthers ? splitToFit(page, content.others, style, listBox) : [[]];
-  const others = fitBox(page, { name: 'Other messages', box: listBox, paragraphs: first, style });
+  const others = fitBox(page, { name: messages.parts.others.name(), box: listBox, paragraphs: first, style });
   // The panel's text stays close to the list's size, so neither looks out of place.
   const mainSize = hasOthers ? Math.min(sizes.body, others.element.style.fontSize + 2) : sizes.body + 4;
   const elements: SlideElement[] = [
     ...titleElements(page, content.title),
     {
       type: 'shape',
-      name: 'Main message panel',
+      name: messages.parts.panel.name(),
       shape: 'rect',
       box: left!,
       fill: colors.secondary,
@@ -67,13 +68,13 @@ function layout(page: Page, content: MessagesContent): LaidOutSlide[] {
     },
     {
       type: 'text',
-      name: 'Main message heading',
+      name: messages.parts.mainHeading.name(),
       box: { ...left!, h: headH + 0.2 },
       paragraphs: [{ runs: [{ text: content.mainHeading }] }],
       style: { ...hStyle, insets: panelInsets },
     },
     fitBox(page, {
-      name: 'Main message',
+      name: messages.parts.main.name(),
       box: below(left!, headH + 0.2, 0),
       paragraphs: content.main,
       style: textStyle(page, { size: mainSize, insets: panelInsets }),
@@ -84,7 +85,7 @@ function layout(page: Page, content: MessagesContent): LaidOutSlide[] {
 
   elements.push({
     type: 'text',
-    name: 'Other messages heading',
+    name: messages.parts.othersHeading.name(),
     box: { ...right, h: othersHeadH },
     paragraphs: [{ runs: [{ text: content.othersHeading }] }],
     style: hStyle,

@@ -2,11 +2,12 @@
  * The model diagram: members in a row (or two), arrows down to the joint body with its
  * services, an arrow down to the outcome, and the tasks label where no shape lies under it.
  */
+import { model } from '../kinds/model.js';
 import { columns, type Page } from '../layout/page.js';
 import { fittedShape, textHeight, textStyle } from '../layout/text-box.js';
 import type { Box, SlideElement } from '../layout/types.js';
 import type { ModelContent } from './model-content.js';
-import { jointHeight, NAME_H, serviceShapes } from './model-services.js';
+import { chooseServiceGrid, jointHeight, NAME_H, serviceShapes } from './model-services.js';
 import { centreX, labelSlots, tasksLabel } from './tasks-label.js';
 import type { SlideInput } from './types.js';
 
@@ -61,7 +62,7 @@ const MEMBER_GAP = 0.1;
 /** Height a row of boxes needs for its longest text at the floor (bold, centred), inches. */
 function needAtFloor(page: Page, texts: string[], width: number): number {
   const style = textStyle(page, { size: page.theme.sizes.minBody, bold: true, align: 'center' });
-  return Math.max(0, ...texts.map((text) => textHeight([{ runs: [{ text }] }], style, width)));
+  return Math.max(0, ...texts.map((text) => textHeight([{ runs: [{ text }] }], style, width, page.language)));
 }
 
 export function modelDiagram(input: SlideInput, content: ModelContent, area: Box): SlideElement[] {
@@ -70,10 +71,9 @@ export function modelDiagram(input: SlideInput, content: ModelContent, area: Box
   const unit = area.h / 5.2;
   // With services the joint body spans the member row, and is as tall as its grid needs.
   const servicesW = area.w - 1.2;
-  // Two rows of services unless that leaves the rest too little room; then one row of narrower boxes.
-  const twoRowsH = jointHeight(page, content.services, servicesW);
-  const oneRow = twoRowsH > area.h * 0.42 && jointHeight(page, content.services, servicesW, true) < twoRowsH;
-  const servicesH = jointHeight(page, content.services, servicesW, oneRow);
+  // Services in rows whose boxes hold every word whole, within 42 % of the diagram's height where one does.
+  const perRowServices = chooseServiceGrid(page, content.services, servicesW, area.h * 0.42);
+  const servicesH = jointHeight(page, content.services, servicesW, perRowServices);
   const rowH = Math.max(
     0.45,
     Math.min(1.0, unit * 1.15, servicesH > 0 ? (area.h - servicesH - 2 * MIN_ARROW_H) / 2 : Infinity),
@@ -108,11 +108,12 @@ export function modelDiagram(input: SlideInput, content: ModelContent, area: Box
   const arrows = arrowCentres(cols, joint).map(
     (cx): Box => ({ x: cx - arrowW / 2, y: area.y + blockH + 0.04, w: arrowW, h: arrowH - 0.08 }),
   );
-  const arrowName = (col: number): string => `Tasks from ${names.filter((_, i) => i % perRow === col).join(' / ')}`;
+  const arrowName = (col: number): string =>
+    model.parts.tasksArrow.name(names.filter((_, i) => i % perRow === col).join(' / '));
   const elements: SlideElement[] = [];
   const memberShapes = content.members.map((member, i) =>
     fittedShape(page, {
-      name: `Member ${member.name}`,
+      name: model.parts.member.name(member.name),
       shape: 'rect',
       box: members[i]!,
       fill: colors.secondary,
@@ -134,7 +135,7 @@ export function modelDiagram(input: SlideInput, content: ModelContent, area: Box
   }
   const nameBox = servicesH > 0 ? { ...joint, h: NAME_H } : joint;
   const jointName = fittedShape(page, {
-    name: 'Joint body',
+    name: model.parts.jointBody.name(),
     shape: 'rect',
     box: nameBox,
     paragraphs: [{ runs: [{ text: content.jointBody }] }],
@@ -146,7 +147,7 @@ export function modelDiagram(input: SlideInput, content: ModelContent, area: Box
     fill: colors.primary,
     style: { ...jointName.style!, valign: servicesH > 0 ? 'top' : 'middle' },
   });
-  elements.push(...serviceShapes(page, content.services, joint, oneRow));
+  elements.push(...serviceShapes(page, content.services, joint, perRowServices));
   const below = joint.y + joint.h;
   elements.push(
     arrow(
@@ -157,7 +158,7 @@ export function modelDiagram(input: SlideInput, content: ModelContent, area: Box
   );
   elements.push(
     fittedShape(page, {
-      name: 'Outcome',
+      name: model.parts.outcome.name(),
       shape: 'roundRect',
       radius: 0.1,
       box: { x: area.x, y: below + arrowH, w: area.w, h: outcomeH },

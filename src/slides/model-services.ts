@@ -1,10 +1,12 @@
 /**
  * The joint body's services in the model diagram: boxes in a grid inside the joint
  * body's own shape, under its name, so they read as belonging to it (not to a member).
- * One row up to six services, two rows from seven (twelve at most, as the schema allows).
+ * One row up to six services, two rows from seven (twelve at most, as the schema allows);
+ * more rows of wider boxes where a service's longest word would not fit a box whole.
  */
+import { model } from '../kinds/model.js';
 import type { Page } from '../layout/page.js';
-import { fittedShape, textHeight, textStyle } from '../layout/text-box.js';
+import { fittedShape, textHeight, textStyle, wordsFit } from '../layout/text-box.js';
 import type { Box, ShapeElement } from '../layout/types.js';
 
 /** Height of the band holding the joint body's name, padding around the grid, inches. */
@@ -12,16 +14,51 @@ export const NAME_H = 0.5;
 const PAD = 0.1;
 const MIN_BOX_H = 0.45;
 
-/** Up to six in a row, two rows from seven; `oneRow` puts them all in one row when two are too tall. */
-function serviceGrid(count: number, oneRow = false): { perRow: number; rows: number } {
-  const perRow = count <= 6 || oneRow ? count : Math.ceil(count / 2);
-  return { perRow: Math.max(1, perRow), rows: count === 0 ? 0 : Math.ceil(count / Math.max(1, perRow)) };
+function serviceGrid(count: number, perRow: number): { perRow: number; rows: number } {
+  const per = Math.max(1, Math.min(count, perRow));
+  return { perRow: per, rows: count === 0 ? 0 : Math.ceil(count / per) };
+}
+
+/** Boxes per row tried, in order: up to six in a row, two rows from seven, then more rows of wider boxes, then one row. */
+function gridCandidates(count: number): number[] {
+  const first = count <= 6 ? count : Math.ceil(count / 2);
+  const more = [2, 3, 4, 6].map((rows) => Math.ceil(first / rows)).filter((n) => n >= 1);
+  return [...new Set([first, ...more.filter((n) => n < first), count])];
+}
+
+/** Every word of every service fits one line of a box `boxW` wide at the floor, so none is broken. */
+function wholeWordsAt(page: Page, services: string[], boxW: number): boolean {
+  const style = textStyle(page, { size: page.theme.sizes.minBody, align: 'center' });
+  return wordsFit(
+    services.map((text) => ({ runs: [{ text }] })),
+    style,
+    boxW,
+    page.theme.sizes.minBody,
+  );
+}
+
+/**
+ * Boxes per row for the services in a joint body `width` wide: the first arrangement (see
+ * gridCandidates) whose boxes hold every word whole and whose height stays within `maxHeight`;
+ * else the lowest one that holds every word whole; else the usual one (where a word too long
+ * for any box is hyphenated).
+ */
+export function chooseServiceGrid(page: Page, services: string[], width: number, maxHeight: number): number {
+  const candidates = gridCandidates(services.length);
+  const whole = candidates.filter((perRow) =>
+    wholeWordsAt(page, services, boxWidth(width, serviceGrid(services.length, perRow).perRow)),
+  );
+  const height = (perRow: number) => jointHeight(page, services, width, perRow);
+  const within = whole.find((perRow) => height(perRow) <= maxHeight);
+  if (within !== undefined) return within;
+  if (whole.length > 0) return whole.reduce((best, n) => (height(n) < height(best) ? n : best));
+  return candidates[0] ?? 1;
 }
 
 /** Height of one service box: what the longest name needs at the floor (two lines for most), within limits. */
 function boxHeight(page: Page, services: string[], boxW: number): number {
   const style = textStyle(page, { size: Math.max(page.theme.sizes.minBody, 14), align: 'center' });
-  const need = Math.max(...services.map((text) => textHeight([{ runs: [{ text }] }], style, boxW)));
+  const need = Math.max(...services.map((text) => textHeight([{ runs: [{ text }] }], style, boxW, page.language)));
   // As tall as the longest name needs at the floor: a box never holds less than its text.
   return Math.max(MIN_BOX_H, need);
 }
@@ -32,17 +69,17 @@ const MAX_BOX_W = 2.6;
 const boxWidth = (width: number, perRow: number): number => Math.min(MAX_BOX_W, (width - PAD * (perRow + 1)) / perRow);
 
 /** Height the joint body needs to hold its name and the services' grid, inches. */
-export function jointHeight(page: Page, services: string[], width: number, oneRow = false): number {
+export function jointHeight(page: Page, services: string[], width: number, wantedPerRow: number): number {
   if (services.length === 0) return 0;
-  const { perRow, rows } = serviceGrid(services.length, oneRow);
+  const { perRow, rows } = serviceGrid(services.length, wantedPerRow);
   return NAME_H + rows * (boxHeight(page, services, boxWidth(width, perRow)) + PAD);
 }
 
 /** The service boxes inside `joint`, all at one size (the smallest any box needs). */
-export function serviceShapes(page: Page, services: string[], joint: Box, oneRow = false): ShapeElement[] {
+export function serviceShapes(page: Page, services: string[], joint: Box, perRowWanted: number): ShapeElement[] {
   if (services.length === 0) return [];
   const { colors, sizes } = page.theme;
-  const { perRow } = serviceGrid(services.length, oneRow);
+  const { perRow } = serviceGrid(services.length, perRowWanted);
   const w = boxWidth(joint.w, perRow);
   const h = boxHeight(page, services, w);
   const style = textStyle(page, {
@@ -58,7 +95,7 @@ export function serviceShapes(page: Page, services: string[], joint: Box, oneRow
     const left = joint.x + (joint.w - (inRow * w + (inRow - 1) * PAD)) / 2;
     const box = { x: left + (i - row * perRow) * (w + PAD), y: joint.y + NAME_H + row * (h + PAD), w, h };
     return fittedShape(page, {
-      name: `Service ${text}`,
+      name: model.parts.service.name(text),
       shape: 'rect',
       box,
       fill: colors.secondary,

@@ -6,6 +6,7 @@
  * that spans them), an arrow down to the services, the key sentence under the
  * diagram. The tasks label goes where no shape lies under it.
  */
+import { model } from '../kinds/model.js';
 import { fitBox, textHeight, textStyle, titleElements } from '../layout/text-box.js';
 import type { Box, LaidOutSlide, Paragraph, SlideElement } from '../layout/types.js';
 import { type ModelContent, modelContent } from './model-content.js';
@@ -55,14 +56,18 @@ function layoutWith(
   const elements: SlideElement[] = [...titleElements(page, content.title)];
   if (shown.summary)
     elements.push(
-      fitBox(page, { name: 'Summary', box: { ...body, h: summaryH }, paragraphs: summaryParas, style: summaryStyle })
-        .element,
+      fitBox(page, {
+        name: model.parts.summary.name(),
+        box: { ...body, h: summaryH },
+        paragraphs: summaryParas,
+        style: summaryStyle,
+      }).element,
     );
   elements.push(...drawn);
   if (emphasis) {
     elements.push(
       fitBox(page, {
-        name: 'Emphasis',
+        name: model.parts.emphasis.name(),
         box: { x: body.x, y: body.y + body.h - emphasisH, w: body.w, h: emphasisH },
         paragraphs: [emphasis],
         style: emphasisStyle,

@@ -3,6 +3,7 @@
  * Points that do not fit beside the picture at the theme's floor continue on list
  * slides titled "… (forts.)".
  */
+import { photo } from '../kinds/photo.js';
 import type { Point } from '../data/schema.js';
 import { columns, type Page } from '../layout/page.js';
 import { fitBox, textStyle, titleElements, type FitRequest } from '../layout/text-box.js';
@@ -20,7 +21,7 @@ interface Split {
 
 /** The points frame beside the picture, fitted at no more than `size` pt. */
 const pointsRequest = (page: Page, box: Box, points: Point[], size: number): FitRequest => ({
-  name: 'Points',
+  name: photo.parts.points.name(),
   box,
   paragraphs: pointParagraphs(points),
   style: textStyle(page, { size, valign: 'middle' }),
@@ -70,7 +71,7 @@ export const photoSlide: SlideKind = {
     if (image && picture) {
       elements.push({
         type: 'pending-image',
-        name: 'Picture',
+        name: photo.parts.picture.name(),
         box: picture,
         ref: image,
         location: { ...slide.location, field: `${slide.location.field ?? 'slides'}.image` },

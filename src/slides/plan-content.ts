@@ -5,6 +5,7 @@
 import type { PlanRow } from '../data/schema.js';
 import type { PlanMode } from '../plan/resolve-deck.js';
 import { formatShortDate } from '../render/dates.js';
+import type { Labels } from '../render/labels.js';
 import type { SlideInput } from './types.js';
 
 export interface PlanContent {
@@ -16,10 +17,10 @@ export interface PlanContent {
   legend?: string;
 }
 
-function whenText(row: PlanRow): string {
+function whenText(row: PlanRow, labels: Labels): string {
   if (row.when) return row.when;
-  if (row.dates) return row.dates.map(formatShortDate).join(' / ');
-  return row.date ? formatShortDate(row.date) : '';
+  if (row.dates) return row.dates.map((d) => formatShortDate(d, labels)).join(' / ');
+  return row.date ? formatShortDate(row.date, labels) : '';
 }
 
 function orderRows(rows: PlanContent['rows'], mode: PlanMode): PlanContent['rows'] {
@@ -32,7 +33,13 @@ function orderRows(rows: PlanContent['rows'], mode: PlanMode): PlanContent['rows
 export function planContent(input: SlideInput): PlanContent {
   const { strategy, audienceRows } = input.plan;
   const rows = strategy.actionPlan.map((row, i) => ({
-    cells: [row.audience, row.activity, row.purpose ?? '', row.responsible ?? '', whenText(row)],
+    cells: [
+      row.audience,
+      row.activity,
+      row.purpose ?? '',
+      row.responsible ?? '',
+      whenText(row, input.plan.templates.labels),
+    ],
     own: audienceRows.has(row.id ?? i),
   }));
   const mode = input.slide.planMode;

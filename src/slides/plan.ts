@@ -5,6 +5,8 @@
  * continues on further slides with the header row repeated. The legend that explains
  * the marking sits above the table only on slides that show marked rows.
  */
+import { plan } from '../kinds/plan.js';
+import { commonParts } from '../kinds/common-parts.js';
 import { below, type Page } from '../layout/page.js';
 import { continuedTitle, textHeight, textStyle, titleElements } from '../layout/text-box.js';
 import type { Box, LaidOutSlide, SlideElement, TableCell, TableElement } from '../layout/types.js';
@@ -35,7 +37,7 @@ function tableElement(
   const rowHeights = [sized.heights[0] ?? 0.4, ...sized.heights.slice(1 + start, 1 + end)];
   return {
     type: 'table',
-    name: 'Action plan',
+    name: plan.parts.table.name(),
     box: { ...box, h: rowHeights.reduce((a, b) => a + b, 0) },
     columnWidths: sized.widths,
     header,
@@ -55,7 +57,7 @@ function layout(page: Page, content: PlanContent): LaidOutSlide[] {
     const elements: SlideElement[] = [...titleElements(page, content.title)];
     elements.push({
       type: 'text',
-      name: 'No activities',
+      name: plan.parts.empty.name(),
       box: page.body,
       paragraphs: [{ runs: [{ text: content.empty }] }],
       style: textStyle(page, { color: colors.muted }),
@@ -77,7 +79,7 @@ function layout(page: Page, content: PlanContent): LaidOutSlide[] {
     if (content.legend && range[0] < marked) {
       elements.push({
         type: 'text',
-        name: 'Legend',
+        name: commonParts.legend.name(),
         box: { ...page.body, h: legendH },
         paragraphs: [{ runs: [{ text: content.legend, highlight: colors.highlight }] }],
         style: legendStyle,

@@ -2,7 +2,7 @@
  * The action plan's table size and pages: the font size, the column widths at that size,
  * each row's height, and which rows go on which slide.
  */
-import { measureTableRows } from '../layout/fit-table.js';
+import { CellMeasure, measureTableRows } from '../layout/fit-table.js';
 import { evenChunks } from '../layout/fit-text.js';
 import type { Page } from '../layout/page.js';
 import { textStyle } from '../layout/text-box.js';
@@ -61,10 +61,18 @@ export function sizeTable(page: Page, content: PlanContent, width: number, room:
   const { sizes, fonts } = page.theme;
   const widest = widestWords(content, fonts.body);
   const weights = textWeights(content, fonts.body);
+  // Every size below measures the same cells again: each is split into words once.
+  const measure = new CellMeasure();
   const at = (size: number, maxPages = Infinity): Sized | undefined => {
     const style = textStyle(page, { size, insets: CELL_INSETS });
     const widths = widthsAt(width, widest, weights, size);
-    const [headerHeight = 0] = measureTableRows(widths, [content.header], { ...style, bold: true }, CELL_INSETS);
+    const [headerHeight = 0] = measureTableRows(
+      widths,
+      [content.header],
+      { ...style, bold: true },
+      CELL_INSETS,
+      measure,
+    );
     const heights = [headerHeight];
     const rowHeight = (i: number): number => {
       const row = content.rows[i]!;
@@ -74,6 +82,7 @@ export function sizeTable(page: Page, content: PlanContent, width: number, room:
         [row.cells.map((text) => ({ text, bold: row.own }))],
         style,
         CELL_INSETS,
+        measure,
       );
       heights.push(h);
       return h;

@@ -3,7 +3,9 @@
  * them and a banner above. Step heights come from measured text: each step is at least as
  * tall as its words need and taller than the step before it.
  */
-import { bulletMarginPt, measureWidth } from '../layout/measure-text.js';
+import { staircase } from '../kinds/staircase.js';
+import { hyphenateWords } from '../layout/hyphenate.js';
+import { bulletMarginPt, layoutParagraphs, measureWidth, WIDTH_SAFETY } from '../layout/measure-text.js';
 import { columns, type Page } from '../layout/page.js';
 import { fitBox, fittedShape, textHeight, textStyle } from '../layout/text-box.js';
 import type { Box, Paragraph, SlideElement, TextStyle } from '../layout/types.js';
@@ -34,13 +36,13 @@ function wordsFit(steps: Step[], style: TextStyle, width: number, minSize: numbe
     stepParagraphs(step, style, minSize).every((p) =>
       p.runs.every((run) =>
         // A bulleted point's text starts after the bullet's indent.
-        run.text
-          .split(/\s+/)
-          .every(
-            (word) =>
-              measureWidth(word, { face: style.fontFace, size: run.size ?? style.fontSize, bold: run.bold }) <=
-              inner - (p.bullet ? bulletMarginPt(0) : 0),
-          ),
+        run.text.split(/\s+/).every(
+          (word) =>
+            // The layout fills lines to WIDTH_SAFETY less than the inner width.
+            measureWidth(word, { face: style.fontFace, size: run.size ?? style.fontSize, bold: run.bold }) *
+              WIDTH_SAFETY <=
+            inner - (p.bullet ? bulletMarginPt(0) : 0),
+        ),
       ),
     ),
   );
@@ -65,6 +67,12 @@ function stepHeights(
   const n = steps.length;
   const lowest = Math.max(heights[0] ?? 0, available * 0.38);
   return heights.map((h, i) => Math.max(h, lowest + ((available - lowest) * i) / Math.max(1, n - 1)));
+}
+
+/** A word too wide for its step even so (the fallback at the floor) is hyphenated, never broken between letters. */
+function wholeOrHyphenated(page: Page, paragraphs: Paragraph[], style: TextStyle, width: number): Paragraph[] {
+  const { broken } = layoutParagraphs(paragraphs, style, width);
+  return broken.length === 0 ? paragraphs : hyphenateWords(paragraphs, broken, page.language);
 }
 
 /** Inner padding of a step; the bottom keeps the last line off the step's edge. */
@@ -123,17 +131,17 @@ export function layoutSteps(page: Page, content: StaircaseContent, area: Box, si
     const h = heights[i] ?? available;
     elements.push({
       type: 'shape',
-      name: `Step ${i + 1}`,
+      name: staircase.parts.step.name(i + 1),
       shape: 'rect',
       box: { x: col.x, y: bottom - h, w: col.w, h },
       fill: colors.primary,
-      paragraphs: stepParagraphs(step, style, sizes.minBody),
+      paragraphs: wholeOrHyphenated(page, stepParagraphs(step, style, sizes.minBody), style, col.w),
       style,
     });
     if (step.outcome) {
       elements.push(
         fitBox(page, {
-          name: `Step ${i + 1} outcome`,
+          name: staircase.parts.stepOutcome.name(i + 1),
           box: { x: col.x, y: bottom - h - outcomeH, w: col.w, h: outcomeH },
           paragraphs: [{ runs: [{ text: step.outcome, italic: true }] }],
           style: textStyle(page, { size: Math.max(size - 2, sizes.minBody), color: colors.muted, valign: 'bottom' }),
@@ -150,7 +158,7 @@ export function layoutSteps(page: Page, content: StaircaseContent, area: Box, si
   });
   elements.push(
     fittedShape(page, {
-      name: 'Base',
+      name: staircase.parts.base.name(),
       shape: 'rect',
       box: { x: area.x, y: bottom + GAP, w: area.w, h: BAR_H },
       fill: colors.secondary,
@@ -158,7 +166,7 @@ export function layoutSteps(page: Page, content: StaircaseContent, area: Box, si
       style: barStyle,
     }),
     fittedShape(page, {
-      name: 'Top',
+      name: staircase.parts.top.name(),
       shape: 'homePlate',
       box: { x: area.x, y: area.y, w: area.w, h: BANNER_H },
       fill: colors.accent,

@@ -5,6 +5,7 @@
  * Step heights come from measured text: each step is at least as tall as its
  * words need and taller than the step before it.
  */
+import { staircase } from '../kinds/staircase.js';
 import { columns, type Page } from '../layout/page.js';
 import { fitBox, textHeight, textStyle, titleElements } from '../layout/text-box.js';
 import type { Box, LaidOutSlide, Paragraph, SlideElement, TextStyle } from '../layout/types.js';
@@ -72,7 +73,7 @@ function underneath(page: Page, content: StaircaseContent): Candidate | undefine
     const sizing = fitted(page, content, diagram);
     if (!sizing) continue;
     const text = fitBox(page, {
-      name: 'Explanation',
+      name: staircase.parts.explanation.name(),
       box: { ...body, y: body.y + body.h - h, h },
       paragraphs: explanationParagraphs(content),
       style: { ...style, fontSize: size },
@@ -90,7 +91,7 @@ function candidates(page: Page, content: StaircaseContent): Candidate[] {
   for (const placed of placements(page)) {
     const sizing = fitted(page, content, placed.diagram);
     const explanation = fitBox(page, {
-      name: 'Explanation',
+      name: staircase.parts.explanation.name(),
       box: placed.explanation!,
       paragraphs: explanationParagraphs(content),
       style: placed.style,

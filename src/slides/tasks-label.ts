@@ -2,6 +2,7 @@
  * The model's tasks label: set in the widest free gap between the arrows from the members,
  * else beside them or beside the joint body, where no shape lies under it.
  */
+import { model } from '../kinds/model.js';
 import type { Page } from '../layout/page.js';
 import { fitBox, textHeight, textStyle } from '../layout/text-box.js';
 import type { Box, Paragraph, SlideElement } from '../layout/types.js';
@@ -61,7 +62,7 @@ export function tasksLabel(page: Page, text: string, slots: Slot[]): SlideElemen
       insets: { ...page.insets, left: 0.02, right: 0.02 },
     });
     const fitted = fitBox(page, {
-      name: 'Tasks label',
+      name: model.parts.tasksLabel.name(),
       box,
       paragraphs: [{ ...paragraphs[0]!, align: slot.align }],
       style,

@@ -1,4 +1,6 @@
 /** Title slide: strategy (or deck) title, the meeting and its date, version, presenter, logos. */
+import { title as titleKind } from '../kinds/title.js';
+import { commonParts } from '../kinds/common-parts.js';
 import type { Page } from '../layout/page.js';
 import type { SourceLocation } from '../errors.js';
 import { fitBox, textStyle } from '../layout/text-box.js';
@@ -61,7 +63,7 @@ function logoRow(input: SlideInput, band: Box): PendingImageElement[] {
   const boxes = logoBoxes(owners.length, band);
   return owners.map((owner, i) => ({
     type: 'pending-image',
-    name: `Logo ${owner.name}`,
+    name: commonParts.logo.name(owner.name),
     box: boxes[i]!,
     ref: owner.logo!,
     location: input.plan.locateStrategy(owner.at),
@@ -96,7 +98,7 @@ function layout(content: TitleContent, page: Page, band: Box): LaidOutSlide {
   const hasLogos = content.logos.length > 0;
   const bottom = hasLogos ? band.y : page.size.h - 0.6;
   const titleRequest = {
-    name: 'Title',
+    name: commonParts.title.name(),
     role: 'title' as const,
     box: page.template?.cover.title ?? { x: left, y: 1.2, w: width, h: 2.4 },
     paragraphs: [{ runs: [{ text: content.title }] }],
@@ -113,7 +115,7 @@ function layout(content: TitleContent, page: Page, band: Box): LaidOutSlide {
   };
   const title = fitBox(page, titleRequest);
   const detailsRequest = {
-    name: 'Subtitle',
+    name: titleKind.parts.subtitle.name(),
     box: page.template?.cover.subtitle ?? { x: left, y: 3.95, w: width, h: bottom - 4.1 },
     paragraphs: content.lines.map((text, i) => ({
       runs: [{ text, bold: i === 0 && content.lines.length > 2 }],
@@ -133,7 +135,7 @@ function layout(content: TitleContent, page: Page, band: Box): LaidOutSlide {
     { ...title.element, box: down(title.element.box) },
     {
       type: 'shape',
-      name: 'Title rule',
+      name: commonParts.titleRule.name(),
       shape: 'rect',
       box: down({ x: left + 0.08, y: 3.75, w: 1.6, h: 0.07 }),
       fill: colors.accent,
@@ -151,7 +153,7 @@ function layout(content: TitleContent, page: Page, band: Box): LaidOutSlide {
   if (hasLogos) {
     elements.push({
       type: 'shape',
-      name: 'Logo band',
+      name: commonParts.logoBand.name(),
       shape: 'rect',
       box: { x: 0, y: band.y, w: page.size.w, h: page.size.h - band.y },
       fill: colors.background,

@@ -1,4 +1,5 @@
 /** Hva? – Hvorfor?: the two core statements, each beside its question as a label block. */
+import { whatWhy } from '../kinds/what-why.js';
 import type { Page } from '../layout/page.js';
 import { fitBox, LayoutIssue, textHeight, textStyle, titleElements } from '../layout/text-box.js';
 import type { LaidOutSlide, SlideElement } from '../layout/types.js';
@@ -63,7 +64,7 @@ function layout(page: Page, title: string, statements: Statement[]): LaidOutSlid
     const h = heights[i] ?? LABEL_MIN_H;
     elements.push({
       type: 'shape',
-      name: `${st.label} label`,
+      name: whatWhy.parts.label.name(st.label),
       shape: 'roundRect',
       radius: 0.12,
       box: { x: body.x, y: y + (h - LABEL_MIN_H) / 2, w: LABEL_W, h: LABEL_MIN_H },
@@ -80,7 +81,7 @@ function layout(page: Page, title: string, statements: Statement[]): LaidOutSlid
     });
     elements.push(
       fitBox(page, {
-        name: `${st.label} statement`,
+        name: whatWhy.parts.statement.name(st.label),
         box: { x: textX, y, w: textW, h },
         paragraphs: [{ runs: [{ text: st.text }] }],
         style: textStyle(page, { size, valign: 'middle' }),

@@ -75,7 +75,7 @@ function noteProblem(note: string): string | undefined {
 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
-/** What each exit code of the CLI means for the person at the page (one table: messages/catalogue.ts). */
+/** What each exit code of the CLI means for the person at the page (the one table: exit-codes.ts). */
 const refusalFor = (code: number): string | undefined => (code === 0 ? undefined : exitExplanation(code));
 
 /** Values that look like secrets (passwords, tokens, keys in the environment) never leave the server. */

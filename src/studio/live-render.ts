@@ -4,6 +4,7 @@
  * is written: edited files are turned into YAML text in memory (yaml-edit.ts), so every
  * message has the line and column it will have once saved.
  */
+import { withFonts } from '../fonts/fonts.js';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { Issue, Result } from '../errors.js';
@@ -14,7 +15,7 @@ import { layoutDeck } from '../deck/layout-deck.js';
 import { resolveDeck } from '../plan/resolve-deck.js';
 import type { PendingImageElement } from '../layout/types.js';
 import { renderSlideSvg } from '../preview-svg/render-slide.js';
-import { editYamlText } from './yaml-edit.js';
+import { editYamlText } from '../data/yaml-edit.js';
 
 /** Edited files: path relative to the project root → the file's plain value. */
 export type Edits = Record<string, unknown>;
@@ -103,25 +104,28 @@ export async function renderLive(
   if (!loaded.ok) return { issues: loaded.issues, decks: [], ms: performance.now() - started };
   const project = loaded.value;
   const chosen = project.decks.filter((d) => !options.decks || options.decks.includes(d.deck.id));
-  const decks = chosen.map((source): LiveDeck => {
-    const plan = resolveDeck(project, source);
-    const laid = layoutDeck(plan);
-    if (!laid.ok) return { id: source.deck.id, file: source.source.file, slides: [], issues: laid.issues };
-    const { size, slides } = laid.value;
-    return {
-      id: source.deck.id,
-      file: source.source.file,
-      issues: [],
-      slides: slides.map((slide, i) => {
-        const planned = slide.planned !== undefined ? plan.slides[slide.planned] : undefined;
-        return {
-          title: slide.title,
-          svg: renderSlideSvg(slide, size, { imageHref, label: `Lysbilde ${i + 1}: ${slide.title}` }),
-          ...(planned ? { field: planned.location.field, kind: planned.kind } : {}),
-        };
-      }),
-    };
-  });
+  // The SVG measures text again (its line breaks): with this project's faces, as the layout did.
+  const decks = withFonts(project.fonts, () =>
+    chosen.map((source): LiveDeck => {
+      const plan = resolveDeck(project, source);
+      const laid = layoutDeck(plan);
+      if (!laid.ok) return { id: source.deck.id, file: source.source.file, slides: [], issues: laid.issues };
+      const { size, slides } = laid.value;
+      return {
+        id: source.deck.id,
+        file: source.source.file,
+        issues: [],
+        slides: slides.map((slide, i) => {
+          const planned = slide.planned !== undefined ? plan.slides[slide.planned] : undefined;
+          return {
+            title: slide.title,
+            svg: renderSlideSvg(slide, size, { imageHref, label: `Lysbilde ${i + 1}: ${slide.title}` }),
+            ...(planned ? { field: planned.location.field, kind: planned.kind } : {}),
+          };
+        }),
+      };
+    }),
+  );
   return { issues: [], decks, ms: performance.now() - started };
 }
 

@@ -22,7 +22,7 @@ import { resolvePaths, type ResolvedPaths } from '../project-paths.js';
 import { sha256Hex } from '../sha256.js';
 import { say } from '../messages/catalogue.js';
 import { translateIssues } from '../messages/issue-text.js';
-import { parsedOf } from './yaml-splice.js';
+import { parsedOf } from '../data/yaml-splice.js';
 
 export type FileKind = 'strategy' | 'theme' | 'deck';
 

@@ -9,8 +9,8 @@
  */
 import { parseDocument } from 'yaml';
 import { sha256Hex } from '../sha256.js';
-import { changesBetween, mergeChanges, type Conflict } from './value-merge.js';
-import { editYamlText } from './yaml-edit.js';
+import { changesBetween, mergeChanges, type Conflict } from '../data/value-merge.js';
+import { editYamlText } from '../data/yaml-edit.js';
 
 export type Planned =
   /** The text to write. `merged` when other changes were kept beside the page's. */

@@ -3,6 +3,7 @@
  * geometry) or a template's, with the layout chosen for each kind of slide; and the
  * per-slide structure the finishing stage applies (pptx/slide-structure.ts).
  */
+import { commonParts } from '../kinds/common-parts.js';
 import type { Theme } from '../data/schema.js';
 import type { Page } from '../layout/page.js';
 import type { LaidOutDeck } from '../layout/types.js';
@@ -45,7 +46,7 @@ function footerBoxes(page: Page) {
 export function footerText(deck: LaidOutDeck): string {
   for (const slide of deck.slides) {
     for (const e of slide.elements) {
-      if (e.type === 'text' && e.name === 'Footer')
+      if (e.type === 'text' && commonParts.footer.match(e.name) !== undefined)
         return e.paragraphs.map((p) => p.runs.map((r) => r.text).join('')).join(' ');
     }
   }

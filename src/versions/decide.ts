@@ -48,7 +48,11 @@ export function nextVersion(version: string): string {
 function frozenMessage(entry: ManifestEntry): string {
   const day = (iso: string | undefined): string => (iso ?? '').slice(0, 10) || 'an unknown date';
   const how =
-    entry.status === 'released' ? `was released on ${day(entry.releasedAt)}` : `was sent on ${day(entry.sentAt)}`;
+    entry.status === 'released'
+      ? `was released on ${day(entry.releasedAt)}`
+      : entry.sentAt
+        ? `was sent on ${day(entry.sentAt)}`
+        : `was frozen for sending on ${day(entry.frozenAt)}`;
   return (
     `${entry.deckId} v${entry.version} ${how} and its content has changed; ` +
     `bump the version (trappa bump ${nextVersion(entry.version)} --note "…") or pass --overwrite-released`

@@ -12,6 +12,7 @@ import path from 'node:path';
 import * as z from 'zod';
 import { outputFileName, readRecords, type DamagedRecord, type ReleaseRecord } from './records.js';
 import { prepareSave, saveAtomically, type PreparedSave } from '../io/save-file.js';
+import type { RenamePolicy } from '../io/rename-retry.js';
 
 const MANIFEST_FILE = 'manifest.json';
 const FORMAT = 'trappa-manifest-1';
@@ -22,12 +23,15 @@ const entrySchema = z.strictObject({
   /** Relative to the output folder, with forward slashes. */
   file: outputFileName,
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  inputsHash: z.string().regex(/^[0-9a-f]{64}$/),
+  /** See versions/input-hash.ts: 64 hex digits (format 1) or `v2:` and 64 hex digits. */
+  inputsHash: z.string().regex(/^(?:v2:)?[0-9a-f]{64}$/),
   slides: z.number().int().nonnegative(),
   status: z.enum(['draft', 'released']),
   /** ISO time of `trappa release`; never set by a build, so builds stay deterministic. */
   releasedAt: z.string().optional(),
-  /** ISO time of the first successful e-mail send. */
+  /** ISO time the version was frozen for sending (before its first message was handed over). */
+  frozenAt: z.string().optional(),
+  /** ISO time of the first e-mail delivery the server confirmed. */
   sentAt: z.string().optional(),
 });
 
@@ -46,7 +50,8 @@ const emptyManifest = (): Manifest => ({ format: FORMAT, entries: {} });
 const manifestPath = (outDir: string): string => path.join(outDir, MANIFEST_FILE);
 
 /** A version is frozen once it is released or has gone out by e-mail. */
-export const isFrozen = (entry: ManifestEntry): boolean => entry.status === 'released' || entry.sentAt !== undefined;
+export const isFrozen = (entry: ManifestEntry): boolean =>
+  entry.status === 'released' || entry.sentAt !== undefined || entry.frozenAt !== undefined;
 
 export function getEntry(manifest: Manifest, deckId: string, version: string): ManifestEntry | undefined {
   return manifest.entries[entryKey(deckId, version)];
@@ -118,6 +123,7 @@ function applyRecord(manifest: Manifest, record: ReleaseRecord): void {
     slides: record.slides ?? entry?.slides ?? 0,
     status: record.releasedAt !== undefined ? 'released' : (entry?.status ?? 'draft'),
     ...((record.releasedAt ?? entry?.releasedAt) ? { releasedAt: record.releasedAt ?? entry?.releasedAt } : {}),
+    ...((record.frozenAt ?? entry?.frozenAt) ? { frozenAt: record.frozenAt ?? entry?.frozenAt } : {}),
     ...((record.sentAt ?? entry?.sentAt) ? { sentAt: record.sentAt ?? entry?.sentAt } : {}),
   };
 }
@@ -164,8 +170,8 @@ const manifestText = (manifest: Manifest): string => {
 };
 
 /** The manifest written to its temporary file, to be committed with the files it describes. */
-export const prepareManifest = (outDir: string, manifest: Manifest): Promise<PreparedSave> =>
-  prepareSave(manifestPath(outDir), manifestText(manifest));
+export const prepareManifest = (outDir: string, manifest: Manifest, policy?: RenamePolicy): Promise<PreparedSave> =>
+  prepareSave(manifestPath(outDir), manifestText(manifest), policy);
 
 /** Writes the manifest atomically, entries in a stable order so diffs stay small. */
 export async function writeManifest(outDir: string, manifest: Manifest): Promise<void> {

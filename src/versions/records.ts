@@ -34,7 +34,8 @@ const inputPath = z.string().refine((f) => {
 const recordSchema = z.object({
   deckId: z.string().regex(deckIdPattern),
   version: z.string().regex(versionPattern),
-  inputsHash: sha,
+  /** See versions/input-hash.ts: 64 hex digits (format 1) or `v2:` and 64 hex digits. */
+  inputsHash: z.string().regex(/^(?:v2:)?[0-9a-f]{64}$/),
   trappaVersion: z.string(),
   /** Logical paths of the copied inputs; empty for a version frozen by sending only. */
   files: z.array(inputPath),
@@ -43,6 +44,9 @@ const recordSchema = z.object({
   sha256: sha.optional(),
   slides: z.number().int().nonnegative().optional(),
   releasedAt: z.string().optional(),
+  /** ISO time the version was frozen, just before its first message was handed over. */
+  frozenAt: z.string().optional(),
+  /** ISO time of the first delivery the mail server (or Graph) confirmed. */
   sentAt: z.string().optional(),
 });
 

@@ -23,6 +23,7 @@ import {
 } from './manifest.js';
 import { releaseDir, type ReleaseRecord } from './records.js';
 import { prepareSave, saveAllOrNothing, type PreparedSave } from '../io/save-file.js';
+import { CLEANUP_RETRIES, type RenamePolicy } from '../io/rename-retry.js';
 import { prepareSnapshot, recoverStrayTemps } from './snapshots.js';
 
 export interface DeckToSave {
@@ -45,6 +46,8 @@ export interface SaveOptions {
   overwriteReleased?: boolean;
   /** `trappa release`: also freeze every deck saved, at this time. */
   releaseAt?: Date;
+  /** How files are renamed into place (tests make renames fail the way Windows does). */
+  rename?: RenamePolicy;
 }
 
 export interface SavedDeck {
@@ -94,6 +97,7 @@ const recordOf = (entry: ManifestEntry, deck: DeckToSave, withInputs: boolean): 
   sha256: entry.sha256,
   slides: entry.slides,
   ...(entry.releasedAt ? { releasedAt: entry.releasedAt } : {}),
+  ...(entry.frozenAt ? { frozenAt: entry.frozenAt } : {}),
   ...(entry.sentAt ? { sentAt: entry.sentAt } : {}),
 });
 
@@ -118,7 +122,7 @@ export async function saveDecks(
     const results: SavedDeck[] = [];
     for (const { deck, rel, entry, decision } of planned) {
       const write = decision.action === 'write';
-      if (write) files.push(prepareSave(deck.file, deck.bytes));
+      if (write) files.push(prepareSave(deck.file, deck.bytes, options.rename));
       const frozen = entry !== undefined && isFrozen(entry);
       const overwritten = write && decision.reason === 'overwrite-released';
       // Same bytes, other input hash (a comment edited): the record of a frozen version stays, the hash follows the
@@ -144,7 +148,7 @@ export async function saveDecks(
       }
       manifest.entries[entryKey(deck.deckId, deck.version)] = next;
       if (released === 'newly' || overwritten)
-        snapshots.push(prepareSnapshot(outDir, recordOf(next, deck, true), deck.inputs));
+        snapshots.push(prepareSnapshot(outDir, recordOf(next, deck, true), deck.inputs, options.rename));
       // A draft saved under a new name (its meeting date moved) replaces the old draft file.
       if (entry && !frozen && entry.file !== rel) oldDrafts.push(entry.file);
       const snapshot = options.releaseAt ? releaseDir(outDir, deck.deckId, deck.version) : undefined;
@@ -158,16 +162,19 @@ export async function saveDecks(
     const changed = loaded.damaged !== undefined || JSON.stringify(manifest) !== before;
     // Kept first: should anything below fail, the damaged file is still there to look at.
     if (loaded.damaged) await keepDamaged(outDir);
-    const prepared = await saveAllOrNothing([
+    // Decks first, then the snapshots that name them, then the manifest: a crash between two
+    // renames leaves a state the next run reads correctly (a new draft, or a recorded release),
+    // and a rename that fails (a deck open in PowerPoint) puts back every file already replaced.
+    await saveAllOrNothing([
       ...files,
       ...snapshots,
-      ...(changed ? [prepareManifest(outDir, manifest)] : []),
+      ...(changed ? [prepareManifest(outDir, manifest, options.rename)] : []),
     ]);
-    // Decks first, then the snapshots that name them, then the manifest: a crash between two
-    // renames leaves a state the next run reads correctly (a new draft, or a recorded release).
-    for (const save of prepared) await save.commit();
     const stillNamed = new Set(Object.values(manifest.entries).map((e) => e.file));
-    for (const file of oldDrafts.filter((f) => !stillNamed.has(f))) await rm(path.join(outDir, file), { force: true });
+    for (const file of oldDrafts.filter((f) => !stillNamed.has(f))) {
+      // The save is done; an old draft still open in PowerPoint stays, named by no entry.
+      await rm(path.join(outDir, file), { force: true, ...CLEANUP_RETRIES }).catch(() => undefined);
+    }
     return results;
   });
 }

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { TrappaError } from '../errors.js';
 import { confinePath, refusalText } from '../io/confine.js';
-import { hashInputs, type InputFile } from './input-hash.js';
+import { inputsHashMatches, type InputFile } from './input-hash.js';
 import {
   deckIdPattern,
   parseRecord,
@@ -24,6 +24,7 @@ import {
   type ReleaseRecord,
 } from './records.js';
 import { saveAtomically, strayTemps, tempPathFor, type PreparedSave } from '../io/save-file.js';
+import { CLEANUP_RETRIES, type RenamePolicy, renameRetrying } from '../io/rename-retry.js';
 
 /** Copies files to their logical paths below `toRoot`; a logical path that leads out is refused. */
 async function copyInputs(
@@ -53,38 +54,53 @@ export async function prepareSnapshot(
   outDir: string,
   record: ReleaseRecord,
   inputs: readonly InputFile[] | undefined,
+  policy: RenamePolicy = {},
 ): Promise<PreparedSave> {
   const dir = releaseDir(outDir, record.deckId, record.version);
   await mkdir(path.dirname(dir), { recursive: true });
   const tmp = tempPathFor(dir);
-  const abort = (): Promise<void> => rm(tmp, { recursive: true, force: true });
+  const abort = (): Promise<void> => rm(tmp, { recursive: true, force: true, ...CLEANUP_RETRIES });
   try {
     await mkdir(tmp);
     if (inputs) {
       const copied = await copyInputs(inputs, path.join(tmp, 'inputs'), `${record.deckId} v${record.version}`);
-      if ((await hashInputs(copied)) !== record.inputsHash) {
+      if (!(await inputsHashMatches(record.inputsHash, copied))) {
         throw new TrappaError(
           `the inputs of ${record.deckId} v${record.version} changed while it was being released; run trappa release ` +
             `again`,
         );
       }
     }
-    await saveAtomically(path.join(tmp, RECORD), recordText(record));
+    await saveAtomically(path.join(tmp, RECORD), recordText(record), policy);
   } catch (error) {
     await abort();
     throw error;
   }
+  const old = `${tmp}.old`;
+  let hadOld = false;
   return {
     target: dir,
     async commit() {
-      const old = `${tmp}.old`;
-      const hadOld = await rename(dir, old).then(
+      hadOld = await renameRetrying(dir, old, policy).then(
         () => true,
-        () => false,
+        (error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') return false;
+          throw error;
+        },
       );
-      await rename(tmp, dir);
-      if (hadOld) await rm(old, { recursive: true, force: true });
+      try {
+        await renameRetrying(tmp, dir, policy);
+      } catch (error) {
+        if (hadOld) await renameRetrying(old, dir, policy);
+        await abort();
+        throw error;
+      }
     },
+    async rollback() {
+      await rm(dir, { recursive: true, force: true, ...CLEANUP_RETRIES });
+      if (hadOld) await renameRetrying(old, dir, policy);
+    },
+    finish: () => rm(old, { recursive: true, force: true, ...CLEANUP_RETRIES }),
     abort,
   };
 }
@@ -181,7 +197,7 @@ export async function checkoutRelease(dir: string): Promise<ReleaseCheckout> {
       return { logical, absolute: source.path };
     });
     const copied = await copyInputs(sources, root, path.join(dir, RECORD));
-    return { root, record, hashMatches: (await hashInputs(copied)) === record.inputsHash, cleanup };
+    return { root, record, hashMatches: await inputsHashMatches(record.inputsHash, copied), cleanup };
   } catch (error) {
     await cleanup();
     throw error;

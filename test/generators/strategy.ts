@@ -9,7 +9,7 @@ import { mkdirSync, symlinkSync, writeFileSync, copyFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { builtInSlides } from '../../src/data/slide-kind-names.js';
+import { builtInSlides } from '../../src/kinds/index.js';
 
 /** Words with Norwegian letters, long compounds and short ones, as strategies have them. */
 const WORDS = [

@@ -2,14 +2,18 @@
  * The PDF check: what a PDF really contains (read-pdf.ts) against what its deck holds
  * (expect-pdf.ts). Pure. Each finding names the page (the slide's number; 0 for the document).
  * Rules: `pdf-pages`, `pdf-fonts`, `pdf-text`, `pdf-structure`, `pdf-alt`, `pdf-lang`,
- * `pdf-title`, `pdf-claims` (the declared PDF/A and PDF/UA identification against the content).
+ * `pdf-title`, `pdf-claims` (the declared PDF/A and PDF/UA identification against the content,
+ * the XMP's schemas), `pdf-artifacts` (painting outside tags and artifacts, a tagged footer).
  */
 import { looksLikeFileName } from '../rules/alt-text.js';
 import type { Finding } from '../types.js';
+import { checkHeadingLevels, checkPageTags } from './check-page-tags.js';
+import { undeclaredXmpProperties } from './check-xmp.js';
 import type { PdfExpectation, PdfModel, PdfPage, PdfStructNode, SlideExpectation } from './types.js';
 
 /** Whitespace removed: line breaks and the spaces between text pieces differ between writers. */
 const squeeze = (text: string): string => text.replace(/\s+/g, '');
+const SOFT_HYPHEN = '\u00ad';
 /** Bullet characters a writer may tag as list labels. */
 const squeezeLabels = (text: string): string => squeeze(text).replace(/[•◦▪▫‣⁃–·●■□-]/g, '');
 
@@ -32,6 +36,7 @@ export function checkPdf(pdf: PdfModel, expected: PdfExpectation): Finding[] {
     const slide = expected.slides[i];
     if (slide) findings.push(...checkPage(page, slide, [expected.language, ...expected.otherLanguages]));
   });
+  findings.push(...checkHeadingLevels(pdf.pages));
   return findings;
 }
 
@@ -63,6 +68,9 @@ function checkDocument(pdf: PdfModel, expected: PdfExpectation): Finding[] {
       );
     }
   }
+  if (pdfaPart !== undefined && pdf.xmp.raw !== undefined) {
+    for (const message of undeclaredXmpProperties(pdf.xmp.raw)) doc('pdf-claims', message);
+  }
   if (pdfuaPart !== undefined && !pdf.displayDocTitle) {
     doc('pdf-claims', 'the XMP declares PDF/UA, which needs /DisplayDocTitle true; the file does not set it');
   }
@@ -78,7 +86,7 @@ function checkPage(page: PdfPage, slide: SlideExpectation, languages: string[]):
     at('pdf-text', '(page)', `the page holds no text${page.imageOps > 0 ? ' (it is drawn as a picture)' : ''}`);
     return out;
   }
-  out.push(...checkReadingOrder(page, slide));
+  out.push(...checkReadingOrder(page, slide), ...checkPageTags(page, slide));
   if (page.untaggedText > 0)
     at('pdf-structure', '(page)', `${page.untaggedText} pieces of text are neither tagged nor artifacts`);
   const structure = page.structure;
@@ -127,13 +135,22 @@ function checkReadingOrder(page: PdfPage, slide: SlideExpectation): Finding[] {
   const out: Finding[] = [];
   let cursor = 0;
   for (const expected of slide.texts) {
-    const needle = squeeze(expected);
-    const next = text.indexOf(needle, cursor);
-    if (next >= 0) {
-      cursor = next + needle.length;
+    // A soft hyphen (U+00AD) is drawn as a hyphen where the line breaks there, and not at all elsewhere.
+    const needle = new RegExp(
+      squeeze(expected)
+        .split(SOFT_HYPHEN)
+        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('[-\u00ad\u2010]?'),
+      'g',
+    );
+    needle.lastIndex = cursor;
+    const next = needle.exec(text);
+    if (next) {
+      cursor = next.index + next[0].length;
       continue;
     }
-    const where = text.includes(needle) ? 'is out of reading order' : 'cannot be extracted';
+    needle.lastIndex = 0;
+    const where = needle.test(text) ? 'is out of reading order' : 'cannot be extracted';
     out.push(found('pdf-text', page.number, '(page)', `the text "${expected.slice(0, 60)}" ${where}`));
   }
   return out;

@@ -2,6 +2,7 @@
 import { readDeck } from '../read-deck.js';
 import type { Finding } from '../types.js';
 import { checkPdf } from './check-pdf.js';
+import { slideRegions } from './deck-regions.js';
 import { expectPdf } from './expect-pdf.js';
 import { readPdf } from './read-pdf.js';
 
@@ -22,7 +23,11 @@ export interface PdfReport {
 export async function checkPdfAgainstDeck(pdf: Uint8Array, pptx: Uint8Array, language?: string): Promise<PdfReport> {
   const deck = readDeck(pptx);
   const model = await readPdf(pdf);
-  const findings = checkPdf(model, expectPdf(deck, language ?? deck.language ?? 'nb-NO'));
+  const expected = expectPdf(deck, language ?? deck.language ?? 'nb-NO');
+  const size = model.pages[0]?.size;
+  if (size)
+    slideRegions(deck, size).forEach((regions, i) => expected.slides[i] && (expected.slides[i].regions = regions));
+  const findings = checkPdf(model, expected);
   return { findings, declares: declaration(model), pages: model.pages.length };
 }
 

@@ -5,6 +5,7 @@
  * element's role, /Alt, /Lang and the text it tags; for the document its /Lang, title,
  * MarkInfo and the PDF/A and PDF/UA identification in its XMP packet.
  */
+import { readPainting } from './read-painting.js';
 import type { PdfModel, PdfPage, PdfStructNode } from './types.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -70,6 +71,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfModel> {
         ...optional('pdfuaPart', xmp('pdfuaid:part')),
         ...optional('language', xmp('dc:language')),
         ...optional('title', xmp('dc:title')),
+        ...optional('raw', meta.metadata?.getRaw()),
       },
       pages,
     };
@@ -79,7 +81,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfModel> {
 }
 
 async function readPage(page: PdfPageProxy, number: number): Promise<PdfPage> {
-  const { OPS } = await loadPdfJs();
+  const { OPS, AnnotationMode } = await loadPdfJs();
   const content = await page.getTextContent({ includeMarkedContent: true });
   const byId = new Map<string, string>();
   const parts: string[] = [];
@@ -101,7 +103,8 @@ async function readPage(page: PdfPageProxy, number: number): Promise<PdfPage> {
       open.pop();
     }
   }
-  const ops = await page.getOperatorList();
+  // The page's own content: annotations' appearances are not in its marked content (PDF/UA ties them in with /Annot).
+  const ops = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
   const fontIds = new Set<string>();
   let textOps = 0;
   let imageOps = 0;
@@ -122,8 +125,11 @@ async function readPage(page: PdfPageProxy, number: number): Promise<PdfPage> {
     return { name: font.name ?? id, embedded: font.missingFile === false };
   });
   const tree = (await page.getStructTree()) as RawStructNode | null;
+  const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = page.view;
   return {
     number,
+    size: { width: x1 - x0, height: y1 - y0 },
+    painting: readPainting(ops, OPS),
     text: parts.join(''),
     textOps,
     imageOps,

@@ -27,6 +27,10 @@ export interface PdfPage {
   imageOps: number;
   /** Pieces of text inside no marked content: neither tagged nor an artifact (PDF/UA forbids them). */
   untaggedText: number;
+  /** Page size in points (the crop of its view). */
+  size: { width: number; height: number };
+  /** Painting outside marked content, and where tagged content is painted. */
+  painting: PagePainting;
   fonts: PdfFont[];
   /** The page's part of the structure tree; absent when the PDF has none. */
   structure?: PdfStructNode;
@@ -44,7 +48,15 @@ export interface PdfModel {
   /** /MarkInfo /Marked. */
   marked: boolean;
   /** Claims in the XMP packet. */
-  xmp: { pdfaPart?: string; pdfaConformance?: string; pdfuaPart?: string; language?: string; title?: string };
+  xmp: {
+    pdfaPart?: string;
+    pdfaConformance?: string;
+    pdfuaPart?: string;
+    language?: string;
+    title?: string;
+    /** The packet as written. */
+    raw?: string;
+  };
   pages: PdfPage[];
 }
 
@@ -60,6 +72,8 @@ export interface SlideExpectation {
   tables: string[];
   /** Alt text of each picture that is not decorative. */
   pictures: string[];
+  /** Where the footer and the headings are on the page (filled in once the page size is known). */
+  regions?: SlideRegions;
 }
 
 export interface PdfExpectation {
@@ -70,4 +84,27 @@ export interface PdfExpectation {
   /** The deck's title (docProps dc:title). */
   title?: string;
   slides: SlideExpectation[];
+}
+
+/** A rectangle on a PDF page in points, y upwards (PDF user space). */
+export interface Rect {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** Where a slide's page furniture and headings are on its PDF page. */
+export interface SlideRegions {
+  /** Footer text, date, slide number, footer logo: pagination artifacts. */
+  footers: Rect[];
+  /** Panel, column and list headings (not the title), with their text. */
+  headings: { box: Rect; text: string }[];
+}
+
+export interface PagePainting {
+  /** Painting operators (paths, text, images, shadings) inside no marked content. */
+  untagged: number;
+  /** Tagged marked content (with an MCID): where each paints, in page space. */
+  tagged: { tag: string; mcid: number; box: Rect }[];
 }

@@ -2,13 +2,22 @@
 import type { Box } from '../../layout/types.js';
 import type { ElementModel, Finding, RunModel, ShapeModel, SlideModel, TextFrame } from '../types.js';
 
-/** Footer texts: exempt from the body-size minimum, and where a table must stop. */
-const FOOTER_NAMES = new Set(['footer', 'slide number', 'date']);
+/** Footer texts (and the footer's logo): exempt from the body-size minimum, where a table must stop, page furniture in a PDF. */
+const FOOTER_NAMES = new Set(['footer', 'slide number', 'date', 'footer logo']);
 const FOOTER_PLACEHOLDERS = new Set(['ftr', 'sldNum', 'dt']);
 
 export function isFooter(e: ElementModel): boolean {
   if (FOOTER_NAMES.has(e.name.trim().toLowerCase())) return true;
   return e.kind === 'shape' && e.placeholder !== undefined && FOOTER_PLACEHOLDERS.has(e.placeholder);
+}
+
+/**
+ * A heading over a panel, column or list: a text shape named `Heading …` or `… heading`
+ * (the names Trappa's slides give them). The PDF tags it as a heading under the slide's title.
+ */
+export function isHeading(e: ElementModel): e is ShapeModel {
+  const named = /^heading\b|\bheading$/i.test(e.name.trim());
+  return named && e.kind === 'shape' && !!e.text && !isTitle(e);
 }
 
 export function isTitle(e: ElementModel): e is ShapeModel {

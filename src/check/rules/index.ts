@@ -9,16 +9,20 @@ import { checkMinSize } from './min-size.js';
 import { checkOverflow } from './overflow.js';
 import { checkPackage } from './package.js';
 import { checkTableHeaders } from './table-header.js';
+import { checkTextLanguage } from './text-language.js';
 import { checkTitles } from './title.js';
+import { checkWholeWords } from './whole-words.js';
 
 export const rules = {
   overflow: checkOverflow,
+  'whole-words': checkWholeWords,
   title: checkTitles,
   'alt-text': checkAltText,
   'table-header': checkTableHeaders,
   contrast: checkContrast,
   'min-size': checkMinSize,
   language: checkLanguage,
+  'text-language': checkTextLanguage,
   package: checkPackage,
   design: checkDesign,
   legend: checkLegend,

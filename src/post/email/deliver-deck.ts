@@ -43,12 +43,19 @@ export async function deliverDeck(run: DeckRun, due: PlannedRecipient[]): Promis
   const attempts = Math.max(1, options.retry?.attempts ?? 4);
   const delay = (tries: number) =>
     Math.min(options.retry?.maxDelayMs ?? 60_000, (options.retry?.baseDelayMs ?? 2000) * 2 ** (tries - 1));
+  const wait = options.retry?.sleep ?? sleep;
+  const maxTotalWait = options.retry?.maxTotalWaitMs ?? 300_000;
+  let waited = 0;
   let batchSize = config.batchSize;
   let frozen = false;
   const queue: WorkItem[] = initialWork(due, batchSize, config.from);
   while (queue.length > 0) {
     const item = queue.shift()!;
-    if (item.tries > 0) await sleep(delay(item.tries));
+    if (item.tries > 0) {
+      const ms = item.waitMs ?? delay(item.tries);
+      waited += ms;
+      await wait(ms);
+    }
     outcome.attempts += 1;
     let intentId: string | undefined;
     const mail = outgoingMail(run.message, item, config.from, config.batchSize);
@@ -96,11 +103,21 @@ export async function deliverDeck(run: DeckRun, due: PlannedRecipient[]): Promis
       );
     }
     if (settled.retry.length > 0) {
-      if (item.tries + 1 < attempts)
-        queue.push({ recipients: settled.retry, messageId: item.messageId, tries: item.tries + 1 });
-      else for (const r of settled.retry) fail(r, settled.failure, `gave up after ${item.tries + 1} attempts`);
+      const next = Math.max(delay(item.tries + 1), settled.failure?.retryAfterMs ?? 0);
+      const tooLong = waited + next > maxTotalWait;
+      if (item.tries + 1 < attempts && !tooLong)
+        queue.push({ recipients: settled.retry, messageId: item.messageId, tries: item.tries + 1, waitMs: next });
+      else {
+        const why = tooLong
+          ? `gave up: the server asked to wait ${Math.ceil(next / 1000)} s more; send again later`
+          : `gave up after ${item.tries + 1} attempts`;
+        for (const r of settled.retry) fail(r, settled.failure, why);
+      }
     }
-    if (settled.sent.length > 0 && !outcome.messageId) outcome.messageId = item.messageId;
+    if (settled.sent.length > 0 && !outcome.messageId) {
+      outcome.messageId = item.messageId;
+      await options.sent?.(outcome.deckId, outcome.version, outcome.attachments);
+    }
     // Every recipient of a handed-over message gets an outcome; those to retry as 'failed' for now.
     if (intentId || item.recipients.some((r) => r.status === 'failed'))
       await recordOutcome(run, item, intentId, item.recipients);

@@ -5,6 +5,7 @@
  */
 import {
   escapeControl,
+  withoutNodeAdvice,
   type AttemptResult,
   type MailFailure,
   type MailSender,
@@ -14,6 +15,7 @@ import type { MailTimeouts } from './mail-config.js';
 import type { PreparedAttachment } from './prepare-messages.js';
 import { graphAccessDeniedMessage, type OAuthConfig, type TokenSource } from './oauth-token.js';
 import { normalizeAddress } from './mail-sender.js';
+import { readJsonLimited } from './read-limited.js';
 import type { Recipient } from './types.js';
 
 export interface GraphSenderOptions {
@@ -44,7 +46,11 @@ class GraphFailure extends Error {
 }
 
 export function createGraphSender(options: GraphSenderOptions, tokens: TokenSource): MailSender {
-  const mailbox = `${options.graphUrl}/users/${encodeURIComponent(options.from.email)}`;
+  // Signed in as oneself, one sends from one's own mailbox; an app names the mailbox it sends as.
+  const mailbox =
+    options.oauth.flow === 'delegated'
+      ? `${options.graphUrl}/me`
+      : `${options.graphUrl}/users/${encodeURIComponent(options.from.email)}`;
   const call = (method: string, url: string, body: unknown, handOver = false) =>
     request(options, tokens, method, url, body, handOver);
   return {
@@ -87,7 +93,7 @@ export function createGraphSender(options: GraphSenderOptions, tokens: TokenSour
         if (!(error instanceof GraphFailure)) throw error;
         const failure =
           error.failure.code === 403
-            ? { ...error.failure, detail: graphAccessDeniedMessage(options.from.email, options.oauth.clientId) }
+            ? { ...error.failure, detail: graphAccessDeniedMessage(options.from.email, options.oauth) }
             : error.failure;
         return {
           accepted: new Set(),
@@ -188,7 +194,9 @@ async function request(
     if (response.status === 401 && !renew) continue;
     if (response.status >= 300)
       throw new GraphFailure(await describe(response, handOver), handOver && isAmbiguous(response.status));
-    return response.status === 202 || response.status === 204 ? {} : await response.json().catch(() => ({}));
+    if (response.status === 202 || response.status === 204) return {};
+    const read = await readJsonLimited(response, ANSWER_LIMIT);
+    return 'json' in read && read.json !== undefined ? read.json : {};
   }
 }
 
@@ -197,7 +205,11 @@ async function send(options: GraphSenderOptions, url: string, init: RequestInit,
     return await fetch(url, { ...init, signal: AbortSignal.timeout(options.timeouts.commandMs) });
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    const text = `${cause?.code ?? ''} ${cause?.message ?? (error as Error).message}`;
+    // A request fetch could not even build (a header value it refuses): nothing left this machine,
+    // and the message, which may quote the header, is not shown.
+    if (error instanceof TypeError && cause === undefined)
+      throw new GraphFailure({ transient: false, fatal: true, detail: 'Trappa could not build the request to Graph' });
+    const text = withoutNodeAdvice(`${cause?.code ?? ''} ${cause?.message ?? (error as Error).message}`);
     const tls = TLS_PROBLEM.test(text) && !NOT_REACHED.test(text);
     const reached = !NOT_REACHED.test(text) && !tls;
     const detail = escapeControl(
@@ -215,11 +227,35 @@ function isAmbiguous(status: number): boolean {
   return status >= 500 && status !== 503;
 }
 
+/** Graph's answers are small (an error, a draft's id, an upload URL); more is not read. */
+const ERROR_ANSWER_LIMIT = 256 * 1024;
+const ANSWER_LIMIT = 4 * 1024 * 1024;
+/** A Retry-After beyond a day is not a wait but a broken header. */
+const LONGEST_RETRY_AFTER_MS = 86_400_000;
+
+/** Retry-After in ms: seconds, or an HTTP date. */
+function retryAfter(response: Response): number | undefined {
+  const value = response.headers.get('retry-after')?.trim();
+  if (!value) return undefined;
+  const ms = /^\d+$/.test(value) ? Number(value) * 1000 : Date.parse(value) - Date.now();
+  return Number.isFinite(ms) ? Math.min(Math.max(0, ms), LONGEST_RETRY_AFTER_MS) : undefined;
+}
+
 async function describe(response: Response, handOver: boolean): Promise<MailFailure> {
-  const json = (await response.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
+  const read = await readJsonLimited(response, ERROR_ANSWER_LIMIT);
+  const json = ('json' in read && read.json && typeof read.json === 'object' ? read.json : {}) as {
+    error?: { code?: string; message?: string };
+  };
   const what = [json.error?.code, json.error?.message].filter(Boolean).join(': ') || response.statusText;
   const status = response.status;
   const transient = status === 429 || status === 503 || (status >= 500 && !handOver);
   const fatal = status === 401 || status === 403 || status === 404;
-  return { transient, fatal, code: status, detail: escapeControl(`Microsoft Graph ${status} ${what}`) };
+  const wait = retryAfter(response);
+  return {
+    transient,
+    fatal,
+    code: status,
+    detail: escapeControl(`Microsoft Graph ${status} ${what}`),
+    ...(wait !== undefined ? { retryAfterMs: wait } : {}),
+  };
 }

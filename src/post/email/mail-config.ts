@@ -12,6 +12,7 @@ import {
   type SmtpConfig,
 } from './smtp-config.js';
 import type { OAuthConfig } from './oauth-token.js';
+import { signedInAs } from './delegated.js';
 import type { Recipient } from './types.js';
 
 export interface MailTimeouts {
@@ -50,6 +51,16 @@ export const DEFAULT_BATCH_SIZE = 500;
 const MAX_BATCH_SIZE = 1000;
 const DEFAULT_TIMEOUTS_S = { CONNECT: 10, GREETING: 10, COMMAND: 30 };
 const SCOPES = { smtp: 'https://outlook.office365.com/.default', graph: 'https://graph.microsoft.com/.default' };
+/**
+ * A delegated sign-in asks for the user's own permission to send (and `offline_access` for a
+ * refresh token; `openid profile` for the account's name). Mail.ReadWrite: decks over 3 MB go
+ * through a draft in the user's own mailbox.
+ */
+const DELEGATED_SCOPES = {
+  smtp: 'offline_access openid profile https://outlook.office.com/SMTP.Send',
+  graph:
+    'offline_access openid profile https://graph.microsoft.com/Mail.Send https://graph.microsoft.com/Mail.ReadWrite',
+};
 
 export async function loadMailConfig(options: LoadSmtpConfigOptions = {}): Promise<MailConfig> {
   const env = options.env ?? process.env;
@@ -60,27 +71,31 @@ export async function loadMailConfig(options: LoadSmtpConfigOptions = {}): Promi
   const timeouts = readTimeouts(env);
   const batchSize = readBatchSize(env);
   if (transport === 'graph') {
-    const fromText = nonEmpty(env.TRAPPA_SMTP_FROM);
+    const oauth = readOAuth(env, 'graph', timeouts.commandMs, 'TRAPPA_MAIL_TRANSPORT=graph');
+    // Signed in as oneself, the sender is that account unless TRAPPA_SMTP_FROM says otherwise.
+    const fromText =
+      nonEmpty(env.TRAPPA_SMTP_FROM) ?? (oauth.flow === 'delegated' ? await signedInAs(oauth) : undefined);
     if (!fromText)
       throw new SmtpConfigError(
         'Sending through Microsoft Graph needs the mailbox to send from: set TRAPPA_SMTP_FROM.',
       );
-    const oauth = readOAuth(env, SCOPES.graph, timeouts.commandMs, 'TRAPPA_MAIL_TRANSPORT=graph');
     const graphUrl = (nonEmpty(env.TRAPPA_GRAPH_URL) ?? 'https://graph.microsoft.com/v1.0').replace(/\/+$/, '');
     checkUrl(graphUrl, 'TRAPPA_GRAPH_URL');
     return { transport, from: parseMailbox(fromText), graphUrl, oauth, timeouts, batchSize };
   }
   const smtp = await loadSmtpConfig(options);
   const oauth =
-    smtp.auth === 'oauth2' ? readOAuth(env, SCOPES.smtp, timeouts.commandMs, 'TRAPPA_SMTP_AUTH=oauth2') : undefined;
+    smtp.auth === 'oauth2' ? readOAuth(env, 'smtp', timeouts.commandMs, 'TRAPPA_SMTP_AUTH=oauth2') : undefined;
   return { transport, from: smtp.from, smtp, ...(oauth ? { oauth } : {}), timeouts, batchSize };
 }
 
 /** One line for the start of a run: transport, server, login and sender; never a secret. */
 export function describeMailConfig(config: MailConfig): string {
   const from = config.from.name ? `${config.from.name} <${config.from.email}>` : config.from.email;
-  if (config.transport === 'graph')
-    return `Microsoft Graph ${config.graphUrl} as app ${config.oauth.clientId}, from ${from}`;
+  if (config.transport === 'graph') {
+    const as = config.oauth.flow === 'delegated' ? 'signed in as yourself' : `as app ${config.oauth.clientId}`;
+    return `Microsoft Graph ${config.graphUrl} ${as}, from ${from}`;
+  }
   const { smtp } = config;
   const login = smtp.user
     ? ` as ${smtp.user}${smtp.auth === 'oauth2' ? ` (OAuth 2.0, app ${config.oauth?.clientId})` : ''}`
@@ -88,15 +103,32 @@ export function describeMailConfig(config: MailConfig): string {
   return `SMTP ${smtp.host}:${smtp.port} (${smtp.security.toUpperCase()})${login}, from ${from}`;
 }
 
-function readOAuth(env: NodeJS.ProcessEnv, scope: string, timeoutMs: number, why: string): OAuthConfig {
+/**
+ * The OAuth settings for `trappa mail login` / `logout` / `whoami`: always the delegated flow, for
+ * the transport TRAPPA_MAIL_TRANSPORT names (its scopes), without the rest of the mail settings.
+ */
+export function loadLoginConfig(env: NodeJS.ProcessEnv = process.env): OAuthConfig {
+  const transport = (nonEmpty(env.TRAPPA_MAIL_TRANSPORT) ?? 'smtp').toLowerCase() === 'graph' ? 'graph' : 'smtp';
+  const timeouts = readTimeouts(env);
+  return readOAuth({ ...env, TRAPPA_OAUTH_FLOW: 'delegated' }, transport, timeouts.commandMs, 'Signing in');
+}
+
+function readOAuth(env: NodeJS.ProcessEnv, transport: 'smtp' | 'graph', timeoutMs: number, why: string): OAuthConfig {
+  const flow = (nonEmpty(env.TRAPPA_OAUTH_FLOW) ?? 'app').toLowerCase();
+  if (flow !== 'app' && flow !== 'delegated')
+    throw new SmtpConfigError(`TRAPPA_OAUTH_FLOW "${flow}" is not one of app, delegated.`);
   const tenant = nonEmpty(env.TRAPPA_OAUTH_TENANT);
   const clientId = nonEmpty(env.TRAPPA_OAUTH_CLIENT_ID);
   // Not trimmed: a secret is taken exactly as given.
   const secret = env.TRAPPA_OAUTH_CLIENT_SECRET;
+  if (flow === 'delegated' && secret)
+    throw new SmtpConfigError(
+      'TRAPPA_OAUTH_CLIENT_SECRET is set, but TRAPPA_OAUTH_FLOW=delegated signs in as yourself without one; unset it.',
+    );
   const missing = [
     ...(tenant ? [] : ['TRAPPA_OAUTH_TENANT']),
     ...(clientId ? [] : ['TRAPPA_OAUTH_CLIENT_ID']),
-    ...(secret ? [] : ['TRAPPA_OAUTH_CLIENT_SECRET']),
+    ...(secret || flow === 'delegated' ? [] : ['TRAPPA_OAUTH_CLIENT_SECRET']),
   ];
   if (missing.length > 0)
     throw new SmtpConfigError(
@@ -107,7 +139,17 @@ function readOAuth(env: NodeJS.ProcessEnv, scope: string, timeoutMs: number, why
   const tokenUrl =
     nonEmpty(env.TRAPPA_OAUTH_TOKEN_URL) ?? `https://login.microsoftonline.com/${tenant}/oauth2/v2.0/token`;
   checkUrl(tokenUrl, 'TRAPPA_OAUTH_TOKEN_URL');
-  return { tenant: tenant!, clientId: clientId!, clientSecret: new Secret(secret!), tokenUrl, scope, timeoutMs };
+  const credentialFile = nonEmpty(env.TRAPPA_CREDENTIAL_FILE);
+  return {
+    flow,
+    tenant: tenant!,
+    clientId: clientId!,
+    ...(flow === 'app' ? { clientSecret: new Secret(secret!) } : {}),
+    ...(credentialFile ? { credentialFile } : {}),
+    tokenUrl,
+    scope: (flow === 'app' ? SCOPES : DELEGATED_SCOPES)[transport],
+    timeoutMs,
+  };
 }
 
 /** https only, except to this machine (tests, a local relay): a token must never travel in clear. */

@@ -32,6 +32,8 @@ export interface MailFailure {
   code?: number;
   /** Reply or error text, with secrets redacted and control characters escaped. */
   detail: string;
+  /** How long the server asked to wait before the next try (HTTP Retry-After). */
+  retryAfterMs?: number;
 }
 
 /** What one attempt did, in the terms the send loop needs. */
@@ -64,6 +66,15 @@ export function escapeControl(text: string): string {
     const named: Record<string, string> = { '\r': '\\r', '\n': '\\n', '\t': '\\t' };
     return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
   });
+}
+
+/**
+ * A TLS error's text without the advice Node 24 appends for developers ("try running Node.js
+ * with --use-system-ca"): a user trusts a CA with TRAPPA_SMTP_CA_FILE, and the line reads the
+ * same on every Node line.
+ */
+export function withoutNodeAdvice(text: string): string {
+  return text.replace(/; if the root CA is installed locally, try running Node\.js with --use-system-ca/g, '');
 }
 
 /** Lower-cased, with the domain in ASCII (punycode), so addresses compare as the server sees them. */

@@ -5,15 +5,26 @@
  * can be pointed at a test server (TRAPPA_OAUTH_TOKEN_URL). See README "Microsoft 365".
  */
 import { TrappaError } from '../../errors.js';
+import { readJsonLimited } from './read-limited.js';
 import type { Secret } from './secret.js';
 
 export interface OAuthConfig {
+  /**
+   * `app`: client credentials, the app's own permission (a service account); `delegated`: the
+   * user's own sign-in (`trappa mail login`, delegated.ts), sending as themselves.
+   */
+  flow: 'app' | 'delegated';
   tenant: string;
   clientId: string;
-  /** Only ever from TRAPPA_OAUTH_CLIENT_SECRET. */
-  clientSecret: Secret;
+  /** Only ever from TRAPPA_OAUTH_CLIENT_SECRET; the app flow only. */
+  clientSecret?: Secret;
+  /** TRAPPA_CREDENTIAL_FILE: where a delegated sign-in is kept instead of the OS credential store. */
+  credentialFile?: string;
   tokenUrl: string;
-  /** `https://outlook.office365.com/.default` for SMTP, `https://graph.microsoft.com/.default` for Graph. */
+  /**
+   * App: `https://outlook.office365.com/.default` for SMTP, `https://graph.microsoft.com/.default` for Graph;
+   * delegated: `offline_access` and the delegated permissions (`Mail.Send`, `SMTP.Send`).
+   */
   scope: string;
   /** Per request, in ms. */
   timeoutMs: number;
@@ -45,7 +56,8 @@ export function createTokenSource(config: OAuthConfig): TokenSource {
       cached = { token, expires: Date.now() + Math.max(0, expiresIn * 1000 - EARLY_RENEW_MS) };
       return token;
     },
-    redact: (text) => [...issued, config.clientSecret.reveal()].reduce((out, s) => out.split(s).join('***'), text),
+    redact: (text) =>
+      [...issued, config.clientSecret?.reveal() ?? ''].reduce((out, s) => (s ? out.split(s).join('***') : out), text),
   };
 }
 
@@ -53,7 +65,7 @@ async function requestToken(config: OAuthConfig): Promise<{ token: string; expir
   const body = new URLSearchParams({
     grant_type: 'client_credentials',
     client_id: config.clientId,
-    client_secret: config.clientSecret.reveal(),
+    client_secret: config.clientSecret?.reveal() ?? '',
     scope: config.scope,
   });
   let response: Response;
@@ -72,11 +84,62 @@ async function requestToken(config: OAuthConfig): Promise<{ token: string; expir
       { cause: error },
     );
   }
-  const json = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-  if (response.ok && typeof json.access_token === 'string') {
-    return { token: json.access_token, expiresIn: Number(json.expires_in) || 3600 };
-  }
+  return tokenFromAnswer(response, config);
+}
+
+/** An answer of a token endpoint: a few kilobytes. */
+const TOKEN_ANSWER_LIMIT = 1024 * 1024;
+
+/** RFC 6750's b64token: what a bearer token may hold. A line break would let it write HTTP headers of its own. */
+const BEARER_TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
+
+/**
+ * The access token (and refresh token, when there is one) of a token endpoint's answer, read
+ * with a size limit and refused before any use when it is not a bearer token. The token itself
+ * is never put in a message: a refused one may be half a secret.
+ */
+async function tokenFromAnswer(
+  response: Response,
+  config: Pick<OAuthConfig, 'clientId' | 'tenant' | 'scope' | 'tokenUrl'>,
+): Promise<TokenAnswer> {
+  const json = await readTokenAnswer(response, config.tokenUrl);
+  if (response.ok && typeof json.access_token === 'string') return acceptToken(json, config);
   throw new MailLoginError(tokenErrorMessage(response.status, json, config));
+}
+
+export interface TokenAnswer {
+  token: string;
+  expiresIn: number;
+  refreshToken?: string;
+  json: Record<string, unknown>;
+}
+
+/** An identity endpoint's JSON answer, read no further than the limit. */
+export async function readTokenAnswer(response: Response, url: string): Promise<Record<string, unknown>> {
+  const read = await readJsonLimited(response, TOKEN_ANSWER_LIMIT);
+  if ('tooLarge' in read)
+    throw new MailLoginError(
+      `The token endpoint ${url} answered with more than ${TOKEN_ANSWER_LIMIT / 1024 / 1024} MB; ` +
+        `reading stopped there. Check that TRAPPA_OAUTH_TOKEN_URL / TRAPPA_OAUTH_TENANT point at Microsoft Entra ID.`,
+    );
+  return (read.json && typeof read.json === 'object' ? read.json : {}) as Record<string, unknown>;
+}
+
+/** The tokens of a successful answer, refused before any use when they are not bearer tokens. */
+export function acceptToken(json: Record<string, unknown>, config: Pick<OAuthConfig, 'tokenUrl'>): TokenAnswer {
+  const { access_token: token, refresh_token: refresh } = json;
+  const bearer = (t: unknown): t is string => typeof t === 'string' && BEARER_TOKEN.test(t);
+  if (!bearer(token) || (refresh !== undefined && !bearer(refresh)))
+    throw new MailLoginError(
+      `The token endpoint ${config.tokenUrl} answered with an access token that is not a bearer token (it holds ` +
+        `characters such as a line break); it was not used and nothing was sent. Check TRAPPA_OAUTH_TOKEN_URL.`,
+    );
+  return {
+    token,
+    expiresIn: Number(json.expires_in) || 3600,
+    ...(refresh !== undefined ? { refreshToken: refresh } : {}),
+    json,
+  };
 }
 
 /** One plain line for what Entra ID said, naming what the administrator (or the user) must do. */
@@ -133,7 +196,13 @@ function firstSentence(description: string): string {
 }
 
 /** What the administrator must do when Exchange Online refuses a valid token for SMTP (535 5.7.3). */
-export function smtpTokenRefusedMessage(mailbox: string, clientId: string): string {
+export function smtpTokenRefusedMessage(mailbox: string, clientId: string, flow: OAuthConfig['flow'] = 'app'): string {
+  if (flow === 'delegated')
+    return (
+      `Exchange Online refused your token for ${mailbox} (535): the administrator grants app ${clientId} the ` +
+      `delegated SMTP.Send permission and enables SMTP AUTH for the mailbox (Set-CASMailbox ` +
+      `-SmtpClientAuthenticationDisabled $false); then run trappa mail login again.`
+    );
   return (
     `Exchange Online refused the app's token for ${mailbox} (535): the administrator registers app ${clientId} ` +
     `in Exchange (New-ServicePrincipal), gives it FullAccess to ${mailbox} (Add-MailboxPermission), and enables SMTP ` +
@@ -142,7 +211,13 @@ export function smtpTokenRefusedMessage(mailbox: string, clientId: string): stri
 }
 
 /** What the administrator must do when Graph refuses to send as the mailbox (403 ErrorAccessDenied). */
-export function graphAccessDeniedMessage(mailbox: string, clientId: string): string {
+export function graphAccessDeniedMessage(mailbox: string, oauth: Pick<OAuthConfig, 'clientId' | 'flow'>): string {
+  const clientId = oauth.clientId;
+  if (oauth.flow === 'delegated')
+    return (
+      `Microsoft 365 does not let ${mailbox} send through app ${clientId} (403 ErrorAccessDenied): the administrator ` +
+      `grants the delegated Mail.Send permission (and consent) for the app (see README, Microsoft 365).`
+    );
   return (
     `Microsoft 365 does not let app ${clientId} send as ${mailbox} (403 ErrorAccessDenied): the administrator ` +
     `grants the Mail.Send application permission with admin consent and includes ${mailbox} in the app's application ` +

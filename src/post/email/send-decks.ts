@@ -55,7 +55,13 @@ function mailConfig(options: SendDecksOptions): MailConfig | undefined {
 }
 
 async function createSender(config: MailConfig): Promise<MailSender> {
-  const tokens = config.oauth ? createTokenSource(config.oauth) : undefined;
+  const { oauth } = config;
+  // Delegated: the user's own sign-in (trappa mail login); app: the app's client credentials.
+  const tokens = oauth
+    ? oauth.flow === 'delegated'
+      ? (await import('./delegated.js')).createDelegatedTokenSource(oauth)
+      : createTokenSource(oauth)
+    : undefined;
   if (config.transport === 'graph') {
     const { createGraphSender } = await import('./graph-transport.js');
     return createGraphSender(config, tokens!);

@@ -10,6 +10,14 @@ interface RetryOptions {
   baseDelayMs?: number;
   /** @default 60000 */
   maxDelayMs?: number;
+  /**
+   * All waits of one deck together. A server that asks (Retry-After) for a wait beyond it is
+   * not tried again early, which it would refuse: those recipients fail, to be sent later.
+   * @default 300000 (5 minutes)
+   */
+  maxTotalWaitMs?: number;
+  /** How to wait; tests record the waits instead of sitting through them. */
+  sleep?: (ms: number) => Promise<unknown>;
 }
 
 export interface SendDecksOptions {
@@ -34,6 +42,8 @@ export interface SendDecksOptions {
    * (never after), outside the send log's lock: it may take the output lock itself.
    */
   freeze?: (deckId: string, version: string, attachments: readonly AttachmentInfo[]) => Promise<void>;
+  /** Records a deck version as sent. Runs once per deck, after the server confirmed its first delivery. */
+  sent?: (deckId: string, version: string, attachments: readonly AttachmentInfo[]) => Promise<void>;
   /** Called after each deck is done, for progress output. */
   onDeck?: (outcome: DeckOutcome) => void;
 }

@@ -64,6 +64,8 @@ export interface WorkItem {
   recipients: PlannedRecipient[];
   messageId: string;
   tries: number;
+  /** Wait before this try: the backoff, or longer when the server asked for it (Retry-After). */
+  waitMs?: number;
 }
 
 export function newMessageId(from: Recipient): string {

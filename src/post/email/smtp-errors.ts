@@ -1,5 +1,5 @@
 /** How SMTP failures are read: temporary, permanent or fatal for the run; secrets redacted. */
-import { escapeControl, normalizeAddress, type MailFailure } from './mail-sender.js';
+import { escapeControl, normalizeAddress, type MailFailure, withoutNodeAdvice } from './mail-sender.js';
 import type { TokenSource } from './oauth-token.js';
 import type { SmtpConfig } from './smtp-config.js';
 
@@ -29,7 +29,7 @@ export function rejections(
 
 export function classify(err: NodemailerLikeError, redact: (s: string) => string): MailFailure {
   const code = err.responseCode;
-  const detail = escapeControl(redact(err.response?.trim() || err.message));
+  const detail = escapeControl(redact(withoutNodeAdvice(err.response?.trim() || err.message)));
   const tls = code === undefined && TLS_PROBLEM.test(`${err.originalCode ?? ''} ${err.code ?? ''} ${err.message}`);
   const fatal = tls || FATAL_CODES.has(err.code ?? '');
   const transient =

@@ -4,7 +4,7 @@
  * applied with the server's own merge rules (value-merge.ts) on top of the file as it is
  * now, so the next save is from the newest version and writes exactly what was chosen.
  */
-import { changesBetween, type Conflict, mergeChanges, withoutFields } from '../value-merge.js';
+import { changesBetween, type Conflict, mergeChanges, withoutFields } from '../../data/value-merge.js';
 import { h, type Json } from './form-util.js';
 import { placeLabel } from './labels.js';
 

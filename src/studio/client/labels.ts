@@ -4,6 +4,8 @@
  * from this map; a field it does not know is shown by its YAML name, never hidden.
  * A key "parent.field" wins over "field" where one name means two things.
  */
+import { kindLabel } from '../../kinds/index.js';
+
 const FIELDS: Record<string, string> = {
   name: 'Navn',
   version: 'Versjon',
@@ -115,17 +117,6 @@ const VALUES: Record<string, string> = {
   only: 'Bare publikummets rader',
   draft: 'Utkast',
   released: 'Frigitt',
-  title: 'Tittel',
-  staircase: 'Kommunikasjonstrappa',
-  'what-why': 'Hva? – Hvorfor?',
-  model: 'Bilde av samkommunen',
-  'target-groups': 'Målgrupper',
-  profile: 'Profil',
-  messages: 'Viktige budskap',
-  plan: 'Handlingsplan',
-  changes: 'Endringer',
-  bullets: 'Punktliste',
-  photo: 'Bilde med punkter',
   contain: 'Hele bildet',
   cover: 'Fyll feltet',
 };
@@ -137,8 +128,9 @@ export function fieldLabel(path: ReadonlyArray<string | number>): string {
   return (parent && FIELDS[`${parent}.${key}`]) ?? FIELDS[key] ?? key;
 }
 
+/** A value's name on the page; a slide kind's comes from its declaration (kinds/). */
 export function valueLabel(value: string): string {
-  return VALUES[value] ?? value;
+  return VALUES[value] ?? kindLabel(value, 'nb');
 }
 
 /** One item of a list, for buttons and legends: "Punkt 3", "Rad 2". */

@@ -2,6 +2,7 @@
  * The live slides of every deck, and the CLI's messages on the slides they concern.
  * A slide is redrawn only when its SVG changed, so typing does not flicker the others.
  */
+import { kindsShowing } from '../../kinds/index.js';
 import { withToken } from './api.js';
 import { h } from './form-util.js';
 import { parseField, placeLabel } from './labels.js';
@@ -39,22 +40,6 @@ export function formatIssue(issue: Issue): string {
   return `${place}${issue.field ? ` ${placeLabel(parseField(issue.field))}:` : ''} ${issue.message}`;
 }
 
-/** Which built-in slides show a part of the strategy. */
-const STRATEGY_SLIDES: Record<string, string[]> = {
-  name: ['title'],
-  version: ['title', 'changes'],
-  date: ['title'],
-  organisation: ['title', 'model'],
-  history: ['changes'],
-  staircase: ['staircase'],
-  mainMessage: ['what-why', 'messages'],
-  model: ['model'],
-  targetGroups: ['target-groups', 'plan'],
-  profile: ['profile'],
-  otherMessages: ['messages'],
-  actionPlan: ['plan'],
-};
-
 /** Does `issue` concern slide `index` of `deck`? Messages that name no slide go on the deck's first. */
 function concerns(issue: Issue, deck: LiveDeck, slide: LiveSlide, index: number): boolean {
   if (issue.slide !== undefined)
@@ -64,8 +49,10 @@ function concerns(issue: Issue, deck: LiveDeck, slide: LiveSlide, index: number)
     const entry = /^slides\[\d+\]/.exec(issue.field ?? '')?.[0];
     return entry ? slide.field === entry : index === 0;
   }
-  if (/strategy\.ya?ml$/.test(issue.file) && STRATEGY_SLIDES[top])
-    return STRATEGY_SLIDES[top]!.includes(slide.kind ?? '');
+  // Which slides show that part of the strategy: each kind declares it (kinds/<kind>.ts `shows`).
+  const showing = kindsShowing(top);
+  if (/strategy\.ya?ml$/.test(issue.file) && showing.length > 0)
+    return (showing as string[]).includes(slide.kind ?? '');
   if (/decks\//.test(issue.file)) return false;
   return index === 0;
 }

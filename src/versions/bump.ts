@@ -6,14 +6,13 @@
  * text is replaced (and the new entry inserted after the last one), so comments, blank
  * lines, quoting and the mix of flow styles people wrote stay exactly as they were.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Node } from 'yaml';
 import { isoDate, version as versionSchema } from '../data/schema-helpers.js';
 import { TrappaError } from '../errors.js';
-import { compareVersions } from '../versions/manifest.js';
-import { saveAtomically } from '../io/save-file.js';
-import { nextVersion } from '../versions/decide.js';
+import { compareVersions } from './manifest.js';
+import { editTextFile } from '../io/text-style.js';
+import { nextVersion } from './decide.js';
 
 export interface BumpOptions {
   /** The new version, e.g. "0.3". Must be greater than the current one. */
@@ -227,7 +226,7 @@ function checkBumped(text: string, version: string, date: string, notes: string[
   if (!ok) throw new Error(`internal: bumping ${file} produced unexpected YAML; the file was not changed`);
 }
 
-/** Bumps data/strategy.yaml on disk (atomically). */
+/** Bumps data/strategy.yaml on disk (atomically, in the file's own line endings and BOM). */
 export async function bumpStrategy(
   dataDir: string,
   options: BumpOptions,
@@ -235,7 +234,11 @@ export async function bumpStrategy(
 ): Promise<BumpResult & { file: string }> {
   const file = path.join(dataDir, 'strategy.yaml');
   const display = path.relative(root, file) || file;
-  const result = bumpStrategyText(await readFile(file, 'utf8'), options, display);
-  await saveAtomically(file, result.text);
-  return { ...result, file };
+  let result: BumpResult | undefined;
+  // The strategy keeps its line endings (CRLF from Windows) and BOM; the splices write LF.
+  await editTextFile(file, (text) => {
+    result = bumpStrategyText(text, options, display);
+    return result.text;
+  });
+  return { ...result!, file };
 }

@@ -1,0 +1,77 @@
+/**
+ * What PDF/UA asks of how a page's content is marked, against the deck: nothing painted
+ * outside tags and artifacts (Matterhorn 01-005), the footer, date, slide number and footer
+ * logo not tagged as content (they are pagination artifacts: a screen reader would read them
+ * on every slide), each panel, column and list heading tagged as a heading, a heading holding
+ * its text rather than a paragraph, and numbered headings that start at H1 and skip no level
+ * (Matterhorn 14-002, 14-003). Pure.
+ */
+import type { Finding } from '../types.js';
+import { centreIn } from './deck-regions.js';
+import type { PdfPage, PdfStructNode, SlideExpectation } from './types.js';
+
+const squeeze = (text: string): string => text.replace(/\s+/g, '');
+const HEADING = /^(H[1-6]?)$/;
+
+const found = (rule: string, page: number, element: string, message: string): Finding => ({
+  severity: 'error',
+  rule,
+  slide: page,
+  element,
+  message,
+});
+
+export function checkPageTags(page: PdfPage, slide: SlideExpectation): Finding[] {
+  const out: Finding[] = [];
+  const at = (rule: string, element: string, message: string) => out.push(found(rule, page.number, element, message));
+  const { untagged, tagged } = page.painting;
+  if (untagged > 0) {
+    at('pdf-artifacts', '(page)', `${untagged} painting operations are neither tagged nor artifacts`);
+  }
+  const footers = slide.regions?.footers ?? [];
+  const inFooter = tagged.filter((t) => centreIn(t.box, footers));
+  if (inFooter.length > 0) {
+    const roles = [...new Set(inFooter.map((t) => t.tag))].join(', ');
+    at(
+      'pdf-artifacts',
+      '(footer)',
+      `${inFooter.length} pieces of the footer are tagged as content (${roles}); the footer, date, slide number and footer logo must be pagination artifacts`,
+    );
+  }
+  const nodes = page.structure ? flatten(page.structure) : [];
+  const headings = nodes.filter((n) => HEADING.test(n.role));
+  for (const heading of slide.regions?.headings ?? []) {
+    if (!headings.some((h) => squeeze(h.text) === squeeze(heading.text)))
+      at('pdf-structure', heading.text, `the heading "${heading.text}" is not tagged as a heading (H1–H6)`);
+  }
+  for (const h of headings.filter((n) => n.children.some((c) => c.role === 'P'))) {
+    at('pdf-structure', h.role, `a heading (${h.role}) holds a paragraph (P) instead of its text`);
+  }
+  return out;
+}
+
+/** Numbered headings in document order: the first is H1, and none is more than one level below the one before. */
+export function checkHeadingLevels(pages: readonly PdfPage[]): Finding[] {
+  const out: Finding[] = [];
+  let previous = 0;
+  for (const page of pages) {
+    const levels = (page.structure ? flatten(page.structure) : [])
+      .map((n) => /^H([1-6])$/.exec(n.role)?.[1])
+      .filter((l): l is string => l !== undefined)
+      .map(Number);
+    for (const level of levels) {
+      if (level > previous + 1) {
+        const what = previous === 0 ? 'the first heading is' : `a heading after an H${previous} is`;
+        out.push(
+          found('pdf-structure', page.number, `H${level}`, `${what} H${level}: heading levels must not be skipped`),
+        );
+      }
+      previous = level;
+    }
+  }
+  return out;
+}
+
+function flatten(node: PdfStructNode): PdfStructNode[] {
+  return [node, ...node.children.flatMap(flatten)];
+}

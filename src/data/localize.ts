@@ -1,0 +1,143 @@
+/**
+ * One strategy told in several languages. Any text of strategy.yaml may be written as a map of
+ * its translations instead of one text:
+ *
+ *   what: { nn: Eit forpliktande samarbeid …, en: A binding partnership … }
+ *
+ * Before the schema sees the data, each such map is replaced by the text in the language asked
+ * for, so the rest of Trappa sees plain texts, and an error in a translation is located at it.
+ * A map without the language asked for is an error at the map (no silent other language),
+ * unless the strategy declares `fallbackLanguage`: then that language's text is used and the
+ * build warns (see `missingTranslations`).
+ */
+import * as z from 'zod';
+import { isRecord, type Path } from './schema-walk.js';
+
+const LANGUAGES = ['nb', 'nn', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+const NAMES: Record<Language, string> = { nb: 'bokmål', nn: 'nynorsk', en: 'English' };
+
+/** A map whose keys are all language codes: a text with its translations. */
+function isTranslations(value: unknown): value is Partial<Record<Language, unknown>> {
+  if (!isRecord(value)) return false;
+  const keys = Object.keys(value);
+  return keys.length > 0 && keys.every((k) => (LANGUAGES as readonly string[]).includes(k));
+}
+
+/** The strategy's own language (`language:`, default nb) as written in the raw data. */
+function languageOf(data: unknown): Language {
+  const written = isRecord(data) ? data.language : undefined;
+  return (LANGUAGES as readonly unknown[]).includes(written) ? (written as Language) : 'nb';
+}
+
+export interface Missing {
+  path: Path;
+  language: Language;
+  used?: Language;
+}
+
+/** Fields whose values are not text in a language: ids, dates, versions, addresses, files. */
+const NOT_TEXT = new Set([
+  '$schema',
+  'id',
+  'version',
+  'date',
+  'dates',
+  'groups',
+  'language',
+  'fallbackLanguage',
+  'status',
+  'email',
+  'phone',
+  'file',
+  'priority',
+  'wording',
+]);
+
+/** Paths of plain texts (no translations) in the strategy's raw data: the same in every language. */
+export function plainTexts(data: unknown, path: Path = []): Path[] {
+  if (typeof data === 'string') return NOT_TEXT.has(String(path.at(-1))) ? [] : [path];
+  if (isTranslations(data)) return [];
+  if (Array.isArray(data)) {
+    const key = String(path.at(-1));
+    return NOT_TEXT.has(key) ? [] : data.flatMap((v, i) => plainTexts(v, [...path, i]));
+  }
+  if (!isRecord(data)) return [];
+  return Object.entries(data).flatMap(([k, v]) => (NOT_TEXT.has(k) ? [] : plainTexts(v, [...path, k])));
+}
+
+/** The language the strategy says to use where a translation is missing (`fallbackLanguage:`), if any. */
+function fallbackOf(data: unknown): Language | undefined {
+  const written = isRecord(data) ? data.fallbackLanguage : undefined;
+  return (LANGUAGES as readonly unknown[]).includes(written) ? (written as Language) : undefined;
+}
+
+/**
+ * `data` with every translation map replaced by its text in `language`: the map's own, else
+ * the fallback's (recorded in `missing` with `used`), else nothing (recorded without).
+ * `wording` (template keys, not texts) is left as it is.
+ */
+function localizeValue(
+  data: unknown,
+  language: Language,
+  fallback: Language | undefined,
+  missing: Missing[],
+  path: Path,
+): unknown {
+  if (isTranslations(data)) {
+    if (data[language] !== undefined) return data[language];
+    const used = fallback && data[fallback] !== undefined ? fallback : undefined;
+    missing.push({ path, language, ...(used ? { used } : {}) });
+    return used ? data[used] : undefined;
+  }
+  if (Array.isArray(data)) return data.map((v, i) => localizeValue(v, language, fallback, missing, [...path, i]));
+  if (!isRecord(data)) return data;
+  return Object.fromEntries(
+    Object.entries(data).map(([k, v]) => [
+      k,
+      path.length === 0 && k === 'wording' ? v : localizeValue(v, language, fallback, missing, [...path, k]),
+    ]),
+  );
+}
+
+/** The strategy's raw data in `language`, and the translations it lacks there. */
+function localizeData(data: unknown, language: Language): { data: unknown; missing: Missing[] } {
+  const missing: Missing[] = [];
+  return { data: localizeValue(data, language, fallbackOf(data), missing, []), missing };
+}
+
+/** A translation that is missing, as a message at the map. */
+export function missingMessage(m: Missing, own: Language): string {
+  const add = `add ${m.language}: … beside the other languages`;
+  return m.used
+    ? `has no ${NAMES[m.language]} text (${m.language}); the ${NAMES[m.used]} text is used, as fallbackLanguage says; ${add}`
+    : `has no ${NAMES[m.language]} text (${m.language}), which a deck in ${m.language} needs; ${add}` +
+        (m.language === own ? '' : ', or set fallbackLanguage: in strategy.yaml to use another language on purpose');
+}
+
+/**
+ * The strategy's schema for decks in `language` (undefined: the strategy's own): translation
+ * maps become their text first, and a missing translation is an issue at the map.
+ */
+export function localizedSchema<S extends z.ZodType>(
+  schema: S,
+  language: Language | undefined,
+): z.ZodType<z.output<S>> {
+  return z.preprocess((raw, ctx) => {
+    const { data, missing } = localizeData(raw, language ?? languageOf(raw));
+    for (const m of missing.filter((x) => !x.used)) {
+      ctx.issues.push({
+        code: 'custom',
+        path: [...m.path] as PropertyKey[],
+        message: missingMessage(m, languageOf(raw)),
+        input: raw,
+      });
+    }
+    return data;
+  }, schema) as unknown as z.ZodType<z.output<S>>;
+}
+
+/** Translations the strategy's fallbackLanguage filled in for `language`, to warn about. */
+export function fallbacksUsed(raw: unknown, language: Language): Missing[] {
+  return localizeData(raw, language).missing.filter((m) => m.used);
+}

@@ -1,0 +1,54 @@
+/** The strategy in the languages its decks use (see localize.ts for how a text carries translations). */
+import { ok, type Issue, type Result } from '../errors.js';
+import type { YamlSource } from './load-yaml.js';
+import { formatPath, locateIn } from './locate.js';
+import { fallbacksUsed, type Language, localizedSchema, missingMessage, plainTexts } from './localize.js';
+import { type Strategy, strategySchema } from './strategy-schema.js';
+import { validateYaml } from './yaml-cache.js';
+
+/** The schema strategy.yaml is loaded with: texts in the strategy's own language. One instance, for the YAML cache. */
+export const ownLanguageStrategy = localizedSchema(strategySchema, undefined);
+
+const byLanguage = new Map<Language, ReturnType<typeof localizedSchema<typeof strategySchema>>>();
+
+/** The strategy with its texts in `language`; a missing translation is an issue at its map. */
+export function strategyIn(source: YamlSource, language: Language): Result<{ strategy: Strategy; notices: Issue[] }> {
+  let schema = byLanguage.get(language);
+  if (!schema) byLanguage.set(language, (schema = localizedSchema(strategySchema, language)));
+  const validated = validateYaml(ok(source), schema);
+  if (!validated.ok) return validated;
+  const own = validated.value.value.language;
+  return ok({
+    strategy: validated.value.value,
+    notices: [...fallbackNotices(source, language, own), ...plainNotice(source, language, own)],
+  });
+}
+
+/**
+ * Texts written once, without translations, are shown as written in a deck of another
+ * language: fine for names, but never silent: one warning says how many and where.
+ */
+function plainNotice(source: YamlSource, language: Language, own: Language): Issue[] {
+  const plain = plainTexts(source.doc.toJS({ maxAliasCount: 100 }));
+  if (plain.length === 0) return [];
+  const fields = plain
+    .slice(0, 4)
+    .map((p) => formatPath(p))
+    .join(', ');
+  const many = plain.length === 1 ? 'text has' : 'texts have';
+  return [
+    {
+      ...locateIn(source, plain[0]!),
+      message:
+        `${plain.length} ${many} no ${language} translation and ${plain.length === 1 ? 'is' : 'are'} shown as ` +
+        `written (${own}) in ${language} decks: ${fields}${plain.length > 4 ? ', …' : ''}; ` +
+        `write { ${own}: …, ${language}: … } where a text differs`,
+    },
+  ];
+}
+
+/** A warning at each text whose `language` translation the strategy's fallbackLanguage filled in. */
+export function fallbackNotices(source: YamlSource, language: Language, own: Language): Issue[] {
+  const raw = source.doc.toJS({ maxAliasCount: 100 }) as unknown;
+  return fallbacksUsed(raw, language).map((m) => ({ ...locateIn(source, m.path), message: missingMessage(m, own) }));
+}

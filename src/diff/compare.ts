@@ -1,0 +1,77 @@
+/**
+ * Two versions of a deck's texts → per slide, the texts changed, added and removed. Slides
+ * and shapes are paired as absorb pairs them (absorb/match.ts); within a shape, paragraphs
+ * (a table: its rows, cells joined by " | ") are paired by a common subsequence. Pure.
+ */
+import { alignParagraphs } from '../absorb/map-texts.js';
+import { type ElementPair, matchSlides, titleText } from '../absorb/match.js';
+import type { ElementText, SlideTexts } from '../absorb/read-texts.js';
+
+export interface TextChange {
+  kind: 'changed' | 'added' | 'removed';
+  before?: string;
+  after?: string;
+}
+
+export interface SlideDiff {
+  /** 1-based slide numbers in A and B; one is absent for a slide only the other has. */
+  a?: number;
+  b?: number;
+  title: string;
+  status: 'same' | 'changed' | 'added' | 'removed';
+  changes: TextChange[];
+}
+
+/** A shape's lines: its paragraphs, or a table's rows. Footers (the same on every slide) and empty lines are not content. */
+function lines(e: ElementText | undefined): string[] {
+  if (!e || /^(ftr|dt|sldNum)\b/.test(e.placeholder ?? '')) return [];
+  const all = e.kind === 'text' ? e.paragraphs : e.rows.map((r) => r.join(' | '));
+  return all.map((l) => l.trim()).filter(Boolean);
+}
+
+function elementChanges(pair: ElementPair): TextChange[] {
+  const a = lines(pair.base);
+  const b = lines(pair.edited);
+  return alignParagraphs(a, b).flatMap(([i, j]): TextChange[] => {
+    const before = i === undefined ? undefined : a[i];
+    const after = j === undefined ? undefined : b[j];
+    if (before === after) return [];
+    if (before !== undefined && after !== undefined) return [{ kind: 'changed', before, after }];
+    return before !== undefined ? [{ kind: 'removed', before }] : [{ kind: 'added', after }];
+  });
+}
+
+export function compareDecks(a: SlideTexts[], b: SlideTexts[]): SlideDiff[] {
+  return matchSlides(a, b).map((pair): SlideDiff => {
+    const left = pair.base === undefined ? undefined : a[pair.base];
+    const right = pair.edited === undefined ? undefined : b[pair.edited];
+    const title = titleText(right ?? left!);
+    const changes = pair.elements.flatMap(elementChanges);
+    const status = !left ? 'added' : !right ? 'removed' : changes.length > 0 ? 'changed' : 'same';
+    return { ...(left ? { a: left.number } : {}), ...(right ? { b: right.number } : {}), title, status, changes };
+  });
+}
+
+/** The diff as text: one block per slide that differs. */
+export function formatDiff(diff: SlideDiff[], labels: [string, string]): string {
+  const out = [`--- ${labels[0]}`, `+++ ${labels[1]}`];
+  const differing = diff.filter((d) => d.status !== 'same');
+  for (const d of differing) {
+    const where =
+      d.status === 'added'
+        ? `slide ${d.b} (new)`
+        : d.status === 'removed'
+          ? `slide ${d.a} (gone)`
+          : d.a === d.b
+            ? `slide ${d.a}`
+            : `slide ${d.a} → ${d.b}`;
+    out.push('', `${where}: ${d.title}`);
+    for (const c of d.changes) {
+      if (c.kind === 'changed') out.push(`  ~ ${c.before}`, `    → ${c.after}`);
+      else if (c.kind === 'added') out.push(`  + ${c.after}`);
+      else out.push(`  - ${c.before}`);
+    }
+  }
+  if (differing.length === 0) out.push('', 'the texts are the same');
+  return out.join('\n');
+}

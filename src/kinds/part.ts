@@ -1,0 +1,45 @@
+/**
+ * The named parts a slide kind places (shape names in PowerPoint's selection pane), each with
+ * the strategy field its text shows. The name is written from a template and read back with
+ * the same template, so the slide module that writes "Step 2" and the source tags that read it
+ * cannot drift apart: there is no second spelling to keep in step.
+ */
+
+/** A path below the strategy's root, as `locateStrategy` takes it: ['staircase', 'steps', 1]. */
+export type DataPath = readonly (string | number)[];
+
+/** The few fields of the strategy a part's path may need to look up (structurally, to stay below data/). */
+export interface StrategyShape {
+  organisation: { members: readonly { name: string }[] };
+}
+
+export interface Part {
+  /** The name template; `{}` stands for the part's argument (a number or a name). */
+  readonly template: string;
+  /** The shape name for `arg` ("Step 2" for 2). */
+  name(arg?: string | number): string;
+  /** The argument a shape name was written with, or undefined when the name is not this part's. */
+  match(name: string): string | undefined;
+  /** The strategy field the part's text shows, when it shows one. */
+  path?(arg: string, strategy: StrategyShape): DataPath | undefined;
+}
+
+const literal = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A part named by `template` ("Step {}", "Summary"); `path` maps its argument to the field
+ * its text shows.
+ */
+export function part(template: string, path?: (arg: string, strategy: StrategyShape) => DataPath | undefined): Part {
+  const [before, after] = template.split('{}') as [string, string | undefined];
+  const pattern = new RegExp(`^${literal(before)}${after === undefined ? '' : `(.+)${literal(after)}`}$`, 's');
+  return {
+    template,
+    name: (arg) => (after === undefined ? before : `${before}${arg ?? ''}${after}`),
+    match: (name) => {
+      const m = pattern.exec(name);
+      return m ? (m[1] ?? '') : undefined;
+    },
+    ...(path ? { path } : {}),
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * Hyphenation for words too long for any line: soft hyphens (U+00AD) at the points the
+ * language's TeX patterns allow (the `hyphen` package: hyph-utf8's Norwegian patterns for
+ * nb and nn, British English for en). PowerPoint and LibreOffice break a word at a soft
+ * hyphen and draw a hyphen there, and nowhere else; break-lines.ts does the same.
+ *
+ * The patterns (570 KB for Norwegian) are loaded on first use only: most decks never need them.
+ */
+import { createRequire } from 'node:module';
+import type { Paragraph } from './types.js';
+
+export const SOFT_HYPHEN = '\u00ad';
+
+type Hyphenate = (text: string, options: { hyphenChar: string; minWordLength: number }) => string;
+
+type Patterns = { hyphenateSync: Hyphenate };
+const require = createRequire(import.meta.url);
+/**
+ * Package entry per language subtag, each written out so the layer check can read it; nb and nn
+ * share the Norwegian patterns.
+ */
+const PATTERNS: Record<string, () => Patterns> = {
+  nb: () => require('hyphen/nb') as Patterns,
+  nn: () => require('hyphen/nn') as Patterns,
+  no: () => require('hyphen/nb') as Patterns,
+  en: () => require('hyphen/en-gb') as Patterns,
+};
+/** Letters kept together at a word's start and end (TeX's \lefthyphenmin / \righthyphenmin). */
+const LEFT_MIN = 2;
+const RIGHT_MIN = 3;
+
+const loaded = new Map<string, Hyphenate | undefined>();
+
+function hyphenator(language: string): Hyphenate | undefined {
+  const subtag = language.toLowerCase().split('-')[0] ?? '';
+  const load = PATTERNS[subtag];
+  if (!load) return undefined;
+  if (!loaded.has(subtag)) loaded.set(subtag, load().hyphenateSync);
+  return loaded.get(subtag);
+}
+
+/**
+ * `word` with a soft hyphen at each point the language allows, keeping at least two letters
+ * before and three after each; a word that already has soft hyphens, or a language without
+ * patterns, is returned as it is.
+ */
+export function hyphenateWord(word: string, language: string): string {
+  if (word.includes(SOFT_HYPHEN)) return word;
+  const hyphenate = hyphenator(language);
+  if (!hyphenate) return word;
+  const parts = hyphenate(word, { hyphenChar: SOFT_HYPHEN, minWordLength: LEFT_MIN + RIGHT_MIN }).split(SOFT_HYPHEN);
+  let out = parts[0] ?? '';
+  let before = out.length;
+  let after = word.length - before;
+  for (const part of parts.slice(1)) {
+    out += before >= LEFT_MIN && after >= RIGHT_MIN ? SOFT_HYPHEN + part : part;
+    before += part.length;
+    after -= part.length;
+  }
+  return out;
+}
+
+/** `paragraphs` with each of `words` (as break-lines reports them) hyphenated wherever it stands. */
+export function hyphenateWords(
+  paragraphs: readonly Paragraph[],
+  words: readonly string[],
+  language: string,
+): Paragraph[] {
+  const long = new Set(words.map((w) => w.replace(/[-\u2010\u2013\u2014]+$/u, '')));
+  return paragraphs.map((p) => ({
+    ...p,
+    runs: p.runs.map((run) => ({
+      ...run,
+      text: run.text.replace(/[^\s\-\u2010\u2013\u2014]+/gu, (word) =>
+        long.has(word) ? hyphenateWord(word, language) : word,
+      ),
+    })),
+  }));
+}

@@ -1,0 +1,91 @@
+/**
+ * The inputs hash in its two formats (src/versions/input-hash.ts): a build hashes the YAML
+ * the loader parsed (format 2, `v2:…`) and gets the hash that the same files give read from
+ * disk; records written in format 1 (bare hex, by an earlier Trappa) keep verifying, in
+ * the manifest (`send`) and in release snapshots (`build --from-release`).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadProject } from '../src/data/load-project.js';
+import { releaseDecks } from '../src/commands/release.js';
+import {
+  deckInputFiles,
+  hashInputs,
+  inputsHashFormat,
+  inputsHashMatches,
+  parsedInputs,
+} from '../src/versions/input-hash.js';
+import { readManifest } from '../src/versions/manifest.js';
+import { copyProject, editFile } from './helpers/project.js';
+import { runMain } from './helpers/in-process.js';
+
+const DECK = 'storledermote';
+
+async function loaded(root: string) {
+  const result = await loadProject({ root });
+  if (!result.ok) throw new Error(result.issues.map((i) => i.message).join('; '));
+  const project = result.value;
+  return { project, files: deckInputFiles(project, project.decks.find((d) => d.deck.id === DECK)!) };
+}
+
+describe('the inputs hash', () => {
+  it("a build's hash from the loader's parse equals the hash of the same files read from disk", async () => {
+    const { project, files } = await loaded(copyProject());
+    const fromParse = await hashInputs(files, parsedInputs(project));
+    expect(fromParse).toMatch(/^v2:[0-9a-f]{64}$/);
+    expect(await hashInputs(files)).toBe(fromParse);
+    expect(inputsHashFormat(fromParse)).toBe(2);
+    // Format 1 is another hash of the same files, and each verifies in its own format.
+    const v1 = await hashInputs(files, undefined, 1);
+    expect(v1).toMatch(/^[0-9a-f]{64}$/);
+    expect(await inputsHashMatches(v1, files)).toBe(true);
+    expect(await inputsHashMatches(fromParse, files, parsedInputs(project))).toBe(true);
+    expect(await inputsHashMatches(`v2:${'0'.repeat(64)}`, files)).toBe(false);
+  });
+
+  it('a parse that differs from the file on disk is what the hash takes (the data that was built)', async () => {
+    const root = copyProject();
+    const { project, files } = await loaded(root);
+    editFile(root, 'data/strategy.yaml', /^name: .*$/m, 'name: Endret etter lasting');
+    expect(await hashInputs(files, parsedInputs(project))).not.toBe(await hashInputs(files));
+  });
+
+  it('a manifest entry and a release record in format 1 still verify', async () => {
+    const root = copyProject();
+    await releaseDecks({ root, decks: [DECK] });
+    const { files } = await loaded(root);
+    const v1 = await hashInputs(files, undefined, 1);
+    // As an earlier Trappa wrote them: bare hex in the manifest and in the release record.
+    const manifestFile = path.join(root, 'output/manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+    const key = `${DECK}@0.2`;
+    expect(manifest.entries[key].inputsHash).toMatch(/^v2:/);
+    manifest.entries[key].inputsHash = v1;
+    writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
+    const recordFile = path.join(root, `output/releases/${DECK}-v0.2/release.json`);
+    const record = JSON.parse(readFileSync(recordFile, 'utf8'));
+    record.inputsHash = await hashInputs(
+      record.files.map((logical: string) => ({
+        logical,
+        absolute: path.join(root, `output/releases/${DECK}-v0.2/inputs`, logical),
+      })),
+      undefined,
+      1,
+    );
+    expect(record.inputsHash).toBe(v1);
+    writeFileSync(recordFile, JSON.stringify(record, null, 2));
+
+    expect((await readManifest(path.join(root, 'output'))).entries[key]!.inputsHash).toBe(v1);
+    const send = await runMain(['send', '--deck', DECK, '--dry-run'], root);
+    expect(send.stderr).toBe('');
+    expect(send.status).toBe(0);
+    const rebuild = await runMain(['build', '--from-release', `${DECK}@0.2`], root);
+    expect(rebuild.stderr).toBe('');
+    expect(rebuild.status).toBe(0);
+
+    // A changed input is still seen through a format-1 hash.
+    editFile(root, `data/decks/${DECK}.yaml`, /place: .*/, 'place: Et annet sted');
+    expect((await runMain(['send', '--deck', DECK, '--dry-run'], root)).stderr).toContain('older than its data');
+  });
+});
