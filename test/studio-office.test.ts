@@ -257,7 +257,7 @@ describe('messages in Norwegian', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('--note holds an invisible control character (U+0007)');
     expect(run.stderr.trim().split('\n').at(-1)).toBe(
-      'trappa: Det let seg ikkje gjere slik det vart bede om. Les meldinga under.',
+      'trappa: Det lét seg ikkje gjere slik det vart bede om. Les meldinga under.',
     );
     expect(readFileSync(strategyPath(), 'utf8')).toBe(before);
   });
