@@ -60,7 +60,7 @@ async function measure(name: string, root: string, cli: string, deck: string, ed
     const kept = times.slice(1);
     const started = performance.now();
     await page.click('button:has-text("Lagre")');
-    await page.waitForFunction(() => document.querySelector('.save-status')?.textContent === 'Lagret.', null, {
+    await page.waitForFunction(() => /^Lagret/.test(document.querySelector('.save-status')?.textContent ?? ''), null, {
       timeout: 600_000,
     });
     const saveMs = performance.now() - started;

@@ -54,6 +54,11 @@ const M = {
     nn: 'Sida di byggjer på ei utgåve av fila som Studio ikkje hugsar lenger. Last inn sida på nytt.',
     en: 'Your page is based on a version of the file the Studio no longer remembers. Reload the page.',
   },
+  mailNotSet: {
+    nb: 'E-posttjeneren er ikke satt opp ennå, så ingenting ble sendt. Dataene er i orden. Be den som drifter Trappa sette TRAPPA_SMTP_HOST og TRAPPA_SMTP_FROM (se README: e-post).',
+    nn: 'E-posttenaren er ikkje sett opp enno, så ingenting vart sendt. Dataa er i orden. Be den som driftar Trappa setje TRAPPA_SMTP_HOST og TRAPPA_SMTP_FROM (sjå README: e-post).',
+    en: 'No mail server is set up yet, so nothing was sent. The data is fine. Ask whoever looks after Trappa to set TRAPPA_SMTP_HOST and TRAPPA_SMTP_FROM (README: e-mail).',
+  },
   internal: {
     nb: 'Intern feil i Trappa Studio; se terminalen.',
     nn: 'Intern feil i Trappa Studio; sjå terminalen.',

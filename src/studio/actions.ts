@@ -132,7 +132,10 @@ export function runCli(args: string[], options: RunOptions): Promise<ActionResul
     child.on('close', (code) => {
       for (const rest of [out, err]) if (rest.text) emit(rest.text);
       const exit = code ?? 70;
-      resolve({ code: exit, output, ...(exit !== 0 ? { refusal: refusalFor(exit) } : {}) });
+      // Missing mail settings end in exit 2 like wrong data, but the data is fine: say what is missing.
+      const mail = exit === 2 && output.some((line) => /TRAPPA_SMTP_HOST/.test(line));
+      const refusal = mail ? say('mailNotSet') : refusalFor(exit);
+      resolve({ code: exit, output, ...(refusal ? { refusal } : {}) });
     });
   });
 }
