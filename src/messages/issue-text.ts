@@ -11,6 +11,10 @@ type Words = Record<Exclude<Lang, 'en'>, string>;
 
 /** English form (anchored, with groups) → its translation, `$1`… the groups. */
 const FORMS: Array<[RegExp, Words]> = [
+  [
+    /^expected a version like "(.+)" or "(.+)", found (.+)$/,
+    { nb: 'skriv versjonen som «$1» eller «$2», ikke $3', nn: 'skriv versjonen som «$1» eller «$2», ikkje $3' },
+  ],
   [/^must not be empty$/, { nb: 'må fylles ut', nn: 'må fyllast ut' }],
   [/^missing field '(.+)'$/, { nb: "feltet '$1' mangler", nn: "feltet '$1' manglar" }],
   [/^missing value$/, { nb: 'verdien mangler', nn: 'verdien manglar' }],
