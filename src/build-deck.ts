@@ -74,6 +74,8 @@ export interface BuiltDeck extends DeckToSave {
   pdf?: string;
   /** What that PDF declares, e.g. `PDF/A-2b, PDF/UA-1`. */
   pdfDeclares?: string;
+  /** Warnings, one line each: a font measured with a stand-in, text a template's box made smaller. */
+  notes: string[];
 }
 
 /** A deck built in memory, before saving. */
@@ -161,6 +163,7 @@ async function renderInProject(
     sha256: sha256Hex(bytes),
     slideCount: placed.value.deck.slides.length,
     plan,
+    notes: prepared.value.notes,
     planned: placed.value.deck.slides.map((s) => s.planned ?? -1),
   };
 }

@@ -108,10 +108,10 @@ export const exitCodes = {
   },
   fileSystem: {
     code: 7,
-    short: 'the disk or file system refused (full, read-only, no permission, name too long)',
+    short: 'the disk or file system refused (full, read-only, no permission, name too long, a file open in PowerPoint)',
     meaning: {
-      nb: 'Disken eller filsystemet sa nei (fullt, skrivebeskyttet, ingen tilgang, for langt navn, en fil åpen i PowerPoint)',
-      nn: 'Disken eller filsystemet sa nei (fullt, skriveverna, inga tilgang, for langt namn, ei fil open i PowerPoint)',
+      nb: 'Disken eller filsystemet sa nei (fullt, skrivebeskyttet, ingen tilgang, for langt navn, en fil som er åpen i PowerPoint)',
+      nn: 'Disken eller filsystemet sa nei (fullt, skriveverna, inga tilgang, for langt namn, ei fil som er open i PowerPoint)',
       en: 'the disk or file system refused: full (ENOSPC), read-only (EROFS), no permission (EACCES, EPERM), a path through a file (ENOTDIR), a folder where a file belongs (EISDIR), something already there (EEXIST), a name too long (ENAMETOOLONG), a file open in PowerPoint (on Windows: still refused after 10 s of retries)',
     },
     todo: {

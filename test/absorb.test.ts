@@ -59,6 +59,15 @@ describe('trappa absorb', () => {
     expect(shows.map((s) => s.number)).toEqual([3, 7]);
   });
 
+  it('an edit after bold words keeps the ** marks of the data text', async () => {
+    const root = await editedDeck((p) => editRun(p, 4, 'et bedre tilbud', 'et enda bedre tilbud'));
+    const run = await runMain(['absorb', 'edited.pptx'], root);
+    expect(run.status, run.stderr).toBe(0);
+    expect(yaml(root, 'data/strategy.yaml').model.emphasis).toBe(
+      '**ISK ER ET VERKTØY** for å gi innbyggerne og næringslivet et enda bedre tilbud',
+    );
+  });
+
   it('a plan cell goes into its row of the action plan', async () => {
     const root = await editedDeck((p) => editRun(p, 8, 'Storledermøte', 'Storledermøte med gruppearbeid'));
     const run = await runMain(['absorb', 'edited.pptx'], root);

@@ -55,22 +55,57 @@ describe('chooseLayouts', () => {
     expect(chosen.ok && chosen.value.layouts.content.name).toBe('Innhold med logo');
   });
 
-  it('reports a layout without a slide number, naming what it lacks and listing the layouts', () => {
+  it('uses a layout without a slide number (issue #20: the number is simply absent, no refusal)', () => {
     const noNumber = standard.map((l) =>
       l.name === 'Tittel og innhold'
         ? { ...l, type: 'cust', placeholders: l.placeholders.filter((p) => p.type !== 'sldNum') }
         : l,
     );
     const chosen = chooseLayouts(set(noNumber), {}, where);
+    expect(chosen.ok && chosen.value.layouts.content.name).toBe('Tittel og innhold');
+  });
+
+  it('maps layouts by their placeholders when no name is known, and falls back as PowerPoint users do', () => {
+    const own = [
+      layout('Forside', 'cust', [ph('ctrTitle'), ph('subTitle', '1')]),
+      layout('Tekst', 'cust', [ph('title'), ph('body', '1'), ph('ftr', '11')]),
+      layout('Sammen', 'cust', [ph('title'), ph('body', '1'), ph('body', '2')]),
+      layout('Blank', 'blank', []),
+    ];
+    const chosen = chooseLayouts(set(own), {}, where);
+    expect(chosen.ok).toBe(true);
+    if (!chosen.ok) return;
+    const names = Object.fromEntries(Object.entries(chosen.value.layouts).map(([role, l]) => [role, l.name]));
+    expect(names).toEqual({
+      title: 'Forside',
+      content: 'Tekst',
+      two: 'Sammen',
+      comparison: 'Sammen',
+      // No title-only layout: title and content with the body left out.
+      titleOnly: 'Tekst',
+      section: 'Tekst',
+    });
+  });
+
+  it('refuses only a template with no layout holding a title, listing its layouts', () => {
+    const chosen = chooseLayouts(set([layout('Blank', 'blank', [ph('body', '1')])]), {}, where);
     expect(chosen.ok).toBe(false);
     if (chosen.ok) return;
-    expect(chosen.issues).toHaveLength(1);
-    expect(chosen.issues[0]).toMatchObject({ file: 'data/theme.yaml', line: 30, field: 'template' });
-    expect(chosen.issues[0]?.message).toBe(
-      "the template assets/templates/t.potx cannot hold content slides: its layout 'Tittel og innhold' lacks a slide-number " +
-        "placeholder; its layouts: 'Tittellysbilde' (ctrTitle, subTitle#1, dt#10, ftr#11, sldNum#12); 'Tittel og innhold' " +
-        "(title, obj#1, dt#10, ftr#11); 'To innholdsdeler' (title, obj#1, obj#2, dt#10, ftr#11, sldNum#12); 'Bare tittel' " +
-        '(title, dt#10, ftr#11, sldNum#12). Name the layout to use under layouts.content in theme.yaml',
+    expect(chosen.issues).toEqual([
+      {
+        ...where,
+        message:
+          "the template assets/templates/t.potx has no layout with a title placeholder, so no slide can have a title; its layouts: 'Blank' (body#1)",
+      },
+    ]);
+  });
+
+  it("refuses a theme.yaml layout name the template does not have, naming the template's layouts", () => {
+    const chosen = chooseLayouts(set(standard), { two: 'To kolonner' }, where);
+    expect(chosen.ok).toBe(false);
+    if (chosen.ok) return;
+    expect(chosen.issues[0]?.message).toMatch(
+      /^the template assets\/templates\/t\.potx has no layout 'To kolonner' with a title placeholder for two slides; its layouts: 'Tittellysbilde' .*Name one of them under layouts\.two in theme\.yaml/,
     );
   });
 });

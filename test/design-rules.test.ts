@@ -42,8 +42,12 @@ function slide(title: string, elements: SlideElement[]): LaidOutSlide {
 async function check(...slides: LaidOutSlide[]): Promise<Finding[]> {
   const deck: LaidOutDeck = { properties: PROPS, size: { w: 13.333, h: 7.5 }, slides };
   const bytes = finishPackage(await writePptx(deck), PROPS);
-  return checkDeck(bytes, { minBodySize: 12, minTableSize: 10, bodySize: 20 }).filter((f) => f.rule !== 'title');
+  return checkDeck(bytes, { minBodySize: 12, minTableSize: 10, bodySize: 20 }).filter(
+    // These slides are sparse on purpose; `sparse` has its own test below.
+    (f) => f.rule !== 'title' && (f.rule !== 'sparse' || sparseToo),
+  );
 }
+let sparseToo = false;
 const BODY = { x: 0.6, y: 1.6, w: 12.1, h: 5.15 };
 const LINE = 'Effektiv kommunikasjon krever at vi jobber planmessig og målrettet.';
 
@@ -69,6 +73,21 @@ describe('design rules', () => {
         slide('Profil (forts.)', [text('List', BODY, `${LINE} `.repeat(8))]),
       ),
     ).toEqual([]);
+  });
+
+  it('sparse: one line left at the top of an empty slide (a warning naming the slide); set large and centred it passes', async () => {
+    sparseToo = true;
+    try {
+      const found = await check(slide('Profil', [text('List', BODY, LINE, { style: { ...STYLE, fontSize: 24 } })]));
+      expect(found).toEqual([
+        expect.objectContaining({ severity: 'warning', rule: 'sparse', slide: 1, element: 'List' }),
+      ]);
+      expect(found[0]!.message).toMatch(/% of the slide's content area is empty in one stretch/);
+      const centred = { ...STYLE, fontSize: 28, valign: 'middle' as const };
+      expect(await check(slide('Profil', [text('List', BODY, LINE, { style: centred })]))).toEqual([]);
+    } finally {
+      sparseToo = false;
+    }
   });
 
   it('sparse-shrunk: shrunk text on a slide it leaves mostly empty (a warning)', async () => {

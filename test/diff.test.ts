@@ -6,7 +6,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../src/sha256.js';
-import { freezeBeforeSending } from '../src/versions/freeze.js';
+import { freezeBeforeSending, recordSent } from '../src/versions/freeze.js';
 import { editRun, openDeck, saveDeck } from './helpers/edit-pptx.js';
 import { runMain } from './helpers/in-process.js';
 import { copyBuiltProject, editFile, REPO } from './helpers/project.js';
@@ -62,13 +62,10 @@ describe('trappa diff', () => {
     expect(never.status).toBe(1);
     expect(never.stderr).toContain('ansatte was never sent');
     const file = path.join(root, 'output/ansatte-v0.2-2004-01-28.pptx');
-    // The step `trappa send` takes before the first message leaves.
-    await freezeBeforeSending(path.join(root, 'output'), {
-      deckId: 'ansatte',
-      version: '0.2',
-      file,
-      sha256: sha256Hex(readFileSync(file)),
-    });
+    // The steps `trappa send` takes: frozen before the first message leaves, sent once a server took it.
+    const sent = { deckId: 'ansatte', version: '0.2', file, sha256: sha256Hex(readFileSync(file)) };
+    await freezeBeforeSending(path.join(root, 'output'), sent);
+    await recordSent(path.join(root, 'output'), sent);
     editFile(
       root,
       'data/strategy.yaml',

@@ -64,13 +64,13 @@ describe('exit codes', () => {
 
   it('exits 70 with the stack trace through the CLI when Trappa itself fails', async () => {
     const root = copyProject();
-    // A bug planted in the real process: reading theme.yaml throws a plain TypeError, which no
+    // A bug planted in the real process: opening theme.yaml (src/io/read-input.ts) throws a plain TypeError, which no
     // part of Trappa expects (no OS error code, not a TrappaError).
     const plant = [
       "import fs from 'node:fs/promises';",
       "import { syncBuiltinESMExports } from 'node:module';",
-      'const read = fs.readFile;',
-      "fs.readFile = (file, ...rest) => String(file).endsWith('theme.yaml') ? Promise.reject(new TypeError('planted bug')) : read(file, ...rest);",
+      'const open = fs.open;',
+      "fs.open = (file, ...rest) => String(file).endsWith('theme.yaml') ? Promise.reject(new TypeError('planted bug')) : open(file, ...rest);",
       'syncBuiltinESMExports();',
     ].join('\n');
     const run = await runCliAsync(['build', '--deck', 'strategi'], root, {

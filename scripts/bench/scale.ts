@@ -19,6 +19,8 @@ export interface ScalePoint {
   /** In-process, warm: median per stage and in total, ms. */
   inProcess: Record<'load' | Stage | 'total', number>;
   pandoc?: SampleStats & { bytes: number };
+  /** The same cold build on Node 24 (bench --node24), when given. */
+  trappa24?: SampleStats;
 }
 
 export interface ScaleOptions {
@@ -28,6 +30,8 @@ export interface ScaleOptions {
   /** `node …/cli.js` arguments before `build`, e.g. the launcher's path. */
   trappaArgs: string[];
   pandoc?: string;
+  /** A Node 24 binary: the cold build runs on it too. */
+  node24?: string;
 }
 
 export async function measureScale(options: ScaleOptions): Promise<ScalePoint[]> {
@@ -48,8 +52,12 @@ export async function measureScale(options: ScaleOptions): Promise<ScalePoint[]>
     const pandoc: Command | undefined = options.pandoc
       ? { name: 'pandoc', command: options.pandoc, args: [markdown, '-o', pandocOut], cwd: dir }
       : undefined;
+    const trappa24: Command | undefined = options.node24
+      ? { ...trappa, name: 'trappa24', command: options.node24 }
+      : undefined;
+    const commands = [trappa, ...(trappa24 ? [trappa24] : []), ...(pandoc ? [pandoc] : [])];
     // One unmeasured round: fills the project's image cache and the OS file cache.
-    const samples = runInterleaved(pandoc ? [trappa, pandoc] : [trappa], options.runs, 1);
+    const samples = runInterleaved(commands, options.runs, 1);
 
     const perStage = Object.fromEntries(['load', ...STAGES, 'total'].map((k) => [k, [] as number[]])) as Record<
       'load' | Stage | 'total',
@@ -77,6 +85,7 @@ export async function measureScale(options: ScaleOptions): Promise<ScalePoint[]>
         Object.entries(perStage).map(([k, v]) => [k, stats(v).median]),
       ) as ScalePoint['inProcess'],
       pandoc: pandoc ? { ...sampleStats(samples.get('pandoc')!), bytes: statSync(pandocOut).size } : undefined,
+      trappa24: trappa24 ? sampleStats(samples.get('trappa24')!) : undefined,
     });
     rmSync(dir, { recursive: true, force: true });
   }

@@ -2,17 +2,18 @@
  * The build pipeline of build-deck.ts, stage by stage with a clock on each, so the benchmark
  * can say where a build's time goes: load (YAML + schema), resolve, layout (wording and
  * measured text), images (sharp or the image cache), write (pptxgenjs), finish (repairs and
- * the deterministic zip), check (the built package read back and checked). Mirrors
- * `renderDeck`; it writes nothing (so no input hashing, manifest or saving either).
+ * the deterministic zip, with the deck's structure), check (the finished package checked).
+ * Mirrors `renderDeck`; it writes nothing (so no input hashing, manifest or saving either).
  */
 import { checkBuiltDeck } from '../../src/check/check-deck.js';
 import { loadProject } from '../../src/data/load-project.js';
 import type { Project } from '../../src/data/load-project.js';
-import { layoutDeck } from '../../src/deck/layout-deck.js';
+import { deckPage, layoutDeck } from '../../src/deck/layout-deck.js';
 import { placeImages } from '../../src/deck/place-images.js';
 import { resolveDeck } from '../../src/plan/resolve-deck.js';
-import { finishPackage } from '../../src/pptx/finish-package.js';
+import { finishDeck } from '../../src/pptx/finish-package.js';
 import { writePptx } from '../../src/pptx/write-pptx.js';
+import { builtInDesign, deckStructure, footerText, prepareDesign } from '../../src/template/deck-design.js';
 
 export const STAGES = ['resolve', 'layout', 'images', 'write', 'finish', 'check'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -56,19 +57,28 @@ export async function timeStages(root: string, deckIds: string[] = [], project?:
       t = now;
       return ms;
     };
-    const plan = resolveDeck(p, source);
+    const prepared = await prepareDesign(p.root, resolveDeck(p, source));
+    if (!prepared.ok) throw problem(prepared.issues);
+    const { plan, place } = prepared.value;
     const resolve = lap();
-    const laid = layoutDeck(plan);
+    const laid = layoutDeck(plan, place);
     if (!laid.ok) throw problem(laid.issues);
     const layout = lap();
     const placed = await placeImages(laid.value, { projectRoot: p.root });
     if (!placed.ok) throw problem(placed.issues);
     const images = lap();
+    const design =
+      prepared.value.design ??
+      builtInDesign(plan.theme, deckPage(plan), {
+        footerText: footerText(placed.value.deck),
+        date: plan.properties.date,
+      });
     const raw = await writePptx(placed.value.deck);
     const write = lap();
-    const bytes = finishPackage(raw, plan.properties);
+    const finished = finishDeck(raw, plan.properties, deckStructure(design, placed.value.deck));
+    const { bytes } = finished;
     const finish = lap();
-    checkBuiltDeck(bytes, plan.theme);
+    checkBuiltDeck(finished.package, plan.theme);
     const check = lap();
     decks.push({
       deckId: source.deck.id,

@@ -28,6 +28,8 @@ export interface AbsorbOptions extends ProjectPathOptions {
   file: string;
   dryRun?: boolean;
   take?: TakeChoice[];
+  /** Write only these changes (`file#field`, as `changes` name them); the rest stay as they are (the Studio's accept/reject). */
+  only?: string[];
 }
 
 export interface AbsorbResult {
@@ -84,8 +86,10 @@ export async function absorbDeck(options: AbsorbOptions): Promise<AbsorbResult> 
     const file = sources[c.role].file;
     return { ...c, file, take: c.conflict ? takeFor({ field: c.field, file }, take) : undefined };
   });
-  const open = changes.filter((c) => c.conflict && !c.take);
-  const chosen = changes.filter((c) => !c.conflict || c.take === 'deck');
+  const accepted = (c: { file: string; field: string }): boolean =>
+    !options.only || options.only.includes(`${c.file}#${c.field}`);
+  const open = changes.filter((c) => c.conflict && !c.take && accepted(c));
+  const chosen = changes.filter((c) => (!c.conflict || c.take === 'deck') && accepted(c));
   const files: FileEdit[] = [];
   if (open.length === 0) {
     for (const role of ['strategy', 'theme', 'deck'] as DataRole[]) {

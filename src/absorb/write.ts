@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { parseDocument } from 'yaml';
 import { editYamlText } from '../data/yaml-edit.js';
 import { prepareSave, saveAllOrNothing } from '../io/save-file.js';
+import { applyTextStyle, splitTextStyle } from '../io/text-style.js';
 import { withOutputLock } from '../versions/lock.js';
 import { sameValue } from './field-path.js';
 
@@ -22,15 +23,10 @@ export interface FileEdit {
 }
 
 /** The text of a YAML file holding `next`, edited from `text` in its own style. */
-function editKeepingStyle(text: string, next: unknown): string {
-  const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
-  const body = text.slice(bom.length);
-  const crlf = body.includes('\r\n') && !/(^|[^\r])\n/.test(body);
-  const plain = crlf ? body.replace(/\r\n/g, '\n') : body;
-  let edited = editYamlText(plain, next);
-  if (crlf) edited = edited.replace(/\n/g, '\r\n');
-  const out = bom + edited;
-  const check = parseDocument(out.slice(bom.length));
+function editKeepingStyle(raw: string, next: unknown): string {
+  const { text, style } = splitTextStyle(raw);
+  const out = applyTextStyle(editYamlText(text, next), style);
+  const check = parseDocument(out.replace(/^\uFEFF/, ''));
   if (check.errors.length > 0 || !sameValue(check.toJS(), next))
     throw new Error('internal: editing the YAML produced another value; nothing was written');
   return out;

@@ -14,7 +14,8 @@ import { attr, child, children, numberAttr, path, textContent } from '../ooxml/x
 import { EMU_PER_INCH } from '../units.js';
 import { colorIn, fillIn, readColorScheme, type ColorScheme } from '../ooxml/colors.js';
 import { readSlideElements } from './read-slide.js';
-import type { DeckModel, PackageModel, SlideModel } from './types.js';
+import { inheritance } from './inherit-placeholders.js';
+import type { DeckModel, PackageModel, ShapeModel, SlideModel } from './types.js';
 
 /** pptxgenjs's default and PowerPoint's: 16:9 at 13.333 × 7.5 in. */
 const DEFAULT_SIZE = { w: 13.333, h: 7.5 };
@@ -33,13 +34,19 @@ export function readDeck(source: Uint8Array | OpcPackage): DeckModel {
     .map((s) => targets.get(attr(s, 'r:id') ?? '')?.target)
     .filter((part): part is string => part !== undefined && pkg.xml.has(part));
   const schemes = new Map<string, ColorScheme>();
-  const slides = slideParts.map((part, i) => readSlide(pkg, part, i + 1, schemes));
+  const slides = slideParts.map((part, i) => readSlide(pkg, part, i + 1, schemes, size));
   const language = textContent(child(partRoot(pkg, 'docProps/core.xml'), 'dc:language')).trim();
   return { size, slides, package: pkg, ...(language ? { language } : {}) };
 }
 
 /** `schemes` caches each master's colour scheme across slides. */
-function readSlide(pkg: PackageModel, part: string, number: number, schemes: Map<string, ColorScheme>): SlideModel {
+function readSlide(
+  pkg: PackageModel,
+  part: string,
+  number: number,
+  schemes: Map<string, ColorScheme>,
+  size: { w: number; h: number },
+): SlideModel {
   const layout = firstTarget(pkg, part, '/slideLayout');
   const master = layout ? firstTarget(pkg, layout, '/slideMaster') : undefined;
   let scheme = schemes.get(master ?? '');
@@ -48,24 +55,38 @@ function readSlide(pkg: PackageModel, part: string, number: number, schemes: Map
     scheme = readColorScheme(partRoot(pkg, theme ?? ''), partRoot(pkg, master ?? ''));
     schemes.set(master ?? '', scheme);
   }
-  const background =
-    [part, layout, master].map((p) => backgroundOf(pkg, p, scheme)).find((c) => c !== undefined) ??
-    scheme.get('bg1') ??
-    'FFFFFF';
+  const own = [part, layout, master].map((p) => backgroundOf(pkg, p, scheme)).find((c) => c !== undefined);
+  const background = (own === null ? undefined : own) ?? scheme.get('bg1') ?? 'FFFFFF';
+  const elements = readSlideElements(partRoot(pkg, part), scheme);
+  const art = (p: string | undefined) =>
+    readSlideElements(partRoot(pkg, p ?? ''), scheme).filter((e) => e.kind !== 'shape' || !e.placeholder);
+  const layoutRoot = partRoot(pkg, layout ?? '');
+  // showMasterSp="0" on the layout (or slide) hides the master's art.
+  const masterArt = attr(layoutRoot, 'showMasterSp') === '0' ? [] : art(master);
+  const inherited = inheritance(partRoot(pkg, layout ?? ''), partRoot(pkg, master ?? ''), scheme, size);
+  inherited.apply(elements.filter((e): e is ShapeModel => e.kind === 'shape'));
   return {
     number,
     part,
     background,
     textColor: scheme.get('tx1') ?? '000000',
-    elements: readSlideElements(partRoot(pkg, part), scheme),
+    elements,
+    behind: [...masterArt, ...art(layout)],
+    ...(own === null ? { backgroundUnknown: true } : {}),
+    templateMargins: inherited.margins,
   };
 }
 
-/** `p:cSld/p:bg`: a solid `p:bgPr` fill or the colour of a `p:bgRef`. */
-function backgroundOf(pkg: PackageModel, part: string | undefined, scheme: ColorScheme): string | undefined {
+/**
+ * `p:cSld/p:bg`: a solid `p:bgPr` fill or the colour of a `p:bgRef` (whose index ≥ 1001 names a
+ * picture or gradient of the theme); null for a picture or gradient; undefined when the part has none.
+ */
+function backgroundOf(pkg: PackageModel, part: string | undefined, scheme: ColorScheme): string | null | undefined {
   const bg = path(partRoot(pkg, part ?? ''), 'p:cSld', 'p:bg');
   if (!bg) return undefined;
   const bgPr = child(bg, 'p:bgPr');
-  if (bgPr) return fillIn(bgPr, scheme) ?? undefined;
-  return colorIn(child(bg, 'p:bgRef'), scheme);
+  if (bgPr) return fillIn(bgPr, scheme) ?? null;
+  const ref = child(bg, 'p:bgRef');
+  if ((numberAttr(ref, 'idx') ?? 0) > 1001) return null;
+  return colorIn(ref, scheme);
 }

@@ -77,6 +77,8 @@ function readShape(sp: XmlElement, scheme: ColorScheme): ShapeModel {
   const value = /^val\s+(-?\d+)/.exec(attr(adjust, 'fmla') ?? '');
   if (value) shape.adjust = Number(value[1]);
   if (ph) shape.placeholder = attr(ph, 'type') ?? 'obj';
+  const idx = attr(ph, 'idx');
+  if (idx !== undefined) shape.placeholderIdx = idx;
   if (txBody) shape.text = readTextFrame(txBody, scheme);
   return shape;
 }

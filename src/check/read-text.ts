@@ -34,8 +34,11 @@ export function readTextFrame(txBody: XmlElement | undefined, scheme: ColorSchem
     fontScale: autofit ? (numberAttr(autofit, 'fontScale') ?? 100_000) / 100_000 : 1,
     lineReduction: autofit ? (numberAttr(autofit, 'lnSpcReduction') ?? 0) / 100_000 : 0,
     growsShape: child(bodyPr, 'a:spAutoFit') !== undefined,
+    anchor: anchorOf(attr(bodyPr, 'anchor')),
   };
 }
+
+const anchorOf = (value: string | undefined): TextFrame['anchor'] => (value === 'ctr' || value === 'b' ? value : 't');
 
 function readParagraph(p: XmlElement, scheme: ColorScheme): ParagraphModel {
   const pPr = child(p, 'a:pPr');

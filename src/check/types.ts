@@ -69,6 +69,8 @@ export interface TextFrame {
   lineReduction: number;
   /** `a:spAutoFit`: the shape grows to fit its text, so the text cannot overflow it. */
   growsShape: boolean;
+  /** `bodyPr/@anchor`: where the text sits in a taller frame (top unless written; placeholders may inherit). */
+  anchor?: 't' | 'ctr' | 'b';
 }
 
 interface ElementBase {
@@ -89,6 +91,12 @@ export interface ShapeModel extends ElementBase {
   fill: string | null | undefined;
   /** `p:ph/@type` (`title`, `ctrTitle`, `body`, …; `obj` for a placeholder without a type). */
   placeholder?: string;
+  /** `p:ph/@idx`. */
+  placeholderIdx?: string;
+  /** The box is the layout's (or master's): the slide inherits the template's geometry. */
+  inheritedBox?: boolean;
+  /** Colour of runs that name none, inherited from the layout, master or the master's text styles. */
+  textColor?: string;
   text?: TextFrame;
 }
 
@@ -123,6 +131,15 @@ export interface SlideModel {
   background: string;
   /** Colour of text that names none: the theme's tx1. */
   textColor: string;
+  /**
+   * The template's art under the slide's shapes, back to front: the master's and the layout's
+   * shapes and pictures that are not placeholders.
+   */
+  behind?: ElementModel[];
+  /** The background is a picture or gradient (`background` is then its first colour, if any). */
+  backgroundUnknown?: boolean;
+  /** How close the layout's own title and body placeholders come to each edge (inches). */
+  templateMargins?: { left: number; top: number; right: number; bottom: number };
   /** Back to front (document order). */
   elements: ElementModel[];
 }

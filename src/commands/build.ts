@@ -18,6 +18,8 @@ interface BuildFlags {
 /** One line per deck, then a summary: what `build --all` shows. */
 function printBuild(result: BuildResult, ms: number): void {
   for (const notice of result.project.notices) console.error(`trappa: warning: ${formatIssue(notice)}`);
+  // Each warning once, however many decks it concerns (a template's font is every deck's).
+  for (const note of new Set(result.decks.flatMap((d) => d.notes ?? []))) console.error(`trappa: warning: ${note}`);
   for (const deck of result.decks) {
     const rel = path.relative(process.cwd(), deck.file);
     const what =

@@ -1,9 +1,9 @@
 /**
  * Theme rules a schema cannot express, each broken rule one located issue:
- * a floor size above the size it shrinks from, a colour pair the slides draw that fails
- * WCAG 2.1 AA (one line here instead of a contrast error on every slide of every deck),
- * and a font face Trappa has no metrics for. `checkTheme` is pure; `registerThemeFonts`
- * reads the font files of `fonts.files` and registers them for text measurement.
+ * a floor size above the size it shrinks from, and a colour pair the slides draw that fails
+ * WCAG 2.1 AA (one line here instead of a contrast error on every slide of every deck).
+ * A font face is never refused: it is found on the machine or stood in for (fonts/fonts.ts).
+ * `checkTheme` is pure; `registerThemeFonts` reads the font files of `fonts.files` and registers them for text measurement.
  */
 import { confinePath, refusalText } from '../io/confine.js';
 import { readInputFile } from '../io/read-input.js';
@@ -30,7 +30,7 @@ interface ColorPair {
   blame: ColorName;
 }
 
-const PAIRS: readonly ColorPair[] = [
+export const COLOR_PAIRS: readonly ColorPair[] = [
   // Title slide, table header, first panel.
   { what: 'text', text: 'onPrimary', on: 'primary', min: 4.5, blame: 'primary' },
   { what: 'titles', text: 'primary', on: 'background', min: 3, blame: 'primary' }, // slide titles, large
@@ -50,7 +50,7 @@ const PAIRS: readonly ColorPair[] = [
 ];
 
 export function checkTheme(theme: Theme, source: YamlSource): Issue[] {
-  return [...checkSizes(theme, source), ...checkColors(theme, source), ...checkFontFaces(theme, source)];
+  return [...checkSizes(theme, source), ...checkColors(theme, source)];
 }
 
 function checkSizes({ sizes }: Theme, source: YamlSource): Issue[] {
@@ -77,7 +77,7 @@ function checkColors(theme: Theme, source: YamlSource): Issue[] {
   // A colour blamed once is the likely culprit of its other failing pairs too (a pale primary
   // fails on white, on the panels and under the subtitle): say so at the same place.
   const suspects = new Set<ColorName>();
-  for (const pair of PAIRS) {
+  for (const pair of COLOR_PAIRS) {
     const text = theme.colors[pair.text];
     const on = theme.colors[pair.on];
     if (text === undefined || on === undefined) continue;
@@ -129,27 +129,6 @@ function advice(theme: Theme, blame: ColorName, other: ColorName, min: number): 
   if (reaches(away)) return `use a ${away} ${blame}`;
   if (reaches(across)) return `use a ${across} ${blame}`;
   return `use a ${away} ${blame} and a ${across} ${other}`;
-}
-
-/** Calibri is measured with the bundled Carlito, which has the same advance widths. */
-const BUNDLED_FACES = new Set(['calibri', 'carlito']);
-
-const faceKey = (face: string): string => face.trim().toLowerCase();
-
-function checkFontFaces({ fonts }: Theme, source: YamlSource): Issue[] {
-  const given = new Set(Object.keys(fonts.files ?? {}).map(faceKey));
-  return (['heading', 'body'] as const).flatMap((role) => {
-    const face = fonts[role];
-    if (BUNDLED_FACES.has(faceKey(face)) || given.has(faceKey(face))) return [];
-    return [
-      {
-        ...locateIn(source, ['fonts', role]),
-        message:
-          `no metrics for font '${face}': Trappa measures text with the font's own files; add them under ` +
-          `fonts.files (assets/fonts/…) or use Calibri`,
-      },
-    ];
-  });
 }
 
 const STYLES = ['regular', 'bold', 'italic', 'boldItalic'] as const;

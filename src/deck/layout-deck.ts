@@ -7,8 +7,8 @@ import { withFonts } from '../fonts/fonts.js';
 import { commonParts } from '../kinds/common-parts.js';
 import { fail, ok, type Issue, type Result, type SourceLocation } from '../errors.js';
 import { createPage, type Page } from '../layout/page.js';
-import { LayoutIssue, textStyle } from '../layout/text-box.js';
-import type { LaidOutDeck, LaidOutSlide, SlideElement } from '../layout/types.js';
+import { fitBox, LayoutIssue, textStyle } from '../layout/text-box.js';
+import type { LaidOutDeck, LaidOutSlide, SlideElement, TextElement } from '../layout/types.js';
 import { createRenderer, TemplateIssue, type Renderer } from '../render/render-text.js';
 import { slideKind, slideKinds } from '../slides/index.js';
 import type { SlideInput } from '../slides/types.js';
@@ -62,6 +62,20 @@ function titleSource(plan: DeckPlan, slide: PlannedSlide, key: string | undefine
   return (plan.wording.get(key) ?? plan.templates.templates.get(key))?.location;
 }
 
+/**
+ * A footer text in a template's footer box: smaller until it fits (footers have no floor, 7 pt
+ * at least); a box too low even then grows around its middle, inside the slide.
+ */
+function fitFooter(page: Page, text: TextElement): TextElement {
+  const { source: _source, ...request } = text;
+  const fitted = fitBox(page, { ...request, minSize: 7 });
+  if (fitted.fits) return { ...fitted.element, role: 'footer' };
+  const { box } = text;
+  const h = Math.min(fitted.height + 0.02, page.size.h);
+  const y = Math.max(0, Math.min(page.size.h - h, box.y + box.h / 2 - h / 2));
+  return { ...fitted.element, role: 'footer', box: { ...box, y, h } };
+}
+
 function footerElements(plan: DeckPlan, page: Page, renderer: Renderer, number: number): SlideElement[] {
   const { footer, colors, sizes } = plan.theme;
   const style = textStyle(page, {
@@ -75,7 +89,7 @@ function footerElements(plan: DeckPlan, page: Page, renderer: Renderer, number: 
   if (footer.text) {
     const text = renderer.inline(footer.text, plan.locateTheme(['footer', 'text']));
     const box = places?.footer ?? { ...page.footer, w: page.footer.w - 2.7 };
-    elements.push({
+    const footerText: TextElement = {
       type: 'text',
       name: commonParts.footer.name(),
       role: 'footer',
@@ -83,7 +97,9 @@ function footerElements(plan: DeckPlan, page: Page, renderer: Renderer, number: 
       paragraphs: [{ runs: [{ text }] }],
       style,
       source: plan.locateTheme(['footer', 'text']),
-    });
+    };
+    // A template's footer box may be narrower than Trappa's: the text gets smaller to fit it (footers have no floor).
+    elements.push({ ...(places?.footer ? fitFooter(page, footerText) : footerText), source: footerText.source });
   }
   const logo = plan.strategy.organisation.logo;
   if (footer.logo && logo && !places) {
@@ -96,14 +112,15 @@ function footerElements(plan: DeckPlan, page: Page, renderer: Renderer, number: 
     });
   }
   if (footer.slideNumbers) {
-    elements.push({
+    const numberText: TextElement = {
       type: 'text',
       name: commonParts.slideNumber.name(),
       role: 'footer',
       box: places?.number ?? { x: page.footer.x + page.footer.w - 0.9, y: page.footer.y, w: 0.9, h: page.footer.h },
       paragraphs: [{ runs: [{ text: String(number) }], align: 'right' }],
       style: { ...style, align: 'right' },
-    });
+    };
+    elements.push(places?.number ? fitFooter(page, numberText) : numberText);
   }
   return elements;
 }
@@ -167,7 +184,11 @@ function layoutSlides(plan: DeckPlan, place?: (page: Page) => Page): Result<Laid
       if (slide.kind !== 'title') built.forEach((s) => footed.add(s));
     } catch (error) {
       if (!(error instanceof TemplateIssue || error instanceof LayoutIssue)) throw error;
-      issues.push(error.issue);
+      // Which deck and slide: the same text may fit one deck's slide and not another's.
+      const where = `deck ${plan.deck.id}, slide ${index + 1} (${slide.kind}): `;
+      issues.push(
+        error instanceof LayoutIssue ? { ...error.issue, message: where + error.issue.message } : error.issue,
+      );
     }
   }
   if (issues.length > 0) return fail(issues);

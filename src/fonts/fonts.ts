@@ -1,10 +1,12 @@
 /**
  * Which font file measures which face, and its advance widths.
  *
- * Decks name "Calibri"; PowerPoint draws it with Calibri and LibreOffice with Carlito,
- * which has the same advance widths. So "Calibri" and "Carlito" are measured with the
- * bundled Carlito files (assets/fonts/). A theme may register other faces with their files;
- * any other face is measured as Carlito, and `resolveFontFace` says so in a warning.
+ * A face is measured with theme.yaml's files for it, else with the face installed on this
+ * machine (machine-fonts.ts), else with a stand-in (substitutes.ts): a metric-compatible
+ * face (Carlito for Calibri, Liberation Sans for Arial …), a near one or one of its kind
+ * with a safety margin on the widths, and the bundled Carlito widened as the last resort.
+ * "Calibri" is always measured with the bundled Carlito (same widths), so decks in Calibri
+ * measure alike on every machine. A stand-in is named in a one-line warning, never refused.
  *
  * Files are read on first use; each code point's width is cached in a typed array. Reading
  * a Carlito face takes 1–2 ms (see sfnt-metrics.ts).
@@ -23,7 +25,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TrappaError } from '../errors.js';
+import { fontFolders, machineFonts } from './machine-fonts.js';
 import { readSfntMetrics } from './sfnt-metrics.js';
+import { substitutesFor } from './substitutes.js';
 
 const log = debugLog('fonts');
 
@@ -62,16 +66,49 @@ export const MISSING_GLYPH_EM = 1;
 /** Zero-width space, joiners, word joiner, BOM, soft hyphen: no width wherever they sit. */
 const ZERO_WIDTH = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad]);
 
-/** Carlito's metrics: read once per process, as its files ship with Trappa and never change. */
-const bundledMetrics = new Map<string, FontMetrics>();
+/**
+ * Metrics of faces that are not a project's own files (Carlito, the machine's fonts): read once
+ * per process, by file and margin.
+ */
+const sharedMetrics = new Map<string, FontMetrics>();
 let bundled: FontFiles | undefined;
+
+/** How a face is measured: its own files, or a stand-in's with a margin on the widths. */
+export interface ResolvedFace {
+  files: FontFiles;
+  /** The family whose files measure it ("Liberation Sans" for Arial on Linux). */
+  measuredAs: string;
+  /** own: theme.yaml's files or the face installed; compatible: same widths; close/fallback: a margin. */
+  how: 'own' | 'compatible' | 'close' | 'fallback';
+  /** Advance widths are multiplied by this. */
+  margin: number;
+  /** One line saying which face measured it, when it is not the face itself. */
+  warning?: string;
+}
+
+function installed(family: string): FontFiles | undefined {
+  const key = family.trim().toLowerCase();
+  if (key === 'carlito') return bundledFiles();
+  const found = machineFonts().get(key);
+  if (!found?.regular) return undefined;
+  return { ...found, regular: found.regular, bold: found.bold ?? found.regular };
+}
+
+function describe(face: string, by: Omit<ResolvedFace, 'warning'>): string | undefined {
+  if (by.how === 'own') return undefined;
+  const margin = by.margin > 1 ? ` with ${Math.round((by.margin - 1) * 100)} % wider widths for safety` : '';
+  const what =
+    by.how === 'compatible' ? 'metric-compatible' : by.how === 'close' ? 'a near face' : 'a face of its kind';
+  return `the font "${face}" is not on this machine; its text is measured with ${by.measuredAs} (${what})${margin}`;
+}
 
 /** The faces one project's theme names (with their files), and the metrics read from those files. */
 export class FontRegistry {
   readonly #faces = new Map<string, FontFiles>();
   readonly #metrics = new Map<string, FontMetrics>();
-  /** Faces already reported as substituted (one debug line each). */
-  readonly #substituted = new Set<string>();
+  readonly #resolved = new Map<string, ResolvedFace>();
+  /** The font folders `#resolved` was filled from (TRAPPA_FONT_DIRS may change between builds). */
+  #resolvedFor = '';
 
   /**
    * Lets the theme name another face: text in it is measured with these files.
@@ -87,30 +124,54 @@ export class FontRegistry {
       if (!existsSync(file)) throw new TrappaError(`font file not found: ${file} (given for the font "${face}")`);
     }
     this.#faces.set(face.trim().toLowerCase(), absolute);
+    this.#resolved.clear();
     log('"%s" measured with %s', face, Object.values(absolute).join(', '));
   }
 
-  /** The files that measure `face`, and a warning when Carlito stands in for an unknown face. */
-  resolve(face: string): { files: FontFiles; warning?: string } {
-    const key = face.trim().toLowerCase();
-    const files = this.#faces.get(key);
-    if (files) return { files };
-    if (key === 'calibri' || key === 'carlito') return { files: bundledFiles() };
-    if (log.enabled && !this.#substituted.has(key)) {
-      this.#substituted.add(key);
-      log('"%s" is not known: measured as Carlito (Calibri widths)', face);
+  /**
+   * The files that measure `face`: theme.yaml's own files, the face installed on this machine,
+   * a metric-compatible or near face, or one of its kind (see substitutes.ts), with a warning
+   * naming the stand-in. Never fails: the bundled Carlito, widened, is the last resort.
+   */
+  resolve(face: string): ResolvedFace {
+    const folders = fontFolders().join('\u0000');
+    if (folders !== this.#resolvedFor) {
+      this.#resolved.clear();
+      this.#resolvedFor = folders;
     }
-    return {
-      files: bundledFiles(),
-      warning:
-        `the font "${face}" is not known to Trappa, so its text was measured as Calibri and may not fit; ` +
-        'use Calibri, or give the font files in the theme',
-    };
+    const key = face.trim().toLowerCase();
+    let found = this.#resolved.get(key);
+    if (!found) {
+      const by = this.#find(face);
+      const warning = describe(face, by);
+      found = warning && by.how !== 'compatible' ? { ...by, warning } : by;
+      this.#resolved.set(key, found);
+      if (by.how !== 'own') log('"%s" measured with %s (%s, × %d)', face, by.measuredAs, by.how, by.margin);
+    }
+    return found;
+  }
+
+  #find(face: string): ResolvedFace {
+    const key = face.trim().toLowerCase();
+    const own = this.#faces.get(key);
+    if (own) return { files: own, measuredAs: face, how: 'own', margin: 1 };
+    // Calibri is measured with the bundled Carlito on every machine (same widths), so builds agree.
+    if (key === 'calibri' || key === 'carlito')
+      return { files: bundledFiles(), measuredAs: 'Carlito', how: key === 'carlito' ? 'own' : 'compatible', margin: 1 };
+    const machine = installed(face);
+    if (machine) return { files: machine, measuredAs: face, how: 'own', margin: 1 };
+    for (const substitute of substitutesFor(face)) {
+      for (const family of substitute.families) {
+        const files = installed(family);
+        if (files) return { files, measuredAs: family, how: substitute.kind, margin: substitute.margin };
+      }
+    }
+    return { files: bundledFiles(), measuredAs: 'Carlito', how: 'fallback', margin: 1.15 };
   }
 
   /** Metrics of the file that draws `face` in this weight and style (loaded on first use). */
   metrics(face: string, bold = false, italic = false): FontMetrics {
-    const { files } = this.resolve(face);
+    const { files, margin } = this.resolve(face);
     const file = bold
       ? italic
         ? (files.boldItalic ?? files.bold)
@@ -118,11 +179,13 @@ export class FontRegistry {
       : italic
         ? (files.italic ?? files.regular)
         : files.regular;
-    const cache = Object.values(bundledFiles()).includes(file) ? bundledMetrics : this.#metrics;
-    let metrics = cache.get(file);
+    // Machine faces are shared like Carlito: they are not the project's, and the key names the margin.
+    const cache = this.#faces.has(face.trim().toLowerCase()) ? this.#metrics : sharedMetrics;
+    const key = margin === 1 ? file : `${file}\u0000${margin}`;
+    let metrics = cache.get(key);
     if (!metrics) {
-      metrics = loadMetrics(file);
-      cache.set(file, metrics);
+      metrics = loadMetrics(file, margin);
+      cache.set(key, metrics);
     }
     return metrics;
   }
@@ -140,8 +203,14 @@ export function withFonts<T>(fonts: FontRegistry, work: () => T): T {
 const currentFonts = (): FontRegistry => projectFonts.getStore() ?? noProject;
 
 /** The files that measure `face` in the current project's work (see FontRegistry.resolve). */
-export function resolveFontFace(face: string): { files: FontFiles; warning?: string } {
+export function resolveFontFace(face: string): ResolvedFace {
   return currentFonts().resolve(face);
+}
+
+/** One line naming the face that measures `face` when it is a stand-in (also a metric-compatible one). */
+export function standInNote(face: string): string | undefined {
+  const by = resolveFontFace(face);
+  return by.warning ?? describe(face, by);
 }
 
 /** Metrics of `face` in the current project's work (see FontRegistry.metrics). */
@@ -149,18 +218,19 @@ export function fontMetrics(face: string, bold = false, italic = false): FontMet
   return currentFonts().metrics(face, bold, italic);
 }
 
-function loadMetrics(file: string): FontMetrics {
+function loadMetrics(file: string, margin = 1): FontMetrics {
   let font: ReturnType<typeof readSfntMetrics>;
   try {
     font = readSfntMetrics(readFileSync(file));
   } catch (cause) {
     throw new TrappaError(`cannot read the font file ${file}: ${(cause as Error).message}`, { cause });
   }
-  const perEm = 1 / font.unitsPerEm;
+  const perEm = margin / font.unitsPerEm;
   const measure = (cp: number): number => {
     if (ZERO_WIDTH.has(cp) || cp < 0x20) return 0;
     const glyph = font.glyphId(cp);
-    return glyph === 0 ? MISSING_GLYPH_EM : font.advance(glyph) * perEm;
+    // Rounded as the cache below stores it, so a first measurement equals every later one.
+    return glyph === 0 ? MISSING_GLYPH_EM : Math.fround(font.advance(glyph) * perEm);
   };
   // NaN marks "not measured yet"; 64 Ki entries cover the Basic Multilingual Plane.
   // Float32 holds advance / unitsPerEm exactly when unitsPerEm is a power of two (2048 here).

@@ -60,21 +60,25 @@ const notRegular = (file: string): Result<never> =>
  * @param limit bytes; @default inputLimitBytes()
  * @param limitVariable the environment variable that raises `limit`, named in the message
  */
+/** An error the file system gives (it has a code: ENOENT, EACCES …) is the user's; anything else is a bug and goes on. */
+function onlyOsError(error: NodeJS.ErrnoException): NodeJS.ErrnoException {
+  if (typeof error?.code !== 'string') throw error;
+  return error;
+}
+
 export async function readInputFile(
   absPath: string,
   display: string,
   limit = inputLimitBytes(),
   limitVariable = 'TRAPPA_MAX_INPUT_MB',
 ): Promise<Result<Buffer>> {
-  const before = await stat(absPath).catch((error: NodeJS.ErrnoException) => error);
+  const before = await stat(absPath).catch(onlyOsError);
   if (before instanceof Error) return unreadable(display, before.code);
   if (before.isDirectory()) return unreadable(display, 'EISDIR');
   if (!before.isFile()) return notRegular(display);
   if (before.size > limit) return tooBig(display, before.size, limit, limitVariable);
   // O_NONBLOCK: should the file be swapped for a FIFO after the check, opening still returns at once.
-  const handle = await open(absPath, constants.O_RDONLY | constants.O_NONBLOCK).catch(
-    (error: NodeJS.ErrnoException) => error,
-  );
+  const handle = await open(absPath, constants.O_RDONLY | constants.O_NONBLOCK).catch(onlyOsError);
   if (handle instanceof Error) return unreadable(display, handle.code);
   try {
     const st = await handle.stat();

@@ -23,33 +23,49 @@ export type MeasuredCell = string | Pick<TableCell, 'text' | 'bold'>;
  * its weight and the face; one measure serves every row and size of one table.
  */
 export class CellMeasure {
-  /** By style and text: the split cell, and its heights by size, width, insets and spacing. */
-  readonly #cells = new Map<string, { prepared: PreparedText; heights: Map<string, number> }>();
+  /** Split cells by style (all but the size), weight and text; each with its heights by size and width. */
+  readonly #cells = new Map<string, Map<boolean | undefined, Map<string, MeasuredText>>>();
+  /** The style key of each style object seen, with the insets it was measured in. */
+  readonly #keys = new WeakMap<TextStyle, Map<Insets, string>>();
 
   /** The cell's height in inches, as `layoutParagraphs` gives it in a frame `width` wide. */
-  height(cell: MeasuredCell, style: TextStyle, width: number, styleKey = splitKey(style)): number {
+  height(cell: MeasuredCell, style: TextStyle, width: number, cellInsets: Insets = style.insets): number {
     const run = typeof cell === 'string' ? { text: cell } : { text: cell.text, bold: cell.bold };
-    const textKey = `${styleKey}\u0000${run.bold}\u0000${run.text}`;
-    let known = this.#cells.get(textKey);
-    if (!known) {
-      known = { prepared: prepareText([{ runs: [run] }], style), heights: new Map() };
-      this.#cells.set(textKey, known);
-    }
-    const { insets, lineSpacing } = style;
-    const key = `${style.fontSize} ${width} ${insets.left} ${insets.right} ${insets.top} ${insets.bottom} ${lineSpacing}`;
-    let height = known.heights.get(key);
+    const measured = this.#measured(style, cellInsets, run.bold, run.text);
+    let bySize = measured.heights.get(style.fontSize);
+    if (!bySize) measured.heights.set(style.fontSize, (bySize = new Map()));
+    let height = bySize.get(width);
     if (height === undefined) {
-      // The same units, laid out with this style's size, insets and spacing.
-      height = layoutPrepared({ ...known.prepared, style }, style.fontSize, width).height;
-      known.heights.set(key, height);
+      const cellStyle = { ...style, insets: cellInsets };
+      if (!measured.prepared) measured.prepared = prepareText([{ runs: [run] }], cellStyle);
+      // The same units, laid out with this style's size.
+      height = layoutPrepared({ ...measured.prepared, style: cellStyle }, style.fontSize, width).height;
+      bySize.set(width, height);
     }
     return height;
   }
+
+  #measured(style: TextStyle, insets: Insets, bold: boolean | undefined, text: string): MeasuredText {
+    let byInsets = this.#keys.get(style);
+    if (!byInsets) this.#keys.set(style, (byInsets = new Map()));
+    let key = byInsets.get(insets);
+    // Everything but the size decides splitting and the height at a given size and width.
+    if (key === undefined) byInsets.set(insets, (key = JSON.stringify({ ...style, fontSize: 0, insets })));
+    let byWeight = this.#cells.get(key);
+    if (!byWeight) this.#cells.set(key, (byWeight = new Map()));
+    let byText = byWeight.get(bold);
+    if (!byText) byWeight.set(bold, (byText = new Map()));
+    let measured = byText.get(text);
+    if (!measured) byText.set(text, (measured = { heights: new Map() }));
+    return measured;
+  }
 }
 
-/** The style as splitting sees it: everything but what only laying out uses (size, insets, spacing). */
-function splitKey(style: TextStyle): string {
-  return JSON.stringify({ ...style, fontSize: 0, insets: 0, lineSpacing: 0 });
+interface MeasuredText {
+  /** Split once, on the first size it is measured at (splitting does not depend on the size). */
+  prepared?: PreparedText;
+  /** Inches by font size, then by width. */
+  heights: Map<number, Map<number, number>>;
 }
 
 /**
@@ -64,10 +80,8 @@ export function measureTableRows(
   cellInsets: Insets,
   measure = new CellMeasure(),
 ): number[] {
-  const cellStyle: TextStyle = { ...style, insets: cellInsets };
-  const key = splitKey(cellStyle);
   const cellHeight = (cell: MeasuredCell, column: number): number =>
-    measure.height(cell, cellStyle, columnWidths[column] ?? 0, key);
+    measure.height(cell, style, columnWidths[column] ?? 0, cellInsets);
   return rows.map((row) =>
     row.reduce((tallest, cell, column) => Math.max(tallest, cellHeight(cell, column)), cellHeight('', 0)),
   );

@@ -123,10 +123,24 @@ function fitWholeWords(page: Page, request: FitRequest, maxSize: number, minSize
   return { paragraphs, ...hyphenated, fits: hyphenated.fits && hyphenated.broken.length === 0 };
 }
 
-export function fitBox(page: Page, request: FitRequest): Fitted {
+export function fitBox(page: Page, given: FitRequest): Fitted {
+  let request = given;
   const maxSize = request.maxSize ?? request.style.fontSize;
   const minSize = Math.min(request.minSize ?? page.theme.sizes.minBody, maxSize);
-  const { paragraphs, ...result } = fitWholeWords(page, request, maxSize, minSize);
+  let fitted = fitWholeWords(page, request, maxSize, minSize);
+  // An organisation's template may give a text a smaller box than Trappa's design does: the
+  // box then grows down towards the footer (the slide writes its own size), before anything is refused.
+  if (!fitted.fits && page.template) {
+    const floor = Math.min(page.footer.y, page.size.h - 0.3) - 0.05;
+    if (floor > request.box.y + request.box.h + 0.05) {
+      const box = { ...request.box, h: floor - request.box.y };
+      const grown = fitWholeWords(page, { ...request, box }, maxSize, minSize);
+      const needed = grown.fits ? Math.min(box.h, Math.max(request.box.h, grown.height)) : box.h;
+      request = { ...request, box: { ...box, h: needed } };
+      fitted = grown.fits ? fitWholeWords(page, request, maxSize, minSize) : grown;
+    }
+  }
+  const { paragraphs, ...result } = fitted;
   if (log.enabled && result.fontSize < maxSize)
     log(
       '"%s": %d → %d pt to fit its box%s',

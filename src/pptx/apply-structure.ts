@@ -12,7 +12,7 @@ import type { PackageParts } from './package-parts.js';
 import { DECORATIVE_EXT, DECORATIVE_URI, phTag, slideNumberField } from './placeholder-xml.js';
 import type { DeckStructure, ShapePlan, SlidePlan } from './slide-structure.js';
 import { SourceTags } from './source-tags.js';
-import { editStartTags, escapeXml, getAttribute, setAttribute } from './xml-edit.js';
+import { editStartTags, escapeXml, getAttribute, replaceFrom, setAttribute } from './xml-edit.js';
 
 const TOP_LEVEL = /<p:(sp|pic|graphicFrame)>[\s\S]*?<\/p:\1>/g;
 const LAYOUT_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/slideLayout';
@@ -60,12 +60,15 @@ function toPlaceholder(xml: string, plan: ShapePlan): string {
   const ph = phTag({ ...plan.placeholder, ...(sz ? { sz } : {}) });
   out = out.replace(/<p:nvPr\s*(?:\/>|><\/p:nvPr>)/, `<p:nvPr>${ph}</p:nvPr>`);
   if (plan.inheritBox) out = out.replace(/<a:xfrm\b[\s\S]*?<\/a:xfrm>/, '');
-  if (plan.inheritColor)
+  if (plan.inheritColor) {
+    // The layout's colour, unless it would not read on what is behind: then a theme colour that does.
+    const own = plan.color ? `<a:solidFill><a:schemeClr val="${plan.color}"/></a:solidFill>` : '';
     out = out.replace(
       /(<a:rPr\b[^>]*>)([\s\S]*?)(<\/a:rPr>)/g,
       (_m, start: string, inner: string, end: string) =>
-        start + inner.replace(/<a:solidFill>[\s\S]*?<\/a:solidFill>/, '') + end,
+        start + inner.replace(/<a:solidFill>[\s\S]*?<\/a:solidFill>/, own) + end,
     );
+  }
   if (plan.slideNumber) {
     out = out.replace(
       /<a:r>(<a:rPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:rPr>))<a:t>([^<]*)<\/a:t><\/a:r>/,
@@ -75,26 +78,42 @@ function toPlaceholder(xml: string, plan: ShapePlan): string {
   return pinMeasuredText(out);
 }
 
+/** `<a:latin …/>`, `<a:ea …/>`, `<a:cs …/>`, each found by indexOf (xml-edit.ts replaceFrom). */
+const FONT_TAGS = (['latin', 'ea', 'cs'] as const).map((script) => ({
+  script,
+  pattern: new RegExp(`<a:${script}\\b([^>]*?)\\/>`, 'y'),
+}));
+
 function themeFonts(xml: string, plan: ShapePlan): string {
   const font = plan.font;
   if (!font) return xml;
+  if (plan.inheritFont) return xml.replace(/<a:(latin|ea|cs)\b[^>]*?\/>/g, '');
   const face = escapeXml(font.face);
-  return xml.replace(/<a:(latin|ea|cs)\b([^>]*?)\/>/g, (match, script: string, attributes: string) => {
-    if (!attributes.includes(`typeface="${face}"`)) return match;
-    const code = script === 'latin' ? 'lt' : script;
-    return `<a:${script} typeface="+${font.theme}-${code}"/>`;
-  });
+  // One script at a time: a tag of one script never holds one of another, so this is one pass's result.
+  return FONT_TAGS.reduce(
+    (out, { script, pattern }) =>
+      replaceFrom(out, `<a:${script}`, pattern, ([match, attributes = '']) => {
+        if (!attributes.includes(`typeface="${face}"`)) return match;
+        const code = script === 'latin' ? 'lt' : script;
+        return `<a:${script} typeface="+${font.theme}-${code}"/>`;
+      }),
+    xml,
+  );
 }
+
+const HIGHLIGHT = /<a:highlight>[\s\S]*?<\/a:highlight>/y;
+const RGB_COLOR = /<a:srgbClr val="([0-9A-Fa-f]{6})"\/>/y;
+const KEPT_HIGHLIGHT = /\u0000(\d+)\u0000/y;
 
 /** `srgbClr` → `schemeClr` for theme colours, except highlights (LibreOffice reads only RGB there). */
 function schemeColors(xml: string, colors: Map<string, string>): string {
   const highlights: string[] = [];
-  const kept = xml.replace(/<a:highlight>[\s\S]*?<\/a:highlight>/g, (h) => `\u0000${highlights.push(h) - 1}\u0000`);
-  const mapped = kept.replace(/<a:srgbClr val="([0-9A-Fa-f]{6})"\/>/g, (match, hex: string) => {
+  const kept = replaceFrom(xml, '<a:highlight>', HIGHLIGHT, ([h]) => `\u0000${highlights.push(h) - 1}\u0000`);
+  const mapped = replaceFrom(kept, '<a:srgbClr val="', RGB_COLOR, ([match, hex = '']) => {
     const slot = colors.get(hex.toUpperCase());
     return slot ? `<a:schemeClr val="${slot}"/>` : match;
   });
-  return mapped.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => highlights[Number(i)] ?? '');
+  return replaceFrom(mapped, '\u0000', KEPT_HIGHLIGHT, ([, i = '']) => highlights[Number(i)] ?? '');
 }
 
 function applySlide(xml: string, plan: SlidePlan, colors: Map<string, string>, part: string, tags: SourceTags): string {

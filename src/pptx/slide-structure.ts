@@ -10,7 +10,7 @@
 import { debugLog } from '../debug-log.js';
 import type { SourceLocation } from '../errors.js';
 import { commonParts, decorationParts } from '../kinds/common-parts.js';
-import type { LaidOutSlide, SlideElement, TextElement } from '../layout/types.js';
+import type { Box, LaidOutSlide, SlideElement, TextElement } from '../layout/types.js';
 import type { LayoutInfo, LayoutRole, MasterSet, PlaceholderInfo, PlaceholderRef } from './master-set.js';
 
 const log = debugLog('pptx');
@@ -28,6 +28,10 @@ export interface ShapePlan {
   /** The layout's box and the placeholder's colours rule (footers on a template deck). */
   inheritBox?: boolean;
   inheritColor?: boolean;
+  /** With inheritColor: the scheme slot the runs name instead, where the inherited colour would not read. */
+  color?: string;
+  /** The runs name no typeface: the text is in the template's heading font, which the title inherits. */
+  inheritFont?: boolean;
   /** The typeface written on the runs, and the theme font it is (`+mj` / `+mn`). */
   font?: { face: string; theme: 'mj' | 'mn' };
 }
@@ -73,6 +77,51 @@ function bodySlots(layout: LayoutInfo, role: LayoutRole): PlaceholderInfo[] {
     .sort((a, b) => types.indexOf(a.type) - types.indexOf(b.type) || numeric(a) - numeric(b));
 }
 
+function overlap(a: Box, b: Box): number {
+  const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+/**
+ * Each body text's slot: the free one its laid-out box covers best (intersection over union,
+ * so a long list takes a Comparison's content slot, not the heading slot above it), else the
+ * next free one in idx order.
+ */
+function assignSlots(texts: TextElement[], slots: PlaceholderInfo[]): (PlaceholderInfo | undefined)[] {
+  const free = new Set(slots);
+  return texts.map((t) => {
+    let chosen: PlaceholderInfo | undefined;
+    let bestFit = 0;
+    for (const slot of free) {
+      if (!slot.box) continue;
+      const common = overlap(t.box, slot.box);
+      const fit = common / (t.box.w * t.box.h + slot.box.w * slot.box.h - common || 1);
+      if (fit > bestFit) [chosen, bestFit] = [slot, fit];
+    }
+    chosen ??= [...free][0];
+    if (chosen) free.delete(chosen);
+    return chosen;
+  });
+}
+
+/** The laid-out box is where the layout puts the placeholder (within 0.02 in): the slide can inherit it. */
+const sameBox = (a: Box, b: Box | undefined) =>
+  b !== undefined && [a.x - b.x, a.y - b.y, a.w - b.w, a.h - b.h].every((d) => Math.abs(d) < 0.02);
+
+/**
+ * A top-anchored text Trappa placed at the top of its slot, as wide as the slot and no taller,
+ * reads the same in the slot's whole box, when nothing else on the slide lies in that box:
+ * it can inherit the box too (PowerPoint's *Reset slide* then changes nothing).
+ */
+function fillsSlotTop(e: TextElement, slot: Box | undefined, others: SlideElement[]): boolean {
+  if (!slot || (e.style.valign ?? 'top') !== 'top') return false;
+  if (!sameBox({ ...e.box, h: slot.h }, slot) || e.box.h > slot.h + 0.02) return false;
+  return others.every(
+    (o) => o === e || ('role' in o && o.role === 'footer') || !('box' in o) || overlap(o.box, slot) < 0.01,
+  );
+}
+
 function ref(ph: PlaceholderInfo): PlaceholderRef {
   return { type: ph.type, ...(ph.idx !== undefined ? { idx: ph.idx } : {}) };
 }
@@ -89,6 +138,8 @@ export interface PlanOptions {
   template: boolean;
   /** The background each layout role has in the built-in design. */
   layoutBackground?: (role: LayoutRole) => string;
+  /** On a template: the scheme slot a text in `ph` must name because its inherited colour would not read. */
+  textSlot?: (layout: LayoutInfo, ph: PlaceholderRef) => string | undefined;
 }
 
 export function planSlide(
@@ -102,7 +153,12 @@ export function planSlide(
   if (log.enabled) log('"%s": layout "%s" (%s)', slide.title, layout.name, role);
   const slots = bodySlots(layout, role);
   const find = (...types: string[]) => layout.placeholders.find((p) => types.includes(p.type));
-  let next = 0;
+  const texts = slide.elements.filter(isBodyText);
+  const assigned = assignSlots(texts, slots);
+  const legible = (plan: ShapePlan): ShapePlan => {
+    const slot = plan.placeholder && options.textSlot?.(layout, plan.placeholder);
+    return slot ? { ...plan, color: slot } : plan;
+  };
   const shapes = slide.elements.map((e): ShapePlan => {
     const name = e.name;
     const source = 'source' in e && e.source ? { source: formatSource(e.source) } : {};
@@ -120,7 +176,16 @@ export function planSlide(
       font: fontOf(e.style.fontFace, title, set.fonts),
       inheritColor: options.template,
     };
-    if (title) return { ...plan, placeholder: ref(find('title', 'ctrTitle') ?? { type: 'title', name: '' }) };
+    if (title) {
+      const ph = find('title', 'ctrTitle') ?? { type: 'title', name: '' };
+      const inheritFont = options.template && plan.font?.theme === 'mj';
+      return legible({
+        ...plan,
+        placeholder: ref(ph),
+        inheritBox: options.template && sameBox(e.box, ph.box),
+        inheritFont,
+      });
+    }
     if (e.role === 'footer') {
       const number = commonParts.slideNumber.match(e.name) !== undefined;
       const ph = find(number ? 'sldNum' : 'ftr') ?? {
@@ -128,13 +193,14 @@ export function planSlide(
         idx: number ? '12' : '11',
         name: '',
       };
-      return { ...plan, placeholder: ref(ph), slideNumber: number, inheritBox: options.template };
+      return legible({ ...plan, placeholder: ref(ph), slideNumber: number, inheritBox: options.template });
     }
-    const slot = slots[next];
+    const at = texts.indexOf(e);
+    const slot = assigned[at];
     // More texts than the layout has places for: a body placeholder of its own (PowerPoint keeps such "orphans").
-    const placeholder = slot ? ref(slot) : { type: 'body', idx: String(100 + next) };
-    next += 1;
-    return { ...plan, placeholder };
+    const placeholder = slot ? ref(slot) : { type: 'body', idx: String(100 + at) };
+    const inheritBox = options.template && (sameBox(e.box, slot?.box) || fillsSlotTop(e, slot?.box, slide.elements));
+    return legible({ ...plan, placeholder, inheritBox });
   });
   const own = options.layoutBackground?.(role);
   return { layout, shapes, keepBackground: !options.template && own !== undefined && own !== slide.background };

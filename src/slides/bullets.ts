@@ -5,8 +5,16 @@
  */
 import { commonParts } from '../kinds/common-parts.js';
 import { below, type Page } from '../layout/page.js';
-import { continuedTitle, fitBox, splitToFit, textHeight, textStyle, titleElements } from '../layout/text-box.js';
-import type { LaidOutSlide, Paragraph, SlideElement } from '../layout/types.js';
+import {
+  continuedTitle,
+  type Fitted,
+  fitBox,
+  splitToFit,
+  textHeight,
+  textStyle,
+  titleElements,
+} from '../layout/text-box.js';
+import type { LaidOutSlide, Paragraph, SlideElement, TextElement } from '../layout/types.js';
 import { pointParagraphs } from './points.js';
 import type { SlideInput, SlideKind } from './types.js';
 
@@ -52,9 +60,33 @@ export function layoutList(page: Page, content: ListContent, firstIndex = 0): La
         style: introStyle,
       });
     }
-    elements.push(fitChunk(chunk, i, common).element);
+    elements.push(
+      chunks.length === 1 ? composed(page, fitChunk(chunk, i, common)) : fitChunk(chunk, i, common).element,
+    );
     return { title, background: colors.background, elements };
   });
+}
+
+/** A list shorter than this share of its box is set larger and centred rather than left at the top. */
+const SHORT_SHARE = 1 / 3;
+
+/**
+ * A short list alone on its slide (a one-line profile, one change): set larger, up to the
+ * title size or body + 8 pt, whichever is smaller, and centred in its box, so the slide is
+ * composed rather than a line at the top of an empty page.
+ */
+function composed(page: Page, fitted: Fitted): TextElement {
+  const { element, height } = fitted;
+  if (height >= element.box.h * SHORT_SHARE) return element;
+  const { sizes } = page.theme;
+  const larger = fitBox(page, {
+    name: element.name,
+    box: element.box,
+    paragraphs: element.paragraphs,
+    style: element.style,
+    maxSize: Math.max(element.style.fontSize, Math.min(sizes.title, sizes.body + 8)),
+  }).element;
+  return { ...larger, style: { ...larger.style, valign: 'middle' } };
 }
 
 /** Profile statements of the strategy. */

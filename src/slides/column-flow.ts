@@ -76,6 +76,11 @@ function pack(heights: number[][], insets: number, cap: number): Column[] {
 function balanced(heights: number[][], insets: number, height: number, perSlide: number): Column[] {
   const slides = (cols: Column[]): number => Math.ceil(cols.length / perSlide);
   const fewest = pack(heights, insets, height);
+  // Everything fits one column: each list whole in a column of its own, never a few items continued beside their list.
+  const lists = heights.flatMap((items, list): Column[] =>
+    items.length > 0 ? [[{ list, start: 0, end: items.length }]] : [],
+  );
+  if (fewest.length === 1 && lists.length <= perSlide) return lists;
   const total = heights.flat().reduce((a, b) => a + b, 0);
   let [low, high] = [total / Math.max(1, slides(fewest) * perSlide), height];
   for (let i = 0; i < 20; i++) {

@@ -23,6 +23,7 @@ import { say } from '../messages/catalogue.js';
 import { translateIssues } from '../messages/issue-text.js';
 import { fieldPath } from './client/paths.js';
 import { plainValue, planSave } from './save-merge.js';
+import { absorbDropped } from './absorb-route.js';
 
 export interface StudioOptions {
   root: string;
@@ -240,6 +241,8 @@ export function createApi(options: StudioOptions) {
         busy = false;
       }
     },
+    'POST /api/absorb': async ({ res, body }) =>
+      json(res, await absorbDropped({ ...projectPaths, outDir: files.paths.outDir }, record(body))),
     'GET /api/versions': async ({ res }) => {
       const manifest = await readManifest(files.paths.outDir, files.paths.root);
       const entries = listEntries(manifest).map((e) => {

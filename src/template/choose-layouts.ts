@@ -1,22 +1,26 @@
 /**
- * Which layout of a master set each kind of slide uses: by name first (theme.yaml's
- * `layouts`, else PowerPoint's standard names in English and Norwegian, and LibreOffice's),
- * then by the layout's type. A missing layout or placeholder is an issue that names what
- * is missing and lists what the template has.
+ * Which layout of a master set each kind of slide uses, chosen by what the layout holds
+ * (a title; one, two or four bodies; a subtitle), with names as hints: theme.yaml's
+ * `layouts` first, then PowerPoint's standard names (English, Norwegian) and LibreOffice's,
+ * then the layout's type. A role without a layout of its own falls back the way PowerPoint
+ * users do: title-only → title and content with the body left out, comparison → two
+ * content → title and content. Footer and slide-number placeholders are optional: a layout
+ * without them simply shows none. Only a template with no layout holding a title, or a
+ * name in theme.yaml that names no usable layout, is an issue.
  */
 import type { Issue, SourceLocation } from '../errors.js';
 import type { LayoutInfo, LayoutRole, MasterSet } from '../pptx/master-set.js';
 
 const LAYOUT_ROLES: LayoutRole[] = ['title', 'content', 'two', 'comparison', 'titleOnly', 'section'];
 
-/** Standard names: PowerPoint English, PowerPoint Norwegian (bokmål), LibreOffice Impress. */
+/** Standard names: PowerPoint English, PowerPoint Norwegian (bokmål, nynorsk), LibreOffice Impress. */
 const DEFAULT_LAYOUT_NAMES: Record<LayoutRole, string[]> = {
-  title: ['Title Slide', 'Tittellysbilde', 'Title, Content'],
+  title: ['Title Slide', 'Tittellysbilde', 'Tittellysbilete'],
   content: ['Title and Content', 'Tittel og innhold', 'Title, Content'],
   two: ['Two Content', 'To innholdsdeler', 'Title, 2 Content', 'Title and 2 Content'],
-  comparison: ['Comparison', 'Sammenligning'],
-  titleOnly: ['Title Only', 'Bare tittel', 'Title Only, Content', 'Title, Content'],
-  section: ['Section Header', 'Inndelingsoverskrift', 'Title Only', 'Title Slide'],
+  comparison: ['Comparison', 'Sammenligning', 'Samanlikning'],
+  titleOnly: ['Title Only', 'Bare tittel', 'Berre tittel'],
+  section: ['Section Header', 'Inndelingsoverskrift', 'Deloverskrift'],
 };
 
 const LAYOUT_TYPES: Record<LayoutRole, string[]> = {
@@ -28,28 +32,55 @@ const LAYOUT_TYPES: Record<LayoutRole, string[]> = {
   section: ['secHead'],
 };
 
-/** What a layout must hold for its role (besides the slide number, which every non-title slide shows). */
-const NEEDS: Record<LayoutRole, { title: string[]; bodies: number; subtitle?: boolean }> = {
-  title: { title: ['ctrTitle', 'title'], bodies: 0, subtitle: true },
-  content: { title: ['title'], bodies: 1 },
-  two: { title: ['title'], bodies: 2 },
-  comparison: { title: ['title'], bodies: 2 },
-  titleOnly: { title: ['title'], bodies: 0 },
-  section: { title: ['title', 'ctrTitle'], bodies: 0 },
+const BODY = ['obj', 'body'];
+const TITLE = ['title', 'ctrTitle'];
+
+/** Bodies a role's slide fills at most, and at least, in a layout it may use. */
+const BODIES: Record<LayoutRole, { min: number; best: number }> = {
+  title: { min: 0, best: 1 },
+  content: { min: 1, best: 1 },
+  two: { min: 2, best: 2 },
+  comparison: { min: 4, best: 4 },
+  titleOnly: { min: 0, best: 0 },
+  section: { min: 0, best: 0 },
 };
 
-const BODY = ['obj', 'body'];
+const bodies = (l: LayoutInfo, role: LayoutRole) =>
+  l.placeholders.filter((p) => BODY.includes(p.type) || (role === 'title' && p.type === 'subTitle')).length;
+const hasTitle = (l: LayoutInfo) => l.placeholders.some((p) => TITLE.includes(p.type));
 
-function lacks(layout: LayoutInfo, role: LayoutRole): string | undefined {
-  const need = NEEDS[role];
-  const types = layout.placeholders.map((p) => p.type);
-  if (!types.some((t) => need.title.includes(t))) return 'a title placeholder';
-  if (need.subtitle && !types.some((t) => t === 'subTitle' || BODY.includes(t))) return 'a subtitle placeholder';
-  const bodies = types.filter((t) => BODY.includes(t)).length;
-  if (bodies < need.bodies) return `${need.bodies} content placeholders (it has ${bodies})`;
-  if (role !== 'title' && !types.includes('sldNum')) return 'a slide-number placeholder';
-  return undefined;
+/** Lower is better: name hint, then type, then how closely the bodies match, then master order. */
+function score(l: LayoutInfo, role: LayoutRole, index: number): number | undefined {
+  if (!hasTitle(l)) return undefined;
+  const n = bodies(l, role);
+  const need = BODIES[role];
+  if (n < need.min) return undefined;
+  const named = DEFAULT_LAYOUT_NAMES[role].some((name) => name.toLowerCase() === l.name.trim().toLowerCase());
+  const typed = LAYOUT_TYPES[role].includes(l.type);
+  const centred = l.placeholders.some((p) => p.type === 'ctrTitle');
+  // A cover is a layout with a centred title; a content slide rather not.
+  const kind = role === 'title' ? (centred ? 0 : 1) : centred ? 1 : 0;
+  return (named ? 0 : 1000) + (typed ? 0 : 500) + kind * 200 + Math.abs(n - need.best) * 20 + index / 1000;
 }
+
+function best(set: MasterSet, role: LayoutRole): LayoutInfo | undefined {
+  let found: { layout: LayoutInfo; score: number } | undefined;
+  set.layouts.forEach((layout, i) => {
+    const s = score(layout, role, i);
+    if (s !== undefined && (!found || s < found.score)) found = { layout, score: s };
+  });
+  return found?.layout;
+}
+
+/** Where a role goes when no layout fits it: the roles tried next, in order. */
+const FALLBACK: Record<LayoutRole, LayoutRole[]> = {
+  title: ['section', 'content', 'titleOnly'],
+  content: ['two', 'titleOnly'],
+  two: ['content'],
+  comparison: ['two', 'content'],
+  titleOnly: ['content', 'section'],
+  section: ['titleOnly', 'title', 'content'],
+};
 
 function describe(layout: LayoutInfo): string {
   const placeholders = layout.placeholders.map((p) => p.type + (p.idx ? `#${p.idx}` : '')).join(', ');
@@ -60,47 +91,48 @@ export interface ChosenLayouts {
   layouts: Record<LayoutRole, LayoutInfo>;
 }
 
-/**
- * @param names theme.yaml's `layouts` (role → the template's layout name), when given.
- * Optional roles (comparison, section) fall back to another layout rather than fail.
- */
+/** @param names theme.yaml's `layouts` (role → the template's layout name), when given. */
 export function chooseLayouts(
   set: MasterSet,
   names: Partial<Record<LayoutRole, string>>,
   where: SourceLocation,
 ): { ok: true; value: ChosenLayouts } | { ok: false; issues: Issue[] } {
   const issues: Issue[] = [];
-  const chosen: Partial<Record<LayoutRole, LayoutInfo>> = {};
+  const own: Partial<Record<LayoutRole, LayoutInfo>> = {};
+  const list = () => `its layouts: ${set.layouts.map(describe).join('; ')}`;
   for (const role of LAYOUT_ROLES) {
-    const wanted = names[role] ? [names[role]] : DEFAULT_LAYOUT_NAMES[role];
-    const byName = wanted
-      .map((n) => set.layouts.find((l) => l.name.toLowerCase() === n.toLowerCase()))
-      .find((l) => l && !lacks(l, role));
-    const byType = set.layouts.find((l) => LAYOUT_TYPES[role].includes(l.type) && !lacks(l, role));
-    const found = byName ?? (names[role] ? undefined : byType);
-    if (found) {
-      chosen[role] = found;
+    const wanted = names[role];
+    if (wanted) {
+      const named = set.layouts.find((l) => l.name.trim().toLowerCase() === wanted.trim().toLowerCase());
+      if (named && hasTitle(named)) own[role] = named;
+      else
+        issues.push({
+          ...where,
+          message:
+            `the template ${set.origin} has no layout '${wanted}' with a title placeholder for ${role} slides; ` +
+            `${list()}. Name one of them under layouts.${role} in theme.yaml, or leave layouts.${role} out`,
+        });
       continue;
     }
-    // The optional layouts fall back to another (whose own absence is reported once, for it).
-    const fallback = role === 'comparison' ? 'two' : role === 'section' ? 'titleOnly' : undefined;
-    if (fallback && !names[role]) {
-      if (chosen[fallback]) chosen[role] = chosen[fallback];
-    } else {
-      const named = wanted.map((n) => set.layouts.find((l) => l.name.toLowerCase() === n.toLowerCase())).find((l) => l);
-      const why = named
-        ? `its layout '${named.name}' lacks ${lacks(named, role)}`
-        : `it has no layout named ${wanted.map((n) => `'${n}'`).join(' or ')} ` +
-          `(nor of type ${LAYOUT_TYPES[role].join('/')})`;
-      issues.push({
-        ...where,
-        message:
-          `the template ${set.origin} cannot hold ${role === 'two' ? 'two-content' : role} slides: ${why}; ` +
-          `its layouts: ${set.layouts.map(describe).join('; ')}. ` +
-          `Name the layout to use under layouts.${role} in theme.yaml`,
-      });
-    }
+    const found = best(set, role);
+    if (found) own[role] = found;
   }
   if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, value: { layouts: chosen as Record<LayoutRole, LayoutInfo> } };
+  if (!Object.values(own).some(Boolean)) {
+    return {
+      ok: false,
+      issues: [
+        {
+          ...where,
+          message: `the template ${set.origin} has no layout with a title placeholder, so no slide can have a title; ${list()}`,
+        },
+      ],
+    };
+  }
+  const chosen = {} as Record<LayoutRole, LayoutInfo>;
+  for (const role of LAYOUT_ROLES) {
+    const layout = own[role] ?? FALLBACK[role].map((r) => own[r]).find(Boolean) ?? Object.values(own).find(Boolean);
+    chosen[role] = layout!;
+  }
+  return { ok: true, value: { layouts: chosen } };
 }

@@ -8,9 +8,11 @@ import type { Theme } from '../data/schema.js';
 import type { Page } from '../layout/page.js';
 import type { LaidOutDeck } from '../layout/types.js';
 import { builtInMasterParts } from '../pptx/built-in-master.js';
-import type { LayoutInfo, LayoutRole, MasterSet } from '../pptx/master-set.js';
+import type { LayoutInfo, LayoutRole, MasterSet, PlaceholderRef } from '../pptx/master-set.js';
+import { layoutLook, type LayoutLook } from './legible-colors.js';
 import { planSlide, schemeColors, type DeckStructure } from '../pptx/slide-structure.js';
 import { fail, ok, type Result } from '../errors.js';
+import { resolveFontFace } from '../fonts/fonts.js';
 import type { DeckPlan } from '../plan/resolve-deck.js';
 import { chooseLayouts } from './choose-layouts.js';
 import { loadTemplate } from './load-template.js';
@@ -78,7 +80,13 @@ export function builtInDesign(theme: Theme, page: Page, deck: { footerText: stri
 export function deckStructure(design: DeckDesign, deck: LaidOutDeck): DeckStructure {
   const { colors } = design.theme;
   const layoutBackground = (role: LayoutRole) => (role === 'title' ? colors.primary : colors.background);
-  const options = { template: design.template, ...(design.template ? {} : { layoutBackground }) };
+  const looks = new Map<string, LayoutLook>();
+  const textSlot = (layout: LayoutInfo, ph: PlaceholderRef) => {
+    let look = looks.get(layout.part);
+    if (!look) looks.set(layout.part, (look = layoutLook(design.set, layout)));
+    return look.textSlot(ph);
+  };
+  const options = { template: design.template, ...(design.template ? { textSlot } : { layoutBackground }) };
   return {
     set: design.set,
     slides: deck.slides.map((slide) => planSlide(slide, design.layouts, design.set, options)),
@@ -91,14 +99,22 @@ export interface PreparedDesign {
   plan: DeckPlan;
   /** Moves the page onto the template's places. */
   place?: (page: Page) => Page;
+  /** Warnings for the user, one line each (fonts measured with a stand-in). */
+  notes: string[];
   /** The template's design; absent for the built-in one, which is made from the laid-out deck. */
   design?: DeckDesign;
+}
+
+/** theme.yaml's own fonts, when one is measured with a stand-in. */
+function themeFontNotes(theme: Theme): string[] {
+  const notes = [...new Set([theme.fonts.heading, theme.fonts.body])].map((face) => resolveFontFace(face).warning);
+  return notes.filter((n): n is string => n !== undefined).map((n) => `data/theme.yaml: ${n}`);
 }
 
 /** Loads theme.yaml's `template`, if any, and checks that it has what the slides need. */
 export async function prepareDesign(root: string, plan: DeckPlan): Promise<Result<PreparedDesign>> {
   const file = plan.theme.template;
-  if (!file) return ok({ plan });
+  if (!file) return ok({ plan, notes: themeFontNotes(plan.theme) });
   const where = plan.locateTheme(['template']);
   const loaded = await loadTemplate(root, file, where);
   if (!loaded.ok) return fail(loaded.issues);
@@ -109,10 +125,10 @@ export async function prepareDesign(root: string, plan: DeckPlan): Promise<Resul
     plan.theme.layouts ? plan.locateTheme(['layouts']) : where,
   );
   if (!chosen.ok) return fail(chosen.issues);
-  const { theme, issues } = templateTheme(set, plan.theme, where);
-  if (issues.length > 0) return fail(issues);
+  const { theme, notes } = templateTheme(set, plan.theme, layoutLook(set, chosen.value.layouts.content).background);
   const { layouts } = chosen.value;
   return ok({
+    notes,
     plan: { ...plan, theme },
     place: (page) => templatePage(page, set, layouts),
     design: { set, layouts, template: true, theme },

@@ -4,10 +4,13 @@
  * geometry (slide size, title and body boxes of its content layout, the title slide's
  * title and subtitle boxes, its footer and slide-number boxes).
  */
-import { contrastRatio } from '../contrast.js';
-import type { Issue, SourceLocation } from '../errors.js';
+import { contrastRatio, relativeLuminance } from '../contrast.js';
+import { COLOR_PAIRS } from '../data/check-theme.js';
 import type { Theme } from '../data/schema.js';
-import { resolveFontFace } from '../fonts/fonts.js';
+
+type ColorName = keyof Theme['colors'];
+import { standInNote } from '../fonts/fonts.js';
+import { bestTextSlot } from './legible-colors.js';
 import type { Page } from '../layout/page.js';
 import type { Box } from '../layout/types.js';
 import type { LayoutInfo, LayoutRole, MasterSet } from '../pptx/master-set.js';
@@ -25,20 +28,71 @@ function mix(a: string, b: string, share: number): string {
     .toUpperCase();
 }
 
+/**
+ * Every pair of colours the slides draw (check-theme.ts) made to read: the colour to blame
+ * moves towards black or white, whichever reaches the ratio (a template's palette is not
+ * made for Trappa's diagrams, and its accents may be pale or its background dark).
+ */
+function legible(theme: Theme, colors: Theme['colors']): Theme['colors'] {
+  const out = { ...colors };
+  // The title slide's subtitle is the template's placeholder, in its own colour: not a pair here.
+  const pairs = COLOR_PAIRS.filter((p) => !(p.text === 'secondary' && p.on === 'primary'));
+  const reads = (pair: (typeof pairs)[number], min: number) => contrastRatio(out[pair.text]!, out[pair.on]!) >= min;
+  /** Moves `name` away from `from` (lighter if it is the lighter one) until the pair reads; false if it cannot. */
+  const push = (pair: (typeof pairs)[number], name: ColorName, from: string, min: number): boolean => {
+    const start = out[name]!;
+    const towards = relativeLuminance(start) >= relativeLuminance(from) ? 'FFFFFF' : '000000';
+    for (let step = 1; step <= 10; step++) {
+      out[name] = mix(start, towards, step / 10);
+      if (reads(pair, min)) return true;
+    }
+    out[name] = start;
+    return false;
+  };
+  for (let pass = 0; pass < 3; pass++) {
+    // Text on primary fills is whichever of the theme's light and dark reads best on it.
+    out.onPrimary = [out.background, out.text, 'FFFFFF', '000000'].reduce((a, b) =>
+      contrastRatio(b, out.primary) > contrastRatio(a, out.primary) ? b : a,
+    );
+    for (const pair of pairs) {
+      const min = typeof pair.min === 'number' ? pair.min : pair.min(theme);
+      const other = pair.blame === pair.text ? pair.on : pair.text;
+      if (!out[other] || !out[pair.blame] || reads(pair, min)) continue;
+      if (!push(pair, pair.blame, out[other]!, min)) push(pair, other, out[pair.blame]!, min);
+    }
+  }
+  return out;
+}
+
 /** theme.yaml's colour roles, taken from the template's colour scheme. */
-function templateColors(set: MasterSet, own: Theme['colors']): Theme['colors'] {
+function templateColors(set: MasterSet, own: Theme['colors'], behind?: string): Theme['colors'] {
   const get = (slot: string, fallback: string) => set.scheme.get(slot) ?? fallback;
-  const background = get('bg1', own.background);
-  const text = get('tx1', own.text);
-  const primary = get('accent1', own.primary);
-  // Diagrams put body text on accent fills (the staircase's top, the model's outcome): the
-  // accent moves towards the background until that text reads (4.5:1).
-  let accent = get('accent2', own.accent);
+  // The content layout's own background (a dark master under a light scheme), and the theme text colour that reads on it.
+  const background = behind ?? get('bg1', own.background);
+  const text = behind ? bestTextSlot(set.scheme, behind).color : get('tx1', own.text);
+  // Theme colours first, so diagrams and tables name them (scheme references): the first
+  // accent (or dark 2) that reads as titles on the background and carries light or dark text.
+  const palette = ['accent1', 'tx2', 'accent2', 'accent3', 'accent4', 'accent5', 'accent6']
+    .map((slot) => set.scheme.get(slot))
+    .filter((c): c is string => c !== undefined);
+  const carries = (fill: string) => Math.max(contrastRatio(background, fill), contrastRatio(text, fill));
+  const primary =
+    palette.find((c) => contrastRatio(c, background) >= 3 && carries(c) >= 4.5) ?? get('accent1', own.primary);
+  // Diagrams put body text on accent fills (the staircase's top, the model's outcome): an accent
+  // that carries it, else accent 2 moved towards the background until it does (4.5:1).
+  const readable = palette.filter((c) => c !== primary).find((c) => contrastRatio(text, c) >= 4.5);
+  let accent = readable ?? get('accent2', own.accent);
   for (let share = 0.1; contrastRatio(text, accent) < 4.5 && share <= 1; share += 0.1)
     accent = mix(get('accent2', own.accent), background, share);
+  // Panels: light 2 when it is a light of its own that carries text and headings.
+  const light2 = set.scheme.get('bg2');
+  const panel =
+    light2 && light2 !== background && contrastRatio(text, light2) >= 4.5 && contrastRatio(primary, light2) >= 4.5
+      ? light2
+      : mix(background, primary, 0.15);
   return {
     primary,
-    secondary: mix(background, primary, 0.15),
+    secondary: panel,
     accent,
     background,
     text,
@@ -48,25 +102,22 @@ function templateColors(set: MasterSet, own: Theme['colors']): Theme['colors'] {
   };
 }
 
-/** The theme with the template's colours and fonts; an issue for a font Trappa cannot measure. */
-export function templateTheme(set: MasterSet, theme: Theme, where: SourceLocation): { theme: Theme; issues: Issue[] } {
+/**
+ * The theme with the template's colours and fonts, and one line for each font measured with
+ * a stand-in (a font is never a reason to refuse a build: see fonts/fonts.ts).
+ */
+export function templateTheme(set: MasterSet, theme: Theme, background?: string): { theme: Theme; notes: string[] } {
   const fonts = {
     ...theme.fonts,
     heading: set.fonts.major || theme.fonts.heading,
     body: set.fonts.minor || theme.fonts.body,
   };
-  const issues: Issue[] = [];
+  const notes: string[] = [];
   for (const face of new Set([fonts.heading, fonts.body])) {
-    if (resolveFontFace(face).warning) {
-      issues.push({
-        ...where,
-        message:
-          `the template ${set.origin} uses the font '${face}', which Trappa cannot measure; add its files under ` +
-          `fonts.files in theme.yaml (e.g. ${face}: { regular: …ttf, bold: …ttf } in assets/fonts/)`,
-      });
-    }
+    const note = standInNote(face);
+    if (note) notes.push(`${set.origin}: ${note}`);
   }
-  return { theme: { ...theme, colors: templateColors(set, theme.colors), fonts }, issues };
+  return { theme: { ...theme, colors: legible(theme, templateColors(set, theme.colors, background)), fonts }, notes };
 }
 
 const boxOf = (layout: LayoutInfo, ...types: string[]): Box | undefined =>
@@ -90,7 +141,9 @@ export function templatePage(page: Page, set: MasterSet, layouts: Record<LayoutR
     ...page,
     size: set.size,
     title: boxOf(content, 'title') ?? page.title,
-    body: boxOf(content, 'obj', 'body') ?? page.body,
+    // A content layout that is a two-content one (the template has no other) spans both bodies.
+    body:
+      union(content.placeholders.filter((p) => p.type === 'obj' || p.type === 'body').map((p) => p.box)) ?? page.body,
     footer: union([footer, number]) ?? page.footer,
     template: {
       cover: {

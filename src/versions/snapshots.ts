@@ -126,7 +126,8 @@ export async function recoverStrayTemps(outDir: string): Promise<void> {
           continue;
         }
       }
-      await rm(stray.path, { recursive: true, force: true });
+      // A stray Windows still holds (an indexer, a scanner) is harmless: the next command tries again.
+      await rm(stray.path, { recursive: true, force: true, ...CLEANUP_RETRIES }).catch(() => undefined);
     }
   }
 }

@@ -37,19 +37,23 @@ function worstRun(frame: TextFrame, background: string, textDefault: string): Wo
   return worst;
 }
 
-/** What lies under element `index`: a filled shape's colour, `undefined` when unknown (picture, gradient). */
+/**
+ * What lies under element `index`: a filled shape's colour (the slide's own shapes, then the
+ * template's art from the layout and master), `undefined` when unknown (picture, gradient).
+ */
 function backdrop(slide: SlideModel, index: number): string | undefined {
   const self = slide.elements[index];
-  if (!self?.box) return slide.background;
+  if (!self?.box) return slide.backgroundUnknown ? undefined : slide.background;
   const cx = self.box.x + self.box.w / 2;
   const cy = self.box.y + self.box.h / 2;
-  for (let i = index - 1; i >= 0; i--) {
-    const under: ElementModel | undefined = slide.elements[i];
-    if (!under?.box || !contains(under.box, cx, cy)) continue;
-    if (under.kind === 'picture') return undefined;
-    if (under.kind === 'shape' && under.fill !== null) return under.fill;
+  const under = [...(slide.behind ?? []), ...slide.elements.slice(0, index)];
+  for (let i = under.length - 1; i >= 0; i--) {
+    const e: ElementModel | undefined = under[i];
+    if (!e?.box || !contains(e.box, cx, cy)) continue;
+    if (e.kind === 'picture') return undefined;
+    if (e.kind === 'shape' && e.fill !== null) return e.fill;
   }
-  return slide.background;
+  return slide.backgroundUnknown ? undefined : slide.background;
 }
 
 const describe = (w: Worst): string =>
@@ -75,7 +79,7 @@ export function checkContrast(deck: DeckModel, _options: RuleOptions): Finding[]
           );
           return;
         }
-        const worst = worstRun(e.text, background, slide.textColor);
+        const worst = worstRun(e.text, background, e.textColor ?? slide.textColor);
         if (worst) found.push(finding('error', RULE, slide.number, name, describe(worst)));
       } else if (e.kind === 'table') {
         const under = backdrop(slide, index);

@@ -13,11 +13,13 @@ import type { DeckModel, Finding, RuleOptions, SlideModel, TextFrame } from '../
 import { elementName, finding, hasText, inches, isFooter, points, textShapes, visibleRuns } from './elements.js';
 import { fieldOf } from './fields.js';
 import { measureRowContent } from './overflow.js';
-import { contentShare, continues, drawnBox, isChrome, slideTitle } from './slide-geometry.js';
+import { contentShare, continues, drawnBox, isChrome, largestGap, slideTitle } from './slide-geometry.js';
 
 /** The least share of the content area a continuation slide must span. */
 const MIN_CONTINUATION_SHARE = 0.25;
 const SPARSE_SHARE = 0.4;
+/** More of the content area than this empty in one stretch, and a slide is reported as left empty. */
+const SPARSE_GAP = 2 / 3;
 const EDGE_MARGIN = 0.3;
 const ROW_SLACK = 0.1;
 /** Overlaps smaller than this (square inches, or 0.02 in on a side) are hairlines, not design faults. */
@@ -32,6 +34,7 @@ export function checkDesign(deck: DeckModel, options: RuleOptions): Finding[] {
   return deck.slides
     .flatMap((slide, i) => [
       ...continuation(deck, slide, deck.slides.slice(0, i), options),
+      ...sparse(deck, slide),
       ...overlaps(slide),
       ...edges(deck, slide),
       ...rowHeights(slide),
@@ -76,6 +79,28 @@ function continuation(deck: DeckModel, slide: SlideModel, before: SlideModel[], 
     );
   }
   return found;
+}
+
+/**
+ * A content slide with more than two thirds of the area between title and footer empty in
+ * one stretch: a one-line statement or a two-row table left at the top of an empty slide.
+ * A short text set large and centred leaves two smaller gaps, and is not reported.
+ */
+function sparse(deck: DeckModel, slide: SlideModel): Finding[] {
+  if (slide.elements.some((e) => e.kind === 'shape' && e.placeholder === 'ctrTitle')) return [];
+  if (!slide.elements.some((e) => !isChrome(e))) return [];
+  const gap = largestGap(slide, deck.size);
+  if (gap <= SPARSE_GAP) return [];
+  return [
+    finding(
+      'warning',
+      'sparse',
+      slide.number,
+      firstContent(slide),
+      `${Math.round(gap * 100)} % of the slide's content area is empty in one stretch (at most two thirds ` +
+        'expected); set the content larger or centred, or join it with another slide',
+    ),
+  ];
 }
 
 const maxSize = (s: { text: TextFrame }): number =>
@@ -125,7 +150,8 @@ function overlaps(slide: SlideModel): Finding[] {
 function edges(deck: DeckModel, slide: SlideModel): Finding[] {
   const found: Finding[] = [];
   for (const shape of textShapes(slide)) {
-    if (isFooter(shape) || !shape.box || !hasText(shape.text)) continue;
+    // The template's own geometry is its designer's: a placeholder where its layout puts it is exempt.
+    if (isFooter(shape) || !shape.box || shape.inheritedBox || !hasText(shape.text)) continue;
     const box = drawnBox(shape) ?? shape.box;
     const { insets } = shape.text;
     const text = {
@@ -135,15 +161,22 @@ function edges(deck: DeckModel, slide: SlideModel): Finding[] {
       b: box.y + box.h - insets.bottom,
     };
     const gaps = { left: text.x, top: text.y, right: deck.size.w - text.r, bottom: deck.size.h - text.b };
-    const [side, gap] = Object.entries(gaps).sort((p, q) => p[1] - q[1])[0]!;
-    if (gap < EDGE_MARGIN - 0.005) {
+    // Trappa's text may come as close to an edge as the template's own placeholders do.
+    const allowed = (side: keyof typeof gaps) => Math.min(EDGE_MARGIN, slide.templateMargins?.[side] ?? EDGE_MARGIN);
+    const short = (Object.entries(gaps) as [keyof typeof gaps, number][]).map(([side, gap]) => ({
+      side,
+      gap,
+      need: allowed(side),
+    }));
+    const { side, gap, need } = short.sort((p, q) => p.gap - p.need - (q.gap - q.need))[0]!;
+    if (gap < need - 0.005) {
       found.push(
         finding(
           'error',
           'edge',
           slide.number,
           elementName(shape),
-          `its text is ${inches(Math.max(0, gap))} from the slide's ${side} edge; keep at least ${inches(EDGE_MARGIN)}`,
+          `its text is ${inches(Math.max(0, gap))} from the slide's ${side} edge; keep at least ${inches(need)}`,
         ),
       );
     }

@@ -38,19 +38,48 @@ function checkWellFormed(pkg: PackageModel, at: (part: string) => number): Findi
   return found;
 }
 
-/** Every relationship id used by an attribute anywhere in the part. */
-function usedRelationshipIds(root: XmlElement | undefined): Set<string> {
-  const ids = new Set<string>();
+/** What the package rule needs of one part, from one walk over its tree. */
+interface PartFacts {
+  /** Every relationship id used by an attribute anywhere in the part. */
+  relationshipIds: Set<string>;
+  /**
+   * Every `p:cNvPr` a reader draws: inside `mc:AlternateContent` only the fallback counts,
+   * because a choice and its fallback are the same shape written twice and may share an id.
+   */
+  shapeProperties: XmlElement[];
+}
+
+const factsOf = new WeakMap<PackageModel, Map<string, PartFacts>>();
+
+/** The part's facts, walked once for the relationship check and the shape-id check together. */
+function partFacts(pkg: PackageModel, part: string): PartFacts {
+  let known = factsOf.get(pkg);
+  if (!known) factsOf.set(pkg, (known = new Map()));
+  let facts = known.get(part);
+  if (!facts) {
+    facts = walkPart(partRoot(pkg, part));
+    known.set(part, facts);
+  }
+  return facts;
+}
+
+function walkPart(root: XmlElement | undefined): PartFacts {
+  const facts: PartFacts = { relationshipIds: new Set(), shapeProperties: [] };
   // Every element of every part: written to allocate nothing per element (no entries, no child lists).
-  const walk = (element: XmlElement): void => {
+  const walk = (element: XmlElement, drawn: boolean): void => {
     for (const name in element.attributes) {
       const value = element.attributes[name];
-      if (value && name.startsWith('r:') && REL_ATTRIBUTE.test(name)) ids.add(value);
+      if (value && name.startsWith('r:') && REL_ATTRIBUTE.test(name)) facts.relationshipIds.add(value);
     }
-    for (const c of element.children) if (typeof c !== 'string') walk(c);
+    for (const c of element.children) {
+      if (typeof c === 'string') continue;
+      const shown = drawn && c.name !== 'mc:Choice';
+      if (shown && c.name === 'p:cNvPr') facts.shapeProperties.push(c);
+      walk(c, shown);
+    }
   };
-  if (root) walk(root);
-  return ids;
+  if (root) walk(root, true);
+  return facts;
 }
 
 function checkRelationships(pkg: PackageModel, at: (part: string) => number): Finding[] {
@@ -73,7 +102,7 @@ function checkRelationships(pkg: PackageModel, at: (part: string) => number): Fi
   }
   for (const part of pkg.xml.keys()) {
     if (part.endsWith('.rels') || part === '[Content_Types].xml') continue;
-    const ids = usedRelationshipIds(partRoot(pkg, part));
+    const ids = partFacts(pkg, part).relationshipIds;
     if (ids.size === 0) continue;
     const known = relationships(pkg, part);
     for (const id of ids) {
@@ -110,29 +139,12 @@ function checkContentTypes(pkg: PackageModel): Finding[] {
   return found;
 }
 
-/**
- * Every `p:cNvPr` a reader draws: inside `mc:AlternateContent` only the fallback counts,
- * because a choice and its fallback are the same shape written twice and may share an id.
- */
-function shapeProperties(root: XmlElement | undefined): XmlElement[] {
-  const found: XmlElement[] = [];
-  const walk = (element: XmlElement): void => {
-    for (const c of children(element)) {
-      if (c.name === 'mc:Choice') continue;
-      if (c.name === 'p:cNvPr') found.push(c);
-      walk(c);
-    }
-  };
-  if (root) walk(root);
-  return found;
-}
-
 function checkShapeIds(pkg: PackageModel, at: (part: string) => number): Finding[] {
   const found: Finding[] = [];
   for (const part of pkg.xml.keys()) {
     if (!DRAWING_PART.test(part)) continue;
     const names = new Map<string, string[]>();
-    for (const cNvPr of shapeProperties(partRoot(pkg, part))) {
+    for (const cNvPr of partFacts(pkg, part).shapeProperties) {
       const id = attr(cNvPr, 'id') ?? '';
       names.set(id, [...(names.get(id) ?? []), attr(cNvPr, 'name') ?? '']);
     }

@@ -27,8 +27,13 @@ function measureDrawn(e: ElementModel): Box | undefined {
   if (e.kind === 'table') return { ...e.box, h: measureRows(e).reduce((a, b) => a + b, 0) };
   if (e.kind === 'shape' && e.text && e.fill === null && !e.geometry?.match(/Arrow|chevron|homePlate/)) {
     const { insets } = e.text;
-    const need = measureFrame(e.text, e.box.w - insets.left - insets.right).height + insets.top + insets.bottom;
-    return { ...e.box, h: Math.min(e.box.h, need) };
+    const need = Math.min(
+      e.box.h,
+      measureFrame(e.text, e.box.w - insets.left - insets.right).height + insets.top + insets.bottom,
+    );
+    // The text sits where its frame anchors it: a centred statement is drawn in the middle.
+    const offset = e.text.anchor === 'ctr' ? (e.box.h - need) / 2 : e.text.anchor === 'b' ? e.box.h - need : 0;
+    return { ...e.box, y: e.box.y + offset, h: need };
   }
   return e.box;
 }
@@ -50,6 +55,27 @@ export function contentShare(slide: SlideModel, size: { w: number; h: number }):
   const top = Math.max(area.y, Math.min(...boxes.map((b) => b.y)));
   const bottom = Math.min(area.y + area.h, Math.max(...boxes.map((b) => b.y + b.h)));
   return Math.max(0, bottom - top) / area.h;
+}
+
+/**
+ * The tallest stretch of the content area, as a share of it (0..1), that no content crosses:
+ * above the first element, between two, or below the last.
+ */
+export function largestGap(slide: SlideModel, size: { w: number; h: number }): number {
+  const area = contentArea(slide, size);
+  const spans = slide.elements
+    .filter((e) => !isChrome(e))
+    .flatMap((e) => drawnBox(e) ?? [])
+    .map((b) => [Math.max(area.y, b.y), Math.min(area.y + area.h, b.y + b.h)] as const)
+    .filter(([top, bottom]) => bottom > top)
+    .sort((a, b) => a[0] - b[0]);
+  let gap = 0;
+  let reached = area.y;
+  for (const [top, bottom] of spans) {
+    gap = Math.max(gap, top - reached);
+    reached = Math.max(reached, bottom);
+  }
+  return Math.max(gap, area.y + area.h - reached) / area.h;
 }
 
 /** Title text of a slide, one line. */

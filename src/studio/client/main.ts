@@ -4,6 +4,7 @@
  * Edits stay in the page until saved; each change is sent to the server, which
  * runs the CLI's stages on it and answers with slides and located messages.
  */
+import { AbsorbPanel } from './absorb-panel.js';
 import { ActionsPanel } from './actions-panel.js';
 import { getJson, postJson, withToken } from './api.js';
 import { type ConflictAnswer, conflictPanel } from './conflicts.js';
@@ -18,6 +19,7 @@ import { allIssues, copy, fileOf, laterIssues, state, titleOf, type ProjectInfo,
 
 const slides = new SlidesPanel();
 let actions: ActionsPanel;
+const absorb = new AbsorbPanel((deckId) => slides.focus(deckId));
 const main = h('main', { id: 'main', tabindex: '-1' });
 const nav = h('ul', { class: 'files' });
 const summary = h('div', { class: 'summary', role: 'region', 'aria-label': 'Meldinger fra Trappa' });
@@ -54,6 +56,7 @@ function drawNav(): void {
   const items = [
     ...(state.project?.files ?? []).map((f) => ({ key: f.file, label: titleOf(f) })),
     { key: 'actions', label: 'Bygg og send' },
+    { key: 'absorb', label: 'Ta inn fra PowerPoint' },
   ];
   nav.replaceChildren(
     ...items.map(({ key, label }) => {
@@ -69,6 +72,10 @@ function show(view: string, focus?: Path): void {
   state.view = view;
   drawNav();
   slides.focus(fileOf(view)?.kind === 'deck' ? String(fileOf(view)?.value?.id ?? '') : undefined);
+  if (view === 'absorb') {
+    main.replaceChildren(absorb.element);
+    return;
+  }
   if (view === 'actions') {
     main.replaceChildren(actions.element);
     void actions.refreshVersions();

@@ -1,0 +1,123 @@
+/**
+ * What a slide's placeholder inherits from its layout and master (ECMA-376 §19.3.1.36):
+ * its box when it has no `a:xfrm` of its own, and the colour of runs that name none (the
+ * placeholder's list style, the layout's and master's placeholder of its kind, the master's
+ * title or body text style). Also how close the template's own placeholders come to each
+ * edge of the slide: Trappa may place text as close as the template's designer did.
+ */
+import type { Box } from '../layout/types.js';
+import { attr, child, descendants, numberAttr, path, type XmlElement } from '../ooxml/xml.js';
+import { colorIn, type ColorScheme } from '../ooxml/colors.js';
+import { EMU_PER_INCH } from '../units.js';
+import type { ShapeModel } from './types.js';
+
+interface Placeholder {
+  type: string;
+  idx?: string;
+  box?: Box;
+  color?: string;
+}
+
+function boxOf(sp: XmlElement): Box | undefined {
+  const xfrm = path(sp, 'p:spPr', 'a:xfrm');
+  if (!xfrm) return undefined;
+  const inch = (e: XmlElement | undefined, n: string) => (numberAttr(e, n) ?? 0) / EMU_PER_INCH;
+  const off = child(xfrm, 'a:off');
+  const ext = child(xfrm, 'a:ext');
+  return { x: inch(off, 'x'), y: inch(off, 'y'), w: inch(ext, 'cx'), h: inch(ext, 'cy') };
+}
+
+/** The first level's run colour of a list style (`a:lvl1pPr/a:defRPr`). */
+function levelColor(list: XmlElement | undefined, scheme: ColorScheme): string | undefined {
+  return colorIn(path(list, 'a:lvl1pPr', 'a:defRPr', 'a:solidFill'), scheme);
+}
+
+function placeholders(root: XmlElement | undefined, scheme: ColorScheme): Placeholder[] {
+  return descendants(path(root, 'p:cSld', 'p:spTree'), 'p:sp').flatMap((sp) => {
+    const ph = path(sp, 'p:nvSpPr', 'p:nvPr', 'p:ph');
+    if (!ph) return [];
+    const idx = attr(ph, 'idx');
+    const box = boxOf(sp);
+    const color = levelColor(path(sp, 'p:txBody', 'a:lstStyle'), scheme);
+    return [
+      {
+        type: attr(ph, 'type') ?? 'obj',
+        ...(idx ? { idx } : {}),
+        ...(box ? { box } : {}),
+        ...(color ? { color } : {}),
+      },
+    ];
+  });
+}
+
+const kind = (type: string) =>
+  type === 'ctrTitle' || type === 'title'
+    ? 'title'
+    : type === 'obj' || type === 'subTitle' || type === 'body'
+      ? 'body'
+      : type;
+
+/** The layout's placeholder this one takes after: same idx, else same kind (as PowerPoint matches them). */
+function match(list: Placeholder[], type: string, idx: string | undefined, byKind: boolean): Placeholder | undefined {
+  return (
+    (idx !== undefined ? list.find((p) => p.idx === idx) : undefined) ??
+    list.find((p) => p.type === type) ??
+    (byKind ? list.find((p) => kind(p.type) === kind(type)) : undefined)
+  );
+}
+
+export interface Inheritance {
+  /** Fills in boxes and inherited text colours of `shapes` (a slide's placeholders). */
+  apply(shapes: ShapeModel[]): void;
+  /** How close the layout's own text placeholders come to each edge, in inches. */
+  margins: { left: number; top: number; right: number; bottom: number };
+  /** The colour a run that names none gets in the placeholder `type`/`idx`, and the placeholder's box. */
+  placeholder(type: string, idx?: string): { color?: string; box?: Box };
+}
+
+export function inheritance(
+  layout: XmlElement | undefined,
+  master: XmlElement | undefined,
+  scheme: ColorScheme,
+  size: { w: number; h: number },
+): Inheritance {
+  const own = placeholders(layout, scheme);
+  const top = placeholders(master, scheme);
+  const styles = path(master, 'p:txStyles');
+  const styleColor = (type: string) =>
+    levelColor(
+      child(styles, kind(type) === 'title' ? 'p:titleStyle' : kind(type) === 'body' ? 'p:bodyStyle' : 'p:otherStyle'),
+      scheme,
+    );
+  const margins = { left: Infinity, top: Infinity, right: Infinity, bottom: Infinity };
+  for (const p of own) {
+    const box = p.box ?? match(top, p.type, undefined, true)?.box;
+    if (!box || !['title', 'body'].includes(kind(p.type))) continue;
+    margins.left = Math.min(margins.left, box.x);
+    margins.top = Math.min(margins.top, box.y);
+    margins.right = Math.min(margins.right, size.w - box.x - box.w);
+    margins.bottom = Math.min(margins.bottom, size.h - box.y - box.h);
+  }
+  const placeholder = (type: string, idx?: string) => {
+    const fromLayout = match(own, type, idx, false);
+    const fromMaster = match(top, fromLayout?.type ?? type, undefined, true);
+    const box = fromLayout?.box ?? fromMaster?.box;
+    const color = fromLayout?.color ?? fromMaster?.color ?? styleColor(type);
+    return { ...(box ? { box } : {}), ...(color ? { color } : {}) };
+  };
+  return {
+    margins,
+    placeholder,
+    apply(shapes) {
+      for (const shape of shapes) {
+        if (!shape.placeholder) continue;
+        const { box, color } = placeholder(shape.placeholder, shape.placeholderIdx);
+        if (!shape.box && box) {
+          shape.box = box;
+          shape.inheritedBox = true;
+        }
+        if (color && shape.text) shape.textColor = color;
+      }
+    },
+  };
+}

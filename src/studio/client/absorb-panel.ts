@@ -1,0 +1,151 @@
+/**
+ * «Ta inn fra PowerPoint»: drop (or choose) a deck edited in PowerPoint; every change is
+ * listed field by field with its slide, to accept or reject, and a conflict (the field also
+ * changed in the data since the build) with both values and a choice. Self-contained: the
+ * page only places `element` and shows it.
+ */
+import { postJson } from './api.js';
+import { h } from './form-util.js';
+
+interface Change {
+  file: string;
+  field: string;
+  slides: number[];
+  built: unknown;
+  data: unknown;
+  deck: unknown;
+  conflict: boolean;
+}
+
+interface Result {
+  error?: string;
+  deckId: string;
+  version: string;
+  changes: Change[];
+  unmapped: { slide: number; what: string }[];
+  open: Change[];
+  written: boolean;
+  frozen?: { next: string; currentVersion: string };
+}
+
+const shown = (v: unknown): string =>
+  typeof v === 'string'
+    ? v
+    : Array.isArray(v)
+      ? v.map(shown).join(' · ')
+      : v === undefined
+        ? '(ingenting)'
+        : JSON.stringify(v);
+
+/**
+ * The panel's own look, set through the CSSOM (element.style): the page's policy allows no
+ * inline <style>, and styles.css belongs to the page.
+ */
+function paint<T extends HTMLElement>(el: T, look: Partial<CSSStyleDeclaration>): T {
+  Object.assign(el.style, look);
+  return el;
+}
+const gone = (text: string): HTMLElement => paint(h('del', {}, text), { background: '#fbd3d3', color: '#8a1010' });
+const come = (text: string): HTMLElement =>
+  paint(h('ins', {}, text), { background: '#cdeccf', color: '#0d5a18', textDecoration: 'none' });
+
+export class AbsorbPanel {
+  readonly element = h('section', { class: 'absorb', 'aria-labelledby': 'absorb-h' });
+  readonly #list = h('div', { class: 'absorb-list' });
+  readonly #status = h('p', { role: 'status' });
+  #data = '';
+
+  /** @param onDeck shows the slides of the dropped deck beside the list */
+  constructor(private readonly onDeck: (deckId: string) => void = () => {}) {
+    const input = h('input', { type: 'file', id: 'absorb-file', accept: '.pptx' }) as HTMLInputElement;
+    const drop = h(
+      'label',
+      { class: 'drop', for: 'absorb-file' },
+      'Slipp en .pptx her, eller velg en fil. Trappa viser hva som er endret i PowerPoint, felt for felt.',
+      input,
+    );
+    input.addEventListener('change', () => void this.#read(input.files?.[0]));
+    drop.addEventListener('dragover', (e) => e.preventDefault());
+    drop.addEventListener('drop', (e) => {
+      e.preventDefault();
+      void this.#read((e as DragEvent).dataTransfer?.files[0]);
+    });
+    paint(drop, { display: 'block', border: '2px dashed #8a99ad', padding: '1rem', margin: '.5rem 0' });
+    this.element.append(h('h2', { id: 'absorb-h' }, 'Ta inn endringer fra PowerPoint'), drop, this.#status, this.#list);
+  }
+
+  async #read(file: File | undefined): Promise<void> {
+    if (!file) return;
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    this.#data = btoa(binary);
+    this.#status.textContent = `Leser ${file.name} …`;
+    this.#draw(await postJson<Result>('/api/absorb', { data: this.#data }));
+  }
+
+  #draw(result: Result): void {
+    if (result.error) {
+      this.#status.textContent = result.error;
+      this.#list.replaceChildren();
+      return;
+    }
+    this.onDeck(result.deckId);
+    this.#status.textContent =
+      result.changes.length === 0
+        ? `${result.deckId} v${result.version}: ingen endringer å ta inn.`
+        : `${result.deckId} v${result.version}: ${result.changes.length} endrede felt.`;
+    const rows = result.changes.map((c) => this.#row(c));
+    const notes = result.unmapped.map((u) => h('li', {}, `Lysbilde ${u.slide}: ${u.what}`));
+    const apply = h('button', { type: 'button', class: 'primary' }, 'Ta inn de valgte') as HTMLButtonElement;
+    apply.addEventListener('click', () => void this.#apply(result.changes));
+    this.#list.replaceChildren(
+      ...rows,
+      ...(notes.length > 0 ? [h('h3', {}, 'Kan ikke tas inn (gjør det i dataene)'), h('ul', {}, ...notes)] : []),
+      ...(result.changes.length > 0 ? [apply] : []),
+    );
+  }
+
+  #row(c: Change): HTMLElement {
+    const id = `absorb-${c.file}#${c.field}`;
+    const accept = h('input', { type: 'checkbox', id, 'data-key': `${c.file}#${c.field}` }) as HTMLInputElement;
+    accept.checked = !c.conflict;
+    const values = c.conflict
+      ? [
+          h('p', {}, 'I dataene nå: ', gone(shown(c.data))),
+          h('p', {}, 'I PowerPoint: ', come(shown(c.deck))),
+          h('p', { class: 'hint' }, 'Feltet er endret begge steder. Kryss av for å ta PowerPoint-teksten.'),
+        ]
+      : [h('p', {}, gone(shown(c.built))), h('p', {}, come(shown(c.deck)))];
+    const row = h(
+      'div',
+      { class: c.conflict ? 'absorb-change conflict' : 'absorb-change' },
+      accept,
+      h('label', { for: id }, `Lysbilde ${c.slides.join(', ')} · ${c.file} · ${c.field}`),
+      ...values,
+    );
+    return paint(row, {
+      borderTop: '1px solid #ccc',
+      padding: '.4rem 0',
+      ...(c.conflict ? { borderLeft: '4px solid #b35c00', paddingLeft: '.5rem' } : {}),
+    });
+  }
+
+  async #apply(changes: Change[]): Promise<void> {
+    const boxes = [...this.#list.querySelectorAll<HTMLInputElement>('input[data-key]')];
+    const accept = boxes.filter((b) => b.checked).map((b) => b.dataset.key!);
+    const take = changes
+      .filter((c) => c.conflict && accept.includes(`${c.file}#${c.field}`))
+      .map((c) => `${c.field}=deck`);
+    const result = await postJson<Result>('/api/absorb', { data: this.#data, write: true, accept, take });
+    if (result.error) {
+      this.#status.textContent = result.error;
+      return;
+    }
+    const next = result.frozen
+      ? ` Versjon ${result.version} er frigitt: endringene hører til neste versjon (${result.frozen.next}).`
+      : '';
+    this.#status.textContent = result.written ? `Tatt inn i dataene.${next}` : 'Ingenting ble skrevet.';
+    this.#list.replaceChildren();
+  }
+}
