@@ -39,6 +39,7 @@ import { evaluateTargets, resultTables } from './bench/tables.js';
 import { summaryTable } from './bench/summary.js';
 import { measureWarm, profileWarm } from './bench/warm.js';
 import { measureStudio, studioTable } from './bench/studio.js';
+import { measureStudioOffice, studioOfficeTable } from './bench/studio-office.js';
 import { measurePdf, pdfTable, type PdfBenchResult } from './bench/pdf.js';
 
 const { values: flags } = parseArgs({
@@ -252,6 +253,9 @@ async function main(): Promise<void> {
   const studio = existsSync('/usr/bin/chromium')
     ? await measureStudio(root, cli, quick ? 3 : 5, quick ? 12 : 32)
     : undefined;
+  const studioOffice = existsSync('/usr/bin/chromium')
+    ? await measureStudioOffice(root, cli, quick ? 6 : 21)
+    : undefined;
 
   const results = {
     env: { ...env, loadAverageAtEnd: os.loadavg().map((v) => Number(v.toFixed(2))) },
@@ -265,6 +269,7 @@ async function main(): Promise<void> {
     warm,
     scale,
     studio,
+    studioOffice,
     pdf,
   };
   const targets = evaluateTargets(results);
@@ -272,6 +277,7 @@ async function main(): Promise<void> {
     summaryTable(results, studio),
     ...resultTables(results),
     ...(studio ? [studioTable(studio)] : []),
+    ...(studioOffice ? [studioOfficeTable(studioOffice)] : []),
     ...(pdf ? [pdfTable(pdf, pdfRuns)] : []),
     targets,
   ];

@@ -34,6 +34,7 @@ export const LAYERS = [
       'io/',
       'fonts/',
       'ooxml/',
+      'messages/',
     ],
   ],
   // The slide kinds' declarations: plain data the schema, the layout, the finishing stage and the Studio read.

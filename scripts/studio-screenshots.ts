@@ -40,6 +40,21 @@ try {
   await shot(page, 'studio-message.png');
   await page.click('button:has-text("Forkast endringer")');
 
+  // Two people changed the same point: the second save shows both texts and asks.
+  const other = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await other.goto(url);
+  await other.waitForSelector('body[data-rendered]');
+  await other.fill('#f-profile-1', 'Samarbeidet er to selvstendige kommuner som løser oppgaver sammen.');
+  await page.fill('#f-profile-1', 'Samarbeidet er et felles kontor for to kommuner.');
+  await other.click('button:has-text("Lagre")');
+  await other.waitForSelector('.save-status:has-text("Lagret.")');
+  await page.click('button:has-text("Lagre")');
+  await page.waitForSelector('.conflicts fieldset');
+  await shot(page, 'studio-conflict.png');
+  await page.click('.conflicts button:has-text("Bruk valgene og lagre")');
+  await page.waitForSelector('.save-status:has-text("Lagret.")');
+  await other.close();
+
   await page.click('nav button:has-text("Bygg og send")');
   await page.selectOption('#action-deck', 'strategi');
   await page.click('.actions button:has-text("Frigi versjonen")');

@@ -19,6 +19,7 @@ import { registerAbsorb } from './commands/absorb.js';
 import { registerMail } from './commands/mail.js';
 import { registerDiff } from './commands/diff.js';
 import { trappaVersion } from './versions/input-hash.js';
+import { exitExplanation, language, languageFrom, setLanguage } from './messages/catalogue.js';
 
 export function createProgram(): Command {
   const program = new Command('trappa')
@@ -28,6 +29,7 @@ export function createProgram(): Command {
     .option('--data <dir>', 'folder with strategy.yaml, theme.yaml and decks/ (default: <root>/data)')
     .option('--templates <dir>', 'folder with the wording templates (default: <root>/templates)')
     .option('--out <dir>', 'folder for the built files (default: <root>/output)')
+    .option('--lang <nb|nn|en>', 'language of the explanations (default: from the locale, else English)')
     .option('--verbose', "each stage's time and decisions, one line each on stderr (as DEBUG=trappa:*)")
     .hook('preAction', (command) => {
       if (command.opts().verbose) enableVerbose();
@@ -63,13 +65,20 @@ ${exitCodeHelp()}`,
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // Before parsing, so even a usage error is explained in the reader's language.
+  const flag = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const given = flag < 0 ? undefined : argv[flag]!.includes('=') ? argv[flag]!.split('=')[1] : argv[flag + 1];
+  setLanguage(languageFrom(given, process.env, 'en'));
   try {
     await createProgram().parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     // Commander has already printed the usage problem or the help text.
     if (error instanceof CommanderError) return error.exitCode;
-    return reportError(error);
+    const code = reportError(error);
+    // In Norwegian, one more line says what the exit code means and what to do (messages/catalogue.ts).
+    if (language() !== 'en') console.error(`trappa: ${exitExplanation(code)}`);
+    return code;
   }
 }
 

@@ -26,7 +26,8 @@ function post(port: number, token: string, target: string, body: unknown): Promi
     Host: host,
     Origin: `http://${host}`,
     'Content-Type': 'application/json',
-    Cookie: `trappa_studio=${token}`,
+    // The token travels in a header, never a cookie (issue 25).
+    'X-Trappa-Token': token,
   };
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, method: 'POST', path: target, headers }, (res) => {

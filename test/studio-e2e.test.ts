@@ -41,18 +41,19 @@ afterAll(async () => {
   removeAll(root);
 });
 
+/** The machine is shared: a redraw may take seconds. */
+const WAIT = { timeout: 30_000 };
 const axeViolations = (): Promise<string[]> => axeOf(page);
 const slideCount = (deckId: string): Promise<number> => slideCountOf(root, deckId);
 const slideTexts = (deck: string): Promise<string[]> => slideTextsOf(page, deck);
 
 describe('trappa studio in a real browser', () => {
-  it('opens from the address on the first line of standard output; the token becomes a cookie', async () => {
+  it('opens from the address on the first line of standard output; the token is in no cookie', async () => {
     expect(studio.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{20,}$/);
     await page.goto(studio.url);
     await page.waitForSelector('body[data-rendered]');
     expect(new URL(page.url()).search).toBe('');
-    const cookies = await page.context().cookies();
-    expect(cookies.find((c) => c.name === 'trappa_studio')).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+    expect(await page.context().cookies()).toEqual([]);
     expect(await page.locator('li[data-deck="strategi"]').count()).toBe(await slideCount('strategi'));
     expect(await axeViolations()).toEqual([]);
   });
@@ -60,7 +61,7 @@ describe('trappa studio in a real browser', () => {
   it('shows an edited point on its slide as the user types', async () => {
     await page.fill('#f-profile-0', 'Samarbeidet skal synes i Zebrastripe-kommunene');
     await expect
-      .poll(async () => (await slideTexts('strategi')).filter((t) => t.includes('Zebrastripe')).length)
+      .poll(async () => (await slideTexts('strategi')).filter((t) => t.includes('Zebrastripe')).length, WAIT)
       .toBe(1);
   });
 
@@ -91,33 +92,36 @@ describe('trappa studio in a real browser', () => {
     const rows = await page.locator('[data-field="actionPlan"] > ol > li').count();
     for (let i = rows; i < rows + 12 && (await planSlides()).length === before; i++) {
       await page.click('button[aria-label="Legg til rad i handlingsplan"]');
-      await expect.poll(() => page.locator(`#f-actionPlan-${i}-activity`).count()).toBe(1);
+      await expect.poll(() => page.locator(`#f-actionPlan-${i}-activity`).count(), WAIT).toBe(1);
       await page.fill(`#f-actionPlan-${i}-audience`, `Nye målgrupper ${i}`);
       await page.fill(
         `#f-actionPlan-${i}-activity`,
         `Aktivitet${i} informasjonsmøte om kommunikasjonsstrategien for alle enheter`,
       );
-      await expect.poll(async () => (await slideTexts('strategi')).some((t) => t.includes(`Aktivitet${i}`))).toBe(true);
+      await expect
+        .poll(async () => (await slideTexts('strategi')).some((t) => t.includes(`Aktivitet${i}`)), WAIT)
+        .toBe(true);
     }
     const plan = await planSlides();
     expect(plan).toHaveLength(before + 1);
     expect(plan.at(-1)).toMatch(/\(forts\.( \d+)?\)/);
     await page.click('button:has-text("Forkast endringer")');
-    await expect.poll(async () => (await planSlides()).length).toBe(before);
+    await expect.poll(async () => (await planSlides()).length, WAIT).toBe(before);
   });
 
   it('shows an invalid value located at its field and saves nothing', async () => {
     await page.fill('#f-version', 'versjon to');
     const message = page.locator('#f-version + .issue');
-    await expect.poll(() => message.count()).toBe(1);
+    await expect.poll(() => message.count(), WAIT).toBe(1);
     expect(await page.getAttribute('#f-version', 'aria-invalid')).toBe('true');
-    expect(await page.textContent('.summary')).toMatch(/data\/strategy\.yaml:\d+:\d+ version: /);
+    // The field by its label, as the form names it.
+    expect(await page.textContent('.summary')).toMatch(/data\/strategy\.yaml:\d+:\d+ Versjon: /);
     await page.click('button:has-text("Lagre")');
     await page.waitForSelector('.save-status:has-text("Ikke lagret")');
     expect(readFileSync(strategyFile(), 'utf8')).toBe(originalStrategy);
     expect(await axeViolations()).toEqual([]);
     await page.click('button:has-text("Forkast endringer")');
-    await expect.poll(() => page.locator('.issue').count()).toBe(0);
+    await expect.poll(() => page.locator('.issue').count(), WAIT).toBe(0);
   });
 
   it('shows what only a build finds (check rules, pictures) at the field and on the slide', async () => {
@@ -128,7 +132,7 @@ describe('trappa studio in a real browser', () => {
     await expect.poll(() => message.count(), { timeout: 15_000 }).toBe(1);
     expect(await message.textContent()).toMatch(/file name/);
     const slide = page.locator('li[data-deck="ansatte"].has-issue');
-    await expect.poll(() => slide.count()).toBeGreaterThan(0);
+    await expect.poll(() => slide.count(), WAIT).toBeGreaterThan(0);
     expect(await slide.first().textContent()).toMatch(/town\.jpg/);
     await page.click('button:has-text("Forkast endringer")');
     await expect.poll(() => page.locator('.issue').count(), { timeout: 15_000 }).toBe(0);

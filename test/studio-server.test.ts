@@ -61,7 +61,7 @@ function call(method: string, target: string, headers: Record<string, string> = 
   });
 }
 
-const withCookie = (extra: Record<string, string> = {}) => ({ Cookie: `trappa_studio=${token}`, ...extra });
+const withToken = (extra: Record<string, string> = {}) => ({ 'X-Trappa-Token': token, ...extra });
 
 describe('who may talk to the studio', () => {
   it('listens on 127.0.0.1 and prints an address with its token', () => {
@@ -75,38 +75,42 @@ describe('who may talk to the studio', () => {
   });
 
   it('refuses requests without the token or with a wrong one', async () => {
-    expect((await call('GET', '/')).status).toBe(403);
     expect((await call('GET', '/api/project')).status).toBe(403);
+    expect((await call('GET', '/asset?file=photos%2Ftown.jpg')).status).toBe(403);
     expect((await call('GET', '/?token=wrong')).status).toBe(403);
-    expect((await call('GET', '/', { Cookie: 'trappa_studio=wrong' })).status).toBe(403);
+    expect((await call('GET', '/api/project', { 'X-Trappa-Token': 'wrong' })).status).toBe(403);
+    // A cookie is no way in (the browser would send it to every port of 127.0.0.1).
+    expect((await call('GET', '/api/project', { Cookie: `trappa_studio=${token}` })).status).toBe(403);
+    // A token in the address is for reading only: a change must carry the header.
+    expect((await call('POST', `/api/render?token=${token}`, {}, { edits: {} })).status).toBe(403);
   });
 
-  it('turns the token into an HttpOnly, SameSite=Strict cookie and drops it from the address', async () => {
+  it('serves the page with the token in the address, sets no cookie, and serves the bare page on reload', async () => {
     const first = await call('GET', `/?token=${token}`);
-    expect(first.status).toBe(303);
-    expect(first.headers.location).toBe('/');
-    expect(String(first.headers['set-cookie'])).toMatch(/^trappa_studio=[\w-]+; HttpOnly; SameSite=Strict; Path=\//);
-    const page = await call('GET', '/', withCookie());
-    expect(page.status).toBe(200);
-    expect(page.body).toContain('<html lang="nb">');
-    expect(page.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(first.status).toBe(200);
+    expect(first.headers['set-cookie']).toBeUndefined();
+    expect(first.body).toContain('<html lang="nb">');
+    expect(first.headers['content-security-policy']).toContain("default-src 'none'");
+    const reload = await call('GET', '/');
+    expect(reload.status).toBe(200);
+    expect(reload.body).not.toContain(token);
   });
 
   it('refuses a foreign Host (DNS rebinding), even with the token', async () => {
-    expect((await call('GET', '/api/project', withCookie({ Host: `evil.example:${studio.port}` }))).status).toBe(403);
-    expect((await call('GET', '/api/project', withCookie({ Host: '127.0.0.1:1' }))).status).toBe(403);
-    expect((await call('GET', '/api/project', withCookie({ Host: `localhost:${studio.port}` }))).status).toBe(200);
+    expect((await call('GET', '/api/project', withToken({ Host: `evil.example:${studio.port}` }))).status).toBe(403);
+    expect((await call('GET', '/api/project', withToken({ Host: '127.0.0.1:1' }))).status).toBe(403);
+    expect((await call('GET', '/api/project', withToken({ Host: `localhost:${studio.port}` }))).status).toBe(200);
   });
 
   it('refuses a foreign Origin, a change without Origin, and cross-site requests', async () => {
     const edits = { edits: {} };
-    expect((await call('POST', '/api/render', withCookie({ Origin: 'http://evil.example' }), edits)).status).toBe(403);
-    expect((await call('POST', '/api/render', withCookie({ Origin: '' }), edits)).status).toBe(403);
-    expect((await call('POST', '/api/render', withCookie({ 'Sec-Fetch-Site': 'cross-site' }), edits)).status).toBe(403);
+    expect((await call('POST', '/api/render', withToken({ Origin: 'http://evil.example' }), edits)).status).toBe(403);
+    expect((await call('POST', '/api/render', withToken({ Origin: '' }), edits)).status).toBe(403);
+    expect((await call('POST', '/api/render', withToken({ 'Sec-Fetch-Site': 'cross-site' }), edits)).status).toBe(403);
     expect(
-      (await call('GET', '/api/project', withCookie({ Origin: `http://127.0.0.1:${studio.port + 1}` }))).status,
+      (await call('GET', '/api/project', withToken({ Origin: `http://127.0.0.1:${studio.port + 1}` }))).status,
     ).toBe(403);
-    expect((await call('POST', '/api/render', withCookie(), edits)).status).toBe(200);
+    expect((await call('POST', '/api/render', withToken(), edits)).status).toBe(200);
   });
 });
 
@@ -114,28 +118,28 @@ describe('nothing from the browser reaches a path outside the project', () => {
   const outside = ['../outside.yaml', '/etc/passwd', 'data/../../etc/passwd', 'data/strategy.yaml/../../../x.yaml'];
 
   it.each(outside)('save and render refuse %s', async (file) => {
-    expect((await call('POST', '/api/save', withCookie(), { file, value: { a: 1 } })).status).toBe(400);
-    expect((await call('POST', '/api/render', withCookie(), { edits: { [file]: { a: 1 } } })).status).toBe(400);
+    expect((await call('POST', '/api/save', withToken(), { file, value: { a: 1 } })).status).toBe(400);
+    expect((await call('POST', '/api/render', withToken(), { edits: { [file]: { a: 1 } } })).status).toBe(400);
   });
 
   it.each(outside)('downloads, assets and fonts refuse %s', async (file) => {
     const q = encodeURIComponent(file);
     for (const target of [`/api/download?file=${q}`, `/asset?file=${q}`, `/font?name=${q}`]) {
-      expect((await call('GET', target, withCookie())).status, target).toBe(404);
+      expect((await call('GET', target, withToken())).status, target).toBe(404);
     }
   });
 
   it("serves a project asset and Trappa's own font", async () => {
-    expect((await call('GET', '/asset?file=photos%2Ftown.jpg', withCookie())).headers['content-type']).toBe(
+    expect((await call('GET', '/asset?file=photos%2Ftown.jpg', withToken())).headers['content-type']).toBe(
       'image/jpeg',
     );
-    expect((await call('GET', '/font?name=Carlito-Regular.ttf', withCookie())).status).toBe(200);
+    expect((await call('GET', '/font?name=Carlito-Regular.ttf', withToken())).status).toBe(200);
   });
 });
 
 describe('secrets stay on the server', () => {
   it('sends no secret from the environment to the page', async () => {
-    const project = await call('GET', '/api/project', withCookie());
+    const project = await call('GET', '/api/project', withToken());
     expect(project.body).not.toContain(SECRET);
     expect(secretValues(process.env)).toContain(SECRET);
     expect(redact(`login with ${SECRET} failed`, secretValues(process.env))).toBe('login with •••• failed');

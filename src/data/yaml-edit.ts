@@ -6,19 +6,27 @@
  * of everything untouched stay as they were.
  */
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
+import { matchLines } from './line-diff.js';
+import { spliceScalars } from './yaml-splice.js';
 
 type Path = Array<string | number>;
 type Plain = unknown;
 
 /** The file text after replacing its value with `next`. The text is parsed afresh; nothing is shared. */
 export function editYamlText(text: string, next: Plain): string {
+  // Typing changes field texts only: those are written in place (yaml-splice.ts).
+  const spliced = spliceScalars(text, next);
+  if (spliced !== undefined) return spliced;
   const doc = parseDocument(text, { stringKeys: true });
   applyValue(doc, [], doc.toJS() as Plain, next);
   // No folding of long lines, as the data files are written.
   const written = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
   const kept = keepUntouchedLines(text, written);
-  // The merge is only a nicety: if it ever read differently, the library's own text wins.
-  return sameValue(parseDocument(kept, { stringKeys: true }).toJS(), next) ? kept : written;
+  if (kept === undefined) return written;
+  // The merge is only a nicety: where it took a line that differs in more than padding, or
+  // left out a blank line, it is checked, and if it ever read differently the library's own text wins.
+  if (!kept.unsure) return kept.text;
+  return sameValue(parseDocument(kept.text, { stringKeys: true }).toJS(), next) ? kept.text : written;
 }
 
 /** What yaml's stringifier rewrites in untouched lines: flow padding (`[ a ]` / `[a]`) and spaces before a comment. */
@@ -30,38 +38,47 @@ const normalise = (line: string): string =>
     .trimEnd();
 
 /**
- * Lines of `written` that are, but for flow padding, lines of `original` (in order: a longest
- * common subsequence) are taken from `original` byte for byte; the rest are the edit.
+ * Lines of `written` that are, but for flow padding, lines of `original` (in order) are taken
+ * from `original` byte for byte; the rest are the edit. The common beginning and end are
+ * matched directly and the middle by Myers' diff (line-diff.ts), so the work grows with the
+ * file and the edit, not with the square of the lines. Undefined when the two differ in
+ * more lines than it is worth matching: the library's text is used as it is.
  */
-function keepUntouchedLines(original: string, written: string): string {
+function keepUntouchedLines(original: string, written: string): { text: string; unsure: boolean } | undefined {
   const a = original.split('\n');
   const b = written.split('\n');
   const na = a.map(normalise);
   const nb = b.map(normalise);
-  // lcs[i][j]: common lines of a[i..] and b[j..]. Data files are a few hundred lines.
-  const lcs = Array.from({ length: a.length + 1 }, () => new Uint32Array(b.length + 1));
-  for (let i = a.length - 1; i >= 0; i--) {
-    for (let j = b.length - 1; j >= 0; j--) {
-      lcs[i]![j] = na[i] === nb[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
-    }
-  }
+  const pairs = matchLines(na, nb, MAX_CHANGED_LINES);
+  if (!pairs) return undefined;
   const out: string[] = [];
   const pad = { map: padded(original, '{', '}'), seq: padded(original, '[', ']') };
-  let [i, j] = [0, 0];
-  while (j < b.length) {
-    if (i < a.length && na[i] === nb[j]) {
-      out.push(a[i]!);
-      i++;
-      j++;
-    } else if (i < a.length && lcs[i + 1]![j]! >= lcs[i]![j + 1]!) {
-      i++;
-    } else {
-      out.push(restyle(b[j]!, pad));
-      j++;
+  let unsure = false;
+  let j = 0;
+  const insert = (until: number): void => {
+    for (; j < until; j++) {
+      // yaml adds a blank line before a trailing comment; the file had none there.
+      if (b[j]!.trim() === '') {
+        unsure = true;
+        continue;
+      }
+      const line = restyle(b[j]!, pad);
+      if (line !== b[j]) unsure = true;
+      out.push(line);
     }
+  };
+  for (const [i, jj] of pairs) {
+    insert(jj);
+    if (a[i] !== b[jj]) unsure = true;
+    out.push(a[i]!);
+    j = jj + 1;
   }
-  return out.join('\n');
+  insert(b.length);
+  return { text: out.join('\n'), unsure };
 }
+
+/** More lines changed than this and the edit is not "a few fields" any more. */
+const MAX_CHANGED_LINES = 2000;
 
 function isObject(v: Plain): v is Record<string, Plain> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

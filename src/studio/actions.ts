@@ -5,7 +5,7 @@
  * progress. One job at a time, like a person at a terminal.
  */
 import { spawn } from 'node:child_process';
-import { exitCodeEntry, exitCodes } from '../exit-codes.js';
+import { exitExplanation, say } from '../messages/catalogue.js';
 
 type ActionName = 'build' | 'check' | 'release' | 'bump' | 'draft' | 'send-dry-run' | 'send';
 
@@ -34,7 +34,8 @@ const VERSION = /^\d+(\.\d+){0,3}$/;
 /** The CLI arguments of a request, or a message saying why the request is not valid. */
 export function cliArgs(request: ActionRequest, knownDecks: readonly string[]): string[] | string {
   const { deck } = request;
-  if (deck !== undefined && (!DECK_ID.test(deck) || !knownDecks.includes(deck))) return `ukjent presentasjon: ${deck}`;
+  if (deck !== undefined && (typeof deck !== 'string' || !DECK_ID.test(deck) || !knownDecks.includes(deck)))
+    return say('unknownDeck', { deck: String(deck) });
   const decks = deck ? ['--deck', deck] : ['--all'];
   switch (request.action) {
     case 'build':
@@ -50,23 +51,32 @@ export function cliArgs(request: ActionRequest, knownDecks: readonly string[]): 
     case 'send':
       return ['send', ...decks];
     case 'bump': {
-      if (!request.version || !VERSION.test(request.version))
-        return 'skriv versjonen som tall med punktum, f.eks. 0.3 eller 1.0';
-      const note = (request.note ?? '').trim();
-      if (!note) return 'skriv hva som er endret i den nye versjonen';
-      return ['bump', request.version, '--note', note];
+      if (typeof request.version !== 'string' || !VERSION.test(request.version)) return say('versionFormat');
+      const note = typeof request.note === 'string' ? request.note.trim() : '';
+      return noteProblem(note) ?? ['bump', request.version, '--note', note];
     }
     default:
-      return `ukjent handling: ${String(request.action)}`;
+      return say('unknownAction', { action: String(request.action) });
   }
 }
 
-/** What the person at the page reads for a CLI's exit code (the table in exit-codes.ts). */
-function refusalFor(code: number): string | undefined {
-  if (code === exitCodes.done.code) return undefined;
-  const entry = exitCodeEntry(code);
-  return `${entry.meaning.nb}. ${entry.todo.nb}`;
+/** A bump note longer than this is not a note (and would not fit in a command line). */
+const NOTE_LIMIT = 2000;
+
+/** Why a bump note cannot go into strategy.yaml, in the reader's words; undefined when it can. */
+function noteProblem(note: string): string | undefined {
+  if (!note) return say('noteEmpty');
+  if (note.length > NOTE_LIMIT) return say('noteTooLong', { length: note.length, limit: NOTE_LIMIT });
+  const control = CONTROL.exec(note);
+  if (control)
+    return say('noteControl', { code: `U+${control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` });
+  return undefined;
 }
+
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/** What each exit code of the CLI means for the person at the page (the one table: exit-codes.ts). */
+const refusalFor = (code: number): string | undefined => (code === 0 ? undefined : exitExplanation(code));
 
 /** Values that look like secrets (passwords, tokens, keys in the environment) never leave the server. */
 export function secretValues(env: NodeJS.ProcessEnv): string[] {
@@ -122,7 +132,10 @@ export function runCli(args: string[], options: RunOptions): Promise<ActionResul
     child.on('close', (code) => {
       for (const rest of [out, err]) if (rest.text) emit(rest.text);
       const exit = code ?? 70;
-      resolve({ code: exit, output, ...(exit !== 0 ? { refusal: refusalFor(exit) } : {}) });
+      // Missing mail settings end in exit 2 like wrong data, but the data is fine: say what is missing.
+      const mail = exit === 2 && output.some((line) => /TRAPPA_SMTP_HOST/.test(line));
+      const refusal = mail ? say('mailNotSet') : refusalFor(exit);
+      resolve({ code: exit, output, ...(refusal ? { refusal } : {}) });
     });
   });
 }

@@ -2,31 +2,53 @@
  * The files the studio may read and write: the project's data files (strategy, theme,
  * decks) and nothing else. The browser names a file by the relative path the server gave
  * it; any other name is refused, so no request reaches a path outside the project.
- * Saving is atomic (deck/save-file.ts); changes made by another editor are reported.
+ *
+ * Files are read by the CLI's own reader (io/read-input.ts): only ordinary files, within the
+ * size limit, so a FIFO or a 30 MB file is refused at once. A data file that is a link is
+ * saved through the link when it stays inside the project and never replaced when it leads
+ * out. Each text the page was given is kept by its version (sha256), so a save from an
+ * older version can be merged (save-merge.ts). Saving is atomic (io/save-file.ts); changes
+ * made by another editor are reported.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { lstat, readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { watch } from 'chokidar';
-import { parseDocument } from 'yaml';
-import { resolvePaths, type ResolvedPaths } from '../project-paths.js';
+import { BoundedCache } from '../bounded-cache.js';
+import { decodeUtf8 } from '../data/decode-utf8.js';
+import { formatIssue, type Result, fail, ok } from '../errors.js';
+import { readInputFile } from '../io/read-input.js';
 import { saveAtomically } from '../io/save-file.js';
+import { resolvePaths, type ResolvedPaths } from '../project-paths.js';
+import { sha256Hex } from '../sha256.js';
+import { say } from '../messages/catalogue.js';
+import { translateIssues } from '../messages/issue-text.js';
+import { parsedOf } from '../data/yaml-splice.js';
 
 export type FileKind = 'strategy' | 'theme' | 'deck';
 
 export interface DataFile {
-  /** Relative to the root, with forward slashes: the name the page uses. */
   file: string;
   kind: FileKind;
   /** The value as written (before defaults): what the forms edit. Null when the file does not parse. */
   value: unknown;
   /** The YAML text, shown when the file cannot be read as data. */
   text: string;
+  /** sha256 of the text: the version the page edits, sent back with a save. */
+  version: string;
+  /** Why the file cannot be read or saved (not an ordinary file, too large, a link out). */
+  problem?: string;
+  readOnly?: boolean;
 }
+
+/** Texts by version, for merging saves made from older ones: 64 MB at most, then forgotten. */
+const VERSION_BYTES = 64 * 1024 * 1024;
 
 export class ProjectFiles {
   readonly paths: ResolvedPaths;
   /** Text this process wrote last, by absolute path: its own saves are no news to the page. */
   readonly #written = new Map<string, string>();
+  readonly #versions = new BoundedCache<string, string>(VERSION_BYTES, (_, text) => text.length + 64);
+  readonly #locks = new Map<string, Promise<unknown>>();
 
   constructor(options: Parameters<typeof resolvePaths>[0]) {
     this.paths = resolvePaths(options);
@@ -34,10 +56,6 @@ export class ProjectFiles {
 
   rel(abs: string): string {
     return path.relative(this.paths.root, abs).split(path.sep).join('/');
-  }
-
-  abs(rel: string): string {
-    return path.resolve(this.paths.root, rel);
   }
 
   /** strategy.yaml, theme.yaml and decks/*.yaml, as they are now. */
@@ -61,24 +79,72 @@ export class ProjectFiles {
     return files.find((f) => this.rel(f.abs) === rel)?.abs;
   }
 
-  async read(abs: string): Promise<string> {
-    return (await readFile(abs, 'utf8')).replace(/^\uFEFF/, '');
+  /** The text of a data file, read as the CLI reads it; its version is remembered. */
+  async read(abs: string): Promise<Result<string>> {
+    const bytes = await readInputFile(abs, this.rel(abs));
+    if (!bytes.ok) return bytes;
+    const text = decodeUtf8(this.rel(abs), bytes.value);
+    if (!text.ok) return text;
+    const plain = text.value.replace(/^\uFEFF/, '');
+    this.#versions.set(sha256Hex(plain), plain);
+    return ok(plain);
+  }
+
+  /** A text the page was given earlier, by its version; undefined once forgotten. */
+  textOf(version: unknown): string | undefined {
+    return typeof version === 'string' ? this.#versions.get(version) : undefined;
   }
 
   async load(): Promise<DataFile[]> {
-    const files = await this.list();
-    return Promise.all(
-      files.map(async ({ abs, kind }) => {
-        const text = await this.read(abs).catch(() => '');
-        const doc = parseDocument(text, { stringKeys: true });
-        return { file: this.rel(abs), kind, text, value: doc.errors.length > 0 ? null : doc.toJS() };
-      }),
-    );
+    return Promise.all((await this.list()).map(({ abs, kind }) => this.loadOne(abs, kind)));
   }
 
-  async save(abs: string, text: string): Promise<void> {
+  async loadOne(abs: string, kind: FileKind): Promise<DataFile> {
+    const file = this.rel(abs);
+    const read = await this.read(abs);
+    const out = await this.writable(abs);
+    const readOnly = out.ok ? {} : { readOnly: true, problem: out.issues[0]!.message };
+    if (!read.ok)
+      return { file, kind, text: '', value: null, version: '', problem: formatIssue(translateIssues(read.issues)[0]!) };
+    // The parse is kept for the edits that follow (yaml-splice.ts): typing does not parse the file again.
+    const value = parsedOf(read.value)?.value ?? null;
+    return { file, kind, text: read.value, value, version: sha256Hex(read.value), ...readOnly };
+  }
+
+  /**
+   * Where a save of `abs` writes: the file itself, or the file a link points to when that
+   * stays inside the project (the link is kept). A link that leads out is never replaced.
+   */
+  async writable(abs: string): Promise<Result<string>> {
+    const info = await lstat(abs).catch(() => undefined);
+    if (!info?.isSymbolicLink()) return ok(abs);
+    const target = await realpath(abs).catch(() => undefined);
+    const root = await realpath(this.paths.root);
+    const rel = target === undefined ? '..' : path.relative(root, target);
+    if (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel)) return ok(target!);
+    return fail([{ file: this.rel(abs), message: say('linkOutside') }]);
+  }
+
+  /** Runs `work` for one file at a time: saves of the same file never interleave. */
+  async exclusive<T>(abs: string, work: () => Promise<T>): Promise<T> {
+    const before = this.#locks.get(abs) ?? Promise.resolve();
+    const run = before.then(work, work);
+    const settled = run.catch(() => undefined);
+    this.#locks.set(abs, settled);
+    try {
+      return await run;
+    } finally {
+      if (this.#locks.get(abs) === settled) this.#locks.delete(abs);
+    }
+  }
+
+  /** Writes `text` atomically to `target` (from `writable`) and remembers it as the file of `abs`. */
+  async save(abs: string, target: string, text: string): Promise<string> {
     this.#written.set(abs, text);
-    await saveAtomically(abs, text);
+    await saveAtomically(target, text);
+    const version = sha256Hex(text);
+    this.#versions.set(version, text);
+    return version;
   }
 
   /**
@@ -92,8 +158,8 @@ export class ProjectFiles {
     });
     const onEvent = async (abs: string): Promise<void> => {
       if (!/\.ya?ml$/i.test(abs)) return;
-      const now = await this.read(abs).catch(() => undefined);
-      if (now !== undefined && now === this.#written.get(abs)) return;
+      const now = await this.read(abs);
+      if (now.ok && now.value === this.#written.get(abs)) return;
       this.#written.delete(abs);
       changed(this.rel(abs));
     };

@@ -5,19 +5,28 @@
  *   its own name resolve to 127.0.0.1 (DNS rebinding) sends its own name as Host;
  * - a request with an Origin must come from the studio's own origin (cross-site requests);
  *   requests that change something must carry one (browsers send it on POST);
- * - the token must be given, as `?token=` on the first visit (then kept in an HttpOnly,
- *   SameSite=Strict cookie) or as that cookie. Compared in constant time.
+ * - the token must be given, as `?token=` on the first visit and then by the page's script
+ *   in the X-Trappa-Token header (or `?token=` where a browser cannot set a header: the
+ *   event stream, pictures). Never in a cookie: a browser sends the cookies of 127.0.0.1 to
+ *   every port of it, so any other local server would receive the token (and a second
+ *   studio would overwrite the first one's). Compared in constant time.
+ * - the page itself, its script, style sheet and fonts hold nothing of the project and are
+ *   served without the token, so a reload works: the page keeps its token in sessionStorage,
+ *   which belongs to this origin (host and port) only.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-const COOKIE = 'trappa_studio';
+const TOKEN_HEADER = 'x-trappa-token';
+
+/** What the page loads before it can send its token: nothing of the project's data. */
+const PUBLIC = new Set(['/', '/app.js', '/app.css', '/font', '/favicon.ico']);
 
 export function newToken(): string {
   return randomBytes(24).toString('base64url');
 }
 
-export type Verdict = { ok: true; viaQuery: boolean } | { ok: false; status: 400 | 403; reason: string };
+export type Verdict = { ok: true } | { ok: false; status: 400 | 403; reason: string };
 
 export interface Guard {
   token: string;
@@ -39,31 +48,18 @@ export function checkRequest(req: IncomingMessage, guard: Guard): Verdict {
   const site = req.headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin' && site !== 'none')
     return { ok: false, status: 403, reason: 'cross-site request' };
-  const fromQuery = new URL(req.url ?? '/', 'http://x').searchParams.get('token');
-  if (fromQuery !== null) {
-    return same(fromQuery, guard.token)
-      ? { ok: true, viaQuery: true }
-      : { ok: false, status: 403, reason: 'wrong token' };
-  }
-  const fromCookie = readCookie(req.headers.cookie, COOKIE);
-  if (fromCookie !== undefined && same(fromCookie, guard.token)) return { ok: true, viaQuery: false };
+  const url = new URL(req.url ?? '/', 'http://x');
+  const fromQuery = url.searchParams.get('token');
+  const fromHeader = req.headers[TOKEN_HEADER];
+  const given = typeof fromHeader === 'string' ? fromHeader : req.method === 'GET' ? fromQuery : null;
+  // A wrong token is refused even where none is needed: a mistyped address should say so.
+  if (given !== null && !same(given, guard.token)) return { ok: false, status: 403, reason: 'wrong token' };
+  if (given !== null || (req.method === 'GET' && PUBLIC.has(url.pathname))) return { ok: true };
   return { ok: false, status: 403, reason: 'no token: open the address printed by trappa studio' };
-}
-
-export function tokenCookie(token: string): string {
-  return `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
 }
 
 function same(given: string, token: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(token);
   return a.length === b.length && timingSafeEqual(a, b);
-}
-
-function readCookie(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const [key, ...value] = part.trim().split('=');
-    if (key === name) return value.join('=');
-  }
-  return undefined;
 }

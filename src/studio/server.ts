@@ -4,10 +4,11 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { checkRequest, newToken, tokenCookie } from './security.js';
+import { checkRequest, newToken } from './security.js';
 import { createApi, type StudioOptions } from './studio-api.js';
 import { HttpError } from './http-error.js';
-import { TrappaError } from '../errors.js';
+import { fileSystemError, InputError, TrappaError } from '../errors.js';
+import { exitExplanation, say } from '../messages/catalogue.js';
 
 export interface Studio {
   /** http://127.0.0.1:<port>/?token=… — the address to open. */
@@ -39,14 +40,6 @@ export async function startStudio(options: StudioOptions & { port?: number; toke
     if (!verdict.ok) {
       res.writeHead(verdict.status, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end(`Refused: ${verdict.reason}.\n`);
-      return;
-    }
-    if (verdict.viaQuery) {
-      // Keep the token in a cookie and out of the address bar and the history.
-      const url = new URL(req.url ?? '/', 'http://x');
-      url.searchParams.delete('token');
-      res.writeHead(303, { 'Set-Cookie': tokenCookie(token), Location: url.pathname + url.search });
-      res.end();
       return;
     }
     handle(api, req, res).catch((error: unknown) => fail(res, error));
@@ -104,24 +97,32 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new HttpError(413, 'request too large');
+    if (size > MAX_BODY) throw new HttpError(413, say('requestTooLarge'));
     chunks.push(chunk as Buffer);
   }
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8'));
   } catch {
-    throw new HttpError(400, 'request is not valid JSON');
+    throw new HttpError(400, say('badRequest'));
   }
 }
 
+/** A refusal the user can act on is a 4xx with words; only a bug is a 500. */
 function fail(res: ServerResponse, error: unknown): void {
-  const status = error instanceof HttpError ? error.status : 500;
-  const message = error instanceof Error ? error.message : String(error);
+  const { status, message } = describe(error);
   if (status === 500) console.error('trappa studio: internal error', error);
   if (res.headersSent) {
     res.end();
     return;
   }
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify({ error: status === 500 ? 'Intern feil i Trappa Studio; se terminalen.' : message }));
+  res.end(JSON.stringify({ error: message, ...(error instanceof InputError ? { issues: error.issues } : {}) }));
+}
+
+function describe(error: unknown): { status: number; message: string } {
+  if (error instanceof HttpError) return { status: error.status, message: error.message };
+  if (error instanceof TrappaError) return { status: 400, message: error.message };
+  const disk = fileSystemError(error);
+  if (disk) return { status: 409, message: `${exitExplanation(7)} ${disk.message}` };
+  return { status: 500, message: say('internal') };
 }

@@ -3,7 +3,6 @@
  * files always go through an allow-list (project-files.ts, the manifest, assets/).
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { deckSchema, strategySchema, themeSchema } from '../data/schema.js';
@@ -16,8 +15,14 @@ import { editedTexts, renderLive, type Edits } from './live-render.js';
 import { checkLive } from './live-check.js';
 import { ProjectFiles } from './project-files.js';
 import { clientCss, clientScript, fontFaceCss, fontFile } from './static-files.js';
-import { editYamlText } from '../data/yaml-edit.js';
 import { HttpError } from './http-error.js';
+import { InputError } from '../errors.js';
+import { confinePath } from '../io/confine.js';
+import { readInputFile } from '../io/read-input.js';
+import { say } from '../messages/catalogue.js';
+import { translateIssues } from '../messages/issue-text.js';
+import { fieldPath } from './client/paths.js';
+import { plainValue, planSave } from './save-merge.js';
 import { absorbDropped } from './absorb-route.js';
 
 export interface StudioOptions {
@@ -70,6 +75,9 @@ const json = (res: ServerResponse, value: unknown, status = 200): void =>
   send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
 const notFound = (res: ServerResponse): void => send(res, 404, 'text/plain; charset=utf-8', 'Not found.\n');
 
+/** A built deck or PDF may be large (pictures), but not without bound. */
+const DOWNLOAD_LIMIT = 512 * 1024 * 1024;
+
 function record(body: unknown): Record<string, unknown> {
   return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
 }
@@ -95,13 +103,53 @@ export function createApi(options: StudioOptions) {
     const allowedFiles = new Set((await files.list()).map((f) => files.rel(f.abs)));
     const named = record(edits) as Edits;
     const foreign = Object.keys(named).find((rel) => !allowedFiles.has(rel));
-    if (foreign !== undefined) throw new HttpError(400, `not a data file of this project: ${foreign}`);
+    if (foreign !== undefined) throw new HttpError(400, say('notDataFile', { file: foreign }));
     return editedTexts(
       files.paths.root,
       named,
-      (abs) => files.read(abs),
+      async (abs) => {
+        const read = await files.read(abs);
+        if (!read.ok) throw new InputError(read.issues);
+        return read.value;
+      },
       () => true,
     );
+  };
+
+  /**
+   * One save, run while no other save of the file runs (ProjectFiles.exclusive): merged with
+   * what changed since the page's version, checked like a build, written atomically. Should the
+   * file change on disk while this runs, it starts again from the new text.
+   */
+  const saveOne = async (abs: string, value: unknown, version: string, others: Edits) => {
+    const target = await files.writable(abs);
+    if (!target.ok) return { saved: false as const, issues: translateIssues(target.issues) };
+    for (let attempt = 0; ; attempt++) {
+      const now = await files.read(abs);
+      if (!now.ok) return { saved: false as const, issues: translateIssues(now.issues) };
+      const plan = planSave({ current: now.value, version, value, textOf: (v) => files.textOf(v) });
+      if (plan.kind === 'unknown-version') return { saved: false as const, reload: say('unknownVersion') };
+      if (plan.kind === 'conflict') {
+        const conflicts = plan.conflicts.map((c) => ({ ...c, field: fieldPath(c.path) }));
+        return { saved: false as const, conflicts, current: plan.current };
+      }
+      const texts = await textsOf(others);
+      texts.set(abs, plan.text);
+      const result = await renderLive(projectPaths, texts, { saved });
+      const issues = [...result.issues, ...result.decks.flatMap((d) => d.issues)];
+      // Nothing is saved while any message stands: the CLI would refuse to build it.
+      if (issues.length > 0) return { saved: false as const, issues: translateIssues(issues) };
+      const again = await files.read(abs);
+      if (attempt < 3 && again.ok && again.value !== now.value) continue;
+      const written = await files.save(abs, target.value, plan.text);
+      return {
+        saved: true as const,
+        version: written,
+        merged: plan.merged,
+        value: plainValue(plan.text),
+        text: plan.text,
+      };
+    }
   };
 
   const schemas = {
@@ -126,7 +174,9 @@ export function createApi(options: StudioOptions) {
       const type = asset.ok ? TYPES[path.extname(asset.path).toLowerCase()] : undefined;
       if (!asset.ok || !type) return notFound(res);
       // An SVG logo is shown as a picture only; the sandbox keeps any script in it inert.
-      send(res, 200, type, await readFile(asset.path), {
+      const read = await readInputFile(asset.path, asset.path, DOWNLOAD_LIMIT);
+      if (!read.ok) return notFound(res);
+      send(res, 200, type, read.value, {
         'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
       });
     },
@@ -140,23 +190,28 @@ export function createApi(options: StudioOptions) {
     'POST /api/render': async ({ res, body }) => {
       const { edits, decks } = record(body);
       const only = Array.isArray(decks) ? decks.filter((d): d is string => typeof d === 'string') : undefined;
-      json(res, await renderLive(projectPaths, await textsOf(edits), { saved, decks: only }));
+      const result = await renderLive(projectPaths, await textsOf(edits), { saved, decks: only });
+      json(res, {
+        ...result,
+        issues: translateIssues(result.issues),
+        decks: result.decks.map((d) => ({ ...d, issues: translateIssues(d.issues) })),
+      });
     },
     'POST /api/check': async ({ res, body }) => {
-      json(res, await checkLive(projectPaths, await textsOf(record(body).edits), saved));
+      const result = await checkLive(projectPaths, await textsOf(record(body).edits), saved);
+      json(res, {
+        issues: translateIssues(result.issues),
+        decks: result.decks.map((d) => ({ ...d, findings: translateIssues(d.findings) })),
+      });
     },
     'POST /api/save': async ({ res, body }) => {
-      const { file, value, edits } = record(body);
+      const { file, value, version, edits } = record(body);
       const abs = await files.allowed(file);
-      if (!abs) return json(res, { error: 'ukjent fil' }, 400);
-      const texts = await textsOf({ ...record(edits), [file as string]: value });
-      const result = await renderLive(projectPaths, texts, { saved });
-      const issues = [...result.issues, ...result.decks.flatMap((d) => d.issues)];
-      // Nothing is saved while any message stands: the CLI would refuse to build it.
-      if (issues.length > 0) return json(res, { saved: false, issues });
-      const text = editYamlText(await files.read(abs), value);
-      await files.save(abs, text);
-      json(res, { saved: true, text });
+      if (!abs) return json(res, { error: say('notDataFile', { file: String(file) }) }, 400);
+      const others = Object.fromEntries(Object.entries(record(edits)).filter(([rel]) => rel !== file));
+      const outcome = await files.exclusive(abs, () => saveOne(abs, value, String(version ?? ''), others));
+      if (outcome.saved) broadcast('saved', { file, version: outcome.version });
+      json(res, outcome);
     },
     'GET /api/events': async ({ req, res }) => {
       res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
@@ -169,7 +224,7 @@ export function createApi(options: StudioOptions) {
       const known = (await files.load()).filter((f) => f.kind === 'deck').map((f) => String(record(f.value).id ?? ''));
       const args = cliArgs(request, known);
       if (typeof args === 'string') return json(res, { code: 1, output: [args], refusal: args });
-      if (busy) return json(res, { code: 1, output: [], refusal: 'Et annet arbeid pågår. Vent til det er ferdig.' });
+      if (busy) return json(res, { code: 1, output: [], refusal: say('busy') });
       busy = true;
       broadcast('job', { state: 'start', action: request.action, deck: request.deck ?? null });
       try {
@@ -206,9 +261,12 @@ export function createApi(options: StudioOptions) {
       // Only files the manifest records (and the PDF beside each), never a path from the browser as such.
       const known = Object.values(manifest.entries).flatMap((e) => [e.file, e.file.replace(/\.pptx$/, '.pdf')]);
       if (!known.includes(wanted)) return notFound(res);
-      const abs = path.join(files.paths.outDir, ...wanted.split('/'));
-      const bytes = await readFile(abs).catch(() => undefined);
-      if (!bytes) return notFound(res);
+      // The CLI's confinement and reader: no link out of output/, only ordinary files, no FIFO to hang on.
+      const confined = confinePath(files.paths.outDir, wanted);
+      if (!confined.ok) return notFound(res);
+      const read = await readInputFile(confined.path, wanted, DOWNLOAD_LIMIT);
+      if (!read.ok) return notFound(res);
+      const bytes = read.value;
       const type = wanted.endsWith('.pdf')
         ? 'application/pdf'
         : 'application/vnd.openxmlformats-officedocument.presentationml.presentation';

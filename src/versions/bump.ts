@@ -136,6 +136,9 @@ function historySplice(
  * Pure: strategy.yaml text → the bumped text.
  * @throws TrappaError when the version is not a version, not greater than the current one, or already in the history
  */
+/** Characters a note cannot carry into strategy.yaml (the C0 and C1 controls, DEL, line and paragraph separators). */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
 export function bumpStrategyText(text: string, options: BumpOptions, file = 'data/strategy.yaml'): BumpResult {
   const doc = parseDocument(text, { keepSourceTokens: false });
   if (doc.errors.length > 0)
@@ -157,6 +160,12 @@ export function bumpStrategyText(text: string, options: BumpOptions, file = 'dat
   const notes = options.notes.map((n) => n.trim()).filter(Boolean);
   if (notes.length === 0)
     throw new TrappaError(`say what changed in ${to}: trappa bump ${to} --note "…" (repeat --note for more lines)`);
+  const control = notes.map((n) => CONTROL.exec(n)).find((m) => m !== null);
+  if (control)
+    throw new TrappaError(
+      `--note holds an invisible control character (U+${control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}), ` +
+        'which strategy.yaml cannot hold; type the note again instead of pasting it',
+    );
   const history = doc.toJS()?.history as { version?: unknown }[] | undefined;
   if (history?.some((h) => String(h.version) === to))
     throw new TrappaError(`${file} already has a history entry for version ${to}`);

@@ -3,7 +3,7 @@
  * (the server runs it), with its output as progress, refusals in plain words, downloads
  * and the version history from output/manifest.json.
  */
-import { postJson, getJson } from './api.js';
+import { download, getJson, postJson } from './api.js';
 import { h } from './form-util.js';
 import { valueLabel } from './labels.js';
 
@@ -181,10 +181,8 @@ export class ActionsPanel {
     const body = h('tbody', {});
     for (const e of entries) {
       const links = h('td', {});
-      if (e.exists)
-        links.append(h('a', { href: `/api/download?file=${encodeURIComponent(e.file)}`, download: '' }, `${e.file}`));
-      if (e.pdf)
-        links.append(' · ', h('a', { href: `/api/download?file=${encodeURIComponent(e.pdf)}`, download: '' }, 'PDF'));
+      if (e.exists) links.append(downloadLink(e.file, e.file));
+      if (e.pdf) links.append(' · ', downloadLink(e.pdf, 'PDF'));
       body.append(
         h(
           'tr',
@@ -202,4 +200,14 @@ export class ActionsPanel {
     table.append(body);
     this.#versions.replaceChildren(table);
   }
+}
+
+/** A link that fetches the file with the token (api.ts download) instead of navigating to it. */
+function downloadLink(file: string, label: string): HTMLElement {
+  const link = h('a', { href: `/api/download?file=${encodeURIComponent(file)}`, download: '' }, label);
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    void download(`/api/download?file=${encodeURIComponent(file)}`, file.split('/').pop() ?? file);
+  });
+  return link;
 }

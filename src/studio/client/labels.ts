@@ -157,3 +157,23 @@ export function itemNoun(listPath: ReadonlyArray<string | number>): string {
   };
   return nouns[key] ?? 'Element';
 }
+
+/** Where a field is, in the form's words: "Handlingsplan › Rad 4 › Aktivitet". */
+export function placeLabel(path: ReadonlyArray<string | number>): string {
+  return path
+    .map((segment, i) =>
+      typeof segment === 'number' ? `${itemNoun(path.slice(0, i))} ${segment + 1}` : fieldLabel(path.slice(0, i + 1)),
+    )
+    .join(' › ');
+}
+
+/** A field as the CLI prints it (`actionPlan[3].activity`) → its path. */
+export function parseField(field: string): Array<string | number> {
+  const out: Array<string | number> = [];
+  for (const m of field.matchAll(/\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]|([^.[\]]+)/g)) {
+    if (m[1] !== undefined) out.push(Number(m[1]));
+    else if (m[2] !== undefined) out.push(JSON.parse(`"${m[2]}"`) as string);
+    else if (m[3] !== undefined) out.push(m[3]);
+  }
+  return out;
+}

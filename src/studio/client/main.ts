@@ -6,9 +6,10 @@
  */
 import { AbsorbPanel } from './absorb-panel.js';
 import { ActionsPanel } from './actions-panel.js';
-import { getJson, postJson } from './api.js';
+import { getJson, postJson, withToken } from './api.js';
+import { type ConflictAnswer, conflictPanel } from './conflicts.js';
 import { buildForm } from './form.js';
-import { h, pathId, type Path } from './form-util.js';
+import { h, type Json, pathId, type Path } from './form-util.js';
 import { fieldPath } from './paths.js';
 import { LiveChecker } from './live-check.js';
 import { RenderQueue } from './render-queue.js';
@@ -23,6 +24,7 @@ const main = h('main', { id: 'main', tabindex: '-1' });
 const nav = h('ul', { class: 'files' });
 const summary = h('div', { class: 'summary', role: 'region', 'aria-label': 'Meldinger fra Trappa' });
 const saveStatus = h('p', { class: 'save-status', role: 'status' });
+const conflictsBox = h('div', { class: 'conflicts-box' });
 
 async function boot(): Promise<void> {
   state.project = await getJson<ProjectInfo>('/api/project');
@@ -87,14 +89,17 @@ function show(view: string, focus?: Path): void {
     main.replaceChildren(
       heading,
       summary,
-      h('p', {}, 'Filen kan ikke leses som data; rett den i et tekstprogram. Slik står den nå:'),
-      h('pre', {}, file.text),
+      h('p', { class: 'problem' }, file.problem ?? 'Filen kan ikke leses som data; rett den i et tekstprogram.'),
+      ...(file.text ? [h('p', {}, 'Slik står den nå:'), h('pre', {}, file.text)] : []),
     );
     return;
   }
   const save = h('button', { type: 'button', class: 'primary' }, 'Lagre') as HTMLButtonElement;
   const revert = h('button', { type: 'button' }, 'Forkast endringer') as HTMLButtonElement;
   save.addEventListener('click', () => void saveFile(view));
+  // A link out of the project is shown, never written (project-files.ts).
+  if (file.readOnly) save.setAttribute('disabled', '');
+  const problem = file.problem ? [h('p', { class: 'problem', role: 'note' }, file.problem)] : [];
   revert.addEventListener('click', () => {
     checker.edited();
     state.edits.delete(view);
@@ -115,7 +120,14 @@ function show(view: string, focus?: Path): void {
       scheduleRender();
     },
   });
-  main.replaceChildren(heading, h('div', { class: 'toolbar' }, save, revert, saveStatus), summary, form);
+  main.replaceChildren(
+    heading,
+    ...problem,
+    h('div', { class: 'toolbar' }, save, revert, saveStatus),
+    conflictsBox,
+    summary,
+    form,
+  );
   markFields();
   if (focus) focusField(focus);
 }
@@ -187,40 +199,84 @@ function markFields(): void {
   showMessages(main, summary, allIssues(), state.view);
 }
 
+interface SaveAnswer {
+  saved: boolean;
+  version?: string;
+  value?: Json;
+  text?: string;
+  merged?: boolean;
+  issues?: Issue[];
+  reload?: string;
+  conflicts?: ConflictAnswer['conflicts'];
+  current?: ConflictAnswer['current'];
+}
+
+/** Files with a save on its way: news of them waits for the answer (saving.ts would be overkill). */
+const saving = new Map<string, string[]>();
+
 async function saveFile(view: string): Promise<void> {
   const holder = state.edits.get(view);
-  if (!holder) {
+  const file = fileOf(view);
+  if (!holder || !file) {
     saveStatus.textContent = 'Ingen endringer å lagre.';
     return;
   }
   const others = Object.fromEntries([...state.edits].filter(([f]) => f !== view).map(([f, v]) => [f, v.value]));
-  const result = await postJson<{ saved: boolean; issues?: Issue[] }>('/api/save', {
-    file: view,
-    value: holder.value,
-    edits: others,
-  });
+  saving.set(view, []);
+  const body = { file: view, version: file.version, value: holder.value, edits: others };
+  const result = await postJson<SaveAnswer>('/api/save', body).catch((error: Error) => error);
+  const heard = saving.get(view) ?? [];
+  saving.delete(view);
+  if (result instanceof Error) {
+    saveStatus.textContent = `Ikke lagret: ${result.message}`;
+    return;
+  }
+  conflictsBox.replaceChildren();
+  if (result.conflicts && result.current) {
+    const answer = { conflicts: result.conflicts, current: result.current };
+    conflictsBox.append(
+      conflictPanel(answer, file.value, holder.value, (value, current) => {
+        file.value = current.value;
+        file.version = current.version;
+        holder.value = value;
+        show(view);
+        void saveFile(view);
+      }),
+    );
+    saveStatus.textContent = 'Ikke lagret: noen andre har endret de samme feltene. Velg under.';
+    return;
+  }
+  if (result.reload) {
+    saveStatus.textContent = result.reload;
+    return;
+  }
   if (!result.saved) {
     state.global = result.issues ?? [];
     markFields();
     saveStatus.textContent = 'Ikke lagret: rett det meldingene peker på først.';
     return;
   }
-  fileOf(view)!.value = copy(holder.value);
+  Object.assign(file, { value: result.value, version: result.version, text: result.text });
   state.edits.delete(view);
-  saveStatus.textContent = 'Lagret.';
+  if (state.view === view) show(view);
+  saveStatus.textContent = result.merged ? 'Lagret. Det andre lagret i mellomtiden, er beholdt.' : 'Lagret.';
   drawNav();
+  if (heard.some((version) => version !== result.version)) void changedOnDisk(view);
 }
 
 function listen(): void {
-  const events = new EventSource('/api/events');
+  const events = new EventSource(withToken('/api/events'));
   events.addEventListener('job', (e) => actions.onJob(JSON.parse((e as MessageEvent<string>).data)));
-  events.addEventListener(
-    'changed',
-    (e) => void changedOnDisk(JSON.parse((e as MessageEvent<string>).data).file as string),
-  );
+  const news = (e: Event): void => {
+    const { file, version } = JSON.parse((e as MessageEvent<string>).data) as { file: string; version?: string };
+    if (saving.has(file)) saving.get(file)!.push(version ?? '');
+    else if (version === undefined || fileOf(file)?.version !== version) void changedOnDisk(file);
+  };
+  events.addEventListener('changed', news);
+  events.addEventListener('saved', news);
 }
 
-/** Another editor changed a file: take it in unless the page has unsaved edits of it. */
+/** Someone else changed a file: take it in unless the page has unsaved edits of it. */
 async function changedOnDisk(file: string): Promise<void> {
   const project = await getJson<ProjectInfo>('/api/project');
   const editing = state.edits.has(file);
@@ -235,11 +291,12 @@ async function changedOnDisk(file: string): Promise<void> {
     actions.setDecks(project.decks.map((d) => d.id));
   }
   const notice = editing
-    ? `${file} ble endret utenfor Studio; dine ulagrede endringer er beholdt.`
-    : `${file} ble endret utenfor Studio og er lastet inn på nytt.`;
+    ? `${file} ble endret av noen andre. Dine endringer er beholdt; når du lagrer, slås de sammen med det som er lagret.`
+    : `${file} ble endret av noen andre og er lastet inn på nytt.`;
   if (state.view === file && !editing) show(file);
   else drawNav();
   saveStatus.textContent = notice;
+  document.body.dataset.news = String(Number(document.body.dataset.news ?? 0) + 1);
   state.touched.add(file);
   scheduleRender();
 }

@@ -3,7 +3,9 @@
  * A slide is redrawn only when its SVG changed, so typing does not flicker the others.
  */
 import { kindsShowing } from '../../kinds/index.js';
+import { withToken } from './api.js';
 import { h } from './form-util.js';
+import { parseField, placeLabel } from './labels.js';
 
 export interface Issue {
   file: string;
@@ -30,12 +32,12 @@ export interface LiveDeck {
   issues: Issue[];
 }
 
-/** As the CLI prints it (errors.ts formatIssue): `data/strategy.yaml:12:7 version: expected …`. */
+/** As the CLI prints it (errors.ts formatIssue), but the field by its label: `data/strategy.yaml:12:7 Versjon: …`. */
 export function formatIssue(issue: Issue): string {
   let place = issue.file;
   if (issue.line !== undefined) place += `:${issue.line}`;
   if (issue.line !== undefined && issue.col !== undefined) place += `:${issue.col}`;
-  return `${place}${issue.field ? ` ${issue.field}:` : ''} ${issue.message}`;
+  return `${place}${issue.field ? ` ${placeLabel(parseField(issue.field))}:` : ''} ${issue.message}`;
 }
 
 /** Does `issue` concern slide `index` of `deck`? Messages that name no slide go on the deck's first. */
@@ -128,7 +130,11 @@ export class SlidesPanel {
     }
     const key = `${deck.id}#${index}`;
     if (this.#drawn.get(key) !== slide.svg) {
-      item.querySelector('.svg')!.innerHTML = slide.svg;
+      // Pictures come from /asset, which needs the token (api.ts); the server's SVG names the file only.
+      item.querySelector('.svg')!.innerHTML = slide.svg.replaceAll(
+        'href="/asset?',
+        `href="${withToken('/asset')}&amp;`,
+      );
       this.#drawn.set(key, slide.svg);
     }
     const mine = issues.filter((issue) => concerns(issue, deck, slide, index));

@@ -7,6 +7,11 @@ export interface DataFile {
   kind: 'strategy' | 'theme' | 'deck';
   value: Json;
   text: string;
+  /** sha256 of the text the page loaded: a save says which version it started from. */
+  version: string;
+  /** Why the file cannot be read, or cannot be saved (a link out of the project). */
+  problem?: string;
+  readOnly?: boolean;
 }
 
 export interface ProjectInfo {

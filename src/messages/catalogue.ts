@@ -1,0 +1,113 @@
+/**
+ * One catalogue of the messages a person reads, in bokmål, nynorsk and English: Trappa
+ * Studio's words, for the page and the CLI alike; the exit codes' words come from the one
+ * table in exit-codes.ts.
+ * A message is looked up by key and filled in with named values (`{file}`); a language
+ * lacking a message falls back to bokmål, then English, so nothing is ever shown blank.
+ */
+import { exitCodeEntry, type MessageLanguage } from '../exit-codes.js';
+
+export type Lang = MessageLanguage;
+
+type Entry = Record<Lang, string>;
+
+const M = {
+  notDataFile: {
+    nb: 'ikke en datafil i dette prosjektet: {file}',
+    nn: 'ikkje ei datafil i dette prosjektet: {file}',
+    en: 'not a data file of this project: {file}',
+  },
+  linkOutside: {
+    nb: 'filen er en lenke som peker ut av prosjektet; Studio viser den, men lagrer aldri over den',
+    nn: 'fila er ei lenkje som peikar ut av prosjektet; Studio viser ho, men lagrar aldri over ho',
+    en: 'the file is a link that leads out of the project; the Studio shows it but never replaces it',
+  },
+  busy: {
+    nb: 'Et annet arbeid pågår. Vent til det er ferdig.',
+    nn: 'Eit anna arbeid går føre seg. Vent til det er ferdig.',
+    en: 'Another job is running. Wait until it is done.',
+  },
+  unknownDeck: { nb: 'ukjent presentasjon: {deck}', nn: 'ukjend presentasjon: {deck}', en: 'unknown deck: {deck}' },
+  unknownAction: { nb: 'ukjent handling: {action}', nn: 'ukjend handling: {action}', en: 'unknown action: {action}' },
+  versionFormat: {
+    nb: 'skriv versjonen som tall med punktum, f.eks. 0.3 eller 1.0',
+    nn: 'skriv versjonen som tal med punktum, t.d. 0.3 eller 1.0',
+    en: 'write the version as numbers with dots, e.g. 0.3 or 1.0',
+  },
+  noteEmpty: {
+    nb: 'skriv hva som er endret i den nye versjonen',
+    nn: 'skriv kva som er endra i den nye versjonen',
+    en: 'write what changed in the new version',
+  },
+  noteControl: {
+    nb: 'notatet har et usynlig kontrolltegn ({code}); skriv det inn på nytt uten å lime inn fra et annet program',
+    nn: 'notatet har eit usynleg kontrollteikn ({code}); skriv det inn på nytt utan å lime inn frå eit anna program',
+    en: 'the note holds an invisible control character ({code}); type it again instead of pasting it',
+  },
+  noteTooLong: {
+    nb: 'notatet er {length} tegn; skriv det kortere enn {limit} tegn',
+    nn: 'notatet er {length} teikn; skriv det kortare enn {limit} teikn',
+    en: 'the note is {length} characters; keep it under {limit}',
+  },
+  unknownVersion: {
+    nb: 'Siden din bygger på en utgave av filen som Studio ikke husker lenger. Last inn siden på nytt.',
+    nn: 'Sida di byggjer på ei utgåve av fila som Studio ikkje hugsar lenger. Last inn sida på nytt.',
+    en: 'Your page is based on a version of the file the Studio no longer remembers. Reload the page.',
+  },
+  mailNotSet: {
+    nb: 'E-posttjeneren er ikke satt opp ennå, så ingenting ble sendt. Dataene er i orden. Be den som drifter Trappa sette TRAPPA_SMTP_HOST og TRAPPA_SMTP_FROM (se README: e-post).',
+    nn: 'E-posttenaren er ikkje sett opp enno, så ingenting vart sendt. Dataa er i orden. Be den som driftar Trappa setje TRAPPA_SMTP_HOST og TRAPPA_SMTP_FROM (sjå README: e-post).',
+    en: 'No mail server is set up yet, so nothing was sent. The data is fine. Ask whoever looks after Trappa to set TRAPPA_SMTP_HOST and TRAPPA_SMTP_FROM (README: e-mail).',
+  },
+  internal: {
+    nb: 'Intern feil i Trappa Studio; se terminalen.',
+    nn: 'Intern feil i Trappa Studio; sjå terminalen.',
+    en: 'Internal error in Trappa Studio; see the terminal.',
+  },
+  requestTooLarge: {
+    nb: 'forespørselen er for stor',
+    nn: 'førespurnaden er for stor',
+    en: 'the request is too large',
+  },
+  badRequest: { nb: 'forespørselen er ikke JSON', nn: 'førespurnaden er ikkje JSON', en: 'the request is not JSON' },
+} satisfies Record<string, Entry>;
+
+export type MessageKey = keyof typeof M;
+
+let current: Lang = 'nb';
+
+/** The language of this process's messages (the CLI's --lang or locale; the studio's page). */
+export function setLanguage(lang: Lang): void {
+  current = lang;
+}
+
+export function language(): Lang {
+  return current;
+}
+
+/** --lang if given, else the locale (LC_ALL, LC_MESSAGES, LANG: nn_NO → nn, en_GB → en), else `fallback`. */
+export function languageFrom(
+  flag: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+  fallback: Lang = 'nb',
+): Lang {
+  for (const value of [flag, env.LC_ALL, env.LC_MESSAGES, env.LANG]) {
+    const code = value?.toLowerCase().slice(0, 2);
+    if (code === 'nn' || code === 'en') return code;
+    if (code === 'nb' || code === 'no') return 'nb';
+  }
+  return fallback;
+}
+
+/** The message `key` in `lang`, with `{name}` filled in from `values`. */
+export function say(key: MessageKey, values: Record<string, string | number> = {}, lang: Lang = current): string {
+  const entry: Entry = M[key];
+  const text = entry[lang] || entry.nb || entry.en;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+/** What an exit code of the CLI means and what to do, in words: the one table in exit-codes.ts. */
+export function exitExplanation(code: number, lang: Lang = current): string {
+  const entry = exitCodeEntry(code);
+  return `${entry.meaning[lang]}. ${entry.todo[lang]}`.replace(/\.\. /, '. ').trim();
+}

@@ -1,0 +1,94 @@
+/**
+ * Trappa's located messages in the reader's language. The stages word their issues in
+ * English (the CLI's text, which tests and scripts read); the studio shows them in bokmål or
+ * nynorsk through this table of the common forms. A message no entry matches is shown as
+ * it is, never dropped. The English original stays beside it (`original`) for a bug report.
+ */
+import type { Issue } from '../errors.js';
+import { type Lang, language } from './catalogue.js';
+
+type Words = Record<Exclude<Lang, 'en'>, string>;
+
+/** English form (anchored, with groups) → its translation, `$1`… the groups. */
+const FORMS: Array<[RegExp, Words]> = [
+  [
+    /^expected a version like "(.+)" or "(.+)", found (.+)$/,
+    { nb: 'skriv versjonen som «$1» eller «$2», ikke $3', nn: 'skriv versjonen som «$1» eller «$2», ikkje $3' },
+  ],
+  [/^must not be empty$/, { nb: 'må fylles ut', nn: 'må fyllast ut' }],
+  [/^missing field '(.+)'$/, { nb: "feltet '$1' mangler", nn: "feltet '$1' manglar" }],
+  [/^missing value$/, { nb: 'verdien mangler', nn: 'verdien manglar' }],
+  [
+    /^'(.*)' is not a real date; expected a date like (\S+)$/,
+    {
+      nb: "'$1' er ikke en gyldig dato; skriv datoen som $2 (år-måned-dag)",
+      nn: "'$1' er ikkje ein gyldig dato; skriv datoen som $2 (år-månad-dag)",
+    },
+  ],
+  [
+    /^expected a date like (\S+), found (.+)$/,
+    { nb: 'skriv datoen som $1 (år-måned-dag), ikke $2', nn: 'skriv datoen som $1 (år-månad-dag), ikkje $2' },
+  ],
+  [
+    /^expected text, found (.+?); put the value in quotes to keep it as text$/,
+    { nb: 'skal være tekst, men er $1', nn: 'skal vere tekst, men er $1' },
+  ],
+  [
+    /^expected one of: (.+); found (.+?)( \(did you mean '(.+)'\?\))?$/,
+    { nb: 'skal være ett av: $1; står $2$3', nn: 'skal vere eitt av: $1; står $2$3' },
+  ],
+  [/^must be at most (\d+) characters long$/, { nb: 'kan ha høyst $1 tegn', nn: 'kan ha høgst $1 teikn' }],
+  [/^must be at least (\d+) characters long$/, { nb: 'må ha minst $1 tegn', nn: 'må ha minst $1 teikn' }],
+  [/^needs at least (\d+) items?$/, { nb: 'trenger minst $1', nn: 'treng minst $1' }],
+  [/^can have at most (\d+) items?$/, { nb: 'kan ha høyst $1', nn: 'kan ha høgst $1' }],
+  [
+    /^expected an e-mail address, found (.+)$/,
+    { nb: 'skal være en e-postadresse, men står $1', nn: 'skal vere ei e-postadresse, men står $1' },
+  ],
+  [/^(.+) is not in the expected form$/, { nb: '$1 har ikke riktig form', nn: '$1 har ikkje rett form' }],
+  [/^unknown field (.+)$/, { nb: 'ukjent felt $1', nn: 'ukjent felt $1' }],
+  [
+    /^contains (U\+[0-9A-F]+) \((.+?)\), which a slide cannot hold.*$/,
+    {
+      nb: 'har et tegn som et lysbilde ikke kan vise ($1, ofte med tekst limt inn fra Word eller PDF); slett det',
+      nn: 'har eit teikn som eit lysbilete ikkje kan vise ($1, ofte med tekst lima inn frå Word eller PDF); slett det',
+    },
+  ],
+  [
+    /^(.*?)has contrast ([\d.]+):1; WCAG AA needs ([\d.]+):1( for large text)? — (.+)$/,
+    {
+      nb: '$1har kontrast $2:1, men må ha minst $3:1 for å kunne leses av alle (WCAG AA) — $5',
+      nn: '$1har kontrast $2:1, men må ha minst $3:1 for å kunne lesast av alle (WCAG AA) — $5',
+    },
+  ],
+  [
+    /^is not an ordinary file.*$/,
+    {
+      nb: 'er ikke en vanlig fil (en pipe, enhet eller socket); Trappa leser bare vanlige filer',
+      nn: 'er ikkje ei vanleg fil (ei pipe, eining eller socket); Trappa les berre vanlege filer',
+    },
+  ],
+  [
+    /^is ([\d.]+ [KM]B), over the limit of ([\d.]+ [KM]B) for one input file.*$/,
+    {
+      nb: 'er $1, over grensen på $2 for én fil; gjør den mindre',
+      nn: 'er $1, over grensa på $2 for éi fil; gjer ho mindre',
+    },
+  ],
+  [/^file not found(.*)$/, { nb: 'filen finnes ikke$1', nn: 'fila finst ikkje$1' }],
+];
+
+/** One message in `lang` (English as it is). */
+function translateMessage(message: string, lang: Lang = language()): string {
+  if (lang === 'en') return message;
+  for (const [form, words] of FORMS) if (form.test(message)) return message.replace(form, words[lang]);
+  return message;
+}
+
+/** Issues with their messages in `lang`, each keeping its English text as `original`. */
+export function translateIssues<T extends Issue>(issues: readonly T[], lang: Lang = language()): T[] {
+  return issues.map((issue) => {
+    const message = translateMessage(issue.message, lang);
+    return message === issue.message ? issue : { ...issue, message, original: issue.message };
+  });
+}
