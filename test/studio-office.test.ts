@@ -56,6 +56,23 @@ describe('a save from an older version is merged, or refused field by field, nev
     expect(lines.filter((l, i) => l !== editorLines[i])).toEqual(['  - Samarbeidet skal synes']);
   });
 
+  it('keeps a Windows file Windows: CRLF on every line and the BOM after a save (issue #26)', async () => {
+    const lf = readFileSync(strategyPath(), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .replace(/\r\n/g, '\n');
+    writeFileSync(strategyPath(), `\uFEFF${lf.replace(/\n/g, '\r\n')}`);
+    const loaded = await loadedFile(studio, STRATEGY);
+    const mine = copy(loaded.value) as Plain;
+    mine.profile[0] = 'Samarbeidet skal synes på Windows';
+    const saved = await call(studio, 'POST', '/api/save', { file: STRATEGY, version: loaded.version, value: mine });
+    expect(saved.json).toMatchObject({ saved: true });
+    const now = readFileSync(strategyPath(), 'utf8');
+    expect(now.startsWith('\uFEFF')).toBe(true);
+    expect(now.replace(/\r\n/g, '').includes('\n')).toBe(false);
+    expect(plainOf(now.slice(1)).profile[0]).toBe('Samarbeidet skal synes på Windows');
+    writeFileSync(strategyPath(), lf);
+  });
+
   it('refuses a save that changes a field someone else changed, naming the field and both values', async () => {
     const loaded = await loadedFile(studio, STRATEGY);
     writeFileSync(strategyPath(), readFileSync(strategyPath(), 'utf8').replace('Enhetsledere', 'Avdelingsledere'));

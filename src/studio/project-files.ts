@@ -17,7 +17,7 @@ import { BoundedCache } from '../bounded-cache.js';
 import { decodeUtf8 } from '../data/decode-utf8.js';
 import { formatIssue, type Result, fail, ok } from '../errors.js';
 import { readInputFile } from '../io/read-input.js';
-import { saveAtomically } from '../io/save-file.js';
+import { saveTextInFileStyle, splitTextStyle } from '../io/text-style.js';
 import { resolvePaths, type ResolvedPaths } from '../project-paths.js';
 import { sha256Hex } from '../sha256.js';
 import { say } from '../messages/catalogue.js';
@@ -85,7 +85,8 @@ export class ProjectFiles {
     if (!bytes.ok) return bytes;
     const text = decodeUtf8(this.rel(abs), bytes.value);
     if (!text.ok) return text;
-    const plain = text.value.replace(/^\uFEFF/, '');
+    // The page edits plain text (LF, no BOM); the file's own style is put back on save.
+    const plain = splitTextStyle(text.value).text;
     this.#versions.set(sha256Hex(plain), plain);
     return ok(plain);
   }
@@ -141,7 +142,7 @@ export class ProjectFiles {
   /** Writes `text` atomically to `target` (from `writable`) and remembers it as the file of `abs`. */
   async save(abs: string, target: string, text: string): Promise<string> {
     this.#written.set(abs, text);
-    await saveAtomically(target, text);
+    await saveTextInFileStyle(target, text);
     const version = sha256Hex(text);
     this.#versions.set(version, text);
     return version;
