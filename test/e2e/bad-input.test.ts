@@ -124,7 +124,7 @@ describe('text too long for a slide that cannot continue', () => {
     const run = await runMain(['build'], root);
     expect(run.status).toBe(2);
     expect(run.stderr.trim()).toMatch(
-      /^data\/strategy\.yaml:\d+:\d+ mainMessage: the text is too long for its place on the slide: even at 12 pt it needs [\d.]+ in of [\d.]+ in; shorten it by about \d+ %$/,
+      /^data\/strategy\.yaml:\d+:\d+ mainMessage: deck \w+, slide \d+ \(\w+\): the text is too long for its place on the slide: even at 12 pt it needs [\d.]+ in of [\d.]+ in; shorten it by about \d+ %$/,
     );
     expect(existsSync(path.join(root, 'output'))).toBe(false);
   });
