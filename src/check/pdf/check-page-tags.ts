@@ -7,19 +7,11 @@
  * (Matterhorn 14-002, 14-003). Pure.
  */
 import type { Finding } from '../types.js';
+import { found, squeeze } from './finding.js';
 import { centreIn } from './deck-regions.js';
 import type { PdfPage, PdfStructNode, SlideExpectation } from './types.js';
 
-const squeeze = (text: string): string => text.replace(/\s+/g, '');
 const HEADING = /^(H[1-6]?)$/;
-
-const found = (rule: string, page: number, element: string, message: string): Finding => ({
-  severity: 'error',
-  rule,
-  slide: page,
-  element,
-  message,
-});
 
 export function checkPageTags(page: PdfPage, slide: SlideExpectation): Finding[] {
   const out: Finding[] = [];

@@ -7,23 +7,15 @@
  */
 import { looksLikeFileName } from '../rules/alt-text.js';
 import type { Finding } from '../types.js';
+import { found, squeeze } from './finding.js';
 import { checkHeadingLevels, checkPageTags } from './check-page-tags.js';
 import { undeclaredXmpProperties } from './check-xmp.js';
 import type { PdfExpectation, PdfModel, PdfPage, PdfStructNode, SlideExpectation } from './types.js';
 
 /** Whitespace removed: line breaks and the spaces between text pieces differ between writers. */
-const squeeze = (text: string): string => text.replace(/\s+/g, '');
 const SOFT_HYPHEN = '\u00ad';
 /** Bullet characters a writer may tag as list labels. */
 const squeezeLabels = (text: string): string => squeeze(text).replace(/[•◦▪▫‣⁃–·●■□-]/g, '');
-
-const found = (rule: string, page: number, element: string, message: string): Finding => ({
-  severity: 'error',
-  rule,
-  slide: page,
-  element,
-  message,
-});
 
 export function checkPdf(pdf: PdfModel, expected: PdfExpectation): Finding[] {
   const findings = [...checkDocument(pdf, expected)];

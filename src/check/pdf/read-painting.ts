@@ -6,11 +6,9 @@
  * does not share that stage's blind spots.
  */
 import type { PagePainting, Rect } from './types.js';
+import { apply, IDENTITY, multiply, type Matrix } from './matrix.js';
 
 type PdfJsOps = typeof import('pdfjs-dist/legacy/build/pdf.mjs')['OPS'];
-type Matrix = [number, number, number, number, number, number];
-
-const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
 export function readPainting(ops: { fnArray: number[]; argsArray: unknown[] }, OPS: PdfJsOps): PagePainting {
   const paintsPath = new Set<number>([
@@ -99,21 +97,6 @@ export function readPainting(ops: { fnArray: number[]; argsArray: unknown[] }, O
       ]);
   });
   return result;
-}
-
-function multiply(a: Matrix, b: Matrix): Matrix {
-  return [
-    a[0] * b[0] + a[1] * b[2],
-    a[0] * b[1] + a[1] * b[3],
-    a[2] * b[0] + a[3] * b[2],
-    a[2] * b[1] + a[3] * b[3],
-    a[4] * b[0] + a[5] * b[2] + b[4],
-    a[4] * b[1] + a[5] * b[3] + b[5],
-  ];
-}
-
-function apply(m: Matrix, x: number, y: number): [number, number] {
-  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 }
 
 function grow(box: Rect | undefined, [x, y]: [number, number]): Rect {

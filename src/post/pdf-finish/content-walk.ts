@@ -10,6 +10,7 @@
  */
 import type { Rect } from '../../check/pdf/types.js';
 import type { ContentOp } from './content-tokens.js';
+import { apply, IDENTITY, multiply, type Matrix } from '../../check/pdf/matrix.js';
 
 interface Paints {
   text: number;
@@ -41,9 +42,6 @@ export interface PageContent {
   /** Every BDC/BMC has its EMC and no EMC closes nothing: only then is it safe to edit. */
   balanced: boolean;
 }
-
-type Matrix = [number, number, number, number, number, number];
-const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
 const PATH_PAINT = new Set(['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*']);
 const TEXT_SHOW = new Set(['Tj', 'TJ', "'", '"']);
@@ -155,21 +153,6 @@ function pathPoints(op: string, n: number[]): [number, number][] {
   const points: [number, number][] = [];
   for (let i = 0; i + 1 < n.length; i += 2) points.push([n[i]!, n[i + 1]!]);
   return points;
-}
-
-function multiply(a: Matrix, b: Matrix): Matrix {
-  return [
-    a[0] * b[0] + a[1] * b[2],
-    a[0] * b[1] + a[1] * b[3],
-    a[2] * b[0] + a[3] * b[2],
-    a[2] * b[1] + a[3] * b[3],
-    a[4] * b[0] + a[5] * b[2] + b[4],
-    a[4] * b[1] + a[5] * b[3] + b[5],
-  ];
-}
-
-function apply(m: Matrix, x: number, y: number): [number, number] {
-  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 }
 
 function boundsOf(points: [number, number][]): Rect | undefined {
