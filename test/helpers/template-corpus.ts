@@ -6,20 +6,20 @@
  * derived from them with fflate: one with only four layouts under its own names, one on a
  * dark picture background.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import sharp from 'sharp';
 import { sha256Hex } from '../../src/sha256.js';
+import { runQuietly } from './ooxml.js';
 import { REPO } from './project.js';
 
 export const LIBREOFFICE_TEMPLATES = '/usr/lib/libreoffice/share/template/common/presnt';
 const FIXTURES = path.join(REPO, 'test/fixtures/templates');
 
 /** LibreOffice's .otp templates as .potx files, converted in one soffice run and kept for later runs. */
-export function libreOfficeTemplates(): string[] {
+export async function libreOfficeTemplates(): Promise<string[]> {
   if (!existsSync(LIBREOFFICE_TEMPLATES)) return [];
   const otp = readdirSync(LIBREOFFICE_TEMPLATES)
     .filter((f) => f.endsWith('.otp'))
@@ -29,19 +29,16 @@ export function libreOfficeTemplates(): string[] {
   const wanted = otp.map((f) => path.join(dir, f.replace(/\.otp$/, '.potx')));
   if (!wanted.every((f) => existsSync(f))) {
     mkdirSync(dir, { recursive: true });
-    spawnSync(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${dir}/profile`,
-        '--headless',
-        '--convert-to',
-        'potx:Impress MS PowerPoint 2007 XML Template',
-        '--outdir',
-        dir,
-        ...otp.map((f) => path.join(LIBREOFFICE_TEMPLATES, f)),
-      ],
-      { stdio: 'ignore', timeout: 300_000 },
-    );
+    // Not spawnSync: a conversion of 23 templates can block the test worker past vitest's 60 s.
+    await runQuietly('soffice', [
+      `-env:UserInstallation=file://${dir}/profile`,
+      '--headless',
+      '--convert-to',
+      'potx:Impress MS PowerPoint 2007 XML Template',
+      '--outdir',
+      dir,
+      ...otp.map((f) => path.join(LIBREOFFICE_TEMPLATES, f)),
+    ]);
   }
   return wanted.filter((f) => existsSync(f));
 }
