@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { GlobalOptions } from './shared.js';
 import { projectOptions } from './shared.js';
-import { languageFrom, setLanguage } from '../messages/catalogue.js';
+import { languageFrom } from '../messages/catalogue.js';
 
 interface StudioFlags {
   port: number;
@@ -23,10 +23,10 @@ export function registerStudio(program: Command): void {
       const { startStudio } = await import('../studio/server.js');
       // The page is written in bokmål; its messages follow unless --lang asks for nynorsk or English.
       const lang = cmd.optsWithGlobals<GlobalOptions & { lang?: string }>().lang;
-      setLanguage(lang ? languageFrom(lang) : 'nb');
       const options = projectOptions(cmd);
       const studio = await startStudio({
         ...options,
+        lang: lang ? languageFrom(lang) : 'nb',
         port: flags.port,
         cliEntry: process.argv[1],
         execArgv: process.execArgv,

@@ -9,6 +9,7 @@ import { createApi, type StudioOptions } from './studio-api.js';
 import { HttpError } from './http-error.js';
 import { fileSystemError, InputError, TrappaError } from '../errors.js';
 import { exitExplanation, say } from '../messages/catalogue.js';
+import { setLanguage, type Lang } from '../messages/catalogue.js';
 
 export interface Studio {
   /** http://127.0.0.1:<port>/?token=… — the address to open. */
@@ -30,7 +31,12 @@ const HEADERS = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-export async function startStudio(options: StudioOptions & { port?: number; token?: string }): Promise<Studio> {
+export async function startStudio(
+  options: StudioOptions & { port?: number; token?: string; lang?: Lang },
+): Promise<Studio> {
+  // The page is written in bokmål, and its messages follow unless asked otherwise. Set here, not
+  // left to whatever an earlier command in this process chose (the CLI falls back to English).
+  setLanguage(options.lang ?? 'nb');
   const token = options.token ?? newToken();
   const guard = { token, port: 0 };
   const api = createApi(options);
