@@ -4,7 +4,10 @@
  * (A test that has nothing to check is skipped, visibly, with it.skipIf.)
  */
 import { beforeEach, expect } from 'vitest';
+import { watchForStalls } from './helpers/stall-watch.js';
 
 beforeEach(() => {
   expect.hasAssertions();
 });
+
+watchForStalls();
