@@ -19,7 +19,7 @@ import { registerAbsorb } from './commands/absorb.js';
 import { registerMail } from './commands/mail.js';
 import { registerDiff } from './commands/diff.js';
 import { trappaVersion } from './versions/input-hash.js';
-import { exitExplanation, language, languageFrom, setLanguage } from './messages/catalogue.js';
+import { languageFrom, messagesIn } from './messages/catalogue.js';
 
 export function createProgram(): Command {
   const program = new Command('trappa')
@@ -68,7 +68,7 @@ export async function main(argv: string[]): Promise<number> {
   // Before parsing, so even a usage error is explained in the reader's language.
   const flag = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   const given = flag < 0 ? undefined : argv[flag]!.includes('=') ? argv[flag]!.split('=')[1] : argv[flag + 1];
-  setLanguage(languageFrom(given, process.env, 'en'));
+  const messages = messagesIn(languageFrom(given, process.env, 'en'));
   try {
     await createProgram().parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
@@ -77,7 +77,7 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) return error.exitCode;
     const code = reportError(error);
     // In Norwegian, one more line says what the exit code means and what to do (messages/catalogue.ts).
-    if (language() !== 'en') console.error(`trappa: ${exitExplanation(code)}`);
+    if (messages.lang !== 'en') console.error(`trappa: ${messages.exitExplanation(code)}`);
     return code;
   }
 }

@@ -20,7 +20,7 @@ import { readInputFile } from '../io/read-input.js';
 import { saveTextInFileStyle, splitTextStyle } from '../io/text-style.js';
 import { resolvePaths, type ResolvedPaths } from '../project-paths.js';
 import { sha256Hex } from '../sha256.js';
-import { say } from '../messages/catalogue.js';
+import type { Messages } from '../messages/catalogue.js';
 import { translateIssues } from '../messages/issue-text.js';
 import { parsedOf } from '../data/yaml-splice.js';
 
@@ -50,7 +50,10 @@ export class ProjectFiles {
   readonly #versions = new BoundedCache<string, string>(VERSION_BYTES, (_, text) => text.length + 64);
   readonly #locks = new Map<string, Promise<unknown>>();
 
-  constructor(options: Parameters<typeof resolvePaths>[0]) {
+  constructor(
+    options: Parameters<typeof resolvePaths>[0],
+    private readonly messages: Messages,
+  ) {
     this.paths = resolvePaths(options);
   }
 
@@ -106,7 +109,14 @@ export class ProjectFiles {
     const out = await this.writable(abs);
     const readOnly = out.ok ? {} : { readOnly: true, problem: out.issues[0]!.message };
     if (!read.ok)
-      return { file, kind, text: '', value: null, version: '', problem: formatIssue(translateIssues(read.issues)[0]!) };
+      return {
+        file,
+        kind,
+        text: '',
+        value: null,
+        version: '',
+        problem: formatIssue(translateIssues(read.issues, this.messages.lang)[0]!),
+      };
     // The parse is kept for the edits that follow (yaml-splice.ts): typing does not parse the file again.
     const value = parsedOf(read.value)?.value ?? null;
     return { file, kind, text: read.value, value, version: sha256Hex(read.value), ...readOnly };
@@ -123,7 +133,7 @@ export class ProjectFiles {
     const root = await realpath(this.paths.root);
     const rel = target === undefined ? '..' : path.relative(root, target);
     if (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel)) return ok(target!);
-    return fail([{ file: this.rel(abs), message: say('linkOutside') }]);
+    return fail([{ file: this.rel(abs), message: this.messages.say('linkOutside') }]);
   }
 
   /** Runs `work` for one file at a time: saves of the same file never interleave. */

@@ -19,7 +19,7 @@ import { HttpError } from './http-error.js';
 import { InputError } from '../errors.js';
 import { confinePath } from '../io/confine.js';
 import { readInputFile } from '../io/read-input.js';
-import { say } from '../messages/catalogue.js';
+import type { Messages } from '../messages/catalogue.js';
 import { translateIssues } from '../messages/issue-text.js';
 import { fieldPath } from './client/paths.js';
 import { plainValue, planSave } from './save-merge.js';
@@ -82,13 +82,17 @@ function record(body: unknown): Record<string, unknown> {
   return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
 }
 
-export function createApi(options: StudioOptions) {
-  const files = new ProjectFiles({
-    root: options.root,
-    dataDir: options.dataDir,
-    templatesDir: options.templatesDir,
-    outDir: options.outDir,
-  });
+export function createApi(options: StudioOptions, messages: Messages) {
+  const { say } = messages;
+  const files = new ProjectFiles(
+    {
+      root: options.root,
+      dataDir: options.dataDir,
+      templatesDir: options.templatesDir,
+      outDir: options.outDir,
+    },
+    messages,
+  );
   const projectPaths = { root: files.paths.root, dataDir: files.paths.dataDir, templatesDir: files.paths.templatesDir };
   const listeners = new Set<ServerResponse>();
   const saved = new YamlCache();
@@ -123,10 +127,10 @@ export function createApi(options: StudioOptions) {
    */
   const saveOne = async (abs: string, value: unknown, version: string, others: Edits) => {
     const target = await files.writable(abs);
-    if (!target.ok) return { saved: false as const, issues: translateIssues(target.issues) };
+    if (!target.ok) return { saved: false as const, issues: translateIssues(target.issues, messages.lang) };
     for (let attempt = 0; ; attempt++) {
       const now = await files.read(abs);
-      if (!now.ok) return { saved: false as const, issues: translateIssues(now.issues) };
+      if (!now.ok) return { saved: false as const, issues: translateIssues(now.issues, messages.lang) };
       const plan = planSave({ current: now.value, version, value, textOf: (v) => files.textOf(v) });
       if (plan.kind === 'unknown-version') return { saved: false as const, reload: say('unknownVersion') };
       if (plan.kind === 'conflict') {
@@ -138,7 +142,7 @@ export function createApi(options: StudioOptions) {
       const result = await renderLive(projectPaths, texts, { saved });
       const issues = [...result.issues, ...result.decks.flatMap((d) => d.issues)];
       // Nothing is saved while any message stands: the CLI would refuse to build it.
-      if (issues.length > 0) return { saved: false as const, issues: translateIssues(issues) };
+      if (issues.length > 0) return { saved: false as const, issues: translateIssues(issues, messages.lang) };
       const again = await files.read(abs);
       if (attempt < 3 && again.ok && again.value !== now.value) continue;
       const written = await files.save(abs, target.value, plan.text);
@@ -193,15 +197,15 @@ export function createApi(options: StudioOptions) {
       const result = await renderLive(projectPaths, await textsOf(edits), { saved, decks: only });
       json(res, {
         ...result,
-        issues: translateIssues(result.issues),
-        decks: result.decks.map((d) => ({ ...d, issues: translateIssues(d.issues) })),
+        issues: translateIssues(result.issues, messages.lang),
+        decks: result.decks.map((d) => ({ ...d, issues: translateIssues(d.issues, messages.lang) })),
       });
     },
     'POST /api/check': async ({ res, body }) => {
       const result = await checkLive(projectPaths, await textsOf(record(body).edits), saved);
       json(res, {
-        issues: translateIssues(result.issues),
-        decks: result.decks.map((d) => ({ ...d, findings: translateIssues(d.findings) })),
+        issues: translateIssues(result.issues, messages.lang),
+        decks: result.decks.map((d) => ({ ...d, findings: translateIssues(d.findings, messages.lang) })),
       });
     },
     'POST /api/save': async ({ res, body }) => {
@@ -222,7 +226,7 @@ export function createApi(options: StudioOptions) {
     'POST /api/action': async ({ res, body }) => {
       const request = record(body) as unknown as ActionRequest;
       const known = (await files.load()).filter((f) => f.kind === 'deck').map((f) => String(record(f.value).id ?? ''));
-      const args = cliArgs(request, known);
+      const args = cliArgs(request, known, messages);
       if (typeof args === 'string') return json(res, { code: 1, output: [args], refusal: args });
       if (busy) return json(res, { code: 1, output: [], refusal: say('busy') });
       busy = true;
@@ -234,6 +238,7 @@ export function createApi(options: StudioOptions) {
           globalArgs: options.globalArgs ?? ['--root', files.paths.root],
           cwd: files.paths.root,
           onLine: (line) => broadcast('job', { state: 'line', line }),
+          messages,
         });
         broadcast('job', { state: 'end', code: result.code });
         json(res, result);
