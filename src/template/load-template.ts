@@ -115,21 +115,30 @@ function readTemplate(bytes: Uint8Array, display: string, limit: number): Master
   return { ...set, contentTypes: contentTypes(read.contentTypes, names) };
 }
 
-/** Loads theme.yaml's `template`; read once per process while the file's bytes stay the same. */
+/**
+ * Reads a template file within TRAPPA_MAX_TEMPLATE_MB, once per process while its bytes stay
+ * the same; issues name `display` (and the part) and carry no place, for the caller to add.
+ */
+export async function readTemplateFile(absPath: string, display: string): Promise<Result<MasterSet>> {
+  // Bounded like every input file: a template of hundreds of MB is refused before it is unzipped.
+  const read = await readInputFile(absPath, display, templateLimitBytes(), 'TRAPPA_MAX_TEMPLATE_MB');
+  if (!read.ok) return fail(read.issues.map((i) => ({ file: display, message: `${display} ${i.message}` })));
+  const bytes = read.value;
+  const cached = cache.get(absPath);
+  if (cached?.bytes.equals(bytes)) return ok(cached.set);
+  const set = readTemplate(bytes, display, templateLimitBytes());
+  if (typeof set === 'string') return fail([{ file: display, message: set }]);
+  cache.set(absPath, { bytes, set });
+  return ok(set);
+}
+
+/** Loads theme.yaml's `template` (a .potx/.pptx under assets/), with issues placed at that field. */
 export async function loadTemplate(root: string, file: string, where: SourceLocation): Promise<Result<MasterSet>> {
   const asset = resolveAssetPath(root, file);
   const issue = (message: string): Issue => ({ ...where, message });
   if (!asset.ok) return fail([issue(asset.message.replace(/image/g, 'template'))]);
   if (!/\.(potx|pptx|potm|pptm)$/i.test(asset.path))
     return fail([issue(`${asset.display} is not a .potx or .pptx template`)]);
-  // Bounded like every input file: a template of hundreds of MB is refused before it is unzipped.
-  const read = await readInputFile(asset.path, asset.display, templateLimitBytes(), 'TRAPPA_MAX_TEMPLATE_MB');
-  if (!read.ok) return fail(read.issues.map((i) => issue(`${asset.display} ${i.message}`)));
-  const bytes = read.value;
-  const cached = cache.get(asset.path);
-  if (cached?.bytes.equals(bytes)) return ok(cached.set);
-  const set = readTemplate(bytes, asset.display, templateLimitBytes());
-  if (typeof set === 'string') return fail([issue(set)]);
-  cache.set(asset.path, { bytes, set });
-  return ok(set);
+  const read = await readTemplateFile(asset.path, asset.display);
+  return read.ok ? read : fail(read.issues.map((i) => issue(i.message)));
 }
