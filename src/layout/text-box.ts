@@ -130,9 +130,11 @@ export function fitBox(page: Page, given: FitRequest): Fitted {
   let fitted = fitWholeWords(page, request, maxSize, minSize);
   // An organisation's template may give a text a smaller box than Trappa's design does: the
   // box then grows down towards the footer (the slide writes its own size), before anything is refused.
-  if (!fitted.fits && page.template) {
+  // Only the lowest block of the content area grows (nothing of the slide's own lies below it).
+  const lowest = request.box.y + request.box.h >= page.body.y + page.body.h - 0.05;
+  const above = request.box.y + request.box.h <= page.body.y + 0.05;
+  if (!fitted.fits && page.template && (lowest || above)) {
     // A box above the content area (a title) grows only up to it, never into the slide's content.
-    const above = request.box.y + request.box.h <= page.body.y + 0.05;
     const floor = (above ? page.body.y : Math.min(page.footer.y, page.size.h - 0.3)) - 0.05;
     if (floor > request.box.y + request.box.h + 0.05) {
       const box = { ...request.box, h: floor - request.box.y };

@@ -122,6 +122,9 @@ function fillsSlotTop(e: TextElement, slot: Box | undefined, others: SlideElemen
   );
 }
 
+const within = (b: Box, size: { w: number; h: number }) =>
+  b.x >= -0.01 && b.y >= -0.01 && b.x + b.w <= size.w + 0.01 && b.y + b.h <= size.h + 0.01;
+
 function ref(ph: PlaceholderInfo): PlaceholderRef {
   return { type: ph.type, ...(ph.idx !== undefined ? { idx: ph.idx } : {}) };
 }
@@ -158,7 +161,11 @@ const highlightsOf = (e: TextElement): string[] => [
 ];
 
 /** The fill of the topmost filled shape drawn before `e` under its centre (as `trappa check` looks). */
-function ownFillUnder(e: TextElement, elements: SlideElement[], dropped: (e: SlideElement) => boolean): string | undefined {
+function ownFillUnder(
+  e: TextElement,
+  elements: SlideElement[],
+  dropped: (e: SlideElement) => boolean,
+): string | undefined {
   const cx = e.box.x + e.box.w / 2;
   const cy = e.box.y + e.box.h / 2;
   for (let i = elements.indexOf(e) - 1; i >= 0; i--) {
@@ -212,12 +219,15 @@ export function planSlide(
     if (title) {
       const ph = find('title', 'ctrTitle') ?? { type: 'title', name: '' };
       const inheritFont = options.template && plan.font?.theme === 'mj';
-      return legible({
-        ...plan,
-        placeholder: ref(ph),
-        inheritBox: options.template && sameBox(e.box, ph.box),
-        inheritFont,
-      }, e);
+      return legible(
+        {
+          ...plan,
+          placeholder: ref(ph),
+          inheritBox: options.template && sameBox(e.box, ph.box),
+          inheritFont,
+        },
+        e,
+      );
     }
     if (e.role === 'footer') {
       const number = commonParts.slideNumber.match(e.name) !== undefined;
@@ -234,7 +244,10 @@ export function planSlide(
     const slot = assigned[at];
     // More texts than the layout has places for: a body placeholder of its own (PowerPoint keeps such "orphans").
     const placeholder = slot ? ref(slot) : { type: 'body', idx: String(100 + at) };
-    const inheritBox = options.template && (sameBox(e.box, slot?.box) || fillsSlotTop(e, slot?.box, slide.elements));
+    // A slot reaching past the slide's edge (the template's own) is not inherited: the text keeps its box inside.
+    const inside = slot?.box !== undefined && within(slot.box, set.size);
+    const inheritBox =
+      options.template && inside && (sameBox(e.box, slot?.box) || fillsSlotTop(e, slot?.box, slide.elements));
     return legible({ ...plan, placeholder, inheritBox }, e);
   });
   const own = options.layoutBackground?.(role);

@@ -64,12 +64,14 @@ function mainPanel(
     ...(strict ? { source: content.mainSource } : {}),
   });
   if (!fitted.fits) return undefined;
+  // On a template the text may have grown below its place (fitBox): the panel grows with it.
+  const bottom = Math.max(box.y + box.h, fitted.element.box.y + fitted.element.box.h);
   return [
     {
       type: 'shape',
       name: messages.parts.panel.name(),
       shape: 'rect',
-      box,
+      box: { ...box, h: bottom - box.y },
       fill: colors.secondary,
       line: { color: colors.primary, width: 1 },
     },
@@ -129,7 +131,10 @@ function adapted(page: Page, content: MessagesContent): LaidOutSlide[] {
   const panels = whole
     ? [whole]
     : // Strict: a half that does not fit a slide alone is refused (fitBox throws), naming the field.
-      halves.map((half) => mainPanel(page, content, page.body, [{ ...half[0]!, spaceBefore: 0 }, ...half.slice(1)], sizes.body, true)!);
+      halves.map(
+        (half) =>
+          mainPanel(page, content, page.body, [{ ...half[0]!, spaceBefore: 0 }, ...half.slice(1)], sizes.body, true)!,
+      );
   const slides: LaidOutSlide[] = panels.map((panel, i) => ({
     title: continuedTitle(page, content.title, i),
     background: colors.background,

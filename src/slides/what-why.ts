@@ -32,7 +32,11 @@ function compose(input: SlideInput): { title: string; statements: Statement[] } 
 }
 
 /** Row heights at the largest size ≤ body + 6 pt at which every statement fits the body together. */
-function rowSizes(page: Page, statements: Statement[], textW: number): { size: number; heights: number[]; total: number } {
+function rowSizes(
+  page: Page,
+  statements: Statement[],
+  textW: number,
+): { size: number; heights: number[]; total: number } {
   const { sizes } = page.theme;
   const rowsHeight = (s: number): number[] =>
     statements.map((st) =>
@@ -78,7 +82,7 @@ function layout(page: Page, title: string, statements: Statement[]): LaidOutSlid
   const size = Math.min(...one.map((r) => r.size));
   return statements.map((st, i) => ({
     ...slideOf(page, continuedTitle(page, title, i), [st], rowSizes(page, [st], textW), size),
-    adapted: 'the statements are too long for the template\'s body area together; they continue on a slide each',
+    adapted: "the statements are too long for the template's body area together; they continue on a slide each",
   }));
 }
 

@@ -163,6 +163,7 @@ export function templatePage(page: Page, set: MasterSet, layouts: Record<LayoutR
   const date = boxOf(content, 'dt');
   const body = union(content.placeholders.filter((p) => p.type === 'obj' || p.type === 'body').map((p) => p.box));
   const footers = [footer, number, date].filter((b): b is Box => b !== undefined);
+  const coverFooters = ['ftr', 'sldNum', 'dt'].map((t) => boxOf(cover, t)).filter((b): b is Box => b !== undefined);
   return {
     ...page,
     size: set.size,
@@ -173,7 +174,7 @@ export function templatePage(page: Page, set: MasterSet, layouts: Record<LayoutR
     template: {
       cover: {
         title: boxOf(cover, 'ctrTitle', 'title') ?? page.title,
-        subtitle: boxOf(cover, 'subTitle', 'body', 'obj') ?? page.body,
+        subtitle: contentArea(boxOf(cover, 'subTitle', 'body', 'obj') ?? page.body, set.size, coverFooters),
       },
       ...(footer ? { footer } : {}),
       ...(number ? { number } : {}),
