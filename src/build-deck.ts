@@ -168,7 +168,7 @@ async function renderInProject(
     sha256: sha256Hex(bytes),
     slideCount: placed.value.deck.slides.length,
     plan,
-    notes: prepared.value.notes,
+    notes: [...prepared.value.notes, ...(laidOut.value.notes ?? [])],
     planned: placed.value.deck.slides.map((s) => s.planned ?? -1),
   };
 }

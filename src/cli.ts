@@ -18,6 +18,7 @@ import { exitCodeHelp } from './exit-codes.js';
 import { registerAbsorb } from './commands/absorb.js';
 import { registerMail } from './commands/mail.js';
 import { registerDiff } from './commands/diff.js';
+import { registerTemplate } from './commands/template.js';
 import { trappaVersion } from './versions/input-hash.js';
 import { exitExplanation, language, languageFrom, setLanguage } from './messages/catalogue.js';
 
@@ -61,6 +62,7 @@ ${exitCodeHelp()}`,
   registerAbsorb(program);
   registerMail(program);
   registerDiff(program);
+  registerTemplate(program);
   return program;
 }
 

@@ -4,7 +4,7 @@
  * further slides titled "… (forts.)".
  */
 import { commonParts } from '../kinds/common-parts.js';
-import { below, type Page } from '../layout/page.js';
+import { below, type Page, SHORT_SHARE } from '../layout/page.js';
 import {
   continuedTitle,
   type Fitted,
@@ -68,15 +68,13 @@ export function layoutList(page: Page, content: ListContent, firstIndex = 0): La
   });
 }
 
-/** A list shorter than this share of its box is set larger and centred rather than left at the top. */
-const SHORT_SHARE = 1 / 3;
-
 /**
- * A short list alone on its slide (a one-line profile, one change): set larger, up to the
- * title size or body + 8 pt, whichever is smaller, and centred in its box, so the slide is
- * composed rather than a line at the top of an empty page.
+ * A short list alone on its slide (a one-line profile, one change, "no activities"): set
+ * larger, up to the title size or body + 8 pt, whichever is smaller, and centred in its box
+ * (shorter than SHORT_SHARE of it), so the slide is composed rather than a line at the top
+ * of an empty page.
  */
-function composed(page: Page, fitted: Fitted): TextElement {
+export function composed(page: Page, fitted: Fitted): TextElement {
   const { element, height } = fitted;
   if (height >= element.box.h * SHORT_SHARE) return element;
   const { sizes } = page.theme;

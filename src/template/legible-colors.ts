@@ -12,7 +12,9 @@ import type { ElementModel } from '../check/types.js';
 import { contrastRatio } from '../contrast.js';
 import { colorIn, fillIn, type ColorScheme } from '../ooxml/colors.js';
 import { attr, child, numberAttr, path, type XmlElement } from '../ooxml/xml.js';
+import type { Box } from '../layout/types.js';
 import type { LayoutInfo, MasterSet, PlaceholderRef } from '../pptx/master-set.js';
+import type { TextPlace } from '../pptx/slide-structure.js';
 import { partRoot, targets } from './read-master-set.js';
 
 /** Theme slots a text may name, most usual first. */
@@ -34,20 +36,50 @@ const isArt = (e: ElementModel) => e.kind !== 'shape' || !e.placeholder;
 export interface LayoutLook {
   /** The layout's background colour; undefined for a picture or gradient. */
   background?: string;
-  /** The scheme slot a text in this placeholder must name, or undefined when its inherited colour reads. */
-  textSlot(ph: PlaceholderRef): string | undefined;
+  /**
+   * The colour most of the layout's body area lies on: its background, or the template's art
+   * drawn over it there (a dark band under the text); undefined for a picture or gradient.
+   */
+  bodyBackground?: string;
+  /**
+   * The scheme slot a text in this placeholder must name, or undefined when its inherited colour
+   * reads. `at` is where the text really is when the slide moved it (and the fill of Trappa's own
+   * shape under it); else the placeholder's inherited box is.
+   */
+  textSlot(ph: PlaceholderRef, at?: TextPlace): string | undefined;
 }
 
-/** The best-reading text slot on `behind`, and its contrast. */
-export function bestTextSlot(scheme: ColorScheme, behind: string): { slot: string; color: string } {
+/** The text slot that reads best on `behind` (on the worst of them, when several), and its colour. */
+export function bestTextSlot(scheme: ColorScheme, behind: string | string[]): { slot: string; color: string } {
+  const all = typeof behind === 'string' ? [behind] : behind;
   let best = { slot: 'tx1', color: scheme.get('tx1') ?? '000000', ratio: -1 };
   for (const slot of TEXT_SLOTS) {
     const color = scheme.get(slot);
     if (!color) continue;
-    const ratio = contrastRatio(color, behind);
+    const ratio = Math.min(...all.map((b) => contrastRatio(color, b)));
     if (ratio > best.ratio) best = { slot, color, ratio };
   }
   return { slot: best.slot, color: best.color };
+}
+
+/** The union of the layout's body placeholders' boxes. */
+function bodyArea(layout: LayoutInfo): Box | undefined {
+  const boxes = layout.placeholders.filter((p) => (p.type === 'obj' || p.type === 'body') && p.box).map((p) => p.box!);
+  if (boxes.length === 0) return undefined;
+  const x = Math.min(...boxes.map((b) => b.x));
+  const y = Math.min(...boxes.map((b) => b.y));
+  return { x, y, w: Math.max(...boxes.map((b) => b.x + b.w)) - x, h: Math.max(...boxes.map((b) => b.y + b.h)) - y };
+}
+
+/** The colour found most often on a 7 × 7 grid over `box` (null: mostly picture or gradient). */
+function mostUnder(box: Box, behind: (x: number, y: number) => string | null): string | null {
+  const counts = new Map<string | null, number>();
+  for (let i = 0; i < 7; i++)
+    for (let j = 0; j < 7; j++) {
+      const under = behind(box.x + (box.w * (i + 0.5)) / 7, box.y + (box.h * (j + 0.5)) / 7);
+      counts.set(under, (counts.get(under) ?? 0) + 1);
+    }
+  return [...counts].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
 }
 
 export function layoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
@@ -71,15 +103,20 @@ export function layoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
     }
     return background;
   };
+  const body = bodyArea(layout);
+  const bodyBackground = body ? mostUnder(body, behind) : background;
   return {
     ...(background !== null ? { background } : {}),
-    textSlot(ph) {
-      const { color, box } = inherited.placeholder(ph.type ?? 'obj', ph.idx);
-      const under = box ? behind(box.x + box.w / 2, box.y + box.h / 2) : background;
-      if (under === null) return undefined;
+    ...(bodyBackground !== null ? { bodyBackground } : {}),
+    textSlot(ph, at) {
+      const { color, box: own } = inherited.placeholder(ph.type ?? 'obj', ph.idx);
+      const box = at?.box ?? own;
+      const under = at?.under ?? (box ? behind(box.x + box.w / 2, box.y + box.h / 2) : background);
+      const all = [...(under === null ? [] : [under]), ...(at?.highlights ?? [])];
+      if (all.length === 0) return undefined;
       const text = color ?? scheme.get('tx1') ?? '000000';
-      if (contrastRatio(text, under) >= 4.5) return undefined;
-      return bestTextSlot(scheme, under).slot;
+      if (all.every((b) => contrastRatio(text, b) >= 4.5)) return undefined;
+      return bestTextSlot(scheme, all).slot;
     },
   };
 }

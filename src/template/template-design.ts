@@ -131,24 +131,50 @@ function union(boxes: (Box | undefined)[]): Box | undefined {
   return { x, y, w: Math.max(...present.map((b) => b.x + b.w)) - x, h: Math.max(...present.map((b) => b.y + b.h)) - y };
 }
 
+/**
+ * The content area: the layout's body area, kept inside the slide and above the template's
+ * footer places that reach into it (a body placeholder drawn over the footer, or past the
+ * slide's bottom edge, is the template's; Trappa's shapes must not follow it there).
+ */
+function contentArea(body: Box, size: { w: number; h: number }, footers: Box[]): Box {
+  const margin = 0.05;
+  const x = Math.max(margin, body.x);
+  const y = Math.max(margin, body.y);
+  let bottom = Math.min(body.y + body.h, size.h - margin);
+  for (const f of footers) {
+    const across = Math.min(x + body.w, f.x + f.w) - Math.max(x, f.x);
+    if (across > 0 && f.y > y && f.y < bottom) bottom = f.y - margin;
+  }
+  return { x, y, w: Math.min(body.x + body.w, size.w - margin) - x, h: bottom - y };
+}
+
+/** Trappa's footer band moved to the bottom of a template's slide (which has no footer places). */
+function bottomBand(footer: Box, size: { w: number; h: number }): Box {
+  const x = Math.min(footer.x, size.w * 0.05);
+  return { x, y: size.h - footer.h - 0.18, w: size.w - 2 * x, h: footer.h };
+}
+
 /** The page with the template's places; where a placeholder has no box, Trappa's stays. */
 export function templatePage(page: Page, set: MasterSet, layouts: Record<LayoutRole, LayoutInfo>): Page {
   const content = layouts.content;
   const cover = layouts.title;
   const footer = boxOf(content, 'ftr');
   const number = boxOf(content, 'sldNum');
+  const date = boxOf(content, 'dt');
+  const body = union(content.placeholders.filter((p) => p.type === 'obj' || p.type === 'body').map((p) => p.box));
+  const footers = [footer, number, date].filter((b): b is Box => b !== undefined);
+  const coverFooters = ['ftr', 'sldNum', 'dt'].map((t) => boxOf(cover, t)).filter((b): b is Box => b !== undefined);
   return {
     ...page,
     size: set.size,
     title: boxOf(content, 'title') ?? page.title,
     // A content layout that is a two-content one (the template has no other) spans both bodies.
-    body:
-      union(content.placeholders.filter((p) => p.type === 'obj' || p.type === 'body').map((p) => p.box)) ?? page.body,
-    footer: union([footer, number]) ?? page.footer,
+    body: contentArea(body ?? page.body, set.size, footers),
+    footer: union([footer, number]) ?? bottomBand(page.footer, set.size),
     template: {
       cover: {
         title: boxOf(cover, 'ctrTitle', 'title') ?? page.title,
-        subtitle: boxOf(cover, 'subTitle', 'body', 'obj') ?? page.body,
+        subtitle: contentArea(boxOf(cover, 'subTitle', 'body', 'obj') ?? page.body, set.size, coverFooters),
       },
       ...(footer ? { footer } : {}),
       ...(number ? { number } : {}),
