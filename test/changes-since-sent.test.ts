@@ -145,4 +145,45 @@ describe('changes: since-sent', () => {
     // A slide's title is never the last line of a slide with its changes on the next.
     for (const t of texts) expect(t.filter((line) => /^(Lysbilde|«)/.test(line)).at(-1)).toMatch(/^«/);
   });
+
+  it('speaks the deck’s language: nynorsk and English labels', async () => {
+    const root = copyProject();
+    OPT_IN(root);
+    const said: string[] = [];
+    for (const language of ['nn', 'en']) {
+      editFile(root, `data/decks/${DECK}.yaml`, /^(language: \w+\n)?audience:/m, `language: ${language}\naudience:`);
+      const loaded = await loadProject({ root });
+      if (!loaded.ok) throw new Error(loaded.issues.map((i) => i.message).join('\n'));
+      const plan = resolveDeck(loaded.value, findDeck(loaded.value, DECK)!);
+      for (const sentChanges of [
+        { sent: false } as const,
+        {
+          sent: true as const,
+          version: '0.1',
+          sentAt: '2004-01-22',
+          slides: [
+            { title: 'Plan', status: 'changed' as const, changes: [{ kind: 'moved' as const, after: 'Media' }] },
+          ],
+        },
+      ]) {
+        const rendered = await renderDeck(loaded.value, { ...plan, sentChanges }, { check: false });
+        const last = readDeckTexts(rendered.bytes).slides.at(-1)!;
+        said.push(
+          ...last.elements
+            .filter((e) => e.placeholder !== 'title' && !/^(ftr|sldNum)/.test(e.placeholder ?? ''))
+            .flatMap((e) => (e.kind === 'text' ? e.paragraphs : [])),
+        );
+      }
+    }
+    expect(said).toEqual([
+      'Ingen versjon er send til Samkommunestyret enno. Dette er den første.',
+      'Sidan versjon 0.1 vart send 22. januar 2004:',
+      'Plan',
+      'Flytta: «Media»',
+      'No version has been sent to Samkommunestyret yet. This is the first.',
+      'Since version 0.1 was sent on 22 January 2004:',
+      'Plan',
+      'Moved: “Media”',
+    ]);
+  });
 });

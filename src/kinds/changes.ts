@@ -19,6 +19,7 @@ export const changes = defineKind({
     'changed',
     'added',
     'removed',
+    'moved',
   ],
   options: {
     changes: {

@@ -5,7 +5,8 @@
  */
 
 export interface SentTextChange {
-  kind: 'changed' | 'added' | 'removed';
+  /** `moved`: the same text in another place on the slide (another list, another order). */
+  kind: 'changed' | 'added' | 'removed' | 'moved';
   before?: string;
   after?: string;
 }

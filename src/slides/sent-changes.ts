@@ -37,6 +37,7 @@ function narrowed(change: SentTextChange): { label?: string; before: string; aft
 function changeText(input: SlideInput, change: SentTextChange): string {
   if (change.kind === 'added') return input.text('changes.added', { text: change.after });
   if (change.kind === 'removed') return input.text('changes.removed', { text: change.before });
+  if (change.kind === 'moved') return input.text('changes.moved', { text: change.after });
   const { label, before, after } = narrowed(change);
   const text = input.text('changes.changed', { before, after });
   return label ? `${label}: ${text}` : text;
