@@ -13,6 +13,7 @@ import { registerSend } from './commands/send.js';
 import { registerList } from './commands/list.js';
 import { registerRelease } from './commands/release.js';
 import { registerBump } from './commands/bump.js';
+import { registerMigrate } from './commands/migrate.js';
 import { registerStudio } from './commands/studio.js';
 import { exitCodeHelp } from './exit-codes.js';
 import { registerAbsorb } from './commands/absorb.js';
@@ -58,6 +59,7 @@ ${exitCodeHelp()}`,
   registerList(program);
   registerRelease(program);
   registerBump(program);
+  registerMigrate(program);
   registerStudio(program);
   registerAbsorb(program);
   registerMail(program);
