@@ -5,7 +5,7 @@
  */
 import { enableVerbose } from './debug-log.js';
 import { Command, CommanderError } from 'commander';
-import { reportError } from './commands/report-error.js';
+import { exitCodeFor, reportError } from './commands/report-error.js';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import { registerPreview } from './commands/preview.js';
@@ -79,10 +79,10 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     // Commander has already printed the usage problem or the help text.
     if (error instanceof CommanderError) return error.exitCode;
-    const code = reportError(error);
-    // In Norwegian, one more line says what the exit code means and what to do (messages/catalogue.ts).
-    if (language() !== 'en') console.error(`trappa: ${exitExplanation(code)}`);
-    return code;
+    // In Norwegian, a first line says what the exit code means and what to do (messages/catalogue.ts);
+    // the messages it points to follow below it.
+    if (language() !== 'en') console.error(`trappa: ${exitExplanation(exitCodeFor(error))}`);
+    return reportError(error);
   }
 }
 
