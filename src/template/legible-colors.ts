@@ -34,7 +34,7 @@ function backgroundOf(root: XmlElement | undefined, scheme: ColorScheme): string
 const isArt = (e: ElementModel) => e.kind !== 'shape' || !e.placeholder;
 
 /** The scheme slot a text names instead of its inherited colour, and the slot of a panel behind it. */
-export interface TextLook {
+interface TextLook {
   color: string;
   panel?: string;
 }
