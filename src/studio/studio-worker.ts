@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { InputError, TrappaError } from '../errors.js';
-import { setLanguage, type Lang } from '../messages/catalogue.js';
+import type { Lang } from '../messages/catalogue.js';
 import { type Job, runJob } from './studio-jobs.js';
 
 /** An error as it crosses to the request thread. */
@@ -23,10 +23,11 @@ export function jobError(error: unknown): JobError {
 
 if (parentPort) {
   const port = parentPort;
-  setLanguage((workerData as { lang: Lang }).lang);
+  // The language of the Studio that started this worker: its messages, never a process-wide one.
+  const { lang } = workerData as { lang: Lang };
   port.on('message', async ({ id, job }: { id: number; job: Job }) => {
     try {
-      port.postMessage({ id, ok: true, value: await runJob(job) });
+      port.postMessage({ id, ok: true, value: await runJob(job, lang) });
     } catch (error) {
       port.postMessage({ id, ok: false, error: jobError(error) });
     }
