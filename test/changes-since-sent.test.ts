@@ -186,4 +186,20 @@ describe('changes: since-sent', () => {
       'Moved: “Media”',
     ]);
   });
+
+  it('a project whose wording predates the option still builds; asking for it names the key to add', async () => {
+    const root = copyProject();
+    editFile(
+      root,
+      'templates/nb/slides.yaml',
+      /^ {2}(sinceSent|neverSent|sameAsSent|slideAdded|slideRemoved|changed|added|removed|moved):.*\n/gm,
+      '',
+    );
+    const old = await runMain(['build', '--deck', DECK], root);
+    expect(old.status, old.stderr).toBe(0);
+    OPT_IN(root);
+    const asked = await runMain(['build', '--deck', DECK], root);
+    expect(asked.status).toBe(2);
+    expect(asked.stderr).toContain('no template "changes.neverSent"');
+  });
 });
