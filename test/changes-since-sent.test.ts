@@ -107,7 +107,9 @@ describe('changes: since-sent', () => {
 
     // Absorb rebuilds the same slide (the fingerprint matches the current data), so an edit could be told apart.
     const absorbed = await runMain(['absorb', `output/${DECK}-v0.3-2004-01-29.pptx`, '--dry-run'], root);
-    expect(absorbed.stdout).toBe(`${DECK} v0.3: compared with a rebuild from the current data\nno edits to bring back\n`);
+    expect(absorbed.stdout).toBe(
+      `${DECK} v0.3: compared with a rebuild from the current data\nno edits to bring back\n`,
+    );
 
     // What the audience received is gone and was never released: a located error, nothing written.
     rmSync(path.join(root, `output/${DECK}-v0.2-2004-01-29.pptx`));
