@@ -30,6 +30,8 @@ export interface ShapePlan {
   inheritColor?: boolean;
   /** With inheritColor: the scheme slot the runs name instead, where the inherited colour would not read. */
   color?: string;
+  /** The scheme slot of a fill behind the text, where the template's art under it has no one colour to read on. */
+  panel?: string;
   /** The runs name no typeface: the text is in the template's heading font, which the title inherits. */
   inheritFont?: boolean;
   /** The typeface written on the runs, and the theme font it is (`+mj` / `+mn`). */
@@ -117,9 +119,8 @@ const sameBox = (a: Box, b: Box | undefined) =>
 function fillsSlotTop(e: TextElement, slot: Box | undefined, others: SlideElement[]): boolean {
   if (!slot || (e.style.valign ?? 'top') !== 'top') return false;
   if (!sameBox({ ...e.box, h: slot.h }, slot) || e.box.h > slot.h + 0.02) return false;
-  return others.every(
-    (o) => o === e || ('role' in o && o.role === 'footer') || !('box' in o) || overlap(o.box, slot) < 0.01,
-  );
+  // A footer inside the slot too (a template's body drawn over its footer) keeps the text in its own box.
+  return others.every((o) => o === e || !('box' in o) || overlap(o.box, slot) < 0.01);
 }
 
 const within = (b: Box, size: { w: number; h: number }) =>
@@ -145,7 +146,7 @@ export interface PlanOptions {
    * On a template: the scheme slot a text in `ph` must name because its inherited colour would
    * not read on what is under it (`at`: the laid-out box and the fill of Trappa's own shape under it).
    */
-  textSlot?: (layout: LayoutInfo, ph: PlaceholderRef, at?: TextPlace) => string | undefined;
+  textSlot?: (layout: LayoutInfo, ph: PlaceholderRef, at?: TextPlace) => { color: string; panel?: string } | undefined;
 }
 
 /** Where a text really is: its laid-out box, and the fill of the slide's own shape under its centre. */
@@ -196,8 +197,8 @@ export function planSlide(
       under: e.fill ?? ownFillUnder(e, slide.elements, dropped),
       highlights: highlightsOf(e),
     };
-    const slot = plan.placeholder && options.textSlot?.(layout, plan.placeholder, at);
-    return slot ? { ...plan, color: slot } : plan;
+    const look = plan.placeholder && options.textSlot?.(layout, plan.placeholder, at);
+    return look ? { ...plan, color: look.color, ...(look.panel ? { panel: look.panel } : {}) } : plan;
   };
   const shapes = slide.elements.map((e): ShapePlan => {
     const name = e.name;

@@ -3,10 +3,12 @@
  * files always go through an allow-list (project-files.ts, the manifest, assets/).
  */
 import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { deckSchema, strategySchema, themeSchema } from '../data/schema.js';
 import { toJsonSchema } from '../data/json-schema.js';
+import { COLOR_PAIRS } from '../data/check-theme.js';
 import { listEntries, readManifest } from '../versions/manifest.js';
 import { resolveAssetPath } from '../images/asset-path.js';
 import { cliArgs, runCli, type ActionRequest } from './actions.js';
@@ -22,6 +24,7 @@ import { translateIssues } from '../messages/issue-text.js';
 import { StudioThread } from './studio-thread.js';
 import type { EditInput, PreparedSave } from './studio-jobs.js';
 import { absorbDropped } from './absorb-route.js';
+import { deckTitle } from './client/state.js';
 
 export interface StudioOptions {
   root: string;
@@ -75,6 +78,22 @@ const notFound = (res: ServerResponse): void => send(res, 404, 'text/plain; char
 
 /** A built deck or PDF may be large (pictures), but not without bound. */
 const DOWNLOAD_LIMIT = 512 * 1024 * 1024;
+
+/** The Outlook drafts `trappa draft` wrote (output/drafts/*.eml), as paths relative to output/. */
+async function draftFiles(outDir: string): Promise<string[]> {
+  const names = await readdir(path.join(outDir, 'drafts')).catch(() => [] as string[]);
+  return names
+    .filter((n) => n.endsWith('.eml'))
+    .sort()
+    .map((n) => `drafts/${n}`);
+}
+
+/** The colour pairs `trappa check` judges, with the ratio each needs in this theme. */
+function colourPairs(theme: Record<string, unknown>) {
+  const subtitle = Number(record(theme.sizes).subtitle ?? themeSchema.shape.sizes.parse({}).subtitle);
+  const sized = { sizes: { subtitle } } as Parameters<Exclude<(typeof COLOR_PAIRS)[number]['min'], number>>[0];
+  return COLOR_PAIRS.map((p) => ({ text: p.text, on: p.on, min: typeof p.min === 'number' ? p.min : p.min(sized) }));
+}
 
 function record(body: unknown): Record<string, unknown> {
   return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
@@ -166,8 +185,19 @@ export function createApi(options: StudioOptions) {
       const loaded = await files.load();
       const decks = loaded
         .filter((f) => f.kind === 'deck')
-        .map((f) => ({ file: f.file, id: (record(f.value).id as string | undefined) ?? f.file }));
-      json(res, { root: path.basename(files.paths.root), files: loaded, decks, schemas });
+        .map((f) => ({
+          file: f.file,
+          id: (record(f.value).id as string | undefined) ?? f.file,
+          title: deckTitle(f.value, f.file),
+        }));
+      const theme = record(loaded.find((f) => f.kind === 'theme')?.value);
+      json(res, {
+        root: path.basename(files.paths.root),
+        files: loaded,
+        decks,
+        schemas,
+        colourPairs: colourPairs(theme),
+      });
     },
     'POST /api/render': async ({ res, body }) => {
       const { edits, decks } = record(body);
@@ -176,6 +206,17 @@ export function createApi(options: StudioOptions) {
     },
     'POST /api/check': async ({ res, body }) => {
       json(res, await thread.run({ kind: 'check', paths: projectPaths, edits: await editInputs(record(body).edits) }));
+    },
+    'POST /api/templates': async ({ res, body }) => {
+      const { edits, file, texts } = record(body);
+      const ask = {
+        file: String(file ?? ''),
+        texts: (Array.isArray(texts) ? texts : []).slice(0, 500).map((t) => ({
+          field: String(record(t).field ?? ''),
+          source: String(record(t).source ?? ''),
+        })),
+      };
+      json(res, await thread.run({ kind: 'templates', paths: projectPaths, edits: await editInputs(edits), ask }));
     },
     'POST /api/save': async ({ res, body }) => {
       const { file, value, version, edits } = record(body);
@@ -226,13 +267,16 @@ export function createApi(options: StudioOptions) {
           pdf: existsSync(path.join(files.paths.outDir, pdf)) ? pdf : null,
         };
       });
-      json(res, { entries });
+      json(res, { entries, drafts: await draftFiles(files.paths.outDir) });
     },
     'GET /api/download': async ({ res, url }) => {
       const wanted = url.searchParams.get('file') ?? '';
       const manifest = await readManifest(files.paths.outDir, files.paths.root);
       // Only files the manifest records (and the PDF beside each), never a path from the browser as such.
-      const known = Object.values(manifest.entries).flatMap((e) => [e.file, e.file.replace(/\.pptx$/, '.pdf')]);
+      const known = [
+        ...Object.values(manifest.entries).flatMap((e) => [e.file, e.file.replace(/\.pptx$/, '.pdf')]),
+        ...(await draftFiles(files.paths.outDir)),
+      ];
       if (!known.includes(wanted)) return notFound(res);
       // The CLI's confinement and reader: no link out of output/, only ordinary files, no FIFO to hang on.
       const confined = confinePath(files.paths.outDir, wanted);
@@ -242,7 +286,9 @@ export function createApi(options: StudioOptions) {
       const bytes = read.value;
       const type = wanted.endsWith('.pdf')
         ? 'application/pdf'
-        : 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
+        : wanted.endsWith('.eml')
+          ? 'message/rfc822'
+          : 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
       send(res, 200, type, bytes, {
         'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(path.basename(wanted))}`,
       });

@@ -14,6 +14,7 @@ import { fieldPath } from './client/paths.js';
 import { checkLive } from './live-check.js';
 import { renderLive } from './live-render.js';
 import { planSave, plainValue } from './save-merge.js';
+import { previewTemplates, type TemplateAsk } from './template-preview.js';
 
 /** An edited file: its saved text and the page's value of it. */
 export interface EditInput {
@@ -26,6 +27,7 @@ export type Job =
   | { kind: 'value'; text: string }
   | { kind: 'render'; paths: ProjectPaths; edits: EditInput[]; decks?: string[] }
   | { kind: 'check'; paths: ProjectPaths; edits: EditInput[] }
+  | { kind: 'templates'; paths: ProjectPaths; edits: EditInput[]; ask: TemplateAsk }
   | {
       kind: 'save';
       paths: ProjectPaths;
@@ -99,6 +101,8 @@ export async function runJob(job: Job): Promise<unknown> {
       return render(job);
     case 'check':
       return check(job);
+    case 'templates':
+      return (await previewTemplates(job.paths, editedTexts(job.edits), saved, job.ask)) ?? null;
     case 'save':
       return save(job);
   }

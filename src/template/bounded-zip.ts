@@ -89,6 +89,16 @@ function readDirectory(bytes: Uint8Array): Map<string, ZipEntry> | ZipProblem {
   return entries;
 }
 
+/** A length or offset field that points past the zip's end makes DataView throw a RangeError: damage, not a bug. */
+function withinBytes<T>(read: () => T | ZipProblem): T | ZipProblem {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof RangeError) return { problem: 'is damaged: a size or offset in it points past its end' };
+    throw error;
+  }
+}
+
 const mb = (bytes: number): string => `${Math.round(bytes / 1024 / 1024)} MB`;
 
 function inflate(data: Uint8Array, entry: ZipEntry, budget: number, limit: number): Uint8Array | ZipProblem {
@@ -115,7 +125,7 @@ function inflate(data: Uint8Array, entry: ZipEntry, budget: number, limit: numbe
  * twice that: the memory a template costs stays a small multiple of the template limit.
  */
 export function openBoundedZip(bytes: Uint8Array, limit: number): BoundedZip | ZipProblem {
-  const entries = readDirectory(bytes);
+  const entries = withinBytes(() => readDirectory(bytes));
   if ('problem' in entries) return entries;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let left = 2 * limit;
@@ -128,7 +138,9 @@ export function openBoundedZip(bytes: Uint8Array, limit: number): BoundedZip | Z
       return { problem: 'is damaged: its local header is missing' };
     const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
     if (start + entry.compressedSize > bytes.byteLength) return { problem: 'is cut short (the zip is truncated)' };
-    const data = inflate(bytes.subarray(start, start + entry.compressedSize), entry, Math.min(limit, left), limit);
+    const data = withinBytes(() =>
+      inflate(bytes.subarray(start, start + entry.compressedSize), entry, Math.min(limit, left), limit),
+    );
     if ('problem' in data) return data;
     if (data.byteLength !== entry.size || crc32(data) >>> 0 !== entry.crc)
       return { problem: 'is damaged (its size or checksum differs from what the zip declares)' };

@@ -33,20 +33,29 @@ function backgroundOf(root: XmlElement | undefined, scheme: ColorScheme): string
 
 const isArt = (e: ElementModel) => e.kind !== 'shape' || !e.placeholder;
 
+/** The scheme slot a text names instead of its inherited colour, and the slot of a panel behind it. */
+interface TextLook {
+  color: string;
+  panel?: string;
+}
+
 export interface LayoutLook {
   /** The layout's background colour; undefined for a picture or gradient. */
   background?: string;
   /**
-   * The colour most of the layout's body area lies on: its background, or the template's art
-   * drawn over it there (a dark band under the text); undefined for a picture or gradient.
+   * The colour most of `box` lies on (its background, or the template's art drawn over it: a dark
+   * band under the text); the theme's light 1 (the panel text gets there) when no colour covers
+   * most of it; undefined for a picture or gradient.
    */
-  bodyBackground?: string;
+  backgroundIn(box: Box): string | undefined;
   /**
    * The scheme slot a text in this placeholder must name, or undefined when its inherited colour
    * reads. `at` is where the text really is when the slide moved it (and the fill of Trappa's own
    * shape under it); else the placeholder's inherited box is.
    */
-  textSlot(ph: PlaceholderRef, at?: TextPlace): string | undefined;
+  textSlot(ph: PlaceholderRef, at?: TextPlace): TextLook | undefined;
+  /** The template's art (pictures, and shapes in another colour than the body's background). */
+  art: Box[];
 }
 
 /** The text slot that reads best on `behind` (on the worst of them, when several), and its colour. */
@@ -71,15 +80,24 @@ function bodyArea(layout: LayoutInfo): Box | undefined {
   return { x, y, w: Math.max(...boxes.map((b) => b.x + b.w)) - x, h: Math.max(...boxes.map((b) => b.y + b.h)) - y };
 }
 
-/** The colour found most often on a 7 × 7 grid over `box` (null: mostly picture or gradient). */
-function mostUnder(box: Box, behind: (x: number, y: number) => string | null): string | null {
+/** What lies under a 5 × 3 grid over `box` (null: a picture or gradient), each colour once. */
+function samples(box: Box, behind: (x: number, y: number) => string | null): (string | null)[] {
+  const found = new Set<string | null>();
+  for (let i = 0; i < 5; i++)
+    for (let j = 0; j < 3; j++) found.add(behind(box.x + (box.w * (i + 0.5)) / 5, box.y + (box.h * (j + 0.5)) / 3));
+  return [...found];
+}
+
+/** The colour found most often on a 7 × 7 grid over `box` (null: a picture or gradient), and its share. */
+function mostUnder(box: Box, behind: (x: number, y: number) => string | null): { color: string | null; share: number } {
   const counts = new Map<string | null, number>();
   for (let i = 0; i < 7; i++)
     for (let j = 0; j < 7; j++) {
       const under = behind(box.x + (box.w * (i + 0.5)) / 7, box.y + (box.h * (j + 0.5)) / 7);
       counts.set(under, (counts.get(under) ?? 0) + 1);
     }
-  return [...counts].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+  const [color, n] = [...counts].reduce((a, b) => (b[1] > a[1] ? b : a));
+  return { color, share: n / 49 };
 }
 
 export function layoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
@@ -104,19 +122,36 @@ export function layoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
     return background;
   };
   const body = bodyArea(layout);
-  const bodyBackground = body ? mostUnder(body, behind) : background;
+  const bodyColor = body ? mostUnder(body, behind).color : background;
   return {
     ...(background !== null ? { background } : {}),
-    ...(bodyBackground !== null ? { bodyBackground } : {}),
+    backgroundIn(box) {
+      const { color, share } = mostUnder(box, behind);
+      if (color === null) return undefined;
+      // Art of several colours under the content: text there gets a panel (textSlot below).
+      return share >= 0.6 ? color : (scheme.get('bg1') ?? 'FFFFFF');
+    },
+    art: art.flatMap((e) =>
+      e.box && (e.kind === 'picture' || (e.kind === 'shape' && e.fill && e.fill !== bodyColor)) ? [e.box] : [],
+    ),
     textSlot(ph, at) {
       const { color, box: own } = inherited.placeholder(ph.type ?? 'obj', ph.idx);
       const box = at?.box ?? own;
-      const under = at?.under ?? (box ? behind(box.x + box.w / 2, box.y + box.h / 2) : background);
-      const all = [...(under === null ? [] : [under]), ...(at?.highlights ?? [])];
-      if (all.length === 0) return undefined;
+      // Trappa's own shape under the text, else everything the template draws under the text's box.
+      const under = at?.under !== undefined ? [at.under] : box ? samples(box, behind) : [background];
+      const known = under.filter((c): c is string => c !== null);
+      // Over a picture or gradient alone nothing can be measured: the colour is inherited (the check warns).
+      if (known.length === 0) return undefined;
+      const all = [...new Set([...known, ...(at?.highlights ?? [])])];
       const text = color ?? scheme.get('tx1') ?? '000000';
-      if (all.every((b) => contrastRatio(text, b) >= 4.5)) return undefined;
-      return bestTextSlot(scheme, all).slot;
+      const mixed = known.length < under.length;
+      if (!mixed && all.every((b) => contrastRatio(text, b) >= 4.5)) return undefined;
+      const best = bestTextSlot(scheme, all);
+      if (!mixed && all.every((b) => contrastRatio(best.color, b) >= 4.5)) return { color: best.slot };
+      // Text over art of several colours (or partly over a picture) that no theme colour reads on:
+      // a panel in the theme's light 1 behind it, with the theme colour that reads on that.
+      const panel = scheme.get('bg1') ?? 'FFFFFF';
+      return { color: bestTextSlot(scheme, [panel, ...(at?.highlights ?? [])]).slot, panel: 'bg1' };
     },
   };
 }
