@@ -105,6 +105,12 @@ describe('changes: since-sent', () => {
     expect(third.status, third.stderr).toBe(0);
     expect(readFileSync(path.join(root, `output/${DECK}-v0.3-2004-01-29.pptx`)).equals(before)).toBe(true);
 
+    // Absorb rebuilds the same slide (the fingerprint matches the current data), so an edit could be told apart.
+    const absorbed = await runMain(['absorb', `output/${DECK}-v0.3-2004-01-29.pptx`, '--dry-run'], root);
+    expect(absorbed.stdout).toBe(
+      `${DECK} v0.3: compared with a rebuild from the current data\nno edits to bring back\n`,
+    );
+
     // What the audience received is gone and was never released: a located error, nothing written.
     rmSync(path.join(root, `output/${DECK}-v0.2-2004-01-29.pptx`));
     editFile(root, 'data/strategy.yaml', 'Samkommunen er åpen om arbeidet', 'Samkommunen er åpen');
@@ -185,5 +191,21 @@ describe('changes: since-sent', () => {
       'Plan',
       'Moved: “Media”',
     ]);
+  });
+
+  it('a project whose wording predates the option still builds; asking for it names the key to add', async () => {
+    const root = copyProject();
+    editFile(
+      root,
+      'templates/nb/slides.yaml',
+      /^ {2}(sinceSent|neverSent|sameAsSent|slideAdded|slideRemoved|changed|added|removed|moved):.*\n/gm,
+      '',
+    );
+    const old = await runMain(['build', '--deck', DECK], root);
+    expect(old.status, old.stderr).toBe(0);
+    OPT_IN(root);
+    const asked = await runMain(['build', '--deck', DECK], root);
+    expect(asked.status).toBe(2);
+    expect(asked.stderr).toContain('no template "changes.neverSent"');
   });
 });
