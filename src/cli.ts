@@ -5,7 +5,7 @@
  */
 import { enableVerbose } from './debug-log.js';
 import { Command, CommanderError } from 'commander';
-import { reportError } from './commands/report-error.js';
+import { exitCodeFor, reportError } from './commands/report-error.js';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import { registerPreview } from './commands/preview.js';
@@ -19,6 +19,7 @@ import { exitCodeHelp } from './exit-codes.js';
 import { registerAbsorb } from './commands/absorb.js';
 import { registerMail } from './commands/mail.js';
 import { registerDiff } from './commands/diff.js';
+import { registerTemplate } from './commands/template.js';
 import { trappaVersion } from './versions/input-hash.js';
 import { exitExplanation, language, languageFrom, setLanguage } from './messages/catalogue.js';
 
@@ -63,6 +64,7 @@ ${exitCodeHelp()}`,
   registerAbsorb(program);
   registerMail(program);
   registerDiff(program);
+  registerTemplate(program);
   return program;
 }
 
@@ -77,10 +79,10 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     // Commander has already printed the usage problem or the help text.
     if (error instanceof CommanderError) return error.exitCode;
-    const code = reportError(error);
-    // In Norwegian, one more line says what the exit code means and what to do (messages/catalogue.ts).
-    if (language() !== 'en') console.error(`trappa: ${exitExplanation(code)}`);
-    return code;
+    // In Norwegian, a first line says what the exit code means and what to do (messages/catalogue.ts);
+    // the messages it points to follow below it.
+    if (language() !== 'en') console.error(`trappa: ${exitExplanation(exitCodeFor(error))}`);
+    return reportError(error);
   }
 }
 

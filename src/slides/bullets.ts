@@ -16,6 +16,7 @@ import {
 } from '../layout/text-box.js';
 import type { LaidOutSlide, Paragraph, SlideElement, TextElement } from '../layout/types.js';
 import { pointParagraphs } from './points.js';
+import { sentChangesList } from './sent-changes.js';
 import type { SlideInput, SlideKind } from './types.js';
 
 export interface ListContent {
@@ -119,11 +120,15 @@ export const bulletsSlide: SlideKind = {
 /**
  * "Endringer siden forrige versjon": only what changed in the current version, i.e. its own
  * history entry (the newest entry when the current version has none yet). Earlier
- * versions' changes are history, not news; they stay in strategy.yaml.
+ * versions' changes are history, not news; they stay in strategy.yaml. With
+ * `changes: since-sent`, the texts that differ from the version the audience last received.
  */
 export const changesSlide: SlideKind = {
   build(input) {
-    const { strategy } = input.plan;
+    const { strategy, sentChanges } = input.plan;
+    const ref = input.slide.ref;
+    if (sentChanges && 'slide' in ref && ref.changes === 'since-sent')
+      return layoutList(input.page, sentChangesList(input, sentChanges));
     const entry = strategy.history.find((h) => h.version === strategy.version) ?? strategy.history.at(-1);
     if (!entry) {
       return layoutList(input.page, {

@@ -11,7 +11,7 @@ import { commonParts } from '../kinds/common-parts.js';
 import { layoutPrepared, prepareText, type PreparedText } from '../layout/measure-text.js';
 import { sizesFrom } from '../layout/fit-text.js';
 import { balancedTop, columns, type Page } from '../layout/page.js';
-import { continuedTitle, textHeight, textStyle, titleElements } from '../layout/text-box.js';
+import { continuedTitle, fittedShape, textHeight, textStyle, titleElements } from '../layout/text-box.js';
 import type { Box, LaidOutSlide, Paragraph, SlideElement, TextStyle } from '../layout/types.js';
 
 interface FlowList {
@@ -103,17 +103,17 @@ function headingStyle(page: Page, list: number): TextStyle {
   });
 }
 
+/** A column's heading band; its text shrinks (to the floor) where a narrow column needs it. */
 function headingShape(page: Page, box: Box, text: string, list: number): SlideElement {
   const { colors } = page.theme;
-  return {
-    type: 'shape',
+  return fittedShape(page, {
     name: commonParts.columnHeading.name(list + 1),
     shape: 'rect',
     box: { ...box, h: HEADING_H },
     fill: list === 0 ? colors.primary : colors.secondary,
     paragraphs: [{ runs: [{ text }] }],
     style: headingStyle(page, list),
-  };
+  });
 }
 
 /** True when every heading, also as continued («… (forts.)»), fits its band in a column `width` wide. */

@@ -48,6 +48,8 @@ function tableElement(
     headerFill: colors.primary,
     headerColor: colors.onPrimary,
     bandFill: page.template ? colors.secondary : 'F4F6F9',
+    // A template's art may lie under the table: every row has a fill its text colour reads on.
+    ...(page.template ? { rowFill: colors.background } : {}),
     borderColor: 'BFC7D1',
   };
 }
