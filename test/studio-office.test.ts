@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStudio, type Studio } from '../src/studio/server.js';
-import { runCli } from './helpers/project.js';
+import { runCli, runCliAsync } from './helpers/project.js';
 import { call, loadedFile, tokenOf } from './helpers/studio-http.js';
 import { projectCopy, removeAll } from './helpers/studio.js';
 
@@ -280,14 +280,15 @@ describe('messages in Norwegian', () => {
     expect(readFileSync(strategyPath(), 'utf8')).toBe(before);
   });
 
-  it('the CLI words located messages in the chosen language: a wrong date and an empty field', () => {
+  it('the CLI words located messages in the chosen language: a wrong date and an empty field', async () => {
     const before = readFileSync(strategyPath(), 'utf8');
     try {
       writeFileSync(
         strategyPath(),
         before.replace(/^date: .*$/m, 'date: 2027-02-31').replace(/^name: .*$/m, 'name: ""'),
       );
-      const run = runCli(['--lang', 'nb', 'build', '--all'], root);
+      // Asynchronously: two builds under load could block this worker for tens of seconds.
+      const run = await runCliAsync(['--lang', 'nb', 'build', '--all'], root);
       expect(run.status).toBe(2);
       const lines = run.stderr.trim().split('\n');
       expect(lines[0]).toMatch(/^trappa: .*Meldingen under viser fil, linje og felt\.$/);
@@ -300,7 +301,7 @@ describe('messages in Norwegian', () => {
         ]),
       );
       // English stays English.
-      const english = runCli(['--lang', 'en', 'build', '--all'], root);
+      const english = await runCliAsync(['--lang', 'en', 'build', '--all'], root);
       expect(english.stderr).toContain('must not be empty');
       expect(english.stderr).not.toContain('må fylles ut');
     } finally {
