@@ -13,11 +13,13 @@ import { registerSend } from './commands/send.js';
 import { registerList } from './commands/list.js';
 import { registerRelease } from './commands/release.js';
 import { registerBump } from './commands/bump.js';
+import { registerMigrate } from './commands/migrate.js';
 import { registerStudio } from './commands/studio.js';
 import { exitCodeHelp } from './exit-codes.js';
 import { registerAbsorb } from './commands/absorb.js';
 import { registerMail } from './commands/mail.js';
 import { registerDiff } from './commands/diff.js';
+import { registerTemplate } from './commands/template.js';
 import { trappaVersion } from './versions/input-hash.js';
 import { exitExplanation, language, languageFrom, setLanguage } from './messages/catalogue.js';
 
@@ -57,10 +59,12 @@ ${exitCodeHelp()}`,
   registerList(program);
   registerRelease(program);
   registerBump(program);
+  registerMigrate(program);
   registerStudio(program);
   registerAbsorb(program);
   registerMail(program);
   registerDiff(program);
+  registerTemplate(program);
   return program;
 }
 

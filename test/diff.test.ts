@@ -23,6 +23,9 @@ describe('trappa diff', () => {
         '    → For å gi innbyggerne og næringslivet i Levanger og Verdal bedre tjenester',
     );
     expect(run.stdout).toContain('  + Det er samarbeidet – og ikke institusjonen ISK – som skal profileres.');
+    // Three groups moved up to the highest priority: one move each, not gone from one list and new in the other.
+    expect(run.stdout).toContain('  ↕ Ansatte i ISK (moved)\n  ↕ Ansatte i Morkommunene (moved)');
+    expect(run.stdout).not.toContain('  - Ansatte i ISK');
     expect(run.stdout).toMatch(/slide 8: .*\n(.*\n)* {2}\+ Ledere ISK og Morkomm, tillvalgte \| Storledermøte \|/);
     // The footer's version on every slide is not a change of the slide.
     expect(run.stdout).not.toContain('Kommunikasjonsstrategi Innherred Samkommune · Versjon 0.1');
@@ -32,6 +35,7 @@ describe('trappa diff', () => {
     expect(html.match(/<svg /g)).toHaveLength(16);
     expect(html).toContain('For å gi innbyggerne <ins>og næringslivet </ins>i Levanger og Verdal bedre tjenester');
     expect(html).toContain('<section class="same"><h2>Slide 2: Kommunikasjonstrappa<span>unchanged</span>');
+    expect(html).toContain('<li class="moved">Ansatte i ISK <span>moved</span></li>');
   });
 
   it('compares a released version with the working data and with an edited .pptx', async () => {

@@ -38,6 +38,7 @@ function inline(before: string, after: string): string {
 function change(c: TextChange): string {
   if (c.kind === 'changed') return `<li class="changed">${inline(c.before!, c.after!)}</li>`;
   if (c.kind === 'added') return `<li class="added"><ins>${esc(c.after!)}</ins></li>`;
+  if (c.kind === 'moved') return `<li class="moved">${esc(c.after!)} <span>moved</span></li>`;
   return `<li class="removed"><del>${esc(c.before!)}</del></li>`;
 }
 
@@ -74,6 +75,7 @@ ul { grid-column: 1 / -1; margin: 0; padding-left: 1.2rem; }
 li { margin: .2rem 0; }
 del { background: #fbd3d3; color: #8a1010; }
 ins { background: #cdeccf; color: #0d5a18; text-decoration: none; }
+li.moved span { color: #555; font-style: italic; }
 `;
 
 export function diffHtml(a: DiffSide, b: DiffSide, diff: SlideDiff[]): string {

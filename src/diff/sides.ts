@@ -18,6 +18,7 @@ import { compareVersions } from '../versions/manifest.js';
 import { readRecord, readRecords, releaseDir } from '../versions/records.js';
 import { checkoutRelease } from '../versions/snapshots.js';
 import { readDeckTexts, type SlideTexts } from '../absorb/read-texts.js';
+import { addSentChanges } from './sent-changes.js';
 
 export interface DiffSide {
   label: string;
@@ -35,13 +36,13 @@ async function load(paths: ProjectPathOptions): Promise<Project> {
 }
 
 /** Builds a deck of a project in memory: its texts, as the .pptx has them, and its slides as SVG. */
-async function buildSide(project: Project, deckId: string, label: string): Promise<DiffSide> {
+async function buildSide(project: Project, deckId: string, label: string, outDir: string): Promise<DiffSide> {
   const source = findDeck(project, deckId);
   if (!source) {
     const known = project.decks.map((d) => d.deck.id).join(', ');
     throw new TrappaError(`no deck '${deckId}' in ${label}; known decks: ${known}`);
   }
-  const plan = resolveDeck(project, source);
+  const plan = await addSentChanges(project, resolveDeck(project, source), outDir);
   const rendered = await renderDeck(project, plan, { check: false });
   const laid = layoutDeck(plan);
   if (!laid.ok) throw new InputError(laid.issues);
@@ -71,7 +72,7 @@ async function versionSide(deckId: string, version: string, paths: Paths): Promi
   if (record && record.files.length > 0) {
     const checkout = await checkoutRelease(dir);
     try {
-      return await buildSide(await load({ root: checkout.root }), deckId, label);
+      return await buildSide(await load({ root: checkout.root }), deckId, label, paths.outDir);
     } finally {
       await checkout.cleanup();
     }
@@ -89,11 +90,11 @@ export async function resolveSide(spec: string, paths: Paths, deck?: string): Pr
     if (!deck)
       throw new TrappaError(`${spec} is a data folder: name the deck on the other side (a deck id or deck@version)`);
     // Another version's data (strategy.yaml, theme.yaml, decks/) with this project's templates and assets.
-    return buildSide(await load({ ...paths, dataDir: path.resolve(spec) }), deck, `${deck} in ${spec}`);
+    return buildSide(await load({ ...paths, dataDir: path.resolve(spec) }), deck, `${deck} in ${spec}`, paths.outDir);
   }
   const at = /^([a-z0-9-]+)@v?(\d+(?:\.\d+){0,2})$/.exec(spec);
   if (at) return versionSide(at[1]!, at[2]!, paths);
-  if (/^[a-z0-9-]+$/.test(spec)) return buildSide(await load(paths), spec, `${spec} (working data)`);
+  if (/^[a-z0-9-]+$/.test(spec)) return buildSide(await load(paths), spec, `${spec} (working data)`, paths.outDir);
   throw new TrappaError(`'${spec}' is not a deck: write deck@version, a deck id (the working data) or a .pptx file`);
 }
 

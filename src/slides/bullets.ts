@@ -4,7 +4,7 @@
  * further slides titled "… (forts.)".
  */
 import { commonParts } from '../kinds/common-parts.js';
-import { below, type Page } from '../layout/page.js';
+import { below, type Page, SHORT_SHARE } from '../layout/page.js';
 import {
   continuedTitle,
   type Fitted,
@@ -16,6 +16,7 @@ import {
 } from '../layout/text-box.js';
 import type { LaidOutSlide, Paragraph, SlideElement, TextElement } from '../layout/types.js';
 import { pointParagraphs } from './points.js';
+import { sentChangesList } from './sent-changes.js';
 import type { SlideInput, SlideKind } from './types.js';
 
 export interface ListContent {
@@ -67,15 +68,13 @@ export function layoutList(page: Page, content: ListContent, firstIndex = 0): La
   });
 }
 
-/** A list shorter than this share of its box is set larger and centred rather than left at the top. */
-const SHORT_SHARE = 1 / 3;
-
 /**
- * A short list alone on its slide (a one-line profile, one change): set larger, up to the
- * title size or body + 8 pt, whichever is smaller, and centred in its box, so the slide is
- * composed rather than a line at the top of an empty page.
+ * A short list alone on its slide (a one-line profile, one change, "no activities"): set
+ * larger, up to the title size or body + 8 pt, whichever is smaller, and centred in its box
+ * (shorter than SHORT_SHARE of it), so the slide is composed rather than a line at the top
+ * of an empty page.
  */
-function composed(page: Page, fitted: Fitted): TextElement {
+export function composed(page: Page, fitted: Fitted): TextElement {
   const { element, height } = fitted;
   if (height >= element.box.h * SHORT_SHARE) return element;
   const { sizes } = page.theme;
@@ -111,11 +110,15 @@ export const bulletsSlide: SlideKind = {
 /**
  * "Endringer siden forrige versjon": only what changed in the current version, i.e. its own
  * history entry (the newest entry when the current version has none yet). Earlier
- * versions' changes are history, not news; they stay in strategy.yaml.
+ * versions' changes are history, not news; they stay in strategy.yaml. With
+ * `changes: since-sent`, the texts that differ from the version the audience last received.
  */
 export const changesSlide: SlideKind = {
   build(input) {
-    const { strategy } = input.plan;
+    const { strategy, sentChanges } = input.plan;
+    const ref = input.slide.ref;
+    if (sentChanges && 'slide' in ref && ref.changes === 'since-sent')
+      return layoutList(input.page, sentChangesList(input, sentChanges));
     const entry = strategy.history.find((h) => h.version === strategy.version) ?? strategy.history.at(-1);
     if (!entry) {
       return layoutList(input.page, {
