@@ -169,9 +169,9 @@ describe('trappa studio in a real browser', () => {
       await page.locator('li[data-deck="nytt-mote"]').count(),
       await page.locator('nav button:has-text("nytt-mote")').count(),
     ];
-    await expect.poll(shown, { timeout: 10_000 }).toEqual([await slideCount('strategi'), 1]);
+    await expect.poll(shown, WAIT).toEqual([await slideCount('strategi'), 1]);
     rmSync(added);
-    await expect.poll(shown, { timeout: 10_000 }).toEqual([0, 0]);
+    await expect.poll(shown, WAIT).toEqual([0, 0]);
   });
 
   it.skipIf(missingValidator())(

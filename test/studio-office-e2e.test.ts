@@ -34,7 +34,8 @@ beforeAll(async () => {
     [0, 1].map(async () => {
       const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
       await page.goto(studio.url);
-      await page.waitForSelector('body[data-rendered]');
+      // The first render waits for the studio's worker to start; minutes on a loaded machine.
+      await page.waitForSelector('body[data-rendered]', { timeout: 120_000 });
       return page;
     }),
   );

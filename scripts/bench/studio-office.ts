@@ -57,13 +57,23 @@ async function measure(name: string, root: string, cli: string, deck: string, ed
     await page.waitForSelector('body[data-rendered]', { timeout: 600_000 });
     const times: Array<[number, number]> = [];
     for (let i = 0; i < edits; i++)
-      times.push(await page.evaluate<[number, number], [number, string]>(`(${EDIT_IN_PAGE})`, [i, deck]));
+      // Called inside the string: a string with an argument would only be evaluated, never called.
+      times.push(await page.evaluate<[number, number]>(`(${EDIT_IN_PAGE})([${i}, ${JSON.stringify(deck)}])`));
     const kept = times.slice(1);
     const started = performance.now();
     await page.click('button:has-text("Lagre")');
-    await page.waitForFunction(() => /^Lagret/.test(document.querySelector('.save-status')?.textContent ?? ''), null, {
-      timeout: 600_000,
-    });
+    await page
+      .waitForFunction(() => /^Lagret/.test(document.querySelector('.save-status')?.textContent ?? ''), null, {
+        timeout: 600_000,
+      })
+      .catch(async (error: Error) => {
+        throw new Error(
+          `${name}: no "Lagret" after the save; the page says: ${await page.textContent('.save-status')}`,
+          {
+            cause: error,
+          },
+        );
+      });
     const saveMs = performance.now() - started;
     return {
       name,
