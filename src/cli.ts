@@ -5,7 +5,7 @@
  */
 import { enableVerbose } from './debug-log.js';
 import { Command, CommanderError } from 'commander';
-import { reportError } from './commands/report-error.js';
+import { exitCodeFor, reportError } from './commands/report-error.js';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import { registerPreview } from './commands/preview.js';
@@ -13,11 +13,13 @@ import { registerSend } from './commands/send.js';
 import { registerList } from './commands/list.js';
 import { registerRelease } from './commands/release.js';
 import { registerBump } from './commands/bump.js';
+import { registerMigrate } from './commands/migrate.js';
 import { registerStudio } from './commands/studio.js';
 import { exitCodeHelp } from './exit-codes.js';
 import { registerAbsorb } from './commands/absorb.js';
 import { registerMail } from './commands/mail.js';
 import { registerDiff } from './commands/diff.js';
+import { registerTemplate } from './commands/template.js';
 import { trappaVersion } from './versions/input-hash.js';
 import { languageFrom, messagesIn } from './messages/catalogue.js';
 
@@ -57,10 +59,12 @@ ${exitCodeHelp()}`,
   registerList(program);
   registerRelease(program);
   registerBump(program);
+  registerMigrate(program);
   registerStudio(program);
   registerAbsorb(program);
   registerMail(program);
   registerDiff(program);
+  registerTemplate(program);
   return program;
 }
 
@@ -75,10 +79,10 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     // Commander has already printed the usage problem or the help text.
     if (error instanceof CommanderError) return error.exitCode;
-    const code = reportError(error);
-    // In Norwegian, one more line says what the exit code means and what to do (messages/catalogue.ts).
-    if (messages.lang !== 'en') console.error(`trappa: ${messages.exitExplanation(code)}`);
-    return code;
+    // In Norwegian, a first line says what the exit code means and what to do (messages/catalogue.ts);
+    // the messages it points to follow below it.
+    if (messages.lang !== 'en') console.error(`trappa: ${messages.exitExplanation(exitCodeFor(error))}`);
+    return reportError(error, messages);
   }
 }
 

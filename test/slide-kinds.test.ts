@@ -37,7 +37,7 @@ describe('slide kinds', () => {
       const wording = readYaml(`${language}/slides.yaml`);
       for (const kind of strategyKinds) {
         const has = Object.keys((wording[kind.name] ?? {}) as object).sort();
-        const declared = [...kind.wording].sort();
+        const declared = [...kind.wording, ...(kind.optionWording ?? [])].sort();
         for (const key of declared.filter((k) => !has.includes(k)))
           problems.push(`${file}: ${kind.name}.${key} missing`);
         for (const key of has.filter((k) => !declared.includes(k)))

@@ -69,6 +69,11 @@ const M = {
     nn: 'førespurnaden er for stor',
     en: 'the request is too large',
   },
+  internalCli: {
+    nb: 'intern feil i Trappa (meld den fra med linjene under)',
+    nn: 'intern feil i Trappa (meld han frå med linjene under)',
+    en: 'internal error (please report it with the lines below)',
+  },
   badRequest: { nb: 'forespørselen er ikke JSON', nn: 'førespurnaden er ikkje JSON', en: 'the request is not JSON' },
 } satisfies Record<string, Entry>;
 

@@ -22,7 +22,6 @@ import { resolvePaths, type ResolvedPaths } from '../project-paths.js';
 import { sha256Hex } from '../sha256.js';
 import type { Messages } from '../messages/catalogue.js';
 import { translateIssues } from '../messages/issue-text.js';
-import { parsedOf } from '../data/yaml-splice.js';
 
 export type FileKind = 'strategy' | 'theme' | 'deck';
 
@@ -43,8 +42,13 @@ export interface DataFile {
 /** Texts by version, for merging saves made from older ones: 64 MB at most, then forgotten. */
 const VERSION_BYTES = 64 * 1024 * 1024;
 
+/** A text's plain value (null when it is not YAML), worked out beside the request loop (studio-thread.ts). */
+type ValueOf = (text: string) => Promise<unknown>;
+
 export class ProjectFiles {
   readonly paths: ResolvedPaths;
+  /** The last value handed out per file, by version: an unchanged 2 MB file is not parsed again per request. */
+  readonly #values = new Map<string, { version: string; value: unknown }>();
   /** Text this process wrote last, by absolute path: its own saves are no news to the page. */
   readonly #written = new Map<string, string>();
   readonly #versions = new BoundedCache<string, string>(VERSION_BYTES, (_, text) => text.length + 64);
@@ -52,6 +56,7 @@ export class ProjectFiles {
 
   constructor(
     options: Parameters<typeof resolvePaths>[0],
+    readonly parseValue: ValueOf,
     private readonly messages: Messages,
   ) {
     this.paths = resolvePaths(options);
@@ -117,9 +122,11 @@ export class ProjectFiles {
         version: '',
         problem: formatIssue(translateIssues(read.issues, this.messages.lang)[0]!),
       };
-    // The parse is kept for the edits that follow (yaml-splice.ts): typing does not parse the file again.
-    const value = parsedOf(read.value)?.value ?? null;
-    return { file, kind, text: read.value, value, version: sha256Hex(read.value), ...readOnly };
+    const version = sha256Hex(read.value);
+    const known = this.#values.get(abs);
+    const value = known?.version === version ? known.value : await this.parseValue(read.value);
+    this.#values.set(abs, { version, value });
+    return { file, kind, text: read.value, value, version, ...readOnly };
   }
 
   /**

@@ -64,6 +64,7 @@ export async function startStudio(
       await stopWatching();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await api.stopThread();
     },
   };
 }
