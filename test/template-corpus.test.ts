@@ -12,7 +12,7 @@ import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDecks, type BuiltDeck } from '../src/build-deck.js';
-import { missingValidator, runQuietly, validatePptxAsync } from './helpers/ooxml.js';
+import { missingValidator, runQuietly, validatePptx } from './helpers/ooxml.js';
 import { copyProjectInto } from './helpers/project-copy.js';
 import { libreOfficeTemplates, ownTemplates } from './helpers/template-corpus.js';
 import { hasSoffice } from './helpers/tools.js';
@@ -164,7 +164,7 @@ describe('one deck per template, checked outside Trappa', () => {
   it.skipIf(missingValidator())('passes the OOXML validator', async () => {
     const written = files();
     expect(written.length).toBeGreaterThan(10);
-    expect((await validatePptxAsync(...written)).filter((i) => i.severity === 'error')).toEqual([]);
+    expect((await validatePptx(...written)).filter((i) => i.severity === 'error')).toEqual([]);
   });
 
   it.runIf(hasSoffice)(

@@ -18,7 +18,7 @@ import type { DeckPlan, PlannedSlide } from '../plan/resolve-deck.js';
 const log = debugLog('layout');
 
 /** The names templates may use. Optional fields are present as null, because strict templates reject absent keys. */
-function templateContext(plan: DeckPlan): Record<string, unknown> {
+export function templateContext(plan: DeckPlan): Record<string, unknown> {
   const { deck, strategy } = plan;
   const meeting = deck.meeting ? { place: null, presenter: null, planRow: null, ...deck.meeting } : null;
   // Templates may always use the short name; it falls back to the full name.
@@ -86,7 +86,8 @@ function footerElements(plan: DeckPlan, page: Page, renderer: Renderer, number: 
   const elements: SlideElement[] = [];
   // On a template its footer and slide-number places hold the texts, and its own logos replace Trappa's.
   const places = page.template;
-  if (footer.text) {
+  // A template layout without a footer or slide-number place simply shows none (as PowerPoint does).
+  if (footer.text && (!places || places.footer)) {
     const text = renderer.inline(footer.text, plan.locateTheme(['footer', 'text']));
     const box = places?.footer ?? { ...page.footer, w: page.footer.w - 2.7 };
     const footerText: TextElement = {
@@ -111,7 +112,7 @@ function footerElements(plan: DeckPlan, page: Page, renderer: Renderer, number: 
       location: plan.locateStrategy(['organisation', 'logo', 'file']),
     });
   }
-  if (footer.slideNumbers) {
+  if (footer.slideNumbers && (!places || places.number)) {
     const numberText: TextElement = {
       type: 'text',
       name: commonParts.slideNumber.name(),
@@ -167,6 +168,8 @@ function layoutSlides(plan: DeckPlan, place?: (page: Page) => Page): Result<Laid
   const issues: Issue[] = [];
   const slides: LaidOutSlide[] = [];
   const footed = new Set<LaidOutSlide>();
+  /** One warning per planned slide whose text the layout adapted to a template's boxes. */
+  const notes: string[] = [];
   for (const [index, slide] of plan.slides.entries()) {
     if (!Object.hasOwn(slideKinds, slide.kind)) {
       // The schema should have caught it; a plan built another way must still get a located error, not a crash.
@@ -181,6 +184,9 @@ function layoutSlides(plan: DeckPlan, place?: (page: Page) => Page): Result<Laid
       if (log.enabled && built.length > 1)
         log('%s slide %d (%s): continued on %d more slide(s)', plan.deck.id, index + 1, slide.kind, built.length - 1);
       slides.push(...built);
+      const adapted = [...new Set(built.flatMap((s) => (s.adapted ? [s.adapted] : [])))];
+      if (adapted.length > 0)
+        notes.push(`deck ${plan.deck.id}, slide ${index + 1} (${slide.kind}): ${adapted.join('; ')}`);
       if (slide.kind !== 'title') built.forEach((s) => footed.add(s));
     } catch (error) {
       if (!(error instanceof TemplateIssue || error instanceof LayoutIssue)) throw error;
@@ -196,7 +202,12 @@ function layoutSlides(plan: DeckPlan, place?: (page: Page) => Page): Result<Laid
     const numbered = slides.map((s, i) =>
       footed.has(s) ? { ...s, elements: [...s.elements, ...footerElements(plan, page, renderer, i + 1)] } : s,
     );
-    return ok({ properties: plan.properties, size: page.size, slides: numbered });
+    return ok({
+      properties: plan.properties,
+      size: page.size,
+      slides: numbered,
+      ...(notes.length > 0 ? { notes } : {}),
+    });
   } catch (error) {
     if (error instanceof TemplateIssue) return fail([error.issue]);
     throw error;

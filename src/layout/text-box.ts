@@ -130,8 +130,12 @@ export function fitBox(page: Page, given: FitRequest): Fitted {
   let fitted = fitWholeWords(page, request, maxSize, minSize);
   // An organisation's template may give a text a smaller box than Trappa's design does: the
   // box then grows down towards the footer (the slide writes its own size), before anything is refused.
-  if (!fitted.fits && page.template) {
-    const floor = Math.min(page.footer.y, page.size.h - 0.3) - 0.05;
+  // Only the lowest block of the content area grows (nothing of the slide's own lies below it).
+  const lowest = request.box.y + request.box.h >= page.body.y + page.body.h - 0.05;
+  const above = request.box.y + request.box.h <= page.body.y + 0.05;
+  if (!fitted.fits && page.template && (lowest || above)) {
+    // A box above the content area (a title) grows only up to it, never into the slide's content.
+    const floor = (above ? page.body.y : Math.min(page.footer.y, page.size.h - 0.3)) - 0.05;
     if (floor > request.box.y + request.box.h + 0.05) {
       const box = { ...request.box, h: floor - request.box.y };
       const grown = fitWholeWords(page, { ...request, box }, maxSize, minSize);
@@ -211,14 +215,17 @@ export function titleElements(page: Page, title: string): SlideElement[] {
     bold: true,
     valign: 'bottom',
   });
-  const fitted = fitBox(page, {
+  const request = {
     name: commonParts.title.name(),
-    role: 'title',
+    role: 'title' as const,
     box: page.title,
     paragraphs: [{ runs: [{ text: title }] }],
     style,
     minSize: Math.min(theme.sizes.minBody + 6, theme.sizes.title),
-  });
+  };
+  let fitted = fitBox(page, request);
+  // A template's title box may be narrower than Trappa's: the title may then go down to the body's floor.
+  if (!fitted.fits && page.template) fitted = fitBox(page, { ...request, minSize: theme.sizes.minBody });
   const rule: SlideElement = {
     type: 'shape',
     name: commonParts.titleRule.name(),

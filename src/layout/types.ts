@@ -123,6 +123,8 @@ export interface TableElement {
   headerColor: string;
   /** Fill of every other body row, for readability. */
   bandFill?: string;
+  /** Fill of the other body rows; on a template, a panel between the text and the template's art. */
+  rowFill?: string;
   borderColor: string;
   /** The data field the text came from (YAML file + field path); recorded on the shape so edits can be traced back. */
   source?: import('../errors.js').SourceLocation;
@@ -170,6 +172,11 @@ export interface LaidOutSlide {
   kind?: string;
   /** Index of the deck's planned slide this one comes from (the studio shows messages on it). */
   planned?: number;
+  /**
+   * How the layout adapted text too long for a template's smaller boxes ("the statements continue
+   * on a slide each"): the build warns once per deck and slide.
+   */
+  adapted?: string;
 }
 
 /** The deck's document properties are decided when the deck is planned (plan/deck-properties.ts). */
@@ -178,6 +185,8 @@ import type { DeckProperties } from '../plan/deck-properties.js';
 
 export interface LaidOutDeck {
   properties: DeckProperties;
+  /** One warning line per slide whose text was adapted to a template ("deck …, slide …: …"). */
+  notes?: string[];
   /** Slide size in inches. */
   size: { w: number; h: number };
   slides: LaidOutSlide[];

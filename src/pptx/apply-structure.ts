@@ -60,6 +60,10 @@ function toPlaceholder(xml: string, plan: ShapePlan): string {
   const ph = phTag({ ...plan.placeholder, ...(sz ? { sz } : {}) });
   out = out.replace(/<p:nvPr\s*(?:\/>|><\/p:nvPr>)/, `<p:nvPr>${ph}</p:nvPr>`);
   if (plan.inheritBox) out = out.replace(/<a:xfrm\b[\s\S]*?<\/a:xfrm>/, '');
+  if (plan.panel) {
+    const fill = `<a:solidFill><a:schemeClr val="${plan.panel}"/></a:solidFill>`;
+    out = out.replace(/(<p:spPr\b[\s\S]*?)(?:<a:noFill\/>|(?=<a:ln\b)|(?=<\/p:spPr>))/, `$1${fill}`);
+  }
   if (plan.inheritColor) {
     // The layout's colour, unless it would not read on what is behind: then a theme colour that does.
     const own = plan.color ? `<a:solidFill><a:schemeClr val="${plan.color}"/></a:solidFill>` : '';

@@ -9,7 +9,8 @@
  */
 import { debugLog } from '../debug-log.js';
 import type { SourceLocation } from '../errors.js';
-import { commonParts, decorationParts } from '../kinds/common-parts.js';
+import { commonParts } from '../kinds/common-parts.js';
+import { partRole } from '../kinds/index.js';
 import type { Box, LaidOutSlide, SlideElement, TextElement } from '../layout/types.js';
 import type { LayoutInfo, LayoutRole, MasterSet, PlaceholderInfo, PlaceholderRef } from './master-set.js';
 
@@ -30,6 +31,8 @@ export interface ShapePlan {
   inheritColor?: boolean;
   /** With inheritColor: the scheme slot the runs name instead, where the inherited colour would not read. */
   color?: string;
+  /** The scheme slot of a fill behind the text, where the template's art under it has no one colour to read on. */
+  panel?: string;
   /** The runs name no typeface: the text is in the template's heading font, which the title inherits. */
   inheritFont?: boolean;
   /** The typeface written on the runs, and the theme font it is (`+mj` / `+mn`). */
@@ -51,7 +54,7 @@ export interface DeckStructure {
 }
 
 /** The built-in design's own decoration, which a template replaces with its own. */
-const isDecoration = (name: string): boolean => decorationParts.some((p) => p.match(name) !== undefined);
+const isDecoration = (name: string): boolean => partRole(name) === 'decoration';
 
 const isBodyText = (e: SlideElement): e is TextElement =>
   e.type === 'text' && e.role !== 'title' && e.role !== 'footer';
@@ -117,10 +120,12 @@ const sameBox = (a: Box, b: Box | undefined) =>
 function fillsSlotTop(e: TextElement, slot: Box | undefined, others: SlideElement[]): boolean {
   if (!slot || (e.style.valign ?? 'top') !== 'top') return false;
   if (!sameBox({ ...e.box, h: slot.h }, slot) || e.box.h > slot.h + 0.02) return false;
-  return others.every(
-    (o) => o === e || ('role' in o && o.role === 'footer') || !('box' in o) || overlap(o.box, slot) < 0.01,
-  );
+  // A footer inside the slot too (a template's body drawn over its footer) keeps the text in its own box.
+  return others.every((o) => o === e || !('box' in o) || overlap(o.box, slot) < 0.01);
 }
+
+const within = (b: Box, size: { w: number; h: number }) =>
+  b.x >= -0.01 && b.y >= -0.01 && b.x + b.w <= size.w + 0.01 && b.y + b.h <= size.h + 0.01;
 
 function ref(ph: PlaceholderInfo): PlaceholderRef {
   return { type: ph.type, ...(ph.idx !== undefined ? { idx: ph.idx } : {}) };
@@ -138,8 +143,39 @@ export interface PlanOptions {
   template: boolean;
   /** The background each layout role has in the built-in design. */
   layoutBackground?: (role: LayoutRole) => string;
-  /** On a template: the scheme slot a text in `ph` must name because its inherited colour would not read. */
-  textSlot?: (layout: LayoutInfo, ph: PlaceholderRef) => string | undefined;
+  /**
+   * On a template: the scheme slot a text in `ph` must name because its inherited colour would
+   * not read on what is under it (`at`: the laid-out box and the fill of Trappa's own shape under it).
+   */
+  textSlot?: (layout: LayoutInfo, ph: PlaceholderRef, at?: TextPlace) => { color: string; panel?: string } | undefined;
+}
+
+/** Where a text really is: its laid-out box, and the fill of the slide's own shape under its centre. */
+export interface TextPlace {
+  box?: Box;
+  under?: string;
+  /** The run highlights (marked items), which the text must read on too. */
+  highlights?: string[];
+}
+
+const highlightsOf = (e: TextElement): string[] => [
+  ...new Set(e.paragraphs.flatMap((p) => p.runs.flatMap((r) => (r.highlight ? [r.highlight] : [])))),
+];
+
+/** The fill of the topmost filled shape drawn before `e` under its centre (as `trappa check` looks). */
+function ownFillUnder(
+  e: TextElement,
+  elements: SlideElement[],
+  dropped: (e: SlideElement) => boolean,
+): string | undefined {
+  const cx = e.box.x + e.box.w / 2;
+  const cy = e.box.y + e.box.h / 2;
+  for (let i = elements.indexOf(e) - 1; i >= 0; i--) {
+    const o = elements[i]!;
+    if (o.type !== 'shape' || !o.fill || dropped(o)) continue;
+    if (cx >= o.box.x && cx <= o.box.x + o.box.w && cy >= o.box.y && cy <= o.box.y + o.box.h) return o.fill;
+  }
+  return undefined;
 }
 
 export function planSlide(
@@ -155,9 +191,15 @@ export function planSlide(
   const find = (...types: string[]) => layout.placeholders.find((p) => types.includes(p.type));
   const texts = slide.elements.filter(isBodyText);
   const assigned = assignSlots(texts, slots);
-  const legible = (plan: ShapePlan): ShapePlan => {
-    const slot = plan.placeholder && options.textSlot?.(layout, plan.placeholder);
-    return slot ? { ...plan, color: slot } : plan;
+  const dropped = (e: SlideElement) => options.template && isDecoration(e.name);
+  const legible = (plan: ShapePlan, e?: TextElement): ShapePlan => {
+    const at = e && {
+      ...(plan.inheritBox ? {} : { box: e.box }),
+      under: e.fill ?? ownFillUnder(e, slide.elements, dropped),
+      highlights: highlightsOf(e),
+    };
+    const look = plan.placeholder && options.textSlot?.(layout, plan.placeholder, at);
+    return look ? { ...plan, color: look.color, ...(look.panel ? { panel: look.panel } : {}) } : plan;
   };
   const shapes = slide.elements.map((e): ShapePlan => {
     const name = e.name;
@@ -179,28 +221,36 @@ export function planSlide(
     if (title) {
       const ph = find('title', 'ctrTitle') ?? { type: 'title', name: '' };
       const inheritFont = options.template && plan.font?.theme === 'mj';
-      return legible({
-        ...plan,
-        placeholder: ref(ph),
-        inheritBox: options.template && sameBox(e.box, ph.box),
-        inheritFont,
-      });
+      return legible(
+        {
+          ...plan,
+          placeholder: ref(ph),
+          inheritBox: options.template && sameBox(e.box, ph.box),
+          inheritFont,
+        },
+        e,
+      );
     }
     if (e.role === 'footer') {
       const number = commonParts.slideNumber.match(e.name) !== undefined;
-      const ph = find(number ? 'sldNum' : 'ftr') ?? {
+      const ph: PlaceholderInfo = find(number ? 'sldNum' : 'ftr') ?? {
         type: number ? 'sldNum' : 'ftr',
         idx: number ? '12' : '11',
         name: '',
       };
-      return legible({ ...plan, placeholder: ref(ph), slideNumber: number, inheritBox: options.template });
+      // A footer grown to hold its text (a template's box too low for it) keeps its own box.
+      const inheritBox = options.template && sameBox(e.box, ph.box);
+      return legible({ ...plan, placeholder: ref(ph), slideNumber: number, inheritBox }, e);
     }
     const at = texts.indexOf(e);
     const slot = assigned[at];
     // More texts than the layout has places for: a body placeholder of its own (PowerPoint keeps such "orphans").
     const placeholder = slot ? ref(slot) : { type: 'body', idx: String(100 + at) };
-    const inheritBox = options.template && (sameBox(e.box, slot?.box) || fillsSlotTop(e, slot?.box, slide.elements));
-    return legible({ ...plan, placeholder, inheritBox });
+    // A slot reaching past the slide's edge (the template's own) is not inherited: the text keeps its box inside.
+    const inside = slot?.box !== undefined && within(slot.box, set.size);
+    const inheritBox =
+      options.template && inside && (sameBox(e.box, slot?.box) || fillsSlotTop(e, slot?.box, slide.elements));
+    return legible({ ...plan, placeholder, inheritBox }, e);
   });
   const own = options.layoutBackground?.(role);
   return { layout, shapes, keepBackground: !options.template && own !== undefined && own !== slide.background };

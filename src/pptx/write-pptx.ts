@@ -81,7 +81,7 @@ function addTable(slide: Slide, e: TableElement, language: string): void {
   const header = e.header.map((c) => cell(c.text, { bold: true, color: e.headerColor, fill: { color: e.headerFill } }));
   const rows = e.rows.map((row, r) =>
     row.map((c) => {
-      const fill = c.fill ?? (e.bandFill && r % 2 === 1 ? e.bandFill : undefined);
+      const fill = c.fill ?? (e.bandFill && r % 2 === 1 ? e.bandFill : e.rowFill);
       return cell(c.text, {
         bold: c.bold ?? false,
         color: c.color ?? e.style.color,

@@ -101,7 +101,7 @@ function renderTable(e: TableElement): string {
     row.forEach((cell, c) => {
       const cw = e.columnWidths[c] ?? 0;
       const header = r === 0;
-      const fill = header ? e.headerFill : (cell.fill ?? (e.bandFill && r % 2 === 0 ? e.bandFill : undefined));
+      const fill = header ? e.headerFill : (cell.fill ?? (e.bandFill && r % 2 === 0 ? e.bandFill : e.rowFill));
       const box = { x, y, w: cw, h: rowH };
       const b = pts(box);
       const paint = fill ? `#${color(fill)}` : 'none';

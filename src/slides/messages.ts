@@ -4,8 +4,8 @@
  */
 import { messages } from '../kinds/messages.js';
 import { below, columns, type Page } from '../layout/page.js';
-import { fitBox, splitToFit, textHeight, textStyle, titleElements } from '../layout/text-box.js';
-import type { LaidOutSlide, Paragraph, SlideElement } from '../layout/types.js';
+import { continuedTitle, fitBox, splitToFit, textHeight, textStyle, titleElements } from '../layout/text-box.js';
+import type { Box, LaidOutSlide, Paragraph, SlideElement } from '../layout/types.js';
 import { layoutList } from './bullets.js';
 import { pointParagraphs } from './points.js';
 import type { SourceLocation } from '../errors.js';
@@ -42,13 +42,55 @@ function headingStyle(page: Page) {
   return textStyle(page, { heading: true, size: Math.min(sizes.body - 2, 18), bold: true, color: colors.primary });
 }
 
+/** The main message in its panel (heading and text) in `box`; undefined when it does not fit at the floor. */
+function mainPanel(
+  page: Page,
+  content: MessagesContent,
+  box: Box,
+  main: Paragraph[],
+  size: number,
+  strict: boolean,
+): SlideElement[] | undefined {
+  const { colors } = page.theme;
+  const hStyle = headingStyle(page);
+  const headH = textHeight([{ runs: [{ text: content.mainHeading }] }], hStyle, box.w);
+  const panelInsets = { left: 0.2, right: 0.2, top: 0.15, bottom: 0.15 };
+  const fitted = fitBox(page, {
+    name: messages.parts.main.name(),
+    box: below(box, headH + 0.2, 0),
+    paragraphs: main,
+    style: textStyle(page, { size, insets: panelInsets }),
+    // Only the last place tried refuses, naming the field.
+    ...(strict ? { source: content.mainSource } : {}),
+  });
+  if (!fitted.fits) return undefined;
+  // On a template the text may have grown below its place (fitBox): the panel grows with it.
+  const bottom = Math.max(box.y + box.h, fitted.element.box.y + fitted.element.box.h);
+  return [
+    {
+      type: 'shape',
+      name: messages.parts.panel.name(),
+      shape: 'rect',
+      box: { ...box, h: bottom - box.y },
+      fill: colors.secondary,
+      line: { color: colors.primary, width: 1 },
+    },
+    {
+      type: 'text',
+      name: messages.parts.mainHeading.name(),
+      box: { ...box, h: headH + 0.2 },
+      paragraphs: [{ runs: [{ text: content.mainHeading }] }],
+      style: { ...hStyle, insets: panelInsets },
+    },
+    fitted.element,
+  ];
+}
+
 function layout(page: Page, content: MessagesContent): LaidOutSlide[] {
   const { colors, sizes } = page.theme;
   const hasOthers = content.others.length > 0;
   const [left, right] = hasOthers ? columns(page.body, [32, 68], 0.4) : [page.body];
   const hStyle = headingStyle(page);
-  const headH = textHeight([{ runs: [{ text: content.mainHeading }] }], hStyle, left!.w);
-  const panelInsets = { left: 0.2, right: 0.2, top: 0.15, bottom: 0.15 };
   const style = textStyle(page, { size: sizes.body });
   const othersHeadH = right ? textHeight([{ runs: [{ text: content.othersHeading }] }], hStyle, right.w) : 0;
   const listBox = right ? below(right, othersHeadH, 0.05) : page.body;
@@ -56,31 +98,9 @@ function layout(page: Page, content: MessagesContent): LaidOutSlide[] {
   const others = fitBox(page, { name: messages.parts.others.name(), box: listBox, paragraphs: first, style });
   // The panel's text stays close to the list's size, so neither looks out of place.
   const mainSize = hasOthers ? Math.min(sizes.body, others.element.style.fontSize + 2) : sizes.body + 4;
-  const elements: SlideElement[] = [
-    ...titleElements(page, content.title),
-    {
-      type: 'shape',
-      name: messages.parts.panel.name(),
-      shape: 'rect',
-      box: left!,
-      fill: colors.secondary,
-      line: { color: colors.primary, width: 1 },
-    },
-    {
-      type: 'text',
-      name: messages.parts.mainHeading.name(),
-      box: { ...left!, h: headH + 0.2 },
-      paragraphs: [{ runs: [{ text: content.mainHeading }] }],
-      style: { ...hStyle, insets: panelInsets },
-    },
-    fitBox(page, {
-      name: messages.parts.main.name(),
-      box: below(left!, headH + 0.2, 0),
-      paragraphs: content.main,
-      style: textStyle(page, { size: mainSize, insets: panelInsets }),
-      source: content.mainSource,
-    }).element,
-  ];
+  const panel = mainPanel(page, content, left!, content.main, mainSize, !page.template);
+  if (!panel) return adapted(page, content);
+  const elements: SlideElement[] = [...titleElements(page, content.title), ...panel];
   if (!hasOthers || !right) return [{ title: content.title, background: colors.background, elements }];
 
   elements.push({
@@ -96,6 +116,36 @@ function layout(page: Page, content: MessagesContent): LaidOutSlide[] {
     slides.push(...layoutList(page, { title: content.title, intro: content.othersHeading, items: rest.flat() }, 1));
   }
   return slides;
+}
+
+/**
+ * On an organisation's template whose body area is too small for the panel beside the list:
+ * the main message fills a slide of its own (what and why on one, else on a slide each), and
+ * the other messages follow as a list. Refused only when a half does not fit a slide alone.
+ */
+function adapted(page: Page, content: MessagesContent): LaidOutSlide[] {
+  const { colors, sizes } = page.theme;
+  const note = "the main message is too long for its panel on the template's body area";
+  const halves = [content.main.slice(0, 2), content.main.slice(2)].filter((h) => h.length > 0);
+  const whole = mainPanel(page, content, page.body, content.main, sizes.body, false);
+  const panels = whole
+    ? [whole]
+    : // Strict: a half that does not fit a slide alone is refused (fitBox throws), naming the field.
+      halves.map(
+        (half) =>
+          mainPanel(page, content, page.body, [{ ...half[0]!, spaceBefore: 0 }, ...half.slice(1)], sizes.body, true)!,
+      );
+  const slides: LaidOutSlide[] = panels.map((panel, i) => ({
+    title: continuedTitle(page, content.title, i),
+    background: colors.background,
+    elements: [...titleElements(page, continuedTitle(page, content.title, i)), ...panel],
+    adapted: whole ? `${note}; it has a slide of its own` : `${note}; what and why have a slide each`,
+  }));
+  if (content.others.length === 0) return slides;
+  return [
+    ...slides,
+    ...layoutList(page, { title: content.title, intro: content.othersHeading, items: content.others }, slides.length),
+  ];
 }
 
 export const messagesSlide: SlideKind = {

@@ -5,6 +5,7 @@
 import { CellMeasure, measureTableRows } from '../layout/fit-table.js';
 import { evenChunks } from '../layout/fit-text.js';
 import type { Page } from '../layout/page.js';
+import { WIDTH_SAFETY } from '../layout/measure-text.js';
 import { textStyle } from '../layout/text-box.js';
 import type { TextStyle } from '../layout/types.js';
 import { CELL_INSETS, textWeights, widestWords, widthsAt } from './column-widths.js';
@@ -42,6 +43,12 @@ function paginate(
   return pages;
 }
 
+/** Every column holds its widest word (points at 1 pt) on a line at `size`. */
+function holdsWords(widths: readonly number[], widest: readonly number[], size: number): boolean {
+  const insets = CELL_INSETS.left + CELL_INSETS.right;
+  return widths.every((w, c) => ((widest[c] ?? 0) * size * WIDTH_SAFETY) / 72 <= w - insets + EPSILON);
+}
+
 export interface Sized {
   style: TextStyle;
   /** Column widths at this size, in inches. */
@@ -66,6 +73,8 @@ export function sizeTable(page: Page, content: PlanContent, width: number, room:
   const at = (size: number, maxPages = Infinity): Sized | undefined => {
     const style = textStyle(page, { size, insets: CELL_INSETS });
     const widths = widthsAt(width, widest, weights, size);
+    // A size at which a column cannot hold its widest word would break it between letters.
+    if (size > sizes.minTable && !holdsWords(widths, widest, size)) return undefined;
     const [headerHeight = 0] = measureTableRows(
       widths,
       [content.header],

@@ -158,7 +158,8 @@ function layout(page: Page, content: StaircaseContent): LaidOutSlide[] {
 function withPointsListed(page: Page, content: StaircaseContent): LaidOutSlide[] {
   const bare: StaircaseContent = { ...content, steps: content.steps.map((s) => ({ ...s, points: [] })) };
   const geometry = stepsGeometry(page, bare, page.body);
-  const sizing = fitted(page, bare, page.body) ?? {
+  const bareFits = fitted(page, bare, page.body);
+  const sizing = bareFits ?? {
     size: page.theme.sizes.minBody,
     heights: bare.steps.map((_, i) => geometry.available * (0.4 + (0.6 * i) / Math.max(1, bare.steps.length - 1))),
   };
@@ -167,6 +168,14 @@ function withPointsListed(page: Page, content: StaircaseContent): LaidOutSlide[]
     ...step.points.map((text): Paragraph => ({ runs: [{ text }], bullet: true, level: 1, spaceBefore: 2 })),
   ]);
   const explanation = explanationParagraphs(content).map((p) => ({ ...p, spaceBefore: 10 }));
+  // A template's body area too low for even the steps' labels: the staircase is told as a list.
+  if (!bareFits && page.template) {
+    const adapted = "the template's body area is too small for the staircase diagram; its steps are a list";
+    return layoutList(page, { title: content.title, items: [...items, ...explanation] }).map((s) => ({
+      ...s,
+      adapted,
+    }));
+  }
   return [
     slideOf(page, bare, page.body, sizing),
     ...layoutList(page, { title: content.title, items: [...items, ...explanation] }, 1),

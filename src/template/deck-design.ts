@@ -10,14 +10,14 @@ import type { LaidOutDeck } from '../layout/types.js';
 import { builtInMasterParts } from '../pptx/built-in-master.js';
 import type { LayoutInfo, LayoutRole, MasterSet, PlaceholderRef } from '../pptx/master-set.js';
 import { layoutLook, type LayoutLook } from './legible-colors.js';
-import { planSlide, schemeColors, type DeckStructure } from '../pptx/slide-structure.js';
+import { planSlide, schemeColors, type DeckStructure, type TextPlace } from '../pptx/slide-structure.js';
 import { fail, ok, type Result } from '../errors.js';
 import { resolveFontFace } from '../fonts/fonts.js';
 import type { DeckPlan } from '../plan/resolve-deck.js';
 import { chooseLayouts } from './choose-layouts.js';
 import { loadTemplate } from './load-template.js';
 import { readMasterSet } from './read-master-set.js';
-import { templatePage, templateTheme } from './template-design.js';
+import { templateContentArea, templatePage, templateTheme } from './template-design.js';
 
 export interface DeckDesign {
   set: MasterSet;
@@ -81,10 +81,10 @@ export function deckStructure(design: DeckDesign, deck: LaidOutDeck): DeckStruct
   const { colors } = design.theme;
   const layoutBackground = (role: LayoutRole) => (role === 'title' ? colors.primary : colors.background);
   const looks = new Map<string, LayoutLook>();
-  const textSlot = (layout: LayoutInfo, ph: PlaceholderRef) => {
+  const textSlot = (layout: LayoutInfo, ph: PlaceholderRef, at?: TextPlace) => {
     let look = looks.get(layout.part);
     if (!look) looks.set(layout.part, (look = layoutLook(design.set, layout)));
-    return look.textSlot(ph);
+    return look.textSlot(ph, at);
   };
   const options = { template: design.template, ...(design.template ? { textSlot } : { layoutBackground }) };
   return {
@@ -125,7 +125,10 @@ export async function prepareDesign(root: string, plan: DeckPlan): Promise<Resul
     plan.theme.layouts ? plan.locateTheme(['layouts']) : where,
   );
   if (!chosen.ok) return fail(chosen.issues);
-  const { theme, notes } = templateTheme(set, plan.theme, layoutLook(set, chosen.value.layouts.content).background);
+  // Text colours are chosen for what most of the content area lies on.
+  const look = layoutLook(set, chosen.value.layouts.content);
+  const area = templateContentArea(set, chosen.value.layouts.content, look);
+  const { theme, notes } = templateTheme(set, plan.theme, area ? look.backgroundIn(area) : look.background);
   const { layouts } = chosen.value;
   return ok({
     notes,

@@ -10,7 +10,7 @@ import type { Theme } from '../data/schema.js';
 
 type ColorName = keyof Theme['colors'];
 import { standInNote } from '../fonts/fonts.js';
-import { bestTextSlot } from './legible-colors.js';
+import { bestTextSlot, layoutLook } from './legible-colors.js';
 import type { Page } from '../layout/page.js';
 import type { Box } from '../layout/types.js';
 import type { LayoutInfo, LayoutRole, MasterSet } from '../pptx/master-set.js';
@@ -131,24 +131,62 @@ function union(boxes: (Box | undefined)[]): Box | undefined {
   return { x, y, w: Math.max(...present.map((b) => b.x + b.w)) - x, h: Math.max(...present.map((b) => b.y + b.h)) - y };
 }
 
+/**
+ * The content area: the layout's body area, kept inside the slide and above the template's
+ * footer places that reach into it (a body placeholder drawn over the footer, or past the
+ * slide's bottom edge, is the template's; Trappa's shapes must not follow it there).
+ */
+function contentArea(body: Box, size: { w: number; h: number }, footers: Box[], art: Box[] = []): Box {
+  const margin = 0.05;
+  const x = Math.max(margin, body.x);
+  const y = Math.max(margin, body.y);
+  let bottom = Math.min(body.y + body.h, size.h - margin);
+  const across = (b: Box) => Math.min(x + body.w, b.x + b.w) - Math.max(x, b.x);
+  for (const f of footers) if (across(f) > 0 && f.y > y && f.y < bottom) bottom = f.y - margin;
+  // Art that starts in the body area's lower part and spans most of it (a picture band along the
+  // bottom) ends the content area, when enough of the area is left above it.
+  for (const a of art) {
+    const top = a.y - margin;
+    if (across(a) >= 0.5 * body.w && a.y > y + 0.25 * (bottom - y) && a.y < bottom && top - y >= 1) bottom = top;
+  }
+  return { x, y, w: Math.min(body.x + body.w, size.w - margin) - x, h: bottom - y };
+}
+
+/** The content layout's content area (contentArea), when it has body placeholders. */
+export function templateContentArea(
+  set: MasterSet,
+  content: LayoutInfo,
+  look = layoutLook(set, content),
+): Box | undefined {
+  const body = union(content.placeholders.filter((p) => p.type === 'obj' || p.type === 'body').map((p) => p.box));
+  const footers = ['ftr', 'sldNum', 'dt'].map((t) => boxOf(content, t)).filter((b): b is Box => b !== undefined);
+  return body && contentArea(body, set.size, footers, look.art);
+}
+
+/** Trappa's footer band moved to the bottom of a template's slide (which has no footer places). */
+function bottomBand(footer: Box, size: { w: number; h: number }): Box {
+  const x = Math.min(footer.x, size.w * 0.05);
+  return { x, y: size.h - footer.h - 0.18, w: size.w - 2 * x, h: footer.h };
+}
+
 /** The page with the template's places; where a placeholder has no box, Trappa's stays. */
 export function templatePage(page: Page, set: MasterSet, layouts: Record<LayoutRole, LayoutInfo>): Page {
   const content = layouts.content;
   const cover = layouts.title;
   const footer = boxOf(content, 'ftr');
   const number = boxOf(content, 'sldNum');
+  const coverFooters = ['ftr', 'sldNum', 'dt'].map((t) => boxOf(cover, t)).filter((b): b is Box => b !== undefined);
   return {
     ...page,
     size: set.size,
     title: boxOf(content, 'title') ?? page.title,
     // A content layout that is a two-content one (the template has no other) spans both bodies.
-    body:
-      union(content.placeholders.filter((p) => p.type === 'obj' || p.type === 'body').map((p) => p.box)) ?? page.body,
-    footer: union([footer, number]) ?? page.footer,
+    body: templateContentArea(set, content) ?? page.body,
+    footer: union([footer, number]) ?? bottomBand(page.footer, set.size),
     template: {
       cover: {
         title: boxOf(cover, 'ctrTitle', 'title') ?? page.title,
-        subtitle: boxOf(cover, 'subTitle', 'body', 'obj') ?? page.body,
+        subtitle: contentArea(boxOf(cover, 'subTitle', 'body', 'obj') ?? page.body, set.size, coverFooters),
       },
       ...(footer ? { footer } : {}),
       ...(number ? { number } : {}),

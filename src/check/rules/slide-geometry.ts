@@ -3,6 +3,8 @@
  * footer, and how much of it the content covers (text frames by the height their text
  * needs, tables by their rows, shapes and pictures by their boxes). Inches.
  */
+import { commonParts } from '../../kinds/common-parts.js';
+import { partRole } from '../../kinds/index.js';
 import type { Box } from '../../layout/types.js';
 import { measureFrame } from '../measure-frame.js';
 import type { ElementModel, SlideModel } from '../types.js';
@@ -11,7 +13,12 @@ import { measureRows } from './overflow.js';
 
 /** Elements that frame every slide rather than carry its content. */
 export function isChrome(e: ElementModel): boolean {
-  return isTitle(e) || isFooter(e) || /^(title|title rule|footer logo|logo band)$/i.test(e.name.trim());
+  return (
+    isTitle(e) ||
+    isFooter(e) ||
+    commonParts.title.match(e.name.trim()) !== undefined ||
+    partRole(e.name) === 'decoration'
+  );
 }
 
 const drawn = new WeakMap<ElementModel, Box | undefined>();
@@ -38,12 +45,22 @@ function measureDrawn(e: ElementModel): Box | undefined {
   return e.box;
 }
 
-/** The area content may use: below the title, above the footer. */
+/**
+ * The area content may use: below the title, above the footer, and above a template's art
+ * that ends it (a picture band along the bottom that starts in the area's lower part and spans
+ * most of the slide), as the layout keeps text off it (template/template-design.ts).
+ */
 function contentArea(slide: SlideModel, size: { w: number; h: number }): Box {
   const title = slide.elements.find((e) => isTitle(e) && e.box);
   const top = title?.box ? title.box.y + title.box.h : 0;
   const footers = slide.elements.filter((e) => isFooter(e) && e.box && e.box.y > top).map((e) => e.box!.y);
-  const bottom = Math.min(size.h, ...footers);
+  let bottom = Math.min(size.h, ...footers);
+  for (const art of slide.behind ?? []) {
+    const b = art.box;
+    const seen = art.kind === 'picture' || (art.kind === 'shape' && art.fill && art.fill !== slide.background);
+    if (seen && b && b.w >= 0.5 * size.w && b.y > top + 0.25 * (bottom - top) && b.y < bottom && b.y - top >= 1)
+      bottom = b.y;
+  }
   return { x: 0, y: top, w: size.w, h: Math.max(0.01, bottom - top) };
 }
 
