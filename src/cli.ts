@@ -4,6 +4,9 @@
  * anything else is a bug and prints its stack. Each command lives in src/commands/.
  */
 import { enableVerbose } from './debug-log.js';
+import { growHeapSlowly } from './heap-growth.js';
+
+export { growHeapSlowly };
 import { Command, CommanderError } from 'commander';
 import { exitCodeFor, reportError } from './commands/report-error.js';
 import { registerBuild } from './commands/build.js';
@@ -101,6 +104,7 @@ function ignoreClosedPipes(): void {
 
 const isEntry = process.argv[1] !== undefined && /cli\.(ts|js)$/.test(process.argv[1]);
 if (isEntry) {
+  growHeapSlowly();
   ignoreClosedPipes();
   main(process.argv).then((code) => {
     process.exitCode = code;
