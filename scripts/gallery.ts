@@ -1,13 +1,14 @@
 /**
- * `npm run gallery`: renders a fixed set of generated strategies, small to large, into
- * contact sheets under output/gallery/, so a person can look at the whole range in a
- * minute. Needs LibreOffice and pdftoppm (as `trappa preview` does).
+ * `npm run gallery`: contact sheets under output/gallery/ for a person to look at. Needs
+ * LibreOffice and pdftoppm (as `trappa preview` does).
  *
- *   npm run gallery                  # the fixed set (seed 2026), plus test/fixtures/vestfjord
- *   npm run gallery -- --seed 5 --count 8
+ *   npm run gallery                          # every bundled deck on each corpus template (gallery-templates.ts)
+ *   npm run gallery -- --templates DIR       # … on each .potx/.pptx in DIR
+ *   npm run gallery -- --strategies          # a fixed set of generated strategies (seed 2026), plus vestfjord
+ *   npm run gallery -- --strategies --seed 5 --count 8
  *
- * Writes output/gallery/<n>-<summary>/ (the project, the deck, slide PNGs) and
- * output/gallery/<n>-<summary>.png (the contact sheet), and output/gallery/index.md.
+ * Strategies: output/gallery/<n>-<summary>/ (the project, the deck, slide PNGs) and
+ * output/gallery/<n>-<summary>.png (the contact sheet). Both write output/gallery/index.md.
  */
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,7 +21,12 @@ import { projectArbitrary, writeProject, type GeneratedProject } from '../test/g
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const { values: flags } = parseArgs({
-  options: { seed: { type: 'string', default: '2026' }, count: { type: 'string', default: '6' } },
+  options: {
+    seed: { type: 'string', default: '2026' },
+    count: { type: 'string', default: '6' },
+    strategies: { type: 'boolean', default: false },
+    templates: { type: 'string' },
+  },
 });
 
 /** How big a strategy is, for ordering the set from small to large. */
@@ -54,6 +60,16 @@ async function main(): Promise<void> {
   const galleryDir = path.join(REPO, 'output', 'gallery');
   rmSync(galleryDir, { recursive: true, force: true });
   mkdirSync(galleryDir, { recursive: true });
+  if (!flags.strategies) {
+    const { templateGallery } = await import('./gallery-templates.js');
+    const lines = await templateGallery(REPO, galleryDir, flags.templates);
+    writeFileSync(
+      path.join(galleryDir, 'index.md'),
+      `# Gallery: the bundled decks per template\n\n${lines.join('\n')}\n`,
+    );
+    console.log(`contact sheets in ${path.relative(process.cwd(), galleryDir)}/`);
+    return;
+  }
   const index: string[] = ['# Gallery', '', `Seed ${flags.seed}; members-steps-rows-groups-services-language.`, ''];
   const projects = pick(Number(flags.seed), Number(flags.count));
   for (const [i, project] of projects.entries()) {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_LAUNCH, copyProjectFrom, startStudio } from '../test/helpers/studio-process.js';
+import { showField } from '../test/helpers/studio-page.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const docs = path.join(repo, 'docs');
@@ -27,7 +28,27 @@ try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto(url);
   await page.waitForSelector('body[data-rendered]');
-  await page.click('nav button:has-text("samkommunestyre")');
+  // The strategy's form, one section at a time, with its table of contents.
+  await page.click('nav.contents a:has-text("Handlingsplan")');
+  await shot(page, 'studio-sections.png');
+
+  // A wording override written with Handlebars, shown as the text it makes; its code on request.
+  await page.click('nav.contents a:has-text("Egne formuleringer")');
+  await page.waitForSelector('p.produced:has-text("Blir: Morkommunene og ISK")');
+  await page.click('p.produced:has-text("Blir: Morkommunene og ISK") button');
+  await shot(page, 'studio-wording.png');
+
+  // The theme's colours: a picker each, and the contrast of every pair they make.
+  await page.click('nav button:has-text("Tema")');
+  await showField(page, '#f-colors-muted');
+  await page.fill('#f-colors-muted', '999999');
+  await page.waitForSelector('ul.contrast li.fail');
+  await page.locator('#f-colors-primary').scrollIntoViewIfNeeded();
+  await shot(page, 'studio-colours.png');
+  await page.click('button:has-text("Forkast endringer")');
+
+  await page.click('nav button:has-text("Samkommunestyre")');
+  await showField(page, '#f-slides-6-points-0');
   await page.fill(
     '#f-slides-6-points-0',
     'ta statusorienteringen om kommunikasjonsstrategien til orientering, med merknader',
@@ -35,6 +56,7 @@ try {
   await shot(page, 'studio-deck.png');
 
   await page.click('nav button:has-text("Strategi")');
+  await showField(page, '#f-version');
   await page.fill('#f-version', 'to');
   await page.waitForSelector('#f-version + .issue');
   await shot(page, 'studio-message.png');
@@ -44,6 +66,8 @@ try {
   const other = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await other.goto(url);
   await other.waitForSelector('body[data-rendered]');
+  await showField(other, '#f-profile-1');
+  await showField(page, '#f-profile-1');
   await other.fill('#f-profile-1', 'Samarbeidet er to selvstendige kommuner som løser oppgaver sammen.');
   await page.fill('#f-profile-1', 'Samarbeidet er et felles kontor for to kommuner.');
   await other.click('button:has-text("Lagre")');
@@ -62,12 +86,29 @@ try {
     timeout: 60_000,
   });
   await page.click('nav button:has-text("Strategi")');
+  await showField(page, '#f-profile-0');
   await page.fill('#f-profile-0', 'Innherred Samkommune er et samarbeid mellom to selvstendige nabokommuner.');
   await page.click('button:has-text("Lagre")');
   await page.click('nav button:has-text("Bygg og send")');
   await page.click('.actions button:has-text("Bygg")');
   await page.waitForSelector('.refusal .why', { timeout: 60_000 });
   await shot(page, 'studio-actions.png');
+
+  // The Outlook draft of a built deck, ready to download.
+  await page.selectOption('#action-deck', 'storledermote');
+  for (const label of ['Bygg', 'Lag Outlook-utkast']) {
+    await page.click(`.actions button:has-text("${label}")`);
+    await page.waitForFunction(
+      () => /^(Ferdig|Stoppet)\.$/.test(document.querySelector('.progress')?.textContent ?? ''),
+      null,
+      {
+        timeout: 120_000,
+      },
+    );
+  }
+  await page.waitForSelector('ul.drafts a');
+  await page.locator('ul.drafts').scrollIntoViewIfNeeded();
+  await shot(page, 'studio-drafts.png');
 
   // 200 % zoom: a 720-pixel-wide window at twice the pixel density reflows to one column.
   const zoomed = await browser.newPage({ viewport: { width: 720, height: 900 }, deviceScaleFactor: 2 });

@@ -14,7 +14,7 @@ import type { YamlCache } from './data/yaml-cache.js';
 import { deckPage, layoutDeck } from './deck/layout-deck.js';
 import { builtInDesign, deckStructure, footerText, prepareDesign } from './template/deck-design.js';
 import { checkBudget, placeImages } from './deck/place-images.js';
-import { findDeck, resolveDeck, type DeckPlan } from './plan/resolve-deck.js';
+import { findDeck, resolveDeck, type DeckPlan, wantsSentChanges } from './plan/resolve-deck.js';
 import { deckInputFiles, hashInputs, parsedInputs } from './versions/input-hash.js';
 import { type DeckToSave, saveDecks as saveVersions, type SavedDeck, type SaveOptions } from './versions/save-decks.js';
 import type { ImageStats } from './images/prepare-image.js';
@@ -56,6 +56,11 @@ export interface BuildOptions extends ProjectPaths {
    * @default every chosen deck
    */
   only?: (deck: DeckSource) => boolean;
+  /**
+   * Fills in what a `changes: since-sent` slide lists (diff/sent-changes.ts, a layer above this
+   * one, so the commands pass it in). A deck asking for it cannot be built without it.
+   */
+  addSentChanges?: (project: Project, plan: DeckPlan, outDir: string) => Promise<DeckPlan>;
 }
 
 /**
@@ -187,7 +192,7 @@ export async function buildDecks(options: BuildOptions): Promise<BuildResult> {
     // A deck that fails its checks does not stop the others from being checked, so one run
     // reports every failing deck; none is saved unless all pass.
     try {
-      rendered.push(await renderDeck(project, resolveDeck(project, source), options));
+      rendered.push(await renderDeck(project, await planDeck(project, source, outDir, options), options));
     } catch (error) {
       if (!(error instanceof CheckFailedError)) throw error;
       failed.push(error);
@@ -217,6 +222,20 @@ async function writePdfs(decks: BuiltDeck[]): Promise<void> {
     deck.pdf = written[i]!.file;
     deck.pdfDeclares = written[i]!.declares;
   });
+}
+
+/** The deck's plan, with the differences since the version last sent when its changes slide asks for them. */
+async function planDeck(
+  project: Project,
+  source: DeckSource,
+  outDir: string,
+  options: BuildOptions,
+): Promise<DeckPlan> {
+  const plan = resolveDeck(project, source);
+  if (!wantsSentChanges(plan)) return plan;
+  if (!options.addSentChanges)
+    throw new Error(`${plan.deck.id} asks for changes: since-sent, but this build was started without addSentChanges`);
+  return options.addSentChanges(project, plan, outDir);
 }
 
 /** The last stage: version state decides and saves (src/versions/save-decks.ts). */

@@ -12,7 +12,15 @@ import { generateCertificate, startTestServer, type TestServer } from './email-t
 import { missingValidator, validatePptx } from './helpers/ooxml.js';
 import { projectCopy, removeAll, startStudioProcess, type RunningStudio } from './helpers/studio.js';
 import { CHROMIUM_LAUNCH } from './helpers/studio-process.js';
-import { axeOf, downloadOf, layoutAtWidth, runAction, slideCountOf, slideTextsOf } from './helpers/studio-page.js';
+import {
+  axeOf,
+  downloadOf,
+  layoutAtWidth,
+  runAction,
+  showField,
+  slideCountOf,
+  slideTextsOf,
+} from './helpers/studio-page.js';
 
 let root: string;
 let studio: RunningStudio;
@@ -59,6 +67,7 @@ describe('trappa studio in a real browser', () => {
   });
 
   it('shows an edited point on its slide as the user types', async () => {
+    await showField(page, '#f-profile-0');
     await page.fill('#f-profile-0', 'Samarbeidet skal synes i Zebrastripe-kommunene');
     await expect
       .poll(async () => (await slideTexts('strategi')).filter((t) => t.includes('Zebrastripe')).length, WAIT)
@@ -89,6 +98,7 @@ describe('trappa studio in a real browser', () => {
       (await slideTexts('strategi')).filter((t) => t.includes('kommunikasjonsplan'));
     const before = (await planSlides()).length;
     expect(before).toBeGreaterThan(0);
+    await showField(page, '[data-field="actionPlan"]');
     const rows = await page.locator('[data-field="actionPlan"] > ol > li').count();
     for (let i = rows; i < rows + 12 && (await planSlides()).length === before; i++) {
       await page.click('button[aria-label="Legg til rad i handlingsplan"]');
@@ -110,6 +120,7 @@ describe('trappa studio in a real browser', () => {
   });
 
   it('shows an invalid value located at its field and saves nothing', async () => {
+    await showField(page, '#f-version');
     await page.fill('#f-version', 'versjon to');
     const message = page.locator('#f-version + .issue');
     await expect.poll(() => message.count(), WAIT).toBe(1);
@@ -125,8 +136,10 @@ describe('trappa studio in a real browser', () => {
   });
 
   it('shows what only a build finds (check rules, pictures) at the field and on the slide', async () => {
-    await page.click('nav button:has-text("Presentasjon: ansatte")');
+    // Decks are named by their meeting (issue #25).
+    await page.click('nav button:has-text("Presentasjon: Allmøte for ansatte")');
     expect(await axeViolations()).toEqual([]);
+    await showField(page, '#f-slides-5-image-alt');
     await page.fill('#f-slides-5-image-alt', 'town.jpg');
     const message = page.locator('#f-slides-5-image-alt + .issue');
     await expect.poll(() => message.count(), { timeout: 15_000 }).toBe(1);
@@ -156,9 +169,9 @@ describe('trappa studio in a real browser', () => {
       await page.locator('li[data-deck="nytt-mote"]').count(),
       await page.locator('nav button:has-text("nytt-mote")').count(),
     ];
-    await expect.poll(shown, { timeout: 10_000 }).toEqual([await slideCount('strategi'), 1]);
+    await expect.poll(shown, WAIT).toEqual([await slideCount('strategi'), 1]);
     rmSync(added);
-    await expect.poll(shown, { timeout: 10_000 }).toEqual([0, 0]);
+    await expect.poll(shown, WAIT).toEqual([0, 0]);
   });
 
   it.skipIf(missingValidator())(
@@ -174,7 +187,7 @@ describe('trappa studio in a real browser', () => {
       const file = path.join(root, 'downloaded.pptx');
       writeFileSync(file, await downloadOf(page, page.locator('.versions a', { hasText: /^strategi-v0\.2.*\.pptx$/ })));
       expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
-      expect(validatePptx(file).filter((i) => i.severity === 'error')).toEqual([]);
+      expect((await validatePptx(file)).filter((i) => i.severity === 'error')).toEqual([]);
       const row = page.locator('.versions tr', { hasText: /strategi-v0\.2/ });
       expect((await downloadOf(page, row.locator('a', { hasText: 'PDF' }))).subarray(0, 5).toString()).toBe('%PDF-');
     },
@@ -234,7 +247,11 @@ describe('trappa studio in a real browser', () => {
     await page.keyboard.press('Enter');
     expect(await page.textContent('#form-h')).toBe('Tema');
     expect(await axeViolations()).toEqual([]);
+    await showField(page, '#f-colors-primary');
     await page.focus('#f-colors-primary');
+    // Each colour has its picker right after its text (issue #25), then the next colour.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-colors-primary__picker');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-colors-secondary');
   });

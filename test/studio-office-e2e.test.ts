@@ -12,7 +12,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { parseDocument } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeOf } from './helpers/studio-page.js';
+import { axeOf, showField } from './helpers/studio-page.js';
 import { projectCopy, removeAll, startStudioProcess, type RunningStudio } from './helpers/studio.js';
 import { CHROMIUM_LAUNCH } from './helpers/studio-process.js';
 
@@ -34,7 +34,8 @@ beforeAll(async () => {
     [0, 1].map(async () => {
       const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
       await page.goto(studio.url);
-      await page.waitForSelector('body[data-rendered]');
+      // The first render waits for the studio's worker to start; minutes on a loaded machine.
+      await page.waitForSelector('body[data-rendered]', { timeout: 120_000 });
       return page;
     }),
   );
@@ -59,6 +60,8 @@ async function save(page: Page): Promise<string> {
 
 describe('two pages and a text editor on one file', () => {
   it('keeps every change: each save merges what others saved meanwhile, and every page hears of it', async () => {
+    await showField(anne, '#f-profile-0');
+    await showField(bjorn, '#f-profile-1');
     await anne.fill('#f-profile-0', 'Anne skrev dette');
     await bjorn.fill('#f-profile-1', 'Bjørn skrev dette');
     const [anneHeard, bjornHeard] = [await news(anne), await news(bjorn)];
@@ -83,6 +86,8 @@ describe('two pages and a text editor on one file', () => {
   });
 
   it('shows a field both changed with both values, and saves what the user chooses', async () => {
+    await showField(anne, '#f-profile-2');
+    await showField(bjorn, '#f-profile-2');
     await anne.fill('#f-profile-2', 'Annes versjon');
     await bjorn.fill('#f-profile-2', 'Bjørns versjon');
     expect(await save(anne)).toBe('Lagret.');

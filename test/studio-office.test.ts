@@ -11,7 +11,8 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStudio, type Studio } from '../src/studio/server.js';
-import { runCli } from './helpers/project.js';
+import { runMain } from './helpers/in-process.js';
+import { runCliAsync } from './helpers/project.js';
 import { call, loadedFile, tokenOf } from './helpers/studio-http.js';
 import { projectCopy, removeAll } from './helpers/studio.js';
 
@@ -268,15 +269,45 @@ function mkdirTemp(): string {
 }
 
 describe('messages in Norwegian', () => {
-  it('the CLI refuses a bump note with a control character, and explains the exit code in the chosen language', () => {
+  it('the CLI refuses a bump note with a control character, and explains the exit code in the chosen language', async () => {
     const before = readFileSync(strategyPath(), 'utf8');
-    const run = runCli(['--lang', 'nn', 'bump', '9.0', '--note', 'Ny\u0007versjon'], root);
+    const run = await runMain(['--lang', 'nn', 'bump', '9.0', '--note', 'Ny\u0007versjon'], root);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('--note holds an invisible control character (U+0007)');
-    expect(run.stderr.trim().split('\n').at(-1)).toBe(
+    // The explanation comes first, the message it points to under it.
+    expect(run.stderr.trim().split('\n')[0]).toBe(
       'trappa: Det lét seg ikkje gjere slik det vart bede om. Les meldinga under.',
     );
     expect(readFileSync(strategyPath(), 'utf8')).toBe(before);
+  });
+
+  it('the CLI words located messages in the chosen language: a wrong date and an empty field', async () => {
+    const before = readFileSync(strategyPath(), 'utf8');
+    try {
+      writeFileSync(
+        strategyPath(),
+        before.replace(/^date: .*$/m, 'date: 2027-02-31').replace(/^name: .*$/m, 'name: ""'),
+      );
+      // Asynchronously: two builds under load could block this worker for tens of seconds.
+      const run = await runCliAsync(['--lang', 'nb', 'build', '--all'], root);
+      expect(run.status).toBe(2);
+      const lines = run.stderr.trim().split('\n');
+      expect(lines[0]).toMatch(/^trappa: .*Meldingen under viser fil, linje og felt\.$/);
+      expect(lines).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(
+            /^data\/strategy\.yaml:\d+:\d+ date: '2027-02-31' er ikke en gyldig dato; skriv datoen/,
+          ),
+          expect.stringMatching(/^data\/strategy\.yaml:\d+:\d+ name: må fylles ut$/),
+        ]),
+      );
+      // English stays English.
+      const english = await runCliAsync(['--lang', 'en', 'build', '--all'], root);
+      expect(english.stderr).toContain('must not be empty');
+      expect(english.stderr).not.toContain('må fylles ut');
+    } finally {
+      writeFileSync(strategyPath(), before);
+    }
   });
 
   it('words a wrong date and an empty field in bokmål, at the field', async () => {

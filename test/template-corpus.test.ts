@@ -12,7 +12,7 @@ import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDecks, type BuiltDeck } from '../src/build-deck.js';
-import { missingValidator, runQuietly, validatePptxAsync } from './helpers/ooxml.js';
+import { missingValidator, runQuietly, validatePptx } from './helpers/ooxml.js';
 import { copyProjectInto } from './helpers/project-copy.js';
 import { libreOfficeTemplates, ownTemplates } from './helpers/template-corpus.js';
 import { hasSoffice } from './helpers/tools.js';
@@ -165,7 +165,7 @@ describe('one deck per template, checked outside Trappa', () => {
     async () => {
       const written = files();
       expect(written.length).toBe(built().length);
-      expect((await validatePptxAsync(...written)).filter((i) => i.severity === 'error')).toEqual([]);
+      expect((await validatePptx(...written)).filter((i) => i.severity === 'error')).toEqual([]);
     },
     // 28 decks in one validator run; on a machine shared by several builds this takes minutes.
     600_000,

@@ -2,7 +2,8 @@
  * Trappa Studio with the bundled strategy and with a strategy of about 2 MB (the input
  * limit), measured in chromium as a user meets it: edit → slide (p50, p90), the save from
  * the button until the page says "Lagret.", and the studio process's peak RSS (VmHWM).
- * Run alone: npm run build:dist && npx tsx scripts/bench/studio-office.ts [--quick]
+ * Run alone: npm run build:dist && npx tsx scripts/bench/studio-office.ts [--quick] [--cli <dist/cli.js>]
+ * (--cli: a bundle built elsewhere, so rebuilding dist/ meanwhile does not pull chunks from under it).
  */
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -56,13 +57,23 @@ async function measure(name: string, root: string, cli: string, deck: string, ed
     await page.waitForSelector('body[data-rendered]', { timeout: 600_000 });
     const times: Array<[number, number]> = [];
     for (let i = 0; i < edits; i++)
-      times.push(await page.evaluate<[number, number], [number, string]>(`(${EDIT_IN_PAGE})`, [i, deck]));
+      // Called inside the string: a string with an argument would only be evaluated, never called.
+      times.push(await page.evaluate<[number, number]>(`(${EDIT_IN_PAGE})([${i}, ${JSON.stringify(deck)}])`));
     const kept = times.slice(1);
     const started = performance.now();
     await page.click('button:has-text("Lagre")');
-    await page.waitForFunction(() => /^Lagret/.test(document.querySelector('.save-status')?.textContent ?? ''), null, {
-      timeout: 600_000,
-    });
+    await page
+      .waitForFunction(() => /^Lagret/.test(document.querySelector('.save-status')?.textContent ?? ''), null, {
+        timeout: 600_000,
+      })
+      .catch(async (error: Error) => {
+        throw new Error(
+          `${name}: no "Lagret" after the save; the page says: ${await page.textContent('.save-status')}`,
+          {
+            cause: error,
+          },
+        );
+      });
     const saveMs = performance.now() - started;
     return {
       name,
@@ -115,9 +126,10 @@ export function studioOfficeTable(cases: Case[]): Table {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+  const cliAt = process.argv.indexOf('--cli');
   const cases = await measureStudioOffice(
     repo,
-    path.join(repo, 'dist/cli.js'),
+    cliAt > 0 ? path.resolve(process.argv[cliAt + 1]!) : path.join(repo, 'dist/cli.js'),
     process.argv.includes('--quick') ? 6 : 21,
   );
   console.log(renderTable(studioOfficeTable(cases)));

@@ -3,6 +3,9 @@
  * `wording["plan.title"]`) ↔ key lists, and reading and writing plain values by them.
  */
 
+/** The data files absorb writes into. */
+export type DataRole = 'strategy' | 'theme' | 'deck';
+
 export type FieldPath = (string | number)[];
 
 /** `a.b[1]["c.d"]` → ['a', 'b', 1, 'c.d']; undefined when it is not such a path. */

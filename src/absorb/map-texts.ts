@@ -7,8 +7,7 @@
  * override; what matches no string (a label, a date, a number Trappa computed) is listed.
  */
 import { applyTextEdit } from './text-edit.js';
-import { type FieldPath, getIn, parseFieldPath, shown, textLeaves } from './field-path.js';
-import type { DataRole } from './rebuild.js';
+import { type DataRole, type FieldPath, getIn, parseFieldPath, shown, textLeaves } from './field-path.js';
 import { type ElementPair, similarity } from './match.js';
 import type { ShapeText, TableText } from './read-texts.js';
 

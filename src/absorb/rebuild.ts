@@ -12,10 +12,12 @@ import { findDeck, resolveDeck } from '../plan/resolve-deck.js';
 import type { ProjectPathOptions } from '../project-paths.js';
 import { checkoutRelease } from '../versions/snapshots.js';
 import { releaseDir } from '../versions/records.js';
+import { addSentChanges } from '../diff/sent-changes.js';
 import { readDeckTexts, type DeckTexts } from './read-texts.js';
 
-/** The data files absorb writes into. */
-export type DataRole = 'strategy' | 'theme' | 'deck';
+import type { DataRole } from './field-path.js';
+
+export type { DataRole } from './field-path.js';
 
 /** Which inputs the base was built from. */
 export type BaseOrigin = 'current' | 'release' | 'unknown';
@@ -65,8 +67,14 @@ function baseData(project: Project, deck: DeckSource): Pick<DeckBase, 'data' | '
   };
 }
 
-async function buildBase(project: Project, deck: DeckSource): Promise<{ texts: DeckTexts; planned: number[] }> {
-  const rendered = await renderDeck(project, resolveDeck(project, deck), { check: false });
+/** `outDir` holds the send records a `changes: since-sent` slide is built from. */
+async function buildBase(
+  project: Project,
+  deck: DeckSource,
+  outDir: string,
+): Promise<{ texts: DeckTexts; planned: number[] }> {
+  const plan = await addSentChanges(project, resolveDeck(project, deck), outDir);
+  const rendered = await renderDeck(project, plan, { check: false });
   return { texts: readDeckTexts(rendered.bytes), planned: rendered.planned };
 }
 
@@ -88,7 +96,7 @@ export async function rebuildBase(
     throw new TrappaError(`the file is deck '${file.deckId}', which is not in this project (decks: ${known})`);
   }
   const common = { deckId: file.deckId, version: file.version, current, currentDeck };
-  const now = await buildBase(current, currentDeck);
+  const now = await buildBase(current, currentDeck, paths.outDir);
   if (now.texts.trappa.slides === file.slides && current.strategy.version === file.version)
     return { ...common, ...now, origin: 'current', ...baseData(current, currentDeck) };
   const snapshot = await fromRelease(paths.outDir, file);
@@ -108,7 +116,7 @@ async function fromRelease(
     const project = await load({ root: checkout.root });
     const deck = findDeck(project, file.deckId);
     if (!deck) return undefined;
-    const built = await buildBase(project, deck);
+    const built = await buildBase(project, deck, outDir);
     if (built.texts.trappa.slides !== file.slides) return undefined;
     return { ...built, origin: 'release', ...baseData(project, deck) };
   } finally {

@@ -1,6 +1,7 @@
 /** `trappa build`: build decks from data/ into output/, once, from a release snapshot, or on every change (--watch). */
 import path from 'node:path';
 import type { Command } from 'commander';
+import { addSentChanges } from '../diff/sent-changes.js';
 import { buildDecks, type BuildOptions, type BuildResult } from '../build-deck.js';
 import { checkoutRelease, releaseFolder } from '../versions/snapshots.js';
 import { formatIssue, TrappaError } from '../errors.js';
@@ -83,6 +84,7 @@ export function registerBuild(program: Command): void {
     .action(async (flags: BuildFlags, cmd: Command) => {
       const options: BuildOptions = {
         ...projectOptions(cmd),
+        addSentChanges,
         decks: flags.all ? [] : flags.deck,
         overwriteReleased: flags.overwriteReleased,
         pdf: flags.pdf,

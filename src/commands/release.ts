@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { Command } from 'commander';
+import { addSentChanges } from '../diff/sent-changes.js';
 import { buildDecks, type BuildOptions, type BuiltDeck } from '../build-deck.js';
 import type { ManifestEntry } from '../versions/manifest.js';
 import { projectOptions } from './shared.js';
@@ -22,7 +23,7 @@ export interface Released {
  * them (versions/save-decks.ts): no other build can slip in between.
  */
 export async function releaseDecks(options: BuildOptions, now = new Date()): Promise<Released[]> {
-  const { decks } = await buildDecks({ ...options, releaseAt: now });
+  const { decks } = await buildDecks({ addSentChanges, ...options, releaseAt: now });
   return decks.map((deck) => {
     const record = deck.record!;
     return { deck, entry: record.entry, newly: record.released === 'newly', snapshot: record.snapshot! };

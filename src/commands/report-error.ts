@@ -5,11 +5,22 @@
 import path from 'node:path';
 import { exitCodes } from '../exit-codes.js';
 import { fileSystemError, formatIssue, InputError, sortIssues, TrappaError } from '../errors.js';
+import { type Messages, messagesIn } from '../messages/catalogue.js';
+import { translateIssues } from '../messages/issue-text.js';
 
-/** Prints an error the way users should see it and returns the exit code. */
-export function reportError(error: unknown): number {
+/** The exit code `reportError` will return for `error`, without printing anything. */
+export function exitCodeFor(error: unknown): number {
+  if (error instanceof TrappaError) return error.exitCode;
+  return fileSystemError(error)?.exitCode ?? exitCodes.bug.code;
+}
+
+/**
+ * Prints an error the way users should see it and returns the exit code. Located messages are
+ * in the reader's language where the catalogue knows their form (messages/issue-text.ts).
+ */
+export function reportError(error: unknown, messages: Messages = messagesIn('en')): number {
   if (error instanceof InputError) {
-    for (const issue of sortIssues(error.issues)) console.error(formatIssue(issue));
+    for (const issue of sortIssues(translateIssues(error.issues, messages.lang))) console.error(formatIssue(issue));
     return error.exitCode;
   }
   if (error instanceof TrappaError) {
@@ -22,7 +33,7 @@ export function reportError(error: unknown): number {
     console.error(`trappa: ${disk.message}`);
     return disk.exitCode;
   }
-  console.error('trappa: internal error (please report it with the lines below)');
+  console.error(`trappa: ${messages.say('internalCli')}`);
   console.error(error);
   return exitCodes.bug.code;
 }

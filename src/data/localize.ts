@@ -13,7 +13,7 @@
 import * as z from 'zod';
 import { isRecord, type Path } from './schema-walk.js';
 
-const LANGUAGES = ['nb', 'nn', 'en'] as const;
+export const LANGUAGES = ['nb', 'nn', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 const NAMES: Record<Language, string> = { nb: 'bokmål', nn: 'nynorsk', en: 'English' };
 
@@ -53,6 +53,9 @@ const NOT_TEXT = new Set([
   'priority',
   'wording',
 ]);
+
+/** True for a field whose text may be written with its translations (not an id, date, file …). */
+export const isTextField = (key: string): boolean => !NOT_TEXT.has(key);
 
 /** Paths of plain texts (no translations) in the strategy's raw data: the same in every language. */
 export function plainTexts(data: unknown, path: Path = []): Path[] {

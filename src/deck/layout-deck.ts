@@ -18,7 +18,7 @@ import type { DeckPlan, PlannedSlide } from '../plan/resolve-deck.js';
 const log = debugLog('layout');
 
 /** The names templates may use. Optional fields are present as null, because strict templates reject absent keys. */
-function templateContext(plan: DeckPlan): Record<string, unknown> {
+export function templateContext(plan: DeckPlan): Record<string, unknown> {
   const { deck, strategy } = plan;
   const meeting = deck.meeting ? { place: null, presenter: null, planRow: null, ...deck.meeting } : null;
   // Templates may always use the short name; it falls back to the full name.

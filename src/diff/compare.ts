@@ -8,7 +8,8 @@ import { type ElementPair, matchSlides, titleText } from '../absorb/match.js';
 import type { ElementText, SlideTexts } from '../absorb/read-texts.js';
 
 export interface TextChange {
-  kind: 'changed' | 'added' | 'removed';
+  /** `moved`: the same text gone from one place on the slide and come in another (another list, another order). */
+  kind: 'changed' | 'added' | 'removed' | 'moved';
   before?: string;
   after?: string;
 }
@@ -41,12 +42,35 @@ function elementChanges(pair: ElementPair): TextChange[] {
   });
 }
 
+/** A text removed in one place and added in another on the same slide is one move, listed where it now is. */
+function withMoves(changes: TextChange[]): TextChange[] {
+  const removed = new Map<string, number>();
+  for (const c of changes) if (c.kind === 'removed') removed.set(c.before!, (removed.get(c.before!) ?? 0) + 1);
+  const moved = new Map<string, number>();
+  for (const c of changes) {
+    if (c.kind !== 'added' || (removed.get(c.after!) ?? 0) === 0) continue;
+    removed.set(c.after!, removed.get(c.after!)! - 1);
+    moved.set(c.after!, (moved.get(c.after!) ?? 0) + 1);
+  }
+  const left = new Map(moved);
+  const take = (text: string, from: Map<string, number>): boolean => {
+    const n = from.get(text) ?? 0;
+    if (n > 0) from.set(text, n - 1);
+    return n > 0;
+  };
+  return changes.flatMap((c): TextChange[] => {
+    if (c.kind === 'removed' && take(c.before!, left)) return [];
+    if (c.kind === 'added' && take(c.after!, moved)) return [{ kind: 'moved', before: c.after, after: c.after }];
+    return [c];
+  });
+}
+
 export function compareDecks(a: SlideTexts[], b: SlideTexts[]): SlideDiff[] {
   return matchSlides(a, b).map((pair): SlideDiff => {
     const left = pair.base === undefined ? undefined : a[pair.base];
     const right = pair.edited === undefined ? undefined : b[pair.edited];
     const title = titleText(right ?? left!);
-    const changes = pair.elements.flatMap(elementChanges);
+    const changes = withMoves(pair.elements.flatMap(elementChanges));
     const status = !left ? 'added' : !right ? 'removed' : changes.length > 0 ? 'changed' : 'same';
     return { ...(left ? { a: left.number } : {}), ...(right ? { b: right.number } : {}), title, status, changes };
   });
@@ -69,6 +93,7 @@ export function formatDiff(diff: SlideDiff[], labels: [string, string]): string 
     for (const c of d.changes) {
       if (c.kind === 'changed') out.push(`  ~ ${c.before}`, `    → ${c.after}`);
       else if (c.kind === 'added') out.push(`  + ${c.after}`);
+      else if (c.kind === 'moved') out.push(`  ↕ ${c.after} (moved)`);
       else out.push(`  - ${c.before}`);
     }
   }

@@ -18,12 +18,22 @@ import { compareVersions } from '../versions/manifest.js';
 import { readRecord, readRecords, releaseDir } from '../versions/records.js';
 import { checkoutRelease } from '../versions/snapshots.js';
 import { readDeckTexts, type SlideTexts } from '../absorb/read-texts.js';
+import { addSentChanges } from './sent-changes.js';
 
 export interface DiffSide {
   label: string;
   slides: SlideTexts[];
   /** One SVG per slide, when the side was laid out by Trappa (not for a .pptx file). */
   svgs?: string[];
+  /** The deck's language tag (`nb-NO`), from its document properties, for the page's `lang`. */
+  language?: string;
+}
+
+/** The slides' texts and the language the deck's properties declare. */
+function textsOf(bytes: Uint8Array): Pick<DiffSide, 'slides' | 'language'> {
+  const texts = readDeckTexts(bytes);
+  const language = /<dc:language>([^<]+)<\/dc:language>/.exec(texts.package.xml.get('docProps/core.xml') ?? '')?.[1];
+  return { slides: texts.slides, ...(language ? { language } : {}) };
 }
 
 type Paths = ProjectPathOptions & { outDir: string };
@@ -35,13 +45,13 @@ async function load(paths: ProjectPathOptions): Promise<Project> {
 }
 
 /** Builds a deck of a project in memory: its texts, as the .pptx has them, and its slides as SVG. */
-async function buildSide(project: Project, deckId: string, label: string): Promise<DiffSide> {
+async function buildSide(project: Project, deckId: string, label: string, outDir: string): Promise<DiffSide> {
   const source = findDeck(project, deckId);
   if (!source) {
     const known = project.decks.map((d) => d.deck.id).join(', ');
     throw new TrappaError(`no deck '${deckId}' in ${label}; known decks: ${known}`);
   }
-  const plan = resolveDeck(project, source);
+  const plan = await addSentChanges(project, resolveDeck(project, source), outDir);
   const rendered = await renderDeck(project, plan, { check: false });
   const laid = layoutDeck(plan);
   if (!laid.ok) throw new InputError(laid.issues);
@@ -49,7 +59,7 @@ async function buildSide(project: Project, deckId: string, label: string): Promi
   if (!placed.ok) throw new InputError(placed.issues);
   const { deck } = placed.value;
   const svgs = deck.slides.map((s, i) => renderSlideSvg(s, deck.size, { label: `${i + 1}: ${s.title}` }));
-  return { label, slides: readDeckTexts(rendered.bytes).slides, svgs };
+  return { label, ...textsOf(rendered.bytes), svgs };
 }
 
 async function fileSide(file: string): Promise<DiffSide> {
@@ -57,7 +67,7 @@ async function fileSide(file: string): Promise<DiffSide> {
   const bytes = await readFile(file).catch(() => undefined);
   if (!bytes) throw new InputError([{ file: shown, message: 'no such file; give the path of a .pptx' }]);
   try {
-    return { label: shown, slides: readDeckTexts(new Uint8Array(bytes)).slides };
+    return { label: shown, ...textsOf(new Uint8Array(bytes)) };
   } catch (error) {
     throw new InputError([{ file: shown, message: `is not a PowerPoint file (${(error as Error).message})` }]);
   }
@@ -71,7 +81,7 @@ async function versionSide(deckId: string, version: string, paths: Paths): Promi
   if (record && record.files.length > 0) {
     const checkout = await checkoutRelease(dir);
     try {
-      return await buildSide(await load({ root: checkout.root }), deckId, label);
+      return await buildSide(await load({ root: checkout.root }), deckId, label, paths.outDir);
     } finally {
       await checkout.cleanup();
     }
@@ -89,11 +99,11 @@ export async function resolveSide(spec: string, paths: Paths, deck?: string): Pr
     if (!deck)
       throw new TrappaError(`${spec} is a data folder: name the deck on the other side (a deck id or deck@version)`);
     // Another version's data (strategy.yaml, theme.yaml, decks/) with this project's templates and assets.
-    return buildSide(await load({ ...paths, dataDir: path.resolve(spec) }), deck, `${deck} in ${spec}`);
+    return buildSide(await load({ ...paths, dataDir: path.resolve(spec) }), deck, `${deck} in ${spec}`, paths.outDir);
   }
   const at = /^([a-z0-9-]+)@v?(\d+(?:\.\d+){0,2})$/.exec(spec);
   if (at) return versionSide(at[1]!, at[2]!, paths);
-  if (/^[a-z0-9-]+$/.test(spec)) return buildSide(await load(paths), spec, `${spec} (working data)`);
+  if (/^[a-z0-9-]+$/.test(spec)) return buildSide(await load(paths), spec, `${spec} (working data)`, paths.outDir);
   throw new TrappaError(`'${spec}' is not a deck: write deck@version, a deck id (the working data) or a .pptx file`);
 }
 

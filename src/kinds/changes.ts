@@ -1,4 +1,4 @@
-/** What changed in the current version (its history entry). */
+/** What changed: the current version's history entry, or (opt-in) what differs from the version the audience last received. */
 import { defineKind } from './kind.js';
 
 export const changes = defineKind({
@@ -8,5 +8,24 @@ export const changes = defineKind({
   data: 'history',
   shows: ['version', 'history'],
   wording: ['title', 'entry', 'none'],
+  optionWording: [
+    'sinceSent',
+    'neverSent',
+    'sameAsSent',
+    'slideAdded',
+    'slideRemoved',
+    'changed',
+    'added',
+    'removed',
+    'moved',
+  ],
+  options: {
+    changes: {
+      values: ['history', 'since-sent'],
+      description:
+        "Changes slide: the current version's history entry (the default), or the texts that differ from the " +
+        "version last sent to this deck's audience (read from the send records in the output folder).",
+    },
+  },
   parts: {},
 });

@@ -63,51 +63,93 @@ const TRAILING_SPACES = /[ \t\u200b\u3000\u2000-\u2006\u2008-\u200a]+$/u;
 /** Widths are sums of floats; this keeps an exact fit a fit. */
 const EPSILON = 1e-6;
 
-/** Splits a paragraph into units once; `wrapUnits` then lays them out at any size. */
+const SPACE_CODES = new Set([...SPACES].map((ch) => ch.codePointAt(0)!));
+const BREAK_AFTER_CODES = new Set([...BREAK_AFTER].map((ch) => ch.codePointAt(0)!));
+const SOFT_HYPHEN_CODE = SOFT_HYPHEN.codePointAt(0)!;
+const CR = 0x0d;
+const LF = 0x0a;
+/** Before a paragraph's first character and after a "\n": no character, so no letter. */
+const NONE = -1;
+
+const isLetter = (code: number): boolean => code !== NONE && LETTER.test(String.fromCodePoint(code));
+
+/**
+ * Splits a paragraph into units once; `wrapUnits` then lays them out at any size. Goes
+ * character by character but copies text a word (or a run of spaces) at a time: a piece's
+ * text is a slice of its run, and its width grows by each character's advance in the
+ * order they come, so the sums are the same as adding a character at a time.
+ */
 export function splitUnits(paragraph: Paragraph, style: TextStyle): Unit[] {
   const units: Unit[] = [];
-  let unit: Unit = { word: [], space: [], hardBreak: false };
-  let prev = '';
-  let beforePrev = '';
+  let unit = newUnit();
+  let prev = NONE;
+  let beforePrev = NONE;
   for (const run of paragraph.runs) {
     const font = fontMetrics(style.fontFace, run.bold ?? style.bold ?? false, run.italic ?? false);
-    for (const ch of run.text) {
-      if (ch === '\r') continue;
-      if (ch === '\n') {
-        unit.hardBreak = true;
-        units.push(unit);
-        unit = { word: [], space: [], hardBreak: false };
-        prev = beforePrev = '';
+    const text = run.text;
+    /** The characters text[start, i) not yet added to `unit`, all spaces or all word, growing `piece`. */
+    let start = 0;
+    let inSpace = false;
+    let piece: Piece | undefined;
+    const take = (end: number): void => {
+      if (piece && end > start) piece.text += text.slice(start, end);
+      piece = undefined;
+    };
+    for (let i = 0; i < text.length; ) {
+      const code = text.codePointAt(i)!;
+      const next = i + (code > 0xffff ? 2 : 1);
+      if (code === CR || code === LF) {
+        take(i);
+        start = next;
+        if (code === LF) {
+          unit.hardBreak = true;
+          units.push(unit);
+          unit = newUnit();
+          inSpace = false;
+          prev = beforePrev = NONE;
+        }
+        i = next;
         continue;
       }
-      if (SPACES.has(ch)) {
-        appendChar(unit.space, ch, font, run.size);
-      } else {
-        const afterDash = BREAK_AFTER.has(prev) && LETTER.test(beforePrev) && LETTER.test(ch);
+      const space = SPACE_CODES.has(code);
+      if (!space) {
+        const afterDash = BREAK_AFTER_CODES.has(prev) && isLetter(beforePrev) && isLetter(code);
         if (unit.space.length > 0 || afterDash) {
+          take(i);
           units.push(unit);
-          unit = { word: [], space: [], hardBreak: false };
+          unit = newUnit();
+          start = i;
         }
-        appendChar(unit.word, ch, font, run.size);
       }
+      if (space !== inSpace) {
+        take(i);
+        start = i;
+        inSpace = space;
+      }
+      piece ??= pieceFor(space ? unit.space : unit.word, font, run.size);
+      // A soft hyphen takes no room unless the line breaks there.
+      piece.em += code === SOFT_HYPHEN_CODE ? 0 : font.advanceEm(code);
       beforePrev = prev;
-      prev = ch;
+      prev = code;
+      i = next;
     }
+    take(text.length);
   }
   units.push(unit);
   return units;
 }
 
-function appendChar(pieces: Piece[], ch: string, font: FontMetrics, size: number | undefined): void {
-  // A soft hyphen takes no room unless the line breaks there.
-  const em = ch === SOFT_HYPHEN ? 0 : font.advanceEm(ch.codePointAt(0)!);
+function newUnit(): Unit {
+  return { word: [], space: [], hardBreak: false };
+}
+
+/** The piece a character in `font` at `size` goes into: the last one if it has both, else a new one. */
+function pieceFor(pieces: Piece[], font: FontMetrics, size: number | undefined): Piece {
   const last = pieces.at(-1);
-  if (last && last.font === font && last.size === size) {
-    last.text += ch;
-    last.em += em;
-  } else {
-    pieces.push({ text: ch, em, size, font });
-  }
+  if (last && last.font === font && last.size === size) return last;
+  const piece: Piece = { text: '', em: 0, size, font };
+  pieces.push(piece);
+  return piece;
 }
 
 /** The line being filled. `x` includes trailing spaces, `width` does not. */

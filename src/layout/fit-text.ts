@@ -8,6 +8,8 @@ import type { Box, Paragraph, TextStyle } from './types.js';
 
 /** Heights are sums of floats; this keeps an exact fit a fit. */
 const EPSILON = 1e-6;
+/** The least share of its box a chunk fills when a list takes a slide more for a comfortable size. */
+const FAIR_SHARE = 0.45;
 
 export interface FitTextInput {
   paragraphs: readonly Paragraph[];
@@ -93,13 +95,14 @@ export function splitParagraphs(
     return undefined;
   };
   let chosen = first(sizes, fewest)!;
-  // Small text on few slides reads worse than comfortable text on one slide more.
+  // Small text on few slides reads worse than comfortable text on one slide more, as long as
+  // every slide then carries a fair share (a slide more holding one paragraph is worse still).
   if (comfortSize !== undefined && chosen.fontSize < comfortSize && fewest > 1) {
-    chosen =
-      first(
-        sizes.filter((size) => size >= comfortSize),
-        fewest + 1,
-      ) ?? chosen;
+    const comfortable = first(
+      sizes.filter((size) => size >= comfortSize),
+      fewest + 1,
+    );
+    if (comfortable?.chunks.every((c) => c.content >= FAIR_SHARE * available)) chosen = comfortable;
   }
   return chosen.chunks.map(({ start, end, content }) => ({
     start,

@@ -70,6 +70,20 @@ function intern(value: string): string {
  */
 const NO_PROTOTYPE: object = Object.freeze(Object.create(null));
 
+/**
+ * What leaves share: most elements of a slide have no children (`a:latin`, `a:srgbClr` …) and
+ * many no attributes. Trees are only read once built, so one frozen empty array and map serve all.
+ */
+const NO_CHILDREN = Object.freeze([]) as unknown as XmlNode[];
+const NO_ATTRIBUTES = Object.freeze(Object.create(NO_PROTOTYPE)) as Record<string, string>;
+/** An array grown by push holds room for 16 or more; one with fewer children is copied to its size. */
+const TRIM_BELOW = 16;
+
+function addChild(parent: XmlElement, node: XmlNode): void {
+  if (parent.children === NO_CHILDREN) parent.children = [node];
+  else parent.children.push(node);
+}
+
 function buildTree(text: string, position: boolean): XmlElement | XmlSyntaxError {
   const parser = new SaxesParser({ xmlns: false, position });
   const root: XmlElement = { name: '#document', attributes: {}, children: [] };
@@ -79,15 +93,21 @@ function buildTree(text: string, position: boolean): XmlElement | XmlSyntaxError
     failure ??= new XmlSyntaxError(error.message.replace(/^[^:]*:\d+:\d+: /, ''), parser.line, parser.column);
   });
   parser.on('opentag', (tag) => {
-    const attributes = Object.create(NO_PROTOTYPE) as Record<string, string>;
-    for (const [name, value] of Object.entries(tag.attributes as Record<string, string>))
+    let attributes = NO_ATTRIBUTES;
+    for (const [name, value] of Object.entries(tag.attributes as Record<string, string>)) {
+      if (attributes === NO_ATTRIBUTES) attributes = Object.create(NO_PROTOTYPE) as Record<string, string>;
       attributes[name] = intern(value);
-    const element: XmlElement = { name: intern(tag.name), attributes, children: [] };
-    stack.at(-1)!.children.push(element);
+    }
+    const element: XmlElement = { name: intern(tag.name), attributes, children: NO_CHILDREN };
+    addChild(stack.at(-1)!, element);
     stack.push(element);
   });
-  parser.on('closetag', () => void stack.pop());
-  parser.on('text', (text) => void stack.at(-1)!.children.push(text));
+  parser.on('closetag', () => {
+    const element = stack.pop()!;
+    const count = element.children.length;
+    if (count > 1 && count < TRIM_BELOW) element.children = element.children.slice();
+  });
+  parser.on('text', (text) => addChild(stack.at(-1)!, text));
   parser.write(text).close();
   if (failure) return failure;
   const element = root.children.find((c): c is XmlElement => typeof c !== 'string');

@@ -10,6 +10,7 @@ import type { Deck, SlideRef, Strategy, Theme } from '../data/schema.js';
 import { locateIn } from '../data/validate.js';
 import type { DeckProperties } from './deck-properties.js';
 import type { SlideKindName } from '../kinds/index.js';
+import type { SentChanges } from './sent-changes.js';
 import type { TemplateSet, TemplateSource } from '../render/render-text.js';
 
 /** How the plan slide treats the audience's rows. */
@@ -48,6 +49,17 @@ export interface DeckPlan {
   baseName: string;
   /** The project's faces: the deck's text is measured with these (fonts/fonts.ts withFonts). */
   fonts: FontRegistry;
+  /**
+   * What differs from the version last sent to the audience, for a changes slide with
+   * `changes: since-sent`; filled in before layout by diff/sent-changes.ts (absent: the slide
+   * shows the history entry, as previews that cannot read the send records do).
+   */
+  sentChanges?: SentChanges;
+}
+
+/** Whether a deck's changes slide asks for the differences since the version last sent. */
+export function wantsSentChanges(plan: Pick<DeckPlan, 'slides'>): boolean {
+  return plan.slides.some((s) => s.kind === 'changes' && 'slide' in s.ref && s.ref.changes === 'since-sent');
 }
 
 function normaliseRef(ref: SlideRef): Exclude<SlideRef, string> {

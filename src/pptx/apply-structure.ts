@@ -12,7 +12,7 @@ import type { PackageParts } from './package-parts.js';
 import { DECORATIVE_EXT, DECORATIVE_URI, phTag, slideNumberField } from './placeholder-xml.js';
 import type { DeckStructure, ShapePlan, SlidePlan } from './slide-structure.js';
 import { SourceTags } from './source-tags.js';
-import { editStartTags, escapeXml, getAttribute, replaceFrom, setAttribute } from './xml-edit.js';
+import { editStartTags, escapeXml, getAttribute, replaceEachFrom, replaceFrom, setAttribute } from './xml-edit.js';
 
 const TOP_LEVEL = /<p:(sp|pic|graphicFrame)>[\s\S]*?<\/p:\1>/g;
 const LAYOUT_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/slideLayout';
@@ -93,15 +93,18 @@ function themeFonts(xml: string, plan: ShapePlan): string {
   if (!font) return xml;
   if (plan.inheritFont) return xml.replace(/<a:(latin|ea|cs)\b[^>]*?\/>/g, '');
   const face = escapeXml(font.face);
-  // One script at a time: a tag of one script never holds one of another, so this is one pass's result.
-  return FONT_TAGS.reduce(
-    (out, { script, pattern }) =>
-      replaceFrom(out, `<a:${script}`, pattern, ([match, attributes = '']) => {
+  // All three scripts in one walk: a tag of one script never holds one of another.
+  return replaceEachFrom(
+    xml,
+    FONT_TAGS.map(({ script, pattern }) => ({
+      literal: `<a:${script}`,
+      pattern,
+      replace: ([match, attributes = '']) => {
         if (!attributes.includes(`typeface="${face}"`)) return match;
         const code = script === 'latin' ? 'lt' : script;
         return `<a:${script} typeface="+${font.theme}-${code}"/>`;
-      }),
-    xml,
+      },
+    })),
   );
 }
 
@@ -117,6 +120,8 @@ function schemeColors(xml: string, colors: Map<string, string>): string {
     const slot = colors.get(hex.toUpperCase());
     return slot ? `<a:schemeClr val="${slot}"/>` : match;
   });
+  // XML holds no U+0000 (it is not well-formed), so without highlights there is nothing to put back.
+  if (highlights.length === 0) return mapped;
   return replaceFrom(mapped, '\u0000', KEPT_HIGHLIGHT, ([, i = '']) => highlights[Number(i)] ?? '');
 }
 

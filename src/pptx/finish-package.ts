@@ -19,14 +19,7 @@ import type { OpcPackage } from '../ooxml/package.js';
 import { writeAppProperties, writeCoreProperties } from './document-properties.js';
 import { writeCustomProperties } from './custom-properties.js';
 import { PackageParts, zipTimestamp } from './package-parts.js';
-import {
-  isDrawingPart,
-  keepFirstParagraphProperties,
-  markTableHeaderRows,
-  renumberShapeIds,
-  repairPictureAltText,
-  setTextLanguage,
-} from './repair-drawing.js';
+import { isDrawingPart, repairDrawingPart, setTextLanguage } from './repair-drawing.js';
 import { orderPresentationLists, rebuildContentTypes, removeOrphanRelationships } from './repair-package.js';
 import { promoteTitleShapes } from './title-placeholder.js';
 import { splitNoteParagraphs } from './notes-paragraphs.js';
@@ -65,13 +58,7 @@ export function finishDeck(raw: Uint8Array, props: DeckProperties, structure?: D
   } else {
     promoteTitleShapes(parts);
   }
-  parts.editText(isDrawingPart, (xml) => {
-    let out = renumberShapeIds(xml);
-    out = keepFirstParagraphProperties(out);
-    out = setTextLanguage(out, props.language);
-    out = markTableHeaderRows(out);
-    return repairPictureAltText(out);
-  });
+  parts.editText(isDrawingPart, (xml) => repairDrawingPart(xml, props.language));
   // The presentation's default text style is what new text typed in PowerPoint starts from.
   parts.editText(
     (name) => name === 'ppt/presentation.xml',

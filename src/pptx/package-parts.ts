@@ -8,7 +8,14 @@ import { BoundedCache } from '../bounded-cache.js';
 import { isXmlPart, type OpcPackage, relsPartOf, resolvePart } from '../ooxml/package.js';
 import { attr, children, parseXml } from '../ooxml/xml.js';
 
-/** Parts by name, without a leading slash (`ppt/slides/slide1.xml`). XML parts are decoded on first use. */
+/** Held in `bytes` for a part whose text was set: its place in the order, encoded on use. */
+const NOT_ENCODED = new Uint8Array(0);
+
+/**
+ * Parts by name, without a leading slash (`ppt/slides/slide1.xml`). XML parts are decoded on
+ * first use; text set by the finishing stage is encoded to UTF-8 once, when its bytes are
+ * needed (a slide is edited by several passes, and a 1,000-row deck's slides are ~9 MB).
+ */
 export class PackageParts {
   private readonly bytes = new Map<string, Uint8Array>();
   private readonly texts = new Map<string, string>();
@@ -43,12 +50,16 @@ export class PackageParts {
 
   /** The raw bytes of a part (media), or undefined. */
   bytesOf(name: string): Uint8Array | undefined {
-    return this.bytes.get(name);
+    const data = this.bytes.get(name);
+    if (data !== NOT_ENCODED) return data;
+    const encoded = strToU8(this.texts.get(name) ?? '');
+    this.bytes.set(name, encoded);
+    return encoded;
   }
 
   setText(name: string, text: string): void {
     this.texts.set(name, text);
-    this.bytes.set(name, strToU8(text));
+    this.bytes.set(name, NOT_ENCODED);
   }
 
   /** Sets a binary part (media) as is. */
@@ -96,7 +107,7 @@ export class PackageParts {
   toZip(modified: Date): Uint8Array {
     const entries = [...this.bytes.keys()].sort(comparePartNames).map((name) => ({
       name,
-      data: this.bytes.get(name)!,
+      data: this.bytesOf(name)!,
       level: isCompressedMedia(name) ? 0 : 6,
     }));
     return writeZip(entries, modified);

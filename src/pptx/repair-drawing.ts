@@ -4,7 +4,7 @@
  */
 import {
   ATTRIBUTES,
-  editStartTags,
+  editStartTagsOf,
   escapeXml,
   getAttribute,
   parseAttributes,
@@ -13,7 +13,10 @@ import {
   unescapeXml,
   formatStartTag,
   replaceFrom,
+  type StartTag,
 } from './xml-edit.js';
+
+type StartTagEdit = (tag: StartTag) => void;
 
 /** Parts that hold a shape tree (`p:spTree`) and text bodies. */
 export function isDrawingPart(name: string): boolean {
@@ -29,9 +32,9 @@ export function isDrawingPart(name: string): boolean {
  * Nothing pptxgenjs writes refers to shape ids (no connectors, no animations), so
  * renumbering cannot break a reference.
  */
-export function renumberShapeIds(xml: string): string {
+function numberShapeIds(): StartTagEdit {
   let next = 1;
-  return editStartTags(xml, 'p:cNvPr', (tag) => setAttribute(tag, 'id', String(next++)));
+  return (tag) => setAttribute(tag, 'id', String(next++));
 }
 
 const PARAGRAPH_PROPERTIES = /<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g;
@@ -45,7 +48,7 @@ const PARAGRAPH_PROPERTIES = /<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g;
  * The first one wins: it is the one pptxgenjs used to decide the paragraph break.
  * Paragraphs are found as `/<a:p>([\s\S]*?)<\/a:p>/g` would find them, by indexOf.
  */
-export function keepFirstParagraphProperties(xml: string): string {
+function keepFirstParagraphProperties(xml: string): string {
   let out = '';
   let copied = 0;
   let at = xml.indexOf('<a:p>');
@@ -73,17 +76,20 @@ export function keepFirstParagraphProperties(xml: string): string {
  * language that we do not have.
  */
 export function setTextLanguage(xml: string, language: string): string {
+  return editStartTagsOf(xml, new Map(languageEdits(language)));
+}
+
+const LANGUAGE_TAGS = ['a:rPr', 'a:endParaRPr', 'a:defRPr'];
+
+function languageEdits(language: string): [string, StartTagEdit][] {
   const lang = escapeXml(language);
-  let out = xml;
-  for (const qname of ['a:rPr', 'a:endParaRPr', 'a:defRPr']) {
-    out = editStartTags(out, qname, (tag) => {
-      removeAttribute(tag, 'lang');
-      removeAttribute(tag, 'altLang');
-      // lang is conventionally first (Office writes it so); attribute order has no meaning.
-      tag.attributes.unshift(['lang', lang]);
-    });
-  }
-  return out;
+  const edit: StartTagEdit = (tag) => {
+    removeAttribute(tag, 'lang');
+    removeAttribute(tag, 'altLang');
+    // lang is conventionally first (Office writes it so); attribute order has no meaning.
+    tag.attributes.unshift(['lang', lang]);
+  };
+  return LANGUAGE_TAGS.map((qname) => [qname, edit]);
 }
 
 /**
@@ -93,11 +99,24 @@ export function setTextLanguage(xml: string, language: string): string {
  * The tables carry explicit cell fills and no `a:tableStyleId`, so the flags add
  * meaning but do not change the look.
  */
-export function markTableHeaderRows(xml: string): string {
-  return editStartTags(xml, 'a:tblPr', (tag) => {
-    setAttribute(tag, 'firstRow', '1');
-    setAttribute(tag, 'bandRow', '1');
-  });
+const markTableHeaderRow: StartTagEdit = (tag) => {
+  setAttribute(tag, 'firstRow', '1');
+  setAttribute(tag, 'bandRow', '1');
+};
+
+/**
+ * Every repair of a drawing part, in one walk over its start tags (`editStartTagsOf`): the
+ * same result as renumbering ids, keeping first paragraph properties, setting the language,
+ * marking header rows and repairing alt text one after another, as each only touches its own
+ * tags (a paragraph keeps or drops whole `a:pPr` elements, whatever their language says).
+ */
+export function repairDrawingPart(xml: string, language: string): string {
+  const edits = new Map<string, StartTagEdit>([
+    ['p:cNvPr', numberShapeIds()],
+    ...languageEdits(language),
+    ['a:tblPr', markTableHeaderRow],
+  ]);
+  return repairPictureAltText(keepFirstParagraphProperties(editStartTagsOf(xml, edits)));
 }
 
 const DECORATIVE_URI = '{C183D7F6-B498-43B3-948B-1728B52AA6E4}';
@@ -122,7 +141,7 @@ const PICTURE_NAME_PROPERTIES = new RegExp(
  * (`preencoded.png` for `data:` images), so a descr that looks like a file name is
  * treated as "no alt text given", never written out.
  */
-export function repairPictureAltText(xml: string): string {
+function repairPictureAltText(xml: string): string {
   return replaceFrom(xml, '<p:nvPicPr>', PICTURE_NAME_PROPERTIES, (m) => {
     const [match, lead = '', attributes = '', inner] = m;
     const tag = { attributes: parseAttributes(attributes), selfClosing: false };

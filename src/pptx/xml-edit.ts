@@ -52,6 +52,13 @@ function stickyTagPattern(qname: string): RegExp {
   return pattern;
 }
 
+/** A `pattern` (sticky) whose every match starts with `literal`, and what a match becomes. */
+export interface Replacement {
+  literal: string;
+  pattern: RegExp;
+  replace: (match: RegExpExecArray) => string;
+}
+
 /**
  * `xml.replace(global, replace)` for a `pattern` whose every match starts with `literal`,
  * with `pattern` sticky: the same matches and the same result, but the text between them is
@@ -64,31 +71,77 @@ export function replaceFrom(
   pattern: RegExp,
   replace: (match: RegExpExecArray) => string,
 ): string {
-  let at = xml.indexOf(literal);
-  if (at === -1) return xml;
-  let out = '';
-  let done = 0;
-  while (at !== -1) {
+  return replaceEachFrom(xml, [{ literal, pattern, replace }]);
+}
+
+/** `xml.matchAll(global)` for a sticky `pattern` whose every match starts with `literal`, found as `replaceFrom` finds them. */
+export function* matchesFrom(xml: string, literal: string, pattern: RegExp): Generator<RegExpExecArray> {
+  for (let at = xml.indexOf(literal); at !== -1; ) {
     pattern.lastIndex = at;
     const match = pattern.exec(xml);
-    if (match) {
-      out += xml.slice(done, at) + replace(match);
-      done = at + match[0].length;
-      at = xml.indexOf(literal, done);
-    } else {
-      at = xml.indexOf(literal, at + 1);
+    if (match) yield match;
+    at = xml.indexOf(literal, match ? at + match[0].length : at + 1);
+  }
+}
+
+/** Where the next `literal` of one replacement is, while `replaceEachFrom` walks the text. */
+interface Cursor extends Replacement {
+  at: number;
+}
+
+function nextCursor(cursors: readonly Cursor[]): Cursor | undefined {
+  let next: Cursor | undefined;
+  for (const cursor of cursors) if (cursor.at !== -1 && (!next || cursor.at < next.at)) next = cursor;
+  return next;
+}
+
+/**
+ * `replaceFrom` for several replacements in one walk and one new string: the same result as
+ * one call per replacement in turn when no match of one holds or overlaps a match of
+ * another (true of start tags and empty elements: neither holds a `<`). Matches are taken
+ * in document order across replacements, so a replacement that counts counts as it would alone.
+ */
+export function replaceEachFrom(xml: string, replacements: readonly Replacement[]): string {
+  const cursors: Cursor[] = replacements.map((r) => ({ ...r, at: xml.indexOf(r.literal) }));
+  let out = '';
+  let done = 0;
+  for (let cursor = nextCursor(cursors); cursor; cursor = nextCursor(cursors)) {
+    const at = cursor.at;
+    cursor.pattern.lastIndex = at;
+    const match = cursor.pattern.exec(xml);
+    if (!match) {
+      cursor.at = xml.indexOf(cursor.literal, at + 1);
+      continue;
     }
+    out += xml.slice(done, at) + cursor.replace(match);
+    done = at + match[0].length;
+    for (const other of cursors) if (other.at !== -1 && other.at < done) other.at = xml.indexOf(other.literal, done);
   }
   return done === 0 ? xml : out + xml.slice(done);
 }
 
 /** Calls `edit` for every start tag `<qname …>` in `xml` and writes the tag back as edited. */
 export function editStartTags(xml: string, qname: string, edit: (tag: StartTag) => void): string {
-  return replaceFrom(xml, `<${qname}`, stickyTagPattern(qname), (m) => {
-    const tag: StartTag = { attributes: parseAttributes(m[1] ?? ''), selfClosing: m[2] === '/' };
-    edit(tag);
-    return formatStartTag(qname, tag);
-  });
+  return editStartTagsOf(xml, new Map([[qname, edit]]));
+}
+
+/**
+ * `editStartTags` for several qnames in one walk and one new string (`replaceEachFrom`): the
+ * same result as one call per qname in turn, as each edit changes only its own tags.
+ */
+export function editStartTagsOf(xml: string, edits: ReadonlyMap<string, (tag: StartTag) => void>): string {
+  return replaceEachFrom(
+    xml,
+    [...edits].map(([qname, edit]) => ({
+      literal: `<${qname}`,
+      pattern: stickyTagPattern(qname),
+      replace: (m) => {
+        const tag: StartTag = { attributes: parseAttributes(m[1] ?? ''), selfClosing: m[2] === '/' };
+        edit(tag);
+        return formatStartTag(qname, tag);
+      },
+    })),
+  );
 }
 
 export function getAttribute(tag: StartTag, name: string): string | undefined {

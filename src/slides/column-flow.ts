@@ -10,7 +10,7 @@
 import { commonParts } from '../kinds/common-parts.js';
 import { layoutPrepared, prepareText, type PreparedText } from '../layout/measure-text.js';
 import { sizesFrom } from '../layout/fit-text.js';
-import { columns, type Page } from '../layout/page.js';
+import { balancedTop, columns, type Page } from '../layout/page.js';
 import { continuedTitle, fittedShape, textHeight, textStyle, titleElements } from '../layout/text-box.js';
 import type { Box, LaidOutSlide, Paragraph, SlideElement, TextStyle } from '../layout/types.js';
 
@@ -203,13 +203,31 @@ export function layoutFlow(page: Page, content: FlowContent): LaidOutSlide[] {
   const area: Box = { ...page.body, h: page.body.h - noteH };
   const style = textStyle(page, { size: sizes.body });
   const { size, cols, boxes, perSlide } = arrange(page, lists, style, area);
+  const listHeight = (seg: Segment): number =>
+    layoutPrepared(prepareText(lists[seg.list]!.items.slice(seg.start, seg.end), style), size, boxes[0]!.w).height;
+  /**
+   * The slide's columns where they are drawn: a lone column in the middle of the slide rather
+   * than in its left half, and short columns balanced on the slide rather than at its top.
+   */
+  const placeColumns = (room: Box, given: Box[], shown: Column[]): Box[] => {
+    const height = Math.max(
+      ...shown.map((col) => col.reduce((sum, seg) => sum + HEADING_H + HEADING_GAP + listHeight(seg), 0)),
+    );
+    const y = balancedTop(room, height);
+    const across =
+      shown.length === 1 && given.length > 1 ? [{ ...given[0]!, x: room.x + (room.w - given[0]!.w) / 2 }] : given;
+    return across.map((b) => ({ ...b, y }));
+  };
   const slides: LaidOutSlide[] = [];
   for (let s = 0; s * perSlide < Math.max(1, cols.length); s++) {
     const title = continuedTitle(page, content.title, s);
     const elements: SlideElement[] = [...titleElements(page, title)];
     let marked = false;
-    cols.slice(s * perSlide, (s + 1) * perSlide).forEach((col, c) => {
-      let y = boxes[c]!.y;
+    const shown = cols.slice(s * perSlide, (s + 1) * perSlide);
+    const placed = placeColumns(area, boxes, shown);
+    shown.forEach((col, c) => {
+      const box = placed[c]!;
+      let y = box.y;
       col.forEach((seg) => {
         const list = lists[seg.list]!;
         const index = content.lists.indexOf(list);
@@ -217,14 +235,14 @@ export function layoutFlow(page: Page, content: FlowContent): LaidOutSlide[] {
         marked ||= items.some((p) => content.marked?.(p) ?? false);
         // A list that goes on from the column before says so, so it does not read as a second list.
         const heading = seg.start > 0 ? `${list.heading} ${page.continued}` : list.heading;
-        elements.push(headingShape(page, { ...boxes[c]!, y }, heading, index));
+        elements.push(headingShape(page, { ...box, y }, heading, index));
         y += HEADING_H + HEADING_GAP;
-        const h = layoutPrepared(prepareText(items, style), size, boxes[c]!.w).height;
+        const h = listHeight(seg);
         elements.push({
           type: 'text',
           name: commonParts.columnList.name(list.heading),
           role: 'body',
-          box: { ...boxes[c]!, y, h },
+          box: { ...box, y, h },
           paragraphs: items,
           style: { ...style, fontSize: size },
         });

@@ -7,9 +7,10 @@
  */
 import { plan } from '../kinds/plan.js';
 import { commonParts } from '../kinds/common-parts.js';
-import { below, type Page } from '../layout/page.js';
-import { continuedTitle, textHeight, textStyle, titleElements } from '../layout/text-box.js';
+import { balancedTop, below, type Page } from '../layout/page.js';
+import { continuedTitle, fitBox, textHeight, textStyle, titleElements } from '../layout/text-box.js';
 import type { Box, LaidOutSlide, SlideElement, TableCell, TableElement } from '../layout/types.js';
+import { composed } from './bullets.js';
 import { type PlanContent, planContent } from './plan-content.js';
 import { type Sized, sizeTable } from './size-table.js';
 import type { SlideKind } from './types.js';
@@ -57,13 +58,14 @@ function layout(page: Page, content: PlanContent): LaidOutSlide[] {
   const { colors, sizes } = page.theme;
   if (content.rows.length === 0) {
     const elements: SlideElement[] = [...titleElements(page, content.title)];
-    elements.push({
-      type: 'text',
+    // "No activities" is the slide's one statement: set large and centred, not a line at the top.
+    const fitted = fitBox(page, {
       name: plan.parts.empty.name(),
       box: page.body,
       paragraphs: [{ runs: [{ text: content.empty }] }],
-      style: textStyle(page, { color: colors.muted }),
+      style: textStyle(page, { color: colors.muted, align: 'center' }),
     });
+    elements.push(composed(page, fitted));
     return [{ title: content.title, background: colors.background, elements }];
   }
   const legendStyle = textStyle(page, { size: Math.max(sizes.minBody, 14), bold: true });
@@ -78,16 +80,21 @@ function layout(page: Page, content: PlanContent): LaidOutSlide[] {
   return sized.pages.map((range, i): LaidOutSlide => {
     const title = continuedTitle(page, content.title, i);
     const elements: SlideElement[] = [...titleElements(page, title)];
-    if (content.legend && range[0] < marked) {
+    const legend = content.legend && range[0] < marked;
+    const table = tableElement(page, content, areaAt(range[0]), sized, range);
+    // A short plan (one or two rows) is balanced on its slide with its legend, not left at the top.
+    const top = balancedTop(page.body, table.box.y + table.box.h - page.body.y);
+    const shift = top - page.body.y;
+    if (legend) {
       elements.push({
         type: 'text',
         name: commonParts.legend.name(),
-        box: { ...page.body, h: legendH },
-        paragraphs: [{ runs: [{ text: content.legend, highlight: colors.highlight }] }],
+        box: { ...page.body, y: page.body.y + shift, h: legendH },
+        paragraphs: [{ runs: [{ text: content.legend!, highlight: colors.highlight }] }],
         style: legendStyle,
       });
     }
-    elements.push(tableElement(page, content, areaAt(range[0]), sized, range));
+    elements.push({ ...table, box: { ...table.box, y: table.box.y + shift } });
     return { title, background: colors.background, elements };
   });
 }

@@ -5,7 +5,6 @@
  * message has the line and column it will have once saved.
  */
 import { withFonts } from '../fonts/fonts.js';
-import path from 'node:path';
 import type { z } from 'zod';
 import type { Issue, Result } from '../errors.js';
 import { loadProject, type ProjectPaths } from '../data/load-project.js';
@@ -15,7 +14,6 @@ import { layoutDeck } from '../deck/layout-deck.js';
 import { resolveDeck } from '../plan/resolve-deck.js';
 import type { PendingImageElement } from '../layout/types.js';
 import { renderSlideSvg } from '../preview-svg/render-slide.js';
-import { editYamlText } from '../data/yaml-edit.js';
 
 /** Edited files: path relative to the project root → the file's plain value. */
 export type Edits = Record<string, unknown>;
@@ -66,25 +64,6 @@ export class EditedFiles extends YamlCache {
       ? this.saved.load(absPath, display, schema)
       : validateYaml(parseYaml(display, text), schema);
   }
-}
-
-/**
- * Texts of the edited files. `read` gives a file's saved text; a file outside `allowed`
- * is refused (the browser names files, and only the project's data files may be edited).
- */
-export async function editedTexts(
-  root: string,
-  edits: Edits,
-  read: (abs: string) => Promise<string>,
-  allowed: (abs: string) => boolean,
-): Promise<Map<string, string>> {
-  const texts = new Map<string, string>();
-  for (const [rel, value] of Object.entries(edits)) {
-    const abs = path.resolve(root, rel);
-    if (!allowed(abs)) throw new Error(`not a data file of this project: ${rel}`);
-    texts.set(abs, editYamlText(await read(abs), value));
-  }
-  return texts;
 }
 
 export interface LiveOptions {

@@ -20,9 +20,8 @@ import { readInputFile } from '../io/read-input.js';
 import { saveTextInFileStyle, splitTextStyle } from '../io/text-style.js';
 import { resolvePaths, type ResolvedPaths } from '../project-paths.js';
 import { sha256Hex } from '../sha256.js';
-import { say } from '../messages/catalogue.js';
+import type { Messages } from '../messages/catalogue.js';
 import { translateIssues } from '../messages/issue-text.js';
-import { parsedOf } from '../data/yaml-splice.js';
 
 export type FileKind = 'strategy' | 'theme' | 'deck';
 
@@ -43,14 +42,23 @@ export interface DataFile {
 /** Texts by version, for merging saves made from older ones: 64 MB at most, then forgotten. */
 const VERSION_BYTES = 64 * 1024 * 1024;
 
+/** A text's plain value (null when it is not YAML), worked out beside the request loop (studio-thread.ts). */
+type ValueOf = (text: string) => Promise<unknown>;
+
 export class ProjectFiles {
   readonly paths: ResolvedPaths;
+  /** The last value handed out per file, by version: an unchanged 2 MB file is not parsed again per request. */
+  readonly #values = new Map<string, { version: string; value: unknown }>();
   /** Text this process wrote last, by absolute path: its own saves are no news to the page. */
   readonly #written = new Map<string, string>();
   readonly #versions = new BoundedCache<string, string>(VERSION_BYTES, (_, text) => text.length + 64);
   readonly #locks = new Map<string, Promise<unknown>>();
 
-  constructor(options: Parameters<typeof resolvePaths>[0]) {
+  constructor(
+    options: Parameters<typeof resolvePaths>[0],
+    readonly parseValue: ValueOf,
+    private readonly messages: Messages,
+  ) {
     this.paths = resolvePaths(options);
   }
 
@@ -106,10 +114,19 @@ export class ProjectFiles {
     const out = await this.writable(abs);
     const readOnly = out.ok ? {} : { readOnly: true, problem: out.issues[0]!.message };
     if (!read.ok)
-      return { file, kind, text: '', value: null, version: '', problem: formatIssue(translateIssues(read.issues)[0]!) };
-    // The parse is kept for the edits that follow (yaml-splice.ts): typing does not parse the file again.
-    const value = parsedOf(read.value)?.value ?? null;
-    return { file, kind, text: read.value, value, version: sha256Hex(read.value), ...readOnly };
+      return {
+        file,
+        kind,
+        text: '',
+        value: null,
+        version: '',
+        problem: formatIssue(translateIssues(read.issues, this.messages.lang)[0]!),
+      };
+    const version = sha256Hex(read.value);
+    const known = this.#values.get(abs);
+    const value = known?.version === version ? known.value : await this.parseValue(read.value);
+    this.#values.set(abs, { version, value });
+    return { file, kind, text: read.value, value, version, ...readOnly };
   }
 
   /**
@@ -123,7 +140,7 @@ export class ProjectFiles {
     const root = await realpath(this.paths.root);
     const rel = target === undefined ? '..' : path.relative(root, target);
     if (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel)) return ok(target!);
-    return fail([{ file: this.rel(abs), message: say('linkOutside') }]);
+    return fail([{ file: this.rel(abs), message: this.messages.say('linkOutside') }]);
   }
 
   /** Runs `work` for one file at a time: saves of the same file never interleave. */

@@ -3,27 +3,28 @@
  * files always go through an allow-list (project-files.ts, the manifest, assets/).
  */
 import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { deckSchema, strategySchema, themeSchema } from '../data/schema.js';
 import { toJsonSchema } from '../data/json-schema.js';
+import { COLOR_PAIRS } from '../data/check-theme.js';
 import { listEntries, readManifest } from '../versions/manifest.js';
-import { YamlCache } from '../data/yaml-cache.js';
 import { resolveAssetPath } from '../images/asset-path.js';
 import { cliArgs, runCli, type ActionRequest } from './actions.js';
-import { editedTexts, renderLive, type Edits } from './live-render.js';
-import { checkLive } from './live-check.js';
+import type { Edits } from './live-render.js';
 import { ProjectFiles } from './project-files.js';
 import { clientCss, clientScript, fontFaceCss, fontFile } from './static-files.js';
 import { HttpError } from './http-error.js';
 import { InputError } from '../errors.js';
 import { confinePath } from '../io/confine.js';
 import { readInputFile } from '../io/read-input.js';
-import { say } from '../messages/catalogue.js';
+import type { Messages } from '../messages/catalogue.js';
 import { translateIssues } from '../messages/issue-text.js';
-import { fieldPath } from './client/paths.js';
-import { plainValue, planSave } from './save-merge.js';
+import { StudioThread } from './studio-thread.js';
+import type { EditInput, PreparedSave } from './studio-jobs.js';
 import { absorbDropped } from './absorb-route.js';
+import { deckTitle } from './client/state.js';
 
 export interface StudioOptions {
   root: string;
@@ -78,41 +79,56 @@ const notFound = (res: ServerResponse): void => send(res, 404, 'text/plain; char
 /** A built deck or PDF may be large (pictures), but not without bound. */
 const DOWNLOAD_LIMIT = 512 * 1024 * 1024;
 
+/** The Outlook drafts `trappa draft` wrote (output/drafts/*.eml), as paths relative to output/. */
+async function draftFiles(outDir: string): Promise<string[]> {
+  const names = await readdir(path.join(outDir, 'drafts')).catch(() => [] as string[]);
+  return names
+    .filter((n) => n.endsWith('.eml'))
+    .sort()
+    .map((n) => `drafts/${n}`);
+}
+
+/** The colour pairs `trappa check` judges, with the ratio each needs in this theme. */
+function colourPairs(theme: Record<string, unknown>) {
+  const subtitle = Number(record(theme.sizes).subtitle ?? themeSchema.shape.sizes.parse({}).subtitle);
+  const sized = { sizes: { subtitle } } as Parameters<Exclude<(typeof COLOR_PAIRS)[number]['min'], number>>[0];
+  return COLOR_PAIRS.map((p) => ({ text: p.text, on: p.on, min: typeof p.min === 'number' ? p.min : p.min(sized) }));
+}
+
 function record(body: unknown): Record<string, unknown> {
   return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
 }
 
-export function createApi(options: StudioOptions) {
-  const files = new ProjectFiles({
-    root: options.root,
-    dataDir: options.dataDir,
-    templatesDir: options.templatesDir,
-    outDir: options.outDir,
-  });
+export function createApi(options: StudioOptions, messages: Messages) {
+  const { say } = messages;
+  // Parsing, laying out and merging run in this worker, so no request waits for another's (studio-thread.ts).
+  const thread = new StudioThread(messages.lang);
+  const files = new ProjectFiles(
+    { root: options.root, dataDir: options.dataDir, templatesDir: options.templatesDir, outDir: options.outDir },
+    (text) => thread.run({ kind: 'value', text }),
+    messages,
+  );
   const projectPaths = { root: files.paths.root, dataDir: files.paths.dataDir, templatesDir: files.paths.templatesDir };
   const listeners = new Set<ServerResponse>();
-  const saved = new YamlCache();
   let busy = false;
 
   const broadcast = (event: string, data: unknown): void => {
     for (const res of listeners) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   };
 
-  /** Texts of the edited files; a name that is not one of the project's data files is refused. */
-  const textsOf = async (edits: unknown) => {
+  /** The edited files' saved texts and the page's values; a name that is not one of the project's data files is refused. */
+  const editInputs = async (edits: unknown): Promise<EditInput[]> => {
     const allowedFiles = new Set((await files.list()).map((f) => files.rel(f.abs)));
     const named = record(edits) as Edits;
     const foreign = Object.keys(named).find((rel) => !allowedFiles.has(rel));
     if (foreign !== undefined) throw new HttpError(400, say('notDataFile', { file: foreign }));
-    return editedTexts(
-      files.paths.root,
-      named,
-      async (abs) => {
+    return Promise.all(
+      Object.entries(named).map(async ([rel, value]) => {
+        const abs = path.resolve(files.paths.root, rel);
         const read = await files.read(abs);
         if (!read.ok) throw new InputError(read.issues);
-        return read.value;
-      },
-      () => true,
+        return { abs, text: read.value, value };
+      }),
     );
   };
 
@@ -123,32 +139,19 @@ export function createApi(options: StudioOptions) {
    */
   const saveOne = async (abs: string, value: unknown, version: string, others: Edits) => {
     const target = await files.writable(abs);
-    if (!target.ok) return { saved: false as const, issues: translateIssues(target.issues) };
+    if (!target.ok) return { saved: false as const, issues: translateIssues(target.issues, messages.lang) };
     for (let attempt = 0; ; attempt++) {
       const now = await files.read(abs);
-      if (!now.ok) return { saved: false as const, issues: translateIssues(now.issues) };
-      const plan = planSave({ current: now.value, version, value, textOf: (v) => files.textOf(v) });
+      if (!now.ok) return { saved: false as const, issues: translateIssues(now.issues, messages.lang) };
+      const job = { current: now.value, version, base: files.textOf(version), value, others: await editInputs(others) };
+      const plan = await thread.run<PreparedSave>({ kind: 'save', paths: projectPaths, abs, ...job });
       if (plan.kind === 'unknown-version') return { saved: false as const, reload: say('unknownVersion') };
-      if (plan.kind === 'conflict') {
-        const conflicts = plan.conflicts.map((c) => ({ ...c, field: fieldPath(c.path) }));
-        return { saved: false as const, conflicts, current: plan.current };
-      }
-      const texts = await textsOf(others);
-      texts.set(abs, plan.text);
-      const result = await renderLive(projectPaths, texts, { saved });
-      const issues = [...result.issues, ...result.decks.flatMap((d) => d.issues)];
-      // Nothing is saved while any message stands: the CLI would refuse to build it.
-      if (issues.length > 0) return { saved: false as const, issues: translateIssues(issues) };
+      if (plan.kind === 'conflict') return { saved: false as const, conflicts: plan.conflicts, current: plan.current };
+      if (plan.kind === 'issues') return { saved: false as const, issues: plan.issues };
       const again = await files.read(abs);
       if (attempt < 3 && again.ok && again.value !== now.value) continue;
       const written = await files.save(abs, target.value, plan.text);
-      return {
-        saved: true as const,
-        version: written,
-        merged: plan.merged,
-        value: plainValue(plan.text),
-        text: plan.text,
-      };
+      return { saved: true as const, version: written, merged: plan.merged, value: plan.value, text: plan.text };
     }
   };
 
@@ -184,25 +187,38 @@ export function createApi(options: StudioOptions) {
       const loaded = await files.load();
       const decks = loaded
         .filter((f) => f.kind === 'deck')
-        .map((f) => ({ file: f.file, id: (record(f.value).id as string | undefined) ?? f.file }));
-      json(res, { root: path.basename(files.paths.root), files: loaded, decks, schemas });
+        .map((f) => ({
+          file: f.file,
+          id: (record(f.value).id as string | undefined) ?? f.file,
+          title: deckTitle(f.value, f.file),
+        }));
+      const theme = record(loaded.find((f) => f.kind === 'theme')?.value);
+      json(res, {
+        root: path.basename(files.paths.root),
+        files: loaded,
+        decks,
+        schemas,
+        colourPairs: colourPairs(theme),
+      });
     },
     'POST /api/render': async ({ res, body }) => {
       const { edits, decks } = record(body);
       const only = Array.isArray(decks) ? decks.filter((d): d is string => typeof d === 'string') : undefined;
-      const result = await renderLive(projectPaths, await textsOf(edits), { saved, decks: only });
-      json(res, {
-        ...result,
-        issues: translateIssues(result.issues),
-        decks: result.decks.map((d) => ({ ...d, issues: translateIssues(d.issues) })),
-      });
+      json(res, await thread.run({ kind: 'render', paths: projectPaths, edits: await editInputs(edits), decks: only }));
     },
     'POST /api/check': async ({ res, body }) => {
-      const result = await checkLive(projectPaths, await textsOf(record(body).edits), saved);
-      json(res, {
-        issues: translateIssues(result.issues),
-        decks: result.decks.map((d) => ({ ...d, findings: translateIssues(d.findings) })),
-      });
+      json(res, await thread.run({ kind: 'check', paths: projectPaths, edits: await editInputs(record(body).edits) }));
+    },
+    'POST /api/templates': async ({ res, body }) => {
+      const { edits, file, texts } = record(body);
+      const ask = {
+        file: String(file ?? ''),
+        texts: (Array.isArray(texts) ? texts : []).slice(0, 500).map((t) => ({
+          field: String(record(t).field ?? ''),
+          source: String(record(t).source ?? ''),
+        })),
+      };
+      json(res, await thread.run({ kind: 'templates', paths: projectPaths, edits: await editInputs(edits), ask }));
     },
     'POST /api/save': async ({ res, body }) => {
       const { file, value, version, edits } = record(body);
@@ -222,7 +238,7 @@ export function createApi(options: StudioOptions) {
     'POST /api/action': async ({ res, body }) => {
       const request = record(body) as unknown as ActionRequest;
       const known = (await files.load()).filter((f) => f.kind === 'deck').map((f) => String(record(f.value).id ?? ''));
-      const args = cliArgs(request, known);
+      const args = cliArgs(request, known, messages);
       if (typeof args === 'string') return json(res, { code: 1, output: [args], refusal: args });
       if (busy) return json(res, { code: 1, output: [], refusal: say('busy') });
       busy = true;
@@ -234,6 +250,7 @@ export function createApi(options: StudioOptions) {
           globalArgs: options.globalArgs ?? ['--root', files.paths.root],
           cwd: files.paths.root,
           onLine: (line) => broadcast('job', { state: 'line', line }),
+          messages,
         });
         broadcast('job', { state: 'end', code: result.code });
         json(res, result);
@@ -253,13 +270,16 @@ export function createApi(options: StudioOptions) {
           pdf: existsSync(path.join(files.paths.outDir, pdf)) ? pdf : null,
         };
       });
-      json(res, { entries });
+      json(res, { entries, drafts: await draftFiles(files.paths.outDir) });
     },
     'GET /api/download': async ({ res, url }) => {
       const wanted = url.searchParams.get('file') ?? '';
       const manifest = await readManifest(files.paths.outDir, files.paths.root);
       // Only files the manifest records (and the PDF beside each), never a path from the browser as such.
-      const known = Object.values(manifest.entries).flatMap((e) => [e.file, e.file.replace(/\.pptx$/, '.pdf')]);
+      const known = [
+        ...Object.values(manifest.entries).flatMap((e) => [e.file, e.file.replace(/\.pptx$/, '.pdf')]),
+        ...(await draftFiles(files.paths.outDir)),
+      ];
       if (!known.includes(wanted)) return notFound(res);
       // The CLI's confinement and reader: no link out of output/, only ordinary files, no FIFO to hang on.
       const confined = confinePath(files.paths.outDir, wanted);
@@ -269,7 +289,9 @@ export function createApi(options: StudioOptions) {
       const bytes = read.value;
       const type = wanted.endsWith('.pdf')
         ? 'application/pdf'
-        : 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
+        : wanted.endsWith('.eml')
+          ? 'message/rfc822'
+          : 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
       send(res, 200, type, bytes, {
         'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(path.basename(wanted))}`,
       });
@@ -283,5 +305,6 @@ export function createApi(options: StudioOptions) {
       for (const res of listeners) res.end();
       listeners.clear();
     },
+    stopThread: () => thread.close(),
   };
 }

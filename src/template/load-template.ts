@@ -4,17 +4,17 @@
  * uses (slideMasterN, slideLayoutN, themeN; everything else under a `template-` name),
  * and its slide size. Slides, notes and the template's own presentation.xml are left behind.
  */
-import { unzipSync } from 'fflate';
 import type { Issue, Result, SourceLocation } from '../errors.js';
 import { fail, ok } from '../errors.js';
 import { resolvePart } from '../ooxml/package.js';
-import { attr, child, children, numberAttr } from '../ooxml/xml.js';
+import { attr, child, children, numberAttr, type XmlElement } from '../ooxml/xml.js';
 import { resolveAssetPath } from '../images/asset-path.js';
 import { readInputFile, templateLimitBytes } from '../io/read-input.js';
 import { unescapeXml } from '../pptx/xml-edit.js';
 import type { MasterSet } from '../pptx/master-set.js';
 import { EMU_PER_INCH } from '../units.js';
-import { partRoot, partText, readMasterSet, relsOf, targets, type PartMap } from './read-master-set.js';
+import { partText, readMasterSet, relsOf, targets, type PartMap } from './read-master-set.js';
+import { readTemplatePackage } from './read-template-package.js';
 
 const cache = new Map<string, { bytes: Buffer; set: MasterSet }>();
 
@@ -75,13 +75,13 @@ function renamed(parts: PartMap, names: Map<string, string>): PartMap {
   return out;
 }
 
-function contentTypes(parts: PartMap, names: Map<string, string>): NonNullable<MasterSet['contentTypes']> {
-  const types = partRoot(parts, '[Content_Types].xml');
+/** The template's declared types, for the kept parts only (no `bin` → vbaProject default). */
+function contentTypes(types: XmlElement, names: Map<string, string>): NonNullable<MasterSet['contentTypes']> {
+  const used = new Set([...names.values()].map((n) => n.replace(/^.*\./, '').toLowerCase()));
   const defaults = new Map(
-    children(types, 'Default').map((d): [string, string] => [
-      attr(d, 'Extension')?.toLowerCase() ?? '',
-      attr(d, 'ContentType') ?? '',
-    ]),
+    children(types, 'Default')
+      .map((d): [string, string] => [attr(d, 'Extension')?.toLowerCase() ?? '', attr(d, 'ContentType') ?? ''])
+      .filter(([ext]) => used.has(ext)),
   );
   const overrides = new Map<string, string>();
   for (const o of children(types, 'Override')) {
@@ -91,23 +91,13 @@ function contentTypes(parts: PartMap, names: Map<string, string>): NonNullable<M
   return { overrides, defaults };
 }
 
-function readTemplate(bytes: Uint8Array, display: string): MasterSet | string {
-  let parts: PartMap;
-  try {
-    parts = new Map(Object.entries(unzipSync(bytes)).filter(([n]) => !n.endsWith('/')));
-  } catch {
-    return `${display} is not a PowerPoint file (not a zip); save the template as .potx or .pptx`;
+function readTemplate(bytes: Uint8Array, display: string, limit: number): MasterSet | string {
+  const read = readTemplatePackage(bytes, limit);
+  if ('problem' in read) {
+    if (read.part) return `${display}: the part ${read.part} ${read.problem}`;
+    return `${display} ${read.problem}; save the template as .potx or .pptx`;
   }
-  const main = targets(parts, '', '/officeDocument')[0] ?? 'ppt/presentation.xml';
-  const presentation = partRoot(parts, main);
-  const byId = new Map(
-    children(partRoot(parts, relsOf(main)), 'Relationship').map((r) => [attr(r, 'Id'), attr(r, 'Target')]),
-  );
-  const folder = main.slice(0, main.lastIndexOf('/') + 1);
-  const masters = children(child(presentation, 'p:sldMasterIdLst'), 'p:sldMasterId')
-    .map((m) => byId.get(attr(m, 'r:id')))
-    .filter((t): t is string => t !== undefined)
-    .map((t) => (t.startsWith('/') ? t.slice(1) : folder + t));
+  const { parts, masters, presentation } = read;
   if (masters.length === 0)
     return `${display} has no slide master; save it from PowerPoint or LibreOffice Impress as .potx`;
   const sldSz = child(presentation, 'p:sldSz');
@@ -122,23 +112,33 @@ function readTemplate(bytes: Uint8Array, display: string): MasterSet | string {
     size,
     display,
   );
-  return { ...set, contentTypes: contentTypes(parts, names) };
+  return { ...set, contentTypes: contentTypes(read.contentTypes, names) };
 }
 
-/** Loads theme.yaml's `template`; read once per process while the file's bytes stay the same. */
+/**
+ * Reads a template file within TRAPPA_MAX_TEMPLATE_MB, once per process while its bytes stay
+ * the same; issues name `display` (and the part) and carry no place, for the caller to add.
+ */
+export async function readTemplateFile(absPath: string, display: string): Promise<Result<MasterSet>> {
+  // Bounded like every input file: a template of hundreds of MB is refused before it is unzipped.
+  const read = await readInputFile(absPath, display, templateLimitBytes(), 'TRAPPA_MAX_TEMPLATE_MB');
+  if (!read.ok) return fail(read.issues.map((i) => ({ file: display, message: `${display} ${i.message}` })));
+  const bytes = read.value;
+  const cached = cache.get(absPath);
+  if (cached?.bytes.equals(bytes)) return ok(cached.set);
+  const set = readTemplate(bytes, display, templateLimitBytes());
+  if (typeof set === 'string') return fail([{ file: display, message: set }]);
+  cache.set(absPath, { bytes, set });
+  return ok(set);
+}
+
+/** Loads theme.yaml's `template` (a .potx/.pptx under assets/), with issues placed at that field. */
 export async function loadTemplate(root: string, file: string, where: SourceLocation): Promise<Result<MasterSet>> {
   const asset = resolveAssetPath(root, file);
   const issue = (message: string): Issue => ({ ...where, message });
   if (!asset.ok) return fail([issue(asset.message.replace(/image/g, 'template'))]);
-  if (!/\.(potx|pptx)$/i.test(asset.path)) return fail([issue(`${asset.display} is not a .potx or .pptx template`)]);
-  // Bounded like every input file: a template of hundreds of MB is refused before it is unzipped.
-  const read = await readInputFile(asset.path, asset.display, templateLimitBytes(), 'TRAPPA_MAX_TEMPLATE_MB');
-  if (!read.ok) return fail(read.issues.map((i) => issue(`${asset.display} ${i.message}`)));
-  const bytes = read.value;
-  const cached = cache.get(asset.path);
-  if (cached?.bytes.equals(bytes)) return ok(cached.set);
-  const set = readTemplate(bytes, asset.display);
-  if (typeof set === 'string') return fail([issue(set)]);
-  cache.set(asset.path, { bytes, set });
-  return ok(set);
+  if (!/\.(potx|pptx|potm|pptm)$/i.test(asset.path))
+    return fail([issue(`${asset.display} is not a .potx or .pptx template`)]);
+  const read = await readTemplateFile(asset.path, asset.display);
+  return read.ok ? read : fail(read.issues.map((i) => issue(i.message)));
 }

@@ -60,3 +60,12 @@ export async function downloadOf(page: Page, link: Locator): Promise<Buffer> {
   const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
   return readFileSync((await download.path())!);
 }
+
+/** Opens the form section that holds `selector` through the form's table of contents, as a user would. */
+export async function showField(page: Page, selector: string): Promise<void> {
+  const id = await page.$eval(selector, (el) => {
+    const section = el.closest('details.section') as HTMLDetailsElement | null;
+    return section && !section.open ? section.id : '';
+  });
+  if (id) await page.click(`nav.contents a[href="#${id}"]`);
+}

@@ -13,7 +13,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import sharp from 'sharp';
 import { sha256Hex } from '../../src/sha256.js';
 import { runQuietly } from './ooxml.js';
-import { REPO } from './project.js';
+import { REPO } from './project-copy.js';
 
 export const LIBREOFFICE_TEMPLATES = '/usr/lib/libreoffice/share/template/common/presnt';
 const FIXTURES = path.join(REPO, 'test/fixtures/templates');

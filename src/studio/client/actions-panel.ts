@@ -6,6 +6,7 @@
 import { download, getJson, postJson } from './api.js';
 import { h } from './form-util.js';
 import { valueLabel } from './labels.js';
+import type { DeckChoice } from './state.js';
 
 interface ActionResult {
   code: number;
@@ -42,11 +43,11 @@ export class ActionsPanel {
   readonly #pdf = h('input', { id: 'action-pdf', type: 'checkbox' }) as HTMLInputElement;
   #buttons: HTMLButtonElement[] = [];
 
-  constructor(deckIds: string[]) {
-    this.#deck.append(
-      h('option', { value: '' }, 'Alle presentasjoner'),
-      ...deckIds.map((id) => h('option', { value: id }, id)),
-    );
+  /** Deck titles by id: the user knows a deck by its meeting, the CLI by its id. */
+  #titles = new Map<string, string>();
+
+  constructor(decks: DeckChoice[]) {
+    this.setDecks(decks);
     const version = h('input', {
       id: 'bump-version',
       type: 'text',
@@ -96,13 +97,14 @@ export class ActionsPanel {
   }
 
   /** The decks to choose from; the choice stays when its deck is still there. */
-  setDecks(deckIds: string[]): void {
+  setDecks(decks: DeckChoice[]): void {
     const chosen = this.#deck.value;
+    this.#titles = new Map(decks.map((d) => [d.id, d.title]));
     this.#deck.replaceChildren(
       h('option', { value: '' }, 'Alle presentasjoner'),
-      ...deckIds.map((id) => h('option', { value: id }, id)),
+      ...decks.map((d) => h('option', { value: d.id }, d.title)),
     );
-    this.#deck.value = deckIds.includes(chosen) ? chosen : '';
+    this.#deck.value = this.#titles.has(chosen) ? chosen : '';
   }
 
   /** A line of the running job's output (server-sent events). */
@@ -159,9 +161,13 @@ export class ActionsPanel {
   }
 
   async refreshVersions(): Promise<void> {
-    const { entries } = await getJson<{ entries: Entry[] }>('/api/versions').catch(() => ({ entries: [] as Entry[] }));
+    const { entries, drafts } = await getJson<{ entries: Entry[]; drafts: string[] }>('/api/versions').catch(() => ({
+      entries: [] as Entry[],
+      drafts: [] as string[],
+    }));
+    const draftList = draftsList(drafts ?? []);
     if (entries.length === 0) {
-      this.#versions.replaceChildren(h('p', {}, 'Ingen presentasjoner er bygget ennå.'));
+      this.#versions.replaceChildren(h('p', {}, 'Ingen presentasjoner er bygget ennå.'), ...draftList);
       return;
     }
     const table = h('table', {}, h('caption', {}, 'Bygde versjoner (fra output/manifest.json)'));
@@ -187,7 +193,7 @@ export class ActionsPanel {
         h(
           'tr',
           {},
-          h('td', {}, e.deckId),
+          h('td', {}, this.#titles.get(e.deckId) ?? e.deckId),
           h('td', {}, e.version),
           h('td', {}, valueLabel(e.status)),
           h('td', {}, String(e.slides)),
@@ -198,8 +204,21 @@ export class ActionsPanel {
       );
     }
     table.append(body);
-    this.#versions.replaceChildren(table);
+    this.#versions.replaceChildren(table, ...draftList);
   }
+}
+
+/** The Outlook drafts in output/drafts/, each a link to download and open in Outlook. */
+function draftsList(drafts: string[]): HTMLElement[] {
+  if (drafts.length === 0) return [];
+  return [
+    h('h3', { id: 'drafts-h' }, 'E-postutkast (åpnes i Outlook)'),
+    h(
+      'ul',
+      { class: 'drafts', 'aria-labelledby': 'drafts-h' },
+      ...drafts.map((d) => h('li', {}, downloadLink(d, d.replace(/^drafts\//, '')))),
+    ),
+  ];
 }
 
 /** A link that fetches the file with the token (api.ts download) instead of navigating to it. */

@@ -8,6 +8,9 @@ import { fieldLabel, itemNoun, valueLabel } from './labels.js';
 import { convert, matches, variantLabel } from './form-variants.js';
 import { defaultFor, getAt, h, isObject, pathId, setAt, type Json, type Path, type Schema } from './form-util.js';
 import { fieldPath } from './paths.js';
+import { type Section, sectioned } from './form-sections.js';
+import { type ColourContext, colourExtras } from './colour-field.js';
+import { linkIdToName, namingKey } from './id-from-name.js';
 
 export interface FormContext {
   file: string;
@@ -16,23 +19,23 @@ export interface FormContext {
   idPrefix: string;
   /** `focus`: after a rebuild, the field whose first control gets the focus. */
   changed(structural: boolean, focus?: Path): void;
+  /** The theme's colours: a picker and their contrast beside each (colour-field.ts). */
+  colours?: ColourContext;
 }
 
 export function buildForm(schema: Schema, ctx: FormContext): HTMLElement {
   const form = h('div', { class: 'form', 'data-file': ctx.file });
   const props = schema.properties ?? {};
+  // The file's own fields (name, version, date) first, then each part with fields of its own as a section.
+  const general = h('div', { class: 'group' });
+  const sections: Section[] = [{ key: 'general', label: 'Generelt', body: general }];
   for (const [key, sub] of Object.entries(props)) {
     if (key === '$schema') continue;
     const required = (schema.required ?? []).includes(key);
-    if (sub.type !== 'object' && sub.type !== 'array') {
-      form.append(field(sub, [key], required, ctx));
-      continue;
-    }
-    // Parts with fields of their own fold away, so a long strategy stays easy to move through.
-    const section = h('details', { class: 'section', open: '' });
-    section.append(h('summary', {}, fieldLabel([key])), field(sub, [key], required, ctx, true));
-    form.append(section);
+    if (sub.type !== 'object' && sub.type !== 'array') general.append(field(sub, [key], required, ctx));
+    else sections.push({ key, label: fieldLabel([key]), body: field(sub, [key], required, ctx, true) });
   }
+  form.append(...sectioned(ctx.file, ctx.idPrefix, general.childElementCount > 0 ? sections : sections.slice(1)));
   return form;
 }
 
@@ -57,6 +60,12 @@ function object(schema: Schema, path: Path, ctx: FormContext, bare: boolean): HT
     if (key === '$schema') continue;
     box.append(field(sub, [...path, key], (schema.required ?? []).includes(key), ctx));
   }
+  // A list item with an id and a name: the id is made from the name (id-from-name.ts).
+  const nameKey = typeof path.at(-1) === 'number' ? namingKey(schema.properties ?? {}) : undefined;
+  const nameInput = nameKey ? box.querySelector(`#${CSS.escape(pathId(ctx.idPrefix, [...path, nameKey]))}`) : null;
+  const idInput = box.querySelector(`#${CSS.escape(pathId(ctx.idPrefix, [...path, 'id']))}`);
+  if (nameKey && idInput instanceof HTMLInputElement && nameInput instanceof HTMLElement)
+    linkIdToName(ctx.holder, path, nameKey, nameInput as HTMLInputElement, idInput);
   return box;
 }
 
@@ -95,6 +104,10 @@ function scalar(schema: Schema, path: Path, required: boolean, ctx: FormContext)
     if (schema.pattern === '^\\d{4}-\\d{2}-\\d{2}$') control.setAttribute('placeholder', 'ÅÅÅÅ-MM-DD');
   }
   if (required) control.setAttribute('aria-required', 'true');
+  const extras =
+    ctx.colours && path.length === 2 && path[0] === 'colors' && control instanceof HTMLInputElement
+      ? colourExtras(String(path[1]), id, control, ctx.colours)
+      : [];
   control.addEventListener(
     control instanceof HTMLSelectElement || schema.type === 'boolean' ? 'change' : 'input',
     () => {
@@ -102,7 +115,7 @@ function scalar(schema: Schema, path: Path, required: boolean, ctx: FormContext)
       ctx.changed(false);
     },
   );
-  wrap.append(label, control);
+  wrap.append(label, control, ...extras);
   return wrap;
 }
 

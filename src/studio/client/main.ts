@@ -9,15 +9,28 @@ import { ActionsPanel } from './actions-panel.js';
 import { getJson, postJson, withToken } from './api.js';
 import { type ConflictAnswer, conflictPanel } from './conflicts.js';
 import { buildForm } from './form.js';
+import { reveal } from './form-sections.js';
+import { showTemplates } from './template-text.js';
+import { type ColourContext, refreshContrast } from './colour-field.js';
 import { h, type Json, pathId, type Path } from './form-util.js';
 import { fieldPath } from './paths.js';
 import { LiveChecker } from './live-check.js';
 import { RenderQueue } from './render-queue.js';
 import { showMessages } from './messages.js';
 import { SlidesPanel, type Issue } from './slides.js';
-import { allIssues, copy, fileOf, laterIssues, state, titleOf, type ProjectInfo, type RenderResult } from './state.js';
+import {
+  allIssues,
+  copy,
+  deckTitle,
+  fileOf,
+  laterIssues,
+  state,
+  titleOf,
+  type ProjectInfo,
+  type RenderResult,
+} from './state.js';
 
-const slides = new SlidesPanel();
+const slides = new SlidesPanel((deck) => deckTitle(fileOf(deck.file)?.value, deck.id));
 let actions: ActionsPanel;
 const absorb = new AbsorbPanel((deckId) => slides.focus(deckId));
 const main = h('main', { id: 'main', tabindex: '-1' });
@@ -28,7 +41,7 @@ const conflictsBox = h('div', { class: 'conflicts-box' });
 
 async function boot(): Promise<void> {
   state.project = await getJson<ProjectInfo>('/api/project');
-  actions = new ActionsPanel(state.project.decks.map((d) => d.id));
+  actions = new ActionsPanel(state.project.decks);
   const app = document.getElementById('app')!;
   app.replaceChildren(
     h('a', { class: 'skip', href: '#main' }, 'Hopp til skjemaet'),
@@ -107,11 +120,14 @@ function show(view: string, focus?: Path): void {
     show(view);
     scheduleRender();
   });
+  const colours = file.kind === 'theme' ? colourContext(holder) : undefined;
   const form = buildForm(state.project.schemas[file.kind], {
     file: view,
     holder,
     idPrefix: 'f',
+    colours,
     changed(structural, focusPath) {
+      if (colours) refreshContrast(main, colours);
       state.edits.set(view, holder);
       state.touched.add(view);
       saveStatus.textContent = 'Endringer som ikke er lagret.';
@@ -129,7 +145,23 @@ function show(view: string, focus?: Path): void {
     form,
   );
   markFields();
+  templatePreview();
   if (focus) focusField(focus);
+}
+
+/** Texts written with templates shown as what they become, their code behind «Vis mal» (template-text.ts). */
+function templatePreview(): void {
+  const form = main.querySelector<HTMLElement>('.form');
+  if (!form || !fileOf(state.view)) return;
+  const edits = () => Object.fromEntries([...state.edits].map(([file, holder]) => [file, holder.value]));
+  void showTemplates(form, state.view, edits);
+}
+
+/** The theme's colour defaults (from its schema) and the pairs to judge, for the colour fields. */
+function colourContext(holder: { value: Json }): ColourContext {
+  const props = state.project?.schemas.theme.properties?.colors?.properties ?? {};
+  const defaults = Object.fromEntries(Object.entries(props).map(([k, s]) => [k, s.default as string | undefined]));
+  return { holder, defaults, pairs: state.project?.colourPairs ?? [] };
 }
 
 /** A list changed shape: the form is drawn again and the focus goes where the user expects it. */
@@ -146,7 +178,9 @@ function focusField(path: Path): void {
   const target = box?.matches('input,select,textarea')
     ? box
     : box?.querySelector<HTMLElement>('input,select,textarea,button');
-  (target ?? document.getElementById(pathId('f', path)))?.focus();
+  const el = target ?? document.getElementById(pathId('f', path));
+  reveal(el);
+  el?.focus();
 }
 
 /** The live slides: one request at a time, edits made meanwhile sent right after (render-queue.ts). */
@@ -288,7 +322,7 @@ async function changedOnDisk(file: string): Promise<void> {
     state.project.files = project.files.map((f) => fileOf(f.file) ?? f);
     // A deck file added or removed by someone else: the deck choice follows.
     state.project.decks = project.decks;
-    actions.setDecks(project.decks.map((d) => d.id));
+    actions.setDecks(project.decks);
   }
   const notice = editing
     ? `${file} ble endret av noen andre. Dine endringer er beholdt; når du lagrer, slås de sammen med det som er lagret.`

@@ -62,6 +62,9 @@ export class SlidesPanel {
   readonly #drawn = new Map<string, string>();
   #decks: LiveDeck[] = [];
 
+  /** `title`: how the user knows a deck (its meeting), for its heading. */
+  constructor(readonly title: (deck: LiveDeck) => string = (deck) => deck.id) {}
+
   /**
    * Shows `decks` (replacing those with the same id); `issues` stop every deck, so the
    * slides shown are the last good ones.
@@ -103,7 +106,7 @@ export class SlidesPanel {
       const issues = [...global, ...deck.issues];
       deck.slides.forEach((slide, i) => this.#slide(list, deck, slide, i, issues));
       while (list.children.length > deck.slides.length) list.lastElementChild!.remove();
-      section.querySelector('h3')!.textContent = `${deck.id} – ${deck.slides.length} lysbilder`;
+      section.querySelector('h3')!.textContent = `${this.title(deck)} – ${deck.slides.length} lysbilder`;
     }
   }
 

@@ -1,4 +1,5 @@
 /** What the page knows: the project's files, the edits not yet saved, and the last messages. */
+import type { ColourPair } from './colour-field.js';
 import type { Json, Schema } from './form-util.js';
 import type { Issue, LiveDeck } from './slides.js';
 
@@ -14,11 +15,20 @@ export interface DataFile {
   readOnly?: boolean;
 }
 
+/** A deck as the user knows it: by its meeting (or audience), the id behind it. */
+export interface DeckChoice {
+  file: string;
+  id: string;
+  title: string;
+}
+
 export interface ProjectInfo {
   root: string;
   files: DataFile[];
-  decks: Array<{ file: string; id: string }>;
+  decks: DeckChoice[];
   schemas: Record<'strategy' | 'theme' | 'deck', Schema>;
+  /** The colour pairs the slides draw, as `trappa check` judges them. */
+  colourPairs: ColourPair[];
 }
 
 export interface RenderResult {
@@ -45,7 +55,19 @@ export const state = {
 export const copy = (v: Json): Json => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
 export const fileOf = (rel: string): DataFile | undefined => state.project?.files.find((f) => f.file === rel);
 export const titleOf = (f: DataFile): string =>
-  f.kind === 'strategy' ? 'Strategi' : f.kind === 'theme' ? 'Tema' : `Presentasjon: ${String(f.value?.id ?? f.file)}`;
+  f.kind === 'strategy' ? 'Strategi' : f.kind === 'theme' ? 'Tema' : `Presentasjon: ${deckTitle(f.value, f.file)}`;
+
+/** A deck by its meeting and date ("Storledermøte 4.2.2004"), else its title, else its audience (and id). */
+export function deckTitle(value: Json, file: string): string {
+  const meeting = value?.meeting;
+  const day = typeof meeting?.date === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(meeting.date) : null;
+  const date = day ? ` ${Number(day[3])}.${Number(day[2])}.${day[1]}` : '';
+  if (typeof meeting?.name === 'string' && meeting.name.trim()) return `${meeting.name.trim()}${date}`;
+  if (typeof value?.title === 'string' && value.title.trim()) return value.title.trim();
+  const audience = typeof value?.audience?.name === 'string' ? value.audience.name.trim() : '';
+  if (audience && value?.id) return `${audience} (${value.id})`;
+  return String(value?.id ?? file);
+}
 export const allIssues = (): Issue[] => [
   ...state.global,
   ...[...state.deckIssues.values()].flat(),

@@ -1,0 +1,111 @@
+/**
+ * The studio's heavy work, as plain data in and out: reading a data file's value, the live
+ * slides, the live check and the preparation of a save. It runs in the studio's worker thread
+ * (studio-worker.ts), so a 2 MB strategy being parsed, laid out or merged never holds up the
+ * request loop: the page's script, another page's event stream or a download keep answering.
+ * Caches (parses by text, validated saved files) live here, in the worker, one per studio.
+ */
+import { YamlCache } from '../data/yaml-cache.js';
+import { editYamlText } from '../data/yaml-edit.js';
+import { parsedOf } from '../data/yaml-splice.js';
+import type { ProjectPaths } from '../data/load-project.js';
+import type { Lang } from '../messages/catalogue.js';
+import { translateIssues } from '../messages/issue-text.js';
+import { fieldPath } from './client/paths.js';
+import { checkLive } from './live-check.js';
+import { renderLive } from './live-render.js';
+import { planSave, plainValue } from './save-merge.js';
+import { previewTemplates, type TemplateAsk } from './template-preview.js';
+
+/** An edited file: its saved text and the page's value of it. */
+export interface EditInput {
+  abs: string;
+  text: string;
+  value: unknown;
+}
+
+export type Job =
+  | { kind: 'value'; text: string }
+  | { kind: 'render'; paths: ProjectPaths; edits: EditInput[]; decks?: string[] }
+  | { kind: 'check'; paths: ProjectPaths; edits: EditInput[] }
+  | { kind: 'templates'; paths: ProjectPaths; edits: EditInput[]; ask: TemplateAsk }
+  | {
+      kind: 'save';
+      paths: ProjectPaths;
+      abs: string;
+      /** The file's text now, the version the page loaded and that version's text (if still known). */
+      current: string;
+      version: string;
+      base: string | undefined;
+      value: unknown;
+      others: EditInput[];
+    };
+
+/** What a save may write, or why not. */
+export type PreparedSave =
+  | { kind: 'write'; text: string; merged: boolean; value: unknown }
+  | { kind: 'unknown-version' }
+  | { kind: 'conflict'; conflicts: unknown[]; current: { version: string; value: unknown } }
+  | { kind: 'issues'; issues: unknown[] };
+
+/** Validated saved files, kept between jobs: a render parses only what changed. */
+const saved = new YamlCache();
+
+function editedTexts(edits: readonly EditInput[]): Map<string, string> {
+  return new Map(edits.map((e) => [e.abs, editYamlText(e.text, e.value)]));
+}
+
+async function render(job: Extract<Job, { kind: 'render' }>, lang: Lang) {
+  const result = await renderLive(job.paths, editedTexts(job.edits), { saved, decks: job.decks });
+  return {
+    ...result,
+    issues: translateIssues(result.issues, lang),
+    decks: result.decks.map((d) => ({ ...d, issues: translateIssues(d.issues, lang) })),
+  };
+}
+
+async function check(job: Extract<Job, { kind: 'check' }>, lang: Lang) {
+  const result = await checkLive(job.paths, editedTexts(job.edits), saved);
+  return {
+    issues: translateIssues(result.issues, lang),
+    decks: result.decks.map((d) => ({ ...d, findings: translateIssues(d.findings, lang) })),
+  };
+}
+
+/** Merged with what changed since the page's version, then checked like a build: nothing is written here. */
+async function save(job: Extract<Job, { kind: 'save' }>, lang: Lang): Promise<PreparedSave> {
+  const textOf = (v: string) => (v === job.version ? job.base : undefined);
+  const plan = planSave({ current: job.current, version: job.version, value: job.value, textOf });
+  if (plan.kind === 'unknown-version') return plan;
+  if (plan.kind === 'conflict')
+    return { ...plan, conflicts: plan.conflicts.map((c) => ({ ...c, field: fieldPath(c.path) })) };
+  const texts = editedTexts(job.others);
+  texts.set(job.abs, plan.text);
+  const result = await renderLive(job.paths, texts, { saved });
+  const issues = [...result.issues, ...result.decks.flatMap((d) => d.issues)];
+  // Nothing is saved while any message stands: the CLI would refuse to build it.
+  if (issues.length > 0) return { kind: 'issues', issues: translateIssues(issues, lang) };
+  return {
+    kind: 'write',
+    text: plan.text,
+    merged: plan.merged,
+    value: parsedOf(plan.text)?.value ?? plainValue(plan.text),
+  };
+}
+
+/** Runs one job; its messages in `lang`, the language of the Studio that asked. */
+export async function runJob(job: Job, lang: Lang): Promise<unknown> {
+  switch (job.kind) {
+    case 'value':
+      // The parse is kept for the edits that follow (yaml-splice.ts): typing does not parse the file again.
+      return parsedOf(job.text)?.value ?? null;
+    case 'render':
+      return render(job, lang);
+    case 'check':
+      return check(job, lang);
+    case 'templates':
+      return (await previewTemplates(job.paths, editedTexts(job.edits), saved, job.ask)) ?? null;
+    case 'save':
+      return save(job, lang);
+  }
+}

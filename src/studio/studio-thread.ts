@@ -1,0 +1,93 @@
+/**
+ * The request thread's handle on the studio's worker (studio-worker.ts): `run(job)` posts a
+ * job and resolves with its answer, so parsing, laying out and merging a large strategy
+ * happen beside the request loop, never on it. The worker starts on the first job and again
+ * after a crash (its pending jobs then fail as bugs); `close()` ends it.
+ *
+ * Trappa runs from its bundle (dist/, where scripts/build-dist.mjs writes studio-worker.js
+ * beside cli.js) or from its TypeScript sources (tsx, the tests), where the worker loads its
+ * source through tsx the same way.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { InputError, TrappaError } from '../errors.js';
+import type { Lang } from '../messages/catalogue.js';
+import type { Job } from './studio-jobs.js';
+import type { JobError } from './studio-worker.js';
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+/** Set by scripts/build-dist.mjs (esbuild `define`) in the bundle; absent when running from sources. */
+const BUNDLED = process.env.TRAPPA_STUDIO_WORKER_BUNDLE;
+
+function startWorker(lang: Lang): Worker {
+  const options = { workerData: { lang } };
+  if (BUNDLED) return new Worker(path.join(import.meta.dirname, BUNDLED), options);
+  const source = fileURLToPath(new URL('./studio-worker.ts', import.meta.url));
+  // tsx's ESM API (its `import` export); require.resolve names the CommonJS twin beside it.
+  const tsx = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
+  const boot = `import(${JSON.stringify(tsx)}).then((t) => t.tsImport(${JSON.stringify(pathToFileURL(source).href)}, ${JSON.stringify(import.meta.url)}))`;
+  return new Worker(boot, { ...options, eval: true });
+}
+
+function asError(error: JobError): Error {
+  if (error.kind === 'input') return new InputError(error.issues);
+  if (error.kind === 'trappa') return new TrappaError(error.message);
+  const bug = new Error(`studio worker: ${error.message}`);
+  if (error.stack) bug.stack = error.stack;
+  return bug;
+}
+
+export class StudioThread {
+  #worker: Worker | undefined;
+  readonly #pending = new Map<number, Pending>();
+  #next = 0;
+
+  constructor(readonly lang: Lang) {}
+
+  run<T>(job: Job): Promise<T> {
+    const worker = this.#started();
+    const id = this.#next++;
+    return new Promise<T>((resolve, reject) => {
+      this.#pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      worker.postMessage({ id, job });
+    });
+  }
+
+  async close(): Promise<void> {
+    const worker = this.#worker;
+    this.#worker = undefined;
+    if (worker) await worker.terminate();
+  }
+
+  #started(): Worker {
+    if (this.#worker) return this.#worker;
+    const worker = startWorker(this.lang);
+    worker.on('message', ({ id, ok, value, error }: { id: number; ok: boolean; value?: unknown; error?: JobError }) => {
+      const pending = this.#pending.get(id);
+      this.#pending.delete(id);
+      if (ok) pending?.resolve(value);
+      else pending?.reject(asError(error!));
+    });
+    const failAll = (error: Error) => {
+      if (this.#worker === worker) this.#worker = undefined;
+      for (const p of this.#pending.values()) p.reject(error);
+      this.#pending.clear();
+    };
+    worker.on('error', failAll);
+    worker.on('exit', (code) => failAll(new Error(`studio worker stopped (exit ${code})`)));
+    // An idle worker does not keep the process alive: the server decides when the studio ends.
+    worker.unref();
+    this.#worker = worker;
+    return worker;
+  }
+}

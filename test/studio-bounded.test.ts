@@ -1,0 +1,81 @@
+/**
+ * Bounded work per request (issue #25): while a 2 MB strategy is being laid out and saved,
+ * the studio keeps answering everyone else. The server runs in this test's process, so had
+ * the big request's parse and layout run on the request loop, no small request could be
+ * answered before it: the order of answers shows where the work ran, with no clock involved.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeSyntheticProject } from '../scripts/bench/synthetic.js';
+import { startStudio, type Studio } from '../src/studio/server.js';
+import { REPO } from './helpers/project.js';
+import { call, loadedFile } from './helpers/studio-http.js';
+
+const STRATEGY = 'data/strategy.yaml';
+let root: string;
+let deck: string;
+let studio: Studio;
+
+beforeAll(async () => {
+  root = path.join(os.tmpdir(), `trappa-bounded-${process.pid}-${Date.now()}`);
+  // 5,700 target groups and plan rows: just under the 2 MB input limit.
+  deck = (await writeSyntheticProject(REPO, root, 5700)).deckId;
+  studio = await startStudio({ root });
+});
+afterAll(async () => {
+  await studio.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+/** Small requests one after the other, `rounds` times: the page's script, the version list, the project. */
+async function smallRounds(rounds: number, done: string[]): Promise<void> {
+  for (let i = 0; i < rounds; i++) {
+    expect((await call(studio, 'GET', '/app.css')).status).toBe(200);
+    done.push(`css ${i}`);
+    expect((await call(studio, 'GET', '/api/versions')).status).toBe(200);
+    done.push(`versions ${i}`);
+    expect((await call(studio, 'GET', '/')).status).toBe(200);
+    done.push(`page ${i}`);
+  }
+}
+
+describe('a 2 MB strategy being edited holds up no other request', () => {
+  it('answers small requests while the live slides of a 2 MB edit are made, and the slide shows the edit', async () => {
+    expect(readFileSync(path.join(root, STRATEGY)).length).toBeGreaterThan(1.8 * 1024 * 1024);
+    const loaded = await loadedFile(studio, STRATEGY);
+    const value = structuredClone(loaded.value) as { profile: string[] };
+    value.profile[0] = 'Samarbeidet skal synes i hver rad';
+    const done: string[] = [];
+    const big = call(studio, 'POST', '/api/render', { edits: { [STRATEGY]: value }, decks: [deck] }).then((a) => {
+      done.push('render');
+      return a;
+    });
+    await smallRounds(3, done);
+    const rendered = await big;
+    expect(rendered.status).toBe(200);
+    expect(done.at(-1)).toBe('render');
+    const slides = (rendered.json.decks as Array<{ slides: Array<{ svg: string }> }>)[0]!.slides;
+    expect(slides.some((s) => s.svg.includes('Samarbeidet skal synes i hver rad'))).toBe(true);
+  });
+
+  it('answers small requests and the project while a 2 MB save is merged and checked', async () => {
+    const loaded = await loadedFile(studio, STRATEGY);
+    const value = structuredClone(loaded.value) as { actionPlan: Array<{ activity: string }> };
+    value.actionPlan[4000]!.activity = 'Dialogmøte lagret fra studio';
+    const done: string[] = [];
+    const big = call(studio, 'POST', '/api/save', { file: STRATEGY, version: loaded.version, value }).then((a) => {
+      done.push('save');
+      return a;
+    });
+    await smallRounds(2, done);
+    // The project as the page loads it: its 2 MB value is kept by version, not parsed again here.
+    expect((await loadedFile(studio, STRATEGY)).version).toBe(loaded.version);
+    done.push('project');
+    const saved = await big;
+    expect(saved.json).toMatchObject({ saved: true });
+    expect(done.at(-1)).toBe('save');
+    expect(readFileSync(path.join(root, STRATEGY), 'utf8')).toContain('Dialogmøte lagret fra studio');
+  });
+});

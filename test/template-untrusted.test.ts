@@ -1,0 +1,174 @@
+/**
+ * A template from outside is untrusted input (issue #20): built through the CLI on templates
+ * derived from a real .potx. Macros, OLE parts and links that point outside (http, \\host\share)
+ * are left out of the deck, which stays valid; a UTF-16 layout is read; a broken part, a DTD, a
+ * truncated zip and a zip bomb are one located line with exit 2, and the bomb costs no more
+ * memory than the template limit allows.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, describe, expect, it } from 'vitest';
+import { missingValidator, validatePptx } from './helpers/ooxml.js';
+import { runCliAsync } from './helpers/project.js';
+import { copyProjectInto } from './helpers/project-copy.js';
+import {
+  brokenPartTemplate,
+  dtdTemplate,
+  externalLinksTemplate,
+  LAYOUT,
+  macroTemplate,
+  utf16Template,
+  zipBombTemplate,
+} from './helpers/red-team-templates.js';
+
+const work = mkdtempSync(path.join(tmpdir(), 'trappa-untrusted-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Prints the process's peak resident memory (KB) on its way out. */
+const PEAK_HOOK = path.join(work, 'peak.cjs');
+writeFileSync(
+  PEAK_HOOK,
+  "process.on('exit', () => process.stderr.write('peak-rss-kb=' + process.resourceUsage().maxRSS + '\\n'));\n",
+);
+const LIMIT_MB = 20;
+
+interface Built {
+  status: number | null;
+  /** stderr without warnings and the memory line. */
+  errors: string[];
+  peakMb: number;
+  deck?: Record<string, Uint8Array>;
+  file?: string;
+}
+
+/** A copy of the bundled project on `bytes` as assets/templates/`name`, one deck built through the CLI. */
+async function buildOn(name: string, bytes: Uint8Array): Promise<Built> {
+  const root = copyProjectInto(mkdtempSync(path.join(work, 'p-')));
+  mkdirSync(path.join(root, 'assets/templates'), { recursive: true });
+  writeFileSync(path.join(root, 'assets/templates', name), bytes);
+  const theme = path.join(root, 'data/theme.yaml');
+  writeFileSync(theme, `${readFileSync(theme, 'utf8')}template: templates/${name}\n`);
+  const run = await runCliAsync(['--lang', 'en', 'build', '--deck', 'samkommunestyre'], root, {
+    NODE_OPTIONS: `--require ${PEAK_HOOK}`,
+    TRAPPA_MAX_TEMPLATE_MB: String(LIMIT_MB),
+  });
+  const lines = run.stderr.split('\n').filter((l) => l.trim() !== '');
+  const peak = Number(/peak-rss-kb=(\d+)/.exec(run.stderr)?.[1] ?? Number.NaN);
+  const out = path.join(root, 'output');
+  const file = existsSync(out) ? readdirSync(out).find((f) => f.endsWith('.pptx')) : undefined;
+  return {
+    status: run.status,
+    errors: lines.filter((l) => !l.startsWith('peak-rss-kb=') && !/warning:/.test(l)),
+    peakMb: peak / 1024,
+    ...(file ? { file: path.join(out, file), deck: unzipSync(readFileSync(path.join(out, file))) } : {}),
+  };
+}
+
+/** What must never reach a deck: macros, OLE parts, links out of the package but web and mail ones. */
+function leaks(deck: Record<string, Uint8Array>): string[] {
+  const found = Object.keys(deck).filter((n) => /vbaProject|oleObject|embeddings\//i.test(n));
+  for (const [name, data] of Object.entries(deck)) {
+    const xml = /\.(xml|rels)$/.test(name) ? strFromU8(data) : '';
+    for (const m of xml.matchAll(/<Relationship\b[^>]*TargetMode="External"[^>]*>/g))
+      if (!/Target="(https?:|mailto:)/.test(m[0])) found.push(`${name}: ${m[0]}`);
+    if (/vbaProject|\\\\|r:link=/.test(xml)) found.push(`${name}: ${/vbaProject|\\\\|r:link=/.exec(xml)![0]}`);
+  }
+  return found;
+}
+
+describe('templates Trappa accepts, and what it leaves behind', () => {
+  it.skipIf(missingValidator())(
+    'a macro-enabled .potm builds without its macros or OLE part',
+    async () => {
+      const built = await buildOn('makro.potm', macroTemplate());
+      expect(built.errors).toEqual([]);
+      expect(built.status).toBe(0);
+      expect(leaks(built.deck!)).toEqual([]);
+      const types = strFromU8(built.deck!['[Content_Types].xml']!);
+      expect(types).not.toMatch(/macroEnabled|vbaProject|Extension="bin"/);
+      expect((await validatePptx(built.file!)).filter((i) => i.severity === 'error')).toEqual([]);
+    },
+    240_000,
+  );
+
+  it.skipIf(missingValidator())(
+    'pictures linked from http and \\\\host\\share, and a hyperlink to a share, are left out; the web link stays',
+    async () => {
+      const built = await buildOn('lenker.potx', externalLinksTemplate());
+      expect(built.errors).toEqual([]);
+      expect(built.status).toBe(0);
+      expect(leaks(built.deck!)).toEqual([]);
+      const rels = Object.entries(built.deck!)
+        .filter(([n]) => n.endsWith('.rels'))
+        .map(([, d]) => strFromU8(d))
+        .join('');
+      expect(rels).not.toMatch(/tracker\.example|host|server/);
+      expect(rels).toContain('https://kommune.example/');
+      expect((await validatePptx(built.file!)).filter((i) => i.severity === 'error')).toEqual([]);
+    },
+    240_000,
+  );
+
+  it.skipIf(missingValidator())(
+    'a layout in UTF-16 is read, used, and written as UTF-8',
+    async () => {
+      const built = await buildOn('utf16.potx', utf16Template());
+      expect(built.errors).toEqual([]);
+      expect(built.status).toBe(0);
+      const layouts = Object.entries(built.deck!).filter(([n]) => /^ppt\/slideLayouts\/[^/]+\.xml$/.test(n));
+      const titleSlide = layouts.find(([, d]) => strFromU8(d).includes('<p:cSld name="Title Slide"'));
+      expect(titleSlide?.[1][0]).toBe('<'.charCodeAt(0));
+      expect(strFromU8(titleSlide![1])).toMatch(/^<\?xml [^>]*encoding="UTF-8"/);
+      const used = Object.entries(built.deck!)
+        .filter(([n]) => /^ppt\/slides\/_rels\//.test(n))
+        .map(([, d]) => strFromU8(d));
+      expect(used.some((r) => r.includes(path.basename(titleSlide![0])))).toBe(true);
+      expect((await validatePptx(built.file!)).filter((i) => i.severity === 'error')).toEqual([]);
+    },
+    240_000,
+  );
+});
+
+describe('templates Trappa refuses: one located line, exit 2', () => {
+  const located = (built: Built, file: string, part: string, what: RegExp) => {
+    expect(built.errors).toHaveLength(1);
+    expect(built.errors[0]).toContain(`assets/templates/${file}`);
+    expect(built.errors[0]).toContain(part);
+    expect(built.errors[0]).toMatch(what);
+    expect(built.errors[0]).toMatch(/^data\/theme\.yaml:\d+/);
+    expect(built.status).toBe(2);
+    expect(built.deck).toBeUndefined();
+  };
+
+  it('a layout cut off in the middle of its XML', async () => {
+    located(await buildOn('brutt.potx', brokenPartTemplate()), 'brutt.potx', LAYOUT, /not well-formed XML \(line \d+/);
+  }, 240_000);
+
+  it('a layout with a DTD that declares entities', async () => {
+    located(await buildOn('dtd.potx', dtdTemplate()), 'dtd.potx', LAYOUT, /DTD/);
+  }, 240_000);
+
+  it('a zip cut short', async () => {
+    const whole = macroTemplate();
+    const built = await buildOn('kuttet.potx', whole.subarray(0, Math.floor(whole.length * 0.6)));
+    expect(built.errors).toHaveLength(1);
+    expect(built.errors[0]).toMatch(/assets\/templates\/kuttet\.potx .*not a PowerPoint file/);
+    expect(built.status).toBe(2);
+  }, 240_000);
+
+  it.each([
+    ['declares its size', false],
+    ['declares a small size', true],
+  ])(
+    'a zip bomb: a layout that inflates to 1 GB and %s, refused within the template limit of memory',
+    async (_, lying) => {
+      const built = await buildOn('bombe.potx', zipBombTemplate(1024, lying));
+      located(built, 'bombe.potx', LAYOUT, /inflates past the limit of 20 MB/);
+      // Node and the CLI's modules take ~50-70 MB before a template is read; the template adds at most its limit.
+      expect(built.peakMb).toBeLessThan(100 + LIMIT_MB);
+    },
+    240_000,
+  );
+});

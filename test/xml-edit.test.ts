@@ -1,0 +1,102 @@
+/**
+ * The finishing stage's one-walk editors give what one pass per edit gave (issue #27): the
+ * drawing repairs, theme fonts and the app properties' font list walk a part once instead of
+ * once per tag name. Checked against the plain regex passes they replace, on generated
+ * drawing XML with the tags in any order, attributes in either quote, and near misses.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { editStartTags, editStartTagsOf, matchesFrom, replaceEachFrom, replaceFrom } from '../src/pptx/xml-edit.js';
+
+const attribute = fc
+  .tuple(fc.constantFrom('id', 'lang', 'sz', 'typeface', 'name'), fc.constantFrom('"1"', "'x>y'", '"a b"', '"+mn-lt"'))
+  .map(([name, value]) => ` ${name}=${value}`);
+const tag = fc
+  .tuple(
+    fc.constantFrom(
+      'p:cNvPr',
+      'a:rPr',
+      'a:endParaRPr',
+      'a:defRPr',
+      'a:tblPr',
+      'a:latin',
+      'a:ea',
+      'a:cs',
+      'a:rPrX',
+      'a:t',
+    ),
+    fc.array(attribute, { maxLength: 3 }),
+    fc.boolean(),
+  )
+  .map(([name, attributes, empty]) => `<${name}${attributes.join('')}${empty ? '/>' : '>'}`);
+const xml = fc
+  .array(fc.oneof(tag, fc.constantFrom('text', ' ', '</a:rPr>', '<a:p>', '&amp;')), { maxLength: 40 })
+  .map((parts) => parts.join(''));
+
+describe('one walk for several edits', () => {
+  it('editStartTagsOf gives what editStartTags gives one qname after another, counting in document order', () => {
+    fc.assert(
+      fc.property(xml, (text) => {
+        const numbered = (): ((t: { attributes: [string, string][] }) => void) => {
+          let next = 1;
+          return (t) => void t.attributes.push(['n', String(next++)]);
+        };
+        const lang = (t: { attributes: [string, string][] }) => void t.attributes.unshift(['lang', 'nb-NO']);
+        // The counter sees the tables' tags in document order, between the other qnames' edits.
+        const counter = numbered();
+        const together = editStartTagsOf(
+          text,
+          new Map([
+            ['a:rPr', lang],
+            ['a:endParaRPr', lang],
+            ['a:tblPr', counter],
+          ]),
+        );
+        let oneByOne = editStartTags(text, 'a:rPr', lang);
+        oneByOne = editStartTags(oneByOne, 'a:endParaRPr', lang);
+        oneByOne = editStartTags(oneByOne, 'a:tblPr', numbered());
+        expect(together).toBe(oneByOne);
+      }),
+      { numRuns: 300, seed: 27 },
+    );
+  });
+
+  it('replaceEachFrom gives what replaceFrom gives for each script in turn (theme fonts)', () => {
+    const scripts = ['latin', 'ea', 'cs'].map((script) => ({
+      literal: `<a:${script}`,
+      pattern: new RegExp(`<a:${script}\\b([^>]*?)\\/>`, 'y'),
+      replace: ([match, attributes = '']: RegExpExecArray) =>
+        attributes.includes("'x>y'") ? match : `<a:${script} typeface="+mn-${script}"/>`,
+    }));
+    fc.assert(
+      fc.property(xml, (text) => {
+        const oneByOne = scripts.reduce((out, s) => replaceFrom(out, s.literal, s.pattern, s.replace), text);
+        expect(replaceEachFrom(text, scripts)).toBe(oneByOne);
+        // And both are what the global regexes make.
+        const global = ['latin', 'ea', 'cs'].reduce(
+          (out, script, i) =>
+            out.replace(new RegExp(`<a:${script}\\b([^>]*?)\\/>`, 'g'), (...m) =>
+              scripts[i]!.replace(m.slice(0, -2) as unknown as RegExpExecArray),
+            ),
+          text,
+        );
+        expect(oneByOne).toBe(global);
+      }),
+      { numRuns: 300, seed: 27 },
+    );
+  });
+
+  it('matchesFrom finds what matchAll finds', () => {
+    fc.assert(
+      fc.property(xml, (text) => {
+        const sticky = [...matchesFrom(text, '<a:latin', /<a:latin\b[^>]*?\btypeface="([^"]+)"/y)].map((m) => [
+          m.index,
+          m[1],
+        ]);
+        const all = [...text.matchAll(/<a:latin\b[^>]*?\btypeface="([^"]+)"/g)].map((m) => [m.index, m[1]]);
+        expect(sticky).toEqual(all);
+      }),
+      { numRuns: 300, seed: 27 },
+    );
+  });
+});
