@@ -1,6 +1,6 @@
 /**
  * Entry of the studio's worker thread (studio-thread.ts starts it): runs one job at a time
- * (studio-jobs.ts) and answers with its result or with the error as plain data — an input
+ * (studio-jobs.ts), the live slides and saves before a waiting live check, and answers with its result or with the error as plain data — an input
  * problem keeps its issues, so the server answers it as it would have in its own thread.
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -21,15 +21,40 @@ export function jobError(error: unknown): JobError {
   return { kind: 'bug', message: bug.message, stack: bug.stack };
 }
 
-if (parentPort) {
-  const port = parentPort;
-  // The language of the Studio that started this worker: its messages, never a process-wide one.
-  const { lang } = workerData as { lang: Lang };
-  port.on('message', async ({ id, job }: { id: number; job: Job }) => {
-    try {
-      port.postMessage({ id, ok: true, value: await runJob(job, lang) });
-    } catch (error) {
-      port.postMessage({ id, ok: false, error: jobError(error) });
+interface Queued {
+  id: number;
+  job: Job;
+}
+
+/**
+ * One job at a time, the live check last: a check builds every deck in memory (seconds for a
+ * large strategy), and run side by side with the live slides (they interleave at every await)
+ * it made each keystroke's slides wait for its share of the CPU.
+ */
+function serve(port: NonNullable<typeof parentPort>, lang: Lang): void {
+  const queue: Queued[] = [];
+  let running = false;
+  const drain = async (): Promise<void> => {
+    if (running) return;
+    running = true;
+    while (queue.length > 0) {
+      const urgent = queue.findIndex((q) => q.job.kind !== 'check');
+      const [{ id, job }] = queue.splice(Math.max(0, urgent), 1) as [Queued];
+      try {
+        port.postMessage({ id, ok: true, value: await runJob(job, lang) });
+      } catch (error) {
+        port.postMessage({ id, ok: false, error: jobError(error) });
+      }
     }
+    running = false;
+  };
+  port.on('message', (queued: Queued) => {
+    queue.push(queued);
+    void drain();
   });
+}
+
+if (parentPort) {
+  // The language of the Studio that started this worker: its messages, never a process-wide one.
+  serve(parentPort, (workerData as { lang: Lang }).lang);
 }
