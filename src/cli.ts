@@ -94,7 +94,7 @@ export async function main(argv: string[]): Promise<number> {
  * with EPIPE, which would crash with a stack trace. The rest of the output has nowhere to go
  * and that is no error: the command finishes its work quietly and keeps its exit code.
  */
-function ignoreClosedPipes(): void {
+export function ignoreClosedPipes(): void {
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code !== 'EPIPE') throw error;

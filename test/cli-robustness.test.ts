@@ -73,8 +73,15 @@ describe('trappa check on a file that is not a deck', () => {
 });
 
 describe('a reader that closes the pipe early (trappa list | head -1)', () => {
-  it('ends quietly: exit 0, no EPIPE stack trace', async () => {
-    const child = spawn(process.execPath, [...CLI_ARGS, 'list'], { cwd: REPO });
+  // Both ways in: the bundle the tests run, and bin/trappa.js, the `trappa` command users run.
+  // `--help` is printed by commander, before any command runs.
+  const bin = [path.join(REPO, 'bin/trappa.js')];
+  it.each([
+    ['dist/cli.js list', [...CLI_ARGS, 'list']],
+    ['bin/trappa.js list', [...bin, 'list']],
+    ['bin/trappa.js --help', [...bin, '--help']],
+  ])('ends quietly: %s, exit 0, no EPIPE stack trace', async (_, args) => {
+    const child = spawn(process.execPath, args, { cwd: REPO });
     // Close our end before the CLI has printed anything: its first write fails with EPIPE.
     child.stdout.destroy();
     let stderr = '';
