@@ -18,7 +18,7 @@ function deckWords(pptx: string): { words: Set<string>; hyphenPoints: Set<string
   const hyphenPoints = new Set<string>();
   for (let n = 1; n <= p.slideCount(); n++) {
     const text = p.slideTexts(n).join(' ');
-    for (const raw of text.split(/[\s\-\u2010\u2013\u2014/]+/)) {
+    for (const raw of text.split(/[\s\-\u2010\u2013\u2014/\u00b7]+/)) {
       const word = clean(raw.replaceAll(SHY, ''));
       if (word) words.add(word);
       let before = '';
@@ -48,7 +48,8 @@ export function brokenWordsInPdf(pdf: string, pptx: string): string[] {
   const broken: string[] = [];
   const strip = (t: string): string => clean(t.replaceAll(SHY, ''));
   pages.forEach((page, index) => {
-    const tokens = page.split(/[\s\u2013\u2014/]+/).filter((t) => strip(t) !== '');
+    // A middle dot separates words («Målretting · Innhold · Handling»); pdftotext may drop the narrow spaces around it.
+    const tokens = page.split(/[\s\u2013\u2014/\u00b7]+/).filter((t) => strip(t) !== '');
     for (let i = 0; i < tokens.length; i++) {
       // A line that ends at a soft hyphen (pdftotext keeps it, or writes '-'): the word goes on on the next line.
       let raw = tokens[i]!;
