@@ -25,9 +25,9 @@ function bundleIsStale() {
   return readdirSync(dir, { recursive: true }).some((name) => statSync(new URL(String(name), sources)).mtimeMs > built);
 }
 
-async function loadMain() {
+async function loadCli() {
   if (process.env.TRAPPA_FROM_SOURCE !== '1' && existsSync(bundle) && !bundleIsStale()) {
-    return (await import(bundle.href)).main;
+    return await import(bundle.href);
   }
   let tsx;
   try {
@@ -38,8 +38,10 @@ async function loadMain() {
       { cause },
     );
   }
-  return (await tsx.tsImport('../src/cli.ts', import.meta.url)).main;
+  return await tsx.tsImport('../src/cli.ts', import.meta.url);
 }
 
-const main = await loadMain();
-process.exitCode = await main(process.argv);
+const cli = await loadCli();
+// A command line run, not a library: the heap is kept closer to what is live (src/heap-growth.ts).
+cli.growHeapSlowly();
+process.exitCode = await cli.main(process.argv);

@@ -64,7 +64,7 @@ export const LAYERS = [
   ['absorb', ['absorb/', 'diff/']],
   ['studio', ['studio/']],
   ['commands', ['commands/']],
-  ['cli', ['cli.ts']],
+  ['cli', ['cli.ts', 'heap-growth.ts']],
 ];
 
 /** The layer index of a module path relative to src/ (forward slashes), or -1; the longest matching member wins. */

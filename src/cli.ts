@@ -4,6 +4,9 @@
  * anything else is a bug and prints its stack. Each command lives in src/commands/.
  */
 import { enableVerbose } from './debug-log.js';
+import { growHeapSlowly } from './heap-growth.js';
+
+export { growHeapSlowly };
 import { Command, CommanderError } from 'commander';
 import { exitCodeFor, reportError } from './commands/report-error.js';
 import { registerBuild } from './commands/build.js';
@@ -21,7 +24,7 @@ import { registerMail } from './commands/mail.js';
 import { registerDiff } from './commands/diff.js';
 import { registerTemplate } from './commands/template.js';
 import { trappaVersion } from './versions/input-hash.js';
-import { exitExplanation, language, languageFrom, setLanguage } from './messages/catalogue.js';
+import { languageFrom, messagesIn } from './messages/catalogue.js';
 
 export function createProgram(): Command {
   const program = new Command('trappa')
@@ -72,7 +75,7 @@ export async function main(argv: string[]): Promise<number> {
   // Before parsing, so even a usage error is explained in the reader's language.
   const flag = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   const given = flag < 0 ? undefined : argv[flag]!.includes('=') ? argv[flag]!.split('=')[1] : argv[flag + 1];
-  setLanguage(languageFrom(given, process.env, 'en'));
+  const messages = messagesIn(languageFrom(given, process.env, 'en'));
   try {
     await createProgram().parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
@@ -81,8 +84,8 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) return error.exitCode;
     // In Norwegian, a first line says what the exit code means and what to do (messages/catalogue.ts);
     // the messages it points to follow below it.
-    if (language() !== 'en') console.error(`trappa: ${exitExplanation(exitCodeFor(error))}`);
-    return reportError(error);
+    if (messages.lang !== 'en') console.error(`trappa: ${messages.exitExplanation(exitCodeFor(error))}`);
+    return reportError(error, messages);
   }
 }
 
@@ -101,6 +104,7 @@ function ignoreClosedPipes(): void {
 
 const isEntry = process.argv[1] !== undefined && /cli\.(ts|js)$/.test(process.argv[1]);
 if (isEntry) {
+  growHeapSlowly();
   ignoreClosedPipes();
   main(process.argv).then((code) => {
     process.exitCode = code;

@@ -171,8 +171,8 @@ describe('the seed deck', () => {
 });
 
 describe('every bundled deck', () => {
-  it.skipIf(missingValidator())('passes the OOXML validator with no errors and no warnings', () => {
-    expect(validatePptx(...result.decks.map((d) => d.file))).toEqual([]);
+  it.skipIf(missingValidator())('passes the OOXML validator with no errors and no warnings', async () => {
+    expect(await validatePptx(...result.decks.map((d) => d.file))).toEqual([]);
   });
 
   it('is byte-identical when built again from the same inputs', async () => {

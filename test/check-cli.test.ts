@@ -2,7 +2,6 @@
  * `trappa check` and `trappa preview` end to end: the real CLI on an output folder holding
  * the bundled decks, plus a newer version of one deck that was broken on purpose.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,7 +14,7 @@ import type { FileReport } from '../src/check/format-findings.js';
 import { findPdftoppm } from '../src/post/preview.js';
 import { findSoffice } from '../src/post/soffice.js';
 import { PackageParts } from '../src/pptx/package-parts.js';
-import { CLI_ARGS } from './helpers/project.js';
+import { runMain } from './helpers/in-process.js';
 import { missingTool } from './helpers/tools.js';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
@@ -26,12 +25,12 @@ const found = (p: Promise<unknown>): Promise<boolean> =>
   );
 const canPreview = (await found(findSoffice())) && (await found(findPdftoppm()));
 
-function trappa(root: string, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [...CLI_ARGS, '--root', root, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
+/** `trappa --root ROOT …` in this worker (the test is about the command, not its process). */
+async function trappa(
+  root: string,
+  ...args: string[]
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const r = await runMain(['--root', root, ...args], root);
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -66,8 +65,8 @@ describe('trappa check', () => {
     return () => rm(root, { recursive: true, force: true });
   });
 
-  it('passes the bundled decks', () => {
-    const r = trappa(root, 'check');
+  it('passes the bundled decks', async () => {
+    const r = await trappa(root, 'check');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     for (const deck of decks) expect(r.stdout).toContain(`✓ output/${path.basename(deck.file)}  no problems`);
@@ -82,8 +81,8 @@ describe('trappa check', () => {
       return () => rm(path.join(root, 'output', broken));
     });
 
-    it('checks the newest version, reports slide and element, and exits with 4', () => {
-      const r = trappa(root, 'check', '--deck', 'strategi');
+    it('checks the newest version, reports slide and element, and exits with 4', async () => {
+      const r = await trappa(root, 'check', '--deck', 'strategi');
       expect(r.code).toBe(4);
       expect(r.stdout).toContain(`✗ output/${broken}  1 error`);
       expect(r.stdout).toMatch(
@@ -94,8 +93,8 @@ describe('trappa check', () => {
       expect(r.stderr).toContain(`trappa: 1 error in output/${broken}`);
     });
 
-    it('prints JSON for machines', () => {
-      const r = trappa(root, 'check', '--all', '--json');
+    it('prints JSON for machines', async () => {
+      const r = await trappa(root, 'check', '--all', '--json');
       expect(r.code).toBe(4);
       const report = JSON.parse(r.stdout) as { errors: number; files: FileReport[] };
       expect(report.errors).toBe(1);
@@ -107,16 +106,16 @@ describe('trappa check', () => {
       ]);
     });
 
-    it('checks only the decks asked for, and files given by path', () => {
-      expect(trappa(root, 'check', '--deck', 'ansatte', 'storledermote').code).toBe(0);
-      const r = trappa(root, 'check', path.join('output', broken));
+    it('checks only the decks asked for, and files given by path', async () => {
+      expect((await trappa(root, 'check', '--deck', 'ansatte', 'storledermote')).code).toBe(0);
+      const r = await trappa(root, 'check', path.join('output', broken));
       expect(r.code).toBe(4);
       expect(r.stdout).toContain('· List · error overflow');
     });
   });
 
-  it('says which decks are built when asked for one that is not', () => {
-    const r = trappa(root, 'check', '--deck', 'nope');
+  it('says which decks are built when asked for one that is not', async () => {
+    const r = await trappa(root, 'check', '--deck', 'nope');
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
       /no built file for 'nope' in output\/ \(built: ansatte, samkommunestyre, storledermote, strategi\); run: trappa build --deck nope/,
@@ -148,7 +147,7 @@ describe.skipIf(missingTool('LibreOffice and pdftoppm', canPreview))('trappa pre
       await mkdir(path.join(root, 'output'));
       const base = path.basename(deck.file, '.pptx');
       await writeFile(path.join(root, 'output', `${base}.pptx`), deck.bytes);
-      const r = trappa(root, 'preview', '--deck', 'ansatte', '--dpi', '30');
+      const r = await trappa(root, 'preview', '--deck', 'ansatte', '--dpi', '30');
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
       const dir = path.join(root, 'output', 'preview', base);

@@ -3,7 +3,6 @@
  * Impress, and a package written the way other tools may write one (single-quoted attributes,
  * character references, `%20` in targets, nested groups, mc:AlternateContent, comments).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,6 +13,7 @@ import { checkDeck } from '../src/check/check-deck.js';
 import { frameText } from '../src/check/read-text.js';
 import type { DeckModel, ShapeModel } from '../src/check/types.js';
 import { readDeck } from '../src/check/read-deck.js';
+import { runQuietly } from './helpers/ooxml.js';
 import { REPO } from './helpers/project.js';
 import { hasSoffice, missingTool } from './helpers/tools.js';
 
@@ -35,7 +35,7 @@ describe.skipIf(missingTool('LibreOffice', hasSoffice))('a deck saved again by L
   beforeAll(async () => {
     const built = await buildDecks({ root: REPO, outDir: path.join(dir, 'in'), decks: ['strategi'], check: false });
     original = built.decks[0]!.bytes;
-    const r = spawnSync(
+    const r = await runQuietly(
       'soffice',
       [
         `-env:UserInstallation=file://${dir}/profile`,
@@ -46,7 +46,7 @@ describe.skipIf(missingTool('LibreOffice', hasSoffice))('a deck saved again by L
         path.join(dir, 'out'),
         built.decks[0]!.file,
       ],
-      { encoding: 'utf8', timeout: 120_000 },
+      120_000,
     );
     expect(r.status, r.stderr).toBe(0);
     resaved = readFileSync(path.join(dir, 'out', path.basename(built.decks[0]!.file)));

@@ -4,11 +4,15 @@
  */
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../src/sha256.js';
 import { freezeBeforeSending, recordSent } from '../src/versions/freeze.js';
 import { editRun, openDeck, saveDeck } from './helpers/edit-pptx.js';
 import { runMain } from './helpers/in-process.js';
+import { axeOf } from './helpers/studio-page.js';
+import { CHROMIUM_LAUNCH } from './helpers/studio-process.js';
 import { copyBuiltProject, editFile, REPO } from './helpers/project.js';
 
 describe('trappa diff', () => {
@@ -34,7 +38,23 @@ describe('trappa diff', () => {
     expect(html.match(/<section /g)).toHaveLength(8);
     expect(html.match(/<svg /g)).toHaveLength(16);
     expect(html).toContain('For å gi innbyggerne <ins>og næringslivet </ins>i Levanger og Verdal bedre tjenester');
-    expect(html).toContain('<section class="same"><h2>Slide 2: Kommunikasjonstrappa<span>unchanged</span>');
+    expect(html).toContain(
+      '<section class="same"><h2>Slide 2: <span lang="nb-NO">Kommunikasjonstrappa</span><span class="status">unchanged</span>',
+    );
+    // The page's own words are English; the slides' texts carry the deck's language.
+    expect(html).toMatch(/^<!doctype html><html lang="en">/);
+    expect(html).toContain('<ul lang="nb-NO"><li class="changed">');
+    // In a real browser: every section and picture there, and nothing axe-core finds wrong.
+    const browser = await chromium.launch(CHROMIUM_LAUNCH);
+    try {
+      const page = await browser.newPage();
+      await page.goto(pathToFileURL(path.join(root, 'diff.html')).href);
+      expect(await page.locator('section').count()).toBe(8);
+      expect(await page.locator('.slide svg').count()).toBe(16);
+      expect(await axeOf(page)).toEqual([]);
+    } finally {
+      await browser.close();
+    }
     expect(html).toContain('<li class="moved">Ansatte i ISK <span>moved</span></li>');
   });
 

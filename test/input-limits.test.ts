@@ -4,7 +4,7 @@
  * (`!!binary` gave 104 lines about 'asciiSlice'), and an unknown slide kind reaching the
  * registry (exit 70). Time and memory of the refusals are measured in scripts/bench/input-limits.ts.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { appendFileSync, copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +12,9 @@ import { loadProject } from '../src/data/load-project.js';
 import { layoutDeck } from '../src/deck/layout-deck.js';
 import { resolveDeck, type DeckPlan } from '../src/plan/resolve-deck.js';
 import { inputLimitBytes } from '../src/io/read-input.js';
-import { CLI_ARGS, copyProject, editFile, REPO, runCli } from './helpers/project.js';
+import { runQuietly } from './helpers/ooxml.js';
+import { runMain } from './helpers/in-process.js';
+import { CLI_ARGS, copyProject, editFile, REPO } from './helpers/project.js';
 
 /** Appends YAML comment lines until the file has `mb` MB more: valid YAML that only its size makes bad. */
 function grow(file: string, mb: number): void {
@@ -36,10 +38,10 @@ describe('size limit per input file', () => {
     ]);
   });
 
-  it('a wording template over the limit too; TRAPPA_MAX_INPUT_MB sets the limit', () => {
+  it('a wording template over the limit too; TRAPPA_MAX_INPUT_MB sets the limit', async () => {
     const root = copyProject();
     grow(path.join(root, 'templates/nb/slides.yaml'), 0.1);
-    const run = runCli(['build', '--deck', 'strategi'], root, { TRAPPA_MAX_INPUT_MB: '0.05' });
+    const run = await runMain(['build', '--deck', 'strategi'], root, { TRAPPA_MAX_INPUT_MB: '0.05' });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/templates\/nb\/slides\.yaml is \d+ KB, over the limit of 51 KB for one input file/);
     expect(inputLimitBytes({ TRAPPA_MAX_INPUT_MB: '3' })).toBe(3 * 1024 * 1024);
@@ -48,7 +50,7 @@ describe('size limit per input file', () => {
 });
 
 describe('size limit per organisation template', () => {
-  it('a template over TRAPPA_MAX_TEMPLATE_MB is refused at theme.yaml template:, before it is unzipped', () => {
+  it('a template over TRAPPA_MAX_TEMPLATE_MB is refused at theme.yaml template:, before it is unzipped', async () => {
     const root = copyProject();
     mkdirSync(path.join(root, 'assets/templates'));
     copyFileSync(
@@ -56,7 +58,7 @@ describe('size limit per organisation template', () => {
       path.join(root, 'assets/templates/org.pptx'),
     );
     appendFileSync(path.join(root, 'data/theme.yaml'), 'template: templates/org.pptx\n');
-    const run = runCli(['build', '--deck', 'strategi'], root, { TRAPPA_MAX_TEMPLATE_MB: '0.001' });
+    const run = await runMain(['build', '--deck', 'strategi'], root, { TRAPPA_MAX_TEMPLATE_MB: '0.001' });
     expect(run.status).toBe(2);
     expect(run.stderr.trim()).toMatch(
       /^data\/theme\.yaml:\d+:\d+ template: assets\/templates\/org\.pptx is \d+ KB, over the limit of 1 KB for one input file; make it smaller, or raise the limit with TRAPPA_MAX_TEMPLATE_MB$/,
@@ -65,11 +67,11 @@ describe('size limit per organisation template', () => {
 });
 
 describe('only ordinary files are read', () => {
-  it('a FIFO named *.yaml in data/decks is refused at once instead of blocking', () => {
+  it('a FIFO named *.yaml in data/decks is refused at once instead of blocking', async () => {
     const root = copyProject();
     execFileSync('mkfifo', [path.join(root, 'data/decks/pipe.yaml')]);
     // Old code opened the FIFO and waited for a writer forever: the timeout kills it.
-    const run = spawnSync(process.execPath, [...CLI_ARGS, 'build'], { cwd: root, encoding: 'utf8', timeout: 20_000 });
+    const run = await runQuietly(process.execPath, [...CLI_ARGS, 'build'], 60_000, { cwd: root });
     expect(run.signal).toBeNull();
     expect(run.status).toBe(2);
     expect(run.stderr.trim()).toBe(
@@ -83,10 +85,10 @@ describe('YAML tags beyond plain data', () => {
     ['!!binary', 'what: !!binary aGVsbG8='],
     ['!!set', 'what: !!set { a }'],
     ['!!timestamp', 'what: !!timestamp 2004-01-26'],
-  ])('%s is refused plainly, in one line', (tag, line) => {
+  ])('%s is refused plainly, in one line', async (tag, line) => {
     const root = copyProject();
     editFile(root, 'data/strategy.yaml', /what: Innherred Samkommune er .*/, line);
-    const run = runCli(['build', '--deck', 'strategi'], root);
+    const run = await runMain(['build', '--deck', 'strategi'], root);
     expect(run.status).toBe(2);
     expect(run.stderr.trim()).toBe(
       `data/strategy.yaml:60:9 the YAML tag '${tag}' is not supported; write the value as plain text (in quotes if it starts with '!')`,

@@ -73,8 +73,8 @@ describe('one strategy told in nynorsk and English', () => {
     expect(langTags('alle')).toEqual(new Set(['nn-NO']));
   });
 
-  it.skipIf(missingValidator())('both decks pass the OOXML validator', () => {
-    expect(validatePptx(...built.decks.map((d) => d.file))).toEqual([]);
+  it.skipIf(missingValidator())('both decks pass the OOXML validator', async () => {
+    expect(await validatePptx(...built.decks.map((d) => d.file))).toEqual([]);
   });
 
   it('warns once about texts written without an English translation, naming where', () => {

@@ -3,13 +3,13 @@
  * above its own, and no module reaches itself through its imports. The graph is read by a
  * parser (scripts/check-layers.mjs), so each way of writing an import counts.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 // @ts-expect-error: a plain .mjs script without types
 import { cycles, layerOf, readGraph, upwardImports } from '../scripts/check-layers.mjs';
+import { runQuietly } from './helpers/ooxml.js';
 import { REPO } from './helpers/project.js';
 
 type Graph = Map<string, string[]>;
@@ -24,7 +24,7 @@ function checkTree(files: Record<string, string>) {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     writeFileSync(path.join(dir, file), text);
   }
-  return spawnSync(process.execPath, [script, '--src', dir], { encoding: 'utf8' });
+  return runQuietly(process.execPath, [script, '--src', dir]);
 }
 
 const target = { 'commands/target.ts': 'export const x = 1;\n' };
@@ -54,20 +54,20 @@ describe('layers', () => {
       'a require made by createRequire',
       "import { createRequire } from 'node:module';\nconst load = createRequire(import.meta.url);\nexport const t = load('../commands/target.js');\n",
     ],
-  ])('fails the check on an upward import written as %s', (_form, text) => {
-    const run = checkTree({ ...target, 'data/planted.ts': text });
+  ])('fails the check on an upward import written as %s', async (_form, text) => {
+    const run = await checkTree({ ...target, 'data/planted.ts': text });
     expect(run.stdout).toContain('data/planted.ts (data) imports commands/target.ts (commands), a layer above it');
     expect(run.status).toBe(1);
   });
 
-  it('fails on an import it cannot read or find, and passes a tree without problems', () => {
-    const computed = checkTree({ ...target, 'data/planted.ts': 'export const h = (n: string) => import(n);\n' });
+  it('fails on an import it cannot read or find, and passes a tree without problems', async () => {
+    const computed = await checkTree({ ...target, 'data/planted.ts': 'export const h = (n: string) => import(n);\n' });
     expect(computed.stdout).toContain('data/planted.ts: import() with a computed specifier (line 1)');
     expect(computed.status).toBe(1);
-    const missing = checkTree({ 'data/planted.ts': "export * from './gone.js';\n" });
+    const missing = await checkTree({ 'data/planted.ts': "export * from './gone.js';\n" });
     expect(missing.stdout).toContain('data/planted.ts: imports ./gone.js, which is no module of src/');
     expect(missing.status).toBe(1);
-    const fine = checkTree({ ...target, 'commands/user.ts': "export { x } from './target.js';\n" });
+    const fine = await checkTree({ ...target, 'commands/user.ts': "export { x } from './target.js';\n" });
     expect(fine.stdout).toContain('no upward import, no cycle');
     expect(fine.status).toBe(0);
   });

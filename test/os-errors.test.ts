@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { runQuietly } from './helpers/ooxml.js';
 import { CLI_ARGS, copyProject } from './helpers/project.js';
 import { runMain } from './helpers/in-process.js';
 import { addTinyDecks, shaOfFile, strayTemps } from './helpers/output-state.js';
@@ -121,11 +122,10 @@ describe('paths the file system refuses', () => {
     addTinyDecks(root, ['t1']);
     chmodSync(root, 0o755);
     mkdirSync(path.join(root, 'output'));
-    const run = spawnSync(process.execPath, [...CLI_ARGS, 'build', '--deck', 't1'], {
+    const run = await runQuietly(process.execPath, [...CLI_ARGS, 'build', '--deck', 't1'], 120_000, {
       cwd: root,
       uid: 65534,
       gid: 65534,
-      encoding: 'utf8',
     });
     expect(run.status).toBe(7);
     expect(run.stderr.trim()).toBe(

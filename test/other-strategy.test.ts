@@ -21,7 +21,7 @@ describe('another strategy (test/fixtures/fjellregionen)', () => {
     const deck = result.decks[0]!;
     expect(path.basename(deck.file)).toBe('alle-v1.0-2025-03-10.pptx');
     expect(checkBuiltDeck(deck.bytes, result.project.theme).filter((f) => f.severity === 'error')).toEqual([]);
-    expect(validatePptx(deck.file)).toEqual([]);
+    expect(await validatePptx(deck.file)).toEqual([]);
 
     const p = readPptx(deck.file);
     const titles = Array.from({ length: p.slideCount() }, (_, i) => p.slideTexts(i + 1)[0]);

@@ -66,10 +66,10 @@ describe('prepareDeckForPdf', () => {
     }
   });
 
-  it.skipIf(missingValidator())('is still a valid package', () => {
+  it.skipIf(missingValidator())('is still a valid package', async () => {
     const file = path.join(work, 'prepared.pptx');
     writeFileSync(file, prepared.bytes);
-    expect(validatePptx(file)).toEqual([]);
+    expect(await validatePptx(file)).toEqual([]);
   });
 
   it.each([

@@ -4,7 +4,6 @@
  * must leave alone, `build --pdf` exits 4 naming the page and saves no PDF; planted into a
  * saved PDF afterwards, the check names the page and the next build does not keep that PDF.
  */
-import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -12,6 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPdfAgainstDeck, formatPdfFindings } from '../src/check/pdf/index.js';
 import { findSoffice } from '../src/post/soffice.js';
+import { runQuietly } from './helpers/ooxml.js';
 import { REPO, runCliAsync } from './helpers/project.js';
 import { hasSoffice, missingTool } from './helpers/tools.js';
 
@@ -91,7 +91,7 @@ describe.skipIf(missingTool('LibreOffice', hasSoffice))('an untagged rule plante
     const deck = new Uint8Array(readFileSync(pptx));
     expect((await checkPdfAgainstDeck(new Uint8Array(readFileSync(pdf)), deck)).findings).toEqual([]);
 
-    const planted = spawnSync(process.execPath, [plant, pdf], { encoding: 'utf8' });
+    const planted = await runQuietly(process.execPath, [plant, pdf]);
     expect(planted.status, planted.stderr).toBe(0);
     const report = await checkPdfAgainstDeck(new Uint8Array(readFileSync(pdf)), deck);
     expect(formatPdfFindings(report.findings)).toMatch(

@@ -105,7 +105,7 @@ describe('the built-in master', () => {
       writeFileSync(file, d.bytes);
       return file;
     });
-    expect(validatePptx(...files).filter((i) => i.severity === 'error')).toEqual([]);
+    expect((await validatePptx(...files)).filter((i) => i.severity === 'error')).toEqual([]);
     const again = await buildDecks({ root: repo, dryRun: true });
     expect(again.decks.map((d) => d.sha256)).toEqual(result.decks.map((d) => d.sha256));
   });

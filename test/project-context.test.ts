@@ -3,11 +3,14 @@
  * (the Studio and a test, two Studios, watch mode) each lay out with their own theme's faces,
  * whichever was loaded last.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { loadProject, type Project } from '../src/data/load-project.js';
 import { layoutDeck } from '../src/deck/layout-deck.js';
 import { resolveDeck } from '../src/plan/resolve-deck.js';
+import { startStudio, type Studio } from '../src/studio/server.js';
+import { runMain } from './helpers/in-process.js';
 import { copyProject, editFile } from './helpers/project.js';
+import { call } from './helpers/studio-http.js';
 
 /** A project copy whose body text is the face "Firma", measured with `regular` (a file in assets/fonts/). */
 async function projectWithFirma(regular: string): Promise<Project> {
@@ -43,5 +46,25 @@ describe('project context', () => {
     // … and loading the second project changed nothing about the first one's layout.
     expect(measured(wide)).toEqual(alone);
     expect(measured(narrow)).toEqual(narrowLayout);
+  });
+});
+
+describe('messages belong to their reader', () => {
+  it('two Studios in one process each answer in their own language, whatever a command run between them chose', async () => {
+    const root = copyProject();
+    const bokmal = await startStudio({ root });
+    onTestFinished(() => bokmal.close());
+    const english = await startStudio({ root, lang: 'en' });
+    onTestFinished(() => english.close());
+    const refusal = async (studio: Studio) =>
+      (await call(studio, 'POST', '/api/action', { action: 'nope' })).json.refusal;
+    expect(await refusal(bokmal)).toBe('ukjent handling: nope');
+    expect(await refusal(english)).toBe('unknown action: nope');
+    // A command in this process in nynorsk (the CLI's own reader) changes neither Studio.
+    const run = await runMain(['--lang', 'nn', 'build', '--deck', 'nope'], root);
+    expect(run.stderr).toContain('trappa: ');
+    expect(run.status).not.toBe(0);
+    expect(await refusal(bokmal)).toBe('ukjent handling: nope');
+    expect(await refusal(english)).toBe('unknown action: nope');
   });
 });

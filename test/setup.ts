@@ -4,6 +4,7 @@
  * (A test that has nothing to check is skipped, visibly, with it.skipIf.)
  */
 import { beforeEach, expect } from 'vitest';
+import { recordCpuPerFile } from './helpers/cpu-per-file.js';
 import { watchForStalls } from './helpers/stall-watch.js';
 
 beforeEach(() => {
@@ -11,3 +12,4 @@ beforeEach(() => {
 });
 
 watchForStalls();
+recordCpuPerFile();

@@ -10,8 +10,10 @@ import { describe, expect, it } from 'vitest';
 import { deckSchema } from '../src/data/deck-schema.js';
 import { loadProject } from '../src/data/load-project.js';
 import { strategySchema } from '../src/data/strategy-schema.js';
+import { isHeading } from '../src/check/rules/elements.js';
+import type { ShapeModel } from '../src/check/types.js';
 import { commonParts } from '../src/kinds/common-parts.js';
-import { builtInSlides, kinds, kindsShowing, ownSlideKinds, strategyKinds } from '../src/kinds/index.js';
+import { builtInSlides, kinds, kindsShowing, ownSlideKinds, partRole, strategyKinds } from '../src/kinds/index.js';
 import { slideKinds } from '../src/slides/index.js';
 import { copyProject, editFile, REPO } from './helpers/project.js';
 
@@ -35,7 +37,7 @@ describe('slide kinds', () => {
       const wording = readYaml(`${language}/slides.yaml`);
       for (const kind of strategyKinds) {
         const has = Object.keys((wording[kind.name] ?? {}) as object).sort();
-        const declared = [...kind.wording].sort();
+        const declared = [...kind.wording, ...(kind.optionWording ?? [])].sort();
         for (const key of declared.filter((k) => !has.includes(k)))
           problems.push(`${file}: ${kind.name}.${key} missing`);
         for (const key of has.filter((k) => !declared.includes(k)))
@@ -113,6 +115,27 @@ describe('slide kinds', () => {
     ]);
     const { member } = kinds.model.parts;
     expect(member.path!(member.match('Member Verdal')!, strategy)).toEqual(['organisation', 'members', 1, 'name']);
+  });
+
+  it('headings and decoration are known by the role their part declares, not by how the name reads', () => {
+    const parts = [...Object.values(commonParts), ...Object.values(kinds).flatMap((k) => Object.values(k.parts))];
+    const shape = (name: string): ShapeModel =>
+      ({ kind: 'shape', id: 1, name, text: { paragraphs: [{ runs: [{ text: 'Tekst' }] }] } }) as unknown as ShapeModel;
+    const declared = parts.filter((p) => p.role === 'heading');
+    expect(declared.map((p) => p.template).sort()).toEqual(
+      ['Heading {}', '{} heading', 'Other messages heading', 'Main message heading'].sort(),
+    );
+    for (const part of parts) {
+      const name = part.name('Tiltak');
+      expect(partRole(name), name).toBe(part.role);
+      // A heading part's shape is a heading for the check and the PDF's tags (deck-regions).
+      if (part.role === 'heading') expect(isHeading(shape(name)), name).toBe(true);
+    }
+    // Names that only read like headings are not declared as any (the old test of the name took them).
+    for (const name of ['Heading', 'heading list', 'HEADING 2']) expect(isHeading(shape(name)), name).toBe(false);
+    expect(isHeading(shape(commonParts.list.name()))).toBe(false);
+    expect(partRole(commonParts.titleRule.name())).toBe('decoration');
+    expect(partRole(commonParts.logoBand.name())).toBe('decoration');
   });
 });
 

@@ -87,6 +87,11 @@ describe('sparse slides are laid out, not left', () => {
     const alle = decks.find((d) => d.deckId === 'alle')!;
     const plan = slideOf(alle, /^Arbeidet med kommunikasjonsplan/);
     expect(boxOf(alle, plan, /^Action plan$/).y).toBeGreaterThan(BODY_TOP + 1);
+    // One change: the version line and its change are balanced as one block, the line right above the change.
+    const changes = slideOf(alle, /^Endringar sidan førre versjon$/);
+    const [intro, list] = [boxOf(alle, changes, /^Intro$/), boxOf(alle, changes, /^List$/)];
+    expect(intro.y).toBeGreaterThan(BODY_TOP + 1);
+    expect(list.y - (intro.y + intro.h)).toBeLessThan(0.1);
   });
 
   it('one target group and no activity for the audience: a lone column in the middle, the statement centred', async () => {

@@ -187,7 +187,7 @@ describe('trappa studio in a real browser', () => {
       const file = path.join(root, 'downloaded.pptx');
       writeFileSync(file, await downloadOf(page, page.locator('.versions a', { hasText: /^strategi-v0\.2.*\.pptx$/ })));
       expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
-      expect(validatePptx(file).filter((i) => i.severity === 'error')).toEqual([]);
+      expect((await validatePptx(file)).filter((i) => i.severity === 'error')).toEqual([]);
       const row = page.locator('.versions tr', { hasText: /strategi-v0\.2/ });
       expect((await downloadOf(page, row.locator('a', { hasText: 'PDF' }))).subarray(0, 5).toString()).toBe('%PDF-');
     },

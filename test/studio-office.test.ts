@@ -11,7 +11,8 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStudio, type Studio } from '../src/studio/server.js';
-import { runCli, runCliAsync } from './helpers/project.js';
+import { runMain } from './helpers/in-process.js';
+import { runCliAsync } from './helpers/project.js';
 import { call, loadedFile, tokenOf } from './helpers/studio-http.js';
 import { projectCopy, removeAll } from './helpers/studio.js';
 
@@ -268,9 +269,9 @@ function mkdirTemp(): string {
 }
 
 describe('messages in Norwegian', () => {
-  it('the CLI refuses a bump note with a control character, and explains the exit code in the chosen language', () => {
+  it('the CLI refuses a bump note with a control character, and explains the exit code in the chosen language', async () => {
     const before = readFileSync(strategyPath(), 'utf8');
-    const run = runCli(['--lang', 'nn', 'bump', '9.0', '--note', 'Ny\u0007versjon'], root);
+    const run = await runMain(['--lang', 'nn', 'bump', '9.0', '--note', 'Ny\u0007versjon'], root);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('--note holds an invisible control character (U+0007)');
     // The explanation comes first, the message it points to under it.

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { missingValidator, validatePptxAsync } from './helpers/ooxml.js';
+import { missingValidator, validatePptx } from './helpers/ooxml.js';
 import { REPO, runCliAsync } from './helpers/project.js';
 import { copyProjectInto } from './helpers/project-copy.js';
 import { brokenPartTemplate, LAYOUT } from './helpers/red-team-templates.js';
@@ -85,7 +85,7 @@ describe('trappa template on templates made here', () => {
       // Some kinds take more than one slide (a long list continues).
       expect(slides.length).toBeGreaterThanOrEqual(kinds.size);
       expect(legend.split(', ')).toHaveLength(slides.length);
-      expect((await validatePptxAsync(deck)).filter((i) => i.severity === 'error')).toEqual([]);
+      expect((await validatePptx(deck)).filter((i) => i.severity === 'error')).toEqual([]);
       const png = await sharp(path.join(sheet, 'contact-sheet.png')).metadata();
       expect(png.width).toBe(1600);
       expect(existsSync(path.join(project, 'output'))).toBe(false);

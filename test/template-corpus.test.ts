@@ -12,30 +12,13 @@ import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDecks, type BuiltDeck } from '../src/build-deck.js';
-import { missingValidator, runQuietly, validatePptxAsync } from './helpers/ooxml.js';
+import { missingValidator, runQuietly, validatePptx } from './helpers/ooxml.js';
 import { copyProjectInto } from './helpers/project-copy.js';
 import { libreOfficeTemplates, ownTemplates } from './helpers/template-corpus.js';
 import { hasSoffice } from './helpers/tools.js';
 
-/**
- * Templates whose decks are still refused, with why (see /work/notes/issue-20.md): text that
- * does not fit a template's small boxes, and colours on template art that do not read.
- */
-const STILL_REFUSED = new Set([
-  'Blueprint_Plans',
-  'Focus',
-  'Midnightblue',
-  'Nature_Illustration',
-  'Piano',
-  'Progress',
-  'Sunset',
-  'Vintage',
-  'Vivid',
-  'Yellow_Idea',
-]);
-
 const work = mkdtempSync(path.join(tmpdir(), 'trappa-corpus-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => rmSync(work, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }));
 
 interface Outcome {
   template: string;
@@ -75,10 +58,21 @@ describe('the template corpus', () => {
     expect(outcomes.length).toBeGreaterThanOrEqual(28);
   });
 
-  it('builds every bundled deck on every template but those still listed as refused', () => {
-    const refused = outcomes.filter((o) => o.error).map((o) => o.template);
-    expect(new Set(refused)).toEqual(new Set(outcomes.map((o) => o.template).filter((t) => STILL_REFUSED.has(t))));
+  it('builds every bundled deck on every template (trappa check runs inside each build)', () => {
+    expect(outcomes.filter((o) => o.error).map((o) => `${o.template}: ${o.error}`)).toEqual([]);
     for (const o of built()) expect(o.decks!.length, o.template).toBeGreaterThanOrEqual(4);
+  });
+
+  it('says which slides it adapted to a small body area: one warning per deck and slide', () => {
+    const adapted = built().flatMap((o) => o.decks!.map((d) => d.notes.filter((n) => n.startsWith('deck '))));
+    // Templates with a body area far smaller than Trappa's (Midnightblue, Vintage) need it.
+    expect(adapted.flat().length).toBeGreaterThan(0);
+    for (const notes of adapted) {
+      for (const n of notes) expect(n).toMatch(/^deck [\w-]+, slide \d+ \([\w-]+\): .*template's body area/);
+      // One line per slide of a deck, however many slides it continues on.
+      const slides = notes.map((n) => /^deck [\w-]+, slide \d+/.exec(n)![0]);
+      expect(new Set(slides).size).toBe(slides.length);
+    }
   });
 
   it("keeps the template's slide size and layout names", () => {
@@ -127,14 +121,19 @@ describe('the template corpus', () => {
         .join('; '),
     );
     // Portfolio as LibreOffice saves it gives titles no colour of their own (black) on its black
-    // background: there the slides must name one (a scheme colour that reads), as PowerPoint users would.
-    expect(figures.find((f) => f.template === 'Portfolio')?.titles).toBe(0);
-    for (const f of figures.filter((f) => f.template !== 'Portfolio'))
+    // background; Focus, Grey_Elegant and Piano draw art of several colours (dark and light) under
+    // the title's box. There the slides must name a colour that reads (and Focus a panel behind it),
+    // as PowerPoint users would.
+    const titleOnArt = new Set(['Portfolio', 'Focus', 'Grey_Elegant', 'Piano']);
+    for (const f of figures.filter((f) => titleOnArt.has(f.template))) expect(f.titles, f.template).toBe(0);
+    for (const f of figures.filter((f) => !titleOnArt.has(f.template)))
       expect(f.titles, `${f.template}: title runs without own colour or font`).toBeGreaterThanOrEqual(0.9);
     for (const f of figures) {
       // The issue asks ≥ 80 %; slides of two to four texts still place their texts in Trappa's own
-      // columns rather than the layout's slots (see the note): this guards what is reached.
-      expect(f.inherited, `${f.template}: placeholders without own position`).toBeGreaterThanOrEqual(0.6);
+      // columns rather than the layout's slots (see the note): this guards what is reached (46–81 %).
+      // Changed by issue #20: a template without footer places now shows no footer (it counted as
+      // an inherited placeholder with no box anywhere), and a footer grown to hold its text keeps its box.
+      expect(f.inherited, `${f.template}: placeholders without own position`).toBeGreaterThanOrEqual(0.45);
     }
   });
 
@@ -161,11 +160,16 @@ describe('one deck per template, checked outside Trappa', () => {
       return file;
     });
 
-  it.skipIf(missingValidator())('passes the OOXML validator', async () => {
-    const written = files();
-    expect(written.length).toBeGreaterThan(10);
-    expect((await validatePptxAsync(...written)).filter((i) => i.severity === 'error')).toEqual([]);
-  });
+  it.skipIf(missingValidator())(
+    'passes the OOXML validator',
+    async () => {
+      const written = files();
+      expect(written.length).toBe(built().length);
+      expect((await validatePptx(...written)).filter((i) => i.severity === 'error')).toEqual([]);
+    },
+    // 28 decks in one validator run; on a machine shared by several builds this takes minutes.
+    600_000,
+  );
 
   it.runIf(hasSoffice)(
     'converts in LibreOffice (one run for all)',
@@ -184,6 +188,6 @@ describe('one deck per template, checked outside Trappa', () => {
       const missing = written.filter((f) => !existsSync(path.join(out, path.basename(f).replace(/\.pptx$/, '.pdf'))));
       expect(missing).toEqual([]);
     },
-    300_000,
+    900_000,
   );
 });

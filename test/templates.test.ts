@@ -132,10 +132,10 @@ describe.each(CASES)('every bundled deck on the $name template', (c) => {
 });
 
 // One validator run for all twelve decks: the schemas load once.
-it.skipIf(missingValidator())('every deck on every template passes the OOXML validator', () => {
+it.skipIf(missingValidator())('every deck on every template passes the OOXML validator', async () => {
   const files = [...built.values()].flatMap((b) => b.files);
   expect(files.length).toBeGreaterThanOrEqual(12);
-  expect(validatePptx(...files).filter((i) => i.severity === 'error')).toEqual([]);
+  expect((await validatePptx(...files)).filter((i) => i.severity === 'error')).toEqual([]);
 });
 
 describe('a deck after a LibreOffice round trip (pptx → pptx)', () => {

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { exitCodes } from '../exit-codes.js';
 import { fileSystemError, formatIssue, InputError, sortIssues, TrappaError } from '../errors.js';
-import { say } from '../messages/catalogue.js';
+import { type Messages, messagesIn } from '../messages/catalogue.js';
 import { translateIssues } from '../messages/issue-text.js';
 
 /** The exit code `reportError` will return for `error`, without printing anything. */
@@ -18,9 +18,9 @@ export function exitCodeFor(error: unknown): number {
  * Prints an error the way users should see it and returns the exit code. Located messages are
  * in the reader's language where the catalogue knows their form (messages/issue-text.ts).
  */
-export function reportError(error: unknown): number {
+export function reportError(error: unknown, messages: Messages = messagesIn('en')): number {
   if (error instanceof InputError) {
-    for (const issue of sortIssues(translateIssues(error.issues))) console.error(formatIssue(issue));
+    for (const issue of sortIssues(translateIssues(error.issues, messages.lang))) console.error(formatIssue(issue));
     return error.exitCode;
   }
   if (error instanceof TrappaError) {
@@ -33,7 +33,7 @@ export function reportError(error: unknown): number {
     console.error(`trappa: ${disk.message}`);
     return disk.exitCode;
   }
-  console.error(`trappa: ${say('internalCli')}`);
+  console.error(`trappa: ${messages.say('internalCli')}`);
   console.error(error);
   return exitCodes.bug.code;
 }

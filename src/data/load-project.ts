@@ -94,6 +94,7 @@ async function loadTemplateSet(root: string, dir: string, cache: YamlCache | und
   const templates = new Map<string, TemplateSource>();
   for (const [slide, texts] of Object.entries(wording.value.value)) {
     for (const [key, source] of Object.entries(texts)) {
+      if (source === undefined) continue; // a key only an option uses, not in this project's wording
       templates.set(`${slide}.${key}`, { source, location: locateIn(wording.value.source, [slide, key]) });
     }
   }

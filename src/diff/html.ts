@@ -45,9 +45,10 @@ function change(c: TextChange): string {
 function picture(side: DiffSide, number: number | undefined): string {
   if (number === undefined) return '<div class="slide none">—</div>';
   const svg = side.svgs?.[number - 1];
+  const lang = side.language ? ` lang="${esc(side.language)}"` : '';
   return svg
-    ? `<div class="slide">${svg}</div>`
-    : `<div class="slide text">${side.slides[number - 1]!.elements.flatMap((e) =>
+    ? `<div class="slide"${lang}>${svg}</div>`
+    : `<div class="slide text"${lang}>${side.slides[number - 1]!.elements.flatMap((e) =>
         e.kind === 'text' ? e.paragraphs : e.rows.map((r) => r.join(' | ')),
       )
         .map((t) => `<p>${esc(t)}</p>`)
@@ -66,8 +67,9 @@ body { font-family: Carlito, Calibri, sans-serif; margin: 1.5rem; color: #1f1f1f
 h1 { font-size: 1.4rem; } header p { margin: .2rem 0; color: #555; }
 section { display: grid; grid-template-columns: 1fr 1fr; gap: .8rem 1.2rem; border-top: 1px solid #ccc; padding: .8rem 0; }
 section h2 { grid-column: 1 / -1; font-size: 1.05rem; margin: 0; }
-section h2 span { font-weight: normal; color: #555; margin-left: .5rem; }
-section.same { opacity: .55; } section.same ul { display: none; }
+section h2 span.status { font-weight: normal; color: #555; margin-left: .5rem; }
+/* Unchanged slides recede: pictures faded, the heading plain but still readable (contrast). */
+section.same .slide { opacity: .55; } section.same h2 { font-weight: normal; color: #444; } section.same ul { display: none; }
 .slide svg { width: 100%; height: auto; border: 1px solid #bbb; }
 .slide.none { display: flex; align-items: center; justify-content: center; border: 1px dashed #bbb; aspect-ratio: 16 / 9; color: #999; }
 .slide.text { border: 1px solid #bbb; padding: .5rem; font-size: .8rem; max-height: 18rem; overflow: auto; }
@@ -80,21 +82,24 @@ li.moved span { color: #555; font-style: italic; }
 
 export function diffHtml(a: DiffSide, b: DiffSide, diff: SlideDiff[]): string {
   const counts = (s: SlideDiff['status']): number => diff.filter((d) => d.status === s).length;
+  // The page's own words are English; the slides' texts are in the deck's language.
+  const lang = b.language ?? a.language;
+  const inDeck = lang ? ` lang="${esc(lang)}"` : '';
   const sections = diff.map((d) => {
     const where =
       d.a !== undefined && d.b !== undefined ? (d.a === d.b ? `${d.a}` : `${d.a} → ${d.b}`) : `${d.a ?? d.b}`;
     return (
-      `<section class="${d.status}"><h2>Slide ${where}: ${esc(d.title)}<span>${STATUS[d.status]}</span></h2>` +
+      `<section class="${d.status}"><h2>Slide ${where}: <span${inDeck}>${esc(d.title)}</span><span class="status">${STATUS[d.status]}</span></h2>` +
       `${picture(a, d.a)}${picture(b, d.b)}` +
-      (d.changes.length > 0 ? `<ul>${d.changes.map(change).join('')}</ul>` : '') +
+      (d.changes.length > 0 ? `<ul${inDeck}>${d.changes.map(change).join('')}</ul>` : '') +
       '</section>'
     );
   });
   return (
-    `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>${esc(a.label)} → ${esc(b.label)}</title>` +
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(a.label)} → ${esc(b.label)}</title>` +
     `<style>${CSS}</style></head><body><header><h1>${esc(a.label)} → ${esc(b.label)}</h1>` +
     `<p>${counts('changed')} slides changed, ${counts('added')} added, ${counts('removed')} removed, ${counts('same')} unchanged.</p>` +
-    '<p>Left: before. Right: after. <del>Struck through</del>: removed. <ins>Marked</ins>: added.</p></header>' +
+    '<p>Left: before. Right: after. <del>Struck through</del>: removed. <ins>Marked</ins>: added. <i>moved</i>: the same text in another place.</p></header>' +
     `<main>${sections.join('')}</main></body></html>`
   );
 }

@@ -25,6 +25,15 @@ export interface DiffSide {
   slides: SlideTexts[];
   /** One SVG per slide, when the side was laid out by Trappa (not for a .pptx file). */
   svgs?: string[];
+  /** The deck's language tag (`nb-NO`), from its document properties, for the page's `lang`. */
+  language?: string;
+}
+
+/** The slides' texts and the language the deck's properties declare. */
+function textsOf(bytes: Uint8Array): Pick<DiffSide, 'slides' | 'language'> {
+  const texts = readDeckTexts(bytes);
+  const language = /<dc:language>([^<]+)<\/dc:language>/.exec(texts.package.xml.get('docProps/core.xml') ?? '')?.[1];
+  return { slides: texts.slides, ...(language ? { language } : {}) };
 }
 
 type Paths = ProjectPathOptions & { outDir: string };
@@ -50,7 +59,7 @@ async function buildSide(project: Project, deckId: string, label: string, outDir
   if (!placed.ok) throw new InputError(placed.issues);
   const { deck } = placed.value;
   const svgs = deck.slides.map((s, i) => renderSlideSvg(s, deck.size, { label: `${i + 1}: ${s.title}` }));
-  return { label, slides: readDeckTexts(rendered.bytes).slides, svgs };
+  return { label, ...textsOf(rendered.bytes), svgs };
 }
 
 async function fileSide(file: string): Promise<DiffSide> {
@@ -58,7 +67,7 @@ async function fileSide(file: string): Promise<DiffSide> {
   const bytes = await readFile(file).catch(() => undefined);
   if (!bytes) throw new InputError([{ file: shown, message: 'no such file; give the path of a .pptx' }]);
   try {
-    return { label: shown, slides: readDeckTexts(new Uint8Array(bytes)).slides };
+    return { label: shown, ...textsOf(new Uint8Array(bytes)) };
   } catch (error) {
     throw new InputError([{ file: shown, message: `is not a PowerPoint file (${(error as Error).message})` }]);
   }

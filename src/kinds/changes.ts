@@ -7,10 +7,8 @@ export const changes = defineKind({
   label: { nb: 'Endringer', nn: 'Endringar', en: 'Changes' },
   data: 'history',
   shows: ['version', 'history'],
-  wording: [
-    'title',
-    'entry',
-    'none',
+  wording: ['title', 'entry', 'none'],
+  optionWording: [
     'sinceSent',
     'neverSent',
     'sameAsSent',

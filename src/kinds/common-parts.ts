@@ -3,14 +3,14 @@
  * list and column layouts. The finishing stage (pptx/slide-structure.ts) and an organisation's
  * design (template/) recognise them by these same parts, never by a second spelling.
  */
-import { part } from './part.js';
+import { decoration, heading, part } from './part.js';
 
 export const commonParts = {
   title: part('Title'),
   /** Trappa's accent line under a title: decoration an organisation's template replaces. */
-  titleRule: part('Title rule'),
+  titleRule: decoration('Title rule'),
   /** The white band behind the logos on the title slide: decoration, as the rule. */
-  logoBand: part('Logo band'),
+  logoBand: decoration('Logo band'),
   logo: part('Logo {}'),
   footer: part('Footer'),
   footerLogo: part('Footer logo'),
@@ -19,10 +19,7 @@ export const commonParts = {
   list: part('List'),
   intro: part('Intro'),
   /** The shared column layout (slides/column-flow.ts): a heading and a list per column. */
-  columnHeading: part('Heading {}'),
+  columnHeading: heading('Heading {}'),
   columnList: part('{} list'),
   legend: part('Legend'),
 };
-
-/** Trappa's own decoration, left out on a deck made with an organisation's template. */
-export const decorationParts = [commonParts.titleRule, commonParts.logoBand];

@@ -5,10 +5,12 @@
  * wording in templates/<lang>/slides.yaml for every language (test/slide-kinds.test.ts).
  */
 import { bullets } from './bullets.js';
+import { commonParts } from './common-parts.js';
 import { changes } from './changes.js';
 import type { DeckKind, KindDeclaration, Language, OwnSlideField, StrategyKind } from './kind.js';
 import { messages } from './messages.js';
 import { model } from './model.js';
+import type { Part, PartRole } from './part.js';
 import { photo } from './photo.js';
 import { plan } from './plan.js';
 import { profile } from './profile.js';
@@ -72,6 +74,22 @@ export function kindLabel(name: string, language: Language): string {
   return kindOf(name)?.label[language] ?? name;
 }
 
+/** Every declared part that has a role: the shared parts and each kind's own. */
+const partsWithRoles: readonly Part[] = [
+  ...Object.values(commonParts),
+  ...declarations.flatMap((k) => Object.values(k.parts as Record<string, Part>)),
+].filter((p) => p.role !== undefined);
+
+/**
+ * The role a shape named `name` was declared with ("Heading Tiltak" → heading, "Title rule" →
+ * decoration), or undefined: how the check, the PDF's tags and the structure writer tell a
+ * heading or decoration from other text, from the one declaration that also writes the name.
+ */
+export function partRole(name: string): PartRole | undefined {
+  const trimmed = name.trim();
+  return partsWithRoles.find((p) => p.match(trimmed) !== undefined)?.role;
+}
+
 type OptionsOf<K> = K extends { options: infer O } ? O : never;
 type Intersected<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
 type AllOptions = Intersected<OptionsOf<Declared>>;
@@ -80,4 +98,4 @@ export type SlideOptionValues = {
   [O in keyof AllOptions]: AllOptions[O] extends { values: readonly (infer V)[] } ? V : never;
 };
 
-export type { DeckKind, KindDeclaration, Language, OwnSlideField, StrategyKind };
+export type { DeckKind, KindDeclaration, Language, OwnSlideField, PartRole, StrategyKind };

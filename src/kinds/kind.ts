@@ -58,6 +58,12 @@ export interface StrategyKind extends KindBase {
   shows: readonly StrategyField[];
   /** The keys under `<name>:` in templates/<lang>/slides.yaml, in every language. */
   wording: readonly string[];
+  /**
+   * Keys only an option of the kind uses (`changes: since-sent`): in every bundled language, but
+   * optional in a project's own templates/, so a project whose wording predates the option still
+   * loads; a deck that asks for the option without them is told which key to add.
+   */
+  optionWording?: readonly string[];
   options?: Record<string, SlideOption>;
 }
 

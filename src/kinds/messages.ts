@@ -1,6 +1,6 @@
 /** The main message in a panel, the other messages beside it. */
 import { defineKind } from './kind.js';
-import { part } from './part.js';
+import { heading, part } from './part.js';
 
 export const messages = defineKind({
   name: 'messages',
@@ -11,9 +11,9 @@ export const messages = defineKind({
   wording: ['title', 'main', 'what', 'why', 'others'],
   parts: {
     others: part('Other messages', () => ['otherMessages']),
-    othersHeading: part('Other messages heading'),
+    othersHeading: heading('Other messages heading'),
     panel: part('Main message panel'),
-    mainHeading: part('Main message heading'),
+    mainHeading: heading('Main message heading'),
     /** Its source is the main message's own field, set by the layout. */
     main: part('Main message'),
   },

@@ -13,9 +13,19 @@ export interface StrategyShape {
   organisation: { members: readonly { name: string }[] };
 }
 
+/**
+ * What a part is on the slide beyond its text, declared with it: the check, the PDF's tags
+ * and the structure writer ask the registry (kinds/index.ts `partRole`), never the name's wording.
+ * - heading: a heading over a panel, column or list (an H2 under the slide's title in the PDF);
+ * - decoration: Trappa's own ornament, left out on an organisation's template and not content.
+ */
+export type PartRole = 'heading' | 'decoration';
+
 export interface Part {
   /** The name template; `{}` stands for the part's argument (a number or a name). */
   readonly template: string;
+  /** Its role, when it has one beyond carrying text. */
+  readonly role?: PartRole;
   /** The shape name for `arg` ("Step 2" for 2). */
   name(arg?: string | number): string;
   /** The argument a shape name was written with, or undefined when the name is not this part's. */
@@ -30,7 +40,11 @@ const literal = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * A part named by `template` ("Step {}", "Summary"); `path` maps its argument to the field
  * its text shows.
  */
-export function part(template: string, path?: (arg: string, strategy: StrategyShape) => DataPath | undefined): Part {
+export function part(
+  template: string,
+  path?: (arg: string, strategy: StrategyShape) => DataPath | undefined,
+  role?: PartRole,
+): Part {
   const [before, after] = template.split('{}') as [string, string | undefined];
   const pattern = new RegExp(`^${literal(before)}${after === undefined ? '' : `(.+)${literal(after)}`}$`, 's');
   return {
@@ -41,5 +55,12 @@ export function part(template: string, path?: (arg: string, strategy: StrategySh
       return m ? (m[1] ?? '') : undefined;
     },
     ...(path ? { path } : {}),
+    ...(role ? { role } : {}),
   };
 }
+
+/** A heading part: "Heading {}" over a column, "{} heading" beside a statement. */
+export const heading = (template: string): Part => part(template, undefined, 'heading');
+
+/** A part of Trappa's own decoration (the rule under a title, the band behind logos). */
+export const decoration = (template: string): Part => part(template, undefined, 'decoration');

@@ -1,6 +1,6 @@
 /** "Hva? – Hvorfor?": the main message's two statements beside their labels. */
 import { defineKind } from './kind.js';
-import { part } from './part.js';
+import { heading, part } from './part.js';
 
 export const whatWhy = defineKind({
   name: 'what-why',
@@ -11,7 +11,7 @@ export const whatWhy = defineKind({
   wording: ['title', 'what', 'why'],
   parts: {
     /** Named by the label the slide shows ("HVA? heading": a heading in the PDF), so in the deck's language. */
-    label: part('{} heading'),
+    label: heading('{} heading'),
     statement: part('{} statement'),
   },
 });

@@ -77,17 +77,27 @@ const M = {
   badRequest: { nb: 'forespørselen er ikke JSON', nn: 'førespurnaden er ikkje JSON', en: 'the request is not JSON' },
 } satisfies Record<string, Entry>;
 
-export type MessageKey = keyof typeof M;
+type MessageKey = keyof typeof M;
 
-let current: Lang = 'nb';
-
-/** The language of this process's messages (the CLI's --lang or locale; the studio's page). */
-export function setLanguage(lang: Lang): void {
-  current = lang;
+/**
+ * The messages of one reader: one command run (the CLI's --lang or locale) or one Studio (its
+ * page's language). Each holds its own language, so a Studio and a command in one process, or two
+ * Studios, never change each other's words; there is no language of the process.
+ */
+export interface Messages {
+  readonly lang: Lang;
+  /** The message `key`, with `{name}` filled in from `values`. */
+  say(key: MessageKey, values?: Record<string, string | number>): string;
+  /** What an exit code means and what to do. */
+  exitExplanation(code: number): string;
 }
 
-export function language(): Lang {
-  return current;
+export function messagesIn(lang: Lang): Messages {
+  return {
+    lang,
+    say: (key, values = {}) => say(key, values, lang),
+    exitExplanation: (code) => exitExplanation(code, lang),
+  };
 }
 
 /** --lang if given, else the locale (LC_ALL, LC_MESSAGES, LANG: nn_NO → nn, en_GB → en), else `fallback`. */
@@ -105,14 +115,14 @@ export function languageFrom(
 }
 
 /** The message `key` in `lang`, with `{name}` filled in from `values`. */
-export function say(key: MessageKey, values: Record<string, string | number> = {}, lang: Lang = current): string {
+function say(key: MessageKey, values: Record<string, string | number>, lang: Lang): string {
   const entry: Entry = M[key];
   const text = entry[lang] || entry.nb || entry.en;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
 /** What an exit code of the CLI means and what to do, in words: the one table in exit-codes.ts. */
-export function exitExplanation(code: number, lang: Lang = current): string {
+function exitExplanation(code: number, lang: Lang): string {
   const entry = exitCodeEntry(code);
   return `${entry.meaning[lang]}. ${entry.todo[lang]}`.replace(/\.\. /, '. ').trim();
 }

@@ -5,7 +5,7 @@
  * it is, never dropped. The English original stays beside it (`original`) for a bug report.
  */
 import type { Issue } from '../errors.js';
-import { type Lang, language } from './catalogue.js';
+import type { Lang } from './catalogue.js';
 
 type Words = Record<Exclude<Lang, 'en'>, string>;
 
@@ -79,14 +79,14 @@ const FORMS: Array<[RegExp, Words]> = [
 ];
 
 /** One message in `lang` (English as it is). */
-function translateMessage(message: string, lang: Lang = language()): string {
+function translateMessage(message: string, lang: Lang): string {
   if (lang === 'en') return message;
   for (const [form, words] of FORMS) if (form.test(message)) return message.replace(form, words[lang]);
   return message;
 }
 
 /** Issues with their messages in `lang`, each keeping its English text as `original`. */
-export function translateIssues<T extends Issue>(issues: readonly T[], lang: Lang = language()): T[] {
+export function translateIssues<T extends Issue>(issues: readonly T[], lang: Lang): T[] {
   return issues.map((issue) => {
     const message = translateMessage(issue.message, lang);
     return message === issue.message ? issue : { ...issue, message, original: issue.message };

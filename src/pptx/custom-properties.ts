@@ -30,13 +30,18 @@ export interface TrappaProperties {
 export const PROPERTY_NAMES = { deck: 'TrappaDeck', version: 'TrappaVersion', slides: 'TrappaSlides' } as const;
 
 /** sha256 over the slide parts' names and texts, in name order. */
-function slidesFingerprint(parts: { names(): string[]; text(name: string): string | undefined }): string {
+function slidesFingerprint(parts: PackageParts): string {
   const hash = createHash('sha256');
   const slides = parts
     .names()
     .filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))
     .sort(comparePartNames);
-  for (const name of slides) hash.update(`${name}\0${parts.text(name) ?? ''}\0`);
+  // The UTF-8 of `${name}\0${text}\0`, from the bytes the zip is written from (encoded once).
+  for (const name of slides)
+    hash
+      .update(`${name}\0`)
+      .update(parts.bytesOf(name) ?? new Uint8Array())
+      .update('\0');
   return hash.digest('hex');
 }
 

@@ -8,7 +8,7 @@
 import type { DeckProperties } from '../layout/types.js';
 import { relationshipTargets, type PackageParts } from './package-parts.js';
 import { trappaVersion } from '../versions/input-hash.js';
-import { escapeXml, unescapeXml } from './xml-edit.js';
+import { escapeXml, matchesFrom, unescapeXml } from './xml-edit.js';
 
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n';
 
@@ -107,14 +107,17 @@ function slideTitle(slideXml: string): string {
   return '';
 }
 
+/** Found by indexOf of `<a:latin` (xml-edit.ts matchesFrom), not tried at every position of a 9 MB plan. */
+const LATIN_TYPEFACE = /<a:latin\b[^>]*?\btypeface="([^"]+)"/y;
+
 /** Explicit typefaces in slides, layouts and masters, plus the theme fonts `+mj-lt`/`+mn-lt` resolve to. Sorted. */
 function fontsUsed(parts: PackageParts): string[] {
   const fonts = new Set<string>();
   for (const name of parts.names()) {
     if (!/^ppt\/(slides\/slide|slideLayouts\/slideLayout|slideMasters\/slideMaster|theme\/theme)\d+\.xml$/.test(name))
       continue;
-    for (const m of (parts.text(name) ?? '').matchAll(/<a:latin\b[^>]*?\btypeface="([^"]+)"/g)) {
-      const face = unescapeXml(m[1] ?? '');
+    for (const [, typeface = ''] of matchesFrom(parts.text(name) ?? '', '<a:latin', LATIN_TYPEFACE)) {
+      const face = unescapeXml(typeface);
       if (face && !face.startsWith('+')) fonts.add(face);
     }
   }

@@ -47,6 +47,14 @@ export function finishPackage(raw: Uint8Array, props: DeckProperties, structure?
  * without it only titles become placeholders, on pptxgenjs's bare master.
  */
 export function finishDeck(raw: Uint8Array, props: DeckProperties, structure?: DeckStructure): FinishedDeck {
+  const finished = repairAndZip(raw, props, structure);
+  // After zipping, with the parts' bytes and the deflate buffers let go: parsing every part
+  // builds the trees the check reads too, the largest thing a big deck holds at once.
+  assertWellFormed(finished.package);
+  return finished;
+}
+
+function repairAndZip(raw: Uint8Array, props: DeckProperties, structure?: DeckStructure): FinishedDeck {
   const modified = zipTimestamp(props.date);
   const parts = PackageParts.read(raw);
 
@@ -73,7 +81,5 @@ export function finishDeck(raw: Uint8Array, props: DeckProperties, structure?: D
   dedupeMedia(parts);
   removeOrphanRelationships(parts);
   rebuildContentTypes(parts);
-  const pkg = parts.toPackage();
-  assertWellFormed(pkg);
-  return { bytes: parts.toZip(modified), package: pkg };
+  return { bytes: parts.toZip(modified), package: parts.toPackage() };
 }

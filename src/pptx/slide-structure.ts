@@ -9,7 +9,8 @@
  */
 import { debugLog } from '../debug-log.js';
 import type { SourceLocation } from '../errors.js';
-import { commonParts, decorationParts } from '../kinds/common-parts.js';
+import { commonParts } from '../kinds/common-parts.js';
+import { partRole } from '../kinds/index.js';
 import type { Box, LaidOutSlide, SlideElement, TextElement } from '../layout/types.js';
 import type { LayoutInfo, LayoutRole, MasterSet, PlaceholderInfo, PlaceholderRef } from './master-set.js';
 
@@ -53,7 +54,7 @@ export interface DeckStructure {
 }
 
 /** The built-in design's own decoration, which a template replaces with its own. */
-const isDecoration = (name: string): boolean => decorationParts.some((p) => p.match(name) !== undefined);
+const isDecoration = (name: string): boolean => partRole(name) === 'decoration';
 
 const isBodyText = (e: SlideElement): e is TextElement =>
   e.type === 'text' && e.role !== 'title' && e.role !== 'footer';

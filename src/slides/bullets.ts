@@ -4,7 +4,7 @@
  * further slides titled "… (forts.)".
  */
 import { commonParts } from '../kinds/common-parts.js';
-import { below, type Page, SHORT_SHARE } from '../layout/page.js';
+import { balancedTop, below, type Page, SHORT_SHARE } from '../layout/page.js';
 import {
   continuedTitle,
   type Fitted,
@@ -31,7 +31,7 @@ export function layoutList(page: Page, content: ListContent, firstIndex = 0): La
   const introStyle = textStyle(page, { size: sizes.body, bold: true, color: colors.primary });
   const introParagraphs: Paragraph[] = content.intro ? [{ runs: [{ text: content.intro }] }] : [];
   const introH = content.intro ? textHeight(introParagraphs, introStyle, page.body.w) : 0;
-  const listBox = content.intro ? below(page.body, introH, 0.05) : page.body;
+  const listBox = content.intro ? below(page.body, introH, INTRO_GAP) : page.body;
   const style = textStyle(page, { size: sizes.body });
   // A list that continues anyway may take one slide more to stay at a comfortable size (floor + 4 pt).
   const chunks = splitToFit(page, content.items, style, listBox, undefined, Math.min(sizes.body, sizes.minBody + 4));
@@ -52,21 +52,31 @@ export function layoutList(page: Page, content: ListContent, firstIndex = 0): La
   return chunks.map((chunk, i): LaidOutSlide => {
     const title = continuedTitle(page, content.title, i + firstIndex);
     const elements: SlideElement[] = [...titleElements(page, title)];
+    let list = chunks.length === 1 ? composed(page, fitChunk(chunk, i, common)) : fitChunk(chunk, i, common).element;
+    let introY = page.body.y;
+    if (content.intro && i === 0 && list.style.valign === 'middle') {
+      // The intro goes with its short list («Versjon 1.0» over one change): balanced as one block.
+      const listH = textHeight(list.paragraphs, list.style, list.box.w, page.language);
+      introY = balancedTop(page.body, introH + INTRO_GAP + listH);
+      const box = { ...list.box, y: introY + introH + INTRO_GAP, h: listH + INTRO_GAP };
+      list = { ...list, box, style: { ...list.style, valign: 'top' } };
+    }
     if (content.intro && i === 0) {
       elements.push({
         type: 'text',
         name: commonParts.intro.name(),
-        box: { ...page.body, h: introH },
+        box: { ...page.body, y: introY, h: introH },
         paragraphs: introParagraphs,
         style: introStyle,
       });
     }
-    elements.push(
-      chunks.length === 1 ? composed(page, fitChunk(chunk, i, common)) : fitChunk(chunk, i, common).element,
-    );
+    elements.push(list);
     return { title, background: colors.background, elements };
   });
 }
+
+/** Inches between a list's intro and the list. */
+const INTRO_GAP = 0.05;
 
 /**
  * A short list alone on its slide (a one-line profile, one change, "no activities"): set

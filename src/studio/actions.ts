@@ -5,7 +5,7 @@
  * progress. One job at a time, like a person at a terminal.
  */
 import { spawn } from 'node:child_process';
-import { exitExplanation, say } from '../messages/catalogue.js';
+import type { Messages } from '../messages/catalogue.js';
 
 type ActionName = 'build' | 'check' | 'release' | 'bump' | 'draft' | 'send-dry-run' | 'send';
 
@@ -32,7 +32,8 @@ const DECK_ID = /^[a-z0-9][a-z0-9-]*$/;
 const VERSION = /^\d+(\.\d+){0,3}$/;
 
 /** The CLI arguments of a request, or a message saying why the request is not valid. */
-export function cliArgs(request: ActionRequest, knownDecks: readonly string[]): string[] | string {
+export function cliArgs(request: ActionRequest, knownDecks: readonly string[], messages: Messages): string[] | string {
+  const { say } = messages;
   const { deck } = request;
   if (deck !== undefined && (typeof deck !== 'string' || !DECK_ID.test(deck) || !knownDecks.includes(deck)))
     return say('unknownDeck', { deck: String(deck) });
@@ -53,7 +54,7 @@ export function cliArgs(request: ActionRequest, knownDecks: readonly string[]): 
     case 'bump': {
       if (typeof request.version !== 'string' || !VERSION.test(request.version)) return say('versionFormat');
       const note = typeof request.note === 'string' ? request.note.trim() : '';
-      return noteProblem(note) ?? ['bump', request.version, '--note', note];
+      return noteProblem(note, messages) ?? ['bump', request.version, '--note', note];
     }
     default:
       return say('unknownAction', { action: String(request.action) });
@@ -64,7 +65,7 @@ export function cliArgs(request: ActionRequest, knownDecks: readonly string[]): 
 const NOTE_LIMIT = 2000;
 
 /** Why a bump note cannot go into strategy.yaml, in the reader's words; undefined when it can. */
-function noteProblem(note: string): string | undefined {
+function noteProblem(note: string, { say }: Messages): string | undefined {
   if (!note) return say('noteEmpty');
   if (note.length > NOTE_LIMIT) return say('noteTooLong', { length: note.length, limit: NOTE_LIMIT });
   const control = CONTROL.exec(note);
@@ -76,7 +77,8 @@ function noteProblem(note: string): string | undefined {
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 /** What each exit code of the CLI means for the person at the page (the one table: exit-codes.ts). */
-const refusalFor = (code: number): string | undefined => (code === 0 ? undefined : exitExplanation(code));
+const refusalFor = (code: number, messages: Messages): string | undefined =>
+  code === 0 ? undefined : messages.exitExplanation(code);
 
 /** Values that look like secrets (passwords, tokens, keys in the environment) never leave the server. */
 export function secretValues(env: NodeJS.ProcessEnv): string[] {
@@ -99,6 +101,8 @@ export interface RunOptions {
   globalArgs: string[];
   cwd: string;
   onLine: (line: string) => void;
+  /** The Studio's messages (its language), for the refusal. */
+  messages: Messages;
 }
 
 export function runCli(args: string[], options: RunOptions): Promise<ActionResult> {
@@ -127,14 +131,14 @@ export function runCli(args: string[], options: RunOptions): Promise<ActionResul
     child.stderr.on('data', (c: Buffer) => take(c, err));
     child.on('error', (error) => {
       emit(`trappa: ${error.message}`);
-      resolve({ code: 70, output, refusal: refusalFor(70) });
+      resolve({ code: 70, output, refusal: refusalFor(70, options.messages) });
     });
     child.on('close', (code) => {
       for (const rest of [out, err]) if (rest.text) emit(rest.text);
       const exit = code ?? 70;
       // Missing mail settings end in exit 2 like wrong data, but the data is fine: say what is missing.
       const mail = exit === 2 && output.some((line) => /TRAPPA_SMTP_HOST/.test(line));
-      const refusal = mail ? say('mailNotSet') : refusalFor(exit);
+      const refusal = mail ? options.messages.say('mailNotSet') : refusalFor(exit, options.messages);
       resolve({ code: exit, output, ...(refusal ? { refusal } : {}) });
     });
   });

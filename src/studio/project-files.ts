@@ -20,7 +20,7 @@ import { readInputFile } from '../io/read-input.js';
 import { saveTextInFileStyle, splitTextStyle } from '../io/text-style.js';
 import { resolvePaths, type ResolvedPaths } from '../project-paths.js';
 import { sha256Hex } from '../sha256.js';
-import { say } from '../messages/catalogue.js';
+import type { Messages } from '../messages/catalogue.js';
 import { translateIssues } from '../messages/issue-text.js';
 
 export type FileKind = 'strategy' | 'theme' | 'deck';
@@ -57,6 +57,7 @@ export class ProjectFiles {
   constructor(
     options: Parameters<typeof resolvePaths>[0],
     readonly parseValue: ValueOf,
+    private readonly messages: Messages,
   ) {
     this.paths = resolvePaths(options);
   }
@@ -113,7 +114,14 @@ export class ProjectFiles {
     const out = await this.writable(abs);
     const readOnly = out.ok ? {} : { readOnly: true, problem: out.issues[0]!.message };
     if (!read.ok)
-      return { file, kind, text: '', value: null, version: '', problem: formatIssue(translateIssues(read.issues)[0]!) };
+      return {
+        file,
+        kind,
+        text: '',
+        value: null,
+        version: '',
+        problem: formatIssue(translateIssues(read.issues, this.messages.lang)[0]!),
+      };
     const version = sha256Hex(read.value);
     const known = this.#values.get(abs);
     const value = known?.version === version ? known.value : await this.parseValue(read.value);
@@ -132,7 +140,7 @@ export class ProjectFiles {
     const root = await realpath(this.paths.root);
     const rel = target === undefined ? '..' : path.relative(root, target);
     if (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel)) return ok(target!);
-    return fail([{ file: this.rel(abs), message: say('linkOutside') }]);
+    return fail([{ file: this.rel(abs), message: this.messages.say('linkOutside') }]);
   }
 
   /** Runs `work` for one file at a time: saves of the same file never interleave. */

@@ -8,8 +8,7 @@ import { checkRequest, newToken } from './security.js';
 import { createApi, type StudioOptions } from './studio-api.js';
 import { HttpError } from './http-error.js';
 import { fileSystemError, InputError, TrappaError } from '../errors.js';
-import { exitExplanation, say } from '../messages/catalogue.js';
-import { setLanguage, type Lang } from '../messages/catalogue.js';
+import { type Lang, type Messages, messagesIn } from '../messages/catalogue.js';
 
 export interface Studio {
   /** http://127.0.0.1:<port>/?token=… — the address to open. */
@@ -34,12 +33,12 @@ const HEADERS = {
 export async function startStudio(
   options: StudioOptions & { port?: number; token?: string; lang?: Lang },
 ): Promise<Studio> {
-  // The page is written in bokmål, and its messages follow unless asked otherwise. Set here, not
-  // left to whatever an earlier command in this process chose (the CLI falls back to English).
-  setLanguage(options.lang ?? 'nb');
+  // The page is written in bokmål, and its messages follow unless asked otherwise. This Studio's
+  // own: a command run in the same process (the CLI falls back to English) cannot change it.
+  const messages = messagesIn(options.lang ?? 'nb');
   const token = options.token ?? newToken();
   const guard = { token, port: 0 };
-  const api = createApi(options);
+  const api = createApi(options, messages);
   const server: Server = createServer((req, res) => {
     for (const [name, value] of Object.entries(HEADERS)) res.setHeader(name, value);
     const verdict = checkRequest(req, guard);
@@ -48,7 +47,7 @@ export async function startStudio(
       res.end(`Refused: ${verdict.reason}.\n`);
       return;
     }
-    handle(api, req, res).catch((error: unknown) => fail(res, error));
+    handle(api, req, res, messages).catch((error: unknown) => fail(res, error, messages));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => reject(listenError(error, options.port ?? 0)));
@@ -84,7 +83,12 @@ function listenError(error: NodeJS.ErrnoException, port: number): Error {
   return error;
 }
 
-async function handle(api: ReturnType<typeof createApi>, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+  api: ReturnType<typeof createApi>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  messages: Messages,
+): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://x');
   const route = api.routes[`${req.method ?? 'GET'} ${url.pathname}`];
   if (!route) {
@@ -92,31 +96,31 @@ async function handle(api: ReturnType<typeof createApi>, req: IncomingMessage, r
     res.end('Not found.\n');
     return;
   }
-  const body = req.method === 'POST' ? await readJson(req) : undefined;
+  const body = req.method === 'POST' ? await readJson(req, messages) : undefined;
   await route({ req, res, url, body });
 }
 
 const MAX_BODY = 4 * 1024 * 1024;
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
+async function readJson(req: IncomingMessage, messages: Messages): Promise<unknown> {
   if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) throw new HttpError(415, 'expected JSON');
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new HttpError(413, say('requestTooLarge'));
+    if (size > MAX_BODY) throw new HttpError(413, messages.say('requestTooLarge'));
     chunks.push(chunk as Buffer);
   }
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8'));
   } catch {
-    throw new HttpError(400, say('badRequest'));
+    throw new HttpError(400, messages.say('badRequest'));
   }
 }
 
 /** A refusal the user can act on is a 4xx with words; only a bug is a 500. */
-function fail(res: ServerResponse, error: unknown): void {
-  const { status, message } = describe(error);
+function fail(res: ServerResponse, error: unknown, messages: Messages): void {
+  const { status, message } = describe(error, messages);
   if (status === 500) console.error('trappa studio: internal error', error);
   if (res.headersSent) {
     res.end();
@@ -126,10 +130,10 @@ function fail(res: ServerResponse, error: unknown): void {
   res.end(JSON.stringify({ error: message, ...(error instanceof InputError ? { issues: error.issues } : {}) }));
 }
 
-function describe(error: unknown): { status: number; message: string } {
+function describe(error: unknown, messages: Messages): { status: number; message: string } {
   if (error instanceof HttpError) return { status: error.status, message: error.message };
   if (error instanceof TrappaError) return { status: 400, message: error.message };
   const disk = fileSystemError(error);
-  if (disk) return { status: 409, message: `${exitExplanation(7)} ${disk.message}` };
-  return { status: 500, message: say('internal') };
+  if (disk) return { status: 409, message: `${messages.exitExplanation(7)} ${disk.message}` };
+  return { status: 500, message: messages.say('internal') };
 }

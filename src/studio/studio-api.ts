@@ -19,7 +19,7 @@ import { HttpError } from './http-error.js';
 import { InputError } from '../errors.js';
 import { confinePath } from '../io/confine.js';
 import { readInputFile } from '../io/read-input.js';
-import { language, say } from '../messages/catalogue.js';
+import type { Messages } from '../messages/catalogue.js';
 import { translateIssues } from '../messages/issue-text.js';
 import { StudioThread } from './studio-thread.js';
 import type { EditInput, PreparedSave } from './studio-jobs.js';
@@ -103,14 +103,16 @@ function record(body: unknown): Record<string, unknown> {
   return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
 }
 
-export function createApi(options: StudioOptions) {
+export function createApi(options: StudioOptions, messages: Messages) {
+  const { say } = messages;
   // Parsing, laying out and merging run in this worker, so no request waits for another's (studio-thread.ts).
-  const thread = new StudioThread(language());
+  const thread = new StudioThread(messages.lang);
   // A file of ordinary size is read here (a few ms), so the page's project and another page's news
   // never wait behind a running live check; a large one is parsed in the worker.
   const files = new ProjectFiles(
     { root: options.root, dataDir: options.dataDir, templatesDir: options.templatesDir, outDir: options.outDir },
     async (text) => (text.length <= SMALL_FILE ? (parsedOf(text)?.value ?? null) : thread.run({ kind: 'value', text })),
+    messages,
   );
   const projectPaths = { root: files.paths.root, dataDir: files.paths.dataDir, templatesDir: files.paths.templatesDir };
   const listeners = new Set<ServerResponse>();
@@ -143,10 +145,10 @@ export function createApi(options: StudioOptions) {
    */
   const saveOne = async (abs: string, value: unknown, version: string, others: Edits) => {
     const target = await files.writable(abs);
-    if (!target.ok) return { saved: false as const, issues: translateIssues(target.issues) };
+    if (!target.ok) return { saved: false as const, issues: translateIssues(target.issues, messages.lang) };
     for (let attempt = 0; ; attempt++) {
       const now = await files.read(abs);
-      if (!now.ok) return { saved: false as const, issues: translateIssues(now.issues) };
+      if (!now.ok) return { saved: false as const, issues: translateIssues(now.issues, messages.lang) };
       const job = { current: now.value, version, base: files.textOf(version), value, others: await editInputs(others) };
       const plan = await thread.run<PreparedSave>({ kind: 'save', paths: projectPaths, abs, ...job });
       if (plan.kind === 'unknown-version') return { saved: false as const, reload: say('unknownVersion') };
@@ -244,7 +246,7 @@ export function createApi(options: StudioOptions) {
     'POST /api/action': async ({ res, body }) => {
       const request = record(body) as unknown as ActionRequest;
       const known = (await files.load()).filter((f) => f.kind === 'deck').map((f) => String(record(f.value).id ?? ''));
-      const args = cliArgs(request, known);
+      const args = cliArgs(request, known, messages);
       if (typeof args === 'string') return json(res, { code: 1, output: [args], refusal: args });
       if (busy) return json(res, { code: 1, output: [], refusal: say('busy') });
       busy = true;
@@ -256,6 +258,7 @@ export function createApi(options: StudioOptions) {
           globalArgs: options.globalArgs ?? ['--root', files.paths.root],
           cwd: files.paths.root,
           onLine: (line) => broadcast('job', { state: 'line', line }),
+          messages,
         });
         broadcast('job', { state: 'end', code: result.code });
         json(res, result);

@@ -9,6 +9,7 @@ import { YamlCache } from '../data/yaml-cache.js';
 import { editYamlText } from '../data/yaml-edit.js';
 import { parsedOf } from '../data/yaml-splice.js';
 import type { ProjectPaths } from '../data/load-project.js';
+import type { Lang } from '../messages/catalogue.js';
 import { translateIssues } from '../messages/issue-text.js';
 import { fieldPath } from './client/paths.js';
 import { checkLive } from './live-check.js';
@@ -54,25 +55,25 @@ function editedTexts(edits: readonly EditInput[]): Map<string, string> {
   return new Map(edits.map((e) => [e.abs, editYamlText(e.text, e.value)]));
 }
 
-async function render(job: Extract<Job, { kind: 'render' }>) {
+async function render(job: Extract<Job, { kind: 'render' }>, lang: Lang) {
   const result = await renderLive(job.paths, editedTexts(job.edits), { saved, decks: job.decks });
   return {
     ...result,
-    issues: translateIssues(result.issues),
-    decks: result.decks.map((d) => ({ ...d, issues: translateIssues(d.issues) })),
+    issues: translateIssues(result.issues, lang),
+    decks: result.decks.map((d) => ({ ...d, issues: translateIssues(d.issues, lang) })),
   };
 }
 
-async function check(job: Extract<Job, { kind: 'check' }>) {
+async function check(job: Extract<Job, { kind: 'check' }>, lang: Lang) {
   const result = await checkLive(job.paths, editedTexts(job.edits), saved);
   return {
-    issues: translateIssues(result.issues),
-    decks: result.decks.map((d) => ({ ...d, findings: translateIssues(d.findings) })),
+    issues: translateIssues(result.issues, lang),
+    decks: result.decks.map((d) => ({ ...d, findings: translateIssues(d.findings, lang) })),
   };
 }
 
 /** Merged with what changed since the page's version, then checked like a build: nothing is written here. */
-async function save(job: Extract<Job, { kind: 'save' }>): Promise<PreparedSave> {
+async function save(job: Extract<Job, { kind: 'save' }>, lang: Lang): Promise<PreparedSave> {
   const textOf = (v: string) => (v === job.version ? job.base : undefined);
   const plan = planSave({ current: job.current, version: job.version, value: job.value, textOf });
   if (plan.kind === 'unknown-version') return plan;
@@ -83,7 +84,7 @@ async function save(job: Extract<Job, { kind: 'save' }>): Promise<PreparedSave> 
   const result = await renderLive(job.paths, texts, { saved });
   const issues = [...result.issues, ...result.decks.flatMap((d) => d.issues)];
   // Nothing is saved while any message stands: the CLI would refuse to build it.
-  if (issues.length > 0) return { kind: 'issues', issues: translateIssues(issues) };
+  if (issues.length > 0) return { kind: 'issues', issues: translateIssues(issues, lang) };
   return {
     kind: 'write',
     text: plan.text,
@@ -92,18 +93,19 @@ async function save(job: Extract<Job, { kind: 'save' }>): Promise<PreparedSave> 
   };
 }
 
-export async function runJob(job: Job): Promise<unknown> {
+/** Runs one job; its messages in `lang`, the language of the Studio that asked. */
+export async function runJob(job: Job, lang: Lang): Promise<unknown> {
   switch (job.kind) {
     case 'value':
       // The parse is kept for the edits that follow (yaml-splice.ts): typing does not parse the file again.
       return parsedOf(job.text)?.value ?? null;
     case 'render':
-      return render(job);
+      return render(job, lang);
     case 'check':
-      return check(job);
+      return check(job, lang);
     case 'templates':
       return (await previewTemplates(job.paths, editedTexts(job.edits), saved, job.ask)) ?? null;
     case 'save':
-      return save(job);
+      return save(job, lang);
   }
 }

@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { InputError, TrappaError } from '../errors.js';
-import { setLanguage, type Lang } from '../messages/catalogue.js';
+import type { Lang } from '../messages/catalogue.js';
 import { type Job, runJob } from './studio-jobs.js';
 
 /** An error as it crosses to the request thread. */
@@ -31,7 +31,7 @@ interface Queued {
  * large strategy), and run side by side with the live slides (they interleave at every await)
  * it made each keystroke's slides wait for its share of the CPU.
  */
-function serve(port: NonNullable<typeof parentPort>): void {
+function serve(port: NonNullable<typeof parentPort>, lang: Lang): void {
   const queue: Queued[] = [];
   let running = false;
   const drain = async (): Promise<void> => {
@@ -41,7 +41,7 @@ function serve(port: NonNullable<typeof parentPort>): void {
       const urgent = queue.findIndex((q) => q.job.kind !== 'check');
       const [{ id, job }] = queue.splice(Math.max(0, urgent), 1) as [Queued];
       try {
-        port.postMessage({ id, ok: true, value: await runJob(job) });
+        port.postMessage({ id, ok: true, value: await runJob(job, lang) });
       } catch (error) {
         port.postMessage({ id, ok: false, error: jobError(error) });
       }
@@ -55,6 +55,6 @@ function serve(port: NonNullable<typeof parentPort>): void {
 }
 
 if (parentPort) {
-  setLanguage((workerData as { lang: Lang }).lang);
-  serve(parentPort);
+  // The language of the Studio that started this worker: its messages, never a process-wide one.
+  serve(parentPort, (workerData as { lang: Lang }).lang);
 }

@@ -31,7 +31,9 @@ function backgroundOf(root: XmlElement | undefined, scheme: ColorScheme): string
   return colorIn(ref, scheme) ?? null;
 }
 
-const isArt = (e: ElementModel) => e.kind !== 'shape' || !e.placeholder;
+/** The template's own shapes and pictures; hairlines (rules under a title) do not decide what text is on. */
+const isArt = (e: ElementModel) =>
+  (e.kind !== 'shape' || !e.placeholder) && !(e.box && Math.min(e.box.w, e.box.h) < 0.1);
 
 /** The scheme slot a text names instead of its inherited colour, and the slot of a panel behind it. */
 interface TextLook {

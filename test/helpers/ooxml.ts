@@ -1,5 +1,5 @@
 /** Runs the offline OOXML validator in ../shared/ooxml on a written deck, when that folder exists. */
-import { spawn, spawnSync } from 'node:child_process';
+import { type SpawnOptions, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -33,17 +33,12 @@ export interface OoxmlIssue {
   message: string;
 }
 
-/** All issues the validator reports for the given files (errors and warnings). */
-export function validatePptx(...files: string[]): OoxmlIssue[] {
-  const r = spawnSync(process.execPath, [VALIDATOR, '--json', ...files], { encoding: 'utf8', maxBuffer: 64 << 20 });
-  return issuesOf(r.status, r.stdout, r.stderr);
-}
-
 /**
- * The same without blocking the test worker: for many decks at once, which can take longer than
- * vitest's 60 s for a worker's answer to the runner ("Timeout calling onTaskUpdate").
+ * All issues the validator reports for the given files (errors and warnings). Run without
+ * blocking the test worker: a validation of many decks under load can take longer than vitest's
+ * 60 s for a worker's answer to the runner ("Timeout calling onTaskUpdate").
  */
-export async function validatePptxAsync(...files: string[]): Promise<OoxmlIssue[]> {
+export async function validatePptx(...files: string[]): Promise<OoxmlIssue[]> {
   const r = await runQuietly(process.execPath, [VALIDATOR, '--json', ...files]);
   return issuesOf(r.status, r.stdout, r.stderr);
 }
@@ -54,23 +49,27 @@ function issuesOf(status: number | null, stdout: string, stderr: string): OoxmlI
   return report.results.flatMap((res) => res.issues).filter((i) => i.severity !== 'ignored');
 }
 
-/** A child process run to its end without blocking the event loop: its exit status and output. */
+/**
+ * A child process run to its end without blocking the event loop: its exit status, the signal
+ * that ended it (the timeout's SIGTERM) and its output. `options` as for spawn (cwd, uid, …).
+ */
 export function runQuietly(
   command: string,
   args: string[],
   timeoutMs = 300_000,
-): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  options: Omit<SpawnOptions, 'timeout' | 'stdio'> = {},
+): Promise<{ status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { timeout: timeoutMs });
+    const child = spawn(command, args, { ...options, timeout: timeoutMs, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
       stdout += d;
     });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => {
       stderr += d;
     });
     child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
+    child.on('close', (status, signal) => resolve({ status, signal, stdout, stderr }));
   });
 }

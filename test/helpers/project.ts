@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { afterAll, onTestFinished } from 'vitest';
 import { copyProjectToTemp, REPO } from './project-copy.js';
 
@@ -79,14 +79,9 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the real CLI in a child process, as a user would. */
-export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): CliRun {
-  const r = spawnSync(process.execPath, [...CLI_ARGS, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, ...env },
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+/** Runs the real CLI in a child process, as a user would (without blocking this test worker). */
+export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  return runCliAsync(args, cwd, env);
 }
 
 export interface CliRunOptions {

@@ -16,10 +16,11 @@ export function watchForStalls(): void {
   const state = globalThis as { [installed]?: boolean };
   if (state[installed]) return; // one watch per worker process (isolate: false shares it)
   state[installed] = true;
-  let last = Date.now();
+  // A monotonic clock: a test's fake Date (vi.setSystemTime to 2004) must not read as a stall.
+  let last = performance.now();
   setInterval(() => {
-    const now = Date.now();
-    const blocked = now - last - TICK_MS;
+    const now = performance.now();
+    const blocked = Math.round(now - last - TICK_MS);
     last = now;
     if (blocked < REPORT_AFTER_MS) return;
     const test = expect.getState().currentTestName ?? '(between tests)';

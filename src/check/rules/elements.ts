@@ -1,4 +1,5 @@
 /** What several rules ask of a slide's elements. */
+import { partRole } from '../../kinds/index.js';
 import type { Box } from '../../layout/types.js';
 import type { ElementModel, Finding, RunModel, ShapeModel, SlideModel, TextFrame } from '../types.js';
 
@@ -12,12 +13,11 @@ export function isFooter(e: ElementModel): boolean {
 }
 
 /**
- * A heading over a panel, column or list: a text shape named `Heading …` or `… heading`
- * (the names Trappa's slides give them). The PDF tags it as a heading under the slide's title.
+ * A heading over a panel, column or list: a text shape whose part the slide kinds declare as a
+ * heading (kinds/ `heading(…)`). The PDF tags it as a heading under the slide's title.
  */
 export function isHeading(e: ElementModel): e is ShapeModel {
-  const named = /^heading\b|\bheading$/i.test(e.name.trim());
-  return named && e.kind === 'shape' && !!e.text && !isTitle(e);
+  return partRole(e.name) === 'heading' && e.kind === 'shape' && !!e.text && !isTitle(e);
 }
 
 export function isTitle(e: ElementModel): e is ShapeModel {

@@ -3,6 +3,8 @@
  * footer, and how much of it the content covers (text frames by the height their text
  * needs, tables by their rows, shapes and pictures by their boxes). Inches.
  */
+import { commonParts } from '../../kinds/common-parts.js';
+import { partRole } from '../../kinds/index.js';
 import type { Box } from '../../layout/types.js';
 import { measureFrame } from '../measure-frame.js';
 import type { ElementModel, SlideModel } from '../types.js';
@@ -11,7 +13,12 @@ import { measureRows } from './overflow.js';
 
 /** Elements that frame every slide rather than carry its content. */
 export function isChrome(e: ElementModel): boolean {
-  return isTitle(e) || isFooter(e) || /^(title|title rule|footer logo|logo band)$/i.test(e.name.trim());
+  return (
+    isTitle(e) ||
+    isFooter(e) ||
+    commonParts.title.match(e.name.trim()) !== undefined ||
+    partRole(e.name) === 'decoration'
+  );
 }
 
 const drawn = new WeakMap<ElementModel, Box | undefined>();
