@@ -25,6 +25,7 @@ import { StudioThread } from './studio-thread.js';
 import type { EditInput, PreparedSave } from './studio-jobs.js';
 import { absorbDropped } from './absorb-route.js';
 import { deckTitle } from './client/state.js';
+import { parsedOf } from '../data/yaml-splice.js';
 
 export interface StudioOptions {
   root: string;
@@ -76,6 +77,9 @@ const json = (res: ServerResponse, value: unknown, status = 200): void =>
   send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
 const notFound = (res: ServerResponse): void => send(res, 404, 'text/plain; charset=utf-8', 'Not found.\n');
 
+/** Up to this many characters a data file is parsed on the request thread (~ms); above it, in the worker. */
+const SMALL_FILE = 256 * 1024;
+
 /** A built deck or PDF may be large (pictures), but not without bound. */
 const DOWNLOAD_LIMIT = 512 * 1024 * 1024;
 
@@ -103,9 +107,11 @@ export function createApi(options: StudioOptions, messages: Messages) {
   const { say } = messages;
   // Parsing, laying out and merging run in this worker, so no request waits for another's (studio-thread.ts).
   const thread = new StudioThread(messages.lang);
+  // A file of ordinary size is read here (a few ms), so the page's project and another page's news
+  // never wait behind a running live check; a large one is parsed in the worker.
   const files = new ProjectFiles(
     { root: options.root, dataDir: options.dataDir, templatesDir: options.templatesDir, outDir: options.outDir },
-    (text) => thread.run({ kind: 'value', text }),
+    async (text) => (text.length <= SMALL_FILE ? (parsedOf(text)?.value ?? null) : thread.run({ kind: 'value', text })),
     messages,
   );
   const projectPaths = { root: files.paths.root, dataDir: files.paths.dataDir, templatesDir: files.paths.templatesDir };
@@ -184,6 +190,8 @@ export function createApi(options: StudioOptions, messages: Messages) {
       });
     },
     'GET /api/project': async ({ res }) => {
+      // The page asks for this first: the worker loads meanwhile, so its first live slides do not wait for it.
+      thread.start();
       const loaded = await files.load();
       const decks = loaded
         .filter((f) => f.kind === 'deck')

@@ -63,6 +63,11 @@ export class StudioThread {
     });
   }
 
+  /** Starts the worker ahead of its first job (it takes a moment to load). */
+  start(): void {
+    this.#started();
+  }
+
   async close(): Promise<void> {
     const worker = this.#worker;
     this.#worker = undefined;
