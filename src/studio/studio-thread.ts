@@ -89,7 +89,14 @@ export class StudioThread {
       this.#pending.clear();
     };
     worker.on('error', failAll);
-    worker.on('exit', (code) => failAll(new Error(`studio worker stopped (exit ${code})`)));
+    worker.on('exit', (code) =>
+      // Ended by close(), the Studio stopping: what was still asked is answered plainly, not as a bug.
+      failAll(
+        this.#worker === worker
+          ? new Error(`studio worker stopped (exit ${code})`)
+          : new TrappaError('the Studio is stopping; reload the page once it runs again'),
+      ),
+    );
     // An idle worker does not keep the process alive: the server decides when the studio ends.
     worker.unref();
     this.#worker = worker;
