@@ -19,6 +19,7 @@ import { deckInputFiles, hashInputs, parsedInputs } from './versions/input-hash.
 import { type DeckToSave, saveDecks as saveVersions, type SavedDeck, type SaveOptions } from './versions/save-decks.js';
 import type { ImageStats } from './images/prepare-image.js';
 import { checkBuiltDeck, checkFailure } from './check/check-deck.js';
+import { backdropPictures } from './check/backdrop-pictures.js';
 import { finishDeck } from './pptx/finish-package.js';
 import { writePptx } from './pptx/write-pptx.js';
 
@@ -157,7 +158,12 @@ async function renderInProject(
   );
   if (overBudget) throw new InputError([overBudget]);
   if (options.check !== false) {
-    const failed = checkFailure(`${plan.baseName}.pptx`, checkBuiltDeck(finished.package, plan.theme));
+    const failed = checkFailure(
+      `${plan.baseName}.pptx`,
+      checkBuiltDeck(finished.package, plan.theme, {
+        pictures: await backdropPictures(bytes, finished.package),
+      }),
+    );
     if (failed) throw failed;
     stage('check');
   }

@@ -65,11 +65,14 @@ function legible(theme: Theme, colors: Theme['colors']): Theme['colors'] {
 }
 
 /** theme.yaml's colour roles, taken from the template's colour scheme. */
-function templateColors(set: MasterSet, own: Theme['colors'], behind?: string): Theme['colors'] {
+function templateColors(set: MasterSet, own: Theme['colors'], behind?: string[]): Theme['colors'] {
   const get = (slot: string, fallback: string) => set.scheme.get(slot) ?? fallback;
-  // The content layout's own background (a dark master under a light scheme), and the theme text colour that reads on it.
-  const background = behind ?? get('bg1', own.background);
-  const text = behind ? bestTextSlot(set.scheme, behind).color : get('tx1', own.text);
+  // What the content area lies on (a dark master under a light scheme, a gradient's darkest and
+  // lightest point), the theme text colour that reads on all of it, and the background it reads worst on.
+  const text = behind?.length ? bestTextSlot(set.scheme, behind).color : get('tx1', own.text);
+  const background = behind?.length
+    ? behind.reduce((a, b) => (contrastRatio(text, b) < contrastRatio(text, a) ? b : a))
+    : get('bg1', own.background);
   // Theme colours first, so diagrams and tables name them (scheme references): the first
   // accent (or dark 2) that reads as titles on the background and carries light or dark text.
   const palette = ['accent1', 'tx2', 'accent2', 'accent3', 'accent4', 'accent5', 'accent6']
@@ -106,7 +109,7 @@ function templateColors(set: MasterSet, own: Theme['colors'], behind?: string): 
  * The theme with the template's colours and fonts, and one line for each font measured with
  * a stand-in (a font is never a reason to refuse a build: see fonts/fonts.ts).
  */
-export function templateTheme(set: MasterSet, theme: Theme, background?: string): { theme: Theme; notes: string[] } {
+export function templateTheme(set: MasterSet, theme: Theme, background?: string[]): { theme: Theme; notes: string[] } {
   const fonts = {
     ...theme.fonts,
     heading: set.fonts.major || theme.fonts.heading,
