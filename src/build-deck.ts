@@ -5,6 +5,7 @@
  */
 import { debugLog, msSince } from './debug-log.js';
 import { withFonts } from './fonts/fonts.js';
+import { measuredFaces } from './fonts/measured-faces.js';
 import path from 'node:path';
 import { resolvePaths } from './project-paths.js';
 import { sha256Hex } from './sha256.js';
@@ -173,6 +174,7 @@ async function renderInProject(
     bytes,
     sha256: sha256Hex(bytes),
     slideCount: placed.value.deck.slides.length,
+    faces: measuredFaces([plan.theme.fonts.heading, plan.theme.fonts.body]),
     plan,
     notes: [...prepared.value.notes, ...(laidOut.value.notes ?? [])],
     planned: placed.value.deck.slides.map((s) => s.planned ?? -1),
