@@ -17,6 +17,7 @@ import { buildDecks } from '../src/build-deck.js';
 import { backdropPictures } from '../src/check/backdrop-pictures.js';
 import { checkDeck } from '../src/check/check-deck.js';
 import type { ShapeModel } from '../src/check/types.js';
+import type { Box } from '../src/layout/types.js';
 import { contrastRatio, relativeLuminance } from '../src/contrast.js';
 import { previewDecks } from '../src/post/preview.js';
 import { readPptx } from './helpers/pptx-zip.js';
@@ -25,6 +26,8 @@ import { libreOfficeTemplates } from './helpers/template-corpus.js';
 import { hasSoffice, missingTool } from './helpers/tools.js';
 
 const TEMPLATES = ['Lights', 'Metropolis', 'Candy'];
+/** Templates with art along the bottom: trees and rabbits (Forestbird), a wave (Blue_Curve). */
+const ART_TEMPLATES = ['Forestbird', 'Blue_Curve'];
 const DPI = 40;
 const work = mkdtempSync(path.join(tmpdir(), 'trappa-legible-'));
 afterAll(() => rmSync(work, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }));
@@ -66,6 +69,11 @@ beforeAll(async () => {
   }
   const previews = await previewDecks(jobs, { dpi: DPI });
   TEMPLATES.forEach((name, i) => renders.set(name, previews[i]!.slides));
+  for (const name of ART_TEMPLATES) {
+    const file = corpus.find((f) => path.basename(f) === `${name}.potx`);
+    if (!file) throw new Error(`${name}.potx is not in the corpus`);
+    decks.set(name, await buildOn(file));
+  }
 }, 600_000);
 
 const required = (size: number, bold: boolean) => (size >= 18 || (bold && size >= 14) ? 3 : 4.5);
@@ -152,6 +160,40 @@ describe.skipIf(missingTool('LibreOffice', hasSoffice))('text on a template', ()
       const built = checkDeck(decks.get(name)!, { minBodySize: 9, pictures: await backdropPictures(decks.get(name)!) });
       expect(built.filter((f) => f.rule === 'contrast' && f.severity === 'error')).toEqual([]);
     }
+  });
+});
+
+describe.skipIf(missingTool('LibreOffice', hasSoffice))('content on a template with art', () => {
+  it.each(ART_TEMPLATES)("%s: Trappa's texts, shapes and tables keep off the template's art", (name) => {
+    const deck = readPptx(decks.get(name)!);
+    const overlaps: string[] = [];
+    const meet = (a: Box, b: Box) =>
+      Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > 0.02 &&
+      Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) > 0.02;
+    const { w, h } = deck.model().size;
+    for (const slide of deck.model().slides) {
+      // The art: the master's and layout's own shapes and pictures, not a full-slide background, not a hairline.
+      const art = (slide.behind ?? []).flatMap((e) =>
+        e.box &&
+        (e.kind === 'picture' || (e.kind === 'shape' && e.fill !== null)) &&
+        e.box.w * e.box.h < 0.8 * w * h &&
+        Math.min(e.box.w, e.box.h) >= 0.1
+          ? [e.box]
+          : [],
+      );
+      for (const e of slide.elements) {
+        // The template's own places (title, footer, number) are where its designer put them.
+        if (
+          !e.box ||
+          (e.kind === 'shape' && ['title', 'ctrTitle', 'ftr', 'sldNum', 'dt'].includes(e.placeholder ?? ''))
+        )
+          continue;
+        if (e.kind === 'shape' && !e.text && e.fill === null) continue;
+        const hit = art.find((a) => meet(e.box!, a));
+        if (hit) overlaps.push(`slide ${slide.number} ${e.name} over art at ${hit.x.toFixed(2)},${hit.y.toFixed(2)}`);
+      }
+    }
+    expect(overlaps).toEqual([]);
   });
 });
 

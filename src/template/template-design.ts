@@ -199,18 +199,25 @@ export function templatePage(page: Page, set: MasterSet, layouts: Record<LayoutR
   const footer = boxOf(content, 'ftr');
   const number = boxOf(content, 'sldNum');
   const coverFooters = ['ftr', 'sldNum', 'dt'].map((t) => boxOf(cover, t)).filter((b): b is Box => b !== undefined);
+  const look = layoutLook(set, content);
   return {
     ...page,
     size: set.size,
     title: boxOf(content, 'title') ?? page.title,
     // A content layout that is a two-content one (the template has no other) spans both bodies.
-    body: templateContentArea(set, content) ?? page.body,
+    body: templateContentArea(set, content, look) ?? page.body,
     footer: union([footer, number]) ?? bottomBand(page.footer, set.size),
     template: {
       cover: {
         title: boxOf(cover, 'ctrTitle', 'title') ?? page.title,
-        subtitle: contentArea(boxOf(cover, 'subTitle', 'body', 'obj') ?? page.body, set.size, coverFooters),
+        subtitle: contentArea(
+          boxOf(cover, 'subTitle', 'body', 'obj') ?? page.body,
+          set.size,
+          coverFooters,
+          layoutLook(set, cover).art,
+        ),
       },
+      art: look.art,
       ...(footer ? { footer } : {}),
       ...(number ? { number } : {}),
     },
