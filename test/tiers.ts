@@ -49,4 +49,7 @@ export const LONG_TEST_FILES: Readonly<Record<string, string>> = {
   'test/props/layout.props.test.ts': 'generated strategies, laid out and checked',
   'test/props/words-pdf.props.test.ts': 'generated strategies, words read back from the PDF',
   'test/whole-words.test.ts': 'no word broken, read back from LibreOffice’s PDF',
+  // Build, edit, absorb, rebuild on generated strategies, once more after LibreOffice saved
+  // the deck (10 s). Default: absorb, readme-absorb, studio-absorb.
+  'test/absorb-roundtrip.test.ts': 'absorb round trips on generated strategies',
 };
