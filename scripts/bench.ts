@@ -10,6 +10,7 @@
  *   npm run bench -- --no-pdf           # everything but those (--pdf-runs N: how many runs)
  *   npm run bench -- --node24 <node>    # the cold builds on Node 24 too, side by side (the node .ci/run installs in $TMPDIR/trappa-ci-node-24)
  *   npm run bench -- --sizes 10,100,1000,5000   # issue #27's sizes: 1,000 and 5,000 rows against pandoc
+ *   npm run bench -- --template-only    # only build --all on templates against the built-in design (issue #20)
  *
  * Every command runs without NODE_EXTRA_CA_CERTS (run.ts benchEnv), pandoc's too.
  */
@@ -41,6 +42,7 @@ import { measureWarm, profileWarm } from './bench/warm.js';
 import { measureStudio, studioTable } from './bench/studio.js';
 import { measureStudioOffice, studioOfficeTable } from './bench/studio-office.js';
 import { measurePdf, pdfTable, type PdfBenchResult } from './bench/pdf.js';
+import { measureTemplates, templateTable } from './bench/template.js';
 
 const { values: flags } = parseArgs({
   options: {
@@ -55,6 +57,7 @@ const { values: flags } = parseArgs({
     'no-pdf': { type: 'boolean', default: false },
     'pdf-only': { type: 'boolean', default: false },
     node24: { type: 'string' },
+    'template-only': { type: 'boolean', default: false },
   },
 });
 const quick = flags.quick;
@@ -130,8 +133,22 @@ async function pdfOnly(): Promise<void> {
   );
 }
 
+/** Only the template builds against the built-in one (issue #20). */
+async function templateOnly(): Promise<void> {
+  mkdirSync(benchDir, { recursive: true });
+  buildBundle(paths, 'bundled');
+  log(`template: build --all on templates and built-in × ${runs} runs, interleaved`);
+  const markdown = renderTable(templateTable(await measureTemplates(root, path.join(root, 'dist', 'cli.js'), runs)));
+  process.stdout.write(`\n${markdown}`);
+  writeFileSync(
+    path.join(benchDir, 'template-results.md'),
+    `# Trappa template benchmark, ${new Date().toISOString()}\n\n${markdown}`,
+  );
+}
+
 async function main(): Promise<void> {
   if (flags['pdf-only']) return pdfOnly();
+  if (flags['template-only']) return templateOnly();
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(benchDir, { recursive: true });
   const env = environment();
@@ -244,6 +261,8 @@ async function main(): Promise<void> {
   log(`scale: ${sizes.join(', ')} rows × ${scaleRuns} runs`);
   const scale = await measureScale({ root, sizes, runs: scaleRuns, trappaArgs: [cli], pandoc, node24 });
   const pdf = pdfSection(cli);
+  log(`template: build --all on templates and built-in × ${runs} runs, interleaved`);
+  const templateBuilds = await measureTemplates(root, cli, runs);
 
   log(
     existsSync('/usr/bin/chromium')
@@ -271,6 +290,7 @@ async function main(): Promise<void> {
     studio,
     studioOffice,
     pdf,
+    templateBuilds,
   };
   const targets = evaluateTargets(results);
   const tables: Table[] = [
@@ -279,6 +299,7 @@ async function main(): Promise<void> {
     ...(studio ? [studioTable(studio)] : []),
     ...(studioOffice ? [studioOfficeTable(studioOffice)] : []),
     ...(pdf ? [pdfTable(pdf, pdfRuns)] : []),
+    templateTable(templateBuilds),
     targets,
   ];
   const markdown = tables.map(renderTable).join('\n');

@@ -9,6 +9,7 @@ import { renderDeck } from '../build-deck.js';
 import { loadProject, type ProjectPaths } from '../data/load-project.js';
 import type { YamlCache } from '../data/yaml-cache.js';
 import { checkBuiltDeck } from '../check/check-deck.js';
+import { backdropPictures } from '../check/backdrop-pictures.js';
 import { resolveDeck } from '../plan/resolve-deck.js';
 import { EditedFiles } from './live-render.js';
 
@@ -33,7 +34,8 @@ export async function checkLive(paths: ProjectPaths, texts: Map<string, string>,
   for (const source of project.decks) {
     try {
       const built = await renderDeck(project, resolveDeck(project, source), { check: false });
-      const findings = checkBuiltDeck(built.bytes, project.theme).map(
+      const pictures = await backdropPictures(built.bytes);
+      const findings = checkBuiltDeck(built.bytes, project.theme, { pictures }).map(
         (f): DeckFinding => ({
           file: source.source.file,
           slide: f.slide,
