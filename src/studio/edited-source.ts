@@ -26,37 +26,39 @@ import { sha256Hex } from '../sha256.js';
 
 /** A saved text's parse, kept for the edits made against it. */
 interface Kept {
-  source: YamlSource;
+  parsed: Result<YamlSource>;
   plain: unknown;
   /** A file with `*alias` nodes repeats a value elsewhere: a splice would not change the copies. */
   aliases: boolean;
   validated: Map<z.ZodType, Result<Validated<unknown>>>;
 }
 
-/** Saved texts kept, by the weight of their text (a parse weighs some 40 times its text). */
-const KEPT_TEXT = 6 * 1024 * 1024;
+/** Saved texts kept, by the weight of their text (a parse weighs some 40 times its text): a 2 MB strategy before and after a save. */
+const KEPT_TEXT = 4 * 1024 * 1024;
 
 export class EditedSources {
-  readonly #kept = new BoundedCache<string, Kept | undefined>(KEPT_TEXT, (key) => Number(key.split('\0')[2]));
+  readonly #kept = new BoundedCache<string, Kept>(KEPT_TEXT, (key) => Number(key.split('\0')[2]));
   /** Edits read from a kept parse and edits that were parsed again (tests, the bench). */
   readonly stats = { spliced: 0, parsed: 0 };
 
   /** The file `display` as edited: `saved` is its text on disk, `value` the page's value of it. */
   load<S extends z.ZodType>(display: string, saved: string, value: unknown, schema: S): Result<Validated<z.output<S>>> {
     const kept = this.#keptOf(display, saved);
-    const base = kept && this.#validated(kept, schema);
-    if (!kept || !base?.ok || kept.aliases) return this.#parsed(display, saved, value, schema);
+    if (!kept.parsed.ok || kept.aliases) return this.#parsed(display, saved, value, schema);
+    const source = kept.parsed.value;
+    const base = this.#validated(kept, source, schema);
+    if (!base.ok) return this.#parsed(display, saved, value, schema);
     const changes = changesBetween(kept.plain, value);
     if (changes.length === 0) return base as Result<Validated<z.output<S>>>;
-    const splices = scalarSplices(kept.source.doc, changes);
+    const splices = scalarSplices(source.doc, changes);
     const simple =
       splices !== undefined &&
       // A value that spanned lines would move every line after it.
       !splices.some((s) => saved.slice(s.at, s.end).includes('\n')) &&
       !changes.some((c) => typeof c.value === 'string' && xmlTextProblem(c.value) !== undefined);
     if (!simple) return this.#parsed(display, saved, value, schema);
-    const source = splicedSource(kept.source, splices, withChanges(kept.plain, changes));
-    const validated = validateYaml(ok(source), schema);
+    const spliced = splicedSource(source, splices, withChanges(kept.plain, changes));
+    const validated = validateYaml(ok(spliced), schema);
     // A refused value: the messages come from a parse of the text, as a build gives them.
     if (!validated.ok) return this.#parsed(display, saved, value, schema);
     this.stats.spliced++;
@@ -68,28 +70,43 @@ export class EditedSources {
     return validateYaml(parseYaml(display, editYamlText(saved, value)), schema);
   }
 
-  #keptOf(display: string, text: string): Kept | undefined {
+  /** `text` parsed as parseYaml does, kept: the saved files' cache parses through here too. */
+  parse(display: string, text: string): Result<YamlSource> {
+    return this.#keptOf(display, text).parsed;
+  }
+
+  /** The plain value of a file's text (what the page edits), from the kept parse; undefined when it does not parse. */
+  plainOf(display: string, text: string): unknown {
+    const kept = this.#keptOf(display, text);
+    return kept.parsed.ok ? kept.plain : undefined;
+  }
+
+  #keptOf(display: string, text: string): Kept {
     const key = `${display}\0${sha256Hex(text)}\0${text.length}`;
     const hit = this.#kept.get(key);
     if (hit) return hit;
     const parsed = parseYaml(display, text);
-    if (!parsed.ok) return undefined;
-    const source = parsed.value;
     let aliases = false;
-    visit(source.doc, {
-      Alias() {
-        aliases = true;
-        return visit.BREAK;
-      },
-    });
-    const kept: Kept = { source, plain: source.doc.toJS({ maxAliasCount: 100 }), aliases, validated: new Map() };
+    if (parsed.ok)
+      visit(parsed.value.doc, {
+        Alias() {
+          aliases = true;
+          return visit.BREAK;
+        },
+      });
+    const kept: Kept = {
+      parsed,
+      plain: parsed.ok ? parsed.value.doc.toJS({ maxAliasCount: 100 }) : undefined,
+      aliases,
+      validated: new Map(),
+    };
     this.#kept.set(key, kept);
     return kept;
   }
 
-  #validated(kept: Kept, schema: z.ZodType): Result<Validated<unknown>> {
+  #validated(kept: Kept, source: YamlSource, schema: z.ZodType): Result<Validated<unknown>> {
     let result = kept.validated.get(schema);
-    if (!result) kept.validated.set(schema, (result = validateYaml(ok(kept.source), schema)));
+    if (!result) kept.validated.set(schema, (result = validateYaml(ok(source), schema)));
     return result;
   }
 }

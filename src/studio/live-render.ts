@@ -58,7 +58,10 @@ export interface LiveContext {
 }
 
 export function liveContext(): LiveContext {
-  return { saved: new YamlCache(), sources: new EditedSources(), slides: new SlideCache() };
+  const sources = new EditedSources();
+  // Saved files and edits share one parse per text: a 2 MB strategy is held once, not twice.
+  const saved = new YamlCache((display, text) => sources.parse(display, text));
+  return { saved, sources, slides: new SlideCache() };
 }
 
 /**

@@ -111,7 +111,8 @@ export function createApi(options: StudioOptions, messages: Messages) {
   // never wait behind a running live check; a large one is parsed in the worker.
   const files = new ProjectFiles(
     { root: options.root, dataDir: options.dataDir, templatesDir: options.templatesDir, outDir: options.outDir },
-    async (text) => (text.length <= SMALL_FILE ? (parsedOf(text)?.value ?? null) : thread.run({ kind: 'value', text })),
+    async (text, file) =>
+      text.length <= SMALL_FILE ? (parsedOf(text)?.value ?? null) : thread.run({ kind: 'value', text, file }),
     messages,
   );
   const projectPaths = { root: files.paths.root, dataDir: files.paths.dataDir, templatesDir: files.paths.templatesDir };

@@ -23,7 +23,7 @@ export interface EditInput {
 }
 
 export type Job =
-  | { kind: 'value'; text: string }
+  | { kind: 'value'; text: string; file: string }
   | { kind: 'render'; paths: ProjectPaths; edits: EditInput[]; decks?: string[] }
   | { kind: 'check'; paths: ProjectPaths; edits: EditInput[] }
   | { kind: 'templates'; paths: ProjectPaths; edits: EditInput[]; ask: TemplateAsk }
@@ -99,8 +99,8 @@ async function save(job: Extract<Job, { kind: 'save' }>, lang: Lang): Promise<Pr
 export async function runJob(job: Job, lang: Lang): Promise<unknown> {
   switch (job.kind) {
     case 'value':
-      // The parse is kept for the edits that follow (yaml-splice.ts): typing does not parse the file again.
-      return parsedOf(job.text)?.value ?? null;
+      // The parse is kept for the renders and edits that follow (edited-source.ts): one parse of a large file.
+      return context.sources.plainOf(job.file, job.text) ?? parsedOf(job.text)?.value ?? null;
     case 'render':
       return render(job, lang);
     case 'check':
