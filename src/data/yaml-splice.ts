@@ -20,6 +20,14 @@ interface Parsed {
 /** A parse weighs some 40 times its text; 6 MB of text is a few large files or many small ones. */
 const parses = new BoundedCache<string, Parsed>(6 * 1024 * 1024, (_, p) => p.size);
 
+/**
+ * Keeps a parse made elsewhere of `text` (with parseYaml's stricter options: the same nodes
+ * for a text both accept), so writing an edit of it does not parse it again (the Studio).
+ */
+export function keepParse(text: string, doc: Document.Parsed, value: unknown): void {
+  parses.set(sha256Hex(text), { doc, value, size: text.length });
+}
+
 /** More changed fields than this is not typing; the Document API handles it. */
 const MAX_SPLICES = 64;
 

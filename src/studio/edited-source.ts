@@ -21,7 +21,7 @@ import { changesBetween, type Change } from '../data/value-merge.js';
 import { xmlTextProblem } from '../data/xml-text.js';
 import { validateYaml, type Validated } from '../data/yaml-cache.js';
 import { editYamlText } from '../data/yaml-edit.js';
-import { applySplices, scalarSplices, type Splice } from '../data/yaml-splice.js';
+import { applySplices, keepParse, scalarSplices, type Splice } from '../data/yaml-splice.js';
 import { sha256Hex } from '../sha256.js';
 
 /** A saved text's parse, kept for the edits made against it. */
@@ -87,6 +87,9 @@ export class EditedSources {
     if (hit) return hit;
     const parsed = parseYaml(display, text);
     let aliases = false;
+    const plain = parsed.ok ? parsed.value.doc.toJS({ maxAliasCount: 100 }) : undefined;
+    // Writing an edit of this text (a save, an edit more than typing) starts from this parse too.
+    if (parsed.ok) keepParse(text, parsed.value.doc, plain);
     if (parsed.ok)
       visit(parsed.value.doc, {
         Alias() {
@@ -96,7 +99,7 @@ export class EditedSources {
       });
     const kept: Kept = {
       parsed,
-      plain: parsed.ok ? parsed.value.doc.toJS({ maxAliasCount: 100 }) : undefined,
+      plain,
       aliases,
       validated: new Map(),
     };

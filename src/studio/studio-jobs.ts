@@ -5,6 +5,7 @@
  * request loop: the page's script, another page's event stream or a download keep answering.
  * Caches (parses by text, validated saved files) live here, in the worker, one per studio.
  */
+import path from 'node:path';
 import { parsedOf } from '../data/yaml-splice.js';
 import type { ProjectPaths } from '../data/load-project.js';
 import type { Lang } from '../messages/catalogue.js';
@@ -82,7 +83,8 @@ async function save(job: Extract<Job, { kind: 'save' }>, lang: Lang): Promise<Pr
   if (plan.kind === 'conflict')
     return { ...plan, conflicts: plan.conflicts.map((c) => ({ ...c, field: fieldPath(c.path) })) };
   const files = new Map<string, Edited>(edited(job.others));
-  files.set(job.abs, { text: plan.text });
+  // Unmerged, the text is the page's value written into the current text: checked as an edit of it (no parse).
+  files.set(job.abs, plan.merged ? { text: plan.text } : { saved: job.current, value: job.value });
   const result = await renderLive(job.paths, files, context);
   const issues = [...result.issues, ...result.decks.flatMap((d) => d.issues)];
   // Nothing is saved while any message stands: the CLI would refuse to build it.
@@ -91,7 +93,9 @@ async function save(job: Extract<Job, { kind: 'save' }>, lang: Lang): Promise<Pr
     kind: 'write',
     text: plan.text,
     merged: plan.merged,
-    value: parsedOf(plan.text)?.value ?? plainValue(plan.text),
+    // Parsed and kept here: the next keystroke's edit starts from the saved text.
+    value:
+      context.sources.plainOf(path.relative(path.resolve(job.paths.root), job.abs), plan.text) ?? plainValue(plan.text),
   };
 }
 
