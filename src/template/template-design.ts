@@ -11,6 +11,7 @@ import type { Theme } from '../data/schema.js';
 type ColorName = keyof Theme['colors'];
 import { standInNote } from '../fonts/fonts.js';
 import { bestTextSlot, layoutLook } from './legible-colors.js';
+import { templateSlots } from './template-slots.js';
 import type { Page } from '../layout/page.js';
 import type { Box } from '../layout/types.js';
 import type { LayoutInfo, LayoutRole, MasterSet } from '../pptx/master-set.js';
@@ -176,12 +177,13 @@ export function templatePage(page: Page, set: MasterSet, layouts: Record<LayoutR
   const footer = boxOf(content, 'ftr');
   const number = boxOf(content, 'sldNum');
   const coverFooters = ['ftr', 'sldNum', 'dt'].map((t) => boxOf(cover, t)).filter((b): b is Box => b !== undefined);
+  const body = templateContentArea(set, content) ?? page.body;
   return {
     ...page,
     size: set.size,
     title: boxOf(content, 'title') ?? page.title,
     // A content layout that is a two-content one (the template has no other) spans both bodies.
-    body: templateContentArea(set, content) ?? page.body,
+    body,
     footer: union([footer, number]) ?? bottomBand(page.footer, set.size),
     template: {
       cover: {
@@ -190,6 +192,7 @@ export function templatePage(page: Page, set: MasterSet, layouts: Record<LayoutR
       },
       ...(footer ? { footer } : {}),
       ...(number ? { number } : {}),
+      slots: templateSlots(layouts.two, layouts.comparison, body),
     },
   };
 }
