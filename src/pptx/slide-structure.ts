@@ -175,12 +175,17 @@ export function planSlide(
       return legible({ ...plan, placeholder: ref(ph), slideNumber: number, inheritBox }, e);
     }
     const at = texts.indexOf(e);
-    const { slot, inherits } = slots[at] ?? { inherits: false };
+    const { slot, inherits, taller } = slots[at] ?? { inherits: false };
     // More texts than the layout has places for, or (on a template) a text outside its slot's box:
     // a body placeholder of its own, which no layout slot moves (PowerPoint keeps such "orphans"
     // where they are on *Reset slide*, so they cannot land on another text).
-    const placeholder = slot ? ref(slot) : { type: 'body', idx: String(100 + at) };
-    return legible({ ...plan, placeholder, inheritBox: inherits }, e);
+    const orphan = { type: 'body', idx: String(100 + at) };
+    const placeholder = slot ? ref(slot) : orphan;
+    if (!taller) return legible({ ...plan, placeholder, inheritBox: inherits }, e);
+    // In a slot taller than the text (its foot over the template's footer or art), the text reads
+    // where it is; a panel it needs there would cover the slot's foot, so it keeps its own box.
+    const judged = legible({ ...plan, placeholder }, e);
+    return judged.panel ? legible({ ...plan, placeholder: orphan }, e) : { ...judged, inheritBox: true };
   });
   const own = options.layoutBackground?.(role);
   return { layout, shapes, keepBackground: !options.template && own !== undefined && own !== slide.background };

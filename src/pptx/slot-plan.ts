@@ -20,8 +20,11 @@ export const isBodyText = (e: SlideElement): e is TextElement =>
 export interface SlotChoice {
   role: LayoutRole;
   layout: LayoutInfo;
-  /** Per body text (in order): its slot, and whether it takes the slot's box as its own. */
-  slots: { slot?: PlaceholderInfo; inherits: boolean }[];
+  /**
+   * Per body text (in order): its slot, whether it takes the slot's box as its own, and whether
+   * that box is taller than the text's (whose own box then is where it must read).
+   */
+  slots: { slot?: PlaceholderInfo; inherits: boolean; taller?: boolean }[];
 }
 
 function roleByCount(slide: LaidOutSlide, texts: number): LayoutRole {
@@ -73,14 +76,18 @@ export const sameBox = (a: Box, b: Box | undefined) =>
 
 /**
  * A top-anchored text Trappa placed at the top of its slot, as wide as the slot and no taller,
- * reads the same in the slot's whole box, when nothing else on the slide lies in that box:
- * it can inherit the box too (PowerPoint's *Reset slide* then changes nothing).
+ * reads the same in the slot's whole box: it can inherit the box too (PowerPoint's *Reset
+ * slide* then changes nothing). What else lies in the slot's box must lie below the text (a
+ * template's footer or art that ends the content area above the slot's foot), and a text with
+ * a fill of its own never takes a larger box (the fill would cover them).
  */
 function fillsSlotTop(e: TextElement, slot: Box | undefined, others: SlideElement[]): boolean {
   if (!slot || (e.style.valign ?? 'top') !== 'top') return false;
   if (!sameBox({ ...e.box, h: slot.h }, slot) || e.box.h > slot.h + 0.02) return false;
-  // A footer inside the slot too (a template's body drawn over its footer) keeps the text in its own box.
-  return others.every((o) => o === e || !('box' in o) || overlap(o.box, slot) < 0.01);
+  const bottom = e.box.y + e.box.h;
+  const below = (o: SlideElement) => 'box' in o && o.box.y >= bottom - 0.01;
+  if (e.fill && e.box.h < slot.h - 0.02) return false;
+  return others.every((o) => o === e || !('box' in o) || overlap(o.box, slot) < 0.01 || below(o));
 }
 
 export const within = (b: Box, size: { w: number; h: number }) =>
@@ -91,8 +98,9 @@ function slotsIn(slide: LaidOutSlide, texts: TextElement[], layout: LayoutInfo, 
   return assignSlots(texts, bodySlots(layout, role)).map((slot, i) => {
     const e = texts[i]!;
     const inside = slot?.box !== undefined && within(slot.box, size);
-    const inherits = inside && (sameBox(e.box, slot?.box) || fillsSlotTop(e, slot?.box, slide.elements));
-    return { slot, inherits };
+    const exact = sameBox(e.box, slot?.box);
+    const inherits = inside && (exact || fillsSlotTop(e, slot?.box, slide.elements));
+    return { slot, inherits, ...(inherits && !exact ? { taller: true } : {}) };
   });
 }
 

@@ -1,8 +1,9 @@
 /**
  * The template's places for slides of two texts side by side, as the layout stage sees
  * them: a two-content layout's two bodies (columns), and a comparison layout's heading and
- * body pairs. Only places inside the content area count (a slot reaching into footer art
- * or past the slide would make the slide's text move there on *Reset slide*).
+ * body pairs. A slot whose foot reaches below the content area (over the template's footer
+ * or bottom art) counts with its foot cut off there: a top-anchored text inside it still
+ * inherits the slot's box (pptx/slot-plan.ts), and stays off what lies below.
  */
 import type { TemplateSlots } from '../layout/page.js';
 import type { Box } from '../layout/types.js';
@@ -10,11 +11,16 @@ import type { LayoutInfo } from '../pptx/master-set.js';
 
 const TOLERANCE = 0.05;
 
-const inside = (b: Box, area: Box) =>
-  b.x >= area.x - TOLERANCE &&
-  b.y >= area.y - TOLERANCE &&
-  b.x + b.w <= area.x + area.w + TOLERANCE &&
-  b.y + b.h <= area.y + area.h + TOLERANCE;
+/** Inches of a slot that must be left above the content area's foot for it to count. */
+const MIN_H = 1;
+
+/** The slot inside the content area, its foot cut off at the area's; undefined when it starts outside. */
+function clip(b: Box, area: Box): Box | undefined {
+  const across = b.x >= area.x - TOLERANCE && b.x + b.w <= area.x + area.w + TOLERANCE;
+  if (!across || b.y < area.y - TOLERANCE) return undefined;
+  const h = Math.min(b.y + b.h, area.y + area.h) - b.y;
+  return h >= Math.min(MIN_H, b.h) ? { ...b, h } : undefined;
+}
 
 /** The layout's body placeholders' boxes, when it has exactly `n` and all have a box. */
 function bodies(layout: LayoutInfo, n: number): Box[] | undefined {
@@ -33,14 +39,13 @@ function sideBySide(a: Box, b: Box): [Box, Box] | undefined {
 }
 
 function columnsOf(layout: LayoutInfo, area: Box): [Box, Box] | undefined {
-  const found = bodies(layout, 2);
-  const pair = found && sideBySide(found[0]!, found[1]!);
-  return pair && pair.every((b) => inside(b, area)) ? pair : undefined;
+  const found = bodies(layout, 2)?.map((b) => clip(b, area));
+  return found?.every((b) => b !== undefined) ? sideBySide(found[0]!, found[1]!) : undefined;
 }
 
 function pairsOf(layout: LayoutInfo, area: Box): TemplateSlots['pairs'] {
-  const found = bodies(layout, 4);
-  if (!found || !found.every((b) => inside(b, area))) return undefined;
+  const found = bodies(layout, 4)?.map((b) => clip(b, area));
+  if (!found?.every((b) => b !== undefined)) return undefined;
   // Headings are the two upper boxes, shorter than the bodies under them.
   const [h1, h2, b1, b2] = [...found].sort((a, b) => a.y - b.y);
   const headings = sideBySide(h1!, h2!);
