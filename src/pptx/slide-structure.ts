@@ -34,6 +34,8 @@ export interface ShapePlan {
   color?: string;
   /** The scheme slot of a fill behind the text, where the template's art under it has no one colour to read on. */
   panel?: string;
+  /** With panel: a shape of its own behind the text's laid-out box (the placeholder's box is the slot's, taller). */
+  panelBox?: Box;
   /** The runs name no typeface: the text is in the template's heading font, which the title inherits. */
   inheritFont?: boolean;
   /** The typeface written on the runs, and the theme font it is (`+mj` / `+mn`). */
@@ -183,9 +185,9 @@ export function planSlide(
     const placeholder = slot ? ref(slot) : orphan;
     if (!taller) return legible({ ...plan, placeholder, inheritBox: inherits }, e);
     // In a slot taller than the text (its foot over the template's footer or art), the text reads
-    // where it is; a panel it needs there would cover the slot's foot, so it keeps its own box.
+    // where it is; a panel it needs there is a shape of its own under the text, not the slot's fill.
     const judged = legible({ ...plan, placeholder }, e);
-    return judged.panel ? legible({ ...plan, placeholder: orphan }, e) : { ...judged, inheritBox: true };
+    return { ...judged, inheritBox: true, ...(judged.panel ? { panelBox: e.box } : {}) };
   });
   const own = options.layoutBackground?.(role);
   return { layout, shapes, keepBackground: !options.template && own !== undefined && own !== slide.background };
