@@ -64,6 +64,11 @@ function formatSource(source: SourceLocation): string {
   return source.field ? `${source.file}#${source.field}` : source.file;
 }
 
+/** The first idx of a slide's own placeholders: 100, or above the layout's highest. */
+function orphanBase(layout: LayoutInfo): number {
+  return Math.max(100, ...layout.placeholders.map((p) => Number(p.idx ?? 0) + 1).filter((n) => n < 4294967295));
+}
+
 function ref(ph: PlaceholderInfo): PlaceholderRef {
   return { type: ph.type, ...(ph.idx !== undefined ? { idx: ph.idx } : {}) };
 }
@@ -181,7 +186,8 @@ export function planSlide(
     // More texts than the layout has places for, or (on a template) a text outside its slot's box:
     // a body placeholder of its own, which no layout slot moves (PowerPoint keeps such "orphans"
     // where they are on *Reset slide*, so they cannot land on another text).
-    const orphan = { type: 'body', idx: String(100 + at) };
+    // Above every idx the layout uses (pptxgenjs' layouts number their places from 101).
+    const orphan = { type: 'body', idx: String(orphanBase(layout) + at) };
     const placeholder = slot ? ref(slot) : orphan;
     if (!taller) return legible({ ...plan, placeholder, inheritBox: inherits }, e);
     // In a slot taller than the text (its foot over the template's footer or art), the text reads
