@@ -40,6 +40,8 @@ export interface TemplateSlots {
   columns?: [Box, Box];
   /** A comparison layout's heading and body pairs, left to right. */
   pairs?: [{ heading: Box; body: Box }, { heading: Box; body: Box }];
+  /** The body grown down to the footer places where nothing of the template lies between (a small body place). */
+  room?: Box;
 }
 
 export function createPage(

@@ -25,8 +25,20 @@ export interface ListContent {
   items: Paragraph[];
 }
 
-/** `firstIndex` > 0 when the list itself continues another slide, so every slide is titled "(forts.)". */
+/**
+ * `firstIndex` > 0 when the list itself continues another slide, so every slide is titled "(forts.)".
+ * On a template whose body place is small, a list that continues takes the free room below it
+ * too (down to the footer places) when that saves a slide: a slide more only for what the room holds.
+ */
 export function layoutList(page: Page, content: ListContent, firstIndex = 0): LaidOutSlide[] {
+  const slides = listSlides(page, content, firstIndex);
+  const room = page.template?.slots?.room;
+  if (!room || slides.length === 1) return slides;
+  const roomy = listSlides({ ...page, body: room }, content, firstIndex);
+  return roomy.length < slides.length ? roomy : slides;
+}
+
+function listSlides(page: Page, content: ListContent, firstIndex: number): LaidOutSlide[] {
   const { colors, sizes } = page.theme;
   const introStyle = textStyle(page, { size: sizes.body, bold: true, color: colors.primary });
   const introParagraphs: Paragraph[] = content.intro ? [{ runs: [{ text: content.intro }] }] : [];

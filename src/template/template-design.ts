@@ -11,7 +11,7 @@ import type { Theme } from '../data/schema.js';
 type ColorName = keyof Theme['colors'];
 import { standInNote } from '../fonts/fonts.js';
 import { bestTextSlot, layoutLook } from './legible-colors.js';
-import { templateSlots } from './template-slots.js';
+import { roomBelow, templateSlots } from './template-slots.js';
 import type { Page } from '../layout/page.js';
 import type { Box } from '../layout/types.js';
 import type { LayoutInfo, LayoutRole, MasterSet } from '../pptx/master-set.js';
@@ -177,7 +177,10 @@ export function templatePage(page: Page, set: MasterSet, layouts: Record<LayoutR
   const footer = boxOf(content, 'ftr');
   const number = boxOf(content, 'sldNum');
   const coverFooters = ['ftr', 'sldNum', 'dt'].map((t) => boxOf(cover, t)).filter((b): b is Box => b !== undefined);
-  const body = templateContentArea(set, content) ?? page.body;
+  const look = layoutLook(set, content);
+  const body = templateContentArea(set, content, look) ?? page.body;
+  const footers = ['ftr', 'sldNum', 'dt'].map((t) => boxOf(content, t)).filter((b): b is Box => b !== undefined);
+  const room = roomBelow(body, set.size, footers, look.art);
   return {
     ...page,
     size: set.size,
@@ -192,7 +195,7 @@ export function templatePage(page: Page, set: MasterSet, layouts: Record<LayoutR
       },
       ...(footer ? { footer } : {}),
       ...(number ? { number } : {}),
-      slots: templateSlots(layouts.two, layouts.comparison, body),
+      slots: { ...templateSlots(layouts.two, layouts.comparison, body), ...(room ? { room } : {}) },
     },
   };
 }

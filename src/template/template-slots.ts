@@ -64,3 +64,22 @@ export function templateSlots(two: LayoutInfo, comparison: LayoutInfo, area: Box
   const pairs = pairsOf(comparison, area);
   return { ...(columns ? { columns } : {}), ...(pairs ? { pairs } : {}) };
 }
+
+/**
+ * The free room a list may also take on a template whose body place is small: the content
+ * area grown down to the template's footer places (or near the slide's foot), when no art of
+ * the template lies in between. Undefined when there is less than 0.3 in more.
+ */
+export function roomBelow(area: Box, size: { w: number; h: number }, footers: Box[], art: Box[]): Box | undefined {
+  const bottom = area.y + area.h;
+  const across = (b: Box) => Math.min(area.x + area.w, b.x + b.w) - Math.max(area.x, b.x) > 0;
+  let limit = size.h - 0.3;
+  for (const f of footers) if (across(f) && f.y >= bottom - 0.01) limit = Math.min(limit, f.y - 0.05);
+  for (const a of art) {
+    if (!across(a) || a.y + a.h <= bottom || a.y >= limit) continue;
+    // Art reaching up into the content area, or into the room: the room ends above it, or there is none.
+    if (a.y < bottom + 0.01) return undefined;
+    limit = Math.min(limit, a.y - 0.05);
+  }
+  return limit - bottom >= 0.25 ? { ...area, h: limit - area.y } : undefined;
+}
