@@ -117,7 +117,11 @@ export function chooseSlots(
   const area = { x: 0, y: 0, ...size };
   if (!template || own === 'title') {
     const slots = slotsIn(slide, texts, layouts[own], own, area);
-    return { role: own, layout: layouts[own], slots: slots.map((s) => ({ ...s, inherits: template && s.inherits })) };
+    // The built-in design writes every box itself (its layouts are made from the laid-out deck).
+    const kept = slots.map(({ slot, inherits, taller }) =>
+      template ? { slot, inherits, ...(taller ? { taller } : {}) } : { slot, inherits: false },
+    );
+    return { role: own, layout: layouts[own], slots: kept };
   }
   let best: (SlotChoice & { score: number }) | undefined;
   for (const role of [own, ...CANDIDATES.filter((r) => r !== own)]) {
