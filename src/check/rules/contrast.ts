@@ -2,13 +2,13 @@
  * `contrast`: text colour against what it is drawn on, WCAG 2.1 AA (success criterion 1.4.3):
  * at least 4.5:1, or 3:1 for large text (≥ 18 pt, or ≥ 14 pt bold).
  * The background is, in this order: the run's highlight, the table cell's or shape's own
- * fill, else what is painted under the text's whole box (check/backdrop.ts: the slide's
+ * fill, else what is painted under the whole text where it is drawn (check/backdrop.ts: the slide's
  * background, the template's art and the slide's shapes below the text, gradients evaluated
  * and the template's pictures sampled), measured at its darkest and its lightest point.
  * Text over a picture that could not be decoded gets a warning.
  */
 import { contrastRatio } from '../../contrast.js';
-import { DEFAULT_SIZE_PT } from '../measure-frame.js';
+import { DEFAULT_SIZE_PT, measureFrame } from '../measure-frame.js';
 import type { Box } from '../../layout/types.js';
 import { layersOf, under } from '../backdrop.js';
 import { mediaOf } from '../read-deck.js';
@@ -62,14 +62,20 @@ function backdrop(slide: SlideModel, index: number): string | undefined {
   return slide.backgroundUnknown ? undefined : slide.background;
 }
 
-/** The text's box inside its insets. */
+/**
+ * Where the text is drawn: the box inside its insets, as high as the text needs, placed by
+ * its anchor (a text at the top of a tall slot is not drawn over the slot's foot).
+ */
 function textBox(e: ShapeModel): Box | undefined {
   if (!e.box) return undefined;
   const i = e.text?.insets;
-  if (!i) return e.box;
+  if (!i || !e.text) return e.box;
   const w = Math.max(0.01, e.box.w - i.left - i.right);
   const h = Math.max(0.01, e.box.h - i.top - i.bottom);
-  return { x: e.box.x + i.left, y: e.box.y + i.top, w, h };
+  const needed = Math.min(h, Math.max(0.01, measureFrame(e.text, w).height));
+  const anchor = e.text.anchor ?? 't';
+  const offset = anchor === 'b' ? h - needed : anchor === 'ctr' ? (h - needed) / 2 : 0;
+  return { x: e.box.x + i.left, y: e.box.y + i.top + offset, w, h: needed };
 }
 
 /**
