@@ -9,6 +9,7 @@
  * (--cli: a bundle built elsewhere, so rebuilding dist/ meanwhile does not pull chunks from under it).
  */
 import { readFileSync, rmSync, statSync } from 'node:fs';
+import { get } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,7 +46,10 @@ function pollOthers(url: string): { stop: () => Promise<number[]> } {
   const loop = (async () => {
     while (running) {
       const t0 = performance.now();
-      await fetch(new URL('/', url)).then((r) => r.text());
+      // A fresh connection each time (agent: false): the server closes idle kept-alive sockets.
+      await new Promise<void>((resolve) => {
+        get(new URL('/', url), { agent: false }, (res) => res.resume().on('end', resolve)).on('error', () => resolve());
+      });
       times.push(performance.now() - t0);
       await new Promise((r) => setTimeout(r, 25));
     }
