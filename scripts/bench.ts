@@ -10,6 +10,7 @@
  *   npm run bench -- --no-pdf           # everything but those (--pdf-runs N: how many runs)
  *   npm run bench -- --node24 <node>    # the cold builds on Node 24 too, side by side (the node .ci/run installs in $TMPDIR/trappa-ci-node-24)
  *   npm run bench -- --sizes 10,100,1000,5000   # issue #27's sizes: 1,000 and 5,000 rows against pandoc
+ *   npm run bench -- --template-only    # only build --all on templates against the built-in design (issue #20)
  *   npm run bench -- --edit-loop        # only the edit loop: studio edit → slide (CPU, and in chromium), watch rebuild
  *
  * Every command runs without NODE_EXTRA_CA_CERTS (run.ts benchEnv), pandoc's too.
@@ -42,6 +43,7 @@ import { measureWarm, profileWarm } from './bench/warm.js';
 import { measureStudio, studioTable } from './bench/studio.js';
 import { measureStudioOffice, studioOfficeTable } from './bench/studio-office.js';
 import { measurePdf, pdfTable, type PdfBenchResult } from './bench/pdf.js';
+import { measureTemplates, templateTable } from './bench/template.js';
 import { editLoopTable, type EditLoopResult } from './bench/edit-loop.js';
 
 const { values: flags } = parseArgs({
@@ -57,6 +59,7 @@ const { values: flags } = parseArgs({
     'no-pdf': { type: 'boolean', default: false },
     'pdf-only': { type: 'boolean', default: false },
     node24: { type: 'string' },
+    'template-only': { type: 'boolean', default: false },
     'edit-loop': { type: 'boolean', default: false },
   },
 });
@@ -133,6 +136,19 @@ async function pdfOnly(): Promise<void> {
   );
 }
 
+/** Only the template builds against the built-in one (issue #20). */
+async function templateOnly(): Promise<void> {
+  mkdirSync(benchDir, { recursive: true });
+  buildBundle(paths, 'bundled');
+  log(`template: build --all on templates and built-in × ${runs} runs, interleaved`);
+  const markdown = renderTable(templateTable(await measureTemplates(root, path.join(root, 'dist', 'cli.js'), runs)));
+  process.stdout.write(`\n${markdown}`);
+  writeFileSync(
+    path.join(benchDir, 'template-results.md'),
+    `# Trappa template benchmark, ${new Date().toISOString()}\n\n${markdown}`,
+  );
+}
+
 /** The edit loop in CPU time, in a child process of its own (its peak RSS is the loop's): edit-loop.ts. */
 function measureEditLoopApart(edits: number): EditLoopResult {
   const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -161,6 +177,7 @@ async function editLoopOnly(): Promise<void> {
 
 async function main(): Promise<void> {
   if (flags['pdf-only']) return pdfOnly();
+  if (flags['template-only']) return templateOnly();
   if (flags['edit-loop']) return editLoopOnly();
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(benchDir, { recursive: true });
@@ -274,6 +291,8 @@ async function main(): Promise<void> {
   log(`scale: ${sizes.join(', ')} rows × ${scaleRuns} runs`);
   const scale = await measureScale({ root, sizes, runs: scaleRuns, trappaArgs: [cli], pandoc, node24 });
   const pdf = pdfSection(cli);
+  log(`template: build --all on templates and built-in × ${runs} runs, interleaved`);
+  const templateBuilds = await measureTemplates(root, cli, runs);
 
   log(
     existsSync('/usr/bin/chromium')
@@ -304,6 +323,7 @@ async function main(): Promise<void> {
     studioOffice,
     editLoop,
     pdf,
+    templateBuilds,
   };
   const targets = evaluateTargets(results);
   const tables: Table[] = [
@@ -313,6 +333,7 @@ async function main(): Promise<void> {
     ...(studioOffice ? [studioOfficeTable(studioOffice)] : []),
     editLoopTable(editLoop),
     ...(pdf ? [pdfTable(pdf, pdfRuns)] : []),
+    templateTable(templateBuilds),
     targets,
   ];
   const markdown = tables.map(renderTable).join('\n');

@@ -8,6 +8,7 @@ import { InputError, type Issue } from '../errors.js';
 import { renderDeck } from '../build-deck.js';
 import { loadProject, type ProjectPaths } from '../data/load-project.js';
 import { checkBuiltDeck } from '../check/check-deck.js';
+import { backdropPictures } from '../check/backdrop-pictures.js';
 import { resolveDeck } from '../plan/resolve-deck.js';
 import { EditedFiles, type Edited, type LiveContext } from './live-render.js';
 
@@ -36,7 +37,8 @@ export async function checkLive(
   for (const source of project.decks) {
     try {
       const built = await renderDeck(project, resolveDeck(project, source), { check: false });
-      const findings = checkBuiltDeck(built.bytes, project.theme).map(
+      const pictures = await backdropPictures(built.bytes);
+      const findings = checkBuiltDeck(built.bytes, project.theme, { pictures }).map(
         (f): DeckFinding => ({
           file: source.source.file,
           slide: f.slide,
