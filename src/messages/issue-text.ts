@@ -78,8 +78,8 @@ const FORMS: Array<[RegExp, Words]> = [
   [/^file not found(.*)$/, { nb: 'filen finnes ikke$1', nn: 'fila finst ikkje$1' }],
 ];
 
-/** One message in `lang` (English as it is). */
-function translateMessage(message: string, lang: Lang): string {
+/** One message in `lang` (English as it is); a form the table does not know stays English. */
+export function translateText(message: string, lang: Lang): string {
   if (lang === 'en') return message;
   for (const [form, words] of FORMS) if (form.test(message)) return message.replace(form, words[lang]);
   return message;
@@ -88,7 +88,7 @@ function translateMessage(message: string, lang: Lang): string {
 /** Issues with their messages in `lang`, each keeping its English text as `original`. */
 export function translateIssues<T extends Issue>(issues: readonly T[], lang: Lang): T[] {
   return issues.map((issue) => {
-    const message = translateMessage(issue.message, lang);
+    const message = translateText(issue.message, lang);
     return message === issue.message ? issue : { ...issue, message, original: issue.message };
   });
 }
