@@ -69,7 +69,7 @@ const ERRORS: Array<[string, RegExp, MessageKey, string[]]> = [
 ];
 
 /** Commander's usage error `message` (of kind `code`) in the reader's language. */
-export function usageError(message: string, code: string | undefined, messages: Messages): string {
+function usageError(message: string, code: string | undefined, messages: Messages): string {
   if (messages.lang === 'en') return message;
   // A suggestion follows on its own line: "\n(Did you mean --deck?)".
   const [first = '', ...rest] = message.split('\n');

@@ -5,7 +5,8 @@
  * it is, never dropped. The English original stays beside it (`original`) for a bug report.
  */
 import type { Issue } from '../errors.js';
-import type { Lang } from './catalogue.js';
+import type { Lang } from './entry.js';
+import { STAGE_FORMS } from './stage-text.js';
 
 type Words = Record<Exclude<Lang, 'en'>, string>;
 
@@ -81,7 +82,8 @@ const FORMS: Array<[RegExp, Words]> = [
 /** One message in `lang` (English as it is); a form the table does not know stays English. */
 export function translateText(message: string, lang: Lang): string {
   if (lang === 'en') return message;
-  for (const [form, words] of FORMS) if (form.test(message)) return message.replace(form, words[lang]);
+  for (const [form, words] of [...FORMS, ...STAGE_FORMS])
+    if (form.test(message)) return message.replace(form, words[lang]);
   return message;
 }
 

@@ -1,0 +1,168 @@
+/**
+ * The CLI speaks the reader's language in every line: commander's help and usage errors, the
+ * commands' own lines, and the messages of the stages below them. Each command runs in-process
+ * (runMain) with --lang nb and --lang nn on good and bad input, and no line of what it prints
+ * may hold English (test/helpers/english-words.ts). The catalogue's three languages hold the
+ * same keys and the same holes.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { catalogueEntries } from '../src/messages/catalogue.js';
+import { englishLines, englishWords } from './helpers/english-words.js';
+import { runMain } from './helpers/in-process.js';
+import { copyBuiltProject, copyProject } from './helpers/project.js';
+
+const LANGS = ['nb', 'nn'] as const;
+
+/** The holes of a catalogue text: `{name}` and `{name|one|more}` by name. */
+const holes = (text: string): string[] => [...new Set([...text.matchAll(/\{(\w+)[|}]/g)].map((m) => m[1]!))].sort();
+
+/** `trappa --lang <lang> <args>` in `root`: its status and every line it printed. */
+async function run(lang: string, args: string[], root: string) {
+  const result = await runMain(['--lang', lang, ...args], root);
+  return { status: result.status, text: `${result.stdout}\n${result.stderr}`.trim() };
+}
+
+/** Every line of `text` free of English; on failure the lines and the words that gave them away. */
+function expectNorwegian(text: string, what: string): void {
+  expect(englishLines(text), `${what}:\n${text}`).toEqual([]);
+}
+
+describe('the catalogue', () => {
+  it('holds every message in nb, nn and en, with the same holes in each', () => {
+    const entries = catalogueEntries();
+    expect(entries.length).toBeGreaterThan(150);
+    for (const [key, entry] of entries) {
+      for (const lang of ['nb', 'nn', 'en'] as const) expect(entry[lang], `${key} ${lang}`).not.toBe('');
+      expect(holes(entry.nb), `${key} nb`).toEqual(holes(entry.en));
+      expect(holes(entry.nn), `${key} nn`).toEqual(holes(entry.en));
+    }
+  });
+
+  it('its Norwegian texts are Norwegian (the word check finds the English text of each)', () => {
+    for (const [key, entry] of catalogueEntries()) {
+      expect(englishWords(entry.nb), `${key} nb: ${entry.nb}`).toEqual([]);
+      expect(englishWords(entry.nn), `${key} nn: ${entry.nn}`).toEqual([]);
+    }
+    // The check itself sees English: most English texts give themselves away.
+    const caught = catalogueEntries().filter(([, e]) => englishWords(e.en).length > 0).length;
+    expect(caught / catalogueEntries().length).toBeGreaterThan(0.6);
+  });
+});
+
+describe.each(LANGS)('trappa --lang %s', (lang) => {
+  it('help of the program and of every command, and usage errors', async () => {
+    const root = copyProject();
+    const commands = ['build', 'check', 'preview', 'send', 'draft', 'list', 'release', 'bump', 'migrate'];
+    const more = ['studio', 'absorb', 'mail', 'diff', 'template'];
+    const help = await run(lang, ['--help'], root);
+    expect(help.status).toBe(0);
+    expect(help.text).toContain(lang === 'nb' ? 'Kommandoer:' : 'Kommandoar:');
+    expectNorwegian(help.text, '--help');
+    for (const command of [...commands, ...more]) {
+      const one = await run(lang, [command, '--help'], root);
+      expect(one.status, command).toBe(0);
+      expectNorwegian(one.text, `${command} --help`);
+    }
+    expectNorwegian((await run(lang, ['help', 'mail'], root)).text, 'help mail');
+    expectNorwegian((await run(lang, ['mail', 'login', '--help'], root)).text, 'mail login --help');
+    const usage = [
+      ['buidl'],
+      ['build', '--dekc', 'x'],
+      ['absorb'],
+      ['bump', '1.0', '2.0'],
+      ['preview', '--dpi', '5'],
+      ['studio', '--port', 'x'],
+      ['build', '--deck'],
+    ];
+    for (const args of usage) {
+      const bad = await run(lang, args, root);
+      expect(bad.status, args.join(' ')).toBe(1);
+      expect(bad.text.split('\n')[0], args.join(' ')).toMatch(/^feil: /);
+      expectNorwegian(bad.text, args.join(' '));
+    }
+  });
+
+  it('build, list, check, bump and migrate on good and bad input', async () => {
+    const root = await copyBuiltProject(['storledermote']);
+    const good = [
+      ['build', '--deck', 'storledermote'],
+      ['list'],
+      ['check', '--deck', 'storledermote'],
+      ['migrate'],
+      ['migrate', '--dry-run'],
+      ['preview', '--fast', '--deck', 'storledermote'],
+      ['bump', '9.0', '--note', 'Ny versjon', '--date', '2099-01-01'],
+    ];
+    for (const args of good) {
+      const done = await run(lang, args, root);
+      expect(done.status, `${args.join(' ')}\n${done.text}`).toBe(0);
+      expectNorwegian(done.text, args.join(' '));
+    }
+    writeFileSync(path.join(root, 'not-a-deck.pptx'), 'plain text');
+    const bad = [
+      ['check', 'not-a-deck.pptx'],
+      ['check', 'missing.pptx'],
+      ['bump', '0.1', '--note', 'x'],
+      ['bump', '99.0'],
+      ['bump', 'x.y', '--note', 'x'],
+      ['absorb', 'missing.pptx'],
+      ['diff'],
+      ['send', '--deck', 'nope', '--dry-run'],
+      ['build', '--from-release', 'storledermote@0.1', '--watch'],
+    ];
+    for (const args of bad) {
+      const refused = await run(lang, args, root);
+      expect(refused.status, args.join(' ')).not.toBe(0);
+      expectNorwegian(refused.text, args.join(' '));
+    }
+    // Broken data: every located message in the reader's language.
+    const strategy = path.join(root, 'data/strategy.yaml');
+    const text = readFileSync(strategy, 'utf8');
+    writeFileSync(strategy, text.replace(/^date: .*$/m, 'date: 2027-02-31').replace(/^name: .*$/m, 'name: ""'));
+    for (const args of [['build', '--deck', 'storledermote'], ['list']]) {
+      const refused = await run(lang, args, root);
+      expect(refused.status, args.join(' ')).toBe(2);
+      expectNorwegian(refused.text, args.join(' '));
+    }
+  });
+
+  it('release and absorb of an unedited deck', async () => {
+    const root = await copyBuiltProject(['storledermote']);
+    const released = await run(lang, ['release', '--deck', 'storledermote'], root);
+    expect(released.status, released.text).toBe(0);
+    expectNorwegian(released.text, 'release');
+    const again = await run(lang, ['release', '--deck', 'storledermote'], root);
+    expectNorwegian(again.text, 'release again');
+    const deck = (await runMain(['list', '--json'], root)).stdout;
+    const file = JSON.parse(deck).decks.find((d: { deckId: string }) => d.deckId === 'storledermote').lastBuilt.file;
+    const absorbed = await run(lang, ['absorb', '--dry-run', path.join('output', path.basename(file))], root);
+    expect(absorbed.status, absorbed.text).toBe(0);
+    expectNorwegian(absorbed.text, 'absorb');
+  });
+});
+
+describe('English stays English', () => {
+  it('and the word check sees it: the same commands in English are caught', async () => {
+    const root = await copyBuiltProject(['storledermote']);
+    for (const args of [
+      ['build', '--deck', 'storledermote'],
+      ['list'],
+      ['check', '--deck', 'storledermote'],
+      ['diff'],
+    ]) {
+      const english = await run('en', args, root);
+      expect(englishLines(english.text).length, `${args.join(' ')}\n${english.text}`).toBeGreaterThan(0);
+    }
+  });
+
+  it('with --lang en the help and a usage error are commander’s English', async () => {
+    const root = copyProject();
+    const help = await run('en', ['--help'], root);
+    expect(help.text).toContain('Commands:');
+    expect(help.text).toContain('build [options]');
+    const bad = await run('en', ['build', '--dekc', 'x'], root);
+    expect(bad.text.split('\n')[0]).toBe("error: unknown option '--dekc'");
+  });
+});
