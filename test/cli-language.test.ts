@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalogueEntries } from '../src/messages/catalogue.js';
+import { editRun, openDeck, saveDeck } from './helpers/edit-pptx.js';
 import { englishLines, englishWords } from './helpers/english-words.js';
 import { runMain } from './helpers/in-process.js';
 import { copyBuiltProject, copyProject } from './helpers/project.js';
@@ -128,17 +129,21 @@ describe.each(LANGS)('trappa --lang %s', (lang) => {
     }
   });
 
-  it('release and absorb of an unedited deck', async () => {
+  it('release, and absorb of a deck edited in PowerPoint (a field and a computed text)', async () => {
     const root = await copyBuiltProject(['storledermote']);
     const released = await run(lang, ['release', '--deck', 'storledermote'], root);
     expect(released.status, released.text).toBe(0);
     expectNorwegian(released.text, 'release');
     const again = await run(lang, ['release', '--deck', 'storledermote'], root);
     expectNorwegian(again.text, 'release again');
-    const deck = (await runMain(['list', '--json'], root)).stdout;
-    const file = JSON.parse(deck).decks.find((d: { deckId: string }) => d.deckId === 'storledermote').lastBuilt.file;
-    const absorbed = await run(lang, ['absorb', '--dry-run', path.join('output', path.basename(file))], root);
+    const parts = openDeck(readFileSync(path.join(root, 'output/storledermote-v0.2-2004-02-04.pptx')));
+    editRun(parts, 1, 'Versjon 0.2', 'Versjon 0.3');
+    editRun(parts, 3, 'bedre tjenester', 'bedre og enklere tjenester');
+    writeFileSync(path.join(root, 'edited.pptx'), saveDeck(parts));
+    const absorbed = await run(lang, ['absorb', '--dry-run', 'edited.pptx'], root);
     expect(absorbed.status, absorbed.text).toBe(0);
+    expect(absorbed.text).toContain('mainMessage.why');
+    expect(absorbed.text).toContain('Versjon 0.3');
     expectNorwegian(absorbed.text, 'absorb');
   });
 });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { exitCodes } from '../exit-codes.js';
 import { fileSystemError, formatIssue, InputError, sortIssues, TrappaError } from '../errors.js';
 import { type Messages, messagesIn } from '../messages/catalogue.js';
-import { translateIssues, translateText } from '../messages/issue-text.js';
+import { translateIssues, translateLines } from '../messages/issue-text.js';
 
 /** The exit code `reportError` will return for `error`, without printing anything. */
 export function exitCodeFor(error: unknown): number {
@@ -24,7 +24,7 @@ export function reportError(error: unknown, messages: Messages = messagesIn('en'
     return error.exitCode;
   }
   if (error instanceof TrappaError) {
-    console.error(`trappa: ${translateText(error.message, messages.lang)}`);
+    console.error(`trappa: ${translateLines(error.message, messages.lang)}`);
     return error.exitCode;
   }
   // A full disk, a read-only folder, a name too long: one line naming the path, exit 7.

@@ -51,7 +51,7 @@ export function registerSend(program: Command, messages: Messages): void {
         freeze: (deckId, version, attachments) => freezeVersion(outDir, deckId, version, attachments),
         sent: (deckId, version, attachments) => freezeVersion(outDir, deckId, version, attachments, recordSent),
       });
-      console.log(email.formatSendReport(report));
+      console.log(email.formatSendReport(report, messages));
       const error = email.sendReportError(report);
       if (error) throw error;
     });

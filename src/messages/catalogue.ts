@@ -11,6 +11,7 @@ import { CLI_TEXT } from './cli-text.js';
 import { COMMAND_HELP } from './command-help.js';
 import { type Entry, fill, type Lang, type Values } from './entry.js';
 import { HELP } from './help-text.js';
+import { SEND_TEXT } from './send-text.js';
 
 export type { Lang };
 
@@ -79,10 +80,15 @@ const STUDIO = {
     en: 'internal error (please report it with the lines below)',
   },
   badRequest: { nb: 'forespørselen er ikke JSON', nn: 'førespurnaden er ikkje JSON', en: 'the request is not JSON' },
+  absorbNoFile: { nb: 'ingen fil', nn: 'inga fil', en: 'no file' },
+  theFile: { nb: 'filen', nn: 'fila', en: 'the file' },
 } satisfies Record<string, Entry>;
 
 /** The one catalogue: the Studio's messages, the CLI's help and usage errors, the commands' own lines. */
-const M = { ...STUDIO, ...HELP, ...COMMAND_HELP, ...CLI_TEXT, ...ABSORB_TEXT } satisfies Record<string, Entry>;
+const M = { ...STUDIO, ...HELP, ...COMMAND_HELP, ...CLI_TEXT, ...ABSORB_TEXT, ...SEND_TEXT } satisfies Record<
+  string,
+  Entry
+>;
 
 export type MessageKey = keyof typeof M;
 

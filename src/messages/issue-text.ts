@@ -6,6 +6,7 @@
  */
 import type { Issue } from '../errors.js';
 import type { Lang } from './entry.js';
+import { ABSORB_FORMS } from './absorb-forms.js';
 import { STAGE_FORMS } from './stage-text.js';
 
 type Words = Record<Exclude<Lang, 'en'>, string>;
@@ -82,9 +83,20 @@ const FORMS: Array<[RegExp, Words]> = [
 /** One message in `lang` (English as it is); a form the table does not know stays English. */
 export function translateText(message: string, lang: Lang): string {
   if (lang === 'en') return message;
-  for (const [form, words] of [...FORMS, ...STAGE_FORMS])
+  for (const [form, words] of [...FORMS, ...ABSORB_FORMS, ...STAGE_FORMS])
     if (form.test(message)) return message.replace(form, words[lang]);
   return message;
+}
+
+/** A message of several lines (`trappa: ` before each after the first), each line in `lang`. */
+export function translateLines(message: string, lang: Lang): string {
+  return message
+    .split('\n')
+    .map((line) => {
+      const prefix = /^trappa: /.exec(line)?.[0] ?? '';
+      return prefix + translateText(line.slice(prefix.length), lang);
+    })
+    .join('\n');
 }
 
 /** Issues with their messages in `lang`, each keeping its English text as `original`. */

@@ -90,6 +90,14 @@ export const STAGE_FORMS: ReadonlyArray<readonly [RegExp, Words]> = [
       nn: '$1 date: datoen $2 for den nye versjonen er før $4; historikken ville gått baklengs. Bruk --date $5 eller seinare',
     },
   ],
+  // A frozen version whose content would change (versions/decide.ts)
+  [
+    /^(\S+) v(\S+) was (released|sent|frozen for sending) on (\S+) and its content has changed; bump the version \((.+)\) or pass --overwrite-released$/,
+    {
+      nb: '$1 v$2 er frigitt eller sendt ($4), og innholdet er endret; lag en ny versjon ($5) eller bruk --overwrite-released',
+      nn: '$1 v$2 er frigjeven eller send ($4), og innhaldet er endra; lag ein ny versjon ($5) eller bruk --overwrite-released',
+    },
+  ],
   // trappa send / draft: which decks
   [
     /^deck '(.+)' has no distribution list; add distribution: \{ to: \[\.\.\.\] \}$/,
