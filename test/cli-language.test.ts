@@ -94,6 +94,8 @@ describe.each(LANGS)('trappa --lang %s', (lang) => {
       ['migrate'],
       ['migrate', '--dry-run'],
       ['preview', '--fast', '--deck', 'storledermote'],
+      ['send', '--deck', 'storledermote', '--dry-run'],
+      ['draft', '--deck', 'storledermote'],
       ['bump', '9.0', '--note', 'Ny versjon', '--date', '2099-01-01'],
     ];
     for (const args of good) {
@@ -110,6 +112,8 @@ describe.each(LANGS)('trappa --lang %s', (lang) => {
       ['bump', 'x.y', '--note', 'x'],
       ['absorb', 'missing.pptx'],
       ['diff'],
+      ['diff', 'nope@0.1'],
+      ['diff', 'storledermote@0.1'],
       ['send', '--deck', 'nope', '--dry-run'],
       ['build', '--from-release', 'storledermote@0.1', '--watch'],
     ];
@@ -145,6 +149,10 @@ describe.each(LANGS)('trappa --lang %s', (lang) => {
     expect(absorbed.text).toContain('mainMessage.why');
     expect(absorbed.text).toContain('Versjon 0.3');
     expectNorwegian(absorbed.text, 'absorb');
+    const diff = await run(lang, ['diff', 'output/storledermote-v0.2-2004-02-04.pptx', 'edited.pptx'], root);
+    expect(diff.status, diff.text).toBe(0);
+    expect(diff.text).toContain('bedre og enklere tjenester');
+    expectNorwegian(diff.text, 'diff');
   });
 });
 
@@ -156,6 +164,8 @@ describe('English stays English', () => {
       ['list'],
       ['check', '--deck', 'storledermote'],
       ['diff'],
+      ['diff', 'nope@0.1'],
+      ['diff', 'storledermote@0.1'],
     ]) {
       const english = await run('en', args, root);
       expect(englishLines(english.text).length, `${args.join(' ')}\n${english.text}`).toBeGreaterThan(0);

@@ -15,7 +15,8 @@ interface DiffFlags {
   sinceSent?: string;
 }
 
-export function registerDiff(program: Command, { say }: Messages): void {
+export function registerDiff(program: Command, messages: Messages): void {
+  const { say } = messages;
   program
     .command('diff')
     .description(say('diff.desc'))
@@ -45,7 +46,7 @@ export function registerDiff(program: Command, { say }: Messages): void {
       const sideA = await resolveSide(left, paths, deckOf(right));
       const sideB = await resolveSide(right, paths, deckOf(left));
       const diff = compareDecks(sideA.slides, sideB.slides);
-      console.log(formatDiff(diff, [sideA.label, sideB.label]));
+      console.log(formatDiff(diff, [sideA.label, sideB.label], messages));
       if (flags.html) {
         await writeFile(flags.html, diffHtml(sideA, sideB, diff));
         console.log(`\n✓ ${path.relative(process.cwd(), path.resolve(flags.html))}`);

@@ -10,6 +10,7 @@ import { ABSORB_TEXT } from './absorb-text.js';
 import { CLI_TEXT } from './cli-text.js';
 import { COMMAND_HELP } from './command-help.js';
 import { type Entry, fill, type Lang, type Values } from './entry.js';
+import { DIFF_TEXT } from './diff-text.js';
 import { HELP } from './help-text.js';
 import { SEND_TEXT } from './send-text.js';
 
@@ -85,10 +86,15 @@ const STUDIO = {
 } satisfies Record<string, Entry>;
 
 /** The one catalogue: the Studio's messages, the CLI's help and usage errors, the commands' own lines. */
-const M = { ...STUDIO, ...HELP, ...COMMAND_HELP, ...CLI_TEXT, ...ABSORB_TEXT, ...SEND_TEXT } satisfies Record<
-  string,
-  Entry
->;
+const M = {
+  ...STUDIO,
+  ...HELP,
+  ...COMMAND_HELP,
+  ...CLI_TEXT,
+  ...ABSORB_TEXT,
+  ...SEND_TEXT,
+  ...DIFF_TEXT,
+} satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof M;
 
