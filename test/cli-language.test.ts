@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalogueEntries } from '../src/messages/catalogue.js';
+import { translateText } from '../src/messages/issue-text.js';
 import { editRun, openDeck, saveDeck } from './helpers/edit-pptx.js';
 import { englishLines, englishWords } from './helpers/english-words.js';
 import { runMain } from './helpers/in-process.js';
@@ -49,6 +50,32 @@ describe('the catalogue', () => {
     // The check itself sees English: most English texts give themselves away.
     const caught = catalogueEntries().filter(([, e]) => englishWords(e.en).length > 0).length;
     expect(caught / catalogueEntries().length).toBeGreaterThan(0.6);
+  });
+});
+
+describe("the checks' common findings", () => {
+  it('read in Norwegian, with what stands around them kept (the Studio shows `rule: message («element»)`)', () => {
+    const findings = [
+      'overflow: the text needs 3.10 in at 24 pt/21 pt but the frame has 2.50 in; it runs 0.60 in out of its frame («List»)',
+      'the text needs 3.10 in but the frame has 2.50 in; it runs 0.60 in out of its frame',
+      "the text frame reaches past the slide's right edge",
+      "text is 9 pt («Kilde: SSB»); the theme's minimum is 12 pt",
+      "row 2, column 3: text is 8 pt («x»); the theme's table minimum is 10 pt",
+      'the title placeholder is empty',
+      'the slide has no title (no title placeholder)',
+      'the slide has 2 titles; keep one',
+      "the title «Mål» is also slide 2's title",
+      'the picture has no alt text and is not marked decorative',
+      'the picture\'s alt text is a file name ("logo.png"); describe what it shows',
+      'the table has no header row (a:tblPr firstRow="1" is not set)',
+      "the table's header row is empty",
+    ];
+    for (const lang of LANGS)
+      for (const finding of findings) {
+        const text = translateText(finding, lang);
+        expect(englishWords(text), `${lang}: ${text}`).toEqual([]);
+        expect(text.endsWith('(«List»)')).toBe(finding.endsWith('(«List»)'));
+      }
   });
 });
 
