@@ -8,7 +8,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalogueEntries } from '../src/messages/catalogue.js';
+import { watchBuild } from '../src/commands/watch.js';
+import { catalogueEntries, messagesIn } from '../src/messages/catalogue.js';
 import { translateText } from '../src/messages/issue-text.js';
 import { editRun, openDeck, saveDeck } from './helpers/edit-pptx.js';
 import { englishLines, englishWords } from './helpers/english-words.js';
@@ -158,6 +159,22 @@ describe.each(LANGS)('trappa --lang %s', (lang) => {
       expect(refused.status, args.join(' ')).toBe(2);
       expectNorwegian(refused.text, args.join(' '));
     }
+  });
+
+  it('build --watch says what it does between builds', async () => {
+    const root = copyProject();
+    const lines: string[] = [];
+    const stop = new AbortController();
+    await watchBuild({
+      build: { root, decks: ['storledermote'] },
+      onBuilt: () => stop.abort(),
+      onError: (error) => lines.push(String(error)),
+      log: (line) => lines.push(line),
+      signal: stop.signal,
+      messages: messagesIn(lang),
+    });
+    expect(lines).toHaveLength(2);
+    expectNorwegian(lines.join('\n'), 'build --watch');
   });
 
   it('release, and absorb of a deck edited in PowerPoint (a field and a computed text)', async () => {

@@ -101,6 +101,7 @@ export function registerBuild(program: Command, messages: Messages): void {
           build: options,
           onBuilt: printBuild(messages),
           onError: (error) => reportError(error, messages),
+          messages,
           log: (line) => console.log(line),
         });
         return;

@@ -7,7 +7,7 @@
  */
 import { exitCodeEntry } from '../exit-codes.js';
 import { ABSORB_TEXT } from './absorb-text.js';
-import { CLI_TEXT } from './cli-text.js';
+import { CLI_TEXT, WATCH_TEXT } from './cli-text.js';
 import { COMMAND_HELP } from './command-help.js';
 import { type Entry, fill, type Lang, type Values } from './entry.js';
 import { DIFF_TEXT } from './diff-text.js';
@@ -91,6 +91,7 @@ const M = {
   ...HELP,
   ...COMMAND_HELP,
   ...CLI_TEXT,
+  ...WATCH_TEXT,
   ...ABSORB_TEXT,
   ...SEND_TEXT,
   ...DIFF_TEXT,

@@ -207,3 +207,32 @@ export const CLI_TEXT = {
     'say what to compare the file with: trappa diff A.pptx B.pptx',
   ),
 };
+
+/** What `trappa build --watch` says between builds. */
+export const WATCH_TEXT = {
+  'watch.noneAffected': t('ingen presentasjon berørt', 'ingen presentasjon råka', 'no deck affected'),
+  'watch.rebuiltAll': t(
+    'bygde alle {n} presentasjonene på nytt',
+    'bygde alle {n} presentasjonane på nytt',
+    'rebuilt all {n} decks',
+  ),
+  'watch.rebuilt': t('bygde {decks} på nytt', 'bygde {decks} på nytt', 'rebuilt {decks}'),
+  'watch.notAffected': t(
+    '{what}; ikke berørt: {decks}',
+    '{what}; ikkje råka: {decks}',
+    '{what}; not affected: {decks}',
+  ),
+  'watch.failed': t(
+    '✗ byggingen feilet; rett filen og lagre den igjen (følger fortsatt med)',
+    '✗ bygginga feila; rett fila og lagra ho igjen (følgjer framleis med)',
+    '✗ build failed; fix the file and save it again (still watching)',
+  ),
+  'watch.changed': t('↻ {files} endret', '↻ {files} endra', '↻ {files} changed'),
+  'watch.more': t(' og {n} til', ' og {n} til', ' and {n} more'),
+  'watch.watching': t(
+    'følger med på endringer i {dirs} (Ctrl+C stopper)',
+    'følgjer med på endringar i {dirs} (Ctrl+C stoppar)',
+    'watching {dirs} for changes (Ctrl+C to stop)',
+  ),
+  'watch.stopped': t('sluttet å følge med', 'slutta å følgje med', 'stopped watching'),
+};
