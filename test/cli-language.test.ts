@@ -70,6 +70,10 @@ describe("the checks' common findings", () => {
       'the picture\'s alt text is a file name ("logo.png"); describe what it shows',
       'the table has no header row (a:tblPr firstRow="1" is not set)',
       "the table's header row is empty",
+      // The operating system's refusals (exit 7), with the path before and the code after.
+      'output/a.pptx: the disk is full; free some space and run the command again (ENOSPC)',
+      'output/a.pptx: the file is probably open in PowerPoint (or another program); close it there and run the command again (EBUSY)',
+      'output/.trappa.lock: permission denied; choose another folder (--out) or ask for write access (EACCES)',
     ];
     for (const lang of LANGS)
       for (const finding of findings) {

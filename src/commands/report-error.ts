@@ -30,7 +30,7 @@ export function reportError(error: unknown, messages: Messages = messagesIn('en'
   // A full disk, a read-only folder, a name too long: one line naming the path, exit 7.
   const disk = fileSystemError(error, (file) => path.relative(process.cwd(), file) || file);
   if (disk) {
-    console.error(`trappa: ${disk.message}`);
+    console.error(`trappa: ${translateLines(disk.message, messages.lang)}`);
     return disk.exitCode;
   }
   console.error(`trappa: ${messages.say('internalCli')}`);

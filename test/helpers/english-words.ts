@@ -32,7 +32,7 @@ const NOT_PROSE = [
   /«[^»]*»/g,
   /`[^`]*`/g,
   /<[^>]*>/g, // placeholders
-  /(^|\s)--?[\w-]+(=\S+)?/g, // flags
+  /(^|[\s(])--?[\w-]+(=\S+)?/g, // flags
   /\S*[/\\@=_]\S*/g, // paths, deck@version, KEY=value, TRAPPA_SMTP_HOST
   /\S+\.(pptx|potx|yaml|yml|pdf|png|svg|eml|json|html)\b/gi,
   /\btrappa(\s+(build|check|preview|send|draft|list|release|bump|migrate|studio|absorb|mail|diff|template|help))?\b/g,
