@@ -14,7 +14,7 @@ import { translateText } from '../src/messages/issue-text.js';
 import { editRun, openDeck, saveDeck } from './helpers/edit-pptx.js';
 import { englishLines, englishWords } from './helpers/english-words.js';
 import { runMain } from './helpers/in-process.js';
-import { copyBuiltProject, copyProject } from './helpers/project.js';
+import { copyBuiltProject, copyProject, REPO } from './helpers/project.js';
 
 const LANGS = ['nb', 'nn'] as const;
 
@@ -99,6 +99,9 @@ describe.each(LANGS)('trappa --lang %s', (lang) => {
       expectNorwegian(one.text, `${command} --help`);
     }
     expectNorwegian((await run(lang, ['help', 'mail'], root)).text, 'help mail');
+    const template = await run(lang, ['template', path.join(REPO, 'test/fixtures/templates/dark-dejavu.potx')], root);
+    expect(template.status, template.text).toBe(0);
+    expectNorwegian(template.text, 'template');
     expectNorwegian((await run(lang, ['mail', 'login', '--help'], root)).text, 'mail login --help');
     const usage = [
       ['buidl'],

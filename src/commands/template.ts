@@ -19,7 +19,8 @@ interface TemplateFlags {
   sheet?: string;
 }
 
-export function registerTemplate(program: Command, { say }: Messages): void {
+export function registerTemplate(program: Command, messages: Messages): void {
+  const { say } = messages;
   program
     .command('template')
     .description(say('template.desc'))
@@ -35,7 +36,7 @@ export function registerTemplate(program: Command, { say }: Messages): void {
       const chosen = chooseLayouts(set, {}, { file: display });
       if (!chosen.ok) throw new InputError(chosen.issues.map((i) => ({ ...i, message: i.message })));
       const report = withFonts(new FontRegistry(), () => describeTemplate(set, chosen.value.layouts));
-      console.log(flags.json ? JSON.stringify(report, null, 2) : formatTemplateReport(report));
+      console.log(flags.json ? JSON.stringify(report, null, 2) : formatTemplateReport(report, messages));
       if (!flags.sheet) return;
       const { writeTemplateSheet } = await import('./template-sheet.js');
       const sheet = await writeTemplateSheet(projectOptions(cmd), absolute, path.resolve(flags.sheet));

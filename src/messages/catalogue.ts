@@ -13,6 +13,7 @@ import { type Entry, fill, type Lang, type Values } from './entry.js';
 import { DIFF_TEXT } from './diff-text.js';
 import { HELP } from './help-text.js';
 import { SEND_TEXT } from './send-text.js';
+import { TEMPLATE_TEXT } from './template-text.js';
 
 export type { Lang };
 
@@ -95,6 +96,7 @@ const M = {
   ...ABSORB_TEXT,
   ...SEND_TEXT,
   ...DIFF_TEXT,
+  ...TEMPLATE_TEXT,
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof M;
