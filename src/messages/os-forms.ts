@@ -73,9 +73,9 @@ const ADVICE: ReadonlyArray<readonly [string, string, string]> = [
   ],
 ];
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const literal = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export const OS_FORMS: ReadonlyArray<readonly [RegExp, Words]> = ADVICE.map(
   ([en, nb, nn]) =>
-    [new RegExp(`^(.*?)${escape(en)} \\((E[A-Z]+)\\)$`), { nb: `$1${nb} ($2)`, nn: `$1${nn} ($2)` }] as const,
+    [new RegExp(`^(.*?)${literal(en)} \\((E[A-Z]+)\\)$`), { nb: `$1${nb} ($2)`, nn: `$1${nn} ($2)` }] as const,
 );
