@@ -74,6 +74,12 @@ describe("the checks' common findings", () => {
       'output/a.pptx: the disk is full; free some space and run the command again (ENOSPC)',
       'output/a.pptx: the file is probably open in PowerPoint (or another program); close it there and run the command again (EBUSY)',
       'output/.trappa.lock: permission denied; choose another folder (--out) or ask for write access (EACCES)',
+      // A send that did not reach everyone, line by line, and the sign-in prompt.
+      '2 recipient(s) did not get their deck for certain:',
+      'ansatte v0.2 → ola@levanger.kommune.no: refused (550 5.1.1)',
+      'Run the same command again to retry only the failed recipients.',
+      'Refused recipients already have this version with other content: raise the version, or use --resend.',
+      'To sign in, open https://microsoft.com/devicelogin in a browser and enter the code ABC123',
     ];
     for (const lang of LANGS)
       for (const finding of findings) {

@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander';
 import type { Messages } from '../messages/catalogue.js';
+import { translateText } from '../messages/issue-text.js';
 
 async function delegated() {
   const [{ loadLoginConfig }, flow] = await Promise.all([
@@ -14,14 +15,16 @@ async function delegated() {
   return { config: loadLoginConfig(process.env), ...flow };
 }
 
-export function registerMail(program: Command, { say }: Messages): void {
+export function registerMail(program: Command, { say, lang }: Messages): void {
   const mail = program.command('mail').description(say('mail.desc'));
   mail
     .command('login')
     .description(say('mail.login'))
     .action(async () => {
       const { config, deviceCodeLogin } = await delegated();
-      const { username, where } = await deviceCodeLogin(config, { say: (line) => console.log(line) });
+      const { username, where } = await deviceCodeLogin(config, {
+        say: (line) => console.log(translateText(line, lang)),
+      });
       console.log(say('mail.signedIn', { user: username, where }));
     });
   mail

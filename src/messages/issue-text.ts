@@ -10,6 +10,7 @@ import { ABSORB_FORMS } from './absorb-forms.js';
 import { CHECK_FORMS } from './check-forms.js';
 import { DIFF_FORMS } from './diff-text.js';
 import { OS_FORMS } from './os-forms.js';
+import { SEND_FORMS } from './send-text.js';
 import { STAGE_FORMS } from './stage-text.js';
 
 type Words = Record<Exclude<Lang, 'en'>, string>;
@@ -86,7 +87,15 @@ const FORMS: Array<[RegExp, Words]> = [
 /** One message in `lang` (English as it is); a form the table does not know stays English. */
 export function translateText(message: string, lang: Lang): string {
   if (lang === 'en') return message;
-  for (const [form, words] of [...FORMS, ...CHECK_FORMS, ...ABSORB_FORMS, ...DIFF_FORMS, ...STAGE_FORMS, ...OS_FORMS])
+  for (const [form, words] of [
+    ...FORMS,
+    ...CHECK_FORMS,
+    ...ABSORB_FORMS,
+    ...DIFF_FORMS,
+    ...STAGE_FORMS,
+    ...OS_FORMS,
+    ...SEND_FORMS,
+  ])
     if (form.test(message)) return message.replace(form, words[lang]);
   return message;
 }
