@@ -28,7 +28,8 @@ export interface Page {
   /** "(forts. {n})" for the third and later slides, so no two slides share a title. */
   continuedNumbered: string;
   /** Set on an organisation's template: the places of its title slide's texts and of its footer and slide number. */
-  template?: { cover: { title: Box; subtitle: Box }; footer?: Box; number?: Box };
+  /** `art`: the template's art on its content layout (shapes and pictures that are not a background), kept off. */
+  template?: { cover: { title: Box; subtitle: Box }; footer?: Box; number?: Box; art?: Box[] };
 }
 
 export function createPage(
