@@ -5,9 +5,10 @@
  * may hold English (test/helpers/english-words.ts). The catalogue's three languages hold the
  * same keys and the same holes.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { watchBuild } from '../src/commands/watch.js';
 import { catalogueEntries, messagesIn } from '../src/messages/catalogue.js';
 import { translateText } from '../src/messages/issue-text.js';
@@ -171,6 +172,22 @@ describe.each(LANGS)('trappa --lang %s', (lang) => {
       const refused = await run(lang, args, root);
       expect(refused.status, args.join(' ')).toBe(2);
       expectNorwegian(refused.text, args.join(' '));
+    }
+  });
+
+  it("an older form of a field: the build's warning and trappa migrate", async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'trappa-language-'));
+    onTestFinished(() => rmSync(root, { recursive: true, force: true }));
+    cpSync(path.join(REPO, 'templates'), path.join(root, 'templates'), { recursive: true });
+    cpSync(path.join(REPO, 'test/fixtures/fjellregionen/data'), path.join(root, 'data'), { recursive: true });
+    const decks = readdirSync(path.join(root, 'data/decks')).map((f) => f.replace(/\.ya?ml$/, ''));
+    const built = await run(lang, ['build', '--deck', decks[0]!], root);
+    expect(built.text).toContain('trappa migrate');
+    expectNorwegian(built.text, 'build with an older form');
+    for (const args of [['migrate', '--dry-run'], ['migrate']]) {
+      const migrated = await run(lang, args, root);
+      expect(migrated.status, migrated.text).toBe(0);
+      expectNorwegian(migrated.text, args.join(' '));
     }
   });
 

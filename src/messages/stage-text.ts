@@ -98,6 +98,30 @@ export const STAGE_FORMS: ReadonlyArray<readonly [RegExp, Words]> = [
       nn: '$1 v$2 er frigjeven eller send ($4), og innhaldet er endra; lag ein ny versjon ($5) eller bruk --overwrite-released',
     },
   ],
+  // A strategy in several languages (data/strategy-languages.ts)
+  [
+    /^(\d+) texts? ha(?:s|ve) no (\w+) translation and (?:is|are) shown as written \((\w+)\) in \w+ decks: (.*); write (\{.*\}) where a text differs$/,
+    {
+      nb: '$1 tekst(er) mangler oversettelse til $2 og vises som skrevet ($3) i presentasjoner på $2: $4; skriv $5 der teksten skal være annerledes',
+      nn: '$1 tekst(ar) manglar omsetjing til $2 og vert viste som skrivne ($3) i presentasjonar på $2: $4; skriv $5 der teksten skal vere annleis',
+    },
+  ],
+  // An older form of a field (data/migration-hints.ts, data/migrations.ts)
+  [
+    /^reads as a list of services, written as the arrows' label; .*: write (model\.services: \[.*\]) in its place \(trappa migrate does it, keeping the comments\)$/,
+    {
+      nb: 'leses som en liste over tjenester skrevet som pilenes tekst; nå tegnes de som bokser i fellesorganet: skriv $1 i stedet (trappa migrate gjør det og beholder kommentarene)',
+      nn: 'vert lesen som ei liste over tenester skriven som teksten til pilene; no vert dei teikna som boksar i fellesorganet: skriv $1 i staden (trappa migrate gjer det og beheld kommentarane)',
+    },
+  ],
+  [
+    /^(model\.services: \[.*\]) \(from the label model\.tasks, which stays\)$/,
+    { nb: '$1 (fra teksten i model.tasks, som blir stående)', nn: '$1 (frå teksten i model.tasks, som vert ståande)' },
+  ],
+  [
+    /^(model\.services: \[.*\]) in place of the label model\.tasks$/,
+    { nb: '$1 i stedet for teksten i model.tasks', nn: '$1 i staden for teksten i model.tasks' },
+  ],
   // trappa send / draft: which decks
   [
     /^deck '(.+)' has no distribution list; add distribution: \{ to: \[\.\.\.\] \}$/,
