@@ -106,6 +106,32 @@ export const STAGE_FORMS: ReadonlyArray<readonly [RegExp, Words]> = [
       nn: '$1 tekst(ar) manglar omsetjing til $2 og vert viste som skrivne ($3) i presentasjonar på $2: $4; skriv $5 der teksten skal vere annleis',
     },
   ],
+  // A template's font this machine does not have (fonts/fonts.ts describe), after the template's name
+  ...(
+    [
+      ['metric-compatible', 'med samme mål', 'med same mål'],
+      ['a near face', 'en skrift som ligner', 'ei skrift som liknar'],
+      ['a face of its kind', 'en skrift av samme slag', 'ei skrift av same slag'],
+    ] as const
+  ).flatMap(([kind, nb, nn]) => {
+    const form = `^(.*?)the font ("[^"]*") is not on this machine; its text is measured with (.+) \\(${kind}\\)`;
+    return [
+      [
+        new RegExp(`${form} with (\\d+) % wider widths for safety$`),
+        {
+          nb: `$1skriften $2 finnes ikke på denne maskinen; teksten måles med $3 (${nb}), $4 % bredere for sikkerhets skyld`,
+          nn: `$1skrifta $2 finst ikkje på denne maskina; teksten vert målt med $3 (${nn}), $4 % breiare for tryggleiks skuld`,
+        },
+      ] as const,
+      [
+        new RegExp(`${form}$`),
+        {
+          nb: `$1skriften $2 finnes ikke på denne maskinen; teksten måles med $3 (${nb})`,
+          nn: `$1skrifta $2 finst ikkje på denne maskina; teksten vert målt med $3 (${nn})`,
+        },
+      ] as const,
+    ];
+  }),
   // An older form of a field (data/migration-hints.ts, data/migrations.ts)
   [
     /^reads as a list of services, written as the arrows' label; .*: write (model\.services: \[.*\]) in its place \(trappa migrate does it, keeping the comments\)$/,
