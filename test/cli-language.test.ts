@@ -81,6 +81,9 @@ describe("the checks' common findings", () => {
       'Run the same command again to retry only the failed recipients.',
       'Refused recipients already have this version with other content: raise the version, or use --resend.',
       'To sign in, open https://microsoft.com/devicelogin in a browser and enter the code ABC123',
+      // Why a PDF is left out of a mail or a draft.
+      'it is not the accessible PDF of the deck (build it again with --pdf):',
+      'there is no deck to check it against',
       // A template's font this machine does not have.
       'templates/x.potx: the font "Segoe UI" is not on this machine; its text is measured with Carlito (a face of its kind) with 15 % wider widths for safety',
       'templates/x.potx: the font "Calibri" is not on this machine; its text is measured with Carlito (metric-compatible)',

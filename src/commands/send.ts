@@ -10,7 +10,7 @@ import { freezeBeforeSending, recordSent } from '../versions/freeze.js';
 import type { AttachmentInfo, OutgoingDeck } from '../post/email/types.js';
 import { outgoingDecks } from './outgoing-decks.js';
 import type { Messages } from '../messages/catalogue.js';
-import { translateText } from '../messages/issue-text.js';
+import { translateLines } from '../messages/issue-text.js';
 import { outputDir, projectOptions } from './shared.js';
 
 interface SendFlags {
@@ -78,7 +78,7 @@ export function registerSend(program: Command, messages: Messages): void {
           const text = say('draft.pdfLeftOut', {
             file: path.relative(process.cwd(), file),
             deck,
-            reason: translateText(reason, messages.lang),
+            reason: translateLines(reason, messages.lang),
           });
           console.error(say('cli.warning', { text }));
         },
@@ -114,7 +114,7 @@ async function withAccessiblePdfsOnly(decks: OutgoingDeck[], { say, lang }: Mess
     const { kept, dropped } = await dropInaccessiblePdfs(deck.attachments);
     for (const d of dropped) {
       const file = path.relative(process.cwd(), d.attachment.path);
-      const text = say('send.pdfLeftOut', { file, deck: deck.deckId, reason: translateText(d.reason, lang) });
+      const text = say('send.pdfLeftOut', { file, deck: deck.deckId, reason: translateLines(d.reason, lang) });
       console.error(say('cli.warning', { text }));
     }
     checked.push({ ...deck, attachments: kept });

@@ -148,6 +148,25 @@ export const STAGE_FORMS: ReadonlyArray<readonly [RegExp, Words]> = [
     /^(model\.services: \[.*\]) in place of the label model\.tasks$/,
     { nb: '$1 i stedet for teksten i model.tasks', nn: '$1 i staden for teksten i model.tasks' },
   ],
+  // A PDF left out of a mail or draft (post/pdf-attachment.ts); the findings follow on their own lines
+  [
+    /^it is not the accessible PDF of the deck \(build it again with --pdf\):$/,
+    {
+      nb: 'den er ikke den universelt utformede PDF-en av presentasjonen (bygg den på nytt med --pdf):',
+      nn: 'han er ikkje den universelt utforma PDF-en av presentasjonen (bygg han på nytt med --pdf):',
+    },
+  ],
+  [
+    /^it could not be read as a PDF \((.*)\)$/,
+    { nb: 'den kunne ikke leses som PDF ($1)', nn: 'han kunne ikkje lesast som PDF ($1)' },
+  ],
+  [
+    /^there is no deck to check it against$/,
+    {
+      nb: 'det finnes ingen presentasjon å kontrollere den mot',
+      nn: 'det finst ingen presentasjon å kontrollere han mot',
+    },
+  ],
   // trappa send / draft: which decks
   [
     /^deck '(.+)' has no distribution list; add distribution: \{ to: \[\.\.\.\] \}$/,
