@@ -3,10 +3,10 @@
  * (src/absorb/) → bokmål and nynorsk. Read by `trappa absorb` and the Studio's
  * «Ta inn fra PowerPoint» alike, through translateText (issue-text.ts).
  */
-type Words = Readonly<{ nb: string; nn: string }>;
+import type { Form } from './entry.js';
 
 /** English form (anchored, with groups) → its translation, `$1`… the groups. */
-export const ABSORB_FORMS: ReadonlyArray<readonly [RegExp, Words]> = [
+export const ABSORB_FORMS: readonly Form[] = [
   [
     /^(«.*») → («.*»): the text has no data field$/,
     {

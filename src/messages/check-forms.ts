@@ -4,7 +4,7 @@
  * what stands before and after the finding (`$1` … the last group): the Studio shows a finding
  * as `rule: message («element»)`.
  */
-type Words = Readonly<{ nb: string; nn: string }>;
+import type { Form } from './entry.js';
 
 /** A text frame past one of the slide's edges, one form per edge. */
 const EDGES = (
@@ -25,7 +25,7 @@ const EDGES = (
     ] as const,
 );
 
-export const CHECK_FORMS: ReadonlyArray<readonly [RegExp, Words]> = [
+export const CHECK_FORMS: readonly Form[] = [
   [
     /^(.*?)the text needs (\S+ in) at (.+?) but the frame has (\S+ in); it runs (\S+ in) out of its frame(.*)$/,
     {

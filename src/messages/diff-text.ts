@@ -1,5 +1,5 @@
 /** What `trappa diff` prints and refuses, in bokmål, nynorsk and English. */
-import { t } from './entry.js';
+import { type Form, t } from './entry.js';
 
 export const DIFF_TEXT = {
   'diff.slide': t('lysbilde {n}', 'lysbilete {n}', 'slide {n}'),
@@ -10,10 +10,8 @@ export const DIFF_TEXT = {
   'diff.same': t('tekstene er like', 'tekstane er like', 'the texts are the same'),
 };
 
-type Words = Readonly<{ nb: string; nn: string }>;
-
 /** The sides' labels and refusals (diff/sides.ts) by their English form → bokmål and nynorsk. */
-export const DIFF_FORMS: ReadonlyArray<readonly [RegExp, Words]> = [
+export const DIFF_FORMS: readonly Form[] = [
   [/^(\S+) \(working data\)$/, { nb: '$1 (dataene nå)', nn: '$1 (dataa no)' }],
   [/^([a-z0-9-]+) in (\S+)$/, { nb: '$1 i $2', nn: '$1 i $2' }],
   [

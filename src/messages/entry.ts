@@ -24,3 +24,6 @@ export function fill(text: string, values: Values): string {
     )
     .replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
+
+/** A stage's English message form (anchored, with groups) and its bokmål and nynorsk, `$1`… the groups. */
+export type Form = readonly [RegExp, Readonly<{ nb: string; nn: string }>];

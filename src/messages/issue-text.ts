@@ -5,7 +5,7 @@
  * it is, never dropped. The English original stays beside it (`original`) for a bug report.
  */
 import type { Issue } from '../errors.js';
-import type { Lang } from './entry.js';
+import type { Form, Lang } from './entry.js';
 import { ABSORB_FORMS } from './absorb-forms.js';
 import { CHECK_FORMS } from './check-forms.js';
 import { DIFF_FORMS } from './diff-text.js';
@@ -13,10 +13,8 @@ import { OS_FORMS } from './os-forms.js';
 import { SEND_FORMS } from './send-text.js';
 import { STAGE_FORMS } from './stage-text.js';
 
-type Words = Record<Exclude<Lang, 'en'>, string>;
-
 /** English form (anchored, with groups) → its translation, `$1`… the groups. */
-const FORMS: Array<[RegExp, Words]> = [
+const FORMS: readonly Form[] = [
   [
     /^expected a version like "(.+)" or "(.+)", found (.+)$/,
     { nb: 'skriv versjonen som «$1» eller «$2», ikke $3', nn: 'skriv versjonen som «$1» eller «$2», ikkje $3' },

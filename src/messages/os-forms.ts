@@ -3,7 +3,7 @@
  * bokmål and nynorsk. The line keeps its path before and the error code after:
  * `output/x.pptx: the disk is full; … (ENOSPC)`.
  */
-type Words = Readonly<{ nb: string; nn: string }>;
+import type { Form } from './entry.js';
 
 const ADVICE: ReadonlyArray<readonly [string, string, string]> = [
   [
@@ -75,7 +75,7 @@ const ADVICE: ReadonlyArray<readonly [string, string, string]> = [
 
 const literal = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-export const OS_FORMS: ReadonlyArray<readonly [RegExp, Words]> = ADVICE.map(
+export const OS_FORMS: readonly Form[] = ADVICE.map(
   ([en, nb, nn]) =>
     [new RegExp(`^(.*?)${literal(en)} \\((E[A-Z]+)\\)$`), { nb: `$1${nb} ($2)`, nn: `$1${nn} ($2)` }] as const,
 );

@@ -1,5 +1,5 @@
 /** What `trappa send` reports per deck and recipient, in bokmål, nynorsk and English. */
-import { t } from './entry.js';
+import { type Form, t } from './entry.js';
 
 export const SEND_TEXT = {
   'sendReport.dryRun': t(
@@ -29,10 +29,8 @@ export const SEND_TEXT = {
   'sendReport.recipients': t('Mottakere: {summary}.', 'Mottakarar: {summary}.', 'Recipients: {summary}.'),
 };
 
-type Words = Readonly<{ nb: string; nn: string }>;
-
 /** A failed send's lines (format-send-report.ts sendReportError) and the sign-in prompt, by their English form. */
-export const SEND_FORMS: ReadonlyArray<readonly [RegExp, Words]> = [
+export const SEND_FORMS: readonly Form[] = [
   [
     /^(\d+) recipient\(s\) did not get their deck for certain:$/,
     {

@@ -4,10 +4,10 @@
  * does for located messages: the stages keep one English text (tests and scripts read it),
  * the reader gets it in their language at the edge (CLI output, Studio answers).
  */
-type Words = Readonly<{ nb: string; nn: string }>;
+import type { Form } from './entry.js';
 
 /** English form (anchored, with groups) → its translation, `$1`… the groups. */
-export const STAGE_FORMS: ReadonlyArray<readonly [RegExp, Words]> = [
+export const STAGE_FORMS: readonly Form[] = [
   // trappa check: the file to check
   [
     /^expected a \.pptx file, found a folder$/,
