@@ -52,4 +52,11 @@ export const LONG_TEST_FILES: Readonly<Record<string, string>> = {
   // Build, edit, absorb, rebuild on generated strategies, once more after LibreOffice saved
   // the deck (10 s). Default: absorb, readme-absorb, studio-absorb.
   'test/absorb-roundtrip.test.ts': 'absorb round trips on generated strategies',
+  // Three templates' decks rendered by LibreOffice with their texts emptied, every text's
+  // colour measured on the pixels under it (18 s). Default: check-rules' contrast rule,
+  // template-package.
+  'test/template-legibility.test.ts': 'text colours against LibreOffice’s rendering of three templates',
+  // Series of Studio edits on the bundled and a 400-row strategy, each compared with a cold
+  // render (13 s). Default: studio-server, studio-merge, studio-office.
+  'test/studio-incremental.test.ts': 'edit series compared with cold renders',
 };

@@ -64,12 +64,16 @@ function titleSource(plan: DeckPlan, slide: PlannedSlide, key: string | undefine
 
 /**
  * A footer text in a template's footer box: smaller until it fits (footers have no floor, 7 pt
- * at least); a box too low even then grows around its middle, inside the slide.
+ * at least), then without inner margins above and below (a thin footer place); a box too low
+ * even then grows around its middle, inside the slide (and so keeps a position of its own).
  */
 function fitFooter(page: Page, text: TextElement): TextElement {
   const { source: _source, ...request } = text;
   const fitted = fitBox(page, { ...request, minSize: 7 });
   if (fitted.fits) return { ...fitted.element, role: 'footer' };
+  const insets = { ...request.style.insets, top: 0, bottom: 0 };
+  const thin = fitBox(page, { ...request, style: { ...request.style, insets }, minSize: 7 });
+  if (thin.fits) return { ...thin.element, role: 'footer' };
   const { box } = text;
   const h = Math.min(fitted.height + 0.02, page.size.h);
   const y = Math.max(0, Math.min(page.size.h - h, box.y + box.h / 2 - h / 2));

@@ -13,6 +13,7 @@ import { sizesFrom } from '../layout/fit-text.js';
 import { balancedTop, columns, type Page } from '../layout/page.js';
 import { continuedTitle, fittedShape, textHeight, textStyle, titleElements } from '../layout/text-box.js';
 import type { Box, LaidOutSlide, Paragraph, SlideElement, TextStyle } from '../layout/types.js';
+import { flowInSlots } from './column-slots.js';
 
 interface FlowList {
   heading: string;
@@ -193,6 +194,9 @@ function arrange(page: Page, lists: FlowList[], style: TextStyle, area: Box): Ar
 }
 
 export function layoutFlow(page: Page, content: FlowContent): LaidOutSlide[] {
+  // On a template, its two columns first: the slide then inherits both boxes.
+  const inSlots = flowInSlots(page, content);
+  if (inSlots) return inSlots;
   const { colors, sizes } = page.theme;
   const lists = content.lists.filter((l) => l.items.length > 0);
   const noteStyle = textStyle(page, { size: Math.max(sizes.minBody, 14), color: colors.text, valign: 'bottom' });

@@ -11,6 +11,7 @@ import type { Theme } from '../data/schema.js';
 type ColorName = keyof Theme['colors'];
 import { standInNote } from '../fonts/fonts.js';
 import { bestTextSlot, layoutLook } from './legible-colors.js';
+import { roomBelow, templateSlots } from './template-slots.js';
 import type { Page } from '../layout/page.js';
 import type { Box } from '../layout/types.js';
 import type { LayoutInfo, LayoutRole, MasterSet } from '../pptx/master-set.js';
@@ -200,12 +201,15 @@ export function templatePage(page: Page, set: MasterSet, layouts: Record<LayoutR
   const number = boxOf(content, 'sldNum');
   const coverFooters = ['ftr', 'sldNum', 'dt'].map((t) => boxOf(cover, t)).filter((b): b is Box => b !== undefined);
   const look = layoutLook(set, content);
+  const body = templateContentArea(set, content, look) ?? page.body;
+  const footers = ['ftr', 'sldNum', 'dt'].map((t) => boxOf(content, t)).filter((b): b is Box => b !== undefined);
+  const room = roomBelow(body, set.size, footers, look.art);
   return {
     ...page,
     size: set.size,
     title: boxOf(content, 'title') ?? page.title,
     // A content layout that is a two-content one (the template has no other) spans both bodies.
-    body: templateContentArea(set, content, look) ?? page.body,
+    body,
     footer: union([footer, number]) ?? bottomBand(page.footer, set.size),
     template: {
       cover: {
@@ -220,6 +224,7 @@ export function templatePage(page: Page, set: MasterSet, layouts: Record<LayoutR
       art: look.art,
       ...(footer ? { footer } : {}),
       ...(number ? { number } : {}),
+      slots: { ...templateSlots(layouts.two, layouts.comparison, body), ...(room ? { room } : {}) },
     },
   };
 }
