@@ -1,15 +1,24 @@
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { LONG_TEST_FILES } from './test/tiers.js';
 
 // Many test files spend their time waiting for child processes (the CLI, LibreOffice, a
 // browser, SMTP servers), so one worker more than there are cores keeps the cores busy;
 // vitest's default (cores − 1) runs the files one by one on a 2-core machine.
 const workers = availableParallelism() + 1;
 
+// Two tiers (test/tiers.ts): `npm test` runs `--project default`, `npm run test:long` the long
+// one, a bare `vitest run` both. Both share this file's options and one pool of workers.
+const ALL_TESTS = ['test/**/*.test.ts', 'src/**/*.test.ts'];
+const longFiles = Object.keys(LONG_TEST_FILES);
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+    projects: [
+      { extends: true, test: { name: 'default', include: ALL_TESTS, exclude: longFiles } },
+      { extends: true, test: { name: 'long', include: longFiles } },
+    ],
     globalSetup: ['test/global-setup.ts'],
     // expect.hasAssertions() before every test (test/setup.ts): no test passes vacuously.
     setupFiles: ['test/setup.ts'],

@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { unzipSync } from 'fflate';
 import { findBuiltDecks } from '../check/built-decks.js';
 import { checkBuiltDeck } from '../check/check-deck.js';
+import { backdropPictures } from '../check/backdrop-pictures.js';
 import { formatFindings, formatSummary, summarize, type FileReport } from '../check/format-findings.js';
 import { registerThemeFonts } from '../data/check-theme.js';
 import { loadYamlFile } from '../data/load-yaml.js';
@@ -39,9 +40,10 @@ export function registerCheck(program: Command): void {
       const unreadable = read.flatMap((r) => (r.ok ? [] : r.issues));
       if (unreadable.length > 0) throw new InputError(unreadable);
       const decks = read.flatMap((r) => (r.ok ? [r.value] : []));
+      const pictures = await Promise.all(decks.map((d) => backdropPictures(d.bytes)));
       const reports: FileReport[] = targets.map((target, i) => {
         const { bytes, shown } = decks[i]!;
-        const findings = withFonts(fonts, () => checkBuiltDeck(bytes, theme));
+        const findings = withFonts(fonts, () => checkBuiltDeck(bytes, theme, { pictures: pictures[i]! }));
         return { ...target, file: shown, ...summarize(findings), findings };
       });
       printReports(reports, flags.json ?? false);

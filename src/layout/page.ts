@@ -27,8 +27,12 @@ export interface Page {
   continued: string;
   /** "(forts. {n})" for the third and later slides, so no two slides share a title. */
   continuedNumbered: string;
-  /** Set on an organisation's template: the places of its title slide's texts and of its footer and slide number. */
-  template?: { cover: { title: Box; subtitle: Box }; footer?: Box; number?: Box; slots?: TemplateSlots };
+  /**
+   * Set on an organisation's template: the places of its title slide's texts and of its footer and slide number;
+   * `art`: the template's art on its content layout (shapes and pictures that are not a background), kept off;
+   * `slots`: its own places for slides of two texts.
+   */
+  template?: { cover: { title: Box; subtitle: Box }; footer?: Box; number?: Box; art?: Box[]; slots?: TemplateSlots };
 }
 
 /**

@@ -92,10 +92,13 @@ export interface PlanOptions {
   textSlot?: (layout: LayoutInfo, ph: PlaceholderRef, at?: TextPlace) => { color: string; panel?: string } | undefined;
 }
 
-/** Where a text really is: its laid-out box, and the fill of the slide's own shape under its centre. */
+/** Where a text really is: its laid-out box, its own fill, or the slide's own filled shapes under it. */
 export interface TextPlace {
   box?: Box;
+  /** The text's own fill: the text is drawn on that alone. */
   under?: string;
+  /** Trappa's own filled shapes drawn before the text that reach into its box, back to front. */
+  shapes?: Array<{ box: Box; fill: string }>;
   /** The run highlights (marked items), which the text must read on too. */
   highlights?: string[];
 }
@@ -104,20 +107,20 @@ const highlightsOf = (e: TextElement): string[] => [
   ...new Set(e.paragraphs.flatMap((p) => p.runs.flatMap((r) => (r.highlight ? [r.highlight] : [])))),
 ];
 
-/** The fill of the topmost filled shape drawn before `e` under its centre (as `trappa check` looks). */
-function ownFillUnder(
+/** Trappa's own filled shapes drawn before `e` that reach into its box (as `trappa check` samples them). */
+function ownShapesUnder(
   e: TextElement,
   elements: SlideElement[],
   dropped: (e: SlideElement) => boolean,
-): string | undefined {
-  const cx = e.box.x + e.box.w / 2;
-  const cy = e.box.y + e.box.h / 2;
-  for (let i = elements.indexOf(e) - 1; i >= 0; i--) {
-    const o = elements[i]!;
+): Array<{ box: Box; fill: string }> {
+  const found: Array<{ box: Box; fill: string }> = [];
+  for (const o of elements.slice(0, elements.indexOf(e))) {
     if (o.type !== 'shape' || !o.fill || dropped(o)) continue;
-    if (cx >= o.box.x && cx <= o.box.x + o.box.w && cy >= o.box.y && cy <= o.box.y + o.box.h) return o.fill;
+    const b = o.box;
+    if (b.x < e.box.x + e.box.w && b.x + b.w > e.box.x && b.y < e.box.y + e.box.h && b.y + b.h > e.box.y)
+      found.push({ box: b, fill: o.fill });
   }
-  return undefined;
+  return found;
 }
 
 export function planSlide(
@@ -134,7 +137,7 @@ export function planSlide(
   const legible = (plan: ShapePlan, e?: TextElement): ShapePlan => {
     const at = e && {
       ...(plan.inheritBox ? {} : { box: e.box }),
-      under: e.fill ?? ownFillUnder(e, slide.elements, dropped),
+      ...(e.fill ? { under: e.fill } : { shapes: ownShapesUnder(e, slide.elements, dropped) }),
       highlights: highlightsOf(e),
     };
     const look = plan.placeholder && options.textSlot?.(layout, plan.placeholder, at);
