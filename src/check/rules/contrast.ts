@@ -14,6 +14,7 @@ import { layersOf, under } from '../backdrop.js';
 import { mediaOf } from '../read-deck.js';
 import type { DeckModel, ElementModel, Finding, RuleOptions, ShapeModel, SlideModel, TextFrame } from '../types.js';
 import { cellLabel, contains, elementName, finding, quote, textShapes, visibleRuns } from './elements.js';
+import { drawnBox } from './slide-geometry.js';
 
 const RULE = 'contrast';
 
@@ -62,14 +63,18 @@ function backdrop(slide: SlideModel, index: number): string | undefined {
   return slide.backgroundUnknown ? undefined : slide.background;
 }
 
-/** The text's box inside its insets. */
+/**
+ * The text's box inside its insets, where the text is drawn: a frame without a fill holds its
+ * text only where its anchor puts it (a list at the top of a template's taller slot).
+ */
 function textBox(e: ShapeModel): Box | undefined {
-  if (!e.box) return undefined;
+  const box = drawnBox(e);
+  if (!box) return undefined;
   const i = e.text?.insets;
-  if (!i) return e.box;
-  const w = Math.max(0.01, e.box.w - i.left - i.right);
-  const h = Math.max(0.01, e.box.h - i.top - i.bottom);
-  return { x: e.box.x + i.left, y: e.box.y + i.top, w, h };
+  if (!i) return box;
+  const w = Math.max(0.01, box.w - i.left - i.right);
+  const h = Math.max(0.01, box.h - i.top - i.bottom);
+  return { x: box.x + i.left, y: box.y + i.top, w, h };
 }
 
 /**
