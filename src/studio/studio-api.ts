@@ -108,8 +108,8 @@ export function createApi(options: StudioOptions, messages: Messages) {
   // Parsing, laying out and merging run in this worker, so no request waits for another's (studio-thread.ts).
   const thread = new StudioThread(messages.lang);
   // The live check builds every deck in memory (seconds for a large strategy): in a worker of its
-  // own, so the slides of the next keystroke and a save never wait for one that is running.
-  const checks = new StudioThread(messages.lang);
+  // own, at low priority, so the slides of the next keystroke and a save never wait for one that is running.
+  const checks = new StudioThread(messages.lang, true);
   // A file of ordinary size is read here (a few ms), so the page's project and another page's news
   // never wait behind a running live check; a large one is parsed in the worker.
   const files = new ProjectFiles(
@@ -271,7 +271,7 @@ export function createApi(options: StudioOptions, messages: Messages) {
       }
     },
     'POST /api/absorb': async ({ res, body }) =>
-      json(res, await absorbDropped({ ...projectPaths, outDir: files.paths.outDir }, record(body))),
+      json(res, await absorbDropped({ ...projectPaths, outDir: files.paths.outDir }, record(body), messages)),
     'GET /api/versions': async ({ res }) => {
       const manifest = await readManifest(files.paths.outDir, files.paths.root);
       const entries = listEntries(manifest).map((e) => {
