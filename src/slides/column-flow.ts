@@ -13,21 +13,7 @@ import { sizesFrom } from '../layout/fit-text.js';
 import { balancedTop, columns, type Page } from '../layout/page.js';
 import { continuedTitle, fittedShape, textHeight, textStyle, titleElements } from '../layout/text-box.js';
 import type { Box, LaidOutSlide, Paragraph, SlideElement, TextStyle } from '../layout/types.js';
-import { flowInSlots } from './column-slots.js';
-
-interface FlowList {
-  heading: string;
-  items: Paragraph[];
-}
-
-export interface FlowContent {
-  title: string;
-  lists: FlowList[];
-  /** A line under the columns on slides that show marked items (the legend). */
-  note?: string;
-  /** True for an item that the note explains (a marked item). */
-  marked?: (item: Paragraph) => boolean;
-}
+import { type FlowContent, type FlowList, flowInSlots } from './column-slots.js';
 
 const HEADING_H = 0.5;
 const HEADING_GAP = 0.1;

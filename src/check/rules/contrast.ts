@@ -8,12 +8,13 @@
  * Text over a picture that could not be decoded gets a warning.
  */
 import { contrastRatio } from '../../contrast.js';
-import { DEFAULT_SIZE_PT, measureFrame } from '../measure-frame.js';
+import { DEFAULT_SIZE_PT } from '../measure-frame.js';
 import type { Box } from '../../layout/types.js';
 import { layersOf, under } from '../backdrop.js';
 import { mediaOf } from '../read-deck.js';
 import type { DeckModel, ElementModel, Finding, RuleOptions, ShapeModel, SlideModel, TextFrame } from '../types.js';
 import { cellLabel, contains, elementName, finding, quote, textShapes, visibleRuns } from './elements.js';
+import { drawnBox } from './slide-geometry.js';
 
 const RULE = 'contrast';
 
@@ -63,19 +64,17 @@ function backdrop(slide: SlideModel, index: number): string | undefined {
 }
 
 /**
- * Where the text is drawn: the box inside its insets, as high as the text needs, placed by
- * its anchor (a text at the top of a tall slot is not drawn over the slot's foot).
+ * The text's box inside its insets, where the text is drawn: a frame without a fill holds its
+ * text only where its anchor puts it (a list at the top of a template's taller slot).
  */
 function textBox(e: ShapeModel): Box | undefined {
-  if (!e.box) return undefined;
+  const box = drawnBox(e);
+  if (!box) return undefined;
   const i = e.text?.insets;
-  if (!i || !e.text) return e.box;
-  const w = Math.max(0.01, e.box.w - i.left - i.right);
-  const h = Math.max(0.01, e.box.h - i.top - i.bottom);
-  const needed = Math.min(h, Math.max(0.01, measureFrame(e.text, w).height));
-  const anchor = e.text.anchor ?? 't';
-  const offset = anchor === 'b' ? h - needed : anchor === 'ctr' ? (h - needed) / 2 : 0;
-  return { x: e.box.x + i.left, y: e.box.y + i.top + offset, w, h: needed };
+  if (!i) return box;
+  const w = Math.max(0.01, box.w - i.left - i.right);
+  const h = Math.max(0.01, box.h - i.top - i.bottom);
+  return { x: box.x + i.left, y: box.y + i.top, w, h };
 }
 
 /**
