@@ -39,7 +39,10 @@ export default defineConfig({
     // V8's compiled code of dist/ between them (Node 22.1 and later; keyed by the file's contents,
     // so a rebuilt bundle is compiled afresh): 0.1 s of CPU less per one-deck build on Node 24 here.
     // bin/trappa.js does the same for users (module.enableCompileCache).
-    env: { NODE_COMPILE_CACHE: path.join(tmpdir(), 'trappa-test-compile-cache') },
+    // LC_ALL=C.UTF-8: the CLI speaks English to the tests whatever the developer's locale (nb_NO
+    // would make it Norwegian, messages/catalogue.ts languageFrom); a test of another language
+    // says so with --lang.
+    env: { NODE_COMPILE_CACHE: path.join(tmpdir(), 'trappa-test-compile-cache'), LC_ALL: 'C.UTF-8' },
     unstubGlobals: true,
     maxWorkers: workers,
     // As many kept as may run: with fewer, tinypool retires a worker that falls idle, and with

@@ -5,12 +5,16 @@
  * it is, never dropped. The English original stays beside it (`original`) for a bug report.
  */
 import type { Issue } from '../errors.js';
-import type { Lang } from './catalogue.js';
-
-type Words = Record<Exclude<Lang, 'en'>, string>;
+import type { Form, Lang } from './entry.js';
+import { ABSORB_FORMS } from './absorb-forms.js';
+import { CHECK_FORMS } from './check-forms.js';
+import { DIFF_FORMS } from './diff-text.js';
+import { OS_FORMS } from './os-forms.js';
+import { SEND_FORMS } from './send-text.js';
+import { STAGE_FORMS } from './stage-text.js';
 
 /** English form (anchored, with groups) → its translation, `$1`… the groups. */
-const FORMS: Array<[RegExp, Words]> = [
+const FORMS: readonly Form[] = [
   [
     /^expected a version like "(.+)" or "(.+)", found (.+)$/,
     { nb: 'skriv versjonen som «$1» eller «$2», ikke $3', nn: 'skriv versjonen som «$1» eller «$2», ikkje $3' },
@@ -78,17 +82,37 @@ const FORMS: Array<[RegExp, Words]> = [
   [/^file not found(.*)$/, { nb: 'filen finnes ikke$1', nn: 'fila finst ikkje$1' }],
 ];
 
-/** One message in `lang` (English as it is). */
-function translateMessage(message: string, lang: Lang): string {
+/** One message in `lang` (English as it is); a form the table does not know stays English. */
+export function translateText(message: string, lang: Lang): string {
   if (lang === 'en') return message;
-  for (const [form, words] of FORMS) if (form.test(message)) return message.replace(form, words[lang]);
+  for (const [form, words] of [
+    ...FORMS,
+    ...CHECK_FORMS,
+    ...ABSORB_FORMS,
+    ...DIFF_FORMS,
+    ...STAGE_FORMS,
+    ...OS_FORMS,
+    ...SEND_FORMS,
+  ])
+    if (form.test(message)) return message.replace(form, words[lang]);
   return message;
+}
+
+/** A message of several lines (`trappa: ` before each after the first), each line in `lang`. */
+export function translateLines(message: string, lang: Lang): string {
+  return message
+    .split('\n')
+    .map((line) => {
+      const prefix = /^trappa: /.exec(line)?.[0] ?? '';
+      return prefix + translateText(line.slice(prefix.length), lang);
+    })
+    .join('\n');
 }
 
 /** Issues with their messages in `lang`, each keeping its English text as `original`. */
 export function translateIssues<T extends Issue>(issues: readonly T[], lang: Lang): T[] {
   return issues.map((issue) => {
-    const message = translateMessage(issue.message, lang);
+    const message = translateText(issue.message, lang);
     return message === issue.message ? issue : { ...issue, message, original: issue.message };
   });
 }

@@ -271,7 +271,7 @@ export function createApi(options: StudioOptions, messages: Messages) {
       }
     },
     'POST /api/absorb': async ({ res, body }) =>
-      json(res, await absorbDropped({ ...projectPaths, outDir: files.paths.outDir }, record(body))),
+      json(res, await absorbDropped({ ...projectPaths, outDir: files.paths.outDir }, record(body), messages)),
     'GET /api/versions': async ({ res }) => {
       const manifest = await readManifest(files.paths.outDir, files.paths.root);
       const entries = listEntries(manifest).map((e) => {
