@@ -180,8 +180,15 @@ describe('the template corpus', () => {
     expect(found).toEqual([]);
   });
 
+  // Metropolis: on its dark blue picture no accent both reads as a title and carries text, so the
+  // diagrams take accents moved towards the background until they read (template-design.ts
+  // templateColors) — colours no scheme reference can name (issue #20 is open on this). Every
+  // other template's decks must name its accents.
+  const ADJUSTED_PALETTE = new Set(['Metropolis']);
+
   it('uses the template theme colours as scheme references in diagrams and tables', () => {
-    for (const o of built()) {
+    expect(built().filter((b) => ADJUSTED_PALETTE.has(b.template)).length).toBe(ADJUSTED_PALETTE.size);
+    for (const o of built().filter((b) => !ADJUSTED_PALETTE.has(b.template))) {
       const xml = o
         .decks!.map((d) => parts(d.bytes))
         .flatMap((x) => {
