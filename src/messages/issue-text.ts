@@ -7,7 +7,16 @@
 import type { Issue } from '../errors.js';
 import type { Lang } from './catalogue.js';
 
-type Words = Record<Exclude<Lang, 'en'>, string>;
+type Words = Record<Exclude<Lang, 'en'>, string | ((...groups: string[]) => string)>;
+
+/** A language by its code, in a Norwegian sentence (data/localize.ts names them in English). */
+const LANGUAGE_NAMES: Record<Exclude<Lang, 'en'>, Record<string, string>> = {
+  nb: { nb: 'bokmål', nn: 'nynorsk', en: 'engelsk' },
+  nn: { nb: 'bokmål', nn: 'nynorsk', en: 'engelsk' },
+};
+const CODES: Record<string, string> = { bokmål: 'nb', nynorsk: 'nn', English: 'en' };
+const on = (lang: Exclude<Lang, 'en'>, code: string): string =>
+  LANGUAGE_NAMES[lang][code] ?? LANGUAGE_NAMES[lang][CODES[code] ?? ''] ?? code;
 
 /** English form (anchored, with groups) → its translation, `$1`… the groups. */
 const FORMS: Array<[RegExp, Words]> = [
@@ -76,12 +85,37 @@ const FORMS: Array<[RegExp, Words]> = [
     },
   ],
   [/^file not found(.*)$/, { nb: 'filen finnes ikke$1', nn: 'fila finst ikkje$1' }],
+  // A translation a deck's language needs (data/localize.ts missingMessage).
+  [
+    /^has no .+? text \((\w+)\), which a deck in \w+ needs; add \w+: … beside the other languages(, or set fallbackLanguage)?.*$/,
+    {
+      nb: (_, code, other) =>
+        `mangler tekst på ${on('nb', code)} (${code}), som en presentasjon på ${on('nb', code)} trenger; legg til ${code}: … ved siden av de andre språkene` +
+        (other ? ', eller sett fallbackLanguage: i strategy.yaml for å bruke et annet språk med vilje' : ''),
+      nn: (_, code, other) =>
+        `manglar tekst på ${on('nn', code)} (${code}), som ein presentasjon på ${on('nn', code)} treng; legg til ${code}: … ved sida av dei andre språka` +
+        (other ? ', eller set fallbackLanguage: i strategy.yaml for å bruke eit anna språk med vilje' : ''),
+    },
+  ],
+  [
+    /^has no .+? text \((\w+)\); the (bokmål|nynorsk|English) text is used, as fallbackLanguage says.*$/,
+    {
+      nb: (_, code, used) =>
+        `mangler tekst på ${on('nb', code)} (${code}); teksten på ${on('nb', used)} brukes, slik fallbackLanguage sier; legg til ${code}: … ved siden av de andre språkene`,
+      nn: (_, code, used) =>
+        `manglar tekst på ${on('nn', code)} (${code}); teksten på ${on('nn', used)} blir brukt, slik fallbackLanguage seier; legg til ${code}: … ved sida av dei andre språka`,
+    },
+  ],
 ];
 
 /** One message in `lang` (English as it is). */
 function translateMessage(message: string, lang: Lang): string {
   if (lang === 'en') return message;
-  for (const [form, words] of FORMS) if (form.test(message)) return message.replace(form, words[lang]);
+  for (const [form, words] of FORMS) {
+    const to = words[lang];
+    if (form.test(message))
+      return typeof to === 'string' ? message.replace(form, to) : message.replace(form, to as never);
+  }
   return message;
 }
 
