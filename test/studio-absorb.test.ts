@@ -46,7 +46,7 @@ describe('the Studio takes in a deck edited in PowerPoint', () => {
     const root = await copyBuiltProject(['storledermote']);
     const parts = openDeck(readFileSync(path.join(root, 'output/storledermote-v0.2-2004-02-04.pptx')));
     editRun(parts, 3, 'bedre tjenester', 'bedre og enklere tjenester');
-    addParagraph(parts, 10, 'Ta budskapene med inn i møtene i egen enhet', 'Del foilene med egne ansatte');
+    addParagraph(parts, 11, 'Ta budskapene med inn i møtene i egen enhet', 'Del foilene med egne ansatte');
     const data = Buffer.from(saveDeck(parts)).toString('base64');
     const strategyBefore = readFileSync(path.join(root, 'data/strategy.yaml'), 'utf8');
     const deckBefore = readFileSync(path.join(root, 'data/decks/storledermote.yaml'), 'utf8');
@@ -63,7 +63,7 @@ describe('the Studio takes in a deck edited in PowerPoint', () => {
       ]);
       expect(fields).toEqual([
         ['data/strategy.yaml', 'mainMessage.why', [3]],
-        ['data/decks/storledermote.yaml', 'slides[9].points', [10]],
+        ['data/decks/storledermote.yaml', 'slides[9].points', [11]],
       ]);
       expect(readFileSync(path.join(root, 'data/strategy.yaml'), 'utf8')).toBe(strategyBefore);
       const taken = await post(studio.port, token, '/api/absorb', {
@@ -89,7 +89,7 @@ describe('the Studio takes in a deck edited in PowerPoint', () => {
     const root = await copyBuiltProject(['storledermote']);
     const parts = openDeck(readFileSync(path.join(root, 'output/storledermote-v0.2-2004-02-04.pptx')));
     editRun(parts, 3, 'bedre tjenester', 'bedre og enklere tjenester');
-    addParagraph(parts, 10, 'Ta budskapene med inn i møtene i egen enhet', 'Del foilene med egne ansatte');
+    addParagraph(parts, 11, 'Ta budskapene med inn i møtene i egen enhet', 'Del foilene med egne ansatte');
     const dropped = path.join(root, 'redigert.pptx');
     writeFileSync(dropped, saveDeck(parts));
     const strategyBefore = readFileSync(path.join(root, 'data/strategy.yaml'), 'utf8');
@@ -103,7 +103,7 @@ describe('the Studio takes in a deck edited in PowerPoint', () => {
       await page.waitForSelector('.absorb-change');
       expect(await page.locator('.absorb-change label').allTextContents()).toEqual([
         'Lysbilde 3 · data/strategy.yaml · mainMessage.why',
-        'Lysbilde 10 · data/decks/storledermote.yaml · slides[9].points',
+        'Lysbilde 11 · data/decks/storledermote.yaml · slides[9].points',
       ]);
       expect(await axeOf(page)).toEqual([]);
       await page.locator('.absorb-change input').first().uncheck();
