@@ -1,15 +1,24 @@
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { LONG_TEST_FILES } from './test/tiers.js';
 
 // Many test files spend their time waiting for child processes (the CLI, LibreOffice, a
 // browser, SMTP servers), so one worker more than there are cores keeps the cores busy;
 // vitest's default (cores − 1) runs the files one by one on a 2-core machine.
 const workers = availableParallelism() + 1;
 
+// Two tiers (test/tiers.ts): `npm test` runs `--project default`, `npm run test:long` the long
+// one, a bare `vitest run` both. Both share this file's options and one pool of workers.
+const ALL_TESTS = ['test/**/*.test.ts', 'src/**/*.test.ts'];
+const longFiles = Object.keys(LONG_TEST_FILES);
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+    projects: [
+      { extends: true, test: { name: 'default', include: ALL_TESTS, exclude: longFiles } },
+      { extends: true, test: { name: 'long', include: longFiles } },
+    ],
     globalSetup: ['test/global-setup.ts'],
     // expect.hasAssertions() before every test (test/setup.ts): no test passes vacuously.
     setupFiles: ['test/setup.ts'],
@@ -30,7 +39,10 @@ export default defineConfig({
     // V8's compiled code of dist/ between them (Node 22.1 and later; keyed by the file's contents,
     // so a rebuilt bundle is compiled afresh): 0.1 s of CPU less per one-deck build on Node 24 here.
     // bin/trappa.js does the same for users (module.enableCompileCache).
-    env: { NODE_COMPILE_CACHE: path.join(tmpdir(), 'trappa-test-compile-cache') },
+    // LC_ALL=C.UTF-8: the CLI speaks English to the tests whatever the developer's locale (nb_NO
+    // would make it Norwegian, messages/catalogue.ts languageFrom); a test of another language
+    // says so with --lang.
+    env: { NODE_COMPILE_CACHE: path.join(tmpdir(), 'trappa-test-compile-cache'), LC_ALL: 'C.UTF-8' },
     unstubGlobals: true,
     maxWorkers: workers,
     // As many kept as may run: with fewer, tinypool retires a worker that falls idle, and with

@@ -10,6 +10,8 @@
  *   npm run bench -- --no-pdf           # everything but those (--pdf-runs N: how many runs)
  *   npm run bench -- --node24 <node>    # the cold builds on Node 24 too, side by side (the node .ci/run installs in $TMPDIR/trappa-ci-node-24)
  *   npm run bench -- --sizes 10,100,1000,5000   # issue #27's sizes: 1,000 and 5,000 rows against pandoc
+ *   npm run bench -- --template-only    # only build --all on templates against the built-in design (issue #20)
+ *   npm run bench -- --edit-loop        # only the edit loop: studio edit → slide (CPU, and in chromium), watch rebuild
  *
  * Every command runs without NODE_EXTRA_CA_CERTS (run.ts benchEnv), pandoc's too.
  */
@@ -41,6 +43,8 @@ import { measureWarm, profileWarm } from './bench/warm.js';
 import { measureStudio, studioTable } from './bench/studio.js';
 import { measureStudioOffice, studioOfficeTable } from './bench/studio-office.js';
 import { measurePdf, pdfTable, type PdfBenchResult } from './bench/pdf.js';
+import { measureTemplates, templateTable } from './bench/template.js';
+import { editLoopTable, type EditLoopResult } from './bench/edit-loop.js';
 
 const { values: flags } = parseArgs({
   options: {
@@ -55,6 +59,8 @@ const { values: flags } = parseArgs({
     'no-pdf': { type: 'boolean', default: false },
     'pdf-only': { type: 'boolean', default: false },
     node24: { type: 'string' },
+    'template-only': { type: 'boolean', default: false },
+    'edit-loop': { type: 'boolean', default: false },
   },
 });
 const quick = flags.quick;
@@ -130,8 +136,49 @@ async function pdfOnly(): Promise<void> {
   );
 }
 
+/** Only the template builds against the built-in one (issue #20). */
+async function templateOnly(): Promise<void> {
+  mkdirSync(benchDir, { recursive: true });
+  buildBundle(paths, 'bundled');
+  log(`template: build --all on templates and built-in × ${runs} runs, interleaved`);
+  const markdown = renderTable(templateTable(await measureTemplates(root, path.join(root, 'dist', 'cli.js'), runs)));
+  process.stdout.write(`\n${markdown}`);
+  writeFileSync(
+    path.join(benchDir, 'template-results.md'),
+    `# Trappa template benchmark, ${new Date().toISOString()}\n\n${markdown}`,
+  );
+}
+
+/** The edit loop in CPU time, in a child process of its own (its peak RSS is the loop's): edit-loop.ts. */
+function measureEditLoopApart(edits: number): EditLoopResult {
+  const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const out = execFileSync(node, [tsx, 'scripts/bench/edit-loop.ts', '--json', '--edits', String(edits)], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return JSON.parse(out) as EditLoopResult;
+}
+
+/** `--edit-loop`: the edit loop's tables only (in-process CPU, then chromium), to output/bench/edit-loop.md. */
+async function editLoopOnly(): Promise<void> {
+  mkdirSync(benchDir, { recursive: true });
+  log('edit loop: in-process CPU per edit (studio worker, watch rebuild)');
+  const tables: Table[] = [editLoopTable(measureEditLoopApart(quick ? 8 : 20))];
+  if (existsSync('/usr/bin/chromium')) {
+    buildBundle(paths, 'bundled');
+    log('edit loop: studio in chromium, bundled and 2 MB strategy');
+    tables.push(studioOfficeTable(await measureStudioOffice(root, path.join(root, 'dist', 'cli.js'), quick ? 8 : 21)));
+  }
+  const markdown = tables.map(renderTable).join('\n');
+  process.stdout.write(`\n${markdown}`);
+  writeFileSync(path.join(benchDir, 'edit-loop.md'), `# Trappa edit loop, ${new Date().toISOString()}\n\n${markdown}`);
+}
+
 async function main(): Promise<void> {
   if (flags['pdf-only']) return pdfOnly();
+  if (flags['template-only']) return templateOnly();
+  if (flags['edit-loop']) return editLoopOnly();
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(benchDir, { recursive: true });
   const env = environment();
@@ -244,6 +291,8 @@ async function main(): Promise<void> {
   log(`scale: ${sizes.join(', ')} rows × ${scaleRuns} runs`);
   const scale = await measureScale({ root, sizes, runs: scaleRuns, trappaArgs: [cli], pandoc, node24 });
   const pdf = pdfSection(cli);
+  log(`template: build --all on templates and built-in × ${runs} runs, interleaved`);
+  const templateBuilds = await measureTemplates(root, cli, runs);
 
   log(
     existsSync('/usr/bin/chromium')
@@ -256,6 +305,8 @@ async function main(): Promise<void> {
   const studioOffice = existsSync('/usr/bin/chromium')
     ? await measureStudioOffice(root, cli, quick ? 6 : 21)
     : undefined;
+  log('edit loop: in-process CPU per edit (studio worker, watch rebuild)');
+  const editLoop = measureEditLoopApart(quick ? 8 : 20);
 
   const results = {
     env: { ...env, loadAverageAtEnd: os.loadavg().map((v) => Number(v.toFixed(2))) },
@@ -270,7 +321,9 @@ async function main(): Promise<void> {
     scale,
     studio,
     studioOffice,
+    editLoop,
     pdf,
+    templateBuilds,
   };
   const targets = evaluateTargets(results);
   const tables: Table[] = [
@@ -278,7 +331,9 @@ async function main(): Promise<void> {
     ...resultTables(results),
     ...(studio ? [studioTable(studio)] : []),
     ...(studioOffice ? [studioOfficeTable(studioOffice)] : []),
+    editLoopTable(editLoop),
     ...(pdf ? [pdfTable(pdf, pdfRuns)] : []),
+    templateTable(templateBuilds),
     targets,
   ];
   const markdown = tables.map(renderTable).join('\n');

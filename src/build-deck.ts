@@ -5,6 +5,7 @@
  */
 import { debugLog, msSince } from './debug-log.js';
 import { withFonts } from './fonts/fonts.js';
+import { measuredFaces } from './fonts/measured-faces.js';
 import path from 'node:path';
 import { resolvePaths } from './project-paths.js';
 import { sha256Hex } from './sha256.js';
@@ -19,6 +20,7 @@ import { deckInputFiles, hashInputs, parsedInputs } from './versions/input-hash.
 import { type DeckToSave, saveDecks as saveVersions, type SavedDeck, type SaveOptions } from './versions/save-decks.js';
 import type { ImageStats } from './images/prepare-image.js';
 import { checkBuiltDeck, checkFailure } from './check/check-deck.js';
+import { backdropPictures } from './check/backdrop-pictures.js';
 import { finishDeck } from './pptx/finish-package.js';
 import { writePptx } from './pptx/write-pptx.js';
 
@@ -157,7 +159,12 @@ async function renderInProject(
   );
   if (overBudget) throw new InputError([overBudget]);
   if (options.check !== false) {
-    const failed = checkFailure(`${plan.baseName}.pptx`, checkBuiltDeck(finished.package, plan.theme));
+    const failed = checkFailure(
+      `${plan.baseName}.pptx`,
+      checkBuiltDeck(finished.package, plan.theme, {
+        pictures: await backdropPictures(bytes, finished.package),
+      }),
+    );
     if (failed) throw failed;
     stage('check');
   }
@@ -167,6 +174,7 @@ async function renderInProject(
     bytes,
     sha256: sha256Hex(bytes),
     slideCount: placed.value.deck.slides.length,
+    faces: measuredFaces([plan.theme.fonts.heading, plan.theme.fonts.body]),
     plan,
     notes: [...prepared.value.notes, ...(laidOut.value.notes ?? [])],
     planned: placed.value.deck.slides.map((s) => s.planned ?? -1),

@@ -7,7 +7,8 @@ import { enableVerbose } from './debug-log.js';
 import { growHeapSlowly } from './heap-growth.js';
 
 export { growHeapSlowly };
-import { Command, CommanderError } from 'commander';
+import { type Command, CommanderError } from 'commander';
+import { localizeHelp, localizeUsage, TrappaCommand } from './commands/cli-language.js';
 import { exitCodeFor, reportError } from './commands/report-error.js';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
@@ -24,18 +25,23 @@ import { registerMail } from './commands/mail.js';
 import { registerDiff } from './commands/diff.js';
 import { registerTemplate } from './commands/template.js';
 import { trappaVersion } from './versions/input-hash.js';
-import { languageFrom, messagesIn } from './messages/catalogue.js';
+import { languageFrom, type Messages, messagesIn } from './messages/catalogue.js';
 
-export function createProgram(): Command {
-  const program = new Command('trappa')
-    .description('Builds the decks of a communication strategy: data/*.yaml + templates/ → output/*.pptx')
-    .version(trappaVersion(), '-V, --version', 'print the version of Trappa')
-    .option('--root <dir>', 'project folder', '.')
-    .option('--data <dir>', 'folder with strategy.yaml, theme.yaml and decks/ (default: <root>/data)')
-    .option('--templates <dir>', 'folder with the wording templates (default: <root>/templates)')
-    .option('--out <dir>', 'folder for the built files (default: <root>/output)')
-    .option('--lang <nb|nn|en>', 'language of the explanations (default: from the locale, else English)')
-    .option('--verbose', "each stage's time and decisions, one line each on stderr (as DEBUG=trappa:*)")
+/** The program with its help, usage errors and commands' own lines in `messages`' language. */
+export function createProgram(messages: Messages = messagesIn('en')): Command {
+  const { say } = messages;
+  const dir = say('arg.dir');
+  const program = new TrappaCommand('trappa', messages);
+  localizeHelp(program, messages);
+  program
+    .description(say('help.program'))
+    .version(trappaVersion(), '-V, --version', say('help.version'))
+    .option(`--root <${dir}>`, say('help.root'), '.')
+    .option(`--data <${dir}>`, say('help.data'))
+    .option(`--templates <${dir}>`, say('help.templates'))
+    .option(`--out <${dir}>`, say('help.out'))
+    .option('--lang <nb|nn|en>', say('help.lang'))
+    .option('--verbose', say('help.verbose'))
     .hook('preAction', (command) => {
       if (command.opts().verbose) enableVerbose();
     })
@@ -46,30 +52,35 @@ export function createProgram(): Command {
     .addHelpText(
       'after',
       `
-Examples:
-  trappa build                              build every deck in data/decks
-  trappa build --deck storledermote --pdf   one deck, with an accessible PDF beside it
-  trappa build --watch                      rebuild on every change
-  trappa check --all                        check the built decks
-  trappa send --deck samkommunestyre --dry-run
+${say('help.examples')}
+  trappa build                              ${say('help.ex.build')}
+  trappa build --deck storledermote --pdf   ${say('help.ex.pdf')}
+  trappa build --watch                      ${say('help.ex.watch')}
+  trappa check --all                        ${say('help.ex.check')}
+  trappa send --deck samkommunestyre --dry-run   ${say('help.ex.send')}
 
-${exitCodeHelp()}`,
+${exitCodeHelp(messages.lang)}`,
     );
-  registerBuild(program);
-  registerCheck(program);
-  registerPreview(program);
-  registerSend(program);
-  registerList(program);
-  registerRelease(program);
-  registerBump(program);
-  registerMigrate(program);
-  registerStudio(program);
-  registerAbsorb(program);
-  registerMail(program);
-  registerDiff(program);
-  registerTemplate(program);
+  for (const register of COMMANDS) register(program, messages);
+  localizeUsage(program, messages);
   return program;
 }
+
+const COMMANDS = [
+  registerBuild,
+  registerCheck,
+  registerPreview,
+  registerSend,
+  registerList,
+  registerRelease,
+  registerBump,
+  registerMigrate,
+  registerStudio,
+  registerAbsorb,
+  registerMail,
+  registerDiff,
+  registerTemplate,
+];
 
 export async function main(argv: string[]): Promise<number> {
   // Before parsing, so even a usage error is explained in the reader's language.
@@ -77,7 +88,7 @@ export async function main(argv: string[]): Promise<number> {
   const given = flag < 0 ? undefined : argv[flag]!.includes('=') ? argv[flag]!.split('=')[1] : argv[flag + 1];
   const messages = messagesIn(languageFrom(given, process.env, 'en'));
   try {
-    await createProgram().parseAsync(argv);
+    await createProgram(messages).parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     // Commander has already printed the usage problem or the help text.

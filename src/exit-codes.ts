@@ -11,7 +11,7 @@ type Text = Readonly<Record<MessageLanguage, string>>;
 
 export interface ExitCode {
   code: number;
-  /** The CLI's help line (the CLI speaks English). */
+  /** The CLI's help line in English (in Norwegian the help shows `meaning`). */
   short: string;
   /** What happened, one line. */
   meaning: Text;
@@ -149,7 +149,10 @@ export function exitCodeMarkdown(language: MessageLanguage = 'en'): string {
   return ['| code | meaning | what to do |', '|---|---|---|', ...rows].join('\n');
 }
 
-/** The CLI's help: one short line of every code. */
-export function exitCodeHelp(): string {
-  return `Exit codes:\n${table.map((e) => `  ${String(e.code).padStart(2)}  ${e.short}`).join('\n')}`;
+const heading: Text = { nb: 'Avslutningskoder:', nn: 'Avslutningskodar:', en: 'Exit codes:' };
+
+/** The CLI's help: one short line of every code (in Norwegian, what it means). */
+export function exitCodeHelp(language: MessageLanguage = 'en'): string {
+  const line = (e: ExitCode): string => (language === 'en' ? e.short : e.meaning[language]);
+  return `${heading[language]}\n${table.map((e) => `  ${String(e.code).padStart(2)}  ${line(e)}`).join('\n')}`;
 }

@@ -357,6 +357,26 @@ describe('contrast', () => {
     expect(found[4]!.message).toMatch(/^row 2, column 1: contrast [\d.]+:1 \(text FFD700 on FFFFFF/);
   });
 
+  it('measures the text over its whole box, not only at its centre (issue #20)', async () => {
+    const bytes = await deck((pptx) => {
+      const slide = titled(pptx, 'Halvt på mørkt');
+      // The text box's left part lies on a dark shape, its centre on the white slide.
+      slide.addShape('rect', { x: 0.6, y: 1.5, w: 3, h: 1, fill: { color: '1F1F1F' }, objectName: 'Dark' });
+      slide.addText('Mørk tekst som begynner på det mørke feltet', {
+        x: 0.6,
+        y: 1.6,
+        w: 9,
+        h: 0.6,
+        fontSize: 16,
+        color: '222222',
+        objectName: 'Straddling',
+      });
+    });
+    expect(ofRule(checkDeck(bytes, OPTIONS), 'contrast')).toEqual([
+      expect.objectContaining({ element: 'Straddling', message: expect.stringContaining('text 222222 on 1F1F1F') }),
+    ]);
+  });
+
   it('uses the highlight behind a run', async () => {
     const bytes = await deck((pptx) => {
       titled(pptx, 'Markert').addText([{ text: 'Uthevet', options: { highlight: '000000', color: '333333' } }], {

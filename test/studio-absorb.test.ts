@@ -13,6 +13,7 @@ import { axeOf } from './helpers/studio-page.js';
 import { CHROMIUM_LAUNCH } from './helpers/studio-process.js';
 import { addParagraph, editRun, openDeck, saveDeck } from './helpers/edit-pptx.js';
 import { copyBuiltProject } from './helpers/project.js';
+import { englishLines } from './helpers/english-words.js';
 
 interface Answer {
   written?: boolean;
@@ -79,7 +80,8 @@ describe('the Studio takes in a deck edited in PowerPoint', () => {
       const foreign = await post(studio.port, token, '/api/absorb', {
         data: Buffer.from('not a deck').toString('base64'),
       });
-      expect(foreign.json.error).toMatch(/^filen is not a PowerPoint file/);
+      // In the Studio's language (bokmål by default); it was English before issue 25's catalogue.
+      expect(foreign.json.error).toMatch(/^filen er ikke en PowerPoint-fil/);
     } finally {
       await studio.close();
     }
@@ -90,6 +92,8 @@ describe('the Studio takes in a deck edited in PowerPoint', () => {
     const parts = openDeck(readFileSync(path.join(root, 'output/storledermote-v0.2-2004-02-04.pptx')));
     editRun(parts, 3, 'bedre tjenester', 'bedre og enklere tjenester');
     addParagraph(parts, 11, 'Ta budskapene med inn i møtene i egen enhet', 'Del foilene med egne ansatte');
+    // A computed text (the version line): it cannot be taken in, and the page says why in Norwegian.
+    editRun(parts, 1, 'Versjon 0.2', 'Versjon 0.3');
     const dropped = path.join(root, 'redigert.pptx');
     writeFileSync(dropped, saveDeck(parts));
     const strategyBefore = readFileSync(path.join(root, 'data/strategy.yaml'), 'utf8');
@@ -101,10 +105,18 @@ describe('the Studio takes in a deck edited in PowerPoint', () => {
       await page.click('nav button:has-text("Ta inn fra PowerPoint")');
       await page.setInputFiles('#absorb-file', dropped);
       await page.waitForSelector('.absorb-change');
+      // Fields by their labels in the form (they were shown as `mainMessage.why`, `slides[9].points`).
       expect(await page.locator('.absorb-change label').allTextContents()).toEqual([
-        'Lysbilde 3 · data/strategy.yaml · mainMessage.why',
-        'Lysbilde 11 · data/decks/storledermote.yaml · slides[9].points',
+        'Lysbilde 3 · data/strategy.yaml · Hovedbudskap › Hvorfor?',
+        'Lysbilde 11 · data/decks/storledermote.yaml · Lysbilder › Lysbilde 10 › Punkter',
       ]);
+      const notes = await page.locator('.absorb-list li').allTextContents();
+      expect(notes).toEqual([
+        expect.stringMatching(
+          /^Lysbilde 1: «.*Versjon 0\.2» → «.*Versjon 0\.3»: en ledetekst eller utregnet tekst, ikke et felt i dataene$/,
+        ),
+      ]);
+      expect(englishLines(notes.join('\n'))).toEqual([]);
       expect(await axeOf(page)).toEqual([]);
       await page.locator('.absorb-change input').first().uncheck();
       await page.click('button:has-text("Ta inn de valgte")');

@@ -273,7 +273,8 @@ describe('messages in Norwegian', () => {
     const before = readFileSync(strategyPath(), 'utf8');
     const run = await runMain(['--lang', 'nn', 'bump', '9.0', '--note', 'Ny\u0007versjon'], root);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('--note holds an invisible control character (U+0007)');
+    // The refusal itself in nynorsk too (it was English until the stages' refusals joined the catalogue).
+    expect(run.stderr).toContain('--note har eit usynleg kontrollteikn (U+0007)');
     // The explanation comes first, the message it points to under it.
     expect(run.stderr.trim().split('\n')[0]).toBe(
       'trappa: Det lét seg ikkje gjere slik det vart bede om. Les meldinga under.',

@@ -14,6 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDecks, type BuiltDeck } from '../src/build-deck.js';
 import { missingValidator, runQuietly, validatePptx } from './helpers/ooxml.js';
 import { copyProjectInto } from './helpers/project-copy.js';
+import { readPptx } from './helpers/pptx-zip.js';
+import { resetOverlaps } from './helpers/reset-slide.js';
 import { libreOfficeTemplates, ownTemplates } from './helpers/template-corpus.js';
 import { hasSoffice } from './helpers/tools.js';
 
@@ -86,14 +88,14 @@ describe('the template corpus', () => {
     }
   });
 
-  it('inherits: ≥ 90 % of title runs without own colour or font, most placeholders without own position', () => {
-    const figures: { template: string; inherited: number; titles: number }[] = [];
+  it('inherits: ≥ 90 % of title runs without own colour or font, ≥ 80 % of placeholders without own position on every deck', () => {
+    const figures: { template: string; deck: string; inherited: number; titles: number }[] = [];
     for (const o of built()) {
-      let placeholders = 0;
-      let positioned = 0;
-      let titleRuns = 0;
-      let styledRuns = 0;
       for (const deck of o.decks!) {
+        let placeholders = 0;
+        let positioned = 0;
+        let titleRuns = 0;
+        let styledRuns = 0;
         const xml = parts(deck.bytes);
         for (let n = 1; xml(`ppt/slides/slide${n}.xml`); n++) {
           for (const [shape] of xml(`ppt/slides/slide${n}.xml`).matchAll(/<p:sp>[\s\S]*?<\/p:sp>/g)) {
@@ -108,16 +110,17 @@ describe('the template corpus', () => {
             }
           }
         }
+        figures.push({
+          template: o.template,
+          deck: deck.deckId,
+          inherited: 1 - positioned / placeholders,
+          titles: 1 - styledRuns / titleRuns,
+        });
       }
-      figures.push({
-        template: o.template,
-        inherited: 1 - positioned / placeholders,
-        titles: 1 - styledRuns / titleRuns,
-      });
     }
     console.log(
       figures
-        .map((f) => `${f.template}: ${(f.inherited * 100).toFixed(0)} % / ${(f.titles * 100).toFixed(0)} %`)
+        .map((f) => `${f.template}/${f.deck}: ${(f.inherited * 100).toFixed(0)} % / ${(f.titles * 100).toFixed(0)} %`)
         .join('; '),
     );
     // Portfolio as LibreOffice saves it gives titles no colour of their own (black) on its black
@@ -128,13 +131,31 @@ describe('the template corpus', () => {
     for (const f of figures.filter((f) => titleOnArt.has(f.template))) expect(f.titles, f.template).toBe(0);
     for (const f of figures.filter((f) => !titleOnArt.has(f.template)))
       expect(f.titles, `${f.template}: title runs without own colour or font`).toBeGreaterThanOrEqual(0.9);
-    for (const f of figures) {
-      // The issue asks ≥ 80 %; slides of two to four texts still place their texts in Trappa's own
-      // columns rather than the layout's slots (see the note): this guards what is reached (46–81 %).
-      // Changed by issue #20: a template without footer places now shows no footer (it counted as
-      // an inherited placeholder with no box anywhere), and a footer grown to hold its text keeps its box.
-      expect(f.inherited, `${f.template}: placeholders without own position`).toBeGreaterThanOrEqual(0.45);
+    // Changed by issue #20 (sixth round): per deck, and ≥ 80 % (was ≥ 45 % per template). Three
+    // templates stay below, each for a reason of its own design (see the note): Progress's body
+    // places reach past the slide's foot (a text there must keep a box inside the slide), Piano's
+    // and Pencil's model slides keep their diagram labels (tasks label, key sentence) in boxes of
+    // their own, which weighs more on their few placeholders per deck. They are guarded at their level.
+    const below: Record<string, number> = { Progress: 0.65, Piano: 0.75, Pencil: 0.75 };
+    for (const f of figures)
+      expect(f.inherited, `${f.template}/${f.deck}: placeholders without own position`).toBeGreaterThanOrEqual(
+        below[f.template] ?? 0.8,
+      );
+  });
+
+  it("keeps every slide readable after PowerPoint's Reset slide (no texts newly overlapping)", () => {
+    // Templates with two-content layouts, a small body, art under the content, a 4:3 and a Norwegian one.
+    const some = new Set(['Beehive', 'Vivid', 'Focus', 'Midnightblue', 'pptxgenjs-4x3', 'dark-dejavu-norsk']);
+    const found: string[] = [];
+    for (const o of built().filter((o) => some.has(o.template))) {
+      for (const deck of o.decks!) {
+        const pptx = readPptx(deck.bytes);
+        for (let n = 1; n <= pptx.slideCount(); n++)
+          found.push(...resetOverlaps(pptx, n).map((line) => `${o.template}/${deck.deckId} ${line}`));
+      }
     }
+    expect(built().filter((o) => some.has(o.template)).length).toBeGreaterThanOrEqual(some.size - 1);
+    expect(found).toEqual([]);
   });
 
   it('uses the template theme colours as scheme references in diagrams and tables', () => {

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO } from './helpers/project.js';
+import { LONG_TEST_FILES } from './tiers.js';
 
 const testDir = path.join(REPO, 'test');
 const files = (readdirSync(testDir, { recursive: true }) as string[])
@@ -39,5 +40,17 @@ describe('test files leave the worker as they found it', () => {
       return /delete process\.env|process\.env\.\w+ = \w+Before/.test(file.text);
     });
     expect(assigned.filter((at) => !restored.includes(at))).toEqual([]);
+  });
+});
+
+describe('the two tiers (test/tiers.ts)', () => {
+  it('name only test files that exist, so a renamed file cannot leave its tier unnoticed', () => {
+    const missing = Object.keys(LONG_TEST_FILES).filter((file) => !files.some((f) => `test/${f.file}` === file));
+    expect(missing).toEqual([]);
+  });
+
+  it('say for each long file why it is long', () => {
+    const unexplained = Object.entries(LONG_TEST_FILES).filter(([, why]) => why.trim().length < 10);
+    expect(unexplained).toEqual([]);
   });
 });

@@ -2,10 +2,14 @@
  * Trappa Studio with the bundled strategy and with a strategy of about 2 MB (the input
  * limit), measured in chromium as a user meets it: edit → slide (p50, p90), the save from
  * the button until the page says "Lagret.", and the studio process's peak RSS (VmHWM).
+ * Beside the wall clock (shared machine: it waits for other work), the studio process's own
+ * CPU time per edit (/proc/PID/stat, every thread: request loop, worker, GC), and how long a
+ * small request (the page shell, asked every 25 ms meanwhile) waited while the edits ran.
  * Run alone: npm run build:dist && npx tsx scripts/bench/studio-office.ts [--quick] [--cli <dist/cli.js>]
  * (--cli: a bundle built elsewhere, so rebuilding dist/ meanwhile does not pull chunks from under it).
  */
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { get } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,8 +23,54 @@ interface Case {
   strategyBytes: number;
   editMs: number[];
   serverMs: number[];
+  /** The studio process's CPU time per edit (user + system), but for the live check's background worker. */
+  cpuMs: number[];
+  /** The same with the live check's worker (it runs when typing pauses). */
+  allCpuMs: number[];
+  /** Answer times of the small requests made while the edits ran. */
+  otherMs: number[];
   saveMs: number;
   rssMB: number;
+}
+
+/**
+ * CPU time a process has used so far, ms (Linux /proc: utime + stime in clock ticks of 10 ms),
+ * all its threads and, apart, those at the lowest priority (the live check's worker).
+ */
+function cpuTime(pid: number): { all: number; background: number } {
+  const out = { all: 0, background: 0 };
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    const text = readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8');
+    const fields = text.slice(text.lastIndexOf(') ') + 2).split(' ');
+    const ms = (Number(fields[11]) + Number(fields[12])) * 10;
+    out.all += ms;
+    if (Number(fields[16]) === 19) out.background += ms;
+  }
+  return out;
+}
+
+/** Asks for the page shell every 25 ms until stopped; each answer's time. */
+function pollOthers(url: string): { stop: () => Promise<number[]> } {
+  const times: number[] = [];
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const t0 = performance.now();
+      // A fresh connection each time (agent: false): the server closes idle kept-alive sockets.
+      await new Promise<void>((resolve) => {
+        get(new URL('/', url), { agent: false }, (res) => res.resume().on('end', resolve)).on('error', () => resolve());
+      });
+      times.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      return times;
+    },
+  };
 }
 
 const quantile = (xs: number[], q: number): number =>
@@ -55,10 +105,18 @@ async function measure(name: string, root: string, cli: string, deck: string, ed
     const page: Page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await page.goto(studio.url);
     await page.waitForSelector('body[data-rendered]', { timeout: 600_000 });
-    const times: Array<[number, number]> = [];
-    for (let i = 0; i < edits; i++)
+    const times: Array<[number, number, number, number]> = [];
+    const others = pollOthers(studio.url);
+    for (let i = 0; i < edits; i++) {
+      const cpu = cpuTime(studio.child.pid!);
       // Called inside the string: a string with an argument would only be evaluated, never called.
-      times.push(await page.evaluate<[number, number]>(`(${EDIT_IN_PAGE})([${i}, ${JSON.stringify(deck)}])`));
+      const [total, server] = await page.evaluate<[number, number]>(
+        `(${EDIT_IN_PAGE})([${i}, ${JSON.stringify(deck)}])`,
+      );
+      const after = cpuTime(studio.child.pid!);
+      times.push([total, server, after.all - cpu.all - (after.background - cpu.background), after.all - cpu.all]);
+    }
+    const otherMs = await others.stop();
     const kept = times.slice(1);
     const started = performance.now();
     await page.click('button:has-text("Lagre")');
@@ -80,6 +138,9 @@ async function measure(name: string, root: string, cli: string, deck: string, ed
       strategyBytes: statSync(path.join(root, 'data/strategy.yaml')).size,
       editMs: kept.map(([t]) => t),
       serverMs: kept.map(([, s]) => s),
+      cpuMs: kept.map(([, , c]) => c),
+      allCpuMs: kept.map(([, , , c]) => c),
+      otherMs,
       saveMs,
       rssMB: peakRss(studio.child.pid!),
     };
@@ -96,7 +157,7 @@ export async function measureStudioOffice(repo: string, cli: string, edits: numb
   try {
     const small = await measure('bundled strategy', bundled, cli, 'strategi', edits);
     const { deckId } = await writeSyntheticProject(repo, large, 5700);
-    const big = await measure('2 MB strategy', large, cli, deckId, Math.max(3, Math.round(edits / 4)));
+    const big = await measure('2 MB strategy', large, cli, deckId, edits);
     return [small, big];
   } finally {
     rmSync(bundled, { recursive: true, force: true });
@@ -107,19 +168,46 @@ export async function measureStudioOffice(repo: string, cli: string, edits: numb
 export function studioOfficeTable(cases: Case[]): Table {
   return {
     title: 'Trappa Studio: edit, save and memory by strategy size',
-    headers: ['strategy', 'size', 'edit → slide p50', 'p90', 'server p50', 'save', 'peak RSS'],
+    headers: [
+      'strategy',
+      'size',
+      'edit → slide p50',
+      'p90',
+      'min',
+      'server p50',
+      'studio CPU / edit p50',
+      'p90',
+      'min',
+      'with the live check p50',
+      'other requests meanwhile: p99',
+      'max',
+      'save',
+      'peak RSS',
+    ],
     rows: cases.map((c) => [
       c.name,
       `${(c.strategyBytes / 1024 / 1024).toFixed(2)} MB`,
       ms(quantile(c.editMs, 0.5)),
       ms(quantile(c.editMs, 0.9)),
+      ms(Math.min(...c.editMs)),
       ms(quantile(c.serverMs, 0.5)),
+      ms(quantile(c.cpuMs, 0.5)),
+      ms(quantile(c.cpuMs, 0.9)),
+      ms(Math.min(...c.cpuMs)),
+      ms(quantile(c.allCpuMs, 0.5)),
+      ms(quantile(c.otherMs, 0.99)),
+      ms(Math.max(...c.otherMs)),
       ms(c.saveMs),
       `${c.rssMB.toFixed(0)} MB`,
     ]),
     notes: [
       `${cases.map((c) => c.editMs.length).join(' / ')} edits (the first left out), headless chromium; ` +
-        `load average at the end ${os.loadavg()[0]!.toFixed(1)}. Wall-clock times on a shared machine.`,
+        `load average at the end ${os.loadavg()[0]!.toFixed(1)}. Wall-clock times on a shared machine ` +
+        '(2 cores, other work running): they include waiting for a core. "studio CPU / edit" is the studio ' +
+        "process's own CPU time (its threads but the live check's, 10 ms ticks) from the keystroke until the " +
+        'slide showed: the figure the load does not inflate; "with the live check": all threads (a check runs ' +
+        'when typing pauses, at the lowest priority). "Other requests": the page shell, asked every 25 ms while ' +
+        'the edits ran (wall clock).',
     ],
   };
 }

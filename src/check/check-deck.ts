@@ -29,6 +29,7 @@ export function checkDeck(deckOrPackage: Uint8Array | OpcPackage, options: Check
     minBodySize: options.minBodySize,
     minTableSize: options.minTableSize ?? options.minBodySize,
     tolerance: options.tolerance ?? 0.01,
+    ...(options.pictures ? { pictures: options.pictures } : {}),
     ...(options.bodySize ? { bodySize: options.bodySize } : {}),
     ...(options.language ? { language: options.language } : {}),
   };

@@ -27,16 +27,6 @@ export function summarize(findings: readonly Finding[]): Summary {
   return { errors, warnings: findings.length - errors };
 }
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-/** `2 errors, 1 warning` or `no problems`. */
-export function formatSummary({ errors, warnings }: Summary): string {
-  if (errors === 0 && warnings === 0) return 'no problems';
-  return [errors > 0 ? plural(errors, 'error') : '', warnings > 0 ? plural(warnings, 'warning') : '']
-    .filter(Boolean)
-    .join(', ');
-}
-
 /** The result of checking one file, as `--json` prints it. */
 export interface FileReport extends Summary {
   file: string;

@@ -14,6 +14,8 @@ import { attr, child, children, numberAttr, path, textContent } from '../ooxml/x
 import { EMU_PER_INCH } from '../units.js';
 import { colorIn, fillIn, readColorScheme, type ColorScheme } from '../ooxml/colors.js';
 import { readSlideElements } from './read-slide.js';
+import { backgroundLayer, layersOf } from './backdrop.js';
+import { backgroundPaint } from '../ooxml/paint.js';
 import { inheritance } from './inherit-placeholders.js';
 import type { DeckModel, PackageModel, ShapeModel, SlideModel } from './types.js';
 
@@ -63,6 +65,21 @@ function readSlide(
   const layoutRoot = partRoot(pkg, layout ?? '');
   // showMasterSp="0" on the layout (or slide) hides the master's art.
   const masterArt = attr(layoutRoot, 'showMasterSp') === '0' ? [] : art(master);
+  const layoutArt = art(layout);
+  const themeRoot = partRoot(pkg, (master && firstTarget(pkg, master, '/theme')) ?? '');
+  const bgPart = [part, layout, master].find(
+    (p) => backgroundPaint(partRoot(pkg, p ?? ''), scheme, themeRoot) !== undefined,
+  );
+  const backdrop = [
+    backgroundLayer(
+      size,
+      backgroundPaint(partRoot(pkg, bgPart ?? ''), scheme, themeRoot),
+      scheme.get('bg1') ?? 'FFFFFF',
+      mediaOf(pkg, bgPart),
+    ),
+    ...layersOf(masterArt, mediaOf(pkg, master)),
+    ...layersOf(layoutArt, mediaOf(pkg, layout)),
+  ];
   const inherited = inheritance(partRoot(pkg, layout ?? ''), partRoot(pkg, master ?? ''), scheme, size);
   inherited.apply(elements.filter((e): e is ShapeModel => e.kind === 'shape'));
   return {
@@ -71,9 +88,18 @@ function readSlide(
     background,
     textColor: scheme.get('tx1') ?? '000000',
     elements,
-    behind: [...masterArt, ...art(layout)],
+    behind: [...masterArt, ...layoutArt],
+    backdrop,
     ...(own === null ? { backgroundUnknown: true } : {}),
     templateMargins: inherited.margins,
+  };
+}
+
+/** A picture's relationship id in `source` → its media part (internal targets only). */
+export function mediaOf(pkg: PackageModel, source: string | undefined): (embed: string) => string | undefined {
+  return (embed) => {
+    const rel = source ? relationships(pkg, source).get(embed) : undefined;
+    return rel && !rel.external ? rel.target : undefined;
   };
 }
 

@@ -7,7 +7,9 @@ import type { Box } from '../layout/types.js';
 import { attr, child, children, descendant, isOn, numberAttr, path, type XmlElement } from '../ooxml/xml.js';
 import { EMU_PER_INCH } from '../units.js';
 import { colorIn, fillIn, type ColorScheme } from '../ooxml/colors.js';
+import { blipPaint, paintIn } from '../ooxml/paint.js';
 import { readInsets, readTextFrame } from './read-text.js';
+import type { Paint } from '../ooxml/paint.js';
 import type { CellModel, ElementModel, PictureModel, ShapeModel, TableModel } from './types.js';
 
 const TABLE_URI = 'http://schemas.openxmlformats.org/drawingml/2006/table';
@@ -70,6 +72,8 @@ function readShape(sp: XmlElement, scheme: ColorScheme): ShapeModel {
   const ph = path(nonVisual(sp), 'p:nvPr', 'p:ph');
   const txBody = child(sp, 'p:txBody');
   const shape: ShapeModel = { kind: 'shape', id, name, fill: shapeFill(sp, spPr, scheme) };
+  const paint = paintIn(spPr, scheme) ?? styleFill(sp, scheme);
+  if (paint) shape.paint = paint;
   const box = readBox(child(spPr, 'a:xfrm'));
   if (box) shape.box = box;
   const prst = attr(geometry, 'prst');
@@ -92,12 +96,22 @@ function shapeFill(sp: XmlElement, spPr: XmlElement | undefined, scheme: ColorSc
   return colorIn(fillRef, scheme);
 }
 
+/** The theme fill a shape's style refers to, as a solid paint (`p:style/a:fillRef`, idx > 0). */
+function styleFill(sp: XmlElement, scheme: ColorScheme): Paint | null {
+  const fillRef = path(sp, 'p:style', 'a:fillRef');
+  if (!fillRef || (numberAttr(fillRef, 'idx') ?? 0) === 0) return null;
+  const color = colorIn(fillRef, scheme);
+  return color ? { kind: 'solid', color, alpha: 1 } : { kind: 'unknown' };
+}
+
 function readPicture(pic: XmlElement): PictureModel {
   const { id, name, descr, decorative } = identity(pic);
   const picture: PictureModel = { kind: 'picture', id, name, decorative };
   if (descr !== undefined) picture.descr = descr;
   const box = readBox(path(pic, 'p:spPr', 'a:xfrm'));
   if (box) picture.box = box;
+  const blipFill = child(pic, 'p:blipFill');
+  if (blipFill) picture.paint = blipPaint(blipFill);
   return picture;
 }
 

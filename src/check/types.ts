@@ -4,6 +4,20 @@
  * colours 6-digit upper-case hex without '#'.
  */
 import type { Box, Insets } from '../layout/types.js';
+import type { Paint } from '../ooxml/paint.js';
+import type { Raster } from '../images/decode-raster.js';
+
+/** One painted area, back to front. `media`: the picture's part, for `picture` paints. */
+export interface Layer {
+  box: Box;
+  paint: Paint;
+  /** Drawn as an ellipse inside its box (`prst="ellipse"`). */
+  ellipse?: boolean;
+  media?: string;
+}
+
+/** The decoded picture of a media part, when it was decoded. */
+export type RasterOf = (media: string) => Raster | undefined;
 
 /** One problem in a built deck. */
 export interface Finding {
@@ -20,6 +34,8 @@ export interface Finding {
 }
 
 export interface CheckOptions {
+  /** The decoded pictures under the text (check/backdrop-pictures.ts); without them, text over a picture is unknown. */
+  pictures?: RasterOf;
   /** Smallest body text in points (theme `sizes.minBody`). */
   minBodySize: number;
   /** Smallest table text in points (theme `sizes.minTable`). @default minBodySize */
@@ -89,6 +105,8 @@ export interface ShapeModel extends ElementBase {
   adjust?: number;
   /** Solid fill; `null` for none; undefined when the fill is not a solid colour (gradient, picture). */
   fill: string | null | undefined;
+  /** What the shape is painted with (gradient, picture, alpha); absent for no fill. */
+  paint?: Paint;
   /** `p:ph/@type` (`title`, `ctrTitle`, `body`, …; `obj` for a placeholder without a type). */
   placeholder?: string;
   /** `p:ph/@idx`. */
@@ -102,6 +120,8 @@ export interface ShapeModel extends ElementBase {
 
 export interface PictureModel extends ElementBase {
   kind: 'picture';
+  /** The picture's paint (its relationship id and crop). */
+  paint?: Paint;
   descr?: string;
   decorative: boolean;
 }
@@ -136,6 +156,11 @@ export interface SlideModel {
    * shapes and pictures that are not placeholders.
    */
   behind?: ElementModel[];
+  /**
+   * What is painted under the slide's own shapes, back to front: the background, then the
+   * master's and layout's art (check/backdrop.ts samples it under a text's box).
+   */
+  backdrop?: Layer[];
   /** The background is a picture or gradient (`background` is then its first colour, if any). */
   backgroundUnknown?: boolean;
   /** How close the layout's own title and body placeholders come to each edge (inches). */
@@ -158,6 +183,8 @@ export interface DeckModel {
 
 /** Options with their defaults filled in. */
 export interface RuleOptions {
+  /** The decoded pictures of the template's backgrounds and art (check/backdrop-pictures.ts). */
+  pictures?: RasterOf;
   minBodySize: number;
   minTableSize: number;
   language?: string;

@@ -4,63 +4,71 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { absorbDeck, type AbsorbResult } from '../absorb/absorb.js';
 import { InputError, TrappaError } from '../errors.js';
+import type { Messages } from '../messages/catalogue.js';
+import { translateText } from '../messages/issue-text.js';
 import { projectOptions } from './shared.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 /** A value as one line: a text quoted, a list as its items. */
-function show(value: unknown): string {
-  if (value === undefined) return '(none)';
+function show(value: unknown, none: string): string {
+  const one = (v: unknown): string => show(v, none);
+  if (value === undefined) return none;
   if (typeof value === 'string') return `«${value.replace(/\n/g, '⏎')}»`;
-  if (Array.isArray(value)) return `[${value.map(show).join(', ')}]`;
+  if (Array.isArray(value)) return `[${value.map(one).join(', ')}]`;
   if (value !== null && typeof value === 'object')
     return `{${Object.entries(value)
-      .map(([k, v]) => `${k}: ${show(v)}`)
+      .map(([k, v]) => `${k}: ${one(v)}`)
       .join(', ')}}`;
   return String(value);
 }
 
-const ORIGIN: Record<AbsorbResult['origin'], string> = {
-  current: 'the current data',
-  release: 'its release snapshot',
-  unknown: 'unknown data (it was built from data that changed since and has no snapshot; every change is a conflict)',
-};
-
-function printResult(result: AbsorbResult, dryRun: boolean): void {
-  console.log(`${result.deckId} v${result.version}: compared with a rebuild from ${ORIGIN[result.origin]}`);
-  for (const c of result.changes) {
-    const where = `slide ${c.slides.join(', ')}`;
-    const mark = c.conflict ? (c.take ? ` conflict, taking the ${c.take}` : ' CONFLICT') : '';
-    console.log(`${where}  ${c.file} ${c.field}${mark}`);
-    if (c.conflict) {
-      console.log(`    built: ${show(c.built)}`);
-      console.log(`    data:  ${show(c.data)}`);
-      console.log(`    deck:  ${show(c.deck)}`);
-      if (!c.take) console.log(`    choose: --take '${c.field}=deck' or --take '${c.field}=data'`);
-    } else {
-      console.log(`    was: ${show(c.built)}`);
-      console.log(`    now: ${show(c.deck)}`);
-    }
+function printChange(c: AbsorbResult['changes'][number], { say }: Messages): void {
+  const value = (v: unknown): { value: string } => ({ value: show(v, say('absorb.nothing')) });
+  const taking = c.take
+    ? say('absorb.taking', { take: say(c.take === 'deck' ? 'absorb.take.deck' : 'absorb.take.data') })
+    : '';
+  const mark = c.conflict ? taking || say('absorb.conflict') : '';
+  console.log(`${say('absorb.slides', { slides: c.slides.join(', ') })}  ${c.file} ${c.field}${mark}`);
+  if (c.conflict) {
+    console.log(say('absorb.built', value(c.built)));
+    console.log(say('absorb.data', value(c.data)));
+    console.log(say('absorb.deck', value(c.deck)));
+    if (!c.take) console.log(say('absorb.choose', { field: c.field }));
+  } else {
+    console.log(say('absorb.was', value(c.built)));
+    console.log(say('absorb.now', value(c.deck)));
   }
-  for (const u of result.unmapped) console.error(`trappa: warning: slide ${u.slide}: ${u.what}`);
-  if (result.changes.length === 0) console.log('no edits to bring back');
+}
+
+function printResult(result: AbsorbResult, dryRun: boolean, messages: Messages): void {
+  const { say, lang } = messages;
+  const origin = say(`absorb.origin.${result.origin}`);
+  console.log(say('absorb.compared', { deck: result.deckId, version: result.version, origin }));
+  for (const c of result.changes) printChange(c, messages);
+  for (const u of result.unmapped) {
+    const text = `${say('cli.slide', { n: u.slide })}: ${translateText(u.what, lang)}`;
+    console.error(say('cli.warning', { text }));
+  }
+  if (result.changes.length === 0) console.log(say('absorb.none'));
   if (dryRun) {
-    for (const f of result.files) console.log(diffText(f.before, f.after, f.shown));
+    for (const f of result.files) console.log(diffText(f.before, f.after, f.shown, messages));
     return;
   }
-  if (result.written) console.log(`✓ wrote ${result.files.map((f) => f.shown).join(', ')}`);
+  if (result.written) console.log(say('cli.wrote', { file: result.files.map((f) => f.shown).join(', ') }));
   if (result.written && result.frozen) {
-    const { next, currentVersion } = result.frozen;
+    const { next, currentVersion: current } = result.frozen;
+    const version = result.version;
     console.log(
-      currentVersion === result.version
-        ? `  v${result.version} was released: these edits belong to the next version; bump it with: trappa bump ${next} --note "Endringer fra PowerPoint"`
-        : `  v${result.version} was released: the edits went into the data of v${currentVersion}`,
+      current === version
+        ? say('absorb.nextVersion', { version, next })
+        : say('absorb.intoCurrent', { version, current }),
     );
   }
 }
 
 /** The changed lines of a file, with their line numbers. */
-function diffText(before: string, after: string, shown: string): string {
+function diffText(before: string, after: string, shown: string, { say }: Messages): string {
   const a = before.replace(/\r\n/g, '\n').split('\n');
   const b = after.replace(/\r\n/g, '\n').split('\n');
   const out = [`--- ${shown}`, `+++ ${shown}`];
@@ -85,34 +93,35 @@ function diffText(before: string, after: string, shown: string): string {
         }
       }
     }
-    out.push(`@@ line ${i + 1} @@`, ...a.slice(i, ni).map((l) => `-${l}`), ...b.slice(j, nj).map((l) => `+${l}`));
+    out.push(
+      say('cli.line', { n: i + 1 }),
+      ...a.slice(i, ni).map((l) => `-${l}`),
+      ...b.slice(j, nj).map((l) => `+${l}`),
+    );
     [i, j] = [ni, nj];
   }
   return out.join('\n');
 }
 
-export function registerAbsorb(program: Command): void {
+export function registerAbsorb(program: Command, messages: Messages): void {
+  const { say } = messages;
   program
     .command('absorb')
-    .description('bring edits made in PowerPoint back into the data (strategy, deck, wording)')
-    .argument('<file>', 'a deck written by trappa build, edited and saved in PowerPoint or LibreOffice')
-    .option('--dry-run', 'show the YAML changes as a diff and write nothing')
-    .option('--take <choice>', 'for conflicts: deck or data (all), or FIELD=deck|data (repeatable)', collect, [])
+    .description(say('absorb.desc'))
+    .argument(`<${say('arg.file')}>`, say('absorb.file'))
+    .option('--dry-run', say('absorb.dryRun'))
+    .option(`--take <${say('arg.choice')}>`, say('absorb.take'), collect, [])
     .action(async (file: string, flags: { dryRun?: boolean; take: string[] }, cmd: Command) => {
       const absolute = path.resolve(file);
       const found = await stat(absolute).catch(() => undefined);
-      if (!found?.isFile()) throw new InputError([{ file, message: 'no such file; give the path of a .pptx' }]);
+      if (!found?.isFile()) throw new InputError([{ file, message: say('absorb.noFile') }]);
       const result = await absorbDeck({
         ...projectOptions(cmd),
         file: absolute,
         dryRun: flags.dryRun,
         take: flags.take,
       });
-      printResult(result, flags.dryRun === true);
-      if (result.open.length > 0)
-        throw new TrappaError(
-          `${result.open.length} field(s) changed both in the YAML since the build and in the deck; nothing was ` +
-            'written. Choose with --take FIELD=deck|data (or --take deck / --take data for all)',
-        );
+      printResult(result, flags.dryRun === true, messages);
+      if (result.open.length > 0) throw new TrappaError(say('absorb.open', { n: result.open.length }));
     });
 }

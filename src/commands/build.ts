@@ -5,6 +5,8 @@ import { addSentChanges } from '../diff/sent-changes.js';
 import { buildDecks, type BuildOptions, type BuildResult } from '../build-deck.js';
 import { checkoutRelease, releaseFolder } from '../versions/snapshots.js';
 import { formatIssue, TrappaError } from '../errors.js';
+import { translateIssues, translateText } from '../messages/issue-text.js';
+import type { Messages } from '../messages/catalogue.js';
 import { kilobytes, outputDir, projectOptions } from './shared.js';
 
 interface BuildFlags {
@@ -16,38 +18,41 @@ interface BuildFlags {
   pdf?: boolean;
 }
 
-/** One line per deck, then a summary: what `build --all` shows. */
-function printBuild(result: BuildResult, ms: number): void {
-  for (const notice of result.project.notices) console.error(`trappa: warning: ${formatIssue(notice)}`);
-  // Each warning once, however many decks it concerns (a template's font is every deck's).
-  for (const note of new Set(result.decks.flatMap((d) => d.notes ?? []))) console.error(`trappa: warning: ${note}`);
-  for (const deck of result.decks) {
-    const rel = path.relative(process.cwd(), deck.file);
-    const what =
-      deck.saved === 'unchanged' ? 'unchanged' : `${deck.slideCount} slides, ${kilobytes(deck.bytes.length)}`;
-    console.log(`${deck.saved === 'unchanged' ? '=' : '✓'} ${deck.deckId.padEnd(18)} ${rel}  (${what})`);
-    if (deck.pdf)
-      console.log(
-        `  ${path.relative(process.cwd(), deck.pdf)}  (${deck.pdfDeclares ?? 'PDF'}, checked: text, fonts, tags, ` +
-          'headings, artifacts, alt text, language, XMP)',
-      );
-  }
-  const unchanged = result.decks.filter((d) => d.saved === 'unchanged').length;
-  const detail = unchanged > 0 ? ` (${result.decks.length - unchanged} written, ${unchanged} unchanged)` : '';
-  console.log(`${result.decks.length} deck${result.decks.length === 1 ? '' : 's'} built in ${ms} ms${detail}`);
-}
+/** One line per deck, then a summary: what `build --all` shows, in the reader's language. */
+const printBuild =
+  ({ say, lang }: Messages) =>
+  (result: BuildResult, ms: number): void => {
+    const warn = (text: string): void => console.error(say('cli.warning', { text }));
+    for (const notice of translateIssues(result.project.notices, lang)) warn(formatIssue(notice));
+    // Each warning once, however many decks it concerns (a template's font is every deck's).
+    for (const note of new Set(result.decks.flatMap((d) => d.notes ?? []))) warn(translateText(note, lang));
+    for (const deck of result.decks) {
+      const rel = path.relative(process.cwd(), deck.file);
+      const what =
+        deck.saved === 'unchanged'
+          ? say('build.unchanged')
+          : say('build.size', { slides: deck.slideCount, size: kilobytes(deck.bytes.length) });
+      console.log(`${deck.saved === 'unchanged' ? '=' : '✓'} ${deck.deckId.padEnd(18)} ${rel}  (${what})`);
+      if (deck.pdf)
+        console.log(
+          `  ${path.relative(process.cwd(), deck.pdf)}  (${say('build.pdfChecked', { kind: deck.pdfDeclares ?? 'PDF' })})`,
+        );
+    }
+    const unchanged = result.decks.filter((d) => d.saved === 'unchanged').length;
+    const written = result.decks.length - unchanged;
+    const detail = unchanged > 0 ? say('build.detail', { written, unchanged }) : '';
+    console.log(say('build.summary', { n: result.decks.length, ms, detail }));
+  };
 
 /** Rebuilds a released deck from its input snapshot into the output folder (guarded like any build). */
-async function buildFromRelease(spec: string, options: BuildOptions): Promise<BuildResult> {
+async function buildFromRelease(spec: string, options: BuildOptions, { say }: Messages): Promise<BuildResult> {
   const outDir = outputDir(options);
   const checkout = await checkoutRelease(releaseFolder(spec, outDir));
   const { deckId, version } = checkout.record;
   try {
     if (!checkout.hashMatches) {
-      console.error(
-        `trappa: warning: the snapshot of ${deckId} v${version} does not hash as recorded (released with Trappa ` +
-          `${checkout.record.trappaVersion}); the build is still guarded`,
-      );
+      const trappa = checkout.record.trappaVersion;
+      console.error(say('cli.warning', { text: say('build.snapshotHash', { deck: deckId, version, trappa }) }));
     }
     const result = await buildDecks({
       ...options,
@@ -59,28 +64,24 @@ async function buildFromRelease(spec: string, options: BuildOptions): Promise<Bu
     });
     const built = result.decks[0];
     if (built && built.version !== version)
-      throw new TrappaError(
-        `the snapshot of ${deckId} v${version} builds version ${built.version}; it was changed by hand`,
-      );
+      throw new TrappaError(say('build.snapshotChanged', { deck: deckId, version, built: built.version }));
     return result;
   } finally {
     await checkout.cleanup();
   }
 }
 
-export function registerBuild(program: Command): void {
+export function registerBuild(program: Command, messages: Messages): void {
+  const { say } = messages;
   program
     .command('build')
-    .description('build decks (all of them unless --deck is given)')
-    .option('-d, --deck <id...>', 'deck id(s) to build')
-    .option('-a, --all', 'build every deck in data/decks (the default)')
-    .option('-w, --watch', 'rebuild whenever data/, templates/ or assets/ change (Ctrl+C to stop)')
-    .option('--pdf', 'also write an accessible PDF beside each deck (PDF/A-2b, PDF/UA-1; needs LibreOffice)')
-    .option('--overwrite-released', 'replace a released or sent version with different content')
-    .option(
-      '--from-release <deck@version>',
-      'rebuild a released deck from its input snapshot: storledermote@0.2, or a release folder',
-    )
+    .description(say('build.desc'))
+    .option('-d, --deck <id...>', say('build.deck'))
+    .option('-a, --all', say('build.all'))
+    .option('-w, --watch', say('build.watch'))
+    .option('--pdf', say('build.pdf'))
+    .option('--overwrite-released', say('build.overwrite'))
+    .option(`--from-release <${say('arg.deckAtVersion')}>`, say('build.fromRelease'))
     .action(async (flags: BuildFlags, cmd: Command) => {
       const options: BuildOptions = {
         ...projectOptions(cmd),
@@ -89,8 +90,7 @@ export function registerBuild(program: Command): void {
         overwriteReleased: flags.overwriteReleased,
         pdf: flags.pdf,
       };
-      if (flags.fromRelease && (flags.watch || flags.deck))
-        throw new TrappaError('--from-release builds one released deck; leave out --watch and --deck');
+      if (flags.fromRelease && (flags.watch || flags.deck)) throw new TrappaError(say('build.fromReleaseAlone'));
       if (flags.watch) {
         // Loaded only for --watch: chokidar is not needed by a one-off build.
         const [{ reportError }, { watchBuild }] = await Promise.all([
@@ -99,14 +99,17 @@ export function registerBuild(program: Command): void {
         ]);
         await watchBuild({
           build: options,
-          onBuilt: printBuild,
-          onError: reportError,
+          onBuilt: printBuild(messages),
+          onError: (error) => reportError(error, messages),
+          messages,
           log: (line) => console.log(line),
         });
         return;
       }
       const started = performance.now();
-      const result = flags.fromRelease ? await buildFromRelease(flags.fromRelease, options) : await buildDecks(options);
-      printBuild(result, Math.round(performance.now() - started));
+      const result = flags.fromRelease
+        ? await buildFromRelease(flags.fromRelease, options, messages)
+        : await buildDecks(options);
+      printBuild(messages)(result, Math.round(performance.now() - started));
     });
 }

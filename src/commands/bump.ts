@@ -3,6 +3,7 @@ import { resolvePaths } from '../project-paths.js';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { bumpStrategy } from '../versions/bump.js';
+import type { Messages } from '../messages/catalogue.js';
 import { projectOptions, type GlobalOptions } from './shared.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -18,19 +19,19 @@ function buildHint(cmd: Command): string {
   return ['trappa build --all', ...flags].join(' ');
 }
 
-export function registerBump(program: Command): void {
+export function registerBump(program: Command, { say }: Messages): void {
   program
     .command('bump')
-    .description('set a new strategy version in data/strategy.yaml and add it to the history')
-    .argument('<version>', 'the new version, greater than the current one, e.g. 0.3 or 1.0')
-    .option('-n, --note <text>', 'what changed (repeat for more lines)', collect, [])
-    .option('--date <YYYY-MM-DD>', 'date of the new version (default: today)')
+    .description(say('bump.desc'))
+    .argument(`<${say('arg.version')}>`, say('bump.version'))
+    .option(`-n, --note <${say('arg.text')}>`, say('bump.note'), collect, [])
+    .option(`--date <${say('arg.date')}>`, say('bump.date'))
     .action(async (version: string, flags: { note: string[]; date?: string }, cmd: Command) => {
       const options = projectOptions(cmd);
       const dataDir = resolvePaths(options).dataDir;
       const bumped = await bumpStrategy(dataDir, { version, date: flags.date, notes: flags.note }, options.root);
       const file = path.relative(process.cwd(), bumped.file);
-      console.log(`✓ ${file}: version ${bumped.from} → ${bumped.to}, dated ${bumped.date}`);
-      console.log(`  build the new version with: ${buildHint(cmd)}`);
+      console.log(say('bump.done', { file, from: bumped.from, to: bumped.to, date: bumped.date }));
+      console.log(say('bump.hint', { command: buildHint(cmd) }));
     });
 }

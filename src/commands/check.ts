@@ -7,7 +7,11 @@ import type { Command } from 'commander';
 import { unzipSync } from 'fflate';
 import { findBuiltDecks } from '../check/built-decks.js';
 import { checkBuiltDeck } from '../check/check-deck.js';
-import { formatFindings, formatSummary, summarize, type FileReport } from '../check/format-findings.js';
+import { backdropPictures } from '../check/backdrop-pictures.js';
+import { summarize, type FileReport, type Summary } from '../check/format-findings.js';
+import type { Finding } from '../check/types.js';
+import type { Messages } from '../messages/catalogue.js';
+import { translateText } from '../messages/issue-text.js';
 import { registerThemeFonts } from '../data/check-theme.js';
 import { loadYamlFile } from '../data/load-yaml.js';
 import { themeSchema, type Theme } from '../data/schema.js';
@@ -21,16 +25,15 @@ interface CheckFlags {
   json?: boolean;
 }
 
-export function registerCheck(program: Command): void {
+export function registerCheck(program: Command, messages: Messages): void {
+  const { say } = messages;
   program
     .command('check')
-    .description(
-      'check built decks: text that overflows, titles, alt text, table headers, contrast, text size, language, package',
-    )
-    .argument('[files...]', '.pptx files to check (default: the newest built file of each deck in the output folder)')
-    .option('-d, --deck <id...>', 'deck id(s) to check')
-    .option('-a, --all', 'check every built deck (the default)')
-    .option('--json', 'print the findings as JSON')
+    .description(say('check.desc'))
+    .argument(`[${say('arg.files')}...]`, say('check.files'))
+    .option('-d, --deck <id...>', say('check.deck'))
+    .option('-a, --all', say('check.all'))
+    .option('--json', say('check.json'))
     .action(async (files: string[], flags: CheckFlags, cmd: Command) => {
       const options = projectOptions(cmd);
       const { theme, fonts } = await loadCheckTheme(options);
@@ -39,18 +42,17 @@ export function registerCheck(program: Command): void {
       const unreadable = read.flatMap((r) => (r.ok ? [] : r.issues));
       if (unreadable.length > 0) throw new InputError(unreadable);
       const decks = read.flatMap((r) => (r.ok ? [r.value] : []));
+      const pictures = await Promise.all(decks.map((d) => backdropPictures(d.bytes)));
       const reports: FileReport[] = targets.map((target, i) => {
         const { bytes, shown } = decks[i]!;
-        const findings = withFonts(fonts, () => checkBuiltDeck(bytes, theme));
+        const findings = withFonts(fonts, () => checkBuiltDeck(bytes, theme, { pictures: pictures[i]! }));
         return { ...target, file: shown, ...summarize(findings), findings };
       });
-      printReports(reports, flags.json ?? false);
+      printReports(reports, flags.json ?? false, messages);
       const failed = reports.filter((r) => r.errors > 0);
       if (failed.length > 0) {
-        const errors = failed.reduce((n, r) => n + r.errors, 0);
-        throw new CheckFailedError(
-          `${errors} error${errors === 1 ? '' : 's'} in ${failed.map((r) => r.file).join(', ')}`,
-        );
+        const n = failed.reduce((sum, r) => sum + r.errors, 0);
+        throw new CheckFailedError(say('check.failed', { n, files: failed.map((r) => r.file).join(', ') }));
       }
     });
 }
@@ -131,16 +133,35 @@ function zipEntryNames(bytes: Uint8Array): string[] {
   return names;
 }
 
-function printReports(reports: FileReport[], json: boolean): void {
+function printReports(reports: FileReport[], json: boolean, messages: Messages): void {
   const total = summarize(reports.flatMap((r) => r.findings));
   if (json) {
     console.log(JSON.stringify({ ...total, files: reports }, null, 2));
     return;
   }
+  const { say } = messages;
   for (const report of reports) {
     const mark = report.errors > 0 ? '✗' : report.warnings > 0 ? '!' : '✓';
-    console.log(`${mark} ${report.file}  ${formatSummary(report)}`);
-    if (report.findings.length > 0) console.log(formatFindings(report.findings, { indent: '  ' }));
+    console.log(`${mark} ${report.file}  ${summaryText(report, messages)}`);
+    for (const finding of report.findings) console.log(`  ${findingLine(finding, messages)}`);
   }
-  if (reports.length > 1) console.log(`${reports.length} decks checked: ${formatSummary(total)}`);
+  if (reports.length > 1) console.log(say('check.total', { n: reports.length, summary: summaryText(total, messages) }));
+}
+
+/** `2 errors, 1 warning` or `no problems`, in the reader's language. */
+function summaryText({ errors, warnings }: Summary, { say }: Messages): string {
+  if (errors === 0 && warnings === 0) return say('check.none');
+  const parts = [
+    errors > 0 ? say('check.errors', { n: errors }) : '',
+    warnings > 0 ? say('check.warnings', { n: warnings }) : '',
+  ];
+  return parts.filter(Boolean).join(', ');
+}
+
+/** `slide 8 · Action plan · error overflow: the table's …` (as check/format-findings.ts), in the reader's language. */
+function findingLine(f: Finding, { say, lang }: Messages): string {
+  const where = f.slide > 0 ? say('cli.slide', { n: f.slide }) : say('check.package');
+  const field = f.field ? ` (${f.field})` : '';
+  const severity = say(f.severity === 'error' ? 'check.error' : 'check.warning');
+  return `${where} · ${f.element} · ${severity} ${f.rule}: ${translateText(f.message, lang)}${field}`;
 }

@@ -7,6 +7,7 @@ import { diffHtml } from '../diff/html.js';
 import { lastSent, resolveSide } from '../diff/sides.js';
 import { TrappaError } from '../errors.js';
 import { resolvePaths } from '../project-paths.js';
+import type { Messages } from '../messages/catalogue.js';
 import { projectOptions } from './shared.js';
 
 interface DiffFlags {
@@ -14,17 +15,18 @@ interface DiffFlags {
   sinceSent?: string;
 }
 
-export function registerDiff(program: Command): void {
+export function registerDiff(program: Command, messages: Messages): void {
+  const { say } = messages;
   program
     .command('diff')
-    .description('the texts changed, added and removed per slide between two versions of a deck')
-    .argument('[a]', 'deck@version (released or sent), a deck id (the working data), a .pptx or a data folder')
-    .argument('[b]', 'the same kinds; default: the working data of the deck in A')
-    .option('--html <file>', 'also write the two versions side by side as a web page')
-    .option('--since-sent <deck>', "compare the working data with what the deck's audience last received")
+    .description(say('diff.desc'))
+    .argument('[a]', say('diff.a'))
+    .argument('[b]', say('diff.b'))
+    .option(`--html <${say('arg.file')}>`, say('diff.html'))
+    .option(`--since-sent <${say('arg.deck')}>`, say('diff.sinceSent'))
     .addHelpText(
       'after',
-      '\nExamples:\n  trappa diff docs/v0.1/data strategi\n  trappa diff strategi@0.1 strategi@0.2\n  trappa diff strategi@0.1 strategi --html output/diff.html\n' +
+      `\n${say('help.examples')}\n  trappa diff docs/v0.1/data strategi\n  trappa diff strategi@0.1 strategi@0.2\n  trappa diff strategi@0.1 strategi --html output/diff.html\n` +
         '  trappa diff output/ansatte-v0.2-2004-02-10.pptx edited.pptx\n  trappa diff --since-sent samkommunestyre',
     )
     .action(async (a: string | undefined, b: string | undefined, flags: DiffFlags, cmd: Command) => {
@@ -33,18 +35,18 @@ export function registerDiff(program: Command): void {
       let left = a;
       let right = b;
       if (flags.sinceSent) {
-        if (a || b) throw new TrappaError('--since-sent compares with the working data; give no other decks');
+        if (a || b) throw new TrappaError(say('diff.sinceSentAlone'));
         left = await lastSent(flags.sinceSent, paths);
         right = flags.sinceSent;
       }
-      if (!left) throw new TrappaError('say what to compare: trappa diff deck@0.1 deck@0.2 (or --since-sent deck)');
+      if (!left) throw new TrappaError(say('diff.what'));
       right ??= /^([a-z0-9-]+)@/.exec(left)?.[1];
-      if (!right) throw new TrappaError('say what to compare the file with: trappa diff A.pptx B.pptx');
+      if (!right) throw new TrappaError(say('diff.whatFile'));
       const deckOf = (spec: string): string | undefined => /^([a-z0-9-]+)(@|$)/.exec(spec)?.[1];
       const sideA = await resolveSide(left, paths, deckOf(right));
       const sideB = await resolveSide(right, paths, deckOf(left));
       const diff = compareDecks(sideA.slides, sideB.slides);
-      console.log(formatDiff(diff, [sideA.label, sideB.label]));
+      console.log(formatDiff(diff, [sideA.label, sideB.label], messages));
       if (flags.html) {
         await writeFile(flags.html, diffHtml(sideA, sideB, diff));
         console.log(`\n✓ ${path.relative(process.cwd(), path.resolve(flags.html))}`);

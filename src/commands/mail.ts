@@ -4,6 +4,8 @@
  * TRAPPA_OAUTH_FLOW=delegated, `trappa send` then sends as the signed-in account.
  */
 import type { Command } from 'commander';
+import type { Messages } from '../messages/catalogue.js';
+import { translateText } from '../messages/issue-text.js';
 
 async function delegated() {
   const [{ loadLoginConfig }, flow] = await Promise.all([
@@ -13,34 +15,32 @@ async function delegated() {
   return { config: loadLoginConfig(process.env), ...flow };
 }
 
-export function registerMail(program: Command): void {
-  const mail = program
-    .command('mail')
-    .description('sign in to Microsoft 365 as yourself, to send with TRAPPA_OAUTH_FLOW=delegated');
+export function registerMail(program: Command, { say, lang }: Messages): void {
+  const mail = program.command('mail').description(say('mail.desc'));
   mail
     .command('login')
-    .description(
-      'sign in with a code entered in any browser (device code); the sign-in is kept in the OS credential store',
-    )
+    .description(say('mail.login'))
     .action(async () => {
       const { config, deviceCodeLogin } = await delegated();
-      const { username, where } = await deviceCodeLogin(config, { say: (line) => console.log(line) });
-      console.log(`✓ signed in as ${username}; the sign-in is kept in ${where}`);
+      const { username, where } = await deviceCodeLogin(config, {
+        say: (line) => console.log(translateText(line, lang)),
+      });
+      console.log(say('mail.signedIn', { user: username, where }));
     });
   mail
     .command('logout')
-    .description('forget the sign-in kept in the OS credential store')
+    .description(say('mail.logout'))
     .action(async () => {
       const { config, signOut } = await delegated();
       const { removed, where } = await signOut(config);
-      console.log(removed ? `✓ signed out; removed from ${where}` : `not signed in (nothing in ${where})`);
+      console.log(say(removed ? 'mail.signedOut' : 'mail.notSignedIn', { where }));
     });
   mail
     .command('whoami')
-    .description('show who is signed in, after checking with Microsoft 365 that the sign-in still works')
+    .description(say('mail.whoami'))
     .action(async () => {
       const { config, refresh } = await delegated();
       const { username } = await refresh(config);
-      console.log(`signed in as ${username} (app ${config.clientId}, tenant ${config.tenant})`);
+      console.log(say('mail.who', { user: username, app: config.clientId, tenant: config.tenant }));
     });
 }

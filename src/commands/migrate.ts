@@ -15,10 +15,12 @@ import { applySplices, findMigrations } from '../data/migrations.js';
 import { InputError, TrappaError } from '../errors.js';
 import { applyTextStyle, splitTextStyle } from '../io/text-style.js';
 import { resolvePaths } from '../project-paths.js';
+import type { Messages } from '../messages/catalogue.js';
+import { translateText } from '../messages/issue-text.js';
 import { projectOptions } from './shared.js';
 
 /** The changed lines of a file, `-` before and `+` after, each change headed by its line number. */
-function diffLines(edit: FileEdit): string[] {
+function diffLines(edit: FileEdit, { say }: Messages): string[] {
   const a = splitTextStyle(edit.before).text.split('\n');
   const b = splitTextStyle(edit.after).text.split('\n');
   const pairs = [...(matchLines(a, b, a.length + b.length) ?? []), [a.length, b.length] as const];
@@ -26,17 +28,22 @@ function diffLines(edit: FileEdit): string[] {
   let [i, j] = [0, 0];
   for (const [ni, nj] of pairs) {
     if (ni > i || nj > j)
-      out.push(`@@ line ${i + 1} @@`, ...a.slice(i, ni).map((l) => `-${l}`), ...b.slice(j, nj).map((l) => `+${l}`));
+      out.push(
+        say('cli.line', { n: i + 1 }),
+        ...a.slice(i, ni).map((l) => `-${l}`),
+        ...b.slice(j, nj).map((l) => `+${l}`),
+      );
     [i, j] = [ni + 1, nj + 1];
   }
   return out;
 }
 
-export function registerMigrate(program: Command): void {
+export function registerMigrate(program: Command, messages: Messages): void {
+  const { say } = messages;
   program
     .command('migrate')
-    .description('rewrite older forms of fields in data/strategy.yaml into the newer ones, keeping comments')
-    .option('--dry-run', 'print the change as a diff; write nothing')
+    .description(say('migrate.desc'))
+    .option('--dry-run', say('migrate.dryRun'))
     .action(async (flags: { dryRun?: boolean }, cmd: Command) => {
       const paths = resolvePaths(projectOptions(cmd));
       const file = path.join(paths.dataDir, 'strategy.yaml');
@@ -47,7 +54,7 @@ export function registerMigrate(program: Command): void {
       if (!parsed.ok) throw new InputError(parsed.issues);
       const found = findMigrations(parsed.value.doc, text);
       if (found.length === 0) {
-        console.log(`✓ ${shown}: nothing to migrate`);
+        console.log(say('migrate.nothing', { file: shown }));
         return;
       }
       const migrated = applySplices(
@@ -56,17 +63,15 @@ export function registerMigrate(program: Command): void {
       );
       const again = parseYaml(shown, migrated);
       if (!again.ok || findMigrations(again.value.doc, migrated).length > 0)
-        throw new TrappaError(
-          `internal: migrating ${shown} gave a file that does not read as meant; nothing was written`,
-        );
+        throw new TrappaError(say('migrate.broken', { file: shown }));
       const edit: FileEdit = { file, shown, before, after: applyTextStyle(migrated, style) };
-      for (const f of found) console.log(`${shown} ${f.field} → ${f.change}`);
+      for (const f of found) console.log(`${shown} ${f.field} → ${translateText(f.change, messages.lang)}`);
       if (flags.dryRun) {
-        console.log(diffLines(edit).join('\n'));
-        console.log('(dry run: nothing written)');
+        console.log(diffLines(edit, messages).join('\n'));
+        console.log(say('migrate.dryRunDone'));
         return;
       }
       await saveEdits(paths.outDir, [edit]);
-      console.log(`✓ wrote ${shown}`);
+      console.log(say('cli.wrote', { file: shown }));
     });
 }

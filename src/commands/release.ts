@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import { addSentChanges } from '../diff/sent-changes.js';
 import { buildDecks, type BuildOptions, type BuiltDeck } from '../build-deck.js';
 import type { ManifestEntry } from '../versions/manifest.js';
+import type { Messages } from '../messages/catalogue.js';
 import { projectOptions } from './shared.js';
 
 export interface Released {
@@ -30,32 +31,24 @@ export async function releaseDecks(options: BuildOptions, now = new Date()): Pro
   });
 }
 
-export function registerRelease(program: Command): void {
+export function registerRelease(program: Command, { say }: Messages): void {
   program
     .command('release')
-    .description(
-      'freeze the current version of the decks (all unless --deck is given): build, keep their inputs, mark them ' +
-        'released',
-    )
-    .option('-d, --deck <id...>', 'deck id(s) to release')
-    .option('-a, --all', 'release every deck (the default)')
+    .description(say('release.desc'))
+    .option('-d, --deck <id...>', say('release.deck'))
+    .option('-a, --all', say('release.all'))
     .action(async (flags: { deck?: string[]; all?: boolean }, cmd: Command) => {
       const released = await releaseDecks({ ...projectOptions(cmd), decks: flags.all ? [] : flags.deck });
       for (const { deck, entry, newly, snapshot } of released) {
         const file = path.relative(process.cwd(), deck.file);
         const when = entry.releasedAt?.slice(0, 10) ?? '?';
         const sha = entry.sha256.slice(0, 12);
+        const shown = { deck: deck.deckId.padEnd(18), version: deck.version, file };
         if (newly) {
           const inputs = path.relative(process.cwd(), snapshot);
-          console.log(
-            `✓ ${deck.deckId.padEnd(18)} v${deck.version} released  ${file}  sha256 ${sha}…  inputs in ${inputs}`,
-          );
-        } else console.log(`= ${deck.deckId.padEnd(18)} v${deck.version} was already released on ${when}  ${file}`);
+          console.log(say('release.new', { ...shown, sha, inputs }));
+        } else console.log(say('release.already', { ...shown, when }));
       }
-      const count = released.filter((r) => r.newly).length;
-      console.log(
-        `${count} deck${count === 1 ? '' : 's'} released; rebuild one with: trappa build --from-release ` +
-          `<deck>@<version>`,
-      );
+      console.log(say('release.summary', { n: released.filter((r) => r.newly).length }));
     });
 }

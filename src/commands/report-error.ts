@@ -6,7 +6,7 @@ import path from 'node:path';
 import { exitCodes } from '../exit-codes.js';
 import { fileSystemError, formatIssue, InputError, sortIssues, TrappaError } from '../errors.js';
 import { type Messages, messagesIn } from '../messages/catalogue.js';
-import { translateIssues } from '../messages/issue-text.js';
+import { translateIssues, translateLines } from '../messages/issue-text.js';
 
 /** The exit code `reportError` will return for `error`, without printing anything. */
 export function exitCodeFor(error: unknown): number {
@@ -24,13 +24,13 @@ export function reportError(error: unknown, messages: Messages = messagesIn('en'
     return error.exitCode;
   }
   if (error instanceof TrappaError) {
-    console.error(`trappa: ${error.message}`);
+    console.error(`trappa: ${translateLines(error.message, messages.lang)}`);
     return error.exitCode;
   }
   // A full disk, a read-only folder, a name too long: one line naming the path, exit 7.
   const disk = fileSystemError(error, (file) => path.relative(process.cwd(), file) || file);
   if (disk) {
-    console.error(`trappa: ${disk.message}`);
+    console.error(`trappa: ${translateLines(disk.message, messages.lang)}`);
     return disk.exitCode;
   }
   console.error(`trappa: ${messages.say('internalCli')}`);

@@ -9,6 +9,8 @@ import { TrappaError } from '../errors.js';
 import { freezeBeforeSending, recordSent } from '../versions/freeze.js';
 import type { AttachmentInfo, OutgoingDeck } from '../post/email/types.js';
 import { outgoingDecks } from './outgoing-decks.js';
+import type { Messages } from '../messages/catalogue.js';
+import { translateLines } from '../messages/issue-text.js';
 import { outputDir, projectOptions } from './shared.js';
 
 interface SendFlags {
@@ -19,29 +21,24 @@ interface SendFlags {
   resendUncertain?: boolean;
   maxSize?: string;
 }
-export function registerSend(program: Command): void {
+export function registerSend(program: Command, messages: Messages): void {
+  const { say } = messages;
   program
     .command('send')
-    .description(
-      'e-mail built decks to their distribution lists (SMTP or Microsoft Graph; settings from TRAPPA_* variables, ' +
-        'see README)',
-    )
-    .option('-d, --deck <id...>', 'deck id(s) to send')
-    .option('-a, --all', 'send every deck that has a distribution list')
-    .option('--dry-run', 'print who would get what, and send nothing')
-    .option('--resend', 'send again to recipients who already got this version')
-    .option(
-      '--resend-uncertain',
-      'send again, with the same Message-ID, messages whose delivery is unknown (after a crash)',
-    )
-    .option('--max-size <MB>', 'largest e-mail attachments per message, in MB (default 10, or TRAPPA_MAIL_MAX_SIZE_MB)')
+    .description(say('send.desc'))
+    .option('-d, --deck <id...>', say('send.deck'))
+    .option('-a, --all', say('send.all'))
+    .option('--dry-run', say('send.dryRun'))
+    .option('--resend', say('send.resend'))
+    .option('--resend-uncertain', say('send.resendUncertain'))
+    .option('--max-size <MB>', say('send.maxSize'))
     .action(async (flags: SendFlags, cmd: Command) => {
       const options = projectOptions(cmd);
-      const sizeLimitBytes = maxSizeBytes(flags.maxSize);
-      const decks = await withAccessiblePdfsOnly((await outgoingDecks(options, flags)).decks);
+      const sizeLimitBytes = maxSizeBytes(flags.maxSize, messages);
+      const decks = await withAccessiblePdfsOnly((await outgoingDecks(options, flags)).decks, messages);
       const email = await import('../post/email/index.js');
       const mail = flags.dryRun ? undefined : await email.loadMailConfig({ dataDir: resolvePaths(options).dataDir });
-      if (mail) console.log(`Sending through ${email.describeMailConfig(mail)}`);
+      if (mail) console.log(say('send.through', { server: email.describeMailConfig(mail) }));
       const outDir = outputDir(options);
       const report = await email.sendDecks(decks, {
         ...(mail ? { mail } : {}),
@@ -54,20 +51,20 @@ export function registerSend(program: Command): void {
         freeze: (deckId, version, attachments) => freezeVersion(outDir, deckId, version, attachments),
         sent: (deckId, version, attachments) => freezeVersion(outDir, deckId, version, attachments, recordSent),
       });
-      console.log(email.formatSendReport(report));
+      console.log(email.formatSendReport(report, messages));
       const error = email.sendReportError(report);
       if (error) throw error;
     });
 
   program
     .command('draft')
-    .description('write an .eml draft per deck (X-Unsent: 1) to open and send from Outlook')
-    .option('-d, --deck <id...>', 'deck id(s)')
-    .option('-a, --all', 'every deck that has a distribution list')
-    .option('--max-size <MB>', 'largest e-mail attachments per message, in MB (default 10, or TRAPPA_MAIL_MAX_SIZE_MB)')
+    .description(say('draft.desc'))
+    .option('-d, --deck <id...>', say('draft.deck'))
+    .option('-a, --all', say('draft.all'))
+    .option('--max-size <MB>', say('send.maxSize'))
     .action(async (flags: SendFlags, cmd: Command) => {
       const options = projectOptions(cmd);
-      const sizeLimitBytes = maxSizeBytes(flags.maxSize);
+      const sizeLimitBytes = maxSizeBytes(flags.maxSize, messages);
       const { decks } = await outgoingDecks(options, flags);
       const email = await import('../post/email/index.js');
       // The sender, when one is configured, so the draft opens with From filled in.
@@ -77,10 +74,14 @@ export function registerSend(program: Command): void {
         templatesDir: resolvePaths(options).templatesDir,
         ...(fromText ? { from: email.parseMailbox(fromText) } : {}),
         ...(sizeLimitBytes ? { sizeLimitBytes } : {}),
-        onPdfLeftOut: (deckId, file, reason) =>
-          console.error(
-            `trappa: warning: ${path.relative(process.cwd(), file)} is left out of ${deckId}'s draft: ${reason}`,
-          ),
+        onPdfLeftOut: (deck, file, reason) => {
+          const text = say('draft.pdfLeftOut', {
+            file: path.relative(process.cwd(), file),
+            deck,
+            reason: translateLines(reason, messages.lang),
+          });
+          console.error(say('cli.warning', { text }));
+        },
       });
       for (const file of files) console.log(`✓ ${path.relative(process.cwd(), file)}`);
     });
@@ -106,16 +107,15 @@ async function freezeVersion(
  * A PDF goes out only when it is the accessible one (it passes the PDF check against its
  * deck), as in drafts; any other is left out with a warning that says why and what to do.
  */
-async function withAccessiblePdfsOnly(decks: OutgoingDeck[]): Promise<OutgoingDeck[]> {
+async function withAccessiblePdfsOnly(decks: OutgoingDeck[], { say, lang }: Messages): Promise<OutgoingDeck[]> {
   const { dropInaccessiblePdfs } = await import('../post/pdf-attachment.js');
   const checked: OutgoingDeck[] = [];
   for (const deck of decks) {
     const { kept, dropped } = await dropInaccessiblePdfs(deck.attachments);
     for (const d of dropped) {
-      console.error(
-        `trappa: warning: ${path.relative(process.cwd(), d.attachment.path)} is left out of ${deck.deckId}'s e-mail: ` +
-          `${d.reason}`,
-      );
+      const file = path.relative(process.cwd(), d.attachment.path);
+      const text = say('send.pdfLeftOut', { file, deck: deck.deckId, reason: translateLines(d.reason, lang) });
+      console.error(say('cli.warning', { text }));
     }
     checked.push({ ...deck, attachments: kept });
   }
@@ -123,14 +123,12 @@ async function withAccessiblePdfsOnly(decks: OutgoingDeck[]): Promise<OutgoingDe
 }
 
 /** `--max-size 25` or TRAPPA_MAIL_MAX_SIZE_MB=25 → bytes (MB of 1024 × 1024, as the messages count them). */
-function maxSizeBytes(flag: string | undefined): number | undefined {
+function maxSizeBytes(flag: string | undefined, { say }: Messages): number | undefined {
   const text = flag ?? process.env.TRAPPA_MAIL_MAX_SIZE_MB?.trim();
   if (text === undefined || text === '') return undefined;
   const mb = Number(text.replace(/\s*MB$/i, '').replace(',', '.'));
   if (!Number.isFinite(mb) || mb <= 0 || mb > 150) {
-    throw new TrappaError(
-      `--max-size "${text}" is not a size in MB between 0 and 150 (Microsoft 365 takes up to 150 MB)`,
-    );
+    throw new TrappaError(say('send.badMaxSize', { text }));
   }
   return Math.round(mb * 1024 * 1024);
 }

@@ -6,19 +6,24 @@ import { spawn } from 'node:child_process';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { GlobalOptions } from './shared.js';
 import { projectOptions } from './shared.js';
-import { languageFrom } from '../messages/catalogue.js';
+import { languageFrom, type Messages } from '../messages/catalogue.js';
 
 interface StudioFlags {
   port: number;
   open: boolean;
 }
 
-export function registerStudio(program: Command): void {
+export function registerStudio(program: Command, { say }: Messages): void {
+  const parsePort = (value: string): number => {
+    const port = Number(value);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError(`${say('usage.port')}.`);
+    return port;
+  };
   program
     .command('studio')
-    .description("edit the strategy in a local web page, with every deck's slides live beside it (127.0.0.1 only)")
-    .option('-p, --port <n>', 'port to listen on (default: any free port)', parsePort, 0)
-    .option('--no-open', 'do not open the browser; just print the address')
+    .description(say('studio.desc'))
+    .option('-p, --port <n>', say('studio.port'), parsePort, 0)
+    .option('--no-open', say('studio.noOpen'))
     .action(async (flags: StudioFlags, cmd: Command) => {
       const { startStudio } = await import('../studio/server.js');
       // The page is written in bokmål; its messages follow unless --lang asks for nynorsk or English.
@@ -33,9 +38,7 @@ export function registerStudio(program: Command): void {
         globalArgs: globalArgs(cmd.optsWithGlobals<GlobalOptions>()),
       });
       console.log(studio.url);
-      console.log(
-        'Trappa Studio runs until you press Ctrl+C. Only this machine can reach it, and only with the address above.',
-      );
+      console.log(say('studio.running'));
       if (flags.open) openBrowser(studio.url);
       await new Promise<void>((resolve) => {
         const stop = (): void => void studio.close().then(resolve);
@@ -65,11 +68,4 @@ function openBrowser(url: string): void {
   const child = spawn(command as string, args as string[], { stdio: 'ignore', detached: true });
   child.on('error', () => undefined);
   child.unref();
-}
-
-function parsePort(value: string): number {
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new InvalidArgumentError('expected a port number from 0 to 65535.');
-  return port;
 }

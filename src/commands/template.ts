@@ -11,6 +11,7 @@ import { FontRegistry, withFonts } from '../fonts/fonts.js';
 import { chooseLayouts } from '../template/choose-layouts.js';
 import { describeTemplate, formatTemplateReport } from '../template/describe-template.js';
 import { readTemplateFile } from '../template/load-template.js';
+import type { Messages } from '../messages/catalogue.js';
 import { projectOptions } from './shared.js';
 
 interface TemplateFlags {
@@ -18,13 +19,14 @@ interface TemplateFlags {
   sheet?: string;
 }
 
-export function registerTemplate(program: Command): void {
+export function registerTemplate(program: Command, messages: Messages): void {
+  const { say } = messages;
   program
     .command('template')
-    .description('show what Trappa sees in a .potx/.pptx template: layouts and their slides, fonts, colours')
-    .argument('<file>', 'the template (.potx, .pptx)')
-    .option('--json', 'print the report as JSON')
-    .option('--sheet <dir>', "also build the project's slides on it and write a contact sheet into <dir>")
+    .description(say('template.desc'))
+    .argument(`<${say('arg.file')}>`, say('template.file'))
+    .option('--json', say('template.json'))
+    .option(`--sheet <${say('arg.dir')}>`, say('template.sheet'))
     .action(async (file: string, flags: TemplateFlags, cmd: Command) => {
       const absolute = path.resolve(file);
       const display = path.relative(process.cwd(), absolute) || absolute;
@@ -34,15 +36,13 @@ export function registerTemplate(program: Command): void {
       const chosen = chooseLayouts(set, {}, { file: display });
       if (!chosen.ok) throw new InputError(chosen.issues.map((i) => ({ ...i, message: i.message })));
       const report = withFonts(new FontRegistry(), () => describeTemplate(set, chosen.value.layouts));
-      console.log(flags.json ? JSON.stringify(report, null, 2) : formatTemplateReport(report));
+      console.log(flags.json ? JSON.stringify(report, null, 2) : formatTemplateReport(report, messages));
       if (!flags.sheet) return;
       const { writeTemplateSheet } = await import('./template-sheet.js');
       const sheet = await writeTemplateSheet(projectOptions(cmd), absolute, path.resolve(flags.sheet));
       const show = (f: string) => path.relative(process.cwd(), f) || f;
       const legend = sheet.layouts.map((name, i) => `${i + 1} ${name}`).join(', ');
       // On stderr with --json, so stdout stays one JSON document.
-      (flags.json ? console.error : console.log)(
-        `contact sheet: ${show(sheet.contactSheet)} (slides on layouts: ${legend})`,
-      );
+      (flags.json ? console.error : console.log)(say('template.sheetDone', { file: show(sheet.contactSheet), legend }));
     });
 }

@@ -12,6 +12,7 @@ import { watch } from 'chokidar';
 import { buildDecks, type BuildOptions, type BuildResult } from '../build-deck.js';
 import type { DeckSource } from '../data/load-project.js';
 import { YamlCache } from '../data/yaml-cache.js';
+import { type Messages, messagesIn } from '../messages/catalogue.js';
 
 export interface WatchOptions {
   build: BuildOptions;
@@ -24,6 +25,8 @@ export interface WatchOptions {
   log(line: string): void;
   /** Stops the watcher; SIGINT and SIGTERM do too. */
   signal?: AbortSignal;
+  /** The words of the lines between builds (the CLI's language). @default English */
+  messages?: Messages;
 }
 
 /** The folders a build reads: data, templates and assets. */
@@ -82,17 +85,17 @@ const isStale =
     stale === 'all' || stale.deckFiles.has(path.resolve(root, d.source.file)) || stale.languages.has(d.deck.language);
 
 /** "rebuilt storledermote; not affected: ansatte, strategi", the line after a rebuild. */
-function describeRebuild(result: BuildResult, options: BuildOptions): string {
+function describeRebuild(result: BuildResult, options: BuildOptions, { say }: Messages): string {
   const built = result.decks.map((d) => d.deckId);
   const chosen = options.decks?.length ? options.decks : result.project.decks.map((d) => d.deck.id);
   const kept = chosen.filter((id) => !built.includes(id));
   const what =
     built.length === 0
-      ? 'no deck affected'
+      ? say('watch.noneAffected')
       : kept.length === 0 && built.length > 1
-        ? `rebuilt all ${built.length} decks`
-        : `rebuilt ${built.join(', ')}`;
-  return kept.length > 0 ? `${what}; not affected: ${kept.join(', ')}` : what;
+        ? say('watch.rebuiltAll', { n: built.length })
+        : say('watch.rebuilt', { decks: built.join(', ') });
+  return kept.length > 0 ? say('watch.notAffected', { what, decks: kept.join(', ') }) : what;
 }
 
 /** Editor droppings: backups (~), swap files, hidden temporary files written before a rename. */
@@ -100,6 +103,8 @@ const isNoise = (file: string): boolean => /^\.|~$|\.sw[a-p]$|\.tmp$/i.test(path
 
 /** Runs until stopped; resolves once the watcher is closed. */
 export async function watchBuild(options: WatchOptions): Promise<void> {
+  const messages = options.messages ?? messagesIn('en');
+  const { say } = messages;
   const dirs = watchedDirs(options.build);
   const watcher = watch(dirs, { ignoreInitial: true, ignored: (file) => !dirs.includes(file) && isNoise(file) });
   const root = path.resolve(options.build.root);
@@ -117,10 +122,10 @@ export async function watchBuild(options: WatchOptions): Promise<void> {
       const result = await buildDecks({ ...options.build, cache, only: isStale(stale, root) });
       stale = nothingStale();
       options.onBuilt(result, Math.round(performance.now() - started));
-      if (!first) options.log(`  ${describeRebuild(result, options.build)}`);
+      if (!first) options.log(`  ${describeRebuild(result, options.build, messages)}`);
     } catch (error) {
       options.onError(error);
-      options.log('✗ build failed; fix the file and save it again (still watching)');
+      options.log(say('watch.failed'));
     }
   };
   const rebuild = (): void => {
@@ -131,8 +136,8 @@ export async function watchBuild(options: WatchOptions): Promise<void> {
     stale = mergeStale(stale, staleDecks(changed, options.build));
     const files = [...changed].map((f) => path.relative(root, f) || f);
     changed.clear();
-    const more = files.length > 3 ? ` and ${files.length - 3} more` : '';
-    options.log(`↻ ${files.slice(0, 3).join(', ')}${more} changed`);
+    const more = files.length > 3 ? say('watch.more', { n: files.length - 3 }) : '';
+    options.log(say('watch.changed', { files: `${files.slice(0, 3).join(', ')}${more}` }));
     running = build().finally(() => {
       running = undefined;
       if (again) {
@@ -150,7 +155,7 @@ export async function watchBuild(options: WatchOptions): Promise<void> {
   watcher.on('error', (error) => options.onError(error));
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   await build(true);
-  options.log(`watching ${dirs.map((d) => path.relative(root, d) || d).join(', ')} for changes (Ctrl+C to stop)`);
+  options.log(say('watch.watching', { dirs: dirs.map((d) => path.relative(root, d) || d).join(', ') }));
 
   await new Promise<void>((resolve) => {
     const stop = (): void => {
@@ -167,5 +172,5 @@ export async function watchBuild(options: WatchOptions): Promise<void> {
   clearTimeout(timer);
   await running;
   await watcher.close();
-  options.log('stopped watching');
+  options.log(say('watch.stopped'));
 }

@@ -55,10 +55,11 @@ function checkStrategy({ value: s, source }: Located<Strategy>): Issue[] {
       'history version',
     ),
   ];
+  // A set: a plan of thousands of rows against thousands of groups is otherwise rows × groups.
+  const known = new Set(groupIds);
   s.actionPlan.forEach((row, i) =>
     row.groups.forEach((g, j) => {
-      if (!groupIds.includes(g))
-        issues.push(unknownId(source, ['actionPlan', i, 'groups', j], 'target group', g, groupIds));
+      if (!known.has(g)) issues.push(unknownId(source, ['actionPlan', i, 'groups', j], 'target group', g, groupIds));
     }),
   );
   if (s.history.length > 0 && !s.history.some((h) => h.version === s.version)) {

@@ -16,6 +16,27 @@ export interface YamlSource {
   text: string;
   doc: Document.Parsed;
   lineCounter: LineCounter;
+  /**
+   * Set when the text was made from an earlier parse by writing some scalars in place (the
+   * Studio's typing, studio/edited-source.ts): what is known without parsing it again. `doc`
+   * and `lineCounter` then parse on first use, which the stages below avoid on a good file.
+   */
+  spliced?: SplicedFacts;
+}
+
+/** What an edited file's source knows from the parse it was spliced from. */
+interface SplicedFacts {
+  /** The text's plain value (`doc.toJS()`). */
+  plain: unknown;
+  /** Where a path is, as `locateIn` would find it in a parse of the text. */
+  locate(path: readonly PropertyKey[], at: 'value' | 'key'): { line: number; col: number };
+  /** Every string is text a slide can hold (xml-text.ts): known from the earlier parse and the new values. */
+  textsSafe: true;
+}
+
+/** The plain value of a parsed file (what validation checks). */
+export function plainOf(source: YamlSource): unknown {
+  return source.spliced ? source.spliced.plain : source.doc.toJS({ maxAliasCount: 100 });
 }
 
 /** Parses one YAML document. Syntax problems come back as issues, one per line at most. */

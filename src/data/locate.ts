@@ -11,13 +11,20 @@ import { findNode, type Path } from './schema-walk.js';
  * @param at `'key'` points at the key of the last path element instead of its value.
  */
 export function locateIn(source: YamlSource, path: Path, at: 'value' | 'key' = 'value'): SourceLocation {
+  const field = formatPath(path);
+  const place = source.spliced
+    ? source.spliced.locate(path, at)
+    : source.lineCounter.linePos(offsetIn(source, path, at));
+  return { file: source.file, ...place, ...(field ? { field } : {}) };
+}
+
+/** The offset in the text where `locateIn` points, in a source with its own parse. */
+export function offsetIn(source: YamlSource, path: Path, at: 'value' | 'key' = 'value'): number {
   const { node, key, complete } = findNode(source, path);
   // An empty value (`tid:`) has no text of its own; its key is what the user sees.
   const emptyValue = isScalar(node) && node.value === null && !node.source;
   const target = complete && key && (at === 'key' || emptyValue || !node) ? key : node;
-  const offset = (target as Node | undefined)?.range?.[0] ?? 0;
-  const field = formatPath(path);
-  return { file: source.file, ...source.lineCounter.linePos(offset), ...(field ? { field } : {}) };
+  return (target as Node | undefined)?.range?.[0] ?? 0;
 }
 
 /** Formats a data path the way users see it: `actionPlan[3].tid`. */

@@ -1,6 +1,6 @@
 /** The strategy in the languages its decks use (see localize.ts for how a text carries translations). */
 import { ok, type Issue, type Result } from '../errors.js';
-import type { YamlSource } from './load-yaml.js';
+import { plainOf, type YamlSource } from './load-yaml.js';
 import { formatPath, locateIn } from './locate.js';
 import { fallbacksUsed, type Language, localizedSchema, missingMessage, plainTexts } from './localize.js';
 import { type Strategy, strategySchema } from './strategy-schema.js';
@@ -29,7 +29,7 @@ export function strategyIn(source: YamlSource, language: Language): Result<{ str
  * language: fine for names, but never silent: one warning says how many and where.
  */
 function plainNotice(source: YamlSource, language: Language, own: Language): Issue[] {
-  const plain = plainTexts(source.doc.toJS({ maxAliasCount: 100 }));
+  const plain = plainTexts(plainOf(source));
   if (plain.length === 0) return [];
   const fields = plain
     .slice(0, 4)
@@ -49,6 +49,6 @@ function plainNotice(source: YamlSource, language: Language, own: Language): Iss
 
 /** A warning at each text whose `language` translation the strategy's fallbackLanguage filled in. */
 export function fallbackNotices(source: YamlSource, language: Language, own: Language): Issue[] {
-  const raw = source.doc.toJS({ maxAliasCount: 100 }) as unknown;
+  const raw = plainOf(source);
   return fallbacksUsed(raw, language).map((m) => ({ ...locateIn(source, m.path), message: missingMessage(m, own) }));
 }

@@ -10,7 +10,7 @@
 import type { z } from 'zod';
 import { fail, type Issue, ok, type Result, sortIssues } from '../errors.js';
 import { formatPath, locateIn } from './locate.js';
-import type { YamlSource } from './load-yaml.js';
+import { plainOf, type YamlSource } from './load-yaml.js';
 import { isRecord, objectKeysAt, type Path, valueAt } from './schema-walk.js';
 import { plainMessage, suggest } from './plain-messages.js';
 import {
@@ -27,7 +27,7 @@ import {
 export function validateSource<S extends z.ZodType>(source: YamlSource, schema: S): Result<z.output<S>> {
   let data: unknown;
   try {
-    data = source.doc.toJS({ maxAliasCount: 100 });
+    data = plainOf(source);
   } catch (cause) {
     return fail([{ file: source.file, line: 1, col: 1, message: `cannot read the file: ${(cause as Error).message}` }]);
   }

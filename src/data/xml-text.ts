@@ -36,7 +36,7 @@ function describe(ch: string): string {
 }
 
 /** The problem with one string, or undefined when a slide can hold it. */
-function xmlTextProblem(text: string): string | undefined {
+export function xmlTextProblem(text: string): string | undefined {
   const bad = FORBIDDEN.exec(text);
   if (!bad) return undefined;
   return (
@@ -48,6 +48,7 @@ function xmlTextProblem(text: string): string | undefined {
 /** Every string (keys too) of a parsed file that a slide cannot hold, located at its value. */
 export function xmlTextIssues(source: YamlSource): Issue[] {
   const issues: Issue[] = [];
+  if (source.spliced?.textsSafe) return issues;
   const at = (node: Node | null | undefined, path: (string | number)[], problem: string): void => {
     const offset = node?.range?.[0] ?? 0;
     const field = formatPath(path);

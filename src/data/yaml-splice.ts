@@ -9,7 +9,7 @@
 import { type Document, isCollection, isScalar, parseDocument, Scalar, stringify } from 'yaml';
 import { BoundedCache } from '../bounded-cache.js';
 import { sha256Hex } from '../sha256.js';
-import { changesBetween } from './value-merge.js';
+import { type Change, changesBetween } from './value-merge.js';
 
 interface Parsed {
   doc: Document.Parsed;
@@ -19,6 +19,14 @@ interface Parsed {
 
 /** A parse weighs some 40 times its text; 6 MB of text is a few large files or many small ones. */
 const parses = new BoundedCache<string, Parsed>(6 * 1024 * 1024, (_, p) => p.size);
+
+/**
+ * Keeps a parse made elsewhere of `text` (with parseYaml's stricter options: the same nodes
+ * for a text both accept), so writing an edit of it does not parse it again (the Studio).
+ */
+export function keepParse(text: string, doc: Document.Parsed, value: unknown): void {
+  parses.set(sha256Hex(text), { doc, value, size: text.length });
+}
 
 /** More changed fields than this is not typing; the Document API handles it. */
 const MAX_SPLICES = 64;
@@ -39,22 +47,47 @@ export function parsedOf(text: string): Parsed | undefined {
 export function spliceScalars(text: string, next: unknown): string | undefined {
   const parsed = parsedOf(text);
   if (!parsed) return undefined;
-  const changes = changesBetween(parsed.value, next);
+  const splices = scalarSplices(parsed.doc, changesBetween(parsed.value, next));
+  return splices && applySplices(text, splices);
+}
+
+/** One scalar's text replaced: `text[at, end)` becomes `text`. */
+export interface Splice {
+  at: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * Where each changed scalar's new text goes in the text `doc` was parsed from, or undefined
+ * when a change is more than a scalar's new value (see spliceScalars). Any parse of the
+ * text will do: only the nodes' ranges, styles and places are read.
+ */
+export function scalarSplices(doc: Document.Parsed, changes: readonly Change[]): Splice[] | undefined {
   if (changes.length > MAX_SPLICES) return undefined;
-  const splices: Array<{ at: number; end: number; text: string }> = [];
+  const splices: Splice[] = [];
   for (const change of changes) {
     if (change.removed || change.appended || change.path.length === 0) return undefined;
-    const node = parsed.doc.getIn(change.path, true);
+    const node = doc.getIn(change.path, true);
     if (!isScalar(node) || !node.range) return undefined;
-    const parent = parsed.doc.getIn(change.path.slice(0, -1), true);
+    const parent = doc.getIn(change.path.slice(0, -1), true);
     const inFlow = isCollection(parent) && parent.flow === true;
     const written = scalarText(node, change.value, inFlow);
     if (written === undefined) return undefined;
     splices.push({ at: node.range[0], end: node.range[1], text: written });
   }
-  let out = text;
-  for (const s of splices.sort((a, b) => b.at - a.at)) out = out.slice(0, s.at) + s.text + out.slice(s.end);
-  return out;
+  return splices.sort((a, b) => a.at - b.at);
+}
+
+/** `text` with the splices (in order, not overlapping) written. */
+export function applySplices(text: string, splices: readonly Splice[]): string {
+  let out = '';
+  let from = 0;
+  for (const s of splices) {
+    out += text.slice(from, s.at) + s.text;
+    from = s.end;
+  }
+  return out + text.slice(from);
 }
 
 /** The new value in the old node's style (quotes kept), checked to read back as that value. */

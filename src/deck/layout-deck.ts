@@ -64,12 +64,16 @@ function titleSource(plan: DeckPlan, slide: PlannedSlide, key: string | undefine
 
 /**
  * A footer text in a template's footer box: smaller until it fits (footers have no floor, 7 pt
- * at least); a box too low even then grows around its middle, inside the slide.
+ * at least), then without inner margins above and below (a thin footer place); a box too low
+ * even then grows around its middle, inside the slide (and so keeps a position of its own).
  */
 function fitFooter(page: Page, text: TextElement): TextElement {
   const { source: _source, ...request } = text;
   const fitted = fitBox(page, { ...request, minSize: 7 });
   if (fitted.fits) return { ...fitted.element, role: 'footer' };
+  const insets = { ...request.style.insets, top: 0, bottom: 0 };
+  const thin = fitBox(page, { ...request, style: { ...request.style, insets }, minSize: 7 });
+  if (thin.fits) return { ...thin.element, role: 'footer' };
   const { box } = text;
   const h = Math.min(fitted.height + 0.02, page.size.h);
   const y = Math.max(0, Math.min(page.size.h - h, box.y + box.h / 2 - h / 2));
@@ -157,12 +161,26 @@ export function deckPage(plan: DeckPlan, place?: (page: Page) => Page): Page {
   return place ? place(page) : page;
 }
 
-/** Lays out every slide of `plan`, its text measured with the project's own faces. */
-export function layoutDeck(plan: DeckPlan, place?: (page: Page) => Page): Result<LaidOutDeck> {
-  return withFonts(plan.fonts, () => layoutSlides(plan, place));
+/** Lays out one planned slide with this plan (or a stand-in for it) and renderer. */
+export type SlideBuild = (plan: DeckPlan, renderer: Renderer) => LaidOutSlide[];
+
+/**
+ * Remembers laid-out slides between layouts of a deck being edited (the Studio's
+ * studio/slide-memo.ts): a planned slide whose inputs did not change is not laid out again.
+ */
+export interface SlideMemo {
+  /** Planned slide `index`'s slides: `build`'s, or what it built before from the same inputs. */
+  slides(plan: DeckPlan, index: number, build: SlideBuild): LaidOutSlide[];
+  /** `numbered` is `built` with the footer elements `footer` added (for a key of the finished slide). */
+  numbered?(built: LaidOutSlide, numbered: LaidOutSlide, footer: readonly SlideElement[]): void;
 }
 
-function layoutSlides(plan: DeckPlan, place?: (page: Page) => Page): Result<LaidOutDeck> {
+/** Lays out every slide of `plan`, its text measured with the project's own faces. */
+export function layoutDeck(plan: DeckPlan, place?: (page: Page) => Page, memo?: SlideMemo): Result<LaidOutDeck> {
+  return withFonts(plan.fonts, () => layoutSlides(plan, place, memo));
+}
+
+function layoutSlides(plan: DeckPlan, place?: (page: Page) => Page, memo?: SlideMemo): Result<LaidOutDeck> {
   const renderer = createRenderer(plan.templates, templateContext(plan), plan.wording);
   const page = deckPage(plan, place);
   const issues: Issue[] = [];
@@ -180,7 +198,9 @@ function layoutSlides(plan: DeckPlan, place?: (page: Page) => Page): Result<Laid
       continue;
     }
     try {
-      const built = buildSlides(plan, page, renderer, slide, index);
+      const built = memo
+        ? memo.slides(plan, index, (p, r) => buildSlides(p, page, r, slide, index))
+        : buildSlides(plan, page, renderer, slide, index);
       if (log.enabled && built.length > 1)
         log('%s slide %d (%s): continued on %d more slide(s)', plan.deck.id, index + 1, slide.kind, built.length - 1);
       slides.push(...built);
@@ -199,9 +219,13 @@ function layoutSlides(plan: DeckPlan, place?: (page: Page) => Page): Result<Laid
   }
   if (issues.length > 0) return fail(issues);
   try {
-    const numbered = slides.map((s, i) =>
-      footed.has(s) ? { ...s, elements: [...s.elements, ...footerElements(plan, page, renderer, i + 1)] } : s,
-    );
+    const numbered = slides.map((s, i) => {
+      if (!footed.has(s)) return s;
+      const footer = footerElements(plan, page, renderer, i + 1);
+      const withFooter = { ...s, elements: [...s.elements, ...footer] };
+      memo?.numbered?.(s, withFooter, footer);
+      return withFooter;
+    });
     return ok({
       properties: plan.properties,
       size: page.size,

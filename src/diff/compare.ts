@@ -3,6 +3,8 @@
  * and shapes are paired as absorb pairs them (absorb/match.ts); within a shape, paragraphs
  * (a table: its rows, cells joined by " | ") are paired by a common subsequence. Pure.
  */
+import { messagesIn } from '../messages/catalogue.js';
+import { translateText } from '../messages/issue-text.js';
 import { alignParagraphs } from '../absorb/map-texts.js';
 import { type ElementPair, matchSlides, titleText } from '../absorb/match.js';
 import type { ElementText, SlideTexts } from '../absorb/read-texts.js';
@@ -77,26 +79,27 @@ export function compareDecks(a: SlideTexts[], b: SlideTexts[]): SlideDiff[] {
 }
 
 /** The diff as text: one block per slide that differs. */
-export function formatDiff(diff: SlideDiff[], labels: [string, string]): string {
-  const out = [`--- ${labels[0]}`, `+++ ${labels[1]}`];
+export function formatDiff(diff: SlideDiff[], labels: [string, string], messages = messagesIn('en')): string {
+  const { say, lang } = messages;
+  const out = [`--- ${translateText(labels[0], lang)}`, `+++ ${translateText(labels[1], lang)}`];
   const differing = diff.filter((d) => d.status !== 'same');
   for (const d of differing) {
     const where =
       d.status === 'added'
-        ? `slide ${d.b} (new)`
+        ? say('diff.slideNew', { n: d.b ?? '' })
         : d.status === 'removed'
-          ? `slide ${d.a} (gone)`
+          ? say('diff.slideGone', { n: d.a ?? '' })
           : d.a === d.b
-            ? `slide ${d.a}`
-            : `slide ${d.a} → ${d.b}`;
+            ? say('diff.slide', { n: d.a ?? '' })
+            : say('diff.slideMoved', { a: d.a ?? '', b: d.b ?? '' });
     out.push('', `${where}: ${d.title}`);
     for (const c of d.changes) {
       if (c.kind === 'changed') out.push(`  ~ ${c.before}`, `    → ${c.after}`);
       else if (c.kind === 'added') out.push(`  + ${c.after}`);
-      else if (c.kind === 'moved') out.push(`  ↕ ${c.after} (moved)`);
+      else if (c.kind === 'moved') out.push(`  ↕ ${c.after} ${say('diff.moved')}`);
       else out.push(`  - ${c.before}`);
     }
   }
-  if (differing.length === 0) out.push('', 'the texts are the same');
+  if (differing.length === 0) out.push('', say('diff.same'));
   return out.join('\n');
 }

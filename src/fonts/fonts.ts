@@ -21,7 +21,7 @@
  */
 import { debugLog } from '../debug-log.js';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TrappaError } from '../errors.js';
@@ -126,6 +126,21 @@ export class FontRegistry {
     this.#faces.set(face.trim().toLowerCase(), absolute);
     this.#resolved.clear();
     log('"%s" measured with %s', face, Object.values(absolute).join(', '));
+  }
+
+  /**
+   * The theme's own faces and their files' sizes and times: what a kept measurement (the
+   * Studio's slide cache) depends on besides the face names, so a font file replaced in
+   * place is measured again.
+   */
+  fingerprint(): string {
+    const files = [...this.#faces].flatMap(([face, files]) =>
+      Object.values(files).map((file) => {
+        const info = statSync(file, { throwIfNoEntry: false });
+        return `${face}\u0000${file}\u0000${info?.size}\u0000${info?.mtimeMs}`;
+      }),
+    );
+    return files.sort().join('\n');
   }
 
   /**

@@ -27,8 +27,25 @@ export interface Page {
   continued: string;
   /** "(forts. {n})" for the third and later slides, so no two slides share a title. */
   continuedNumbered: string;
-  /** Set on an organisation's template: the places of its title slide's texts and of its footer and slide number. */
-  template?: { cover: { title: Box; subtitle: Box }; footer?: Box; number?: Box };
+  /**
+   * Set on an organisation's template: the places of its title slide's texts and of its footer and slide number;
+   * `art`: the template's art on its content layout (shapes and pictures that are not a background), kept off;
+   * `slots`: its own places for slides of two texts.
+   */
+  template?: { cover: { title: Box; subtitle: Box }; footer?: Box; number?: Box; art?: Box[]; slots?: TemplateSlots };
+}
+
+/**
+ * The template's own places for slides of two texts (template/template-slots.ts): a slide
+ * that puts its texts exactly there inherits them, so PowerPoint's *Reset slide* keeps it.
+ */
+export interface TemplateSlots {
+  /** A two-content layout's two bodies, left to right. */
+  columns?: [Box, Box];
+  /** A comparison layout's heading and body pairs, left to right. */
+  pairs?: [{ heading: Box; body: Box }, { heading: Box; body: Box }];
+  /** The body grown down to the footer places where nothing of the template lies between (a small body place). */
+  room?: Box;
 }
 
 export function createPage(

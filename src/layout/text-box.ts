@@ -135,7 +135,12 @@ export function fitBox(page: Page, given: FitRequest): Fitted {
   const above = request.box.y + request.box.h <= page.body.y + 0.05;
   if (!fitted.fits && page.template && (lowest || above)) {
     // A box above the content area (a title) grows only up to it, never into the slide's content.
-    const floor = (above ? page.body.y : Math.min(page.footer.y, page.size.h - 0.3)) - 0.05;
+    // It stops above the template's art below it too (trees along the bottom): text keeps off the art.
+    const { x, y, w } = request.box;
+    const artTops = (page.template.art ?? [])
+      .filter((a) => a.x < x + w && a.x + a.w > x && a.y > y + 0.05)
+      .map((a) => a.y);
+    const floor = (above ? page.body.y : Math.min(page.footer.y, page.size.h - 0.3, ...artTops)) - 0.05;
     if (floor > request.box.y + request.box.h + 0.05) {
       const box = { ...request.box, h: floor - request.box.y };
       const grown = fitWholeWords(page, { ...request, box }, maxSize, minSize);

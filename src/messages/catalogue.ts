@@ -5,13 +5,20 @@
  * A message is looked up by key and filled in with named values (`{file}`); a language
  * lacking a message falls back to bokmål, then English, so nothing is ever shown blank.
  */
-import { exitCodeEntry, type MessageLanguage } from '../exit-codes.js';
+import { exitCodeEntry } from '../exit-codes.js';
+import { ABSORB_TEXT } from './absorb-text.js';
+import { CLI_TEXT, WATCH_TEXT } from './cli-text.js';
+import { COMMAND_HELP } from './command-help.js';
+import { type Entry, fill, type Lang, type Values } from './entry.js';
+import { DIFF_TEXT } from './diff-text.js';
+import { HELP } from './help-text.js';
+import { SEND_TEXT } from './send-text.js';
+import { TEMPLATE_TEXT } from './template-text.js';
 
-export type Lang = MessageLanguage;
+export type { Lang };
 
-type Entry = Record<Lang, string>;
-
-const M = {
+/** The Studio's own messages (the page and its server's answers). */
+const STUDIO = {
   notDataFile: {
     nb: 'ikke en datafil i dette prosjektet: {file}',
     nn: 'ikkje ei datafil i dette prosjektet: {file}',
@@ -75,9 +82,28 @@ const M = {
     en: 'internal error (please report it with the lines below)',
   },
   badRequest: { nb: 'forespørselen er ikke JSON', nn: 'førespurnaden er ikkje JSON', en: 'the request is not JSON' },
+  absorbNoFile: { nb: 'ingen fil', nn: 'inga fil', en: 'no file' },
+  theFile: { nb: 'filen', nn: 'fila', en: 'the file' },
 } satisfies Record<string, Entry>;
 
-type MessageKey = keyof typeof M;
+/** The one catalogue: the Studio's messages, the CLI's help and usage errors, the commands' own lines. */
+const M = {
+  ...STUDIO,
+  ...HELP,
+  ...COMMAND_HELP,
+  ...CLI_TEXT,
+  ...WATCH_TEXT,
+  ...ABSORB_TEXT,
+  ...SEND_TEXT,
+  ...DIFF_TEXT,
+  ...TEMPLATE_TEXT,
+} satisfies Record<string, Entry>;
+
+export type MessageKey = keyof typeof M;
+
+/** Every key with its three texts, for tests that hold the languages to the same keys and holes. */
+export const catalogueEntries = (): ReadonlyArray<readonly [MessageKey, Entry]> =>
+  Object.entries(M) as Array<[MessageKey, Entry]>;
 
 /**
  * The messages of one reader: one command run (the CLI's --lang or locale) or one Studio (its
@@ -87,7 +113,7 @@ type MessageKey = keyof typeof M;
 export interface Messages {
   readonly lang: Lang;
   /** The message `key`, with `{name}` filled in from `values`. */
-  say(key: MessageKey, values?: Record<string, string | number>): string;
+  say(key: MessageKey, values?: Values): string;
   /** What an exit code means and what to do. */
   exitExplanation(code: number): string;
 }
@@ -100,25 +126,29 @@ export function messagesIn(lang: Lang): Messages {
   };
 }
 
-/** --lang if given, else the locale (LC_ALL, LC_MESSAGES, LANG: nn_NO → nn, en_GB → en), else `fallback`. */
+/**
+ * --lang if given, else the locale as POSIX reads it: the first set of LC_ALL, LC_MESSAGES and
+ * LANG (nn_NO → nn, nb_NO or no_NO → nb, en_GB, C or POSIX → en), else `fallback`.
+ */
 export function languageFrom(
   flag: string | undefined,
   env: NodeJS.ProcessEnv = process.env,
   fallback: Lang = 'nb',
 ): Lang {
-  for (const value of [flag, env.LC_ALL, env.LC_MESSAGES, env.LANG]) {
-    const code = value?.toLowerCase().slice(0, 2);
-    if (code === 'nn' || code === 'en') return code;
+  const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value !== undefined && value !== '');
+  for (const value of [flag, locale]) {
+    const code = value?.toLowerCase().split(/[_.@-]/)[0];
+    if (code === 'nn') return 'nn';
     if (code === 'nb' || code === 'no') return 'nb';
+    if (code === 'en' || code === 'c' || code === 'posix') return 'en';
   }
   return fallback;
 }
 
-/** The message `key` in `lang`, with `{name}` filled in from `values`. */
-function say(key: MessageKey, values: Record<string, string | number>, lang: Lang): string {
+/** The message `key` in `lang`, with `{name}` filled in from `values` (entry.ts `fill`). */
+function say(key: MessageKey, values: Values, lang: Lang): string {
   const entry: Entry = M[key];
-  const text = entry[lang] || entry.nb || entry.en;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return fill(entry[lang] || entry.nb || entry.en, values);
 }
 
 /** What an exit code of the CLI means and what to do, in words: the one table in exit-codes.ts. */

@@ -5,21 +5,50 @@
  * it is, never dropped. The English original stays beside it (`original`) for a bug report.
  */
 import type { Issue } from '../errors.js';
-import type { Lang } from './catalogue.js';
+import type { Form, Lang } from './entry.js';
+import { ABSORB_FORMS } from './absorb-forms.js';
+import { CHECK_FORMS } from './check-forms.js';
+import { DIFF_FORMS } from './diff-text.js';
+import { OS_FORMS } from './os-forms.js';
+import { SEND_FORMS } from './send-text.js';
+import { STAGE_FORMS } from './stage-text.js';
 
-type Words = Record<Exclude<Lang, 'en'>, string | ((...groups: string[]) => string)>;
+const CODES = ['nb', 'nn', 'en'] as const;
+/** A language by its code in a Norwegian sentence, and as data/localize.ts names it in English. */
+const NORWEGIAN = { nb: 'bokmål', nn: 'nynorsk', en: 'engelsk' } as const;
+const ENGLISH = { nb: 'bokmål', nn: 'nynorsk', en: 'English' } as const;
 
-/** A language by its code, in a Norwegian sentence (data/localize.ts names them in English). */
-const LANGUAGE_NAMES: Record<Exclude<Lang, 'en'>, Record<string, string>> = {
-  nb: { nb: 'bokmål', nn: 'nynorsk', en: 'engelsk' },
-  nn: { nb: 'bokmål', nn: 'nynorsk', en: 'engelsk' },
-};
-const CODES: Record<string, string> = { bokmål: 'nb', nynorsk: 'nn', English: 'en' };
-const on = (lang: Exclude<Lang, 'en'>, code: string): string =>
-  LANGUAGE_NAMES[lang][code] ?? LANGUAGE_NAMES[lang][CODES[code] ?? ''] ?? code;
+/** The missing-translation messages (data/localize.ts missingMessage), one form per language. */
+function translationForms(): Form[] {
+  return CODES.flatMap((code): Form[] => {
+    const name = NORWEGIAN[code];
+    const missing = `^has no \\S+ text \\(${code}\\), which a deck in ${code} needs; add ${code}: … beside the other languages`;
+    const nb = `mangler tekst på ${name} (${code}), som en presentasjon på ${name} trenger; legg til ${code}: … ved siden av de andre språkene`;
+    const nn = `manglar tekst på ${name} (${code}), som ein presentasjon på ${name} treng; legg til ${code}: … ved sida av dei andre språka`;
+    return [
+      [new RegExp(`${missing}$`), { nb, nn }],
+      [
+        new RegExp(`${missing}, or set fallbackLanguage: .*$`),
+        {
+          nb: `${nb}, eller sett fallbackLanguage: i strategy.yaml for å bruke et annet språk med vilje`,
+          nn: `${nn}, eller set fallbackLanguage: i strategy.yaml for å bruke eit anna språk med vilje`,
+        },
+      ],
+      ...CODES.filter((used) => used !== code).map(
+        (used): Form => [
+          new RegExp(`^has no \\S+ text \\(${code}\\); the ${ENGLISH[used]} text is used, as fallbackLanguage says.*$`),
+          {
+            nb: `mangler tekst på ${name} (${code}); teksten på ${NORWEGIAN[used]} brukes, slik fallbackLanguage sier; legg til ${code}: … ved siden av de andre språkene`,
+            nn: `manglar tekst på ${name} (${code}); teksten på ${NORWEGIAN[used]} blir brukt, slik fallbackLanguage seier; legg til ${code}: … ved sida av dei andre språka`,
+          },
+        ],
+      ),
+    ];
+  });
+}
 
 /** English form (anchored, with groups) → its translation, `$1`… the groups. */
-const FORMS: Array<[RegExp, Words]> = [
+const FORMS: readonly Form[] = [
   [
     /^expected a version like "(.+)" or "(.+)", found (.+)$/,
     { nb: 'skriv versjonen som «$1» eller «$2», ikke $3', nn: 'skriv versjonen som «$1» eller «$2», ikkje $3' },
@@ -86,43 +115,40 @@ const FORMS: Array<[RegExp, Words]> = [
   ],
   [/^file not found(.*)$/, { nb: 'filen finnes ikke$1', nn: 'fila finst ikkje$1' }],
   // A translation a deck's language needs (data/localize.ts missingMessage).
-  [
-    /^has no .+? text \((\w+)\), which a deck in \w+ needs; add \w+: … beside the other languages(, or set fallbackLanguage)?.*$/,
-    {
-      nb: (_, code, other) =>
-        `mangler tekst på ${on('nb', code)} (${code}), som en presentasjon på ${on('nb', code)} trenger; legg til ${code}: … ved siden av de andre språkene` +
-        (other ? ', eller sett fallbackLanguage: i strategy.yaml for å bruke et annet språk med vilje' : ''),
-      nn: (_, code, other) =>
-        `manglar tekst på ${on('nn', code)} (${code}), som ein presentasjon på ${on('nn', code)} treng; legg til ${code}: … ved sida av dei andre språka` +
-        (other ? ', eller set fallbackLanguage: i strategy.yaml for å bruke eit anna språk med vilje' : ''),
-    },
-  ],
-  [
-    /^has no .+? text \((\w+)\); the (bokmål|nynorsk|English) text is used, as fallbackLanguage says.*$/,
-    {
-      nb: (_, code, used) =>
-        `mangler tekst på ${on('nb', code)} (${code}); teksten på ${on('nb', used)} brukes, slik fallbackLanguage sier; legg til ${code}: … ved siden av de andre språkene`,
-      nn: (_, code, used) =>
-        `manglar tekst på ${on('nn', code)} (${code}); teksten på ${on('nn', used)} blir brukt, slik fallbackLanguage seier; legg til ${code}: … ved sida av dei andre språka`,
-    },
-  ],
+  ...translationForms(),
 ];
 
-/** One message in `lang` (English as it is). */
-function translateMessage(message: string, lang: Lang): string {
+/** One message in `lang` (English as it is); a form the table does not know stays English. */
+export function translateText(message: string, lang: Lang): string {
   if (lang === 'en') return message;
-  for (const [form, words] of FORMS) {
-    const to = words[lang];
-    if (form.test(message))
-      return typeof to === 'string' ? message.replace(form, to) : message.replace(form, to as never);
-  }
+  for (const [form, words] of [
+    ...FORMS,
+    ...CHECK_FORMS,
+    ...ABSORB_FORMS,
+    ...DIFF_FORMS,
+    ...STAGE_FORMS,
+    ...OS_FORMS,
+    ...SEND_FORMS,
+  ])
+    if (form.test(message)) return message.replace(form, words[lang]);
   return message;
+}
+
+/** A message of several lines (`trappa: ` before each after the first), each line in `lang`. */
+export function translateLines(message: string, lang: Lang): string {
+  return message
+    .split('\n')
+    .map((line) => {
+      const prefix = /^trappa: /.exec(line)?.[0] ?? '';
+      return prefix + translateText(line.slice(prefix.length), lang);
+    })
+    .join('\n');
 }
 
 /** Issues with their messages in `lang`, each keeping its English text as `original`. */
 export function translateIssues<T extends Issue>(issues: readonly T[], lang: Lang): T[] {
   return issues.map((issue) => {
-    const message = translateMessage(issue.message, lang);
+    const message = translateText(issue.message, lang);
     return message === issue.message ? issue : { ...issue, message, original: issue.message };
   });
 }

@@ -9,7 +9,7 @@
  * the order the writer added them, so element i of the laid-out slide is shape i here.
  */
 import type { PackageParts } from './package-parts.js';
-import { DECORATIVE_EXT, DECORATIVE_URI, phTag, slideNumberField } from './placeholder-xml.js';
+import { DECORATIVE_EXT, DECORATIVE_URI, panelShape, phTag, slideNumberField } from './placeholder-xml.js';
 import type { DeckStructure, ShapePlan, SlidePlan } from './slide-structure.js';
 import { SourceTags } from './source-tags.js';
 import { editStartTags, escapeXml, getAttribute, replaceEachFrom, replaceFrom, setAttribute } from './xml-edit.js';
@@ -60,7 +60,7 @@ function toPlaceholder(xml: string, plan: ShapePlan): string {
   const ph = phTag({ ...plan.placeholder, ...(sz ? { sz } : {}) });
   out = out.replace(/<p:nvPr\s*(?:\/>|><\/p:nvPr>)/, `<p:nvPr>${ph}</p:nvPr>`);
   if (plan.inheritBox) out = out.replace(/<a:xfrm\b[\s\S]*?<\/a:xfrm>/, '');
-  if (plan.panel) {
+  if (plan.panel && !plan.panelBox) {
     const fill = `<a:solidFill><a:schemeClr val="${plan.panel}"/></a:solidFill>`;
     out = out.replace(/(<p:spPr\b[\s\S]*?)(?:<a:noFill\/>|(?=<a:ln\b)|(?=<\/p:spPr>))/, `$1${fill}`);
   }
@@ -132,7 +132,10 @@ function applySlide(xml: string, plan: SlidePlan, colors: Map<string, string>, p
     if (!shapePlan) throw new Error(`${part}: more shapes than laid-out elements`);
     if (shapePlan.drop) return '';
     const done = themeFonts(toPlaceholder(setName(shape, shapePlan), shapePlan), shapePlan);
-    return shapePlan.source ? tags.tag(done, shapePlan.source, part) : done;
+    const tagged = shapePlan.source ? tags.tag(done, shapePlan.source, part) : done;
+    // Ids above any pptxgenjs gives (it numbers shapes from 2 in order).
+    const panel = shapePlan.panelBox && shapePlan.panel && panelShape(9000 + i, shapePlan.panelBox, shapePlan.panel);
+    return panel ? panel + tagged : tagged;
   });
   if (i !== plan.shapes.length) throw new Error(`${part}: ${i} shapes for ${plan.shapes.length} laid-out elements`);
   if (!plan.keepBackground) out = out.replace(/<p:bg>[\s\S]*?<\/p:bg>/, '');

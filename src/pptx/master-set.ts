@@ -4,6 +4,7 @@
  * organisation's template (.potx/.pptx, src/template/). Plain data: part names → bytes,
  * plus what the finishing stage needs to know about the layouts.
  */
+import type { Raster } from '../images/decode-raster.js';
 import type { Box } from '../layout/types.js';
 
 /** One placeholder of a layout: `<p:ph type idx>`, with its box when the layout (or master) gives one. */
@@ -43,6 +44,8 @@ export interface MasterSet {
   contentTypes?: { overrides: Map<string, string>; defaults: Map<string, string> };
   /** Where the set came from, for messages: "built-in" or the template's path. */
   origin: string;
+  /** The template's background and art pictures, decoded (by media part), to sample what is behind text. */
+  pictures?: ReadonlyMap<string, Raster>;
 }
 
 /** The layouts Trappa's slides need, by what they hold. */

@@ -13,6 +13,7 @@ import { commonParts } from '../kinds/common-parts.js';
 import { partRole } from '../kinds/index.js';
 import type { Box, LaidOutSlide, SlideElement, TextElement } from '../layout/types.js';
 import type { LayoutInfo, LayoutRole, MasterSet, PlaceholderInfo, PlaceholderRef } from './master-set.js';
+import { chooseSlots, isBodyText, sameBox } from './slot-plan.js';
 
 const log = debugLog('pptx');
 
@@ -33,6 +34,8 @@ export interface ShapePlan {
   color?: string;
   /** The scheme slot of a fill behind the text, where the template's art under it has no one colour to read on. */
   panel?: string;
+  /** With panel: a shape of its own behind the text's laid-out box (the placeholder's box is the slot's, taller). */
+  panelBox?: Box;
   /** The runs name no typeface: the text is in the template's heading font, which the title inherits. */
   inheritFont?: boolean;
   /** The typeface written on the runs, and the theme font it is (`+mj` / `+mn`). */
@@ -56,76 +59,15 @@ export interface DeckStructure {
 /** The built-in design's own decoration, which a template replaces with its own. */
 const isDecoration = (name: string): boolean => partRole(name) === 'decoration';
 
-const isBodyText = (e: SlideElement): e is TextElement =>
-  e.type === 'text' && e.role !== 'title' && e.role !== 'footer';
-
-function layoutRole(slide: LaidOutSlide): LayoutRole {
-  if (slide.kind === 'title') return 'title';
-  const texts = slide.elements.filter(isBodyText).length;
-  return texts === 0 ? 'titleOnly' : texts === 1 ? 'content' : texts === 2 ? 'two' : 'comparison';
-}
-
 /** "data/strategy.yaml#mainMessage.what", recorded on the shape as the custom tag TRAPPA_SOURCE. */
 function formatSource(source: SourceLocation): string {
   return source.field ? `${source.file}#${source.field}` : source.file;
 }
 
-const numeric = (ph: PlaceholderInfo) => Number(ph.idx ?? 0);
-
-/** The layout's placeholders that take body text, in idx order. */
-function bodySlots(layout: LayoutInfo, role: LayoutRole): PlaceholderInfo[] {
-  const types = role === 'title' ? ['subTitle', 'body', 'obj'] : ['obj', 'body'];
-  return layout.placeholders
-    .filter((p) => types.includes(p.type))
-    .sort((a, b) => types.indexOf(a.type) - types.indexOf(b.type) || numeric(a) - numeric(b));
+/** The first idx of a slide's own placeholders: 100, or above the layout's highest. */
+function orphanBase(layout: LayoutInfo): number {
+  return Math.max(100, ...layout.placeholders.map((p) => Number(p.idx ?? 0) + 1).filter((n) => n < 4294967295));
 }
-
-function overlap(a: Box, b: Box): number {
-  const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
-  const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
-  return w > 0 && h > 0 ? w * h : 0;
-}
-
-/**
- * Each body text's slot: the free one its laid-out box covers best (intersection over union,
- * so a long list takes a Comparison's content slot, not the heading slot above it), else the
- * next free one in idx order.
- */
-function assignSlots(texts: TextElement[], slots: PlaceholderInfo[]): (PlaceholderInfo | undefined)[] {
-  const free = new Set(slots);
-  return texts.map((t) => {
-    let chosen: PlaceholderInfo | undefined;
-    let bestFit = 0;
-    for (const slot of free) {
-      if (!slot.box) continue;
-      const common = overlap(t.box, slot.box);
-      const fit = common / (t.box.w * t.box.h + slot.box.w * slot.box.h - common || 1);
-      if (fit > bestFit) [chosen, bestFit] = [slot, fit];
-    }
-    chosen ??= [...free][0];
-    if (chosen) free.delete(chosen);
-    return chosen;
-  });
-}
-
-/** The laid-out box is where the layout puts the placeholder (within 0.02 in): the slide can inherit it. */
-const sameBox = (a: Box, b: Box | undefined) =>
-  b !== undefined && [a.x - b.x, a.y - b.y, a.w - b.w, a.h - b.h].every((d) => Math.abs(d) < 0.02);
-
-/**
- * A top-anchored text Trappa placed at the top of its slot, as wide as the slot and no taller,
- * reads the same in the slot's whole box, when nothing else on the slide lies in that box:
- * it can inherit the box too (PowerPoint's *Reset slide* then changes nothing).
- */
-function fillsSlotTop(e: TextElement, slot: Box | undefined, others: SlideElement[]): boolean {
-  if (!slot || (e.style.valign ?? 'top') !== 'top') return false;
-  if (!sameBox({ ...e.box, h: slot.h }, slot) || e.box.h > slot.h + 0.02) return false;
-  // A footer inside the slot too (a template's body drawn over its footer) keeps the text in its own box.
-  return others.every((o) => o === e || !('box' in o) || overlap(o.box, slot) < 0.01);
-}
-
-const within = (b: Box, size: { w: number; h: number }) =>
-  b.x >= -0.01 && b.y >= -0.01 && b.x + b.w <= size.w + 0.01 && b.y + b.h <= size.h + 0.01;
 
 function ref(ph: PlaceholderInfo): PlaceholderRef {
   return { type: ph.type, ...(ph.idx !== undefined ? { idx: ph.idx } : {}) };
@@ -150,10 +92,13 @@ export interface PlanOptions {
   textSlot?: (layout: LayoutInfo, ph: PlaceholderRef, at?: TextPlace) => { color: string; panel?: string } | undefined;
 }
 
-/** Where a text really is: its laid-out box, and the fill of the slide's own shape under its centre. */
+/** Where a text really is: its laid-out box, its own fill, or the slide's own filled shapes under it. */
 export interface TextPlace {
   box?: Box;
+  /** The text's own fill: the text is drawn on that alone. */
   under?: string;
+  /** Trappa's own filled shapes drawn before the text that reach into its box, back to front. */
+  shapes?: Array<{ box: Box; fill: string }>;
   /** The run highlights (marked items), which the text must read on too. */
   highlights?: string[];
 }
@@ -162,20 +107,20 @@ const highlightsOf = (e: TextElement): string[] => [
   ...new Set(e.paragraphs.flatMap((p) => p.runs.flatMap((r) => (r.highlight ? [r.highlight] : [])))),
 ];
 
-/** The fill of the topmost filled shape drawn before `e` under its centre (as `trappa check` looks). */
-function ownFillUnder(
+/** Trappa's own filled shapes drawn before `e` that reach into its box (as `trappa check` samples them). */
+function ownShapesUnder(
   e: TextElement,
   elements: SlideElement[],
   dropped: (e: SlideElement) => boolean,
-): string | undefined {
-  const cx = e.box.x + e.box.w / 2;
-  const cy = e.box.y + e.box.h / 2;
-  for (let i = elements.indexOf(e) - 1; i >= 0; i--) {
-    const o = elements[i]!;
+): Array<{ box: Box; fill: string }> {
+  const found: Array<{ box: Box; fill: string }> = [];
+  for (const o of elements.slice(0, elements.indexOf(e))) {
     if (o.type !== 'shape' || !o.fill || dropped(o)) continue;
-    if (cx >= o.box.x && cx <= o.box.x + o.box.w && cy >= o.box.y && cy <= o.box.y + o.box.h) return o.fill;
+    const b = o.box;
+    if (b.x < e.box.x + e.box.w && b.x + b.w > e.box.x && b.y < e.box.y + e.box.h && b.y + b.h > e.box.y)
+      found.push({ box: b, fill: o.fill });
   }
-  return undefined;
+  return found;
 }
 
 export function planSlide(
@@ -184,18 +129,15 @@ export function planSlide(
   set: MasterSet,
   options: PlanOptions,
 ): SlidePlan {
-  const role = layoutRole(slide);
-  const layout = layouts[role];
+  const { role, layout, slots } = chooseSlots(slide, layouts, set.size, options.template);
   if (log.enabled) log('"%s": layout "%s" (%s)', slide.title, layout.name, role);
-  const slots = bodySlots(layout, role);
   const find = (...types: string[]) => layout.placeholders.find((p) => types.includes(p.type));
   const texts = slide.elements.filter(isBodyText);
-  const assigned = assignSlots(texts, slots);
   const dropped = (e: SlideElement) => options.template && isDecoration(e.name);
   const legible = (plan: ShapePlan, e?: TextElement): ShapePlan => {
     const at = e && {
       ...(plan.inheritBox ? {} : { box: e.box }),
-      under: e.fill ?? ownFillUnder(e, slide.elements, dropped),
+      ...(e.fill ? { under: e.fill } : { shapes: ownShapesUnder(e, slide.elements, dropped) }),
       highlights: highlightsOf(e),
     };
     const look = plan.placeholder && options.textSlot?.(layout, plan.placeholder, at);
@@ -243,14 +185,18 @@ export function planSlide(
       return legible({ ...plan, placeholder: ref(ph), slideNumber: number, inheritBox }, e);
     }
     const at = texts.indexOf(e);
-    const slot = assigned[at];
-    // More texts than the layout has places for: a body placeholder of its own (PowerPoint keeps such "orphans").
-    const placeholder = slot ? ref(slot) : { type: 'body', idx: String(100 + at) };
-    // A slot reaching past the slide's edge (the template's own) is not inherited: the text keeps its box inside.
-    const inside = slot?.box !== undefined && within(slot.box, set.size);
-    const inheritBox =
-      options.template && inside && (sameBox(e.box, slot?.box) || fillsSlotTop(e, slot?.box, slide.elements));
-    return legible({ ...plan, placeholder, inheritBox }, e);
+    const { slot, inherits, taller } = slots[at] ?? { inherits: false };
+    // More texts than the layout has places for, or (on a template) a text outside its slot's box:
+    // a body placeholder of its own, which no layout slot moves (PowerPoint keeps such "orphans"
+    // where they are on *Reset slide*, so they cannot land on another text).
+    // Above every idx the layout uses (pptxgenjs' layouts number their places from 101).
+    const orphan = { type: 'body', idx: String(orphanBase(layout) + at) };
+    const placeholder = slot ? ref(slot) : orphan;
+    if (!taller) return legible({ ...plan, placeholder, inheritBox: inherits }, e);
+    // In a slot taller than the text (its foot over the template's footer or art), the text reads
+    // where it is; a panel it needs there is a shape of its own under the text, not the slot's fill.
+    const judged = legible({ ...plan, placeholder }, e);
+    return { ...judged, inheritBox: true, ...(judged.panel ? { panelBox: e.box } : {}) };
   });
   const own = options.layoutBackground?.(role);
   return { layout, shapes, keepBackground: !options.template && own !== undefined && own !== slide.background };

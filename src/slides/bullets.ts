@@ -25,8 +25,20 @@ export interface ListContent {
   items: Paragraph[];
 }
 
-/** `firstIndex` > 0 when the list itself continues another slide, so every slide is titled "(forts.)". */
+/**
+ * `firstIndex` > 0 when the list itself continues another slide, so every slide is titled "(forts.)".
+ * On a template whose body place is small, a list that continues takes the free room below it
+ * too (down to the footer places) when that saves a slide: a slide more only for what the room holds.
+ */
 export function layoutList(page: Page, content: ListContent, firstIndex = 0): LaidOutSlide[] {
+  const slides = listSlides(page, content, firstIndex);
+  const room = page.template?.slots?.room;
+  if (!room || slides.length === 1) return slides;
+  const roomy = listSlides({ ...page, body: room }, content, firstIndex);
+  return roomy.length < slides.length ? roomy : slides;
+}
+
+function listSlides(page: Page, content: ListContent, firstIndex: number): LaidOutSlide[] {
   const { colors, sizes } = page.theme;
   const introStyle = textStyle(page, { size: sizes.body, bold: true, color: colors.primary });
   const introParagraphs: Paragraph[] = content.intro ? [{ runs: [{ text: content.intro }] }] : [];
@@ -61,6 +73,9 @@ export function layoutList(page: Page, content: ListContent, firstIndex = 0): La
       const box = { ...list.box, y: introY + introH + INTRO_GAP, h: listH + INTRO_GAP };
       list = { ...list, box, style: { ...list.style, valign: 'top' } };
     }
+    const joined =
+      content.intro && i === 0 && page.template ? withIntro(page, introParagraphs, chunk, common) : undefined;
+    if (joined) return { title, background: colors.background, elements: [...elements, joined] };
     if (content.intro && i === 0) {
       elements.push({
         type: 'text',
@@ -77,6 +92,27 @@ export function layoutList(page: Page, content: ListContent, firstIndex = 0): La
 
 /** The most of its box a short list is grown to: air around it, and room for its intro within SHORT_SHARE. */
 const GROW_SHARE = 1 / 2;
+
+/**
+ * On an organisation's template: the intro as the list's first line (bold, unbulleted) in one
+ * text filling the body's top, as a PowerPoint user writes it, so the slide inherits the
+ * layout's body box; undefined when the two do not fit there together (they then stay apart).
+ */
+function withIntro(page: Page, intro: Paragraph[], chunk: Paragraph[], size: number): TextElement | undefined {
+  const { sizes } = page.theme;
+  const paragraphs = [
+    ...intro.map((p) => ({ ...p, runs: p.runs.map((r) => ({ ...r, bold: true, size: sizes.body })) })),
+    ...chunk,
+  ];
+  const fitted = fitBox(page, {
+    name: commonParts.list.name(),
+    box: page.body,
+    paragraphs,
+    style: textStyle(page, { size }),
+  });
+  const { box } = fitted.element;
+  return fitted.fits && box.y === page.body.y && box.h === page.body.h ? fitted.element : undefined;
+}
 
 /** Inches between a list's intro and the list. */
 const INTRO_GAP = 0.05;

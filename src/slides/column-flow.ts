@@ -14,6 +14,7 @@ import { balancedTop, columns, type Page } from '../layout/page.js';
 import { continuedTitle, fittedShape, textHeight, textStyle, titleElements } from '../layout/text-box.js';
 import type { Box, LaidOutSlide, Paragraph, SlideElement, TextStyle } from '../layout/types.js';
 import { balanced, type Column, EPSILON, HEADING_GAP, HEADING_H, type Segment } from './column-pack.js';
+import { flowInSlots } from './column-slots.js';
 
 const NOTE_H = 0.4;
 
@@ -175,6 +176,9 @@ function arrange(page: Page, lists: FlowList[], style: TextStyle, area: Box): Ar
 }
 
 export function layoutFlow(page: Page, content: FlowContent): LaidOutSlide[] {
+  // On a template, its two columns first: the slide then inherits both boxes.
+  const inSlots = flowInSlots(page, content);
+  if (inSlots) return inSlots;
   const { colors, sizes } = page.theme;
   const lists = content.lists.filter((l) => l.items.length > 0);
   const noteStyle = textStyle(page, { size: Math.max(sizes.minBody, 14), color: colors.text, valign: 'bottom' });

@@ -11,6 +11,7 @@ import { layoutList } from './bullets.js';
 import { pointParagraphs } from './points.js';
 import type { SourceLocation } from '../errors.js';
 import type { SlideInput, SlideKind } from './types.js';
+import { messagesInSlots } from './messages-slots.js';
 
 interface MessagesContent {
   title: string;
@@ -109,6 +110,9 @@ export function othersChunks(page: Page, others: Paragraph[], style: TextStyle, 
 }
 
 function layout(page: Page, content: MessagesContent): LaidOutSlide[] {
+  // On a template, its two columns first: the slide then inherits both boxes.
+  const inSlots = messagesInSlots(page, content);
+  if (inSlots) return inSlots;
   const { colors, sizes } = page.theme;
   const hasOthers = content.others.length > 0;
   const [left, right] = hasOthers ? columns(page.body, [32, 68], 0.4) : [page.body];

@@ -3,14 +3,8 @@ import { whatWhy } from '../kinds/what-why.js';
 import type { Page } from '../layout/page.js';
 import { continuedTitle, fitBox, LayoutIssue, textHeight, textStyle, titleElements } from '../layout/text-box.js';
 import type { LaidOutSlide, SlideElement } from '../layout/types.js';
-import type { SourceLocation } from '../errors.js';
 import type { SlideInput, SlideKind } from './types.js';
-
-interface Statement {
-  label: string;
-  text: string;
-  source: SourceLocation;
-}
+import { type Statement, whatWhyInSlots } from './what-why-slots.js';
 
 const LABEL_W = 2.4;
 const LABEL_MIN_H = 1.1;
@@ -88,6 +82,9 @@ function tooLong(title: string, statements: Statement[], rows: Rows, room: numbe
  * ("(forts.)"); the build reports either as a warning. Refused when a statement fits nowhere.
  */
 function layout(page: Page, title: string, statements: Statement[]): LaidOutSlide[] {
+  // On a template, its own places for two texts first: the slide then inherits them.
+  const inSlots = whatWhyInSlots(page, title, statements);
+  if (inSlots) return [inSlots];
   const room = page.body.h;
   const beside = rowSizes(page, statements, 'beside');
   if (beside.total <= room) return [slideOf(page, title, statements, beside)];

@@ -8,6 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { absorbDeck } from '../absorb/absorb.js';
 import { formatIssue, InputError, TrappaError } from '../errors.js';
+import type { Messages } from '../messages/catalogue.js';
+import { translateIssues, translateText } from '../messages/issue-text.js';
 import type { ProjectPathOptions } from '../project-paths.js';
 
 /** What the page sends (a JSON body). */
@@ -25,12 +27,16 @@ interface AbsorbRequest {
 const strings = (v: unknown): string[] | undefined =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined;
 
-/** Runs absorb on the dropped file; a user error comes back as `{ error }` in plain words. */
+/**
+ * Runs absorb on the dropped file; a user error comes back as `{ error }` in plain words, and
+ * what could not be taken in (`unmapped`) in the Studio's language.
+ */
 export async function absorbDropped(
   paths: ProjectPathOptions,
   body: Partial<Record<keyof AbsorbRequest, unknown>>,
+  { say, lang }: Messages,
 ): Promise<unknown> {
-  if (typeof body.data !== 'string') return { error: 'ingen fil' };
+  if (typeof body.data !== 'string') return { error: say('absorbNoFile') };
   const dir = await mkdtemp(path.join(os.tmpdir(), 'trappa-absorb-'));
   try {
     const file = path.join(dir, 'dropped.pptx');
@@ -43,11 +49,14 @@ export async function absorbDropped(
       take: strings(body.take),
     });
     const { files: _files, ...shown } = result;
-    return shown;
+    const unmapped = result.unmapped.map((u) => ({ ...u, what: translateText(u.what, lang) }));
+    return { ...shown, unmapped };
   } catch (error) {
-    if (error instanceof InputError)
-      return { error: error.issues.map((i) => formatIssue({ ...i, file: 'filen' })).join('\n') };
-    if (error instanceof TrappaError) return { error: error.message };
+    if (error instanceof InputError) {
+      const issues = translateIssues(error.issues, lang).map((i) => formatIssue({ ...i, file: say('theFile') }));
+      return { error: issues.join('\n') };
+    }
+    if (error instanceof TrappaError) return { error: translateText(error.message, lang) };
     throw error;
   } finally {
     await rm(dir, { recursive: true, force: true });

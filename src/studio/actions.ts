@@ -108,11 +108,17 @@ export interface RunOptions {
 export function runCli(args: string[], options: RunOptions): Promise<ActionResult> {
   const secrets = secretValues(process.env);
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...options.execArgv, options.entry, ...options.globalArgs, ...args], {
-      cwd: options.cwd,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NO_COLOR: '1' },
-    });
+    // In the Studio's language, whatever the locale of the process that started it.
+    const lang = ['--lang', options.messages.lang];
+    const child = spawn(
+      process.execPath,
+      [...options.execArgv, options.entry, ...lang, ...options.globalArgs, ...args],
+      {
+        cwd: options.cwd,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, NO_COLOR: '1' },
+      },
+    );
     const output: string[] = [];
     const take = (chunk: Buffer, rest: { text: string }): void => {
       rest.text += chunk.toString('utf8');

@@ -7,10 +7,10 @@
 import { InputError, type Issue } from '../errors.js';
 import { renderDeck } from '../build-deck.js';
 import { loadProject, type ProjectPaths } from '../data/load-project.js';
-import type { YamlCache } from '../data/yaml-cache.js';
 import { checkBuiltDeck } from '../check/check-deck.js';
+import { backdropPictures } from '../check/backdrop-pictures.js';
 import { resolveDeck } from '../plan/resolve-deck.js';
-import { EditedFiles } from './live-render.js';
+import { EditedFiles, type Edited, type LiveContext } from './live-render.js';
 
 interface DeckFinding extends Issue {
   /** 1-based slide number; 0 for the package as a whole. */
@@ -24,8 +24,12 @@ export interface LiveCheck {
   issues: Issue[];
 }
 
-export async function checkLive(paths: ProjectPaths, texts: Map<string, string>, saved: YamlCache): Promise<LiveCheck> {
-  const loaded = await loadProject(paths, { cache: new EditedFiles(texts, saved) });
+export async function checkLive(
+  paths: ProjectPaths,
+  edited: ReadonlyMap<string, Edited>,
+  context: Pick<LiveContext, 'saved' | 'sources'>,
+): Promise<LiveCheck> {
+  const loaded = await loadProject(paths, { cache: new EditedFiles(edited, context) });
   // The live slides already report what stops loading; the check has nothing to add then.
   if (!loaded.ok) return { decks: [], issues: [] };
   const project = loaded.value;
@@ -33,7 +37,8 @@ export async function checkLive(paths: ProjectPaths, texts: Map<string, string>,
   for (const source of project.decks) {
     try {
       const built = await renderDeck(project, resolveDeck(project, source), { check: false });
-      const findings = checkBuiltDeck(built.bytes, project.theme).map(
+      const pictures = await backdropPictures(built.bytes);
+      const findings = checkBuiltDeck(built.bytes, project.theme, { pictures }).map(
         (f): DeckFinding => ({
           file: source.source.file,
           slide: f.slide,

@@ -10,6 +10,8 @@ import type { Issue, Result } from '../errors.js';
 import { loadProject, type ProjectPaths } from '../data/load-project.js';
 import { parseYaml } from '../data/load-yaml.js';
 import { validateYaml, YamlCache, type Validated } from '../data/yaml-cache.js';
+import { EditedSources } from './edited-source.js';
+import { SlideCache } from './slide-memo.js';
 import { layoutDeck } from '../deck/layout-deck.js';
 import { resolveDeck } from '../plan/resolve-deck.js';
 import type { PendingImageElement } from '../layout/types.js';
@@ -42,14 +44,34 @@ export interface LiveResult {
   ms: number;
 }
 
+/** A file as the page edits it: its saved text and the page's value; or, for a save being checked, the text to write. */
+export type Edited = { saved: string; value: unknown } | { text: string };
+
+/** What one studio keeps between jobs (its worker's caches): all keyed by content, none process-wide. */
+export interface LiveContext {
+  /** Saved files, parsed again only when their bytes on disk change. */
+  saved: YamlCache;
+  /** Edited files from their saved text's kept parse (edited-source.ts). */
+  sources: EditedSources;
+  /** Laid-out and drawn slides (slide-memo.ts). */
+  slides: SlideCache;
+}
+
+export function liveContext(): LiveContext {
+  const sources = new EditedSources();
+  // Saved files and edits share one parse per text: a 2 MB strategy is held once, not twice.
+  const saved = new YamlCache((display, text) => sources.parse(display, text));
+  return { saved, sources, slides: new SlideCache() };
+}
+
 /**
  * Edited files from memory; the rest through the studio's one cache of saved files, which
  * parses a file again only when its bytes on disk changed.
  */
 export class EditedFiles extends YamlCache {
   constructor(
-    readonly texts: Map<string, string>,
-    readonly saved: YamlCache,
+    readonly edited: ReadonlyMap<string, Edited>,
+    readonly context: Pick<LiveContext, 'saved' | 'sources'>,
   ) {
     super();
   }
@@ -59,27 +81,26 @@ export class EditedFiles extends YamlCache {
     display: string,
     schema: S,
   ): Promise<Result<Validated<z.output<S>>>> {
-    const text = this.texts.get(absPath);
-    return text === undefined
-      ? this.saved.load(absPath, display, schema)
-      : validateYaml(parseYaml(display, text), schema);
+    const edit = this.edited.get(absPath);
+    if (edit === undefined) return this.context.saved.load(absPath, display, schema);
+    if ('text' in edit) return validateYaml(parseYaml(display, edit.text), schema);
+    return this.context.sources.load(display, edit.saved, edit.value, schema);
   }
 }
 
 export interface LiveOptions {
-  /** Kept between renders (one per studio). */
-  saved: YamlCache;
   /** Only these decks are laid out (an edit of one deck file changes no other deck). @default every deck */
   decks?: readonly string[];
 }
 
 export async function renderLive(
   paths: ProjectPaths,
-  texts: Map<string, string>,
-  options: LiveOptions,
+  edited: ReadonlyMap<string, Edited>,
+  context: LiveContext,
+  options: LiveOptions = {},
 ): Promise<LiveResult> {
   const started = performance.now();
-  const loaded = await loadProject(paths, { cache: new EditedFiles(texts, options.saved) });
+  const loaded = await loadProject(paths, { cache: new EditedFiles(edited, context) });
   if (!loaded.ok) return { issues: loaded.issues, decks: [], ms: performance.now() - started };
   const project = loaded.value;
   const chosen = project.decks.filter((d) => !options.decks || options.decks.includes(d.deck.id));
@@ -87,7 +108,9 @@ export async function renderLive(
   const decks = withFonts(project.fonts, () =>
     chosen.map((source): LiveDeck => {
       const plan = resolveDeck(project, source);
-      const laid = layoutDeck(plan);
+      // Slides whose inputs did not change since the last render are neither laid out nor drawn again.
+      const memo = context.slides.memo(plan);
+      const laid = layoutDeck(plan, undefined, memo);
       if (!laid.ok) return { id: source.deck.id, file: source.source.file, slides: [], issues: laid.issues };
       const { size, slides } = laid.value;
       return {
@@ -96,9 +119,13 @@ export async function renderLive(
         issues: [],
         slides: slides.map((slide, i) => {
           const planned = slide.planned !== undefined ? plan.slides[slide.planned] : undefined;
+          const label = `Lysbilde ${i + 1}: ${slide.title}`;
+          const key = memo.keyOf(slide);
           return {
             title: slide.title,
-            svg: renderSlideSvg(slide, size, { imageHref, label: `Lysbilde ${i + 1}: ${slide.title}` }),
+            svg: context.slides.drawn(key && `${key}|${JSON.stringify(size)}|${label}`, () =>
+              renderSlideSvg(slide, size, { imageHref, label }),
+            ),
             ...(planned ? { field: planned.location.field, kind: planned.kind } : {}),
           };
         }),

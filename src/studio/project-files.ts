@@ -43,7 +43,8 @@ export interface DataFile {
 const VERSION_BYTES = 64 * 1024 * 1024;
 
 /** A text's plain value (null when it is not YAML), worked out beside the request loop (studio-thread.ts). */
-type ValueOf = (text: string) => Promise<unknown>;
+/** A data file's plain value from its text; `file` is its path from the root (for a parse kept by name). */
+type ValueOf = (text: string, file: string) => Promise<unknown>;
 
 export class ProjectFiles {
   readonly paths: ResolvedPaths;
@@ -124,7 +125,7 @@ export class ProjectFiles {
       };
     const version = sha256Hex(read.value);
     const known = this.#values.get(abs);
-    const value = known?.version === version ? known.value : await this.parseValue(read.value);
+    const value = known?.version === version ? known.value : await this.parseValue(read.value, this.rel(abs));
     this.#values.set(abs, { version, value });
     return { file, kind, text: read.value, value, version, ...readOnly };
   }

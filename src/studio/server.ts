@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { checkRequest, newToken } from './security.js';
 import { createApi, type StudioOptions } from './studio-api.js';
 import { HttpError } from './http-error.js';
+import { translateIssues, translateLines } from '../messages/issue-text.js';
 import { fileSystemError, InputError, TrappaError } from '../errors.js';
 import { type Lang, type Messages, messagesIn } from '../messages/catalogue.js';
 
@@ -127,13 +128,16 @@ function fail(res: ServerResponse, error: unknown, messages: Messages): void {
     return;
   }
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify({ error: message, ...(error instanceof InputError ? { issues: error.issues } : {}) }));
+  const issues = error instanceof InputError ? { issues: translateIssues(error.issues, messages.lang) } : {};
+  res.end(JSON.stringify({ error: message, ...issues }));
 }
 
 function describe(error: unknown, messages: Messages): { status: number; message: string } {
   if (error instanceof HttpError) return { status: error.status, message: error.message };
-  if (error instanceof TrappaError) return { status: 400, message: error.message };
+  // The stages word their refusals in English; the page reads them in the Studio's language.
+  if (error instanceof TrappaError) return { status: 400, message: translateLines(error.message, messages.lang) };
   const disk = fileSystemError(error);
-  if (disk) return { status: 409, message: `${messages.exitExplanation(7)} ${disk.message}` };
+  if (disk)
+    return { status: 409, message: `${messages.exitExplanation(7)} ${translateLines(disk.message, messages.lang)}` };
   return { status: 500, message: messages.say('internal') };
 }

@@ -108,11 +108,15 @@ export function createApi(options: StudioOptions, messages: Messages) {
   const { say } = messages;
   // Parsing, laying out and merging run in this worker, so no request waits for another's (studio-thread.ts).
   const thread = new StudioThread(messages.lang);
+  // The live check builds every deck in memory (seconds for a large strategy): in a worker of its
+  // own, at low priority, so the slides of the next keystroke and a save never wait for one that is running.
+  const checks = new StudioThread(messages.lang, true);
   // A file of ordinary size is read here (a few ms), so the page's project and another page's news
   // never wait behind a running live check; a large one is parsed in the worker.
   const files = new ProjectFiles(
     { root: options.root, dataDir: options.dataDir, templatesDir: options.templatesDir, outDir: options.outDir },
-    async (text) => (text.length <= SMALL_FILE ? (parsedOf(text)?.value ?? null) : thread.run({ kind: 'value', text })),
+    async (text, file) =>
+      text.length <= SMALL_FILE ? (parsedOf(text)?.value ?? null) : thread.run({ kind: 'value', text, file }),
     messages,
   );
   const projectPaths = { root: files.paths.root, dataDir: files.paths.dataDir, templatesDir: files.paths.templatesDir };
@@ -218,7 +222,7 @@ export function createApi(options: StudioOptions, messages: Messages) {
       json(res, await thread.run({ kind: 'render', paths: projectPaths, edits: await editInputs(edits), decks: only }));
     },
     'POST /api/check': async ({ res, body }) => {
-      json(res, await thread.run({ kind: 'check', paths: projectPaths, edits: await editInputs(record(body).edits) }));
+      json(res, await checks.run({ kind: 'check', paths: projectPaths, edits: await editInputs(record(body).edits) }));
     },
     'POST /api/templates': async ({ res, body }) => {
       const { edits, file, texts } = record(body);
@@ -270,7 +274,7 @@ export function createApi(options: StudioOptions, messages: Messages) {
       }
     },
     'POST /api/absorb': async ({ res, body }) =>
-      json(res, await absorbDropped({ ...projectPaths, outDir: files.paths.outDir }, record(body))),
+      json(res, await absorbDropped({ ...projectPaths, outDir: files.paths.outDir }, record(body), messages)),
     'GET /api/versions': async ({ res }) => {
       const manifest = await readManifest(files.paths.outDir, files.paths.root);
       const entries = listEntries(manifest).map((e) => {
@@ -316,6 +320,8 @@ export function createApi(options: StudioOptions, messages: Messages) {
       for (const res of listeners) res.end();
       listeners.clear();
     },
-    stopThread: () => thread.close(),
+    stopThread: async () => {
+      await Promise.all([thread.close(), checks.close()]);
+    },
   };
 }

@@ -5,15 +5,14 @@
  * request loop: the page's script, another page's event stream or a download keep answering.
  * Caches (parses by text, validated saved files) live here, in the worker, one per studio.
  */
-import { YamlCache } from '../data/yaml-cache.js';
-import { editYamlText } from '../data/yaml-edit.js';
+import path from 'node:path';
 import { parsedOf } from '../data/yaml-splice.js';
 import type { ProjectPaths } from '../data/load-project.js';
 import type { Lang } from '../messages/catalogue.js';
 import { translateIssues } from '../messages/issue-text.js';
 import { fieldPath } from './client/paths.js';
 import { checkLive } from './live-check.js';
-import { renderLive } from './live-render.js';
+import { type Edited, liveContext, renderLive } from './live-render.js';
 import { planSave, plainValue } from './save-merge.js';
 import { previewTemplates, type TemplateAsk } from './template-preview.js';
 
@@ -25,7 +24,7 @@ export interface EditInput {
 }
 
 export type Job =
-  | { kind: 'value'; text: string }
+  | { kind: 'value'; text: string; file: string }
   | { kind: 'render'; paths: ProjectPaths; edits: EditInput[]; decks?: string[] }
   | { kind: 'check'; paths: ProjectPaths; edits: EditInput[] }
   | { kind: 'templates'; paths: ProjectPaths; edits: EditInput[]; ask: TemplateAsk }
@@ -48,15 +47,19 @@ export type PreparedSave =
   | { kind: 'conflict'; conflicts: unknown[]; current: { version: string; value: unknown } }
   | { kind: 'issues'; issues: unknown[] };
 
-/** Validated saved files, kept between jobs: a render parses only what changed. */
-const saved = new YamlCache();
+/**
+ * This studio's caches, kept between jobs (the worker is the studio's own): saved files parsed
+ * only when they change, edited files read from their saved parse, slides laid out only when
+ * their inputs change.
+ */
+const context = liveContext();
 
-function editedTexts(edits: readonly EditInput[]): Map<string, string> {
-  return new Map(edits.map((e) => [e.abs, editYamlText(e.text, e.value)]));
+function edited(edits: readonly EditInput[]): Map<string, Edited> {
+  return new Map(edits.map((e) => [e.abs, { saved: e.text, value: e.value }]));
 }
 
 async function render(job: Extract<Job, { kind: 'render' }>, lang: Lang) {
-  const result = await renderLive(job.paths, editedTexts(job.edits), { saved, decks: job.decks });
+  const result = await renderLive(job.paths, edited(job.edits), context, { decks: job.decks });
   return {
     ...result,
     issues: translateIssues(result.issues, lang),
@@ -65,7 +68,7 @@ async function render(job: Extract<Job, { kind: 'render' }>, lang: Lang) {
 }
 
 async function check(job: Extract<Job, { kind: 'check' }>, lang: Lang) {
-  const result = await checkLive(job.paths, editedTexts(job.edits), saved);
+  const result = await checkLive(job.paths, edited(job.edits), context);
   return {
     issues: translateIssues(result.issues, lang),
     decks: result.decks.map((d) => ({ ...d, findings: translateIssues(d.findings, lang) })),
@@ -79,9 +82,10 @@ async function save(job: Extract<Job, { kind: 'save' }>, lang: Lang): Promise<Pr
   if (plan.kind === 'unknown-version') return plan;
   if (plan.kind === 'conflict')
     return { ...plan, conflicts: plan.conflicts.map((c) => ({ ...c, field: fieldPath(c.path) })) };
-  const texts = editedTexts(job.others);
-  texts.set(job.abs, plan.text);
-  const result = await renderLive(job.paths, texts, { saved });
+  const files = new Map<string, Edited>(edited(job.others));
+  // Unmerged, the text is the page's value written into the current text: checked as an edit of it (no parse).
+  files.set(job.abs, plan.merged ? { text: plan.text } : { saved: job.current, value: job.value });
+  const result = await renderLive(job.paths, files, context);
   const issues = [...result.issues, ...result.decks.flatMap((d) => d.issues)];
   // Nothing is saved while any message stands: the CLI would refuse to build it.
   if (issues.length > 0) return { kind: 'issues', issues: translateIssues(issues, lang) };
@@ -89,7 +93,9 @@ async function save(job: Extract<Job, { kind: 'save' }>, lang: Lang): Promise<Pr
     kind: 'write',
     text: plan.text,
     merged: plan.merged,
-    value: parsedOf(plan.text)?.value ?? plainValue(plan.text),
+    // Parsed and kept here: the next keystroke's edit starts from the saved text.
+    value:
+      context.sources.plainOf(path.relative(path.resolve(job.paths.root), job.abs), plan.text) ?? plainValue(plan.text),
   };
 }
 
@@ -97,14 +103,14 @@ async function save(job: Extract<Job, { kind: 'save' }>, lang: Lang): Promise<Pr
 export async function runJob(job: Job, lang: Lang): Promise<unknown> {
   switch (job.kind) {
     case 'value':
-      // The parse is kept for the edits that follow (yaml-splice.ts): typing does not parse the file again.
-      return parsedOf(job.text)?.value ?? null;
+      // The parse is kept for the renders and edits that follow (edited-source.ts): one parse of a large file.
+      return context.sources.plainOf(job.file, job.text) ?? parsedOf(job.text)?.value ?? null;
     case 'render':
       return render(job, lang);
     case 'check':
       return check(job, lang);
     case 'templates':
-      return (await previewTemplates(job.paths, editedTexts(job.edits), saved, job.ask)) ?? null;
+      return (await previewTemplates(job.paths, edited(job.edits), context, job.ask)) ?? null;
     case 'save':
       return save(job, lang);
   }

@@ -25,8 +25,8 @@ interface Pending {
 /** Set by scripts/build-dist.mjs (esbuild `define`) in the bundle; absent when running from sources. */
 const BUNDLED = process.env.TRAPPA_STUDIO_WORKER_BUNDLE;
 
-function startWorker(lang: Lang): Worker {
-  const options = { workerData: { lang } };
+function startWorker(lang: Lang, background: boolean): Worker {
+  const options = { workerData: { lang, background } };
   if (BUNDLED) return new Worker(path.join(import.meta.dirname, BUNDLED), options);
   const source = fileURLToPath(new URL('./studio-worker.ts', import.meta.url));
   // tsx's ESM API (its `import` export); require.resolve names the CommonJS twin beside it.
@@ -52,7 +52,11 @@ export class StudioThread {
   readonly #pending = new Map<number, Pending>();
   #next = 0;
 
-  constructor(readonly lang: Lang) {}
+  /** `background`: the worker runs at the lowest CPU priority where the system allows it per thread (Linux). */
+  constructor(
+    readonly lang: Lang,
+    readonly background = false,
+  ) {}
 
   run<T>(job: Job): Promise<T> {
     const worker = this.#started();
@@ -76,7 +80,7 @@ export class StudioThread {
 
   #started(): Worker {
     if (this.#worker) return this.#worker;
-    const worker = startWorker(this.lang);
+    const worker = startWorker(this.lang, this.background);
     worker.on('message', ({ id, ok, value, error }: { id: number; ok: boolean; value?: unknown; error?: JobError }) => {
       const pending = this.#pending.get(id);
       this.#pending.delete(id);

@@ -3,6 +3,7 @@
  * (studio-jobs.ts), the live slides and saves before a waiting live check, and answers with its result or with the error as plain data — an input
  * problem keeps its issues, so the server answers it as it would have in its own thread.
  */
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { InputError, TrappaError } from '../errors.js';
 import type { Lang } from '../messages/catalogue.js';
@@ -54,7 +55,23 @@ function serve(port: NonNullable<typeof parentPort>, lang: Lang): void {
   });
 }
 
+/**
+ * A background worker (the live check) yields the CPU to the live slides and the request loop.
+ * On Linux a nice value belongs to a thread, and setpriority(0) sets the calling thread's; on
+ * other systems it would slow the whole Studio, so it is left alone there.
+ */
+function yieldCpu(): void {
+  if (process.platform !== 'linux') return;
+  try {
+    setPriority(19);
+  } catch {
+    // Not allowed here: the check runs at normal priority, as before.
+  }
+}
+
 if (parentPort) {
+  const { lang, background } = workerData as { lang: Lang; background?: boolean };
+  if (background) yieldCpu();
   // The language of the Studio that started this worker: its messages, never a process-wide one.
-  serve(parentPort, (workerData as { lang: Lang }).lang);
+  serve(parentPort, lang);
 }

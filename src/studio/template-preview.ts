@@ -6,11 +6,10 @@
  * A text that needs a slide's own values (a row, a page number) says so instead.
  */
 import { loadProject, type ProjectPaths } from '../data/load-project.js';
-import type { YamlCache } from '../data/yaml-cache.js';
 import { templateContext } from '../deck/layout-deck.js';
 import { resolveDeck } from '../plan/resolve-deck.js';
 import { createRenderer } from '../render/render-text.js';
-import { EditedFiles } from './live-render.js';
+import { EditedFiles, type Edited, type LiveContext } from './live-render.js';
 
 export interface TemplateAsk {
   /** The data file (relative to the root) whose texts these are. */
@@ -26,11 +25,11 @@ export interface Produced {
 
 export async function previewTemplates(
   paths: ProjectPaths,
-  texts: Map<string, string>,
-  saved: YamlCache,
+  edited: ReadonlyMap<string, Edited>,
+  context: Pick<LiveContext, 'saved' | 'sources'>,
   ask: TemplateAsk,
 ): Promise<{ texts: Produced[] } | undefined> {
-  const loaded = await loadProject(paths, { cache: new EditedFiles(texts, saved) });
+  const loaded = await loadProject(paths, { cache: new EditedFiles(edited, context) });
   if (!loaded.ok) return undefined;
   const project = loaded.value;
   const source = project.decks.find((d) => d.source.file === ask.file) ?? project.decks[0];

@@ -17,6 +17,7 @@ import type { DeckPlan } from '../plan/resolve-deck.js';
 import { chooseLayouts } from './choose-layouts.js';
 import { loadTemplate } from './load-template.js';
 import { readMasterSet } from './read-master-set.js';
+import { templatePictures } from './template-pictures.js';
 import { templateContentArea, templatePage, templateTheme } from './template-design.js';
 
 export interface DeckDesign {
@@ -125,10 +126,12 @@ export async function prepareDesign(root: string, plan: DeckPlan): Promise<Resul
     plan.theme.layouts ? plan.locateTheme(['layouts']) : where,
   );
   if (!chosen.ok) return fail(chosen.issues);
+  set.pictures = await templatePictures(set, Object.values(chosen.value.layouts));
   // Text colours are chosen for what most of the content area lies on.
   const look = layoutLook(set, chosen.value.layouts.content);
   const area = templateContentArea(set, chosen.value.layouts.content, look);
-  const { theme, notes } = templateTheme(set, plan.theme, area ? look.backgroundIn(area) : look.background);
+  const behind = area ? look.backgroundIn(area) : look.background ? [look.background] : undefined;
+  const { theme, notes } = templateTheme(set, plan.theme, behind);
   const { layouts } = chosen.value;
   return ok({
     notes,

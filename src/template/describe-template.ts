@@ -5,6 +5,7 @@
  * Plain data (printed as text or JSON by the command), made from the same master set,
  * layout choice and font resolution a build uses, so it says what a build will do.
  */
+import { type Messages, messagesIn } from '../messages/catalogue.js';
 import { resolveFontFace } from '../fonts/fonts.js';
 import type { LayoutInfo, LayoutRole, MasterSet } from '../pptx/master-set.js';
 import { layoutLook } from './legible-colors.js';
@@ -26,19 +27,16 @@ export interface TemplateReport {
     /** The layout's background colour (hex), or "picture or gradient". */
     background?: string;
   }[];
-  fonts: { use: 'headings' | 'body'; face: string; measuredAs: string; how: string; margin: number }[];
+  fonts: {
+    use: 'headings' | 'body';
+    face: string;
+    measuredAs: string;
+    how: 'own' | 'compatible' | 'close' | 'fallback';
+    margin: number;
+  }[];
   /** Theme colour slots (dk1 … accent6, hlink, and the mapped tx1/bg1 …) → hex. */
   colors: Record<string, string>;
 }
-
-const ROLE_WORDS: Record<LayoutRole, string> = {
-  title: 'title slide',
-  content: 'one text',
-  two: 'two texts',
-  comparison: 'three or more texts',
-  titleOnly: 'diagram or table (title only)',
-  section: 'section',
-};
 
 const placeholderName = (ph: LayoutInfo['placeholders'][number]): string => `${ph.type}${ph.idx ? `#${ph.idx}` : ''}`;
 
@@ -71,29 +69,36 @@ export function describeTemplate(set: MasterSet, chosen: Record<LayoutRole, Layo
   };
 }
 
-const inches = (n: number): string => `${n.toFixed(2)} in (${(n * 2.54).toFixed(1)} cm)`;
-
-/** The report as the lines `trappa template` prints. */
-export function formatTemplateReport(report: TemplateReport): string {
+/** The report as the lines `trappa template` prints, in the reader's language. */
+export function formatTemplateReport(report: TemplateReport, { say, lang }: Messages = messagesIn('en')): string {
+  const size = (n: number): string => {
+    const [inches, cm] = [n.toFixed(2), (n * 2.54).toFixed(1)];
+    return say(
+      'tpl.size',
+      lang === 'en' ? { in: inches, cm } : { in: inches.replace('.', ','), cm: cm.replace('.', ',') },
+    );
+  };
+  const { file, masters } = report;
   const lines = [
-    `${report.file}: ${inches(report.size.w)} × ${inches(report.size.h)}, ${report.masters} master(s), ${report.layouts.length} layouts`,
+    say('tpl.head', { file, w: size(report.size.w), h: size(report.size.h), masters, layouts: report.layouts.length }),
     '',
-    'Layouts (placeholders → the slides that use it):',
+    say('tpl.layouts'),
   ];
   for (const l of report.layouts) {
     if (report.masters > 1 && l === report.layouts.find((o) => o.master === l.master))
-      lines.push(` Master ${l.master}:`);
-    const use = l.roles.length > 0 ? l.roles.map((r) => ROLE_WORDS[r]).join(', ') : 'not used';
-    const behind = l.background ? `; background ${l.background.replace(/^([0-9A-F]{6})$/i, '#$1')}` : '';
-    lines.push(`  ${l.name} [${l.type}]: ${l.placeholders.join(', ') || 'no placeholders'} → ${use}${behind}`);
+      lines.push(say('tpl.master', { n: l.master }));
+    const use = l.roles.length > 0 ? l.roles.map((r) => say(`tpl.role.${r}`)).join(', ') : say('tpl.notUsed');
+    const colour = l.background?.replace(/^([0-9A-F]{6})$/i, '#$1');
+    const behind = colour ? say('tpl.background', { colour }) : '';
+    lines.push(`  ${l.name} [${l.type}]: ${l.placeholders.join(', ') || say('tpl.noPlaceholders')} → ${use}${behind}`);
   }
-  lines.push('', 'Fonts:');
+  lines.push('', say('tpl.fonts'));
   for (const f of report.fonts) {
-    const margin = f.margin > 1 ? `, widths +${Math.round((f.margin - 1) * 100)} %` : '';
-    const how = f.how === 'own' ? 'itself' : `${f.measuredAs} (${f.how}${margin})`;
-    lines.push(`  ${f.use}: ${f.face || '(none named)'}, measured with ${how}`);
+    const margin = f.margin > 1 ? say('tpl.widths', { n: Math.round((f.margin - 1) * 100) }) : '';
+    const how = f.how === 'own' ? say('tpl.itself') : `${f.measuredAs} (${say(`tpl.how.${f.how}`)}${margin})`;
+    lines.push(say('tpl.font', { use: say(`tpl.use.${f.use}`), face: f.face || say('tpl.noFace'), how }));
   }
-  lines.push('', 'Theme colours:');
+  lines.push('', say('tpl.colours'));
   const slots = Object.entries(report.colors).map(([slot, hex]) => `${slot} #${hex}`);
   for (let i = 0; i < slots.length; i += 6) lines.push(`  ${slots.slice(i, i + 6).join('  ')}`);
   return lines.join('\n');

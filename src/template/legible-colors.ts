@@ -1,35 +1,28 @@
 /**
- * What is really behind a template's text: the layout's (else the master's) background and
- * the template's art under a placeholder (its shapes and pictures that are not placeholders).
- * A placeholder keeps the colour its layout, master or text style gives it when that reads
- * on what is behind it (WCAG 4.5:1); otherwise the slide names the theme colour that reads
- * best (dark 1 / light 1 / dark 2 / light 2), as a scheme reference. Over a picture or a
- * gradient nothing can be measured here: the colour is inherited and `trappa check` warns.
+ * What is really behind a template's text: the layout's (else the master's) background —
+ * a colour, a gradient or a picture — and the template's art under a placeholder (its shapes
+ * and pictures that are not placeholders), composited with check/backdrop.ts, the model
+ * `trappa check` measures with. A placeholder keeps the colour its layout, master or text
+ * style gives it when that reads on the darkest and the lightest point under its whole box
+ * (WCAG 4.5:1); otherwise the slide names the theme colour that reads (dark 1 / light 1 /
+ * dark 2 / light 2), as a scheme reference; when none does, the text gets a panel.
  */
+import { backgroundLayer, colorAt, layersOf, under } from '../check/backdrop.js';
 import { inheritance } from '../check/inherit-placeholders.js';
 import { readSlideElements } from '../check/read-slide.js';
-import type { ElementModel } from '../check/types.js';
+import type { ElementModel, Layer, RasterOf } from '../check/types.js';
 import { contrastRatio } from '../contrast.js';
-import { colorIn, fillIn, type ColorScheme } from '../ooxml/colors.js';
-import { attr, child, numberAttr, path, type XmlElement } from '../ooxml/xml.js';
+import type { ColorScheme } from '../ooxml/colors.js';
+import { backgroundPaint } from '../ooxml/paint.js';
+import { attr, children, type XmlElement } from '../ooxml/xml.js';
+import { resolvePart } from '../ooxml/package.js';
 import type { Box } from '../layout/types.js';
 import type { LayoutInfo, MasterSet, PlaceholderRef } from '../pptx/master-set.js';
 import type { TextPlace } from '../pptx/slide-structure.js';
-import { partRoot, targets } from './read-master-set.js';
+import { partRoot, relsOf, targets } from './read-master-set.js';
 
 /** Theme slots a text may name, most usual first. */
 const TEXT_SLOTS = ['tx1', 'bg1', 'tx2', 'bg2'];
-
-/** `p:cSld/p:bg`: a colour; null for a picture or gradient; undefined when the part has none. */
-function backgroundOf(root: XmlElement | undefined, scheme: ColorScheme): string | null | undefined {
-  const bg = path(root, 'p:cSld', 'p:bg');
-  if (!bg) return undefined;
-  const bgPr = child(bg, 'p:bgPr');
-  if (bgPr) return fillIn(bgPr, scheme) ?? null;
-  const ref = child(bg, 'p:bgRef');
-  if ((numberAttr(ref, 'idx') ?? 0) > 1001) return null;
-  return colorIn(ref, scheme) ?? null;
-}
 
 /** The template's own shapes and pictures; hairlines (rules under a title) do not decide what text is on. */
 const isArt = (e: ElementModel) =>
@@ -45,23 +38,26 @@ export interface LayoutLook {
   /** The layout's background colour; undefined for a picture or gradient. */
   background?: string;
   /**
-   * The colour most of `box` lies on (its background, or the template's art drawn over it: a dark
-   * band under the text); the theme's light 1 (the panel text gets there) when no colour covers
-   * most of it; undefined for a picture or gradient.
+   * The colours text in `box` must read on: the one colour most of it lies on; else its darkest
+   * and lightest points when one theme text colour reads on both; else the theme's light 1 (the
+   * panel such text gets). Undefined when what is there cannot be known (an unreadable picture).
    */
-  backgroundIn(box: Box): string | undefined;
+  backgroundIn(box: Box): string[] | undefined;
   /**
    * The scheme slot a text in this placeholder must name, or undefined when its inherited colour
-   * reads. `at` is where the text really is when the slide moved it (and the fill of Trappa's own
-   * shape under it); else the placeholder's inherited box is.
+   * reads. `at` is where the text really is when the slide moved it (and Trappa's own shapes
+   * under it); else the placeholder's inherited box is.
    */
   textSlot(ph: PlaceholderRef, at?: TextPlace): TextLook | undefined;
-  /** The template's art (pictures, and shapes in another colour than the body's background). */
+  /** The template's art (pictures, and shapes painted otherwise than the body's background) that is not a background. */
   art: Box[];
 }
 
-/** The text slot that reads best on `behind` (on the worst of them, when several), and its colour. */
-export function bestTextSlot(scheme: ColorScheme, behind: string | string[]): { slot: string; color: string } {
+/** The text slot that reads best on `behind` (on the worst of them, when several), its colour and ratio. */
+export function bestTextSlot(
+  scheme: ColorScheme,
+  behind: string | string[],
+): { slot: string; color: string; ratio: number } {
   const all = typeof behind === 'string' ? [behind] : behind;
   let best = { slot: 'tx1', color: scheme.get('tx1') ?? '000000', ratio: -1 };
   for (const slot of TEXT_SLOTS) {
@@ -70,7 +66,7 @@ export function bestTextSlot(scheme: ColorScheme, behind: string | string[]): { 
     const ratio = Math.min(...all.map((b) => contrastRatio(color, b)));
     if (ratio > best.ratio) best = { slot, color, ratio };
   }
-  return { slot: best.slot, color: best.color };
+  return best;
 }
 
 /** The union of the layout's body placeholders' boxes. */
@@ -82,78 +78,91 @@ function bodyArea(layout: LayoutInfo): Box | undefined {
   return { x, y, w: Math.max(...boxes.map((b) => b.x + b.w)) - x, h: Math.max(...boxes.map((b) => b.y + b.h)) - y };
 }
 
-/** What lies under a 5 × 3 grid over `box` (null: a picture or gradient), each colour once. */
-function samples(box: Box, behind: (x: number, y: number) => string | null): (string | null)[] {
-  const found = new Set<string | null>();
-  for (let i = 0; i < 5; i++)
-    for (let j = 0; j < 3; j++) found.add(behind(box.x + (box.w * (i + 0.5)) / 5, box.y + (box.h * (j + 0.5)) / 3));
-  return [...found];
+/** A picture's relationship id in a template part → its media part. */
+function mediaIn(set: MasterSet, source: string): (embed: string) => string | undefined {
+  const folder = source.slice(0, source.lastIndexOf('/') + 1);
+  return (embed) => {
+    const rel = children(partRoot(set.parts, relsOf(source)), 'Relationship').find((r) => attr(r, 'Id') === embed);
+    return rel && attr(rel, 'TargetMode') !== 'External' ? resolvePart(folder, attr(rel, 'Target') ?? '') : undefined;
+  };
 }
 
-/** The colour found most often on a 7 × 7 grid over `box` (null: a picture or gradient), and its share. */
-function mostUnder(box: Box, behind: (x: number, y: number) => string | null): { color: string | null; share: number } {
-  const counts = new Map<string | null, number>();
+/** The colour found most often on a 7 × 7 grid over `box` (undefined: unknown), and its share. */
+function mostUnder(layers: Layer[], box: Box, rasterOf: RasterOf): { color: string | undefined; share: number } {
+  const counts = new Map<string | undefined, number>();
   for (let i = 0; i < 7; i++)
     for (let j = 0; j < 7; j++) {
-      const under = behind(box.x + (box.w * (i + 0.5)) / 7, box.y + (box.h * (j + 0.5)) / 7);
-      counts.set(under, (counts.get(under) ?? 0) + 1);
+      const at = colorAt(layers, box.x + (box.w * (i + 0.5)) / 7, box.y + (box.h * (j + 0.5)) / 7, rasterOf);
+      counts.set(at, (counts.get(at) ?? 0) + 1);
     }
   const [color, n] = [...counts].reduce((a, b) => (b[1] > a[1] ? b : a));
   return { color, share: n / 49 };
 }
 
+/** Trappa's own filled shapes under a text, as layers over the template's. */
+const ownLayers = (at?: TextPlace): Layer[] =>
+  (at?.shapes ?? []).map((s) => ({ box: s.box, paint: { kind: 'solid', color: s.fill, alpha: 1 } }));
+
 export function layoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
   const master = targets(set.parts, layout.part, '/slideMaster')[0] ?? set.masters[0] ?? '';
   const layoutRoot = partRoot(set.parts, layout.part);
   const masterRoot = partRoot(set.parts, master);
+  const theme = partRoot(set.parts, targets(set.parts, master, '/theme')[0] ?? '');
   const { scheme } = set;
-  const own = backgroundOf(layoutRoot, scheme);
-  const background = own !== undefined ? own : (backgroundOf(masterRoot, scheme) ?? scheme.get('bg1') ?? 'FFFFFF');
-  const art = [
-    ...(attr(layoutRoot, 'showMasterSp') === '0' ? [] : readSlideElements(masterRoot, scheme).filter(isArt)),
-    ...readSlideElements(layoutRoot, scheme).filter(isArt),
+  const rasterOf: RasterOf = (media) => set.pictures?.get(media);
+  const fromLayout = backgroundPaint(layoutRoot, scheme, theme);
+  const bgSource = fromLayout !== undefined ? layout.part : master;
+  const paint = fromLayout !== undefined ? fromLayout : backgroundPaint(masterRoot, scheme, theme);
+  const bg1 = scheme.get('bg1') ?? 'FFFFFF';
+  const background = paint === undefined || paint === null ? bg1 : paint.kind === 'solid' ? paint.color : undefined;
+  const artOf = (root: XmlElement | undefined) => readSlideElements(root, scheme).filter(isArt);
+  const masterArt = attr(layoutRoot, 'showMasterSp') === '0' ? [] : artOf(masterRoot);
+  const layoutArt = artOf(layoutRoot);
+  const layers = [
+    backgroundLayer(set.size, paint, bg1, mediaIn(set, bgSource)),
+    ...layersOf(masterArt, mediaIn(set, master)),
+    ...layersOf(layoutArt, mediaIn(set, layout.part)),
   ];
   const inherited = inheritance(layoutRoot, masterRoot, scheme, set.size);
-  const behind = (x: number, y: number): string | null => {
-    for (let i = art.length - 1; i >= 0; i--) {
-      const e = art[i]!;
-      if (!e.box || x < e.box.x || x > e.box.x + e.box.w || y < e.box.y || y > e.box.y + e.box.h) continue;
-      if (e.kind === 'picture') return null;
-      if (e.kind === 'shape' && e.fill !== null) return e.fill ?? null;
-    }
-    return background;
-  };
   const body = bodyArea(layout);
-  const bodyColor = body ? mostUnder(body, behind).color : background;
+  const bodyColor = body ? mostUnder(layers, body, rasterOf).color : background;
+  // A layer over most of the slide is a background (Lights' gradient, Metropolis' picture), not art to keep off.
+  const slideArea = set.size.w * set.size.h;
+  const isBackground = (l: Layer) => l.box.w * l.box.h >= 0.8 * slideArea;
+  const art = layers
+    .slice(1)
+    .filter((l) => !isBackground(l) && Math.min(l.box.w, l.box.h) >= 0.1)
+    .filter((l) => l.paint.kind !== 'solid' || (l.paint.color !== bodyColor && l.paint.alpha >= 0.5))
+    .map((l) => l.box);
   return {
-    ...(background !== null ? { background } : {}),
+    ...(background !== undefined ? { background } : {}),
     backgroundIn(box) {
-      const { color, share } = mostUnder(box, behind);
-      if (color === null) return undefined;
-      // Art of several colours under the content: text there gets a panel (textSlot below).
-      return share >= 0.6 ? color : (scheme.get('bg1') ?? 'FFFFFF');
+      const { color, share } = mostUnder(layers, box, rasterOf);
+      if (color !== undefined && share >= 0.6) return [color];
+      const found = under(layers, box, rasterOf);
+      if (!found || found.unknown > 0) return found ? [bg1] : undefined;
+      const extremes = [found.darkest, found.lightest];
+      // Art of several colours under the content that no text colour reads on: text there gets a panel (textSlot).
+      return bestTextSlot(scheme, extremes).ratio >= 4.5 ? extremes : [bg1];
     },
-    art: art.flatMap((e) =>
-      e.box && (e.kind === 'picture' || (e.kind === 'shape' && e.fill && e.fill !== bodyColor)) ? [e.box] : [],
-    ),
+    art,
     textSlot(ph, at) {
       const { color, box: own } = inherited.placeholder(ph.type ?? 'obj', ph.idx);
       const box = at?.box ?? own;
-      // Trappa's own shape under the text, else everything the template draws under the text's box.
-      const under = at?.under !== undefined ? [at.under] : box ? samples(box, behind) : [background];
-      const known = under.filter((c): c is string => c !== null);
-      // Over a picture or gradient alone nothing can be measured: the colour is inherited (the check warns).
-      if (known.length === 0) return undefined;
+      // The text's own filled shape, else everything drawn under the text's box (the template's and Trappa's).
+      // Text over art no theme colour reads on (or partly over a picture that cannot be read):
+      // a panel in the theme's light 1 behind it, with the theme colour that reads on that.
+      const panel = () => ({ color: bestTextSlot(scheme, [bg1, ...(at?.highlights ?? [])]).slot, panel: 'bg1' });
+      const found = at?.under !== undefined || !box ? undefined : under([...layers, ...ownLayers(at)], box, rasterOf);
+      if (at?.under === undefined && box && !found) return panel();
+      const known =
+        at?.under !== undefined ? [at.under] : found ? [found.darkest, found.lightest] : [background ?? bg1];
       const all = [...new Set([...known, ...(at?.highlights ?? [])])];
       const text = color ?? scheme.get('tx1') ?? '000000';
-      const mixed = known.length < under.length;
+      const mixed = (found?.unknown ?? 0) > 0;
       if (!mixed && all.every((b) => contrastRatio(text, b) >= 4.5)) return undefined;
       const best = bestTextSlot(scheme, all);
-      if (!mixed && all.every((b) => contrastRatio(best.color, b) >= 4.5)) return { color: best.slot };
-      // Text over art of several colours (or partly over a picture) that no theme colour reads on:
-      // a panel in the theme's light 1 behind it, with the theme colour that reads on that.
-      const panel = scheme.get('bg1') ?? 'FFFFFF';
-      return { color: bestTextSlot(scheme, [panel, ...(at?.highlights ?? [])]).slot, panel: 'bg1' };
+      return !mixed && best.ratio >= 4.5 ? { color: best.slot } : panel();
     },
   };
 }

@@ -14,6 +14,7 @@ import { unescapeXml } from '../pptx/xml-edit.js';
 import type { MasterSet } from '../pptx/master-set.js';
 import { EMU_PER_INCH } from '../units.js';
 import { partText, readMasterSet, relsOf, targets, type PartMap } from './read-master-set.js';
+import { withUniquePlaceholders } from './unique-placeholders.js';
 import { readTemplatePackage } from './read-template-package.js';
 
 const cache = new Map<string, { bytes: Buffer; set: MasterSet }>();
@@ -107,7 +108,7 @@ function readTemplate(bytes: Uint8Array, display: string, limit: number): Master
   };
   const names = newNames(closure(parts, masters), masters);
   const set = readMasterSet(
-    renamed(parts, names),
+    withUniquePlaceholders(renamed(parts, names)),
     masters.map((m) => names.get(m)!),
     size,
     display,

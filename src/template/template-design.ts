@@ -11,6 +11,7 @@ import type { Theme } from '../data/schema.js';
 type ColorName = keyof Theme['colors'];
 import { standInNote } from '../fonts/fonts.js';
 import { bestTextSlot, layoutLook } from './legible-colors.js';
+import { roomBelow, templateSlots } from './template-slots.js';
 import type { Page } from '../layout/page.js';
 import type { Box } from '../layout/types.js';
 import type { LayoutInfo, LayoutRole, MasterSet } from '../pptx/master-set.js';
@@ -65,11 +66,14 @@ function legible(theme: Theme, colors: Theme['colors']): Theme['colors'] {
 }
 
 /** theme.yaml's colour roles, taken from the template's colour scheme. */
-function templateColors(set: MasterSet, own: Theme['colors'], behind?: string): Theme['colors'] {
+function templateColors(set: MasterSet, own: Theme['colors'], behind?: string[]): Theme['colors'] {
   const get = (slot: string, fallback: string) => set.scheme.get(slot) ?? fallback;
-  // The content layout's own background (a dark master under a light scheme), and the theme text colour that reads on it.
-  const background = behind ?? get('bg1', own.background);
-  const text = behind ? bestTextSlot(set.scheme, behind).color : get('tx1', own.text);
+  // What the content area lies on (a dark master under a light scheme, a gradient's darkest and
+  // lightest point), the theme text colour that reads on all of it, and the background it reads worst on.
+  const text = behind?.length ? bestTextSlot(set.scheme, behind).color : get('tx1', own.text);
+  const background = behind?.length
+    ? behind.reduce((a, b) => (contrastRatio(text, b) < contrastRatio(text, a) ? b : a))
+    : get('bg1', own.background);
   // Theme colours first, so diagrams and tables name them (scheme references): the first
   // accent (or dark 2) that reads as titles on the background and carries light or dark text.
   const palette = ['accent1', 'tx2', 'accent2', 'accent3', 'accent4', 'accent5', 'accent6']
@@ -106,7 +110,7 @@ function templateColors(set: MasterSet, own: Theme['colors'], behind?: string): 
  * The theme with the template's colours and fonts, and one line for each font measured with
  * a stand-in (a font is never a reason to refuse a build: see fonts/fonts.ts).
  */
-export function templateTheme(set: MasterSet, theme: Theme, background?: string): { theme: Theme; notes: string[] } {
+export function templateTheme(set: MasterSet, theme: Theme, background?: string[]): { theme: Theme; notes: string[] } {
   const fonts = {
     ...theme.fonts,
     heading: set.fonts.major || theme.fonts.heading,
@@ -131,10 +135,32 @@ function union(boxes: (Box | undefined)[]): Box | undefined {
   return { x, y, w: Math.max(...present.map((b) => b.x + b.w)) - x, h: Math.max(...present.map((b) => b.y + b.h)) - y };
 }
 
+/** `area` with the side cut off that keeps the most of it clear of `art`; unchanged when no cut keeps `min`. */
+function avoid(area: Box, art: Box, min: { w: number; h: number }, margin: number): Box {
+  const right = area.x + area.w;
+  const bottom = area.y + area.h;
+  const overlaps = art.x < right && art.x + art.w > area.x && art.y < bottom && art.y + art.h > area.y;
+  if (!overlaps) return area;
+  const cuts: Box[] = [
+    { ...area, h: art.y - margin - area.y },
+    { ...area, y: art.y + art.h + margin, h: bottom - (art.y + art.h + margin) },
+    { ...area, w: art.x - margin - area.x },
+    { ...area, x: art.x + art.w + margin, w: right - (art.x + art.w + margin) },
+  ].filter((c) => c.w >= min.w && c.h >= min.h);
+  // A cut above or below keeps the full width that tables, diagrams and panels beside lists are
+  // laid out for: it wins unless a side cut keeps a quarter more.
+  const size = (c: Box) => c.w * c.h * (c.w === area.w ? 1.25 : 1);
+  return cuts.reduce<Box | undefined>((a, b) => (!a || size(b) > size(a) ? b : a), undefined) ?? area;
+}
+
 /**
- * The content area: the layout's body area, kept inside the slide and above the template's
+ * The content area: the layout's body area, kept inside the slide, above the template's
  * footer places that reach into it (a body placeholder drawn over the footer, or past the
- * slide's bottom edge, is the template's; Trappa's shapes must not follow it there).
+ * slide's bottom edge, is the template's; Trappa's shapes must not follow it there), and off
+ * the template's art (trees along the bottom, a wave, a picture band): each piece of art that
+ * reaches into the area cuts off the side that keeps most of it (a full-width cut preferred), as long as at least 60 % of
+ * the area's width and height (and 1 in) is left; art that no such cut clears stays under the
+ * content, where the legibility step gives text over it a colour that reads or a panel.
  */
 function contentArea(body: Box, size: { w: number; h: number }, footers: Box[], art: Box[] = []): Box {
   const margin = 0.05;
@@ -143,13 +169,11 @@ function contentArea(body: Box, size: { w: number; h: number }, footers: Box[], 
   let bottom = Math.min(body.y + body.h, size.h - margin);
   const across = (b: Box) => Math.min(x + body.w, b.x + b.w) - Math.max(x, b.x);
   for (const f of footers) if (across(f) > 0 && f.y > y && f.y < bottom) bottom = f.y - margin;
-  // Art that starts in the body area's lower part and spans most of it (a picture band along the
-  // bottom) ends the content area, when enough of the area is left above it.
-  for (const a of art) {
-    const top = a.y - margin;
-    if (across(a) >= 0.5 * body.w && a.y > y + 0.25 * (bottom - y) && a.y < bottom && top - y >= 1) bottom = top;
-  }
-  return { x, y, w: Math.min(body.x + body.w, size.w - margin) - x, h: bottom - y };
+  let area: Box = { x, y, w: Math.min(body.x + body.w, size.w - margin) - x, h: bottom - y };
+  const min = { w: Math.max(1, 0.6 * area.w), h: Math.max(1, 0.6 * area.h) };
+  // The largest pieces first: a band decides the cut before a bird sitting on it.
+  for (const a of [...art].sort((p, q) => q.w * q.h - p.w * p.h)) area = avoid(area, a, min, 0.1);
+  return area;
 }
 
 /** The content layout's content area (contentArea), when it has body placeholders. */
@@ -176,20 +200,31 @@ export function templatePage(page: Page, set: MasterSet, layouts: Record<LayoutR
   const footer = boxOf(content, 'ftr');
   const number = boxOf(content, 'sldNum');
   const coverFooters = ['ftr', 'sldNum', 'dt'].map((t) => boxOf(cover, t)).filter((b): b is Box => b !== undefined);
+  const look = layoutLook(set, content);
+  const body = templateContentArea(set, content, look) ?? page.body;
+  const footers = ['ftr', 'sldNum', 'dt'].map((t) => boxOf(content, t)).filter((b): b is Box => b !== undefined);
+  const room = roomBelow(body, set.size, footers, look.art);
   return {
     ...page,
     size: set.size,
     title: boxOf(content, 'title') ?? page.title,
     // A content layout that is a two-content one (the template has no other) spans both bodies.
-    body: templateContentArea(set, content) ?? page.body,
+    body,
     footer: union([footer, number]) ?? bottomBand(page.footer, set.size),
     template: {
       cover: {
         title: boxOf(cover, 'ctrTitle', 'title') ?? page.title,
-        subtitle: contentArea(boxOf(cover, 'subTitle', 'body', 'obj') ?? page.body, set.size, coverFooters),
+        subtitle: contentArea(
+          boxOf(cover, 'subTitle', 'body', 'obj') ?? page.body,
+          set.size,
+          coverFooters,
+          layoutLook(set, cover).art,
+        ),
       },
+      art: look.art,
       ...(footer ? { footer } : {}),
       ...(number ? { number } : {}),
+      slots: { ...templateSlots(layouts.two, layouts.comparison, body), ...(room ? { room } : {}) },
     },
   };
 }

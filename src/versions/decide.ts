@@ -4,6 +4,7 @@
  * sent version is never replaced by different content unless the user says so.
  */
 import { FrozenVersionError } from '../errors.js';
+import type { MeasuredFace } from '../fonts/measured-faces.js';
 import { isFrozen, type ManifestEntry } from './manifest.js';
 
 export interface BuiltVersion {
@@ -12,6 +13,8 @@ export interface BuiltVersion {
   /** Relative to the output folder. */
   file: string;
   sha256: string;
+  /** The faces that measured its text in this build. */
+  faces?: MeasuredFace[];
 }
 
 export type VersionDecision =
@@ -35,7 +38,7 @@ export function decideVersion(
   if (same) return onDisk === built.sha256 ? { action: 'unchanged' } : { action: 'write', reason: 'restore' };
   if (!isFrozen(entry)) return { action: 'write', reason: 'draft' };
   if (overwriteReleased) return { action: 'write', reason: 'overwrite-released' };
-  return { action: 'refuse', message: frozenMessage(entry) };
+  return { action: 'refuse', message: otherFaces(entry, built.faces) ?? frozenMessage(entry) };
 }
 
 /** The next version a user would most likely bump to: the last number plus one ("0.2" → "0.3"). */
@@ -45,16 +48,39 @@ export function nextVersion(version: string): string {
   return [...parts.slice(0, -1), String(Number.isFinite(last) ? last + 1 : 1)].join('.');
 }
 
+const day = (iso: string | undefined): string => (iso ?? '').slice(0, 10) || 'an unknown date';
+const short = (f: MeasuredFace) => `${f.face} (sha256 ${f.sha256.slice(0, 12)})`;
+
+/**
+ * When the frozen version's text was measured with other faces than this build's: one line
+ * naming the font and the two faces, since the data may well be the same. Undefined when the
+ * manifest recorded no faces (an older manifest) or the faces are the same.
+ */
+function otherFaces(entry: ManifestEntry, faces: MeasuredFace[] | undefined): string | undefined {
+  if (!entry.faces || !faces) return undefined;
+  for (const then of entry.faces) {
+    const now = faces.find((f) => f.font === then.font);
+    if (!now || now.sha256 === then.sha256) continue;
+    return (
+      `${entry.deckId} v${entry.version} ${how(entry)} with its text measured in ${short(then)} for the font ` +
+      `"${then.font}"; this machine measures it with ${short(now)}, so the deck comes out different: build it where ` +
+      `${then.face} is, bump the version (trappa bump ${nextVersion(entry.version)} --note "…") or pass --overwrite-released`
+    );
+  }
+  return undefined;
+}
+
+function how(entry: ManifestEntry): string {
+  return entry.status === 'released'
+    ? `was released on ${day(entry.releasedAt)}`
+    : entry.sentAt
+      ? `was sent on ${day(entry.sentAt)}`
+      : `was frozen for sending on ${day(entry.frozenAt)}`;
+}
+
 function frozenMessage(entry: ManifestEntry): string {
-  const day = (iso: string | undefined): string => (iso ?? '').slice(0, 10) || 'an unknown date';
-  const how =
-    entry.status === 'released'
-      ? `was released on ${day(entry.releasedAt)}`
-      : entry.sentAt
-        ? `was sent on ${day(entry.sentAt)}`
-        : `was frozen for sending on ${day(entry.frozenAt)}`;
   return (
-    `${entry.deckId} v${entry.version} ${how} and its content has changed; ` +
+    `${entry.deckId} v${entry.version} ${how(entry)} and its content has changed; ` +
     `bump the version (trappa bump ${nextVersion(entry.version)} --note "…") or pass --overwrite-released`
   );
 }

@@ -33,6 +33,10 @@ const entrySchema = z.strictObject({
   frozenAt: z.string().optional(),
   /** ISO time of the first e-mail delivery the server confirmed. */
   sentAt: z.string().optional(),
+  /** The faces that measured the text (fonts/measured-faces.ts); absent in manifests written before they were kept. */
+  faces: z
+    .array(z.strictObject({ font: z.string(), face: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }))
+    .optional(),
 });
 
 const manifestSchema = z.strictObject({

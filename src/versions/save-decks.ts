@@ -8,6 +8,7 @@
  */
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import type { MeasuredFace } from '../fonts/measured-faces.js';
 import { sha256OfFile } from '../sha256.js';
 import { decideVersion, refusalError, type VersionDecision } from './decide.js';
 import { trappaVersion, type InputFile } from './input-hash.js';
@@ -39,6 +40,8 @@ export interface DeckToSave {
   inputs: InputFile[];
   /** sha256 of the inputs and Trappa's version (see input-hash.ts). */
   inputsHash: string;
+  /** The faces that measured its text (fonts/measured-faces.ts). */
+  faces?: MeasuredFace[];
 }
 
 export interface SaveOptions {
@@ -139,6 +142,7 @@ export async function saveDecks(
               inputsHash: deck.inputsHash,
               slides: deck.slideCount,
               status: entry?.status ?? 'draft',
+              ...(deck.faces ? { faces: deck.faces } : {}),
             };
       let released: SavedDeck['released'];
       if (options.releaseAt) {

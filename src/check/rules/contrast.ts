@@ -2,12 +2,17 @@
  * `contrast`: text colour against what it is drawn on, WCAG 2.1 AA (success criterion 1.4.3):
  * at least 4.5:1, or 3:1 for large text (≥ 18 pt, or ≥ 14 pt bold).
  * The background is, in this order: the run's highlight, the table cell's or shape's own
- * fill, the topmost filled shape under the frame's centre, the slide background.
- * Text over a picture or a gradient cannot be measured and gets a warning.
+ * fill, else what is painted under the text's whole box (check/backdrop.ts: the slide's
+ * background, the template's art and the slide's shapes below the text, gradients evaluated
+ * and the template's pictures sampled), measured at its darkest and its lightest point.
+ * Text over a picture that could not be decoded gets a warning.
  */
 import { contrastRatio } from '../../contrast.js';
 import { DEFAULT_SIZE_PT } from '../measure-frame.js';
-import type { DeckModel, ElementModel, Finding, RuleOptions, SlideModel, TextFrame } from '../types.js';
+import type { Box } from '../../layout/types.js';
+import { layersOf, under } from '../backdrop.js';
+import { mediaOf } from '../read-deck.js';
+import type { DeckModel, ElementModel, Finding, RuleOptions, ShapeModel, SlideModel, TextFrame } from '../types.js';
 import { cellLabel, contains, elementName, finding, quote, textShapes, visibleRuns } from './elements.js';
 
 const RULE = 'contrast';
@@ -22,12 +27,13 @@ interface Worst {
   background: string;
 }
 
-/** The run with the least margin over its required ratio, if any falls short. */
-function worstRun(frame: TextFrame, background: string, textDefault: string): Worst | undefined {
+/** The run with the least margin over its required ratio, if any falls short; `backgrounds`: the extremes under it. */
+function worstRun(frame: TextFrame, backgrounds: string | string[], textDefault: string): Worst | undefined {
   let worst: Worst | undefined;
+  const all = typeof backgrounds === 'string' ? [backgrounds] : backgrounds;
   for (const run of visibleRuns(frame)) {
     const color = run.color ?? textDefault;
-    const behind = run.highlight ?? background;
+    const behind = run.highlight ?? all.reduce((a, b) => (contrastRatio(color, b) < contrastRatio(color, a) ? b : a));
     const ratio = contrastRatio(color, behind);
     const required = requiredContrast((run.size ?? DEFAULT_SIZE_PT) * frame.fontScale, run.bold);
     if (ratio < required - 1e-9 && (!worst || ratio / required < worst.ratio / worst.required)) {
@@ -56,30 +62,49 @@ function backdrop(slide: SlideModel, index: number): string | undefined {
   return slide.backgroundUnknown ? undefined : slide.background;
 }
 
+/** The text's box inside its insets. */
+function textBox(e: ShapeModel): Box | undefined {
+  if (!e.box) return undefined;
+  const i = e.text?.insets;
+  if (!i) return e.box;
+  const w = Math.max(0.01, e.box.w - i.left - i.right);
+  const h = Math.max(0.01, e.box.h - i.top - i.bottom);
+  return { x: e.box.x + i.left, y: e.box.y + i.top, w, h };
+}
+
+/**
+ * The darkest and lightest colours painted under the text's whole box, and whether part of it
+ * is a picture that could not be read; undefined when the slide has no backdrop model.
+ */
+function underText(deck: DeckModel, slide: SlideModel, index: number, options: RuleOptions) {
+  const self = slide.elements[index];
+  const box = self?.kind === 'shape' ? textBox(self) : undefined;
+  if (!slide.backdrop || !box) return undefined;
+  const layers = [...slide.backdrop, ...layersOf(slide.elements.slice(0, index), mediaOf(deck.package, slide.part))];
+  if (self?.kind === 'shape' && self.paint && self.fill === undefined)
+    layers.push(...layersOf([self], mediaOf(deck.package, slide.part)));
+  return { found: under(layers, box, options.pictures ?? (() => undefined)) };
+}
+
 const describe = (w: Worst): string =>
   `contrast ${w.ratio.toFixed(2)}:1 (text ${w.color} on ${w.background}, ${quote(w.text)}) is below ${w.required}:1`;
 
-export function checkContrast(deck: DeckModel, _options: RuleOptions): Finding[] {
+export function checkContrast(deck: DeckModel, options: RuleOptions): Finding[] {
   const found: Finding[] = [];
   for (const slide of deck.slides) {
     const shapes = new Set<ElementModel>(textShapes(slide));
     slide.elements.forEach((e, index) => {
       const name = elementName(e);
       if (e.kind === 'shape' && shapes.has(e) && e.text) {
-        const background = e.fill === null ? backdrop(slide, index) : e.fill;
-        if (background === undefined) {
-          found.push(
-            finding(
-              'warning',
-              RULE,
-              slide.number,
-              name,
-              'text lies over a picture or gradient; check its contrast by eye',
-            ),
-          );
-          return;
+        const sampled = typeof e.fill === 'string' ? undefined : underText(deck, slide, index, options);
+        const background = typeof e.fill === 'string' ? e.fill : sampled ? sampled.found : backdrop(slide, index);
+        if (background === undefined || (typeof background === 'object' && background.unknown > 0)) {
+          const message = 'text lies over a picture or gradient; check its contrast by eye';
+          found.push(finding('warning', RULE, slide.number, name, message));
+          if (background === undefined) return;
         }
-        const worst = worstRun(e.text, background, e.textColor ?? slide.textColor);
+        const behind = typeof background === 'string' ? background : [background.darkest, background.lightest];
+        const worst = worstRun(e.text, behind, e.textColor ?? slide.textColor);
         if (worst) found.push(finding('error', RULE, slide.number, name, describe(worst)));
       } else if (e.kind === 'table') {
         const under = backdrop(slide, index);

@@ -1,16 +1,8 @@
 import { SendError } from '../../errors.js';
+import { type Messages, messagesIn } from '../../messages/catalogue.js';
 import { formatSize } from './compose-message.js';
 import { escapeControl } from './mail-sender.js';
 import type { DeliveryStatus, RecipientOutcome, SendReport } from './types.js';
-
-const LABEL: Record<DeliveryStatus, string> = {
-  planned: 'would send',
-  sent: 'sent',
-  skipped: 'skipped',
-  failed: 'FAILED',
-  refused: 'REFUSED',
-  uncertain: 'UNCERTAIN',
-};
 
 /** Longer lists show their problems one by one and the rest as counts. */
 const LIST_ALL_UP_TO = 30;
@@ -25,21 +17,24 @@ const LIST_ALL_UP_TO = 30;
  *   attachment Kommunikasjonsstrategi – storledermøte – v0.2 – 2004-02-04.pptx (48.2 kB)
  *   to  Ola Nordmann <ola@levanger.kommune.no>  would send
  */
-export function formatSendReport(report: SendReport): string {
+export function formatSendReport(report: SendReport, { say, lang }: Messages = messagesIn('en')): string {
+  const LABEL = (status: DeliveryStatus): string => say(`sendReport.${status}`);
   const lines: string[] = [];
-  if (report.dryRun) lines.push('Dry run: nothing is sent.');
-  if (report.from) lines.push(`From: ${escapeControl(report.from)}`);
+  if (report.dryRun) lines.push(say('sendReport.dryRun'));
+  if (report.from) lines.push(say('sendReport.from', { from: escapeControl(report.from) }));
   for (const deck of report.decks) {
     lines.push(`${deck.deckId} v${deck.version}: "${escapeControl(deck.subject)}"`);
-    for (const a of deck.attachments)
-      lines.push(`  attachment ${escapeControl(a.filename)} (${formatSize(a.size, 'en')}, ${a.contentType})`);
+    for (const a of deck.attachments) {
+      const [name, size, type] = [escapeControl(a.filename), formatSize(a.size, lang), a.contentType];
+      lines.push(say('sendReport.attachment', { name, size, type }));
+    }
     const long = deck.recipients.length > LIST_ALL_UP_TO;
     const quiet = (r: RecipientOutcome) =>
       long && (r.status === 'sent' || r.status === 'skipped' || r.status === 'planned');
     for (const r of deck.recipients) {
       if (!quiet(r))
         lines.push(
-          `  ${r.field.padEnd(3)} ${who(r)}  ${LABEL[r.status]}${r.detail ? `: ${escapeControl(r.detail)}` : ''}`,
+          `  ${r.field.padEnd(3)} ${who(r)}  ${LABEL(r.status)}${r.detail ? `: ${escapeControl(r.detail)}` : ''}`,
         );
     }
     if (long) {
@@ -50,28 +45,23 @@ export function formatSendReport(report: SendReport): string {
         `  ${
           counts
             .filter(([, n]) => n > 0)
-            .map(([s, n]) => `${n} ${LABEL[s]}`)
-            .join(', ') || 'none sent'
+            .map(([s, n]) => `${n} ${LABEL(s)}`)
+            .join(', ') || say('sendReport.noneSent')
         }`,
       );
     }
   }
   const { planned, sent, skipped, failed, refused, uncertain } = report.counts;
-  const summary = report.dryRun
-    ? [
-        `${planned} would be sent`,
-        `${skipped} already sent`,
-        refused ? `${refused} refused` : '',
-        uncertain ? `${uncertain} uncertain` : '',
-      ]
-    : [
-        `${sent} sent`,
-        `${skipped} already sent`,
-        failed ? `${failed} failed` : '',
-        refused ? `${refused} refused` : '',
-        uncertain ? `${uncertain} uncertain` : '',
-      ];
-  lines.push(`Recipients: ${summary.filter(Boolean).join(', ')}.`);
+  const count = (key: Parameters<typeof say>[0], n: number, always = false): string =>
+    n || always ? say(key, { n }) : '';
+  const summary = [
+    report.dryRun ? count('sendReport.wouldBeSent', planned, true) : count('sendReport.sentCount', sent, true),
+    count('sendReport.alreadySent', skipped, true),
+    report.dryRun ? '' : count('sendReport.failedCount', failed),
+    count('sendReport.refusedCount', refused),
+    count('sendReport.uncertainCount', uncertain),
+  ];
+  lines.push(say('sendReport.recipients', { summary: summary.filter(Boolean).join(', ') }));
   return lines.join('\n');
 }
 

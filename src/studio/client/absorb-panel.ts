@@ -6,6 +6,7 @@
  */
 import { postJson } from './api.js';
 import { h } from './form-util.js';
+import { parseField, placeLabel } from './labels.js';
 
 interface Change {
   file: string;
@@ -121,7 +122,8 @@ export class AbsorbPanel {
       'div',
       { class: c.conflict ? 'absorb-change conflict' : 'absorb-change' },
       accept,
-      h('label', { for: id }, `Lysbilde ${c.slides.join(', ')} · ${c.file} · ${c.field}`),
+      // The field by its labels in the form («Hovedbudskap › Hvorfor»), not its path in the file.
+      h('label', { for: id }, `Lysbilde ${c.slides.join(', ')} · ${c.file} · ${placeLabel(parseField(c.field))}`),
       ...values,
     );
     return paint(row, {

@@ -1,0 +1,33 @@
+/**
+ * The pictures a deck's masters and layouts paint (backgrounds and art), decoded for the
+ * backdrop model (backdrop.ts) before the synchronous rules run. Only those media parts are
+ * inflated, and each is decoded small and within limits (images/decode-raster.ts).
+ */
+import { unzipSync } from 'fflate';
+import { decodeRaster, type Raster } from '../images/decode-raster.js';
+import { type OpcPackage, readPackage, relationships } from '../ooxml/package.js';
+import type { RasterOf } from './types.js';
+
+const TEMPLATE_PART = /^ppt\/(slideMasters|slideLayouts)\/[^/]+\.xml$/;
+
+/** The media parts the deck's masters and layouts refer to as images. */
+function templateMedia(pkg: OpcPackage): Set<string> {
+  const media = new Set<string>();
+  for (const part of pkg.parts.filter((p) => TEMPLATE_PART.test(p)))
+    for (const rel of relationships(pkg, part).values())
+      if (!rel.external && rel.type.endsWith('/image')) media.add(rel.target);
+  return media;
+}
+
+/** The decoded pictures of a deck's masters and layouts, by media part. */
+export async function backdropPictures(bytes: Uint8Array, pkg: OpcPackage = readPackage(bytes)): Promise<RasterOf> {
+  const wanted = templateMedia(pkg);
+  if (wanted.size === 0) return () => undefined;
+  const files = unzipSync(bytes, { filter: (f) => wanted.has(f.name) });
+  const rasters = new Map<string, Raster>();
+  for (const [name, data] of Object.entries(files)) {
+    const raster = await decodeRaster(data);
+    if (raster) rasters.set(name, raster);
+  }
+  return (media) => rasters.get(media);
+}

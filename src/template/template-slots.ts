@@ -1,0 +1,85 @@
+/**
+ * The template's places for slides of two texts side by side, as the layout stage sees
+ * them: a two-content layout's two bodies (columns), and a comparison layout's heading and
+ * body pairs. A slot whose foot reaches below the content area (over the template's footer
+ * or bottom art) counts with its foot cut off there: a top-anchored text inside it still
+ * inherits the slot's box (pptx/slot-plan.ts), and stays off what lies below.
+ */
+import type { TemplateSlots } from '../layout/page.js';
+import type { Box } from '../layout/types.js';
+import type { LayoutInfo } from '../pptx/master-set.js';
+
+const TOLERANCE = 0.05;
+
+/** Inches of a slot that must be left above the content area's foot for it to count. */
+const MIN_H = 1;
+
+/** The slot inside the content area, its foot cut off at the area's; undefined when it starts outside. */
+function clip(b: Box, area: Box): Box | undefined {
+  const across = b.x >= area.x - TOLERANCE && b.x + b.w <= area.x + area.w + TOLERANCE;
+  if (!across || b.y < area.y - TOLERANCE) return undefined;
+  const h = Math.min(b.y + b.h, area.y + area.h) - b.y;
+  return h >= Math.min(MIN_H, b.h) ? { ...b, h } : undefined;
+}
+
+/** The layout's body placeholders' boxes, when it has exactly `n` and all have a box. */
+function bodies(layout: LayoutInfo, n: number): Box[] | undefined {
+  const boxes = layout.placeholders.filter((p) => p.type === 'obj' || p.type === 'body').map((p) => p.box);
+  if (boxes.length !== n || boxes.some((b) => b === undefined)) return undefined;
+  return boxes as Box[];
+}
+
+/** Two boxes side by side (one ends before the other starts), left one first. */
+function sideBySide(a: Box, b: Box): [Box, Box] | undefined {
+  const [left, right] = a.x <= b.x ? [a, b] : [b, a];
+  if (left.x + left.w > right.x + TOLERANCE) return undefined;
+  // Columns start at the same height and are of a size, else they are not a pair.
+  if (Math.abs(left.y - right.y) > 0.1 || Math.abs(left.h - right.h) > 0.1) return undefined;
+  return [left, right];
+}
+
+function columnsOf(layout: LayoutInfo, area: Box): [Box, Box] | undefined {
+  const found = bodies(layout, 2)?.map((b) => clip(b, area));
+  return found?.every((b) => b !== undefined) ? sideBySide(found[0]!, found[1]!) : undefined;
+}
+
+function pairsOf(layout: LayoutInfo, area: Box): TemplateSlots['pairs'] {
+  const found = bodies(layout, 4)?.map((b) => clip(b, area));
+  if (!found?.every((b) => b !== undefined)) return undefined;
+  // Headings are the two upper boxes, shorter than the bodies under them.
+  const [h1, h2, b1, b2] = [...found].sort((a, b) => a.y - b.y);
+  const headings = sideBySide(h1!, h2!);
+  const bodyBoxes = sideBySide(b1!, b2!);
+  if (!headings || !bodyBoxes) return undefined;
+  const pairs = headings.map((heading, i) => ({ heading, body: bodyBoxes[i]! }));
+  const stacked = pairs.every(
+    ({ heading, body }) =>
+      heading.h < body.h && heading.y + heading.h <= body.y + TOLERANCE && Math.abs(heading.x - body.x) < 0.2,
+  );
+  return stacked ? (pairs as TemplateSlots['pairs']) : undefined;
+}
+
+export function templateSlots(two: LayoutInfo, comparison: LayoutInfo, area: Box): TemplateSlots {
+  const columns = columnsOf(two, area);
+  const pairs = pairsOf(comparison, area);
+  return { ...(columns ? { columns } : {}), ...(pairs ? { pairs } : {}) };
+}
+
+/**
+ * The free room a list may also take on a template whose body place is small: the content
+ * area grown down to the template's footer places (or near the slide's foot), when no art of
+ * the template lies in between. Undefined when there is less than 0.3 in more.
+ */
+export function roomBelow(area: Box, size: { w: number; h: number }, footers: Box[], art: Box[]): Box | undefined {
+  const bottom = area.y + area.h;
+  const across = (b: Box) => Math.min(area.x + area.w, b.x + b.w) - Math.max(area.x, b.x) > 0;
+  let limit = size.h - 0.3;
+  for (const f of footers) if (across(f) && f.y >= bottom - 0.01) limit = Math.min(limit, f.y - 0.05);
+  for (const a of art) {
+    if (!across(a) || a.y + a.h <= bottom || a.y >= limit) continue;
+    // Art reaching up into the content area, or into the room: the room ends above it, or there is none.
+    if (a.y < bottom + 0.01) return undefined;
+    limit = Math.min(limit, a.y - 0.05);
+  }
+  return limit - bottom >= 0.25 ? { ...area, h: limit - area.y } : undefined;
+}

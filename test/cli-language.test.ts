@@ -1,0 +1,263 @@
+/**
+ * The CLI speaks the reader's language in every line: commander's help and usage errors, the
+ * commands' own lines, and the messages of the stages below them. Each command runs in-process
+ * (runMain) with --lang nb and --lang nn on good and bad input, and no line of what it prints
+ * may hold English (test/helpers/english-words.ts). The catalogue's three languages hold the
+ * same keys and the same holes.
+ */
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { watchBuild } from '../src/commands/watch.js';
+import { catalogueEntries, messagesIn } from '../src/messages/catalogue.js';
+import { translateText } from '../src/messages/issue-text.js';
+import { editRun, openDeck, saveDeck } from './helpers/edit-pptx.js';
+import { englishLines, englishWords } from './helpers/english-words.js';
+import { runMain } from './helpers/in-process.js';
+import { copyBuiltProject, copyProject, REPO } from './helpers/project.js';
+
+const LANGS = ['nb', 'nn'] as const;
+
+/** The holes of a catalogue text: `{name}` and `{name|one|more}` by name. */
+const holes = (text: string): string[] => [...new Set([...text.matchAll(/\{(\w+)[|}]/g)].map((m) => m[1]!))].sort();
+
+/** `trappa --lang <lang> <args>` in `root`: its status and every line it printed. */
+async function run(lang: string, args: string[], root: string) {
+  const result = await runMain(['--lang', lang, ...args], root);
+  return { status: result.status, text: `${result.stdout}\n${result.stderr}`.trim() };
+}
+
+/** Every line of `text` free of English; on failure the lines and the words that gave them away. */
+function expectNorwegian(text: string, what: string): void {
+  expect(englishLines(text), `${what}:\n${text}`).toEqual([]);
+}
+
+describe('the catalogue', () => {
+  it('holds every message in nb, nn and en, with the same holes in each', () => {
+    const entries = catalogueEntries();
+    expect(entries.length).toBeGreaterThan(150);
+    for (const [key, entry] of entries) {
+      for (const lang of ['nb', 'nn', 'en'] as const) expect(entry[lang], `${key} ${lang}`).not.toBe('');
+      expect(holes(entry.nb), `${key} nb`).toEqual(holes(entry.en));
+      expect(holes(entry.nn), `${key} nn`).toEqual(holes(entry.en));
+    }
+  });
+
+  it('its Norwegian texts are Norwegian (the word check finds the English text of each)', () => {
+    for (const [key, entry] of catalogueEntries()) {
+      expect(englishWords(entry.nb), `${key} nb: ${entry.nb}`).toEqual([]);
+      expect(englishWords(entry.nn), `${key} nn: ${entry.nn}`).toEqual([]);
+    }
+    // The check itself sees English: most English texts give themselves away.
+    const caught = catalogueEntries().filter(([, e]) => englishWords(e.en).length > 0).length;
+    expect(caught / catalogueEntries().length).toBeGreaterThan(0.6);
+  });
+});
+
+describe("the checks' common findings", () => {
+  it('read in Norwegian, with what stands around them kept (the Studio shows `rule: message («element»)`)', () => {
+    const findings = [
+      'overflow: the text needs 3.10 in at 24 pt/21 pt but the frame has 2.50 in; it runs 0.60 in out of its frame («List»)',
+      'the text needs 3.10 in but the frame has 2.50 in; it runs 0.60 in out of its frame',
+      "the text frame reaches past the slide's right edge",
+      "text is 9 pt («Kilde: SSB»); the theme's minimum is 12 pt",
+      "row 2, column 3: text is 8 pt («x»); the theme's table minimum is 10 pt",
+      'the title placeholder is empty',
+      'the slide has no title (no title placeholder)',
+      'the slide has 2 titles; keep one',
+      "the title «Mål» is also slide 2's title",
+      'the picture has no alt text and is not marked decorative',
+      'the picture\'s alt text is a file name ("logo.png"); describe what it shows',
+      'the table has no header row (a:tblPr firstRow="1" is not set)',
+      "the table's header row is empty",
+      // The operating system's refusals (exit 7), with the path before and the code after.
+      'output/a.pptx: the disk is full; free some space and run the command again (ENOSPC)',
+      'output/a.pptx: the file is probably open in PowerPoint (or another program); close it there and run the command again (EBUSY)',
+      'output/.trappa.lock: permission denied; choose another folder (--out) or ask for write access (EACCES)',
+      // A send that did not reach everyone, line by line, and the sign-in prompt.
+      '2 recipient(s) did not get their deck for certain:',
+      'ansatte v0.2 → ola@levanger.kommune.no: refused (550 5.1.1)',
+      'Run the same command again to retry only the failed recipients.',
+      'Refused recipients already have this version with other content: raise the version, or use --resend.',
+      'To sign in, open https://microsoft.com/devicelogin in a browser and enter the code ABC123',
+      // Why a PDF is left out of a mail or a draft.
+      'it is not the accessible PDF of the deck (build it again with --pdf):',
+      'there is no deck to check it against',
+      // A template's font this machine does not have.
+      'templates/x.potx: the font "Segoe UI" is not on this machine; its text is measured with Carlito (a face of its kind) with 15 % wider widths for safety',
+      'templates/x.potx: the font "Calibri" is not on this machine; its text is measured with Carlito (metric-compatible)',
+    ];
+    for (const lang of LANGS)
+      for (const finding of findings) {
+        const text = translateText(finding, lang);
+        expect(englishWords(text), `${lang}: ${text}`).toEqual([]);
+        expect(text.endsWith('(«List»)')).toBe(finding.endsWith('(«List»)'));
+      }
+  });
+});
+
+describe.each(LANGS)('trappa --lang %s', (lang) => {
+  it('help of the program and of every command, and usage errors', async () => {
+    const root = copyProject();
+    const commands = ['build', 'check', 'preview', 'send', 'draft', 'list', 'release', 'bump', 'migrate'];
+    const more = ['studio', 'absorb', 'mail', 'diff', 'template'];
+    const help = await run(lang, ['--help'], root);
+    expect(help.status).toBe(0);
+    expect(help.text).toContain(lang === 'nb' ? 'Kommandoer:' : 'Kommandoar:');
+    expectNorwegian(help.text, '--help');
+    for (const command of [...commands, ...more]) {
+      const one = await run(lang, [command, '--help'], root);
+      expect(one.status, command).toBe(0);
+      expectNorwegian(one.text, `${command} --help`);
+    }
+    expectNorwegian((await run(lang, ['help', 'mail'], root)).text, 'help mail');
+    const template = await run(lang, ['template', path.join(REPO, 'test/fixtures/templates/dark-dejavu.potx')], root);
+    expect(template.status, template.text).toBe(0);
+    expectNorwegian(template.text, 'template');
+    expectNorwegian((await run(lang, ['mail', 'login', '--help'], root)).text, 'mail login --help');
+    const usage = [
+      ['buidl'],
+      ['build', '--dekc', 'x'],
+      ['absorb'],
+      ['bump', '1.0', '2.0'],
+      ['preview', '--dpi', '5'],
+      ['studio', '--port', 'x'],
+      ['build', '--deck'],
+    ];
+    for (const args of usage) {
+      const bad = await run(lang, args, root);
+      expect(bad.status, args.join(' ')).toBe(1);
+      expect(bad.text.split('\n')[0], args.join(' ')).toMatch(/^feil: /);
+      expectNorwegian(bad.text, args.join(' '));
+    }
+  });
+
+  it('build, list, check, bump and migrate on good and bad input', async () => {
+    const root = await copyBuiltProject(['storledermote']);
+    const good = [
+      ['build', '--deck', 'storledermote'],
+      ['list'],
+      ['check', '--deck', 'storledermote'],
+      ['migrate'],
+      ['migrate', '--dry-run'],
+      ['preview', '--fast', '--deck', 'storledermote'],
+      ['send', '--deck', 'storledermote', '--dry-run'],
+      ['draft', '--deck', 'storledermote'],
+      ['bump', '9.0', '--note', 'Ny versjon', '--date', '2099-01-01'],
+    ];
+    for (const args of good) {
+      const done = await run(lang, args, root);
+      expect(done.status, `${args.join(' ')}\n${done.text}`).toBe(0);
+      expectNorwegian(done.text, args.join(' '));
+    }
+    writeFileSync(path.join(root, 'not-a-deck.pptx'), 'plain text');
+    const bad = [
+      ['check', 'not-a-deck.pptx'],
+      ['check', 'missing.pptx'],
+      ['bump', '0.1', '--note', 'x'],
+      ['bump', '99.0'],
+      ['bump', 'x.y', '--note', 'x'],
+      ['absorb', 'missing.pptx'],
+      ['diff'],
+      ['diff', 'nope@0.1'],
+      ['diff', 'storledermote@0.1'],
+      ['send', '--deck', 'nope', '--dry-run'],
+      ['build', '--from-release', 'storledermote@0.1', '--watch'],
+    ];
+    for (const args of bad) {
+      const refused = await run(lang, args, root);
+      expect(refused.status, args.join(' ')).not.toBe(0);
+      expectNorwegian(refused.text, args.join(' '));
+    }
+    // Broken data: every located message in the reader's language.
+    const strategy = path.join(root, 'data/strategy.yaml');
+    const text = readFileSync(strategy, 'utf8');
+    writeFileSync(strategy, text.replace(/^date: .*$/m, 'date: 2027-02-31').replace(/^name: .*$/m, 'name: ""'));
+    for (const args of [['build', '--deck', 'storledermote'], ['list']]) {
+      const refused = await run(lang, args, root);
+      expect(refused.status, args.join(' ')).toBe(2);
+      expectNorwegian(refused.text, args.join(' '));
+    }
+  });
+
+  it("an older form of a field: the build's warning and trappa migrate", async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'trappa-language-'));
+    onTestFinished(() => rmSync(root, { recursive: true, force: true }));
+    cpSync(path.join(REPO, 'templates'), path.join(root, 'templates'), { recursive: true });
+    cpSync(path.join(REPO, 'test/fixtures/fjellregionen/data'), path.join(root, 'data'), { recursive: true });
+    const decks = readdirSync(path.join(root, 'data/decks')).map((f) => f.replace(/\.ya?ml$/, ''));
+    const built = await run(lang, ['build', '--deck', decks[0]!], root);
+    expect(built.text).toContain('trappa migrate');
+    expectNorwegian(built.text, 'build with an older form');
+    for (const args of [['migrate', '--dry-run'], ['migrate']]) {
+      const migrated = await run(lang, args, root);
+      expect(migrated.status, migrated.text).toBe(0);
+      expectNorwegian(migrated.text, args.join(' '));
+    }
+  });
+
+  it('build --watch says what it does between builds', async () => {
+    const root = copyProject();
+    const lines: string[] = [];
+    const stop = new AbortController();
+    await watchBuild({
+      build: { root, decks: ['storledermote'] },
+      onBuilt: () => stop.abort(),
+      onError: (error) => lines.push(String(error)),
+      log: (line) => lines.push(line),
+      signal: stop.signal,
+      messages: messagesIn(lang),
+    });
+    expect(lines).toHaveLength(2);
+    expectNorwegian(lines.join('\n'), 'build --watch');
+  });
+
+  it('release, and absorb of a deck edited in PowerPoint (a field and a computed text)', async () => {
+    const root = await copyBuiltProject(['storledermote']);
+    const released = await run(lang, ['release', '--deck', 'storledermote'], root);
+    expect(released.status, released.text).toBe(0);
+    expectNorwegian(released.text, 'release');
+    const again = await run(lang, ['release', '--deck', 'storledermote'], root);
+    expectNorwegian(again.text, 'release again');
+    const parts = openDeck(readFileSync(path.join(root, 'output/storledermote-v0.2-2004-02-04.pptx')));
+    editRun(parts, 1, 'Versjon 0.2', 'Versjon 0.3');
+    editRun(parts, 3, 'bedre tjenester', 'bedre og enklere tjenester');
+    writeFileSync(path.join(root, 'edited.pptx'), saveDeck(parts));
+    const absorbed = await run(lang, ['absorb', '--dry-run', 'edited.pptx'], root);
+    expect(absorbed.status, absorbed.text).toBe(0);
+    expect(absorbed.text).toContain('mainMessage.why');
+    expect(absorbed.text).toContain('Versjon 0.3');
+    expectNorwegian(absorbed.text, 'absorb');
+    const diff = await run(lang, ['diff', 'output/storledermote-v0.2-2004-02-04.pptx', 'edited.pptx'], root);
+    expect(diff.status, diff.text).toBe(0);
+    expect(diff.text).toContain('bedre og enklere tjenester');
+    expectNorwegian(diff.text, 'diff');
+  });
+});
+
+describe('English stays English', () => {
+  it('and the word check sees it: the same commands in English are caught', async () => {
+    const root = await copyBuiltProject(['storledermote']);
+    for (const args of [
+      ['build', '--deck', 'storledermote'],
+      ['list'],
+      ['check', '--deck', 'storledermote'],
+      ['diff'],
+      ['diff', 'nope@0.1'],
+      ['diff', 'storledermote@0.1'],
+    ]) {
+      const english = await run('en', args, root);
+      expect(englishLines(english.text).length, `${args.join(' ')}\n${english.text}`).toBeGreaterThan(0);
+    }
+  });
+
+  it('with --lang en the help and a usage error are commander’s English', async () => {
+    const root = copyProject();
+    const help = await run('en', ['--help'], root);
+    expect(help.text).toContain('Commands:');
+    expect(help.text).toContain('build [options]');
+    const bad = await run('en', ['build', '--dekc', 'x'], root);
+    expect(bad.text.split('\n')[0]).toBe("error: unknown option '--dekc'");
+  });
+});

@@ -1,0 +1,205 @@
+/**
+ * Legible on what is really behind the text (issue #20): decks built on LibreOffice's
+ * "Lights" (a full-slide master shape with a dark gradient, no p:bg), "Metropolis" (a
+ * full-slide picture) and "Candy" (a photo background). The oracle is independent of
+ * Trappa's backdrop model: the same deck with every text emptied is rendered by LibreOffice,
+ * and each text's colour as written in the slide XML (its run colour, else what it inherits)
+ * is measured against the rendered pixels under its box. And `trappa check` must see it too:
+ * the deck with its chosen colours and panels taken out again fails the contrast rule.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDecks } from '../src/build-deck.js';
+import { backdropPictures } from '../src/check/backdrop-pictures.js';
+import { checkDeck } from '../src/check/check-deck.js';
+import type { ShapeModel } from '../src/check/types.js';
+import type { Box } from '../src/layout/types.js';
+import { contrastRatio, relativeLuminance } from '../src/contrast.js';
+import { previewDecks } from '../src/post/preview.js';
+import { readPptx } from './helpers/pptx-zip.js';
+import { copyProjectInto } from './helpers/project-copy.js';
+import { libreOfficeTemplates } from './helpers/template-corpus.js';
+import { hasSoffice, missingTool } from './helpers/tools.js';
+
+const TEMPLATES = ['Lights', 'Metropolis', 'Candy'];
+/** Templates with art along the bottom: trees and rabbits (Forestbird), a wave (Blue_Curve). */
+const ART_TEMPLATES = ['Forestbird', 'Blue_Curve'];
+const DPI = 40;
+const work = mkdtempSync(path.join(tmpdir(), 'trappa-legible-'));
+afterAll(() => rmSync(work, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }));
+
+const decks = new Map<string, Uint8Array>();
+const renders = new Map<string, string[]>();
+
+async function buildOn(file: string): Promise<Uint8Array> {
+  const root = copyProjectInto(mkdtempSync(path.join(work, 'p-')));
+  mkdirSync(path.join(root, 'assets/templates'), { recursive: true });
+  copyFileSync(file, path.join(root, 'assets/templates', path.basename(file)));
+  const theme = path.join(root, 'data/theme.yaml');
+  writeFileSync(theme, `${readFileSync(theme, 'utf8')}template: templates/${path.basename(file)}\n`);
+  // With the checks: a deck that fails them is refused, and the test fails here.
+  const built = await buildDecks({ root, dryRun: true, decks: ['strategi'] });
+  return built.decks[0]!.bytes;
+}
+
+/** The deck with every slide's text emptied: what LibreOffice draws behind the text. */
+function withoutText(bytes: Uint8Array): Uint8Array {
+  const files = unzipSync(bytes);
+  for (const name of Object.keys(files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)))
+    files[name] = strToU8(strFromU8(files[name]!).replace(/<a:t>[^<]*<\/a:t>/g, '<a:t></a:t>'));
+  return zipSync(files);
+}
+
+beforeAll(async () => {
+  if (!hasSoffice) return;
+  const corpus = await libreOfficeTemplates();
+  const jobs: { pptx: string; outDir: string }[] = [];
+  for (const name of TEMPLATES) {
+    const file = corpus.find((f) => path.basename(f) === `${name}.potx`);
+    if (!file) throw new Error(`${name}.potx is not in the corpus`);
+    const bytes = await buildOn(file);
+    decks.set(name, bytes);
+    const blank = path.join(work, `${name}-blank.pptx`);
+    writeFileSync(blank, withoutText(bytes));
+    jobs.push({ pptx: blank, outDir: path.join(work, 'render', name) });
+  }
+  const previews = await previewDecks(jobs, { dpi: DPI });
+  TEMPLATES.forEach((name, i) => renders.set(name, previews[i]!.slides));
+  for (const name of ART_TEMPLATES) {
+    const file = corpus.find((f) => path.basename(f) === `${name}.potx`);
+    if (!file) throw new Error(`${name}.potx is not in the corpus`);
+    decks.set(name, await buildOn(file));
+  }
+}, 600_000);
+
+const required = (size: number, bold: boolean) => (size >= 18 || (bold && size >= 14) ? 3 : 4.5);
+const hex = (r: number, g: number, b: number) =>
+  [r, g, b]
+    .map((v) => v.toString(16).padStart(2, '0'))
+    .join('')
+    .toUpperCase();
+
+/** The rendered colours under `box` (inches), darkest and lightest after leaving out 3 % at each end. */
+async function renderedUnder(png: string, box: { x: number; y: number; w: number; h: number }) {
+  const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const px = (v: number) => Math.round(v * DPI);
+  const colors: string[] = [];
+  for (let y = Math.max(0, px(box.y)); y < Math.min(info.height, px(box.y + box.h)); y++)
+    for (let x = Math.max(0, px(box.x)); x < Math.min(info.width, px(box.x + box.w)); x++) {
+      const i = (y * info.width + x) * 3;
+      colors.push(hex(data[i]!, data[i + 1]!, data[i + 2]!));
+    }
+  colors.sort((a, b) => relativeLuminance(a) - relativeLuminance(b));
+  const at = (share: number) => colors[Math.min(colors.length - 1, Math.floor(share * colors.length))]!;
+  return colors.length > 0 ? [at(0.03), at(0.97)] : [];
+}
+
+describe.skipIf(missingTool('LibreOffice', hasSoffice))('text on a template', () => {
+  it.each(TEMPLATES)('%s: every text reads on what LibreOffice draws under its box (WCAG AA)', async (name) => {
+    const deck = readPptx(decks.get(name)!);
+    const slides = renders.get(name)!;
+    const failures: string[] = [];
+    for (const slide of deck.model().slides) {
+      for (const e of slide.elements) {
+        if (e.kind !== 'shape' || !e.text || !e.box) continue;
+        const runs = e.text.paragraphs.flatMap((p) => p.runs).filter((r) => r.text.trim() !== '');
+        if (runs.length === 0) continue;
+        // A text on its own fill (a panel, a diagram box) reads on that fill.
+        const behind = typeof e.fill === 'string' ? [e.fill] : await renderedUnder(slides[slide.number - 1]!, inset(e));
+        for (const run of runs) {
+          const color = run.color ?? e.textColor ?? slide.textColor;
+          const need = required((run.size ?? 18) * e.text.fontScale, run.bold);
+          const ratio = Math.min(...behind.map((b) => contrastRatio(color, b)));
+          // 10 % for LibreOffice's rendering (gradient steps, picture scaling, antialiased art edges).
+          if (ratio < need * 0.9)
+            failures.push(`slide ${slide.number} ${e.name}: ${color} on ${behind.join('/')} = ${ratio.toFixed(2)}:1`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('Lights: titles on the master\u2019s dark gradient shape name a light theme colour', () => {
+    const deck = readPptx(decks.get('Lights')!);
+    const titles = deck
+      .model()
+      .slides.flatMap((s) => s.elements)
+      .filter((e): e is ShapeModel => e.kind === 'shape' && e.placeholder === 'title');
+    expect(titles.length).toBeGreaterThan(5);
+    for (const title of titles) expect(title.text?.paragraphs[0]?.runs[0]?.color).toBe('FFFFFF');
+  });
+
+  it('trappa check measures the same background: the decks with their chosen colours and panels taken out fail', async () => {
+    for (const name of ['Lights', 'Candy']) {
+      const files = unzipSync(decks.get(name)!);
+      for (const part of Object.keys(files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))) {
+        // The panels the build put behind placeholders and the colours it named for their runs:
+        // the placeholders then show what they inherit, as the deck would without the legibility step.
+        const xml = strFromU8(files[part]!).replace(/<p:sp>(?:(?!<\/p:sp>).)*<\/p:sp>/gs, (sp) =>
+          sp.includes('<p:ph')
+            ? sp.replace(/<a:solidFill><a:schemeClr val="(?:bg1|bg2|tx1|tx2)"\/><\/a:solidFill>/g, '')
+            : sp,
+        );
+        files[part] = strToU8(xml);
+      }
+      const broken = zipSync(files);
+      const pictures = await backdropPictures(broken);
+      const errors = checkDeck(broken, { minBodySize: 9, pictures }).filter(
+        (f) => f.rule === 'contrast' && f.severity === 'error',
+      );
+      // Lights: every title (inherited black on the master's dark gradient shape); Candy: texts on the photo.
+      const measured = name === 'Lights' ? errors.filter((f) => f.element === 'Title') : errors;
+      expect(measured.length, `${name}: ${JSON.stringify(errors.slice(0, 3))}`).toBeGreaterThan(
+        name === 'Lights' ? 8 : 3,
+      );
+      // And the deck as built passes (it was built with the checks on).
+      const built = checkDeck(decks.get(name)!, { minBodySize: 9, pictures: await backdropPictures(decks.get(name)!) });
+      expect(built.filter((f) => f.rule === 'contrast' && f.severity === 'error')).toEqual([]);
+    }
+  });
+});
+
+describe.skipIf(missingTool('LibreOffice', hasSoffice))('content on a template with art', () => {
+  it.each(ART_TEMPLATES)("%s: Trappa's texts, shapes and tables keep off the template's art", (name) => {
+    const deck = readPptx(decks.get(name)!);
+    const overlaps: string[] = [];
+    const meet = (a: Box, b: Box) =>
+      Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > 0.02 &&
+      Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) > 0.02;
+    const { w, h } = deck.model().size;
+    for (const slide of deck.model().slides) {
+      // The art: the master's and layout's own shapes and pictures, not a full-slide background, not a hairline.
+      const art = (slide.behind ?? []).flatMap((e) =>
+        e.box &&
+        (e.kind === 'picture' || (e.kind === 'shape' && e.fill !== null)) &&
+        e.box.w * e.box.h < 0.8 * w * h &&
+        Math.min(e.box.w, e.box.h) >= 0.1
+          ? [e.box]
+          : [],
+      );
+      for (const e of slide.elements) {
+        // The template's own places (title, footer, number) are where its designer put them.
+        if (
+          !e.box ||
+          (e.kind === 'shape' && ['title', 'ctrTitle', 'ftr', 'sldNum', 'dt'].includes(e.placeholder ?? ''))
+        )
+          continue;
+        if (e.kind === 'shape' && !e.text && e.fill === null) continue;
+        const hit = art.find((a) => meet(e.box!, a));
+        if (hit) overlaps.push(`slide ${slide.number} ${e.name} over art at ${hit.x.toFixed(2)},${hit.y.toFixed(2)}`);
+      }
+    }
+    expect(overlaps).toEqual([]);
+  });
+});
+
+/** The text's box inside its insets. */
+function inset(e: ShapeModel) {
+  const box = e.box!;
+  const i = e.text!.insets;
+  return { x: box.x + i.left, y: box.y + i.top, w: box.w - i.left - i.right, h: box.h - i.top - i.bottom };
+}

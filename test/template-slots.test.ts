@@ -1,0 +1,181 @@
+/**
+ * Slides on an organisation's template in the layout's own places (issue #20): two-text
+ * slides in a two-content layout's columns, a list's intro as its first line, each placeholder
+ * inheriting its slot's box; and the adaptations to a template's small body area (the main
+ * message alone, the staircase as a list, the statements under their labels) and the panel
+ * behind text over art. Every deck is built in process and read from its XML.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildDecks, type BuiltDeck } from '../src/build-deck.js';
+import { REPO } from './helpers/project.js';
+import { copyProjectInto } from './helpers/project-copy.js';
+import { type PptxParts, readPptx } from './helpers/pptx-zip.js';
+import { resetOverlaps } from './helpers/reset-slide.js';
+import { slideLayoutName, slideShapes, type SlideShape } from './helpers/structure.js';
+import { libreOfficeTemplates } from './helpers/template-corpus.js';
+import { hasSoffice } from './helpers/tools.js';
+
+const work = mkdtempSync(path.join(tmpdir(), 'trappa-slots-'));
+afterAll(() => rmSync(work, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }));
+
+async function buildOn(file: string, decks: string[], themeExtra = ''): Promise<BuiltDeck[]> {
+  const root = copyProjectInto(mkdtempSync(path.join(work, 'p-')));
+  mkdirSync(path.join(root, 'assets/templates'), { recursive: true });
+  copyFileSync(file, path.join(root, 'assets/templates', path.basename(file)));
+  const theme = path.join(root, 'data/theme.yaml');
+  writeFileSync(theme, `${readFileSync(theme, 'utf8')}template: templates/${path.basename(file)}\n${themeExtra}`);
+  return (await buildDecks({ root, decks, dryRun: true })).decks;
+}
+
+const deckOf = (decks: BuiltDeck[], id: string): PptxParts => readPptx(decks.find((d) => d.deckId === id)!.bytes);
+
+/** The slide whose shapes include one named `name`, with its number. */
+function slideWith(deck: PptxParts, name: string): { n: number; shapes: SlideShape[] } {
+  for (let n = 1; n <= deck.slideCount(); n++) {
+    const shapes = slideShapes(deck.slideXml(n));
+    if (shapes.some((s) => s.name === name)) return { n, shapes };
+  }
+  throw new Error(`no slide with "${name}"`);
+}
+
+const idxOf = (s: SlideShape) => /<p:ph\b[^>]*\bidx="([^"]*)"/.exec(s.xml)?.[1];
+const positioned = (s: SlideShape) => /<a:xfrm\b/.test(s.xml);
+
+/** The body placeholders' idx values of the layout slide `n` uses. */
+function layoutBodyIdx(deck: PptxParts, n: number): (string | undefined)[] {
+  const rels = deck.text(`ppt/slides/_rels/slide${n}.xml.rels`);
+  const layout = deck.text(`ppt/slideLayouts/${/slideLayouts\/([^"]+)"/.exec(rels)![1]}`);
+  return [...layout.matchAll(/<p:ph\b([^>]*)\/?>/g)]
+    .filter((m) => !/\btype="(?!obj|body)/.test(m[1]!))
+    .map((m) => /\bidx="([^"]*)"/.exec(m[1]!)?.[1]);
+}
+
+describe("two-text slides in a LibreOffice template's two-content layout", async () => {
+  const decks = await buildOn(path.join(REPO, 'test/fixtures/templates/impress.potx'), ['strategi', 'samkommunestyre']);
+  const strategi = deckOf(decks, 'strategi');
+
+  it('gives the layout’s bare body placeholders an idx each, so each slide text names its own column', () => {
+    const { n } = slideWith(strategi, 'HVA? statement');
+    expect(slideLayoutName(strategi, n)).toBe('Title, 2 Content');
+    const idx = layoutBodyIdx(strategi, n);
+    expect(idx).toHaveLength(2);
+    expect(new Set(idx).size).toBe(2);
+  });
+
+  it('sets what and why in the two columns, each under its label, inheriting the column’s box', () => {
+    const { n, shapes } = slideWith(strategi, 'HVA? statement');
+    const texts = shapes.filter((s) => /statement$/.test(s.name));
+    expect(texts.map((s) => s.text.slice(0, 4))).toEqual(['HVA?', 'HVOR']);
+    for (const s of texts) expect(positioned(s), s.name).toBe(false);
+    expect(texts.map(idxOf).sort()).toEqual(layoutBodyIdx(strategi, n).sort());
+  });
+
+  it('sets the main message (its panel the column’s fill) and the other messages in the columns', () => {
+    const { shapes } = slideWith(strategi, 'Main message');
+    const main = shapes.find((s) => s.name === 'Main message')!;
+    const others = shapes.find((s) => s.name === 'Other messages')!;
+    expect(main.filled).toBe(true);
+    expect(main.text.startsWith('HOVEDBUDSKAP')).toBe(true);
+    for (const s of [main, others]) expect(positioned(s), s.name).toBe(false);
+    expect(shapes.some((s) => s.name === 'Main message panel')).toBe(false);
+  });
+
+  it('flows the target groups through the columns, the legend at the foot of the last in a place of its own', () => {
+    const deck = deckOf(decks, 'samkommunestyre');
+    const { n, shapes } = slideWith(deck, 'Legend');
+    const lists = shapes.filter((s) => s.name.endsWith(' list'));
+    expect(lists).toHaveLength(2);
+    for (const s of lists) expect(positioned(s), s.name).toBe(false);
+    const legend = shapes.find((s) => s.name === 'Legend')!;
+    expect(layoutBodyIdx(deck, n)).not.toContain(idxOf(legend));
+    expect(shapes.some((s) => /^Heading \d$/.test(s.name))).toBe(false);
+  });
+
+  it('writes a list’s intro as the list’s first line, in the content layout’s body box', () => {
+    const deck = deckOf(decks, 'samkommunestyre');
+    const { shapes } = slideWith(deck, 'List');
+    expect(shapes.some((s) => s.name === 'Intro')).toBe(false);
+    const list = shapes.find((s) => s.name === 'List')!;
+    expect(positioned(list)).toBe(false);
+  });
+
+  it("keeps every slide as it is on PowerPoint's Reset slide", () => {
+    for (const d of decks) {
+      const deck = readPptx(d.bytes);
+      for (let n = 1; n <= deck.slideCount(); n++) expect(resetOverlaps(deck, n), d.deckId).toEqual([]);
+    }
+  });
+});
+
+describe.runIf(hasSoffice)('adapting to a small body area (LibreOffice’s Midnightblue: 6.9 × 1.8 in)', async () => {
+  const file = (await libreOfficeTemplates()).find((f) => path.basename(f) === 'Midnightblue.potx')!;
+  const decks = await buildOn(file, ['strategi']);
+  const strategi = deckOf(decks, 'strategi');
+  const notes = decks[0]!.notes.filter((n) => n.startsWith('deck '));
+
+  it('gives the main message a slide of its own and lists the other messages after it, saying so once', () => {
+    const { n, shapes } = slideWith(strategi, 'Main message');
+    expect(shapes.some((s) => s.name === 'Other messages')).toBe(false);
+    expect(strategi.slideTexts(n + 1).join(' ')).toContain('(forts.)');
+    expect(notes.filter((l) => l.includes('(messages)'))).toEqual([
+      expect.stringMatching(
+        /^deck strategi, slide \d+ \(messages\): the main message is too long .* a slide of its own$/,
+      ),
+    ]);
+  });
+
+  it('lists the staircase’s steps when the body is too low for the diagram', () => {
+    const staircase = notes.find((l) => l.includes('(staircase)'));
+    expect(staircase).toMatch(/its steps are a list$/);
+    const n = Number(/slide (\d+)/.exec(staircase!)![1]);
+    const shapes = slideShapes(strategi.slideXml(n));
+    expect(shapes.some((s) => /^Step \d/.test(s.name))).toBe(false);
+    expect(shapes.some((s) => s.placeholder && s.text.length > 40)).toBe(true);
+  });
+
+  it('stands the statements under their labels (or on a slide each) when the template’s two columns are not used', async () => {
+    const alone = await buildOn(
+      file,
+      ['strategi'],
+      "layouts:\n  two: 'Title, Content'\n  comparison: 'Title, Content'\n",
+    );
+    const line = alone[0]!.notes.find((l) => l.includes('(what-why)'));
+    expect(line).toMatch(
+      /statements are too long for the template's body area beside their labels; they (stand under them|have a slide each)$/,
+    );
+    const deck = deckOf(alone, 'strategi');
+    const { shapes } = slideWith(deck, 'HVA? heading');
+    const label = shapes.find((s) => s.name === 'HVA? heading')!;
+    const statement = shapes.find((s) => s.name === 'HVA? statement')!;
+    const y = (s: SlideShape) => Number(/<a:off x="-?\d+" y="(-?\d+)"/.exec(s.xml)?.[1]);
+    // Under its label, not beside it.
+    expect(y(statement)).toBeGreaterThan(y(label));
+  });
+});
+
+describe.runIf(hasSoffice)('text over art of several colours (LibreOffice’s Focus)', async () => {
+  const file = (await libreOfficeTemplates()).find((f) => path.basename(f) === 'Focus.potx')!;
+  const deck = deckOf(await buildOn(file, ['strategi']), 'strategi');
+
+  it('puts a light-1 panel behind it: the placeholder’s fill, or a decorative panel of its own under a text in a taller slot', () => {
+    let panels = 0;
+    for (let n = 1; n <= deck.slideCount(); n++) {
+      const shapes = slideShapes(deck.slideXml(n));
+      shapes.forEach((s, i) => {
+        if (!/^Panel \d+$/.test(s.name)) return;
+        panels++;
+        expect(s.decorative).toBe(true);
+        expect(s.xml).toContain('<a:schemeClr val="bg1"/>');
+        // The text it is behind follows it, inheriting its slot's box.
+        const text = shapes[i + 1]!;
+        expect(text.placeholder).toBeDefined();
+        expect(positioned(text)).toBe(false);
+      });
+      panels += shapes.filter((s) => s.placeholder && /<p:spPr>[\s\S]*?<a:schemeClr val="bg1"\/>/.test(s.xml)).length;
+    }
+    expect(panels).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * The test suite's two tiers, in one place (vitest.config.ts reads this list).
+ *
+ * `npm test` runs the default tier: every claim of the product tested once on a real artefact
+ * (XML of built decks, the OOXML validator, LibreOffice, an SMTP server on 127.0.0.1, Chromium),
+ * in about two minutes on a 2-core machine, so that it is run before every commit.
+ * `npm run test:long` runs the files below: the same claims repeated over many inputs or many
+ * rounds, and whole browser tours. Each is here because its cost is repetition, not because
+ * its claim is untested by default; the comment names what in the default tier covers the
+ * same ground once. CI (`.ci/run`) runs both tiers on every Node line.
+ *
+ * A file is long when it costs more than ~10 s of CPU (TRAPPA_TEST_CPU, see
+ * test/helpers/cpu-per-file.ts) AND its cost is repetition. Figures: CPU seconds (own + child
+ * processes) measured on the 2-core machine, 2026-12-06.
+ */
+export const LONG_TEST_FILES: Readonly<Record<string, string>> = {
+  // 28 templates × 4 decks, built, validated, converted (75 s). Default: template-package,
+  // template-untrusted, choose-layouts, theme-check, font-resolution build on templates.
+  'test/template-corpus.test.ts': 'every bundled deck on 28 templates',
+  // 3 templates × 4 decks with a LibreOffice round trip each (36 s). Default: template-package.
+  'test/templates.test.ts': 'every bundled deck on three tools’ templates, LibreOffice round trip',
+  // Contact sheet through LibreOffice (13 s). Default: the command's JSON in template-package.
+  'test/template-command.test.ts': '`trappa template` with its contact sheet',
+  // 20 rounds of processes racing on one output folder (49 s). Default: versions-lock, versions.
+  'test/versions-concurrency.test.ts': 'concurrent builds, many rounds',
+  // 20 kill -9 rounds (37 s). Default: versions-records, versions-lock, windows-save.
+  'test/versions-kill.test.ts': 'builds killed at random points, many rounds',
+  // 20 kill -9 rounds of `send`, 5,000 recipients (30 s). Default: email, email-crash, e2e/send.
+  'test/e2e/send-kill.test.ts': 'sends killed at random points, many rounds',
+  // Browser tours (38 + 18 + 15 s). Default: studio-absorb (Chromium + axe), studio-server,
+  // studio-office, studio-merge.
+  'test/studio-e2e.test.ts': 'the whole Studio flow in Chromium',
+  'test/studio-plain-e2e.test.ts': 'the Studio’s plain-language screens in Chromium',
+  'test/studio-office-e2e.test.ts': 'two pages and an editor on one file in Chromium',
+  // A 2 MB strategy laid out while others are answered (23 s). Default: studio-server's limits.
+  'test/studio-bounded.test.ts': 'the Studio under a 2 MB strategy',
+  // Every bundled deck's PDF read by poppler and qpdf (35 s), planted faults (28 s).
+  // Default: pdf-deck, pdf-check, pdf-finish-content.
+  'test/pdf-accessible.test.ts': 'every deck’s PDF read by other tools',
+  'test/pdf-planted.test.ts': 'faults planted into PDFs from LibreOffice',
+  // Every line of every bundled slide against LibreOffice's PDF (13 s), the PNG previews of
+  // every deck (34 s). Default: preview-fast, measure-text-libreoffice.
+  'test/preview-faithful.test.ts': 'every text line of every slide against LibreOffice',
+  'test/preview.test.ts': 'PNG previews of the decks through LibreOffice',
+  // The bundle end to end on every deck (25 s). Default: e2e/bad-input, e2e/send, build, check-cli.
+  'test/e2e/build-check.test.ts': 'the bundled CLI on every deck and check',
+  // Generated strategies (14 + 10 s) and the nynorsk fixture through LibreOffice (16 s).
+  // Default: layout-words, layout-quality, sparse-slides, split-groups.
+  'test/props/layout.props.test.ts': 'generated strategies, laid out and checked',
+  'test/props/words-pdf.props.test.ts': 'generated strategies, words read back from the PDF',
+  'test/whole-words.test.ts': 'no word broken, read back from LibreOffice’s PDF',
+  // Build, edit, absorb, rebuild on generated strategies, once more after LibreOffice saved
+  // the deck (10 s). Default: absorb, readme-absorb, studio-absorb.
+  'test/absorb-roundtrip.test.ts': 'absorb round trips on generated strategies',
+  // Three templates' decks rendered by LibreOffice with their texts emptied, every text's
+  // colour measured on the pixels under it (18 s). Default: check-rules' contrast rule,
+  // template-package.
+  'test/template-legibility.test.ts': 'text colours against LibreOffice’s rendering of three templates',
+  // Series of Studio edits on the bundled and a 400-row strategy, each compared with a cold
+  // render (13 s). Default: studio-server, studio-merge, studio-office.
+  'test/studio-incremental.test.ts': 'edit series compared with cold renders',
+};
