@@ -42,7 +42,7 @@ function bodySlots(layout: LayoutInfo, role: LayoutRole): PlaceholderInfo[] {
     .sort((a, b) => types.indexOf(a.type) - types.indexOf(b.type) || numeric(a) - numeric(b));
 }
 
-export function overlap(a: Box, b: Box): number {
+function overlap(a: Box, b: Box): number {
   const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
   const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
   return w > 0 && h > 0 ? w * h : 0;
@@ -90,7 +90,7 @@ function fillsSlotTop(e: TextElement, slot: Box | undefined, others: SlideElemen
   return others.every((o) => o === e || !('box' in o) || overlap(o.box, slot) < 0.01 || below(o));
 }
 
-export const within = (b: Box, size: { w: number; h: number }) =>
+const within = (b: Box, size: { w: number; h: number }) =>
   b.x >= -0.01 && b.y >= -0.01 && b.x + b.w <= size.w + 0.01 && b.y + b.h <= size.h + 0.01;
 
 /** The texts' slots in `layout`, and which take the slot's box (a slot reaching past the slide's edge never does). */

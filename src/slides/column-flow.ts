@@ -13,24 +13,19 @@ import { sizesFrom } from '../layout/fit-text.js';
 import { balancedTop, columns, type Page } from '../layout/page.js';
 import { continuedTitle, fittedShape, textHeight, textStyle, titleElements } from '../layout/text-box.js';
 import type { Box, LaidOutSlide, Paragraph, SlideElement, TextStyle } from '../layout/types.js';
-import { balanced, type Column, EPSILON, HEADING_GAP, HEADING_H, type Segment } from './column-pack.js';
+import {
+  balanced,
+  type Column,
+  EPSILON,
+  type FlowContent,
+  type FlowList,
+  HEADING_GAP,
+  HEADING_H,
+  type Segment,
+} from './column-pack.js';
 import { flowInSlots } from './column-slots.js';
 
 const NOTE_H = 0.4;
-
-interface FlowList {
-  heading: string;
-  items: Paragraph[];
-}
-
-export interface FlowContent {
-  title: string;
-  lists: FlowList[];
-  /** A line under the columns on slides that show marked items (the legend). */
-  note?: string;
-  /** True for an item that the note explains (a marked item). */
-  marked?: (item: Paragraph) => boolean;
-}
 
 function headingStyle(page: Page, list: number): TextStyle {
   const { colors, sizes } = page.theme;

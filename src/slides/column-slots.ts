@@ -11,7 +11,7 @@ import { sizesFrom } from '../layout/fit-text.js';
 import type { Page } from '../layout/page.js';
 import { continuedTitle, textHeight, textStyle, titleElements } from '../layout/text-box.js';
 import type { Box, LaidOutSlide, Paragraph, SlideElement, TextStyle } from '../layout/types.js';
-import type { FlowContent } from './column-flow.js';
+import type { FlowContent } from './column-pack.js';
 
 const NOTE_H = 0.4;
 
