@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDecks } from '../src/build-deck.js';
 import { backdropPictures } from '../src/check/backdrop-pictures.js';
 import { checkDeck } from '../src/check/check-deck.js';
+import { measureFrame } from '../src/check/measure-frame.js';
 import type { ShapeModel } from '../src/check/types.js';
 import type { Box } from '../src/layout/types.js';
 import { contrastRatio, relativeLuminance } from '../src/contrast.js';
@@ -189,7 +190,9 @@ describe.skipIf(missingTool('LibreOffice', hasSoffice))('content on a template w
         )
           continue;
         if (e.kind === 'shape' && !e.text && e.fill === null) continue;
-        const hit = art.find((a) => meet(e.box!, a));
+        // A text in a taller slot is drawn at the slot's top: what counts is where its lines are.
+        const drawn = e.kind === 'shape' && e.text && e.fill === null ? inset(e) : e.box;
+        const hit = art.find((a) => meet(drawn, a));
         if (hit) overlaps.push(`slide ${slide.number} ${e.name} over art at ${hit.x.toFixed(2)},${hit.y.toFixed(2)}`);
       }
     }
@@ -197,9 +200,14 @@ describe.skipIf(missingTool('LibreOffice', hasSoffice))('content on a template w
   });
 });
 
-/** The text's box inside its insets. */
+/** Where a text is drawn: inside its insets, as high as its lines (measured as the check does), placed by its anchor. */
 function inset(e: ShapeModel) {
   const box = e.box!;
   const i = e.text!.insets;
-  return { x: box.x + i.left, y: box.y + i.top, w: box.w - i.left - i.right, h: box.h - i.top - i.bottom };
+  const w = box.w - i.left - i.right;
+  const h = box.h - i.top - i.bottom;
+  const needed = Math.min(h, measureFrame(e.text!, w).height);
+  const anchor = e.text!.anchor ?? 't';
+  const offset = anchor === 'b' ? h - needed : anchor === 'ctr' ? (h - needed) / 2 : 0;
+  return { x: box.x + i.left, y: box.y + i.top + offset, w, h: needed };
 }

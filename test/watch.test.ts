@@ -15,7 +15,8 @@ import { copyProject, editFile, CLI_ARGS } from './helpers/project.js';
 
 const FILE = 'storledermote-v0.2-2004-02-04.pptx';
 
-async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 30_000): Promise<T> {
+/** Polls until `probe` gives a value; 60 s, as a first build of four decks on a loaded 2-core machine took over 30 s. */
+async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 60_000): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = probe();

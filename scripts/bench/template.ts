@@ -6,7 +6,7 @@
  * the committed LibreOffice Impress fixture, and LibreOffice's Beehive (solid art) and
  * Candy (a photo background, decoded for legibility) when the corpus can be made.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { copyProjectInto } from '../../test/helpers/project-copy.js';
@@ -45,7 +45,11 @@ export async function measureTemplates(root: string, cli: string, runs: number):
     build('build --all, built-in design', projectOn(root, work)),
     ...(await templates(root)).map((t) => build(`build --all on ${path.basename(t)}`, projectOn(root, work, t))),
   ];
-  return measureCommands(commands, runs);
+  try {
+    return measureCommands(commands, runs);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 /** The table: CPU and wall time (minimum and median of the runs) and each template's ratio to the built-in build. */

@@ -11,16 +11,24 @@ import type { Box } from '../layout/types.js';
 import type { Paint } from '../ooxml/paint.js';
 import type { ElementModel, Layer, RasterOf } from './types.js';
 
-type Rgb = [number, number, number];
-
-const hexRgb = (hex: string): Rgb => [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)) as Rgb;
-const rgbHex = (c: Rgb): string =>
-  c
-    .map((v) => Math.round(v).toString(16).padStart(2, '0'))
-    .join('')
-    .toUpperCase();
-const blend = (under: Rgb, over: Rgb, alpha: number): Rgb =>
-  [0, 1, 2].map((i) => under[i]! + (over[i]! - under[i]!) * alpha) as Rgb;
+/** Colours are packed as 0xRRGGBB while sampling (no allocation per point); -1 is unknown. */
+const UNKNOWN = -1;
+const packed = new Map<string, number>();
+const pack = (hex: string): number => {
+  let v = packed.get(hex);
+  if (v === undefined) packed.set(hex, (v = parseInt(hex, 16)));
+  return v;
+};
+const hexOf = (c: number): string => c.toString(16).padStart(6, '0').toUpperCase();
+const channel = (c: number, i: number) => (c >> (16 - 8 * i)) & 255;
+function mix(under: number, over: number, alpha: number): number {
+  let out = 0;
+  for (let i = 0; i < 3; i++) {
+    const a = channel(under, i);
+    out = (out << 8) | Math.round(a + (channel(over, i) - a) * alpha);
+  }
+  return out;
+}
 
 function covers(layer: Layer, x: number, y: number): boolean {
   const { box } = layer;
@@ -31,16 +39,25 @@ function covers(layer: Layer, x: number, y: number): boolean {
   return dx * dx + dy * dy <= 1;
 }
 
+type Stops = Extract<Paint, { kind: 'gradient' }>['stops'];
+/** The alpha of the last paint read (paintAt returns the colour, this its opacity). */
+let alphaRead = 1;
+
 /** A gradient's colour at `t` (0…1), between the stops around it. */
-function stopAt(stops: Extract<Paint, { kind: 'gradient' }>['stops'], t: number): { rgb: Rgb; alpha: number } {
+function stopAt(stops: Stops, t: number): number {
   const first = stops[0]!;
   const last = stops[stops.length - 1]!;
-  if (t <= first.pos) return { rgb: hexRgb(first.color), alpha: first.alpha };
-  if (t >= last.pos) return { rgb: hexRgb(last.color), alpha: last.alpha };
-  const i = stops.findIndex((s) => s.pos >= t);
+  const end = t <= first.pos ? first : t >= last.pos ? last : undefined;
+  if (end) {
+    alphaRead = end.alpha;
+    return pack(end.color);
+  }
+  let i = 1;
+  while (stops[i]!.pos < t) i++;
   const [a, b] = [stops[i - 1]!, stops[i]!];
   const share = b.pos === a.pos ? 0 : (t - a.pos) / (b.pos - a.pos);
-  return { rgb: blend(hexRgb(a.color), hexRgb(b.color), share), alpha: a.alpha + (b.alpha - a.alpha) * share };
+  alphaRead = a.alpha + (b.alpha - a.alpha) * share;
+  return mix(pack(a.color), pack(b.color), share);
 }
 
 /**
@@ -49,63 +66,62 @@ function stopAt(stops: Extract<Paint, { kind: 'gradient' }>['stops'], t: number)
  */
 function gradientT(angle: number | undefined, u: number, v: number): number {
   if (angle === undefined) return Math.min(1, Math.hypot(u - 0.5, v - 0.5) / Math.SQRT1_2);
-  const [dx, dy] = [Math.cos((angle * Math.PI) / 180), Math.sin((angle * Math.PI) / 180)];
-  const corners = [0, dx, dy, dx + dy];
-  const [low, high] = [Math.min(...corners), Math.max(...corners)];
+  const dx = Math.cos((angle * Math.PI) / 180);
+  const dy = Math.sin((angle * Math.PI) / 180);
+  const low = Math.min(0, dx, dy, dx + dy);
+  const high = Math.max(0, dx, dy, dx + dy);
   return high === low ? 0 : (u * dx + v * dy - low) / (high - low);
 }
 
-function rasterAt(raster: Raster, crop: [number, number, number, number], u: number, v: number) {
+function rasterAt(raster: Raster, crop: [number, number, number, number], u: number, v: number): number {
   const [l, t, r, b] = crop;
   const px = Math.min(raster.width - 1, Math.max(0, Math.floor((l + u * (1 - l - r)) * raster.width)));
   const py = Math.min(raster.height - 1, Math.max(0, Math.floor((t + v * (1 - t - b)) * raster.height)));
   const i = (py * raster.width + px) * 4;
   const d = raster.data;
-  return { rgb: [d[i]!, d[i + 1]!, d[i + 2]!] as Rgb, alpha: d[i + 3]! / 255 };
+  alphaRead = d[i + 3]! / 255;
+  return (d[i]! << 16) | (d[i + 1]! << 8) | d[i + 2]!;
 }
 
-/** The layer's colour at a point it covers; undefined when it cannot be known (an undecoded picture). */
-function paintAt(layer: Layer, x: number, y: number, rasterOf: RasterOf): { rgb: Rgb; alpha: number } | undefined {
+/** The layer's colour at a point it covers (its alpha in alphaRead); UNKNOWN for an undecoded picture. */
+function paintAt(layer: Layer, x: number, y: number, rasterOf: RasterOf): number {
   const { paint, box } = layer;
   const u = box.w > 0 ? (x - box.x) / box.w : 0;
   const v = box.h > 0 ? (y - box.y) / box.h : 0;
   switch (paint.kind) {
     case 'solid':
-      return { rgb: hexRgb(paint.color), alpha: paint.alpha };
+      alphaRead = paint.alpha;
+      return pack(paint.color);
     case 'gradient':
       return stopAt(paint.stops, gradientT(paint.angle, u, v));
     case 'picture': {
       const raster = layer.media ? rasterOf(layer.media) : undefined;
-      return raster ? rasterAt(raster, paint.crop, u, v) : undefined;
+      return raster ? rasterAt(raster, paint.crop, u, v) : UNKNOWN;
     }
     default:
-      return undefined;
+      return UNKNOWN;
   }
 }
 
-/** The colour drawn at a point (hex), composited back to front; undefined when something unknown shows there. */
-export function colorAt(layers: readonly Layer[], x: number, y: number, rasterOf: RasterOf): string | undefined {
+/** The packed colour drawn at a point, composited back to front; UNKNOWN where something unknown shows. */
+function drawnAt(layers: readonly Layer[], x: number, y: number, rasterOf: RasterOf): number {
   // Nothing drawn is the paper: white.
-  let rgb: Rgb | undefined = [255, 255, 255];
+  let rgb = 0xffffff;
   for (const layer of layers) {
     if (!covers(layer, x, y)) continue;
     const drawn = paintAt(layer, x, y, rasterOf);
-    if (!drawn) rgb = undefined;
-    else if (drawn.alpha >= 0.999) rgb = drawn.rgb;
+    if (drawn === UNKNOWN) rgb = UNKNOWN;
+    else if (alphaRead >= 0.999) rgb = drawn;
     // A translucent paint over something unknown stays unknown.
-    else if (rgb) rgb = blend(rgb, drawn.rgb, drawn.alpha);
+    else if (rgb !== UNKNOWN) rgb = mix(rgb, drawn, alphaRead);
   }
-  return rgb && rgbHex(rgb);
+  return rgb;
 }
 
-/** Points every ~0.1 in over `box` (2 to 48 a side): about one per letter of body text. */
-function gridOver(box: Box, step = 0.1, most = 48): Array<[number, number]> {
-  const nx = Math.max(2, Math.min(most, Math.ceil(box.w / step)));
-  const ny = Math.max(2, Math.min(most, Math.ceil(box.h / step)));
-  const points: Array<[number, number]> = [];
-  for (let i = 0; i < nx; i++)
-    for (let j = 0; j < ny; j++) points.push([box.x + (box.w * (i + 0.5)) / nx, box.y + (box.h * (j + 0.5)) / ny]);
-  return points;
+/** The colour drawn at a point (hex); undefined when something unknown shows there. */
+export function colorAt(layers: readonly Layer[], x: number, y: number, rasterOf: RasterOf): string | undefined {
+  const rgb = drawnAt(layers, x, y, rasterOf);
+  return rgb === UNKNOWN ? undefined : hexOf(rgb);
 }
 
 /** The layers that reach into `box`: sampling then looks only at these. */
@@ -123,34 +139,36 @@ export interface Under {
   unknown: number;
 }
 
-/** WCAG relative luminance, uncached (a photo gives thousands of colours; contrast.ts caches per colour). */
-function luminance(hex: string): number {
-  const [r, g, b] = hexRgb(hex).map((c) => {
-    const v = c / 255;
-    return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-  }) as Rgb;
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
+/** sRGB channel → linear light, for WCAG's relative luminance. */
+const LINEAR = Float64Array.from({ length: 256 }, (_, c) => {
+  const v = c / 255;
+  return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+});
+const luminance = (c: number) =>
+  0.2126 * LINEAR[channel(c, 0)]! + 0.7152 * LINEAR[channel(c, 1)]! + 0.0722 * LINEAR[channel(c, 2)]!;
 
-/** What lies under `box`: its darkest and lightest points; undefined when nothing there can be known. */
+/**
+ * What lies under `box`, at points every ~0.1 in (2 to 48 a side: about one per letter of body
+ * text): its darkest and lightest points; undefined when nothing there can be known.
+ */
 export function under(layers: readonly Layer[], box: Box, rasterOf: RasterOf): Under | undefined {
   const near = layersIn(layers, box);
-  let darkest: string | undefined;
-  let lightest: string | undefined;
-  let unknown = 0;
-  let [low, high] = [2, -1];
-  const points = gridOver(box);
-  for (const [x, y] of points) {
-    const color = colorAt(near, x, y, rasterOf);
-    if (!color) {
-      unknown++;
-      continue;
+  const nx = Math.max(2, Math.min(48, Math.ceil(box.w / 0.1)));
+  const ny = Math.max(2, Math.min(48, Math.ceil(box.h / 0.1)));
+  let [darkest, lightest, low, high, unknown] = [UNKNOWN, UNKNOWN, 2, -1, 0];
+  for (let i = 0; i < nx; i++)
+    for (let j = 0; j < ny; j++) {
+      const c = drawnAt(near, box.x + (box.w * (i + 0.5)) / nx, box.y + (box.h * (j + 0.5)) / ny, rasterOf);
+      if (c === UNKNOWN) {
+        unknown++;
+        continue;
+      }
+      const l = luminance(c);
+      if (l < low) [darkest, low] = [c, l];
+      if (l > high) [lightest, high] = [c, l];
     }
-    const l = luminance(color);
-    if (l < low) [darkest, low] = [color, l];
-    if (l > high) [lightest, high] = [color, l];
-  }
-  return darkest && lightest ? { darkest, lightest, unknown: unknown / points.length } : undefined;
+  if (darkest === UNKNOWN) return undefined;
+  return { darkest: hexOf(darkest), lightest: hexOf(lightest), unknown: unknown / (nx * ny) };
 }
 
 /**

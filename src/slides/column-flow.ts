@@ -13,17 +13,8 @@ import { sizesFrom } from '../layout/fit-text.js';
 import { balancedTop, columns, type Page } from '../layout/page.js';
 import { continuedTitle, fittedShape, textHeight, textStyle, titleElements } from '../layout/text-box.js';
 import type { Box, LaidOutSlide, Paragraph, SlideElement, TextStyle } from '../layout/types.js';
-import {
-  balanced,
-  type Column,
-  EPSILON,
-  type FlowContent,
-  type FlowList,
-  HEADING_GAP,
-  HEADING_H,
-  type Segment,
-} from './column-pack.js';
-import { flowInSlots } from './column-slots.js';
+import { balanced, type Column, EPSILON, HEADING_GAP, HEADING_H, type Segment } from './column-pack.js';
+import { type FlowContent, type FlowList, flowInSlots } from './column-slots.js';
 
 const NOTE_H = 0.4;
 

@@ -3,24 +3,6 @@
  * never starting a list at a column's foot with too few of its items, and balanced over
  * every column of the slides it needs. Heights are in inches.
  */
-import type { Paragraph } from '../layout/types.js';
-
-/** One list under its heading (target groups: highest priority, the others). */
-export interface FlowList {
-  heading: string;
-  items: Paragraph[];
-}
-
-/** What the column flow (column-flow.ts, column-slots.ts on a template) lays out. */
-export interface FlowContent {
-  title: string;
-  lists: FlowList[];
-  /** A line under the columns on slides that show marked items (the legend). */
-  note?: string;
-  /** True for an item that the note explains (a marked item). */
-  marked?: (item: Paragraph) => boolean;
-}
-
 export const HEADING_H = 0.5;
 export const HEADING_GAP = 0.1;
 export const EPSILON = 1e-6;

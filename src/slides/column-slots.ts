@@ -11,7 +11,20 @@ import { sizesFrom } from '../layout/fit-text.js';
 import type { Page } from '../layout/page.js';
 import { continuedTitle, textHeight, textStyle, titleElements } from '../layout/text-box.js';
 import type { Box, LaidOutSlide, Paragraph, SlideElement, TextStyle } from '../layout/types.js';
-import type { FlowContent } from './column-pack.js';
+
+export interface FlowList {
+  heading: string;
+  items: Paragraph[];
+}
+
+export interface FlowContent {
+  title: string;
+  lists: FlowList[];
+  /** A line under the columns on slides that show marked items (the legend). */
+  note?: string;
+  /** True for an item that the note explains (a marked item). */
+  marked?: (item: Paragraph) => boolean;
+}
 
 const NOTE_H = 0.4;
 

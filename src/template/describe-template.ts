@@ -53,7 +53,7 @@ export function describeTemplate(set: MasterSet, chosen: Record<LayoutRole, Layo
     masters: set.masters.length,
     layouts: set.layouts.map((layout) => {
       const used = roles.filter(([, l]) => l.part === layout.part).map(([role]) => role);
-      const background = used.length > 0 ? (layoutLook(set, layout).background ?? 'picture or gradient') : undefined;
+      const background = used.length > 0 ? layoutLook(set, layout).backdrop : undefined;
       const master = targets(set.parts, layout.part, '/slideMaster')[0];
       return {
         master: Math.max(1, set.masters.indexOf(master ?? '') + 1),

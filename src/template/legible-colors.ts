@@ -38,6 +38,11 @@ export interface LayoutLook {
   /** The layout's background colour; undefined for a picture or gradient. */
   background?: string;
   /**
+   * What covers the slide, for people: the topmost opaque layer over most of it — the background,
+   * or the template's full-slide art shape or picture ("000032 → F60063 gradient", "picture").
+   */
+  backdrop: string;
+  /**
    * The colours text in `box` must read on: the one colour most of it lies on; else its darkest
    * and lightest points when one theme text colour reads on both; else the theme's light 1 (the
    * panel such text gets). Undefined when what is there cannot be known (an unreadable picture).
@@ -99,6 +104,18 @@ function mostUnder(layers: Layer[], box: Box, rasterOf: RasterOf): { color: stri
   return { color, share: n / 49 };
 }
 
+/** A layer nothing shows through (a solid or gradient without transparency, a picture). */
+const opaque = (l: Layer) =>
+  l.paint.kind === 'picture' ||
+  (l.paint.kind === 'solid' && l.paint.alpha >= 0.999) ||
+  (l.paint.kind === 'gradient' && l.paint.stops.every((s) => s.alpha >= 0.999));
+
+function describePaint(paint: Layer['paint']): string {
+  if (paint.kind === 'solid') return paint.color;
+  if (paint.kind === 'gradient') return `${paint.stops.map((s) => s.color).join(' → ')} gradient`;
+  return paint.kind;
+}
+
 /** Trappa's own filled shapes under a text, as layers over the template's. */
 const ownLayers = (at?: TextPlace): Layer[] =>
   (at?.shapes ?? []).map((s) => ({ box: s.box, paint: { kind: 'solid', color: s.fill, alpha: 1 } }));
@@ -134,8 +151,10 @@ export function layoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
     .filter((l) => !isBackground(l) && Math.min(l.box.w, l.box.h) >= 0.1)
     .filter((l) => l.paint.kind !== 'solid' || (l.paint.color !== bodyColor && l.paint.alpha >= 0.5))
     .map((l) => l.box);
+  const cover = layers.filter((l) => isBackground(l) && opaque(l)).at(-1) ?? layers[0]!;
   return {
     ...(background !== undefined ? { background } : {}),
+    backdrop: describePaint(cover.paint),
     backgroundIn(box) {
       const { color, share } = mostUnder(layers, box, rasterOf);
       if (color !== undefined && share >= 0.6) return [color];

@@ -2,7 +2,7 @@
  * `contrast`: text colour against what it is drawn on, WCAG 2.1 AA (success criterion 1.4.3):
  * at least 4.5:1, or 3:1 for large text (≥ 18 pt, or ≥ 14 pt bold).
  * The background is, in this order: the run's highlight, the table cell's or shape's own
- * fill, else what is painted under the text's whole box (check/backdrop.ts: the slide's
+ * fill, else what is painted under the whole text where it is drawn (check/backdrop.ts: the slide's
  * background, the template's art and the slide's shapes below the text, gradients evaluated
  * and the template's pictures sampled), measured at its darkest and its lightest point.
  * Text over a picture that could not be decoded gets a warning.
@@ -14,6 +14,7 @@ import { layersOf, under } from '../backdrop.js';
 import { mediaOf } from '../read-deck.js';
 import type { DeckModel, ElementModel, Finding, RuleOptions, ShapeModel, SlideModel, TextFrame } from '../types.js';
 import { cellLabel, contains, elementName, finding, quote, textShapes, visibleRuns } from './elements.js';
+import { drawnBox } from './slide-geometry.js';
 
 const RULE = 'contrast';
 
@@ -62,14 +63,18 @@ function backdrop(slide: SlideModel, index: number): string | undefined {
   return slide.backgroundUnknown ? undefined : slide.background;
 }
 
-/** The text's box inside its insets. */
+/**
+ * The text's box inside its insets, where the text is drawn: a frame without a fill holds its
+ * text only where its anchor puts it (a list at the top of a template's taller slot).
+ */
 function textBox(e: ShapeModel): Box | undefined {
-  if (!e.box) return undefined;
+  const box = drawnBox(e);
+  if (!box) return undefined;
   const i = e.text?.insets;
-  if (!i) return e.box;
-  const w = Math.max(0.01, e.box.w - i.left - i.right);
-  const h = Math.max(0.01, e.box.h - i.top - i.bottom);
-  return { x: e.box.x + i.left, y: e.box.y + i.top, w, h };
+  if (!i) return box;
+  const w = Math.max(0.01, box.w - i.left - i.right);
+  const h = Math.max(0.01, box.h - i.top - i.bottom);
+  return { x: box.x + i.left, y: box.y + i.top, w, h };
 }
 
 /**
