@@ -18,8 +18,8 @@ export function exampleEdits(built: Uint8Array): Uint8Array {
   const parts = openDeck(built);
   editRun(parts, 2, 'Trinn 1', 'Steg 1');
   editRun(parts, 3, 'bedre tjenester', 'bedre og enklere tjenester');
-  editRun(parts, 8, 'Rådmenn-/MHD', 'Rådmennene', undefined);
-  addParagraph(parts, 10, 'Ta budskapene med inn i møtene i egen enhet', 'Del foilene med egne ansatte');
+  editRun(parts, 9, 'Rådmenn-/MHD', 'Rådmennene', undefined);
+  addParagraph(parts, 11, 'Ta budskapene med inn i møtene i egen enhet', 'Del foilene med egne ansatte');
   return saveDeck(parts);
 }
 

@@ -69,7 +69,7 @@ describe('trappa absorb', () => {
   });
 
   it('a plan cell goes into its row of the action plan', async () => {
-    const root = await editedDeck((p) => editRun(p, 8, 'Storledermøte', 'Storledermøte med gruppearbeid'));
+    const root = await editedDeck((p) => editRun(p, 9, 'Storledermøte', 'Storledermøte med gruppearbeid'));
     const run = await runMain(['absorb', 'edited.pptx'], root);
     expect(run.status, run.stderr).toBe(0);
     const rows = yaml(root, 'data/strategy.yaml').actionPlan as { id?: string; activity: string }[];
@@ -79,8 +79,8 @@ describe('trappa absorb', () => {
 
   it('a bullet added and one removed change the list they are in', async () => {
     const root = await editedDeck((p) => {
-      addParagraph(p, 10, 'Ta budskapene med inn i møtene i egen enhet', 'Del lysarkene med egne ansatte');
-      removeParagraph(p, 10, 'Gi innspill til strategien innen 11. februar');
+      addParagraph(p, 11, 'Ta budskapene med inn i møtene i egen enhet', 'Del lysarkene med egne ansatte');
+      removeParagraph(p, 11, 'Gi innspill til strategien innen 11. februar');
     });
     const run = await runMain(['absorb', 'edited.pptx'], root);
     expect(run.status, run.stderr).toBe(0);

@@ -30,13 +30,13 @@ describe('trappa diff', () => {
     // Three groups moved up to the highest priority: one move each, not gone from one list and new in the other.
     expect(run.stdout).toContain('  ↕ Ansatte i ISK (moved)\n  ↕ Ansatte i Morkommunene (moved)');
     expect(run.stdout).not.toContain('  - Ansatte i ISK');
-    expect(run.stdout).toMatch(/slide 8: .*\n(.*\n)* {2}\+ Ledere ISK og Morkomm, tillvalgte \| Storledermøte \|/);
+    expect(run.stdout).toMatch(/slide 9: .*\n(.*\n)* {2}\+ Ledere ISK og Morkomm, tillvalgte \| Storledermøte \|/);
     // The footer's version on every slide is not a change of the slide.
     expect(run.stdout).not.toContain('Kommunikasjonsstrategi Innherred Samkommune · Versjon 0.1');
     expect(run.stdout).not.toMatch(/^slide 2:/m);
     const html = readFileSync(path.join(root, 'diff.html'), 'utf8');
-    expect(html.match(/<section /g)).toHaveLength(8);
-    expect(html.match(/<svg /g)).toHaveLength(16);
+    expect(html.match(/<section /g)).toHaveLength(9);
+    expect(html.match(/<svg /g)).toHaveLength(18);
     expect(html).toContain('For å gi innbyggerne <ins>og næringslivet </ins>i Levanger og Verdal bedre tjenester');
     expect(html).toContain(
       '<section class="same"><h2>Slide 2: <span lang="nb-NO">Kommunikasjonstrappa</span><span class="status">unchanged</span>',
@@ -49,8 +49,8 @@ describe('trappa diff', () => {
     try {
       const page = await browser.newPage();
       await page.goto(pathToFileURL(path.join(root, 'diff.html')).href);
-      expect(await page.locator('section').count()).toBe(8);
-      expect(await page.locator('.slide svg').count()).toBe(16);
+      expect(await page.locator('section').count()).toBe(9);
+      expect(await page.locator('.slide svg').count()).toBe(18);
       expect(await axeOf(page)).toEqual([]);
     } finally {
       await browser.close();
@@ -66,16 +66,16 @@ describe('trappa diff', () => {
     expect(working.status, working.stderr).toBe(0);
     expect(working.stdout).toContain('--- storledermote@0.2\n+++ storledermote (working data)');
     expect(working.stdout).toMatch(
-      /slide 8: .*\n {2}~ Ledere ISK og Morkomm, tillvalgte \| Storledermøte \|.*\n {4}→ .*\| Storledermøte i Levanger \|/,
+      /slide 9: .*\n {2}~ Ledere ISK og Morkomm, tillvalgte \| Storledermøte \|.*\n {4}→ .*\| Storledermøte i Levanger \|/,
     );
     const deck = path.join(root, 'output/storledermote-v0.2-2004-02-04.pptx');
     const parts = openDeck(readFileSync(deck));
-    editRun(parts, 10, 'egen enhet', 'egen avdeling');
+    editRun(parts, 11, 'egen enhet', 'egen avdeling');
     writeFileSync(path.join(root, 'edited.pptx'), saveDeck(parts));
     const files = await runMain(['diff', deck, 'edited.pptx'], root);
     expect(files.status, files.stderr).toBe(0);
     expect(files.stdout).toContain(
-      'slide 10: Dette ber vi dere om\n  ~ Ta budskapene med inn i møtene i egen enhet\n    → Ta budskapene med inn i møtene i egen avdeling',
+      'slide 11: Dette ber vi dere om\n  ~ Ta budskapene med inn i møtene i egen enhet\n    → Ta budskapene med inn i møtene i egen avdeling',
     );
     expect(files.stdout.match(/^slide /gm)).toHaveLength(1);
   });

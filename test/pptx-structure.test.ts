@@ -57,16 +57,17 @@ describe('the built-in master', () => {
   it('chooses layouts by what the slide holds', () => {
     const seed = readPptx(result.decks.find((d) => d.deckId === 'strategi')!.bytes);
     const layouts = Array.from({ length: seed.slideCount() }, (_, i) => slideLayoutName(seed, i + 1));
-    // title, staircase (one text), what-why (two), model (three), groups (three lists flowing through
-    // two balanced columns, #12), profile (one), messages (four), plan (a table only)
+    // title, staircase (one text), what-why (two), model (three), groups (two lists, each whole in
+    // its column, #23), profile (one), messages (four), their continuation (intro and list, #23), plan (a table only)
     expect(layouts).toEqual([
       'Title Slide',
       'Title and Content',
       'Two Content',
       'Comparison',
-      'Comparison',
+      'Two Content',
       'Title and Content',
       'Comparison',
+      'Two Content',
       'Title Only',
     ]);
   });

@@ -45,7 +45,7 @@ describe('README: Edited in PowerPoint? Bring it back', () => {
     const texts = (n: number) =>
       slides[n - 1]!.elements.flatMap((e) => (e.kind === 'text' ? e.paragraphs : e.rows.flat()));
     expect(texts(3).join('\n')).toContain('bedre og enklere tjenester');
-    expect(texts(8)).toContain('Rådmennene');
-    expect(texts(10)).toContain('Del foilene med egne ansatte');
+    expect(texts(9)).toContain('Rådmennene');
+    expect(texts(11)).toContain('Del foilene med egne ansatte');
   });
 });

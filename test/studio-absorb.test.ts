@@ -47,7 +47,7 @@ describe('the Studio takes in a deck edited in PowerPoint', () => {
     const root = await copyBuiltProject(['storledermote']);
     const parts = openDeck(readFileSync(path.join(root, 'output/storledermote-v0.2-2004-02-04.pptx')));
     editRun(parts, 3, 'bedre tjenester', 'bedre og enklere tjenester');
-    addParagraph(parts, 10, 'Ta budskapene med inn i møtene i egen enhet', 'Del foilene med egne ansatte');
+    addParagraph(parts, 11, 'Ta budskapene med inn i møtene i egen enhet', 'Del foilene med egne ansatte');
     const data = Buffer.from(saveDeck(parts)).toString('base64');
     const strategyBefore = readFileSync(path.join(root, 'data/strategy.yaml'), 'utf8');
     const deckBefore = readFileSync(path.join(root, 'data/decks/storledermote.yaml'), 'utf8');
@@ -64,7 +64,7 @@ describe('the Studio takes in a deck edited in PowerPoint', () => {
       ]);
       expect(fields).toEqual([
         ['data/strategy.yaml', 'mainMessage.why', [3]],
-        ['data/decks/storledermote.yaml', 'slides[9].points', [10]],
+        ['data/decks/storledermote.yaml', 'slides[9].points', [11]],
       ]);
       expect(readFileSync(path.join(root, 'data/strategy.yaml'), 'utf8')).toBe(strategyBefore);
       const taken = await post(studio.port, token, '/api/absorb', {
@@ -91,7 +91,7 @@ describe('the Studio takes in a deck edited in PowerPoint', () => {
     const root = await copyBuiltProject(['storledermote']);
     const parts = openDeck(readFileSync(path.join(root, 'output/storledermote-v0.2-2004-02-04.pptx')));
     editRun(parts, 3, 'bedre tjenester', 'bedre og enklere tjenester');
-    addParagraph(parts, 10, 'Ta budskapene med inn i møtene i egen enhet', 'Del foilene med egne ansatte');
+    addParagraph(parts, 11, 'Ta budskapene med inn i møtene i egen enhet', 'Del foilene med egne ansatte');
     // A computed text (the version line): it cannot be taken in, and the page says why in Norwegian.
     editRun(parts, 1, 'Versjon 0.2', 'Versjon 0.3');
     const dropped = path.join(root, 'redigert.pptx');
@@ -108,7 +108,7 @@ describe('the Studio takes in a deck edited in PowerPoint', () => {
       // Fields by their labels in the form (they were shown as `mainMessage.why`, `slides[9].points`).
       expect(await page.locator('.absorb-change label').allTextContents()).toEqual([
         'Lysbilde 3 · data/strategy.yaml · Hovedbudskap › Hvorfor?',
-        'Lysbilde 10 · data/decks/storledermote.yaml · Lysbilder › Lysbilde 10 › Punkter',
+        'Lysbilde 11 · data/decks/storledermote.yaml · Lysbilder › Lysbilde 10 › Punkter',
       ]);
       const notes = await page.locator('.absorb-list li').allTextContents();
       expect(notes).toEqual([

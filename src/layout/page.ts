@@ -88,13 +88,17 @@ export function below(box: Box, height: number, gap: number): Box {
   return { x: box.x, y: box.y + height + gap, w: box.w, h: Math.max(0, box.h - height - gap) };
 }
 
-/** Content shorter than this share of its box is balanced in it rather than left at the top. */
-export const SHORT_SHARE = 1 / 3;
+/**
+ * Content shorter than this share of its box is balanced in it rather than left at the top:
+ * a three-row plan or a list of three decisions at the top leaves the lower half of the slide
+ * empty, which reads as unfinished on a meeting room's screen.
+ */
+export const SHORT_SHARE = 2 / 3;
 
 /**
- * Where content `height` inches tall starts in `box`: at the top when it fills a third or
- * more of it, else centred, so a one-row table or a short column is composed on its slide
- * instead of sitting at the top of an empty one (design rule `sparse`, issue #23).
+ * Where content `height` inches tall starts in `box`: at the top when it fills two thirds or
+ * more of it, else centred, so a short table or column is composed on its slide instead of
+ * sitting at the top of an empty one (design rule `sparse`, issue #23).
  */
 export function balancedTop(box: Box, height: number): number {
   return height >= box.h * SHORT_SHARE ? box.y : box.y + (box.h - height) / 2;

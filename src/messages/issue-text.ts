@@ -13,6 +13,40 @@ import { OS_FORMS } from './os-forms.js';
 import { SEND_FORMS } from './send-text.js';
 import { STAGE_FORMS } from './stage-text.js';
 
+const CODES = ['nb', 'nn', 'en'] as const;
+/** A language by its code in a Norwegian sentence, and as data/localize.ts names it in English. */
+const NORWEGIAN = { nb: 'bokmål', nn: 'nynorsk', en: 'engelsk' } as const;
+const ENGLISH = { nb: 'bokmål', nn: 'nynorsk', en: 'English' } as const;
+
+/** The missing-translation messages (data/localize.ts missingMessage), one form per language. */
+function translationForms(): Form[] {
+  return CODES.flatMap((code): Form[] => {
+    const name = NORWEGIAN[code];
+    const missing = `^has no \\S+ text \\(${code}\\), which a deck in ${code} needs; add ${code}: … beside the other languages`;
+    const nb = `mangler tekst på ${name} (${code}), som en presentasjon på ${name} trenger; legg til ${code}: … ved siden av de andre språkene`;
+    const nn = `manglar tekst på ${name} (${code}), som ein presentasjon på ${name} treng; legg til ${code}: … ved sida av dei andre språka`;
+    return [
+      [new RegExp(`${missing}$`), { nb, nn }],
+      [
+        new RegExp(`${missing}, or set fallbackLanguage: .*$`),
+        {
+          nb: `${nb}, eller sett fallbackLanguage: i strategy.yaml for å bruke et annet språk med vilje`,
+          nn: `${nn}, eller set fallbackLanguage: i strategy.yaml for å bruke eit anna språk med vilje`,
+        },
+      ],
+      ...CODES.filter((used) => used !== code).map(
+        (used): Form => [
+          new RegExp(`^has no \\S+ text \\(${code}\\); the ${ENGLISH[used]} text is used, as fallbackLanguage says.*$`),
+          {
+            nb: `mangler tekst på ${name} (${code}); teksten på ${NORWEGIAN[used]} brukes, slik fallbackLanguage sier; legg til ${code}: … ved siden av de andre språkene`,
+            nn: `manglar tekst på ${name} (${code}); teksten på ${NORWEGIAN[used]} blir brukt, slik fallbackLanguage seier; legg til ${code}: … ved sida av dei andre språka`,
+          },
+        ],
+      ),
+    ];
+  });
+}
+
 /** English form (anchored, with groups) → its translation, `$1`… the groups. */
 const FORMS: readonly Form[] = [
   [
@@ -80,6 +114,8 @@ const FORMS: readonly Form[] = [
     },
   ],
   [/^file not found(.*)$/, { nb: 'filen finnes ikke$1', nn: 'fila finst ikkje$1' }],
+  // A translation a deck's language needs (data/localize.ts missingMessage).
+  ...translationForms(),
 ];
 
 /** One message in `lang` (English as it is); a form the table does not know stays English. */

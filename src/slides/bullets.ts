@@ -90,6 +90,9 @@ function listSlides(page: Page, content: ListContent, firstIndex: number): LaidO
   });
 }
 
+/** The most of its box a short list is grown to: air around it, and room for its intro within SHORT_SHARE. */
+const GROW_SHARE = 1 / 2;
+
 /**
  * On an organisation's template: the intro as the list's first line (bold, unbulleted) in one
  * text filling the body's top, as a PowerPoint user writes it, so the slide inherits the
@@ -115,10 +118,10 @@ function withIntro(page: Page, intro: Paragraph[], chunk: Paragraph[], size: num
 const INTRO_GAP = 0.05;
 
 /**
- * A short list alone on its slide (a one-line profile, one change, "no activities"): set
- * larger, up to the title size or body + 8 pt, whichever is smaller, and centred in its box
- * (shorter than SHORT_SHARE of it), so the slide is composed rather than a line at the top
- * of an empty page.
+ * A short list alone on its slide (a one-line profile, three decisions, "no activities"):
+ * set larger, up to the title size or body + 8 pt, whichever is smaller, as long as it
+ * still fills at most GROW_SHARE of its box, and centred in it, so the slide is composed
+ * rather than a few lines at the top of an empty page.
  */
 export function composed(page: Page, fitted: Fitted): TextElement {
   const { element, height } = fitted;
@@ -126,12 +129,12 @@ export function composed(page: Page, fitted: Fitted): TextElement {
   const { sizes } = page.theme;
   const larger = fitBox(page, {
     name: element.name,
-    box: element.box,
+    box: { ...element.box, h: element.box.h * GROW_SHARE },
     paragraphs: element.paragraphs,
     style: element.style,
     maxSize: Math.max(element.style.fontSize, Math.min(sizes.title, sizes.body + 8)),
   }).element;
-  return { ...larger, style: { ...larger.style, valign: 'middle' } };
+  return { ...larger, box: element.box, style: { ...larger.style, valign: 'middle' } };
 }
 
 /** Profile statements of the strategy. */

@@ -13,70 +13,10 @@ import { sizesFrom } from '../layout/fit-text.js';
 import { balancedTop, columns, type Page } from '../layout/page.js';
 import { continuedTitle, fittedShape, textHeight, textStyle, titleElements } from '../layout/text-box.js';
 import type { Box, LaidOutSlide, Paragraph, SlideElement, TextStyle } from '../layout/types.js';
+import { balanced, type Column, EPSILON, HEADING_GAP, HEADING_H, type Segment } from './column-pack.js';
 import { type FlowContent, type FlowList, flowInSlots } from './column-slots.js';
 
-const HEADING_H = 0.5;
-const HEADING_GAP = 0.1;
 const NOTE_H = 0.4;
-const EPSILON = 1e-6;
-
-/** Items [start, end) of one list in one column. */
-interface Segment {
-  list: number;
-  start: number;
-  end: number;
-}
-
-type Column = Segment[];
-
-/** Greedy packing of the flow into columns of height `cap`; a segment costs its heading and its items. */
-function pack(heights: number[][], insets: number, cap: number): Column[] {
-  const cols: Column[] = [[]];
-  let used = 0;
-  heights.forEach((items, list) => {
-    items.forEach((h, i) => {
-      let col = cols.at(-1)!;
-      let seg = col.at(-1);
-      const opens = !seg || seg.list !== list;
-      const cost = h + (opens ? HEADING_H + HEADING_GAP + insets : 0);
-      if (used > 0 && used + cost > cap + EPSILON) {
-        cols.push((col = []));
-        used = 0;
-        seg = undefined;
-      }
-      if (!seg || seg.list !== list) {
-        seg = { list, start: i, end: i };
-        col.push(seg);
-        used += HEADING_H + HEADING_GAP + insets;
-      }
-      seg.end = i + 1;
-      used += h;
-    });
-  });
-  return cols.filter((c) => c.length > 0);
-}
-
-/**
- * The flow in as few columns as `height` allows, then spread evenly over every
- * column of the slides it needs: the smallest cap that needs no more slides.
- */
-function balanced(heights: number[][], insets: number, height: number, perSlide: number): Column[] {
-  const slides = (cols: Column[]): number => Math.ceil(cols.length / perSlide);
-  const fewest = pack(heights, insets, height);
-  // Everything fits one column: each list whole in a column of its own, never a few items continued beside their list.
-  const lists = heights.flatMap((items, list): Column[] =>
-    items.length > 0 ? [[{ list, start: 0, end: items.length }]] : [],
-  );
-  if (fewest.length === 1 && lists.length <= perSlide) return lists;
-  const total = heights.flat().reduce((a, b) => a + b, 0);
-  let [low, high] = [total / Math.max(1, slides(fewest) * perSlide), height];
-  for (let i = 0; i < 20; i++) {
-    const mid = (low + high) / 2;
-    if (slides(pack(heights, insets, mid)) <= slides(fewest)) high = mid;
-    else low = mid;
-  }
-  return pack(heights, insets, high);
-}
 
 function headingStyle(page: Page, list: number): TextStyle {
   const { colors, sizes } = page.theme;
@@ -116,6 +56,8 @@ interface Sized {
   size: number;
   cols: Column[];
   heights: number[][];
+  /** Each list whole in a column of its own (wholeLists). */
+  whole?: boolean;
 }
 
 /** The largest size whose balanced flow needs no more slides than the floor's. */
@@ -135,11 +77,46 @@ function sizeFlow(
   };
   const floor = at(sizes.minBody);
   const slides = (s: Sized): number => Math.ceil(s.cols.length / perSlide);
+  let flow = floor;
   for (const size of sizesFrom(sizes.body, sizes.minBody, 0.5)) {
     const sized = at(size);
-    if (slides(sized) <= slides(floor)) return sized;
+    if (slides(sized) <= slides(floor)) {
+      flow = sized;
+      break;
+    }
   }
-  return floor;
+  // Each list whole in a column of its own reads better than a list split beside another, if hardly smaller.
+  const whole = wholeLists(prepared, insets, width, height, perSlide, sizesFrom(flow.size, sizes.minBody, 0.5));
+  return whole && whole.size >= flow.size - WHOLE_LISTS_COST ? whole : flow;
+}
+
+/** Points smaller that keeping each list whole in its own column may make the text. */
+const WHOLE_LISTS_COST = 2;
+
+/** The largest of `sizes` at which every list fits a column of its own on one slide, if any. */
+function wholeLists(
+  prepared: PreparedText[][],
+  insets: number,
+  width: number,
+  height: number,
+  perSlide: number,
+  sizes: number[],
+): Sized | undefined {
+  const lists = prepared.filter((items) => items.length > 0);
+  if (lists.length < 2 || lists.length > perSlide) return undefined;
+  for (const size of sizes.slice(0, 2 * WHOLE_LISTS_COST + 1)) {
+    const heights = prepared.map((items) => items.map((p) => layoutPrepared(p, size, width).height - insets));
+    const fits = heights.every(
+      (items) => items.reduce((a, b) => a + b, 0) + HEADING_H + HEADING_GAP + insets <= height + EPSILON,
+    );
+    if (fits) {
+      const cols = heights.flatMap((items, list): Column[] =>
+        items.length > 0 ? [[{ list, start: 0, end: items.length }]] : [],
+      );
+      return { size, heights, cols, whole: true };
+    }
+  }
+  return undefined;
 }
 
 /** Columns per slide to try: two, the seed deck's; three when that is clearly better. */
@@ -172,8 +149,13 @@ function arrange(page: Page, lists: FlowList[], style: TextStyle, area: Box): Ar
     );
     if (chosen && (boxes[0]!.w < MIN_COLUMN_W || !headingsFit(page, lists, boxes[0]!.w))) continue;
     const option = { ...sizeFlow(page, prepared, style, boxes[0]!.w, area.h, perSlide), boxes, perSlide };
-    // Never narrower columns just to save a slide: only for clearly larger text on as many slides or fewer.
-    const better = !chosen || (slides(option) <= slides(chosen) && option.size >= chosen.size + WORTH_MORE_COLUMNS);
+    // Never narrower columns just to save a slide: only for clearly larger text on as many slides or fewer,
+    // and never by splitting lists that stood whole in their columns.
+    const better =
+      !chosen ||
+      (slides(option) <= slides(chosen) &&
+        option.size >= chosen.size + WORTH_MORE_COLUMNS &&
+        (option.whole === true || !chosen.whole));
     if (better) chosen = option;
   }
   return chosen!;

@@ -5,7 +5,8 @@
 import { messages } from '../kinds/messages.js';
 import { below, columns, type Page } from '../layout/page.js';
 import { continuedTitle, fitBox, splitToFit, textHeight, textStyle, titleElements } from '../layout/text-box.js';
-import type { Box, LaidOutSlide, Paragraph, SlideElement } from '../layout/types.js';
+import type { Box, LaidOutSlide, Paragraph, SlideElement, TextStyle } from '../layout/types.js';
+import { fitText, paragraphGroups } from '../layout/fit-text.js';
 import { layoutList } from './bullets.js';
 import { pointParagraphs } from './points.js';
 import type { SourceLocation } from '../errors.js';
@@ -87,6 +88,27 @@ function mainPanel(
   ];
 }
 
+/**
+ * The other messages beside the panel, at a size a meeting room reads (body − 2 pt, never
+ * under the theme's floor): when they do not all fit at it, about half go beside the panel
+ * and the rest continue on a slide of their own, rather than all of them small and dense.
+ * Only a box too small for even one message at that size falls back to the floor.
+ */
+export function othersChunks(page: Page, others: Paragraph[], style: TextStyle, box: Box): Paragraph[][] {
+  const { sizes } = page.theme;
+  const comfort = Math.min(sizes.body, Math.max(sizes.minBody, sizes.body - 2));
+  const fitsAt = (paragraphs: Paragraph[]) =>
+    fitText({ paragraphs, style, box, maxSize: comfort, minSize: comfort }).fits;
+  if (fitsAt(others)) return [others];
+  const groups = paragraphGroups(others);
+  let fits = 0;
+  while (fits < groups.length && fitsAt(others.slice(0, groups[fits]!.end))) fits++;
+  if (fits === 0) return splitToFit(page, others, style, box);
+  // A fair share on each slide: the continuation never holds only a message or two of many.
+  const end = groups[Math.min(fits, Math.ceil(groups.length / 2)) - 1]!.end;
+  return [others.slice(0, end), others.slice(end)];
+}
+
 function layout(page: Page, content: MessagesContent): LaidOutSlide[] {
   // On a template, its two columns first: the slide then inherits both boxes.
   const inSlots = messagesInSlots(page, content);
@@ -98,7 +120,7 @@ function layout(page: Page, content: MessagesContent): LaidOutSlide[] {
   const style = textStyle(page, { size: sizes.body });
   const othersHeadH = right ? textHeight([{ runs: [{ text: content.othersHeading }] }], hStyle, right.w) : 0;
   const listBox = right ? below(right, othersHeadH, 0.05) : page.body;
-  const [first = [], ...rest] = hasOthers ? splitToFit(page, content.others, style, listBox) : [[]];
+  const [first = [], ...rest] = hasOthers ? othersChunks(page, content.others, style, listBox) : [[]];
   const others = fitBox(page, { name: messages.parts.others.name(), box: listBox, paragraphs: first, style });
   // The panel's text stays close to the list's size, so neither looks out of place.
   const mainSize = hasOthers ? Math.min(sizes.body, others.element.style.fontSize + 2) : sizes.body + 4;

@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { deckSchema, strategySchema, themeSchema } from '../data/schema.js';
 import { toJsonSchema } from '../data/json-schema.js';
+import { withTranslations } from '../data/translatable-schema.js';
 import { COLOR_PAIRS } from '../data/check-theme.js';
 import { listEntries, readManifest } from '../versions/manifest.js';
 import { resolveAssetPath } from '../images/asset-path.js';
@@ -166,7 +167,8 @@ export function createApi(options: StudioOptions, messages: Messages) {
   };
 
   const schemas = {
-    strategy: toJsonSchema(strategySchema, { title: 'Strategi', id: 'strategy' }),
+    // Its texts may carry translations: the form edits them side by side (client/translation-field.ts).
+    strategy: withTranslations(toJsonSchema(strategySchema, { title: 'Strategi', id: 'strategy' })),
     theme: toJsonSchema(themeSchema, { title: 'Tema', id: 'theme' }),
     deck: toJsonSchema(deckSchema, { title: 'Presentasjon', id: 'deck' }),
   };
@@ -207,6 +209,7 @@ export function createApi(options: StudioOptions, messages: Messages) {
       const theme = record(loaded.find((f) => f.kind === 'theme')?.value);
       json(res, {
         root: path.basename(files.paths.root),
+        lang: messages.lang,
         files: loaded,
         decks,
         schemas,

@@ -20,7 +20,7 @@ describe('build runs the checks', () => {
     );
     const run = await runCli(['build', '--deck', 'strategi'], root);
     expect(run.status).toBe(4);
-    expect(run.stderr).toMatch(/slide 8 · Title · error title: the title placeholder is empty/);
+    expect(run.stderr).toMatch(/slide 9 · Title · error title: the title placeholder is empty/);
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 });
@@ -36,7 +36,7 @@ describe.skipIf(missingTool('LibreOffice', hasSoffice))('build --pdf', () => {
     const meta = spawnSync('pdfinfo', ['-meta', pdf], { encoding: 'utf8' }).stdout;
     expect(meta).toMatch(/<pdfaid:part>2<\/pdfaid:part>/);
     const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
-    expect(info).toMatch(/Pages:\s+8/);
+    expect(info).toMatch(/Pages:\s+9/);
     expect(info).toMatch(/Tagged:\s+yes/);
 
     // The deck is unchanged: its PDF passes the check against it and is kept as it is.
@@ -47,6 +47,6 @@ describe.skipIf(missingTool('LibreOffice', hasSoffice))('build --pdf', () => {
     writeFileSync(pdf, readFileSync(pdf).subarray(0, 2000));
     const again = await runCli(['build', '--deck', 'samkommunestyre', '--pdf'], root);
     expect(again.status, again.stderr).toBe(0);
-    expect(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout).toMatch(/Pages:\s+8/);
+    expect(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout).toMatch(/Pages:\s+9/);
   });
 });

@@ -31,10 +31,15 @@ export interface RunningStudio {
   stop(): Promise<void>;
 }
 
-/** `node <cli> studio --no-open --root <root>`, resolved once it has printed its address. */
-export async function startStudio(cli: string, root: string, env: NodeJS.ProcessEnv = {}): Promise<RunningStudio> {
+/** `node <cli> studio --no-open --root <root> [args]`, resolved once it has printed its address. */
+export async function startStudio(
+  cli: string,
+  root: string,
+  env: NodeJS.ProcessEnv = {},
+  args: string[] = [],
+): Promise<RunningStudio> {
   const started = performance.now();
-  const child = spawn(process.execPath, [cli, 'studio', '--no-open', '--root', root], {
+  const child = spawn(process.execPath, [cli, 'studio', '--no-open', '--root', root, ...args], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },

@@ -13,8 +13,11 @@ export type { RunningStudio };
 export const projectCopy = (): string => copyProjectFrom(REPO);
 
 /** The studio of the bundle this test run built (test/global-setup.ts). */
-export const startStudioProcess = (root: string, env: NodeJS.ProcessEnv = {}): Promise<RunningStudio> =>
-  startStudio(CLI_ENTRY, root, env);
+export const startStudioProcess = (
+  root: string,
+  env: NodeJS.ProcessEnv = {},
+  args: string[] = [],
+): Promise<RunningStudio> => startStudio(CLI_ENTRY, root, env, args);
 
 export function removeAll(...dirs: string[]): void {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });

@@ -52,9 +52,14 @@ function measureDrawn(e: ElementModel): Box | undefined {
  */
 function contentArea(slide: SlideModel, size: { w: number; h: number }): Box {
   const title = slide.elements.find((e) => isTitle(e) && e.box);
-  const top = title?.box ? title.box.y + title.box.h : 0;
-  const footers = slide.elements.filter((e) => isFooter(e) && e.box && e.box.y > top).map((e) => e.box!.y);
-  let bottom = Math.min(size.h, ...footers);
+  // A template may put its title at the foot of the slide (pptxgenjs-4x3): the content is then above it.
+  const titleBelow = title?.box !== undefined && title.box.y > size.h / 2 ? title.box.y : undefined;
+  const top = title?.box && titleBelow === undefined ? title.box.y + title.box.h : 0;
+  // Footers bound the content from below; a slide number a template puts at the top does not.
+  const footers = slide.elements
+    .filter((e) => isFooter(e) && e.box && e.box.y > top && e.box.y > size.h / 2)
+    .map((e) => e.box!.y);
+  let bottom = Math.min(size.h, ...footers, ...(titleBelow === undefined ? [] : [titleBelow]));
   for (const art of slide.behind ?? []) {
     const b = art.box;
     const seen = art.kind === 'picture' || (art.kind === 'shape' && art.fill && art.fill !== slide.background);

@@ -15,6 +15,8 @@ export interface Schema {
   additionalProperties?: Schema | boolean;
   anyOf?: Schema[];
   oneOf?: Schema[];
+  /** Only `#/definitions/translations` (a text's translation map, translation-field.ts). */
+  $ref?: string;
   default?: Json;
   pattern?: string;
   minItems?: number;

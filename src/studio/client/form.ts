@@ -11,6 +11,7 @@ import { fieldPath } from './paths.js';
 import { type Section, sectioned } from './form-sections.js';
 import { type ColourContext, colourExtras } from './colour-field.js';
 import { linkIdToName, namingKey } from './id-from-name.js';
+import { isTranslatable, type TranslationContext, translationField } from './translation-field.js';
 
 export interface FormContext {
   file: string;
@@ -21,6 +22,8 @@ export interface FormContext {
   changed(structural: boolean, focus?: Path): void;
   /** The theme's colours: a picker and their contrast beside each (colour-field.ts). */
   colours?: ColourContext;
+  /** The strategy's language and the page's: its texts may carry translations (translation-field.ts). */
+  languages?: TranslationContext;
 }
 
 export function buildForm(schema: Schema, ctx: FormContext): HTMLElement {
@@ -40,6 +43,7 @@ export function buildForm(schema: Schema, ctx: FormContext): HTMLElement {
 }
 
 function field(schema: Schema, path: Path, required: boolean, ctx: FormContext, bare = false): HTMLElement {
+  if (ctx.languages && isTranslatable(schema)) return translated(path, required, ctx, ctx.languages);
   if (schema.anyOf || schema.oneOf) return union(schema.anyOf ?? schema.oneOf ?? [], path, ctx);
   if (schema.type === 'array') return list(schema, path, ctx, bare);
   if (schema.type === 'object' && schema.properties) return object(schema, path, ctx, bare);
@@ -67,6 +71,20 @@ function object(schema: Schema, path: Path, ctx: FormContext, bare: boolean): HT
   if (nameKey && idInput instanceof HTMLInputElement && nameInput instanceof HTMLElement)
     linkIdToName(ctx.holder, path, nameKey, nameInput as HTMLInputElement, idInput);
   return box;
+}
+
+/** A text that may be written in several languages, edited side by side. */
+function translated(path: Path, required: boolean, ctx: FormContext, languages: TranslationContext): HTMLElement {
+  return translationField({
+    path,
+    label: legendOf(path),
+    required,
+    holder: ctx.holder,
+    idPrefix: ctx.idPrefix,
+    languages,
+    mark: (el, at) => mark(el, at, ctx),
+    changed: (structural, focus) => ctx.changed(structural, focus),
+  });
 }
 
 function legendOf(path: Path): string {

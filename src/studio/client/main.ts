@@ -15,6 +15,7 @@ import { type ColourContext, refreshContrast } from './colour-field.js';
 import { h, type Json, pathId, type Path } from './form-util.js';
 import { fieldPath } from './paths.js';
 import { LiveChecker } from './live-check.js';
+import { LANGUAGES, type Language, type TranslationContext } from './translation-field.js';
 import { RenderQueue } from './render-queue.js';
 import { showMessages } from './messages.js';
 import { SlidesPanel, type Issue } from './slides.js';
@@ -126,6 +127,7 @@ function show(view: string, focus?: Path): void {
     holder,
     idPrefix: 'f',
     colours,
+    languages: file.kind === 'strategy' ? translationLanguages(holder.value) : undefined,
     changed(structural, focusPath) {
       if (colours) refreshContrast(main, colours);
       state.edits.set(view, holder);
@@ -147,6 +149,12 @@ function show(view: string, focus?: Path): void {
   markFields();
   templatePreview();
   if (focus) focusField(focus);
+}
+
+/** The strategy's own language (its texts' first column) and the page's. */
+function translationLanguages(value: Json): TranslationContext {
+  const own = (LANGUAGES as readonly string[]).includes(value?.language) ? (value.language as Language) : 'nb';
+  return { own, page: state.project?.lang ?? 'nb' };
 }
 
 /** Texts written with templates shown as what they become, their code behind «Vis mal» (template-text.ts). */

@@ -27,7 +27,12 @@ export function showMessages(main: HTMLElement, summary: HTMLElement, issues: Is
       control.setAttribute('aria-invalid', 'true');
       control.setAttribute('aria-describedby', id);
       control.after(note);
-    } else target.prepend(note);
+    } else {
+      // In a group (a text's translations side by side), the message goes under its name.
+      const legend = target.querySelector(':scope > legend');
+      if (legend) legend.after(note);
+      else target.prepend(note);
+    }
   });
   summary.replaceChildren();
   if (issues.length > 0) {

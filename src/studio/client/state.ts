@@ -24,6 +24,8 @@ export interface DeckChoice {
 
 export interface ProjectInfo {
   root: string;
+  /** The Studio's language (`trappa studio --lang`): the page's words where it has them in three. */
+  lang: 'nb' | 'nn' | 'en';
   files: DataFile[];
   decks: DeckChoice[];
   schemas: Record<'strategy' | 'theme' | 'deck', Schema>;
