@@ -91,11 +91,10 @@ describe('changes: since-sent', () => {
       'Viktige budskap',
       `«${faster}» (før: «${why}»)`,
       'Nytt: «Samkommunen er åpen om arbeidet»',
-      // Issue #23: the other messages continue on a slide of their own; the one pushed over is
-      // listed per slide (the comparison does not join a slide with its continuation yet).
-      'Tatt ut: «Samkommunen gir mange av fordelene med kommunesammenslåing uten at kommunene slås sammen»',
+      // The other messages continue on a slide of their own (issue #23); the one the new message
+      // pushed onto it is one move, listed where it now is, not taken out and added again.
       'Viktige budskap (forts.)',
-      'Nytt: «Samkommunen gir mange av fordelene med kommunesammenslåing uten at kommunene slås sammen»',
+      'Flyttet: «Samkommunen gir mange av fordelene med kommunesammenslåing uten at kommunene slås sammen»',
       'Arbeidet med kommunikasjonsplan – nærmeste tid',
       'Politikere L. og V.: «Ordfører» (før: «Rådmann»)',
     ]);

@@ -67,7 +67,40 @@ function withMoves(changes: TextChange[]): TextChange[] {
   });
 }
 
+/**
+ * Slides of one planned slide: a continuation's title is its first slide's title and a suffix
+ * ("Viktige budskap (forts.)", in any language), so one title starts with the other.
+ */
+const sameSeries = (x: string, y: string): boolean => x !== '' && y !== '' && (x.startsWith(y) || y.startsWith(x));
+
+/**
+ * A text removed from one slide and added on another slide of the same planned slide is one
+ * move, listed where it now is: a list that now continues a slide earlier or later moved its
+ * items, the reader did not lose and regain them.
+ */
+function withMovesAcrossSlides(diffs: SlideDiff[]): SlideDiff[] {
+  const out = diffs.map((d) => ({ ...d, changes: [...d.changes] }));
+  for (const to of out) {
+    to.changes = to.changes.map((c): TextChange => {
+      if (c.kind !== 'added') return c;
+      for (const from of out) {
+        if (from === to || !sameSeries(from.title, to.title)) continue;
+        const gone = from.changes.findIndex((x) => x.kind === 'removed' && x.before === c.after);
+        if (gone < 0) continue;
+        from.changes.splice(gone, 1);
+        return { kind: 'moved', before: c.after, after: c.after };
+      }
+      return c;
+    });
+  }
+  return out.map((d) => (d.status === 'changed' && d.changes.length === 0 ? { ...d, status: 'same' } : d));
+}
+
 export function compareDecks(a: SlideTexts[], b: SlideTexts[]): SlideDiff[] {
+  return withMovesAcrossSlides(slideDiffs(a, b));
+}
+
+function slideDiffs(a: SlideTexts[], b: SlideTexts[]): SlideDiff[] {
   return matchSlides(a, b).map((pair): SlideDiff => {
     const left = pair.base === undefined ? undefined : a[pair.base];
     const right = pair.edited === undefined ? undefined : b[pair.edited];
