@@ -32,6 +32,7 @@ export const LONG_TEST_FILES: Readonly<Record<string, string>> = {
   'test/studio-e2e.test.ts': 'the whole Studio flow in Chromium',
   'test/studio-plain-e2e.test.ts': 'the Studio’s plain-language screens in Chromium',
   'test/studio-office-e2e.test.ts': 'two pages and an editor on one file in Chromium',
+  'test/studio-translations-e2e.test.ts': 'translations edited side by side in Chromium',
   // A 2 MB strategy laid out while others are answered (23 s). Default: studio-server's limits.
   'test/studio-bounded.test.ts': 'the Studio under a 2 MB strategy',
   // Every bundled deck's PDF read by poppler and qpdf (35 s), planted faults (28 s).
@@ -48,6 +49,7 @@ export const LONG_TEST_FILES: Readonly<Record<string, string>> = {
   // Default: layout-words, layout-quality, sparse-slides, split-groups.
   'test/props/layout.props.test.ts': 'generated strategies, laid out and checked',
   'test/props/words-pdf.props.test.ts': 'generated strategies, words read back from the PDF',
+  'test/props/sparse-arrangements.props.test.ts': 'generated target groups and messages, arranged',
   'test/whole-words.test.ts': 'no word broken, read back from LibreOffice’s PDF',
   // Build, edit, absorb, rebuild on generated strategies, once more after LibreOffice saved
   // the deck (10 s). Default: absorb, readme-absorb, studio-absorb.
