@@ -9,18 +9,11 @@ import type { Box, LaidOutSlide, Paragraph, SlideElement, TextStyle } from '../l
 import { fitText, paragraphGroups } from '../layout/fit-text.js';
 import { layoutList } from './bullets.js';
 import { pointParagraphs } from './points.js';
-import type { SourceLocation } from '../errors.js';
 import type { SlideInput, SlideKind } from './types.js';
-import { messagesInSlots } from './messages-slots.js';
+import { messagesInSlots, type SlotMessages } from './messages-slots.js';
 
-interface MessagesContent {
-  title: string;
-  mainSource: SourceLocation;
-  mainHeading: string;
-  main: Paragraph[];
-  othersHeading: string;
-  others: Paragraph[];
-}
+/** What the messages slide says, whether it is laid out in the template's places or in Trappa's own. */
+type MessagesContent = SlotMessages;
 
 function compose(input: SlideInput): MessagesContent {
   const { mainMessage, otherMessages } = input.plan.strategy;
