@@ -54,6 +54,12 @@ export const LONG_TEST_FILES: Readonly<Record<string, string>> = {
   // Build, edit, absorb, rebuild on generated strategies, once more after LibreOffice saved
   // the deck (10 s). Default: absorb, readme-absorb, studio-absorb.
   'test/absorb-roundtrip.test.ts': 'absorb round trips on generated strategies',
+  // A 24-megapixel camera photo made, encoded and built into whole decks (19 s wall, 10 s of
+  // CPU). Default: images-prepare shrinks the same photo and strips its EXIF; images-budget.
+  'test/images-deck.test.ts': 'camera photos through whole decks',
+  // Ten texts laid out by Trappa and by LibreOffice, line for line (11 s). Default: measure-text
+  // (the metrics), layout-words.
+  'test/measure-text-libreoffice.test.ts': 'line breaks compared with LibreOffice’s, ten cases',
   // Three templates' decks rendered by LibreOffice with their texts emptied, every text's
   // colour measured on the pixels under it (18 s). Default: check-rules' contrast rule,
   // template-package.
