@@ -239,7 +239,8 @@ describe('trappa studio in a real browser', () => {
     expect(await runAction(page, 'Lag ny versjon')).toBe('Ferdig.');
     expect(readFileSync(strategyFile(), 'utf8')).toMatch(/version: "?0\.3"?/);
     await page.click('nav button:has-text("Strategi")');
-    await expect.poll(() => page.inputValue('#f-version'), { timeout: 10_000 }).toBe('0.3');
+    // The form follows the file through the Studio's watch of the disk: give a loaded machine time.
+    await expect.poll(() => page.inputValue('#f-version'), { timeout: 30_000 }).toBe('0.3');
   });
 
   it('can be used with the keyboard alone', async () => {
