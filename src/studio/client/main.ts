@@ -76,7 +76,12 @@ function drawNav(): void {
     ...items.map(({ key, label }) => {
       const b = h('button', { type: 'button', 'data-view': key }, label + (state.edits.has(key) ? ' •' : ''));
       if (key === state.view) b.setAttribute('aria-current', 'page');
-      b.addEventListener('click', () => show(key));
+      b.addEventListener('click', () => {
+        show(key);
+        // What the page last heard may be behind the disk (news lost while its event stream
+        // reconnected): a form opened without unsaved edits shows the file as it is now.
+        if (fileOf(key) && !state.edits.has(key)) void syncFromDisk(key);
+      });
       return h('li', {}, b);
     }),
   );
@@ -315,7 +320,25 @@ function listen(): void {
     else if (version === undefined || fileOf(file)?.version !== version) void changedOnDisk(file);
   };
   events.addEventListener('changed', news);
+  // After a reconnect the news sent meanwhile is lost: catch up on the file shown.
+  let opened = false;
+  events.addEventListener('open', () => {
+    if (opened && state.view && fileOf(state.view)) void syncFromDisk(state.view);
+    opened = true;
+  });
   events.addEventListener('saved', news);
+}
+
+/** The page's copy of `file` brought up to the disk when it differs and the page has no edits of it. */
+async function syncFromDisk(file: string): Promise<void> {
+  const project = await getJson<ProjectInfo>('/api/project');
+  const fresh = project.files.find((f) => f.file === file);
+  const mine = fileOf(file);
+  if (!fresh || !mine || fresh.version === mine.version || state.edits.has(file)) return;
+  Object.assign(mine, fresh);
+  if (state.view === file) show(file);
+  state.touched.add(file);
+  scheduleRender();
 }
 
 /** Someone else changed a file: take it in unless the page has unsaved edits of it. */
