@@ -54,6 +54,12 @@ export const LONG_TEST_FILES: Readonly<Record<string, string>> = {
   // Build, edit, absorb, rebuild on generated strategies, once more after LibreOffice saved
   // the deck (10 s). Default: absorb, readme-absorb, studio-absorb.
   'test/absorb-roundtrip.test.ts': 'absorb round trips on generated strategies',
+  // Eight hostile templates built through the CLI, a zip bomb among them (18 s). Default:
+  // template-package, input-limits (hostile data files), os-errors.
+  'test/template-untrusted.test.ts': 'hostile templates, one by one through the CLI',
+  // `trappa diff` on three pairs of decks, one through LibreOffice's side-by-side page (12 s).
+  // Default: changes-since-sent (the same comparison on a slide), readme-absorb.
+  'test/diff.test.ts': '`trappa diff` on three pairs of versions',
   // A 24-megapixel camera photo made, encoded and built into whole decks (19 s wall, 10 s of
   // CPU). Default: images-prepare shrinks the same photo and strips its EXIF; images-budget.
   'test/images-deck.test.ts': 'camera photos through whole decks',
