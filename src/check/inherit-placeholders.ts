@@ -5,11 +5,12 @@
  * title or body text style). Also how close the template's own placeholders come to each
  * edge of the slide: Trappa may place text as close as the template's designer did.
  */
-import type { Box } from '../layout/types.js';
+import type { Box, Insets } from '../layout/types.js';
 import { attr, child, descendants, numberAttr, path, type XmlElement } from '../ooxml/xml.js';
 import { colorIn, type ColorScheme } from '../ooxml/colors.js';
 import { EMU_PER_INCH } from '../units.js';
-import type { ShapeModel } from './types.js';
+import { DEFAULT_INSETS } from './read-text.js';
+import type { ShapeModel, TextFrame } from './types.js';
 
 interface Placeholder {
   type: string;
@@ -113,11 +114,25 @@ export function inheritance(
         if (!shape.placeholder) continue;
         const { box, color } = placeholder(shape.placeholder, shape.placeholderIdx);
         if (!shape.box && box) {
-          shape.box = box;
+          shape.box = shape.text ? placedText(box, shape.text) : box;
           shape.inheritedBox = true;
         }
         if (color && shape.text) shape.textColor = color;
       }
     },
   };
+}
+
+/**
+ * A placeholder that inherits a larger box and stands its text in from the box's sides by
+ * insets larger than OOXML's defaults (Trappa's text kept off the template's art inside the
+ * layout's place, pptx/slot-plan.ts) is checked as the frame its insets leave: the box less
+ * each inset's excess over the default, with the default insets. Its text is drawn there.
+ */
+function placedText(box: Box, text: TextFrame): Box {
+  const excess = (side: keyof Insets) => Math.max(0, text.insets[side] - DEFAULT_INSETS[side]);
+  const [l, t, r, b] = (['left', 'top', 'right', 'bottom'] as const).map(excess) as [number, number, number, number];
+  if (l + t + r + b === 0) return box;
+  for (const side of ['left', 'top', 'right', 'bottom'] as const) text.insets[side] -= excess(side);
+  return { x: box.x + l, y: box.y + t, w: Math.max(0.01, box.w - l - r), h: Math.max(0.01, box.h - t - b) };
 }

@@ -7,6 +7,8 @@ import type { ParagraphModel, RunModel, TextFrame } from './types.js';
 
 /** OOXML's default insets: 0.1 in left and right, 0.05 in top and bottom. */
 const DEFAULT_INSETS_EMU = { left: 91_440, right: 91_440, top: 45_720, bottom: 45_720 } as const;
+/** The same in inches. */
+export const DEFAULT_INSETS = { left: 0.1, right: 0.1, top: 0.05, bottom: 0.05 } as const;
 const RUNS = new Set(['a:r', 'a:fld', 'a:br']);
 
 /** Insets in inches from attributes such as `lIns`/`marL` (EMU), with OOXML's defaults. */

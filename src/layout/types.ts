@@ -33,6 +33,12 @@ export interface Paragraph {
   align?: 'left' | 'center' | 'right';
   /** Extra space before the paragraph, in points. */
   spaceBefore?: number;
+  /**
+   * A heading inside the text (a column's or a statement's heading as its first line, where an
+   * organisation's layout place holds heading and text in one): declared on the shape, so the
+   * tagged PDF makes it an H2 (pptx/source-tags.ts, check/pdf/deck-regions.ts).
+   */
+  heading?: boolean;
 }
 
 /** Inner margins of a text frame, in inches. */

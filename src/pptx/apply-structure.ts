@@ -11,7 +11,9 @@
 import type { PackageParts } from './package-parts.js';
 import { DECORATIVE_EXT, DECORATIVE_URI, panelShape, phTag, slideNumberField } from './placeholder-xml.js';
 import type { DeckStructure, ShapePlan, SlidePlan } from './slide-structure.js';
+import type { SlotInset } from './slot-plan.js';
 import { SourceTags } from './source-tags.js';
+import { inchToEmu } from '../units.js';
 import { editStartTags, escapeXml, getAttribute, replaceEachFrom, replaceFrom, setAttribute } from './xml-edit.js';
 
 const TOP_LEVEL = /<p:(sp|pic|graphicFrame)>[\s\S]*?<\/p:\1>/g;
@@ -50,6 +52,20 @@ function pinMeasuredText(xml: string): string {
   return out.replace(/<a:bodyPr\b([^>]*?)(?:\/>|><\/a:bodyPr>)/, '<a:bodyPr$1><a:noAutofit/></a:bodyPr>');
 }
 
+/** OOXML's default insets (EMU), for a `bodyPr` that writes none. */
+const DEFAULT_INSETS = { lIns: 91440, tIns: 45720, rIns: 91440, bIns: 45720 };
+
+/** The text stands `inset` further in from the (inherited, larger) box's sides than its own insets say. */
+function insetText(xml: string, inset: SlotInset): string {
+  const by = { lIns: inset.left, tIns: inset.top, rIns: inset.right, bIns: inset.bottom };
+  return editStartTags(xml, 'a:bodyPr', (tag) => {
+    for (const [name, inches] of Object.entries(by) as [keyof typeof by, number][]) {
+      const own = Number(getAttribute(tag, name) ?? DEFAULT_INSETS[name]);
+      setAttribute(tag, name, String(own + inchToEmu(inches)));
+    }
+  });
+}
+
 function toPlaceholder(xml: string, plan: ShapePlan): string {
   if (!plan.placeholder) return xml;
   let out = xml.replace(
@@ -60,6 +76,7 @@ function toPlaceholder(xml: string, plan: ShapePlan): string {
   const ph = phTag({ ...plan.placeholder, ...(sz ? { sz } : {}) });
   out = out.replace(/<p:nvPr\s*(?:\/>|><\/p:nvPr>)/, `<p:nvPr>${ph}</p:nvPr>`);
   if (plan.inheritBox) out = out.replace(/<a:xfrm\b[\s\S]*?<\/a:xfrm>/, '');
+  if (plan.inheritBox && plan.inset) out = insetText(out, plan.inset);
   if (plan.panel && !plan.panelBox) {
     const fill = `<a:solidFill><a:schemeClr val="${plan.panel}"/></a:solidFill>`;
     out = out.replace(/(<p:spPr\b[\s\S]*?)(?:<a:noFill\/>|(?=<a:ln\b)|(?=<\/p:spPr>))/, `$1${fill}`);
@@ -132,7 +149,8 @@ function applySlide(xml: string, plan: SlidePlan, colors: Map<string, string>, p
     if (!shapePlan) throw new Error(`${part}: more shapes than laid-out elements`);
     if (shapePlan.drop) return '';
     const done = themeFonts(toPlaceholder(setName(shape, shapePlan), shapePlan), shapePlan);
-    const tagged = shapePlan.source ? tags.tag(done, shapePlan.source, part) : done;
+    const { source, headings } = shapePlan;
+    const tagged = source || headings ? tags.tag(done, { source, headings }, part) : done;
     // Ids above any pptxgenjs gives (it numbers shapes from 2 in order).
     const panel = shapePlan.panelBox && shapePlan.panel && panelShape(9000 + i, shapePlan.panelBox, shapePlan.panel);
     return panel ? panel + tagged : tagged;

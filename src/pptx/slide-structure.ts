@@ -11,9 +11,9 @@ import { debugLog } from '../debug-log.js';
 import type { SourceLocation } from '../errors.js';
 import { commonParts } from '../kinds/common-parts.js';
 import { partRole } from '../kinds/index.js';
-import type { Box, LaidOutSlide, SlideElement, TextElement } from '../layout/types.js';
+import type { Box, LaidOutSlide, Paragraph, SlideElement, TextElement } from '../layout/types.js';
 import type { LayoutInfo, LayoutRole, MasterSet, PlaceholderInfo, PlaceholderRef } from './master-set.js';
-import { chooseSlots, isBodyText, sameBox } from './slot-plan.js';
+import { chooseSlots, isBodyText, type SlotInset, sameBox } from './slot-plan.js';
 
 const log = debugLog('pptx');
 
@@ -21,6 +21,8 @@ export interface ShapePlan {
   name: string;
   /** The data the shape's text came from ("data/strategy.yaml#profile"), kept as a custom tag on the shape. */
   source?: string;
+  /** The places of its heading paragraphs among its paragraphs that hold text (a custom tag too). */
+  headings?: number[];
   placeholder?: PlaceholderRef;
   /** The run text becomes a slide-number field. */
   slideNumber?: boolean;
@@ -36,6 +38,8 @@ export interface ShapePlan {
   panel?: string;
   /** With panel: a shape of its own behind the text's laid-out box (the placeholder's box is the slot's, taller). */
   panelBox?: Box;
+  /** With inheritBox: how far in from the slot's sides the text stands (added to its insets), in inches. */
+  inset?: SlotInset;
   /** The runs name no typeface: the text is in the template's heading font, which the title inherits. */
   inheritFont?: boolean;
   /** The typeface written on the runs, and the theme font it is (`+mj` / `+mn`). */
@@ -154,9 +158,11 @@ export function planSlide(
     if (e.type === 'table') return { name, ...source, font: fontOf(e.style.fontFace, false, set.fonts) };
     if (e.type !== 'text') return { name };
     const title = e.role === 'title';
+    const headings = headingParagraphs(e.paragraphs);
     const plan: ShapePlan = {
       name,
       ...source,
+      ...(headings.length > 0 ? { headings } : {}),
       font: fontOf(e.style.fontFace, title, set.fonts),
       inheritColor: options.template,
     };
@@ -185,7 +191,7 @@ export function planSlide(
       return legible({ ...plan, placeholder: ref(ph), slideNumber: number, inheritBox }, e);
     }
     const at = texts.indexOf(e);
-    const { slot, inherits, taller } = slots[at] ?? { inherits: false };
+    const { slot, inherits, taller, inset } = slots[at] ?? { inherits: false };
     // More texts than the layout has places for, or (on a template) a text outside its slot's box:
     // a body placeholder of its own, which no layout slot moves (PowerPoint keeps such "orphans"
     // where they are on *Reset slide*, so they cannot land on another text).
@@ -196,10 +202,16 @@ export function planSlide(
     // In a slot taller than the text (its foot over the template's footer or art), the text reads
     // where it is; a panel it needs there is a shape of its own under the text, not the slot's fill.
     const judged = legible({ ...plan, placeholder }, e);
-    return { ...judged, inheritBox: true, ...(judged.panel ? { panelBox: e.box } : {}) };
+    return { ...judged, inheritBox: true, ...(inset ? { inset } : {}), ...(judged.panel ? { panelBox: e.box } : {}) };
   });
   const own = options.layoutBackground?.(role);
   return { layout, shapes, keepBackground: !options.template && own !== undefined && own !== slide.background };
+}
+
+/** Where a text's declared heading paragraphs stand among its paragraphs that hold text (as a reader counts them). */
+function headingParagraphs(paragraphs: readonly Paragraph[]): number[] {
+  const shown = paragraphs.filter((p) => p.runs.some((r) => r.text.trim() !== ''));
+  return shown.flatMap((p, i) => (p.heading ? [i] : []));
 }
 
 /** Colours that are theme colours, mapped to the slot shapes should name (text and background first). */

@@ -21,10 +21,11 @@ export interface SlotChoice {
   role: LayoutRole;
   layout: LayoutInfo;
   /**
-   * Per body text (in order): its slot, whether it takes the slot's box as its own, and whether
-   * that box is taller than the text's (whose own box then is where it must read).
+   * Per body text (in order): its slot, whether it takes the slot's box as its own, whether that
+   * box is larger than the text's (whose own box then is where it must read), and how far in
+   * from the slot's sides the text then stands.
    */
-  slots: { slot?: PlaceholderInfo; inherits: boolean; taller?: boolean }[];
+  slots: { slot?: PlaceholderInfo; inherits: boolean; taller?: boolean; inset?: SlotInset }[];
 }
 
 function roleByCount(slide: LaidOutSlide, texts: number): LayoutRole {
@@ -74,33 +75,65 @@ function assignSlots(texts: TextElement[], slots: PlaceholderInfo[]): (Placehold
 export const sameBox = (a: Box, b: Box | undefined) =>
   b !== undefined && [a.x - b.x, a.y - b.y, a.w - b.w, a.h - b.h].every((d) => Math.abs(d) < 0.02);
 
+/** Inches a text Trappa placed inside its slot's box stands in from the slot's sides. */
+export interface SlotInset {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+const TOLERANCE = 0.02;
+
 /**
- * A top-anchored text Trappa placed at the top of its slot, as wide as the slot and no taller,
- * reads the same in the slot's whole box: it can inherit the box too (PowerPoint's *Reset
- * slide* then changes nothing). What else lies in the slot's box must lie below the text (a
- * template's footer or art that ends the content area above the slot's foot), and a text with
- * a fill of its own never takes a larger box (the fill would cover them).
+ * A top-anchored text Trappa placed inside its slot's box (the content area keeps off art that
+ * reaches into the slot from a side, or ends above the slot's foot) reads the same in the slot's
+ * whole box with insets that put its text where it was laid out: it can inherit the box, and
+ * writes only how far in its text stands. Whatever else lies in the slot's box must lie below
+ * the text or within the text's own box, so that the text, put anywhere in the slot (PowerPoint's
+ * *Reset slide*), covers nothing it did not; a text with a fill of its own never takes a larger
+ * box (the fill would cover the slot's foot). Undefined: the text cannot take the slot.
  */
-function fillsSlotTop(e: TextElement, slot: Box | undefined, others: SlideElement[]): boolean {
-  if (!slot || (e.style.valign ?? 'top') !== 'top') return false;
-  if (!sameBox({ ...e.box, h: slot.h }, slot) || e.box.h > slot.h + 0.02) return false;
-  const bottom = e.box.y + e.box.h;
-  const below = (o: SlideElement) => 'box' in o && o.box.y >= bottom - 0.01;
-  if (e.fill && e.box.h < slot.h - 0.02) return false;
-  return others.every((o) => o === e || !('box' in o) || overlap(o.box, slot) < 0.01 || below(o));
+function insetInSlot(e: TextElement, slot: Box | undefined, others: SlideElement[]): SlotInset | undefined {
+  if (!slot || (e.style.valign ?? 'top') !== 'top' || e.fill) return undefined;
+  const b = e.box;
+  const inset = {
+    left: b.x - slot.x,
+    top: b.y - slot.y,
+    right: slot.x + slot.w - (b.x + b.w),
+    bottom: slot.y + slot.h - (b.y + b.h),
+  };
+  if (Object.values(inset).some((d) => d < -TOLERANCE)) return undefined;
+  const bottom = b.y + b.h;
+  const fine = (o: SlideElement) =>
+    o === e ||
+    !('box' in o) ||
+    overlap(o.box, slot) < 0.01 ||
+    o.box.y >= bottom - 0.01 ||
+    overlap(o.box, slot) <= overlap(o.box, b) + 0.01;
+  if (!others.every(fine)) return undefined;
+  const clamp = (d: number) => (d < TOLERANCE ? 0 : d);
+  return { left: clamp(inset.left), top: clamp(inset.top), right: clamp(inset.right), bottom: clamp(inset.bottom) };
 }
 
 const within = (b: Box, size: { w: number; h: number }) =>
   b.x >= -0.01 && b.y >= -0.01 && b.x + b.w <= size.w + 0.01 && b.y + b.h <= size.h + 0.01;
 
-/** The texts' slots in `layout`, and which take the slot's box (a slot reaching past the slide's edge never does). */
+/**
+ * The texts' slots in `layout`, and which take the slot's box. A slot reaching past the slide's
+ * edge (Progress's bodies run past its foot) is taken only by a text inside the slide that
+ * stands in it at a place of its own (the text is drawn inside the slide).
+ */
 function slotsIn(slide: LaidOutSlide, texts: TextElement[], layout: LayoutInfo, role: LayoutRole, size: Box) {
   return assignSlots(texts, bodySlots(layout, role)).map((slot, i) => {
     const e = texts[i]!;
     const inside = slot?.box !== undefined && within(slot.box, size);
-    const exact = sameBox(e.box, slot?.box);
-    const inherits = inside && (exact || fillsSlotTop(e, slot?.box, slide.elements));
-    return { slot, inherits, ...(inherits && !exact ? { taller: true } : {}) };
+    if (inside && sameBox(e.box, slot?.box)) return { slot, inherits: true };
+    const inset = within(e.box, size) ? insetInSlot(e, slot?.box, slide.elements) : undefined;
+    if (!inset) return { slot, inherits: false };
+    // A text at the top of its slot, as wide, needs no insets of its own (nothing lies beside it).
+    const moved = inset.left > 0 || inset.top > 0 || inset.right > 0 || !inside;
+    return { slot, inherits: true, taller: true, ...(moved ? { inset } : {}) };
   });
 }
 
@@ -118,9 +151,7 @@ export function chooseSlots(
   if (!template || own === 'title') {
     const slots = slotsIn(slide, texts, layouts[own], own, area);
     // The built-in design writes every box itself (its layouts are made from the laid-out deck).
-    const kept = slots.map(({ slot, inherits, taller }) =>
-      template ? { slot, inherits, ...(taller ? { taller } : {}) } : { slot, inherits: false },
-    );
+    const kept = slots.map((s) => (template ? s : { slot: s.slot, inherits: false }));
     return { role: own, layout: layouts[own], slots: kept };
   }
   let best: (SlotChoice & { score: number }) | undefined;

@@ -1,8 +1,10 @@
 /**
  * Each text's data source as a PowerPoint custom tag on its shape (`p:custDataLst` →
  * ppt/tags/tagN.xml with `TRAPPA_SOURCE`), readable in VBA as Shape.Tags("TRAPPA_SOURCE"),
- * so edits made later in PowerPoint can be traced back to the YAML field. One tags part
- * per distinct source, shared by the shapes (and slides) that came from it.
+ * so edits made later in PowerPoint can be traced back to the YAML field; and, on a text
+ * whose headings are paragraphs of its own, `TRAPPA_HEADINGS`: their places among the
+ * text's paragraphs that hold text ("0 3"), for the tagged PDF (check/pdf/deck-regions.ts).
+ * One tags part per distinct set of tags, shared by the shapes (and slides) that carry it.
  */
 import type { PackageParts } from './package-parts.js';
 import { XML_DECLARATION } from './placeholder-xml.js';
@@ -10,22 +12,33 @@ import { escapeXml } from './xml-edit.js';
 
 const TAGS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/tags';
 const SOURCE_TAG = 'TRAPPA_SOURCE';
+const HEADINGS_TAG = 'TRAPPA_HEADINGS';
+
+/** A shape's custom tags: its data source, and where its heading paragraphs are. */
+export interface ShapeTags {
+  source?: string;
+  headings?: readonly number[];
+}
 
 export class SourceTags {
   private readonly bySource = new Map<string, string>();
 
   constructor(private readonly parts: PackageParts) {}
 
-  /** The tags part holding `source`, made on first use. */
-  private partFor(source: string): string {
-    let part = this.bySource.get(source);
+  /** The tags part holding `tags`, made on first use. */
+  private partFor(tags: ShapeTags): string {
+    const list: [string, string][] = [];
+    if (tags.source !== undefined) list.push([SOURCE_TAG, tags.source]);
+    if (tags.headings?.length) list.push([HEADINGS_TAG, tags.headings.join(' ')]);
+    const xml = list.map(([name, val]) => `<p:tag name="${name}" val="${escapeXml(val)}"/>`).join('');
+    let part = this.bySource.get(xml);
     if (!part) {
       part = `ppt/tags/tag${this.bySource.size + 1}.xml`;
-      this.bySource.set(source, part);
+      this.bySource.set(xml, part);
       this.parts.setText(
         part,
         `${XML_DECLARATION}<p:tagLst xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main">` +
-          `<p:tag name="${SOURCE_TAG}" val="${escapeXml(source)}"/></p:tagLst>`,
+          `${xml}</p:tagLst>`,
       );
     }
     return part;
@@ -35,8 +48,8 @@ export class SourceTags {
    * Tags the shape: adds the relationship to the slide's rels (ids `rIdSrcN`, one per part)
    * and `p:custDataLst` to the shape's `p:nvPr`, after any `p:ph` as the schema orders them.
    */
-  tag(shape: string, source: string, slide: string): string {
-    const part = this.partFor(source);
+  tag(shape: string, tags: ShapeTags, slide: string): string {
+    const part = this.partFor(tags);
     const rels = slide.replace(/slides\/(slide\d+\.xml)$/, 'slides/_rels/$1.rels');
     const target = `../tags/${part.replace(/^.*\//, '')}`;
     const xml = this.parts.text(rels) ?? '';

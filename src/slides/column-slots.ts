@@ -37,6 +37,7 @@ interface Flowed {
 function pour(page: Page, content: FlowContent, style: TextStyle, room: Box): Flowed[] | undefined {
   const heading = (text: string, first: boolean): Paragraph => ({
     runs: [{ text, bold: true }],
+    heading: true,
     ...(first ? {} : { spaceBefore: 10 }),
   });
   const fits = (paragraphs: Paragraph[]) => textHeight(paragraphs, style, room.w, page.language) <= room.h;

@@ -29,7 +29,7 @@ export function messagesInSlots(page: Page, content: SlotMessages): LaidOutSlide
   if (!columns || content.others.length === 0) return undefined;
   const { colors, sizes } = page.theme;
   const [left, right] = columns;
-  const heading = (text: string): Paragraph => ({ runs: [{ text, bold: true }] });
+  const heading = (text: string): Paragraph => ({ runs: [{ text, bold: true }], heading: true });
   const style = textStyle(page, { size: sizes.body });
   // The right column's first slide holds the heading and as many messages as fit at the floor.
   const headed = [heading(content.othersHeading), ...content.others];

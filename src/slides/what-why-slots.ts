@@ -51,7 +51,10 @@ function inColumns(page: Page, statements: Statement[], columns: Box[]) {
     statements.map((st, i) => ({
       name: whatWhy.parts.statement.name(st.label),
       box: columns[i]!,
-      paragraphs: [{ runs: [{ text: st.label, bold: true }] }, { runs: [{ text: st.text }], spaceBefore: 6 }],
+      paragraphs: [
+        { runs: [{ text: st.label, bold: true }], heading: true },
+        { runs: [{ text: st.text }], spaceBefore: 6 },
+      ],
       style: textStyle(page, { size: sizes.body + 6 }),
       source: st.source,
     })),

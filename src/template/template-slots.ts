@@ -14,12 +14,25 @@ const TOLERANCE = 0.05;
 /** Inches of a slot that must be left above the content area's foot for it to count. */
 const MIN_H = 1;
 
-/** The slot inside the content area, its foot cut off at the area's; undefined when it starts outside. */
+/** The share of a slot's width and height that must be left inside the content area for it to count. */
+const MIN_SHARE = 0.75;
+
+/**
+ * The part of the slot inside the content area: its foot cut off at the area's, and what art
+ * reaching in from a side or from above took off the area (a text there still inherits the
+ * slot's box, standing in by its insets); undefined when too little of the slot is left.
+ */
 function clip(b: Box, area: Box): Box | undefined {
-  const across = b.x >= area.x - TOLERANCE && b.x + b.w <= area.x + area.w + TOLERANCE;
-  if (!across || b.y < area.y - TOLERANCE) return undefined;
-  const h = Math.min(b.y + b.h, area.y + area.h) - b.y;
-  return h >= Math.min(MIN_H, b.h) ? { ...b, h } : undefined;
+  const x = Math.max(b.x, area.x);
+  const w = Math.min(b.x + b.w, area.x + area.w) - x;
+  const y = Math.max(b.y, area.y);
+  const h = Math.min(b.y + b.h, area.y + area.h) - y;
+  if (w < b.w * MIN_SHARE - TOLERANCE || y - b.y > b.h * (1 - MIN_SHARE) + TOLERANCE) return undefined;
+  const cut = (d: number) => (Math.abs(d) <= TOLERANCE ? 0 : d);
+  const box = { x: b.x + cut(x - b.x), y: b.y + cut(y - b.y), w: 0, h: 0 };
+  box.w = Math.min(b.x + b.w, area.x + area.w + TOLERANCE) - box.x;
+  box.h = Math.min(b.y + b.h, area.y + area.h) - box.y;
+  return box.h >= Math.min(MIN_H, b.h) && h > 0 ? box : undefined;
 }
 
 /** The layout's body placeholders' boxes, when it has exactly `n` and all have a box. */

@@ -3,6 +3,7 @@
  * upwards: the slide is scaled onto the page (LibreOffice keeps the slide's proportions).
  * A footer placeholder without its own `a:xfrm` (a deck on a template) is where its layout,
  * or else its master, puts that placeholder; failing both, the page's bottom twelfth.
+ * Headings are heading shapes, and heading paragraphs a text declares (heading-paragraphs.ts).
  */
 import { firstTarget, partRoot } from '../../ooxml/package.js';
 import { attr, child, descendants, numberAttr } from '../../ooxml/xml.js';
@@ -11,6 +12,7 @@ import { frameText } from '../read-text.js';
 import { isFooter, isHeading } from '../rules/elements.js';
 import type { Box } from '../../layout/types.js';
 import type { DeckModel, ElementModel } from '../types.js';
+import { declaredHeadings, shownParagraphs } from './heading-paragraphs.js';
 import type { Rect, SlideRegions } from './types.js';
 
 export interface PageSize {
@@ -28,17 +30,32 @@ export function slideRegions(deck: DeckModel, page: PageSize): SlideRegions[] {
     y1: page.height - b.y * sy,
   });
   const band: Rect = { x0: 0, y0: 0, x1: page.width, y1: page.height / 12 };
-  return deck.slides.map((slide) => ({
-    footers: slide.elements.filter(isFooter).map((e) => {
-      const box = e.box ?? inheritedBox(deck, slide.part, e);
-      return box ? toPage(box) : band;
-    }),
-    headings: slide.elements
-      .filter(isHeading)
-      .flatMap((e) =>
-        e.box && e.text ? [{ box: toPage(e.box), text: frameText(e.text).replace(/\s+/g, ' ').trim() }] : [],
-      ),
-  }));
+  return deck.slides.map((slide) => {
+    const declared = declaredHeadings(deck, slide.part);
+    // A heading paragraph: the shape's box, and its place among the shape's paragraphs.
+    const paragraphs = slide.elements.flatMap((e) => {
+      const places = declared.get(e.id);
+      if (!places || e.kind !== 'shape' || !e.box || !e.text) return [];
+      const shown = shownParagraphs(e.text.paragraphs);
+      return places.flatMap((paragraph) =>
+        shown[paragraph] ? [{ box: toPage(e.box!), text: shown[paragraph]!, paragraph }] : [],
+      );
+    });
+    return {
+      footers: slide.elements.filter(isFooter).map((e) => {
+        const box = e.box ?? inheritedBox(deck, slide.part, e);
+        return box ? toPage(box) : band;
+      }),
+      headings: [
+        ...slide.elements
+          .filter(isHeading)
+          .flatMap((e) =>
+            e.box && e.text ? [{ box: toPage(e.box), text: frameText(e.text).replace(/\s+/g, ' ').trim() }] : [],
+          ),
+        ...paragraphs,
+      ],
+    };
+  });
 }
 
 /** The rectangle's centre lies in one of `areas` (each grown by `margin` points). */

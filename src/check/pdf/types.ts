@@ -98,8 +98,10 @@ export interface Rect {
 export interface SlideRegions {
   /** Footer text, date, slide number, footer logo: pagination artifacts. */
   footers: Rect[];
-  /** Panel, column and list headings (not the title), with their text. */
-  headings: { box: Rect; text: string }[];
+  /**
+   * Panel, column and list headings (not the title), with their text; `paragraph`: a heading that is a paragraph of a text, its place among the text's paragraphs that hold text.
+   */
+  headings: { box: Rect; text: string; paragraph?: number }[];
 }
 
 export interface PagePainting {

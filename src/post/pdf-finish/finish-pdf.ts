@@ -8,7 +8,8 @@
  * - turns tagged content in a footer shape into a pagination artifact, and a grouping
  *   element's content that only paints shapes (a panel's fill) into a layout artifact, taking
  *   both out of the structure tree;
- * - makes a P inside a heading shape (deck-regions.ts) an H2, under the slide title's H1;
+ * - makes a P inside a heading shape, or a text's declared heading paragraph (deck-regions.ts),
+ *   an H2, under the slide title's H1;
  * and for the document it adds the XMP extension schema for pdfuaid and the deck's keywords.
  * It works on the content streams' operators (content-tokens.ts, content-walk.ts) and the
  * structure tree (struct-tree.ts), and appends what changed as an incremental update.
@@ -127,20 +128,28 @@ function pageEdits(ops: ContentOp[], content: PageContent, regions: SlideRegions
       edits.push({ from: open.start, to: open.end, text: opener(inFooter) });
       tree.untag(key, seq.mcid);
       tags.result.untagged++;
-    } else if (
-      element &&
-      role === 'P' &&
-      seq.paints.text > 0 &&
-      centreIn(
-        seq.box,
-        regions.headings.map((h) => h.box),
-      )
-    ) {
+    } else if (element && role === 'P' && seq.paints.text > 0 && isHeading(seq.box, element, regions, tree)) {
       tree.setRole(element, 'H2');
       tags.result.headings++;
     }
   }
   return edits;
+}
+
+/**
+ * The P is drawn in a heading's box: a heading shape's, or a text's whose heading paragraph is
+ * this P's place among the paragraphs of the text's element (LibreOffice tags a text's paragraphs
+ * in order, each a P or a list item).
+ */
+function isHeading(
+  box: PageContent['sequences'][number]['box'],
+  element: PDFRef,
+  regions: SlideRegions,
+  tree: StructTree,
+) {
+  return regions.headings.some(
+    (h) => centreIn(box, [h.box]) && (h.paragraph === undefined || tree.paragraphIndex(element) === h.paragraph),
+  );
 }
 
 /** The operators, or none for a stream that cannot be read (left as it is, for the check to judge). */

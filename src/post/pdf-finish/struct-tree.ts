@@ -14,6 +14,8 @@ const PG = PDFName.of('Pg');
 const MCID = PDFName.of('MCID');
 const NUMS = PDFName.of('Nums');
 const KIDS = PDFName.of('Kids');
+/** Roles of one paragraph of a text: a paragraph, a heading (one already renamed) or a list item. */
+const PARAGRAPH = /^(P|H\d?|LI)$/;
 /** Elements that stay even when they tag nothing any more: a table keeps its shape with an empty cell. */
 const KEEP_EMPTY = new Set(['Table', 'TR', 'TH', 'TD', 'THead', 'TBody', 'TFoot', 'StructTreeRoot']);
 
@@ -76,6 +78,18 @@ export class StructTree {
   setRole(ref: PDFRef, role: string): void {
     this.dict(ref).set(S, PDFName.of(role));
     this.changed.add(ref);
+  }
+
+  /**
+   * The element's place among its parent's paragraphs (P, headings and list items, depth first,
+   * in the parent's order): a text's paragraphs as LibreOffice tags them, one element each.
+   */
+  paragraphIndex(ref: PDFRef): number | undefined {
+    const parent = this.dict(ref).get(P);
+    if (!(parent instanceof PDFRef)) return undefined;
+    const paragraphs = this.elements(parent).filter((r) => PARAGRAPH.test(this.role(r)));
+    const at = paragraphs.findIndex((r) => r === ref || r.toString() === ref.toString());
+    return at === -1 ? undefined : at;
   }
 
   /** Takes marked content `mcid` out of the tree (it became an artifact); elements left empty go too. */
