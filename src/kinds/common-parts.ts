@@ -3,7 +3,7 @@
  * list and column layouts. The finishing stage (pptx/slide-structure.ts) and an organisation's
  * design (template/) recognise them by these same parts, never by a second spelling.
  */
-import { decoration, heading, part } from './part.js';
+import { decoration, heading, label, part } from './part.js';
 
 export const commonParts = {
   title: part('Title'),
@@ -21,5 +21,5 @@ export const commonParts = {
   /** The shared column layout (slides/column-flow.ts): a heading and a list per column. */
   columnHeading: heading('Heading {}'),
   columnList: part('{} list'),
-  legend: part('Legend'),
+  legend: label('Legend'),
 };

@@ -1,6 +1,6 @@
 /** The model of the joint body: members, tasks, services, the joint body and its outcome. */
 import { defineKind } from './kind.js';
-import { part } from './part.js';
+import { label, part } from './part.js';
 
 export const model = defineKind({
   name: 'model',
@@ -13,7 +13,7 @@ export const model = defineKind({
     summary: part('Summary', () => ['model', 'summary']),
     outcome: part('Outcome', () => ['model', 'outcome']),
     emphasis: part('Emphasis', () => ['model', 'emphasis']),
-    tasksLabel: part('Tasks label', () => ['model', 'tasks']),
+    tasksLabel: label('Tasks label', () => ['model', 'tasks']),
     jointBody: part('Joint body', () => ['organisation', 'name']),
     member: part('Member {}', (name, strategy) => {
       const at = strategy.organisation.members.findIndex((m) => m.name === name);

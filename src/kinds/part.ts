@@ -17,9 +17,12 @@ export interface StrategyShape {
  * What a part is on the slide beyond its text, declared with it: the check, the PDF's tags
  * and the structure writer ask the registry (kinds/index.ts `partRole`), never the name's wording.
  * - heading: a heading over a panel, column or list (an H2 under the slide's title in the PDF);
- * - decoration: Trappa's own ornament, left out on an organisation's template and not content.
+ * - decoration: Trappa's own ornament, left out on an organisation's template and not content;
+ * - label: a label that belongs to a figure (the model's tasks label, a legend under marked
+ *   lists): on an organisation's template a text box beside the figure, not a text place of the
+ *   slide's layout (the layout has no place for it, and *Reset slide* has nothing to move it to).
  */
-export type PartRole = 'heading' | 'decoration';
+export type PartRole = 'heading' | 'decoration' | 'label';
 
 export interface Part {
   /** The name template; `{}` stands for the part's argument (a number or a name). */
@@ -61,6 +64,9 @@ export function part(
 
 /** A heading part: "Heading {}" over a column, "{} heading" beside a statement. */
 export const heading = (template: string): Part => part(template, undefined, 'heading');
+
+/** A figure's label: its text belongs to the figure beside it. */
+export const label = (template: string, path?: Part['path']): Part => part(template, path, 'label');
 
 /** A part of Trappa's own decoration (the rule under a title, the band behind logos). */
 export const decoration = (template: string): Part => part(template, undefined, 'decoration');

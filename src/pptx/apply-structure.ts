@@ -66,8 +66,27 @@ function insetText(xml: string, inset: SlotInset): string {
   });
 }
 
+/** The panel behind the text, and the scheme colour its runs name where theirs would not read. */
+function readableText(xml: string, plan: ShapePlan): string {
+  let out = xml;
+  if (plan.panel && !plan.panelBox) {
+    const fill = `<a:solidFill><a:schemeClr val="${plan.panel}"/></a:solidFill>`;
+    out = out.replace(/(<p:spPr\b[\s\S]*?)(?:<a:noFill\/>|(?=<a:ln\b)|(?=<\/p:spPr>))/, `$1${fill}`);
+  }
+  // A placeholder's runs inherit the layout's colour unless it would not read; a text box's keep their own.
+  if (plan.inheritColor && (plan.placeholder || plan.color)) {
+    const own = plan.color ? `<a:solidFill><a:schemeClr val="${plan.color}"/></a:solidFill>` : '';
+    out = out.replace(
+      /(<a:rPr\b[^>]*>)([\s\S]*?)(<\/a:rPr>)/g,
+      (_m, start: string, inner: string, end: string) =>
+        start + inner.replace(/<a:solidFill>[\s\S]*?<\/a:solidFill>/, own) + end,
+    );
+  }
+  return out;
+}
+
 function toPlaceholder(xml: string, plan: ShapePlan): string {
-  if (!plan.placeholder) return xml;
+  if (!plan.placeholder) return plan.textBox ? readableText(xml, plan) : xml;
   let out = xml.replace(
     /<p:cNvSpPr\b[^>]*?(?:\/>|>[\s\S]*?<\/p:cNvSpPr>)/,
     '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>',
@@ -77,19 +96,7 @@ function toPlaceholder(xml: string, plan: ShapePlan): string {
   out = out.replace(/<p:nvPr\s*(?:\/>|><\/p:nvPr>)/, `<p:nvPr>${ph}</p:nvPr>`);
   if (plan.inheritBox) out = out.replace(/<a:xfrm\b[\s\S]*?<\/a:xfrm>/, '');
   if (plan.inheritBox && plan.inset) out = insetText(out, plan.inset);
-  if (plan.panel && !plan.panelBox) {
-    const fill = `<a:solidFill><a:schemeClr val="${plan.panel}"/></a:solidFill>`;
-    out = out.replace(/(<p:spPr\b[\s\S]*?)(?:<a:noFill\/>|(?=<a:ln\b)|(?=<\/p:spPr>))/, `$1${fill}`);
-  }
-  if (plan.inheritColor) {
-    // The layout's colour, unless it would not read on what is behind: then a theme colour that does.
-    const own = plan.color ? `<a:solidFill><a:schemeClr val="${plan.color}"/></a:solidFill>` : '';
-    out = out.replace(
-      /(<a:rPr\b[^>]*>)([\s\S]*?)(<\/a:rPr>)/g,
-      (_m, start: string, inner: string, end: string) =>
-        start + inner.replace(/<a:solidFill>[\s\S]*?<\/a:solidFill>/, own) + end,
-    );
-  }
+  out = readableText(out, plan);
   if (plan.slideNumber) {
     out = out.replace(
       /<a:r>(<a:rPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:rPr>))<a:t>([^<]*)<\/a:t><\/a:r>/,

@@ -29,6 +29,8 @@ export interface ShapePlan {
   decorative?: boolean;
   /** Left out: Trappa's own decoration on a template deck, which has its own design. */
   drop?: boolean;
+  /** A text that stays a text box on a template (a figure's label): its colour and panel as a placeholder's. */
+  textBox?: boolean;
   /** The layout's box and the placeholder's colours rule (footers on a template deck). */
   inheritBox?: boolean;
   inheritColor?: boolean;
@@ -105,6 +107,8 @@ export interface TextPlace {
   shapes?: Array<{ box: Box; fill: string }>;
   /** The run highlights (marked items), which the text must read on too. */
   highlights?: string[];
+  /** The colour the runs name themselves, where the text inherits none (a text box). */
+  color?: string;
 }
 
 const highlightsOf = (e: TextElement): string[] => [
@@ -138,8 +142,9 @@ export function planSlide(
   const find = (...types: string[]) => layout.placeholders.find((p) => types.includes(p.type));
   const texts = slide.elements.filter(isBodyText);
   const dropped = (e: SlideElement) => options.template && isDecoration(e.name);
-  const legible = (plan: ShapePlan, e?: TextElement): ShapePlan => {
+  const legible = (plan: ShapePlan, e?: TextElement, textBox = false): ShapePlan => {
     const at = e && {
+      ...(textBox ? { color: e.style.color } : {}),
       ...(plan.inheritBox ? {} : { box: e.box }),
       ...(e.fill ? { under: e.fill } : { shapes: ownShapesUnder(e, slide.elements, dropped) }),
       highlights: highlightsOf(e),
@@ -192,11 +197,17 @@ export function planSlide(
     }
     const at = texts.indexOf(e);
     const { slot, inherits, taller, inset } = slots[at] ?? { inherits: false };
+    const orphan = { type: 'body', idx: String(orphanBase(layout) + at) };
+    // A figure's label that takes no place of the layout stays a text box with the figure (its
+    // colour judged as a body text's, against the colour its runs name).
+    if (options.template && !inherits && partRole(e.name) === 'label') {
+      const { placeholder: _, ...judged } = legible({ ...plan, placeholder: orphan }, e, true);
+      return { ...judged, textBox: true };
+    }
     // More texts than the layout has places for, or (on a template) a text outside its slot's box:
     // a body placeholder of its own, which no layout slot moves (PowerPoint keeps such "orphans"
     // where they are on *Reset slide*, so they cannot land on another text).
     // Above every idx the layout uses (pptxgenjs' layouts number their places from 101).
-    const orphan = { type: 'body', idx: String(orphanBase(layout) + at) };
     const placeholder = slot ? ref(slot) : orphan;
     if (!taller) return legible({ ...plan, placeholder, inheritBox: inherits }, e);
     // In a slot taller than the text (its foot over the template's footer or art), the text reads

@@ -177,7 +177,7 @@ export function layoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
       const known =
         at?.under !== undefined ? [at.under] : found ? [found.darkest, found.lightest] : [background ?? bg1];
       const all = [...new Set([...known, ...(at?.highlights ?? [])])];
-      const text = color ?? scheme.get('tx1') ?? '000000';
+      const text = at?.color ?? color ?? scheme.get('tx1') ?? '000000';
       const mixed = (found?.unknown ?? 0) > 0;
       if (!mixed && all.every((b) => contrastRatio(text, b) >= 4.5)) return undefined;
       const best = bestTextSlot(scheme, all);

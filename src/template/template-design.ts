@@ -160,8 +160,12 @@ function avoid(area: Box, art: Box, min: { w: number; h: number }, margin: numbe
  * the template's art (trees along the bottom, a wave, a picture band): each piece of art that
  * reaches into the area cuts off the side that keeps most of it (a full-width cut preferred), as long as at least 60 % of
  * the area's width and height (and 1 in) is left; art that no such cut clears stays under the
- * content, where the legibility step gives text over it a colour that reads or a panel.
+ * content, where the legibility step gives text over it a colour that reads or a panel. Art
+ * that would leave less than half of the area is the area's backdrop pattern: the area stays whole.
  */
+/** The share of the body area below which art is a backdrop pattern rather than something to keep off. */
+const PATTERN = 0.5;
+
 function contentArea(body: Box, size: { w: number; h: number }, footers: Box[], art: Box[] = []): Box {
   const margin = 0.05;
   const x = Math.max(margin, body.x);
@@ -171,9 +175,12 @@ function contentArea(body: Box, size: { w: number; h: number }, footers: Box[], 
   for (const f of footers) if (across(f) > 0 && f.y > y && f.y < bottom) bottom = f.y - margin;
   let area: Box = { x, y, w: Math.min(body.x + body.w, size.w - margin) - x, h: bottom - y };
   const min = { w: Math.max(1, 0.6 * area.w), h: Math.max(1, 0.6 * area.h) };
+  const whole = area;
   // The largest pieces first: a band decides the cut before a bird sitting on it.
   for (const a of [...art].sort((p, q) => q.w * q.h - p.w * p.h)) area = avoid(area, a, min, 0.1);
-  return area;
+  // Keeping off it all would leave less than half the place (Grey_Elegant's patchwork of blocks
+  // under its whole body place): the art is the place's backdrop, not something beside the content.
+  return area.w * area.h < PATTERN * whole.w * whole.h ? whole : area;
 }
 
 /** The content layout's content area (contentArea), when it has body placeholders. */
