@@ -70,6 +70,10 @@ export const LONG_TEST_FILES: Readonly<Record<string, string>> = {
   // colour measured on the pixels under it (18 s). Default: check-rules' contrast rule,
   // template-package.
   'test/template-legibility.test.ts': 'text colours against LibreOffice’s rendering of three templates',
+  // The bundled strategy built on three corpus templates whose art takes part of the layout
+  // places (~10 s of CPU with the templates' conversion). Default: template-slots.
+  'test/template-insets.test.ts':
+    'three LibreOffice templates converted and three decks built on them (art in the layout places)',
   // Series of Studio edits on the bundled and a 400-row strategy, each compared with a cold
   // render (13 s). Default: studio-server, studio-merge, studio-office.
   'test/studio-incremental.test.ts': 'edit series compared with cold renders',

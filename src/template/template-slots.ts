@@ -79,11 +79,35 @@ export function templateSlots(two: LayoutInfo, comparison: LayoutInfo, area: Box
 }
 
 /**
- * The free room a list may also take on a template whose body place is small: the content
- * area grown down to the template's footer places (or near the slide's foot), when no art of
- * the template lies in between. Undefined when there is less than 0.3 in more.
+ * The free room a list may also take on a template whose body place is small, or whose content
+ * area ends above art: the content area grown down to the template's footer places (or near the
+ * slide's foot), when no art of the template lies in between; else beside the art that ends the
+ * area (Forestbird's trees in a corner), when at least three quarters of the area's width is left
+ * there. Undefined when there is less than 0.25 in more.
  */
 export function roomBelow(area: Box, size: { w: number; h: number }, footers: Box[], art: Box[]): Box | undefined {
+  const below = roomUnder(area, size, footers, art);
+  if (below) return below;
+  const bottom = area.y + area.h;
+  // Art that starts within an inch below the area blocks the room there; art lower down only ends it.
+  const blocks = art.filter((a) => a.y < bottom + 1 && a.y + a.h > bottom && overlapX(a, area) > 0);
+  if (blocks.length === 0) return undefined;
+  const left = Math.min(...blocks.map((a) => a.x)) - 0.05;
+  const right = Math.max(...blocks.map((a) => a.x + a.w)) + 0.05;
+  const sides = [
+    { ...area, w: left - area.x },
+    { ...area, x: right, w: area.x + area.w - right },
+  ].filter((s) => s.w >= 0.75 * area.w);
+  for (const side of sides) {
+    const room = roomUnder(side, size, footers, art);
+    if (room) return room;
+  }
+  return undefined;
+}
+
+const overlapX = (a: Box, b: Box) => Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+
+function roomUnder(area: Box, size: { w: number; h: number }, footers: Box[], art: Box[]): Box | undefined {
   const bottom = area.y + area.h;
   const across = (b: Box) => Math.min(area.x + area.w, b.x + b.w) - Math.max(area.x, b.x) > 0;
   let limit = size.h - 0.3;

@@ -2,6 +2,7 @@
  * Reads a built deck's XML the way PowerPoint's Outline view, Header & Footer and the
  * accessibility checker do, and lists what is not built the PowerPoint way.
  */
+import { partRole } from '../../src/kinds/index.js';
 import { readPptx, textsOf, type PptxParts } from './pptx-zip.js';
 
 const TOP_LEVEL = /<p:(sp|pic|graphicFrame)>[\s\S]*?<\/p:\1>/g;
@@ -72,7 +73,9 @@ export function structureProblems(bytes: Uint8Array, isTitleSlide?: (n: number) 
     // A template's title slide may use a plain title placeholder; the caller then says which slides are title slides.
     const titleSlide = isTitleSlide ? isTitleSlide(n) : shapes.some((s) => s.placeholder === 'ctrTitle');
     for (const s of shapes) {
-      if (s.kind === 'sp' && s.text && !s.placeholder && !s.filled)
+      // Changed by issue #20 (seventh round): a figure's label (the model's tasks label, a legend) on a
+      // template is a text box of the figure, as its filled nodes are shapes; every other text is in a placeholder.
+      if (s.kind === 'sp' && s.text && !s.placeholder && !s.filled && partRole(s.name) !== 'label')
         problems.push(`${at(s)}: text outside a placeholder`);
       if (!s.text && !s.descr && !s.decorative) problems.push(`${at(s)}: no text, no alt text, not decorative`);
       if (s.text && s.placeholder !== 'sldNum' && !/\.ya?ml(#|$)/.test(shapeSource(deck, n, s) ?? ''))

@@ -1,0 +1,74 @@
+/**
+ * Texts in an organisation's layout places where the template's art takes part of them (issue #20,
+ * seventh round), on LibreOffice's own templates: a text inside its place inherits the place's box
+ * and stands in by its insets (Progress's places reach past the slide's foot); art that would leave
+ * less than half of the body place is its backdrop (Grey_Elegant); a list that continues takes the
+ * room beside the art that ends the content area (Forestbird's trees). Decks built in process.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildDecks, type BuiltDeck } from '../src/build-deck.js';
+import { readDeck } from '../src/check/read-deck.js';
+import { copyProjectInto } from './helpers/project-copy.js';
+import { readPptx } from './helpers/pptx-zip.js';
+import { slideShapes } from './helpers/structure.js';
+import { libreOfficeTemplates } from './helpers/template-corpus.js';
+import { hasSoffice } from './helpers/tools.js';
+
+const work = mkdtempSync(path.join(tmpdir(), 'trappa-insets-'));
+afterAll(() => rmSync(work, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }));
+
+async function strategiOn(name: string): Promise<BuiltDeck> {
+  const file = (await libreOfficeTemplates()).find((f) => path.basename(f) === `${name}.potx`)!;
+  const root = copyProjectInto(mkdtempSync(path.join(work, 'p-')));
+  mkdirSync(path.join(root, 'assets/templates'), { recursive: true });
+  copyFileSync(file, path.join(root, 'assets/templates', path.basename(file)));
+  const theme = path.join(root, 'data/theme.yaml');
+  writeFileSync(theme, `${readFileSync(theme, 'utf8')}template: templates/${path.basename(file)}\n`);
+  return (await buildDecks({ root, decks: ['strategi'], dryRun: true })).decks[0]!;
+}
+
+const EMU = 914_400;
+/** The lists (body placeholders named List): [slide, shape xml]. */
+function bodyTexts(deck: BuiltDeck): { n: number; xml: string }[] {
+  const pptx = readPptx(deck.bytes);
+  const found: { n: number; xml: string }[] = [];
+  for (let n = 1; n <= pptx.slideCount(); n++)
+    for (const s of slideShapes(pptx.slideXml(n)))
+      if (s.placeholder && s.name === 'List') found.push({ n, xml: s.xml });
+  return found;
+}
+
+describe.runIf(hasSoffice)('texts in layout places that art takes part of', async () => {
+  const [progress, grey, forest] = await Promise.all(['Progress', 'Grey_Elegant', 'Forestbird'].map(strategiOn));
+
+  it("Progress: lists inherit a place that reaches past the slide's foot, their text kept inside it by insets", () => {
+    const lists = bodyTexts(progress!);
+    expect(lists.length).toBeGreaterThan(0);
+    for (const { n, xml } of lists) {
+      expect(xml, `slide ${n}`).not.toMatch(/<a:xfrm\b/);
+      expect(Number(/bIns="(\d+)"/.exec(xml)?.[1]), `slide ${n}`).toBeGreaterThan(0.1 * EMU);
+    }
+    // trappa check reads each as the frame its insets leave: inside the slide.
+    const model = readDeck(progress!.bytes);
+    for (const slide of model.slides)
+      for (const e of slide.elements.filter((e) => e.kind === 'shape' && e.inheritedBox && e.box))
+        expect(e.box!.y + e.box!.h, `slide ${slide.number} ${e.name}`).toBeLessThanOrEqual(model.size.h + 0.01);
+  });
+
+  it('Grey_Elegant: the body place is the content area (its grey blocks are its backdrop), the staircase a diagram, every list in its place', () => {
+    // Kept off every block, the content was a 6.5 × 2.2-in band and the deck 21 slides with the staircase as a list.
+    expect(readPptx(grey!.bytes).slideCount()).toBeLessThanOrEqual(12);
+    const pptx = readPptx(grey!.bytes);
+    const steps = Array.from({ length: pptx.slideCount() }, (_, i) => slideShapes(pptx.slideXml(i + 1))).flat();
+    expect(steps.some((s) => /^Step \d/.test(s.name))).toBe(true);
+    for (const { n, xml } of bodyTexts(grey!)) expect(xml, `slide ${n}`).not.toMatch(/<a:xfrm\b/);
+  });
+
+  it('Forestbird: a list that continues takes the room beside the trees that end the content area', () => {
+    // Above the trees only, the deck was 15 slides (the bundled strategi is 10 on the built-in design).
+    expect(readPptx(forest!.bytes).slideCount()).toBeLessThanOrEqual(12);
+  });
+});
