@@ -10,7 +10,7 @@ import { fitText, paragraphGroups } from '../layout/fit-text.js';
 import { layoutList } from './bullets.js';
 import { pointParagraphs } from './points.js';
 import type { SlideInput, SlideKind } from './types.js';
-import { messagesInSlots, type SlotMessages } from './messages-slots.js';
+import { mainInPlace, messagesInSlots, type SlotMessages } from './messages-slots.js';
 
 /** What the messages slide says, whether it is laid out in the template's places or in Trappa's own. */
 type MessagesContent = SlotMessages;
@@ -146,19 +146,25 @@ function adapted(page: Page, content: MessagesContent): LaidOutSlide[] {
   const { colors, sizes } = page.theme;
   const note = "the main message is too long for its panel on the template's body area";
   const halves = [content.main.slice(0, 2), content.main.slice(2)].filter((h) => h.length > 0);
-  const whole = mainPanel(page, content, page.body, content.main, sizes.body, false);
-  const panels = whole
+  const parts = [content.main, ...halves.map((half) => [{ ...half[0]!, spaceBefore: 0 }, ...half.slice(1)])];
+  // One text in the layout's place (its heading the first line, the text filled as the panel) before
+  // a panel of Trappa's own; a slide for the whole message before a slide for each half.
+  const inPlace = (part: Paragraph[]) => mainInPlace(page, content, page.body, part);
+  const wholeInPlace = inPlace(content.main);
+  const whole = wholeInPlace ? [wholeInPlace] : mainPanel(page, content, page.body, content.main, sizes.body, false);
+  const halvesInPlace = whole ? [] : parts.slice(1).map(inPlace);
+  const panels: SlideElement[][] = whole
     ? [whole]
-    : // Strict: a half that does not fit a slide alone is refused (fitBox throws), naming the field.
-      halves.map(
-        (half) =>
-          mainPanel(page, content, page.body, [{ ...half[0]!, spaceBefore: 0 }, ...half.slice(1)], sizes.body, true)!,
-      );
+    : halvesInPlace.every((e) => e !== undefined)
+      ? halvesInPlace.map((e) => [e])
+      : // Strict: a half that does not fit a slide alone is refused (fitBox throws), naming the field.
+        parts.slice(1).map((part) => mainPanel(page, content, page.body, part, sizes.body, true)!);
+  const oneSlide = panels.length === 1;
   const slides: LaidOutSlide[] = panels.map((panel, i) => ({
     title: continuedTitle(page, content.title, i),
     background: colors.background,
     elements: [...titleElements(page, continuedTitle(page, content.title, i)), ...panel],
-    adapted: whole ? `${note}; it has a slide of its own` : `${note}; what and why have a slide each`,
+    adapted: oneSlide ? `${note}; it has a slide of its own` : `${note}; what and why have a slide each`,
   }));
   if (content.others.length === 0) return slides;
   return [
