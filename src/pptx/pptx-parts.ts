@@ -7,8 +7,10 @@
  *
  * How: pptxgenjs passes `write({ outputType })` straight to `zip.generateAsync({ type })`.
  * JSZip's `generateAsync` is wrapped once so that the type `PARTS_TYPE`, which JSZip does not
- * know, answers the zip's entries; every other type goes to JSZip unchanged. Reading stays
- * on JSZip's public API (`forEach`, `async`).
+ * know, answers the zip's entries; every other type goes to JSZip unchanged. A text part's
+ * string is taken as JSZip keeps it (`_data`, `_dataBinary` of JSZip 3): its public `async`
+ * hands it out through the same 16 KB chunks and event-loop turns as zipping did. Anything
+ * else, or a JSZip that keeps its data otherwise, is read through `async`.
  *
  * The parts are what the zip held, byte for byte, and read as text they are what it decoded to
  * (test/pptx-parts.test.ts). Encoding differs from the text only for a lone surrogate (written
@@ -54,7 +56,15 @@ async function readParts(zip: JSZip): Promise<RawParts> {
 
 const ENCODED_OTHERWISE = /[\uD800-\uDFFF]|^\uFEFF/;
 
+/** How JSZip 3 keeps an entry added as a string: `_data` resolves to that string, `_dataBinary` false. */
+interface KeptData {
+  _data?: unknown;
+  _dataBinary?: unknown;
+}
+
 async function textOf(file: JSZip.JSZipObject): Promise<string | Uint8Array> {
-  const text = await file.async('string');
+  const kept = file as JSZip.JSZipObject & KeptData;
+  const data = kept._dataBinary === false ? await kept._data : undefined;
+  const text = typeof data === 'string' ? data : await file.async('string');
   return ENCODED_OTHERWISE.test(text) ? file.async('uint8array') : text;
 }
