@@ -40,18 +40,6 @@ export function formatStartTag(qname: string, tag: StartTag): string {
   return `<${qname}${attributes}${tag.selfClosing ? '/' : ''}>`;
 }
 
-/** Start tag patterns by qname, sticky: matched only where `<qname` was found. */
-const stickyTags = new Map<string, RegExp>();
-
-function stickyTagPattern(qname: string): RegExp {
-  let pattern = stickyTags.get(qname);
-  if (!pattern) {
-    pattern = new RegExp(startTagPattern(qname), 'y');
-    stickyTags.set(qname, pattern);
-  }
-  return pattern;
-}
-
 /** A `pattern` (sticky) whose every match starts with `literal`, and what a match becomes. */
 export interface Replacement {
   literal: string;
