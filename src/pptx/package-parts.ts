@@ -116,9 +116,11 @@ export class PackageParts {
    *   (write-zip.ts: the same bytes as fflate's zipSync, each part deflated once per process).
    */
   toZip(modified: Date): Uint8Array {
+    // A part whose text was set is encoded as it is deflated and not kept: a 5,000-row deck's
+    // slides are ~50 MB of UTF-8, which would otherwise all be alive until the zip is done.
     const entries = [...this.bytes.keys()].sort(comparePartNames).map((name) => ({
       name,
-      data: this.bytesOf(name)!,
+      data: this.bytes.get(name) === NOT_ENCODED ? () => strToU8(this.texts.get(name) ?? '') : this.bytesOf(name)!,
       level: isCompressedMedia(name) ? 0 : 6,
     }));
     return writeZip(entries, modified);
