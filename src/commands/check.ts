@@ -8,6 +8,7 @@ import { unzipSync } from 'fflate';
 import { findBuiltDecks } from '../check/built-decks.js';
 import { checkBuiltDeck } from '../check/check-deck.js';
 import { backdropPictures } from '../check/backdrop-pictures.js';
+import { rasterCacheDir } from '../images/decode-raster.js';
 import { summarize, type FileReport, type Summary } from '../check/format-findings.js';
 import type { Finding } from '../check/types.js';
 import type { Messages } from '../messages/catalogue.js';
@@ -42,7 +43,9 @@ export function registerCheck(program: Command, messages: Messages): void {
       const unreadable = read.flatMap((r) => (r.ok ? [] : r.issues));
       if (unreadable.length > 0) throw new InputError(unreadable);
       const decks = read.flatMap((r) => (r.ok ? [r.value] : []));
-      const pictures = await Promise.all(decks.map((d) => backdropPictures(d.bytes)));
+      const pictures = await Promise.all(
+        decks.map((d) => backdropPictures(d.bytes, { cacheDir: rasterCacheDir(options.root) })),
+      );
       const reports: FileReport[] = targets.map((target, i) => {
         const { bytes, shown } = decks[i]!;
         const findings = withFonts(fonts, () => checkBuiltDeck(bytes, theme, { pictures: pictures[i]! }));
