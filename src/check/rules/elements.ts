@@ -1,5 +1,6 @@
 /** What several rules ask of a slide's elements. */
 import { partRole } from '../../kinds/index.js';
+import { english, type Said } from '../../messages/catalogue.js';
 import type { Box } from '../../layout/types.js';
 import type { ElementModel, Finding, RunModel, ShapeModel, SlideModel, TextFrame } from '../types.js';
 
@@ -56,14 +57,16 @@ export function quote(text: string, max = 40): string {
 export const inches = (n: number): string => `${n.toFixed(2)} in`;
 export const points = (n: number): string => `${Number(n.toFixed(1))} pt`;
 
+/** A finding; its message given as a key and values (`said()`) keeps both, the English as `message`. */
 export function finding(
   severity: Finding['severity'],
   rule: string,
   slide: number,
   element: string,
-  message: string,
+  message: string | Said,
 ): Finding {
-  return { severity, rule, slide, element, message };
+  if (typeof message === 'string') return { severity, rule, slide, element, message };
+  return { severity, rule, slide, element, message: english(message), said: message };
 }
 
 /** An element's name for reports; unnamed elements get their kind and id. */
