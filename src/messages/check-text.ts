@@ -52,7 +52,11 @@ export const CHECK_TEXT = {
     '{n} {n|rad er|rader er} høgare enn teksten (første: rad {row} er {height}, teksten treng {need})',
     '{n} {n|row is|rows are} taller than their text (first: row {row} is {height}, its text needs {need})',
   ),
-  'find.notXml': t('er ikke gyldig XML: {error}', 'er ikkje gyldig XML: {error}', 'is not well-formed XML: {error}'),
+  'find.notXml': t(
+    'er ikke gyldig XML: «{error}»',
+    'er ikkje gyldig XML: «{error}»',
+    'is not well-formed XML: {error}',
+  ),
   'find.relTarget': t(
     'relasjonen {id} peker til {target}, som ikke finnes i pakken',
     'relasjonen {id} peikar til {target}, som ikkje finst i pakken',
@@ -129,6 +133,18 @@ export const CHECK_TEXT = {
     '{indent}pakken · {element} · feil {rule}: {message}',
     '{indent}pakken · {element} · feil {rule}: {message}',
     '{indent}package · {element} · error {rule}: {message}',
+  ),
+  'find.packageWarning': t(
+    '{indent}pakken · {element} · advarsel {rule}: {message}',
+    '{indent}pakken · {element} · åtvaring {rule}: {message}',
+    '{indent}package · {element} · warning {rule}: {message}',
+  ),
+  // Where in a table: as a shape's name, and before a cell's finding (min-size, contrast).
+  'find.cell': t('rad {row}, kolonne {column}', 'rad {row}, kolonne {column}', 'row {row}, column {column}'),
+  'find.inCell': t(
+    'rad {row}, kolonne {column}: {message}',
+    'rad {row}, kolonne {column}: {message}',
+    'row {row}, column {column}: {message}',
   ),
   // A finding as the Studio's live check shows it (studio/live-check.ts).
   'find.studio': t(

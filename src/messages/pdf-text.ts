@@ -61,8 +61,8 @@ export const PDF_TEXT = {
     'the XMP declares PDF/UA, which needs /DisplayDocTitle true; the file does not set it',
   ),
   'pdf.xmpXml': t(
-    'XMP-pakken er ikke gyldig XML ({error})',
-    'XMP-pakken er ikkje gyldig XML ({error})',
+    'XMP-pakken er ikke gyldig XML («{error}»)',
+    'XMP-pakken er ikkje gyldig XML («{error}»)',
     'the XMP packet is not well-formed XML ({error})',
   ),
   'pdf.xmpSchema': t(

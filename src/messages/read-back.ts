@@ -14,11 +14,13 @@ interface Hole {
 
 interface Reader {
   key: MessageKey;
-  pattern: RegExp;
+  /** The whole text, and the text with a `(…)` after it (a finding's field). */
+  exact: RegExp;
+  trailed: RegExp;
   holes: Hole[];
 }
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const literal = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The pattern of one English text: each hole a group, a plural its two words; a `(…)` after it kept. */
 function readerOf(key: MessageKey, english: string): Reader {
@@ -26,19 +28,27 @@ function readerOf(key: MessageKey, english: string): Reader {
   let source = '';
   let last = 0;
   for (const m of english.matchAll(/\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g)) {
-    source += escape(english.slice(last, m.index));
+    source += literal(english.slice(last, m.index));
     if (m[2] !== undefined && m[3] !== undefined) {
-      source += `(${escape(m[2])}|${escape(m[3])})`;
+      source += `(${literal(m[2])}|${literal(m[3])})`;
       holes.push({ name: m[1]!, plural: [m[2], m[3]] });
     } else {
-      source += '(.*?)';
+      // A count (a hole a plural reads) is digits; any other hole any text.
+      source += new RegExp(`\\{${m[1]}\\|`).test(english) ? '(\\d+)' : '(.*?)';
       holes.push({ name: m[1]! });
     }
     last = m.index + m[0].length;
   }
-  source += escape(english.slice(last));
-  return { key, holes, pattern: new RegExp(`^${source}( \\([^()]*\\))?$`, 's') };
+  source += literal(english.slice(last));
+  return {
+    key,
+    holes,
+    exact: new RegExp(`^${source}()$`, 's'),
+    trailed: new RegExp(`^${source}( \\([^()]*\\))$`, 's'),
+  };
 }
+
+const holdsMessage = (reader: Reader): boolean => reader.holes.some((h) => h.name === 'message');
 
 let readers: Reader[] | undefined;
 let words: Map<string, MessageKey> | undefined;
@@ -63,11 +73,16 @@ function valuesOf(reader: Reader, match: RegExpExecArray, inner: (text: string) 
  * parenthesis after it, as a finding's field, kept as it is); `inner` says a message inside it.
  */
 export function readBack(text: string, inner: (text: string) => string): { message: Said; after: string } | undefined {
-  readers ??= stageEntries().map(([key, entry]) => readerOf(key, entry.en));
+  // A line that holds a message (`slide 2 · … : {message}`) is tried before the messages it may hold.
+  readers ??= stageEntries()
+    .map(([key, entry]) => readerOf(key, entry.en))
+    .sort((a, b) => Number(holdsMessage(b)) - Number(holdsMessage(a)));
   words ??= new Map(wordEntries().map(([key, entry]) => [entry.en, key]));
-  for (const reader of readers) {
-    const match = reader.pattern.exec(text);
-    if (match) return { message: said(reader.key, valuesOf(reader, match, inner)), after: match.at(-1) ?? '' };
-  }
+  // A text that ends in a parenthesis of its own is read whole before a field is split off it.
+  for (const pattern of ['exact', 'trailed'] as const)
+    for (const reader of readers) {
+      const match = reader[pattern].exec(text);
+      if (match) return { message: said(reader.key, valuesOf(reader, match, inner)), after: match.at(-1) ?? '' };
+    }
   return undefined;
 }

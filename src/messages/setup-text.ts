@@ -8,9 +8,15 @@ import { t } from './entry.js';
 
 const MAIL = {
   'mail.noHost': t(
-    'Ingen SMTP-tjener er satt opp: sett TRAPPA_SMTP_HOST ({where}: host).',
-    'Ingen SMTP-tenar er sett opp: set TRAPPA_SMTP_HOST ({where}: host).',
-    'No SMTP server is configured: set TRAPPA_SMTP_HOST ({where}: host).',
+    'Ingen SMTP-tjener er satt opp: sett TRAPPA_SMTP_HOST (TRAPPA_SMTP_… eller {file}: host).',
+    'Ingen SMTP-tenar er sett opp: set TRAPPA_SMTP_HOST (TRAPPA_SMTP_… eller {file}: host).',
+    'No SMTP server is configured: set TRAPPA_SMTP_HOST (TRAPPA_SMTP_… or {file}: host).',
+  ),
+  // The first line of a refused send whose mail settings are wrong (cli.ts): not the data's fault.
+  'mail.setupFirst': t(
+    'E-postoppsettet må rettes først (dataene er i orden). Meldingen under sier hvilken innstilling.',
+    'E-postoppsettet må rettast først (dataa er i orden). Meldinga under seier kva innstilling.',
+    'The mail settings must be fixed first (the data is fine). The message below names the setting.',
   ),
   'mail.needsSettings': t(
     'Sending krever e-postoppsett: sett TRAPPA_SMTP_HOST og TRAPPA_SMTP_FROM.',
@@ -141,8 +147,8 @@ const RECORDS = {
     'another Trappa command is working in {folder}; wait for it to finish and try again',
   ),
   'record.notJson': t(
-    '{file} er ikke gyldig JSON ({error}); ingenting ble skrevet',
-    '{file} er ikkje gyldig JSON ({error}); ingenting vart skrive',
+    '{file} er ikke gyldig JSON («{error}»); ingenting ble skrevet',
+    '{file} er ikkje gyldig JSON («{error}»); ingenting vart skrive',
     '{file} is not valid JSON ({error}); nothing was written',
   ),
   'record.misplaced': t(

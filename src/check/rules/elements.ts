@@ -1,6 +1,6 @@
 /** What several rules ask of a slide's elements. */
 import { partRole } from '../../kinds/index.js';
-import { english, type Said } from '../../messages/catalogue.js';
+import { english, type Said, said } from '../../messages/catalogue.js';
 import type { Box } from '../../layout/types.js';
 import type { ElementModel, Finding, RunModel, ShapeModel, SlideModel, TextFrame } from '../types.js';
 
@@ -42,7 +42,8 @@ export function visibleRuns(frame: TextFrame): RunModel[] {
 }
 
 /** Where a shape's text sits in the table: `row 3, column 2`. */
-export const cellLabel = (row: number, column: number): string => `row ${row + 1}, column ${column + 1}`;
+export const cellLabel = (row: number, column: number): string =>
+  english(said('find.cell', { row: row + 1, column: column + 1 }));
 
 export function contains(box: Box, x: number, y: number): boolean {
   return x >= box.x && x <= box.x + box.w && y >= box.y && y <= box.y + box.h;
