@@ -14,6 +14,7 @@ import { DIFF_TEXT } from './diff-text.js';
 import { HELP } from './help-text.js';
 import { SEND_TEXT } from './send-text.js';
 import { TEMPLATE_TEXT } from './template-text.js';
+import { PAGE_TEXT } from './page-text.js';
 import { STAGE_TEXT, WORDS } from './stage-catalogue.js';
 
 export type { Lang };
@@ -100,6 +101,7 @@ const M = {
   ...TEMPLATE_TEXT,
   ...STAGE_TEXT,
   ...WORDS,
+  ...PAGE_TEXT,
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof M;

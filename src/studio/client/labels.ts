@@ -1,10 +1,12 @@
 /**
- * Norwegian (bokmål) labels for the schema's field names and values. The schema's own
+ * Labels for the schema's field names and values, written in bokmål and shown in the page's
+ * language (page-language.ts, messages/page-text.ts). The schema's own
  * descriptions are English (they serve editors' autocompletion), so the page names fields
  * from this map; a field it does not know is shown by its YAML name, never hidden.
  * A key "parent.field" wins over "field" where one name means two things.
  */
 import { kindLabel } from '../../kinds/index.js';
+import { pageLanguage, word } from './page-language.js';
 
 const FIELDS: Record<string, string> = {
   name: 'Navn',
@@ -125,12 +127,14 @@ export function fieldLabel(path: ReadonlyArray<string | number>): string {
   const named = path.filter((p): p is string => typeof p === 'string');
   const key = named.at(-1) ?? '';
   const parent = named.at(-2);
-  return (parent && FIELDS[`${parent}.${key}`]) ?? FIELDS[key] ?? key;
+  const label = (parent && FIELDS[`${parent}.${key}`]) ?? FIELDS[key];
+  return label === undefined ? key : word(label);
 }
 
 /** A value's name on the page; a slide kind's comes from its declaration (kinds/). */
 export function valueLabel(value: string): string {
-  return VALUES[value] ?? kindLabel(value, 'nb');
+  const label = VALUES[value];
+  return label === undefined ? kindLabel(value, pageLanguage()) : word(label);
 }
 
 /** One item of a list, for buttons and legends: "Punkt 3", "Rad 2". */
@@ -155,7 +159,7 @@ export function itemNoun(listPath: ReadonlyArray<string | number>): string {
     bcc: 'Mottaker',
     dates: 'Dato',
   };
-  return nouns[key] ?? 'Element';
+  return word(nouns[key] ?? 'Element');
 }
 
 /** Where a field is, in the form's words: "Handlingsplan › Rad 4 › Aktivitet". */
