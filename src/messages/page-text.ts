@@ -211,7 +211,68 @@ const FRAME = {
   ),
 };
 
-export const PAGE_TEXT = { ...LABELS, ...FRAME } satisfies Record<string, Entry>;
+/** «Bygg og send» (actions-panel.ts) and a save that met another's (conflicts.ts). */
+const PANELS = {
+  'Utskrift fra Trappa': t('Utskrift fra Trappa', 'Utskrift frå Trappa', 'Output from Trappa'),
+  'Bygg, kontroller og send': t('Bygg, kontroller og send', 'Bygg, kontroller og send', 'Build, check and send'),
+  Presentasjon: t('Presentasjon', 'Presentasjon', 'Deck'),
+  'Lag også PDF': t('Lag også PDF', 'Lag òg PDF', 'Make a PDF too'),
+  Bygg: t('Bygg', 'Bygg', 'Build'),
+  Kontroller: t('Kontroller', 'Kontroller', 'Check'),
+  'Frigi versjonen': t('Frigi versjonen', 'Frigje versjonen', 'Release the version'),
+  'Lag Outlook-utkast': t('Lag Outlook-utkast', 'Lag Outlook-utkast', 'Make Outlook drafts'),
+  'Send …': t('Send …', 'Send …', 'Send …'),
+  'Ny versjon av strategien': t('Ny versjon av strategien', 'Ny versjon av strategien', 'New version of the strategy'),
+  'Ny versjon': t('Ny versjon', 'Ny versjon', 'New version'),
+  'Hva er endret': t('Hva er endret', 'Kva er endra', 'What changed'),
+  'Lag ny versjon': t('Lag ny versjon', 'Lag ny versjon', 'Make the new version'),
+  Utskrift: t('Utskrift', 'Utskrift', 'Output'),
+  'Versjoner og nedlasting': t('Versjoner og nedlasting', 'Versjonar og nedlasting', 'Versions and downloads'),
+  'Alle presentasjoner': t('Alle presentasjoner', 'Alle presentasjonar', 'All decks'),
+  'Ferdig.': t('Ferdig.', 'Ferdig.', 'Done.'),
+  'Stoppet.': t('Stoppet.', 'Stoppa.', 'Stopped.'),
+  Arbeider: t('Arbeider', 'Arbeider', 'Working'),
+  ' Arbeider: {action} …': t(' Arbeider: {action} …', ' Arbeider: {action} …', ' Working: {action} …'),
+  'Send nå': t('Send nå', 'Send no', 'Send now'),
+  Avbryt: t('Avbryt', 'Avbryt', 'Cancel'),
+  'Over står hvem som får hva. Ingenting er sendt ennå. Sende nå?': t(
+    'Over står hvem som får hva. Ingenting er sendt ennå. Sende nå?',
+    'Over står kven som får kva. Ingenting er sendt enno. Sende no?',
+    'Above is who gets what. Nothing is sent yet. Send now?',
+  ),
+  'Ingen presentasjoner er bygget ennå.': t(
+    'Ingen presentasjoner er bygget ennå.',
+    'Ingen presentasjonar er bygde enno.',
+    'No deck is built yet.',
+  ),
+  'Bygde versjoner (fra output/manifest.json)': t(
+    'Bygde versjoner (fra output/manifest.json)',
+    'Bygde versjonar (frå output/manifest.json)',
+    'Built versions (from output/manifest.json)',
+  ),
+  Sendt: t('Sendt', 'Sendt', 'Sent'),
+  'Last ned': t('Last ned', 'Last ned', 'Download'),
+  'E-postutkast (åpnes i Outlook)': t(
+    'E-postutkast (åpnes i Outlook)',
+    'E-postutkast (vert opna i Outlook)',
+    'E-mail drafts (open in Outlook)',
+  ),
+  'Behold min: ': t('Behold min: ', 'Behald min: ', 'Keep mine: '),
+  'Bruk den som er lagret: ': t('Bruk den som er lagret: ', 'Bruk den som er lagra: ', 'Use the saved one: '),
+  'Bruk valgene og lagre': t('Bruk valgene og lagre', 'Bruk vala og lagre', 'Apply the choices and save'),
+  'Noen andre har lagret de samme feltene': t(
+    'Noen andre har lagret de samme feltene',
+    'Nokon andre har lagra dei same felta',
+    'Someone else saved the same fields',
+  ),
+  'Ingenting er lagret ennå. Velg for hvert felt hvilken tekst som skal gjelde.': t(
+    'Ingenting er lagret ennå. Velg for hvert felt hvilken tekst som skal gjelde.',
+    'Ingenting er lagra enno. Vel for kvart felt kva tekst som skal gjelde.',
+    'Nothing is saved yet. Choose for each field which text applies.',
+  ),
+};
+
+export const PAGE_TEXT = { ...LABELS, ...FRAME, ...PANELS } satisfies Record<string, Entry>;
 
 /** A text of the page, by its bokmål, in `lang`; a text the table lacks stays as written. */
 export function pageWord(lang: Lang, nb: string, values: Values = {}): string {
