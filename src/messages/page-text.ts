@@ -272,7 +272,59 @@ const PANELS = {
   ),
 };
 
-export const PAGE_TEXT = { ...LABELS, ...FRAME, ...PANELS } satisfies Record<string, Entry>;
+/** «Ta inn fra PowerPoint» (absorb-panel.ts) and the slides beside the form (slides.ts). */
+const ABSORB = {
+  'Slipp en .pptx her, eller velg en fil. Trappa viser hva som er endret i PowerPoint, felt for felt.': t(
+    'Slipp en .pptx her, eller velg en fil. Trappa viser hva som er endret i PowerPoint, felt for felt.',
+    'Slepp ein .pptx her, eller vel ei fil. Trappa viser kva som er endra i PowerPoint, felt for felt.',
+    'Drop a .pptx here, or choose a file. Trappa shows what changed in PowerPoint, field by field.',
+  ),
+  'Ta inn endringer fra PowerPoint': t(
+    'Ta inn endringer fra PowerPoint',
+    'Ta inn endringar frå PowerPoint',
+    'Take in changes from PowerPoint',
+  ),
+  'Leser {file} …': t('Leser {file} …', 'Les {file} …', 'Reading {file} …'),
+  '{deck} v{version}: ingen endringer å ta inn.': t(
+    '{deck} v{version}: ingen endringer å ta inn.',
+    '{deck} v{version}: ingen endringar å ta inn.',
+    '{deck} v{version}: no changes to take in.',
+  ),
+  '{deck} v{version}: {n} endrede felt.': t(
+    '{deck} v{version}: {n} endrede felt.',
+    '{deck} v{version}: {n} endra felt.',
+    '{deck} v{version}: {n} changed fields.',
+  ),
+  'Lysbilde {n}: {what}': t('Lysbilde {n}: {what}', 'Lysbilete {n}: {what}', 'Slide {n}: {what}'),
+  'Ta inn de valgte': t('Ta inn de valgte', 'Ta inn dei valde', 'Take in the chosen ones'),
+  'Kan ikke tas inn (gjør det i dataene)': t(
+    'Kan ikke tas inn (gjør det i dataene)',
+    'Kan ikkje takast inn (gjer det i dataa)',
+    'Cannot be taken in (do it in the data)',
+  ),
+  'I dataene nå: ': t('I dataene nå: ', 'I dataa no: ', 'In the data now: '),
+  'I PowerPoint: ': t('I PowerPoint: ', 'I PowerPoint: ', 'In PowerPoint: '),
+  'Feltet er endret begge steder. Kryss av for å ta PowerPoint-teksten.': t(
+    'Feltet er endret begge steder. Kryss av for å ta PowerPoint-teksten.',
+    'Feltet er endra begge stader. Kryss av for å ta PowerPoint-teksten.',
+    'The field changed in both places. Tick to take the PowerPoint text.',
+  ),
+  ' Versjon {version} er frigitt: endringene hører til neste versjon ({next}).': t(
+    ' Versjon {version} er frigitt: endringene hører til neste versjon ({next}).',
+    ' Versjon {version} er frigjeven: endringane høyrer til neste versjon ({next}).',
+    ' Version {version} is released: the changes belong to the next version ({next}).',
+  ),
+  'Tatt inn i dataene.': t('Tatt inn i dataene.', 'Teke inn i dataa.', 'Taken into the data.'),
+  'Ingenting ble skrevet.': t('Ingenting ble skrevet.', 'Ingenting vart skrive.', 'Nothing was written.'),
+  'Lysbildene viser siste gyldige versjon til meldingene er rettet.': t(
+    'Lysbildene viser siste gyldige versjon til meldingene er rettet.',
+    'Lysbileta viser siste gyldige versjon til meldingane er retta.',
+    'The slides show the last valid version until the messages are fixed.',
+  ),
+  '{title} – {n} lysbilder': t('{title} – {n} lysbilder', '{title} – {n} lysbilete', '{title} – {n} slides'),
+};
+
+export const PAGE_TEXT = { ...LABELS, ...FRAME, ...PANELS, ...ABSORB } satisfies Record<string, Entry>;
 
 /** A text of the page, by its bokmål, in `lang`; a text the table lacks stays as written. */
 export function pageWord(lang: Lang, nb: string, values: Values = {}): string {

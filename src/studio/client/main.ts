@@ -34,7 +34,8 @@ import {
 
 const slides = new SlidesPanel((deck) => deckTitle(fileOf(deck.file)?.value, deck.id));
 let actions: ActionsPanel;
-const absorb = new AbsorbPanel((deckId) => slides.focus(deckId));
+// Made once the page's language is known (boot), as its words are set when it is made.
+let absorb: AbsorbPanel;
 const main = h('main', { id: 'main', tabindex: '-1' });
 const nav = h('ul', { class: 'files' });
 const summary = h('div', { class: 'summary', role: 'region' });
@@ -46,6 +47,7 @@ async function boot(): Promise<void> {
   usePageLanguage(state.project.lang);
   summary.setAttribute('aria-label', word('Meldinger fra Trappa'));
   actions = new ActionsPanel(state.project.decks);
+  absorb = new AbsorbPanel((deckId) => slides.focus(deckId));
   const app = document.getElementById('app')!;
   app.replaceChildren(
     h('a', { class: 'skip', href: '#main' }, word('Hopp til skjemaet')),
