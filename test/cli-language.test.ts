@@ -13,7 +13,7 @@ import { checkDeck, checkFailure } from '../src/check/check-deck.js';
 import { found } from '../src/check/pdf/finding.js';
 import { formatPdfFindings } from '../src/check/pdf/index.js';
 import { watchBuild } from '../src/commands/watch.js';
-import { catalogueEntries, english, messagesIn, said, stageEntries } from '../src/messages/catalogue.js';
+import { catalogueEntries, english, messagesIn, type Said, said, stageEntries } from '../src/messages/catalogue.js';
 import { translateLines, translateText } from '../src/messages/issue-text.js';
 import { LockBusyError, withOutputLock } from '../src/versions/lock.js';
 import { editRun, openDeck, saveDeck, slideParts } from './helpers/edit-pptx.js';
@@ -266,15 +266,21 @@ describe('English stays English', () => {
   });
 });
 
-/** Every hole of an English stage text given a value of its own: numbers for counts, plain words otherwise. */
-function sampleValues(english: string, n: number): Record<string, string | number> {
-  const values: Record<string, string | number> = {};
+/** Every hole of an English stage text given a value of its own: counts, a catalogue word, plain text otherwise. */
+function sampleValues(english: string, n: number): Record<string, string | number | Said> {
+  const values: Record<string, string | number | Said> = {};
   for (const m of english.matchAll(/\{(\w+)(\|)?/g)) {
     const name = m[1]!;
     if (name in values) continue;
     // A message inside a line is itself a stage text (the catalogue's English of another key).
     values[name] =
-      name === 'message' ? 'the PDF has no structure tree (no tags)' : m[2] || name === 'n' ? n : `v${name}`;
+      name === 'message'
+        ? 'the PDF has no structure tree (no tags)'
+        : name.endsWith('Word')
+          ? said('word.id.planRow')
+          : m[2] || name === 'n'
+            ? n
+            : `v${name}`;
   }
   return values;
 }
@@ -361,7 +367,8 @@ function breakDeck(bytes: Uint8Array): Uint8Array {
 
 /**
  * The runs that meet the rarer messages: a deck failing the language and package checks, a
- * broken release record, mail settings wrong three ways, a picture that is not one. Each
+ * broken release record, mail settings wrong three ways, a picture that is not one, an unknown
+ * and a repeated id. Each
  * run's output, by what it provoked.
  */
 async function rareRuns(lang: string): Promise<Array<[string, string]>> {
@@ -390,6 +397,9 @@ async function rareRuns(lang: string): Promise<Array<[string, string]>> {
   writeFileSync(path.join(root, 'assets/broken.png'), 'not a picture');
   editFile(root, 'data/strategy.yaml', 'file: logos/isk.svg', 'file: broken.png');
   await runOf('a broken image', ['build', '--deck', 'storledermote']);
+  editFile(root, 'data/strategy.yaml', 'groups: [ansatte-isk]', 'groups: [ansatte-iks]');
+  editFile(root, 'data/strategy.yaml', '{ id: tillitsvalgte,', '{ id: ansatte-isk,');
+  await runOf('an unknown and a repeated target group', ['list']);
   return out;
 }
 

@@ -86,7 +86,7 @@ const FORMS: readonly Form[] = [
     { nb: 'skal være en e-postadresse, men står $1', nn: 'skal vere ei e-postadresse, men står $1' },
   ],
   [/^(.+) is not in the expected form$/, { nb: '$1 har ikke riktig form', nn: '$1 har ikkje rett form' }],
-  [/^unknown field (.+)$/, { nb: 'ukjent felt $1', nn: 'ukjent felt $1' }],
+  [/^unknown field (.+)$/, { nb: 'ukjent felt $1', nn: 'ukjend felt $1' }],
   [
     /^contains (U\+[0-9A-F]+) \((.+?)\), which a slide cannot hold.*$/,
     {

@@ -32,6 +32,10 @@ function readerOf(key: MessageKey, english: string): Reader {
     if (m[2] !== undefined && m[3] !== undefined) {
       source += `(${literal(m[2])}|${literal(m[3])})`;
       holes.push({ name: m[1]!, plural: [m[2], m[3]] });
+    } else if (m[1]!.endsWith('Word')) {
+      // A hole for a word (`{kindWord}`: target group, member) holds one of the catalogue's words.
+      source += `(${[...words!.keys()].map(literal).join('|')})`;
+      holes.push({ name: m[1]! });
     } else {
       // A count (a hole a plural reads) is digits; any other hole any text.
       source += new RegExp(`\\{${m[1]}\\|`).test(english) ? '(\\d+)' : '(.*?)';
@@ -73,11 +77,11 @@ function valuesOf(reader: Reader, match: RegExpExecArray, inner: (text: string) 
  * parenthesis after it, as a finding's field, kept as it is); `inner` says a message inside it.
  */
 export function readBack(text: string, inner: (text: string) => string): { message: Said; after: string } | undefined {
+  words ??= new Map(wordEntries().map(([key, entry]) => [entry.en, key]));
   // A line that holds a message (`slide 2 · … : {message}`) is tried before the messages it may hold.
   readers ??= stageEntries()
     .map(([key, entry]) => readerOf(key, entry.en))
     .sort((a, b) => Number(holdsMessage(b)) - Number(holdsMessage(a)));
-  words ??= new Map(wordEntries().map(([key, entry]) => [entry.en, key]));
   // A text that ends in a parenthesis of its own is read whole before a field is split off it.
   for (const pattern of ['exact', 'trailed'] as const)
     for (const reader of readers) {
