@@ -324,7 +324,44 @@ const ABSORB = {
   '{title} – {n} lysbilder': t('{title} – {n} lysbilder', '{title} – {n} lysbilete', '{title} – {n} slides'),
 };
 
-export const PAGE_TEXT = { ...LABELS, ...FRAME, ...PANELS, ...ABSORB } satisfies Record<string, Entry>;
+/** Texts written as templates (template-text.ts), either-or fields (form-variants.ts), colours (colour-field.ts). */
+const FIELDS = {
+  'Tekst når lista er tom': t('Tekst når lista er tom', 'Tekst når lista er tom', 'Text when the list is empty'),
+  'Tekst når det ikke er noe': t('Tekst når det ikke er noe', 'Tekst når det ikkje er noko', 'Text when there is none'),
+  '{part} på lysbildet «{slide}»': t(
+    '{part} på lysbildet «{slide}»',
+    '{part} på lysbiletet «{slide}»',
+    '{part} on the slide «{slide}»',
+  ),
+  'Vis mal': t('Vis mal', 'Vis mal', 'Show template'),
+  'Skjul mal': t('Skjul mal', 'Skjul mal', 'Hide template'),
+  'Blir: {text}': t('Blir: {text}', 'Blir: {text}', 'Becomes: {text}'),
+  '(fylles inn på hvert lysbilde)': t(
+    '(fylles inn på hvert lysbilde)',
+    '(vert fylt inn på kvart lysbilete)',
+    '(filled in on each slide)',
+  ),
+  'Bare tekst': t('Bare tekst', 'Berre tekst', 'Text only'),
+  'Innebygd lysbilde': t('Innebygd lysbilde', 'Innebygd lysbilete', 'Built-in slide'),
+  'Tekst med underpunkter': t('Tekst med underpunkter', 'Tekst med underpunkt', 'Text with sub-points'),
+  'Innebygd lysbilde med valg': t(
+    'Innebygd lysbilde med valg',
+    'Innebygd lysbilete med val',
+    'Built-in slide with options',
+  ),
+  'Eget lysbilde': t('Eget lysbilde', 'Eige lysbilete', 'Own slide'),
+  '{text} mot {on}': t('{text} mot {on}', '{text} mot {on}', '{text} on {on}'),
+  godkjent: t('godkjent', 'godkjend', 'passes'),
+  'for svak': t('for svak', 'for svak', 'too weak'),
+  '{what}: {ratio} – {verdict} (krav {min})': t(
+    '{what}: {ratio} – {verdict} (krav {min})',
+    '{what}: {ratio} – {verdict} (krav {min})',
+    '{what}: {ratio} – {verdict} (needs {min})',
+  ),
+  'Velg {colour}': t('Velg {colour}', 'Vel {colour}', 'Choose {colour}'),
+};
+
+export const PAGE_TEXT = { ...LABELS, ...FRAME, ...PANELS, ...ABSORB, ...FIELDS } satisfies Record<string, Entry>;
 
 /** A text of the page, by its bokmål, in `lang`; a text the table lacks stays as written. */
 export function pageWord(lang: Lang, nb: string, values: Values = {}): string {
