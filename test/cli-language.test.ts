@@ -182,6 +182,8 @@ describe.each(LANGS)('trappa --lang %s', (lang) => {
       const refused = await run(lang, args, root);
       expect(refused.status, args.join(' ')).toBe(2);
       expectNorwegian(refused.text, args.join(' '));
+      // The field by its label in the form too, after its path.
+      expect(refused.text).toContain('date «Dato»:');
     }
   });
 
