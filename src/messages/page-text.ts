@@ -359,6 +359,10 @@ const FIELDS = {
     '{what}: {ratio} – {verdict} (needs {min})',
   ),
   'Velg {colour}': t('Velg {colour}', 'Vel {colour}', 'Choose {colour}'),
+  Felter: t('Felter', 'Felt', 'Fields'),
+  Strategi: t('Strategi', 'Strategi', 'Strategy'),
+  Tema: t('Tema', 'Tema', 'Theme'),
+  'Presentasjon: {title}': t('Presentasjon: {title}', 'Presentasjon: {title}', 'Deck: {title}'),
 };
 
 export const PAGE_TEXT = { ...LABELS, ...FRAME, ...PANELS, ...ABSORB, ...FIELDS } satisfies Record<string, Entry>;

@@ -23,7 +23,7 @@ export function variantLabel(schema: Schema): string {
   if ('sub' in props) return word('Tekst med underpunkter');
   if ('slide' in props) return word('Innebygd lysbilde med valg');
   if ('kind' in props) return word('Eget lysbilde');
-  return 'Felter';
+  return word('Felter');
 }
 
 /** Keeps what carries over when the form of a field changes: the text, the slide. */

@@ -113,6 +113,6 @@ export async function showTemplates(form: HTMLElement, file: string, edits: () =
     // The text beside the key is named by what it is, not by the key again.
     const row = input.closest('.record-row');
     const valueLabel = row?.querySelector<HTMLElement>(`label:not([for="${CSS.escape(input.id)}"])`);
-    if (valueLabel) valueLabel.textContent = 'Tekst';
+    if (valueLabel) valueLabel.textContent = word('Tekst');
   });
 }
