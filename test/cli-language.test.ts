@@ -396,6 +396,12 @@ async function rareRuns(lang: string): Promise<Array<[string, string]>> {
     TRAPPA_SMTP_PORT: 'x',
   });
   await runOf('a bad transport', ['send', '--deck', 'storledermote'], { TRAPPA_MAIL_TRANSPORT: 'due' });
+  // Port 1 on this machine refuses at once: the server line and the refusal, the system's words quoted.
+  await runOf('an unreachable server', ['send', '--deck', 'storledermote'], {
+    ...mail,
+    TRAPPA_SMTP_HOST: '127.0.0.1',
+    TRAPPA_SMTP_PORT: '1',
+  });
   writeFileSync(path.join(root, 'assets/broken.png'), 'not a picture');
   editFile(root, 'data/strategy.yaml', 'file: logos/isk.svg', 'file: broken.png');
   await runOf('a broken image', ['build', '--deck', 'storledermote']);

@@ -128,6 +128,37 @@ const MAIL = {
     '{url} kunne ikkje nåast; sjekk nettverket og TRAPPA_OAUTH_TENANT.',
     '{url} could not be reached; check the network and TRAPPA_OAUTH_TENANT.',
   ),
+  'mail.cannotReach': t(
+    'Når ikke SMTP-tjeneren {server}: «{detail}»',
+    'Når ikkje SMTP-tenaren {server}: «{detail}»',
+    'Cannot reach the SMTP server {server}: {detail}',
+  ),
+  // The server a run sends through (post/email/mail-config.ts describeMailConfig), the most specific first.
+  'mail.viaSmtpOauth': t(
+    'SMTP {server} ({security}) som {user} (OAuth 2.0, app {app}), avsender {from}',
+    'SMTP {server} ({security}) som {user} (OAuth 2.0, app {app}), avsendar {from}',
+    'SMTP {server} ({security}) as {user} (OAuth 2.0, app {app}), from {from}',
+  ),
+  'mail.viaSmtpUser': t(
+    'SMTP {server} ({security}) som {user}, avsender {from}',
+    'SMTP {server} ({security}) som {user}, avsendar {from}',
+    'SMTP {server} ({security}) as {user}, from {from}',
+  ),
+  'mail.viaSmtp': t(
+    'SMTP {server} ({security}), avsender {from}',
+    'SMTP {server} ({security}), avsendar {from}',
+    'SMTP {server} ({security}), from {from}',
+  ),
+  'mail.viaGraphSelf': t(
+    'Microsoft Graph {url}, innlogget som deg selv, avsender {from}',
+    'Microsoft Graph {url}, innlogga som deg sjølv, avsendar {from}',
+    'Microsoft Graph {url} signed in as yourself, from {from}',
+  ),
+  'mail.viaGraphApp': t(
+    'Microsoft Graph {url} som appen {app}, avsender {from}',
+    'Microsoft Graph {url} som appen {app}, avsendar {from}',
+    'Microsoft Graph {url} as app {app}, from {from}',
+  ),
   'mail.languageCode': t(
     '«{language}» er ikke en språkkode som nb, nn eller en',
     '«{language}» er ikkje ei språkkode som nb, nn eller en',
