@@ -159,6 +159,32 @@ const MAIL = {
     'Microsoft Graph {url} som appen {app}, avsendar {from}',
     'Microsoft Graph {url} as app {app}, from {from}',
   ),
+  // What Microsoft Entra ID refused (post/email/oauth-token.ts); the portal's own names in «».
+  'mail.entraSecret': t(
+    'Microsoft Entra ID avviste klienthemmeligheten ({tag}: feil eller utløpt): administratoren lager en ny klienthemmelighet for appen {app} («App registrations › Certificates & secrets»), og du setter TRAPPA_OAUTH_CLIENT_SECRET til verdien («Value»).',
+    'Microsoft Entra ID avviste klientløyndomen ({tag}: feil eller utgått): administratoren lagar ein ny klientløyndom for appen {app} («App registrations › Certificates & secrets»), og du set TRAPPA_OAUTH_CLIENT_SECRET til verdien («Value»).',
+    'Microsoft Entra ID refused the client secret ({tag}: wrong or expired): the administrator creates a new client secret for app {app} (App registrations › Certificates & secrets) and you set TRAPPA_OAUTH_CLIENT_SECRET to its Value.',
+  ),
+  'mail.entraConsent': t(
+    'Appen {app} mangler samtykke fra en administrator ({tag}): en administrator gir administratorsamtykke for applikasjonstillatelsen {permission} («App registrations › API permissions › Grant admin consent»).',
+    'Appen {app} manglar samtykke frå ein administrator ({tag}): ein administrator gjev administratorsamtykke for applikasjonsløyvet {permission} («App registrations › API permissions › Grant admin consent»).',
+    'The app {app} has no administrator consent ({tag}): an administrator grants admin consent for the {permission} application permission (App registrations › API permissions › Grant admin consent).',
+  ),
+  'mail.entraApp': t(
+    'Microsoft Entra ID kjenner ikke appen {app} i tenanten {tenant} ({tag}): sjekk TRAPPA_OAUTH_CLIENT_ID og TRAPPA_OAUTH_TENANT mot oversiktssiden («Overview») til appregistreringen.',
+    'Microsoft Entra ID kjenner ikkje appen {app} i tenanten {tenant} ({tag}): sjekk TRAPPA_OAUTH_CLIENT_ID og TRAPPA_OAUTH_TENANT mot oversiktssida («Overview») til appregistreringa.',
+    "Microsoft Entra ID does not know the app {app} in tenant {tenant} ({tag}): check TRAPPA_OAUTH_CLIENT_ID and TRAPPA_OAUTH_TENANT against the app registration's Overview page.",
+  ),
+  'mail.entraTenant': t(
+    'Microsoft Entra ID kjenner ikke tenanten «{tenant}» ({tag}): sett TRAPPA_OAUTH_TENANT til «Directory (tenant) ID» fra oversiktssiden til appregistreringen.',
+    'Microsoft Entra ID kjenner ikkje tenanten «{tenant}» ({tag}): set TRAPPA_OAUTH_TENANT til «Directory (tenant) ID» frå oversiktssida til appregistreringa.',
+    'Microsoft Entra ID does not know the tenant "{tenant}" ({tag}): set TRAPPA_OAUTH_TENANT to the Directory (tenant) ID from the app registration\'s Overview page.',
+  ),
+  'mail.entraRefused': t(
+    'Microsoft Entra ID avviste forespørselen om token («{why}»); administratoren sjekker appregistreringen {app}.',
+    'Microsoft Entra ID avviste førespurnaden om token («{why}»); administratoren sjekkar appregistreringa {app}.',
+    'Microsoft Entra ID refused the token request ({why}); the administrator checks the app registration {app}.',
+  ),
   'mail.languageCode': t(
     '«{language}» er ikke en språkkode som nb, nn eller en',
     '«{language}» er ikkje ei språkkode som nb, nn eller en',
