@@ -165,6 +165,7 @@ describe.runIf(hasSoffice)('text over art of several colours (LibreOffice’s Fo
 
   it('puts a light-1 panel behind it: the placeholder’s fill, or a decorative panel of its own under a text in a taller slot', () => {
     let panels = 0;
+    let inheriting = 0;
     for (let n = 1; n <= deck.slideCount(); n++) {
       const shapes = slideShapes(deck.slideXml(n));
       shapes.forEach((s, i) => {
@@ -172,13 +173,15 @@ describe.runIf(hasSoffice)('text over art of several colours (LibreOffice’s Fo
         panels++;
         expect(s.decorative).toBe(true);
         expect(s.xml).toContain('<a:schemeClr val="bg1"/>');
-        // The text it is behind follows it, inheriting its slot's box.
+        // The text it is behind follows it, inheriting its slot's box. Changed after merging main
+        // (issue #20 part B's one panel behind a slide's whole body): that panel is followed by the
+        // body's first element, which may be a diagram's shape or a filled text with its own box.
         const text = shapes[i + 1]!;
-        expect(text.placeholder).toBeDefined();
-        expect(positioned(text)).toBe(false);
+        if (text.placeholder && !positioned(text)) inheriting++;
       });
       panels += shapes.filter((s) => s.placeholder && /<p:spPr>[\s\S]*?<a:schemeClr val="bg1"\/>/.test(s.xml)).length;
     }
     expect(panels).toBeGreaterThan(0);
+    expect(inheriting).toBeGreaterThan(0);
   });
 });
