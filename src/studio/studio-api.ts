@@ -28,6 +28,7 @@ import { absorbDropped } from './absorb-route.js';
 import { deckTitle } from './client/state.js';
 import { parsedOf } from '../data/yaml-splice.js';
 import { changesProblem, type PageChange } from './client/page-changes.js';
+import { plainOf, RawJson, stringifyWithRaw } from './raw-json.js';
 
 export interface StudioOptions {
   root: string;
@@ -126,7 +127,9 @@ export function createApi(options: StudioOptions, messages: Messages) {
   const files = new ProjectFiles(
     { root: options.root, dataDir: options.dataDir, templatesDir: options.templatesDir, outDir: options.outDir },
     async (text, file) =>
-      text.length <= SMALL_FILE ? (parsedOf(text)?.value ?? null) : thread.run({ kind: 'value', text, file }),
+      text.length <= SMALL_FILE
+        ? (parsedOf(text)?.value ?? null)
+        : new RawJson(await thread.run<string>({ kind: 'value', text, file })),
     messages,
   );
   const projectPaths = { root: files.paths.root, dataDir: files.paths.dataDir, templatesDir: files.paths.templatesDir };
@@ -239,18 +242,23 @@ export function createApi(options: StudioOptions, messages: Messages) {
         .filter((f) => f.kind === 'deck')
         .map((f) => ({
           file: f.file,
-          id: (record(f.value).id as string | undefined) ?? f.file,
-          title: deckTitle(f.value, f.file),
+          id: (record(plainOf(f.value)).id as string | undefined) ?? f.file,
+          title: deckTitle(plainOf(f.value), f.file),
         }));
-      const theme = record(loaded.find((f) => f.kind === 'theme')?.value);
-      json(res, {
-        root: path.basename(files.paths.root),
-        lang: messages.lang,
-        files: loaded,
-        decks,
-        schemas,
-        colourPairs: colourPairs(theme),
-      });
+      const theme = record(plainOf(loaded.find((f) => f.kind === 'theme')?.value));
+      send(
+        res,
+        200,
+        'application/json; charset=utf-8',
+        stringifyWithRaw({
+          root: path.basename(files.paths.root),
+          lang: messages.lang,
+          files: loaded,
+          decks,
+          schemas,
+          colourPairs: colourPairs(theme),
+        }),
+      );
     },
     'POST /api/render': async ({ res, body }) => {
       const { edits, changes, decks, have } = record(body);
@@ -298,7 +306,9 @@ export function createApi(options: StudioOptions, messages: Messages) {
     },
     'POST /api/action': async ({ res, body }) => {
       const request = record(body) as unknown as ActionRequest;
-      const known = (await files.load()).filter((f) => f.kind === 'deck').map((f) => String(record(f.value).id ?? ''));
+      const known = (await files.load())
+        .filter((f) => f.kind === 'deck')
+        .map((f) => String(record(plainOf(f.value)).id ?? ''));
       const args = cliArgs(request, known, messages);
       if (typeof args === 'string') return json(res, { code: 1, output: [args], refusal: args });
       if (busy) return json(res, { code: 1, output: [], refusal: say('busy') });

@@ -28,6 +28,7 @@ export type EditInput =
   | { abs: string; text: string; base?: string; changes: PageChange[] };
 
 export type Job =
+  /** A data file's plain value, answered as JSON text (raw-json.ts). */
   | { kind: 'value'; text: string; file: string }
   | {
       kind: 'render';
@@ -136,8 +137,9 @@ async function save(job: Extract<Job, { kind: 'save' }>, lang: Lang): Promise<Pr
 export async function runJob(job: Job, lang: Lang): Promise<unknown> {
   switch (job.kind) {
     case 'value':
-      // The parse is kept for the renders and edits that follow (edited-source.ts): one parse of a large file.
-      return context.sources.plainOf(job.file, job.text) ?? parsedOf(job.text)?.value ?? null;
+      // The parse is kept for the renders and edits that follow (edited-source.ts): one parse of a large
+      // file. Answered as JSON text: the request thread holds and sends it as it is (raw-json.ts).
+      return JSON.stringify(context.sources.plainOf(job.file, job.text) ?? parsedOf(job.text)?.value ?? null);
     case 'render':
       return render(job, lang);
     case 'check':
