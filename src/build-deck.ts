@@ -21,6 +21,7 @@ import { type DeckToSave, saveDecks as saveVersions, type SavedDeck, type SaveOp
 import type { ImageStats } from './images/prepare-image.js';
 import { checkBuiltDeck, checkFailure } from './check/check-deck.js';
 import { backdropPictures } from './check/backdrop-pictures.js';
+import { rasterCacheDir } from './images/decode-raster.js';
 import { finishDeck } from './pptx/finish-package.js';
 import { writePptx } from './pptx/write-pptx.js';
 
@@ -162,7 +163,7 @@ async function renderInProject(
     const failed = checkFailure(
       `${plan.baseName}.pptx`,
       checkBuiltDeck(finished.package, plan.theme, {
-        pictures: await backdropPictures(bytes, finished.package),
+        pictures: await backdropPictures(bytes, { pkg: finished.package, cacheDir: rasterCacheDir(project.root) }),
       }),
     );
     if (failed) throw failed;

@@ -2,9 +2,10 @@
  * A release records the faces that measured its text (font, face, sha256 of its files), and
  * a rebuild where that font is measured with another face says exactly that, in one line,
  * instead of "its content has changed" (issue #20). A manifest written before faces were
- * recorded is still read, and gives the old message.
+ * recorded is still read, and gives the old message. The release record keeps the faces too,
+ * so a manifest rebuilt from the records (manifest.json lost) says the same.
  */
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../src/sha256.js';
@@ -32,6 +33,7 @@ function useFaces(root: string, regular: string, bold: string): void {
   copyFileSync(bold, path.join(root, 'assets/fonts/Firma-Bold.ttf'));
 }
 
+const recordPath = (root: string) => path.join(root, 'output/releases/ansatte-v0.2/release.json');
 const manifestOf = (root: string) => JSON.parse(readFileSync(path.join(root, 'output/manifest.json'), 'utf8'));
 
 describe('the faces a release was measured with', () => {
@@ -65,13 +67,42 @@ describe('the faces a release was measured with', () => {
     expect(again.status, again.stderr).toBe(0);
   });
 
-  it('reads a manifest from before faces were recorded, and then says only that the content changed', async () => {
+  it('are kept in the release record: a manifest rebuilt from the records says the same about other faces', async () => {
+    const carlito = ['Regular', 'Bold'].map((s) => path.join(process.cwd(), `assets/fonts/Carlito-${s}.ttf`));
+    const root = projectWith(carlito[0]!, carlito[1]!);
+    expect((await runMain(['release', '--deck', 'ansatte'], root)).status).toBe(0);
+    const carlitoHash = sha256Hex(Buffer.concat(carlito.map((f) => readFileSync(f))));
+    expect(JSON.parse(readFileSync(recordPath(root), 'utf8')).faces).toEqual([
+      { font: 'Firma Sans', face: 'Carlito', sha256: carlitoHash },
+    ]);
+    // manifest.json lost: the release records are all there is.
+    rmSync(path.join(root, 'output/manifest.json'));
+
+    useFaces(root, path.join(DEJAVU, 'DejaVuSans.ttf'), path.join(DEJAVU, 'DejaVuSans-Bold.ttf'));
+    const rebuilt = await runMain(['build', '--deck', 'ansatte'], root);
+    expect(rebuilt.status).not.toBe(0);
+    const lines = rebuilt.stderr.trim().split('\n');
+    expect(lines, rebuilt.stderr).toHaveLength(1);
+    expect(lines[0]).toContain(
+      `its text measured in Carlito (sha256 ${carlitoHash.slice(0, 12)}) for the font "Firma Sans"`,
+    );
+    expect(lines[0]).toMatch(/this machine measures it with DejaVu Sans \(sha256 [0-9a-f]{12}\)/);
+    expect(lines[0]).not.toContain('content has changed');
+
+    useFaces(root, carlito[0]!, carlito[1]!);
+    const again = await runMain(['build', '--deck', 'ansatte'], root);
+    expect(again.status, again.stderr).toBe(0);
+  });
+
+  it('reads a manifest and record from before faces were recorded, and then says only that the content changed', async () => {
     const carlito = ['Regular', 'Bold'].map((s) => path.join(process.cwd(), `assets/fonts/Carlito-${s}.ttf`));
     const root = projectWith(carlito[0]!, carlito[1]!);
     expect((await runMain(['release', '--deck', 'ansatte'], root)).status).toBe(0);
     const manifest = manifestOf(root);
     for (const entry of Object.values(manifest.entries) as Array<Record<string, unknown>>) delete entry.faces;
     writeFileSync(path.join(root, 'output/manifest.json'), JSON.stringify(manifest, null, 2));
+    const { faces: _faces, ...oldRecord } = JSON.parse(readFileSync(recordPath(root), 'utf8'));
+    writeFileSync(recordPath(root), JSON.stringify(oldRecord, null, 2));
 
     const same = await runMain(['build', '--deck', 'ansatte'], root);
     expect(same.status, same.stderr).toBe(0);

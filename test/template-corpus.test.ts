@@ -130,18 +130,16 @@ describe('the template corpus', () => {
     // Changed with main's backdrop model (issue #20 part B): Lights (a full-slide gradient shape),
     // Blueprint_Plans, Metropolis and dark-picture (picture backgrounds, now decoded) are seen as
     // dark under the title where the template's own title colour does not read: they name one.
-    const titleOnArt = new Set([
-      'Portfolio',
-      'Focus',
-      'Grey_Elegant',
-      'Piano',
-      'Lights',
-      'Blueprint_Plans',
-      'Metropolis',
-      'dark-picture',
-    ]);
+    const titleOnArt = new Set(['Portfolio', 'Focus', 'Grey_Elegant', 'Piano', 'Lights', 'Metropolis', 'dark-picture']);
     for (const f of figures.filter((f) => titleOnArt.has(f.template))) expect(f.titles, f.template).toBe(0);
-    for (const f of figures.filter((f) => !titleOnArt.has(f.template)))
+    // Changed by issue #20 part B (seventh round): a title is judged where its lines are drawn, not
+    // over its whole box. On Blueprint_Plans the one-line titles then inherit the template's black
+    // (it reads on the blue grid behind the line); the cover's title and two-line titles, which reach
+    // the lighter drawings, name a colour or get a panel (78–85 % per deck; 0 % before).
+    const partly = new Set(['Blueprint_Plans']);
+    for (const f of figures.filter((f) => partly.has(f.template)))
+      expect(f.titles, `${f.template}: title runs without own colour or font`).toBeGreaterThanOrEqual(0.75);
+    for (const f of figures.filter((f) => !titleOnArt.has(f.template) && !partly.has(f.template)))
       expect(f.titles, `${f.template}: title runs without own colour or font`).toBeGreaterThanOrEqual(0.9);
     // Changed by issue #20 (sixth round): per deck, and ≥ 80 % (was ≥ 45 % per template). Templates
     // below it, each for a reason of its own design (see the note), are guarded at their level:

@@ -17,6 +17,7 @@ import { buildDecks } from '../src/build-deck.js';
 import { backdropPictures } from '../src/check/backdrop-pictures.js';
 import { checkDeck } from '../src/check/check-deck.js';
 import { measureFrame } from '../src/check/measure-frame.js';
+import { drawnBox } from '../src/check/rules/slide-geometry.js';
 import type { ShapeModel } from '../src/check/types.js';
 import type { Box } from '../src/layout/types.js';
 import { contrastRatio, relativeLuminance } from '../src/contrast.js';
@@ -34,6 +35,20 @@ const work = mkdtempSync(path.join(tmpdir(), 'trappa-legible-'));
 afterAll(() => rmSync(work, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }));
 
 const decks = new Map<string, Uint8Array>();
+/** Where a shape's text lines are (as tall as they measure, placed by the anchor), else its drawn box. */
+function linesBox(e: ShapeModel): Box | undefined {
+  if (!e.box || !e.text?.paragraphs.some((p) => p.runs.some((r) => r.text.trim() !== ''))) return drawnBox(e);
+  const { insets, anchor } = e.text;
+  const need = Math.min(
+    e.box.h,
+    measureFrame(e.text, e.box.w - insets.left - insets.right).height + insets.top + insets.bottom,
+  );
+  const offset = anchor === 'ctr' ? (e.box.h - need) / 2 : anchor === 'b' ? e.box.h - need : 0;
+  return { ...e.box, y: e.box.y + offset, h: need };
+}
+const meets = (a: Box, b: Box) =>
+  Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > 0.02 &&
+  Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) > 0.02;
 const renders = new Map<string, string[]>();
 
 async function buildOn(file: string): Promise<Uint8Array> {
@@ -124,6 +139,53 @@ describe.skipIf(missingTool('LibreOffice', hasSoffice))('text on a template', ()
     expect(failures).toEqual([]);
   });
 
+  it('a panel lies only behind text: no empty stretch of a panel (Lights\u2019 title slide had a white box over half the slide)', () => {
+    const empty: string[] = [];
+    for (const name of TEMPLATES) {
+      for (const slide of readPptx(decks.get(name)!).model().slides) {
+        const shapes = slide.elements.filter((e): e is ShapeModel => e.kind === 'shape' && e.box !== undefined);
+        for (const [i, panel] of shapes.entries()) {
+          // A legibility panel: a panel shape, or a placeholder filled with light 1 (FFFFFF on all three).
+          const isPanel =
+            /^Panel \d+$/.test(panel.name) || (panel.placeholder !== undefined && panel.fill === 'FFFFFF');
+          if (!isPanel || !panel.box) continue;
+          // What is drawn on it: its own text's lines, else what lies on it as the check sees it drawn.
+          const own = panel.text?.paragraphs.some((p) => p.runs.some((r) => r.text.trim() !== ''));
+          const drawn = own
+            ? [linesBox(panel)!]
+            : shapes
+                .slice(i + 1)
+                .filter((e) => e.box && meets(e.box, panel.box!))
+                .map((e) => drawnBox(e)!);
+          const top = Math.min(...drawn.map((b) => b.y));
+          const bottom = Math.max(...drawn.map((b) => b.y + b.h));
+          if (drawn.length === 0 || top - panel.box.y > 0.15 || panel.box.y + panel.box.h - bottom > 0.15)
+            empty.push(
+              `${name} slide ${slide.number} ${panel.name}: ${panel.box.h.toFixed(2)} in for ${(bottom - top).toFixed(2)} in of text`,
+            );
+        }
+      }
+    }
+    expect(empty).toEqual([]);
+  });
+
+  it('Candy: one panel for a slide\u2019s body on the busy photo, not one per text', () => {
+    const patchy: string[] = [];
+    for (const slide of readPptx(decks.get('Candy')!).model().slides) {
+      // A panel shape, or a placeholder filled with Candy's light 1 (the old per-text panel).
+      const panels = slide.elements.filter(
+        (e) => /^Panel \d+$/.test(e.name) || (e.kind === 'shape' && e.placeholder !== undefined && e.fill === 'FFFFFF'),
+      );
+      if (panels.length > 1) patchy.push(`slide ${slide.number}: ${panels.map((p) => p.name).join(', ')}`);
+    }
+    expect(patchy).toEqual([]);
+    // And the deck has such a panel (the body of two-text slides is on the photo).
+    const all = readPptx(decks.get('Candy')!)
+      .model()
+      .slides.flatMap((s) => s.elements);
+    expect(all.filter((e) => /^Panel \d+$/.test(e.name)).length).toBeGreaterThan(2);
+  });
+
   it('Lights: titles on the master\u2019s dark gradient shape name a light theme colour', () => {
     const deck = readPptx(decks.get('Lights')!);
     const titles = deck
@@ -138,13 +200,15 @@ describe.skipIf(missingTool('LibreOffice', hasSoffice))('text on a template', ()
     for (const name of ['Lights', 'Candy']) {
       const files = unzipSync(decks.get(name)!);
       for (const part of Object.keys(files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))) {
-        // The panels the build put behind placeholders and the colours it named for their runs:
+        // The panels the build put behind placeholders (their fill, or a panel shape of their own
+        // behind the text's lines or the slide's body) and the colours it named for their runs:
         // the placeholders then show what they inherit, as the deck would without the legibility step.
-        const xml = strFromU8(files[part]!).replace(/<p:sp>(?:(?!<\/p:sp>).)*<\/p:sp>/gs, (sp) =>
-          sp.includes('<p:ph')
+        const xml = strFromU8(files[part]!).replace(/<p:sp>(?:(?!<\/p:sp>).)*<\/p:sp>/gs, (sp) => {
+          if (/<p:cNvPr [^>]*name="Panel \d+"/.test(sp)) return '';
+          return sp.includes('<p:ph')
             ? sp.replace(/<a:solidFill><a:schemeClr val="(?:bg1|bg2|tx1|tx2)"\/><\/a:solidFill>/g, '')
-            : sp,
-        );
+            : sp;
+        });
         files[part] = strToU8(xml);
       }
       const broken = zipSync(files);

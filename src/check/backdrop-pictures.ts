@@ -19,14 +19,20 @@ function templateMedia(pkg: OpcPackage): Set<string> {
   return media;
 }
 
-/** The decoded pictures of a deck's masters and layouts, by media part. */
-export async function backdropPictures(bytes: Uint8Array, pkg: OpcPackage = readPackage(bytes)): Promise<RasterOf> {
+/**
+ * The decoded pictures of a deck's masters and layouts, by media part; `cacheDir` (the
+ * project's, decode-raster.ts) keeps them between runs.
+ */
+export async function backdropPictures(
+  bytes: Uint8Array,
+  { pkg = readPackage(bytes), cacheDir }: { pkg?: OpcPackage; cacheDir?: string } = {},
+): Promise<RasterOf> {
   const wanted = templateMedia(pkg);
   if (wanted.size === 0) return () => undefined;
   const files = unzipSync(bytes, { filter: (f) => wanted.has(f.name) });
   const rasters = new Map<string, Raster>();
   for (const [name, data] of Object.entries(files)) {
-    const raster = await decodeRaster(data);
+    const raster = await decodeRaster(data, cacheDir);
     if (raster) rasters.set(name, raster);
   }
   return (media) => rasters.get(media);

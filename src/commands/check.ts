@@ -8,6 +8,7 @@ import { unzipSync } from 'fflate';
 import { findBuiltDecks } from '../check/built-decks.js';
 import { checkBuiltDeck } from '../check/check-deck.js';
 import { backdropPictures } from '../check/backdrop-pictures.js';
+import { rasterCacheDir } from '../images/decode-raster.js';
 import { summarize, type FileReport, type Summary } from '../check/format-findings.js';
 import type { Finding } from '../check/types.js';
 import type { Messages } from '../messages/catalogue.js';
@@ -42,7 +43,9 @@ export function registerCheck(program: Command, messages: Messages): void {
       const unreadable = read.flatMap((r) => (r.ok ? [] : r.issues));
       if (unreadable.length > 0) throw new InputError(unreadable);
       const decks = read.flatMap((r) => (r.ok ? [r.value] : []));
-      const pictures = await Promise.all(decks.map((d) => backdropPictures(d.bytes)));
+      const pictures = await Promise.all(
+        decks.map((d) => backdropPictures(d.bytes, { cacheDir: rasterCacheDir(options.root) })),
+      );
       const reports: FileReport[] = targets.map((target, i) => {
         const { bytes, shown } = decks[i]!;
         const findings = withFonts(fonts, () => checkBuiltDeck(bytes, theme, { pictures: pictures[i]! }));
@@ -159,9 +162,14 @@ function summaryText({ errors, warnings }: Summary, { say }: Messages): string {
 }
 
 /** `slide 8 · Action plan · error overflow: the table's …` (as check/format-findings.ts), in the reader's language. */
-function findingLine(f: Finding, { say, lang }: Messages): string {
+function findingLine(f: Finding, { say, tell, lang }: Messages): string {
   const where = f.slide > 0 ? say('cli.slide', { n: f.slide }) : say('check.package');
   const field = f.field ? ` (${f.field})` : '';
   const severity = say(f.severity === 'error' ? 'check.error' : 'check.warning');
-  return `${where} · ${f.element} · ${severity} ${f.rule}: ${translateText(f.message, lang)}${field}`;
+  // A table cell's place after the table's name (whole-words), in the reader's words.
+  const element = f.element.replace(
+    / row (\d+), column (\d+)$/,
+    (_, row: string, column: string) => ` ${say('find.cell', { row, column })}`,
+  );
+  return `${where} · ${element} · ${severity} ${f.rule}: ${f.said ? tell(f.said) : translateText(f.message, lang)}${field}`;
 }

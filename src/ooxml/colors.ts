@@ -2,6 +2,7 @@
  * Colours as drawn: DrawingML colour elements resolved to hex through the theme's colour
  * scheme and the master's colour map (the contrast maths is in src/contrast.ts).
  */
+import { withTransforms } from './color-transforms.js';
 import { attr, child, children, path, type XmlElement } from './xml.js';
 
 /**
@@ -38,10 +39,18 @@ export function readColorScheme(theme: XmlElement | undefined, master: XmlElemen
   return scheme;
 }
 
-/** The colour element among `container`'s children as hex (modifiers such as lumMod are not applied). */
+/**
+ * The colour element among `container`'s children as hex, with its transforms (lumMod,
+ * lumOff, tint, shade, satMod, …) applied as PowerPoint draws it (color-transforms.ts).
+ */
 export function colorIn(container: XmlElement | undefined, scheme: ColorScheme): string | undefined {
   const color = children(container).find((c) => COLOR_ELEMENTS.has(c.name));
   if (!color) return undefined;
+  const base = baseColor(color, scheme);
+  return base === undefined ? undefined : withTransforms(base, color);
+}
+
+function baseColor(color: XmlElement, scheme: ColorScheme): string | undefined {
   switch (color.name) {
     case 'a:srgbClr':
       return normalizeHex(attr(color, 'val'));

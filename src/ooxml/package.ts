@@ -51,7 +51,7 @@ function parsedPart(pkg: OpcPackage, part: string): XmlElement | XmlSyntaxError 
   if (found === undefined) {
     const text = pkg.xml.get(part);
     if (text === undefined) return undefined;
-    found = parseText(text);
+    found = parsedText(text);
     cache.set(part, found);
   }
   return found;
@@ -68,7 +68,11 @@ function parsedPart(pkg: OpcPackage, part: string): XmlElement | XmlSyntaxError 
 const shared = new BoundedCache<string, XmlElement | XmlSyntaxError>(4 * 1024 * 1024, (text) => text.length);
 const MAX_SHARED_PART = 256 * 1024;
 
-function parseText(text: string): XmlElement | XmlSyntaxError {
+/**
+ * `text` parsed, or why it is not well-formed; shared with every other reader of the same
+ * text (a template's parts are checked when read, then read again for each deck).
+ */
+export function parsedText(text: string): XmlElement | XmlSyntaxError {
   const hit = shared.get(text);
   if (hit) return hit;
   let found: XmlElement | XmlSyntaxError;

@@ -25,11 +25,18 @@ export type Paint =
 
 const FILLS = new Set(['a:noFill', 'a:solidFill', 'a:gradFill', 'a:blipFill', 'a:pattFill', 'a:grpFill']);
 
-/** The `a:alpha` of a colour element (1 = opaque). */
+/** A colour element's opacity (1 = opaque): its `a:alpha`, `a:alphaMod` and `a:alphaOff` in order. */
 function alphaOf(container: XmlElement | undefined): number {
   const color = children(container).find((c) => c.name !== 'a:alpha' && c.name.startsWith('a:'));
-  const alpha = numberAttr(child(color, 'a:alpha'), 'val');
-  return alpha === undefined ? 1 : Math.max(0, Math.min(1, alpha / 100000));
+  let alpha = 1;
+  for (const t of children(color)) {
+    const v = (numberAttr(t, 'val') ?? 0) / 100000;
+    if (t.name === 'a:alpha') alpha = v;
+    else if (t.name === 'a:alphaMod') alpha *= v;
+    else if (t.name === 'a:alphaOff') alpha += v;
+    alpha = Math.max(0, Math.min(1, alpha));
+  }
+  return alpha;
 }
 
 function gradient(fill: XmlElement, scheme: ColorScheme): Paint {

@@ -1,5 +1,5 @@
 /**
- * Buffer → Buffer: repairs what pptxgenjs 4.0.1 gets wrong, sets the document
+ * Parts (or a zip of them) → Buffer: repairs what pptxgenjs 4.0.1 gets wrong, sets the document
  * properties, and zips the result deterministically. Pure and synchronous.
  *
  * After this stage a deck passes ../shared/ooxml/validate-pptx.mjs with no errors
@@ -37,16 +37,25 @@ export interface FinishedDeck {
 }
 
 /** The finished deck's bytes (see finishDeck). */
-export function finishPackage(raw: Uint8Array, props: DeckProperties, structure?: DeckStructure): Uint8Array {
+export function finishPackage(
+  raw: Uint8Array | PackageParts,
+  props: DeckProperties,
+  structure?: DeckStructure,
+): Uint8Array {
   return finishDeck(raw, props, structure).bytes;
 }
 
 /**
+ * `raw`: the parts from `writePptx` (edited in place), or a zip of them.
  * With `structure`, the deck gets its master set (built-in or a template's) and every
  * slide its layout, placeholders, fields and theme references (apply-structure.ts);
  * without it only titles become placeholders, on pptxgenjs's bare master.
  */
-export function finishDeck(raw: Uint8Array, props: DeckProperties, structure?: DeckStructure): FinishedDeck {
+export function finishDeck(
+  raw: Uint8Array | PackageParts,
+  props: DeckProperties,
+  structure?: DeckStructure,
+): FinishedDeck {
   const finished = repairAndZip(raw, props, structure);
   // After zipping, with the parts' bytes and the deflate buffers let go: parsing every part
   // builds the trees the check reads too, the largest thing a big deck holds at once.
@@ -54,9 +63,9 @@ export function finishDeck(raw: Uint8Array, props: DeckProperties, structure?: D
   return finished;
 }
 
-function repairAndZip(raw: Uint8Array, props: DeckProperties, structure?: DeckStructure): FinishedDeck {
+function repairAndZip(raw: Uint8Array | PackageParts, props: DeckProperties, structure?: DeckStructure): FinishedDeck {
   const modified = zipTimestamp(props.date);
-  const parts = PackageParts.read(raw);
+  const parts = raw instanceof PackageParts ? raw : PackageParts.read(raw);
 
   // First, so that the shape it removes leaves no gap in the ids numbered next.
   parts.editText((name) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name), splitNoteParagraphs);

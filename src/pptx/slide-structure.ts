@@ -14,6 +14,7 @@ import { partRole } from '../kinds/index.js';
 import type { Box, LaidOutSlide, SlideElement, TextElement } from '../layout/types.js';
 import type { LayoutInfo, LayoutRole, MasterSet, PlaceholderInfo, PlaceholderRef } from './master-set.js';
 import { chooseSlots, isBodyText, sameBox } from './slot-plan.js';
+import { bodyPanelBox, drawnArea, isBodyElement, panelBelowBox, textArea } from './text-panels.js';
 
 const log = debugLog('pptx');
 
@@ -95,6 +96,8 @@ export interface PlanOptions {
 /** Where a text really is: its laid-out box, its own fill, or the slide's own filled shapes under it. */
 export interface TextPlace {
   box?: Box;
+  /** Where its lines are drawn (inside the insets, as high as the lines): what legibility is judged on. */
+  drawn?: Box;
   /** The text's own fill: the text is drawn on that alone. */
   under?: string;
   /** Trappa's own filled shapes drawn before the text that reach into its box, back to front. */
@@ -137,11 +140,15 @@ export function planSlide(
   const legible = (plan: ShapePlan, e?: TextElement): ShapePlan => {
     const at = e && {
       ...(plan.inheritBox ? {} : { box: e.box }),
+      drawn: drawnArea(e),
       ...(e.fill ? { under: e.fill } : { shapes: ownShapesUnder(e, slide.elements, dropped) }),
       highlights: highlightsOf(e),
     };
     const look = plan.placeholder && options.textSlot?.(layout, plan.placeholder, at);
-    return look ? { ...plan, color: look.color, ...(look.panel ? { panel: look.panel } : {}) } : plan;
+    if (!look) return plan;
+    // A panel covers the text's lines; where they leave much of the box empty, it is a shape of its own.
+    const panel = look.panel ? { panel: look.panel, ...(e && panelBelowBox(e) ? { panelBox: textArea(e) } : {}) } : {};
+    return { ...plan, color: look.color, ...panel };
   };
   const shapes = slide.elements.map((e): ShapePlan => {
     const name = e.name;
@@ -196,10 +203,47 @@ export function planSlide(
     // In a slot taller than the text (its foot over the template's footer or art), the text reads
     // where it is; a panel it needs there is a shape of its own under the text, not the slot's fill.
     const judged = legible({ ...plan, placeholder }, e);
-    return { ...judged, inheritBox: true, ...(judged.panel ? { panelBox: e.box } : {}) };
+    return { ...judged, inheritBox: true, ...(judged.panel ? { panelBox: textArea(e) } : {}) };
   });
   const own = options.layoutBackground?.(role);
-  return { layout, shapes, keepBackground: !options.template && own !== undefined && own !== slide.background };
+  return {
+    layout,
+    shapes: oneBodyPanel(slide, layout, shapes, set, dropped, options),
+    keepBackground: !options.template && own !== undefined && own !== slide.background,
+  };
+}
+
+/**
+ * Where a slide has several body texts and one needs a panel, one panel behind the whole body
+ * instead (text-panels.ts): a column on a panel beside a column on the picture reads as patchy
+ * as two panels with the picture between them. Every body text is then judged on the panel:
+ * one that read on the picture may not read on it.
+ */
+function oneBodyPanel(
+  slide: LaidOutSlide,
+  layout: LayoutInfo,
+  shapes: ShapePlan[],
+  set: MasterSet,
+  dropped: (e: SlideElement) => boolean,
+  options: PlanOptions,
+): ShapePlan[] {
+  const body = slide.elements.flatMap((e, i) => (isBodyElement(e) && !dropped(e) ? [i] : []));
+  const texts = body.filter((i) => slide.elements[i]!.type === 'text');
+  const panels = texts.filter((i) => shapes[i]!.panel);
+  const box = panels.length >= 1 && texts.length >= 2 ? bodyPanelBox(slide.elements, dropped) : undefined;
+  if (!box) return shapes;
+  const slot = shapes[panels[0]!]!.panel!;
+  const under = set.scheme.get(slot) ?? 'FFFFFF';
+  return shapes.map((plan, i) => {
+    const e = slide.elements[i]!;
+    if (!body.includes(i)) return plan;
+    // The panel is drawn just before the body's first element, so it lies under all of it.
+    const onPanel = i === body[0] ? { panel: slot, panelBox: box } : {};
+    if (e.type !== 'text' || e.fill || !plan.placeholder) return { ...plan, ...onPanel };
+    const { panel: _panel, panelBox: _box, color: _color, ...rest } = plan;
+    const look = options.textSlot?.(layout, plan.placeholder, { under, highlights: highlightsOf(e) });
+    return { ...rest, ...(look ? { color: look.color } : {}), ...onPanel };
+  });
 }
 
 /** Colours that are theme colours, mapped to the slot shapes should name (text and background first). */

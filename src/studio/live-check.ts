@@ -9,6 +9,7 @@ import { renderDeck } from '../build-deck.js';
 import { loadProject, type ProjectPaths } from '../data/load-project.js';
 import { checkBuiltDeck } from '../check/check-deck.js';
 import { backdropPictures } from '../check/backdrop-pictures.js';
+import { rasterCacheDir } from '../images/decode-raster.js';
 import { resolveDeck } from '../plan/resolve-deck.js';
 import { EditedFiles, type Edited, type LiveContext } from './live-render.js';
 
@@ -37,7 +38,7 @@ export async function checkLive(
   for (const source of project.decks) {
     try {
       const built = await renderDeck(project, resolveDeck(project, source), { check: false });
-      const pictures = await backdropPictures(built.bytes);
+      const pictures = await backdropPictures(built.bytes, { cacheDir: rasterCacheDir(project.root) });
       const findings = checkBuiltDeck(built.bytes, project.theme, { pictures }).map(
         (f): DeckFinding => ({
           file: source.source.file,

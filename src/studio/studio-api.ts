@@ -22,6 +22,8 @@ import { confinePath } from '../io/confine.js';
 import { readInputFile } from '../io/read-input.js';
 import type { Messages } from '../messages/catalogue.js';
 import { translateIssues } from '../messages/issue-text.js';
+import { pageWord } from '../messages/page-text.js';
+import type { Lang } from '../messages/entry.js';
 import { StudioThread } from './studio-thread.js';
 import type { EditInput, PreparedSave } from './studio-jobs.js';
 import { absorbDropped } from './absorb-route.js';
@@ -60,10 +62,11 @@ interface Others {
   changes: Record<string, unknown>;
 }
 
-const PAGE = `<!doctype html>
-<html lang="nb"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+/** The page in the Studio's language (its words come with the script, messages/page-text.ts). */
+const page = (lang: Lang): string => `<!doctype html>
+<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Trappa Studio</title><link rel="stylesheet" href="/app.css"><script src="/app.js" defer></script></head>
-<body><div id="app"><p>Laster Trappa Studio …</p></div></body></html>`;
+<body><div id="app"><p>${pageWord(lang, 'Laster Trappa Studio …')}</p></div></body></html>`;
 
 const TYPES: Record<string, string> = {
   '.png': 'image/png',
@@ -213,7 +216,7 @@ export function createApi(options: StudioOptions, messages: Messages) {
   };
 
   const routes: Record<string, Route> = {
-    'GET /': async ({ res }) => send(res, 200, 'text/html; charset=utf-8', PAGE),
+    'GET /': async ({ res }) => send(res, 200, 'text/html; charset=utf-8', page(messages.lang)),
     'GET /favicon.ico': async ({ res }) => send(res, 204, 'image/x-icon', ''),
     'GET /app.js': async ({ res }) =>
       send(res, 200, 'text/javascript; charset=utf-8', await clientScript(options.cliEntry)),

@@ -3,6 +3,7 @@
  * geometry) or a template's, with the layout chosen for each kind of slide; and the
  * per-slide structure the finishing stage applies (pptx/slide-structure.ts).
  */
+import { rasterCacheDir } from '../images/decode-raster.js';
 import { commonParts } from '../kinds/common-parts.js';
 import type { Theme } from '../data/schema.js';
 import type { Page } from '../layout/page.js';
@@ -126,7 +127,7 @@ export async function prepareDesign(root: string, plan: DeckPlan): Promise<Resul
     plan.theme.layouts ? plan.locateTheme(['layouts']) : where,
   );
   if (!chosen.ok) return fail(chosen.issues);
-  set.pictures = await templatePictures(set, Object.values(chosen.value.layouts));
+  set.pictures = await templatePictures(set, Object.values(chosen.value.layouts), rasterCacheDir(root));
   // Text colours are chosen for what most of the content area lies on.
   const look = layoutLook(set, chosen.value.layouts.content);
   const area = templateContentArea(set, chosen.value.layouts.content, look);

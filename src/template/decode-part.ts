@@ -5,7 +5,8 @@
  * is read and written back as UTF-8; a DTD is refused before any parser sees it (no entity is
  * ever expanded), and a part that is not well-formed is named with its line and column.
  */
-import { parseXml, XmlSyntaxError } from '../ooxml/xml.js';
+import { parsedText } from '../ooxml/package.js';
+import { XmlSyntaxError } from '../ooxml/xml.js';
 import type { ZipProblem } from './bounded-zip.js';
 
 function encodingOf(bytes: Uint8Array): { label: 'utf-8' | 'utf-16le' | 'utf-16be'; skip: number } {
@@ -39,12 +40,10 @@ export function decodeXmlPart(bytes: Uint8Array): string | ZipProblem {
   const utf8 = declaration
     ? text.replace(DECLARATION, declaration.replace(/\bencoding\s*=\s*["'][^"']*["']/, 'encoding="UTF-8"'))
     : text;
-  try {
-    parseXml(utf8);
-  } catch (error) {
-    if (!(error instanceof XmlSyntaxError)) throw error;
+  // Parsed through the shared cache: the master set reads the same text again (read-master-set.ts).
+  const error = parsedText(utf8);
+  if (error instanceof XmlSyntaxError)
     return { problem: `is not well-formed XML (line ${error.line}, column ${error.column}: ${stripPlace(error)})` };
-  }
   return utf8;
 }
 

@@ -167,7 +167,7 @@ export function layoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
     art,
     textSlot(ph, at) {
       const { color, box: own } = inherited.placeholder(ph.type ?? 'obj', ph.idx);
-      const box = at?.box ?? own;
+      const box = at?.drawn ?? at?.box ?? own;
       // The text's own filled shape, else everything drawn under the text's box (the template's and Trappa's).
       // Text over art no theme colour reads on (or partly over a picture that cannot be read):
       // a panel in the theme's light 1 behind it, with the theme colour that reads on that.

@@ -5,8 +5,8 @@
  */
 import { strFromU8 } from 'fflate';
 import { readColorScheme } from '../ooxml/colors.js';
-import { relsPartOf, resolvePart } from '../ooxml/package.js';
-import { attr, child, children, descendants, numberAttr, parseXml, path, type XmlElement } from '../ooxml/xml.js';
+import { parsedText, relsPartOf, resolvePart } from '../ooxml/package.js';
+import { attr, child, children, descendants, numberAttr, path, XmlSyntaxError, type XmlElement } from '../ooxml/xml.js';
 import type { Box } from '../layout/types.js';
 import type { LayoutInfo, MasterSet, PlaceholderInfo } from '../pptx/master-set.js';
 import { EMU_PER_INCH } from '../units.js';
@@ -21,15 +21,15 @@ export function partText(parts: PartMap, name: string): string {
 /** The .rels part of `name` (one rule for every reader: ooxml/package.ts). */
 export const relsOf = relsPartOf;
 
-/** A part's root element; undefined when the part is missing or not XML. */
+/**
+ * A part's root element; undefined when the part is missing or not XML. Parsed once per
+ * process (ooxml/package.ts's shared trees): every deck of a build asks for the same layouts.
+ */
 export function partRoot(parts: PartMap, name: string): XmlElement | undefined {
   const text = partText(parts, name);
   if (!text) return undefined;
-  try {
-    return parseXml(text);
-  } catch {
-    return undefined;
-  }
+  const root = parsedText(text);
+  return root instanceof XmlSyntaxError ? undefined : root;
 }
 
 /** Internal relationship targets of `source` whose type ends with `suffix`, as part names. */

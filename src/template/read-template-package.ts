@@ -9,8 +9,8 @@
  * OPC allows (decode-part.ts); the first problem is returned with the part's name.
  */
 import { strToU8 } from 'fflate';
-import { relsPartOf, resolvePart } from '../ooxml/package.js';
-import { attr, child, children, parseXml, type XmlElement } from '../ooxml/xml.js';
+import { parsedText, relsPartOf, resolvePart } from '../ooxml/package.js';
+import { attr, child, children, XmlSyntaxError, type XmlElement } from '../ooxml/xml.js';
 import { unescapeXml } from '../pptx/xml-edit.js';
 import { openBoundedZip, type BoundedZip } from './bounded-zip.js';
 import { decodeXmlPart } from './decode-part.js';
@@ -86,7 +86,10 @@ function readPart(walk: Walk, name: string): Uint8Array | PackageProblem {
 
 function readXml(walk: Walk, name: string): XmlElement | PackageProblem {
   const bytes = readPart(walk, name);
-  return bytes instanceof Uint8Array ? parseXml(new TextDecoder().decode(bytes)) : bytes;
+  if (!(bytes instanceof Uint8Array)) return bytes;
+  // The tree decodeXmlPart's check built (ooxml/package.ts shares it by text); the check passed, so no error here.
+  const tree = parsedText(new TextDecoder().decode(bytes));
+  return tree instanceof XmlSyntaxError ? { part: name, problem: 'is not well-formed XML' } : tree;
 }
 
 /** The relationships of `source` worth keeping, and the ids of those left behind. */

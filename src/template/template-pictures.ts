@@ -7,7 +7,12 @@ import { decodeRaster, type Raster } from '../images/decode-raster.js';
 import type { LayoutInfo, MasterSet } from '../pptx/master-set.js';
 import { targets } from './read-master-set.js';
 
-export async function templatePictures(set: MasterSet, used: LayoutInfo[]): Promise<Map<string, Raster>> {
+/** `cacheDir` keeps the decoded pictures between builds (decode-raster.ts). */
+export async function templatePictures(
+  set: MasterSet,
+  used: LayoutInfo[],
+  cacheDir?: string,
+): Promise<Map<string, Raster>> {
   const sources = new Set<string>();
   for (const layout of used) {
     sources.add(layout.part);
@@ -17,7 +22,7 @@ export async function templatePictures(set: MasterSet, used: LayoutInfo[]): Prom
   const pictures = new Map<string, Raster>();
   for (const name of [...media].sort()) {
     const bytes = set.parts.get(name);
-    const raster = bytes && (await decodeRaster(bytes));
+    const raster = bytes && (await decodeRaster(bytes, cacheDir));
     if (raster) pictures.set(name, raster);
   }
   return pictures;

@@ -71,6 +71,7 @@ async function stamp(outDir: string, deck: VersionToSend, field: Stamp, when: Da
       inputsHash: existing?.inputsHash ?? entry?.inputsHash ?? '0'.repeat(64),
       trappaVersion: existing?.trappaVersion ?? trappaVersion(),
       files: existing?.files ?? [],
+      ...(entry?.faces && entry.sha256 === deck.sha256 ? { faces: entry.faces } : {}),
       ...existing,
       file: path.basename(deck.file),
       sha256: deck.sha256,

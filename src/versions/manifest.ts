@@ -10,7 +10,7 @@
 import { copyFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as z from 'zod';
-import { outputFileName, readRecords, type DamagedRecord, type ReleaseRecord } from './records.js';
+import { measuredFacesSchema, outputFileName, readRecords, type DamagedRecord, type ReleaseRecord } from './records.js';
 import { prepareSave, saveAtomically, type PreparedSave } from '../io/save-file.js';
 import type { RenamePolicy } from '../io/rename-retry.js';
 
@@ -34,9 +34,7 @@ const entrySchema = z.strictObject({
   /** ISO time of the first e-mail delivery the server confirmed. */
   sentAt: z.string().optional(),
   /** The faces that measured the text (fonts/measured-faces.ts); absent in manifests written before they were kept. */
-  faces: z
-    .array(z.strictObject({ font: z.string(), face: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }))
-    .optional(),
+  faces: measuredFacesSchema.optional(),
 });
 
 const manifestSchema = z.strictObject({
@@ -129,6 +127,8 @@ function applyRecord(manifest: Manifest, record: ReleaseRecord): void {
     ...((record.releasedAt ?? entry?.releasedAt) ? { releasedAt: record.releasedAt ?? entry?.releasedAt } : {}),
     ...((record.frozenAt ?? entry?.frozenAt) ? { frozenAt: record.frozenAt ?? entry?.frozenAt } : {}),
     ...((record.sentAt ?? entry?.sentAt) ? { sentAt: record.sentAt ?? entry?.sentAt } : {}),
+    // The record's faces measured the recorded bytes; the manifest's only when its bytes are those.
+    ...((record.faces ?? (same ? entry.faces : undefined)) ? { faces: record.faces ?? entry?.faces } : {}),
   };
 }
 

@@ -31,6 +31,11 @@ const inputPath = z.string().refine((f) => {
   return c.ok && c.relative === f && /^(data|templates|assets)\//.test(f);
 }, "must be a path inside data/, templates/ or assets/ without '..'");
 
+/** The faces that measured a deck's text (fonts/measured-faces.ts), as the manifest and the record keep them. */
+export const measuredFacesSchema = z.array(
+  z.strictObject({ font: z.string(), face: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+);
+
 const recordSchema = z.object({
   deckId: z.string().regex(deckIdPattern),
   version: z.string().regex(versionPattern),
@@ -48,6 +53,11 @@ const recordSchema = z.object({
   frozenAt: z.string().optional(),
   /** ISO time of the first delivery the mail server (or Graph) confirmed. */
   sentAt: z.string().optional(),
+  /**
+   * The faces that measured its text, so a manifest rebuilt from the records still says which
+   * (absent in records written before they were kept).
+   */
+  faces: measuredFacesSchema.optional(),
 });
 
 export type ReleaseRecord = z.output<typeof recordSchema>;

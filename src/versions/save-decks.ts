@@ -102,6 +102,7 @@ const recordOf = (entry: ManifestEntry, deck: DeckToSave, withInputs: boolean): 
   ...(entry.releasedAt ? { releasedAt: entry.releasedAt } : {}),
   ...(entry.frozenAt ? { frozenAt: entry.frozenAt } : {}),
   ...(entry.sentAt ? { sentAt: entry.sentAt } : {}),
+  ...(entry.faces ? { faces: entry.faces } : {}),
 });
 
 /** Saves built decks and records them; see the module comment. */

@@ -5,6 +5,7 @@
  * runs the CLI's stages on it and answers with slides and located messages.
  */
 import { AbsorbPanel } from './absorb-panel.js';
+import { usePageLanguage, word } from './page-language.js';
 import { ActionsPanel } from './actions-panel.js';
 import { getJson, postJson, withToken } from './api.js';
 import { type ConflictAnswer, conflictPanel } from './conflicts.js';
@@ -34,21 +35,30 @@ import {
 
 const slides = new SlidesPanel((deck) => deckTitle(fileOf(deck.file)?.value, deck.id));
 let actions: ActionsPanel;
-const absorb = new AbsorbPanel((deckId) => slides.focus(deckId));
+// Made once the page's language is known (boot), as its words are set when it is made.
+let absorb: AbsorbPanel;
 const main = h('main', { id: 'main', tabindex: '-1' });
 const nav = h('ul', { class: 'files' });
-const summary = h('div', { class: 'summary', role: 'region', 'aria-label': 'Meldinger fra Trappa' });
+const summary = h('div', { class: 'summary', role: 'region' });
 const saveStatus = h('p', { class: 'save-status', role: 'status' });
 const conflictsBox = h('div', { class: 'conflicts-box' });
 
 async function boot(): Promise<void> {
   state.project = await getJson<ProjectInfo>('/api/project');
+  usePageLanguage(state.project.lang);
+  summary.setAttribute('aria-label', word('Meldinger fra Trappa'));
   actions = new ActionsPanel(state.project.decks);
+  absorb = new AbsorbPanel((deckId) => slides.focus(deckId));
   const app = document.getElementById('app')!;
   app.replaceChildren(
-    h('a', { class: 'skip', href: '#main' }, 'Hopp til skjemaet'),
-    h('header', {}, h('h1', {}, 'Trappa Studio'), h('p', { class: 'project' }, `Prosjekt: ${state.project.root}`)),
-    h('nav', { 'aria-label': 'Filer og handlinger' }, nav),
+    h('a', { class: 'skip', href: '#main' }, word('Hopp til skjemaet')),
+    h(
+      'header',
+      {},
+      h('h1', {}, 'Trappa Studio'),
+      h('p', { class: 'project' }, word('Prosjekt: {root}', { root: state.project.root })),
+    ),
+    h('nav', { 'aria-label': word('Filer og handlinger') }, nav),
     h(
       'div',
       { class: 'workspace' },
@@ -56,7 +66,7 @@ async function boot(): Promise<void> {
       h(
         'aside',
         { 'aria-labelledby': 'slides-h', tabindex: '0' },
-        h('h2', { id: 'slides-h' }, 'Lysbilder'),
+        h('h2', { id: 'slides-h' }, word('Lysbilder')),
         slides.element,
       ),
     ),
@@ -70,8 +80,8 @@ async function boot(): Promise<void> {
 function drawNav(): void {
   const items = [
     ...(state.project?.files ?? []).map((f) => ({ key: f.file, label: titleOf(f) })),
-    { key: 'actions', label: 'Bygg og send' },
-    { key: 'absorb', label: 'Ta inn fra PowerPoint' },
+    { key: 'actions', label: word('Bygg og send') },
+    { key: 'absorb', label: word('Ta inn fra PowerPoint') },
   ];
   nav.replaceChildren(
     ...items.map(({ key, label }) => {
@@ -109,13 +119,13 @@ function show(view: string, focus?: Path): void {
     main.replaceChildren(
       heading,
       summary,
-      h('p', { class: 'problem' }, file.problem ?? 'Filen kan ikke leses som data; rett den i et tekstprogram.'),
-      ...(file.text ? [h('p', {}, 'Slik står den nå:'), h('pre', {}, file.text)] : []),
+      h('p', { class: 'problem' }, file.problem ?? word('Filen kan ikke leses som data; rett den i et tekstprogram.')),
+      ...(file.text ? [h('p', {}, word('Slik står den nå:')), h('pre', {}, file.text)] : []),
     );
     return;
   }
-  const save = h('button', { type: 'button', class: 'primary' }, 'Lagre') as HTMLButtonElement;
-  const revert = h('button', { type: 'button' }, 'Forkast endringer') as HTMLButtonElement;
+  const save = h('button', { type: 'button', class: 'primary' }, word('Lagre')) as HTMLButtonElement;
+  const revert = h('button', { type: 'button' }, word('Forkast endringer')) as HTMLButtonElement;
   save.addEventListener('click', () => void saveFile(view));
   // A link out of the project is shown, never written (project-files.ts).
   if (file.readOnly) save.setAttribute('disabled', '');
@@ -138,7 +148,7 @@ function show(view: string, focus?: Path): void {
       if (colours) refreshContrast(main, colours);
       state.edits.set(view, holder);
       state.touched.add(view);
-      saveStatus.textContent = 'Endringer som ikke er lagret.';
+      saveStatus.textContent = word('Endringer som ikke er lagret.');
       checker.edited();
       if (structural) rebuild(view, focusPath);
       scheduleRender();
@@ -288,7 +298,7 @@ async function saveFile(view: string): Promise<void> {
   const holder = state.edits.get(view);
   const file = fileOf(view);
   if (!holder || !file) {
-    saveStatus.textContent = 'Ingen endringer å lagre.';
+    saveStatus.textContent = word('Ingen endringer å lagre.');
     return;
   }
   saving.set(view, []);
@@ -301,7 +311,7 @@ async function saveFile(view: string): Promise<void> {
   saving.delete(view);
   if (result instanceof Error || !result.saved) rejoinChanges(holder.value, sentLog);
   if (result instanceof Error) {
-    saveStatus.textContent = `Ikke lagret: ${result.message}`;
+    saveStatus.textContent = word('Ikke lagret: {message}', { message: result.message });
     return;
   }
   conflictsBox.replaceChildren();
@@ -316,7 +326,7 @@ async function saveFile(view: string): Promise<void> {
         void saveFile(view);
       }),
     );
-    saveStatus.textContent = 'Ikke lagret: noen andre har endret de samme feltene. Velg under.';
+    saveStatus.textContent = word('Ikke lagret: noen andre har endret de samme feltene. Velg under.');
     return;
   }
   if (result.reload) {
@@ -326,7 +336,7 @@ async function saveFile(view: string): Promise<void> {
   if (!result.saved) {
     state.global = result.issues ?? [];
     markFields();
-    saveStatus.textContent = 'Ikke lagret: rett det meldingene peker på først.';
+    saveStatus.textContent = word('Ikke lagret: rett det meldingene peker på først.');
     return;
   }
   if (result.same) {
@@ -339,7 +349,7 @@ async function saveFile(view: string): Promise<void> {
     Object.assign(file, { value: result.value, version: result.version, text: result.text });
     if (state.view === view) show(view);
   }
-  saveStatus.textContent = result.merged ? 'Lagret. Det andre lagret i mellomtiden, er beholdt.' : 'Lagret.';
+  saveStatus.textContent = word(result.merged ? 'Lagret. Det andre lagret i mellomtiden, er beholdt.' : 'Lagret.');
   drawNav();
   if (heard.some((version) => version !== result.version)) void changedOnDisk(view);
 }

@@ -3,6 +3,7 @@
  * A slide is redrawn only when its SVG changed, so typing does not flicker the others.
  */
 import { kindsShowing } from '../../kinds/index.js';
+import { word } from './page-language.js';
 import { withToken } from './api.js';
 import { h } from './form-util.js';
 import { parseField, placeLabel } from './labels.js';
@@ -127,7 +128,8 @@ export class SlidesPanel {
 
   #draw(global: Issue[]): void {
     const status = this.element.querySelector('.slides-status') ?? h('p', { class: 'slides-status', role: 'status' });
-    status.textContent = global.length > 0 ? 'Lysbildene viser siste gyldige versjon til meldingene er rettet.' : '';
+    status.textContent =
+      global.length > 0 ? word('Lysbildene viser siste gyldige versjon til meldingene er rettet.') : '';
     if (!status.parentNode) this.element.prepend(status);
     for (const deck of this.#decks) {
       const section = this.#section(deck);
@@ -135,7 +137,10 @@ export class SlidesPanel {
       const issues = [...global, ...deck.issues];
       deck.slides.forEach((slide, i) => this.#slide(list, deck, slide, i, issues));
       while (list.children.length > deck.slides.length) list.lastElementChild!.remove();
-      section.querySelector('h3')!.textContent = `${this.title(deck)} – ${deck.slides.length} lysbilder`;
+      section.querySelector('h3')!.textContent = word('{title} – {n} lysbilder', {
+        title: this.title(deck),
+        n: deck.slides.length,
+      });
     }
   }
 

@@ -1,0 +1,63 @@
+/**
+ * Where a text is really drawn, and the panels behind texts on a template deck.
+ *
+ * A text's box is often taller than its lines (a subtitle in the title slide's tall slot, a
+ * short list in the content slot): legibility is judged where the lines are, as `trappa
+ * check` measures it (check/rules/contrast.ts), and a panel a text needs covers those lines,
+ * not the empty rest of its box (Lights' title slide had a white box over half the slide).
+ *
+ * On a busy picture, texts side by side, some on panels and some on the picture, read
+ * patchy (Candy): one panel then lies behind the whole body (its texts and Trappa's own
+ * shapes with them), and each body text is judged on that panel (slide-structure.ts).
+ */
+import { textHeight } from '../layout/text-box.js';
+import type { Box, SlideElement, TextElement } from '../layout/types.js';
+
+/** The part of the box the text takes, insets included, placed by its anchor. */
+export function textArea(e: TextElement): Box {
+  const { box, style } = e;
+  const needed = Math.min(box.h, textHeight(e.paragraphs, style, box.w));
+  const free = box.h - needed;
+  const y = style.valign === 'middle' ? box.y + free / 2 : style.valign === 'bottom' ? box.y + free : box.y;
+  return { x: box.x, y, w: box.w, h: needed };
+}
+
+/** Where the lines are: the text's area inside its insets. */
+export function drawnArea(e: TextElement): Box {
+  const area = textArea(e);
+  const { left, right, top, bottom } = e.style.insets;
+  return {
+    x: area.x + left,
+    y: area.y + top,
+    w: Math.max(0.01, area.w - left - right),
+    h: Math.max(0.01, area.h - top - bottom),
+  };
+}
+
+/** True when a panel over the text's area would leave much of its box empty: it is then a shape of its own. */
+export const panelBelowBox = (e: TextElement): boolean => textArea(e).h < e.box.h - 0.1;
+
+function union(boxes: Box[]): Box {
+  const x = Math.min(...boxes.map((b) => b.x));
+  const y = Math.min(...boxes.map((b) => b.y));
+  const right = Math.max(...boxes.map((b) => b.x + b.w));
+  const bottom = Math.max(...boxes.map((b) => b.y + b.h));
+  return { x, y, w: right - x, h: bottom - y };
+}
+
+/** A body element: neither the title nor a footer (slide number, date). */
+export const isBodyElement = (e: SlideElement): boolean =>
+  e.type !== 'text' || e.role === undefined || e.role === 'body';
+
+/**
+ * The one panel behind a slide's body: what every body text takes (its lines' area) and
+ * Trappa's own shapes, tables and pictures among them. Undefined when the slide has no body.
+ */
+export function bodyPanelBox(elements: SlideElement[], dropped: (e: SlideElement) => boolean): Box | undefined {
+  const boxes = elements
+    .filter((e) => isBodyElement(e) && !dropped(e))
+    // As `trappa check` sees them drawn (rules/slide-geometry.ts): a text with a fill of its own is
+    // its whole box, one without only as tall as its lines; the panel holds each (no overlap).
+    .map((e) => (e.type === 'text' && !e.fill ? textArea(e) : e.box));
+  return boxes.length > 0 ? union(boxes) : undefined;
+}
