@@ -420,6 +420,13 @@ async function rareRuns(lang: string): Promise<Array<[string, string]>> {
     ...signIn,
     TRAPPA_CREDENTIAL_FILE: path.join(root, 'credentials.json'),
   });
+  // Signing out with nothing kept: said where it looked (its own line, not the stage's refusal).
+  const nothing = await run(lang, ['mail', 'logout'], root, {
+    ...signIn,
+    TRAPPA_CREDENTIAL_FILE: path.join(root, 'none.json'),
+  });
+  expect(nothing.status, nothing.text).toBe(0);
+  out.push(['a sign-out with nothing kept', nothing.text]);
   const slides = 'templates/nb/slides.yaml';
   editFile(root, slides, '{{strategy.name}}{{/if}}"', '{{strategy.name}}"');
   await runOf('a slide template with a block never closed', ['build', '--deck', 'storledermote']);
@@ -444,6 +451,7 @@ describe.each(LANGS)('the rarer messages in %s', (lang) => {
     expect(all).toMatch(/templates\/nb\/slides\.yaml:\d+:\d+ .*\{\{#if …\}\} (blir aldri lukket|vert aldri lukka)/);
     expect(all).toMatch(/templates\/nb\/email\/subject\.hbs:1 syntaksfeil: Handlebars (ventet ikke|venta ikkje) /);
     expect(all).toContain(lang === 'nb' ? 'er ikke en innloggingsfil' : 'er ikkje ei innloggingsfil');
+    expect(all).toContain(lang === 'nb' ? 'ikke logget inn (ingenting i ' : 'ikkje logga inn (ingenting i ');
   });
 });
 
