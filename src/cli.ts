@@ -26,6 +26,7 @@ import { registerDiff } from './commands/diff.js';
 import { registerTemplate } from './commands/template.js';
 import { trappaVersion } from './versions/input-hash.js';
 import { languageFrom, type Messages, messagesIn } from './messages/catalogue.js';
+import { SmtpConfigError } from './post/email/smtp-config-error.js';
 
 /** The program with its help, usage errors and commands' own lines in `messages`' language. */
 export function createProgram(messages: Messages = messagesIn('en')): Command {
@@ -95,7 +96,10 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) return error.exitCode;
     // In Norwegian, a first line says what the exit code means and what to do (messages/catalogue.ts);
     // the messages it points to follow below it.
-    if (messages.lang !== 'en') console.error(`trappa: ${messages.exitExplanation(exitCodeFor(error))}`);
+    // Mail settings share exit 2 with the data, but the data is fine: say so (issue #25).
+    const explanation =
+      error instanceof SmtpConfigError ? messages.say('mail.setupFirst') : messages.exitExplanation(exitCodeFor(error));
+    if (messages.lang !== 'en') console.error(`trappa: ${explanation}`);
     return reportError(error, messages);
   }
 }

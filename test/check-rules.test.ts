@@ -3,6 +3,7 @@
  * and finished like a built deck, or a finished deck whose XML is then broken on purpose.
  */
 import pptxgenjs from 'pptxgenjs';
+import { messagesIn } from '../src/messages/catalogue.js';
 import { describe, expect, it } from 'vitest';
 import { checkDeck, type Finding } from '../src/check/check-deck.js';
 import { contrastRatio } from '../src/contrast.js';
@@ -69,7 +70,17 @@ function mutate(bytes: Uint8Array, part: string, edit: (xml: string) => string):
   return parts.toZip(new Date(2004, 0, 26, 12));
 }
 
-const ofRule = (findings: Finding[], rule: string): Finding[] => findings.filter((f) => f.rule === rule);
+/**
+ * The findings of one rule as plain English findings; a finding said as a key and values
+ * (messages/check-text.ts) must say the same English as its message.
+ */
+const ofRule = (findings: Finding[], rule: string): Finding[] =>
+  findings
+    .filter((f) => f.rule === rule)
+    .map(({ said, ...f }) => {
+      if (said) expect(messagesIn('en').tell(said)).toBe(f.message);
+      return f;
+    });
 
 describe('a clean deck', () => {
   it('has no findings', async () => {

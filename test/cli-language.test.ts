@@ -9,22 +9,26 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { checkDeck, checkFailure } from '../src/check/check-deck.js';
+import { found } from '../src/check/pdf/finding.js';
+import { formatPdfFindings } from '../src/check/pdf/index.js';
 import { watchBuild } from '../src/commands/watch.js';
-import { catalogueEntries, messagesIn } from '../src/messages/catalogue.js';
-import { translateText } from '../src/messages/issue-text.js';
-import { editRun, openDeck, saveDeck } from './helpers/edit-pptx.js';
+import { catalogueEntries, english, messagesIn, type Said, said, stageEntries } from '../src/messages/catalogue.js';
+import { translateLines, translateText } from '../src/messages/issue-text.js';
+import { LockBusyError, withOutputLock } from '../src/versions/lock.js';
+import { editRun, openDeck, saveDeck, slideParts } from './helpers/edit-pptx.js';
 import { englishLines, englishWords } from './helpers/english-words.js';
 import { runMain } from './helpers/in-process.js';
-import { copyBuiltProject, copyProject, REPO } from './helpers/project.js';
+import { copyBuiltProject, copyProject, editFile, REPO } from './helpers/project.js';
 
 const LANGS = ['nb', 'nn'] as const;
 
 /** The holes of a catalogue text: `{name}` and `{name|one|more}` by name. */
 const holes = (text: string): string[] => [...new Set([...text.matchAll(/\{(\w+)[|}]/g)].map((m) => m[1]!))].sort();
 
-/** `trappa --lang <lang> <args>` in `root`: its status and every line it printed. */
-async function run(lang: string, args: string[], root: string) {
-  const result = await runMain(['--lang', lang, ...args], root);
+/** `trappa --lang <lang> <args>` in `root` (with `env`, without the developer's own TRAPPA_* settings): status and lines. */
+async function run(lang: string, args: string[], root: string, env: NodeJS.ProcessEnv = {}) {
+  const result = await runMain(['--lang', lang, ...args], root, env, { withoutOwnSettings: true });
   return { status: result.status, text: `${result.stdout}\n${result.stderr}`.trim() };
 }
 
@@ -178,6 +182,8 @@ describe.each(LANGS)('trappa --lang %s', (lang) => {
       const refused = await run(lang, args, root);
       expect(refused.status, args.join(' ')).toBe(2);
       expectNorwegian(refused.text, args.join(' '));
+      // The field by its label in the form too, after its path.
+      expect(refused.text).toContain('date «Dato»:');
     }
   });
 
@@ -259,5 +265,165 @@ describe('English stays English', () => {
     expect(help.text).toContain('build [options]');
     const bad = await run('en', ['build', '--dekc', 'x'], root);
     expect(bad.text.split('\n')[0]).toBe("error: unknown option '--dekc'");
+  });
+});
+
+/** Every hole of an English stage text given a value of its own: counts, a catalogue word, plain text otherwise. */
+function sampleValues(english: string, n: number): Record<string, string | number | Said> {
+  const values: Record<string, string | number | Said> = {};
+  for (const m of english.matchAll(/\{(\w+)(\|)?/g)) {
+    const name = m[1]!;
+    if (name in values) continue;
+    // A message inside a line is itself a stage text (the catalogue's English of another key).
+    values[name] =
+      name === 'message'
+        ? 'the PDF has no structure tree (no tags)'
+        : name.endsWith('Word')
+          ? said('word.id.planRow')
+          : m[2] || name === 'n'
+            ? n
+            : `v${name}`;
+  }
+  return values;
+}
+
+describe("the stages' messages from the catalogue", () => {
+  it('each stage text, reaching the edge in English, is read back into its key and said in nb and nn', () => {
+    const en = messagesIn('en');
+    for (const [key, entry] of stageEntries())
+      for (const n of [1, 3]) {
+        const values = sampleValues(entry.en, n);
+        const english = en.tell(said(key, values));
+        for (const lang of LANGS) {
+          const told = messagesIn(lang).tell(
+            said(key, {
+              ...values,
+              ...('message' in values ? { message: messagesIn(lang).tell(said('pdf.noTree')) } : {}),
+            }),
+          );
+          expect(translateText(english, lang), `${key} (${n}) ${lang}`).toBe(told);
+          // With a finding's field after it, the field is kept as it is (a text ending in a hole takes it in).
+          if (!/\}\)?$/.test(entry.en))
+            expect(translateText(`${english} (strategy.yaml x)`, lang), `${key} + field`).toBe(
+              `${told} (strategy.yaml x)`,
+            );
+        }
+      }
+  });
+
+  it("a refused build's lines and a refused PDF's lines, as the stages write them, read in Norwegian", async () => {
+    const root = await copyBuiltProject(['storledermote']);
+    const bytes = readFileSync(path.join(root, 'output/storledermote-v0.2-2004-02-04.pptx'));
+    const findings = checkDeck(breakDeck(bytes), { minBodySize: 12, language: 'nb-NO' });
+    const refused = checkFailure('storledermote-v0.2-2004-02-04.pptx', findings)!;
+    const pdf = [
+      found('pdf-lang', 0, '(document)', said('pdf.langMissing', { expected: 'nb-NO' })),
+      found('pdf-alt', 3, 'Figure', said('pdf.figuresNoAlt', { missing: 1, n: 2 })),
+      found('pdf-text', 2, '(page)', said('pdf.textOrder', { text: 'Hovedbudskap' })),
+    ];
+    const pdfLines = `${english(said('pdf.refusedOne'))}\nx.pdf:\n${formatPdfFindings(pdf)}`;
+    for (const lang of LANGS) {
+      expectNorwegian(translateLines(refused.message, lang), 'refused build');
+      expectNorwegian(translateLines(pdfLines, lang), 'refused PDF');
+    }
+    expect(englishLines(refused.message).length).toBeGreaterThan(2);
+    expect(englishLines(pdfLines).length).toBe(4);
+  });
+
+  it('a held lock, in the words of the one waiting', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'trappa-lock-'));
+    onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
+    let release = (): void => undefined;
+    const holding = withOutputLock(folder, () => new Promise<void>((resolve) => (release = resolve)));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const busy = await withOutputLock(folder, async () => undefined, { waitMs: 300 }).catch((error: unknown) => error);
+    release();
+    await holding;
+    expect(busy).toBeInstanceOf(LockBusyError);
+    for (const lang of LANGS) expectNorwegian(translateLines((busy as Error).message, lang), 'lock');
+    expect(englishLines((busy as Error).message).length).toBe(1);
+  });
+});
+
+/** A built deck as a hand might leave it: untagged text, a foreign tag, a shape id twice, a link to a missing part. */
+function breakDeck(bytes: Uint8Array): Uint8Array {
+  const parts = openDeck(bytes);
+  const [, second, third, fourth] = slideParts(parts);
+  const edit = (part: string, change: (xml: string) => string) =>
+    parts.set(part, new TextEncoder().encode(change(new TextDecoder().decode(parts.get(part)!))));
+  edit(second!, (xml) => xml.replace(/ lang="[^"]*"/, ''));
+  edit(third!, (xml) => {
+    const ids = [...xml.matchAll(/<p:cNvPr id="(\d+)"/g)].map((m) => m[1]!);
+    return xml.replace(/ lang="[^"]*"/, ' lang="en-GB"').replace(`<p:cNvPr id="${ids[2]}"`, `<p:cNvPr id="${ids[1]}"`);
+  });
+  const rels = fourth!.replace(/slides\/(slide\d+\.xml)$/, 'slides/_rels/$1.rels');
+  const image = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/image';
+  edit(rels, (xml) =>
+    xml.replace(
+      '</Relationships>',
+      `<Relationship Id="rId99" Type="${image}" Target="../media/gone.png"/></Relationships>`,
+    ),
+  );
+  return saveDeck(parts);
+}
+
+/**
+ * The runs that meet the rarer messages: a deck failing the language and package checks, a
+ * broken release record, mail settings wrong three ways, a picture that is not one, an unknown
+ * and a repeated id. Each
+ * run's output, by what it provoked.
+ */
+async function rareRuns(lang: string): Promise<Array<[string, string]>> {
+  const root = await copyBuiltProject(['storledermote']);
+  const out: Array<[string, string]> = [];
+  const runOf = async (what: string, args: string[], env: NodeJS.ProcessEnv = {}) => {
+    const done = await run(lang, args, root, env);
+    expect(done.status, `${what}\n${done.text}`).not.toBe(0);
+    out.push([what, done.text]);
+  };
+  const built = readFileSync(path.join(root, 'output/storledermote-v0.2-2004-02-04.pptx'));
+  writeFileSync(path.join(root, 'edited.pptx'), breakDeck(built));
+  await runOf('check of a deck failing rarer checks', ['check', 'edited.pptx']);
+  expect((await run(lang, ['release', '--deck', 'storledermote'], root)).status).toBe(0);
+  writeFileSync(path.join(root, 'output/releases/storledermote-v0.2/release.json'), '{ broken');
+  await runOf('a broken release record', ['build', '--from-release', 'storledermote@0.2']);
+  await runOf('not a release', ['build', '--from-release', 'nope']);
+  const mail = { TRAPPA_SMTP_FROM: 'a@example.no' };
+  await runOf('no mail server', ['send', '--deck', 'storledermote'], { HOME: root, ...mail });
+  await runOf('a bad port', ['send', '--deck', 'storledermote'], {
+    ...mail,
+    TRAPPA_SMTP_HOST: 'x',
+    TRAPPA_SMTP_PORT: 'x',
+  });
+  await runOf('a bad transport', ['send', '--deck', 'storledermote'], { TRAPPA_MAIL_TRANSPORT: 'due' });
+  // Port 1 on this machine refuses at once: the server line and the refusal, the system's words quoted.
+  await runOf('an unreachable server', ['send', '--deck', 'storledermote'], {
+    ...mail,
+    TRAPPA_SMTP_HOST: '127.0.0.1',
+    TRAPPA_SMTP_PORT: '1',
+  });
+  writeFileSync(path.join(root, 'assets/broken.png'), 'not a picture');
+  editFile(root, 'data/strategy.yaml', 'file: logos/isk.svg', 'file: broken.png');
+  await runOf('a broken image', ['build', '--deck', 'storledermote']);
+  editFile(root, 'data/strategy.yaml', 'groups: [ansatte-isk]', 'groups: [ansatte-iks]');
+  editFile(root, 'data/strategy.yaml', '{ id: tillitsvalgte,', '{ id: ansatte-isk,');
+  await runOf('an unknown and a repeated target group', ['list']);
+  return out;
+}
+
+describe.each(LANGS)('the rarer messages in %s', (lang) => {
+  it('a deck failing rarer checks, a broken release record, wrong mail settings, a broken image', async () => {
+    const runs = await rareRuns(lang);
+    for (const [what, text] of runs) expectNorwegian(text, what);
+    const all = runs.map(([, text]) => text).join('\n');
+    expect(all).toContain(lang === 'nb' ? 'mangler språkmerke' : 'manglar språkmerke');
+    expect(all).toContain(lang === 'nb' ? 'E-postoppsettet må rettes først' : 'E-postoppsettet må rettast først');
+  });
+});
+
+describe('the rarer messages in English', () => {
+  it('are caught by the word check, run by run (guards the guard)', async () => {
+    for (const [what, text] of await rareRuns('en'))
+      expect(englishLines(text).length, `${what}\n${text}`).toBeGreaterThan(0);
   });
 });

@@ -144,7 +144,8 @@ describe('trappa studio in a real browser', () => {
     await page.fill('#f-slides-5-image-alt', 'town.jpg');
     const message = page.locator('#f-slides-5-image-alt + .issue');
     await expect.poll(() => message.count(), { timeout: 15_000 }).toBe(1);
-    expect(await message.textContent()).toMatch(/file name/);
+    // In the Studio's language (it was English until issue 25's located-text catalogue).
+    expect(await message.textContent()).toMatch(/er et filnavn; beskriv hva bildet viser/);
     const slide = page.locator('li[data-deck="ansatte"].has-issue');
     await expect.poll(() => slide.count(), WAIT).toBeGreaterThan(0);
     expect(await slide.first().textContent()).toMatch(/town\.jpg/);

@@ -297,9 +297,10 @@ describe('messages in Norwegian', () => {
       expect(lines).toEqual(
         expect.arrayContaining([
           expect.stringMatching(
-            /^data\/strategy\.yaml:\d+:\d+ date: '2027-02-31' er ikke en gyldig dato; skriv datoen/,
+            /^data\/strategy\.yaml:\d+:\d+ date «Dato»: '2027-02-31' er ikke en gyldig dato; skriv datoen/,
           ),
-          expect.stringMatching(/^data\/strategy\.yaml:\d+:\d+ name: må fylles ut$/),
+          // The field by its label in the form too (issue 25).
+          expect.stringMatching(/^data\/strategy\.yaml:\d+:\d+ name «Navn»: må fylles ut$/),
         ]),
       );
       // English stays English.

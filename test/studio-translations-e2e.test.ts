@@ -37,7 +37,7 @@ beforeAll(async () => {
   page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
   await page.goto(studio.url);
   await page.waitForSelector('body[data-rendered]', { timeout: 120_000 });
-  await page.click('nav[aria-label="Filer og handlinger"] button[data-view="data/strategy.yaml"]');
+  await page.click('nav[aria-label="Filer og handlingar"] button[data-view="data/strategy.yaml"]');
 });
 afterAll(async () => {
   await Promise.all([browser?.close(), studio?.stop()]);

@@ -21,6 +21,9 @@ export const LONG_TEST_FILES: Readonly<Record<string, string>> = {
   'test/templates.test.ts': 'every bundled deck on three tools’ templates, LibreOffice round trip',
   // Contact sheet through LibreOffice (13 s). Default: the command's JSON in template-package.
   'test/template-command.test.ts': '`trappa template` with its contact sheet',
+  // LibreOffice's 23 templates converted once to reach Midnightblue (cached in the temp folder; minutes
+  // on a fresh machine). Default: cli-language reads every adaptation note back from the catalogue.
+  'test/cli-language-templates.test.ts': 'adaptation notes in nb/nn on a LibreOffice template',
   // 20 rounds of processes racing on one output folder (49 s). Default: versions-lock, versions.
   'test/versions-concurrency.test.ts': 'concurrent builds, many rounds',
   // 20 kill -9 rounds (37 s). Default: versions-records, versions-lock, windows-save.

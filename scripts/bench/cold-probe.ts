@@ -5,6 +5,7 @@
  *   node output/bench/probe/cli.js <project root>
  */
 import { performance } from 'node:perf_hooks';
+import { peakRssMB } from './peak-rss.js';
 import { timeStages } from './stages.js';
 
 // The static imports above have been loaded and evaluated by now; performance.now() counts from process start.
@@ -19,6 +20,6 @@ process.stdout.write(
     /** Reading, compiling and evaluating the bundle (cli.js + its static chunks), ms. */
     modules: bodyStart - bootstrap,
     ...stages,
-    maxRssMB: process.resourceUsage().maxRSS / 1024,
+    maxRssMB: peakRssMB(),
   })}\n`,
 );

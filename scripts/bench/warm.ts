@@ -15,6 +15,7 @@ import { buildDecks, renderDeck, type BuildOptions, type BuildResult } from '../
 import { loadProject } from '../../src/data/load-project.js';
 import { YamlCache } from '../../src/data/yaml-cache.js';
 import { resolveDeck } from '../../src/plan/resolve-deck.js';
+import { peakRssMB } from './peak-rss.js';
 import { summarizeProfile, type ProfileSummary } from './profile.js';
 import { ms, renderTable, spread } from './report.js';
 import { stats, type Stats } from './run.js';
@@ -87,7 +88,7 @@ export async function measureWarm(root: string, deckId: string, runs: number): P
     rebuildAll: stats(rebuildAll),
     stages,
     watch: await measureWatch(root, deckId, runs),
-    maxRssMB: process.resourceUsage().maxRSS / 1024,
+    maxRssMB: peakRssMB(),
   };
 }
 

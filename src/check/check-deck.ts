@@ -4,6 +4,7 @@
  * decks they made or broke in memory.
  */
 import type { Theme } from '../data/schema.js';
+import { english, said } from '../messages/catalogue.js';
 import { CheckFailedError, TrappaError } from '../errors.js';
 import { formatFindings } from './format-findings.js';
 import { readDeck } from './read-deck.js';
@@ -62,6 +63,6 @@ export function checkFailure(label: string, findings: readonly Finding[]): Check
   const errors = errorsIn(findings);
   if (errors.length === 0) return undefined;
   return new CheckFailedError(
-    `${label} failed its checks, so it was not saved:\n${formatFindings(errors, { indent: '  ' })}`,
+    `${english(said('find.refused', { label }))}\n${formatFindings(errors, { indent: '  ' })}`,
   );
 }

@@ -1,4 +1,5 @@
 /** Findings as people read them, and as JSON for machines. */
+import { english, said } from '../messages/catalogue.js';
 import type { Finding } from './types.js';
 
 export interface FormatOptions {
@@ -6,13 +7,20 @@ export interface FormatOptions {
   indent?: string;
 }
 
+/** The catalogue's line of a finding, by severity and by where it is (messages/check-text.ts). */
+const LINES = {
+  error: { package: 'find.packageError', slide: 'find.lineError' },
+  warning: { package: 'find.packageWarning', slide: 'find.lineWarning' },
+} as const;
+
 /** One line per finding: `slide 8 · Action plan · error overflow: the table's …`. */
 export function formatFindings(findings: readonly Finding[], { indent = '' }: FormatOptions = {}): string {
   return findings
     .map((f) => {
-      const where = f.slide > 0 ? `slide ${f.slide}` : 'package';
       const field = f.field ? ` (${f.field})` : '';
-      return `${indent}${where} · ${f.element} · ${f.severity} ${f.rule}: ${f.message}${field}`;
+      const values = { indent, n: f.slide, element: f.element, rule: f.rule, message: f.message };
+      const line = LINES[f.severity][f.slide === 0 ? 'package' : 'slide'];
+      return english(said(line, values)) + field;
     })
     .join('\n');
 }

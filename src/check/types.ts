@@ -4,6 +4,7 @@
  * colours 6-digit upper-case hex without '#'.
  */
 import type { Box, Insets } from '../layout/types.js';
+import type { Said } from '../messages/catalogue.js';
 import type { Paint } from '../ooxml/paint.js';
 import type { Raster } from '../images/decode-raster.js';
 
@@ -28,7 +29,10 @@ export interface Finding {
   slide: number;
   /** The shape's name as PowerPoint's selection pane shows it, or a part name for package problems. */
   element: string;
+  /** In English: what scripts, tests and `--json` read. */
   message: string;
+  /** The same message as a key and values, which the reader's catalogue words (messages/check-text.ts). */
+  said?: Said;
   /** The data field the element was made from, e.g. `strategy.yaml staircase.explanation`, where one is known. */
   field?: string;
 }

@@ -1,5 +1,6 @@
 /** `trappa build`: build decks from data/ into output/, once, from a release snapshot, or on every change (--watch). */
 import path from 'node:path';
+import { withFieldLabel } from '../messages/field-labels.js';
 import type { Command } from 'commander';
 import { addSentChanges } from '../diff/sent-changes.js';
 import { buildDecks, type BuildOptions, type BuildResult } from '../build-deck.js';
@@ -23,7 +24,7 @@ const printBuild =
   ({ say, lang }: Messages) =>
   (result: BuildResult, ms: number): void => {
     const warn = (text: string): void => console.error(say('cli.warning', { text }));
-    for (const notice of translateIssues(result.project.notices, lang)) warn(formatIssue(notice));
+    for (const notice of translateIssues(result.project.notices, lang)) warn(formatIssue(withFieldLabel(notice, lang)));
     // Each warning once, however many decks it concerns (a template's font is every deck's).
     for (const note of new Set(result.decks.flatMap((d) => d.notes ?? []))) warn(translateText(note, lang));
     for (const deck of result.decks) {

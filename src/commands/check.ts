@@ -162,9 +162,14 @@ function summaryText({ errors, warnings }: Summary, { say }: Messages): string {
 }
 
 /** `slide 8 · Action plan · error overflow: the table's …` (as check/format-findings.ts), in the reader's language. */
-function findingLine(f: Finding, { say, lang }: Messages): string {
+function findingLine(f: Finding, { say, tell, lang }: Messages): string {
   const where = f.slide > 0 ? say('cli.slide', { n: f.slide }) : say('check.package');
   const field = f.field ? ` (${f.field})` : '';
   const severity = say(f.severity === 'error' ? 'check.error' : 'check.warning');
-  return `${where} · ${f.element} · ${severity} ${f.rule}: ${translateText(f.message, lang)}${field}`;
+  // A table cell's place after the table's name (whole-words), in the reader's words.
+  const element = f.element.replace(
+    / row (\d+), column (\d+)$/,
+    (_, row: string, column: string) => ` ${say('find.cell', { row, column })}`,
+  );
+  return `${where} · ${element} · ${severity} ${f.rule}: ${f.said ? tell(f.said) : translateText(f.message, lang)}${field}`;
 }

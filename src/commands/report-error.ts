@@ -6,6 +6,7 @@ import path from 'node:path';
 import { exitCodes } from '../exit-codes.js';
 import { fileSystemError, formatIssue, InputError, sortIssues, TrappaError } from '../errors.js';
 import { type Messages, messagesIn } from '../messages/catalogue.js';
+import { withFieldLabel } from '../messages/field-labels.js';
 import { translateIssues, translateLines } from '../messages/issue-text.js';
 
 /** The exit code `reportError` will return for `error`, without printing anything. */
@@ -20,7 +21,8 @@ export function exitCodeFor(error: unknown): number {
  */
 export function reportError(error: unknown, messages: Messages = messagesIn('en')): number {
   if (error instanceof InputError) {
-    for (const issue of sortIssues(translateIssues(error.issues, messages.lang))) console.error(formatIssue(issue));
+    for (const issue of sortIssues(translateIssues(error.issues, messages.lang)))
+      console.error(formatIssue(withFieldLabel(issue, messages.lang)));
     return error.exitCode;
   }
   if (error instanceof TrappaError) {

@@ -10,7 +10,7 @@ import { freezeBeforeSending, recordSent } from '../versions/freeze.js';
 import type { AttachmentInfo, OutgoingDeck } from '../post/email/types.js';
 import { outgoingDecks } from './outgoing-decks.js';
 import type { Messages } from '../messages/catalogue.js';
-import { translateLines } from '../messages/issue-text.js';
+import { translateLines, translateText } from '../messages/issue-text.js';
 import { outputDir, projectOptions } from './shared.js';
 
 interface SendFlags {
@@ -38,7 +38,8 @@ export function registerSend(program: Command, messages: Messages): void {
       const decks = await withAccessiblePdfsOnly((await outgoingDecks(options, flags)).decks, messages);
       const email = await import('../post/email/index.js');
       const mail = flags.dryRun ? undefined : await email.loadMailConfig({ dataDir: resolvePaths(options).dataDir });
-      if (mail) console.log(say('send.through', { server: email.describeMailConfig(mail) }));
+      if (mail)
+        console.log(say('send.through', { server: translateText(email.describeMailConfig(mail), messages.lang) }));
       const outDir = outputDir(options);
       const report = await email.sendDecks(decks, {
         ...(mail ? { mail } : {}),

@@ -34,9 +34,22 @@ interface SplicedFacts {
   textsSafe: true;
 }
 
+/**
+ * The plain value `parseYaml` made to check the alias limit, for the first `plainOf` to take
+ * instead of making it again (validation, right after the parse). Taken once: a caller may keep
+ * or change what it gets, so no two callers get the same value.
+ */
+const firstPlain = new WeakMap<YamlSource, unknown>();
+
 /** The plain value of a parsed file (what validation checks). */
 export function plainOf(source: YamlSource): unknown {
-  return source.spliced ? source.spliced.plain : source.doc.toJS({ maxAliasCount: 100 });
+  if (source.spliced) return source.spliced.plain;
+  if (firstPlain.has(source)) {
+    const plain = firstPlain.get(source);
+    firstPlain.delete(source);
+    return plain;
+  }
+  return source.doc.toJS({ maxAliasCount: 100 });
 }
 
 /** Parses one YAML document. Syntax problems come back as issues, one per line at most. */
@@ -81,7 +94,7 @@ export function parseYaml(file: string, text: string): Result<YamlSource> {
     ]);
   }
   try {
-    doc.toJS({ maxAliasCount: 100 });
+    firstPlain.set(source, doc.toJS({ maxAliasCount: 100 }));
   } catch (cause) {
     // Only `*alias` references reach here (unresolved ones are reported above): too many of them.
     return fail([{ ...place(0), message: `cannot read the file: ${lowerFirst((cause as Error).message)}` }]);

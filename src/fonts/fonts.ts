@@ -148,12 +148,8 @@ export class FontRegistry {
    * a metric-compatible or near face, or one of its kind (see substitutes.ts), with a warning
    * naming the stand-in. Never fails: the bundled Carlito, widened, is the last resort.
    */
-  resolve(face: string): ResolvedFace {
-    const folders = fontFolders().join('\u0000');
-    if (folders !== this.#resolvedFor) {
-      this.#resolved.clear();
-      this.#resolvedFor = folders;
-    }
+  resolve(face: string, foldersNoticed = false): ResolvedFace {
+    if (!foldersNoticed) this.noticeFolders();
     const key = face.trim().toLowerCase();
     let found = this.#resolved.get(key);
     if (!found) {
@@ -164,6 +160,19 @@ export class FontRegistry {
       if (by.how !== 'own') log('"%s" measured with %s (%s, × %d)', face, by.measuredAs, by.how, by.margin);
     }
     return found;
+  }
+
+  /**
+   * Forgets the faces found when the font folders changed (TRAPPA_FONT_DIRS, HOME …). Reading
+   * them is ~10 environment look-ups, ~4 µs; a 1,000-row deck measures ~44,000 times, so work
+   * under `withFonts` looks once, when it starts.
+   */
+  noticeFolders(): void {
+    const folders = fontFolders().join('\u0000');
+    if (folders !== this.#resolvedFor) {
+      this.#resolved.clear();
+      this.#resolvedFor = folders;
+    }
   }
 
   #find(face: string): ResolvedFace {
@@ -185,8 +194,8 @@ export class FontRegistry {
   }
 
   /** Metrics of the file that draws `face` in this weight and style (loaded on first use). */
-  metrics(face: string, bold = false, italic = false): FontMetrics {
-    const { files, margin } = this.resolve(face);
+  metrics(face: string, bold = false, italic = false, foldersNoticed = false): FontMetrics {
+    const { files, margin } = this.resolve(face, foldersNoticed);
     const file = bold
       ? italic
         ? (files.boldItalic ?? files.bold)
@@ -212,14 +221,17 @@ const noProject = new FontRegistry();
 
 /** Runs `work` (and everything it awaits) with `fonts` as the faces text is measured with. */
 export function withFonts<T>(fonts: FontRegistry, work: () => T): T {
+  fonts.noticeFolders();
   return projectFonts.run(fonts, work);
 }
 
-const currentFonts = (): FontRegistry => projectFonts.getStore() ?? noProject;
+/** The registry of the current work (its folders noticed when it started), or none. */
+const projectRegistry = (): FontRegistry | undefined => projectFonts.getStore();
 
 /** The files that measure `face` in the current project's work (see FontRegistry.resolve). */
 export function resolveFontFace(face: string): ResolvedFace {
-  return currentFonts().resolve(face);
+  const fonts = projectRegistry();
+  return fonts ? fonts.resolve(face, true) : noProject.resolve(face);
 }
 
 /** One line naming the face that measures `face` when it is a stand-in (also a metric-compatible one). */
@@ -230,7 +242,8 @@ export function standInNote(face: string): string | undefined {
 
 /** Metrics of `face` in the current project's work (see FontRegistry.metrics). */
 export function fontMetrics(face: string, bold = false, italic = false): FontMetrics {
-  return currentFonts().metrics(face, bold, italic);
+  const fonts = projectRegistry();
+  return fonts ? fonts.metrics(face, bold, italic, true) : noProject.metrics(face, bold, italic);
 }
 
 function loadMetrics(file: string, margin = 1): FontMetrics {

@@ -14,6 +14,8 @@ import { DIFF_TEXT } from './diff-text.js';
 import { HELP } from './help-text.js';
 import { SEND_TEXT } from './send-text.js';
 import { TEMPLATE_TEXT } from './template-text.js';
+import { PAGE_TEXT } from './page-text.js';
+import { STAGE_TEXT, WORDS } from './stage-catalogue.js';
 
 export type { Lang };
 
@@ -97,9 +99,35 @@ const M = {
   ...SEND_TEXT,
   ...DIFF_TEXT,
   ...TEMPLATE_TEXT,
+  ...STAGE_TEXT,
+  ...WORDS,
+  ...PAGE_TEXT,
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof M;
+
+/**
+ * A stage's message as a value: its key and what fills its holes (a hole may hold another
+ * `Said`, a word such as a language's name, said in the same language). The stage keeps the
+ * English text beside it (tests and scripts read it); the reader's `Messages` says it.
+ */
+export interface Said {
+  readonly key: MessageKey;
+  readonly values: SaidValues;
+}
+export type SaidValues = Readonly<Record<string, string | number | Said>>;
+
+export const said = (key: MessageKey, values: SaidValues = {}): Said => ({ key, values });
+
+/** A `Said` in English: the text a stage keeps as its message. */
+export const english = (message: Said): string => tell(message, 'en');
+
+/** The keys whose English form `translateText` recognises in a stage's text (read-back.ts). */
+export const stageEntries = (): ReadonlyArray<readonly [MessageKey, Entry]> =>
+  Object.entries(STAGE_TEXT) as Array<[MessageKey, Entry]>;
+/** The words a stage's message may hold (a language's name, an edge), by their English text. */
+export const wordEntries = (): ReadonlyArray<readonly [MessageKey, Entry]> =>
+  Object.entries(WORDS) as Array<[MessageKey, Entry]>;
 
 /** Every key with its three texts, for tests that hold the languages to the same keys and holes. */
 export const catalogueEntries = (): ReadonlyArray<readonly [MessageKey, Entry]> =>
@@ -114,6 +142,8 @@ export interface Messages {
   readonly lang: Lang;
   /** The message `key`, with `{name}` filled in from `values`. */
   say(key: MessageKey, values?: Values): string;
+  /** A stage's message (a key and its values) in this reader's language. */
+  tell(message: Said): string;
   /** What an exit code means and what to do. */
   exitExplanation(code: number): string;
 }
@@ -122,6 +152,7 @@ export function messagesIn(lang: Lang): Messages {
   return {
     lang,
     say: (key, values = {}) => say(key, values, lang),
+    tell: (message) => tell(message, lang),
     exitExplanation: (code) => exitExplanation(code, lang),
   };
 }
@@ -149,6 +180,14 @@ export function languageFrom(
 function say(key: MessageKey, values: Values, lang: Lang): string {
   const entry: Entry = M[key];
   return fill(entry[lang] || entry.nb || entry.en, values);
+}
+
+/** `message` in `lang`, a value that is itself a `Said` said in `lang` too. */
+function tell(message: Said, lang: Lang): string {
+  const values = Object.fromEntries(
+    Object.entries(message.values).map(([name, v]) => [name, typeof v === 'object' ? tell(v, lang) : v]),
+  );
+  return say(message.key, values, lang);
 }
 
 /** What an exit code of the CLI means and what to do, in words: the one table in exit-codes.ts. */

@@ -49,10 +49,10 @@ export const CHECK_FORMS: readonly Form[] = [
     },
   ],
   [
-    /^(.*?): text is (\S+ pt) \((.*)\); the theme's table minimum is (\S+ pt)(.*)$/,
+    /^(.*?)text is (\S+ pt) \((.*)\); the theme's table minimum is (\S+ pt)(.*)$/,
     {
-      nb: '$1: teksten er $2 ($3); temaet krever minst $4 i tabeller$5',
-      nn: '$1: teksten er $2 ($3); temaet krev minst $4 i tabellar$5',
+      nb: '$1teksten er $2 ($3); temaet krever minst $4 i tabeller$5',
+      nn: '$1teksten er $2 ($3); temaet krev minst $4 i tabellar$5',
     },
   ],
   [/^(.*?)the title placeholder is empty(.*)$/, { nb: '$1tittelfeltet er tomt$2', nn: '$1tittelfeltet er tomt$2' }],

@@ -9,7 +9,9 @@ import type { Form, Lang } from './entry.js';
 import { ABSORB_FORMS } from './absorb-forms.js';
 import { CHECK_FORMS } from './check-forms.js';
 import { DIFF_FORMS } from './diff-text.js';
+import { messagesIn } from './catalogue.js';
 import { OS_FORMS } from './os-forms.js';
+import { readBack } from './read-back.js';
 import { SEND_FORMS } from './send-text.js';
 import { STAGE_FORMS } from './stage-text.js';
 
@@ -84,7 +86,7 @@ const FORMS: readonly Form[] = [
     { nb: 'skal være en e-postadresse, men står $1', nn: 'skal vere ei e-postadresse, men står $1' },
   ],
   [/^(.+) is not in the expected form$/, { nb: '$1 har ikke riktig form', nn: '$1 har ikkje rett form' }],
-  [/^unknown field (.+)$/, { nb: 'ukjent felt $1', nn: 'ukjent felt $1' }],
+  [/^unknown field (.+)$/, { nb: 'ukjent felt $1', nn: 'ukjend felt $1' }],
   [
     /^contains (U\+[0-9A-F]+) \((.+?)\), which a slide cannot hold.*$/,
     {
@@ -118,9 +120,11 @@ const FORMS: readonly Form[] = [
   ...translationForms(),
 ];
 
-/** One message in `lang` (English as it is); a form the table does not know stays English. */
+/** One message in `lang` (English as it is); a form the catalogue and the tables do not know stays English. */
 export function translateText(message: string, lang: Lang): string {
   if (lang === 'en') return message;
+  const known = readBack(message, (inner) => translateText(inner, lang));
+  if (known) return messagesIn(lang).tell(known.message) + known.after;
   for (const [form, words] of [
     ...FORMS,
     ...CHECK_FORMS,

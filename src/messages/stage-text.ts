@@ -158,7 +158,7 @@ export const STAGE_FORMS: readonly Form[] = [
   ],
   [
     /^it could not be read as a PDF \((.*)\)$/,
-    { nb: 'den kunne ikke leses som PDF ($1)', nn: 'han kunne ikkje lesast som PDF ($1)' },
+    { nb: 'den kunne ikke leses som PDF («$1»)', nn: 'han kunne ikkje lesast som PDF («$1»)' },
   ],
   [
     /^there is no deck to check it against$/,

@@ -15,6 +15,7 @@
  *   background, the footer and the panels' fills artifacts, and the panel headings headings.
  */
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { english, said } from '../messages/catalogue.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { checkPdfAgainstDeck, formatPdfFindings, preloadPdfReader } from '../check/pdf/index.js';
 import { readDeck } from '../check/read-deck.js';
@@ -126,9 +127,11 @@ async function convertAndSave(jobs: { job: PdfJob; target: string }[], options: 
       written.push({ file: s.target, declares: report.declares, size: bytes.length });
     }
     if (failures.length > 0) {
-      const which = staged.length === 1 ? 'The PDF' : `${failures.length} of ${staged.length} PDFs`;
-      const saved = staged.length === 1 ? 'it was not saved' : 'none was saved';
-      const message = `${which} failed the PDF check, so ${saved} (earlier PDFs are kept):`;
+      const message = english(
+        staged.length === 1
+          ? said('pdf.refusedOne')
+          : said('pdf.refusedMany', { failed: failures.length, n: staged.length }),
+      );
       throw new CheckFailedError(`${message}\n${failures.join('\n')}`);
     }
     for (const s of staged) {

@@ -1,5 +1,5 @@
 /**
- * Buffer → Buffer: repairs what pptxgenjs 4.0.1 gets wrong, sets the document
+ * Parts (or a zip of them) → Buffer: repairs what pptxgenjs 4.0.1 gets wrong, sets the document
  * properties, and zips the result deterministically. Pure and synchronous.
  *
  * After this stage a deck passes ../shared/ooxml/validate-pptx.mjs with no errors
@@ -32,31 +32,44 @@ import { assertWellFormed } from './check-well-formed.js';
 /** A finished deck: its bytes, and the same parts as the readers see them, already parsed and checked. */
 export interface FinishedDeck {
   bytes: Uint8Array;
-  /** What `bytes` holds, for `checkDeck` without unzipping and parsing the deck a second time. */
+  /**
+   * What `bytes` holds, parsed and checked, for `checkDeck` without unzipping and parsing the
+   * deck a second time. Its parts are read as trees (`partRoot`); their texts were let go.
+   */
   package: OpcPackage;
 }
 
 /** The finished deck's bytes (see finishDeck). */
-export function finishPackage(raw: Uint8Array, props: DeckProperties, structure?: DeckStructure): Uint8Array {
+export function finishPackage(
+  raw: Uint8Array | PackageParts,
+  props: DeckProperties,
+  structure?: DeckStructure,
+): Uint8Array {
   return finishDeck(raw, props, structure).bytes;
 }
 
 /**
+ * `raw`: the parts from `writePptx` (edited in place, and emptied once zipped), or a zip of them.
  * With `structure`, the deck gets its master set (built-in or a template's) and every
  * slide its layout, placeholders, fields and theme references (apply-structure.ts);
  * without it only titles become placeholders, on pptxgenjs's bare master.
  */
-export function finishDeck(raw: Uint8Array, props: DeckProperties, structure?: DeckStructure): FinishedDeck {
+export function finishDeck(
+  raw: Uint8Array | PackageParts,
+  props: DeckProperties,
+  structure?: DeckStructure,
+): FinishedDeck {
   const finished = repairAndZip(raw, props, structure);
   // After zipping, with the parts' bytes and the deflate buffers let go: parsing every part
-  // builds the trees the check reads too, the largest thing a big deck holds at once.
-  assertWellFormed(finished.package);
+  // builds the trees the check reads too, the largest thing a big deck holds at once, so each
+  // part's text goes as soon as its tree is there.
+  assertWellFormed(finished.package, { releaseTexts: true });
   return finished;
 }
 
-function repairAndZip(raw: Uint8Array, props: DeckProperties, structure?: DeckStructure): FinishedDeck {
+function repairAndZip(raw: Uint8Array | PackageParts, props: DeckProperties, structure?: DeckStructure): FinishedDeck {
   const modified = zipTimestamp(props.date);
-  const parts = PackageParts.read(raw);
+  const parts = raw instanceof PackageParts ? raw : PackageParts.read(raw);
 
   // First, so that the shape it removes leaves no gap in the ids numbered next.
   parts.editText((name) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name), splitNoteParagraphs);
@@ -81,5 +94,8 @@ function repairAndZip(raw: Uint8Array, props: DeckProperties, structure?: DeckSt
   dedupeMedia(parts);
   removeOrphanRelationships(parts);
   rebuildContentTypes(parts);
-  return { bytes: parts.toZip(modified), package: parts.toPackage() };
+  const finished = { bytes: parts.toZip(modified), package: parts.toPackage() };
+  // The package holds the texts now; `parts` may be the caller's (writePptx's), kept alive by its frame.
+  parts.clear();
+  return finished;
 }

@@ -3,6 +3,7 @@
  * back deterministically: same parts in, same bytes out.
  */
 import { strFromU8, strToU8, unzipSync } from 'fflate';
+import type { RawParts } from './pptx-parts.js';
 import { writeZip } from './write-zip.js';
 import { BoundedCache } from '../bounded-cache.js';
 import { isXmlPart, type OpcPackage, relsPartOf, resolvePart } from '../ooxml/package.js';
@@ -26,6 +27,16 @@ export class PackageParts {
       // pptxgenjs (through JSZip) stores folder entries such as `ppt/charts/`, even
       // empty ones. A folder is not a part in OPC, so it is dropped.
       if (!name.endsWith('/')) parts.bytes.set(name, data);
+    }
+    return parts;
+  }
+
+  /** The parts pptxgenjs made (pptx-parts.ts), as `read` gives them from its zip. */
+  static fromRaw(raw: RawParts): PackageParts {
+    const parts = new PackageParts();
+    for (const [name, data] of raw) {
+      if (typeof data === 'string') parts.setText(name, data);
+      else parts.bytes.set(name, data);
     }
     return parts;
   }
@@ -68,6 +79,12 @@ export class PackageParts {
     this.bytes.set(name, data);
   }
 
+  /** Lets go of every part (the finishing stage, once it has zipped them and made the package). */
+  clear(): void {
+    this.bytes.clear();
+    this.texts.clear();
+  }
+
   delete(name: string): void {
     this.bytes.delete(name);
     this.texts.delete(name);
@@ -105,9 +122,11 @@ export class PackageParts {
    *   (write-zip.ts: the same bytes as fflate's zipSync, each part deflated once per process).
    */
   toZip(modified: Date): Uint8Array {
+    // A part whose text was set is encoded as it is deflated and not kept: a 5,000-row deck's
+    // slides are ~50 MB of UTF-8, which would otherwise all be alive until the zip is done.
     const entries = [...this.bytes.keys()].sort(comparePartNames).map((name) => ({
       name,
-      data: this.bytesOf(name)!,
+      data: this.bytes.get(name) === NOT_ENCODED ? () => strToU8(this.texts.get(name) ?? '') : this.bytesOf(name)!,
       level: isCompressedMedia(name) ? 0 : 6,
     }));
     return writeZip(entries, modified);

@@ -1,5 +1,5 @@
 /**
- * Write: the laid-out deck → .pptx bytes through pptxgenjs. No files, no layout
+ * Write: the laid-out deck → the parts of a .pptx through pptxgenjs. No files, no layout
  * decisions: every position, size and colour arrives decided. The package is
  * repaired and made deterministic afterwards by finishPackage.
  */
@@ -15,6 +15,8 @@ import type {
   TextStyle,
 } from '../layout/types.js';
 import { pptxTextRuns, tableCellMargin, textBoxOptions } from '../layout/pptx-text-options.js';
+import { PackageParts } from './package-parts.js';
+import { PARTS_TYPE, type RawParts } from './pptx-parts.js';
 
 // Under module nodenext the default import is typed as the module namespace; the runtime value is the class.
 const PptxGenJS = PptxGenJSModule as unknown as typeof PptxGenJSModule.default;
@@ -128,7 +130,8 @@ function addSlide(pptx: Pptx, laid: LaidOutSlide, language: string): void {
   if (laid.notes) slide.addNotes(laid.notes);
 }
 
-export async function writePptx(deck: LaidOutDeck): Promise<Uint8Array> {
+/** The deck's parts as pptxgenjs writes them, unzipped (pptx-parts.ts): what `finishDeck` takes. */
+export async function writePptx(deck: LaidOutDeck): Promise<PackageParts> {
   const pptx = new PptxGenJS();
   pptx.defineLayout({ name: LAYOUT, width: deck.size.w, height: deck.size.h });
   pptx.layout = LAYOUT;
@@ -139,8 +142,8 @@ export async function writePptx(deck: LaidOutDeck): Promise<Uint8Array> {
   pptx.revision = String(deck.properties.revision);
   pptx.theme = { headFontFace: deck.slides[0] ? fontOf(deck.slides[0]) : 'Calibri', bodyFontFace: 'Calibri' };
   for (const slide of deck.slides) addSlide(pptx, slide, deck.properties.language);
-  const out = (await pptx.write({ outputType: 'nodebuffer', compression: false })) as Buffer;
-  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+  const raw = (await pptx.write({ outputType: PARTS_TYPE as 'nodebuffer' })) as unknown as RawParts;
+  return PackageParts.fromRaw(raw);
 }
 
 function fontOf(slide: LaidOutSlide): string {

@@ -19,7 +19,8 @@ import { BoundedCache } from '../bounded-cache.js';
 
 export interface ZipEntry {
   name: string;
-  data: Uint8Array;
+  /** The part's bytes, or how to make them: made when the entry is deflated, and let go after. */
+  data: Uint8Array | (() => Uint8Array);
   /** 0 stores the bytes as they are (media that is compressed already); 1–9 deflates. */
   level: number;
 }
@@ -92,11 +93,12 @@ export function writeZip(entries: readonly ZipEntry[], modified: Date): Uint8Arr
   const placed: Placed[] = entries.map((entry) => {
     const name = strToU8(entry.name);
     if (name.length > 0xffff) throw new RangeError(`zip entry name too long: ${entry.name.slice(0, 80)}…`);
-    const { crc, bytes } = compress(entry.data, entry.level);
+    const data = typeof entry.data === 'function' ? entry.data() : entry.data;
+    const { crc, bytes } = compress(data, entry.level);
     const at = offset;
     offset += 30 + name.length + bytes.length;
     const flags = name.length !== entry.name.length ? 0x0800 : 0;
-    return { name, flags, method: entry.level === 0 ? 0 : 8, crc, size: entry.data.length, body: bytes, offset: at };
+    return { name, flags, method: entry.level === 0 ? 0 : 8, crc, size: data.length, body: bytes, offset: at };
   });
   const directoryStart = offset;
   const directorySize = placed.reduce((sum, e) => sum + 46 + e.name.length, 0);

@@ -40,18 +40,6 @@ export function formatStartTag(qname: string, tag: StartTag): string {
   return `<${qname}${attributes}${tag.selfClosing ? '/' : ''}>`;
 }
 
-/** Start tag patterns by qname, sticky: matched only where `<qname` was found. */
-const stickyTags = new Map<string, RegExp>();
-
-function stickyTagPattern(qname: string): RegExp {
-  let pattern = stickyTags.get(qname);
-  if (!pattern) {
-    pattern = new RegExp(startTagPattern(qname), 'y');
-    stickyTags.set(qname, pattern);
-  }
-  return pattern;
-}
-
 /** A `pattern` (sticky) whose every match starts with `literal`, and what a match becomes. */
 export interface Replacement {
   literal: string;
@@ -103,7 +91,8 @@ function nextCursor(cursors: readonly Cursor[]): Cursor | undefined {
  */
 export function replaceEachFrom(xml: string, replacements: readonly Replacement[]): string {
   const cursors: Cursor[] = replacements.map((r) => ({ ...r, at: xml.indexOf(r.literal) }));
-  let out = '';
+  // Pieces joined once: `out +=` would leave a rope of thousands of pieces for the next pass to flatten.
+  const out: string[] = [];
   let done = 0;
   for (let cursor = nextCursor(cursors); cursor; cursor = nextCursor(cursors)) {
     const at = cursor.at;
@@ -113,11 +102,13 @@ export function replaceEachFrom(xml: string, replacements: readonly Replacement[
       cursor.at = xml.indexOf(cursor.literal, at + 1);
       continue;
     }
-    out += xml.slice(done, at) + cursor.replace(match);
+    out.push(xml.slice(done, at), cursor.replace(match));
     done = at + match[0].length;
     for (const other of cursors) if (other.at !== -1 && other.at < done) other.at = xml.indexOf(other.literal, done);
   }
-  return done === 0 ? xml : out + xml.slice(done);
+  if (done === 0) return xml;
+  out.push(xml.slice(done));
+  return out.join('');
 }
 
 /** Calls `edit` for every start tag `<qname …>` in `xml` and writes the tag back as edited. */
@@ -130,18 +121,31 @@ export function editStartTags(xml: string, qname: string, edit: (tag: StartTag) 
  * same result as one call per qname in turn, as each edit changes only its own tags.
  */
 export function editStartTagsOf(xml: string, edits: ReadonlyMap<string, (tag: StartTag) => void>): string {
-  return replaceEachFrom(
-    xml,
-    [...edits].map(([qname, edit]) => ({
-      literal: `<${qname}`,
-      pattern: stickyTagPattern(qname),
-      replace: (m) => {
-        const tag: StartTag = { attributes: parseAttributes(m[1] ?? ''), selfClosing: m[2] === '/' };
-        edit(tag);
-        return formatStartTag(qname, tag);
-      },
-    })),
-  );
+  return xml.replace(startTagsPattern([...edits.keys()]), (match, qname: string, attributes: string, slash: string) => {
+    const edit = edits.get(qname);
+    if (!edit) return match;
+    const tag: StartTag = { attributes: parseAttributes(attributes), selfClosing: slash === '/' };
+    edit(tag);
+    return formatStartTag(qname, tag);
+  });
+}
+
+/**
+ * One global pattern for the start tags of several qnames: group 1 = qname, 2 = attributes,
+ * 3 = "/" if self-closing. Matched in one native walk, leftmost first, as `replaceEachFrom` takes
+ * them; a start tag holds no `<`, so no match can hide another.
+ */
+const startTagPatterns = new Map<string, RegExp>();
+
+function startTagsPattern(qnames: string[]): RegExp {
+  const key = qnames.join('\0');
+  let pattern = startTagPatterns.get(key);
+  if (!pattern) {
+    const names = qnames.map((q) => q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    pattern = new RegExp(`<(${names})(${ATTRIBUTES})\\s*(/?)>`, 'g');
+    startTagPatterns.set(key, pattern);
+  }
+  return pattern;
 }
 
 export function getAttribute(tag: StartTag, name: string): string | undefined {

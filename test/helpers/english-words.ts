@@ -17,7 +17,11 @@ const ENGLISH = new Set(
     'contact sheet layouts preview previews signed sign in out none edits edit bring back conflict take ' +
     'taking choose now new next belong went frozen delivery confirmed audience meeting list ' +
     'compare compared say give leave write writes arguments got too many did mean help ' +
-    'internal report below above press until only machine reach address runs'
+    'internal report below above press until only machine reach address runs ' +
+    // the rarer findings and refusals (language tags, package, PDF, records, mail settings, pictures)
+    'run tag tagged marked legend row rows taller broken word words package relationship overlaps ' +
+    'edge keep least page pages heading figures embedded record snapshot inputs another wait finish try ' +
+    'again settings configured image photo pixels statements valid picture content'
   ).split(/\s+/),
 );
 
@@ -37,6 +41,9 @@ const NOT_PROSE = [
   /\S+\.(pptx|potx|yaml|yml|pdf|png|svg|eml|json|html)\b/gi,
   /\btrappa(\s+(build|check|preview|send|draft|list|release|bump|migrate|studio|absorb|mail|diff|template|help))?\b/g,
   /\b(deck|data)\|(deck|data)\b/g,
+  /\b[a-z]+(-[a-z]+)+:/g, // a check rule's id before its message, pdf-text:
+  /(?<=\b(feil|advarsel|åtvaring|error|warning) )[a-z-]+:/g, // … · feil package: …
+  /\b[a-z]\w*(\[\d+\])?(\.[a-zA-Z]\w*(\[\d+\])?)+:?/g, // a data field's path, organisation.logo.file
   // A command's own name at the start of its line in the help's list of commands.
   /^\s+(build|check|preview|send|draft|list|release|bump|migrate|studio|absorb|mail|diff|template|help|login|logout|whoami)\b/,
 ];

@@ -7,6 +7,7 @@
  * (Matterhorn 14-002, 14-003). Pure.
  */
 import type { Finding } from '../types.js';
+import { type Said, said } from '../../messages/catalogue.js';
 import { found, squeeze } from './finding.js';
 import { centreIn } from './deck-regions.js';
 import type { PdfPage, PdfStructNode, SlideExpectation } from './types.js';
@@ -15,29 +16,25 @@ const HEADING = /^(H[1-6]?)$/;
 
 export function checkPageTags(page: PdfPage, slide: SlideExpectation): Finding[] {
   const out: Finding[] = [];
-  const at = (rule: string, element: string, message: string) => out.push(found(rule, page.number, element, message));
+  const at = (rule: string, element: string, message: Said) => out.push(found(rule, page.number, element, message));
   const { untagged, tagged } = page.painting;
   if (untagged > 0) {
-    at('pdf-artifacts', '(page)', `${untagged} painting operations are neither tagged nor artifacts`);
+    at('pdf-artifacts', '(page)', said('pdf.untaggedPainting', { n: untagged }));
   }
   const footers = slide.regions?.footers ?? [];
   const inFooter = tagged.filter((t) => centreIn(t.box, footers));
   if (inFooter.length > 0) {
     const roles = [...new Set(inFooter.map((t) => t.tag))].join(', ');
-    at(
-      'pdf-artifacts',
-      '(footer)',
-      `${inFooter.length} pieces of the footer are tagged as content (${roles}); the footer, date, slide number and footer logo must be pagination artifacts`,
-    );
+    at('pdf-artifacts', '(footer)', said('pdf.footerTagged', { n: inFooter.length, roles }));
   }
   const nodes = page.structure ? flatten(page.structure) : [];
   const headings = nodes.filter((n) => HEADING.test(n.role));
   for (const heading of slide.regions?.headings ?? []) {
     if (!headings.some((h) => squeeze(h.text) === squeeze(heading.text)))
-      at('pdf-structure', heading.text, `the heading "${heading.text}" is not tagged as a heading (H1–H6)`);
+      at('pdf-structure', heading.text, said('pdf.headingNotTagged', { text: heading.text }));
   }
   for (const h of headings.filter((n) => n.children.some((c) => c.role === 'P'))) {
-    at('pdf-structure', h.role, `a heading (${h.role}) holds a paragraph (P) instead of its text`);
+    at('pdf-structure', h.role, said('pdf.headingHoldsP', { role: h.role }));
   }
   return out;
 }
@@ -53,10 +50,9 @@ export function checkHeadingLevels(pages: readonly PdfPage[]): Finding[] {
       .map(Number);
     for (const level of levels) {
       if (level > previous + 1) {
-        const what = previous === 0 ? 'the first heading is' : `a heading after an H${previous} is`;
-        out.push(
-          found('pdf-structure', page.number, `H${level}`, `${what} H${level}: heading levels must not be skipped`),
-        );
+        const message =
+          previous === 0 ? said('pdf.firstHeadingSkips', { level }) : said('pdf.headingSkips', { previous, level });
+        out.push(found('pdf-structure', page.number, `H${level}`, message));
       }
       previous = level;
     }

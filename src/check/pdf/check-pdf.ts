@@ -6,6 +6,7 @@
  * the XMP's schemas), `pdf-artifacts` (painting outside tags and artifacts, a tagged footer).
  */
 import { looksLikeFileName } from '../rules/alt-text.js';
+import { type Said, said } from '../../messages/catalogue.js';
 import type { Finding } from '../types.js';
 import { found, squeeze } from './finding.js';
 import { checkHeadingLevels, checkPageTags } from './check-page-tags.js';
@@ -21,7 +22,12 @@ export function checkPdf(pdf: PdfModel, expected: PdfExpectation): Finding[] {
   const findings = [...checkDocument(pdf, expected)];
   if (pdf.pages.length !== expected.slides.length) {
     findings.push(
-      found('pdf-pages', 0, '(document)', `the PDF has ${pdf.pages.length} pages for ${expected.slides.length} slides`),
+      found(
+        'pdf-pages',
+        0,
+        '(document)',
+        said('pdf.pages', { pages: pdf.pages.length, slides: expected.slides.length }),
+      ),
     );
   }
   pdf.pages.forEach((page, i) => {
@@ -34,37 +40,36 @@ export function checkPdf(pdf: PdfModel, expected: PdfExpectation): Finding[] {
 
 function checkDocument(pdf: PdfModel, expected: PdfExpectation): Finding[] {
   const out: Finding[] = [];
-  const doc = (rule: string, message: string) => out.push(found(rule, 0, '(document)', message));
+  const doc = (rule: string, message: Said) => out.push(found(rule, 0, '(document)', message));
   if (!sameLanguage(pdf.lang, expected.language)) {
-    doc('pdf-lang', `the document language (/Lang) is ${pdf.lang ?? 'missing'}, expected ${expected.language}`);
+    const wanted = { expected: expected.language };
+    doc('pdf-lang', pdf.lang ? said('pdf.lang', { ...wanted, lang: pdf.lang }) : said('pdf.langMissing', wanted));
   }
   if (expected.title !== undefined && pdf.title !== expected.title) {
+    const wanted = { expected: expected.title };
     doc(
       'pdf-title',
-      `the title is ${pdf.title === undefined ? 'missing' : `"${pdf.title}"`}, expected "${expected.title}"`,
+      pdf.title === undefined ? said('pdf.titleMissing', wanted) : said('pdf.title', { ...wanted, title: pdf.title }),
     );
   }
-  if (!pdf.marked) doc('pdf-structure', 'the PDF is not marked as tagged (/MarkInfo /Marked)');
-  if (pdf.pages.some((p) => !p.structure)) doc('pdf-structure', 'the PDF has no structure tree (no tags)');
+  if (!pdf.marked) doc('pdf-structure', said('pdf.notMarked'));
+  if (pdf.pages.some((p) => !p.structure)) doc('pdf-structure', said('pdf.noTree'));
   const { pdfaPart, pdfaConformance, pdfuaPart } = pdf.xmp;
   if (pdfaPart !== undefined) {
     const maxVersion = pdfaPart === '1' ? 1.4 : 1.7;
-    if (!['1', '2', '3'].includes(pdfaPart)) doc('pdf-claims', `the XMP declares an unknown PDF/A part ${pdfaPart}`);
+    if (!['1', '2', '3'].includes(pdfaPart)) doc('pdf-claims', said('pdf.unknownPart', { part: pdfaPart }));
     else if (Number(pdf.version) > maxVersion)
-      doc('pdf-claims', `PDF/A-${pdfaPart} allows PDF ${maxVersion} at most; the file is PDF ${pdf.version}`);
+      doc('pdf-claims', said('pdf.version', { part: pdfaPart, max: maxVersion, version: pdf.version }));
     const level = (pdfaConformance ?? '').toUpperCase();
     if (!['A', 'B', 'U'].includes(level) || (pdfaPart === '1' && level === 'U')) {
-      doc(
-        'pdf-claims',
-        `the XMP declares PDF/A-${pdfaPart} with an invalid conformance level "${pdfaConformance ?? ''}"`,
-      );
+      doc('pdf-claims', said('pdf.conformance', { part: pdfaPart, level: pdfaConformance ?? '' }));
     }
   }
   if (pdfaPart !== undefined && pdf.xmp.raw !== undefined) {
     for (const message of undeclaredXmpProperties(pdf.xmp.raw)) doc('pdf-claims', message);
   }
   if (pdfuaPart !== undefined && !pdf.displayDocTitle) {
-    doc('pdf-claims', 'the XMP declares PDF/UA, which needs /DisplayDocTitle true; the file does not set it');
+    doc('pdf-claims', said('pdf.displayTitle'));
   }
   return out;
 }
@@ -72,51 +77,46 @@ function checkDocument(pdf: PdfModel, expected: PdfExpectation): Finding[] {
 /** @param languages the deck's language first, then the other languages its text runs are tagged with. */
 function checkPage(page: PdfPage, slide: SlideExpectation, languages: string[]): Finding[] {
   const out: Finding[] = [];
-  const at = (rule: string, element: string, message: string) => out.push(found(rule, page.number, element, message));
-  for (const font of page.fonts.filter((f) => !f.embedded)) at('pdf-fonts', font.name, 'the font is not embedded');
+  const at = (rule: string, element: string, message: Said) => out.push(found(rule, page.number, element, message));
+  for (const font of page.fonts.filter((f) => !f.embedded)) at('pdf-fonts', font.name, said('pdf.fontNotEmbedded'));
   if (slide.texts.length > 0 && (page.textOps === 0 || page.fonts.length === 0)) {
-    at('pdf-text', '(page)', `the page holds no text${page.imageOps > 0 ? ' (it is drawn as a picture)' : ''}`);
+    at('pdf-text', '(page)', said(page.imageOps > 0 ? 'pdf.noTextPicture' : 'pdf.noText'));
     return out;
   }
   out.push(...checkReadingOrder(page, slide), ...checkPageTags(page, slide));
-  if (page.untaggedText > 0)
-    at('pdf-structure', '(page)', `${page.untaggedText} pieces of text are neither tagged nor artifacts`);
+  if (page.untaggedText > 0) at('pdf-structure', '(page)', said('pdf.untaggedText', { n: page.untaggedText }));
   const structure = page.structure;
   if (!structure) return out;
   const nodes = flatten(structure);
   const headings = nodes.filter((n) => /^(H[1-6]?|Title)$/.test(n.role));
   if (slide.title !== undefined && !headings.some((h) => squeeze(h.text) === squeeze(slide.title!))) {
-    at(
-      'pdf-structure',
-      'title',
-      `the title "${slide.title}" is not tagged as a heading (${headings.length} heading(s) on the page)`,
-    );
+    at('pdf-structure', 'title', said('pdf.titleNotHeading', { title: slide.title, n: headings.length }));
   }
   const tables = nodes.filter((n) => n.role === 'Table');
   for (const table of slide.tables) {
     if (!tables.some((t) => squeeze(t.text) === squeeze(table)))
-      at('pdf-structure', 'table', 'a table is not tagged as a Table with its cells');
+      at('pdf-structure', 'table', said('pdf.tableNotTagged'));
   }
   const lists = topLevel(structure, 'L');
   for (const list of slide.lists) {
     const items = squeezeLabels(list);
     if (!lists.some((l) => squeezeLabels(l.text) !== '' && items.includes(squeezeLabels(l.text)))) {
-      at('pdf-structure', 'list', `the list "${list.slice(0, 40)}…" is not tagged as a list (L)`);
+      at('pdf-structure', 'list', said('pdf.listNotTagged', { list: list.slice(0, 40) }));
     }
   }
   const figures = nodes.filter((n) => n.role === 'Figure');
   const alts = figures.filter((f) => f.alt?.trim()).length;
   if (alts < figures.length)
-    at('pdf-alt', 'Figure', `${figures.length - alts} of ${figures.length} figures have no alternative text (/Alt)`);
+    at('pdf-alt', 'Figure', said('pdf.figuresNoAlt', { missing: figures.length - alts, n: figures.length }));
   for (const figure of figures.filter((f) => f.alt !== undefined && looksLikeFileName(f.alt))) {
-    at('pdf-alt', 'Figure', `a figure's alternative text is a file name ("${figure.alt!.trim()}")`);
+    at('pdf-alt', 'Figure', said('pdf.altIsFileName', { alt: figure.alt!.trim() }));
   }
   for (const alt of slide.pictures) {
-    if (!figures.some((f) => f.alt?.trim() === alt))
-      at('pdf-alt', 'Figure', `no figure carries the picture's alt text "${alt}"`);
+    if (!figures.some((f) => f.alt?.trim() === alt)) at('pdf-alt', 'Figure', said('pdf.altMissing', { alt }));
   }
   for (const node of nodes.filter((n) => n.lang !== undefined && !languages.some((l) => sameLanguage(n.lang, l)))) {
-    at('pdf-lang', node.role, `a ${node.role} element has /Lang ${node.lang}, expected ${languages.join(' or ')}`);
+    const expected = languages.join(' | ');
+    at('pdf-lang', node.role, said('pdf.elementLang', { role: node.role, lang: node.lang ?? '', expected }));
   }
   return out;
 }
@@ -142,8 +142,8 @@ function checkReadingOrder(page: PdfPage, slide: SlideExpectation): Finding[] {
       continue;
     }
     needle.lastIndex = 0;
-    const where = needle.test(text) ? 'is out of reading order' : 'cannot be extracted';
-    out.push(found('pdf-text', page.number, '(page)', `the text "${expected.slice(0, 60)}" ${where}`));
+    const where = needle.test(text) ? 'pdf.textOrder' : 'pdf.textMissing';
+    out.push(found('pdf-text', page.number, '(page)', said(where, { text: expected.slice(0, 60) })));
   }
   return out;
 }

@@ -5,6 +5,7 @@
  * Checked only when the packet declares PDF/A. Pure: the packet's text → findings' messages.
  */
 import { children, descendants, parseXml, textContent, type XmlElement } from '../../ooxml/xml.js';
+import { type Said, said } from '../../messages/catalogue.js';
 
 /** The schemas of XMP 2005 §8 and PDF/A's own (identification and extension). */
 const PREDEFINED = new Set([
@@ -27,12 +28,12 @@ const PREDEFINED = new Set([
 const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
 
 /** @returns one message per property outside the declared schemas (empty when all are declared). */
-export function undeclaredXmpProperties(xmp: string): string[] {
+export function undeclaredXmpProperties(xmp: string): Said[] {
   let root: XmlElement;
   try {
     root = parseXml(xmp.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return [`the XMP packet is not well-formed XML (${(error as Error).message})`];
+    return [said('pdf.xmpXml', { error: (error as Error).message })];
   }
   const declared = new Map<string, Set<string>>();
   for (const schema of descendants(root, 'rdf:li')) {
@@ -41,13 +42,12 @@ export function undeclaredXmpProperties(xmp: string): string[] {
     const names = descendants(schema, 'pdfaProperty:name').map((n) => textContent(n).trim());
     declared.set(textContent(uri).trim(), new Set(names));
   }
-  const out: string[] = [];
+  const out: Said[] = [];
   for (const { name, uri } of properties(root, {})) {
     if (PREDEFINED.has(uri)) continue;
     const local = name.slice(name.indexOf(':') + 1);
-    if (!declared.has(uri)) out.push(`the XMP property ${name} is in a schema the packet does not declare (${uri})`);
-    else if (!declared.get(uri)!.has(local))
-      out.push(`the XMP property ${name} is not among its schema's declared properties`);
+    if (!declared.has(uri)) out.push(said('pdf.xmpSchema', { name, uri }));
+    else if (!declared.get(uri)!.has(local)) out.push(said('pdf.xmpProperty', { name }));
   }
   return out;
 }

@@ -1,5 +1,6 @@
 /** A PDF checked against the deck it was made from: read both, compare, say what the PDF declares. */
 import { readDeck } from '../read-deck.js';
+import { english, said } from '../../messages/catalogue.js';
 import type { Finding } from '../types.js';
 import { checkPdf } from './check-pdf.js';
 import { slideRegions } from './deck-regions.js';
@@ -44,8 +45,9 @@ export function declaration(model: PdfModel): string {
 export function formatPdfFindings(findings: readonly Finding[], indent = '  '): string {
   return findings
     .map((f) => {
-      const where = f.slide > 0 ? `page ${f.slide}` : 'document';
-      return `${indent}${where}${f.element.startsWith('(') ? '' : ` · ${f.element}`} · ${f.rule}: ${f.message}`;
+      const values = { indent, n: f.slide, element: f.element, rule: f.rule, message: f.message };
+      const line = f.slide === 0 ? 'pdf.lineDocument' : f.element.startsWith('(') ? 'pdf.linePageOnly' : 'pdf.linePage';
+      return english(said(line, values));
     })
     .join('\n');
 }

@@ -9,6 +9,7 @@
  * - `row-height` (warning): a table row drawn taller than its text needs (by 0.1 in or more).
  */
 import type { Box } from '../../layout/types.js';
+import { said } from '../../messages/catalogue.js';
 import type { DeckModel, Finding, RuleOptions, SlideModel, TextFrame } from '../types.js';
 import { elementName, finding, hasText, inches, isFooter, points, textShapes, visibleRuns } from './elements.js';
 import { fieldOf } from './fields.js';
@@ -56,8 +57,11 @@ function continuation(deck: DeckModel, slide: SlideModel, before: SlideModel[], 
         'near-empty-continuation',
         slide.number,
         firstContent(slide),
-        `this continuation of "${base}" uses ${Math.round(share() * 100)} % of the slide's content area (at least ` +
-          `${MIN_CONTINUATION_SHARE * 100} % expected); rebalance the slides instead`,
+        said('find.continuation', {
+          base,
+          share: Math.round(share() * 100),
+          min: MIN_CONTINUATION_SHARE * 100,
+        }),
       ),
     );
   }
@@ -73,8 +77,11 @@ function continuation(deck: DeckModel, slide: SlideModel, before: SlideModel[], 
         'sparse-shrunk',
         slide.number,
         elementName(shrunk),
-        `the text is ${points(maxSize(shrunk))}, below the body size ${points(bodySize!)}, though the content uses ` +
-          `only ${Math.round(share() * 100)} % of the slide`,
+        said('find.sparseShrunk', {
+          size: points(maxSize(shrunk)),
+          body: points(bodySize!),
+          share: Math.round(share() * 100),
+        }),
       ),
     );
   }
@@ -97,8 +104,7 @@ function sparse(deck: DeckModel, slide: SlideModel): Finding[] {
       'sparse',
       slide.number,
       firstContent(slide),
-      `${Math.round(gap * 100)} % of the slide's content area is empty in one stretch (at most two thirds ` +
-        'expected); set the content larger or centred, or join it with another slide',
+      said('find.sparse', { share: Math.round(gap * 100) }),
     ),
   ];
 }
@@ -139,7 +145,7 @@ function overlaps(slide: SlideModel): Finding[] {
           'overlap',
           slide.number,
           elementName(b.e),
-          `overlaps ${elementName(a.e)} by ${inches(w)} × ${inches(h)}`,
+          said('find.overlap', { other: elementName(a.e), w: inches(w), h: inches(h) }),
         ),
       );
     }
@@ -176,7 +182,7 @@ function edges(deck: DeckModel, slide: SlideModel): Finding[] {
           'edge',
           slide.number,
           elementName(shape),
-          `its text is ${inches(Math.max(0, gap))} from the slide's ${side} edge; keep at least ${inches(need)}`,
+          said('find.edge', { gap: inches(Math.max(0, gap)), side: said(`word.edge.${side}`), need: inches(need) }),
         ),
       );
     }
@@ -200,8 +206,7 @@ function rowHeights(slide: SlideModel): Finding[] {
           'row-height',
           slide.number,
           elementName(table),
-          `${tall.length} row${tall.length === 1 ? ' is' : 's are'} taller than their text (first: row ${i + 1} is ` +
-            `${inches(row.height)}, its text needs ${inches(n)})`,
+          said('find.rowHeight', { n: tall.length, row: i + 1, height: inches(row.height), need: inches(n) }),
         ),
       );
     }

@@ -1,5 +1,6 @@
 /** What several rules ask of a slide's elements. */
 import { partRole } from '../../kinds/index.js';
+import { english, type Said, said } from '../../messages/catalogue.js';
 import type { Box } from '../../layout/types.js';
 import type { ElementModel, Finding, RunModel, ShapeModel, SlideModel, TextFrame } from '../types.js';
 
@@ -41,7 +42,8 @@ export function visibleRuns(frame: TextFrame): RunModel[] {
 }
 
 /** Where a shape's text sits in the table: `row 3, column 2`. */
-export const cellLabel = (row: number, column: number): string => `row ${row + 1}, column ${column + 1}`;
+export const cellLabel = (row: number, column: number): string =>
+  english(said('find.cell', { row: row + 1, column: column + 1 }));
 
 export function contains(box: Box, x: number, y: number): boolean {
   return x >= box.x && x <= box.x + box.w && y >= box.y && y <= box.y + box.h;
@@ -56,14 +58,16 @@ export function quote(text: string, max = 40): string {
 export const inches = (n: number): string => `${n.toFixed(2)} in`;
 export const points = (n: number): string => `${Number(n.toFixed(1))} pt`;
 
+/** A finding; its message given as a key and values (`said()`) keeps both, the English as `message`. */
 export function finding(
   severity: Finding['severity'],
   rule: string,
   slide: number,
   element: string,
-  message: string,
+  message: string | Said,
 ): Finding {
-  return { severity, rule, slide, element, message };
+  if (typeof message === 'string') return { severity, rule, slide, element, message };
+  return { severity, rule, slide, element, message: english(message), said: message };
 }
 
 /** An element's name for reports; unnamed elements get their kind and id. */

@@ -4,6 +4,7 @@
  * (the `language` option, else the deck's dc:language) is a warning: it may be meant.
  */
 import type { DeckModel, Finding, RuleOptions, TextFrame } from '../types.js';
+import { said } from '../../messages/catalogue.js';
 import { elementName, finding, quote, textShapes } from './elements.js';
 
 const RULE = 'language';
@@ -43,17 +44,8 @@ export function checkLanguage(deck: DeckModel, options: RuleOptions): Finding[] 
       const t = tally(frames, expected);
       const name = elementName(element);
       if (t.missing > 0) {
-        const runs = t.missing === 1 ? '1 run' : `${t.missing} runs`;
-        found.push(
-          finding(
-            'error',
-            RULE,
-            slide.number,
-            name,
-            `${runs} of text ${t.missing === 1 ? 'has' : 'have'} no language tag (first: ` +
-              `${quote(t.firstMissing ?? '')})`,
-          ),
-        );
+        const first = quote(t.firstMissing ?? '');
+        found.push(finding('error', RULE, slide.number, name, said('find.untagged', { n: t.missing, first })));
       }
       if (t.other) {
         found.push(
@@ -62,7 +54,7 @@ export function checkLanguage(deck: DeckModel, options: RuleOptions): Finding[] 
             RULE,
             slide.number,
             name,
-            `text is tagged ${t.other.lang}, not ${expected} (${quote(t.other.text)})`,
+            said('find.otherTag', { lang: t.other.lang, expected: expected ?? '', text: quote(t.other.text) }),
           ),
         );
       }

@@ -5,6 +5,7 @@
  * - A legend with nothing marked on its slide explains nothing.
  */
 import type { DeckModel, Finding, SlideModel, TableModel } from '../types.js';
+import { said } from '../../messages/catalogue.js';
 import { frameText } from '../read-text.js';
 import { elementName, finding, quote, textShapes, visibleRuns } from './elements.js';
 import { fieldOf } from './fields.js';
@@ -46,20 +47,14 @@ function legendFindings(slide: SlideModel): Finding[] {
           RULE,
           slide.number,
           elementName(first.s),
-          `${quote(first.text)} is marked, but the slide has no legend saying what the marking means`,
+          said('find.markedNoLegend', { text: quote(first.text) }),
         ),
       ];
     return [];
   }
   if (marked.length === 0 && rows === 0)
     return [
-      finding(
-        'error',
-        RULE,
-        slide.number,
-        elementName(legend),
-        `the legend ${quote(legendText)} explains a marking, but nothing on the slide is marked`,
-      ),
+      finding('error', RULE, slide.number, elementName(legend), said('find.legendUnused', { text: quote(legendText) })),
     ];
   const unnamed = marked.filter((m) => !legendText.includes(m.text));
   if (unnamed.length > 0) {
@@ -69,8 +64,11 @@ function legendFindings(slide: SlideModel): Finding[] {
         RULE,
         slide.number,
         elementName(legend),
-        `the legend ${quote(legendText, 60)} does not name ${unnamed.map((m) => quote(m.text)).join(', ')}, which ` +
-          `${unnamed.length === 1 ? 'is' : 'are'} marked`,
+        said('find.legendUnnamed', {
+          legend: quote(legendText, 60),
+          items: unnamed.map((m) => quote(m.text)).join(', '),
+          n: unnamed.length,
+        }),
       ),
     ];
   }

@@ -8,6 +8,7 @@
  * Findings on a slide part carry its slide number; the others slide 0.
  */
 import { partRoot, partSyntaxError, relationships, sourceOfRels } from '../../ooxml/package.js';
+import { said } from '../../messages/catalogue.js';
 import { attr, children, type XmlElement } from '../../ooxml/xml.js';
 import type { DeckModel, Finding, PackageModel, RuleOptions } from '../types.js';
 import { finding } from './elements.js';
@@ -33,7 +34,7 @@ function checkWellFormed(pkg: PackageModel, at: (part: string) => number): Findi
   const found: Finding[] = [];
   for (const part of pkg.xml.keys()) {
     const error = partSyntaxError(pkg, part);
-    if (error) found.push(finding('error', RULE, at(part), part, `is not well-formed XML: ${error.message}`));
+    if (error) found.push(finding('error', RULE, at(part), part, said('find.notXml', { error: error.message })));
   }
   return found;
 }
@@ -90,13 +91,7 @@ function checkRelationships(pkg: PackageModel, at: (part: string) => number): Fi
     for (const rel of relationships(pkg, source).values()) {
       if (rel.external || parts.has(rel.target)) continue;
       found.push(
-        finding(
-          'error',
-          RULE,
-          at(source),
-          relsPart,
-          `relationship ${rel.id} points to ${rel.target}, which is not in the package`,
-        ),
+        finding('error', RULE, at(source), relsPart, said('find.relTarget', { id: rel.id, target: rel.target })),
       );
     }
   }
@@ -106,8 +101,7 @@ function checkRelationships(pkg: PackageModel, at: (part: string) => number): Fi
     if (ids.size === 0) continue;
     const known = relationships(pkg, part);
     for (const id of ids) {
-      if (!known.has(id))
-        found.push(finding('error', RULE, at(part), part, `uses relationship ${id}, which its .rels does not define`));
+      if (!known.has(id)) found.push(finding('error', RULE, at(part), part, said('find.relUndefined', { id })));
     }
   }
   return found;
@@ -115,8 +109,7 @@ function checkRelationships(pkg: PackageModel, at: (part: string) => number): Fi
 
 function checkContentTypes(pkg: PackageModel): Finding[] {
   const types = partRoot(pkg, '[Content_Types].xml');
-  if (types === undefined)
-    return [finding('error', RULE, 0, '[Content_Types].xml', 'the package has no [Content_Types].xml')];
+  if (types === undefined) return [finding('error', RULE, 0, '[Content_Types].xml', said('find.noContentTypes'))];
   const defaults = new Set(children(types, 'Default').map((d) => (attr(d, 'Extension') ?? '').toLowerCase()));
   const overrides = new Set(
     children(types, 'Override').map((o) => (attr(o, 'PartName') ?? '').replace(/^\//, '').toLowerCase()),
@@ -127,14 +120,12 @@ function checkContentTypes(pkg: PackageModel): Finding[] {
     if (part === '[Content_Types].xml') continue;
     const extension = /\.([^./]+)$/.exec(part)?.[1]?.toLowerCase() ?? '';
     if (!overrides.has(part.toLowerCase()) && !defaults.has(extension)) {
-      found.push(finding('error', RULE, 0, part, 'the part has no content type in [Content_Types].xml'));
+      found.push(finding('error', RULE, 0, part, said('find.noContentType')));
     }
   }
   for (const override of overrides) {
     if (!parts.has(override))
-      found.push(
-        finding('error', RULE, 0, '[Content_Types].xml', `an override names /${override}, which is not in the package`),
-      );
+      found.push(finding('error', RULE, 0, '[Content_Types].xml', said('find.overrideMissing', { part: override })));
   }
   return found;
 }
@@ -152,13 +143,7 @@ function checkShapeIds(pkg: PackageModel, at: (part: string) => number): Finding
       if (shapes.length < 2) continue;
       const list = shapes.map((n) => `"${n}"`).join(', ');
       found.push(
-        finding(
-          'error',
-          RULE,
-          at(part),
-          shapes[1] || part,
-          `shape id ${id} is used by ${shapes.length} shapes in ${part} (${list})`,
-        ),
+        finding('error', RULE, at(part), shapes[1] || part, said('find.shapeId', { id, n: shapes.length, part, list })),
       );
     }
   }

@@ -6,12 +6,16 @@
  * A warning: names and quotations may be meant.
  */
 import { identifyLanguage, type TextLanguage } from '../identify-language.js';
+import { type MessageKey, said } from '../../messages/catalogue.js';
 import type { DeckModel, Finding, RuleOptions, SlideModel } from '../types.js';
 import { finding, isFooter, textShapes, visibleRuns } from './elements.js';
 
 const RULE = 'text-language';
 const TITLES = new Set(['title', 'ctrTitle']);
-const NAMES: Record<TextLanguage, string> = { nb: 'bokmål', nn: 'nynorsk', en: 'English' };
+const NAMES = { nb: 'word.lang.nb', nn: 'word.lang.nn', en: 'word.lang.en' } as const satisfies Record<
+  TextLanguage,
+  MessageKey
+>;
 
 function tagged(tag: string | undefined): TextLanguage | undefined {
   const subtag = tag?.toLowerCase().split('-')[0];
@@ -41,8 +45,13 @@ export function checkTextLanguage(deck: DeckModel, options: RuleOptions): Findin
       RULE,
       slide,
       '(slide)',
-      `the slide's text reads as ${NAMES[language]}, but the deck is tagged ${options.language ?? deck.language} ` +
-        `(${NAMES[expected]}); give the texts ${expected} translations, or set the deck's language: ${language}`,
+      said('find.textLanguage', {
+        language: said(NAMES[language]),
+        tag: options.language ?? deck.language ?? '',
+        expected: said(NAMES[expected]),
+        code: expected,
+        found: language,
+      }),
     ),
   );
 }

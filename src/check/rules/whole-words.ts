@@ -5,6 +5,7 @@
  * a soft hyphen, hyphen, dash or slash is a proper break and not reported.
  */
 import { measureFrame, textRect } from '../measure-frame.js';
+import { said } from '../../messages/catalogue.js';
 import type { DeckModel, Finding, SlideModel, TableModel, TextFrame } from '../types.js';
 import { cellLabel, elementName, finding, textShapes } from './elements.js';
 import { fieldOf } from './fields.js';
@@ -45,14 +46,7 @@ function report(slide: SlideModel, element: string, text: TextFrame, width: numb
   const broken = [...new Set(measureFrame(text, inner).broken)];
   if (broken.length === 0) return [];
   const words = broken.map((w) => `«${w}»`).join(', ');
-  const f = finding(
-    'error',
-    RULE,
-    slide.number,
-    element,
-    `${broken.length === 1 ? 'the word' : 'the words'} ${words} ${broken.length === 1 ? 'is' : 'are'} broken between two letters: ` +
-      `no line of the frame holds ${broken.length === 1 ? 'it' : 'them'} at this size; shorten ${broken.length === 1 ? 'it' : 'them'}, or give ${broken.length === 1 ? 'it' : 'them'} a soft hyphen (U+00AD)`,
-  );
+  const f = finding('error', RULE, slide.number, element, said('find.brokenWords', { n: broken.length, words }));
   const field = fieldOf(element.replace(/ row \d+, column \d+$/, ''));
   return [field ? { ...f, field } : f];
 }

@@ -5,6 +5,7 @@
  * page only places `element` and shows it.
  */
 import { postJson } from './api.js';
+import { word } from './page-language.js';
 import { h } from './form-util.js';
 import { parseField, placeLabel } from './labels.js';
 
@@ -62,7 +63,7 @@ export class AbsorbPanel {
     const drop = h(
       'label',
       { class: 'drop', for: 'absorb-file' },
-      'Slipp en .pptx her, eller velg en fil. Trappa viser hva som er endret i PowerPoint, felt for felt.',
+      word('Slipp en .pptx her, eller velg en fil. Trappa viser hva som er endret i PowerPoint, felt for felt.'),
       input,
     );
     input.addEventListener('change', () => void this.#read(input.files?.[0]));
@@ -72,7 +73,12 @@ export class AbsorbPanel {
       void this.#read((e as DragEvent).dataTransfer?.files[0]);
     });
     paint(drop, { display: 'block', border: '2px dashed #8a99ad', padding: '1rem', margin: '.5rem 0' });
-    this.element.append(h('h2', { id: 'absorb-h' }, 'Ta inn endringer fra PowerPoint'), drop, this.#status, this.#list);
+    this.element.append(
+      h('h2', { id: 'absorb-h' }, word('Ta inn endringer fra PowerPoint')),
+      drop,
+      this.#status,
+      this.#list,
+    );
   }
 
   async #read(file: File | undefined): Promise<void> {
@@ -81,7 +87,7 @@ export class AbsorbPanel {
     let binary = '';
     for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
     this.#data = btoa(binary);
-    this.#status.textContent = `Leser ${file.name} …`;
+    this.#status.textContent = word('Leser {file} …', { file: file.name });
     this.#draw(await postJson<Result>('/api/absorb', { data: this.#data }));
   }
 
@@ -94,15 +100,19 @@ export class AbsorbPanel {
     this.onDeck(result.deckId);
     this.#status.textContent =
       result.changes.length === 0
-        ? `${result.deckId} v${result.version}: ingen endringer å ta inn.`
-        : `${result.deckId} v${result.version}: ${result.changes.length} endrede felt.`;
+        ? word('{deck} v{version}: ingen endringer å ta inn.', { deck: result.deckId, version: result.version })
+        : word('{deck} v{version}: {n} endrede felt.', {
+            deck: result.deckId,
+            version: result.version,
+            n: result.changes.length,
+          });
     const rows = result.changes.map((c) => this.#row(c));
-    const notes = result.unmapped.map((u) => h('li', {}, `Lysbilde ${u.slide}: ${u.what}`));
-    const apply = h('button', { type: 'button', class: 'primary' }, 'Ta inn de valgte') as HTMLButtonElement;
+    const notes = result.unmapped.map((u) => h('li', {}, word('Lysbilde {n}: {what}', { n: u.slide, what: u.what })));
+    const apply = h('button', { type: 'button', class: 'primary' }, word('Ta inn de valgte')) as HTMLButtonElement;
     apply.addEventListener('click', () => void this.#apply(result.changes));
     this.#list.replaceChildren(
       ...rows,
-      ...(notes.length > 0 ? [h('h3', {}, 'Kan ikke tas inn (gjør det i dataene)'), h('ul', {}, ...notes)] : []),
+      ...(notes.length > 0 ? [h('h3', {}, word('Kan ikke tas inn (gjør det i dataene)')), h('ul', {}, ...notes)] : []),
       ...(result.changes.length > 0 ? [apply] : []),
     );
   }
@@ -113,9 +123,9 @@ export class AbsorbPanel {
     accept.checked = !c.conflict;
     const values = c.conflict
       ? [
-          h('p', {}, 'I dataene nå: ', gone(shown(c.data))),
-          h('p', {}, 'I PowerPoint: ', come(shown(c.deck))),
-          h('p', { class: 'hint' }, 'Feltet er endret begge steder. Kryss av for å ta PowerPoint-teksten.'),
+          h('p', {}, word('I dataene nå: '), gone(shown(c.data))),
+          h('p', {}, word('I PowerPoint: '), come(shown(c.deck))),
+          h('p', { class: 'hint' }, word('Feltet er endret begge steder. Kryss av for å ta PowerPoint-teksten.')),
         ]
       : [h('p', {}, gone(shown(c.built))), h('p', {}, come(shown(c.deck)))];
     const row = h(
@@ -123,7 +133,11 @@ export class AbsorbPanel {
       { class: c.conflict ? 'absorb-change conflict' : 'absorb-change' },
       accept,
       // The field by its labels in the form («Hovedbudskap › Hvorfor»), not its path in the file.
-      h('label', { for: id }, `Lysbilde ${c.slides.join(', ')} · ${c.file} · ${placeLabel(parseField(c.field))}`),
+      h(
+        'label',
+        { for: id },
+        `${word('Lysbilde')} ${c.slides.join(', ')} · ${c.file} · ${placeLabel(parseField(c.field))}`,
+      ),
       ...values,
     );
     return paint(row, {
@@ -145,9 +159,12 @@ export class AbsorbPanel {
       return;
     }
     const next = result.frozen
-      ? ` Versjon ${result.version} er frigitt: endringene hører til neste versjon (${result.frozen.next}).`
+      ? word(' Versjon {version} er frigitt: endringene hører til neste versjon ({next}).', {
+          version: result.version,
+          next: result.frozen.next,
+        })
       : '';
-    this.#status.textContent = result.written ? `Tatt inn i dataene.${next}` : 'Ingenting ble skrevet.';
+    this.#status.textContent = result.written ? word('Tatt inn i dataene.') + next : word('Ingenting ble skrevet.');
     this.#list.replaceChildren();
   }
 }

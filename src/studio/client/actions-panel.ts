@@ -4,6 +4,7 @@
  * and the version history from output/manifest.json.
  */
 import { download, getJson, postJson } from './api.js';
+import { word } from './page-language.js';
 import { h } from './form-util.js';
 import { valueLabel } from './labels.js';
 import type { DeckChoice } from './state.js';
@@ -32,7 +33,7 @@ export class ActionsPanel {
     class: 'log',
     role: 'log',
     'aria-live': 'polite',
-    'aria-label': 'Utskrift fra Trappa',
+    'aria-label': word('Utskrift fra Trappa'),
     tabindex: '0',
   });
   readonly #refusal = h('div', { class: 'refusal', role: 'alert' });
@@ -62,36 +63,36 @@ export class ActionsPanel {
       return b;
     };
     this.element.append(
-      h('h2', { id: 'actions-h' }, 'Bygg, kontroller og send'),
+      h('h2', { id: 'actions-h' }, word('Bygg, kontroller og send')),
       h(
         'div',
         { class: 'row' },
-        h('div', { class: 'field' }, h('label', { for: 'action-deck' }, 'Presentasjon'), this.#deck),
-        h('div', { class: 'field inline' }, this.#pdf, h('label', { for: 'action-pdf' }, 'Lag også PDF')),
+        h('div', { class: 'field' }, h('label', { for: 'action-deck' }, word('Presentasjon')), this.#deck),
+        h('div', { class: 'field inline' }, this.#pdf, h('label', { for: 'action-pdf' }, word('Lag også PDF'))),
       ),
       h(
         'div',
         { class: 'row buttons' },
-        act('Bygg', 'build', () => ({ pdf: this.#pdf.checked })),
-        act('Kontroller', 'check'),
-        act('Frigi versjonen', 'release'),
-        act('Lag Outlook-utkast', 'draft'),
-        act('Send …', 'send-dry-run'),
+        act(word('Bygg'), 'build', () => ({ pdf: this.#pdf.checked })),
+        act(word('Kontroller'), 'check'),
+        act(word('Frigi versjonen'), 'release'),
+        act(word('Lag Outlook-utkast'), 'draft'),
+        act(word('Send …'), 'send-dry-run'),
       ),
       h(
         'fieldset',
         { class: 'bump' },
-        h('legend', {}, 'Ny versjon av strategien'),
-        h('div', { class: 'field' }, h('label', { for: 'bump-version' }, 'Ny versjon'), version),
-        h('div', { class: 'field' }, h('label', { for: 'bump-note' }, 'Hva er endret'), note),
-        act('Lag ny versjon', 'bump', () => ({ version: version.value.trim(), note: note.value })),
+        h('legend', {}, word('Ny versjon av strategien')),
+        h('div', { class: 'field' }, h('label', { for: 'bump-version' }, word('Ny versjon')), version),
+        h('div', { class: 'field' }, h('label', { for: 'bump-note' }, word('Hva er endret')), note),
+        act(word('Lag ny versjon'), 'bump', () => ({ version: version.value.trim(), note: note.value })),
       ),
       this.#progress,
       this.#refusal,
       this.#confirm,
-      h('h3', {}, 'Utskrift'),
+      h('h3', {}, word('Utskrift')),
       this.#log,
-      h('h2', { id: 'versions-h' }, 'Versjoner og nedlasting'),
+      h('h2', { id: 'versions-h' }, word('Versjoner og nedlasting')),
       this.#versions,
     );
   }
@@ -101,7 +102,7 @@ export class ActionsPanel {
     const chosen = this.#deck.value;
     this.#titles = new Map(decks.map((d) => [d.id, d.title]));
     this.#deck.replaceChildren(
-      h('option', { value: '' }, 'Alle presentasjoner'),
+      h('option', { value: '' }, word('Alle presentasjoner')),
       ...decks.map((d) => h('option', { value: d.id }, d.title)),
     );
     this.#deck.value = this.#titles.has(chosen) ? chosen : '';
@@ -123,7 +124,7 @@ export class ActionsPanel {
       this.#log.textContent = result.output.join('\n');
       if (result.refusal) this.#refuse(result);
       else if (action === 'send-dry-run') this.#askToSend(deck);
-      this.#progress.textContent = result.code === 0 ? 'Ferdig.' : 'Stoppet.';
+      this.#progress.textContent = result.code === 0 ? word('Ferdig.') : word('Stoppet.');
       await this.refreshVersions();
       return result;
     } finally {
@@ -133,7 +134,11 @@ export class ActionsPanel {
 
   #busy(on: boolean, action: string): void {
     for (const b of this.#buttons) b.disabled = on;
-    if (on) this.#progress.replaceChildren(h('progress', { 'aria-label': 'Arbeider' }), ` Arbeider: ${action} …`);
+    if (on)
+      this.#progress.replaceChildren(
+        h('progress', { 'aria-label': word('Arbeider') }),
+        word(' Arbeider: {action} …', { action }),
+      );
   }
 
   #refuse(result: ActionResult): void {
@@ -145,15 +150,15 @@ export class ActionsPanel {
   }
 
   #askToSend(deck: string | undefined): void {
-    const yes = h('button', { type: 'button', class: 'danger' }, 'Send nå') as HTMLButtonElement;
-    const no = h('button', { type: 'button' }, 'Avbryt') as HTMLButtonElement;
+    const yes = h('button', { type: 'button', class: 'danger' }, word('Send nå')) as HTMLButtonElement;
+    const no = h('button', { type: 'button' }, word('Avbryt')) as HTMLButtonElement;
     yes.addEventListener('click', () => {
       this.#deck.value = deck ?? '';
       void this.run('send');
     });
     no.addEventListener('click', () => this.#confirm.replaceChildren());
     this.#confirm.replaceChildren(
-      h('p', {}, 'Over står hvem som får hva. Ingenting er sendt ennå. Sende nå?'),
+      h('p', {}, word('Over står hvem som får hva. Ingenting er sendt ennå. Sende nå?')),
       yes,
       no,
     );
@@ -167,10 +172,10 @@ export class ActionsPanel {
     }));
     const draftList = draftsList(drafts ?? []);
     if (entries.length === 0) {
-      this.#versions.replaceChildren(h('p', {}, 'Ingen presentasjoner er bygget ennå.'), ...draftList);
+      this.#versions.replaceChildren(h('p', {}, word('Ingen presentasjoner er bygget ennå.')), ...draftList);
       return;
     }
-    const table = h('table', {}, h('caption', {}, 'Bygde versjoner (fra output/manifest.json)'));
+    const table = h('table', {}, h('caption', {}, word('Bygde versjoner (fra output/manifest.json)')));
     table.append(
       h(
         'thead',
@@ -179,7 +184,7 @@ export class ActionsPanel {
           'tr',
           {},
           ...['Presentasjon', 'Versjon', 'Status', 'Lysbilder', 'Frigitt', 'Sendt', 'Last ned'].map((t) =>
-            h('th', { scope: 'col' }, t),
+            h('th', { scope: 'col' }, word(t)),
           ),
         ),
       ),
@@ -212,7 +217,7 @@ export class ActionsPanel {
 function draftsList(drafts: string[]): HTMLElement[] {
   if (drafts.length === 0) return [];
   return [
-    h('h3', { id: 'drafts-h' }, 'E-postutkast (åpnes i Outlook)'),
+    h('h3', { id: 'drafts-h' }, word('E-postutkast (åpnes i Outlook)')),
     h(
       'ul',
       { class: 'drafts', 'aria-labelledby': 'drafts-h' },

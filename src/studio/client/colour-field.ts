@@ -5,6 +5,7 @@
  * against WCAG AA. Every colour's pairs are worked out again when any colour changes.
  */
 import { contrastRatio } from '../../contrast.js';
+import { word } from './page-language.js';
 import { fieldLabel } from './labels.js';
 import { getAt, h, type Json } from './form-util.js';
 
@@ -39,13 +40,21 @@ function contrastLines(name: string, all: Record<string, string | undefined>, pa
       if (!text || !on) return [];
       const ratio = contrastRatio(text, on);
       const pass = ratio >= p.min - 1e-9;
-      const what = `${fieldLabel(['colors', p.text])} mot ${fieldLabel(['colors', p.on]).toLowerCase()}`;
-      const verdict = pass ? 'godkjent' : 'for svak';
+      const what = word('{text} mot {on}', {
+        text: fieldLabel(['colors', p.text]),
+        on: fieldLabel(['colors', p.on]).toLowerCase(),
+      });
+      const verdict = word(pass ? 'godkjent' : 'for svak');
       return [
         h(
           'li',
           { class: pass ? 'pass' : 'fail' },
-          `${what}: ${ratioText(ratio)} – ${verdict} (krav ${ratioText(p.min)})`,
+          word('{what}: {ratio} – {verdict} (krav {min})', {
+            what,
+            ratio: ratioText(ratio),
+            verdict,
+            min: ratioText(p.min),
+          }),
         ),
       ];
     });
@@ -63,7 +72,7 @@ export function colourExtras(name: string, id: string, text: HTMLInputElement, c
   const label = h(
     'label',
     { for: picker.id, class: 'picker-label' },
-    `Velg ${fieldLabel(['colors', name]).toLowerCase()}`,
+    word('Velg {colour}', { colour: fieldLabel(['colors', name]).toLowerCase() }),
   );
   const list = h('ul', { class: 'contrast', 'data-colour': name, 'aria-live': 'polite' });
   const sync = (): void => {

@@ -5,6 +5,7 @@
  * now, so the next save is from the newest version and writes exactly what was chosen.
  */
 import { changesBetween, type Conflict, mergeChanges, withoutFields } from '../../data/value-merge.js';
+import { word } from './page-language.js';
 import { h, type Json } from './form-util.js';
 import { placeLabel } from './labels.js';
 
@@ -37,16 +38,16 @@ export function conflictPanel(
       'fieldset',
       { class: 'conflict', 'data-field': c.field },
       h('legend', {}, placeLabel(c.path)),
-      option('mine', 'Behold min: ', shown(c.mine), true),
-      option('theirs', 'Bruk den som er lagret: ', shown(c.theirs), false),
+      option('mine', word('Behold min: '), shown(c.mine), true),
+      option('theirs', word('Bruk den som er lagret: '), shown(c.theirs), false),
     );
   });
-  const apply = h('button', { type: 'button', class: 'primary' }, 'Bruk valgene og lagre');
+  const apply = h('button', { type: 'button', class: 'primary' }, word('Bruk valgene og lagre'));
   const panel = h(
     'section',
     { class: 'conflicts', role: 'alert', 'aria-labelledby': 'conflicts-h' },
-    h('h3', { id: 'conflicts-h' }, 'Noen andre har lagret de samme feltene'),
-    h('p', {}, 'Ingenting er lagret ennå. Velg for hvert felt hvilken tekst som skal gjelde.'),
+    h('h3', { id: 'conflicts-h' }, word('Noen andre har lagret de samme feltene')),
+    h('p', {}, word('Ingenting er lagret ennå. Velg for hvert felt hvilken tekst som skal gjelde.')),
     ...rows,
     apply,
   );

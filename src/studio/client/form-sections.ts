@@ -5,6 +5,7 @@
  * its own heading, and a field that must be shown (a message, a new row) opens its section.
  */
 import { h } from './form-util.js';
+import { word } from './page-language.js';
 
 export interface Section {
   key: string;
@@ -38,7 +39,7 @@ export function sectioned(file: string, idPrefix: string, sections: Section[]): 
     });
     return h('li', {}, link);
   });
-  const contents = h('nav', { class: 'contents', 'aria-label': 'Innhold i skjemaet' }, h('ol', {}, ...links));
+  const contents = h('nav', { class: 'contents', 'aria-label': word('Innhold i skjemaet') }, h('ol', {}, ...links));
   return [contents, ...parts.map((p) => p.details)];
 }
 

@@ -1,5 +1,6 @@
 /** Either-or fields: which form a value has, what the choice is called, and what carries over. */
 import { defaultFor, isObject, type Json, type Schema } from './form-util.js';
+import { word } from './page-language.js';
 import { isTranslatable, isTranslationMap } from './translation-field.js';
 
 export function matches(schema: Schema, value: Json): boolean {
@@ -16,13 +17,13 @@ export function matches(schema: Schema, value: Json): boolean {
 }
 
 export function variantLabel(schema: Schema): string {
-  if (isTranslatable(schema)) return 'Bare tekst';
-  if (schema.type === 'string') return schema.enum ? 'Innebygd lysbilde' : 'Bare tekst';
+  if (isTranslatable(schema)) return word('Bare tekst');
+  if (schema.type === 'string') return word(schema.enum ? 'Innebygd lysbilde' : 'Bare tekst');
   const props = schema.properties ?? {};
-  if ('sub' in props) return 'Tekst med underpunkter';
-  if ('slide' in props) return 'Innebygd lysbilde med valg';
-  if ('kind' in props) return 'Eget lysbilde';
-  return 'Felter';
+  if ('sub' in props) return word('Tekst med underpunkter');
+  if ('slide' in props) return word('Innebygd lysbilde med valg');
+  if ('kind' in props) return word('Eget lysbilde');
+  return word('Felter');
 }
 
 /** Keeps what carries over when the form of a field changes: the text, the slide. */

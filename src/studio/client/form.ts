@@ -5,6 +5,7 @@
  * for a structural change (an item added, removed or moved) to rebuild the form.
  */
 import { fieldLabel, itemNoun, valueLabel } from './labels.js';
+import { word } from './page-language.js';
 import { convert, matches, variantLabel } from './form-variants.js';
 import { defaultFor, getAt, h, isObject, pathId, setAt, type Json, type Path, type Schema } from './form-util.js';
 import { fieldPath } from './paths.js';
@@ -31,7 +32,7 @@ export function buildForm(schema: Schema, ctx: FormContext): HTMLElement {
   const props = schema.properties ?? {};
   // The file's own fields (name, version, date) first, then each part with fields of its own as a section.
   const general = h('div', { class: 'group' });
-  const sections: Section[] = [{ key: 'general', label: 'Generelt', body: general }];
+  const sections: Section[] = [{ key: 'general', label: word('Generelt'), body: general }];
   for (const [key, sub] of Object.entries(props)) {
     if (key === '$schema') continue;
     const required = (schema.required ?? []).includes(key);
@@ -96,7 +97,7 @@ function scalar(schema: Schema, path: Path, required: boolean, ctx: FormContext)
   const id = pathId(ctx.idPrefix, path);
   const value = getAt(ctx.holder.value, path);
   const wrap = mark(h('div', { class: 'field' }), path, ctx);
-  const label = h('label', { for: id }, legendOf(path) + (required ? '' : ' (valgfri)'));
+  const label = h('label', { for: id }, legendOf(path) + (required ? '' : word(' (valgfri)')));
   let control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
   if (schema.enum) {
     const select = h('select', { id }) as HTMLSelectElement;
@@ -174,9 +175,14 @@ function list(schema: Schema, path: Path, ctx: FormContext, bare = false): HTMLE
       ctx.changed(true, [...path, to]);
     };
     tools.append(
-      button(`Flytt ${noun.toLowerCase()} ${i + 1} opp`, '↑', move(i - 1), i === 0),
-      button(`Flytt ${noun.toLowerCase()} ${i + 1} ned`, '↓', move(i + 1), i === values.length - 1),
-      button(`Fjern ${noun.toLowerCase()} ${i + 1}`, 'Fjern', () => {
+      button(word('Flytt {noun} {n} opp', { noun: noun.toLowerCase(), n: i + 1 }), '↑', move(i - 1), i === 0),
+      button(
+        word('Flytt {noun} {n} ned', { noun: noun.toLowerCase(), n: i + 1 }),
+        '↓',
+        move(i + 1),
+        i === values.length - 1,
+      ),
+      button(word('Fjern {noun} {n}', { noun: noun.toLowerCase(), n: i + 1 }), word('Fjern'), () => {
         setAt(
           ctx.holder.value,
           path,
@@ -191,8 +197,8 @@ function list(schema: Schema, path: Path, ctx: FormContext, bare = false): HTMLE
   box.append(ol);
   box.append(
     button(
-      `Legg til ${noun.toLowerCase()} i ${fieldLabel(path).toLowerCase()}`,
-      `+ Legg til ${noun.toLowerCase()}`,
+      word('Legg til {noun} i {list}', { noun: noun.toLowerCase(), list: fieldLabel(path).toLowerCase() }),
+      word('+ Legg til {noun}', { noun: noun.toLowerCase() }),
       () => {
         setAt(ctx.holder.value, path, [...values, defaultFor(schema.items ?? { type: 'string' })]);
         ctx.changed(true, [...path, values.length]);
@@ -238,9 +244,13 @@ function record(schema: Schema, path: Path, ctx: FormContext, bare = false): HTM
         true,
       ),
     );
-    row.append(h('label', { for: keyId }, `Nøkkel ${i + 1}`), keyInput, field(valueSchema, [...path, key], true, ctx));
     row.append(
-      button(`Fjern nøkkel ${key}`, 'Fjern', () =>
+      h('label', { for: keyId }, word('Nøkkel {n}', { n: i + 1 })),
+      keyInput,
+      field(valueSchema, [...path, key], true, ctx),
+    );
+    row.append(
+      button(word('Fjern nøkkel {key}', { key }), word('Fjern'), () =>
         rebuild(
           entries.filter((_, k) => k !== i),
           true,
@@ -250,7 +260,7 @@ function record(schema: Schema, path: Path, ctx: FormContext, bare = false): HTM
     box.append(row);
   });
   box.append(
-    button(`Legg til nøkkel i ${fieldLabel(path).toLowerCase()}`, '+ Legg til', () =>
+    button(word('Legg til nøkkel i {list}', { list: fieldLabel(path).toLowerCase() }), word('+ Legg til'), () =>
       rebuild([...entries, [`ny-${entries.length + 1}`, defaultFor(valueSchema)]], true),
     ),
   );
@@ -273,7 +283,14 @@ function union(variants: Schema[], path: Path, ctx: FormContext): HTMLElement {
     setAt(ctx.holder.value, path, convert(value, variants[Number(select.value)]!));
     ctx.changed(true, path);
   });
-  box.append(h('div', { class: 'field' }, h('label', { for: id }, `Form på ${legendOf(path).toLowerCase()}`), select));
+  box.append(
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: id }, word('Form på {field}', { field: legendOf(path).toLowerCase() })),
+      select,
+    ),
+  );
   box.append(field(variants[chosen]!, path, true, ctx));
   return box;
 }

@@ -4,6 +4,7 @@
  * worded as the CLI prints them, in a list above the form.
  */
 import { h } from './form-util.js';
+import { word } from './page-language.js';
 import { fieldAndParents } from './paths.js';
 import { formatIssue, type Issue } from './slides.js';
 
@@ -36,7 +37,7 @@ export function showMessages(main: HTMLElement, summary: HTMLElement, issues: Is
   });
   summary.replaceChildren();
   if (issues.length > 0) {
-    summary.append(h('h3', {}, `${issues.length} ${issues.length === 1 ? 'melding' : 'meldinger'} fra Trappa`));
+    summary.append(h('h3', {}, word('{n} {n|melding|meldinger} fra Trappa', { n: issues.length })));
     summary.append(h('ul', {}, ...issues.map((issue) => h('li', {}, formatIssue(issue)))));
   }
 }

@@ -1,5 +1,6 @@
 /** What the page knows: the project's files, the edits not yet saved, and the last messages. */
 import type { ColourPair } from './colour-field.js';
+import { word } from './page-language.js';
 import type { Json, Schema } from './form-util.js';
 import type { Issue, LiveDeck } from './slides.js';
 
@@ -57,7 +58,11 @@ export const state = {
 export const copy = (v: Json): Json => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
 export const fileOf = (rel: string): DataFile | undefined => state.project?.files.find((f) => f.file === rel);
 export const titleOf = (f: DataFile): string =>
-  f.kind === 'strategy' ? 'Strategi' : f.kind === 'theme' ? 'Tema' : `Presentasjon: ${deckTitle(f.value, f.file)}`;
+  f.kind === 'strategy'
+    ? word('Strategi')
+    : f.kind === 'theme'
+      ? word('Tema')
+      : word('Presentasjon: {title}', { title: deckTitle(f.value, f.file) });
 
 /** A deck by its meeting and date ("Storledermøte 4.2.2004"), else its title, else its audience (and id). */
 export function deckTitle(value: Json, file: string): string {

@@ -7,6 +7,7 @@
  * deck's own renderer (template-preview.ts) from the data as edited.
  */
 import { kindLabel } from '../../kinds/index.js';
+import { pageLanguage, word } from './page-language.js';
 import { postJson } from './api.js';
 import { h, type Json } from './form-util.js';
 
@@ -29,14 +30,18 @@ const PARTS: Record<string, string> = {
 function keyDescription(key: string): string {
   const [slide, part] = key.split('.', 2);
   if (!slide || !part) return key;
-  return `${PARTS[part] ?? part} på lysbildet «${kindLabel(slide, 'nb')}»`;
+  const name = PARTS[part];
+  return word('{part} på lysbildet «{slide}»', {
+    part: name === undefined ? part : word(name),
+    slide: kindLabel(slide, pageLanguage()),
+  });
 }
 
 function codeToggle(key: string, controls: HTMLElement[], produced: HTMLElement): HTMLButtonElement {
-  const toggle = h('button', { type: 'button', class: 'small code-toggle' }, 'Vis mal') as HTMLButtonElement;
+  const toggle = h('button', { type: 'button', class: 'small code-toggle' }, word('Vis mal')) as HTMLButtonElement;
   const set = (on: boolean): void => {
     toggle.setAttribute('aria-expanded', String(on));
-    toggle.textContent = on ? 'Skjul mal' : 'Vis mal';
+    toggle.textContent = word(on ? 'Skjul mal' : 'Vis mal');
     for (const c of controls) c.hidden = !on;
     produced.classList.toggle('with-code', on);
   };
@@ -89,7 +94,7 @@ export async function showTemplates(form: HTMLElement, file: string, edits: () =
   if (texts.length === 0 && keyInputs.length === 0) return;
   const fieldOf = (c: HTMLElement): string => c.closest<HTMLElement>('[data-field]')?.dataset.field ?? '';
   const answer = await postJson<{ texts: Produced[] } | null>('/api/templates', {
-    edits: edits(),
+    changes: edits(),
     file,
     texts: texts.map((c) => ({ field: fieldOf(c), source: c.value })),
   }).catch(() => null);
@@ -98,8 +103,8 @@ export async function showTemplates(form: HTMLElement, file: string, edits: () =
     const line = producedLine(control, fieldOf(control), refresh);
     const made = answer.texts[i]?.text;
     line.querySelector('.produced-text')!.textContent = control.value.includes('{{')
-      ? `Blir: ${made ?? '(fylles inn på hvert lysbilde)'}`
-      : `Blir: ${control.value}`;
+      ? word('Blir: {text}', { text: made ?? word('(fylles inn på hvert lysbilde)') })
+      : word('Blir: {text}', { text: control.value });
   });
   keyInputs.forEach((input, i) => {
     const label = form.querySelector<HTMLElement>(`label[for="${CSS.escape(input.id)}"]`);
@@ -108,6 +113,6 @@ export async function showTemplates(form: HTMLElement, file: string, edits: () =
     // The text beside the key is named by what it is, not by the key again.
     const row = input.closest('.record-row');
     const valueLabel = row?.querySelector<HTMLElement>(`label:not([for="${CSS.escape(input.id)}"])`);
-    if (valueLabel) valueLabel.textContent = 'Tekst';
+    if (valueLabel) valueLabel.textContent = word('Tekst');
   });
 }

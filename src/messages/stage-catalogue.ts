@@ -1,0 +1,13 @@
+/**
+ * The stages' messages kept as keys and values (`said()` in catalogue.ts): each part's English
+ * is the stage's message, and the same English read back (read-back.ts) gives the reader's
+ * language to a line that reaches the edge as text (a refused build's list of findings).
+ */
+import { CHECK_TEXT, WORDS as FINDING_WORDS } from './check-text.js';
+import { ID_WORDS, LOCATED_TEXT } from './located-text.js';
+import { PDF_TEXT } from './pdf-text.js';
+import { SETUP_TEXT } from './setup-text.js';
+
+export const STAGE_TEXT = { ...CHECK_TEXT, ...PDF_TEXT, ...SETUP_TEXT, ...LOCATED_TEXT };
+
+export const WORDS = { ...FINDING_WORDS, ...ID_WORDS };
