@@ -369,7 +369,8 @@ function breakDeck(bytes: Uint8Array): Uint8Array {
 
 /**
  * The runs that meet the rarer messages: a deck failing the language and package checks, a
- * broken release record, mail settings wrong three ways, a picture that is not one, an unknown
+ * broken release record, mail settings wrong three ways, broken Handlebars in an e-mail and a
+ * slide template, a credential file that is not one, a picture that is not one, an unknown
  * and a repeated id. Each
  * run's output, by what it provoked.
  */
@@ -402,6 +403,34 @@ async function rareRuns(lang: string): Promise<Array<[string, string]>> {
     TRAPPA_SMTP_HOST: '127.0.0.1',
     TRAPPA_SMTP_PORT: '1',
   });
+  // Handlebars written wrong: an e-mail template's unknown token, a slide template's block never closed.
+  const subject = path.join(root, 'templates/nb/email/subject.hbs');
+  const goodSubject = readFileSync(subject, 'utf8');
+  writeFileSync(subject, '{{#if meeting}}{{title}\n');
+  await runOf('an e-mail template with broken Handlebars', ['send', '--deck', 'storledermote'], {
+    ...mail,
+    TRAPPA_SMTP_HOST: '127.0.0.1',
+    TRAPPA_SMTP_PORT: '1',
+  });
+  writeFileSync(subject, goodSubject);
+  // A credential store that is not one (the sign-in's file holds something else).
+  writeFileSync(path.join(root, 'credentials.json'), '{ broken');
+  const signIn = { TRAPPA_OAUTH_TENANT: 'contoso', TRAPPA_OAUTH_CLIENT_ID: 'app' };
+  await runOf('a broken credential store', ['mail', 'logout'], {
+    ...signIn,
+    TRAPPA_CREDENTIAL_FILE: path.join(root, 'credentials.json'),
+  });
+  // Signing out with nothing kept: said where it looked (its own line, not the stage's refusal).
+  const nothing = await run(lang, ['mail', 'logout'], root, {
+    ...signIn,
+    TRAPPA_CREDENTIAL_FILE: path.join(root, 'none.json'),
+  });
+  expect(nothing.status, nothing.text).toBe(0);
+  out.push(['a sign-out with nothing kept', nothing.text]);
+  const slides = 'templates/nb/slides.yaml';
+  editFile(root, slides, '{{strategy.name}}{{/if}}"', '{{strategy.name}}"');
+  await runOf('a slide template with a block never closed', ['build', '--deck', 'storledermote']);
+  editFile(root, slides, '{{strategy.name}}"', '{{strategy.name}}{{/if}}"');
   writeFileSync(path.join(root, 'assets/broken.png'), 'not a picture');
   editFile(root, 'data/strategy.yaml', 'file: logos/isk.svg', 'file: broken.png');
   await runOf('a broken image', ['build', '--deck', 'storledermote']);
@@ -418,6 +447,11 @@ describe.each(LANGS)('the rarer messages in %s', (lang) => {
     const all = runs.map(([, text]) => text).join('\n');
     expect(all).toContain(lang === 'nb' ? 'mangler språkmerke' : 'manglar språkmerke');
     expect(all).toContain(lang === 'nb' ? 'E-postoppsettet må rettes først' : 'E-postoppsettet må rettast først');
+    // Located at the file and line, what is wrong in the reader's words; Handlebars' own at most quoted.
+    expect(all).toMatch(/templates\/nb\/slides\.yaml:\d+:\d+ .*\{\{#if …\}\} (blir aldri lukket|vert aldri lukka)/);
+    expect(all).toMatch(/templates\/nb\/email\/subject\.hbs:1 syntaksfeil: Handlebars (ventet ikke|venta ikkje) /);
+    expect(all).toContain(lang === 'nb' ? 'er ikke en innloggingsfil' : 'er ikkje ei innloggingsfil');
+    expect(all).toContain(lang === 'nb' ? 'ikke logget inn (ingenting i ' : 'ikkje logga inn (ingenting i ');
   });
 });
 

@@ -49,7 +49,13 @@ describe('pptxgenjs parts without the zip', () => {
     const fromParts = PackageParts.fromRaw(raw);
     expect(fromParts.names()).toEqual(fromZip.names());
     expect(fromParts.names().filter((n) => n.endsWith('.png'))).toHaveLength(1);
-    for (const name of fromZip.names()) expect([name, fromParts.bytesOf(name)]).toEqual([name, fromZip.bytesOf(name)]);
+    // docProps/core.xml holds the second each deck was written (the finishing stage replaces it).
+    const written = /<dcterms:(created|modified)[^<]*<\/dcterms:\1>/g;
+    for (const name of fromZip.names()) {
+      if (name === 'docProps/core.xml')
+        expect(fromParts.text(name)?.replace(written, '')).toBe(fromZip.text(name)?.replace(written, ''));
+      else expect([name, fromParts.bytesOf(name)]).toEqual([name, fromZip.bytesOf(name)]);
+    }
     expect(fromParts.text('ppt/slides/slide2.xml')).toContain('\uFFFD');
 
     const finished = finishPackage(PackageParts.fromRaw(raw), PROPS);

@@ -4,7 +4,7 @@
  * TRAPPA_OAUTH_FLOW=delegated, `trappa send` then sends as the signed-in account.
  */
 import type { Command } from 'commander';
-import type { Messages } from '../messages/catalogue.js';
+import { type Messages, said, wordEntries } from '../messages/catalogue.js';
 import { translateText } from '../messages/issue-text.js';
 
 async function delegated() {
@@ -15,7 +15,12 @@ async function delegated() {
   return { config: loadLoginConfig(process.env), ...flow };
 }
 
-export function registerMail(program: Command, { say, lang }: Messages): void {
+export function registerMail(program: Command, { say, tell, lang }: Messages): void {
+  // Where a sign-in is kept: a file's path as it is, the operating system's store as a catalogue word.
+  const place = (where: string): string => {
+    const word = wordEntries().find(([, entry]) => entry.en === where);
+    return word ? tell(said(word[0])) : where;
+  };
   const mail = program.command('mail').description(say('mail.desc'));
   mail
     .command('login')
@@ -25,7 +30,7 @@ export function registerMail(program: Command, { say, lang }: Messages): void {
       const { username, where } = await deviceCodeLogin(config, {
         say: (line) => console.log(translateText(line, lang)),
       });
-      console.log(say('mail.signedIn', { user: username, where }));
+      console.log(say('mail.signedIn', { user: username, where: place(where) }));
     });
   mail
     .command('logout')
@@ -33,7 +38,7 @@ export function registerMail(program: Command, { say, lang }: Messages): void {
     .action(async () => {
       const { config, signOut } = await delegated();
       const { removed, where } = await signOut(config);
-      console.log(say(removed ? 'mail.signedOut' : 'mail.notSignedIn', { where }));
+      console.log(say(removed ? 'mail.signedOut' : 'mail.nothingStored', { where: place(where) }));
     });
   mail
     .command('whoami')

@@ -42,6 +42,8 @@ function sameValue(a: unknown, b: unknown): boolean {
 
 /** The changes that turn `before` into `after`, field by field. */
 export function changesBetween(before: unknown, after: unknown, path: Path = []): Change[] {
+  // The very same object (a value made from another by setting fields shares the rest): nothing changed in it.
+  if (before === after) return [];
   if (isMap(before) && isMap(after)) {
     const out: Change[] = [];
     for (const key of Object.keys(before)) if (!(key in after)) out.push({ path: [...path, key], removed: true });

@@ -134,7 +134,8 @@ export const CLI_TEXT = {
     '✓ logga ut; fjerna frå {where}',
     '✓ signed out; removed from {where}',
   ),
-  'mail.notSignedIn': t(
+  // Not 'mail.notSignedIn': that key is the stage's refusal (setup-text.ts), which won the spread.
+  'mail.nothingStored': t(
     'ikke logget inn (ingenting i {where})',
     'ikkje logga inn (ingenting i {where})',
     'not signed in (nothing in {where})',

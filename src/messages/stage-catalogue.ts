@@ -7,7 +7,8 @@ import { CHECK_TEXT, WORDS as FINDING_WORDS } from './check-text.js';
 import { ID_WORDS, LOCATED_TEXT } from './located-text.js';
 import { PDF_TEXT } from './pdf-text.js';
 import { SETUP_TEXT } from './setup-text.js';
+import { TEMPLATE_SYNTAX_TEXT, TEMPLATE_SYNTAX_WORDS } from './template-syntax-text.js';
 
-export const STAGE_TEXT = { ...CHECK_TEXT, ...PDF_TEXT, ...SETUP_TEXT, ...LOCATED_TEXT };
+export const STAGE_TEXT = { ...CHECK_TEXT, ...PDF_TEXT, ...SETUP_TEXT, ...LOCATED_TEXT, ...TEMPLATE_SYNTAX_TEXT };
 
-export const WORDS = { ...FINDING_WORDS, ...ID_WORDS };
+export const WORDS = { ...FINDING_WORDS, ...ID_WORDS, ...TEMPLATE_SYNTAX_WORDS };

@@ -87,6 +87,18 @@ export function parsedText(text: string): XmlElement | XmlSyntaxError {
 }
 
 /**
+ * Lets go of a parsed part's text: readers of a parsed package read its trees (`partRoot`,
+ * `partSyntaxError`, `relationships`), and a 5,000-row deck's slides are ~100 MB of text beside
+ * them. The part's name stays in `xml`; its text reads as '' afterwards. For packages whose
+ * texts nobody reads again (the finishing stage's, as it checks them). False if not parsed.
+ */
+export function releaseParsedText(pkg: OpcPackage, part: string): boolean {
+  if (!parsed.get(pkg)?.has(part)) return false;
+  pkg.xml.set(part, '');
+  return true;
+}
+
+/**
  * The root element of an XML part, parsed once per package. A part that is missing gives
  * undefined; one that is not well-formed reads as empty (`partSyntaxError` says why, and
  * the package rule reports it), so one broken part does not hide the others' problems.

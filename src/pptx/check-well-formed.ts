@@ -4,7 +4,7 @@
  * Data is made safe before layout (data/xml-text.ts); this catches a future bug in any
  * stage, so a deck PowerPoint would have to repair is never written.
  */
-import { type OpcPackage, partSyntaxError } from '../ooxml/package.js';
+import { type OpcPackage, partSyntaxError, releaseParsedText } from '../ooxml/package.js';
 
 /** A part that is not well-formed XML, and why (line:column within the part). */
 export interface MalformedPart {
@@ -34,8 +34,17 @@ export class MalformedPackageError extends Error {
   }
 }
 
-/** @throws MalformedPackageError when any XML part is not well-formed */
-export function assertWellFormed(pkg: OpcPackage): void {
-  const bad = malformedParts(pkg);
+/**
+ * @param releaseTexts let go of each part's text once it parsed (ooxml/package.ts
+ *   releaseParsedText), so that a big deck's texts and trees are not all alive at once
+ * @throws MalformedPackageError when any XML part is not well-formed
+ */
+export function assertWellFormed(pkg: OpcPackage, { releaseTexts = false } = {}): void {
+  const bad: MalformedPart[] = [];
+  for (const part of [...pkg.xml.keys()]) {
+    const error = partSyntaxError(pkg, part);
+    if (error) bad.push({ part, message: error.message });
+    else if (releaseTexts) releaseParsedText(pkg, part);
+  }
   if (bad.length > 0) throw new MalformedPackageError(bad);
 }

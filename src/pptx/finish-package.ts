@@ -32,7 +32,10 @@ import { assertWellFormed } from './check-well-formed.js';
 /** A finished deck: its bytes, and the same parts as the readers see them, already parsed and checked. */
 export interface FinishedDeck {
   bytes: Uint8Array;
-  /** What `bytes` holds, for `checkDeck` without unzipping and parsing the deck a second time. */
+  /**
+   * What `bytes` holds, parsed and checked, for `checkDeck` without unzipping and parsing the
+   * deck a second time. Its parts are read as trees (`partRoot`); their texts were let go.
+   */
   package: OpcPackage;
 }
 
@@ -46,7 +49,7 @@ export function finishPackage(
 }
 
 /**
- * `raw`: the parts from `writePptx` (edited in place), or a zip of them.
+ * `raw`: the parts from `writePptx` (edited in place, and emptied once zipped), or a zip of them.
  * With `structure`, the deck gets its master set (built-in or a template's) and every
  * slide its layout, placeholders, fields and theme references (apply-structure.ts);
  * without it only titles become placeholders, on pptxgenjs's bare master.
@@ -58,8 +61,9 @@ export function finishDeck(
 ): FinishedDeck {
   const finished = repairAndZip(raw, props, structure);
   // After zipping, with the parts' bytes and the deflate buffers let go: parsing every part
-  // builds the trees the check reads too, the largest thing a big deck holds at once.
-  assertWellFormed(finished.package);
+  // builds the trees the check reads too, the largest thing a big deck holds at once, so each
+  // part's text goes as soon as its tree is there.
+  assertWellFormed(finished.package, { releaseTexts: true });
   return finished;
 }
 
@@ -90,5 +94,8 @@ function repairAndZip(raw: Uint8Array | PackageParts, props: DeckProperties, str
   dedupeMedia(parts);
   removeOrphanRelationships(parts);
   rebuildContentTypes(parts);
-  return { bytes: parts.toZip(modified), package: parts.toPackage() };
+  const finished = { bytes: parts.toZip(modified), package: parts.toPackage() };
+  // The package holds the texts now; `parts` may be the caller's (writePptx's), kept alive by its frame.
+  parts.clear();
+  return finished;
 }

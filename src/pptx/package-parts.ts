@@ -79,6 +79,12 @@ export class PackageParts {
     this.bytes.set(name, data);
   }
 
+  /** Lets go of every part (the finishing stage, once it has zipped them and made the package). */
+  clear(): void {
+    this.bytes.clear();
+    this.texts.clear();
+  }
+
   delete(name: string): void {
     this.bytes.delete(name);
     this.texts.delete(name);

@@ -6,6 +6,7 @@
  */
 import type Handlebars from 'handlebars';
 import type { Issue, SourceLocation } from '../errors.js';
+import { english, said } from '../messages/catalogue.js';
 import { createTemplateEnvironment } from './template-environment.js';
 import { describeTemplateError } from './template-errors.js';
 import type { Labels } from './labels.js';
@@ -44,9 +45,9 @@ type Compiled = Handlebars.TemplateDelegate;
 /** A located issue for a template that failed, at the template's own place in its file. */
 function templateIssue(error: unknown, key: string, template: TemplateSource): Issue {
   const problem = describeTemplateError(error, template.source);
-  const where = problem.line !== undefined && problem.line > 1 ? ` (line ${problem.line} of the template)` : '';
-  const separator = problem.missing ? ' ' : ': ';
-  return { ...template.location, message: `template "${key}"${separator}${problem.message}${where}` };
+  const line = problem.line !== undefined && problem.line > 1 ? problem.line : undefined;
+  const message = said(line ? 'hbs.inLine' : 'hbs.in', { key, line: line ?? '', message: problem.message });
+  return { ...template.location, message: english(message) };
 }
 
 /**

@@ -1,8 +1,10 @@
 /**
  * Handlebars' errors in plain words, on one line. Its parser speaks in grammar tokens
  * ("Expecting 'OPEN_ENDBLOCK', got 'EOF'") and its runtime errors end in " - line:col";
- * users who edit a template need to know what to type instead.
+ * users who edit a template need to know what to type instead. Each message is a catalogue
+ * entry (messages/template-syntax-text.ts) kept as its English, read back in the reader's language.
  */
+import { english, type MessageKey, said } from '../messages/catalogue.js';
 
 export interface TemplateProblem {
   message: string;
@@ -37,12 +39,20 @@ function expressionAt(source: string, line: number, col: number, name: string): 
   return name;
 }
 
-const TOKEN_NAMES: Record<string, string> = {
-  EOF: 'the end of the template',
-  CLOSE: '}}',
-  OPEN: '{{',
-  INVALID: 'this character',
+const TOKEN_WORDS: Record<string, MessageKey> = {
+  EOF: 'word.hbs.end',
+  CLOSE: 'word.hbs.close',
+  OPEN: 'word.hbs.open',
+  INVALID: 'word.hbs.char',
 };
+
+/** A token Handlebars did not expect, as a word when it has one, else its own name quoted. */
+function unexpected(token: string, line: number): string {
+  const word = TOKEN_WORDS[token];
+  return english(
+    word ? said('hbs.unexpected', { tokenWord: said(word), line }) : said('hbs.unexpectedToken', { token, line }),
+  );
+}
 
 export function describeTemplateError(error: unknown, source: string): TemplateProblem {
   const message = error instanceof Error ? error.message : String(error);
@@ -51,7 +61,7 @@ export function describeTemplateError(error: unknown, source: string): TemplateP
     const [, name = '', line = '1', col = '0'] = missing;
     const expression = expressionAt(source, Number(line), Number(col), name);
     return {
-      message: `uses {{${expression}}}, but there is no such field here`,
+      message: english(said('hbs.missing', { expression: `{{${expression}}}` })),
       missing: expression,
       line: Number(line),
       col: Number(col) + 1,
@@ -60,7 +70,7 @@ export function describeTemplateError(error: unknown, source: string): TemplateP
   const mismatch = /^(\S+) doesn't match (\S+) - (\d+):(\d+)/.exec(message);
   if (mismatch) {
     return {
-      message: `{{/${mismatch[2]}}} closes a block opened as {{#${mismatch[1]}}}`,
+      message: english(said('hbs.mismatch', { close: `{{/${mismatch[2]}}}`, open: `{{#${mismatch[1]}}}` })),
       line: Number(mismatch[3]),
       col: Number(mismatch[4]) + 1,
     };
@@ -71,21 +81,22 @@ export function describeTemplateError(error: unknown, source: string): TemplateP
     const open = unclosedBlocks(source);
     if (parse[2] === 'EOF' && open.length > 0) {
       const name = open.at(-1)!;
-      return { message: `{{#${name} …}} is never closed; add {{/${name}}} where the block ends`, line };
+      return { message: english(said('hbs.unclosed', { open: `{{#${name} …}}`, close: `{{/${name}}}` })), line };
     }
-    return {
-      message:
-        `syntax error: Handlebars did not expect ${TOKEN_NAMES[parse[2]!] ?? parse[2]} here; ` +
-        `check the {{ … }} on line ${line}`,
-      line,
-    };
+    return { message: unexpected(parse[2]!, line), line };
   }
   const unknownHelper = /^Missing helper: "([^"]+)"/.exec(message);
   if (unknownHelper)
     return {
-      message:
-        `{{${unknownHelper[1]} …}} is not a helper Trappa knows (known: longDate, shortDate, upper, join, if, ` +
-        `each, unless, with)`,
+      message: english(
+        said('hbs.unknownHelper', {
+          expression: `{{${unknownHelper[1]} …}}`,
+          known: 'longDate, shortDate, upper, join, if, each, unless, with',
+        }),
+      ),
     };
-  return { message: (message.split('\n')[0] ?? message).replace(/ - (\d+):(\d+)$/, '') };
+  // Handlebars' own words, quoted: a form not met above.
+  return {
+    message: english(said('hbs.other', { detail: (message.split('\n')[0] ?? message).replace(/ - (\d+):(\d+)$/, '') })),
+  };
 }

@@ -6,7 +6,8 @@
  */
 import { withFonts } from '../fonts/fonts.js';
 import type { z } from 'zod';
-import type { Issue, Result } from '../errors.js';
+import { fail, ok, type Issue, type Result } from '../errors.js';
+import { applyChanges, type PageChange } from './client/page-changes.js';
 import { loadProject, type ProjectPaths } from '../data/load-project.js';
 import { parseYaml } from '../data/load-yaml.js';
 import { validateYaml, YamlCache, type Validated } from '../data/yaml-cache.js';
@@ -22,6 +23,8 @@ export type Edits = Record<string, unknown>;
 
 interface LiveSlide {
   svg: string;
+  /** Names the SVG (slide-memo.ts svgHash): the page holds slides by it and is sent only new ones. */
+  hash: string;
   title: string;
   /** `slides[n]` of the deck file: the deck entry this slide comes from. */
   field?: string;
@@ -44,8 +47,15 @@ export interface LiveResult {
   ms: number;
 }
 
-/** A file as the page edits it: its saved text and the page's value; or, for a save being checked, the text to write. */
-export type Edited = { saved: string; value: unknown } | { text: string };
+/**
+ * A file as the page edits it: its saved text and the page's value, or the fields the page
+ * changed since the version it loaded (`base`, that version's text when it is not the saved
+ * text: someone saved meanwhile); or, for a save being checked, the text to write.
+ */
+export type Edited =
+  | { saved: string; value: unknown }
+  | { saved: string; base?: string; changes: readonly PageChange[] }
+  | { text: string };
 
 /** What one studio keeps between jobs (its worker's caches): all keyed by content, none process-wide. */
 export interface LiveContext {
@@ -84,7 +94,22 @@ export class EditedFiles extends YamlCache {
     const edit = this.edited.get(absPath);
     if (edit === undefined) return this.context.saved.load(absPath, display, schema);
     if ('text' in edit) return validateYaml(parseYaml(display, edit.text), schema);
-    return this.context.sources.load(display, edit.saved, edit.value, schema);
+    const value = 'changes' in edit ? pageValue(this.context.sources, display, edit) : ok(edit.value);
+    if (!value.ok) return value;
+    return this.context.sources.load(display, edit.saved, value.value, schema);
+  }
+}
+
+/** The page's value of a file from the version it loaded and the fields it changed since. */
+export function pageValue(
+  sources: EditedSources,
+  display: string,
+  edit: { saved: string; base?: string; changes: readonly PageChange[] },
+): Result<unknown> {
+  try {
+    return ok(applyChanges(sources.plainOf(display, edit.base ?? edit.saved) ?? null, edit.changes));
+  } catch (error) {
+    return fail([{ file: display, message: (error as Error).message }]);
   }
 }
 
@@ -121,11 +146,12 @@ export async function renderLive(
           const planned = slide.planned !== undefined ? plan.slides[slide.planned] : undefined;
           const label = `Lysbilde ${i + 1}: ${slide.title}`;
           const key = memo.keyOf(slide);
+          const drawn = context.slides.drawn(key && `${key}|${JSON.stringify(size)}|${label}`, () =>
+            renderSlideSvg(slide, size, { imageHref, label }),
+          );
           return {
             title: slide.title,
-            svg: context.slides.drawn(key && `${key}|${JSON.stringify(size)}|${label}`, () =>
-              renderSlideSvg(slide, size, { imageHref, label }),
-            ),
+            ...drawn,
             ...(planned ? { field: planned.location.field, kind: planned.kind } : {}),
           };
         }),

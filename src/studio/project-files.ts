@@ -54,6 +54,7 @@ export class ProjectFiles {
   readonly #written = new Map<string, string>();
   readonly #versions = new BoundedCache<string, string>(VERSION_BYTES, (_, text) => text.length + 64);
   readonly #locks = new Map<string, Promise<unknown>>();
+  #lastRead: { text: string; version: string } | undefined;
 
   constructor(
     options: Parameters<typeof resolvePaths>[0],
@@ -96,8 +97,16 @@ export class ProjectFiles {
     if (!text.ok) return text;
     // The page edits plain text (LF, no BOM); the file's own style is put back on save.
     const plain = splitTextStyle(text.value).text;
-    this.#versions.set(sha256Hex(plain), plain);
+    const version = sha256Hex(plain);
+    this.#versions.set(version, plain);
+    this.#lastRead = { text: plain, version };
     return ok(plain);
+  }
+
+  /** The version (sha256) of a text read last by `read`, without hashing it again. */
+  versionOf(text: string): string {
+    if (text === this.#lastRead?.text) return this.#lastRead.version;
+    return sha256Hex(text);
   }
 
   /** A text the page was given earlier, by its version; undefined once forgotten. */
@@ -123,7 +132,7 @@ export class ProjectFiles {
         version: '',
         problem: formatIssue(translateIssues(read.issues, this.messages.lang)[0]!),
       };
-    const version = sha256Hex(read.value);
+    const version = this.versionOf(read.value);
     const known = this.#values.get(abs);
     const value = known?.version === version ? known.value : await this.parseValue(read.value, this.rel(abs));
     this.#values.set(abs, { version, value });

@@ -36,6 +36,15 @@ const MAX_DRAWN = 4000;
 
 const hash = (text: string): string => createHash('sha256').update(text).digest('base64');
 
+/** A slide's SVG and a short hash of it: the page asks for slides it does not hold by these. */
+export interface DrawnSlide {
+  svg: string;
+  hash: string;
+}
+
+/** 128 bits of the SVG's sha256: names the drawing, so equal slides anywhere share it. */
+const svgHash = (svg: string): string => hash(svg).slice(0, 22);
+
 /** The strategy's and deck's values as the slide sees them. */
 function fieldOf(plan: DeckPlan, read: string): unknown {
   const [owner, field] = read.split(':') as ['strategy' | 'deck', string];
@@ -94,8 +103,8 @@ function deckKey(plan: DeckPlan): string {
 
 export class SlideCache {
   readonly #entries = new Map<string, Entry>();
-  /** SVG of finished slides (footer included), by the slide's key and what else the drawing shows. */
-  readonly #drawn = new Map<string, string>();
+  /** SVG of finished slides (footer included) and its hash, by the slide's key and what else the drawing shows. */
+  readonly #drawn = new Map<string, DrawnSlide>();
   /** Slides laid out and slides reused since the cache was made (tests, the bench). */
   readonly stats = { built: 0, reused: 0 };
 
@@ -114,16 +123,16 @@ export class SlideCache {
     this.#entries.set(key, entry);
   }
 
-  /** The SVG drawn for `key`, or `draw`'s (kept). */
-  drawn(key: string | undefined, draw: () => string): string {
-    if (key === undefined) return draw();
-    let svg = this.#drawn.get(key);
-    if (svg === undefined) {
-      svg = draw();
-      if (this.#drawn.size >= MAX_DRAWN) this.#drawn.clear();
-      this.#drawn.set(key, svg);
-    }
-    return svg;
+  /** The SVG drawn for `key`, or `draw`'s (kept), with its hash (the page keeps slides by it). */
+  drawn(key: string | undefined, draw: () => string): DrawnSlide {
+    const hit = key === undefined ? undefined : this.#drawn.get(key);
+    if (hit) return hit;
+    const svg = draw();
+    const drawn = { svg, hash: svgHash(svg) };
+    if (key === undefined) return drawn;
+    if (this.#drawn.size >= MAX_DRAWN) this.#drawn.clear();
+    this.#drawn.set(key, drawn);
+    return drawn;
   }
 }
 

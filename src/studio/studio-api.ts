@@ -29,6 +29,8 @@ import type { EditInput, PreparedSave } from './studio-jobs.js';
 import { absorbDropped } from './absorb-route.js';
 import { deckTitle } from './client/state.js';
 import { parsedOf } from '../data/yaml-splice.js';
+import { changesProblem, type PageChange } from './client/page-changes.js';
+import { plainOf, RawJson, stringifyWithRaw } from './raw-json.js';
 
 export interface StudioOptions {
   root: string;
@@ -50,6 +52,15 @@ interface RouteContext {
 }
 
 type Route = (ctx: RouteContext) => Promise<void>;
+
+/** What a save brings of the file saved: the page's whole value, or its changes since its version. */
+type SavedPage = { value: unknown } | { changes: PageChange[] };
+
+/** The page's other edited files beside a save, whole (`edits`) or as changes. */
+interface Others {
+  edits: Record<string, unknown>;
+  changes: Record<string, unknown>;
+}
 
 /** The page in the Studio's language (its words come with the script, messages/page-text.ts). */
 const page = (lang: Lang): string => `<!doctype html>
@@ -119,7 +130,9 @@ export function createApi(options: StudioOptions, messages: Messages) {
   const files = new ProjectFiles(
     { root: options.root, dataDir: options.dataDir, templatesDir: options.templatesDir, outDir: options.outDir },
     async (text, file) =>
-      text.length <= SMALL_FILE ? (parsedOf(text)?.value ?? null) : thread.run({ kind: 'value', text, file }),
+      text.length <= SMALL_FILE
+        ? (parsedOf(text)?.value ?? null)
+        : new RawJson(await thread.run<string>({ kind: 'value', text, file })),
     messages,
   );
   const projectPaths = { root: files.paths.root, dataDir: files.paths.dataDir, templatesDir: files.paths.templatesDir };
@@ -130,20 +143,38 @@ export function createApi(options: StudioOptions, messages: Messages) {
     for (const res of listeners) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   };
 
-  /** The edited files' saved texts and the page's values; a name that is not one of the project's data files is refused. */
-  const editInputs = async (edits: unknown): Promise<EditInput[]> => {
+  /**
+   * The edited files' saved texts and the page's values (`edits`: whole values) or changes
+   * (`changes`: per file the version the page loaded and the fields it changed since,
+   * page-changes.ts); a name that is not one of the project's data files is refused.
+   */
+  const editInputs = async (edits: unknown, changes?: unknown): Promise<EditInput[]> => {
     const allowedFiles = new Set((await files.list()).map((f) => files.rel(f.abs)));
-    const named = record(edits) as Edits;
-    const foreign = Object.keys(named).find((rel) => !allowedFiles.has(rel));
+    const whole = record(edits) as Edits;
+    const changed = record(changes);
+    const foreign = [...Object.keys(whole), ...Object.keys(changed)].find((rel) => !allowedFiles.has(rel));
     if (foreign !== undefined) throw new HttpError(400, say('notDataFile', { file: foreign }));
-    return Promise.all(
-      Object.entries(named).map(async ([rel, value]) => {
-        const abs = path.resolve(files.paths.root, rel);
-        const read = await files.read(abs);
-        if (!read.ok) throw new InputError(read.issues);
-        return { abs, text: read.value, value };
-      }),
-    );
+    const saved = async (rel: string) => {
+      const abs = path.resolve(files.paths.root, rel);
+      const read = await files.read(abs);
+      if (!read.ok) throw new InputError(read.issues);
+      return { abs, text: read.value };
+    };
+    const asChanges = async ([rel, entry]: [string, unknown]): Promise<EditInput> => {
+      const { version, changes: list } = record(entry);
+      const problem = changesProblem(list);
+      if (problem !== undefined) throw new HttpError(400, `${rel}: ${problem}`);
+      const now = await saved(rel);
+      if (version === files.versionOf(now.text)) return { ...now, changes: list as PageChange[] };
+      // Saved meanwhile by someone else: the changes apply to the version the page loaded.
+      const base = files.textOf(version);
+      if (base === undefined) throw new HttpError(409, say('unknownVersion'));
+      return { ...now, base, changes: list as PageChange[] };
+    };
+    return Promise.all([
+      ...Object.entries(whole).map(async ([rel, value]) => ({ ...(await saved(rel)), value })),
+      ...Object.entries(changed).map(asChanges),
+    ]);
   };
 
   /**
@@ -151,13 +182,19 @@ export function createApi(options: StudioOptions, messages: Messages) {
    * what changed since the page's version, checked like a build, written atomically. Should the
    * file change on disk while this runs, it starts again from the new text.
    */
-  const saveOne = async (abs: string, value: unknown, version: string, others: Edits) => {
+  const saveOne = async (abs: string, page: SavedPage, version: string, others: Others) => {
     const target = await files.writable(abs);
     if (!target.ok) return { saved: false as const, issues: translateIssues(target.issues, messages.lang) };
     for (let attempt = 0; ; attempt++) {
       const now = await files.read(abs);
       if (!now.ok) return { saved: false as const, issues: translateIssues(now.issues, messages.lang) };
-      const job = { current: now.value, version, base: files.textOf(version), value, others: await editInputs(others) };
+      const job = {
+        current: now.value,
+        version,
+        base: files.textOf(version),
+        ...page,
+        others: await editInputs(others.edits, others.changes),
+      };
       const plan = await thread.run<PreparedSave>({ kind: 'save', paths: projectPaths, abs, ...job });
       if (plan.kind === 'unknown-version') return { saved: false as const, reload: say('unknownVersion') };
       if (plan.kind === 'conflict') return { saved: false as const, conflicts: plan.conflicts, current: plan.current };
@@ -165,7 +202,9 @@ export function createApi(options: StudioOptions, messages: Messages) {
       const again = await files.read(abs);
       if (attempt < 3 && again.ok && again.value !== now.value) continue;
       const written = await files.save(abs, target.value, plan.text);
-      return { saved: true as const, version: written, merged: plan.merged, value: plan.value, text: plan.text };
+      // The page's own value, saved as it is: it keeps its form, so 2 MB need not come back (nor be drawn again).
+      const fresh = plan.same ? { same: true as const } : { value: plan.value, text: plan.text };
+      return { saved: true as const, version: written, merged: plan.merged, ...fresh };
     }
   };
 
@@ -206,29 +245,37 @@ export function createApi(options: StudioOptions, messages: Messages) {
         .filter((f) => f.kind === 'deck')
         .map((f) => ({
           file: f.file,
-          id: (record(f.value).id as string | undefined) ?? f.file,
-          title: deckTitle(f.value, f.file),
+          id: (record(plainOf(f.value)).id as string | undefined) ?? f.file,
+          title: deckTitle(plainOf(f.value), f.file),
         }));
-      const theme = record(loaded.find((f) => f.kind === 'theme')?.value);
-      json(res, {
-        root: path.basename(files.paths.root),
-        lang: messages.lang,
-        files: loaded,
-        decks,
-        schemas,
-        colourPairs: colourPairs(theme),
-      });
+      const theme = record(plainOf(loaded.find((f) => f.kind === 'theme')?.value));
+      send(
+        res,
+        200,
+        'application/json; charset=utf-8',
+        stringifyWithRaw({
+          root: path.basename(files.paths.root),
+          lang: messages.lang,
+          files: loaded,
+          decks,
+          schemas,
+          colourPairs: colourPairs(theme),
+        }),
+      );
     },
     'POST /api/render': async ({ res, body }) => {
-      const { edits, decks } = record(body);
+      const { edits, changes, decks, have } = record(body);
       const only = Array.isArray(decks) ? decks.filter((d): d is string => typeof d === 'string') : undefined;
-      json(res, await thread.run({ kind: 'render', paths: projectPaths, edits: await editInputs(edits), decks: only }));
+      const held = Array.isArray(have) ? have.filter((h): h is string => typeof h === 'string') : undefined;
+      const inputs = await editInputs(edits, changes);
+      json(res, await thread.run({ kind: 'render', paths: projectPaths, edits: inputs, decks: only, have: held }));
     },
     'POST /api/check': async ({ res, body }) => {
-      json(res, await checks.run({ kind: 'check', paths: projectPaths, edits: await editInputs(record(body).edits) }));
+      const { edits, changes } = record(body);
+      json(res, await checks.run({ kind: 'check', paths: projectPaths, edits: await editInputs(edits, changes) }));
     },
     'POST /api/templates': async ({ res, body }) => {
-      const { edits, file, texts } = record(body);
+      const { edits, changes, file, texts } = record(body);
       const ask = {
         file: String(file ?? ''),
         texts: (Array.isArray(texts) ? texts : []).slice(0, 500).map((t) => ({
@@ -236,14 +283,21 @@ export function createApi(options: StudioOptions, messages: Messages) {
           source: String(record(t).source ?? ''),
         })),
       };
-      json(res, await thread.run({ kind: 'templates', paths: projectPaths, edits: await editInputs(edits), ask }));
+      const inputs = await editInputs(edits, changes);
+      json(res, await thread.run({ kind: 'templates', paths: projectPaths, edits: inputs, ask }));
     },
     'POST /api/save': async ({ res, body }) => {
-      const { file, value, version, edits } = record(body);
+      const { file, value, changes, version, edits, others: otherChanges } = record(body);
       const abs = await files.allowed(file);
       if (!abs) return json(res, { error: say('notDataFile', { file: String(file) }) }, 400);
-      const others = Object.fromEntries(Object.entries(record(edits)).filter(([rel]) => rel !== file));
-      const outcome = await files.exclusive(abs, () => saveOne(abs, value, String(version ?? ''), others));
+      // The page's value of the file, or (as the page sends it) the fields it changed since its version.
+      const problem = changes === undefined ? undefined : changesProblem(changes);
+      if (problem !== undefined) return json(res, { error: `${String(file)}: ${problem}` }, 400);
+      const page = changes === undefined ? { value } : { changes: changes as PageChange[] };
+      const without = (named: unknown) =>
+        Object.fromEntries(Object.entries(record(named)).filter(([rel]) => rel !== file));
+      const others = { edits: without(edits), changes: without(otherChanges) };
+      const outcome = await files.exclusive(abs, () => saveOne(abs, page, String(version ?? ''), others));
       if (outcome.saved) broadcast('saved', { file, version: outcome.version });
       json(res, outcome);
     },
@@ -255,7 +309,9 @@ export function createApi(options: StudioOptions, messages: Messages) {
     },
     'POST /api/action': async ({ res, body }) => {
       const request = record(body) as unknown as ActionRequest;
-      const known = (await files.load()).filter((f) => f.kind === 'deck').map((f) => String(record(f.value).id ?? ''));
+      const known = (await files.load())
+        .filter((f) => f.kind === 'deck')
+        .map((f) => String(record(plainOf(f.value)).id ?? ''));
       const args = cliArgs(request, known, messages);
       if (typeof args === 'string') return json(res, { code: 1, output: [args], refusal: args });
       if (busy) return json(res, { code: 1, output: [], refusal: say('busy') });

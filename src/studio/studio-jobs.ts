@@ -12,20 +12,32 @@ import type { Lang } from '../messages/catalogue.js';
 import { translateIssues } from '../messages/issue-text.js';
 import { fieldPath } from './client/paths.js';
 import { checkLive } from './live-check.js';
-import { type Edited, liveContext, renderLive } from './live-render.js';
+import { type Edited, liveContext, pageValue, renderLive } from './live-render.js';
+import type { PageChange } from './client/page-changes.js';
+import { ok, type Result } from '../errors.js';
+import { changesBetween } from '../data/value-merge.js';
 import { planSave, plainValue } from './save-merge.js';
 import { previewTemplates, type TemplateAsk } from './template-preview.js';
 
-/** An edited file: its saved text and the page's value of it. */
-export interface EditInput {
-  abs: string;
-  text: string;
-  value: unknown;
-}
+/**
+ * An edited file: its saved text and the page's value of it, or the fields the page changed
+ * since the version it loaded (`base`: that version's text, when someone saved meanwhile).
+ */
+export type EditInput =
+  | { abs: string; text: string; value: unknown }
+  | { abs: string; text: string; base?: string; changes: PageChange[] };
 
 export type Job =
+  /** A data file's plain value, answered as JSON text (raw-json.ts). */
   | { kind: 'value'; text: string; file: string }
-  | { kind: 'render'; paths: ProjectPaths; edits: EditInput[]; decks?: string[] }
+  | {
+      kind: 'render';
+      paths: ProjectPaths;
+      edits: EditInput[];
+      decks?: string[];
+      /** Hashes of the slides the page holds: their SVG is not sent again. @default none */
+      have?: string[];
+    }
   | { kind: 'check'; paths: ProjectPaths; edits: EditInput[] }
   | { kind: 'templates'; paths: ProjectPaths; edits: EditInput[]; ask: TemplateAsk }
   | {
@@ -36,13 +48,16 @@ export type Job =
       current: string;
       version: string;
       base: string | undefined;
-      value: unknown;
+      /** The page's value, or the fields it changed since `version` (applied to `base`). */
+      value?: unknown;
+      changes?: PageChange[];
       others: EditInput[];
     };
 
 /** What a save may write, or why not. */
 export type PreparedSave =
-  | { kind: 'write'; text: string; merged: boolean; value: unknown }
+  /** `same`: the written text reads back as the page's value, so the page keeps its form (and is not sent `value`). */
+  | { kind: 'write'; text: string; merged: boolean; value: unknown; same: boolean }
   | { kind: 'unknown-version' }
   | { kind: 'conflict'; conflicts: unknown[]; current: { version: string; value: unknown } }
   | { kind: 'issues'; issues: unknown[] };
@@ -55,16 +70,35 @@ export type PreparedSave =
 const context = liveContext();
 
 function edited(edits: readonly EditInput[]): Map<string, Edited> {
-  return new Map(edits.map((e) => [e.abs, { saved: e.text, value: e.value }]));
+  return new Map(
+    edits.map((e): [string, Edited] => [
+      e.abs,
+      'changes' in e ? { saved: e.text, base: e.base, changes: e.changes } : { saved: e.text, value: e.value },
+    ]),
+  );
 }
 
 async function render(job: Extract<Job, { kind: 'render' }>, lang: Lang) {
   const result = await renderLive(job.paths, edited(job.edits), context, { decks: job.decks });
+  // A slide the page holds is named by its hash only: typing in a 520-slide deck sends one SVG, not 520.
+  const have = new Set(job.have);
   return {
     ...result,
     issues: translateIssues(result.issues, lang),
-    decks: result.decks.map((d) => ({ ...d, issues: translateIssues(d.issues, lang) })),
+    decks: result.decks.map((d) => ({
+      ...d,
+      issues: translateIssues(d.issues, lang),
+      slides: d.slides.map(({ svg, ...slide }) => (have.has(slide.hash) ? slide : { ...slide, svg })),
+    })),
   };
+}
+
+/** The value a save writes: the page's, or its changes applied to the version it loaded; undefined when that version is forgotten. */
+function savedValue(job: Extract<Job, { kind: 'save' }>): Result<unknown> | undefined {
+  if (!job.changes) return ok(job.value);
+  if (job.base === undefined) return undefined;
+  const display = path.relative(path.resolve(job.paths.root), job.abs);
+  return pageValue(context.sources, display, { saved: job.base, changes: job.changes });
 }
 
 async function check(job: Extract<Job, { kind: 'check' }>, lang: Lang) {
@@ -78,33 +112,34 @@ async function check(job: Extract<Job, { kind: 'check' }>, lang: Lang) {
 /** Merged with what changed since the page's version, then checked like a build: nothing is written here. */
 async function save(job: Extract<Job, { kind: 'save' }>, lang: Lang): Promise<PreparedSave> {
   const textOf = (v: string) => (v === job.version ? job.base : undefined);
-  const plan = planSave({ current: job.current, version: job.version, value: job.value, textOf });
+  const value = savedValue(job);
+  if (value === undefined) return { kind: 'unknown-version' };
+  if (!value.ok) return { kind: 'issues', issues: translateIssues(value.issues, lang) };
+  const plan = planSave({ current: job.current, version: job.version, value: value.value, textOf });
   if (plan.kind === 'unknown-version') return plan;
   if (plan.kind === 'conflict')
     return { ...plan, conflicts: plan.conflicts.map((c) => ({ ...c, field: fieldPath(c.path) })) };
   const files = new Map<string, Edited>(edited(job.others));
   // Unmerged, the text is the page's value written into the current text: checked as an edit of it (no parse).
-  files.set(job.abs, plan.merged ? { text: plan.text } : { saved: job.current, value: job.value });
+  files.set(job.abs, plan.merged ? { text: plan.text } : { saved: job.current, value: value.value });
   const result = await renderLive(job.paths, files, context);
   const issues = [...result.issues, ...result.decks.flatMap((d) => d.issues)];
   // Nothing is saved while any message stands: the CLI would refuse to build it.
   if (issues.length > 0) return { kind: 'issues', issues: translateIssues(issues, lang) };
-  return {
-    kind: 'write',
-    text: plan.text,
-    merged: plan.merged,
-    // Parsed and kept here: the next keystroke's edit starts from the saved text.
-    value:
-      context.sources.plainOf(path.relative(path.resolve(job.paths.root), job.abs), plan.text) ?? plainValue(plan.text),
-  };
+  // Parsed and kept here: the next keystroke's edit starts from the saved text.
+  const saved =
+    context.sources.plainOf(path.relative(path.resolve(job.paths.root), job.abs), plan.text) ?? plainValue(plan.text);
+  const same = !plan.merged && changesBetween(saved, value.value).length === 0;
+  return { kind: 'write', text: plan.text, merged: plan.merged, value: saved, same };
 }
 
 /** Runs one job; its messages in `lang`, the language of the Studio that asked. */
 export async function runJob(job: Job, lang: Lang): Promise<unknown> {
   switch (job.kind) {
     case 'value':
-      // The parse is kept for the renders and edits that follow (edited-source.ts): one parse of a large file.
-      return context.sources.plainOf(job.file, job.text) ?? parsedOf(job.text)?.value ?? null;
+      // The parse is kept for the renders and edits that follow (edited-source.ts): one parse of a large
+      // file. Answered as JSON text: the request thread holds and sends it as it is (raw-json.ts).
+      return JSON.stringify(context.sources.plainOf(job.file, job.text) ?? parsedOf(job.text)?.value ?? null);
     case 'render':
       return render(job, lang);
     case 'check':

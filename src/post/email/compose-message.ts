@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError, TrappaError } from '../../errors.js';
 import { loadYamlFile } from '../../data/load-yaml.js';
+import { english, said } from '../../messages/catalogue.js';
 import { validateSource } from '../../data/validate.js';
 import { labelsSchema, type Labels } from '../../render/labels.js';
 import { describeTemplateError } from '../../render/template-errors.js';
@@ -123,7 +124,7 @@ function renderOne(
   } catch (error) {
     const problem = describeTemplateError(error, source);
     const message = problem.missing
-      ? `uses {{${problem.missing}}}, which deck "${deck.deckId}" does not have`
+      ? english(said('hbs.missingInDeck', { expression: `{{${problem.missing}}}`, deck: deck.deckId }))
       : problem.message;
     const shown = path.relative(process.cwd(), file);
     throw new InputError([

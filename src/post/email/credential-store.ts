@@ -10,6 +10,7 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { saveAtomically } from '../../io/save-file.js';
+import { english, type MessageKey, said } from '../../messages/catalogue.js';
 import { MailLoginError } from './oauth-token.js';
 
 export interface CredentialStore {
@@ -28,34 +29,29 @@ export async function openCredentialStore(file: string | undefined): Promise<Cre
   return file ? fileStore(path.resolve(file)) : keyringStore();
 }
 
-function osStoreName(): string {
-  if (process.platform === 'win32') return 'Windows Credential Manager';
-  if (process.platform === 'darwin') return 'the macOS Keychain';
-  return 'the Secret Service (GNOME Keyring, KWallet)';
+/** The operating system's store, as a word of the catalogue (said in the reader's language). */
+function osStore(): MessageKey {
+  if (process.platform === 'win32') return 'word.store.windows';
+  if (process.platform === 'darwin') return 'word.store.mac';
+  return 'word.store.linux';
 }
 
 async function keyringStore(): Promise<CredentialStore> {
-  const where = osStoreName();
+  const whereWord = said(osStore());
+  const where = english(whereWord);
   let keyring: typeof import('@napi-rs/keyring');
   try {
     keyring = await import('@napi-rs/keyring');
   } catch (cause) {
-    throw new MailLoginError(
-      `Trappa cannot reach ${where} on this machine (@napi-rs/keyring has no binary for it); set ` +
-        `TRAPPA_CREDENTIAL_FILE to a file only you can read to keep the sign-in there instead.`,
-      { cause },
-    );
+    throw new MailLoginError(english(said('cred.noBinary', { whereWord })), { cause });
   }
   // Every call may fail the same way: no keyring daemon (a container, CI), a locked keychain.
   const use = async <T>(account: string, what: (entry: InstanceType<typeof keyring.AsyncEntry>) => Promise<T>) => {
     try {
       return await what(new keyring.AsyncEntry(SERVICE, account));
     } catch (cause) {
-      throw new MailLoginError(
-        `${where} is not available (${String((cause as Error).message).split('\n')[0]}); unlock or start it, or ` +
-          `set TRAPPA_CREDENTIAL_FILE to a file only you can read to keep the sign-in there instead.`,
-        { cause },
-      );
+      const detail = String((cause as Error).message).split('\n')[0] ?? '';
+      throw new MailLoginError(english(said('cred.unavailable', { whereWord, detail })), { cause });
     }
   };
   return {
@@ -77,9 +73,7 @@ function fileStore(file: string): CredentialStore {
       const json = JSON.parse(text) as unknown;
       return json && typeof json === 'object' ? (json as Record<string, string>) : {};
     } catch {
-      throw new MailLoginError(
-        `${file} (TRAPPA_CREDENTIAL_FILE) is not a Trappa credential file; remove it and sign in again.`,
-      );
+      throw new MailLoginError(english(said('cred.notFile', { file })));
     }
   };
   const write = async (all: Record<string, string>): Promise<void> => {

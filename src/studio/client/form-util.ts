@@ -1,5 +1,6 @@
 /** Small helpers of the form: elements, values by path, and a new item's first value. */
 import type { Path } from './paths.js';
+import { noteChange } from './page-changes.js';
 
 export type { Path };
 // biome-ignore lint/suspicious/noExplicitAny: YAML values of any shape; the server validates them
@@ -39,8 +40,9 @@ export function getAt(root: Json, path: Path): Json {
   return node;
 }
 
-/** Sets (or, for undefined, deletes) the value at `path`, making the maps on the way. */
+/** Sets (or, for undefined, deletes) the value at `path`, making the maps on the way; the page sends it as a change. */
 export function setAt(root: Json, path: Path, value: Json): void {
+  noteChange(root, path);
   let node = root;
   for (const [i, key] of path.slice(0, -1).entries()) {
     if (node[key] === undefined || node[key] === null) node[key] = typeof path[i + 1] === 'number' ? [] : {};

@@ -18,6 +18,7 @@ import { fieldPath } from './paths.js';
 import { LiveChecker } from './live-check.js';
 import { LANGUAGES, type Language, type TranslationContext } from './translation-field.js';
 import { RenderQueue } from './render-queue.js';
+import { changesOf, hasChanges, type PageChange, rejoinChanges, restartChanges, startChanges } from './page-changes.js';
 import { showMessages } from './messages.js';
 import { SlidesPanel, type Issue } from './slides.js';
 import {
@@ -112,7 +113,7 @@ function show(view: string, focus?: Path): void {
   }
   const file = fileOf(view);
   if (!file || !state.project) return;
-  const holder = state.edits.get(view) ?? { value: copy(file.value) };
+  const holder = state.edits.get(view) ?? startEdit(file.value);
   const heading = h('h2', { id: 'form-h' }, titleOf(file));
   if (file.value === null) {
     main.replaceChildren(
@@ -166,6 +167,25 @@ function show(view: string, focus?: Path): void {
   if (focus) focusField(focus);
 }
 
+/** A copy of a file's value for the form to edit, its changes noted from here on (page-changes.ts). */
+function startEdit(value: Json): { value: Json } {
+  const holder = { value: copy(value) };
+  startChanges(holder.value);
+  return holder;
+}
+
+/**
+ * The page's edits as the server takes them: per file the version the page loaded and the
+ * fields changed since (a keystroke in a 2 MB strategy is a few hundred bytes, not 2 MB).
+ */
+function editedChanges(except?: string): Record<string, { version: string; changes: PageChange[] }> {
+  return Object.fromEntries(
+    [...state.edits]
+      .filter(([file]) => file !== except)
+      .map(([file, holder]) => [file, { version: fileOf(file)?.version ?? '', changes: changesOf(holder.value) }]),
+  );
+}
+
 /** The strategy's own language (its texts' first column) and the page's. */
 function translationLanguages(value: Json): TranslationContext {
   const own = (LANGUAGES as readonly string[]).includes(value?.language) ? (value.language as Language) : 'nb';
@@ -176,8 +196,7 @@ function translationLanguages(value: Json): TranslationContext {
 function templatePreview(): void {
   const form = main.querySelector<HTMLElement>('.form');
   if (!form || !fileOf(state.view)) return;
-  const edits = () => Object.fromEntries([...state.edits].map(([file, holder]) => [file, holder.value]));
-  void showTemplates(form, state.view, edits);
+  void showTemplates(form, state.view, () => editedChanges());
 }
 
 /** The theme's colour defaults (from its schema) and the pairs to judge, for the colour fields. */
@@ -212,8 +231,10 @@ const renders = new RenderQueue(async () => {
   state.touched.clear();
   const onlyDecks = touched.length > 0 && touched.every((f) => fileOf(f)?.kind === 'deck');
   const decks = onlyDecks ? touched.map((f) => String(fileOf(f)?.value?.id ?? '')) : undefined;
-  const edits = Object.fromEntries([...state.edits].map(([file, holder]) => [file, holder.value]));
-  const result = await postJson<RenderResult>('/api/render', { edits, decks });
+  const changes = editedChanges();
+  let result = await postJson<RenderResult>('/api/render', { changes, decks, have: slides.have() });
+  // A slide named by a hash the page no longer holds (it never should): asked for again in full.
+  if (!slides.complete(result.decks)) result = await postJson<RenderResult>('/api/render', { changes, decks });
   state.global = result.issues;
   for (const deck of result.decks) state.deckIssues.set(deck.id, deck.issues);
   if (result.issues.length > 0) state.deckIssues.clear();
@@ -234,7 +255,7 @@ const render = (): Promise<void> => renders.request();
 /** When typing pauses, `trappa check`'s design rules run on the edited data (live-check.ts). */
 const checker = new LiveChecker({
   busy: () => renders.running,
-  edits: () => Object.fromEntries([...state.edits].map(([file, holder]) => [file, holder.value])),
+  edits: () => editedChanges(),
   shown(result) {
     state.findings = new Map(result.decks.map((d) => [d.id, d.findings]));
     state.buildIssues = result.issues;
@@ -262,6 +283,8 @@ interface SaveAnswer {
   value?: Json;
   text?: string;
   merged?: boolean;
+  /** The file now reads as the page's value: none sent, the form kept. */
+  same?: boolean;
   issues?: Issue[];
   reload?: string;
   conflicts?: ConflictAnswer['conflicts'];
@@ -278,12 +301,15 @@ async function saveFile(view: string): Promise<void> {
     saveStatus.textContent = word('Ingen endringer å lagre.');
     return;
   }
-  const others = Object.fromEntries([...state.edits].filter(([f]) => f !== view).map(([f, v]) => [f, v.value]));
   saving.set(view, []);
-  const body = { file: view, version: file.version, value: holder.value, edits: others };
+  const body = { file: view, version: file.version, changes: changesOf(holder.value), others: editedChanges(view) };
+  // What is saved, and from here the changes typed while the save is out (they stay unsaved).
+  const sent = copy(holder.value);
+  const sentLog = restartChanges(holder.value);
   const result = await postJson<SaveAnswer>('/api/save', body).catch((error: Error) => error);
   const heard = saving.get(view) ?? [];
   saving.delete(view);
+  if (result instanceof Error || !result.saved) rejoinChanges(holder.value, sentLog);
   if (result instanceof Error) {
     saveStatus.textContent = word('Ikke lagret: {message}', { message: result.message });
     return;
@@ -313,9 +339,16 @@ async function saveFile(view: string): Promise<void> {
     saveStatus.textContent = word('Ikke lagret: rett det meldingene peker på først.');
     return;
   }
-  Object.assign(file, { value: result.value, version: result.version, text: result.text });
-  state.edits.delete(view);
-  if (state.view === view) show(view);
+  if (result.same) {
+    // Saved as the page had it: the form stays (drawing a 2 MB strategy's form again takes seconds),
+    // the saved value is the new version, and what was typed meanwhile stays an unsaved change of it.
+    Object.assign(file, { value: sent, version: result.version });
+    if (!hasChanges(holder.value)) state.edits.delete(view);
+  } else {
+    state.edits.delete(view);
+    Object.assign(file, { value: result.value, version: result.version, text: result.text });
+    if (state.view === view) show(view);
+  }
   saveStatus.textContent = word(result.merged ? 'Lagret. Det andre lagret i mellomtiden, er beholdt.' : 'Lagret.');
   drawNav();
   if (heard.some((version) => version !== result.version)) void changedOnDisk(view);

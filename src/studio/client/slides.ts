@@ -20,7 +20,10 @@ export interface Issue {
 }
 
 export interface LiveSlide {
-  svg: string;
+  /** Left out by the server when the page holds a slide of this hash already (`have`). */
+  svg?: string;
+  /** Names the SVG: the page keeps slides by it and tells the server which it holds. */
+  hash: string;
   title: string;
   field?: string;
   kind?: string;
@@ -60,8 +63,21 @@ function concerns(issue: Issue, deck: LiveDeck, slide: LiveSlide, index: number)
 
 export class SlidesPanel {
   readonly element = h('div', { class: 'slides-panel' });
+  /** The hash each shown slide (deck#index) was drawn from. */
   readonly #drawn = new Map<string, string>();
+  /** The SVG of every slide shown, by hash: what a render answer names without sending. */
+  #svgs = new Map<string, string>();
   #decks: LiveDeck[] = [];
+
+  /** Hashes of the slides the page holds, sent with a render so that only new slides come back. */
+  have(): string[] {
+    return [...this.#svgs.keys()];
+  }
+
+  /** Does the page hold every slide `decks` name without their SVG? */
+  complete(decks: LiveDeck[]): boolean {
+    return decks.every((d) => d.slides.every((s) => s.svg !== undefined || this.#svgs.has(s.hash)));
+  }
 
   /** `title`: how the user knows a deck (its meeting), for its heading. */
   constructor(readonly title: (deck: LiveDeck) => string = (deck) => deck.id) {}
@@ -70,7 +86,11 @@ export class SlidesPanel {
    * Shows `decks` (replacing those with the same id); `issues` stop every deck, so the
    * slides shown are the last good ones.
    */
-  show(decks: LiveDeck[], issues: Issue[]): void {
+  show(given: LiveDeck[], issues: Issue[]): void {
+    const decks = given.map((d) => ({
+      ...d,
+      slides: d.slides.map((s) => ({ ...s, svg: s.svg ?? this.#svgs.get(s.hash) })),
+    }));
     for (const deck of decks) {
       const at = this.#decks.findIndex((d) => d.id === deck.id);
       // No slides (layout failed, or only findings came): the last slides stay, with the new messages.
@@ -79,12 +99,21 @@ export class SlidesPanel {
       else this.#decks.push(keep);
     }
     this.#draw(issues);
+    this.#keep();
+  }
+
+  /** The SVGs of the slides shown now, by hash (those of slides gone are let go). */
+  #keep(): void {
+    this.#svgs = new Map(
+      this.#decks.flatMap((d) => d.slides.flatMap((s) => (s.svg === undefined ? [] : [[s.hash, s.svg] as const]))),
+    );
   }
 
   /** After a render of every deck: a deck whose file is gone leaves the page. */
   retain(ids: string[]): void {
     for (const deck of this.#decks.filter((d) => !ids.includes(d.id))) this.#section(deck).remove();
     this.#decks = this.#decks.filter((d) => ids.includes(d.id));
+    this.#keep();
   }
 
   /** The deck being edited comes first; the strategy and theme show every deck in file order. */
@@ -137,13 +166,13 @@ export class SlidesPanel {
       list.append(item);
     }
     const key = `${deck.id}#${index}`;
-    if (this.#drawn.get(key) !== slide.svg) {
+    if (this.#drawn.get(key) !== slide.hash) {
       // Pictures come from /asset, which needs the token (api.ts); the server's SVG names the file only.
-      item.querySelector('.svg')!.innerHTML = slide.svg.replaceAll(
+      item.querySelector('.svg')!.innerHTML = (slide.svg ?? '').replaceAll(
         'href="/asset?',
         `href="${withToken('/asset')}&amp;`,
       );
-      this.#drawn.set(key, slide.svg);
+      this.#drawn.set(key, slide.hash);
     }
     const mine = issues.filter((issue) => concerns(issue, deck, slide, index));
     // Captions change rarely; rewriting 30-odd of them on every keystroke costs the page a relayout.

@@ -94,7 +94,7 @@ export async function showTemplates(form: HTMLElement, file: string, edits: () =
   if (texts.length === 0 && keyInputs.length === 0) return;
   const fieldOf = (c: HTMLElement): string => c.closest<HTMLElement>('[data-field]')?.dataset.field ?? '';
   const answer = await postJson<{ texts: Produced[] } | null>('/api/templates', {
-    edits: edits(),
+    changes: edits(),
     file,
     texts: texts.map((c) => ({ field: fieldOf(c), source: c.value })),
   }).catch(() => null);
