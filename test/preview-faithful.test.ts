@@ -75,11 +75,11 @@ function compare(svg: TextLine[], pdf: TextLine[]): Miss[] {
 }
 
 describe('the SVG preview draws text lines where LibreOffice does', () => {
-  it.each(DECKS)('%s: every line within 2 pt', (deckId) => {
+  it.each(DECKS)('%s: every line within 2 pt', async (deckId) => {
     const laid = layoutDeck(resolveDeck(project, findSource(deckId)));
     if (!laid.ok) throw new Error('layout failed');
     const svg = laid.value.slides.flatMap((slide, i) => svgLines(renderSlideSvg(slide, laid.value.size), i + 1));
-    const words = pdfWords(pdfs.get(deckId)!);
+    const words = await pdfWords(pdfs.get(deckId)!);
     expect(new Set(words.map((w) => w.page)).size).toBe(laid.value.slides.length);
     expect(svg.length).toBeGreaterThan(laid.value.slides.length * 3);
 

@@ -3,7 +3,10 @@
  * `pdftotext -bbox-layout` (poppler), and the SVG slides of src/preview-svg.
  * Positions in points from the page's top-left corner.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
 
 export interface TextLine {
   page: number;
@@ -28,8 +31,12 @@ const decode = (s: string): string =>
 const BULLETS = /^[•\u2022\uf0b7]$/;
 
 /** Words of every page of a PDF (poppler's grouping into lines merges table cells, so words it is). */
-export function pdfWords(pdf: string): TextLine[] {
-  const xml = execFileSync('pdftotext', ['-bbox-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+export async function pdfWords(pdf: string): Promise<TextLine[]> {
+  // Asynchronous: poppler on a loaded machine must not hold the test worker's event loop (vitest's RPC).
+  const { stdout: xml } = await run('pdftotext', ['-bbox-layout', pdf, '-'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const lines: TextLine[] = [];
   xml
     .split('<page ')
