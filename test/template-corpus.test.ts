@@ -123,25 +123,17 @@ describe('the template corpus', () => {
         .map((f) => `${f.template}/${f.deck}: ${(f.inherited * 100).toFixed(0)} % / ${(f.titles * 100).toFixed(0)} %`)
         .join('; '),
     );
-    // Portfolio as LibreOffice saves it gives titles no colour of their own (black) on its black
-    // background; Focus and Piano draw art of several colours (dark and light) under
-    // the title's box. There the slides must name a colour that reads (and Focus a panel behind it),
-    // as PowerPoint users would.
-    // Changed with main's backdrop model (issue #20 part B): Lights (a full-slide gradient shape),
-    // Blueprint_Plans, Metropolis and dark-picture (picture backgrounds, now decoded) are seen as
-    // dark under the title where the template's own title colour does not read: they name one.
-    const titleOnArt = new Set(['Portfolio', 'Focus', 'Piano', 'Lights', 'Metropolis', 'dark-picture']);
-    for (const f of figures.filter((f) => titleOnArt.has(f.template))) expect(f.titles, f.template).toBe(0);
-    // Changed by issue #20 part B (seventh round): a title is judged where its lines are drawn, not
-    // over its whole box. On Blueprint_Plans the one-line titles then inherit the template's black
-    // (it reads on the blue grid behind the line); the cover's title and two-line titles, which reach
-    // the lighter drawings, name a colour or get a panel (78–85 % per deck; 0 % before). On
-    // Grey_Elegant the art of several colours lies under the title's box but not under its line on
-    // most slides (84–100 % per deck; 0 % before).
+    // Changed by issue #20 (seventh round): where the template's title colour does not read on a
+    // layout's backdrop (Portfolio's black on black, Focus' and Piano's art, Lights' gradient
+    // shape, Metropolis' and dark-picture's pictures: 0 % before), the theme colour that reads is
+    // set once on the deck's copy of the layout's title placeholder and the titles inherit it
+    // (100 % now). Only a title that differs from its layout names its own colour: on
+    // Blueprint_Plans the cover's and two-line titles reach the lighter drawings (88–92 % per
+    // deck), on Grey_Elegant a title over the art of several colours (83–100 %).
     const partly = new Set(['Blueprint_Plans', 'Grey_Elegant']);
     for (const f of figures.filter((f) => partly.has(f.template)))
-      expect(f.titles, `${f.template}: title runs without own colour or font`).toBeGreaterThanOrEqual(0.75);
-    for (const f of figures.filter((f) => !titleOnArt.has(f.template) && !partly.has(f.template)))
+      expect(f.titles, `${f.template}: title runs without own colour or font`).toBeGreaterThanOrEqual(0.8);
+    for (const f of figures.filter((f) => !partly.has(f.template)))
       expect(f.titles, `${f.template}: title runs without own colour or font`).toBeGreaterThanOrEqual(0.9);
     // Changed by issue #20 (sixth round): per deck, and ≥ 80 % (was ≥ 45 % per template); seventh
     // round: on every template, with no exceptions (a text inside its layout place takes the place's

@@ -61,6 +61,8 @@ export interface DeckStructure {
   slides: SlidePlan[];
   /** Colour (hex) → scheme slot, for the colours that are the theme's. */
   schemeColors: Map<string, string>;
+  /** Layout part → the scheme slot its title placeholder gives titles in this deck (layout-title-color.ts). */
+  layoutTitleColors?: Map<string, string>;
 }
 
 /** The built-in design's own decoration, which a template replaces with its own. */

@@ -11,6 +11,7 @@ import type { LaidOutDeck } from '../layout/types.js';
 import { builtInMasterParts } from '../pptx/built-in-master.js';
 import type { LayoutInfo, LayoutRole, MasterSet, PlaceholderRef } from '../pptx/master-set.js';
 import { layoutLook, type LayoutLook } from './legible-colors.js';
+import { inheritTitleColors } from '../pptx/layout-title-color.js';
 import { planSlide, schemeColors, type DeckStructure, type TextPlace } from '../pptx/slide-structure.js';
 import { fail, ok, type Result } from '../errors.js';
 import { resolveFontFace } from '../fonts/fonts.js';
@@ -83,17 +84,23 @@ export function deckStructure(design: DeckDesign, deck: LaidOutDeck): DeckStruct
   const { colors } = design.theme;
   const layoutBackground = (role: LayoutRole) => (role === 'title' ? colors.primary : colors.background);
   const looks = new Map<string, LayoutLook>();
-  const textSlot = (layout: LayoutInfo, ph: PlaceholderRef, at?: TextPlace) => {
+  const lookOf = (layout: LayoutInfo) => {
     let look = looks.get(layout.part);
     if (!look) looks.set(layout.part, (look = layoutLook(design.set, layout)));
-    return look.textSlot(ph, at);
+    return look;
   };
+  const textSlot = (layout: LayoutInfo, ph: PlaceholderRef, at?: TextPlace) => lookOf(layout).textSlot(ph, at);
   const options = { template: design.template, ...(design.template ? { textSlot } : { layoutBackground }) };
-  return {
-    set: design.set,
-    slides: deck.slides.map((slide) => planSlide(slide, design.layouts, design.set, options)),
-    schemeColors: schemeColors(design.set),
+  const slots = schemeColors(design.set);
+  const planned = deck.slides.map((slide) => planSlide(slide, design.layouts, design.set, options));
+  if (!design.template) return { set: design.set, slides: planned, schemeColors: slots };
+  // The scheme slot of the colour the template gives the layout's title, where it is a theme colour.
+  const original = (layout: LayoutInfo) => {
+    const ph = layout.placeholders.find((p) => p.type === 'title' || p.type === 'ctrTitle');
+    return ph ? slots.get(lookOf(layout).inheritedColor(ph).toUpperCase()) : undefined;
   };
+  const { slides, layoutColors } = inheritTitleColors(planned, original);
+  return { set: design.set, slides, schemeColors: slots, layoutTitleColors: layoutColors };
 }
 
 export interface PreparedDesign {

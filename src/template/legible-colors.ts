@@ -56,6 +56,8 @@ export interface LayoutLook {
   textSlot(ph: PlaceholderRef, at?: TextPlace): TextLook | undefined;
   /** The template's art (pictures, and shapes painted otherwise than the body's background) that is not a background. */
   art: Box[];
+  /** The colour (hex) a text in this placeholder inherits from the template (its text style's, else dark 1). */
+  inheritedColor(ph: PlaceholderRef): string;
 }
 
 /** The text slot that reads best on `behind` (on the worst of them, when several), its colour and ratio. */
@@ -165,6 +167,7 @@ export function layoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
       return bestTextSlot(scheme, extremes).ratio >= 4.5 ? extremes : [bg1];
     },
     art,
+    inheritedColor: (ph) => inherited.placeholder(ph.type ?? 'obj', ph.idx).color ?? scheme.get('tx1') ?? '000000',
     textSlot(ph, at) {
       const { color, box: own } = inherited.placeholder(ph.type ?? 'obj', ph.idx);
       const box = at?.drawn ?? at?.box ?? own;
