@@ -12,6 +12,7 @@ type ColorName = keyof Theme['colors'];
 import { standInNote } from '../fonts/fonts.js';
 import { bestTextSlot, layoutLook } from './legible-colors.js';
 import { roomBelow, templateSlots } from './template-slots.js';
+import { schemeTintXml, tintedHex, towards } from './scheme-tints.js';
 import type { Page } from '../layout/page.js';
 import type { Box } from '../layout/types.js';
 import type { LayoutInfo, LayoutRole, MasterSet } from '../pptx/master-set.js';
@@ -29,23 +30,44 @@ function mix(a: string, b: string, share: number): string {
     .toUpperCase();
 }
 
+/** The slots a moved colour may be named by, in the order slides name theme colours (slide-structure.ts). */
+const SLOTS = ['tx1', 'bg1', 'accent1', 'accent2', 'accent3', 'accent4', 'accent5', 'accent6', 'tx2', 'bg2'];
+
 /**
  * Every pair of colours the slides draw (check-theme.ts) made to read: the colour to blame
  * moves towards black or white, whichever reaches the ratio (a template's palette is not
- * made for Trappa's diagrams, and its accents may be pale or its background dark).
+ * made for Trappa's diagrams, and its accents may be pale or its background dark). A theme
+ * colour moves as PowerPoint's "Lighter"/"Darker" does (lumMod/lumOff), so slides still name
+ * its slot: `tints` maps each such colour's hex to its scheme reference.
  */
-function legible(theme: Theme, colors: Theme['colors']): Theme['colors'] {
+function legible(
+  theme: Theme,
+  colors: Theme['colors'],
+  scheme: ReadonlyMap<string, string>,
+): { colors: Theme['colors']; tints: Map<string, string> } {
   const out = { ...colors };
+  const tints = new Map<string, string>();
+  const slotOf = (hex: string) => SLOTS.find((slot) => scheme.get(slot) === hex);
   // The title slide's subtitle is the template's placeholder, in its own colour: not a pair here.
   const pairs = COLOR_PAIRS.filter((p) => !(p.text === 'secondary' && p.on === 'primary'));
   const reads = (pair: (typeof pairs)[number], min: number) => contrastRatio(out[pair.text]!, out[pair.on]!) >= min;
   /** Moves `name` away from `from` (lighter if it is the lighter one) until the pair reads; false if it cannot. */
   const push = (pair: (typeof pairs)[number], name: ColorName, from: string, min: number): boolean => {
     const start = out[name]!;
-    const towards = relativeLuminance(start) >= relativeLuminance(from) ? 'FFFFFF' : '000000';
+    const lighter = relativeLuminance(start) >= relativeLuminance(from);
+    const slot = slotOf(start);
     for (let step = 1; step <= 10; step++) {
-      out[name] = mix(start, towards, step / 10);
-      if (reads(pair, min)) return true;
+      if (slot) {
+        const tint = towards(slot, lighter, step / 10);
+        out[name] = tintedHex(start, tint);
+        if (reads(pair, min)) {
+          tints.set(out[name]!, schemeTintXml(tint));
+          return true;
+        }
+      } else {
+        out[name] = mix(start, lighter ? 'FFFFFF' : '000000', step / 10);
+        if (reads(pair, min)) return true;
+      }
     }
     out[name] = start;
     return false;
@@ -62,7 +84,10 @@ function legible(theme: Theme, colors: Theme['colors']): Theme['colors'] {
       if (!push(pair, pair.blame, out[other]!, min)) push(pair, other, out[pair.blame]!, min);
     }
   }
-  return out;
+  // A named colour moved again later (a second pass) is plain hex: keep only the names still in use.
+  const used = new Set(Object.values(out));
+  for (const hex of tints.keys()) if (!used.has(hex)) tints.delete(hex);
+  return { colors: out, tints };
 }
 
 /** theme.yaml's colour roles, taken from the template's colour scheme. */
@@ -110,7 +135,11 @@ function templateColors(set: MasterSet, own: Theme['colors'], behind?: string[])
  * The theme with the template's colours and fonts, and one line for each font measured with
  * a stand-in (a font is never a reason to refuse a build: see fonts/fonts.ts).
  */
-export function templateTheme(set: MasterSet, theme: Theme, background?: string[]): { theme: Theme; notes: string[] } {
+export function templateTheme(
+  set: MasterSet,
+  theme: Theme,
+  background?: string[],
+): { theme: Theme; notes: string[]; tints: Map<string, string> } {
   const fonts = {
     ...theme.fonts,
     heading: set.fonts.major || theme.fonts.heading,
@@ -121,7 +150,8 @@ export function templateTheme(set: MasterSet, theme: Theme, background?: string[
     const note = standInNote(face);
     if (note) notes.push(`${set.origin}: ${note}`);
   }
-  return { theme: { ...theme, colors: legible(theme, templateColors(set, theme.colors, background)), fonts }, notes };
+  const { colors, tints } = legible(theme, templateColors(set, theme.colors, background), set.scheme);
+  return { theme: { ...theme, colors, fonts }, notes, tints };
 }
 
 const boxOf = (layout: LayoutInfo, ...types: string[]): Box | undefined =>
