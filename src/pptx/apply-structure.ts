@@ -137,13 +137,12 @@ const HIGHLIGHT = /<a:highlight>[\s\S]*?<\/a:highlight>/y;
 const RGB_COLOR = /<a:srgbClr val="([0-9A-Fa-f]{6})"\/>/y;
 const KEPT_HIGHLIGHT = /\u0000(\d+)\u0000/y;
 
-/** `srgbClr` → `schemeClr` for theme colours, except highlights (LibreOffice reads only RGB there). */
+/** `srgbClr` → `schemeClr` for theme colours (and their tints), except highlights (LibreOffice reads only RGB there). */
 function schemeColors(xml: string, colors: Map<string, string>): string {
   const highlights: string[] = [];
   const kept = replaceFrom(xml, '<a:highlight>', HIGHLIGHT, ([h]) => `\u0000${highlights.push(h) - 1}\u0000`);
   const mapped = replaceFrom(kept, '<a:srgbClr val="', RGB_COLOR, ([match, hex = '']) => {
-    const slot = colors.get(hex.toUpperCase());
-    return slot ? `<a:schemeClr val="${slot}"/>` : match;
+    return colors.get(hex.toUpperCase()) ?? match;
   });
   // XML holds no U+0000 (it is not well-formed), so without highlights there is nothing to put back.
   if (highlights.length === 0) return mapped;

@@ -46,6 +46,8 @@ export interface MasterSet {
   origin: string;
   /** The template's background and art pictures, decoded (by media part), to sample what is behind text. */
   pictures?: ReadonlyMap<string, Raster>;
+  /** Theme colours the template's design made lighter or darker to read: hex → `a:schemeClr` with lumMod/lumOff. */
+  tints?: ReadonlyMap<string, string>;
 }
 
 /** The layouts Trappa's slides need, by what they hold. */

@@ -59,7 +59,7 @@ export interface SlidePlan {
 export interface DeckStructure {
   set: MasterSet;
   slides: SlidePlan[];
-  /** Colour (hex) → scheme slot, for the colours that are the theme's. */
+  /** Colour (hex) → the `a:schemeClr` element slides write for it: the theme's colours and their tints. */
   schemeColors: Map<string, string>;
   /** Layout part → the scheme slot its title placeholder gives titles in this deck (layout-title-color.ts). */
   layoutTitleColors?: Map<string, string>;
@@ -279,12 +279,16 @@ function headingParagraphs(paragraphs: readonly Paragraph[]): number[] {
   return shown.flatMap((p, i) => (p.heading ? [i] : []));
 }
 
-/** Colours that are theme colours, mapped to the slot shapes should name (text and background first). */
+/**
+ * Colours that are theme colours, mapped to the `a:schemeClr` shapes should write instead
+ * (text and background first), then the theme colours the design made lighter or darker.
+ */
 export function schemeColors(set: MasterSet): Map<string, string> {
   const map = new Map<string, string>();
   for (const slot of ['tx1', 'bg1', 'accent1', 'accent2', 'accent3', 'accent4', 'accent5', 'accent6', 'tx2', 'bg2']) {
     const hex = set.scheme.get(slot);
-    if (hex && !map.has(hex)) map.set(hex, slot);
+    if (hex && !map.has(hex)) map.set(hex, `<a:schemeClr val="${slot}"/>`);
   }
+  for (const [hex, xml] of set.tints ?? []) if (!map.has(hex)) map.set(hex, xml);
   return map;
 }

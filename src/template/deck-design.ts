@@ -139,7 +139,8 @@ export async function prepareDesign(root: string, plan: DeckPlan): Promise<Resul
   const look = layoutLook(set, chosen.value.layouts.content);
   const area = templateContentArea(set, chosen.value.layouts.content, look);
   const behind = area ? look.backgroundIn(area) : look.background ? [look.background] : undefined;
-  const { theme, notes } = templateTheme(set, plan.theme, behind);
+  const { theme, notes, tints } = templateTheme(set, plan.theme, behind);
+  set.tints = tints;
   const { layouts } = chosen.value;
   return ok({
     notes,

@@ -4,66 +4,15 @@
  * geometry (slide size, title and body boxes of its content layout, the title slide's
  * title and subtitle boxes, its footer and slide-number boxes).
  */
-import { contrastRatio, relativeLuminance } from '../contrast.js';
-import { COLOR_PAIRS } from '../data/check-theme.js';
+import { contrastRatio } from '../contrast.js';
 import type { Theme } from '../data/schema.js';
-
-type ColorName = keyof Theme['colors'];
 import { standInNote } from '../fonts/fonts.js';
 import { bestTextSlot, layoutLook } from './legible-colors.js';
 import { roomBelow, templateSlots } from './template-slots.js';
+import { legible, mix } from './legible-theme.js';
 import type { Page } from '../layout/page.js';
 import type { Box } from '../layout/types.js';
 import type { LayoutInfo, LayoutRole, MasterSet } from '../pptx/master-set.js';
-
-/** `a` moved `share` of the way towards `b`. */
-function mix(a: string, b: string, share: number): string {
-  const channel = (hex: string, i: number) => parseInt(hex.slice(i, i + 2), 16);
-  return [0, 2, 4]
-    .map((i) =>
-      Math.round(channel(a, i) + (channel(b, i) - channel(a, i)) * share)
-        .toString(16)
-        .padStart(2, '0'),
-    )
-    .join('')
-    .toUpperCase();
-}
-
-/**
- * Every pair of colours the slides draw (check-theme.ts) made to read: the colour to blame
- * moves towards black or white, whichever reaches the ratio (a template's palette is not
- * made for Trappa's diagrams, and its accents may be pale or its background dark).
- */
-function legible(theme: Theme, colors: Theme['colors']): Theme['colors'] {
-  const out = { ...colors };
-  // The title slide's subtitle is the template's placeholder, in its own colour: not a pair here.
-  const pairs = COLOR_PAIRS.filter((p) => !(p.text === 'secondary' && p.on === 'primary'));
-  const reads = (pair: (typeof pairs)[number], min: number) => contrastRatio(out[pair.text]!, out[pair.on]!) >= min;
-  /** Moves `name` away from `from` (lighter if it is the lighter one) until the pair reads; false if it cannot. */
-  const push = (pair: (typeof pairs)[number], name: ColorName, from: string, min: number): boolean => {
-    const start = out[name]!;
-    const towards = relativeLuminance(start) >= relativeLuminance(from) ? 'FFFFFF' : '000000';
-    for (let step = 1; step <= 10; step++) {
-      out[name] = mix(start, towards, step / 10);
-      if (reads(pair, min)) return true;
-    }
-    out[name] = start;
-    return false;
-  };
-  for (let pass = 0; pass < 3; pass++) {
-    // Text on primary fills is whichever of the theme's light and dark reads best on it.
-    out.onPrimary = [out.background, out.text, 'FFFFFF', '000000'].reduce((a, b) =>
-      contrastRatio(b, out.primary) > contrastRatio(a, out.primary) ? b : a,
-    );
-    for (const pair of pairs) {
-      const min = typeof pair.min === 'number' ? pair.min : pair.min(theme);
-      const other = pair.blame === pair.text ? pair.on : pair.text;
-      if (!out[other] || !out[pair.blame] || reads(pair, min)) continue;
-      if (!push(pair, pair.blame, out[other]!, min)) push(pair, other, out[pair.blame]!, min);
-    }
-  }
-  return out;
-}
 
 /** theme.yaml's colour roles, taken from the template's colour scheme. */
 function templateColors(set: MasterSet, own: Theme['colors'], behind?: string[]): Theme['colors'] {
@@ -110,7 +59,11 @@ function templateColors(set: MasterSet, own: Theme['colors'], behind?: string[])
  * The theme with the template's colours and fonts, and one line for each font measured with
  * a stand-in (a font is never a reason to refuse a build: see fonts/fonts.ts).
  */
-export function templateTheme(set: MasterSet, theme: Theme, background?: string[]): { theme: Theme; notes: string[] } {
+export function templateTheme(
+  set: MasterSet,
+  theme: Theme,
+  background?: string[],
+): { theme: Theme; notes: string[]; tints: Map<string, string> } {
   const fonts = {
     ...theme.fonts,
     heading: set.fonts.major || theme.fonts.heading,
@@ -121,7 +74,8 @@ export function templateTheme(set: MasterSet, theme: Theme, background?: string[
     const note = standInNote(face);
     if (note) notes.push(`${set.origin}: ${note}`);
   }
-  return { theme: { ...theme, colors: legible(theme, templateColors(set, theme.colors, background)), fonts }, notes };
+  const { colors, tints } = legible(theme, templateColors(set, theme.colors, background), set.scheme);
+  return { theme: { ...theme, colors, fonts }, notes, tints };
 }
 
 const boxOf = (layout: LayoutInfo, ...types: string[]): Box | undefined =>
