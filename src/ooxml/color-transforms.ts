@@ -90,13 +90,24 @@ function rgbTransform(rgb: Rgb, name: string, v: number): Rgb {
  * Percentages are thousandths of a percent (100000 = 100 %), angles 60000ths of a degree.
  */
 export function withTransforms(hex: string, color: XmlElement): string {
-  const transforms = color.children.filter((c): c is XmlElement => typeof c !== 'string');
+  const transforms = color.children
+    .filter((c): c is XmlElement => typeof c !== 'string')
+    .map((t) => ({ name: t.name.replace(/^a:/, ''), val: Number(attr(t, 'val') ?? 0) }));
+  return applyTransforms(hex, transforms);
+}
+
+/** One transform as a colour element's child names it (`lumMod`, val 60000). */
+export interface ColorTransform {
+  name: string;
+  val: number;
+}
+
+/** `hex` with `transforms` applied in order (see withTransforms). */
+export function applyTransforms(hex: string, transforms: readonly ColorTransform[]): string {
   if (transforms.length === 0) return hex;
   let rgb: Rgb = [0, 2, 4].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255) as Rgb;
   let hsl: Rgb | undefined;
-  for (const t of transforms) {
-    const name = t.name.replace(/^a:/, '');
-    const raw = Number(attr(t, 'val') ?? 0);
+  for (const { name, val: raw } of transforms) {
     const op = hslTransform(name, raw / 100000, raw / 60000 / 360);
     if (op) {
       hsl ??= toHsl(rgb);

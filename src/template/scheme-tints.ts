@@ -5,8 +5,7 @@
  * theme. The colour is computed with the transform code the check reads slides with
  * (ooxml/color-transforms.ts): what the contrast rules measure is what PowerPoint draws.
  */
-import { withTransforms } from '../ooxml/color-transforms.js';
-import { parseXml } from '../ooxml/xml.js';
+import { applyTransforms } from '../ooxml/color-transforms.js';
 
 /** A scheme colour with PowerPoint's luminance transforms, in thousandths of a percent. */
 export interface SchemeTint {
@@ -22,11 +21,12 @@ export function schemeTintXml({ slot, lumMod, lumOff }: SchemeTint): string {
   return `<a:schemeClr val="${slot}">${mod}${off}</a:schemeClr>`;
 }
 
-const A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
-
-/** The hex of `slot`'s colour `base` with the tint applied (as colorIn reads it). */
-export function tintedHex(base: string, tint: SchemeTint): string {
-  return withTransforms(base, parseXml(schemeTintXml(tint).replace('<a:schemeClr ', `<a:schemeClr xmlns:a="${A}" `)));
+/** The hex of `slot`'s colour `base` with the tint applied (the transforms colorIn reads back). */
+export function tintedHex(base: string, { lumMod, lumOff }: SchemeTint): string {
+  return applyTransforms(base, [
+    ...(lumMod === 100000 ? [] : [{ name: 'lumMod', val: lumMod }]),
+    ...(lumOff === 0 ? [] : [{ name: 'lumOff', val: lumOff }]),
+  ]);
 }
 
 /** `slot` moved `share` (0–1) of the way to white (`lighter`) or black, in HSL luminance. */
