@@ -450,6 +450,8 @@ describe.each(LANGS)('the rarer messages in %s', (lang) => {
     expect(all).toContain(lang === 'nb' ? 'E-postoppsettet må rettes først' : 'E-postoppsettet må rettast først');
     // Located at the file and line, what is wrong in the reader's words; Handlebars' own at most quoted.
     expect(all).toMatch(/templates\/nb\/slides\.yaml:\d+:\d+ .*\{\{#if …\}\} (blir aldri lukket|vert aldri lukka)/);
+    // A template's key is no data field: named as slides.yaml has it, not «Tittel › Tittel».
+    expect(all).toMatch(/templates\/nb\/slides\.yaml:\d+:\d+ title\.title: /);
     expect(all).toMatch(/templates\/nb\/email\/subject\.hbs:1 syntaksfeil: Handlebars (ventet ikke|venta ikkje) /);
     expect(all).toContain(lang === 'nb' ? 'er ikke en innloggingsfil' : 'er ikkje ei innloggingsfil');
     expect(all).toContain(lang === 'nb' ? 'ikke logget inn (ingenting i ' : 'ikkje logga inn (ingenting i ');
