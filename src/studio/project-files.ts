@@ -10,7 +10,7 @@
  * older version can be merged (save-merge.ts). Saving is atomic (io/save-file.ts); changes
  * made by another editor are reported.
  */
-import { lstat, readdir, realpath } from 'node:fs/promises';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { watch } from 'chokidar';
 import { BoundedCache } from '../bounded-cache.js';
@@ -80,6 +80,15 @@ export class ProjectFiles {
         .sort()
         .map((n) => ({ abs: path.join(dataDir, 'decks', n), kind: 'deck' as const })),
     ];
+  }
+
+  /** The data files' size on disk together, and the largest of them (relative): what the live check would read. */
+  async dataBytes(): Promise<{ total: number; largest: string }> {
+    const sized = await Promise.all(
+      (await this.list()).map(async ({ abs }) => ({ abs, size: (await stat(abs).catch(() => undefined))?.size ?? 0 })),
+    );
+    const largest = sized.reduce((a, b) => (b.size > a.size ? b : a));
+    return { total: sized.reduce((sum, f) => sum + f.size, 0), largest: this.rel(largest.abs) };
   }
 
   /** The absolute path of a data file named by the page, or undefined for anything else. */
