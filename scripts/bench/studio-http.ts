@@ -23,6 +23,8 @@ interface Step {
   wallMs: number;
   cpuMs: number;
   rssMB: number;
+  /** The longest a small request waited while this step ran. */
+  othersMaxMs: number;
 }
 
 export interface StudioHttpResult {
@@ -66,8 +68,9 @@ function call(url: URL, method: string, target: string, body?: unknown): Promise
 }
 
 /** The page shell every 25 ms until stopped: each answer's time. */
-function pollOthers(url: URL): { stop: () => Promise<number[]> } {
+function pollOthers(url: URL): { stop: () => Promise<number[]>; during: (t0: number, t1: number) => number } {
   const times: number[] = [];
+  const spans: Array<[number, number]> = [];
   let running = true;
   const loop = (async () => {
     while (running) {
@@ -76,10 +79,13 @@ function pollOthers(url: URL): { stop: () => Promise<number[]> } {
         get(new URL('/', url), { agent: false }, (res) => res.resume().on('end', resolve)).on('error', () => resolve());
       });
       times.push(performance.now() - t0);
+      spans.push([t0, performance.now()]);
       await new Promise((r) => setTimeout(r, 25));
     }
   })();
   return {
+    // A request that overlapped [t0, t1]: the step may have held it up.
+    during: (t0, t1) => Math.max(0, ...spans.filter(([a, b]) => b >= t0 && a <= t1).map(([a, b]) => b - a)),
     stop: async () => {
       running = false;
       await loop;
@@ -95,13 +101,17 @@ export async function measureStudioHttp(cli: string, root: string, deck: string,
   const pid = studio.child.pid!;
   const url = new URL(studio.url);
   const steps: Step[] = [];
+  const others = pollOthers(url);
   const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
     const [t0, c0] = [performance.now(), cpuOf(pid)];
     const out = await work();
-    steps.push({ name, wallMs: performance.now() - t0, cpuMs: cpuOf(pid) - c0, rssMB: status(pid, 'VmRSS') });
+    const t1 = performance.now();
+    // The small requests still out when the step ended are counted once they are answered.
+    await new Promise((r) => setTimeout(r, 60));
+    const othersMaxMs = others.during(t0, t1);
+    steps.push({ name, wallMs: t1 - t0, cpuMs: cpuOf(pid) - c0, rssMB: status(pid, 'VmRSS'), othersMaxMs });
     return out;
   };
-  const others = pollOthers(url);
   try {
     const project = await timed('GET /api/project', () => call(url, 'GET', '/api/project'));
     const file = project.json.files.find((f: { file: string }) => f.file === STRATEGY);
@@ -111,6 +121,7 @@ export async function measureStudioHttp(cli: string, root: string, deck: string,
     const have = new Set<string>((first.json.decks[0].slides as Slides).map((s) => s.hash));
     const editWall: number[] = [];
     const editCpu: number[] = [];
+    const editsStart = performance.now();
     let changes: Array<{ path: Array<string | number>; value: unknown }> = [];
     for (let i = 0; i < edits; i++) {
       changes = [{ path: ['profile', 0], value: `Samarbeidet Benk${i}x skal synes` }];
@@ -123,7 +134,9 @@ export async function measureStudioHttp(cli: string, root: string, deck: string,
       if (!slides.some((s) => s.svg?.includes(`Benk${i}x`))) throw new Error(`edit ${i} is not on a slide`);
       for (const s of slides) have.add(s.hash);
     }
-    steps.push({ name: 'after the edits', wallMs: 0, cpuMs: 0, rssMB: status(pid, 'VmRSS') });
+    await new Promise((r) => setTimeout(r, 60));
+    const othersMaxMs = others.during(editsStart, performance.now());
+    steps.push({ name: `${edits} edits`, wallMs: 0, cpuMs: 0, rssMB: status(pid, 'VmRSS'), othersMaxMs });
     const check = await timed('live check', () =>
       call(url, 'POST', '/api/check', { changes: { [STRATEGY]: { version, changes } } }),
     );
@@ -167,9 +180,9 @@ export function studioHttpTable(r: StudioHttpResult): Table {
   ];
   return {
     title: `Trappa Studio over HTTP on a ${r.strategyMB.toFixed(2)} MB strategy (no browser)`,
-    headers: ['step', 'wall', 'studio CPU', 'p90 / RSS after', ''],
+    headers: ['step', 'wall', 'studio CPU', 'p90 / RSS after', 'others waited (max)'],
     rows: [
-      ...r.steps.map((s) => [s.name, ms(s.wallMs), ms(s.cpuMs), `${s.rssMB.toFixed(0)} MB`, '']),
+      ...r.steps.map((s) => [s.name, ms(s.wallMs), ms(s.cpuMs), `${s.rssMB.toFixed(0)} MB`, ms(s.othersMaxMs)]),
       ['edit → slides (min, p50, p90): wall', ...edits('', r.editWall).slice(1)],
       ['edit → slides (min, p50, p90): studio CPU', ...edits('', r.editCpu).slice(1)],
       [

@@ -272,7 +272,14 @@ export function createApi(options: StudioOptions, messages: Messages) {
       const only = Array.isArray(decks) ? decks.filter((d): d is string => typeof d === 'string') : undefined;
       const held = Array.isArray(have) ? have.filter((h): h is string => typeof h === 'string') : undefined;
       const inputs = await editInputs(edits, changes);
-      json(res, await thread.run({ kind: 'render', paths: projectPaths, edits: inputs, decks: only, have: held }));
+      const answer = await thread.run<string>({
+        kind: 'render',
+        paths: projectPaths,
+        edits: inputs,
+        decks: only,
+        have: held,
+      });
+      send(res, 200, 'application/json; charset=utf-8', answer);
     },
     'POST /api/check': async ({ res, body }) => {
       const { edits, changes } = record(body);

@@ -145,7 +145,9 @@ export async function runJob(job: Job, lang: Lang): Promise<unknown> {
       // file. Answered as JSON text: the request thread holds and sends it as it is (raw-json.ts).
       return JSON.stringify(context.sources.plainOf(job.file, job.text) ?? parsedOf(job.text)?.value ?? null);
     case 'render':
-      return render(job, lang);
+      // As JSON text: the first render of a 520-slide deck is 10 MB of SVG, which the request
+      // thread would otherwise take apart and stringify again while others wait.
+      return JSON.stringify(await render(job, lang));
     case 'check':
       return check(job, lang);
     case 'templates':

@@ -35,9 +35,15 @@ export class WorkerOutOfMemory extends Error {
   }
 }
 
+/** Each worker's young generation, MB (see startWorker). */
+const YOUNG_MB = Number(process.env.TRAPPA_STUDIO_YOUNG_MB ?? 8);
+
 function startWorker(lang: Lang, background: boolean, heapMb: number | undefined): Worker {
   // V8's old generation is where a job's data lives: past it the worker ends, not the Studio.
-  const limits = heapMb === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: heapMb } };
+  const old = heapMb === undefined ? {} : { maxOldGenerationSizeMb: heapMb };
+  // The young one holds a job's garbage (a layout makes much): V8 sizes it up to 48 MB per worker,
+  // memory the process keeps; 8 MB costs a few more, shorter collections.
+  const limits = { resourceLimits: { ...old, maxYoungGenerationSizeMb: YOUNG_MB } };
   const options = { workerData: { lang, background }, ...limits };
   if (BUNDLED) return new Worker(path.join(import.meta.dirname, BUNDLED), options);
   const source = fileURLToPath(new URL('./studio-worker.ts', import.meta.url));
