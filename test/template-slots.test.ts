@@ -130,13 +130,29 @@ describe.runIf(hasSoffice)('adapting to a small body area (LibreOffice’s Midni
     ]);
   });
 
-  it('lists the staircase’s steps when the body is too low for the diagram', () => {
-    const staircase = notes.find((l) => l.includes('(staircase)'));
-    expect(staircase).toMatch(/its steps are a list$/);
-    const n = Number(/slide (\d+)/.exec(staircase!)![1]);
-    const shapes = slideShapes(strategi.slideXml(n));
-    expect(shapes.some((s) => /^Step \d/.test(s.name))).toBe(false);
-    expect(shapes.some((s) => s.placeholder && s.text.length > 40)).toBe(true);
+  // Changed by issue #20 (eighth round, A2): the staircase was told as a list over 2–4 slides
+  // ("its steps are a list"), the strategy deck had 19–20 slides. Now the slides that would need
+  // more slides on the 1.8-in body place take the free area under the title (10.2 × 2.1 in) and
+  // the steps keep their points in one drawing; only the explanation continues.
+  it('draws the staircase whole, each step with its points, on the free area under the title; only the explanation continues', () => {
+    expect(notes.some((l) => l.includes('(staircase)'))).toBe(false);
+    const { n, shapes } = slideWith(strategi, 'Step 1');
+    const steps = shapes.filter((s) => /^Step \d$/.test(s.name));
+    expect(steps).toHaveLength(4);
+    expect(steps.find((s) => s.name === 'Step 1')!.text).toContain('Hvorfor skal vi kommunisere?');
+    expect(steps.find((s) => s.name === 'Step 3')!.text).toContain('Vet / burde vite');
+    // Wider than the layout's body place (6.9 in from x 3.7 in): the free area starts at the footer's margin.
+    const x = (s: SlideShape) => Number(/<a:off x="(-?\d+)"/.exec(s.xml)?.[1]) / 914_400;
+    expect(x(steps[0]!)).toBeLessThan(1);
+    expect(strategi.slideTexts(n + 1).join(' ')).toContain('Effektiv kommunikasjon');
+    expect(strategi.slideTexts(n + 2).join(' ')).not.toContain('Trinn');
+    expect(decks[0]!.slideCount).toBeLessThanOrEqual(17);
+  });
+
+  it('says so when the model’s text goes to the speaker notes', () => {
+    expect(notes.filter((l) => l.includes('(model)'))).toEqual([
+      expect.stringMatching(/^deck strategi, slide \d+ \(model\): the model's .* in the speaker notes$/),
+    ]);
   });
 
   it('stands the statements under their labels (or on a slide each) when the template’s two columns are not used', async () => {

@@ -13,6 +13,7 @@ import { createRenderer, TemplateIssue, type Renderer } from '../render/render-t
 import { slideKind, slideKinds } from '../slides/index.js';
 import type { SlideInput } from '../slides/types.js';
 import { withSources } from './element-sources.js';
+import { onBodyOrFreeArea } from './free-area.js';
 import type { DeckPlan, PlannedSlide } from '../plan/resolve-deck.js';
 
 const log = debugLog('layout');
@@ -137,8 +138,10 @@ function buildSlides(
   slide: PlannedSlide,
   planned: number,
 ): LaidOutSlide[] {
-  const used: { titleKey?: string } = {};
-  const laid = slideKind(slide.kind).build(slideInput(plan, slide, page, renderer, used));
+  const { slides: laid, used } = onBodyOrFreeArea(page, (on) => {
+    const used: { titleKey?: string } = {};
+    return { slides: slideKind(slide.kind).build(slideInput(plan, slide, on, renderer, used)), used };
+  });
   const built = withSources(plan, slide, laid, titleSource(plan, slide, used.titleKey));
   const notes = slide.notes ? renderer.inline(slide.notes.source, slide.notes.location) : undefined;
   // The deck's notes come first; a kind's own notes (an explanation moved off the slide) follow.

@@ -339,6 +339,31 @@ const ADAPTED = {
     'innhaldsflata i malen er for lita for trappediagrammet; trinna vert viste som ei liste',
     "the template's body area is too small for the staircase diagram; its steps are a list",
   ),
+  'adapt.staircasePoints': t(
+    'innholdsflaten i malen er for liten for punktene i trappediagrammet; de står som en liste på neste lysbilde',
+    'innhaldsflata i malen er for lita for punkta i trappediagrammet; dei står som ei liste på neste lysbilete',
+    "the template's body area is too small for the steps' points in the staircase diagram; they are a list on the next slide",
+  ),
+  'adapt.staircaseNotes': t(
+    'forklaringen til trappa får ikke plass på innholdsflaten i malen; den står i talernotatene',
+    'forklaringa til trappa får ikkje plass på innhaldsflata i malen; ho står i talarnotata',
+    "the staircase's explanation does not fit on the template's body area; it is in the speaker notes",
+  ),
+  'adapt.modelSummary': t(
+    'modellens oppsummering får ikke plass på innholdsflaten i malen; den står i talernotatene',
+    'oppsummeringa til modellen får ikkje plass på innhaldsflata i malen; ho står i talarnotata',
+    "the model's summary does not fit on the template's body area; it is in the speaker notes",
+  ),
+  'adapt.modelEmphasis': t(
+    'modellens nøkkelsetning får ikke plass på innholdsflaten i malen; den står i talernotatene',
+    'nøkkelsetninga til modellen får ikkje plass på innhaldsflata i malen; ho står i talarnotata',
+    "the model's key sentence does not fit on the template's body area; it is in the speaker notes",
+  ),
+  'adapt.modelBoth': t(
+    'modellens oppsummering og nøkkelsetning får ikke plass på innholdsflaten i malen; de står i talernotatene',
+    'oppsummeringa og nøkkelsetninga til modellen får ikkje plass på innhaldsflata i malen; dei står i talarnotata',
+    "the model's summary and key sentence do not fit on the template's body area; they are in the speaker notes",
+  ),
 };
 
 export const SETUP_TEXT = { ...MAIL, ...RECORDS, ...IMAGES, ...ADAPTED };

@@ -80,8 +80,24 @@ function layoutWith(
     content.unplaced ?? '',
   ];
   const notes = moved.filter(Boolean).join('\n\n');
-  const slide = { title: content.title, background: colors.background, elements, ...(notes ? { notes } : {}) };
+  const adapted = page.template ? movedNote(Boolean(moved[0]), Boolean(moved[1])) : undefined;
+  const slide = {
+    title: content.title,
+    background: colors.background,
+    elements,
+    ...(notes ? { notes } : {}),
+    ...(adapted ? { adapted } : {}),
+  };
   return { slide, fits: bottomOf(drawn) <= diagram.y + diagram.h + 0.01 };
+}
+
+/** The warning for text of the model moved to the speaker notes on a template (the tasks label is not text of its own). */
+function movedNote(summary: boolean, emphasis: boolean): string | undefined {
+  if (summary && emphasis)
+    return "the model's summary and key sentence do not fit on the template's body area; they are in the speaker notes";
+  if (summary) return "the model's summary does not fit on the template's body area; it is in the speaker notes";
+  if (emphasis) return "the model's key sentence does not fit on the template's body area; it is in the speaker notes";
+  return undefined;
 }
 
 export const modelSlide: SlideKind = {

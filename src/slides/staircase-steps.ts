@@ -11,17 +11,51 @@ import { fitBox, fittedShape, textHeight, textStyle } from '../layout/text-box.j
 import type { Box, Paragraph, SlideElement, TextStyle } from '../layout/types.js';
 import type { StaircaseContent, Step } from './staircase-content.js';
 
-const BAR_H = 0.5;
-const BANNER_H = 0.55;
-const GAP = 0.12;
-const MIN_RISE = 0.3;
+/** The bars' heights, the gaps between them and the steps, and how much each step rises over the one before. */
+export interface StepFrame {
+  bar: number;
+  banner: number;
+  gap: number;
+  rise: number;
+  /** Inner padding of a step; the bottom keeps the last line off the step's edge. */
+  insets: { left: number; right: number; top: number; bottom: number };
+  /** The label ("Trinn 1") on the question's line rather than a line of its own. */
+  inline: boolean;
+}
+
+/** The staircase as drawn on the built-in design and wherever it fits. */
+export const FULL_FRAME: StepFrame = {
+  bar: 0.5,
+  banner: 0.55,
+  gap: 0.12,
+  rise: 0.3,
+  insets: { left: 0.12, right: 0.1, top: 0.1, bottom: 0.14 },
+  inline: false,
+};
+
+/**
+ * Tighter bars and a smaller rise, for a template's low body place: the steps keep their points
+ * in the drawing rather than handing them to a list on the next slide.
+ */
+export const COMPACT_FRAME: StepFrame = {
+  bar: 0.34,
+  banner: 0.36,
+  gap: 0.06,
+  rise: 0.06,
+  insets: { left: 0.08, right: 0.06, top: 0.05, bottom: 0.08 },
+  inline: true,
+};
+
 const OUTCOME_H = 0.32;
 
 /** A step's words; its label ("Trinn 1") is a little smaller than the rest, never below `minSize`. */
-function stepParagraphs(step: Step, style: TextStyle, minSize: number): Paragraph[] {
+function stepParagraphs(step: Step, style: TextStyle, minSize: number, inline = false): Paragraph[] {
+  const label = { text: step.label, size: Math.max(style.fontSize - 3, minSize) };
+  const question = { text: step.question, bold: true, size: style.fontSize + 2 };
   return [
-    { runs: [{ text: step.label, size: Math.max(style.fontSize - 3, minSize) }] },
-    { runs: [{ text: step.question, bold: true, size: style.fontSize + 2 }] },
+    ...(inline
+      ? [{ runs: [{ ...label, text: `${step.label} ` }, question] }]
+      : [{ runs: [label] }, { runs: [question] }]),
     // Bulleted and spaced, so two wrapped points never read as one.
     ...step.points.map(
       (text, i): Paragraph => ({ runs: [{ text }], bullet: true, level: 0, spaceBefore: i === 0 ? 4 : 3 }),
@@ -30,10 +64,10 @@ function stepParagraphs(step: Step, style: TextStyle, minSize: number): Paragrap
 }
 
 /** True when the longest word of every step fits on a line, so no word is broken in two. */
-function wordsFit(steps: Step[], style: TextStyle, width: number, minSize: number): boolean {
+function wordsFit(steps: Step[], style: TextStyle, width: number, minSize: number, inline: boolean): boolean {
   const inner = (width - style.insets.left - style.insets.right) * 72;
   return steps.every((step) =>
-    stepParagraphs(step, style, minSize).every((p) =>
+    stepParagraphs(step, style, minSize, inline).every((p) =>
       p.runs.every((run) =>
         // A bulleted point's text starts after the bullet's indent.
         run.text.split(/\s+/).every(
@@ -55,12 +89,13 @@ function stepHeights(
   width: number,
   available: number,
   minSize: number,
+  frame: StepFrame,
 ): number[] | undefined {
-  if (!wordsFit(steps, style, width, minSize)) return undefined;
+  if (!wordsFit(steps, style, width, minSize, frame.inline)) return undefined;
   const heights: number[] = [];
   for (const step of steps) {
-    const need = textHeight(stepParagraphs(step, style, minSize), style, width);
-    heights.push(Math.max(need, (heights.at(-1) ?? 0) + MIN_RISE));
+    const need = textHeight(stepParagraphs(step, style, minSize, frame.inline), style, width);
+    heights.push(Math.max(need, (heights.at(-1) ?? 0) + frame.rise));
   }
   if ((heights.at(-1) ?? 0) > available) return undefined;
   // Stretch into an even staircase: the top step reaches the banner, the lowest keeps at least its own height.
@@ -75,12 +110,11 @@ function wholeOrHyphenated(page: Page, paragraphs: Paragraph[], style: TextStyle
   return broken.length === 0 ? paragraphs : hyphenateWords(paragraphs, broken, page.language);
 }
 
-/** Inner padding of a step; the bottom keeps the last line off the step's edge. */
-const STEP_INSETS = { left: 0.12, right: 0.1, top: 0.1, bottom: 0.14 };
-
 export interface StepSizing {
   size: number;
   heights: number[];
+  /** The frame the heights were found in (FULL_FRAME when absent). */
+  frame?: StepFrame;
 }
 
 /** The largest size (theme body size down to its floor) at which every step fits its column. */
@@ -89,12 +123,13 @@ export function sizeSteps(
   content: StaircaseContent,
   cols: Box[],
   available: number,
+  frame: StepFrame = FULL_FRAME,
 ): StepSizing | undefined {
   const { colors, sizes } = page.theme;
   for (let size = Math.min(sizes.body, 20); size >= sizes.minBody; size -= 0.5) {
-    const style = textStyle(page, { size, color: colors.onPrimary, insets: STEP_INSETS });
-    const heights = stepHeights(content.steps, style, cols[0]?.w ?? 1, available, sizes.minBody);
-    if (heights) return { size, heights };
+    const style = textStyle(page, { size, color: colors.onPrimary, insets: frame.insets });
+    const heights = stepHeights(content.steps, style, cols[0]?.w ?? 1, available, sizes.minBody, frame);
+    if (heights) return frame === FULL_FRAME ? { size, heights } : { size, heights, frame };
   }
   return undefined;
 }
@@ -108,8 +143,9 @@ function outcomeHeight(page: Page, content: StaircaseContent, width: number): nu
   return needs.length === 0 ? 0 : Math.min(0.8, Math.max(OUTCOME_H, ...needs));
 }
 
-export function stepsGeometry(page: Page, content: StaircaseContent, area: Box) {
-  const stepsArea: Box = { x: area.x, y: area.y + BANNER_H + GAP, w: area.w, h: area.h - BANNER_H - BAR_H - 2 * GAP };
+export function stepsGeometry(page: Page, content: StaircaseContent, area: Box, frame: StepFrame = FULL_FRAME) {
+  const { banner, bar, gap } = frame;
+  const stepsArea: Box = { x: area.x, y: area.y + banner + gap, w: area.w, h: area.h - banner - bar - 2 * gap };
   const cols = columns(
     stepsArea,
     content.steps.map(() => 1),
@@ -121,9 +157,9 @@ export function stepsGeometry(page: Page, content: StaircaseContent, area: Box) 
 
 export function layoutSteps(page: Page, content: StaircaseContent, area: Box, sizing: StepSizing): SlideElement[] {
   const { colors, sizes } = page.theme;
-  const { stepsArea, cols, available, outcomeH } = stepsGeometry(page, content, area);
-  const { size, heights } = sizing;
-  const style = textStyle(page, { size, color: colors.onPrimary, insets: STEP_INSETS });
+  const { size, heights, frame = FULL_FRAME } = sizing;
+  const { stepsArea, cols, available, outcomeH } = stepsGeometry(page, content, area, frame);
+  const style = textStyle(page, { size, color: colors.onPrimary, insets: frame.insets });
   const bottom = stepsArea.y + stepsArea.h;
   const elements: SlideElement[] = [];
   content.steps.forEach((step, i) => {
@@ -135,7 +171,7 @@ export function layoutSteps(page: Page, content: StaircaseContent, area: Box, si
       shape: 'rect',
       box: { x: col.x, y: bottom - h, w: col.w, h },
       fill: colors.primary,
-      paragraphs: wholeOrHyphenated(page, stepParagraphs(step, style, sizes.minBody), style, col.w),
+      paragraphs: wholeOrHyphenated(page, stepParagraphs(step, style, sizes.minBody, frame.inline), style, col.w),
       style,
     });
     if (step.outcome) {
@@ -160,7 +196,7 @@ export function layoutSteps(page: Page, content: StaircaseContent, area: Box, si
     fittedShape(page, {
       name: staircase.parts.base.name(),
       shape: 'rect',
-      box: { x: area.x, y: bottom + GAP, w: area.w, h: BAR_H },
+      box: { x: area.x, y: bottom + frame.gap, w: area.w, h: frame.bar },
       fill: colors.secondary,
       paragraphs: [{ runs: [{ text: content.base }] }],
       style: barStyle,
@@ -168,7 +204,7 @@ export function layoutSteps(page: Page, content: StaircaseContent, area: Box, si
     fittedShape(page, {
       name: staircase.parts.top.name(),
       shape: 'homePlate',
-      box: { x: area.x, y: area.y, w: area.w, h: BANNER_H },
+      box: { x: area.x, y: area.y, w: area.w, h: frame.banner },
       fill: colors.accent,
       paragraphs: [{ runs: [{ text: content.top }] }],
       style: { ...barStyle, color: colors.text, insets: { ...page.insets, right: 0.35 } },

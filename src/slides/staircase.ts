@@ -11,7 +11,15 @@ import { fitBox, textHeight, textStyle, titleElements } from '../layout/text-box
 import type { Box, LaidOutSlide, Paragraph, SlideElement, TextStyle } from '../layout/types.js';
 import { layoutList } from './bullets.js';
 import { type StaircaseContent, staircaseContent } from './staircase-content.js';
-import { layoutSteps, type StepSizing, sizeSteps, stepsGeometry } from './staircase-steps.js';
+import {
+  COMPACT_FRAME,
+  FULL_FRAME,
+  layoutSteps,
+  type StepFrame,
+  type StepSizing,
+  sizeSteps,
+  stepsGeometry,
+} from './staircase-steps.js';
 import type { SlideKind } from './types.js';
 
 function explanationParagraphs(content: StaircaseContent) {
@@ -39,9 +47,17 @@ function placements(page: Page): Placed[] {
   return [side([70, 30]), side([75, 25]), side([60, 40])];
 }
 
-function fitted(page: Page, content: StaircaseContent, diagram: Box): StepSizing | undefined {
-  const g = stepsGeometry(page, content, diagram);
-  return sizeSteps(page, content, g.cols, g.available);
+/** The frames the steps may be drawn in: the full one, and on a template's low body place the compact one. */
+const framesOf = (page: Page) => (page.template ? [FULL_FRAME, COMPACT_FRAME] : [FULL_FRAME]);
+
+/** The steps' sizing in `diagram`, in the first of `frames` they fit. */
+function fitted(page: Page, content: StaircaseContent, diagram: Box, frames = framesOf(page)): StepSizing | undefined {
+  for (const frame of frames) {
+    const g = stepsGeometry(page, content, diagram, frame);
+    const sizing = sizeSteps(page, content, g.cols, g.available, frame);
+    if (sizing) return sizing;
+  }
+  return undefined;
 }
 
 function slideOf(
@@ -63,14 +79,14 @@ interface Candidate {
 }
 
 /** The explanation under the diagram at full width: as much room as it needs, the steps keeping the rest. */
-function underneath(page: Page, content: StaircaseContent): Candidate | undefined {
+function underneath(page: Page, content: StaircaseContent, frame: StepFrame): Candidate | undefined {
   const body = page.body;
   const style = textStyle(page, { size: page.theme.sizes.body });
   for (let size = page.theme.sizes.body; size >= page.theme.sizes.minBody; size -= 1) {
     const h = textHeight(explanationParagraphs(content), { ...style, fontSize: size }, body.w);
     const diagram: Box = { ...body, h: body.h - h - page.gap };
     if (diagram.h < body.h * 0.55) continue;
-    const sizing = fitted(page, content, diagram);
+    const sizing = fitted(page, content, diagram, [frame]);
     if (!sizing) continue;
     const text = fitBox(page, {
       name: staircase.parts.explanation.name(),
@@ -86,10 +102,10 @@ function underneath(page: Page, content: StaircaseContent): Candidate | undefine
 }
 
 /** Beside the diagram (see placements), then under it: each arrangement that fits. */
-function candidates(page: Page, content: StaircaseContent): Candidate[] {
+function candidates(page: Page, content: StaircaseContent, frame: StepFrame): Candidate[] {
   const found: Candidate[] = [];
   for (const placed of placements(page)) {
-    const sizing = fitted(page, content, placed.diagram);
+    const sizing = fitted(page, content, placed.diagram, [frame]);
     const explanation = fitBox(page, {
       name: staircase.parts.explanation.name(),
       box: placed.explanation!,
@@ -103,7 +119,7 @@ function candidates(page: Page, content: StaircaseContent): Candidate[] {
       });
     }
   }
-  const under = underneath(page, content);
+  const under = underneath(page, content, frame);
   if (under) found.push(under);
   return found;
 }
@@ -129,8 +145,9 @@ function best(found: readonly Candidate[]): Candidate | undefined {
  * one goes to the speaker notes, so no slide holds a lone paragraph.
  */
 function layout(page: Page, content: StaircaseContent): LaidOutSlide[] {
-  if (content.explanation.length > 0) {
-    const chosen = best(candidates(page, content));
+  // The full frame's arrangements first: the compact one only where none of them fits.
+  for (const frame of content.explanation.length > 0 ? framesOf(page) : []) {
+    const chosen = best(candidates(page, content, frame));
     if (chosen) return [chosen.slide];
   }
   const full = fitted(page, content, page.body);
@@ -147,7 +164,8 @@ function layout(page: Page, content: StaircaseContent): LaidOutSlide[] {
   const alone = textHeight(explanationParagraphs(content), textStyle(page), page.body.w);
   if (alone >= MIN_CONTINUATION_SHARE * page.body.h)
     return [slide, ...layoutList(page, { title: content.title, items: explanationParagraphs(content) }, 1)];
-  return [{ ...slide, notes: content.explanation.join('\n\n') }];
+  const moved = "the staircase's explanation does not fit on the template's body area; it is in the speaker notes";
+  return [{ ...slide, notes: content.explanation.join('\n\n'), ...(page.template ? { adapted: moved } : {}) }];
 }
 
 /**
@@ -176,10 +194,13 @@ function withPointsListed(page: Page, content: StaircaseContent): LaidOutSlide[]
       adapted,
     }));
   }
-  return [
+  const listed = [
     slideOf(page, bare, page.body, sizing),
     ...layoutList(page, { title: content.title, items: [...items, ...explanation] }, 1),
   ];
+  const adapted =
+    "the template's body area is too small for the steps' points in the staircase diagram; they are a list on the next slide";
+  return page.template ? listed.map((s) => ({ ...s, adapted })) : listed;
 }
 
 export const staircaseSlide: SlideKind = {

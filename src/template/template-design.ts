@@ -148,6 +148,32 @@ export function templateContentArea(
   return body && contentArea(body, set.size, footers, look.art);
 }
 
+/**
+ * The free area under the layout's title where its body place is a strip (under 40 % of the
+ * slide's height: Midnightblue's and Vintage's content layouts carry a title set in the middle of
+ * the slide): from the title's foot down to the footer places, as wide as the body, title and
+ * footer places together, off the art (contentArea). Undefined for a body place of a reasonable
+ * height, or when the free area holds less than a sixth more.
+ */
+function freeUnderTitle(content: LayoutInfo, area: Box, size: { w: number; h: number }, footers: Box[], art: Box[]) {
+  const title = boxOf(content, 'title');
+  if (!title || area.h >= STRIP * size.h || title.y + title.h > area.y + 0.05) return undefined;
+  // What Trappa places there is its own, so the edge rule's 0.3 in applies (check/rules/slide-geometry.ts).
+  const edge = 0.3;
+  const across = union([area, title, ...footers])!;
+  const top = title.y + title.h + 0.05;
+  const x = Math.max(edge, across.x);
+  const w = Math.min(across.x + across.w, size.w - edge) - x;
+  const free = contentArea({ x, y: top, w, h: size.h - edge - top }, size, footers, art);
+  return free.h * free.w >= FREE_GAIN * area.w * area.h && free.h >= area.h ? free : undefined;
+}
+
+/** A body place lower than this share of the slide's height is a strip. */
+const STRIP = 0.4;
+
+/** How much larger than the content area the free area must be to be offered to the slides. */
+const FREE_GAIN = 7 / 6;
+
 /** Trappa's footer band moved to the bottom of a template's slide (which has no footer places). */
 function bottomBand(footer: Box, size: { w: number; h: number }): Box {
   const x = Math.min(footer.x, size.w * 0.05);
@@ -165,6 +191,7 @@ export function templatePage(page: Page, set: MasterSet, layouts: Record<LayoutR
   const body = templateContentArea(set, content, look) ?? page.body;
   const footers = ['ftr', 'sldNum', 'dt'].map((t) => boxOf(content, t)).filter((b): b is Box => b !== undefined);
   const room = roomBelow(body, set.size, footers, look.art);
+  const free = freeUnderTitle(content, body, set.size, footers, look.art);
   return {
     ...page,
     size: set.size,
@@ -183,6 +210,7 @@ export function templatePage(page: Page, set: MasterSet, layouts: Record<LayoutR
         ),
       },
       art: look.art,
+      ...(free ? { free } : {}),
       ...(footer ? { footer } : {}),
       ...(number ? { number } : {}),
       slots: { ...templateSlots(layouts.two, layouts.comparison, body), ...(room ? { room } : {}) },
