@@ -28,9 +28,21 @@ function freePages(page: Page, free: Box): Page[] {
   ];
 }
 
-/** The layout of least cost; the earlier of two that cost the same. */
-function cheapest<T extends { slides: LaidOutSlide[] }>(layouts: T[]): T {
-  return layouts.reduce((a, b) => (cost(b.slides) < cost(a.slides) ? b : a));
+/** Texts besides the title: on the free area each leaves its place for a position of its own. */
+const ownTexts = (slides: readonly LaidOutSlide[]): number =>
+  slides.reduce((n, s) => n + Math.max(0, s.elements.filter((e) => e.type === 'text').length - 1), 0);
+
+/**
+ * The layout of least cost; the earlier of two that cost the same. On the free area each text
+ * costs one more (ownTexts), so the free area must save more than it takes from the template's
+ * inheritance: a slide, or a diagram kept whole, not one slide of two columns for three of them.
+ */
+function cheapest<T extends { slides: LaidOutSlide[] }>(onBody: T | undefined, onFree: T[]): T {
+  const scored = [
+    ...(onBody ? [{ layout: onBody, cost: cost(onBody.slides) }] : []),
+    ...onFree.map((layout) => ({ layout, cost: cost(layout.slides) + ownTexts(layout.slides) })),
+  ];
+  return scored.reduce((a, b) => (b.cost < a.cost ? b : a)).layout;
 }
 
 export function onBodyOrFreeArea<T extends { slides: LaidOutSlide[] }>(page: Page, build: (page: Page) => T): T {
@@ -41,9 +53,9 @@ export function onBodyOrFreeArea<T extends { slides: LaidOutSlide[] }>(page: Pag
   } catch (error) {
     // Nothing of it fits the body place even at the smallest size: the free area may hold it.
     if (!free || !(error instanceof LayoutIssue)) throw error;
-    return cheapest(freePages(page, free).map(build));
+    return cheapest(undefined, freePages(page, free).map(build));
   }
   // One slide holding all of it: nothing to gain.
   if (!free || cost(onBody.slides) <= 4) return onBody;
-  return cheapest([onBody, ...freePages(page, free).map(build)]);
+  return cheapest(onBody, freePages(page, free).map(build));
 }
