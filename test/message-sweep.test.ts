@@ -39,6 +39,8 @@ const CODE: ReadonlyArray<readonly [RegExp, string]> = [
 const SAID_INSIDE: Readonly<Record<string, (text: string) => string>> = {
   // An expected OS error's advice follows the path and precedes the code (errors.ts fileSystemError).
   'src/errors.ts': (advice) => `output/x.pptx: ${advice} (ENOSPC)`,
+  // A release record's problem follows its path; what was refused is said after it (versions/snapshots.ts).
+  'src/versions/records.ts': (problem) => `output/releases/x-v1/release.json ${problem}; nothing was written`,
 };
 
 const TODO_FILE = path.join(REPO, 'test/message-sweep-todo.txt');
