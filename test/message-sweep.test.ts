@@ -51,9 +51,13 @@ const keyOf = (s: StageString): string => `${s.at.replace(/:\d+$/, '')}\t${s.for
 /** The catalogue's words by their English (`a number`): a stage's word is known when it is one. */
 const WORD_TEXTS = new Set(wordEntries().map(([, entry]) => entry.en));
 
+/** A sample is known alone or in its line (SAID_INSIDE); a word of the catalogue is known as it is. */
 const known = (s: StageString): boolean => {
-  const inside = SAID_INSIDE[s.at.replace(/:\d+$/, '')] ?? ((text: string) => text);
-  return s.samples.some((sample) => WORD_TEXTS.has(sample) || translateLines(inside(sample), 'nb') !== inside(sample));
+  const inside = SAID_INSIDE[s.at.replace(/:\d+$/, '')];
+  const read = (text: string) => translateLines(text, 'nb') !== text;
+  return s.samples.some(
+    (sample) => WORD_TEXTS.has(sample) || read(sample) || (inside !== undefined && read(inside(sample))),
+  );
 };
 
 const isCode = (s: StageString): boolean =>
