@@ -330,6 +330,16 @@ const SEND_REPORT = {
 };
 
 const LAST = {
+  'fit.unwrappedAt': t(
+    'en linje uten linjeskift er {width} bred med {sizes}, men feltet har {frame}',
+    'ei linje utan linjeskift er {width} brei med {sizes}, men feltet har {frame}',
+    'an unwrapped line is {width} wide at {sizes} but the frame has {frame}',
+  ),
+  'fit.unwrapped': t(
+    'en linje uten linjeskift er {width} bred, men feltet har {frame}',
+    'ei linje utan linjeskift er {width} brei, men feltet har {frame}',
+    'an unwrapped line is {width} wide but the frame has {frame}',
+  ),
   'out.absorbInvalid': t(
     'endringene ville gjort {file} ugyldig, så ingenting ble skrevet:',
     'endringane ville gjort {file} ugyldig, så ingenting vart skrive:',

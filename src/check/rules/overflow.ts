@@ -8,6 +8,7 @@
  * - A text frame reaching past the slide's edges.
  */
 import type { Box } from '../../layout/types.js';
+import { said } from '../../messages/catalogue.js';
 import { measureFrame, textRect } from '../measure-frame.js';
 import type { DeckModel, Finding, RuleOptions, SlideModel, TableModel } from '../types.js';
 import { elementName, finding, inches, isFooter, points, textShapes } from './elements.js';
@@ -50,7 +51,11 @@ function checkFrames(deck: DeckModel, slide: SlideModel, { tolerance }: RuleOpti
           RULE,
           slide.number,
           name,
-          `an unwrapped line is ${inches(measured.widest / 72)} wide${at} but the frame has ${inches(width)}`,
+          said(measured.sizes.length > 0 ? 'fit.unwrappedAt' : 'fit.unwrapped', {
+            width: inches(measured.widest / 72),
+            sizes: measured.sizes.map(points).join('/'),
+            frame: inches(width),
+          }),
         ),
       );
     }
