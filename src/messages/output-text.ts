@@ -330,6 +330,31 @@ const SEND_REPORT = {
 };
 
 const LAST = {
+  'fit.tableFooterWhy': t(
+    'tabellens {n} rader slutter på {bottom}, under bunnteksten på {limit}; {message}',
+    'dei {n} radene i tabellen sluttar på {bottom}, under botnteksten på {limit}; {message}',
+    "the table's {n} rows end at {bottom}, below the footer at {limit}; {message}",
+  ),
+  'fit.tableEdgeWhy': t(
+    'tabellens {n} rader slutter på {bottom}, under nedre kant av lysbildet på {limit}; {message}',
+    'dei {n} radene i tabellen sluttar på {bottom}, under nedre kant av lysbiletet på {limit}; {message}',
+    "the table's {n} rows end at {bottom}, below the slide's bottom edge at {limit}; {message}",
+  ),
+  'fit.tableFooter': t(
+    'tabellens {n} rader slutter på {bottom}, under bunnteksten på {limit}',
+    'dei {n} radene i tabellen sluttar på {bottom}, under botnteksten på {limit}',
+    "the table's {n} rows end at {bottom}, below the footer at {limit}",
+  ),
+  'fit.tableEdge': t(
+    'tabellens {n} rader slutter på {bottom}, under nedre kant av lysbildet på {limit}',
+    'dei {n} radene i tabellen sluttar på {bottom}, under nedre kant av lysbiletet på {limit}',
+    "the table's {n} rows end at {bottom}, below the slide's bottom edge at {limit}",
+  ),
+  'fit.rowsGrow': t(
+    '{n} {n|rad|rader} vokser for å få plass til teksten (først: rad {row}, {height})',
+    '{n} {n|rad|rader} veks for å få plass til teksten (først: rad {row}, {height})',
+    '{n} {n|row|rows} grow to fit their text (first: row {row}, {height})',
+  ),
   'fit.unwrappedAt': t(
     'en linje uten linjeskift er {width} bred med {sizes}, men feltet har {frame}',
     'ei linje utan linjeskift er {width} brei med {sizes}, men feltet har {frame}',
