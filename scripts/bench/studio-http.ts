@@ -7,6 +7,7 @@
  * any small request waited is known. The studio runs from the bundle (dist/cli.js), alone.
  *
  *   npm run build:dist && npx tsx scripts/bench/studio-http.ts [--edits 10] [--root <project>] [--cli <dist/cli.js>]
+ *     [--no-poll]   (with --root: no small requests meanwhile, so the request loop's CPU is the studio's own work)
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { get, request } from 'node:http';
@@ -78,10 +79,13 @@ function call(url: URL, method: string, target: string, body?: unknown): Promise
 }
 
 /** The page shell every 25 ms until stopped: each answer's time. */
-function pollOthers(url: URL): { stop: () => Promise<number[]>; during: (t0: number, t1: number) => number } {
+function pollOthers(
+  url: URL,
+  poll: boolean,
+): { stop: () => Promise<number[]>; during: (t0: number, t1: number) => number } {
   const times: number[] = [];
   const spans: Array<[number, number]> = [];
-  let running = true;
+  let running = poll;
   const loop = (async () => {
     while (running) {
       const t0 = performance.now();
@@ -111,12 +115,14 @@ export async function measureStudioHttp(
   root: string,
   deck: string,
   edits: number,
+  poll = true,
 ): Promise<StudioHttpResult> {
   const studio = await startStudio(cli, root);
   const pid = studio.child.pid!;
   const url = new URL(studio.url);
   const steps: Step[] = [];
-  const others = pollOthers(url);
+  // Without the poll, the request loop's CPU time per step is the studio's own work alone.
+  const others = pollOthers(url, poll);
   const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
     const [t0, c0, l0] = [performance.now(), cpuOf(pid), cpuOf(pid, pid)];
     const out = await work();
@@ -244,14 +250,19 @@ export async function measureStudioHttpLarge(repo: string, cli: string, edits: n
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const { values } = parseArgs({
-    options: { edits: { type: 'string', default: '10' }, root: { type: 'string' }, cli: { type: 'string' } },
+    options: {
+      edits: { type: 'string', default: '10' },
+      root: { type: 'string' },
+      cli: { type: 'string' },
+      'no-poll': { type: 'boolean', default: false },
+    },
   });
   const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
   const cli = path.resolve(values.cli ?? path.join(repo, 'dist/cli.js'));
   const edits = Math.max(3, Number(values.edits));
   // --root: a synthetic project written earlier (its deck is `alt`); it is saved to, so use a copy.
   const result = values.root
-    ? await measureStudioHttp(cli, values.root, 'alt', edits)
+    ? await measureStudioHttp(cli, values.root, 'alt', edits, !values['no-poll'])
     : await measureStudioHttpLarge(repo, cli, edits);
   process.stdout.write(renderTable(studioHttpTable(result)));
 }
