@@ -159,6 +159,26 @@ describe.runIf(hasSoffice)('adapting to a small body area (LibreOffice’s Midni
   });
 });
 
+describe.runIf(hasSoffice)(
+  "four places of a size are no comparison (LibreOffice's Metropolis, 'Title, 4 Content')",
+  async () => {
+    const file = (await libreOfficeTemplates()).find((f) => path.basename(f) === 'Metropolis.potx')!;
+    const deck = deckOf(await buildOn(file, ['strategi']), 'strategi');
+
+    // Added by issue #20 (eighth round): its four 1.8-in places were taken as heading and body
+    // pairs, so each label stood at the top of a place as tall as its statement's, 1.6 in above it.
+    it('stands each label as the first line of its statement in a column, not alone in a place as tall as the text', () => {
+      const { shapes } = slideWith(deck, 'HVA? statement');
+      expect(shapes.some((s) => /heading$/.test(s.name))).toBe(false);
+      for (const label of ['HVA?', 'HVORFOR?']) {
+        const statement = shapes.find((s) => s.name === `${label} statement`)!;
+        expect(statement.text.startsWith(label)).toBe(true);
+        expect(positioned(statement)).toBe(false);
+      }
+    });
+  },
+);
+
 describe.runIf(hasSoffice)('text over art of several colours (LibreOffice’s Focus)', async () => {
   const file = (await libreOfficeTemplates()).find((f) => path.basename(f) === 'Focus.potx')!;
   const deck = deckOf(await buildOn(file, ['strategi']), 'strategi');

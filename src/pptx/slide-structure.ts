@@ -98,7 +98,7 @@ export interface PlanOptions {
    * On a template: the scheme slot a text in `ph` must name because its inherited colour would
    * not read on what is under it (`at`: the laid-out box and the fill of Trappa's own shape under it).
    */
-  textSlot?: (layout: LayoutInfo, ph: PlaceholderRef, at?: TextPlace) => { color: string; panel?: string } | undefined;
+  textSlot?: (layout: LayoutInfo, ph: PlaceholderRef, at?: TextPlace) => { color?: string; panel?: string } | undefined;
 }
 
 /** Where a text really is: its laid-out box, its own fill, or the slide's own filled shapes under it. */
@@ -159,7 +159,7 @@ export function planSlide(
     if (!look) return plan;
     // A panel covers the text's lines; where they leave much of the box empty, it is a shape of its own.
     const panel = look.panel ? { panel: look.panel, ...(e && panelBelowBox(e) ? { panelBox: textArea(e) } : {}) } : {};
-    return { ...plan, color: look.color, ...panel };
+    return { ...plan, ...(look.color ? { color: look.color } : {}), ...panel };
   };
   const shapes = slide.elements.map((e): ShapePlan => {
     const name = e.name;
@@ -269,7 +269,7 @@ function oneBodyPanel(
     const own = plan.textBox ? { color: e.style.color } : {};
     const ph = plan.placeholder ?? { type: 'body' };
     const look = options.textSlot?.(layout, ph, { under, highlights: highlightsOf(e), ...own });
-    return { ...rest, ...(look ? { color: look.color } : {}), ...onPanel };
+    return { ...rest, ...(look?.color ? { color: look.color } : {}), ...onPanel };
   });
 }
 
