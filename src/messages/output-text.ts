@@ -245,4 +245,88 @@ const STUDIO = {
   ),
 };
 
-export const OUTPUT_TEXT = { ...BUILD, ...PICTURES, ...FONTS, ...TEMPLATE_PACKAGE, ...STUDIO };
+const MORE = {
+  'out.noTitleLayout': t(
+    'malen {origin} har ingen oppsett med plassholder for tittel, så ingen lysbilder kan få tittel; oppsettene: {layouts}',
+    'malen {origin} har ikkje noko oppsett med plasshaldar for tittel, så ingen lysbilete kan få tittel; oppsetta: {layouts}',
+    'the template {origin} has no layout with a title placeholder, so no slide can have a title; its layouts: {layouts}',
+  ),
+  'out.noRoleLayout': t(
+    "malen {origin} har ikke oppsettet '{name}' med plassholder for tittel til {role}-lysbilder; oppsettene: {layouts}. Velg ett av dem under `layouts.{role}` i theme.yaml, eller ta bort `layouts.{role}`",
+    "malen {origin} har ikkje oppsettet '{name}' med plasshaldar for tittel til {role}-lysbilete; oppsetta: {layouts}. Vel eitt av dei under `layouts.{role}` i theme.yaml, eller ta bort `layouts.{role}`",
+    "the template {origin} has no layout '{name}' with a title placeholder for {role} slides; its layouts: {layouts}. Name one of them under layouts.{role} in theme.yaml, or leave layouts.{role} out",
+  ),
+  'out.titleTwice': t(
+    'tittelen {title} er også tittelen på lysbilde {n}',
+    'tittelen {title} er òg tittelen på lysbilete {n}',
+    "the title {title} is also slide {n}'s title",
+  ),
+  'out.sizeOrder': t(
+    '{floor} {floorSize} er større enn {size} {sizeSize}; teksten krymper fra {size} ned til {floor}, så sett {floor} til høyst {sizeSize}',
+    '{floor} {floorSize} er større enn {size} {sizeSize}; teksten krymper frå {size} ned til {floor}, så set {floor} til høgst {sizeSize}',
+    '{floor} {floorSize} is larger than {size} {sizeSize}; text shrinks from {size} down to {floor}, so make {floor} at most {sizeSize}',
+  ),
+  'out.notSaved': t(
+    'Ingenting ble lagret, heller ikke de(n) {n} presentasjonen(e) som besto.',
+    'Ingenting vart lagra, heller ikkje den/dei {n} presentasjonen(e) som stod.',
+    'Nothing was saved, also not the {n} deck(s) that passed.',
+  ),
+  'out.badXml': t(
+    'presentasjonen ville fått XML som ikke er velformet (en feil i Trappa; ingenting ble skrevet): «{detail}»',
+    'presentasjonen ville fått XML som ikkje er velforma (ein feil i Trappa; ingenting vart skrive): «{detail}»',
+    'the deck would contain XML that is not well-formed (a bug in Trappa; nothing was written): {detail}',
+  ),
+  'out.convertTimeout': t(
+    '{message}: ikke noe resultat etter {s} s, stoppet den.',
+    '{message}: ikkje noko resultat etter {s} s, stoppa han.',
+    '{message}: no result after {s} s, killed it.',
+  ),
+  'out.convertNothing': t(
+    '{message}: den skrev ingen {file}.',
+    '{message}: han skreiv ingen {file}.',
+    '{message}: it wrote no {file}.',
+  ),
+  'out.convertExit': t(
+    '{message} (avslutningskode {code}).',
+    '{message} (avslutningskode {code}).',
+    '{message} (exit code {code}).',
+  ),
+  'out.convert': t(
+    'LibreOffice kunne ikke konvertere {files} til {format}',
+    'LibreOffice kunne ikkje konvertere {files} til {format}',
+    'LibreOffice could not convert {files} to {format}',
+  ),
+};
+
+const SEND_REPORT = {
+  'report.taken': t(
+    'en annen trappa send tok denne mottakeren samtidig',
+    'ein annan trappa send tok denne mottakaren samtidig',
+    'another trappa send took this recipient at the same time',
+  ),
+  'report.gaveUpWait': t(
+    'ga opp: tjeneren ba om å vente {s} s til; send igjen senere',
+    'gav opp: tenaren bad om å vente {s} s til; send igjen seinare',
+    'gave up: the server asked to wait {s} s more; send again later',
+  ),
+  'report.notAttemptedBecause': t('ikke forsøkt: {message}', 'ikkje prøvd: {message}', 'not attempted: {message}'),
+  'report.notAttempted': t('ikke forsøkt', 'ikkje prøvd', 'not attempted'),
+  'report.noDraft': t('Graph laget ingen utkast-ID', 'Graph laga ingen utkast-ID', 'Graph created no draft id'),
+  'report.noUpload': t(
+    'Graph åpnet ingen opplastingsøkt',
+    'Graph opna ingen opplastingsøkt',
+    'Graph opened no upload session',
+  ),
+  'report.noRequest': t(
+    'Trappa kunne ikke lage forespørselen til Graph',
+    'Trappa kunne ikkje lage førespurnaden til Graph',
+    'Trappa could not build the request to Graph',
+  ),
+  'report.graphTimeout': t(
+    'ikke noe svar fra Microsoft Graph innen {s} s',
+    'ikkje noko svar frå Microsoft Graph innan {s} s',
+    'no answer from Microsoft Graph within {s} s',
+  ),
+};
+
+export const OUTPUT_TEXT = { ...BUILD, ...PICTURES, ...FONTS, ...TEMPLATE_PACKAGE, ...STUDIO, ...MORE, ...SEND_REPORT };
