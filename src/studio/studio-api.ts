@@ -31,6 +31,7 @@ import { deckTitle } from './client/state.js';
 import { parsedOf } from '../data/yaml-splice.js';
 import { changesProblem, type PageChange } from './client/page-changes.js';
 import { plainOf, RawJson, stringifyWithRaw } from './raw-json.js';
+import { CHECK_BOUNDS, type CheckAnswer, type CheckBounds, checkedWithin } from './live-check-bounds.js';
 
 export interface StudioOptions {
   root: string;
@@ -42,6 +43,8 @@ export interface StudioOptions {
   execArgv?: string[];
   /** --root/--data/--templates/--out as given, passed on to the actions. */
   globalArgs?: string[];
+  /** Bounds of the live check (live-check-bounds.ts). @default CHECK_BOUNDS */
+  checkBounds?: CheckBounds;
 }
 
 interface RouteContext {
@@ -124,7 +127,8 @@ export function createApi(options: StudioOptions, messages: Messages) {
   const thread = new StudioThread(messages.lang);
   // The live check builds every deck in memory (seconds for a large strategy): in a worker of its
   // own, at low priority, so the slides of the next keystroke and a save never wait for one that is running.
-  const checks = new StudioThread(messages.lang, true);
+  const bounds = options.checkBounds ?? CHECK_BOUNDS;
+  const checks = new StudioThread(messages.lang, true, bounds.heapMb);
   // A file of ordinary size is read here (a few ms), so the page's project and another page's news
   // never wait behind a running live check; a large one is parsed in the worker.
   const files = new ProjectFiles(
@@ -268,11 +272,20 @@ export function createApi(options: StudioOptions, messages: Messages) {
       const only = Array.isArray(decks) ? decks.filter((d): d is string => typeof d === 'string') : undefined;
       const held = Array.isArray(have) ? have.filter((h): h is string => typeof h === 'string') : undefined;
       const inputs = await editInputs(edits, changes);
-      json(res, await thread.run({ kind: 'render', paths: projectPaths, edits: inputs, decks: only, have: held }));
+      const answer = await thread.run<string>({
+        kind: 'render',
+        paths: projectPaths,
+        edits: inputs,
+        decks: only,
+        have: held,
+      });
+      send(res, 200, 'application/json; charset=utf-8', answer);
     },
     'POST /api/check': async ({ res, body }) => {
       const { edits, changes } = record(body);
-      json(res, await checks.run({ kind: 'check', paths: projectPaths, edits: await editInputs(edits, changes) }));
+      const check = async () =>
+        checks.run<CheckAnswer>({ kind: 'check', paths: projectPaths, edits: await editInputs(edits, changes) });
+      json(res, await checkedWithin(bounds, files, messages, check));
     },
     'POST /api/templates': async ({ res, body }) => {
       const { edits, changes, file, texts } = record(body);
