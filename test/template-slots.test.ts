@@ -121,12 +121,15 @@ describe("two-text slides in a LibreOffice template's two-content layout", async
  */
 function smallBody(file: string): string {
   const parts = unzipSync(readFileSync(file));
-  const master = strFromU8(parts['ppt/slideMasters/slideMaster1.xml']!);
   const layout = strFromU8(parts['ppt/slideLayouts/slideLayout3.xml']!);
   const xfrmOf = (xml: string, ph: RegExp) =>
     /<a:xfrm>[\s\S]*?<\/a:xfrm>/.exec([...xml.matchAll(/<p:sp>[\s\S]*?<\/p:sp>/g)].find(([sp]) => ph.test(sp))![0])![0];
   const small = xfrmOf(layout, /<p:ph\/>|<p:ph idx=/);
-  parts['ppt/slideMasters/slideMaster1.xml'] = strToU8(master.replace(xfrmOf(master, /<p:ph type="body"/), small));
+  // Every master: content slides now prefer the numbered second master (gallery 8, defect 6).
+  for (const name of Object.keys(parts).filter((n) => /^ppt\/slideMasters\/slideMaster\d+\.xml$/.test(n))) {
+    const master = strFromU8(parts[name]!);
+    parts[name] = strToU8(master.replace(xfrmOf(master, /<p:ph type="body"/), small));
+  }
   const out = path.join(work, 'Midnightblue-small.potx');
   writeFileSync(out, zipSync(parts));
   return out;
