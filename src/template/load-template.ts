@@ -7,12 +7,14 @@
 import type { Issue, Result, SourceLocation } from '../errors.js';
 import { fail, ok } from '../errors.js';
 import { resolvePart } from '../ooxml/package.js';
+import { bytesOfText } from '../ooxml/part-text.js';
 import { attr, child, children, numberAttr, type XmlElement } from '../ooxml/xml.js';
 import { resolveAssetPath } from '../images/asset-path.js';
 import { readInputFile, templateLimitBytes } from '../io/read-input.js';
 import { unescapeXml } from '../pptx/xml-edit.js';
 import type { MasterSet } from '../pptx/master-set.js';
 import { EMU_PER_INCH } from '../units.js';
+import { withMasterPlaces } from './master-places.js';
 import { partText, readMasterSet, relsOf, targets, type PartMap } from './read-master-set.js';
 import { withUniquePlaceholders } from './unique-placeholders.js';
 import { readTemplatePackage } from './read-template-package.js';
@@ -71,7 +73,7 @@ function renamed(parts: PartMap, names: Map<string, string>): PartMap {
         return moved ? `Target="${relativeTarget(name, moved)}"` : whole;
       });
     });
-    out.set(relsOf(name), new TextEncoder().encode(rewritten));
+    out.set(relsOf(name), bytesOfText(rewritten));
   }
   return out;
 }
@@ -107,12 +109,8 @@ function readTemplate(bytes: Uint8Array, display: string, limit: number): Master
     h: (numberAttr(sldSz, 'cy') ?? 6858000) / EMU_PER_INCH,
   };
   const names = newNames(closure(parts, masters), masters);
-  const set = readMasterSet(
-    withUniquePlaceholders(renamed(parts, names)),
-    masters.map((m) => names.get(m)!),
-    size,
-    display,
-  );
+  const kept = masters.map((m) => names.get(m)!);
+  const set = readMasterSet(withMasterPlaces(withUniquePlaceholders(renamed(parts, names)), kept), kept, size, display);
   return { ...set, contentTypes: contentTypes(read.contentTypes, names) };
 }
 
