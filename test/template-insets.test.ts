@@ -42,7 +42,9 @@ function bodyTexts(deck: BuiltDeck): { n: number; xml: string }[] {
 }
 
 describe.runIf(hasSoffice)('texts in layout places that art takes part of', async () => {
-  const [progress, grey, forest] = await Promise.all(['Progress', 'Grey_Elegant', 'Forestbird'].map(strategiOn));
+  const [progress, grey, forest, vintage] = await Promise.all(
+    ['Progress', 'Grey_Elegant', 'Forestbird', 'Vintage'].map(strategiOn),
+  );
 
   it("Progress: lists inherit a place that reaches past the slide's foot, their text kept inside it by insets", () => {
     const lists = bodyTexts(progress!);
@@ -79,5 +81,33 @@ describe.runIf(hasSoffice)('texts in layout places that art takes part of', asyn
   it('Forestbird: a list that continues takes the room beside the trees that end the content area', () => {
     // Above the trees only, the deck was 15 slides (the bundled strategi is 10 on the built-in design).
     expect(readPptx(forest!.bytes).slideCount()).toBeLessThanOrEqual(12);
+  });
+
+  // Added by issue #20 (eighth round, A2): on Vintage's 2.2-in body strip under a mid-slide title the
+  // staircase was a bullet list over 2–3 slides ("its steps are a list"), strategi 17 slides, and
+  // the model's summary and key sentence went to the speaker notes without a word.
+  it('Vintage: the staircase is one drawing with every step’s points on the free area under the title; only its explanation continues', () => {
+    const adapted = vintage!.notes.filter((l) => l.startsWith('deck '));
+    expect(adapted.some((l) => l.includes('(staircase)'))).toBe(false);
+    const pptx = readPptx(vintage!.bytes);
+    const n = Array.from({ length: pptx.slideCount() }, (_, i) => i + 1).find((i) =>
+      slideShapes(pptx.slideXml(i)).some((s) => s.name === 'Step 1'),
+    )!;
+    const steps = slideShapes(pptx.slideXml(n)).filter((s) => /^Step \d$/.test(s.name));
+    expect(steps).toHaveLength(4);
+    expect(steps[0]!.text).toContain('Hvorfor skal vi kommunisere?');
+    expect(steps[2]!.text).toContain('Vet / burde vite');
+    // Above the body place (y 5.2 in): the free area starts under the title (its foot at 4.84 in).
+    const banner = slideShapes(pptx.slideXml(n)).find((s) => s.text.includes('Målretting'))!;
+    expect(Number(/<a:off x="-?\d+" y="(-?\d+)"/.exec(banner.xml)![1]) / EMU).toBeLessThan(5.2);
+    expect(pptx.slideTexts(n + 1).join(' ')).toContain('Effektiv kommunikasjon');
+    expect(pptx.slideTexts(n + 2).join(' ')).not.toContain('Trinn');
+    expect(pptx.slideCount()).toBeLessThanOrEqual(14);
+  });
+
+  it('Vintage: says so, naming deck and slide, when the model’s text goes to the speaker notes', () => {
+    expect(vintage!.notes.filter((l) => l.includes('(model)'))).toEqual([
+      expect.stringMatching(/^deck strategi, slide \d+ \(model\): the model's .* in the speaker notes$/),
+    ]);
   });
 });
