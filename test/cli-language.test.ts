@@ -536,3 +536,49 @@ describe('the credential store out of reach', () => {
     }
   });
 });
+
+/**
+ * The data's own messages, of the forms the sweep found (test/message-sweep.test.ts): an e-mail
+ * address without "@", a bare version number, a size that is not a number, an empty colour, a
+ * tab in the YAML. Each in nb and nn, located and labelled, with no English; in English caught.
+ */
+async function dataRuns(lang: string): Promise<string[]> {
+  const root = copyProject();
+  editFile(
+    root,
+    'data/decks/storledermote.yaml',
+    'email: ledere@levanger.kommune.no',
+    'email: ledere.levanger.kommune.no',
+  );
+  editFile(root, 'data/strategy.yaml', 'version: "0.2"', 'version: 0.2');
+  editFile(root, 'data/theme.yaml', 'subtitle: 20', 'subtitle: tjue');
+  editFile(root, 'data/theme.yaml', 'accent: "E8A33D"', 'accent:');
+  const values = await run(lang, ['list'], root);
+  expect(values.status, values.text).toBe(2);
+  editFile(root, 'data/decks/ansatte.yaml', '  name: Ansatte i ISK', '\tname: Ansatte i ISK');
+  const yaml = await run(lang, ['list'], root);
+  expect(yaml.status, yaml.text).toBe(2);
+  return [values.text, yaml.text];
+}
+
+describe.each(LANGS)("the data's own messages in %s", (lang) => {
+  it('a wrong e-mail address, a bare version, a size in words, an empty colour, a tab in the YAML', async () => {
+    const texts = await dataRuns(lang);
+    for (const text of texts) expectNorwegian(text, 'data');
+    const all = texts.join('\n');
+    const nb = lang === 'nb';
+    expect(all).toContain('«ledere.levanger.kommune.no» har ingen «@»');
+    expect(all).toContain(nb ? 'skriv versjonen som tekst i anførselstegn' : 'skriv versjonen som tekst i hermeteikn');
+    expect(all).toContain(nb ? 'skal være et tall, men er tekst' : 'skal vere eit tal, men er tekst');
+    expect(all).toContain(nb ? 'er tom; skriv fargen i anførselstegn' : 'er tom; skriv fargen i hermeteikn');
+    expect(all).toMatch(
+      /data\/decks\/ansatte\.yaml:\d+:\d+ tabulator brukt til innrykk; bruk mellomrom i (stedet|staden)/,
+    );
+  });
+});
+
+describe("the data's own messages in English", () => {
+  it('are caught by the word check (guards the guard)', async () => {
+    for (const text of await dataRuns('en')) expect(englishLines(text).length, text).toBeGreaterThan(0);
+  });
+});

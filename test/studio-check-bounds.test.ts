@@ -4,7 +4,8 @@
  * bound is not checked while editing, and a check that needs more heap than its worker has
  * ends that worker, not the Studio: either way the page is told, in the Studio's language and
  * at the largest data file, to run `trappa check`. The bounds are set low here so the bundled
- * project meets them; studio-bounded.test.ts meets the default ones with a 2 MB strategy.
+ * project meets them; studio-bounded.test.ts meets the default ones with a 2 MB strategy, and
+ * studio-e2e.test.ts the default check of the bundled project (its findings at the field).
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { startStudio, type Studio } from '../src/studio/server.js';
@@ -66,19 +67,5 @@ describe('the live check on a project too large for it', () => {
     const rendered = await call(studio, 'POST', '/api/render', { decks: ['strategi'] });
     expect(rendered.status).toBe(200);
     expect((rendered.json.decks as unknown[]).length).toBe(1);
-  }, 120_000);
-
-  it('runs as before within the bounds (the defaults on the bundled project)', async () => {
-    root = projectCopy();
-    studio = await startStudio({ root });
-    const answer = await checkTyped(studio);
-    expect(answer.status).toBe(200);
-    expect(answer.json.skipped).toBeUndefined();
-    expect((answer.json.decks as Array<{ id: string }>).map((d) => d.id).sort()).toEqual([
-      'ansatte',
-      'samkommunestyre',
-      'storledermote',
-      'strategi',
-    ]);
   }, 120_000);
 });

@@ -14,7 +14,7 @@ import { partRole } from '../kinds/index.js';
 import type { Box, LaidOutSlide, Paragraph, SlideElement, TextElement } from '../layout/types.js';
 import type { LayoutInfo, LayoutRole, MasterSet, PlaceholderInfo, PlaceholderRef } from './master-set.js';
 import { chooseSlots, isBodyText, type SlotInset, sameBox } from './slot-plan.js';
-import { bodyPanelBox, drawnArea, isBodyElement, panelBelowBox, textArea } from './text-panels.js';
+import { bodyPanelBox, drawnArea, isBodyElement, panelArea, panelBelowBox } from './text-panels.js';
 
 const log = debugLog('pptx');
 
@@ -158,7 +158,7 @@ export function planSlide(
     const look = plan.placeholder && options.textSlot?.(layout, plan.placeholder, at);
     if (!look) return plan;
     // A panel covers the text's lines; where they leave much of the box empty, it is a shape of its own.
-    const panel = look.panel ? { panel: look.panel, ...(e && panelBelowBox(e) ? { panelBox: textArea(e) } : {}) } : {};
+    const panel = look.panel ? { panel: look.panel, ...(e && panelBelowBox(e) ? { panelBox: panelArea(e) } : {}) } : {};
     return { ...plan, ...(look.color ? { color: look.color } : {}), ...panel };
   };
   const shapes = slide.elements.map((e): ShapePlan => {
@@ -226,7 +226,7 @@ export function planSlide(
       ...judged,
       inheritBox: true,
       ...(inset ? { inset } : {}),
-      ...(judged.panel ? { panelBox: textArea(e) } : {}),
+      ...(judged.panel ? { panelBox: panelArea(e) } : {}),
     };
   });
   const own = options.layoutBackground?.(role);

@@ -10,11 +10,14 @@
  * patchy (Candy): one panel then lies behind the whole body (its texts and Trappa's own
  * shapes with them), and each body text is judged on that panel (slide-structure.ts).
  */
+import { lineSpan, sharedAlignment } from '../layout/line-span.js';
+import { bulletMarginPt, layoutParagraphs, WIDTH_SAFETY } from '../layout/measure-text.js';
 import { textHeight } from '../layout/text-box.js';
 import type { Box, SlideElement, TextElement } from '../layout/types.js';
+import { ptToInch } from '../units.js';
 
 /** The part of the box the text takes, insets included, placed by its anchor. */
-export function textArea(e: TextElement): Box {
+function textArea(e: TextElement): Box {
   const { box, style } = e;
   const needed = Math.min(box.h, textHeight(e.paragraphs, style, box.w));
   const free = box.h - needed;
@@ -22,20 +25,39 @@ export function textArea(e: TextElement): Box {
   return { x: box.x, y, w: box.w, h: needed };
 }
 
-/** Where the lines are: the text's area inside its insets. */
+/** The widest of the text's lines, in inches (bullet indent included), as the layout wraps them. */
+function widestLine(e: TextElement): number {
+  const { lines } = layoutParagraphs(e.paragraphs, e.style, e.box.w);
+  const indent = (i: number) => (e.paragraphs[i]?.bullet ? bulletMarginPt(e.paragraphs[i]!.level ?? 0) : 0);
+  return ptToInch(Math.max(0, ...lines.map((l) => l.width * WIDTH_SAFETY + indent(l.paragraph))));
+}
+
+/** Where the lines are: the text's area inside its insets, as wide as its lines where they share an alignment. */
 export function drawnArea(e: TextElement): Box {
   const area = textArea(e);
   const { left, right, top, bottom } = e.style.insets;
-  return {
+  const inner = {
     x: area.x + left,
     y: area.y + top,
     w: Math.max(0.01, area.w - left - right),
     h: Math.max(0.01, area.h - top - bottom),
   };
+  const align = sharedAlignment(e.paragraphs.map((p) => p.align ?? e.style.align ?? 'left'));
+  return lineSpan(inner, widestLine(e), align);
 }
 
-/** True when a panel over the text's area would leave much of its box empty: it is then a shape of its own. */
-export const panelBelowBox = (e: TextElement): boolean => textArea(e).h < e.box.h - 0.1;
+/** What a panel behind the text covers: its lines with the text's insets around them. */
+export function panelArea(e: TextElement): Box {
+  const lines = drawnArea(e);
+  const { left, right, top, bottom } = e.style.insets;
+  return { x: lines.x - left, y: lines.y - top, w: lines.w + left + right, h: lines.h + top + bottom };
+}
+
+/** True when a panel over the text's lines would leave much of its box empty: it is then a shape of its own. */
+export const panelBelowBox = (e: TextElement): boolean => {
+  const panel = panelArea(e);
+  return panel.h < e.box.h - 0.1 || panel.w < e.box.w - 0.1;
+};
 
 function union(boxes: Box[]): Box {
   const x = Math.min(...boxes.map((b) => b.x));

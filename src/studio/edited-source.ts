@@ -134,8 +134,20 @@ export class EditedSources {
     return kept.parsed.ok ? kept.plain : undefined;
   }
 
+  /** The last texts hashed: each keystroke names its file's saved text two or three times (2 MB: ~5 ms a hash). */
+  readonly #hashes: Array<{ text: string; hash: string }> = [];
+
+  #hashOf(text: string): string {
+    const known = this.#hashes.find((h) => h.text === text);
+    if (known) return known.hash;
+    const hash = sha256Hex(text);
+    this.#hashes.unshift({ text, hash });
+    this.#hashes.length = Math.min(this.#hashes.length, 2);
+    return hash;
+  }
+
   #keptOf(display: string, text: string): Kept {
-    const key = `${display}\0${sha256Hex(text)}\0${text.length}`;
+    const key = `${display}\0${this.#hashOf(text)}\0${text.length}`;
     const hit = this.#kept.get(key);
     if (hit) return hit;
     // The text a save just wrote from the last edit: kept as that edit, not parsed.

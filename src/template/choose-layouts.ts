@@ -14,6 +14,7 @@
  */
 import type { Issue, SourceLocation } from '../errors.js';
 import type { LayoutInfo, LayoutRole, MasterSet } from '../pptx/master-set.js';
+import { english, said } from '../messages/catalogue.js';
 import { layoutLook } from './legible-colors.js';
 
 const LAYOUT_ROLES: LayoutRole[] = ['title', 'content', 'two', 'comparison', 'titleOnly', 'section'];
@@ -145,7 +146,7 @@ export function chooseLayouts(
   const issues: Issue[] = [];
   const own: Partial<Record<LayoutRole, LayoutInfo>> = {};
   const numbered = numberedLike(set, wishes);
-  const list = () => `its layouts: ${set.layouts.map(describe).join('; ')}`;
+  const layouts = () => set.layouts.map(describe).join('; ');
   for (const role of LAYOUT_ROLES) {
     const wanted = names[role];
     if (wanted) {
@@ -154,9 +155,7 @@ export function chooseLayouts(
       else
         issues.push({
           ...where,
-          message:
-            `the template ${set.origin} has no layout '${wanted}' with a title placeholder for ${role} slides; ` +
-            `${list()}. Name one of them under layouts.${role} in theme.yaml, or leave layouts.${role} out`,
+          message: english(said('out.noRoleLayout', { origin: set.origin, name: wanted, role, layouts: layouts() })),
         });
       continue;
     }
@@ -170,7 +169,7 @@ export function chooseLayouts(
       issues: [
         {
           ...where,
-          message: `the template ${set.origin} has no layout with a title placeholder, so no slide can have a title; ${list()}`,
+          message: english(said('out.noTitleLayout', { origin: set.origin, layouts: layouts() })),
         },
       ],
     };
