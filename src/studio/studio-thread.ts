@@ -32,7 +32,7 @@ const BUNDLED = process.env.TRAPPA_STUDIO_WORKER_BUNDLE;
 export class WorkerOutOfMemory extends Error {
   constructor(readonly limitMb: number) {
     // Never shown: checkedWithin (live-check-bounds.ts) says it in the page's words.
-    super(`ERR_WORKER_OUT_OF_MEMORY heapMb=${limitMb}`);
+    super(`studio worker: more than ${limitMb} MB of heap needed`);
   }
 }
 
