@@ -163,13 +163,21 @@ describe.runIf(hasSoffice)(
       ]);
     });
 
-    it('lists the staircase’s steps when the body is too low for the diagram', () => {
-      const staircase = notes.find((l) => l.includes('(staircase)'));
-      expect(staircase).toMatch(/its steps are a list$/);
-      const n = Number(/slide (\d+)/.exec(staircase!)![1]);
-      const shapes = slideShapes(strategi.slideXml(n));
-      expect(shapes.some((s) => /^Step \d/.test(s.name))).toBe(false);
-      expect(shapes.some((s) => s.placeholder && s.text.length > 40)).toBe(true);
+    // Changed by issue #20 (eighth round, A2): the staircase was a list over 2–4 slides ("its steps
+    // are a list"). Now a slide that needs more slides on the 1.8-in body strip takes the free area
+    // under the title, and the steps keep their points in one drawing; only the explanation continues.
+    it('draws the staircase whole, each step with its points, on the free area under the title; only the explanation continues', () => {
+      expect(notes.some((l) => l.includes('(staircase)'))).toBe(false);
+      const { n, shapes } = slideWith(strategi, 'Step 1');
+      const steps = shapes.filter((s) => /^Step \d$/.test(s.name));
+      expect(steps).toHaveLength(4);
+      expect(steps.find((s) => s.name === 'Step 1')!.text).toContain('Hvorfor skal vi kommunisere?');
+      expect(steps.find((s) => s.name === 'Step 3')!.text).toContain('Vet / burde vite');
+      // Wider than the body place (6.9 in from x 3.7 in): the free area starts at the footer's margin.
+      const x = (s: SlideShape) => Number(/<a:off x="(-?\d+)"/.exec(s.xml)?.[1]) / 914_400;
+      expect(x(steps[0]!)).toBeLessThan(1);
+      expect(strategi.slideTexts(n + 1).join(' ')).toContain('Effektiv kommunikasjon');
+      expect(strategi.slideTexts(n + 2).join(' ')).not.toContain('Trinn');
     });
 
     it('stands the statements under their labels (or on a slide each) when the template’s two columns are not used', async () => {
