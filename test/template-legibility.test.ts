@@ -163,7 +163,9 @@ describe.skipIf(missingTool('LibreOffice', hasSoffice))('text on a template', ()
                 .map((e) => drawnBox(e)!);
           const top = Math.min(...drawn.map((b) => b.y));
           const bottom = Math.max(...drawn.map((b) => b.y + b.h));
-          if (drawn.length === 0 || top - panel.box.y > 0.15 || panel.box.y + panel.box.h - bottom > 0.15)
+          // Changed by issue #20 (eighth round): 0.25 in (was 0.15): a panel reaches 0.1 in past its
+          // text's insets on each side where nothing else is, so text does not touch its edges.
+          if (drawn.length === 0 || top - panel.box.y > 0.25 || panel.box.y + panel.box.h - bottom > 0.25)
             empty.push(
               `${name} slide ${slide.number} ${panel.name}: ${panel.box.h.toFixed(2)} in for ${(bottom - top).toFixed(2)} in of text`,
             );
@@ -310,7 +312,8 @@ function inset(e: ShapeModel) {
   const anchor = e.text!.anchor ?? 't';
   const offset = anchor === 'b' ? h - needed : anchor === 'ctr' ? (h - needed) / 2 : 0;
   // Changed by issue #20 (eighth round): as wide as its lines where its paragraphs say how they are
-  // aligned (a right-aligned slide number on Lights reads on the gradient beside the art further left).
+  // aligned and none wraps (a right-aligned slide number on Lights reads on the gradient beside the art).
   const lines = { x: box.x + i.left, y: box.y + i.top + offset, w, h: needed };
+  if (measure.wraps) return lines;
   return lineSpan(lines, measure.widest / 72, sharedAlignment(e.text!.paragraphs.map((p) => p.align)));
 }

@@ -14,7 +14,7 @@ import { partRole } from '../kinds/index.js';
 import type { Box, LaidOutSlide, Paragraph, SlideElement, TextElement } from '../layout/types.js';
 import type { LayoutInfo, LayoutRole, MasterSet, PlaceholderInfo, PlaceholderRef } from './master-set.js';
 import { chooseSlots, isBodyText, type SlotInset, sameBox } from './slot-plan.js';
-import { bodyPanelBox, drawnArea, isBodyElement, panelArea, panelBelowBox } from './text-panels.js';
+import { bodyPanelBox, drawnArea, isBodyElement, panelArea, textArea, withMargin } from './text-panels.js';
 
 const log = debugLog('pptx');
 
@@ -157,8 +157,8 @@ export function planSlide(
     };
     const look = plan.placeholder && options.textSlot?.(layout, plan.placeholder, at);
     if (!look) return plan;
-    // A panel covers the text's lines; where they leave much of the box empty, it is a shape of its own.
-    const panel = look.panel ? { panel: look.panel, ...(e && panelBelowBox(e) ? { panelBox: panelArea(e) } : {}) } : {};
+    // A panel covers the text's lines, a shape of its own under the text: it may reach a margin past them.
+    const panel = look.panel ? { panel: look.panel, ...(e ? { panelBox: panelArea(e) } : {}) } : {};
     return { ...plan, ...(look.color ? { color: look.color } : {}), ...panel };
   };
   const shapes = slide.elements.map((e): ShapePlan => {
@@ -232,7 +232,7 @@ export function planSlide(
   const own = options.layoutBackground?.(role);
   return {
     layout,
-    shapes: oneBodyPanel(slide, layout, shapes, set, dropped, options),
+    shapes: withMargins(slide, oneBodyPanel(slide, layout, shapes, set, dropped, options), set, dropped),
     keepBackground: !options.template && own !== undefined && own !== slide.background,
   };
 }
@@ -270,6 +270,20 @@ function oneBodyPanel(
     const ph = plan.placeholder ?? { type: 'body' };
     const look = options.textSlot?.(layout, ph, { under, highlights: highlightsOf(e), ...own });
     return { ...rest, ...(look?.color ? { color: look.color } : {}), ...onPanel };
+  });
+}
+
+/** Panel shapes with their margins where nothing else of the slide (its elements, the other panels) is. */
+function withMargins(slide: LaidOutSlide, plans: ShapePlan[], set: MasterSet, dropped: (e: SlideElement) => boolean) {
+  const elements = slide.elements
+    .filter((e) => !dropped(e))
+    .map((e) => (e.type === 'text' && !e.fill ? textArea(e) : e.box));
+  const panels = plans.map((p) => p.panelBox);
+  return plans.map((plan, i) => {
+    if (!plan.panelBox) return plan;
+    const others = [...elements, ...panels.filter((b, j): b is Box => b !== undefined && j !== i)];
+    panels[i] = withMargin(plan.panelBox, others, set.size);
+    return { ...plan, panelBox: panels[i] };
   });
 }
 

@@ -111,7 +111,27 @@ function numberedLike(set: MasterSet, wishes: LayoutWishes): Numbered {
     if (found === undefined) grounds.set(l.part, (found = layoutLook(set, l).backdrop));
     return found;
   };
-  return (l) => hasNumber(l) && ground(l) === ground(plain);
+  return (l) => hasNumber(l) && ground(l) === ground(plain) && samePlaces(l, plain);
+}
+
+const boxesOf = (l: LayoutInfo, types: string[]) =>
+  l.placeholders.flatMap((p) => (types.includes(p.type) && p.box ? [p.box] : []));
+const area = (l: LayoutInfo) => boxesOf(l, BODY).reduce((sum, b) => sum + b.w * b.h, 0);
+
+/**
+ * A numbered layout with places like the plain one's: its title where the plain layout's is and
+ * bodies of at least 60 % of its body area (Midnightblue's numbered masters keep a mid-slide title
+ * over a 6.9 × 1.8-in body, its first master's content layout a title band over 10.2 × 4.1 in).
+ */
+function samePlaces(l: LayoutInfo, plain: LayoutInfo): boolean {
+  const [title] = boxesOf(l, TITLE);
+  const [own] = boxesOf(plain, TITLE);
+  const meet =
+    !title ||
+    !own ||
+    (Math.min(title.y + title.h, own.y + own.h) > Math.max(title.y, own.y) &&
+      Math.min(title.x + title.w, own.x + own.w) > Math.max(title.x, own.x));
+  return meet && (boxesOf(l, BODY).length === 0 || area(l) >= 0.6 * area(plain));
 }
 
 /** Where a role goes when no layout fits it: the roles tried next, in order. */

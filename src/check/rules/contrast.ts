@@ -69,7 +69,7 @@ function backdrop(slide: SlideModel, index: number): string | undefined {
 /**
  * The text's box inside its insets, where the text is drawn: a frame without a fill holds its
  * text only where its anchor puts it (a list at the top of a template's taller slot), and only
- * as wide as its lines where its paragraphs say how they are aligned (a right-aligned slide number).
+ * as wide as its lines where its paragraphs say how they are aligned and none wraps (a right-aligned slide number).
  */
 function textBox(e: ShapeModel): Box | undefined {
   const box = drawnBox(e);
@@ -80,8 +80,10 @@ function textBox(e: ShapeModel): Box | undefined {
   const h = Math.max(0.01, box.h - i.top - i.bottom);
   const inner = { x: box.x + i.left, y: box.y + i.top, w, h };
   if (e.fill !== null) return inner;
-  const align = sharedAlignment(e.text.paragraphs.map((p) => p.align));
-  return lineSpan(inner, ptToInch(measureFrame(e.text, w).widest), align);
+  // Only lines that do not wrap: a renderer may wrap a longer paragraph otherwise, anywhere across the frame.
+  const measure = measureFrame(e.text, w);
+  if (measure.wraps) return inner;
+  return lineSpan(inner, ptToInch(measure.widest), sharedAlignment(e.text.paragraphs.map((p) => p.align)));
 }
 
 /**
