@@ -6,14 +6,15 @@
  * generated rows (some 5,800 values) stands in for the 2 MB one here; the bundled strategy is
  * small and keeps being built whole (studio-plain-e2e.test.ts).
  */
+import { execFile } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeSyntheticProject } from '../scripts/bench/synthetic.js';
-import { REPO } from './helpers/project.js';
+import { REPO, TSX_LOADER } from './helpers/project.js';
 import { startStudioProcess, type RunningStudio } from './helpers/studio.js';
 import { CHROMIUM_LAUNCH } from './helpers/studio-process.js';
 import { axeOf } from './helpers/studio-page.js';
@@ -25,9 +26,21 @@ let browser: Browser;
 let page: Page;
 const WAIT = { timeout: 60_000 };
 
+/** The synthetic project written by a child process: its YAML, written here, would hold up this test worker. */
+function writeLargeProject(at: string): Promise<string> {
+  const module = pathToFileURL(path.join(REPO, 'scripts/bench/synthetic.ts')).href;
+  const code = `const { writeSyntheticProject } = await import(${JSON.stringify(module)});
+    console.log((await writeSyntheticProject(${JSON.stringify(REPO)}, ${JSON.stringify(at)}, 400)).deckId);`;
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, ['--import', TSX_LOADER, '--input-type=module', '-e', code], (error, stdout) =>
+      error ? reject(error) : resolve(stdout.trim()),
+    );
+  });
+}
+
 beforeAll(async () => {
   root = path.join(os.tmpdir(), `trappa-large-form-${process.pid}-${Date.now()}`);
-  deck = (await writeSyntheticProject(REPO, root, 400)).deckId;
+  deck = await writeLargeProject(root);
   studio = await startStudioProcess(root);
   browser = await chromium.launch(CHROMIUM_LAUNCH);
   page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();

@@ -180,6 +180,41 @@ describe('the template corpus', () => {
     expect(missing).toEqual([]);
   });
 
+  // Gallery 8, defect 8: the title slide's logos stay inside the slide (Beehive's were below its foot)
+  // and off the template's art, and stand on a light backing where the cover is dark (template/logo-band.ts).
+  it("keeps the title slide's logos inside the slide, on a light backing on a dark cover", () => {
+    const emu = (xml: string, tag: string, a: string) =>
+      Number(xml.match(new RegExp(`<a:${tag} [^>]*${a}="(\\d+)"`))?.[1]);
+    const problems: string[] = [];
+    for (const o of built()) {
+      const d = o.decks![0]!;
+      const x = parts(d.bytes);
+      const size = x('ppt/presentation.xml').match(/<p:sldSz cx="(\d+)" cy="(\d+)"/)!;
+      const slide = x('ppt/slides/slide1.xml');
+      const logos = slide
+        .split('<p:pic>')
+        .slice(1)
+        .filter((p) => /name="Logo (?!backing)/.test(p));
+      if (logos.length === 0) problems.push(`${o.template}: no logos`);
+      for (const pic of logos) {
+        const [px, py, cx, cy] = [
+          emu(pic, 'off', 'x'),
+          emu(pic, 'off', 'y'),
+          emu(pic, 'ext', 'cx'),
+          emu(pic, 'ext', 'cy'),
+        ];
+        if (px < 0 || py < 0 || px + cx > Number(size[1]) || py + cy > Number(size[2]))
+          problems.push(`${o.template}: a logo outside the slide`);
+      }
+      const backed = slide.includes('name="Logo backing"');
+      if (['dark-dejavu-norsk', 'four-layouts', 'dark-picture'].includes(o.template) && !backed)
+        problems.push(`${o.template}: logos without a backing on a dark cover`);
+      if (['impress', 'Nature_Illustration', 'Beehive'].includes(o.template) && backed)
+        problems.push(`${o.template}: a backing on a light cover`);
+    }
+    expect(problems).toEqual([]);
+  });
+
   // Metropolis and dark-picture: on their dark pictures no accent reads as it is, so the design makes one
   // lighter as PowerPoint's picker does and names it with lumMod/lumOff (template-design.ts legible,
   // scheme-tints.ts). Every template's decks name its accents, plain or so transformed.

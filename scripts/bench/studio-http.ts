@@ -7,6 +7,7 @@
  * any small request waited is known. The studio runs from the bundle (dist/cli.js), alone.
  *
  *   npm run build:dist && npx tsx scripts/bench/studio-http.ts [--edits 10] [--root <project>] [--cli <dist/cli.js>]
+ *     [--no-poll]   (with --root: no small requests meanwhile, so the request loop's CPU is the studio's own work)
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { get, request } from 'node:http';
@@ -25,6 +26,11 @@ interface Step {
   rssMB: number;
   /** The longest a small request waited while this step ran. */
   othersMaxMs: number;
+  /**
+   * CPU time of the request loop's thread during the step: no request can have been held up by
+   * its work for longer (the wall times above add waiting for a core on a loaded machine).
+   */
+  loopCpuMs: number;
 }
 
 export interface StudioHttpResult {
@@ -46,9 +52,12 @@ function status(pid: number, field: string): number {
   return line ? Number(line[1]) / 1024 : Number.NaN;
 }
 
-/** utime + stime of the whole process (threads that ended included), ms. */
-function cpuOf(pid: number): number {
-  const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+/**
+ * utime + stime of the whole process (threads that ended included), ms; with `thread`, of that
+ * thread only (the request loop is the thread whose id is the process's).
+ */
+function cpuOf(pid: number, thread?: number): number {
+  const text = readFileSync(thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`, 'utf8');
   const fields = text.slice(text.lastIndexOf(') ') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
@@ -70,10 +79,13 @@ function call(url: URL, method: string, target: string, body?: unknown): Promise
 }
 
 /** The page shell every 25 ms until stopped: each answer's time. */
-function pollOthers(url: URL): { stop: () => Promise<number[]>; during: (t0: number, t1: number) => number } {
+function pollOthers(
+  url: URL,
+  poll: boolean,
+): { stop: () => Promise<number[]>; during: (t0: number, t1: number) => number } {
   const times: number[] = [];
   const spans: Array<[number, number]> = [];
-  let running = true;
+  let running = poll;
   const loop = (async () => {
     while (running) {
       const t0 = performance.now();
@@ -103,20 +115,23 @@ export async function measureStudioHttp(
   root: string,
   deck: string,
   edits: number,
+  poll = true,
 ): Promise<StudioHttpResult> {
   const studio = await startStudio(cli, root);
   const pid = studio.child.pid!;
   const url = new URL(studio.url);
   const steps: Step[] = [];
-  const others = pollOthers(url);
+  // Without the poll, the request loop's CPU time per step is the studio's own work alone.
+  const others = pollOthers(url, poll);
   const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
-    const [t0, c0] = [performance.now(), cpuOf(pid)];
+    const [t0, c0, l0] = [performance.now(), cpuOf(pid), cpuOf(pid, pid)];
     const out = await work();
     const t1 = performance.now();
+    const loopCpuMs = cpuOf(pid, pid) - l0;
     // The small requests still out when the step ended are counted once they are answered.
     await new Promise((r) => setTimeout(r, 60));
     const othersMaxMs = others.during(t0, t1);
-    steps.push({ name, wallMs: t1 - t0, cpuMs: cpuOf(pid) - c0, rssMB: status(pid, 'VmRSS'), othersMaxMs });
+    steps.push({ name, wallMs: t1 - t0, cpuMs: cpuOf(pid) - c0, rssMB: status(pid, 'VmRSS'), othersMaxMs, loopCpuMs });
     return out;
   };
   try {
@@ -129,6 +144,7 @@ export async function measureStudioHttp(
     const editWall: number[] = [];
     const editCpu: number[] = [];
     const editsStart = performance.now();
+    const editsLoop = cpuOf(pid, pid);
     let changes: Array<{ path: Array<string | number>; value: unknown }> = [];
     for (let i = 0; i < edits; i++) {
       changes = [{ path: ['profile', 0], value: `Samarbeidet Benk${i}x skal synes` }];
@@ -143,7 +159,8 @@ export async function measureStudioHttp(
     }
     await new Promise((r) => setTimeout(r, 60));
     const othersMaxMs = others.during(editsStart, performance.now());
-    steps.push({ name: `${edits} edits`, wallMs: 0, cpuMs: 0, rssMB: status(pid, 'VmRSS'), othersMaxMs });
+    const loopCpuMs = cpuOf(pid, pid) - editsLoop;
+    steps.push({ name: `${edits} edits`, wallMs: 0, cpuMs: 0, rssMB: status(pid, 'VmRSS'), othersMaxMs, loopCpuMs });
     const check = await timed('live check', () =>
       call(url, 'POST', '/api/check', { changes: { [STRATEGY]: { version, changes } } }),
     );
@@ -184,12 +201,20 @@ export function studioHttpTable(r: StudioHttpResult): Table {
     ms(quantile(xs, 0.5)),
     ms(quantile(xs, 0.9)),
     '',
+    '',
   ];
   return {
     title: `Trappa Studio over HTTP on a ${r.strategyMB.toFixed(2)} MB strategy (no browser)`,
-    headers: ['step', 'wall', 'studio CPU', 'p90 / RSS after', 'others waited (max)'],
+    headers: ['step', 'wall', 'studio CPU', 'p90 / RSS after', 'others waited (max)', 'request loop CPU'],
     rows: [
-      ...r.steps.map((s) => [s.name, ms(s.wallMs), ms(s.cpuMs), `${s.rssMB.toFixed(0)} MB`, ms(s.othersMaxMs)]),
+      ...r.steps.map((s) => [
+        s.name,
+        ms(s.wallMs),
+        ms(s.cpuMs),
+        `${s.rssMB.toFixed(0)} MB`,
+        ms(s.othersMaxMs),
+        ms(s.loopCpuMs),
+      ]),
       ['edit → slides (min, p50, p90): wall', ...edits('', r.editWall).slice(1)],
       ['edit → slides (min, p50, p90): studio CPU', ...edits('', r.editCpu).slice(1)],
       [
@@ -198,13 +223,16 @@ export function studioHttpTable(r: StudioHttpResult): Table {
         ms(quantile(r.othersMs, 0.99)),
         ms(Math.max(...r.othersMs)),
         '',
+        '',
       ],
-      ['studio peak RSS (VmHWM, every thread)', `${r.peakRssMB.toFixed(0)} MB`, '', '', ''],
+      ['studio peak RSS (VmHWM, every thread)', `${r.peakRssMB.toFixed(0)} MB`, '', '', '', ''],
     ],
     notes: [
       `The live check ${r.checkSkipped ? 'was left to `trappa check` (above its size bound)' : 'ran'}. ` +
         `${r.editWall.length} edits; load average at the end ${os.loadavg()[0]!.toFixed(1)} (2 shared cores): ` +
-        'wall times include waiting for a core, CPU time (10 ms ticks, all threads of the studio) does not.',
+        'wall times include waiting for a core, CPU time (10 ms ticks, all threads of the studio) does not. ' +
+        '"Request loop CPU": the CPU time of the thread that answers every request, during the step: no ' +
+        'request can have been held up by the studio’s own work for longer than that.',
     ],
   };
 }
@@ -222,14 +250,19 @@ export async function measureStudioHttpLarge(repo: string, cli: string, edits: n
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const { values } = parseArgs({
-    options: { edits: { type: 'string', default: '10' }, root: { type: 'string' }, cli: { type: 'string' } },
+    options: {
+      edits: { type: 'string', default: '10' },
+      root: { type: 'string' },
+      cli: { type: 'string' },
+      'no-poll': { type: 'boolean', default: false },
+    },
   });
   const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
   const cli = path.resolve(values.cli ?? path.join(repo, 'dist/cli.js'));
   const edits = Math.max(3, Number(values.edits));
   // --root: a synthetic project written earlier (its deck is `alt`); it is saved to, so use a copy.
   const result = values.root
-    ? await measureStudioHttp(cli, values.root, 'alt', edits)
+    ? await measureStudioHttp(cli, values.root, 'alt', edits, !values['no-poll'])
     : await measureStudioHttpLarge(repo, cli, edits);
   process.stdout.write(renderTable(studioHttpTable(result)));
 }

@@ -228,6 +228,12 @@ export function withFonts<T>(fonts: FontRegistry, work: () => T): T {
 /** The registry of the current work (its folders noticed when it started), or none. */
 const projectRegistry = (): FontRegistry | undefined => projectFonts.getStore();
 
+/**
+ * The faces measuring text right now, as an identity to key caches of measurements by
+ * (layout/measure-text.ts): two projects' work never share one.
+ */
+export const measuringFonts = (): object => projectRegistry() ?? noProject;
+
 /** The files that measure `face` in the current project's work (see FontRegistry.resolve). */
 export function resolveFontFace(face: string): ResolvedFace {
   const fonts = projectRegistry();

@@ -25,8 +25,8 @@
  *   frame; counting it is the safe side).
  */
 import { ptToInch, inchToPt } from '../units.js';
-import { fontMetrics, resolveFontFace, type FontSpec } from '../fonts/fonts.js';
-import { splitUnits, wrapUnits, type Unit } from './break-lines.js';
+import { fontMetrics, measuringFonts, resolveFontFace, type FontSpec } from '../fonts/fonts.js';
+import { splitUnits, wrapUnits, type Unit, type WrappedLine } from './break-lines.js';
 import type { Paragraph, TextStyle } from './types.js';
 
 /** Lines are filled to the inner width divided by this. */
@@ -92,12 +92,44 @@ export function layoutParagraphs(
   return layoutPrepared(prepareText(paragraphs, style), style.fontSize, widthInches, widthSafety);
 }
 
+/**
+ * Why memos: fitting a text tries it at size after size, and the slide kinds measure the same
+ * paragraphs again (the whole list, each item, the list grown towards the footer on a
+ * template's smaller box); a template deck wrapped the same paragraph at the same size and
+ * width up to 4 times. Paragraphs are plain data nobody changes once made, so a paragraph's
+ * break units (per measuring faces, face and weight) and its lines at a size and width are
+ * kept as long as the paragraph lives: the same numbers, computed once.
+ */
+const unitsMemo = new WeakMap<object, WeakMap<Paragraph, Map<string, Unit[]>>>();
+const linesMemo = new WeakMap<readonly Unit[], Map<string, WrappedLine[]>>();
+
+function unitsOf(paragraph: Paragraph, style: TextStyle): Unit[] {
+  const fonts = measuringFonts();
+  let byParagraph = unitsMemo.get(fonts);
+  if (!byParagraph) unitsMemo.set(fonts, (byParagraph = new WeakMap()));
+  let byFace = byParagraph.get(paragraph);
+  if (!byFace) byParagraph.set(paragraph, (byFace = new Map()));
+  const key = `${style.fontFace}\u0000${style.bold ?? false}`;
+  let units = byFace.get(key);
+  if (!units) byFace.set(key, (units = splitUnits(paragraph, style)));
+  return units;
+}
+
+function linesOf(units: readonly Unit[], size: number, width: number): WrappedLine[] {
+  let bySize = linesMemo.get(units);
+  if (!bySize) linesMemo.set(units, (bySize = new Map()));
+  const key = `${size}:${width}`;
+  let lines = bySize.get(key);
+  if (!lines) bySize.set(key, (lines = wrapUnits(units, size, width)));
+  return lines;
+}
+
 export function prepareText(paragraphs: readonly Paragraph[], style: TextStyle): PreparedText {
   const warning = resolveFontFace(style.fontFace).warning;
   return {
     style,
     paragraphs: paragraphs.map((p) => ({
-      units: splitUnits(p, style),
+      units: unitsOf(p, style),
       indentPt: p.bullet ? bulletMarginPt(p.level ?? 0) : 0,
       spaceBefore: p.spaceBefore ?? 0,
     })),
@@ -118,7 +150,7 @@ export function layoutPrepared(
   const broken: string[] = [];
   let heightPt = 0;
   prepared.paragraphs.forEach((p, index) => {
-    const wrapped = wrapUnits(p.units, fontSize, (innerPt - p.indentPt) / widthSafety);
+    const wrapped = linesOf(p.units, fontSize, (innerPt - p.indentPt) / widthSafety);
     wrapped.forEach((w, i) => {
       if (w.broken && broken.at(-1) !== w.broken) broken.push(w.broken);
       const spaceBefore = i === 0 || w.afterHardBreak ? p.spaceBefore : 0;

@@ -182,6 +182,15 @@ const MICROSOFT = {
   ),
 };
 
+const SIGN_IN = {
+  // The code after invalid_grant (` AADSTS70008`) is Entra's own, kept as it came.
+  'm365.expired': t(
+    'Innloggingen til Microsoft 365 for {user} er utløpt eller trukket tilbake (invalid_grant{code}); kjør trappa mail login for å logge inn på nytt.',
+    'Innlogginga til Microsoft 365 for {user} har gått ut eller er trekt tilbake (invalid_grant{code}); køyr trappa mail login for å logge inn på nytt.',
+    'The Microsoft 365 sign-in of {user} has expired or was revoked (invalid_grant{code}); run trappa mail login to sign in again.',
+  ),
+};
+
 const TOOLS = {
   'tool.notFound': t(
     '{tool} finnes ikke i PATH eller på de vanlige stedene. Installer det ({install}), eller sett {variable} til programfilen.',
@@ -268,4 +277,4 @@ const VERSIONS = {
   ),
 };
 
-export const DELIVERY_TEXT = { ...ADDRESSES, ...SENDING, ...MICROSOFT, ...TOOLS, ...VERSIONS };
+export const DELIVERY_TEXT = { ...ADDRESSES, ...SENDING, ...MICROSOFT, ...SIGN_IN, ...TOOLS, ...VERSIONS };

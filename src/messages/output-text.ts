@@ -329,4 +329,98 @@ const SEND_REPORT = {
   ),
 };
 
-export const OUTPUT_TEXT = { ...BUILD, ...PICTURES, ...FONTS, ...TEMPLATE_PACKAGE, ...STUDIO, ...MORE, ...SEND_REPORT };
+const LAST = {
+  'fit.tableFooterWhy': t(
+    'tabellens {n} rader slutter på {bottom}, under bunnteksten på {limit}; {message}',
+    'dei {n} radene i tabellen sluttar på {bottom}, under botnteksten på {limit}; {message}',
+    "the table's {n} rows end at {bottom}, below the footer at {limit}; {message}",
+  ),
+  'fit.tableEdgeWhy': t(
+    'tabellens {n} rader slutter på {bottom}, under nedre kant av lysbildet på {limit}; {message}',
+    'dei {n} radene i tabellen sluttar på {bottom}, under nedre kant av lysbiletet på {limit}; {message}',
+    "the table's {n} rows end at {bottom}, below the slide's bottom edge at {limit}; {message}",
+  ),
+  'fit.tableFooter': t(
+    'tabellens {n} rader slutter på {bottom}, under bunnteksten på {limit}',
+    'dei {n} radene i tabellen sluttar på {bottom}, under botnteksten på {limit}',
+    "the table's {n} rows end at {bottom}, below the footer at {limit}",
+  ),
+  'fit.tableEdge': t(
+    'tabellens {n} rader slutter på {bottom}, under nedre kant av lysbildet på {limit}',
+    'dei {n} radene i tabellen sluttar på {bottom}, under nedre kant av lysbiletet på {limit}',
+    "the table's {n} rows end at {bottom}, below the slide's bottom edge at {limit}",
+  ),
+  'fit.rowsGrow': t(
+    '{n} {n|rad|rader} vokser for å få plass til teksten (først: rad {row}, {height})',
+    '{n} {n|rad|rader} veks for å få plass til teksten (først: rad {row}, {height})',
+    '{n} {n|row|rows} grow to fit their text (first: row {row}, {height})',
+  ),
+  'fit.unwrappedAt': t(
+    'en linje uten linjeskift er {width} bred med {sizes}, men feltet har {frame}',
+    'ei linje utan linjeskift er {width} brei med {sizes}, men feltet har {frame}',
+    'an unwrapped line is {width} wide at {sizes} but the frame has {frame}',
+  ),
+  'fit.unwrapped': t(
+    'en linje uten linjeskift er {width} bred, men feltet har {frame}',
+    'ei linje utan linjeskift er {width} brei, men feltet har {frame}',
+    'an unwrapped line is {width} wide but the frame has {frame}',
+  ),
+  'out.absorbInvalid': t(
+    'endringene ville gjort {file} ugyldig, så ingenting ble skrevet:',
+    'endringane ville gjort {file} ugyldig, så ingenting vart skrive:',
+    'the edits would make {file} invalid, so nothing was written:',
+  ),
+  'out.absorbNotTrappa': t(
+    '{message}; trappa absorb tar en .pptx skrevet av trappa build (TrappaDeck i egenskapene)',
+    '{message}; trappa absorb tek ein .pptx skriven av trappa build (TrappaDeck i eigenskapane)',
+    '{message}; trappa absorb takes a .pptx written by trappa build (TrappaDeck in its properties)',
+  ),
+  'out.linkOutside': t(
+    "'{path}' er en lenke som peker ut av {folder}",
+    "'{path}' er ei lenkje som peikar ut av {folder}",
+    "'{path}' is a link that leads outside {folder}",
+  ),
+  'out.absoluteOnlyInside': t(
+    "'{path}' er en absolutt sti; bare stier inne i {folder} er tillatt",
+    "'{path}' er ein absolutt sti; berre stiar inne i {folder} er tillatne",
+    "'{path}' is an absolute path; only paths inside {folder} are allowed",
+  ),
+  'out.isEmpty': t('er tom', 'er tom', 'is empty'),
+  'out.noRoot': t(
+    'dokumentet har ikke noe rotelement',
+    'dokumentet har ikkje noko rotelement',
+    'the document has no root element',
+  ),
+  'out.notValidText': t(
+    'er ikke gyldig {encoding}-tekst',
+    'er ikkje gyldig {encoding}-tekst',
+    'is not valid {encoding} text',
+  ),
+  'out.cannotBeRead': t('kan ikke leses ({code})', 'kan ikkje lesast ({code})', 'cannot be read ({code})'),
+  'report.otherContent': t(
+    'fikk versjon {version} med annet innhold {time}; lag en ny versjon, eller bruk --resend',
+    'fekk versjon {version} med anna innhald {time}; lag ein ny versjon, eller bruk --resend',
+    'got version {version} with other content {time}; raise the version, or --resend',
+  ),
+  'report.handedOver': t(
+    'levert som {id}, uten svar («{detail}»); den kan ha kommet fram',
+    'levert som {id}, utan svar («{detail}»); han kan ha kome fram',
+    'handed over as {id}, no answer ({detail}); it may have arrived',
+  ),
+  'report.handedBefore': t(
+    'levert til tjeneren {time} som {id} uten at noe svar ble registrert; den kan ha kommet fram. Sjekk, og bruk så --resend-uncertain',
+    'levert til tenaren {time} som {id} utan at noko svar vart registrert; han kan ha kome fram. Sjekk, og bruk så --resend-uncertain',
+    'handed to the server {time} as {id} with no answer recorded; it may have arrived. Check, then --resend-uncertain',
+  ),
+};
+
+export const OUTPUT_TEXT = {
+  ...BUILD,
+  ...PICTURES,
+  ...FONTS,
+  ...TEMPLATE_PACKAGE,
+  ...STUDIO,
+  ...MORE,
+  ...SEND_REPORT,
+  ...LAST,
+};

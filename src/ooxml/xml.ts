@@ -94,9 +94,11 @@ function buildTree(text: string, position: boolean): XmlElement | XmlSyntaxError
   });
   parser.on('opentag', (tag) => {
     let attributes = NO_ATTRIBUTES;
-    for (const [name, value] of Object.entries(tag.attributes as Record<string, string>)) {
+    // for…in, not Object.entries: the same order (saxes's prototype-less object), no pair arrays per attribute.
+    const own = tag.attributes as Record<string, string>;
+    for (const name in own) {
       if (attributes === NO_ATTRIBUTES) attributes = Object.create(NO_PROTOTYPE) as Record<string, string>;
-      attributes[name] = intern(value);
+      attributes[name] = intern(own[name]!);
     }
     const element: XmlElement = { name: intern(tag.name), attributes, children: NO_CHILDREN };
     addChild(stack.at(-1)!, element);

@@ -3,7 +3,7 @@
  * theme) with a master set: the built-in design's or a template's master(s), layouts,
  * themes and media. presentation.xml then lists the set's masters and takes its slide size.
  */
-import { strFromU8 } from 'fflate';
+import { textOfBytes } from '../ooxml/part-text.js';
 import type { MasterSet } from './master-set.js';
 import type { PackageParts } from './package-parts.js';
 import { NOTES_SIZE_XML, slideSizeXml } from './slide-size.js';
@@ -24,7 +24,7 @@ function masterIds(set: MasterSet): number[] {
   let next = 2147483648;
   const used = new Set<number>();
   for (const master of set.masters) {
-    const xml = strFromU8(set.parts.get(master) ?? new Uint8Array());
+    const xml = textOfBytes(set.parts.get(master) ?? new Uint8Array());
     for (const m of xml.matchAll(/<p:sldLayoutId\b[^>]*\bid="(\d+)"/g)) used.add(Number(m[1]));
   }
   return set.masters.map(() => {
@@ -37,7 +37,7 @@ function masterIds(set: MasterSet): number[] {
 export function installMasterSet(parts: PackageParts, set: MasterSet): void {
   removeOldMaster(parts);
   for (const [name, data] of set.parts) {
-    if (/\.xml$|\.rels$/.test(name)) parts.setText(name, strFromU8(data));
+    if (/\.xml$|\.rels$/.test(name)) parts.setText(name, textOfBytes(data));
     else parts.setBytes(name, data);
   }
   declareContentTypes(parts, set);

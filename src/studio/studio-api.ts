@@ -207,7 +207,7 @@ export function createApi(options: StudioOptions, messages: Messages) {
       if (attempt < 3 && again.ok && again.value !== now.value) continue;
       const written = await files.save(abs, target.value, plan.text);
       // The page's own value, saved as it is: it keeps its form, so 2 MB need not come back (nor be drawn again).
-      const fresh = plan.same ? { same: true as const } : { value: plan.value, text: plan.text };
+      const fresh = plan.same ? { same: true as const } : { value: new RawJson(plan.value ?? 'null'), text: plan.text };
       return { saved: true as const, version: written, merged: plan.merged, ...fresh };
     }
   };
@@ -312,7 +312,7 @@ export function createApi(options: StudioOptions, messages: Messages) {
       const others = { edits: without(edits), changes: without(otherChanges) };
       const outcome = await files.exclusive(abs, () => saveOne(abs, page, String(version ?? ''), others));
       if (outcome.saved) broadcast('saved', { file, version: outcome.version });
-      json(res, outcome);
+      send(res, 200, 'application/json; charset=utf-8', stringifyWithRaw(outcome));
     },
     'GET /api/events': async ({ req, res }) => {
       res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });

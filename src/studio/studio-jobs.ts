@@ -58,7 +58,17 @@ export type Job =
 /** What a save may write, or why not. */
 export type PreparedSave =
   /** `same`: the written text reads back as the page's value, so the page keeps its form (and is not sent `value`). */
-  | { kind: 'write'; text: string; merged: boolean; value: unknown; same: boolean }
+  | {
+      kind: 'write';
+      text: string;
+      merged: boolean;
+      /**
+       * The file's value as written, as JSON text (raw-json.ts), only when it is not the page's own:
+       * copied to the request thread as objects, a 2 MB value took that thread's loop for the copy.
+       */
+      value?: string;
+      same: boolean;
+    }
   | { kind: 'unknown-version' }
   | { kind: 'conflict'; conflicts: unknown[]; current: { version: string; value: unknown } }
   | { kind: 'issues'; issues: unknown[] };
@@ -134,7 +144,13 @@ async function save(job: Extract<Job, { kind: 'save' }>, lang: Lang): Promise<Pr
   // Parsed and kept here: the next keystroke's edit starts from the saved text.
   const saved = context.sources.plainOf(display, plan.text) ?? plainValue(plan.text);
   const same = !plan.merged && changesBetween(saved, value.value).length === 0;
-  return { kind: 'write', text: plan.text, merged: plan.merged, value: saved, same };
+  return {
+    kind: 'write',
+    text: plan.text,
+    merged: plan.merged,
+    same,
+    ...(same ? {} : { value: JSON.stringify(saved) }),
+  };
 }
 
 /** Runs one job; its messages in `lang`, the language of the Studio that asked. */

@@ -31,6 +31,7 @@ const BUNDLED = process.env.TRAPPA_STUDIO_WORKER_BUNDLE;
  */
 export class WorkerOutOfMemory extends Error {
   constructor(readonly limitMb: number) {
+    // Never shown: checkedWithin (live-check-bounds.ts) says it in the page's words.
     super(`studio worker: more than ${limitMb} MB of heap needed`);
   }
 }

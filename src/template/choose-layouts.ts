@@ -8,14 +8,14 @@
  * without them simply shows none; but where the deck wants slide numbers, a content slide
  * prefers a layout that has a number place (LibreOffice's templates often carry a first
  * master without footer places and a second, never used otherwise, with them) — a layout of
- * the same kind of ground as the one it replaces (Candy's numbered white masters are another
- * design than its photo). Only a template with no layout holding a title, or a
+ * the same ground as the one it replaces (what covers the slide: Candy's numbered white masters
+ * and Midnightblue's dark one are another design than the first master's). Only a template with no layout holding a title, or a
  * name in theme.yaml that names no usable layout, is an issue.
  */
 import type { Issue, SourceLocation } from '../errors.js';
 import type { LayoutInfo, LayoutRole, MasterSet } from '../pptx/master-set.js';
 import { english, said } from '../messages/catalogue.js';
-import { groundKind } from './ground-kind.js';
+import { layoutLook } from './legible-colors.js';
 
 const LAYOUT_ROLES: LayoutRole[] = ['title', 'content', 'two', 'comparison', 'titleOnly', 'section'];
 
@@ -104,8 +104,14 @@ function numberedLike(set: MasterSet, wishes: LayoutWishes): Numbered {
   if (!wishes.numbers) return none;
   const plain = best(set, 'content', none);
   if (!plain) return none;
-  const ground = groundKind(set, plain);
-  return (l) => hasNumber(l) && groundKind(set, l) === ground && samePlaces(l, plain);
+  // What covers the slide (background, or full-slide art: Midnightblue's masters differ only there).
+  const grounds = new Map<string, string>();
+  const ground = (l: LayoutInfo) => {
+    let found = grounds.get(l.part);
+    if (found === undefined) grounds.set(l.part, (found = layoutLook(set, l).backdrop));
+    return found;
+  };
+  return (l) => hasNumber(l) && ground(l) === ground(plain) && samePlaces(l, plain);
 }
 
 const boxesOf = (l: LayoutInfo, types: string[]) =>

@@ -51,6 +51,8 @@ export interface LayoutLook {
    * panel such text gets). Undefined when what is there cannot be known (an unreadable picture).
    */
   backgroundIn(box: Box): string[] | undefined;
+  /** The colour at one point of the slide (background, art, a picture's pixel); undefined where unknown. */
+  groundAt(x: number, y: number): string | undefined;
   /**
    * The scheme slot a text in this placeholder must name, or undefined when its inherited colour
    * reads. `at` is where the text really is when the slide moved it (and Trappa's own shapes
@@ -170,6 +172,7 @@ export function layoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
       return bestTextSlot(scheme, extremes).ratio >= 4.5 ? extremes : [bg1];
     },
     art,
+    groundAt: (x, y) => colorAt(layers, x, y, rasterOf),
     inheritedColor: (ph) => inherited.placeholder(ph.type ?? 'obj', ph.idx).color ?? scheme.get('tx1') ?? '000000',
     textSlot(ph, at) {
       const { color, box: own } = inherited.placeholder(ph.type ?? 'obj', ph.idx);

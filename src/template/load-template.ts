@@ -7,6 +7,7 @@
 import type { Issue, Result, SourceLocation } from '../errors.js';
 import { fail, ok } from '../errors.js';
 import { resolvePart } from '../ooxml/package.js';
+import { bytesOfText } from '../ooxml/part-text.js';
 import { attr, child, children, numberAttr, type XmlElement } from '../ooxml/xml.js';
 import { resolveAssetPath } from '../images/asset-path.js';
 import { readInputFile, templateLimitBytes } from '../io/read-input.js';
@@ -72,7 +73,7 @@ function renamed(parts: PartMap, names: Map<string, string>): PartMap {
         return moved ? `Target="${relativeTarget(name, moved)}"` : whole;
       });
     });
-    out.set(relsOf(name), new TextEncoder().encode(rewritten));
+    out.set(relsOf(name), bytesOfText(rewritten));
   }
   return out;
 }

@@ -3,9 +3,9 @@
  * the layouts with their names and placeholders (type, idx, box), the first master's
  * theme colours and fonts. Used for the built-in design and for templates alike.
  */
-import { strFromU8 } from 'fflate';
 import { readColorScheme } from '../ooxml/colors.js';
 import { parsedText, relsPartOf, resolvePart } from '../ooxml/package.js';
+import { textOfBytes } from '../ooxml/part-text.js';
 import { attr, child, children, descendants, numberAttr, path, XmlSyntaxError, type XmlElement } from '../ooxml/xml.js';
 import type { Box } from '../layout/types.js';
 import type { LayoutInfo, MasterSet, PlaceholderInfo } from '../pptx/master-set.js';
@@ -13,9 +13,12 @@ import { EMU_PER_INCH } from '../units.js';
 
 export type PartMap = Map<string, Uint8Array>;
 
+/** Trees by the part's bytes, as texts are (ooxml/part-text.ts). */
+const roots = new WeakMap<Uint8Array, XmlElement | undefined>();
+
 export function partText(parts: PartMap, name: string): string {
   const data = parts.get(name);
-  return data ? strFromU8(data) : '';
+  return data ? textOfBytes(data) : '';
 }
 
 /** The .rels part of `name` (one rule for every reader: ooxml/package.ts). */
@@ -26,10 +29,14 @@ export const relsOf = relsPartOf;
  * process (ooxml/package.ts's shared trees): every deck of a build asks for the same layouts.
  */
 export function partRoot(parts: PartMap, name: string): XmlElement | undefined {
+  const data = parts.get(name);
+  if (!data) return undefined;
+  if (roots.has(data)) return roots.get(data);
   const text = partText(parts, name);
-  if (!text) return undefined;
-  const root = parsedText(text);
-  return root instanceof XmlSyntaxError ? undefined : root;
+  const parsed = text ? parsedText(text) : undefined;
+  const root = parsed instanceof XmlSyntaxError ? undefined : parsed;
+  roots.set(data, root);
+  return root;
 }
 
 /** Internal relationship targets of `source` whose type ends with `suffix`, as part names. */

@@ -8,8 +8,8 @@
  * attributes that named them. Every part read is bounded (bounded-zip.ts) and decoded as
  * OPC allows (decode-part.ts); the first problem is returned with the part's name.
  */
-import { strToU8 } from 'fflate';
 import { parsedText, relsPartOf, resolvePart } from '../ooxml/package.js';
+import { bytesOfText, textOfBytes } from '../ooxml/part-text.js';
 import { attr, child, children, XmlSyntaxError, type XmlElement } from '../ooxml/xml.js';
 import { unescapeXml } from '../pptx/xml-edit.js';
 import { openBoundedZip, type BoundedZip } from './bounded-zip.js';
@@ -81,14 +81,14 @@ function readPart(walk: Walk, name: string): Uint8Array | PackageProblem {
   if ('problem' in bytes) return { part: name, ...bytes };
   if (!/\.(xml|rels)$/i.test(name)) return bytes;
   const text = decodeXmlPart(bytes);
-  return typeof text === 'string' ? strToU8(text) : { part: name, ...text };
+  return typeof text === 'string' ? bytesOfText(text) : { part: name, ...text };
 }
 
 function readXml(walk: Walk, name: string): XmlElement | PackageProblem {
   const bytes = readPart(walk, name);
   if (!(bytes instanceof Uint8Array)) return bytes;
   // The tree decodeXmlPart's check built (ooxml/package.ts shares it by text); the check passed, so no error here.
-  const tree = parsedText(new TextDecoder().decode(bytes));
+  const tree = parsedText(textOfBytes(bytes));
   return tree instanceof XmlSyntaxError ? { part: name, problem: 'is not well-formed XML' } : tree;
 }
 
@@ -132,14 +132,14 @@ function take(walk: Walk, source: string): string[] | PackageProblem {
   }
   const rels = readXml(walk, relsName);
   if ('problem' in rels) return rels;
-  let xml = new TextDecoder().decode(bytes);
+  let xml = textOfBytes(bytes);
   const { kept, dropped } = sortRelationships(walk, source, xml, rels);
   for (const id of dropped) xml = withoutReference(xml, id);
-  walk.parts.set(source, strToU8(xml));
+  walk.parts.set(source, xml === textOfBytes(bytes) ? bytes : bytesOfText(xml));
   const ns = 'http://schemas.openxmlformats.org/package/2006/relationships';
   walk.parts.set(
     relsName,
-    strToU8(
+    bytesOfText(
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${ns}">${kept.map(serialise).join('')}</Relationships>`,
     ),
   );

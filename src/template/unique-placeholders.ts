@@ -5,7 +5,7 @@
  * placeholder after the first of its kind and index gets an index of its own, as PowerPoint
  * gives when it saves a layout; nothing else of the part changes.
  */
-import { strFromU8, strToU8 } from 'fflate';
+import { bytesOfText, textOfBytes } from '../ooxml/part-text.js';
 import type { PartMap } from './read-master-set.js';
 
 const PH = /<p:ph\b([^>]*?)(\/?)>/g;
@@ -41,9 +41,9 @@ export function withUniquePlaceholders(parts: PartMap): PartMap {
   const out: PartMap = new Map(parts);
   for (const [name, bytes] of parts) {
     if (!/^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(name)) continue;
-    const xml = strFromU8(bytes);
+    const xml = textOfBytes(bytes);
     const fixed = uniqueIndexes(xml);
-    if (fixed !== xml) out.set(name, strToU8(fixed));
+    if (fixed !== xml) out.set(name, bytesOfText(fixed));
   }
   return out;
 }

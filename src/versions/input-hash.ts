@@ -4,7 +4,6 @@
  * (`data/strategy.yaml`, `templates/nb/slides.yaml`, `assets/logos/isk.svg`), whatever
  * --data or --templates pointed at, so a release snapshot hashes the same as its original.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -13,6 +12,7 @@ import type { DeckSource, Project } from '../data/load-project.js';
 import { parseYaml, type YamlSource } from '../data/load-yaml.js';
 import { resolveAssetPath } from '../images/asset-path.js';
 import { BoundedCache } from '../bounded-cache.js';
+import { sha256OfChunks } from './resumable-hash.js';
 
 export interface InputFile {
   /** Where the file sits in a project laid out the default way, e.g. `data/decks/ansatte.yaml`. */
@@ -168,8 +168,7 @@ export async function hashInputs(
   parsed: ReadonlyMap<string, YamlSource> = new Map(),
   format: InputsHashFormat = 2,
 ): Promise<string> {
-  const hash = createHash('sha256');
-  hash.update(`trappa ${trappaVersion()}\0`);
+  const chunks: Uint8Array[] = [Buffer.from(`trappa ${trappaVersion()}\0`)];
   const sorted = [...files].sort((a, b) => (a.logical < b.logical ? -1 : a.logical > b.logical ? 1 : 0));
   const fromParse = (f: InputFile): YamlSource | undefined =>
     format === 2 && /\.ya?ml$/i.test(f.logical) ? parsed.get(f.absolute) : undefined;
@@ -177,10 +176,10 @@ export async function hashInputs(
   sorted.forEach((f, i) => {
     const source = fromParse(f);
     const bytes = source ? canonicalJson(source) : hashedContent(f.logical, contents[i]!, format);
-    hash.update(`${f.logical}\0${bytes.length}\0`);
-    hash.update(bytes);
+    chunks.push(Buffer.from(`${f.logical}\0${bytes.length}\0`), bytes);
   });
-  const hex = hash.digest('hex');
+  // The same digest as one hash updated with each chunk; resumed after the files the last deck began with.
+  const hex = sha256OfChunks(chunks);
   return format === 2 ? `${FORMAT_PREFIX}${hex}` : hex;
 }
 

@@ -24,9 +24,21 @@ const PROSE =
 
 /**
  * What a hole is filled with to make a sample: a count, a name, a code point, a path, a word of
- * the catalogue (an edge, an id's kind), a size in points, megabytes or inches, a quoted text.
+ * the catalogue (an edge, an id's kind), a size in points, megabytes or inches, a quoted text, a character named.
  */
-const FILLS = ['7', 'x', 'U+0007', 'data/strategy.yaml', 'right', 'target group', '12 pt', '1.5 MB', '0.50 in', '«x»'];
+const FILLS = [
+  '7',
+  'x',
+  'U+0007',
+  'data/strategy.yaml',
+  'right',
+  'target group',
+  '12 pt',
+  '1.5 MB',
+  '0.50 in',
+  '«x»',
+  'U+00A0 (a no-break space)',
+];
 
 interface Node {
   readonly type: string;

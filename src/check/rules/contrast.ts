@@ -16,6 +16,7 @@ import { layersOf, under } from '../backdrop.js';
 import { mediaOf } from '../read-deck.js';
 import type { DeckModel, ElementModel, Finding, RuleOptions, ShapeModel, SlideModel, TextFrame } from '../types.js';
 import { cellLabel, contains, elementName, finding, quote, textShapes, visibleRuns } from './elements.js';
+import { checkLogoGround } from './logo-ground.js';
 import { drawnBox } from './slide-geometry.js';
 
 const RULE = 'contrast';
@@ -135,5 +136,5 @@ export function checkContrast(deck: DeckModel, options: RuleOptions): Finding[] 
       }
     });
   }
-  return found;
+  return [...found, ...checkLogoGround(deck, options)];
 }
