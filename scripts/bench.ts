@@ -45,6 +45,7 @@ import { measureStudioOffice, studioOfficeTable } from './bench/studio-office.js
 import { measurePdf, pdfTable, type PdfBenchResult } from './bench/pdf.js';
 import { measureTemplates, templateTable } from './bench/template.js';
 import { editLoopTable, type EditLoopResult } from './bench/edit-loop.js';
+import { measureStudioHttpLarge, studioHttpTable } from './bench/studio-http.js';
 
 const { values: flags } = parseArgs({
   options: {
@@ -167,6 +168,8 @@ async function editLoopOnly(): Promise<void> {
   const tables: Table[] = [editLoopTable(measureEditLoopApart(quick ? 8 : 20))];
   if (existsSync('/usr/bin/chromium')) {
     buildBundle(paths, 'bundled');
+    log('edit loop: studio over HTTP, 2 MB strategy (load, edits, check, save, memory)');
+    tables.push(studioHttpTable(await measureStudioHttpLarge(root, path.join(root, 'dist', 'cli.js'), quick ? 6 : 20)));
     log('edit loop: studio in chromium, bundled and 2 MB strategy');
     tables.push(studioOfficeTable(await measureStudioOffice(root, path.join(root, 'dist', 'cli.js'), quick ? 8 : 21)));
   }
@@ -305,6 +308,8 @@ async function main(): Promise<void> {
   const studioOffice = existsSync('/usr/bin/chromium')
     ? await measureStudioOffice(root, cli, quick ? 6 : 21)
     : undefined;
+  log('studio over HTTP: 2 MB strategy (load, edits, check, save, memory)');
+  const studioHttp = await measureStudioHttpLarge(root, cli, quick ? 6 : 20);
   log('edit loop: in-process CPU per edit (studio worker, watch rebuild)');
   const editLoop = measureEditLoopApart(quick ? 8 : 20);
 
@@ -321,6 +326,7 @@ async function main(): Promise<void> {
     scale,
     studio,
     studioOffice,
+    studioHttp,
     editLoop,
     pdf,
     templateBuilds,
@@ -331,6 +337,7 @@ async function main(): Promise<void> {
     ...resultTables(results),
     ...(studio ? [studioTable(studio)] : []),
     ...(studioOffice ? [studioOfficeTable(studioOffice)] : []),
+    studioHttpTable(studioHttp),
     editLoopTable(editLoop),
     ...(pdf ? [pdfTable(pdf, pdfRuns)] : []),
     templateTable(templateBuilds),

@@ -21,7 +21,7 @@ import { registerMigrate } from './commands/migrate.js';
 import { registerStudio } from './commands/studio.js';
 import { exitCodeHelp } from './exit-codes.js';
 import { registerAbsorb } from './commands/absorb.js';
-import { registerMail } from './commands/mail.js';
+import { registerMail, SignInError } from './commands/mail.js';
 import { registerDiff } from './commands/diff.js';
 import { registerTemplate } from './commands/template.js';
 import { trappaVersion } from './versions/input-hash.js';
@@ -97,8 +97,13 @@ export async function main(argv: string[]): Promise<number> {
     // In Norwegian, a first line says what the exit code means and what to do (messages/catalogue.ts);
     // the messages it points to follow below it.
     // Mail settings share exit 2 with the data, but the data is fine: say so (issue #25).
+    // A failed sign-in shares exit 6 with undelivered mail, but nothing was being sent: say so.
     const explanation =
-      error instanceof SmtpConfigError ? messages.say('mail.setupFirst') : messages.exitExplanation(exitCodeFor(error));
+      error instanceof SmtpConfigError
+        ? messages.say('mail.setupFirst')
+        : error instanceof SignInError
+          ? messages.say('mail.signInFailed')
+          : messages.exitExplanation(exitCodeFor(error));
     if (messages.lang !== 'en') console.error(`trappa: ${explanation}`);
     return reportError(error, messages);
   }

@@ -65,6 +65,31 @@ describe('chooseLayouts', () => {
     expect(chosen.ok && chosen.value.layouts.content.name).toBe('Tittel og innhold');
   });
 
+  it('prefers a master whose layouts hold a slide number for content slides, when numbers are wished (issue #20, gallery 8 defect 6)', () => {
+    // LibreOffice's Beehive: master 1 without footer places (first), master 2 with them, same names.
+    const bare = [
+      layout('Title Slide', 'tx', [ph('title'), ph('subTitle')]),
+      layout('Title, Content', 'obj', [ph('title'), ph('obj')]),
+      layout('Title, 2 Content', 'twoObj', [ph('title'), ph('obj'), ph('obj', '10')]),
+      layout('Title Only', 'titleOnly', [ph('title')]),
+    ];
+    const numbered = bare.map((l) => ({ ...l, part: `${l.part}-2`, placeholders: [...l.placeholders, ...footers] }));
+    const chosen = chooseLayouts(set([...bare, ...numbered]), {}, where);
+    expect(chosen.ok).toBe(true);
+    if (!chosen.ok) return;
+    const { layouts } = chosen.value;
+    // The title slide keeps the first master's cover; every other role takes the numbered master.
+    expect(layouts.title.part).toBe(bare[0]!.part);
+    for (const role of ['content', 'two', 'comparison', 'titleOnly', 'section'] as const)
+      expect(
+        layouts[role].placeholders.some((p) => p.type === 'sldNum'),
+        role,
+      ).toBe(true);
+    // Without the wish, the master order decides as before.
+    const plain = chooseLayouts(set([...bare, ...numbered]), {}, where, { numbers: false });
+    expect(plain.ok && plain.value.layouts.content.part).toBe(bare[1]!.part);
+  });
+
   it('maps layouts by their placeholders when no name is known, and falls back as PowerPoint users do', () => {
     const own = [
       layout('Forside', 'cust', [ph('ctrTitle'), ph('subTitle', '1')]),

@@ -19,7 +19,8 @@ import { LockBusyError, withOutputLock } from '../src/versions/lock.js';
 import { editRun, openDeck, saveDeck, slideParts } from './helpers/edit-pptx.js';
 import { englishLines, englishWords } from './helpers/english-words.js';
 import { runMain } from './helpers/in-process.js';
-import { copyBuiltProject, copyProject, editFile, REPO } from './helpers/project.js';
+import { copyBuiltProject, copyProject, editFile, REPO, runCliAsync } from './helpers/project.js';
+import { CLIENT_ID, startFakeM365, TENANT } from './m365-fake.js';
 
 const LANGS = ['nb', 'nn'] as const;
 
@@ -449,6 +450,8 @@ describe.each(LANGS)('the rarer messages in %s', (lang) => {
     expect(all).toContain(lang === 'nb' ? 'E-postoppsettet må rettes først' : 'E-postoppsettet må rettast først');
     // Located at the file and line, what is wrong in the reader's words; Handlebars' own at most quoted.
     expect(all).toMatch(/templates\/nb\/slides\.yaml:\d+:\d+ .*\{\{#if …\}\} (blir aldri lukket|vert aldri lukka)/);
+    // A template's key is no data field: named as slides.yaml has it, not «Tittel › Tittel».
+    expect(all).toMatch(/templates\/nb\/slides\.yaml:\d+:\d+ title\.title: /);
     expect(all).toMatch(/templates\/nb\/email\/subject\.hbs:1 syntaksfeil: Handlebars (ventet ikke|venta ikkje) /);
     expect(all).toContain(lang === 'nb' ? 'er ikke en innloggingsfil' : 'er ikkje ei innloggingsfil');
     expect(all).toContain(lang === 'nb' ? 'ikke logget inn (ingenting i ' : 'ikkje logga inn (ingenting i ');
@@ -459,5 +462,123 @@ describe('the rarer messages in English', () => {
   it('are caught by the word check, run by run (guards the guard)', async () => {
     for (const [what, text] of await rareRuns('en'))
       expect(englishLines(text).length, `${what}\n${text}`).toBeGreaterThan(0);
+  });
+});
+
+/**
+ * The operating system's credential store out of reach, in a real run. Its binary missing: the
+ * keyring's loader pointed at a file that is not there (NAPI_RS_NATIVE_LIBRARY_PATH, in a child
+ * process, since a module once loaded stays loaded). The store refusing: a sign-in against the
+ * fake Microsoft 365 on 127.0.0.1 keeps its token in the store, which on a machine without a
+ * keyring daemon (a container, CI) is refused; where a desktop's store works, that run would
+ * really keep a token, so it runs only when a probe (keeping a dummy entry, deleted at once if
+ * kept) shows the store refused.
+ */
+describe('the credential store out of reach', () => {
+  const signIn = { TRAPPA_OAUTH_TENANT: TENANT, TRAPPA_OAUTH_CLIENT_ID: CLIENT_ID };
+  const FIRST = {
+    nb: 'trappa: Innloggingen for e-post gikk ikke. Meldingen under sier hva du gjør; ingen e-post ble sendt.',
+    nn: 'trappa: Innlogginga for e-post gjekk ikkje. Meldinga under seier kva du gjer; ingen e-post vart sendt.',
+  };
+
+  it('no binary for the store: trappa mail logout says so in nb and nn, after a first line of its own', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'trappa-cred-'));
+    onTestFinished(() => rmSync(cwd, { recursive: true, force: true }));
+    const env = { ...signIn, NAPI_RS_NATIVE_LIBRARY_PATH: path.join(cwd, 'no-such-keyring.node') };
+    const runs = await Promise.all(
+      (['nb', 'nn', 'en'] as const).map((lang) =>
+        runCliAsync(['--lang', lang, 'mail', 'logout'], cwd, env, { withoutOwnSettings: true }),
+      ),
+    );
+    const [nb, nn, en] = runs.map((r) => ({ status: r.status, lines: r.stderr.trim().split('\n') }));
+    for (const [lang, run] of [
+      ['nb', nb!],
+      ['nn', nn!],
+    ] as const) {
+      expect(run.status, run.lines.join('\n')).toBe(6);
+      expect(run.lines[0]).toBe(FIRST[lang]);
+      expect(run.lines[1]).toMatch(
+        lang === 'nb'
+          ? /^trappa: Trappa når ikke Secret Service-tjenesten .* på denne maskinen \(@napi-rs\/keyring mangler program for den\); sett TRAPPA_CREDENTIAL_FILE/
+          : /^trappa: Trappa når ikkje Secret Service-tenesta .* på denne maskina \(@napi-rs\/keyring manglar program for ho\); set TRAPPA_CREDENTIAL_FILE/,
+      );
+      expectNorwegian(run.lines.join('\n'), `no keyring binary, ${lang}`);
+    }
+    expect(en!.lines).toEqual([
+      'trappa: Trappa cannot reach the Secret Service (GNOME Keyring, KWallet) on this machine (@napi-rs/keyring has no binary for it); set TRAPPA_CREDENTIAL_FILE to a file only you can read to keep the sign-in there instead.',
+    ]);
+  });
+
+  it('the store refuses: trappa mail login says it is not available, the system’s words quoted', async () => {
+    const { AsyncEntry } = await import('@napi-rs/keyring');
+    const probe = new AsyncEntry('trappa', `trappa-test-probe-${process.pid}`);
+    const refused = await probe.setPassword('probe').then(
+      () => probe.deletePassword().then(() => false),
+      () => true,
+    );
+    if (!refused) return console.warn('the credential store works on this machine: its refusal is not provoked here');
+    const m365 = await startFakeM365('kommunikasjon@innherred-samkommune.no');
+    onTestFinished(() => m365.close());
+    const cwd = mkdtempSync(path.join(tmpdir(), 'trappa-cred-'));
+    onTestFinished(() => rmSync(cwd, { recursive: true, force: true }));
+    const env = { ...signIn, TRAPPA_OAUTH_FLOW: 'delegated', TRAPPA_OAUTH_TOKEN_URL: m365.tokenUrl };
+    for (const lang of LANGS) {
+      const login = await runMain(['--lang', lang, 'mail', 'login'], cwd, env, { withoutOwnSettings: true });
+      const lines = login.stderr.trim().split('\n');
+      expect(login.status, login.stderr).toBe(6);
+      expect(lines[0]).toBe(FIRST[lang]);
+      expect(lines[1]).toMatch(
+        lang === 'nb'
+          ? /^trappa: Secret Service-tjenesten \(GNOME Keyring, KWallet\) er ikke tilgjengelig \(«.+»\); lås opp eller start den/
+          : /^trappa: Secret Service-tenesta \(GNOME Keyring, KWallet\) er ikkje tilgjengeleg \(«.+»\); lås opp eller start han/,
+      );
+      expectNorwegian(`${login.stdout}\n${login.stderr}`, `the store refused, ${lang}`);
+    }
+  });
+});
+
+/**
+ * The data's own messages, of the forms the sweep found (test/message-sweep.test.ts): an e-mail
+ * address without "@", a bare version number, a size that is not a number, an empty colour, a
+ * tab in the YAML. Each in nb and nn, located and labelled, with no English; in English caught.
+ */
+async function dataRuns(lang: string): Promise<string[]> {
+  const root = copyProject();
+  editFile(
+    root,
+    'data/decks/storledermote.yaml',
+    'email: ledere@levanger.kommune.no',
+    'email: ledere.levanger.kommune.no',
+  );
+  editFile(root, 'data/strategy.yaml', 'version: "0.2"', 'version: 0.2');
+  editFile(root, 'data/theme.yaml', 'subtitle: 20', 'subtitle: tjue');
+  editFile(root, 'data/theme.yaml', 'accent: "E8A33D"', 'accent:');
+  const values = await run(lang, ['list'], root);
+  expect(values.status, values.text).toBe(2);
+  editFile(root, 'data/decks/ansatte.yaml', '  name: Ansatte i ISK', '\tname: Ansatte i ISK');
+  const yaml = await run(lang, ['list'], root);
+  expect(yaml.status, yaml.text).toBe(2);
+  return [values.text, yaml.text];
+}
+
+describe.each(LANGS)("the data's own messages in %s", (lang) => {
+  it('a wrong e-mail address, a bare version, a size in words, an empty colour, a tab in the YAML', async () => {
+    const texts = await dataRuns(lang);
+    for (const text of texts) expectNorwegian(text, 'data');
+    const all = texts.join('\n');
+    const nb = lang === 'nb';
+    expect(all).toContain('«ledere.levanger.kommune.no» har ingen «@»');
+    expect(all).toContain(nb ? 'skriv versjonen som tekst i anførselstegn' : 'skriv versjonen som tekst i hermeteikn');
+    expect(all).toContain(nb ? 'skal være et tall, men er tekst' : 'skal vere eit tal, men er tekst');
+    expect(all).toContain(nb ? 'er tom; skriv fargen i anførselstegn' : 'er tom; skriv fargen i hermeteikn');
+    expect(all).toMatch(
+      /data\/decks\/ansatte\.yaml:\d+:\d+ tabulator brukt til innrykk; bruk mellomrom i (stedet|staden)/,
+    );
+  });
+});
+
+describe("the data's own messages in English", () => {
+  it('are caught by the word check (guards the guard)', async () => {
+    for (const text of await dataRuns('en')) expect(englishLines(text).length, text).toBeGreaterThan(0);
   });
 });

@@ -92,4 +92,20 @@ describe('a 2 MB strategy being edited holds up no other request', () => {
     expect(done.at(-1)).toBe('save');
     expect(readFileSync(path.join(root, STRATEGY), 'utf8')).toContain('Dialogmøte lagret fra studio');
   });
+
+  it('leaves the live check of a 2 MB strategy to `trappa check`, saying so at the strategy', async () => {
+    // Before, each pause in typing built and checked the 520-slide deck: ~100 s of CPU, 1.3 GB.
+    const loaded = await loadedFile(studio, STRATEGY);
+    const changes = { [STRATEGY]: { version: loaded.version, changes: [{ path: ['profile', 0], value: 'Kort' }] } };
+    const answer = await call(studio, 'POST', '/api/check', { changes });
+    expect(answer.status).toBe(200);
+    expect(answer.json).toMatchObject({ skipped: true, decks: [] });
+    expect(answer.json.issues).toEqual([
+      {
+        file: STRATEGY,
+        severity: 'warning',
+        message: expect.stringMatching(/^Prosjektet er for stort til å sjekkes mens du skriver \(1,9 MB data\)/),
+      },
+    ]);
+  });
 });

@@ -17,6 +17,7 @@ import { buildDecks } from '../src/build-deck.js';
 import { backdropPictures } from '../src/check/backdrop-pictures.js';
 import { checkDeck } from '../src/check/check-deck.js';
 import { measureFrame } from '../src/check/measure-frame.js';
+import { lineSpan, sharedAlignment } from '../src/layout/line-span.js';
 import { drawnBox } from '../src/check/rules/slide-geometry.js';
 import type { ShapeModel } from '../src/check/types.js';
 import type { Box } from '../src/layout/types.js';
@@ -162,7 +163,9 @@ describe.skipIf(missingTool('LibreOffice', hasSoffice))('text on a template', ()
                 .map((e) => drawnBox(e)!);
           const top = Math.min(...drawn.map((b) => b.y));
           const bottom = Math.max(...drawn.map((b) => b.y + b.h));
-          if (drawn.length === 0 || top - panel.box.y > 0.15 || panel.box.y + panel.box.h - bottom > 0.15)
+          // Changed by issue #20 (eighth round): 0.25 in (was 0.15): a panel reaches 0.1 in past its
+          // text's insets on each side where nothing else is, so text does not touch its edges.
+          if (drawn.length === 0 || top - panel.box.y > 0.25 || panel.box.y + panel.box.h - bottom > 0.25)
             empty.push(
               `${name} slide ${slide.number} ${panel.name}: ${panel.box.h.toFixed(2)} in for ${(bottom - top).toFixed(2)} in of text`,
             );
@@ -170,6 +173,22 @@ describe.skipIf(missingTool('LibreOffice', hasSoffice))('text on a template', ()
       }
     }
     expect(empty).toEqual([]);
+  });
+
+  // Added by issue #20 (eighth round): the panel spanned the slide number's 2.6-in box for one digit.
+  it('Lights: a slide number reads on the gradient, or on a panel fitted to its digits, not on a bar as wide as its box', () => {
+    let numbers = 0;
+    for (const slide of readPptx(decks.get('Lights')!).model().slides) {
+      const shapes = slide.elements.filter((e): e is ShapeModel => e.kind === 'shape' && e.box !== undefined);
+      const number = shapes.find((e) => e.placeholder === 'sldNum');
+      if (!number?.box) continue;
+      numbers++;
+      const panels = shapes.filter((e) => /^Panel \d+$/.test(e.name) && meets(e.box!, number.box!));
+      const own = number.fill === 'FFFFFF' ? [number] : [];
+      for (const panel of [...panels, ...own])
+        expect(panel.box!.w, `slide ${slide.number} ${panel.name}`).toBeLessThan(0.8);
+    }
+    expect(numbers).toBeGreaterThan(5);
   });
 
   it('Candy: one panel for a slide\u2019s body on the busy photo, not one per text', () => {
@@ -288,8 +307,13 @@ function inset(e: ShapeModel) {
   const i = e.text!.insets;
   const w = box.w - i.left - i.right;
   const h = box.h - i.top - i.bottom;
-  const needed = Math.min(h, measureFrame(e.text!, w).height);
+  const measure = measureFrame(e.text!, w);
+  const needed = Math.min(h, measure.height);
   const anchor = e.text!.anchor ?? 't';
   const offset = anchor === 'b' ? h - needed : anchor === 'ctr' ? (h - needed) / 2 : 0;
-  return { x: box.x + i.left, y: box.y + i.top + offset, w, h: needed };
+  // Changed by issue #20 (eighth round): as wide as its lines where its paragraphs say how they are
+  // aligned and none wraps (a right-aligned slide number on Lights reads on the gradient beside the art).
+  const lines = { x: box.x + i.left, y: box.y + i.top + offset, w, h: needed };
+  if (measure.wraps) return lines;
+  return lineSpan(lines, measure.widest / 72, sharedAlignment(e.text!.paragraphs.map((p) => p.align)));
 }

@@ -8,6 +8,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildDecks, type BuiltDeck } from '../src/build-deck.js';
 import { REPO } from './helpers/project.js';
@@ -113,51 +114,128 @@ describe("two-text slides in a LibreOffice template's two-content layout", async
   });
 });
 
-describe.runIf(hasSoffice)('adapting to a small body area (LibreOffice’s Midnightblue: 6.9 × 1.8 in)', async () => {
+/**
+ * LibreOffice's Midnightblue with its content master's body place as small as its layouts'
+ * (6.9 × 1.8 in), so that its layouts are the template's design and not written with another
+ * master's geometry (template/master-places.ts): a template whose body area is that small.
+ */
+const FIRST_MASTER =
+  "layouts:\n  content: 'Title, Content'\n  two: 'Title, 2 Content'\n  titleOnly: 'Title Only'\n  comparison: 'Title, 4 Content'\n";
+
+function smallBody(file: string): string {
+  const parts = unzipSync(readFileSync(file));
+  const layout = strFromU8(parts['ppt/slideLayouts/slideLayout3.xml']!);
+  const xfrmOf = (xml: string, ph: RegExp) =>
+    /<a:xfrm>[\s\S]*?<\/a:xfrm>/.exec([...xml.matchAll(/<p:sp>[\s\S]*?<\/p:sp>/g)].find(([sp]) => ph.test(sp))![0])![0];
+  const small = xfrmOf(layout, /<p:ph\/>|<p:ph idx=/);
+  // Every master: content slides now prefer the numbered second master (gallery 8, defect 6).
+  for (const name of Object.keys(parts).filter((n) => /^ppt\/slideMasters\/slideMaster\d+\.xml$/.test(n))) {
+    const master = strFromU8(parts[name]!);
+    parts[name] = strToU8(master.replace(xfrmOf(master, /<p:ph type="body"/), small));
+  }
+  const out = path.join(work, 'Midnightblue-small.potx');
+  writeFileSync(out, zipSync(parts));
+  return out;
+}
+
+// Changed by issue #20 (eighth round): Midnightblue itself now has its master's 10.2 × 4.1-in body
+// (its layouts were written with the title master's places); the adaptations are tested on a
+// Midnightblue whose master's body is as small as its layouts'.
+describe.runIf(hasSoffice)(
+  'adapting to a small body area (Midnightblue with a 6.9 × 1.8-in body everywhere)',
+  async () => {
+    const file = smallBody((await libreOfficeTemplates()).find((f) => path.basename(f) === 'Midnightblue.potx')!);
+    // The first master's layouts, named (a layout named in theme.yaml is taken as it is): the
+    // numbered second master's, which content slides prefer since gallery 8's defect 6, refuse
+    // this strategy's main message on a body this small (a finding for the small-body work).
+    const decks = await buildOn(file, ['strategi'], FIRST_MASTER);
+    const strategi = deckOf(decks, 'strategi');
+    const notes = decks[0]!.notes.filter((n) => n.startsWith('deck '));
+
+    it('gives the main message a slide of its own (what and why one each, if need be) and lists the other messages after it, saying so once', () => {
+      const { n, shapes } = slideWith(strategi, 'Main message');
+      expect(shapes.some((s) => s.name === 'Other messages')).toBe(false);
+      expect(strategi.slideTexts(n + 1).join(' ')).toContain('(forts.)');
+      expect(notes.filter((l) => l.includes('(messages)'))).toEqual([
+        expect.stringMatching(
+          /^deck strategi, slide \d+ \(messages\): the main message is too long .*(a slide of its own|a slide each)$/,
+        ),
+      ]);
+    });
+
+    it('lists the staircase’s steps when the body is too low for the diagram', () => {
+      const staircase = notes.find((l) => l.includes('(staircase)'));
+      expect(staircase).toMatch(/its steps are a list$/);
+      const n = Number(/slide (\d+)/.exec(staircase!)![1]);
+      const shapes = slideShapes(strategi.slideXml(n));
+      expect(shapes.some((s) => /^Step \d/.test(s.name))).toBe(false);
+      expect(shapes.some((s) => s.placeholder && s.text.length > 40)).toBe(true);
+    });
+
+    it('stands the statements under their labels (or on a slide each) when the template’s two columns are not used', async () => {
+      const alone = await buildOn(
+        file,
+        ['strategi'],
+        "layouts:\n  content: 'Title, Content'\n  titleOnly: 'Title Only'\n  two: 'Title, Content'\n  comparison: 'Title, Content'\n",
+      );
+      const line = alone[0]!.notes.find((l) => l.includes('(what-why)'));
+      expect(line).toMatch(
+        /statements are too long for the template's body area beside their labels; they (stand under them|have a slide each)$/,
+      );
+      const deck = deckOf(alone, 'strategi');
+      const { shapes } = slideWith(deck, 'HVA? heading');
+      const label = shapes.find((s) => s.name === 'HVA? heading')!;
+      const statement = shapes.find((s) => s.name === 'HVA? statement')!;
+      const y = (s: SlideShape) => Number(/<a:off x="-?\d+" y="(-?\d+)"/.exec(s.xml)?.[1]);
+      // Under its label, not beside it.
+      expect(y(statement)).toBeGreaterThan(y(label));
+    });
+  },
+);
+
+describe.runIf(hasSoffice)("layouts written with another master's places (LibreOffice's Midnightblue)", async () => {
   const file = (await libreOfficeTemplates()).find((f) => path.basename(f) === 'Midnightblue.potx')!;
   const decks = await buildOn(file, ['strategi']);
   const strategi = deckOf(decks, 'strategi');
-  const notes = decks[0]!.notes.filter((n) => n.startsWith('deck '));
 
-  it('gives the main message a slide of its own (what and why one each, if need be) and lists the other messages after it, saying so once', () => {
-    const { n, shapes } = slideWith(strategi, 'Main message');
-    expect(shapes.some((s) => s.name === 'Other messages')).toBe(false);
-    expect(strategi.slideTexts(n + 1).join(' ')).toContain('(forts.)');
-    expect(notes.filter((l) => l.includes('(messages)'))).toEqual([
-      expect.stringMatching(
-        /^deck strategi, slide \d+ \(messages\): the main message is too long .*(a slide of its own|a slide each)$/,
-      ),
-    ]);
-  });
-
-  it('lists the staircase’s steps when the body is too low for the diagram', () => {
-    const staircase = notes.find((l) => l.includes('(staircase)'));
-    expect(staircase).toMatch(/its steps are a list$/);
-    const n = Number(/slide (\d+)/.exec(staircase!)![1]);
-    const shapes = slideShapes(strategi.slideXml(n));
-    expect(shapes.some((s) => /^Step \d/.test(s.name))).toBe(false);
-    expect(shapes.some((s) => s.placeholder && s.text.length > 40)).toBe(true);
-  });
-
-  it('stands the statements under their labels (or on a slide each) when the template’s two columns are not used', async () => {
-    const alone = await buildOn(
-      file,
-      ['strategi'],
-      "layouts:\n  two: 'Title, Content'\n  comparison: 'Title, Content'\n",
-    );
-    const line = alone[0]!.notes.find((l) => l.includes('(what-why)'));
-    expect(line).toMatch(
-      /statements are too long for the template's body area beside their labels; they (stand under them|have a slide each)$/,
-    );
-    const deck = deckOf(alone, 'strategi');
-    const { shapes } = slideWith(deck, 'HVA? heading');
-    const label = shapes.find((s) => s.name === 'HVA? heading')!;
-    const statement = shapes.find((s) => s.name === 'HVA? statement')!;
-    const y = (s: SlideShape) => Number(/<a:off x="-?\d+" y="(-?\d+)"/.exec(s.xml)?.[1]);
-    // Under its label, not beside it.
-    expect(y(statement)).toBeGreaterThan(y(label));
+  // Added by issue #20 (eighth round): every layout had the title master's title in the middle of
+  // the slide over a 6.9 × 1.8-in body, under an empty dark band: 19 cramped slides.
+  it("takes the content master's title band and body place: the deck's layouts inherit them, the slides fit", () => {
+    expect(strategi.slideCount()).toBeLessThanOrEqual(12);
+    const { n } = slideWith(strategi, 'HVA? statement');
+    const rels = strategi.text(`ppt/slides/_rels/slide${n}.xml.rels`);
+    const layout = strategi.text(`ppt/slideLayouts/${/slideLayouts\/([^"]+)"/.exec(rels)![1]}`);
+    const shapes = [...layout.matchAll(/<p:sp>[\s\S]*?<\/p:sp>/g)].map(([sp]) => sp);
+    expect(shapes.find((sp) => /<p:ph type="title"/.test(sp))).not.toMatch(/<a:xfrm\b/);
+    // The two columns split the master's body place (10.2 in wide), each wider than the layout's 3.4 in.
+    const columns = shapes
+      .filter((sp) => /<p:ph(?: idx="\d+")?\/>/.test(sp))
+      .map((sp) => Number(/<a:ext cx="(\d+)"/.exec(sp)![1]) / 914400);
+    expect(columns).toHaveLength(2);
+    for (const w of columns) expect(w).toBeGreaterThan(4.5);
+    expect(decks[0]!.notes.filter((l) => l.startsWith('deck '))).toEqual([]);
   });
 });
+
+describe.runIf(hasSoffice)(
+  "four places of a size are no comparison (LibreOffice's Metropolis, 'Title, 4 Content')",
+  async () => {
+    const file = (await libreOfficeTemplates()).find((f) => path.basename(f) === 'Metropolis.potx')!;
+    const deck = deckOf(await buildOn(file, ['strategi']), 'strategi');
+
+    // Added by issue #20 (eighth round): its four 1.8-in places were taken as heading and body
+    // pairs, so each label stood at the top of a place as tall as its statement's, 1.6 in above it.
+    it('stands each label as the first line of its statement in a column, not alone in a place as tall as the text', () => {
+      const { shapes } = slideWith(deck, 'HVA? statement');
+      expect(shapes.some((s) => /heading$/.test(s.name))).toBe(false);
+      for (const label of ['HVA?', 'HVORFOR?']) {
+        const statement = shapes.find((s) => s.name === `${label} statement`)!;
+        expect(statement.text.startsWith(label)).toBe(true);
+        expect(positioned(statement)).toBe(false);
+      }
+    });
+  },
+);
 
 describe.runIf(hasSoffice)('text over art of several colours (LibreOffice’s Focus)', async () => {
   const file = (await libreOfficeTemplates()).find((f) => path.basename(f) === 'Focus.potx')!;

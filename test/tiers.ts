@@ -38,6 +38,9 @@ export const LONG_TEST_FILES: Readonly<Record<string, string>> = {
   'test/studio-translations-e2e.test.ts': 'translations edited side by side in Chromium',
   // A 2 MB strategy laid out while others are answered (23 s). Default: studio-server's limits.
   'test/studio-bounded.test.ts': 'the Studio under a 2 MB strategy',
+  // A 400-row strategy's form in Chromium, built section by section (~15 s). Default:
+  // studio-check-bounds, studio-saved-splices (the Studio's other bounds on a large project).
+  'test/studio-large-form-e2e.test.ts': 'a large strategy’s form built as its sections open, in Chromium',
   // Every bundled deck's PDF read by poppler and qpdf (35 s), planted faults (28 s).
   // Default: pdf-deck, pdf-check, pdf-finish-content.
   'test/pdf-accessible.test.ts': 'every deck’s PDF read by other tools',

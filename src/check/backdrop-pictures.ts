@@ -1,6 +1,7 @@
 /**
  * The pictures a deck's masters and layouts paint (backgrounds and art), decoded for the
- * backdrop model (backdrop.ts) before the synchronous rules run. Only those media parts are
+ * backdrop model (backdrop.ts) before the synchronous rules run, and the logos on its slides (their ink
+ * measured against that backdrop). Only those media parts are
  * inflated, and each is decoded small and within limits (images/decode-raster.ts).
  */
 import { unzipSync } from 'fflate';
@@ -19,6 +20,23 @@ function templateMedia(pkg: OpcPackage): Set<string> {
   return media;
 }
 
+const SLIDE_PART = /^ppt\/slides\/slide\d+\.xml$/;
+/** A logo Trappa placed (`Logo {owner}`, kinds/common-parts.ts) and its picture's relationship. */
+const LOGO_PICTURE = /<p:pic>(?:(?!<\/p:pic>)[\s\S])*?name="Logo (?:(?!<\/p:pic>)[\s\S])*?r:embed="([^"]+)"/g;
+
+/** The media parts of the logos on the deck's slides: the contrast rule measures them on their ground. */
+function logoMedia(pkg: OpcPackage): Set<string> {
+  const media = new Set<string>();
+  for (const part of pkg.parts.filter((p) => SLIDE_PART.test(p))) {
+    const rels = relationships(pkg, part);
+    for (const m of (pkg.xml.get(part) ?? '').matchAll(LOGO_PICTURE)) {
+      const rel = rels.get(m[1]!);
+      if (rel && !rel.external) media.add(rel.target);
+    }
+  }
+  return media;
+}
+
 /**
  * The decoded pictures of a deck's masters and layouts, by media part; `cacheDir` (the
  * project's, decode-raster.ts) keeps them between runs.
@@ -27,7 +45,7 @@ export async function backdropPictures(
   bytes: Uint8Array,
   { pkg = readPackage(bytes), cacheDir }: { pkg?: OpcPackage; cacheDir?: string } = {},
 ): Promise<RasterOf> {
-  const wanted = templateMedia(pkg);
+  const wanted = new Set([...templateMedia(pkg), ...logoMedia(pkg)]);
   if (wanted.size === 0) return () => undefined;
   const files = unzipSync(bytes, { filter: (f) => wanted.has(f.name) });
   const rasters = new Map<string, Raster>();

@@ -148,13 +148,14 @@ const luminance = (c: number) =>
   0.2126 * LINEAR[channel(c, 0)]! + 0.7152 * LINEAR[channel(c, 1)]! + 0.0722 * LINEAR[channel(c, 2)]!;
 
 /**
- * What lies under `box`, at points every ~0.1 in (2 to 48 a side: about one per letter of body
- * text): its darkest and lightest points; undefined when nothing there can be known.
+ * What lies under `box`, at points every ~0.1 in (6 to 48 a side: about one per letter of body
+ * text, and a small box — a slide number's digits — still sampled near its edges, where art's
+ * rim may reach in): its darkest and lightest points; undefined when nothing there can be known.
  */
 export function under(layers: readonly Layer[], box: Box, rasterOf: RasterOf): Under | undefined {
   const near = layersIn(layers, box);
-  const nx = Math.max(2, Math.min(48, Math.ceil(box.w / 0.1)));
-  const ny = Math.max(2, Math.min(48, Math.ceil(box.h / 0.1)));
+  const nx = Math.max(6, Math.min(48, Math.ceil(box.w / 0.1)));
+  const ny = Math.max(6, Math.min(48, Math.ceil(box.h / 0.1)));
   let [darkest, lightest, low, high, unknown] = [UNKNOWN, UNKNOWN, 2, -1, 0];
   for (let i = 0; i < nx; i++)
     for (let j = 0; j < ny; j++) {

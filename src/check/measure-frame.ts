@@ -22,6 +22,8 @@ export interface FrameMeasure {
   sizes: number[];
   /** Words the frame's width breaks between two letters (see break-lines.ts). */
   broken: string[];
+  /** A paragraph takes more than one line. */
+  wraps: boolean;
 }
 
 /** Lays the frame's paragraphs out in `width` inches of text (insets already taken off). */
@@ -43,17 +45,19 @@ function measureUncached(frame: TextFrame, width: number): FrameMeasure {
   let widest = 0;
   const sizes = new Set<number>();
   const broken: string[] = [];
+  let wraps = false;
   const lineWidth = frame.noWrap ? 1e6 : width;
   for (const p of frame.paragraphs) {
     const { paragraph, style } = toLayout(p, frame);
     for (const run of paragraph.runs) if (run.text.trim() !== '' && run.size !== undefined) sizes.add(run.size);
     const layout = layoutParagraphs([paragraph], style, lineWidth);
     broken.push(...layout.broken);
+    wraps ||= layout.lines.length > 1;
     heightPt += layout.lines.reduce((sum, line) => sum + line.spaceBefore + line.height, 0) + p.spaceAfter;
     for (const line of layout.lines)
       widest = Math.max(widest, line.width + (paragraph.bullet ? bulletMarginPt(paragraph.level ?? 0) : 0));
   }
-  return { height: ptToInch(heightPt), widest, sizes: [...sizes].sort((a, b) => a - b), broken };
+  return { height: ptToInch(heightPt), widest, sizes: [...sizes].sort((a, b) => a - b), broken, wraps };
 }
 
 function toLayout(p: ParagraphModel, frame: TextFrame): { paragraph: Paragraph; style: TextStyle } {

@@ -42,6 +42,8 @@ export function readTextFrame(txBody: XmlElement | undefined, scheme: ColorSchem
 
 const anchorOf = (value: string | undefined): TextFrame['anchor'] => (value === 'ctr' || value === 'b' ? value : 't');
 
+const ALIGNMENTS: Record<string, ParagraphModel['align']> = { l: 'left', ctr: 'center', r: 'right' };
+
 function readParagraph(p: XmlElement, scheme: ColorScheme): ParagraphModel {
   const pPr = child(p, 'a:pPr');
   const spacing = (name: string): number => (numberAttr(path(pPr, name, 'a:spcPts'), 'val') ?? 0) / 100;
@@ -57,6 +59,8 @@ function readParagraph(p: XmlElement, scheme: ColorScheme): ParagraphModel {
   };
   if (pts) paragraph.lineHeight = (numberAttr(pts, 'val') ?? 0) / 100;
   if (endSize !== undefined) paragraph.endSize = endSize / 100;
+  const align = ALIGNMENTS[attr(pPr, 'algn') ?? ''];
+  if (align) paragraph.align = align;
   for (const run of children(p)) if (RUNS.has(run.name)) paragraph.runs.push(readRun(run, scheme));
   return paragraph;
 }

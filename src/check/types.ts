@@ -77,6 +77,8 @@ export interface ParagraphModel {
   spaceAfter: number;
   /** Size of the paragraph mark (`a:endParaRPr/@sz`), points: an empty paragraph is this tall. */
   endSize?: number;
+  /** Its own `a:pPr/@algn` (l, ctr, r); undefined when it writes none (it inherits one) or justifies. */
+  align?: 'left' | 'center' | 'right';
 }
 
 export interface TextFrame {

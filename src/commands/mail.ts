@@ -4,6 +4,7 @@
  * TRAPPA_OAUTH_FLOW=delegated, `trappa send` then sends as the signed-in account.
  */
 import type { Command } from 'commander';
+import { TrappaError } from '../errors.js';
 import { type Messages, said, wordEntries } from '../messages/catalogue.js';
 import { translateText } from '../messages/issue-text.js';
 
@@ -13,6 +14,24 @@ async function delegated() {
     import('../post/email/delegated.js'),
   ]);
   return { config: loadLoginConfig(process.env), ...flow };
+}
+
+/**
+ * A sign-in, sign-out or who-am-I that failed (exit 6, as a refused login in `send`). Its own
+ * type, so the first line says the sign-in did not work rather than that mail went undelivered.
+ */
+export class SignInError extends TrappaError {
+  override readonly exitCode = 6;
+}
+
+/** `step`, with a failure of the sign-in (a MailLoginError and its kin, exit 6) as a SignInError. */
+async function signInStep<T>(step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (error instanceof TrappaError && error.exitCode === 6) throw new SignInError(error.message, { cause: error });
+    throw error;
+  }
 }
 
 export function registerMail(program: Command, { say, tell, lang }: Messages): void {
@@ -27,9 +46,9 @@ export function registerMail(program: Command, { say, tell, lang }: Messages): v
     .description(say('mail.login'))
     .action(async () => {
       const { config, deviceCodeLogin } = await delegated();
-      const { username, where } = await deviceCodeLogin(config, {
-        say: (line) => console.log(translateText(line, lang)),
-      });
+      const { username, where } = await signInStep(() =>
+        deviceCodeLogin(config, { say: (line) => console.log(translateText(line, lang)) }),
+      );
       console.log(say('mail.signedIn', { user: username, where: place(where) }));
     });
   mail
@@ -37,7 +56,7 @@ export function registerMail(program: Command, { say, tell, lang }: Messages): v
     .description(say('mail.logout'))
     .action(async () => {
       const { config, signOut } = await delegated();
-      const { removed, where } = await signOut(config);
+      const { removed, where } = await signInStep(() => signOut(config));
       console.log(say(removed ? 'mail.signedOut' : 'mail.nothingStored', { where: place(where) }));
     });
   mail
@@ -45,7 +64,7 @@ export function registerMail(program: Command, { say, tell, lang }: Messages): v
     .description(say('mail.whoami'))
     .action(async () => {
       const { config, refresh } = await delegated();
-      const { username } = await refresh(config);
+      const { username } = await signInStep(() => refresh(config));
       console.log(say('mail.who', { user: username, app: config.clientId, tenant: config.tenant }));
     });
 }

@@ -11,6 +11,8 @@ export const commonParts = {
   titleRule: decoration('Title rule'),
   /** The white band behind the logos on the title slide: decoration, as the rule. */
   logoBand: decoration('Logo band'),
+  /** On a template whose title slide is dark where the logos go: a light backing behind their row (kept). */
+  logoBacking: part('Logo backing'),
   logo: part('Logo {}'),
   footer: part('Footer'),
   footerLogo: part('Footer logo'),

@@ -30,9 +30,16 @@ export interface Page {
   /**
    * Set on an organisation's template: the places of its title slide's texts and of its footer and slide number;
    * `art`: the template's art on its content layout (shapes and pictures that are not a background), kept off;
-   * `slots`: its own places for slides of two texts.
+   * `slots`: its own places for slides of two texts; `cover.logos`: where the title slide's logos go on it
+   * (inside the slide, off its art) and whether they need a light backing there (template/logo-band.ts).
    */
-  template?: { cover: { title: Box; subtitle: Box }; footer?: Box; number?: Box; art?: Box[]; slots?: TemplateSlots };
+  template?: {
+    cover: { title: Box; subtitle: Box; logos?: { band: Box; backing: boolean } };
+    footer?: Box;
+    number?: Box;
+    art?: Box[];
+    slots?: TemplateSlots;
+  };
 }
 
 /**

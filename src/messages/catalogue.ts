@@ -16,6 +16,7 @@ import { SEND_TEXT } from './send-text.js';
 import { TEMPLATE_TEXT } from './template-text.js';
 import { PAGE_TEXT } from './page-text.js';
 import { STAGE_TEXT, WORDS } from './stage-catalogue.js';
+import { STUDIO_BOUNDS_TEXT } from './studio-bounds-text.js';
 
 export type { Lang };
 
@@ -91,6 +92,7 @@ const STUDIO = {
 /** The one catalogue: the Studio's messages, the CLI's help and usage errors, the commands' own lines. */
 const M = {
   ...STUDIO,
+  ...STUDIO_BOUNDS_TEXT,
   ...HELP,
   ...COMMAND_HELP,
   ...CLI_TEXT,

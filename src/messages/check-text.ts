@@ -113,6 +113,11 @@ export const CHECK_TEXT = {
     'teksten ligg over eit bilete eller ein fargeovergang; kontroller kontrasten med auga',
     'text lies over a picture or gradient; check its contrast by eye',
   ),
+  'find.logoGround': t(
+    'logoen er vanskelig å se på {ground}: {share} % av merkene når 3:1; gi den en lys bakgrunn eller en versjon laget for denne bakgrunnen',
+    'logoen er vanskeleg å sjå på {ground}: {share} % av merka når 3:1; gje han ein lys bakgrunn eller ein versjon laga for denne bakgrunnen',
+    'the logo reads poorly on {ground}: {share} % of its marks reach 3:1; give it a light backing or a version made for this ground',
+  ),
   'find.contrast': t(
     'kontrast {ratio}:1 (tekst {color} på {background}, {text}) er under {required}:1',
     'kontrast {ratio}:1 (tekst {color} på {background}, {text}) er under {required}:1',

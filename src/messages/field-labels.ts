@@ -165,12 +165,20 @@ export function parseField(field: string): Array<string | number> {
 }
 
 /**
+ * A file of templates/ (slides.yaml, the e-mail's .hbs): its fields are a template's keys
+ * (`title.title`: the title slide's title), not fields of the data, so the data's labels
+ * would name them wrongly («Tittel › Tittel»); they stay as the file has them.
+ */
+const isTemplateFile = (file: string | undefined): boolean =>
+  file !== undefined && /(^|[\\/])templates[\\/]/.test(file);
+
+/**
  * A located message's field named by its label too, for a reader of `lang` (not English):
  * `organisation.logo.file «Organisasjon › Logo › Fil (i assets/)»`. The path stays first, for
  * the reader who opens the file in a text editor.
  */
-export function withFieldLabel<T extends { field?: string }>(issue: T, lang: Lang): T {
-  if (lang === 'en' || !issue.field) return issue;
+export function withFieldLabel<T extends { field?: string; file?: string }>(issue: T, lang: Lang): T {
+  if (lang === 'en' || !issue.field || isTemplateFile(issue.file)) return issue;
   const label = placeLabel(parseField(issue.field), lang);
   return label === issue.field ? issue : { ...issue, field: `${issue.field} «${label}»` };
 }

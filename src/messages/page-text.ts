@@ -174,6 +174,13 @@ const FRAME = {
   ),
   'Ingen endringer å lagre.': t('Ingen endringer å lagre.', 'Ingen endringar å lagre.', 'No changes to save.'),
   'Ikke lagret: {message}': t('Ikke lagret: {message}', 'Ikkje lagra: {message}', 'Not saved: {message}'),
+  // The page's own requests (studio/client/api.ts) answered with an error and no message of the server's.
+  'Studio svarte ikke som ventet ({status}) på {url}. Last inn siden på nytt; hjelper ikke det, se terminalen der Studio kjører.':
+    t(
+      'Studio svarte ikke som ventet ({status}) på {url}. Last inn siden på nytt; hjelper ikke det, se terminalen der Studio kjører.',
+      'Studio svara ikkje som venta ({status}) på {url}. Last inn sida på nytt; hjelper ikkje det, sjå terminalen der Studio køyrer.',
+      'The Studio did not answer as expected ({status}) to {url}. Reload the page; if that does not help, see the terminal the Studio runs in.',
+    ),
   'Ikke lagret: noen andre har endret de samme feltene. Velg under.': t(
     'Ikke lagret: noen andre har endret de samme feltene. Velg under.',
     'Ikkje lagra: nokon andre har endra dei same felta. Vel under.',

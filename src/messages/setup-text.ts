@@ -13,6 +13,11 @@ const MAIL = {
     'No SMTP server is configured: set TRAPPA_SMTP_HOST (TRAPPA_SMTP_… or {file}: host).',
   ),
   // The first line of a refused send whose mail settings are wrong (cli.ts): not the data's fault.
+  'mail.signInFailed': t(
+    'Innloggingen for e-post gikk ikke. Meldingen under sier hva du gjør; ingen e-post ble sendt.',
+    'Innlogginga for e-post gjekk ikkje. Meldinga under seier kva du gjer; ingen e-post vart sendt.',
+    'The e-mail sign-in did not work. The message below says what to do; no e-mail was sent.',
+  ),
   'mail.setupFirst': t(
     'E-postoppsettet må rettes først (dataene er i orden). Meldingen under sier hvilken innstilling.',
     'E-postoppsettet må rettast først (dataa er i orden). Meldinga under seier kva innstilling.',

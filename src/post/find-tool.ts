@@ -3,6 +3,7 @@ import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { ToolNotFoundError } from '../errors.js';
+import { english, said } from '../messages/catalogue.js';
 
 /** How to look for one external program. */
 export interface ToolSpec {
@@ -41,19 +42,18 @@ function pathCandidates(names: readonly string[], env: NodeJS.ProcessEnv): strin
  * @throws ToolNotFoundError (exit code 5) saying how to install it and which env var to set.
  */
 export async function findTool(spec: ToolSpec, env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  const envHint = `or set ${spec.envVars[0] ?? 'PATH'} to the executable`;
   for (const name of spec.envVars) {
     const value = env[name];
     if (!value) continue;
     if (await isExecutable(value)) return value;
     throw new ToolNotFoundError(
-      `${spec.label} not found: ${name}=${value} is not an executable file. ` +
-        `Fix ${name}, or unset it and install it (${spec.installHint}).`,
+      english(said('tool.notExecutable', { tool: spec.label, variable: name, value, install: spec.installHint })),
     );
   }
   const candidates = [...pathCandidates(spec.names, env), ...(await spec.knownPaths())];
   for (const file of candidates) if (await isExecutable(file)) return file;
+  const variable = spec.envVars[0] ?? 'PATH';
   throw new ToolNotFoundError(
-    `${spec.label} not found on PATH or in the usual places. Install it (${spec.installHint}), ${envHint}.`,
+    english(said('tool.notFound', { tool: spec.label, install: spec.installHint, variable })),
   );
 }

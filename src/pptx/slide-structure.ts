@@ -14,7 +14,7 @@ import { partRole } from '../kinds/index.js';
 import type { Box, LaidOutSlide, Paragraph, SlideElement, TextElement } from '../layout/types.js';
 import type { LayoutInfo, LayoutRole, MasterSet, PlaceholderInfo, PlaceholderRef } from './master-set.js';
 import { chooseSlots, isBodyText, type SlotInset, sameBox } from './slot-plan.js';
-import { bodyPanelBox, drawnArea, isBodyElement, panelBelowBox, textArea } from './text-panels.js';
+import { bodyPanelBox, drawnArea, isBodyElement, panelArea, textArea, withMargin } from './text-panels.js';
 
 const log = debugLog('pptx');
 
@@ -98,7 +98,7 @@ export interface PlanOptions {
    * On a template: the scheme slot a text in `ph` must name because its inherited colour would
    * not read on what is under it (`at`: the laid-out box and the fill of Trappa's own shape under it).
    */
-  textSlot?: (layout: LayoutInfo, ph: PlaceholderRef, at?: TextPlace) => { color: string; panel?: string } | undefined;
+  textSlot?: (layout: LayoutInfo, ph: PlaceholderRef, at?: TextPlace) => { color?: string; panel?: string } | undefined;
 }
 
 /** Where a text really is: its laid-out box, its own fill, or the slide's own filled shapes under it. */
@@ -157,9 +157,9 @@ export function planSlide(
     };
     const look = plan.placeholder && options.textSlot?.(layout, plan.placeholder, at);
     if (!look) return plan;
-    // A panel covers the text's lines; where they leave much of the box empty, it is a shape of its own.
-    const panel = look.panel ? { panel: look.panel, ...(e && panelBelowBox(e) ? { panelBox: textArea(e) } : {}) } : {};
-    return { ...plan, color: look.color, ...panel };
+    // A panel covers the text's lines, a shape of its own under the text: it may reach a margin past them.
+    const panel = look.panel ? { panel: look.panel, ...(e ? { panelBox: panelArea(e) } : {}) } : {};
+    return { ...plan, ...(look.color ? { color: look.color } : {}), ...panel };
   };
   const shapes = slide.elements.map((e): ShapePlan => {
     const name = e.name;
@@ -226,13 +226,13 @@ export function planSlide(
       ...judged,
       inheritBox: true,
       ...(inset ? { inset } : {}),
-      ...(judged.panel ? { panelBox: textArea(e) } : {}),
+      ...(judged.panel ? { panelBox: panelArea(e) } : {}),
     };
   });
   const own = options.layoutBackground?.(role);
   return {
     layout,
-    shapes: oneBodyPanel(slide, layout, shapes, set, dropped, options),
+    shapes: withMargins(slide, oneBodyPanel(slide, layout, shapes, set, dropped, options), set, dropped),
     keepBackground: !options.template && own !== undefined && own !== slide.background,
   };
 }
@@ -269,7 +269,21 @@ function oneBodyPanel(
     const own = plan.textBox ? { color: e.style.color } : {};
     const ph = plan.placeholder ?? { type: 'body' };
     const look = options.textSlot?.(layout, ph, { under, highlights: highlightsOf(e), ...own });
-    return { ...rest, ...(look ? { color: look.color } : {}), ...onPanel };
+    return { ...rest, ...(look?.color ? { color: look.color } : {}), ...onPanel };
+  });
+}
+
+/** Panel shapes with their margins where nothing else of the slide (its elements, the other panels) is. */
+function withMargins(slide: LaidOutSlide, plans: ShapePlan[], set: MasterSet, dropped: (e: SlideElement) => boolean) {
+  const elements = slide.elements
+    .filter((e) => !dropped(e))
+    .map((e) => (e.type === 'text' && !e.fill ? textArea(e) : e.box));
+  const panels = plans.map((p) => p.panelBox);
+  return plans.map((plan, i) => {
+    if (!plan.panelBox) return plan;
+    const others = [...elements, ...panels.filter((b, j): b is Box => b !== undefined && j !== i)];
+    panels[i] = withMargin(plan.panelBox, others, set.size);
+    return { ...plan, panelBox: panels[i] };
   });
 }
 

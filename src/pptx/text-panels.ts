@@ -10,8 +10,11 @@
  * patchy (Candy): one panel then lies behind the whole body (its texts and Trappa's own
  * shapes with them), and each body text is judged on that panel (slide-structure.ts).
  */
+import { lineSpan, sharedAlignment } from '../layout/line-span.js';
+import { bulletMarginPt, layoutParagraphs, WIDTH_SAFETY } from '../layout/measure-text.js';
 import { textHeight } from '../layout/text-box.js';
 import type { Box, SlideElement, TextElement } from '../layout/types.js';
+import { ptToInch } from '../units.js';
 
 /** The part of the box the text takes, insets included, placed by its anchor. */
 export function textArea(e: TextElement): Box {
@@ -22,20 +25,39 @@ export function textArea(e: TextElement): Box {
   return { x: box.x, y, w: box.w, h: needed };
 }
 
-/** Where the lines are: the text's area inside its insets. */
+/**
+ * The widest of the text's lines, in inches (bullet indent included), as the layout wraps them;
+ * undefined when a paragraph takes more than one line: a renderer may wrap it otherwise, its
+ * lines then reaching anywhere across the frame.
+ */
+function widestLine(e: TextElement): number | undefined {
+  const { lines } = layoutParagraphs(e.paragraphs, e.style, e.box.w);
+  if (new Set(lines.map((l) => l.paragraph)).size < lines.length) return undefined;
+  const indent = (i: number) => (e.paragraphs[i]?.bullet ? bulletMarginPt(e.paragraphs[i]!.level ?? 0) : 0);
+  return ptToInch(Math.max(0, ...lines.map((l) => l.width * WIDTH_SAFETY + indent(l.paragraph))));
+}
+
+/** Where the lines are: the text's area inside its insets, as wide as its lines where they share an alignment and none wraps. */
 export function drawnArea(e: TextElement): Box {
   const area = textArea(e);
   const { left, right, top, bottom } = e.style.insets;
-  return {
+  const inner = {
     x: area.x + left,
     y: area.y + top,
     w: Math.max(0.01, area.w - left - right),
     h: Math.max(0.01, area.h - top - bottom),
   };
+  const widest = widestLine(e);
+  const align = sharedAlignment(e.paragraphs.map((p) => p.align ?? e.style.align ?? 'left'));
+  return widest === undefined ? inner : lineSpan(inner, widest, align);
 }
 
-/** True when a panel over the text's area would leave much of its box empty: it is then a shape of its own. */
-export const panelBelowBox = (e: TextElement): boolean => textArea(e).h < e.box.h - 0.1;
+/** What a panel behind the text covers: its lines with the text's insets around them. */
+export function panelArea(e: TextElement): Box {
+  const lines = drawnArea(e);
+  const { left, right, top, bottom } = e.style.insets;
+  return { x: lines.x - left, y: lines.y - top, w: lines.w + left + right, h: lines.h + top + bottom };
+}
 
 function union(boxes: Box[]): Box {
   const x = Math.min(...boxes.map((b) => b.x));
@@ -60,4 +82,37 @@ export function bodyPanelBox(elements: SlideElement[], dropped: (e: SlideElement
     // its whole box, one without only as tall as its lines; the panel holds each (no overlap).
     .map((e) => (e.type === 'text' && !e.fill ? textArea(e) : e.box));
   return boxes.length > 0 ? union(boxes) : undefined;
+}
+
+/** How far a panel reaches past the text's lines on each side, where nothing else is there. */
+const PANEL_MARGIN = 0.1;
+
+const meets = (a: Box, b: Box) =>
+  Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > 0.02 &&
+  Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) > 0.02;
+const holds = (a: Box, b: Box) =>
+  b.x >= a.x - 0.02 && b.y >= a.y - 0.02 && b.x + b.w <= a.x + a.w + 0.02 && b.y + b.h <= a.y + a.h + 0.02;
+
+/**
+ * The panel grown by a margin on each side where that side keeps clear of everything else on
+ * the slide (`others`: its texts, shapes and panels, the panel's own text too): each either
+ * apart from the panel, or wholly on it, or holding it, as `trappa check`'s overlap rule wants;
+ * and on the slide. Text set on a panel then stands off its edges instead of touching them
+ * (the templates' own zero insets, a renderer setting the lines a little taller than measured).
+ */
+export function withMargin(panel: Box, others: Box[], size: { w: number; h: number }): Box {
+  const fine = (p: Box) =>
+    p.x >= 0 &&
+    p.y >= 0 &&
+    p.x + p.w <= size.w &&
+    p.y + p.h <= size.h &&
+    others.every((o) => !meets(p, o) || holds(p, o) || holds(o, p));
+  const sides: Array<(b: Box) => Box> = [
+    (b) => ({ ...b, x: b.x - PANEL_MARGIN, w: b.w + PANEL_MARGIN }),
+    (b) => ({ ...b, w: b.w + PANEL_MARGIN }),
+    (b) => ({ ...b, y: b.y - PANEL_MARGIN, h: b.h + PANEL_MARGIN }),
+    (b) => ({ ...b, h: b.h + PANEL_MARGIN }),
+  ];
+  // One side at a time, so a panel hemmed in above still gains its margin below.
+  return sides.reduce((out, grow) => (fine(grow(out)) ? grow(out) : out), panel);
 }

@@ -3,6 +3,7 @@
  * messages listed beside it. If the list does not fit, it continues full width.
  */
 import { messages } from '../kinds/messages.js';
+import { english, said } from '../messages/catalogue.js';
 import { below, columns, type Page } from '../layout/page.js';
 import { continuedTitle, fitBox, splitToFit, textHeight, textStyle, titleElements } from '../layout/text-box.js';
 import type { Box, LaidOutSlide, Paragraph, SlideElement, TextStyle } from '../layout/types.js';
@@ -144,7 +145,6 @@ function layout(page: Page, content: MessagesContent): LaidOutSlide[] {
  */
 function adapted(page: Page, content: MessagesContent): LaidOutSlide[] {
   const { colors, sizes } = page.theme;
-  const note = "the main message is too long for its panel on the template's body area";
   const halves = [content.main.slice(0, 2), content.main.slice(2)].filter((h) => h.length > 0);
   const parts = [content.main, ...halves.map((half) => [{ ...half[0]!, spaceBefore: 0 }, ...half.slice(1)])];
   // One text in the layout's place (its heading the first line, the text filled as the panel) before
@@ -164,7 +164,7 @@ function adapted(page: Page, content: MessagesContent): LaidOutSlide[] {
     title: continuedTitle(page, content.title, i),
     background: colors.background,
     elements: [...titleElements(page, continuedTitle(page, content.title, i)), ...panel],
-    adapted: oneSlide ? `${note}; it has a slide of its own` : `${note}; what and why have a slide each`,
+    adapted: english(said(oneSlide ? 'adapt.ownSlide' : 'adapt.whatWhy')),
   }));
   if (content.others.length === 0) return slides;
   return [

@@ -158,14 +158,34 @@ function layout(content: TitleContent, page: Page, band: Box): LaidOutSlide {
       box: { x: 0, y: band.y, w: page.size.w, h: page.size.h - band.y },
       fill: colors.background,
     });
+    // On a template the band is left out (its design is its own); where the ground there is not
+    // light, the logos get a light backing hugging their row instead.
+    if (page.template?.cover.logos?.backing) elements.push(logoBacking(content.logos));
     elements.push(...content.logos);
   }
   return { title: content.title, background: colors.primary, elements };
 }
 
+/** Padding of the logos' backing around their row, in inches. */
+const BACKING_PAD = 0.12;
+
+function logoBacking(logos: PendingImageElement[]): SlideElement {
+  const x = Math.min(...logos.map((l) => l.box.x)) - BACKING_PAD;
+  const y = Math.min(...logos.map((l) => l.box.y)) - BACKING_PAD;
+  const right = Math.max(...logos.map((l) => l.box.x + l.box.w)) + BACKING_PAD;
+  const bottom = Math.max(...logos.map((l) => l.box.y + l.box.h)) + BACKING_PAD;
+  return {
+    type: 'shape',
+    name: commonParts.logoBacking.name(),
+    shape: 'rect',
+    box: { x, y, w: right - x, h: bottom - y },
+    fill: 'FFFFFF',
+  };
+}
+
 export const titleSlide: SlideKind = {
   build(input) {
-    const band: Box = { x: 0.9, y: 6.1, w: input.page.size.w - 1.8, h: 1.4 };
+    const band: Box = input.page.template?.cover.logos?.band ?? { x: 0.9, y: 6.1, w: input.page.size.w - 1.8, h: 1.4 };
     return [layout(compose(input, band), input.page, band)];
   },
 };

@@ -1,5 +1,6 @@
 /** Hva? – Hvorfor?: the two core statements, each beside its question as a label block. */
 import { whatWhy } from '../kinds/what-why.js';
+import { english, said } from '../messages/catalogue.js';
 import type { Page } from '../layout/page.js';
 import { continuedTitle, fitBox, LayoutIssue, textHeight, textStyle, titleElements } from '../layout/text-box.js';
 import type { LaidOutSlide, SlideElement } from '../layout/types.js';
@@ -90,9 +91,8 @@ function layout(page: Page, title: string, statements: Statement[]): LaidOutSlid
   if (beside.total <= room) return [slideOf(page, title, statements, beside)];
   if (!page.template) throw tooLong(title, statements, beside, room);
   const above = rowSizes(page, statements, 'above');
-  const note = "the statements are too long for the template's body area beside their labels";
   if (above.total <= room)
-    return [{ ...slideOf(page, title, statements, above), adapted: `${note}; they stand under them` }];
+    return [{ ...slideOf(page, title, statements, above), adapted: english(said('adapt.beside')) }];
   if (statements.length === 1) throw tooLong(title, statements, above, room);
   const alone = statements.map((st) => rowSizes(page, [st], 'above'));
   const worst = alone.reduce((a, b) => (b.total > a.total ? b : a));
@@ -101,7 +101,7 @@ function layout(page: Page, title: string, statements: Statement[]): LaidOutSlid
   const size = Math.min(...alone.map((r) => r.size));
   return statements.map((st, i) => ({
     ...slideOf(page, continuedTitle(page, title, i), [st], { ...alone[i]!, size }),
-    adapted: `${note}; they have a slide each`,
+    adapted: english(said('adapt.slideEach')),
   }));
 }
 

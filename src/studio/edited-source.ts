@@ -11,17 +11,17 @@
  * the schema refuses — goes the way a build goes: the edited text parsed and validated, so
  * every message is the CLI's own, at the same line and column.
  */
-import { LineCounter, visit } from 'yaml';
+import { visit } from 'yaml';
 import type { z } from 'zod';
 import { BoundedCache } from '../bounded-cache.js';
 import { ok, type Result } from '../errors.js';
 import { parseYaml, type YamlSource } from '../data/load-yaml.js';
-import { offsetIn } from '../data/locate.js';
 import { changesBetween, type Change } from '../data/value-merge.js';
 import { xmlTextProblem } from '../data/xml-text.js';
 import { validateYaml, type Validated } from '../data/yaml-cache.js';
 import { editYamlText } from '../data/yaml-edit.js';
-import { applySplices, keepParse, scalarSplices, type Splice } from '../data/yaml-splice.js';
+import { keepParse, scalarSplices, type Splice } from '../data/yaml-splice.js';
+import { mergeSplices, splicedSource, withChanges } from './spliced-source.js';
 import { sha256Hex } from '../sha256.js';
 
 /** A saved text's parse, kept for the edits made against it. */
@@ -31,6 +31,18 @@ interface Kept {
   /** A file with `*alias` nodes repeats a value elsewhere: a splice would not change the copies. */
   aliases: boolean;
   validated: Map<z.ZodType, Result<Validated<unknown>>>;
+  /**
+   * The parsed text this one is spliced from (itself, with no splices, when it was parsed): an
+   * edit's splices are found in the root's nodes, so a text written by a save needs no parse.
+   */
+  root?: { source: YamlSource; splices: Splice[] };
+}
+
+/** An edit written as splices of a kept text: its text, and what it would be kept as once saved. */
+interface SplicedEdit {
+  display: string;
+  text: string;
+  kept: Kept;
 }
 
 /** Saved texts kept, by the weight of their text (a parse weighs some 40 times its text): a 2 MB strategy before and after a save. */
@@ -38,31 +50,72 @@ const KEPT_TEXT = 4 * 1024 * 1024;
 
 export class EditedSources {
   readonly #kept = new BoundedCache<string, Kept>(KEPT_TEXT, (key) => Number(key.split('\0')[2]));
+  /** The last edit spliced: a save writes this very text, which is then kept without a parse. */
+  #last: SplicedEdit | undefined;
   /** Edits read from a kept parse and edits that were parsed again (tests, the bench). */
   readonly stats = { spliced: 0, parsed: 0 };
+  /** Whole texts parsed: kept ones (saved files) and spliced ones a stage walked the nodes of. */
+  readonly parses = { kept: 0, lazy: 0 };
 
   /** The file `display` as edited: `saved` is its text on disk, `value` the page's value of it. */
   load<S extends z.ZodType>(display: string, saved: string, value: unknown, schema: S): Result<Validated<z.output<S>>> {
     const kept = this.#keptOf(display, saved);
     if (!kept.parsed.ok || kept.aliases) return this.#parsed(display, saved, value, schema);
-    const source = kept.parsed.value;
-    const base = this.#validated(kept, source, schema);
+    const base = this.#validated(kept, kept.parsed.value, schema);
     if (!base.ok) return this.#parsed(display, saved, value, schema);
     const changes = changesBetween(kept.plain, value);
     if (changes.length === 0) return base as Result<Validated<z.output<S>>>;
-    const splices = scalarSplices(source.doc, changes);
+    const edit = this.#spliced(display, kept, changes);
+    if (!edit) return this.#parsed(display, saved, value, schema);
+    const validated = validateYaml(edit.kept.parsed, schema);
+    // A refused value: the messages come from a parse of the text, as a build gives them.
+    if (!validated.ok) return this.#parsed(display, saved, value, schema);
+    edit.kept.validated.set(schema, validated);
+    this.#last = edit;
+    this.stats.spliced++;
+    return validated;
+  }
+
+  /** `saved` with `value` written in (a save), when that is a splice of its kept parse; else undefined. */
+  written(display: string, saved: string, value: unknown): string | undefined {
+    const kept = this.#keptOf(display, saved);
+    if (!kept.parsed.ok || kept.aliases) return undefined;
+    const changes = changesBetween(kept.plain, value);
+    if (changes.length === 0) return saved;
+    const edit = this.#spliced(display, kept, changes);
+    if (edit) this.#last = edit;
+    return edit?.text;
+  }
+
+  /** The edit as splices of the root's scalars, or undefined when it is more than typing. */
+  #spliced(display: string, kept: Kept, changes: readonly Change[]): SplicedEdit | undefined {
+    const root = kept.root;
+    if (!root) return undefined;
+    const splices = scalarSplices(root.source.doc, changes);
     const simple =
       splices !== undefined &&
       // A value that spanned lines would move every line after it.
-      !splices.some((s) => saved.slice(s.at, s.end).includes('\n')) &&
+      !splices.some((s) => root.source.text.slice(s.at, s.end).includes('\n')) &&
       !changes.some((c) => typeof c.value === 'string' && xmlTextProblem(c.value) !== undefined);
-    if (!simple) return this.#parsed(display, saved, value, schema);
-    const spliced = splicedSource(source, splices, withChanges(kept.plain, changes));
-    const validated = validateYaml(ok(spliced), schema);
-    // A refused value: the messages come from a parse of the text, as a build gives them.
-    if (!validated.ok) return this.#parsed(display, saved, value, schema);
-    this.stats.spliced++;
-    return validated;
+    if (!simple) return undefined;
+    const all = mergeSplices(root.splices, splices);
+    const plain = withChanges(kept.plain, changes);
+    const source = splicedSource(root.source, all, plain, (text) => this.#reparsed(display, text));
+    const next: Kept = {
+      parsed: ok(source),
+      plain,
+      aliases: false,
+      validated: new Map(),
+      root: { source: root.source, splices: all },
+    };
+    return { display, text: source.text, kept: next };
+  }
+
+  #reparsed(display: string, text: string): YamlSource {
+    this.parses.lazy++;
+    const parsed = parseYaml(display, text);
+    if (!parsed.ok) throw new Error(`${display}: a spliced edit no longer parses`);
+    return parsed.value;
   }
 
   #parsed<S extends z.ZodType>(display: string, saved: string, value: unknown, schema: S) {
@@ -81,10 +134,29 @@ export class EditedSources {
     return kept.parsed.ok ? kept.plain : undefined;
   }
 
+  /** The last texts hashed: each keystroke names its file's saved text two or three times (2 MB: ~5 ms a hash). */
+  readonly #hashes: Array<{ text: string; hash: string }> = [];
+
+  #hashOf(text: string): string {
+    const known = this.#hashes.find((h) => h.text === text);
+    if (known) return known.hash;
+    const hash = sha256Hex(text);
+    this.#hashes.unshift({ text, hash });
+    this.#hashes.length = Math.min(this.#hashes.length, 2);
+    return hash;
+  }
+
   #keptOf(display: string, text: string): Kept {
-    const key = `${display}\0${sha256Hex(text)}\0${text.length}`;
+    const key = `${display}\0${this.#hashOf(text)}\0${text.length}`;
     const hit = this.#kept.get(key);
     if (hit) return hit;
+    // The text a save just wrote from the last edit: kept as that edit, not parsed.
+    const last = this.#last;
+    if (last?.display === display && last.text === text) {
+      this.#kept.set(key, last.kept);
+      return last.kept;
+    }
+    this.parses.kept++;
     const parsed = parseYaml(display, text);
     let aliases = false;
     const plain = parsed.ok ? parsed.value.doc.toJS({ maxAliasCount: 100 }) : undefined;
@@ -97,12 +169,8 @@ export class EditedSources {
           return visit.BREAK;
         },
       });
-    const kept: Kept = {
-      parsed,
-      plain,
-      aliases,
-      validated: new Map(),
-    };
+    const root = parsed.ok ? { source: parsed.value, splices: [] } : undefined;
+    const kept: Kept = { parsed, plain, aliases, validated: new Map(), ...(root ? { root } : {}) };
     this.#kept.set(key, kept);
     return kept;
   }
@@ -112,71 +180,4 @@ export class EditedSources {
     if (!result) kept.validated.set(schema, (result = validateYaml(ok(source), schema)));
     return result;
   }
-}
-
-/** `plain` with each change's field set, sharing every part the changes do not touch. */
-function withChanges(plain: unknown, changes: readonly Change[]): unknown {
-  let out = plain;
-  for (const change of changes) out = setAt(out, change.path, change.value);
-  return out;
-}
-
-function setAt(node: unknown, path: Change['path'], value: unknown): unknown {
-  if (path.length === 0) return value;
-  const [head, ...rest] = path as [string | number, ...Array<string | number>];
-  if (Array.isArray(node)) {
-    const copy = [...node];
-    copy[head as number] = setAt(node[head as number], rest, value);
-    return copy;
-  }
-  const record = node as Record<string, unknown>;
-  return { ...record, [head]: setAt(record[head], rest, value) };
-}
-
-/** An offset of the saved text → the same place in the spliced text. */
-function moved(offset: number, splices: readonly Splice[]): number {
-  let delta = 0;
-  for (const s of splices) {
-    if (offset < s.at) break;
-    if (offset < s.end) return s.at + delta;
-    delta += s.text.length - (s.end - s.at);
-  }
-  return offset + delta;
-}
-
-/**
- * The spliced text's source: its value and places from the kept parse. Its `doc` parses the
- * text on first use (for a stage that walks the nodes itself, e.g. a message's hint).
- */
-function splicedSource(kept: YamlSource, splices: readonly Splice[], plain: unknown): YamlSource {
-  const text = applySplices(kept.text, splices);
-  let reparsed: YamlSource | undefined;
-  const parse = (): YamlSource => {
-    if (reparsed) return reparsed;
-    const parsed = parseYaml(kept.file, text);
-    if (!parsed.ok) throw new Error(`${kept.file}: a spliced edit no longer parses`);
-    return (reparsed = parsed.value);
-  };
-  let lines: LineCounter | undefined;
-  const lineCounter = (): LineCounter => {
-    if (lines) return lines;
-    lines = new LineCounter();
-    for (const start of kept.lineCounter.lineStarts) lines.addNewLine(moved(start, splices));
-    return lines;
-  };
-  return {
-    file: kept.file,
-    text,
-    get doc() {
-      return parse().doc;
-    },
-    get lineCounter() {
-      return lineCounter();
-    },
-    spliced: {
-      plain,
-      textsSafe: true,
-      locate: (path, at) => lineCounter().linePos(moved(offsetIn(kept, path, at), splices)),
-    },
-  };
 }

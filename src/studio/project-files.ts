@@ -10,13 +10,13 @@
  * older version can be merged (save-merge.ts). Saving is atomic (io/save-file.ts); changes
  * made by another editor are reported.
  */
-import { lstat, readdir, realpath } from 'node:fs/promises';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { watch } from 'chokidar';
 import { BoundedCache } from '../bounded-cache.js';
 import { decodeUtf8 } from '../data/decode-utf8.js';
 import { formatIssue, type Result, fail, ok } from '../errors.js';
-import { readInputFile } from '../io/read-input.js';
+import { inputLimitBytes, readInputFile } from '../io/read-input.js';
 import { saveTextInFileStyle, splitTextStyle } from '../io/text-style.js';
 import { resolvePaths, type ResolvedPaths } from '../project-paths.js';
 import { sha256Hex } from '../sha256.js';
@@ -54,7 +54,8 @@ export class ProjectFiles {
   readonly #written = new Map<string, string>();
   readonly #versions = new BoundedCache<string, string>(VERSION_BYTES, (_, text) => text.length + 64);
   readonly #locks = new Map<string, Promise<unknown>>();
-  #lastRead: { text: string; version: string } | undefined;
+  /** Each data file's text as read last, with its version and what its stat said then. */
+  readonly #reads = new Map<string, { stamp: string; text: string; version: string }>();
 
   constructor(
     options: Parameters<typeof resolvePaths>[0],
@@ -82,6 +83,15 @@ export class ProjectFiles {
     ];
   }
 
+  /** The data files' size on disk together, and the largest of them (relative): what the live check would read. */
+  async dataBytes(): Promise<{ total: number; largest: string }> {
+    const sized = await Promise.all(
+      (await this.list()).map(async ({ abs }) => ({ abs, size: (await stat(abs).catch(() => undefined))?.size ?? 0 })),
+    );
+    const largest = sized.reduce((a, b) => (b.size > a.size ? b : a));
+    return { total: sized.reduce((sum, f) => sum + f.size, 0), largest: this.rel(largest.abs) };
+  }
+
   /** The absolute path of a data file named by the page, or undefined for anything else. */
   async allowed(rel: unknown): Promise<string | undefined> {
     if (typeof rel !== 'string') return undefined;
@@ -89,8 +99,18 @@ export class ProjectFiles {
     return files.find((f) => this.rel(f.abs) === rel)?.abs;
   }
 
-  /** The text of a data file, read as the CLI reads it; its version is remembered. */
+  /**
+   * The text of a data file, read as the CLI reads it; its version is remembered. A file whose
+   * identity, size and times are those of its last read is not read nor hashed again: every
+   * request names the files it edits, and a 2 MB strategy was read and hashed for each.
+   */
   async read(abs: string): Promise<Result<string>> {
+    const info = await stat(abs, { bigint: true }).catch(() => undefined);
+    const stamp = info?.isFile()
+      ? `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}:${inputLimitBytes()}`
+      : undefined;
+    const known = this.#reads.get(abs);
+    if (stamp !== undefined && known?.stamp === stamp) return ok(known.text);
     const bytes = await readInputFile(abs, this.rel(abs));
     if (!bytes.ok) return bytes;
     const text = decodeUtf8(this.rel(abs), bytes.value);
@@ -99,13 +119,14 @@ export class ProjectFiles {
     const plain = splitTextStyle(text.value).text;
     const version = sha256Hex(plain);
     this.#versions.set(version, plain);
-    this.#lastRead = { text: plain, version };
+    // Stamped as it was before reading: a change meanwhile makes the next request read it again.
+    if (stamp !== undefined) this.#reads.set(abs, { stamp, text: plain, version });
     return ok(plain);
   }
 
-  /** The version (sha256) of a text read last by `read`, without hashing it again. */
+  /** The version (sha256) of a data file's text as read last, without hashing it again. */
   versionOf(text: string): string {
-    if (text === this.#lastRead?.text) return this.#lastRead.version;
+    for (const read of this.#reads.values()) if (read.text === text) return read.version;
     return sha256Hex(text);
   }
 

@@ -29,13 +29,15 @@ export interface SaveInput {
   value: unknown;
   /** A text by its version, as the studio remembers them. */
   textOf: (version: string) => string | undefined;
+  /** Writes a value into a text (the studio's splices of its kept parse). @default editYamlText */
+  write?: (text: string, value: unknown) => string;
 }
 
 /** The plain value of a YAML text, as the page edits it. */
 export const plainValue = (text: string): unknown => parseDocument(text, { stringKeys: true }).toJS();
 
-export function planSave({ current, version, value, textOf }: SaveInput): Planned {
-  if (sha256Hex(current) === version) return { kind: 'write', text: editYamlText(current, value), merged: false };
+export function planSave({ current, version, value, textOf, write = editYamlText }: SaveInput): Planned {
+  if (sha256Hex(current) === version) return { kind: 'write', text: write(current, value), merged: false };
   const baseText = textOf(version);
   if (baseText === undefined) return { kind: 'unknown-version' };
   const base = plainValue(baseText);

@@ -31,6 +31,7 @@ import { deckTitle } from './client/state.js';
 import { parsedOf } from '../data/yaml-splice.js';
 import { changesProblem, type PageChange } from './client/page-changes.js';
 import { plainOf, RawJson, stringifyWithRaw } from './raw-json.js';
+import { CHECK_BOUNDS, type CheckAnswer, type CheckBounds, checkedWithin } from './live-check-bounds.js';
 
 export interface StudioOptions {
   root: string;
@@ -42,6 +43,8 @@ export interface StudioOptions {
   execArgv?: string[];
   /** --root/--data/--templates/--out as given, passed on to the actions. */
   globalArgs?: string[];
+  /** Bounds of the live check (live-check-bounds.ts). @default CHECK_BOUNDS */
+  checkBounds?: CheckBounds;
 }
 
 interface RouteContext {
@@ -124,7 +127,8 @@ export function createApi(options: StudioOptions, messages: Messages) {
   const thread = new StudioThread(messages.lang);
   // The live check builds every deck in memory (seconds for a large strategy): in a worker of its
   // own, at low priority, so the slides of the next keystroke and a save never wait for one that is running.
-  const checks = new StudioThread(messages.lang, true);
+  const bounds = options.checkBounds ?? CHECK_BOUNDS;
+  const checks = new StudioThread(messages.lang, true, bounds.heapMb);
   // A file of ordinary size is read here (a few ms), so the page's project and another page's news
   // never wait behind a running live check; a large one is parsed in the worker.
   const files = new ProjectFiles(
@@ -203,7 +207,7 @@ export function createApi(options: StudioOptions, messages: Messages) {
       if (attempt < 3 && again.ok && again.value !== now.value) continue;
       const written = await files.save(abs, target.value, plan.text);
       // The page's own value, saved as it is: it keeps its form, so 2 MB need not come back (nor be drawn again).
-      const fresh = plan.same ? { same: true as const } : { value: plan.value, text: plan.text };
+      const fresh = plan.same ? { same: true as const } : { value: new RawJson(plan.value ?? 'null'), text: plan.text };
       return { saved: true as const, version: written, merged: plan.merged, ...fresh };
     }
   };
@@ -268,11 +272,20 @@ export function createApi(options: StudioOptions, messages: Messages) {
       const only = Array.isArray(decks) ? decks.filter((d): d is string => typeof d === 'string') : undefined;
       const held = Array.isArray(have) ? have.filter((h): h is string => typeof h === 'string') : undefined;
       const inputs = await editInputs(edits, changes);
-      json(res, await thread.run({ kind: 'render', paths: projectPaths, edits: inputs, decks: only, have: held }));
+      const answer = await thread.run<string>({
+        kind: 'render',
+        paths: projectPaths,
+        edits: inputs,
+        decks: only,
+        have: held,
+      });
+      send(res, 200, 'application/json; charset=utf-8', answer);
     },
     'POST /api/check': async ({ res, body }) => {
       const { edits, changes } = record(body);
-      json(res, await checks.run({ kind: 'check', paths: projectPaths, edits: await editInputs(edits, changes) }));
+      const check = async () =>
+        checks.run<CheckAnswer>({ kind: 'check', paths: projectPaths, edits: await editInputs(edits, changes) });
+      json(res, await checkedWithin(bounds, files, messages, check));
     },
     'POST /api/templates': async ({ res, body }) => {
       const { edits, changes, file, texts } = record(body);
@@ -299,7 +312,7 @@ export function createApi(options: StudioOptions, messages: Messages) {
       const others = { edits: without(edits), changes: without(otherChanges) };
       const outcome = await files.exclusive(abs, () => saveOne(abs, page, String(version ?? ''), others));
       if (outcome.saved) broadcast('saved', { file, version: outcome.version });
-      json(res, outcome);
+      send(res, 200, 'application/json; charset=utf-8', stringifyWithRaw(outcome));
     },
     'GET /api/events': async ({ req, res }) => {
       res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });

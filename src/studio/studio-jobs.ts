@@ -17,6 +17,7 @@ import type { PageChange } from './client/page-changes.js';
 import { ok, type Result } from '../errors.js';
 import { changesBetween } from '../data/value-merge.js';
 import { planSave, plainValue } from './save-merge.js';
+import { editYamlText } from '../data/yaml-edit.js';
 import { previewTemplates, type TemplateAsk } from './template-preview.js';
 
 /**
@@ -57,7 +58,17 @@ export type Job =
 /** What a save may write, or why not. */
 export type PreparedSave =
   /** `same`: the written text reads back as the page's value, so the page keeps its form (and is not sent `value`). */
-  | { kind: 'write'; text: string; merged: boolean; value: unknown; same: boolean }
+  | {
+      kind: 'write';
+      text: string;
+      merged: boolean;
+      /**
+       * The file's value as written, as JSON text (raw-json.ts), only when it is not the page's own:
+       * copied to the request thread as objects, a 2 MB value took that thread's loop for the copy.
+       */
+      value?: string;
+      same: boolean;
+    }
   | { kind: 'unknown-version' }
   | { kind: 'conflict'; conflicts: unknown[]; current: { version: string; value: unknown } }
   | { kind: 'issues'; issues: unknown[] };
@@ -115,7 +126,11 @@ async function save(job: Extract<Job, { kind: 'save' }>, lang: Lang): Promise<Pr
   const value = savedValue(job);
   if (value === undefined) return { kind: 'unknown-version' };
   if (!value.ok) return { kind: 'issues', issues: translateIssues(value.issues, lang) };
-  const plan = planSave({ current: job.current, version: job.version, value: value.value, textOf });
+  const display = path.relative(path.resolve(job.paths.root), job.abs);
+  // Typing written as splices of the kept parse: the saved text is then kept without parsing it again.
+  const write = (text: string, next: unknown) =>
+    context.sources.written(display, text, next) ?? editYamlText(text, next);
+  const plan = planSave({ current: job.current, version: job.version, value: value.value, textOf, write });
   if (plan.kind === 'unknown-version') return plan;
   if (plan.kind === 'conflict')
     return { ...plan, conflicts: plan.conflicts.map((c) => ({ ...c, field: fieldPath(c.path) })) };
@@ -127,10 +142,15 @@ async function save(job: Extract<Job, { kind: 'save' }>, lang: Lang): Promise<Pr
   // Nothing is saved while any message stands: the CLI would refuse to build it.
   if (issues.length > 0) return { kind: 'issues', issues: translateIssues(issues, lang) };
   // Parsed and kept here: the next keystroke's edit starts from the saved text.
-  const saved =
-    context.sources.plainOf(path.relative(path.resolve(job.paths.root), job.abs), plan.text) ?? plainValue(plan.text);
+  const saved = context.sources.plainOf(display, plan.text) ?? plainValue(plan.text);
   const same = !plan.merged && changesBetween(saved, value.value).length === 0;
-  return { kind: 'write', text: plan.text, merged: plan.merged, value: saved, same };
+  return {
+    kind: 'write',
+    text: plan.text,
+    merged: plan.merged,
+    same,
+    ...(same ? {} : { value: JSON.stringify(saved) }),
+  };
 }
 
 /** Runs one job; its messages in `lang`, the language of the Studio that asked. */
@@ -141,7 +161,9 @@ export async function runJob(job: Job, lang: Lang): Promise<unknown> {
       // file. Answered as JSON text: the request thread holds and sends it as it is (raw-json.ts).
       return JSON.stringify(context.sources.plainOf(job.file, job.text) ?? parsedOf(job.text)?.value ?? null);
     case 'render':
-      return render(job, lang);
+      // As JSON text: the first render of a 520-slide deck is 10 MB of SVG, which the request
+      // thread would otherwise take apart and stringify again while others wait.
+      return JSON.stringify(await render(job, lang));
     case 'check':
       return check(job, lang);
     case 'templates':

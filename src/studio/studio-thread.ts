@@ -25,8 +25,27 @@ interface Pending {
 /** Set by scripts/build-dist.mjs (esbuild `define`) in the bundle; absent when running from sources. */
 const BUNDLED = process.env.TRAPPA_STUDIO_WORKER_BUNDLE;
 
-function startWorker(lang: Lang, background: boolean): Worker {
-  const options = { workerData: { lang, background } };
+/**
+ * A worker that ran out of the heap it was given (`heapMb`): its job was too large to do while
+ * editing. The worker is gone; the next job starts a new one.
+ */
+export class WorkerOutOfMemory extends Error {
+  constructor(readonly limitMb: number) {
+    // Never shown: checkedWithin (live-check-bounds.ts) says it in the page's words.
+    super(`ERR_WORKER_OUT_OF_MEMORY heapMb=${limitMb}`);
+  }
+}
+
+/** Each worker's young generation, MB (see startWorker). */
+const YOUNG_MB = Number(process.env.TRAPPA_STUDIO_YOUNG_MB ?? 8);
+
+function startWorker(lang: Lang, background: boolean, heapMb: number | undefined): Worker {
+  // V8's old generation is where a job's data lives: past it the worker ends, not the Studio.
+  const old = heapMb === undefined ? {} : { maxOldGenerationSizeMb: heapMb };
+  // The young one holds a job's garbage (a layout makes much): V8 sizes it up to 48 MB per worker,
+  // memory the process keeps; 8 MB costs a few more, shorter collections.
+  const limits = { resourceLimits: { ...old, maxYoungGenerationSizeMb: YOUNG_MB } };
+  const options = { workerData: { lang, background }, ...limits };
   if (BUNDLED) return new Worker(path.join(import.meta.dirname, BUNDLED), options);
   const source = fileURLToPath(new URL('./studio-worker.ts', import.meta.url));
   // tsx's ESM API (its `import` export); require.resolve names the CommonJS twin beside it.
@@ -52,10 +71,14 @@ export class StudioThread {
   readonly #pending = new Map<number, Pending>();
   #next = 0;
 
-  /** `background`: the worker runs at the lowest CPU priority where the system allows it per thread (Linux). */
+  /**
+   * `background`: the worker runs at the lowest CPU priority where the system allows it per thread (Linux).
+   * `heapMb`: its heap's limit; a job that needs more fails with WorkerOutOfMemory. @default node's own
+   */
   constructor(
     readonly lang: Lang,
     readonly background = false,
+    readonly heapMb?: number,
   ) {}
 
   run<T>(job: Job): Promise<T> {
@@ -80,7 +103,7 @@ export class StudioThread {
 
   #started(): Worker {
     if (this.#worker) return this.#worker;
-    const worker = startWorker(this.lang, this.background);
+    const worker = startWorker(this.lang, this.background, this.heapMb);
     worker.on('message', ({ id, ok, value, error }: { id: number; ok: boolean; value?: unknown; error?: JobError }) => {
       const pending = this.#pending.get(id);
       this.#pending.delete(id);
@@ -92,7 +115,13 @@ export class StudioThread {
       for (const p of this.#pending.values()) p.reject(error);
       this.#pending.clear();
     };
-    worker.on('error', failAll);
+    worker.on('error', (error: Error & { code?: string }) =>
+      failAll(
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY' && this.heapMb !== undefined
+          ? new WorkerOutOfMemory(this.heapMb)
+          : error,
+      ),
+    );
     worker.on('exit', (code) =>
       // Ended by close(), the Studio stopping: what was still asked is answered plainly, not as a bug.
       failAll(

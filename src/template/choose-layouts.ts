@@ -5,11 +5,17 @@
  * then the layout's type. A role without a layout of its own falls back the way PowerPoint
  * users do: title-only → title and content with the body left out, comparison → two
  * content → title and content. Footer and slide-number placeholders are optional: a layout
- * without them simply shows none. Only a template with no layout holding a title, or a
+ * without them simply shows none; but where the deck wants slide numbers, a content slide
+ * prefers a layout that has a number place (LibreOffice's templates often carry a first
+ * master without footer places and a second, never used otherwise, with them) — a layout of
+ * the same ground as the one it replaces (what covers the slide: Candy's numbered white masters
+ * and Midnightblue's dark one are another design than the first master's). Only a template with no layout holding a title, or a
  * name in theme.yaml that names no usable layout, is an issue.
  */
 import type { Issue, SourceLocation } from '../errors.js';
 import type { LayoutInfo, LayoutRole, MasterSet } from '../pptx/master-set.js';
+import { english, said } from '../messages/catalogue.js';
+import { layoutLook } from './legible-colors.js';
 
 const LAYOUT_ROLES: LayoutRole[] = ['title', 'content', 'two', 'comparison', 'titleOnly', 'section'];
 
@@ -48,9 +54,23 @@ const BODIES: Record<LayoutRole, { min: number; best: number }> = {
 const bodies = (l: LayoutInfo, role: LayoutRole) =>
   l.placeholders.filter((p) => BODY.includes(p.type) || (role === 'title' && p.type === 'subTitle')).length;
 const hasTitle = (l: LayoutInfo) => l.placeholders.some((p) => TITLE.includes(p.type));
+const hasNumber = (l: LayoutInfo) => l.placeholders.some((p) => p.type === 'sldNum');
 
-/** Lower is better: name hint, then type, then how closely the bodies match, then master order. */
-function score(l: LayoutInfo, role: LayoutRole, index: number): number | undefined {
+/** What the deck wants of a layout besides what its slides hold. */
+export interface LayoutWishes {
+  /** theme.yaml's footer.slideNumbers: content slides then prefer a layout with a number place. */
+  numbers: boolean;
+}
+
+/** Whether a layout counts as numbered for a role: it has a number place, and the wish is for one. */
+type Numbered = (l: LayoutInfo) => boolean;
+
+/**
+ * Lower is better: name hint, then type, then a centred title (cover) or not, then a number
+ * place where one is wished, then how closely the bodies match, then master order. A title
+ * slide shows no number, so it keeps its layout (often the first master's, with the cover art).
+ */
+function score(l: LayoutInfo, role: LayoutRole, index: number, numbered: Numbered): number | undefined {
   if (!hasTitle(l)) return undefined;
   const n = bodies(l, role);
   const need = BODIES[role];
@@ -60,16 +80,58 @@ function score(l: LayoutInfo, role: LayoutRole, index: number): number | undefin
   const centred = l.placeholders.some((p) => p.type === 'ctrTitle');
   // A cover is a layout with a centred title; a content slide rather not.
   const kind = role === 'title' ? (centred ? 0 : 1) : centred ? 1 : 0;
-  return (named ? 0 : 1000) + (typed ? 0 : 500) + kind * 200 + Math.abs(n - need.best) * 20 + index / 1000;
+  const unnumbered = role !== 'title' && !numbered(l) ? 1 : 0;
+  return (
+    (named ? 0 : 1000) + (typed ? 0 : 500) + kind * 200 + unnumbered * 100 + Math.abs(n - need.best) * 20 + index / 1000
+  );
 }
 
-function best(set: MasterSet, role: LayoutRole): LayoutInfo | undefined {
+function best(set: MasterSet, role: LayoutRole, numbered: Numbered): LayoutInfo | undefined {
   let found: { layout: LayoutInfo; score: number } | undefined;
   set.layouts.forEach((layout, i) => {
-    const s = score(layout, role, i);
+    const s = score(layout, role, i, numbered);
     if (s !== undefined && (!found || s < found.score)) found = { layout, score: s };
   });
   return found?.layout;
+}
+
+/**
+ * Numbered layouts worth preferring: those with a number place on the same kind of ground as
+ * the content layout chosen without the wish (none when numbers are not wished, or already there).
+ */
+function numberedLike(set: MasterSet, wishes: LayoutWishes): Numbered {
+  const none = () => false;
+  if (!wishes.numbers) return none;
+  const plain = best(set, 'content', none);
+  if (!plain) return none;
+  // What covers the slide (background, or full-slide art: Midnightblue's masters differ only there).
+  const grounds = new Map<string, string>();
+  const ground = (l: LayoutInfo) => {
+    let found = grounds.get(l.part);
+    if (found === undefined) grounds.set(l.part, (found = layoutLook(set, l).backdrop));
+    return found;
+  };
+  return (l) => hasNumber(l) && ground(l) === ground(plain) && samePlaces(l, plain);
+}
+
+const boxesOf = (l: LayoutInfo, types: string[]) =>
+  l.placeholders.flatMap((p) => (types.includes(p.type) && p.box ? [p.box] : []));
+const area = (l: LayoutInfo) => boxesOf(l, BODY).reduce((sum, b) => sum + b.w * b.h, 0);
+
+/**
+ * A numbered layout with places like the plain one's: its title where the plain layout's is and
+ * bodies of at least 60 % of its body area (Midnightblue's numbered masters keep a mid-slide title
+ * over a 6.9 × 1.8-in body, its first master's content layout a title band over 10.2 × 4.1 in).
+ */
+function samePlaces(l: LayoutInfo, plain: LayoutInfo): boolean {
+  const [title] = boxesOf(l, TITLE);
+  const [own] = boxesOf(plain, TITLE);
+  const meet =
+    !title ||
+    !own ||
+    (Math.min(title.y + title.h, own.y + own.h) > Math.max(title.y, own.y) &&
+      Math.min(title.x + title.w, own.x + own.w) > Math.max(title.x, own.x));
+  return meet && (boxesOf(l, BODY).length === 0 || area(l) >= 0.6 * area(plain));
 }
 
 /** Where a role goes when no layout fits it: the roles tried next, in order. */
@@ -91,15 +153,20 @@ export interface ChosenLayouts {
   layouts: Record<LayoutRole, LayoutInfo>;
 }
 
-/** @param names theme.yaml's `layouts` (role → the template's layout name), when given. */
+/**
+ * @param names theme.yaml's `layouts` (role → the template's layout name), when given.
+ * @param wishes theme.yaml's wish for slide numbers (default: wanted, as theme.yaml's default).
+ */
 export function chooseLayouts(
   set: MasterSet,
   names: Partial<Record<LayoutRole, string>>,
   where: SourceLocation,
+  wishes: LayoutWishes = { numbers: true },
 ): { ok: true; value: ChosenLayouts } | { ok: false; issues: Issue[] } {
   const issues: Issue[] = [];
   const own: Partial<Record<LayoutRole, LayoutInfo>> = {};
-  const list = () => `its layouts: ${set.layouts.map(describe).join('; ')}`;
+  const numbered = numberedLike(set, wishes);
+  const layouts = () => set.layouts.map(describe).join('; ');
   for (const role of LAYOUT_ROLES) {
     const wanted = names[role];
     if (wanted) {
@@ -108,13 +175,11 @@ export function chooseLayouts(
       else
         issues.push({
           ...where,
-          message:
-            `the template ${set.origin} has no layout '${wanted}' with a title placeholder for ${role} slides; ` +
-            `${list()}. Name one of them under layouts.${role} in theme.yaml, or leave layouts.${role} out`,
+          message: english(said('out.noRoleLayout', { origin: set.origin, name: wanted, role, layouts: layouts() })),
         });
       continue;
     }
-    const found = best(set, role);
+    const found = best(set, role, numbered);
     if (found) own[role] = found;
   }
   if (issues.length > 0) return { ok: false, issues };
@@ -124,7 +189,7 @@ export function chooseLayouts(
       issues: [
         {
           ...where,
-          message: `the template ${set.origin} has no layout with a title placeholder, so no slide can have a title; ${list()}`,
+          message: english(said('out.noTitleLayout', { origin: set.origin, layouts: layouts() })),
         },
       ],
     };

@@ -132,6 +132,7 @@ export async function prepareDesign(root: string, plan: DeckPlan): Promise<Resul
     set,
     plan.theme.layouts ?? {},
     plan.theme.layouts ? plan.locateTheme(['layouts']) : where,
+    { numbers: plan.theme.footer.slideNumbers },
   );
   if (!chosen.ok) return fail(chosen.issues);
   set.pictures = await templatePictures(set, Object.values(chosen.value.layouts), rasterCacheDir(root));

@@ -28,9 +28,12 @@ const TEXT_SLOTS = ['tx1', 'bg1', 'tx2', 'bg2'];
 const isArt = (e: ElementModel) =>
   (e.kind !== 'shape' || !e.placeholder) && !(e.box && Math.min(e.box.w, e.box.h) < 0.1);
 
-/** The scheme slot a text names instead of its inherited colour, and the slot of a panel behind it. */
+/**
+ * The scheme slot a text names instead of its inherited colour (none: the inherited colour reads
+ * on the panel), and the slot of a panel behind it.
+ */
 interface TextLook {
-  color: string;
+  color?: string;
   panel?: string;
 }
 
@@ -48,6 +51,8 @@ export interface LayoutLook {
    * panel such text gets). Undefined when what is there cannot be known (an unreadable picture).
    */
   backgroundIn(box: Box): string[] | undefined;
+  /** The colour at one point of the slide (background, art, a picture's pixel); undefined where unknown. */
+  groundAt(x: number, y: number): string | undefined;
   /**
    * The scheme slot a text in this placeholder must name, or undefined when its inherited colour
    * reads. `at` is where the text really is when the slide moved it (and Trappa's own shapes
@@ -167,6 +172,7 @@ export function layoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
       return bestTextSlot(scheme, extremes).ratio >= 4.5 ? extremes : [bg1];
     },
     art,
+    groundAt: (x, y) => colorAt(layers, x, y, rasterOf),
     inheritedColor: (ph) => inherited.placeholder(ph.type ?? 'obj', ph.idx).color ?? scheme.get('tx1') ?? '000000',
     textSlot(ph, at) {
       const { color, box: own } = inherited.placeholder(ph.type ?? 'obj', ph.idx);
@@ -174,15 +180,21 @@ export function layoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
       // The text's own filled shape, else everything drawn under the text's box (the template's and Trappa's).
       // Text over art no theme colour reads on (or partly over a picture that cannot be read):
       // a panel in the theme's light 1 behind it, with the theme colour that reads on that.
-      const panel = () => ({ color: bestTextSlot(scheme, [bg1, ...(at?.highlights ?? [])]).slot, panel: 'bg1' });
+      const text = at?.color ?? color ?? scheme.get('tx1') ?? '000000';
+      const reads = (on: string[]) => on.every((b) => contrastRatio(text, b) >= 4.5);
+      // On the panel the text keeps the colour it inherits where that reads (a title on a lighter
+      // part of its layout's art stays like its layout's other titles); else it names one that does.
+      const panel = (): TextLook => {
+        const on = [bg1, ...(at?.highlights ?? [])];
+        return reads(on) ? { panel: 'bg1' } : { color: bestTextSlot(scheme, on).slot, panel: 'bg1' };
+      };
       const found = at?.under !== undefined || !box ? undefined : under([...layers, ...ownLayers(at)], box, rasterOf);
       if (at?.under === undefined && box && !found) return panel();
       const known =
         at?.under !== undefined ? [at.under] : found ? [found.darkest, found.lightest] : [background ?? bg1];
       const all = [...new Set([...known, ...(at?.highlights ?? [])])];
-      const text = at?.color ?? color ?? scheme.get('tx1') ?? '000000';
       const mixed = (found?.unknown ?? 0) > 0;
-      if (!mixed && all.every((b) => contrastRatio(text, b) >= 4.5)) return undefined;
+      if (!mixed && reads(all)) return undefined;
       const best = bestTextSlot(scheme, all);
       return !mixed && best.ratio >= 4.5 ? { color: best.slot } : panel();
     },

@@ -14,6 +14,7 @@ import { readInputFile, templateLimitBytes } from '../io/read-input.js';
 import { unescapeXml } from '../pptx/xml-edit.js';
 import type { MasterSet } from '../pptx/master-set.js';
 import { EMU_PER_INCH } from '../units.js';
+import { withMasterPlaces } from './master-places.js';
 import { partText, readMasterSet, relsOf, targets, type PartMap } from './read-master-set.js';
 import { withUniquePlaceholders } from './unique-placeholders.js';
 import { readTemplatePackage } from './read-template-package.js';
@@ -108,12 +109,8 @@ function readTemplate(bytes: Uint8Array, display: string, limit: number): Master
     h: (numberAttr(sldSz, 'cy') ?? 6858000) / EMU_PER_INCH,
   };
   const names = newNames(closure(parts, masters), masters);
-  const set = readMasterSet(
-    withUniquePlaceholders(renamed(parts, names)),
-    masters.map((m) => names.get(m)!),
-    size,
-    display,
-  );
+  const kept = masters.map((m) => names.get(m)!);
+  const set = readMasterSet(withMasterPlaces(withUniquePlaceholders(renamed(parts, names)), kept), kept, size, display);
   return { ...set, contentTypes: contentTypes(read.contentTypes, names) };
 }
 

@@ -8,6 +8,7 @@ import { contrastRatio } from '../contrast.js';
 import type { Theme } from '../data/schema.js';
 import { standInNote } from '../fonts/fonts.js';
 import { bestTextSlot, layoutLook } from './legible-colors.js';
+import { logoBand } from './logo-band.js';
 import { roomBelow, templateSlots } from './template-slots.js';
 import { legible, mix } from './legible-theme.js';
 import type { Page } from '../layout/page.js';
@@ -165,6 +166,8 @@ export function templatePage(page: Page, set: MasterSet, layouts: Record<LayoutR
   const body = templateContentArea(set, content, look) ?? page.body;
   const footers = ['ftr', 'sldNum', 'dt'].map((t) => boxOf(content, t)).filter((b): b is Box => b !== undefined);
   const room = roomBelow(body, set.size, footers, look.art);
+  const coverArt = layoutLook(set, cover).art;
+  const subtitle = contentArea(boxOf(cover, 'subTitle', 'body', 'obj') ?? page.body, set.size, coverFooters, coverArt);
   return {
     ...page,
     size: set.size,
@@ -175,12 +178,8 @@ export function templatePage(page: Page, set: MasterSet, layouts: Record<LayoutR
     template: {
       cover: {
         title: boxOf(cover, 'ctrTitle', 'title') ?? page.title,
-        subtitle: contentArea(
-          boxOf(cover, 'subTitle', 'body', 'obj') ?? page.body,
-          set.size,
-          coverFooters,
-          layoutLook(set, cover).art,
-        ),
+        subtitle,
+        logos: logoBand(set, cover, subtitle),
       },
       art: look.art,
       ...(footer ? { footer } : {}),

@@ -17,6 +17,9 @@ const MIN_H = 1;
 /** The share of a slot's width and height that must be left inside the content area for it to count. */
 const MIN_SHARE = 0.75;
 
+/** A comparison's heading place is at most this share of its body place's height. */
+const HEADING_SHARE = 0.5;
+
 /**
  * The part of the slot inside the content area: its foot cut off at the area's, and what art
  * reaching in from a side or from above took off the area (a text there still inherits the
@@ -59,7 +62,9 @@ function columnsOf(layout: LayoutInfo, area: Box): [Box, Box] | undefined {
 function pairsOf(layout: LayoutInfo, area: Box): TemplateSlots['pairs'] {
   const found = bodies(layout, 4)?.map((b) => clip(b, area));
   if (!found?.every((b) => b !== undefined)) return undefined;
-  // Headings are the two upper boxes, shorter than the bodies under them.
+  // Headings are the two upper boxes, at most half as tall as the bodies under them: four places
+  // of a size (LibreOffice's "Title, 4 Content") are a grid of contents, and a heading at the top
+  // of a place as tall as its text's would stand an empty place's height above that text.
   const [h1, h2, b1, b2] = [...found].sort((a, b) => a.y - b.y);
   const headings = sideBySide(h1!, h2!);
   const bodyBoxes = sideBySide(b1!, b2!);
@@ -67,7 +72,9 @@ function pairsOf(layout: LayoutInfo, area: Box): TemplateSlots['pairs'] {
   const pairs = headings.map((heading, i) => ({ heading, body: bodyBoxes[i]! }));
   const stacked = pairs.every(
     ({ heading, body }) =>
-      heading.h < body.h && heading.y + heading.h <= body.y + TOLERANCE && Math.abs(heading.x - body.x) < 0.2,
+      heading.h <= body.h * HEADING_SHARE &&
+      heading.y + heading.h <= body.y + TOLERANCE &&
+      Math.abs(heading.x - body.x) < 0.2,
   );
   return stacked ? (pairs as TemplateSlots['pairs']) : undefined;
 }

@@ -30,6 +30,7 @@ const SHARED = new Set(['in', 'data', 'sheet']);
 
 /** The parts of a line that are not words of a sentence: removed before looking. */
 const NOT_PROSE = [
+  /(?<=^\S+ )[\w.[\]-]+ (?=«[^»]*»:)/g, // a located line's field path before its label: `version «Versjon»:`
   /\{[^}]*\}/g, // a catalogue text's holes
   /'[^']*'/g, // quoted values and ids
   /"[^"]*"/g,

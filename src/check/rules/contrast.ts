@@ -8,12 +8,15 @@
  * Text over a picture that could not be decoded gets a warning.
  */
 import { contrastRatio } from '../../contrast.js';
-import { DEFAULT_SIZE_PT } from '../measure-frame.js';
+import { DEFAULT_SIZE_PT, measureFrame } from '../measure-frame.js';
+import { lineSpan, sharedAlignment } from '../../layout/line-span.js';
+import { ptToInch } from '../../units.js';
 import type { Box } from '../../layout/types.js';
 import { layersOf, under } from '../backdrop.js';
 import { mediaOf } from '../read-deck.js';
 import type { DeckModel, ElementModel, Finding, RuleOptions, ShapeModel, SlideModel, TextFrame } from '../types.js';
 import { cellLabel, contains, elementName, finding, quote, textShapes, visibleRuns } from './elements.js';
+import { checkLogoGround } from './logo-ground.js';
 import { drawnBox } from './slide-geometry.js';
 
 const RULE = 'contrast';
@@ -65,16 +68,22 @@ function backdrop(slide: SlideModel, index: number): string | undefined {
 
 /**
  * The text's box inside its insets, where the text is drawn: a frame without a fill holds its
- * text only where its anchor puts it (a list at the top of a template's taller slot).
+ * text only where its anchor puts it (a list at the top of a template's taller slot), and only
+ * as wide as its lines where its paragraphs say how they are aligned and none wraps (a right-aligned slide number).
  */
 function textBox(e: ShapeModel): Box | undefined {
   const box = drawnBox(e);
   if (!box) return undefined;
   const i = e.text?.insets;
-  if (!i) return box;
+  if (!i || !e.text) return box;
   const w = Math.max(0.01, box.w - i.left - i.right);
   const h = Math.max(0.01, box.h - i.top - i.bottom);
-  return { x: box.x + i.left, y: box.y + i.top, w, h };
+  const inner = { x: box.x + i.left, y: box.y + i.top, w, h };
+  if (e.fill !== null) return inner;
+  // Only lines that do not wrap: a renderer may wrap a longer paragraph otherwise, anywhere across the frame.
+  const measure = measureFrame(e.text, w);
+  if (measure.wraps) return inner;
+  return lineSpan(inner, ptToInch(measure.widest), sharedAlignment(e.text.paragraphs.map((p) => p.align)));
 }
 
 /**
@@ -127,5 +136,5 @@ export function checkContrast(deck: DeckModel, options: RuleOptions): Finding[] 
       }
     });
   }
-  return found;
+  return [...found, ...checkLogoGround(deck, options)];
 }

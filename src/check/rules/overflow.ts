@@ -8,6 +8,7 @@
  * - A text frame reaching past the slide's edges.
  */
 import type { Box } from '../../layout/types.js';
+import { said } from '../../messages/catalogue.js';
 import { measureFrame, textRect } from '../measure-frame.js';
 import type { DeckModel, Finding, RuleOptions, SlideModel, TableModel } from '../types.js';
 import { elementName, finding, inches, isFooter, points, textShapes } from './elements.js';
@@ -50,7 +51,11 @@ function checkFrames(deck: DeckModel, slide: SlideModel, { tolerance }: RuleOpti
           RULE,
           slide.number,
           name,
-          `an unwrapped line is ${inches(measured.widest / 72)} wide${at} but the frame has ${inches(width)}`,
+          said(measured.sizes.length > 0 ? 'fit.unwrappedAt' : 'fit.unwrapped', {
+            width: inches(measured.widest / 72),
+            sizes: measured.sizes.map(points).join('/'),
+            frame: inches(width),
+          }),
         ),
       );
     }
@@ -76,24 +81,27 @@ function checkTables(deck: DeckModel, slide: SlideModel, { tolerance }: RuleOpti
       ...slide.elements.filter((e) => isFooter(e) && e.box && e.box.y >= table.box!.y).map((e) => e.box!.y),
     );
     const limit = Math.min(deck.size.h, footerTop);
-    const below =
-      limit < deck.size.h ? `the footer at ${inches(limit)}` : `the slide's bottom edge at ${inches(limit)}`;
     if (bottom > limit + tolerance) {
       const grown = heights
         .map((h, i) => ({ h, i }))
         .filter(({ h, i }) => h > (table.rows[i]?.height ?? 0) + tolerance);
+      // Why, if rows grew: a message of its own after the place, read back with the line.
       const why =
-        grown.length > 0
-          ? `; ${grown.length} row${grown.length === 1 ? '' : 's'} grow to fit their text (first: row ` +
-            `${grown[0]!.i + 1}, ${inches(grown[0]!.h)})`
-          : '';
+        grown[0] && said('fit.rowsGrow', { n: grown.length, row: grown[0].i + 1, height: inches(grown[0].h) });
+      const values = {
+        n: table.rows.length,
+        bottom: inches(bottom),
+        limit: inches(limit),
+        ...(why && { message: why }),
+      };
+      const where = limit < deck.size.h ? 'Footer' : 'Edge';
       found.push(
         finding(
           'error',
           RULE,
           slide.number,
           elementName(table),
-          `the table's ${table.rows.length} rows end at ${inches(bottom)}, below ${below}${why}`,
+          said(`fit.table${where}${why ? 'Why' : ''}` as const, values),
         ),
       );
     }

@@ -10,6 +10,7 @@
  * tests can point them at a stand-in on 127.0.0.1.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import { english, said } from '../../messages/catalogue.js';
 import { type CredentialStore, openCredentialStore } from './credential-store.js';
 import { escapeControl } from './mail-sender.js';
 import {
@@ -186,10 +187,7 @@ export async function refresh(config: OAuthConfig): Promise<TokenAnswer & { user
   if (!answer.ok) {
     if (answer.json.error === 'invalid_grant') {
       const code = Array.isArray(answer.json.error_codes) ? ` AADSTS${answer.json.error_codes[0]}` : '';
-      throw new MailLoginError(
-        `The Microsoft 365 sign-in of ${signIn.username} has expired or was revoked (invalid_grant${code}); ` +
-          `${SIGN_IN_AGAIN}.`,
-      );
+      throw new MailLoginError(english(said('m365.expired', { user: signIn.username, code })));
     }
     throw new MailLoginError(tokenErrorMessage(answer.status, answer.json, config));
   }

@@ -5,6 +5,7 @@
  * can be pointed at a test server (TRAPPA_OAUTH_TOKEN_URL). See README "Microsoft 365".
  */
 import { TrappaError } from '../../errors.js';
+import { english, said } from '../../messages/catalogue.js';
 import { readJsonLimited } from './read-limited.js';
 import type { Secret } from './secret.js';
 
@@ -77,12 +78,8 @@ async function requestToken(config: OAuthConfig): Promise<{ token: string; expir
       signal: AbortSignal.timeout(config.timeoutMs),
     });
   } catch (error) {
-    const reason = (error as Error).name === 'TimeoutError' ? 'did not answer in time' : 'could not be reached';
-    throw new MailLoginError(
-      `The token endpoint ${config.tokenUrl} ${reason}; check the network and TRAPPA_OAUTH_TOKEN_URL / ` +
-        `TRAPPA_OAUTH_TENANT.`,
-      { cause: error },
-    );
+    const key = (error as Error).name === 'TimeoutError' ? 'm365.timeout' : 'm365.unreachable';
+    throw new MailLoginError(english(said(key, { url: config.tokenUrl })), { cause: error });
   }
   return tokenFromAnswer(response, config);
 }

@@ -4,7 +4,18 @@
  * alone, then sent in a header: never a cookie, which the browser would send to every
  * other server on 127.0.0.1 as well.
  */
+import { word } from './page-language.js';
+
 const KEY = 'trappa-studio-token';
+
+/** A request the server refused without words of its own, in the page's language. */
+const failed = (url: string, res: Response): Error =>
+  new Error(
+    word(
+      'Studio svarte ikke som ventet ({status}) på {url}. Last inn siden på nytt; hjelper ikke det, se terminalen der Studio kjører.',
+      { status: res.status, url },
+    ),
+  );
 
 function takeToken(): string {
   const url = new URL(location.href);
@@ -29,7 +40,7 @@ const headers = (extra: Record<string, string> = {}): Record<string, string> => 
 
 export async function getJson<T>(url: string): Promise<T> {
   const res = await fetch(url, { headers: headers(), credentials: 'omit' });
-  if (!res.ok) throw new Error(`${url}: ${res.status}`);
+  if (!res.ok) throw failed(url, res);
   return (await res.json()) as T;
 }
 
@@ -41,14 +52,14 @@ export async function postJson<T>(url: string, body: unknown): Promise<T> {
     body: JSON.stringify(body),
   });
   const value = (await res.json()) as T & { error?: string };
-  if (!res.ok) throw new Error(value.error ?? `${url}: ${res.status}`);
+  if (!res.ok) throw value.error ? new Error(value.error) : failed(url, res);
   return value;
 }
 
 /** Fetches a download with the token and hands it to the browser under `name`. */
 export async function download(url: string, name: string): Promise<void> {
   const res = await fetch(url, { headers: headers(), credentials: 'omit' });
-  if (!res.ok) throw new Error(`${url}: ${res.status}`);
+  if (!res.ok) throw failed(url, res);
   const link = document.createElement('a');
   link.href = URL.createObjectURL(await res.blob());
   link.download = name;

@@ -25,6 +25,8 @@ export interface FormContext {
   colours?: ColourContext;
   /** The strategy's language and the page's: its texts may carry translations (translation-field.ts). */
   languages?: TranslationContext;
+  /** A section of a large file was built when it opened (form-sections.ts). */
+  built?(body: HTMLElement): void;
 }
 
 export function buildForm(schema: Schema, ctx: FormContext): HTMLElement {
@@ -32,15 +34,36 @@ export function buildForm(schema: Schema, ctx: FormContext): HTMLElement {
   const props = schema.properties ?? {};
   // The file's own fields (name, version, date) first, then each part with fields of its own as a section.
   const general = h('div', { class: 'group' });
-  const sections: Section[] = [{ key: 'general', label: word('Generelt'), body: general }];
+  const sections: Section[] = [{ key: 'general', label: word('Generelt'), build: () => general }];
   for (const [key, sub] of Object.entries(props)) {
     if (key === '$schema') continue;
     const required = (schema.required ?? []).includes(key);
     if (sub.type !== 'object' && sub.type !== 'array') general.append(field(sub, [key], required, ctx));
-    else sections.push({ key, label: fieldLabel([key]), body: field(sub, [key], required, ctx, true) });
+    else sections.push({ key, label: fieldLabel([key]), build: () => field(sub, [key], required, ctx, true) });
   }
-  form.append(...sectioned(ctx.file, ctx.idPrefix, general.childElementCount > 0 ? sections : sections.slice(1)));
+  const shown = general.childElementCount > 0 ? sections : sections.slice(1);
+  const lazy = valueSize(ctx.holder.value, LAZY_VALUES) >= LAZY_VALUES;
+  form.append(...sectioned(ctx.file, ctx.idPrefix, shown, { lazy, built: ctx.built }));
   return form;
+}
+
+/**
+ * Above this many values (a 2 MB strategy has ~100,000) a file's sections are built when they
+ * open (form-sections.ts); the bundled strategy has some 600 and is built whole.
+ */
+const LAZY_VALUES = 5000;
+
+/** How many values `value` holds, counted up to `limit`. */
+function valueSize(value: Json, limit: number): number {
+  let n = 0;
+  const stack: Json[] = [value];
+  while (stack.length > 0 && n < limit) {
+    const at = stack.pop();
+    n++;
+    if (Array.isArray(at)) stack.push(...at);
+    else if (isObject(at)) stack.push(...Object.values(at));
+  }
+  return n;
 }
 
 function field(schema: Schema, path: Path, required: boolean, ctx: FormContext, bare = false): HTMLElement {

@@ -10,7 +10,7 @@ import { ActionsPanel } from './actions-panel.js';
 import { getJson, postJson, withToken } from './api.js';
 import { type ConflictAnswer, conflictPanel } from './conflicts.js';
 import { buildForm } from './form.js';
-import { reveal } from './form-sections.js';
+import { reveal, revealSection } from './form-sections.js';
 import { showTemplates } from './template-text.js';
 import { type ColourContext, refreshContrast } from './colour-field.js';
 import { h, type Json, pathId, type Path } from './form-util.js';
@@ -153,6 +153,11 @@ function show(view: string, focus?: Path): void {
       if (structural) rebuild(view, focusPath);
       scheduleRender();
     },
+    // A large file's section built as it opened: its fields get their messages and previews now.
+    built() {
+      markFields();
+      templatePreview();
+    },
   });
   main.replaceChildren(
     heading,
@@ -216,6 +221,7 @@ function rebuild(view: string, focusPath?: Path): void {
 }
 
 function focusField(path: Path): void {
+  revealSection(main, 'f', path);
   const box = main.querySelector<HTMLElement>(`[data-field="${CSS.escape(fieldPath(path))}"]`);
   const target = box?.matches('input,select,textarea')
     ? box

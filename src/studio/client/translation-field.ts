@@ -7,6 +7,7 @@
  * lacks it (a located error) instead of silently showing the other language.
  */
 import { getAt, h, isObject, pathId, setAt, type Json, type Path, type Schema } from './form-util.js';
+import { word } from './page-language.js';
 import { fieldPath } from './paths.js';
 
 export const LANGUAGES = ['nb', 'nn', 'en'] as const;
@@ -111,7 +112,7 @@ function plain(args: TranslationFieldArgs, value: Json): HTMLElement {
     setAt(args.holder.value, path, control.value === '' && !args.required ? undefined : control.value);
     args.changed(false);
   });
-  const label = h('label', { for: id }, args.label + (args.required ? '' : ' (valgfri)'));
+  const label = h('label', { for: id }, args.label + (args.required ? '' : word(' (valgfri)')));
   const others = languageOrder(languages.own).filter((l) => l !== languages.own);
   const add = (lang: Language) => {
     const current = getAt(args.holder.value, path);
@@ -128,7 +129,7 @@ function sideBySide(args: TranslationFieldArgs, map: Partial<Record<Language, st
   const { path, languages } = args;
   const words = WORDS[languages.page];
   const box = args.mark(h('fieldset', { class: 'translations' }), path);
-  box.append(h('legend', {}, args.label + (args.required ? '' : ' (valgfri)')));
+  box.append(h('legend', {}, args.label + (args.required ? '' : word(' (valgfri)'))));
   const order = languageOrder(languages.own);
   const present = order.filter((l) => map[l] !== undefined);
   const narrow = present.length > 1;
