@@ -30,6 +30,7 @@ const CODE: ReadonlyArray<readonly [RegExp, string]> = [
   [/^ \(the organisation's template\)$|^ \(built-in\)$|^write and finish$/, 'a build stage’s name in the debug log'],
   [/^\| code \| meaning/, 'the README’s table of exit codes (the English README)'],
   [/^\n\{\}\n {2}trappa build/, 'the help’s examples: commands, each with its catalogue text'],
+  [/^studio worker: more than/, 'WorkerOutOfMemory’s own text: caught, the page is told checkOutOfMemory'],
 ];
 
 /**

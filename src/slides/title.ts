@@ -116,7 +116,7 @@ function layout(content: TitleContent, page: Page, band: Box): LaidOutSlide {
   const title = fitBox(page, titleRequest);
   const detailsRequest = {
     name: titleKind.parts.subtitle.name(),
-    box: page.template?.cover.subtitle ?? { x: left, y: 3.95, w: width, h: bottom - 4.1 },
+    box: coverDetails(page, hasLogos) ?? { x: left, y: 3.95, w: width, h: bottom - 4.1 },
     paragraphs: content.lines.map((text, i) => ({
       runs: [{ text, bold: i === 0 && content.lines.length > 2 }],
       spaceBefore: i === 0 ? 0 : 6,
@@ -164,6 +164,16 @@ function layout(content: TitleContent, page: Page, band: Box): LaidOutSlide {
     elements.push(...content.logos);
   }
   return { title: content.title, background: colors.primary, elements };
+}
+
+/** A template's subtitle place, ending above the logos' band where that rises into it (logo-band.ts). */
+function coverDetails(page: Page, hasLogos: boolean): Box | undefined {
+  const cover = page.template?.cover;
+  if (!cover) return undefined;
+  const band = cover.logos?.band;
+  const sub = cover.subtitle;
+  if (!hasLogos || !band || band.y >= sub.y + sub.h) return sub;
+  return { ...sub, h: Math.max(0.5, band.y - 0.05 - sub.y) };
 }
 
 /** Padding of the logos' backing around their row, in inches. */
