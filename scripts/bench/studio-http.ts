@@ -10,7 +10,7 @@
  *     [--no-poll]   (with --root: no small requests meanwhile, so the request loop's CPU is the studio's own work)
  */
 import { readFileSync, rmSync } from 'node:fs';
-import { get, request } from 'node:http';
+import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { startStudio } from '../../test/helpers/studio-process.js';
 import { ms, renderTable, type Table } from './report.js';
 import { writeSyntheticProject } from './synthetic.js';
+import { pollOthers } from './poll-others.js';
 
 interface Step {
   name: string;
@@ -76,36 +77,6 @@ function call(url: URL, method: string, target: string, body?: unknown): Promise
     req.on('error', reject);
     req.end(body === undefined ? undefined : JSON.stringify(body));
   });
-}
-
-/** The page shell every 25 ms until stopped: each answer's time. */
-function pollOthers(
-  url: URL,
-  poll: boolean,
-): { stop: () => Promise<number[]>; during: (t0: number, t1: number) => number } {
-  const times: number[] = [];
-  const spans: Array<[number, number]> = [];
-  let running = poll;
-  const loop = (async () => {
-    while (running) {
-      const t0 = performance.now();
-      await new Promise<void>((resolve) => {
-        get(new URL('/', url), { agent: false }, (res) => res.resume().on('end', resolve)).on('error', () => resolve());
-      });
-      times.push(performance.now() - t0);
-      spans.push([t0, performance.now()]);
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  })();
-  return {
-    // A request that overlapped [t0, t1]: the step may have held it up.
-    during: (t0, t1) => Math.max(0, ...spans.filter(([a, b]) => b >= t0 && a <= t1).map(([a, b]) => b - a)),
-    stop: async () => {
-      running = false;
-      await loop;
-      return times;
-    },
-  };
 }
 
 type Slides = Array<{ hash: string; svg?: string }>;

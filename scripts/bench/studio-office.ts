@@ -9,7 +9,6 @@
  * (--cli: a bundle built elsewhere, so rebuilding dist/ meanwhile does not pull chunks from under it).
  */
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { get } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +16,7 @@ import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_LAUNCH, copyProjectFrom, startStudio } from '../../test/helpers/studio-process.js';
 import { ms, renderTable, type Table } from './report.js';
 import { writeSyntheticProject } from './synthetic.js';
+import { pollOthers } from './poll-others.js';
 
 interface Case {
   name: string;
@@ -51,30 +51,6 @@ function cpuTime(pid: number): { all: number; background: number } {
     if (thread.nice === 19) background += thread.ms;
   }
   return { all: ticks(readFileSync(`/proc/${pid}/stat`, 'utf8')).ms, background };
-}
-
-/** Asks for the page shell every 25 ms until stopped; each answer's time. */
-function pollOthers(url: string): { stop: () => Promise<number[]> } {
-  const times: number[] = [];
-  let running = true;
-  const loop = (async () => {
-    while (running) {
-      const t0 = performance.now();
-      // A fresh connection each time (agent: false): the server closes idle kept-alive sockets.
-      await new Promise<void>((resolve) => {
-        get(new URL('/', url), { agent: false }, (res) => res.resume().on('end', resolve)).on('error', () => resolve());
-      });
-      times.push(performance.now() - t0);
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  })();
-  return {
-    stop: async () => {
-      running = false;
-      await loop;
-      return times;
-    },
-  };
 }
 
 const quantile = (xs: number[], q: number): number =>
