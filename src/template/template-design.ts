@@ -7,7 +7,8 @@
 import { contrastRatio } from '../contrast.js';
 import type { Theme } from '../data/schema.js';
 import { standInNote } from '../fonts/fonts.js';
-import { bestTextSlot, layoutLook } from './legible-colors.js';
+import { bestTextSlot } from './legible-colors.js';
+import { layoutLook } from './layout-looks.js';
 import { logoBand } from './logo-band.js';
 import { roomBelow, templateSlots } from './template-slots.js';
 import { legible, mix } from './legible-theme.js';
