@@ -45,7 +45,7 @@ const stored = new Map<string, Uint8Array>();
 const madeForStore = new Map<string, Uint8Array>();
 /** The parts worth keeping between builds: what a master set brings, which no edit of the strategy changes. */
 const STORED_PART = /^ppt\/(slideMasters|slideLayouts|theme|media)\/[^/]+$/;
-const STORED_MIN_BYTES = 4096;
+const STORED_MIN_BYTES = 1024;
 
 /** A part's key: deflate level, SHA-1 and length (hex, so that it can name a file). */
 const keyOf = (data: Uint8Array, level: number): string =>
