@@ -4,7 +4,7 @@
  * further slides titled "… (forts.)".
  */
 import { commonParts } from '../kinds/common-parts.js';
-import { balancedTop, below, comfortOnPage, type Page, SHORT_SHARE } from '../layout/page.js';
+import { balancedTop, below, comfortOnPage, type Page, READABLE, SHORT_SHARE } from '../layout/page.js';
 import {
   continuedTitle,
   type Fitted,
@@ -47,7 +47,7 @@ function listSlides(page: Page, content: ListContent, firstIndex: number): LaidO
   const style = textStyle(page, { size: sizes.body });
   // A list that continues anyway may take one slide more to stay at a comfortable size (floor + 4 pt, as it looks
   // on a 7.5-in-high slide: comfortOnPage).
-  const comfort = comfortOnPage(page, Math.min(sizes.body, sizes.minBody + 4), sizes.minBody);
+  const comfort = comfortOnPage(page, Math.min(sizes.body, sizes.minBody + 4), sizes.minBody, READABLE.body);
   const chunks = splitToFit(page, content.items, style, listBox, undefined, comfort);
   // Short lists may grow a little, so a slide with three points does not look empty;
   // a continued list keeps one size on all its slides (the smallest any of them needs).

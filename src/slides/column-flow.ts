@@ -10,7 +10,7 @@
 import { commonParts } from '../kinds/common-parts.js';
 import { layoutPrepared, prepareText, type PreparedText } from '../layout/measure-text.js';
 import { sizesFrom } from '../layout/fit-text.js';
-import { balancedTop, columns, comfortOnPage, type Page } from '../layout/page.js';
+import { balancedTop, columns, comfortOnPage, type Page, READABLE } from '../layout/page.js';
 import { continuedTitle, fittedShape, textHeight, textStyle, titleElements } from '../layout/text-box.js';
 import type { Box, LaidOutSlide, Paragraph, SlideElement, TextStyle } from '../layout/types.js';
 import { balanced, type Column, EPSILON, HEADING_GAP, HEADING_H, type Segment } from './column-pack.js';
@@ -139,8 +139,6 @@ function mostOnOneLine(prepared: PreparedText[][], width: number, size: number):
   return short >= ONE_LINE_SHARE * items.length;
 }
 
-/** Points (on a 7.5-in-high slide) at which more, narrower columns may save a slide. */
-const COMFORT = 14;
 
 interface Arrangement extends Sized {
   boxes: Box[];
@@ -164,7 +162,7 @@ function arrange(page: Page, lists: FlowList[], style: TextStyle, area: Box): Ar
       0.4,
     );
     const width = boxes[0]!.w;
-    const comfort = comfortOnPage(page, COMFORT, page.theme.sizes.minBody);
+    const comfort = comfortOnPage(page, READABLE.body, page.theme.sizes.minBody);
     // Columns narrower than MIN_COLUMN_W, or whose headings fit their bands only smaller (down to the
     // comfortable size; headingShape shrinks them), are taken only where they save a slide, and only
     // for short items (most on one line at the comfortable size) and headings that fit.
@@ -183,7 +181,6 @@ function arrange(page: Page, lists: FlowList[], style: TextStyle, area: Box): Ar
         option.size >= chosen.size + WORTH_MORE_COLUMNS &&
         (option.whole === true || !chosen.whole)) ||
       (slides(option) < slides(chosen) && option.size >= comfort);
-    if (process.env.DBG) console.error('arrange', perSlide, boxes[0]!.w.toFixed(2), area.h.toFixed(2), option.size, slides(option), option.whole);
     if (better) chosen = option;
   }
   return chosen!;
@@ -195,7 +192,6 @@ export function layoutFlow(page: Page, content: FlowContent): LaidOutSlide[] {
   const inSlots = flowInSlots(page, content);
   if (!inSlots || inSlots.length === 1) return inSlots ?? flowOwn(page, content);
   const own = flowOwn(page, content);
-  if (process.env.DBG) console.error('slots', inSlots.length, 'own', own.length, JSON.stringify(page.body));
   return own.length < inSlots.length ? own : inSlots;
 }
 
