@@ -104,9 +104,16 @@ export function othersChunks(page: Page, others: Paragraph[], style: TextStyle, 
 }
 
 function layout(page: Page, content: MessagesContent): LaidOutSlide[] {
-  // On a template, its two columns first: the slide then inherits both boxes.
+  // On a template, its two columns first: the slide then inherits both boxes; Trappa's own panel
+  // and list instead where the template's columns take more slides.
   const inSlots = messagesInSlots(page, content);
-  if (inSlots) return inSlots;
+  if (!inSlots) return ownLayout(page, content);
+  if (inSlots.length === 1) return inSlots;
+  const own = ownLayout(page, content);
+  return own.length < inSlots.length ? own : inSlots;
+}
+
+function ownLayout(page: Page, content: MessagesContent): LaidOutSlide[] {
   const { colors, sizes } = page.theme;
   const hasOthers = content.others.length > 0;
   const [left, right] = hasOthers ? columns(page.body, [32, 68], 0.4) : [page.body];
