@@ -139,7 +139,6 @@ function mostOnOneLine(prepared: PreparedText[][], width: number, size: number):
   return short >= ONE_LINE_SHARE * items.length;
 }
 
-
 interface Arrangement extends Sized {
   boxes: Box[];
   perSlide: number;
