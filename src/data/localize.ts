@@ -12,11 +12,10 @@
  */
 import * as z from 'zod';
 import { isRecord, type Path } from './schema-walk.js';
+import { english, said } from '../messages/catalogue.js';
 
 export const LANGUAGES = ['nb', 'nn', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
-const NAMES: Record<Language, string> = { nb: 'bokmål', nn: 'nynorsk', en: 'English' };
-
 /** A map whose keys are all language codes: a text with its translations. */
 function isTranslations(value: unknown): value is Partial<Record<Language, unknown>> {
   if (!isRecord(value)) return false;
@@ -111,11 +110,9 @@ function localizeData(data: unknown, language: Language): { data: unknown; missi
 
 /** A translation that is missing, as a message at the map. */
 export function missingMessage(m: Missing, own: Language): string {
-  const add = `add ${m.language}: … beside the other languages`;
-  return m.used
-    ? `has no ${NAMES[m.language]} text (${m.language}); the ${NAMES[m.used]} text is used, as fallbackLanguage says; ${add}`
-    : `has no ${NAMES[m.language]} text (${m.language}), which a deck in ${m.language} needs; ${add}` +
-        (m.language === own ? '' : ', or set fallbackLanguage: in strategy.yaml to use another language on purpose');
+  const values = { languageWord: said(`word.lang.${m.language}`), code: m.language };
+  if (m.used) return english(said('lang.missingUsed', { ...values, usedWord: said(`word.lang.${m.used}`) }));
+  return english(said(m.language === own ? 'lang.missing' : 'lang.missingOther', values));
 }
 
 /**

@@ -21,6 +21,8 @@ export interface StepFrame {
   insets: { left: number; right: number; top: number; bottom: number };
   /** The label ("Trinn 1") on the question's line rather than a line of its own. */
   inline: boolean;
+  /** Points without bullets (spaced apart), so a narrow step holds its longest word on a line. */
+  plain?: boolean;
 }
 
 /** The staircase as drawn on the built-in design and wherever it fits. */
@@ -46,28 +48,43 @@ export const COMPACT_FRAME: StepFrame = {
   inline: true,
 };
 
+/**
+ * The compact frame with unbulleted points: for a template's narrow body place (beside its art),
+ * where the bullet's indent leaves a step too narrow for a long word; the last drawing tried
+ * before the points become a list.
+ */
+export const NARROW_FRAME: StepFrame = { ...COMPACT_FRAME, plain: true };
+
 const OUTCOME_H = 0.32;
 
 /** A step's words; its label ("Trinn 1") is a little smaller than the rest, never below `minSize`. */
-function stepParagraphs(step: Step, style: TextStyle, minSize: number, inline = false): Paragraph[] {
+function stepParagraphs(
+  step: Step,
+  style: TextStyle,
+  minSize: number,
+  { inline, plain }: Pick<StepFrame, 'inline' | 'plain'> = FULL_FRAME,
+): Paragraph[] {
   const label = { text: step.label, size: Math.max(style.fontSize - 3, minSize) };
   const question = { text: step.question, bold: true, size: style.fontSize + 2 };
   return [
     ...(inline
       ? [{ runs: [{ ...label, text: `${step.label} ` }, question] }]
       : [{ runs: [label] }, { runs: [question] }]),
-    // Bulleted and spaced, so two wrapped points never read as one.
+    // Bulleted and spaced, so two wrapped points never read as one (plain: spaced further instead).
     ...step.points.map(
-      (text, i): Paragraph => ({ runs: [{ text }], bullet: true, level: 0, spaceBefore: i === 0 ? 4 : 3 }),
+      (text, i): Paragraph =>
+        plain
+          ? { runs: [{ text }], spaceBefore: i === 0 ? 4 : 6 }
+          : { runs: [{ text }], bullet: true, level: 0, spaceBefore: i === 0 ? 4 : 3 },
     ),
   ];
 }
 
 /** True when the longest word of every step fits on a line, so no word is broken in two. */
-function wordsFit(steps: Step[], style: TextStyle, width: number, minSize: number, inline: boolean): boolean {
+function wordsFit(steps: Step[], style: TextStyle, width: number, minSize: number, frame: StepFrame): boolean {
   const inner = (width - style.insets.left - style.insets.right) * 72;
   return steps.every((step) =>
-    stepParagraphs(step, style, minSize, inline).every((p) =>
+    stepParagraphs(step, style, minSize, frame).every((p) =>
       p.runs.every((run) =>
         // A bulleted point's text starts after the bullet's indent.
         run.text.split(/\s+/).every(
@@ -91,10 +108,10 @@ function stepHeights(
   minSize: number,
   frame: StepFrame,
 ): number[] | undefined {
-  if (!wordsFit(steps, style, width, minSize, frame.inline)) return undefined;
+  if (!wordsFit(steps, style, width, minSize, frame)) return undefined;
   const heights: number[] = [];
   for (const step of steps) {
-    const need = textHeight(stepParagraphs(step, style, minSize, frame.inline), style, width);
+    const need = textHeight(stepParagraphs(step, style, minSize, frame), style, width);
     heights.push(Math.max(need, (heights.at(-1) ?? 0) + frame.rise));
   }
   if ((heights.at(-1) ?? 0) > available) return undefined;
@@ -171,7 +188,7 @@ export function layoutSteps(page: Page, content: StaircaseContent, area: Box, si
       shape: 'rect',
       box: { x: col.x, y: bottom - h, w: col.w, h },
       fill: colors.primary,
-      paragraphs: wholeOrHyphenated(page, stepParagraphs(step, style, sizes.minBody, frame.inline), style, col.w),
+      paragraphs: wholeOrHyphenated(page, stepParagraphs(step, style, sizes.minBody, frame), style, col.w),
       style,
     });
     if (step.outcome) {
