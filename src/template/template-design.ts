@@ -154,6 +154,7 @@ export function templatePage(page: Page, set: MasterSet, layouts: Record<LayoutR
   const room = roomBelow(body, set.size, footers, look.art);
   const free = freeUnderTitle(content, body, set.size, footers, look);
   const band = titleOnBand(set, content, boxOf(content, 'title'));
+  const coverBand = titleOnBand(set, cover, boxOf(cover, 'ctrTitle', 'title'));
   const coverLook = layoutLook(set, cover);
   const subtitle = contentArea(
     belowTitle(boxOf(cover, 'subTitle', 'body', 'obj') ?? page.body, boxOf(cover, 'ctrTitle', 'title')),
@@ -171,7 +172,8 @@ export function templatePage(page: Page, set: MasterSet, layouts: Record<LayoutR
     footer: union([footer, number]) ?? bottomBand(page.footer, set.size),
     template: {
       cover: {
-        title: boxOf(cover, 'ctrTitle', 'title') ?? page.title,
+        title: coverBand ?? boxOf(cover, 'ctrTitle', 'title') ?? page.title,
+        ...(coverBand ? { onBand: true } : {}),
         subtitle,
         logos: logoBand(set, cover, subtitle),
       },
