@@ -159,6 +159,25 @@ export function chooseLayouts(
   where: SourceLocation,
   wishes: LayoutWishes = { numbers: true },
 ): { ok: true; value: ChosenLayouts } | { ok: false; issues: Issue[] } {
+  // Once per process for a set and the same wishes: every deck of a build asks (issues are not kept: they name a place).
+  let known = chosenFor.get(set);
+  if (!known) chosenFor.set(set, (known = new Map()));
+  const key = JSON.stringify([names, wishes.numbers]);
+  const found = known.get(key);
+  if (found) return { ok: true, value: { layouts: { ...found.layouts } } };
+  const chosen = chooseAnew(set, names, where, wishes);
+  if (chosen.ok) known.set(key, { layouts: { ...chosen.value.layouts } });
+  return chosen;
+}
+
+const chosenFor = new WeakMap<MasterSet, Map<string, ChosenLayouts>>();
+
+function chooseAnew(
+  set: MasterSet,
+  names: Partial<Record<LayoutRole, string>>,
+  where: SourceLocation,
+  wishes: LayoutWishes,
+): { ok: true; value: ChosenLayouts } | { ok: false; issues: Issue[] } {
   const issues: Issue[] = [];
   const own: Partial<Record<LayoutRole, LayoutInfo>> = {};
   const numbered = numberedLike(set, wishes);

@@ -34,6 +34,29 @@ export function layoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
     looksOf.set(set, looks);
   }
   let look = looks.byPart.get(layout.part);
-  if (!look) looks.byPart.set(layout.part, (look = readLayoutLook(set, layout)));
+  if (!look) looks.byPart.set(layout.part, (look = withKnownSlots(readLayoutLook(set, layout))));
   return look;
+}
+
+type TextLook = ReturnType<LayoutLook['textSlot']>;
+
+/**
+ * The look, answering a text's slot once per placeholder and place: each answer samples what
+ * lies under the text's box (up to 48 × 48 points), and the decks of a build place the same
+ * texts again (the statements several decks share, every slide's title and number).
+ */
+function withKnownSlots(look: LayoutLook): LayoutLook {
+  const known = new Map<string, TextLook>();
+  return {
+    ...look,
+    textSlot(ph, at) {
+      const key = JSON.stringify([ph.type ?? null, ph.idx ?? null, at ?? null]);
+      if (!known.has(key)) {
+        if (known.size >= 10_000) known.clear();
+        known.set(key, look.textSlot(ph, at));
+      }
+      const found = known.get(key);
+      return found && { ...found };
+    },
+  };
 }
