@@ -33,15 +33,17 @@ export interface Page {
    * `slots`: its own places for slides of two texts; `cover.logos`: where the title slide's logos go on it
    * (inside the slide, off its art) and whether they need a light backing there (template/logo-band.ts);
    * `free`: the free area under the title where it is much larger than `body` (a small body place),
-   * which a slide takes instead of `body` only when that saves slides or keeps its content whole.
+   * which a slide takes instead of `body` only when that saves slides or keeps its content whole;
+   * `titleOnBand`, `cover.onBand`: the title is set in a band the master draws for it, centred there (template/title-band.ts).
    */
   template?: {
-    cover: { title: Box; subtitle: Box; logos?: { band: Box; backing: boolean } };
+    cover: { title: Box; subtitle: Box; logos?: { band: Box; backing: boolean }; onBand?: boolean };
     footer?: Box;
     number?: Box;
     art?: Box[];
     slots?: TemplateSlots;
     free?: Box;
+    titleOnBand?: boolean;
   };
 }
 
