@@ -15,6 +15,7 @@ import { continuedTitle, fittedShape, textHeight, textStyle, titleElements } fro
 import type { Box, LaidOutSlide, Paragraph, SlideElement, TextStyle } from '../layout/types.js';
 import { balanced, type Column, EPSILON, HEADING_GAP, HEADING_H, type Segment } from './column-pack.js';
 import { type FlowContent, type FlowList, flowInSlots } from './column-slots.js';
+import { ownOrSlots } from './own-or-slots.js';
 
 const NOTE_H = 0.4;
 
@@ -190,8 +191,7 @@ export function layoutFlow(page: Page, content: FlowContent): LaidOutSlide[] {
   // two columns need more slides than Trappa's own columns over the whole body.
   const inSlots = flowInSlots(page, content);
   if (!inSlots || inSlots.length === 1) return inSlots ?? flowOwn(page, content);
-  const own = flowOwn(page, content);
-  return own.length < inSlots.length ? own : inSlots;
+  return ownOrSlots(flowOwn(page, content), inSlots);
 }
 
 function flowOwn(page: Page, content: FlowContent): LaidOutSlide[] {

@@ -12,6 +12,7 @@ import { layoutList } from './bullets.js';
 import { pointParagraphs } from './points.js';
 import type { SlideInput, SlideKind } from './types.js';
 import { mainInPlace, messagesInSlots, type SlotMessages } from './messages-slots.js';
+import { ownOrSlots } from './own-or-slots.js';
 
 /** What the messages slide says, whether it is laid out in the template's places or in Trappa's own. */
 type MessagesContent = SlotMessages;
@@ -109,8 +110,7 @@ function layout(page: Page, content: MessagesContent): LaidOutSlide[] {
   const inSlots = messagesInSlots(page, content);
   if (!inSlots) return ownLayout(page, content);
   if (inSlots.length === 1) return inSlots;
-  const own = ownLayout(page, content);
-  return own.length < inSlots.length ? own : inSlots;
+  return ownOrSlots(ownLayout(page, content), inSlots);
 }
 
 function ownLayout(page: Page, content: MessagesContent): LaidOutSlide[] {
