@@ -15,7 +15,7 @@
 import type { Issue, SourceLocation } from '../errors.js';
 import type { LayoutInfo, LayoutRole, MasterSet } from '../pptx/master-set.js';
 import { english, said } from '../messages/catalogue.js';
-import { layoutLook } from './legible-colors.js';
+import { layoutLook } from './layout-looks.js';
 
 const LAYOUT_ROLES: LayoutRole[] = ['title', 'content', 'two', 'comparison', 'titleOnly', 'section'];
 
@@ -105,13 +105,9 @@ function numberedLike(set: MasterSet, wishes: LayoutWishes): Numbered {
   const plain = best(set, 'content', none);
   if (!plain) return none;
   // What covers the slide (background, or full-slide art: Midnightblue's masters differ only there).
-  const grounds = new Map<string, string>();
-  const ground = (l: LayoutInfo) => {
-    let found = grounds.get(l.part);
-    if (found === undefined) grounds.set(l.part, (found = layoutLook(set, l).backdrop));
-    return found;
-  };
-  return (l) => hasNumber(l) && ground(l) === ground(plain) && samePlaces(l, plain);
+  // Asked last: it reads the layout's and its master's art (Yellow Idea has 108 layouts).
+  const ground = (l: LayoutInfo) => layoutLook(set, l).backdrop;
+  return (l) => hasNumber(l) && samePlaces(l, plain) && ground(l) === ground(plain);
 }
 
 const boxesOf = (l: LayoutInfo, types: string[]) =>

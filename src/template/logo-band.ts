@@ -11,7 +11,8 @@
 import { contrastRatio } from '../contrast.js';
 import type { Box } from '../layout/types.js';
 import type { LayoutInfo, MasterSet } from '../pptx/master-set.js';
-import { layoutLook, type LayoutLook } from './legible-colors.js';
+import { layoutLook } from './layout-looks.js';
+import type { LayoutLook } from './legible-colors.js';
 
 export interface LogoBand {
   /** Where the logo row goes: inside the slide, off the template's art, on an even ground. */
