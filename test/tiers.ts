@@ -80,6 +80,9 @@ export const LONG_TEST_FILES: Readonly<Record<string, string>> = {
   // places (~10 s of CPU with the templates' conversion). Default: template-slots.
   'test/template-insets.test.ts':
     'three LibreOffice templates converted and three decks built on them (art in the layout places)',
+  // Four decks built on four corpus templates and checked with their pictures decoded (~15 s of
+  // CPU). Default: check-rules (the rules on the built-in deck), template-slots.
+  'test/template-art.test.ts': 'four decks built on LibreOffice templates whose art text must keep off',
   // Series of Studio edits on the bundled and a 400-row strategy, each compared with a cold
   // render (13 s). Default: studio-server, studio-merge, studio-office.
   'test/studio-incremental.test.ts': 'edit series compared with cold renders',

@@ -6,6 +6,7 @@
  * (template/legible-colors.ts) chooses text colours and panels with this model and
  * `trappa check` measures with it, so the two agree on what a text is drawn on.
  */
+import { insideOutline } from './outline.js';
 import type { Raster } from '../images/decode-raster.js';
 import type { Box } from '../layout/types.js';
 import type { Paint } from '../ooxml/paint.js';
@@ -33,6 +34,7 @@ function mix(under: number, over: number, alpha: number): number {
 function covers(layer: Layer, x: number, y: number): boolean {
   const { box } = layer;
   if (x < box.x || x > box.x + box.w || y < box.y || y > box.y + box.h) return false;
+  if (layer.outline) return insideOutline(layer.outline, (x - box.x) / (box.w || 1), (y - box.y) / (box.h || 1));
   if (!layer.ellipse) return true;
   const dx = (x - box.x - box.w / 2) / (box.w / 2);
   const dy = (y - box.y - box.h / 2) / (box.h / 2);
@@ -118,6 +120,19 @@ function drawnAt(layers: readonly Layer[], x: number, y: number, rasterOf: Raste
   return rgb;
 }
 
+/**
+ * The index of the topmost layer that shows at a point (drawn there at `least` opacity; an
+ * undecoded picture counts), or -1: what a reader sees a text's letters on there.
+ */
+export function topLayerAt(layers: readonly Layer[], x: number, y: number, rasterOf: RasterOf, least = 0.25): number {
+  for (let i = layers.length - 1; i >= 0; i--) {
+    const layer = layers[i]!;
+    if (!covers(layer, x, y)) continue;
+    if (paintAt(layer, x, y, rasterOf) === UNKNOWN || alphaRead >= least) return i;
+  }
+  return -1;
+}
+
 /** The colour drawn at a point (hex); undefined when something unknown shows there. */
 export function colorAt(layers: readonly Layer[], x: number, y: number, rasterOf: RasterOf): string | undefined {
   const rgb = drawnAt(layers, x, y, rasterOf);
@@ -182,7 +197,14 @@ export function layersOf(elements: readonly ElementModel[], mediaOf: (embed: str
     if (e.kind === 'table' || !e.box || !e.paint) continue;
     const media = e.paint.kind === 'picture' ? mediaOf(e.paint.embed) : undefined;
     const ellipse = e.kind === 'shape' && e.geometry === 'ellipse';
-    layers.push({ box: e.box, paint: e.paint, ...(ellipse ? { ellipse } : {}), ...(media ? { media } : {}) });
+    const outline = e.kind === 'shape' ? e.outline : undefined;
+    layers.push({
+      box: e.box,
+      paint: e.paint,
+      ...(ellipse ? { ellipse } : {}),
+      ...(outline ? { outline } : {}),
+      ...(media ? { media } : {}),
+    });
   }
   return layers;
 }

@@ -3,6 +3,7 @@
  * Positions come from each element's own `a:xfrm`; elements inside a group keep their
  * child coordinates (Trappa writes no groups; other tools' groups are read, not placed).
  */
+import { type Outline, readOutline } from './outline.js';
 import type { Box } from '../layout/types.js';
 import { attr, child, children, descendant, isOn, numberAttr, path, type XmlElement } from '../ooxml/xml.js';
 import { EMU_PER_INCH } from '../units.js';
@@ -78,6 +79,8 @@ function readShape(sp: XmlElement, scheme: ColorScheme): ShapeModel {
   if (box) shape.box = box;
   const prst = attr(geometry, 'prst');
   if (prst) shape.geometry = prst;
+  const outline = box && shape.paint ? shapeOutline(spPr, box) : undefined;
+  if (outline) shape.outline = outline;
   const value = /^val\s+(-?\d+)/.exec(attr(adjust, 'fmla') ?? '');
   if (value) shape.adjust = Number(value[1]);
   if (ph) shape.placeholder = attr(ph, 'type') ?? 'obj';
@@ -85,6 +88,16 @@ function readShape(sp: XmlElement, scheme: ColorScheme): ShapeModel {
   if (idx !== undefined) shape.placeholderIdx = idx;
   if (txBody) shape.text = readTextFrame(txBody, scheme);
   return shape;
+}
+
+/** A custom shape's outline (check/outline.ts), mirrored as its `a:xfrm` flips it. */
+function shapeOutline(spPr: XmlElement | undefined, box: Box): Outline | undefined {
+  const xfrm = child(spPr, 'a:xfrm');
+  const size = { w: box.w * EMU_PER_INCH, h: box.h * EMU_PER_INCH };
+  const outline = readOutline(child(spPr, 'a:custGeom'), size);
+  const [flipH, flipV] = [isOn(xfrm, 'flipH'), isOn(xfrm, 'flipV')];
+  if (!outline || (!flipH && !flipV)) return outline;
+  return outline.map((points) => points.map(([u, v]) => [flipH ? 1 - u : u, flipV ? 1 - v : v]));
 }
 
 /** The shape's own fill, else the theme fill its style refers to (`p:style/a:fillRef`, idx > 0). */

@@ -3,6 +3,7 @@
  * Lengths are inches from the slide's top-left corner, font sizes points,
  * colours 6-digit upper-case hex without '#'.
  */
+import type { Outline } from './outline.js';
 import type { Box, Insets } from '../layout/types.js';
 import type { Said } from '../messages/catalogue.js';
 import type { Paint } from '../ooxml/paint.js';
@@ -14,6 +15,8 @@ export interface Layer {
   paint: Paint;
   /** Drawn as an ellipse inside its box (`prst="ellipse"`). */
   ellipse?: boolean;
+  /** Drawn as these polygons inside its box (a custom geometry, check/outline.ts). */
+  outline?: Outline;
   media?: string;
 }
 
@@ -109,6 +112,8 @@ export interface ShapeModel extends ElementBase {
   geometry?: string;
   /** First adjust value of the geometry (`adj`), in its 1/100 000 units. */
   adjust?: number;
+  /** A custom geometry's outline in its box (check/outline.ts); absent: the shape covers its box (or its preset). */
+  outline?: Outline;
   /** Solid fill; `null` for none; undefined when the fill is not a solid colour (gradient, picture). */
   fill: string | null | undefined;
   /** What the shape is painted with (gradient, picture, alpha); absent for no fill. */

@@ -33,15 +33,17 @@ export interface Page {
    * `slots`: its own places for slides of two texts; `cover.logos`: where the title slide's logos go on it
    * (inside the slide, off its art) and whether they need a light backing there (template/logo-band.ts);
    * `free`: the free area under the title where it is much larger than `body` (a small body place),
-   * which a slide takes instead of `body` only when that saves slides or keeps its content whole.
+   * which a slide takes instead of `body` only when that saves slides or keeps its content whole;
+   * `titleOnBand`, `cover.onBand`: the title is set in a band the master draws for it, centred there (template/title-band.ts).
    */
   template?: {
-    cover: { title: Box; subtitle: Box; logos?: { band: Box; backing: boolean } };
+    cover: { title: Box; subtitle: Box; logos?: { band: Box; backing: boolean }; onBand?: boolean };
     footer?: Box;
     number?: Box;
     art?: Box[];
     slots?: TemplateSlots;
     free?: Box;
+    titleOnBand?: boolean;
   };
 }
 
@@ -79,6 +81,28 @@ export function createPage(
     continuedNumbered,
   };
 }
+
+/** The height of the page the theme's sizes are written for (PowerPoint's default 16:9 slide). */
+const THEME_PAGE_H = SLIDE.h;
+
+/**
+ * A comfortable size (the size below which a list rather takes one slide more) on this page:
+ * the theme's points are meant for a 7.5-in-high slide, and a template's smaller slide (28 ×
+ * 15.75 cm, 6.2 in) is shown on the same screen, its points larger by 7.5 / 6.2. So there the
+ * same look takes fewer points, never fewer than the theme's floor `minSize`; never more
+ * points than given (a taller slide keeps them). `readable`: on an organisation's template,
+ * whose body place is often much smaller than Trappa's own, a list is kept on fewer slides
+ * down to this size (as on a 7.5-in slide) rather than the theme's more generous comfort.
+ */
+export function comfortOnPage(page: Page, points: number, minSize: number, readable = points): number {
+  if (!page.template) return points;
+  const scale = Math.min(1, page.size.h / THEME_PAGE_H);
+  const scaled = Math.round(Math.min(points, readable) * scale * 2) / 2;
+  return Math.min(points, Math.max(minSize, scaled));
+}
+
+/** Points, as on a 7.5-in-high slide, that body text and table text on a template keep before continuing. */
+export const READABLE = { body: 14, table: 11 } as const;
 
 /** Splits a box into columns with a gap between them; `weights` give relative widths. */
 export function columns(box: Box, weights: number[], gap: number): Box[] {

@@ -218,7 +218,7 @@ export function titleElements(page: Page, title: string): SlideElement[] {
     size: theme.sizes.title,
     color: theme.colors.primary,
     bold: true,
-    valign: 'bottom',
+    valign: page.template?.titleOnBand ? 'middle' : 'bottom',
   });
   const request = {
     name: commonParts.title.name(),

@@ -118,6 +118,11 @@ export const CHECK_TEXT = {
     'logoen er vanskeleg å sjå på {ground}: {share} % av merka når 3:1; gje han ein lys bakgrunn eller ein versjon laga for denne bakgrunnen',
     'the logo reads poorly on {ground}: {share} % of its marks reach 3:1; give it a light backing or a version made for this ground',
   ),
+  'find.overArt': t(
+    'teksten går inn over malens grafikk ({where}); hold den ved siden av grafikken eller gi den et panel',
+    'teksten går inn over grafikken i malen ({where}); hald han ved sida av grafikken eller gje han eit panel',
+    "the text runs onto the template's art ({where}); keep it beside the art or give it a panel",
+  ),
   'find.contrast': t(
     'kontrast {ratio}:1 (tekst {color} på {background}, {text}) er under {required}:1',
     'kontrast {ratio}:1 (tekst {color} på {background}, {text}) er under {required}:1',

@@ -13,7 +13,7 @@ import { commonParts } from '../kinds/common-parts.js';
 import { partRole } from '../kinds/index.js';
 import type { Box, LaidOutSlide, Paragraph, SlideElement, TextElement } from '../layout/types.js';
 import type { LayoutInfo, LayoutRole, MasterSet, PlaceholderInfo, PlaceholderRef } from './master-set.js';
-import { chooseSlots, isBodyText, type SlotInset, sameBox } from './slot-plan.js';
+import { chooseSlots, isBodyText, type SlotInset, sameBox, titleInset } from './slot-plan.js';
 import { bodyPanelBox, drawnArea, isBodyElement, panelArea, textArea, withMargin } from './text-panels.js';
 
 const log = debugLog('pptx');
@@ -183,11 +183,13 @@ export function planSlide(
     if (title) {
       const ph = find('title', 'ctrTitle') ?? { type: 'title', name: '' };
       const inheritFont = options.template && plan.font?.theme === 'mj';
+      const inset = options.template ? titleInset(e.box, ph.box) : undefined;
       return legible(
         {
           ...plan,
           placeholder: ref(ph),
-          inheritBox: options.template && sameBox(e.box, ph.box),
+          inheritBox: options.template && (sameBox(e.box, ph.box) || inset !== undefined),
+          ...(inset ? { inset } : {}),
           inheritFont,
         },
         e,

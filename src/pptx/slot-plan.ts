@@ -86,6 +86,21 @@ export interface SlotInset {
 const TOLERANCE = 0.02;
 
 /**
+ * A title set in its place but ending before the template's art (template/content-area.ts
+ * titleBesideArt): as high as the place and inside it across, so it inherits the place and
+ * writes only how far its text stands in from the place's sides. Undefined otherwise.
+ */
+export function titleInset(box: Box, place: Box | undefined): SlotInset | undefined {
+  if (!place || sameBox(box, place) || Math.abs(box.y - place.y) > 0.02 || Math.abs(box.h - place.h) > 0.02)
+    return undefined;
+  const left = box.x - place.x;
+  const right = place.x + place.w - (box.x + box.w);
+  return left >= -0.02 && right >= -0.02
+    ? { left: Math.max(0, left), top: 0, right: Math.max(0, right), bottom: 0 }
+    : undefined;
+}
+
+/**
  * A top-anchored text Trappa placed inside its slot's box (the content area keeps off art that
  * reaches into the slot from a side, or ends above the slot's foot) reads the same in the slot's
  * whole box with insets that put its text where it was laid out: it can inherit the box, and

@@ -107,7 +107,7 @@ function layout(content: TitleContent, page: Page, band: Box): LaidOutSlide {
       size: sizes.title + 12,
       bold: true,
       color: colors.onPrimary,
-      valign: 'bottom',
+      valign: page.template?.cover.onBand ? 'middle' : 'bottom',
     }),
     // The deck's name may shrink further than slide titles do, but not below the body floor.
     minSize: Math.min(sizes.title - 4, Math.max(sizes.minBody, 20)),

@@ -142,7 +142,7 @@ const FALLBACK: Record<LayoutRole, LayoutRole[]> = {
 
 function describe(layout: LayoutInfo): string {
   const placeholders = layout.placeholders.map((p) => p.type + (p.idx ? `#${p.idx}` : '')).join(', ');
-  return `'${layout.name}' (${placeholders || 'no placeholders'})`;
+  return `'${layout.name}' (${placeholders || english(said('tpl.noPlaceholders'))})`;
 }
 
 export interface ChosenLayouts {

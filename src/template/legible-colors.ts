@@ -8,6 +8,7 @@
  * dark 2 / light 2), as a scheme reference; when none does, the text gets a panel.
  */
 import { backgroundLayer, colorAt, layersOf, under } from '../check/backdrop.js';
+import { pictureArt } from '../check/ground-art.js';
 import { inheritance, type Inheritance } from '../check/inherit-placeholders.js';
 import { readSlideElements } from '../check/read-slide.js';
 import type { ElementModel, Layer, RasterOf } from '../check/types.js';
@@ -61,6 +62,8 @@ export interface LayoutLook {
   textSlot(ph: PlaceholderRef, at?: TextPlace): TextLook | undefined;
   /** The template's art (pictures, and shapes painted otherwise than the body's background) that is not a background. */
   art: Box[];
+  /** Art inside the backdrop picture (Vintage's ink blots on its paper: check/ground-art.ts). */
+  inPicture: Box[];
   /** The colour (hex) a text in this placeholder inherits from the template (its text style's, else dark 1). */
   inheritedColor(ph: PlaceholderRef): string;
 }
@@ -189,6 +192,7 @@ export function readLayoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
       return bestTextSlot(scheme, extremes).ratio >= 4.5 ? extremes : [bg1];
     },
     art,
+    inPicture: pictureArt(layers, set.size, rasterOf),
     groundAt: (x, y) => colorAt(layers, x, y, rasterOf),
     inheritedColor: (ph) => placeholder(ph).color ?? scheme.get('tx1') ?? '000000',
     textSlot(ph, at) {

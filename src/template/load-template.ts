@@ -15,6 +15,7 @@ import { unescapeXml } from '../pptx/xml-edit.js';
 import type { MasterSet } from '../pptx/master-set.js';
 import { EMU_PER_INCH } from '../units.js';
 import { withMasterPlaces } from './master-places.js';
+import { withTitlesOnBands } from './title-band.js';
 import { partText, readMasterSet, relsOf, targets, type PartMap } from './read-master-set.js';
 import { withUniquePlaceholders } from './unique-placeholders.js';
 import { readTemplatePackage } from './read-template-package.js';
@@ -110,7 +111,8 @@ function readTemplate(bytes: Uint8Array, display: string, limit: number): Master
   };
   const names = newNames(closure(parts, masters), masters);
   const kept = masters.map((m) => names.get(m)!);
-  const set = readMasterSet(withMasterPlaces(withUniquePlaceholders(renamed(parts, names)), kept), kept, size, display);
+  const placed = withTitlesOnBands(withMasterPlaces(withUniquePlaceholders(renamed(parts, names)), kept), kept, size);
+  const set = readMasterSet(placed, kept, size, display);
   return { ...set, contentTypes: contentTypes(read.contentTypes, names) };
 }
 

@@ -7,9 +7,11 @@
 import { contrastRatio } from '../contrast.js';
 import type { Theme } from '../data/schema.js';
 import { standInNote } from '../fonts/fonts.js';
-import { bestTextSlot } from './legible-colors.js';
+import { belowTitle, contentArea, titleBesideArt } from './content-area.js';
+import { bestTextSlot, type LayoutLook } from './legible-colors.js';
 import { layoutLook } from './layout-looks.js';
 import { logoBand } from './logo-band.js';
+import { titleOnBand } from './title-band.js';
 import { roomBelow, templateSlots } from './template-slots.js';
 import { legible, mix } from './legible-theme.js';
 import type { Page } from '../layout/page.js';
@@ -91,54 +93,6 @@ function union(boxes: (Box | undefined)[]): Box | undefined {
   return { x, y, w: Math.max(...present.map((b) => b.x + b.w)) - x, h: Math.max(...present.map((b) => b.y + b.h)) - y };
 }
 
-/** `area` with the side cut off that keeps the most of it clear of `art`; unchanged when no cut keeps `min`. */
-function avoid(area: Box, art: Box, min: { w: number; h: number }, margin: number): Box {
-  const right = area.x + area.w;
-  const bottom = area.y + area.h;
-  const overlaps = art.x < right && art.x + art.w > area.x && art.y < bottom && art.y + art.h > area.y;
-  if (!overlaps) return area;
-  const cuts: Box[] = [
-    { ...area, h: art.y - margin - area.y },
-    { ...area, y: art.y + art.h + margin, h: bottom - (art.y + art.h + margin) },
-    { ...area, w: art.x - margin - area.x },
-    { ...area, x: art.x + art.w + margin, w: right - (art.x + art.w + margin) },
-  ].filter((c) => c.w >= min.w && c.h >= min.h);
-  // A cut above or below keeps the full width that tables, diagrams and panels beside lists are
-  // laid out for: it wins unless a side cut keeps a quarter more.
-  const size = (c: Box) => c.w * c.h * (c.w === area.w ? 1.25 : 1);
-  return cuts.reduce<Box | undefined>((a, b) => (!a || size(b) > size(a) ? b : a), undefined) ?? area;
-}
-
-/**
- * The content area: the layout's body area, kept inside the slide, above the template's
- * footer places that reach into it (a body placeholder drawn over the footer, or past the
- * slide's bottom edge, is the template's; Trappa's shapes must not follow it there), and off
- * the template's art (trees along the bottom, a wave, a picture band): each piece of art that
- * reaches into the area cuts off the side that keeps most of it (a full-width cut preferred), as long as at least 60 % of
- * the area's width and height (and 1 in) is left; art that no such cut clears stays under the
- * content, where the legibility step gives text over it a colour that reads or a panel. Art
- * that would leave less than half of the area is the area's backdrop pattern: the area stays whole.
- */
-/** The share of the body area below which art is a backdrop pattern rather than something to keep off. */
-const PATTERN = 0.5;
-
-function contentArea(body: Box, size: { w: number; h: number }, footers: Box[], art: Box[] = []): Box {
-  const margin = 0.05;
-  const x = Math.max(margin, body.x);
-  const y = Math.max(margin, body.y);
-  let bottom = Math.min(body.y + body.h, size.h - margin);
-  const across = (b: Box) => Math.min(x + body.w, b.x + b.w) - Math.max(x, b.x);
-  for (const f of footers) if (across(f) > 0 && f.y > y && f.y < bottom) bottom = f.y - margin;
-  let area: Box = { x, y, w: Math.min(body.x + body.w, size.w - margin) - x, h: bottom - y };
-  const min = { w: Math.max(1, 0.6 * area.w), h: Math.max(1, 0.6 * area.h) };
-  const whole = area;
-  // The largest pieces first: a band decides the cut before a bird sitting on it.
-  for (const a of [...art].sort((p, q) => q.w * q.h - p.w * p.h)) area = avoid(area, a, min, 0.1);
-  // Keeping off it all would leave less than half the place (Grey_Elegant's patchwork of blocks
-  // under its whole body place): the art is the place's backdrop, not something beside the content.
-  return area.w * area.h < PATTERN * whole.w * whole.h ? whole : area;
-}
-
 /** The content layout's content area (contentArea), when it has body placeholders. */
 export function templateContentArea(
   set: MasterSet,
@@ -147,7 +101,7 @@ export function templateContentArea(
 ): Box | undefined {
   const body = union(content.placeholders.filter((p) => p.type === 'obj' || p.type === 'body').map((p) => p.box));
   const footers = ['ftr', 'sldNum', 'dt'].map((t) => boxOf(content, t)).filter((b): b is Box => b !== undefined);
-  return body && contentArea(body, set.size, footers, look.art);
+  return body && contentArea(belowTitle(body, boxOf(content, 'title')), set.size, footers, look.art, look.inPicture);
 }
 
 /**
@@ -157,7 +111,13 @@ export function templateContentArea(
  * footer places together, off the art (contentArea). Undefined for a body place of a reasonable
  * height, or when the free area holds less than a sixth more.
  */
-function freeUnderTitle(content: LayoutInfo, area: Box, size: { w: number; h: number }, footers: Box[], art: Box[]) {
+function freeUnderTitle(
+  content: LayoutInfo,
+  area: Box,
+  size: { w: number; h: number },
+  footers: Box[],
+  look: Pick<LayoutLook, 'art' | 'inPicture'>,
+) {
   const title = boxOf(content, 'title');
   if (!title || area.h >= STRIP * size.h || title.y + title.h > area.y + 0.05) return undefined;
   // What Trappa places there is its own, so the edge rule's 0.3 in applies (check/rules/slide-geometry.ts).
@@ -166,7 +126,7 @@ function freeUnderTitle(content: LayoutInfo, area: Box, size: { w: number; h: nu
   const top = title.y + title.h + 0.05;
   const x = Math.max(edge, across.x);
   const w = Math.min(across.x + across.w, size.w - edge) - x;
-  const free = contentArea({ x, y: top, w, h: size.h - edge - top }, size, footers, art);
+  const free = contentArea({ x, y: top, w, h: size.h - edge - top }, size, footers, look.art, look.inPicture);
   return free.h * free.w >= FREE_GAIN * area.w * area.h && free.h >= area.h ? free : undefined;
 }
 
@@ -193,24 +153,34 @@ export function templatePage(page: Page, set: MasterSet, layouts: Record<LayoutR
   const body = templateContentArea(set, content, look) ?? page.body;
   const footers = ['ftr', 'sldNum', 'dt'].map((t) => boxOf(content, t)).filter((b): b is Box => b !== undefined);
   const room = roomBelow(body, set.size, footers, look.art);
-  const free = freeUnderTitle(content, body, set.size, footers, look.art);
-  const coverArt = layoutLook(set, cover).art;
-  const subtitle = contentArea(boxOf(cover, 'subTitle', 'body', 'obj') ?? page.body, set.size, coverFooters, coverArt);
+  const free = freeUnderTitle(content, body, set.size, footers, look);
+  const band = titleOnBand(set, content, boxOf(content, 'title'));
+  const coverBand = titleOnBand(set, cover, boxOf(cover, 'ctrTitle', 'title'));
+  const coverLook = layoutLook(set, cover);
+  const subtitle = contentArea(
+    belowTitle(boxOf(cover, 'subTitle', 'body', 'obj') ?? page.body, boxOf(cover, 'ctrTitle', 'title')),
+    set.size,
+    coverFooters,
+    coverLook.art,
+    coverLook.inPicture,
+  );
   return {
     ...page,
     size: set.size,
-    title: boxOf(content, 'title') ?? page.title,
+    title: titleBesideArt(band ?? boxOf(content, 'title') ?? page.title, look.art),
     // A content layout that is a two-content one (the template has no other) spans both bodies.
     body,
     footer: union([footer, number]) ?? bottomBand(page.footer, set.size),
     template: {
       cover: {
-        title: boxOf(cover, 'ctrTitle', 'title') ?? page.title,
+        title: coverBand ?? boxOf(cover, 'ctrTitle', 'title') ?? page.title,
+        ...(coverBand ? { onBand: true } : {}),
         subtitle,
         logos: logoBand(set, cover, subtitle),
       },
       art: look.art,
       ...(free ? { free } : {}),
+      ...(band ? { titleOnBand: true } : {}),
       ...(footer ? { footer } : {}),
       ...(number ? { number } : {}),
       slots: { ...templateSlots(layouts.two, layouts.comparison, body), ...(room ? { room } : {}) },

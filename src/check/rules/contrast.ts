@@ -71,7 +71,7 @@ function backdrop(slide: SlideModel, index: number): string | undefined {
  * text only where its anchor puts it (a list at the top of a template's taller slot), and only
  * as wide as its lines where its paragraphs say how they are aligned and none wraps (a right-aligned slide number).
  */
-function textBox(e: ShapeModel): Box | undefined {
+export function textBox(e: ShapeModel): Box | undefined {
   const box = drawnBox(e);
   if (!box) return undefined;
   const i = e.text?.insets;

@@ -9,6 +9,7 @@ import { checkMinSize } from './min-size.js';
 import { checkOverflow } from './overflow.js';
 import { checkPackage } from './package.js';
 import { checkTableHeaders } from './table-header.js';
+import { checkTemplateArt } from './template-art.js';
 import { checkTextLanguage } from './text-language.js';
 import { checkTitles } from './title.js';
 import { checkWholeWords } from './whole-words.js';
@@ -20,6 +21,7 @@ export const rules = {
   'alt-text': checkAltText,
   'table-header': checkTableHeaders,
   contrast: checkContrast,
+  art: checkTemplateArt,
   'min-size': checkMinSize,
   language: checkLanguage,
   'text-language': checkTextLanguage,

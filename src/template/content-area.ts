@@ -1,0 +1,121 @@
+/**
+ * Where Trappa's content goes on a template's slide: the layout's body area kept inside the slide,
+ * above its footer places, below its title, and off its art (template/template-design.ts).
+ */
+import type { Box } from '../layout/types.js';
+
+/** `area` with the side cut off that keeps the most of it clear of `art`; unchanged when no cut keeps `min`. */
+function avoid(area: Box, art: Box, min: { w: number; h: number }, margin: number): Box {
+  const right = area.x + area.w;
+  const bottom = area.y + area.h;
+  const overlaps = art.x < right && art.x + art.w > area.x && art.y < bottom && art.y + art.h > area.y;
+  if (!overlaps) return area;
+  const cuts: Box[] = [
+    { ...area, h: art.y - margin - area.y },
+    { ...area, y: art.y + art.h + margin, h: bottom - (art.y + art.h + margin) },
+    { ...area, w: art.x - margin - area.x },
+    { ...area, x: art.x + art.w + margin, w: right - (art.x + art.w + margin) },
+  ].filter((c) => c.w >= min.w && c.h >= min.h);
+  // A cut above or below keeps the full width that tables, diagrams and panels beside lists are
+  // laid out for: it wins unless a side cut keeps a quarter more.
+  const size = (c: Box) => c.w * c.h * (c.w === area.w ? 1.25 : 1);
+  return cuts.reduce<Box | undefined>((a, b) => (!a || size(b) > size(a) ? b : a), undefined) ?? area;
+}
+
+/**
+ * The content area: the layout's body area, kept inside the slide, above the template's
+ * footer places that reach into it (a body placeholder drawn over the footer, or past the
+ * slide's bottom edge, is the template's; Trappa's shapes must not follow it there), and off
+ * the template's art (trees along the bottom, a wave, a picture band): each piece of art that
+ * reaches into the area cuts off the side that keeps most of it (a full-width cut preferred), as long as at least 60 % of
+ * the area's width and height (and 1 in) is left; art that no such cut clears stays under the
+ * content, where the legibility step gives text over it a colour that reads or a panel. Art
+ * that would leave less than half of the area is the area's backdrop pattern: the area stays whole.
+ */
+/** The share of the body area below which art is a backdrop pattern rather than something to keep off. */
+const PATTERN = 0.5;
+
+/**
+ * Art inside the backdrop picture (ink blots on paper, check/ground-art.ts) takes only a small bite
+ * off the area's side, at most this share of its width; larger such art stays under the content,
+ * which the legibility step then makes read on it (the picture is the design's ground there).
+ */
+const BITE = 0.9;
+
+export function contentArea(
+  body: Box,
+  size: { w: number; h: number },
+  footers: Box[],
+  art: Box[] = [],
+  inPicture: Box[] = [],
+): Box {
+  const margin = 0.05;
+  const x = Math.max(margin, body.x);
+  const y = Math.max(margin, body.y);
+  let bottom = Math.min(body.y + body.h, size.h - margin);
+  const across = (b: Box) => Math.min(x + body.w, b.x + b.w) - Math.max(x, b.x);
+  for (const f of footers) if (across(f) > 0 && f.y > y && f.y < bottom) bottom = f.y - margin;
+  let area: Box = { x, y, w: Math.min(body.x + body.w, size.w - margin) - x, h: bottom - y };
+  const min = { w: Math.max(1, 0.6 * area.w), h: Math.max(1, 0.6 * area.h) };
+  const whole = area;
+  // The largest pieces first: a band decides the cut before a bird sitting on it.
+  for (const a of [...art].sort((p, q) => q.w * q.h - p.w * p.h)) area = avoid(area, a, min, 0.1);
+  // Keeping off it all would leave less than half the place (Grey_Elegant's patchwork of blocks
+  // under its whole body place): the art is the place's backdrop, not something beside the content.
+  if (area.w * area.h < PATTERN * whole.w * whole.h) return whole;
+  for (const a of inPicture) area = bitten(area, a);
+  return area;
+}
+
+/**
+ * `area` with a side bitten off that clears `art` inside the backdrop picture, keeping the
+ * area's height (which decides how much a slide holds) and at least BITE of its width; art
+ * reaching less than REACH into the area stays (the text's insets and line gaps keep off it).
+ */
+function bitten(area: Box, art: Box): Box {
+  const right = area.x + area.w;
+  const reach = Math.min(right, art.x + art.w) - Math.max(area.x, art.x);
+  const down = Math.min(area.y + area.h, art.y + art.h) - Math.max(area.y, art.y);
+  if (reach < REACH || down < REACH) return area;
+  const cuts = [
+    { ...area, x: art.x + art.w + 0.1, w: right - (art.x + art.w + 0.1) },
+    { ...area, w: art.x - 0.1 - area.x },
+  ].filter((c) => c.w >= BITE * area.w);
+  return cuts.reduce<Box | undefined>((a, b) => (!a || b.w > a.w ? b : a), undefined) ?? area;
+}
+
+/** How far (inches) art inside the backdrop picture must reach into the content area to be kept off. */
+const REACH = 0.15;
+
+/**
+ * `body` starting below `title` where the title reaches into its top (Piano's title, back in its
+ * master's bar, ends 0.1 in under the top of the layout's body place): content never runs under
+ * the title. Unchanged when the title lies elsewhere, or when that would leave under 60 % of it.
+ */
+export function belowTitle(body: Box, title: Box | undefined): Box {
+  if (!title) return body;
+  const across = Math.min(body.x + body.w, title.x + title.w) - Math.max(body.x, title.x);
+  const foot = title.y + title.h + 0.1;
+  if (across <= 0 || title.y >= body.y || title.y + title.h <= body.y + 0.02) return body;
+  const h = body.y + body.h - foot;
+  return h >= 0.6 * body.h ? { ...body, y: foot, h } : body;
+}
+
+/**
+ * The title's place ending before the template's art that crosses it (Inspiration's purple tab
+ * stands over the right end of its title band): the title is set only beside the art, keeping its
+ * start (a title is read from there) and at least 60 % of its width. Art that holds the whole place (the band the title is set on) or
+ * lies away from it changes nothing.
+ */
+export function titleBesideArt(title: Box, art: readonly Box[]): Box {
+  let place = title;
+  for (const a of art) {
+    const right = place.x + place.w;
+    const meets = a.x < right && a.x + a.w > place.x && a.y < place.y + place.h && a.y + a.h > place.y;
+    const holds = a.x <= place.x && a.x + a.w >= right && a.y <= place.y && a.y + a.h >= place.y + place.h;
+    if (!meets || holds) continue;
+    const w = a.x - 0.1 - place.x;
+    if (w >= 0.6 * title.w) place = { ...place, w };
+  }
+  return place;
+}

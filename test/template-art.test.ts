@@ -1,0 +1,132 @@
+/**
+ * Text kept off an organisation template's art, and `trappa check` reporting text over it
+ * (issue #20, ninth round; gallery 8 defect 4), on LibreOffice's own templates:
+ * - Vintage: its ink blots are inside its backdrop picture (no shape says where they are); the
+ *   lists stand beside them, and the `art` rule warns when a list is put back over them;
+ * - Piano: its layouts set the title on the top edge of the master's grey bar; the deck's
+ *   layouts take the master's title place in the bar, the title centred there;
+ * - Inspiration: a long title ends before the purple tab that crosses the title band's end;
+ * - Focus: the footer across the white stripe between its polygons reads (a panel under it).
+ * Decks built in process (dry run), checked with the pictures decoded as `trappa check` does.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDecks, type BuiltDeck } from '../src/build-deck.js';
+import { backdropPictures } from '../src/check/backdrop-pictures.js';
+import { checkDeck } from '../src/check/check-deck.js';
+import { copyProjectInto } from './helpers/project-copy.js';
+import { readPptx } from './helpers/pptx-zip.js';
+import { slideShapes } from './helpers/structure.js';
+import { libreOfficeTemplates } from './helpers/template-corpus.js';
+import { hasSoffice } from './helpers/tools.js';
+
+const work = mkdtempSync(path.join(tmpdir(), 'trappa-art-'));
+afterAll(() => rmSync(work, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }));
+
+async function deckOn(name: string, deck: string): Promise<BuiltDeck> {
+  const file = (await libreOfficeTemplates()).find((f) => path.basename(f) === `${name}.potx`)!;
+  const root = copyProjectInto(mkdtempSync(path.join(work, 'p-')));
+  mkdirSync(path.join(root, 'assets/templates'), { recursive: true });
+  copyFileSync(file, path.join(root, 'assets/templates', path.basename(file)));
+  const theme = path.join(root, 'data/theme.yaml');
+  writeFileSync(theme, `${readFileSync(theme, 'utf8')}template: templates/${path.basename(file)}\n`);
+  return (await buildDecks({ root, decks: [deck], dryRun: true })).decks[0]!;
+}
+
+const EMU = 914_400;
+
+async function artFindings(bytes: Uint8Array) {
+  const pictures = await backdropPictures(bytes);
+  return checkDeck(bytes, { minBodySize: 9, pictures }).filter((f) => f.rule === 'art');
+}
+
+/** Every list of the deck set where the template's body place starts (0.55 in), as the lists were before this round. */
+function listsAtPlaceStart(bytes: Uint8Array): Uint8Array {
+  const files = unzipSync(bytes);
+  const out = { ...files };
+  for (const name of Object.keys(files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))) {
+    const xml = strFromU8(files[name]!).replace(/<p:sp>(?:(?!<\/p:sp>)[\s\S])*?name="List"[\s\S]*?<\/p:sp>/g, (sp) =>
+      sp
+        .replace(/<a:off x="(\d+)"(.*?)<a:ext cx="(\d+)"/, (_m, x: string, mid: string, cx: string) => {
+          const start = Math.round(0.55 * EMU);
+          return `<a:off x="${start}"${mid}<a:ext cx="${Number(cx) + Number(x) - start}"`;
+        })
+        .replace(/lIns="\d+"/, 'lIns="73152"'),
+    );
+    out[name] = strToU8(xml);
+  }
+  return zipSync(out);
+}
+
+describe.runIf(hasSoffice)("text kept off a template's art", () => {
+  const decks: Record<string, BuiltDeck> = {};
+  beforeAll(async () => {
+    for (const [template, deck] of [
+      ['Vintage', 'strategi'],
+      ['Piano', 'ansatte'],
+      ['Inspiration', 'ansatte'],
+      ['Focus', 'ansatte'],
+    ] as const)
+      decks[template] = await deckOn(template, deck);
+  }, 600_000);
+
+  it('Vintage: no list runs onto the ink blots in its paper; the art rule names each slide where one is put back there', async () => {
+    expect(await artFindings(decks.Vintage!.bytes)).toEqual([]);
+    const found = await artFindings(listsAtPlaceStart(decks.Vintage!.bytes));
+    expect(found.length).toBeGreaterThan(0);
+    for (const f of found) {
+      expect(f.severity).toBe('warning');
+      expect(f.element).toBe('List');
+      expect(f.slide).toBeGreaterThan(1);
+      expect(f.message).toMatch(/^the text runs onto the template's art \(0\.\d\d in, [67]\.\d\d in/);
+    }
+  });
+
+  it("Piano: titles take the master's place in its grey bar, centred there, and the art rule passes them", async () => {
+    const pptx = readPptx(decks.Piano!.bytes);
+    const layouts = Object.keys(unzipSync(decks.Piano!.bytes)).filter((n) =>
+      /slideLayouts\/slideLayout\d+\.xml$/.test(n),
+    );
+    // No layout of the deck keeps the title place on the bar's top edge (y 0.04 in).
+    for (const name of layouts)
+      expect(pptx.text(name), name).not.toMatch(/type="title"[\s\S]*?<a:off x="\d+" y="36000"/);
+    for (let n = 2; n <= pptx.slideCount(); n++) {
+      const title = slideShapes(pptx.slideXml(n)).find((s) => s.name === 'Title')!;
+      expect(title.xml, `slide ${n}`).toMatch(/anchor="ctr"/);
+    }
+    expect((await artFindings(decks.Piano!.bytes)).filter((f) => f.element === 'Title')).toEqual([]);
+  });
+
+  it('Inspiration: a title ends before the purple tab over the end of its band (an inset, the place inherited)', () => {
+    const pptx = readPptx(decks.Inspiration!.bytes);
+    for (let n = 2; n <= pptx.slideCount(); n++) {
+      const title = slideShapes(pptx.slideXml(n)).find((s) => s.name === 'Title')!;
+      expect(title.xml, `slide ${n}`).not.toMatch(/<a:xfrm\b/);
+      // The tab starts at 8.66 in; the title place ends at 10.04 in.
+      expect(Number(/rIns="(\d+)"/.exec(title.xml)?.[1]), `slide ${n}`).toBeGreaterThan(1.4 * EMU);
+    }
+  });
+
+  it("Focus: the footer across the white stripe between the template's polygons reads on a panel", async () => {
+    const pptx = readPptx(decks.Focus!.bytes);
+    // The footer inherits Focus' footer place: 3.74 to 7.28 in across, 5.71 to 6.10 in down.
+    const underFooter = (xml: string) => {
+      const [x, y, w, h] = /<a:off x="(\d+)" y="(\d+)"\/><a:ext cx="(\d+)" cy="(\d+)"/
+        .exec(xml)!
+        .slice(1)
+        .map((v) => Number(v) / EMU) as [number, number, number, number];
+      return y <= 5.8 && y + h >= 6.0 && x <= 4.0 && x + w >= 7.0;
+    };
+    for (let n = 2; n <= pptx.slideCount(); n++) {
+      const shapes = slideShapes(pptx.slideXml(n));
+      const footer = shapes.findIndex((s) => s.name === 'Footer');
+      expect(footer, `slide ${n}`).toBeGreaterThan(0);
+      const panels = shapes.slice(0, footer).filter((s) => /^Panel/.test(s.name) && underFooter(s.xml));
+      expect(panels.length, `slide ${n}`).toBe(1);
+    }
+    expect((await artFindings(decks.Focus!.bytes)).filter((f) => f.element === 'Footer')).toEqual([]);
+  });
+});
