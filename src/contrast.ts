@@ -21,6 +21,8 @@ function computeLuminance(hex: string): number {
 
 /** WCAG 2.1 contrast ratio, 1 to 21. */
 export function contrastRatio(a: string, b: string): number {
-  const [light, dark] = [relativeLuminance(a), relativeLuminance(b)].sort((x, y) => y - x) as [number, number];
-  return (light + 0.05) / (dark + 0.05);
+  // No array and sort per call: the template-art check and the logo band ask millions of times.
+  const x = relativeLuminance(a);
+  const y = relativeLuminance(b);
+  return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
 }
