@@ -14,6 +14,7 @@ import { loadProject, type DeckSource, type Project, type ProjectPaths } from '.
 import type { YamlCache } from './data/yaml-cache.js';
 import { deckPage, layoutDeck } from './deck/layout-deck.js';
 import { builtInDesign, deckStructure, footerText, prepareDesign } from './template/deck-design.js';
+import { deflateStoreDir, loadDeflateStore, saveDeflateStore } from './template/deflate-store.js';
 import { checkBudget, placeImages } from './deck/place-images.js';
 import { findDeck, resolveDeck, type DeckPlan, wantsSentChanges } from './plan/resolve-deck.js';
 import { deckInputFiles, hashInputs, parsedInputs } from './versions/input-hash.js';
@@ -195,6 +196,7 @@ export async function buildDecks(options: BuildOptions): Promise<BuildResult> {
     msSince(started),
   );
   const { outDir } = resolvePaths({ ...options, root: project.root });
+  await loadDeflateStore(deflateStoreDir(project.root));
   const rendered: RenderedDeck[] = [];
   const failed: CheckFailedError[] = [];
   for (const source of selectDecks(project, options.decks).filter((d) => options.only?.(d) ?? true)) {
@@ -211,6 +213,7 @@ export async function buildDecks(options: BuildOptions): Promise<BuildResult> {
     const note = rendered.length > 0 ? `\nNothing was saved, also not the ${rendered.length} deck(s) that passed.` : '';
     throw new CheckFailedError(failed.map((e) => e.message).join('\n') + note);
   }
+  await saveDeflateStore(deflateStoreDir(project.root));
   const decks = await saveDecks(project, rendered, outDir, options);
   if (options.pdf && !options.dryRun) await writePdfs(decks);
   return { project, decks };

@@ -1,9 +1,9 @@
 /**
  * A template's adaptation notes in the reader's language: on LibreOffice's Yellow_Idea (a
- * small body area), the strategy deck's staircase points become a list and the model's summary
- * goes to the speaker notes, and the build says so per slide (`deck …, slide n (kind): …`) in
- * bokmål and nynorsk. (Midnightblue was the template until its layouts took their master's
- * places in the eighth round: it no longer needs adapting.)
+ * small body area), the strategy deck's model summary goes to the speaker notes, and the build
+ * says so per slide (`deck …, slide n (kind): …`) in bokmål and nynorsk. (Midnightblue was the
+ * template until its layouts took their master's places in the eighth round; Yellow_Idea's
+ * staircase points were a list too until the ninth, when its narrow steps kept them.)
  * Long tier: the template comes from LibreOffice's own, converted once (test/helpers/template-corpus.ts).
  */
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -36,12 +36,12 @@ describe.runIf(hasSoffice)('adaptation notes', () => {
         .filter((l) => ['(staircase)', '(what-why)', '(messages)', '(model)'].some((kind) => l.includes(kind)));
     };
     const english = await notesOf('en');
-    expect(english.length).toBeGreaterThanOrEqual(2);
+    expect(english.length).toBeGreaterThanOrEqual(1);
     expect(englishLines(english.join('\n'))).toHaveLength(english.length);
     for (const lang of ['nb', 'nn']) {
       const notes = await notesOf(lang);
       expect(notes).toHaveLength(english.length);
-      expect(notes.join('\n')).toContain(lang === 'nb' ? 'lysbilde 2 (staircase)' : 'lysbilete 2 (staircase)');
+      expect(notes.join('\n')).toContain(lang === 'nb' ? 'lysbilde 4 (model)' : 'lysbilete 4 (model)');
       expect(englishLines(notes.join('\n')), notes.join('\n')).toEqual([]);
     }
   });

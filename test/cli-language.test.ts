@@ -279,11 +279,19 @@ function sampleValues(english: string, n: number): Record<string, string | numbe
     values[name] =
       name === 'message'
         ? 'the PDF has no structure tree (no tags)'
-        : name.endsWith('Word')
-          ? said('word.id.planRow')
-          : m[2] || name === 'n'
-            ? n
-            : `v${name}`;
+        : name.endsWith('Size')
+          ? '1.5 MB'
+          : name.endsWith('Value')
+            ? "'vx'"
+            : name.endsWith('AndList')
+              ? said('list.and', { a: 'text: …', b: 'sub: [...]' })
+              : name.endsWith('List')
+                ? said('list.or', { a: said('word.kind.text'), b: "'auto'" })
+                : name.endsWith('Word')
+                  ? said('word.id.planRow')
+                  : m[2] || name === 'n'
+                    ? n
+                    : `v${name}`;
   }
   return values;
 }

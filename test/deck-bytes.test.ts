@@ -28,6 +28,16 @@ async function deckHashes(label: string, options: BuildOptions): Promise<Record<
   return Object.fromEntries(built.decks.map((d) => [`${label}/${d.deckId}`, d.sha256]));
 }
 
+/** A copy of the bundled project on the fixture template `name` (test/fixtures/templates). */
+function projectOnTemplate(name: string): string {
+  const root = copyProjectInto(mkdtempSync(path.join(work, 'template-')));
+  mkdirSync(path.join(root, 'assets/templates'));
+  copyFileSync(path.join(REPO, 'test/fixtures/templates', name), path.join(root, 'assets/templates', name));
+  const theme = path.join(root, 'data/theme.yaml');
+  writeFileSync(theme, `${readFileSync(theme, 'utf8')}template: templates/${name}\n`);
+  return root;
+}
+
 describe('deck bytes', () => {
   it('the bundled decks and the fixture strategies', async () => {
     const hashes = {
@@ -40,13 +50,19 @@ describe('deck bytes', () => {
   });
 
   it('the bundled strategy on an organisation template', async () => {
-    const root = copyProjectInto(mkdtempSync(path.join(work, 'template-')));
-    mkdirSync(path.join(root, 'assets/templates'));
-    const potx = path.join(REPO, 'test/fixtures/templates/pptxgenjs-4x3.pptx');
-    copyFileSync(potx, path.join(root, 'assets/templates/pptxgenjs-4x3.pptx'));
-    const theme = path.join(root, 'data/theme.yaml');
-    writeFileSync(theme, `${readFileSync(theme, 'utf8')}template: templates/pptxgenjs-4x3.pptx\n`);
+    const root = projectOnTemplate('pptxgenjs-4x3.pptx');
     expect(await deckHashes('pptxgenjs-4x3', { root, decks: ['strategi', 'ansatte'] })).toMatchSnapshot();
+  });
+
+  // Every deck of a build in one process: the template's per-process caches (its parsed parts,
+  // layout looks, repaired and deflated master set) serve the second deck and later ones.
+  it('every bundled deck on LibreOffice Impress and a Norwegian dark template', async () => {
+    const hashes = {
+      ...(await deckHashes('impress', { root: projectOnTemplate('impress.potx') })),
+      ...(await deckHashes('dark-dejavu', { root: projectOnTemplate('dark-dejavu.potx') })),
+    };
+    expect(Object.keys(hashes).length).toBeGreaterThanOrEqual(8);
+    expect(hashes).toMatchSnapshot();
   });
 
   it('generated strategies (fixed seed) and a 300-row plan', async () => {

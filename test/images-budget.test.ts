@@ -22,7 +22,7 @@ describe('checkSizeBudget', () => {
       file: 'assets/photos/fjord.jpg',
       severity: 'error',
       message:
-        'the deck is 10.5 MB, over the e-mail limit of 10 MB; largest images: assets/photos/fjord.jpg 4.8 MB (2 times), ' +
+        'the deck is 10.5 MB, over the e-mail limit of 10 MB; largest images: assets/photos/fjord.jpg 4.8 MB ×2, ' +
         'assets/photos/town.jpg 3.1 MB, assets/photos/hall.jpg 1.5 MB. Use fewer or smaller photos',
     });
   });

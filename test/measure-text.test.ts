@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { fitText, sizesFrom, splitParagraphs } from '../src/layout/fit-text.js';
 import { measureTableRows, paginateRows } from '../src/layout/fit-table.js';
 import { FontRegistry, fontMetrics, MISSING_GLYPH_EM, resolveFontFace, withFonts } from '../src/fonts/fonts.js';
-import { layoutParagraphs, LINE_HEIGHT_EM, measureWidth, WIDTH_SAFETY } from '../src/layout/measure-text.js';
+import {
+  layoutParagraphs,
+  LINE_HEIGHT_EM,
+  measureWidth,
+  prepareText,
+  WIDTH_SAFETY,
+} from '../src/layout/measure-text.js';
 import { pptxTextRuns, tableCellMargin, textBoxMargin, textBoxOptions } from '../src/layout/pptx-text-options.js';
 import { readSfntMetrics } from '../src/fonts/sfnt-metrics.js';
 import type { Insets, Paragraph, TextStyle } from '../src/layout/types.js';
@@ -196,6 +202,44 @@ describe('layoutParagraphs', () => {
     ]);
     expect(layout.height).toBeCloseTo(0.15 + (4 * 21.6 + 24) / 72, 9);
     expect(LINE_HEIGHT_EM).toBe(1.2);
+  });
+});
+
+describe('measurement caches', () => {
+  const unitsOf = (p: Paragraph, s: TextStyle) => prepareText([p], s).paragraphs[0]!.units;
+
+  it('shares the units of paragraphs made again with the same runs, and no others', () => {
+    const runs = () => [{ text: 'Kommunikasjon for ' }, { text: 'alle ansatte', bold: true }];
+    const first = unitsOf({ runs: runs() }, style(20));
+    expect(unitsOf({ runs: runs() }, style(14))).toBe(first);
+    expect(layoutParagraphs([{ runs: runs() }], style(20), 2).lines).toEqual(
+      layoutParagraphs([{ runs: runs() }], style(20), 2).lines,
+    );
+    // Anything splitUnits reads makes other units: a run's weight, style, own size or text, the face's weight.
+    expect(unitsOf({ runs: [{ text: 'Kommunikasjon for ' }, { text: 'alle ansatte' }] }, style(20))).not.toBe(first);
+    expect(
+      unitsOf(
+        { runs: [{ text: 'Kommunikasjon for ' }, { text: 'alle ansatte', bold: true, italic: true }] },
+        style(20),
+      ),
+    ).not.toBe(first);
+    expect(
+      unitsOf({ runs: [{ text: 'Kommunikasjon for ' }, { text: 'alle ansatte', bold: true, size: 12 }] }, style(20)),
+    ).not.toBe(first);
+    expect(
+      unitsOf({ runs: [{ text: 'Kommunikasjon for' }, { text: ' alle ansatte', bold: true }] }, style(20)),
+    ).not.toBe(first);
+    expect(unitsOf({ runs: runs() }, style(20, { bold: true }))).not.toBe(first);
+  });
+
+  it('measures a project’s own face apart from the same text in another face', () => {
+    const own = new FontRegistry();
+    own.register('Own Face', { regular: `${FONTS}Carlito-Bold.ttf`, bold: `${FONTS}Carlito-Bold.ttf` });
+    const p = () => ({ runs: [{ text: 'Innherred Samkommune' }] });
+    const calibri = unitsOf(p(), style(20));
+    const ownUnits = withFonts(own, () => unitsOf(p(), style(20, { fontFace: 'Own Face' })));
+    expect(ownUnits).not.toBe(calibri);
+    expect(ownUnits[0]!.word[0]!.em).toBeGreaterThan(calibri[0]!.word[0]!.em);
   });
 });
 

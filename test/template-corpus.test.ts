@@ -77,6 +77,25 @@ describe('the template corpus', () => {
     }
   });
 
+  it('needs no more than 25 % more slides on any template than on the median one, the staircase drawn whole', () => {
+    // Issue #20: small body places (Progress, Vintage, Vivid, Yellow_Idea …) made 44–53 slides of the
+    // four decks where most templates make 38 (up to 39 % more); their lists, groups and staircase now
+    // keep to 41–46 (at most 21 % more). The issue's aim is 15 %: not yet met by the four named.
+    const counts = built().map((o) => ({
+      template: o.template,
+      slides: o.decks!.reduce((n, d) => n + d.planned.length, 0),
+    }));
+    const sorted = counts.map((c) => c.slides).sort((a, b) => a - b);
+    const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
+    const over = counts.filter((c) => c.slides > median * 1.25).map((c) => `${c.template}: ${c.slides}`);
+    expect(over, `median ${median}`).toEqual([]);
+    // No template tells the staircase's steps or points as a list (the note says so when one does).
+    const listed = built().flatMap((o) =>
+      o.decks!.flatMap((d) => d.notes.filter((n) => /\(staircase\):.*list/.test(n)).map((n) => `${o.template}: ${n}`)),
+    );
+    expect(listed).toEqual([]);
+  });
+
   it("keeps the template's slide size and layout names", () => {
     for (const o of built()) {
       const template = parts(readFileSync(o.file));

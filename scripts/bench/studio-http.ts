@@ -32,6 +32,10 @@ interface Step {
    * its work for longer (the wall times above add waiting for a core on a loaded machine).
    */
   loopCpuMs: number;
+  /** The request loop's longest single block during the step (loop-probe.ts: its timer's longest delay). */
+  loopBlockMs: number;
+  /** The most CPU the loop's thread used between two of that timer's ticks: its own longest work. */
+  loopBlockCpuMs: number;
 }
 
 export interface StudioHttpResult {
@@ -44,6 +48,9 @@ export interface StudioHttpResult {
   peakRssMB: number;
   /** The live check was left to `trappa check` (live-check-bounds.ts). */
   checkSkipped: boolean;
+  /** Each edit's longest block of the request loop, and its longest CPU between ticks. */
+  editBlock: number[];
+  editBlockCpu: number[];
 }
 
 const STRATEGY = 'data/strategy.yaml';
@@ -88,21 +95,34 @@ export async function measureStudioHttp(
   edits: number,
   poll = true,
 ): Promise<StudioHttpResult> {
-  const studio = await startStudio(cli, root);
+  const studio = await startStudio(cli, root, { TRAPPA_STUDIO_LOOP_PROBE: '1' });
   const pid = studio.child.pid!;
   const url = new URL(studio.url);
   const steps: Step[] = [];
   // Without the poll, the request loop's CPU time per step is the studio's own work alone.
   const others = pollOthers(url, poll);
+  const loopBlock = async (): Promise<{ maxMs: number; maxCpuMs: number }> =>
+    (await call(url, 'GET', '/api/loop')).json;
   const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+    await loopBlock();
     const [t0, c0, l0] = [performance.now(), cpuOf(pid), cpuOf(pid, pid)];
     const out = await work();
     const t1 = performance.now();
     const loopCpuMs = cpuOf(pid, pid) - l0;
+    const { maxMs: loopBlockMs, maxCpuMs: loopBlockCpuMs } = await loopBlock();
     // The small requests still out when the step ended are counted once they are answered.
     await new Promise((r) => setTimeout(r, 60));
     const othersMaxMs = others.during(t0, t1);
-    steps.push({ name, wallMs: t1 - t0, cpuMs: cpuOf(pid) - c0, rssMB: status(pid, 'VmRSS'), othersMaxMs, loopCpuMs });
+    steps.push({
+      name,
+      wallMs: t1 - t0,
+      cpuMs: cpuOf(pid) - c0,
+      rssMB: status(pid, 'VmRSS'),
+      othersMaxMs,
+      loopCpuMs,
+      loopBlockMs,
+      loopBlockCpuMs,
+    });
     return out;
   };
   try {
@@ -114,16 +134,22 @@ export async function measureStudioHttp(
     const have = new Set<string>((first.json.decks[0].slides as Slides).map((s) => s.hash));
     const editWall: number[] = [];
     const editCpu: number[] = [];
+    const editBlock: number[] = [];
+    const editBlockCpu: number[] = [];
     const editsStart = performance.now();
     const editsLoop = cpuOf(pid, pid);
     let changes: Array<{ path: Array<string | number>; value: unknown }> = [];
     for (let i = 0; i < edits; i++) {
       changes = [{ path: ['profile', 0], value: `Samarbeidet Benk${i}x skal synes` }];
       const body = { changes: { [STRATEGY]: { version, changes } }, decks: [deck], have: [...have] };
+      await loopBlock();
       const [t0, c0] = [performance.now(), cpuOf(pid)];
       const answer = await call(url, 'POST', '/api/render', body);
       editWall.push(performance.now() - t0);
       editCpu.push(cpuOf(pid) - c0);
+      const block = await loopBlock();
+      editBlock.push(block.maxMs);
+      editBlockCpu.push(block.maxCpuMs);
       const slides = answer.json.decks[0].slides as Slides;
       if (!slides.some((s) => s.svg?.includes(`Benk${i}x`))) throw new Error(`edit ${i} is not on a slide`);
       for (const s of slides) have.add(s.hash);
@@ -131,7 +157,16 @@ export async function measureStudioHttp(
     await new Promise((r) => setTimeout(r, 60));
     const othersMaxMs = others.during(editsStart, performance.now());
     const loopCpuMs = cpuOf(pid, pid) - editsLoop;
-    steps.push({ name: `${edits} edits`, wallMs: 0, cpuMs: 0, rssMB: status(pid, 'VmRSS'), othersMaxMs, loopCpuMs });
+    steps.push({
+      name: `${edits} edits`,
+      wallMs: 0,
+      cpuMs: 0,
+      rssMB: status(pid, 'VmRSS'),
+      othersMaxMs,
+      loopCpuMs,
+      loopBlockMs: Math.max(...editBlock),
+      loopBlockCpuMs: Math.max(...editBlockCpu),
+    });
     const check = await timed('live check', () =>
       call(url, 'POST', '/api/check', { changes: { [STRATEGY]: { version, changes } } }),
     );
@@ -155,6 +190,8 @@ export async function measureStudioHttp(
       othersMs: await others.stop(),
       peakRssMB: status(pid, 'VmHWM'),
       checkSkipped: check.json.skipped === true,
+      editBlock,
+      editBlockCpu,
     };
   } finally {
     await others.stop();
@@ -173,10 +210,21 @@ export function studioHttpTable(r: StudioHttpResult): Table {
     ms(quantile(xs, 0.9)),
     '',
     '',
+    '',
+    '',
   ];
   return {
     title: `Trappa Studio over HTTP on a ${r.strategyMB.toFixed(2)} MB strategy (no browser)`,
-    headers: ['step', 'wall', 'studio CPU', 'p90 / RSS after', 'others waited (max)', 'request loop CPU'],
+    headers: [
+      'step',
+      'wall',
+      'studio CPU',
+      'p90 / RSS after',
+      'others waited (max)',
+      'request loop CPU',
+      'loop’s longest block',
+      'its longest CPU',
+    ],
     rows: [
       ...r.steps.map((s) => [
         s.name,
@@ -185,9 +233,13 @@ export function studioHttpTable(r: StudioHttpResult): Table {
         `${s.rssMB.toFixed(0)} MB`,
         ms(s.othersMaxMs),
         ms(s.loopCpuMs),
+        ms(s.loopBlockMs),
+        ms(s.loopBlockCpuMs),
       ]),
       ['edit → slides (min, p50, p90): wall', ...edits('', r.editWall).slice(1)],
       ['edit → slides (min, p50, p90): studio CPU', ...edits('', r.editCpu).slice(1)],
+      ['edit → slides (min, p50, p90): loop’s longest block', ...edits('', r.editBlock).slice(1)],
+      ['edit → slides (min, p50, p90): its longest CPU', ...edits('', r.editBlockCpu).slice(1)],
       [
         'other requests meanwhile (p50, p99, max)',
         ms(quantile(r.othersMs, 0.5)),
@@ -195,15 +247,20 @@ export function studioHttpTable(r: StudioHttpResult): Table {
         ms(Math.max(...r.othersMs)),
         '',
         '',
+        '',
+        '',
       ],
-      ['studio peak RSS (VmHWM, every thread)', `${r.peakRssMB.toFixed(0)} MB`, '', '', '', ''],
+      ['studio peak RSS (VmHWM, every thread)', `${r.peakRssMB.toFixed(0)} MB`, '', '', '', '', '', ''],
     ],
     notes: [
       `The live check ${r.checkSkipped ? 'was left to `trappa check` (above its size bound)' : 'ran'}. ` +
         `${r.editWall.length} edits; load average at the end ${os.loadavg()[0]!.toFixed(1)} (2 shared cores): ` +
         'wall times include waiting for a core, CPU time (10 ms ticks, all threads of the studio) does not. ' +
         '"Request loop CPU": the CPU time of the thread that answers every request, during the step: no ' +
-        'request can have been held up by the studio’s own work for longer than that.',
+        'request can have been held up by the studio’s own work for longer than that. "Loop’s longest block": the ' +
+        'longest delay of a 10 ms timer on that thread (perf_hooks monitorEventLoopDelay, TRAPPA_STUDIO_LOOP_PROBE), ' +
+        'which on a loaded machine includes waiting for a core; "its longest CPU": the most CPU time that thread ' +
+        'used between two ticks of the timer (/proc, 10 ms ticks), its own longest work.',
     ],
   };
 }

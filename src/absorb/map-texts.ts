@@ -245,6 +245,9 @@ export function mapElement(pair: ElementPair, ctx: MapContext): Found {
   const text =
     (base ?? edited)!.kind === 'text' ? ((base ?? edited) as ShapeText).paragraphs.join(' ').trim() : 'a table';
   if (!text) return { edits: [], unmapped: [] };
-  const what = base ? `${quote(text)} was deleted from the slide` : `${quote(text)} was added outside Trappa's shapes`;
-  return { edits: [], unmapped: [{ slide: ctx.slide, what: `${what}; put it in the data by hand` }] };
+  // Each line whole, so the catalogue's English form (absorb-forms.ts) is the line the stage writes.
+  const what = base
+    ? `${quote(text)} was deleted from the slide; put it in the data by hand`
+    : `${quote(text)} was added outside Trappa's shapes; put it in the data by hand`;
+  return { edits: [], unmapped: [{ slide: ctx.slide, what }] };
 }

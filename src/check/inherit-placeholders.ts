@@ -33,7 +33,24 @@ function levelColor(list: XmlElement | undefined, scheme: ColorScheme): string |
   return colorIn(path(list, 'a:lvl1pPr', 'a:defRPr', 'a:solidFill'), scheme);
 }
 
+/**
+ * A part's placeholders by its parsed tree and colour scheme: every slide asks for its layout's
+ * and master's, and a template's master is large (Yellow Idea's are ~100 KB of XML each, walked
+ * whole for each of a deck's slides). Boxes are handed out as copies (`inheritance`), so a
+ * caller that moves one never moves the cached one.
+ */
+const placeholdersOf = new WeakMap<XmlElement, WeakMap<ColorScheme, Placeholder[]>>();
+
 function placeholders(root: XmlElement | undefined, scheme: ColorScheme): Placeholder[] {
+  if (!root) return [];
+  let byScheme = placeholdersOf.get(root);
+  if (!byScheme) placeholdersOf.set(root, (byScheme = new WeakMap()));
+  let found = byScheme.get(scheme);
+  if (!found) byScheme.set(scheme, (found = readPlaceholders(root, scheme)));
+  return found;
+}
+
+function readPlaceholders(root: XmlElement, scheme: ColorScheme): Placeholder[] {
   return descendants(path(root, 'p:cSld', 'p:spTree'), 'p:sp').flatMap((sp) => {
     const ph = path(sp, 'p:nvSpPr', 'p:nvPr', 'p:ph');
     if (!ph) return [];
@@ -102,7 +119,8 @@ export function inheritance(
   const placeholder = (type: string, idx?: string) => {
     const fromLayout = match(own, type, idx, false);
     const fromMaster = match(top, fromLayout?.type ?? type, undefined, true);
-    const box = fromLayout?.box ?? fromMaster?.box;
+    const found = fromLayout?.box ?? fromMaster?.box;
+    const box = found && { ...found };
     const color = fromLayout?.color ?? fromMaster?.color ?? styleColor(type);
     return { ...(box ? { box } : {}), ...(color ? { color } : {}) };
   };

@@ -109,8 +109,10 @@ export function checkWordingKeys(
     .filter((key) => !known.has(key))
     .map((key) => {
       const close = suggest(key, [...known]);
-      const hint = close ? `; did you mean '${close}'?` : `; see templates/${language}/slides.yaml for the names`;
-      return { ...locateIn(source, ['wording', key], 'key'), message: `no template text '${key}' to override${hint}` };
+      const message = close
+        ? `no template text '${key}' to override; did you mean '${close}'?`
+        : `no template text '${key}' to override; see templates/${language}/slides.yaml for the names`;
+      return { ...locateIn(source, ['wording', key], 'key'), message };
     });
 }
 

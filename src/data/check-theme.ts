@@ -15,13 +15,14 @@ import { readSfntMetrics } from '../fonts/sfnt-metrics.js';
 import type { YamlSource } from './load-yaml.js';
 import { themeSchema, type Theme } from './schema.js';
 import { locateIn } from './validate.js';
+import { english, type MessageKey, type Said, said } from '../messages/catalogue.js';
 
 type ColorName = keyof Theme['colors'];
 
 /** A text colour drawn on a fill colour somewhere in the slides, and who to blame when it fails. */
 interface ColorPair {
-  /** What is drawn, e.g. "headings". */
-  what: string;
+  /** What is drawn, e.g. headings: a word of the catalogue. */
+  what: MessageKey;
   text: ColorName;
   on: ColorName;
   /** WCAG AA: 4.5:1, or 3:1 for large text (≥ 18 pt, or ≥ 14 pt bold). */
@@ -32,16 +33,16 @@ interface ColorPair {
 
 export const COLOR_PAIRS: readonly ColorPair[] = [
   // Title slide, table header, first panel.
-  { what: 'text', text: 'onPrimary', on: 'primary', min: 4.5, blame: 'primary' },
-  { what: 'titles', text: 'primary', on: 'background', min: 3, blame: 'primary' }, // slide titles, large
-  { what: 'text', text: 'text', on: 'background', min: 4.5, blame: 'text' },
-  { what: 'muted text', text: 'muted', on: 'background', min: 4.5, blame: 'muted' }, // captions, "no activities"
-  { what: 'text', text: 'text', on: 'secondary', min: 4.5, blame: 'secondary' }, // panels, marked plan rows
-  { what: 'headings', text: 'primary', on: 'secondary', min: 4.5, blame: 'secondary' }, // headings on light panels
-  { what: 'text', text: 'text', on: 'accent', min: 4.5, blame: 'accent' }, // the model's outcome box, the staircase top
-  { what: 'text', text: 'text', on: 'highlight', min: 4.5, blame: 'highlight' }, // the audience's own rows and groups
+  { what: 'word.kind.text', text: 'onPrimary', on: 'primary', min: 4.5, blame: 'primary' },
+  { what: 'word.drawn.titles', text: 'primary', on: 'background', min: 3, blame: 'primary' }, // slide titles, large
+  { what: 'word.kind.text', text: 'text', on: 'background', min: 4.5, blame: 'text' },
+  { what: 'word.drawn.muted', text: 'muted', on: 'background', min: 4.5, blame: 'muted' }, // captions, "no activities"
+  { what: 'word.kind.text', text: 'text', on: 'secondary', min: 4.5, blame: 'secondary' }, // panels, marked plan rows
+  { what: 'word.drawn.headings', text: 'primary', on: 'secondary', min: 4.5, blame: 'secondary' }, // headings on light panels
+  { what: 'word.kind.text', text: 'text', on: 'accent', min: 4.5, blame: 'accent' }, // the model's outcome box, the staircase top
+  { what: 'word.kind.text', text: 'text', on: 'highlight', min: 4.5, blame: 'highlight' }, // the audience's own rows and groups
   {
-    what: 'subtitles',
+    what: 'word.drawn.subtitles',
     text: 'secondary',
     on: 'primary',
     min: (t) => (t.sizes.subtitle >= 18 ? 3 : 4.5),
@@ -87,16 +88,29 @@ function checkColors(theme: Theme, source: YamlSource): Issue[] {
     const blame = suspects.has(pair.text) ? pair.text : suspects.has(pair.on) ? pair.on : blamed(theme, pair);
     suspects.add(blame);
     const other = blame === pair.text ? pair.on : pair.text;
-    const color = text === 'FFFFFF' ? 'white ' : text === '000000' ? 'black ' : '';
+    const shade = text === 'FFFFFF' ? 'word.white' : text === '000000' ? 'word.black' : undefined;
     // A failing ratio never prints as the required one (4.497 → 4.49, not 4.50).
     const rounded = Math.round(ratio * 100) / 100;
     const shown = (rounded < min ? rounded : Math.floor(ratio * 100) / 100).toFixed(2);
-    issues.push({
-      ...locateIn(source, ['colors', blame]),
-      message:
-        `${color}${pair.what} (${pair.text} ${text}) on ${pair.on} ${on} has contrast ${shown}:1; ` +
-        `WCAG AA needs ${min}:1${min < 4.5 ? ' for large text' : ''} — ${advice(theme, blame, other, min)}`,
-    });
+    const values = {
+      drawnWord: said(pair.what),
+      text: pair.text,
+      textHex: text,
+      on: pair.on,
+      onHex: on,
+      ratio: shown,
+      min,
+      message: advice(theme, blame, other, min),
+      ...(shade ? { shadeWord: said(shade) } : {}),
+    };
+    const key = shade
+      ? min < 4.5
+        ? 'theme.contrastShadeLarge'
+        : 'theme.contrastShade'
+      : min < 4.5
+        ? 'theme.contrastLarge'
+        : 'theme.contrast';
+    issues.push({ ...locateIn(source, ['colors', blame]), message: english(said(key, values)) });
   }
   return issues;
 }
@@ -120,15 +134,20 @@ function blamed(theme: Theme, pair: ColorPair): ColorName {
  * Darker or lighter: away from the other colour when that can reach `min`, else across it
  * (light grey text on orange wants black, not white); both colours when neither can.
  */
-function advice(theme: Theme, blame: ColorName, other: ColorName, min: number): string {
+function advice(theme: Theme, blame: ColorName, other: ColorName, min: number): Said {
   const b = theme.colors[other]!;
-  const away = relativeLuminance(theme.colors[blame]!) >= relativeLuminance(b) ? 'lighter' : 'darker';
-  const across = away === 'lighter' ? 'darker' : 'lighter';
-  const reaches = (direction: string): boolean =>
-    contrastRatio(direction === 'lighter' ? 'FFFFFF' : '000000', b) >= min;
-  if (reaches(away)) return `use a ${away} ${blame}`;
-  if (reaches(across)) return `use a ${across} ${blame}`;
-  return `use a ${away} ${blame} and a ${across} ${other}`;
+  const away = relativeLuminance(theme.colors[blame]!) >= relativeLuminance(b) ? 'word.lighter' : 'word.darker';
+  const across = away === 'word.lighter' ? 'word.darker' : 'word.lighter';
+  const reaches = (direction: MessageKey): boolean =>
+    contrastRatio(direction === 'word.lighter' ? 'FFFFFF' : '000000', b) >= min;
+  if (reaches(away)) return said('theme.useOne', { directionWord: said(away), color: blame });
+  if (reaches(across)) return said('theme.useOne', { directionWord: said(across), color: blame });
+  return said('theme.useBoth', {
+    directionWord: said(away),
+    color: blame,
+    otherDirectionWord: said(across),
+    other,
+  });
 }
 
 const STYLES = ['regular', 'bold', 'italic', 'boldItalic'] as const;
@@ -182,8 +201,8 @@ async function readFontFile(fontsDir: string, file: string): Promise<{ path: str
   const absolute = confined.path;
   const read = await readInputFile(absolute, display, FONT_LIMIT_BYTES);
   if (!read.ok) {
-    const message = read.issues[0]?.message ?? 'cannot be read';
-    if (message === 'file not found') return `font file not found: ${display}`;
+    const message = read.issues.map((i) => i.message).join('; ');
+    if (message === 'file not found') return english(said('out.fontNotFound', { filePath: display }));
     if (message.startsWith('expected a file, found a folder')) return `${display} is a folder, not a font file`;
     return `${display} ${message}`;
   }

@@ -7,6 +7,7 @@ import { distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
 import { describeFound, quote } from './schema-helpers.js';
 import { isRecord } from './schema-walk.js';
+import { english, said } from '../messages/catalogue.js';
 
 const KIND_NAMES: Record<string, string> = {
   string: 'text',
@@ -36,7 +37,7 @@ export function plainMessage(iss: z.core.$ZodRawIssue): string | undefined {
       if (input === undefined) return missing;
       if (input === null) return `is empty; expected ${expected}`;
       if (iss.expected === 'string' && (typeof input === 'number' || typeof input === 'boolean')) {
-        return `expected text, found ${describeFound(input)}; put the value in quotes to keep it as text`;
+        return english(said('in.textQuoted', { foundValue: describeFound(input) }));
       }
       if (iss.expected === 'array' && typeof input !== 'object') {
         return `expected a list, found ${describeFound(input)}; write each item on its own line starting with '- '`;
@@ -44,11 +45,11 @@ export function plainMessage(iss: z.core.$ZodRawIssue): string | undefined {
       return `expected ${expected}, found ${describeFound(input)}`;
     }
     case 'invalid_value':
-      return choiceMessage(iss.values, input, missing);
+      return choiceMessage(iss.values, input, typeof key === 'string' ? key : undefined);
     case 'invalid_union':
       if (iss.discriminator && Array.isArray(iss.options) && isRecord(input)) {
         const found = input[iss.discriminator];
-        return choiceMessage(iss.options as unknown[], found, `missing field '${iss.discriminator}'`);
+        return choiceMessage(iss.options as unknown[], found, iss.discriminator);
       }
       return 'does not match any of the allowed forms';
     case 'too_small':
@@ -71,27 +72,41 @@ export function plainMessage(iss: z.core.$ZodRawIssue): string | undefined {
   return undefined;
 }
 
-function choiceMessage(values: readonly unknown[], input: unknown, missing: string): string {
+/** `field`: the discriminator a union's value is chosen by, when it is missing. */
+function choiceMessage(values: readonly unknown[], input: unknown, field?: string): string {
   const list = values.map(String);
-  if (input === undefined) return `${missing}; expected one of: ${list.join(', ')}`;
-  const expected = list.length === 1 ? `'${list[0]}'` : `one of: ${list.join(', ')}`;
-  if (input === null) return `is empty; expected ${expected}`;
+  const shown = list.join(', ');
+  if (input === undefined)
+    return english(
+      field ? said('in.missingFieldOneOf', { field, list: shown }) : said('in.missingOneOf', { list: shown }),
+    );
+  if (input === null)
+    return english(
+      list.length === 1 ? said('in.emptyValue', { value: list[0]! }) : said('in.emptyOneOf', { list: shown }),
+    );
   const found = typeof input === 'string' ? quote(input) : describeFound(input);
   const guess = typeof input === 'string' ? suggest(input, list) : undefined;
-  return `expected ${expected}; found ${found}${guess ? ` (did you mean '${guess}'?)` : ''}`;
+  if (list.length === 1)
+    return english(
+      said(guess ? 'in.expectedValueGuess' : 'in.expectedValue', {
+        value: list[0]!,
+        found,
+        foundValue: found,
+        guess: guess ?? '',
+      }),
+    );
+  return english(said(guess ? 'in.oneOfGuess' : 'in.oneOf', { list: shown, foundValue: found, guess: guess ?? '' }));
 }
 
 function sizeMessage(bound: 'at least' | 'at most', origin: string, n: number, inclusive = true): string {
+  const least = bound === 'at least';
   if (origin === 'string') {
-    if (bound === 'at least' && n <= 1) return 'must not be empty';
-    return `must be ${bound} ${n} characters long`;
+    if (least && n <= 1) return 'must not be empty';
+    return english(said(least ? 'in.minChars' : 'in.maxChars', { n }));
   }
-  if (origin === 'array' || origin === 'set') {
-    const items = `${n} item${n === 1 ? '' : 's'}`;
-    return bound === 'at least' ? `needs at least ${items}` : `can have at most ${items}`;
-  }
-  if (!inclusive) return `must be ${bound === 'at least' ? 'more' : 'less'} than ${n}`;
-  return `must be ${bound} ${n}`;
+  if (origin === 'array' || origin === 'set') return english(said(least ? 'in.minItems' : 'in.maxItems', { n }));
+  if (!inclusive) return english(said(least ? 'in.moreThan' : 'in.lessThan', { n }));
+  return english(said(least ? 'in.atLeast' : 'in.atMost', { n }));
 }
 
 function formatMessage(format: string, input: string, iss: Record<string, unknown>): string {

@@ -12,6 +12,7 @@
  * messages in `validate.ts`, which name the field.
  */
 import * as z from 'zod';
+import { english, said } from '../messages/catalogue.js';
 
 // Schemas parse a handful of small files per run: zod's eval-compiled fast path costs more
 // to set up than it saves, so it stays off (measured: 65 → 57 ms for loading the project).
@@ -104,8 +105,11 @@ function slugify(text: string): string {
 
 function idMessage(input: string): string {
   const suggestion = slugify(input);
-  const hint = suggestion && suggestion !== input ? `; try ${quote(suggestion)}` : '';
-  return `expected an id of lowercase letters a-z, digits and '-' (no spaces, no æøå), found ${quote(input)}${hint}`;
+  // quote() without its quotes: the catalogue's text has them.
+  const value = quote(input).slice(1, -1);
+  return suggestion && suggestion !== input
+    ? english(said('in.idTry', { value, suggestion: quote(suggestion).slice(1, -1) }))
+    : english(said('in.id', { value }));
 }
 
 /** An id other data refers to: lowercase letters, digits and single dashes, e.g. `storledermote`. */

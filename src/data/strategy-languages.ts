@@ -5,6 +5,7 @@ import { formatPath, locateIn } from './locate.js';
 import { fallbacksUsed, type Language, localizedSchema, missingMessage, plainTexts } from './localize.js';
 import { type Strategy, strategySchema } from './strategy-schema.js';
 import { validateYaml } from './yaml-cache.js';
+import { english, said } from '../messages/catalogue.js';
 
 /** The schema strategy.yaml is loaded with: texts in the strategy's own language. One instance, for the YAML cache. */
 export const ownLanguageStrategy = localizedSchema(strategySchema, undefined);
@@ -35,14 +36,11 @@ function plainNotice(source: YamlSource, language: Language, own: Language): Iss
     .slice(0, 4)
     .map((p) => formatPath(p))
     .join(', ');
-  const many = plain.length === 1 ? 'text has' : 'texts have';
+  const listed = `${fields}${plain.length > 4 ? ', …' : ''}`;
   return [
     {
       ...locateIn(source, plain[0]!),
-      message:
-        `${plain.length} ${many} no ${language} translation and ${plain.length === 1 ? 'is' : 'are'} shown as ` +
-        `written (${own}) in ${language} decks: ${fields}${plain.length > 4 ? ', …' : ''}; ` +
-        `write { ${own}: …, ${language}: … } where a text differs`,
+      message: english(said('lang.plain', { n: plain.length, language, own, fields: listed })),
     },
   ];
 }

@@ -12,6 +12,7 @@ import { describeFound, quote } from './schema-helpers.js';
 import { fieldsAt, findNode, isRecord, type Path, valueAt } from './schema-walk.js';
 import { kindName, suggest } from './plain-messages.js';
 import { locateIn } from './locate.js';
+import { english, said } from '../messages/catalogue.js';
 
 export interface Context {
   source: YamlSource;
@@ -74,7 +75,7 @@ export function textOrFieldsHint(context: Context, branches: z.core.$ZodIssue[][
   if (!missing || typeof input[only] !== 'string') return undefined;
   const example = (i: z.core.$ZodIssue) =>
     `${String(i.path[0])}: ${i.code === 'invalid_type' && i.expected === 'array' ? '[...]' : '…'}`;
-  return `write it as plain text without '${only}:', or add ${missing.map(example).join(' and ')}`;
+  return english(said('in.plainOrAdd', { key: only, fieldsAndList: missing.map(example).join(' and ') }));
 }
 
 function isMissingField(iss: z.core.$ZodIssue, input: Record<string, unknown>): boolean {
@@ -103,7 +104,9 @@ export function fieldsForText(context: Context, path: Path, input: string): stri
   if (fields.length > 4) {
     const names = fields.filter((f) => !f.optional).map((f) => f.name);
     const some = names.length > 4 ? [...names.slice(0, 4), '…'] : names;
-    return `expected fields (key: value)${some.length > 0 ? ` such as ${some.join(', ')}` : ''}, found text`;
+    return some.length > 0
+      ? english(said('in.fieldsSuchAs', { names: some.join(', ') }))
+      : 'expected fields (key: value), found text';
   }
   const values = new Map<string, string>();
   let rest = input.trim();

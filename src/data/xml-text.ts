@@ -15,6 +15,7 @@ import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Issue } from '../errors.js';
 import type { YamlSource } from './load-yaml.js';
 import { formatPath } from './validate.js';
+import { english, said } from '../messages/catalogue.js';
 
 // Code units, not code points (no u flag), so unpaired surrogates are found too.
 const FORBIDDEN =
@@ -65,7 +66,7 @@ export function xmlTextIssues(source: YamlSource): Issue[] {
         const key = isScalar(pair.key) ? String(pair.key.value) : '';
         if (path.length === 0 && NOT_IN_DECKS.has(key)) continue;
         const keyProblem = xmlTextProblem(key);
-        if (keyProblem) at(pair.key as Node, path, `the key ${keyProblem}`);
+        if (keyProblem) at(pair.key as Node, path, english(said('in.keyProblem', { message: keyProblem })));
         walk(pair.value, [...path, key]);
       }
     } else if (isSeq(node)) {

@@ -21,6 +21,7 @@ import { readRecords, releaseDir, type ReleaseRecord } from '../versions/records
 import { checkoutRelease } from '../versions/snapshots.js';
 import { readDeckTexts, type SlideTexts } from '../absorb/read-texts.js';
 import { compareDecks } from './compare.js';
+import { english, said } from '../messages/catalogue.js';
 
 /** The highest version below `version` of the deck whose delivery was confirmed. */
 async function lastSentBefore(outDir: string, deckId: string, version: string): Promise<ReleaseRecord | undefined> {
@@ -63,10 +64,14 @@ async function sentSlides(
   throw new InputError([
     {
       ...plan.locateDeck(['slides', at, 'changes']),
-      message:
-        `changes: since-sent needs what ${record.deckId} v${record.version} showed when it was sent, but ` +
-        `${record.file ?? 'its file'} is gone from ${outDir} or was changed, and no release snapshot was kept; ` +
-        'put the sent file back or leave the option out',
+      message: english(
+        said('ver.sinceSentGone', {
+          deck: record.deckId,
+          version: record.version,
+          file: record.file ?? said('word.itsFile'),
+          folder: outDir,
+        }),
+      ),
     },
   ]);
 }

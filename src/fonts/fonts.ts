@@ -28,6 +28,7 @@ import { TrappaError } from '../errors.js';
 import { fontFolders, machineFonts } from './machine-fonts.js';
 import { readSfntMetrics } from './sfnt-metrics.js';
 import { substitutesFor } from './substitutes.js';
+import { english, said } from '../messages/catalogue.js';
 
 const log = debugLog('fonts');
 
@@ -96,10 +97,11 @@ function installed(family: string): FontFiles | undefined {
 
 function describe(face: string, by: Omit<ResolvedFace, 'warning'>): string | undefined {
   if (by.how === 'own') return undefined;
-  const margin = by.margin > 1 ? ` with ${Math.round((by.margin - 1) * 100)} % wider widths for safety` : '';
-  const what =
-    by.how === 'compatible' ? 'metric-compatible' : by.how === 'close' ? 'a near face' : 'a face of its kind';
-  return `the font "${face}" is not on this machine; its text is measured with ${by.measuredAs} (${what})${margin}`;
+  const how = said(
+    by.how === 'compatible' ? 'word.face.compatible' : by.how === 'close' ? 'word.face.close' : 'word.face.kind',
+  );
+  const values = { font: face, face: by.measuredAs, howWord: how, pct: Math.round((by.margin - 1) * 100) };
+  return english(said(by.margin > 1 ? 'font.standInWider' : 'font.standIn', values));
 }
 
 /** The faces one project's theme names (with their files), and the metrics read from those files. */

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { confinePath, confineRelative, type ConfineRefusal } from '../io/confine.js';
+import { english, said } from '../messages/catalogue.js';
 
 /** Where a user's image path leads: the real file on disk, or why it may not be used. */
 export type AssetPath =
@@ -23,8 +24,13 @@ export function resolveAssetPath(projectRoot: string, file: string): AssetPath {
   if (!lexical.ok) return { ok: false, message: refusal(file, lexical.reason) };
   const relative = lexical.relative;
   const display = `assets/${relative}`;
-  const hint = relative.startsWith('assets/') ? ` (paths are relative to assets/; write ${relative.slice(7)})` : '';
-  const notFound = (): AssetPath => ({ ok: false, message: `file not found: ${display}${hint}` });
+  // `assets/logo.png` written with its folder: the path without it is what was meant.
+  const notFound = (): AssetPath => ({
+    ok: false,
+    message: relative.startsWith('assets/')
+      ? english(said('image.inAssets', { file: display, path: relative.slice(7) }))
+      : `file not found: ${display}`,
+  });
   if (!fs.existsSync(assetsDir)) return notFound();
   const confined = confinePath(assetsDir, relative);
   if (!confined.ok) return { ok: false, message: refusal(display, confined.reason) };

@@ -1,4 +1,5 @@
 import type { Issue, SourceLocation } from '../errors.js';
+import { english, said } from '../messages/catalogue.js';
 
 /** 10 MB: an attachment most mail servers accept, even after base64 grows it by a third. */
 const DEFAULT_BUDGET_BYTES = 10 * 1024 * 1024;
@@ -37,10 +38,10 @@ export function checkSizeBudget(
   }
   const largest = [...byFile].sort((a, b) => b[1].bytes - a[1].bytes || a[0].localeCompare(b[0])).slice(0, NAMED);
   const named = largest.map(
-    ([file, { bytes, uses }]) => `${file} ${formatBytes(bytes)}${uses > 1 ? ` (${uses} times)` : ''}`,
+    // `×2`: used twice, the same in every language.
+    ([file, { bytes, uses }]) => `${file} ${formatBytes(bytes)}${uses > 1 ? ` ×${uses}` : ''}`,
   );
-  const message =
-    `the deck is ${formatBytes(total)}, over the e-mail limit of ${formatBytes(budgetBytes)}` +
-    (named.length > 0 ? `; largest images: ${named.join(', ')}. Use fewer or smaller photos` : '');
+  const values = { deckSize: formatBytes(total), limitSize: formatBytes(budgetBytes), images: named.join(', ') };
+  const message = english(said(named.length > 0 ? 'deck.overLimitImages' : 'deck.overLimit', values));
   return { file: largest[0]?.[0] ?? 'deck', ...location, message, severity: 'error' };
 }

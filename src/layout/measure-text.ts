@@ -25,7 +25,8 @@
  *   frame; counting it is the safe side).
  */
 import { ptToInch, inchToPt } from '../units.js';
-import { fontMetrics, measuringFonts, resolveFontFace, type FontSpec } from '../fonts/fonts.js';
+import { BoundedCache } from '../bounded-cache.js';
+import { type FontMetrics, fontMetrics, measuringFonts, resolveFontFace, type FontSpec } from '../fonts/fonts.js';
 import { splitUnits, wrapUnits, type Unit, type WrappedLine } from './break-lines.js';
 import type { Paragraph, TextStyle } from './types.js';
 
@@ -101,7 +102,30 @@ export function layoutParagraphs(
  * kept as long as the paragraph lives: the same numbers, computed once.
  */
 const unitsMemo = new WeakMap<object, WeakMap<Paragraph, Map<string, Unit[]>>>();
-const linesMemo = new WeakMap<readonly Unit[], Map<string, WrappedLine[]>>();
+/** Lines by size, then width: numbers as keys (a float turned into a string key cost more than the wrap it saved). */
+const linesMemo = new WeakMap<readonly Unit[], Map<number, Map<number, WrappedLine[]>>>();
+
+/**
+ * Units by what they are made of: each run's text, own size and the metrics that measure it
+ * (splitUnits reads nothing else). A paragraph made again with the same text — a table cell
+ * tried in another row split, the next build in watch mode, another deck of the same build —
+ * gets the units, and with them the lines (`linesMemo`), already computed. Metrics are named by
+ * identity, so two projects' own faces never share an entry. Bounded by the keys' characters.
+ */
+const unitsByContent = new BoundedCache<string, Unit[]>(1_000_000, (key) => key.length);
+const metricsIds = new WeakMap<FontMetrics, number>();
+let nextMetricsId = 0;
+
+function contentKey(paragraph: Paragraph, style: TextStyle): string {
+  let key = '';
+  for (const run of paragraph.runs) {
+    const font = fontMetrics(style.fontFace, run.bold ?? style.bold ?? false, run.italic ?? false);
+    let id = metricsIds.get(font);
+    if (id === undefined) metricsIds.set(font, (id = nextMetricsId++));
+    key += `${id}\u0001${run.size ?? ''}\u0001${run.text}\u0002`;
+  }
+  return key;
+}
 
 function unitsOf(paragraph: Paragraph, style: TextStyle): Unit[] {
   const fonts = measuringFonts();
@@ -111,16 +135,22 @@ function unitsOf(paragraph: Paragraph, style: TextStyle): Unit[] {
   if (!byFace) byParagraph.set(paragraph, (byFace = new Map()));
   const key = `${style.fontFace}\u0000${style.bold ?? false}`;
   let units = byFace.get(key);
-  if (!units) byFace.set(key, (units = splitUnits(paragraph, style)));
+  if (!units) {
+    const content = contentKey(paragraph, style);
+    units = unitsByContent.get(content);
+    if (!units) unitsByContent.set(content, (units = splitUnits(paragraph, style)));
+    byFace.set(key, units);
+  }
   return units;
 }
 
 function linesOf(units: readonly Unit[], size: number, width: number): WrappedLine[] {
   let bySize = linesMemo.get(units);
   if (!bySize) linesMemo.set(units, (bySize = new Map()));
-  const key = `${size}:${width}`;
-  let lines = bySize.get(key);
-  if (!lines) bySize.set(key, (lines = wrapUnits(units, size, width)));
+  let byWidth = bySize.get(size);
+  if (!byWidth) bySize.set(size, (byWidth = new Map()));
+  let lines = byWidth.get(width);
+  if (!lines) byWidth.set(width, (lines = wrapUnits(units, size, width)));
   return lines;
 }
 

@@ -82,6 +82,28 @@ export function createPage(
   };
 }
 
+/** The height of the page the theme's sizes are written for (PowerPoint's default 16:9 slide). */
+const THEME_PAGE_H = SLIDE.h;
+
+/**
+ * A comfortable size (the size below which a list rather takes one slide more) on this page:
+ * the theme's points are meant for a 7.5-in-high slide, and a template's smaller slide (28 ×
+ * 15.75 cm, 6.2 in) is shown on the same screen, its points larger by 7.5 / 6.2. So there the
+ * same look takes fewer points, never fewer than the theme's floor `minSize`; never more
+ * points than given (a taller slide keeps them). `readable`: on an organisation's template,
+ * whose body place is often much smaller than Trappa's own, a list is kept on fewer slides
+ * down to this size (as on a 7.5-in slide) rather than the theme's more generous comfort.
+ */
+export function comfortOnPage(page: Page, points: number, minSize: number, readable = points): number {
+  if (!page.template) return points;
+  const scale = Math.min(1, page.size.h / THEME_PAGE_H);
+  const scaled = Math.round(Math.min(points, readable) * scale * 2) / 2;
+  return Math.min(points, Math.max(minSize, scaled));
+}
+
+/** Points, as on a 7.5-in-high slide, that body text and table text on a template keep before continuing. */
+export const READABLE = { body: 14, table: 11 } as const;
+
 /** Splits a box into columns with a gap between them; `weights` give relative widths. */
 export function columns(box: Box, weights: number[], gap: number): Box[] {
   const total = weights.reduce((a, b) => a + b, 0);

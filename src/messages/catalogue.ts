@@ -17,6 +17,7 @@ import { TEMPLATE_TEXT } from './template-text.js';
 import { PAGE_TEXT } from './page-text.js';
 import { STAGE_TEXT, WORDS } from './stage-catalogue.js';
 import { STUDIO_BOUNDS_TEXT } from './studio-bounds-text.js';
+import { LIST_TEXT } from './value-text.js';
 
 export type { Lang };
 
@@ -93,6 +94,7 @@ const STUDIO = {
 const M = {
   ...STUDIO,
   ...STUDIO_BOUNDS_TEXT,
+  ...LIST_TEXT,
   ...HELP,
   ...COMMAND_HELP,
   ...CLI_TEXT,

@@ -35,9 +35,9 @@ const VALUES = {
     'missing value; expected one of: {list}',
   ),
   'in.expectedValue': t(
-    "skal være '{value}'; står {found}",
-    "skal vere '{value}'; står {found}",
-    "expected '{value}'; found {found}",
+    "skal være '{value}'; står {foundValue}",
+    "skal vere '{value}'; står {foundValue}",
+    "expected '{value}'; found {foundValue}",
   ),
   'in.list': t(
     "skal være en liste, men er {foundWord}; skriv hvert punkt på en egen linje som begynner med '- '",

@@ -15,40 +15,6 @@ import { readBack } from './read-back.js';
 import { SEND_FORMS } from './send-text.js';
 import { STAGE_FORMS } from './stage-text.js';
 
-const CODES = ['nb', 'nn', 'en'] as const;
-/** A language by its code in a Norwegian sentence, and as data/localize.ts names it in English. */
-const NORWEGIAN = { nb: 'bokmål', nn: 'nynorsk', en: 'engelsk' } as const;
-const ENGLISH = { nb: 'bokmål', nn: 'nynorsk', en: 'English' } as const;
-
-/** The missing-translation messages (data/localize.ts missingMessage), one form per language. */
-function translationForms(): Form[] {
-  return CODES.flatMap((code): Form[] => {
-    const name = NORWEGIAN[code];
-    const missing = `^has no \\S+ text \\(${code}\\), which a deck in ${code} needs; add ${code}: … beside the other languages`;
-    const nb = `mangler tekst på ${name} (${code}), som en presentasjon på ${name} trenger; legg til ${code}: … ved siden av de andre språkene`;
-    const nn = `manglar tekst på ${name} (${code}), som ein presentasjon på ${name} treng; legg til ${code}: … ved sida av dei andre språka`;
-    return [
-      [new RegExp(`${missing}$`), { nb, nn }],
-      [
-        new RegExp(`${missing}, or set fallbackLanguage: .*$`),
-        {
-          nb: `${nb}, eller sett fallbackLanguage: i strategy.yaml for å bruke et annet språk med vilje`,
-          nn: `${nn}, eller set fallbackLanguage: i strategy.yaml for å bruke eit anna språk med vilje`,
-        },
-      ],
-      ...CODES.filter((used) => used !== code).map(
-        (used): Form => [
-          new RegExp(`^has no \\S+ text \\(${code}\\); the ${ENGLISH[used]} text is used, as fallbackLanguage says.*$`),
-          {
-            nb: `mangler tekst på ${name} (${code}); teksten på ${NORWEGIAN[used]} brukes, slik fallbackLanguage sier; legg til ${code}: … ved siden av de andre språkene`,
-            nn: `manglar tekst på ${name} (${code}); teksten på ${NORWEGIAN[used]} blir brukt, slik fallbackLanguage seier; legg til ${code}: … ved sida av dei andre språka`,
-          },
-        ],
-      ),
-    ];
-  });
-}
-
 /** English form (anchored, with groups) → its translation, `$1`… the groups. */
 const FORMS: readonly Form[] = [
   [
@@ -70,18 +36,6 @@ const FORMS: readonly Form[] = [
     { nb: 'skriv datoen som $1 (år-måned-dag), ikke $2', nn: 'skriv datoen som $1 (år-månad-dag), ikkje $2' },
   ],
   [
-    /^expected text, found (.+?); put the value in quotes to keep it as text$/,
-    { nb: 'skal være tekst, men er $1', nn: 'skal vere tekst, men er $1' },
-  ],
-  [
-    /^expected one of: (.+); found (.+?)( \(did you mean '(.+)'\?\))?$/,
-    { nb: 'skal være ett av: $1; står $2$3', nn: 'skal vere eitt av: $1; står $2$3' },
-  ],
-  [/^must be at most (\d+) characters long$/, { nb: 'kan ha høyst $1 tegn', nn: 'kan ha høgst $1 teikn' }],
-  [/^must be at least (\d+) characters long$/, { nb: 'må ha minst $1 tegn', nn: 'må ha minst $1 teikn' }],
-  [/^needs at least (\d+) items?$/, { nb: 'trenger minst $1', nn: 'treng minst $1' }],
-  [/^can have at most (\d+) items?$/, { nb: 'kan ha høyst $1', nn: 'kan ha høgst $1' }],
-  [
     /^expected an e-mail address, found (.+)$/,
     { nb: 'skal være en e-postadresse, men står $1', nn: 'skal vere ei e-postadresse, men står $1' },
   ],
@@ -92,13 +46,6 @@ const FORMS: readonly Form[] = [
     {
       nb: 'har et tegn som et lysbilde ikke kan vise ($1, ofte med tekst limt inn fra Word eller PDF); slett det',
       nn: 'har eit teikn som eit lysbilete ikkje kan vise ($1, ofte med tekst lima inn frå Word eller PDF); slett det',
-    },
-  ],
-  [
-    /^(.*?)has contrast ([\d.]+):1; WCAG AA needs ([\d.]+):1( for large text)? — (.+)$/,
-    {
-      nb: '$1har kontrast $2:1, men må ha minst $3:1 for å kunne leses av alle (WCAG AA) — $5',
-      nn: '$1har kontrast $2:1, men må ha minst $3:1 for å kunne lesast av alle (WCAG AA) — $5',
     },
   ],
   [
@@ -116,8 +63,6 @@ const FORMS: readonly Form[] = [
     },
   ],
   [/^file not found(.*)$/, { nb: 'filen finnes ikke$1', nn: 'fila finst ikkje$1' }],
-  // A translation a deck's language needs (data/localize.ts missingMessage).
-  ...translationForms(),
 ];
 
 /** One message in `lang` (English as it is); a form the catalogue and the tables do not know stays English. */
@@ -135,6 +80,12 @@ export function translateText(message: string, lang: Lang): string {
     ...SEND_FORMS,
   ])
     if (form.test(message)) return message.replace(form, words[lang]);
+  // A message after the name of its file (`templates/x.potx: …`), when the whole line is no form of its own.
+  const after = /^(\S+: )(.+)$/s.exec(message);
+  if (after) {
+    const rest = translateText(after[2]!, lang);
+    if (rest !== after[2]) return after[1] + rest;
+  }
   return message;
 }
 

@@ -129,6 +129,12 @@ const FONTS = {
     'finn ikkje skriftfila: {file} (oppgjeven for skrifta «{face}»)',
     'font file not found: {file} (given for the font "{face}")',
   ),
+  // After the form naming the face, which it would take in.
+  'out.fontNotFound': t(
+    'finner ikke skriftfilen: {filePath}',
+    'finn ikkje skriftfila: {filePath}',
+    'font file not found: {filePath}',
+  ),
   'out.fontFolder': t(
     '{file} er en mappe, ikke en skriftfil',
     '{file} er ei mappe, ikkje ei skriftfil',

@@ -32,13 +32,43 @@ function readerOf(key: MessageKey, english: string): Reader {
     if (m[2] !== undefined && m[3] !== undefined) {
       source += `(${literal(m[2])}|${literal(m[3])})`;
       holes.push({ name: m[1]!, plural: [m[2], m[3]] });
+    } else if (m[1]!.endsWith('AndList')) {
+      // Fields to add, joined by «and» (`sub: [...] and text: …`): any texts.
+      source += '(.+?)';
+      holes.push({ name: m[1]! });
+    } else if (m[1]!.endsWith('List')) {
+      // Kinds or values a value may be (`text or a list`, `a number or 'auto'`): two or more words or quoted values.
+      const item = `(?:${[...words!.keys()].map(literal).join('|')}|'[^']*')`;
+      source += `(${item}(?: or ${item})+)`;
+      holes.push({ name: m[1]! });
+    } else if (m[1]!.endsWith('Size')) {
+      // A size in bytes as formatBytes writes it (`1.5 MB`).
+      source += '([\\d.,]+ [KMG]?B)';
+      holes.push({ name: m[1]! });
+    } else if (m[1]!.endsWith('Inside')) {
+      // Text inside a parenthesis of the message: no parenthesis of its own (a field's after it stays out).
+      source += '([^()]*)';
+      holes.push({ name: m[1]! });
+    } else if (m[1]!.endsWith('Path')) {
+      // A file's path: words that may hold spaces, but no parenthesis after them (`(given for …)`, a field).
+      source += '(\\S+(?: [^\\s(]\\S*)*)';
+      holes.push({ name: m[1]! });
+    } else if (m[1]!.endsWith('Value')) {
+      // A value the user wrote, quoted (`'modell'`), or its kind in words (`a number`), or true/false.
+      source += `('[^']*'|true|false|${[...words!.keys()].map(literal).join('|')})`;
+      holes.push({ name: m[1]! });
     } else if (m[1]!.endsWith('Word')) {
       // A hole for a word (`{kindWord}`: target group, member) holds one of the catalogue's words.
       source += `(${[...words!.keys()].map(literal).join('|')})`;
       holes.push({ name: m[1]! });
     } else {
-      // A count (a hole a plural reads) is digits; any other hole any text.
-      source += new RegExp(`\\{${m[1]}\\|`).test(english) ? '(\\d+)' : '(.*?)';
+      // A count (a hole a plural reads) is digits, `{n}` a number (`must be at least {n}` then leaves
+      // `must be at least 3 characters long` to its own form); any other hole any text.
+      source += new RegExp(`\\{${m[1]}\\|`).test(english)
+        ? '(\\d+)'
+        : m[1] === 'n'
+          ? '(-?\\d+(?:\\.\\d+)?(?:e[+-]?\\d+)?)'
+          : '(.*?)';
       holes.push({ name: m[1]! });
     }
     last = m.index + m[0].length;
@@ -57,6 +87,15 @@ const holdsMessage = (reader: Reader): boolean => reader.holes.some((h) => h.nam
 let readers: Reader[] | undefined;
 let words: Map<string, MessageKey> | undefined;
 
+/** A list found in a text, its items the catalogue's words where they are one, joined in the reader's language. */
+function listOf(text: string, join: 'and' | 'or'): Said | string {
+  const items = text.split(join === 'and' ? ' and ' : ' or ').map((item): Said | string => {
+    const word = words!.get(item);
+    return word ? said(word) : item;
+  });
+  return items.reduce((a, b) => said(join === 'and' ? 'list.and' : 'list.or', { a, b }));
+}
+
 /** The values a match holds; `message` holes are messages themselves, said through `inner`. */
 function valuesOf(reader: Reader, match: RegExpExecArray, inner: (text: string) => string): SaidValues {
   const values: Record<string, string | number | Said> = {};
@@ -64,7 +103,14 @@ function valuesOf(reader: Reader, match: RegExpExecArray, inner: (text: string) 
     const text = match[i + 1] ?? '';
     if (hole.plural || hole.name in values) return;
     const word = words!.get(text);
-    values[hole.name] = hole.name === 'message' ? inner(text) : word ? said(word) : text;
+    values[hole.name] =
+      hole.name === 'message'
+        ? inner(text)
+        : hole.name.endsWith('List')
+          ? listOf(text, hole.name.endsWith('AndList') ? 'and' : 'or')
+          : word
+            ? said(word)
+            : text;
   });
   reader.holes.forEach((hole, i) => {
     if (hole.plural && !(hole.name in values)) values[hole.name] = match[i + 1] === hole.plural[0] ? 1 : 2;

@@ -218,6 +218,12 @@ const RECORDS = {
     '{file} gjeld {deck} v{version}, men ligg i {folder}; ingenting vart skrive',
     '{file} records {deck} v{version} but sits in {folder}; nothing was written',
   ),
+  // A folder not named like a release (renamed or copied): «this release»; before the form naming it.
+  'record.noSnapshotThis': t(
+    'ingen kopi av inndataene til denne versjonen i {folder}; bare versjoner frigitt med trappa release har en',
+    'ingen kopi av inndataa til denne versjonen i {folder}; berre versjonar frigjevne med trappa release har ein',
+    'no input snapshot of this release in {folder}; only versions released with trappa release have one',
+  ),
   'record.noSnapshot': t(
     'ingen kopi av inndataene til {name} i {folder}; bare versjoner frigitt med trappa release har en',
     'ingen kopi av inndataa til {name} i {folder}; berre versjonar frigjevne med trappa release har ein',

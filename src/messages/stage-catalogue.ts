@@ -11,6 +11,8 @@ import { OUTPUT_TEXT } from './output-text.js';
 import { PDF_TEXT } from './pdf-text.js';
 import { SETUP_TEXT } from './setup-text.js';
 import { TEMPLATE_SYNTAX_TEXT, TEMPLATE_SYNTAX_WORDS } from './template-syntax-text.js';
+import { VALUE_TEXT, VALUE_WORDS } from './value-text.js';
+import { VERSION_TEXT, VERSION_WORDS } from './version-text.js';
 
 export const STAGE_TEXT = {
   ...CHECK_TEXT,
@@ -18,9 +20,18 @@ export const STAGE_TEXT = {
   ...SETUP_TEXT,
   ...LOCATED_TEXT,
   ...TEMPLATE_SYNTAX_TEXT,
+  ...VALUE_TEXT,
   ...INPUT_TEXT,
   ...OUTPUT_TEXT,
   ...DELIVERY_TEXT,
+  ...VERSION_TEXT,
 };
 
-export const WORDS = { ...FINDING_WORDS, ...ID_WORDS, ...TEMPLATE_SYNTAX_WORDS, ...KIND_WORDS };
+export const WORDS = {
+  ...FINDING_WORDS,
+  ...ID_WORDS,
+  ...TEMPLATE_SYNTAX_WORDS,
+  ...KIND_WORDS,
+  ...VALUE_WORDS,
+  ...VERSION_WORDS,
+};

@@ -90,48 +90,6 @@ export const STAGE_FORMS: readonly Form[] = [
       nn: '$1 date: datoen $2 for den nye versjonen er før $4; historikken ville gått baklengs. Bruk --date $5 eller seinare',
     },
   ],
-  // A frozen version whose content would change (versions/decide.ts)
-  [
-    /^(\S+) v(\S+) was (released|sent|frozen for sending) on (\S+) and its content has changed; bump the version \((.+)\) or pass --overwrite-released$/,
-    {
-      nb: '$1 v$2 er frigitt eller sendt ($4), og innholdet er endret; lag en ny versjon ($5) eller bruk --overwrite-released',
-      nn: '$1 v$2 er frigjeven eller send ($4), og innhaldet er endra; lag ein ny versjon ($5) eller bruk --overwrite-released',
-    },
-  ],
-  // A strategy in several languages (data/strategy-languages.ts)
-  [
-    /^(\d+) texts? ha(?:s|ve) no (\w+) translation and (?:is|are) shown as written \((\w+)\) in \w+ decks: (.*); write (\{.*\}) where a text differs$/,
-    {
-      nb: '$1 tekst(er) mangler oversettelse til $2 og vises som skrevet ($3) i presentasjoner på $2: $4; skriv $5 der teksten skal være annerledes',
-      nn: '$1 tekst(ar) manglar omsetjing til $2 og vert viste som skrivne ($3) i presentasjonar på $2: $4; skriv $5 der teksten skal vere annleis',
-    },
-  ],
-  // A template's font this machine does not have (fonts/fonts.ts describe), after the template's name
-  ...(
-    [
-      ['metric-compatible', 'med samme mål', 'med same mål'],
-      ['a near face', 'en skrift som ligner', 'ei skrift som liknar'],
-      ['a face of its kind', 'en skrift av samme slag', 'ei skrift av same slag'],
-    ] as const
-  ).flatMap(([kind, nb, nn]) => {
-    const form = `^(.*?)the font ("[^"]*") is not on this machine; its text is measured with (.+) \\(${kind}\\)`;
-    return [
-      [
-        new RegExp(`${form} with (\\d+) % wider widths for safety$`),
-        {
-          nb: `$1skriften $2 finnes ikke på denne maskinen; teksten måles med $3 (${nb}), $4 % bredere for sikkerhets skyld`,
-          nn: `$1skrifta $2 finst ikkje på denne maskina; teksten vert målt med $3 (${nn}), $4 % breiare for tryggleiks skuld`,
-        },
-      ] as const,
-      [
-        new RegExp(`${form}$`),
-        {
-          nb: `$1skriften $2 finnes ikke på denne maskinen; teksten måles med $3 (${nb})`,
-          nn: `$1skrifta $2 finst ikkje på denne maskina; teksten vert målt med $3 (${nn})`,
-        },
-      ] as const,
-    ];
-  }),
   // An older form of a field (data/migration-hints.ts, data/migrations.ts)
   [
     /^reads as a list of services, written as the arrows' label; .*: write (model\.services: \[.*\]) in its place \(trappa migrate does it, keeping the comments\)$/,

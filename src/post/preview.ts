@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { TrappaError } from '../errors.js';
 import { findTool, type ToolSpec } from './find-tool.js';
 import { convertManyWithSoffice, type ConvertOptions } from './soffice.js';
+import { english, said } from '../messages/catalogue.js';
 
 /** Options for {@link previewDeck}. */
 export interface PreviewOptions extends ConvertOptions {
@@ -112,7 +113,8 @@ async function renderPages(pdftoppm: string, pdf: string, dir: string, dpi: numb
       killSignal: 'SIGKILL',
     }).catch((cause: unknown) => {
       const stderr = (cause as { stderr?: string }).stderr?.trim() ?? '';
-      throw new TrappaError(`pdftoppm could not render ${pdf}.${stderr ? `\n${stderr.slice(-1500)}` : ''}`, {
+      const detail = stderr ? `\n${stderr.slice(-1500)}` : '';
+      throw new TrappaError(`${english(said('tool.noRender', { pdf }))}${detail}`, {
         cause,
       });
     });

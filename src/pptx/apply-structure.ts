@@ -15,13 +15,38 @@ import type { DeckStructure, ShapePlan, SlidePlan } from './slide-structure.js';
 import type { SlotInset } from './slot-plan.js';
 import { SourceTags } from './source-tags.js';
 import { inchToEmu } from '../units.js';
-import { editStartTags, escapeXml, getAttribute, replaceEachFrom, replaceFrom, setAttribute } from './xml-edit.js';
+import {
+  editStartTags,
+  escapeXml,
+  getAttribute,
+  replaceEachFrom,
+  replaceFrom,
+  setAttribute,
+  type StartTag,
+  startTagPattern,
+} from './xml-edit.js';
 
 const TOP_LEVEL = /<p:(sp|pic|graphicFrame)>[\s\S]*?<\/p:\1>/g;
 const LAYOUT_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/slideLayout';
 
+const NAME_PROPERTIES = new RegExp(startTagPattern('p:cNvPr'), 'y');
+
+/**
+ * Every `p:cNvPr` of the shape named: pptxgenjs writes one, in the shape's non-visual head, so
+ * when there is no second one only that tag is rewritten and the rest of the shape (a table's
+ * whole grid) is not walked again by the start-tag pattern.
+ */
+function renamed(xml: string, name: string): string {
+  const edit = (tag: StartTag) => setAttribute(tag, 'name', name);
+  const at = xml.indexOf('<p:cNvPr');
+  NAME_PROPERTIES.lastIndex = at;
+  const head = at === -1 ? null : NAME_PROPERTIES.exec(xml);
+  if (!head || xml.includes('<p:cNvPr', at + head[0].length)) return editStartTags(xml, 'p:cNvPr', edit);
+  return xml.slice(0, at) + editStartTags(head[0], 'p:cNvPr', edit) + xml.slice(at + head[0].length);
+}
+
 function setName(xml: string, plan: ShapePlan): string {
-  let out = editStartTags(xml, 'p:cNvPr', (tag) => setAttribute(tag, 'name', escapeXml(plan.name)));
+  let out = renamed(xml, escapeXml(plan.name));
   if (plan.decorative && !out.includes(DECORATIVE_URI)) {
     out = out.replace(
       /<p:cNvPr\b([^>]*?)(?:\/>|><\/p:cNvPr>)/,

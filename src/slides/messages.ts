@@ -4,7 +4,7 @@
  */
 import { messages } from '../kinds/messages.js';
 import { english, said } from '../messages/catalogue.js';
-import { below, columns, type Page } from '../layout/page.js';
+import { below, columns, comfortOnPage, type Page } from '../layout/page.js';
 import { continuedTitle, fitBox, splitToFit, textHeight, textStyle, titleElements } from '../layout/text-box.js';
 import type { Box, LaidOutSlide, Paragraph, SlideElement, TextStyle } from '../layout/types.js';
 import { fitText, paragraphGroups } from '../layout/fit-text.js';
@@ -12,6 +12,7 @@ import { layoutList } from './bullets.js';
 import { pointParagraphs } from './points.js';
 import type { SlideInput, SlideKind } from './types.js';
 import { mainInPlace, messagesInSlots, type SlotMessages } from './messages-slots.js';
+import { ownOrSlots } from './own-or-slots.js';
 
 /** What the messages slide says, whether it is laid out in the template's places or in Trappa's own. */
 type MessagesContent = SlotMessages;
@@ -90,7 +91,7 @@ function mainPanel(
  */
 export function othersChunks(page: Page, others: Paragraph[], style: TextStyle, box: Box): Paragraph[][] {
   const { sizes } = page.theme;
-  const comfort = Math.min(sizes.body, Math.max(sizes.minBody, sizes.body - 2));
+  const comfort = comfortOnPage(page, Math.min(sizes.body, Math.max(sizes.minBody, sizes.body - 2)), sizes.minBody);
   const fitsAt = (paragraphs: Paragraph[]) =>
     fitText({ paragraphs, style, box, maxSize: comfort, minSize: comfort }).fits;
   if (fitsAt(others)) return [others];
@@ -104,9 +105,15 @@ export function othersChunks(page: Page, others: Paragraph[], style: TextStyle, 
 }
 
 function layout(page: Page, content: MessagesContent): LaidOutSlide[] {
-  // On a template, its two columns first: the slide then inherits both boxes.
+  // On a template, its two columns first: the slide then inherits both boxes; Trappa's own panel
+  // and list instead where the template's columns take more slides.
   const inSlots = messagesInSlots(page, content);
-  if (inSlots) return inSlots;
+  if (!inSlots) return ownLayout(page, content);
+  if (inSlots.length === 1) return inSlots;
+  return ownOrSlots(ownLayout(page, content), inSlots);
+}
+
+function ownLayout(page: Page, content: MessagesContent): LaidOutSlide[] {
   const { colors, sizes } = page.theme;
   const hasOthers = content.others.length > 0;
   const [left, right] = hasOthers ? columns(page.body, [32, 68], 0.4) : [page.body];

@@ -4,7 +4,7 @@
  */
 import { CellMeasure, measureTableRows } from '../layout/fit-table.js';
 import { evenChunks } from '../layout/fit-text.js';
-import type { Page } from '../layout/page.js';
+import { comfortOnPage, type Page, READABLE } from '../layout/page.js';
 import { WIDTH_SAFETY } from '../layout/measure-text.js';
 import { textStyle } from '../layout/text-box.js';
 import type { TextStyle } from '../layout/types.js';
@@ -112,7 +112,7 @@ export function sizeTable(page: Page, content: PlanContent, width: number, room:
     }
   }
   // Small text on few slides reads worse than comfortable text on one slide more (floor + 3 pt).
-  const comfort = Math.min(sizes.table, sizes.minTable + 3);
+  const comfort = comfortOnPage(page, Math.min(sizes.table, sizes.minTable + 3), sizes.minTable, READABLE.table);
   if (chosen.style.fontSize < comfort && floor.pages.length > 1) {
     for (let size = sizes.table; size >= comfort; size -= 0.5) {
       const sized = at(size, floor.pages.length + 1);

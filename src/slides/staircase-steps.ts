@@ -21,6 +21,8 @@ export interface StepFrame {
   insets: { left: number; right: number; top: number; bottom: number };
   /** The label ("Trinn 1") on the question's line rather than a line of its own. */
   inline: boolean;
+  /** Points without bullets (spaced apart), so a narrow step holds its longest word on a line. */
+  plain?: boolean;
 }
 
 /** The staircase as drawn on the built-in design and wherever it fits. */
@@ -46,55 +48,70 @@ export const COMPACT_FRAME: StepFrame = {
   inline: true,
 };
 
+/**
+ * The compact frame with unbulleted points: for a template's narrow body place (beside its art),
+ * where the bullet's indent leaves a step too narrow for a long word; the last drawing tried
+ * before the points become a list.
+ */
+export const NARROW_FRAME: StepFrame = { ...COMPACT_FRAME, plain: true };
+
 const OUTCOME_H = 0.32;
 
 /** A step's words; its label ("Trinn 1") is a little smaller than the rest, never below `minSize`. */
-function stepParagraphs(step: Step, style: TextStyle, minSize: number, inline = false): Paragraph[] {
+function stepParagraphs(
+  step: Step,
+  style: TextStyle,
+  minSize: number,
+  { inline, plain }: Pick<StepFrame, 'inline' | 'plain'> = FULL_FRAME,
+): Paragraph[] {
   const label = { text: step.label, size: Math.max(style.fontSize - 3, minSize) };
   const question = { text: step.question, bold: true, size: style.fontSize + 2 };
   return [
     ...(inline
       ? [{ runs: [{ ...label, text: `${step.label} ` }, question] }]
       : [{ runs: [label] }, { runs: [question] }]),
-    // Bulleted and spaced, so two wrapped points never read as one.
+    // Bulleted and spaced, so two wrapped points never read as one (plain: spaced further instead).
     ...step.points.map(
-      (text, i): Paragraph => ({ runs: [{ text }], bullet: true, level: 0, spaceBefore: i === 0 ? 4 : 3 }),
+      (text, i): Paragraph =>
+        plain
+          ? { runs: [{ text }], spaceBefore: i === 0 ? 4 : 6 }
+          : { runs: [{ text }], bullet: true, level: 0, spaceBefore: i === 0 ? 4 : 3 },
     ),
   ];
 }
 
-/** True when the longest word of every step fits on a line, so no word is broken in two. */
-function wordsFit(steps: Step[], style: TextStyle, width: number, minSize: number, inline: boolean): boolean {
-  const inner = (width - style.insets.left - style.insets.right) * 72;
-  return steps.every((step) =>
-    stepParagraphs(step, style, minSize, inline).every((p) =>
-      p.runs.every((run) =>
-        // A bulleted point's text starts after the bullet's indent.
-        run.text.split(/\s+/).every(
-          (word) =>
-            // The layout fills lines to WIDTH_SAFETY less than the inner width.
-            measureWidth(word, { face: style.fontFace, size: run.size ?? style.fontSize, bold: run.bold }) *
-              WIDTH_SAFETY <=
-            inner - (p.bullet ? bulletMarginPt(0) : 0),
-        ),
-      ),
-    ),
-  );
+/** Points: the widest word of `step` as set (a bulleted point's text starts after the bullet's indent). */
+function widestWord(step: Step, style: TextStyle, minSize: number, frame: StepFrame): number {
+  let widest = 0;
+  for (const p of stepParagraphs(step, style, minSize, frame))
+    for (const run of p.runs)
+      for (const word of run.text.split(/\s+/)) {
+        const w = measureWidth(word, { face: style.fontFace, size: run.size ?? style.fontSize, bold: run.bold });
+        // The layout fills lines to WIDTH_SAFETY less than the inner width.
+        widest = Math.max(widest, w * WIDTH_SAFETY + (p.bullet ? bulletMarginPt(0) : 0));
+      }
+  return widest;
+}
+
+/** True when the longest word of every step fits on a line in its column, so no word is broken in two. */
+function wordsFit(steps: Step[], style: TextStyle, widths: number[], minSize: number, frame: StepFrame): boolean {
+  const inner = (w: number) => (w - style.insets.left - style.insets.right) * 72;
+  return steps.every((step, i) => widestWord(step, style, minSize, frame) <= inner(widths[i] ?? 1));
 }
 
 /** Heights of the steps at one font size, or undefined when they cannot rise within `available`. */
 function stepHeights(
   steps: Step[],
   style: TextStyle,
-  width: number,
+  widths: number[],
   available: number,
   minSize: number,
   frame: StepFrame,
 ): number[] | undefined {
-  if (!wordsFit(steps, style, width, minSize, frame.inline)) return undefined;
+  if (!wordsFit(steps, style, widths, minSize, frame)) return undefined;
   const heights: number[] = [];
-  for (const step of steps) {
-    const need = textHeight(stepParagraphs(step, style, minSize, frame.inline), style, width);
+  for (const [i, step] of steps.entries()) {
+    const need = textHeight(stepParagraphs(step, style, minSize, frame), style, widths[i] ?? 1);
     heights.push(Math.max(need, (heights.at(-1) ?? 0) + frame.rise));
   }
   if ((heights.at(-1) ?? 0) > available) return undefined;
@@ -128,7 +145,14 @@ export function sizeSteps(
   const { colors, sizes } = page.theme;
   for (let size = Math.min(sizes.body, 20); size >= sizes.minBody; size -= 0.5) {
     const style = textStyle(page, { size, color: colors.onPrimary, insets: frame.insets });
-    const heights = stepHeights(content.steps, style, cols[0]?.w ?? 1, available, sizes.minBody, frame);
+    const heights = stepHeights(
+      content.steps,
+      style,
+      cols.map((c) => c.w),
+      available,
+      sizes.minBody,
+      frame,
+    );
     if (heights) return frame === FULL_FRAME ? { size, heights } : { size, heights, frame };
   }
   return undefined;
@@ -143,14 +167,27 @@ function outcomeHeight(page: Page, content: StaircaseContent, width: number): nu
   return needs.length === 0 ? 0 : Math.min(0.8, Math.max(OUTCOME_H, ...needs));
 }
 
+/** Shares of a step's width its longest word may move it from an equal one (the narrow frame). */
+const WIDTH_SPREAD = { least: 0.8, most: 1.25 };
+
+/**
+ * The steps' relative widths: equal, except in the narrow frame, where each step is as wide as
+ * its longest word at the floor needs (within WIDTH_SPREAD of an equal share), so one long word
+ * ("Kommunikasjonsmål") does not push every step's points into a list.
+ */
+function stepWeights(page: Page, content: StaircaseContent, frame: StepFrame): number[] {
+  if (!frame.plain || content.steps.length < 2) return content.steps.map(() => 1);
+  const { sizes, colors } = page.theme;
+  const style = textStyle(page, { size: sizes.minBody, color: colors.onPrimary, insets: frame.insets });
+  const needs = content.steps.map((step) => widestWord(step, style, sizes.minBody, frame));
+  const mean = needs.reduce((a, b) => a + b, 0) / needs.length;
+  return needs.map((n) => Math.min(WIDTH_SPREAD.most, Math.max(WIDTH_SPREAD.least, n / mean)));
+}
+
 export function stepsGeometry(page: Page, content: StaircaseContent, area: Box, frame: StepFrame = FULL_FRAME) {
   const { banner, bar, gap } = frame;
   const stepsArea: Box = { x: area.x, y: area.y + banner + gap, w: area.w, h: area.h - banner - bar - 2 * gap };
-  const cols = columns(
-    stepsArea,
-    content.steps.map(() => 1),
-    0.08,
-  );
+  const cols = columns(stepsArea, stepWeights(page, content, frame), 0.08);
   const outcomeH = outcomeHeight(page, content, cols[0]?.w ?? 1);
   return { stepsArea, cols, available: stepsArea.h - outcomeH, outcomeH };
 }
@@ -171,7 +208,7 @@ export function layoutSteps(page: Page, content: StaircaseContent, area: Box, si
       shape: 'rect',
       box: { x: col.x, y: bottom - h, w: col.w, h },
       fill: colors.primary,
-      paragraphs: wholeOrHyphenated(page, stepParagraphs(step, style, sizes.minBody, frame.inline), style, col.w),
+      paragraphs: wholeOrHyphenated(page, stepParagraphs(step, style, sizes.minBody, frame), style, col.w),
       style,
     });
     if (step.outcome) {

@@ -15,6 +15,7 @@ import {
   COMPACT_FRAME,
   FULL_FRAME,
   layoutSteps,
+  NARROW_FRAME,
   type StepFrame,
   type StepSizing,
   sizeSteps,
@@ -47,8 +48,11 @@ function placements(page: Page): Placed[] {
   return [side([70, 30]), side([75, 25]), side([60, 40])];
 }
 
-/** The frames the steps may be drawn in: the full one, and on a template's low body place the compact one. */
-const framesOf = (page: Page) => (page.template ? [FULL_FRAME, COMPACT_FRAME] : [FULL_FRAME]);
+/**
+ * The frames the steps may be drawn in: the full one, and on a template's low body place the
+ * compact one, then (a narrow place) the compact one with unbulleted points.
+ */
+const framesOf = (page: Page) => (page.template ? [FULL_FRAME, COMPACT_FRAME, NARROW_FRAME] : [FULL_FRAME]);
 
 /** The steps' sizing in `diagram`, in the first of `frames` they fit. */
 function fitted(page: Page, content: StaircaseContent, diagram: Box, frames = framesOf(page)): StepSizing | undefined {

@@ -14,10 +14,10 @@ import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { watch } from 'chokidar';
 import { BoundedCache } from '../bounded-cache.js';
-import { decodeUtf8 } from '../data/decode-utf8.js';
 import { formatIssue, type Result, fail, ok } from '../errors.js';
 import { inputLimitBytes, readInputFile } from '../io/read-input.js';
-import { saveTextInFileStyle, splitTextStyle } from '../io/text-style.js';
+import { saveTextInFileStyle } from '../io/text-style.js';
+import { type PlainText, plainText } from './plain-text.js';
 import { resolvePaths, type ResolvedPaths } from '../project-paths.js';
 import { sha256Hex } from '../sha256.js';
 import type { Messages } from '../messages/catalogue.js';
@@ -45,6 +45,8 @@ const VERSION_BYTES = 64 * 1024 * 1024;
 /** A text's plain value (null when it is not YAML), worked out beside the request loop (studio-thread.ts). */
 /** A data file's plain value from its text; `file` is its path from the root (for a parse kept by name). */
 type ValueOf = (text: string, file: string) => Promise<unknown>;
+/** A file's bytes as its plain text and version (plain-text.ts), for a large file beside the request loop. */
+type TextOf = (file: string, bytes: Uint8Array) => Promise<Result<PlainText>>;
 
 export class ProjectFiles {
   readonly paths: ResolvedPaths;
@@ -61,6 +63,7 @@ export class ProjectFiles {
     options: Parameters<typeof resolvePaths>[0],
     readonly parseValue: ValueOf,
     private readonly messages: Messages,
+    private readonly textOf_: TextOf = async (file, bytes) => plainText(file, bytes),
   ) {
     this.paths = resolvePaths(options);
   }
@@ -113,11 +116,10 @@ export class ProjectFiles {
     if (stamp !== undefined && known?.stamp === stamp) return ok(known.text);
     const bytes = await readInputFile(abs, this.rel(abs));
     if (!bytes.ok) return bytes;
-    const text = decodeUtf8(this.rel(abs), bytes.value);
-    if (!text.ok) return text;
     // The page edits plain text (LF, no BOM); the file's own style is put back on save.
-    const plain = splitTextStyle(text.value).text;
-    const version = sha256Hex(plain);
+    const read = await this.textOf_(this.rel(abs), bytes.value);
+    if (!read.ok) return read;
+    const { text: plain, version } = read.value;
     this.#versions.set(version, plain);
     // Stamped as it was before reading: a change meanwhile makes the next request read it again.
     if (stamp !== undefined) this.#reads.set(abs, { stamp, text: plain, version });

@@ -30,7 +30,9 @@ import { absorbDropped } from './absorb-route.js';
 import { deckTitle } from './client/state.js';
 import { parsedOf } from '../data/yaml-splice.js';
 import { changesProblem, type PageChange } from './client/page-changes.js';
-import { plainOf, RawJson, stringifyWithRaw } from './raw-json.js';
+import { jsonParts, plainOf, RawJson } from './raw-json.js';
+import { loopProbe } from './loop-probe.js';
+import { plainText } from './plain-text.js';
 import { CHECK_BOUNDS, type CheckAnswer, type CheckBounds, checkedWithin } from './live-check-bounds.js';
 
 export interface StudioOptions {
@@ -91,6 +93,13 @@ function send(
   res.end(body);
 }
 
+/** A JSON answer in parts (raw-json.ts jsonParts): each written as it is, large ones as bytes. */
+function sendJson(res: ServerResponse, value: unknown): void {
+  res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
+  for (const part of jsonParts(value)) res.write(part);
+  res.end();
+}
+
 const json = (res: ServerResponse, value: unknown, status = 200): void =>
   send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
 const notFound = (res: ServerResponse): void => send(res, 404, 'text/plain; charset=utf-8', 'Not found.\n');
@@ -136,12 +145,16 @@ export function createApi(options: StudioOptions, messages: Messages) {
     async (text, file) =>
       text.length <= SMALL_FILE
         ? (parsedOf(text)?.value ?? null)
-        : new RawJson(await thread.run<string>({ kind: 'value', text, file })),
+        : new RawJson(...(await thread.run<[string | Buffer, string | Buffer]>({ kind: 'value', text, file }))),
     messages,
+    // Decoding, splitting and hashing 2 MB took the request loop for 0.2–0.3 s: a large file's bytes go to the worker.
+    async (file, bytes) =>
+      bytes.length <= SMALL_FILE ? plainText(file, bytes) : thread.run({ kind: 'text', file, bytes }),
   );
   const projectPaths = { root: files.paths.root, dataDir: files.paths.dataDir, templatesDir: files.paths.templatesDir };
   const listeners = new Set<ServerResponse>();
   let busy = false;
+  const loopDelay = loopProbe();
 
   const broadcast = (event: string, data: unknown): void => {
     for (const res of listeners) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
@@ -241,6 +254,8 @@ export function createApi(options: StudioOptions, messages: Messages) {
         'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
       });
     },
+    // The bench's probe of the request loop (loop-probe.ts); not there unless asked for.
+    'GET /api/loop': async ({ res }) => (loopDelay ? json(res, loopDelay()) : notFound(res)),
     'GET /api/project': async ({ res }) => {
       // The page asks for this first: the worker loads meanwhile, so its first live slides do not wait for it.
       thread.start();
@@ -253,26 +268,25 @@ export function createApi(options: StudioOptions, messages: Messages) {
           title: deckTitle(plainOf(f.value), f.file),
         }));
       const theme = record(plainOf(loaded.find((f) => f.kind === 'theme')?.value));
-      send(
-        res,
-        200,
-        'application/json; charset=utf-8',
-        stringifyWithRaw({
-          root: path.basename(files.paths.root),
-          lang: messages.lang,
-          files: loaded,
-          decks,
-          schemas,
-          colourPairs: colourPairs(theme),
-        }),
+      // A large file's text comes as JSON made in the worker with its value (RawJson.source).
+      const sent = loaded.map((f) =>
+        f.value instanceof RawJson && f.value.source ? { ...f, text: new RawJson(f.value.source) } : f,
       );
+      sendJson(res, {
+        root: path.basename(files.paths.root),
+        lang: messages.lang,
+        files: sent,
+        decks,
+        schemas,
+        colourPairs: colourPairs(theme),
+      });
     },
     'POST /api/render': async ({ res, body }) => {
       const { edits, changes, decks, have } = record(body);
       const only = Array.isArray(decks) ? decks.filter((d): d is string => typeof d === 'string') : undefined;
       const held = Array.isArray(have) ? have.filter((h): h is string => typeof h === 'string') : undefined;
       const inputs = await editInputs(edits, changes);
-      const answer = await thread.run<string>({
+      const answer = await thread.run<string | Buffer>({
         kind: 'render',
         paths: projectPaths,
         edits: inputs,
@@ -312,7 +326,7 @@ export function createApi(options: StudioOptions, messages: Messages) {
       const others = { edits: without(edits), changes: without(otherChanges) };
       const outcome = await files.exclusive(abs, () => saveOne(abs, page, String(version ?? ''), others));
       if (outcome.saved) broadcast('saved', { file, version: outcome.version });
-      send(res, 200, 'application/json; charset=utf-8', stringifyWithRaw(outcome));
+      sendJson(res, outcome);
     },
     'GET /api/events': async ({ req, res }) => {
       res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });

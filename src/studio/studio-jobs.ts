@@ -15,6 +15,7 @@ import { checkLive } from './live-check.js';
 import { type Edited, liveContext, pageValue, renderLive } from './live-render.js';
 import type { PageChange } from './client/page-changes.js';
 import { ok, type Result } from '../errors.js';
+import { plainText } from './plain-text.js';
 import { changesBetween } from '../data/value-merge.js';
 import { planSave, plainValue } from './save-merge.js';
 import { editYamlText } from '../data/yaml-edit.js';
@@ -31,6 +32,7 @@ export type EditInput =
 export type Job =
   /** A data file's plain value, answered as JSON text (raw-json.ts). */
   | { kind: 'value'; text: string; file: string }
+  | { kind: 'text'; file: string; bytes: Uint8Array }
   | {
       kind: 'render';
       paths: ProjectPaths;
@@ -156,10 +158,16 @@ async function save(job: Extract<Job, { kind: 'save' }>, lang: Lang): Promise<Pr
 /** Runs one job; its messages in `lang`, the language of the Studio that asked. */
 export async function runJob(job: Job, lang: Lang): Promise<unknown> {
   switch (job.kind) {
+    case 'text':
+      return plainText(job.file, job.bytes);
     case 'value':
       // The parse is kept for the renders and edits that follow (edited-source.ts): one parse of a large
       // file. Answered as JSON text: the request thread holds and sends it as it is (raw-json.ts).
-      return JSON.stringify(context.sources.plainOf(job.file, job.text) ?? parsedOf(job.text)?.value ?? null);
+      // The text itself as JSON too: escaping 2 MB for /api/project would otherwise hold the request loop.
+      return [
+        JSON.stringify(context.sources.plainOf(job.file, job.text) ?? parsedOf(job.text)?.value ?? null),
+        JSON.stringify(job.text),
+      ];
     case 'render':
       // As JSON text: the first render of a 520-slide deck is 10 MB of SVG, which the request
       // thread would otherwise take apart and stringify again while others wait.

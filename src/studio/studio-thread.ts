@@ -104,10 +104,14 @@ export class StudioThread {
   #started(): Worker {
     if (this.#worker) return this.#worker;
     const worker = startWorker(this.lang, this.background, this.heapMb);
-    worker.on('message', ({ id, ok, value, error }: { id: number; ok: boolean; value?: unknown; error?: JobError }) => {
+    type Answer = { id: number; ok: boolean; value?: unknown; bytes?: ArrayBuffer[]; many?: boolean; error?: JobError };
+    worker.on('message', ({ id, ok, value, bytes, many, error }: Answer) => {
       const pending = this.#pending.get(id);
       this.#pending.delete(id);
-      if (ok) pending?.resolve(value);
+      // A large answer of JSON text came as bytes (studio-worker.ts asBytes): Buffers over them, not copies.
+      const buffers = bytes?.map((b) => Buffer.from(b));
+      const answer = buffers ? (many ? buffers : buffers[0]) : value;
+      if (ok) pending?.resolve(answer);
       else pending?.reject(asError(error!));
     });
     const failAll = (error: Error) => {

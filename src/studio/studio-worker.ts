@@ -22,6 +22,28 @@ export function jobError(error: unknown): JobError {
   return { kind: 'bug', message: bug.message, stack: bug.stack };
 }
 
+/** Above this many characters an answer of JSON text crosses as bytes, moved rather than copied. */
+const LARGE_TEXT = 64 * 1024;
+
+/** An ArrayBuffer of `text` in UTF-8 that belongs to nobody else (so it can be moved), or undefined. */
+function ownBytes(text: string): ArrayBuffer | undefined {
+  const bytes = Buffer.from(text, 'utf8');
+  return bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.length ? (bytes.buffer as ArrayBuffer) : undefined;
+}
+
+/**
+ * A large JSON answer (the first render's 10 MB of SVG, a 2 MB file's value and text) as bytes
+ * moved to the request thread: it writes them to the socket as they are, where a string would be
+ * copied across, then encoded on the request loop while other requests wait.
+ */
+function asBytes(value: unknown): ArrayBuffer[] | undefined {
+  const texts = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
+  if (texts.length === 0 || !texts.every((t) => typeof t === 'string') || !texts.some((t) => t.length > LARGE_TEXT))
+    return undefined;
+  const buffers = texts.map((t: string) => ownBytes(t));
+  return buffers.every((b) => b !== undefined) ? (buffers as ArrayBuffer[]) : undefined;
+}
+
 interface Queued {
   id: number;
   job: Job;
@@ -42,7 +64,10 @@ function serve(port: NonNullable<typeof parentPort>, lang: Lang): void {
       const urgent = queue.findIndex((q) => q.job.kind !== 'check');
       const [{ id, job }] = queue.splice(Math.max(0, urgent), 1) as [Queued];
       try {
-        port.postMessage({ id, ok: true, value: await runJob(job, lang) });
+        const value = await runJob(job, lang);
+        const bytes = asBytes(value);
+        if (bytes) port.postMessage({ id, ok: true, bytes, many: Array.isArray(value) }, bytes);
+        else port.postMessage({ id, ok: true, value });
       } catch (error) {
         port.postMessage({ id, ok: false, error: jobError(error) });
       }

@@ -6,6 +6,7 @@
  * the sizes the zip declares; it stays in use for Trappa's own decks.
  */
 import { crc32, inflateRawSync } from 'node:zlib';
+import { english, said } from '../messages/catalogue.js';
 
 interface ZipEntry {
   method: number;
@@ -116,7 +117,7 @@ function inflate(data: Uint8Array, entry: ZipEntry, budget: number, limit: numbe
     return inflateRawSync(data, { maxOutputLength: Math.max(1, budget) });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return tooBig;
-    return { problem: `is damaged (${(error as Error).message})` };
+    return { problem: english(said('zip.damagedDetail', { detailInside: (error as Error).message })) };
   }
 }
 

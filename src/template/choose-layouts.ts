@@ -15,7 +15,7 @@
 import type { Issue, SourceLocation } from '../errors.js';
 import type { LayoutInfo, LayoutRole, MasterSet } from '../pptx/master-set.js';
 import { english, said } from '../messages/catalogue.js';
-import { layoutLook } from './legible-colors.js';
+import { layoutLook } from './layout-looks.js';
 
 const LAYOUT_ROLES: LayoutRole[] = ['title', 'content', 'two', 'comparison', 'titleOnly', 'section'];
 
@@ -105,13 +105,9 @@ function numberedLike(set: MasterSet, wishes: LayoutWishes): Numbered {
   const plain = best(set, 'content', none);
   if (!plain) return none;
   // What covers the slide (background, or full-slide art: Midnightblue's masters differ only there).
-  const grounds = new Map<string, string>();
-  const ground = (l: LayoutInfo) => {
-    let found = grounds.get(l.part);
-    if (found === undefined) grounds.set(l.part, (found = layoutLook(set, l).backdrop));
-    return found;
-  };
-  return (l) => hasNumber(l) && ground(l) === ground(plain) && samePlaces(l, plain);
+  // Asked last: it reads the layout's and its master's art (Yellow Idea has 108 layouts).
+  const ground = (l: LayoutInfo) => layoutLook(set, l).backdrop;
+  return (l) => hasNumber(l) && samePlaces(l, plain) && ground(l) === ground(plain);
 }
 
 const boxesOf = (l: LayoutInfo, types: string[]) =>
@@ -146,7 +142,7 @@ const FALLBACK: Record<LayoutRole, LayoutRole[]> = {
 
 function describe(layout: LayoutInfo): string {
   const placeholders = layout.placeholders.map((p) => p.type + (p.idx ? `#${p.idx}` : '')).join(', ');
-  return `'${layout.name}' (${placeholders || 'no placeholders'})`;
+  return `'${layout.name}' (${placeholders || english(said('tpl.noPlaceholders'))})`;
 }
 
 export interface ChosenLayouts {
@@ -162,6 +158,25 @@ export function chooseLayouts(
   names: Partial<Record<LayoutRole, string>>,
   where: SourceLocation,
   wishes: LayoutWishes = { numbers: true },
+): { ok: true; value: ChosenLayouts } | { ok: false; issues: Issue[] } {
+  // Once per process for a set and the same wishes: every deck of a build asks (issues are not kept: they name a place).
+  let known = chosenFor.get(set);
+  if (!known) chosenFor.set(set, (known = new Map()));
+  const key = JSON.stringify([names, wishes.numbers]);
+  const found = known.get(key);
+  if (found) return { ok: true, value: { layouts: { ...found.layouts } } };
+  const chosen = chooseAnew(set, names, where, wishes);
+  if (chosen.ok) known.set(key, { layouts: { ...chosen.value.layouts } });
+  return chosen;
+}
+
+const chosenFor = new WeakMap<MasterSet, Map<string, ChosenLayouts>>();
+
+function chooseAnew(
+  set: MasterSet,
+  names: Partial<Record<LayoutRole, string>>,
+  where: SourceLocation,
+  wishes: LayoutWishes,
 ): { ok: true; value: ChosenLayouts } | { ok: false; issues: Issue[] } {
   const issues: Issue[] = [];
   const own: Partial<Record<LayoutRole, LayoutInfo>> = {};

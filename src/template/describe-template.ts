@@ -8,7 +8,7 @@
 import { type Messages, messagesIn } from '../messages/catalogue.js';
 import { resolveFontFace } from '../fonts/fonts.js';
 import type { LayoutInfo, LayoutRole, MasterSet } from '../pptx/master-set.js';
-import { layoutLook } from './legible-colors.js';
+import { layoutLook } from './layout-looks.js';
 import { targets } from './read-master-set.js';
 
 export interface TemplateReport {

@@ -9,13 +9,13 @@
  */
 import { backgroundLayer, colorAt, layersOf, under } from '../check/backdrop.js';
 import { pictureArt } from '../check/ground-art.js';
-import { inheritance } from '../check/inherit-placeholders.js';
+import { inheritance, type Inheritance } from '../check/inherit-placeholders.js';
 import { readSlideElements } from '../check/read-slide.js';
 import type { ElementModel, Layer, RasterOf } from '../check/types.js';
 import { contrastRatio } from '../contrast.js';
 import type { ColorScheme } from '../ooxml/colors.js';
 import { backgroundPaint } from '../ooxml/paint.js';
-import { attr, children, type XmlElement } from '../ooxml/xml.js';
+import { attr, children } from '../ooxml/xml.js';
 import { resolvePart } from '../ooxml/package.js';
 import type { Box } from '../layout/types.js';
 import type { LayoutInfo, MasterSet, PlaceholderRef } from '../pptx/master-set.js';
@@ -102,6 +102,22 @@ function mediaIn(set: MasterSet, source: string): (embed: string) => string | un
   };
 }
 
+/** A part's art (shapes and pictures that are not placeholders) as layers. */
+function artLayers(set: MasterSet, part: string): Layer[] {
+  return layersOf(readSlideElements(partRoot(set.parts, part), set.scheme).filter(isArt), mediaIn(set, part));
+}
+
+const mastersArt = new WeakMap<MasterSet, Map<string, Layer[]>>();
+
+/** A master's art layers, read once per set: every layout of the master shows them (12 in each of Yellow Idea's 9). */
+function masterArtLayers(set: MasterSet, master: string): Layer[] {
+  let byMaster = mastersArt.get(set);
+  if (!byMaster) mastersArt.set(set, (byMaster = new Map()));
+  let layers = byMaster.get(master);
+  if (!layers) byMaster.set(master, (layers = artLayers(set, master)));
+  return layers;
+}
+
 /** The colour found most often on a 7 × 7 grid over `box` (undefined: unknown), and its share. */
 function mostUnder(layers: Layer[], box: Box, rasterOf: RasterOf): { color: string | undefined; share: number } {
   const counts = new Map<string | undefined, number>();
@@ -130,7 +146,8 @@ function describePaint(paint: Layer['paint']): string {
 const ownLayers = (at?: TextPlace): Layer[] =>
   (at?.shapes ?? []).map((s) => ({ box: s.box, paint: { kind: 'solid', color: s.fill, alpha: 1 } }));
 
-export function layoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
+/** A layout's look, worked out from its parts (layout-looks.ts keeps it per set and layout). */
+export function readLayoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
   const master = targets(set.parts, layout.part, '/slideMaster')[0] ?? set.masters[0] ?? '';
   const layoutRoot = partRoot(set.parts, layout.part);
   const masterRoot = partRoot(set.parts, master);
@@ -142,15 +159,15 @@ export function layoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
   const paint = fromLayout !== undefined ? fromLayout : backgroundPaint(masterRoot, scheme, theme);
   const bg1 = scheme.get('bg1') ?? 'FFFFFF';
   const background = paint === undefined || paint === null ? bg1 : paint.kind === 'solid' ? paint.color : undefined;
-  const artOf = (root: XmlElement | undefined) => readSlideElements(root, scheme).filter(isArt);
-  const masterArt = attr(layoutRoot, 'showMasterSp') === '0' ? [] : artOf(masterRoot);
-  const layoutArt = artOf(layoutRoot);
   const layers = [
     backgroundLayer(set.size, paint, bg1, mediaIn(set, bgSource)),
-    ...layersOf(masterArt, mediaIn(set, master)),
-    ...layersOf(layoutArt, mediaIn(set, layout.part)),
+    ...(attr(layoutRoot, 'showMasterSp') === '0' ? [] : masterArtLayers(set, master)),
+    ...artLayers(set, layout.part),
   ];
-  const inherited = inheritance(layoutRoot, masterRoot, scheme, set.size);
+  // Only text colours need it (choosing layouts asks only for the backdrop of many).
+  let inherited: Inheritance | undefined;
+  const placeholder = (ph: PlaceholderRef) =>
+    (inherited ??= inheritance(layoutRoot, masterRoot, scheme, set.size)).placeholder(ph.type ?? 'obj', ph.idx);
   const body = bodyArea(layout);
   const bodyColor = body ? mostUnder(layers, body, rasterOf).color : background;
   // A layer over most of the slide is a background (Lights' gradient, Metropolis' picture), not art to keep off.
@@ -177,9 +194,9 @@ export function layoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
     art,
     inPicture: pictureArt(layers, set.size, rasterOf),
     groundAt: (x, y) => colorAt(layers, x, y, rasterOf),
-    inheritedColor: (ph) => inherited.placeholder(ph.type ?? 'obj', ph.idx).color ?? scheme.get('tx1') ?? '000000',
+    inheritedColor: (ph) => placeholder(ph).color ?? scheme.get('tx1') ?? '000000',
     textSlot(ph, at) {
-      const { color, box: own } = inherited.placeholder(ph.type ?? 'obj', ph.idx);
+      const { color, box: own } = placeholder(ph);
       const box = at?.drawn ?? at?.box ?? own;
       // The text's own filled shape, else everything drawn under the text's box (the template's and Trappa's).
       // Text over art no theme colour reads on (or partly over a picture that cannot be read):

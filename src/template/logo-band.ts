@@ -11,7 +11,8 @@
 import { contrastRatio } from '../contrast.js';
 import type { Box } from '../layout/types.js';
 import type { LayoutInfo, MasterSet } from '../pptx/master-set.js';
-import { layoutLook, type LayoutLook } from './legible-colors.js';
+import { layoutLook } from './layout-looks.js';
+import type { LayoutLook } from './legible-colors.js';
 
 export interface LogoBand {
   /** Where the logo row goes: inside the slide, off the template's art, on an even ground. */
@@ -37,7 +38,16 @@ const LIGHT = 9.5;
 const ROW_SHARE = 0.6;
 
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-const lightness = (color: string) => contrastRatio(color, '000000');
+/** Lightness by colour: a band's search samples thousands of points of a few colours (a picture's more). */
+const lightnesses = new Map<string, number>();
+const lightness = (color: string): number => {
+  let found = lightnesses.get(color);
+  if (found === undefined) {
+    if (lightnesses.size >= 65_536) lightnesses.clear();
+    lightnesses.set(color, (found = contrastRatio(color, '000000')));
+  }
+  return found;
+};
 
 /** The median lightness of the row's ground and, per column, whether it is free (no art, an even ground). */
 function columnsOf(look: LayoutLook, row: Box): { ground: number; free: boolean[] } {
@@ -77,7 +87,19 @@ function widestFree(row: Box, free: boolean[]): Box {
  * foot, whose widest free stretch holds the logos in one row; else the row with the widest one.
  */
 export function logoBand(set: MasterSet, cover: LayoutInfo, texts: Box): LogoBand {
+  // Once per look (set, cover layout and pictures) and texts' box: every deck of a build asks again.
   const look = layoutLook(set, cover);
+  let bands = bandsOf.get(look);
+  if (!bands) bandsOf.set(look, (bands = new Map()));
+  const key = `${texts.x},${texts.y},${texts.w},${texts.h}`;
+  let found = bands.get(key);
+  if (!found) bands.set(key, (found = findBand(set, look, texts)));
+  return { band: { ...found.band }, backing: found.backing };
+}
+
+const bandsOf = new WeakMap<LayoutLook, Map<string, LogoBand>>();
+
+function findBand(set: MasterSet, look: LayoutLook, texts: Box): LogoBand {
   const { w, h } = set.size;
   const height = Math.min(BAND_H, h / 5);
   const full = w - 2 * SIDE;

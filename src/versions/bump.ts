@@ -189,20 +189,22 @@ export function bumpStrategyText(text: string, options: BumpOptions, file = 'dat
 function refuseEarlierDate(doc: Document.Parsed, text: string, date: string, from: string, file: string): void {
   const history = doc.get('history', true);
   const last = isSeq(history) ? history.items.at(-1) : undefined;
-  const candidates: Array<{ node: Node | undefined; what: string }> = [
-    { node: doc.get('date', true) as Node | undefined, what: `version ${from}` },
-    { node: isMap(last) ? (last.get('date', true) as Node | undefined) : undefined, what: 'the newest history entry' },
+  const candidates: Array<{ node: Node | undefined; history: boolean }> = [
+    { node: doc.get('date', true) as Node | undefined, history: false },
+    { node: isMap(last) ? (last.get('date', true) as Node | undefined) : undefined, history: true },
   ];
-  for (const { node, what } of candidates) {
+  for (const { node, history } of candidates) {
     if (!isScalar(node) || !node.range) continue;
     const previous = String(node.value instanceof Date ? node.value.toISOString().slice(0, 10) : node.value);
     if (!isoDate.safeParse(previous).success || date >= previous) continue;
     const before = text.slice(0, node.range[0]);
     const line = before.split('\n').length;
     const col = node.range[0] - before.lastIndexOf('\n');
+    // Each line whole: the catalogue's English form (stage-text.ts) is the line written here.
     throw new TrappaError(
-      `${file}:${line}:${col} date: the new version's date ${date} is earlier than ${what} (${previous}); ` +
-        `the history would run backwards. Give --date ${previous} or later`,
+      history
+        ? `${file}:${line}:${col} date: the new version's date ${date} is earlier than the newest history entry (${previous}); the history would run backwards. Give --date ${previous} or later`
+        : `${file}:${line}:${col} date: the new version's date ${date} is earlier than version ${from} (${previous}); the history would run backwards. Give --date ${previous} or later`,
     );
   }
 }

@@ -6,6 +6,7 @@
 import { FrozenVersionError } from '../errors.js';
 import type { MeasuredFace } from '../fonts/measured-faces.js';
 import { isFrozen, type ManifestEntry } from './manifest.js';
+import { english, type Said, said } from '../messages/catalogue.js';
 
 export interface BuiltVersion {
   deckId: string;
@@ -61,28 +62,31 @@ function otherFaces(entry: ManifestEntry, faces: MeasuredFace[] | undefined): st
   for (const then of entry.faces) {
     const now = faces.find((f) => f.font === then.font);
     if (!now || now.sha256 === then.sha256) continue;
-    return (
-      `${entry.deckId} v${entry.version} ${how(entry)} with its text measured in ${short(then)} for the font ` +
-      `"${then.font}"; this machine measures it with ${short(now)}, so the deck comes out different: build it where ` +
-      `${then.face} is, bump the version (trappa bump ${nextVersion(entry.version)} --note "…") or pass --overwrite-released`
+    return english(
+      said('ver.faces', {
+        deck: entry.deckId,
+        version: entry.version,
+        message: how(entry),
+        thenFace: short(then),
+        font: then.font,
+        nowFace: short(now),
+        face: then.face,
+        next: nextVersion(entry.version),
+      }),
     );
   }
   return undefined;
 }
 
-function how(entry: ManifestEntry): string {
-  return entry.status === 'released'
-    ? `was released on ${day(entry.releasedAt)}`
-    : entry.sentAt
-      ? `was sent on ${day(entry.sentAt)}`
-      : `was frozen for sending on ${day(entry.frozenAt)}`;
+function how(entry: ManifestEntry): Said {
+  if (entry.status === 'released') return said('ver.released', { date: day(entry.releasedAt) });
+  if (entry.sentAt) return said('ver.sent', { date: day(entry.sentAt) });
+  return said('ver.frozen', { date: day(entry.frozenAt) });
 }
 
 function frozenMessage(entry: ManifestEntry): string {
-  return (
-    `${entry.deckId} v${entry.version} ${how(entry)} and its content has changed; ` +
-    `bump the version (trappa bump ${nextVersion(entry.version)} --note "…") or pass --overwrite-released`
-  );
+  const values = { deck: entry.deckId, version: entry.version, message: how(entry), next: nextVersion(entry.version) };
+  return english(said('ver.changed', values));
 }
 
 /** Every refusal at once, so nothing is written when any deck is refused. */

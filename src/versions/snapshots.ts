@@ -11,7 +11,7 @@ import { copyFile, mkdir, mkdtemp, readFile, rename, rm, stat } from 'node:fs/pr
 import os from 'node:os';
 import path from 'node:path';
 import { TrappaError } from '../errors.js';
-import { confinePath, refusalText } from '../io/confine.js';
+import { type ConfineRefusal, confinePath } from '../io/confine.js';
 import { inputsHashMatches, type InputFile } from './input-hash.js';
 import {
   deckIdPattern,
@@ -25,8 +25,22 @@ import {
 } from './records.js';
 import { saveAtomically, strayTemps, tempPathFor, type PreparedSave } from '../io/save-file.js';
 import { CLEANUP_RETRIES, type RenamePolicy, renameRetrying } from '../io/rename-retry.js';
+import { english, type MessageKey, said } from '../messages/catalogue.js';
 
 /** Copies files to their logical paths below `toRoot`; a logical path that leads out is refused. */
+const REFUSED: Record<ConfineRefusal, MessageKey> = {
+  empty: 'snap.empty',
+  nul: 'snap.nul',
+  absolute: 'snap.absolute',
+  outside: 'snap.outside',
+  'link-outside': 'snap.link',
+};
+
+/** A path of a release record that would lead out of `folder`: refused before anything is written. */
+function refused(where: string, file: string, reason: ConfineRefusal, folder: MessageKey): string {
+  return english(said(REFUSED[reason], { file: where, path: file, folderWord: said(folder) }));
+}
+
 async function copyInputs(
   files: readonly { logical: string; absolute: string }[],
   toRoot: string,
@@ -35,8 +49,7 @@ async function copyInputs(
   const copied: InputFile[] = [];
   for (const file of files) {
     const target = confinePath(toRoot, file.logical);
-    if (!target.ok)
-      throw new TrappaError(`${what}: ${refusalText(file.logical, target.reason, 'the project')}; nothing was written`);
+    if (!target.ok) throw new TrappaError(refused(what, file.logical, target.reason, 'word.folder.project'));
     await mkdir(path.dirname(target.path), { recursive: true });
     await copyFile(file.absolute, target.path);
     copied.push({ logical: target.relative, absolute: target.path });
@@ -159,9 +172,10 @@ async function loadRecord(dir: string): Promise<ReleaseRecord> {
   const text = await readFile(path.join(dir, RECORD), 'utf8').catch(() => undefined);
   if (text === undefined) {
     const what = /^(.+)-v(\d[\d.]*)$/.exec(path.basename(dir));
-    const name = what ? `${what[1]} v${what[2]}` : 'this release';
     throw new TrappaError(
-      `no input snapshot of ${name} in ${shown}; only versions released with trappa release have one`,
+      what
+        ? `no input snapshot of ${what[1]} v${what[2]} in ${shown}; only versions released with trappa release have one`
+        : english(said('record.noSnapshotThis', { folder: shown })),
     );
   }
   // A folder given by path may have been copied and renamed, so its name is not checked.
@@ -192,8 +206,7 @@ export async function checkoutRelease(dir: string): Promise<ReleaseCheckout> {
       const source = confinePath(inputs, logical);
       if (!source.ok)
         throw new TrappaError(
-          `${path.join(dir, RECORD)} files: ${refusalText(logical, source.reason, 'the snapshot')}; nothing was ` +
-            `written`,
+          refused(`${path.join(dir, RECORD)} files`, logical, source.reason, 'word.folder.snapshot'),
         );
       return { logical, absolute: source.path };
     });

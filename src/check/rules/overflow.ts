@@ -32,16 +32,18 @@ function checkFrames(deck: DeckModel, slide: SlideModel, { tolerance }: RuleOpti
     const width = rect.w - insets.left - insets.right;
     const available = rect.h - insets.top - insets.bottom;
     const measured = measureFrame(shape.text, width);
-    const at = measured.sizes.length > 0 ? ` at ${measured.sizes.map(points).join('/')}` : '';
     if (measured.height > available + tolerance) {
+      const [needs, has, over] = [measured.height, Math.max(0, available), measured.height - available].map(inches);
+      const sizes = measured.sizes.map(points).join('/');
       found.push(
         finding(
           'error',
           RULE,
           slide.number,
           name,
-          `the text needs ${inches(measured.height)}${at} but the frame has ${inches(Math.max(0, available))}; ` +
-            `it runs ${inches(measured.height - available)} out of its frame`,
+          sizes
+            ? `the text needs ${needs} at ${sizes} but the frame has ${has}; it runs ${over} out of its frame`
+            : `the text needs ${needs} but the frame has ${has}; it runs ${over} out of its frame`,
         ),
       );
     } else if (shape.text.noWrap && measured.widest / 72 > width + tolerance) {

@@ -30,7 +30,6 @@ interface StoredSignIn {
 }
 
 const account = (config: OAuthConfig): string => `${config.tenant}/${config.clientId}`;
-const SIGN_IN_AGAIN = 'run trappa mail login to sign in again';
 const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 /** Entra ID's answer to a slow_down: poll 5 s less often (RFC 8628 §3.5). */
 const SLOW_DOWN_MS = 5000;
@@ -133,7 +132,7 @@ export async function deviceCodeLogin(config: OAuthConfig, io: LoginIo): Promise
     if (error === 'expired_token') break;
     throw new MailLoginError(tokenErrorMessage(poll.status, poll.json, config));
   }
-  throw new MailLoginError(`The code expired before the sign-in was finished; ${SIGN_IN_AGAIN}.`);
+  throw new MailLoginError(english(said('mail.codeExpired')));
 }
 
 /** The account signed in for this app registration (for the sender's address), without asking Entra ID. */

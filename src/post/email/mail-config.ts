@@ -14,6 +14,7 @@ import {
 import type { OAuthConfig } from './oauth-token.js';
 import { signedInAs } from './delegated.js';
 import type { Recipient } from './types.js';
+import { english, said } from '../../messages/catalogue.js';
 
 export interface MailTimeouts {
   /** TCP (and TLS) connection, ms. */
@@ -93,8 +94,8 @@ export async function loadMailConfig(options: LoadSmtpConfigOptions = {}): Promi
 export function describeMailConfig(config: MailConfig): string {
   const from = config.from.name ? `${config.from.name} <${config.from.email}>` : config.from.email;
   if (config.transport === 'graph') {
-    const as = config.oauth.flow === 'delegated' ? 'signed in as yourself' : `as app ${config.oauth.clientId}`;
-    return `Microsoft Graph ${config.graphUrl} ${as}, from ${from}`;
+    const values = { url: config.graphUrl, app: config.oauth.clientId, from };
+    return english(said(config.oauth.flow === 'delegated' ? 'mail.viaGraphSelf' : 'mail.viaGraphApp', values));
   }
   const { smtp } = config;
   const login = smtp.user

@@ -5,6 +5,7 @@ import { nonEmpty, readConfigFile } from './read-config-file.js';
 import { Secret } from './secret.js';
 import { SmtpConfigError } from './smtp-config-error.js';
 import type { Recipient } from './types.js';
+import { english, said } from '../../messages/catalogue.js';
 
 export { SmtpConfigError } from './smtp-config-error.js';
 
@@ -53,12 +54,13 @@ export async function loadSmtpConfig(options: LoadSmtpConfigOptions = {}): Promi
     ...(file ? [file.path] : []),
     ...(Object.keys(env).some((k) => k.startsWith('TRAPPA_SMTP_')) ? ['environment'] : []),
   ];
-  const where = file ? `TRAPPA_SMTP_… or ${file.path}` : 'TRAPPA_SMTP_… or ~/.config/trappa/smtp.yaml';
+  const configFile = file?.path ?? '~/.config/trappa/smtp.yaml';
+  const where = `TRAPPA_SMTP_… or ${configFile}`;
   const pick = (name: string, key: string): string | undefined =>
     nonEmpty(env[`TRAPPA_SMTP_${name}`]) ?? file?.values[key];
 
   const host = pick('HOST', 'host');
-  if (!host) throw new SmtpConfigError(`No SMTP server is configured: set TRAPPA_SMTP_HOST (${where}: host).`);
+  if (!host) throw new SmtpConfigError(english(said('mail.noHost', { file: configFile })));
   const security = (pick('SECURITY', 'security') ?? 'starttls').toLowerCase();
   if (security !== 'starttls' && security !== 'tls' && security !== 'none') {
     throw new SmtpConfigError(`SMTP security "${security}" is not one of starttls, tls, none (TRAPPA_SMTP_SECURITY).`);
@@ -125,7 +127,7 @@ export async function loadSmtpConfig(options: LoadSmtpConfigOptions = {}): Promi
 
 /** One line for logs and `--dry-run`: server, security, user and sender, never the password. */
 export function describeSmtpConfig(config: SmtpConfig): string {
-  const login = config.user ? ` as ${config.user}${config.auth === 'oauth2' ? ' (OAuth 2.0)' : ''}` : ' without login';
+  const login = config.user ? ` as ${config.user}${config.auth === 'oauth2' ? ' (OAuth 2.0)' : ''}` : '';
   return `${config.host}:${config.port} (${config.security.toUpperCase()})${login}, from ${formatMailbox(config.from)}`;
 }
 
