@@ -10,7 +10,7 @@
  * figures are of a build after the first, in a new process each time.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { copyProjectInto } from '../../test/helpers/project-copy.js';
 import { libreOfficeTemplates, ownTemplates } from '../../test/helpers/template-corpus.js';
@@ -46,6 +46,10 @@ async function templates(root: string, work: string): Promise<string[]> {
   return [fixture, ...named];
 }
 
+/** The machine's 1-minute load average when the measurement began and ended (CPU time grows with it too). */
+let loadAtStart: number | undefined;
+let loadAtEnd: number | undefined;
+
 export async function measureTemplates(root: string, cli: string, runs: number): Promise<ColdResult[]> {
   const work = mkdtempSync(path.join(tmpdir(), 'trappa-bench-template-'));
   const build = (name: string, cwd: string): Command => ({
@@ -59,8 +63,10 @@ export async function measureTemplates(root: string, cli: string, runs: number):
     ...(await templates(root, work)).map((t) => build(`build --all on ${path.basename(t)}`, projectOn(root, work, t))),
   ];
   try {
+    loadAtStart = loadavg()[0]!;
     return measureCommands(commands, runs);
   } finally {
+    loadAtEnd = loadavg()[0]!;
     rmSync(work, { recursive: true, force: true });
   }
 }
@@ -84,6 +90,7 @@ export function templateTable(results: ColdResult[]): Table {
     ]),
     notes: [
       worstNote(results),
+      `Load average (1 min) ${loadAtStart?.toFixed(1) ?? '?'} at the start, ${loadAtEnd?.toFixed(1) ?? '?'} at the end, on ${availableParallelism()} cores.`,
       'CPU is user + system (GNU time); wall time depends on what else the machine runs, CPU much less.',
       'Each build is a fresh node process on its own copy of the project, interleaved with the others.',
     ],
