@@ -104,8 +104,8 @@ export function belowTitle(body: Box, title: Box | undefined): Box {
 /**
  * The title's place ending before the template's art that crosses it (Inspiration's purple tab
  * stands over the right end of its title band): the title is set only beside the art, keeping its
- * start (a title is read from there) and at least 60 % of its width. Art that holds the whole place (the band the title is set on) or
- * lies away from it changes nothing.
+ * start (a title is read from there) and at least 60 % of its width. Art that holds the whole place (the band the title is set on),
+ * lies away from it or reaches only part of its height changes nothing.
  */
 export function titleBesideArt(title: Box, art: readonly Box[]): Box {
   let place = title;
@@ -113,7 +113,10 @@ export function titleBesideArt(title: Box, art: readonly Box[]): Box {
     const right = place.x + place.w;
     const meets = a.x < right && a.x + a.w > place.x && a.y < place.y + place.h && a.y + a.h > place.y;
     const holds = a.x <= place.x && a.x + a.w >= right && a.y <= place.y && a.y + a.h >= place.y + place.h;
-    if (!meets || holds) continue;
+    // Art across the title's whole height stands in its way (a tab); art that reaches only part
+    // of it is the ground the title is set on (Grey_Elegant's blocks), judged for contrast instead.
+    const across = a.y <= place.y + 0.02 && a.y + a.h >= place.y + place.h - 0.02;
+    if (!meets || holds || !across) continue;
     const w = a.x - 0.1 - place.x;
     if (w >= 0.6 * title.w) place = { ...place, w };
   }

@@ -173,7 +173,7 @@ export function templatePage(page: Page, set: MasterSet, layouts: Record<LayoutR
     footer: union([footer, number]) ?? bottomBand(page.footer, set.size),
     template: {
       cover: {
-        title: coverBand ?? boxOf(cover, 'ctrTitle', 'title') ?? page.title,
+        title: titleBesideArt(coverBand ?? boxOf(cover, 'ctrTitle', 'title') ?? page.title, coverLook.art),
         ...(coverBand ? { onBand: true } : {}),
         subtitle,
         logos: logoBand(set, cover, subtitle),

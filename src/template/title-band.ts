@@ -5,7 +5,7 @@
  * title sat on the bar's top edge, the bar below it empty. Such a layout's title crosses the
  * edge of the band its master's title place lies in; the deck's copy of the layout then takes
  * the master's title place (its own position is dropped, so it inherits the master's), as
- * LibreOffice's own autolayouts do. A layout whose title lies inside the band, or away from it,
+ * LibreOffice's own autolayouts do, and its body places start below the band. A layout whose title lies inside the band, or away from it,
  * or that hides the master's shapes, is left as it is.
  */
 import { strToU8 } from 'fflate';
@@ -61,7 +61,24 @@ function onBand(layout: string, band: Box, place: Box): string {
   // The same title set higher or lower, not a title of another shape (a narrow one beside art).
   if (place.w < 0.8 * box.w) return layout;
   const sp = title[0].replace(XFRM, '');
-  return layout.slice(0, title.index) + sp + layout.slice(title.index + title[0].length);
+  return bodiesBelow(layout.slice(0, title.index) + sp + layout.slice(title.index + title[0].length), band);
+}
+
+const isBody = (sp: string) => /<p:ph\b/.test(sp) && !/<p:ph\b[^>]*\btype="(?!body|obj)[^"]*"/.test(sp);
+const emu = (inches: number) => Math.round(inches * EMU_PER_INCH);
+
+/** The layout's body places starting 0.1 in below the band where they reached into it (their foot kept). */
+function bodiesBelow(layout: string, band: Box): string {
+  const foot = band.y + band.h + 0.1;
+  return layout.replace(/<p:sp>[\s\S]*?<\/p:sp>/g, (sp) => {
+    const box = isBody(sp) ? boxOf(sp) : undefined;
+    if (!box || box.y >= foot || box.y + box.h <= foot + 1) return sp;
+    return sp.replace(XFRM, (xfrm) =>
+      xfrm
+        .replace(/(<a:off\b[^>]*\by=")-?\d+"/, `$1${emu(foot)}"`)
+        .replace(/(<a:ext\b[^>]*\bcy=")\d+"/, `$1${emu(box.y + box.h - foot)}"`),
+    );
+  });
 }
 
 /** The parts with each layout's title moved onto its master's title band where it crossed the band's edge. */

@@ -76,6 +76,19 @@ function groundsUnder(
   return [...grounds.values()].filter((g) => g.count >= LEAST);
 }
 
+const meets = (a: Box, b: Box): boolean => a.x <= b.x + b.w && a.x + a.w >= b.x && a.y <= b.y + b.h && a.y + a.h >= b.y;
+
+/**
+ * Whether any point of `box` can be art: inside a patch, or on a template layer that is no
+ * backdrop (as `groundsUnder` tells them; `covers` takes closed boxes). When none meets the
+ * text's box, no ground under it is art and sampling it (up to 48,000 points) can find nothing:
+ * the built-in design's every text box was sampled for nothing (issue #27, watch rebuilds).
+ */
+function mayCrossArt(box: Box, template: Layer[], patches: Box[], size: { w: number; h: number }): boolean {
+  if (patches.some((p) => meets(p, box))) return true;
+  return template.some((l) => l.box.w * l.box.h < BACKDROP * size.w * size.h && meets(l.box, box));
+}
+
 function slideFindings(deck: DeckModel, slide: SlideModel, options: RuleOptions): Finding[] {
   if (!slide.backdrop) return [];
   const rasterOf = options.pictures ?? (() => undefined);
@@ -86,7 +99,7 @@ function slideFindings(deck: DeckModel, slide: SlideModel, options: RuleOptions)
   slide.elements.forEach((e, index) => {
     if (e.kind !== 'shape' || !shapes.has(e as never) || typeof e.fill === 'string') return;
     const box = textBox(e);
-    if (!box) return;
+    if (!box || !mayCrossArt(box, slide.backdrop!, patches, deck.size)) return;
     const layers = [...slide.backdrop!, ...layersOf(slide.elements.slice(0, index), media)];
     const grounds = groundsUnder(box, layers, slide.backdrop!.length, patches, deck.size, rasterOf);
     // The art the text runs onto: of the pieces it crosses into, the one under the fewest of its letters.
