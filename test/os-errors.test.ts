@@ -132,6 +132,29 @@ describe('paths the file system refuses', () => {
       'trappa: output/.trappa.lock: permission denied; choose another folder (--out) or ask for write access (EACCES)',
     );
   });
+
+  // Added in the ninth round: the store of deflated template parts (.cache/deflated) made a project the
+  // user may only read fail its build with «.cache: permission denied», even with --out elsewhere.
+  it.skipIf(!isRoot)(
+    'a project the user may only read builds into a folder of theirs (--out): caches are best effort',
+    async () => {
+      const root = copyProject();
+      addTinyDecks(root, ['t1']);
+      chmodSync(root, 0o755);
+      const out = path.join(`${root}-out`);
+      mkdirSync(out);
+      chmodSync(out, 0o777);
+      const run = await runQuietly(process.execPath, [...CLI_ARGS, '--out', out, 'build', '--deck', 't1'], 120_000, {
+        cwd: root,
+        uid: 65534,
+        gid: 65534,
+      });
+      expect(run.stderr).not.toMatch(/permission denied/);
+      expect(run.status).toBe(0);
+      expect(existsSync(path.join(out, 't1-v0.2-2004-01-26.pptx'))).toBe(true);
+      expect(existsSync(path.join(root, '.cache', 'deflated'))).toBe(false);
+    },
+  );
 });
 
 describe('a full or read-only disk', () => {

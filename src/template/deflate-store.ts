@@ -33,11 +33,19 @@ export async function loadDeflateStore(dir: string): Promise<void> {
   }
 }
 
-/** Keeps the master-set parts this process deflated; each written atomically (temporary file + rename). */
+/**
+ * Keeps the master-set parts this process deflated; each written atomically (temporary file + rename).
+ * Best effort, as the image caches are: a project folder the user may not write to (a shared drive,
+ * another user's project built with --out) costs the next build the deflating, never the build.
+ */
 export async function saveDeflateStore(dir: string): Promise<void> {
   const made = deflatedForStore();
   if (made.length === 0) return;
-  await mkdir(dir, { recursive: true });
+  const ready = await mkdir(dir, { recursive: true }).then(
+    () => true,
+    () => false,
+  );
+  if (!ready) return;
   for (const [key, bytes] of made) {
     const target = path.join(dir, `${key}.deflate`);
     const temporary = `${target}.${randomUUID()}.tmp`;
