@@ -65,6 +65,8 @@ export interface FitRequest {
   fill?: string;
   /** Where the text was written; when given, text that cannot fit is a LayoutIssue there. */
   source?: SourceLocation;
+  /** A shape's text keeps to its shape: its box never grows towards the footer. @default false */
+  fixed?: boolean;
 }
 
 export interface Fitted {
@@ -133,7 +135,7 @@ export function fitBox(page: Page, given: FitRequest): Fitted {
   // Only the lowest block of the content area grows (nothing of the slide's own lies below it).
   const lowest = request.box.y + request.box.h >= page.body.y + page.body.h - 0.05;
   const above = request.box.y + request.box.h <= page.body.y + 0.05;
-  if (!fitted.fits && page.template && (lowest || above)) {
+  if (!fitted.fits && page.template && !request.fixed && (lowest || above)) {
     // A box above the content area (a title) grows only up to it, never into the slide's content.
     // It stops above the template's art below it too (trees along the bottom): text keeps off the art.
     const { x, y, w } = request.box;
@@ -282,7 +284,7 @@ function textArea(shape: ShapeElement['shape'], box: Box, radius?: number): Box 
 
 export function fittedShape(page: Page, request: ShapeRequest): ShapeElement {
   const measured = textArea(request.shape, request.box, request.radius);
-  const { element } = fitBox(page, { ...request, box: measured, role: 'body', fill: undefined });
+  const { element } = fitBox(page, { ...request, box: measured, role: 'body', fill: undefined, fixed: true });
   return {
     type: 'shape',
     name: request.name,

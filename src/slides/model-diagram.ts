@@ -58,6 +58,7 @@ function arrowCentres(members: Box[], joint: Box): number[] {
 const MIN_ARROW_H = 0.35;
 /** Space between two rows of members, inches. */
 const MEMBER_GAP = 0.1;
+const OUTCOME_RADIUS = 0.1;
 
 /** Height a row of boxes needs for its longest text at the floor (bold, centred), inches. */
 function needAtFloor(page: Page, texts: string[], width: number): number {
@@ -86,7 +87,8 @@ export function modelDiagram(input: SlideInput, content: ModelContent, area: Box
   // Many members with long names go on two rows (one column per pair) rather than into tall slivers.
   const twoRows = names.length > 2 && need(names.length) > Math.max(rowH, 1.0);
   const perRow = twoRows ? Math.ceil(names.length / 2) : names.length;
-  const outcomeNeed = needAtFloor(page, [content.outcome], area.w - 0.3);
+  // The outcome is a rounded box: its text area is inset by 29.3 % of the corner radius on each side.
+  const outcomeNeed = needAtFloor(page, [content.outcome], area.w - 0.3) + 2 * 0.29289 * OUTCOME_RADIUS;
   const rows = twoRows ? 2 : 1;
   const roomy =
     rows * Math.max(rowH, need(perRow)) + jointH + Math.max(Math.min(rowH, 0.6), outcomeNeed) + 2 * MIN_ARROW_H <=
@@ -160,7 +162,7 @@ export function modelDiagram(input: SlideInput, content: ModelContent, area: Box
     fittedShape(page, {
       name: model.parts.outcome.name(),
       shape: 'roundRect',
-      radius: 0.1,
+      radius: OUTCOME_RADIUS,
       box: { x: area.x, y: below + arrowH, w: area.w, h: outcomeH },
       fill: colors.accent,
       paragraphs: [{ runs: [{ text: content.outcome }] }],

@@ -15,14 +15,31 @@ import type { SlideInput, SlideKind } from './types.js';
 
 const bottomOf = (elements: SlideElement[]): number => Math.max(...elements.map((e) => e.box.y + e.box.h));
 
+/** Which of the model's texts are on the slide, and whether they stand beside the diagram instead of above and below it. */
+interface Shown {
+  summary: boolean;
+  emphasis: boolean;
+  beside?: boolean;
+}
+
+/** Share of a wide content area's width the diagram keeps when the texts stand beside it. */
+const DIAGRAM_SHARE = 0.6;
+const GAP = 0.3;
+
+/** Wider than 2.5 times its height: room for a text column beside the diagram, not above it. */
+const wideAndLow = (body: Box): boolean => body.w > 2.5 * body.h;
+
 /**
  * Summary above the diagram, the key sentence under it. When the diagram cannot fit
  * between them even with its boxes only as tall as their text (many members, long names,
  * many services), the summary and then the key sentence move to the speaker notes.
  */
 function layout(input: SlideInput, content: ModelContent): LaidOutSlide {
-  const attempts: Array<{ summary: boolean; emphasis: boolean }> = [
+  const attempts: Shown[] = [
     { summary: true, emphasis: true },
+    // A wide, low content area (a template's strip under a mid-slide title): the texts beside the
+    // diagram keep the model's message on the slide rather than in the speaker notes.
+    ...(wideAndLow(input.page.body) ? [{ summary: true, emphasis: true, beside: true }] : []),
     { summary: false, emphasis: true },
     { summary: false, emphasis: false },
   ];
@@ -37,11 +54,8 @@ function layout(input: SlideInput, content: ModelContent): LaidOutSlide {
   return slide!;
 }
 
-function layoutWith(
-  input: SlideInput,
-  content: ModelContent,
-  shown: { summary: boolean; emphasis: boolean },
-): { slide: LaidOutSlide; fits: boolean } {
+function layoutWith(input: SlideInput, content: ModelContent, shown: Shown): { slide: LaidOutSlide; fits: boolean } {
+  if (shown.beside) return layoutBeside(input, content);
   const page = input.page;
   const { colors, sizes } = page.theme;
   const body = page.body;
@@ -74,21 +88,70 @@ function layoutWith(
       }).element,
     );
   }
+  const slide = laidOut(input, content, elements, shown.summary, Boolean(emphasis));
+  return { slide, fits: bottomOf(drawn) <= diagram.y + diagram.h + 0.01 };
+}
+
+/**
+ * The diagram on the left part of a wide, low content area, the summary and the key sentence in
+ * a column to its right (the key sentence left-aligned under the summary, as a column reads).
+ * It fits when the diagram and both texts fit their boxes at the theme's floor or above.
+ */
+function layoutBeside(input: SlideInput, content: ModelContent): { slide: LaidOutSlide; fits: boolean } {
+  const page = input.page;
+  const { colors, sizes } = page.theme;
+  const body = page.body;
+  const diagram: Box = { ...body, w: body.w * DIAGRAM_SHARE };
+  const column: Box = { x: diagram.x + diagram.w + GAP, y: body.y, w: body.w - diagram.w - GAP, h: body.h };
+  const summaryParas: Paragraph[] = [{ runs: [{ text: content.summary }] }];
+  const summaryStyle = textStyle(page, { size: Math.min(sizes.body, 20) });
+  const emphasisStyle = textStyle(page, { size: sizes.body + 2, color: colors.primary });
+  const emphasis = content.emphasis ? { ...content.emphasis, align: undefined } : undefined;
+  const emphasisH = emphasis ? Math.min(column.h * 0.45, textHeight([emphasis], emphasisStyle, column.w)) : 0;
+  const summaryH = column.h - emphasisH - (emphasis ? 0.15 : 0);
+  const drawn = modelDiagram(input, content, diagram);
+  const summary = fitBox(page, {
+    name: model.parts.summary.name(),
+    box: { ...column, h: summaryH },
+    paragraphs: summaryParas,
+    style: summaryStyle,
+  });
+  const key = emphasis
+    ? fitBox(page, {
+        name: model.parts.emphasis.name(),
+        box: { ...column, y: column.y + column.h - emphasisH, h: emphasisH },
+        paragraphs: [emphasis],
+        style: emphasisStyle,
+      })
+    : undefined;
+  const elements = [...titleElements(page, content.title), ...drawn, summary.element, ...(key ? [key.element] : [])];
+  const slide = laidOut(input, content, elements, true, Boolean(key));
+  const fits = bottomOf(drawn) <= diagram.y + diagram.h + 0.01 && summary.fits && (key?.fits ?? true);
+  return { slide, fits };
+}
+
+/** The slide, with what did not get on it in the speaker notes (and, on a template, a word about it). */
+function laidOut(
+  input: SlideInput,
+  content: ModelContent,
+  elements: SlideElement[],
+  summaryShown: boolean,
+  emphasisShown: boolean,
+): LaidOutSlide {
   const moved = [
-    shown.summary ? '' : content.summary,
-    emphasis || !content.emphasis ? '' : content.emphasis.runs.map((r) => r.text).join(''),
+    summaryShown ? '' : content.summary,
+    emphasisShown || !content.emphasis ? '' : content.emphasis.runs.map((r) => r.text).join(''),
     content.unplaced ?? '',
   ];
   const notes = moved.filter(Boolean).join('\n\n');
-  const adapted = page.template ? movedNote(Boolean(moved[0]), Boolean(moved[1])) : undefined;
-  const slide = {
+  const adapted = input.page.template ? movedNote(Boolean(moved[0]), Boolean(moved[1])) : undefined;
+  return {
     title: content.title,
-    background: colors.background,
+    background: input.page.theme.colors.background,
     elements,
     ...(notes ? { notes } : {}),
     ...(adapted ? { adapted } : {}),
   };
-  return { slide, fits: bottomOf(drawn) <= diagram.y + diagram.h + 0.01 };
 }
 
 /** The warning for text of the model moved to the speaker notes on a template (the tasks label is not text of its own). */
