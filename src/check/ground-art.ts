@@ -70,24 +70,52 @@ function patches(nx: number, ny: number, out: boolean[]): { x0: number; y0: numb
   return found;
 }
 
+/**
+ * The art boxes of each decoded picture, per placing (box, paint, shape): every slide of every
+ * deck on a layout asks for the same backdrop, and sampling a slide-sized picture (~6,000 points)
+ * was 15 % of a build on a picture template (Candy) when done per slide. The rasters are kept per
+ * process (images/decode-raster.ts), so a raster object stands for its picture's pixels.
+ */
+const artOf = new WeakMap<object, Map<string, Box[]>>();
+
 /** The art inside the slide-sized pictures of `layers` (a slide's background and its template's art), as boxes. */
 export function pictureArt(layers: readonly Layer[], size: { w: number; h: number }, rasterOf: RasterOf): Box[] {
   const boxes: Box[] = [];
   for (const layer of layers) {
     if (layer.paint.kind !== 'picture' || layer.box.w * layer.box.h < BACKDROP * size.w * size.h) continue;
-    const grid = standingOut(layer, rasterOf);
-    if (!grid) continue;
-    const cw = layer.box.w / grid.nx;
-    const ch = layer.box.h / grid.ny;
-    for (const p of patches(grid.nx, grid.ny, grid.out)) {
-      const box = {
-        x: layer.box.x + p.x0 * cw,
-        y: layer.box.y + p.y0 * ch,
-        w: (p.x1 - p.x0 + 1) * cw,
-        h: (p.y1 - p.y0 + 1) * ch,
-      };
-      if (box.w >= SPECK && box.h >= SPECK) boxes.push(box);
+    const raster = layer.media === undefined ? undefined : rasterOf(layer.media);
+    if (!raster) {
+      boxes.push(...layerArt(layer, rasterOf));
+      continue;
     }
+    let placings = artOf.get(raster);
+    if (!placings) artOf.set(raster, (placings = new Map()));
+    // The relationship id names the picture only within its part; the raster is the picture itself.
+    const key = JSON.stringify([layer.box, layer.paint, layer.ellipse, layer.outline], (k, v) =>
+      k === 'embed' ? undefined : v,
+    );
+    let art = placings.get(key);
+    if (!art) placings.set(key, (art = layerArt(layer, rasterOf)));
+    boxes.push(...art.map((b) => ({ ...b })));
+  }
+  return boxes;
+}
+
+/** The art boxes inside one slide-sized picture layer. */
+function layerArt(layer: Layer, rasterOf: RasterOf): Box[] {
+  const grid = standingOut(layer, rasterOf);
+  if (!grid) return [];
+  const boxes: Box[] = [];
+  const cw = layer.box.w / grid.nx;
+  const ch = layer.box.h / grid.ny;
+  for (const p of patches(grid.nx, grid.ny, grid.out)) {
+    const box = {
+      x: layer.box.x + p.x0 * cw,
+      y: layer.box.y + p.y0 * ch,
+      w: (p.x1 - p.x0 + 1) * cw,
+      h: (p.y1 - p.y0 + 1) * ch,
+    };
+    if (box.w >= SPECK && box.h >= SPECK) boxes.push(box);
   }
   return boxes;
 }
