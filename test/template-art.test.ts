@@ -9,7 +9,7 @@
  * - Focus: the footer across the white stripe between its polygons reads (a panel under it).
  * Decks built in process (dry run), checked with the pictures decoded as `trappa check` does.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDecks, type BuiltDeck } from '../src/build-deck.js';
 import { backdropPictures } from '../src/check/backdrop-pictures.js';
 import { checkDeck } from '../src/check/check-deck.js';
-import { copyProjectInto } from './helpers/project-copy.js';
+import { copyProjectOnTemplate } from './helpers/project-copy.js';
 import { readPptx } from './helpers/pptx-zip.js';
 import { slideShapes } from './helpers/structure.js';
 import { libreOfficeTemplates } from './helpers/template-corpus.js';
@@ -28,11 +28,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true, maxRetries: 5, retry
 
 async function deckOn(name: string, deck: string): Promise<BuiltDeck> {
   const file = (await libreOfficeTemplates()).find((f) => path.basename(f) === `${name}.potx`)!;
-  const root = copyProjectInto(mkdtempSync(path.join(work, 'p-')));
-  mkdirSync(path.join(root, 'assets/templates'), { recursive: true });
-  copyFileSync(file, path.join(root, 'assets/templates', path.basename(file)));
-  const theme = path.join(root, 'data/theme.yaml');
-  writeFileSync(theme, `${readFileSync(theme, 'utf8')}template: templates/${path.basename(file)}\n`);
+  const root = copyProjectOnTemplate(mkdtempSync(path.join(work, 'p-')), file);
   return (await buildDecks({ root, decks: [deck], dryRun: true })).decks[0]!;
 }
 

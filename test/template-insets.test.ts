@@ -5,13 +5,13 @@
  * less than half of the body place is its backdrop (Grey_Elegant); a list that continues takes the
  * room beside the art that ends the content area (Forestbird's trees). Decks built in process.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildDecks, type BuiltDeck } from '../src/build-deck.js';
 import { readDeck } from '../src/check/read-deck.js';
-import { copyProjectInto } from './helpers/project-copy.js';
+import { copyProjectOnTemplate } from './helpers/project-copy.js';
 import { readPptx } from './helpers/pptx-zip.js';
 import { slideShapes } from './helpers/structure.js';
 import { libreOfficeTemplates } from './helpers/template-corpus.js';
@@ -22,11 +22,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true, maxRetries: 5, retry
 
 async function strategiOn(name: string): Promise<BuiltDeck> {
   const file = (await libreOfficeTemplates()).find((f) => path.basename(f) === `${name}.potx`)!;
-  const root = copyProjectInto(mkdtempSync(path.join(work, 'p-')));
-  mkdirSync(path.join(root, 'assets/templates'), { recursive: true });
-  copyFileSync(file, path.join(root, 'assets/templates', path.basename(file)));
-  const theme = path.join(root, 'data/theme.yaml');
-  writeFileSync(theme, `${readFileSync(theme, 'utf8')}template: templates/${path.basename(file)}\n`);
+  const root = copyProjectOnTemplate(mkdtempSync(path.join(work, 'p-')), file);
   return (await buildDecks({ root, decks: ['strategi'], dryRun: true })).decks[0]!;
 }
 

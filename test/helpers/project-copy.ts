@@ -2,7 +2,7 @@
  * A copy of a project: the folders a user keeps (data/, templates/, assets/), nothing built.
  * No vitest here, so the benchmark and other scripts use it too.
  */
-import { cpSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,4 +21,17 @@ export function copyProjectInto(into: string, from: string = REPO): string {
 /** The project of `from` in a new temporary folder named `<prefix>…`; the caller removes it. */
 export function copyProjectToTemp(from: string = REPO, prefix = 'trappa-'): string {
   return copyProjectInto(mkdtempSync(path.join(tmpdir(), prefix)), from);
+}
+
+/**
+ * Copies `from`'s project into `into` and puts it on the template `file` (copied under
+ * assets/templates/, named in data/theme.yaml); returns `into`.
+ */
+export function copyProjectOnTemplate(into: string, file: string, from: string = REPO): string {
+  copyProjectInto(into, from);
+  mkdirSync(path.join(into, 'assets/templates'), { recursive: true });
+  copyFileSync(file, path.join(into, 'assets/templates', path.basename(file)));
+  const theme = path.join(into, 'data/theme.yaml');
+  writeFileSync(theme, `${readFileSync(theme, 'utf8')}template: templates/${path.basename(file)}\n`);
+  return into;
 }
