@@ -7,10 +7,13 @@
  * project meets them; studio-bounded.test.ts meets the default ones with a 2 MB strategy, and
  * studio-e2e.test.ts the default check of the bundled project (its findings at the field).
  */
+import { once } from 'node:events';
+import { readdirSync, readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startStudio, type Studio } from '../src/studio/server.js';
 import { call, loadedFile } from './helpers/studio-http.js';
-import { projectCopy, removeAll } from './helpers/studio.js';
+import { projectCopy, removeAll, startStudioProcess } from './helpers/studio.js';
 
 const STRATEGY = 'data/strategy.yaml';
 let root: string | undefined;
@@ -68,4 +71,60 @@ describe('the live check on a project too large for it', () => {
     expect(rendered.status).toBe(200);
     expect((rendered.json.decks as unknown[]).length).toBe(1);
   }, 120_000);
+
+  it('runs the check in a process of its own, which ends with the Studio even when that is killed', async () => {
+    root = projectCopy();
+    const running = await startStudioProcess(root);
+    try {
+      // Enough of a Studio for the request helper: its address and port.
+      const asStudio = { url: running.url, port: Number(new URL(running.url).port) } as Studio;
+      const answer = await checkTyped(asStudio);
+      expect(answer.status).toBe(200);
+      expect(answer.json.skipped).toBeUndefined();
+      const checkers = childrenOf(running.child.pid!).filter((pid) => commandOf(pid).includes('studio-worker'));
+      expect(checkers).toHaveLength(1);
+      const killed = once(running.child, 'exit');
+      running.child.kill('SIGKILL');
+      await killed;
+      // The check process hears its channel close: no orphan left running on the user's machine.
+      for (let waited = 0; waited < 10_000 && alive(checkers[0]!); waited += 100) await sleep(100);
+      expect(alive(checkers[0]!)).toBe(false);
+    } finally {
+      await running.stop();
+    }
+  }, 120_000);
 });
+
+/** The processes whose parent is `pid` (Linux's /proc). */
+function childrenOf(pid: number): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((name) => {
+      try {
+        // pid (comm) state ppid …: the command may hold spaces and parentheses, so read after the last ')'.
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+const commandOf = (pid: number): string => {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+  } catch {
+    return '';
+  }
+};
+
+/** Still running: a zombie (ended, not yet reaped by a parent that is gone) counts as ended. */
+function alive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}

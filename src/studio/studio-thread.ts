@@ -4,10 +4,17 @@
  * happen beside the request loop, never on it. The worker starts on the first job and again
  * after a crash (its pending jobs then fail as bugs); `close()` ends it.
  *
+ * A worker with a heap limit (the live check) is a child process, not a thread: a thread's
+ * resourceLimits are best effort, and a thread that runs out of heap can abort the whole
+ * Studio with "FATAL ERROR: … allocation failed" instead of ending alone (nodejs/node#47224;
+ * seen here in a test run). A process that runs out ends alone, whatever V8 was doing.
+ *
  * Trappa runs from its bundle (dist/, where scripts/build-dist.mjs writes studio-worker.js
  * beside cli.js) or from its TypeScript sources (tsx, the tests), where the worker loads its
  * source through tsx the same way.
  */
+import { fork } from 'node:child_process';
+import { EventEmitter, once } from 'node:events';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -39,23 +46,103 @@ export class WorkerOutOfMemory extends Error {
 /** Each worker's young generation, MB (see startWorker). */
 const YOUNG_MB = Number(process.env.TRAPPA_STUDIO_YOUNG_MB ?? 8);
 
-function startWorker(lang: Lang, background: boolean, heapMb: number | undefined): Worker {
-  // V8's old generation is where a job's data lives: past it the worker ends, not the Studio.
-  const old = heapMb === undefined ? {} : { maxOldGenerationSizeMb: heapMb };
-  // The young one holds a job's garbage (a layout makes much): V8 sizes it up to 48 MB per worker,
-  // memory the process keeps; 8 MB costs a few more, shorter collections.
-  const limits = { resourceLimits: { ...old, maxYoungGenerationSizeMb: YOUNG_MB } };
-  const options = { workerData: { lang, background }, ...limits };
+/** A job's answer as it comes back (studio-worker.ts serve). */
+interface Answer {
+  id: number;
+  ok: boolean;
+  value?: unknown;
+  bytes?: ArrayBuffer[];
+  many?: boolean;
+  error?: JobError;
+}
+
+/** What StudioThread needs of a worker: a Worker thread has it, and so has ChildHost. */
+interface JobHost {
+  postMessage(message: unknown): void;
+  on(event: 'message', listener: (answer: Answer) => void): unknown;
+  on(event: 'error', listener: (error: Error & { code?: string }) => void): unknown;
+  on(event: 'exit', listener: (code: number) => void): unknown;
+  terminate(): Promise<unknown>;
+  unref(): void;
+}
+
+const workerSource = (): string => fileURLToPath(new URL('./studio-worker.ts', import.meta.url));
+const resolveHere = (specifier: string): string => createRequire(import.meta.url).resolve(specifier);
+
+function startThread(lang: Lang, background: boolean): Worker {
+  // The young generation holds a job's garbage (a layout makes much): V8 sizes it up to 48 MB per
+  // worker, memory the process keeps; 8 MB costs a few more, shorter collections.
+  const options = { workerData: { lang, background }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } };
   if (BUNDLED) return new Worker(path.join(import.meta.dirname, BUNDLED), options);
-  const source = fileURLToPath(new URL('./studio-worker.ts', import.meta.url));
   // tsx's ESM API (its `import` export); require.resolve names the CommonJS twin beside it.
-  const tsx = pathToFileURL(
-    createRequire(import.meta.url)
-      .resolve('tsx/esm/api')
-      .replace(/\.cjs$/, '.mjs'),
-  ).href;
-  const boot = `import(${JSON.stringify(tsx)}).then((t) => t.tsImport(${JSON.stringify(pathToFileURL(source).href)}, ${JSON.stringify(import.meta.url)}))`;
+  const tsx = pathToFileURL(resolveHere('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const boot = `import(${JSON.stringify(tsx)}).then((t) => t.tsImport(${JSON.stringify(pathToFileURL(workerSource()).href)}, ${JSON.stringify(import.meta.url)}))`;
   return new Worker(boot, { ...options, eval: true });
+}
+
+/** What V8 prints when a process passes its heap limit ("Reached heap limit", "… allocation failed"). */
+const OUT_OF_HEAP = /heap limit|allocation failed|out of memory/i;
+/** How much of a child's stderr is kept: enough for V8's last words, or a crash's stack. */
+const STDERR_TAIL = 8 * 1024;
+
+/**
+ * The worker as a child process with `heapMb` of old generation (--max-old-space-size). It
+ * answers over IPC with V8's serialisation (the same values a thread's postMessage carries).
+ * Its stderr is kept, not shown: running out of heap is expected here and told to the page
+ * (live-check-bounds.ts); any other abnormal end becomes a bug with its last words.
+ */
+class ChildHost extends EventEmitter implements JobHost {
+  readonly #child;
+  #stderr = '';
+  #stopping = false;
+
+  constructor(lang: Lang, background: boolean, heapMb: number) {
+    super();
+    const entry = BUNDLED ? path.join(import.meta.dirname, BUNDLED) : workerSource();
+    const loader = BUNDLED ? [] : ['--import', pathToFileURL(resolveHere('tsx')).href];
+    this.#child = fork(entry, [], {
+      execArgv: [...loader, `--max-old-space-size=${heapMb}`],
+      env: { ...process.env, TRAPPA_STUDIO_JOB_PROCESS: `${lang},${background ? 'background' : 'foreground'}` },
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+    this.#child.stderr!.setEncoding('utf8');
+    this.#child.stderr!.on('data', (text: string) => (this.#stderr = (this.#stderr + text).slice(-STDERR_TAIL)));
+    this.#child.on('message', (answer) => this.emit('message', answer));
+    this.#child.on('error', (error) => this.emit('error', error));
+    this.#child.on('exit', (code, signal) => {
+      const ended = signal ?? code;
+      if (OUT_OF_HEAP.test(this.#stderr))
+        this.emit('error', Object.assign(new Error('out of heap'), { code: 'ERR_WORKER_OUT_OF_MEMORY' }));
+      else if (!this.#stopping && ended !== 0)
+        this.emit('error', new Error(`studio check process ended (${ended}): ${this.#stderr.trim()}`));
+      this.emit('exit', code ?? 1);
+    });
+  }
+
+  postMessage(message: unknown): void {
+    // A process that has just ended: its 'exit' follows, and the job fails with its pending ones.
+    if (!this.#child.connected) return;
+    this.#child.send(message as object, (error) => error && this.emit('error', error));
+  }
+
+  async terminate(): Promise<void> {
+    this.#stopping = true;
+    if (this.#child.exitCode !== null || this.#child.signalCode !== null) return;
+    const exited = once(this.#child, 'exit');
+    this.#child.kill();
+    await exited;
+  }
+
+  unref(): void {
+    this.#child.unref();
+    this.#child.channel?.unref();
+    (this.#child.stderr as { unref?: () => void } | null)?.unref?.();
+  }
+}
+
+function startWorker(lang: Lang, background: boolean, heapMb: number | undefined): JobHost {
+  return heapMb === undefined ? startThread(lang, background) : new ChildHost(lang, background, heapMb);
 }
 
 function asError(error: JobError): Error {
@@ -67,13 +154,14 @@ function asError(error: JobError): Error {
 }
 
 export class StudioThread {
-  #worker: Worker | undefined;
+  #worker: JobHost | undefined;
   readonly #pending = new Map<number, Pending>();
   #next = 0;
 
   /**
    * `background`: the worker runs at the lowest CPU priority where the system allows it per thread (Linux).
-   * `heapMb`: its heap's limit; a job that needs more fails with WorkerOutOfMemory. @default node's own
+   * `heapMb`: its heap's limit; a job that needs more fails with WorkerOutOfMemory. The worker is then
+   * a child process (see the top of this file). @default node's own, in a worker thread
    */
   constructor(
     readonly lang: Lang,
@@ -101,10 +189,9 @@ export class StudioThread {
     if (worker) await worker.terminate();
   }
 
-  #started(): Worker {
+  #started(): JobHost {
     if (this.#worker) return this.#worker;
     const worker = startWorker(this.lang, this.background, this.heapMb);
-    type Answer = { id: number; ok: boolean; value?: unknown; bytes?: ArrayBuffer[]; many?: boolean; error?: JobError };
     worker.on('message', ({ id, ok, value, bytes, many, error }: Answer) => {
       const pending = this.#pending.get(id);
       this.#pending.delete(id);

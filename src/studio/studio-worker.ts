@@ -1,7 +1,9 @@
 /**
- * Entry of the studio's worker thread (studio-thread.ts starts it): runs one job at a time
- * (studio-jobs.ts), the live slides and saves before a waiting live check, and answers with its result or with the error as plain data — an input
- * problem keeps its issues, so the server answers it as it would have in its own thread.
+ * Entry of the studio's workers (studio-thread.ts starts them): a worker thread for the live
+ * slides and saves, a child process for the bounded live check. Each runs one job at a time
+ * (studio-jobs.ts), the live slides and saves before a waiting live check, and answers with its
+ * result or with the error as plain data — an input problem keeps its issues, so the server
+ * answers it as it would have in its own thread.
  */
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -54,7 +56,13 @@ interface Queued {
  * large strategy), and run side by side with the live slides (they interleave at every await)
  * it made each keystroke's slides wait for its share of the CPU.
  */
-function serve(port: NonNullable<typeof parentPort>, lang: Lang): void {
+/** Where jobs come from and answers go: the thread's parentPort, or the child process's IPC channel. */
+export interface JobPort {
+  postMessage(message: unknown, transfer?: ArrayBuffer[]): void;
+  on(event: 'message', listener: (queued: Queued) => void): unknown;
+}
+
+function serve(port: JobPort, lang: Lang): void {
   const queue: Queued[] = [];
   let running = false;
   const drain = async (): Promise<void> => {
@@ -82,11 +90,12 @@ function serve(port: NonNullable<typeof parentPort>, lang: Lang): void {
 
 /**
  * A background worker (the live check) yields the CPU to the live slides and the request loop.
- * On Linux a nice value belongs to a thread, and setpriority(0) sets the calling thread's; on
- * other systems it would slow the whole Studio, so it is left alone there.
+ * A child process lowers its own priority on every system. In a thread only on Linux, where a
+ * nice value belongs to a thread and setpriority(0) sets the calling thread's; elsewhere it would
+ * slow the whole Studio, so it is left alone there.
  */
-function yieldCpu(): void {
-  if (process.platform !== 'linux') return;
+function yieldCpu(ownProcess: boolean): void {
+  if (!ownProcess && process.platform !== 'linux') return;
   try {
     setPriority(19);
   } catch {
@@ -94,9 +103,19 @@ function yieldCpu(): void {
   }
 }
 
+/** Set by studio-thread.ts (childFlag) when it starts this file as a child process: language and priority. */
+const CHILD_FLAG = 'TRAPPA_STUDIO_JOB_PROCESS';
+
 if (parentPort) {
   const { lang, background } = workerData as { lang: Lang; background?: boolean };
-  if (background) yieldCpu();
+  if (background) yieldCpu(false);
   // The language of the Studio that started this worker: its messages, never a process-wide one.
   serve(parentPort, lang);
+} else if (process.send && process.env[CHILD_FLAG]) {
+  const [lang, background] = process.env[CHILD_FLAG].split(',') as [Lang, string];
+  if (background === 'background') yieldCpu(true);
+  // The Studio is gone (stopped, killed): so is this process, whatever it was doing.
+  process.on('disconnect', () => process.exit(0));
+  const send = process.send.bind(process);
+  serve({ postMessage: (message) => send(message), on: (event, listener) => process.on(event, listener) }, lang);
 }

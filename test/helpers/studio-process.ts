@@ -57,7 +57,8 @@ export async function startStudio(
     startMs: performance.now() - started,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        // Ended already, by itself or by a signal (a test's SIGKILL): no 'exit' is still to come.
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
