@@ -209,10 +209,13 @@ export function createApi(options: StudioOptions, messages: Messages) {
     for (let attempt = 0; ; attempt++) {
       const now = await files.read(abs);
       if (!now.ok) return { saved: false as const, issues: translateIssues(now.issues, messages.lang) };
+      const currentVersion = files.versionOf(now.value);
       const job = {
         current: now.value,
+        currentVersion,
         version,
-        base: files.textOf(version),
+        // The file's text now is sent once: the worker takes it as the base when the page's version is it.
+        base: version === currentVersion ? undefined : files.textOf(version),
         ...page,
         others: await editInputs(others.edits, others.changes),
       };
