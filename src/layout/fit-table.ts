@@ -8,6 +8,7 @@
  * shorter than measured, never taller. A row's height written to the .pptx is a minimum:
  * both programs grow a row whose text needs more, so measured heights must be written.
  */
+import { leastHeight } from './least-height.js';
 import { layoutPrepared, prepareText, type PreparedText } from './measure-text.js';
 import type { Insets, TableCell, TextStyle } from './types.js';
 
@@ -43,6 +44,15 @@ export class CellMeasure {
       bySize.set(width, height);
     }
     return height;
+  }
+
+  /** At most `height` for the same arguments, from the cell's word widths, without wrapping (least-height.ts). */
+  leastHeight(cell: MeasuredCell, style: TextStyle, width: number, cellInsets: Insets = style.insets): number {
+    const run = typeof cell === 'string' ? { text: cell } : { text: cell.text, bold: cell.bold };
+    const measured = this.#measured(style, cellInsets, run.bold, run.text);
+    // Prepared with this style but another size is the same: all but the size is in the key.
+    measured.prepared ??= prepareText([{ runs: [run] }], { ...style, insets: cellInsets });
+    return leastHeight(measured.prepared, style.fontSize, width);
   }
 
   #measured(style: TextStyle, insets: Insets, bold: boolean | undefined, text: string): MeasuredText {
@@ -84,6 +94,21 @@ export function measureTableRows(
     measure.height(cell, style, columnWidths[column] ?? 0, cellInsets);
   return rows.map((row) =>
     row.reduce((tallest, cell, column) => Math.max(tallest, cellHeight(cell, column)), cellHeight('', 0)),
+  );
+}
+
+/** At most what `measureTableRows` gives for the row: its cells' least heights (CellMeasure.leastHeight). */
+export function leastRowHeight(
+  columnWidths: readonly number[],
+  row: readonly MeasuredCell[],
+  style: TextStyle,
+  cellInsets: Insets,
+  measure: CellMeasure,
+): number {
+  return row.reduce(
+    (tallest, cell, column) =>
+      Math.max(tallest, measure.leastHeight(cell, style, columnWidths[column] ?? 0, cellInsets)),
+    measure.height('', style, columnWidths[0] ?? 0, cellInsets),
   );
 }
 

@@ -2,7 +2,7 @@
  * The action plan's table size and pages: the font size, the column widths at that size,
  * each row's height, and which rows go on which slide.
  */
-import { CellMeasure, measureTableRows } from '../layout/fit-table.js';
+import { CellMeasure, leastRowHeight, type MeasuredCell, measureTableRows } from '../layout/fit-table.js';
 import { evenChunks } from '../layout/fit-text.js';
 import { comfortOnPage, type Page, READABLE } from '../layout/page.js';
 import { WIDTH_SAFETY } from '../layout/measure-text.js';
@@ -63,6 +63,7 @@ export interface Sized {
  * largest size that needs no more pages than that (one page when it fits at all).
  * Sizes that need too many pages are given up as soon as that shows, so a long plan
  * is measured in full only at the size it gets. Column widths follow each size.
+ * `room` never shrinks for a later start (a legend only on the first pages).
  */
 export function sizeTable(page: Page, content: PlanContent, width: number, room: (start: number) => number): Sized {
   const { sizes, fonts } = page.theme;
@@ -82,17 +83,19 @@ export function sizeTable(page: Page, content: PlanContent, width: number, room:
       CELL_INSETS,
       measure,
     );
+    // The audience's own rows are drawn bold, so they are measured bold.
+    const cells = (i: number): MeasuredCell[] => {
+      const row = content.rows[i]!;
+      return row.cells.map((text) => ({ text, bold: row.own }));
+    };
+    // Greedy pages at heights no row can come in under need no more pages than at the real
+    // heights (as the room never shrinks for a later start): more than `maxPages` there rules
+    // the size out before a row is wrapped. A long plan tries many sizes that need too many.
+    const least = (i: number): number => leastRowHeight(widths, cells(i), style, CELL_INSETS, measure);
+    if (maxPages !== Infinity && !paginate(content.rows.length, least, headerHeight, room, maxPages)) return undefined;
     const heights = [headerHeight];
     const rowHeight = (i: number): number => {
-      const row = content.rows[i]!;
-      // The audience's own rows are drawn bold, so they are measured bold.
-      const [h = 0] = measureTableRows(
-        widths,
-        [row.cells.map((text) => ({ text, bold: row.own }))],
-        style,
-        CELL_INSETS,
-        measure,
-      );
+      const [h = 0] = measureTableRows(widths, [cells(i)], style, CELL_INSETS, measure);
       heights.push(h);
       return h;
     };
