@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CellMeasure, leastRowHeight, measureTableRows } from '../src/layout/fit-table.js';
-import { leastHeight } from '../src/layout/least-height.js';
+import { leastHeight, leastHeightOf } from '../src/layout/least-height.js';
 import { layoutPrepared, prepareText } from '../src/layout/measure-text.js';
 import type { Insets, Paragraph, TextStyle } from '../src/layout/types.js';
 
@@ -115,7 +115,7 @@ describe('least height', () => {
       4,
     );
     const measure = new CellMeasure();
-    const least = measure.leastHeight(long, style, 1.5);
+    const least = leastHeightOf(measure.words(long, style), style.fontSize, 1.5);
     const [wrapped = 0] = measureTableRows([1.5], [[long]], style, style.insets, measure);
     expect(least).toBeLessThanOrEqual(wrapped);
     // 1.2 em lines at 12 pt are 0.2 in: at least ten of them, where one line is the floor.
@@ -137,7 +137,10 @@ describe('least height', () => {
       const bold = next() < 0.5;
       const row = widths.map(() => ({ text: textOf(next), bold }));
       const [wrapped = 0] = measureTableRows(widths, [row], style, insets, measure);
-      expect(leastRowHeight(widths, row, style, insets, measure)).toBeLessThanOrEqual(wrapped);
+      // Words summed at another size serve every size, as size-table.ts uses them.
+      const words = row.map((cell) => measure.words(cell, { ...style, fontSize: 10 }, insets));
+      const empty = measure.height('', style, widths[0]!, insets);
+      expect(leastRowHeight(widths, words, style.fontSize, empty)).toBeLessThanOrEqual(wrapped);
     }
   });
 });

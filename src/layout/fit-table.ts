@@ -8,7 +8,7 @@
  * shorter than measured, never taller. A row's height written to the .pptx is a minimum:
  * both programs grow a row whose text needs more, so measured heights must be written.
  */
-import { leastHeight } from './least-height.js';
+import { leastHeightOf, type Words, wordsOf } from './least-height.js';
 import { layoutPrepared, prepareText, type PreparedText } from './measure-text.js';
 import type { Insets, TableCell, TextStyle } from './types.js';
 
@@ -46,13 +46,14 @@ export class CellMeasure {
     return height;
   }
 
-  /** At most `height` for the same arguments, from the cell's word widths, without wrapping (least-height.ts). */
-  leastHeight(cell: MeasuredCell, style: TextStyle, width: number, cellInsets: Insets = style.insets): number {
+  /** The cell's words summed once, for its least height at any size and width (least-height.ts). */
+  words(cell: MeasuredCell, style: TextStyle, cellInsets: Insets = style.insets): Words {
     const run = typeof cell === 'string' ? { text: cell } : { text: cell.text, bold: cell.bold };
     const measured = this.#measured(style, cellInsets, run.bold, run.text);
     // Prepared with this style but another size is the same: all but the size is in the key.
     measured.prepared ??= prepareText([{ runs: [run] }], { ...style, insets: cellInsets });
-    return leastHeight(measured.prepared, style.fontSize, width);
+    measured.words ??= wordsOf(measured.prepared);
+    return measured.words;
   }
 
   #measured(style: TextStyle, insets: Insets, bold: boolean | undefined, text: string): MeasuredText {
@@ -76,6 +77,8 @@ interface MeasuredText {
   prepared?: PreparedText;
   /** Inches by font size, then by width. */
   heights: Map<number, Map<number, number>>;
+  /** Summed on first use (least-height.ts). */
+  words?: Words;
 }
 
 /**
@@ -97,19 +100,20 @@ export function measureTableRows(
   );
 }
 
-/** At most what `measureTableRows` gives for the row: its cells' least heights (CellMeasure.leastHeight). */
+/**
+ * At most what `measureTableRows` gives for a row at `fontSize`: its cells' least heights
+ * (CellMeasure.words), and never under `empty`, the height of an empty cell.
+ */
 export function leastRowHeight(
   columnWidths: readonly number[],
-  row: readonly MeasuredCell[],
-  style: TextStyle,
-  cellInsets: Insets,
-  measure: CellMeasure,
+  row: readonly Words[],
+  fontSize: number,
+  empty: number,
 ): number {
-  return row.reduce(
-    (tallest, cell, column) =>
-      Math.max(tallest, measure.leastHeight(cell, style, columnWidths[column] ?? 0, cellInsets)),
-    measure.height('', style, columnWidths[0] ?? 0, cellInsets),
-  );
+  let tallest = empty;
+  for (let column = 0; column < row.length; column++)
+    tallest = Math.max(tallest, leastHeightOf(row[column]!, fontSize, columnWidths[column] ?? 0));
+  return tallest;
 }
 
 /**

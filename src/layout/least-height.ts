@@ -11,7 +11,6 @@
  * lines, each as tall as the frame's size makes it, and its space before once.
  */
 import { inchToPt, ptToInch } from '../units.js';
-import type { Unit } from './break-lines.js';
 import { LINE_HEIGHT_EM, type PreparedText, WIDTH_SAFETY } from './measure-text.js';
 
 /** As break-lines.ts compares widths. */
@@ -22,49 +21,65 @@ const EPSILON = 1e-6;
  */
 const ROUNDING = 1e-9;
 
-interface WordWidths {
-  /** Sum of every word's width at 1 pt, in points (spaces left out). */
+/** A paragraph's words summed at 1 pt, in points (spaces left out), with its indent and space before. */
+interface ParagraphWords {
   total: number;
-  /** The widest word's, at 1 pt. */
+  /** The widest word's width. */
   widest: number;
+  indentPt: number;
+  spaceBefore: number;
 }
 
-const wordsMemo = new WeakMap<readonly Unit[], WordWidths | undefined>();
+/**
+ * A prepared text's words, summed once: its least height at any size and width is then a few
+ * sums (a table tries many sizes over every cell). A paragraph with a run of its own size is
+ * undefined (its lines are not the frame's size) and counts nothing.
+ */
+export interface Words {
+  paragraphs: (ParagraphWords | undefined)[];
+  insets: PreparedText['style']['insets'];
+  lineSpacing: number;
+}
 
-/** Word widths at 1 pt; undefined when a run has a size of its own (its lines are not the frame's size). */
-function wordWidths(units: readonly Unit[]): WordWidths | undefined {
-  if (wordsMemo.has(units)) return wordsMemo.get(units);
+export function wordsOf(prepared: PreparedText): Words {
+  const { insets, lineSpacing = 1 } = prepared.style;
+  return { paragraphs: prepared.paragraphs.map(paragraphWords), insets, lineSpacing };
+}
+
+function paragraphWords(p: PreparedText['paragraphs'][number]): ParagraphWords | undefined {
   let total = 0;
   let widest = 0;
-  let own = false;
-  for (const unit of units) {
+  for (const unit of p.units) {
     let width = 0;
     for (const piece of unit.word) {
-      own ||= piece.size !== undefined;
+      if (piece.size !== undefined) return undefined;
       width += piece.em;
     }
-    for (const piece of unit.space) own ||= piece.size !== undefined;
+    for (const piece of unit.space) if (piece.size !== undefined) return undefined;
     total += width;
     widest = Math.max(widest, width);
   }
-  const widths = own ? undefined : { total, widest };
-  wordsMemo.set(units, widths);
-  return widths;
+  return { total, widest, indentPt: p.indentPt, spaceBefore: p.spaceBefore };
 }
 
 /** Inches: at most `layoutPrepared(prepared, fontSize, widthInches).height`. */
 export function leastHeight(prepared: PreparedText, fontSize: number, widthInches: number): number {
-  const { insets, lineSpacing = 1 } = prepared.style;
+  return leastHeightOf(wordsOf(prepared), fontSize, widthInches);
+}
+
+/** `leastHeight` of the prepared text these words were summed from. */
+export function leastHeightOf(words: Words, fontSize: number, widthInches: number): number {
+  const { insets, lineSpacing } = words;
   const innerPt = inchToPt(widthInches - insets.left - insets.right);
   const lineHeight = LINE_HEIGHT_EM * fontSize * lineSpacing;
   let heightPt = 0;
-  for (const p of prepared.paragraphs) {
+  for (const p of words.paragraphs) {
+    if (!p) continue;
     const wrapWidth = (innerPt - p.indentPt) / WIDTH_SAFETY;
-    const words = wordWidths(p.units);
     // A word wider than a line is broken between characters, and a single character may be wider still.
-    const fits = words !== undefined && words.widest * fontSize <= wrapWidth - EPSILON;
-    const lines = fits ? Math.max(1, Math.ceil((words.total * fontSize) / (wrapWidth + EPSILON) - ROUNDING)) : 0;
-    heightPt += lines === 0 ? 0 : p.spaceBefore + lines * lineHeight;
+    if (p.widest * fontSize > wrapWidth - EPSILON) continue;
+    const lines = Math.max(1, Math.ceil((p.total * fontSize) / (wrapWidth + EPSILON) - ROUNDING));
+    heightPt += p.spaceBefore + lines * lineHeight;
   }
   return Math.max(0, insets.top + insets.bottom + ptToInch(heightPt) - ROUNDING);
 }

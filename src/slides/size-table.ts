@@ -3,6 +3,7 @@
  * each row's height, and which rows go on which slide.
  */
 import { CellMeasure, leastRowHeight, type MeasuredCell, measureTableRows } from '../layout/fit-table.js';
+import type { Words } from '../layout/least-height.js';
 import { evenChunks } from '../layout/fit-text.js';
 import { comfortOnPage, type Page, READABLE } from '../layout/page.js';
 import { WIDTH_SAFETY } from '../layout/measure-text.js';
@@ -71,6 +72,8 @@ export function sizeTable(page: Page, content: PlanContent, width: number, room:
   const weights = textWeights(content, fonts.body);
   // Every size below measures the same cells again: each is split into words once.
   const measure = new CellMeasure();
+  /** Each row's cells' words, summed once for every size tried (CellMeasure.words). */
+  let rowWords: Words[][] | undefined;
   const at = (size: number, maxPages = Infinity): Sized | undefined => {
     const style = textStyle(page, { size, insets: CELL_INSETS });
     const widths = widthsAt(width, widest, weights, size);
@@ -91,8 +94,12 @@ export function sizeTable(page: Page, content: PlanContent, width: number, room:
     // Greedy pages at heights no row can come in under need no more pages than at the real
     // heights (as the room never shrinks for a later start): more than `maxPages` there rules
     // the size out before a row is wrapped. A long plan tries many sizes that need too many.
-    const least = (i: number): number => leastRowHeight(widths, cells(i), style, CELL_INSETS, measure);
-    if (maxPages !== Infinity && !paginate(content.rows.length, least, headerHeight, room, maxPages)) return undefined;
+    if (maxPages !== Infinity) {
+      rowWords ??= content.rows.map((_, i) => cells(i).map((cell) => measure.words(cell, style, CELL_INSETS)));
+      const empty = measure.height('', style, widths[0] ?? 0, CELL_INSETS);
+      const least = (i: number): number => leastRowHeight(widths, rowWords![i]!, size, empty);
+      if (!paginate(content.rows.length, least, headerHeight, room, maxPages)) return undefined;
+    }
     const heights = [headerHeight];
     const rowHeight = (i: number): number => {
       const [h = 0] = measureTableRows(widths, [cells(i)], style, CELL_INSETS, measure);
