@@ -8,6 +8,10 @@
  * - Inspiration: a long title ends before the purple tab that crosses the title band's end;
  * - Focus: the footer across the white stripe between its polygons reads (a panel under it).
  * Tenth round:
+ * - the `art` rule sees what it missed (gallery 9): Progress' light-grey diagonal band on white
+ *   (59 apart in RGB, under the old threshold), Yellow_Idea's white tick marks (line shapes: a
+ *   stroke, no fill), and samples where the letters are, so art beside a short heading is not
+ *   reported;
  * - Piano: a title that takes two lines fits the grey bar drawn inside its black band (the
  *   second line hung below the grey, gallery 9), read from LibreOffice's PDF of the deck.
  * Decks built in process (dry run), checked with the pictures decoded as `trappa check` does.
@@ -173,5 +177,18 @@ describe.runIf(hasSoffice && hasPdftotext)("titles on a template's bar", () => {
         expect(w.foot, `slide ${n} «${w.text}»`).toBeLessThanOrEqual(foot + 1);
       }
     }
+  }, 300_000);
+});
+
+describe.runIf(hasSoffice)("the art rule on what the eye sees (gallery 9's misses)", () => {
+  it("names Progress' diagonal and Yellow_Idea's tick mark under the text, and keeps Nature_Illustration's tree", async () => {
+    const found = async (template: string) =>
+      (await artFindings((await deckOn(template, 'ansatte')).bytes)).map((f) => `${f.slide} ${f.element}`);
+    // Progress A 5: the list runs across the edge of the grey band (#DDDDDD on white).
+    expect(await found('Progress')).toContain('5 List');
+    // Yellow_Idea A 5 and A 7: a white stroke through the last lines ("tjenester", "institusjon,").
+    expect(await found('Yellow_Idea')).toEqual(expect.arrayContaining(['5 List', '7 Points']));
+    // Nature_Illustration A 6: the last bullet on the right tree's crown.
+    expect(await found('Nature_Illustration')).toContain('6 Points');
   }, 300_000);
 });
