@@ -120,17 +120,41 @@ function drawnAt(layers: readonly Layer[], x: number, y: number, rasterOf: Raste
   return rgb;
 }
 
+/** What one point shows: the topmost layer a reader sees there and the colour drawn (both as below). */
+export interface Shown {
+  /** The index of the topmost layer that shows (drawn at `least` opacity, or an undecoded picture), or -1: what a reader sees a text's letters on there. */
+  top: number;
+  /** The packed 0xRRGGBB colour `colorAt` gives, or -1 where something unknown shows. */
+  rgb: number;
+}
+
 /**
- * The index of the topmost layer that shows at a point (drawn there at `least` opacity; an
- * undecoded picture counts), or -1: what a reader sees a text's letters on there.
+ * The topmost layer that shows at a point and the colour drawn there (`colorAt`), in one pass
+ * over the layers, into `out` (no allocation: the art rule asks this at up to 48,000 points per
+ * text). The topmost layer that shows is the last one, back to front, that covers the point and
+ * is unknown or at least `least` opaque.
  */
-export function topLayerAt(layers: readonly Layer[], x: number, y: number, rasterOf: RasterOf, least = 0.25): number {
-  for (let i = layers.length - 1; i >= 0; i--) {
+export function shownAt(
+  layers: readonly Layer[],
+  x: number,
+  y: number,
+  rasterOf: RasterOf,
+  out: Shown,
+  least = 0.25,
+): void {
+  let rgb = 0xffffff;
+  let top = -1;
+  for (let i = 0; i < layers.length; i++) {
     const layer = layers[i]!;
     if (!covers(layer, x, y)) continue;
-    if (paintAt(layer, x, y, rasterOf) === UNKNOWN || alphaRead >= least) return i;
+    const drawn = paintAt(layer, x, y, rasterOf);
+    if (drawn === UNKNOWN || alphaRead >= least) top = i;
+    if (drawn === UNKNOWN) rgb = UNKNOWN;
+    else if (alphaRead >= 0.999) rgb = drawn;
+    else if (rgb !== UNKNOWN) rgb = mix(rgb, drawn, alphaRead);
   }
-  return -1;
+  out.top = top;
+  out.rgb = rgb;
 }
 
 /** The colour drawn at a point (hex); undefined when something unknown shows there. */
@@ -139,11 +163,16 @@ export function colorAt(layers: readonly Layer[], x: number, y: number, rasterOf
   return rgb === UNKNOWN ? undefined : hexOf(rgb);
 }
 
+/**
+ * Whether a layer reaches into `box`. One that does not covers no point strictly inside the box
+ * (`covers` takes closed boxes; sample points are never on the box's rim), so sampling skips it.
+ */
+export const reachesInto = (l: Layer, box: Box): boolean =>
+  l.box.x < box.x + box.w && l.box.x + l.box.w > box.x && l.box.y < box.y + box.h && l.box.y + l.box.h > box.y;
+
 /** The layers that reach into `box`: sampling then looks only at these. */
 function layersIn(layers: readonly Layer[], box: Box): Layer[] {
-  return layers.filter(
-    (l) => l.box.x < box.x + box.w && l.box.x + l.box.w > box.x && l.box.y < box.y + box.h && l.box.y + l.box.h > box.y,
-  );
+  return layers.filter((l) => reachesInto(l, box));
 }
 
 export interface Under {

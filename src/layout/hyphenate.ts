@@ -6,7 +6,9 @@
  *
  * The patterns (570 KB for Norwegian) are loaded on first use only: most decks never need them.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { Paragraph } from './types.js';
 
 export const SOFT_HYPHEN = '\u00ad';
@@ -14,6 +16,7 @@ export const SOFT_HYPHEN = '\u00ad';
 type Hyphenate = (text: string, options: { hyphenChar: string; minWordLength: number }) => string;
 
 type Patterns = { hyphenateSync: Hyphenate };
+type CreateHyphenator = (patterns: unknown) => Hyphenate;
 const require = createRequire(import.meta.url);
 /**
  * Package entry per language subtag, each written out so the layer check can read it; nb and nn
@@ -25,6 +28,36 @@ const PATTERNS: Record<string, () => Patterns> = {
   no: () => require('hyphen/nb') as Patterns,
   en: () => require('hyphen/en-gb') as Patterns,
 };
+/** The patterns' file name per subtag (the package's `patterns/<name>.js`). */
+const PATTERN_FILE: Record<string, string> = { nb: 'nb', nn: 'nn', no: 'nb', en: 'en-gb' };
+
+/**
+ * Set by scripts/build-dist.mjs (esbuild `define`) in the bundle: the folder beside it where the
+ * patterns are kept as JSON. Why: the package's patterns are a 570 KB JavaScript literal, which
+ * V8 takes ~140 ms of CPU to compile on every run that hyphenates (a template with narrow text
+ * boxes does in every build); JSON.parse reads the same data in ~20 ms.
+ */
+const PREPARED = process.env.TRAPPA_HYPHEN_PATTERNS;
+
+/** The prepared patterns of `name`, made from this very version of the package; undefined without them. */
+function preparedPatterns(name: string): unknown {
+  if (!PREPARED) return undefined;
+  try {
+    const version = (require('hyphen/package.json') as { version: string }).version;
+    return JSON.parse(readFileSync(path.join(import.meta.dirname, PREPARED, `${version}-${name}.json`), 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The hyphenator of a subtag: the package's own, on the prepared patterns when the bundle has them. */
+function loadHyphenator(subtag: string, load: () => Patterns): Hyphenate {
+  const prepared = preparedPatterns(PATTERN_FILE[subtag] ?? '');
+  // The package's hyphenateSync is createHyphenator(patterns) (its export-contract.js).
+  if (prepared !== undefined) return (require('hyphen') as CreateHyphenator)(prepared);
+  return load().hyphenateSync;
+}
+
 /** Letters kept together at a word's start and end (TeX's \lefthyphenmin / \righthyphenmin). */
 const LEFT_MIN = 2;
 const RIGHT_MIN = 3;
@@ -35,7 +68,7 @@ function hyphenator(language: string): Hyphenate | undefined {
   const subtag = language.toLowerCase().split('-')[0] ?? '';
   const load = PATTERNS[subtag];
   if (!load) return undefined;
-  if (!loaded.has(subtag)) loaded.set(subtag, load().hyphenateSync);
+  if (!loaded.has(subtag)) loaded.set(subtag, loadHyphenator(subtag, load));
   return loaded.get(subtag);
 }
 

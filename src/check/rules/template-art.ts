@@ -12,9 +12,9 @@
  */
 import type { Box } from '../../layout/types.js';
 import { said } from '../../messages/catalogue.js';
-import { colorAt, layersOf, topLayerAt } from '../backdrop.js';
 import { contrastRatio } from '../../contrast.js';
 import { artStrokes, clipped, type StrokeSegment } from '../art-strokes.js';
+import { colorAt, layersOf, reachesInto, type Shown, shownAt } from '../backdrop.js';
 import { pictureArt } from '../ground-art.js';
 import { frameLines, measureFrame } from '../measure-frame.js';
 import { mediaOf } from '../read-deck.js';
@@ -66,29 +66,37 @@ function groundsUnder(
   size: { w: number; h: number },
   rasterOf: RasterOf,
 ) {
-  const grounds = new Map<string, Ground>();
+  // Keyed by layer index, or -1 - patch index for a patch; in the order first met.
+  const grounds = new Map<number, Ground>();
+  const shown: Shown = { top: -1, rgb: -1 };
   for (const box of boxes) {
+    // Only the layers reaching into the box can show at its points (Blueprint Plans' drawing has dozens).
+    const indexOf = layers.flatMap((l, i) => (reachesInto(l, box) ? [i] : []));
+    const near = indexOf.map((i) => layers[i]!);
     const nx = Math.max(1, Math.min(400, Math.round(box.w / STEP)));
     const ny = Math.max(1, Math.min(120, Math.round(box.h / STEP)));
     for (let i = 0; i < nx; i++)
       for (let j = 0; j < ny; j++) {
         const x = box.x + ((i + 0.5) * box.w) / nx;
         const y = box.y + ((j + 0.5) * box.h) / ny;
-        const top = topLayerAt(layers, x, y, rasterOf);
-        const color = colorAt(layers, x, y, rasterOf);
-        if (top < 0 || color === undefined) continue;
+        shownAt(near, x, y, rasterOf, shown);
+        if (shown.top < 0 || shown.rgb < 0) continue;
+        const top = indexOf[shown.top]!;
         const layer = layers[top]!;
         const backdrop = layer.box.w * layer.box.h >= BACKDROP * size.w * size.h;
         const patch = backdrop
           ? patches.findIndex((p) => x >= p.x && x <= p.x + p.w && y >= p.y && y <= p.y + p.h)
           : -1;
-        const key = patch >= 0 ? `patch ${patch}` : `layer ${top}`;
-        const art = patch >= 0 || (top < template && !backdrop);
-        const g = grounds.get(key) ?? { art, count: 0, rgb: [0, 0, 0], box: patch >= 0 ? patches[patch]! : layer.box };
-        const rgb = rgbOf(color);
-        g.rgb = [g.rgb[0] + rgb[0], g.rgb[1] + rgb[1], g.rgb[2] + rgb[2]];
+        const key = patch >= 0 ? -1 - patch : top;
+        let g = grounds.get(key);
+        if (!g) {
+          const art = patch >= 0 || (top < template && !backdrop);
+          grounds.set(key, (g = { art, count: 0, rgb: [0, 0, 0], box: patch >= 0 ? patches[patch]! : layer.box }));
+        }
+        g.rgb[0] += (shown.rgb >> 16) & 255;
+        g.rgb[1] += (shown.rgb >> 8) & 255;
+        g.rgb[2] += shown.rgb & 255;
         g.count++;
-        grounds.set(key, g);
       }
   }
   return [...grounds.values()].filter((g) => g.count >= LEAST);
