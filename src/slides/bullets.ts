@@ -71,14 +71,16 @@ function listSlides(page: Page, content: ListContent, firstIndex: number): LaidO
       style,
       maxSize,
     });
-  const common =
-    chunks.length === 1
-      ? sizes.body + 4
-      : Math.min(...chunks.map((chunk, i) => fitChunk(chunk, i, sizes.body).element.style.fontSize));
+  // A list that goes on from an earlier slide is read as the rest of that list: it starts at the body's top, as
+  // there, at no more than the body size, never grown and centred as a short list of its own.
+  const alone = chunks.length === 1 && firstIndex === 0;
+  const common = alone
+    ? sizes.body + 4
+    : Math.min(...chunks.map((chunk, i) => fitChunk(chunk, i, sizes.body).element.style.fontSize));
   return chunks.map((chunk, i): LaidOutSlide => {
     const title = continuedTitle(page, content.title, i + firstIndex);
     const elements: SlideElement[] = [...titleElements(page, title)];
-    let list = chunks.length === 1 ? composed(page, fitChunk(chunk, i, common)) : fitChunk(chunk, i, common).element;
+    let list = alone ? composed(page, fitChunk(chunk, i, common)) : fitChunk(chunk, i, common).element;
     let introY = page.body.y;
     if (content.intro && i === 0 && list.style.valign === 'middle') {
       // The intro goes with its short list («Versjon 1.0» over one change): balanced as one block.

@@ -14,7 +14,7 @@ import { balancedTop, columns, comfortOnPage, type Page, READABLE } from '../lay
 import { continuedTitle, fittedShape, textHeight, textStyle, titleElements } from '../layout/text-box.js';
 import type { Box, LaidOutSlide, Paragraph, SlideElement, TextStyle } from '../layout/types.js';
 import { balanced, type Column, EPSILON, HEADING_GAP, HEADING_H, type Segment } from './column-pack.js';
-import { type FlowContent, type FlowList, flowInSlots } from './column-slots.js';
+import { type FlowContent, type FlowList, flowInSlots, flowInTextColumns } from './column-slots.js';
 import { ownOrSlots } from './own-or-slots.js';
 
 const NOTE_H = 0.4;
@@ -189,9 +189,40 @@ function arrange(page: Page, lists: FlowList[], style: TextStyle, area: Box): Ar
 export function layoutFlow(page: Page, content: FlowContent): LaidOutSlide[] {
   // On a template, its two columns first: the slide then inherits both boxes; unless the template's
   // two columns need more slides than Trappa's own columns over the whole body.
-  const inSlots = flowInSlots(page, content);
-  if (!inSlots || inSlots.length === 1) return inSlots ?? flowOwn(page, content);
-  return ownOrSlots(flowOwn(page, content), inSlots);
+  let inSlots = flowInSlots(page, content);
+  if (inSlots?.length === 1) return inSlots;
+  // The template's places keep their inheritance: the items closer together there first, where that saves a slide.
+  for (const compact of [false, true]) {
+    const closer = inSlots && flowInSlots(page, withoutSpacing(content), compact);
+    if (closer && inSlots && closer.length < inSlots.length) inSlots = closer;
+  }
+  if (inSlots?.length === 1) return inSlots;
+  const chosen = inSlots ? ownOrSlots(flowOwn(page, content), inSlots) : flowOwn(page, content);
+  return page.template && chosen.length > 1 ? fewerInTextColumns(page, content, chosen) : chosen;
+}
+
+/** The lists with no space between their items beyond the line's own leading. */
+const withoutSpacing = (content: FlowContent): FlowContent => ({
+  ...content,
+  lists: content.lists.map((l) => ({ ...l, items: l.items.map(({ spaceBefore: _, ...item }) => item) })),
+});
+
+/**
+ * On a template whose body place is small, heading bands and a 14-pt legend line take a third of it: the
+ * lists in two to four text columns (headings as bold lines, as in the template's own places) over the body,
+ * or over the free room below it, where that saves a slide at a comfortable size (column-slots.ts).
+ */
+function fewerInTextColumns(page: Page, content: FlowContent, chosen: LaidOutSlide[]): LaidOutSlide[] {
+  const room = page.template?.slots?.room;
+  let best = chosen;
+  // Fewest columns first: each is a text with a position of its own.
+  for (const count of [2, 3, 4]) {
+    for (const area of [page.body, ...(room ? [room] : [])]) {
+      const flowed = flowInTextColumns(page, content, count, area);
+      if (flowed && flowed.length < best.length) best = flowed;
+    }
+  }
+  return best;
 }
 
 function flowOwn(page: Page, content: FlowContent): LaidOutSlide[] {

@@ -7,7 +7,7 @@ import { evenChunks } from '../layout/fit-text.js';
 import { comfortOnPage, type Page, READABLE } from '../layout/page.js';
 import { WIDTH_SAFETY } from '../layout/measure-text.js';
 import { textStyle } from '../layout/text-box.js';
-import type { TextStyle } from '../layout/types.js';
+import type { Insets, TextStyle } from '../layout/types.js';
 import { CELL_INSETS, textWeights, widestWords, widthsAt } from './column-widths.js';
 import type { PlanContent } from './plan-content.js';
 
@@ -64,14 +64,20 @@ export interface Sized {
  * Sizes that need too many pages are given up as soon as that shows, so a long plan
  * is measured in full only at the size it gets. Column widths follow each size.
  */
-export function sizeTable(page: Page, content: PlanContent, width: number, room: (start: number) => number): Sized {
+export function sizeTable(
+  page: Page,
+  content: PlanContent,
+  width: number,
+  room: (start: number) => number,
+  cellInsets: Insets = CELL_INSETS,
+): Sized {
   const { sizes, fonts } = page.theme;
   const widest = widestWords(content, fonts.body);
   const weights = textWeights(content, fonts.body);
   // Every size below measures the same cells again: each is split into words once.
   const measure = new CellMeasure();
   const at = (size: number, maxPages = Infinity): Sized | undefined => {
-    const style = textStyle(page, { size, insets: CELL_INSETS });
+    const style = textStyle(page, { size, insets: cellInsets });
     const widths = widthsAt(width, widest, weights, size);
     // A size at which a column cannot hold its widest word would break it between letters.
     if (size > sizes.minTable && !holdsWords(widths, widest, size)) return undefined;
@@ -79,7 +85,7 @@ export function sizeTable(page: Page, content: PlanContent, width: number, room:
       widths,
       [content.header],
       { ...style, bold: true },
-      CELL_INSETS,
+      cellInsets,
       measure,
     );
     const heights = [headerHeight];
@@ -90,7 +96,7 @@ export function sizeTable(page: Page, content: PlanContent, width: number, room:
         widths,
         [row.cells.map((text) => ({ text, bold: row.own }))],
         style,
-        CELL_INSETS,
+        cellInsets,
         measure,
       );
       heights.push(h);
