@@ -214,12 +214,16 @@ const withoutSpacing = (content: FlowContent): FlowContent => ({
  */
 function fewerInTextColumns(page: Page, content: FlowContent, chosen: LaidOutSlide[]): LaidOutSlide[] {
   const room = page.template?.slots?.room;
+  const texts = (slides: LaidOutSlide[]) => slides.reduce((n, s) => n + s.elements.length, 0);
   let best = chosen;
-  // Fewest columns first: each is a text with a position of its own.
+  // Fewest slides, then fewest texts (each has a position of its own): few columns, the legend inside the last.
   for (const count of [2, 3, 4]) {
     for (const area of [page.body, ...(room ? [room] : [])]) {
-      const flowed = flowInTextColumns(page, content, count, area);
-      if (flowed && flowed.length < best.length) best = flowed;
+      for (const inColumn of [true, false]) {
+        const flowed = flowInTextColumns(page, content, count, area, inColumn);
+        if (!flowed || flowed.length > best.length) continue;
+        if (flowed.length < best.length || (best !== chosen && texts(flowed) < texts(best))) best = flowed;
+      }
     }
   }
   return best;

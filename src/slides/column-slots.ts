@@ -34,19 +34,26 @@ interface Flowed {
 }
 
 /** The lists poured into columns `room` high at `style`'s size; undefined when an item alone does not fit a column. */
-function pour(page: Page, content: FlowContent, style: TextStyle, room: Box): Flowed[] | undefined {
+function pour(
+  page: Page,
+  content: FlowContent,
+  style: TextStyle,
+  room: Box,
+  heightOf: (column: number) => number = () => room.h,
+): Flowed[] | undefined {
   const heading = (text: string, first: boolean): Paragraph => ({
     runs: [{ text, bold: true }],
     heading: true,
     ...(first ? {} : { spaceBefore: 10 }),
   });
-  const fits = (paragraphs: Paragraph[]) => textHeight(paragraphs, style, room.w, page.language) <= room.h;
+  const fits = (paragraphs: Paragraph[], column: number) =>
+    textHeight(paragraphs, style, room.w, page.language) <= heightOf(column);
   const cols: Paragraph[][] = [[]];
   for (const list of content.lists.filter((l) => l.items.length > 0)) {
     let col = cols.at(-1)!;
     col.push(heading(list.heading, col.length === 0));
     for (const item of list.items) {
-      if (fits([...col, item])) {
+      if (fits([...col, item], cols.length - 1)) {
         col.push(item);
         continue;
       }
@@ -55,7 +62,7 @@ function pour(page: Page, content: FlowContent, style: TextStyle, room: Box): Fl
       if (alone) col.pop();
       const started = list.items.indexOf(item) > 0;
       col = [heading(started ? `${list.heading} ${page.continued}` : list.heading, true), item];
-      if (!fits(col)) return undefined;
+      if (!fits(col, cols.length)) return undefined;
       cols.push(col);
     }
   }
@@ -97,20 +104,32 @@ export function flowInTextColumns(
   content: FlowContent,
   count: number,
   area: Box,
+  noteInColumn = false,
 ): LaidOutSlide[] | undefined {
   const { colors, sizes } = page.theme;
   const comfort = comfortOnPage(page, READABLE.body, sizes.minBody);
   const noteStyle = textStyle(page, { size: comfort, color: colors.text, valign: 'bottom' });
-  const noteH = content.note ? textHeight(noteParagraphs(page, content), noteStyle, area.w) : 0;
-  const above = { ...area, h: area.h - noteH - (noteH > 0 ? 0.05 : 0) };
-  const places = columns(
-    above,
-    Array.from({ length: count }, () => 1),
-    COLUMN_GAP,
-  );
-  if (places[0]!.w < MIN_TEXT_COLUMN_W) return undefined;
+  const width = (area.w - (count - 1) * COLUMN_GAP) / count;
+  if (width < MIN_TEXT_COLUMN_W) return undefined;
+  const note = noteParagraphs(page, content);
+  const noteH = note.length > 0 ? textHeight(note, noteStyle, noteInColumn ? width : area.w) : 0;
+  const gap = noteH > 0 ? 0.05 : 0;
+  const ones = Array.from({ length: count }, () => 1);
+  // The legend as the last column's last lines (one text less), or a line across the foot.
+  const places = columns(noteInColumn ? area : { ...area, h: area.h - noteH - gap }, ones, COLUMN_GAP);
+  const room = noteInColumn ? places[0]! : { ...places[0]!, h: area.h - noteH - gap };
   const legendBox = (): Box => ({ ...area, y: area.y + area.h - noteH, h: noteH });
-  const how: Places = { places, room: places[0]!, noteStyle, legendBox, minSize: comfort };
+  const inColumn = noteInColumn
+    ? note.map((p) => ({ ...p, spaceBefore: 0, runs: p.runs.map((r) => ({ ...r, size: comfort })) }))
+    : undefined;
+  const how: Places = {
+    places,
+    room,
+    noteStyle,
+    legendBox,
+    minSize: comfort,
+    ...(inColumn ? { inColumn, inColumnH: noteH + gap } : {}),
+  };
   const flowed = flowInPlaces(page, content, how);
   return flowed && balance(page, content, flowed, how);
 }
@@ -150,6 +169,10 @@ interface Places {
   noteStyle: TextStyle;
   /** Where the legend goes on a slide showing `shown` columns. */
   legendBox: (shown: number) => Box;
+  /** The legend's paragraphs when it is set at the foot of the last column's text, not as a text of its own. */
+  inColumn?: Paragraph[];
+  /** The height those paragraphs take in the last column, their gap included. */
+  inColumnH?: number;
   /** The smallest and largest sizes the text may take (the floor and the body size unless given). */
   minSize?: number;
   maxSize?: number;
@@ -162,7 +185,10 @@ function flowInPlaces(page: Page, content: FlowContent, how: Places, maxColumns 
   const { colors, sizes } = page.theme;
   const { places, room } = how;
   const note = noteParagraphs(page, content);
-  const at = (size: number) => pour(page, content, textStyle(page, { size }), room);
+  // The legend inside the last column of each slide: only that column leaves room for it.
+  const heightOf = (column: number) =>
+    room.h - (how.inColumn && column % places.length === places.length - 1 ? (how.inColumnH ?? 0) : 0);
+  const at = (size: number) => pour(page, content, textStyle(page, { size }), room, heightOf);
   const floor = at(how.minSize ?? sizes.minBody);
   if (!floor || floor.length > maxColumns) return undefined;
   const slides = (cols: Flowed[]) => Math.ceil(cols.length / places.length);
@@ -179,16 +205,17 @@ function flowInPlaces(page: Page, content: FlowContent, how: Places, maxColumns 
     const legend = note.length > 0 && shown.some((c) => c.marked);
     shown.forEach((col, c) => {
       const name = col.paragraphs[0]!.runs[0]!.text.replace(` ${page.continued}`, '');
+      const last = c === shown.length - 1 && legend && how.inColumn ? how.inColumn : [];
       elements.push({
         type: 'text',
         name: commonParts.columnList.name(name),
         role: 'body',
         box: places[c]!,
-        paragraphs: col.paragraphs,
+        paragraphs: [...col.paragraphs, ...last],
         style: textStyle(page, { size }),
       });
     });
-    if (legend) {
+    if (legend && !how.inColumn) {
       elements.push({
         type: 'text',
         name: commonParts.legend.name(),
