@@ -219,8 +219,14 @@ function fewerInTextColumns(page: Page, content: FlowContent, chosen: LaidOutSli
   // Fewest slides, then fewest texts (each has a position of its own): few columns, the legend inside the last.
   for (const count of [2, 3, 4]) {
     for (const area of [page.body, ...(room ? [room] : [])]) {
-      for (const inColumn of [true, false]) {
-        const flowed = flowInTextColumns(page, content, count, area, inColumn);
+      for (const [flow, inColumn] of [content, withoutSpacing(content)].flatMap(
+        (c) =>
+          [
+            [c, true],
+            [c, false],
+          ] as const,
+      )) {
+        const flowed = flowInTextColumns(page, flow, count, area, inColumn);
         if (!flowed || flowed.length > best.length) continue;
         if (flowed.length < best.length || (best !== chosen && texts(flowed) < texts(best))) best = flowed;
       }
