@@ -216,17 +216,11 @@ function fewerInTextColumns(page: Page, content: FlowContent, chosen: LaidOutSli
   const room = page.template?.slots?.room;
   const texts = (slides: LaidOutSlide[]) => slides.reduce((n, s) => n + s.elements.length, 0);
   let best = chosen;
-  // Fewest slides, then fewest texts (each has a position of its own): few columns, the legend inside the last.
+  // Fewest slides, then fewest texts (each has a position of its own): few columns first.
   for (const count of [2, 3, 4]) {
     for (const area of [page.body, ...(room ? [room] : [])]) {
-      for (const [flow, inColumn] of [content, withoutSpacing(content)].flatMap(
-        (c) =>
-          [
-            [c, true],
-            [c, false],
-          ] as const,
-      )) {
-        const flowed = flowInTextColumns(page, flow, count, area, inColumn);
+      for (const flow of [content, withoutSpacing(content)]) {
+        const flowed = flowInTextColumns(page, flow, count, area);
         if (!flowed || flowed.length > best.length) continue;
         if (flowed.length < best.length || (best !== chosen && texts(flowed) < texts(best))) best = flowed;
       }

@@ -34,26 +34,19 @@ interface Flowed {
 }
 
 /** The lists poured into columns `room` high at `style`'s size; undefined when an item alone does not fit a column. */
-function pour(
-  page: Page,
-  content: FlowContent,
-  style: TextStyle,
-  room: Box,
-  heightOf: (column: number) => number = () => room.h,
-): Flowed[] | undefined {
+function pour(page: Page, content: FlowContent, style: TextStyle, room: Box): Flowed[] | undefined {
   const heading = (text: string, first: boolean): Paragraph => ({
     runs: [{ text, bold: true }],
     heading: true,
     ...(first ? {} : { spaceBefore: 10 }),
   });
-  const fits = (paragraphs: Paragraph[], column: number) =>
-    textHeight(paragraphs, style, room.w, page.language) <= heightOf(column);
+  const fits = (paragraphs: Paragraph[]) => textHeight(paragraphs, style, room.w, page.language) <= room.h;
   const cols: Paragraph[][] = [[]];
   for (const list of content.lists.filter((l) => l.items.length > 0)) {
     let col = cols.at(-1)!;
     col.push(heading(list.heading, col.length === 0));
     for (const item of list.items) {
-      if (fits([...col, item], cols.length - 1)) {
+      if (fits([...col, item])) {
         col.push(item);
         continue;
       }
@@ -62,7 +55,7 @@ function pour(
       if (alone) col.pop();
       const started = list.items.indexOf(item) > 0;
       col = [heading(started ? `${list.heading} ${page.continued}` : list.heading, true), item];
-      if (!fits(col, cols.length)) return undefined;
+      if (!fits(col)) return undefined;
       cols.push(col);
     }
   }
@@ -104,32 +97,19 @@ export function flowInTextColumns(
   content: FlowContent,
   count: number,
   area: Box,
-  noteInColumn = false,
 ): LaidOutSlide[] | undefined {
   const { colors, sizes } = page.theme;
   const comfort = comfortOnPage(page, READABLE.body, sizes.minBody);
   const noteStyle = textStyle(page, { size: comfort, color: colors.text, valign: 'bottom' });
-  const width = (area.w - (count - 1) * COLUMN_GAP) / count;
-  if (width < MIN_TEXT_COLUMN_W) return undefined;
   const note = noteParagraphs(page, content);
-  const noteH = note.length > 0 ? textHeight(note, noteStyle, noteInColumn ? width : area.w) : 0;
+  const noteH = note.length > 0 ? textHeight(note, noteStyle, area.w) : 0;
   const gap = noteH > 0 ? 0.05 : 0;
   const ones = Array.from({ length: count }, () => 1);
-  // The legend as the last column's last lines (one text less), or a line across the foot.
-  const places = columns(noteInColumn ? area : { ...area, h: area.h - noteH - gap }, ones, COLUMN_GAP);
-  const room = noteInColumn ? places[0]! : { ...places[0]!, h: area.h - noteH - gap };
+  const places = columns({ ...area, h: area.h - noteH - gap }, ones, COLUMN_GAP);
+  if (places[0]!.w < MIN_TEXT_COLUMN_W) return undefined;
+  // The legend a line of its own across the foot (trappa check's legend rule reads it there).
   const legendBox = (): Box => ({ ...area, y: area.y + area.h - noteH, h: noteH });
-  const inColumn = noteInColumn
-    ? note.map((p) => ({ ...p, spaceBefore: 0, runs: p.runs.map((r) => ({ ...r, size: comfort })) }))
-    : undefined;
-  const how: Places = {
-    places,
-    room,
-    noteStyle,
-    legendBox,
-    minSize: comfort,
-    ...(inColumn ? { inColumn, inColumnH: noteH + gap } : {}),
-  };
+  const how: Places = { places, room: places[0]!, noteStyle, legendBox, minSize: comfort };
   const flowed = flowInPlaces(page, content, how);
   return flowed && balance(page, content, flowed, how);
 }
@@ -169,10 +149,6 @@ interface Places {
   noteStyle: TextStyle;
   /** Where the legend goes on a slide showing `shown` columns. */
   legendBox: (shown: number) => Box;
-  /** The legend's paragraphs when it is set at the foot of the last column's text, not as a text of its own. */
-  inColumn?: Paragraph[];
-  /** The height those paragraphs take in the last column, their gap included. */
-  inColumnH?: number;
   /** The smallest and largest sizes the text may take (the floor and the body size unless given). */
   minSize?: number;
   maxSize?: number;
@@ -185,10 +161,7 @@ function flowInPlaces(page: Page, content: FlowContent, how: Places, maxColumns 
   const { colors, sizes } = page.theme;
   const { places, room } = how;
   const note = noteParagraphs(page, content);
-  // The legend inside the last column of each slide: only that column leaves room for it.
-  const heightOf = (column: number) =>
-    room.h - (how.inColumn && column % places.length === places.length - 1 ? (how.inColumnH ?? 0) : 0);
-  const at = (size: number) => pour(page, content, textStyle(page, { size }), room, heightOf);
+  const at = (size: number) => pour(page, content, textStyle(page, { size }), room);
   const floor = at(how.minSize ?? sizes.minBody);
   if (!floor || floor.length > maxColumns) return undefined;
   const slides = (cols: Flowed[]) => Math.ceil(cols.length / places.length);
@@ -205,17 +178,16 @@ function flowInPlaces(page: Page, content: FlowContent, how: Places, maxColumns 
     const legend = note.length > 0 && shown.some((c) => c.marked);
     shown.forEach((col, c) => {
       const name = col.paragraphs[0]!.runs[0]!.text.replace(` ${page.continued}`, '');
-      const last = c === shown.length - 1 && legend && how.inColumn ? how.inColumn : [];
       elements.push({
         type: 'text',
         name: commonParts.columnList.name(name),
         role: 'body',
         box: places[c]!,
-        paragraphs: [...col.paragraphs, ...last],
+        paragraphs: col.paragraphs,
         style: textStyle(page, { size }),
       });
     });
-    if (legend && !how.inColumn) {
+    if (legend) {
       elements.push({
         type: 'text',
         name: commonParts.legend.name(),
