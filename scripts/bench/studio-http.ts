@@ -6,10 +6,10 @@
  * memory; throughout, the page shell asked every 25 ms on fresh connections, so the longest
  * any small request waited is known. The studio runs from the bundle (dist/cli.js), alone.
  *
- *   npm run build:dist && npx tsx scripts/bench/studio-http.ts [--edits 10] [--root <project>] [--cli <dist/cli.js>]
+ *   npm run build:dist && npx tsx scripts/bench/studio-http.ts [--edits 10] [--rows 5700] [--root <project>] [--cli <dist/cli.js>]
  *     [--no-poll]   (with --root: no small requests meanwhile, so the request loop's CPU is the studio's own work)
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,6 +36,10 @@ interface Step {
   loopBlockMs: number;
   /** The most CPU the loop's thread used between two of that timer's ticks: its own longest work. */
   loopBlockCpuMs: number;
+  /** CPU of the studio's child processes (the live check, studio-thread.ts ChildHost) during the step. */
+  childCpuMs: number;
+  /** Their resident memory at the step's end (0: none running). */
+  childRssMB: number;
 }
 
 export interface StudioHttpResult {
@@ -46,6 +50,8 @@ export interface StudioHttpResult {
   /** Answer times of the page shell asked meanwhile. */
   othersMs: number[];
   peakRssMB: number;
+  /** The check process's peak (VmHWM, the largest seen at a step's end); 0 when none was started. */
+  childPeakRssMB: number;
   /** The live check was left to `trappa check` (live-check-bounds.ts). */
   checkSkipped: boolean;
   /** Each edit's longest block of the request loop, and its longest CPU between ticks. */
@@ -60,13 +66,55 @@ function status(pid: number, field: string): number {
   return line ? Number(line[1]) / 1024 : Number.NaN;
 }
 
+/** The fields of /proc/PID/stat after the command's name (fields[0] is the state). */
+const statFields = (file: string): string[] => {
+  const text = readFileSync(file, 'utf8');
+  return text.slice(text.lastIndexOf(') ') + 2).split(' ');
+};
+
+/**
+ * The studio's child processes now (the live check runs in one: studio-thread.ts ChildHost), found by
+ * their parent's id; a process that ends meanwhile is skipped.
+ */
+function childrenOf(pid: number): number[] {
+  const ids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  return ids.map(Number).filter((id) => {
+    try {
+      return Number(statFields(`/proc/${id}/stat`)[1]) === pid;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** The CPU of the studio's children, ms: those running now, and those ended and waited for (cutime + cstime). */
+function childCpuOf(pid: number): number {
+  const own = statFields(`/proc/${pid}/stat`);
+  const ended = (Number(own[13]) + Number(own[14])) * 10;
+  return childrenOf(pid).reduce((sum, id) => sum + (safe(() => cpuOf(id)) ?? 0), ended);
+}
+
+const safe = <T>(read: () => T): T | undefined => {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
+};
+
+/** The children's resident memory now and their peaks (VmRSS, VmHWM), MB. */
+function childMemory(pid: number): { rss: number; peak: number } {
+  const kids = childrenOf(pid);
+  const sum = (field: string) => kids.reduce((total, id) => total + (safe(() => status(id, field)) ?? 0), 0);
+  return { rss: sum('VmRSS'), peak: sum('VmHWM') };
+}
+
 /**
  * utime + stime of the whole process (threads that ended included), ms; with `thread`, of that
  * thread only (the request loop is the thread whose id is the process's).
  */
 function cpuOf(pid: number, thread?: number): number {
-  const text = readFileSync(thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`, 'utf8');
-  const fields = text.slice(text.lastIndexOf(') ') + 2).split(' ');
+  const fields = statFields(thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`);
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
@@ -99,13 +147,20 @@ export async function measureStudioHttp(
   const pid = studio.child.pid!;
   const url = new URL(studio.url);
   const steps: Step[] = [];
+  let childPeak = 0;
+  /** The check process's memory at a step's end; its peak is kept across steps (it may end later). */
+  const children = (): number => {
+    const { rss, peak } = childMemory(pid);
+    childPeak = Math.max(childPeak, peak);
+    return rss;
+  };
   // Without the poll, the request loop's CPU time per step is the studio's own work alone.
   const others = pollOthers(url, poll);
   const loopBlock = async (): Promise<{ maxMs: number; maxCpuMs: number }> =>
     (await call(url, 'GET', '/api/loop')).json;
   const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
     await loopBlock();
-    const [t0, c0, l0] = [performance.now(), cpuOf(pid), cpuOf(pid, pid)];
+    const [t0, c0, l0, k0] = [performance.now(), cpuOf(pid), cpuOf(pid, pid), childCpuOf(pid)];
     const out = await work();
     const t1 = performance.now();
     const loopCpuMs = cpuOf(pid, pid) - l0;
@@ -122,6 +177,8 @@ export async function measureStudioHttp(
       loopCpuMs,
       loopBlockMs,
       loopBlockCpuMs,
+      childCpuMs: childCpuOf(pid) - k0,
+      childRssMB: children(),
     });
     return out;
   };
@@ -138,6 +195,7 @@ export async function measureStudioHttp(
     const editBlockCpu: number[] = [];
     const editsStart = performance.now();
     const editsLoop = cpuOf(pid, pid);
+    const editsChildren = childCpuOf(pid);
     let changes: Array<{ path: Array<string | number>; value: unknown }> = [];
     for (let i = 0; i < edits; i++) {
       changes = [{ path: ['profile', 0], value: `Samarbeidet Benk${i}x skal synes` }];
@@ -166,6 +224,8 @@ export async function measureStudioHttp(
       loopCpuMs,
       loopBlockMs: Math.max(...editBlock),
       loopBlockCpuMs: Math.max(...editBlockCpu),
+      childCpuMs: childCpuOf(pid) - editsChildren,
+      childRssMB: children(),
     });
     const check = await timed('live check', () =>
       call(url, 'POST', '/api/check', { changes: { [STRATEGY]: { version, changes } } }),
@@ -182,6 +242,7 @@ export async function measureStudioHttp(
       }),
     );
     if (after.status !== 200) throw new Error(`edit after the save: ${after.status}`);
+    children();
     return {
       strategyMB: readFileSync(path.join(root, STRATEGY)).length / 2 ** 20,
       steps,
@@ -189,6 +250,7 @@ export async function measureStudioHttp(
       editCpu,
       othersMs: await others.stop(),
       peakRssMB: status(pid, 'VmHWM'),
+      childPeakRssMB: childPeak,
       checkSkipped: check.json.skipped === true,
       editBlock,
       editBlockCpu,
@@ -212,6 +274,7 @@ export function studioHttpTable(r: StudioHttpResult): Table {
     '',
     '',
     '',
+    '',
   ];
   return {
     title: `Trappa Studio over HTTP on a ${r.strategyMB.toFixed(2)} MB strategy (no browser)`,
@@ -224,6 +287,7 @@ export function studioHttpTable(r: StudioHttpResult): Table {
       'request loop CPU',
       'loop’s longest block',
       'its longest CPU',
+      'check process CPU / RSS after',
     ],
     rows: [
       ...r.steps.map((s) => [
@@ -235,6 +299,7 @@ export function studioHttpTable(r: StudioHttpResult): Table {
         ms(s.loopCpuMs),
         ms(s.loopBlockMs),
         ms(s.loopBlockCpuMs),
+        s.childRssMB > 0 || s.childCpuMs > 0 ? `${ms(s.childCpuMs)} / ${s.childRssMB.toFixed(0)} MB` : 'none running',
       ]),
       ['edit → slides (min, p50, p90): wall', ...edits('', r.editWall).slice(1)],
       ['edit → slides (min, p50, p90): studio CPU', ...edits('', r.editCpu).slice(1)],
@@ -249,8 +314,20 @@ export function studioHttpTable(r: StudioHttpResult): Table {
         '',
         '',
         '',
+        '',
       ],
-      ['studio peak RSS (VmHWM, every thread)', `${r.peakRssMB.toFixed(0)} MB`, '', '', '', '', '', ''],
+      ['studio peak RSS (VmHWM, every thread)', `${r.peakRssMB.toFixed(0)} MB`, '', '', '', '', '', '', ''],
+      [
+        'check process peak RSS (VmHWM)',
+        r.childPeakRssMB > 0 ? `${r.childPeakRssMB.toFixed(0)} MB` : 'never started',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+      ],
     ],
     notes: [
       `The live check ${r.checkSkipped ? 'was left to `trappa check` (above its size bound)' : 'ran'}. ` +
@@ -260,16 +337,23 @@ export function studioHttpTable(r: StudioHttpResult): Table {
         'request can have been held up by the studio’s own work for longer than that. "Loop’s longest block": the ' +
         'longest delay of a 10 ms timer on that thread (perf_hooks monitorEventLoopDelay, TRAPPA_STUDIO_LOOP_PROBE), ' +
         'which on a loaded machine includes waiting for a core; "its longest CPU": the most CPU time that thread ' +
-        'used between two ticks of the timer (/proc, 10 ms ticks), its own longest work.',
+        'used between two ticks of the timer (/proc, 10 ms ticks), its own longest work. "Studio CPU" and ' +
+        '"RSS" are the studio process alone; the live check runs in a child process of its own (its heap is not ' +
+        'in the studio’s RSS), reported in the last column and row.',
     ],
   };
 }
 
 /** The studio over HTTP on a synthetic strategy just under the 2 MB input limit (written, measured, removed). */
-export async function measureStudioHttpLarge(repo: string, cli: string, edits: number): Promise<StudioHttpResult> {
+export async function measureStudioHttpLarge(
+  repo: string,
+  cli: string,
+  edits: number,
+  rows = 5700,
+): Promise<StudioHttpResult> {
   const root = path.join(os.tmpdir(), `trappa-bench-http-2mb-${process.pid}`);
   try {
-    const { deckId } = await writeSyntheticProject(repo, root, 5700);
+    const { deckId } = await writeSyntheticProject(repo, root, rows);
     return await measureStudioHttp(cli, root, deckId, edits);
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -280,6 +364,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   const { values } = parseArgs({
     options: {
       edits: { type: 'string', default: '10' },
+      // Fewer plan rows: a strategy under the live check's bound (~700 rows), so its process runs.
+      rows: { type: 'string', default: '5700' },
       root: { type: 'string' },
       cli: { type: 'string' },
       'no-poll': { type: 'boolean', default: false },
@@ -291,6 +377,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   // --root: a synthetic project written earlier (its deck is `alt`); it is saved to, so use a copy.
   const result = values.root
     ? await measureStudioHttp(cli, values.root, 'alt', edits, !values['no-poll'])
-    : await measureStudioHttpLarge(repo, cli, edits);
+    : await measureStudioHttpLarge(repo, cli, edits, Number(values.rows));
   process.stdout.write(renderTable(studioHttpTable(result)));
 }

@@ -10,7 +10,8 @@ import type { z } from 'zod';
 import { fail, ok, type Issue, type Result } from '../errors.js';
 import type { TemplateSet, TemplateSource } from '../render/render-text.js';
 import { resolvePaths, type ProjectPathOptions } from '../project-paths.js';
-import { loadYamlFile, type YamlSource } from './load-yaml.js';
+import type { YamlSource } from './load-yaml.js';
+import { loadKeptYaml } from './parsed-yaml-store.js';
 import { deckSchema, themeSchema, type Deck, type Strategy, type Theme } from './schema.js';
 import type { DeckData } from './deck-schema.js';
 import type { Language } from './localize.js';
@@ -67,7 +68,8 @@ async function loadAndValidate<S extends z.ZodType>(
   cache: YamlCache | undefined,
 ): Promise<Result<Validated<z.output<S>>>> {
   const display = path.relative(root, absPath) || absPath;
-  return cache ? cache.load(absPath, display, schema) : validateYaml(await loadYamlFile(absPath, display), schema);
+  if (cache) return cache.load(absPath, display, schema);
+  return validateYaml(await loadKeptYaml(absPath, display, path.join(root, '.cache', 'yaml')), schema);
 }
 
 async function listDeckFiles(decksDir: string): Promise<string[]> {

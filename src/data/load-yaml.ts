@@ -32,6 +32,8 @@ interface SplicedFacts {
   locate(path: readonly PropertyKey[], at: 'value' | 'key'): { line: number; col: number };
   /** Every string is text a slide can hold (xml-text.ts): known from the earlier parse and the new values. */
   textsSafe: true;
+  /** `plain` as JSON, when that is how it was kept (parsed-yaml-store.ts): the input hash takes it as it is. */
+  json?: string;
 }
 
 /**
@@ -126,13 +128,24 @@ function unsupportedTags(doc: Document.Parsed, text: string): Found[] {
   return found;
 }
 
-/** Reads a UTF-8 file (a byte order mark is dropped; bounded, see paths/read-input.ts) and parses it. */
-export async function loadYamlFile(absPath: string, displayPath: string): Promise<Result<YamlSource>> {
+/** Reads a UTF-8 file as text (a byte order mark is dropped; bounded, see paths/read-input.ts). */
+export async function readYamlText(absPath: string, displayPath: string): Promise<Result<string>> {
   const bytes = await readInputFile(absPath, displayPath);
   if (!bytes.ok) return bytes;
   const text = decodeUtf8(displayPath, bytes.value);
   if (!text.ok) return text;
-  return parseYaml(displayPath, text.value.replace(/^\uFEFF/, ''));
+  return ok(text.value.replace(/^\uFEFF/, ''));
+}
+
+/** Reads a UTF-8 file and parses it. */
+export async function loadYamlFile(absPath: string, displayPath: string): Promise<Result<YamlSource>> {
+  const text = await readYamlText(absPath, displayPath);
+  return text.ok ? parseYaml(displayPath, text.value) : text;
+}
+
+/** The plain value `parseYaml` made, without taking it from the first `plainOf` (undefined for a spliced source). */
+export function peekPlain(source: YamlSource): unknown {
+  return firstPlain.get(source);
 }
 
 function isEmpty(doc: Document.Parsed): boolean {

@@ -8,6 +8,7 @@
  * shorter than measured, never taller. A row's height written to the .pptx is a minimum:
  * both programs grow a row whose text needs more, so measured heights must be written.
  */
+import { leastHeightOf, type Words, wordsOf } from './least-height.js';
 import { layoutPrepared, prepareText, type PreparedText } from './measure-text.js';
 import type { Insets, TableCell, TextStyle } from './types.js';
 
@@ -45,6 +46,16 @@ export class CellMeasure {
     return height;
   }
 
+  /** The cell's words summed once, for its least height at any size and width (least-height.ts). */
+  words(cell: MeasuredCell, style: TextStyle, cellInsets: Insets = style.insets): Words {
+    const run = typeof cell === 'string' ? { text: cell } : { text: cell.text, bold: cell.bold };
+    const measured = this.#measured(style, cellInsets, run.bold, run.text);
+    // Prepared with this style but another size is the same: all but the size is in the key.
+    measured.prepared ??= prepareText([{ runs: [run] }], { ...style, insets: cellInsets });
+    measured.words ??= wordsOf(measured.prepared);
+    return measured.words;
+  }
+
   #measured(style: TextStyle, insets: Insets, bold: boolean | undefined, text: string): MeasuredText {
     let byInsets = this.#keys.get(style);
     if (!byInsets) this.#keys.set(style, (byInsets = new Map()));
@@ -66,6 +77,8 @@ interface MeasuredText {
   prepared?: PreparedText;
   /** Inches by font size, then by width. */
   heights: Map<number, Map<number, number>>;
+  /** Summed on first use (least-height.ts). */
+  words?: Words;
 }
 
 /**
@@ -85,6 +98,22 @@ export function measureTableRows(
   return rows.map((row) =>
     row.reduce((tallest, cell, column) => Math.max(tallest, cellHeight(cell, column)), cellHeight('', 0)),
   );
+}
+
+/**
+ * At most what `measureTableRows` gives for a row at `fontSize`: its cells' least heights
+ * (CellMeasure.words), and never under `empty`, the height of an empty cell.
+ */
+export function leastRowHeight(
+  columnWidths: readonly number[],
+  row: readonly Words[],
+  fontSize: number,
+  empty: number,
+): number {
+  let tallest = empty;
+  for (let column = 0; column < row.length; column++)
+    tallest = Math.max(tallest, leastHeightOf(row[column]!, fontSize, columnWidths[column] ?? 0));
+  return tallest;
 }
 
 /**

@@ -2,7 +2,8 @@
  * The action plan's table size and pages: the font size, the column widths at that size,
  * each row's height, and which rows go on which slide.
  */
-import { CellMeasure, measureTableRows } from '../layout/fit-table.js';
+import { CellMeasure, leastRowHeight, type MeasuredCell, measureTableRows } from '../layout/fit-table.js';
+import type { Words } from '../layout/least-height.js';
 import { evenChunks } from '../layout/fit-text.js';
 import { comfortOnPage, type Page, READABLE } from '../layout/page.js';
 import { WIDTH_SAFETY } from '../layout/measure-text.js';
@@ -63,6 +64,7 @@ export interface Sized {
  * largest size that needs no more pages than that (one page when it fits at all).
  * Sizes that need too many pages are given up as soon as that shows, so a long plan
  * is measured in full only at the size it gets. Column widths follow each size.
+ * `room` never shrinks for a later start (a legend only on the first pages).
  */
 export function sizeTable(
   page: Page,
@@ -76,6 +78,8 @@ export function sizeTable(
   const weights = textWeights(content, fonts.body);
   // Every size below measures the same cells again: each is split into words once.
   const measure = new CellMeasure();
+  /** Each row's cells' words, summed once for every size tried (CellMeasure.words). */
+  let rowWords: Words[][] | undefined;
   const at = (size: number, maxPages = Infinity): Sized | undefined => {
     const style = textStyle(page, { size, insets: cellInsets });
     const widths = widthsAt(width, widest, weights, size);
@@ -88,17 +92,23 @@ export function sizeTable(
       cellInsets,
       measure,
     );
+    // The audience's own rows are drawn bold, so they are measured bold.
+    const cells = (i: number): MeasuredCell[] => {
+      const row = content.rows[i]!;
+      return row.cells.map((text) => ({ text, bold: row.own }));
+    };
+    // Greedy pages at heights no row can come in under need no more pages than at the real
+    // heights (as the room never shrinks for a later start): more than `maxPages` there rules
+    // the size out before a row is wrapped. A long plan tries many sizes that need too many.
+    if (maxPages !== Infinity) {
+      rowWords ??= content.rows.map((_, i) => cells(i).map((cell) => measure.words(cell, style, cellInsets)));
+      const empty = measure.height('', style, widths[0] ?? 0, cellInsets);
+      const least = (i: number): number => leastRowHeight(widths, rowWords![i]!, size, empty);
+      if (!paginate(content.rows.length, least, headerHeight, room, maxPages)) return undefined;
+    }
     const heights = [headerHeight];
     const rowHeight = (i: number): number => {
-      const row = content.rows[i]!;
-      // The audience's own rows are drawn bold, so they are measured bold.
-      const [h = 0] = measureTableRows(
-        widths,
-        [row.cells.map((text) => ({ text, bold: row.own }))],
-        style,
-        cellInsets,
-        measure,
-      );
+      const [h = 0] = measureTableRows(widths, [cells(i)], style, cellInsets, measure);
       heights.push(h);
       return h;
     };

@@ -23,6 +23,8 @@ export type Planned =
 export interface SaveInput {
   /** The file's text now. */
   current: string;
+  /** Its version, when known (the studio read it): not hashed again. @default sha256 of `current` */
+  currentVersion?: string;
   /** The version the page loaded. */
   version: string;
   /** The page's value of the file. */
@@ -36,13 +38,21 @@ export interface SaveInput {
 /** The plain value of a YAML text, as the page edits it. */
 export const plainValue = (text: string): unknown => parseDocument(text, { stringKeys: true }).toJS();
 
-export function planSave({ current, version, value, textOf, write = editYamlText }: SaveInput): Planned {
-  if (sha256Hex(current) === version) return { kind: 'write', text: write(current, value), merged: false };
+export function planSave({
+  current,
+  currentVersion,
+  version,
+  value,
+  textOf,
+  write = editYamlText,
+}: SaveInput): Planned {
+  const now = currentVersion ?? sha256Hex(current);
+  if (now === version) return { kind: 'write', text: write(current, value), merged: false };
   const baseText = textOf(version);
   if (baseText === undefined) return { kind: 'unknown-version' };
   const base = plainValue(baseText);
   const { merged, conflicts } = mergeChanges(base, plainValue(current), changesBetween(base, value));
   if (conflicts.length > 0)
-    return { kind: 'conflict', conflicts, current: { version: sha256Hex(current), value: plainValue(current) } };
+    return { kind: 'conflict', conflicts, current: { version: now, value: plainValue(current) } };
   return { kind: 'write', text: editYamlText(current, merged), merged: true };
 }

@@ -104,8 +104,12 @@ const json = (res: ServerResponse, value: unknown, status = 200): void =>
   send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
 const notFound = (res: ServerResponse): void => send(res, 404, 'text/plain; charset=utf-8', 'Not found.\n');
 
-/** Up to this many characters a data file is parsed on the request thread (~ms); above it, in the worker. */
-const SMALL_FILE = 256 * 1024;
+/**
+ * Up to this many characters a data file is parsed on the request thread (the bundled strategy,
+ * 15 KB: a few ms); above it, in the worker. A YAML parse costs ~1 ms per 1–2 KB: at the earlier
+ * 256 KB a 170 KB strategy held the loop for 150–330 ms of its own CPU.
+ */
+const SMALL_FILE = 32 * 1024;
 
 /** A built deck or PDF may be large (pictures), but not without bound. */
 const DOWNLOAD_LIMIT = 512 * 1024 * 1024;
@@ -205,10 +209,13 @@ export function createApi(options: StudioOptions, messages: Messages) {
     for (let attempt = 0; ; attempt++) {
       const now = await files.read(abs);
       if (!now.ok) return { saved: false as const, issues: translateIssues(now.issues, messages.lang) };
+      const currentVersion = files.versionOf(now.value);
       const job = {
         current: now.value,
+        currentVersion,
         version,
-        base: files.textOf(version),
+        // The file's text now is sent once: the worker takes it as the base when the page's version is it.
+        base: version === currentVersion ? undefined : files.textOf(version),
         ...page,
         others: await editInputs(others.edits, others.changes),
       };

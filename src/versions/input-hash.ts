@@ -117,7 +117,9 @@ const canonicalOfParse = new WeakMap<YamlSource, Uint8Array>();
 function canonicalJson(source: YamlSource): Uint8Array {
   let canonical = canonicalOfParse.get(source);
   if (!canonical) {
-    canonical = Buffer.from(`yaml\0${JSON.stringify(source.doc.toJS({ maxAliasCount: 100 }) ?? null)}`);
+    // A value kept as JSON (parsed-yaml-store.ts) is that very text: no parse of the file for its hash.
+    const json = source.spliced?.json ?? JSON.stringify(source.doc.toJS({ maxAliasCount: 100 }) ?? null);
+    canonical = Buffer.from(`yaml\0${json}`);
     canonicalOfParse.set(source, canonical);
   }
   return canonical;

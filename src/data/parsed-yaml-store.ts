@@ -1,0 +1,135 @@
+/**
+ * A large YAML file's value kept on disk by its text (`<project>/.cache/yaml`), so the next
+ * build of an unchanged strategy takes its value without parsing it: yaml's parse of a
+ * 1,000-row strategy (355 KB) costs 0.3–0.9 s of CPU in a fresh process, reading the kept
+ * JSON ~2 ms. Only a file that parsed without a problem is kept, and only when its value
+ * comes back from JSON exactly (no `.inf`, `.nan`, `-0`). The source taken from the store
+ * parses its text on first use of `doc` or `lineCounter` (a problem to locate), which a good
+ * file's load never needs. Best effort like the image caches: a folder that cannot be read
+ * or written only means parsing.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { ok, type Result } from '../errors.js';
+import { LineCounter } from 'yaml';
+import { parseYaml, peekPlain, readYamlText, type YamlSource } from './load-yaml.js';
+import { locateKept, positionsOf, type Positions } from './kept-positions.js';
+import { xmlTextProblem } from './xml-text.js';
+
+/**
+ * What a kept value depends on besides the text: this store's format and the yaml library's
+ * version (test/parsed-yaml-store.test.ts fails when the installed one differs), with the
+ * options `parseYaml` passes it.
+ */
+export const STORE_FORMAT = 'trappa-yaml-1 yaml-2.9.1';
+/** Smaller files parse in a few milliseconds: reading a kept value would save nothing. */
+export const STORE_FROM_CHARS = 32 * 1024;
+
+type Parse = (text: string) => YamlSource | undefined;
+
+/** `loadYamlFile`, with a large file's value taken from, or kept in, `dir`. */
+export async function loadKeptYaml(absPath: string, display: string, dir: string): Promise<Result<YamlSource>> {
+  const text = await readYamlText(absPath, display);
+  if (!text.ok) return text;
+  if (text.value.length < STORE_FROM_CHARS) return parseYaml(display, text.value);
+  const parse: Parse = (again) => {
+    const parsed = parseYaml(display, again);
+    return parsed.ok ? parsed.value : undefined;
+  };
+  const kept = await keptSource(dir, display, text.value, parse);
+  if (kept) return ok(kept);
+  const parsed = parseYaml(display, text.value);
+  if (parsed.ok && peekPlain(parsed.value) !== undefined) await keepSource(dir, parsed.value, peekPlain(parsed.value));
+  return parsed;
+}
+
+const keyOf = (text: string): string => createHash('sha256').update(`${STORE_FORMAT}\0${text}`).digest('hex');
+
+/**
+ * A kept file holds two lines: the value as JSON (what the input hash reads), then where every
+ * node and key starts and where each line starts, for `locateIn` without a parse (the source
+ * tags on every slide name the line of their field).
+ */
+interface Kept {
+  lineStarts: number[];
+  positions: Positions;
+}
+
+/** The kept value of `text` as a source, or undefined when none is kept (or it cannot be read). */
+async function keptSource(dir: string, file: string, text: string, parse: Parse): Promise<YamlSource | undefined> {
+  let plain: unknown;
+  let json: string;
+  let kept: Kept;
+  try {
+    const stored = await readFile(path.join(dir, `${keyOf(text)}.json`), 'utf8');
+    const newline = stored.indexOf('\n');
+    json = stored.slice(0, newline);
+    plain = JSON.parse(json);
+    kept = JSON.parse(stored.slice(newline + 1)) as Kept;
+  } catch {
+    return undefined;
+  }
+  return textsSafe(plain) ? sourceOf(file, text, json, plain, kept, parse) : undefined;
+}
+
+/** Keeps a good parse's value and positions; never fails. `plain` is the value `parseYaml` made. */
+async function keepSource(dir: string, source: YamlSource, plain: unknown): Promise<void> {
+  const json = JSON.stringify(plain);
+  if (json === undefined || !isDeepStrictEqual(JSON.parse(json), plain) || !textsSafe(plain)) return;
+  const positions = positionsOf(source.doc);
+  if (!positions) return;
+  const kept: Kept = { lineStarts: source.lineCounter.lineStarts, positions };
+  const file = path.join(dir, `${keyOf(source.text)}.json`);
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(temporary, `${json}\n${JSON.stringify(kept)}`);
+    // Whole or not at all: a reader never sees half a value.
+    await rename(temporary, file);
+  } catch {
+    // Best effort: the next build parses again.
+  }
+}
+
+/** Every string (keys too) is text a slide can hold; otherwise the parse is needed to say where one is not. */
+function textsSafe(value: unknown): boolean {
+  if (typeof value === 'string') return xmlTextProblem(value) === undefined;
+  if (Array.isArray(value)) return value.every(textsSafe);
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value).every(([key, v]) => xmlTextProblem(key) === undefined && textsSafe(v));
+  return true;
+}
+
+function sourceOf(file: string, text: string, json: string, plain: unknown, kept: Kept, parse: Parse): YamlSource {
+  let parsed: YamlSource | undefined;
+  const reparsed = (): YamlSource => {
+    parsed ??= parse(text);
+    if (!parsed) throw new Error(`${file}: a kept parse no longer parses`);
+    return parsed;
+  };
+  let lines: LineCounter | undefined;
+  const lineCounter = (): LineCounter => {
+    if (lines) return lines;
+    lines = new LineCounter();
+    for (const start of kept.lineStarts) lines.addNewLine(start);
+    return lines;
+  };
+  return {
+    file,
+    text,
+    get doc() {
+      return reparsed().doc;
+    },
+    get lineCounter() {
+      return lineCounter();
+    },
+    spliced: {
+      plain,
+      json,
+      textsSafe: true,
+      locate: (at, where) => lineCounter().linePos(locateKept(kept.positions, at, where)),
+    },
+  };
+}

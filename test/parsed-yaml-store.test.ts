@@ -1,0 +1,111 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeSyntheticProject } from '../scripts/bench/synthetic.js';
+import { buildDecks } from '../src/build-deck.js';
+import { locateKept, positionsOf } from '../src/data/kept-positions.js';
+import { parseYaml } from '../src/data/load-yaml.js';
+import { loadProject } from '../src/data/load-project.js';
+import { locateIn, offsetIn } from '../src/data/locate.js';
+import { loadKeptYaml, STORE_FORMAT, STORE_FROM_CHARS } from '../src/data/parsed-yaml-store.js';
+import { hashInputs, parsedInputs } from '../src/versions/input-hash.js';
+import { REPO } from './helpers/project.js';
+
+const work = mkdtempSync(path.join(tmpdir(), 'trappa-yaml-store-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Every path into `value`, each with one step too far and a missing key beside it. */
+function pathsOf(value: unknown, prefix: PropertyKey[] = []): PropertyKey[][] {
+  const out: PropertyKey[][] = [prefix, [...prefix, 'missing'], [...prefix, 0], [...prefix, 'constructor']];
+  if (Array.isArray(value)) value.forEach((v, i) => out.push(...pathsOf(v, [...prefix, i])));
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) out.push(...pathsOf(v, [...prefix, k]));
+  return out;
+}
+
+const TRICKY = `a:
+  b: 1
+  tid:
+  empty: ''
+  "__proto__": x
+  list:
+    - one
+    -
+    - { k: v, n: }
+    - [1, 2]
+2004: year
+flow: { x, y: 2 }
+last: |
+  text
+`;
+
+describe('kept YAML', () => {
+  it('names the installed yaml version', () => {
+    const installed = JSON.parse(readFileSync(path.join(REPO, 'node_modules/yaml/package.json'), 'utf8')).version;
+    // A new yaml may parse the same text otherwise: give kept values a new key (STORE_FORMAT).
+    expect(STORE_FORMAT).toContain(`yaml-${installed}`);
+  });
+
+  it('locates every path, found or not, at the offset the parse gives', () => {
+    for (const text of [TRICKY, readFileSync(path.join(REPO, 'data/strategy.yaml'), 'utf8')]) {
+      const parsed = parseYaml('x.yaml', text);
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+      const positions = JSON.parse(JSON.stringify(positionsOf(parsed.value.doc)));
+      const paths = pathsOf(parsed.value.doc.toJS());
+      expect(paths.length).toBeGreaterThan(30);
+      for (const at of paths)
+        for (const where of ['value', 'key'] as const)
+          expect(locateKept(positions, at, where), `${String(at.join('.'))} ${where}`).toBe(
+            offsetIn(parsed.value, at, where),
+          );
+    }
+  });
+
+  it('keeps nothing for a file with an alias, or a value JSON would change', async () => {
+    const dir = path.join(work, 'odd');
+    const pad = `# ${'x'.repeat(STORE_FROM_CHARS)}\n`;
+    const cases = [`${pad}a: &x 1\nb: *x\n`, `${pad}a: .inf\n`, `${pad}a: -0.0\n`];
+    for (const [i, text] of cases.entries()) {
+      writeFileSync(path.join(work, `odd-${i}.yaml`), text);
+      const loaded = await loadKeptYaml(path.join(work, `odd-${i}.yaml`), `odd-${i}.yaml`, dir);
+      expect(loaded.ok).toBe(true);
+    }
+    expect(existsSync(dir)).toBe(false);
+    // The same size of plain text is kept.
+    writeFileSync(path.join(work, 'plain.yaml'), `${pad}a: 1\nb: [x, y]\n`);
+    expect((await loadKeptYaml(path.join(work, 'plain.yaml'), 'plain.yaml', dir)).ok).toBe(true);
+    expect(readdirSync(dir)).toHaveLength(1);
+  });
+
+  it('a large strategy loads its kept value the next time: same value, places, hash and deck bytes', async () => {
+    const project = await writeSyntheticProject(REPO, path.join(work, 'large'), 120);
+    const store = path.join(project.root, '.cache', 'yaml');
+    const first = await loadProject({ root: project.root });
+    if (!first.ok) throw new Error(JSON.stringify(first.issues));
+    expect(first.value.strategySource.spliced).toBeUndefined();
+    expect(readdirSync(store)).toHaveLength(1);
+    const firstBuild = await buildDecks({ root: project.root, dryRun: true });
+
+    const second = await loadProject({ root: project.root });
+    if (!second.ok) throw new Error(JSON.stringify(second.issues));
+    const kept = second.value.strategySource;
+    expect(kept.spliced?.json).toBeDefined();
+    expect(second.value.strategy).toEqual(first.value.strategy);
+    for (const at of pathsOf(first.value.strategySource.doc.toJS()).slice(0, 3000))
+      expect(locateIn(kept, at)).toEqual(locateIn(first.value.strategySource, at));
+    const files = [{ logical: 'data/strategy.yaml', absolute: path.join(project.root, 'data/strategy.yaml') }];
+    const hash = (p: typeof first.value) => hashInputs(files, parsedInputs(p));
+    expect(await hash(second.value)).toBe(await hash(first.value));
+    const secondBuild = await buildDecks({ root: project.root, dryRun: true });
+    expect(secondBuild.decks.map((d) => d.sha256)).toEqual(firstBuild.decks.map((d) => d.sha256));
+
+    // A kept file that cannot be read is no kept file: the text is parsed as before.
+    const [name] = readdirSync(store);
+    writeFileSync(path.join(store, name!), '{"broken');
+    const third = await loadProject({ root: project.root });
+    if (!third.ok) throw new Error(JSON.stringify(third.issues));
+    expect(third.value.strategySource.spliced).toBeUndefined();
+    expect(third.value.strategy).toEqual(first.value.strategy);
+  });
+});
