@@ -14,7 +14,8 @@ import { balancedTop, columns, comfortOnPage, type Page, READABLE } from '../lay
 import { continuedTitle, fittedShape, textHeight, textStyle, titleElements } from '../layout/text-box.js';
 import type { Box, LaidOutSlide, Paragraph, SlideElement, TextStyle } from '../layout/types.js';
 import { balanced, type Column, EPSILON, HEADING_GAP, HEADING_H, type Segment } from './column-pack.js';
-import { type FlowContent, type FlowList, flowInSlots, flowInTextColumns } from './column-slots.js';
+import { type FlowContent, type FlowList, flowInSlots } from './column-slots.js';
+import { fewerInTextColumns, withoutSpacing } from './column-text.js';
 import { ownOrSlots } from './own-or-slots.js';
 
 const NOTE_H = 0.4;
@@ -199,34 +200,6 @@ export function layoutFlow(page: Page, content: FlowContent): LaidOutSlide[] {
   if (inSlots?.length === 1) return inSlots;
   const chosen = inSlots ? ownOrSlots(flowOwn(page, content), inSlots) : flowOwn(page, content);
   return page.template && chosen.length > 1 ? fewerInTextColumns(page, content, chosen) : chosen;
-}
-
-/** The lists with no space between their items beyond the line's own leading. */
-const withoutSpacing = (content: FlowContent): FlowContent => ({
-  ...content,
-  lists: content.lists.map((l) => ({ ...l, items: l.items.map(({ spaceBefore: _, ...item }) => item) })),
-});
-
-/**
- * On a template whose body place is small, heading bands and a 14-pt legend line take a third of it: the
- * lists in two to four text columns (headings as bold lines, as in the template's own places) over the body,
- * or over the free room below it, where that saves a slide at a comfortable size (column-slots.ts).
- */
-function fewerInTextColumns(page: Page, content: FlowContent, chosen: LaidOutSlide[]): LaidOutSlide[] {
-  const room = page.template?.slots?.room;
-  const texts = (slides: LaidOutSlide[]) => slides.reduce((n, s) => n + s.elements.length, 0);
-  let best = chosen;
-  // Fewest slides, then fewest texts (each has a position of its own): few columns first.
-  for (const count of [2, 3, 4]) {
-    for (const area of [page.body, ...(room ? [room] : [])]) {
-      for (const flow of [content, withoutSpacing(content)]) {
-        const flowed = flowInTextColumns(page, flow, count, area);
-        if (!flowed || flowed.length > best.length) continue;
-        if (flowed.length < best.length || (best !== chosen && texts(flowed) < texts(best))) best = flowed;
-      }
-    }
-  }
-  return best;
 }
 
 function flowOwn(page: Page, content: FlowContent): LaidOutSlide[] {

@@ -8,7 +8,7 @@
  */
 import { commonParts } from '../kinds/common-parts.js';
 import { sizesFrom } from '../layout/fit-text.js';
-import { columns, comfortOnPage, type Page, READABLE } from '../layout/page.js';
+import { comfortOnPage, type Page, READABLE } from '../layout/page.js';
 import { continuedTitle, textHeight, textStyle, titleElements } from '../layout/text-box.js';
 import type { Box, LaidOutSlide, Paragraph, SlideElement, TextStyle } from '../layout/types.js';
 
@@ -87,61 +87,12 @@ export function flowInSlots(page: Page, content: FlowContent, compact = false): 
   return flowInPlaces(page, content, { places: columns, room, noteStyle, legendBox })?.slides;
 }
 
-/**
- * On a template whose body place is small: the lists in `count` columns of Trappa's own over the body
- * (`area`), each column one text with its headings as bold lines as in the template's places, and the legend
- * one line at the comfortable size across the foot; undefined where a column would be narrower than 2 in.
- */
-export function flowInTextColumns(
-  page: Page,
-  content: FlowContent,
-  count: number,
-  area: Box,
-): LaidOutSlide[] | undefined {
-  const { colors, sizes } = page.theme;
-  const comfort = comfortOnPage(page, READABLE.body, sizes.minBody);
-  const noteStyle = textStyle(page, { size: comfort, color: colors.text, valign: 'bottom' });
-  const note = noteParagraphs(page, content);
-  const noteH = note.length > 0 ? textHeight(note, noteStyle, area.w) : 0;
-  const gap = noteH > 0 ? 0.05 : 0;
-  const ones = Array.from({ length: count }, () => 1);
-  const places = columns({ ...area, h: area.h - noteH - gap }, ones, COLUMN_GAP);
-  if (places[0]!.w < MIN_TEXT_COLUMN_W) return undefined;
-  // The legend a line of its own across the foot (trappa check's legend rule reads it there).
-  const legendBox = (): Box => ({ ...area, y: area.y + area.h - noteH, h: noteH });
-  const how: Places = { places, room: places[0]!, noteStyle, legendBox, minSize: comfort };
-  const flowed = flowInPlaces(page, content, how);
-  return flowed && balance(page, content, flowed, how);
-}
-
-/** Inches between Trappa's own text columns, and the narrowest such a column may be. */
-const COLUMN_GAP = 0.3;
-const MIN_TEXT_COLUMN_W = 2;
-
-/**
- * The same slides with the columns' text spread evenly: the lowest room that needs no more
- * columns than given, so the last column is not a short remainder beside full ones.
- */
-function balance(page: Page, content: FlowContent, flowed: Flow, how: Places): LaidOutSlide[] {
-  const count = flowed.slides.length * how.places.length;
-  const sized = { ...how, minSize: flowed.size, maxSize: flowed.size };
-  const at = (h: number) => flowInPlaces(page, content, { ...sized, room: { ...how.room, h } }, count);
-  let [low, high] = [0, how.room.h];
-  for (let i = 0; i < 16; i++) {
-    const mid = (low + high) / 2;
-    const fewer = at(mid);
-    if (fewer && fewer.slides.length <= flowed.slides.length) high = mid;
-    else low = mid;
-  }
-  return (at(high) ?? flowed).slides;
-}
-
-interface Flow {
+export interface Flow {
   slides: LaidOutSlide[];
   size: number;
 }
 
-interface Places {
+export interface Places {
   /** The columns' boxes on a slide, left to right. */
   places: Box[];
   /** A column's room for its text (the place less the legend's line). */
@@ -154,10 +105,10 @@ interface Places {
   maxSize?: number;
 }
 
-const noteParagraphs = (page: Page, content: FlowContent): Paragraph[] =>
+export const noteParagraphs = (page: Page, content: FlowContent): Paragraph[] =>
   content.note ? [{ runs: [{ text: content.note, highlight: page.theme.colors.highlight, bold: true }] }] : [];
 
-function flowInPlaces(page: Page, content: FlowContent, how: Places, maxColumns = Infinity): Flow | undefined {
+export function flowInPlaces(page: Page, content: FlowContent, how: Places, maxColumns = Infinity): Flow | undefined {
   const { colors, sizes } = page.theme;
   const { places, room } = how;
   const note = noteParagraphs(page, content);
