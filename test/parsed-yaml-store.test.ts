@@ -100,6 +100,17 @@ describe('kept YAML', () => {
     const secondBuild = await buildDecks({ root: project.root, dryRun: true });
     expect(secondBuild.decks.map((d) => d.sha256)).toEqual(firstBuild.decks.map((d) => d.sha256));
 
+    // A new text of the file replaces the one kept before; the value is that text's.
+    const strategyFile = path.join(project.root, 'data/strategy.yaml');
+    const original = readFileSync(strategyFile, 'utf8');
+    writeFileSync(strategyFile, `${original}\n# edited\n`);
+    const edited = await loadProject({ root: project.root });
+    if (!edited.ok) throw new Error(JSON.stringify(edited.issues));
+    expect(edited.value.strategySource.spliced).toBeUndefined();
+    expect(readdirSync(store)).toHaveLength(1);
+    writeFileSync(strategyFile, original);
+    expect((await loadProject({ root: project.root })).ok).toBe(true);
+
     // A kept file that cannot be read is no kept file: the text is parsed as before.
     const [name] = readdirSync(store);
     writeFileSync(path.join(store, name!), '{"broken');

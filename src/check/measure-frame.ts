@@ -60,6 +60,36 @@ function measureUncached(frame: TextFrame, width: number): FrameMeasure {
   return { height: ptToInch(heightPt), widest, sizes: [...sizes].sort((a, b) => a - b), broken, wraps };
 }
 
+/** One laid-out line of a frame: inches from the text's top and its left inset, and its alignment. */
+export interface FrameLine {
+  top: number;
+  height: number;
+  /** From the text's left edge (a bullet's indent included). */
+  indent: number;
+  width: number;
+  align: ParagraphModel['align'];
+  /** Index of its paragraph. */
+  paragraph: number;
+}
+
+/** The frame's lines as the layout sets them in `width` inches (where a line strikes through letters). */
+export function frameLines(frame: TextFrame, width: number): FrameLine[] {
+  const out: FrameLine[] = [];
+  let top = 0;
+  for (const [index, p] of frame.paragraphs.entries()) {
+    const { paragraph, style } = toLayout(p, frame);
+    const indent = ptToInch(paragraph.bullet ? bulletMarginPt(paragraph.level ?? 0) : 0);
+    for (const line of layoutParagraphs([paragraph], style, frame.noWrap ? 1e6 : width).lines) {
+      top += ptToInch(line.spaceBefore);
+      const width = ptToInch(line.width);
+      out.push({ top, height: ptToInch(line.height), indent, width, align: p.align, paragraph: index });
+      top += ptToInch(line.height);
+    }
+    top += ptToInch(p.spaceAfter);
+  }
+  return out;
+}
+
 function toLayout(p: ParagraphModel, frame: TextFrame): { paragraph: Paragraph; style: TextStyle } {
   const scale = frame.fontScale;
   const ownSize = (p.endSize ?? p.runs.find((r) => r.size !== undefined)?.size ?? DEFAULT_SIZE_PT) * scale;

@@ -79,8 +79,13 @@ function readShape(sp: XmlElement, scheme: ColorScheme): ShapeModel {
   if (box) shape.box = box;
   const prst = attr(geometry, 'prst');
   if (prst) shape.geometry = prst;
-  const outline = box && shape.paint ? shapeOutline(spPr, box) : undefined;
+  const stroke = box ? strokeOf(spPr, scheme) : undefined;
+  if (stroke) shape.stroke = stroke;
+  const outline = box && (shape.paint || stroke) ? shapeOutline(spPr, box) : undefined;
   if (outline) shape.outline = outline;
+  const xfrm = child(spPr, 'a:xfrm');
+  if (isOn(xfrm, 'flipH')) shape.flipH = true;
+  if (isOn(xfrm, 'flipV')) shape.flipV = true;
   const value = /^val\s+(-?\d+)/.exec(attr(adjust, 'fmla') ?? '');
   if (value) shape.adjust = Number(value[1]);
   if (ph) shape.placeholder = attr(ph, 'type') ?? 'obj';
@@ -88,6 +93,18 @@ function readShape(sp: XmlElement, scheme: ColorScheme): ShapeModel {
   if (idx !== undefined) shape.placeholderIdx = idx;
   if (txBody) shape.text = readTextFrame(txBody, scheme);
   return shape;
+}
+
+/** OOXML's width of a line that gives none (EMU). */
+const DEFAULT_LINE_EMU = 9525;
+
+/** The shape's own drawn outline (`a:ln` with a solid colour), width in inches; undefined for none. */
+function strokeOf(spPr: XmlElement | undefined, scheme: ColorScheme): ShapeModel['stroke'] {
+  const ln = child(spPr, 'a:ln');
+  const color = ln ? fillIn(ln, scheme) : undefined;
+  if (!color) return undefined;
+  const width = Number(attr(ln, 'w') ?? DEFAULT_LINE_EMU) / EMU_PER_INCH;
+  return width > 0 ? { color, width } : undefined;
 }
 
 /** A custom shape's outline (check/outline.ts), mirrored as its `a:xfrm` flips it. */

@@ -116,6 +116,11 @@ export interface ShapeModel extends ElementBase {
   outline?: Outline;
   /** Solid fill; `null` for none; undefined when the fill is not a solid colour (gradient, picture). */
   fill: string | null | undefined;
+  /** Its own drawn outline (`a:ln` in a solid colour; width in inches): a line shape is only this. */
+  stroke?: { color: string; width: number };
+  /** `a:xfrm` mirrors it (a line runs from the box's top-right or bottom-left corner). */
+  flipH?: boolean;
+  flipV?: boolean;
   /** What the shape is painted with (gradient, picture, alpha); absent for no fill. */
   paint?: Paint;
   /** `p:ph/@type` (`title`, `ctrTitle`, `body`, …; `obj` for a placeholder without a type). */

@@ -9,7 +9,7 @@
  * or written only means parsing.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { ok, type Result } from '../errors.js';
@@ -45,7 +45,14 @@ export async function loadKeptYaml(absPath: string, display: string, dir: string
   return parsed;
 }
 
-const keyOf = (text: string): string => createHash('sha256').update(`${STORE_FORMAT}\0${text}`).digest('hex');
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/**
+ * `<file>.<text>.json`: the file's path names the entry's family, so keeping a new text of a file
+ * removes the one kept before (each edit of a large strategy would otherwise leave ~2 × its size).
+ */
+const familyOf = (file: string): string => `${sha256(file).slice(0, 16)}.`;
+const nameOf = (file: string, text: string): string => `${familyOf(file)}${sha256(`${STORE_FORMAT}\0${text}`)}.json`;
 
 /**
  * A kept file holds two lines: the value as JSON (what the input hash reads), then where every
@@ -63,7 +70,7 @@ async function keptSource(dir: string, file: string, text: string, parse: Parse)
   let json: string;
   let kept: Kept;
   try {
-    const stored = await readFile(path.join(dir, `${keyOf(text)}.json`), 'utf8');
+    const stored = await readFile(path.join(dir, nameOf(file, text)), 'utf8');
     const newline = stored.indexOf('\n');
     json = stored.slice(0, newline);
     plain = JSON.parse(json);
@@ -81,13 +88,17 @@ async function keepSource(dir: string, source: YamlSource, plain: unknown): Prom
   const positions = positionsOf(source.doc);
   if (!positions) return;
   const kept: Kept = { lineStarts: source.lineCounter.lineStarts, positions };
-  const file = path.join(dir, `${keyOf(source.text)}.json`);
+  const name = nameOf(source.file, source.text);
+  const file = path.join(dir, name);
   const temporary = `${file}.${process.pid}.tmp`;
   try {
     await mkdir(dir, { recursive: true });
     await writeFile(temporary, `${json}\n${JSON.stringify(kept)}`);
     // Whole or not at all: a reader never sees half a value.
     await rename(temporary, file);
+    const family = familyOf(source.file);
+    const earlier = (await readdir(dir)).filter((n) => n.startsWith(family) && n.endsWith('.json') && n !== name);
+    await Promise.all(earlier.map((n) => rm(path.join(dir, n), { force: true })));
   } catch {
     // Best effort: the next build parses again.
   }

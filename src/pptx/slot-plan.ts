@@ -86,18 +86,26 @@ export interface SlotInset {
 const TOLERANCE = 0.02;
 
 /**
- * A title set in its place but ending before the template's art (template/content-area.ts
- * titleBesideArt): as high as the place and inside it across, so it inherits the place and
- * writes only how far its text stands in from the place's sides. Undefined otherwise.
+ * A title set inside its place: ending before the template's art (template/content-area.ts
+ * titleBesideArt) or kept on the bar its master draws inside the place (template/title-band.ts).
+ * It inherits the place and writes only how far its text stands in from the place's sides.
+ * Undefined when it reaches out of the place.
  */
 export function titleInset(box: Box, place: Box | undefined): SlotInset | undefined {
-  if (!place || sameBox(box, place) || Math.abs(box.y - place.y) > 0.02 || Math.abs(box.h - place.h) > 0.02)
-    return undefined;
-  const left = box.x - place.x;
-  const right = place.x + place.w - (box.x + box.w);
-  return left >= -0.02 && right >= -0.02
-    ? { left: Math.max(0, left), top: 0, right: Math.max(0, right), bottom: 0 }
-    : undefined;
+  if (!place || sameBox(box, place)) return undefined;
+  const inset = {
+    left: box.x - place.x,
+    top: box.y - place.y,
+    right: place.x + place.w - (box.x + box.w),
+    bottom: place.y + place.h - (box.y + box.h),
+  };
+  if (Object.values(inset).some((d) => d < -TOLERANCE)) return undefined;
+  return {
+    left: Math.max(0, inset.left),
+    top: Math.max(0, inset.top),
+    right: Math.max(0, inset.right),
+    bottom: Math.max(0, inset.bottom),
+  };
 }
 
 /**

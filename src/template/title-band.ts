@@ -40,7 +40,7 @@ const meet = (a: Box, b: Box) =>
   Math.min(a.x + a.w, b.x + b.w) > Math.max(a.x, b.x) && Math.min(a.y + a.h, b.y + b.h) > Math.max(a.y, b.y);
 
 /** The master's title place and the band it lies in: its smallest painted shape holding the place (not a slide-sized backdrop). */
-function titleBand(master: string, slide: { w: number; h: number }): { band: Box; place: Box } | undefined {
+function titleBand(master: string, slide: { w: number; h: number }): { band: Box; place: Box; bar: Box } | undefined {
   const shapes = [...master.matchAll(SP)].map((m) => m[0]);
   const place = shapes.filter(isTitle).map(boxOf)[0];
   if (!place) return undefined;
@@ -49,7 +49,24 @@ function titleBand(master: string, slide: { w: number; h: number }): { band: Box
     .map(boxOf)
     .filter((b): b is Box => b !== undefined && within(place, b) && b.w * b.h < 0.5 * slide.w * slide.h);
   const band = bands.sort((a, b) => a.w * a.h - b.w * b.h)[0];
-  return band && { band, place };
+  return band && { band, place, bar: visibleBar(shapes, band) };
+}
+
+/** A bar painted on the band taking this share of it at least is what the eye sees as the band. */
+const BAR_SHARE = 0.5;
+
+/**
+ * The bar the eye sees on the band: Piano's band is black at 81 % on its black top, invisible,
+ * and a white-at-30 % bar drawn on it (0.07 in in from its top and 0.14 in from its foot) is the
+ * grey the title must stand on; a title filling the band's height hung its second line below
+ * the grey. The smallest painted shape inside the band covering most of it; the band itself if none.
+ */
+function visibleBar(shapes: string[], band: Box): Box {
+  const bars = shapes
+    .filter(paints)
+    .map(boxOf)
+    .filter((b): b is Box => b !== undefined && within(b, band) && b.w * b.h >= BAR_SHARE * band.w * band.h);
+  return bars.sort((a, b) => a.w * a.h - b.w * b.h)[0] ?? band;
 }
 
 /** The layout part with its title on its master's place, when the title crosses the edge of the master's title band. */
@@ -101,14 +118,18 @@ const BAND_MARGIN = 0.15;
 
 /**
  * The place of a title that lies in the title band of the layout's master (`title`, inches),
- * kept BAND_MARGIN in from the band's ends (Piano's grey starts 0.12 in inside its bar, where the
+ * within the bar the eye sees on it (`visibleBar`) and kept BAND_MARGIN in from its ends (Piano's grey starts 0.12 in inside its bar, where the
  * master's title place starts); undefined when the title lies on no such band.
  */
 export function titleOnBand(set: MasterSet, layout: LayoutInfo, title: Box | undefined): Box | undefined {
   const master = targets(set.parts, layout.part, '/slideMaster')[0];
   const found = master ? titleBand(partText(set.parts, master), set.size) : undefined;
   if (!found || !title || !within(title, found.band)) return undefined;
-  const x = Math.max(title.x, found.band.x + BAND_MARGIN);
-  const right = Math.min(title.x + title.w, found.band.x + found.band.w - BAND_MARGIN);
-  return { ...title, x, w: right - x };
+  const { bar } = found;
+  const x = Math.max(title.x, bar.x + BAND_MARGIN);
+  const right = Math.min(title.x + title.w, bar.x + bar.w - BAND_MARGIN);
+  // The letters stay on the bar's height too: a title that takes two lines is set to fit it.
+  const y = Math.max(title.y, bar.y);
+  const foot = Math.min(title.y + title.h, bar.y + bar.h);
+  return { x, y, w: right - x, h: foot - y };
 }

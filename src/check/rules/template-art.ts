@@ -13,11 +13,15 @@
 import type { Box } from '../../layout/types.js';
 import { said } from '../../messages/catalogue.js';
 import { colorAt, layersOf, topLayerAt } from '../backdrop.js';
+import { contrastRatio } from '../../contrast.js';
+import { artStrokes, clipped, type StrokeSegment } from '../art-strokes.js';
 import { pictureArt } from '../ground-art.js';
+import { frameLines, measureFrame } from '../measure-frame.js';
 import { mediaOf } from '../read-deck.js';
-import type { DeckModel, Finding, Layer, RasterOf, RuleOptions, SlideModel } from '../types.js';
+import type { DeckModel, Finding, Layer, RasterOf, RuleOptions, ShapeModel, SlideModel } from '../types.js';
 import { textBox } from './contrast.js';
 import { elementName, finding, inches, textShapes } from './elements.js';
+import { drawnBox } from './slide-geometry.js';
 
 const RULE = 'art';
 /** Sampling step (inches): about a letter's stem apart. */
@@ -26,6 +30,8 @@ const STEP = 0.05;
 const LEAST = 6;
 /** RGB distance from which two grounds look different. */
 const DIFFERENT = 60;
+/** Lightness ratio from which two grounds look different, whatever their RGB distance. */
+const LIGHTER = 1.3;
 /** A layer over this share of the slide is a backdrop, not art. */
 const BACKDROP = 0.8;
 
@@ -38,14 +44,22 @@ interface Ground {
 
 const rgbOf = (hex: string): [number, number, number] =>
   [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
-const distance = (a: Ground, b: Ground) => {
-  const [ma, mb] = [a.rgb.map((c) => c / a.count), b.rgb.map((c) => c / b.count)];
-  return Math.hypot(ma[0]! - mb[0]!, ma[1]! - mb[1]!, ma[2]! - mb[2]!);
-};
+/**
+ * Whether two colours look different: far apart in RGB, or one lighter by LIGHTER (Progress'
+ * light grey band, #DDDDDD, on its white page is 59 apart in RGB, yet its diagonal edge is plain
+ * to see through a list).
+ */
+function different(a: [number, number, number], b: [number, number, number]): boolean {
+  if (Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]) >= DIFFERENT) return true;
+  const hex = (c: [number, number, number]) => c.map((v) => Math.round(v).toString(16).padStart(2, '0')).join('');
+  return contrastRatio(hex(a), hex(b)) >= LIGHTER;
+}
+const distance = (a: Ground, b: Ground) =>
+  different(a.rgb.map((c) => c / a.count) as Ground['rgb'], b.rgb.map((c) => c / b.count) as Ground['rgb']);
 
 /** What the text's letters lie on, ground by ground (a layer, or a patch of art inside the backdrop picture). */
 function groundsUnder(
-  box: Box,
+  boxes: Box[],
   layers: Layer[],
   template: number,
   patches: Box[],
@@ -53,26 +67,30 @@ function groundsUnder(
   rasterOf: RasterOf,
 ) {
   const grounds = new Map<string, Ground>();
-  const nx = Math.max(1, Math.min(400, Math.round(box.w / STEP)));
-  const ny = Math.max(1, Math.min(120, Math.round(box.h / STEP)));
-  for (let i = 0; i < nx; i++)
-    for (let j = 0; j < ny; j++) {
-      const x = box.x + ((i + 0.5) * box.w) / nx;
-      const y = box.y + ((j + 0.5) * box.h) / ny;
-      const top = topLayerAt(layers, x, y, rasterOf);
-      const color = colorAt(layers, x, y, rasterOf);
-      if (top < 0 || color === undefined) continue;
-      const layer = layers[top]!;
-      const backdrop = layer.box.w * layer.box.h >= BACKDROP * size.w * size.h;
-      const patch = backdrop ? patches.findIndex((p) => x >= p.x && x <= p.x + p.w && y >= p.y && y <= p.y + p.h) : -1;
-      const key = patch >= 0 ? `patch ${patch}` : `layer ${top}`;
-      const art = patch >= 0 || (top < template && !backdrop);
-      const g = grounds.get(key) ?? { art, count: 0, rgb: [0, 0, 0], box: patch >= 0 ? patches[patch]! : layer.box };
-      const rgb = rgbOf(color);
-      g.rgb = [g.rgb[0] + rgb[0], g.rgb[1] + rgb[1], g.rgb[2] + rgb[2]];
-      g.count++;
-      grounds.set(key, g);
-    }
+  for (const box of boxes) {
+    const nx = Math.max(1, Math.min(400, Math.round(box.w / STEP)));
+    const ny = Math.max(1, Math.min(120, Math.round(box.h / STEP)));
+    for (let i = 0; i < nx; i++)
+      for (let j = 0; j < ny; j++) {
+        const x = box.x + ((i + 0.5) * box.w) / nx;
+        const y = box.y + ((j + 0.5) * box.h) / ny;
+        const top = topLayerAt(layers, x, y, rasterOf);
+        const color = colorAt(layers, x, y, rasterOf);
+        if (top < 0 || color === undefined) continue;
+        const layer = layers[top]!;
+        const backdrop = layer.box.w * layer.box.h >= BACKDROP * size.w * size.h;
+        const patch = backdrop
+          ? patches.findIndex((p) => x >= p.x && x <= p.x + p.w && y >= p.y && y <= p.y + p.h)
+          : -1;
+        const key = patch >= 0 ? `patch ${patch}` : `layer ${top}`;
+        const art = patch >= 0 || (top < template && !backdrop);
+        const g = grounds.get(key) ?? { art, count: 0, rgb: [0, 0, 0], box: patch >= 0 ? patches[patch]! : layer.box };
+        const rgb = rgbOf(color);
+        g.rgb = [g.rgb[0] + rgb[0], g.rgb[1] + rgb[1], g.rgb[2] + rgb[2]];
+        g.count++;
+        grounds.set(key, g);
+      }
+  }
   return [...grounds.values()].filter((g) => g.count >= LEAST);
 }
 
@@ -89,25 +107,104 @@ function mayCrossArt(box: Box, template: Layer[], patches: Box[], size: { w: num
   return template.some((l) => l.box.w * l.box.h < BACKDROP * size.w * size.h && meets(l.box, box));
 }
 
+/** A stroke crossing this much (inches) of a text's lines strikes through letters, not past a corner. */
+const STRUCK = 0.1;
+
+/** The template's line art striking through the text's lines, as the box of the shape that draws it. */
+function strokeThrough(box: Box, strokes: StrokeSegment[], layers: Layer[], rasterOf: RasterOf): Box | undefined {
+  for (const s of strokes) {
+    const part = clipped(s, box);
+    if (!part || part.length < STRUCK) continue;
+    // A line in the colour of the ground it crosses draws nothing there.
+    const ground = colorAt(layers, part.mid[0], part.mid[1], rasterOf);
+    if (ground === undefined || different(rgbOf(ground), rgbOf(s.color))) return s.box;
+  }
+  return undefined;
+}
+
+/**
+ * Where the text's lines are drawn down the frame: contrast.ts's box, as tall as the measured
+ * lines (+10 %: LibreOffice sets some lines taller) placed by the frame's anchor, so art below
+ * a short list's last line is not under it.
+ */
+function linesBox(e: ShapeModel): Box | undefined {
+  const box = textBox(e);
+  if (!box || !e.text) return box;
+  const h = Math.min(box.h, measureFrame(e.text, box.w).height * 1.1);
+  const anchor = e.text.anchor ?? 't';
+  const y = anchor === 't' ? box.y : anchor === 'b' ? box.y + box.h - h : box.y + (box.h - h) / 2;
+  return { ...box, y, h };
+}
+
+/**
+ * Where the letters are. `byLine` (for a thin stroke): each line as wide as its measured width
+ * (+5 %, placed by its alignment), so a tick beside a short last line strikes nothing. Else
+ * (for art a text runs onto) paragraph by paragraph: a one-line paragraph as its line, so art
+ * beside a short heading is under no letter; a paragraph that wraps takes the frame's width (a
+ * viewer setting the text in another face wraps it elsewhere: Nature_Illustration's last line
+ * reached a tree the measured one stops short of). Heights as `linesBox`.
+ */
+function letterBoxes(e: ShapeModel, byLine: boolean): Box[] {
+  const drawn = drawnBox(e);
+  const lines = linesBox(e);
+  if (!drawn || !lines || !e.text) return lines ? [lines] : [];
+  const i = e.text.insets;
+  const x = drawn.x + (i?.left ?? 0);
+  const w = Math.max(0.01, drawn.w - (i?.left ?? 0) - (i?.right ?? 0));
+  const laid = frameLines(e.text, w);
+  // LibreOffice sets lines up to ~5 % taller than measured (a tick just under a last line is on it).
+  const scale = 1.05;
+  const boxes: Box[] = [];
+  for (let n = 0; n < laid.length; n++) {
+    const line = laid[n]!;
+    let end = n;
+    if (!byLine) while (laid[end + 1]?.paragraph === line.paragraph) end++;
+    const last = laid[end]!;
+    const y = lines.y + line.top * scale;
+    // Not below the frame itself: a panel is fitted to the frame, and the text is set on it.
+    const h = Math.min((last.top + last.height - line.top) * scale, drawn.y + drawn.h - y);
+    if (h <= 0) break;
+    if (end > n || line.align === undefined) boxes.push({ x, y, w, h });
+    else {
+      const lw = Math.min(w - line.indent, line.width * 1.05);
+      const free = w - line.indent - lw;
+      const shift = line.align === 'right' ? free : line.align === 'center' ? free / 2 : 0;
+      // From the bullet, which hangs in the indent (Vintage's bullets were the letters on its blots).
+      boxes.push({ x: x + shift, y, w: line.indent + lw, h });
+    }
+    n = end;
+  }
+  return boxes;
+}
+
 function slideFindings(deck: DeckModel, slide: SlideModel, options: RuleOptions): Finding[] {
   if (!slide.backdrop) return [];
   const rasterOf = options.pictures ?? (() => undefined);
   const patches = pictureArt(slide.backdrop, deck.size, rasterOf);
+  const strokes = artStrokes(slide.behind ?? []);
   const media = mediaOf(deck.package, slide.part);
   const found: Finding[] = [];
   const shapes = new Set(textShapes(slide));
   slide.elements.forEach((e, index) => {
     if (e.kind !== 'shape' || !shapes.has(e as never) || typeof e.fill === 'string') return;
-    const box = textBox(e);
-    if (!box || !mayCrossArt(box, slide.backdrop!, patches, deck.size)) return;
+    const box = linesBox(e);
+    if (!box) return;
+    const crossesFill = mayCrossArt(box, slide.backdrop!, patches, deck.size);
+    if (!crossesFill && !strokes.some((s) => clipped(s, box))) return;
     const layers = [...slide.backdrop!, ...layersOf(slide.elements.slice(0, index), media)];
-    const grounds = groundsUnder(box, layers, slide.backdrop!.length, patches, deck.size, rasterOf);
+    // Sampled where the letters are, line by line: art beside a short heading is under no letter.
+    const grounds = crossesFill
+      ? groundsUnder(letterBoxes(e, false), layers, slide.backdrop!.length, patches, deck.size, rasterOf)
+      : [];
+    const lines = strokes.length > 0 ? letterBoxes(e, true) : [];
     // The art the text runs onto: of the pieces it crosses into, the one under the fewest of its letters.
-    const art = grounds
-      .filter((g) => g.art && grounds.some((o) => o !== g && distance(g, o) >= DIFFERENT))
-      .sort((a, b) => a.count - b.count)[0];
+    const art =
+      grounds
+        .filter((g) => g.art && grounds.some((o) => o !== g && distance(g, o)))
+        .sort((a, b) => a.count - b.count)[0]?.box ??
+      lines.map((l) => strokeThrough(l, strokes, layers, rasterOf)).find((b) => b !== undefined);
     if (!art) return;
-    const { x, y, w, h } = art.box;
+    const { x, y, w, h } = art;
     const where = `${inches(x)}, ${inches(y)}, ${inches(w)} × ${inches(h)}`;
     found.push(finding('warning', RULE, slide.number, elementName(e), said('find.overArt', { where })));
   });
