@@ -77,17 +77,18 @@ describe('the template corpus', () => {
     }
   });
 
-  it('needs no more than 25 % more slides on any template than on the median one, the staircase drawn whole', () => {
+  it('needs no more than 15 % more slides on any template than on the median one, the staircase drawn whole', () => {
     // Issue #20: small body places (Progress, Vintage, Vivid, Yellow_Idea …) made 44–53 slides of the
-    // four decks where most templates make 38 (up to 39 % more); their lists, groups and staircase now
-    // keep to 41–46 (at most 21 % more). The issue's aim is 15 %: not yet met by the four named.
+    // four decks where most templates make 38 (up to 39 % more); ninth round 41–46 (21 %, this test asked
+    // 25 %). Tenth round: plan tables with a compact legend and cells, target groups in text columns,
+    // closer points keep them on one slide: 38–43 (Vintage 43, 13 % more; 45–46 before, which fails here).
     const counts = built().map((o) => ({
       template: o.template,
       slides: o.decks!.reduce((n, d) => n + d.planned.length, 0),
     }));
     const sorted = counts.map((c) => c.slides).sort((a, b) => a - b);
     const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
-    const over = counts.filter((c) => c.slides > median * 1.25).map((c) => `${c.template}: ${c.slides}`);
+    const over = counts.filter((c) => c.slides > median * 1.15).map((c) => `${c.template}: ${c.slides}`);
     expect(over, `median ${median}`).toEqual([]);
     // No template tells the staircase's steps or points as a list (the note says so when one does).
     const listed = built().flatMap((o) =>

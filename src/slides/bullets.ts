@@ -32,11 +32,28 @@ export interface ListContent {
  */
 export function layoutList(page: Page, content: ListContent, firstIndex = 0): LaidOutSlide[] {
   const slides = listSlides(page, content, firstIndex);
-  const room = page.template?.slots?.room;
-  if (!room || slides.length === 1) return slides;
-  const roomy = listSlides({ ...page, body: room }, content, firstIndex);
-  return roomy.length < slides.length ? roomy : slides;
+  if (!page.template || slides.length === 1) return slides;
+  // The room below first, then the points closer together (a little space between points, none before a
+  // sub-point), each only where it saves a slide. Closer points keep a list in the template's place; on the
+  // free area under the title (deck/free-area.ts) the list has a position of its own already, and a deck with
+  // a few such slides would keep too little of the template's places.
+  const room = page.template.slots?.room;
+  const inPlace = page.body !== page.template.free;
+  const closer = { ...content, items: content.items.map(closerItem) };
+  const options = [
+    ...(room ? [listSlides({ ...page, body: room }, content, firstIndex)] : []),
+    ...(inPlace ? [listSlides(page, closer, firstIndex)] : []),
+    ...(room && inPlace ? [listSlides({ ...page, body: room }, closer, firstIndex)] : []),
+  ];
+  return options.reduce((best, option) => (option.length < best.length ? option : best), slides);
 }
+
+/** Points of a closer list: at most CLOSER_SPACE before a point, nothing before a sub-point. */
+const CLOSER_SPACE = 2;
+const closerItem = (item: Paragraph): Paragraph =>
+  item.spaceBefore === undefined
+    ? item
+    : { ...item, spaceBefore: item.level ? 0 : Math.min(item.spaceBefore, CLOSER_SPACE) };
 
 function listSlides(page: Page, content: ListContent, firstIndex: number): LaidOutSlide[] {
   const { colors, sizes } = page.theme;
@@ -71,14 +88,16 @@ function listSlides(page: Page, content: ListContent, firstIndex: number): LaidO
       style,
       maxSize,
     });
-  const common =
-    chunks.length === 1
-      ? sizes.body + 4
-      : Math.min(...chunks.map((chunk, i) => fitChunk(chunk, i, sizes.body).element.style.fontSize));
+  // A list that goes on from an earlier slide is read as the rest of that list: it starts at the body's top, as
+  // there, at no more than the body size, never grown and centred as a short list of its own.
+  const alone = chunks.length === 1 && firstIndex === 0;
+  const common = alone
+    ? sizes.body + 4
+    : Math.min(...chunks.map((chunk, i) => fitChunk(chunk, i, sizes.body).element.style.fontSize));
   return chunks.map((chunk, i): LaidOutSlide => {
     const title = continuedTitle(page, content.title, i + firstIndex);
     const elements: SlideElement[] = [...titleElements(page, title)];
-    let list = chunks.length === 1 ? composed(page, fitChunk(chunk, i, common)) : fitChunk(chunk, i, common).element;
+    let list = alone ? composed(page, fitChunk(chunk, i, common)) : fitChunk(chunk, i, common).element;
     let introY = page.body.y;
     if (content.intro && i === 0 && list.style.valign === 'middle') {
       // The intro goes with its short list («Versjon 1.0» over one change): balanced as one block.

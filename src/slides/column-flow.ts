@@ -15,6 +15,7 @@ import { continuedTitle, fittedShape, textHeight, textStyle, titleElements } fro
 import type { Box, LaidOutSlide, Paragraph, SlideElement, TextStyle } from '../layout/types.js';
 import { balanced, type Column, EPSILON, HEADING_GAP, HEADING_H, type Segment } from './column-pack.js';
 import { type FlowContent, type FlowList, flowInSlots } from './column-slots.js';
+import { fewerInTextColumns, withoutSpacing } from './column-text.js';
 import { ownOrSlots } from './own-or-slots.js';
 
 const NOTE_H = 0.4;
@@ -189,9 +190,16 @@ function arrange(page: Page, lists: FlowList[], style: TextStyle, area: Box): Ar
 export function layoutFlow(page: Page, content: FlowContent): LaidOutSlide[] {
   // On a template, its two columns first: the slide then inherits both boxes; unless the template's
   // two columns need more slides than Trappa's own columns over the whole body.
-  const inSlots = flowInSlots(page, content);
-  if (!inSlots || inSlots.length === 1) return inSlots ?? flowOwn(page, content);
-  return ownOrSlots(flowOwn(page, content), inSlots);
+  let inSlots = flowInSlots(page, content);
+  if (inSlots?.length === 1) return inSlots;
+  // The template's places keep their inheritance: the items closer together there first, where that saves a slide.
+  for (const compact of [false, true]) {
+    const closer = inSlots && flowInSlots(page, withoutSpacing(content), compact);
+    if (closer && inSlots && closer.length < inSlots.length) inSlots = closer;
+  }
+  if (inSlots?.length === 1) return inSlots;
+  const chosen = inSlots ? ownOrSlots(flowOwn(page, content), inSlots) : flowOwn(page, content);
+  return page.template && chosen.length > 1 ? fewerInTextColumns(page, content, chosen) : chosen;
 }
 
 function flowOwn(page: Page, content: FlowContent): LaidOutSlide[] {

@@ -8,7 +8,7 @@
  */
 import { commonParts } from '../kinds/common-parts.js';
 import { sizesFrom } from '../layout/fit-text.js';
-import type { Page } from '../layout/page.js';
+import { comfortOnPage, type Page, READABLE } from '../layout/page.js';
 import { continuedTitle, textHeight, textStyle, titleElements } from '../layout/text-box.js';
 import type { Box, LaidOutSlide, Paragraph, SlideElement, TextStyle } from '../layout/types.js';
 
@@ -64,29 +64,67 @@ function pour(page: Page, content: FlowContent, style: TextStyle, room: Box): Fl
   return cols.filter((c) => c.length > 0).map((paragraphs) => ({ paragraphs, marked: paragraphs.some(marked) }));
 }
 
-export function flowInSlots(page: Page, content: FlowContent): LaidOutSlide[] | undefined {
+/**
+ * `compact`: the legend at the page's comfortable size in a line of its own height (a small body place, where
+ * that saves a slide), not 14 pt in at least 0.4 in.
+ */
+export function flowInSlots(page: Page, content: FlowContent, compact = false): LaidOutSlide[] | undefined {
   const columns = page.template?.slots?.columns;
   if (!columns) return undefined;
   const { colors, sizes } = page.theme;
-  const noteStyle = textStyle(page, { size: Math.max(sizes.minBody, 14), color: colors.text, valign: 'bottom' });
-  const note: Paragraph[] = content.note
-    ? [{ runs: [{ text: content.note, highlight: colors.highlight, bold: true }] }]
-    : [];
-  const noteH = content.note ? Math.max(NOTE_H, textHeight(note, noteStyle, columns[1].w)) : 0;
-  const room = { ...columns[0], h: columns[0].h - noteH - 0.1 };
+  const size = Math.max(sizes.minBody, 14);
+  const noteStyle = textStyle(page, {
+    size: compact ? comfortOnPage(page, size, sizes.minBody, READABLE.body) : size,
+    color: colors.text,
+    valign: 'bottom',
+  });
+  const text = content.note ? textHeight(noteParagraphs(page, content), noteStyle, columns[1].w) : 0;
+  const noteH = content.note ? (compact ? text : Math.max(NOTE_H, text)) : 0;
+  const gap = compact ? 0.05 : 0.1;
+  const room = { ...columns[0], h: columns[0].h - noteH - gap };
+  // Inside the last column's box, under its text: on the column's panel, if it has one.
+  const legendBox = (shown: number): Box => ({ ...columns[shown - 1]!, y: room.y + room.h + gap, h: noteH });
+  return flowInPlaces(page, content, { places: columns, room, noteStyle, legendBox })?.slides;
+}
+
+export interface Flow {
+  slides: LaidOutSlide[];
+  size: number;
+}
+
+export interface Places {
+  /** The columns' boxes on a slide, left to right. */
+  places: Box[];
+  /** A column's room for its text (the place less the legend's line). */
+  room: Box;
+  noteStyle: TextStyle;
+  /** Where the legend goes on a slide showing `shown` columns. */
+  legendBox: (shown: number) => Box;
+  /** The smallest and largest sizes the text may take (the floor and the body size unless given). */
+  minSize?: number;
+  maxSize?: number;
+}
+
+export const noteParagraphs = (page: Page, content: FlowContent): Paragraph[] =>
+  content.note ? [{ runs: [{ text: content.note, highlight: page.theme.colors.highlight, bold: true }] }] : [];
+
+export function flowInPlaces(page: Page, content: FlowContent, how: Places, maxColumns = Infinity): Flow | undefined {
+  const { colors, sizes } = page.theme;
+  const { places, room } = how;
+  const note = noteParagraphs(page, content);
   const at = (size: number) => pour(page, content, textStyle(page, { size }), room);
-  const floor = at(sizes.minBody);
-  if (!floor) return undefined;
-  const slides = (cols: Flowed[]) => Math.ceil(cols.length / 2);
-  const size = sizesFrom(sizes.body, sizes.minBody, 0.5).find((s) => {
+  const floor = at(how.minSize ?? sizes.minBody);
+  if (!floor || floor.length > maxColumns) return undefined;
+  const slides = (cols: Flowed[]) => Math.ceil(cols.length / places.length);
+  const size = sizesFrom(how.maxSize ?? sizes.body, how.minSize ?? sizes.minBody, 0.5).find((s) => {
     const cols = at(s);
-    return cols !== undefined && slides(cols) <= slides(floor);
+    return cols !== undefined && slides(cols) <= slides(floor) && cols.length <= maxColumns;
   })!;
   const cols = at(size)!;
   const out: LaidOutSlide[] = [];
   for (let s = 0; s < slides(cols); s++) {
     const title = continuedTitle(page, content.title, s);
-    const shown = cols.slice(2 * s, 2 * s + 2);
+    const shown = cols.slice(places.length * s, places.length * (s + 1));
     const elements: SlideElement[] = [...titleElements(page, title)];
     const legend = note.length > 0 && shown.some((c) => c.marked);
     shown.forEach((col, c) => {
@@ -95,7 +133,7 @@ export function flowInSlots(page: Page, content: FlowContent): LaidOutSlide[] | 
         type: 'text',
         name: commonParts.columnList.name(name),
         role: 'body',
-        box: columns[c]!,
+        box: places[c]!,
         paragraphs: col.paragraphs,
         style: textStyle(page, { size }),
       });
@@ -105,13 +143,12 @@ export function flowInSlots(page: Page, content: FlowContent): LaidOutSlide[] | 
         type: 'text',
         name: commonParts.legend.name(),
         role: 'body',
-        // Inside the last column's box, under its text: on the column's panel, if it has one.
-        box: { ...columns[shown.length - 1]!, y: room.y + room.h + 0.1, h: noteH },
+        box: how.legendBox(shown.length),
         paragraphs: note,
-        style: noteStyle,
+        style: how.noteStyle,
       });
     }
     out.push({ title, background: colors.background, elements });
   }
-  return out;
+  return { slides: out, size };
 }

@@ -7,10 +7,11 @@
  */
 import { plan } from '../kinds/plan.js';
 import { commonParts } from '../kinds/common-parts.js';
-import { balancedTop, below, type Page } from '../layout/page.js';
+import { balancedTop, below, comfortOnPage, type Page, READABLE } from '../layout/page.js';
 import { continuedTitle, fitBox, textHeight, textStyle, titleElements } from '../layout/text-box.js';
 import type { Box, LaidOutSlide, SlideElement, TableCell, TableElement } from '../layout/types.js';
 import { composed } from './bullets.js';
+import { CELL_INSETS } from './column-widths.js';
 import { type PlanContent, planContent } from './plan-content.js';
 import { type Sized, sizeTable } from './size-table.js';
 import type { SlideKind } from './types.js';
@@ -18,6 +19,11 @@ import type { SlideKind } from './types.js';
 export { CELL_INSETS, columnWidths } from './column-widths.js';
 
 const LEGEND_H = 0.4;
+/**
+ * A compact table's cell insets: 0.03 in above and below a line (PowerPoint's default is 0.05), where that
+ * keeps a plan on one slide of a template's small body place; the line's own leading keeps the rows apart.
+ */
+const COMPACT_CELLS = { ...CELL_INSETS, top: 0.03, bottom: 0.03 };
 
 function tableElement(
   page: Page,
@@ -54,29 +60,67 @@ function tableElement(
   };
 }
 
+/**
+ * The legend's look: on Trappa's own page 14 pt bold in a 0.4-in line; `compact` (a template's small body
+ * place, where that saves a slide) at the comfortable body size of the page in a line of its own height,
+ * so the line above the table does not take a fifth of a 2.5-in place.
+ */
+function legendLook(page: Page, content: PlanContent, box: Box, compact: boolean) {
+  const { sizes } = page.theme;
+  const size = Math.max(sizes.minBody, 14);
+  const style = textStyle(page, {
+    size: compact ? comfortOnPage(page, size, sizes.minBody, READABLE.body) : size,
+    bold: true,
+  });
+  const text = content.legend ? textHeight([{ runs: [{ text: content.legend }] }], style, box.w) : 0;
+  const height = content.legend ? (compact ? text : Math.max(LEGEND_H, text)) : 0;
+  return { style, height, gap: compact ? 0.05 : 0.1 };
+}
+
 function layout(page: Page, content: PlanContent): LaidOutSlide[] {
-  const { colors, sizes } = page.theme;
-  if (content.rows.length === 0) {
-    const elements: SlideElement[] = [...titleElements(page, content.title)];
-    // "No activities" is the slide's one statement: set large and centred, not a line at the top.
-    const fitted = fitBox(page, {
-      name: plan.parts.empty.name(),
-      box: page.body,
-      paragraphs: [{ runs: [{ text: content.empty }] }],
-      style: textStyle(page, { color: colors.muted, align: 'center' }),
-    });
-    elements.push(composed(page, fitted));
-    return [{ title: content.title, background: colors.background, elements }];
-  }
-  const legendStyle = textStyle(page, { size: Math.max(sizes.minBody, 14), bold: true });
-  const legendH = content.legend
-    ? Math.max(LEGEND_H, textHeight([{ runs: [{ text: content.legend }] }], legendStyle, page.body.w))
-    : 0;
+  if (content.rows.length === 0) return [emptyPlan(page, content)];
+  const slides = tableSlides(page, content, false);
+  if (!page.template || slides.length === 1) return slides;
+  // On a template's small body place: a compact legend, then the free room below the place too (as lists take
+  // it, bullets.ts), each only where it saves a slide.
+  const room = page.template.slots?.room;
+  const options = [
+    tableSlides(page, content, true),
+    ...(room
+      ? [tableSlides({ ...page, body: room }, content, false), tableSlides({ ...page, body: room }, content, true)]
+      : []),
+  ];
+  return options.reduce((best, option) => (option.length < best.length ? option : best), slides);
+}
+
+function emptyPlan(page: Page, content: PlanContent): LaidOutSlide {
+  const elements: SlideElement[] = [...titleElements(page, content.title)];
+  // "No activities" is the slide's one statement: set large and centred, not a line at the top.
+  const fitted = fitBox(page, {
+    name: plan.parts.empty.name(),
+    box: page.body,
+    paragraphs: [{ runs: [{ text: content.empty }] }],
+    style: textStyle(page, { color: page.theme.colors.muted, align: 'center' }),
+  });
+  elements.push(composed(page, fitted));
+  return { title: content.title, background: page.theme.colors.background, elements };
+}
+
+function tableSlides(page: Page, content: PlanContent, compact: boolean): LaidOutSlide[] {
+  const { colors } = page.theme;
+  const legendAt = legendLook(page, content, page.body, compact);
+  const legendH = legendAt.height;
   // Marked rows come first, so a slide shows some exactly when its first row is one of them.
   const marked = content.legend ? content.rows.filter((r) => r.own).length : 0;
-  const belowLegend = below(page.body, legendH, 0.1);
+  const belowLegend = below(page.body, legendH, legendAt.gap);
   const areaAt = (start: number): Box => (start < marked ? belowLegend : page.body);
-  const sized = sizeTable(page, content, page.body.w, (start) => areaAt(start).h);
+  const sized = sizeTable(
+    page,
+    content,
+    page.body.w,
+    (start) => areaAt(start).h,
+    compact ? COMPACT_CELLS : CELL_INSETS,
+  );
   return sized.pages.map((range, i): LaidOutSlide => {
     const title = continuedTitle(page, content.title, i);
     const elements: SlideElement[] = [...titleElements(page, title)];
@@ -91,7 +135,7 @@ function layout(page: Page, content: PlanContent): LaidOutSlide[] {
         name: commonParts.legend.name(),
         box: { ...page.body, y: page.body.y + shift, h: legendH },
         paragraphs: [{ runs: [{ text: content.legend!, highlight: colors.highlight }] }],
-        style: legendStyle,
+        style: legendAt.style,
       });
     }
     elements.push({ ...table, box: { ...table.box, y: table.box.y + shift } });

@@ -8,7 +8,7 @@ import { evenChunks } from '../layout/fit-text.js';
 import { comfortOnPage, type Page, READABLE } from '../layout/page.js';
 import { WIDTH_SAFETY } from '../layout/measure-text.js';
 import { textStyle } from '../layout/text-box.js';
-import type { TextStyle } from '../layout/types.js';
+import type { Insets, TextStyle } from '../layout/types.js';
 import { CELL_INSETS, textWeights, widestWords, widthsAt } from './column-widths.js';
 import type { PlanContent } from './plan-content.js';
 
@@ -66,7 +66,13 @@ export interface Sized {
  * is measured in full only at the size it gets. Column widths follow each size.
  * `room` never shrinks for a later start (a legend only on the first pages).
  */
-export function sizeTable(page: Page, content: PlanContent, width: number, room: (start: number) => number): Sized {
+export function sizeTable(
+  page: Page,
+  content: PlanContent,
+  width: number,
+  room: (start: number) => number,
+  cellInsets: Insets = CELL_INSETS,
+): Sized {
   const { sizes, fonts } = page.theme;
   const widest = widestWords(content, fonts.body);
   const weights = textWeights(content, fonts.body);
@@ -75,7 +81,7 @@ export function sizeTable(page: Page, content: PlanContent, width: number, room:
   /** Each row's cells' words, summed once for every size tried (CellMeasure.words). */
   let rowWords: Words[][] | undefined;
   const at = (size: number, maxPages = Infinity): Sized | undefined => {
-    const style = textStyle(page, { size, insets: CELL_INSETS });
+    const style = textStyle(page, { size, insets: cellInsets });
     const widths = widthsAt(width, widest, weights, size);
     // A size at which a column cannot hold its widest word would break it between letters.
     if (size > sizes.minTable && !holdsWords(widths, widest, size)) return undefined;
@@ -83,7 +89,7 @@ export function sizeTable(page: Page, content: PlanContent, width: number, room:
       widths,
       [content.header],
       { ...style, bold: true },
-      CELL_INSETS,
+      cellInsets,
       measure,
     );
     // The audience's own rows are drawn bold, so they are measured bold.
@@ -95,14 +101,14 @@ export function sizeTable(page: Page, content: PlanContent, width: number, room:
     // heights (as the room never shrinks for a later start): more than `maxPages` there rules
     // the size out before a row is wrapped. A long plan tries many sizes that need too many.
     if (maxPages !== Infinity) {
-      rowWords ??= content.rows.map((_, i) => cells(i).map((cell) => measure.words(cell, style, CELL_INSETS)));
-      const empty = measure.height('', style, widths[0] ?? 0, CELL_INSETS);
+      rowWords ??= content.rows.map((_, i) => cells(i).map((cell) => measure.words(cell, style, cellInsets)));
+      const empty = measure.height('', style, widths[0] ?? 0, cellInsets);
       const least = (i: number): number => leastRowHeight(widths, rowWords![i]!, size, empty);
       if (!paginate(content.rows.length, least, headerHeight, room, maxPages)) return undefined;
     }
     const heights = [headerHeight];
     const rowHeight = (i: number): number => {
-      const [h = 0] = measureTableRows(widths, [cells(i)], style, CELL_INSETS, measure);
+      const [h = 0] = measureTableRows(widths, [cells(i)], style, cellInsets, measure);
       heights.push(h);
       return h;
     };
