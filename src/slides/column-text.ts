@@ -28,8 +28,12 @@ export function fewerInTextColumns(page: Page, content: FlowContent, chosen: Lai
   for (const count of [2, 3, 4]) {
     for (const area of [page.body, ...(room ? [room] : [])]) {
       for (const flow of [content, withoutSpacing(content)]) {
-        const flowed = flowInTextColumns(page, flow, count, area);
-        if (!flowed || flowed.length > best.length) continue;
+        const found = flowInTextColumns(page, flow, count, area);
+        if (!found) continue;
+        // Balancing keeps the slides' count and costs 16 flows more: only a layout that can win is balanced.
+        const n = found.flowed.slides.length;
+        if (n > best.length || (n === best.length && best === chosen)) continue;
+        const flowed = balance(page, flow, found.flowed, found.how);
         if (flowed.length < best.length || (best !== chosen && texts(flowed) < texts(best))) best = flowed;
       }
     }
@@ -40,9 +44,15 @@ export function fewerInTextColumns(page: Page, content: FlowContent, chosen: Lai
 /**
  * On a template whose body place is small: the lists in `count` columns of Trappa's own over the body
  * (`area`), each column one text with its headings as bold lines as in the template's places, and the legend
- * one line at the comfortable size across the foot; undefined where a column would be narrower than 2 in.
+ * one line at the comfortable size across the foot, not yet balanced (see `balance`); undefined where a
+ * column would be narrower than 2 in.
  */
-function flowInTextColumns(page: Page, content: FlowContent, count: number, area: Box): LaidOutSlide[] | undefined {
+function flowInTextColumns(
+  page: Page,
+  content: FlowContent,
+  count: number,
+  area: Box,
+): { flowed: Flow; how: Places } | undefined {
   const { colors, sizes } = page.theme;
   const comfort = comfortOnPage(page, READABLE.body, sizes.minBody);
   const noteStyle = textStyle(page, { size: comfort, color: colors.text, valign: 'bottom' });
@@ -56,7 +66,7 @@ function flowInTextColumns(page: Page, content: FlowContent, count: number, area
   const legendBox = (): Box => ({ ...area, y: area.y + area.h - noteH, h: noteH });
   const how: Places = { places, room: places[0]!, noteStyle, legendBox, minSize: comfort };
   const flowed = flowInPlaces(page, content, how);
-  return flowed && balance(page, content, flowed, how);
+  return flowed && { flowed, how };
 }
 
 /** Inches between Trappa's own text columns, and the narrowest such a column may be. */
