@@ -85,6 +85,17 @@ export interface SlotInset {
 
 const TOLERANCE = 0.02;
 
+/** How far `box` stands in from each side of `outer`; undefined when it reaches out of it (beyond TOLERANCE). */
+function insetWithin(box: Box, outer: Box): SlotInset | undefined {
+  const inset = {
+    left: box.x - outer.x,
+    top: box.y - outer.y,
+    right: outer.x + outer.w - (box.x + box.w),
+    bottom: outer.y + outer.h - (box.y + box.h),
+  };
+  return Object.values(inset).some((d) => d < -TOLERANCE) ? undefined : inset;
+}
+
 /**
  * A title set inside its place: ending before the template's art (template/content-area.ts
  * titleBesideArt) or kept on the bar its master draws inside the place (template/title-band.ts).
@@ -93,13 +104,8 @@ const TOLERANCE = 0.02;
  */
 export function titleInset(box: Box, place: Box | undefined): SlotInset | undefined {
   if (!place || sameBox(box, place)) return undefined;
-  const inset = {
-    left: box.x - place.x,
-    top: box.y - place.y,
-    right: place.x + place.w - (box.x + box.w),
-    bottom: place.y + place.h - (box.y + box.h),
-  };
-  if (Object.values(inset).some((d) => d < -TOLERANCE)) return undefined;
+  const inset = insetWithin(box, place);
+  if (!inset) return undefined;
   return {
     left: Math.max(0, inset.left),
     top: Math.max(0, inset.top),
@@ -120,13 +126,8 @@ export function titleInset(box: Box, place: Box | undefined): SlotInset | undefi
 function insetInSlot(e: TextElement, slot: Box | undefined, others: SlideElement[]): SlotInset | undefined {
   if (!slot || (e.style.valign ?? 'top') !== 'top' || e.fill) return undefined;
   const b = e.box;
-  const inset = {
-    left: b.x - slot.x,
-    top: b.y - slot.y,
-    right: slot.x + slot.w - (b.x + b.w),
-    bottom: slot.y + slot.h - (b.y + b.h),
-  };
-  if (Object.values(inset).some((d) => d < -TOLERANCE)) return undefined;
+  const inset = insetWithin(b, slot);
+  if (!inset) return undefined;
   const bottom = b.y + b.h;
   const fine = (o: SlideElement) =>
     o === e ||
