@@ -10,17 +10,10 @@
  * stage's well-formedness check.
  */
 import { SaxesParser } from 'saxes';
+import { scanTree } from './xml-scan.js';
+import { TreeBuilder, type XmlElement, type XmlNode } from './xml-tree.js';
 
-export interface XmlElement {
-  /** Qualified name as written, e.g. `p:sp`. */
-  name: string;
-  /** Attribute values, unescaped, by qualified name. */
-  attributes: Record<string, string>;
-  children: XmlNode[];
-}
-
-/** An element, or the text between elements (character references already resolved). */
-type XmlNode = XmlElement | string;
+export type { XmlElement } from './xml-tree.js';
 
 /** Where a part stops being well-formed XML. */
 export class XmlSyntaxError extends Error {
@@ -40,81 +33,34 @@ export class XmlSyntaxError extends Error {
  * document that fails is parsed again with it, for the line and column of the error.
  */
 export function parseXml(text: string): XmlElement {
-  const parsed = buildTree(text, false);
+  const parsed = scanTree(text) ?? buildTree(text, false);
   if (parsed instanceof XmlSyntaxError) throw buildTree(text, true);
   return parsed;
 }
 
-/**
- * Element names and attribute values as one string each per process: a plan slide repeats the same few
- * hundred values thousands of times, and every parsed part is kept for the check (~300,000
- * elements for a 1,000-row plan). Attribute names need nothing: V8 keeps property names once already.
- */
-const interned = new Map<string, string>();
-const MAX_INTERNED_LENGTH = 32;
-
-function intern(value: string): string {
-  if (value.length > MAX_INTERNED_LENGTH) return value;
-  const known = interned.get(value);
-  if (known !== undefined) return known;
-  // Bounded like the other per-process caches: past the limit it starts again.
-  if (interned.size >= 50_000) interned.clear();
-  interned.set(value, value);
-  return value;
-}
-
-/**
- * The prototype of attribute maps: none of Object's (saxes's maps have no prototype, so
- * `attributes.constructor` is undefined), but a shared prototype gives V8 compact objects,
- * where a map without any prototype is a hash table of its own.
- */
-const NO_PROTOTYPE: object = Object.freeze(Object.create(null));
-
-/**
- * What leaves share: most elements of a slide have no children (`a:latin`, `a:srgbClr` …) and
- * many no attributes. Trees are only read once built, so one frozen empty array and map serve all.
- */
-const NO_CHILDREN = Object.freeze([]) as unknown as XmlNode[];
-const NO_ATTRIBUTES = Object.freeze(Object.create(NO_PROTOTYPE)) as Record<string, string>;
-/** An array grown by push holds room for 16 or more; one with fewer children is copied to its size. */
-const TRIM_BELOW = 16;
-
-function addChild(parent: XmlElement, node: XmlNode): void {
-  if (parent.children === NO_CHILDREN) parent.children = [node];
-  else parent.children.push(node);
+/** The document as saxes reads it alone, without the quick scan (xml-scan.ts): what that scan must agree with. */
+export function parseXmlWithSaxes(text: string): XmlElement | XmlSyntaxError {
+  return buildTree(text, false);
 }
 
 function buildTree(text: string, position: boolean): XmlElement | XmlSyntaxError {
   const parser = new SaxesParser({ xmlns: false, position });
-  const root: XmlElement = { name: '#document', attributes: {}, children: [] };
-  const stack: XmlElement[] = [root];
+  const tree = new TreeBuilder();
   let failure: XmlSyntaxError | undefined;
   parser.on('error', (error) => {
     failure ??= new XmlSyntaxError(error.message.replace(/^[^:]*:\d+:\d+: /, ''), parser.line, parser.column);
   });
   parser.on('opentag', (tag) => {
-    let attributes = NO_ATTRIBUTES;
+    const element = tree.open(tag.name);
     // for…in, not Object.entries: the same order (saxes's prototype-less object), no pair arrays per attribute.
     const own = tag.attributes as Record<string, string>;
-    for (const name in own) {
-      if (attributes === NO_ATTRIBUTES) attributes = Object.create(NO_PROTOTYPE) as Record<string, string>;
-      attributes[name] = intern(own[name]!);
-    }
-    const element: XmlElement = { name: intern(tag.name), attributes, children: NO_CHILDREN };
-    addChild(stack.at(-1)!, element);
-    stack.push(element);
+    for (const name in own) tree.attribute(element, name, own[name]!);
   });
-  parser.on('closetag', () => {
-    const element = stack.pop()!;
-    const count = element.children.length;
-    if (count > 1 && count < TRIM_BELOW) element.children = element.children.slice();
-  });
-  parser.on('text', (text) => addChild(stack.at(-1)!, text));
+  parser.on('closetag', () => tree.close());
+  parser.on('text', (text) => tree.text(text));
   parser.write(text).close();
   if (failure) return failure;
-  const element = root.children.find((c): c is XmlElement => typeof c !== 'string');
-  if (!element) return new XmlSyntaxError('the document has no root element', 1, 1);
-  return element;
+  return tree.root() ?? new XmlSyntaxError('the document has no root element', 1, 1);
 }
 
 /** The first problem that makes `text` not well-formed XML, or undefined. */

@@ -1,0 +1,92 @@
+/**
+ * The element tree the XML readers build (ooxml/xml.ts): one builder for both parsers there
+ * (the quick scan of xml-scan.ts and saxes), so that both give the same tree for a document.
+ */
+
+export interface XmlElement {
+  /** Qualified name as written, e.g. `p:sp`. */
+  name: string;
+  /** Attribute values, unescaped, by qualified name. */
+  attributes: Record<string, string>;
+  children: XmlNode[];
+}
+
+/** An element, or the text between elements (character references already resolved). */
+export type XmlNode = XmlElement | string;
+
+/**
+ * Element names and attribute values as one string each per process: a plan slide repeats the same few
+ * hundred values thousands of times, and every parsed part is kept for the check (~300,000
+ * elements for a 1,000-row plan). Attribute names need nothing: V8 keeps property names once already.
+ */
+const interned = new Map<string, string>();
+const MAX_INTERNED_LENGTH = 32;
+
+function intern(value: string): string {
+  if (value.length > MAX_INTERNED_LENGTH) return value;
+  const known = interned.get(value);
+  if (known !== undefined) return known;
+  // Bounded like the other per-process caches: past the limit it starts again.
+  if (interned.size >= 50_000) interned.clear();
+  interned.set(value, value);
+  return value;
+}
+
+/**
+ * The prototype of attribute maps: none of Object's (saxes's maps have no prototype, so
+ * `attributes.constructor` is undefined), but a shared prototype gives V8 compact objects,
+ * where a map without any prototype is a hash table of its own.
+ */
+const NO_PROTOTYPE: object = Object.freeze(Object.create(null));
+
+/**
+ * What leaves share: most elements of a slide have no children (`a:latin`, `a:srgbClr` …) and
+ * many no attributes. Trees are only read once built, so one frozen empty array and map serve all.
+ */
+const NO_CHILDREN = Object.freeze([]) as unknown as XmlNode[];
+const NO_ATTRIBUTES = Object.freeze(Object.create(NO_PROTOTYPE)) as Record<string, string>;
+/** An array grown by push holds room for 16 or more; one with fewer children is copied to its size. */
+const TRIM_BELOW = 16;
+
+/** Builds one document's tree from its parser's events: open, its attributes, text, close. */
+export class TreeBuilder {
+  private readonly stack: XmlElement[] = [{ name: '#document', attributes: {}, children: [] }];
+
+  /** Starts an element inside the open one; `attribute` sets its attributes before anything else comes. */
+  open(name: string): XmlElement {
+    const element: XmlElement = { name: intern(name), attributes: NO_ATTRIBUTES, children: NO_CHILDREN };
+    this.add(element);
+    this.stack.push(element);
+    return element;
+  }
+
+  /** False, setting nothing, when the element has the attribute already. */
+  attribute(element: XmlElement, name: string, value: string): boolean {
+    if (element.attributes === NO_ATTRIBUTES)
+      element.attributes = Object.create(NO_PROTOTYPE) as Record<string, string>;
+    else if (element.attributes[name] !== undefined) return false;
+    element.attributes[name] = intern(value);
+    return true;
+  }
+
+  close(): void {
+    const element = this.stack.pop()!;
+    const count = element.children.length;
+    if (count > 1 && count < TRIM_BELOW) element.children = element.children.slice();
+  }
+
+  text(text: string): void {
+    this.add(text);
+  }
+
+  /** The document's first element. */
+  root(): XmlElement | undefined {
+    return this.stack[0]!.children.find((c): c is XmlElement => typeof c !== 'string');
+  }
+
+  private add(node: XmlNode): void {
+    const parent = this.stack.at(-1)!;
+    if (parent.children === NO_CHILDREN) parent.children = [node];
+    else parent.children.push(node);
+  }
+}
