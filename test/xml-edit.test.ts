@@ -6,10 +6,15 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { editStartTags, editStartTagsOf, matchesFrom, replaceEachFrom, replaceFrom } from '../src/pptx/xml-edit.js';
+import { editStartTags, editStartTagsOf, replaceEachFrom, replaceFrom } from '../src/pptx/xml-edit.js';
+import { themeFonts } from '../src/pptx/apply-structure.js';
+import type { ShapePlan } from '../src/pptx/slide-structure.js';
 
 const attribute = fc
-  .tuple(fc.constantFrom('id', 'lang', 'sz', 'typeface', 'name'), fc.constantFrom('"1"', "'x>y'", '"a b"', '"+mn-lt"'))
+  .tuple(
+    fc.constantFrom('id', 'lang', 'sz', 'typeface', 'name'),
+    fc.constantFrom('"1"', "'x>y'", '"a b"', '"+mn-lt"', "'a b'"),
+  )
   .map(([name, value]) => ` ${name}=${value}`);
 const tag = fc
   .tuple(
@@ -86,17 +91,17 @@ describe('one walk for several edits', () => {
     );
   });
 
-  it('matchesFrom finds what matchAll finds', () => {
+  it('themeFonts gives what a pass over every font tag gave', () => {
+    const plan = { name: 'x', font: { face: 'a b', theme: 'mn' } } as ShapePlan;
+    const typeface = 'typeface="a b"';
     fc.assert(
       fc.property(xml, (text) => {
-        const sticky = [...matchesFrom(text, '<a:latin', /<a:latin\b[^>]*?\btypeface="([^"]+)"/y)].map((m) => [
-          m.index,
-          m[1],
-        ]);
-        const all = [...text.matchAll(/<a:latin\b[^>]*?\btypeface="([^"]+)"/g)].map((m) => [m.index, m[1]]);
-        expect(sticky).toEqual(all);
+        const everyTag = text.replace(/<a:(latin|ea|cs)\b([^>]*?)\/>/g, (match, script: string, attributes: string) =>
+          attributes.includes(typeface) ? `<a:${script} typeface="+mn-${script === 'latin' ? 'lt' : script}"/>` : match,
+        );
+        expect(themeFonts(text, plan)).toBe(everyTag);
       }),
-      { numRuns: 300, seed: 27 },
+      { numRuns: 1000, seed: 27 },
     );
   });
 });

@@ -8,7 +8,7 @@
 import type { DeckProperties } from '../layout/types.js';
 import { relationshipTargets, type PackageParts } from './package-parts.js';
 import { trappaVersion } from '../versions/input-hash.js';
-import { escapeXml, matchesFrom, unescapeXml } from './xml-edit.js';
+import { escapeXml, unescapeXml } from './xml-edit.js';
 
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n';
 
@@ -107,8 +107,13 @@ function slideTitle(slideXml: string): string {
   return '';
 }
 
-/** Found by indexOf of `<a:latin` (xml-edit.ts matchesFrom), not tried at every position of a 9 MB plan. */
+/** Found by indexOf of `<a:latin`, not tried at every position of a 9 MB plan. */
 const LATIN_TYPEFACE = /<a:latin\b[^>]*?\btypeface="([^"]+)"/y;
+/**
+ * A theme font as the finishing stage writes it (apply-structure.ts themeFonts): not listed, and
+ * seen without the pattern (a plan's cells hold ~30,000 of them in a 1,000-row deck).
+ */
+const THEME_LATIN = '<a:latin typeface="+';
 
 /** Explicit typefaces in slides, layouts and masters, plus the theme fonts `+mj-lt`/`+mn-lt` resolve to. Sorted. */
 function fontsUsed(parts: PackageParts): string[] {
@@ -116,9 +121,17 @@ function fontsUsed(parts: PackageParts): string[] {
   for (const name of parts.names()) {
     if (!/^ppt\/(slides\/slide|slideLayouts\/slideLayout|slideMasters\/slideMaster|theme\/theme)\d+\.xml$/.test(name))
       continue;
-    for (const [, typeface = ''] of matchesFrom(parts.text(name) ?? '', '<a:latin', LATIN_TYPEFACE)) {
-      const face = unescapeXml(typeface);
+    const xml = parts.text(name) ?? '';
+    for (let at = xml.indexOf('<a:latin'); at !== -1; ) {
+      if (xml.startsWith(THEME_LATIN, at)) {
+        at = xml.indexOf('<a:latin', at + THEME_LATIN.length);
+        continue;
+      }
+      LATIN_TYPEFACE.lastIndex = at;
+      const match = LATIN_TYPEFACE.exec(xml);
+      const face = unescapeXml(match?.[1] ?? '');
       if (face && !face.startsWith('+')) fonts.add(face);
+      at = xml.indexOf('<a:latin', match ? at + match[0].length : at + 1);
     }
   }
   return [...fonts].sort();

@@ -63,16 +63,6 @@ export function replaceFrom(
   return replaceEachFrom(xml, [{ literal, pattern, replace }]);
 }
 
-/** `xml.matchAll(global)` for a sticky `pattern` whose every match starts with `literal`, found as `replaceFrom` finds them. */
-export function* matchesFrom(xml: string, literal: string, pattern: RegExp): Generator<RegExpExecArray> {
-  for (let at = xml.indexOf(literal); at !== -1; ) {
-    pattern.lastIndex = at;
-    const match = pattern.exec(xml);
-    if (match) yield match;
-    at = xml.indexOf(literal, match ? at + match[0].length : at + 1);
-  }
-}
-
 /** Where the next `literal` of one replacement is, while `replaceEachFrom` walks the text. */
 interface Cursor extends Replacement {
   at: number;
