@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { editStartTags, editStartTagsOf, replaceEachFrom, replaceFrom } from '../src/pptx/xml-edit.js';
-import { themeFonts } from '../src/pptx/apply-structure.js';
+import { schemeColors, themeFonts } from '../src/pptx/apply-structure.js';
+import { languageKept, setTextLanguage } from '../src/pptx/repair-drawing.js';
 import type { ShapePlan } from '../src/pptx/slide-structure.js';
 
 const attribute = fc
@@ -88,6 +89,70 @@ describe('one walk for several edits', () => {
         expect(oneByOne).toBe(global);
       }),
       { numRuns: 300, seed: 27 },
+    );
+  });
+
+  it('a start tag languageKept passes is one the language edit writes back as it is', () => {
+    const languageAttribute = fc
+      .tuple(
+        fc.constantFrom('lang', 'altLang', 'sz', 'b', 'xlang'),
+        fc.constantFrom('"nb-NO"', "'nb-NO'", '"en-US"', '"1"', '"a>b"', '""'),
+        fc.constantFrom(' ', ' ', ' ', '  ', '\n'),
+      )
+      .map(([name, value, space]) => `${space}${name}=${value}`);
+    const start = fc
+      .tuple(
+        fc.constantFrom('a:rPr', 'a:endParaRPr', 'a:defRPr', 'p:cNvPr', 'a:rPrX'),
+        fc.constantFrom(' lang="nb-NO"', ''),
+        fc.array(languageAttribute, { maxLength: 3 }),
+        fc.constantFrom('>', '/>', ' />', ' >'),
+      )
+      .map(([name, first, attributes, end]) => `<${name}${first}${attributes.join('')}${end}`);
+    const kept = languageKept('nb-NO');
+    let passed = 0;
+    fc.assert(
+      fc.property(start, (tag) => {
+        if (!kept.test(tag)) return;
+        passed++;
+        expect(setTextLanguage(tag, 'nb-NO')).toBe(tag);
+      }),
+      { numRuns: 3000, seed: 27 },
+    );
+    expect(passed).toBeGreaterThan(20);
+  });
+
+  it('schemeColors gives what a pattern over every srgbClr gave, highlights kept', () => {
+    const colors = new Map([
+      ['1F4E79', '<a:schemeClr val="accent1"/>'],
+      ['FFFFFF', '<a:schemeClr val="bg1"/>'],
+    ]);
+    const color = fc
+      .tuple(
+        fc.constantFrom('1F4E79', '1f4e79', 'FFFFFF', '000000', '1F4E7', 'GGGGGG'),
+        fc.constantFrom('"/>', '" />', '"/'),
+      )
+      .map(([hex, end]) => `<a:srgbClr val="${hex}${end}`);
+    const highlighted = color.map((c) => `<a:highlight>${c}</a:highlight>`);
+    const text = fc
+      .array(fc.oneof(color, highlighted, fc.constantFrom('<a:r>', 'x', '<a:srgbClr val="', '<a:highlight>')), {
+        maxLength: 20,
+      })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, (xml) => {
+        const highlights: string[] = [];
+        const kept = xml.replace(
+          /<a:highlight>[\s\S]*?<\/a:highlight>/g,
+          (h) => `\u0000${highlights.push(h) - 1}\u0000`,
+        );
+        const mapped = kept.replace(
+          /<a:srgbClr val="([0-9A-Fa-f]{6})"\/>/g,
+          (match, hex: string) => colors.get(hex.toUpperCase()) ?? match,
+        );
+        const expected = mapped.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => highlights[Number(i)] ?? '');
+        expect(schemeColors(xml, colors)).toBe(expected);
+      }),
+      { numRuns: 1000, seed: 27 },
     );
   });
 

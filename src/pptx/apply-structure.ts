@@ -171,19 +171,40 @@ export function themeFonts(xml: string, plan: ShapePlan): string {
 }
 
 const HIGHLIGHT = /<a:highlight>[\s\S]*?<\/a:highlight>/y;
-const RGB_COLOR = /<a:srgbClr val="([0-9A-Fa-f]{6})"\/>/y;
+const RGB_OPEN = '<a:srgbClr val="';
+const RGB_CLOSE = '"/>';
+const HEX_COLOR = /^[0-9A-Fa-f]{6}$/;
 const KEPT_HIGHLIGHT = /\u0000(\d+)\u0000/y;
 
 /** `srgbClr` → `schemeClr` for theme colours (and their tints), except highlights (LibreOffice reads only RGB there). */
-function schemeColors(xml: string, colors: Map<string, string>): string {
+export function schemeColors(xml: string, colors: Map<string, string>): string {
   const highlights: string[] = [];
   const kept = replaceFrom(xml, '<a:highlight>', HIGHLIGHT, ([h]) => `\u0000${highlights.push(h) - 1}\u0000`);
-  const mapped = replaceFrom(kept, '<a:srgbClr val="', RGB_COLOR, ([match, hex = '']) => {
-    return colors.get(hex.toUpperCase()) ?? match;
-  });
+  const mapped = rgbToScheme(kept, colors);
   // XML holds no U+0000 (it is not well-formed), so without highlights there is nothing to put back.
   if (highlights.length === 0) return mapped;
   return replaceFrom(mapped, '\u0000', KEPT_HIGHLIGHT, ([, i = '']) => highlights[Number(i)] ?? '');
+}
+
+/**
+ * Every `<a:srgbClr val="RRGGBB"/>` whose colour `colors` maps, replaced by what it maps to. The
+ * tag has one length, so it is read at fixed offsets rather than by a pattern: a plan table's
+ * cell borders hold ~30,000 of them in a 1,000-row deck.
+ */
+function rgbToScheme(xml: string, colors: Map<string, string>): string {
+  let out = '';
+  let done = 0;
+  for (let at = xml.indexOf(RGB_OPEN); at !== -1; at = xml.indexOf(RGB_OPEN, at + 1)) {
+    const hexAt = at + RGB_OPEN.length;
+    const end = hexAt + 6 + RGB_CLOSE.length;
+    if (!xml.startsWith(RGB_CLOSE, hexAt + 6)) continue;
+    const hex = xml.slice(hexAt, hexAt + 6);
+    const scheme = colors.get(hex.toUpperCase());
+    if (scheme === undefined || !HEX_COLOR.test(hex)) continue;
+    out += xml.slice(done, at) + scheme;
+    done = end;
+  }
+  return done === 0 ? xml : out + xml.slice(done);
 }
 
 function applySlide(xml: string, plan: SlidePlan, colors: Map<string, string>, part: string, tags: SourceTags): string {

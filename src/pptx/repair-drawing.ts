@@ -124,7 +124,26 @@ export function repairDrawingPart(xml: string, language: string): string {
     ...languageEdits(language),
     ['a:tblPr', markTableHeaderRow],
   ]);
-  return repairPictureAltText(keepFirstParagraphProperties(editStartTagsOf(xml, edits)));
+  const kept = languageKept(language);
+  return repairPictureAltText(keepFirstParagraphProperties(editStartTagsOf(xml, edits, (tag) => kept.test(tag))));
+}
+
+const keptByLanguage = new Map<string, RegExp>();
+
+/**
+ * A run, paragraph end or default run property the language edit would write back as it is: the
+ * deck's `lang` first, no other `lang` or `altLang`, written as `formatStartTag` writes a tag
+ * (one space, double quotes). pptxgenjs writes most of them so (write-pptx.ts passes the language),
+ * and a 1,000-row plan's cells hold ~30,000.
+ */
+export function languageKept(language: string): RegExp {
+  let kept = keptByLanguage.get(language);
+  if (!kept) {
+    const lang = escapeXml(language).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    kept = new RegExp(`^<(?:${LANGUAGE_TAGS.join('|')}) lang="${lang}"(?: (?!lang=|altLang=)[\\w:.-]+="[^"]*")*/?>$`);
+    keptByLanguage.set(language, kept);
+  }
+  return kept;
 }
 
 const DECORATIVE_URI = '{C183D7F6-B498-43B3-948B-1728B52AA6E4}';

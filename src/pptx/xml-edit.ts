@@ -110,8 +110,13 @@ export function editStartTags(xml: string, qname: string, edit: (tag: StartTag) 
 /**
  * `editStartTags` for several qnames in one walk and one new string (`replaceEachFrom`): the
  * same result as one call per qname in turn, as each edit changes only its own tags.
+ * `unchanged`: a quick test for a tag its edit would write back as it is, left without parsing it.
  */
-export function editStartTagsOf(xml: string, edits: ReadonlyMap<string, (tag: StartTag) => void>): string {
+export function editStartTagsOf(
+  xml: string,
+  edits: ReadonlyMap<string, (tag: StartTag) => void>,
+  unchanged?: (match: string) => boolean,
+): string {
   // An exec loop rather than `xml.replace(pattern, fn)`: the same matches, but the result is built
   // as a rope (see replaceEachFrom); V8's replace with a function was ~4 µs a match on slide XML.
   const pattern = startTagsPattern([...edits.keys()]);
@@ -121,7 +126,7 @@ export function editStartTagsOf(xml: string, edits: ReadonlyMap<string, (tag: St
   for (let m = pattern.exec(xml); m; m = pattern.exec(xml)) {
     const [match, qname = '', attributes = '', slash] = m;
     const edit = edits.get(qname);
-    if (!edit) continue;
+    if (!edit || unchanged?.(match)) continue;
     const tag: StartTag = { attributes: parseAttributes(attributes), selfClosing: slash === '/' };
     edit(tag);
     out += xml.slice(done, m.index) + formatStartTag(qname, tag);
