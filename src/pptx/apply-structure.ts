@@ -19,6 +19,7 @@ import {
   editStartTags,
   escapeXml,
   getAttribute,
+  removeAttribute,
   replaceEachFrom,
   replaceFrom,
   setAttribute,
@@ -78,6 +79,19 @@ function pinMeasuredText(xml: string): string {
   return out.replace(/<a:bodyPr\b([^>]*?)(?:\/>|><\/a:bodyPr>)/, '<a:bodyPr$1><a:noAutofit/></a:bodyPr>');
 }
 
+/**
+ * A first-level paragraph aligned as the placeholder's text is by its layout and master writes no
+ * `algn` of its own (pptxgenjs writes one on every paragraph): the template's style rules it, as
+ * PowerPoint's *Reset slide* expects. Sub-levels keep theirs (their style may differ).
+ */
+function inheritAlignment(xml: string, inherited: string | undefined): string {
+  if (!inherited) return xml;
+  return editStartTags(xml, 'a:pPr', (tag) => {
+    const level = getAttribute(tag, 'lvl');
+    if ((level === undefined || level === '0') && getAttribute(tag, 'algn') === inherited) removeAttribute(tag, 'algn');
+  });
+}
+
 /** OOXML's default insets (EMU), for a `bodyPr` that writes none. */
 const DEFAULT_INSETS = { lIns: 91440, tIns: 45720, rIns: 91440, bIns: 45720 };
 
@@ -122,7 +136,7 @@ function toPlaceholder(xml: string, plan: ShapePlan): string {
   out = out.replace(/<p:nvPr\s*(?:\/>|><\/p:nvPr>)/, `<p:nvPr>${ph}</p:nvPr>`);
   if (plan.inheritBox) out = out.replace(/<a:xfrm\b[\s\S]*?<\/a:xfrm>/, '');
   if (plan.inheritBox && plan.inset) out = insetText(out, plan.inset);
-  out = readableText(out, plan);
+  out = readableText(inheritAlignment(out, plan.inheritedAlign), plan);
   if (plan.slideNumber) {
     out = out.replace(
       /<a:r>(<a:rPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:rPr>))<a:t>([^<]*)<\/a:t><\/a:r>/,

@@ -45,6 +45,12 @@ export interface ShapePlan {
   inset?: SlotInset;
   /** The runs name no typeface: the text is in the template's heading font, which the title inherits. */
   inheritFont?: boolean;
+  /**
+   * The alignment (`algn`) the placeholder's first-level paragraphs get from the layout and
+   * master: a paragraph aligned so writes none of its own (PowerPoint's *Reset slide* and a
+   * changed layout then align it as the template does).
+   */
+  inheritedAlign?: string;
   /** The typeface written on the runs, and the theme font it is (`+mj` / `+mn`). */
   font?: { face: string; theme: 'mj' | 'mn' };
 }
@@ -80,6 +86,11 @@ function orphanBase(layout: LayoutInfo): number {
 
 function ref(ph: PlaceholderInfo): PlaceholderRef {
   return { type: ph.type, ...(ph.idx !== undefined ? { idx: ph.idx } : {}) };
+}
+
+/** The placeholder `ph` of the layout, and the alignment its text inherits there. */
+function placedIn(ph: PlaceholderInfo): Pick<ShapePlan, 'placeholder' | 'inheritedAlign'> {
+  return { placeholder: ref(ph), ...(ph.align ? { inheritedAlign: ph.align.inherited } : {}) };
 }
 
 function fontOf(face: string | undefined, title: boolean, fonts: MasterSet['fonts']): ShapePlan['font'] {
@@ -187,7 +198,7 @@ export function planSlide(
       return legible(
         {
           ...plan,
-          placeholder: ref(ph),
+          ...placedIn(ph),
           inheritBox: options.template && (sameBox(e.box, ph.box) || inset !== undefined),
           ...(inset ? { inset } : {}),
           inheritFont,
@@ -204,7 +215,7 @@ export function planSlide(
       };
       // A footer grown to hold its text (a template's box too low for it) keeps its own box.
       const inheritBox = options.template && sameBox(e.box, ph.box);
-      return legible({ ...plan, placeholder: ref(ph), slideNumber: number, inheritBox }, e);
+      return legible({ ...plan, ...placedIn(ph), slideNumber: number, inheritBox }, e);
     }
     const at = texts.indexOf(e);
     const { slot, inherits, taller, inset } = slots[at] ?? { inherits: false };
@@ -219,11 +230,11 @@ export function planSlide(
     // a body placeholder of its own, which no layout slot moves (PowerPoint keeps such "orphans"
     // where they are on *Reset slide*, so they cannot land on another text).
     // Above every idx the layout uses (pptxgenjs' layouts number their places from 101).
-    const placeholder = slot ? ref(slot) : orphan;
-    if (!taller) return legible({ ...plan, placeholder, inheritBox: inherits }, e);
+    const placed = slot ? placedIn(slot) : { placeholder: orphan };
+    if (!taller) return legible({ ...plan, ...placed, inheritBox: inherits }, e);
     // In a slot taller than the text (its foot over the template's footer or art), the text reads
     // where it is; a panel it needs there is a shape of its own under the text, not the slot's fill.
-    const judged = legible({ ...plan, placeholder }, e);
+    const judged = legible({ ...plan, ...placed }, e);
     return {
       ...judged,
       inheritBox: true,
