@@ -23,10 +23,10 @@ import { hasSoffice } from './helpers/tools.js';
 const work = mkdtempSync(path.join(tmpdir(), 'trappa-align-'));
 afterAll(() => rmSync(work, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }));
 
-async function strategi(template?: string): Promise<BuiltDeck> {
+async function strategi(template?: string, deck = 'strategi'): Promise<BuiltDeck> {
   const into = mkdtempSync(path.join(work, 'p-'));
   const root = template ? copyProjectOnTemplate(into, template) : copyProjectInto(into, REPO);
-  return (await buildDecks({ root, decks: ['strategi'], dryRun: true })).decks[0]!;
+  return (await buildDecks({ root, decks: [deck], dryRun: true })).decks[0]!;
 }
 
 /** The deck's placeholders of `types` that hold text. */
@@ -79,9 +79,10 @@ describe('text alignment from the template', () => {
   });
 });
 
-describe.runIf(hasSoffice)("LibreOffice's Sunset: centring only on the master's prompt texts", async () => {
-  const file = (await libreOfficeTemplates()).find((f) => path.basename(f) === 'Sunset.potx');
-  const deck = await strategi(file!);
+describe.runIf(hasSoffice)("LibreOffice's templates: centring only on the master's prompt texts", async () => {
+  const corpus = await libreOfficeTemplates();
+  const named = (name: string) => corpus.find((f) => path.basename(f) === `${name}.potx`)!;
+  const [deck, pencil] = await Promise.all([strategi(named('Sunset')), strategi(named('Pencil'), 'ansatte')]);
 
   it('titles and the subtitle are centred as the template shows them, footers inherit theirs', () => {
     const master = readPptx(deck.bytes).text('ppt/slideMasters/slideMaster1.xml');
@@ -91,5 +92,15 @@ describe.runIf(hasSoffice)("LibreOffice's Sunset: centring only on the master's 
     expect(new Set(aligns(placeholders(deck, 'title', 'ctrTitle', 'subTitle')))).toEqual(new Set(['ctr']));
     // The footer place's list style centres it, the slide number's sets it right: both inherited.
     expect(new Set(aligns(placeholders(deck, 'ftr', 'sldNum')))).toEqual(new Set(['-']));
+  });
+
+  it("Pencil: a cover subtitle that centred would run onto the pencil and need a panel is set left, on the template's ground", () => {
+    const cover = slideShapes(readPptx(pencil.bytes).slideXml(1));
+    const subtitle = cover.filter((s) => s.placeholder === 'subTitle');
+    expect(subtitle.length).toBe(1);
+    // Centred, its first line reached the pencil, and a white panel behind the lines cut the pencil off.
+    expect(new Set(aligns(subtitle))).toEqual(new Set(['-']));
+    expect(subtitle[0]!.filled).toBe(false);
+    expect(cover.filter((s) => s.name.startsWith('Panel'))).toEqual([]);
   });
 });

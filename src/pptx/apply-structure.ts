@@ -84,11 +84,14 @@ function pinMeasuredText(xml: string): string {
  * `algn` of its own (pptxgenjs writes one on every paragraph): the template's style rules it, as
  * PowerPoint's *Reset slide* expects. Sub-levels keep theirs (their style may differ).
  */
-function inheritAlignment(xml: string, inherited: string | undefined): string {
-  if (!inherited) return xml;
+function inheritAlignment(xml: string, plan: ShapePlan): string {
+  const inherited = plan.inheritedAlign;
+  if (!inherited && !plan.alignLeft) return xml;
   return editStartTags(xml, 'a:pPr', (tag) => {
     const level = getAttribute(tag, 'lvl');
-    if ((level === undefined || level === '0') && getAttribute(tag, 'algn') === inherited) removeAttribute(tag, 'algn');
+    if (level !== undefined && level !== '0') return;
+    if (plan.alignLeft) setAttribute(tag, 'algn', 'l');
+    if (getAttribute(tag, 'algn') === inherited) removeAttribute(tag, 'algn');
   });
 }
 
@@ -136,7 +139,7 @@ function toPlaceholder(xml: string, plan: ShapePlan): string {
   out = out.replace(/<p:nvPr\s*(?:\/>|><\/p:nvPr>)/, `<p:nvPr>${ph}</p:nvPr>`);
   if (plan.inheritBox) out = out.replace(/<a:xfrm\b[\s\S]*?<\/a:xfrm>/, '');
   if (plan.inheritBox && plan.inset) out = insetText(out, plan.inset);
-  out = readableText(inheritAlignment(out, plan.inheritedAlign), plan);
+  out = readableText(inheritAlignment(out, plan), plan);
   if (plan.slideNumber) {
     out = out.replace(
       /<a:r>(<a:rPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:rPr>))<a:t>([^<]*)<\/a:t><\/a:r>/,

@@ -51,6 +51,8 @@ export interface ShapePlan {
    * changed layout then align it as the template does).
    */
   inheritedAlign?: string;
+  /** Its paragraphs are set left, not as the template aligns the place (slide-structure.ts `legible`). */
+  alignLeft?: boolean;
   /** The typeface written on the runs, and the theme font it is (`+mj` / `+mn`). */
   font?: { face: string; theme: 'mj' | 'mn' };
 }
@@ -158,7 +160,7 @@ export function planSlide(
   const find = (...types: string[]) => layout.placeholders.find((p) => types.includes(p.type));
   const texts = slide.elements.filter(isBodyText);
   const dropped = (e: SlideElement) => options.template && isDecoration(e.name);
-  const legible = (plan: ShapePlan, e?: TextElement, textBox = false): ShapePlan => {
+  const judge = (plan: ShapePlan, e?: TextElement, textBox = false) => {
     const at = e && {
       ...(textBox ? { color: e.style.color } : {}),
       ...(plan.inheritBox ? {} : { box: e.box }),
@@ -166,7 +168,20 @@ export function planSlide(
       ...(e.fill ? { under: e.fill } : { shapes: ownShapesUnder(e, slide.elements, dropped) }),
       highlights: highlightsOf(e),
     };
-    const look = plan.placeholder && options.textSlot?.(layout, plan.placeholder, at);
+    return plan.placeholder ? options.textSlot?.(layout, plan.placeholder, at) : undefined;
+  };
+  const legible = (placed: ShapePlan, e?: TextElement, textBox = false): ShapePlan => {
+    let look = judge(placed, e, textBox);
+    let plan = placed;
+    // A text set centred as the template shows it, whose lines would then reach its art and need a
+    // panel where set left they would not (Pencil's long cover subtitle ran onto its pencil, and
+    // the panel cut the pencil off): it is set left, on the template's ground.
+    const left = e && look?.panel && realigns(plan, e) ? leftAligned(e) : undefined;
+    const plain = left && judge(plan, left, textBox);
+    if (left && !plain?.panel) {
+      look = plain;
+      plan = { ...plan, alignLeft: true };
+    }
     if (!look) return plan;
     // A panel covers the text's lines, a shape of its own under the text: it may reach a margin past them.
     const panel = look.panel ? { panel: look.panel, ...(e ? { panelBox: panelArea(e) } : {}) } : {};
@@ -299,6 +314,22 @@ function withMargins(slide: LaidOutSlide, plans: ShapePlan[], set: MasterSet, dr
     return { ...plan, panelBox: panels[i] };
   });
 }
+
+/**
+ * The places whose text may be set left where the template's alignment would need a panel: the
+ * title slide's subtitle (Trappa's meeting lines, longer than a designer's one-line prompt). Not
+ * titles (a deck's titles keep one alignment), nor slide numbers (Lights' number, set left to
+ * keep off its bubbles, floated in the middle of its corner place).
+ */
+const LEFT_WHERE_CLEAR = new Set(['subTitle']);
+
+/** A text in such a place, set otherwise than left by its style alone (no paragraph of its own says). */
+const realigns = (plan: ShapePlan, e: TextElement): boolean =>
+  LEFT_WHERE_CLEAR.has(plan.placeholder?.type ?? '') &&
+  (e.style.align ?? 'left') !== 'left' &&
+  e.paragraphs.every((p) => p.align === undefined);
+
+const leftAligned = (e: TextElement): TextElement => ({ ...e, style: { ...e.style, align: 'left' } });
 
 /** Where a text's declared heading paragraphs stand among its paragraphs that hold text (as a reader counts them). */
 function headingParagraphs(paragraphs: readonly Paragraph[]): number[] {
