@@ -2,14 +2,15 @@
  * What a slide's placeholder inherits from its layout and master (ECMA-376 §19.3.1.36):
  * its box when it has no `a:xfrm` of its own, and the colour of runs that name none (the
  * placeholder's list style, the layout's and master's placeholder of its kind, the master's
- * title or body text style). Also how close the template's own placeholders come to each
- * edge of the slide: Trappa may place text as close as the template's designer did.
+ * title or body text style), and in the same way the alignment of paragraphs that write none.
+ * Also how close the template's own placeholders come to each edge of the slide: Trappa may
+ * place text as close as the template's designer did.
  */
 import type { Box, Insets } from '../layout/types.js';
 import { attr, child, descendants, numberAttr, path, type XmlElement } from '../ooxml/xml.js';
 import { colorIn, type ColorScheme } from '../ooxml/colors.js';
 import { EMU_PER_INCH } from '../units.js';
-import { DEFAULT_INSETS } from './read-text.js';
+import { ALIGNMENTS, DEFAULT_INSETS } from './read-text.js';
 import type { ShapeModel, TextFrame } from './types.js';
 
 interface Placeholder {
@@ -17,6 +18,8 @@ interface Placeholder {
   idx?: string;
   box?: Box;
   color?: string;
+  /** `a:lstStyle/a:lvl1pPr/@algn`. */
+  align?: string;
 }
 
 function boxOf(sp: XmlElement): Box | undefined {
@@ -57,12 +60,14 @@ function readPlaceholders(root: XmlElement, scheme: ColorScheme): Placeholder[] 
     const idx = attr(ph, 'idx');
     const box = boxOf(sp);
     const color = levelColor(path(sp, 'p:txBody', 'a:lstStyle'), scheme);
+    const align = attr(path(sp, 'p:txBody', 'a:lstStyle', 'a:lvl1pPr'), 'algn');
     return [
       {
         type: attr(ph, 'type') ?? 'obj',
         ...(idx ? { idx } : {}),
         ...(box ? { box } : {}),
         ...(color ? { color } : {}),
+        ...(align ? { align } : {}),
       },
     ];
   });
@@ -90,7 +95,7 @@ export interface Inheritance {
   /** How close the layout's own text placeholders come to each edge, in inches. */
   margins: { left: number; top: number; right: number; bottom: number };
   /** The colour a run that names none gets in the placeholder `type`/`idx`, and the placeholder's box. */
-  placeholder(type: string, idx?: string): { color?: string; box?: Box };
+  placeholder(type: string, idx?: string): { color?: string; box?: Box; align?: string };
 }
 
 export function inheritance(
@@ -102,11 +107,9 @@ export function inheritance(
   const own = placeholders(layout, scheme);
   const top = placeholders(master, scheme);
   const styles = path(master, 'p:txStyles');
-  const styleColor = (type: string) =>
-    levelColor(
-      child(styles, kind(type) === 'title' ? 'p:titleStyle' : kind(type) === 'body' ? 'p:bodyStyle' : 'p:otherStyle'),
-      scheme,
-    );
+  const style = (type: string) =>
+    child(styles, kind(type) === 'title' ? 'p:titleStyle' : kind(type) === 'body' ? 'p:bodyStyle' : 'p:otherStyle');
+  const styleColor = (type: string) => levelColor(style(type), scheme);
   const margins = { left: Infinity, top: Infinity, right: Infinity, bottom: Infinity };
   for (const p of own) {
     const box = p.box ?? match(top, p.type, undefined, true)?.box;
@@ -122,7 +125,8 @@ export function inheritance(
     const found = fromLayout?.box ?? fromMaster?.box;
     const box = found && { ...found };
     const color = fromLayout?.color ?? fromMaster?.color ?? styleColor(type);
-    return { ...(box ? { box } : {}), ...(color ? { color } : {}) };
+    const align = fromLayout?.align ?? fromMaster?.align ?? attr(path(style(type), 'a:lvl1pPr'), 'algn') ?? 'l';
+    return { ...(box ? { box } : {}), ...(color ? { color } : {}), align };
   };
   return {
     margins,
@@ -130,12 +134,13 @@ export function inheritance(
     apply(shapes) {
       for (const shape of shapes) {
         if (!shape.placeholder) continue;
-        const { box, color } = placeholder(shape.placeholder, shape.placeholderIdx);
+        const { box, color, align } = placeholder(shape.placeholder, shape.placeholderIdx);
         if (!shape.box && box) {
           shape.box = shape.text ? placedText(box, shape.text) : box;
           shape.inheritedBox = true;
         }
         if (color && shape.text) shape.textColor = color;
+        for (const p of shape.text?.paragraphs ?? []) if (p.inheritsAlign) p.align = ALIGNMENTS[align];
       }
     },
   };

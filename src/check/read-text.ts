@@ -42,7 +42,7 @@ export function readTextFrame(txBody: XmlElement | undefined, scheme: ColorSchem
 
 const anchorOf = (value: string | undefined): TextFrame['anchor'] => (value === 'ctr' || value === 'b' ? value : 't');
 
-const ALIGNMENTS: Record<string, ParagraphModel['align']> = { l: 'left', ctr: 'center', r: 'right' };
+export const ALIGNMENTS: Record<string, ParagraphModel['align']> = { l: 'left', ctr: 'center', r: 'right' };
 
 function readParagraph(p: XmlElement, scheme: ColorScheme): ParagraphModel {
   const pPr = child(p, 'a:pPr');
@@ -59,8 +59,10 @@ function readParagraph(p: XmlElement, scheme: ColorScheme): ParagraphModel {
   };
   if (pts) paragraph.lineHeight = (numberAttr(pts, 'val') ?? 0) / 100;
   if (endSize !== undefined) paragraph.endSize = endSize / 100;
-  const align = ALIGNMENTS[attr(pPr, 'algn') ?? ''];
+  const own = attr(pPr, 'algn');
+  const align = ALIGNMENTS[own ?? ''];
   if (align) paragraph.align = align;
+  if (own === undefined && (attr(pPr, 'lvl') ?? '0') === '0') paragraph.inheritsAlign = true;
   for (const run of children(p)) if (RUNS.has(run.name)) paragraph.runs.push(readRun(run, scheme));
   return paragraph;
 }

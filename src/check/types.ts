@@ -80,8 +80,13 @@ export interface ParagraphModel {
   spaceAfter: number;
   /** Size of the paragraph mark (`a:endParaRPr/@sz`), points: an empty paragraph is this tall. */
   endSize?: number;
-  /** Its own `a:pPr/@algn` (l, ctr, r); undefined when it writes none (it inherits one) or justifies. */
+  /**
+   * Its `a:pPr/@algn` (l, ctr, r), or for a placeholder's paragraph that writes none the one it
+   * inherits (inherit-placeholders.ts); undefined when it justifies or the alignment is not known.
+   */
   align?: 'left' | 'center' | 'right';
+  /** It writes no `algn` of its own (a first-level paragraph then takes its placeholder's). */
+  inheritsAlign?: boolean;
 }
 
 export interface TextFrame {

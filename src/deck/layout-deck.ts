@@ -101,7 +101,7 @@ function footerElements(plan: DeckPlan, page: Page, renderer: Renderer, number: 
       role: 'footer',
       box,
       paragraphs: [{ runs: [{ text }] }],
-      style,
+      style: { ...style, align: places?.align.footer ?? 'left' },
       source: plan.locateTheme(['footer', 'text']),
     };
     // A template's footer box may be narrower than Trappa's: the text gets smaller to fit it (footers have no floor).
@@ -123,8 +123,8 @@ function footerElements(plan: DeckPlan, page: Page, renderer: Renderer, number: 
       name: commonParts.slideNumber.name(),
       role: 'footer',
       box: places?.number ?? { x: page.footer.x + page.footer.w - 0.9, y: page.footer.y, w: 0.9, h: page.footer.h },
-      paragraphs: [{ runs: [{ text: String(number) }], align: 'right' }],
-      style: { ...style, align: 'right' },
+      paragraphs: [{ runs: [{ text: String(number) }] }],
+      style: { ...style, align: places?.align.number ?? 'right' },
     };
     elements.push(places?.number ? fitFooter(page, numberText) : numberText);
   }

@@ -4,6 +4,7 @@
  * 16:9 at 13.333 × 7.5 in, PowerPoint's default widescreen size.
  */
 import type { Theme } from '../data/schema.js';
+import type { Alignment } from './line-span.js';
 import type { Box, Insets } from './types.js';
 
 const SLIDE = { w: 13.333, h: 7.5 } as const;
@@ -34,10 +35,18 @@ export interface Page {
    * (inside the slide, off its art) and whether they need a light backing there (template/logo-band.ts);
    * `free`: the free area under the title where it is much larger than `body` (a small body place),
    * which a slide takes instead of `body` only when that saves slides or keeps its content whole;
-   * `titleOnBand`, `cover.onBand`: the title is set in a band the master draws for it, centred there (template/title-band.ts).
+   * `titleOnBand`, `cover.onBand`: the title is set in a band the master draws for it, centred there (template/title-band.ts);
+   * `align`, `cover.align`: how the template aligns the texts of those places (template-design.ts `alignOf`).
    */
   template?: {
-    cover: { title: Box; subtitle: Box; logos?: { band: Box; backing: boolean }; onBand?: boolean };
+    cover: {
+      title: Box;
+      subtitle: Box;
+      logos?: { band: Box; backing: boolean };
+      onBand?: boolean;
+      align: { title: Alignment; subtitle: Alignment };
+    };
+    align: { title: Alignment; footer: Alignment; number: Alignment };
     footer?: Box;
     number?: Box;
     art?: Box[];

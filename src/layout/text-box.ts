@@ -221,6 +221,8 @@ export function titleElements(page: Page, title: string): SlideElement[] {
     color: theme.colors.primary,
     bold: true,
     valign: page.template?.titleOnBand ? 'middle' : 'bottom',
+    // The template's alignment (mostly centred), which its title placeholder then gives it.
+    ...(page.template ? { align: page.template.align.title } : {}),
   });
   const request = {
     name: commonParts.title.name(),

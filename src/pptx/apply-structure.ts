@@ -19,6 +19,7 @@ import {
   editStartTags,
   escapeXml,
   getAttribute,
+  removeAttribute,
   replaceFrom,
   setAttribute,
   type StartTag,
@@ -77,6 +78,22 @@ function pinMeasuredText(xml: string): string {
   return out.replace(/<a:bodyPr\b([^>]*?)(?:\/>|><\/a:bodyPr>)/, '<a:bodyPr$1><a:noAutofit/></a:bodyPr>');
 }
 
+/**
+ * A first-level paragraph aligned as the placeholder's text is by its layout and master writes no
+ * `algn` of its own (pptxgenjs writes one on every paragraph): the template's style rules it, as
+ * PowerPoint's *Reset slide* expects. Sub-levels keep theirs (their style may differ).
+ */
+function inheritAlignment(xml: string, plan: ShapePlan): string {
+  const inherited = plan.inheritedAlign;
+  if (!inherited && !plan.alignLeft) return xml;
+  return editStartTags(xml, 'a:pPr', (tag) => {
+    const level = getAttribute(tag, 'lvl');
+    if (level !== undefined && level !== '0') return;
+    if (plan.alignLeft) setAttribute(tag, 'algn', 'l');
+    if (getAttribute(tag, 'algn') === inherited) removeAttribute(tag, 'algn');
+  });
+}
+
 /** OOXML's default insets (EMU), for a `bodyPr` that writes none. */
 const DEFAULT_INSETS = { lIns: 91440, tIns: 45720, rIns: 91440, bIns: 45720 };
 
@@ -121,7 +138,7 @@ function toPlaceholder(xml: string, plan: ShapePlan): string {
   out = out.replace(/<p:nvPr\s*(?:\/>|><\/p:nvPr>)/, `<p:nvPr>${ph}</p:nvPr>`);
   if (plan.inheritBox) out = out.replace(/<a:xfrm\b[\s\S]*?<\/a:xfrm>/, '');
   if (plan.inheritBox && plan.inset) out = insetText(out, plan.inset);
-  out = readableText(out, plan);
+  out = readableText(inheritAlignment(out, plan), plan);
   if (plan.slideNumber) {
     out = out.replace(
       /<a:r>(<a:rPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:rPr>))<a:t>([^<]*)<\/a:t><\/a:r>/,

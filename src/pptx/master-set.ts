@@ -16,6 +16,24 @@ export interface PlaceholderInfo {
   box?: Box;
   /** The shape name in the layout, for messages ("Content Placeholder 2"). */
   name: string;
+  /** How its first-level text is aligned (read-master-set.ts `placeAlign`). */
+  align?: PlaceAlign;
+}
+
+/** An `a:pPr/@algn` value: `l`, `ctr`, `r`, `just`, `dist` … */
+type ParagraphAlign = string;
+
+/**
+ * A place's paragraph alignment. `inherited`: what a slide's paragraph that writes none gets in
+ * PowerPoint and LibreOffice (the layout's and master's list styles, the master's text styles;
+ * `l` where none says). `shown`: how the template's designer set it: the inherited one where a
+ * style says, else the alignment of the place's own prompt text, which is all LibreOffice's
+ * export writes (its masters carry no text styles; Sunset's centred titles are `algn="ctr"` on
+ * the master's prompt paragraph alone, which no viewer passes on to a slide).
+ */
+interface PlaceAlign {
+  inherited: ParagraphAlign;
+  shown: ParagraphAlign;
 }
 
 export interface LayoutInfo {

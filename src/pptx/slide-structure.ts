@@ -45,6 +45,14 @@ export interface ShapePlan {
   inset?: SlotInset;
   /** The runs name no typeface: the text is in the template's heading font, which the title inherits. */
   inheritFont?: boolean;
+  /**
+   * The alignment (`algn`) the placeholder's first-level paragraphs get from the layout and
+   * master: a paragraph aligned so writes none of its own (PowerPoint's *Reset slide* and a
+   * changed layout then align it as the template does).
+   */
+  inheritedAlign?: string;
+  /** Its paragraphs are set left, not as the template aligns the place (slide-structure.ts `legible`). */
+  alignLeft?: boolean;
   /** The typeface written on the runs, and the theme font it is (`+mj` / `+mn`). */
   font?: { face: string; theme: 'mj' | 'mn' };
 }
@@ -80,6 +88,11 @@ function orphanBase(layout: LayoutInfo): number {
 
 function ref(ph: PlaceholderInfo): PlaceholderRef {
   return { type: ph.type, ...(ph.idx !== undefined ? { idx: ph.idx } : {}) };
+}
+
+/** The placeholder `ph` of the layout, and the alignment its text inherits there. */
+function placedIn(ph: PlaceholderInfo): Pick<ShapePlan, 'placeholder' | 'inheritedAlign'> {
+  return { placeholder: ref(ph), ...(ph.align ? { inheritedAlign: ph.align.inherited } : {}) };
 }
 
 function fontOf(face: string | undefined, title: boolean, fonts: MasterSet['fonts']): ShapePlan['font'] {
@@ -147,7 +160,7 @@ export function planSlide(
   const find = (...types: string[]) => layout.placeholders.find((p) => types.includes(p.type));
   const texts = slide.elements.filter(isBodyText);
   const dropped = (e: SlideElement) => options.template && isDecoration(e.name);
-  const legible = (plan: ShapePlan, e?: TextElement, textBox = false): ShapePlan => {
+  const judge = (plan: ShapePlan, e?: TextElement, textBox = false) => {
     const at = e && {
       ...(textBox ? { color: e.style.color } : {}),
       ...(plan.inheritBox ? {} : { box: e.box }),
@@ -155,7 +168,20 @@ export function planSlide(
       ...(e.fill ? { under: e.fill } : { shapes: ownShapesUnder(e, slide.elements, dropped) }),
       highlights: highlightsOf(e),
     };
-    const look = plan.placeholder && options.textSlot?.(layout, plan.placeholder, at);
+    return plan.placeholder ? options.textSlot?.(layout, plan.placeholder, at) : undefined;
+  };
+  const legible = (placed: ShapePlan, e?: TextElement, textBox = false): ShapePlan => {
+    let look = judge(placed, e, textBox);
+    let plan = placed;
+    // A text set centred as the template shows it, whose lines would then reach its art and need a
+    // panel where set left they would not (Pencil's long cover subtitle ran onto its pencil, and
+    // the panel cut the pencil off): it is set left, on the template's ground.
+    const left = e && look?.panel && realigns(plan, e) ? leftAligned(e) : undefined;
+    const plain = left && judge(plan, left, textBox);
+    if (left && !plain?.panel) {
+      look = plain;
+      plan = { ...plan, alignLeft: true };
+    }
     if (!look) return plan;
     // A panel covers the text's lines, a shape of its own under the text: it may reach a margin past them.
     const panel = look.panel ? { panel: look.panel, ...(e ? { panelBox: panelArea(e) } : {}) } : {};
@@ -187,7 +213,7 @@ export function planSlide(
       return legible(
         {
           ...plan,
-          placeholder: ref(ph),
+          ...placedIn(ph),
           inheritBox: options.template && (sameBox(e.box, ph.box) || inset !== undefined),
           ...(inset ? { inset } : {}),
           inheritFont,
@@ -204,7 +230,7 @@ export function planSlide(
       };
       // A footer grown to hold its text (a template's box too low for it) keeps its own box.
       const inheritBox = options.template && sameBox(e.box, ph.box);
-      return legible({ ...plan, placeholder: ref(ph), slideNumber: number, inheritBox }, e);
+      return legible({ ...plan, ...placedIn(ph), slideNumber: number, inheritBox }, e);
     }
     const at = texts.indexOf(e);
     const { slot, inherits, taller, inset } = slots[at] ?? { inherits: false };
@@ -219,11 +245,11 @@ export function planSlide(
     // a body placeholder of its own, which no layout slot moves (PowerPoint keeps such "orphans"
     // where they are on *Reset slide*, so they cannot land on another text).
     // Above every idx the layout uses (pptxgenjs' layouts number their places from 101).
-    const placeholder = slot ? ref(slot) : orphan;
-    if (!taller) return legible({ ...plan, placeholder, inheritBox: inherits }, e);
+    const placed = slot ? placedIn(slot) : { placeholder: orphan };
+    if (!taller) return legible({ ...plan, ...placed, inheritBox: inherits }, e);
     // In a slot taller than the text (its foot over the template's footer or art), the text reads
     // where it is; a panel it needs there is a shape of its own under the text, not the slot's fill.
-    const judged = legible({ ...plan, placeholder }, e);
+    const judged = legible({ ...plan, ...placed }, e);
     return {
       ...judged,
       inheritBox: true,
@@ -288,6 +314,22 @@ function withMargins(slide: LaidOutSlide, plans: ShapePlan[], set: MasterSet, dr
     return { ...plan, panelBox: panels[i] };
   });
 }
+
+/**
+ * The places whose text may be set left where the template's alignment would need a panel: the
+ * title slide's subtitle (Trappa's meeting lines, longer than a designer's one-line prompt). Not
+ * titles (a deck's titles keep one alignment), nor slide numbers (Lights' number, set left to
+ * keep off its bubbles, floated in the middle of its corner place).
+ */
+const LEFT_WHERE_CLEAR = new Set(['subTitle']);
+
+/** A text in such a place, set otherwise than left by its style alone (no paragraph of its own says). */
+const realigns = (plan: ShapePlan, e: TextElement): boolean =>
+  LEFT_WHERE_CLEAR.has(plan.placeholder?.type ?? '') &&
+  (e.style.align ?? 'left') !== 'left' &&
+  e.paragraphs.every((p) => p.align === undefined);
+
+const leftAligned = (e: TextElement): TextElement => ({ ...e, style: { ...e.style, align: 'left' } });
 
 /** Where a text's declared heading paragraphs stand among its paragraphs that hold text (as a reader counts them). */
 function headingParagraphs(paragraphs: readonly Paragraph[]): number[] {

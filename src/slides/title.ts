@@ -108,6 +108,7 @@ function layout(content: TitleContent, page: Page, band: Box): LaidOutSlide {
       bold: true,
       color: colors.onPrimary,
       valign: page.template?.cover.onBand ? 'middle' : 'bottom',
+      ...(page.template ? { align: page.template.cover.align.title } : {}),
     }),
     // The deck's name may shrink further than slide titles do, but not below the body floor.
     minSize: Math.min(sizes.title - 4, Math.max(sizes.minBody, 20)),
@@ -121,7 +122,11 @@ function layout(content: TitleContent, page: Page, band: Box): LaidOutSlide {
       runs: [{ text, bold: i === 0 && content.lines.length > 2 }],
       spaceBefore: i === 0 ? 0 : 6,
     })),
-    style: textStyle(page, { size: sizes.subtitle, color: colors.secondary }),
+    style: textStyle(page, {
+      size: sizes.subtitle,
+      color: colors.secondary,
+      ...(page.template ? { align: page.template.cover.align.subtitle } : {}),
+    }),
     source: content.linesSource,
   };
   const details = fitBox(page, detailsRequest);

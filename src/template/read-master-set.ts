@@ -56,41 +56,72 @@ function boxOf(sp: XmlElement): Box | undefined {
   return { x: inch(off, 'x'), y: inch(off, 'y'), w: inch(ext, 'cx'), h: inch(ext, 'cy') };
 }
 
-function readPlaceholders(root: XmlElement | undefined): PlaceholderInfo[] {
-  const found: PlaceholderInfo[] = [];
+/** A place as read, with the alignments its own XML writes (resolved by `inherit`). */
+interface PlaceRead extends PlaceholderInfo {
+  /** `a:lstStyle/a:lvl1pPr/@algn`. */
+  listAlign?: string;
+  /** `@algn` of its first paragraph (the prompt text): how the place shows in the template. */
+  promptAlign?: string;
+}
+
+function readPlaceholders(root: XmlElement | undefined): PlaceRead[] {
+  const found: PlaceRead[] = [];
   for (const sp of descendants(root, 'p:sp')) {
     const ph = path(sp, 'p:nvSpPr', 'p:nvPr', 'p:ph');
     if (!ph) continue;
     const idx = attr(ph, 'idx');
     const box = boxOf(sp);
+    const listAlign = attr(path(sp, 'p:txBody', 'a:lstStyle', 'a:lvl1pPr'), 'algn');
+    const promptAlign = attr(path(sp, 'p:txBody', 'a:p', 'a:pPr'), 'algn');
     found.push({
       type: attr(ph, 'type') ?? 'obj',
       ...(idx !== undefined ? { idx } : {}),
       ...(box ? { box } : {}),
       name: attr(path(sp, 'p:nvSpPr', 'p:cNvPr'), 'name') ?? '',
+      ...(listAlign ? { listAlign } : {}),
+      ...(promptAlign ? { promptAlign } : {}),
     });
   }
   return found;
 }
 
-/** A layout placeholder without its own box sits where the master's placeholder of its kind does. */
-function inherit(own: PlaceholderInfo[], master: PlaceholderInfo[]): PlaceholderInfo[] {
-  const kind = (type: string) =>
-    type === 'ctrTitle' ? 'title' : type === 'obj' || type === 'subTitle' ? 'body' : type;
-  return own.map((ph) => {
-    if (ph.box) return ph;
+const kind = (type: string) => (type === 'ctrTitle' ? 'title' : type === 'obj' || type === 'subTitle' ? 'body' : type);
+
+/** The master's text style a place of `type` takes its paragraphs from (ECMA-376 §19.3.1.51). */
+const TEXT_STYLES: Record<string, string> = { title: 'p:titleStyle', body: 'p:bodyStyle' };
+
+/** `lvl1pPr/@algn` of the master's text styles, by the kind of place they style. */
+function styleAligns(master: XmlElement | undefined): (type: string) => string | undefined {
+  const styles = path(master, 'p:txStyles');
+  return (type) => attr(path(styles, TEXT_STYLES[kind(type)] ?? 'p:otherStyle', 'a:lvl1pPr'), 'algn');
+}
+
+/**
+ * The layout's places with what they take from the master's place of their kind: the box where
+ * they have none, and their alignment (PlaceAlign: the list styles and text styles a viewer
+ * applies, else the prompt texts' as the template shows them).
+ */
+function inherit(own: PlaceRead[], master: PlaceRead[], styleAlign: (type: string) => string | undefined) {
+  return own.map(({ listAlign, promptAlign, ...ph }): PlaceholderInfo => {
     const from = master.find((m) => kind(m.type) === kind(ph.type));
-    return from?.box ? { ...ph, box: from.box } : ph;
+    const inherited = listAlign ?? from?.listAlign ?? styleAlign(ph.type);
+    const align = { inherited: inherited ?? 'l', shown: inherited ?? promptAlign ?? from?.promptAlign ?? 'l' };
+    return { ...ph, ...(!ph.box && from?.box ? { box: from.box } : {}), align };
   });
 }
 
-function readLayout(parts: PartMap, part: string, master: PlaceholderInfo[]): LayoutInfo {
+function readLayout(
+  parts: PartMap,
+  part: string,
+  master: PlaceRead[],
+  styleAlign: (type: string) => string | undefined,
+): LayoutInfo {
   const root = partRoot(parts, part);
   return {
     name: attr(child(root, 'p:cSld'), 'name') ?? part.replace(/^.*\//, ''),
     type: attr(root, 'type') ?? 'cust',
     part,
-    placeholders: inherit(readPlaceholders(root), master),
+    placeholders: inherit(readPlaceholders(root), master, styleAlign),
   };
 }
 
@@ -108,9 +139,12 @@ export function readMasterSet(
 ): MasterSet {
   const layouts: LayoutInfo[] = [];
   for (const master of masters) {
-    const own = readPlaceholders(partRoot(parts, master));
+    const root = partRoot(parts, master);
+    const own = readPlaceholders(root);
+    const styleAlign = styleAligns(root);
     // In the master's own order (sldLayoutIdLst follows the relationships' order in practice).
-    for (const layout of targets(parts, master, '/slideLayout')) layouts.push(readLayout(parts, layout, own));
+    for (const layout of targets(parts, master, '/slideLayout'))
+      layouts.push(readLayout(parts, layout, own, styleAlign));
   }
   const first = masters[0] ?? '';
   const theme = partRoot(parts, targets(parts, first, '/theme')[0] ?? '');

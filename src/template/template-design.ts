@@ -14,6 +14,7 @@ import { logoBand } from './logo-band.js';
 import { titleOnBand } from './title-band.js';
 import { roomBelow, templateSlots } from './template-slots.js';
 import { legible, mix } from './legible-theme.js';
+import type { Alignment } from '../layout/line-span.js';
 import type { Page } from '../layout/page.js';
 import type { Box } from '../layout/types.js';
 import type { LayoutInfo, LayoutRole, MasterSet } from '../pptx/master-set.js';
@@ -84,6 +85,19 @@ export function templateTheme(
 
 const boxOf = (layout: LayoutInfo, ...types: string[]): Box | undefined =>
   types.map((t) => layout.placeholders.find((p) => p.type === t && p.box)?.box).find((b) => b !== undefined);
+
+const ALIGNMENTS: Record<string, Alignment> = { ctr: 'center', r: 'right' };
+
+/**
+ * How the template shows the text of the layout's first place of `types` (PlaceAlign `shown`):
+ * Trappa sets the texts it puts there so, where its own design would set them otherwise (most
+ * templates centre their titles; many centre their footers or slide numbers). Left for left,
+ * justified, and a place the layout lacks.
+ */
+function alignOf(layout: LayoutInfo, ...types: string[]): Alignment {
+  const place = types.map((t) => layout.placeholders.find((p) => p.type === t)).find((p) => p !== undefined);
+  return ALIGNMENTS[place?.align?.shown ?? ''] ?? 'left';
+}
 
 function union(boxes: (Box | undefined)[]): Box | undefined {
   const present = boxes.filter((b): b is Box => b !== undefined);
@@ -176,11 +190,13 @@ export function templatePage(page: Page, set: MasterSet, layouts: Record<LayoutR
         title: titleBesideArt(coverBand ?? boxOf(cover, 'ctrTitle', 'title') ?? page.title, coverLook.art),
         ...(coverBand ? { onBand: true } : {}),
         subtitle,
+        align: { title: alignOf(cover, 'ctrTitle', 'title'), subtitle: alignOf(cover, 'subTitle', 'body', 'obj') },
         logos: logoBand(set, cover, subtitle),
       },
       art: look.art,
       ...(free ? { free } : {}),
       ...(band ? { titleOnBand: true } : {}),
+      align: { title: alignOf(content, 'title'), footer: alignOf(content, 'ftr'), number: alignOf(content, 'sldNum') },
       ...(footer ? { footer } : {}),
       ...(number ? { number } : {}),
       slots: { ...templateSlots(layouts.two, layouts.comparison, body), ...(room ? { room } : {}) },
