@@ -5,8 +5,10 @@
  * `--snapshot <file>`, a heap snapshot at the end (open it in Chrome's devtools, Memory tab).
  *
  *   node --expose-gc --import tsx scripts/bench/studio-heap.ts [--rows 5700] [--edits 10] [--snapshot x.heapsnapshot]
+ *     [--profile-save save.cpuprofile]   (the save job's CPU profile)
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +24,7 @@ const { values } = parseArgs({
     rows: { type: 'string', default: '5700' },
     edits: { type: 'string', default: '10' },
     snapshot: { type: 'string' },
+    'profile-save': { type: 'string' },
   },
 });
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -62,6 +65,17 @@ try {
     await runJob({ kind: 'render', paths, edits: [{ abs, text, changes }], decks: [deckId], have }, 'nb');
   }
   weigh(`${values.edits} edits`);
+  const session = values['profile-save'] ? new Session() : undefined;
+  const post = (method: string, params?: object) =>
+    new Promise<any>((resolve, reject) =>
+      session!.post(method, params, (error, result) => (error ? reject(error) : resolve(result))),
+    );
+  if (session) {
+    session.connect();
+    await post('Profiler.enable');
+    await post('Profiler.setSamplingInterval', { interval: 200 });
+    await post('Profiler.start');
+  }
   const saved = (await runJob(
     {
       kind: 'save',
@@ -77,6 +91,7 @@ try {
     'nb',
   )) as { kind: string; text: string };
   if (saved.kind !== 'write') throw new Error(`save: ${JSON.stringify(saved).slice(0, 300)}`);
+  if (session) writeFileSync(values['profile-save']!, JSON.stringify((await post('Profiler.stop')).profile));
   weigh('save');
   await runJob(
     {
