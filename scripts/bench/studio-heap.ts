@@ -67,8 +67,10 @@ try {
   weigh(`${values.edits} edits`);
   const session = values['profile-save'] ? new Session() : undefined;
   const post = (method: string, params?: object) =>
-    new Promise<any>((resolve, reject) =>
-      session!.post(method, params, (error, result) => (error ? reject(error) : resolve(result))),
+    new Promise<{ profile?: object }>((resolve, reject) =>
+      session!.post(method, params, (error, result) =>
+        error ? reject(error) : resolve(result as { profile?: object }),
+      ),
     );
   if (session) {
     session.connect();
