@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import opentype from 'opentype.js';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { fitText, sizesFrom, splitParagraphs } from '../src/layout/fit-text.js';
 import { measureTableRows, paginateRows } from '../src/layout/fit-table.js';
 import { FontRegistry, fontMetrics, MISSING_GLYPH_EM, resolveFontFace, withFonts } from '../src/fonts/fonts.js';
 import {
   layoutParagraphs,
   LINE_HEIGHT_EM,
+  keepUnitsOf,
   measureWidth,
   prepareText,
   WIDTH_SAFETY,
@@ -230,6 +231,24 @@ describe('measurement caches', () => {
       unitsOf({ runs: [{ text: 'Kommunikasjon for' }, { text: ' alle ansatte', bold: true }] }, style(20)),
     ).not.toBe(first);
     expect(unitsOf({ runs: runs() }, style(20, { bold: true }))).not.toBe(first);
+  });
+
+  describe('kept for fewer characters (the Studio’s worker)', () => {
+    // Back to the default for the files that run after this one in the same process.
+    afterEach(() => keepUnitsOf(1_000_000));
+
+    it('forgets the units of runs beyond the bound, and shares them within it', () => {
+      const p = (word: string) => ({ runs: [{ text: `${word} ${'x'.repeat(30)}` }] });
+      keepUnitsOf(1_000);
+      const first = unitsOf(p('Samkommune'), style(20));
+      unitsOf(p('Innherred'), style(20));
+      expect(unitsOf(p('Samkommune'), style(20))).toBe(first);
+      keepUnitsOf(50);
+      const kept = unitsOf(p('Samkommune'), style(20));
+      // Two paragraphs of ~45 characters weigh more than 50: the first is forgotten when the second is kept.
+      unitsOf(p('Innherred'), style(20));
+      expect(unitsOf(p('Samkommune'), style(20))).not.toBe(kept);
+    });
   });
 
   it('measures a project’s own face apart from the same text in another face', () => {

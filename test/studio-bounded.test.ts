@@ -93,6 +93,31 @@ describe('a 2 MB strategy being edited holds up no other request', () => {
     expect(readFileSync(path.join(root, STRATEGY), 'utf8')).toContain('Dialogmøte lagret fra studio');
   });
 
+  it('answers small requests while an edit with 10,000 new keys is merged and checked, and refuses each at its field', async () => {
+    // Issue #25's red team: one such edit blocked every request for 17 s (the merge ran on the request loop).
+    const loaded = await loadedFile(studio, STRATEGY);
+    const value = structuredClone(loaded.value) as { wording: Record<string, string>; actionPlan: unknown[] };
+    value.wording = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`egen.tekst${i}`, `Tekst ${i}`]));
+    // Room under the 2 MB input limit for the new keys.
+    value.actionPlan = value.actionPlan.slice(0, 3000);
+    const before = readFileSync(path.join(root, STRATEGY), 'utf8');
+    const done: string[] = [];
+    const big = call(studio, 'POST', '/api/save', { file: STRATEGY, version: loaded.version, value }).then((a) => {
+      done.push('save');
+      return a;
+    });
+    await smallRounds(2, done);
+    const saved = await big;
+    expect(saved.status).toBe(200);
+    expect(done.at(-1)).toBe('save');
+    // No template has these wording keys: each is refused at its field, and nothing is written.
+    const issues = saved.json.issues as Array<{ field?: string }>;
+    expect(saved.json.saved).toBe(false);
+    expect(issues).toHaveLength(10_000);
+    expect(issues[0]?.field).toMatch(/^wording/);
+    expect(readFileSync(path.join(root, STRATEGY), 'utf8')).toBe(before);
+  });
+
   it('leaves the live check of a 2 MB strategy to `trappa check`, saying so at the strategy', async () => {
     // Before, each pause in typing built and checked the 520-slide deck: ~100 s of CPU, 1.3 GB.
     const loaded = await loadedFile(studio, STRATEGY);

@@ -102,6 +102,31 @@ describe('the bundled project, edited', () => {
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
+  it('draws a slide once: a page holding it is sent its hash only, a page holding none its SVG as drawn', async () => {
+    const context = liveContext();
+    const first = await renderLive({ root }, new Map(), context);
+    const svgs = (r: typeof first) => r.decks.map((d) => d.slides.map((s) => s.svg));
+    const held = new Set(first.decks.flatMap((d) => d.slides.map((s) => s.hash)));
+    const drawn = context.slides.stats.drawn;
+    expect(drawn).toBe(svgs(first).flat().length);
+    const again = await renderLive({ root }, new Map(), context, { wanted: (hash) => !held.has(hash) });
+    expect(
+      svgs(again)
+        .flat()
+        .filter((svg) => svg !== undefined),
+    ).toEqual([]);
+    // Another page (a reload, a second tab): every slide as first drawn, none drawn again.
+    const fresh = await renderLive({ root }, new Map(), context);
+    expect(svgs(fresh).flat()).toHaveLength(drawn);
+    // Not toEqual on 10-100 KB strings: true or false is the message.
+    expect(
+      svgs(fresh)
+        .flat()
+        .every((svg, i) => svg !== undefined && svg === svgs(first).flat()[i]),
+    ).toBe(true);
+    expect(context.slides.stats.drawn).toBe(drawn);
+  });
+
   it('shows after every edit what a cold render shows, reusing what did not change', async () => {
     const page = new Page(root);
     await sameAsCold(page, 'no edit');

@@ -2,10 +2,11 @@
  * Trappa Studio as a non-programmer meets it (issue #25), in Debian's chromium: the form
  * split by section with a table of contents, ids made from names, wording keys and
  * Handlebars shown as the text they produce (code behind «Vis mal»), colour pickers with
- * their contrast, decks named by their meeting, and the Outlook drafts as download links.
- * axe-core finds nothing on any of these screens.
+ * their contrast, the theme's fields by their labels, decks named by their meeting, the
+ * Outlook drafts as download links, and a refused action in words that say what to do (a full
+ * or refusing disk, a send with no mail server set up). axe-core finds nothing on any of these screens.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,7 +22,8 @@ const WAIT = { timeout: 30_000 };
 
 beforeAll(async () => {
   root = projectCopy();
-  studio = await startStudioProcess(root);
+  // No mail server, whatever the machine has set up: a send is refused as it is for a new user.
+  studio = await startStudioProcess(root, { TRAPPA_SMTP_HOST: '', XDG_CONFIG_HOME: path.join(root, '.config') });
   browser = await chromium.launch(CHROMIUM_LAUNCH);
   page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
   await page.goto(studio.url);
@@ -96,6 +98,26 @@ describe('the strategy form, one section at a time', () => {
 });
 
 describe('the theme’s colours', () => {
+  it('names every field of the theme by its label, none by its key in theme.yaml', async () => {
+    await view('Tema');
+    await page.evaluate(() => {
+      for (const d of document.querySelectorAll('.form details')) (d as HTMLDetailsElement).open = true;
+    });
+    const texts = await page
+      .locator('.form label, .form legend, .form summary, .form button, nav.contents a')
+      .allInnerTexts();
+    const shown = texts
+      .flatMap((t) => t.split('\n'))
+      .map((t) => t.trim())
+      .filter(Boolean);
+    expect(shown).toContain('Farger');
+    // A key a programmer reads in theme.yaml, alone or in a button's words (the red team saw
+    // `template`, `layouts`, `titleOnly` on the theme tab).
+    const keys = shown.filter((t) => /^[a-z]+([A-Z][a-z]*)*$/.test(t) || /\b(template|layouts|titleOnly)\b/.test(t));
+    expect(keys).toEqual([]);
+    expect(await axeOf(page)).toEqual([]);
+  });
+
   it('has a colour picker beside each colour and shows each pair’s contrast, pass or fail', async () => {
     await view('Tema');
     await page.click('nav.contents a:has-text("Farger")');
@@ -147,6 +169,45 @@ describe('decks by their meeting, drafts to download', () => {
     const eml = readFileSync(file, 'utf8');
     expect(eml).toMatch(/^X-Unsent: 1/m);
     expect(eml).toBe(readFileSync(path.join(root, 'output/drafts', written[0]!), 'utf8'));
+    expect(await axeOf(page)).toEqual([]);
+  });
+});
+
+describe('an action refused, in words that say what to do', () => {
+  it('says the disk refused (exit 7) and what to do, not that Trappa failed', async () => {
+    await view('Bygg og send');
+    await page.selectOption('#action-deck', 'ansatte');
+    // A file where the output folder belongs: the build's write is refused by the file system.
+    const output = path.join(root, 'output');
+    const built = existsSync(output);
+    if (built) renameSync(output, `${output}-aside`);
+    writeFileSync(output, '');
+    try {
+      expect(await runAction(page, 'Bygg')).toBe('Stoppet.');
+      const refusal = (await page.textContent('.refusal')) ?? '';
+      expect(refusal).toContain('Disken eller filsystemet sa nei');
+      expect(refusal).toMatch(/filene fra før er som de var/);
+      expect(refusal).not.toMatch(/intern feil/i);
+      expect(await axeOf(page)).toEqual([]);
+    } finally {
+      rmSync(output);
+      if (built) renameSync(`${output}-aside`, output);
+    }
+  });
+
+  it('says a send with no mail server set up sent nothing, and that the data is fine', async () => {
+    await page.selectOption('#action-deck', 'ansatte');
+    expect(await runAction(page, 'Bygg')).toBe('Ferdig.');
+    await page.click('.actions button:has-text("Send …")');
+    await page.click('.confirm button:has-text("Send nå")', { timeout: 60_000 });
+    await page.waitForFunction(() =>
+      /^(Ferdig|Stoppet)\.$/.test(document.querySelector('.progress')?.textContent ?? ''),
+    );
+    expect(await page.textContent('.progress')).toBe('Stoppet.');
+    const refusal = (await page.textContent('.refusal')) ?? '';
+    expect(refusal).toContain('E-posttjeneren er ikke satt opp ennå, så ingenting ble sendt. Dataene er i orden.');
+    // What the red team saw: the data blamed although it was fine.
+    expect(refusal).not.toContain('Dataene må rettes først');
     expect(await axeOf(page)).toEqual([]);
   });
 });

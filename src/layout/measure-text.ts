@@ -112,7 +112,17 @@ const linesMemo = new WeakMap<readonly Unit[], Map<number, Map<number, WrappedLi
  * gets the units, and with them the lines (`linesMemo`), already computed. Metrics are named by
  * identity, so two projects' own faces never share an entry. Bounded by the keys' characters.
  */
-const unitsByContent = new BoundedCache<string, Unit[]>(1_000_000, (key) => key.length);
+let unitsByContent = new BoundedCache<string, Unit[]>(1_000_000, (key) => key.length);
+
+/**
+ * From now on, units (and with them their lines, `linesMemo`) of at most `chars` characters of
+ * runs are kept by content. The Studio's worker keeps fewer: its laid-out slides are kept whole
+ * (studio/slide-memo.ts), and a million characters there held ~50 MB of units and lines of a
+ * 2 MB strategy, a sixth of the Studio's memory.
+ */
+export function keepUnitsOf(chars: number): void {
+  unitsByContent = new BoundedCache<string, Unit[]>(chars, (key) => key.length);
+}
 const metricsIds = new WeakMap<FontMetrics, number>();
 let nextMetricsId = 0;
 

@@ -22,7 +22,8 @@ import { renderSlideSvg } from '../preview-svg/render-slide.js';
 export type Edits = Record<string, unknown>;
 
 interface LiveSlide {
-  svg: string;
+  /** Absent for a slide the caller holds already (LiveOptions.wanted). */
+  svg?: string;
   /** Names the SVG (slide-memo.ts svgHash): the page holds slides by it and is sent only new ones. */
   hash: string;
   title: string;
@@ -116,6 +117,11 @@ export function pageValue(
 export interface LiveOptions {
   /** Only these decks are laid out (an edit of one deck file changes no other deck). @default every deck */
   decks?: readonly string[];
+  /**
+   * Whether the SVG of a slide with this hash is wanted: not for slides the page holds, nor for
+   * a save's check. @default every slide's
+   */
+  wanted?: (hash: string) => boolean;
 }
 
 export async function renderLive(
@@ -146,8 +152,10 @@ export async function renderLive(
           const planned = slide.planned !== undefined ? plan.slides[slide.planned] : undefined;
           const label = `Lysbilde ${i + 1}: ${slide.title}`;
           const key = memo.keyOf(slide);
-          const drawn = context.slides.drawn(key && `${key}|${JSON.stringify(size)}|${label}`, () =>
-            renderSlideSvg(slide, size, { imageHref, label }),
+          const drawn = context.slides.drawn(
+            key && `${key}|${JSON.stringify(size)}|${label}`,
+            () => renderSlideSvg(slide, size, { imageHref, label }),
+            options.wanted ?? (() => true),
           );
           return {
             title: slide.title,

@@ -14,6 +14,7 @@
  * build, which the SVG does not show but a built deck's source tags would.
  */
 import { createHash } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { templateContext, type SlideBuild, type SlideMemo } from '../deck/layout-deck.js';
 import type { LaidOutSlide, SlideElement } from '../layout/types.js';
 import type { DeckPlan } from '../plan/resolve-deck.js';
@@ -36,11 +37,28 @@ const MAX_DRAWN = 4000;
 
 const hash = (text: string): string => createHash('sha256').update(text).digest('base64');
 
-/** A slide's SVG and a short hash of it: the page asks for slides it does not hold by these. */
+/**
+ * A slide's short hash (the page holds slides by it), and its SVG when the page does not hold
+ * it yet.
+ */
 export interface DrawnSlide {
-  svg: string;
+  svg?: string;
   hash: string;
 }
+
+/**
+ * A drawn slide as kept: its SVG deflated. A page holds its slides, so a kept SVG is read only
+ * when another page opens; as text, a 520-slide deck's SVG weighed 18 MB of the studio's heap,
+ * deflated some 2 MB outside it.
+ */
+interface KeptDrawing {
+  hash: string;
+  packed: Uint8Array;
+}
+
+/** Deflated into bytes of their own: zlib's answer is a view of a 16 KB chunk, 4 times what it holds. */
+const pack = (svg: string): Uint8Array => new Uint8Array(deflateRawSync(svg, { level: 1 }));
+const unpack = (packed: Uint8Array): string => inflateRawSync(packed).toString('utf8');
 
 /** 128 bits of the SVG's sha256: names the drawing, so equal slides anywhere share it. */
 const svgHash = (svg: string): string => hash(svg).slice(0, 22);
@@ -104,9 +122,9 @@ function deckKey(plan: DeckPlan): string {
 export class SlideCache {
   readonly #entries = new Map<string, Entry>();
   /** SVG of finished slides (footer included) and its hash, by the slide's key and what else the drawing shows. */
-  readonly #drawn = new Map<string, DrawnSlide>();
-  /** Slides laid out and slides reused since the cache was made (tests, the bench). */
-  readonly stats = { built: 0, reused: 0 };
+  readonly #drawn = new Map<string, KeptDrawing>();
+  /** Slides laid out, reused and drawn since the cache was made (tests, the bench). */
+  readonly stats = { built: 0, reused: 0, drawn: 0 };
 
   /** A memo for one layout of `plan`'s deck. */
   memo(plan: DeckPlan): DeckMemo {
@@ -123,16 +141,21 @@ export class SlideCache {
     this.#entries.set(key, entry);
   }
 
-  /** The SVG drawn for `key`, or `draw`'s (kept), with its hash (the page keeps slides by it). */
-  drawn(key: string | undefined, draw: () => string): DrawnSlide {
+  /**
+   * The slide drawn for `key`, or by `draw` (kept): its hash, and its SVG when `wanted` (the
+   * page does not hold a slide of that hash).
+   */
+  drawn(key: string | undefined, draw: () => string, wanted: (hash: string) => boolean): DrawnSlide {
     const hit = key === undefined ? undefined : this.#drawn.get(key);
-    if (hit) return hit;
+    if (hit) return wanted(hit.hash) ? { hash: hit.hash, svg: unpack(hit.packed) } : { hash: hit.hash };
     const svg = draw();
-    const drawn = { svg, hash: svgHash(svg) };
-    if (key === undefined) return drawn;
-    if (this.#drawn.size >= MAX_DRAWN) this.#drawn.clear();
-    this.#drawn.set(key, drawn);
-    return drawn;
+    this.stats.drawn++;
+    const hash = svgHash(svg);
+    if (key !== undefined) {
+      if (this.#drawn.size >= MAX_DRAWN) this.#drawn.clear();
+      this.#drawn.set(key, { hash, packed: pack(svg) });
+    }
+    return wanted(hash) ? { hash, svg } : { hash };
   }
 }
 

@@ -16,6 +16,7 @@ import { type Edited, liveContext, pageValue, renderLive } from './live-render.j
 import type { PageChange } from './client/page-changes.js';
 import { ok, type Result } from '../errors.js';
 import { plainText } from './plain-text.js';
+import { jsonParts, RawJson } from './raw-json.js';
 import { changesBetween } from '../data/value-merge.js';
 import { planSave, plainValue } from './save-merge.js';
 import { editYamlText } from '../data/yaml-edit.js';
@@ -96,18 +97,30 @@ function edited(edits: readonly EditInput[]): Map<string, Edited> {
 }
 
 async function render(job: Extract<Job, { kind: 'render' }>, lang: Lang) {
-  const result = await renderLive(job.paths, edited(job.edits), context, { decks: job.decks });
   // A slide the page holds is named by its hash only: typing in a 520-slide deck sends one SVG, not 520.
   const have = new Set(job.have);
-  return {
+  const wanted = (hash: string) => !have.has(hash);
+  const result = await renderLive(job.paths, edited(job.edits), context, { decks: job.decks, wanted });
+  return jsonBytes({
     ...result,
     issues: translateIssues(result.issues, lang),
     decks: result.decks.map((d) => ({
       ...d,
       issues: translateIssues(d.issues, lang),
-      slides: d.slides.map(({ svg, ...slide }) => (have.has(slide.hash) ? slide : { ...slide, svg })),
+      slides: d.slides.map(({ svg, ...slide }) =>
+        svg === undefined ? slide : { ...slide, svg: new RawJson(Buffer.from(JSON.stringify(svg))) },
+      ),
     })),
-  };
+  });
+}
+
+/**
+ * A render's answer as JSON bytes, each slide's SVG encoded on its own: the first render of a
+ * 520-slide deck (10 MB of SVG) never stands as one JSON string too, which is twice its bytes
+ * (SVG with a dash or a bullet is text of two bytes a character), at the studio's peak of memory.
+ */
+function jsonBytes(value: unknown): Buffer {
+  return Buffer.concat(jsonParts(value).map((part) => (typeof part === 'string' ? Buffer.from(part) : part)));
 }
 
 /** The text of the version the page loaded: sent, or the file's text now when that is the version. */
@@ -149,7 +162,8 @@ async function save(job: Extract<Job, { kind: 'save' }>, lang: Lang): Promise<Pr
   const files = new Map<string, Edited>(edited(job.others));
   // Unmerged, the text is the page's value written into the current text: checked as an edit of it (no parse).
   files.set(job.abs, plan.merged ? { text: plan.text } : { saved: job.current, value: value.value });
-  const result = await renderLive(job.paths, files, context);
+  // Only its messages count: no slide's SVG is unpacked for it.
+  const result = await renderLive(job.paths, files, context, { wanted: () => false });
   const issues = [...result.issues, ...result.decks.flatMap((d) => d.issues)];
   // Nothing is saved while any message stands: the CLI would refuse to build it.
   if (issues.length > 0) return { kind: 'issues', issues: translateIssues(issues, lang) };
@@ -179,9 +193,9 @@ export async function runJob(job: Job, lang: Lang): Promise<unknown> {
         JSON.stringify(job.text),
       ];
     case 'render':
-      // As JSON text: the first render of a 520-slide deck is 10 MB of SVG, which the request
+      // As JSON bytes: the first render of a 520-slide deck is 10 MB of SVG, which the request
       // thread would otherwise take apart and stringify again while others wait.
-      return JSON.stringify(await render(job, lang));
+      return render(job, lang);
     case 'check':
       return check(job, lang);
     case 'templates':

@@ -8,6 +8,7 @@
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { InputError, TrappaError } from '../errors.js';
+import { keepUnitsOf } from '../layout/measure-text.js';
 import type { Lang } from '../messages/catalogue.js';
 import { type Job, runJob } from './studio-jobs.js';
 
@@ -27,9 +28,9 @@ export function jobError(error: unknown): JobError {
 /** Above this many characters an answer of JSON text crosses as bytes, moved rather than copied. */
 const LARGE_TEXT = 64 * 1024;
 
-/** An ArrayBuffer of `text` in UTF-8 that belongs to nobody else (so it can be moved), or undefined. */
-function ownBytes(text: string): ArrayBuffer | undefined {
-  const bytes = Buffer.from(text, 'utf8');
+/** An ArrayBuffer of `text` in UTF-8 (or of these bytes) that belongs to nobody else (so it can be moved), or undefined. */
+function ownBytes(text: string | Buffer): ArrayBuffer | undefined {
+  const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
   return bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.length ? (bytes.buffer as ArrayBuffer) : undefined;
 }
 
@@ -39,6 +40,9 @@ function ownBytes(text: string): ArrayBuffer | undefined {
  * copied across, then encoded on the request loop while other requests wait.
  */
 function asBytes(value: unknown): ArrayBuffer[] | undefined {
+  // JSON made as bytes (a render's answer): moved when large, else copied as it is.
+  // JSON made as bytes (a render's answer): moved, copied first into bytes of its own when it is a view of others.
+  if (Buffer.isBuffer(value)) return [ownBytes(value) ?? (new Uint8Array(value).buffer as ArrayBuffer)];
   const texts = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
   if (texts.length === 0 || !texts.every((t) => typeof t === 'string') || !texts.some((t) => t.length > LARGE_TEXT))
     return undefined;
@@ -105,6 +109,14 @@ function yieldCpu(ownProcess: boolean): void {
 
 /** Set by studio-thread.ts (childFlag) when it starts this file as a child process: language and priority. */
 const CHILD_FLAG = 'TRAPPA_STUDIO_JOB_PROCESS';
+
+/**
+ * Characters of runs whose break units a worker keeps by content (measure-text.ts): enough for a
+ * slide's paragraphs laid out again after an edit; the rest of a deck is kept as laid-out slides.
+ */
+export const UNITS_KEPT = Number(process.env.TRAPPA_STUDIO_UNITS_KEPT ?? 100_000);
+
+if (parentPort || (process.send && process.env[CHILD_FLAG])) keepUnitsOf(UNITS_KEPT);
 
 if (parentPort) {
   const { lang, background } = workerData as { lang: Lang; background?: boolean };
