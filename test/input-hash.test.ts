@@ -51,6 +51,14 @@ describe('the inputs hash', () => {
     expect(await hashInputs(files, parsedInputs(project))).not.toBe(await hashInputs(files));
   });
 
+  it("the deck's template files are taken from the loader's parse too, not read again", async () => {
+    const root = copyProject();
+    const { project, files } = await loaded(root);
+    expect(files.map((f) => f.logical)).toContain('templates/nb/labels.yaml');
+    editFile(root, 'templates/nb/labels.yaml', /^version: .*$/m, 'version: Endret etter lasting');
+    expect(await hashInputs(files, parsedInputs(project))).not.toBe(await hashInputs(files));
+  });
+
   it('a manifest entry and a release record in format 1 still verify', async () => {
     const root = copyProject();
     await releaseDecks({ root, decks: [DECK] });

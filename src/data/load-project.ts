@@ -43,6 +43,8 @@ export interface Project {
   decks: DeckSource[];
   /** Template sets by language code ("nb", "nn", "en"), for the languages the decks use. */
   templates: Map<string, TemplateSet>;
+  /** Their files as parsed (labels.yaml, slides.yaml of each language): the input hash takes these, not the disk's. */
+  templateSources: YamlSource[];
   /** Every file read, relative to root, for input hashing and watch mode. */
   files: string[];
   /** The faces the theme names, with their files: this project's own, measured only in its work (fonts/fonts.ts). */
@@ -88,7 +90,11 @@ async function isFolder(dir: string): Promise<boolean> {
   return (await stat(dir).catch(() => undefined))?.isDirectory() ?? false;
 }
 
-async function loadTemplateSet(root: string, dir: string, cache: YamlCache | undefined): Promise<Result<TemplateSet>> {
+async function loadTemplateSet(
+  root: string,
+  dir: string,
+  cache: YamlCache | undefined,
+): Promise<Result<{ set: TemplateSet; sources: YamlSource[] }>> {
   const labels = await loadAndValidate(root, path.join(dir, 'labels.yaml'), labelsSchema, cache);
   const wording = await loadAndValidate(root, path.join(dir, 'slides.yaml'), slideWordingSchema, cache);
   if (!labels.ok || !wording.ok)
@@ -100,7 +106,7 @@ async function loadTemplateSet(root: string, dir: string, cache: YamlCache | und
       templates.set(`${slide}.${key}`, { source, location: locateIn(wording.value.source, [slide, key]) });
     }
   }
-  return ok({ labels: labels.value.value, templates });
+  return ok({ set: { labels: labels.value.value, templates }, sources: [labels.value.source, wording.value.source] });
 }
 
 export async function loadProject(paths: ProjectPaths, { cache }: LoadOptions = {}): Promise<Result<Project>> {
@@ -149,9 +155,12 @@ export async function loadProject(paths: ProjectPaths, { cache }: LoadOptions = 
   const deckLanguage = (d: DeckData): Language => d.language ?? own;
   const languages = [...new Set(decks.flatMap((d) => (d ? [deckLanguage(d.value)] : [])))].sort();
   const templates = new Map<string, TemplateSet>();
+  const templateSources: YamlSource[] = [];
   for (const language of languages) {
-    const set = collect(await loadTemplateSet(root, path.join(templatesDir, language), cache));
-    if (set) templates.set(language, set);
+    const loaded = collect(await loadTemplateSet(root, path.join(templatesDir, language), cache));
+    if (!loaded) continue;
+    templates.set(language, loaded.set);
+    templateSources.push(...loaded.sources);
   }
   if (issues.length > 0 || !strategy || !theme) return fail(issues);
 
@@ -194,6 +203,7 @@ export async function loadProject(paths: ProjectPaths, { cache }: LoadOptions = 
     themeSource: theme.source,
     decks: deckSources,
     templates,
+    templateSources,
     files,
     fonts,
   });

@@ -79,6 +79,17 @@ export async function prepareImages(
   const settings = { dpi: options.dpi ?? DEFAULT_DPI, pixelLimit: options.pixelLimit ?? DEFAULT_PIXEL_LIMIT };
   const stats = options.stats ?? { processed: 0, cacheHits: 0 };
   const inFlight = new Map<string, Promise<RenderOutcome>>();
+  // The same logo on every slide is one file: read (and hashed) once per call, not once per slide.
+  const sources = new Map<string, Promise<{ source: Buffer; key: string }>>();
+  const readSource = (file: string, params: Record<string, unknown>) => {
+    const id = `${file}\0${JSON.stringify(params)}`;
+    let read = sources.get(id);
+    if (!read) {
+      read = readFile(file).then((source) => ({ source, key: imageCacheKey(source, params) }));
+      sources.set(id, read);
+    }
+    return read;
+  };
 
   const prepareOne = async (request: ImageRequest): Promise<PreparedImage | Issue> => {
     const issue = (message: string): Issue => ({ ...request.location, message, severity: 'error' });
@@ -86,14 +97,19 @@ export async function prepareImages(
     if (!asset.ok) return issue(asset.message);
     if (!hasArea(request.box))
       return issue(`${asset.display} has no room on the slide (box ${JSON.stringify(request.box)})`);
+    const params = { ...settings, fit: request.fit ?? 'contain', box: request.box };
     let source: Buffer;
+    let key: string;
     try {
-      source = await readFile(asset.path);
+      ({ source, key } = await readSource(asset.path, {
+        ...settings,
+        fit: params.fit,
+        w: params.box.w,
+        h: params.box.h,
+      }));
     } catch (error) {
       return issue(`${asset.display} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
     }
-    const params = { ...settings, fit: request.fit ?? 'contain', box: request.box };
-    const key = imageCacheKey(source, { ...settings, fit: params.fit, w: params.box.w, h: params.box.h });
     // Failure messages name the file, so identical bytes under two names are two jobs.
     const job = `${key} ${asset.display}`;
     const earlier = inFlight.get(job);

@@ -51,6 +51,11 @@ const STORED_MIN_BYTES = 1024;
 const keyOf = (data: Uint8Array, level: number): string =>
   `${level}-${createHash('sha1').update(data).digest('hex')}-${data.length}`;
 
+/** True when this process has the part of `key` deflated already, or offered by the store: no need to read it again. */
+export function knowsDeflated(key: string): boolean {
+  return stored.has(key) || cache.get(key) !== undefined;
+}
+
 /** Offers deflated parts from an earlier build; each is checked against the part before it is used. */
 export function rememberDeflated(entries: Iterable<[key: string, bytes: Uint8Array]>): void {
   for (const [key, bytes] of entries) stored.set(key, bytes);

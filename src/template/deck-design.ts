@@ -22,6 +22,7 @@ import { loadTemplate } from './load-template.js';
 import { readMasterSet } from './read-master-set.js';
 import { templatePictures } from './template-pictures.js';
 import { templateContentArea, templatePage, templateTheme } from './template-design.js';
+import { BoundedCache } from '../bounded-cache.js';
 
 export interface DeckDesign {
   set: MasterSet;
@@ -64,8 +65,15 @@ function formatDate(iso: string): string {
   return `${d}.${m}.${y}`;
 }
 
+/**
+ * Built-in master sets by what they are made from: the decks of a build (and every rebuild in
+ * watch mode) share theme, page and footer, and writing, parsing and reading the set again was
+ * ~5 % of a watch rebuild. A set is not changed after it is read (a template's is shared the same way).
+ */
+const builtInSets = new BoundedCache<string, Omit<DeckDesign, 'theme'>>(8);
+
 export function builtInDesign(theme: Theme, page: Page, deck: { footerText: string; date: string }): DeckDesign {
-  const parts = builtInMasterParts({
+  const design = {
     size: page.size,
     colors: theme.colors,
     fonts: theme.fonts,
@@ -74,11 +82,17 @@ export function builtInDesign(theme: Theme, page: Page, deck: { footerText: stri
     footerText: deck.footerText,
     dateText: formatDate(deck.date),
     language: page.language,
-  });
-  const set = readMasterSet(parts, ['ppt/slideMasters/slideMaster1.xml'], page.size, 'built-in');
-  const chosen = chooseLayouts(set, {}, { file: 'built-in' });
-  if (!chosen.ok) throw new Error(`built-in master: ${chosen.issues.map((i) => i.message).join('; ')}`);
-  return { set, layouts: chosen.value.layouts, template: false, theme };
+  };
+  const key = JSON.stringify(design);
+  let made = builtInSets.get(key);
+  if (!made) {
+    const set = readMasterSet(builtInMasterParts(design), ['ppt/slideMasters/slideMaster1.xml'], page.size, 'built-in');
+    const chosen = chooseLayouts(set, {}, { file: 'built-in' });
+    if (!chosen.ok) throw new Error(`built-in master: ${chosen.issues.map((i) => i.message).join('; ')}`);
+    made = { set, layouts: chosen.value.layouts, template: false };
+    builtInSets.set(key, made);
+  }
+  return { ...made, theme };
 }
 
 export function deckStructure(design: DeckDesign, deck: LaidOutDeck): DeckStructure {

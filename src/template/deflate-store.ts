@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { deflatedForStore, rememberDeflated } from '../pptx/write-zip.js';
+import { deflatedForStore, knowsDeflated, rememberDeflated } from '../pptx/write-zip.js';
 
 /** The store's folder in a project. */
 export const deflateStoreDir = (projectRoot: string): string => path.join(projectRoot, '.cache', 'deflated');
@@ -24,7 +24,8 @@ export async function loadDeflateStore(dir: string): Promise<void> {
   let read = 0;
   for (const name of names.sort()) {
     const key = ENTRY.exec(name)?.[1];
-    if (!key) continue;
+    // A watch session's later builds have every entry in memory already.
+    if (!key || knowsDeflated(key)) continue;
     const bytes = await readFile(path.join(dir, name)).catch(() => undefined);
     if (!bytes) continue;
     read += bytes.length;

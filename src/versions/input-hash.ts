@@ -107,7 +107,12 @@ export function inputsHashFormat(recorded: string): InputsHashFormat {
 
 /** The YAML files a loaded project has parsed, by absolute path: a build's hash takes them instead of the disk's. */
 export function parsedInputs(project: Project): ReadonlyMap<string, YamlSource> {
-  const sources = [project.strategySource, project.themeSource, ...project.decks.map((d) => d.source)];
+  const sources = [
+    project.strategySource,
+    project.themeSource,
+    ...project.decks.map((d) => d.source),
+    ...project.templateSources,
+  ];
   return new Map(sources.map((s) => [path.resolve(project.root, s.file), s]));
 }
 
