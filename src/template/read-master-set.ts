@@ -91,6 +91,7 @@ function readLayout(parts: PartMap, part: string, master: PlaceholderInfo[]): La
     type: attr(root, 'type') ?? 'cust',
     part,
     placeholders: inherit(readPlaceholders(root), master),
+    masterPlaces: master,
   };
 }
 
