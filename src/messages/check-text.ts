@@ -37,6 +37,11 @@ export const CHECK_TEXT = {
     '{share} % av innhaldsflata på lysbiletet er tom i eitt strekk (høgst to tredelar er venta); gjer innhaldet større eller midtstilt, eller slå det saman med eit anna lysbilete',
     "{share} % of the slide's content area is empty in one stretch (at most two thirds expected); set the content larger or centred, or join it with another slide",
   ),
+  'find.sparseCover': t(
+    '{share} % av forsiden er tom i ett strekk (høyst 55 % forventes): tittelen og linjene under står ikke midt på; gjør tittelen større, eller flytt den og linjene mot midten',
+    '{share} % av framsida er tom i eitt strekk (høgst 55 % er venta): tittelen og linjene under står ikkje midt på; gjer tittelen større, eller flytt han og linjene mot midten',
+    '{share} % of the cover is empty in one stretch (at most 55 % expected): its title and lines do not stand around the middle; set the title larger, or move it and the lines towards the middle',
+  ),
   'find.overlap': t(
     'overlapper {other} med {w} × {h}',
     'overlappar {other} med {w} × {h}',

@@ -8,6 +8,7 @@
  * pptxgenjs writes one top-level `p:sp` / `p:pic` / `p:graphicFrame` per element, in
  * the order the writer added them, so element i of the laid-out slide is shape i here.
  */
+import { coverPlacesOnLayouts } from './cover-on-layout.js';
 import { setLayoutTitleColor } from './layout-title-color.js';
 import type { PackageParts } from './package-parts.js';
 import { DECORATIVE_EXT, DECORATIVE_URI, panelShape, phTag, slideNumberField } from './placeholder-xml.js';
@@ -276,6 +277,7 @@ export function applyStructure(parts: PackageParts, structure: DeckStructure): v
     );
     setLayout(parts, slide, plan.layout.part);
   });
+  if (structure.coverOnLayout) coverPlacesOnLayouts(parts, slides, structure.slides);
   for (const [layout, slot] of structure.layoutTitleColors ?? [])
     parts.editText(
       (n) => n === layout,

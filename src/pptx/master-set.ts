@@ -44,6 +44,8 @@ export interface LayoutInfo {
   /** Part name, e.g. `ppt/slideLayouts/slideLayout2.xml`. */
   part: string;
   placeholders: PlaceholderInfo[];
+  /** Its master's own placeholders (where a layout place without a box of its own would sit). */
+  masterPlaces?: PlaceholderInfo[];
 }
 
 export interface MasterSet {

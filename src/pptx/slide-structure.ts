@@ -71,6 +71,8 @@ export interface DeckStructure {
   schemeColors: Map<string, string>;
   /** Layout part → the scheme slot its title placeholder gives titles in this deck (layout-title-color.ts). */
   layoutTitleColors?: Map<string, string>;
+  /** A template deck: a cover alone on its layout moves its own places onto it (cover-on-layout.ts). */
+  coverOnLayout?: boolean;
 }
 
 /** The built-in design's own decoration, which a template replaces with its own. */

@@ -115,7 +115,7 @@ export function deckStructure(design: DeckDesign, deck: LaidOutDeck): DeckStruct
     return ph ? slots.get(lookOf(layout).inheritedColor(ph).toUpperCase()) : undefined;
   };
   const { slides, layoutColors } = inheritTitleColors(planned, original);
-  return { set: design.set, slides, schemeColors: slots, layoutTitleColors: layoutColors };
+  return { set: design.set, slides, schemeColors: slots, layoutTitleColors: layoutColors, coverOnLayout: true };
 }
 
 export interface PreparedDesign {

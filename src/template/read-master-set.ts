@@ -122,6 +122,7 @@ function readLayout(
     type: attr(root, 'type') ?? 'cust',
     part,
     placeholders: inherit(readPlaceholders(root), master, styleAlign),
+    masterPlaces: master,
   };
 }
 

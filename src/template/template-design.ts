@@ -8,6 +8,7 @@ import { contrastRatio } from '../contrast.js';
 import type { Theme } from '../data/schema.js';
 import { standInNote } from '../fonts/fonts.js';
 import { belowTitle, contentArea, titleBesideArt } from './content-area.js';
+import { coverPlaces } from './cover-places.js';
 import { bestTextSlot, type LayoutLook } from './legible-colors.js';
 import { layoutLook } from './layout-looks.js';
 import { logoBand } from './logo-band.js';
@@ -171,13 +172,15 @@ export function templatePage(page: Page, set: MasterSet, layouts: Record<LayoutR
   const band = titleOnBand(set, content, boxOf(content, 'title'));
   const coverBand = titleOnBand(set, cover, boxOf(cover, 'ctrTitle', 'title'));
   const coverLook = layoutLook(set, cover);
-  const subtitle = contentArea(
-    belowTitle(boxOf(cover, 'subTitle', 'body', 'obj') ?? page.body, boxOf(cover, 'ctrTitle', 'title')),
-    set.size,
-    coverFooters,
-    coverLook.art,
-    coverLook.inPicture,
-  );
+  const offArt = (area: Box) => contentArea(area, set.size, coverFooters, coverLook.art, coverLook.inPicture);
+  const coverTitle = boxOf(cover, 'ctrTitle', 'title') ?? page.title;
+  const own = {
+    title: coverTitle,
+    subtitle: offArt(belowTitle(boxOf(cover, 'subTitle', 'body', 'obj') ?? page.body, coverTitle)),
+  };
+  // A title set on a band the master draws for it stays there (Piano's grey bar, Inspiration's green one).
+  const places = coverBand ? own : coverPlaces(cover, own, boxOf(content, 'title'), set.size, offArt);
+  const subtitle = places.subtitle;
   return {
     ...page,
     size: set.size,
@@ -187,7 +190,7 @@ export function templatePage(page: Page, set: MasterSet, layouts: Record<LayoutR
     footer: union([footer, number]) ?? bottomBand(page.footer, set.size),
     template: {
       cover: {
-        title: titleBesideArt(coverBand ?? boxOf(cover, 'ctrTitle', 'title') ?? page.title, coverLook.art),
+        title: titleBesideArt(coverBand ?? places.title, coverLook.art),
         ...(coverBand ? { onBand: true } : {}),
         subtitle,
         align: { title: alignOf(cover, 'ctrTitle', 'title'), subtitle: alignOf(cover, 'subTitle', 'body', 'obj') },

@@ -21,6 +21,8 @@ const MIN_CONTINUATION_SHARE = 0.25;
 const SPARSE_SHARE = 0.4;
 /** More of the content area than this empty in one stretch, and a slide is reported as left empty. */
 const SPARSE_GAP = 2 / 3;
+/** On a cover, of the whole slide: its title block stands around the middle, not at the top. */
+const SPARSE_COVER = 0.55;
 const EDGE_MARGIN = 0.3;
 const ROW_SLACK = 0.1;
 /** Overlaps smaller than this (square inches, or 0.02 in on a side) are hairlines, not design faults. */
@@ -96,15 +98,18 @@ function continuation(deck: DeckModel, slide: SlideModel, before: SlideModel[], 
 function sparse(deck: DeckModel, slide: SlideModel): Finding[] {
   if (slide.elements.some((e) => e.kind === 'shape' && e.placeholder === 'ctrTitle')) return [];
   if (!slide.elements.some((e) => !isChrome(e))) return [];
-  const gap = largestGap(slide, deck.size);
-  if (gap <= SPARSE_GAP) return [];
+  // A cover (a title over a subtitle place) is judged on the whole slide: its title and lines
+  // left at the top of an empty slide are what makes it weak (LibreOffice's Blue Curve as exported).
+  const cover = slide.elements.some((e) => e.kind === 'shape' && e.placeholder === 'subTitle');
+  const gap = largestGap(slide, deck.size, cover);
+  if (gap <= (cover ? SPARSE_COVER : SPARSE_GAP)) return [];
   return [
     finding(
       'warning',
       'sparse',
       slide.number,
       firstContent(slide),
-      said('find.sparse', { share: Math.round(gap * 100) }),
+      said(cover ? 'find.sparseCover' : 'find.sparse', { share: Math.round(gap * 100) }),
     ),
   ];
 }

@@ -50,8 +50,9 @@ function measureDrawn(e: ElementModel): Box | undefined {
  * that ends it (a picture band along the bottom that starts in the area's lower part and spans
  * most of the slide), as the layout keeps text off it (template/template-design.ts).
  */
-function contentArea(slide: SlideModel, size: { w: number; h: number }): Box {
-  const title = slide.elements.find((e) => isTitle(e) && e.box);
+function contentArea(slide: SlideModel, size: { w: number; h: number }, cover = false): Box {
+  // A cover's title is its content: the area is the whole slide's.
+  const title = cover ? undefined : slide.elements.find((e) => isTitle(e) && e.box);
   // A template may put its title at the foot of the slide (pptxgenjs-4x3): the content is then above it.
   const titleBelow = title?.box !== undefined && title.box.y > size.h / 2 ? title.box.y : undefined;
   const top = title?.box && titleBelow === undefined ? title.box.y + title.box.h : 0;
@@ -63,8 +64,9 @@ function contentArea(slide: SlideModel, size: { w: number; h: number }): Box {
   for (const art of slide.behind ?? []) {
     const b = art.box;
     const seen = art.kind === 'picture' || (art.kind === 'shape' && art.fill && art.fill !== slide.background);
-    if (seen && b && b.w >= 0.5 * size.w && b.y > top + 0.25 * (bottom - top) && b.y < bottom && b.y - top >= 1)
-      bottom = b.y;
+    // On a cover, art only from the slide's lower half (Pencil's title page draws its line under the title).
+    const lower = top + (cover ? 0.5 : 0.25) * (bottom - top);
+    if (seen && b && b.w >= 0.5 * size.w && b.y > lower && b.y < bottom && b.y - top >= 1) bottom = b.y;
   }
   return { x: 0, y: top, w: size.w, h: Math.max(0.01, bottom - top) };
 }
@@ -81,12 +83,13 @@ export function contentShare(slide: SlideModel, size: { w: number; h: number }):
 
 /**
  * The tallest stretch of the content area, as a share of it (0..1), that no content crosses:
- * above the first element, between two, or below the last.
+ * above the first element, between two, or below the last. On a cover, of the whole slide
+ * above its footers, the title counted as content.
  */
-export function largestGap(slide: SlideModel, size: { w: number; h: number }): number {
-  const area = contentArea(slide, size);
+export function largestGap(slide: SlideModel, size: { w: number; h: number }, cover = false): number {
+  const area = contentArea(slide, size, cover);
   const spans = slide.elements
-    .filter((e) => !isChrome(e))
+    .filter((e) => !isChrome(e) || (cover && isTitle(e)))
     .flatMap((e) => drawnBox(e) ?? [])
     .map((b) => [Math.max(area.y, b.y), Math.min(area.y + area.h, b.y + b.h)] as const)
     .filter(([top, bottom]) => bottom > top)

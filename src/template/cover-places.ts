@@ -1,0 +1,126 @@
+/**
+ * Where a template's cover sets the deck's title and the meeting lines under it. A cover layout
+ * that places its title as a content slide does (at the top, where every slide's title is: most
+ * of LibreOffice's templates as exported, whose "Title Slide" layouts carry another master's
+ * geometry) gives the title no weight: the title at slide-title size over an empty slide. Such a
+ * cover takes its master's own title and body places when those are a cover's (in LibreOffice an
+ * autolayout takes its master's places: Blue Curve's title page sets its title at a third of the
+ * slide, over the wave), else Trappa sets the title block in the middle of the cover's free area,
+ * off the art. A centred title (ctrTitle) or a title elsewhere than the content slides' is the
+ * designer's cover and stays.
+ */
+import type { Box } from '../layout/types.js';
+import type { LayoutInfo, PlaceholderInfo } from '../pptx/master-set.js';
+
+export interface CoverPlaces {
+  title: Box;
+  /** The meeting lines' place, under the title. */
+  subtitle: Box;
+}
+
+const boxIn = (places: readonly PlaceholderInfo[], ...types: string[]): Box | undefined =>
+  types.map((t) => places.find((p) => p.type === t && p.box)?.box).find((b) => b !== undefined);
+
+/** How much of the smaller of two spans (x or y) they share. */
+function shared(a0: number, a1: number, b0: number, b1: number): number {
+  return Math.max(0, Math.min(a1, b1) - Math.max(a0, b0)) / Math.max(1e-6, Math.min(a1 - a0, b1 - b0));
+}
+
+/**
+ * A title place that is a content slide's: it shares most of its height and width with the
+ * content layout's title, or (no content title known) it ends in the slide's top quarter.
+ */
+function likeContentTitle(title: Box, content: Box | undefined, size: { h: number }): boolean {
+  if (!content) return title.y + title.h <= TOP * size.h;
+  return (
+    shared(title.y, title.y + title.h, content.y, content.y + content.h) >= 0.5 &&
+    shared(title.x, title.x + title.w, content.x, content.x + content.w) >= 0.5
+  );
+}
+
+/** The share of the slide's height a title ending above it counts as a content slide's title. */
+const TOP = 0.25;
+/**
+ * A cover's title ending below this share of the slide's height is not at the top, even where
+ * every slide sets its title there (Progress sets all its titles on its grey diagonal).
+ */
+const HIGH = 0.35;
+
+/**
+ * The master's title and body places when they are a cover's: the title not a content slide's
+ * and the body below it.
+ */
+function masterCover(
+  cover: LayoutInfo,
+  content: Box | undefined,
+  size: { w: number; h: number },
+  free: (area: Box) => Box,
+): CoverPlaces | undefined {
+  const places = cover.masterPlaces ?? [];
+  const title = boxIn(places, 'ctrTitle', 'title');
+  const body = boxIn(places, 'subTitle', 'body', 'obj');
+  if (!title || !body || likeContentTitle(title, content, size)) return undefined;
+  // The lines go under the title (Portfolio's title page sets its title on a rule near the foot,
+  // under a picture place: not a place for the lines), its body place reaching down to the foot.
+  if (body.y < title.y + title.h - 0.05) return undefined;
+  // Moved there, the title is Trappa's to place: the edge rule's 0.3 in applies (Blue Curve's title page starts at the slide's edge).
+  const lines = free(insideEdges({ ...body, h: size.h - body.y }, size));
+  // Room for three lines and, under them, the logos' band (Progress's title page ends in its footer places).
+  return lines.h >= LINES_MIN ? { title: insideEdges(title, size), subtitle: lines } : undefined;
+}
+
+/** Height (inches) the lines under a master's title need at least to be taken there. */
+const LINES_MIN = 1.3;
+
+/** What Trappa places keeps this far (inches) from the slide's sides (check/rules/slide-geometry.ts). */
+const EDGE = 0.3;
+
+function insideEdges(box: Box, size: { w: number }): Box {
+  const x = Math.max(EDGE, box.x);
+  return { ...box, x, w: Math.min(box.x + box.w, size.w - EDGE) - x };
+}
+
+/** Height of the cover's title box at most, and of the meeting lines' box, in inches. */
+const TITLE_H = 2.2;
+const LINES_H = 1.6;
+/** Gap between the title's box and the lines' box, in inches. */
+const GAP = 0.1;
+
+/**
+ * The title block around the middle of `area`: the title's box ends just above it (its text set
+ * at the bottom), the lines' box starts just below it. The area's middle sits a little higher
+ * than the slide's, as a page's optical centre does.
+ */
+function middleOf(area: Box): CoverPlaces {
+  const join = area.y + area.h * 0.48;
+  const titleTop = Math.max(area.y, join - GAP - TITLE_H);
+  const linesBottom = Math.min(area.y + area.h, join + GAP + LINES_H);
+  return {
+    title: { x: area.x, y: titleTop, w: area.w, h: join - GAP - titleTop },
+    subtitle: { x: area.x, y: join + GAP, w: area.w, h: linesBottom - join - GAP },
+  };
+}
+
+/**
+ * The cover's places. `free` is the cover's area for text (the title and subtitle places
+ * together, inside the slide, above its footers and off its art), asked only for a weak cover.
+ */
+export function coverPlaces(
+  cover: LayoutInfo,
+  own: CoverPlaces,
+  contentTitle: Box | undefined,
+  size: { w: number; h: number },
+  free: (area: Box) => Box,
+): CoverPlaces {
+  const centred = cover.placeholders.some((p) => p.type === 'ctrTitle');
+  const atTop = own.title.y + own.title.h <= HIGH * size.h;
+  if (centred || !atTop || !likeContentTitle(own.title, contentTitle, size)) return own;
+  const master = masterCover(cover, contentTitle, size, free);
+  if (master) return master;
+  // From the title's top to the subtitle's foot, as wide as the subtitle's place (Yellow Idea's
+  // stands beside its bulb).
+  const { x, w } = own.subtitle;
+  const top = Math.min(own.title.y, own.subtitle.y);
+  const bottom = Math.max(own.title.y + own.title.h, own.subtitle.y + own.subtitle.h);
+  return middleOf(free({ x, y: top, w, h: bottom - top }));
+}
