@@ -154,15 +154,17 @@ function linesOf(units: readonly Unit[], size: number, width: number): WrappedLi
   return lines;
 }
 
+const preparedParagraph = (p: Paragraph, style: TextStyle): PreparedText['paragraphs'][number] => ({
+  units: unitsOf(p, style),
+  indentPt: p.bullet ? bulletMarginPt(p.level ?? 0) : 0,
+  spaceBefore: p.spaceBefore ?? 0,
+});
+
 export function prepareText(paragraphs: readonly Paragraph[], style: TextStyle): PreparedText {
   const warning = resolveFontFace(style.fontFace).warning;
   return {
     style,
-    paragraphs: paragraphs.map((p) => ({
-      units: unitsOf(p, style),
-      indentPt: p.bullet ? bulletMarginPt(p.level ?? 0) : 0,
-      spaceBefore: p.spaceBefore ?? 0,
-    })),
+    paragraphs: paragraphs.map((p) => preparedParagraph(p, style)),
     warnings: warning ? [warning] : [],
   };
 }
@@ -183,11 +185,53 @@ export function layoutPrepared(
     const wrapped = linesOf(p.units, fontSize, (innerPt - p.indentPt) / widthSafety);
     wrapped.forEach((w, i) => {
       if (w.broken && broken.at(-1) !== w.broken) broken.push(w.broken);
-      const spaceBefore = i === 0 || w.afterHardBreak ? p.spaceBefore : 0;
-      const height = LINE_HEIGHT_EM * w.maxSize * lineSpacing;
+      const spaceBefore = lineSpaceBefore(p, w, i);
+      const height = lineHeight(w, lineSpacing);
       lines.push({ text: w.text, paragraph: index, width: w.width, height, spaceBefore });
       heightPt += spaceBefore + height;
     });
   });
-  return { lines, height: insets.top + insets.bottom + ptToInch(heightPt), warnings: prepared.warnings, broken };
+  return { lines, height: framedHeight(prepared.style, heightPt), warnings: prepared.warnings, broken };
+}
+
+const lineSpaceBefore = (p: { spaceBefore: number }, w: WrappedLine, i: number): number =>
+  i === 0 || w.afterHardBreak ? p.spaceBefore : 0;
+const lineHeight = (w: WrappedLine, lineSpacing: number): number => LINE_HEIGHT_EM * w.maxSize * lineSpacing;
+/** Inches: the lines' points and the frame's insets. */
+const framedHeight = (style: TextStyle, heightPt: number): number =>
+  style.insets.top + style.insets.bottom + ptToInch(heightPt);
+
+/** Paragraphs laid out so far, a paragraph at a time (`extendHeight`). */
+export interface RunningHeight {
+  /** Points of the lines so far, summed line by line in order as `layoutPrepared` sums them. */
+  heightPt: number;
+  /** Inches, as `layoutPrepared` gives for the same paragraphs at the style's size. */
+  height: number;
+  /** The words broken between letters so far, as `layoutPrepared` lists them. */
+  broken: readonly string[];
+}
+
+export const NO_HEIGHT: RunningHeight = { heightPt: 0, height: 0, broken: [] };
+
+/**
+ * `so` with `paragraph` laid out under it at `style`'s size in a frame `widthInches` wide: the
+ * same sums, in the same order, as `layoutPrepared` of all of them, so the height is the very
+ * same number. Why: a column filled an item at a time (column-slots.ts) measured the whole
+ * column again for every item it tried.
+ */
+export function extendHeight(
+  so: RunningHeight,
+  paragraph: Paragraph,
+  style: TextStyle,
+  widthInches: number,
+): RunningHeight {
+  const { insets, lineSpacing = 1 } = style;
+  const innerPt = inchToPt(widthInches - insets.left - insets.right);
+  const p = preparedParagraph(paragraph, style);
+  let { heightPt, broken } = so;
+  linesOf(p.units, style.fontSize, (innerPt - p.indentPt) / WIDTH_SAFETY).forEach((w, i) => {
+    if (w.broken && broken.at(-1) !== w.broken) broken = [...broken, w.broken];
+    heightPt += lineSpaceBefore(p, w, i) + lineHeight(w, lineSpacing);
+  });
+  return { heightPt, height: framedHeight(style, heightPt), broken };
 }
