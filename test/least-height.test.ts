@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CellMeasure, leastRowHeight, measureTableRows } from '../src/layout/fit-table.js';
 import { leastHeight, leastHeightOf } from '../src/layout/least-height.js';
 import { EMPTY_COLUMN, growColumn } from '../src/layout/column-height.js';
+import { fitText, sizesFrom } from '../src/layout/fit-text.js';
 import { layoutPrepared, prepareText } from '../src/layout/measure-text.js';
 import { textHeight } from '../src/layout/text-box.js';
 import type { Insets, Paragraph, TextStyle } from '../src/layout/types.js';
@@ -144,6 +145,28 @@ describe('least height', () => {
       const empty = measure.height('', style, widths[0]!, insets);
       expect(leastRowHeight(widths, words, style.fontSize, empty)).toBeLessThanOrEqual(wrapped);
     }
+  });
+});
+
+describe('fitting text', () => {
+  it('takes the size wrapping every size would take (sizes ruled out by their least height never fit)', () => {
+    const next = random(31);
+    let ruledOut = 0;
+    for (let i = 0; i < 600; i++) {
+      const { paragraphs, style, width } = caseOf(next);
+      const box = { x: 0, y: 0, w: width, h: 0.2 + next() * 3 };
+      const [maxSize, minSize] = [8 + Math.floor(next() * 40) / 2, 8];
+      const prepared = prepareText(paragraphs, style);
+      const wrapped = sizesFrom(maxSize, minSize, 0.5).find(
+        (size) => layoutPrepared(prepared, size, width).height <= box.h + 1e-6,
+      );
+      const sizes = sizesFrom(maxSize, minSize, 0.5);
+      ruledOut += sizes.filter((size) => leastHeight(prepared, size, width) > box.h + 1e-6).length;
+      const fitted = fitText({ paragraphs, style, box, maxSize, minSize });
+      expect(fitted.fits).toBe(wrapped !== undefined);
+      expect(fitted.fontSize).toBe(wrapped ?? minSize);
+    }
+    expect(ruledOut).toBeGreaterThan(1000);
   });
 });
 
