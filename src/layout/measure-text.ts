@@ -185,21 +185,14 @@ export function layoutPrepared(
     const wrapped = linesOf(p.units, fontSize, (innerPt - p.indentPt) / widthSafety);
     wrapped.forEach((w, i) => {
       if (w.broken && broken.at(-1) !== w.broken) broken.push(w.broken);
-      const spaceBefore = lineSpaceBefore(p, w, i);
-      const height = lineHeight(w, lineSpacing);
+      const spaceBefore = i === 0 || w.afterHardBreak ? p.spaceBefore : 0;
+      const height = LINE_HEIGHT_EM * w.maxSize * lineSpacing;
       lines.push({ text: w.text, paragraph: index, width: w.width, height, spaceBefore });
       heightPt += spaceBefore + height;
     });
   });
-  return { lines, height: framedHeight(prepared.style, heightPt), warnings: prepared.warnings, broken };
+  return { lines, height: insets.top + insets.bottom + ptToInch(heightPt), warnings: prepared.warnings, broken };
 }
-
-const lineSpaceBefore = (p: { spaceBefore: number }, w: WrappedLine, i: number): number =>
-  i === 0 || w.afterHardBreak ? p.spaceBefore : 0;
-const lineHeight = (w: WrappedLine, lineSpacing: number): number => LINE_HEIGHT_EM * w.maxSize * lineSpacing;
-/** Inches: the lines' points and the frame's insets. */
-const framedHeight = (style: TextStyle, heightPt: number): number =>
-  style.insets.top + style.insets.bottom + ptToInch(heightPt);
 
 /** Paragraphs laid out so far, a paragraph at a time (`extendHeight`). */
 export interface RunningHeight {
@@ -229,9 +222,10 @@ export function extendHeight(
   const innerPt = inchToPt(widthInches - insets.left - insets.right);
   const p = preparedParagraph(paragraph, style);
   let { heightPt, broken } = so;
+  // As layoutPrepared sums a line (kept inline there: it is the hottest loop of every build).
   linesOf(p.units, style.fontSize, (innerPt - p.indentPt) / WIDTH_SAFETY).forEach((w, i) => {
     if (w.broken && broken.at(-1) !== w.broken) broken = [...broken, w.broken];
-    heightPt += lineSpaceBefore(p, w, i) + lineHeight(w, lineSpacing);
+    heightPt += (i === 0 || w.afterHardBreak ? p.spaceBefore : 0) + LINE_HEIGHT_EM * w.maxSize * lineSpacing;
   });
-  return { heightPt, height: framedHeight(style, heightPt), broken };
+  return { heightPt, height: insets.top + insets.bottom + ptToInch(heightPt), broken };
 }
