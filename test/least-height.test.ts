@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { CellMeasure, leastRowHeight, measureTableRows } from '../src/layout/fit-table.js';
 import { leastHeight, leastHeightOf } from '../src/layout/least-height.js';
+import { EMPTY_COLUMN, growColumn } from '../src/layout/column-height.js';
+import { fitText, sizesFrom } from '../src/layout/fit-text.js';
 import { layoutPrepared, prepareText } from '../src/layout/measure-text.js';
+import { textHeight } from '../src/layout/text-box.js';
 import type { Insets, Paragraph, TextStyle } from '../src/layout/types.js';
 
 /** A fixed-seed generator: the same cases on every run. */
@@ -142,5 +145,50 @@ describe('least height', () => {
       const empty = measure.height('', style, widths[0]!, insets);
       expect(leastRowHeight(widths, words, style.fontSize, empty)).toBeLessThanOrEqual(wrapped);
     }
+  });
+});
+
+describe('fitting text', () => {
+  it('takes the size wrapping every size would take (sizes ruled out by their least height never fit)', () => {
+    const next = random(31);
+    let ruledOut = 0;
+    for (let i = 0; i < 600; i++) {
+      const { paragraphs, style, width } = caseOf(next);
+      const box = { x: 0, y: 0, w: width, h: 0.2 + next() * 3 };
+      const [maxSize, minSize] = [8 + Math.floor(next() * 40) / 2, 8];
+      const prepared = prepareText(paragraphs, style);
+      const wrapped = sizesFrom(maxSize, minSize, 0.5).find(
+        (size) => layoutPrepared(prepared, size, width).height <= box.h + 1e-6,
+      );
+      const sizes = sizesFrom(maxSize, minSize, 0.5);
+      ruledOut += sizes.filter((size) => leastHeight(prepared, size, width) > box.h + 1e-6).length;
+      const fitted = fitText({ paragraphs, style, box, maxSize, minSize });
+      expect(fitted.fits).toBe(wrapped !== undefined);
+      expect(fitted.fontSize).toBe(wrapped ?? minSize);
+    }
+    expect(ruledOut).toBeGreaterThan(1000);
+  });
+});
+
+describe('column height', () => {
+  it("is the whole column's height as its paragraphs are added one by one, hyphenated or not", () => {
+    const next = random(20);
+    let hyphenated = 0;
+    for (let i = 0; i < 150; i++) {
+      const { style, width } = caseOf(next);
+      const paragraphs = Array.from({ length: 2 + Math.floor(next() * 6) }, () => caseOf(next).paragraphs).flat();
+      const language = next() < 0.8 ? 'nb' : undefined;
+      let column = EMPTY_COLUMN;
+      paragraphs.forEach((_, k) => {
+        const shown = paragraphs.slice(0, k + 1);
+        column = growColumn(column, shown, style, width, language);
+        if (column.hyphenated) hyphenated++;
+        expect(column.height, JSON.stringify({ shown, style, width, language })).toBe(
+          textHeight(shown, style, width, language),
+        );
+      });
+    }
+    // Most columns break a word somewhere (a long word, a narrow frame), and are hyphenated from there on.
+    expect(hyphenated).toBeGreaterThan(200);
   });
 });

@@ -53,17 +53,29 @@ function segmentsOf(e: ShapeModel): [number, number][][] {
 
 /** The strokes of the template's art (the master's and layout's shapes behind the slide), as segments. */
 export function artStrokes(behind: readonly ElementModel[]): StrokeSegment[] {
-  return behind.flatMap((e) =>
-    e.kind === 'shape' && e.stroke && !e.placeholder
-      ? segmentsOf(e).map(([from, to]) => ({
-          from: from!,
-          to: to!,
-          width: e.stroke!.width,
-          color: e.stroke!.color,
-          box: e.box!,
-        }))
-      : [],
-  );
+  return behind.flatMap(strokesOf);
+}
+
+/**
+ * Each shape's segments, once: the slides on one layout share its art's models (read-deck.ts), and a
+ * custom shape's outline has hundreds of points. Models are plain data nobody changes once read.
+ */
+const segmentsByShape = new WeakMap<ElementModel, StrokeSegment[]>();
+
+function strokesOf(e: ElementModel): StrokeSegment[] {
+  if (e.kind !== 'shape' || !e.stroke || e.placeholder) return [];
+  let found = segmentsByShape.get(e);
+  if (!found) {
+    found = segmentsOf(e).map(([from, to]) => ({
+      from: from!,
+      to: to!,
+      width: e.stroke!.width,
+      color: e.stroke!.color,
+      box: e.box!,
+    }));
+    segmentsByShape.set(e, found);
+  }
+  return found;
 }
 
 /**

@@ -17,7 +17,7 @@ import { readSlideElements } from './read-slide.js';
 import { backgroundLayer, layersOf } from './backdrop.js';
 import { backgroundPaint } from '../ooxml/paint.js';
 import { inheritance } from './inherit-placeholders.js';
-import type { DeckModel, PackageModel, ShapeModel, SlideModel } from './types.js';
+import type { DeckModel, ElementModel, PackageModel, ShapeModel, SlideModel } from './types.js';
 
 /** pptxgenjs's default and PowerPoint's: 16:9 at 13.333 × 7.5 in. */
 const DEFAULT_SIZE = { w: 13.333, h: 7.5 };
@@ -35,18 +35,24 @@ export function readDeck(source: Uint8Array | OpcPackage): DeckModel {
   const slideParts = children(child(presentation, 'p:sldIdLst'), 'p:sldId')
     .map((s) => targets.get(attr(s, 'r:id') ?? '')?.target)
     .filter((part): part is string => part !== undefined && pkg.xml.has(part));
-  const schemes = new Map<string, ColorScheme>();
-  const slides = slideParts.map((part, i) => readSlide(pkg, part, i + 1, schemes, size));
+  const read: ReadParts = { schemes: new Map(), art: new Map() };
+  const slides = slideParts.map((part, i) => readSlide(pkg, part, i + 1, read, size));
   const language = textContent(child(partRoot(pkg, 'docProps/core.xml'), 'dc:language')).trim();
   return { size, slides, package: pkg, ...(language ? { language } : {}) };
 }
 
-/** `schemes` caches each master's colour scheme across slides. */
+/** What the slides of a deck share, read once: each master's colour scheme, and each layout's and master's art. */
+interface ReadParts {
+  schemes: Map<string, ColorScheme>;
+  /** Why: a template's master (Yellow Idea's: 80 KB of shapes) was read again for every slide on it. */
+  art: Map<string, ElementModel[]>;
+}
+
 function readSlide(
   pkg: PackageModel,
   part: string,
   number: number,
-  schemes: Map<string, ColorScheme>,
+  { schemes, art: arts }: ReadParts,
   size: { w: number; h: number },
 ): SlideModel {
   const layout = firstTarget(pkg, part, '/slideLayout');
@@ -60,8 +66,15 @@ function readSlide(
   const own = [part, layout, master].map((p) => backgroundOf(pkg, p, scheme)).find((c) => c !== undefined);
   const background = (own === null ? undefined : own) ?? scheme.get('bg1') ?? 'FFFFFF';
   const elements = readSlideElements(partRoot(pkg, part), scheme);
-  const art = (p: string | undefined) =>
-    readSlideElements(partRoot(pkg, p ?? ''), scheme).filter((e) => e.kind !== 'shape' || !e.placeholder);
+  // A layout's (and so its master's) scheme is the same for every slide on it: its art is read once.
+  const art = (p: string | undefined) => {
+    let found = arts.get(p ?? '');
+    if (!found) {
+      found = readSlideElements(partRoot(pkg, p ?? ''), scheme).filter((e) => e.kind !== 'shape' || !e.placeholder);
+      arts.set(p ?? '', found);
+    }
+    return found;
+  };
   const layoutRoot = partRoot(pkg, layout ?? '');
   // showMasterSp="0" on the layout (or slide) hides the master's art.
   const masterArt = attr(layoutRoot, 'showMasterSp') === '0' ? [] : art(master);

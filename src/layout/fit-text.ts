@@ -3,6 +3,7 @@
  * smallest allowed size into chunks for continuation slides ("(forts.)").
  * Sizes are in points, boxes and heights in inches.
  */
+import { leastHeightOf, type Words, wordsOf } from './least-height.js';
 import { layoutPrepared, prepareText, type Line, type PreparedText } from './measure-text.js';
 import type { Box, Paragraph, TextStyle } from './types.js';
 
@@ -37,9 +38,15 @@ export interface FitTextResult {
 /** The largest size ≤ maxSize, in `step`s, at which the text fits the box. */
 export function fitText({ paragraphs, style, box, maxSize, minSize, step = 0.5 }: FitTextInput): FitTextResult {
   const prepared = prepareText(paragraphs, style);
+  // A size whose least height (its words' total width alone) is over the box cannot fit: it is not wrapped.
+  // Why: a long text in a narrow box (a staircase's explanation beside it) was wrapped at every size above the one
+  // that fits. Most texts fit at the first size: their words are summed only when it does not.
+  let words: Words | undefined;
   for (const fontSize of sizesFrom(maxSize, minSize, step)) {
+    if (words && leastHeightOf(words, fontSize, box.w) > box.h + EPSILON) continue;
     const layout = layoutPrepared(prepared, fontSize, box.w);
     if (layout.height <= box.h + EPSILON) return { fontSize, fits: true, ...layout };
+    words ??= wordsOf(prepared);
   }
   return { fontSize: minSize, fits: false, ...layoutPrepared(prepared, minSize, box.w) };
 }

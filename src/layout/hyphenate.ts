@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { BoundedCache } from '../bounded-cache.js';
 import type { Paragraph } from './types.js';
 
 export const SOFT_HYPHEN = '\u00ad';
@@ -81,6 +82,19 @@ export function hyphenateWord(word: string, language: string): string {
   if (word.includes(SOFT_HYPHEN)) return word;
   const hyphenate = hyphenator(language);
   if (!hyphenate) return word;
+  const key = `${language}\u0000${word}`;
+  let out = hyphenated.get(key);
+  if (out === undefined) hyphenated.set(key, (out = withSoftHyphens(word, hyphenate)));
+  return out;
+}
+
+/**
+ * Words hyphenated so far, by language: a column filled an item at a time (column-slots.ts) is measured, and
+ * its broken words hyphenated, once per item it tries, at each size. Bounded by the keys' characters.
+ */
+const hyphenated = new BoundedCache<string, string>(1_000_000, (key) => key.length);
+
+function withSoftHyphens(word: string, hyphenate: Hyphenate): string {
   const parts = hyphenate(word, { hyphenChar: SOFT_HYPHEN, minWordLength: LEFT_MIN + RIGHT_MIN }).split(SOFT_HYPHEN);
   let out = parts[0] ?? '';
   let before = out.length;

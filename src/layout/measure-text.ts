@@ -164,15 +164,17 @@ function linesOf(units: readonly Unit[], size: number, width: number): WrappedLi
   return lines;
 }
 
+const preparedParagraph = (p: Paragraph, style: TextStyle): PreparedText['paragraphs'][number] => ({
+  units: unitsOf(p, style),
+  indentPt: p.bullet ? bulletMarginPt(p.level ?? 0) : 0,
+  spaceBefore: p.spaceBefore ?? 0,
+});
+
 export function prepareText(paragraphs: readonly Paragraph[], style: TextStyle): PreparedText {
   const warning = resolveFontFace(style.fontFace).warning;
   return {
     style,
-    paragraphs: paragraphs.map((p) => ({
-      units: unitsOf(p, style),
-      indentPt: p.bullet ? bulletMarginPt(p.level ?? 0) : 0,
-      spaceBefore: p.spaceBefore ?? 0,
-    })),
+    paragraphs: paragraphs.map((p) => preparedParagraph(p, style)),
     warnings: warning ? [warning] : [],
   };
 }
@@ -200,4 +202,40 @@ export function layoutPrepared(
     });
   });
   return { lines, height: insets.top + insets.bottom + ptToInch(heightPt), warnings: prepared.warnings, broken };
+}
+
+/** Paragraphs laid out so far, a paragraph at a time (`extendHeight`). */
+export interface RunningHeight {
+  /** Points of the lines so far, summed line by line in order as `layoutPrepared` sums them. */
+  heightPt: number;
+  /** Inches, as `layoutPrepared` gives for the same paragraphs at the style's size. */
+  height: number;
+  /** The words broken between letters so far, as `layoutPrepared` lists them. */
+  broken: readonly string[];
+}
+
+export const NO_HEIGHT: RunningHeight = { heightPt: 0, height: 0, broken: [] };
+
+/**
+ * `so` with `paragraph` laid out under it at `style`'s size in a frame `widthInches` wide: the
+ * same sums, in the same order, as `layoutPrepared` of all of them, so the height is the very
+ * same number. Why: a column filled an item at a time (column-slots.ts) measured the whole
+ * column again for every item it tried.
+ */
+export function extendHeight(
+  so: RunningHeight,
+  paragraph: Paragraph,
+  style: TextStyle,
+  widthInches: number,
+): RunningHeight {
+  const { insets, lineSpacing = 1 } = style;
+  const innerPt = inchToPt(widthInches - insets.left - insets.right);
+  const p = preparedParagraph(paragraph, style);
+  let { heightPt, broken } = so;
+  // As layoutPrepared sums a line (kept inline there: it is the hottest loop of every build).
+  linesOf(p.units, style.fontSize, (innerPt - p.indentPt) / WIDTH_SAFETY).forEach((w, i) => {
+    if (w.broken && broken.at(-1) !== w.broken) broken = [...broken, w.broken];
+    heightPt += (i === 0 || w.afterHardBreak ? p.spaceBefore : 0) + LINE_HEIGHT_EM * w.maxSize * lineSpacing;
+  });
+  return { heightPt, height: insets.top + insets.bottom + ptToInch(heightPt), broken };
 }

@@ -8,6 +8,7 @@
  */
 import { commonParts } from '../kinds/common-parts.js';
 import { sizesFrom } from '../layout/fit-text.js';
+import { type ColumnHeight, EMPTY_COLUMN, growColumn } from '../layout/column-height.js';
 import { comfortOnPage, type Page, READABLE } from '../layout/page.js';
 import { continuedTitle, textHeight, textStyle, titleElements } from '../layout/text-box.js';
 import type { Box, LaidOutSlide, Paragraph, SlideElement, TextStyle } from '../layout/types.js';
@@ -33,21 +34,29 @@ interface Flowed {
   paragraphs: Paragraph[];
 }
 
-/** The lists poured into columns `room` high at `style`'s size; undefined when an item alone does not fit a column. */
-function pour(page: Page, content: FlowContent, style: TextStyle, room: Box): Flowed[] | undefined {
+/**
+ * The lists poured into columns `room` high at `style`'s size; undefined when an item alone does not fit a
+ * column, or when they take more than `most` columns (a size that needs more is not taken, so pouring stops).
+ */
+function pour(page: Page, content: FlowContent, style: TextStyle, room: Box, most = Infinity): Flowed[] | undefined {
   const heading = (text: string, first: boolean): Paragraph => ({
     runs: [{ text, bold: true }],
     heading: true,
     ...(first ? {} : { spaceBefore: 10 }),
   });
-  const fits = (paragraphs: Paragraph[]) => textHeight(paragraphs, style, room.w, page.language) <= room.h;
+  // The column's height so far, its paragraphs measured one by one (the whole column again for each item was quadratic).
+  const grow = (so: ColumnHeight, paragraphs: Paragraph[]) => growColumn(so, paragraphs, style, room.w, page.language);
   const cols: Paragraph[][] = [[]];
+  let height = EMPTY_COLUMN;
   for (const list of content.lists.filter((l) => l.items.length > 0)) {
     let col = cols.at(-1)!;
     col.push(heading(list.heading, col.length === 0));
+    height = grow(height, col);
     for (const item of list.items) {
-      if (fits([...col, item])) {
+      const grown = grow(height, [...col, item]);
+      if (grown.height <= room.h) {
         col.push(item);
+        height = grown;
         continue;
       }
       // A heading left alone at a column's foot goes with the items to the next column.
@@ -55,8 +64,10 @@ function pour(page: Page, content: FlowContent, style: TextStyle, room: Box): Fl
       if (alone) col.pop();
       const started = list.items.indexOf(item) > 0;
       col = [heading(started ? `${list.heading} ${page.continued}` : list.heading, true), item];
-      if (!fits(col)) return undefined;
+      height = grow(grow(EMPTY_COLUMN, col.slice(0, 1)), col);
+      if (height.height > room.h) return undefined;
       cols.push(col);
+      if (cols.length - (cols[0]!.length === 0 ? 1 : 0) > most) return undefined;
     }
   }
   // The headings are bold too: only items are marked.
@@ -112,15 +123,22 @@ export function flowInPlaces(page: Page, content: FlowContent, how: Places, maxC
   const { colors, sizes } = page.theme;
   const { places, room } = how;
   const note = noteParagraphs(page, content);
-  const at = (size: number) => pour(page, content, textStyle(page, { size }), room);
-  const floor = at(how.minSize ?? sizes.minBody);
+  // Each size poured once (balancing asks for the floor's size three times), and only as far as a
+  // size that can be taken goes: no more columns than the floor's slides hold.
+  const poured = new Map<number, Flowed[] | undefined>();
+  const at = (size: number, most: number) => {
+    if (!poured.has(size)) poured.set(size, pour(page, content, textStyle(page, { size }), room, most));
+    return poured.get(size);
+  };
+  const floor = at(how.minSize ?? sizes.minBody, maxColumns);
   if (!floor || floor.length > maxColumns) return undefined;
   const slides = (cols: Flowed[]) => Math.ceil(cols.length / places.length);
+  const most = Math.min(maxColumns, slides(floor) * places.length);
   const size = sizesFrom(how.maxSize ?? sizes.body, how.minSize ?? sizes.minBody, 0.5).find((s) => {
-    const cols = at(s);
+    const cols = at(s, most);
     return cols !== undefined && slides(cols) <= slides(floor) && cols.length <= maxColumns;
   })!;
-  const cols = at(size)!;
+  const cols = at(size, most)!;
   const out: LaidOutSlide[] = [];
   for (let s = 0; s < slides(cols); s++) {
     const title = continuedTitle(page, content.title, s);

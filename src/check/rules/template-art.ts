@@ -121,6 +121,9 @@ const STRUCK = 0.1;
 /** The template's line art striking through the text's lines, as the box of the shape that draws it. */
 function strokeThrough(box: Box, strokes: StrokeSegment[], layers: Layer[], rasterOf: RasterOf): Box | undefined {
   for (const s of strokes) {
+    // A segment wholly to one side of the line's box crosses none of it (clipped would say so, slower).
+    if (Math.max(s.from[0], s.to[0]) < box.x || Math.min(s.from[0], s.to[0]) > box.x + box.w) continue;
+    if (Math.max(s.from[1], s.to[1]) < box.y || Math.min(s.from[1], s.to[1]) > box.y + box.h) continue;
     const part = clipped(s, box);
     if (!part || part.length < STRUCK) continue;
     // A line in the colour of the ground it crosses draws nothing there.
