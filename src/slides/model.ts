@@ -19,6 +19,8 @@ const bottomOf = (elements: SlideElement[]): number => Math.max(...elements.map(
 interface Shown {
   summary: boolean;
   emphasis: boolean;
+  /** The outcome may leave the diagram for the speaker notes (the last resort). */
+  outcomeMay?: boolean;
   beside?: boolean;
 }
 
@@ -42,14 +44,15 @@ function layout(input: SlideInput, content: ModelContent): LaidOutSlide {
     ...(wideAndLow(input.page.body) ? [{ summary: true, emphasis: true, beside: true }] : []),
     { summary: false, emphasis: true },
     { summary: false, emphasis: false },
+    { summary: false, emphasis: false, outcomeMay: true },
   ];
   let slide: LaidOutSlide | undefined;
   for (const shown of attempts) {
-    const unplaced = content.unplaced;
+    const { unplaced, outcomeMoved, servicesMoved } = content;
     const { slide: laid, fits } = layoutWith(input, content, shown);
     slide = laid;
     if (fits) break;
-    content.unplaced = unplaced;
+    Object.assign(content, { unplaced, outcomeMoved, servicesMoved });
   }
   return slide!;
 }
@@ -66,7 +69,7 @@ function layoutWith(input: SlideInput, content: ModelContent, shown: Shown): { s
   const emphasis = shown.emphasis ? content.emphasis : undefined;
   const emphasisH = emphasis ? Math.min(body.h * 0.18, textHeight([emphasis], emphasisStyle, body.w)) : 0;
   const diagram: Box = { x: body.x, y: body.y + summaryH + 0.2, w: body.w, h: body.h - summaryH - emphasisH - 0.45 };
-  const drawn = modelDiagram(input, content, diagram);
+  const drawn = modelDiagram(input, content, diagram, { outcomeMayMove: Boolean(shown.outcomeMay) });
   const elements: SlideElement[] = [...titleElements(page, content.title)];
   if (shown.summary)
     elements.push(
@@ -141,10 +144,14 @@ function laidOut(
   const moved = [
     summaryShown ? '' : content.summary,
     emphasisShown || !content.emphasis ? '' : content.emphasis.runs.map((r) => r.text).join(''),
+    content.servicesMoved ? content.services.join('\n') : '',
+    content.outcomeMoved ? content.outcome : '',
     content.unplaced ?? '',
   ];
   const notes = moved.filter(Boolean).join('\n\n');
-  const adapted = input.page.template ? movedNote(Boolean(moved[0]), Boolean(moved[1])) : undefined;
+  const adapted = input.page.template
+    ? movedNote(Boolean(moved[0]), Boolean(moved[1]), Boolean(moved[2]), Boolean(moved[3]))
+    : undefined;
   return {
     title: content.title,
     background: input.page.theme.colors.background,
@@ -155,12 +162,14 @@ function laidOut(
 }
 
 /** The warning for text of the model moved to the speaker notes on a template (the tasks label is not text of its own). */
-function movedNote(summary: boolean, emphasis: boolean): string | undefined {
-  if (summary && emphasis)
-    return "the model's summary and key sentence do not fit on the template's body area; they are in the speaker notes";
-  if (summary) return "the model's summary does not fit on the template's body area; it is in the speaker notes";
-  if (emphasis) return "the model's key sentence does not fit on the template's body area; it is in the speaker notes";
-  return undefined;
+function movedNote(summary: boolean, emphasis: boolean, services: boolean, outcome: boolean): string | undefined {
+  const parts = [summary && 'summary', emphasis && 'key sentence', services && 'services', outcome && 'outcome'].filter(
+    (p): p is string => Boolean(p),
+  );
+  if (parts.length === 0) return undefined;
+  const named = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+  const [verb, pronoun] = parts.length === 1 ? ['does', 'it is'] : ['do', 'they are'];
+  return `the model's ${named} ${verb} not fit on the template's body area; ${pronoun} in the speaker notes`;
 }
 
 export const modelSlide: SlideKind = {
