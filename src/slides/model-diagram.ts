@@ -7,7 +7,7 @@ import { columns, type Page } from '../layout/page.js';
 import { fittedShape, textHeight, textStyle, wordsFit } from '../layout/text-box.js';
 import type { Box, SlideElement } from '../layout/types.js';
 import type { ModelContent } from './model-content.js';
-import { chooseServiceGrid, jointHeight, NAME_H, serviceShapes } from './model-services.js';
+import { chooseServiceGrid, type Density, jointHeight, nameHeight, serviceShapes } from './model-services.js';
 import { centreX, labelSlots, tasksLabel } from './tasks-label.js';
 import type { SlideInput } from './types.js';
 
@@ -68,6 +68,7 @@ function needAtFloor(page: Page, texts: string[], width: number): number {
 
 /** The diagram's rows and gaps, inches, for one way of drawing it. */
 interface Plan {
+  density: Density;
   servicesInset: number;
   servicesW: number;
   perRowServices: number;
@@ -91,6 +92,7 @@ const FLOOR_ARROW_H = 0.2;
 interface Drawn {
   outcome: boolean;
   services: boolean;
+  density: Density;
 }
 
 function plan(page: Page, content: ModelContent, area: Box, servicesInset: number, drawn: Drawn): Plan {
@@ -100,8 +102,8 @@ function plan(page: Page, content: ModelContent, area: Box, servicesInset: numbe
   const unit = area.h / 5.2;
   const arrows = withOutcome ? 2 : 1;
   // Services in rows whose boxes hold every word whole, within 42 % of the diagram's height where one does.
-  const perRowServices = chooseServiceGrid(page, services, servicesW, area.h * 0.42);
-  const servicesH = jointHeight(page, services, servicesW, perRowServices);
+  const perRowServices = chooseServiceGrid(page, services, servicesW, area.h * 0.42, drawn.density);
+  const servicesH = jointHeight(page, services, servicesW, perRowServices, drawn.density);
   const rowH = Math.max(
     0.45,
     Math.min(1.0, unit * 1.15, servicesH > 0 ? (area.h - servicesH - arrows * MIN_ARROW_H) / arrows : Infinity),
@@ -128,6 +130,7 @@ function plan(page: Page, content: ModelContent, area: Box, servicesInset: numbe
   const free = area.h - blockH - jointH - outcomeH;
   const arrowH = Math.max(FLOOR_ARROW_H, free / arrows);
   return {
+    density: drawn.density,
     servicesInset,
     servicesW,
     perRowServices,
@@ -156,21 +159,24 @@ function wholeAtFloor(page: Page, texts: string[], width: number): boolean {
 
 /**
  * The first way of drawing the diagram that fits its area: as usual; the services' grid across
- * the whole area (more boxes per row); then, where the caller allows it, without the outcome,
- * and last without the services too (both go to the speaker notes). None fits: the last, and
- * the caller's check sees it overflow.
+ * the whole area (more boxes per row); the grid compact (its boxes measured at the floor, a
+ * lower name band); then, where the caller allows it, without the outcome, and last without
+ * the services too (both go to the speaker notes). None fits: the last, and the caller's check
+ * sees it overflow.
  */
 function planDiagram(page: Page, content: ModelContent, area: Box, outcomeStays: boolean): Plan {
   // Insets of the services' joint body from the area's sides: under the member row, then across the area.
   const insets = [0.6, 0.1];
   const ways: Drawn[] = [
-    { outcome: true, services: true },
-    ...(outcomeStays ? [] : [{ outcome: false, services: true }]),
+    { outcome: true, services: true, density: 'usual' },
+    { outcome: true, services: true, density: 'compact' },
+    ...(outcomeStays ? [] : [{ outcome: false, services: true, density: 'compact' } as const]),
   ];
+  // The last resort: the joint body as one box, its services listed in the speaker notes.
+  const bare: Drawn = { outcome: false, services: false, density: 'usual' };
   const tries = [
     ...ways.flatMap((way) => insets.map((inset) => () => plan(page, content, area, inset, way))),
-    // The last resort: the joint body as one box, its services listed in the speaker notes.
-    ...(outcomeStays ? [] : [() => plan(page, content, area, 0.6, { outcome: false, services: false })]),
+    ...(outcomeStays ? [] : [() => plan(page, content, area, 0.6, bare)]),
   ];
   let last: Plan | undefined;
   for (const attempt of tries) {
@@ -193,6 +199,7 @@ export function modelDiagram(
   const page = input.page;
   const { colors, sizes } = page.theme;
   const {
+    density,
     servicesInset,
     servicesW,
     perRowServices,
@@ -247,7 +254,7 @@ export function modelDiagram(
     if (label) elements.push(label);
     else content.unplaced = content.tasks;
   }
-  const nameBox = servicesH > 0 ? { ...joint, h: NAME_H } : joint;
+  const nameBox = servicesH > 0 ? { ...joint, h: nameHeight(density) } : joint;
   const jointName = fittedShape(page, {
     name: model.parts.jointBody.name(),
     shape: 'rect',
@@ -261,7 +268,7 @@ export function modelDiagram(
     fill: colors.primary,
     style: { ...jointName.style!, valign: servicesH > 0 ? 'top' : 'middle' },
   });
-  elements.push(...serviceShapes(page, services, joint, perRowServices));
+  elements.push(...serviceShapes(page, services, joint, perRowServices, density));
   if (content.outcomeMoved) return elements;
   const below = joint.y + joint.h;
   elements.push(
