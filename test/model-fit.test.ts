@@ -100,6 +100,11 @@ describe.runIf(hasSoffice)('the model diagram on a template with a small body ar
         expect(pptx.notesText(n)).toContain('Equal services for residents and businesses across the region');
         expect(deck.notes.join('\n')).toMatch(new RegExp(`deck partnarar, slide ${n} \\(model\\).*outcome`));
       }
+      // Services that did not fit in the joint body are listed in the notes, and the warning names them.
+      if (!shapes.some((s) => s.name.startsWith('Service '))) {
+        expect(pptx.notesText(n)).toContain('Case handling');
+        expect(deck.notes.join('\n')).toMatch(new RegExp(`deck partnarar, slide ${n} \\(model\\).*services`));
+      }
       if (!missingValidator()) {
         const written = path.join(work, `${template}.pptx`);
         writeFileSync(written, deck.bytes);
