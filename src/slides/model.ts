@@ -7,6 +7,7 @@
  * diagram. The tasks label goes where no shape lies under it.
  */
 import { model } from '../kinds/model.js';
+import { english, said } from '../messages/catalogue.js';
 import { fitBox, textHeight, textStyle, titleElements } from '../layout/text-box.js';
 import type { Box, LaidOutSlide, Paragraph, SlideElement } from '../layout/types.js';
 import { type ModelContent, modelContent } from './model-content.js';
@@ -161,15 +162,24 @@ function laidOut(
   };
 }
 
-/** The warning for text of the model moved to the speaker notes on a template (the tasks label is not text of its own). */
+/**
+ * The warning for text of the model moved to the speaker notes on a template (the tasks label is
+ * not text of its own). The outcome and the services move only after the summary and the key
+ * sentence have (the last layout attempt), so their warnings name the rest as the model's other texts.
+ */
 function movedNote(summary: boolean, emphasis: boolean, services: boolean, outcome: boolean): string | undefined {
-  const parts = [summary && 'summary', emphasis && 'key sentence', services && 'services', outcome && 'outcome'].filter(
-    (p): p is string => Boolean(p),
-  );
-  if (parts.length === 0) return undefined;
-  const named = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
-  const [verb, pronoun] = parts.length === 1 ? ['does', 'it is'] : ['do', 'they are'];
-  return `the model's ${named} ${verb} not fit on the template's body area; ${pronoun} in the speaker notes`;
+  const key = services
+    ? 'adapt.modelServices'
+    : outcome
+      ? 'adapt.modelOutcome'
+      : summary && emphasis
+        ? 'adapt.modelBoth'
+        : summary
+          ? 'adapt.modelSummary'
+          : emphasis
+            ? 'adapt.modelEmphasis'
+            : undefined;
+  return key ? english(said(key)) : undefined;
 }
 
 export const modelSlide: SlideKind = {
