@@ -370,6 +370,16 @@ const ADAPTED = {
     'oppsummeringa og nøkkelsetninga til modellen får ikkje plass på innhaldsflata i malen; dei står i talarnotata',
     "the model's summary and key sentence do not fit on the template's body area; they are in the speaker notes",
   ),
+  'adapt.modelOutcome': t(
+    'modellens diagram får ikke plass på innholdsflaten i malen med resultatet; resultatet og modellens andre tekster står i talernotatene',
+    'diagrammet til modellen får ikkje plass på innhaldsflata i malen med resultatet; resultatet og dei andre tekstane til modellen står i talarnotata',
+    "the model's diagram does not fit on the template's body area with its outcome; the outcome and the model's other texts are in the speaker notes",
+  ),
+  'adapt.modelServices': t(
+    'modellens diagram får ikke plass på innholdsflaten i malen med tjenestene; tjenestene, resultatet og modellens andre tekster står i talernotatene',
+    'diagrammet til modellen får ikkje plass på innhaldsflata i malen med tenestene; tenestene, resultatet og dei andre tekstane til modellen står i talarnotata',
+    "the model's diagram does not fit on the template's body area with its services; the services, the outcome and the model's other texts are in the speaker notes",
+  ),
 };
 
 export const SETUP_TEXT = { ...MAIL, ...RECORDS, ...IMAGES, ...ADAPTED };

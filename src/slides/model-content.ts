@@ -18,6 +18,10 @@ export interface ModelContent {
   /** The joint body's services, drawn as boxes inside it. */
   services: string[];
   outcome: string;
+  /** Set by the layout when the outcome did not fit under the diagram (it goes to the notes). */
+  outcomeMoved?: boolean;
+  /** Set by the layout when the services did not fit in the joint body (they go to the notes). */
+  servicesMoved?: boolean;
   emphasis?: Paragraph;
 }
 

@@ -4,10 +4,10 @@
  */
 import { model } from '../kinds/model.js';
 import { columns, type Page } from '../layout/page.js';
-import { fittedShape, textHeight, textStyle } from '../layout/text-box.js';
+import { fittedShape, textHeight, textStyle, wordsFit } from '../layout/text-box.js';
 import type { Box, SlideElement } from '../layout/types.js';
 import type { ModelContent } from './model-content.js';
-import { chooseServiceGrid, jointHeight, NAME_H, serviceShapes } from './model-services.js';
+import { chooseServiceGrid, type Density, jointHeight, nameHeight, serviceShapes } from './model-services.js';
 import { centreX, labelSlots, tasksLabel } from './tasks-label.js';
 import type { SlideInput } from './types.js';
 
@@ -66,38 +66,156 @@ function needAtFloor(page: Page, texts: string[], width: number): number {
   return Math.max(0, ...texts.map((text) => textHeight([{ runs: [{ text }] }], style, width, page.language)));
 }
 
-export function modelDiagram(input: SlideInput, content: ModelContent, area: Box): SlideElement[] {
-  const page = input.page;
-  const { colors, sizes } = page.theme;
+/** The diagram's rows and gaps, inches, for one way of drawing it. */
+interface Plan {
+  density: Density;
+  servicesInset: number;
+  servicesW: number;
+  perRowServices: number;
+  servicesH: number;
+  rowH: number;
+  jointH: number;
+  perRow: number;
+  memberH: number;
+  blockH: number;
+  /** 0 when the outcome is not drawn (it is in the speaker notes). */
+  outcomeH: number;
+  arrowH: number;
+  /** Everything, with the arrows at their shortest, stays within the area. */
+  fits: boolean;
+}
+
+/** Shortest arrow the diagram is drawn with when space is short, inches. */
+const FLOOR_ARROW_H = 0.2;
+
+/** What of the diagram is drawn: the outcome under it, the services inside the joint body. */
+interface Drawn {
+  outcome: boolean;
+  services: boolean;
+  density: Density;
+}
+
+function plan(page: Page, content: ModelContent, area: Box, servicesInset: number, drawn: Drawn): Plan {
+  const withOutcome = drawn.outcome;
+  const services = drawn.services ? content.services : [];
+  const servicesW = area.w - 2 * servicesInset;
   const unit = area.h / 5.2;
-  // With services the joint body spans the member row, and is as tall as its grid needs.
-  const servicesW = area.w - 1.2;
+  const arrows = withOutcome ? 2 : 1;
   // Services in rows whose boxes hold every word whole, within 42 % of the diagram's height where one does.
-  const perRowServices = chooseServiceGrid(page, content.services, servicesW, area.h * 0.42);
-  const servicesH = jointHeight(page, content.services, servicesW, perRowServices);
+  const perRowServices = chooseServiceGrid(page, services, servicesW, area.h * 0.42, drawn.density);
+  const servicesH = jointHeight(page, services, servicesW, perRowServices, drawn.density);
   const rowH = Math.max(
     0.45,
-    Math.min(1.0, unit * 1.15, servicesH > 0 ? (area.h - servicesH - 2 * MIN_ARROW_H) / 2 : Infinity),
+    Math.min(1.0, unit * 1.15, servicesH > 0 ? (area.h - servicesH - arrows * MIN_ARROW_H) / arrows : Infinity),
   );
   const jointH = Math.max(rowH, servicesH);
   // Many members, or long names, make the member boxes taller rather than the text smaller than the floor.
   const names = content.members.map((m) => m.name);
-  const need = (perRow: number): number =>
-    needAtFloor(page, names, memberBoxes(area, perRow, rowH, Math.min(area.w * 0.5, 6))[0]!.w);
-  // Many members with long names go on two rows (one column per pair) rather than into tall slivers.
-  const twoRows = names.length > 2 && need(names.length) > Math.max(rowH, 1.0);
+  const width = (perRow: number): number => memberBoxes(area, perRow, rowH, Math.min(area.w * 0.5, 6))[0]!.w;
+  const need = (perRow: number): number => needAtFloor(page, names, width(perRow));
+  // Many members with long names, or a name with a word no box of one row holds whole, go on two
+  // rows (one column per pair) rather than into tall slivers.
+  const twoRows =
+    names.length > 2 && (need(names.length) > Math.max(rowH, 1.0) || !wholeAtFloor(page, names, width(names.length)));
   const perRow = twoRows ? Math.ceil(names.length / 2) : names.length;
   // The outcome is a rounded box: its text area is inset by 29.3 % of the corner radius on each side.
   const outcomeNeed = needAtFloor(page, [content.outcome], area.w - 0.3) + 2 * 0.29289 * OUTCOME_RADIUS;
   const rows = twoRows ? 2 : 1;
-  const roomy =
-    rows * Math.max(rowH, need(perRow)) + jointH + Math.max(Math.min(rowH, 0.6), outcomeNeed) + 2 * MIN_ARROW_H <=
-    area.h;
+  const usualOutcome = withOutcome ? Math.max(Math.min(rowH, 0.6), outcomeNeed) : 0;
+  const roomy = rows * Math.max(rowH, need(perRow)) + jointH + usualOutcome + arrows * MIN_ARROW_H <= area.h;
   // When the rows at their usual height leave the arrows no room, boxes are only as tall as their text needs.
   const memberH = roomy ? Math.max(rowH, need(perRow)) : Math.max(0.45, need(perRow));
   const blockH = twoRows ? 2 * memberH + MEMBER_GAP : memberH;
-  const outcomeH = roomy ? Math.max(Math.min(rowH, 0.6), outcomeNeed) : Math.max(0.45, outcomeNeed);
-  const arrowH = Math.max(0.2, (area.h - blockH - jointH - outcomeH) / 2);
+  const outcomeH = !withOutcome ? 0 : roomy ? usualOutcome : Math.max(0.45, outcomeNeed);
+  const free = area.h - blockH - jointH - outcomeH;
+  const arrowH = Math.max(FLOOR_ARROW_H, free / arrows);
+  return {
+    density: drawn.density,
+    servicesInset,
+    servicesW,
+    perRowServices,
+    servicesH,
+    rowH,
+    jointH,
+    perRow,
+    memberH,
+    blockH,
+    outcomeH,
+    arrowH,
+    fits: free >= arrows * FLOOR_ARROW_H - 0.01,
+  };
+}
+
+/** Every word of every name fits one line of a box `width` wide at the floor (bold), so none is broken. */
+function wholeAtFloor(page: Page, texts: string[], width: number): boolean {
+  const style = textStyle(page, { size: page.theme.sizes.minBody, bold: true, align: 'center' });
+  return wordsFit(
+    texts.map((text) => ({ runs: [{ text }] })),
+    style,
+    width,
+    page.theme.sizes.minBody,
+  );
+}
+
+/**
+ * The first way of drawing the diagram that fits its area: as usual; the services' grid across
+ * the whole area (more boxes per row); the grid compact (its boxes measured at the floor, a
+ * lower name band); then, where the caller allows it, without the outcome, and last without
+ * the services too (both go to the speaker notes). None fits: the last, and the caller's check
+ * sees it overflow.
+ */
+function planDiagram(page: Page, content: ModelContent, area: Box, outcomeStays: boolean): Plan {
+  // Insets of the services' joint body from the area's sides: under the member row, then across the area.
+  const insets = [0.6, 0.1];
+  const ways: Drawn[] = [
+    { outcome: true, services: true, density: 'usual' },
+    { outcome: true, services: true, density: 'compact' },
+    ...(outcomeStays ? [] : [{ outcome: false, services: true, density: 'compact' } as const]),
+  ];
+  // The last resort: the joint body as one box, its services listed in the speaker notes.
+  const bare: Drawn = { outcome: false, services: false, density: 'usual' };
+  const tries = [
+    ...ways.flatMap((way) => insets.map((inset) => () => plan(page, content, area, inset, way))),
+    ...(outcomeStays ? [] : [() => plan(page, content, area, 0.6, bare)]),
+  ];
+  let last: Plan | undefined;
+  for (const attempt of tries) {
+    last = attempt();
+    if (last.fits) return last;
+  }
+  return last!;
+}
+
+/**
+ * The diagram in `area`. `outcomeMayMove` lets it leave the outcome off the slide when it does
+ * not fit otherwise (`content.outcomeMoved`), and then the services (`content.servicesMoved`): they go to the speaker notes.
+ */
+export function modelDiagram(
+  input: SlideInput,
+  content: ModelContent,
+  area: Box,
+  options: { outcomeMayMove: boolean } = { outcomeMayMove: false },
+): SlideElement[] {
+  const page = input.page;
+  const { colors, sizes } = page.theme;
+  const {
+    density,
+    servicesInset,
+    servicesW,
+    perRowServices,
+    servicesH,
+    rowH,
+    jointH,
+    perRow,
+    memberH,
+    blockH,
+    outcomeH,
+    arrowH,
+  } = planDiagram(page, content, area, !options.outcomeMayMove);
+  content.outcomeMoved = outcomeH === 0;
+  content.servicesMoved = content.services.length > 0 && servicesH === 0;
+  const services = content.servicesMoved ? [] : content.services;
+  const names = content.members.map((m) => m.name);
   const boxStyle = (color: string) =>
     textStyle(page, { size: Math.min(sizes.body, 20), bold: true, color, align: 'center', valign: 'middle' });
   const cols = memberBoxes(area, perRow, memberH, Math.min(area.w * 0.5, 6));
@@ -105,7 +223,8 @@ export function modelDiagram(input: SlideInput, content: ModelContent, area: Box
     (_, i): Box => ({ ...cols[i % perRow]!, y: area.y + Math.floor(i / perRow) * (memberH + MEMBER_GAP) }),
   );
   const y = area.y + blockH + arrowH;
-  const joint = servicesH > 0 ? { x: area.x + 0.6, y, w: servicesW, h: jointH } : jointBox(area, cols, y, rowH);
+  const joint =
+    servicesH > 0 ? { x: area.x + servicesInset, y, w: servicesW, h: jointH } : jointBox(area, cols, y, rowH);
   const arrowW = Math.min(ARROW_W, cols[0]!.w * 0.4);
   const arrows = arrowCentres(cols, joint).map(
     (cx): Box => ({ x: cx - arrowW / 2, y: area.y + blockH + 0.04, w: arrowW, h: arrowH - 0.08 }),
@@ -135,7 +254,7 @@ export function modelDiagram(input: SlideInput, content: ModelContent, area: Box
     if (label) elements.push(label);
     else content.unplaced = content.tasks;
   }
-  const nameBox = servicesH > 0 ? { ...joint, h: NAME_H } : joint;
+  const nameBox = servicesH > 0 ? { ...joint, h: nameHeight(density) } : joint;
   const jointName = fittedShape(page, {
     name: model.parts.jointBody.name(),
     shape: 'rect',
@@ -149,7 +268,8 @@ export function modelDiagram(input: SlideInput, content: ModelContent, area: Box
     fill: colors.primary,
     style: { ...jointName.style!, valign: servicesH > 0 ? 'top' : 'middle' },
   });
-  elements.push(...serviceShapes(page, content.services, joint, perRowServices));
+  elements.push(...serviceShapes(page, services, joint, perRowServices, density));
+  if (content.outcomeMoved) return elements;
   const below = joint.y + joint.h;
   elements.push(
     arrow(

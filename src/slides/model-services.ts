@@ -9,8 +9,15 @@ import type { Page } from '../layout/page.js';
 import { fittedShape, textHeight, textStyle, wordsFit } from '../layout/text-box.js';
 import type { Box, ShapeElement } from '../layout/types.js';
 
-/** Height of the band holding the joint body's name, padding around the grid, inches. */
-export const NAME_H = 0.5;
+/**
+ * How tightly the grid is set: as usual (the name band 0.5 in, boxes measured at 14 pt or the
+ * floor), or compact where the diagram's area is short (a 0.4 in band, boxes measured at the floor).
+ */
+export type Density = 'usual' | 'compact';
+
+/** Height of the band holding the joint body's name, inches. */
+export const nameHeight = (density: Density): number => (density === 'compact' ? 0.4 : 0.5);
+/** Padding around the grid, inches. */
 const PAD = 0.1;
 const MIN_BOX_H = 0.45;
 
@@ -43,12 +50,18 @@ function wholeWordsAt(page: Page, services: string[], boxW: number): boolean {
  * else the lowest one that holds every word whole; else the usual one (where a word too long
  * for any box is hyphenated).
  */
-export function chooseServiceGrid(page: Page, services: string[], width: number, maxHeight: number): number {
+export function chooseServiceGrid(
+  page: Page,
+  services: string[],
+  width: number,
+  maxHeight: number,
+  density: Density = 'usual',
+): number {
   const candidates = gridCandidates(services.length);
   const whole = candidates.filter((perRow) =>
     wholeWordsAt(page, services, boxWidth(width, serviceGrid(services.length, perRow).perRow)),
   );
-  const height = (perRow: number) => jointHeight(page, services, width, perRow);
+  const height = (perRow: number) => jointHeight(page, services, width, perRow, density);
   const within = whole.find((perRow) => height(perRow) <= maxHeight);
   if (within !== undefined) return within;
   if (whole.length > 0) return whole.reduce((best, n) => (height(n) < height(best) ? n : best));
@@ -56,8 +69,9 @@ export function chooseServiceGrid(page: Page, services: string[], width: number,
 }
 
 /** Height of one service box: what the longest name needs at the floor (two lines for most), within limits. */
-function boxHeight(page: Page, services: string[], boxW: number): number {
-  const style = textStyle(page, { size: Math.max(page.theme.sizes.minBody, 14), align: 'center' });
+function boxHeight(page: Page, services: string[], boxW: number, density: Density): number {
+  const floor = page.theme.sizes.minBody;
+  const style = textStyle(page, { size: density === 'compact' ? floor : Math.max(floor, 14), align: 'center' });
   const need = Math.max(...services.map((text) => textHeight([{ runs: [{ text }] }], style, boxW, page.language)));
   // As tall as the longest name needs at the floor: a box never holds less than its text.
   return Math.max(MIN_BOX_H, need);
@@ -69,19 +83,31 @@ const MAX_BOX_W = 2.6;
 const boxWidth = (width: number, perRow: number): number => Math.min(MAX_BOX_W, (width - PAD * (perRow + 1)) / perRow);
 
 /** Height the joint body needs to hold its name and the services' grid, inches. */
-export function jointHeight(page: Page, services: string[], width: number, wantedPerRow: number): number {
+export function jointHeight(
+  page: Page,
+  services: string[],
+  width: number,
+  wantedPerRow: number,
+  density: Density = 'usual',
+): number {
   if (services.length === 0) return 0;
   const { perRow, rows } = serviceGrid(services.length, wantedPerRow);
-  return NAME_H + rows * (boxHeight(page, services, boxWidth(width, perRow)) + PAD);
+  return nameHeight(density) + rows * (boxHeight(page, services, boxWidth(width, perRow), density) + PAD);
 }
 
 /** The service boxes inside `joint`, all at one size (the smallest any box needs). */
-export function serviceShapes(page: Page, services: string[], joint: Box, perRowWanted: number): ShapeElement[] {
+export function serviceShapes(
+  page: Page,
+  services: string[],
+  joint: Box,
+  perRowWanted: number,
+  density: Density = 'usual',
+): ShapeElement[] {
   if (services.length === 0) return [];
   const { colors, sizes } = page.theme;
   const { perRow } = serviceGrid(services.length, perRowWanted);
   const w = boxWidth(joint.w, perRow);
-  const h = boxHeight(page, services, w);
+  const h = boxHeight(page, services, w, density);
   const style = textStyle(page, {
     size: Math.min(sizes.body, 16),
     color: colors.primary,
@@ -93,7 +119,7 @@ export function serviceShapes(page: Page, services: string[], joint: Box, perRow
     const inRow = Math.min(perRow, services.length - row * perRow);
     // A shorter last row is centred under the full one.
     const left = joint.x + (joint.w - (inRow * w + (inRow - 1) * PAD)) / 2;
-    const box = { x: left + (i - row * perRow) * (w + PAD), y: joint.y + NAME_H + row * (h + PAD), w, h };
+    const box = { x: left + (i - row * perRow) * (w + PAD), y: joint.y + nameHeight(density) + row * (h + PAD), w, h };
     return fittedShape(page, {
       name: model.parts.service.name(text),
       shape: 'rect',

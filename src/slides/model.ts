@@ -7,6 +7,7 @@
  * diagram. The tasks label goes where no shape lies under it.
  */
 import { model } from '../kinds/model.js';
+import { english, said } from '../messages/catalogue.js';
 import { fitBox, textHeight, textStyle, titleElements } from '../layout/text-box.js';
 import type { Box, LaidOutSlide, Paragraph, SlideElement } from '../layout/types.js';
 import { type ModelContent, modelContent } from './model-content.js';
@@ -19,6 +20,8 @@ const bottomOf = (elements: SlideElement[]): number => Math.max(...elements.map(
 interface Shown {
   summary: boolean;
   emphasis: boolean;
+  /** The outcome may leave the diagram for the speaker notes (the last resort). */
+  outcomeMay?: boolean;
   beside?: boolean;
 }
 
@@ -42,14 +45,15 @@ function layout(input: SlideInput, content: ModelContent): LaidOutSlide {
     ...(wideAndLow(input.page.body) ? [{ summary: true, emphasis: true, beside: true }] : []),
     { summary: false, emphasis: true },
     { summary: false, emphasis: false },
+    { summary: false, emphasis: false, outcomeMay: true },
   ];
   let slide: LaidOutSlide | undefined;
   for (const shown of attempts) {
-    const unplaced = content.unplaced;
+    const { unplaced, outcomeMoved, servicesMoved } = content;
     const { slide: laid, fits } = layoutWith(input, content, shown);
     slide = laid;
     if (fits) break;
-    content.unplaced = unplaced;
+    Object.assign(content, { unplaced, outcomeMoved, servicesMoved });
   }
   return slide!;
 }
@@ -66,7 +70,7 @@ function layoutWith(input: SlideInput, content: ModelContent, shown: Shown): { s
   const emphasis = shown.emphasis ? content.emphasis : undefined;
   const emphasisH = emphasis ? Math.min(body.h * 0.18, textHeight([emphasis], emphasisStyle, body.w)) : 0;
   const diagram: Box = { x: body.x, y: body.y + summaryH + 0.2, w: body.w, h: body.h - summaryH - emphasisH - 0.45 };
-  const drawn = modelDiagram(input, content, diagram);
+  const drawn = modelDiagram(input, content, diagram, { outcomeMayMove: Boolean(shown.outcomeMay) });
   const elements: SlideElement[] = [...titleElements(page, content.title)];
   if (shown.summary)
     elements.push(
@@ -141,10 +145,14 @@ function laidOut(
   const moved = [
     summaryShown ? '' : content.summary,
     emphasisShown || !content.emphasis ? '' : content.emphasis.runs.map((r) => r.text).join(''),
+    content.servicesMoved ? content.services.join('\n') : '',
+    content.outcomeMoved ? content.outcome : '',
     content.unplaced ?? '',
   ];
   const notes = moved.filter(Boolean).join('\n\n');
-  const adapted = input.page.template ? movedNote(Boolean(moved[0]), Boolean(moved[1])) : undefined;
+  const adapted = input.page.template
+    ? movedNote(Boolean(moved[0]), Boolean(moved[1]), Boolean(moved[2]), Boolean(moved[3]))
+    : undefined;
   return {
     title: content.title,
     background: input.page.theme.colors.background,
@@ -154,13 +162,24 @@ function laidOut(
   };
 }
 
-/** The warning for text of the model moved to the speaker notes on a template (the tasks label is not text of its own). */
-function movedNote(summary: boolean, emphasis: boolean): string | undefined {
-  if (summary && emphasis)
-    return "the model's summary and key sentence do not fit on the template's body area; they are in the speaker notes";
-  if (summary) return "the model's summary does not fit on the template's body area; it is in the speaker notes";
-  if (emphasis) return "the model's key sentence does not fit on the template's body area; it is in the speaker notes";
-  return undefined;
+/**
+ * The warning for text of the model moved to the speaker notes on a template (the tasks label is
+ * not text of its own). The outcome and the services move only after the summary and the key
+ * sentence have (the last layout attempt), so their warnings name the rest as the model's other texts.
+ */
+function movedNote(summary: boolean, emphasis: boolean, services: boolean, outcome: boolean): string | undefined {
+  const key = services
+    ? 'adapt.modelServices'
+    : outcome
+      ? 'adapt.modelOutcome'
+      : summary && emphasis
+        ? 'adapt.modelBoth'
+        : summary
+          ? 'adapt.modelSummary'
+          : emphasis
+            ? 'adapt.modelEmphasis'
+            : undefined;
+  return key ? english(said(key)) : undefined;
 }
 
 export const modelSlide: SlideKind = {
