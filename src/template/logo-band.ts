@@ -23,8 +23,6 @@ export interface LogoBand {
 
 /** Trappa's band: at most 1.4 in high, 0.9 in from the sides. */
 const BAND_H = 1.4;
-/** The lowest band tried before the logos are set on the art with a backing: logos half of it, 0.4 in. */
-const MIN_BAND_H = 0.8;
 const SIDE = 0.9;
 /** The least gap between the band's foot and the slide's, and the step it rises by, in inches. */
 const FOOT = 0.15;
@@ -103,28 +101,18 @@ const bandsOf = new WeakMap<LayoutLook, Map<string, LogoBand>>();
 
 function findBand(set: MasterSet, look: LayoutLook, texts: Box): LogoBand {
   const { w, h } = set.size;
-  const full = w - 2 * SIDE;
   const height = Math.min(BAND_H, h / 5);
-  // A cover whose texts end just above its art (Blue_Curve's wave under the master's own title
-  // places) leaves no row of the full height free; a lower band there beats one on the art.
-  for (let tall = height; tall >= MIN_BAND_H - 1e-9; tall -= STEP) {
-    const found = freeRow(look, texts, { w, h }, full, tall);
-    if (found) return found;
-  }
-  const fallback = { x: SIDE, y: h - FOOT - height, w: full, h: height };
-  return { band: fallback, backing: columnsOf(look, fallback).ground < LIGHT };
-}
-
-/** The lowest row `tall` high that holds the logos in one row, else the one with the widest free stretch (≥ 1.5 in). */
-function freeRow(look: LayoutLook, texts: Box, size: { w: number; h: number }, full: number, tall: number) {
-  const top = Math.min(texts.y + texts.h * 0.5, size.h - FOOT - tall);
+  const full = w - 2 * SIDE;
+  const top = Math.min(texts.y + texts.h * 0.5, h - FOOT - height);
   let best: { band: Box; ground: number } | undefined;
-  for (let y = size.h - FOOT - tall; y >= top - 1e-9; y -= STEP) {
-    const row = { x: SIDE, y, w: full, h: tall };
+  for (let y = h - FOOT - height; y >= top - 1e-9; y -= STEP) {
+    const row = { x: SIDE, y, w: full, h: height };
     const { ground, free } = columnsOf(look, row);
     const band = widestFree(row, free);
     if (!best || band.w > best.band.w + 1e-9) best = { band, ground };
     if (band.w >= full * ROW_SHARE) break;
   }
-  return best && best.band.w >= 1.5 ? { band: best.band, backing: best.ground < LIGHT } : undefined;
+  const fallback = { x: SIDE, y: h - FOOT - height, w: full, h: height };
+  const chosen = best && best.band.w >= 1.5 ? best : { band: fallback, ground: columnsOf(look, fallback).ground };
+  return { band: chosen.band, backing: chosen.ground < LIGHT };
 }
