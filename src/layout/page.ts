@@ -31,8 +31,9 @@ export interface Page {
   /**
    * Set on an organisation's template: the places of its title slide's texts and of its footer and slide number;
    * `art`: the template's art on its content layout (shapes and pictures that are not a background), kept off;
-   * `slots`: its own places for slides of two texts; `cover.logos`: where the title slide's logos go on it
-   * (inside the slide, off its art) and whether they need a light backing there (template/logo-band.ts);
+   * `slots`: its own places for slides of two texts; `cover.logos`: where the title slide's logos may go on it
+   * (rows inside the slide, off its art, of several heights; the band at its foot when none is free under
+   * the texts) and whether they need a light backing there (template/logo-band.ts, slides/cover-plan.ts);
    * `free`: the free area under the title where it is much larger than `body` (a small body place),
    * which a slide takes instead of `body` only when that saves slides or keeps its content whole;
    * `titleOnBand`, `cover.onBand`: the title is set in a band the master draws for it, centred there (template/title-band.ts);
@@ -42,7 +43,9 @@ export interface Page {
     cover: {
       title: Box;
       subtitle: Box;
-      logos?: { band: Box; backing: boolean };
+      logos?: LogoRows;
+      /** How far the title block may rise above its place to leave the logos room (template-design.ts liftRoom). */
+      lift?: number;
       onBand?: boolean;
       align: { title: Alignment; subtitle: Alignment };
     };
@@ -54,6 +57,22 @@ export interface Page {
     free?: Box;
     titleOnBand?: boolean;
   };
+}
+
+/** A row for the cover's logos on a template (template/logo-band.ts). */
+export interface LogoBand {
+  /** Where the logo row goes: inside the slide, off the template's art, on an even ground. */
+  band: Box;
+  /** The logos need a light backing of their own: the ground there is not light, or not known. */
+  backing: boolean;
+}
+
+/** Where a template's cover may put its logos: the cover's texts decide which (slides/cover-plan.ts). */
+export interface LogoRows {
+  /** The lowest free row of each band height that has one, tallest first. */
+  rows: LogoBand[];
+  /** The band across the slide's foot, for a cover whose texts leave no row free; backed where it is on art. */
+  fallback: LogoBand & { onArt: boolean };
 }
 
 /**

@@ -375,6 +375,11 @@ const ADAPTED = {
     'diagrammet til modellen får ikkje plass på innhaldsflata i malen med resultatet; resultatet og dei andre tekstane til modellen står i talarnotata',
     "the model's diagram does not fit on the template's body area with its outcome; the outcome and the model's other texts are in the speaker notes",
   ),
+  'adapt.coverLogos': t(
+    'forsiden i malen har ikke plass til logoene under tekstene utenom malens grafikk; de står på grafikken med en lys bakgrunn',
+    'forsida i malen har ikkje plass til logoane under tekstane utanom grafikken i malen; dei står på grafikken med ein lys bakgrunn',
+    "the template's cover has no room for the logos under its texts off the template's art; they stand on the art on a light backing",
+  ),
   'adapt.modelServices': t(
     'modellens diagram får ikke plass på innholdsflaten i malen med tjenestene; tjenestene, resultatet og modellens andre tekster står i talernotatene',
     'diagrammet til modellen får ikkje plass på innhaldsflata i malen med tenestene; tenestene, resultatet og dei andre tekstane til modellen står i talarnotata',

@@ -6,20 +6,15 @@
  * draws (Nature_Illustration's trees are in its picture) — and on a ground the logos read on.
  * Logos are drawn for light grounds (the common case, and the only one a logo file can be
  * assumed to be made for); on a darker ground, or one that cannot be known, they stand on a
- * light backing of their own.
+ * light backing of their own. The cover's texts and its logos share the room above the art, so
+ * this module offers rows of several heights and the cover chooses (slides/cover-plan.ts).
  */
 import { contrastRatio } from '../contrast.js';
+import type { LogoBand, LogoRows } from '../layout/page.js';
 import type { Box } from '../layout/types.js';
 import type { LayoutInfo, MasterSet } from '../pptx/master-set.js';
 import { layoutLook } from './layout-looks.js';
 import type { LayoutLook } from './legible-colors.js';
-
-export interface LogoBand {
-  /** Where the logo row goes: inside the slide, off the template's art, on an even ground. */
-  band: Box;
-  /** The logos need a light backing of their own: the ground there is not light, or not known. */
-  backing: boolean;
-}
 
 /** Trappa's band: at most 1.4 in high, 0.9 in from the sides. */
 const BAND_H = 1.4;
@@ -83,36 +78,53 @@ function widestFree(row: Box, free: boolean[]): Box {
 }
 
 /**
- * The lowest row of the band's height, between the middle of the cover's texts and the slide's
- * foot, whose widest free stretch holds the logos in one row; else the row with the widest one.
+ * Where the logos may go on the cover: for each band height from Trappa's down to the least
+ * (`rows`, tallest first), the lowest row of that height, between the top of the cover's title
+ * and the slide's foot, whose widest free stretch holds the logos in one row (else the row with
+ * the widest one, at least 1.5 in); and the band across the foot (`fallback`) for a cover where
+ * no row fits under its texts. Which row the logos take is the cover's to decide
+ * (slides/cover-plan.ts): it knows how much room its texts need.
  */
-export function logoBand(set: MasterSet, cover: LayoutInfo, texts: Box): LogoBand {
-  // Once per look (set, cover layout and pictures) and texts' box: every deck of a build asks again.
+export function logoRows(set: MasterSet, cover: LayoutInfo, title: Box): LogoRows {
+  // Once per look (set, cover layout and pictures) and title: every deck of a build asks again.
   const look = layoutLook(set, cover);
-  let bands = bandsOf.get(look);
-  if (!bands) bandsOf.set(look, (bands = new Map()));
-  const key = `${texts.x},${texts.y},${texts.w},${texts.h}`;
-  let found = bands.get(key);
-  if (!found) bands.set(key, (found = findBand(set, look, texts)));
-  return { band: { ...found.band }, backing: found.backing };
+  let found = rowsOf.get(look);
+  if (!found) rowsOf.set(look, (found = new Map()));
+  const key = `${title.x},${title.y},${title.w},${title.h}`;
+  let rows = found.get(key);
+  if (!rows) found.set(key, (rows = findRows(set, look, title)));
+  return { rows: rows.rows.map((r) => ({ ...r, band: { ...r.band } })), fallback: { ...rows.fallback } };
 }
 
-const bandsOf = new WeakMap<LayoutLook, Map<string, LogoBand>>();
+const rowsOf = new WeakMap<LayoutLook, Map<string, LogoRows>>();
 
-function findBand(set: MasterSet, look: LayoutLook, texts: Box): LogoBand {
+/** The least band height tried, in inches: the logos 0.56 in high at most in it. */
+const MIN_BAND = 0.8;
+
+function findRows(set: MasterSet, look: LayoutLook, title: Box): LogoRows {
   const { w, h } = set.size;
   const height = Math.min(BAND_H, h / 5);
   const full = w - 2 * SIDE;
-  const top = Math.min(texts.y + texts.h * 0.5, h - FOOT - height);
+  const rows: LogoBand[] = [];
+  for (let tall = height; tall >= MIN_BAND - 1e-9; tall -= STEP) {
+    const row = lowestRow(look, { w, h }, full, tall, title.y);
+    if (row) rows.push(row);
+  }
+  const band = { x: SIDE, y: h - FOOT - height, w: full, h: height };
+  const { ground, free } = columnsOf(look, band);
+  const onArt = free.some((ok) => !ok) && look.art.some((a) => overlaps(a, band));
+  return { rows, fallback: { band, backing: onArt || ground < LIGHT, onArt } };
+}
+
+/** The lowest row `tall` high below `top` that holds the logos in one row, else the one with the widest free stretch (≥ 1.5 in). */
+function lowestRow(look: LayoutLook, size: { w: number; h: number }, full: number, tall: number, top: number) {
   let best: { band: Box; ground: number } | undefined;
-  for (let y = h - FOOT - height; y >= top - 1e-9; y -= STEP) {
-    const row = { x: SIDE, y, w: full, h: height };
+  for (let y = size.h - FOOT - tall; y >= top - 1e-9; y -= STEP) {
+    const row = { x: SIDE, y, w: full, h: tall };
     const { ground, free } = columnsOf(look, row);
     const band = widestFree(row, free);
     if (!best || band.w > best.band.w + 1e-9) best = { band, ground };
     if (band.w >= full * ROW_SHARE) break;
   }
-  const fallback = { x: SIDE, y: h - FOOT - height, w: full, h: height };
-  const chosen = best && best.band.w >= 1.5 ? best : { band: fallback, ground: columnsOf(look, fallback).ground };
-  return { band: chosen.band, backing: chosen.ground < LIGHT };
+  return best && best.band.w >= 1.5 ? { band: best.band, backing: best.ground < LIGHT } : undefined;
 }

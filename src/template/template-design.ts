@@ -11,7 +11,7 @@ import { belowTitle, contentArea, titleBesideArt } from './content-area.js';
 import { coverPlaces } from './cover-places.js';
 import { bestTextSlot, type LayoutLook } from './legible-colors.js';
 import { layoutLook } from './layout-looks.js';
-import { logoBand } from './logo-band.js';
+import { logoRows } from './logo-band.js';
 import { titleOnBand } from './title-band.js';
 import { roomBelow, templateSlots } from './template-slots.js';
 import { legible, mix } from './legible-theme.js';
@@ -151,6 +151,17 @@ const STRIP = 0.4;
 /** How much larger than the content area the free area must be to be offered to the slides. */
 const FREE_GAIN = 7 / 6;
 
+/**
+ * How far (inches) the cover's title block may rise above its place to leave the logos a row
+ * under the texts (slides/cover-plan.ts): half the free height above the title, off the art and
+ * the slide's top edge (0.3 in), so the block keeps the template's weight low on the page.
+ */
+function liftRoom(title: Box, art: Box[]): number {
+  const above = art.filter((a) => a.x < title.x + title.w && a.x + a.w > title.x && a.y + a.h <= title.y + 0.05);
+  const limit = Math.max(0.3, ...above.map((a) => a.y + a.h + 0.1));
+  return Math.max(0, (title.y - limit) / 2);
+}
+
 /** Trappa's footer band moved to the bottom of a template's slide (which has no footer places). */
 function bottomBand(footer: Box, size: { w: number; h: number }): Box {
   const x = Math.min(footer.x, size.w * 0.05);
@@ -181,6 +192,7 @@ export function templatePage(page: Page, set: MasterSet, layouts: Record<LayoutR
   // A title set on a band the master draws for it stays there (Piano's grey bar, Inspiration's green one).
   const places = coverBand ? own : coverPlaces(cover, own, boxOf(content, 'title'), set.size, offArt);
   const subtitle = places.subtitle;
+  const coverTitleBox = titleBesideArt(coverBand ?? places.title, coverLook.art);
   return {
     ...page,
     size: set.size,
@@ -190,11 +202,12 @@ export function templatePage(page: Page, set: MasterSet, layouts: Record<LayoutR
     footer: union([footer, number]) ?? bottomBand(page.footer, set.size),
     template: {
       cover: {
-        title: titleBesideArt(coverBand ?? places.title, coverLook.art),
+        title: coverTitleBox,
         ...(coverBand ? { onBand: true } : {}),
         subtitle,
         align: { title: alignOf(cover, 'ctrTitle', 'title'), subtitle: alignOf(cover, 'subTitle', 'body', 'obj') },
-        logos: logoBand(set, cover, subtitle),
+        logos: logoRows(set, cover, coverTitleBox),
+        ...(coverBand ? {} : { lift: liftRoom(coverTitleBox, coverLook.art) }),
       },
       art: look.art,
       ...(free ? { free } : {}),
