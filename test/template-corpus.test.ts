@@ -70,7 +70,11 @@ describe('the template corpus', () => {
     // Templates with a body area far smaller than Trappa's (Midnightblue, Vintage) need it.
     expect(adapted.flat().length).toBeGreaterThan(0);
     for (const notes of adapted) {
-      for (const n of notes) expect(n).toMatch(/^deck [\w-]+, slide \d+ \([\w-]+\): .*template's body area/);
+      // Twelfth round: or a cover whose texts leave its logos no row off the art (Focus, Piano: slides/cover-plan.ts).
+      for (const n of notes)
+        expect(n).toMatch(
+          /^deck [\w-]+, slide \d+ \([\w-]+\): .*template's (?:body area|cover has no room for the logos)/,
+        );
       // One line per slide of a deck, however many slides it continues on.
       const slides = notes.map((n) => /^deck [\w-]+, slide \d+/.exec(n)![0]);
       expect(new Set(slides).size).toBe(slides.length);
