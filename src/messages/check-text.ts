@@ -128,6 +128,11 @@ export const CHECK_TEXT = {
     'teksten går inn over grafikken i malen ({where}); hald han ved sida av grafikken eller gje han eit panel',
     "the text runs onto the template's art ({where}); keep it beside the art or give it a panel",
   ),
+  'find.shapeOverArt': t(
+    'formen ligger over malens grafikk ({where}); flytt den ved siden av grafikken',
+    'forma ligg over grafikken i malen ({where}); flytt ho ved sida av grafikken',
+    "the shape lies over the template's art ({where}); move it beside the art",
+  ),
   'find.contrast': t(
     'kontrast {ratio}:1 (tekst {color} på {background}, {text}) er under {required}:1',
     'kontrast {ratio}:1 (tekst {color} på {background}, {text}) er under {required}:1',

@@ -61,7 +61,10 @@ function columnsOf(look: LayoutLook, row: Box): { ground: number; free: boolean[
   const free = samples.map((column, i) => {
     const x = row.x + i * COLUMN;
     const cell = { x, y: row.y, w: COLUMN, h: row.h };
-    return column.every(even) && !look.art.some((a) => overlaps(a, cell));
+    // Art inside a backdrop picture too (Nature_Illustration's trees), as the `art` rule sees it.
+    return (
+      column.every(even) && !look.art.some((a) => overlaps(a, cell)) && !look.inPicture.some((a) => overlaps(a, cell))
+    );
   });
   return { ground, free };
 }

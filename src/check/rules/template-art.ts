@@ -9,6 +9,8 @@
  * check/ground-art.ts — or one of the slide's own shapes under the text, such as a panel). A
  * warning names the slide and the text when the template's art takes some of those points and
  * another ground of a visibly other colour takes others. Contrast is the `contrast` rule's.
+ * Trappa's shapes that are no text (diagram boxes, logos, pictures) are judged by their boxes
+ * against the art placement keeps off (0.1 in thick or more): `shapeFindings`.
  */
 import type { Box } from '../../layout/types.js';
 import { said } from '../../messages/catalogue.js';
@@ -90,7 +92,9 @@ function groundsUnder(
         const key = patch >= 0 ? -1 - patch : top;
         let g = grounds.get(key);
         if (!g) {
-          const art = patch >= 0 || (top < template && !backdrop);
+          // Art thinner than THIN is a stroke, judged where the letters are (`thinStrokes`), as placement has it.
+          const thin = Math.min(layer.box.w, layer.box.h) < THIN;
+          const art = patch >= 0 || (top < template && !backdrop && !thin);
           grounds.set(key, (g = { art, count: 0, rgb: [0, 0, 0], box: patch >= 0 ? patches[patch]! : layer.box }));
         }
         g.rgb[0] += (shown.rgb >> 16) & 255;
@@ -117,6 +121,8 @@ function mayCrossArt(box: Box, template: Layer[], patches: Box[], size: { w: num
 
 /** A stroke crossing this much (inches) of a text's lines strikes through letters, not past a corner. */
 const STRUCK = 0.1;
+/** The share of a line's height above its capitals (leading and ascender room). */
+const CAP_TOP = 0.18;
 
 /** The template's line art striking through the text's lines, as the box of the shape that draws it. */
 function strokeThrough(box: Box, strokes: StrokeSegment[], layers: Layer[], rasterOf: RasterOf): Box | undefined {
@@ -134,14 +140,33 @@ function strokeThrough(box: Box, strokes: StrokeSegment[], layers: Layer[], rast
 }
 
 /**
+ * The template's filled art thinner than THIN (a rule, a hairline bar: impress' green accent) as
+ * a stroke along its length: placement does not keep text off it, and it strikes through
+ * letters only where it crosses their capitals (`letterBoxes` by line), as a line shape does.
+ */
+function thinStrokes(layers: Layer[], size: { w: number; h: number }): StrokeSegment[] {
+  return layers.slice(1).flatMap((l): StrokeSegment[] => {
+    const { x, y, w, h } = l.box;
+    if (Math.min(w, h) >= THIN || w * h >= BACKDROP * size.w * size.h || l.paint.kind !== 'solid') return [];
+    const along = w >= h;
+    const from: [number, number] = along ? [x, y + h / 2] : [x + w / 2, y];
+    const to: [number, number] = along ? [x + w, y + h / 2] : [x + w / 2, y + h];
+    return [{ from, to, width: Math.min(w, h), color: l.paint.color, box: l.box }];
+  });
+}
+
+/** The layers without the thin ones: the ground a thin stroke is drawn on (its own fill would hide it). */
+const unruled = (layers: Layer[]) => layers.filter((l) => Math.min(l.box.w, l.box.h) >= THIN);
+
+/**
  * Where the text's lines are drawn down the frame: contrast.ts's box, as tall as the measured
  * lines (+10 %: LibreOffice sets some lines taller) placed by the frame's anchor, so art below
  * a short list's last line is not under it.
  */
-function linesBox(e: ShapeModel): Box | undefined {
+function linesBox(e: ShapeModel, slack = 1.1): Box | undefined {
   const box = textBox(e);
   if (!box || !e.text) return box;
-  const h = Math.min(box.h, measureFrame(e.text, box.w).height * 1.1);
+  const h = Math.min(box.h, measureFrame(e.text, box.w).height * slack);
   const anchor = e.text.anchor ?? 't';
   const y = anchor === 't' ? box.y : anchor === 'b' ? box.y + box.h - h : box.y + (box.h - h) / 2;
   return { ...box, y, h };
@@ -157,7 +182,9 @@ function linesBox(e: ShapeModel): Box | undefined {
  */
 function letterBoxes(e: ShapeModel, byLine: boolean): Box[] {
   const drawn = drawnBox(e);
-  const lines = linesBox(e);
+  // A thin stroke is judged against the lines where the layout measured them, as placement does
+  // (no 10 % slack moving a bottom-anchored title's first line up onto the rule above it).
+  const lines = linesBox(e, byLine ? 1 : 1.1);
   if (!drawn || !lines || !e.text) return lines ? [lines] : [];
   const i = e.text.insets;
   const x = drawn.x + (i?.left ?? 0);
@@ -171,9 +198,14 @@ function letterBoxes(e: ShapeModel, byLine: boolean): Box[] {
     let end = n;
     if (!byLine) while (laid[end + 1]?.paragraph === line.paragraph) end++;
     const last = laid[end]!;
-    const y = lines.y + line.top * scale;
+    // A stroke strikes letters from their capitals down: the top of a line (its leading and the
+    // room over the capitals, ~18 % of a line) holds no more than an accent, and a rule drawn
+    // there (impress' green accent over its cover title) passes over the letters, as placement,
+    // which keeps text off art of 0.1 in and more only, has it.
+    const cap = byLine ? line.height * CAP_TOP : 0;
+    const y = lines.y + line.top * scale + cap;
     // Not below the frame itself: a panel is fitted to the frame, and the text is set on it.
-    const h = Math.min((last.top + last.height - line.top) * scale, drawn.y + drawn.h - y);
+    const h = Math.min((last.top + last.height - line.top) * scale - cap, drawn.y + drawn.h - y);
     if (h <= 0) break;
     if (end > n || line.align === undefined) boxes.push({ x, y, w, h });
     else {
@@ -192,7 +224,7 @@ function slideFindings(deck: DeckModel, slide: SlideModel, options: RuleOptions)
   if (!slide.backdrop) return [];
   const rasterOf = options.pictures ?? (() => undefined);
   const patches = pictureArt(slide.backdrop, deck.size, rasterOf);
-  const strokes = artStrokes(slide.behind ?? []);
+  const strokes = [...artStrokes(slide.behind ?? []), ...thinStrokes(slide.backdrop, deck.size)];
   const media = mediaOf(deck.package, slide.part);
   const found: Finding[] = [];
   const shapes = new Set(textShapes(slide));
@@ -208,12 +240,13 @@ function slideFindings(deck: DeckModel, slide: SlideModel, options: RuleOptions)
       ? groundsUnder(letterBoxes(e, false), layers, slide.backdrop!.length, patches, deck.size, rasterOf)
       : [];
     const lines = strokes.length > 0 ? letterBoxes(e, true) : [];
+    const unstroked = lines.length > 0 ? unruled(layers) : layers;
     // The art the text runs onto: of the pieces it crosses into, the one under the fewest of its letters.
     const art =
       grounds
         .filter((g) => g.art && grounds.some((o) => o !== g && distance(g, o)))
         .sort((a, b) => a.count - b.count)[0]?.box ??
-      lines.map((l) => strokeThrough(l, strokes, layers, rasterOf)).find((b) => b !== undefined);
+      lines.map((l) => strokeThrough(l, strokes, unstroked, rasterOf)).find((b) => b !== undefined);
     if (!art) return;
     const { x, y, w, h } = art;
     const where = `${inches(x)}, ${inches(y)}, ${inches(w)} × ${inches(h)}`;
@@ -222,6 +255,76 @@ function slideFindings(deck: DeckModel, slide: SlideModel, options: RuleOptions)
   return found;
 }
 
+/** Trappa's grounds laid where a text or the logos must stand on art (a panel, the logos' backing): the text rule's advice. */
+const GROUND = /^(?:Panel \d+|Logo backing)$/;
+/** Art thinner than this (inches) is a rule or a hairline: placement does not keep off it (template/legible-colors.ts). */
+const THIN = 0.1;
+
+const within = (inner: Box, outer: Box) =>
+  inner.x >= outer.x - 0.01 &&
+  inner.y >= outer.y - 0.01 &&
+  inner.x + inner.w <= outer.x + outer.w + 0.01 &&
+  inner.y + inner.h <= outer.y + outer.h + 0.01;
+
+/** How far two boxes overlap across and down (inches). */
+const overlap = (a: Box, b: Box) => ({
+  x: Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x),
+  y: Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y),
+});
+
+/**
+ * The template's art as placement keeps off it (template/legible-colors.ts `art`): its shapes and
+ * pictures that are no backdrop, 0.1 in thick or more, not painted in the slide's ground colour
+ * nor faintly; and the patches of art inside its backdrop picture.
+ */
+function artBoxes(slide: SlideModel, patches: Box[], size: { w: number; h: number }): Box[] {
+  const layers = slide.backdrop ?? [];
+  const ground = layers[0]?.paint.kind === 'solid' ? layers[0].paint.color : undefined;
+  const shapes = layers
+    .slice(1)
+    .filter((l) => l.box.w * l.box.h < BACKDROP * size.w * size.h && Math.min(l.box.w, l.box.h) >= THIN)
+    .filter((l) => l.paint.kind !== 'solid' || (l.paint.color !== ground && l.paint.alpha >= 0.5))
+    .map((l) => l.box);
+  return [...shapes, ...patches];
+}
+
+/**
+ * Trappa's own shapes that are no text on the ground (diagram boxes, panels of its slides, logos,
+ * pictures) over the template's art, by STEP or more both ways: a box across a band or a logo on
+ * a wave is the design broken as surely as a text is. Grounds Trappa lays for a text or the logos
+ * (a legibility panel, the logos' backing) and what stands wholly on one are that remedy, not art
+ * crossed; the build warns where it had to put the logos on art (slides/cover-plan.ts).
+ */
+function shapeFindings(deck: DeckModel, slide: SlideModel, options: RuleOptions): Finding[] {
+  if (!slide.backdrop) return [];
+  const rasterOf = options.pictures ?? (() => undefined);
+  const art = artBoxes(slide, pictureArt(slide.backdrop, deck.size, rasterOf), deck.size);
+  if (art.length === 0) return [];
+  const grounds: Box[] = [];
+  const found: Finding[] = [];
+  for (const e of slide.elements) {
+    const box = drawnBox(e);
+    if (!box) continue;
+    if (GROUND.test(e.name)) {
+      grounds.push(box);
+      continue;
+    }
+    const own = e.kind === 'picture' || (e.kind === 'shape' && typeof e.fill === 'string' && !e.placeholder);
+    if (!own || grounds.some((g) => within(box, g))) continue;
+    const hit = art.find((a) => {
+      const o = overlap(a, box);
+      return o.x >= STEP && o.y >= STEP;
+    });
+    if (!hit) continue;
+    const where = `${inches(hit.x)}, ${inches(hit.y)}, ${inches(hit.w)} × ${inches(hit.h)}`;
+    found.push(finding('warning', RULE, slide.number, elementName(e), said('find.shapeOverArt', { where })));
+  }
+  return found;
+}
+
 export function checkTemplateArt(deck: DeckModel, options: RuleOptions): Finding[] {
-  return deck.slides.flatMap((slide) => slideFindings(deck, slide, options));
+  return deck.slides.flatMap((slide) => [
+    ...slideFindings(deck, slide, options),
+    ...shapeFindings(deck, slide, options),
+  ]);
 }
