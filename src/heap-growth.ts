@@ -16,9 +16,12 @@
  * by a step; and by the time the CLI's modules are loaded, Node 24's is at 16 MB already, which
  * V8 does not give back. Measured through dist/cli.js (load 19–23): 1,000 rows peak at 245–247 MB
  * on Node 22 (was 270–294) and 262–263 on Node 24 (was 403–462), for ~3 % and ~15 % more CPU;
- * 5,000 rows at 625 and 674 MB (were 644 and 754). A watch session or the Studio rebuilds small decks again and again in one
+ * 5,000 rows at 625 and 674 MB (were 644 and 754). A watch session rebuilds small decks again and again in one
  * process: there a smaller young generation means more collections per rebuild (Node 22, watch
- * rebuild p50 ~10 % more CPU at 16 MB), so they keep Node 22's own largest size, 32 MB.
+ * rebuild p50 ~10 % more CPU at 16 MB), so it keeps Node 22's own largest size, 32 MB. The
+ * Studio does not: its request thread only answers requests, and its layouts run in a worker with
+ * a young generation of its own (studio-thread.ts). At 32 MB that thread's young generation grew
+ * to 32 MB early on Node 24 (a 2 MB strategy's first load), 16 MB more of the studio's peak for no work.
  * Node 22 and 24 both know these flags; an unknown flag would only print a warning.
  */
 import { PerformanceObserver } from 'node:perf_hooks';
@@ -28,9 +31,9 @@ import v8 from 'node:v8';
 const YOUNG_GENERATION_MB = 16;
 const LONG_RUNNING_YOUNG_GENERATION_MB = 32;
 
-/** `build --watch`, `preview --watch`, `studio`: told from the command line before the CLI parses it (tuning only). */
+/** `build --watch`, `preview --watch` (not `studio`): told from the command line before the CLI parses it (tuning only). */
 const longRunning = (argv: readonly string[]): boolean =>
-  argv.some((arg) => arg === 'studio' || arg === '--watch' || arg === '-w');
+  !argv.includes('studio') && argv.some((arg) => arg === '--watch' || arg === '-w');
 
 export function growHeapSlowly(argv: readonly string[] = process.argv): void {
   v8.setFlagsFromString('--heap-growing-percent=25');

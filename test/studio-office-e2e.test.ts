@@ -106,6 +106,55 @@ describe('two pages and a text editor on one file', () => {
     expect(saved().profile[0]).toBe('Anne skrev dette');
     // Four saves, axe and three redraws: minutes when the shared machine is at load 30.
   }, 300_000);
+
+  it('of 30 saves the page sends at once, each is kept or refused: nothing answered "saved" is lost', async () => {
+    // Sent by the page itself, as its save button does (its token, its origin, the changes since its
+    // version), all at once: Chromium queues them on its six connections, the studio takes them in turn.
+    type Sent = { row: number; key: string; text: string };
+    const answers = await anne.evaluate(async () => {
+      const token = sessionStorage.getItem('trappa-studio-token') ?? '';
+      const ask = async (url: string, body?: unknown) => {
+        const headers = { 'X-Trappa-Token': token, 'Content-Type': 'application/json' };
+        const method = body === undefined ? 'GET' : 'POST';
+        const res = await fetch(url, { method, headers, credentials: 'omit', body: JSON.stringify(body) });
+        return { status: res.status, json: await res.json() };
+      };
+      type File = { file: string; version: string; value: { actionPlan: unknown[] } };
+      const files = (await ask('/api/project')).json.files as File[];
+      const strategy = files.find((f) => f.file === 'data/strategy.yaml')!;
+      const distinct = strategy.value.actionPlan.flatMap((_, row) =>
+        ['activity', 'purpose', 'responsible'].map((key) => ({ row, key })),
+      );
+      // 20 saves of different fields, 10 of the same one, all from the version the page holds.
+      const edits = [
+        ...distinct.slice(0, 20).map(({ row, key }, i) => ({ row, key, text: `Felt ${i}` })),
+        ...Array.from({ length: 10 }, (_, i) => ({ row: 0, key: 'when', text: `Uke ${i + 10}` })),
+      ];
+      return Promise.all(
+        edits.map(async (edit) => {
+          const changes = [{ path: ['actionPlan', edit.row, edit.key], value: edit.text }];
+          const body = { file: strategy.file, version: strategy.version, changes, others: {} };
+          return { edit, answer: await ask('/api/save', body) };
+        }),
+      );
+    });
+    expect(answers).toHaveLength(30);
+    const final = saved().actionPlan as Array<Record<string, string>>;
+    const outcomes = answers.map(({ edit, answer }, i) => {
+      const { row, key, text } = edit as Sent;
+      expect(answer.status, `save ${i}`).toBe(200);
+      if (answer.json.saved === true) {
+        expect(final[row]![key], `save ${i} said saved`).toBe(text);
+        return 'kept';
+      }
+      expect(answer.json.conflicts, `save ${i}: ${JSON.stringify(answer.json).slice(0, 200)}`).toEqual([
+        expect.objectContaining({ field: `actionPlan[${row}].${key}`, mine: text }),
+      ]);
+      return 'refused';
+    });
+    expect(outcomes.slice(0, 20)).toEqual(Array(20).fill('kept'));
+    expect(outcomes.slice(20).filter((o) => o === 'kept')).toHaveLength(1);
+  }, 300_000);
 });
 
 describe('the token', () => {

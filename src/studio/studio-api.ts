@@ -93,6 +93,24 @@ function send(
   res.end(body);
 }
 
+/**
+ * A JSON answer made for this request alone (a render's, up to 10 MB of SVG moved from the
+ * worker): its bytes are released once they are sent (not when the connection breaks off
+ * first). The request thread allocates little, so a collection that would free them could be
+ * many seconds away, with the bytes of the first render still held at the next save, the
+ * studio's peak of memory.
+ */
+function sendOnce(res: ServerResponse, body: string | Buffer): void {
+  if (Buffer.isBuffer(body) && body.byteOffset === 0 && body.buffer.byteLength === body.length)
+    res.once('finish', () => releaseBytes(body.buffer as ArrayBuffer));
+  send(res, 200, 'application/json; charset=utf-8', body);
+}
+
+/** Frees an ArrayBuffer's memory now (Node 22+: transfer to none detaches it); on older Node, at the next collection. */
+const releaseBytes = (bytes: ArrayBuffer): void => {
+  (bytes as ArrayBuffer & { transfer?: (length: number) => ArrayBuffer }).transfer?.(0);
+};
+
 /** A JSON answer in parts (raw-json.ts jsonParts): each written as it is, large ones as bytes. */
 function sendJson(res: ServerResponse, value: unknown): void {
   res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
@@ -300,7 +318,7 @@ export function createApi(options: StudioOptions, messages: Messages) {
         decks: only,
         have: held,
       });
-      send(res, 200, 'application/json; charset=utf-8', answer);
+      sendOnce(res, answer);
     },
     'POST /api/check': async ({ res, body }) => {
       const { edits, changes } = record(body);

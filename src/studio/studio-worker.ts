@@ -11,6 +11,7 @@ import { InputError, TrappaError } from '../errors.js';
 import { keepUnitsOf } from '../layout/measure-text.js';
 import type { Lang } from '../messages/catalogue.js';
 import { type Job, runJob } from './studio-jobs.js';
+import { HeapRelease } from './heap-release.js';
 
 /** An error as it crosses to the request thread. */
 export type JobError =
@@ -68,6 +69,7 @@ export interface JobPort {
 
 function serve(port: JobPort, lang: Lang): void {
   const queue: Queued[] = [];
+  const heap = new HeapRelease();
   let running = false;
   const drain = async (): Promise<void> => {
     if (running) return;
@@ -85,6 +87,8 @@ function serve(port: JobPort, lang: Lang): void {
       }
     }
     running = false;
+    // After a burst (the first render of a large deck), once its answer is on its way and nothing waits.
+    if (heap.due()) setImmediate(() => queue.length === 0 && !running && heap.release());
   };
   port.on('message', (queued: Queued) => {
     queue.push(queued);
