@@ -136,7 +136,7 @@ export class PackageParts {
     // slides are ~50 MB of UTF-8, which would otherwise all be alive until the zip is done.
     const entries = [...this.bytes.keys()].sort(comparePartNames).map((name) => ({
       name,
-      data: this.bytes.get(name) === NOT_ENCODED ? () => strToU8(this.texts.get(name) ?? '') : this.bytesOf(name)!,
+      data: this.bytes.get(name) === NOT_ENCODED ? (this.texts.get(name) ?? '') : this.bytesOf(name)!,
       level: isCompressedMedia(name) ? 0 : 6,
     }));
     return writeZip(entries, modified);
