@@ -103,13 +103,15 @@ function deflatePart(data: Uint8Array, level: number): Uint8Array {
   tables ??= {
     stream: new Deflate() as unknown as DeflateInternals,
     chains: new Uint16Array(32768),
-    // fflate's largest: 2^20 entries, for parts of e^13 bytes (~440 KB) and more.
-    head: new Uint16Array(1 << 20),
+    head: new Uint16Array(0),
   };
-  const { stream, chains, head } = tables;
+  const { stream, chains } = tables;
   if (typeof stream.p !== 'function') return deflateSync(data, { level: level as 1 });
-  // The hash's width as fflate's dopt chooses it for a whole part: only that much of the head is used.
+  // The hash's width as fflate's dopt chooses it for a whole part (at most 20 bits, from ~440 KB):
+  // the head grows to the largest part's, so a process of small decks (the Studio) keeps a small one.
   const width = Math.ceil(Math.max(8, Math.min(13, Math.log(data.length))) * 1.5);
+  if (tables.head.length < 1 << width) tables.head = new Uint16Array(1 << width);
+  const head = tables.head;
   chains.fill(0);
   head.fill(0, 0, 1 << width);
   let out: Uint8Array | undefined;
