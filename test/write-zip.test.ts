@@ -17,7 +17,7 @@ const MODIFIED = new Date(2026, 10, 26, 12, 0, 0);
 function asFflate(entries: readonly ZipEntry[], modified = MODIFIED): Uint8Array {
   const files: Zippable = {};
   for (const e of entries) {
-    const data = typeof e.data === 'function' ? e.data() : e.data;
+    const data = typeof e.data === 'string' ? strToU8(e.data) : e.data;
     files[e.name] = [data, { level: e.level as 0, mtime: modified }];
   }
   return zipSync(files);
@@ -55,12 +55,32 @@ describe('writeZip', () => {
       { name: 'tom.xml', data: new Uint8Array(0), level: 6 },
       { name: 'nivå9.xml', data: strToU8('<a>'.repeat(5000)), level: 9 },
       { name: 'nivå1.xml', data: strToU8('Kommunikasjonstrappa '.repeat(300)), level: 1 },
-      // Made when deflated (package-parts.ts: a part's text encoded then, not kept).
-      { name: 'laget.xml', data: () => strToU8('<p>ærlig</p>'.repeat(200)), level: 6 },
+      // Text, encoded when deflated (package-parts.ts: a part's text encoded then, not kept).
+      { name: 'laget.xml', data: '<p>ærlig</p>'.repeat(200), level: 6 },
+      { name: 'lagret.xml', data: '<p>lagret – som tekst</p>', level: 0 },
     ];
     for (const modified of [MODIFIED, new Date(1980, 0, 1, 0, 0, 0), new Date(2099, 11, 31, 23, 59, 58)]) {
       expect(Buffer.from(writeZip(entries, modified)).equals(Buffer.from(asFflate(entries, modified)))).toBe(true);
     }
+  });
+
+  it('the same when parts of every size follow each other (the match tables are reused, write-zip.ts deflatePart)', () => {
+    let seed = 27;
+    const next = (): number => {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      return seed >>> 16;
+    };
+    const words = ['<a:t>', 'Kommunikasjon', '</a:t>', ' ', 'æøå', '–', '<a:rPr lang="nb-NO"/>', '"'];
+    const text = (length: number): string => {
+      let out = '';
+      while (out.length < length) out += next() % 7 === 0 ? String(next()) : words[next() % words.length];
+      return out.slice(0, length);
+    };
+    // Large then small: a table left dirty past the smaller part's hash width, or a chain from the part before.
+    const sizes = [460_000, 120, 30_000, 2_900, 0, 210_000, 3_100, 1, 90_000, 17];
+    const entries: ZipEntry[] = sizes.map((size, i) => ({ name: `del${i}.xml`, data: text(size), level: 6 }));
+    entries.push({ name: 'bilde.bin', data: Uint8Array.from({ length: 70_000 }, () => next() & 0xff), level: 6 });
+    expect(Buffer.from(writeZip(entries, MODIFIED)).equals(Buffer.from(asFflate(entries)))).toBe(true);
   });
 
   it('refuses a time a zip cannot hold instead of writing a wrong one', () => {

@@ -40,6 +40,8 @@ export interface EditLoopResult {
   watchCpu: number[];
   /** Peak RSS of this process, MB (VmHWM): the 2 MB series' work, kept caches included. */
   peakRssMB: number;
+  /** The Node it ran on, e.g. `v24.11.1`. */
+  node: string;
 }
 
 const cpuNow = (): number => {
@@ -118,7 +120,12 @@ export async function measureEditLoop(repo: string, edits: number): Promise<Edit
     const { deckId } = await writeSyntheticProject(repo, large, 5700);
     const big = await studioSeries('2 MB strategy, its deck', large, [deckId], edits);
     const hwm = readFileSync('/proc/self/status', 'utf8').match(/^VmHWM:\s+(\d+) kB/m);
-    return { studio: [small, big], watchCpu, peakRssMB: hwm ? Number(hwm[1]) / 1024 : Number.NaN };
+    return {
+      studio: [small, big],
+      watchCpu,
+      peakRssMB: hwm ? Number(hwm[1]) / 1024 : Number.NaN,
+      node: process.version,
+    };
   } finally {
     rmSync(bundled, { recursive: true, force: true });
     rmSync(large, { recursive: true, force: true });
@@ -136,7 +143,7 @@ export function editLoopTable(r: EditLoopResult): Table {
     extra,
   ];
   return {
-    title: 'Edit loop in CPU time (in-process, the Studio worker’s work per keystroke; watch rebuild)',
+    title: `Edit loop in CPU time on Node ${r.node} (in-process, the Studio worker’s work per keystroke; watch rebuild)`,
     headers: ['measure', 'min', 'p50', 'p90', 'target', '', ''],
     rows: [
       ...r.studio.map((s) =>

@@ -36,11 +36,12 @@ function slidesFingerprint(parts: PackageParts): string {
     .names()
     .filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))
     .sort(comparePartNames);
-  // The UTF-8 of `${name}\0${text}\0`, from the bytes the zip is written from (encoded once).
+  // The UTF-8 of `${name}\0${text}\0`. A text is hashed as it is (hash.update encodes it, a lone
+  // surrogate as U+FFFD like the zip's encoder), not encoded and kept: the zip encodes it later.
   for (const name of slides)
     hash
       .update(`${name}\0`)
-      .update(parts.bytesOf(name) ?? new Uint8Array())
+      .update(parts.heldAs(name) ?? '')
       .update('\0');
   return hash.digest('hex');
 }

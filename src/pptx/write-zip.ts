@@ -14,13 +14,13 @@
  */
 import { createHash } from 'node:crypto';
 import { crc32, inflateRawSync } from 'node:zlib';
-import { deflateSync, strToU8 } from 'fflate';
+import { Deflate, deflateSync, strToU8 } from 'fflate';
 import { BoundedCache } from '../bounded-cache.js';
 
 export interface ZipEntry {
   name: string;
-  /** The part's bytes, or how to make them: made when the entry is deflated, and let go after. */
-  data: Uint8Array | (() => Uint8Array);
+  /** The part's bytes, or its text: encoded to UTF-8 when the entry is deflated, and not kept. */
+  data: Uint8Array | string;
   /** 0 stores the bytes as they are (media that is compressed already); 1–9 deflates. */
   level: number;
 }
@@ -81,13 +81,69 @@ function fromStore(key: string, data: Uint8Array): Uint8Array | undefined {
   }
 }
 
+/**
+ * DEFLATE as fflate's deflateSync does it, but with its match tables kept from part to part.
+ * deflateSync allocates them afresh for every part (a hash head of 2^19 entries, 1 MB, for a
+ * 200 KB slide, and 64 KB of chains), outside V8's heap, where they wait for a collection to
+ * be freed: the ~100 slides of a 1,000-row deck grew the C heap by ~55 MB, which the process
+ * kept until it ended. fflate's streaming Deflate hands a state to the same function
+ * (`p(data, final)` → `dopt(data, options, 0, 0, state)`); a state `{ l: 1 }` is what deflateSync
+ * gives it, here with the tables (`p`, `h`) given, zeroed as new ones are. The same bytes as
+ * deflateSync (test/write-zip.test.ts); a fflate without that method gets deflateSync itself.
+ */
+interface DeflateInternals {
+  o: { level: number };
+  s: { l: 1; p: Uint16Array; h: Uint16Array };
+  ondata: (chunk: Uint8Array) => void;
+  p?: (data: Uint8Array, final: boolean) => void;
+}
+let tables: { stream: DeflateInternals; chains: Uint16Array; head: Uint16Array } | undefined;
+
+function deflatePart(data: Uint8Array, level: number): Uint8Array {
+  tables ??= {
+    stream: new Deflate() as unknown as DeflateInternals,
+    chains: new Uint16Array(32768),
+    head: new Uint16Array(0),
+  };
+  const { stream, chains } = tables;
+  if (typeof stream.p !== 'function') return deflateSync(data, { level: level as 1 });
+  // The hash's width as fflate's dopt chooses it for a whole part (at most 20 bits, from ~440 KB):
+  // the head grows to the largest part's, so a process of small decks (the Studio) keeps a small one.
+  const width = Math.ceil(Math.max(8, Math.min(13, Math.log(data.length))) * 1.5);
+  if (tables.head.length < 1 << width) tables.head = new Uint16Array(1 << width);
+  const head = tables.head;
+  chains.fill(0);
+  head.fill(0, 0, 1 << width);
+  let out: Uint8Array | undefined;
+  stream.o = { level };
+  stream.s = { l: 1, p: chains, h: head };
+  stream.ondata = (chunk) => {
+    out = chunk;
+  };
+  stream.p(data, true);
+  if (!out) throw new Error('fflate gave no deflated data');
+  return out;
+}
+
+/**
+ * A part's text as UTF-8 (what fflate's strToU8 gives), in one buffer reused from part to part:
+ * a view that is valid until the next call, for parts that are deflated and not kept as they are.
+ */
+const encoder = new TextEncoder();
+let encoded = new Uint8Array(0);
+
+function encodeForDeflate(text: string): Uint8Array {
+  if (encoded.length < text.length * 3) encoded = new Uint8Array(Math.max(64 * 1024, text.length * 3));
+  return encoded.subarray(0, encoder.encodeInto(text, encoded).written);
+}
+
 function compress(data: Uint8Array, level: number, name: string): Compressed {
   if (level === 0) return { crc: crc32(data), bytes: data };
   const key = keyOf(data, level);
   const hit = cache.get(key);
   if (hit) return hit;
   const kept = fromStore(key, data);
-  const made = { crc: crc32(data), bytes: kept ?? deflateSync(data, { level: level as 1 }) };
+  const made = { crc: crc32(data), bytes: kept ?? deflatePart(data, level) };
   if (!kept && data.length >= STORED_MIN_BYTES && STORED_PART.test(name)) madeForStore.set(key, made.bytes);
   cache.set(key, made);
   return made;
@@ -143,7 +199,10 @@ export function writeZip(entries: readonly ZipEntry[], modified: Date): Uint8Arr
   const placed: Placed[] = entries.map((entry) => {
     const name = strToU8(entry.name);
     if (name.length > 0xffff) throw new RangeError(`zip entry name too long: ${entry.name.slice(0, 80)}…`);
-    const data = typeof entry.data === 'function' ? entry.data() : entry.data;
+    // A stored part is kept as its body: only a deflated one may be encoded into the reused buffer.
+    const text = typeof entry.data === 'string' ? entry.data : undefined;
+    const data =
+      text === undefined ? (entry.data as Uint8Array) : entry.level === 0 ? strToU8(text) : encodeForDeflate(text);
     const { crc, bytes } = compress(data, entry.level, entry.name);
     const at = offset;
     offset += 30 + name.length + bytes.length;
