@@ -51,7 +51,7 @@ interface TextLook {
  * a busy photo no longer competes with the letters (a panel that passes WCAG only at a lower
  * opacity still reads patchy). Where the text does not read on it, the panel is opaque.
  */
-export const PANEL_ALPHA = 0.85;
+const PANEL_ALPHA = 0.85;
 
 export interface LayoutLook {
   /** The layout's background colour; undefined for a picture or gradient. */
