@@ -169,7 +169,8 @@ const PANEL_SLOTS = ['bg1', 'tx1'];
  * layout's ground (`ground`, 0…1) first, so the panel sits in the template's ground rather than
  * on it (Lights' dark gradient takes a dark panel, Candy's pale photo a light one); translucent
  * before opaque. The text keeps its inherited colour where that reads on what the panel
- * composites to over `layers`, else names the theme slot that reads best. Undefined when no
+ * composites to over `layers`, else names the theme slot that reads best (a title, `keepFirst`,
+ * first tries every panel that lets it keep its colour). Undefined when no
  * panel lets a theme colour read.
  */
 function panelOver(
@@ -180,24 +181,32 @@ function panelOver(
   highlights: string[],
   ground: number,
   rasterOf: RasterOf,
+  keepFirst: boolean,
 ): TextLook | undefined {
   const slots = PANEL_SLOTS.flatMap((slot) => {
     const color = scheme.get(slot);
     return color ? [{ slot, color, distance: Math.abs(relativeLuminance(color) - ground) }] : [];
   }).sort((a, b) => a.distance - b.distance);
-  for (const alpha of [PANEL_ALPHA, 1])
-    for (const { slot, color } of slots) {
-      const panel: Layer = { box, paint: { kind: 'solid', color, alpha } };
-      const on = alpha < 1 ? under([...layers, panel], box, rasterOf) : { darkest: color, lightest: color, unknown: 0 };
-      if (!on || on.unknown > 0) continue;
-      const behind = [...new Set([on.darkest, on.lightest, ...highlights])];
-      const looks = { panel: slot, ...(alpha < 1 ? { panelAlpha: alpha } : {}) };
-      if (behind.every((b) => contrastRatio(text, b) >= 4.5)) return looks;
-      const best = bestTextSlot(scheme, behind);
-      if (best.ratio >= 4.5) return { ...looks, color: best.slot };
-    }
+  // A title keeps its inherited colour where any panel lets it (it looks like its layout's other
+  // titles); a body text takes the panel nearest the ground first, naming a colour if it must.
+  const passes = keepFirst ? [true, false] : [false];
+  for (const keep of passes)
+    for (const alpha of [PANEL_ALPHA, 1])
+      for (const { slot, color } of slots) {
+        const panel: Layer = { box, paint: { kind: 'solid', color, alpha } };
+        const on =
+          alpha < 1 ? under([...layers, panel], box, rasterOf) : { darkest: color, lightest: color, unknown: 0 };
+        if (!on || on.unknown > 0) continue;
+        const behind = [...new Set([on.darkest, on.lightest, ...highlights])];
+        const looks = { panel: slot, ...(alpha < 1 ? { panelAlpha: alpha } : {}) };
+        if (behind.every((b) => contrastRatio(text, b) >= 4.5)) return looks;
+        const best = bestTextSlot(scheme, behind);
+        if (!keep && best.ratio >= 4.5) return { ...looks, color: best.slot };
+      }
   return undefined;
 }
+
+const isTitle = (ph: PlaceholderRef) => ph.type === 'title' || ph.type === 'ctrTitle';
 
 /** The mean luminance (0…1) of what a 7 × 7 grid over the slide shows: how light the layout's ground is. */
 function groundLuminance(layers: Layer[], size: { w: number; h: number }, rasterOf: RasterOf): number {
@@ -277,7 +286,10 @@ export function readLayoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
         const highlights = at?.highlights ?? [];
         ground ??= groundLuminance(layers, set.size, rasterOf);
         const over =
-          found && found.unknown === 0 && box && panelOver(scheme, drawn, box, text, highlights, ground, rasterOf);
+          found &&
+          found.unknown === 0 &&
+          box &&
+          panelOver(scheme, drawn, box, text, highlights, ground, rasterOf, isTitle(ph));
         if (over) return over;
         const on = [bg1, ...highlights];
         return reads(on) ? { panel: 'bg1' } : { color: bestTextSlot(scheme, on).slot, panel: 'bg1' };
