@@ -4,6 +4,11 @@
  * free area under the title too; the free area wins only when it holds the content on fewer
  * slides, or keeps more of it on the slide (a diagram not told as a list, no text moved to
  * the speaker notes). Built-in designs and templates with a reasonable body place are laid out once.
+ *
+ * Where the template's art leaves an L-shaped body (page.template.beside: Forestbird's trees),
+ * a slide is laid out in the tall part beside the art too, and set there when that costs no
+ * more and its text is larger: lists at the smallest size above the trees, with the room
+ * beside them empty, read worse than the same lists larger beside the trees.
  */
 import type { Page } from '../layout/page.js';
 import { LayoutIssue } from '../layout/text-box.js';
@@ -45,14 +50,57 @@ function cheapest<T extends { slides: LaidOutSlide[] }>(onBody: T | undefined, o
   return scored.reduce((a, b) => (b.cost < a.cost ? b : a)).layout;
 }
 
+/** How much larger (pt) the smallest text must be beside the art for a slide to be set there. */
+const LARGER = 2;
+
+/** The smallest size (pt) of the slides' body texts: how far the layout shrank them. */
+function smallestText(slides: readonly LaidOutSlide[]): number {
+  const sizes = slides.flatMap((s) =>
+    s.elements.flatMap((e) => (e.type === 'text' && (e.role ?? 'body') === 'body' ? [e.style.fontSize] : [])),
+  );
+  return sizes.length > 0 ? Math.min(...sizes) : Number.POSITIVE_INFINITY;
+}
+
+/** Builds that do not fit even at the smallest size are no option. */
+function tried<T>(build: () => T): T | undefined {
+  try {
+    return build();
+  } catch (error) {
+    if (error instanceof LayoutIssue) return undefined;
+    throw error;
+  }
+}
+
+/** `chosen`, or the slide laid out beside the template's art when its text is larger there at no more cost. */
+function besideArt<T extends { slides: LaidOutSlide[] }>(page: Page, chosen: T, build: (page: Page) => T): T {
+  const beside = page.template?.beside;
+  // A slide of no body text (a table, a picture) keeps the full width its content is laid out for.
+  if (!beside || !Number.isFinite(smallestText(chosen.slides))) return chosen;
+  // With the template's places for two texts (which lie above the art, as `body` does) and without them.
+  const options = freePages(page, beside)
+    .flatMap((p) => tried(() => build(p)) ?? [])
+    .filter((o) => cost(o.slides) <= cost(chosen.slides));
+  const least = smallestText(chosen.slides) + LARGER;
+  const larger = options.filter((o) => smallestText(o.slides) >= least);
+  return larger.reduce((a, b) => (smallestText(b.slides) > smallestText(a.slides) ? b : a), larger[0] ?? chosen);
+}
+
 export function onBodyOrFreeArea<T extends { slides: LaidOutSlide[] }>(page: Page, build: (page: Page) => T): T {
+  const chosen = onBodyOrFree(page, build);
+  return besideArt(page, chosen, build);
+}
+
+function onBodyOrFree<T extends { slides: LaidOutSlide[] }>(page: Page, build: (page: Page) => T): T {
   const free = page.template?.free;
   let onBody: T;
   try {
     onBody = build(page);
   } catch (error) {
-    // Nothing of it fits the body place even at the smallest size: the free area may hold it.
-    if (!free || !(error instanceof LayoutIssue)) throw error;
+    // Nothing of it fits the body place even at the smallest size: the free area (or the part beside the art) may hold it.
+    if (!(error instanceof LayoutIssue)) throw error;
+    const beside = page.template?.beside;
+    if (!free && beside) return cheapest(undefined, freePages(page, beside).map(build));
+    if (!free) throw error;
     return cheapest(undefined, freePages(page, free).map(build));
   }
   // One slide holding all of it: nothing to gain.
