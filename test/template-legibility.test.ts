@@ -236,9 +236,9 @@ describe.skipIf(missingTool('LibreOffice', hasSoffice))('text on a template', ()
     }
   });
 
-  // Added by issue #20 (twelfth round): the columns stopped above Forestbird's trees across the whole
-  // width, the target groups at the smallest size with the room beside the trees empty.
-  it('Forestbird: the target groups take the room beside the trees, above the smallest size', () => {
+  // Added by issue #20 (twelfth round): the content area stopped above Forestbird's trees across the
+  // whole width, a list that continues at the smallest size with the room beside the trees empty.
+  it('Forestbird: a list takes the room beside the trees, larger than the smallest size', () => {
     const deck = readPptx(decks.get('Forestbird')!);
     const slide = deck
       .model()
@@ -247,22 +247,21 @@ describe.skipIf(missingTool('LibreOffice', hasSoffice))('text on a template', ()
           (e) =>
             e.kind === 'shape' &&
             e.placeholder === 'title' &&
-            e.text?.paragraphs[0]?.runs[0]?.text.startsWith('Målgrupper'),
+            e.text?.paragraphs[0]?.runs[0]?.text.startsWith('Viktige budskap (forts.)'),
         ),
       );
     expect(slide).toBeDefined();
-    // The lists (a column's heading band may be smaller, to hold its «(forts.)» on one line).
-    const body = slide!.elements.filter((e): e is ShapeModel => e.kind === 'shape' && / list$/.test(e.name));
-    const sizes = body.flatMap((e) =>
-      e.text!.paragraphs.flatMap((p) =>
-        p.runs.filter((r) => r.text.trim() !== '').map((r) => (r.size ?? 18) * e.text!.fontScale),
-      ),
+    const list = slide!.elements.find((e): e is ShapeModel => e.kind === 'shape' && e.name === 'List');
+    const sizes = list!.text!.paragraphs.flatMap((p) =>
+      p.runs.filter((r) => r.text.trim() !== '').map((r) => (r.size ?? 18) * list!.text!.fontScale),
     );
-    expect(sizes.length).toBeGreaterThan(15);
-    // The theme's minBody is 12 pt: every list was set at it.
+    expect(sizes.length).toBeGreaterThan(5);
+    // The theme's minBody is 12 pt; above the trees the list was set at 12.5 pt.
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(14);
-    // Beside the trees: the lists reach below the trees' top (3.9 in), where the full-width area ended.
-    expect(Math.max(...body.map((e) => e.box!.y + e.box!.h))).toBeGreaterThan(4);
+    // Its lines keep left of the trees (from 8.66 in), reaching below their top (3.94 in).
+    const lines = linesBox(list!)!;
+    expect(lines.x + lines.w - list!.text!.insets.right).toBeLessThan(8.66);
+    expect(lines.y + lines.h).toBeGreaterThan(3.94);
   });
 
   // Changed by issue #20 (seventh round): the light colour is set once on the deck's copy of the

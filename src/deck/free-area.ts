@@ -6,9 +6,10 @@
  * the speaker notes). Built-in designs and templates with a reasonable body place are laid out once.
  *
  * Where the template's art leaves an L-shaped body (page.template.beside: Forestbird's trees),
- * a slide is laid out in the tall part beside the art too, and set there when that costs no
- * more and its text is larger: lists at the smallest size above the trees, with the room
- * beside them empty, read worse than the same lists larger beside the trees.
+ * a slide whose text the full-width part above the art shrank to the smallest size is laid out
+ * in the tall part beside the art too, and set there when that costs no more and its text is
+ * larger: lists at the smallest size above the trees, with the room beside them empty, read
+ * worse than the same lists larger beside the trees.
  */
 import type { Page } from '../layout/page.js';
 import { LayoutIssue } from '../layout/text-box.js';
@@ -50,14 +51,26 @@ function cheapest<T extends { slides: LaidOutSlide[] }>(onBody: T | undefined, o
   return scored.reduce((a, b) => (b.cost < a.cost ? b : a)).layout;
 }
 
-/** How much larger (pt) the smallest text must be beside the art for a slide to be set there. */
+/** How much larger (pt) the main text must be beside the art for a slide to be set there. */
 const LARGER = 2;
 
-/** The smallest size (pt) of the slides' body texts: how far the layout shrank them. */
-function smallestText(slides: readonly LaidOutSlide[]): number {
-  const sizes = slides.flatMap((s) =>
-    s.elements.flatMap((e) => (e.type === 'text' && (e.role ?? 'body') === 'body' ? [e.style.fontSize] : [])),
-  );
+/** How near the theme's smallest body size (pt) a slide's text must be to count as shrunk to the floor. */
+const FLOOR_SLACK = 0.5;
+
+/**
+ * The size (pt) most of the slides' body text is set at, on the slide where it is smallest: how far
+ * the layout shrank the content (a legend or a column's heading band may be smaller on its own).
+ */
+function mainTextSize(slides: readonly LaidOutSlide[]): number {
+  const sizes = slides.flatMap((s) => {
+    const chars = new Map<number, number>();
+    for (const e of s.elements) {
+      if (e.type !== 'text' || (e.role ?? 'body') !== 'body') continue;
+      const n = e.paragraphs.reduce((sum, p) => sum + p.runs.reduce((m, r) => m + r.text.length, 0), 0);
+      chars.set(e.style.fontSize, (chars.get(e.style.fontSize) ?? 0) + n);
+    }
+    return chars.size > 0 ? [[...chars].reduce((a, b) => (b[1] > a[1] ? b : a))[0]] : [];
+  });
   return sizes.length > 0 ? Math.min(...sizes) : Number.POSITIVE_INFINITY;
 }
 
@@ -74,15 +87,21 @@ function tried<T>(build: () => T): T | undefined {
 /** `chosen`, or the slide laid out beside the template's art when its text is larger there at no more cost. */
 function besideArt<T extends { slides: LaidOutSlide[] }>(page: Page, chosen: T, build: (page: Page) => T): T {
   const beside = page.template?.beside;
-  // A slide of no body text (a table, a picture) keeps the full width its content is laid out for.
-  if (!beside || !Number.isFinite(smallestText(chosen.slides))) return chosen;
+  // Only a slide whose text the full-width part shrank to the floor moves: each text set beside
+  // the art leaves its place in the layout (PowerPoint's *Reset slide* no longer holds it), so the
+  // deck keeps most of its texts in the template's places. A slide of no body text (a table, a
+  // picture) keeps the full width its content is laid out for.
+  if (!beside || mainTextSize(chosen.slides) > page.theme.sizes.minBody + FLOOR_SLACK) return chosen;
   // With the template's places for two texts (which lie above the art, as `body` does) and without them.
-  const options = freePages(page, beside)
-    .flatMap((p) => tried(() => build(p)) ?? [])
-    .filter((o) => cost(o.slides) <= cost(chosen.slides));
-  const least = smallestText(chosen.slides) + LARGER;
-  const larger = options.filter((o) => smallestText(o.slides) >= least);
-  return larger.reduce((a, b) => (smallestText(b.slides) > smallestText(a.slides) ? b : a), larger[0] ?? chosen);
+  // Without the places every text has a position of its own: a slide of more than two texts would
+  // keep too few of the template's places (template-corpus wants 80 % of a deck's in place).
+  const [inPlaces, own] = freePages(page, beside).map((p) => tried(() => build(p)));
+  const options = [inPlaces, own && ownTexts(own.slides) <= own.slides.length ? own : undefined].filter(
+    (o): o is T => o !== undefined && cost(o.slides) <= cost(chosen.slides),
+  );
+  const least = mainTextSize(chosen.slides) + LARGER;
+  // The first that is larger: in the template's places for two texts before positions of their own.
+  return options.find((o) => mainTextSize(o.slides) >= least) ?? chosen;
 }
 
 export function onBodyOrFreeArea<T extends { slides: LaidOutSlide[] }>(page: Page, build: (page: Page) => T): T {
