@@ -165,8 +165,8 @@ const ownLayers = (at?: TextPlace): Layer[] =>
 const PANEL_SLOTS = ['bg1', 'tx1'];
 
 /**
- * The panel behind a text in `box`: in light 1 or dark 1, the one nearer in luminance to the
- * layout's ground (`ground`, 0…1) first, so the panel sits in the template's ground rather than
+ * The panel behind a text in `box`: in light 1 or dark 1, the one nearer in lightness to the
+ * layout's ground (`ground`, L* 0…1) first, so the panel sits in the template's ground rather than
  * on it (Lights' dark gradient takes a dark panel, Candy's pale photo a light one); translucent
  * before opaque. The text keeps its inherited colour where that reads on what the panel
  * composites to over `layers`, else names the theme slot that reads best (a title, `keepFirst`,
@@ -185,7 +185,7 @@ function panelOver(
 ): TextLook | undefined {
   const slots = PANEL_SLOTS.flatMap((slot) => {
     const color = scheme.get(slot);
-    return color ? [{ slot, color, distance: Math.abs(relativeLuminance(color) - ground) }] : [];
+    return color ? [{ slot, color, distance: Math.abs(lightness(color) - ground) }] : [];
   }).sort((a, b) => a.distance - b.distance);
   // A title keeps its inherited colour where any panel lets it (it looks like its layout's other
   // titles); a body text takes the panel nearest the ground first, naming a colour if it must.
@@ -208,13 +208,22 @@ function panelOver(
 
 const isTitle = (ph: PlaceholderRef) => ph.type === 'title' || ph.type === 'ctrTitle';
 
-/** The mean luminance (0…1) of what a 7 × 7 grid over the slide shows: how light the layout's ground is. */
-function groundLuminance(layers: Layer[], size: { w: number; h: number }, rasterOf: RasterOf): number {
+/**
+ * CIE lightness L* (0…1) of a colour: how light it looks. A mid-tone ground (Focus' saturated
+ * stripes, Blueprint's teal) has a low luminance yet looks nearer white than black.
+ */
+function lightness(hex: string): number {
+  const y = relativeLuminance(hex);
+  return (y > 216 / 24389 ? 116 * Math.cbrt(y) - 16 : (24389 / 27) * y) / 100;
+}
+
+/** The mean lightness (0…1) of what a 7 × 7 grid over the slide shows: how light the layout's ground looks. */
+function groundLightness(layers: Layer[], size: { w: number; h: number }, rasterOf: RasterOf): number {
   const seen: number[] = [];
   for (let i = 0; i < 7; i++)
     for (let j = 0; j < 7; j++) {
       const at = colorAt(layers, (size.w * (i + 0.5)) / 7, (size.h * (j + 0.5)) / 7, rasterOf);
-      if (at !== undefined) seen.push(relativeLuminance(at));
+      if (at !== undefined) seen.push(lightness(at));
     }
   return seen.length > 0 ? seen.reduce((a, b) => a + b, 0) / seen.length : 1;
 }
@@ -252,7 +261,7 @@ export function readLayoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
     .filter((l) => l.paint.kind !== 'solid' || (l.paint.color !== bodyColor && l.paint.alpha >= 0.5))
     .map((l) => l.box);
   const cover = layers.filter((l) => isBackground(l) && opaque(l)).at(-1) ?? layers[0]!;
-  // How light the layout's ground is, for the colour of a panel (read when a text first needs one).
+  // How light the layout's ground looks, for the colour of a panel (read when a text first needs one).
   let ground: number | undefined;
   return {
     ...(background !== undefined ? { background } : {}),
@@ -284,7 +293,7 @@ export function readLayoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
       // part of its layout's art stays like its layout's other titles); else it names one that does.
       const panel = (): TextLook => {
         const highlights = at?.highlights ?? [];
-        ground ??= groundLuminance(layers, set.size, rasterOf);
+        ground ??= groundLightness(layers, set.size, rasterOf);
         const over =
           found &&
           found.unknown === 0 &&
