@@ -28,7 +28,8 @@ import { copyProjectInto } from './helpers/project-copy.js';
 import { libreOfficeTemplates } from './helpers/template-corpus.js';
 import { hasSoffice, missingTool } from './helpers/tools.js';
 
-const TEMPLATES = ['Lights', 'Metropolis', 'Candy'];
+// Changed by issue #20 (twelfth round): Piano too, whose body panels are now dark 1 over its keys.
+const TEMPLATES = ['Lights', 'Metropolis', 'Candy', 'Piano'];
 /** Templates with art along the bottom: trees and rabbits (Forestbird), a wave (Blue_Curve). */
 const ART_TEMPLATES = ['Forestbird', 'Blue_Curve'];
 const DPI = 40;
@@ -210,6 +211,57 @@ describe.skipIf(missingTool('LibreOffice', hasSoffice))('text on a template', ()
       .model()
       .slides.flatMap((s) => s.elements);
     expect(all.filter((e) => /^Panel \d+$/.test(e.name)).length).toBeGreaterThan(2);
+  });
+
+  // Added by issue #20 (twelfth round): opaque white boxes were pasted over Candy's photo, Piano's
+  // keys and Lights' dark bokeh. A panel is in the theme's light 1 or dark 1, whichever is nearer
+  // the layout's ground, and translucent, the template's ground showing through it.
+  it('Candy, Piano, Lights: panels are translucent, light 1 on a light ground and dark 1 on a dark one', () => {
+    const nearer: Record<string, string> = { Candy: 'bg1', Piano: 'tx1', Lights: 'tx1' };
+    for (const [name, slot] of Object.entries(nearer)) {
+      const panels = Object.entries(unzipSync(decks.get(name)!))
+        .filter(([part]) => /^ppt\/slides\/slide\d+\.xml$/.test(part))
+        .flatMap(
+          ([, xml]) =>
+            strFromU8(xml).match(/<p:sp><p:nvSpPr><p:cNvPr id="\d+" name="Panel \d+"[\s\S]*?<\/p:sp>/g) ?? [],
+        );
+      expect(panels.length, name).toBeGreaterThan(3);
+      const fills = panels.map((sp) => /<a:solidFill>([\s\S]*?)<\/a:solidFill>/.exec(sp)?.[1] ?? '');
+      const translucent = fills.filter(
+        (f) => /<a:alpha val="(\d+)"\/>/.test(f) && Number(/val="(\d+)"\/>/.exec(f)![1]) < 100_000,
+      );
+      expect(translucent.length, `${name}: ${fills.join(' | ')}`).toBe(fills.length);
+      const inSlot = fills.filter((f) => f.startsWith(`<a:schemeClr val="${slot}">`));
+      expect(inSlot.length / fills.length, `${name}: ${fills.join(' | ')}`).toBeGreaterThanOrEqual(0.8);
+    }
+  });
+
+  // Added by issue #20 (twelfth round): the content area stopped above Forestbird's trees across the
+  // whole width, a list that continues at the smallest size with the room beside the trees empty.
+  it('Forestbird: a list takes the room beside the trees, larger than the smallest size', () => {
+    const deck = readPptx(decks.get('Forestbird')!);
+    const slide = deck
+      .model()
+      .slides.find((s) =>
+        s.elements.some(
+          (e) =>
+            e.kind === 'shape' &&
+            e.placeholder === 'title' &&
+            e.text?.paragraphs[0]?.runs[0]?.text.startsWith('Viktige budskap (forts.)'),
+        ),
+      );
+    expect(slide).toBeDefined();
+    const list = slide!.elements.find((e): e is ShapeModel => e.kind === 'shape' && e.name === 'List');
+    const sizes = list!.text!.paragraphs.flatMap((p) =>
+      p.runs.filter((r) => r.text.trim() !== '').map((r) => (r.size ?? 18) * list!.text!.fontScale),
+    );
+    expect(sizes.length).toBeGreaterThan(5);
+    // The theme's minBody is 12 pt; above the trees the list was set at 12.5 pt.
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(14);
+    // Its lines keep left of the trees (from 8.66 in), reaching below their top (3.94 in).
+    const lines = linesBox(list!)!;
+    expect(lines.x + lines.w - list!.text!.insets.right).toBeLessThan(8.66);
+    expect(lines.y + lines.h).toBeGreaterThan(3.94);
   });
 
   // Changed by issue #20 (seventh round): the light colour is set once on the deck's copy of the

@@ -4,6 +4,12 @@
  * free area under the title too; the free area wins only when it holds the content on fewer
  * slides, or keeps more of it on the slide (a diagram not told as a list, no text moved to
  * the speaker notes). Built-in designs and templates with a reasonable body place are laid out once.
+ *
+ * Where the template's art leaves an L-shaped body (page.template.beside: Forestbird's trees),
+ * a slide whose text the full-width part above the art shrank to the smallest size is laid out
+ * in the tall part beside the art too, and set there when that costs no more and its text is
+ * larger: lists at the smallest size above the trees, with the room beside them empty, read
+ * worse than the same lists larger beside the trees.
  */
 import type { Page } from '../layout/page.js';
 import { LayoutIssue } from '../layout/text-box.js';
@@ -45,14 +51,75 @@ function cheapest<T extends { slides: LaidOutSlide[] }>(onBody: T | undefined, o
   return scored.reduce((a, b) => (b.cost < a.cost ? b : a)).layout;
 }
 
+/** How much larger (pt) the main text must be beside the art for a slide to be set there. */
+const LARGER = 2;
+
+/** How near the theme's smallest body size (pt) a slide's text must be to count as shrunk to the floor. */
+const FLOOR_SLACK = 0.5;
+
+/**
+ * The size (pt) most of the slides' body text is set at, on the slide where it is smallest: how far
+ * the layout shrank the content (a legend or a column's heading band may be smaller on its own).
+ */
+function mainTextSize(slides: readonly LaidOutSlide[]): number {
+  const sizes = slides.flatMap((s) => {
+    const chars = new Map<number, number>();
+    for (const e of s.elements) {
+      if (e.type !== 'text' || (e.role ?? 'body') !== 'body') continue;
+      const n = e.paragraphs.reduce((sum, p) => sum + p.runs.reduce((m, r) => m + r.text.length, 0), 0);
+      chars.set(e.style.fontSize, (chars.get(e.style.fontSize) ?? 0) + n);
+    }
+    return chars.size > 0 ? [[...chars].reduce((a, b) => (b[1] > a[1] ? b : a))[0]] : [];
+  });
+  return sizes.length > 0 ? Math.min(...sizes) : Number.POSITIVE_INFINITY;
+}
+
+/** Builds that do not fit even at the smallest size are no option. */
+function tried<T>(build: () => T): T | undefined {
+  try {
+    return build();
+  } catch (error) {
+    if (error instanceof LayoutIssue) return undefined;
+    throw error;
+  }
+}
+
+/** `chosen`, or the slide laid out beside the template's art when its text is larger there at no more cost. */
+function besideArt<T extends { slides: LaidOutSlide[] }>(page: Page, chosen: T, build: (page: Page) => T): T {
+  const beside = page.template?.beside;
+  // Only a slide whose text the full-width part shrank to the floor moves: each text set beside
+  // the art leaves its place in the layout (PowerPoint's *Reset slide* no longer holds it), so the
+  // deck keeps most of its texts in the template's places. A slide of no body text (a table, a
+  // picture) keeps the full width its content is laid out for.
+  if (!beside || mainTextSize(chosen.slides) > page.theme.sizes.minBody + FLOOR_SLACK) return chosen;
+  // With the template's places for two texts (which lie above the art, as `body` does) and without them.
+  // Without the places every text has a position of its own: a slide of more than two texts would
+  // keep too few of the template's places (template-corpus wants 80 % of a deck's in place).
+  const [inPlaces, own] = freePages(page, beside).map((p) => tried(() => build(p)));
+  const options = [inPlaces, own && ownTexts(own.slides) <= own.slides.length ? own : undefined].filter(
+    (o): o is T => o !== undefined && cost(o.slides) <= cost(chosen.slides),
+  );
+  const least = mainTextSize(chosen.slides) + LARGER;
+  // The first that is larger: in the template's places for two texts before positions of their own.
+  return options.find((o) => mainTextSize(o.slides) >= least) ?? chosen;
+}
+
 export function onBodyOrFreeArea<T extends { slides: LaidOutSlide[] }>(page: Page, build: (page: Page) => T): T {
+  const chosen = onBodyOrFree(page, build);
+  return besideArt(page, chosen, build);
+}
+
+function onBodyOrFree<T extends { slides: LaidOutSlide[] }>(page: Page, build: (page: Page) => T): T {
   const free = page.template?.free;
   let onBody: T;
   try {
     onBody = build(page);
   } catch (error) {
-    // Nothing of it fits the body place even at the smallest size: the free area may hold it.
-    if (!free || !(error instanceof LayoutIssue)) throw error;
+    // Nothing of it fits the body place even at the smallest size: the free area (or the part beside the art) may hold it.
+    if (!(error instanceof LayoutIssue)) throw error;
+    const beside = page.template?.beside;
+    if (!free && beside) return cheapest(undefined, freePages(page, beside).map(build));
+    if (!free) throw error;
     return cheapest(undefined, freePages(page, free).map(build));
   }
   // One slide holding all of it: nothing to gain.

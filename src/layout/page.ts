@@ -36,6 +36,9 @@ export interface Page {
    * the texts) and whether they need a light backing there (template/logo-band.ts, slides/cover-plan.ts);
    * `free`: the free area under the title where it is much larger than `body` (a small body place),
    * which a slide takes instead of `body` only when that saves slides or keeps its content whole;
+   * `beside`: where the template's art leaves an L-shaped body (Forestbird's trees at the right
+   * foot), the tall part of the L beside the art, `body` being the full-width part above it: a
+   * slide takes it when its text is larger there (deck/free-area.ts);
    * `titleOnBand`, `cover.onBand`: the title is set in a band the master draws for it, centred there (template/title-band.ts);
    * `align`, `cover.align`: how the template aligns the texts of those places (template-design.ts `alignOf`).
    */
@@ -55,6 +58,7 @@ export interface Page {
     art?: Box[];
     slots?: TemplateSlots;
     free?: Box;
+    beside?: Box;
     titleOnBand?: boolean;
   };
 }

@@ -235,7 +235,10 @@ function applySlide(xml: string, plan: SlidePlan, colors: Map<string, string>, p
     const { source, headings } = shapePlan;
     const tagged = source || headings ? tags.tag(done, { source, headings }, part) : done;
     // Ids above any pptxgenjs gives (it numbers shapes from 2 in order).
-    const panel = shapePlan.panelBox && shapePlan.panel && panelShape(9000 + i, shapePlan.panelBox, shapePlan.panel);
+    const panel =
+      shapePlan.panelBox &&
+      shapePlan.panel &&
+      panelShape(9000 + i, shapePlan.panelBox, shapePlan.panel, shapePlan.panelAlpha);
     return panel ? panel + tagged : tagged;
   });
   if (i !== plan.shapes.length) throw new Error(`${part}: ${i} shapes for ${plan.shapes.length} laid-out elements`);

@@ -33,11 +33,15 @@ function xfrm(box: Box): string {
  * A decorative panel in a theme colour behind a text whose placeholder keeps its layout's
  * box (taller than the text): the panel covers only where the text is, not the slot's foot.
  */
-export function panelShape(id: number, box: Box, slot: string): string {
+export function panelShape(id: number, box: Box, slot: string, alpha?: number): string {
+  const color =
+    alpha === undefined
+      ? `<a:schemeClr val="${slot}"/>`
+      : `<a:schemeClr val="${slot}"><a:alpha val="${Math.round(alpha * 100_000)}"/></a:schemeClr>`;
   return (
     `<p:sp><p:nvSpPr><p:cNvPr id="${id}" name="Panel ${id}">${DECORATIVE_EXT}</p:cNvPr><p:cNvSpPr/><p:nvPr/></p:nvSpPr>` +
     `<p:spPr>${xfrm(box)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>` +
-    `<a:solidFill><a:schemeClr val="${slot}"/></a:solidFill><a:ln><a:noFill/></a:ln></p:spPr></p:sp>`
+    `<a:solidFill>${color}</a:solidFill><a:ln><a:noFill/></a:ln></p:spPr></p:sp>`
   );
 }
 

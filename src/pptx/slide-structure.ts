@@ -41,6 +41,8 @@ export interface ShapePlan {
   panel?: string;
   /** With panel: a shape of its own behind the text's laid-out box (the placeholder's box is the slot's, taller). */
   panelBox?: Box;
+  /** With panelBox: its opacity where the template's ground shows through it (legible-colors.ts); absent: opaque. */
+  panelAlpha?: number;
   /** With inheritBox: how far in from the slot's sides the text stands (added to its insets), in inches. */
   inset?: SlotInset;
   /** The runs name no typeface: the text is in the template's heading font, which the title inherits. */
@@ -113,7 +115,11 @@ export interface PlanOptions {
    * On a template: the scheme slot a text in `ph` must name because its inherited colour would
    * not read on what is under it (`at`: the laid-out box and the fill of Trappa's own shape under it).
    */
-  textSlot?: (layout: LayoutInfo, ph: PlaceholderRef, at?: TextPlace) => { color?: string; panel?: string } | undefined;
+  textSlot?: (
+    layout: LayoutInfo,
+    ph: PlaceholderRef,
+    at?: TextPlace,
+  ) => { color?: string; panel?: string; panelAlpha?: number } | undefined;
 }
 
 /** Where a text really is: its laid-out box, its own fill, or the slide's own filled shapes under it. */
@@ -123,13 +129,17 @@ export interface TextPlace {
   drawn?: Box;
   /** The text's own fill: the text is drawn on that alone. */
   under?: string;
-  /** Trappa's own filled shapes drawn before the text that reach into its box, back to front. */
-  shapes?: Array<{ box: Box; fill: string }>;
+  /** Trappa's own filled shapes drawn before the text that reach into its box, back to front (a translucent panel with its opacity). */
+  shapes?: Array<{ box: Box; fill: string; alpha?: number }>;
   /** The run highlights (marked items), which the text must read on too. */
   highlights?: string[];
   /** The colour the runs name themselves, where the text inherits none (a text box). */
   color?: string;
 }
+
+/** A look's panel opacity, where the panel is translucent. */
+const alphaOf = (look: { panelAlpha?: number }) =>
+  look.panelAlpha !== undefined ? { panelAlpha: look.panelAlpha } : {};
 
 const highlightsOf = (e: TextElement): string[] => [
   ...new Set(e.paragraphs.flatMap((p) => p.runs.flatMap((r) => (r.highlight ? [r.highlight] : [])))),
@@ -186,7 +196,7 @@ export function planSlide(
     }
     if (!look) return plan;
     // A panel covers the text's lines, a shape of its own under the text: it may reach a margin past them.
-    const panel = look.panel ? { panel: look.panel, ...(e ? { panelBox: panelArea(e) } : {}) } : {};
+    const panel = look.panel ? { panel: look.panel, ...(e ? { panelBox: panelArea(e), ...alphaOf(look) } : {}) } : {};
     return { ...plan, ...(look.color ? { color: look.color } : {}), ...panel };
   };
   const shapes = slide.elements.map((e): ShapePlan => {
@@ -286,19 +296,38 @@ function oneBodyPanel(
   const panels = texts.filter((i) => shapes[i]!.panel);
   const box = panels.length >= 1 && texts.length >= 2 ? bodyPanelBox(slide.elements, dropped) : undefined;
   if (!box) return shapes;
-  const slot = shapes[panels[0]!]!.panel!;
-  const under = set.scheme.get(slot) ?? 'FFFFFF';
+  const first = shapes[panels[0]!]!;
+  const slot = first.panel!;
+  const fill = set.scheme.get(slot) ?? 'FFFFFF';
+  // Each body text judged on the one panel: translucent as the first text's was, where every text
+  // still reads on the ground showing through it; else opaque.
+  const judged = (alpha: number) =>
+    body.map((i) => {
+      const e = slide.elements[i]!;
+      const plan = shapes[i]!;
+      if (e.type !== 'text' || e.fill || (!plan.placeholder && !plan.textBox)) return undefined;
+      // A text box (a figure's label) is judged by the colour its runs name.
+      const own = plan.textBox ? { color: e.style.color } : {};
+      const ph = plan.placeholder ?? { type: 'body' };
+      const on: TextPlace =
+        alpha < 1
+          ? { drawn: drawnArea(e), shapes: [{ box, fill, alpha }, ...ownShapesUnder(e, slide.elements, dropped)] }
+          : { under: fill };
+      return options.textSlot?.(layout, ph, { ...on, highlights: highlightsOf(e), ...own });
+    });
+  const alpha = first.panelAlpha ?? 1;
+  const translucent = alpha < 1 ? judged(alpha) : undefined;
+  const looks = translucent?.every((l) => !l?.panel) ? translucent : judged(1);
+  const panelAlpha = looks === translucent ? { panelAlpha: alpha } : {};
   return shapes.map((plan, i) => {
     const e = slide.elements[i]!;
-    if (!body.includes(i)) return plan;
+    const at = body.indexOf(i);
+    if (at < 0) return plan;
     // The panel is drawn just before the body's first element, so it lies under all of it.
-    const onPanel = i === body[0] ? { panel: slot, panelBox: box } : {};
+    const onPanel = at === 0 ? { panel: slot, panelBox: box, ...panelAlpha } : {};
     if (e.type !== 'text' || e.fill || (!plan.placeholder && !plan.textBox)) return { ...plan, ...onPanel };
-    const { panel: _panel, panelBox: _box, color: _color, ...rest } = plan;
-    // A text box (a figure's label) is judged by the colour its runs name.
-    const own = plan.textBox ? { color: e.style.color } : {};
-    const ph = plan.placeholder ?? { type: 'body' };
-    const look = options.textSlot?.(layout, ph, { under, highlights: highlightsOf(e), ...own });
+    const { panel: _panel, panelBox: _box, panelAlpha: _alpha, color: _color, ...rest } = plan;
+    const look = looks[at];
     return { ...rest, ...(look?.color ? { color: look.color } : {}), ...onPanel };
   });
 }

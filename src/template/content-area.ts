@@ -5,7 +5,7 @@
 import type { Box } from '../layout/types.js';
 
 /** `area` with the side cut off that keeps the most of it clear of `art`; unchanged when no cut keeps `min`. */
-function avoid(area: Box, art: Box, min: { w: number; h: number }, margin: number): Box {
+function avoid(area: Box, art: Box, min: { w: number; h: number }, margin: number, wide: number): Box {
   const right = area.x + area.w;
   const bottom = area.y + area.h;
   const overlaps = art.x < right && art.x + art.w > area.x && art.y < bottom && art.y + art.h > area.y;
@@ -18,7 +18,7 @@ function avoid(area: Box, art: Box, min: { w: number; h: number }, margin: numbe
   ].filter((c) => c.w >= min.w && c.h >= min.h);
   // A cut above or below keeps the full width that tables, diagrams and panels beside lists are
   // laid out for: it wins unless a side cut keeps a quarter more.
-  const size = (c: Box) => c.w * c.h * (c.w === area.w ? 1.25 : 1);
+  const size = (c: Box) => c.w * c.h * (c.w === area.w ? wide : 1);
   return cuts.reduce<Box | undefined>((a, b) => (!a || size(b) > size(a) ? b : a), undefined) ?? area;
 }
 
@@ -42,12 +42,17 @@ const PATTERN = 0.5;
  */
 const BITE = 0.9;
 
+/** How much more a full-width cut counts than a side cut of the same area. */
+const FULL_WIDTH = 1.25;
+
+/** @param wide how much more a full-width cut counts (1: the largest cut, the tall part beside the art where that is larger). */
 export function contentArea(
   body: Box,
   size: { w: number; h: number },
   footers: Box[],
   art: Box[] = [],
   inPicture: Box[] = [],
+  wide = FULL_WIDTH,
 ): Box {
   const margin = 0.05;
   const x = Math.max(margin, body.x);
@@ -59,7 +64,7 @@ export function contentArea(
   const min = { w: Math.max(1, 0.6 * area.w), h: Math.max(1, 0.6 * area.h) };
   const whole = area;
   // The largest pieces first: a band decides the cut before a bird sitting on it.
-  for (const a of [...art].sort((p, q) => q.w * q.h - p.w * p.h)) area = avoid(area, a, min, 0.1);
+  for (const a of [...art].sort((p, q) => q.w * q.h - p.w * p.h)) area = avoid(area, a, min, 0.1, wide);
   // Keeping off it all would leave less than half the place (Grey_Elegant's patchwork of blocks
   // under its whole body place): the art is the place's backdrop, not something beside the content.
   if (area.w * area.h < PATTERN * whole.w * whole.h) return whole;

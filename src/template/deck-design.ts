@@ -70,6 +70,9 @@ function formatDate(iso: string): string {
  * watch mode) share theme, page and footer, and writing, parsing and reading the set again was
  * ~5 % of a watch rebuild. A set is not changed after it is read (a template's is shared the same way).
  */
+/** The theme slots a title's inherited colour may be named by, in schemeColors' order. */
+const TITLE_SLOTS = ['tx1', 'bg1', 'accent1', 'accent2', 'accent3', 'accent4', 'accent5', 'accent6', 'tx2', 'bg2'];
+
 const builtInSets = new BoundedCache<string, Omit<DeckDesign, 'theme'>>(8);
 
 export function builtInDesign(theme: Theme, page: Page, deck: { footerText: string; date: string }): DeckDesign {
@@ -110,9 +113,11 @@ export function deckStructure(design: DeckDesign, deck: LaidOutDeck): DeckStruct
   const planned = deck.slides.map((slide) => planSlide(slide, design.layouts, design.set, options));
   if (!design.template) return { set: design.set, slides: planned, schemeColors: slots };
   // The scheme slot of the colour the template gives the layout's title, where it is a theme colour.
+  // A slot's name, not the `a:schemeClr` the map gives for it (a title named that wrote `val="<a:schemeClr …/>"`).
   const original = (layout: LayoutInfo) => {
     const ph = layout.placeholders.find((p) => p.type === 'title' || p.type === 'ctrTitle');
-    return ph ? slots.get(lookOf(layout).inheritedColor(ph).toUpperCase()) : undefined;
+    const hex = ph && lookOf(layout).inheritedColor(ph).toUpperCase();
+    return hex ? TITLE_SLOTS.find((slot) => design.set.scheme.get(slot)?.toUpperCase() === hex) : undefined;
   };
   const { slides, layoutColors } = inheritTitleColors(planned, original);
   return { set: design.set, slides, schemeColors: slots, layoutTitleColors: layoutColors, coverOnLayout: true };

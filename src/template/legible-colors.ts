@@ -6,13 +6,19 @@
  * style gives it when that reads on the darkest and the lightest point under its whole box
  * (WCAG 4.5:1); otherwise the slide names the theme colour that reads (dark 1 / light 1 /
  * dark 2 / light 2), as a scheme reference; when none does, the text gets a panel.
+ *
+ * A panel belongs to the template rather than being pasted over it (Candy's photo, Piano's
+ * keys, Lights' bokeh): it is in light 1 or dark 1, whichever is nearer the layout's ground
+ * (Lights' dark gradient takes a dark panel and keeps its white text), and translucent, the
+ * template's ground showing through, wherever the text still reads on what that composites to
+ * (measured as `trappa check` measures it: the panel is a layer under the text).
  */
 import { backgroundLayer, colorAt, layersOf, under } from '../check/backdrop.js';
 import { pictureArt } from '../check/ground-art.js';
 import { inheritance, type Inheritance } from '../check/inherit-placeholders.js';
 import { readSlideElements } from '../check/read-slide.js';
 import type { ElementModel, Layer, RasterOf } from '../check/types.js';
-import { contrastRatio } from '../contrast.js';
+import { contrastRatio, relativeLuminance } from '../contrast.js';
 import type { ColorScheme } from '../ooxml/colors.js';
 import { backgroundPaint } from '../ooxml/paint.js';
 import { attr, children } from '../ooxml/xml.js';
@@ -36,7 +42,16 @@ const isArt = (e: ElementModel) =>
 interface TextLook {
   color?: string;
   panel?: string;
+  /** The panel's opacity where it is translucent (under 1); absent: opaque. */
+  panelAlpha?: number;
 }
+
+/**
+ * How opaque a translucent panel is: the ground shows through as through frosted glass, yet
+ * a busy photo no longer competes with the letters (a panel that passes WCAG only at a lower
+ * opacity still reads patchy). Where the text does not read on it, the panel is opaque.
+ */
+const PANEL_ALPHA = 0.85;
 
 export interface LayoutLook {
   /** The layout's background colour; undefined for a picture or gradient. */
@@ -144,7 +159,74 @@ function describePaint(paint: Layer['paint']): string {
 
 /** Trappa's own filled shapes under a text, as layers over the template's. */
 const ownLayers = (at?: TextPlace): Layer[] =>
-  (at?.shapes ?? []).map((s) => ({ box: s.box, paint: { kind: 'solid', color: s.fill, alpha: 1 } }));
+  (at?.shapes ?? []).map((s) => ({ box: s.box, paint: { kind: 'solid', color: s.fill, alpha: s.alpha ?? 1 } }));
+
+/** Theme slots a panel may take: light 1 and dark 1, the pair every theme's text is made for. */
+const PANEL_SLOTS = ['bg1', 'tx1'];
+
+/**
+ * The panel behind a text in `box`: in light 1 or dark 1, the one nearer in lightness to the
+ * layout's ground (`ground`, L* 0…1) first, so the panel sits in the template's ground rather than
+ * on it (Lights' dark gradient takes a dark panel, Candy's pale photo a light one); translucent
+ * before opaque. The text keeps its inherited colour where that reads on what the panel
+ * composites to over `layers`, else names the theme slot that reads best (a title, `keepFirst`,
+ * first tries every panel that lets it keep its colour). Undefined when no
+ * panel lets a theme colour read.
+ */
+function panelOver(
+  scheme: ColorScheme,
+  layers: Layer[],
+  box: Box,
+  text: string,
+  highlights: string[],
+  ground: number,
+  rasterOf: RasterOf,
+  keepFirst: boolean,
+): TextLook | undefined {
+  const slots = PANEL_SLOTS.flatMap((slot) => {
+    const color = scheme.get(slot);
+    return color ? [{ slot, color, distance: Math.abs(lightness(color) - ground) }] : [];
+  }).sort((a, b) => a.distance - b.distance);
+  // A title keeps its inherited colour where any panel lets it (it looks like its layout's other
+  // titles); a body text takes the panel nearest the ground first, naming a colour if it must.
+  const passes = keepFirst ? [true, false] : [false];
+  for (const keep of passes)
+    for (const alpha of [PANEL_ALPHA, 1])
+      for (const { slot, color } of slots) {
+        const panel: Layer = { box, paint: { kind: 'solid', color, alpha } };
+        const on =
+          alpha < 1 ? under([...layers, panel], box, rasterOf) : { darkest: color, lightest: color, unknown: 0 };
+        if (!on || on.unknown > 0) continue;
+        const behind = [...new Set([on.darkest, on.lightest, ...highlights])];
+        const looks = { panel: slot, ...(alpha < 1 ? { panelAlpha: alpha } : {}) };
+        if (behind.every((b) => contrastRatio(text, b) >= 4.5)) return looks;
+        const best = bestTextSlot(scheme, behind);
+        if (!keep && best.ratio >= 4.5) return { ...looks, color: best.slot };
+      }
+  return undefined;
+}
+
+const isTitle = (ph: PlaceholderRef) => ph.type === 'title' || ph.type === 'ctrTitle';
+
+/**
+ * CIE lightness L* (0…1) of a colour: how light it looks. A mid-tone ground (Focus' saturated
+ * stripes, Blueprint's teal) has a low luminance yet looks nearer white than black.
+ */
+function lightness(hex: string): number {
+  const y = relativeLuminance(hex);
+  return (y > 216 / 24389 ? 116 * Math.cbrt(y) - 16 : (24389 / 27) * y) / 100;
+}
+
+/** The mean lightness (0…1) of what a 7 × 7 grid over the slide shows: how light the layout's ground looks. */
+function groundLightness(layers: Layer[], size: { w: number; h: number }, rasterOf: RasterOf): number {
+  const seen: number[] = [];
+  for (let i = 0; i < 7; i++)
+    for (let j = 0; j < 7; j++) {
+      const at = colorAt(layers, (size.w * (i + 0.5)) / 7, (size.h * (j + 0.5)) / 7, rasterOf);
+      if (at !== undefined) seen.push(lightness(at));
+    }
+  return seen.length > 0 ? seen.reduce((a, b) => a + b, 0) / seen.length : 1;
+}
 
 /** A layout's look, worked out from its parts (layout-looks.ts keeps it per set and layout). */
 export function readLayoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
@@ -179,6 +261,8 @@ export function readLayoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
     .filter((l) => l.paint.kind !== 'solid' || (l.paint.color !== bodyColor && l.paint.alpha >= 0.5))
     .map((l) => l.box);
   const cover = layers.filter((l) => isBackground(l) && opaque(l)).at(-1) ?? layers[0]!;
+  // How light the layout's ground looks, for the colour of a panel (read when a text first needs one).
+  let ground: number | undefined;
   return {
     ...(background !== undefined ? { background } : {}),
     backdrop: describePaint(cover.paint),
@@ -203,13 +287,22 @@ export function readLayoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
       // a panel in the theme's light 1 behind it, with the theme colour that reads on that.
       const text = at?.color ?? color ?? scheme.get('tx1') ?? '000000';
       const reads = (on: string[]) => on.every((b) => contrastRatio(text, b) >= 4.5);
+      const drawn = [...layers, ...ownLayers(at)];
+      const found = at?.under !== undefined || !box ? undefined : under(drawn, box, rasterOf);
       // On the panel the text keeps the colour it inherits where that reads (a title on a lighter
       // part of its layout's art stays like its layout's other titles); else it names one that does.
       const panel = (): TextLook => {
-        const on = [bg1, ...(at?.highlights ?? [])];
+        const highlights = at?.highlights ?? [];
+        ground ??= groundLightness(layers, set.size, rasterOf);
+        const over =
+          found &&
+          found.unknown === 0 &&
+          box &&
+          panelOver(scheme, drawn, box, text, highlights, ground, rasterOf, isTitle(ph));
+        if (over) return over;
+        const on = [bg1, ...highlights];
         return reads(on) ? { panel: 'bg1' } : { color: bestTextSlot(scheme, on).slot, panel: 'bg1' };
       };
-      const found = at?.under !== undefined || !box ? undefined : under([...layers, ...ownLayers(at)], box, rasterOf);
       if (at?.under === undefined && box && !found) return panel();
       const known =
         at?.under !== undefined ? [at.under] : found ? [found.darkest, found.lightest] : [background ?? bg1];

@@ -108,16 +108,34 @@ function union(boxes: (Box | undefined)[]): Box | undefined {
   return { x, y, w: Math.max(...present.map((b) => b.x + b.w)) - x, h: Math.max(...present.map((b) => b.y + b.h)) - y };
 }
 
-/** The content layout's content area (contentArea), when it has body placeholders. */
+/**
+ * The content layout's content area (contentArea), when it has body placeholders; `wide` as
+ * contentArea's (1: the largest part off the art, full-width or not).
+ */
 export function templateContentArea(
   set: MasterSet,
   content: LayoutInfo,
   look = layoutLook(set, content),
+  wide?: number,
 ): Box | undefined {
   const body = union(content.placeholders.filter((p) => p.type === 'obj' || p.type === 'body').map((p) => p.box));
   const footers = ['ftr', 'sldNum', 'dt'].map((t) => boxOf(content, t)).filter((b): b is Box => b !== undefined);
-  return body && contentArea(belowTitle(body, boxOf(content, 'title')), set.size, footers, look.art, look.inPicture);
+  const place = body && belowTitle(body, boxOf(content, 'title'));
+  return place && contentArea(place, set.size, footers, look.art, look.inPicture, wide);
 }
+
+/**
+ * The tall part of an L-shaped body beside the template's art (Forestbird's trees stand at the
+ * right foot of its body place): where the content area is the full-width part above the art,
+ * the part beside it when that is at least TALLER higher. Undefined otherwise.
+ */
+function besideArt(set: MasterSet, content: LayoutInfo, look: LayoutLook, area: Box): Box | undefined {
+  const beside = templateContentArea(set, content, look, 1);
+  return beside && beside.w < area.w && beside.h >= TALLER * area.h ? beside : undefined;
+}
+
+/** How much higher than the full-width part the part beside the art must be to be offered. */
+const TALLER = 1.2;
 
 /**
  * The free area under the layout's title where its body place is a strip (under 40 % of the
@@ -180,6 +198,7 @@ export function templatePage(page: Page, set: MasterSet, layouts: Record<LayoutR
   const footers = ['ftr', 'sldNum', 'dt'].map((t) => boxOf(content, t)).filter((b): b is Box => b !== undefined);
   const room = roomBelow(body, set.size, footers, look.art);
   const free = freeUnderTitle(content, body, set.size, footers, look);
+  const beside = free ? undefined : besideArt(set, content, look, body);
   const band = titleOnBand(set, content, boxOf(content, 'title'));
   const coverBand = titleOnBand(set, cover, boxOf(cover, 'ctrTitle', 'title'));
   const coverLook = layoutLook(set, cover);
@@ -211,6 +230,7 @@ export function templatePage(page: Page, set: MasterSet, layouts: Record<LayoutR
       },
       art: look.art,
       ...(free ? { free } : {}),
+      ...(beside ? { beside } : {}),
       ...(band ? { titleOnBand: true } : {}),
       align: { title: alignOf(content, 'title'), footer: alignOf(content, 'ftr'), number: alignOf(content, 'sldNum') },
       ...(footer ? { footer } : {}),
