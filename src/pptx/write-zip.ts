@@ -74,7 +74,11 @@ function fromStore(key: string, data: Uint8Array): Uint8Array | undefined {
   if (!bytes) return undefined;
   stored.delete(key);
   try {
-    const inflated = inflateRawSync(bytes, { maxOutputLength: data.length + 1 });
+    // One output chunk of the part's length + 1 (zlib's 16 KB chunks cost more than the inflating).
+    const inflated = inflateRawSync(bytes, {
+      maxOutputLength: data.length + 1,
+      chunkSize: Math.max(64, data.length + 1),
+    });
     return inflated.length === data.length && inflated.equals(data) ? bytes : undefined;
   } catch {
     return undefined;
