@@ -68,19 +68,26 @@ export function finishDeck(
   return finished;
 }
 
-/**
- * Repaired masters and layouts by language and text, up to 16 M characters: every deck of a
- * build installs the same master set, and a template's (9 masters and 108 layouts, 2.5 MB,
- * in LibreOffice's Yellow Idea) cost its repairs again in each deck. Slides are not kept.
- */
-const repairedMasterSet = new BoundedCache<string, string>(16 * 1024 * 1024, (xml, out) => xml.length + out.length);
 const MASTER_SET_PART = /^ppt\/(slideMasters|slideLayouts)\/[^/]+\.xml$/;
+/**
+ * Repaired masters and layouts by language, then text, up to 16 M characters a language: every
+ * deck of a build installs the same master set, and a template's (9 masters and 108 layouts,
+ * 2.5 MB, in LibreOffice's Yellow Idea) cost its repairs again in each deck. Slides are not kept.
+ * Keyed by the part's text itself, the very string every deck installs (part-text.ts), whose hash
+ * the engine keeps: a key joining language and text was a new string per part and deck, copied
+ * and hashed again to look it up. A project's decks are in one or two languages.
+ */
+const repairedMasterSet = new Map<string, BoundedCache<string, string>>();
 
 function repairedDrawing(xml: string, name: string, language: string): string {
   if (!MASTER_SET_PART.test(name)) return repairDrawingPart(xml, language);
-  const key = `${language}\n${xml}`;
-  let out = repairedMasterSet.get(key);
-  if (out === undefined) repairedMasterSet.set(key, (out = repairDrawingPart(xml, language)));
+  let repaired = repairedMasterSet.get(language);
+  if (!repaired) {
+    repaired = new BoundedCache<string, string>(16 * 1024 * 1024, (text, out) => text.length + out.length);
+    repairedMasterSet.set(language, repaired);
+  }
+  let out = repaired.get(xml);
+  if (out === undefined) repaired.set(xml, (out = repairDrawingPart(xml, language)));
   return out;
 }
 

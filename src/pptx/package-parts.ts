@@ -4,7 +4,7 @@
  */
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import type { RawParts } from './pptx-parts.js';
-import { writeZip } from './write-zip.js';
+import { writeZip, type ZipEntry } from './write-zip.js';
 import { BoundedCache } from '../bounded-cache.js';
 import { isXmlPart, type OpcPackage, relsPartOf, resolvePart } from '../ooxml/package.js';
 import { attr, children, parseXml } from '../ooxml/xml.js';
@@ -124,11 +124,12 @@ export class PackageParts {
   toZip(modified: Date): Uint8Array {
     // A part whose text was set is encoded as it is deflated and not kept: a 5,000-row deck's
     // slides are ~50 MB of UTF-8, which would otherwise all be alive until the zip is done.
-    const entries = [...this.bytes.keys()].sort(comparePartNames).map((name) => ({
-      name,
-      data: this.bytes.get(name) === NOT_ENCODED ? () => strToU8(this.texts.get(name) ?? '') : this.bytesOf(name)!,
-      level: isCompressedMedia(name) ? 0 : 6,
-    }));
+    const entries = [...this.bytes.keys()].sort(comparePartNames).map((name): ZipEntry => {
+      const level = isCompressedMedia(name) ? 0 : 6;
+      if (this.bytes.get(name) !== NOT_ENCODED) return { name, data: this.bytesOf(name)!, level };
+      const text = this.texts.get(name) ?? '';
+      return { name, data: () => strToU8(text), level, text };
+    });
     return writeZip(entries, modified);
   }
 }

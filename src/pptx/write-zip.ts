@@ -23,6 +23,8 @@ export interface ZipEntry {
   data: Uint8Array | (() => Uint8Array);
   /** 0 stores the bytes as they are (media that is compressed already); 1–9 deflates. */
   level: number;
+  /** The part's text, when `data` encodes it: a master-set part zipped before is found by it (`byText`). */
+  text?: string;
 }
 
 interface Compressed {
@@ -46,6 +48,17 @@ const madeForStore = new Map<string, Uint8Array>();
 /** The parts worth keeping between builds: what a master set brings, which no edit of the strategy changes. */
 const STORED_PART = /^ppt\/(slideMasters|slideLayouts|theme|media)\/[^/]+$/;
 const STORED_MIN_BYTES = 1024;
+
+/**
+ * Master-set parts zipped by this process, by their text (up to 16 M characters of it): every deck
+ * of a build installs the same masters and layouts, the very strings (finish-package.ts keeps their
+ * repairs), and encoding them to UTF-8 and hashing that to find their deflated bytes again cost
+ * ~10 ms a deck for Yellow Idea's 2.5 MB. A text's bytes are a pure function of it and the level.
+ */
+const byText = new BoundedCache<string, Compressed & { size: number; level: number }>(
+  16 * 1024 * 1024,
+  (text) => text.length,
+);
 
 /** A part's key: deflate level, SHA-1 and length (hex, so that it can name a file). */
 const keyOf = (data: Uint8Array, level: number): string =>
@@ -94,6 +107,17 @@ function compress(data: Uint8Array, level: number, name: string): Compressed {
   const made = { crc: crc32(data), bytes: kept ?? deflateSync(data, { level: level as 1 }) };
   if (!kept && data.length >= STORED_MIN_BYTES && STORED_PART.test(name)) madeForStore.set(key, made.bytes);
   cache.set(key, made);
+  return made;
+}
+
+/** The entry's bytes as the zip holds them, and their length before deflating. */
+function zipped(entry: ZipEntry): Compressed & { size: number } {
+  const { text, level, name } = entry;
+  const known = text === undefined ? undefined : byText.get(text);
+  if (known && known.level === level) return known;
+  const data = typeof entry.data === 'function' ? entry.data() : entry.data;
+  const made = { ...compress(data, level, name), size: data.length };
+  if (text !== undefined && level !== 0 && STORED_PART.test(name)) byText.set(text, { ...made, level });
   return made;
 }
 
@@ -147,12 +171,11 @@ export function writeZip(entries: readonly ZipEntry[], modified: Date): Uint8Arr
   const placed: Placed[] = entries.map((entry) => {
     const name = strToU8(entry.name);
     if (name.length > 0xffff) throw new RangeError(`zip entry name too long: ${entry.name.slice(0, 80)}…`);
-    const data = typeof entry.data === 'function' ? entry.data() : entry.data;
-    const { crc, bytes } = compress(data, entry.level, entry.name);
+    const { crc, bytes, size } = zipped(entry);
     const at = offset;
     offset += 30 + name.length + bytes.length;
     const flags = name.length !== entry.name.length ? 0x0800 : 0;
-    return { name, flags, method: entry.level === 0 ? 0 : 8, crc, size: data.length, body: bytes, offset: at };
+    return { name, flags, method: entry.level === 0 ? 0 : 8, crc, size, body: bytes, offset: at };
   });
   const directoryStart = offset;
   const directorySize = placed.reduce((sum, e) => sum + 46 + e.name.length, 0);
