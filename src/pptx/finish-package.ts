@@ -15,7 +15,7 @@
  *   title placeholder (`promoteTitleShapes`).
  */
 import type { DeckProperties } from '../layout/types.js';
-import type { OpcPackage } from '../ooxml/package.js';
+import { isXmlPart, type OpcPackage } from '../ooxml/package.js';
 import { writeAppProperties, writeCoreProperties } from './document-properties.js';
 import { writeCustomProperties } from './custom-properties.js';
 import { PackageParts, zipTimestamp } from './package-parts.js';
@@ -38,6 +38,12 @@ export interface FinishedDeck {
    * deck a second time. Its parts are read as trees (`partRoot`); their texts were let go.
    */
   package: OpcPackage;
+  /**
+   * The deck's media (and other binary parts) by part name: the very byte arrays `bytes` holds,
+   * for the check's backdrop pictures without unzipping them again (the template's pictures are
+   * the same arrays in every deck, so what is worked out from them is found by array).
+   */
+  media: ReadonlyMap<string, Uint8Array>;
 }
 
 /** The finished deck's bytes (see finishDeck). */
@@ -118,7 +124,10 @@ function repairAndZip(raw: Uint8Array | PackageParts, props: DeckProperties, str
   dedupeMedia(parts);
   removeOrphanRelationships(parts);
   rebuildContentTypes(parts);
-  const finished = { bytes: parts.toZip(modified), package: parts.toPackage() };
+  const media = new Map(
+    parts.names().flatMap((name) => (isXmlPart(name) ? [] : [[name, parts.bytesOf(name)!] as const])),
+  );
+  const finished = { bytes: parts.toZip(modified), package: parts.toPackage(), media };
   // The package holds the texts now; `parts` may be the caller's (writePptx's), kept alive by its frame.
   parts.clear();
   return finished;
