@@ -105,7 +105,7 @@ const mb = (bytes: number): string => `${Math.round(bytes / 1024 / 1024)} MB`;
 /**
  * zlib's output chunk for an entry: its declared size (bounded), so that an honest part inflates
  * into one buffer. With zlib's default 16 KB chunks, Yellow Idea's 2.5 MB of XML went through
- * some 160 chunks per MB and a copy of them all, ~5 times the inflating itself. The size may lie: a
+ * 64 chunks per MB and a copy of them all, ~5 times the inflating itself. The size may lie: a
  * smaller one only means more chunks, a larger one a larger first buffer, at most MAX_CHUNK
  * (and `inflate` refuses a declared size over the budget before any work). The bytes are the same.
  */
