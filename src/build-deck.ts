@@ -146,7 +146,11 @@ async function renderInProject(
     const failed = checkFailure(
       `${plan.baseName}.pptx`,
       checkBuiltDeck(finished.package, plan.theme, {
-        pictures: await backdropPictures(bytes, { pkg: finished.package, cacheDir: rasterCacheDir(project.root) }),
+        pictures: await backdropPictures(bytes, {
+          pkg: finished.package,
+          media: finished.media,
+          cacheDir: rasterCacheDir(project.root),
+        }),
       }),
     );
     if (failed) throw failed;

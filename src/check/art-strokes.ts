@@ -79,10 +79,40 @@ function strokesOf(e: ElementModel): StrokeSegment[] {
 }
 
 /**
- * The part of the segment inside `box` (Liang–Barsky clipping): its length and midpoint;
- * undefined when it misses the box.
+ * Inches by which a segment must lie beside a box for `clipped` to pass it over unclipped. Why a
+ * margin: a segment ending within rounding of the box's edge may clip to a part of length 0, which
+ * callers count as meeting the box; a billionth of an inch beside it, clipping surely finds nothing
+ * (the division's quotient is then clearly past 0 or 1), so the shortcut never answers otherwise.
  */
-export function clipped(s: StrokeSegment, box: Box): { length: number; mid: [number, number] } | undefined {
+const BESIDE = 1e-9;
+
+/** True when the segment lies wholly to one side of `box`, by more than BESIDE. */
+function beside(s: StrokeSegment, box: Box): boolean {
+  const [x0, y0] = s.from;
+  const [x1, y1] = s.to;
+  return (
+    Math.max(x0, x1) < box.x - BESIDE ||
+    Math.min(x0, x1) > box.x + box.w + BESIDE ||
+    Math.max(y0, y1) < box.y - BESIDE ||
+    Math.min(y0, y1) > box.y + box.h + BESIDE
+  );
+}
+
+interface Clipped {
+  length: number;
+  mid: [number, number];
+}
+
+/**
+ * The part of the segment inside `box`: its length and midpoint; undefined when it misses the
+ * box. A text box is met by few of a template's strokes (Yellow Idea's rays and ticks are
+ * hundreds of segments): those beside it are passed over before clipping.
+ */
+export const clipped = (s: StrokeSegment, box: Box): Clipped | undefined =>
+  beside(s, box) ? undefined : clipSegment(s, box);
+
+/** Liang–Barsky clipping of the segment to `box` (exported for the test that holds `clipped` to it). */
+export function clipSegment(s: StrokeSegment, box: Box): Clipped | undefined {
   const [x0, y0] = s.from;
   const [dx, dy] = [s.to[0] - x0, s.to[1] - y0];
   let [t0, t1] = [0, 1];

@@ -37,17 +37,28 @@ function logoMedia(pkg: OpcPackage): Set<string> {
   return media;
 }
 
+/** The wanted parts' bytes: from `media` (the finishing stage's, the zip's very arrays) or unzipped. */
+function wantedParts(bytes: Uint8Array, wanted: Set<string>, media?: ReadonlyMap<string, Uint8Array>) {
+  if (!media) return unzipSync(bytes, { filter: (f) => wanted.has(f.name) });
+  return Object.fromEntries([...wanted].flatMap((name) => (media.has(name) ? [[name, media.get(name)!]] : [])));
+}
+
 /**
  * The decoded pictures of a deck's masters and layouts, by media part; `cacheDir` (the
- * project's, decode-raster.ts) keeps them between runs.
+ * project's, decode-raster.ts) keeps them between runs. `media`: the deck's binary parts as
+ * finishing gave them (pptx/finish-package.ts), when the caller has them.
  */
 export async function backdropPictures(
   bytes: Uint8Array,
-  { pkg = readPackage(bytes), cacheDir }: { pkg?: OpcPackage; cacheDir?: string } = {},
+  {
+    pkg = readPackage(bytes),
+    cacheDir,
+    media,
+  }: { pkg?: OpcPackage; cacheDir?: string; media?: ReadonlyMap<string, Uint8Array> } = {},
 ): Promise<RasterOf> {
   const wanted = new Set([...templateMedia(pkg), ...logoMedia(pkg)]);
   if (wanted.size === 0) return () => undefined;
-  const files = unzipSync(bytes, { filter: (f) => wanted.has(f.name) });
+  const files = wantedParts(bytes, wanted, media);
   const rasters = new Map<string, Raster>();
   for (const [name, data] of Object.entries(files)) {
     const raster = await decodeRaster(data, cacheDir);

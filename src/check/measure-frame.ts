@@ -29,16 +29,24 @@ export interface FrameMeasure {
 /** Lays the frame's paragraphs out in `width` inches of text (insets already taken off). */
 export function measureFrame(frame: TextFrame, width: number): FrameMeasure {
   // Several rules measure the same frame at the same width (fit, then the design rules).
-  const byWidth = measured.get(frame) ?? new Map<number, FrameMeasure>();
-  measured.set(frame, byWidth);
-  const known = byWidth.get(width);
-  if (known) return known;
-  const result = measureUncached(frame, width);
-  byWidth.set(width, result);
-  return result;
+  return kept(measured, frame, width, measureUncached);
 }
 
 const measured = new WeakMap<TextFrame, Map<number, FrameMeasure>>();
+
+/** What `make` gives for the frame at the width, made once: frames are plain data nobody changes once read. */
+function kept<T>(
+  memo: WeakMap<TextFrame, Map<number, T>>,
+  frame: TextFrame,
+  width: number,
+  make: (frame: TextFrame, width: number) => T,
+): T {
+  let byWidth = memo.get(frame);
+  if (!byWidth) memo.set(frame, (byWidth = new Map()));
+  let known = byWidth.get(width);
+  if (known === undefined) byWidth.set(width, (known = make(frame, width)));
+  return known;
+}
 
 function measureUncached(frame: TextFrame, width: number): FrameMeasure {
   let heightPt = 0;
@@ -72,8 +80,17 @@ export interface FrameLine {
   paragraph: number;
 }
 
-/** The frame's lines as the layout sets them in `width` inches (where a line strikes through letters). */
-export function frameLines(frame: TextFrame, width: number): FrameLine[] {
+/**
+ * The frame's lines as the layout sets them in `width` inches (where a line strikes through letters).
+ * Kept per frame and width: the art rule asks twice for each text near art (by paragraph, then by line).
+ */
+export function frameLines(frame: TextFrame, width: number): readonly FrameLine[] {
+  return kept(laidLines, frame, width, linesUncached);
+}
+
+const laidLines = new WeakMap<TextFrame, Map<number, readonly FrameLine[]>>();
+
+function linesUncached(frame: TextFrame, width: number): FrameLine[] {
   const out: FrameLine[] = [];
   let top = 0;
   for (const [index, p] of frame.paragraphs.entries()) {

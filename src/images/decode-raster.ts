@@ -33,9 +33,19 @@ const PARAMS = { raster: 'backdrop-rgba', side: RASTER_SIDE, maxPixels: MAX_PICT
 /** Decoded rasters by cache key (a template's pictures are decoded once per process). */
 const decoded = new BoundedCache<string, Raster | null>(64);
 
-/** The content hash a raster is kept under (in memory and as `<key>.rgba` in the cache folder). */
-export const rasterKey = (bytes: Uint8Array): string =>
-  imageCacheKey(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), PARAMS);
+/**
+ * The content hash a raster is kept under (in memory and as `<key>.rgba` in the cache folder), once
+ * per byte array: a template's pictures are the same arrays in the design and in every deck's check
+ * (pptx/finish-package.ts), and arrays of parts are never changed in place.
+ */
+export function rasterKey(bytes: Uint8Array): string {
+  let key = rasterKeys.get(bytes);
+  if (key === undefined)
+    rasterKeys.set(bytes, (key = imageCacheKey(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), PARAMS)));
+  return key;
+}
+
+const rasterKeys = new WeakMap<Uint8Array, string>();
 
 /**
  * The picture as a small RGBA raster, or undefined when it cannot or may not be decoded.

@@ -9,6 +9,19 @@ import { comparePartNames, type PackageParts } from './package-parts.js';
 
 const MEDIA = /^ppt\/media\/[^/]+$/;
 
+/**
+ * Media hashes by byte array: every deck of a build installs the template's pictures, the very
+ * arrays (install-master.ts), and hashed them again (Vintage's and Candy's are 2.6–3.2 MB). Parts'
+ * bytes are never changed in place (ooxml/part-text.ts relies on it too).
+ */
+const hashes = new WeakMap<Uint8Array, string>();
+
+function hashOf(bytes: Uint8Array): string {
+  let hash = hashes.get(bytes);
+  if (hash === undefined) hashes.set(bytes, (hash = sha256Hex(bytes)));
+  return hash;
+}
+
 export function dedupeMedia(parts: PackageParts): void {
   const keptByHash = new Map<string, string>();
   const replacement = new Map<string, string>();
@@ -18,7 +31,7 @@ export function dedupeMedia(parts: PackageParts): void {
     .sort(comparePartNames)) {
     const bytes = parts.bytesOf(name);
     if (!bytes) continue;
-    const hash = sha256Hex(bytes);
+    const hash = hashOf(bytes);
     const kept = keptByHash.get(hash);
     if (kept) replacement.set(name.slice('ppt/media/'.length), kept.slice('ppt/media/'.length));
     else keptByHash.set(hash, name);

@@ -15,7 +15,7 @@
  *   title placeholder (`promoteTitleShapes`).
  */
 import type { DeckProperties } from '../layout/types.js';
-import type { OpcPackage } from '../ooxml/package.js';
+import { isXmlPart, type OpcPackage } from '../ooxml/package.js';
 import { writeAppProperties, writeCoreProperties } from './document-properties.js';
 import { writeCustomProperties } from './custom-properties.js';
 import { PackageParts, zipTimestamp } from './package-parts.js';
@@ -38,6 +38,12 @@ export interface FinishedDeck {
    * deck a second time. Its parts are read as trees (`partRoot`); their texts were let go.
    */
   package: OpcPackage;
+  /**
+   * The deck's media (and other binary parts) by part name: the very byte arrays `bytes` holds,
+   * for the check's backdrop pictures without unzipping them again (the template's pictures are
+   * the same arrays in every deck, so what is worked out from them is found by array).
+   */
+  media: ReadonlyMap<string, Uint8Array>;
 }
 
 /** The finished deck's bytes (see finishDeck). */
@@ -68,19 +74,26 @@ export function finishDeck(
   return finished;
 }
 
-/**
- * Repaired masters and layouts by language and text, up to 16 M characters: every deck of a
- * build installs the same master set, and a template's (9 masters and 108 layouts, 2.5 MB,
- * in LibreOffice's Yellow Idea) cost its repairs again in each deck. Slides are not kept.
- */
-const repairedMasterSet = new BoundedCache<string, string>(16 * 1024 * 1024, (xml, out) => xml.length + out.length);
 const MASTER_SET_PART = /^ppt\/(slideMasters|slideLayouts)\/[^/]+\.xml$/;
+/**
+ * Repaired masters and layouts by language, then text, up to 16 M characters a language: every
+ * deck of a build installs the same master set, and a template's (9 masters and 108 layouts,
+ * 2.5 MB, in LibreOffice's Yellow Idea) cost its repairs again in each deck. Slides are not kept.
+ * Keyed by the part's text itself, the very string every deck installs (part-text.ts), whose hash
+ * the engine keeps: a key joining language and text was a new string per part and deck, copied
+ * and hashed again to look it up. A project's decks are in one or two languages.
+ */
+const repairedMasterSet = new Map<string, BoundedCache<string, string>>();
 
 function repairedDrawing(xml: string, name: string, language: string): string {
   if (!MASTER_SET_PART.test(name)) return repairDrawingPart(xml, language);
-  const key = `${language}\n${xml}`;
-  let out = repairedMasterSet.get(key);
-  if (out === undefined) repairedMasterSet.set(key, (out = repairDrawingPart(xml, language)));
+  let repaired = repairedMasterSet.get(language);
+  if (!repaired) {
+    repaired = new BoundedCache<string, string>(16 * 1024 * 1024, (text, out) => text.length + out.length);
+    repairedMasterSet.set(language, repaired);
+  }
+  let out = repaired.get(xml);
+  if (out === undefined) repaired.set(xml, (out = repairDrawingPart(xml, language)));
   return out;
 }
 
@@ -111,7 +124,10 @@ function repairAndZip(raw: Uint8Array | PackageParts, props: DeckProperties, str
   dedupeMedia(parts);
   removeOrphanRelationships(parts);
   rebuildContentTypes(parts);
-  const finished = { bytes: parts.toZip(modified), package: parts.toPackage() };
+  const media = new Map(
+    parts.names().flatMap((name) => (isXmlPart(name) ? [] : [[name, parts.bytesOf(name)!] as const])),
+  );
+  const finished = { bytes: parts.toZip(modified), package: parts.toPackage(), media };
   // The package holds the texts now; `parts` may be the caller's (writePptx's), kept alive by its frame.
   parts.clear();
   return finished;

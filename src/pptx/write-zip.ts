@@ -19,7 +19,10 @@ import { BoundedCache } from '../bounded-cache.js';
 
 export interface ZipEntry {
   name: string;
-  /** The part's bytes, or its text: encoded to UTF-8 when the entry is deflated, and not kept. */
+  /**
+   * The part's bytes, or its text: encoded to UTF-8 when the entry is deflated, and not kept.
+   * A master-set part given as text and zipped before is found by that text (`byText`).
+   */
   data: Uint8Array | string;
   /** 0 stores the bytes as they are (media that is compressed already); 1–9 deflates. */
   level: number;
@@ -46,6 +49,17 @@ const madeForStore = new Map<string, Uint8Array>();
 /** The parts worth keeping between builds: what a master set brings, which no edit of the strategy changes. */
 const STORED_PART = /^ppt\/(slideMasters|slideLayouts|theme|media)\/[^/]+$/;
 const STORED_MIN_BYTES = 1024;
+
+/**
+ * Master-set parts zipped by this process, by their text (up to 16 M characters of it): every deck
+ * of a build installs the same masters and layouts, the very strings (finish-package.ts keeps their
+ * repairs), and encoding them to UTF-8 and hashing that to find their deflated bytes again cost
+ * ~10 ms a deck for Yellow Idea's 2.5 MB. A text's bytes are a pure function of it and the level.
+ */
+const byText = new BoundedCache<string, Compressed & { size: number; level: number }>(
+  16 * 1024 * 1024,
+  (text) => text.length,
+);
 
 /** A part's key: deflate level, SHA-1 and length (hex, so that it can name a file). */
 const keyOf = (data: Uint8Array, level: number): string =>
@@ -74,7 +88,11 @@ function fromStore(key: string, data: Uint8Array): Uint8Array | undefined {
   if (!bytes) return undefined;
   stored.delete(key);
   try {
-    const inflated = inflateRawSync(bytes, { maxOutputLength: data.length + 1 });
+    // One output chunk of the part's length + 1 (zlib's 16 KB chunks cost more than the inflating).
+    const inflated = inflateRawSync(bytes, {
+      maxOutputLength: data.length + 1,
+      chunkSize: Math.max(64, data.length + 1),
+    });
     return inflated.length === data.length && inflated.equals(data) ? bytes : undefined;
   } catch {
     return undefined;
@@ -149,6 +167,19 @@ function compress(data: Uint8Array, level: number, name: string): Compressed {
   return made;
 }
 
+/** The entry's bytes as the zip holds them, and their length before deflating. */
+function zipped(entry: ZipEntry): Compressed & { size: number } {
+  const { level, name } = entry;
+  const text = typeof entry.data === 'string' ? entry.data : undefined;
+  const known = text === undefined ? undefined : byText.get(text);
+  if (known && known.level === level) return known;
+  // A stored part is kept as its body: only a deflated one may be encoded into the reused buffer.
+  const data = text === undefined ? (entry.data as Uint8Array) : level === 0 ? strToU8(text) : encodeForDeflate(text);
+  const made = { ...compress(data, level, name), size: data.length };
+  if (text !== undefined && level !== 0 && STORED_PART.test(name)) byText.set(text, { ...made, level });
+  return made;
+}
+
 /**
  * DOS date and time as zip stores them, from the local-time fields of `modified`
  * (see package-parts.ts zipTimestamp for why a local time).
@@ -199,15 +230,11 @@ export function writeZip(entries: readonly ZipEntry[], modified: Date): Uint8Arr
   const placed: Placed[] = entries.map((entry) => {
     const name = strToU8(entry.name);
     if (name.length > 0xffff) throw new RangeError(`zip entry name too long: ${entry.name.slice(0, 80)}…`);
-    // A stored part is kept as its body: only a deflated one may be encoded into the reused buffer.
-    const text = typeof entry.data === 'string' ? entry.data : undefined;
-    const data =
-      text === undefined ? (entry.data as Uint8Array) : entry.level === 0 ? strToU8(text) : encodeForDeflate(text);
-    const { crc, bytes } = compress(data, entry.level, entry.name);
+    const { crc, bytes, size } = zipped(entry);
     const at = offset;
     offset += 30 + name.length + bytes.length;
     const flags = name.length !== entry.name.length ? 0x0800 : 0;
-    return { name, flags, method: entry.level === 0 ? 0 : 8, crc, size: data.length, body: bytes, offset: at };
+    return { name, flags, method: entry.level === 0 ? 0 : 8, crc, size, body: bytes, offset: at };
   });
   const directoryStart = offset;
   const directorySize = placed.reduce((sum, e) => sum + 46 + e.name.length, 0);

@@ -102,6 +102,18 @@ function withinBytes<T>(read: () => T | ZipProblem): T | ZipProblem {
 
 const mb = (bytes: number): string => `${Math.round(bytes / 1024 / 1024)} MB`;
 
+/**
+ * zlib's output chunk for an entry: its declared size (bounded), so that an honest part inflates
+ * into one buffer. With zlib's default 16 KB chunks, Yellow Idea's 2.5 MB of XML went through
+ * 64 chunks per MB and a copy of them all, ~5 times the inflating itself. The size may lie: a
+ * smaller one only means more chunks, a larger one a larger first buffer, at most MAX_CHUNK
+ * (and `inflate` refuses a declared size over the budget before any work). The bytes are the same.
+ */
+const MIN_CHUNK = 64; // zlib.constants.Z_MIN_CHUNK
+const MAX_CHUNK = 8 * 1024 * 1024;
+// One byte over: a part that fills its chunk exactly would make zlib allocate another before it sees the end.
+const chunkSizeFor = (declared: number): number => Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, declared + 1));
+
 function inflate(data: Uint8Array, entry: ZipEntry, budget: number, limit: number): Uint8Array | ZipProblem {
   const tooBig = {
     problem:
@@ -114,7 +126,7 @@ function inflate(data: Uint8Array, entry: ZipEntry, budget: number, limit: numbe
   if (entry.method === 0) return data;
   if (entry.method !== 8) return { problem: `is compressed with method ${entry.method}, which Office never uses` };
   try {
-    return inflateRawSync(data, { maxOutputLength: Math.max(1, budget) });
+    return inflateRawSync(data, { maxOutputLength: Math.max(1, budget), chunkSize: chunkSizeFor(entry.size) });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return tooBig;
     return { problem: english(said('zip.damagedDetail', { detailInside: (error as Error).message })) };

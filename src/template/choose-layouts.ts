@@ -86,9 +86,15 @@ function score(l: LayoutInfo, role: LayoutRole, index: number, numbered: Numbere
   );
 }
 
+/** Every layout taken as numbered: a score no lower than the layout's own. */
+const allNumbered: Numbered = () => true;
+
 function best(set: MasterSet, role: LayoutRole, numbered: Numbered): LayoutInfo | undefined {
   let found: { layout: LayoutInfo; score: number } | undefined;
   set.layouts.forEach((layout, i) => {
+    // A layout that cannot win even if numbered is not asked whether it is: that reads its art and its
+    // master's (Yellow Idea's 108 layouts were read for a choice most of them could not win).
+    if (found && (score(layout, role, i, allNumbered) ?? Infinity) >= found.score) return;
     const s = score(layout, role, i, numbered);
     if (s !== undefined && (!found || s < found.score)) found = { layout, score: s };
   });
