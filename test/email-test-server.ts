@@ -50,6 +50,8 @@ export interface TestServer {
   messages: ReceivedMessage[];
   /** TCP connections opened, to prove that nothing connected. */
   connections: number;
+  /** Messages recorded whose 250 is still held back (`replyDelayMs`): a client killed now cannot know. */
+  holding: number;
   close(): Promise<void>;
 }
 
@@ -84,7 +86,7 @@ const smtpError = (reply: Reply) => Object.assign(new Error(reply.message), { re
 export async function startTestServer(options: TestServerOptions): Promise<TestServer> {
   const messages: ReceivedMessage[] = [];
   let dataCount = 0;
-  const state = { connections: 0 };
+  const state = { connections: 0, holding: 0 };
   const server = new SMTPServer({
     secure: false,
     key: options.certificate.key,
@@ -137,8 +139,13 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
             // Recorded before the reply: a client killed while waiting for it has still delivered.
             messages.push({ envelopeFrom, envelopeTo, raw, parsed, secure: session.secure, user });
             if (decision === 'drop') for (const socket of sockets) socket.destroy();
-            else if (options.replyDelayMs) setTimeout(() => callback(), options.replyDelayMs);
-            else callback();
+            else if (options.replyDelayMs) {
+              state.holding += 1;
+              setTimeout(() => {
+                state.holding -= 1;
+                callback();
+              }, options.replyDelayMs);
+            } else callback();
           },
           (error: Error) => callback(error),
         );
@@ -165,6 +172,9 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     messages,
     get connections() {
       return state.connections;
+    },
+    get holding() {
+      return state.holding;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

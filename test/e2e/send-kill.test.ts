@@ -84,7 +84,12 @@ describe('trappa send never delivers twice', () => {
       const seen = server.connections;
       for (const start = Date.now(); server.connections === seen && !done && Date.now() - start < 10_000; )
         await sleep(5);
-      await Promise.race([sleep(Math.random() * 400), exited]);
+      if (run % 4 === 3) {
+        // Every fourth run is killed while the server holds back a 250: on a loaded machine the
+        // random points alone can all fall before a message is handed over (seen in CI at load 20),
+        // and the uncertain outcome is the case this test exists for.
+        for (const start = Date.now(); server.holding === 0 && !done && Date.now() - start < 10_000; ) await sleep(2);
+      } else await Promise.race([sleep(Math.random() * 400), exited]);
       child.kill('SIGKILL');
       if ((await exited) === 'SIGKILL') kills += 1;
       for (const [to, got] of deliveries(server.messages)) expect(got.length, `${to} after run ${run}`).toBe(1);
