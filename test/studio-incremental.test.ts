@@ -127,6 +127,24 @@ describe('the bundled project, edited', () => {
     expect(context.slides.stats.drawn).toBe(drawn);
   });
 
+  it('writes each SVG as JSON where asked as it is drawn (as the worker renders), none held as text', async () => {
+    const asText = (await renderLive({ root }, new Map(), liveContext())).decks.flatMap((d) => d.slides);
+    const context = liveContext();
+    // Drawn now, then taken from the slide cache: written both times, in the order drawn.
+    for (const _ of ['drawn', 'kept']) {
+      const written: string[] = [];
+      const writeSvg = (svg: string) => Buffer.from(written[written.push(JSON.stringify(svg)) - 1]!);
+      const slides = (await renderLive({ root }, new Map(), context, { writeSvg })).decks.flatMap((d) => d.slides);
+      expect(slides.filter((s) => s.svg !== undefined)).toEqual([]);
+      expect(slides).toHaveLength(asText.length);
+      expect(slides.every((s, i) => s.json !== undefined && JSON.parse(s.json.toString()) === asText[i]!.svg)).toBe(
+        true,
+      );
+      expect(written).toHaveLength(asText.length);
+    }
+    expect(context.slides.stats.drawn).toBe(asText.length);
+  });
+
   it('shows after every edit what a cold render shows, reusing what did not change', async () => {
     const page = new Page(root);
     await sameAsCold(page, 'no edit');

@@ -12,7 +12,7 @@ import { loadProject, type ProjectPaths } from '../data/load-project.js';
 import { parseYaml } from '../data/load-yaml.js';
 import { validateYaml, YamlCache, type Validated } from '../data/yaml-cache.js';
 import { EditedSources } from './edited-source.js';
-import { SlideCache } from './slide-memo.js';
+import { SlideCache, type SvgWriter } from './slide-memo.js';
 import { layoutDeck } from '../deck/layout-deck.js';
 import { resolveDeck } from '../plan/resolve-deck.js';
 import type { PendingImageElement } from '../layout/types.js';
@@ -22,8 +22,10 @@ import { renderSlideSvg } from '../preview-svg/render-slide.js';
 export type Edits = Record<string, unknown>;
 
 interface LiveSlide {
-  /** Absent for a slide the caller holds already (LiveOptions.wanted). */
+  /** Absent for a slide the caller holds already (LiveOptions.wanted), or given as `json`. */
   svg?: string;
+  /** In place of `svg` (LiveOptions.writeSvg): the bytes the SVG was written to as a JSON string. */
+  json?: Buffer;
   /** Names the SVG (slide-memo.ts svgHash): the page holds slides by it and is sent only new ones. */
   hash: string;
   title: string;
@@ -122,6 +124,13 @@ export interface LiveOptions {
    * a save's check. @default every slide's
    */
   wanted?: (hash: string) => boolean;
+  /**
+   * Writes each wanted SVG (as a JSON string) as soon as it is drawn, and the slide holds the
+   * bytes written (`json`) in place of `svg`: the studio's worker writes them into its answer
+   * (studio-jobs.ts), so the first render of a 520-slide deck never holds 10 MB of SVG as
+   * strings (18 MB of heap, two bytes a character where a dash or a bullet stands). @default none
+   */
+  writeSvg?: SvgWriter;
 }
 
 export async function renderLive(
@@ -156,6 +165,7 @@ export async function renderLive(
             key && `${key}|${JSON.stringify(size)}|${label}`,
             () => renderSlideSvg(slide, size, { imageHref, label }),
             options.wanted ?? (() => true),
+            options.writeSvg,
           );
           return {
             title: slide.title,

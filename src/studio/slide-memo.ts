@@ -43,6 +43,8 @@ const hash = (text: string): string => createHash('sha256').update(text).digest(
  */
 export interface DrawnSlide {
   svg?: string;
+  /** In place of `svg`, when asked for so (LiveOptions.writeSvg): the bytes its JSON string was written to. */
+  json?: Buffer;
   hash: string;
 }
 
@@ -119,6 +121,15 @@ function deckKey(plan: DeckPlan): string {
   );
 }
 
+/** Writes an SVG (as JSON) where the caller keeps it, and gives the bytes written. */
+export type SvgWriter = (svg: string) => Buffer;
+
+/** A drawing as the caller asked for it: its hash, and its SVG (as text, or written) when wanted. */
+function given(hash: string, svg: () => string, wanted: (hash: string) => boolean, write?: SvgWriter): DrawnSlide {
+  if (!wanted(hash)) return { hash };
+  return write ? { hash, json: write(svg()) } : { hash, svg: svg() };
+}
+
 export class SlideCache {
   readonly #entries = new Map<string, Entry>();
   /** SVG of finished slides (footer included) and its hash, by the slide's key and what else the drawing shows. */
@@ -143,11 +154,11 @@ export class SlideCache {
 
   /**
    * The slide drawn for `key`, or by `draw` (kept): its hash, and its SVG when `wanted` (the
-   * page does not hold a slide of that hash).
+   * page does not hold a slide of that hash), as text or, given `write`, as the bytes it was written to.
    */
-  drawn(key: string | undefined, draw: () => string, wanted: (hash: string) => boolean): DrawnSlide {
+  drawn(key: string | undefined, draw: () => string, wanted: (hash: string) => boolean, write?: SvgWriter): DrawnSlide {
     const hit = key === undefined ? undefined : this.#drawn.get(key);
-    if (hit) return wanted(hit.hash) ? { hash: hit.hash, svg: unpack(hit.packed) } : { hash: hit.hash };
+    if (hit) return given(hit.hash, () => unpack(hit.packed), wanted, write);
     const svg = draw();
     this.stats.drawn++;
     const hash = svgHash(svg);
@@ -155,7 +166,7 @@ export class SlideCache {
       if (this.#drawn.size >= MAX_DRAWN) this.#drawn.clear();
       this.#drawn.set(key, { hash, packed: pack(svg) });
     }
-    return wanted(hash) ? { hash, svg } : { hash };
+    return given(hash, () => svg, wanted, write);
   }
 }
 

@@ -100,10 +100,19 @@ function send(
  * many seconds away, with the bytes of the first render still held at the next save, the
  * studio's peak of memory.
  */
-function sendOnce(res: ServerResponse, body: string | Buffer): void {
-  if (Buffer.isBuffer(body) && body.byteOffset === 0 && body.buffer.byteLength === body.length)
-    res.once('finish', () => releaseBytes(body.buffer as ArrayBuffer));
-  send(res, 200, 'application/json; charset=utf-8', body);
+function sendOnce(res: ServerResponse, parts: Uint8Array[]): void {
+  res.once('finish', () => {
+    for (const bytes of new Set(parts.map((p) => p.buffer as ArrayBuffer))) releaseBytes(bytes);
+  });
+  res.writeHead(200, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(parts.reduce((sum, p) => sum + p.length, 0)),
+  });
+  // A render's answer in parts, views of the slabs moved from the worker (studio-jobs.ts RenderAnswer).
+  res.cork();
+  for (const part of parts) res.write(part);
+  res.uncork();
+  res.end();
 }
 
 /** Frees an ArrayBuffer's memory now (Node 22+: transfer to none detaches it); on older Node, at the next collection. */
@@ -311,7 +320,7 @@ export function createApi(options: StudioOptions, messages: Messages) {
       const only = Array.isArray(decks) ? decks.filter((d): d is string => typeof d === 'string') : undefined;
       const held = Array.isArray(have) ? have.filter((h): h is string => typeof h === 'string') : undefined;
       const inputs = await editInputs(edits, changes);
-      const answer = await thread.run<string | Buffer>({
+      const answer = await thread.run<Uint8Array[]>({
         kind: 'render',
         paths: projectPaths,
         edits: inputs,

@@ -96,43 +96,74 @@ function edited(edits: readonly EditInput[]): Map<string, Edited> {
   );
 }
 
-async function render(job: Extract<Job, { kind: 'render' }>, lang: Lang) {
+async function render(job: Extract<Job, { kind: 'render' }>, lang: Lang): Promise<RenderAnswer> {
   // A slide the page holds is named by its hash only: typing in a 520-slide deck sends one SVG, not 520.
   const have = new Set(job.have);
   const wanted = (hash: string) => !have.has(hash);
-  const result = await renderLive(job.paths, edited(job.edits), context, { decks: job.decks, wanted });
-  return jsonBytes({
+  const bytes = new AnswerBytes();
+  const writeSvg = (svg: string) => bytes.write(JSON.stringify(svg));
+  const result = await renderLive(job.paths, edited(job.edits), context, { decks: job.decks, wanted, writeSvg });
+  const parts = jsonParts({
     ...result,
     issues: translateIssues(result.issues, lang),
     decks: result.decks.map((d) => ({
       ...d,
       issues: translateIssues(d.issues, lang),
-      // The SVG as it is (not yet JSON): jsonBytes writes it into the answer's bytes.
-      slides: d.slides.map(({ svg, ...slide }) => (svg === undefined ? slide : { ...slide, svg: new RawJson(svg) })),
+      // Each SVG's JSON as written when it was drawn: a part of the answer as it is.
+      slides: d.slides.map(({ json, ...slide }) => (json === undefined ? slide : { ...slide, svg: new RawJson(json) })),
     })),
   });
+  return new RenderAnswer(
+    parts.map((part) => (typeof part === 'string' ? bytes.write(part) : part)),
+    bytes.slabs.map((slab) => slab.buffer as ArrayBuffer),
+  );
 }
 
 /**
- * A render's answer as JSON bytes, each slide's SVG encoded on its own straight into one buffer
- * of the answer's size: the first render of a 520-slide deck (10 MB of SVG) never stands as one
- * JSON string too, which is twice its bytes (SVG with a dash or a bullet is text of two bytes a
- * character), nor as 10 MB of bytes per slide beside the 10 MB they were joined into, at the
- * studio's peak of memory. Each SVG's JSON is made twice (its size, then its bytes): ~10 ms.
+ * A render's answer: its JSON in parts, each a view of the slabs it was written to, in order.
+ * The slabs are moved to the request thread, which writes the parts one after another and then
+ * gives the slabs back (studio-api.ts sendOnce).
  */
-function jsonBytes(value: unknown): Buffer {
-  // jsonParts: the answer's own JSON at even places, the RawJson texts (here each slide's SVG) at odd ones.
-  const json = (part: string | Buffer, i: number): string =>
-    i % 2 === 1 ? JSON.stringify(String(part)) : String(part);
-  const parts = jsonParts(value);
-  const size = parts.reduce((sum: number, part, i) => sum + Buffer.byteLength(json(part, i)), 0);
-  // Bytes of their own (not a slice of Node's pool): moved to the request thread, not copied.
-  const out = Buffer.allocUnsafeSlow(size);
-  let at = 0;
-  parts.forEach((part, i) => {
-    at += out.write(json(part, i), at);
-  });
-  return out;
+export class RenderAnswer {
+  constructor(
+    readonly parts: Buffer[],
+    readonly slabs: ArrayBuffer[],
+  ) {}
+}
+
+/**
+ * Slab size, bytes: 32 MB, glibc's largest threshold for mapping an allocation on its own, so a
+ * slab is always mapped by itself (only the pages written become resident) and unmapped whole
+ * once sent. In the heap of the thread's malloc arena, 10 MB of SVG in parts stayed resident
+ * after they were freed, under every later edit and save.
+ */
+const SLAB = 32 * 1024 * 1024;
+
+/**
+ * A render's answer written as it is made: each slide's SVG as JSON as soon as it is drawn, then
+ * the answer's own JSON around them. The first render of a 520-slide deck (10 MB of SVG) never
+ * stands as SVG strings (18 MB of heap, two bytes a character where a dash or a bullet stands),
+ * nor as one JSON string, nor as parts beside a copy they were joined into, at the studio's peak
+ * of memory.
+ */
+class AnswerBytes {
+  readonly slabs: Buffer[] = [];
+  #at = 0;
+
+  /** `text`'s UTF-8 bytes, written after what was written before. */
+  write(text: string): Buffer {
+    const length = Buffer.byteLength(text);
+    let slab = this.slabs.at(-1);
+    if (!slab || this.#at + length > slab.length) {
+      // Bytes of their own (not of Node's pool): moved to the request thread, not copied.
+      slab = Buffer.allocUnsafeSlow(Math.max(SLAB, length));
+      this.slabs.push(slab);
+      this.#at = 0;
+    }
+    const start = this.#at;
+    this.#at += slab.write(text, start);
+    return slab.subarray(start, this.#at);
+  }
 }
 
 /** The text of the version the page loaded: sent, or the file's text now when that is the version. */

@@ -10,7 +10,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { InputError, TrappaError } from '../errors.js';
 import { keepUnitsOf } from '../layout/measure-text.js';
 import type { Lang } from '../messages/catalogue.js';
-import { type Job, runJob } from './studio-jobs.js';
+import { type Job, RenderAnswer, runJob } from './studio-jobs.js';
 import { HeapRelease } from './heap-release.js';
 
 /** An error as it crosses to the request thread. */
@@ -41,8 +41,7 @@ function ownBytes(text: string | Buffer): ArrayBuffer | undefined {
  * copied across, then encoded on the request loop while other requests wait.
  */
 function asBytes(value: unknown): ArrayBuffer[] | undefined {
-  // JSON made as bytes (a render's answer): moved when large, else copied as it is.
-  // JSON made as bytes (a render's answer): moved, copied first into bytes of its own when it is a view of others.
+  // JSON made as bytes: moved, copied first into bytes of its own when it is a view of others.
   if (Buffer.isBuffer(value)) return [ownBytes(value) ?? (new Uint8Array(value).buffer as ArrayBuffer)];
   const texts = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
   if (texts.length === 0 || !texts.every((t) => typeof t === 'string') || !texts.some((t) => t.length > LARGE_TEXT))
@@ -80,7 +79,9 @@ function serve(port: JobPort, lang: Lang): void {
       try {
         const value = await runJob(job, lang);
         const bytes = asBytes(value);
-        if (bytes) port.postMessage({ id, ok: true, bytes, many: Array.isArray(value) }, bytes);
+        // A render's parts, views of its slabs: the slabs are moved, and the views arrive over them.
+        if (value instanceof RenderAnswer) port.postMessage({ id, ok: true, value: value.parts }, value.slabs);
+        else if (bytes) port.postMessage({ id, ok: true, bytes, many: Array.isArray(value) }, bytes);
         else port.postMessage({ id, ok: true, value });
       } catch (error) {
         port.postMessage({ id, ok: false, error: jobError(error) });
