@@ -15,10 +15,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildDecks, type BuiltDeck } from '../src/build-deck.js';
-import type { Box } from '../src/layout/types.js';
 import { copyProjectOnTemplate, REPO } from './helpers/project-copy.js';
 import { readPptx } from './helpers/pptx-zip.js';
 import { libreOfficeTemplates } from './helpers/template-corpus.js';
+import { boxesMeet, templateArtBoxes } from './helpers/template-art.js';
 import { hasSoffice } from './helpers/tools.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'trappa-cover-logos-'));
@@ -62,23 +62,12 @@ async function coverOn(name: string, innafjords = false): Promise<BuiltDeck> {
   return (await buildDecks({ root, decks: ['cover'], dryRun: true })).decks[0]!;
 }
 
-const meet = (a: Box, b: Box) =>
-  Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > 0.02 &&
-  Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) > 0.02;
-
 /** The cover as built: its logos, the art they meet, the backing, the texts' boxes and sizes. */
 function cover(deck: BuiltDeck) {
   const model = readPptx(deck.bytes).model();
   const slide = model.slides[0]!;
   const { w, h } = model.size;
-  const art = (slide.behind ?? []).flatMap((e) =>
-    e.box &&
-    (e.kind === 'picture' || (e.kind === 'shape' && e.fill !== null)) &&
-    e.box.w * e.box.h < 0.8 * w * h &&
-    Math.min(e.box.w, e.box.h) >= 0.1
-      ? [e.box]
-      : [],
-  );
+  const art = templateArtBoxes(slide, { w, h });
   const logos = slide.elements.filter((e) => e.name.startsWith('Logo ') && e.name !== 'Logo backing');
   const text = (name: string) => slide.elements.find((e) => e.name === name);
   const size = (name: string) => {
@@ -87,7 +76,7 @@ function cover(deck: BuiltDeck) {
   };
   return {
     logos,
-    onArt: logos.filter((l) => art.some((a) => meet(l.box!, a))).map((l) => l.name),
+    onArt: logos.filter((l) => art.some((a) => boxesMeet(l.box!, a))).map((l) => l.name),
     backing: slide.elements.some((e) => e.name === 'Logo backing'),
     subtitle: text('Subtitle')?.box,
     titleSize: size('Title'),

@@ -26,6 +26,7 @@ import { previewDecks } from '../src/post/preview.js';
 import { readPptx } from './helpers/pptx-zip.js';
 import { copyProjectInto } from './helpers/project-copy.js';
 import { libreOfficeTemplates } from './helpers/template-corpus.js';
+import { boxesMeet, templateArtBoxes } from './helpers/template-art.js';
 import { hasSoffice, missingTool } from './helpers/tools.js';
 
 // Changed by issue #20 (twelfth round): Piano too, whose body panels are now dark 1 over its keys.
@@ -325,20 +326,10 @@ describe.skipIf(missingTool('LibreOffice', hasSoffice))('content on a template w
   it.each(ART_TEMPLATES)("%s: Trappa's texts, shapes and tables keep off the template's art", (name) => {
     const deck = readPptx(decks.get(name)!);
     const overlaps: string[] = [];
-    const meet = (a: Box, b: Box) =>
-      Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > 0.02 &&
-      Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) > 0.02;
     const { w, h } = deck.model().size;
     for (const slide of deck.model().slides) {
       // The art: the master's and layout's own shapes and pictures, not a full-slide background, not a hairline.
-      const art = (slide.behind ?? []).flatMap((e) =>
-        e.box &&
-        (e.kind === 'picture' || (e.kind === 'shape' && e.fill !== null)) &&
-        e.box.w * e.box.h < 0.8 * w * h &&
-        Math.min(e.box.w, e.box.h) >= 0.1
-          ? [e.box]
-          : [],
-      );
+      const art = templateArtBoxes(slide, { w, h });
       for (const e of slide.elements) {
         // The template's own places (title, footer, number) are where its designer put them.
         if (
@@ -351,7 +342,7 @@ describe.skipIf(missingTool('LibreOffice', hasSoffice))('content on a template w
         // (slides/cover-plan.ts), so Blue_Curve's logos stand above the wave, not on it on a backing.
         // A text in a taller slot is drawn at the slot's top: what counts is where its lines are.
         const drawn = e.kind === 'shape' && e.text && e.fill === null ? inset(e) : e.box;
-        const hit = art.find((a) => meet(drawn, a));
+        const hit = art.find((a) => boxesMeet(drawn, a));
         if (hit) overlaps.push(`slide ${slide.number} ${e.name} over art at ${hit.x.toFixed(2)},${hit.y.toFixed(2)}`);
       }
     }

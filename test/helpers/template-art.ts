@@ -1,0 +1,23 @@
+/**
+ * The template's art on a built slide, as the art tests read it: the master's and layout's own
+ * shapes and pictures, not a full-slide background, not a hairline (thinner than 0.1 in).
+ */
+import type { SlideModel } from '../../src/check/types.js';
+import type { Box } from '../../src/layout/types.js';
+
+/** True when the boxes overlap by more than 0.02 in both ways (touching edges do not count). */
+export const boxesMeet = (a: Box, b: Box): boolean =>
+  Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > 0.02 &&
+  Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) > 0.02;
+
+/** The boxes of the art behind `slide`, on a slide of `size` inches. */
+export function templateArtBoxes(slide: SlideModel, size: { w: number; h: number }): Box[] {
+  return (slide.behind ?? []).flatMap((e) =>
+    e.box &&
+    (e.kind === 'picture' || (e.kind === 'shape' && e.fill !== null)) &&
+    e.box.w * e.box.h < 0.8 * size.w * size.h &&
+    Math.min(e.box.w, e.box.h) >= 0.1
+      ? [e.box]
+      : [],
+  );
+}
