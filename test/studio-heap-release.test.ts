@@ -8,7 +8,7 @@
  */
 import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { HeapRelease } from '../src/studio/heap-release.js';
+import { HeapBound, HeapRelease } from '../src/studio/heap-release.js';
 
 const MB = 2 ** 20;
 const heapBytes = (): number => v8.getHeapStatistics().total_heap_size;
@@ -49,5 +49,33 @@ describe('the studio worker’s heap after a burst', () => {
     const kept = Array.from({ length: 100_000 }, (_, i) => ({ i, text: `rad ${i}` }));
     expect(heap.due()).toBe(false);
     expect(kept.length).toBe(100_000);
+  });
+});
+
+/** ~48 MB of small objects kept while `steps` slides are "laid out": a long job's growth. */
+function longJob(bound: HeapBound, steps: number): number {
+  const kept: unknown[] = [];
+  for (let i = 0; i < steps; i++) {
+    for (let j = 0; j < 4_000; j++) kept.push({ i, j, text: `linje ${i}.${j}`, box: [i, j] });
+    bound.step();
+  }
+  return kept.length;
+}
+
+describe('the studio worker’s heap during a long job', () => {
+  it('is collected once it grows past its bound (the first render of 520 slides)', () => {
+    const bound = new HeapBound();
+    bound.start();
+    expect(longJob(bound, 520)).toBe(520 * 4_000);
+    expect(bound.collections).toBeGreaterThan(0);
+  });
+
+  it('is left to V8 in a job of a few slides (an edit), however much it grows', () => {
+    const bound = new HeapBound();
+    for (let job = 0; job < 40; job++) {
+      bound.start();
+      longJob(bound, 2);
+    }
+    expect(bound.collections).toBe(0);
   });
 });

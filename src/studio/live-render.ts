@@ -70,11 +70,12 @@ export interface LiveContext {
   slides: SlideCache;
 }
 
-export function liveContext(): LiveContext {
+/** `pace`: called after each slide laid out or drawn anew (slide-memo.ts). */
+export function liveContext(pace?: () => void): LiveContext {
   const sources = new EditedSources();
   // Saved files and edits share one parse per text: a 2 MB strategy is held once, not twice.
   const saved = new YamlCache((display, text) => sources.parse(display, text));
-  return { saved, sources, slides: new SlideCache() };
+  return { saved, sources, slides: new SlideCache(pace) };
 }
 
 /**

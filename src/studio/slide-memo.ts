@@ -137,6 +137,9 @@ export class SlideCache {
   /** Slides laid out, reused and drawn since the cache was made (tests, the bench). */
   readonly stats = { built: 0, reused: 0, drawn: 0 };
 
+  /** `pace`: called after each slide laid out or drawn anew (the worker's HeapBound). */
+  constructor(readonly pace: () => void = () => {}) {}
+
   /** A memo for one layout of `plan`'s deck. */
   memo(plan: DeckPlan): DeckMemo {
     return new DeckMemo(this, plan, deckKey(plan));
@@ -161,6 +164,7 @@ export class SlideCache {
     if (hit) return given(hit.hash, () => unpack(hit.packed), wanted, write);
     const svg = draw();
     this.stats.drawn++;
+    this.pace();
     const hash = svgHash(svg);
     if (key !== undefined) {
       if (this.#drawn.size >= MAX_DRAWN) this.#drawn.clear();
@@ -195,6 +199,7 @@ export class DeckMemo implements SlideMemo {
       const reads = new Set<string>();
       const built = this.#watchedBuild(plan, build, reads);
       this.cache.stats.built++;
+      this.cache.pace();
       const list = [...reads].sort();
       slides = built;
       this.cache.set(key, { reads: list, readsKey: this.#readsKey(list), slides: built });

@@ -21,6 +21,7 @@ import { changesBetween } from '../data/value-merge.js';
 import { planSave, plainValue } from './save-merge.js';
 import { editYamlText } from '../data/yaml-edit.js';
 import { previewTemplates, type TemplateAsk } from './template-preview.js';
+import { HeapBound } from './heap-release.js';
 
 /**
  * An edited file: its saved text and the page's value of it, or the fields the page changed
@@ -85,7 +86,9 @@ export type PreparedSave =
  * only when they change, edited files read from their saved parse, slides laid out only when
  * their inputs change.
  */
-const context = liveContext();
+// A long job (the first render of a large deck) is collected as it goes, so its heap stays near what it holds.
+const bound = new HeapBound();
+const context = liveContext(bound.step);
 
 function edited(edits: readonly EditInput[]): Map<string, Edited> {
   return new Map(
@@ -224,6 +227,7 @@ async function save(job: Extract<Job, { kind: 'save' }>, lang: Lang): Promise<Pr
 
 /** Runs one job; its messages in `lang`, the language of the Studio that asked. */
 export async function runJob(job: Job, lang: Lang): Promise<unknown> {
+  bound.start();
   switch (job.kind) {
     case 'text':
       return plainText(job.file, job.bytes);
