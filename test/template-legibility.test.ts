@@ -26,7 +26,7 @@ import { previewDecks } from '../src/post/preview.js';
 import { readPptx } from './helpers/pptx-zip.js';
 import { copyProjectInto } from './helpers/project-copy.js';
 import { libreOfficeTemplates } from './helpers/template-corpus.js';
-import { boxesMeet, templateArtBoxes } from './helpers/template-art.js';
+import { boxesMeet, linesBox, templateArtBoxes } from './helpers/template-art.js';
 import { hasSoffice, missingTool } from './helpers/tools.js';
 
 // Changed by issue #20 (twelfth round): Piano too, whose body panels are now dark 1 over its keys.
@@ -40,17 +40,6 @@ afterAll(() => rmSync(work, { recursive: true, force: true, maxRetries: 5, retry
 const decks = new Map<string, Uint8Array>();
 /** The template each deck was built on. */
 const templateFiles = new Map<string, string>();
-/** Where a shape's text lines are (as tall as they measure, placed by the anchor), else its drawn box. */
-function linesBox(e: ShapeModel): Box | undefined {
-  if (!e.box || !e.text?.paragraphs.some((p) => p.runs.some((r) => r.text.trim() !== ''))) return drawnBox(e);
-  const { insets, anchor } = e.text;
-  const need = Math.min(
-    e.box.h,
-    measureFrame(e.text, e.box.w - insets.left - insets.right).height + insets.top + insets.bottom,
-  );
-  const offset = anchor === 'ctr' ? (e.box.h - need) / 2 : anchor === 'b' ? e.box.h - need : 0;
-  return { ...e.box, y: e.box.y + offset, h: need };
-}
 const meets = (a: Box, b: Box) =>
   Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > 0.02 &&
   Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) > 0.02;

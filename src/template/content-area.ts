@@ -36,8 +36,11 @@ function avoid(area: Box, art: Box, min: { w: number; h: number }, margin: numbe
 const PATTERN = 0.5;
 
 /**
- * Art inside the backdrop picture (ink blots on paper, check/ground-art.ts) takes only a small bite
- * off the area's side, at most this share of its width; larger such art stays under the content,
+ * Art inside the backdrop picture (ink blots on paper, check/ground-art.ts) takes a small bite
+ * off the area's side, at most this share of its width (the area keeps its height, which decides
+ * how much a slide holds); art too wide for that is kept off by a full-width cut above or below
+ * it, as the template's art shapes are (Nature_Illustration's trees along the foot of its body
+ * place: lists set over them needed a panel). Art no such cut clears stays under the content,
  * which the legibility step then makes read on it (the picture is the design's ground there).
  */
 const BITE = 0.9;
@@ -68,25 +71,41 @@ export function contentArea(
   // Keeping off it all would leave less than half the place (Grey_Elegant's patchwork of blocks
   // under its whole body place): the art is the place's backdrop, not something beside the content.
   if (area.w * area.h < PATTERN * whole.w * whole.h) return whole;
-  for (const a of inPicture) area = bitten(area, a);
-  return area;
+  return offPictureArt(area, inPicture, min.h);
+}
+
+/** Whether `art` reaches REACH into `area` both ways (less: the text's insets and line gaps keep off it). */
+function reaches(area: Box, art: Box): boolean {
+  const across = Math.min(area.x + area.w, art.x + art.w) - Math.max(area.x, art.x);
+  const down = Math.min(area.y + area.h, art.y + art.h) - Math.max(area.y, art.y);
+  return across >= REACH && down >= REACH;
 }
 
 /**
- * `area` with a side bitten off that clears `art` inside the backdrop picture, keeping the
- * area's height (which decides how much a slide holds) and at least BITE of its width; art
- * reaching less than REACH into the area stays (the text's insets and line gaps keep off it).
+ * `area` clear of the art inside the backdrop picture: each piece, the largest first, bitten
+ * off a side (keeping the area's height and at least BITE of its width), else cut off above or
+ * below it, full width, keeping `minHeight` (a side cut wider than a bite would narrow the
+ * columns and diagrams more than the art is worth keeping off). The cuts are kept only when they
+ * clear all of it: where some art stays under the content anyway (Blueprint_Plans' pencil across
+ * its body), the text there needs its colour or panel all the same and a cut would only cost room.
  */
-function bitten(area: Box, art: Box): Box {
+function offPictureArt(area: Box, inPicture: readonly Box[], minHeight: number): Box {
+  let bitten = area;
+  for (const a of inPicture) if (reaches(bitten, a)) bitten = bite(bitten, a) ?? bitten;
+  const pieces = [...inPicture].sort((p, q) => q.w * q.h - p.w * p.h);
+  let cut = area;
+  for (const a of pieces) if (reaches(cut, a)) cut = bite(cut, a) ?? avoid(cut, a, { w: cut.w, h: minHeight }, 0.1, 1);
+  return pieces.some((a) => reaches(cut, a)) ? bitten : cut;
+}
+
+/** `area` with a side bitten off that clears `art`, keeping at least BITE of its width; undefined when none does. */
+function bite(area: Box, art: Box): Box | undefined {
   const right = area.x + area.w;
-  const reach = Math.min(right, art.x + art.w) - Math.max(area.x, art.x);
-  const down = Math.min(area.y + area.h, art.y + art.h) - Math.max(area.y, art.y);
-  if (reach < REACH || down < REACH) return area;
-  const cuts = [
+  const bites = [
     { ...area, x: art.x + art.w + 0.1, w: right - (art.x + art.w + 0.1) },
     { ...area, w: art.x - 0.1 - area.x },
   ].filter((c) => c.w >= BITE * area.w);
-  return cuts.reduce<Box | undefined>((a, b) => (!a || b.w > a.w ? b : a), undefined) ?? area;
+  return bites.reduce<Box | undefined>((a, b) => (!a || b.w > a.w ? b : a), undefined);
 }
 
 /** How far (inches) art inside the backdrop picture must reach into the content area to be kept off. */

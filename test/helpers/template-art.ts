@@ -2,7 +2,9 @@
  * The template's art on a built slide, as the art tests read it: the master's and layout's own
  * shapes and pictures, not a full-slide background, not a hairline (thinner than 0.1 in).
  */
-import type { SlideModel } from '../../src/check/types.js';
+import { measureFrame } from '../../src/check/measure-frame.js';
+import { drawnBox } from '../../src/check/rules/slide-geometry.js';
+import type { ShapeModel, SlideModel } from '../../src/check/types.js';
 import type { Box } from '../../src/layout/types.js';
 
 /** True when the boxes overlap by more than 0.02 in both ways (touching edges do not count). */
@@ -20,4 +22,16 @@ export function templateArtBoxes(slide: SlideModel, size: { w: number; h: number
       ? [e.box]
       : [],
   );
+}
+
+/** Where a shape's text lines are (as tall as they measure, placed by the anchor), else its drawn box. */
+export function linesBox(e: ShapeModel): Box | undefined {
+  if (!e.box || !e.text?.paragraphs.some((p) => p.runs.some((r) => r.text.trim() !== ''))) return drawnBox(e);
+  const { insets, anchor } = e.text;
+  const need = Math.min(
+    e.box.h,
+    measureFrame(e.text, e.box.w - insets.left - insets.right).height + insets.top + insets.bottom,
+  );
+  const offset = anchor === 'ctr' ? (e.box.h - need) / 2 : anchor === 'b' ? e.box.h - need : 0;
+  return { ...e.box, y: e.box.y + offset, h: need };
 }

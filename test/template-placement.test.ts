@@ -1,0 +1,80 @@
+/**
+ * Decks that look made on the template (issue #20, thirteenth round): the content keeps off the
+ * template's art where the layout leaves room for it, and takes a panel only where it cannot.
+ * - Nature_Illustration: its trees stand in the backdrop picture along the foot of the body
+ *   place (check/ground-art.ts finds them). Before, the lists and diagrams ran over them on
+ *   frosted white panels; now the content area ends above them, on the plain sky, without a panel.
+ * Decks built in process (dry run) on LibreOffice's templates, read from their slide XML.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDecks, type BuiltDeck } from '../src/build-deck.js';
+import { backdropPictures } from '../src/check/backdrop-pictures.js';
+import { checkDeck } from '../src/check/check-deck.js';
+import type { ShapeModel } from '../src/check/types.js';
+import { readPptx } from './helpers/pptx-zip.js';
+import { copyProjectOnTemplate } from './helpers/project-copy.js';
+import { boxesMeet, linesBox } from './helpers/template-art.js';
+import { libreOfficeTemplates } from './helpers/template-corpus.js';
+import { hasSoffice, missingTool } from './helpers/tools.js';
+
+const work = mkdtempSync(path.join(tmpdir(), 'trappa-placement-'));
+afterAll(() => rmSync(work, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }));
+
+const built = new Map<string, BuiltDeck[]>();
+
+async function buildOn(name: string, decks: string[]): Promise<BuiltDeck[]> {
+  const file = (await libreOfficeTemplates()).find((f) => path.basename(f) === `${name}.potx`);
+  if (!file) throw new Error(`${name}.potx is not in the corpus`);
+  const root = copyProjectOnTemplate(mkdtempSync(path.join(work, 'p-')), file);
+  return (await buildDecks({ root, decks, dryRun: true })).decks;
+}
+
+beforeAll(async () => {
+  if (!hasSoffice) return;
+  built.set('Nature_Illustration', await buildOn('Nature_Illustration', ['strategi', 'storledermote']));
+}, 300_000);
+
+/** A slide's texts that are neither its title nor its footer, slide number or date. */
+const bodyTexts = (elements: readonly unknown[]): ShapeModel[] =>
+  (elements as ShapeModel[]).filter(
+    (e) =>
+      e.kind === 'shape' &&
+      e.box !== undefined &&
+      e.text?.paragraphs.some((p) => p.runs.some((r) => r.text.trim() !== '')) &&
+      !['title', 'ctrTitle', 'subTitle', 'ftr', 'sldNum', 'dt'].includes(e.placeholder ?? '') &&
+      !/^(Footer|Slide number)/i.test(e.name),
+  );
+
+describe.skipIf(missingTool('LibreOffice', hasSoffice))('content placed off the template\u2019s art', () => {
+  it('Nature_Illustration: the content ends above the trees in its backdrop picture, on the sky without a panel', async () => {
+    for (const deck of built.get('Nature_Illustration')!) {
+      const model = readPptx(deck.bytes).model();
+      const panels = model.slides.flatMap((s) =>
+        s.elements.filter((e) => /^Panel \d+$/.test(e.name)).map((e) => `slide ${s.number} ${e.name}`),
+      );
+      // On f698efb: 4 panels in strategi, 5 in storledermote, over the trees and the hills.
+      expect(panels, deck.deckId).toEqual([]);
+      // The trees, as check/ground-art.ts finds them in the picture (left; right, a pair).
+      const trees = [
+        { x: 0.3, y: 5.38, w: 0.8, h: 1.79 },
+        { x: 8.92, y: 5.78, w: 2.0, h: 2.09 },
+      ];
+      const onTrees = model.slides
+        .filter((s) => s.number > 1)
+        .flatMap((s) =>
+          bodyTexts(s.elements)
+            .filter((e) => trees.some((t) => boxesMeet(linesBox(e)!, t)))
+            .map((e) => `slide ${s.number} ${e.name}`),
+        );
+      expect(onTrees, deck.deckId).toEqual([]);
+      // And `trappa check` finds no body text over the art (the sun may touch a long title).
+      const findings = checkDeck(deck.bytes, { minBodySize: 9, pictures: await backdropPictures(deck.bytes) }).filter(
+        (f) => f.rule === 'art' && !/Title|Footer/.test(f.element),
+      );
+      expect(findings, deck.deckId).toEqual([]);
+    }
+  });
+});
