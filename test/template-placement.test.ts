@@ -4,6 +4,10 @@
  * - Nature_Illustration: its trees stand in the backdrop picture along the foot of the body
  *   place (check/ground-art.ts finds them). Before, the lists and diagrams ran over them on
  *   frosted white panels; now the content area ends above them, on the plain sky, without a panel.
+ * - Forestbird: its trees stand at the right foot of the body place (an L-shaped body). The target
+ *   groups stayed at the 12-pt floor in the template's two places cut off above the trees; the
+ *   places in the part beside the trees (the right one narrower, as tall as the left) hold them
+ *   larger, still in the template's places (no position of their own).
  * Decks built in process (dry run) on LibreOffice's templates, read from their slide XML.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -35,6 +39,7 @@ async function buildOn(name: string, decks: string[]): Promise<BuiltDeck[]> {
 beforeAll(async () => {
   if (!hasSoffice) return;
   built.set('Nature_Illustration', await buildOn('Nature_Illustration', ['strategi', 'storledermote']));
+  built.set('Forestbird', await buildOn('Forestbird', ['strategi']));
 }, 300_000);
 
 /** A slide's texts that are neither its title nor its footer, slide number or date. */
@@ -76,5 +81,35 @@ describe.skipIf(missingTool('LibreOffice', hasSoffice))('content placed off the 
       );
       expect(findings, deck.deckId).toEqual([]);
     }
+  });
+
+  it('Forestbird: the target groups take the template\u2019s two places beside the trees, larger than the floor', () => {
+    const [deck] = built.get('Forestbird')!;
+    const xml = readPptx(deck!.bytes);
+    const slide = xml
+      .model()
+      .slides.find((s) =>
+        s.elements.some(
+          (e) =>
+            e.kind === 'shape' &&
+            e.placeholder === 'title' &&
+            e.text?.paragraphs[0]?.runs[0]?.text === 'Målgrupper – vinter 2004',
+        ),
+      )!;
+    const lists = (slide.elements as ShapeModel[]).filter((e) => e.kind === 'shape' && / list$/.test(e.name));
+    expect(lists.map((e) => e.name)).toEqual(['HØYEST PRIORITERTE list', 'ANDRE MÅLGRUPPER list']);
+    // In the template's places: no position of their own (PowerPoint's Reset slide keeps them).
+    const part = xml.slideXml(slide.number);
+    for (const [sp] of part.matchAll(/<p:sp>[\s\S]*?<\/p:sp>/g))
+      if (/name="[^"]* list"/.test(sp)) expect(sp).not.toMatch(/<a:xfrm\b/);
+    // On f698efb both were set at 12 pt, the floor, above the trees (from 3.94 in).
+    for (const list of lists) {
+      const sizes = list.text!.paragraphs.flatMap((p) => p.runs.map((r) => (r.size ?? 18) * list.text!.fontScale));
+      expect(Math.min(...sizes), list.name).toBeGreaterThanOrEqual(13);
+    }
+    // The right column's lines keep left of the trees (from 8.66 in); the left one reaches below their top.
+    const [left, right] = lists.map((e) => linesBox(e)!);
+    expect(right!.x + right!.w - lists[1]!.text!.insets.right).toBeLessThan(8.66);
+    expect(left!.y + left!.h).toBeGreaterThan(3.94);
   });
 });

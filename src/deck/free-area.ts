@@ -9,7 +9,8 @@
  * a slide whose text the full-width part above the art shrank to the smallest size is laid out
  * in the tall part beside the art too, and set there when that costs no more and its text is
  * larger: lists at the smallest size above the trees, with the room beside them empty, read
- * worse than the same lists larger beside the trees.
+ * worse than the same lists larger beside the trees. There the template's places for two texts
+ * are as tall as that part (page.template.besideSlots), so target groups keep them.
  */
 import type { Page } from '../layout/page.js';
 import { LayoutIssue } from '../layout/text-box.js';
@@ -34,6 +35,17 @@ function freePages(page: Page, free: Box): Page[] {
   ];
 }
 
+/**
+ * The page with the part beside the art as its body and the template's places for two texts in
+ * that part (page.template.besideSlots: the one the art cuts into narrower, as tall as the part),
+ * the room below the area kept; undefined where the places do not fit there.
+ */
+function besidePlaces(page: Page, beside: Box): Page | undefined {
+  const { besideSlots, slots } = page.template!;
+  if (!besideSlots?.columns && !besideSlots?.pairs) return undefined;
+  return { ...page, body: beside, template: { ...page.template!, slots: { ...slots, ...besideSlots } } };
+}
+
 /** Texts besides the title: on the free area each leaves its place for a position of its own. */
 const ownTexts = (slides: readonly LaidOutSlide[]): number =>
   slides.reduce((n, s) => n + Math.max(0, s.elements.filter((e) => e.type === 'text').length - 1), 0);
@@ -53,6 +65,12 @@ function cheapest<T extends { slides: LaidOutSlide[] }>(onBody: T | undefined, o
 
 /** How much larger (pt) the main text must be beside the art for a slide to be set there. */
 const LARGER = 2;
+
+/**
+ * How much larger (pt) it must be in the template's places for two texts beside the art: its texts
+ * keep inheriting their places' boxes there, so nothing is lost but the room beside the art left empty.
+ */
+const LARGER_IN_PLACES = 1;
 
 /** How near the theme's smallest body size (pt) a slide's text must be to count as shrunk to the floor. */
 const FLOOR_SLACK = 0.5;
@@ -92,16 +110,24 @@ function besideArt<T extends { slides: LaidOutSlide[] }>(page: Page, chosen: T, 
   // deck keeps most of its texts in the template's places. A slide of no body text (a table, a
   // picture) keeps the full width its content is laid out for.
   if (!beside || mainTextSize(chosen.slides) > page.theme.sizes.minBody + FLOOR_SLACK) return chosen;
-  // With the template's places for two texts (which lie above the art, as `body` does) and without them.
-  // Without the places every text has a position of its own: a slide of more than two texts would
-  // keep too few of the template's places (template-corpus wants 80 % of a deck's in place).
+  // With the template's places for two texts above the art (as `body`), with those beside it (the
+  // one the art cuts into narrower, its text standing in by its inset), and without them. Without
+  // the places every text has a position of its own: a slide of more than two texts would keep too
+  // few of the template's places (template-corpus wants 80 % of a deck's in place).
   const [inPlaces, own] = freePages(page, beside).map((p) => tried(() => build(p)));
-  const options = [inPlaces, own && ownTexts(own.slides) <= own.slides.length ? own : undefined].filter(
-    (o): o is T => o !== undefined && cost(o.slides) <= cost(chosen.slides),
-  );
-  const least = mainTextSize(chosen.slides) + LARGER;
-  // The first that is larger: in the template's places for two texts before positions of their own.
-  return options.find((o) => mainTextSize(o.slides) >= least) ?? chosen;
+  const size = mainTextSize(chosen.slides);
+  const places = besidePlaces(page, beside);
+  const options = [
+    { layout: () => inPlaces, least: size + LARGER },
+    { layout: () => (places ? tried(() => build(places)) : undefined), least: size + LARGER_IN_PLACES },
+    { layout: () => (own && ownTexts(own.slides) <= own.slides.length ? own : undefined), least: size + LARGER },
+  ];
+  // The first that is larger at no more cost, in that order; the places beside the art built only when asked.
+  for (const { layout, least } of options) {
+    const o = layout();
+    if (o && cost(o.slides) <= cost(chosen.slides) && mainTextSize(o.slides) >= least) return o;
+  }
+  return chosen;
 }
 
 export function onBodyOrFreeArea<T extends { slides: LaidOutSlide[] }>(page: Page, build: (page: Page) => T): T {

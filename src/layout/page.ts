@@ -59,6 +59,8 @@ export interface Page {
     slots?: TemplateSlots;
     free?: Box;
     beside?: Box;
+    /** The template's places for two texts inside `beside` (the one the art cuts into narrower). */
+    besideSlots?: TemplateSlots;
     titleOnBand?: boolean;
   };
 }

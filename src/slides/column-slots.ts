@@ -35,18 +35,28 @@ interface Flowed {
 }
 
 /**
- * The lists poured into columns `room` high at `style`'s size; undefined when an item alone does not fit a
+ * The lists poured into columns `room` high at `style`'s size, each as wide as its place (`widths`, in
+ * turn: the template's two places beside its art may differ); undefined when an item alone does not fit a
  * column, or when they take more than `most` columns (a size that needs more is not taken, so pouring stops).
  */
-function pour(page: Page, content: FlowContent, style: TextStyle, room: Box, most = Infinity): Flowed[] | undefined {
+function pour(
+  page: Page,
+  content: FlowContent,
+  style: TextStyle,
+  room: Box,
+  widths: readonly number[],
+  most = Infinity,
+): Flowed[] | undefined {
   const heading = (text: string, first: boolean): Paragraph => ({
     runs: [{ text, bold: true }],
     heading: true,
     ...(first ? {} : { spaceBefore: 10 }),
   });
   // The column's height so far, its paragraphs measured one by one (the whole column again for each item was quadratic).
-  const grow = (so: ColumnHeight, paragraphs: Paragraph[]) => growColumn(so, paragraphs, style, room.w, page.language);
   const cols: Paragraph[][] = [[]];
+  // The place the current column goes in (a first column left empty by its heading moving on is not shown).
+  const width = () => widths[(cols.length - (cols[0]!.length === 0 ? 2 : 1)) % widths.length] ?? room.w;
+  const grow = (so: ColumnHeight, paragraphs: Paragraph[]) => growColumn(so, paragraphs, style, width(), page.language);
   let height = EMPTY_COLUMN;
   for (const list of content.lists.filter((l) => l.items.length > 0)) {
     let col = cols.at(-1)!;
@@ -64,9 +74,9 @@ function pour(page: Page, content: FlowContent, style: TextStyle, room: Box, mos
       if (alone) col.pop();
       const started = list.items.indexOf(item) > 0;
       col = [heading(started ? `${list.heading} ${page.continued}` : list.heading, true), item];
+      cols.push(col);
       height = grow(grow(EMPTY_COLUMN, col.slice(0, 1)), col);
       if (height.height > room.h) return undefined;
-      cols.push(col);
       if (cols.length - (cols[0]!.length === 0 ? 1 : 0) > most) return undefined;
     }
   }
@@ -127,7 +137,18 @@ export function flowInPlaces(page: Page, content: FlowContent, how: Places, maxC
   // size that can be taken goes: no more columns than the floor's slides hold.
   const poured = new Map<number, Flowed[] | undefined>();
   const at = (size: number, most: number) => {
-    if (!poured.has(size)) poured.set(size, pour(page, content, textStyle(page, { size }), room, most));
+    if (!poured.has(size))
+      poured.set(
+        size,
+        pour(
+          page,
+          content,
+          textStyle(page, { size }),
+          room,
+          places.map((p) => p.w),
+          most,
+        ),
+      );
     return poured.get(size);
   };
   const floor = at(how.minSize ?? sizes.minBody, maxColumns);

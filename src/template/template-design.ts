@@ -137,6 +137,9 @@ function besideArt(set: MasterSet, content: LayoutInfo, look: LayoutLook, area: 
 /** How much higher than the full-width part the part beside the art must be to be offered. */
 const TALLER = 1.2;
 
+/** The share of a place's width left beside the art for it to count there: as much as contentArea's cuts keep (60 %). */
+const BESIDE_SHARE = 0.6;
+
 /**
  * The free area under the layout's title where its body place is a strip (under 40 % of the
  * slide's height: Midnightblue's and Vintage's content layouts carry a title set in the middle of
@@ -199,6 +202,8 @@ export function templatePage(page: Page, set: MasterSet, layouts: Record<LayoutR
   const room = roomBelow(body, set.size, footers, look.art);
   const free = freeUnderTitle(content, body, set.size, footers, look);
   const beside = free ? undefined : besideArt(set, content, look, body);
+  // The template's places for two texts in the part beside the art: the one the art cuts into narrower, as tall.
+  const besideSlots = beside && templateSlots(layouts.two, layouts.comparison, beside, BESIDE_SHARE);
   const band = titleOnBand(set, content, boxOf(content, 'title'));
   const coverBand = titleOnBand(set, cover, boxOf(cover, 'ctrTitle', 'title'));
   const coverLook = layoutLook(set, cover);
@@ -230,7 +235,7 @@ export function templatePage(page: Page, set: MasterSet, layouts: Record<LayoutR
       },
       art: look.art,
       ...(free ? { free } : {}),
-      ...(beside ? { beside } : {}),
+      ...(beside ? { beside, besideSlots: besideSlots ?? {} } : {}),
       ...(band ? { titleOnBand: true } : {}),
       align: { title: alignOf(content, 'title'), footer: alignOf(content, 'ftr'), number: alignOf(content, 'sldNum') },
       ...(footer ? { footer } : {}),

@@ -25,12 +25,12 @@ const HEADING_SHARE = 0.5;
  * reaching in from a side or from above took off the area (a text there still inherits the
  * slot's box, standing in by its insets); undefined when too little of the slot is left.
  */
-function clip(b: Box, area: Box): Box | undefined {
+function clip(b: Box, area: Box, share: number): Box | undefined {
   const x = Math.max(b.x, area.x);
   const w = Math.min(b.x + b.w, area.x + area.w) - x;
   const y = Math.max(b.y, area.y);
   const h = Math.min(b.y + b.h, area.y + area.h) - y;
-  if (w < b.w * MIN_SHARE - TOLERANCE || y - b.y > b.h * (1 - MIN_SHARE) + TOLERANCE) return undefined;
+  if (w < b.w * share - TOLERANCE || y - b.y > b.h * (1 - share) + TOLERANCE) return undefined;
   const cut = (d: number) => (Math.abs(d) <= TOLERANCE ? 0 : d);
   const box = { x: b.x + cut(x - b.x), y: b.y + cut(y - b.y), w: 0, h: 0 };
   box.w = Math.min(b.x + b.w, area.x + area.w + TOLERANCE) - box.x;
@@ -54,13 +54,13 @@ function sideBySide(a: Box, b: Box): [Box, Box] | undefined {
   return [left, right];
 }
 
-function columnsOf(layout: LayoutInfo, area: Box): [Box, Box] | undefined {
-  const found = bodies(layout, 2)?.map((b) => clip(b, area));
+function columnsOf(layout: LayoutInfo, area: Box, share: number): [Box, Box] | undefined {
+  const found = bodies(layout, 2)?.map((b) => clip(b, area, share));
   return found?.every((b) => b !== undefined) ? sideBySide(found[0]!, found[1]!) : undefined;
 }
 
-function pairsOf(layout: LayoutInfo, area: Box): TemplateSlots['pairs'] {
-  const found = bodies(layout, 4)?.map((b) => clip(b, area));
+function pairsOf(layout: LayoutInfo, area: Box, share: number): TemplateSlots['pairs'] {
+  const found = bodies(layout, 4)?.map((b) => clip(b, area, share));
   if (!found?.every((b) => b !== undefined)) return undefined;
   // Headings are the two upper boxes, at most half as tall as the bodies under them: four places
   // of a size (LibreOffice's "Title, 4 Content") are a grid of contents, and a heading at the top
@@ -79,9 +79,14 @@ function pairsOf(layout: LayoutInfo, area: Box): TemplateSlots['pairs'] {
   return stacked ? (pairs as TemplateSlots['pairs']) : undefined;
 }
 
-export function templateSlots(two: LayoutInfo, comparison: LayoutInfo, area: Box): TemplateSlots {
-  const columns = columnsOf(two, area);
-  const pairs = pairsOf(comparison, area);
+/**
+ * The places inside `area`; `share`: of each place's width and height that must be left there
+ * (less for the tall part of the body beside the template's art, template-design.ts `besideArt`:
+ * a place cut off by the art there is as narrow as the content area's side cuts may leave it).
+ */
+export function templateSlots(two: LayoutInfo, comparison: LayoutInfo, area: Box, share = MIN_SHARE): TemplateSlots {
+  const columns = columnsOf(two, area, share);
+  const pairs = pairsOf(comparison, area, share);
   return { ...(columns ? { columns } : {}), ...(pairs ? { pairs } : {}) };
 }
 
