@@ -23,7 +23,7 @@ import type { ShapeModel } from '../src/check/types.js';
 import type { Box } from '../src/layout/types.js';
 import { contrastRatio, relativeLuminance } from '../src/contrast.js';
 import { previewDecks } from '../src/post/preview.js';
-import { readPptx } from './helpers/pptx-zip.js';
+import { readPptx, slideTitled } from './helpers/pptx-zip.js';
 import { copyProjectInto } from './helpers/project-copy.js';
 import { libreOfficeTemplates } from './helpers/template-corpus.js';
 import { boxesMeet, linesBox, templateArtBoxes } from './helpers/template-art.js';
@@ -230,16 +230,7 @@ describe.skipIf(missingTool('LibreOffice', hasSoffice))('text on a template', ()
   // whole width, a list that continues at the smallest size with the room beside the trees empty.
   it('Forestbird: a list takes the room beside the trees, larger than the smallest size', () => {
     const deck = readPptx(decks.get('Forestbird')!);
-    const slide = deck
-      .model()
-      .slides.find((s) =>
-        s.elements.some(
-          (e) =>
-            e.kind === 'shape' &&
-            e.placeholder === 'title' &&
-            e.text?.paragraphs[0]?.runs[0]?.text.startsWith('Viktige budskap (forts.)'),
-        ),
-      );
+    const slide = slideTitled(deck, 'Viktige budskap (forts.)');
     expect(slide).toBeDefined();
     const list = slide!.elements.find((e): e is ShapeModel => e.kind === 'shape' && e.name === 'List');
     const sizes = list!.text!.paragraphs.flatMap((p) =>

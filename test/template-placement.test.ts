@@ -18,7 +18,7 @@ import { buildDecks, type BuiltDeck } from '../src/build-deck.js';
 import { backdropPictures } from '../src/check/backdrop-pictures.js';
 import { checkDeck } from '../src/check/check-deck.js';
 import type { ShapeModel } from '../src/check/types.js';
-import { readPptx } from './helpers/pptx-zip.js';
+import { readPptx, slideTitled } from './helpers/pptx-zip.js';
 import { copyProjectOnTemplate } from './helpers/project-copy.js';
 import { boxesMeet, linesBox } from './helpers/template-art.js';
 import { libreOfficeTemplates } from './helpers/template-corpus.js';
@@ -86,16 +86,7 @@ describe.skipIf(missingTool('LibreOffice', hasSoffice))('content placed off the 
   it('Forestbird: the target groups take the template\u2019s two places beside the trees, larger than the floor', () => {
     const [deck] = built.get('Forestbird')!;
     const xml = readPptx(deck!.bytes);
-    const slide = xml
-      .model()
-      .slides.find((s) =>
-        s.elements.some(
-          (e) =>
-            e.kind === 'shape' &&
-            e.placeholder === 'title' &&
-            e.text?.paragraphs[0]?.runs[0]?.text === 'Målgrupper – vinter 2004',
-        ),
-      )!;
+    const slide = slideTitled(xml, 'Målgrupper – vinter 2004')!;
     const lists = (slide.elements as ShapeModel[]).filter((e) => e.kind === 'shape' && / list$/.test(e.name));
     expect(lists.map((e) => e.name)).toEqual(['HØYEST PRIORITERTE list', 'ANDRE MÅLGRUPPER list']);
     // In the template's places: no position of their own (PowerPoint's Reset slide keeps them).

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { readDeck } from '../../src/check/read-deck.js';
-import type { DeckModel, TableModel } from '../../src/check/types.js';
+import type { DeckModel, SlideModel, TableModel } from '../../src/check/types.js';
 import { partRoot, readPackage, relationships, type OpcPackage } from '../../src/ooxml/package.js';
 import { descendants, parseXml, textContent, type XmlElement } from '../../src/ooxml/xml.js';
 
@@ -77,4 +77,16 @@ export function readPptx(source: string | Uint8Array): PptxParts {
     tables: (n) =>
       (model ??= readDeck(bytes)).slides[n - 1]?.elements.filter((e): e is TableModel => e.kind === 'table') ?? [],
   };
+}
+
+/** The slide of `deck` whose title starts with `title`, if any. */
+export function slideTitled(deck: PptxParts, title: string): SlideModel | undefined {
+  return deck
+    .model()
+    .slides.find((s) =>
+      s.elements.some(
+        (e) =>
+          e.kind === 'shape' && e.placeholder === 'title' && e.text?.paragraphs[0]?.runs[0]?.text.startsWith(title),
+      ),
+    );
 }
