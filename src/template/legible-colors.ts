@@ -13,6 +13,7 @@
  * template's ground showing through, wherever the text still reads on what that composites to
  * (measured as `trappa check` measures it: the panel is a layer under the text).
  */
+import { artBoxes, backdropOf, mostUnder } from '../check/art-boxes.js';
 import { backgroundLayer, colorAt, layersOf, under } from '../check/backdrop.js';
 import { pictureArt } from '../check/ground-art.js';
 import { inheritance, type Inheritance } from '../check/inherit-placeholders.js';
@@ -133,18 +134,6 @@ function masterArtLayers(set: MasterSet, master: string): Layer[] {
   return layers;
 }
 
-/** The colour found most often on a 7 × 7 grid over `box` (undefined: unknown), and its share. */
-function mostUnder(layers: Layer[], box: Box, rasterOf: RasterOf): { color: string | undefined; share: number } {
-  const counts = new Map<string | undefined, number>();
-  for (let i = 0; i < 7; i++)
-    for (let j = 0; j < 7; j++) {
-      const at = colorAt(layers, box.x + (box.w * (i + 0.5)) / 7, box.y + (box.h * (j + 0.5)) / 7, rasterOf);
-      counts.set(at, (counts.get(at) ?? 0) + 1);
-    }
-  const [color, n] = [...counts].reduce((a, b) => (b[1] > a[1] ? b : a));
-  return { color, share: n / 49 };
-}
-
 /** A layer nothing shows through (a solid or gradient without transparency, a picture). */
 const opaque = (l: Layer) =>
   l.paint.kind === 'picture' ||
@@ -250,16 +239,8 @@ export function readLayoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
   let inherited: Inheritance | undefined;
   const placeholder = (ph: PlaceholderRef) =>
     (inherited ??= inheritance(layoutRoot, masterRoot, scheme, set.size)).placeholder(ph.type ?? 'obj', ph.idx);
-  const body = bodyArea(layout);
-  const bodyColor = body ? mostUnder(layers, body, rasterOf).color : background;
-  // A layer over most of the slide is a background (Lights' gradient, Metropolis' picture), not art to keep off.
-  const slideArea = set.size.w * set.size.h;
-  const isBackground = (l: Layer) => l.box.w * l.box.h >= 0.8 * slideArea;
-  const art = layers
-    .slice(1)
-    .filter((l) => !isBackground(l) && Math.min(l.box.w, l.box.h) >= 0.1)
-    .filter((l) => l.paint.kind !== 'solid' || (l.paint.color !== bodyColor && l.paint.alpha >= 0.5))
-    .map((l) => l.box);
+  const art = artBoxes(layers, set.size, bodyArea(layout), rasterOf);
+  const isBackground = backdropOf(set.size);
   const cover = layers.filter((l) => isBackground(l) && opaque(l)).at(-1) ?? layers[0]!;
   // How light the layout's ground looks, for the colour of a panel (read when a text first needs one).
   let ground: number | undefined;

@@ -7,7 +7,7 @@
 import { contrastRatio } from '../contrast.js';
 import type { Theme } from '../data/schema.js';
 import { standInNote } from '../fonts/fonts.js';
-import { belowTitle, contentArea, titleBesideArt } from './content-area.js';
+import { belowTitle, contentArea, layoutContentPlan, titleBesideArt, union } from '../layout/content-area.js';
 import { coverPlaces } from './cover-places.js';
 import { bestTextSlot, type LayoutLook } from './legible-colors.js';
 import { layoutLook } from './layout-looks.js';
@@ -100,14 +100,6 @@ function alignOf(layout: LayoutInfo, ...types: string[]): Alignment {
   return ALIGNMENTS[place?.align?.shown ?? ''] ?? 'left';
 }
 
-function union(boxes: (Box | undefined)[]): Box | undefined {
-  const present = boxes.filter((b): b is Box => b !== undefined);
-  if (present.length === 0) return undefined;
-  const x = Math.min(...present.map((b) => b.x));
-  const y = Math.min(...present.map((b) => b.y));
-  return { x, y, w: Math.max(...present.map((b) => b.x + b.w)) - x, h: Math.max(...present.map((b) => b.y + b.h)) - y };
-}
-
 /**
  * The content layout's content area (contentArea), when it has body placeholders; `wide` as
  * contentArea's (1: the largest part off the art, full-width or not).
@@ -120,8 +112,9 @@ export function templateContentArea(
 ): Box | undefined {
   const body = union(content.placeholders.filter((p) => p.type === 'obj' || p.type === 'body').map((p) => p.box));
   const footers = ['ftr', 'sldNum', 'dt'].map((t) => boxOf(content, t)).filter((b): b is Box => b !== undefined);
-  const place = body && belowTitle(body, boxOf(content, 'title'));
-  return place && contentArea(place, set.size, footers, look.art, look.inPicture, wide);
+  const title = boxOf(content, 'title');
+  const places = body && { body, footers, ...(title ? { title } : {}) };
+  return places && layoutContentPlan(places, set.size, look.art, look.inPicture, wide).area;
 }
 
 /**
