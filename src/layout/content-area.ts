@@ -150,6 +150,40 @@ export function layoutContentPlan(
 }
 
 /**
+ * The free area under the layout's title where its body place is a strip (under 40 % of the
+ * slide's height: Midnightblue's and Vintage's content layouts carry a title set in the middle of
+ * the slide): from the title's foot down to the footer places, as wide as the body (its content
+ * area `area`), title and footer places together, off the art (contentPlan). Undefined for a body
+ * place of a reasonable height, or when the free area holds less than a sixth more. Placement
+ * offers it to the slides (`page.template.free`), so the `art` rule asks for it too.
+ */
+export function freeUnderTitle(
+  places: Pick<BodyPlaces, 'title' | 'footers'>,
+  area: Box,
+  size: { w: number; h: number },
+  art: Box[],
+  inPicture: Box[],
+): ContentPlan | undefined {
+  const { title, footers } = places;
+  if (!title || area.h >= STRIP * size.h || title.y + title.h > area.y + 0.05) return undefined;
+  // What Trappa places there is its own, so the edge rule's 0.3 in applies (check/rules/slide-geometry.ts).
+  const edge = 0.3;
+  const across = union([area, title, ...footers])!;
+  const top = title.y + title.h + 0.05;
+  const x = Math.max(edge, across.x);
+  const w = Math.min(across.x + across.w, size.w - edge) - x;
+  const free = contentPlan({ x, y: top, w, h: size.h - edge - top }, size, footers, art, inPicture);
+  const { area: a } = free;
+  return a.h * a.w >= FREE_GAIN * area.w * area.h && a.h >= area.h ? free : undefined;
+}
+
+/** A body place lower than this share of the slide's height is a strip. */
+const STRIP = 0.4;
+
+/** How much larger than the content area the free area must be to be offered to the slides. */
+const FREE_GAIN = 7 / 6;
+
+/**
  * `body` starting below `title` where the title reaches into its top (Piano's title, back in its
  * master's bar, ends 0.1 in under the top of the layout's body place): content never runs under
  * the title. Unchanged when the title lies elsewhere, or when that would leave under 60 % of it.

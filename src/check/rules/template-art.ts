@@ -21,7 +21,7 @@ import { colorAt, layersOf, reachesInto, type Shown, shownAt } from '../backdrop
 import { pictureArt } from '../ground-art.js';
 import { frameLines, measureFrame } from '../measure-frame.js';
 import { mediaOf } from '../read-deck.js';
-import { type ContentPlan, layoutContentPlan } from '../../layout/content-area.js';
+import { type ContentPlan, freeUnderTitle, layoutContentPlan } from '../../layout/content-area.js';
 import type {
   DeckModel,
   ElementModel,
@@ -301,6 +301,9 @@ function shapeFindings(deck: DeckModel, slide: SlideModel, options: RuleOptions)
   const art = [...shapes, ...patches];
   if (art.length === 0) return [];
   const plan = slide.places && layoutContentPlan(slide.places, deck.size, shapes, patches);
+  // The free area under a mid-slide title, where placement offers it, is laid out on the same plan.
+  const free = slide.places && plan && freeUnderTitle(slide.places, plan.area, deck.size, shapes, patches);
+  const plans = [plan, free].filter((p): p is ContentPlan => p !== undefined);
   const grounds: Box[] = [];
   const over: { name: string; art: Box }[] = [];
   for (const e of slide.elements) {
@@ -316,7 +319,7 @@ function shapeFindings(deck: DeckModel, slide: SlideModel, options: RuleOptions)
       const o = overlap(a, box);
       return o.x >= STEP && o.y >= STEP;
     });
-    if (!hit || (plan && onPlan(e, box, plan))) continue;
+    if (!hit || plans.some((p) => onPlan(e, box, p))) continue;
     over.push({ name: elementName(e), art: hit });
   }
   const where = (a: Box) => `${inches(a.x)}, ${inches(a.y)}, ${inches(a.w)} × ${inches(a.h)}`;
