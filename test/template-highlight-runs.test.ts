@@ -115,4 +115,24 @@ describe.runIf(hasSoffice)('highlighted items on a dark template panel take a co
       expect(found.every((f) => /on E1EBCD/i.test(f.message))).toBe(true);
     }
   });
+
+  it("the art rule: a caption wholly on its highlights stands on its own ground, not on Lights' bokeh", async () => {
+    // The plan slide's caption (every run highlighted) needs no panel now; the art rule reported it
+    // running onto a bokeh circle (1.57 in, 1.18 in) until it judged it on its highlights.
+    const bytes = decks.get('Lights')!;
+    const pictures = await backdropPictures(bytes);
+    const art = checkDeck(bytes, { minBodySize: 9, pictures }).filter((f) => f.rule === 'art');
+    const caption = readPptx(bytes)
+      .model()
+      .slides.flatMap((s) =>
+        s.elements.flatMap((e) =>
+          e.kind === 'shape' &&
+          e.text?.paragraphs.every((p) => p.runs.every((r) => r.highlight || r.text.trim() === ''))
+            ? [{ slide: s.number, name: e.name }]
+            : [],
+        ),
+      );
+    expect(caption.map((c) => c.slide)).toContain(9);
+    for (const c of caption) expect(art.filter((f) => f.slide === c.slide && f.element === c.name)).toEqual([]);
+  });
 });

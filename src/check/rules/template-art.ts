@@ -231,6 +231,16 @@ function letterBoxes(e: ShapeModel, byLine: boolean): Box[] {
   return boxes;
 }
 
+/**
+ * A text whose every run is highlighted is set on its highlights, a ground of its own, as a text
+ * with its own fill is (Lights' plan slide's caption, its runs in dark 1 on their highlight over
+ * the bokeh: `contrast` measures them on the highlight too).
+ */
+const onHighlights = (e: ShapeModel): boolean => {
+  const runs = e.text?.paragraphs.flatMap((p) => p.runs.filter((r) => r.text.trim() !== '')) ?? [];
+  return runs.length > 0 && runs.every((r) => r.highlight !== undefined);
+};
+
 function slideFindings(deck: DeckModel, slide: SlideModel, options: RuleOptions): Finding[] {
   if (!slide.backdrop) return [];
   const rasterOf = options.pictures ?? (() => undefined);
@@ -240,7 +250,7 @@ function slideFindings(deck: DeckModel, slide: SlideModel, options: RuleOptions)
   const found: Finding[] = [];
   const shapes = new Set(textShapes(slide));
   slide.elements.forEach((e, index) => {
-    if (e.kind !== 'shape' || !shapes.has(e as never) || typeof e.fill === 'string') return;
+    if (e.kind !== 'shape' || !shapes.has(e as never) || typeof e.fill === 'string' || onHighlights(e)) return;
     const box = linesBox(e);
     if (!box) return;
     const crossesFill = mayCrossArt(box, slide.backdrop!, patches, deck.size);
