@@ -8,9 +8,15 @@
  * - art thinner than 0.1 in, which placement does not keep off, is reported only where it strikes
  *   through letters: impress' green rule over its cover title (in the line's leading, above the
  *   capitals) was reported on 91a6c0f; the rule moved into the capitals still is.
- * Cover-only decks built in process (dry run), checked with the pictures decoded as `trappa check` does.
+ * - the shapes placement lays over the art on purpose (where keeping off it would leave less than
+ *   half the body place, the art is the content area's backdrop: layout/content-area.ts
+ *   `contentPlan`) and that keep their own opaque fill are not reported: Innafjords on Piano had 53
+ *   findings on f698efb, one per diagram box over the keyboard; a box moved off the plan (below the
+ *   content area, still on the keys) or made see-through still is, and many such boxes on one
+ *   slide are one finding naming their count.
+ * Decks built in process (dry run), checked with the pictures decoded as `trappa check` does.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
@@ -18,7 +24,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDecks, type BuiltDeck } from '../src/build-deck.js';
 import { backdropPictures } from '../src/check/backdrop-pictures.js';
 import { checkDeck } from '../src/check/check-deck.js';
-import { copyProjectOnTemplate } from './helpers/project-copy.js';
+import { copyProjectOnTemplate, REPO } from './helpers/project-copy.js';
 import { libreOfficeTemplates, ownTemplates } from './helpers/template-corpus.js';
 import { hasSoffice } from './helpers/tools.js';
 
@@ -59,6 +65,31 @@ function moved(bytes: Uint8Array, part: string, name: RegExp, dy: number): Uint8
   return zipSync(files);
 }
 
+/** `bytes` with the solid fills of the shapes named by `name` in `part` made half transparent. */
+function seeThrough(bytes: Uint8Array, part: string, name: RegExp): Uint8Array {
+  const files = unzipSync(bytes);
+  files[part] = strToU8(
+    strFromU8(files[part]!).replace(/<p:sp>[\s\S]*?<\/p:sp>/g, (shape) =>
+      name.test(/<p:cNvPr [^>]*name="([^"]*)"/.exec(shape)?.[1] ?? '')
+        ? shape.replace(
+            /(<p:spPr>[\s\S]*?<a:solidFill>)<a:srgbClr val="(\w+)"\/>/,
+            '$1<a:srgbClr val="$2"><a:alpha val="50000"/></a:srgbClr>',
+          )
+        : shape,
+    ),
+  );
+  return zipSync(files);
+}
+
+/** The Innafjords fixture (nynorsk, seven municipalities) on `file`: its decks, built in process. */
+async function innafjordsOn(file: string): Promise<BuiltDeck[]> {
+  const root = copyProjectOnTemplate(mkdtempSync(path.join(work, 'i-')), file);
+  rmSync(path.join(root, 'data'), { recursive: true });
+  cpSync(path.join(REPO, 'test/fixtures/innafjords/data'), path.join(root, 'data'), { recursive: true });
+  appendFileSync(path.join(root, 'data/theme.yaml'), `template: templates/${path.basename(file)}\n`);
+  return (await buildDecks({ root, dryRun: true })).decks;
+}
+
 /** impress' master with its green accent rule (0.07 in high, 1.54 in down) moved down by `dy` inches. */
 function ruleMoved(bytes: Uint8Array, dy: number): Uint8Array {
   const files = unzipSync(bytes);
@@ -78,6 +109,8 @@ describe.runIf(hasSoffice)("the art rule on Trappa's shapes and on thin art", ()
     const corpus = await libreOfficeTemplates();
     for (const name of ['Blue_Curve', 'Piano'])
       decks[name] = await coverOn(corpus.find((f) => path.basename(f) === `${name}.potx`)!);
+    for (const deck of await innafjordsOn(corpus.find((f) => path.basename(f) === 'Piano.potx')!))
+      decks[`Piano/${deck.deckId}`] = deck;
     const own = await ownTemplates(path.join(work, 'own'));
     decks.impress = await coverOn(own.find((f) => path.basename(f) === 'impress.potx')!);
   }, 600_000);
@@ -109,5 +142,42 @@ describe.runIf(hasSoffice)("the art rule on Trappa's shapes and on thin art", ()
     const found = (await artFindings(ruleMoved(decks.impress!.bytes, 0.35))).filter((f) => f.slide === 1);
     expect(found.map((f) => f.element)).toEqual(['Title']);
     expect(found[0]!.message).toMatch(/^the text runs onto the template's art \(0\.59 in, 1\.89 in/);
+  });
+
+  describe("Piano's keyboard, the content area's backdrop by placement's decision", () => {
+    const SLIDE = 'ppt/slides/slide3.xml';
+    const shapes = (found: Awaited<ReturnType<typeof artFindings>>) =>
+      found.filter((f) => /shapes? lies? over/.test(f.message));
+
+    it('reports none of the diagram boxes placement laid on it with their own opaque fill', async () => {
+      expect(
+        Object.keys(decks)
+          .filter((k) => k.startsWith('Piano/'))
+          .sort(),
+      ).toEqual(['Piano/alle', 'Piano/partnarar']);
+      expect(shapes(await artFindings(decks['Piano/alle']!.bytes))).toEqual([]);
+      expect(shapes(await artFindings(decks['Piano/partnarar']!.bytes))).toEqual([]);
+    });
+
+    it('reports a box moved off the plan (below the content area, still on the keys), and a see-through one', async () => {
+      const deck = decks['Piano/partnarar']!.bytes;
+      const below = shapes(await artFindings(moved(deck, SLIDE, /^Service Case handling$/, 0.6)));
+      expect(below.map((f) => [f.slide, f.element])).toEqual([[3, 'Service Case handling']]);
+      expect(below[0]!.message).toMatch(
+        /^the shape lies over the template's art \(0\.00 in, 3\.42 in, 11\.02 in × 2\.79 in\)/,
+      );
+      const faint = shapes(await artFindings(seeThrough(deck, SLIDE, /^Service Archives$/)));
+      expect(faint.map((f) => [f.slide, f.element])).toEqual([[3, 'Service Archives']]);
+    });
+
+    it('says many boxes off the plan on one slide once, with their count', async () => {
+      const found = shapes(await artFindings(moved(decks['Piano/partnarar']!.bytes, SLIDE, /^Service /, 1.2)));
+      expect(found).toHaveLength(1);
+      expect(found[0]!.slide).toBe(3);
+      expect(found[0]!.said?.values).toMatchObject({ n: 12, first: 'Service Child welfare' });
+      expect(found[0]!.message).toMatch(
+        /^12 shapes lie over the template's art \(0\.00 in, 3\.42 in, 11\.02 in × 2\.79 in; first: Service Child welfare\)/,
+      );
+    });
   });
 });

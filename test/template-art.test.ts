@@ -95,10 +95,11 @@ describe.runIf(hasSoffice)("text kept off a template's art", () => {
   }, 600_000);
 
   it('Vintage: no list runs onto the ink blots in its paper; the art rule names each slide where one is put back there', async () => {
-    // Twelfth round: the rule also reports Trappa's shapes over art; the staircase's base touches the
-    // blot at the slide's foot (0.60 in, 7.37 in), known and left. This test is about the lists.
-    expect((await artFindings(decks.Vintage!.bytes)).filter((f) => f.element !== 'Base')).toEqual([]);
-    const found = (await artFindings(listsAtPlaceStart(decks.Vintage!.bytes))).filter((f) => f.element !== 'Base');
+    // The staircase's base touches the blot at the slide's foot (0.60 in, 7.37 in): the twelfth round
+    // reported it; it stands in the free area under the mid-slide title that placement lays out over
+    // that blot on purpose (layout/content-area.ts freeUnderTitle), so the rule passes it (thirteenth).
+    expect(await artFindings(decks.Vintage!.bytes)).toEqual([]);
+    const found = await artFindings(listsAtPlaceStart(decks.Vintage!.bytes));
     expect(found.length).toBeGreaterThan(0);
     for (const f of found) {
       expect(f.severity).toBe('warning');

@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildDecks, type BuiltDeck } from '../src/build-deck.js';
+import { logoBoxes } from '../src/slides/cover-plan.js';
 import { copyProjectOnTemplate, REPO } from './helpers/project-copy.js';
 import { readPptx } from './helpers/pptx-zip.js';
 import { libreOfficeTemplates } from './helpers/template-corpus.js';
@@ -81,6 +82,14 @@ function cover(deck: BuiltDeck) {
     subtitle: text('Subtitle')?.box,
     titleSize: size('Title'),
     linesSize: size('Subtitle'),
+    /**
+     * How far each row of logos has its middle from the slide's, in inches: a logo is drawn centred
+     * in its box (contain), so a row's boxes have their middle where its logos' centres have their mean.
+     */
+    offCentre: [...new Set(logos.map((l) => (l.box!.y + l.box!.h / 2).toFixed(3)))].map((y) => {
+      const row = logos.filter((l) => (l.box!.y + l.box!.h / 2).toFixed(3) === y).map((l) => l.box!);
+      return Math.abs(row.reduce((sum, b) => sum + b.x + b.w / 2, 0) / row.length - w / 2);
+    }),
   };
 }
 
@@ -92,6 +101,10 @@ describe.runIf(hasSoffice)("a template's cover holds its texts and logos togethe
       expect(c.logos).toHaveLength(3);
       expect(c.onArt).toEqual([]);
       expect(c.backing).toBe(false);
+      // The row centred on the slide, where that keeps it off the art (Beehive's free stretch
+      // starts right of its hexes: right-aligned in it, the row stood 0.4 in right of the middle).
+      // Blue_Curve's row fills its free stretch above the wave, whose middle is 0.05 in left of the slide's.
+      expect(Math.max(...c.offCentre)).toBeLessThan(name === 'Blue_Curve' ? 0.06 : 0.01);
       // The lines' box ends above the logos' row, and neither text is set small to make room.
       const top = Math.min(...c.logos.map((l) => l.box!.y));
       expect(c.subtitle!.y + c.subtitle!.h).toBeLessThanOrEqual(top);
@@ -108,6 +121,8 @@ describe.runIf(hasSoffice)("a template's cover holds its texts and logos togethe
     expect(c.logos).toHaveLength(8);
     expect(c.onArt).toEqual([]);
     expect(c.backing).toBe(false);
+    expect(c.offCentre).toHaveLength(2);
+    expect(Math.max(...c.offCentre)).toBeLessThan(0.01);
     expect(c.logos[0]!.box!.h).toBeGreaterThan(0.25);
   });
 
@@ -119,5 +134,27 @@ describe.runIf(hasSoffice)("a template's cover holds its texts and logos togethe
     expect(deck.notes).toContainEqual(
       expect.stringMatching(/^deck cover, slide 1 \(title\): the template's cover has no room for the logos/),
     );
+  });
+});
+
+describe("the logos' row in its band (slides/cover-plan.ts logoBoxes)", () => {
+  const band = { x: 3, y: 5, w: 8, h: 1 };
+  const row = (boxes: { x: number; w: number }[]) => ({
+    from: Math.min(...boxes.map((b) => b.x)),
+    to: Math.max(...boxes.map((b) => b.x + b.w)),
+  });
+
+  it("Trappa's own cover: right-aligned in the band, as before", () => {
+    const { to } = row(logoBoxes(2, band));
+    expect(to).toBeCloseTo(band.x + band.w, 9);
+  });
+
+  it("a template's cover: centred on the slide's middle where the row stays in the band, else in the band", () => {
+    const { from, to } = row(logoBoxes(2, band, 7.5));
+    expect((from + to) / 2).toBeCloseTo(7.5, 9);
+    // The slide's middle (5.51 in) would put the row's left end off the band's free stretch.
+    const off = row(logoBoxes(2, band, 5.51));
+    expect(off.from).toBeGreaterThanOrEqual(band.x);
+    expect((off.from + off.to) / 2).toBeCloseTo(band.x + band.w / 2, 9);
   });
 });

@@ -7,6 +7,7 @@
  * place text as close as the template's designer did.
  */
 import type { Box, Insets } from '../layout/types.js';
+import { type BodyPlaces, union } from '../layout/content-area.js';
 import { attr, child, descendants, numberAttr, path, type XmlElement } from '../ooxml/xml.js';
 import { colorIn, type ColorScheme } from '../ooxml/colors.js';
 import { EMU_PER_INCH } from '../units.js';
@@ -96,6 +97,14 @@ export interface Inheritance {
   margins: { left: number; top: number; right: number; bottom: number };
   /** The colour a run that names none gets in the placeholder `type`/`idx`, and the placeholder's box. */
   placeholder(type: string, idx?: string): { color?: string; box?: Box; align?: string };
+  /**
+   * The layout's places as placement reads a content layout's (layout/content-area.ts
+   * `BodyPlaces`: its body places' union, its title and its footer places), and how many body
+   * places it has (0: a title-only or blank layout, read-deck.ts then takes the content layout's)
+   * and whether it is a cover's (a centred title or a subtitle).
+   * `master`: the master's body place where the layout has none.
+   */
+  places(master?: boolean): { places?: BodyPlaces; bodies: number; cover: boolean };
 }
 
 export function inheritance(
@@ -128,9 +137,24 @@ export function inheritance(
     const align = fromLayout?.align ?? fromMaster?.align ?? attr(path(style(type), 'a:lvl1pPr'), 'algn') ?? 'l';
     return { ...(box ? { box } : {}), ...(color ? { color } : {}), align };
   };
+  const boxOf = (p: Placeholder) => p.box ?? match(top, p.type, undefined, true)?.box;
+  const boxes = (list: Placeholder[], types: string[]) =>
+    list.flatMap((p) => (types.includes(p.type) && boxOf(p) ? [boxOf(p)!] : []));
   return {
     margins,
     placeholder,
+    places(master = false) {
+      const bodies = boxes(own, BODY);
+      const body = union(bodies.length > 0 || !master ? bodies : boxes(top, BODY).slice(0, 1));
+      const title = boxes(own, ['title'])[0];
+      const footers = boxes(own, ['ftr', 'sldNum', 'dt']);
+      const cover = own.some((p) => p.type === 'ctrTitle' || p.type === 'subTitle');
+      return {
+        bodies: bodies.length,
+        cover,
+        ...(body ? { places: { body, footers, ...(title ? { title } : {}) } } : {}),
+      };
+    },
     apply(shapes) {
       for (const shape of shapes) {
         if (!shape.placeholder) continue;
@@ -145,6 +169,9 @@ export function inheritance(
     },
   };
 }
+
+/** The types of a body place (`obj`: a placeholder without a type). */
+const BODY = ['obj', 'body'];
 
 /**
  * A placeholder that inherits a larger box and stands its text in from the box's sides by

@@ -17,6 +17,7 @@ import { readSlideElements } from './read-slide.js';
 import { backgroundLayer, layersOf } from './backdrop.js';
 import { backgroundPaint } from '../ooxml/paint.js';
 import { inheritance } from './inherit-placeholders.js';
+import type { BodyPlaces } from '../layout/content-area.js';
 import type { DeckModel, ElementModel, PackageModel, ShapeModel, SlideModel } from './types.js';
 
 /** pptxgenjs's default and PowerPoint's: 16:9 at 13.333 × 7.5 in. */
@@ -37,6 +38,7 @@ export function readDeck(source: Uint8Array | OpcPackage): DeckModel {
     .filter((part): part is string => part !== undefined && pkg.xml.has(part));
   const read: ReadParts = { schemes: new Map(), art: new Map() };
   const slides = slideParts.map((part, i) => readSlide(pkg, part, i + 1, read, size));
+  contentPlaces(slides);
   const language = textContent(child(partRoot(pkg, 'docProps/core.xml'), 'dc:language')).trim();
   return { size, slides, package: pkg, ...(language ? { language } : {}) };
 }
@@ -54,7 +56,7 @@ function readSlide(
   number: number,
   { schemes, art: arts }: ReadParts,
   size: { w: number; h: number },
-): SlideModel {
+): SlideModel & { layoutPlaces: LayoutPlaces } {
   const layout = firstTarget(pkg, part, '/slideLayout');
   const master = layout ? firstTarget(pkg, layout, '/slideMaster') : undefined;
   let scheme = schemes.get(master ?? '');
@@ -95,6 +97,8 @@ function readSlide(
   ];
   const inherited = inheritance(partRoot(pkg, layout ?? ''), partRoot(pkg, master ?? ''), scheme, size);
   inherited.apply(elements.filter((e): e is ShapeModel => e.kind === 'shape'));
+  const { places, bodies, cover } = inherited.places();
+  const masterBody = inherited.places(true).places;
   return {
     number,
     part,
@@ -105,7 +109,42 @@ function readSlide(
     backdrop,
     ...(own === null ? { backgroundUnknown: true } : {}),
     templateMargins: inherited.margins,
+    layoutPlaces: { bodies, cover, ...(places ? { places } : {}), ...(masterBody ? { master: masterBody } : {}) },
   };
+}
+
+/**
+ * Slides on a layout without a body place (title only, blank) take the content layout's places:
+ * placement lays every content slide out in that layout's body (template/template-design.ts
+ * `templateContentArea`). It is the layout of one body place most of the deck's slides use, else
+ * the master's body place (a deck whose slides all hold diagrams; Piano's master has a smaller one).
+ */
+function contentPlaces(slides: (SlideModel & { layoutPlaces?: LayoutPlaces })[]): void {
+  const count = new Map<string, { places: BodyPlaces; n: number }>();
+  for (const s of slides) {
+    const own = s.layoutPlaces;
+    if (own?.bodies !== 1 || !own.places) continue;
+    const key = JSON.stringify(own.places);
+    count.set(key, { places: own.places, n: (count.get(key)?.n ?? 0) + 1 });
+  }
+  const content = [...count.values()].reduce<{ places: BodyPlaces; n: number } | undefined>(
+    (a, b) => (!a || b.n > a.n ? b : a),
+    undefined,
+  )?.places;
+  for (const s of slides) {
+    const own = s.layoutPlaces;
+    delete s.layoutPlaces;
+    const places = own?.bodies === 0 && !own.cover ? (content ?? own.master) : own?.places;
+    if (places) s.places = places;
+  }
+}
+
+/** A slide's layout's places as read (inherit-placeholders.ts `places`), until contentPlaces decides. */
+interface LayoutPlaces {
+  bodies: number;
+  cover: boolean;
+  places?: BodyPlaces;
+  master?: BodyPlaces;
 }
 
 /** A picture's relationship id in `source` → its media part (internal targets only). */

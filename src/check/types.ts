@@ -5,6 +5,7 @@
  */
 import type { Outline } from './outline.js';
 import type { Box, Insets } from '../layout/types.js';
+import type { BodyPlaces } from '../layout/content-area.js';
 import type { Said } from '../messages/catalogue.js';
 import type { Paint } from '../ooxml/paint.js';
 import type { Raster } from '../images/decode-raster.js';
@@ -186,6 +187,8 @@ export interface SlideModel {
   backgroundUnknown?: boolean;
   /** How close the layout's own title and body placeholders come to each edge (inches). */
   templateMargins?: { left: number; top: number; right: number; bottom: number };
+  /** The layout's body, title and footer places (inherit-placeholders.ts `places`); absent without a body place. */
+  places?: BodyPlaces;
   /** Back to front (document order). */
   elements: ElementModel[];
 }

@@ -133,6 +133,11 @@ export const CHECK_TEXT = {
     'forma ligg over grafikken i malen ({where}); flytt ho ved sida av grafikken',
     "the shape lies over the template's art ({where}); move it beside the art",
   ),
+  'find.shapesOverArt': t(
+    '{n} former ligger over malens grafikk ({where}; første: {first}); flytt dem ved siden av grafikken',
+    '{n} former ligg over grafikken i malen ({where}; første: {first}); flytt dei ved sida av grafikken',
+    "{n} shapes lie over the template's art ({where}; first: {first}); move them beside the art",
+  ),
   'find.contrast': t(
     'kontrast {ratio}:1 (tekst {color} på {background}, {text}) er under {required}:1',
     'kontrast {ratio}:1 (tekst {color} på {background}, {text}) er under {required}:1',

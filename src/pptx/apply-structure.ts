@@ -118,14 +118,40 @@ function readableText(xml: string, plan: ShapePlan): string {
   }
   // A placeholder's runs inherit the layout's colour unless it would not read; a text box's keep their own.
   if (plan.inheritColor && (plan.placeholder || plan.color)) {
-    const own = plan.color ? `<a:solidFill><a:schemeClr val="${plan.color}"/></a:solidFill>` : '';
-    out = out.replace(
-      /(<a:rPr\b[^>]*>)([\s\S]*?)(<\/a:rPr>)/g,
-      (_m, start: string, inner: string, end: string) =>
-        start + inner.replace(/<a:solidFill>[\s\S]*?<\/a:solidFill>/, own) + end,
-    );
+    const fill = (slot: string | undefined) => (slot ? `<a:solidFill><a:schemeClr val="${slot}"/></a:solidFill>` : '');
+    const own = fill(plan.color);
+    const marked = fill(plan.highlightColor?.slot);
+    out = out.replace(/(<a:rPr\b[^>]*>)([\s\S]*?)(<\/a:rPr>)/g, (_m, start: string, inner: string, end: string) => {
+      // A highlighted run names the colour that reads on its highlight, before it (the schema's order).
+      if (marked && inner.includes('<a:highlight>'))
+        return (
+          start +
+          inner.replace(/<a:solidFill>[\s\S]*?<\/a:solidFill>/, '').replace('<a:highlight>', `${marked}<a:highlight>`) +
+          end
+        );
+      return start + inner.replace(/<a:solidFill>[\s\S]*?<\/a:solidFill>/, own) + end;
+    });
+    if (plan.highlightColor) out = markedBullets(out, plan.highlightColor.bullet);
   }
   return out;
+}
+
+/**
+ * A bullet takes its paragraph's first run's colour: where that run is highlighted and names the
+ * colour that reads on its highlight, the bullet (drawn on the panel, not the highlight) keeps
+ * the text's colour `color` (a scheme slot, else hex), written before the bullet's size, font and
+ * character as the schema orders `a:pPr`.
+ */
+function markedBullets(xml: string, color: string): string {
+  const clr = HEX_COLOR.test(color) ? `<a:srgbClr val="${color}"/>` : `<a:schemeClr val="${color}"/>`;
+  return xml.replace(/<a:p>([\s\S]*?)<\/a:p>/g, (paragraph, inner: string) => {
+    const first = /<a:r>\s*<a:rPr\b[^>]*>([\s\S]*?)<\/a:rPr>/.exec(inner)?.[1] ?? '';
+    if (!first.includes('<a:highlight>') || !/<a:bu(?:Char|AutoNum)\b/.test(inner)) return paragraph;
+    return paragraph.replace(
+      /<a:bu(?:SzPct|SzPts|SzTx|FontTx|Font|Char|AutoNum)\b/,
+      (tag) => `<a:buClr>${clr}</a:buClr>${tag}`,
+    );
+  });
 }
 
 function toPlaceholder(xml: string, plan: ShapePlan): string {

@@ -37,6 +37,11 @@ export interface ShapePlan {
   inheritColor?: boolean;
   /** With inheritColor: the scheme slot the runs name instead, where the inherited colour would not read. */
   color?: string;
+  /**
+   * With inheritColor: the scheme slot highlighted runs name, where the text's colour would not read
+   * on their highlight, and the text's colour (a slot, else hex) their paragraphs' bullets keep.
+   */
+  highlightColor?: { slot: string; bullet: string };
   /** The scheme slot of a fill behind the text, where the template's art under it has no one colour to read on. */
   panel?: string;
   /** With panel: a shape of its own behind the text's laid-out box (the placeholder's box is the slot's, taller). */
@@ -119,7 +124,9 @@ export interface PlanOptions {
     layout: LayoutInfo,
     ph: PlaceholderRef,
     at?: TextPlace,
-  ) => { color?: string; panel?: string; panelAlpha?: number } | undefined;
+  ) =>
+    | { color?: string; panel?: string; panelAlpha?: number; highlight?: { slot: string; bullet: string } }
+    | undefined;
 }
 
 /** Where a text really is: its laid-out box, its own fill, or the slide's own filled shapes under it. */
@@ -131,7 +138,7 @@ export interface TextPlace {
   under?: string;
   /** Trappa's own filled shapes drawn before the text that reach into its box, back to front (a translucent panel with its opacity). */
   shapes?: Array<{ box: Box; fill: string; alpha?: number }>;
-  /** The run highlights (marked items), which the text must read on too. */
+  /** The run highlights (marked items): a highlighted run takes a colour of its own where the text's would not read on them. */
   highlights?: string[];
   /** The colour the runs name themselves, where the text inherits none (a text box). */
   color?: string;
@@ -140,6 +147,10 @@ export interface TextPlace {
 /** A look's panel opacity, where the panel is translucent. */
 const alphaOf = (look: { panelAlpha?: number }) =>
   look.panelAlpha !== undefined ? { panelAlpha: look.panelAlpha } : {};
+
+/** The colour highlighted runs name, where the look gives them one. */
+const highlightOf = (look: { highlight?: { slot: string; bullet: string } } | undefined) =>
+  look?.highlight ? { highlightColor: look.highlight } : {};
 
 const highlightsOf = (e: TextElement): string[] => [
   ...new Set(e.paragraphs.flatMap((p) => p.runs.flatMap((r) => (r.highlight ? [r.highlight] : [])))),
@@ -197,7 +208,7 @@ export function planSlide(
     if (!look) return plan;
     // A panel covers the text's lines, a shape of its own under the text: it may reach a margin past them.
     const panel = look.panel ? { panel: look.panel, ...(e ? { panelBox: panelArea(e), ...alphaOf(look) } : {}) } : {};
-    return { ...plan, ...(look.color ? { color: look.color } : {}), ...panel };
+    return { ...plan, ...(look.color ? { color: look.color } : {}), ...highlightOf(look), ...panel };
   };
   const shapes = slide.elements.map((e): ShapePlan => {
     const name = e.name;
@@ -326,9 +337,9 @@ function oneBodyPanel(
     // The panel is drawn just before the body's first element, so it lies under all of it.
     const onPanel = at === 0 ? { panel: slot, panelBox: box, ...panelAlpha } : {};
     if (e.type !== 'text' || e.fill || (!plan.placeholder && !plan.textBox)) return { ...plan, ...onPanel };
-    const { panel: _panel, panelBox: _box, panelAlpha: _alpha, color: _color, ...rest } = plan;
+    const { panel: _panel, panelBox: _box, panelAlpha: _alpha, color: _color, highlightColor: _h, ...rest } = plan;
     const look = looks[at];
-    return { ...rest, ...(look?.color ? { color: look.color } : {}), ...onPanel };
+    return { ...rest, ...(look?.color ? { color: look.color } : {}), ...highlightOf(look), ...onPanel };
   });
 }
 

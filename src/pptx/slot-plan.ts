@@ -97,7 +97,7 @@ function insetWithin(box: Box, outer: Box): SlotInset | undefined {
 }
 
 /**
- * A title set inside its place: ending before the template's art (template/content-area.ts
+ * A title set inside its place: ending before the template's art (layout/content-area.ts
  * titleBesideArt) or kept on the bar its master draws inside the place (template/title-band.ts).
  * It inherits the place and writes only how far its text stands in from the place's sides.
  * Undefined when it reaches out of the place.

@@ -43,11 +43,14 @@ const BAND_PADDING = 0.12;
 const ROW_GAP = 0.15;
 
 /**
- * Logo boxes right-aligned in the band, as large as fit (at most 2.8 × 0.7 in):
- * one row while the boxes stay at least 1.5 in wide, else two rows (the first
- * row takes the odd one). Nothing leaves the band, whatever the count.
+ * Logo boxes in the band, as large as fit (at most 2.8 × 0.7 in): one row while the boxes stay
+ * at least 1.5 in wide, else two rows (the first row takes the odd one). Nothing leaves the band,
+ * whatever the count. Each row is right-aligned in the band (Trappa's design, under its
+ * left-aligned title block), or with `centre` (a template's cover, whose texts the template
+ * mostly centres) centred there, the slide's middle, where the row stays inside the band (the
+ * band is a stretch off the template's art: template/logo-band.ts), else centred in the band.
  */
-export function logoBoxes(count: number, band: Box): Box[] {
+export function logoBoxes(count: number, band: Box, centre?: number): Box[] {
   if (count === 0) return [];
   const widthFor = (rows: number): number => {
     const perRow = Math.ceil(count / rows);
@@ -65,8 +68,15 @@ export function logoBoxes(count: number, band: Box): Box[] {
     const row = Math.floor(i / perRow);
     const inRow = Math.min(perRow, count - row * perRow);
     const rowW = inRow * w + (inRow - 1) * gap;
-    return { x: band.x + band.w - rowW + (i - row * perRow) * (w + gap), y: top + row * (h + ROW_GAP), w, h };
+    return { x: rowStart(band, rowW, centre) + (i - row * perRow) * (w + gap), y: top + row * (h + ROW_GAP), w, h };
   });
+}
+
+/** Where a row `rowW` wide starts in the band (logoBoxes). */
+function rowStart(band: Box, rowW: number, centre: number | undefined): number {
+  if (centre === undefined) return band.x + band.w - rowW;
+  const x = centre - rowW / 2;
+  return x >= band.x - 1e-9 && x + rowW <= band.x + band.w + 1e-9 ? x : band.x + (band.w - rowW) / 2;
 }
 
 /** Gap between the meeting lines' box and the logos' band, in inches. */

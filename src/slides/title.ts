@@ -154,7 +154,8 @@ function layout(content: TitleContent, page: Page): LaidOutSlide {
       : details.element,
   ];
   if (hasLogos) {
-    const boxes = logoBoxes(content.logos.length, band);
+    // A template's cover centres its row (the template's texts are centred, or its art is).
+    const boxes = logoBoxes(content.logos.length, band, page.template ? page.size.w / 2 : undefined);
     const logos = content.logos.map((logo, i) => ({ ...logo, box: boxes[i]! }));
     elements.push({
       type: 'shape',

@@ -13,6 +13,7 @@
  * template's ground showing through, wherever the text still reads on what that composites to
  * (measured as `trappa check` measures it: the panel is a layer under the text).
  */
+import { artBoxes, backdropOf, mostUnder } from '../check/art-boxes.js';
 import { backgroundLayer, colorAt, layersOf, under } from '../check/backdrop.js';
 import { pictureArt } from '../check/ground-art.js';
 import { inheritance, type Inheritance } from '../check/inherit-placeholders.js';
@@ -44,6 +45,12 @@ interface TextLook {
   panel?: string;
   /** The panel's opacity where it is translucent (under 1); absent: opaque. */
   panelAlpha?: number;
+  /**
+   * Where the text's colour would not read on the highlight of its highlighted runs: the scheme
+   * slot those runs name, and the text's colour (a slot, else hex) for the bullets of their
+   * paragraphs, which would otherwise take the first run's colour onto the panel.
+   */
+  highlight?: { slot: string; bullet: string };
 }
 
 /**
@@ -133,18 +140,6 @@ function masterArtLayers(set: MasterSet, master: string): Layer[] {
   return layers;
 }
 
-/** The colour found most often on a 7 × 7 grid over `box` (undefined: unknown), and its share. */
-function mostUnder(layers: Layer[], box: Box, rasterOf: RasterOf): { color: string | undefined; share: number } {
-  const counts = new Map<string | undefined, number>();
-  for (let i = 0; i < 7; i++)
-    for (let j = 0; j < 7; j++) {
-      const at = colorAt(layers, box.x + (box.w * (i + 0.5)) / 7, box.y + (box.h * (j + 0.5)) / 7, rasterOf);
-      counts.set(at, (counts.get(at) ?? 0) + 1);
-    }
-  const [color, n] = [...counts].reduce((a, b) => (b[1] > a[1] ? b : a));
-  return { color, share: n / 49 };
-}
-
 /** A layer nothing shows through (a solid or gradient without transparency, a picture). */
 const opaque = (l: Layer) =>
   l.paint.kind === 'picture' ||
@@ -178,7 +173,6 @@ function panelOver(
   layers: Layer[],
   box: Box,
   text: string,
-  highlights: string[],
   ground: number,
   rasterOf: RasterOf,
   keepFirst: boolean,
@@ -197,7 +191,7 @@ function panelOver(
         const on =
           alpha < 1 ? under([...layers, panel], box, rasterOf) : { darkest: color, lightest: color, unknown: 0 };
         if (!on || on.unknown > 0) continue;
-        const behind = [...new Set([on.darkest, on.lightest, ...highlights])];
+        const behind = [...new Set([on.darkest, on.lightest])];
         const looks = { panel: slot, ...(alpha < 1 ? { panelAlpha: alpha } : {}) };
         if (behind.every((b) => contrastRatio(text, b) >= 4.5)) return looks;
         const best = bestTextSlot(scheme, behind);
@@ -250,16 +244,8 @@ export function readLayoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
   let inherited: Inheritance | undefined;
   const placeholder = (ph: PlaceholderRef) =>
     (inherited ??= inheritance(layoutRoot, masterRoot, scheme, set.size)).placeholder(ph.type ?? 'obj', ph.idx);
-  const body = bodyArea(layout);
-  const bodyColor = body ? mostUnder(layers, body, rasterOf).color : background;
-  // A layer over most of the slide is a background (Lights' gradient, Metropolis' picture), not art to keep off.
-  const slideArea = set.size.w * set.size.h;
-  const isBackground = (l: Layer) => l.box.w * l.box.h >= 0.8 * slideArea;
-  const art = layers
-    .slice(1)
-    .filter((l) => !isBackground(l) && Math.min(l.box.w, l.box.h) >= 0.1)
-    .filter((l) => l.paint.kind !== 'solid' || (l.paint.color !== bodyColor && l.paint.alpha >= 0.5))
-    .map((l) => l.box);
+  const art = artBoxes(layers, set.size, bodyArea(layout), rasterOf);
+  const isBackground = backdropOf(set.size);
   const cover = layers.filter((l) => isBackground(l) && opaque(l)).at(-1) ?? layers[0]!;
   // How light the layout's ground looks, for the colour of a panel (read when a text first needs one).
   let ground: number | undefined;
@@ -280,37 +266,44 @@ export function readLayoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
     groundAt: (x, y) => colorAt(layers, x, y, rasterOf),
     inheritedColor: (ph) => placeholder(ph).color ?? scheme.get('tx1') ?? '000000',
     textSlot(ph, at) {
-      const { color, box: own } = placeholder(ph);
-      const box = at?.drawn ?? at?.box ?? own;
-      // The text's own filled shape, else everything drawn under the text's box (the template's and Trappa's).
-      // Text over art no theme colour reads on (or partly over a picture that cannot be read):
-      // a panel in the theme's light 1 behind it, with the theme colour that reads on that.
-      const text = at?.color ?? color ?? scheme.get('tx1') ?? '000000';
-      const reads = (on: string[]) => on.every((b) => contrastRatio(text, b) >= 4.5);
-      const drawn = [...layers, ...ownLayers(at)];
-      const found = at?.under !== undefined || !box ? undefined : under(drawn, box, rasterOf);
-      // On the panel the text keeps the colour it inherits where that reads (a title on a lighter
-      // part of its layout's art stays like its layout's other titles); else it names one that does.
-      const panel = (): TextLook => {
-        const highlights = at?.highlights ?? [];
-        ground ??= groundLightness(layers, set.size, rasterOf);
-        const over =
-          found &&
-          found.unknown === 0 &&
-          box &&
-          panelOver(scheme, drawn, box, text, highlights, ground, rasterOf, isTitle(ph));
-        if (over) return over;
-        const on = [bg1, ...highlights];
-        return reads(on) ? { panel: 'bg1' } : { color: bestTextSlot(scheme, on).slot, panel: 'bg1' };
-      };
-      if (at?.under === undefined && box && !found) return panel();
-      const known =
-        at?.under !== undefined ? [at.under] : found ? [found.darkest, found.lightest] : [background ?? bg1];
-      const all = [...new Set([...known, ...(at?.highlights ?? [])])];
-      const mixed = (found?.unknown ?? 0) > 0;
-      if (!mixed && reads(all)) return undefined;
-      const best = bestTextSlot(scheme, all);
-      return !mixed && best.ratio >= 4.5 ? { color: best.slot } : panel();
+      // The text's colour and panel are judged on its ground alone; a highlighted run is drawn on
+      // its highlight, so it takes a colour of its own where the text's would not read there (on
+      // Lights' dark panel, white text and the light highlight's runs in dark 1: the slide keeps
+      // the template's panel rather than a light one for the whole body).
+      const look = slotOn(ph, at);
+      const highlights = at?.highlights ?? [];
+      const color = look?.color ? scheme.get(look.color) : (at?.color ?? placeholder(ph).color ?? scheme.get('tx1'));
+      if (highlights.length === 0 || !color || highlights.every((h) => contrastRatio(color, h) >= 4.5)) return look;
+      const bullet = look?.color ?? TEXT_SLOTS.find((slot) => scheme.get(slot) === color) ?? color;
+      return { ...look, highlight: { slot: bestTextSlot(scheme, highlights).slot, bullet } };
     },
   };
+
+  function slotOn(ph: PlaceholderRef, at?: TextPlace): TextLook | undefined {
+    const { color, box: own } = placeholder(ph);
+    const box = at?.drawn ?? at?.box ?? own;
+    // The text's own filled shape, else everything drawn under the text's box (the template's and Trappa's).
+    // Text over art no theme colour reads on (or partly over a picture that cannot be read):
+    // a panel in the theme's light 1 behind it, with the theme colour that reads on that.
+    const text = at?.color ?? color ?? scheme.get('tx1') ?? '000000';
+    const reads = (on: string[]) => on.every((b) => contrastRatio(text, b) >= 4.5);
+    const drawn = [...layers, ...ownLayers(at)];
+    const found = at?.under !== undefined || !box ? undefined : under(drawn, box, rasterOf);
+    // On the panel the text keeps the colour it inherits where that reads (a title on a lighter
+    // part of its layout's art stays like its layout's other titles); else it names one that does.
+    const panel = (): TextLook => {
+      ground ??= groundLightness(layers, set.size, rasterOf);
+      const over =
+        found && found.unknown === 0 && box && panelOver(scheme, drawn, box, text, ground, rasterOf, isTitle(ph));
+      if (over) return over;
+      return reads([bg1]) ? { panel: 'bg1' } : { color: bestTextSlot(scheme, bg1).slot, panel: 'bg1' };
+    };
+    if (at?.under === undefined && box && !found) return panel();
+    const known = at?.under !== undefined ? [at.under] : found ? [found.darkest, found.lightest] : [background ?? bg1];
+    const all = [...new Set(known)];
+    const mixed = (found?.unknown ?? 0) > 0;
+    if (!mixed && reads(all)) return undefined;
+    const best = bestTextSlot(scheme, all);
+    return !mixed && best.ratio >= 4.5 ? { color: best.slot } : panel();
+  }
 }

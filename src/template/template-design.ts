@@ -7,7 +7,14 @@
 import { contrastRatio } from '../contrast.js';
 import type { Theme } from '../data/schema.js';
 import { standInNote } from '../fonts/fonts.js';
-import { belowTitle, contentArea, titleBesideArt } from './content-area.js';
+import {
+  belowTitle,
+  contentArea,
+  freeUnderTitle,
+  layoutContentPlan,
+  titleBesideArt,
+  union,
+} from '../layout/content-area.js';
 import { coverPlaces } from './cover-places.js';
 import { bestTextSlot, type LayoutLook } from './legible-colors.js';
 import { layoutLook } from './layout-looks.js';
@@ -100,14 +107,6 @@ function alignOf(layout: LayoutInfo, ...types: string[]): Alignment {
   return ALIGNMENTS[place?.align?.shown ?? ''] ?? 'left';
 }
 
-function union(boxes: (Box | undefined)[]): Box | undefined {
-  const present = boxes.filter((b): b is Box => b !== undefined);
-  if (present.length === 0) return undefined;
-  const x = Math.min(...present.map((b) => b.x));
-  const y = Math.min(...present.map((b) => b.y));
-  return { x, y, w: Math.max(...present.map((b) => b.x + b.w)) - x, h: Math.max(...present.map((b) => b.y + b.h)) - y };
-}
-
 /**
  * The content layout's content area (contentArea), when it has body placeholders; `wide` as
  * contentArea's (1: the largest part off the art, full-width or not).
@@ -120,8 +119,9 @@ export function templateContentArea(
 ): Box | undefined {
   const body = union(content.placeholders.filter((p) => p.type === 'obj' || p.type === 'body').map((p) => p.box));
   const footers = ['ftr', 'sldNum', 'dt'].map((t) => boxOf(content, t)).filter((b): b is Box => b !== undefined);
-  const place = body && belowTitle(body, boxOf(content, 'title'));
-  return place && contentArea(place, set.size, footers, look.art, look.inPicture, wide);
+  const title = boxOf(content, 'title');
+  const places = body && { body, footers, ...(title ? { title } : {}) };
+  return places && layoutContentPlan(places, set.size, look.art, look.inPicture, wide).area;
 }
 
 /**
@@ -139,38 +139,6 @@ const TALLER = 1.2;
 
 /** The share of a place's width left beside the art for it to count there: as much as contentArea's cuts keep (60 %). */
 const BESIDE_SHARE = 0.6;
-
-/**
- * The free area under the layout's title where its body place is a strip (under 40 % of the
- * slide's height: Midnightblue's and Vintage's content layouts carry a title set in the middle of
- * the slide): from the title's foot down to the footer places, as wide as the body, title and
- * footer places together, off the art (contentArea). Undefined for a body place of a reasonable
- * height, or when the free area holds less than a sixth more.
- */
-function freeUnderTitle(
-  content: LayoutInfo,
-  area: Box,
-  size: { w: number; h: number },
-  footers: Box[],
-  look: Pick<LayoutLook, 'art' | 'inPicture'>,
-) {
-  const title = boxOf(content, 'title');
-  if (!title || area.h >= STRIP * size.h || title.y + title.h > area.y + 0.05) return undefined;
-  // What Trappa places there is its own, so the edge rule's 0.3 in applies (check/rules/slide-geometry.ts).
-  const edge = 0.3;
-  const across = union([area, title, ...footers])!;
-  const top = title.y + title.h + 0.05;
-  const x = Math.max(edge, across.x);
-  const w = Math.min(across.x + across.w, size.w - edge) - x;
-  const free = contentArea({ x, y: top, w, h: size.h - edge - top }, size, footers, look.art, look.inPicture);
-  return free.h * free.w >= FREE_GAIN * area.w * area.h && free.h >= area.h ? free : undefined;
-}
-
-/** A body place lower than this share of the slide's height is a strip. */
-const STRIP = 0.4;
-
-/** How much larger than the content area the free area must be to be offered to the slides. */
-const FREE_GAIN = 7 / 6;
 
 /**
  * How far (inches) the cover's title block may rise above its place to leave the logos a row
@@ -200,7 +168,8 @@ export function templatePage(page: Page, set: MasterSet, layouts: Record<LayoutR
   const body = templateContentArea(set, content, look) ?? page.body;
   const footers = ['ftr', 'sldNum', 'dt'].map((t) => boxOf(content, t)).filter((b): b is Box => b !== undefined);
   const room = roomBelow(body, set.size, footers, look.art);
-  const free = freeUnderTitle(content, body, set.size, footers, look);
+  const title = boxOf(content, 'title');
+  const free = freeUnderTitle({ footers, ...(title ? { title } : {}) }, body, set.size, look.art, look.inPicture)?.area;
   const beside = free ? undefined : besideArt(set, content, look, body);
   // The template's places for two texts in the part beside the art: the one the art cuts into narrower, as tall.
   const besideSlots = beside && templateSlots(layouts.two, layouts.comparison, beside, BESIDE_SHARE);

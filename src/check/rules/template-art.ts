@@ -15,12 +15,23 @@
 import type { Box } from '../../layout/types.js';
 import { said } from '../../messages/catalogue.js';
 import { contrastRatio } from '../../contrast.js';
+import { artBoxes } from '../art-boxes.js';
 import { artStrokes, clipped, type StrokeSegment } from '../art-strokes.js';
 import { colorAt, layersOf, reachesInto, type Shown, shownAt } from '../backdrop.js';
 import { pictureArt } from '../ground-art.js';
 import { frameLines, measureFrame } from '../measure-frame.js';
 import { mediaOf } from '../read-deck.js';
-import type { DeckModel, Finding, Layer, RasterOf, RuleOptions, ShapeModel, SlideModel } from '../types.js';
+import { type ContentPlan, freeUnderTitle, layoutContentPlan } from '../../layout/content-area.js';
+import type {
+  DeckModel,
+  ElementModel,
+  Finding,
+  Layer,
+  RasterOf,
+  RuleOptions,
+  ShapeModel,
+  SlideModel,
+} from '../types.js';
 import { textBox } from './contrast.js';
 import { elementName, finding, inches, textShapes } from './elements.js';
 import { drawnBox } from './slide-geometry.js';
@@ -220,6 +231,16 @@ function letterBoxes(e: ShapeModel, byLine: boolean): Box[] {
   return boxes;
 }
 
+/**
+ * A text whose every run is highlighted is set on its highlights, a ground of its own, as a text
+ * with its own fill is (Lights' plan slide's caption, its runs in dark 1 on their highlight over
+ * the bokeh: `contrast` measures them on the highlight too).
+ */
+const onHighlights = (e: ShapeModel): boolean => {
+  const runs = e.text?.paragraphs.flatMap((p) => p.runs.filter((r) => r.text.trim() !== '')) ?? [];
+  return runs.length > 0 && runs.every((r) => r.highlight !== undefined);
+};
+
 function slideFindings(deck: DeckModel, slide: SlideModel, options: RuleOptions): Finding[] {
   if (!slide.backdrop) return [];
   const rasterOf = options.pictures ?? (() => undefined);
@@ -229,7 +250,7 @@ function slideFindings(deck: DeckModel, slide: SlideModel, options: RuleOptions)
   const found: Finding[] = [];
   const shapes = new Set(textShapes(slide));
   slide.elements.forEach((e, index) => {
-    if (e.kind !== 'shape' || !shapes.has(e as never) || typeof e.fill === 'string') return;
+    if (e.kind !== 'shape' || !shapes.has(e as never) || typeof e.fill === 'string' || onHighlights(e)) return;
     const box = linesBox(e);
     if (!box) return;
     const crossesFill = mayCrossArt(box, slide.backdrop!, patches, deck.size);
@@ -273,35 +294,28 @@ const overlap = (a: Box, b: Box) => ({
 });
 
 /**
- * The template's art as placement keeps off it (template/legible-colors.ts `art`): its shapes and
- * pictures that are no backdrop, 0.1 in thick or more, not painted in the slide's ground colour
- * nor faintly; and the patches of art inside its backdrop picture.
- */
-function artBoxes(slide: SlideModel, patches: Box[], size: { w: number; h: number }): Box[] {
-  const layers = slide.backdrop ?? [];
-  const ground = layers[0]?.paint.kind === 'solid' ? layers[0].paint.color : undefined;
-  const shapes = layers
-    .slice(1)
-    .filter((l) => l.box.w * l.box.h < BACKDROP * size.w * size.h && Math.min(l.box.w, l.box.h) >= THIN)
-    .filter((l) => l.paint.kind !== 'solid' || (l.paint.color !== ground && l.paint.alpha >= 0.5))
-    .map((l) => l.box);
-  return [...shapes, ...patches];
-}
-
-/**
  * Trappa's own shapes that are no text on the ground (diagram boxes, panels of its slides, logos,
- * pictures) over the template's art, by STEP or more both ways: a box across a band or a logo on
- * a wave is the design broken as surely as a text is. Grounds Trappa lays for a text or the logos
- * (a legibility panel, the logos' backing) and what stands wholly on one are that remedy, not art
- * crossed; the build warns where it had to put the logos on art (slides/cover-plan.ts).
+ * pictures) over the template's art (check/art-boxes.ts `artBoxes`, and the patches of
+ * art inside its backdrop picture), by STEP or more both ways: a box across a band or a logo on
+ * a wave is the design broken as surely as a text is. Not reported:
+ * - grounds Trappa lays for a text or the logos (a legibility panel, the logos' backing) and what
+ *   stands wholly on one: they are that remedy, not art crossed; the build warns where it had to
+ *   put the logos on art (slides/cover-plan.ts);
+ * - what placement laid over the art on purpose (`onPlan`).
  */
 function shapeFindings(deck: DeckModel, slide: SlideModel, options: RuleOptions): Finding[] {
   if (!slide.backdrop) return [];
   const rasterOf = options.pictures ?? (() => undefined);
-  const art = artBoxes(slide, pictureArt(slide.backdrop, deck.size, rasterOf), deck.size);
+  const patches = pictureArt(slide.backdrop, deck.size, rasterOf);
+  const shapes = artBoxes(slide.backdrop, deck.size, slide.places?.body, rasterOf);
+  const art = [...shapes, ...patches];
   if (art.length === 0) return [];
+  const plan = slide.places && layoutContentPlan(slide.places, deck.size, shapes, patches);
+  // The free area under a mid-slide title, where placement offers it, is laid out on the same plan.
+  const free = slide.places && plan && freeUnderTitle(slide.places, plan.area, deck.size, shapes, patches);
+  const plans = [plan, free].filter((p): p is ContentPlan => p !== undefined);
   const grounds: Box[] = [];
-  const found: Finding[] = [];
+  const over: { name: string; art: Box }[] = [];
   for (const e of slide.elements) {
     const box = drawnBox(e);
     if (!box) continue;
@@ -315,12 +329,41 @@ function shapeFindings(deck: DeckModel, slide: SlideModel, options: RuleOptions)
       const o = overlap(a, box);
       return o.x >= STEP && o.y >= STEP;
     });
-    if (!hit) continue;
-    const where = `${inches(hit.x)}, ${inches(hit.y)}, ${inches(hit.w)} × ${inches(hit.h)}`;
-    found.push(finding('warning', RULE, slide.number, elementName(e), said('find.shapeOverArt', { where })));
+    if (!hit || plans.some((p) => onPlan(e, box, p))) continue;
+    over.push({ name: elementName(e), art: hit });
   }
-  return found;
+  const where = (a: Box) => `${inches(a.x)}, ${inches(a.y)}, ${inches(a.w)} × ${inches(a.h)}`;
+  // A diagram placed wholly off the plan is one thing to move, said once for the slide.
+  if (over.length > PER_SHAPE) {
+    const [first] = over;
+    const values = { n: over.length, where: where(first!.art), first: first!.name };
+    return [finding('warning', RULE, slide.number, first!.name, said('find.shapesOverArt', values))];
+  }
+  return over.map((o) =>
+    finding('warning', RULE, slide.number, o.name, said('find.shapeOverArt', { where: where(o.art) })),
+  );
 }
+
+/** Shapes over art on one slide reported one by one; more are one finding naming their count. */
+const PER_SHAPE = 3;
+
+/**
+ * Whether placement laid `e` over the art on purpose: the slide's layout's content plan
+ * (layout/content-area.ts `layoutContentPlan`, the function placement lays the content area
+ * out with) leaves art under its area, where keeping off it would leave too little room
+ * (Piano's keyboard and black top, Grey_Elegant's blocks), and `e` stands inside that area
+ * painted so it reads on whatever is under it: a shape with its own opaque fill, or a picture.
+ * The logos are not laid in the content area (template/logo-band.ts keeps them off the art or
+ * gives them a backing) and a shape outside the area or see-through is placed off the plan.
+ */
+function onPlan(e: ElementModel, box: Box, plan: ContentPlan): boolean {
+  if (plan.under.length === 0 || !within(box, plan.area)) return false;
+  if (e.kind === 'picture') return !/^Logo /.test(e.name);
+  return e.kind === 'shape' && e.paint?.kind === 'solid' && e.paint.alpha >= OPAQUE;
+}
+
+/** The alpha from which a shape's fill hides what is under it. */
+const OPAQUE = 0.999;
 
 export function checkTemplateArt(deck: DeckModel, options: RuleOptions): Finding[] {
   return deck.slides.flatMap((slide) => [

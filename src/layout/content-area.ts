@@ -1,8 +1,10 @@
 /**
  * Where Trappa's content goes on a template's slide: the layout's body area kept inside the slide,
- * above its footer places, below its title, and off its art (template/template-design.ts).
+ * above its footer places, below its title, and off its art (template/template-design.ts), or over
+ * the art where that is the area's backdrop. Here, below both, because placement and `trappa
+ * check`'s `art` rule (check/rules/template-art.ts) take this one decision (`layoutContentPlan`).
  */
-import type { Box } from '../layout/types.js';
+import type { Box } from './types.js';
 
 /** `area` with the side cut off that keeps the most of it clear of `art`; unchanged when no cut keeps `min`. */
 function avoid(area: Box, art: Box, min: { w: number; h: number }, margin: number, wide: number): Box {
@@ -48,15 +50,33 @@ const BITE = 0.9;
 /** How much more a full-width cut counts than a side cut of the same area. */
 const FULL_WIDTH = 1.25;
 
-/** @param wide how much more a full-width cut counts (1: the largest cut, the tall part beside the art where that is larger). */
-export function contentArea(
+/**
+ * Placement's decision on a body place: the content area, and the template's art it leaves under
+ * that area on purpose (`under`): all art reaching into it where keeping off the art would leave
+ * less than half the place (the art is the area's backdrop), else the art no cut clears. Content
+ * over that art is the design (its shapes opaque, its text in a colour that reads or on a panel);
+ * `trappa check`'s `art` rule asks the same function, so it reports only shapes placed off this plan.
+ */
+export interface ContentPlan {
+  area: Box;
+  under: Box[];
+}
+
+/** The content area of contentPlan's decision; `wide` as there. */
+export const contentArea = (...plan: Parameters<typeof contentPlan>): Box => contentPlan(...plan).area;
+
+/**
+ * The content area and the art it leaves under it (ContentPlan).
+ * @param wide how much more a full-width cut counts (1: the largest cut, the tall part beside the art where that is larger).
+ */
+function contentPlan(
   body: Box,
   size: { w: number; h: number },
   footers: Box[],
   art: Box[] = [],
   inPicture: Box[] = [],
   wide = FULL_WIDTH,
-): Box {
+): ContentPlan {
   const margin = 0.05;
   const x = Math.max(margin, body.x);
   const y = Math.max(margin, body.y);
@@ -70,8 +90,8 @@ export function contentArea(
   for (const a of [...art].sort((p, q) => q.w * q.h - p.w * p.h)) area = avoid(area, a, min, 0.1, wide);
   // Keeping off it all would leave less than half the place (Grey_Elegant's patchwork of blocks
   // under its whole body place): the art is the place's backdrop, not something beside the content.
-  if (area.w * area.h < PATTERN * whole.w * whole.h) return whole;
-  return offPictureArt(area, inPicture, min.h);
+  if (area.w * area.h < PATTERN * whole.w * whole.h) return planned(whole, [...art, ...inPicture]);
+  return planned(offPictureArt(area, inPicture, min.h), [...art, ...inPicture]);
 }
 
 /** Whether `art` reaches REACH into `area` both ways (less: the text's insets and line gaps keep off it). */
@@ -79,6 +99,12 @@ function reaches(area: Box, art: Box): boolean {
   const across = Math.min(area.x + area.w, art.x + art.w) - Math.max(area.x, art.x);
   const down = Math.min(area.y + area.h, art.y + art.h) - Math.max(area.y, art.y);
   return across >= REACH && down >= REACH;
+}
+
+/** The plan of `area`: the art of `art` that reaches into it. */
+function planned(area: Box, art: Box[]): ContentPlan {
+  const into = (a: Box) => a.x < area.x + area.w && a.x + a.w > area.x && a.y < area.y + area.h && a.y + a.h > area.y;
+  return { area, under: art.filter(into) };
 }
 
 /**
@@ -110,6 +136,71 @@ function bite(area: Box, art: Box): Box | undefined {
 
 /** How far (inches) art inside the backdrop picture must reach into the content area to be kept off. */
 const REACH = 0.15;
+
+/** The box around `boxes` (undefined ones left out); undefined when there are none. */
+export function union(boxes: (Box | undefined)[]): Box | undefined {
+  const present = boxes.filter((b): b is Box => b !== undefined);
+  if (present.length === 0) return undefined;
+  const x = Math.min(...present.map((b) => b.x));
+  const y = Math.min(...present.map((b) => b.y));
+  return { x, y, w: Math.max(...present.map((b) => b.x + b.w)) - x, h: Math.max(...present.map((b) => b.y + b.h)) - y };
+}
+
+/** A layout's places as placement reads them: its body places' union, its title's and its footer places' boxes. */
+export interface BodyPlaces {
+  body: Box;
+  title?: Box;
+  footers: Box[];
+}
+
+/**
+ * The content plan of a layout (ContentPlan): its body place below its title (belowTitle), above
+ * its footer places and off its art (contentPlan). Placement lays each slide's content in this
+ * area (template/template-design.ts); `trappa check` asks it where content on art is the design.
+ */
+export function layoutContentPlan(
+  places: BodyPlaces,
+  size: { w: number; h: number },
+  art: Box[],
+  inPicture: Box[],
+  wide?: number,
+): ContentPlan {
+  return contentPlan(belowTitle(places.body, places.title), size, places.footers, art, inPicture, wide);
+}
+
+/**
+ * The free area under the layout's title where its body place is a strip (under 40 % of the
+ * slide's height: Midnightblue's and Vintage's content layouts carry a title set in the middle of
+ * the slide): from the title's foot down to the footer places, as wide as the body (its content
+ * area `area`), title and footer places together, off the art (contentPlan). Undefined for a body
+ * place of a reasonable height, or when the free area holds less than a sixth more. Placement
+ * offers it to the slides (`page.template.free`), so the `art` rule asks for it too.
+ */
+export function freeUnderTitle(
+  places: Pick<BodyPlaces, 'title' | 'footers'>,
+  area: Box,
+  size: { w: number; h: number },
+  art: Box[],
+  inPicture: Box[],
+): ContentPlan | undefined {
+  const { title, footers } = places;
+  if (!title || area.h >= STRIP * size.h || title.y + title.h > area.y + 0.05) return undefined;
+  // What Trappa places there is its own, so the edge rule's 0.3 in applies (check/rules/slide-geometry.ts).
+  const edge = 0.3;
+  const across = union([area, title, ...footers])!;
+  const top = title.y + title.h + 0.05;
+  const x = Math.max(edge, across.x);
+  const w = Math.min(across.x + across.w, size.w - edge) - x;
+  const free = contentPlan({ x, y: top, w, h: size.h - edge - top }, size, footers, art, inPicture);
+  const { area: a } = free;
+  return a.h * a.w >= FREE_GAIN * area.w * area.h && a.h >= area.h ? free : undefined;
+}
+
+/** A body place lower than this share of the slide's height is a strip. */
+const STRIP = 0.4;
+
+/** How much larger than the content area the free area must be to be offered to the slides. */
+const FREE_GAIN = 7 / 6;
 
 /**
  * `body` starting below `title` where the title reaches into its top (Piano's title, back in its
