@@ -6,6 +6,9 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { BoundedCache } from '../bounded-cache.js';
 import { attr, children, parseXml, XmlSyntaxError, type XmlElement } from './xml.js';
+import { FactsWatcher, type PartFacts } from './part-facts.js';
+
+export type { PartFacts } from './part-facts.js';
 
 export interface OpcPackage {
   /** Every part name in the zip (no leading slash), folders excluded. */
@@ -76,14 +79,26 @@ export function parsedText(text: string): XmlElement | XmlSyntaxError {
   const hit = shared.get(text);
   if (hit) return hit;
   let found: XmlElement | XmlSyntaxError;
+  let watcher: FactsWatcher | undefined;
   try {
-    found = parseXml(text);
+    found = parseXml(text, () => (watcher = new FactsWatcher()));
+    factsOf.set(found, watcher!.facts);
   } catch (error) {
     if (!(error instanceof XmlSyntaxError)) throw error;
     found = error;
   }
   if (text.length <= MAX_SHARED_PART) shared.set(text, found);
   return found;
+}
+
+/** Each parsed tree's facts, gathered as it was built (part-facts.ts); shared as the trees are. */
+const factsOf = new WeakMap<XmlElement, PartFacts>();
+const NO_FACTS: PartFacts = { relationshipIds: new Set(), shapeProperties: [] };
+
+/** What the package check needs of a part (part-facts.ts); none for a part missing or not well-formed. */
+export function partFacts(pkg: OpcPackage, part: string): PartFacts {
+  const found = parsedPart(pkg, part);
+  return (found instanceof XmlSyntaxError ? undefined : found && factsOf.get(found)) ?? NO_FACTS;
 }
 
 /**

@@ -10,7 +10,7 @@
  * root, anything not well-formed) gives undefined, and saxes parses the document and says
  * what is wrong, if anything. So a document this accepts is one saxes accepts, with the same tree.
  */
-import { TreeBuilder, type XmlElement } from './xml-tree.js';
+import { TreeBuilder, type TreeWatcher, type XmlElement } from './xml-tree.js';
 
 /**
  * Every character of a document is looked at once, by the pattern that takes it: names and the
@@ -38,9 +38,9 @@ const ENTITIES = new Map([
   ['apos', "'"],
 ]);
 
-/** The document's root element, or undefined when saxes has to say (see above). */
-export function scanTree(text: string): XmlElement | undefined {
-  const tree = new TreeBuilder();
+/** The document's root element, or undefined when saxes has to say (see above). `watcher`: told as it is built. */
+export function scanTree(text: string, watcher?: TreeWatcher): XmlElement | undefined {
+  const tree = new TreeBuilder(watcher);
   const open: string[] = [];
   let closedRoot = false;
   DECLARATION.lastIndex = 0;
