@@ -54,9 +54,14 @@ class LetGo {
 type Parsed = XmlElement | XmlSyntaxError | LetGo;
 const parsed = new WeakMap<OpcPackage, Map<string, Parsed>>();
 
-function parsedPart(pkg: OpcPackage, part: string, share = true): Parsed | undefined {
+function parsedOf(pkg: OpcPackage): Map<string, Parsed> {
   let cache = parsed.get(pkg);
   if (!cache) parsed.set(pkg, (cache = new Map()));
+  return cache;
+}
+
+function parsedPart(pkg: OpcPackage, part: string, share = true): Parsed | undefined {
+  const cache = parsedOf(pkg);
   let found = cache.get(part);
   if (found === undefined) {
     const text = pkg.xml.get(part);
@@ -125,9 +130,10 @@ export interface PartReader {
  * generation into the old, and every full collection marked them all again.
  *
  * The parts `reader` wants are shared (`parsedText`) only when they fit in the shared cache
- * together, with room to spare: a bigger deck's slides went through it as a loop through an LRU
- * cache smaller than the loop (a rebuild found none of them), held trees of ~40 slides each time,
- * and emptied it of the template's parts the next deck reads.
+ * together, with room to spare (a quarter of it): a 1,000-row deck's slides (9 M characters)
+ * filled that cache, which empties itself when full, again and again. A rebuild found none of
+ * them, the cache held ~40 slides' trees at any time, and it lost the template's parts that the
+ * next deck reads.
  *
  * @param releaseTexts let go of each part's text too, once it parsed (`releaseParsedText`)
  * @returns the parts that are not well-formed, and why
@@ -140,8 +146,7 @@ export function readPartsOnce(
   const wanted = reader ? [...pkg.xml.keys()].filter((part) => reader.wants(part)) : [];
   const characters = wanted.reduce((sum, part) => sum + (pkg.xml.get(part)?.length ?? 0), 0);
   const share = characters <= SHARED_CHARACTERS / 4;
-  const cache = parsed.get(pkg) ?? new Map<string, Parsed>();
-  parsed.set(pkg, cache);
+  const cache = parsedOf(pkg);
   const bad = new Map<string, XmlSyntaxError>();
   for (const part of [...pkg.xml.keys()]) {
     const wants = reader?.wants(part) === true;
