@@ -28,6 +28,7 @@ import { type DeckToSave, saveDecks as saveVersions, type SavedDeck, type SaveOp
 import type { ImageStats } from './images/prepare-image.js';
 import { checkBuiltDeck, checkFailure } from './check/check-deck.js';
 import { backdropPictures } from './check/backdrop-pictures.js';
+import { slideReader } from './check/read-deck.js';
 import { rasterCacheDir } from './images/decode-raster.js';
 import { finishDeck, type FinishedDeck } from './pptx/finish-package.js';
 import { writePptx } from './pptx/write-pptx.js';
@@ -179,7 +180,7 @@ async function renderInProject(
 async function finishedDeck(
   project: Project,
   { plan, place, design: template }: PreparedDesign,
-  options: Pick<BuildOptions, 'imageStats'>,
+  options: Pick<BuildOptions, 'imageStats' | 'check'>,
   stage: (what: string, detail?: string) => void,
 ): Promise<{ finished: FinishedDeck; slideCount: number; planned: number[]; notes: string[] }> {
   const laidOut = layoutDeck(plan, place);
@@ -195,7 +196,9 @@ async function finishedDeck(
       footerText: footerText(deck),
       date: plan.properties.date,
     });
-  const finished = finishDeck(await writePptx(deck), plan.properties, deckStructure(design, deck));
+  // The check reads each slide as finishing parses it, and its tree goes (check/read-deck.ts slideReader).
+  const reader = options.check === false ? undefined : slideReader;
+  const finished = finishDeck(await writePptx(deck), plan.properties, deckStructure(design, deck), { reader });
   stage('write and finish', ` (${finished.bytes.length} bytes)`);
   const overBudget = checkBudget(
     images,

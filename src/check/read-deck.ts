@@ -6,16 +6,17 @@ import {
   firstTarget,
   officeDocument,
   type OpcPackage,
+  type PartReader,
   partRoot,
   readPackage,
   relationships,
 } from '../ooxml/package.js';
-import { attr, child, children, numberAttr, path, textContent } from '../ooxml/xml.js';
+import { attr, child, children, numberAttr, path, textContent, type XmlElement } from '../ooxml/xml.js';
 import { EMU_PER_INCH } from '../units.js';
 import { colorIn, fillIn, readColorScheme, type ColorScheme } from '../ooxml/colors.js';
 import { readSlideElements } from './read-slide.js';
 import { backgroundLayer, layersOf } from './backdrop.js';
-import { backgroundPaint } from '../ooxml/paint.js';
+import { backgroundPaint, type Paint } from '../ooxml/paint.js';
 import { inheritance } from './inherit-placeholders.js';
 import type { BodyPlaces } from '../layout/content-area.js';
 import type { DeckModel, ElementModel, PackageModel, ShapeModel, SlideModel } from './types.js';
@@ -36,7 +37,7 @@ export function readDeck(source: Uint8Array | OpcPackage): DeckModel {
   const slideParts = children(child(presentation, 'p:sldIdLst'), 'p:sldId')
     .map((s) => targets.get(attr(s, 'r:id') ?? '')?.target)
     .filter((part): part is string => part !== undefined && pkg.xml.has(part));
-  const read: ReadParts = { schemes: new Map(), art: new Map() };
+  const read: ReadParts = { schemes: new Map(), art: new Map(), own: readAsParsed.get(pkg)?.own ?? new Map() };
   const slides = slideParts.map((part, i) => readSlide(pkg, part, i + 1, read, size));
   contentPlaces(slides);
   const language = textContent(child(partRoot(pkg, 'docProps/core.xml'), 'dc:language')).trim();
@@ -48,32 +49,93 @@ interface ReadParts {
   schemes: Map<string, ColorScheme>;
   /** Why: a template's master (Yellow Idea's: 80 KB of shapes) was read again for every slide on it. */
   art: Map<string, ElementModel[]>;
+  /** What was read of slides' own trees as they were parsed (`slideReader`), each taken once. */
+  own: Map<string, SlideOwn>;
+}
+
+/** What the model takes from a slide's own part: its elements and its background. */
+interface SlideOwn {
+  elements: ElementModel[];
+  /** `backgroundOf` the slide part. */
+  background: string | null | undefined;
+  /** `backgroundPaint` of the slide part. */
+  paint: Paint | null | undefined;
+}
+
+/** What `slideReader` read of each package, kept with it for `readDeck`. */
+const readAsParsed = new WeakMap<OpcPackage, ReadParts>();
+
+function readAsParsedOf(pkg: OpcPackage): ReadParts {
+  let read = readAsParsed.get(pkg);
+  if (!read) readAsParsed.set(pkg, (read = { schemes: new Map(), art: new Map(), own: new Map() }));
+  return read;
+}
+
+const SLIDE_PART = /^ppt\/slides\/slide\d+\.xml$/;
+
+/**
+ * Reads each slide of a package as the finishing stage parses it (ooxml/package.ts readPartsOnce),
+ * for `readDeck` after; the slide's tree is then let go. A 1,000-row deck's slide trees were all
+ * held from the finishing stage to the end of the check, the most the build held at once.
+ */
+export const slideReader: PartReader = {
+  wants: (part) => SLIDE_PART.test(part),
+  read: (pkg, part) => {
+    const read = readAsParsedOf(pkg);
+    read.own.set(part, readOwn(pkg, part, read));
+  },
+};
+
+/** The slide's layout, master and scheme, and the master's theme. */
+function slideContext(pkg: PackageModel, part: string, { schemes }: ReadParts) {
+  const layout = firstTarget(pkg, part, '/slideLayout');
+  const master = layout ? firstTarget(pkg, layout, '/slideMaster') : undefined;
+  const theme = master ? firstTarget(pkg, master, '/theme') : undefined;
+  let scheme = schemes.get(master ?? '');
+  if (!scheme) {
+    scheme = readColorScheme(partRoot(pkg, theme ?? ''), partRoot(pkg, master ?? ''));
+    schemes.set(master ?? '', scheme);
+  }
+  return { layout, master, scheme, themeRoot: partRoot(pkg, theme ?? '') };
+}
+
+function readOwn(pkg: PackageModel, part: string, read: ReadParts): SlideOwn {
+  const { scheme, themeRoot } = slideContext(pkg, part, read);
+  const root = partRoot(pkg, part);
+  return {
+    elements: readSlideElements(root, scheme),
+    background: backgroundOf(root, scheme),
+    paint: backgroundPaint(root, scheme, themeRoot),
+  };
+}
+
+/** The slide's own reading: the one taken as it was parsed, once (its elements are the model's, changed by it), else read now. */
+function slideOwn(pkg: PackageModel, part: string, read: ReadParts): SlideOwn {
+  const own = read.own.get(part);
+  if (!own) return readOwn(pkg, part, read);
+  read.own.delete(part);
+  return own;
 }
 
 function readSlide(
   pkg: PackageModel,
   part: string,
   number: number,
-  { schemes, art: arts }: ReadParts,
+  read: ReadParts,
   size: { w: number; h: number },
 ): SlideModel & { layoutPlaces: LayoutPlaces } {
-  const layout = firstTarget(pkg, part, '/slideLayout');
-  const master = layout ? firstTarget(pkg, layout, '/slideMaster') : undefined;
-  let scheme = schemes.get(master ?? '');
-  if (!scheme) {
-    const theme = master ? firstTarget(pkg, master, '/theme') : undefined;
-    scheme = readColorScheme(partRoot(pkg, theme ?? ''), partRoot(pkg, master ?? ''));
-    schemes.set(master ?? '', scheme);
-  }
-  const own = [part, layout, master].map((p) => backgroundOf(pkg, p, scheme)).find((c) => c !== undefined);
+  const { layout, master, scheme, themeRoot } = slideContext(pkg, part, read);
+  const { elements, background: ownBackground, paint: ownPaint } = slideOwn(pkg, part, read);
+  const own = [ownBackground, ...[layout, master].map((p) => backgroundOf(partRoot(pkg, p ?? ''), scheme))].find(
+    (c) => c !== undefined,
+  );
   const background = (own === null ? undefined : own) ?? scheme.get('bg1') ?? 'FFFFFF';
-  const elements = readSlideElements(partRoot(pkg, part), scheme);
   // A layout's (and so its master's) scheme is the same for every slide on it: its art is read once.
   const art = (p: string | undefined) => {
-    let found = arts.get(p ?? '');
+    let found = read.art.get(p ?? '');
     if (!found) {
       found = readSlideElements(partRoot(pkg, p ?? ''), scheme).filter((e) => e.kind !== 'shape' || !e.placeholder);
-      arts.set(p ?? '', found);
+      read.art.set(p ?? '', found);
     }
     return found;
   };
@@ -81,21 +143,20 @@ function readSlide(
   // showMasterSp="0" on the layout (or slide) hides the master's art.
   const masterArt = attr(layoutRoot, 'showMasterSp') === '0' ? [] : art(master);
   const layoutArt = art(layout);
-  const themeRoot = partRoot(pkg, (master && firstTarget(pkg, master, '/theme')) ?? '');
-  const bgPart = [part, layout, master].find(
-    (p) => backgroundPaint(partRoot(pkg, p ?? ''), scheme, themeRoot) !== undefined,
-  );
+  const paints: Array<[string | undefined, Paint | null | undefined]> = [
+    [part, ownPaint],
+    ...[layout, master].map((p): [string | undefined, Paint | null | undefined] => [
+      p,
+      backgroundPaint(partRoot(pkg, p ?? ''), scheme, themeRoot),
+    ]),
+  ];
+  const [bgPart, paint] = paints.find(([, p]) => p !== undefined) ?? [undefined, undefined];
   const backdrop = [
-    backgroundLayer(
-      size,
-      backgroundPaint(partRoot(pkg, bgPart ?? ''), scheme, themeRoot),
-      scheme.get('bg1') ?? 'FFFFFF',
-      mediaOf(pkg, bgPart),
-    ),
+    backgroundLayer(size, paint, scheme.get('bg1') ?? 'FFFFFF', mediaOf(pkg, bgPart)),
     ...layersOf(masterArt, mediaOf(pkg, master)),
     ...layersOf(layoutArt, mediaOf(pkg, layout)),
   ];
-  const inherited = inheritance(partRoot(pkg, layout ?? ''), partRoot(pkg, master ?? ''), scheme, size);
+  const inherited = inheritance(layoutRoot, partRoot(pkg, master ?? ''), scheme, size);
   inherited.apply(elements.filter((e): e is ShapeModel => e.kind === 'shape'));
   const { places, bodies, cover } = inherited.places();
   const masterBody = inherited.places(true).places;
@@ -159,8 +220,8 @@ export function mediaOf(pkg: PackageModel, source: string | undefined): (embed: 
  * `p:cSld/p:bg`: a solid `p:bgPr` fill or the colour of a `p:bgRef` (whose index ≥ 1001 names a
  * picture or gradient of the theme); null for a picture or gradient; undefined when the part has none.
  */
-function backgroundOf(pkg: PackageModel, part: string | undefined, scheme: ColorScheme): string | null | undefined {
-  const bg = path(partRoot(pkg, part ?? ''), 'p:cSld', 'p:bg');
+function backgroundOf(root: XmlElement | undefined, scheme: ColorScheme): string | null | undefined {
+  const bg = path(root, 'p:cSld', 'p:bg');
   if (!bg) return undefined;
   const bgPr = child(bg, 'p:bgPr');
   if (bgPr) return fillIn(bgPr, scheme) ?? null;

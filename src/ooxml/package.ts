@@ -6,6 +6,9 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { BoundedCache } from '../bounded-cache.js';
 import { attr, children, parseXml, XmlSyntaxError, type XmlElement } from './xml.js';
+import { FactsWatcher, type PartFacts } from './part-facts.js';
+
+export type { PartFacts } from './part-facts.js';
 
 export interface OpcPackage {
   /** Every part name in the zip (no leading slash), folders excluded. */
@@ -42,16 +45,28 @@ export function readPackage(bytes: Uint8Array): OpcPackage {
 }
 
 const EMPTY: XmlElement = { name: '#empty', attributes: {}, children: [] };
-const parsed = new WeakMap<OpcPackage, Map<string, XmlElement | XmlSyntaxError>>();
 
-function parsedPart(pkg: OpcPackage, part: string): XmlElement | XmlSyntaxError | undefined {
+/** A part whose tree was let go once it was read (`readPartsOnce`): it was well-formed, and these were its facts. */
+class LetGo {
+  constructor(readonly facts: PartFacts) {}
+}
+
+type Parsed = XmlElement | XmlSyntaxError | LetGo;
+const parsed = new WeakMap<OpcPackage, Map<string, Parsed>>();
+
+function parsedOf(pkg: OpcPackage): Map<string, Parsed> {
   let cache = parsed.get(pkg);
   if (!cache) parsed.set(pkg, (cache = new Map()));
+  return cache;
+}
+
+function parsedPart(pkg: OpcPackage, part: string, share = true): Parsed | undefined {
+  const cache = parsedOf(pkg);
   let found = cache.get(part);
   if (found === undefined) {
     const text = pkg.xml.get(part);
     if (text === undefined) return undefined;
-    found = parsedText(text);
+    found = parsedText(text, share);
     cache.set(part, found);
   }
   return found;
@@ -65,25 +80,88 @@ function parsedPart(pkg: OpcPackage, part: string): XmlElement | XmlSyntaxError 
  * of its text, so ~40 MB, which holds every part of the bundled project's decks (watch mode,
  * the studio) but not a 1,000-row plan's slides after its deck is done.
  */
-const shared = new BoundedCache<string, XmlElement | XmlSyntaxError>(4 * 1024 * 1024, (text) => text.length);
+const SHARED_CHARACTERS = 4 * 1024 * 1024;
+const shared = new BoundedCache<string, XmlElement | XmlSyntaxError>(SHARED_CHARACTERS, (text) => text.length);
 const MAX_SHARED_PART = 256 * 1024;
 
 /**
  * `text` parsed, or why it is not well-formed; shared with every other reader of the same
- * text (a template's parts are checked when read, then read again for each deck).
+ * text (a template's parts are checked when read, then read again for each deck), unless `share` is false.
  */
-export function parsedText(text: string): XmlElement | XmlSyntaxError {
+export function parsedText(text: string, share = true): XmlElement | XmlSyntaxError {
   const hit = shared.get(text);
   if (hit) return hit;
   let found: XmlElement | XmlSyntaxError;
+  let watcher: FactsWatcher | undefined;
   try {
-    found = parseXml(text);
+    found = parseXml(text, () => (watcher = new FactsWatcher()));
+    factsOf.set(found, watcher!.facts);
   } catch (error) {
     if (!(error instanceof XmlSyntaxError)) throw error;
     found = error;
   }
-  if (text.length <= MAX_SHARED_PART) shared.set(text, found);
+  if (share && text.length <= MAX_SHARED_PART) shared.set(text, found);
   return found;
+}
+
+/** Each parsed tree's facts, gathered as it was built (part-facts.ts); shared as the trees are. */
+const factsOf = new WeakMap<XmlElement, PartFacts>();
+const NO_FACTS: PartFacts = { relationshipIds: new Set(), shapeProperties: [] };
+
+/** What the package check needs of a part (part-facts.ts); none for a part missing or not well-formed. */
+export function partFacts(pkg: OpcPackage, part: string): PartFacts {
+  const found = parsedPart(pkg, part);
+  if (found instanceof LetGo) return found.facts;
+  return (found instanceof XmlSyntaxError ? undefined : found && factsOf.get(found)) ?? NO_FACTS;
+}
+
+/** Takes what a later reader needs of some parts while their trees are there (`readPartsOnce`). */
+export interface PartReader {
+  wants(part: string): boolean;
+  /** Reads `part` of `pkg` (`partRoot` gives its tree, and any other part's). */
+  read(pkg: OpcPackage, part: string): void;
+}
+
+/**
+ * Parses every XML part of `pkg` once, in order; `reader` reads the parts it wants as they come
+ * and their trees are let go at once. Afterwards `partSyntaxError` and `partFacts` still answer for
+ * every part, `partRoot` for the others. A 1,000-row deck's slides are ~600,000 elements: held
+ * for a check that reads each once, every one of them lived through the garbage collector's young
+ * generation into the old, and every full collection marked them all again.
+ *
+ * The parts `reader` wants are shared (`parsedText`) only when they fit in the shared cache
+ * together, with room to spare (a quarter of it): a 1,000-row deck's slides (9 M characters)
+ * filled that cache, which empties itself when full, again and again. A rebuild found none of
+ * them, the cache held ~40 slides' trees at any time, and it lost the template's parts that the
+ * next deck reads.
+ *
+ * @param releaseTexts let go of each part's text too, once it parsed (`releaseParsedText`)
+ * @returns the parts that are not well-formed, and why
+ */
+export function readPartsOnce(
+  pkg: OpcPackage,
+  reader?: PartReader,
+  { releaseTexts = false } = {},
+): Map<string, XmlSyntaxError> {
+  const wanted = reader ? [...pkg.xml.keys()].filter((part) => reader.wants(part)) : [];
+  const characters = wanted.reduce((sum, part) => sum + (pkg.xml.get(part)?.length ?? 0), 0);
+  const share = characters <= SHARED_CHARACTERS / 4;
+  const cache = parsedOf(pkg);
+  const bad = new Map<string, XmlSyntaxError>();
+  for (const part of [...pkg.xml.keys()]) {
+    const wants = reader?.wants(part) === true;
+    const found = parsedPart(pkg, part, share || !wants);
+    if (found instanceof XmlSyntaxError) {
+      bad.set(part, found);
+      continue;
+    }
+    if (wants && found && !(found instanceof LetGo)) {
+      reader!.read(pkg, part);
+      cache.set(part, new LetGo(factsOf.get(found) ?? NO_FACTS));
+    }
+    if (releaseTexts) releaseParsedText(pkg, part);
+  }
+  return bad;
 }
 
 /**
@@ -92,7 +170,7 @@ export function parsedText(text: string): XmlElement | XmlSyntaxError {
  * them. The part's name stays in `xml`; its text reads as '' afterwards. For packages whose
  * texts nobody reads again (the finishing stage's, as it checks them). False if not parsed.
  */
-export function releaseParsedText(pkg: OpcPackage, part: string): boolean {
+function releaseParsedText(pkg: OpcPackage, part: string): boolean {
   if (!parsed.get(pkg)?.has(part)) return false;
   pkg.xml.set(part, '');
   return true;
@@ -105,6 +183,7 @@ export function releaseParsedText(pkg: OpcPackage, part: string): boolean {
  */
 export function partRoot(pkg: OpcPackage, part: string): XmlElement | undefined {
   const found = parsedPart(pkg, part);
+  if (found instanceof LetGo) throw new Error(`${part}: its tree was let go once it was read (readPartsOnce)`);
   return found instanceof XmlSyntaxError ? EMPTY : found;
 }
 

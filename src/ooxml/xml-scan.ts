@@ -10,7 +10,7 @@
  * root, anything not well-formed) gives undefined, and saxes parses the document and says
  * what is wrong, if anything. So a document this accepts is one saxes accepts, with the same tree.
  */
-import { TreeBuilder, type XmlElement } from './xml-tree.js';
+import { TreeBuilder, type TreeWatcher, type XmlElement } from './xml-tree.js';
 
 /**
  * Every character of a document is looked at once, by the pattern that takes it: names and the
@@ -27,8 +27,6 @@ const OPEN_NAME = /[:A-Z_a-z][:A-Z_a-z0-9.-]*/y;
 /** Values without line breaks or tabs (saxes makes each a space) or the characters SUSPECT names. */
 const ATTRIBUTE =
   /[ \t\r\n]+([:A-Z_a-z][:A-Z_a-z0-9.-]*)[ \t\r\n]*=[ \t\r\n]*(?:"([^"<\x00-\x1F\uD800-\uDFFF\uFFFE\uFFFF]*)"|'([^'<\x00-\x1F\uD800-\uDFFF\uFFFE\uFFFF]*)')/y;
-const TAG_END = /[ \t\r\n]*(\/?)>/y;
-const CLOSE_TAG = /<\/([:A-Z_a-z][:A-Z_a-z0-9.-]*)[ \t\r\n]*>/y;
 const ONLY_SPACE = /^[ \t\r\n]*$/;
 const ENTITIES = new Map([
   ['amp', '&'],
@@ -38,9 +36,9 @@ const ENTITIES = new Map([
   ['apos', "'"],
 ]);
 
-/** The document's root element, or undefined when saxes has to say (see above). */
-export function scanTree(text: string): XmlElement | undefined {
-  const tree = new TreeBuilder();
+/** The document's root element, or undefined when saxes has to say (see above). `watcher`: told as it is built. */
+export function scanTree(text: string, watcher?: TreeWatcher): XmlElement | undefined {
+  const tree = new TreeBuilder(watcher);
   const open: string[] = [];
   let closedRoot = false;
   DECLARATION.lastIndex = 0;
@@ -58,12 +56,11 @@ export function scanTree(text: string): XmlElement | undefined {
     if (lt === -1) break;
     const next = text.charCodeAt(lt + 1);
     if (next === 0x2f /* / */) {
-      CLOSE_TAG.lastIndex = lt;
-      const close = CLOSE_TAG.exec(text);
-      if (!close || open.pop() !== close[1]) return undefined;
+      const end = closeTagEnd(text, lt, open.pop());
+      if (end === -1) return undefined;
       tree.close();
       if (open.length === 0) closedRoot = true;
-      at = CLOSE_TAG.lastIndex;
+      at = end;
       continue;
     }
     if (closedRoot) return undefined;
@@ -72,7 +69,9 @@ export function scanTree(text: string): XmlElement | undefined {
     if (name === undefined) return undefined;
     const element = tree.open(name);
     let end = OPEN_NAME.lastIndex;
-    for (ATTRIBUTE.lastIndex = end; ; ATTRIBUTE.lastIndex = end) {
+    // An attribute starts with a space: after a name or value followed by none, the tag ends (or is not well-formed).
+    while (isSpace(text.charCodeAt(end))) {
+      ATTRIBUTE.lastIndex = end;
       const attribute = ATTRIBUTE.exec(text);
       if (!attribute) break;
       const raw = attribute[2] ?? attribute[3] ?? '';
@@ -80,16 +79,45 @@ export function scanTree(text: string): XmlElement | undefined {
       if (value === undefined || !tree.attribute(element, attribute[1]!, value)) return undefined;
       end = ATTRIBUTE.lastIndex;
     }
-    TAG_END.lastIndex = end;
-    const tagEnd = TAG_END.exec(text);
-    if (!tagEnd) return undefined;
-    if (tagEnd[1] === '/') {
+    while (isSpace(text.charCodeAt(end))) end++;
+    const selfClosing = text.charCodeAt(end) === 0x2f; /* / */
+    if (selfClosing) end++;
+    if (text.charCodeAt(end) !== 0x3e /* > */) return undefined;
+    if (selfClosing) {
       tree.close();
       if (open.length === 0) closedRoot = true;
     } else open.push(name);
-    at = TAG_END.lastIndex;
+    at = end + 1;
   }
   return open.length === 0 && closedRoot ? tree.root() : undefined;
+}
+
+/** XML's white space in tags: space, tab, carriage return, line feed (NaN past the end is none). */
+const isSpace = (code: number): boolean => code === 0x20 || code === 0x09 || code === 0x0d || code === 0x0a;
+
+/** `[:A-Z_a-z0-9.-]`: a character that may continue an ASCII name (OPEN_NAME). */
+function isNameCharacter(code: number): boolean {
+  return (
+    (code >= 0x61 && code <= 0x7a) || // a-z
+    (code >= 0x41 && code <= 0x5a) || // A-Z
+    (code >= 0x30 && code <= 0x3a) || // 0-9 and :
+    code === 0x5f || // _
+    code === 0x2e || // .
+    code === 0x2d // -
+  );
+}
+
+/**
+ * Where the close tag at `lt` (`</name` with optional space, then `>`) ends, when it closes
+ * `name`, the element open; -1 otherwise. Compared in place rather than matched with a pattern
+ * (a 1,000-row deck's slides close ~600,000 elements, and each match cost a match array).
+ */
+function closeTagEnd(text: string, lt: number, name: string | undefined): number {
+  if (name === undefined || !text.startsWith(name, lt + 2)) return -1;
+  let end = lt + 2 + name.length;
+  if (isNameCharacter(text.charCodeAt(end))) return -1;
+  while (isSpace(text.charCodeAt(end))) end++;
+  return text.charCodeAt(end) === 0x3e /* > */ ? end + 1 : -1;
 }
 
 /** Text inside the root: only XML's characters, no carriage return, and no `]]>`. */

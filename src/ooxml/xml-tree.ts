@@ -66,15 +66,30 @@ const NO_ATTRIBUTES = Object.freeze(Object.create(NO_PROTOTYPE)) as Record<strin
 /** An array grown by push holds room for 16 or more; one with fewer children is copied to its size. */
 const TRIM_BELOW = 16;
 
+/**
+ * Told of each element and attribute as a tree is built, in document order: what a reader needs
+ * of a whole document, gathered while it is parsed instead of by walking the tree again after.
+ */
+export interface TreeWatcher {
+  /** An element opened; `depth` 1 for the root. */
+  open(element: XmlElement, depth: number): void;
+  /** An attribute set on the element opened last (its value as the tree holds it). */
+  attribute(name: string, value: string): void;
+  close(element: XmlElement): void;
+}
+
 /** Builds one document's tree from its parser's events: open, its attributes, text, close. */
 export class TreeBuilder {
   private readonly stack: XmlElement[] = [{ name: '#document', attributes: {}, children: [] }];
+
+  constructor(private readonly watcher?: TreeWatcher) {}
 
   /** Starts an element inside the open one; `attribute` sets its attributes before anything else comes. */
   open(name: string): XmlElement {
     const element: XmlElement = { name: intern(name), attributes: NO_ATTRIBUTES, children: NO_CHILDREN };
     this.add(element);
     this.stack.push(element);
+    this.watcher?.open(element, this.stack.length - 1);
     return element;
   }
 
@@ -83,12 +98,15 @@ export class TreeBuilder {
     if (element.attributes === NO_ATTRIBUTES)
       element.attributes = Object.create(NO_PROTOTYPE) as Record<string, string>;
     else if (element.attributes[name] !== undefined) return false;
-    element.attributes[name] = intern(value);
+    const held = intern(value);
+    element.attributes[name] = held;
+    this.watcher?.attribute(name, held);
     return true;
   }
 
   close(): void {
     const element = this.stack.pop()!;
+    this.watcher?.close(element);
     const count = element.children.length;
     if (count > 1 && count < TRIM_BELOW) element.children = element.children.slice();
   }

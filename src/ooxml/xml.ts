@@ -11,7 +11,7 @@
  */
 import { SaxesParser } from 'saxes';
 import { scanTree } from './xml-scan.js';
-import { TreeBuilder, type XmlElement, type XmlNode } from './xml-tree.js';
+import { TreeBuilder, type TreeWatcher, type XmlElement, type XmlNode } from './xml-tree.js';
 
 export type { XmlElement } from './xml-tree.js';
 
@@ -31,9 +31,11 @@ export class XmlSyntaxError extends Error {
  * Parses a whole XML document into its root element. @throws XmlSyntaxError
  * Parsed without position tracking, which costs saxes a good part of its time; only a
  * document that fails is parsed again with it, for the line and column of the error.
+ * `watch`: a watcher for each tree started (a document the quick scan leaves to saxes is built
+ * twice); the last one made watched the tree returned.
  */
-export function parseXml(text: string): XmlElement {
-  const parsed = scanTree(text) ?? buildTree(text, false);
+export function parseXml(text: string, watch?: () => TreeWatcher): XmlElement {
+  const parsed = scanTree(text, watch?.()) ?? buildTree(text, false, watch?.());
   if (parsed instanceof XmlSyntaxError) throw buildTree(text, true);
   return parsed;
 }
@@ -43,9 +45,9 @@ export function parseXmlWithSaxes(text: string): XmlElement | XmlSyntaxError {
   return buildTree(text, false);
 }
 
-function buildTree(text: string, position: boolean): XmlElement | XmlSyntaxError {
+function buildTree(text: string, position: boolean, watcher?: TreeWatcher): XmlElement | XmlSyntaxError {
   const parser = new SaxesParser({ xmlns: false, position });
-  const tree = new TreeBuilder();
+  const tree = new TreeBuilder(watcher);
   let failure: XmlSyntaxError | undefined;
   parser.on('error', (error) => {
     failure ??= new XmlSyntaxError(error.message.replace(/^[^:]*:\d+:\d+: /, ''), parser.line, parser.column);

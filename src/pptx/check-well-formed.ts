@@ -4,7 +4,7 @@
  * Data is made safe before layout (data/xml-text.ts); this catches a future bug in any
  * stage, so a deck PowerPoint would have to repair is never written.
  */
-import { type OpcPackage, partSyntaxError, releaseParsedText } from '../ooxml/package.js';
+import { type OpcPackage, type PartReader, partSyntaxError, readPartsOnce } from '../ooxml/package.js';
 
 /** A part that is not well-formed XML, and why (line:column within the part). */
 export interface MalformedPart {
@@ -35,16 +35,20 @@ export class MalformedPackageError extends Error {
 }
 
 /**
- * @param releaseTexts let go of each part's text once it parsed (ooxml/package.ts
- *   releaseParsedText), so that a big deck's texts and trees are not all alive at once
+ * Parses every part once (ooxml/package.ts readPartsOnce).
+ * @param releaseTexts let go of each part's text once it parsed, so that a big deck's texts and
+ *   trees are not all alive at once
+ * @param reader reads the parts it wants as they are parsed (the build's check, its slides),
+ *   whose trees are then let go
  * @throws MalformedPackageError when any XML part is not well-formed
  */
-export function assertWellFormed(pkg: OpcPackage, { releaseTexts = false } = {}): void {
-  const bad: MalformedPart[] = [];
-  for (const part of [...pkg.xml.keys()]) {
-    const error = partSyntaxError(pkg, part);
-    if (error) bad.push({ part, message: error.message });
-    else if (releaseTexts) releaseParsedText(pkg, part);
-  }
+export function assertWellFormed(
+  pkg: OpcPackage,
+  { releaseTexts = false, reader }: { releaseTexts?: boolean; reader?: PartReader } = {},
+): void {
+  const bad = [...readPartsOnce(pkg, reader, { releaseTexts })].map(([part, error]) => ({
+    part,
+    message: error.message,
+  }));
   if (bad.length > 0) throw new MalformedPackageError(bad);
 }

@@ -15,7 +15,7 @@
  *   title placeholder (`promoteTitleShapes`).
  */
 import type { DeckProperties } from '../layout/types.js';
-import { isXmlPart, type OpcPackage } from '../ooxml/package.js';
+import { isXmlPart, type OpcPackage, type PartReader } from '../ooxml/package.js';
 import { writeAppProperties, writeCoreProperties } from './document-properties.js';
 import { writeCustomProperties } from './custom-properties.js';
 import { PackageParts, zipTimestamp } from './package-parts.js';
@@ -35,7 +35,8 @@ export interface FinishedDeck {
   bytes: Uint8Array;
   /**
    * What `bytes` holds, parsed and checked, for `checkDeck` without unzipping and parsing the
-   * deck a second time. Its parts are read as trees (`partRoot`); their texts were let go.
+   * deck a second time. Its parts are read as trees (`partRoot`); their texts were let go, and
+   * the trees of the parts `reader` read too (ooxml/package.ts readPartsOnce).
    */
   package: OpcPackage;
   /**
@@ -65,12 +66,14 @@ export function finishDeck(
   raw: Uint8Array | PackageParts,
   props: DeckProperties,
   structure?: DeckStructure,
+  { reader }: { reader?: PartReader } = {},
 ): FinishedDeck {
   const finished = repairAndZip(raw, props, structure);
   // After zipping, with the parts' bytes and the deflate buffers let go: parsing every part
   // builds the trees the check reads too, the largest thing a big deck holds at once, so each
-  // part's text goes as soon as its tree is there.
-  assertWellFormed(finished.package, { releaseTexts: true });
+  // part's text goes as soon as its tree is there, and the tree of each part `reader` reads
+  // (the build's check, its slides) as soon as it is read.
+  assertWellFormed(finished.package, { releaseTexts: true, reader });
   return finished;
 }
 

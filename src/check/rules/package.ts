@@ -7,15 +7,13 @@
  * - every XML part is well-formed XML 1.0.
  * Findings on a slide part carry its slide number; the others slide 0.
  */
-import { partRoot, partSyntaxError, relationships, sourceOfRels } from '../../ooxml/package.js';
+import { partFacts, partRoot, partSyntaxError, relationships, sourceOfRels } from '../../ooxml/package.js';
 import { said } from '../../messages/catalogue.js';
-import { attr, children, type XmlElement } from '../../ooxml/xml.js';
+import { attr, children } from '../../ooxml/xml.js';
 import type { DeckModel, Finding, PackageModel, RuleOptions } from '../types.js';
 import { finding } from './elements.js';
 
 const RULE = 'package';
-/** Attributes that hold a relationship id (prefix `r:` by convention in every Office part). */
-const REL_ATTRIBUTE = /^r:(?:id|embed|link|pict|dm|lo|qs|cs|href)$/;
 const DRAWING_PART = /^ppt\/(slides|slideLayouts|slideMasters|notesSlides|notesMasters|handoutMasters)\/[^/]+\.xml$/;
 
 export function checkPackage(deck: DeckModel, _options: RuleOptions): Finding[] {
@@ -37,53 +35,6 @@ function checkWellFormed(pkg: PackageModel, at: (part: string) => number): Findi
     if (error) found.push(finding('error', RULE, at(part), part, said('find.notXml', { error: error.message })));
   }
   return found;
-}
-
-/** What the package rule needs of one part, from one walk over its tree. */
-interface PartFacts {
-  /** Every relationship id used by an attribute anywhere in the part. */
-  relationshipIds: Set<string>;
-  /**
-   * Every `p:cNvPr` a reader draws: inside `mc:AlternateContent` only the fallback counts,
-   * because a choice and its fallback are the same shape written twice and may share an id.
-   */
-  shapeProperties: XmlElement[];
-}
-
-/**
- * Facts by parsed tree: the decks of a build share the trees of the parts they have in common
- * (ooxml/package.ts parses each text once), so a template's master set (Yellow Idea: 117
- * parts, 1.1 M characters) is walked once per process, not once per deck.
- */
-const factsOf = new WeakMap<XmlElement, PartFacts>();
-const NO_FACTS: PartFacts = { relationshipIds: new Set(), shapeProperties: [] };
-
-/** The part's facts, walked once for the relationship check and the shape-id check together. */
-function partFacts(pkg: PackageModel, part: string): PartFacts {
-  const root = partRoot(pkg, part);
-  if (!root) return NO_FACTS;
-  let facts = factsOf.get(root);
-  if (!facts) factsOf.set(root, (facts = walkPart(root)));
-  return facts;
-}
-
-function walkPart(root: XmlElement): PartFacts {
-  const facts: PartFacts = { relationshipIds: new Set(), shapeProperties: [] };
-  // Every element of every part: written to allocate nothing per element (no entries, no child lists).
-  const walk = (element: XmlElement, drawn: boolean): void => {
-    for (const name in element.attributes) {
-      const value = element.attributes[name];
-      if (value && name.startsWith('r:') && REL_ATTRIBUTE.test(name)) facts.relationshipIds.add(value);
-    }
-    for (const c of element.children) {
-      if (typeof c === 'string') continue;
-      const shown = drawn && c.name !== 'mc:Choice';
-      if (shown && c.name === 'p:cNvPr') facts.shapeProperties.push(c);
-      walk(c, shown);
-    }
-  };
-  walk(root, true);
-  return facts;
 }
 
 function checkRelationships(pkg: PackageModel, at: (part: string) => number): Finding[] {
