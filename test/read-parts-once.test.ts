@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDecks } from '../src/build-deck.js';
+import { backdropPictures } from '../src/check/backdrop-pictures.js';
 import { checkDeck } from '../src/check/check-deck.js';
 import { readDeck, slideReader } from '../src/check/read-deck.js';
 import {
@@ -15,6 +16,7 @@ import {
   partSyntaxError,
   readPackage,
   readPartsOnce,
+  relationships,
 } from '../src/ooxml/package.js';
 import { REPO } from './helpers/project.js';
 
@@ -57,6 +59,27 @@ describe('slides read as they are parsed', () => {
     const first = modelOf(readOnce(withOwnBackground(decks[0]!))).slides[0]!;
     expect(first.background).toBe('123456');
     expect(first.backdrop?.[0]?.paint).toEqual({ kind: 'solid', color: '123456', alpha: 1 });
+  });
+
+  it('give the contrast rule the logos to measure, as the deck read from its bytes does', async () => {
+    // The logos' media parts, from the deck's bytes.
+    const logos = decks.flatMap((bytes) => {
+      const pkg = readPackage(bytes);
+      return readDeck(pkg).slides.flatMap((slide) =>
+        slide.elements.flatMap((e) =>
+          e.kind === 'picture' && e.name.startsWith('Logo ') && e.paint?.kind === 'picture'
+            ? [{ bytes, media: relationships(pkg, slide.part).get(e.paint.embed)!.target }]
+            : [],
+        ),
+      );
+    });
+    expect(logos.length).toBeGreaterThan(0);
+    for (const { bytes, media } of logos) {
+      const fromBytes = await backdropPictures(bytes);
+      const asBuilt = await backdropPictures(bytes, { pkg: readOnce(readPackage(bytes)) });
+      expect(fromBytes(media), media).toBeDefined();
+      expect(asBuilt(media), media).toEqual(fromBytes(media));
+    }
   });
 
   it('let their trees go, keeping whether they were well-formed and their facts', () => {

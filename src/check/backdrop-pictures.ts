@@ -7,6 +7,7 @@
 import { unzipSync } from 'fflate';
 import { decodeRaster, type Raster } from '../images/decode-raster.js';
 import { type OpcPackage, readPackage, relationships } from '../ooxml/package.js';
+import { elementsReadAsParsed } from './read-deck.js';
 import type { RasterOf } from './types.js';
 
 const TEMPLATE_PART = /^ppt\/(slideMasters|slideLayouts)\/[^/]+\.xml$/;
@@ -24,13 +25,23 @@ const SLIDE_PART = /^ppt\/slides\/slide\d+\.xml$/;
 /** A logo Trappa placed (`Logo {owner}`, kinds/common-parts.ts) and its picture's relationship. */
 const LOGO_PICTURE = /<p:pic>(?:(?!<\/p:pic>)[\s\S])*?name="Logo (?:(?!<\/p:pic>)[\s\S])*?r:embed="([^"]+)"/g;
 
+/** The relationship ids of the logos on a slide: from its text, or from what was read of it as it was parsed. */
+function logoEmbeds(pkg: OpcPackage, part: string): string[] {
+  const text = pkg.xml.get(part) ?? '';
+  if (text !== '') return [...text.matchAll(LOGO_PICTURE)].map((m) => m[1]!);
+  // The build's package: its slides' texts were let go once read (ooxml/package.ts readPartsOnce).
+  return (elementsReadAsParsed(pkg, part) ?? []).flatMap((e) =>
+    e.kind === 'picture' && e.name.startsWith('Logo ') && e.paint?.kind === 'picture' ? [e.paint.embed] : [],
+  );
+}
+
 /** The media parts of the logos on the deck's slides: the contrast rule measures them on their ground. */
 function logoMedia(pkg: OpcPackage): Set<string> {
   const media = new Set<string>();
   for (const part of pkg.parts.filter((p) => SLIDE_PART.test(p))) {
     const rels = relationships(pkg, part);
-    for (const m of (pkg.xml.get(part) ?? '').matchAll(LOGO_PICTURE)) {
-      const rel = rels.get(m[1]!);
+    for (const embed of logoEmbeds(pkg, part)) {
+      const rel = rels.get(embed);
       if (rel && !rel.external) media.add(rel.target);
     }
   }

@@ -86,6 +86,11 @@ export const slideReader: PartReader = {
   },
 };
 
+/** A slide's elements as `slideReader` read them, before `readDeck` takes them; undefined when not read so. */
+export function elementsReadAsParsed(pkg: OpcPackage, part: string): readonly ElementModel[] | undefined {
+  return readAsParsed.get(pkg)?.own.get(part)?.elements;
+}
+
 /** The slide's layout, master and scheme, and the master's theme. */
 function slideContext(pkg: PackageModel, part: string, { schemes }: ReadParts) {
   const layout = firstTarget(pkg, part, '/slideLayout');
