@@ -201,7 +201,23 @@ export function wrapUnits(units: readonly Unit[], size: number, width: number): 
   return lines;
 }
 
-function charsOf(word: readonly Piece[], size: number): Char[] {
+/**
+ * A word's characters at `size`, by word and size: a word too long for the rest of a line is
+ * placed a character at a time at every width and size a text is tried at (a template's narrow
+ * columns hyphenate and try dozens), and its characters were made again each time. Units are kept
+ * (measure-text.ts), so their words are the same arrays; the characters are only read.
+ */
+const charsMemo = new WeakMap<readonly Piece[], Map<number, readonly Char[]>>();
+
+function charsOf(word: readonly Piece[], size: number): readonly Char[] {
+  let bySize = charsMemo.get(word);
+  if (!bySize) charsMemo.set(word, (bySize = new Map()));
+  let chars = bySize.get(size);
+  if (!chars) bySize.set(size, (chars = splitChars(word, size)));
+  return chars;
+}
+
+function splitChars(word: readonly Piece[], size: number): Char[] {
   return word.flatMap((piece) =>
     [...piece.text].map((ch) => {
       const charSize = piece.size ?? size;
@@ -221,11 +237,17 @@ function charsOf(word: readonly Piece[], size: number): Char[] {
  * wider than a whole line breaks there after its last soft hyphen, hyphen, dash or slash that
  * fits, and only when there is none, between characters (recorded as `broken`).
  */
-function placeLongWord(chars: Char[], width: number, current: () => OpenLine, flush: (hard: boolean) => void): void {
+function placeLongWord(
+  chars: readonly Char[],
+  width: number,
+  current: () => OpenLine,
+  flush: (hard: boolean) => void,
+): void {
   let start = 0;
   while (start < chars.length) {
     const line = current();
-    const rest = chars.slice(start).reduce((sum, c) => sum + c.advance, 0);
+    let rest = 0;
+    for (let i = start; i < chars.length; i++) rest += chars[i]!.advance;
     if (line.x + rest <= width + EPSILON) {
       addChars(line, chars, start, chars.length);
       return;
