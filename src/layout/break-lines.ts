@@ -59,7 +59,6 @@ const BREAK_AFTER = new Set(['-', '\u2010', '\u2013', '\u2014']);
 /** Inside a word too long for a line, break after these first. */
 const SOFT_BREAK_AFTER = new Set([...BREAK_AFTER, '/']);
 const LETTER = /\p{L}/u;
-const TRAILING_SPACES = /[ \t\u200b\u3000\u2000-\u2006\u2008-\u200a]+$/u;
 /** Widths are sums of floats; this keeps an exact fit a fit. */
 const EPSILON = 1e-6;
 
@@ -139,6 +138,18 @@ export function splitUnits(paragraph: Paragraph, style: TextStyle): Unit[] {
   return units;
 }
 
+/**
+ * `text` without the spaces it ends in. A loop from the end: the regex `[…]+$` tried every
+ * position of every line from its start, and every line of every size and width a text is
+ * tried at is made once.
+ */
+function withoutTrailingSpaces(text: string): string {
+  let end = text.length;
+  // Every space is in the BMP: one code unit each.
+  while (end > 0 && SPACE_CODES.has(text.charCodeAt(end - 1))) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
 function newUnit(): Unit {
   return { word: [], space: [], hardBreak: false };
 }
@@ -178,7 +189,7 @@ export function wrapUnits(units: readonly Unit[], size: number, width: number): 
   let line = openLine(size, false);
   const flush = (hard: boolean): void => {
     lines.push({
-      text: line.text.replace(TRAILING_SPACES, ''),
+      text: withoutTrailingSpaces(line.text),
       width: line.width,
       maxSize: line.maxSize,
       afterHardBreak: line.afterHardBreak,
