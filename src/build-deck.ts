@@ -32,6 +32,7 @@ import { slideReader } from './check/read-deck.js';
 import { rasterCacheDir } from './images/decode-raster.js';
 import { finishDeck, type FinishedDeck } from './pptx/finish-package.js';
 import { writePptx } from './pptx/write-pptx.js';
+import { withinBuild } from './io/once-per-build.js';
 
 const log = debugLog('build');
 
@@ -215,7 +216,12 @@ async function finishedDeck(
   };
 }
 
-export async function buildDecks(options: BuildOptions): Promise<BuildResult> {
+/** Loads the project and builds its decks; the decks share what depends only on the files (io/once-per-build.ts). */
+export function buildDecks(options: BuildOptions): Promise<BuildResult> {
+  return withinBuild(() => buildInScope(options));
+}
+
+async function buildInScope(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const loaded = await loadProject(options, { cache: options.cache });
   if (!loaded.ok) throw new InputError(loaded.issues);

@@ -59,7 +59,6 @@ const BREAK_AFTER = new Set(['-', '\u2010', '\u2013', '\u2014']);
 /** Inside a word too long for a line, break after these first. */
 const SOFT_BREAK_AFTER = new Set([...BREAK_AFTER, '/']);
 const LETTER = /\p{L}/u;
-const TRAILING_SPACES = /[ \t\u200b\u3000\u2000-\u2006\u2008-\u200a]+$/u;
 /** Widths are sums of floats; this keeps an exact fit a fit. */
 const EPSILON = 1e-6;
 
@@ -139,6 +138,18 @@ export function splitUnits(paragraph: Paragraph, style: TextStyle): Unit[] {
   return units;
 }
 
+/**
+ * `text` without the spaces it ends in. A loop from the end: the regex `[…]+$` tried every
+ * position of every line from its start, and every line of every size and width a text is
+ * tried at is made once.
+ */
+function withoutTrailingSpaces(text: string): string {
+  let end = text.length;
+  // Every space is in the BMP: one code unit each.
+  while (end > 0 && SPACE_CODES.has(text.charCodeAt(end - 1))) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
 function newUnit(): Unit {
   return { word: [], space: [], hardBreak: false };
 }
@@ -178,7 +189,7 @@ export function wrapUnits(units: readonly Unit[], size: number, width: number): 
   let line = openLine(size, false);
   const flush = (hard: boolean): void => {
     lines.push({
-      text: line.text.replace(TRAILING_SPACES, ''),
+      text: withoutTrailingSpaces(line.text),
       width: line.width,
       maxSize: line.maxSize,
       afterHardBreak: line.afterHardBreak,
@@ -201,7 +212,23 @@ export function wrapUnits(units: readonly Unit[], size: number, width: number): 
   return lines;
 }
 
-function charsOf(word: readonly Piece[], size: number): Char[] {
+/**
+ * A word's characters at `size`, by word and size: a word too long for the rest of a line is
+ * placed a character at a time at every width and size a text is tried at (a template's narrow
+ * columns hyphenate and try dozens), and its characters were made again each time. Units are kept
+ * (measure-text.ts), so their words are the same arrays; the characters are only read.
+ */
+const charsMemo = new WeakMap<readonly Piece[], Map<number, readonly Char[]>>();
+
+function charsOf(word: readonly Piece[], size: number): readonly Char[] {
+  let bySize = charsMemo.get(word);
+  if (!bySize) charsMemo.set(word, (bySize = new Map()));
+  let chars = bySize.get(size);
+  if (!chars) bySize.set(size, (chars = splitChars(word, size)));
+  return chars;
+}
+
+function splitChars(word: readonly Piece[], size: number): Char[] {
   return word.flatMap((piece) =>
     [...piece.text].map((ch) => {
       const charSize = piece.size ?? size;
@@ -221,11 +248,17 @@ function charsOf(word: readonly Piece[], size: number): Char[] {
  * wider than a whole line breaks there after its last soft hyphen, hyphen, dash or slash that
  * fits, and only when there is none, between characters (recorded as `broken`).
  */
-function placeLongWord(chars: Char[], width: number, current: () => OpenLine, flush: (hard: boolean) => void): void {
+function placeLongWord(
+  chars: readonly Char[],
+  width: number,
+  current: () => OpenLine,
+  flush: (hard: boolean) => void,
+): void {
   let start = 0;
   while (start < chars.length) {
     const line = current();
-    const rest = chars.slice(start).reduce((sum, c) => sum + c.advance, 0);
+    let rest = 0;
+    for (let i = start; i < chars.length; i++) rest += chars[i]!.advance;
     if (line.x + rest <= width + EPSILON) {
       addChars(line, chars, start, chars.length);
       return;

@@ -7,7 +7,9 @@ import { debugLog } from '../debug-log.js';
 import { commonParts } from '../kinds/common-parts.js';
 import { fitText, splitParagraphs } from './fit-text.js';
 import { hyphenateWords } from './hyphenate.js';
-import { layoutParagraphs, measureWidth, WIDTH_SAFETY } from './measure-text.js';
+import { layoutParagraphs, WIDTH_SAFETY } from './measure-text.js';
+import { BoundedCache } from '../bounded-cache.js';
+import { fontMetrics, type FontMetrics } from '../fonts/fonts.js';
 import type { Issue, SourceLocation } from '../errors.js';
 import type { Page } from './page.js';
 import type { Box, Paragraph, ShapeElement, SlideElement, TextElement, TextStyle } from './types.js';
@@ -81,22 +83,32 @@ export function wordsFit(paragraphs: readonly Paragraph[], style: TextStyle, wid
   const inner = (width - style.insets.left - style.insets.right) * 72;
   // A run with its own size keeps it when the frame shrinks (as in fitText).
   return paragraphs.every((p) =>
-    p.runs.every((run) =>
-      run.text.split(/\s+/).every(
-        (word) =>
-          word.length === 0 ||
-          measureWidth(word, {
-            face: style.fontFace,
-            size: run.size ?? size,
-            bold: run.bold ?? style.bold,
-            italic: run.italic,
-          }) *
-            WIDTH_SAFETY <=
-            inner,
-      ),
-    ),
+    p.runs.every((run) => {
+      const widest = widestWordEm(run.text, fontMetrics(style.fontFace, run.bold ?? style.bold, run.italic));
+      // The widest word decides: a larger advance never rounds to a smaller width (IEEE rounding is monotonic).
+      return widest * (run.size ?? size) * WIDTH_SAFETY <= inner;
+    }),
   );
 }
+
+/**
+ * The advance (em) of the widest word of `text` in `font` (-Infinity for none: no word, nothing
+ * too wide), kept by font and text: a text is fitted at size after size (fitWholeWords), and
+ * every size split and measured each of its words again.
+ */
+function widestWordEm(text: string, font: FontMetrics): number {
+  let byText = widestWords.get(font);
+  if (!byText) widestWords.set(font, (byText = new BoundedCache(1_000_000, (key) => key.length)));
+  let widest = byText.get(text);
+  if (widest === undefined) {
+    widest = -Infinity;
+    for (const word of text.split(/\s+/)) if (word.length > 0) widest = Math.max(widest, font.textEm(word));
+    byText.set(text, widest);
+  }
+  return widest;
+}
+
+const widestWords = new WeakMap<FontMetrics, BoundedCache<string, number>>();
 
 /**
  * The largest size ≤ maxSize at which the text fits and no word is split mid-word. When

@@ -11,6 +11,7 @@ import { bytesOfText } from '../ooxml/part-text.js';
 import { attr, child, children, numberAttr, type XmlElement } from '../ooxml/xml.js';
 import { resolveAssetPath } from '../images/asset-path.js';
 import { readInputFile, templateLimitBytes } from '../io/read-input.js';
+import { oncePerBuild } from '../io/once-per-build.js';
 import { unescapeXml } from '../pptx/xml-edit.js';
 import type { MasterSet } from '../pptx/master-set.js';
 import { EMU_PER_INCH } from '../units.js';
@@ -122,7 +123,11 @@ function readTemplate(bytes: Uint8Array, display: string, limit: number): Master
  */
 export async function readTemplateFile(absPath: string, display: string): Promise<Result<MasterSet>> {
   // Bounded like every input file: a template of hundreds of MB is refused before it is unzipped.
-  const read = await readInputFile(absPath, display, templateLimitBytes(), 'TRAPPA_MAX_TEMPLATE_MB');
+  // Read once per build: its decks share it (each read it again, and the garbage collector
+  // then worked through megabytes of copies).
+  const read = await oncePerBuild(`template\0${absPath}`, () =>
+    readInputFile(absPath, display, templateLimitBytes(), 'TRAPPA_MAX_TEMPLATE_MB'),
+  );
   if (!read.ok) return fail(read.issues.map((i) => ({ file: display, message: `${display} ${i.message}` })));
   const bytes = read.value;
   const cached = cache.get(absPath);

@@ -13,6 +13,8 @@ import { parseYaml, type YamlSource } from '../data/load-yaml.js';
 import { resolveAssetPath } from '../images/asset-path.js';
 import { BoundedCache } from '../bounded-cache.js';
 import { sha256OfChunks } from './resumable-hash.js';
+import { oncePerBuild } from '../io/once-per-build.js';
+import { sha256Hex } from '../sha256.js';
 
 export interface InputFile {
   /** Where the file sits in a project laid out the default way, e.g. `data/decks/ansatte.yaml`. */
@@ -95,14 +97,21 @@ export function deckInputFiles(project: Project, source: DeckSource): InputFile[
  * - 1 (64 hex digits, no prefix): every YAML file parsed again with yaml's defaults;
  * - 2 (`v2:` + 64 hex digits): YAML as the loader parsed it (its options: keys stay
  *   text), so a build hashes the parse it already has instead of reading and parsing
- *   each file a second time (a 1,000-row strategy: ~0.3 s).
+ *   each file a second time (a 1,000-row strategy: ~0.3 s);
+ * - 3 (`v3:` + 64 hex digits): as 2, but a file that is not YAML (the organisation's
+ *   template, pictures, fonts, wording templates) counts by its sha256 instead of its
+ *   bytes, worked out once per build: the four decks of a build on LibreOffice's Candy read
+ *   and hashed its 3.3 MB template four times, since each deck's files differ before it.
  */
-export type InputsHashFormat = 1 | 2;
-const FORMAT_PREFIX = 'v2:';
+export type InputsHashFormat = 1 | 2 | 3;
+const FORMAT_PREFIXES: Record<Exclude<InputsHashFormat, 1>, string> = { 2: 'v2:', 3: 'v3:' };
+/** The format a build records. */
+const CURRENT: InputsHashFormat = 3;
 
 /** The format a recorded hash was taken in. */
 export function inputsHashFormat(recorded: string): InputsHashFormat {
-  return recorded.startsWith(FORMAT_PREFIX) ? 2 : 1;
+  if (recorded.startsWith(FORMAT_PREFIXES[3])) return 3;
+  return recorded.startsWith(FORMAT_PREFIXES[2]) ? 2 : 1;
 }
 
 /** The YAML files a loaded project has parsed, by absolute path: a build's hash takes them instead of the disk's. */
@@ -166,28 +175,45 @@ function canonicalV2(logical: string, text: string, bytes: Buffer): Uint8Array {
 /** File text → its canonical form, for the files a process hashes again and again. */
 const canonicalYaml = new BoundedCache<string, Uint8Array>(64);
 
+const isYaml = (f: InputFile): boolean => /\.ya?ml$/i.test(f.logical);
+
+/** Format 3's content of a file that is not YAML: its sha256, read and hashed once per build. */
+const digestContent = (file: InputFile): Promise<Uint8Array> =>
+  oncePerBuild(`sha256\0${file.absolute}`, async () =>
+    Buffer.from(`sha256:${sha256Hex(await readFile(file.absolute))}`),
+  );
+
+/** What a file counts by in `format` (see InputsHashFormat and hashedContent). */
+async function contentOf(
+  file: InputFile,
+  parsed: ReadonlyMap<string, YamlSource>,
+  format: InputsHashFormat,
+): Promise<Uint8Array> {
+  const source = format >= 2 && isYaml(file) ? parsed.get(file.absolute) : undefined;
+  if (source) return canonicalJson(source);
+  if (format === 3 && !isYaml(file)) return digestContent(file);
+  return hashedContent(file.logical, await readFile(file.absolute), format);
+}
+
 /**
  * sha256 over Trappa's version and each file's logical path, length and content (see hashedContent), in path
- * order, in the current format (2) unless told otherwise. `parsed` gives files the loader has parsed already.
+ * order, in the current format (3) unless told otherwise. `parsed` gives files the loader has parsed already.
  */
 export async function hashInputs(
   files: readonly InputFile[],
   parsed: ReadonlyMap<string, YamlSource> = new Map(),
-  format: InputsHashFormat = 2,
+  format: InputsHashFormat = CURRENT,
 ): Promise<string> {
   const chunks: Uint8Array[] = [Buffer.from(`trappa ${trappaVersion()}\0`)];
   const sorted = [...files].sort((a, b) => (a.logical < b.logical ? -1 : a.logical > b.logical ? 1 : 0));
-  const fromParse = (f: InputFile): YamlSource | undefined =>
-    format === 2 && /\.ya?ml$/i.test(f.logical) ? parsed.get(f.absolute) : undefined;
-  const contents = await Promise.all(sorted.map((f) => (fromParse(f) ? undefined : readFile(f.absolute))));
+  const contents = await Promise.all(sorted.map((f) => contentOf(f, parsed, format)));
   sorted.forEach((f, i) => {
-    const source = fromParse(f);
-    const bytes = source ? canonicalJson(source) : hashedContent(f.logical, contents[i]!, format);
+    const bytes = contents[i]!;
     chunks.push(Buffer.from(`${f.logical}\0${bytes.length}\0`), bytes);
   });
   // The same digest as one hash updated with each chunk; resumed after the files the last deck began with.
   const hex = sha256OfChunks(chunks);
-  return format === 2 ? `${FORMAT_PREFIX}${hex}` : hex;
+  return format === 1 ? hex : `${FORMAT_PREFIXES[format]}${hex}`;
 }
 
 /** True when `files` hash to `recorded`, in the format it was recorded in. */

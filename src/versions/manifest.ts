@@ -24,7 +24,7 @@ const entrySchema = z.strictObject({
   file: outputFileName,
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   /** See versions/input-hash.ts: 64 hex digits (format 1) or `v2:` and 64 hex digits. */
-  inputsHash: z.string().regex(/^(?:v2:)?[0-9a-f]{64}$/),
+  inputsHash: z.string().regex(/^(?:v[23]:)?[0-9a-f]{64}$/),
   slides: z.number().int().nonnegative(),
   status: z.enum(['draft', 'released']),
   /** ISO time of `trappa release`; never set by a build, so builds stay deterministic. */

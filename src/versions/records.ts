@@ -40,7 +40,7 @@ const recordSchema = z.object({
   deckId: z.string().regex(deckIdPattern),
   version: z.string().regex(versionPattern),
   /** See versions/input-hash.ts: 64 hex digits (format 1) or `v2:` and 64 hex digits. */
-  inputsHash: z.string().regex(/^(?:v2:)?[0-9a-f]{64}$/),
+  inputsHash: z.string().regex(/^(?:v[23]:)?[0-9a-f]{64}$/),
   trappaVersion: z.string(),
   /** Logical paths of the copied inputs; empty for a version frozen by sending only. */
   files: z.array(inputPath),

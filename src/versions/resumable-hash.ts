@@ -3,7 +3,9 @@
  * chunks the previous sequence began with (compared by their bytes, so the digest is the
  * one a fresh hash gives). Why: every deck of a build hashes its inputs, and they begin with
  * the same files in path order — assets/, among them the organisation's template (3.3 MB for
- * LibreOffice's Candy) — so a build of four decks hashed the template four times.
+ * LibreOffice's Candy) — so a build of four decks hashed the template four times. Since hash
+ * format 3 (input-hash.ts) a file other than YAML enters as its digest, taken once per build;
+ * the files' own bytes are hashed here only to verify records of formats 1 and 2.
  */
 import { createHash, type Hash } from 'node:crypto';
 
