@@ -42,9 +42,8 @@ export interface DataFile {
 /** Texts by version, for merging saves made from older ones: 64 MB at most, then forgotten. */
 const VERSION_BYTES = 64 * 1024 * 1024;
 
-/** A text's plain value (null when it is not YAML), worked out beside the request loop (studio-thread.ts). */
-/** A data file's plain value from its text; `file` is its path from the root (for a parse kept by name). */
-type ValueOf = (text: string, file: string) => Promise<unknown>;
+/** A data file's plain value from its text and version; `file` is its path from the root (for a parse kept by name). */
+type ValueOf = (text: string, file: string, version: string) => Promise<unknown>;
 /** A file's bytes as its plain text and version (plain-text.ts), for a large file beside the request loop. */
 type TextOf = (file: string, bytes: Uint8Array) => Promise<Result<PlainText>>;
 
@@ -157,7 +156,7 @@ export class ProjectFiles {
       };
     const version = this.versionOf(read.value);
     const known = this.#values.get(abs);
-    const value = known?.version === version ? known.value : await this.parseValue(read.value, this.rel(abs));
+    const value = known?.version === version ? known.value : await this.parseValue(read.value, this.rel(abs), version);
     this.#values.set(abs, { version, value });
     return { file, kind, text: read.value, value, version, ...readOnly };
   }
@@ -189,11 +188,13 @@ export class ProjectFiles {
     }
   }
 
-  /** Writes `text` atomically to `target` (from `writable`) and remembers it as the file of `abs`. */
-  async save(abs: string, target: string, text: string): Promise<string> {
+  /**
+   * Writes `text` atomically to `target` (from `writable`) and remembers it as the file of `abs`;
+   * `version`: its sha256 when known (the worker made the text).
+   */
+  async save(abs: string, target: string, text: string, version = sha256Hex(text)): Promise<string> {
     this.#written.set(abs, text);
     await saveTextInFileStyle(target, text);
-    const version = sha256Hex(text);
     this.#versions.set(version, text);
     return version;
   }
