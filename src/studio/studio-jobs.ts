@@ -22,6 +22,7 @@ import { planSave, plainValue } from './save-merge.js';
 import { editYamlText } from '../data/yaml-edit.js';
 import { previewTemplates, type TemplateAsk } from './template-preview.js';
 import { HeapBound } from './heap-release.js';
+import { forgetParagraphMeasures } from '../layout/measure-text.js';
 import { sha256Hex } from '../sha256.js';
 import { HeldTexts, type Texts, type Version } from './job-texts.js';
 
@@ -90,8 +91,16 @@ export type PreparedSave =
  */
 // A long job (the first render of a large deck) is collected as it goes, so its heap stays near what it holds.
 const bound = new HeapBound();
-const context = liveContext(bound.step);
+const context = liveContext(() => {
+  // A slide's measures (the lines of every size its text was tried at) serve its own layout only:
+  // kept for the whole first render of a 2 MB strategy they were ~35 MB of its live heap.
+  forgetParagraphMeasures();
+  bound.step();
+});
 const held = new HeldTexts();
+
+/** Whether the last job laid out or drew many slides (the first render of a large deck): a burst to give back. */
+export const wasLongJob = (): boolean => bound.long;
 
 /** Texts sent with a job, kept as they arrive: a job queued behind it may name them only. */
 export const keepTexts = (texts: Iterable<readonly [Version, string]>): void => held.keep(texts);
@@ -249,7 +258,15 @@ async function save(job: Extract<Job, { kind: 'save' }>, lang: Lang, textOf: Tex
  */
 export async function runJob(job: Job, lang: Lang, texts: Texts = new Map()): Promise<unknown> {
   bound.start();
-  const textOf = (version: Version) => texts.get(version) ?? held.text(version);
+  try {
+    return await run(job, lang, (version: Version) => texts.get(version) ?? held.text(version));
+  } finally {
+    // What a job measured stays with the slides it laid out, as garbage once they are kept (measure-text.ts).
+    forgetParagraphMeasures();
+  }
+}
+
+async function run(job: Job, lang: Lang, textOf: TextOf): Promise<unknown> {
   switch (job.kind) {
     case 'text': {
       const read = plainText(job.file, job.bytes);

@@ -10,7 +10,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { InputError, TrappaError } from '../errors.js';
 import { keepUnitsOf } from '../layout/measure-text.js';
 import type { Lang } from '../messages/catalogue.js';
-import { type Job, keepTexts, madeTexts, RenderAnswer, runJob } from './studio-jobs.js';
+import { type Job, keepTexts, madeTexts, RenderAnswer, runJob, wasLongJob } from './studio-jobs.js';
 import { HeapRelease } from './heap-release.js';
 import { MissingText, type Version } from './job-texts.js';
 
@@ -84,6 +84,7 @@ function serve(port: JobPort, lang: Lang): void {
       const [{ id, job, texts }] = queue.splice(Math.max(0, urgent), 1) as [Queued];
       try {
         const value = await runJob(job, lang, new Map(texts));
+        if (wasLongJob()) heap.noteLong();
         const bytes = asBytes(value);
         // The texts it made are held here: the request thread then names them by version only.
         const made = madeTexts();
