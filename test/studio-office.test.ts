@@ -327,6 +327,22 @@ describe('messages in Norwegian', () => {
       ]),
     );
   });
+
+  it('refuses a control character in a field, in bokmål at that field, and saves nothing', async () => {
+    const loaded = await loadedFile(studio, STRATEGY);
+    const before = readFileSync(strategyPath(), 'utf8');
+    const value = { ...copy(loaded.value), name: 'Navn\u0007med bjelle' };
+    const render = await call(studio, 'POST', '/api/render', { edits: { [STRATEGY]: value } });
+    expect(render.json.issues).toEqual([
+      expect.objectContaining({
+        field: 'name',
+        message: expect.stringMatching(/^har et tegn som et lysbilde ikke kan vise \(U\+0007/),
+      }),
+    ]);
+    const saved = await call(studio, 'POST', '/api/save', { file: STRATEGY, version: loaded.version, value });
+    expect(saved.json.saved).toBe(false);
+    expect(readFileSync(strategyPath(), 'utf8')).toBe(before);
+  });
 });
 
 describe('a token no other port sees', () => {
