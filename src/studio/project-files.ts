@@ -218,9 +218,10 @@ export class ProjectFiles {
     const style = this.#reads.get(abs)?.style;
     // Plain text as the page edits it (LF, no BOM): read back, its bytes give this very text.
     if (style && !text.includes('\r') && !text.startsWith('\uFEFF')) {
-      const styled = applyTextStyle(text, style);
-      this.#written.set(abs, { text, version, style, size: Buffer.byteLength(styled), sha256: sha256Hex(styled) });
-      await saveAtomically(target, styled);
+      // Encoded once: hashed and written as these bytes (a string is encoded anew for each).
+      const bytes = Buffer.from(applyTextStyle(text, style), 'utf8');
+      this.#written.set(abs, { text, version, style, size: bytes.length, sha256: sha256Hex(bytes) });
+      await saveAtomically(target, bytes);
     } else {
       this.#written.set(abs, { text, version });
       await saveTextInFileStyle(target, text);
