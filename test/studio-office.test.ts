@@ -249,6 +249,24 @@ describe('the CLI’s input rules for every file the studio reads', () => {
     }
   });
 
+  it('serves no picture that is a FIFO or a link out of the project, and keeps answering', async () => {
+    const fifo = path.join(root, 'assets/ror.png');
+    const link = path.join(root, 'assets/ut.png');
+    execFileSync('mkfifo', [fifo]);
+    symlinkSync('/etc/passwd', link);
+    try {
+      for (const file of ['ror.png', 'ut.png']) {
+        const answer = await call(studio, 'GET', `/asset?file=${file}`);
+        expect(answer.status, file).toBe(404);
+        expect(answer.body).not.toContain('root:');
+      }
+      expect((await call(studio, 'GET', '/api/project')).status).toBe(200);
+    } finally {
+      rmSync(fifo);
+      rmSync(link);
+    }
+  });
+
   it.each([
     ['a bell', 'Ny versjon\u0007', /kontrolltegn \(U\+0007\)/],
     ['a NUL', 'Ny\u0000versjon', /kontrolltegn \(U\+0000\)/],
