@@ -30,6 +30,7 @@ const CODE: ReadonlyArray<readonly [RegExp, string]> = [
   [/^\| code \| meaning/, 'the README’s table of exit codes (the English README)'],
   [/^\n\{\}\n {2}trappa build/, 'the help’s examples: commands, each with its catalogue text'],
   [/^studio worker: more than/, 'WorkerOutOfMemory’s own text: caught, the page is told checkOutOfMemory'],
+  [/^studio worker: text not held/, 'MissingText’s own text: caught, StudioThread sends the job again with its texts'],
   [/^built-in$/, 'the built-in master’s name where a template’s file name goes: only in a bug’s message'],
   [
     /^is not valid JSON\{\}$/,

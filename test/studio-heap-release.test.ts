@@ -50,6 +50,22 @@ describe('the studio worker’s heap after a burst', () => {
     expect(heap.due()).toBe(false);
     expect(kept.length).toBe(100_000);
   });
+
+  it('is due after a long job (many slides laid out), however little the heap grew', () => {
+    const heap = new HeapRelease();
+    heap.release();
+    expect(heap.due()).toBe(false);
+    const bound = new HeapBound();
+    bound.start();
+    longJob(bound, 80);
+    expect(bound.long).toBe(true);
+    heap.noteLong();
+    expect(heap.due()).toBe(true);
+    heap.release();
+    expect(heap.due()).toBe(false);
+    bound.start();
+    expect(bound.long).toBe(false);
+  });
 });
 
 /** ~50 MB of small objects kept while 520 slides are "laid out" (100 bytes or so each): a long job's growth. */
@@ -77,5 +93,6 @@ describe('the studio worker’s heap during a long job', () => {
       longJob(bound, 2);
     }
     expect(bound.collections).toBe(0);
+    expect(bound.long).toBe(false);
   });
 });

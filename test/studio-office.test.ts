@@ -249,6 +249,24 @@ describe('the CLI’s input rules for every file the studio reads', () => {
     }
   });
 
+  it('serves no picture that is a FIFO or a link out of the project, and keeps answering', async () => {
+    const fifo = path.join(root, 'assets/ror.png');
+    const link = path.join(root, 'assets/ut.png');
+    execFileSync('mkfifo', [fifo]);
+    symlinkSync('/etc/passwd', link);
+    try {
+      for (const file of ['ror.png', 'ut.png']) {
+        const answer = await call(studio, 'GET', `/asset?file=${file}`);
+        expect(answer.status, file).toBe(404);
+        expect(answer.body).not.toContain('root:');
+      }
+      expect((await call(studio, 'GET', '/api/project')).status).toBe(200);
+    } finally {
+      rmSync(fifo);
+      rmSync(link);
+    }
+  });
+
   it.each([
     ['a bell', 'Ny versjon\u0007', /kontrolltegn \(U\+0007\)/],
     ['a NUL', 'Ny\u0000versjon', /kontrolltegn \(U\+0000\)/],
@@ -326,6 +344,22 @@ describe('messages in Norwegian', () => {
         expect.objectContaining({ field: 'name', message: 'må fylles ut', original: 'must not be empty' }),
       ]),
     );
+  });
+
+  it('refuses a control character in a field, in bokmål at that field, and saves nothing', async () => {
+    const loaded = await loadedFile(studio, STRATEGY);
+    const before = readFileSync(strategyPath(), 'utf8');
+    const value = { ...copy(loaded.value), name: 'Navn\u0007med bjelle' };
+    const render = await call(studio, 'POST', '/api/render', { edits: { [STRATEGY]: value } });
+    expect(render.json.issues).toEqual([
+      expect.objectContaining({
+        field: 'name',
+        message: expect.stringMatching(/^har et tegn som et lysbilde ikke kan vise \(U\+0007/),
+      }),
+    ]);
+    const saved = await call(studio, 'POST', '/api/save', { file: STRATEGY, version: loaded.version, value });
+    expect(saved.json.saved).toBe(false);
+    expect(readFileSync(strategyPath(), 'utf8')).toBe(before);
   });
 });
 

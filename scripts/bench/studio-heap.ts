@@ -15,7 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
 import { keepUnitsOf } from '../../src/layout/measure-text.js';
-import { runJob } from '../../src/studio/studio-jobs.js';
+import { type RenderAnswer, runJob } from '../../src/studio/studio-jobs.js';
+import { sha256Hex } from '../../src/sha256.js';
 import { UNITS_KEPT } from '../../src/studio/studio-worker.js';
 import { writeSyntheticProject } from './synthetic.js';
 
@@ -53,16 +54,19 @@ try {
   const paths = { root, dataDir: path.join(root, 'data'), templatesDir: path.join(root, 'templates') };
   const abs = path.join(root, 'data/strategy.yaml');
   const text = readFileSync(abs, 'utf8');
+  // The worker holds each text by version once it came with a job (job-texts.ts).
+  const version = sha256Hex(text);
   weigh('start');
-  await runJob({ kind: 'value', text, file: 'data/strategy.yaml' }, 'nb');
+  await runJob({ kind: 'value', version, file: 'data/strategy.yaml' }, 'nb', new Map([[version, text]]));
   weigh('value');
-  const first = JSON.parse(String(await runJob({ kind: 'render', paths, edits: [], decks: [deckId] }, 'nb')));
+  const answer = (await runJob({ kind: 'render', paths, edits: [], decks: [deckId] }, 'nb')) as RenderAnswer;
+  const first = JSON.parse(Buffer.concat(answer.parts).toString());
   const have: string[] = first.decks[0].slides.map((s: { hash: string }) => s.hash);
   weigh('first render');
   let changes = [{ path: ['profile', 0], value: '' }];
   for (let i = 0; i < Number(values.edits); i++) {
     changes = [{ path: ['profile', 0], value: `Samarbeidet Benk${i}x skal synes` }];
-    await runJob({ kind: 'render', paths, edits: [{ abs, text, changes }], decks: [deckId], have }, 'nb');
+    await runJob({ kind: 'render', paths, edits: [{ abs, saved: version, changes }], decks: [deckId], have }, 'nb');
   }
   weigh(`${values.edits} edits`);
   const session = values['profile-save'] ? new Session() : undefined;
@@ -83,15 +87,14 @@ try {
       kind: 'save',
       paths,
       abs,
-      current: text,
-      currentVersion: 'v',
-      version: 'v',
-      base: undefined,
+      currentVersion: version,
+      version,
+      knownBase: true,
       changes,
       others: [],
     },
     'nb',
-  )) as { kind: string; text: string };
+  )) as { kind: string; version: string };
   if (saved.kind !== 'write') throw new Error(`save: ${JSON.stringify(saved).slice(0, 300)}`);
   if (session) writeFileSync(values['profile-save']!, JSON.stringify((await post('Profiler.stop')).profile));
   weigh('save');
@@ -99,7 +102,7 @@ try {
     {
       kind: 'render',
       paths,
-      edits: [{ abs, text: saved.text, changes: [{ path: ['profile', 0], value: 'Etter lagring' }] }],
+      edits: [{ abs, saved: saved.version, changes: [{ path: ['profile', 0], value: 'Etter lagring' }] }],
       decks: [deckId],
       have,
     },

@@ -101,9 +101,24 @@ export function layoutParagraphs(
  * break units (per measuring faces, face and weight) and its lines at a size and width are
  * kept as long as the paragraph lives: the same numbers, computed once.
  */
-const unitsMemo = new WeakMap<object, WeakMap<Paragraph, Map<string, Unit[]>>>();
+let unitsMemo = new WeakMap<object, WeakMap<Paragraph, Map<string, Unit[]>>>();
 /** Lines by size, then width: numbers as keys (a float turned into a string key cost more than the wrap it saved). */
-const linesMemo = new WeakMap<readonly Unit[], Map<number, Map<number, WrappedLine[]>>>();
+let linesMemo = new WeakMap<readonly Unit[], Map<number, Map<number, WrappedLine[]>>>();
+
+/**
+ * Forgets the units and lines kept by paragraph (those kept by content stay, `keepUnitsOf`).
+ * The Studio's worker does so after each slide it lays out or draws, and after each job: it
+ * keeps its laid-out slides whole, paragraphs included (studio/slide-memo.ts), and with them
+ * their memos, the lines of every size a text was tried at. For a 2 MB strategy's 520 slides
+ * that was ~35 MB of the first render's live heap, read by no other slide nor later job (a kept
+ * slide is reused and so is its SVG; an edited slide is made of new paragraphs). Its drawing
+ * wraps each paragraph once more, at its one size; the render's CPU went down, not up (less
+ * live heap for its collections to mark).
+ */
+export function forgetParagraphMeasures(): void {
+  unitsMemo = new WeakMap();
+  linesMemo = new WeakMap();
+}
 
 /**
  * Units by what they are made of: each run's text, own size and the metrics that measure it

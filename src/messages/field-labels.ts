@@ -101,6 +101,7 @@ const FIELDS: Record<string, string> = {
   presenter: 'Presentert av',
   planRow: 'Rad i handlingsplanen (ID)',
   language: 'Språk',
+  fallbackLanguage: 'Reservespråk',
   slides: 'Lysbilder',
   slide: 'Lysbilde',
   notes: 'Talenotater',

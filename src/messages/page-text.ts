@@ -119,6 +119,7 @@ const LABELS = {
   'Presentert av': t('Presentert av', 'Presentert av', 'Presented by'),
   'Rad i handlingsplanen (ID)': t('Rad i handlingsplanen (ID)', 'Rad i handlingsplanen (ID)', 'Action plan row (ID)'),
   Språk: t('Språk', 'Språk', 'Language'),
+  Reservespråk: t('Reservespråk', 'Reservespråk', 'Fallback language'),
   Lysbilder: t('Lysbilder', 'Lysbilete', 'Slides'),
   Lysbilde: t('Lysbilde', 'Lysbilete', 'Slide'),
   Talenotater: t('Talenotater', 'Talenotat', 'Speaker notes'),

@@ -5,17 +5,21 @@
  */
 import { decodeUtf8 } from '../data/decode-utf8.js';
 import { ok, type Result } from '../errors.js';
-import { splitTextStyle } from '../io/text-style.js';
+import { splitTextStyle, type TextStyle } from '../io/text-style.js';
 import { sha256Hex } from '../sha256.js';
 
 export interface PlainText {
   text: string;
   version: string;
+  /** The file's line endings and BOM, put back on save. */
+  style: TextStyle;
 }
 
 export function plainText(file: string, bytes: Uint8Array): Result<PlainText> {
   const text = decodeUtf8(file, bytes);
   if (!text.ok) return text;
-  const plain = splitTextStyle(text.value).text;
-  return ok({ text: plain, version: sha256Hex(plain) });
+  const { text: plain, style } = splitTextStyle(text.value);
+  // The decoder drops a byte order mark: it is read from the bytes.
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return ok({ text: plain, version: sha256Hex(plain), style: { ...style, bom } });
 }

@@ -16,7 +16,8 @@ import { watch } from 'chokidar';
 import { BoundedCache } from '../bounded-cache.js';
 import { formatIssue, type Result, fail, ok } from '../errors.js';
 import { inputLimitBytes, readInputFile } from '../io/read-input.js';
-import { saveTextInFileStyle } from '../io/text-style.js';
+import { saveAtomically } from '../io/save-file.js';
+import { applyTextStyle, saveTextInFileStyle, type TextStyle } from '../io/text-style.js';
 import { type PlainText, plainText } from './plain-text.js';
 import { resolvePaths, type ResolvedPaths } from '../project-paths.js';
 import { sha256Hex } from '../sha256.js';
@@ -42,22 +43,34 @@ export interface DataFile {
 /** Texts by version, for merging saves made from older ones: 64 MB at most, then forgotten. */
 const VERSION_BYTES = 64 * 1024 * 1024;
 
-/** A text's plain value (null when it is not YAML), worked out beside the request loop (studio-thread.ts). */
-/** A data file's plain value from its text; `file` is its path from the root (for a parse kept by name). */
-type ValueOf = (text: string, file: string) => Promise<unknown>;
+/** A data file's plain value from its text and version; `file` is its path from the root (for a parse kept by name). */
+type ValueOf = (text: string, file: string, version: string) => Promise<unknown>;
 /** A file's bytes as its plain text and version (plain-text.ts), for a large file beside the request loop. */
 type TextOf = (file: string, bytes: Uint8Array) => Promise<Result<PlainText>>;
+
+/** A text the studio saved: its version, and the style, size and sha256 of the bytes written (when it wrote them itself). */
+interface Written {
+  text: string;
+  version: string;
+  style?: TextStyle;
+  size?: number;
+  sha256?: string;
+}
 
 export class ProjectFiles {
   readonly paths: ResolvedPaths;
   /** The last value handed out per file, by version: an unchanged 2 MB file is not parsed again per request. */
   readonly #values = new Map<string, { version: string; value: unknown }>();
-  /** Text this process wrote last, by absolute path: its own saves are no news to the page. */
-  readonly #written = new Map<string, string>();
+  /**
+   * Text this process wrote last, by absolute path: its own saves are no news to the page. With
+   * the written bytes' size and sha256 when known: the file read again with those bytes is that
+   * text, not decoded, split and hashed again (for a large file, copied to the worker and back).
+   */
+  readonly #written = new Map<string, Written>();
   readonly #versions = new BoundedCache<string, string>(VERSION_BYTES, (_, text) => text.length + 64);
   readonly #locks = new Map<string, Promise<unknown>>();
   /** Each data file's text as read last, with its version and what its stat said then. */
-  readonly #reads = new Map<string, { stamp: string; text: string; version: string }>();
+  readonly #reads = new Map<string, { stamp: string; text: string; version: string; style: TextStyle }>();
 
   constructor(
     options: Parameters<typeof resolvePaths>[0],
@@ -117,13 +130,20 @@ export class ProjectFiles {
     const bytes = await readInputFile(abs, this.rel(abs));
     if (!bytes.ok) return bytes;
     // The page edits plain text (LF, no BOM); the file's own style is put back on save.
-    const read = await this.textOf_(this.rel(abs), bytes.value);
+    const read = this.#ownSave(abs, bytes.value) ?? (await this.textOf_(this.rel(abs), bytes.value));
     if (!read.ok) return read;
-    const { text: plain, version } = read.value;
+    const { text: plain, version, style } = read.value;
     this.#versions.set(version, plain);
     // Stamped as it was before reading: a change meanwhile makes the next request read it again.
-    if (stamp !== undefined) this.#reads.set(abs, { stamp, text: plain, version });
+    if (stamp !== undefined) this.#reads.set(abs, { stamp, text: plain, version, style });
     return ok(plain);
+  }
+
+  /** The text this studio saved last to `abs`, when `bytes` are what it wrote. */
+  #ownSave(abs: string, bytes: Uint8Array): Result<PlainText> | undefined {
+    const written = this.#written.get(abs);
+    if (!written?.style || written.size !== bytes.length || written.sha256 !== sha256Hex(bytes)) return undefined;
+    return ok({ text: written.text, version: written.version, style: written.style });
   }
 
   /** The version (sha256) of a data file's text as read last, without hashing it again. */
@@ -157,7 +177,7 @@ export class ProjectFiles {
       };
     const version = this.versionOf(read.value);
     const known = this.#values.get(abs);
-    const value = known?.version === version ? known.value : await this.parseValue(read.value, this.rel(abs));
+    const value = known?.version === version ? known.value : await this.parseValue(read.value, this.rel(abs), version);
     this.#values.set(abs, { version, value });
     return { file, kind, text: read.value, value, version, ...readOnly };
   }
@@ -189,11 +209,23 @@ export class ProjectFiles {
     }
   }
 
-  /** Writes `text` atomically to `target` (from `writable`) and remembers it as the file of `abs`. */
-  async save(abs: string, target: string, text: string): Promise<string> {
-    this.#written.set(abs, text);
-    await saveTextInFileStyle(target, text);
-    const version = sha256Hex(text);
+  /**
+   * Writes `text` atomically to `target` (from `writable`) and remembers it as the file of `abs`;
+   * `version`: its sha256 when known (the worker made the text).
+   */
+  async save(abs: string, target: string, text: string, version = sha256Hex(text)): Promise<string> {
+    // The file's style as read last (the save was checked against that read): not read again for it.
+    const style = this.#reads.get(abs)?.style;
+    // Plain text as the page edits it (LF, no BOM): read back, its bytes give this very text.
+    if (style && !text.includes('\r') && !text.startsWith('\uFEFF')) {
+      // Encoded once: hashed and written as these bytes (a string is encoded anew for each).
+      const bytes = Buffer.from(applyTextStyle(text, style), 'utf8');
+      this.#written.set(abs, { text, version, style, size: bytes.length, sha256: sha256Hex(bytes) });
+      await saveAtomically(target, bytes);
+    } else {
+      this.#written.set(abs, { text, version });
+      await saveTextInFileStyle(target, text);
+    }
     this.#versions.set(version, text);
     return version;
   }
@@ -210,7 +242,7 @@ export class ProjectFiles {
     const onEvent = async (abs: string): Promise<void> => {
       if (!/\.ya?ml$/i.test(abs)) return;
       const now = await this.read(abs);
-      if (now.ok && now.value === this.#written.get(abs)) return;
+      if (now.ok && now.value === this.#written.get(abs)?.text) return;
       this.#written.delete(abs);
       changed(this.rel(abs));
     };

@@ -26,6 +26,7 @@ import { pageWord } from '../messages/page-text.js';
 import type { Lang } from '../messages/entry.js';
 import { StudioThread } from './studio-thread.js';
 import type { EditInput, PreparedSave } from './studio-jobs.js';
+import type { Version } from './job-texts.js';
 import { absorbDropped } from './absorb-route.js';
 import { deckTitle } from './client/state.js';
 import { parsedOf } from '../data/yaml-splice.js';
@@ -173,10 +174,15 @@ export function createApi(options: StudioOptions, messages: Messages) {
   // never wait behind a running live check; a large one is parsed in the worker.
   const files = new ProjectFiles(
     { root: options.root, dataDir: options.dataDir, templatesDir: options.templatesDir, outDir: options.outDir },
-    async (text, file) =>
+    async (text, file, version) =>
       text.length <= SMALL_FILE
         ? (parsedOf(text)?.value ?? null)
-        : new RawJson(...(await thread.run<[string | Buffer, string | Buffer]>({ kind: 'value', text, file }))),
+        : new RawJson(
+            ...(await thread.run<[string | Buffer, string | Buffer]>(
+              { kind: 'value', version, file },
+              new Map([[version, text]]),
+            )),
+          ),
     messages,
     // Decoding, splitting and hashing 2 MB took the request loop for 0.2–0.3 s: a large file's bytes go to the worker.
     async (file, bytes) =>
@@ -194,35 +200,45 @@ export function createApi(options: StudioOptions, messages: Messages) {
   /**
    * The edited files' saved texts and the page's values (`edits`: whole values) or changes
    * (`changes`: per file the version the page loaded and the fields it changed since,
-   * page-changes.ts); a name that is not one of the project's data files is refused.
+   * page-changes.ts); a name that is not one of the project's data files is refused. The texts
+   * are named by version, and given beside (`texts`) for the worker, which holds them after the
+   * first job that brings them.
    */
-  const editInputs = async (edits: unknown, changes?: unknown): Promise<EditInput[]> => {
+  const editInputs = async (
+    edits: unknown,
+    changes?: unknown,
+  ): Promise<{ inputs: EditInput[]; texts: Map<Version, string> }> => {
     const allowedFiles = new Set((await files.list()).map((f) => files.rel(f.abs)));
     const whole = record(edits) as Edits;
     const changed = record(changes);
     const foreign = [...Object.keys(whole), ...Object.keys(changed)].find((rel) => !allowedFiles.has(rel));
     if (foreign !== undefined) throw new HttpError(400, say('notDataFile', { file: foreign }));
+    const texts = new Map<Version, string>();
     const saved = async (rel: string) => {
       const abs = path.resolve(files.paths.root, rel);
       const read = await files.read(abs);
       if (!read.ok) throw new InputError(read.issues);
-      return { abs, text: read.value };
+      const version = files.versionOf(read.value);
+      texts.set(version, read.value);
+      return { abs, saved: version };
     };
     const asChanges = async ([rel, entry]: [string, unknown]): Promise<EditInput> => {
       const { version, changes: list } = record(entry);
       const problem = changesProblem(list);
       if (problem !== undefined) throw new HttpError(400, `${rel}: ${problem}`);
       const now = await saved(rel);
-      if (version === files.versionOf(now.text)) return { ...now, changes: list as PageChange[] };
+      if (version === now.saved) return { ...now, changes: list as PageChange[] };
       // Saved meanwhile by someone else: the changes apply to the version the page loaded.
       const base = files.textOf(version);
       if (base === undefined) throw new HttpError(409, say('unknownVersion'));
-      return { ...now, base, changes: list as PageChange[] };
+      texts.set(version as Version, base);
+      return { ...now, base: version as Version, changes: list as PageChange[] };
     };
-    return Promise.all([
+    const inputs = await Promise.all([
       ...Object.entries(whole).map(async ([rel, value]) => ({ ...(await saved(rel)), value })),
       ...Object.entries(changed).map(asChanges),
     ]);
+    return { inputs, texts };
   };
 
   /**
@@ -237,22 +253,19 @@ export function createApi(options: StudioOptions, messages: Messages) {
       const now = await files.read(abs);
       if (!now.ok) return { saved: false as const, issues: translateIssues(now.issues, messages.lang) };
       const currentVersion = files.versionOf(now.value);
-      const job = {
-        current: now.value,
-        currentVersion,
-        version,
-        // The file's text now is sent once: the worker takes it as the base when the page's version is it.
-        base: version === currentVersion ? undefined : files.textOf(version),
-        ...page,
-        others: await editInputs(others.edits, others.changes),
-      };
-      const plan = await thread.run<PreparedSave>({ kind: 'save', paths: projectPaths, abs, ...job });
+      const { inputs, texts } = await editInputs(others.edits, others.changes);
+      texts.set(currentVersion, now.value);
+      // The text of the page's version, when someone saved meanwhile and it is still known.
+      const base = version === currentVersion ? now.value : files.textOf(version);
+      if (base !== undefined) texts.set(version, base);
+      const job = { currentVersion, version, knownBase: base !== undefined, ...page, others: inputs };
+      const plan = await thread.run<PreparedSave>({ kind: 'save', paths: projectPaths, abs, ...job }, texts);
       if (plan.kind === 'unknown-version') return { saved: false as const, reload: say('unknownVersion') };
       if (plan.kind === 'conflict') return { saved: false as const, conflicts: plan.conflicts, current: plan.current };
       if (plan.kind === 'issues') return { saved: false as const, issues: plan.issues };
       const again = await files.read(abs);
       if (attempt < 3 && again.ok && again.value !== now.value) continue;
-      const written = await files.save(abs, target.value, plan.text);
+      const written = await files.save(abs, target.value, plan.text, plan.version);
       // The page's own value, saved as it is: it keeps its form, so 2 MB need not come back (nor be drawn again).
       const fresh = plan.same ? { same: true as const } : { value: new RawJson(plan.value ?? 'null'), text: plan.text };
       return { saved: true as const, version: written, merged: plan.merged, ...fresh };
@@ -319,20 +332,19 @@ export function createApi(options: StudioOptions, messages: Messages) {
       const { edits, changes, decks, have } = record(body);
       const only = Array.isArray(decks) ? decks.filter((d): d is string => typeof d === 'string') : undefined;
       const held = Array.isArray(have) ? have.filter((h): h is string => typeof h === 'string') : undefined;
-      const inputs = await editInputs(edits, changes);
-      const answer = await thread.run<Uint8Array[]>({
-        kind: 'render',
-        paths: projectPaths,
-        edits: inputs,
-        decks: only,
-        have: held,
-      });
+      const { inputs, texts } = await editInputs(edits, changes);
+      const answer = await thread.run<Uint8Array[]>(
+        { kind: 'render', paths: projectPaths, edits: inputs, decks: only, have: held },
+        texts,
+      );
       sendOnce(res, answer);
     },
     'POST /api/check': async ({ res, body }) => {
       const { edits, changes } = record(body);
-      const check = async () =>
-        checks.run<CheckAnswer>({ kind: 'check', paths: projectPaths, edits: await editInputs(edits, changes) });
+      const check = async () => {
+        const { inputs, texts } = await editInputs(edits, changes);
+        return checks.run<CheckAnswer>({ kind: 'check', paths: projectPaths, edits: inputs }, texts);
+      };
       json(res, await checkedWithin(bounds, files, messages, check));
     },
     'POST /api/templates': async ({ res, body }) => {
@@ -344,8 +356,8 @@ export function createApi(options: StudioOptions, messages: Messages) {
           source: String(record(t).source ?? ''),
         })),
       };
-      const inputs = await editInputs(edits, changes);
-      json(res, await thread.run({ kind: 'templates', paths: projectPaths, edits: inputs, ask }));
+      const edited = await editInputs(edits, changes);
+      json(res, await thread.run({ kind: 'templates', paths: projectPaths, edits: edited.inputs, ask }, edited.texts));
     },
     'POST /api/save': async ({ res, body }) => {
       const { file, value, changes, version, edits, others: otherChanges } = record(body);

@@ -22,18 +22,22 @@ import { planSave, plainValue } from './save-merge.js';
 import { editYamlText } from '../data/yaml-edit.js';
 import { previewTemplates, type TemplateAsk } from './template-preview.js';
 import { HeapBound } from './heap-release.js';
+import { forgetParagraphMeasures } from '../layout/measure-text.js';
+import { sha256Hex } from '../sha256.js';
+import { HeldTexts, type Texts, type Version } from './job-texts.js';
 
 /**
- * An edited file: its saved text and the page's value of it, or the fields the page changed
- * since the version it loaded (`base`: that version's text, when someone saved meanwhile).
+ * An edited file: the version of its saved text and the page's value of it, or the fields the
+ * page changed since the version it loaded (`base`: that version, when someone saved meanwhile).
+ * Texts are named by version: the job brings those the worker does not hold (job-texts.ts).
  */
 export type EditInput =
-  | { abs: string; text: string; value: unknown }
-  | { abs: string; text: string; base?: string; changes: PageChange[] };
+  | { abs: string; saved: Version; value: unknown }
+  | { abs: string; saved: Version; base?: Version; changes: PageChange[] };
 
 export type Job =
   /** A data file's plain value, answered as JSON text (raw-json.ts). */
-  | { kind: 'value'; text: string; file: string }
+  | { kind: 'value'; version: Version; file: string }
   | { kind: 'text'; file: string; bytes: Uint8Array }
   | {
       kind: 'render';
@@ -49,14 +53,11 @@ export type Job =
       kind: 'save';
       paths: ProjectPaths;
       abs: string;
-      /**
-       * The file's text now and its version, the version the page loaded and that version's text
-       * (if still known; not sent when it is the file's text now: 2 MB copied across once, not twice).
-       */
-      current: string;
-      currentVersion: string;
-      version: string;
-      base: string | undefined;
+      /** The version of the file's text now, and the version the page loaded. */
+      currentVersion: Version;
+      version: Version;
+      /** Whether the text of `version` is known (the job brings it, or the worker holds it); else it is forgotten. */
+      knownBase: boolean;
       /** The page's value, or the fields it changed since `version` (applied to `base`). */
       value?: unknown;
       changes?: PageChange[];
@@ -69,6 +70,8 @@ export type PreparedSave =
   | {
       kind: 'write';
       text: string;
+      /** The text's version: the worker holds it, so the edits after the save need not bring it. */
+      version: Version;
       merged: boolean;
       /**
        * The file's value as written, as JSON text (raw-json.ts), only when it is not the page's own:
@@ -88,24 +91,48 @@ export type PreparedSave =
  */
 // A long job (the first render of a large deck) is collected as it goes, so its heap stays near what it holds.
 const bound = new HeapBound();
-const context = liveContext(bound.step);
+const context = liveContext(() => {
+  // A slide's measures (the lines of every size its text was tried at) serve its own layout only:
+  // kept for the whole first render of a 2 MB strategy they were ~35 MB of its live heap.
+  forgetParagraphMeasures();
+  bound.step();
+});
+const held = new HeldTexts();
 
-function edited(edits: readonly EditInput[]): Map<string, Edited> {
+/** Whether the last job laid out or drew many slides (the first render of a large deck): a burst to give back. */
+export const wasLongJob = (): boolean => bound.long;
+
+/** Texts sent with a job, kept as they arrive: a job queued behind it may name them only. */
+export const keepTexts = (texts: Iterable<readonly [Version, string]>): void => held.keep(texts);
+
+/** Versions of the texts the worker made since the last call (a large file's text, a save's): it holds them. */
+export const madeTexts = (): Version[] => held.made();
+
+/** A text a job names: as it came with the job, or held from an earlier one (MissingText: neither). */
+type TextOf = (version: Version) => string;
+
+function edited(edits: readonly EditInput[], textOf: TextOf): Map<string, Edited> {
   return new Map(
     edits.map((e): [string, Edited] => [
       e.abs,
-      'changes' in e ? { saved: e.text, base: e.base, changes: e.changes } : { saved: e.text, value: e.value },
+      'changes' in e
+        ? { saved: textOf(e.saved), base: e.base === undefined ? undefined : textOf(e.base), changes: e.changes }
+        : { saved: textOf(e.saved), value: e.value },
     ]),
   );
 }
 
-async function render(job: Extract<Job, { kind: 'render' }>, lang: Lang): Promise<RenderAnswer> {
+async function render(job: Extract<Job, { kind: 'render' }>, lang: Lang, textOf: TextOf): Promise<RenderAnswer> {
   // A slide the page holds is named by its hash only: typing in a 520-slide deck sends one SVG, not 520.
   const have = new Set(job.have);
   const wanted = (hash: string) => !have.has(hash);
   const bytes = new AnswerBytes();
   const writeSvg = (svg: string) => bytes.write(JSON.stringify(svg));
-  const result = await renderLive(job.paths, edited(job.edits), context, { decks: job.decks, wanted, writeSvg });
+  const result = await renderLive(job.paths, edited(job.edits, textOf), context, {
+    decks: job.decks,
+    wanted,
+    writeSvg,
+  });
   const parts = jsonParts({
     ...result,
     issues: translateIssues(result.issues, lang),
@@ -169,21 +196,16 @@ class AnswerBytes {
   }
 }
 
-/** The text of the version the page loaded: sent, or the file's text now when that is the version. */
-const baseOf = (job: Extract<Job, { kind: 'save' }>): string | undefined =>
-  job.base ?? (job.version === job.currentVersion ? job.current : undefined);
-
 /** The value a save writes: the page's, or its changes applied to the version it loaded; undefined when that version is forgotten. */
-function savedValue(job: Extract<Job, { kind: 'save' }>): Result<unknown> | undefined {
+function savedValue(job: Extract<Job, { kind: 'save' }>, base: string | undefined): Result<unknown> | undefined {
   if (!job.changes) return ok(job.value);
-  const base = baseOf(job);
   if (base === undefined) return undefined;
   const display = path.relative(path.resolve(job.paths.root), job.abs);
   return pageValue(context.sources, display, { saved: base, changes: job.changes });
 }
 
-async function check(job: Extract<Job, { kind: 'check' }>, lang: Lang) {
-  const result = await checkLive(job.paths, edited(job.edits), context);
+async function check(job: Extract<Job, { kind: 'check' }>, lang: Lang, textOf: TextOf) {
+  const result = await checkLive(job.paths, edited(job.edits, textOf), context);
   return {
     issues: translateIssues(result.issues, lang),
     decks: result.decks.map((d) => ({ ...d, findings: translateIssues(d.findings, lang) })),
@@ -191,23 +213,25 @@ async function check(job: Extract<Job, { kind: 'check' }>, lang: Lang) {
 }
 
 /** Merged with what changed since the page's version, then checked like a build: nothing is written here. */
-async function save(job: Extract<Job, { kind: 'save' }>, lang: Lang): Promise<PreparedSave> {
-  const textOf = (v: string) => (v === job.version ? baseOf(job) : undefined);
-  const value = savedValue(job);
+async function save(job: Extract<Job, { kind: 'save' }>, lang: Lang, textOf: TextOf): Promise<PreparedSave> {
+  const current = textOf(job.currentVersion);
+  const base = job.knownBase ? textOf(job.version) : undefined;
+  const value = savedValue(job, base);
   if (value === undefined) return { kind: 'unknown-version' };
   if (!value.ok) return { kind: 'issues', issues: translateIssues(value.issues, lang) };
   const display = path.relative(path.resolve(job.paths.root), job.abs);
   // Typing written as splices of the kept parse: the saved text is then kept without parsing it again.
   const write = (text: string, next: unknown) =>
     context.sources.written(display, text, next) ?? editYamlText(text, next);
-  const { current, currentVersion, version } = job;
-  const plan = planSave({ current, currentVersion, version, value: value.value, textOf, write });
+  const { currentVersion, version } = job;
+  const baseOf = (v: string) => (v === version ? base : undefined);
+  const plan = planSave({ current, currentVersion, version, value: value.value, textOf: baseOf, write });
   if (plan.kind === 'unknown-version') return plan;
   if (plan.kind === 'conflict')
     return { ...plan, conflicts: plan.conflicts.map((c) => ({ ...c, field: fieldPath(c.path) })) };
-  const files = new Map<string, Edited>(edited(job.others));
+  const files = new Map<string, Edited>(edited(job.others, textOf));
   // Unmerged, the text is the page's value written into the current text: checked as an edit of it (no parse).
-  files.set(job.abs, plan.merged ? { text: plan.text } : { saved: job.current, value: value.value });
+  files.set(job.abs, plan.merged ? { text: plan.text } : { saved: current, value: value.value });
   // Only its messages count: no slide's SVG is unpacked for it.
   const result = await renderLive(job.paths, files, context, { wanted: () => false });
   const issues = [...result.issues, ...result.decks.flatMap((d) => d.issues)];
@@ -216,38 +240,59 @@ async function save(job: Extract<Job, { kind: 'save' }>, lang: Lang): Promise<Pr
   // Parsed and kept here: the next keystroke's edit starts from the saved text.
   const saved = context.sources.plainOf(display, plan.text) ?? plainValue(plan.text);
   const same = !plan.merged && changesBetween(saved, value.value).length === 0;
+  const written = sha256Hex(plan.text);
+  held.add(written, plan.text);
   return {
     kind: 'write',
     text: plan.text,
+    version: written,
     merged: plan.merged,
     same,
     ...(same ? {} : { value: JSON.stringify(saved) }),
   };
 }
 
-/** Runs one job; its messages in `lang`, the language of the Studio that asked. */
-export async function runJob(job: Job, lang: Lang): Promise<unknown> {
+/**
+ * Runs one job; its messages in `lang`, the language of the Studio that asked. `texts`: those
+ * the job came with (job-texts.ts); the others it names the worker holds.
+ */
+export async function runJob(job: Job, lang: Lang, texts: Texts = new Map()): Promise<unknown> {
   bound.start();
+  try {
+    return await run(job, lang, (version: Version) => texts.get(version) ?? held.text(version));
+  } finally {
+    // What a job measured stays with the slides it laid out, as garbage once they are kept (measure-text.ts).
+    forgetParagraphMeasures();
+  }
+}
+
+async function run(job: Job, lang: Lang, textOf: TextOf): Promise<unknown> {
   switch (job.kind) {
-    case 'text':
-      return plainText(job.file, job.bytes);
-    case 'value':
+    case 'text': {
+      const read = plainText(job.file, job.bytes);
+      // Held here: the file's value and its edits name it by version only.
+      if (read.ok) held.add(read.value.version, read.value.text);
+      return read;
+    }
+    case 'value': {
+      const text = textOf(job.version);
       // The parse is kept for the renders and edits that follow (edited-source.ts): one parse of a large
       // file. Answered as JSON text: the request thread holds and sends it as it is (raw-json.ts).
       // The text itself as JSON too: escaping 2 MB for /api/project would otherwise hold the request loop.
       return [
-        JSON.stringify(context.sources.plainOf(job.file, job.text) ?? parsedOf(job.text)?.value ?? null),
-        JSON.stringify(job.text),
+        JSON.stringify(context.sources.plainOf(job.file, text) ?? parsedOf(text)?.value ?? null),
+        JSON.stringify(text),
       ];
+    }
     case 'render':
       // As JSON bytes: the first render of a 520-slide deck is 10 MB of SVG, which the request
       // thread would otherwise take apart and stringify again while others wait.
-      return render(job, lang);
+      return render(job, lang, textOf);
     case 'check':
-      return check(job, lang);
+      return check(job, lang, textOf);
     case 'templates':
-      return (await previewTemplates(job.paths, edited(job.edits), context, job.ask)) ?? null;
+      return (await previewTemplates(job.paths, edited(job.edits, textOf), context, job.ask)) ?? null;
     case 'save':
-      return save(job, lang);
+      return save(job, lang, textOf);
   }
 }

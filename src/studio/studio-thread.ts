@@ -24,6 +24,7 @@ import { InputError, TrappaError } from '../errors.js';
 import type { Lang } from '../messages/catalogue.js';
 import type { Job } from './studio-jobs.js';
 import type { JobError } from './studio-worker.js';
+import { MissingText, type Texts, type Version } from './job-texts.js';
 
 interface Pending {
   resolve: (value: unknown) => void;
@@ -55,6 +56,8 @@ interface Answer {
   bytes?: ArrayBuffer[];
   many?: boolean;
   error?: JobError;
+  /** Texts the worker made during the job and holds (job-texts.ts). */
+  made?: Version[];
 }
 
 /** What StudioThread needs of a worker: a Worker thread has it, and so has ChildHost. */
@@ -154,15 +157,23 @@ function startWorker(lang: Lang, background: boolean, heapMb: number | undefined
 function asError(error: JobError): Error {
   if (error.kind === 'input') return new InputError(error.issues);
   if (error.kind === 'trappa') return new TrappaError(error.message);
+  if (error.kind === 'missing') return new MissingText(error.versions);
   const bug = new Error(`studio worker: ${error.message}`);
   if (error.stack) bug.stack = error.stack;
   return bug;
 }
 
+/** Versions a worker is taken to hold, at most: past it, texts are sent again as jobs name them. */
+const HELD_VERSIONS = 256;
+
 export class StudioThread {
   #worker: JobHost | undefined;
   readonly #pending = new Map<number, Pending>();
   #next = 0;
+  /** Versions of the texts sent to the worker (or made there) since it started: not sent again. */
+  #held = new Set<Version>();
+  /** Characters of text sent to workers so far (tests). */
+  textSent = 0;
 
   /**
    * `background`: the worker runs at the lowest CPU priority where the system allows it per thread (Linux).
@@ -175,12 +186,31 @@ export class StudioThread {
     readonly heapMb?: number,
   ) {}
 
-  run<T>(job: Job): Promise<T> {
+  /**
+   * Runs `job` in the worker. `texts`: those it names by version (job-texts.ts); only the ones
+   * the worker is not known to hold are sent, and all of them again should it hold one no longer.
+   */
+  async run<T>(job: Job, texts: Texts = new Map()): Promise<T> {
+    try {
+      return await this.#post<T>(job, texts, false);
+    } catch (error) {
+      if (!(error instanceof MissingText)) throw error;
+      return this.#post<T>(job, texts, true);
+    }
+  }
+
+  #post<T>(job: Job, texts: Texts, all: boolean): Promise<T> {
     const worker = this.#started();
     const id = this.#next++;
+    if (this.#held.size > HELD_VERSIONS) this.#held.clear();
+    const sent = [...texts].filter(([version]) => all || !this.#held.has(version));
+    for (const [version, text] of sent) {
+      this.#held.add(version);
+      this.textSent += text.length;
+    }
     return new Promise<T>((resolve, reject) => {
       this.#pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      worker.postMessage({ id, job });
+      worker.postMessage({ id, job, texts: sent });
     });
   }
 
@@ -198,7 +228,9 @@ export class StudioThread {
   #started(): JobHost {
     if (this.#worker) return this.#worker;
     const worker = startWorker(this.lang, this.background, this.heapMb);
-    worker.on('message', ({ id, ok, value, bytes, many, error }: Answer) => {
+    const held = (this.#held = new Set());
+    worker.on('message', ({ id, ok, value, bytes, many, error, made }: Answer) => {
+      for (const version of made ?? []) held.add(version);
       const pending = this.#pending.get(id);
       this.#pending.delete(id);
       // A large answer of JSON text came as bytes (studio-worker.ts asBytes): Buffers over them, not copies.

@@ -10,16 +10,20 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { InputError, TrappaError } from '../errors.js';
 import { keepUnitsOf } from '../layout/measure-text.js';
 import type { Lang } from '../messages/catalogue.js';
-import { type Job, RenderAnswer, runJob } from './studio-jobs.js';
+import { type Job, keepTexts, madeTexts, RenderAnswer, runJob, wasLongJob } from './studio-jobs.js';
 import { HeapRelease } from './heap-release.js';
+import { MissingText, type Version } from './job-texts.js';
 
 /** An error as it crosses to the request thread. */
 export type JobError =
   | { kind: 'input'; message: string; issues: InputError['issues'] }
   | { kind: 'trappa'; message: string }
+  /** Texts the job named by version that the worker does not hold: sent again with them (job-texts.ts). */
+  | { kind: 'missing'; message: string; versions: Version[] }
   | { kind: 'bug'; message: string; stack?: string };
 
 export function jobError(error: unknown): JobError {
+  if (error instanceof MissingText) return { kind: 'missing', message: error.message, versions: error.versions };
   if (error instanceof InputError) return { kind: 'input', message: error.message, issues: error.issues };
   if (error instanceof TrappaError) return { kind: 'trappa', message: error.message };
   const bug = error instanceof Error ? error : new Error(String(error));
@@ -53,6 +57,8 @@ function asBytes(value: unknown): ArrayBuffer[] | undefined {
 interface Queued {
   id: number;
   job: Job;
+  /** The texts the job names that the worker was not known to hold, by version. */
+  texts?: Array<[Version, string]>;
 }
 
 /**
@@ -75,14 +81,17 @@ function serve(port: JobPort, lang: Lang): void {
     running = true;
     while (queue.length > 0) {
       const urgent = queue.findIndex((q) => q.job.kind !== 'check');
-      const [{ id, job }] = queue.splice(Math.max(0, urgent), 1) as [Queued];
+      const [{ id, job, texts }] = queue.splice(Math.max(0, urgent), 1) as [Queued];
       try {
-        const value = await runJob(job, lang);
+        const value = await runJob(job, lang, new Map(texts));
+        if (wasLongJob()) heap.noteLong();
         const bytes = asBytes(value);
+        // The texts it made are held here: the request thread then names them by version only.
+        const made = madeTexts();
         // A render's parts, views of its slabs: the slabs are moved, and the views arrive over them.
-        if (value instanceof RenderAnswer) port.postMessage({ id, ok: true, value: value.parts }, value.slabs);
-        else if (bytes) port.postMessage({ id, ok: true, bytes, many: Array.isArray(value) }, bytes);
-        else port.postMessage({ id, ok: true, value });
+        if (value instanceof RenderAnswer) port.postMessage({ id, ok: true, value: value.parts, made }, value.slabs);
+        else if (bytes) port.postMessage({ id, ok: true, bytes, many: Array.isArray(value), made }, bytes);
+        else port.postMessage({ id, ok: true, value, made });
       } catch (error) {
         port.postMessage({ id, ok: false, error: jobError(error) });
       }
@@ -92,6 +101,7 @@ function serve(port: JobPort, lang: Lang): void {
     if (heap.due()) setImmediate(() => queue.length === 0 && !running && heap.release());
   };
   port.on('message', (queued: Queued) => {
+    keepTexts(queued.texts ?? []);
     queue.push(queued);
     void drain();
   });
