@@ -31,7 +31,7 @@ describe('values, choices and contrast in the reader’s language', () => {
     );
     expect(text).toContain('skal vere tekst, men er eit tal; set verdien i hermeteikn for å halde han som tekst');
     expect(text).toMatch(
-      /tekst \(onPrimary FFFFFF, kvit\) på primary 9FC5E8 har kontrast [\d.]+:1, men må ha minst 4\.5:1 for å kunne lesast av alle \(WCAG AA\) — gjer fargen primary mørkare/,
+      /tekst \(«Tekst på hovudfargen» FFFFFF, kvit\) på «Hovudfarge» 9FC5E8 har kontrast [\d.]+:1, men må ha minst 4\.5:1 for å kunne lesast av alle \(WCAG AA\) — gjer fargen «Hovudfarge» mørkare/,
     );
   });
 
@@ -41,7 +41,7 @@ describe('values, choices and contrast in the reader’s language', () => {
     expect(text).toContain("skal være ett av: high, other; står 'othr' (mente du 'other'?)");
     expect(text).toContain('skal være tekst, men er et tall; sett verdien i anførselstegn for å beholde den som tekst');
     expect(text).toMatch(
-      /har kontrast [\d.]+:1, men må ha minst 4\.5:1 for å kunne leses av alle \(WCAG AA\) — gjør fargen primary mørkere/,
+      /har kontrast [\d.]+:1, men må ha minst 4\.5:1 for å kunne leses av alle \(WCAG AA\) — gjør fargen «Hovedfarge» mørkere/,
     );
   });
 
@@ -49,7 +49,7 @@ describe('values, choices and contrast in the reader’s language', () => {
     const { text } = await listWithBadValues('en');
     expect(text).toContain("expected one of: high, other; found 'othr' (did you mean 'other'?)");
     expect(text).toMatch(
-      /white text \(onPrimary FFFFFF\) on primary 9FC5E8 has contrast [\d.]+:1; WCAG AA needs 4\.5:1 — use a darker primary/,
+      /white text \("Text on the main colour" FFFFFF\) on "Main colour" 9FC5E8 has contrast [\d.]+:1; WCAG AA needs 4\.5:1 — use a darker "Main colour"/,
     );
     expect(englishLines(text).length).toBeGreaterThan(2);
   });

@@ -68,56 +68,56 @@ const cases: Case[] = [
     values: { onPrimary: '"3A6EA5"' },
     at: 'onPrimary',
     error:
-      /^colors\.onPrimary: text \(onPrimary 3A6EA5\) on primary 1F4E79 has contrast 1\.\d\d:1; WCAG AA needs 4\.5:1 — use a lighter onPrimary$/,
+      /^colors\.onPrimary: text \("Text on the main colour" 3A6EA5\) on "Main colour" 1F4E79 has contrast 1\.\d\d:1; WCAG AA needs 4\.5:1 — use a lighter "Text on the main colour"$/,
   },
   {
     name: 'text on background below 4.5:1 (the background was changed)',
     values: { background: '"808080"', muted: '"000000"', primary: '"000000"' },
     at: 'background',
     error:
-      /^colors\.background: text \(text 1F1F1F\) on background 808080 has contrast 4\.\d\d:1; WCAG AA needs 4\.5:1 — use a lighter background$/,
+      /^colors\.background: text \("Text" 1F1F1F\) on "Background" 808080 has contrast 4\.\d\d:1; WCAG AA needs 4\.5:1 — use a lighter "Background"$/,
   },
   {
     name: 'text on secondary below 4.5:1 (the text colour was changed)',
     values: { primary: '"000000"', text: '"3A3A3A"', secondary: '"999999"' },
     at: 'text',
     error:
-      /^colors\.text: text \(text 3A3A3A\) on secondary 999999 has contrast \d\.\d\d:1; WCAG AA needs 4\.5:1 — use a darker text$/,
+      /^colors\.text: text \("Text" 3A3A3A\) on "Light companion colour" 999999 has contrast \d\.\d\d:1; WCAG AA needs 4\.5:1 — use a darker "Text"$/,
   },
   {
     name: 'headings (primary) on secondary below 4.5:1',
     values: { secondary: '"98B0D0"' },
     at: 'secondary',
     error:
-      /^colors\.secondary: headings \(primary 1F4E79\) on secondary 98B0D0 has contrast \d\.\d\d:1; WCAG AA needs 4\.5:1 — use a lighter secondary$/,
+      /^colors\.secondary: headings \("Main colour" 1F4E79\) on "Light companion colour" 98B0D0 has contrast \d\.\d\d:1; WCAG AA needs 4\.5:1 — use a lighter "Light companion colour"$/,
   },
   {
     name: 'text on accent below 4.5:1',
     values: { accent: '"707070"' },
     at: 'accent',
     error:
-      /^colors\.accent: text \(text 1F1F1F\) on accent 707070 has contrast \d\.\d\d:1; WCAG AA needs 4\.5:1 — use a lighter accent$/,
+      /^colors\.accent: text \("Text" 1F1F1F\) on "Accent colour" 707070 has contrast \d\.\d\d:1; WCAG AA needs 4\.5:1 — use a lighter "Accent colour"$/,
   },
   {
     name: 'muted on background below 4.5:1',
     values: { muted: '"999999"' },
     at: 'muted',
     error:
-      /^colors\.muted: muted text \(muted 999999\) on background FFFFFF has contrast 2\.\d\d:1; WCAG AA needs 4\.5:1 — use a darker muted$/,
+      /^colors\.muted: muted text \("Muted text" 999999\) on "Background" FFFFFF has contrast 2\.\d\d:1; WCAG AA needs 4\.5:1 — use a darker "Muted text"$/,
   },
   {
     name: 'text on highlight below 4.5:1',
     values: { highlight: '"808080"' },
     at: 'highlight',
     error:
-      /^colors\.highlight: text \(text 1F1F1F\) on highlight 808080 has contrast 4\.\d\d:1; WCAG AA needs 4\.5:1 — use a lighter highlight$/,
+      /^colors\.highlight: text \("Text" 1F1F1F\) on "Marking of the audience's own rows" 808080 has contrast 4\.\d\d:1; WCAG AA needs 4\.5:1 — use a lighter "Marking of the audience's own rows"$/,
   },
   {
     name: 'large titles (primary) on background below 3:1 (the background was changed)',
     values: { primary: '"707070"', secondary: '"FFFFFF"', background: '"B0B0B0"', muted: '"000000"' },
     at: 'background',
     error:
-      /^colors\.background: titles \(primary 707070\) on background B0B0B0 has contrast 2\.\d\d:1; WCAG AA needs 3:1 for large text — use a lighter background$/,
+      /^colors\.background: titles \("Main colour" 707070\) on "Background" B0B0B0 has contrast 2\.\d\d:1; WCAG AA needs 3:1 for large text — use a lighter "Background"$/,
   },
 ];
 
@@ -151,7 +151,7 @@ describe('theme check', () => {
       lines.join('\n'),
     ).toBe(true);
     expect(lines).toContain(
-      `${at} white text (onPrimary FFFFFF) on primary 9FC5E8 has contrast 1.81:1; WCAG AA needs 4.5:1 — use a darker primary`,
+      `${at} white text ("Text on the main colour" FFFFFF) on "Main colour" 9FC5E8 has contrast 1.81:1; WCAG AA needs 4.5:1 — use a darker "Main colour"`,
     );
     expect(lines).toHaveLength(4); // white text on it, titles on white, headings on panels, subtitles on it
   });

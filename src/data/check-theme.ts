@@ -94,9 +94,9 @@ function checkColors(theme: Theme, source: YamlSource): Issue[] {
     const shown = (rounded < min ? rounded : Math.floor(ratio * 100) / 100).toFixed(2);
     const values = {
       drawnWord: said(pair.what),
-      text: pair.text,
+      textWord: colorWord(pair.text),
       textHex: text,
-      on: pair.on,
+      onWord: colorWord(pair.on),
       onHex: on,
       ratio: shown,
       min,
@@ -114,6 +114,9 @@ function checkColors(theme: Theme, source: YamlSource): Issue[] {
   }
   return issues;
 }
+
+/** A theme colour as its message says it: by its label in the form (value-text.ts `word.color.*`). */
+const colorWord = (name: ColorName): Said => said(`word.color.${name}`);
 
 /**
  * The pair's usual suspect, unless the other colour is the one changed from its default
@@ -140,13 +143,13 @@ function advice(theme: Theme, blame: ColorName, other: ColorName, min: number): 
   const across = away === 'word.lighter' ? 'word.darker' : 'word.lighter';
   const reaches = (direction: MessageKey): boolean =>
     contrastRatio(direction === 'word.lighter' ? 'FFFFFF' : '000000', b) >= min;
-  if (reaches(away)) return said('theme.useOne', { directionWord: said(away), color: blame });
-  if (reaches(across)) return said('theme.useOne', { directionWord: said(across), color: blame });
+  if (reaches(away)) return said('theme.useOne', { directionWord: said(away), colorWord: colorWord(blame) });
+  if (reaches(across)) return said('theme.useOne', { directionWord: said(across), colorWord: colorWord(blame) });
   return said('theme.useBoth', {
     directionWord: said(away),
-    color: blame,
+    colorWord: colorWord(blame),
     otherDirectionWord: said(across),
-    other,
+    otherWord: colorWord(other),
   });
 }
 

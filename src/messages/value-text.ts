@@ -5,6 +5,7 @@
  * would take `must be at least 3 characters long` in.
  */
 import { t } from './entry.js';
+import { fieldLabel } from './field-labels.js';
 
 const SIZES = {
   'in.minChars': t('må ha minst {n} tegn', 'må ha minst {n} teikn', 'must be at least {n} characters long'),
@@ -101,9 +102,9 @@ function contrast(shade: boolean, large: boolean) {
   const [nbShade, nnShade] = shade ? [', {shadeWord}', ', {shadeWord}'] : ['', ''];
   const size = large ? [' for stor tekst', ' for stor tekst', ' for large text'] : ['', '', ''];
   return t(
-    `{drawnWord} ({text} {textHex}${nbShade}) på {on} {onHex} har kontrast {ratio}:1, men må ha minst {min}:1${size[0]} for å kunne leses av alle (WCAG AA) — {message}`,
-    `{drawnWord} ({text} {textHex}${nnShade}) på {on} {onHex} har kontrast {ratio}:1, men må ha minst {min}:1${size[1]} for å kunne lesast av alle (WCAG AA) — {message}`,
-    `${drawn} ({text} {textHex}) on {on} {onHex} has contrast {ratio}:1; WCAG AA needs {min}:1${size[2]} — {message}`,
+    `{drawnWord} ({textWord} {textHex}${nbShade}) på {onWord} {onHex} har kontrast {ratio}:1, men må ha minst {min}:1${size[0]} for å kunne leses av alle (WCAG AA) — {message}`,
+    `{drawnWord} ({textWord} {textHex}${nnShade}) på {onWord} {onHex} har kontrast {ratio}:1, men må ha minst {min}:1${size[1]} for å kunne lesast av alle (WCAG AA) — {message}`,
+    `${drawn} ({textWord} {textHex}) on {onWord} {onHex} has contrast {ratio}:1; WCAG AA needs {min}:1${size[2]} — {message}`,
   );
 }
 
@@ -113,14 +114,14 @@ const THEME = {
   'theme.contrastLarge': contrast(false, true),
   'theme.contrast': contrast(false, false),
   'theme.useBoth': t(
-    'gjør fargen {color} {directionWord} og fargen {other} {otherDirectionWord}',
-    'gjer fargen {color} {directionWord} og fargen {other} {otherDirectionWord}',
-    'use a {directionWord} {color} and a {otherDirectionWord} {other}',
+    'gjør fargen {colorWord} {directionWord} og fargen {otherWord} {otherDirectionWord}',
+    'gjer fargen {colorWord} {directionWord} og fargen {otherWord} {otherDirectionWord}',
+    'use a {directionWord} {colorWord} and a {otherDirectionWord} {otherWord}',
   ),
   'theme.useOne': t(
-    'gjør fargen {color} {directionWord}',
-    'gjer fargen {color} {directionWord}',
-    'use a {directionWord} {color}',
+    'gjør fargen {colorWord} {directionWord}',
+    'gjer fargen {colorWord} {directionWord}',
+    'use a {directionWord} {colorWord}',
   ),
   // A face this machine lacks (fonts/fonts.ts describe); its stand-in measured wider for safety.
   'font.standInWider': t(
@@ -137,7 +138,27 @@ const THEME = {
 
 export const VALUE_TEXT = { ...SIZES, ...CHOICES, ...TRANSLATIONS, ...THEME };
 
+/**
+ * A theme colour by its label in the form (field-labels.ts), quoted: a contrast message names the
+ * colour as the Studio's theme tab and theme.yaml's comments do, not by its YAML key (the
+ * finding's field, `colors.muted`, still says where it is).
+ */
+const colorWord = (name: string) =>
+  t(
+    `«${fieldLabel(['colors', name], 'nb')}»`,
+    `«${fieldLabel(['colors', name], 'nn')}»`,
+    `"${fieldLabel(['colors', name], 'en')}"`,
+  );
+
 export const VALUE_WORDS = {
+  'word.color.primary': colorWord('primary'),
+  'word.color.secondary': colorWord('secondary'),
+  'word.color.accent': colorWord('accent'),
+  'word.color.background': colorWord('background'),
+  'word.color.text': colorWord('text'),
+  'word.color.muted': colorWord('muted'),
+  'word.color.onPrimary': colorWord('onPrimary'),
+  'word.color.highlight': colorWord('highlight'),
   'word.kind.other': t('en annen type verdi', 'ein annan type verdi', 'another kind of value'),
   'word.lighter': t('lysere', 'lysare', 'lighter'),
   'word.darker': t('mørkere', 'mørkare', 'darker'),
