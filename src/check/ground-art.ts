@@ -8,7 +8,7 @@
  * that reads or a panel, check/backdrop.ts). The build keeps text off these boxes
  * (template/template-design.ts), `trappa check` reports text over them (rules/template-art.ts).
  */
-import { contrastRatio, relativeLuminance } from '../contrast.js';
+import { luminanceRatio, relativeLuminance } from '../contrast.js';
 import type { Box } from '../layout/types.js';
 import { colorAt } from './backdrop.js';
 import type { Layer, RasterOf } from './types.js';
@@ -36,9 +36,12 @@ function standingOut(layer: Layer, rasterOf: RasterOf): { nx: number; ny: number
       if (c === undefined) return undefined;
       colors.push(c);
     }
-  const byLightness = [...colors].sort((a, b) => relativeLuminance(a) - relativeLuminance(b));
-  const median = byLightness[Math.floor(byLightness.length / 2)]!;
-  const out = colors.map((c) => contrastRatio(c, median) > STANDS_OUT);
+  // Each point's luminance once: sorting the colours by it looked it up ~2 log n times a point
+  // (~25 ms of a slide-sized picture's ~7,500). The median colour's luminance is the median
+  // luminance, and a contrast ratio depends on the luminances alone.
+  const luminances = Float64Array.from(colors, relativeLuminance);
+  const median = Float64Array.from(luminances).sort()[Math.floor(luminances.length / 2)]!;
+  const out = Array.from(luminances, (l) => luminanceRatio(l, median) > STANDS_OUT);
   return out.filter(Boolean).length <= PLAIN * out.length ? { nx, ny, out } : undefined;
 }
 

@@ -49,15 +49,20 @@ function columnsOf(look: LayoutLook, row: Box): { ground: number; free: boolean[
   const n = Math.max(1, Math.floor(row.w / COLUMN));
   // The logos stand in the middle half of the band's height (title.ts logoBoxes).
   const ys = Array.from({ length: ROWS }, (_, j) => row.y + row.h * (0.25 + (0.5 * (j + 0.5)) / ROWS));
-  const samples = Array.from({ length: n }, (_, i) => ys.map((y) => look.groundAt(row.x + (i + 0.5) * COLUMN, y)));
+  // Each point's lightness once (undefined where the ground cannot be known): the median and the
+  // evenness test both read it, and a cover's row search samples tens of thousands of points (Candy's took ~100 ms).
+  const samples = Array.from({ length: n }, (_, i) =>
+    ys.map((y) => {
+      const c = look.groundAt(row.x + (i + 0.5) * COLUMN, y);
+      return c === undefined ? undefined : lightness(c);
+    }),
+  );
   const known = samples
     .flat()
-    .filter((c): c is string => c !== undefined)
-    .map(lightness)
+    .filter((l): l is number => l !== undefined)
     .sort((a, b) => a - b);
   const ground = known[Math.floor(known.length / 2)] ?? 0;
-  const even = (c: string | undefined) =>
-    c !== undefined && Math.max(lightness(c) / ground, ground / lightness(c)) <= EVEN;
+  const even = (l: number | undefined) => l !== undefined && Math.max(l / ground, ground / l) <= EVEN;
   const free = samples.map((column, i) => {
     const x = row.x + i * COLUMN;
     const cell = { x, y: row.y, w: COLUMN, h: row.h };
