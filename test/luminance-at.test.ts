@@ -1,13 +1,14 @@
 /**
- * check/backdrop.ts luminanceAt: the art inside a template's picture (check/ground-art.ts) takes
- * each point's luminance from the packed colour, not from its hex. The build keeps text off that
- * art, so a luminance that differed in the last bit could move a median and change a deck:
- * it must be exactly `relativeLuminance(colorAt(…))`.
+ * check/backdrop.ts luminanceAt: the art inside a template's picture (check/ground-art.ts) and the
+ * cover's logo rows (template/logo-band.ts) take each point's luminance from the packed colour, not
+ * from its hex. The build keeps text off that art and puts the logos by it, so a luminance that
+ * differed in the last bit could move a median and change a deck: it must be exactly
+ * `relativeLuminance(colorAt(…))`.
  */
 import { describe, expect, it } from 'vitest';
 import { colorAt, luminanceAt } from '../src/check/backdrop.js';
 import type { Layer } from '../src/check/types.js';
-import { relativeLuminance } from '../src/contrast.js';
+import { contrastRatio, luminanceRatio, relativeLuminance } from '../src/contrast.js';
 
 const box = { x: 0, y: 0, w: 10, h: 7.5 };
 const solid = (color: string, alpha = 1): Layer => ({ box, paint: { kind: 'solid', color, alpha } });
@@ -21,7 +22,10 @@ describe('luminanceAt', () => {
         for (const layers of [[solid(color)], [solid('3A7F12'), solid(color, 0.4)]]) {
           const shown = colorAt(layers, 5, 3, none);
           expect(shown).toBeDefined();
-          expect(luminanceAt(layers, 5, 3, none)).toBe(relativeLuminance(shown!));
+          const luminance = luminanceAt(layers, 5, 3, none)!;
+          expect(luminance).toBe(relativeLuminance(shown!));
+          // The logo band's lightness (template/logo-band.ts) from it: the contrast to black.
+          expect(luminanceRatio(luminance, 0)).toBe(contrastRatio(shown!, '000000'));
         }
   });
 
