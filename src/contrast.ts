@@ -22,7 +22,10 @@ function computeLuminance(hex: string): number {
 /** WCAG 2.1 contrast ratio, 1 to 21. */
 export function contrastRatio(a: string, b: string): number {
   // No array and sort per call: the template-art check and the logo band ask millions of times.
-  const x = relativeLuminance(a);
-  const y = relativeLuminance(b);
+  return luminanceRatio(relativeLuminance(a), relativeLuminance(b));
+}
+
+/** The contrast ratio of two relative luminances (`relativeLuminance`), for callers that hold many. */
+export function luminanceRatio(x: number, y: number): number {
   return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
 }

@@ -164,6 +164,16 @@ export function colorAt(layers: readonly Layer[], x: number, y: number, rasterOf
 }
 
 /**
+ * `relativeLuminance(colorAt(…))` without the hex string (the same sums of the same channel
+ * values, so the same number): sampling a slide-sized picture's ~7,500 points for its art
+ * (ground-art.ts) made a string and looked it up in a map at each.
+ */
+export function luminanceAt(layers: readonly Layer[], x: number, y: number, rasterOf: RasterOf): number | undefined {
+  const rgb = drawnAt(layers, x, y, rasterOf);
+  return rgb === UNKNOWN ? undefined : luminance(rgb);
+}
+
+/**
  * Whether a layer reaches into `box`. One that does not covers no point strictly inside the box
  * (`covers` takes closed boxes; sample points are never on the box's rim), so sampling skips it.
  */

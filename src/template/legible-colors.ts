@@ -14,7 +14,7 @@
  * (measured as `trappa check` measures it: the panel is a layer under the text).
  */
 import { artBoxes, backdropOf, mostUnder } from '../check/art-boxes.js';
-import { backgroundLayer, colorAt, layersOf, under } from '../check/backdrop.js';
+import { backgroundLayer, colorAt, layersOf, luminanceAt, under } from '../check/backdrop.js';
 import { pictureArt } from '../check/ground-art.js';
 import { inheritance, type Inheritance } from '../check/inherit-placeholders.js';
 import { readSlideElements } from '../check/read-slide.js';
@@ -74,8 +74,12 @@ export interface LayoutLook {
    * panel such text gets). Undefined when what is there cannot be known (an unreadable picture).
    */
   backgroundIn(box: Box): string[] | undefined;
-  /** The colour at one point of the slide (background, art, a picture's pixel); undefined where unknown. */
-  groundAt(x: number, y: number): string | undefined;
+  /**
+   * The relative luminance of the colour at one point of the slide (background, art, a picture's
+   * pixel); undefined where unknown. A number, not the colour: the cover's logo rows sample tens of
+   * thousands of points and judge only their lightness (logo-band.ts).
+   */
+  luminanceAt(x: number, y: number): number | undefined;
   /**
    * The scheme slot a text in this placeholder must name, or undefined when its inherited colour
    * reads. `at` is where the text really is when the slide moved it (and Trappa's own shapes
@@ -263,7 +267,7 @@ export function readLayoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
     },
     art,
     inPicture: pictureArt(layers, set.size, rasterOf),
-    groundAt: (x, y) => colorAt(layers, x, y, rasterOf),
+    luminanceAt: (x, y) => luminanceAt(layers, x, y, rasterOf),
     inheritedColor: (ph) => placeholder(ph).color ?? scheme.get('tx1') ?? '000000',
     textSlot(ph, at) {
       // The text's colour and panel are judged on its ground alone; a highlighted run is drawn on

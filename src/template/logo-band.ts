@@ -9,7 +9,7 @@
  * light backing of their own. The cover's texts and its logos share the room above the art, so
  * this module offers rows of several heights and the cover chooses (slides/cover-plan.ts).
  */
-import { contrastRatio } from '../contrast.js';
+import { luminanceRatio } from '../contrast.js';
 import type { LogoBand, LogoRows } from '../layout/page.js';
 import type { Box } from '../layout/types.js';
 import type { LayoutInfo, MasterSet } from '../pptx/master-set.js';
@@ -33,15 +33,13 @@ const LIGHT = 9.5;
 const ROW_SHARE = 0.6;
 
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-/** Lightness by colour: a band's search samples thousands of points of a few colours (a picture's more). */
-const lightnesses = new Map<string, number>();
-const lightness = (color: string): number => {
-  let found = lightnesses.get(color);
-  if (found === undefined) {
-    if (lightnesses.size >= 65_536) lightnesses.clear();
-    lightnesses.set(color, (found = contrastRatio(color, '000000')));
-  }
-  return found;
+/**
+ * A point's lightness: its contrast ratio to black (0 luminance), as `contrastRatio(colour, '000000')`
+ * gives it. From the luminance (LayoutLook.luminanceAt): no hex string and map look-up per point.
+ */
+const lightnessAt = (look: LayoutLook, x: number, y: number): number | undefined => {
+  const l = look.luminanceAt(x, y);
+  return l === undefined ? undefined : luminanceRatio(l, 0);
 };
 
 /** The median lightness of the row's ground and, per column, whether it is free (no art, an even ground). */
@@ -49,15 +47,13 @@ function columnsOf(look: LayoutLook, row: Box): { ground: number; free: boolean[
   const n = Math.max(1, Math.floor(row.w / COLUMN));
   // The logos stand in the middle half of the band's height (title.ts logoBoxes).
   const ys = Array.from({ length: ROWS }, (_, j) => row.y + row.h * (0.25 + (0.5 * (j + 0.5)) / ROWS));
-  const samples = Array.from({ length: n }, (_, i) => ys.map((y) => look.groundAt(row.x + (i + 0.5) * COLUMN, y)));
-  const known = samples
-    .flat()
-    .filter((c): c is string => c !== undefined)
-    .map(lightness)
-    .sort((a, b) => a - b);
+  // Each point's lightness once (undefined where the ground cannot be known): the median and the
+  // evenness test both read it, and a cover's row search samples tens of thousands of points (Candy's took ~100 ms).
+  const samples = Array.from({ length: n }, (_, i) => ys.map((y) => lightnessAt(look, row.x + (i + 0.5) * COLUMN, y)));
+  // Sorted as numbers, natively: a comparator called n log n times was most of this function's own time.
+  const known = Float64Array.from(samples.flat().filter((l): l is number => l !== undefined)).sort();
   const ground = known[Math.floor(known.length / 2)] ?? 0;
-  const even = (c: string | undefined) =>
-    c !== undefined && Math.max(lightness(c) / ground, ground / lightness(c)) <= EVEN;
+  const even = (l: number | undefined) => l !== undefined && Math.max(l / ground, ground / l) <= EVEN;
   const free = samples.map((column, i) => {
     const x = row.x + i * COLUMN;
     const cell = { x, y: row.y, w: COLUMN, h: row.h };
