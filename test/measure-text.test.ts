@@ -8,7 +8,9 @@ import { FontRegistry, fontMetrics, MISSING_GLYPH_EM, resolveFontFace, withFonts
 import {
   layoutParagraphs,
   LINE_HEIGHT_EM,
+  keepLinesOf,
   keepUnitsOf,
+  layoutPrepared,
   measureWidth,
   prepareText,
   WIDTH_SAFETY,
@@ -248,6 +250,30 @@ describe('measurement caches', () => {
       // Two paragraphs of ~45 characters weigh more than 50: the first is forgotten when the second is kept.
       unitsOf(p('Innherred'), style(20));
       expect(unitsOf(p('Samkommune'), style(20))).not.toBe(kept);
+    });
+  });
+
+  describe('lines kept for fewer wraps (the Studio’s worker)', () => {
+    // Back to the default for the files that run after this one in the same process.
+    afterEach(() => keepLinesOf(Number.POSITIVE_INFINITY));
+
+    it('lays out the same lines when its wraps are let go as it goes', () => {
+      const paragraphs = [
+        text('Innherred Samkommune er et omfattende og forpliktende samarbeid mellom nabokommunene'),
+        text('Levanger og Verdal', { bullet: true, level: 1, spaceBefore: 6 }),
+      ];
+      // The same prepared text, every size and width tried twice: the second time from the memo where kept.
+      const tried = () => {
+        const prepared = prepareText(paragraphs, style(20));
+        return [0, 1].flatMap(() =>
+          [28, 20, 12].flatMap((size) => [2, 4.5].map((width) => layoutPrepared(prepared, size, width))),
+        );
+      };
+      const kept = tried();
+      keepLinesOf(1);
+      expect(tried()).toEqual(kept);
+      keepLinesOf(3);
+      expect(tried()).toEqual(kept);
     });
   });
 

@@ -14,10 +14,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
-import { keepUnitsOf } from '../../src/layout/measure-text.js';
+import { keepLinesOf, keepUnitsOf } from '../../src/layout/measure-text.js';
 import { type RenderAnswer, runJob } from '../../src/studio/studio-jobs.js';
 import { sha256Hex } from '../../src/sha256.js';
-import { UNITS_KEPT } from '../../src/studio/studio-worker.js';
+import { LINES_KEPT, UNITS_KEPT } from '../../src/studio/studio-worker.js';
 import { writeSyntheticProject } from './synthetic.js';
 
 const { values } = parseArgs({
@@ -49,6 +49,7 @@ function weigh(step: string): void {
 
 // As the studio's worker keeps them (studio-worker.ts).
 keepUnitsOf(UNITS_KEPT);
+keepLinesOf(LINES_KEPT);
 try {
   const { deckId } = await writeSyntheticProject(repo, root, Number(values.rows));
   const paths = { root, dataDir: path.join(root, 'data'), templatesDir: path.join(root, 'templates') };

@@ -117,7 +117,31 @@ let linesMemo = new WeakMap<readonly Unit[], Map<number, Map<number, WrappedLine
  */
 export function forgetParagraphMeasures(): void {
   unitsMemo = new WeakMap();
+  forgetLines();
+}
+
+/** Wraps (a paragraph's lines at one size and width) kept in `linesMemo` before it is let go. */
+let linesKept = Number.POSITIVE_INFINITY;
+/** Wraps kept in `linesMemo` since it was last let go. */
+let linesHeld = 0;
+
+function forgetLines(): void {
   linesMemo = new WeakMap();
+  linesHeld = 0;
+}
+
+/**
+ * From now on, `linesMemo` is let go once it holds `wraps` wraps. The Studio's worker bounds it:
+ * one slide's build can try thousands of paragraphs at every size and width (the target groups'
+ * column flow of a 2 MB strategy: 3 column counts, ~25 sizes, 179 slides), and every line tried
+ * stayed live until that slide was done (forgetParagraphMeasures is called between slides). On
+ * Node 24 that held the worker's heap at ~145 MB through the first render (~70 MB live), the
+ * studio's peak. A wrap let go is computed again when asked for: the same lines, from the same
+ * units. @default all, as long as their paragraph lives (the CLI builds a deck once)
+ */
+export function keepLinesOf(wraps: number): void {
+  linesKept = wraps;
+  forgetLines();
 }
 
 /**
@@ -175,7 +199,10 @@ function linesOf(units: readonly Unit[], size: number, width: number): WrappedLi
   let byWidth = bySize.get(size);
   if (!byWidth) bySize.set(size, (byWidth = new Map()));
   let lines = byWidth.get(width);
-  if (!lines) byWidth.set(width, (lines = wrapUnits(units, size, width)));
+  if (!lines) {
+    byWidth.set(width, (lines = wrapUnits(units, size, width)));
+    if (++linesHeld >= linesKept) forgetLines();
+  }
   return lines;
 }
 

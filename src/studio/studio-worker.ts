@@ -8,7 +8,7 @@
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { InputError, TrappaError } from '../errors.js';
-import { keepUnitsOf } from '../layout/measure-text.js';
+import { keepLinesOf, keepUnitsOf } from '../layout/measure-text.js';
 import type { Lang } from '../messages/catalogue.js';
 import { type Job, keepTexts, madeTexts, RenderAnswer, runJob, wasLongJob } from './studio-jobs.js';
 import { HeapRelease } from './heap-release.js';
@@ -131,7 +131,16 @@ const CHILD_FLAG = 'TRAPPA_STUDIO_JOB_PROCESS';
  */
 export const UNITS_KEPT = Number(process.env.TRAPPA_STUDIO_UNITS_KEPT ?? 100_000);
 
-if (parentPort || (process.send && process.env[CHILD_FLAG])) keepUnitsOf(UNITS_KEPT);
+/**
+ * Wraps a worker keeps by paragraph before it lets them go (measure-text.ts keepLinesOf): a slide
+ * tried at every size keeps no more than this many of its lines live while it is laid out.
+ */
+export const LINES_KEPT = Number(process.env.TRAPPA_STUDIO_LINES_KEPT ?? 10_000);
+
+if (parentPort || (process.send && process.env[CHILD_FLAG])) {
+  keepUnitsOf(UNITS_KEPT);
+  keepLinesOf(LINES_KEPT);
+}
 
 if (parentPort) {
   const { lang, background } = workerData as { lang: Lang; background?: boolean };
