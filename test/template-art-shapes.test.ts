@@ -22,10 +22,9 @@ import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDecks, type BuiltDeck } from '../src/build-deck.js';
-import { backdropPictures } from '../src/check/backdrop-pictures.js';
-import { checkDeck } from '../src/check/check-deck.js';
 import { copyProjectOnTemplate, REPO } from './helpers/project-copy.js';
 import { libreOfficeTemplates, ownTemplates } from './helpers/template-corpus.js';
+import { artFindings, movedDown } from './helpers/template-art.js';
 import { hasSoffice } from './helpers/tools.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'trappa-art-shapes-'));
@@ -42,27 +41,6 @@ async function coverOn(file: string): Promise<BuiltDeck> {
       'slides: [title]\n',
   );
   return (await buildDecks({ root, decks: ['cover'], dryRun: true })).decks[0]!;
-}
-
-async function artFindings(bytes: Uint8Array) {
-  const pictures = await backdropPictures(bytes);
-  return checkDeck(bytes, { minBodySize: 9, pictures }).filter((f) => f.rule === 'art');
-}
-
-/** `bytes` with the shapes named by `name` in `part` moved down by `dy` inches. */
-function moved(bytes: Uint8Array, part: string, name: RegExp, dy: number): Uint8Array {
-  const files = unzipSync(bytes);
-  files[part] = strToU8(
-    strFromU8(files[part]!).replace(/<p:(sp|pic)>[\s\S]*?<\/p:\1>/g, (shape) => {
-      const shapeName = /<p:cNvPr [^>]*name="([^"]*)"/.exec(shape)?.[1] ?? '';
-      if (!name.test(shapeName)) return shape;
-      return shape.replace(
-        /<a:off x="(\d+)" y="(\d+)"\/>/,
-        (_m, x, y) => `<a:off x="${x}" y="${Number(y) + Math.round(dy * EMU)}"/>`,
-      );
-    }),
-  );
-  return zipSync(files);
 }
 
 /** `bytes` with the solid fills of the shapes named by `name` in `part` made half transparent. */
@@ -118,7 +96,9 @@ describe.runIf(hasSoffice)("the art rule on Trappa's shapes and on thin art", ()
   it("reports a logo over the template's art, by name and the art's place", async () => {
     expect(await artFindings(decks.Blue_Curve!.bytes)).toEqual([]);
     // The logos (not their backing: there is none on this cover) moved down onto the wave (4.92 in down).
-    const found = await artFindings(moved(decks.Blue_Curve!.bytes, 'ppt/slides/slide1.xml', /^Logo (?!backing)/, 1.2));
+    const found = await artFindings(
+      movedDown(decks.Blue_Curve!.bytes, 'ppt/slides/slide1.xml', /^Logo (?!backing)/, 1.2),
+    );
     expect(found.map((f) => f.element).sort()).toEqual([
       'Logo Innherred Samkommune',
       'Logo Levanger kommune',
@@ -161,7 +141,7 @@ describe.runIf(hasSoffice)("the art rule on Trappa's shapes and on thin art", ()
 
     it('reports a box moved off the plan (below the content area, still on the keys), and a see-through one', async () => {
       const deck = decks['Piano/partnarar']!.bytes;
-      const below = shapes(await artFindings(moved(deck, SLIDE, /^Service Case handling$/, 0.6)));
+      const below = shapes(await artFindings(movedDown(deck, SLIDE, /^Service Case handling$/, 0.6)));
       expect(below.map((f) => [f.slide, f.element])).toEqual([[3, 'Service Case handling']]);
       expect(below[0]!.message).toMatch(
         /^the shape lies over the template's art \(0\.00 in, 3\.42 in, 11\.02 in × 2\.79 in\)/,
@@ -171,7 +151,7 @@ describe.runIf(hasSoffice)("the art rule on Trappa's shapes and on thin art", ()
     });
 
     it('says many boxes off the plan on one slide once, with their count', async () => {
-      const found = shapes(await artFindings(moved(decks['Piano/partnarar']!.bytes, SLIDE, /^Service /, 1.2)));
+      const found = shapes(await artFindings(movedDown(decks['Piano/partnarar']!.bytes, SLIDE, /^Service /, 1.2)));
       expect(found).toHaveLength(1);
       expect(found[0]!.slide).toBe(3);
       expect(found[0]!.said?.values).toMatchObject({ n: 12, first: 'Service Child welfare' });

@@ -2,6 +2,9 @@
  * The template's art on a built slide, as the art tests read it: the master's and layout's own
  * shapes and pictures, not a full-slide background, not a hairline (thinner than 0.1 in).
  */
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { backdropPictures } from '../../src/check/backdrop-pictures.js';
+import { checkDeck } from '../../src/check/check-deck.js';
 import { measureFrame } from '../../src/check/measure-frame.js';
 import { drawnBox } from '../../src/check/rules/slide-geometry.js';
 import type { ShapeModel, SlideModel } from '../../src/check/types.js';
@@ -34,4 +37,26 @@ export function linesBox(e: ShapeModel): Box | undefined {
   );
   const offset = anchor === 'ctr' ? (e.box.h - need) / 2 : anchor === 'b' ? e.box.h - need : 0;
   return { ...e.box, y: e.box.y + offset, h: need };
+}
+
+/** The `art` rule's findings on a deck, with its backdrop pictures decoded as the build does. */
+export async function artFindings(bytes: Uint8Array) {
+  const pictures = await backdropPictures(bytes);
+  return checkDeck(bytes, { minBodySize: 9, pictures }).filter((f) => f.rule === 'art');
+}
+
+/** `bytes` with the shapes and pictures named by `name` in `part` (each with a position of its own) moved down by `dy` inches. */
+export function movedDown(bytes: Uint8Array, part: string, name: RegExp, dy: number): Uint8Array {
+  const files = unzipSync(bytes);
+  files[part] = strToU8(
+    strFromU8(files[part]!).replace(/<p:(sp|pic)>[\s\S]*?<\/p:\1>/g, (shape) =>
+      name.test(/<p:cNvPr [^>]*name="([^"]*)"/.exec(shape)?.[1] ?? '')
+        ? shape.replace(
+            /<a:off x="(\d+)" y="(\d+)"\/>/,
+            (_m, x, y) => `<a:off x="${x}" y="${Number(y) + Math.round(dy * 914_400)}"/>`,
+          )
+        : shape,
+    ),
+  );
+  return zipSync(files);
 }
