@@ -10,7 +10,7 @@
  *   larger, still in the template's places (no position of their own).
  * Decks built in process (dry run) on LibreOffice's templates, read from their slide XML.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +19,7 @@ import { backdropPictures } from '../src/check/backdrop-pictures.js';
 import { checkDeck } from '../src/check/check-deck.js';
 import type { ShapeModel } from '../src/check/types.js';
 import { readPptx, slideTitled } from './helpers/pptx-zip.js';
-import { copyProjectOnTemplate } from './helpers/project-copy.js';
+import { copyProjectOnTemplate, REPO } from './helpers/project-copy.js';
 import { boxesMeet, linesBox } from './helpers/template-art.js';
 import { libreOfficeTemplates } from './helpers/template-corpus.js';
 import { hasSoffice, missingTool } from './helpers/tools.js';
@@ -29,10 +29,16 @@ afterAll(() => rmSync(work, { recursive: true, force: true, maxRetries: 5, retry
 
 const built = new Map<string, BuiltDeck[]>();
 
-async function buildOn(name: string, decks: string[]): Promise<BuiltDeck[]> {
+/** `decks` of the bundled project (or of the fixture `data`, e.g. test/fixtures/innafjords/data) built on the corpus template `name`. */
+async function buildOn(name: string, decks: string[], data?: string): Promise<BuiltDeck[]> {
   const file = (await libreOfficeTemplates()).find((f) => path.basename(f) === `${name}.potx`);
   if (!file) throw new Error(`${name}.potx is not in the corpus`);
   const root = copyProjectOnTemplate(mkdtempSync(path.join(work, 'p-')), file);
+  if (data) {
+    rmSync(path.join(root, 'data'), { recursive: true });
+    cpSync(path.join(REPO, data), path.join(root, 'data'), { recursive: true });
+    appendFileSync(path.join(root, 'data/theme.yaml'), `template: templates/${name}.potx\n`);
+  }
   return (await buildDecks({ root, decks, dryRun: true })).decks;
 }
 
@@ -40,6 +46,7 @@ beforeAll(async () => {
   if (!hasSoffice) return;
   built.set('Nature_Illustration', await buildOn('Nature_Illustration', ['strategi', 'storledermote']));
   built.set('Forestbird', await buildOn('Forestbird', ['strategi']));
+  built.set('Piano', await buildOn('Piano', ['alle'], 'test/fixtures/innafjords/data'));
 }, 300_000);
 
 /** A slide's texts that are neither its title nor its footer, slide number or date. */
@@ -103,4 +110,44 @@ describe.skipIf(missingTool('LibreOffice', hasSoffice))('content placed off the 
     expect(right!.x + right!.w - lists[1]!.text!.insets.right).toBeLessThan(8.66);
     expect(left!.y + left!.h).toBeGreaterThan(3.94);
   });
+
+  it('Piano: a panel covers the texts it serves, not the empty column between a list and its caption', () => {
+    const [deck] = built.get('Piano')!;
+    const model = readPptx(deck!.bytes).model();
+    // On b6040d0 «Målgrupper»'s one dark panel ran from the list's top to the caption at the
+    // column's foot, 1.0 in of it empty over the piano keys.
+    const slide = slideTitled(readPptx(deck!.bytes), 'Målgrupper')!;
+    const legend = slide.elements.find((e) => e.name === 'Legend')!;
+    expect(panelsUnder(legend.box!, slide.elements as ShapeModel[])).toHaveLength(1);
+    for (const s of model.slides)
+      for (const panel of (s.elements as ShapeModel[]).filter((e) => /^Panel \d+$/.test(e.name)))
+        expect(emptyStretch(panel, s.elements as ShapeModel[]), `slide ${s.number} ${panel.name}`).toBeLessThan(0.65);
+  });
 });
+
+/** The panels (Trappa's own, named «Panel n») whose box holds `box`. */
+const panelsUnder = (box: { x: number; y: number; w: number; h: number }, elements: ShapeModel[]) =>
+  elements.filter(
+    (e) =>
+      /^Panel \d+$/.test(e.name) &&
+      e.box!.y <= box.y + 0.02 &&
+      e.box!.y + e.box!.h >= box.y + box.h - 0.02 &&
+      boxesMeet(e.box!, box),
+  );
+
+/** The tallest stretch of `panel`, top to bottom, that none of the slide's other elements on it reaches (texts by their lines). */
+function emptyStretch(panel: ShapeModel, elements: ShapeModel[]): number {
+  const p = panel.box!;
+  const spans = elements
+    .filter((e) => e !== panel && e.box && boxesMeet(e.box, p))
+    .map((e) => linesBox(e) ?? e.box!)
+    .map((b) => [Math.max(p.y, b.y), Math.min(p.y + p.h, b.y + b.h)] as const)
+    .sort((a, b) => a[0] - b[0]);
+  let reached = p.y;
+  let widest = 0;
+  for (const [top, bottom] of spans) {
+    widest = Math.max(widest, top - reached);
+    reached = Math.max(reached, bottom);
+  }
+  return Math.max(widest, p.y + p.h - reached);
+}

@@ -14,7 +14,7 @@ import { partRole } from '../kinds/index.js';
 import type { Box, LaidOutSlide, Paragraph, SlideElement, TextElement } from '../layout/types.js';
 import type { LayoutInfo, LayoutRole, MasterSet, PlaceholderInfo, PlaceholderRef } from './master-set.js';
 import { chooseSlots, isBodyText, type SlotInset, sameBox, titleInset } from './slot-plan.js';
-import { bodyPanelBox, drawnArea, isBodyElement, panelArea, textArea, withMargin } from './text-panels.js';
+import { bodyPanelGroups, drawnArea, panelArea, textArea, withMargin } from './text-panels.js';
 
 const log = debugLog('pptx');
 
@@ -289,10 +289,10 @@ export function planSlide(
 }
 
 /**
- * Where a slide has several body texts and one needs a panel, one panel behind the whole body
- * instead (text-panels.ts): a column on a panel beside a column on the picture reads as patchy
- * as two panels with the picture between them. Every body text is then judged on the panel:
- * one that read on the picture may not read on it.
+ * Where body texts stand together (text-panels.ts bodyPanelGroups) and one needs a panel, one
+ * panel behind them all instead: a column on a panel beside a column on the picture reads as
+ * patchy as two panels with the picture between them. Every text of the group is then judged
+ * on the panel: one that read on the picture may not read on it. Texts apart keep their own look.
  */
 function oneBodyPanel(
   slide: LaidOutSlide,
@@ -302,11 +302,25 @@ function oneBodyPanel(
   dropped: (e: SlideElement) => boolean,
   options: PlanOptions,
 ): ShapePlan[] {
-  const body = slide.elements.flatMap((e, i) => (isBodyElement(e) && !dropped(e) ? [i] : []));
+  return bodyPanelGroups(slide.elements, dropped).reduce(
+    (plans, group) => groupPanel(slide, layout, plans, group, set, dropped, options),
+    shapes,
+  );
+}
+
+/** One panel behind `group`'s members, where two of them are texts and one of those needs a panel. */
+function groupPanel(
+  slide: LaidOutSlide,
+  layout: LayoutInfo,
+  shapes: ShapePlan[],
+  { members: body, box }: { members: number[]; box: Box },
+  set: MasterSet,
+  dropped: (e: SlideElement) => boolean,
+  options: PlanOptions,
+): ShapePlan[] {
   const texts = body.filter((i) => slide.elements[i]!.type === 'text');
   const panels = texts.filter((i) => shapes[i]!.panel);
-  const box = panels.length >= 1 && texts.length >= 2 ? bodyPanelBox(slide.elements, dropped) : undefined;
-  if (!box) return shapes;
+  if (panels.length === 0 || texts.length < 2) return shapes;
   const first = shapes[panels[0]!]!;
   const slot = first.panel!;
   const fill = set.scheme.get(slot) ?? 'FFFFFF';

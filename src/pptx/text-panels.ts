@@ -7,8 +7,10 @@
  * not the empty rest of its box (Lights' title slide had a white box over half the slide).
  *
  * On a busy picture, texts side by side, some on panels and some on the picture, read
- * patchy (Candy): one panel then lies behind the whole body (its texts and Trappa's own
- * shapes with them), and each body text is judged on that panel (slide-structure.ts).
+ * patchy (Candy): one panel then lies behind the body's texts that stand together (and
+ * Trappa's own shapes among them), and each is judged on that panel (slide-structure.ts). A
+ * caption at a column's foot, apart from the column's lines, takes a panel of its own: one
+ * panel over both covered the empty picture between them (Piano's keys).
  */
 import { lineSpan, sharedAlignment } from '../layout/line-span.js';
 import { bulletMarginPt, layoutParagraphs, WIDTH_SAFETY } from '../layout/measure-text.js';
@@ -67,31 +69,70 @@ function union(boxes: Box[]): Box {
   return { x, y, w: right - x, h: bottom - y };
 }
 
-/** A body element: neither the title nor a footer (slide number, date). */
-export const isBodyElement = (e: SlideElement): boolean =>
-  e.type !== 'text' || e.role === undefined || e.role === 'body';
-
-/**
- * The one panel behind a slide's body: what every body text takes (its lines' area) and
- * Trappa's own shapes, tables and pictures among them. Undefined when the slide has no body.
- */
-export function bodyPanelBox(elements: SlideElement[], dropped: (e: SlideElement) => boolean): Box | undefined {
-  const boxes = elements
-    .filter((e) => isBodyElement(e) && !dropped(e))
-    // As `trappa check` sees them drawn (rules/slide-geometry.ts): a text with a fill of its own is
-    // its whole box, one without only as tall as its lines; the panel holds each (no overlap).
-    .map((e) => (e.type === 'text' && !e.fill ? textArea(e) : e.box));
-  return boxes.length > 0 ? union(boxes) : undefined;
-}
-
-/** How far a panel reaches past the text's lines on each side, where nothing else is there. */
-const PANEL_MARGIN = 0.1;
-
 const meets = (a: Box, b: Box) =>
   Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > 0.02 &&
   Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) > 0.02;
 const holds = (a: Box, b: Box) =>
   b.x >= a.x - 0.02 && b.y >= a.y - 0.02 && b.x + b.w <= a.x + a.w + 0.02 && b.y + b.h <= a.y + a.h + 0.02;
+
+/** A body element: neither the title nor a footer (slide number, date). */
+const isBodyElement = (e: SlideElement): boolean => e.type !== 'text' || e.role === undefined || e.role === 'body';
+
+/** As `trappa check` sees a body element drawn (rules/slide-geometry.ts): a text with a fill of its own is its whole box, one without only as tall as its lines. */
+const drawnBox = (e: SlideElement): Box => (e.type === 'text' && !e.fill ? textArea(e) : e.box);
+
+/**
+ * How far apart two body elements may stand and still share a panel: the layout's own spacing
+ * (what-why's rows stand 0.5 in apart), not the slack of a column whose caption stands at its
+ * foot (Piano's «Målgrupper»: one dark panel ran on 1.0 in over the piano keys, empty, from
+ * the list to its caption).
+ */
+const ADJACENT = 0.5;
+
+/** The gap between two boxes, the larger of the two ways; 0 where they meet. */
+function gapBetween(a: Box, b: Box): number {
+  const dx = Math.max(a.x - (b.x + b.w), b.x - (a.x + a.w), 0);
+  const dy = Math.max(a.y - (b.y + b.h), b.y - (a.y + a.h), 0);
+  return Math.max(dx, dy);
+}
+
+/**
+ * The panels behind a slide's body: its elements (the indices into `elements`) in groups that
+ * stand within ADJACENT of one another, each group with what its members take (every body
+ * text's lines' area, and Trappa's own shapes, tables and pictures among them). Groups whose
+ * panels would meet are one group, so no panel lies over another group's content.
+ */
+export function bodyPanelGroups(
+  elements: SlideElement[],
+  dropped: (e: SlideElement) => boolean,
+): Array<{ members: number[]; box: Box }> {
+  const body = elements.flatMap((e, i) => (isBodyElement(e) && !dropped(e) ? [{ at: i, box: drawnBox(e) }] : []));
+  let groups = body.map((m) => ({ members: [m], box: m.box }));
+  const near = (a: (typeof groups)[number], b: (typeof groups)[number]) =>
+    meets(a.box, b.box) || a.members.some((m) => b.members.some((n) => gapBetween(m.box, n.box) <= ADJACENT + 0.005));
+  // Joined pair by pair until no two groups are near: a handful of elements a slide.
+  for (let pair = findPair(groups, near); pair; pair = findPair(groups, near)) {
+    const [a, b] = pair;
+    const joined = {
+      members: [...groups[a]!.members, ...groups[b]!.members],
+      box: union([groups[a]!.box, groups[b]!.box]),
+    };
+    groups = [...groups.filter((_, i) => i !== a && i !== b), joined];
+  }
+  return groups
+    .map((g) => ({ members: g.members.map((m) => m.at).sort((x, y) => x - y), box: g.box }))
+    .sort((x, y) => x.members[0]! - y.members[0]!);
+}
+
+/** The first two items that are `near`, by their indices. */
+function findPair<T>(items: T[], near: (a: T, b: T) => boolean): [number, number] | undefined {
+  for (let a = 0; a < items.length; a++)
+    for (let b = a + 1; b < items.length; b++) if (near(items[a]!, items[b]!)) return [a, b];
+  return undefined;
+}
+
+/** How far a panel reaches past the text's lines on each side, where nothing else is there. */
+const PANEL_MARGIN = 0.1;
 
 /**
  * The panel grown by a margin on each side where that side keeps clear of everything else on
