@@ -47,6 +47,8 @@ beforeAll(async () => {
   built.set('Nature_Illustration', await buildOn('Nature_Illustration', ['strategi', 'storledermote']));
   built.set('Forestbird', await buildOn('Forestbird', ['strategi']));
   built.set('Piano', await buildOn('Piano', ['alle'], 'test/fixtures/innafjords/data'));
+  built.set('Focus', await buildOn('Focus', ['strategi']));
+  built.set('Grey_Elegant', await buildOn('Grey_Elegant', ['strategi']));
 }, 300_000);
 
 /** A slide's texts that are neither its title nor its footer, slide number or date. */
@@ -122,6 +124,29 @@ describe.skipIf(missingTool('LibreOffice', hasSoffice))('content placed off the 
     for (const s of model.slides)
       for (const panel of (s.elements as ShapeModel[]).filter((e) => /^Panel \d+$/.test(e.name)))
         expect(emptyStretch(panel, s.elements as ShapeModel[]), `slide ${s.number} ${panel.name}`).toBeLessThan(0.65);
+  });
+});
+
+describe.skipIf(missingTool('LibreOffice', hasSoffice))('a deck\u2019s titles alike', () => {
+  it('Focus, Grey_Elegant: where a long title needs a panel, every content title stands on one', async () => {
+    for (const name of ['Focus', 'Grey_Elegant']) {
+      const [deck] = built.get(name)!;
+      const model = readPptx(deck!.bytes).model();
+      // On b6040d0 only the long titles («Arbeidet med kommunikasjonsplan – nærmeste tid») had one.
+      const bare = model.slides
+        .filter((s) => s.number > 1)
+        .filter((s) => {
+          const at = s.elements.findIndex((e) => e.kind === 'shape' && e.placeholder === 'title');
+          return at < 1 || !/^Panel \d+$/.test(s.elements[at - 1]!.name);
+        })
+        .map((s) => `${name} slide ${s.number}`);
+      expect(bare).toEqual([]);
+      // `trappa check` finds no title over the art, nor one that does not read.
+      const findings = checkDeck(deck!.bytes, { minBodySize: 9, pictures: await backdropPictures(deck!.bytes) }).filter(
+        (f) => f.element === 'Title' && f.slide > 1,
+      );
+      expect(findings.map((f) => `${name} ${f.rule} slide ${f.slide}`)).toEqual([]);
+    }
   });
 });
 

@@ -111,9 +111,17 @@ function fontOf(face: string | undefined, title: boolean, fonts: MasterSet['font
   return undefined;
 }
 
+/** The panel a deck's titles take (its scheme slot and opacity): titles-alike.ts. */
+export interface TitlePanel {
+  slot: string;
+  alpha: number;
+}
+
 export interface PlanOptions {
   /** A template deck: its placeholders' colours, footers and background rule. */
   template: boolean;
+  /** Where some of the deck's content titles need a panel: the panel every content title takes. */
+  titlePanel?: TitlePanel;
   /** The background each layout role has in the built-in design. */
   layoutBackground?: (role: LayoutRole) => string;
   /**
@@ -183,12 +191,12 @@ export function planSlide(
   const find = (...types: string[]) => layout.placeholders.find((p) => types.includes(p.type));
   const texts = slide.elements.filter(isBodyText);
   const dropped = (e: SlideElement) => options.template && isDecoration(e.name);
-  const judge = (plan: ShapePlan, e?: TextElement, textBox = false) => {
+  const judge = (plan: ShapePlan, e?: TextElement, textBox = false, panel: TextPlace['shapes'] = []) => {
     const at = e && {
       ...(textBox ? { color: e.style.color } : {}),
       ...(plan.inheritBox ? {} : { box: e.box }),
       drawn: drawnArea(e),
-      ...(e.fill ? { under: e.fill } : { shapes: ownShapesUnder(e, slide.elements, dropped) }),
+      ...(e.fill ? { under: e.fill } : { shapes: [...panel, ...ownShapesUnder(e, slide.elements, dropped)] }),
       highlights: highlightsOf(e),
     };
     return plan.placeholder ? options.textSlot?.(layout, plan.placeholder, at) : undefined;
@@ -209,6 +217,17 @@ export function planSlide(
     // A panel covers the text's lines, a shape of its own under the text: it may reach a margin past them.
     const panel = look.panel ? { panel: look.panel, ...(e ? { panelBox: panelArea(e), ...alphaOf(look) } : {}) } : {};
     return { ...plan, ...(look.color ? { color: look.color } : {}), ...highlightOf(look), ...panel };
+  };
+  // A title that reads on the ground, in a deck whose other titles need a panel: on a panel alike,
+  // judged there (translucent as theirs where it still reads so, else opaque).
+  const onTitlePanel = (placed: ShapePlan, e: TextElement, { slot, alpha }: TitlePanel): ShapePlan => {
+    const box = panelArea(e);
+    const fill = set.scheme.get(slot) ?? 'FFFFFF';
+    const on = (a: number) => judge(placed, e, false, [{ box, fill, ...(a < 1 ? { alpha: a } : {}) }]);
+    const translucent = alpha < 1 ? on(alpha) : undefined;
+    const [look, a] = alpha < 1 && !translucent?.panel ? [translucent, alpha] : [on(1), 1];
+    const color = look?.color ? { color: look.color } : {};
+    return { ...placed, ...color, panel: slot, panelBox: box, ...(a < 1 ? { panelAlpha: a } : {}) };
   };
   const shapes = slide.elements.map((e): ShapePlan => {
     const name = e.name;
@@ -233,16 +252,15 @@ export function planSlide(
       const ph = find('title', 'ctrTitle') ?? { type: 'title', name: '' };
       const inheritFont = options.template && plan.font?.theme === 'mj';
       const inset = options.template ? titleInset(e.box, ph.box) : undefined;
-      return legible(
-        {
-          ...plan,
-          ...placedIn(ph),
-          inheritBox: options.template && (sameBox(e.box, ph.box) || inset !== undefined),
-          ...(inset ? { inset } : {}),
-          inheritFont,
-        },
-        e,
-      );
+      const placed = {
+        ...plan,
+        ...placedIn(ph),
+        inheritBox: options.template && (sameBox(e.box, ph.box) || inset !== undefined),
+        ...(inset ? { inset } : {}),
+        inheritFont,
+      };
+      const titled = legible(placed, e);
+      return options.titlePanel && !titled.panel ? onTitlePanel(placed, e, options.titlePanel) : titled;
     }
     if (e.role === 'footer') {
       const number = commonParts.slideNumber.match(e.name) !== undefined;

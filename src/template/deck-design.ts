@@ -13,6 +13,7 @@ import type { LayoutInfo, LayoutRole, MasterSet, PlaceholderRef } from '../pptx/
 import { layoutLook } from './layout-looks.js';
 import type { LayoutLook } from './legible-colors.js';
 import { inheritTitleColors } from '../pptx/layout-title-color.js';
+import { sharedTitlePanel } from '../pptx/titles-alike.js';
 import { planSlide, schemeColors, type DeckStructure, type TextPlace } from '../pptx/slide-structure.js';
 import { fail, ok, type Result } from '../errors.js';
 import { resolveFontFace } from '../fonts/fonts.js';
@@ -110,8 +111,17 @@ export function deckStructure(design: DeckDesign, deck: LaidOutDeck): DeckStruct
   const textSlot = (layout: LayoutInfo, ph: PlaceholderRef, at?: TextPlace) => lookOf(layout).textSlot(ph, at);
   const options = { template: design.template, ...(design.template ? { textSlot } : { layoutBackground }) };
   const slots = schemeColors(design.set);
-  const planned = deck.slides.map((slide) => planSlide(slide, design.layouts, design.set, options));
-  if (!design.template) return { set: design.set, slides: planned, schemeColors: slots };
+  const first = deck.slides.map((slide) => planSlide(slide, design.layouts, design.set, options));
+  if (!design.template) return { set: design.set, slides: first, schemeColors: slots };
+  // Content titles alike: where some need a panel, the others are planned again on one (titles-alike.ts).
+  const titlePanel = sharedTitlePanel(first, design.layouts.title);
+  const planned = titlePanel
+    ? deck.slides.map((slide, i) =>
+        first[i]!.layout === design.layouts.title
+          ? first[i]!
+          : planSlide(slide, design.layouts, design.set, { ...options, titlePanel }),
+      )
+    : first;
   // The scheme slot of the colour the template gives the layout's title, where it is a theme colour.
   // A slot's name, not the `a:schemeClr` the map gives for it (a title named that wrote `val="<a:schemeClr …/>"`).
   const original = (layout: LayoutInfo) => {
