@@ -145,6 +145,16 @@ export function keepLinesOf(wraps: number): void {
 }
 
 /**
+ * Lets go of the kept lines when there are more than `wraps` of them. A build calls it once a deck
+ * is laid out (build-deck.ts): a 1,000-row plan keeps ~18,000 wraps (the tables' cells at every
+ * size tried), read by nothing after the layout, yet marked by every full collection while the
+ * deck is written, finished and checked. A small deck's few hundred stay for the next deck.
+ */
+export function forgetLinesBeyond(wraps: number): void {
+  if (linesHeld > wraps) forgetLines();
+}
+
+/**
  * Units by what they are made of: each run's text, own size and the metrics that measure it
  * (splitUnits reads nothing else). A paragraph made again with the same text — a table cell
  * tried in another row split, the next build in watch mode, another deck of the same build —

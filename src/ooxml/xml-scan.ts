@@ -22,11 +22,6 @@ const SUSPECT = /[\x00-\x08\x0B-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
 const NOT_CHAR_OR_CR = /[^\t\n\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 const DECLARATION =
   /<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.0\1(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(?:yes|no)\3)?[ \t\r\n]*\?>/y;
-/** A start tag's name (ASCII names only: any other goes to saxes). */
-const OPEN_NAME = /[:A-Z_a-z][:A-Z_a-z0-9.-]*/y;
-/** Values without line breaks or tabs (saxes makes each a space) or the characters SUSPECT names. */
-const ATTRIBUTE =
-  /[ \t\r\n]+([:A-Z_a-z][:A-Z_a-z0-9.-]*)[ \t\r\n]*=[ \t\r\n]*(?:"([^"<\x00-\x1F\uD800-\uDFFF\uFFFE\uFFFF]*)"|'([^'<\x00-\x1F\uD800-\uDFFF\uFFFE\uFFFF]*)')/y;
 const ONLY_SPACE = /^[ \t\r\n]*$/;
 const ENTITIES = new Map([
   ['amp', '&'],
@@ -64,20 +59,18 @@ export function scanTree(text: string, watcher?: TreeWatcher): XmlElement | unde
       continue;
     }
     if (closedRoot) return undefined;
-    OPEN_NAME.lastIndex = lt + 1;
-    const name = OPEN_NAME.exec(text)?.[0];
-    if (name === undefined) return undefined;
+    let end = nameEnd(text, lt + 1);
+    if (end === lt + 1) return undefined;
+    const name = text.slice(lt + 1, end);
     const element = tree.open(name);
-    let end = OPEN_NAME.lastIndex;
     // An attribute starts with a space: after a name or value followed by none, the tag ends (or is not well-formed).
     while (isSpace(text.charCodeAt(end))) {
-      ATTRIBUTE.lastIndex = end;
-      const attribute = ATTRIBUTE.exec(text);
-      if (!attribute) break;
-      const raw = attribute[2] ?? attribute[3] ?? '';
-      const value = references(raw);
-      if (value === undefined || !tree.attribute(element, attribute[1]!, value)) return undefined;
-      end = ATTRIBUTE.lastIndex;
+      const found = attributeAt(text, end);
+      if (found === undefined) break;
+      const value = references(text.slice(found.valueStart, found.valueEnd));
+      if (value === undefined || !tree.attribute(element, text.slice(found.nameStart, found.nameEnd), value))
+        return undefined;
+      end = found.valueEnd + 1;
     }
     while (isSpace(text.charCodeAt(end))) end++;
     const selfClosing = text.charCodeAt(end) === 0x2f; /* / */
@@ -95,7 +88,65 @@ export function scanTree(text: string, watcher?: TreeWatcher): XmlElement | unde
 /** XML's white space in tags: space, tab, carriage return, line feed (NaN past the end is none). */
 const isSpace = (code: number): boolean => code === 0x20 || code === 0x09 || code === 0x0d || code === 0x0a;
 
-/** `[:A-Z_a-z0-9.-]`: a character that may continue an ASCII name (OPEN_NAME). */
+/** `[:A-Z_a-z]`: a character that may start an ASCII name (the quick scan reads no other names). */
+function isNameStart(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x3a || code === 0x5f;
+}
+
+/** Where the ASCII name `[:A-Z_a-z][:A-Z_a-z0-9.-]*` that starts at `at` ends; `at` when none starts there. */
+function nameEnd(text: string, at: number): number {
+  if (!isNameStart(text.charCodeAt(at))) return at;
+  let end = at + 1;
+  while (isNameCharacter(text.charCodeAt(end))) end++;
+  return end;
+}
+
+/** Where an attribute's name and value stand in the text (the value between its quotes, still escaped). */
+interface AttributeAt {
+  nameStart: number;
+  nameEnd: number;
+  valueStart: number;
+  valueEnd: number;
+}
+
+/** One object reused for every attribute: `attributeAt` is called for each of a big deck's ~400,000. */
+const found: AttributeAt = { nameStart: 0, nameEnd: 0, valueStart: 0, valueEnd: 0 };
+
+/**
+ * The attribute after the white space at `at`: space, an ASCII name, `=` between optional space,
+ * then a value in either quote without `<`, a control character (line breaks and tabs too:
+ * saxes makes each a space), a surrogate or U+FFFE/U+FFFF. Undefined when none stands there.
+ * Read by character codes, not with a sticky pattern: each match of that cost an array and its
+ * groups, ~115 MB of a 1,000-row deck's parse (half the parse's garbage), for 400,000 attributes.
+ * The object returned is the same every time: read it before the next call.
+ */
+function attributeAt(text: string, at: number): AttributeAt | undefined {
+  let i = at;
+  while (isSpace(text.charCodeAt(i))) i++;
+  const nameStart = i;
+  i = nameEnd(text, i);
+  if (i === nameStart) return undefined;
+  found.nameStart = nameStart;
+  found.nameEnd = i;
+  while (isSpace(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) !== 0x3d /* = */) return undefined;
+  i++;
+  while (isSpace(text.charCodeAt(i))) i++;
+  const quote = text.charCodeAt(i);
+  if (quote !== 0x22 /* " */ && quote !== 0x27 /* ' */) return undefined;
+  found.valueStart = ++i;
+  for (; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === quote) {
+      found.valueEnd = i;
+      return found;
+    }
+    if (code < 0x20 || code === 0x3c /* < */ || (code >= 0xd800 && code <= 0xdfff) || code >= 0xfffe) return undefined;
+  }
+  return undefined;
+}
+
+/** `[:A-Z_a-z0-9.-]`: a character that may continue an ASCII name. */
 function isNameCharacter(code: number): boolean {
   return (
     (code >= 0x61 && code <= 0x7a) || // a-z

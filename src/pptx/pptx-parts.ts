@@ -66,6 +66,7 @@ function wrapFile(): void {
     const [name, data, options] = args;
     const bytes = options?.base64 === true && typeof data === 'string' ? plainBase64(data) : undefined;
     if (bytes) return file.call(this, name, bytes, { ...options, base64: false, binary: true });
+    if (typeof data === 'string' && isXmlPart(name)) flatten(data);
     return file.apply(this, args);
   } as unknown as JSZip['file'];
   proto[WRAPPED_FILE] = true;
@@ -81,6 +82,19 @@ async function readParts(zip: JSZip): Promise<RawParts> {
   const parts: RawParts = new Map();
   for (const file of files) parts.set(file.name, isXmlPart(file.name) ? await textOf(file) : await bytesOf(file));
   return parts;
+}
+
+/**
+ * Makes V8 copy a part's text into one flat string now, as pptxgenjs hands it over, rather than when
+ * the parts are read after the last slide (`textOf`). pptxgenjs builds a slide by appending tens of
+ * thousands of small pieces (a table cell is ~60), which V8 keeps as a rope: one object per piece.
+ * Held until every slide was written, a 1,000-row plan's ~100 ropes (~1.5 M objects) were copied
+ * by each young-generation collection they outlived and then moved to the old generation, where
+ * full collections marked them again. Flattened at once, the pieces die young. `isWellFormed`
+ * flattens (it reads every character) and is asked again of the flat text in `textOf`.
+ */
+function flatten(text: string): void {
+  (text as string & { isWellFormed(): boolean }).isWellFormed();
 }
 
 /** A lone surrogate (encoded as U+FFFD) or a leading BOM (dropped when decoded): the text is not what the zip holds. */
