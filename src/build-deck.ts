@@ -12,7 +12,7 @@ import { sha256Hex } from './sha256.js';
 import { CheckFailedError, InputError, type Issue } from './errors.js';
 import { loadProject, type DeckSource, type Project, type ProjectPaths } from './data/load-project.js';
 import type { YamlCache } from './data/yaml-cache.js';
-import { deckPage, layoutDeck } from './deck/layout-deck.js';
+import { deckPage, layoutDeck, type SlideMemo } from './deck/layout-deck.js';
 import {
   builtInDesign,
   deckStructure,
@@ -73,6 +73,12 @@ export interface BuildOptions extends ProjectPaths {
    * one, so the commands pass it in). A deck asking for it cannot be built without it.
    */
   addSentChanges?: (project: Project, plan: DeckPlan, outDir: string) => Promise<DeckPlan>;
+  /**
+   * Laid-out slides kept between builds (watch mode: studio/slide-memo.ts): the memo for one
+   * layout of `plan`, whose page is the built-in one or, when `design` is not empty, the
+   * template's that `design` names (the same name only while the template's bytes are the same).
+   */
+  layoutMemo?: (plan: DeckPlan, design: string) => SlideMemo;
 }
 
 /**
@@ -121,7 +127,7 @@ function selectDecks(project: Project, ids: string[] | undefined) {
 export function renderDeck(
   project: Project,
   given: DeckPlan,
-  options: Pick<BuildOptions, 'imageStats' | 'check'> = {},
+  options: Pick<BuildOptions, 'imageStats' | 'check' | 'layoutMemo'> = {},
 ): Promise<RenderedDeck> {
   return withFonts(project.fonts, () => renderInProject(project, given, options));
 }
@@ -129,7 +135,7 @@ export function renderDeck(
 async function renderInProject(
   project: Project,
   given: DeckPlan,
-  options: Pick<BuildOptions, 'imageStats' | 'check'>,
+  options: Pick<BuildOptions, 'imageStats' | 'check' | 'layoutMemo'>,
 ): Promise<RenderedDeck> {
   const id = given.deck.id;
   let started = performance.now();
@@ -181,10 +187,11 @@ async function renderInProject(
 async function finishedDeck(
   project: Project,
   { plan, place, design: template }: PreparedDesign,
-  options: Pick<BuildOptions, 'imageStats' | 'check'>,
+  options: Pick<BuildOptions, 'imageStats' | 'check' | 'layoutMemo'>,
   stage: (what: string, detail?: string) => void,
 ): Promise<{ finished: FinishedDeck; slideCount: number; planned: number[]; notes: string[] }> {
-  const laidOut = layoutDeck(plan, place);
+  const memo = options.layoutMemo?.(plan, template ? `${plan.theme.template}#${setNumber(template.set)}` : '');
+  const laidOut = layoutDeck(plan, place, memo);
   if (!laidOut.ok) throw new InputError(laidOut.issues);
   stage('layout', ` (${plan.slides.length} planned slides → ${laidOut.value.slides.length})`);
   const placed = await placeImages(laidOut.value, { projectRoot: project.root, stats: options.imageStats });
@@ -214,6 +221,18 @@ async function finishedDeck(
     planned: deck.slides.map((s) => s.planned ?? -1),
     notes: laidOut.value.notes ?? [],
   };
+}
+
+/**
+ * A number for each template read (a master set): template/load-template.ts hands out the same
+ * set while the file's bytes stay the same, so the number names those bytes in this process.
+ */
+const setNumbers = new WeakMap<object, number>();
+let setsNumbered = 0;
+function setNumber(set: object): number {
+  let n = setNumbers.get(set);
+  if (n === undefined) setNumbers.set(set, (n = ++setsNumbered));
+  return n;
 }
 
 /** Loads the project and builds its decks; the decks share what depends only on the files (io/once-per-build.ts). */
