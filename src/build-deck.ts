@@ -31,6 +31,7 @@ import { backdropPictures } from './check/backdrop-pictures.js';
 import { slideReader } from './check/read-deck.js';
 import { rasterCacheDir } from './images/decode-raster.js';
 import { finishDeck, type FinishedDeck } from './pptx/finish-package.js';
+import type { PartReader } from './ooxml/package.js';
 import { writePptx } from './pptx/write-pptx.js';
 import { withinBuild } from './io/once-per-build.js';
 
@@ -73,6 +74,11 @@ export interface BuildOptions extends ProjectPaths {
    * one, so the commands pass it in). A deck asking for it cannot be built without it.
    */
   addSentChanges?: (project: Project, plan: DeckPlan, outDir: string) => Promise<DeckPlan>;
+  /**
+   * This build is one of a session that builds the same decks again (watch mode): the trees of
+   * its slides are kept for the next build where they fit (ooxml/package.ts readPartsOnce).
+   */
+  rebuilds?: boolean;
   /**
    * Laid-out slides kept between builds (watch mode: studio/slide-memo.ts): the memo for one
    * layout of `plan`, whose page is the built-in one or, when `design` is not empty, the
@@ -127,7 +133,7 @@ function selectDecks(project: Project, ids: string[] | undefined) {
 export function renderDeck(
   project: Project,
   given: DeckPlan,
-  options: Pick<BuildOptions, 'imageStats' | 'check' | 'layoutMemo'> = {},
+  options: Pick<BuildOptions, 'imageStats' | 'check' | 'layoutMemo' | 'rebuilds'> = {},
 ): Promise<RenderedDeck> {
   return withFonts(project.fonts, () => renderInProject(project, given, options));
 }
@@ -135,7 +141,7 @@ export function renderDeck(
 async function renderInProject(
   project: Project,
   given: DeckPlan,
-  options: Pick<BuildOptions, 'imageStats' | 'check' | 'layoutMemo'>,
+  options: Pick<BuildOptions, 'imageStats' | 'check' | 'layoutMemo' | 'rebuilds'>,
 ): Promise<RenderedDeck> {
   const id = given.deck.id;
   let started = performance.now();
@@ -187,7 +193,7 @@ async function renderInProject(
 async function finishedDeck(
   project: Project,
   { plan, place, design: template }: PreparedDesign,
-  options: Pick<BuildOptions, 'imageStats' | 'check' | 'layoutMemo'>,
+  options: Pick<BuildOptions, 'imageStats' | 'check' | 'layoutMemo' | 'rebuilds'>,
   stage: (what: string, detail?: string) => void,
 ): Promise<{ finished: FinishedDeck; slideCount: number; planned: number[]; notes: string[] }> {
   const memo = options.layoutMemo?.(plan, template ? `${plan.theme.template}#${setNumber(template.set)}` : '');
@@ -205,7 +211,7 @@ async function finishedDeck(
       date: plan.properties.date,
     });
   // The check reads each slide as finishing parses it, and its tree goes (check/read-deck.ts slideReader).
-  const reader = options.check === false ? undefined : slideReader;
+  const reader = options.check === false ? undefined : options.rebuilds ? rereadSlides : slideReader;
   const finished = finishDeck(await writePptx(deck), plan.properties, deckStructure(design, deck), { reader });
   stage('write and finish', ` (${finished.bytes.length} bytes)`);
   const overBudget = checkBudget(
@@ -222,6 +228,9 @@ async function finishedDeck(
     notes: laidOut.value.notes ?? [],
   };
 }
+
+/** The check's slide reader in a session that builds the deck again (watch mode). */
+const rereadSlides: PartReader = { ...slideReader, readsAgain: true };
 
 /**
  * A number for each template read (a master set): template/load-template.ts hands out the same

@@ -277,7 +277,7 @@ describe('keptBetweenBuilds', () => {
         numbered: memo.numbered?.bind(memo),
       };
     };
-    return { options: { cache: kept.cache, layoutMemo }, count };
+    return { options: { ...kept, layoutMemo }, count };
   }
 
   const slideTexts = (bytes: Uint8Array): string =>

@@ -104,13 +104,13 @@ const isNoise = (file: string): boolean => /^\.|~$|\.sw[a-p]$|\.tmp$/i.test(path
 
 /**
  * What one watch session keeps between its builds: every unchanged YAML file parsed and
- * validated (data/yaml-cache.ts), and laid-out slides, so that a planned slide whose inputs did
- * not change is not laid out again (studio/slide-memo.ts, as in the Studio). The benchmark's
- * watch rebuild uses the same.
+ * validated (data/yaml-cache.ts), laid-out slides, so that a planned slide whose inputs did not
+ * change is not laid out again (studio/slide-memo.ts, as in the Studio), and the parsed trees of
+ * slides that come back unchanged (`rebuilds`). The benchmark's watch rebuild uses the same.
  */
-export function keptBetweenBuilds(): Required<Pick<BuildOptions, 'cache' | 'layoutMemo'>> {
+export function keptBetweenBuilds(): Required<Pick<BuildOptions, 'cache' | 'layoutMemo' | 'rebuilds'>> {
   const slides = new SlideCache();
-  return { cache: new YamlCache(), layoutMemo: (plan, design) => slides.memo(plan, design) };
+  return { cache: new YamlCache(), layoutMemo: (plan, design) => slides.memo(plan, design), rebuilds: true };
 }
 
 /** Runs until stopped; resolves once the watcher is closed. */
