@@ -159,7 +159,9 @@ async function renderInProject(
   if (options.check !== false) {
     const failed = checkFailure(
       `${plan.baseName}.pptx`,
+      // Warnings are not shown by a build: only the rules that can refuse the deck run.
       checkBuiltDeck(finished.package, plan.theme, {
+        errorsOnly: true,
         pictures: await backdropPictures(bytes, {
           pkg: finished.package,
           media: finished.media,
