@@ -308,6 +308,14 @@ describe('keptBetweenBuilds', () => {
     expect(count.laidOut - planned).toBeGreaterThan(0);
     expect(count.laidOut - planned).toBeLessThan(planned);
 
+    // The deck's own title: the title slide shows it (and the document properties hold it).
+    const beforeTitle = count.laidOut;
+    editFile(root, 'data/decks/ansatte.yaml', /^id: ansatte$/m, 'id: ansatte\ntitle: Ein eigen tittel');
+    const titled = await rebuildAndCold(root, options);
+    expect(slideTexts(titled.bytes)).toContain('Ein eigen tittel');
+    expect(count.laidOut - beforeTitle).toBeGreaterThan(0);
+    expect(count.laidOut - beforeTitle).toBeLessThan(planned);
+
     // A field of the strategy one slide shows.
     const before = count.laidOut;
     editFile(root, 'data/strategy.yaml', /^otherMessages:\n(\s+- )/m, 'otherMessages:\n$1Endra bodskap\n$1');

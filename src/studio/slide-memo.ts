@@ -114,13 +114,12 @@ function deckKey(plan: DeckPlan, design: string): string {
       plan.baseName,
       plan.sentChanges ?? null,
       // Spread into every template's context: read by any slide. The audience and the meeting
-      // are watched there (whether there is a meeting is not: the context holds null then), and
-      // the document properties on the plan: watch mode rebuilds a deck whose audience was
-      // renamed without laying its slides out again.
+      // are watched there (whether there is a meeting is not: the context holds null then), the
+      // deck's title through the context's deck, and the document properties on the plan: watch
+      // mode rebuilds a deck whose audience or title changed without laying its slides out again.
       strategy.organisation,
       strategy.version,
       deck.meeting !== undefined,
-      deck.title ?? null,
       fontFolders(),
       plan.fonts.fingerprint(),
     ]),
