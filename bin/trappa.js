@@ -6,6 +6,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import module from 'node:module';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // Node 22.1+ keeps the compiled bundle on disk (os.tmpdir()/node-compile-cache, per Node
@@ -17,12 +18,27 @@ module.enableCompileCache?.();
 const bundle = new URL('../dist/cli.js', import.meta.url);
 const sources = new URL('../src/', import.meta.url);
 
-/** True when src/ holds a file modified after the bundle was built (~1 ms for 100 files). */
+/** True when src/ holds a file (or folder) modified after the bundle was built. */
 function bundleIsStale() {
   const built = statSync(bundle).mtimeMs;
   const dir = fileURLToPath(sources);
   if (!existsSync(dir)) return false;
-  return readdirSync(dir, { recursive: true }).some((name) => statSync(new URL(String(name), sources)).mtimeMs > built);
+  return newerInside(dir, built);
+}
+
+/**
+ * Whether anything below `dir` was modified after `time`. Walked folder by folder: Node's
+ * `readdirSync(dir, { recursive: true })` took ~10 ms of CPU for src/'s 440 entries on every
+ * start, this walk ~1 ms (the stats ~3-4 ms either way). Symbolic links are not followed into,
+ * as the recursive listing did not.
+ */
+function newerInside(dir, time) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (statSync(file).mtimeMs > time) return true;
+    if (entry.isDirectory() && newerInside(file, time)) return true;
+  }
+  return false;
 }
 
 async function loadCli() {

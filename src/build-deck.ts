@@ -13,7 +13,7 @@ import { sha256Hex } from './sha256.js';
 import { CheckFailedError, InputError, type Issue } from './errors.js';
 import { loadProject, type DeckSource, type Project, type ProjectPaths } from './data/load-project.js';
 import type { YamlCache } from './data/yaml-cache.js';
-import { deckPage, layoutDeck } from './deck/layout-deck.js';
+import { deckPage, layoutDeck, type SlideMemo } from './deck/layout-deck.js';
 import {
   builtInDesign,
   deckStructure,
@@ -32,6 +32,7 @@ import { backdropPictures } from './check/backdrop-pictures.js';
 import { slideReader } from './check/read-deck.js';
 import { rasterCacheDir } from './images/decode-raster.js';
 import { finishDeck, type FinishedDeck } from './pptx/finish-package.js';
+import type { PartReader } from './ooxml/package.js';
 import { writePptx } from './pptx/write-pptx.js';
 import { withinBuild } from './io/once-per-build.js';
 
@@ -79,6 +80,17 @@ export interface BuildOptions extends ProjectPaths {
    * one, so the commands pass it in). A deck asking for it cannot be built without it.
    */
   addSentChanges?: (project: Project, plan: DeckPlan, outDir: string) => Promise<DeckPlan>;
+  /**
+   * This build is one of a session that builds the same decks again (watch mode): the trees of
+   * its slides are kept for the next build where they fit (ooxml/package.ts readPartsOnce).
+   */
+  rebuilds?: boolean;
+  /**
+   * Laid-out slides kept between builds (watch mode: studio/slide-memo.ts): the memo for one
+   * layout of `plan`, whose page is the built-in one or, when `design` is not empty, the
+   * template's that `design` names (the same name only while the template's bytes are the same).
+   */
+  layoutMemo?: (plan: DeckPlan, design: string) => SlideMemo;
 }
 
 /**
@@ -127,7 +139,7 @@ function selectDecks(project: Project, ids: string[] | undefined) {
 export function renderDeck(
   project: Project,
   given: DeckPlan,
-  options: Pick<BuildOptions, 'imageStats' | 'check' | 'cache'> = {},
+  options: Pick<BuildOptions, 'imageStats' | 'check' | 'cache' | 'layoutMemo' | 'rebuilds'> = {},
 ): Promise<RenderedDeck> {
   return withFonts(project.fonts, () => renderInProject(project, given, options));
 }
@@ -135,7 +147,7 @@ export function renderDeck(
 async function renderInProject(
   project: Project,
   given: DeckPlan,
-  options: Pick<BuildOptions, 'imageStats' | 'check' | 'cache'>,
+  options: Pick<BuildOptions, 'imageStats' | 'check' | 'cache' | 'layoutMemo' | 'rebuilds'>,
 ): Promise<RenderedDeck> {
   const id = given.deck.id;
   let started = performance.now();
@@ -153,7 +165,9 @@ async function renderInProject(
   if (options.check !== false) {
     const failed = checkFailure(
       `${plan.baseName}.pptx`,
+      // Warnings are not shown by a build: only the rules that can refuse the deck run.
       checkBuiltDeck(finished.package, plan.theme, {
+        errorsOnly: true,
         pictures: await backdropPictures(bytes, {
           pkg: finished.package,
           media: finished.media,
@@ -187,10 +201,11 @@ async function renderInProject(
 async function finishedDeck(
   project: Project,
   { plan, place, design: template }: PreparedDesign,
-  options: Pick<BuildOptions, 'imageStats' | 'check' | 'cache'>,
+  options: Pick<BuildOptions, 'imageStats' | 'check' | 'cache' | 'layoutMemo' | 'rebuilds'>,
   stage: (what: string, detail?: string) => void,
 ): Promise<{ finished: FinishedDeck; slideCount: number; planned: number[]; notes: string[] }> {
-  const laidOut = layoutDeck(plan, place);
+  const memo = options.layoutMemo?.(plan, template ? `${plan.theme.template}#${setNumber(template.set)}` : '');
+  const laidOut = layoutDeck(plan, place, memo);
   if (!laidOut.ok) throw new InputError(laidOut.issues);
   // Not in watch mode (a cache): there the next build finds the lines of every text it did not change.
   if (!options.cache) forgetLinesBeyond(LINES_KEPT_AFTER_LAYOUT);
@@ -206,7 +221,7 @@ async function finishedDeck(
       date: plan.properties.date,
     });
   // The check reads each slide as finishing parses it, and its tree goes (check/read-deck.ts slideReader).
-  const reader = options.check === false ? undefined : slideReader;
+  const reader = options.check === false ? undefined : options.rebuilds ? rereadSlides : slideReader;
   const finished = finishDeck(await writePptx(deck), plan.properties, deckStructure(design, deck), { reader });
   stage('write and finish', ` (${finished.bytes.length} bytes)`);
   const overBudget = checkBudget(
@@ -222,6 +237,21 @@ async function finishedDeck(
     planned: deck.slides.map((s) => s.planned ?? -1),
     notes: laidOut.value.notes ?? [],
   };
+}
+
+/** The check's slide reader in a session that builds the deck again (watch mode). */
+const rereadSlides: PartReader = { ...slideReader, readsAgain: true };
+
+/**
+ * A number for each template read (a master set): template/load-template.ts hands out the same
+ * set while the file's bytes stay the same, so the number names those bytes in this process.
+ */
+const setNumbers = new WeakMap<object, number>();
+let setsNumbered = 0;
+function setNumber(set: object): number {
+  let n = setNumbers.get(set);
+  if (n === undefined) setNumbers.set(set, (n = ++setsNumbered));
+  return n;
 }
 
 /** Loads the project and builds its decks; the decks share what depends only on the files (io/once-per-build.ts). */

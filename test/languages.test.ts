@@ -138,6 +138,11 @@ describe('the language check', () => {
     // The staircase, what-why, model, target groups, profile, messages and plan slides: bokmål in every one.
     expect(slides).toEqual(expect.arrayContaining([2, 3, 4, 6, 7, 8]));
     expect(findings[0]!.message).toMatch(/reads as bokmål, but the deck is tagged en-GB/);
+    // A build's check (errors only) does not run this warning-only rule, and finds the same errors.
+    const all = checkDeck(result.decks[0]!.bytes, { minBodySize: 12 });
+    const errorsOnly = checkDeck(result.decks[0]!.bytes, { minBodySize: 12, errorsOnly: true });
+    expect(errorsOnly.filter((f) => f.rule === 'text-language')).toEqual([]);
+    expect(errorsOnly.filter((f) => f.severity === 'error')).toEqual(all.filter((f) => f.severity === 'error'));
     // The same deck in its own language: no such warning.
     const own = await buildDecks({ root: REPO, decks: ['strategi'], dryRun: true });
     expect(checkDeck(own.decks[0]!.bytes, { minBodySize: 12 }).filter((f) => f.rule === 'text-language')).toEqual([]);

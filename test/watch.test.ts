@@ -4,14 +4,16 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { buildDecks } from '../src/build-deck.js';
-import { staleDecks, type Stale } from '../src/commands/watch.js';
+import { type BuildOptions, buildDecks } from '../src/build-deck.js';
+import { keptBetweenBuilds, staleDecks, type Stale } from '../src/commands/watch.js';
 import { loadProject } from '../src/data/load-project.js';
 import { YamlCache } from '../src/data/yaml-cache.js';
-import { copyProject, editFile, CLI_ARGS } from './helpers/project.js';
+import { copyProject, editFile, CLI_ARGS, REPO } from './helpers/project.js';
+import { copyProjectOnTemplate } from './helpers/project-copy.js';
 
 const FILE = 'storledermote-v0.2-2004-02-04.pptx';
 
@@ -256,5 +258,84 @@ describe('YamlCache', () => {
     const cached = await buildDecks({ root, dryRun: true, cache });
     const fresh = await buildDecks({ root, dryRun: true });
     expect(cached.decks.map((d) => [d.deckId, d.sha256])).toEqual(fresh.decks.map((d) => [d.deckId, d.sha256]));
+  });
+});
+
+describe('keptBetweenBuilds', () => {
+  /** Watch mode's kept caches, counting the planned slides laid out anew. */
+  function counted() {
+    const kept = keptBetweenBuilds();
+    const count = { laidOut: 0 };
+    const layoutMemo: BuildOptions['layoutMemo'] = (plan, design) => {
+      const memo = kept.layoutMemo(plan, design);
+      return {
+        slides: (p, index, build) =>
+          memo.slides(p, index, (...args) => {
+            count.laidOut++;
+            return build(...args);
+          }),
+        numbered: memo.numbered?.bind(memo),
+      };
+    };
+    return { options: { ...kept, layoutMemo }, count };
+  }
+
+  const slideTexts = (bytes: Uint8Array): string =>
+    Object.entries(unzipSync(bytes))
+      .filter(([name]) => /^ppt\/slides\/slide\d+\.xml$/.test(name))
+      .map(([, data]) => strFromU8(data))
+      .join('\n');
+
+  /** The deck as a rebuild with the kept caches makes it, and as a cold build does: they must be the same bytes. */
+  async function rebuildAndCold(root: string, options: Partial<BuildOptions>) {
+    const warm = await buildDecks({ root, decks: ['ansatte'], dryRun: true, ...options });
+    const cold = await buildDecks({ root, decks: ['ansatte'], dryRun: true });
+    expect(warm.decks[0]!.sha256).toBe(cold.decks[0]!.sha256);
+    return warm.decks[0]!;
+  }
+
+  it('lays out again only the slides whose inputs changed, and builds what a cold build does', async () => {
+    const root = copyProject();
+    const { options, count } = counted();
+    const first = await rebuildAndCold(root, options);
+    const planned = count.laidOut;
+    expect(planned).toBe(first.plan.slides.length);
+
+    // The plan slide says whose rows are marked ({{audience.name}} in the wording): it must follow the rename.
+    editFile(root, 'data/decks/ansatte.yaml', 'name: Ansatte i ISK og morkommunene', 'name: Alle tilsette');
+    const renamed = await rebuildAndCold(root, options);
+    expect(slideTexts(renamed.bytes)).toContain('gjelder Alle tilsette');
+    expect(count.laidOut - planned).toBeGreaterThan(0);
+    expect(count.laidOut - planned).toBeLessThan(planned);
+
+    // The deck's own title: the title slide shows it (and the document properties hold it).
+    const beforeTitle = count.laidOut;
+    editFile(root, 'data/decks/ansatte.yaml', /^id: ansatte$/m, 'id: ansatte\ntitle: Ein eigen tittel');
+    const titled = await rebuildAndCold(root, options);
+    expect(slideTexts(titled.bytes)).toContain('Ein eigen tittel');
+    expect(count.laidOut - beforeTitle).toBeGreaterThan(0);
+    expect(count.laidOut - beforeTitle).toBeLessThan(planned);
+
+    // A field of the strategy one slide shows.
+    const before = count.laidOut;
+    editFile(root, 'data/strategy.yaml', /^otherMessages:\n(\s+- )/m, 'otherMessages:\n$1Endra bodskap\n$1');
+    const edited = await rebuildAndCold(root, options);
+    expect(slideTexts(edited.bytes)).toContain('Endra bodskap');
+    expect(count.laidOut - before).toBeLessThan(planned);
+  });
+
+  it('on a template: the same bytes as a cold build, also after the template file changed', async () => {
+    const templates = path.join(REPO, 'test/fixtures/templates');
+    const root = copyProjectOnTemplate(copyProject(), path.join(templates, 'impress.potx'));
+    const { options, count } = counted();
+    const first = await rebuildAndCold(root, options);
+    editFile(root, 'data/decks/ansatte.yaml', 'name: Ansatte i ISK og morkommunene', 'name: Alle tilsette');
+    await rebuildAndCold(root, options);
+    const planned = count.laidOut;
+    // Other bytes under the same name: every slide is laid out on the new template's places.
+    copyFileSync(path.join(templates, 'dark-dejavu.potx'), path.join(root, 'assets/templates/impress.potx'));
+    const changed = await rebuildAndCold(root, options);
+    expect(changed.sha256).not.toBe(first.sha256);
+    expect(count.laidOut - planned).toBe(first.plan.slides.length);
   });
 });

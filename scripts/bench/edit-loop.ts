@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseDocument } from 'yaml';
 import { buildDecks, type BuildResult } from '../../src/build-deck.js';
-import { YamlCache } from '../../src/data/yaml-cache.js';
+import { keptBetweenBuilds } from '../../src/commands/watch.js';
 import { liveContext, renderLive } from '../../src/studio/live-render.js';
 import { copyProjectToTemp } from '../../test/helpers/project-copy.js';
 import { ms, renderTable, type Table } from './report.js';
@@ -87,21 +87,21 @@ async function studioSeries(name: string, root: string, decks: string[] | undefi
   return series;
 }
 
-/** `build --watch` after one deck file changed: load with the parse cache, render and save that deck. */
+/** `build --watch` after one deck file changed: load with its kept parses and slides (as watch mode does), render and save that deck. */
 async function watchSeries(repo: string, runs: number): Promise<number[]> {
   const copy = copyProjectToTemp(repo, 'trappa-bench-watch-');
   try {
     const deckFile = path.join(copy, 'data', 'decks', 'strategi.yaml');
     const doc = parseDocument(readFileSync(deckFile, 'utf8'));
     const name = String(doc.getIn(['audience', 'name']));
-    const cache = new YamlCache();
+    const kept = keptBetweenBuilds();
     const only = (d: { source: { file: string } }) => path.resolve(copy, d.source.file) === deckFile;
     const out: number[] = [];
     for (let i = -3; i < runs; i++) {
       doc.setIn(['audience', 'name'], `${name} ${i + 4}`);
       writeFileSync(deckFile, doc.toString());
       const t = cpuNow();
-      const result: BuildResult = await buildDecks({ root: copy, cache, only });
+      const result: BuildResult = await buildDecks({ root: copy, ...kept, only });
       if (i >= 0) out.push(cpuNow() - t);
       if (!result.decks.some((d) => d.saved === 'written')) throw new Error('the watch edit did not change the deck');
     }

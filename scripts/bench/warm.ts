@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { parseDocument } from 'yaml';
 import { buildDecks, renderDeck, type BuildOptions, type BuildResult } from '../../src/build-deck.js';
 import { loadProject } from '../../src/data/load-project.js';
-import { YamlCache } from '../../src/data/yaml-cache.js';
+import { keptBetweenBuilds } from '../../src/commands/watch.js';
 import { resolveDeck } from '../../src/plan/resolve-deck.js';
 import { peakRssMB } from './peak-rss.js';
 import { summarizeProfile, type ProfileSummary } from './profile.js';
@@ -39,7 +39,7 @@ export interface WarmResult {
 }
 
 export interface WatchRebuild {
-  /** Load with the parse cache (only the changed file parsed), render and save that deck: watch mode now. */
+  /** Load with the parse cache (only the changed file parsed), render (unchanged slides not laid out again) and save that deck: watch mode now. */
   oneDeckCached: Stats;
   /** Of which loading the project with the cache. */
   loadCached: Stats;
@@ -113,9 +113,10 @@ export async function measureWatch(root: string, deckId: string, runs: number): 
       writeFileSync(deckFile, doc.toString());
     };
     const only: BuildOptions['only'] = (d) => path.resolve(copy, d.source.file) === deckFile;
-    const cache = new YamlCache();
+    const kept = keptBetweenBuilds();
+    const { cache } = kept;
     const variants = {
-      oneDeckCached: () => buildDecks({ root: copy, cache, only }),
+      oneDeckCached: () => buildDecks({ root: copy, ...kept, only }),
       loadCached: () => loadProject({ root: copy }, { cache }),
       oneDeckUncached: () => buildDecks({ root: copy, only }),
       allDecksUncached: () => buildDecks({ root: copy }),

@@ -9,8 +9,8 @@ import { CheckFailedError, TrappaError } from '../errors.js';
 import { formatFindings } from './format-findings.js';
 import { readDeck } from './read-deck.js';
 import type { OpcPackage } from '../ooxml/package.js';
-import { rules } from './rules/index.js';
-import type { CheckOptions, Finding, RuleOptions } from './types.js';
+import { rules, WARNING_ONLY } from './rules/index.js';
+import type { CheckOptions, Finding, Rule, RuleOptions } from './types.js';
 
 export type { CheckOptions, Finding } from './types.js';
 
@@ -34,7 +34,17 @@ export function checkDeck(deckOrPackage: Uint8Array | OpcPackage, options: Check
     ...(options.bodySize ? { bodySize: options.bodySize } : {}),
     ...(options.language ? { language: options.language } : {}),
   };
-  const found = Object.values(rules).flatMap((rule) => rule(deck, resolved));
+  const found = (Object.entries(rules) as [keyof typeof rules, Rule][]).flatMap(([id, rule]) => {
+    if (!WARNING_ONLY.has(id)) return rule(deck, resolved);
+    if (options.errorsOnly) return [];
+    const findings = rule(deck, resolved);
+    const error = findings.find((f) => f.severity === 'error');
+    if (error)
+      throw new Error(
+        `the check's rule ${id} is declared warning-only (rules/index.ts) but found an error: ${error.message}`,
+      );
+    return findings;
+  });
   // A stable sort keeps each rule's own order inside a slide.
   return found.sort((a, b) => a.slide - b.slide);
 }

@@ -54,6 +54,11 @@ export interface CheckOptions {
   tolerance?: number;
   /** The theme's body size in points: text below it counts as shrunk (design rule `sparse-shrunk`). */
   bodySize?: number;
+  /**
+   * Only what can be an error: the rules whose findings are all warnings are not run (rules/index.ts
+   * WARNING_ONLY), and warnings of the others may still come back. For the build, which drops warnings.
+   */
+  errorsOnly?: boolean;
 }
 
 export interface RunModel {

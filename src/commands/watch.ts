@@ -12,6 +12,7 @@ import { watch } from 'chokidar';
 import { buildDecks, type BuildOptions, type BuildResult } from '../build-deck.js';
 import type { DeckSource } from '../data/load-project.js';
 import { YamlCache } from '../data/yaml-cache.js';
+import { SlideCache } from '../studio/slide-memo.js';
 import { type Messages, messagesIn } from '../messages/catalogue.js';
 
 export interface WatchOptions {
@@ -101,6 +102,17 @@ function describeRebuild(result: BuildResult, options: BuildOptions, { say }: Me
 /** Editor droppings: backups (~), swap files, hidden temporary files written before a rename. */
 const isNoise = (file: string): boolean => /^\.|~$|\.sw[a-p]$|\.tmp$/i.test(path.basename(file));
 
+/**
+ * What one watch session keeps between its builds: every unchanged YAML file parsed and
+ * validated (data/yaml-cache.ts), laid-out slides, so that a planned slide whose inputs did not
+ * change is not laid out again (studio/slide-memo.ts, as in the Studio), and the parsed trees of
+ * slides that come back unchanged (`rebuilds`). The benchmark's watch rebuild uses the same.
+ */
+export function keptBetweenBuilds(): Required<Pick<BuildOptions, 'cache' | 'layoutMemo' | 'rebuilds'>> {
+  const slides = new SlideCache();
+  return { cache: new YamlCache(), layoutMemo: (plan, design) => slides.memo(plan, design), rebuilds: true };
+}
+
 /** Runs until stopped; resolves once the watcher is closed. */
 export async function watchBuild(options: WatchOptions): Promise<void> {
   const messages = options.messages ?? messagesIn('en');
@@ -112,14 +124,14 @@ export async function watchBuild(options: WatchOptions): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
-  const cache = new YamlCache();
+  const kept = keptBetweenBuilds();
   // What is stale and not yet built: everything at first, and whatever a failed build left.
   let stale: Stale = 'all';
 
   const build = async (first = false): Promise<void> => {
     const started = performance.now();
     try {
-      const result = await buildDecks({ ...options.build, cache, only: isStale(stale, root) });
+      const result = await buildDecks({ ...options.build, ...kept, only: isStale(stale, root) });
       stale = nothingStale();
       options.onBuilt(result, Math.round(performance.now() - started));
       if (!first) options.log(`  ${describeRebuild(result, options.build, messages)}`);

@@ -5,7 +5,7 @@
  */
 import { type Document, isScalar, LineCounter, parseDocument, visit, type YAMLError } from 'yaml';
 import { fail, type Issue, ok, type Result } from '../errors.js';
-import { readInputFile } from '../io/read-input.js';
+import { readInputFileSync } from '../io/read-input.js';
 import { decodeUtf8 } from './decode-utf8.js';
 import { describeYamlError, type Found, lowerFirst, quotedValueAt } from './describe-yaml-error.js';
 
@@ -130,7 +130,7 @@ function unsupportedTags(doc: Document.Parsed, text: string): Found[] {
 
 /** Reads a UTF-8 file as text (a byte order mark is dropped; bounded, see paths/read-input.ts). */
 export async function readYamlText(absPath: string, displayPath: string): Promise<Result<string>> {
-  const bytes = await readInputFile(absPath, displayPath);
+  const bytes = readInputFileSync(absPath, displayPath);
   if (!bytes.ok) return bytes;
   const text = decodeUtf8(displayPath, bytes.value);
   if (!text.ok) return text;

@@ -1,12 +1,14 @@
 /**
- * A large YAML file's value kept on disk by its text (`<project>/.cache/yaml`), so the next
- * build of an unchanged strategy takes its value without parsing it: yaml's parse of a
- * 1,000-row strategy (355 KB) costs 0.3–0.9 s of CPU in a fresh process, reading the kept
- * JSON ~2 ms. Only a file that parsed without a problem is kept, and only when its value
- * comes back from JSON exactly (no `.inf`, `.nan`, `-0`). The source taken from the store
- * parses its text on first use of `doc` or `lineCounter` (a problem to locate), which a good
- * file's load never needs. Best effort like the image caches: a folder that cannot be read
- * or written only means parsing.
+ * A YAML file's value kept on disk by its text (`<project>/.cache/yaml`), so the next build of an
+ * unchanged file takes its value without parsing it: yaml's parse of a 1,000-row strategy (355 KB)
+ * costs 0.3–0.9 s of CPU in a fresh process, reading the kept JSON ~2 ms. Small files too: in a
+ * fresh process the parser's code is cold, and parsing the bundled project's eight files (23 KB)
+ * was ~40 ms of a cold `build --all`'s ~800 ms of CPU (Node 24); with every file kept the parser
+ * never runs on a good project. Only a file that parsed without a problem is kept, and only when
+ * its value comes back from JSON exactly (no `.inf`, `.nan`, `-0`). The source taken from the
+ * store parses its text on first use of `doc` or `lineCounter` (a problem to locate), which a good
+ * file's load never needs. Best effort like the image caches: a folder that cannot be read or
+ * written only means parsing.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -24,16 +26,12 @@ import { xmlTextProblem } from './xml-text.js';
  * options `parseYaml` passes it.
  */
 export const STORE_FORMAT = 'trappa-yaml-1 yaml-2.9.1';
-/** Smaller files parse in a few milliseconds: reading a kept value would save nothing. */
-export const STORE_FROM_CHARS = 32 * 1024;
-
 type Parse = (text: string) => YamlSource | undefined;
 
 /** `loadYamlFile`, with a large file's value taken from, or kept in, `dir`. */
 export async function loadKeptYaml(absPath: string, display: string, dir: string): Promise<Result<YamlSource>> {
   const text = await readYamlText(absPath, display);
   if (!text.ok) return text;
-  if (text.value.length < STORE_FROM_CHARS) return parseYaml(display, text.value);
   const parse: Parse = (again) => {
     const parsed = parseYaml(display, again);
     return parsed.ok ? parsed.value : undefined;

@@ -6,7 +6,7 @@
  * length within the file system's mtime granularity (1 s on some), or be fooled by a
  * restored mtime (git checkout, rsync -t).
  */
-import { readInputFile } from '../io/read-input.js';
+import { readInputFileSync } from '../io/read-input.js';
 import type { z } from 'zod';
 import { fail, ok, type Result } from '../errors.js';
 import { decodeUtf8 } from './decode-utf8.js';
@@ -62,7 +62,7 @@ export class YamlCache {
     display: string,
     schema: S,
   ): Promise<Result<Validated<z.output<S>>>> {
-    const read = await readInputFile(absPath, display);
+    const read = readInputFileSync(absPath, display);
     if (!read.ok) {
       this.#entries.delete(absPath);
       return read;

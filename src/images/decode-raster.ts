@@ -11,7 +11,8 @@
  * sharp (~250 ms of CPU for Candy's first picture, most of a template build's extra time).
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BoundedCache } from '../bounded-cache.js';
 import { imageCacheKey } from './image-cache.js';
@@ -88,7 +89,8 @@ const entryPath = (dir: string, key: string): string => path.join(dir, `${key}.r
 /** One JSON header line ({width, height}, both 0 for a picture that cannot be decoded), then the pixels. */
 async function readCachedRaster(dir: string, key: string): Promise<Raster | null | undefined> {
   try {
-    const file = await readFile(entryPath(dir, key));
+    // Synchronous: read on every build, and one call costs less CPU than libuv's pool.
+    const file = readFileSync(entryPath(dir, key));
     const newline = file.indexOf(0x0a);
     if (newline < 0) return undefined;
     const header = JSON.parse(file.subarray(0, newline).toString('utf8')) as { width?: unknown; height?: unknown };

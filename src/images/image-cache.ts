@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -54,7 +54,8 @@ const entryPath = (dir: string, key: string): string => path.join(dir, `${key}.i
  */
 export async function readCachedImage(dir: string, key: string): Promise<CachedImage | undefined> {
   try {
-    const file = await readFile(entryPath(dir, key));
+    // Synchronous: read on every build, and one call costs less CPU than libuv's pool.
+    const file = readFileSync(entryPath(dir, key));
     const newline = file.indexOf(0x0a);
     if (newline < 0) return undefined;
     const header: unknown = JSON.parse(file.subarray(0, newline).toString('utf8'));

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import type { Issue, SourceLocation } from '../errors.js';
 import type { Box, ImageElement } from '../layout/types.js';
 import { resolveAssetPath } from './asset-path.js';
@@ -85,7 +85,11 @@ export async function prepareImages(
     const id = `${file}\0${JSON.stringify(params)}`;
     let read = sources.get(id);
     if (!read) {
-      read = readFile(file).then((source) => ({ source, key: imageCacheKey(source, params) }));
+      // Read in one synchronous call (libuv's pool costs more CPU than reading a picture); a failure still rejects.
+      read = new Promise<Buffer>((resolve) => resolve(readFileSync(file))).then((source) => ({
+        source,
+        key: imageCacheKey(source, params),
+      }));
       sources.set(id, read);
     }
     return read;

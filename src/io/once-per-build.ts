@@ -11,7 +11,8 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-const builds = new AsyncLocalStorage<Map<string, Promise<unknown>>>();
+/** What a build worked out, by key: promises (`oncePerBuild`) and plain values (`oncePerBuildSync`), under keys of their own. */
+const builds = new AsyncLocalStorage<Map<string, unknown>>();
 
 /** Runs `work` (and everything it awaits) as one build, with nothing done yet. */
 export function withinBuild<T>(work: () => Promise<T>): Promise<T> {
@@ -25,4 +26,17 @@ export function oncePerBuild<T>(key: string, work: () => Promise<T>): Promise<T>
   let found = done.get(key) as Promise<T> | undefined;
   if (!found) done.set(key, (found = work()));
   return found;
+}
+
+/**
+ * `oncePerBuild` for synchronous work: the value of `work` for `key`, worked out once per build.
+ * The caller's key must not be one `oncePerBuild` uses (prefix it with what it is).
+ */
+export function oncePerBuildSync<T>(key: string, work: () => T): T {
+  const done = builds.getStore();
+  if (!done) return work();
+  if (done.has(key)) return done.get(key) as T;
+  const value = work();
+  done.set(key, value);
+  return value;
 }

@@ -118,6 +118,11 @@ export function partFacts(pkg: OpcPackage, part: string): PartFacts {
 /** Takes what a later reader needs of some parts while their trees are there (`readPartsOnce`). */
 export interface PartReader {
   wants(part: string): boolean;
+  /**
+   * The same parts will be read again soon (watch mode builds the deck again after an edit, and
+   * most of its slides come back unchanged): they are shared when they fit half the shared cache.
+   */
+  readsAgain?: boolean;
   /** Reads `part` of `pkg` (`partRoot` gives its tree, and any other part's). */
   read(pkg: OpcPackage, part: string): void;
 }
@@ -133,7 +138,8 @@ export interface PartReader {
  * together, with room to spare (a quarter of it): a 1,000-row deck's slides (9 M characters)
  * filled that cache, which empties itself when full, again and again. A rebuild found none of
  * them, the cache held ~40 slides' trees at any time, and it lost the template's parts that the
- * next deck reads.
+ * next deck reads. A reader that `readsAgain` (watch mode) shares up to half of it: a watch session on
+ * a plan of ~110–220 rows (1–2 M characters of slides) parsed every slide again on each rebuild.
  *
  * @param releaseTexts let go of each part's text too, once it parsed (`releaseParsedText`)
  * @returns the parts that are not well-formed, and why
@@ -145,7 +151,7 @@ export function readPartsOnce(
 ): Map<string, XmlSyntaxError> {
   const wanted = reader ? [...pkg.xml.keys()].filter((part) => reader.wants(part)) : [];
   const characters = wanted.reduce((sum, part) => sum + (pkg.xml.get(part)?.length ?? 0), 0);
-  const share = characters <= SHARED_CHARACTERS / 4;
+  const share = characters <= SHARED_CHARACTERS / (reader?.readsAgain ? 2 : 4);
   const cache = parsedOf(pkg);
   const bad = new Map<string, XmlSyntaxError>();
   for (const part of [...pkg.xml.keys()]) {

@@ -65,8 +65,12 @@ const unpack = (packed: Uint8Array): string => inflateRawSync(packed).toString('
 /** 128 bits of the SVG's sha256: names the drawing, so equal slides anywhere share it. */
 const svgHash = (svg: string): string => hash(svg).slice(0, 22);
 
+/** The read of any of the deck's document properties (the audience's name is one): one fingerprint for all. */
+const PROPERTIES_READ = 'plan:properties';
+
 /** The strategy's and deck's values as the slide sees them. */
 function fieldOf(plan: DeckPlan, read: string): unknown {
+  if (read === PROPERTIES_READ) return plan.properties;
   const [owner, field] = read.split(':') as ['strategy' | 'deck', string];
   const object = (owner === 'strategy' ? plan.strategy : plan.deck) as unknown as Record<string, unknown>;
   return field === '*' ? object : object[field];
@@ -94,11 +98,12 @@ function watched<T extends object>(target: T, note: (field: string) => void): T 
   });
 }
 
-/** What every slide of the deck depends on besides the fields it reads. */
-function deckKey(plan: DeckPlan): string {
+/** What every slide of the deck depends on besides the fields it reads; `design`: the page's template, if any. */
+function deckKey(plan: DeckPlan, design: string): string {
   const { deck, strategy } = plan;
   return hash(
     JSON.stringify([
+      design,
       plan.deckFile,
       plan.theme,
       plan.templates.labels,
@@ -106,15 +111,15 @@ function deckKey(plan: DeckPlan): string {
       [...plan.wording].map(([k, t]) => [k, t.source]),
       [...plan.audienceGroups],
       [...plan.audienceRows],
-      plan.properties,
       plan.baseName,
       plan.sentChanges ?? null,
-      // Spread into every template's context: read by any slide.
+      // Spread into every template's context: read by any slide. The audience and the meeting
+      // are watched there (whether there is a meeting is not: the context holds null then), the
+      // deck's title through the context's deck, and the document properties on the plan: watch
+      // mode rebuilds a deck whose audience or title changed without laying its slides out again.
       strategy.organisation,
       strategy.version,
-      deck.audience,
-      deck.meeting ?? null,
-      deck.title ?? null,
+      deck.meeting !== undefined,
       fontFolders(),
       plan.fonts.fingerprint(),
     ]),
@@ -140,9 +145,12 @@ export class SlideCache {
   /** `pace`: called after each slide laid out or drawn anew (the worker's HeapBound). */
   constructor(readonly pace: () => void = () => {}) {}
 
-  /** A memo for one layout of `plan`'s deck. */
-  memo(plan: DeckPlan): DeckMemo {
-    return new DeckMemo(this, plan, deckKey(plan));
+  /**
+   * A memo for one layout of `plan`'s deck. `design` names the page it is laid out on when that
+   * is not the built-in one (build-deck.ts: a template, as long as its bytes are the same).
+   */
+  memo(plan: DeckPlan, design = ''): DeckMemo {
+    return new DeckMemo(this, plan, deckKey(plan, design));
   }
 
   get(key: string): Entry | undefined {
@@ -224,18 +232,24 @@ export class DeckMemo implements SlideMemo {
   #watchedBuild(plan: DeckPlan, build: SlideBuild, reads: Set<string>): LaidOutSlide[] {
     const strategyRead = (field: string) => reads.add(`strategy:${field}`);
     const deckRead = (field: string) => reads.add(`deck:${field}`);
-    const seen = { ...plan, strategy: watched(plan.strategy, strategyRead), deck: watched(plan.deck, deckRead) };
+    const seen = {
+      ...plan,
+      strategy: watched(plan.strategy, strategyRead),
+      deck: watched(plan.deck, deckRead),
+      properties: watched(plan.properties, () => reads.add(PROPERTIES_READ)),
+    };
     // The templates' context is made from the plain plan (it copies every field); the copies are watched.
     const context = templateContext(plan);
-    const renderer = createRenderer(
-      plan.templates,
-      {
-        ...context,
-        strategy: watched(context.strategy as object, strategyRead),
-        deck: watched(context.deck as object, deckRead),
-      },
-      plan.wording,
-    );
+    // Its audience and meeting too (a template reads `{{audience.name}}` without going through
+    // `deck`), as values: the context itself is copied whole by the renderer.
+    const seenContext = {
+      ...context,
+      strategy: watched(context.strategy as object, strategyRead),
+      deck: watched(context.deck as object, deckRead),
+      audience: watched(context.audience as object, () => reads.add('deck:audience')),
+      meeting: context.meeting && watched(context.meeting as object, () => reads.add('deck:meeting')),
+    };
+    const renderer = createRenderer(plan.templates, seenContext, plan.wording);
     return build(seen, renderer);
   }
 

@@ -29,3 +29,11 @@ export const rules = {
   design: checkDesign,
   legend: checkLegend,
 } as const satisfies Record<string, Rule>;
+
+/**
+ * The rules whose every finding is a warning. `trappa build` refuses a deck for errors only and
+ * drops warnings, so it does not run these (`CheckOptions.errorsOnly`); `checkDeck` holds them
+ * to it: an error from one of them is a bug, thrown when the whole check runs (`trappa check`,
+ * the Studio, the tests).
+ */
+export const WARNING_ONLY: ReadonlySet<keyof typeof rules> = new Set(['art', 'text-language']);
