@@ -9,9 +9,10 @@
  * with master 2's title and body places (LibreOffice wrote master 1's into every layout: master-places.ts).
  * A deck built in process (dry run), read from its slide and layout XML.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDecks, type BuiltDeck } from '../src/build-deck.js';
 import { relationships } from '../src/ooxml/package.js';
@@ -19,8 +20,9 @@ import { attr, child } from '../src/ooxml/xml.js';
 import { chooseLayouts } from '../src/template/choose-layouts.js';
 import { describeTemplate } from '../src/template/describe-template.js';
 import { readTemplateFile } from '../src/template/load-template.js';
+import { readTemplatePackage } from '../src/template/read-template-package.js';
 import { readPptx } from './helpers/pptx-zip.js';
-import { copyProjectOnTemplate } from './helpers/project-copy.js';
+import { copyProjectOnTemplate, REPO } from './helpers/project-copy.js';
 import { libreOfficeTemplates } from './helpers/template-corpus.js';
 import { hasSoffice, missingTool } from './helpers/tools.js';
 
@@ -79,5 +81,26 @@ describe.skipIf(missingTool('LibreOffice', hasSoffice))('Vintage: content slides
     expect(mastersOf('content')).toEqual(['2 Title, Content']);
     expect(mastersOf('two')).toEqual(['4 Title, 2 Content']);
     expect(mastersOf('titleOnly')).toEqual(['2 Title Only']);
+  });
+});
+
+describe("a template's own slides, read as hints only", () => {
+  const impress = () => unzipSync(readFileSync(path.join(REPO, 'test/fixtures/templates/impress.potx')));
+  const read = (parts: Record<string, Uint8Array>) => readTemplatePackage(zipSync(parts), 20 * 1024 * 1024);
+
+  it('reads the layout each slide uses from its .rels, and nothing of the slide itself', () => {
+    const pkg = read(impress());
+    if ('problem' in pkg) throw new Error(pkg.problem);
+    expect(pkg.slideLayouts).toEqual(['ppt/slideLayouts/slideLayout2.xml']);
+    expect([...pkg.parts.keys()].filter((p) => p.startsWith('ppt/slides/'))).toEqual([]);
+  });
+
+  it('a slide whose .rels is broken gives no hint, and the template is still read', () => {
+    const parts = impress();
+    parts['ppt/slides/_rels/slide1.xml.rels'] = strToU8('<Relationships><Relationship Id="rId1"');
+    const pkg = read(parts);
+    if ('problem' in pkg) throw new Error(`refused: ${pkg.part} ${pkg.problem}`);
+    expect(pkg.slideLayouts).toEqual([]);
+    expect(pkg.masters).toEqual(['ppt/slideMasters/slideMaster1.xml']);
   });
 });
