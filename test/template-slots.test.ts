@@ -16,7 +16,7 @@ import { copyProjectInto } from './helpers/project-copy.js';
 import { type PptxParts, readPptx } from './helpers/pptx-zip.js';
 import { resetOverlaps } from './helpers/reset-slide.js';
 import { slideLayoutName, slideShapes, type SlideShape } from './helpers/structure.js';
-import { libreOfficeTemplates } from './helpers/template-corpus.js';
+import { FIRST_MASTER_LAYOUTS, libreOfficeTemplates } from './helpers/template-corpus.js';
 import { hasSoffice } from './helpers/tools.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'trappa-slots-'));
@@ -119,8 +119,6 @@ describe("two-text slides in a LibreOffice template's two-content layout", async
  * (6.9 × 1.8 in), so that its layouts are the template's design and not written with another
  * master's geometry (template/master-places.ts): a template whose body area is that small.
  */
-const FIRST_MASTER =
-  "layouts:\n  content: 'Title, Content'\n  two: 'Title, 2 Content'\n  titleOnly: 'Title Only'\n  comparison: 'Title, 4 Content'\n";
 
 function smallBody(file: string): string {
   const parts = unzipSync(readFileSync(file));
@@ -148,7 +146,7 @@ describe.runIf(hasSoffice)(
     // The first master's layouts, named (a layout named in theme.yaml is taken as it is): the
     // numbered second master's, which content slides prefer since gallery 8's defect 6, refuse
     // this strategy's main message on a body this small (a finding for the small-body work).
-    const decks = await buildOn(file, ['strategi'], FIRST_MASTER);
+    const decks = await buildOn(file, ['strategi'], FIRST_MASTER_LAYOUTS);
     const strategi = deckOf(decks, 'strategi');
     const notes = decks[0]!.notes.filter((n) => n.startsWith('deck '));
 

@@ -66,6 +66,11 @@ export interface MasterSet {
   origin: string;
   /** The template's background and art pictures, decoded (by media part), to sample what is behind text. */
   pictures?: ReadonlyMap<string, Raster>;
+  /**
+   * The layout (part name in the set) each of the template's own slides uses, in order: how its
+   * designer used the masters (choose-layouts.ts). Absent for the built-in design.
+   */
+  shown?: string[];
   /** Theme colours the template's design made lighter or darker to read: hex → `a:schemeClr` with lumMod/lumOff. */
   tints?: ReadonlyMap<string, string>;
 }

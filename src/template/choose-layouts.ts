@@ -9,13 +9,17 @@
  * prefers a layout that has a number place (LibreOffice's templates often carry a first
  * master without footer places and a second, never used otherwise, with them) — a layout of
  * the same ground as the one it replaces (what covers the slide: Candy's numbered white masters
- * and Midnightblue's dark one are another design than the first master's). Only a template with no layout holding a title, or a
- * name in theme.yaml that names no usable layout, is an issue.
+ * and Midnightblue's dark one are another design than the first master's). Where the template
+ * carries slides of its own, they say which masters its designer meant for content (`Shown`): the
+ * content slides prefer the masters its later slides put text on, where those give the text more
+ * room. Only a template with no layout holding a title, or a name in theme.yaml that names no
+ * usable layout, is an issue.
  */
 import type { Issue, SourceLocation } from '../errors.js';
 import type { LayoutInfo, LayoutRole, MasterSet } from '../pptx/master-set.js';
 import { english, said } from '../messages/catalogue.js';
 import { layoutLook } from './layout-looks.js';
+import { targets } from './read-master-set.js';
 
 const LAYOUT_ROLES: LayoutRole[] = ['title', 'content', 'two', 'comparison', 'titleOnly', 'section'];
 
@@ -66,11 +70,64 @@ export interface LayoutWishes {
 type Numbered = (l: LayoutInfo) => boolean;
 
 /**
- * Lower is better: name hint, then type, then a centred title (cover) or not, then a number
- * place where one is wished, then how closely the bodies match, then master order. A title
- * slide shows no number, so it keeps its layout (often the first master's, with the cover art).
+ * What the template's own slides say of its masters. Its first slide is its cover; the masters its
+ * later slides put text on (a layout with a body) are its content masters, and their layouts its
+ * content layouts: the content slides prefer those — where that gives their text more room
+ * (`heeded`). LibreOffice's templates carry a sample slide per master page: Vintage's first, on a
+ * master whose title stands mid-slide over a 9.7 × 2.2-in body, then three on masters with the
+ * title at the top over 9.7 × 4.8 in. Where the content masters' places are the first master's and
+ * only their art differs, the art decided for the worse as often as not (Focus's coloured wedges
+ * left a narrow column, 15 slides for 11; Candy's purple footer band failed contrast; Lights'
+ * bright centre needed a panel under every text), so their places must say so. The cover keeps
+ * its layout: on the first slide's master where that is not the first (Midnightblue, Growing
+ * Liberty) the cover's texts ran onto the art (`trappa check`: art). A template of one master, or
+ * without slides, says nothing here.
  */
-function score(l: LayoutInfo, role: LayoutRole, index: number, numbered: Numbered): number | undefined {
+interface Shown {
+  masters: Set<string>;
+  layouts: Set<string>;
+  /** Each layout's master, by layout part. */
+  masterOf: Map<string, string>;
+}
+
+function shownBy(set: MasterSet): Shown {
+  const masterOf = new Map(set.layouts.map((l) => [l.part, targets(set.parts, l.part, '/slideMaster')[0] ?? '']));
+  const later = (set.shown ?? []).slice(1).flatMap((part) => set.layouts.find((l) => l.part === part) ?? []);
+  const content = later.filter((l) => l.placeholders.some((p) => BODY.includes(p.type)));
+  return {
+    masters: new Set(content.map((l) => masterOf.get(l.part)!)),
+    layouts: new Set(content.map((l) => l.part)),
+    masterOf,
+  };
+}
+
+/** How much larger the body place of a content master's layout must be to be preferred to the one chosen without it. */
+const ROOMIER = 1.25;
+
+/** What the slides say, heeded where the content layout on their masters has a clearly larger body place than `silent`'s. */
+function heeded(set: MasterSet, shown: Shown, silent: Shown): Shown {
+  if (shown.masters.size === 0) return silent;
+  const none = () => false;
+  const was = best(set, 'content', none, silent);
+  const now = best(set, 'content', none, shown);
+  return was && now && area(now) >= ROOMIER * area(was) ? shown : silent;
+}
+
+/** How far a layout is from what the template's slides show for a content role: 0 (shown) to 160. */
+function unshown(l: LayoutInfo, role: LayoutRole, shown: Shown): number {
+  const master = shown.masterOf.get(l.part);
+  if (role === 'title' || role === 'section' || shown.masters.size === 0) return 0;
+  return (master && shown.masters.has(master) ? 0 : 150) + (shown.layouts.has(l.part) ? 0 : 10);
+}
+
+/**
+ * Lower is better: name hint, then type, then a centred title (cover) or not, then the master the
+ * template's slides show for the role, then a number place where one is wished, then how closely
+ * the bodies match, then a layout the slides use, then master order. A title slide shows no number,
+ * so it keeps its layout (often the first master's, with the cover art). A section slide, a
+ * divider, is left as it was (chooseAnew): no sample slide says where one goes.
+ */
+function score(l: LayoutInfo, role: LayoutRole, index: number, numbered: Numbered, shown: Shown): number | undefined {
   if (!hasTitle(l)) return undefined;
   const n = bodies(l, role);
   const need = BODIES[role];
@@ -82,20 +139,26 @@ function score(l: LayoutInfo, role: LayoutRole, index: number, numbered: Numbere
   const kind = role === 'title' ? (centred ? 0 : 1) : centred ? 1 : 0;
   const unnumbered = role !== 'title' && !numbered(l) ? 1 : 0;
   return (
-    (named ? 0 : 1000) + (typed ? 0 : 500) + kind * 200 + unnumbered * 100 + Math.abs(n - need.best) * 20 + index / 1000
+    (named ? 0 : 1000) +
+    (typed ? 0 : 500) +
+    kind * 200 +
+    unshown(l, role, shown) +
+    unnumbered * 100 +
+    Math.abs(n - need.best) * 20 +
+    index / 1000
   );
 }
 
 /** Every layout taken as numbered: a score no lower than the layout's own. */
 const allNumbered: Numbered = () => true;
 
-function best(set: MasterSet, role: LayoutRole, numbered: Numbered): LayoutInfo | undefined {
+function best(set: MasterSet, role: LayoutRole, numbered: Numbered, shown: Shown): LayoutInfo | undefined {
   let found: { layout: LayoutInfo; score: number } | undefined;
   set.layouts.forEach((layout, i) => {
     // A layout that cannot win even if numbered is not asked whether it is: that reads its art and its
     // master's (Yellow Idea's 108 layouts were read for a choice most of them could not win).
-    if (found && (score(layout, role, i, allNumbered) ?? Infinity) >= found.score) return;
-    const s = score(layout, role, i, numbered);
+    if (found && (score(layout, role, i, allNumbered, shown) ?? Infinity) >= found.score) return;
+    const s = score(layout, role, i, numbered, shown);
     if (s !== undefined && (!found || s < found.score)) found = { layout, score: s };
   });
   return found?.layout;
@@ -105,10 +168,10 @@ function best(set: MasterSet, role: LayoutRole, numbered: Numbered): LayoutInfo 
  * Numbered layouts worth preferring: those with a number place on the same kind of ground as
  * the content layout chosen without the wish (none when numbers are not wished, or already there).
  */
-function numberedLike(set: MasterSet, wishes: LayoutWishes): Numbered {
+function numberedLike(set: MasterSet, wishes: LayoutWishes, shown: Shown): Numbered {
   const none = () => false;
   if (!wishes.numbers) return none;
-  const plain = best(set, 'content', none);
+  const plain = best(set, 'content', none, shown);
   if (!plain) return none;
   // What covers the slide (background, or full-slide art: Midnightblue's masters differ only there).
   // Asked last: it reads the layout's and its master's art (Yellow Idea has 108 layouts).
@@ -186,7 +249,13 @@ function chooseAnew(
 ): { ok: true; value: ChosenLayouts } | { ok: false; issues: Issue[] } {
   const issues: Issue[] = [];
   const own: Partial<Record<LayoutRole, LayoutInfo>> = {};
-  const numbered = numberedLike(set, wishes);
+  const read = shownBy(set);
+  // Nothing shown: how layouts were chosen before the template's slides were read.
+  const silent: Shown = { ...read, masters: new Set(), layouts: new Set() };
+  const shown = heeded(set, read, silent);
+  const numbered = numberedLike(set, wishes, shown);
+  // A section slide is chosen as without them: its number place judged against the content layout chosen so.
+  const numberedSilent = shown === silent ? numbered : numberedLike(set, wishes, silent);
   const layouts = () => set.layouts.map(describe).join('; ');
   for (const role of LAYOUT_ROLES) {
     const wanted = names[role];
@@ -200,7 +269,7 @@ function chooseAnew(
         });
       continue;
     }
-    const found = best(set, role, numbered);
+    const found = role === 'section' ? best(set, role, numberedSilent, silent) : best(set, role, numbered, shown);
     if (found) own[role] = found;
   }
   if (issues.length > 0) return { ok: false, issues };

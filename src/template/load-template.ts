@@ -102,7 +102,7 @@ function readTemplate(bytes: Uint8Array, display: string, limit: number): Master
     if (read.part) return `${display}: the part ${read.part} ${read.problem}`;
     return `${display} ${read.problem}; save the template as .potx or .pptx`;
   }
-  const { parts, masters, presentation } = read;
+  const { parts, masters, presentation, slideLayouts } = read;
   if (masters.length === 0)
     return `${display} has no slide master; save it from PowerPoint or LibreOffice Impress as .potx`;
   const sldSz = child(presentation, 'p:sldSz');
@@ -114,7 +114,8 @@ function readTemplate(bytes: Uint8Array, display: string, limit: number): Master
   const kept = masters.map((m) => names.get(m)!);
   const placed = withTitlesOnBands(withMasterPlaces(withUniquePlaceholders(renamed(parts, names)), kept), kept, size);
   const set = readMasterSet(placed, kept, size, display);
-  return { ...set, contentTypes: contentTypes(read.contentTypes, names) };
+  const shown = slideLayouts.flatMap((l) => names.get(l) ?? []);
+  return { ...set, contentTypes: contentTypes(read.contentTypes, names), ...(shown.length > 0 ? { shown } : {}) };
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * An organisation's template is untrusted input: this reads only what a deck built on it
  * uses — the package's entry points, its slide masters and everything they need through
- * relationships Trappa knows (layouts, themes, pictures, tags) — and nothing else. Macros
+ * relationships Trappa knows (layouts, themes, pictures, tags) — and, as hints for choosing
+ * layouts, which layout each of its own slides uses (the slides' .rels only). Macros
  * (vbaProject), OLE objects, ActiveX controls, pictures linked from outside (http or
  * \\server\share, which PowerPoint would fetch on opening), hyperlinks to anything but web
  * and mail addresses, and media no part refers to are left behind, together with the
@@ -23,6 +24,11 @@ export interface TemplatePackage {
   masters: string[];
   presentation: XmlElement;
   contentTypes: XmlElement;
+  /**
+   * The layout each of the template's own slides uses, in presentation.xml's order (the slides
+   * themselves are not read: only their .rels, for the designer's choice of layouts).
+   */
+  slideLayouts: string[];
 }
 
 /** A problem, with the part it was found in (absent for the zip as a whole). */
@@ -149,15 +155,36 @@ function take(walk: Walk, source: string): string[] | PackageProblem {
     .map((r) => resolvePart(folder, unescapeXml(attr(r, 'Target') ?? '')));
 }
 
-function mastersOf(walk: Walk, main: string, presentation: XmlElement): string[] | PackageProblem {
+/** Slides whose layouts are read as hints, at most (a template shows its designs in a few). */
+const MAX_SLIDES = 100;
+
+/** The parts presentation.xml lists in `list` (its masters, its slides), in its order. */
+function listedParts(walk: Walk, main: string, presentation: XmlElement, list: string): string[] | PackageProblem {
   const rels = walk.names.has(relsPartOf(main).toLowerCase()) ? readXml(walk, relsPartOf(main)) : undefined;
   if (rels && 'problem' in rels) return rels;
   const folder = main.slice(0, main.lastIndexOf('/') + 1);
   const byId = new Map(children(rels, 'Relationship').map((r) => [attr(r, 'Id'), attr(r, 'Target') ?? '']));
-  return children(child(presentation, 'p:sldMasterIdLst'), 'p:sldMasterId')
+  return children(child(presentation, `p:${list}IdLst`), `p:${list}Id`)
     .map((m) => byId.get(attr(m, 'r:id')))
     .filter((t): t is string => t !== undefined)
     .map((t) => resolvePart(folder, unescapeXml(t)));
+}
+
+/**
+ * The layout each slide uses, read from the slide's .rels alone. A hint, not a part a deck needs:
+ * a slide whose .rels is missing or unreadable gives none rather than refusing the template.
+ */
+function layoutsOfSlides(walk: Walk, slides: string[]): string[] {
+  return slides.flatMap((slide) => {
+    const relsName = relsPartOf(slide);
+    const rels = walk.names.has(relsName.toLowerCase()) ? readXml(walk, relsName) : undefined;
+    if (!rels || 'problem' in rels) return [];
+    const folder = slide.slice(0, slide.lastIndexOf('/') + 1);
+    const layout = children(rels, 'Relationship').find(
+      (r) => attr(r, 'TargetMode') !== 'External' && (attr(r, 'Type') ?? '').endsWith('/slideLayout'),
+    );
+    return layout ? [resolvePart(folder, unescapeXml(attr(layout, 'Target') ?? ''))] : [];
+  });
 }
 
 function mainPart(walk: Walk): string | PackageProblem {
@@ -178,8 +205,9 @@ export function readTemplatePackage(bytes: Uint8Array, limit: number): TemplateP
   if (typeof main !== 'string') return main;
   const presentation = readXml(walk, main);
   if ('problem' in presentation) return presentation;
-  const masters = mastersOf(walk, main, presentation);
+  const masters = listedParts(walk, main, presentation, 'sldMaster');
   if (!Array.isArray(masters)) return masters;
+
   const queue = masters.filter((m) => walk.names.has(m.toLowerCase()));
   const seen = new Set<string>();
   while (queue.length > 0) {
@@ -190,5 +218,14 @@ export function readTemplatePackage(bytes: Uint8Array, limit: number): TemplateP
     if (!Array.isArray(next)) return next;
     queue.push(...next);
   }
-  return { parts: walk.parts, masters: masters.filter((m) => walk.parts.has(m)), presentation, contentTypes };
+  // After the masters: what is left of the reading budget goes to these hints, never the other way round.
+  const slides = listedParts(walk, main, presentation, 'sld');
+  const slideLayouts = Array.isArray(slides) ? layoutsOfSlides(walk, slides.slice(0, MAX_SLIDES)) : [];
+  return {
+    parts: walk.parts,
+    masters: masters.filter((m) => walk.parts.has(m)),
+    presentation,
+    contentTypes,
+    slideLayouts: slideLayouts.filter((l) => walk.parts.has(l)),
+  };
 }

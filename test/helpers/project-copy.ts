@@ -27,11 +27,11 @@ export function copyProjectToTemp(from: string = REPO, prefix = 'trappa-'): stri
  * Copies `from`'s project into `into` and puts it on the template `file` (copied under
  * assets/templates/, named in data/theme.yaml); returns `into`.
  */
-export function copyProjectOnTemplate(into: string, file: string, from: string = REPO): string {
+export function copyProjectOnTemplate(into: string, file: string, from: string = REPO, themeExtra = ''): string {
   copyProjectInto(into, from);
   mkdirSync(path.join(into, 'assets/templates'), { recursive: true });
   copyFileSync(file, path.join(into, 'assets/templates', path.basename(file)));
   const theme = path.join(into, 'data/theme.yaml');
-  writeFileSync(theme, `${readFileSync(theme, 'utf8')}template: templates/${path.basename(file)}\n`);
+  writeFileSync(theme, `${readFileSync(theme, 'utf8')}template: templates/${path.basename(file)}\n${themeExtra}`);
   return into;
 }

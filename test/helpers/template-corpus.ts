@@ -16,6 +16,15 @@ import { runQuietly } from './ooxml.js';
 import { REPO } from './project-copy.js';
 
 export const LIBREOFFICE_TEMPLATES = '/usr/lib/libreoffice/share/template/common/presnt';
+
+/**
+ * theme.yaml's `layouts` naming the content layouts of a LibreOffice template's first master (a
+ * name names the first layout of that name; every master of theirs has the same twelve): Vintage's
+ * content then stands in its title master's 9.7 × 2.2-in strip under a mid-slide title, as every
+ * deck on it did before content slides took its content masters (fourteenth round).
+ */
+export const FIRST_MASTER_LAYOUTS =
+  "layouts:\n  content: 'Title, Content'\n  two: 'Title, 2 Content'\n  titleOnly: 'Title Only'\n  comparison: 'Title, 4 Content'\n";
 const FIXTURES = path.join(REPO, 'test/fixtures/templates');
 
 /** LibreOffice's .otp templates as .potx files, converted in one soffice run and kept for later runs. */
