@@ -96,7 +96,7 @@ export function wordsFit(paragraphs: readonly Paragraph[], style: TextStyle, wid
  * too wide), kept by font and text: a text is fitted at size after size (fitWholeWords), and
  * every size split and measured each of its words again.
  */
-function widestWordEm(text: string, font: FontMetrics): number {
+export function widestWordEm(text: string, font: FontMetrics): number {
   let byText = widestWords.get(font);
   if (!byText) widestWords.set(font, (byText = new BoundedCache(1_000_000, (key) => key.length)));
   let widest = byText.get(text);

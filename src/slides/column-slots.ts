@@ -9,9 +9,12 @@
 import { commonParts } from '../kinds/common-parts.js';
 import { sizesFrom } from '../layout/fit-text.js';
 import { type ColumnHeight, EMPTY_COLUMN, growColumn } from '../layout/column-height.js';
+import { leastHeightOf, type Words, wordsOf } from '../layout/least-height.js';
+import { LINE_HEIGHT_EM, prepareText } from '../layout/measure-text.js';
 import { comfortOnPage, type Page, READABLE } from '../layout/page.js';
 import { continuedTitle, textHeight, textStyle, titleElements } from '../layout/text-box.js';
 import type { Box, LaidOutSlide, Paragraph, SlideElement, TextStyle } from '../layout/types.js';
+import { ptToInch } from '../units.js';
 
 export interface FlowList {
   heading: string;
@@ -39,7 +42,7 @@ interface Flowed {
  * turn: the template's two places beside its art may differ); undefined when an item alone does not fit a
  * column, or when they take more than `most` columns (a size that needs more is not taken, so pouring stops).
  */
-function pour(
+export function pour(
   page: Page,
   content: FlowContent,
   style: TextStyle,
@@ -83,6 +86,58 @@ function pour(
   // The headings are bold too: only items are marked.
   const marked = (p: Paragraph) => p.bullet === true && (content.marked?.(p) ?? false);
   return cols.filter((c) => c.length > 0).map((paragraphs) => ({ paragraphs, marked: paragraphs.some(marked) }));
+}
+
+/**
+ * Each item's words summed once (least-height.ts), for `overfills` at every size and room tried; kept by
+ * content, as balancing flows the same content into each room height it bisects.
+ */
+export function itemWords(page: Page, content: FlowContent): Words[] {
+  const kept = wordsKept.get(content);
+  if (kept?.page === page) return kept.words;
+  const words = content.lists.flatMap((list) =>
+    list.items.map((item) => wordsOf(prepareText([item], textStyle(page)))),
+  );
+  wordsKept.set(content, { page, words });
+  return words;
+}
+
+const wordsKept = new WeakMap<FlowContent, { page: Page; words: Words[] }>();
+
+/** Inches: room for the order in which a column's heights are summed, far below any height a layout can show. */
+const ROUNDING = 1e-6;
+
+/**
+ * True when `pour` could not flow the items into `most` columns `room` high at `size`, told from their least
+ * heights alone (least-height.ts: never more than an item takes in a column, hyphenated or not, in whichever
+ * of `widths` it goes). Every column `pour` makes is at most `room.h` high, starts with a heading of at least
+ * one line and holds its items whole and in order; so its items fit the room less that line, and the fewest
+ * columns in order that hold them all (filled greedily, which gives the fewest) can only be fewer for heights
+ * that are less. Why: the size search poured every size above the one it takes, each as far as its `most`
+ * columns held; and balancing pours every room height it bisects, most of them too low.
+ */
+export function overfills(
+  words: readonly Words[],
+  size: number,
+  widths: readonly number[],
+  room: Box,
+  most: number,
+): boolean {
+  if (!Number.isFinite(most) || words.length === 0) return false;
+  const { insets, lineSpacing } = words[0]!;
+  const capacity = room.h - insets.top - insets.bottom - ptToInch(LINE_HEIGHT_EM * size * lineSpacing);
+  let columns = 1;
+  let filled = 0;
+  for (const item of words) {
+    let height = Number.POSITIVE_INFINITY;
+    for (const width of widths) height = Math.min(height, leastHeightOf(item, size, width));
+    height -= insets.top + insets.bottom;
+    if (height > capacity + ROUNDING) return true;
+    if (filled + height <= capacity + ROUNDING) filled += height;
+    else if (++columns > most) return true;
+    else filled = height;
+  }
+  return false;
 }
 
 /**
@@ -136,18 +191,15 @@ export function flowInPlaces(page: Page, content: FlowContent, how: Places, maxC
   // Each size poured once (balancing asks for the floor's size three times), and only as far as a
   // size that can be taken goes: no more columns than the floor's slides hold.
   const poured = new Map<number, Flowed[] | undefined>();
+  const widths = places.map((p) => p.w);
+  const words = itemWords(page, content);
   const at = (size: number, most: number) => {
     if (!poured.has(size))
       poured.set(
         size,
-        pour(
-          page,
-          content,
-          textStyle(page, { size }),
-          room,
-          places.map((p) => p.w),
-          most,
-        ),
+        overfills(words, size, widths, room, most)
+          ? undefined
+          : pour(page, content, textStyle(page, { size }), room, widths, most),
       );
     return poured.get(size);
   };

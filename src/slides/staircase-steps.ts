@@ -5,9 +5,10 @@
  */
 import { staircase } from '../kinds/staircase.js';
 import { hyphenateWords } from '../layout/hyphenate.js';
-import { bulletMarginPt, layoutParagraphs, measureWidth, WIDTH_SAFETY } from '../layout/measure-text.js';
+import { fontMetrics } from '../fonts/fonts.js';
+import { bulletMarginPt, layoutParagraphs, WIDTH_SAFETY } from '../layout/measure-text.js';
 import { columns, type Page } from '../layout/page.js';
-import { fitBox, fittedShape, textHeight, textStyle } from '../layout/text-box.js';
+import { fitBox, fittedShape, textHeight, textStyle, widestWordEm } from '../layout/text-box.js';
 import type { Box, Paragraph, SlideElement, TextStyle } from '../layout/types.js';
 import type { StaircaseContent, Step } from './staircase-content.js';
 
@@ -84,12 +85,14 @@ function stepParagraphs(
 function widestWord(step: Step, style: TextStyle, minSize: number, frame: StepFrame): number {
   let widest = 0;
   for (const p of stepParagraphs(step, style, minSize, frame))
-    for (const run of p.runs)
-      for (const word of run.text.split(/\s+/)) {
-        const w = measureWidth(word, { face: style.fontFace, size: run.size ?? style.fontSize, bold: run.bold });
-        // The layout fills lines to WIDTH_SAFETY less than the inner width.
-        widest = Math.max(widest, w * WIDTH_SAFETY + (p.bullet ? bulletMarginPt(0) : 0));
-      }
+    for (const run of p.runs) {
+      // A run's widest word at its size (its em kept by font and text): a larger advance never rounds to a
+      // smaller width, so it is the widest of its words' widths. A run of no word counts as one of no width.
+      const em = Math.max(0, widestWordEm(run.text, fontMetrics(style.fontFace, run.bold)));
+      const w = em * (run.size ?? style.fontSize);
+      // The layout fills lines to WIDTH_SAFETY less than the inner width.
+      widest = Math.max(widest, w * WIDTH_SAFETY + (p.bullet ? bulletMarginPt(0) : 0));
+    }
   return widest;
 }
 
@@ -143,19 +146,34 @@ export function sizeSteps(
   frame: StepFrame = FULL_FRAME,
 ): StepSizing | undefined {
   const { colors, sizes } = page.theme;
-  for (let size = Math.min(sizes.body, 20); size >= sizes.minBody; size -= 0.5) {
-    const style = textStyle(page, { size, color: colors.onPrimary, insets: frame.insets });
-    const heights = stepHeights(
-      content.steps,
-      style,
-      cols.map((c) => c.w),
-      available,
-      sizes.minBody,
-      frame,
-    );
+  const widths = cols.map((c) => c.w);
+  const styleAt = (size: number) => textStyle(page, { size, color: colors.onPrimary, insets: frame.insets });
+  const sizesTried: number[] = [];
+  for (let size = Math.min(sizes.body, 20); size >= sizes.minBody; size -= 0.5) sizesTried.push(size);
+  // The sizes whose longest words do not fit their steps come first, and are skipped unmeasured (see wordsFitFrom).
+  const from = wordsFitFrom(sizesTried, (size) => wordsFit(content.steps, styleAt(size), widths, sizes.minBody, frame));
+  for (const size of sizesTried.slice(from)) {
+    const heights = stepHeights(content.steps, styleAt(size), widths, available, sizes.minBody, frame);
     if (heights) return frame === FULL_FRAME ? { size, heights } : { size, heights, frame };
   }
   return undefined;
+}
+
+/**
+ * The index of the first of `sizes` (largest first) at which `fits` holds, found by bisection, or
+ * `sizes.length`. `fits` is whether each step's widest word fits its step: every word's width grows with the
+ * size (the label's, the question's and the points' sizes all grow with it, and a larger advance never rounds
+ * to a smaller width), so where it holds at a size it holds at every smaller one. Why: on a template's small
+ * place most sizes of most frames fail it, and each was measured in turn.
+ */
+function wordsFitFrom(sizes: readonly number[], fits: (size: number) => boolean): number {
+  let [low, high] = [0, sizes.length];
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (fits(sizes[mid]!)) high = mid;
+    else low = mid + 1;
+  }
+  return low;
 }
 
 /** Room above the steps for their outcomes: what the longest needs at the floor, at least one line. */

@@ -77,7 +77,8 @@ function slideOf(
 
 /** A slide with the diagram and its explanation, and the smaller of the two's text sizes there. */
 interface Candidate {
-  slide: LaidOutSlide;
+  /** The slide, drawn only for the arrangement taken (drawing measures every step's text again). */
+  slide: () => LaidOutSlide;
   /** Points: the steps' size or the explanation's, whichever is smaller. */
   size: number;
 }
@@ -86,11 +87,14 @@ interface Candidate {
 function underneath(page: Page, content: StaircaseContent, frame: StepFrame): Candidate | undefined {
   const body = page.body;
   const style = textStyle(page, { size: page.theme.sizes.body });
+  // The steps sized once per diagram height: sizes whose explanation takes as many lines leave the same diagram.
+  const sized = new Map<number, StepSizing | undefined>();
   for (let size = page.theme.sizes.body; size >= page.theme.sizes.minBody; size -= 1) {
     const h = textHeight(explanationParagraphs(content), { ...style, fontSize: size }, body.w);
     const diagram: Box = { ...body, h: body.h - h - page.gap };
     if (diagram.h < body.h * 0.55) continue;
-    const sizing = fitted(page, content, diagram, [frame]);
+    if (!sized.has(diagram.h)) sized.set(diagram.h, fitted(page, content, diagram, [frame]));
+    const sizing = sized.get(diagram.h);
     if (!sizing) continue;
     const text = fitBox(page, {
       name: staircase.parts.explanation.name(),
@@ -99,7 +103,10 @@ function underneath(page: Page, content: StaircaseContent, frame: StepFrame): Ca
       style: { ...style, fontSize: size },
     });
     if (text.fits) {
-      return { slide: slideOf(page, content, diagram, sizing, [text.element]), size: Math.min(sizing.size, size) };
+      return {
+        slide: () => slideOf(page, content, diagram, sizing, [text.element]),
+        size: Math.min(sizing.size, size),
+      };
     }
   }
   return undefined;
@@ -110,15 +117,17 @@ function candidates(page: Page, content: StaircaseContent, frame: StepFrame): Ca
   const found: Candidate[] = [];
   for (const placed of placements(page)) {
     const sizing = fitted(page, content, placed.diagram, [frame]);
+    // Where the steps do not fit, the explanation beside them is not fitted either.
+    if (!sizing) continue;
     const explanation = fitBox(page, {
       name: staircase.parts.explanation.name(),
       box: placed.explanation!,
       paragraphs: explanationParagraphs(content),
       style: placed.style,
     });
-    if (sizing && explanation.fits) {
+    if (explanation.fits) {
       found.push({
-        slide: slideOf(page, content, placed.diagram, sizing, [explanation.element]),
+        slide: () => slideOf(page, content, placed.diagram, sizing, [explanation.element]),
         size: Math.min(sizing.size, explanation.element.style.fontSize),
       });
     }
@@ -152,7 +161,7 @@ function layout(page: Page, content: StaircaseContent): LaidOutSlide[] {
   // The full frame's arrangements first: the compact one only where none of them fits.
   for (const frame of content.explanation.length > 0 ? framesOf(page) : []) {
     const chosen = best(candidates(page, content, frame));
-    if (chosen) return [chosen.slide];
+    if (chosen) return [chosen.slide()];
   }
   const full = fitted(page, content, page.body);
   if (!full) return withPointsListed(page, content);
