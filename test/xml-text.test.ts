@@ -10,6 +10,7 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { buildDecks } from '../src/build-deck.js';
 import { loadProject } from '../src/data/load-project.js';
+import { withXmlLineBreaks } from '../src/data/xml-text.js';
 import { finishPackage } from '../src/pptx/finish-package.js';
 import { malformedParts, MalformedPackageError } from '../src/pptx/check-well-formed.js';
 import { wellFormednessError } from '../src/ooxml/xml.js';
@@ -88,6 +89,37 @@ describe('vertical tab and form feed are the line break the user meant', () => {
     expect(holding).toMatch(/>Innherred<\/a:t><\/a:r>(<a:br\b|(<a:endParaRPr[^>]*\/>)?<\/a:p>)/);
     expect(malformedParts(readPackage(decks[0]!.bytes))).toEqual([]);
     expect((await validatePptx(decks[0]!.file)).filter((i) => i.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('withXmlLineBreaks', () => {
+  it('copies only what holds a vertical tab or form feed, in its key order; shares the rest; leaves the input and distribution alone', () => {
+    const groups = [{ name: 'Levanger' }, { name: 'Verdal\u000Bkommune' }, { name: 'Inderøy' }];
+    const profile = ['Samarbeid', 'Tillit'];
+    const value = JSON.parse(
+      JSON.stringify({ groups, profile, distribution: ['a\u000Cb'], title: 'Innherred\u000CSamkommune' }),
+    );
+    value.extra = JSON.parse('{"__proto__": "x\\u000By", "plain": "z"}');
+    const input = structuredClone(value);
+    const out = withXmlLineBreaks(value);
+    expect(value).toEqual(input);
+    expect(Object.keys(out)).toEqual(['groups', 'profile', 'distribution', 'title', 'extra']);
+    expect(out.title).toBe('Innherred\nSamkommune');
+    expect(out.groups).not.toBe(value.groups);
+    expect(out.groups[1]).toEqual({ name: 'Verdal\nkommune' });
+    expect(out.groups[0]).toBe(value.groups[0]);
+    expect(out.groups[2]).toBe(value.groups[2]);
+    expect(out.profile).toBe(value.profile);
+    // Left to the e-mail code, which escapes it.
+    expect(out.distribution).toBe(value.distribution);
+    // A key named __proto__ stays a key of its own, as JSON.parse made it.
+    expect(Object.getPrototypeOf(out.extra)).toBe(Object.prototype);
+    expect(Object.entries(out.extra)).toEqual([
+      ['__proto__', 'x\ny'],
+      ['plain', 'z'],
+    ]);
+    const unchanged = { groups: value.groups.slice(0, 1), profile };
+    expect(withXmlLineBreaks(unchanged)).toBe(unchanged);
   });
 });
 

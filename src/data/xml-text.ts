@@ -80,17 +80,36 @@ export function xmlTextIssues(source: YamlSource): Issue[] {
   return issues;
 }
 
-/** The validated value with vertical tabs and form feeds turned into line breaks; unchanged parts are shared. */
+/**
+ * The validated value with vertical tabs and form feeds turned into line breaks; unchanged parts are
+ * shared. Copies only what changes: the Studio runs it over the whole strategy at every edit, and the
+ * entries and arrays it made of every object and list on the way (~20 MB per edit of a 2 MB strategy,
+ * the large lists' outliving the worker's young generation) were garbage whenever nothing changed,
+ * which is nearly always.
+ */
 export function withXmlLineBreaks<T>(value: T, top = true): T {
   if (typeof value === 'string') return (LINE_BREAKS.test(value) ? value.replace(LINE_BREAKS, '\n') : value) as T;
   if (Array.isArray(value)) {
-    const next = value.map((v) => withXmlLineBreaks(v, false));
-    return (next.some((v, i) => v !== value[i]) ? next : value) as T;
+    let next: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const v = withXmlLineBreaks(value[i], false);
+      if (v !== value[i]) (next ??= [...value])[i] = v;
+    }
+    return (next ?? value) as T;
   }
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    const entries = Object.entries(value as Record<string, unknown>);
-    const next = entries.map(([k, v]) => [k, top && NOT_IN_DECKS.has(k) ? v : withXmlLineBreaks(v, false)] as const);
-    return (next.some(([, v], i) => v !== entries[i]![1]) ? Object.fromEntries(next) : value) as T;
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record);
+    let changed: Map<string, unknown> | undefined;
+    for (const key of keys) {
+      if (top && NOT_IN_DECKS.has(key)) continue;
+      const v = withXmlLineBreaks(record[key], false);
+      if (v !== record[key]) (changed ??= new Map()).set(key, v);
+    }
+    // As built from its entries (Object.fromEntries), so a key like "__proto__" stays a plain key.
+    return (
+      changed ? Object.fromEntries(keys.map((k) => [k, changed.has(k) ? changed.get(k) : record[k]])) : value
+    ) as T;
   }
   return value;
 }

@@ -165,7 +165,9 @@ function pieceFor(pieces: Piece[], font: FontMetrics, size: number | undefined):
 
 /** The line being filled. `x` includes trailing spaces, `width` does not. */
 interface OpenLine {
+  /** Kept only when the sink wants it (`LineSink.text`); else always ''. */
   text: string;
+  keepText: boolean;
   x: number;
   width: number;
   maxSize: number;
@@ -183,33 +185,79 @@ interface Char {
   hyphen: number;
 }
 
+/**
+ * Receives the lines of a wrap as they end, in order. Why: a size search (column-flow.ts) needs
+ * only each text's height at each size it tries, its line sizes; making every line's text and
+ * object for thousands of names at dozens of sizes was most of what that search allocated.
+ */
+export interface LineSink {
+  /** Whether `line` is given the lines' text (and `broken`); else no string is made and `text` is ''. */
+  readonly text: boolean;
+  line(text: string, width: number, maxSize: number, afterHardBreak: boolean, broken: string | undefined): void;
+}
+
 /** Greedy line filling at font size `size` (points) in `width` points. */
 export function wrapUnits(units: readonly Unit[], size: number, width: number): WrappedLine[] {
   const lines: WrappedLine[] = [];
-  let line = openLine(size, false);
-  const flush = (hard: boolean): void => {
-    lines.push({
-      text: withoutTrailingSpaces(line.text),
-      width: line.width,
-      maxSize: line.maxSize,
-      afterHardBreak: line.afterHardBreak,
-      ...(line.broken ? { broken: line.broken } : {}),
-    });
-    line = openLine(size, hard);
-  };
+  wrapInto(units, size, width, {
+    text: true,
+    line: (text, lineWidth, maxSize, afterHardBreak, broken) =>
+      lines.push({ text, width: lineWidth, maxSize, afterHardBreak, ...(broken ? { broken } : {}) }),
+  });
+  return lines;
+}
+
+/** The lines `wrapUnits` makes, the same breaks, handed to `sink` one by one instead of kept. */
+export function wrapInto(units: readonly Unit[], size: number, width: number, sink: LineSink): void {
+  const filling = new Filling(size, sink);
   for (const unit of units) {
+    const line = filling.line;
     const wordWidth = widthOf(unit.word, size);
     if (wordWidth <= width - (line.used ? line.x : 0) + EPSILON) {
       for (const piece of unit.word) addText(line, piece.text, piece.em * (piece.size ?? size), piece.size ?? size);
     } else {
-      placeLongWord(charsOf(unit.word, size), width, () => line, flush);
+      placeLongWord(charsOf(unit.word, size, sink.text), width, filling);
     }
-    line.width = line.x;
-    for (const piece of unit.space) addText(line, piece.text, piece.em * (piece.size ?? size), piece.size ?? size);
-    if (unit.hardBreak) flush(true);
+    const last = filling.line;
+    last.width = last.x;
+    for (const piece of unit.space) addText(last, piece.text, piece.em * (piece.size ?? size), piece.size ?? size);
+    if (unit.hardBreak) filling.end(true);
   }
-  if (line.used || lines.length === 0 || line.afterHardBreak) flush(false);
-  return lines;
+  const line = filling.line;
+  if (line.used || filling.ended === 0 || line.afterHardBreak) filling.end(false);
+}
+
+/**
+ * A wrap in progress: the line being filled, and the lines ended so far (handed to the sink).
+ * An object rather than closures over the open line: a wrap is made for every text at every size
+ * and width tried, so what each one allocates counts.
+ */
+class Filling {
+  line: OpenLine;
+  ended = 0;
+  readonly #size: number;
+  readonly #sink: LineSink;
+
+  constructor(size: number, sink: LineSink) {
+    this.#size = size;
+    this.#sink = sink;
+    this.line = openLine(size, false, sink.text);
+  }
+
+  /** Ends the open line and opens the next one (`hard`: after a "\n"). */
+  end(hard: boolean): void {
+    const { line } = this;
+    const keepText = this.#sink.text;
+    this.#sink.line(
+      keepText ? withoutTrailingSpaces(line.text) : '',
+      line.width,
+      line.maxSize,
+      line.afterHardBreak,
+      line.broken,
+    );
+    this.ended++;
+    this.line = openLine(this.#size, hard, keepText);
+  }
 }
 
 /**
@@ -220,7 +268,8 @@ export function wrapUnits(units: readonly Unit[], size: number, width: number): 
  */
 const charsMemo = new WeakMap<readonly Piece[], Map<number, readonly Char[]>>();
 
-function charsOf(word: readonly Piece[], size: number): readonly Char[] {
+function charsOf(word: readonly Piece[], size: number, keep: boolean): readonly Char[] {
+  if (!keep) return charsMemo.get(word)?.get(size) ?? splitChars(word, size);
   let bySize = charsMemo.get(word);
   if (!bySize) charsMemo.set(word, (bySize = new Map()));
   let chars = bySize.get(size);
@@ -248,15 +297,10 @@ function splitChars(word: readonly Piece[], size: number): Char[] {
  * wider than a whole line breaks there after its last soft hyphen, hyphen, dash or slash that
  * fits, and only when there is none, between characters (recorded as `broken`).
  */
-function placeLongWord(
-  chars: readonly Char[],
-  width: number,
-  current: () => OpenLine,
-  flush: (hard: boolean) => void,
-): void {
+function placeLongWord(chars: readonly Char[], width: number, filling: Filling): void {
   let start = 0;
   while (start < chars.length) {
-    const line = current();
+    const line = filling.line;
     let rest = 0;
     for (let i = start; i < chars.length; i++) rest += chars[i]!.advance;
     if (line.x + rest <= width + EPSILON) {
@@ -268,16 +312,16 @@ function placeLongWord(
       addChars(line, chars, start, cut);
       addText(line, '-', chars[cut - 1]!.hyphen, chars[cut - 1]!.size);
       line.width = line.x;
-      flush(false);
+      filling.end(false);
       start = cut;
       continue;
     }
     if (line.used) {
-      flush(false);
+      filling.end(false);
       continue;
     }
     start = breakWord(chars, start, width, line);
-    flush(false);
+    filling.end(false);
   }
 }
 
@@ -308,7 +352,7 @@ function breakWord(chars: readonly Char[], start: number, width: number, line: O
     if (SOFT_BREAK_AFTER.has(chars[end - 1]!.ch) && end < chars.length) softEnd = end;
   }
   if (end < chars.length && softEnd > start) end = softEnd;
-  else if (end < chars.length)
+  else if (end < chars.length && line.keepText)
     line.broken = chars
       .map((c) => c.ch)
       .join('')
@@ -325,14 +369,14 @@ function addChars(line: OpenLine, chars: readonly Char[], start: number, end: nu
   }
 }
 
-function openLine(size: number, afterHardBreak: boolean): OpenLine {
-  return { text: '', x: 0, width: 0, maxSize: size, used: false, afterHardBreak };
+function openLine(size: number, afterHardBreak: boolean, keepText: boolean): OpenLine {
+  return { text: '', keepText, x: 0, width: 0, maxSize: size, used: false, afterHardBreak };
 }
 
 function addText(line: OpenLine, text: string, advance: number, size: number): void {
   if (!line.used) line.maxSize = size;
   else line.maxSize = Math.max(line.maxSize, size);
-  line.text += text.includes(SOFT_HYPHEN) ? text.replaceAll(SOFT_HYPHEN, '') : text;
+  if (line.keepText) line.text += text.includes(SOFT_HYPHEN) ? text.replaceAll(SOFT_HYPHEN, '') : text;
   line.x += advance;
   line.used = true;
 }

@@ -9,7 +9,7 @@
  * both programs grow a row whose text needs more, so measured heights must be written.
  */
 import { leastHeightOf, type Words, wordsOf } from './least-height.js';
-import { layoutPrepared, prepareText, type PreparedText } from './measure-text.js';
+import { measurePrepared, prepareText, type PreparedText } from './measure-text.js';
 import type { Insets, TableCell, TextStyle } from './types.js';
 
 const EPSILON = 1e-6;
@@ -39,8 +39,9 @@ export class CellMeasure {
     if (height === undefined) {
       const cellStyle = { ...style, insets: cellInsets };
       if (!measured.prepared) measured.prepared = prepareText([{ runs: [run] }], cellStyle);
-      // The same units, laid out with this style's size.
-      height = layoutPrepared({ ...measured.prepared, style: cellStyle }, style.fontSize, width).height;
+      // The same units, measured at this style's size: the height only, no line made or kept (a plan
+      // tries every cell at several sizes; the lines are made for the size chosen, when drawn).
+      height = measurePrepared({ ...measured.prepared, style: cellStyle }, style.fontSize, width).height;
       bySize.set(width, height);
     }
     return height;

@@ -27,7 +27,7 @@
 import { ptToInch, inchToPt } from '../units.js';
 import { BoundedCache } from '../bounded-cache.js';
 import { type FontMetrics, fontMetrics, measuringFonts, resolveFontFace, type FontSpec } from '../fonts/fonts.js';
-import { splitUnits, wrapUnits, type Unit, type WrappedLine } from './break-lines.js';
+import { type LineSink, splitUnits, wrapInto, wrapUnits, type Unit, type WrappedLine } from './break-lines.js';
 import type { Paragraph, TextStyle } from './types.js';
 
 /** Lines are filled to the inner width divided by this. */
@@ -254,6 +254,64 @@ export function layoutPrepared(
     });
   });
   return { lines, height: insets.top + insets.bottom + ptToInch(heightPt), warnings: prepared.warnings, broken };
+}
+
+/** The height of prepared text at a size and width, and its number of lines (`measurePrepared`). */
+export interface TextMeasure {
+  /** Inches, including the top and bottom insets: `layoutPrepared`'s height, the very same number. */
+  height: number;
+  lines: number;
+}
+
+/** Sums a paragraph's lines as `layoutPrepared` does, from their sizes alone (no text is made). */
+class LineHeights implements LineSink {
+  readonly text = false;
+  heightPt = 0;
+  lines = 0;
+  #first = true;
+  #spaceBefore = 0;
+  #lineSpacing = 1;
+
+  paragraph(spaceBefore: number, lineSpacing: number): void {
+    this.#first = true;
+    this.#spaceBefore = spaceBefore;
+    this.#lineSpacing = lineSpacing;
+  }
+
+  line(_text: string, _width: number, maxSize: number, afterHardBreak: boolean): void {
+    const spaceBefore = this.#first || afterHardBreak ? this.#spaceBefore : 0;
+    const height = LINE_HEIGHT_EM * maxSize * this.#lineSpacing;
+    this.heightPt += spaceBefore + height;
+    this.#first = false;
+    this.lines++;
+  }
+}
+
+/**
+ * `layoutPrepared`'s height and line count without its lines: the same breaks and the same sums
+ * in the same order, so the same number. Nothing is kept: a wrap the memo holds is read, none is
+ * added to it. Why: a size search (column-flow.ts) tries thousands of names at ~25 sizes and 3
+ * widths and needs their heights only; every line it made was kept by the memo until its slide
+ * was done (in the Studio's worker until 10,000 wraps, `keepLinesOf`), so it outlived the worker's
+ * young generation and piled up as old garbage: on Node 24 the studio's peak RSS.
+ */
+export function measurePrepared(
+  prepared: PreparedText,
+  fontSize: number,
+  widthInches: number,
+  widthSafety = WIDTH_SAFETY,
+): TextMeasure {
+  const { insets, lineSpacing = 1 } = prepared.style;
+  const innerPt = inchToPt(widthInches - insets.left - insets.right);
+  const sum = new LineHeights();
+  for (const p of prepared.paragraphs) {
+    const width = (innerPt - p.indentPt) / widthSafety;
+    sum.paragraph(p.spaceBefore, lineSpacing);
+    const kept = linesMemo.get(p.units)?.get(fontSize)?.get(width);
+    if (kept) for (const w of kept) sum.line(w.text, w.width, w.maxSize, w.afterHardBreak);
+    else wrapInto(p.units, fontSize, width, sum);
+  }
+  return { height: insets.top + insets.bottom + ptToInch(sum.heightPt), lines: sum.lines };
 }
 
 /** Paragraphs laid out so far, a paragraph at a time (`extendHeight`). */

@@ -8,7 +8,7 @@
  * following slide, where the columns are balanced again.
  */
 import { commonParts } from '../kinds/common-parts.js';
-import { layoutPrepared, prepareText, type PreparedText } from '../layout/measure-text.js';
+import { layoutPrepared, measurePrepared, prepareText, type PreparedText } from '../layout/measure-text.js';
 import { sizesFrom } from '../layout/fit-text.js';
 import { balancedTop, columns, comfortOnPage, type Page, READABLE } from '../layout/page.js';
 import { continuedTitle, fittedShape, textHeight, textStyle, titleElements } from '../layout/text-box.js';
@@ -75,8 +75,9 @@ function sizeFlow(
 ): Sized {
   const { sizes } = page.theme;
   const insets = style.insets.top + style.insets.bottom;
+  const heightsAt = itemHeights(prepared, insets, width);
   const at = (size: number): Sized => {
-    const heights = prepared.map((items) => items.map((p) => layoutPrepared(p, size, width).height - insets));
+    const heights = heightsAt(size);
     return { size, heights, cols: balanced(heights, insets, height, perSlide) };
   };
   const floor = at(sizes.minBody);
@@ -90,18 +91,35 @@ function sizeFlow(
     }
   }
   // Each list whole in a column of its own reads better than a list split beside another, if hardly smaller.
-  const whole = wholeLists(prepared, insets, width, height, perSlide, sizesFrom(flow.size, sizes.minBody, 0.5));
+  const whole = wholeLists(prepared, heightsAt, insets, height, perSlide, sizesFrom(flow.size, sizes.minBody, 0.5));
   return whole && whole.size >= flow.size - WHOLE_LISTS_COST ? whole : flow;
 }
 
 /** Points smaller that keeping each list whole in its own column may make the text. */
 const WHOLE_LISTS_COST = 2;
 
+/**
+ * Each item's height without its frame's insets at a size, in a column `width` wide, per list; each
+ * size measured once. Only heights: the lines are made for the size chosen (flowOwn), not for the
+ * ~25 sizes tried at each column count (measurePrepared says why).
+ */
+function itemHeights(prepared: PreparedText[][], insets: number, width: number): (size: number) => number[][] {
+  const bySize = new Map<number, number[][]>();
+  return (size) => {
+    let heights = bySize.get(size);
+    if (!heights) {
+      heights = prepared.map((items) => items.map((p) => measurePrepared(p, size, width).height - insets));
+      bySize.set(size, heights);
+    }
+    return heights;
+  };
+}
+
 /** The largest of `sizes` at which every list fits a column of its own on one slide, if any. */
 function wholeLists(
   prepared: PreparedText[][],
+  heightsAt: (size: number) => number[][],
   insets: number,
-  width: number,
   height: number,
   perSlide: number,
   sizes: number[],
@@ -109,7 +127,7 @@ function wholeLists(
   const lists = prepared.filter((items) => items.length > 0);
   if (lists.length < 2 || lists.length > perSlide) return undefined;
   for (const size of sizes.slice(0, 2 * WHOLE_LISTS_COST + 1)) {
-    const heights = prepared.map((items) => items.map((p) => layoutPrepared(p, size, width).height - insets));
+    const heights = heightsAt(size);
     const fits = heights.every(
       (items) => items.reduce((a, b) => a + b, 0) + HEADING_H + HEADING_GAP + insets <= height + EPSILON,
     );
@@ -137,7 +155,7 @@ const ONE_LINE_SHARE = 3 / 4;
 /** True when at least ONE_LINE_SHARE of the items stand on one line in a column `width` wide at `size`. */
 function mostOnOneLine(prepared: PreparedText[][], width: number, size: number): boolean {
   const items = prepared.flat();
-  const short = items.filter((p) => layoutPrepared(p, size, width).lines.length <= 1).length;
+  const short = items.filter((p) => measurePrepared(p, size, width).lines <= 1).length;
   return short >= ONE_LINE_SHARE * items.length;
 }
 
