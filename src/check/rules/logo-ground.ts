@@ -4,6 +4,8 @@
  * marks (its opaque pixels) must reach 3:1 against the darkest and the lightest point under it
  * (the slide's background, the template's art and pictures, Trappa's shapes below it, such as a
  * backing). A dark wordmark on a dark title slide fails; a logo not decoded is not measured.
+ * Its findings are named `contrast` but it runs as a rule of its own (rules/index.ts): they are
+ * all warnings, which a build drops, so a build skips it (on Progress it sampled ~20 ms a build).
  */
 import { contrastRatio } from '../../contrast.js';
 import { layersOf, under } from '../backdrop.js';
