@@ -50,7 +50,7 @@ export function readOutline(custGeom: XmlElement | undefined, size: { w: number;
 const crossingsOf = new WeakMap<Outline, Map<number, Float64Array>>();
 const MAX_ROWS = 4096;
 
-function crossings(outline: Outline, v: number): Float64Array {
+export function crossings(outline: Outline, v: number): Float64Array {
   let rows = crossingsOf.get(outline);
   if (!rows) crossingsOf.set(outline, (rows = new Map()));
   let found = rows.get(v);

@@ -16,7 +16,6 @@ import { layersOf, under } from '../backdrop.js';
 import { mediaOf } from '../read-deck.js';
 import type { DeckModel, ElementModel, Finding, RuleOptions, ShapeModel, SlideModel, TextFrame } from '../types.js';
 import { cellLabel, contains, elementName, finding, quote, textShapes, visibleRuns } from './elements.js';
-import { checkLogoGround } from './logo-ground.js';
 import { drawnBox } from './slide-geometry.js';
 
 const RULE = 'contrast';
@@ -136,5 +135,5 @@ export function checkContrast(deck: DeckModel, options: RuleOptions): Finding[] 
       }
     });
   }
-  return [...found, ...checkLogoGround(deck, options)];
+  return found;
 }

@@ -4,6 +4,8 @@
  * marks (its opaque pixels) must reach 3:1 against the darkest and the lightest point under it
  * (the slide's background, the template's art and pictures, Trappa's shapes below it, such as a
  * backing). A dark wordmark on a dark title slide fails; a logo not decoded is not measured.
+ * Its findings are named `contrast` but it runs as a rule of its own (rules/index.ts): they are
+ * all warnings, which a build drops, so a build skips it (on Progress it sampled ~20 ms a build).
  */
 import { contrastRatio } from '../../contrast.js';
 import { layersOf, under } from '../backdrop.js';
@@ -27,11 +29,18 @@ const hex = (data: Uint8Array, i: number) =>
 function readableShare(data: Uint8Array, grounds: string[]): number | undefined {
   let marks = 0;
   let readable = 0;
+  // Judged once per colour: a logo's pixels are a few inks (and their edges' blends), each a hex string to measure.
+  const judged = new Map<number, boolean>();
   for (let i = 0; i + 3 < data.length; i += 4) {
     if (data[i + 3]! < 200) continue;
     marks++;
-    const ink = hex(data, i);
-    if (grounds.every((g) => contrastRatio(ink, g) >= REQUIRED)) readable++;
+    const rgb = (data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!;
+    let reads = judged.get(rgb);
+    if (reads === undefined) {
+      const ink = hex(data, i);
+      judged.set(rgb, (reads = grounds.every((g) => contrastRatio(ink, g) >= REQUIRED)));
+    }
+    if (reads) readable++;
   }
   return marks > 0 ? readable / marks : undefined;
 }
