@@ -65,12 +65,17 @@ describe('exit codes', () => {
   it('exits 70 with the stack trace through the CLI when Trappa itself fails', async () => {
     const root = copyProject();
     // A bug planted in the real process: opening theme.yaml (src/io/read-input.ts) throws a plain TypeError, which no
-    // part of Trappa expects (no OS error code, not a TrappaError).
+    // part of Trappa expects (no OS error code, not a TrappaError). Both ways of opening it: the project's YAML files
+    // are read synchronously (readInputFileSync), other inputs through fs/promises.
     const plant = [
-      "import fs from 'node:fs/promises';",
+      "import fs from 'node:fs';",
+      "import fsp from 'node:fs/promises';",
       "import { syncBuiltinESMExports } from 'node:module';",
-      'const open = fs.open;',
-      "fs.open = (file, ...rest) => String(file).endsWith('theme.yaml') ? Promise.reject(new TypeError('planted bug')) : open(file, ...rest);",
+      "const planted = (file) => String(file).endsWith('theme.yaml');",
+      'const open = fsp.open;',
+      "fsp.open = (file, ...rest) => planted(file) ? Promise.reject(new TypeError('planted bug')) : open(file, ...rest);",
+      'const openSync = fs.openSync;',
+      "fs.openSync = (file, ...rest) => { if (planted(file)) throw new TypeError('planted bug'); return openSync(file, ...rest); };",
       'syncBuiltinESMExports();',
     ].join('\n');
     const run = await runCliAsync(['build', '--deck', 'strategi'], root, {
