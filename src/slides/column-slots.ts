@@ -154,13 +154,15 @@ export function flowInSlots(page: Page, content: FlowContent, compact = false): 
     color: colors.text,
     valign: 'bottom',
   });
-  const text = content.note ? textHeight(noteParagraphs(page, content), noteStyle, columns[1].w) : 0;
+  // Measured in the narrower place: the legend stands in the last column shown, the first where one column holds all.
+  const noteW = Math.min(columns[0].w, columns[1].w);
+  const text = content.note ? textHeight(noteParagraphs(page, content), noteStyle, noteW) : 0;
   const noteH = content.note ? (compact ? text : Math.max(NOTE_H, text)) : 0;
   const gap = compact ? 0.05 : 0.1;
   const room = { ...columns[0], h: columns[0].h - noteH - gap };
   // Inside the last column's box, under its text: on the column's panel, if it has one.
   const legendBox = (shown: number): Box => ({ ...columns[shown - 1]!, y: room.y + room.h + gap, h: noteH });
-  return flowInPlaces(page, content, { places: columns, room, noteStyle, legendBox })?.slides;
+  return flowInPlaces(page, content, { places: columns, room, noteStyle, legendBox, listPerPlace: true })?.slides;
 }
 
 export interface Flow {
@@ -179,15 +181,16 @@ export interface Places {
   /** The smallest and largest sizes the text may take (the floor and the body size unless given). */
   minSize?: number;
   maxSize?: number;
+  /** Each list in a place of its own where the flow would leave a place of the slide empty (`listsApart`). */
+  listPerPlace?: boolean;
 }
 
 export const noteParagraphs = (page: Page, content: FlowContent): Paragraph[] =>
   content.note ? [{ runs: [{ text: content.note, highlight: page.theme.colors.highlight, bold: true }] }] : [];
 
 export function flowInPlaces(page: Page, content: FlowContent, how: Places, maxColumns = Infinity): Flow | undefined {
-  const { colors, sizes } = page.theme;
+  const { sizes } = page.theme;
   const { places, room } = how;
-  const note = noteParagraphs(page, content);
   // Each size poured once (balancing asks for the floor's size three times), and only as far as a
   // size that can be taken goes: no more columns than the floor's slides hold.
   const poured = new Map<number, Flowed[] | undefined>();
@@ -211,9 +214,55 @@ export function flowInPlaces(page: Page, content: FlowContent, how: Places, maxC
     const cols = at(s, most);
     return cols !== undefined && slides(cols) <= slides(floor) && cols.length <= maxColumns;
   })!;
-  const cols = at(size, most)!;
+  const apart = how.listPerPlace ? listsApart(page, content, how, at(size, most)!, size) : undefined;
+  const cols = apart?.cols ?? at(size, most)!;
+  const shown = flowedSlides(page, content, how, cols, apart?.size ?? size, apart !== undefined);
+  return { slides: shown, size: apart?.size ?? size };
+}
+
+/**
+ * Each list in a place of its own, where the flow leaves one of the slide's places empty: a short
+ * strategy's two target-group lists poured into the first of a template's two places, the second
+ * blank beside them, read as a slide half made. Taken at the largest size at which every list fits
+ * its own place, never smaller than the flow's; where one does not fit, the flow stands.
+ */
+function listsApart(
+  page: Page,
+  content: FlowContent,
+  how: Places,
+  flowed: readonly Flowed[],
+  flowSize: number,
+): { cols: Flowed[]; size: number } | undefined {
+  const lists = content.lists.filter((l) => l.items.length > 0);
+  const { places, room } = how;
+  if (flowed.length >= places.length || lists.length < 2 || lists.length > places.length) return undefined;
+  for (const size of sizesFrom(how.maxSize ?? page.theme.sizes.body, flowSize, 0.5)) {
+    const style = textStyle(page, { size });
+    const cols = lists.map((list, i) => pour(page, { ...content, lists: [list] }, style, room, [places[i]!.w], 1));
+    if (cols.every((c) => c?.length === 1)) return { cols: cols.map((c) => c![0]!), size };
+  }
+  return undefined;
+}
+
+/**
+ * The slides of columns poured at `size`: each slide as many columns as it has places, the legend
+ * where it shows a marked item: at the foot of the last column, or with lists apart (`underMarked`)
+ * under the first list with a marked item, not under another list beside it.
+ */
+function flowedSlides(
+  page: Page,
+  content: FlowContent,
+  how: Places,
+  cols: Flowed[],
+  size: number,
+  underMarked: boolean,
+): LaidOutSlide[] {
+  const { colors } = page.theme;
+  const { places } = how;
+  const note = noteParagraphs(page, content);
+  const slides = Math.ceil(cols.length / places.length);
   const out: LaidOutSlide[] = [];
-  for (let s = 0; s < slides(cols); s++) {
+  for (let s = 0; s < slides; s++) {
     const title = continuedTitle(page, content.title, s);
     const shown = cols.slice(places.length * s, places.length * (s + 1));
     const elements: SlideElement[] = [...titleElements(page, title)];
@@ -234,12 +283,12 @@ export function flowInPlaces(page: Page, content: FlowContent, how: Places, maxC
         type: 'text',
         name: commonParts.legend.name(),
         role: 'body',
-        box: how.legendBox(shown.length),
+        box: how.legendBox(underMarked ? shown.findIndex((c) => c.marked) + 1 : shown.length),
         paragraphs: note,
         style: how.noteStyle,
       });
     }
     out.push({ title, background: colors.background, elements });
   }
-  return { slides: out, size };
+  return out;
 }
