@@ -133,24 +133,27 @@ describe.skipIf(missingTool('LibreOffice', hasSoffice))('content placed off the 
   });
 });
 
-describe.skipIf(missingTool('LibreOffice', hasSoffice))('a short strategy\u2019s target groups in a template\u2019s two places', () => {
-  it('Vintage: each list in a place of its own, not both in the first place beside an empty one', async () => {
-    // Innafjords has two short lists (two items and one). On 4d73b9d both stood in the left place
-    // and the right one was left blank.
-    const [deck] = await buildOn('Vintage', ['alle'], 'test/fixtures/innafjords/data');
-    const lists = columnLists(deck!);
-    expect(lists.map((e) => e.name)).toEqual(['HØGAST PRIORITERTE list', 'ANDRE MÅLGRUPPER list']);
-    expect(lists[1]!.box!.x).toBeGreaterThan(lists[0]!.box!.x + lists[0]!.box!.w - 0.01);
-  });
+describe.skipIf(missingTool('LibreOffice', hasSoffice))(
+  'a short strategy\u2019s target groups in a template\u2019s two places',
+  () => {
+    it('Vintage: each list in a place of its own, not both in the first place beside an empty one', async () => {
+      // Innafjords has two short lists (two items and one). On 4d73b9d both stood in the left place
+      // and the right one was left blank.
+      const [deck] = await buildOn('Vintage', ['alle'], 'test/fixtures/innafjords/data');
+      const lists = columnLists(deck!);
+      expect(lists.map((e) => e.name)).toEqual(['HØGAST PRIORITERTE list', 'ANDRE MÅLGRUPPER list']);
+      expect(lists[1]!.box!.x).toBeGreaterThan(lists[0]!.box!.x + lists[0]!.box!.w - 0.01);
+    });
 
-  it('Nature_Illustration: the legend is measured in the place it stands in, so the deck is not refused', async () => {
-    // On 4d73b9d the legend was measured in the right place and set in the narrower left one:
-    // «overflow: the text needs 0.47 in at 14 pt but the frame has 0.30 in», and the deck was not saved.
-    const decks = await buildOn('Nature_Illustration', ['alle'], 'test/fixtures/innafjords/data');
-    expect(decks.map((d) => d.plan.deck.id)).toEqual(['alle']);
-    expect(columnLists(decks[0]!)).toHaveLength(2);
-  });
-});
+    it('Nature_Illustration: the legend is measured in the place it stands in, so the deck is not refused', async () => {
+      // On 4d73b9d the legend was measured in the right place and set in the narrower left one:
+      // «overflow: the text needs 0.47 in at 14 pt but the frame has 0.30 in», and the deck was not saved.
+      const decks = await buildOn('Nature_Illustration', ['alle'], 'test/fixtures/innafjords/data');
+      expect(decks.map((d) => d.plan.deck.id)).toEqual(['alle']);
+      expect(columnLists(decks[0]!)).toHaveLength(2);
+    });
+  },
+);
 
 describe.skipIf(missingTool('LibreOffice', hasSoffice))('a deck\u2019s titles alike', () => {
   it('Focus, Grey_Elegant: where a long title needs a panel, every content title stands on one', async () => {
