@@ -155,6 +155,16 @@ describe.skipIf(missingTool('LibreOffice', hasSoffice))(
   },
 );
 
+describe.skipIf(missingTool('LibreOffice', hasSoffice))('a staircase in a narrow frame', () => {
+  it('Yellow_Idea: each outcome measured at its own step\u2019s width, so Fjellregionen\u2019s deck is not refused', async () => {
+    // On be455aa (and b6040d0) the outcomes' room was measured at the first step's width; «Målgrupper» and
+    // «Forbedring» stood over narrower steps, wrapped in a one-line frame, and the check refused the deck
+    // (overflow: needs 0.40 in at 12 pt, the frame has 0.22 in).
+    const decks = await buildOn('Yellow_Idea', ['alle'], 'test/fixtures/fjellregionen/data');
+    expect(decks.map((d) => d.plan.deck.id)).toEqual(['alle']);
+  });
+});
+
 describe.skipIf(missingTool('LibreOffice', hasSoffice))('a deck\u2019s titles alike', () => {
   it('Focus, Grey_Elegant: where a long title needs a panel, every content title stands on one', async () => {
     for (const name of ['Focus', 'Grey_Elegant']) {

@@ -176,11 +176,16 @@ function wordsFitFrom(sizes: readonly number[], fits: (size: number) => boolean)
   return low;
 }
 
-/** Room above the steps for their outcomes: what the longest needs at the floor, at least one line. */
-function outcomeHeight(page: Page, content: StaircaseContent, width: number): number {
+/**
+ * Room above the steps for their outcomes: what the longest needs at the floor, at least one line.
+ * Each outcome measured at its own step's width: in the narrow frame the steps' widths differ, and
+ * an outcome measured at the first step's width («Målgrupper» over a narrower second step on
+ * Yellow_Idea) wrapped in a one-line frame, and the check refused the deck.
+ */
+function outcomeHeight(page: Page, content: StaircaseContent, cols: readonly Box[]): number {
   const style = textStyle(page, { size: page.theme.sizes.minBody });
-  const needs = content.steps.flatMap((s) =>
-    s.outcome ? [textHeight([{ runs: [{ text: s.outcome, italic: true }] }], style, width)] : [],
+  const needs = content.steps.flatMap((s, i) =>
+    s.outcome ? [textHeight([{ runs: [{ text: s.outcome, italic: true }] }], style, cols[i]?.w ?? 1)] : [],
   );
   return needs.length === 0 ? 0 : Math.min(0.8, Math.max(OUTCOME_H, ...needs));
 }
@@ -206,7 +211,7 @@ export function stepsGeometry(page: Page, content: StaircaseContent, area: Box, 
   const { banner, bar, gap } = frame;
   const stepsArea: Box = { x: area.x, y: area.y + banner + gap, w: area.w, h: area.h - banner - bar - 2 * gap };
   const cols = columns(stepsArea, stepWeights(page, content, frame), 0.08);
-  const outcomeH = outcomeHeight(page, content, cols[0]?.w ?? 1);
+  const outcomeH = outcomeHeight(page, content, cols);
   return { stepsArea, cols, available: stepsArea.h - outcomeH, outcomeH };
 }
 
