@@ -231,6 +231,12 @@ export function prepareText(paragraphs: readonly Paragraph[], style: TextStyle):
   };
 }
 
+/** The width (pt) a paragraph's lines wrap at in a box `widthInches` wide: inside the insets and its indent, less the safety. */
+function wrapWidthOf(style: TextStyle, widthInches: number, widthSafety: number): (p: { indentPt: number }) => number {
+  const innerPt = inchToPt(widthInches - style.insets.left - style.insets.right);
+  return (p) => (innerPt - p.indentPt) / widthSafety;
+}
+
 /** Lays prepared text out at `fontSize` (runs with their own size keep it). */
 export function layoutPrepared(
   prepared: PreparedText,
@@ -239,12 +245,12 @@ export function layoutPrepared(
   widthSafety = WIDTH_SAFETY,
 ): TextLayout {
   const { insets, lineSpacing = 1 } = prepared.style;
-  const innerPt = inchToPt(widthInches - insets.left - insets.right);
+  const wrapWidth = wrapWidthOf(prepared.style, widthInches, widthSafety);
   const lines: Line[] = [];
   const broken: string[] = [];
   let heightPt = 0;
   prepared.paragraphs.forEach((p, index) => {
-    const wrapped = linesOf(p.units, fontSize, (innerPt - p.indentPt) / widthSafety);
+    const wrapped = linesOf(p.units, fontSize, wrapWidth(p));
     wrapped.forEach((w, i) => {
       if (w.broken && broken.at(-1) !== w.broken) broken.push(w.broken);
       const spaceBefore = i === 0 || w.afterHardBreak ? p.spaceBefore : 0;
@@ -302,10 +308,10 @@ export function measurePrepared(
   widthSafety = WIDTH_SAFETY,
 ): TextMeasure {
   const { insets, lineSpacing = 1 } = prepared.style;
-  const innerPt = inchToPt(widthInches - insets.left - insets.right);
+  const wrapWidth = wrapWidthOf(prepared.style, widthInches, widthSafety);
   const sum = new LineHeights();
   for (const p of prepared.paragraphs) {
-    const width = (innerPt - p.indentPt) / widthSafety;
+    const width = wrapWidth(p);
     sum.paragraph(p.spaceBefore, lineSpacing);
     const kept = linesMemo.get(p.units)?.get(fontSize)?.get(width);
     if (kept) for (const w of kept) sum.line(w.text, w.width, w.maxSize, w.afterHardBreak);
