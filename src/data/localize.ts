@@ -137,7 +137,7 @@ export function localizedSchema<S extends z.ZodType>(
   schema: S,
   language: Language | undefined,
 ): z.ZodType<z.output<S>> {
-  return z.preprocess((raw, ctx) => {
+  const localized = z.preprocess((raw, ctx) => {
     const { data, missing } = localizeData(raw, language ?? languageOf(raw));
     for (const m of missing.filter((x) => !x.used)) {
       ctx.issues.push({
@@ -149,9 +149,52 @@ export function localizedSchema<S extends z.ZodType>(
     }
     return data;
   }, schema) as unknown as z.ZodType<z.output<S>>;
+  partsOf.set(localized, localizedParts(schema, language));
+  return localized;
+}
+
+/**
+ * A schema made by localizedSchema, taken apart for validating an edit's changed fields alone
+ * (validate-changes.ts): the schema the localized data goes to, and a part of the raw data as
+ * that schema sees it. localizeValue turns each translation map into its text and leaves every
+ * other list and map a list or map of localized parts, so a part is localized on its own, the
+ * same as in the whole, given the root's `language` and `fallbackLanguage`.
+ */
+export interface LocalizedParts {
+  inner: z.ZodType;
+  /** Root fields every part's localizing depends on: a change of one is a change of the whole. */
+  rootFields: readonly string[];
+  /** Whether a raw list or map reaches the inner schema as a list or map of its localized parts. */
+  keepsCollection(raw: unknown): boolean;
+  /** The part at `path` of raw data `root` as the inner schema sees it; undefined where a translation is missing (an issue). */
+  part(root: unknown, path: Path, raw: unknown): { value: unknown } | undefined;
+}
+
+const partsOf = new WeakMap<z.ZodType, LocalizedParts>();
+
+/** The parts of a schema made by localizedSchema; undefined for any other schema. */
+export function localizedPartsOf(schema: z.ZodType): LocalizedParts | undefined {
+  return partsOf.get(schema);
+}
+
+function localizedParts(inner: z.ZodType, language: Language | undefined): LocalizedParts {
+  return {
+    inner,
+    rootFields: ['language', 'fallbackLanguage'],
+    keepsCollection: (raw) => !isTranslations(raw),
+    part(root, path, raw) {
+      // The root's `wording` (template keys) is not localized, in whole or in part.
+      if (path[0] === 'wording') return { value: raw };
+      const missing: Missing[] = [];
+      const value = localizeValue(raw, language ?? languageOf(root), fallbackOf(root), missing, [...path]);
+      return missing.some((m) => !m.used) ? undefined : { value };
+    },
+  };
 }
 
 /** Translations the strategy's fallbackLanguage filled in for `language`, to warn about. */
 export function fallbacksUsed(raw: unknown, language: Language): Missing[] {
+  // Without a fallbackLanguage no translation is filled in: no need to localize the whole strategy (~5 MB of garbage per Studio edit of 2 MB).
+  if (fallbackOf(raw) === undefined) return [];
   return localizeData(raw, language).missing.filter((m) => m.used);
 }

@@ -80,6 +80,12 @@ export function xmlTextIssues(source: YamlSource): Issue[] {
   return issues;
 }
 
+/** The validated part of a file at `path` ([] for the whole), as withXmlLineBreaks gives it in the whole. */
+export function deckTextOf<T>(path: readonly (string | number)[], value: T): T {
+  if (path.length === 0) return withXmlLineBreaks(value);
+  return typeof path[0] === 'string' && NOT_IN_DECKS.has(path[0]) ? value : withXmlLineBreaks(value, false);
+}
+
 /**
  * The validated value with vertical tabs and form feeds turned into line breaks; unchanged parts are
  * shared. Copies only what changes: the Studio runs it over the whole strategy at every edit, and the

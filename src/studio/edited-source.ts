@@ -18,6 +18,7 @@ import { ok, type Result } from '../errors.js';
 import { parseYaml, type YamlSource } from '../data/load-yaml.js';
 import { changesBetween, type Change } from '../data/value-merge.js';
 import { xmlTextProblem } from '../data/xml-text.js';
+import { validatedChanges } from '../data/validate-changes.js';
 import { validateYaml, type Validated } from '../data/yaml-cache.js';
 import { editYamlText } from '../data/yaml-edit.js';
 import { keepParse, scalarSplices, type Splice } from '../data/yaml-splice.js';
@@ -58,6 +59,8 @@ export class EditedSources {
   readonly parses = { kept: 0, lazy: 0 };
   /** Spliced edits validated against a schema (zod: ~100 ms for 2 MB); the same edit again is not. */
   validations = 0;
+  /** Of those, the ones validated in their changed fields only (validate-changes.ts). */
+  validatedInPart = 0;
 
   /** The file `display` as edited: `saved` is its text on disk, `value` the page's value of it. */
   load<S extends z.ZodType>(display: string, saved: string, value: unknown, schema: S): Result<Validated<z.output<S>>> {
@@ -69,7 +72,7 @@ export class EditedSources {
     if (changes.length === 0) return base as Result<Validated<z.output<S>>>;
     const edit = this.#spliced(display, kept, changes);
     if (!edit) return this.#parsed(display, saved, value, schema);
-    const validated = edit.kept.validated.get(schema) ?? this.#validatedEdit(edit, schema);
+    const validated = edit.kept.validated.get(schema) ?? this.#validatedEdit(edit, schema, base.value.value, changes);
     // A refused value: the messages come from a parse of the text, as a build gives them.
     if (!validated.ok) return this.#parsed(display, saved, value, schema);
     this.#last = edit;
@@ -88,9 +91,22 @@ export class EditedSources {
     return edit?.text;
   }
 
-  #validatedEdit(edit: SplicedEdit, schema: z.ZodType): Result<Validated<unknown>> {
+  /**
+   * The edit validated: only its changed fields where the schema allows (validate-changes.ts),
+   * from `last`, the saved text's validated value; else, or when a changed field is refused, whole.
+   */
+  #validatedEdit(
+    edit: SplicedEdit,
+    schema: z.ZodType,
+    last: unknown,
+    changes: readonly Change[],
+  ): Result<Validated<unknown>> {
     this.validations++;
-    const validated = validateYaml(edit.kept.parsed, schema);
+    const parsed = edit.kept.parsed;
+    const quick = parsed.ok ? validatedChanges(schema, last, edit.kept.plain, changes) : undefined;
+    if (quick) this.validatedInPart++;
+    const validated =
+      quick && parsed.ok ? ok({ value: quick.value, source: parsed.value }) : validateYaml(parsed, schema);
     if (validated.ok) edit.kept.validated.set(schema, validated);
     return validated;
   }
