@@ -72,6 +72,23 @@ describe('the strategy form, one section at a time', () => {
     await page.click('button:has-text("Forkast endringer")');
   });
 
+  // Text pasted from Word or a PDF may carry one; the HTTP test (studio-office) sends it, this one types it.
+  it('refuses a control character typed into a field, in bokmål at that field, and saves nothing', async () => {
+    const before = readFileSync(path.join(root, 'data/strategy.yaml'), 'utf8');
+    await page.click('nav.contents a:has-text("Generelt")');
+    await page.fill('#f-name', 'Navn\u0007med bjelle');
+    const message = page.locator('#f-name + .issue');
+    await expect.poll(() => message.count(), WAIT).toBe(1);
+    expect(await message.textContent()).toMatch(/har et tegn som et lysbilde ikke kan vise \(U\+0007/);
+    expect(await page.getAttribute('#f-name', 'aria-invalid')).toBe('true');
+    await page.click('button:has-text("Lagre")');
+    await page.waitForSelector('.save-status:has-text("Ikke lagret")', WAIT);
+    expect(readFileSync(path.join(root, 'data/strategy.yaml'), 'utf8')).toBe(before);
+    expect(await axeOf(page)).toEqual([]);
+    await page.click('button:has-text("Forkast endringer")');
+    await expect.poll(() => page.locator('.issue').count(), WAIT).toBe(0);
+  });
+
   it('shows wording keys and Handlebars as the text they make, the code behind «Vis mal»', async () => {
     await page.click('nav.contents a:has-text("Egne formuleringer")');
     const lines = page.locator('[data-field="wording"] p.produced');
@@ -151,6 +168,23 @@ describe('decks by their meeting, drafts to download', () => {
     const options = await page.$$eval('#action-deck option', (os) => os.map((o) => o.textContent));
     expect(options).toContain('Storledermøte 4.2.2004');
     expect(await page.textContent('#deck-storledermote-h')).toMatch(/^Storledermøte 4\.2\.2004 – \d+ lysbilder$/);
+  });
+
+  // The red team read «Publikummets rader» for a plan slide's choice of rows.
+  it('words a plan slide’s choice of rows in Norwegian', async () => {
+    await view('Presentasjon: Storledermøte 4.2.2004');
+    await page.evaluate(() => {
+      for (const d of document.querySelectorAll('.form details')) (d as HTMLDetailsElement).open = true;
+    });
+    const options = () => page.$$eval('.form select option', (os) => os.map((o) => o.textContent ?? ''));
+    await expect
+      .poll(options, WAIT)
+      .toEqual(
+        expect.arrayContaining(['Alle rader', 'Publikums egne rader markert og først', 'Bare publikums egne rader']),
+      );
+    expect(await page.textContent('main')).not.toMatch(/Publikummets/);
+    expect(await axeOf(page)).toEqual([]);
+    await view('Bygg og send');
   });
 
   it('lists the Outlook drafts trappa draft wrote, each a download link', async () => {

@@ -35,6 +35,7 @@ export const LONG_TEST_FILES: Readonly<Record<string, string>> = {
   'test/studio-e2e.test.ts': 'the whole Studio flow in Chromium',
   'test/studio-plain-e2e.test.ts': 'the Studio’s plain-language screens in Chromium',
   'test/studio-office-e2e.test.ts': 'two pages and an editor on one file in Chromium',
+  'test/studio-side-by-side-e2e.test.ts': 'two Studios in one browser profile, in Chromium',
   'test/studio-translations-e2e.test.ts': 'translations edited side by side in Chromium',
   // A 2 MB strategy laid out while others are answered (23 s). Default: studio-server's limits.
   'test/studio-bounded.test.ts': 'the Studio under a 2 MB strategy',
