@@ -128,6 +128,15 @@ export function repairDrawingPart(xml: string, language: string): string {
   return repairPictureAltText(keepFirstParagraphProperties(editStartTagsOf(xml, edits, (tag) => kept.test(tag))));
 }
 
+/**
+ * `repairDrawingPart` on a piece of a table's XML (table-xml.ts) that holds no shape (no ids to
+ * number, no picture) and whole paragraphs only with their one `a:pPr` first: the language and
+ * the header row, the only repairs that touch it.
+ */
+export function repairTablePiece(xml: string, language: string): string {
+  return editStartTagsOf(xml, new Map([...languageEdits(language), ['a:tblPr', markTableHeaderRow]]));
+}
+
 const keptByLanguage = new Map<string, RegExp>();
 
 /**
