@@ -39,18 +39,8 @@ const DEFAULT_FONT_SIZE = 12;
 const DEFAULT_FONT_COLOR = '000000';
 const DEFAULT_BORDER_COLOR = '666666';
 const HEX_COLOR = /^[0-9a-fA-F]{6}$/;
-const SCHEME_NAMES = new Set([
-  'bg1',
-  'bg2',
-  'tx1',
-  'tx2',
-  'accent1',
-  'accent2',
-  'accent3',
-  'accent4',
-  'accent5',
-  'accent6',
-]);
+/** pptxgenjs's `SchemeColor` names, which it writes as they are. */
+const SCHEME_NAMES = new Set('bg1 bg2 tx1 tx2 accent1 accent2 accent3 accent4 accent5 accent6'.split(' '));
 
 /** Line width of a table's cell borders, in points (write-pptx.ts). */
 export const TABLE_BORDER_PT = 0.75;
