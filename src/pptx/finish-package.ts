@@ -20,7 +20,7 @@ import { writeAppProperties, writeCoreProperties } from './document-properties.j
 import { writeCustomProperties } from './custom-properties.js';
 import { PackageParts, zipTimestamp } from './package-parts.js';
 import { isDrawingPart, repairDrawingPart, repairTablePiece, setTextLanguage } from './repair-drawing.js';
-import { type PendingTable, tableXml } from './table-xml.js';
+import { type PendingTable, writeTableXml } from './table-xml.js';
 import { orderPresentationLists, rebuildContentTypes, removeOrphanRelationships } from './repair-package.js';
 import { promoteTitleShapes } from './title-placeholder.js';
 import { splitNoteParagraphs } from './notes-paragraphs.js';
@@ -128,7 +128,8 @@ function writeTables(parts: PackageParts, language: string, structure?: DeckStru
               structure && plan ? schemeColors(themeFonts(piece, plan), structure.schemeColors) : piece,
               language,
             );
-          pieces.push(xml.slice(done, start), tableXml(pending.table, pending.language, finish));
+          pieces.push(xml.slice(done, start));
+          writeTableXml(pieces, pending.table, pending.language, finish);
           done = end + '</a:tbl>'.length;
         }
         if (xml.includes('<a:tbl>', done)) throw new Error(`${name}: more tables than the writer left`);

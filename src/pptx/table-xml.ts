@@ -125,12 +125,12 @@ class TableWriter {
     return done;
   }
 
-  /** `<a:tbl>` … `</a:tbl>`. */
-  write(): string {
+  /** `<a:tbl>` … `</a:tbl>`, appended to `out` in pieces. */
+  write(out: string[]): void {
     const e = this.e;
     if (e.columnWidths.length !== e.header.length)
       throw new Error(`table ${e.name}: ${e.columnWidths.length} column widths for ${e.header.length} columns`);
-    const out: string[] = [this.piece('<a:tbl><a:tblPr/>'), '<a:tblGrid>'];
+    out.push(this.piece('<a:tbl><a:tblPr/>'), '<a:tblGrid>');
     for (const w of e.columnWidths) out.push(`<a:gridCol w="${Math.round(inchToEmu(w))}"/>`);
     out.push('</a:tblGrid>');
     const header = e.header.map(() => this.headerLook());
@@ -142,7 +142,6 @@ class TableWriter {
       out.push('</a:tr>');
     });
     out.push('      </a:tbl>');
-    return out.join('');
   }
 
   /** The header's fill is passed even when empty (then pptxgenjs writes black), a body cell's only when set. */
@@ -197,7 +196,22 @@ class TableWriter {
   }
 }
 
-/** The table's `a:tbl` element, each distinct piece passed through `finish` (none: as pptxgenjs writes it). */
-export function tableXml(e: TableElement, language: string, finish: PieceEdit = (piece) => piece): string {
-  return new TableWriter(e, language, finish).write();
+/**
+ * The table's `a:tbl` element appended to `out` in pieces, each distinct piece passed through
+ * `finish` (none: as pptxgenjs writes it): the caller joins the slide around it once.
+ */
+export function writeTableXml(
+  out: string[],
+  e: TableElement,
+  language: string,
+  finish: PieceEdit = (piece) => piece,
+): void {
+  new TableWriter(e, language, finish).write(out);
+}
+
+/** The table's `a:tbl` element as one string (`writeTableXml`). */
+export function tableXml(e: TableElement, language: string, finish?: PieceEdit): string {
+  const out: string[] = [];
+  writeTableXml(out, e, language, finish);
+  return out.join('');
 }
