@@ -142,8 +142,7 @@ const keptByLanguage = new Map<string, RegExp>();
 /**
  * A run, paragraph end or default run property the language edit would write back as it is: the
  * deck's `lang` first, no other `lang` or `altLang`, written as `formatStartTag` writes a tag
- * (one space, double quotes). pptxgenjs writes most of them so (write-pptx.ts passes the language),
- * and a 1,000-row plan's cells hold ~30,000.
+ * (one space, double quotes). pptxgenjs writes most of them so (write-pptx.ts passes the language).
  */
 export function languageKept(language: string): RegExp {
   let kept = keptByLanguage.get(language);
