@@ -113,7 +113,7 @@ const variantOf = fc.record({
   rows: fc.array(fc.array(cellOf, { minLength: 6, maxLength: 6 }), { minLength: 0, maxLength: 9 }),
   bandFill: fc.constantFrom(undefined, '', 'EEF2F6'),
   rowFill: fc.constantFrom(undefined, 'FFFFFF'),
-  headerFill: fc.constantFrom('1F3864', 'ffffff'),
+  headerFill: fc.constantFrom('1F3864', 'ffffff', ''),
   headerColor: fc.constantFrom('FFFFFF', ''),
   second: fc.boolean(),
 });

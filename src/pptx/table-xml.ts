@@ -72,6 +72,7 @@ function escapeText(text: string): string {
  * is split into a paragraph a line, unless it ends with a line end (then it stays one run).
  */
 function linesOf(text: string): string[] {
+  if (!text.includes('\n')) return [text];
   const crlf = text.replace(/\r*\n/g, '\r\n');
   return crlf.includes('\r\n') && !crlf.endsWith('\n') ? crlf.split('\r\n') : [crlf];
 }
@@ -86,6 +87,7 @@ interface CellLook {
 /** What every cell of the table shares, and the pieces made from it, each finished once. */
 class TableWriter {
   private readonly pieces = new Map<string, string>();
+  private readonly looks = new Map<string, string>();
   private readonly fontSize: number;
   private readonly lang: string;
   private readonly paragraphStart: string;
@@ -165,14 +167,25 @@ class TableWriter {
 
   private cell(out: string[], text: string, look: CellLook): void {
     const color = look.color || this.e.style.color || DEFAULT_FONT_COLOR;
-    const run = this.piece(this.runProperties(look.bold, color));
+    const run = this.byLook(`${look.bold ? 'b' : ''}#${color}`, () => this.runProperties(look.bold, color));
     out.push('<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>');
     for (const line of linesOf(text)) {
       out.push(this.paragraphStart);
       if (line) out.push('<a:r>', run, '<a:t>', escapeText(line), '</a:t></a:r>');
       out.push(this.paragraphEnd);
     }
-    out.push('</a:txBody>', this.piece(this.cellProperties(look.fill)), ' </a:tc>');
+    out.push(
+      '</a:txBody>',
+      this.byLook(look.fill === undefined ? 'no fill' : `fill#${look.fill}`, () => this.cellProperties(look.fill)),
+      ' </a:tc>',
+    );
+  }
+
+  /** The finished piece for a look (bold and colour, or fill), made once: not rebuilt and hashed for every cell. */
+  private byLook(look: string, make: () => string): string {
+    let done = this.looks.get(look);
+    if (done === undefined) this.looks.set(look, (done = this.piece(make())));
+    return done;
   }
 
   /** `genXmlTextRunProperties` for a cell's run. */
