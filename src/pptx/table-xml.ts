@@ -77,7 +77,7 @@ function linesOf(text: string): string[] {
   return crlf.includes('\r\n') && !crlf.endsWith('\n') ? crlf.split('\r\n') : [crlf];
 }
 
-/** One cell's own options, before the table's fill in what it lacks. */
+/** One cell's own options, before the table's options fill in what it lacks (its colour). */
 interface CellLook {
   bold: boolean;
   color: string | undefined;
