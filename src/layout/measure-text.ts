@@ -310,12 +310,18 @@ export function measurePrepared(
   const { insets, lineSpacing = 1 } = prepared.style;
   const wrapWidth = wrapWidthOf(prepared.style, widthInches, widthSafety);
   const sum = new LineHeights();
-  for (const p of prepared.paragraphs) {
+  // Index loops, as in wrapInto (break-lines.ts): no iterator results before V8 optimises this.
+  for (let i = 0; i < prepared.paragraphs.length; i++) {
+    const p = prepared.paragraphs[i]!;
     const width = wrapWidth(p);
     sum.paragraph(p.spaceBefore, lineSpacing);
     const kept = linesMemo.get(p.units)?.get(fontSize)?.get(width);
-    if (kept) for (const w of kept) sum.line(w.text, w.width, w.maxSize, w.afterHardBreak);
-    else wrapInto(p.units, fontSize, width, sum);
+    if (!kept) wrapInto(p.units, fontSize, width, sum);
+    else
+      for (let k = 0; k < kept.length; k++) {
+        const w = kept[k]!;
+        sum.line(w.text, w.width, w.maxSize, w.afterHardBreak);
+      }
   }
   return { height: insets.top + insets.bottom + ptToInch(sum.heightPt), lines: sum.lines };
 }

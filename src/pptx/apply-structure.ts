@@ -16,38 +16,14 @@ import type { DeckStructure, ShapePlan, SlidePlan } from './slide-structure.js';
 import type { SlotInset } from './slot-plan.js';
 import { SourceTags } from './source-tags.js';
 import { inchToEmu } from '../units.js';
-import {
-  editStartTags,
-  escapeXml,
-  getAttribute,
-  removeAttribute,
-  replaceFrom,
-  setAttribute,
-  type StartTag,
-  startTagPattern,
-} from './xml-edit.js';
+import { editStartTags, escapeXml, getAttribute, removeAttribute, replaceFrom, setAttribute } from './xml-edit.js';
 
 const TOP_LEVEL = /<p:(sp|pic|graphicFrame)>[\s\S]*?<\/p:\1>/g;
 const LAYOUT_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/slideLayout';
 
-const NAME_PROPERTIES = new RegExp(startTagPattern('p:cNvPr'), 'y');
-
-/**
- * Every `p:cNvPr` of the shape named: pptxgenjs writes one, in the shape's non-visual head, so
- * when there is no second one only that tag is rewritten and the rest of the shape (a table's
- * whole grid) is not walked again by the start-tag pattern.
- */
-function renamed(xml: string, name: string): string {
-  const edit = (tag: StartTag) => setAttribute(tag, 'name', name);
-  const at = xml.indexOf('<p:cNvPr');
-  NAME_PROPERTIES.lastIndex = at;
-  const head = at === -1 ? null : NAME_PROPERTIES.exec(xml);
-  if (!head || xml.includes('<p:cNvPr', at + head[0].length)) return editStartTags(xml, 'p:cNvPr', edit);
-  return xml.slice(0, at) + editStartTags(head[0], 'p:cNvPr', edit) + xml.slice(at + head[0].length);
-}
-
 function setName(xml: string, plan: ShapePlan): string {
-  let out = renamed(xml, escapeXml(plan.name));
+  const name = escapeXml(plan.name);
+  let out = editStartTags(xml, 'p:cNvPr', (tag) => setAttribute(tag, 'name', name));
   if (plan.decorative && !out.includes(DECORATIVE_URI)) {
     out = out.replace(
       /<p:cNvPr\b([^>]*?)(?:\/>|><\/p:cNvPr>)/,
@@ -190,8 +166,8 @@ const WORD_CHARACTER = /\w/;
 /**
  * Every self-closing `<a:latin …/>`, `<a:ea …/>` and `<a:cs …/>` whose attributes name the
  * plan's typeface becomes the theme font. Found from the typeface (one `indexOf` per occurrence,
- * back to its tag's `<`) rather than by trying every font tag: a plan table's cells name it three
- * times in every run, ~100,000 tags in a 1,000-row deck's slides.
+ * back to its tag's `<`) rather than by trying every font tag. (A table's cells are finished piece by
+ * piece, table-xml.ts: their ~100,000 font tags in a 1,000-row deck no longer come here.)
  */
 export function themeFonts(xml: string, plan: ShapePlan): string {
   const font = plan.font;
@@ -232,8 +208,7 @@ export function schemeColors(xml: string, colors: Map<string, string>): string {
 
 /**
  * Every `<a:srgbClr val="RRGGBB"/>` whose colour `colors` maps, replaced by what it maps to. The
- * tag has one length, so it is read at fixed offsets rather than by a pattern: a plan table's
- * cell borders hold ~30,000 of them in a 1,000-row deck.
+ * tag has one length, so it is read at fixed offsets rather than by a pattern.
  */
 function rgbToScheme(xml: string, colors: Map<string, string>): string {
   let out = '';

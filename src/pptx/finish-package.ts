@@ -19,12 +19,13 @@ import { isXmlPart, type OpcPackage, type PartReader } from '../ooxml/package.js
 import { writeAppProperties, writeCoreProperties } from './document-properties.js';
 import { writeCustomProperties } from './custom-properties.js';
 import { PackageParts, zipTimestamp } from './package-parts.js';
-import { isDrawingPart, repairDrawingPart, setTextLanguage } from './repair-drawing.js';
+import { isDrawingPart, repairDrawingPart, repairTablePiece, setTextLanguage } from './repair-drawing.js';
+import { type PendingTable, writeTableXml } from './table-xml.js';
 import { orderPresentationLists, rebuildContentTypes, removeOrphanRelationships } from './repair-package.js';
 import { promoteTitleShapes } from './title-placeholder.js';
 import { splitNoteParagraphs } from './notes-paragraphs.js';
 import { dedupeMedia } from './dedupe-media.js';
-import { applyStructure } from './apply-structure.js';
+import { applyStructure, schemeColors, themeFonts } from './apply-structure.js';
 import { installMasterSet } from './install-master.js';
 import type { DeckStructure } from './slide-structure.js';
 import { assertWellFormed } from './check-well-formed.js';
@@ -100,6 +101,45 @@ function repairedDrawing(xml: string, name: string, language: string): string {
   return out;
 }
 
+/**
+ * Each table the writer left as a stand-in (write-pptx.ts) gets its own `a:tbl`, with every piece
+ * finished as the passes before finished the slide around it: theme fonts and scheme colours
+ * (apply-structure.ts, on the table's shape plan) and the drawing repairs. The k-th `a:tbl` of a
+ * slide is its k-th pending table: pptxgenjs writes shapes in the order they were added, and only
+ * tables hold an `a:tbl` (a text's `<` is escaped).
+ */
+function writeTables(parts: PackageParts, language: string, structure?: DeckStructure): void {
+  const bySlide = new Map<number, PendingTable[]>();
+  for (const t of parts.tables) bySlide.set(t.slide, [...(bySlide.get(t.slide) ?? []), t]);
+  for (const [number, tables] of bySlide) {
+    const name = `ppt/slides/slide${number}.xml`;
+    parts.editText(
+      (n) => n === name,
+      (xml) => {
+        const pieces: string[] = [];
+        let done = 0;
+        for (const pending of tables) {
+          const start = xml.indexOf('<a:tbl>', done);
+          const end = start === -1 ? -1 : xml.indexOf('</a:tbl>', start);
+          if (end === -1) throw new Error(`${name}: no stand-in left for table ${pending.table.name}`);
+          const plan = structure?.slides[number - 1]?.shapes[pending.element];
+          const finish = (piece: string): string =>
+            repairTablePiece(
+              structure && plan ? schemeColors(themeFonts(piece, plan), structure.schemeColors) : piece,
+              language,
+            );
+          pieces.push(xml.slice(done, start));
+          writeTableXml(pieces, pending.table, pending.language, finish);
+          done = end + '</a:tbl>'.length;
+        }
+        if (xml.includes('<a:tbl>', done)) throw new Error(`${name}: more tables than the writer left`);
+        pieces.push(xml.slice(done));
+        return pieces.join('');
+      },
+    );
+  }
+}
+
 function repairAndZip(raw: Uint8Array | PackageParts, props: DeckProperties, structure?: DeckStructure): FinishedDeck {
   const modified = zipTimestamp(props.date);
   const parts = raw instanceof PackageParts ? raw : PackageParts.read(raw);
@@ -113,6 +153,7 @@ function repairAndZip(raw: Uint8Array | PackageParts, props: DeckProperties, str
     promoteTitleShapes(parts);
   }
   parts.editText(isDrawingPart, (xml, name) => repairedDrawing(xml, name, props.language));
+  writeTables(parts, props.language, structure);
   // The presentation's default text style is what new text typed in PowerPoint starts from.
   parts.editText(
     (name) => name === 'ppt/presentation.xml',

@@ -4,6 +4,7 @@
  */
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import type { RawParts } from './pptx-parts.js';
+import type { PendingTable } from './table-xml.js';
 import { writeZip } from './write-zip.js';
 import { BoundedCache } from '../bounded-cache.js';
 import { isXmlPart, type OpcPackage, relsPartOf, resolvePart } from '../ooxml/package.js';
@@ -20,6 +21,11 @@ const NOT_ENCODED = new Uint8Array(0);
 export class PackageParts {
   private readonly bytes = new Map<string, Uint8Array>();
   private readonly texts = new Map<string, string>();
+  /**
+   * Tables pptxgenjs wrote as stand-ins, whose `a:tbl` the finishing stage writes (table-xml.ts):
+   * empty for a package read from a zip.
+   */
+  tables: readonly PendingTable[] = [];
 
   static read(raw: Uint8Array): PackageParts {
     const parts = new PackageParts();
@@ -32,8 +38,9 @@ export class PackageParts {
   }
 
   /** The parts pptxgenjs made (pptx-parts.ts), as `read` gives them from its zip. */
-  static fromRaw(raw: RawParts): PackageParts {
+  static fromRaw(raw: RawParts, tables: readonly PendingTable[] = []): PackageParts {
     const parts = new PackageParts();
+    parts.tables = tables;
     for (const [name, data] of raw) {
       if (typeof data === 'string') parts.setText(name, data);
       else parts.bytes.set(name, data);
@@ -91,6 +98,7 @@ export class PackageParts {
 
   /** Lets go of every part (the finishing stage, once it has zipped them and made the package). */
   clear(): void {
+    this.tables = [];
     this.bytes.clear();
     this.texts.clear();
   }

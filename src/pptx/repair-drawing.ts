@@ -128,13 +128,21 @@ export function repairDrawingPart(xml: string, language: string): string {
   return repairPictureAltText(keepFirstParagraphProperties(editStartTagsOf(xml, edits, (tag) => kept.test(tag))));
 }
 
+/**
+ * `repairDrawingPart` on a piece of a table's XML (table-xml.ts) that holds no shape (no ids to
+ * number, no picture) and whole paragraphs only with their one `a:pPr` first: the language and
+ * the header row, the only repairs that touch it.
+ */
+export function repairTablePiece(xml: string, language: string): string {
+  return editStartTagsOf(xml, new Map([...languageEdits(language), ['a:tblPr', markTableHeaderRow]]));
+}
+
 const keptByLanguage = new Map<string, RegExp>();
 
 /**
  * A run, paragraph end or default run property the language edit would write back as it is: the
  * deck's `lang` first, no other `lang` or `altLang`, written as `formatStartTag` writes a tag
- * (one space, double quotes). pptxgenjs writes most of them so (write-pptx.ts passes the language),
- * and a 1,000-row plan's cells hold ~30,000.
+ * (one space, double quotes). pptxgenjs writes most of them so (write-pptx.ts passes the language).
  */
 export function languageKept(language: string): RegExp {
   let kept = keptByLanguage.get(language);

@@ -64,10 +64,7 @@ export class SourceTags {
         ),
       );
     }
-    const data = `<p:custDataLst><p:tags r:id="${id}"/></p:custDataLst>`;
-    // Only the non-visual properties change: edited alone, not through a table's whole XML.
-    const end = nonVisualEnd(shape);
-    return end === -1 ? addData(shape, data) : addData(shape.slice(0, end), data) + shape.slice(end);
+    return addData(shape, `<p:custDataLst><p:tags r:id="${id}"/></p:custDataLst>`);
   }
 }
 
@@ -76,18 +73,4 @@ function addData(shape: string, data: string): string {
   return shape
     .replace(/<\/p:nvPr>/, (end) => data + end)
     .replace(/(<p:extLst>[\s\S]*?)(<p:custDataLst>[\s\S]*?<\/p:custDataLst>)(<\/p:nvPr>)/, '$2$1$3');
-}
-
-/**
- * Where the shape's one `p:nvPr` element ends, or -1 when it has none or several: `addData`
- * on the text up to there gives what it gives on the whole shape, as every match it makes
- * lies inside that element.
- */
-function nonVisualEnd(shape: string): number {
-  const start = shape.indexOf('<p:nvPr');
-  if (start === -1 || shape.indexOf('<p:nvPr', start + 1) !== -1) return -1;
-  const selfClosing = /^<p:nvPr\s*\/>/.exec(shape.slice(start, start + 64));
-  if (selfClosing) return start + selfClosing[0].length;
-  const close = shape.indexOf('</p:nvPr>', start);
-  return close === -1 ? -1 : close + '</p:nvPr>'.length;
 }

@@ -17,6 +17,7 @@ import type {
 import { pptxTextRuns, tableCellMargin, textBoxOptions } from '../layout/pptx-text-options.js';
 import { PackageParts } from './package-parts.js';
 import { PARTS_TYPE, type RawParts } from './pptx-parts.js';
+import { type PendingTable, TABLE_BORDER_PT } from './table-xml.js';
 
 // Under module nodenext the default import is typed as the module namespace; the runtime value is the class.
 const PptxGenJS = PptxGenJSModule as unknown as typeof PptxGenJSModule.default;
@@ -77,8 +78,9 @@ function addShape(pptx: Pptx, slide: Slide, e: ShapeElement, language: string): 
   }
 }
 
-function addTable(slide: Slide, e: TableElement, language: string): void {
-  const border = { type: 'solid' as const, pt: 0.75, color: e.borderColor };
+/** The options pptxgenjs writes a laid-out table from (table-xml.ts writes the same `a:tbl` itself). */
+function addTableByPptxgenjs(slide: Slide, e: TableElement, language: string): void {
+  const border = { type: 'solid' as const, pt: TABLE_BORDER_PT, color: e.borderColor };
   const cell = (text: string, options: TextProps) => ({ text, options: { ...options, lang: language } });
   const header = e.header.map((c) => cell(c.text, { bold: true, color: e.headerColor, fill: { color: e.headerFill } }));
   const rows = e.rows.map((row, r) =>
@@ -92,9 +94,7 @@ function addTable(slide: Slide, e: TableElement, language: string): void {
     }),
   );
   slide.addTable([header, ...rows], {
-    x: e.box.x,
-    y: e.box.y,
-    w: e.box.w,
+    ...tableFrame(e),
     colW: e.columnWidths,
     rowH: e.rowHeights,
     fontFace: e.style.fontFace,
@@ -103,9 +103,20 @@ function addTable(slide: Slide, e: TableElement, language: string): void {
     valign: 'top',
     margin: tableCellMargin(e.style.insets),
     border,
-    autoPage: false,
-    objectName: e.name,
   });
+}
+
+/** What of a table's options its graphic frame is written from: place, width, name. */
+function tableFrame(e: TableElement) {
+  return { x: e.box.x, y: e.box.y, w: e.box.w, autoPage: false, objectName: e.name };
+}
+
+/**
+ * A one-cell table in the table's frame: pptxgenjs writes the frame (its id, name and place), and
+ * the finishing stage replaces the stand-in's `a:tbl` with the table's own (finish-package.ts).
+ */
+function addTableStandIn(slide: Slide, e: TableElement): void {
+  slide.addTable([[{ text: '' }]], { ...tableFrame(e), colW: [e.box.w] });
 }
 
 function addImage(slide: Slide, e: ImageElement): void {
@@ -117,21 +128,40 @@ function addImage(slide: Slide, e: ImageElement): void {
   });
 }
 
-function addSlide(pptx: Pptx, laid: LaidOutSlide, language: string): void {
+/**
+ * How a table's cells are written: by table-xml.ts when the slide is finished (the build), or by
+ * pptxgenjs's own table code, the reference test/table-xml.test.ts compares the first against.
+ */
+export type TableWriting = 'own' | 'pptxgenjs';
+
+function addSlide(
+  pptx: Pptx,
+  laid: LaidOutSlide,
+  number: number,
+  language: string,
+  tables: TableWriting,
+  pending: PendingTable[],
+): void {
   const slide = pptx.addSlide();
   slide.background = { color: laid.background };
-  for (const e of laid.elements) {
+  for (const [element, e] of laid.elements.entries()) {
     if (e.type === 'text') addText(slide, e, language);
     else if (e.type === 'shape') addShape(pptx, slide, e, language);
-    else if (e.type === 'table') addTable(slide, e, language);
-    else if (e.type === 'image') addImage(slide, e);
+    else if (e.type === 'table' && tables === 'pptxgenjs') addTableByPptxgenjs(slide, e, language);
+    else if (e.type === 'table') {
+      addTableStandIn(slide, e);
+      pending.push({ slide: number, element, table: e, language });
+    } else if (e.type === 'image') addImage(slide, e);
     else throw new Error(`image ${e.name} reached the writer unprepared`);
   }
   if (laid.notes) slide.addNotes(laid.notes);
 }
 
 /** The deck's parts as pptxgenjs writes them, unzipped (pptx-parts.ts): what `finishDeck` takes. */
-export async function writePptx(deck: LaidOutDeck): Promise<PackageParts> {
+export async function writePptx(
+  deck: LaidOutDeck,
+  { tables = 'own' }: { tables?: TableWriting } = {},
+): Promise<PackageParts> {
   const pptx = new PptxGenJS();
   pptx.defineLayout({ name: LAYOUT, width: deck.size.w, height: deck.size.h });
   pptx.layout = LAYOUT;
@@ -141,9 +171,11 @@ export async function writePptx(deck: LaidOutDeck): Promise<PackageParts> {
   pptx.company = deck.properties.company;
   pptx.revision = String(deck.properties.revision);
   pptx.theme = { headFontFace: deck.slides[0] ? fontOf(deck.slides[0]) : 'Calibri', bodyFontFace: 'Calibri' };
-  for (const slide of deck.slides) addSlide(pptx, slide, deck.properties.language);
+  const pending: PendingTable[] = [];
+  for (const [i, slide] of deck.slides.entries())
+    addSlide(pptx, slide, i + 1, deck.properties.language, tables, pending);
   const raw = (await pptx.write({ outputType: PARTS_TYPE as 'nodebuffer' })) as unknown as RawParts;
-  return PackageParts.fromRaw(raw);
+  return PackageParts.fromRaw(raw, pending);
 }
 
 function fontOf(slide: LaidOutSlide): string {
