@@ -132,13 +132,14 @@ describe('every strategy on every template', () => {
   it('builds the variations on the sample, or refuses only where nothing fits, naming deck, slide and field', () => {
     const checkRefused = outcomes.filter((o) => variants.has(o.strategy) && o.error && !locatedRefusal(o.error));
     expect(checkRefused.map(failed)).toEqual([]);
-    // Refused where nothing fits: the long strategy name on the title slide of a template whose cover
-    // title place holds three lines at the title's 20-pt floor (Piano's band). Listed, so a change shows.
+    // Refused where nothing fits: the long strategy name on the covers of Inspiration and Piano, whose title
+    // stands on a band the master draws for it (0.9 and 1.0 in: three lines at the title's 20-pt floor need
+    // 1.1 in). Listed, so a change shows; the variations on the other sample templates all build.
     const refused = outcomes
       .filter((o) => variants.has(o.strategy) && o.error)
       .map((o) => `${o.strategy} × ${o.template}`);
     console.log(`variations refused where nothing fits: ${refused.join(', ') || 'none'}`);
-    expect(refused.filter((r) => !r.startsWith('long-names'))).toEqual([]);
+    expect(refused.filter((r) => !/^long-names × (Inspiration|Piano)$/.test(r))).toEqual([]);
     expect(outcomes.filter((o) => variants.has(o.strategy) && o.decks).length).toBeGreaterThanOrEqual(
       3 * SAMPLE.length - 3,
     );
