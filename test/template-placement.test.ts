@@ -20,6 +20,7 @@ import { checkDeck } from '../src/check/check-deck.js';
 import type { ShapeModel } from '../src/check/types.js';
 import { readPptx, slideTitled } from './helpers/pptx-zip.js';
 import { copyProjectOnTemplate, REPO } from './helpers/project-copy.js';
+import { type CorpusStrategy, onTemplate, strategyVariants, syntheticStrategy } from './helpers/strategy-corpus.js';
 import { boxesMeet, linesBox } from './helpers/template-art.js';
 import { libreOfficeTemplates } from './helpers/template-corpus.js';
 import { hasSoffice, missingTool } from './helpers/tools.js';
@@ -214,3 +215,95 @@ function emptyStretch(panel: ShapeModel, elements: ShapeModel[]): number {
   }
   return Math.max(widest, p.y + p.h - reached);
 }
+
+/**
+ * Decks the strategy sweep (template-strategies.test.ts) found refused on ff4dae0: the bundled strategy
+ * with much longer names (test/helpers/strategy-corpus.ts), synthetic plans on narrow and 4:3 templates.
+ */
+describe('what the strategy sweep found refused', () => {
+  const strategies = new Map<string, CorpusStrategy>();
+  const strategy = async (name: string): Promise<CorpusStrategy> => {
+    if (!strategies.has(name)) {
+      const dir = mkdtempSync(path.join(work, 's-'));
+      const made = name.startsWith('synthetic-')
+        ? await syntheticStrategy(dir, Number(name.slice('synthetic-'.length)))
+        : strategyVariants(dir).find((s) => s.name === name)!;
+      strategies.set(name, made);
+    }
+    return strategies.get(name)!;
+  };
+  /** `decks` of `name` built on `template` (a corpus name, a fixture's path, or the built-in design). */
+  const build = async (name: string, template: string | undefined, decks: string[]) => {
+    const s = await strategy(name);
+    const file = !template
+      ? undefined
+      : template.includes('/')
+        ? template
+        : (await libreOfficeTemplates()).find((f) => path.basename(f) === `${template}.potx`);
+    const root = file ? onTemplate(s, file, mkdtempSync(path.join(work, 'p-'))) : s.root;
+    return (await buildDecks({ root, decks, dryRun: true })).decks;
+  };
+  const shape = (deck: BuiltDeck, slide: number, name: RegExp) =>
+    readPptx(deck.bytes)
+      .model()
+      .slides[slide - 1]!.elements.find((e) => name.test(e.name))!;
+
+  it('the built-in design: a footer too long for its line is set smaller until it fits', async () => {
+    // On ff4dae0 every content slide was refused: «Footer · overflow: the text needs 0.40 in at 12 pt but the
+    // frame has 0.24 in» (a 117-character strategy name in the footer's line).
+    const [deck] = await build('long-names', undefined, ['strategi']);
+    const xml = readPptx(deck!.bytes).text('ppt/slides/slide2.xml');
+    const footer = /<p:sp>(?:(?!<\/p:sp>).)*name="Footer"(?:(?!<\/p:sp>).)*<\/p:sp>/s.exec(xml)![0];
+    expect(Number(/ sz="(\d+)"/.exec(footer)![1])).toBeLessThan(1200);
+  });
+
+  it.runIf(hasSoffice)('Forestbird: the joint body is as tall as its long name needs at the floor', async () => {
+    // On ff4dae0: «Joint body · overflow: the text needs 0.60 in at 12 pt but the frame has 0.44 in»; the
+    // model's row height was planned without the joint body's name (11 of the 23 templates).
+    const [deck] = await build('long-names', 'Forestbird', ['strategi']);
+    const model = readPptx(deck!.bytes).model();
+    const slide = model.slides.find((s) => s.elements.some((e) => e.name === 'Joint body'))!;
+    expect(slide.elements.find((e) => e.name === 'Joint body')!.box!.h).toBeGreaterThan(0.59);
+  });
+
+  it.runIf(hasSoffice)(
+    'Nature_Illustration: a footer grown to hold its text grows down, not over the legend',
+    async () => {
+      // On ff4dae0 the footer grew around its middle, 0.02 in over the target groups' legend, and the check
+      // refused the deck (overlap: Footer overlaps Legend by 3.49 in × 0.02 in).
+      const [deck] = await build('long-names', 'Nature_Illustration', ['samkommunestyre']);
+      const footer = shape(deck!, 4, /^Footer$/);
+      const legend = shape(deck!, 4, /^Legend$/);
+      expect(footer.box!.y).toBeGreaterThanOrEqual(legend.box!.y + legend.box!.h);
+    },
+  );
+
+  it('pptxgenjs-4x3: the room below the body ends at a title placed under it', async () => {
+    // On ff4dae0 a 40-row plan's lists and table took the room under the body down across the title
+    // (overlap: Legend overlaps Title by 9.20 in × 0.42 in).
+    const [deck] = await build('synthetic-40', path.join(REPO, 'test/fixtures/templates/pptxgenjs-4x3.pptx'), ['alt']);
+    const title = shape(deck!, 5, /^Title$/);
+    const legend = shape(deck!, 5, /^Legend$/);
+    expect(legend.box!.y + legend.box!.h).toBeLessThanOrEqual(title.box!.y);
+  });
+
+  it.runIf(hasSoffice)('Pencil: a cover title too long for its place rises into the free room above it', async () => {
+    // On ff4dae0 the deck was refused: «data/strategy.yaml:1:7 name: deck strategi, slide 1 (title): the text
+    // is too long for its place on the slide: even at 20 pt it needs 1.1 in of 1.1 in» with 1.77 in free above.
+    const [deck] = await build('long-names', 'Pencil', ['strategi']);
+    const title = shape(deck!, 1, /^Title$/);
+    expect(title.box!.y).toBeLessThan(1.7);
+    expect(title.box!.y + title.box!.h).toBeCloseTo(1.77 + 1.08, 1);
+  });
+
+  it.runIf(hasSoffice)('Yellow_Idea: a plan word no column holds at the floor is hyphenated, not broken', async () => {
+    // On ff4dae0: «Action plan row 2, column 3 · whole-words: the word «komm.strategi» is broken between two letters».
+    const [deck] = await build('synthetic-10', 'Yellow_Idea', ['alt']);
+    const pptx = readPptx(deck!.bytes);
+    const tables = Array.from({ length: pptx.slideCount() }, (_, i) => pptx.slideXml(i + 1)).filter((x) =>
+      x.includes('<a:tbl>'),
+    );
+    expect(tables.length).toBeGreaterThan(0);
+    expect(tables.some((x) => x.includes('\u00ad'))).toBe(true);
+  });
+});

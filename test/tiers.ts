@@ -17,6 +17,10 @@ export const LONG_TEST_FILES: Readonly<Record<string, string>> = {
   // 28 templates × 4 decks, built, validated, converted (75 s). Default: template-package,
   // template-untrusted, choose-layouts, theme-check, font-resolution build on templates.
   'test/template-corpus.test.ts': 'every bundled deck on 28 templates',
+  // 4 strategies (Innafjords, Fjellregionen, Vestfjord, 20 synthetic rows) on 28 templates and the built-in
+  // design, 3 variations of the bundled one on 11 of them; a rotating eighth of the ~330 decks validated and
+  // converted. Default: template-placement builds each deck this sweep found refused.
+  'test/template-strategies.test.ts': 'every fixture strategy and three variations on the template corpus',
   // 3 templates × 4 decks with a LibreOffice round trip each (36 s). Default: template-package.
   'test/templates.test.ts': 'every bundled deck on three tools’ templates, LibreOffice round trip',
   // Contact sheet through LibreOffice (13 s). Default: the command's JSON in template-package.

@@ -7,7 +7,7 @@ import { withFonts } from '../fonts/fonts.js';
 import { commonParts } from '../kinds/common-parts.js';
 import { fail, ok, type Issue, type Result, type SourceLocation } from '../errors.js';
 import { createPage, type Page } from '../layout/page.js';
-import { fitBox, LayoutIssue, textStyle } from '../layout/text-box.js';
+import { fitBox, LayoutIssue, textHeight, textStyle } from '../layout/text-box.js';
 import type { LaidOutDeck, LaidOutSlide, SlideElement, TextElement } from '../layout/types.js';
 import { createRenderer, TemplateIssue, type Renderer } from '../render/render-text.js';
 import { slideKind, slideKinds } from '../slides/index.js';
@@ -66,7 +66,10 @@ function titleSource(plan: DeckPlan, slide: PlannedSlide, key: string | undefine
 /**
  * A footer text in a template's footer box: smaller until it fits (footers have no floor, 7 pt
  * at least), then without inner margins above and below (a thin footer place); a box too low
- * even then grows around its middle, inside the slide (and so keeps a position of its own).
+ * even then grows down from its top, and up only as far as the slide's foot makes it (so it
+ * keeps a position of its own). Not around its middle: the content above is laid out to the
+ * place's top, and a footer grown up by 0.02 in overlapped a legend there (a long strategy name
+ * on Nature_Illustration).
  */
 function fitFooter(page: Page, text: TextElement): TextElement {
   const { source: _source, ...request } = text;
@@ -77,9 +80,13 @@ function fitFooter(page: Page, text: TextElement): TextElement {
   if (thin.fits) return { ...thin.element, role: 'footer' };
   const { box } = text;
   const h = Math.min(fitted.height + 0.02, page.size.h);
-  const y = Math.max(0, Math.min(page.size.h - h, box.y + box.h / 2 - h / 2));
+  const y = Math.max(0, Math.min(page.size.h - h, box.y));
   return { ...fitted.element, role: 'footer', box: { ...box, y, h } };
 }
+
+/** The text fits its box at its own size, as laid out (the built-in design's footer line). */
+const fitsAsSet = (text: TextElement): boolean =>
+  textHeight(text.paragraphs, text.style, text.box.w) <= text.box.h + 0.005;
 
 function footerElements(plan: DeckPlan, page: Page, renderer: Renderer, number: number): SlideElement[] {
   const { footer, colors, sizes } = plan.theme;
@@ -104,8 +111,10 @@ function footerElements(plan: DeckPlan, page: Page, renderer: Renderer, number: 
       style: { ...style, align: places?.align.footer ?? 'left' },
       source: plan.locateTheme(['footer', 'text']),
     };
-    // A template's footer box may be narrower than Trappa's: the text gets smaller to fit it (footers have no floor).
-    elements.push({ ...(places?.footer ? fitFooter(page, footerText) : footerText), source: footerText.source });
+    // A template's footer box may be narrower than Trappa's, and a long footer text (a long strategy name)
+    // may not fit on the built-in design's line: the text gets smaller to fit it (footers have no floor).
+    const fitted = places?.footer || !fitsAsSet(footerText) ? fitFooter(page, footerText) : footerText;
+    elements.push({ ...fitted, source: footerText.source });
   }
   const logo = plan.strategy.organisation.logo;
   if (footer.logo && logo && !places) {

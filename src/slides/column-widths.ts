@@ -2,6 +2,7 @@
  * The action plan's column widths: measured from the words and texts of each column, so no
  * word is split and a column of long texts gets the width it needs.
  */
+import { hyphenateWord } from '../layout/hyphenate.js';
 import { measureWidth, WIDTH_SAFETY } from '../layout/measure-text.js';
 import type { Insets } from '../layout/types.js';
 import { EMU_PER_INCH, ptToInch } from '../units.js';
@@ -164,4 +165,34 @@ export function widthsAt(
       weights.longest.map((pt) => oneLine(pt, size, CELL_INSETS)),
     )
   );
+}
+
+/**
+ * The plan with every word that no column holds whole at the theme's floor `size` given soft
+ * hyphens where its language allows (layout/hyphenate.ts), as a text box hyphenates a word too
+ * long for its line. A narrow body place (Yellow_Idea) left «kommunikasjonsstrategien» broken
+ * between two letters at 10 pt, and the check refused the deck. The plan as it is when every
+ * column holds its widest word.
+ */
+export function hyphenatedAtFloor(
+  content: PlanContent,
+  total: number,
+  size: number,
+  face: string,
+  language: string,
+): PlanContent {
+  const widest = widestWords(content, face);
+  const widths = widthsAt(total, widest, textWeights(content, face), size);
+  // Each column's room for a word, in points at 1 pt (as the layout measures it: inside the insets, less the safety).
+  const room = widths.map((w) => ((w - CELL_INSETS.left - CELL_INSETS.right) * 72) / (size * WIDTH_SAFETY));
+  if (widest.every((pt, c) => pt <= (room[c] ?? 0) + 1e-6)) return content;
+  const hyphenated = (text: string, column: number, bold: boolean): string =>
+    text.replace(/[^\s\-\u2010\u2013\u2014]+/gu, (word) =>
+      measureWidth(word, { face, size: 1, bold }) > (room[column] ?? 0) ? hyphenateWord(word, language) : word,
+    );
+  return {
+    ...content,
+    header: content.header.map((text, c) => hyphenated(text, c, true)),
+    rows: content.rows.map((row) => ({ ...row, cells: row.cells.map((text, c) => hyphenated(text, c, row.own)) })),
+  };
 }

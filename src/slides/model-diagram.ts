@@ -71,6 +71,8 @@ interface Plan {
   density: Density;
   servicesInset: number;
   servicesW: number;
+  /** Height of the joint body's name band over its services. */
+  band: number;
   perRowServices: number;
   servicesH: number;
   rowH: number;
@@ -101,14 +103,15 @@ function plan(page: Page, content: ModelContent, area: Box, servicesInset: numbe
   const servicesW = area.w - 2 * servicesInset;
   const unit = area.h / 5.2;
   const arrows = withOutcome ? 2 : 1;
+  // The joint body's name over its services: a band as tall as the name needs at the floor, at least the usual one.
+  const band = Math.max(nameHeight(drawn.density), needAtFloor(page, [content.jointBody], servicesW));
   // Services in rows whose boxes hold every word whole, within 42 % of the diagram's height where one does.
-  const perRowServices = chooseServiceGrid(page, services, servicesW, area.h * 0.42, drawn.density);
-  const servicesH = jointHeight(page, services, servicesW, perRowServices, drawn.density);
+  const perRowServices = chooseServiceGrid(page, services, servicesW, area.h * 0.42, drawn.density, band);
+  const servicesH = jointHeight(page, services, servicesW, perRowServices, drawn.density, band);
   const rowH = Math.max(
     0.45,
     Math.min(1.0, unit * 1.15, servicesH > 0 ? (area.h - servicesH - arrows * MIN_ARROW_H) / arrows : Infinity),
   );
-  const jointH = Math.max(rowH, servicesH);
   // Many members, or long names, make the member boxes taller rather than the text smaller than the floor.
   const names = content.members.map((m) => m.name);
   const width = (perRow: number): number => memberBoxes(area, perRow, rowH, Math.min(area.w * 0.5, 6))[0]!.w;
@@ -118,6 +121,11 @@ function plan(page: Page, content: ModelContent, area: Box, servicesInset: numbe
   const twoRows =
     names.length > 2 && (need(names.length) > Math.max(rowH, 1.0) || !wholeAtFloor(page, names, width(names.length)));
   const perRow = twoRows ? Math.ceil(names.length / 2) : names.length;
+  // Without services the joint body is one box holding its name: as tall as a row, or as the name needs at the floor.
+  const jointH =
+    servicesH > 0
+      ? Math.max(rowH, servicesH)
+      : Math.max(rowH, needAtFloor(page, [content.jointBody], bareJointW(area, perRow, rowH)));
   // The outcome is a rounded box: its text area is inset by 29.3 % of the corner radius on each side.
   const outcomeNeed = needAtFloor(page, [content.outcome], area.w - 0.3) + 2 * 0.29289 * OUTCOME_RADIUS;
   const rows = twoRows ? 2 : 1;
@@ -133,6 +141,7 @@ function plan(page: Page, content: ModelContent, area: Box, servicesInset: numbe
     density: drawn.density,
     servicesInset,
     servicesW,
+    band,
     perRowServices,
     servicesH,
     rowH,
@@ -145,6 +154,10 @@ function plan(page: Page, content: ModelContent, area: Box, servicesInset: numbe
     fits: free >= arrows * FLOOR_ARROW_H - 0.01,
   };
 }
+
+/** Width of the joint body without services (jointBox: it spans the members' row of `perRow`). */
+const bareJointW = (area: Box, perRow: number, rowH: number): number =>
+  jointBox(area, memberBoxes(area, perRow, rowH, Math.min(area.w * 0.5, 6)), 0, rowH).w;
 
 /** Every word of every name fits one line of a box `width` wide at the floor (bold), so none is broken. */
 function wholeAtFloor(page: Page, texts: string[], width: number): boolean {
@@ -202,9 +215,9 @@ export function modelDiagram(
     density,
     servicesInset,
     servicesW,
+    band,
     perRowServices,
     servicesH,
-    rowH,
     jointH,
     perRow,
     memberH,
@@ -224,7 +237,7 @@ export function modelDiagram(
   );
   const y = area.y + blockH + arrowH;
   const joint =
-    servicesH > 0 ? { x: area.x + servicesInset, y, w: servicesW, h: jointH } : jointBox(area, cols, y, rowH);
+    servicesH > 0 ? { x: area.x + servicesInset, y, w: servicesW, h: jointH } : jointBox(area, cols, y, jointH);
   const arrowW = Math.min(ARROW_W, cols[0]!.w * 0.4);
   const arrows = arrowCentres(cols, joint).map(
     (cx): Box => ({ x: cx - arrowW / 2, y: area.y + blockH + 0.04, w: arrowW, h: arrowH - 0.08 }),
@@ -254,7 +267,7 @@ export function modelDiagram(
     if (label) elements.push(label);
     else content.unplaced = content.tasks;
   }
-  const nameBox = servicesH > 0 ? { ...joint, h: nameHeight(density) } : joint;
+  const nameBox = servicesH > 0 ? { ...joint, h: band } : joint;
   const jointName = fittedShape(page, {
     name: model.parts.jointBody.name(),
     shape: 'rect',
@@ -268,7 +281,7 @@ export function modelDiagram(
     fill: colors.primary,
     style: { ...jointName.style!, valign: servicesH > 0 ? 'top' : 'middle' },
   });
-  elements.push(...serviceShapes(page, services, joint, perRowServices, density));
+  elements.push(...serviceShapes(page, services, joint, perRowServices, density, band));
   if (content.outcomeMoved) return elements;
   const below = joint.y + joint.h;
   elements.push(

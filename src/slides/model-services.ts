@@ -56,12 +56,13 @@ export function chooseServiceGrid(
   width: number,
   maxHeight: number,
   density: Density = 'usual',
+  band = nameHeight(density),
 ): number {
   const candidates = gridCandidates(services.length);
   const whole = candidates.filter((perRow) =>
     wholeWordsAt(page, services, boxWidth(width, serviceGrid(services.length, perRow).perRow)),
   );
-  const height = (perRow: number) => jointHeight(page, services, width, perRow, density);
+  const height = (perRow: number) => jointHeight(page, services, width, perRow, density, band);
   const within = whole.find((perRow) => height(perRow) <= maxHeight);
   if (within !== undefined) return within;
   if (whole.length > 0) return whole.reduce((best, n) => (height(n) < height(best) ? n : best));
@@ -82,26 +83,31 @@ const MAX_BOX_W = 2.6;
 /** A few services keep service-sized boxes (at most 2.6 in), centred, rather than bars across the joint body. */
 const boxWidth = (width: number, perRow: number): number => Math.min(MAX_BOX_W, (width - PAD * (perRow + 1)) / perRow);
 
-/** Height the joint body needs to hold its name and the services' grid, inches. */
+/**
+ * Height the joint body needs to hold its name and the services' grid, inches: `band` is the
+ * name's band (taller than the usual one where a long name needs more lines at the floor).
+ */
 export function jointHeight(
   page: Page,
   services: string[],
   width: number,
   wantedPerRow: number,
   density: Density = 'usual',
+  band = nameHeight(density),
 ): number {
   if (services.length === 0) return 0;
   const { perRow, rows } = serviceGrid(services.length, wantedPerRow);
-  return nameHeight(density) + rows * (boxHeight(page, services, boxWidth(width, perRow), density) + PAD);
+  return band + rows * (boxHeight(page, services, boxWidth(width, perRow), density) + PAD);
 }
 
-/** The service boxes inside `joint`, all at one size (the smallest any box needs). */
+/** The service boxes inside `joint` under its name's `band`, all at one size (the smallest any box needs). */
 export function serviceShapes(
   page: Page,
   services: string[],
   joint: Box,
   perRowWanted: number,
   density: Density = 'usual',
+  band = nameHeight(density),
 ): ShapeElement[] {
   if (services.length === 0) return [];
   const { colors, sizes } = page.theme;
@@ -119,7 +125,7 @@ export function serviceShapes(
     const inRow = Math.min(perRow, services.length - row * perRow);
     // A shorter last row is centred under the full one.
     const left = joint.x + (joint.w - (inRow * w + (inRow - 1) * PAD)) / 2;
-    const box = { x: left + (i - row * perRow) * (w + PAD), y: joint.y + nameHeight(density) + row * (h + PAD), w, h };
+    const box = { x: left + (i - row * perRow) * (w + PAD), y: joint.y + band + row * (h + PAD), w, h };
     return fittedShape(page, {
       name: model.parts.service.name(text),
       shape: 'rect',

@@ -11,7 +11,7 @@ import { balancedTop, below, comfortOnPage, type Page, READABLE } from '../layou
 import { continuedTitle, fitBox, textHeight, textStyle, titleElements } from '../layout/text-box.js';
 import type { Box, LaidOutSlide, SlideElement, TableCell, TableElement } from '../layout/types.js';
 import { composed } from './bullets.js';
-import { CELL_INSETS } from './column-widths.js';
+import { CELL_INSETS, hyphenatedAtFloor } from './column-widths.js';
 import { type PlanContent, planContent } from './plan-content.js';
 import { type Sized, sizeTable } from './size-table.js';
 import type { SlideKind } from './types.js';
@@ -77,8 +77,10 @@ function legendLook(page: Page, content: PlanContent, box: Box, compact: boolean
   return { style, height, gap: compact ? 0.05 : 0.1 };
 }
 
-function layout(page: Page, content: PlanContent): LaidOutSlide[] {
-  if (content.rows.length === 0) return [emptyPlan(page, content)];
+function layout(page: Page, given: PlanContent): LaidOutSlide[] {
+  if (given.rows.length === 0) return [emptyPlan(page, given)];
+  const { sizes, fonts } = page.theme;
+  const content = hyphenatedAtFloor(given, page.body.w, sizes.minTable, fonts.body, page.language);
   const slides = tableSlides(page, content, false);
   if (!page.template || slides.length === 1) return slides;
   // On a template's small body place: a compact legend, then the free room below the place too (as lists take

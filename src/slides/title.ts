@@ -71,6 +71,20 @@ function titleRequest(content: TitleContent, page: Page, box: Box): FitRequest {
   };
 }
 
+/**
+ * A title too long for the template's cover place even at its least size rises into the free room
+ * above the place, as far as the cover lets the title block rise for the logos (half the free
+ * height above it, off the art: template-design.ts liftRoom), its last line where the template
+ * puts it; only then is the deck refused. A 117-character strategy name on Pencil needed 1.12 in
+ * of the place's 1.08 in with 1.77 in free above it. A title on the master's band stays on it.
+ */
+function risenTitle(page: Page, asked: FitRequest): FitRequest {
+  const cover = page.template?.cover;
+  const lift = cover && !cover.onBand ? (cover.lift ?? 0) : 0;
+  if (lift <= 0 || fitBox(page, { ...asked, source: undefined }).fits) return asked;
+  return { ...asked, box: { ...asked.box, y: asked.box.y - lift, h: asked.box.h + lift } };
+}
+
 /** The meeting lines as the cover sets them, in `box`. */
 function detailsRequest(content: TitleContent, page: Page, box: Box): FitRequest {
   const { colors, sizes } = page.theme;
@@ -124,7 +138,10 @@ function layout(content: TitleContent, page: Page): LaidOutSlide {
   const width = page.size.w - 2 * left;
   const hasLogos = content.logos.length > 0;
   const bottom = hasLogos ? band.y : page.size.h - 0.6;
-  const titleAsked = titleRequest(content, page, plan?.title ?? { x: left, y: 1.2, w: width, h: 2.4 });
+  const titleAsked = risenTitle(
+    page,
+    titleRequest(content, page, plan?.title ?? { x: left, y: 1.2, w: width, h: 2.4 }),
+  );
   const title = fitBox(page, plan?.titleSize ? { ...titleAsked, maxSize: plan.titleSize } : titleAsked);
   const detailsAsked = detailsRequest(content, page, plan?.details ?? { x: left, y: 3.95, w: width, h: bottom - 4.1 });
   const details = fitBox(page, plan?.linesSize ? { ...detailsAsked, maxSize: plan.linesSize } : detailsAsked);

@@ -167,8 +167,9 @@ export function templatePage(page: Page, set: MasterSet, layouts: Record<LayoutR
   const look = layoutLook(set, content);
   const body = templateContentArea(set, content, look) ?? page.body;
   const footers = ['ftr', 'sldNum', 'dt'].map((t) => boxOf(content, t)).filter((b): b is Box => b !== undefined);
-  const room = roomBelow(body, set.size, footers, look.art);
   const title = boxOf(content, 'title');
+  // A title placed under the body (pptxgenjs-4x3) ends the room below it, as a footer place does.
+  const room = roomBelow(body, set.size, title ? [...footers, title] : footers, look.art);
   const free = freeUnderTitle({ footers, ...(title ? { title } : {}) }, body, set.size, look.art, look.inPicture)?.area;
   const beside = free ? undefined : besideArt(set, content, look, body);
   // The template's places for two texts in the part beside the art: the one the art cuts into narrower, as tall.

@@ -52,6 +52,21 @@ export async function libreOfficeTemplates(): Promise<string[]> {
   return wanted.filter((f) => existsSync(f));
 }
 
+/** The decks of `files` LibreOffice did not convert to PDF, in one soffice run with its profile in `work`. */
+export async function notConverted(files: string[], work: string): Promise<string[]> {
+  const out = path.join(work, 'pdf');
+  await runQuietly('soffice', [
+    `-env:UserInstallation=file://${work}/lo-profile`,
+    '--headless',
+    '--convert-to',
+    'pdf',
+    '--outdir',
+    out,
+    ...files,
+  ]);
+  return files.filter((f) => !existsSync(path.join(out, path.basename(f).replace(/\.pptx$/, '.pdf'))));
+}
+
 type Parts = Record<string, Uint8Array>;
 const text = (parts: Parts, name: string) => strFromU8(parts[name]!);
 
