@@ -70,6 +70,16 @@ function sourceRewritePlugin(outdir) {
         /[\\/]handlebars[\\/]/.test(args.importer) ? { path: 'source-map', namespace: 'trappa-empty' } : undefined,
       );
       b.onLoad({ filter: /.*/, namespace: 'trappa-empty' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+      // pptxgenjs imports node:https on every write, for pictures given as a URL; Trappa gives every
+      // picture as data (src/pptx/write-pptx.ts), so it is never used. Loading it (tls, http, net's
+      // agents) cost ~10 ms of each build's CPU. The stand-in fails loudly should that ever change.
+      b.onResolve({ filter: /^node:https$/ }, (args) =>
+        /[\\/]pptxgenjs[\\/]/.test(args.importer) ? { path: 'https', namespace: 'trappa-no-https' } : undefined,
+      );
+      b.onLoad({ filter: /.*/, namespace: 'trappa-no-https' }, () => ({
+        contents: 'export default { get() { throw new Error("Trappa gives pptxgenjs pictures as data, not URLs"); } };',
+        loader: 'js',
+      }));
     },
   };
 }
