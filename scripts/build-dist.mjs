@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * Bundles src/cli.ts into dist/cli.js with esbuild, for a fast cold start: one file to
- * read and compile instead of ~90 TypeScript modules through tsx.
+ * Bundles src/cli.ts into dist/cli-main.js (and its chunks) with esbuild, for a fast cold start:
+ * one file to read and compile instead of ~90 TypeScript modules through tsx. dist/cli.js starts
+ * it, with Node's compile cache on (writeCompileCacheEntry).
  *
  *   node scripts/build-dist.mjs                  # dist/cli.js, dependencies bundled (the default)
  *   node scripts/build-dist.mjs --external       # dependencies left in node_modules (for comparison)
@@ -70,6 +71,16 @@ function sourceRewritePlugin(outdir) {
         /[\\/]handlebars[\\/]/.test(args.importer) ? { path: 'source-map', namespace: 'trappa-empty' } : undefined,
       );
       b.onLoad({ filter: /.*/, namespace: 'trappa-empty' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+      // pptxgenjs imports node:https on every write, for pictures given as a URL; Trappa gives every
+      // picture as data (src/pptx/write-pptx.ts), so it is never used. Loading it (tls, http, net's
+      // agents) cost ~10 ms of each build's CPU. The stand-in fails loudly should that ever change.
+      b.onResolve({ filter: /^node:https$/ }, (args) =>
+        /[\\/]pptxgenjs[\\/]/.test(args.importer) ? { path: 'https', namespace: 'trappa-no-https' } : undefined,
+      );
+      b.onLoad({ filter: /.*/, namespace: 'trappa-no-https' }, () => ({
+        contents: 'export default { get() { throw new Error("Trappa gives pptxgenjs pictures as data, not URLs"); } };',
+        loader: 'js',
+      }));
     },
   };
 }
@@ -86,8 +97,9 @@ export async function buildDist({
   await rm(outdir, { recursive: true, force: true });
   const result = await build({
     absWorkingDir: root,
-    // The studio's worker thread (src/studio/studio-thread.ts) is its own entry beside cli.js.
-    entryPoints: { cli: entry, 'studio-worker': 'src/studio/studio-worker.ts' },
+    // The CLI is cli-main.js, started by cli.js (writeCompileCacheEntry). The studio's worker
+    // thread (src/studio/studio-thread.ts) is its own entry beside them.
+    entryPoints: { [MAIN]: entry, 'studio-worker': 'src/studio/studio-worker.ts' },
     define: {
       'process.env.TRAPPA_STUDIO_WORKER_BUNDLE': JSON.stringify('studio-worker.js'),
       'process.env.TRAPPA_HYPHEN_PATTERNS': JSON.stringify(HYPHEN_PATTERNS),
@@ -115,10 +127,12 @@ export async function buildDist({
     minify: false,
     sourcemap: false,
     legalComments: 'none',
-    metafile: meta,
+    // Always: writeCompileCacheEntry reads the CLI's exports from it.
+    metafile: true,
     logLevel: 'warning',
     plugins: [sourceRewritePlugin(outdir)],
   });
+  await writeCompileCacheEntry(outdir, result.metafile);
   await buildStudioClient(outdir);
   await writeHyphenPatterns(outdir);
   if (meta) {
@@ -126,6 +140,31 @@ export async function buildDist({
     await writeFile(path.join(outdir, 'meta.json'), JSON.stringify(result.metafile));
   }
   return result;
+}
+
+/** The bundle of src/cli.ts (or --entry), beside the cli.js that starts it. */
+const MAIN = 'cli-main';
+
+/**
+ * dist/cli.js: turns on Node's compile cache (22.1+; bin/trappa.js does the same), then loads the
+ * bundle. `node dist/cli.js` (npm start, the tests' CLI, the bench's `trappa` rows) compiled the
+ * bundle's ~2 MB from scratch on every start: a module's static imports are compiled before any
+ * of its code runs, so the bundle cannot turn the cache on for its own chunks; this entry does,
+ * and imports it dynamically. Re-exports the bundle's exports (bin/trappa.js calls main).
+ */
+async function writeCompileCacheEntry(outdir, metafile) {
+  const { writeFile } = await import('node:fs/promises');
+  const [, output] = Object.entries(metafile.outputs).find(([file]) => path.basename(file) === `${MAIN}.js`);
+  const names = output.exports.toSorted();
+  const text = [
+    "// Turns on Node's compile cache before the bundle is compiled (scripts/build-dist.mjs writeCompileCacheEntry).",
+    "import module from 'node:module';",
+    'module.enableCompileCache?.();',
+    `const cli = await import('./${MAIN}.js');`,
+    ...(names.length > 0 ? [`export const { ${names.join(', ')} } = cli;`] : []),
+    '',
+  ].join('\n');
+  await writeFile(path.join(outdir, 'cli.js'), text);
 }
 
 /** The folder beside the bundle with the hyphenation patterns as JSON (src/layout/hyphenate.ts). */

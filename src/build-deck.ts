@@ -35,6 +35,7 @@ import { finishDeck, type FinishedDeck } from './pptx/finish-package.js';
 import type { PartReader } from './ooxml/package.js';
 import { writePptx } from './pptx/write-pptx.js';
 import { withinBuild } from './io/once-per-build.js';
+import { inTurn } from './io/in-turn.js';
 
 const log = debugLog('build');
 /**
@@ -113,6 +114,12 @@ export interface BuiltDeck extends DeckToSave {
   notes: string[];
 }
 
+/** What building one deck takes of the build's options. */
+type DeckOptions = Pick<BuildOptions, 'imageStats' | 'check' | 'cache' | 'layoutMemo' | 'rebuilds'> & {
+  /** Called when sharp starts on a picture the cache does not hold (see io/in-turn.ts). */
+  onPicturesRendering?: () => void;
+};
+
 /** A deck built in memory, before saving. */
 export type RenderedDeck = Omit<BuiltDeck, 'file' | 'inputs' | 'inputsHash' | 'saved' | 'pdf' | 'pdfDeclares'>;
 
@@ -136,19 +143,11 @@ function selectDecks(project: Project, ids: string[] | undefined) {
 }
 
 /** Builds one deck in memory: every stage but saving, with the project's own faces (fonts/fonts.ts). */
-export function renderDeck(
-  project: Project,
-  given: DeckPlan,
-  options: Pick<BuildOptions, 'imageStats' | 'check' | 'cache' | 'layoutMemo' | 'rebuilds'> = {},
-): Promise<RenderedDeck> {
+export function renderDeck(project: Project, given: DeckPlan, options: DeckOptions = {}): Promise<RenderedDeck> {
   return withFonts(project.fonts, () => renderInProject(project, given, options));
 }
 
-async function renderInProject(
-  project: Project,
-  given: DeckPlan,
-  options: Pick<BuildOptions, 'imageStats' | 'check' | 'cache' | 'layoutMemo' | 'rebuilds'>,
-): Promise<RenderedDeck> {
+async function renderInProject(project: Project, given: DeckPlan, options: DeckOptions): Promise<RenderedDeck> {
   const id = given.deck.id;
   let started = performance.now();
   /** One line per stage: its time since the last stage ended. */
@@ -201,7 +200,7 @@ async function renderInProject(
 async function finishedDeck(
   project: Project,
   { plan, place, design: template }: PreparedDesign,
-  options: Pick<BuildOptions, 'imageStats' | 'check' | 'cache' | 'layoutMemo' | 'rebuilds'>,
+  options: DeckOptions,
   stage: (what: string, detail?: string) => void,
 ): Promise<{ finished: FinishedDeck; slideCount: number; planned: number[]; notes: string[] }> {
   const memo = options.layoutMemo?.(plan, template ? `${plan.theme.template}#${setNumber(template.set)}` : '');
@@ -210,7 +209,11 @@ async function finishedDeck(
   // Not in watch mode (a cache): there the next build finds the lines of every text it did not change.
   if (!options.cache) forgetLinesBeyond(LINES_KEPT_AFTER_LAYOUT);
   stage('layout', ` (${plan.slides.length} planned slides → ${laidOut.value.slides.length})`);
-  const placed = await placeImages(laidOut.value, { projectRoot: project.root, stats: options.imageStats });
+  const placed = await placeImages(laidOut.value, {
+    projectRoot: project.root,
+    stats: options.imageStats,
+    onRender: options.onPicturesRendering,
+  });
   if (!placed.ok) throw new InputError(placed.issues);
   stage('images');
   const { deck, images } = placed.value;
@@ -275,15 +278,22 @@ async function buildInScope(options: BuildOptions): Promise<BuildResult> {
   await loadDeflateStore(deflateStoreDir(project.root));
   const rendered: RenderedDeck[] = [];
   const failed: CheckFailedError[] = [];
-  for (const source of selectDecks(project, options.decks).filter((d) => options.only?.(d) ?? true)) {
+  const sources = selectDecks(project, options.decks).filter((d) => options.only?.(d) ?? true);
+  const outcomes = await inTurn(sources, async (source, onPicturesRendering) => {
     // A deck that fails its checks does not stop the others from being checked, so one run
     // reports every failing deck; none is saved unless all pass.
     try {
-      rendered.push(await renderDeck(project, await planDeck(project, source, outDir, options), options));
+      const plan = await planDeck(project, source, outDir, options);
+      return await renderDeck(project, plan, { ...options, onPicturesRendering });
     } catch (error) {
       if (!(error instanceof CheckFailedError)) throw error;
-      failed.push(error);
+      return error;
     }
+  });
+  for (const outcome of outcomes) {
+    if (!outcome.ok) throw outcome.error;
+    if (outcome.value instanceof CheckFailedError) failed.push(outcome.value);
+    else rendered.push(outcome.value);
   }
   if (failed.length > 0) {
     const note = rendered.length > 0 ? `\nNothing was saved, also not the ${rendered.length} deck(s) that passed.` : '';

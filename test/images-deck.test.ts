@@ -1,5 +1,5 @@
 /** Logos and photos in built decks: sized for their placement, stripped, with the data's alt text. */
-import { readFileSync, symlinkSync, truncateSync, statSync, writeFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, symlinkSync, truncateSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
@@ -87,11 +87,15 @@ describe('images in decks', () => {
   it('a second build with unchanged images does no image work', async () => {
     const root = copyProject();
     const first: ImageStats = { processed: 0, cacheHits: 0 };
-    await buildDecks({ root, imageStats: first });
+    const cold = await buildDecks({ root, imageStats: first, dryRun: true });
     expect(first.processed).toBeGreaterThan(0);
+    // A deck built while another waits for sharp (io/in-turn.ts) waits for the same picture
+    // rather than rendering it again: each entry of the cache was rendered once.
+    expect(first.processed).toBe(readdirSync(path.join(root, '.cache/images')).length);
     const second: ImageStats = { processed: 0, cacheHits: 0 };
-    await buildDecks({ root, imageStats: second });
+    const warm = await buildDecks({ root, imageStats: second, dryRun: true });
     expect(second).toEqual({ processed: 0, cacheHits: first.processed + first.cacheHits });
+    expect(warm.decks.map((d) => d.sha256)).toEqual(cold.decks.map((d) => d.sha256));
   });
 });
 

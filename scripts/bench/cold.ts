@@ -27,12 +27,17 @@ export interface BundleInfo {
   totalBytes: number;
 }
 
-/** An entry file and every chunk it imports statically (`import … from "./chunk-….js"`): what a build parses. */
+/**
+ * An entry file and every chunk it imports statically (`import … from "./chunk-….js"`), or with
+ * a top-level await (dist/cli.js loads the bundle so, after turning on the compile cache): what a
+ * build parses.
+ */
 function staticClosure(dir: string, entry: string, seen = new Set<string>()): Set<string> {
   if (seen.has(entry)) return seen;
   seen.add(entry);
   const text = readFileSync(path.join(dir, entry), 'utf8');
   for (const m of text.matchAll(/^import [^;]*? from "\.\/([^"]+)";$/gm)) staticClosure(dir, m[1]!, seen);
+  for (const m of text.matchAll(/^const \w+ = await import\('\.\/([^']+)'\);$/gm)) staticClosure(dir, m[1]!, seen);
   return seen;
 }
 

@@ -14,6 +14,8 @@ export interface PlaceImagesOptions {
   stats?: ImageStats;
   /** @default "<projectRoot>/.cache/images" */
   cacheDir?: string;
+  /** See PrepareImagesOptions.onRender. */
+  onRender?: () => void;
 }
 
 function pendingImages(deck: LaidOutDeck): PendingImageElement[] {
@@ -32,6 +34,7 @@ export async function placeImages(
       projectRoot: options.projectRoot,
       cacheDir: options.cacheDir ?? path.join(options.projectRoot, '.cache', 'images'),
       stats: options.stats,
+      onRender: options.onRender,
     },
   );
   if (issues.length > 0) return fail(dedupe(issues));

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Issue, SourceLocation } from '../errors.js';
 import type { Box, ImageElement } from '../layout/types.js';
+import { oncePerBuildSync } from '../io/once-per-build.js';
 import { resolveAssetPath } from './asset-path.js';
 import { imageCacheKey, readCachedImage, writeCachedImage } from './image-cache.js';
 import { hasArea, placeAt, type ImageFit } from './image-geometry.js';
@@ -46,6 +47,11 @@ export interface PrepareImagesOptions {
    */
   pixelLimit?: number;
   stats?: ImageStats;
+  /**
+   * Called when a picture is not in the cache and sharp starts on it (on its own threads): the
+   * caller may do other work while it waits (build-deck.ts builds the next deck meanwhile).
+   */
+  onRender?: () => void;
 }
 
 export interface PreparedImage {
@@ -118,7 +124,17 @@ export async function prepareImages(
     const job = `${key} ${asset.display}`;
     const earlier = inFlight.get(job);
     const outcome =
-      earlier ?? lookUpOrRender(key, () => renderImage(source, asset.display, params), options.cacheDir, stats);
+      earlier ??
+      lookUpOrRender(
+        key,
+        job,
+        () => {
+          options.onRender?.();
+          return renderImage(source, asset.display, params);
+        },
+        options.cacheDir,
+        stats,
+      );
     inFlight.set(job, outcome);
     const result = await outcome;
     if (!result.ok) return issue(result.message);
@@ -146,6 +162,7 @@ export async function prepareImages(
 
 async function lookUpOrRender(
   key: string,
+  job: string,
   render: () => Promise<RenderOutcome>,
   cacheDir: string | undefined,
   stats: ImageStats,
@@ -155,6 +172,29 @@ async function lookUpOrRender(
     stats.cacheHits++;
     return { ok: true, image: cached };
   }
+  const underWay = rendersUnderWay();
+  const other = underWay.get(job);
+  if (other) {
+    // Another deck of this build is rendering it: as good as the cache entry it is about to write.
+    const outcome = await other;
+    if (outcome.ok) stats.cacheHits++;
+    return outcome;
+  }
+  const rendering = renderAndKeep(key, render, cacheDir, stats);
+  underWay.set(job, rendering);
+  try {
+    return await rendering;
+  } finally {
+    underWay.delete(job);
+  }
+}
+
+async function renderAndKeep(
+  key: string,
+  render: () => Promise<RenderOutcome>,
+  cacheDir: string | undefined,
+  stats: ImageStats,
+): Promise<RenderOutcome> {
   const outcome = await render();
   if (outcome.ok) {
     stats.processed++;
@@ -163,6 +203,14 @@ async function lookUpOrRender(
   }
   return outcome;
 }
+
+/**
+ * The pictures being rendered in this build, by job (key and file), until their cache entry is
+ * written: a deck built while another waits for sharp (io/in-turn.ts) waits for the
+ * same render rather than starting a second one. Outside a build, each call has its own.
+ */
+const rendersUnderWay = (): Map<string, Promise<RenderOutcome>> =>
+  oncePerBuildSync('images: renders under way', () => new Map<string, Promise<RenderOutcome>>());
 
 function toPrepared(request: ImageRequest, image: RenderedImage, sourceFile: string): PreparedImage {
   const { data, mime, pixelWidth, pixelHeight } = image;

@@ -9,7 +9,8 @@
  * run can recognise and remove the ones a killed process left behind (`sweepTemps`).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { copyFile, link, mkdir, open, readdir, rm } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
+import { copyFile, link, mkdir, open, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { CLEANUP_RETRIES, type RenamePolicy, renameRetrying } from './rename-retry.js';
 
@@ -165,7 +166,13 @@ const alive = (pid: number): boolean => {
  * have to be put back). Call it while holding the folder's lock.
  */
 export async function strayTemps(folder: string): Promise<{ path: string; old: boolean }[]> {
-  const names = await readdir(folder).catch(() => [] as string[]);
+  let names: string[];
+  try {
+    // Synchronously, as the project's files are: every build lists the output folder under its lock.
+    names = readdirSync(folder);
+  } catch {
+    names = [];
+  }
   return names.flatMap((name) => {
     const m = TEMP.exec(name);
     return m && !alive(Number(m[1])) ? [{ path: path.join(folder, name), old: m[2] !== undefined }] : [];

@@ -7,7 +7,8 @@
  * Changes happen only under the output folder's lock (save-decks.ts, freeze.ts) and are
  * written atomically (temporary file + rename).
  */
-import { copyFile, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as z from 'zod';
 import { measuredFacesSchema, outputFileName, readRecords, type DamagedRecord, type ReleaseRecord } from './records.js';
@@ -148,16 +149,23 @@ export interface LoadedManifest {
 
 /** Reads the manifest and applies the release records to it. Never throws for a bad manifest. */
 export async function loadManifest(outDir: string): Promise<LoadedManifest> {
-  const text = await readFile(manifestPath(outDir), 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
-    throw error;
-  });
+  const text = readManifestText(manifestPath(outDir));
   const parsed = text === undefined ? undefined : parseManifest(text);
   const manifest = parsed?.ok ? parsed.manifest : emptyManifest();
   const { records, damaged } = await readRecords(outDir);
   records.forEach((r) => applyRecord(manifest, r));
   damaged.forEach((d) => applyDamaged(manifest, d));
   return { manifest, ...(parsed && !parsed.ok ? { damaged: parsed.message } : {}), damagedRecords: damaged };
+}
+
+/** The manifest's text, undefined when there is none; read synchronously, as the project's files are. */
+function readManifestText(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }
 
 /**

@@ -7,7 +7,7 @@
  * Everything read from a record is checked before it is used: ids and versions by their
  * format, `file` and `files` confined to the output folder and the snapshot.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as z from 'zod';
 import { confineRelative } from '../io/confine.js';
@@ -95,8 +95,8 @@ export function parseRecord(
 }
 
 export async function readRecord(dir: string): Promise<ReleaseRecord | undefined> {
-  const text = await readFile(path.join(dir, RECORD), 'utf8').catch(() => undefined);
-  if (text === undefined) return undefined;
+  const text = readText(path.join(dir, RECORD));
+  if (typeof text !== 'string') return undefined;
   const parsed = parseRecord(text, path.basename(dir));
   return parsed.ok ? parsed.record : undefined;
 }
@@ -109,17 +109,36 @@ export interface DamagedRecord {
   message: string;
 }
 
+/** The folder's entries, none when it cannot be read. */
+function readNames(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+/** The file's text, or the error reading it. */
+function readText(file: string): string | NodeJS.ErrnoException {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    return error as NodeJS.ErrnoException;
+  }
+}
+
 /** Every release record of an output folder; folders with a damaged record come back separately. */
 export async function readRecords(outDir: string): Promise<{ records: ReleaseRecord[]; damaged: DamagedRecord[] }> {
   const root = path.join(outDir, RELEASES);
-  const names = await readdir(root).catch(() => [] as string[]);
+  // Synchronous reads, as the project's files are: a build reads this folder under its lock.
+  const names = readNames(root);
   const records: ReleaseRecord[] = [];
   const damaged: DamagedRecord[] = [];
   for (const name of names.sort()) {
     const m = /^([a-z0-9]+(?:-[a-z0-9]+)*)-v(\d+(?:\.\d+){0,2})$/.exec(name);
     if (!m) continue; // temporary folders and anything else a user put there
     const dir = path.join(root, name);
-    const text = await readFile(path.join(dir, RECORD), 'utf8').catch((error: NodeJS.ErrnoException) => error);
+    const text = readText(path.join(dir, RECORD));
     // A file, or a folder without a record (made by hand): no release, nothing to protect.
     if (typeof text !== 'string' && (text.code === 'ENOTDIR' || text.code === 'ENOENT')) continue;
     const parsed =
