@@ -32,6 +32,7 @@ import { backdropPictures } from './check/backdrop-pictures.js';
 import { slideReader } from './check/read-deck.js';
 import { rasterCacheDir } from './images/decode-raster.js';
 import { finishDeck, type FinishedDeck } from './pptx/finish-package.js';
+import type { FinishMemo } from './pptx/finish-memo.js';
 import type { PartReader } from './ooxml/package.js';
 import { writePptx } from './pptx/write-pptx.js';
 import { withinBuild } from './io/once-per-build.js';
@@ -91,7 +92,12 @@ export interface BuildOptions extends ProjectPaths {
    * template's that `design` names (the same name only while the template's bytes are the same).
    */
   layoutMemo?: (plan: DeckPlan, design: string) => SlideMemo;
+  /** What finishing made of each slide, kept between builds (watch mode: pptx/finish-memo.ts). */
+  finishMemo?: FinishMemo;
 }
+
+/** What rendering one deck takes of the build's options. */
+type RenderOptions = Pick<BuildOptions, 'imageStats' | 'check' | 'cache' | 'layoutMemo' | 'rebuilds' | 'finishMemo'>;
 
 /**
  * A deck as the save stage takes it (file, bytes, sha256, inputs and their hash), plus how it
@@ -136,19 +142,11 @@ function selectDecks(project: Project, ids: string[] | undefined) {
 }
 
 /** Builds one deck in memory: every stage but saving, with the project's own faces (fonts/fonts.ts). */
-export function renderDeck(
-  project: Project,
-  given: DeckPlan,
-  options: Pick<BuildOptions, 'imageStats' | 'check' | 'cache' | 'layoutMemo' | 'rebuilds'> = {},
-): Promise<RenderedDeck> {
+export function renderDeck(project: Project, given: DeckPlan, options: RenderOptions = {}): Promise<RenderedDeck> {
   return withFonts(project.fonts, () => renderInProject(project, given, options));
 }
 
-async function renderInProject(
-  project: Project,
-  given: DeckPlan,
-  options: Pick<BuildOptions, 'imageStats' | 'check' | 'cache' | 'layoutMemo' | 'rebuilds'>,
-): Promise<RenderedDeck> {
+async function renderInProject(project: Project, given: DeckPlan, options: RenderOptions): Promise<RenderedDeck> {
   const id = given.deck.id;
   let started = performance.now();
   /** One line per stage: its time since the last stage ended. */
@@ -201,7 +199,7 @@ async function renderInProject(
 async function finishedDeck(
   project: Project,
   { plan, place, design: template }: PreparedDesign,
-  options: Pick<BuildOptions, 'imageStats' | 'check' | 'cache' | 'layoutMemo' | 'rebuilds'>,
+  options: RenderOptions,
   stage: (what: string, detail?: string) => void,
 ): Promise<{ finished: FinishedDeck; slideCount: number; planned: number[]; notes: string[] }> {
   const memo = options.layoutMemo?.(plan, template ? `${plan.theme.template}#${setNumber(template.set)}` : '');
@@ -222,7 +220,10 @@ async function finishedDeck(
     });
   // The check reads each slide as finishing parses it, and its tree goes (check/read-deck.ts slideReader).
   const reader = options.check === false ? undefined : options.rebuilds ? rereadSlides : slideReader;
-  const finished = finishDeck(await writePptx(deck), plan.properties, deckStructure(design, deck), { reader });
+  const finished = finishDeck(await writePptx(deck), plan.properties, deckStructure(design, deck), {
+    reader,
+    memo: options.finishMemo,
+  });
   stage('write and finish', ` (${finished.bytes.length} bytes)`);
   const overBudget = checkBudget(
     images,
