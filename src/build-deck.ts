@@ -32,6 +32,7 @@ import { backdropPictures } from './check/backdrop-pictures.js';
 import { slideReader } from './check/read-deck.js';
 import { rasterCacheDir } from './images/decode-raster.js';
 import { finishDeck, type FinishedDeck } from './pptx/finish-package.js';
+import type { FinishMemo } from './pptx/finish-memo.js';
 import type { PartReader } from './ooxml/package.js';
 import { writePptx } from './pptx/write-pptx.js';
 import { withinBuild } from './io/once-per-build.js';
@@ -92,6 +93,8 @@ export interface BuildOptions extends ProjectPaths {
    * template's that `design` names (the same name only while the template's bytes are the same).
    */
   layoutMemo?: (plan: DeckPlan, design: string) => SlideMemo;
+  /** What finishing made of each slide, kept between builds (watch mode: pptx/finish-memo.ts). */
+  finishMemo?: FinishMemo;
 }
 
 /**
@@ -115,7 +118,7 @@ export interface BuiltDeck extends DeckToSave {
 }
 
 /** What building one deck takes of the build's options. */
-type DeckOptions = Pick<BuildOptions, 'imageStats' | 'check' | 'cache' | 'layoutMemo' | 'rebuilds'> & {
+type DeckOptions = Pick<BuildOptions, 'imageStats' | 'check' | 'cache' | 'layoutMemo' | 'rebuilds' | 'finishMemo'> & {
   /** Called when sharp starts on a picture the cache does not hold (see io/in-turn.ts). */
   onPicturesRendering?: () => void;
 };
@@ -225,7 +228,10 @@ async function finishedDeck(
     });
   // The check reads each slide as finishing parses it, and its tree goes (check/read-deck.ts slideReader).
   const reader = options.check === false ? undefined : options.rebuilds ? rereadSlides : slideReader;
-  const finished = finishDeck(await writePptx(deck), plan.properties, deckStructure(design, deck), { reader });
+  const finished = finishDeck(await writePptx(deck), plan.properties, deckStructure(design, deck), {
+    reader,
+    memo: options.finishMemo,
+  });
   stage('write and finish', ` (${finished.bytes.length} bytes)`);
   const overBudget = checkBudget(
     images,

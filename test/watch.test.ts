@@ -324,6 +324,49 @@ describe('keptBetweenBuilds', () => {
     expect(count.laidOut - before).toBeLessThan(planned);
   });
 
+  it("finishes again only what changed: after each kind of edit, a cold build's bytes", async () => {
+    const root = copyProject();
+    const kept = keptBetweenBuilds();
+    const decks = ['strategi', 'ansatte'];
+    const shas = async (options: Partial<BuildOptions>) =>
+      (await buildDecks({ root, decks, dryRun: true, ...options })).decks.map((d) => [d.deckId, d.sha256]);
+    /** Rebuilds with the kept caches and cold, and gives the slides the memo found finished. */
+    const rebuild = async () => {
+      const reusedBefore = kept.finishMemo.stats.reused;
+      const warm = await shas(kept);
+      expect(warm).toEqual(await shas({}));
+      return kept.finishMemo.stats.reused - reusedBefore;
+    };
+    expect(await rebuild()).toBe(0);
+    // Nothing changed: every slide is found finished.
+    const slides = kept.finishMemo.stats.applied;
+    expect(await rebuild()).toBe(slides);
+
+    // The deck's own title in the words of the strategy's name: pptxgenjs writes the title slide as
+    // it did, but its title's source (a custom tag) is now the deck file.
+    editFile(
+      root,
+      'data/decks/strategi.yaml',
+      /^id: strategi$/m,
+      'id: strategi\ntitle: Kommunikasjonsstrategi Innherred Samkommune',
+    );
+    expect(await rebuild()).toBe(slides - 1);
+    // One slide's text (the messages slide, in both decks).
+    editFile(root, 'data/strategy.yaml', /^otherMessages:\n(\s+- )/m, 'otherMessages:\n$1Endra bodskap\n$1');
+    expect(await rebuild()).toBeGreaterThanOrEqual(slides - 4);
+    // One slide fewer: the slides after it move up a part and get another slide number.
+    editFile(root, 'data/decks/strategi.yaml', 'what-why, model,', 'what-why,');
+    expect(await rebuild()).toBeGreaterThan(0);
+    // The wording of one slide kind.
+    editFile(root, 'templates/nb/slides.yaml', 'title: Hva? – Hvorfor?', 'title: Hva og hvorfor?');
+    expect(await rebuild()).toBeGreaterThan(0);
+    // The theme: an accent colour (lines and marks) and the title size.
+    editFile(root, 'data/theme.yaml', 'accent: "E8A33D"', 'accent: "C9822B"');
+    await rebuild();
+    editFile(root, 'data/theme.yaml', 'title: 30', 'title: 28');
+    await rebuild();
+  });
+
   it('on a template: the same bytes as a cold build, also after the template file changed', async () => {
     const templates = path.join(REPO, 'test/fixtures/templates');
     const root = copyProjectOnTemplate(copyProject(), path.join(templates, 'impress.potx'));

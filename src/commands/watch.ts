@@ -13,6 +13,7 @@ import { buildDecks, type BuildOptions, type BuildResult } from '../build-deck.j
 import type { DeckSource } from '../data/load-project.js';
 import { YamlCache } from '../data/yaml-cache.js';
 import { SlideCache } from '../studio/slide-memo.js';
+import { FinishMemo } from '../pptx/finish-memo.js';
 import { type Messages, messagesIn } from '../messages/catalogue.js';
 
 export interface WatchOptions {
@@ -105,12 +106,17 @@ const isNoise = (file: string): boolean => /^\.|~$|\.sw[a-p]$|\.tmp$/i.test(path
 /**
  * What one watch session keeps between its builds: every unchanged YAML file parsed and
  * validated (data/yaml-cache.ts), laid-out slides, so that a planned slide whose inputs did not
- * change is not laid out again (studio/slide-memo.ts, as in the Studio), and the parsed trees of
- * slides that come back unchanged (`rebuilds`). The benchmark's watch rebuild uses the same.
+ * change is not laid out again (studio/slide-memo.ts, as in the Studio), what finishing made of
+ * each slide (pptx/finish-memo.ts), and the parsed trees of slides that come back unchanged (`rebuilds`). The benchmark's watch rebuild uses the same.
  */
-export function keptBetweenBuilds(): Required<Pick<BuildOptions, 'cache' | 'layoutMemo' | 'rebuilds'>> {
+export function keptBetweenBuilds(): Required<Pick<BuildOptions, 'cache' | 'layoutMemo' | 'rebuilds' | 'finishMemo'>> {
   const slides = new SlideCache();
-  return { cache: new YamlCache(), layoutMemo: (plan, design) => slides.memo(plan, design), rebuilds: true };
+  return {
+    cache: new YamlCache(),
+    layoutMemo: (plan, design) => slides.memo(plan, design),
+    rebuilds: true,
+    finishMemo: new FinishMemo(),
+  };
 }
 
 /** Runs until stopped; resolves once the watcher is closed. */

@@ -14,7 +14,8 @@ import type { PackageParts } from './package-parts.js';
 import { DECORATIVE_EXT, DECORATIVE_URI, panelShape, phTag, slideNumberField } from './placeholder-xml.js';
 import type { DeckStructure, ShapePlan, SlidePlan } from './slide-structure.js';
 import type { SlotInset } from './slot-plan.js';
-import { SourceTags } from './source-tags.js';
+import { relsOfSlide, type ShapeTags, SourceTags } from './source-tags.js';
+import type { FinishMemo } from './finish-memo.js';
 import { inchToEmu } from '../units.js';
 import { editStartTags, escapeXml, getAttribute, removeAttribute, replaceFrom, setAttribute } from './xml-edit.js';
 
@@ -226,7 +227,10 @@ function rgbToScheme(xml: string, colors: Map<string, string>): string {
   return done === 0 ? xml : out + xml.slice(done);
 }
 
-function applySlide(xml: string, plan: SlidePlan, colors: Map<string, string>, part: string, tags: SourceTags): string {
+/** What applySlide needs of the tags: tagging a shape (source-tags.ts), or noting it too (`appliedSlide`). */
+type Tagger = Pick<SourceTags, 'tag'>;
+
+function applySlide(xml: string, plan: SlidePlan, colors: Map<string, string>, part: string, tags: Tagger): string {
   let i = 0;
   let out = xml.replace(TOP_LEVEL, (shape) => {
     const shapePlan = plan.shapes[i++];
@@ -257,7 +261,7 @@ function slideParts(parts: PackageParts): string[] {
 
 /** Points the slide at its layout: its one slideLayout relationship gets the layout's part. */
 function setLayout(parts: PackageParts, slide: string, layoutPart: string): void {
-  const rels = slide.replace(/slides\/(slide\d+\.xml)$/, 'slides/_rels/$1.rels');
+  const rels = relsOfSlide(slide);
   const target = `../slideLayouts/${layoutPart.replace(/^.*\//, '')}`;
   parts.editText(
     (n) => n === rels,
@@ -268,16 +272,60 @@ function setLayout(parts: PackageParts, slide: string, layoutPart: string): void
   );
 }
 
-export function applyStructure(parts: PackageParts, structure: DeckStructure): void {
+/**
+ * `applySlide` through the memo (finish-memo.ts), keyed by all it reads: the part's name, the
+ * deck's scheme colours, the slide's whole plan, the slide's relationships before it is tagged,
+ * and its XML as pptxgenjs wrote it. A slide found there gets its tags again, in the same order.
+ */
+function appliedSlide(
+  parts: PackageParts,
+  xml: string,
+  plan: SlidePlan,
+  colors: { map: Map<string, string>; key: string },
+  part: string,
+  tags: SourceTags,
+  memo: FinishMemo,
+): string {
+  const rels = relsOfSlide(part);
+  // JSON for all but the XML, which comes last: no two different inputs give one key.
+  const key = `${JSON.stringify([part, colors.key, plan, parts.text(rels) ?? null])}\n${xml}`;
+  const { done, reused } = memo.applied(key, () => {
+    const tagged: ShapeTags[] = [];
+    const noting: Tagger = {
+      tag: (shape, shapeTags, slide) => {
+        tagged.push(shapeTags);
+        return tags.tag(shape, shapeTags, slide);
+      },
+    };
+    const out = applySlide(xml, plan, colors.map, part, noting);
+    return { xml: out, tags: tagged, rels: parts.text(rels) ?? '' };
+  });
+  if (reused) {
+    for (const shapeTags of done.tags) tags.relate(shapeTags, part);
+    if ((parts.text(rels) ?? '') !== done.rels)
+      throw new Error(`${part}: its source tags gave other relationships than when it was finished before`);
+  }
+  return done.xml;
+}
+
+/**
+ * Every slide's structure, then the deck's (a cover's places on its layout, the layouts' title
+ * colours). With `memo`, a slide finished before from the same inputs is not worked out again.
+ */
+export function applyStructure(parts: PackageParts, structure: DeckStructure, memo?: FinishMemo): void {
   const slides = slideParts(parts);
   if (slides.length !== structure.slides.length)
     throw new Error(`${slides.length} slides for ${structure.slides.length} plans`);
   const tags = new SourceTags(parts);
+  const colors = { map: structure.schemeColors, key: memo ? JSON.stringify([...structure.schemeColors]) : '' };
   slides.forEach((slide, i) => {
     const plan = structure.slides[i]!;
     parts.editText(
       (n) => n === slide,
-      (xml) => applySlide(xml, plan, structure.schemeColors, slide, tags),
+      (xml) =>
+        memo
+          ? appliedSlide(parts, xml, plan, colors, slide, tags, memo)
+          : applySlide(xml, plan, colors.map, slide, tags),
     );
     setLayout(parts, slide, plan.layout.part);
   });

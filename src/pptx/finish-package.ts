@@ -30,6 +30,7 @@ import { installMasterSet } from './install-master.js';
 import type { DeckStructure } from './slide-structure.js';
 import { assertWellFormed } from './check-well-formed.js';
 import { BoundedCache } from '../bounded-cache.js';
+import type { FinishMemo } from './finish-memo.js';
 
 /** A finished deck: its bytes, and the same parts as the readers see them, already parsed and checked. */
 export interface FinishedDeck {
@@ -67,9 +68,9 @@ export function finishDeck(
   raw: Uint8Array | PackageParts,
   props: DeckProperties,
   structure?: DeckStructure,
-  { reader }: { reader?: PartReader } = {},
+  { reader, memo }: { reader?: PartReader; memo?: FinishMemo } = {},
 ): FinishedDeck {
-  const finished = repairAndZip(raw, props, structure);
+  const finished = repairAndZip(raw, props, structure, memo);
   // After zipping, with the parts' bytes and the deflate buffers let go: parsing every part
   // builds the trees the check reads too, the largest thing a big deck holds at once, so each
   // part's text goes as soon as its tree is there, and the tree of each part `reader` reads
@@ -89,8 +90,11 @@ const MASTER_SET_PART = /^ppt\/(slideMasters|slideLayouts)\/[^/]+\.xml$/;
  */
 const repairedMasterSet = new Map<string, BoundedCache<string, string>>();
 
-function repairedDrawing(xml: string, name: string, language: string): string {
-  if (!MASTER_SET_PART.test(name)) return repairDrawingPart(xml, language);
+function repairedDrawing(xml: string, name: string, language: string, memo?: FinishMemo): string {
+  if (!MASTER_SET_PART.test(name))
+    return memo
+      ? memo.repaired(xml, language, (text) => repairDrawingPart(text, language))
+      : repairDrawingPart(xml, language);
   let repaired = repairedMasterSet.get(language);
   if (!repaired) {
     repaired = new BoundedCache<string, string>(16 * 1024 * 1024, (text, out) => text.length + out.length);
@@ -140,7 +144,17 @@ function writeTables(parts: PackageParts, language: string, structure?: DeckStru
   }
 }
 
-function repairAndZip(raw: Uint8Array | PackageParts, props: DeckProperties, structure?: DeckStructure): FinishedDeck {
+/**
+ * @param memo what was made of each slide in an earlier build of the same session (watch mode):
+ *   slides that come back from pptxgenjs as they were are not worked on again, and their deflated
+ *   bytes are found by their text
+ */
+function repairAndZip(
+  raw: Uint8Array | PackageParts,
+  props: DeckProperties,
+  structure?: DeckStructure,
+  memo?: FinishMemo,
+): FinishedDeck {
   const modified = zipTimestamp(props.date);
   const parts = raw instanceof PackageParts ? raw : PackageParts.read(raw);
 
@@ -148,11 +162,11 @@ function repairAndZip(raw: Uint8Array | PackageParts, props: DeckProperties, str
   parts.editText((name) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name), splitNoteParagraphs);
   if (structure) {
     installMasterSet(parts, structure.set);
-    applyStructure(parts, structure);
+    applyStructure(parts, structure, memo);
   } else {
     promoteTitleShapes(parts);
   }
-  parts.editText(isDrawingPart, (xml, name) => repairedDrawing(xml, name, props.language));
+  parts.editText(isDrawingPart, (xml, name) => repairedDrawing(xml, name, props.language, memo));
   writeTables(parts, props.language, structure);
   // The presentation's default text style is what new text typed in PowerPoint starts from.
   parts.editText(
@@ -171,7 +185,11 @@ function repairAndZip(raw: Uint8Array | PackageParts, props: DeckProperties, str
   const media = new Map(
     parts.names().flatMap((name) => (isXmlPart(name) ? [] : [[name, parts.bytesOf(name)!] as const])),
   );
-  const finished = { bytes: parts.toZip(modified), package: parts.toPackage(), media };
+  const finished = {
+    bytes: parts.toZip(modified, memo ? isDrawingPart : undefined),
+    package: parts.toPackage(),
+    media,
+  };
   // The package holds the texts now; `parts` may be the caller's (writePptx's), kept alive by its frame.
   parts.clear();
   return finished;

@@ -138,14 +138,17 @@ export class PackageParts {
    * - Time: every entry gets `modified`. See `zipTimestamp` for why it is built from local parts.
    * - Compression: DEFLATE at a fixed level; PNG/JPEG/GIF are already compressed and are stored
    *   (write-zip.ts: the same bytes as fflate's zipSync, each part deflated once per process).
+   * @param again the parts likely to come back as the very same text (watch mode's slides): their
+   *   deflated bytes are kept by that text, as a master set's are, not found by hashing their bytes
    */
-  toZip(modified: Date): Uint8Array {
+  toZip(modified: Date, again?: (name: string) => boolean): Uint8Array {
     // A part whose text was set is encoded as it is deflated and not kept: a 5,000-row deck's
     // slides are ~50 MB of UTF-8, which would otherwise all be alive until the zip is done.
     const entries = [...this.bytes.keys()].sort(comparePartNames).map((name) => ({
       name,
       data: this.bytes.get(name) === NOT_ENCODED ? (this.texts.get(name) ?? '') : this.bytesOf(name)!,
       level: isCompressedMedia(name) ? 0 : 6,
+      ...(again?.(name) ? { again: true } : {}),
     }));
     return writeZip(entries, modified);
   }

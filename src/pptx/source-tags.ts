@@ -20,6 +20,9 @@ export interface ShapeTags {
   headings?: readonly number[];
 }
 
+/** A slide's relationships part: `ppt/slides/slide3.xml` → `ppt/slides/_rels/slide3.xml.rels`. */
+export const relsOfSlide = (slide: string): string => slide.replace(/slides\/(slide\d+\.xml)$/, 'slides/_rels/$1.rels');
+
 export class SourceTags {
   private readonly bySource = new Map<string, string>();
 
@@ -45,12 +48,21 @@ export class SourceTags {
   }
 
   /**
-   * Tags the shape: adds the relationship to the slide's rels (ids `rIdSrcN`, one per part)
-   * and `p:custDataLst` to the shape's `p:nvPr`, after any `p:ph` as the schema orders them.
+   * Tags the shape: adds the relationship to the slide's rels (`relate`) and `p:custDataLst` to
+   * the shape's `p:nvPr`, after any `p:ph` as the schema orders them.
    */
   tag(shape: string, tags: ShapeTags, slide: string): string {
+    return addData(shape, `<p:custDataLst><p:tags r:id="${this.relate(tags, slide)}"/></p:custDataLst>`);
+  }
+
+  /**
+   * The id of the slide's relationship to the tags part holding `tags`: the part is made and the
+   * relationship added to the slide's rels (ids `rIdSrcN`, one per part) on first use. What
+   * `tag` does outside the shape, so a slide finished before (finish-memo.ts) can do it again.
+   */
+  relate(tags: ShapeTags, slide: string): string {
     const part = this.partFor(tags);
-    const rels = slide.replace(/slides\/(slide\d+\.xml)$/, 'slides/_rels/$1.rels');
+    const rels = relsOfSlide(slide);
     const target = `../tags/${part.replace(/^.*\//, '')}`;
     const xml = this.parts.text(rels) ?? '';
     let id = new RegExp(`Id="(rIdSrc\\d+)"[^>]*Target="${target}"`).exec(xml)?.[1];
@@ -64,7 +76,7 @@ export class SourceTags {
         ),
       );
     }
-    return addData(shape, `<p:custDataLst><p:tags r:id="${id}"/></p:custDataLst>`);
+    return id;
   }
 }
 

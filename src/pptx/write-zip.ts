@@ -26,6 +26,8 @@ export interface ZipEntry {
   data: Uint8Array | string;
   /** 0 stores the bytes as they are (media that is compressed already); 1–9 deflates. */
   level: number;
+  /** Given as text that is likely to come again (watch mode's slides): kept by its text (`byText`) as master-set parts are. */
+  again?: boolean;
 }
 
 interface Compressed {
@@ -176,7 +178,8 @@ function zipped(entry: ZipEntry): Compressed & { size: number } {
   // A stored part is kept as its body: only a deflated one may be encoded into the reused buffer.
   const data = text === undefined ? (entry.data as Uint8Array) : level === 0 ? strToU8(text) : encodeForDeflate(text);
   const made = { ...compress(data, level, name), size: data.length };
-  if (text !== undefined && level !== 0 && STORED_PART.test(name)) byText.set(text, { ...made, level });
+  if (text !== undefined && level !== 0 && (entry.again || STORED_PART.test(name)))
+    byText.set(text, { ...made, level });
   return made;
 }
 
