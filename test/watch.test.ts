@@ -354,6 +354,10 @@ describe('keptBetweenBuilds', () => {
     // One slide's text (the messages slide, in both decks).
     editFile(root, 'data/strategy.yaml', /^otherMessages:\n(\s+- )/m, 'otherMessages:\n$1Endra bodskap\n$1');
     expect(await rebuild()).toBeGreaterThanOrEqual(slides - 4);
+    // One cell of the plan table: the table is written after the memoised passes (table-xml.ts),
+    // so its slide is found finished and the cell must still be the new one.
+    editFile(root, 'data/strategy.yaml', 'purpose: Informere status, involvere', 'purpose: Informere om status');
+    expect(await rebuild()).toBeGreaterThanOrEqual(slides - 2);
     // One slide fewer: the slides after it move up a part and get another slide number.
     editFile(root, 'data/decks/strategi.yaml', 'what-why, model,', 'what-why,');
     expect(await rebuild()).toBeGreaterThan(0);
