@@ -176,7 +176,7 @@ class TableWriter {
     }
     out.push(
       '</a:txBody>',
-      this.byLook(look.fill === undefined ? 'no fill' : `fill#${look.fill}`, () => this.cellProperties(look.fill)),
+      this.byLook(look.fill === undefined ? 'unfilled' : `fill#${look.fill}`, () => this.cellProperties(look.fill)),
       ' </a:tc>',
     );
   }
