@@ -5,6 +5,8 @@
  *   never loads tls, http and https.
  * - dist/cli.js turns on Node's compile cache (22.1+) before it loads the bundle, so
  *   `node dist/cli.js` does not compile the bundle from scratch on every start.
+ * - A build with nothing to write reads and locks synchronously: an fs call through libuv's
+ *   pool is a call of microseconds that, on a loaded machine, kept the main thread waiting.
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -33,6 +35,39 @@ describe('a build of decks with pictures', () => {
     // The record itself works: the deck's own modules are there.
     expect(loaded).toContain('NativeModule zlib');
     expect(loaded.filter((m) => /^NativeModule (https|tls|_http_client)$/.test(m))).toEqual([]);
+  });
+});
+
+/**
+ * Preloaded into the CLI's process: at exit, writes to `file` the stack of every fs request made
+ * through libuv's pool (fs/promises and fs callbacks), except Node's own module loader's (Node 20
+ * reads ES modules that way).
+ */
+const recordFsRequests = (file: string): string =>
+  [
+    "import { createHook } from 'node:async_hooks';",
+    "import { writeFileSync } from 'node:fs';",
+    'Error.stackTraceLimit = 40;',
+    'const made = [];',
+    'createHook({ init(id, type) {',
+    "  if (type !== 'FSREQPROMISE' && type !== 'FSREQCALLBACK') return;",
+    '  const stack = new Error().stack;',
+    "  if (!stack.includes('node:internal/modules/')) made.push(stack);",
+    '} }).enable();',
+    `process.on('exit', () => writeFileSync(${JSON.stringify(file)}, JSON.stringify(made)));`,
+  ].join('\n');
+
+describe('a build with nothing to write', () => {
+  it("makes no fs call through libuv's pool", async () => {
+    const root = copyProject();
+    expect((await runCliAsync(['build', '--all'], root)).status).toBe(0);
+    const list = path.join(root, 'fs-requests.json');
+    const run = await runCliAsync(['build', '--all'], root, {
+      NODE_OPTIONS: `--import=data:text/javascript,${encodeURIComponent(recordFsRequests(list))}`,
+    });
+    expect(run.status).toBe(0);
+    // The project's YAML, the manifest, the decks on disk, the lock: all read or taken synchronously.
+    expect(JSON.parse(readFileSync(list, 'utf8'))).toEqual([]);
   });
 });
 

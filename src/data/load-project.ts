@@ -4,7 +4,7 @@
  * the languages the decks use. All problems of all files are reported together.
  */
 import { FontRegistry } from '../fonts/fonts.js';
-import { readdir, stat } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { fail, ok, type Issue, type Result } from '../errors.js';
@@ -74,9 +74,11 @@ async function loadAndValidate<S extends z.ZodType>(
   return validateYaml(await loadKeptYaml(absPath, display, path.join(root, '.cache', 'yaml')), schema);
 }
 
-async function listDeckFiles(decksDir: string): Promise<string[]> {
+// The project folder's stat and the decks folder's listing are synchronous, as the YAML reads are
+// (parsed-yaml-store.ts): calls of microseconds that, through libuv's pool, waited under load (issue #27).
+function listDeckFiles(decksDir: string): string[] {
   try {
-    const names = await readdir(decksDir);
+    const names = readdirSync(decksDir);
     return names
       .filter((n) => /\.ya?ml$/i.test(n))
       .sort()
@@ -86,8 +88,12 @@ async function listDeckFiles(decksDir: string): Promise<string[]> {
   }
 }
 
-async function isFolder(dir: string): Promise<boolean> {
-  return (await stat(dir).catch(() => undefined))?.isDirectory() ?? false;
+function isFolder(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 async function loadTemplateSet(
@@ -119,7 +125,7 @@ export async function loadProject(paths: ProjectPaths, { cache }: LoadOptions = 
     return undefined;
   };
 
-  if (!(await isFolder(dataDir))) {
+  if (!isFolder(dataDir)) {
     // Not a project folder at all: one line that says so instead of three "not found".
     const hint =
       paths.dataDir === undefined
@@ -129,7 +135,7 @@ export async function loadProject(paths: ProjectPaths, { cache }: LoadOptions = 
       { file: path.relative(root, path.join(dataDir, 'strategy.yaml')), message: `file not found; ${hint}` },
     ]);
   }
-  const deckFiles = await listDeckFiles(path.join(dataDir, 'decks'));
+  const deckFiles = listDeckFiles(path.join(dataDir, 'decks'));
   const [strategy, theme, ...decks] = await Promise.all([
     loadAndValidate(root, path.join(dataDir, 'strategy.yaml'), ownLanguageStrategy, cache).then(collect),
     loadAndValidate(root, path.join(dataDir, 'theme.yaml'), themeSchema, cache).then(collect),

@@ -11,10 +11,16 @@
  * Beside the lock, the holder writes who it is (pid, host, a random token). A waiter on the
  * same host that finds the holder's process gone takes the lock over at once instead of
  * waiting for it to go stale: after `kill -9` or a crash, the next command does not stall.
+ *
+ * Taking and giving back the lock are synchronous (proper-lockfile's lockSync, mkdirSync,
+ * writeFileSync, rmSync): each is a call of microseconds, and as fs/promises calls they were
+ * ~10 trips through libuv's pool per command, where a loaded machine kept the main thread
+ * waiting (issue #27). Only waiting for another holder is asynchronous.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -52,17 +58,17 @@ export async function withOutputLock<T>(folder: string, work: () => Promise<T>, 
   const key = path.resolve(folder);
   const mine = held.getStore();
   if (mine?.has(key)) return work();
-  await mkdir(folder, { recursive: true });
+  mkdirSync(folder, { recursive: true });
   const waitMs = options.waitMs ?? 60_000;
   // TRAPPA_LOCK_STALE_MS: how soon a killed process's lock is taken over (tests shorten it; at least 2000).
   const staleMs = options.staleMs ?? (Math.max(2000, Number(process.env.TRAPPA_LOCK_STALE_MS)) || 10_000);
   const release = await acquire(folder, waitMs, staleMs);
-  await claimOwnership(folder);
+  claimOwnership(folder);
   try {
     return await held.run(new Set([...(mine ?? []), key]), work);
   } finally {
-    await rm(ownerFile(folder), { force: true }).catch(() => undefined);
-    await release().catch(() => undefined);
+    ignoreError(() => rmSync(ownerFile(folder), { force: true }));
+    ignoreError(release);
   }
 }
 
@@ -75,10 +81,19 @@ interface Owner {
 const ownerFile = (folder: string): string => path.join(folder, `${LOCK_NAME}.owner`);
 const lockDir = (folder: string): string => path.join(folder, LOCK_NAME);
 
+/** Runs a step of cleaning up whose failure changes nothing for the command (the lock goes stale instead). */
+function ignoreError(step: () => void): void {
+  try {
+    step();
+  } catch {
+    // nothing to do
+  }
+}
+
 /** Says who holds the lock, for waiters that may find the holder dead (see takeOverFromDead). */
-async function claimOwnership(folder: string): Promise<void> {
+function claimOwnership(folder: string): void {
   const owner: Owner = { pid: process.pid, host: os.hostname(), token: randomBytes(8).toString('hex') };
-  await writeFile(ownerFile(folder), JSON.stringify(owner)).catch(() => undefined);
+  ignoreError(() => writeFileSync(ownerFile(folder), JSON.stringify(owner)));
 }
 
 async function readOwner(folder: string): Promise<Owner | undefined> {
@@ -136,11 +151,11 @@ async function takeOverFromDead(folder: string): Promise<boolean> {
  * 50–500 ms until `waitMs` is spent. Any other error (a read-only or full disk, no
  * permission) is the user's to see at once, not something to retry for a minute.
  */
-async function acquire(folder: string, waitMs: number, staleMs: number): Promise<() => Promise<void>> {
+async function acquire(folder: string, waitMs: number, staleMs: number): Promise<() => void> {
   const deadline = Date.now() + waitMs;
   for (let delay = 50; ; delay = Math.min(500, Math.round(delay * 1.5))) {
     try {
-      return await lockfile.lock(folder, {
+      return lockfile.lockSync(folder, {
         lockfilePath: path.join(folder, LOCK_NAME),
         stale: staleMs,
         update: Math.max(1000, Math.floor(staleMs / 2)),
