@@ -43,13 +43,29 @@ const lightnessAt = (look: LayoutLook, x: number, y: number): number | undefined
 };
 
 /**
- * The median lightness of the row's ground and, per column, whether it is free (no art, an even ground).
- * A cover's row search runs this for hundreds of rows (Candy's ~350, ~170,000 points), so it works
- * in typed arrays, and asks of the art only what lies across the row's height: the same points, the
- * same median and the same tests as sampling each column into arrays of its own did.
+ * Per column of the row, whether no art lies in it: art inside a backdrop picture too
+ * (Nature_Illustration's trees), as the `art` rule sees it. Only what meets the row's height can
+ * meet one of its cells (`overlaps` with the cell's y and h, the row's).
  */
-function columnsOf(look: LayoutLook, row: Box): { ground: number; free: boolean[] } {
+function clearOfArt(look: LayoutLook, row: Box): boolean[] {
   const n = Math.max(1, Math.floor(row.w / COLUMN));
+  const across = [...look.art, ...look.inPicture].filter((a) => a.y < row.y + row.h && row.y < a.y + a.h);
+  const clear: boolean[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = row.x + i * COLUMN;
+    clear[i] = !across.some((a) => a.x < x + COLUMN && x < a.x + a.w);
+  }
+  return clear;
+}
+
+/**
+ * The median lightness of the row's ground and, per column, whether it is free (`clear` of art, an
+ * even ground). A cover's row search runs this for hundreds of rows (Candy's ~350, ~170,000 points),
+ * so it works in typed arrays: the same points, the same median and the same tests as sampling each
+ * column into arrays of its own did.
+ */
+function columnsOf(look: LayoutLook, row: Box, clear = clearOfArt(look, row)): { ground: number; free: boolean[] } {
+  const n = clear.length;
   // The logos stand in the middle half of the band's height (title.ts logoBoxes).
   const ys = Array.from({ length: ROWS }, (_, j) => row.y + row.h * (0.25 + (0.5 * (j + 0.5)) / ROWS));
   // Each point's lightness once (NaN where the ground cannot be known): the median and the evenness
@@ -70,15 +86,11 @@ function columnsOf(look: LayoutLook, row: Box): { ground: number; free: boolean[
   known.sort();
   const ground = known[Math.floor(known.length / 2)] ?? 0;
   const even = (l: number) => !Number.isNaN(l) && Math.max(l / ground, ground / l) <= EVEN;
-  // Art inside a backdrop picture too (Nature_Illustration's trees), as the `art` rule sees it; only
-  // what meets the row's height can meet one of its cells (`overlaps` with the cell's y and h, the row's).
-  const across = [...look.art, ...look.inPicture].filter((a) => a.y < row.y + row.h && row.y < a.y + a.h);
   const free: boolean[] = new Array(n);
   for (let i = 0; i < n; i++) {
-    let ok = true;
+    let ok = clear[i]!;
     for (let j = 0; j < ROWS && ok; j++) ok = even(samples[i * ROWS + j]!);
-    const x = row.x + i * COLUMN;
-    free[i] = ok && !across.some((a) => a.x < x + COLUMN && x < a.x + a.w);
+    free[i] = ok;
   }
   return { ground, free };
 }
@@ -138,7 +150,12 @@ function lowestRow(look: LayoutLook, size: { w: number; h: number }, full: numbe
   let best: { band: Box; ground: number } | undefined;
   for (let y = size.h - FOOT - tall; y >= top - 1e-9; y -= STEP) {
     const row = { x: SIDE, y, w: full, h: tall };
-    const { ground, free } = columnsOf(look, row);
+    const clear = clearOfArt(look, row);
+    // A row's free stretch lies within one clear of art: a row whose widest clear stretch is no wider
+    // than the best so far (and too narrow to end the search) cannot be taken, and is not sampled.
+    const most = best && widestFree(row, clear).w;
+    if (most !== undefined && most <= best!.band.w + 1e-9 && most < full * ROW_SHARE) continue;
+    const { ground, free } = columnsOf(look, row, clear);
     const band = widestFree(row, free);
     if (!best || band.w > best.band.w + 1e-9) best = { band, ground };
     if (band.w >= full * ROW_SHARE) break;
