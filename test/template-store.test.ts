@@ -88,6 +88,9 @@ describe('the template store (storeTemplate, storedTemplate)', () => {
     }
     writeFileSync(file, good);
     expect(storedTemplate(dir, key)).toEqual(set);
+    // Larger than a set read within the limit can be: not read at all.
+    expect(storedTemplate(dir, key, good.length - 1)).toBeUndefined();
+    expect(storedTemplate(dir, key, good.length)).toEqual(set);
   });
 
   it('keeps the 8 newest entries, the one just written among them', async () => {

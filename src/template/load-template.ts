@@ -127,7 +127,8 @@ function readOrStored(bytes: Buffer, display: string, storeDir: string | undefin
   const limit = templateLimitBytes();
   const key = storeDir === undefined ? undefined : templateStoreKey(bytes, limit);
   // The set's origin names the file as this project does; the same bytes may lie elsewhere under another name.
-  const stored = key === undefined ? undefined : storedTemplate(storeDir!, key);
+  // A set holds at most twice the limit of parts (read-template-package.ts); its names and places add little.
+  const stored = key === undefined ? undefined : storedTemplate(storeDir!, key, 3 * limit);
   if (stored) return { ...stored, origin: display };
   const set = readTemplate(bytes, display, limit);
   if (key !== undefined && typeof set !== 'string') storeTemplate(storeDir!, key, set);

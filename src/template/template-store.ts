@@ -103,9 +103,15 @@ function isMasterSet(v: unknown): v is MasterSet {
   return layoutsOk && sizeOk && fontsOk && typesOk && (shown === undefined || isStringArray(shown));
 }
 
-/** The set stored under `key`, or undefined when there is none or it does not read back whole. */
-export function storedTemplate(dir: string, key: string): MasterSet | undefined {
+/**
+ * The set stored under `key`, or undefined when there is none or it does not read back whole. An
+ * entry over `maxBytes` is not read at all: a set holds at most what the reading's budget let in
+ * (twice the template part limit), so a larger file is not one this store wrote.
+ */
+export function storedTemplate(dir: string, key: string, maxBytes = Number.POSITIVE_INFINITY): MasterSet | undefined {
   try {
+    const size = statSync(entryPath(dir, key), { throwIfNoEntry: false })?.size;
+    if (size === undefined || size > maxBytes) return undefined;
     // Synchronous: read on every build, and one call costs less CPU than libuv's pool.
     const file = readFileSync(entryPath(dir, key));
     if (file.length < 4) return undefined;
