@@ -11,6 +11,7 @@
  *   npm run bench -- --node24 <node>    # the cold builds on Node 24 too, side by side (the node .ci/run installs in $TMPDIR/trappa-ci-node-24)
  *   npm run bench -- --sizes 10,100,1000,5000   # issue #27's sizes: 1,000 and 5,000 rows against pandoc
  *   npm run bench -- --template-only    # only build --all on templates against the built-in design (issue #20)
+ *   npm run bench -- --template-only --templates Candy,Progress   # only those templates (by file name)
  *   npm run bench -- --edit-loop        # only the edit loop: studio edit → slide (CPU, and in chromium), watch rebuild; the CPU loop on each supported Node (22+: the bench's own, --node24, else $TMPDIR/trappa-ci-node-22 and -24)
  *
  * Every command runs without NODE_EXTRA_CA_CERTS (run.ts benchEnv), pandoc's too.
@@ -61,6 +62,7 @@ const { values: flags } = parseArgs({
     'pdf-only': { type: 'boolean', default: false },
     node24: { type: 'string' },
     'template-only': { type: 'boolean', default: false },
+    templates: { type: 'string' },
     'edit-loop': { type: 'boolean', default: false },
   },
 });
@@ -69,6 +71,7 @@ const runs = Math.max(5, Number(quick ? 5 : flags.runs));
 const warmRuns = Math.max(20, Number(flags.warm));
 const sizes = (flags.sizes ?? (quick ? '10,100' : '10,100,1000')).split(',').map(Number);
 const scaleRuns = Math.max(1, Number(flags['scale-runs']));
+const onlyTemplates = flags.templates?.split(',').filter(Boolean);
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const benchDir = path.join(root, 'output', 'bench');
@@ -145,7 +148,7 @@ async function templateOnly(): Promise<void> {
   const templateRuns = Math.max(3, Number(flags.runs));
   log(`template: build --all on templates and built-in × ${templateRuns} runs, interleaved`);
   const markdown = renderTable(
-    templateTable(await measureTemplates(root, path.join(root, 'dist', 'cli.js'), templateRuns)),
+    templateTable(await measureTemplates(root, path.join(root, 'dist', 'cli.js'), templateRuns, onlyTemplates)),
   );
   process.stdout.write(`\n${markdown}`);
   writeFileSync(
@@ -323,7 +326,7 @@ async function main(): Promise<void> {
   const scale = await measureScale({ root, sizes, runs: scaleRuns, trappaArgs: [cli], pandoc, node24 });
   const pdf = pdfSection(cli);
   log(`template: build --all on templates and built-in × ${runs} runs, interleaved`);
-  const templateBuilds = await measureTemplates(root, cli, runs);
+  const templateBuilds = await measureTemplates(root, cli, runs, onlyTemplates);
 
   log(
     existsSync('/usr/bin/chromium')

@@ -85,6 +85,30 @@ function sourceRewritePlugin(outdir) {
   };
 }
 
+/**
+ * A hash of what the bundle is made from (src/, package.json, package-lock.json), as
+ * `process.env.TRAPPA_BUILD_ID`: what a store of Trappa's own work keys by (src/template/template-store.ts),
+ * so that a changed Trappa never takes an earlier one's results for its own while the version stays the same.
+ */
+async function buildId() {
+  const { createHash } = await import('node:crypto');
+  const { readdir } = await import('node:fs/promises');
+  const hash = createHash('sha256');
+  const sources = (await readdir(path.join(root, 'src'), { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) =>
+      path
+        .relative(root, path.join(e.parentPath ?? e.path, e.name))
+        .split(path.sep)
+        .join('/'),
+    );
+  for (const file of [...sources.sort(), 'package.json', 'package-lock.json']) {
+    const bytes = await readFile(path.join(root, file)).catch(() => Buffer.alloc(0));
+    hash.update(`${file}\0${bytes.length}\0`).update(bytes);
+  }
+  return hash.digest('hex');
+}
+
 /** Native, or big and needed by only some commands: never inlined. */
 const alwaysExternal = ['sharp', 'nodemailer', 'pdfjs-dist', '@napi-rs/keyring'];
 
@@ -103,6 +127,7 @@ export async function buildDist({
     define: {
       'process.env.TRAPPA_STUDIO_WORKER_BUNDLE': JSON.stringify('studio-worker.js'),
       'process.env.TRAPPA_HYPHEN_PATTERNS': JSON.stringify(HYPHEN_PATTERNS),
+      'process.env.TRAPPA_BUILD_ID': JSON.stringify(await buildId()),
     },
     outdir,
     entryNames: '[name]',

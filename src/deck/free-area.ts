@@ -114,15 +114,20 @@ function besideArt<T extends { slides: LaidOutSlide[] }>(page: Page, chosen: T, 
   // one the art cuts into narrower, its text standing in by its inset), and without them. Without
   // the places every text has a position of its own: a slide of more than two texts would keep too
   // few of the template's places (template-corpus wants 80 % of a deck's in place).
-  const [inPlaces, own] = freePages(page, beside).map((p) => tried(() => build(p)));
+  const [inPlaces, withoutPlaces] = freePages(page, beside);
   const size = mainTextSize(chosen.slides);
   const places = besidePlaces(page, beside);
+  const own = () => {
+    const o = tried(() => build(withoutPlaces!));
+    return o && ownTexts(o.slides) <= o.slides.length ? o : undefined;
+  };
   const options = [
-    { layout: () => inPlaces, least: size + LARGER },
+    { layout: () => tried(() => build(inPlaces!)), least: size + LARGER },
     { layout: () => (places ? tried(() => build(places)) : undefined), least: size + LARGER_IN_PLACES },
-    { layout: () => (own && ownTexts(own.slides) <= own.slides.length ? own : undefined), least: size + LARGER },
+    { layout: own, least: size + LARGER },
   ];
-  // The first that is larger at no more cost, in that order; the places beside the art built only when asked.
+  // The first that is larger at no more cost, in that order; each built only when asked (a layout is a
+  // pure function of its page: building one the first option already beat gave nothing but its cost).
   for (const { layout, least } of options) {
     const o = layout();
     if (o && cost(o.slides) <= cost(chosen.slides) && mainTextSize(o.slides) >= least) return o;

@@ -20,6 +20,7 @@ import { withTitlesOnBands } from './title-band.js';
 import { partText, readMasterSet, relsOf, targets, type PartMap } from './read-master-set.js';
 import { withUniquePlaceholders } from './unique-placeholders.js';
 import { readTemplatePackage } from './read-template-package.js';
+import { storedTemplate, storeTemplate, templateStoreDir, templateStoreKey } from './template-store.js';
 
 const cache = new Map<string, { bytes: Buffer; set: MasterSet }>();
 
@@ -119,10 +120,31 @@ function readTemplate(bytes: Uint8Array, display: string, limit: number): Master
 }
 
 /**
- * Reads a template file within TRAPPA_MAX_TEMPLATE_MB, once per process while its bytes stay
- * the same; issues name `display` (and the part) and carry no place, for the caller to add.
+ * The set read from `bytes`, from the project's template store when `storeDir` holds it
+ * (template-store.ts), else read and kept there; a string says why the template cannot be used.
  */
-export async function readTemplateFile(absPath: string, display: string): Promise<Result<MasterSet>> {
+function readOrStored(bytes: Buffer, display: string, storeDir: string | undefined): MasterSet | string {
+  const limit = templateLimitBytes();
+  const key = storeDir === undefined ? undefined : templateStoreKey(bytes, limit);
+  // The set's origin names the file as this project does; the same bytes may lie elsewhere under another name.
+  // A set holds at most twice the limit of parts (read-template-package.ts); its names and places add little.
+  const stored = key === undefined ? undefined : storedTemplate(storeDir!, key, 3 * limit);
+  if (stored) return { ...stored, origin: display };
+  const set = readTemplate(bytes, display, limit);
+  if (key !== undefined && typeof set !== 'string') storeTemplate(storeDir!, key, set);
+  return set;
+}
+
+/**
+ * Reads a template file within TRAPPA_MAX_TEMPLATE_MB, once per process while its bytes stay
+ * the same, and from `storeDir` (the project's template store) when an earlier build read the
+ * same bytes; issues name `display` (and the part) and carry no place, for the caller to add.
+ */
+export async function readTemplateFile(
+  absPath: string,
+  display: string,
+  storeDir?: string,
+): Promise<Result<MasterSet>> {
   // Bounded like every input file: a template of hundreds of MB is refused before it is unzipped.
   // Read once per build: its decks share it (each read it again, and the garbage collector
   // then worked through megabytes of copies).
@@ -133,7 +155,7 @@ export async function readTemplateFile(absPath: string, display: string): Promis
   const bytes = read.value;
   const cached = cache.get(absPath);
   if (cached?.bytes.equals(bytes)) return ok(cached.set);
-  const set = readTemplate(bytes, display, templateLimitBytes());
+  const set = readOrStored(bytes, display, storeDir);
   if (typeof set === 'string') return fail([{ file: display, message: set }]);
   cache.set(absPath, { bytes, set });
   return ok(set);
@@ -146,6 +168,6 @@ export async function loadTemplate(root: string, file: string, where: SourceLoca
   if (!asset.ok) return fail([issue(asset.message.replace(/image/g, 'template'))]);
   if (!/\.(potx|pptx|potm|pptm)$/i.test(asset.path))
     return fail([issue(`${asset.display} is not a .potx or .pptx template`)]);
-  const read = await readTemplateFile(asset.path, asset.display);
+  const read = await readTemplateFile(asset.path, asset.display, templateStoreDir(root));
   return read.ok ? read : fail(read.issues.map((i) => issue(i.message)));
 }

@@ -1,0 +1,162 @@
+/**
+ * The project's store of read templates (`.cache/templates/`), beside its deflated parts and
+ * decoded backdrops: reading a template — unzipping its parts, checking and parsing every master
+ * and layout, renaming them into a deck's places — gives the same master set in every build
+ * (Candy: 11 masters, 132 layouts, ~0.8 MB of XML, ~100 ms of CPU per build), so a later build
+ * takes it from here. An entry is the set as `v8.serialize` writes it (its maps, byte arrays and
+ * shared objects as they were), behind a CRC-32 of those bytes.
+ *
+ * The key is what decides the set: the template's bytes, the part limit they were read within,
+ * V8's serialisation, and the code that read them (`TRAPPA_BUILD_ID`, a hash of Trappa's sources
+ * and package files that scripts/build-dist.mjs writes into the bundle; run from source there is
+ * none, and no store). An entry that does not read back whole — a wrong checksum, bytes V8 cannot
+ * deserialise, a shape that is not a master set — is no entry: the template is read again and the
+ * entry written anew. Writes are atomic (temporary file + rename) and best effort, as the other
+ * caches' are; the folder keeps the MAX_ENTRIES newest. Deleting it is always safe.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { crc32 } from 'node:zlib';
+import type { MasterSet } from '../pptx/master-set.js';
+
+/** The store's folder in a project. */
+export const templateStoreDir = (projectRoot: string): string => path.join(projectRoot, '.cache', 'templates');
+
+const FORMAT = 'trappa-template-store-1';
+/** A project uses one template, or a few while its owner tries some: the newest 8 are kept (Candy's is 1.9 MB). */
+const MAX_ENTRIES = 8;
+const ENTRY = /^[0-9a-f]{64}\.set$/;
+
+/** The entry's key, or undefined when this Trappa cannot say which code reads templates (run from source). */
+export function templateStoreKey(
+  bytes: Uint8Array,
+  limit: number,
+  build = process.env.TRAPPA_BUILD_ID,
+): string | undefined {
+  if (!build) return undefined;
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify({ FORMAT, build, v8: process.versions.v8, limit }));
+  hash.update('\0');
+  hash.update(bytes);
+  return hash.digest('hex');
+}
+
+const entryPath = (dir: string, key: string): string => path.join(dir, `${key}.set`);
+
+const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
+const isBox = (v: unknown): boolean =>
+  typeof v === 'object' &&
+  v !== null &&
+  ['x', 'y', 'w', 'h'].every((k) => Number.isFinite((v as Record<string, unknown>)[k]));
+
+function isPlaces(v: unknown): boolean {
+  if (!Array.isArray(v)) return false;
+  return v.every(
+    (p: Record<string, unknown>) =>
+      typeof p === 'object' &&
+      p !== null &&
+      typeof p.type === 'string' &&
+      typeof p.name === 'string' &&
+      (p.idx === undefined || typeof p.idx === 'string') &&
+      (p.box === undefined || isBox(p.box)),
+  );
+}
+
+/** What `readTemplate` returns, as far as a reader relies on it: anything else is a damaged entry. */
+function isMasterSet(v: unknown): v is MasterSet {
+  if (typeof v !== 'object' || v === null) return false;
+  const set = v as Record<string, unknown>;
+  const { parts, masters, layouts, size, scheme, fonts, contentTypes, shown } = set;
+  if (!(parts instanceof Map) || !(scheme instanceof Map)) return false;
+  for (const [name, bytes] of parts) if (typeof name !== 'string' || !(bytes instanceof Uint8Array)) return false;
+  if (!isStringArray(masters) || !masters.every((m) => parts.has(m))) return false;
+  if (!Array.isArray(layouts)) return false;
+  const layoutsOk = layouts.every(
+    (l: Record<string, unknown>) =>
+      typeof l === 'object' &&
+      l !== null &&
+      typeof l.name === 'string' &&
+      typeof l.type === 'string' &&
+      typeof l.part === 'string' &&
+      parts.has(l.part) &&
+      isPlaces(l.placeholders) &&
+      (l.masterPlaces === undefined || isPlaces(l.masterPlaces)),
+  );
+  const sizeOk =
+    typeof size === 'object' &&
+    size !== null &&
+    Number.isFinite((size as { w: unknown }).w) &&
+    Number.isFinite((size as { h: unknown }).h);
+  const fontsOk =
+    typeof fonts === 'object' &&
+    fonts !== null &&
+    typeof (fonts as { major: unknown }).major === 'string' &&
+    typeof (fonts as { minor: unknown }).minor === 'string';
+  const typesOk =
+    contentTypes === undefined ||
+    (typeof contentTypes === 'object' &&
+      contentTypes !== null &&
+      (contentTypes as { overrides: unknown }).overrides instanceof Map &&
+      (contentTypes as { defaults: unknown }).defaults instanceof Map);
+  return layoutsOk && sizeOk && fontsOk && typesOk && (shown === undefined || isStringArray(shown));
+}
+
+/**
+ * The set stored under `key`, or undefined when there is none or it does not read back whole. An
+ * entry over `maxBytes` is not read at all: a set holds at most what the reading's budget let in
+ * (twice the template part limit), so a larger file is not one this store wrote.
+ */
+export function storedTemplate(dir: string, key: string, maxBytes = Number.POSITIVE_INFINITY): MasterSet | undefined {
+  try {
+    const size = statSync(entryPath(dir, key), { throwIfNoEntry: false })?.size;
+    if (size === undefined || size > maxBytes) return undefined;
+    // Synchronous: read on every build, and one call costs less CPU than libuv's pool.
+    const file = readFileSync(entryPath(dir, key));
+    if (file.length < 4) return undefined;
+    const payload = file.subarray(4);
+    if (file.readUInt32LE(0) !== crc32(payload) >>> 0) return undefined;
+    const set: unknown = deserialize(payload);
+    return isMasterSet(set) ? set : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps `set` under `key` (before anything is added to it: pictures and tints are a deck's), and the newest MAX_ENTRIES. */
+export function storeTemplate(dir: string, key: string, set: MasterSet): void {
+  const target = entryPath(dir, key);
+  const temporary = `${target}.${randomUUID()}.tmp`;
+  try {
+    const payload = serialize(set);
+    const head = Buffer.alloc(4);
+    head.writeUInt32LE(crc32(payload) >>> 0, 0);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(temporary, Buffer.concat([head, payload]));
+    renameSync(temporary, target);
+    keepNewest(dir, key);
+  } catch {
+    // A project folder the user may not write to costs the next build the reading, never this one.
+    forget(temporary);
+  }
+}
+
+/** Removes `file` if it is there; a path that cannot hold it (a file where a folder should be) holds nothing to remove. */
+function forget(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // ENOTDIR, EACCES: nothing of ours is there, or nothing can be done about it.
+  }
+}
+
+/** Removes all but the MAX_ENTRIES newest entries (the one just written always stays). */
+function keepNewest(dir: string, kept: string): void {
+  const names = readdirSync(dir);
+  const entries = names
+    .filter((n) => ENTRY.test(n) && n !== `${kept}.set`)
+    .map((n) => ({ n, at: statSync(path.join(dir, n), { throwIfNoEntry: false })?.mtimeMs ?? 0 }))
+    .sort((a, b) => b.at - a.at);
+  for (const { n } of entries.slice(MAX_ENTRIES - 1)) forget(path.join(dir, n));
+}

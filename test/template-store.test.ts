@@ -1,0 +1,171 @@
+/**
+ * The store of read templates (src/template/template-store.ts): a later build takes the master
+ * set an earlier one read from `.cache/templates/` and gives the very same decks; an entry that
+ * does not read back whole (cut short, a byte changed, not V8's format, not a master set) is no
+ * entry, and the template is read again; the store keeps its newest entries only; a store that
+ * cannot be written costs nothing but the reading.
+ */
+import { createHash } from 'node:crypto';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { serialize } from 'node:v8';
+import { crc32 } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readTemplateFile } from '../src/template/load-template.js';
+import { storedTemplate, storeTemplate, templateStoreKey } from '../src/template/template-store.js';
+import type { MasterSet } from '../src/pptx/master-set.js';
+import { copyProjectInto } from './helpers/project-copy.js';
+import { REPO, runCli } from './helpers/project.js';
+
+const work = mkdtempSync(path.join(tmpdir(), 'trappa-template-store-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const IMPRESS = path.join(REPO, 'test/fixtures/templates/impress.potx');
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+async function impressSet(): Promise<MasterSet> {
+  const read = await readTemplateFile(IMPRESS, 'assets/templates/impress.potx');
+  if (!read.ok) throw new Error(read.issues[0]!.message);
+  return read.value;
+}
+
+/** An entry file as the store writes it: CRC-32 of the payload, then the payload. */
+function entryBytes(payload: Uint8Array): Buffer {
+  const head = Buffer.alloc(4);
+  head.writeUInt32LE(crc32(payload) >>> 0, 0);
+  return Buffer.concat([head, payload]);
+}
+
+describe('the template store (storeTemplate, storedTemplate)', () => {
+  it('gives back the set it kept: its parts, layouts, maps and shared objects', async () => {
+    const dir = mkdtempSync(path.join(work, 'store-'));
+    const set = await impressSet();
+    storeTemplate(dir, 'a'.repeat(64), set);
+    const back = storedTemplate(dir, 'a'.repeat(64))!;
+    expect(back).toEqual(set);
+    expect([...back.parts.keys()]).toEqual([...set.parts.keys()]);
+    for (const [name, bytes] of set.parts)
+      expect(Buffer.from(back.parts.get(name)!).equals(Buffer.from(bytes))).toBe(true);
+    // A master's places are one array for all its layouts, as readMasterSet made them.
+    const [first, second] = back.layouts;
+    expect(first!.masterPlaces).toBe(second!.masterPlaces);
+    expect(storedTemplate(dir, 'b'.repeat(64))).toBeUndefined();
+  });
+
+  it('takes an entry that does not read back whole for none', async () => {
+    const dir = mkdtempSync(path.join(work, 'damaged-'));
+    const set = await impressSet();
+    const key = 'c'.repeat(64);
+    const file = path.join(dir, `${key}.set`);
+    storeTemplate(dir, key, set);
+    const good = readFileSync(file);
+    const flipped = Buffer.from(good);
+    flipped[flipped.length >> 1]! ^= 0x40;
+    const damaged = [
+      good.subarray(0, good.length - 100), // cut short
+      good.subarray(0, 3),
+      flipped, // a byte changed: the checksum differs
+      entryBytes(Buffer.from('not what v8 writes')),
+      entryBytes(serialize({ parts: 'no map', masters: [] })),
+      entryBytes(serialize({ ...set, masters: ['ppt/slideMasters/missing.xml'] })),
+      entryBytes(serialize({ ...set, layouts: [{ name: 'x', type: 'obj', part: 'nowhere', placeholders: [] }] })),
+      entryBytes(serialize({ ...set, parts: new Map([...set.parts].map(([n]) => [n, 'text'])) })),
+    ];
+    for (const [i, bytes] of damaged.entries()) {
+      writeFileSync(file, bytes);
+      expect(storedTemplate(dir, key), `case ${i}`).toBeUndefined();
+    }
+    writeFileSync(file, good);
+    expect(storedTemplate(dir, key)).toEqual(set);
+    // Larger than a set read within the limit can be: not read at all.
+    expect(storedTemplate(dir, key, good.length - 1)).toBeUndefined();
+    expect(storedTemplate(dir, key, good.length)).toEqual(set);
+  });
+
+  it('keeps the 8 newest entries, the one just written among them', async () => {
+    const dir = mkdtempSync(path.join(work, 'bounded-'));
+    const set = await impressSet();
+    const keys = Array.from({ length: 11 }, (_, i) => i.toString(16).padStart(64, '0'));
+    keys.forEach((key, i) => {
+      storeTemplate(dir, key, set);
+      // Written in order: the first is the oldest, whatever the file system's time resolution.
+      const at = new Date(Date.UTC(2026, 0, 1, 0, i));
+      utimesSync(path.join(dir, `${key}.set`), at, at);
+    });
+    const kept = readdirSync(dir).sort();
+    expect(kept).toEqual(keys.slice(3).map((k) => `${k}.set`));
+    // Another written: the oldest goes (here keys[3], made the oldest), never the one just written.
+    utimesSync(path.join(dir, `${keys[3]}.set`), new Date(0), new Date(0));
+    storeTemplate(dir, keys[0]!, set);
+    expect(readdirSync(dir).sort()).toEqual([keys[0]!, ...keys.slice(4)].map((k) => `${k}.set`).sort());
+  });
+
+  it('keys by the template, the part limit and the code that reads it; no key without that code', () => {
+    const bytes = readFileSync(IMPRESS);
+    const key = templateStoreKey(bytes, 1000, 'build-1');
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(templateStoreKey(bytes, 1000, 'build-1')).toBe(key);
+    expect(templateStoreKey(bytes, 2000, 'build-1')).not.toBe(key);
+    expect(templateStoreKey(bytes, 1000, 'build-2')).not.toBe(key);
+    expect(templateStoreKey(Buffer.concat([bytes, Buffer.from([0])]), 1000, 'build-1')).not.toBe(key);
+    expect(templateStoreKey(bytes, 1000, '')).toBeUndefined();
+    expect(templateStoreKey(bytes, 1000, undefined)).toBeUndefined();
+  });
+});
+
+describe('the template store in a build (the CLI)', () => {
+  /** `build --all` into a new output folder: each deck's sha256 by file name. */
+  async function build(root: string, out: string): Promise<Record<string, string>> {
+    const run = await runCli(['--out', path.join(root, out), 'build', '--all'], root);
+    expect(run.status, run.stderr).toBe(0);
+    const files = readdirSync(path.join(root, out)).filter((f) => f.endsWith('.pptx'));
+    return Object.fromEntries(files.map((f) => [f, sha256(readFileSync(path.join(root, out, f)))]));
+  }
+
+  it('a later build takes the read template from the store and gives the same decks; a damaged or unwritable store changes no byte', async () => {
+    const root = copyProjectInto(mkdtempSync(path.join(work, 'project-')));
+    mkdirSync(path.join(root, 'assets/templates'));
+    copyFileSync(IMPRESS, path.join(root, 'assets/templates/t.potx'));
+    writeFileSync(
+      path.join(root, 'data/theme.yaml'),
+      `${readFileSync(path.join(root, 'data/theme.yaml'), 'utf8')}template: templates/t.potx\n`,
+    );
+    const store = path.join(root, '.cache/templates');
+    const first = await build(root, 'out-1');
+    const [entry, ...more] = readdirSync(store);
+    expect(more).toEqual([]);
+    expect(entry).toMatch(/^[0-9a-f]{64}\.set$/);
+    const written = statSync(path.join(store, entry!)).mtimeMs;
+
+    // From the store: the entry is read, not written again.
+    expect(await build(root, 'out-2')).toEqual(first);
+    expect(statSync(path.join(store, entry!)).mtimeMs).toBe(written);
+
+    // Damaged: read again, the same decks, and the entry written anew.
+    const good = readFileSync(path.join(store, entry!));
+    writeFileSync(path.join(store, entry!), good.subarray(0, good.length >> 1));
+    expect(await build(root, 'out-3')).toEqual(first);
+    // The same set, though not always the same bytes: V8 writes a string as it holds it, in one or two bytes a character.
+    const key = entry!.replace(/\.set$/, '');
+    const kept = mkdtempSync(path.join(work, 'kept-'));
+    writeFileSync(path.join(kept, entry!), good);
+    expect(storedTemplate(store, key)).toEqual(storedTemplate(kept, key));
+    expect(storedTemplate(store, key)).toBeDefined();
+
+    // A store that cannot be written (a file where its folder would be): the build reads the template.
+    rmSync(store, { recursive: true });
+    writeFileSync(store, 'not a folder');
+    expect(await build(root, 'out-4')).toEqual(first);
+  }, 120_000);
+});
