@@ -86,10 +86,17 @@ export function splitParagraphs(
   const prepared = paragraphs.map((p) => prepareText([p], style));
   const groups = paragraphGroups(paragraphs);
   const available = box.h - style.insets.top - style.insets.bottom;
-  const fewest = packChunks(heightsAt(prepared, minSize, box.w), groups, available).length;
+  // Each size measured once: the comfortable search below tries again sizes the first one measured.
+  const measured = new Map<number, number[]>();
+  const heightsOf = (fontSize: number): number[] => {
+    let heights = measured.get(fontSize);
+    if (!heights) measured.set(fontSize, (heights = heightsAt(prepared, fontSize, box.w)));
+    return heights;
+  };
+  const fewest = packChunks(heightsOf(minSize), groups, available).length;
   const sizes = sizesFrom(Math.max(style.fontSize, minSize), minSize, step);
   const at = (fontSize: number, most: number) => {
-    const heights = heightsAt(prepared, fontSize, box.w);
+    const heights = heightsOf(fontSize);
     return packChunks(heights, groups, available).length > most
       ? undefined
       : { fontSize, chunks: balanceChunks(heights, groups, available) };

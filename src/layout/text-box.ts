@@ -9,7 +9,7 @@ import { fitText, splitParagraphs } from './fit-text.js';
 import { hyphenateWords } from './hyphenate.js';
 import { layoutParagraphs, WIDTH_SAFETY } from './measure-text.js';
 import { BoundedCache } from '../bounded-cache.js';
-import { fontMetrics, type FontMetrics } from '../fonts/fonts.js';
+import { fontMetrics, type FontMetrics, measuringFonts } from '../fonts/fonts.js';
 import type { Issue, SourceLocation } from '../errors.js';
 import type { Page } from './page.js';
 import type { Box, Paragraph, ShapeElement, SlideElement, TextElement, TextStyle } from './types.js';
@@ -219,10 +219,29 @@ export function splitToFit(
 ): Paragraph[][] {
   if (items.length === 0) return [[]];
   const floor = minSize ?? page.theme.sizes.minBody;
-  const whole = fitText({ paragraphs: items, style, box, maxSize: style.fontSize, minSize: floor });
-  if (whole.fits) return [items];
-  return splitParagraphs(items, style, box, floor, 0.5, comfortSize).map((chunk) => chunk.paragraphs);
+  const fonts = measuringFonts();
+  let splits = splitsKept.get(fonts);
+  if (!splits) splitsKept.set(fonts, (splits = new BoundedCache(1_000_000, (key) => key.length)));
+  const key = JSON.stringify([items, style, box, floor, comfortSize ?? null]);
+  let ranges = splits.get(key);
+  if (ranges === undefined) {
+    const whole = fitText({ paragraphs: items, style, box, maxSize: style.fontSize, minSize: floor });
+    ranges = whole.fits
+      ? WHOLE
+      : splitParagraphs(items, style, box, floor, 0.5, comfortSize).map((c) => [c.start, c.end]);
+    splits.set(key, ranges);
+  }
+  return ranges === WHOLE ? [items] : ranges.map(([start, end]) => items.slice(start, end));
 }
+
+/**
+ * Where each list was split ([start, end) of its items, WHOLE where it fits as it is), by what decides it: the
+ * items, style, box and sizes, under the fonts measuring them. Why: a kind lays its list out again for each
+ * layout and place it tries (Progress's bundled decks: 79 splits, 22 different), and the split is a function of
+ * these alone. The items returned are always the caller's own.
+ */
+const splitsKept = new WeakMap<object, BoundedCache<string, readonly (readonly [number, number])[]>>();
+const WHOLE: readonly (readonly [number, number])[] = [];
 
 /** The slide title (a real title, fitted on one or two lines) and the accent rule under it. */
 export function titleElements(page: Page, title: string): SlideElement[] {

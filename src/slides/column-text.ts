@@ -24,10 +24,12 @@ export function fewerInTextColumns(page: Page, content: FlowContent, chosen: Lai
   const room = page.template?.slots?.room;
   const texts = (slides: LaidOutSlide[]) => slides.reduce((n, s) => n + s.elements.length, 0);
   let best = chosen;
+  // Made once, so each layout tried finds its items' words summed already (itemWords keeps them by content).
+  const flows = [content, withoutSpacing(content)];
   // Fewest slides, then fewest texts (each has a position of its own): few columns first.
   for (const count of [2, 3, 4]) {
     for (const area of [page.body, ...(room ? [room] : [])]) {
-      for (const flow of [content, withoutSpacing(content)]) {
+      for (const flow of flows) {
         const found = flowInTextColumns(page, flow, count, area);
         if (!found) continue;
         // Balancing keeps the slides' count and costs 16 flows more: only a layout that can win is balanced.

@@ -116,12 +116,22 @@ function stepHeights(
   for (const [i, step] of steps.entries()) {
     const need = textHeight(stepParagraphs(step, style, minSize, frame), style, widths[i] ?? 1);
     heights.push(Math.max(need, (heights.at(-1) ?? 0) + frame.rise));
+    // Each step after this one is at least `rise` higher, summed as the loop sums it: where even that
+    // goes over, the top step would, so the steps after it are not measured (most sizes fail so).
+    if (risesOver(heights.at(-1)!, steps.length - 1 - i, frame.rise, available)) return undefined;
   }
   if ((heights.at(-1) ?? 0) > available) return undefined;
   // Stretch into an even staircase: the top step reaches the banner, the lowest keeps at least its own height.
   const n = steps.length;
   const lowest = Math.max(heights[0] ?? 0, available * 0.38);
   return heights.map((h, i) => Math.max(h, lowest + ((available - lowest) * i) / Math.max(1, n - 1)));
+}
+
+/** True when `height` raised by `rise` `more` times, added in turn, is over `available`. */
+function risesOver(height: number, more: number, rise: number, available: number): boolean {
+  let least = height;
+  for (let k = 0; k < more; k++) least += rise;
+  return least > available;
 }
 
 /** A word too wide for its step even so (the fallback at the floor) is hyphenated, never broken between letters. */
