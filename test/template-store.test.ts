@@ -5,7 +5,7 @@
  * entry, and the template is read again; the store keeps its newest entries only; a store that
  * cannot be written costs nothing but the reading.
  */
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import {
   copyFileSync,
   mkdirSync,
@@ -20,10 +20,9 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serialize } from 'node:v8';
-import { crc32 } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readTemplateFile } from '../src/template/load-template.js';
-import { storedTemplate, storeTemplate, templateStoreKey } from '../src/template/template-store.js';
+import { entryOf, storedTemplate, storeTemplate, templateStoreKey } from '../src/template/template-store.js';
 import type { MasterSet } from '../src/pptx/master-set.js';
 import { copyProjectInto } from './helpers/project-copy.js';
 import { REPO, runCli } from './helpers/project.js';
@@ -40,12 +39,16 @@ async function impressSet(): Promise<MasterSet> {
   return read.value;
 }
 
-/** An entry file as the store writes it: CRC-32 of the payload, then the payload. */
+/** An entry file as the store writes it: the payload's HMAC under this user's key, then the payload. */
 function entryBytes(payload: Uint8Array): Buffer {
-  const head = Buffer.alloc(4);
-  head.writeUInt32LE(crc32(payload) >>> 0, 0);
-  return Buffer.concat([head, payload]);
+  const entry = entryOf(payload);
+  if (!entry) throw new Error('no store key could be made in this home folder');
+  return entry;
 }
+
+/** The same under another key: an entry written by someone else's Trappa, or made by hand. */
+const foreignEntry = (payload: Uint8Array): Buffer =>
+  Buffer.concat([createHmac('sha256', randomBytes(32)).update(payload).digest(), payload]);
 
 describe('the template store (storeTemplate, storedTemplate)', () => {
   it('gives back the set it kept: its parts, layouts, maps and shared objects', async () => {
@@ -75,7 +78,7 @@ describe('the template store (storeTemplate, storedTemplate)', () => {
     const damaged = [
       good.subarray(0, good.length - 100), // cut short
       good.subarray(0, 3),
-      flipped, // a byte changed: the checksum differs
+      flipped, // a byte changed: the HMAC differs
       entryBytes(Buffer.from('not what v8 writes')),
       entryBytes(serialize({ parts: 'no map', masters: [] })),
       entryBytes(serialize({ ...set, masters: ['ppt/slideMasters/missing.xml'] })),
@@ -91,6 +94,20 @@ describe('the template store (storeTemplate, storedTemplate)', () => {
     // Larger than a set read within the limit can be: not read at all.
     expect(storedTemplate(dir, key, good.length - 1)).toBeUndefined();
     expect(storedTemplate(dir, key, good.length)).toEqual(set);
+  });
+
+  it('takes no entry this user did not write: a set carrying a part the template never had, under another key', async () => {
+    const dir = mkdtempSync(path.join(work, 'foreign-'));
+    const set = await impressSet();
+    const key = 'd'.repeat(64);
+    // A project handed over with its .cache: the entry is well-formed and keyed for the template
+    // it carries, and adds a part (here a macro project) that reading the template never lets in.
+    const crafted = { ...set, parts: new Map([...set.parts, ['ppt/vbaProject.bin', new Uint8Array([1, 2, 3])]]) };
+    writeFileSync(path.join(dir, `${key}.set`), foreignEntry(serialize(crafted)));
+    expect(storedTemplate(dir, key)).toBeUndefined();
+    // The same bytes under this user's key are read: only the key made the difference.
+    writeFileSync(path.join(dir, `${key}.set`), entryBytes(serialize(crafted)));
+    expect(storedTemplate(dir, key)?.parts.has('ppt/vbaProject.bin')).toBe(true);
   });
 
   it('keeps the 8 newest entries, the one just written among them', async () => {

@@ -4,21 +4,30 @@
  * and layout, renaming them into a deck's places — gives the same master set in every build
  * (Candy: 11 masters, 132 layouts, ~0.8 MB of XML, ~100 ms of CPU per build), so a later build
  * takes it from here. An entry is the set as `v8.serialize` writes it (its maps, byte arrays and
- * shared objects as they were), behind a CRC-32 of those bytes.
+ * shared objects as they were), behind an HMAC-SHA256 of those bytes under a key of this user's
+ * (`storeSecret`), kept outside every project.
+ *
+ * Why a key and not a checksum: a set's parts go into decks as they are, past the checks a
+ * template from outside gets (no macros, no external or UNC links, no DTD). A project folder
+ * handed over with its `.cache` could otherwise carry a crafted entry, keyed for the template it
+ * also carries, that puts parts the template itself could never bring into every deck. An entry
+ * this user's Trappa did not write fails the HMAC and is no entry, as a damaged one is; the other
+ * stores hold nothing that could do this (`.cache/deflated` uses an entry only when it inflates
+ * to exactly the part).
  *
  * The key is what decides the set: the template's bytes, the part limit they were read within,
  * V8's serialisation, and the code that read them (`TRAPPA_BUILD_ID`, a hash of Trappa's sources
  * and package files that scripts/build-dist.mjs writes into the bundle; run from source there is
- * none, and no store). An entry that does not read back whole — a wrong checksum, bytes V8 cannot
- * deserialise, a shape that is not a master set — is no entry: the template is read again and the
- * entry written anew. Writes are atomic (temporary file + rename) and best effort, as the other
+ * none, and no store). An entry that does not read back whole — cut short, an HMAC that is not
+ * this user's, bytes V8 cannot deserialise, a shape that is not a master set — is no entry: the
+ * template is read again and the entry written anew. Writes are atomic (temporary file + rename) and best effort, as the other
  * caches' are; the folder keeps the MAX_ENTRIES newest. Deleting it is always safe.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { crc32 } from 'node:zlib';
 import type { MasterSet } from '../pptx/master-set.js';
 
 /** The store's folder in a project. */
@@ -44,6 +53,62 @@ export function templateStoreKey(
 }
 
 const entryPath = (dir: string, key: string): string => path.join(dir, `${key}.set`);
+
+const SECRET_BYTES = 32;
+const MAC_BYTES = 32;
+
+/** Where this user's store key lives: the per-user state folder, outside any project. */
+function secretFile(): string {
+  const home = homedir();
+  const dir =
+    process.platform === 'win32'
+      ? path.join(process.env.LOCALAPPDATA || path.join(home, 'AppData', 'Local'), 'Trappa')
+      : process.platform === 'darwin'
+        ? path.join(home, 'Library', 'Application Support', 'Trappa')
+        : path.join(process.env.XDG_STATE_HOME || path.join(home, '.local', 'state'), 'trappa');
+  return path.join(dir, 'template-store-key');
+}
+
+let secret: Buffer | null | undefined;
+
+/**
+ * This user's key for the store's entries, made on first use (32 random bytes, readable by the
+ * user only), or null when it can be neither read nor made: then there is no store, and every
+ * build reads its template.
+ */
+function storeSecret(): Buffer | null {
+  if (secret !== undefined) return secret;
+  const file = secretFile();
+  const read = (): Buffer | null => {
+    const bytes = readFileSync(file);
+    return bytes.length === SECRET_BYTES ? bytes : null;
+  };
+  try {
+    secret = read();
+  } catch {
+    try {
+      mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+      // 'wx': of two processes making it at once, one writes and both read the same key.
+      writeFileSync(file, randomBytes(SECRET_BYTES), { flag: 'wx', mode: 0o600 });
+    } catch {
+      // EEXIST (another process made it) or a folder that cannot be written: read what is there.
+    }
+    try {
+      secret = read();
+    } catch {
+      secret = null;
+    }
+  }
+  return secret;
+}
+
+const macOf = (key: Buffer, payload: Uint8Array): Buffer => createHmac('sha256', key).update(payload).digest();
+
+/** An entry's bytes as the store writes them: the payload's HMAC under this user's key, then the payload. */
+export function entryOf(payload: Uint8Array): Buffer | undefined {
+  const key = storeSecret();
+  return key ? Buffer.concat([macOf(key, payload), payload]) : undefined;
+}
 
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
 const isBox = (v: unknown): boolean =>
@@ -113,10 +178,13 @@ export function storedTemplate(dir: string, key: string, maxBytes = Number.POSIT
     const size = statSync(entryPath(dir, key), { throwIfNoEntry: false })?.size;
     if (size === undefined || size > maxBytes) return undefined;
     // Synchronous: read on every build, and one call costs less CPU than libuv's pool.
+    const secretKey = storeSecret();
+    if (!secretKey) return undefined;
     const file = readFileSync(entryPath(dir, key));
-    if (file.length < 4) return undefined;
-    const payload = file.subarray(4);
-    if (file.readUInt32LE(0) !== crc32(payload) >>> 0) return undefined;
+    if (file.length < MAC_BYTES) return undefined;
+    const payload = file.subarray(MAC_BYTES);
+    // Before deserialising: bytes this user's Trappa did not write are never handed to V8.
+    if (!timingSafeEqual(file.subarray(0, MAC_BYTES), macOf(secretKey, payload))) return undefined;
     const set: unknown = deserialize(payload);
     return isMasterSet(set) ? set : undefined;
   } catch {
@@ -129,11 +197,10 @@ export function storeTemplate(dir: string, key: string, set: MasterSet): void {
   const target = entryPath(dir, key);
   const temporary = `${target}.${randomUUID()}.tmp`;
   try {
-    const payload = serialize(set);
-    const head = Buffer.alloc(4);
-    head.writeUInt32LE(crc32(payload) >>> 0, 0);
+    const entry = entryOf(serialize(set));
+    if (!entry) return;
     mkdirSync(dir, { recursive: true });
-    writeFileSync(temporary, Buffer.concat([head, payload]));
+    writeFileSync(temporary, entry);
     renameSync(temporary, target);
     keepNewest(dir, key);
   } catch {
