@@ -351,6 +351,16 @@ describe('keptBetweenBuilds', () => {
       'id: strategi\ntitle: Kommunikasjonsstrategi Innherred Samkommune',
     );
     expect(await rebuild()).toBe(slides - 1);
+    // An outcome over the first step of the staircase (slide 2): a shape with a source of its own,
+    // so every later slide's tags are numbered on (ppt/tags/tagN.xml counts the deck's tag sets by
+    // first use) while their XML, which names only a slide's own relationship ids, is what it was.
+    editFile(
+      root,
+      'data/strategy.yaml',
+      'points: [Hvorfor skal vi kommunisere?, Hva er hensikten?]',
+      'points: [Hvorfor skal vi kommunisere?, Hva er hensikten?]\n      outcome: Forståelse',
+    );
+    expect(await rebuild()).toBeGreaterThanOrEqual(slides - 2);
     // One slide's text (the messages slide, in both decks).
     editFile(root, 'data/strategy.yaml', /^otherMessages:\n(\s+- )/m, 'otherMessages:\n$1Endra bodskap\n$1');
     expect(await rebuild()).toBeGreaterThanOrEqual(slides - 4);

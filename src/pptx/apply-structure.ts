@@ -291,19 +291,25 @@ function appliedSlide(
   const key = `${JSON.stringify([part, colors.key, plan, parts.text(rels) ?? null])}\n${xml}`;
   const { done, reused } = memo.applied(key, () => {
     const tagged: ShapeTags[] = [];
+    const ids: string[] = [];
     const noting: Tagger = {
       tag: (shape, shapeTags, slide) => {
         tagged.push(shapeTags);
+        // The id `tag` is about to give the shape (relate makes the relationship once per part).
+        ids.push(tags.relate(shapeTags, slide));
         return tags.tag(shape, shapeTags, slide);
       },
     };
     const out = applySlide(xml, plan, colors.map, part, noting);
-    return { xml: out, tags: tagged, rels: parts.text(rels) ?? '' };
+    return { xml: out, tags: tagged, ids };
   });
   if (reused) {
-    for (const shapeTags of done.tags) tags.relate(shapeTags, part);
-    if ((parts.text(rels) ?? '') !== done.rels)
-      throw new Error(`${part}: its source tags gave other relationships than when it was finished before`);
+    // The same tags in the same order on the same rels give the same ids, whichever tags parts
+    // they point at this time: an earlier slide's edit may have numbered the deck's parts on.
+    done.tags.forEach((shapeTags, i) => {
+      if (tags.relate(shapeTags, part) !== done.ids[i])
+        throw new Error(`${part}: its source tags gave other relationship ids than when it was finished before`);
+    });
   }
   return done.xml;
 }

@@ -10,7 +10,9 @@
  *   keeps its background, which carry the layout's placeholders, the theme's fonts, the
  *   template's colours as the structure stage decided them) and the deck's scheme colours. Its
  *   one effect outside the slide, the source tags (the tags parts are numbered across the deck),
- *   is done again in the same order, and must give the relationships it gave before;
+ *   is done again in the same order, and must give the same relationship ids (the ids are all the
+ *   slide's XML names; the tags parts they point at are numbered across the deck, and an edit of
+ *   an earlier slide may number them on);
  * - a drawing part's repairs (repair-drawing.ts, a pure function of the part's text and the
  *   deck's language), by that text, as finish-package.ts already keeps a master set's.
  *
@@ -28,8 +30,12 @@ export interface AppliedSlide {
   xml: string;
   /** The tags of its shapes, in the order they were tagged. */
   tags: ShapeTags[];
-  /** The slide's relationships after tagging: replaying `tags` must give these again. */
-  rels: string;
+  /**
+   * The relationship id each of those tags got in the slide's rels. The XML names these ids
+   * only; which tags part an id points at is the deck's numbering (by first use across the
+   * deck), which an edit of an earlier slide may shift, and the replay writes anew.
+   */
+  ids: string[];
 }
 
 /** Characters of keys and values each memo keeps: a bundled project's slides are ~10–60 K characters each. */
