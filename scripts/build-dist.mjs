@@ -102,7 +102,8 @@ async function buildId() {
         .split(path.sep)
         .join('/'),
     );
-  for (const file of [...sources.sort(), 'package.json', 'package-lock.json']) {
+  // This script too: its bundling options (stand-ins, defines) shape the code that reads templates.
+  for (const file of [...sources.sort(), 'package.json', 'package-lock.json', 'scripts/build-dist.mjs']) {
     const bytes = await readFile(path.join(root, file)).catch(() => Buffer.alloc(0));
     hash.update(`${file}\0${bytes.length}\0`).update(bytes);
   }

@@ -39,9 +39,9 @@ async function impressSet(): Promise<MasterSet> {
   return read.value;
 }
 
-/** An entry file as the store writes it: the payload's HMAC under this user's key, then the payload. */
-function entryBytes(payload: Uint8Array): Buffer {
-  const entry = entryOf(payload);
+/** An entry file as the store writes it under `key`: the HMAC under this user's key, then the payload. */
+function entryBytes(payload: Uint8Array, key = 'c'.repeat(64)): Buffer {
+  const entry = entryOf(key, payload);
   if (!entry) throw new Error('no store key could be made in this home folder');
   return entry;
 }
@@ -106,8 +106,14 @@ describe('the template store (storeTemplate, storedTemplate)', () => {
     writeFileSync(path.join(dir, `${key}.set`), foreignEntry(serialize(crafted)));
     expect(storedTemplate(dir, key)).toBeUndefined();
     // The same bytes under this user's key are read: only the key made the difference.
-    writeFileSync(path.join(dir, `${key}.set`), entryBytes(serialize(crafted)));
+    writeFileSync(path.join(dir, `${key}.set`), entryBytes(serialize(crafted), key));
     expect(storedTemplate(dir, key)?.parts.has('ppt/vbaProject.bin')).toBe(true);
+    // An entry of this user's renamed to another template's key: the HMAC covers the key too.
+    const other = 'e'.repeat(64);
+    storeTemplate(dir, key, set);
+    copyFileSync(path.join(dir, `${key}.set`), path.join(dir, `${other}.set`));
+    expect(storedTemplate(dir, key)).toEqual(set);
+    expect(storedTemplate(dir, other)).toBeUndefined();
   });
 
   it('keeps the 8 newest entries, the one just written among them', async () => {

@@ -102,12 +102,14 @@ function storeSecret(): Buffer | null {
   return secret;
 }
 
-const macOf = (key: Buffer, payload: Uint8Array): Buffer => createHmac('sha256', key).update(payload).digest();
+/** The HMAC of an entry: its store key too, so that an entry renamed to another key is no entry. */
+const macOf = (secretKey: Buffer, key: string, payload: Uint8Array): Buffer =>
+  createHmac('sha256', secretKey).update(`${key}\0`).update(payload).digest();
 
-/** An entry's bytes as the store writes them: the payload's HMAC under this user's key, then the payload. */
-export function entryOf(payload: Uint8Array): Buffer | undefined {
-  const key = storeSecret();
-  return key ? Buffer.concat([macOf(key, payload), payload]) : undefined;
+/** An entry's bytes as the store writes them under `key`: the HMAC under this user's key, then the payload. */
+export function entryOf(key: string, payload: Uint8Array): Buffer | undefined {
+  const secretKey = storeSecret();
+  return secretKey ? Buffer.concat([macOf(secretKey, key, payload), payload]) : undefined;
 }
 
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
@@ -184,7 +186,7 @@ export function storedTemplate(dir: string, key: string, maxBytes = Number.POSIT
     if (file.length < MAC_BYTES) return undefined;
     const payload = file.subarray(MAC_BYTES);
     // Before deserialising: bytes this user's Trappa did not write are never handed to V8.
-    if (!timingSafeEqual(file.subarray(0, MAC_BYTES), macOf(secretKey, payload))) return undefined;
+    if (!timingSafeEqual(file.subarray(0, MAC_BYTES), macOf(secretKey, key, payload))) return undefined;
     const set: unknown = deserialize(payload);
     return isMasterSet(set) ? set : undefined;
   } catch {
@@ -197,7 +199,7 @@ export function storeTemplate(dir: string, key: string, set: MasterSet): void {
   const target = entryPath(dir, key);
   const temporary = `${target}.${randomUUID()}.tmp`;
   try {
-    const entry = entryOf(serialize(set));
+    const entry = entryOf(key, serialize(set));
     if (!entry) return;
     mkdirSync(dir, { recursive: true });
     writeFileSync(temporary, entry);
