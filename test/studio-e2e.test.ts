@@ -151,10 +151,13 @@ describe('trappa studio in a real browser', () => {
     expect(await slide.first().textContent()).toMatch(/town\.jpg/);
     await page.click('button:has-text("Forkast endringer")');
     await expect.poll(() => page.locator('.issue').count(), { timeout: 15_000 }).toBe(0);
-    await page.click('nav button:has-text("Strategi")');
+    await page.click('nav button:text-is("Strategi")');
   });
 
   it('takes in a change another editor made to the file', async () => {
+    // On the strategy's form, whatever the test before left shown.
+    await page.click('nav button:text-is("Strategi")');
+    await page.waitForSelector('#f-name', { state: 'attached', timeout: 15_000 });
     writeFileSync(strategyFile(), originalStrategy.replace(/^name: .*$/m, 'name: Strategi endret i en annen editor'));
     await expect.poll(() => page.inputValue('#f-name'), { timeout: 10_000 }).toBe('Strategi endret i en annen editor');
     writeFileSync(strategyFile(), originalStrategy);
@@ -240,7 +243,7 @@ describe('trappa studio in a real browser', () => {
     await page.fill('#bump-note', 'Profilen skjerpet etter storledermøtet');
     expect(await runAction(page, 'Lag ny versjon')).toBe('Ferdig.');
     expect(readFileSync(strategyFile(), 'utf8')).toMatch(/version: "?0\.3"?/);
-    await page.click('nav button:has-text("Strategi")');
+    await page.click('nav button:text-is("Strategi")');
     // The form follows the file through the Studio's watch of the disk: give a loaded machine time.
     await expect.poll(() => page.inputValue('#f-version'), { timeout: 30_000 }).toBe('0.3');
   });
