@@ -14,7 +14,7 @@ import type { PackageParts } from './package-parts.js';
 import { DECORATIVE_EXT, DECORATIVE_URI, panelShape, phTag, slideNumberField } from './placeholder-xml.js';
 import type { DeckStructure, ShapePlan, SlidePlan } from './slide-structure.js';
 import type { SlotInset } from './slot-plan.js';
-import { relsOfSlide, type ShapeTags, SourceTags } from './source-tags.js';
+import { relsOfSlide, type ShapeTags, SourceTags, tagWithId } from './source-tags.js';
 import type { FinishMemo } from './finish-memo.js';
 import { inchToEmu } from '../units.js';
 import { editStartTags, escapeXml, getAttribute, removeAttribute, replaceFrom, setAttribute } from './xml-edit.js';
@@ -294,10 +294,10 @@ function appliedSlide(
     const ids: string[] = [];
     const noting: Tagger = {
       tag: (shape, shapeTags, slide) => {
+        const id = tags.relate(shapeTags, slide);
         tagged.push(shapeTags);
-        // The id `tag` is about to give the shape (relate makes the relationship once per part).
-        ids.push(tags.relate(shapeTags, slide));
-        return tags.tag(shape, shapeTags, slide);
+        ids.push(id);
+        return tagWithId(shape, id);
       },
     };
     const out = applySlide(xml, plan, colors.map, part, noting);

@@ -114,7 +114,11 @@ function repairedDrawing(xml: string, name: string, language: string, memo?: Fin
  */
 function writeTables(parts: PackageParts, language: string, structure?: DeckStructure): void {
   const bySlide = new Map<number, PendingTable[]>();
-  for (const t of parts.tables) bySlide.set(t.slide, [...(bySlide.get(t.slide) ?? []), t]);
+  for (const t of parts.tables) {
+    const onSlide = bySlide.get(t.slide);
+    if (onSlide) onSlide.push(t);
+    else bySlide.set(t.slide, [t]);
+  }
   for (const [number, tables] of bySlide) {
     const name = `ppt/slides/slide${number}.xml`;
     parts.editText(

@@ -52,7 +52,7 @@ export class SourceTags {
    * the shape's `p:nvPr`, after any `p:ph` as the schema orders them.
    */
   tag(shape: string, tags: ShapeTags, slide: string): string {
-    return addData(shape, `<p:custDataLst><p:tags r:id="${this.relate(tags, slide)}"/></p:custDataLst>`);
+    return tagWithId(shape, this.relate(tags, slide));
   }
 
   /**
@@ -78,6 +78,11 @@ export class SourceTags {
     }
     return id;
   }
+}
+
+/** The shape with `p:custDataLst` naming the slide's relationship `id` (what `tag` adds inside the shape). */
+export function tagWithId(shape: string, id: string): string {
+  return addData(shape, `<p:custDataLst><p:tags r:id="${id}"/></p:custDataLst>`);
 }
 
 function addData(shape: string, data: string): string {
