@@ -41,7 +41,9 @@ function userCacheDir(env = process.env) {
   if (process.platform === 'win32')
     return path.join(env.LOCALAPPDATA || path.join(home, 'AppData', 'Local'), 'Trappa', 'Cache');
   if (process.platform === 'darwin') return path.join(home, 'Library', 'Caches', 'Trappa');
-  return path.join(env.XDG_CACHE_HOME || path.join(home, '.cache'), 'trappa');
+  // A relative XDG_CACHE_HOME is to be ignored (XDG Base Directory): it would put the cache in the project.
+  const xdg = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : null;
+  return path.join(xdg ?? path.join(home, '.cache'), 'trappa');
 }
 
 /** The command a run names (`build`, `studio` …), or `none` (`--help`, a mistyped one). */

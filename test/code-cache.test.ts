@@ -155,6 +155,15 @@ describe.skipIf(process.platform !== 'linux')('the code cache of dist/cli.js', (
     expect(readFileSync(file).length).toBeGreaterThan(foreign.length);
   });
 
+  it('is never kept in the project: a relative XDG_CACHE_HOME is ignored for ~/.cache', async () => {
+    const root = copyProject();
+    const home = cacheHome();
+    const run = await runCliAsync(BUILD, root, { XDG_CACHE_HOME: 'cache', HOME: home });
+    expect(run.status).toBe(0);
+    expect(existsSync(path.join(root, 'cache'))).toBe(false);
+    expect(isWholeCache(buildCache(path.join(home, '.cache')))).toBe(true);
+  });
+
   it('that cannot be written leaves the command as it is', async () => {
     const root = copyProject();
     const home = cacheHome();
