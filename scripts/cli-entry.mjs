@@ -6,8 +6,8 @@
  * top level). Every function a build calls is compiled again on its first call in every new
  * process, and on Node 20 (no compile cache) all of it is. A code cache made after the run
  * (`script.createCachedData()` at exit) holds the bytecode of every function the run used:
- * CPU of a warm `build --all`, Node 24 570 → 470 ms, Node 22 680 → 570, Node 20 840 → 690
- * (issue #27; scripts/bench). V8 compiles only scripts (`vm.Script`) that way without a flag,
+ * 80–150 ms less CPU for a warm `build --all` on Node 20, 22 and 24 (issue #27, round 16's note
+ * in README). V8 compiles only scripts (`vm.Script`) that way without a flag,
  * so the bundle is one CommonJS file and this module runs it through `vm.Script`.
  *
  * The cache is a cache: one that cannot be read, is corrupt, or was made for other code or
