@@ -8,7 +8,6 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
 import Handlebars from 'handlebars';
 
 /** How every template compiles: strict (a missing field is an error) and without HTML escaping. */
@@ -38,7 +37,10 @@ export function precompiledTemplate(source: string): TemplateSpecification | und
 function readPrecompiled(file: string): Map<string, TemplateSpecification> {
   try {
     const read = createRequire(import.meta.url)(file) as PrecompiledFile;
-    if (read.version === Handlebars.VERSION && isDeepStrictEqual(read.options, COMPILE_OPTIONS)) return read.templates;
+    // As text: build-dist writes the options in this order, and node:util's deep comparison would cost a module load.
+    const same =
+      read.version === Handlebars.VERSION && JSON.stringify(read.options) === JSON.stringify(COMPILE_OPTIONS);
+    if (same) return read.templates;
   } catch {
     // A bundle without the file compiles every template, as a run from source does.
   }
