@@ -161,6 +161,7 @@ export async function buildDist({
     'process.env.TRAPPA_STUDIO_WORKER_BUNDLE': JSON.stringify('studio-worker.js'),
     'process.env.TRAPPA_HYPHEN_PATTERNS': JSON.stringify(HYPHEN_PATTERNS),
     'process.env.TRAPPA_BUILD_ID': JSON.stringify(await buildId()),
+    'process.env.TRAPPA_PRECOMPILED_TEMPLATES': JSON.stringify(PRECOMPILED_TEMPLATES),
   };
   const shared = {
     absWorkingDir: root,
@@ -213,6 +214,7 @@ export async function buildDist({
   await writeEntry(outdir);
   await buildStudioClient(outdir);
   await writeHyphenPatterns(outdir);
+  await writePrecompiledTemplates(outdir);
   if (meta) {
     const { writeFile } = await import('node:fs/promises');
     await writeFile(path.join(outdir, 'meta.json'), JSON.stringify(result.metafile));
@@ -288,6 +290,46 @@ async function writeHyphenPatterns(outdir) {
     deepStrictEqual(JSON.parse(json), patterns);
     await writeFile(path.join(outdir, HYPHEN_PATTERNS, `${version}-${name}.json`), json);
   }
+}
+
+/** The wording templates compiled at bundling, beside the bundle (src/render/precompiled-templates.ts). */
+const PRECOMPILED_TEMPLATES = 'wording-templates.cjs';
+
+/**
+ * Every Handlebars template in templates/<language>/*.yaml (the wording a project starts from),
+ * compiled as src/render/precompiled-templates.ts compiles them at run time, keyed by its source
+ * text: a build then parses and compiles only the wording someone wrote or changed. The file names
+ * the Handlebars version and the options; a bundle run with other ones compiles everything.
+ */
+async function writePrecompiledTemplates(outdir) {
+  const { createRequire } = await import('node:module');
+  const { readdir, writeFile } = await import('node:fs/promises');
+  const { parse } = await import('yaml');
+  const require = createRequire(path.join(root, 'src/render/precompiled-templates.ts'));
+  const Handlebars = require('handlebars');
+  // As COMPILE_OPTIONS in src/render/precompiled-templates.ts; the file says which were used.
+  // Each compile gets a copy: Handlebars adds its defaults to the object it is given (compile copies first).
+  const options = { strict: true, noEscape: true };
+  const sources = new Set();
+  const collect = (value) => {
+    if (typeof value === 'string') {
+      if (value.includes('{{')) sources.add(value);
+    } else if (value && typeof value === 'object') for (const v of Object.values(value)) collect(v);
+  };
+  const files = (await readdir(path.join(root, 'templates'), { recursive: true })).filter((f) => f.endsWith('.yaml'));
+  for (const file of files.sort()) collect(parse(await readFile(path.join(root, 'templates', file), 'utf8')));
+  const entries = [...sources].map(
+    (source) => `  [${JSON.stringify(source)}, ${Handlebars.precompile(source, { ...options })}],`,
+  );
+  const text = [
+    '// Wording templates compiled when Trappa was bundled (scripts/build-dist.mjs writePrecompiledTemplates).',
+    "'use strict';",
+    `module.exports = { version: ${JSON.stringify(Handlebars.VERSION)}, options: ${JSON.stringify(options)}, templates: new Map([`,
+    ...entries,
+    ']) };',
+    '',
+  ].join('\n');
+  await writeFile(path.join(outdir, PRECOMPILED_TEMPLATES), text);
 }
 
 /**
