@@ -16,6 +16,7 @@
  * test/table-xml.test.ts builds tables both ways, through pptxgenjs and the finishing stage and
  * through this, and compares the slides byte for byte.
  */
+import { escapeXml } from '../ooxml/escape.js';
 import type { TableCell, TableElement } from '../layout/types.js';
 import { tableCellMargin } from '../layout/pptx-text-options.js';
 
@@ -103,7 +104,8 @@ class TableWriter {
     this.fontSize = e.style.fontSize || DEFAULT_FONT_SIZE;
     this.lang = language || 'en-US';
     const size = ` sz="${Math.round(this.fontSize * 100)}"`;
-    const face = e.style.fontFace;
+    // Escaped as pptxgenjs's writer gets it (pptx-text-options.ts): a legal name may hold & or ".
+    const face = e.style.fontFace && escapeXml(e.style.fontFace);
     const end = face
       ? `<a:endParaRPr lang="${this.lang}"${size} dirty="0"><a:latin typeface="${face}" charset="0"/>` +
         `<a:ea typeface="${face}" charset="0"/><a:cs typeface="${face}" charset="0"/></a:endParaRPr>`
@@ -194,7 +196,7 @@ class TableWriter {
 
   /** `genXmlTextRunProperties` for a cell's run. */
   private runProperties(bold: boolean, color: string, italic = false): string {
-    const face = this.e.style.fontFace;
+    const face = this.e.style.fontFace && escapeXml(this.e.style.fontFace);
     const fonts = face
       ? `<a:latin typeface="${face}" pitchFamily="34" charset="0"/><a:ea typeface="${face}" pitchFamily="34" charset="-122"/>` +
         `<a:cs typeface="${face}" pitchFamily="34" charset="-120"/>`
