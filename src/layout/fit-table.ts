@@ -18,7 +18,7 @@ const EPSILON = 1e-6;
 export type MeasuredCell = string | Pick<TableCell, 'text' | 'bold' | 'italicBelow'>;
 
 /** A cell's runs: one, or with `italicBelow` the first line and the italic rest (the "\n" kept, so lines break as written). */
-function cellRuns(cell: MeasuredCell): TextRun[] {
+export function cellRuns(cell: MeasuredCell): TextRun[] {
   if (typeof cell === 'string') return [{ text: cell }];
   const { text, bold } = cell;
   const end = cell.italicBelow ? text.indexOf('\n') : -1;
