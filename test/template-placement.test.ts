@@ -322,6 +322,8 @@ describe('what the strategy sweep found refused', () => {
         ]);
         expect(columns.length).toBeLessThan(5);
         expect(textsOf(rows[0]!.at(-1)![0])).toEqual(['Ansvar', 'Tid']);
+        // The second line in italic, so it reads apart from a first line that wraps.
+        expect(rows[0]!.at(-1)![0]).toMatch(/<a:rPr\b[^>]* i="1"[^>]*>(?:(?!<\/a:r>)[\s\S])*<a:t>Tid<\/a:t>/);
         for (const row of rows)
           row.forEach(([cell], c) => {
             const named = /<a:latin typeface="([^"]+)"/.exec(cell)?.[1] ?? '+mn-lt';
