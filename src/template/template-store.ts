@@ -28,7 +28,10 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { debugLog } from '../debug-log.js';
 import type { LayoutInfo, LayoutRole, MasterSet } from '../pptx/master-set.js';
+
+const log = debugLog('load');
 
 /** The store's folder in a project. */
 export const templateStoreDir = (projectRoot: string): string => path.join(projectRoot, '.cache', 'templates');
@@ -71,34 +74,50 @@ function secretFile(): string {
 
 let secret: Buffer | null | undefined;
 
+/** The key file's bytes when they are a key; 'other' when the file holds something else; undefined when there is none. */
+function readSecret(file: string): Buffer | 'other' | undefined {
+  try {
+    const bytes = readFileSync(file);
+    return bytes.length === SECRET_BYTES ? bytes : 'other';
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    return 'other';
+  }
+}
+
 /**
  * This user's key for the store's entries, made on first use (32 random bytes, readable by the
- * user only), or null when it can be neither read nor made: then there is no store, and every
- * build reads its template.
+ * user only), or null when it can be neither read nor made: then there is no store, every build
+ * reads its template, and `--verbose` says why, once.
+ *
+ * A key file of another length (a process killed between making the file and writing it, a file
+ * cut short) is replaced: silently keeping it turned the store off for good. The new key is written
+ * to a file of its own and renamed over the old one, so no reader sees half a key; of two processes
+ * replacing it at once the later rename wins, and an entry the other writes meanwhile is no entry
+ * to the next build (read again and rewritten), never a wrong one.
  */
 function storeSecret(): Buffer | null {
   if (secret !== undefined) return secret;
   const file = secretFile();
-  const read = (): Buffer | null => {
-    const bytes = readFileSync(file);
-    return bytes.length === SECRET_BYTES ? bytes : null;
-  };
+  const found = readSecret(file);
+  if (found instanceof Buffer) return (secret = found);
+  const temporary = `${file}.${randomUUID()}.tmp`;
   try {
-    secret = read();
-  } catch {
-    try {
-      mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    if (found === undefined) {
       // 'wx': of two processes making it at once, one writes and both read the same key.
       writeFileSync(file, randomBytes(SECRET_BYTES), { flag: 'wx', mode: 0o600 });
-    } catch {
-      // EEXIST (another process made it) or a folder that cannot be written: read what is there.
+    } else {
+      writeFileSync(temporary, randomBytes(SECRET_BYTES), { flag: 'wx', mode: 0o600 });
+      renameSync(temporary, file);
     }
-    try {
-      secret = read();
-    } catch {
-      secret = null;
-    }
+  } catch {
+    // EEXIST (another process made it) or a folder that cannot be written: read what is there.
+    forget(temporary);
   }
+  const made = readSecret(file);
+  secret = made instanceof Buffer ? made : null;
+  if (!secret) log('template store off: no key of 32 bytes could be read or made at %s', file);
   return secret;
 }
 
