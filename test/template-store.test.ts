@@ -310,13 +310,7 @@ describe('the template store in a build (the CLI)', () => {
   }
 
   it('a later build takes the read template from the store and gives the same decks; a damaged or unwritable store changes no byte', async () => {
-    const root = copyProjectInto(mkdtempSync(path.join(work, 'project-')));
-    mkdirSync(path.join(root, 'assets/templates'));
-    copyFileSync(IMPRESS, path.join(root, 'assets/templates/t.potx'));
-    writeFileSync(
-      path.join(root, 'data/theme.yaml'),
-      `${readFileSync(path.join(root, 'data/theme.yaml'), 'utf8')}template: templates/t.potx\n`,
-    );
+    const root = projectOnImpress();
     const store = path.join(root, '.cache/templates');
     const { first, entry, good } = await oneEntryRead(root, store);
     // The same set, though not always the same bytes: V8 writes a string as it holds it, in one or two bytes a character.
