@@ -21,6 +21,7 @@ import {
   prepareDesign,
   type PreparedDesign,
 } from './template/deck-design.js';
+import { hyphenStoreFile, loadHyphenStore, saveHyphenStore } from './layout/hyphen-store.js';
 import { deflateStoreDir, loadDeflateStore, saveDeflateStore } from './template/deflate-store.js';
 import { checkBudget, placeImages } from './deck/place-images.js';
 import { findDeck, resolveDeck, type DeckPlan, wantsSentChanges } from './plan/resolve-deck.js';
@@ -282,6 +283,7 @@ async function buildInScope(options: BuildOptions): Promise<BuildResult> {
   );
   const { outDir } = resolvePaths({ ...options, root: project.root });
   await loadDeflateStore(deflateStoreDir(project.root));
+  loadHyphenStore(hyphenStoreFile(project.root));
   const rendered: RenderedDeck[] = [];
   const failed: CheckFailedError[] = [];
   const sources = selectDecks(project, options.decks).filter((d) => options.only?.(d) ?? true);
@@ -306,6 +308,7 @@ async function buildInScope(options: BuildOptions): Promise<BuildResult> {
     throw new CheckFailedError(failed.map((e) => e.message).join('\n') + note);
   }
   await saveDeflateStore(deflateStoreDir(project.root));
+  await saveHyphenStore(hyphenStoreFile(project.root));
   const decks = await saveDecks(project, rendered, outDir, options);
   if (options.pdf && !options.dryRun) await writePdfs(decks);
   return { project, decks };
