@@ -7,6 +7,8 @@
  * - `flowInPlaces`' `mostSlides`: no flow where every size is sure to need more slides than the caller
  *   takes (its least heights overfill them). The bounded search must give exactly the exhaustive one's
  *   flow, or none where that one needs more slides than the bound.
+ * - `pour` stops where the items from a column's first on cannot fill the columns still allowed (`overfills`
+ *   of the rest): a bounded pour must give the unbounded one's columns, or none where those are more.
  * - `pour` fills columns through a tree kept by content (`columnTrees`), so columns filled before are not
  *   measured again: pouring in any order, at any room height and width, must give what a content never
  *   poured before gives.
@@ -165,6 +167,36 @@ describe('the target groups’ text columns: bounded and kept searches', () => {
     // A bound that never rules a flow out, or rules out every one, would pass without being tried.
     expect(ruledOut).toBeGreaterThan(20);
     expect(kept).toBeGreaterThan(20);
+  });
+
+  it('a pour bounded by `most` columns gives the unbounded pour’s columns, or none where that takes more', () => {
+    let cut = 0;
+    let flowed = 0;
+    fc.assert(
+      fc.property(
+        content,
+        fc.constantFrom(12, 13.5, 15, 16.5, 18, 20),
+        fc.double({ min: 0.6, max: 4, noNaN: true }),
+        fc.constantFrom(1.6, 2.4, 3.3, 4.8),
+        fc.integer({ min: 1, max: 6 }),
+        (c, size, h, width, most) => {
+          const room = { x: 0, y: 0, w: width, h };
+          const style = textStyle(page, { size });
+          const all = pour(page, fresh(c), style, room, [width, width]);
+          const bounded = pour(page, fresh(c), style, room, [width, width], most);
+          if (all && all.length <= most) {
+            flowed++;
+            expect(bounded).toEqual(all);
+          } else {
+            cut++;
+            expect(bounded).toBeUndefined();
+          }
+        },
+      ),
+      { numRuns: 200, seed: 11 },
+    );
+    expect(cut).toBeGreaterThan(20);
+    expect(flowed).toBeGreaterThan(20);
   });
 
   it('columns poured through the content’s kept tree are those of a content poured for the first time', () => {

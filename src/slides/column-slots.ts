@@ -73,6 +73,11 @@ export function pour(
   const headingKey = (p: Paragraph) => `${p.runs[0]!.text}\u0000${p.spaceBefore ?? 0}`;
   const grow = (so: GrownColumn, paragraphs: Paragraph[], key: unknown) =>
     growOnce(so, key, paragraphs, style, width(), page.language);
+  // The items' least heights, where they are in this frame (insets, line spacing): a column started at an item
+  // whose rest cannot fill the columns left (`overfills`) means no flow, told before those are poured.
+  const words = itemWords(page, content);
+  const sameFrame = words[0]?.insets === style.insets && words[0]?.lineSpacing === (style.lineSpacing ?? 1);
+  let index = 0;
   let height: GrownColumn | undefined;
   for (const list of content.lists.filter((l) => l.items.length > 0)) {
     let col = cols.at(-1)!;
@@ -80,6 +85,7 @@ export function pour(
     col.push(head);
     height = grow(height ?? empty(), col, headingKey(head));
     for (const item of list.items) {
+      const itemIndex = index++;
       const grown = grow(height, [...col, item], item);
       if (grown.height.height <= room.h) {
         col.push(item);
@@ -94,7 +100,12 @@ export function pour(
       cols.push(col);
       height = grow(grow(empty(), col.slice(0, 1), headingKey(col[0]!)), col, item);
       if (height.height.height > room.h) return undefined;
-      if (cols.length - (cols[0]!.length === 0 ? 1 : 0) > most) return undefined;
+      const shown = cols.length - (cols[0]!.length === 0 ? 1 : 0);
+      if (shown > most) return undefined;
+      // Exact, as `overfills` is for all the items: every column from this one on starts with a heading and
+      // holds the items from this one on, whole and in order, in at most the columns still allowed.
+      if (sameFrame && overfills(words.slice(itemIndex), style.fontSize, widths, room, most - shown + 1))
+        return undefined;
     }
   }
   // The headings are bold too: only items are marked.
