@@ -58,7 +58,7 @@ export interface GrownColumn {
 export const emptyColumn = (): GrownColumn => ({ height: EMPTY_COLUMN, next: new Map() });
 
 /**
- * `so`'s column with `paragraphs.at(-1)` added, known by `key` (the same key for the same paragraph): kept
+ * `so`'s column with `paragraphs().at(-1)` added (made only when not kept), known by `key` (the same key for the same paragraph): kept
  * in `so`, so asked again it is the same node. Exact: `growColumn` is a function of the column's paragraphs
  * (a node's path), style, width and language, which the caller keeps one tree for (and of the measuring
  * fonts, which it keeps one tree for too).
@@ -66,14 +66,14 @@ export const emptyColumn = (): GrownColumn => ({ height: EMPTY_COLUMN, next: new
 export function growOnce(
   so: GrownColumn,
   key: unknown,
-  paragraphs: readonly Paragraph[],
+  paragraphs: () => readonly Paragraph[],
   style: TextStyle,
   width: number,
   language?: string,
 ): GrownColumn {
   let grown = so.next.get(key);
   if (!grown) {
-    grown = { height: growColumn(so.height, paragraphs, style, width, language), next: new Map() };
+    grown = { height: growColumn(so.height, paragraphs(), style, width, language), next: new Map() };
     so.next.set(key, grown);
   }
   return grown;

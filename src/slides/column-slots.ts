@@ -71,7 +71,7 @@ export function pour(
     return tree;
   };
   const headingKey = (p: Paragraph) => `${p.runs[0]!.text}\u0000${p.spaceBefore ?? 0}`;
-  const grow = (so: GrownColumn, paragraphs: Paragraph[], key: unknown) =>
+  const grow = (so: GrownColumn, paragraphs: () => Paragraph[], key: unknown) =>
     growOnce(so, key, paragraphs, style, width(), page.language);
   // The items' least heights, where they are in this frame (insets, line spacing): a column started at an item
   // whose rest cannot fill the columns left (`overfills`) means no flow, told before those are poured.
@@ -83,10 +83,10 @@ export function pour(
     let col = cols.at(-1)!;
     const head = heading(list.heading, col.length === 0);
     col.push(head);
-    height = grow(height ?? empty(), col, headingKey(head));
+    height = grow(height ?? empty(), () => col, headingKey(head));
     for (const item of list.items) {
       const itemIndex = index++;
-      const grown = grow(height, [...col, item], item);
+      const grown = grow(height, () => [...col, item], item);
       if (grown.height.height <= room.h) {
         col.push(item);
         height = grown;
@@ -98,14 +98,17 @@ export function pour(
       const started = list.items.indexOf(item) > 0;
       col = [heading(started ? `${list.heading} ${page.continued}` : list.heading, true), item];
       cols.push(col);
-      height = grow(grow(empty(), col.slice(0, 1), headingKey(col[0]!)), col, item);
+      height = grow(
+        grow(empty(), () => col.slice(0, 1), headingKey(col[0]!)),
+        () => col,
+        item,
+      );
       if (height.height.height > room.h) return undefined;
       const shown = cols.length - (cols[0]!.length === 0 ? 1 : 0);
       if (shown > most) return undefined;
       // Exact, as `overfills` is for all the items: every column from this one on starts with a heading and
       // holds the items from this one on, whole and in order, in at most the columns still allowed.
-      if (sameFrame && overfills(words.slice(itemIndex), style.fontSize, widths, room, most - shown + 1))
-        return undefined;
+      if (sameFrame && overfills(words, style.fontSize, widths, room, most - shown + 1, itemIndex)) return undefined;
     }
   }
   // The headings are bold too: only items are marked.
@@ -157,7 +160,8 @@ const ROUNDING = 1e-6;
  * one line and holds its items whole and in order; so its items fit the room less that line, and the fewest
  * columns in order that hold them all (filled greedily, which gives the fewest) can only be fewer for heights
  * that are less. Why: the size search poured every size above the one it takes, each as far as its `most`
- * columns held; and balancing pours every room height it bisects, most of them too low.
+ * columns held; and balancing pours every room height it bisects, most of them too low. `from`: the items
+ * from that one on only (the rest of a pour, from a column's first item).
  */
 export function overfills(
   words: readonly Words[],
@@ -165,13 +169,15 @@ export function overfills(
   widths: readonly number[],
   room: Box,
   most: number,
+  from = 0,
 ): boolean {
-  if (!Number.isFinite(most) || words.length === 0) return false;
+  if (!Number.isFinite(most) || words.length <= from) return false;
   const { insets, lineSpacing } = words[0]!;
   const capacity = room.h - insets.top - insets.bottom - ptToInch(LINE_HEIGHT_EM * size * lineSpacing);
   let columns = 1;
   let filled = 0;
-  for (const item of words) {
+  for (let i = from; i < words.length; i++) {
+    const item = words[i]!;
     let height = Number.POSITIVE_INFINITY;
     for (const width of widths) height = Math.min(height, leastHeightOf(item, size, width));
     height -= insets.top + insets.bottom;
