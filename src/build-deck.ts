@@ -274,6 +274,7 @@ async function buildInScope(options: BuildOptions): Promise<BuildResult> {
   const loaded = await loadProject(options, { cache: options.cache });
   if (!loaded.ok) throw new InputError(loaded.issues);
   const project = loaded.value;
+  loadHyphenStore(hyphenStoreFile(project.root));
   debugLog('load')(
     'project %s: %d files, %d decks in %s',
     project.root,
@@ -283,7 +284,6 @@ async function buildInScope(options: BuildOptions): Promise<BuildResult> {
   );
   const { outDir } = resolvePaths({ ...options, root: project.root });
   await loadDeflateStore(deflateStoreDir(project.root));
-  loadHyphenStore(hyphenStoreFile(project.root));
   const rendered: RenderedDeck[] = [];
   const failed: CheckFailedError[] = [];
   const sources = selectDecks(project, options.decks).filter((d) => options.only?.(d) ?? true);
@@ -308,9 +308,9 @@ async function buildInScope(options: BuildOptions): Promise<BuildResult> {
     throw new CheckFailedError(failed.map((e) => e.message).join('\n') + note);
   }
   await saveDeflateStore(deflateStoreDir(project.root));
-  await saveHyphenStore(hyphenStoreFile(project.root));
   const decks = await saveDecks(project, rendered, outDir, options);
   if (options.pdf && !options.dryRun) await writePdfs(decks);
+  await saveHyphenStore(hyphenStoreFile(project.root));
   return { project, decks };
 }
 
