@@ -21,6 +21,7 @@ import {
   prepareDesign,
   type PreparedDesign,
 } from './template/deck-design.js';
+import { hyphenStoreFile, loadHyphenStore, saveHyphenStore } from './layout/hyphen-store.js';
 import { deflateStoreDir, loadDeflateStore, saveDeflateStore } from './template/deflate-store.js';
 import { builtInStoreDir } from './template/template-store.js';
 import { checkBudget, placeImages } from './deck/place-images.js';
@@ -276,6 +277,7 @@ async function buildInScope(options: BuildOptions): Promise<BuildResult> {
   const loaded = await loadProject(options, { cache: options.cache });
   if (!loaded.ok) throw new InputError(loaded.issues);
   const project = loaded.value;
+  loadHyphenStore(hyphenStoreFile(project.root));
   debugLog('load')(
     'project %s: %d files, %d decks in %s',
     project.root,
@@ -311,6 +313,7 @@ async function buildInScope(options: BuildOptions): Promise<BuildResult> {
   await saveDeflateStore(deflateStoreDir(project.root));
   const decks = await saveDecks(project, rendered, outDir, options);
   if (options.pdf && !options.dryRun) await writePdfs(decks);
+  await saveHyphenStore(hyphenStoreFile(project.root));
   return { project, decks };
 }
 

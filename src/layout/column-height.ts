@@ -42,3 +42,39 @@ export function growColumn(
       : hyphenate(paragraphs).reduce((h, p) => extendHeight(h, p, style, width), NO_HEIGHT);
   return { height: hyphenated.height, plain, hyphenated };
 }
+
+/**
+ * A column's height and, by the paragraph added next, the columns it grows into: a column filled in order
+ * is a path from the empty column, so two fills that start a column alike and add the same paragraphs meet
+ * the same nodes. Why: `pour` (column-slots.ts) fills the same columns again at each room height balancing
+ * bisects, in the body and the free room below it, and beside a template's art; every one of those heights
+ * (and hyphenations) was measured anew.
+ */
+export interface GrownColumn {
+  height: ColumnHeight;
+  next: Map<unknown, GrownColumn>;
+}
+
+export const emptyColumn = (): GrownColumn => ({ height: EMPTY_COLUMN, next: new Map() });
+
+/**
+ * `so`'s column with `paragraphs().at(-1)` added (made only when not kept), known by `key` (the same key for the same paragraph): kept
+ * in `so`, so asked again it is the same node. Exact: `growColumn` is a function of the column's paragraphs
+ * (a node's path), style, width and language, which the caller keeps one tree for (and of the measuring
+ * fonts, which it keeps one tree for too).
+ */
+export function growOnce(
+  so: GrownColumn,
+  key: unknown,
+  paragraphs: () => readonly Paragraph[],
+  style: TextStyle,
+  width: number,
+  language?: string,
+): GrownColumn {
+  let grown = so.next.get(key);
+  if (!grown) {
+    grown = { height: growColumn(so.height, paragraphs(), style, width, language), next: new Map() };
+    so.next.set(key, grown);
+  }
+  return grown;
+}

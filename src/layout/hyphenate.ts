@@ -65,8 +65,10 @@ const RIGHT_MIN = 3;
 
 const loaded = new Map<string, Hyphenate | undefined>();
 
+const subtagOf = (language: string): string => language.toLowerCase().split('-')[0] ?? '';
+
 function hyphenator(language: string): Hyphenate | undefined {
-  const subtag = language.toLowerCase().split('-')[0] ?? '';
+  const subtag = subtagOf(language);
   const load = PATTERNS[subtag];
   if (!load) return undefined;
   if (!loaded.has(subtag)) loaded.set(subtag, loadHyphenator(subtag, load));
@@ -80,12 +82,79 @@ function hyphenator(language: string): Hyphenate | undefined {
  */
 export function hyphenateWord(word: string, language: string): string {
   if (word.includes(SOFT_HYPHEN)) return word;
-  const hyphenate = hyphenator(language);
-  if (!hyphenate) return word;
+  const subtag = subtagOf(language);
+  if (!PATTERNS[subtag]) return word;
   const key = `${language}\u0000${word}`;
   let out = hyphenated.get(key);
-  if (out === undefined) hyphenated.set(key, (out = withSoftHyphens(word, hyphenate)));
+  if (out === undefined) {
+    // A word a build before hyphenated (hyphen-store.ts) needs no patterns: loading them is ~20 ms of CPU.
+    const keptKey = `${PATTERN_FILE[subtag]}\u0000${word}`;
+    out = kept.get(keptKey);
+    if (out === undefined) {
+      out = withSoftHyphens(word, hyphenator(language)!);
+      if (kept.size < KEPT_WORDS) {
+        kept.set(keptKey, out);
+        made.add(keptKey);
+      }
+    }
+    hyphenated.set(key, out);
+  }
   return out;
+}
+
+/**
+ * Words hyphenated, by the patterns' file they were hyphenated with (`nb\u0000word`): those a build before
+ * kept (offered by hyphen-store.ts) and those this process made (`made` until they are stored).
+ */
+const kept = new Map<string, string>();
+const made = new Set<string>();
+/** At most so many (a long word is hyphenated only where a column or cell breaks it: a deck has tens). */
+const KEPT_WORDS = 20_000;
+
+/**
+ * What a kept word depends on besides itself and its patterns' file: the patterns' version and the letters
+ * kept together at each end (hyphen-store.ts names its file by it); undefined where the package says none.
+ */
+export function hyphenationVersion(): string | undefined {
+  try {
+    const { version } = require('hyphen/package.json') as { version: string };
+    return `hyphen-${version}-${LEFT_MIN}-${RIGHT_MIN}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Offers words a build before hyphenated (`patterns file\u0000word` → the word with soft hyphens). Only an
+ * entry that is its word with soft hyphens added, at points that keep LEFT_MIN and RIGHT_MIN letters at the
+ * ends, is taken; so an entry from elsewhere could at most move a word's soft hyphens, never change its letters.
+ */
+export function rememberHyphenated(entries: Iterable<[string, unknown]>): void {
+  for (const [key, value] of entries) {
+    const [file, word, ...rest] = key.split('\u0000');
+    if (rest.length > 0 || !word || !Object.values(PATTERN_FILE).includes(file ?? '') || typeof value !== 'string')
+      continue;
+    if (!isHyphenated(word, value) || kept.has(key) || kept.size >= KEPT_WORDS) continue;
+    kept.set(key, value);
+  }
+}
+
+/** True when `out` is `word` with soft hyphens, none within LEFT_MIN letters of its start or RIGHT_MIN of its end, nor two together. */
+function isHyphenated(word: string, out: string): boolean {
+  if (word.includes(SOFT_HYPHEN) || out.replaceAll(SOFT_HYPHEN, '') !== word) return false;
+  let before = 0;
+  for (const part of out.split(SOFT_HYPHEN).slice(0, -1)) {
+    before += part.length;
+    if (part.length === 0 || before < LEFT_MIN || word.length - before < RIGHT_MIN) return false;
+  }
+  return true;
+}
+
+/** The words kept and made in this process, to be kept for the next build; empty when it made none. */
+export function hyphenatedForStore(): [string, string][] {
+  if (made.size === 0) return [];
+  made.clear();
+  return [...kept];
 }
 
 /**

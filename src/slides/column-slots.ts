@@ -6,9 +6,10 @@
  * no more slides than the floor does. The legend stands at the foot of the last column's box,
  * where the columns' text leaves room for it.
  */
+import { measuringFonts } from '../fonts/fonts.js';
 import { commonParts } from '../kinds/common-parts.js';
 import { sizesFrom } from '../layout/fit-text.js';
-import { type ColumnHeight, EMPTY_COLUMN, growColumn } from '../layout/column-height.js';
+import { emptyColumn, type GrownColumn, growOnce } from '../layout/column-height.js';
 import { leastHeightOf, type Words, wordsOf } from '../layout/least-height.js';
 import { LINE_HEIGHT_EM, prepareText } from '../layout/measure-text.js';
 import { comfortOnPage, type Page, READABLE } from '../layout/page.js';
@@ -55,19 +56,38 @@ export function pour(
     heading: true,
     ...(first ? {} : { spaceBefore: 10 }),
   });
-  // The column's height so far, its paragraphs measured one by one (the whole column again for each item was quadratic).
+  // The column's height so far, its paragraphs measured one by one (the whole column again for each item was
+  // quadratic), through the content's tree of columns (`columnTrees`): a column filled as before is not measured again.
   const cols: Paragraph[][] = [[]];
   // The place the current column goes in (a first column left empty by its heading moving on is not shown).
   const width = () => widths[(cols.length - (cols[0]!.length === 0 ? 2 : 1)) % widths.length] ?? room.w;
-  const grow = (so: ColumnHeight, paragraphs: Paragraph[]) => growColumn(so, paragraphs, style, width(), page.language);
-  let height = EMPTY_COLUMN;
+  const trees = columnTrees(content, style, page.language);
+  // A column's tree is that of its width, which holds from the moment the column is pushed (and its first
+  // heading with it) until the next is: only a new column, or a first one's heading moving on, changes it.
+  const empty = () => {
+    const w = width();
+    let tree = trees.get(w);
+    if (!tree) trees.set(w, (tree = emptyColumn()));
+    return tree;
+  };
+  const headingKey = (p: Paragraph) => `${p.runs[0]!.text}\u0000${p.spaceBefore ?? 0}`;
+  const grow = (so: GrownColumn, paragraphs: () => Paragraph[], key: unknown) =>
+    growOnce(so, key, paragraphs, style, width(), page.language);
+  // The items' least heights, where they are in this frame (insets, line spacing): a column started at an item
+  // whose rest cannot fill the columns left (`overfills`) means no flow, told before those are poured.
+  const words = itemWords(page, content);
+  const sameFrame = words[0]?.insets === style.insets && words[0]?.lineSpacing === (style.lineSpacing ?? 1);
+  let index = 0;
+  let height: GrownColumn | undefined;
   for (const list of content.lists.filter((l) => l.items.length > 0)) {
     let col = cols.at(-1)!;
-    col.push(heading(list.heading, col.length === 0));
-    height = grow(height, col);
+    const head = heading(list.heading, col.length === 0);
+    col.push(head);
+    height = grow(height ?? empty(), () => col, headingKey(head));
     for (const item of list.items) {
-      const grown = grow(height, [...col, item]);
-      if (grown.height <= room.h) {
+      const itemIndex = index++;
+      const grown = grow(height, () => [...col, item], item);
+      if (grown.height.height <= room.h) {
         col.push(item);
         height = grown;
         continue;
@@ -78,15 +98,41 @@ export function pour(
       const started = list.items.indexOf(item) > 0;
       col = [heading(started ? `${list.heading} ${page.continued}` : list.heading, true), item];
       cols.push(col);
-      height = grow(grow(EMPTY_COLUMN, col.slice(0, 1)), col);
-      if (height.height > room.h) return undefined;
-      if (cols.length - (cols[0]!.length === 0 ? 1 : 0) > most) return undefined;
+      height = grow(
+        grow(empty(), () => col.slice(0, 1), headingKey(col[0]!)),
+        () => col,
+        item,
+      );
+      if (height.height.height > room.h) return undefined;
+      const shown = cols.length - (cols[0]!.length === 0 ? 1 : 0);
+      if (shown > most) return undefined;
+      // Exact, as `overfills` is for all the items: every column from this one on starts with a heading and
+      // holds the items from this one on, whole and in order, in at most the columns still allowed.
+      if (sameFrame && overfills(words, style.fontSize, widths, room, most - shown + 1, itemIndex)) return undefined;
     }
   }
   // The headings are bold too: only items are marked.
   const marked = (p: Paragraph) => p.bullet === true && (content.marked?.(p) ?? false);
   return cols.filter((c) => c.length > 0).map((paragraphs) => ({ paragraphs, marked: paragraphs.some(marked) }));
 }
+
+/**
+ * The trees of columns (column-height.ts `GrownColumn`) `pour` fills `content`'s columns through, one per style,
+ * language and column width, under the fonts that measure them: kept by content, as balancing pours the same
+ * content into each room height it bisects, and the body, the free room and the part beside a template's art
+ * each pour it again at the same sizes and widths.
+ */
+function columnTrees(content: FlowContent, style: TextStyle, language?: string): Map<number, GrownColumn> {
+  const fonts = measuringFonts();
+  let kept = treesKept.get(content);
+  if (kept?.fonts !== fonts) treesKept.set(content, (kept = { fonts, byStyle: new Map() }));
+  const key = `${language ?? ''}\u0000${JSON.stringify(style)}`;
+  let trees = kept.byStyle.get(key);
+  if (!trees) kept.byStyle.set(key, (trees = new Map()));
+  return trees;
+}
+
+const treesKept = new WeakMap<FlowContent, { fonts: object; byStyle: Map<string, Map<number, GrownColumn>> }>();
 
 /**
  * Each item's words summed once (least-height.ts), for `overfills` at every size and room tried; kept by
@@ -114,7 +160,8 @@ const ROUNDING = 1e-6;
  * one line and holds its items whole and in order; so its items fit the room less that line, and the fewest
  * columns in order that hold them all (filled greedily, which gives the fewest) can only be fewer for heights
  * that are less. Why: the size search poured every size above the one it takes, each as far as its `most`
- * columns held; and balancing pours every room height it bisects, most of them too low.
+ * columns held; and balancing pours every room height it bisects, most of them too low. `from`: the items
+ * from that one on only (the rest of a pour, from a column's first item).
  */
 export function overfills(
   words: readonly Words[],
@@ -122,13 +169,15 @@ export function overfills(
   widths: readonly number[],
   room: Box,
   most: number,
+  from = 0,
 ): boolean {
-  if (!Number.isFinite(most) || words.length === 0) return false;
+  if (!Number.isFinite(most) || words.length <= from) return false;
   const { insets, lineSpacing } = words[0]!;
   const capacity = room.h - insets.top - insets.bottom - ptToInch(LINE_HEIGHT_EM * size * lineSpacing);
   let columns = 1;
   let filled = 0;
-  for (const item of words) {
+  for (let i = from; i < words.length; i++) {
+    const item = words[i]!;
     let height = Number.POSITIVE_INFINITY;
     for (const width of widths) height = Math.min(height, leastHeightOf(item, size, width));
     height -= insets.top + insets.bottom;
@@ -188,14 +237,31 @@ export interface Places {
 export const noteParagraphs = (page: Page, content: FlowContent): Paragraph[] =>
   content.note ? [{ runs: [{ text: content.note, highlight: page.theme.colors.highlight, bold: true }] }] : [];
 
-export function flowInPlaces(page: Page, content: FlowContent, how: Places, maxColumns = Infinity): Flow | undefined {
+/**
+ * The lists poured into `how`'s places at the largest size that needs no more slides than the floor does.
+ * `mostSlides`: the caller takes no flow of more slides, so where every size the search may take is sure to
+ * need more (`overfills` the columns of that many slides), there is none (undefined) and nothing is poured.
+ * Exact: the flow's size is one of those sizes, its columns all poured (at most `most`), and a size that
+ * overfills `mostSlides × places` columns cannot be poured into so many (`overfills`), so its slides
+ * would have been more than `mostSlides`.
+ */
+export function flowInPlaces(
+  page: Page,
+  content: FlowContent,
+  how: Places,
+  maxColumns = Infinity,
+  mostSlides = Infinity,
+): Flow | undefined {
   const { sizes } = page.theme;
   const { places, room } = how;
+  const tried = sizesFrom(how.maxSize ?? sizes.body, how.minSize ?? sizes.minBody, 0.5);
   // Each size poured once (balancing asks for the floor's size three times), and only as far as a
   // size that can be taken goes: no more columns than the floor's slides hold.
   const poured = new Map<number, Flowed[] | undefined>();
   const widths = places.map((p) => p.w);
   const words = itemWords(page, content);
+  const surelyMore = (size: number) => overfills(words, size, widths, room, mostSlides * places.length);
+  if (Number.isFinite(mostSlides) && tried.every(surelyMore)) return undefined;
   const at = (size: number, most: number) => {
     if (!poured.has(size))
       poured.set(
@@ -210,7 +276,7 @@ export function flowInPlaces(page: Page, content: FlowContent, how: Places, maxC
   if (!floor || floor.length > maxColumns) return undefined;
   const slides = (cols: Flowed[]) => Math.ceil(cols.length / places.length);
   const most = Math.min(maxColumns, slides(floor) * places.length);
-  const size = sizesFrom(how.maxSize ?? sizes.body, how.minSize ?? sizes.minBody, 0.5).find((s) => {
+  const size = tried.find((s) => {
     const cols = at(s, most);
     return cols !== undefined && slides(cols) <= slides(floor) && cols.length <= maxColumns;
   })!;

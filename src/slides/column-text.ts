@@ -9,11 +9,24 @@ import { textHeight, textStyle } from '../layout/text-box.js';
 import type { Box, LaidOutSlide } from '../layout/types.js';
 import { type Flow, type FlowContent, flowInPlaces, noteParagraphs, type Places } from './column-slots.js';
 
-/** The lists with no space between their items beyond the line's own leading. */
-export const withoutSpacing = (content: FlowContent): FlowContent => ({
-  ...content,
-  lists: content.lists.map((l) => ({ ...l, items: l.items.map(({ spaceBefore: _, ...item }) => item) })),
-});
+/**
+ * The lists with no space between their items beyond the line's own leading: one object per content, so the
+ * flows of it (the template's places, compact or not, and the text columns here) share its words and its
+ * columns' tree (column-slots.ts `itemWords`, `columnTrees`), which are kept by content.
+ */
+export function withoutSpacing(content: FlowContent): FlowContent {
+  let closer = closerKept.get(content);
+  if (!closer) {
+    closer = {
+      ...content,
+      lists: content.lists.map((l) => ({ ...l, items: l.items.map(({ spaceBefore: _, ...item }) => item) })),
+    };
+    closerKept.set(content, closer);
+  }
+  return closer;
+}
+
+const closerKept = new WeakMap<FlowContent, FlowContent>();
 
 /**
  * On a template whose body place is small, heading bands and a 14-pt legend line take a third of it: the
@@ -24,17 +37,19 @@ export function fewerInTextColumns(page: Page, content: FlowContent, chosen: Lai
   const room = page.template?.slots?.room;
   const texts = (slides: LaidOutSlide[]) => slides.reduce((n, s) => n + s.elements.length, 0);
   let best = chosen;
-  // Made once, so each layout tried finds its items' words summed already (itemWords keeps them by content).
   const flows = [content, withoutSpacing(content)];
   // Fewest slides, then fewest texts (each has a position of its own): few columns first.
   for (const count of [2, 3, 4]) {
     for (const area of [page.body, ...(room ? [room] : [])]) {
       for (const flow of flows) {
-        const found = flowInTextColumns(page, flow, count, area);
+        // Only a layout of no more slides than the best so far can win (fewer than the chosen one's): one
+        // sure to need more is not poured (flowInPlaces `mostSlides`).
+        const most = best === chosen ? best.length - 1 : best.length;
+        const found = flowInTextColumns(page, flow, count, area, most);
         if (!found) continue;
         // Balancing keeps the slides' count and costs 16 flows more: only a layout that can win is balanced.
         const n = found.flowed.slides.length;
-        if (n > best.length || (n === best.length && best === chosen)) continue;
+        if (n > most) continue;
         const flowed = balance(page, flow, found.flowed, found.how);
         if (flowed.length < best.length || (best !== chosen && texts(flowed) < texts(best))) best = flowed;
       }
@@ -54,6 +69,7 @@ function flowInTextColumns(
   content: FlowContent,
   count: number,
   area: Box,
+  mostSlides = Infinity,
 ): { flowed: Flow; how: Places } | undefined {
   const { colors, sizes } = page.theme;
   const comfort = comfortOnPage(page, READABLE.body, sizes.minBody);
@@ -67,7 +83,7 @@ function flowInTextColumns(
   // The legend a line of its own across the foot (trappa check's legend rule reads it there).
   const legendBox = (): Box => ({ ...area, y: area.y + area.h - noteH, h: noteH });
   const how: Places = { places, room: places[0]!, noteStyle, legendBox, minSize: comfort };
-  const flowed = flowInPlaces(page, content, how);
+  const flowed = flowInPlaces(page, content, how, Infinity, mostSlides);
   return flowed && { flowed, how };
 }
 

@@ -1,0 +1,50 @@
+/**
+ * The project's store of hyphenated words (`.cache/hyphenated/`): a template with narrow text columns
+ * (Forestbird, Progress) breaks a few long words in every build, and hyphenating them loaded the
+ * language's patterns each time (JSON.parse of 316 KB into 55,000 objects: ~20 ms of CPU, and their
+ * garbage). A word kept by a build before is taken as it was hyphenated, so a later build of the same
+ * words never loads the patterns. The file is named by the patterns' version (hyphenate.ts
+ * `hyphenationVersion`), and an entry is taken only when it is its word with soft hyphens added
+ * (`rememberHyphenated`): the store cannot change a word's letters. Best effort, as the other stores:
+ * a folder that cannot be read or written only means hyphenating.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { hyphenatedForStore, hyphenationVersion, rememberHyphenated } from './hyphenate.js';
+
+/** The store's file in a project; none where the patterns' version is not known. */
+export function hyphenStoreFile(projectRoot: string): string | undefined {
+  const version = hyphenationVersion();
+  return version && path.join(projectRoot, '.cache', 'hyphenated', `${version}.json`);
+}
+
+/** A store larger than this is not read (20,000 words of ~40 characters is ~1.6 MB). */
+const MAX_BYTES = 4 * 1024 * 1024;
+
+/** Offers the store's words to hyphenate.ts; a missing, large or unreadable store is empty. */
+export function loadHyphenStore(file: string | undefined): void {
+  if (!file) return;
+  try {
+    if (statSync(file).size > MAX_BYTES) return;
+    const entries: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    if (entries && typeof entries === 'object' && !Array.isArray(entries)) rememberHyphenated(Object.entries(entries));
+  } catch {
+    // Nothing kept, or nothing readable: the words are hyphenated again.
+  }
+}
+
+/** Keeps the words this process hyphenated with those kept before, atomically (temporary file + rename). */
+export async function saveHyphenStore(file: string | undefined): Promise<void> {
+  const words = hyphenatedForStore();
+  if (!file || words.length === 0) return;
+  const temporary = `${file}.${randomUUID()}.tmp`;
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(temporary, JSON.stringify(Object.fromEntries(words)));
+    await rename(temporary, file);
+  } catch {
+    await rm(temporary, { force: true }).catch(() => undefined);
+  }
+}
