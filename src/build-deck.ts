@@ -281,7 +281,7 @@ async function buildInScope(options: BuildOptions): Promise<BuildResult> {
     msSince(started),
   );
   const { outDir } = resolvePaths({ ...options, root: project.root });
-  await loadDeflateStore(deflateStoreDir(project.root));
+  loadDeflateStore(deflateStoreDir(project.root));
   const rendered: RenderedDeck[] = [];
   const failed: CheckFailedError[] = [];
   const sources = selectDecks(project, options.decks).filter((d) => options.only?.(d) ?? true);
@@ -305,7 +305,7 @@ async function buildInScope(options: BuildOptions): Promise<BuildResult> {
     const note = rendered.length > 0 ? `\nNothing was saved, also not the ${rendered.length} deck(s) that passed.` : '';
     throw new CheckFailedError(failed.map((e) => e.message).join('\n') + note);
   }
-  await saveDeflateStore(deflateStoreDir(project.root));
+  saveDeflateStore(deflateStoreDir(project.root));
   const decks = await saveDecks(project, rendered, outDir, options);
   if (options.pdf && !options.dryRun) await writePdfs(decks);
   return { project, decks };
