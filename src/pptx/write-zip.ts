@@ -52,8 +52,25 @@ const cache = new BoundedCache<string, Deflated>(64 * 1024 * 1024, (_, made) => 
  * that is deflated bytes this code made of the content the key hashes.
  */
 const stored = new Map<string, Deflated>();
-/** The parts zipped since the store last took them (`takeDeflated`), by key: what the next build will likely zip again. */
+/**
+ * The parts zipped since the store last took them (`takeDeflated`), by key: what the next build
+ * will likely zip again. Up to 32 MB of deflated bytes, the most the store keeps: the Studio's
+ * live check renders decks without a build to take them, edit after edit, and the list starts
+ * again when full.
+ */
 const used = new Map<string, Deflated>();
+let usedBytes = 0;
+const USED_LIMIT = 32 * 1024 * 1024;
+
+function noteUsed(key: string, made: Deflated): void {
+  if (used.has(key)) return;
+  if (usedBytes + made.bytes.length > USED_LIMIT) {
+    used.clear();
+    usedBytes = 0;
+  }
+  used.set(key, made);
+  usedBytes += made.bytes.length;
+}
 
 /**
  * Master-set parts zipped by this process, by their text (up to 16 M characters of it): every deck
@@ -85,6 +102,7 @@ export function rememberDeflated(entries: Iterable<[key: string, deflated: Defla
 export function takeDeflated(): Map<string, Deflated> {
   const taken = new Map(used);
   used.clear();
+  usedBytes = 0;
   return taken;
 }
 
@@ -152,7 +170,7 @@ function compress(data: Uint8Array, level: number): Deflated & { key: string } {
     made = { crc: crc32(data), bytes: deflatePart(data, level), size: data.length };
     cache.set(key, made);
   } else if (stored.delete(key)) cache.set(key, made);
-  used.set(key, made);
+  noteUsed(key, made);
   return { ...made, key };
 }
 
@@ -162,7 +180,7 @@ function zipped(entry: ZipEntry): Deflated {
   const text = typeof entry.data === 'string' ? entry.data : undefined;
   const known = text === undefined ? undefined : byText.get(text);
   if (known && known.level === level) {
-    used.set(known.key, known);
+    noteUsed(known.key, known);
     return known;
   }
   // A stored part is kept as its body: only a deflated one may be encoded into the reused buffer.
