@@ -210,7 +210,7 @@ function compareKeys(a: SortKey, b: SortKey): number {
     const m = numbersA[i]!;
     const n = numbersB[i]!;
     // Both digit runs (neither NaN) of other numbers: by number; else ("01" and "1" too) by code unit.
-    if (m === m && n === n && m !== n) return m - n;
+    if (!Number.isNaN(m) && !Number.isNaN(n) && m !== n) return m - n;
     return x < y ? -1 : 1;
   }
   return chunksA.length - chunksB.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
