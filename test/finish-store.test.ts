@@ -12,7 +12,7 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
-import { finishStoreDir } from '../src/template/finish-store.js';
+import { finishStoreDir, StoredFinishing } from '../src/template/finish-store.js';
 import { copyProjectInto, REPO } from './helpers/project-copy.js';
 import { runCli } from './helpers/project.js';
 
@@ -33,6 +33,28 @@ function writeStore(dir: string, build: string, entries: [string, unknown, numbe
   const mac = createHmac('sha256', secret).update(`${FORMAT}\0`).update(payload).digest();
   writeFileSync(path.join(dir, 'slides.store'), Buffer.concat([mac, payload]));
 }
+
+describe('the finished slides store (in process)', () => {
+  it('finds a slide by all of its key, and never one whose key holds a lone surrogate', () => {
+    const memo = new StoredFinishing();
+    let made = 0;
+    const apply = () => ({ xml: `<p:sld>${made++}</p:sld>`, tags: [], ids: [] });
+    // UTF-8 makes a lone surrogate U+FFFD: the two keys would hash alike.
+    expect(memo.applied('<a:t>\uD800</a:t>', apply).reused).toBe(false);
+    expect(memo.applied('<a:t>\uFFFD</a:t>', apply).reused).toBe(false);
+    expect(memo.applied('<a:t>\uD800</a:t>', apply)).toMatchObject({
+      reused: false,
+      done: { xml: '<p:sld>2</p:sld>' },
+    });
+    expect(memo.applied('<a:t>\uFFFD</a:t>', apply)).toMatchObject({ reused: true, done: { xml: '<p:sld>1</p:sld>' } });
+    expect(memo.applied('<a:t>\uFFFD</a:t> ', apply).reused).toBe(false);
+    expect(memo.repaired('<a:t>\uDC00</a:t>', 'nb', (xml) => `${xml}!`)).toBe('<a:t>\uDC00</a:t>!');
+    expect(memo.repaired('<a:t>\uFFFD</a:t>', 'nb', () => 'x')).toBe('x');
+    expect(memo.repaired('<a:t>\uFFFD</a:t>', 'nn', () => 'y')).toBe('y');
+    expect(memo.repaired('<a:t>\uFFFD</a:t>', 'nb', () => 'z')).toBe('x');
+    expect(memo.used().size).toBe(4);
+  });
+});
 
 describe('the finished slides store (the CLI)', () => {
   // The store's key in a folder of this test's own, so that the test can prove a store file.

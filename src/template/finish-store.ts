@@ -35,14 +35,20 @@ const MAX_FILE_BYTES = 4 * MAX_CHARACTERS;
 /** A value of either step: a slide with its structure applied, or a part's repaired text. */
 type Finished = AppliedSlide | string;
 
+/** `String.prototype.isWellFormed` (ES2024, every Node Trappa runs on; not in this project's TypeScript lib). */
+const wellFormed = (text: string): boolean => (text as string & { isWellFormed(): boolean }).isWellFormed();
+
 /**
- * The SHA-256 of `texts`, each as its UTF-16 code units after its length: a lone surrogate stays
- * itself (UTF-8 would make it U+FFFD, the same bytes as another text's), and no two lists of texts
- * give the same bytes.
+ * The SHA-256 of `texts`, each as UTF-8 after its length (no two lists of texts give the same
+ * bytes), or undefined when one holds a lone surrogate: UTF-8 would make it U+FFFD, the same bytes
+ * as another text's. Such a slide is finished anew (and refused: XML allows no lone surrogate).
  */
-function keyOf(...texts: string[]): string {
+function keyOf(...texts: string[]): string | undefined {
   const hash = createHash('sha256');
-  for (const text of texts) hash.update(`${text.length}:`).update(text, 'utf16le');
+  for (const text of texts) {
+    if (!wellFormed(text)) return undefined;
+    hash.update(`${text.length}:`).update(text);
+  }
   return hash.digest('hex');
 }
 
@@ -56,19 +62,19 @@ export class StoredFinishing implements FinishingMemo {
 
   applied(key: string, apply: () => AppliedSlide): { done: AppliedSlide; reused: boolean } {
     const hash = keyOf('applied', key);
-    const found = this.#found(hash);
+    const found = hash === undefined ? undefined : this.#found(hash);
     if (found !== undefined && typeof found !== 'string') return { done: found, reused: true };
     const done = apply();
-    this.#used.set(hash, done);
+    if (hash !== undefined) this.#used.set(hash, done);
     return { done, reused: false };
   }
 
   repaired(xml: string, language: string, repair: (xml: string) => string): string {
     const hash = keyOf('repaired', language, xml);
-    const found = this.#found(hash);
+    const found = hash === undefined ? undefined : this.#found(hash);
     if (typeof found === 'string') return found;
     const done = repair(xml);
-    this.#used.set(hash, done);
+    if (hash !== undefined) this.#used.set(hash, done);
     return done;
   }
 
