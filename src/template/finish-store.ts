@@ -90,9 +90,16 @@ export class StoredFinishing implements FinishingMemo {
   }
 }
 
+/**
+ * The build as this store names it: with V8's version, whose serialisation the file holds (an
+ * older V8 may not read a newer one's): a project built on two Node lines rewrites it for each,
+ * as another build of Trappa does.
+ */
+const withV8 = (build: string | undefined): string | undefined => build && `${build}/${process.versions.v8}`;
+
 /** A memo of what the project's earlier builds finished; empty when there is no proven store (or no build id). */
 export function loadFinishStore(dir: string, build = process.env.TRAPPA_BUILD_ID): StoredFinishing {
-  const body = readProven(path.join(dir, FILE), FORMAT, build, MAX_FILE_BYTES);
+  const body = readProven(path.join(dir, FILE), FORMAT, withV8(build), MAX_FILE_BYTES);
   return new StoredFinishing((body && entriesOf(body)) ?? new Map());
 }
 
@@ -152,5 +159,5 @@ export function saveFinishStore(
   });
   if (!kept) return;
   const body = serialize([...kept].map(([hash, { value, age }]) => [hash, value, age]));
-  writeProven(path.join(dir, FILE), FORMAT, build, body);
+  writeProven(path.join(dir, FILE), FORMAT, withV8(build), body);
 }
