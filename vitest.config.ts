@@ -36,9 +36,9 @@ export default defineConfig({
     pool: 'forks',
     unstubEnvs: true,
     // The ~200 CLI processes the tests start (kill -9, concurrency, the bundle end to end) keep
-    // V8's compiled code of dist/ between them (Node 22.1 and later; keyed by the file's contents,
-    // so a rebuilt bundle is compiled afresh): 0.1 s of CPU less per one-deck build on Node 24 here.
-    // bin/trappa.js does the same for users (module.enableCompileCache).
+    // V8's compiled code between them: the bundle's in the user's code cache (scripts/cli-entry.mjs,
+    // per bundle, command and flags, so a rebuilt bundle is compiled afresh), the ES modules still
+    // loaded (the studio's worker, sharp, pdf.js) in this compile cache (Node 22.1 and later).
     // LC_ALL=C.UTF-8: the CLI speaks English to the tests whatever the developer's locale (nb_NO
     // would make it Norwegian, messages/catalogue.ts languageFrom); a test of another language
     // says so with --lang.

@@ -23,6 +23,7 @@ import {
 } from './template/deck-design.js';
 import { deflateStoreDir, loadDeflateStore, saveDeflateStore } from './template/deflate-store.js';
 import { finishStoreDir, loadFinishStore, saveFinishStore } from './template/finish-store.js';
+import { builtInStoreDir } from './template/template-store.js';
 import { checkBudget, placeImages } from './deck/place-images.js';
 import { findDeck, resolveDeck, type DeckPlan, wantsSentChanges } from './plan/resolve-deck.js';
 import { deckInputFiles, hashInputs, parsedInputs } from './versions/input-hash.js';
@@ -223,10 +224,12 @@ async function finishedDeck(
   const { deck, images } = placed.value;
   const design =
     template ??
-    builtInDesign(plan.theme, deckPage(plan), {
-      footerText: footerText(deck),
-      date: plan.properties.date,
-    });
+    builtInDesign(
+      plan.theme,
+      deckPage(plan),
+      { footerText: footerText(deck), date: plan.properties.date },
+      builtInStoreDir(project.root),
+    );
   // The check reads each slide as finishing parses it, and its tree goes (check/read-deck.ts slideReader).
   const reader = options.check === false ? undefined : options.rebuilds ? rereadSlides : slideReader;
   const finished = finishDeck(await writePptx(deck), plan.properties, deckStructure(design, deck), {

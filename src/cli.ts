@@ -4,9 +4,9 @@
  * anything else is a bug and prints its stack. Each command lives in src/commands/.
  */
 import { enableVerbose } from './debug-log.js';
-import { growHeapSlowly } from './heap-growth.js';
+import { growHeapSlowly, restoreHeapDefaults } from './heap-growth.js';
 
-export { growHeapSlowly };
+export { growHeapSlowly, restoreHeapDefaults };
 import { type Command, CommanderError } from 'commander';
 import { localizeHelp, localizeUsage, TrappaCommand } from './commands/cli-language.js';
 import { exitCodeFor, reportError } from './commands/report-error.js';

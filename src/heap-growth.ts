@@ -52,6 +52,16 @@ export function growHeapSlowly(argv: readonly string[] = process.argv): void {
   stopYoungGenerationAt(mb * 2 ** 20);
 }
 
+/**
+ * The flags above back at V8's own values. A V8 code cache carries the flags it was made under,
+ * and V8 takes it only under the same ones: dist/cli.js makes its cache at exit
+ * (scripts/cli-entry.mjs), for a next run that starts at these values.
+ */
+export function restoreHeapDefaults(): void {
+  v8.setFlagsFromString('--heap-growing-percent=0');
+  v8.setFlagsFromString('--semi-space-growth-factor=2');
+}
+
 function stopYoungGenerationAt(bytes: number): void {
   const newSpace = (): number =>
     v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0;

@@ -3,8 +3,9 @@
  * - pptxgenjs imports node:https on every write, for pictures given as a URL; Trappa gives every
  *   picture as data, and the bundle (scripts/build-dist.mjs) puts a stand-in there, so a build
  *   never loads tls, http and https.
- * - dist/cli.js turns on Node's compile cache (22.1+) before it loads the bundle, so
- *   `node dist/cli.js` does not compile the bundle from scratch on every start.
+ * - dist/cli.js turns on Node's compile cache (22.1+) for what still loads as ES modules (the
+ *   studio's worker, sharp, pdf.js); the bundle itself runs with a V8 code cache of its own
+ *   (test/code-cache.test.ts).
  * - A build with nothing to write reads and locks synchronously: an fs call through libuv's
  *   pool is a call of microseconds that, on a loaded machine, kept the main thread waiting.
  */
@@ -73,7 +74,7 @@ describe('a build with nothing to write', () => {
 
 describe('dist/cli.js', () => {
   // Node 20 has no compile cache; CI runs the tests on Node 22 and 24 as well.
-  it.skipIf(!('enableCompileCache' in module))('turns on the compile cache before the bundle loads', async () => {
+  it.skipIf(!('enableCompileCache' in module))('turns on the compile cache', async () => {
     const { NODE_COMPILE_CACHE: _, ...env } = process.env;
     const code = [
       "import module from 'node:module';",

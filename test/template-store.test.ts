@@ -3,7 +3,8 @@
  * set an earlier one read from `.cache/templates/` and gives the very same decks; an entry that
  * does not read back whole (cut short, a byte changed, not V8's format, not a master set) is no
  * entry, and the template is read again; the store keeps its newest entries only; a store that
- * cannot be written costs nothing but the reading.
+ * cannot be written costs nothing but the reading. The built-in design's sets are kept the same way
+ * (`.cache/built-in/`), with the layouts chosen on them.
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import {
@@ -22,7 +23,17 @@ import path from 'node:path';
 import { serialize } from 'node:v8';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readTemplateFile } from '../src/template/load-template.js';
-import { entryOf, storedTemplate, storeTemplate, templateStoreKey } from '../src/template/template-store.js';
+import {
+  builtInStoreKey,
+  entryOf,
+  storedDesign,
+  storeDesign,
+  storedTemplate,
+  storeTemplate,
+  templateStoreKey,
+  type StoredDesign,
+} from '../src/template/template-store.js';
+import { chooseLayouts, LAYOUT_ROLES } from '../src/template/choose-layouts.js';
 import type { MasterSet } from '../src/pptx/master-set.js';
 import { copyProjectInto } from './helpers/project-copy.js';
 import { REPO, runCli } from './helpers/project.js';
@@ -147,6 +158,67 @@ describe('the template store (storeTemplate, storedTemplate)', () => {
   });
 });
 
+/** Impress's set with the layouts Trappa chooses on it: a design as storeDesign keeps one. */
+async function impressDesign(): Promise<StoredDesign> {
+  const set = await impressSet();
+  const chosen = chooseLayouts(set, {}, { file: 'impress' });
+  if (!chosen.ok) throw new Error(chosen.issues[0]!.message);
+  return { set, layouts: chosen.value.layouts };
+}
+
+describe('the store of built-in designs (storeDesign, storedDesign)', () => {
+  it("gives back the design it kept, each role on one of the set's own layouts", async () => {
+    const dir = mkdtempSync(path.join(work, 'designs-'));
+    const design = await impressDesign();
+    storeDesign(dir, 'a'.repeat(64), design);
+    const back = storedDesign(dir, 'a'.repeat(64), LAYOUT_ROLES)!;
+    expect(back).toEqual(design);
+    for (const role of LAYOUT_ROLES) expect(back.set.layouts).toContain(back.layouts[role]);
+    expect(back.set.layouts.indexOf(back.layouts.content)).toBe(design.set.layouts.indexOf(design.layouts.content));
+    expect(storedDesign(dir, 'b'.repeat(64), LAYOUT_ROLES)).toBeUndefined();
+  });
+
+  it("takes an entry that is not whole, not this user's, or whose layouts are not its set's for none", async () => {
+    const dir = mkdtempSync(path.join(work, 'designs-damaged-'));
+    const design = await impressDesign();
+    const key = 'c'.repeat(64);
+    const file = path.join(dir, `${key}.set`);
+    storeDesign(dir, key, design);
+    const good = readFileSync(file);
+    const { title: _, ...noTitle } = design.layouts;
+    const crafted = {
+      ...design,
+      set: { ...design.set, parts: new Map([...design.set.parts, ['ppt/vbaProject.bin', new Uint8Array([1, 2, 3])]]) },
+    };
+    const damaged = [
+      good.subarray(0, good.length - 100), // cut short
+      foreignEntry(serialize(crafted)), // a part added, under another user's key
+      entryBytes(serialize({ ...design, layouts: { ...design.layouts, title: { ...design.layouts.title } } }), key),
+      entryBytes(serialize({ ...design, layouts: noTitle }), key),
+      entryBytes(serialize({ ...design, layouts: { ...design.layouts, extra: design.layouts.title } }), key),
+      entryBytes(serialize({ set: { ...design.set, parts: 'no map' }, layouts: design.layouts }), key),
+      entryBytes(serialize(design.set), key), // a template's entry: no layouts
+    ];
+    for (const [i, bytes] of damaged.entries()) {
+      writeFileSync(file, bytes);
+      expect(storedDesign(dir, key, LAYOUT_ROLES), `case ${i}`).toBeUndefined();
+    }
+    writeFileSync(file, good);
+    expect(storedDesign(dir, key, LAYOUT_ROLES)).toEqual(design);
+  });
+
+  it('keys by what the design is made of and the code that makes it; no key without that code', () => {
+    const key = builtInStoreKey('{"footerText":"a"}', 'build-1');
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(builtInStoreKey('{"footerText":"a"}', 'build-1')).toBe(key);
+    expect(builtInStoreKey('{"footerText":"b"}', 'build-1')).not.toBe(key);
+    expect(builtInStoreKey('{"footerText":"a"}', 'build-2')).not.toBe(key);
+    expect(builtInStoreKey('{"footerText":"a"}', undefined)).toBeUndefined();
+    // Not a template's key for the same bytes.
+    expect(templateStoreKey(Buffer.from('{"footerText":"a"}'), 0, 'build-1')).not.toBe(key);
+  });
+});
+
 describe('the template store in a build (the CLI)', () => {
   /** `build --all` into a new output folder: each deck's sha256 by file name. */
   async function build(root: string, out: string): Promise<Record<string, string>> {
@@ -156,15 +228,11 @@ describe('the template store in a build (the CLI)', () => {
     return Object.fromEntries(files.map((f) => [f, sha256(readFileSync(path.join(root, out, f)))]));
   }
 
-  it('a later build takes the read template from the store and gives the same decks; a damaged or unwritable store changes no byte', async () => {
-    const root = copyProjectInto(mkdtempSync(path.join(work, 'project-')));
-    mkdirSync(path.join(root, 'assets/templates'));
-    copyFileSync(IMPRESS, path.join(root, 'assets/templates/t.potx'));
-    writeFileSync(
-      path.join(root, 'data/theme.yaml'),
-      `${readFileSync(path.join(root, 'data/theme.yaml'), 'utf8')}template: templates/t.potx\n`,
-    );
-    const store = path.join(root, '.cache/templates');
+  /**
+   * Builds `root` three times: the first writes one entry into `store`, the second reads it (and
+   * does not write it again), the third finds it damaged and makes it again; the same decks each time.
+   */
+  async function oneEntryRead(root: string, store: string) {
     const first = await build(root, 'out-1');
     const [entry, ...more] = readdirSync(store);
     expect(more).toEqual([]);
@@ -179,16 +247,55 @@ describe('the template store in a build (the CLI)', () => {
     const good = readFileSync(path.join(store, entry!));
     writeFileSync(path.join(store, entry!), good.subarray(0, good.length >> 1));
     expect(await build(root, 'out-3')).toEqual(first);
+    return { first, entry: entry!, good };
+  }
+
+  /** A store that cannot be written (a file where its folder would be) changes no byte. */
+  async function unwritable(root: string, store: string, first: Record<string, string>) {
+    rmSync(store, { recursive: true });
+    writeFileSync(store, 'not a folder');
+    expect(await build(root, 'out-last')).toEqual(first);
+  }
+
+  it('a later build takes the read template from the store and gives the same decks; a damaged or unwritable store changes no byte', async () => {
+    const root = copyProjectInto(mkdtempSync(path.join(work, 'project-')));
+    mkdirSync(path.join(root, 'assets/templates'));
+    copyFileSync(IMPRESS, path.join(root, 'assets/templates/t.potx'));
+    writeFileSync(
+      path.join(root, 'data/theme.yaml'),
+      `${readFileSync(path.join(root, 'data/theme.yaml'), 'utf8')}template: templates/t.potx\n`,
+    );
+    const store = path.join(root, '.cache/templates');
+    const { first, entry, good } = await oneEntryRead(root, store);
     // The same set, though not always the same bytes: V8 writes a string as it holds it, in one or two bytes a character.
-    const key = entry!.replace(/\.set$/, '');
+    const key = entry.replace(/\.set$/, '');
     const kept = mkdtempSync(path.join(work, 'kept-'));
-    writeFileSync(path.join(kept, entry!), good);
+    writeFileSync(path.join(kept, entry), good);
     expect(storedTemplate(store, key)).toEqual(storedTemplate(kept, key));
     expect(storedTemplate(store, key)).toBeDefined();
 
     // A store that cannot be written (a file where its folder would be): the build reads the template.
-    rmSync(store, { recursive: true });
-    writeFileSync(store, 'not a folder');
-    expect(await build(root, 'out-4')).toEqual(first);
+    await unwritable(root, store, first);
+  }, 120_000);
+
+  it('a later build takes the built-in design from the store and gives the same decks; a damaged or unwritable store changes no byte', async () => {
+    const root = copyProjectInto(mkdtempSync(path.join(work, 'built-in-')));
+    const store = path.join(root, '.cache/built-in');
+    // The bundled decks share theme, footer and date: one design.
+    const { first, entry } = await oneEntryRead(root, store);
+    const key = entry.replace(/\.set$/, '');
+    expect(storedDesign(store, key, LAYOUT_ROLES)).toBeDefined();
+
+    // Another footer: another design, its own entry (the master and layouts show the footer).
+    const theme = path.join(root, 'data/theme.yaml');
+    const themeText = readFileSync(theme, 'utf8');
+    writeFileSync(theme, themeText.replace(/^ {2}text: "{{strategy.name}}.*$/m, '  text: "Another footer"'));
+    const other = await build(root, 'out-4');
+    expect(other).not.toEqual(first);
+    expect(readdirSync(store)).toHaveLength(2);
+    writeFileSync(theme, themeText);
+
+    // A store that cannot be written (a file where its folder would be): the build makes the design.
+    await unwritable(root, store, first);
   }, 120_000);
 });

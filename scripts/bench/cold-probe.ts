@@ -12,14 +12,16 @@ import { timeStages } from './stages.js';
 const bodyStart = performance.now();
 const bootstrap = performance.nodeTiming.bootstrapComplete;
 const root = process.argv[2] ?? process.cwd();
-const stages = await timeStages(root);
-process.stdout.write(
-  `${JSON.stringify({
-    /** Node's own start-up, ms. */
-    boot: bootstrap,
-    /** Reading, compiling and evaluating the bundle (cli.js + its static chunks), ms. */
-    modules: bodyStart - bootstrap,
-    ...stages,
-    maxRssMB: peakRssMB(),
-  })}\n`,
+// No top-level await: the bundle is a CommonJS script (scripts/build-dist.mjs).
+void timeStages(root).then((stages) =>
+  process.stdout.write(
+    `${JSON.stringify({
+      /** Node's own start-up, ms. */
+      boot: bootstrap,
+      /** Reading, compiling and evaluating the bundle (cli.js + its static chunks), ms. */
+      modules: bodyStart - bootstrap,
+      ...stages,
+      maxRssMB: peakRssMB(),
+    })}\n`,
+  ),
 );

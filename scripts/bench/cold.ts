@@ -28,16 +28,16 @@ export interface BundleInfo {
 }
 
 /**
- * An entry file and every chunk it imports statically (`import … from "./chunk-….js"`), or with
- * a top-level await (dist/cli.js loads the bundle so, after turning on the compile cache): what a
- * build parses.
+ * An entry file and every file it loads at start: ES module chunks it imports statically
+ * (`import … from "./chunk-….js"`), and the CommonJS bundle dist/cli.js runs through vm.Script
+ * (`new URL('./cli-main.cjs', import.meta.url)`, scripts/cli-entry.mjs): what a build reads.
  */
 function staticClosure(dir: string, entry: string, seen = new Set<string>()): Set<string> {
   if (seen.has(entry)) return seen;
   seen.add(entry);
   const text = readFileSync(path.join(dir, entry), 'utf8');
   for (const m of text.matchAll(/^import [^;]*? from "\.\/([^"]+)";$/gm)) staticClosure(dir, m[1]!, seen);
-  for (const m of text.matchAll(/^const \w+ = await import\('\.\/([^']+)'\);$/gm)) staticClosure(dir, m[1]!, seen);
+  for (const m of text.matchAll(/new URL\("\.\/([^"]+\.cjs)", import\.meta\.url\)/g)) staticClosure(dir, m[1]!, seen);
   return seen;
 }
 
@@ -67,7 +67,7 @@ export function buildBundle(paths: Paths, variant: BundleInfo['variant']): Bundl
     ...(variant === 'external' ? ['--external'] : []),
   ];
   const { wallMs } = runOnce({ name: `build:dist ${variant}`, command: node, args, cwd: paths.root });
-  const files = readdirSync(outdir).filter((f) => f.endsWith('.js'));
+  const files = readdirSync(outdir).filter((f) => /\.c?js$/.test(f));
   const totalBytes = files.reduce((sum, f) => sum + statSync(path.join(outdir, f)).size, 0);
   return { variant, outdir, buildMs: wallMs, startupBytes: staticClosureBytes(outdir, 'cli.js'), totalBytes };
 }

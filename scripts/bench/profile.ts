@@ -6,6 +6,7 @@
  *   npx tsx scripts/bench/profile.ts output/bench/cold.cpuprofile
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
 interface CallFrame {
   functionName: string;
@@ -112,7 +113,7 @@ export function bundleLocator(): (frame: CallFrame) => string {
     if (!m) {
       m = [];
       try {
-        readFileSync(new URL(url), 'utf8')
+        readFileSync(url.startsWith('file://') ? new URL(url) : url, 'utf8')
           .split('\n')
           .forEach((text, i) => {
             const hit = /^\/\/ ((?:src|node_modules)\/\S+)$/.exec(text);
@@ -126,7 +127,9 @@ export function bundleLocator(): (frame: CallFrame) => string {
     return m;
   };
   return (frame) => {
-    if (!frame.url.startsWith('file://') || /\/(node_modules|src)\//.test(frame.url)) return moduleOf(frame.url);
+    // dist/cli-main.cjs runs as a script named by its path (scripts/cli-entry.mjs), the rest by URL.
+    const inFile = frame.url.startsWith('file://') || path.isAbsolute(frame.url);
+    if (!inFile || /\/(node_modules|src)\//.test(frame.url)) return moduleOf(frame.url);
     let found: string | undefined;
     for (const mark of marks(frame.url)) {
       if (mark.line > frame.lineNumber) break;

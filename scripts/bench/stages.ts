@@ -14,6 +14,7 @@ import { resolveDeck } from '../../src/plan/resolve-deck.js';
 import { finishDeck } from '../../src/pptx/finish-package.js';
 import { writePptx } from '../../src/pptx/write-pptx.js';
 import { builtInDesign, deckStructure, footerText, prepareDesign } from '../../src/template/deck-design.js';
+import { builtInStoreDir } from '../../src/template/template-store.js';
 
 export const STAGES = ['resolve', 'layout', 'images', 'write', 'finish', 'check'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -69,10 +70,12 @@ export async function timeStages(root: string, deckIds: string[] = [], project?:
     const images = lap();
     const design =
       prepared.value.design ??
-      builtInDesign(plan.theme, deckPage(plan), {
-        footerText: footerText(placed.value.deck),
-        date: plan.properties.date,
-      });
+      builtInDesign(
+        plan.theme,
+        deckPage(plan),
+        { footerText: footerText(placed.value.deck), date: plan.properties.date },
+        builtInStoreDir(p.root),
+      );
     const raw = await writePptx(placed.value.deck);
     const write = lap();
     const finished = finishDeck(raw, plan.properties, deckStructure(design, placed.value.deck));

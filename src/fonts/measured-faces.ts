@@ -18,17 +18,23 @@ export interface MeasuredFace {
   sha256: string;
 }
 
-/** Hashes by path, size and modification time: a build hashes each face once. */
-const hashes = new Map<string, string>();
+/** What the files of a face give, by path, size and modification time: a build reads each face once, not once a deck. */
+const read = new Map<string, { family: string | undefined; sha256: string }>();
 
-function hashFiles(files: string[]): string {
-  const key = files.map((f) => `${f}:${statSync(f).size}:${statSync(f).mtimeMs}`).join('\n');
-  let hash = hashes.get(key);
-  if (!hash) {
-    hash = sha256Hex(Buffer.concat(files.map((f) => readFileSync(f))));
-    hashes.set(key, hash);
+function readFiles(files: string[]): { family: string | undefined; sha256: string } {
+  const key = files
+    .map((f) => {
+      const info = statSync(f);
+      return `${f}:${info.size}:${info.mtimeMs}`;
+    })
+    .join('\n');
+  let found = read.get(key);
+  if (!found) {
+    const family = readFontNames(files[0]!)?.family;
+    found = { family, sha256: sha256Hex(Buffer.concat(files.map((f) => readFileSync(f)))) };
+    read.set(key, found);
   }
-  return hash;
+  return found;
 }
 
 /** The faces that measure `fonts` in the current project's work, each font once, sorted. */
@@ -36,7 +42,7 @@ export function measuredFaces(fonts: readonly string[]): MeasuredFace[] {
   return [...new Set(fonts)].sort().map((font) => {
     const { files, measuredAs } = resolveFontFace(font);
     const paths = files.bold && files.bold !== files.regular ? [files.regular, files.bold] : [files.regular];
-    const face = readFontNames(files.regular)?.family ?? measuredAs;
-    return { font, face, sha256: hashFiles(paths) };
+    const { family, sha256 } = readFiles(paths);
+    return { font, face: family ?? measuredAs, sha256 };
   });
 }

@@ -192,6 +192,9 @@ export function planSlide(
   const texts = slide.elements.filter(isBodyText);
   const dropped = (e: SlideElement) => options.template && isDecoration(e.name);
   const judge = (plan: ShapePlan, e?: TextElement, textBox = false, panel: TextPlace['shapes'] = []) => {
+    // Nothing judges the built-in design's texts: where they are drawn is not measured for it (a
+    // tenth of a cold build's first deck went to measuring texts again for no one).
+    if (!plan.placeholder || !options.textSlot) return undefined;
     const at = e && {
       ...(textBox ? { color: e.style.color } : {}),
       ...(plan.inheritBox ? {} : { box: e.box }),
@@ -199,7 +202,7 @@ export function planSlide(
       ...(e.fill ? { under: e.fill } : { shapes: [...panel, ...ownShapesUnder(e, slide.elements, dropped)] }),
       highlights: highlightsOf(e),
     };
-    return plan.placeholder ? options.textSlot?.(layout, plan.placeholder, at) : undefined;
+    return options.textSlot(layout, plan.placeholder, at);
   };
   const legible = (placed: ShapePlan, e?: TextElement, textBox = false): ShapePlan => {
     let look = judge(placed, e, textBox);
@@ -320,6 +323,8 @@ function oneBodyPanel(
   dropped: (e: SlideElement) => boolean,
   options: PlanOptions,
 ): ShapePlan[] {
+  // Only a text already on a panel makes its group one panel (groupPanel).
+  if (!shapes.some((plan) => plan.panel)) return shapes;
   return bodyPanelGroups(slide.elements, dropped).reduce(
     (plans, group) => groupPanel(slide, layout, plans, group, set, dropped, options),
     shapes,
@@ -377,6 +382,8 @@ function groupPanel(
 
 /** Panel shapes with their margins where nothing else of the slide (its elements, the other panels) is. */
 function withMargins(slide: LaidOutSlide, plans: ShapePlan[], set: MasterSet, dropped: (e: SlideElement) => boolean) {
+  // The slide's texts are measured only when there is a panel to keep off them.
+  if (!plans.some((plan) => plan.panelBox)) return plans;
   const elements = slide.elements
     .filter((e) => !dropped(e))
     .map((e) => (e.type === 'text' && !e.fill ? textArea(e) : e.box));

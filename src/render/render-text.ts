@@ -8,6 +8,7 @@ import type Handlebars from 'handlebars';
 import type { Issue, SourceLocation } from '../errors.js';
 import { english, said } from '../messages/catalogue.js';
 import { createTemplateEnvironment } from './template-environment.js';
+import { COMPILE_OPTIONS, precompiledTemplate } from './precompiled-templates.js';
 import { describeTemplateError } from './template-errors.js';
 import type { Labels } from './labels.js';
 
@@ -65,8 +66,10 @@ function compilerFor(labels: Labels): (source: string) => Compiled {
     compiler = (source) => {
       let fn = cache.get(source);
       if (!fn) {
-        // Plain text needs no compiling.
-        fn = source.includes('{{') ? hb.compile(source, { strict: true, noEscape: true }) : () => source;
+        // Plain text needs no compiling; most wording was compiled when Trappa was bundled.
+        const spec = source.includes('{{') ? precompiledTemplate(source) : undefined;
+        if (spec) fn = hb.template(spec);
+        else fn = source.includes('{{') ? hb.compile(source, COMPILE_OPTIONS) : () => source;
         cache.set(source, fn);
       }
       return fn;

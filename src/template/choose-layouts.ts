@@ -21,7 +21,7 @@ import { english, said } from '../messages/catalogue.js';
 import { layoutLook } from './layout-looks.js';
 import { targets } from './read-master-set.js';
 
-const LAYOUT_ROLES: LayoutRole[] = ['title', 'content', 'two', 'comparison', 'titleOnly', 'section'];
+export const LAYOUT_ROLES: readonly LayoutRole[] = ['title', 'content', 'two', 'comparison', 'titleOnly', 'section'];
 
 /** Standard names: PowerPoint English, PowerPoint Norwegian (bokmål, nynorsk), LibreOffice Impress. */
 const DEFAULT_LAYOUT_NAMES: Record<LayoutRole, string[]> = {

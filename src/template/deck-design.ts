@@ -9,6 +9,7 @@ import type { Theme } from '../data/schema.js';
 import type { Page } from '../layout/page.js';
 import type { LaidOutDeck } from '../layout/types.js';
 import { builtInMasterParts } from '../pptx/built-in-master.js';
+import type { BuiltInDesign } from '../pptx/built-in-layouts.js';
 import type { LayoutInfo, LayoutRole, MasterSet, PlaceholderRef } from '../pptx/master-set.js';
 import { layoutLook } from './layout-looks.js';
 import type { LayoutLook } from './legible-colors.js';
@@ -18,7 +19,8 @@ import { planSlide, schemeColors, type DeckStructure, type TextPlace } from '../
 import { fail, ok, type Result } from '../errors.js';
 import { resolveFontFace } from '../fonts/fonts.js';
 import type { DeckPlan } from '../plan/resolve-deck.js';
-import { chooseLayouts } from './choose-layouts.js';
+import { chooseLayouts, LAYOUT_ROLES } from './choose-layouts.js';
+import { builtInStoreKey, storedDesign, storeDesign, type StoredDesign } from './template-store.js';
 import { loadTemplate } from './load-template.js';
 import { readMasterSet } from './read-master-set.js';
 import { templatePictures } from './template-pictures.js';
@@ -76,8 +78,17 @@ const TITLE_SLOTS = ['tx1', 'bg1', 'accent1', 'accent2', 'accent3', 'accent4', '
 
 const builtInSets = new BoundedCache<string, Omit<DeckDesign, 'theme'>>(8);
 
-export function builtInDesign(theme: Theme, page: Page, deck: { footerText: string; date: string }): DeckDesign {
-  const design = {
+/**
+ * Trappa's own design for a deck: made once per process for what it is made of, and kept in the
+ * project's `storeDir` (template-store.ts) for the next build when one is given.
+ */
+export function builtInDesign(
+  theme: Theme,
+  page: Page,
+  deck: { footerText: string; date: string },
+  storeDir?: string,
+): DeckDesign {
+  const design: BuiltInDesign = {
     size: page.size,
     colors: theme.colors,
     fonts: theme.fonts,
@@ -90,13 +101,23 @@ export function builtInDesign(theme: Theme, page: Page, deck: { footerText: stri
   const key = JSON.stringify(design);
   let made = builtInSets.get(key);
   if (!made) {
-    const set = readMasterSet(builtInMasterParts(design), ['ppt/slideMasters/slideMaster1.xml'], page.size, 'built-in');
-    const chosen = chooseLayouts(set, {}, { file: 'built-in' });
-    if (!chosen.ok) throw new Error(`built-in master: ${chosen.issues.map((i) => i.message).join('; ')}`);
-    made = { set, layouts: chosen.value.layouts, template: false };
+    made = { ...storedOrMade(design, key, storeDir), template: false };
     builtInSets.set(key, made);
   }
   return { ...made, theme };
+}
+
+/** The built-in set for `design` (`key` is its JSON) from the store when it holds it, else made and kept there. */
+function storedOrMade(design: BuiltInDesign, key: string, storeDir: string | undefined): StoredDesign {
+  const storeKey = storeDir === undefined ? undefined : builtInStoreKey(key);
+  const stored = storeKey === undefined ? undefined : storedDesign(storeDir!, storeKey, LAYOUT_ROLES);
+  if (stored) return stored;
+  const set = readMasterSet(builtInMasterParts(design), ['ppt/slideMasters/slideMaster1.xml'], design.size, 'built-in');
+  const chosen = chooseLayouts(set, {}, { file: 'built-in' });
+  if (!chosen.ok) throw new Error(`built-in master: ${chosen.issues.map((i) => i.message).join('; ')}`);
+  const made = { set, layouts: chosen.value.layouts };
+  if (storeKey !== undefined) storeDesign(storeDir!, storeKey, made);
+  return made;
 }
 
 export function deckStructure(design: DeckDesign, deck: LaidOutDeck): DeckStructure {

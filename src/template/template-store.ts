@@ -27,7 +27,7 @@ import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import type { MasterSet } from '../pptx/master-set.js';
+import type { LayoutInfo, LayoutRole, MasterSet } from '../pptx/master-set.js';
 import { storeSecret } from './store-secret.js';
 
 /** The store's folder in a project. */
@@ -130,6 +130,60 @@ function isMasterSet(v: unknown): v is MasterSet {
  * (twice the template part limit), so a larger file is not one this store wrote.
  */
 export function storedTemplate(dir: string, key: string, maxBytes = Number.POSITIVE_INFINITY): MasterSet | undefined {
+  const set = storedValue(dir, key, maxBytes);
+  return isMasterSet(set) ? set : undefined;
+}
+
+/**
+ * The store of built-in designs (`.cache/built-in/`): the master set Trappa's own design makes from
+ * theme.yaml, the page and a deck's footer and date, with the layouts chosen on it. Writing its
+ * parts, parsing them back and choosing the layouts was ~10 ms of a cold build's first deck, every
+ * build, for the same set. Its entries are signed and read as a template's are (its parts go into
+ * decks as they are); a set whose layouts are not the set's own is no entry.
+ */
+export const builtInStoreDir = (projectRoot: string): string => path.join(projectRoot, '.cache', 'built-in');
+
+/** The key of a built-in set made from `design` (what it is made of, as text), or undefined run from source. */
+export function builtInStoreKey(design: string, build = process.env.TRAPPA_BUILD_ID): string | undefined {
+  if (!build) return undefined;
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify({ FORMAT, kind: 'built-in', build, v8: process.versions.v8 }));
+  hash.update('\0');
+  hash.update(design);
+  return hash.digest('hex');
+}
+
+/** A built-in set and the layout chosen on it for each role. */
+export interface StoredDesign {
+  set: MasterSet;
+  layouts: Record<LayoutRole, LayoutInfo>;
+}
+
+/** A built-in design's set is at most tens of KB; a larger entry is not one this store wrote. */
+const BUILT_IN_MAX_BYTES = 4 * 1024 * 1024;
+
+/** The built-in design stored under `key`, or undefined when there is none or it does not read back whole. */
+export function storedDesign(dir: string, key: string, roles: readonly LayoutRole[]): StoredDesign | undefined {
+  const value = storedValue(dir, key, BUILT_IN_MAX_BYTES) as Partial<StoredDesign> | undefined;
+  if (typeof value !== 'object' || value === null || !isMasterSet(value.set)) return undefined;
+  const { set, layouts } = value;
+  if (typeof layouts !== 'object' || layouts === null) return undefined;
+  // The very layout objects of the set (V8's serialisation keeps shared objects shared), one for every role.
+  const chosen = Object.keys(layouts);
+  const whole = chosen.length === roles.length && roles.every((role) => set.layouts.includes(layouts[role]));
+  return whole ? { set, layouts } : undefined;
+}
+
+/** Keeps a built-in design under `key` (before a deck adds anything to it), and the newest BUILT_IN_ENTRIES. */
+export function storeDesign(dir: string, key: string, design: StoredDesign): void {
+  storeValue(dir, key, design, BUILT_IN_ENTRIES);
+}
+
+/** A project's decks have a design each only when their footers or dates differ: 16 is several builds' worth. */
+const BUILT_IN_ENTRIES = 16;
+
+/** What is stored under `key` as V8 wrote it, when this user's Trappa wrote it whole; else undefined. */
+function storedValue(dir: string, key: string, maxBytes: number): unknown {
   try {
     const size = statSync(entryPath(dir, key), { throwIfNoEntry: false })?.size;
     if (size === undefined || size > maxBytes) return undefined;
@@ -141,8 +195,7 @@ export function storedTemplate(dir: string, key: string, maxBytes = Number.POSIT
     const payload = file.subarray(MAC_BYTES);
     // Before deserialising: bytes this user's Trappa did not write are never handed to V8.
     if (!timingSafeEqual(file.subarray(0, MAC_BYTES), macOf(secretKey, key, payload))) return undefined;
-    const set: unknown = deserialize(payload);
-    return isMasterSet(set) ? set : undefined;
+    return deserialize(payload);
   } catch {
     return undefined;
   }
@@ -150,15 +203,20 @@ export function storedTemplate(dir: string, key: string, maxBytes = Number.POSIT
 
 /** Keeps `set` under `key` (before anything is added to it: pictures and tints are a deck's), and the newest MAX_ENTRIES. */
 export function storeTemplate(dir: string, key: string, set: MasterSet): void {
+  storeValue(dir, key, set, MAX_ENTRIES);
+}
+
+/** Writes `value` under `key`, signed, and keeps the `entries` newest. */
+function storeValue(dir: string, key: string, value: unknown, entries: number): void {
   const target = entryPath(dir, key);
   const temporary = `${target}.${randomUUID()}.tmp`;
   try {
-    const entry = entryOf(key, serialize(set));
+    const entry = entryOf(key, serialize(value));
     if (!entry) return;
     mkdirSync(dir, { recursive: true });
     writeFileSync(temporary, entry);
     renameSync(temporary, target);
-    keepNewest(dir, key);
+    keepNewest(dir, key, entries);
   } catch {
     // A project folder the user may not write to costs the next build the reading, never this one.
     forget(temporary);
@@ -174,12 +232,12 @@ function forget(file: string): void {
   }
 }
 
-/** Removes all but the MAX_ENTRIES newest entries (the one just written always stays). */
-function keepNewest(dir: string, kept: string): void {
+/** Removes all but the `entries` newest entries (the one just written always stays). */
+function keepNewest(dir: string, kept: string, entries: number): void {
   const names = readdirSync(dir);
-  const entries = names
+  const older = names
     .filter((n) => ENTRY.test(n) && n !== `${kept}.set`)
     .map((n) => ({ n, at: statSync(path.join(dir, n), { throwIfNoEntry: false })?.mtimeMs ?? 0 }))
     .sort((a, b) => b.at - a.at);
-  for (const { n } of entries.slice(MAX_ENTRIES - 1)) forget(path.join(dir, n));
+  for (const { n } of older.slice(entries - 1)) forget(path.join(dir, n));
 }

@@ -1,0 +1,145 @@
+/**
+ * dist/cli.js (bundled by scripts/build-dist.mjs): starts the CLI bundle, dist/cli-main.cjs, with
+ * the V8 code cache an earlier successful run of the same command left behind.
+ *
+ * Why not Node's compile cache alone: it keeps only what V8 compiled while loading a module (its
+ * top level). Every function a build calls is compiled again on its first call in every new
+ * process, and on Node 20 (no compile cache) all of it is. A code cache made after the run
+ * (`script.createCachedData()` at exit) holds the bytecode of every function the run used:
+ * 80–150 ms less CPU for a warm `build --all` on Node 20, 22 and 24 (issue #27, round 16's note
+ * in README). V8 compiles only scripts (`vm.Script`) that way without a flag,
+ * so the bundle is one CommonJS file and this module runs it through `vm.Script`.
+ *
+ * The cache is a cache: one that cannot be read, is corrupt, or was made for other code or
+ * another V8 is not used (V8 rejects a foreign one itself; the checksum catches damage V8 would
+ * not), one that cannot be written is not written, and neither ever fails a command.
+ * It lives in the user's own cache folder, not in the project: bytecode is code, and a project is
+ * shared. A file is named by the bundle's hash, V8's cache tag (version, flags, CPU) and the
+ * command, since a command's run is what fills it (`--help` compiles little of what `build` needs).
+ */
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import module from 'node:module';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { crc32 } from 'node:zlib';
+
+// For whatever is still loaded as an ES module (the studio's worker, sharp's wrapper, pdf.js).
+module.enableCompileCache?.();
+
+/** sha256 of dist/cli-main.cjs, and the CLI's commands (set by build-dist). */
+const BUNDLE_HASH = process.env.TRAPPA_BUNDLE_HASH ?? 'unbundled';
+const COMMANDS = new Set((process.env.TRAPPA_COMMANDS ?? '').split(','));
+
+const bundleFile = fileURLToPath(new URL('./cli-main.cjs', import.meta.url));
+
+/** Trappa's folder for caches of this user's own: the platform's usual place. */
+function userCacheDir(env = process.env) {
+  const home = homedir();
+  if (process.platform === 'win32')
+    return path.join(env.LOCALAPPDATA || path.join(home, 'AppData', 'Local'), 'Trappa', 'Cache');
+  if (process.platform === 'darwin') return path.join(home, 'Library', 'Caches', 'Trappa');
+  // A relative XDG_CACHE_HOME is to be ignored (XDG Base Directory): it would put the cache in the project.
+  const xdg = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : null;
+  return path.join(xdg ?? path.join(home, '.cache'), 'trappa');
+}
+
+/** The command a run names (`build`, `studio` …), or `none` (`--help`, a mistyped one). */
+const commandOf = (argv) => argv.slice(2).find((arg) => COMMANDS.has(arg)) ?? 'none';
+
+/** Where this run's cache is, or null when there is no home to keep it in. */
+function cacheFileFor(argv, tag) {
+  try {
+    const name = `${BUNDLE_HASH.slice(0, 16)}-${process.versions.node}-${tag.toString(16)}-${commandOf(argv)}.v8cache`;
+    return path.join(userCacheDir(), 'code-cache', name);
+  } catch {
+    return null;
+  }
+}
+
+/** A file is a CRC-32 of the data, then V8's data. Damaged or unreadable: none. */
+function readCache(file) {
+  if (file === null) return undefined;
+  try {
+    const bytes = readFileSync(file);
+    const data = bytes.subarray(4);
+    return bytes.length > 4 && bytes.readUInt32LE(0) === crc32(data) ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Written whole or not at all (a temporary file renamed). Then other bundles' caches (an earlier
+ * Trappa, an earlier `npm run build:dist`) written over an hour ago are removed, with temporary
+ * files a killed run left: not younger ones, so two installs used in turn (the bench's two
+ * bundles, two projects' Trappas) do not remove each other's cache on every run.
+ */
+function writeCache(file, data) {
+  const dir = path.dirname(file);
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32LE(crc32(data));
+    writeFileSync(temporary, Buffer.concat([sum, data]), { mode: 0o600 });
+    renameSync(temporary, file);
+    const own = `${BUNDLE_HASH.slice(0, 16)}-`;
+    const hourAgo = Date.now() - 3_600_000;
+    for (const name of readdirSync(dir)) {
+      const other = (!name.startsWith(own) && name.endsWith('.v8cache')) || name.endsWith('.tmp');
+      if (other && statSync(path.join(dir, name), { throwIfNoEntry: false })?.mtimeMs < hourAgo) {
+        removeQuietly(path.join(dir, name));
+      }
+    }
+  } catch {
+    // No cache this time (read-only home, disk full, another process's file in the way).
+    removeQuietly(temporary);
+  }
+}
+
+function removeQuietly(file) {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // Nothing was there to remove, or it cannot be: either way nothing to do.
+  }
+}
+
+/** Runs the bundle, as Node would run a CommonJS file, with V8's cache of an earlier run. */
+function loadBundle(argv) {
+  const tag = v8.cachedDataVersionTag();
+  const file = cacheFileFor(argv, tag);
+  const cachedData = readCache(file);
+  // ASCII only (build-dist escapeToAscii): read as Latin-1, a copy, ~1 ms for 4 MB against ~9 for UTF-8.
+  const source = readFileSync(bundleFile, 'latin1');
+  const cjs = { exports: {} };
+  // The file is a function expression (build-dist SCRIPT_PARAMETERS): compiled as it is.
+  const script = new vm.Script(source, { filename: bundleFile, cachedData });
+  if (file !== null && (cachedData === undefined || script.cachedDataRejected)) {
+    process.on('exit', (code) => {
+      if (code !== 0) return;
+      // V8 tags a cache with its flags: those the CLI changed while it ran go back to V8's own
+      // (another --entry bundle may not have changed any). Flags given on the command line
+      // (--no-opt) stay in the tag: the cache is for a run under the same ones.
+      cjs.exports.restoreHeapDefaults?.();
+      if (v8.cachedDataVersionTag() === tag) writeCache(file, script.createCachedData());
+    });
+  }
+  script.runInThisContext()(
+    cjs.exports,
+    module.createRequire(bundleFile),
+    cjs,
+    bundleFile,
+    path.dirname(bundleFile),
+    pathToFileURL(bundleFile).href,
+    // The packages the bundle leaves outside (sharp, nodemailer, pdf.js …) as ES modules, as from a module beside it.
+    (specifier) => import(specifier),
+  );
+  return cjs.exports;
+}
+
+const cli = loadBundle(process.argv);
+export const { createProgram, growHeapSlowly, ignoreClosedPipes, main, restoreHeapDefaults } = cli;
