@@ -10,6 +10,8 @@ import { buildDecks } from '../src/build-deck.js';
 import { measureWidth, WIDTH_SAFETY } from '../src/layout/measure-text.js';
 import { EMU_PER_INCH, ptToInch } from '../src/units.js';
 import { CELL_INSETS, columnWidths } from '../src/slides/plan.js';
+import { arrangedPlan } from '../src/slides/plan-columns.js';
+import type { PlanContent } from '../src/slides/plan-content.js';
 import { copyProject, editFile } from './helpers/project.js';
 import { readPptx, textsOf, type PptxParts } from './helpers/pptx-zip.js';
 
@@ -100,6 +102,43 @@ describe('columnWidths', () => {
     const widths = columnWidths(total, widest, 16, insets);
     expect(widths.every((w) => Math.abs(w - total / 5) < 1e-9)).toBe(true);
     expect(sum(widths)).toBe(total);
+  });
+});
+
+describe('arrangedPlan: fewer, wider columns where the words do not fit five at the floor', () => {
+  const plan = (purpose: string): PlanContent => ({
+    title: 'Plan',
+    empty: '',
+    header: ['Målgruppe', 'Aktivitet', 'Hensikt', 'Ansvar', 'Tid'],
+    rows: [
+      { cells: ['Ansatte', 'Allmøte', purpose, 'Kommunikasjonsrådgiver', '14.1.'], own: false },
+      { cells: ['Ledere', 'Ledermøte', '', 'Rådmann', 'Uke 4 (5)'], own: true },
+    ],
+  });
+  const arranged = (purpose: string, width: number) => arrangedPlan(plan(purpose), width, 10, 'Calibri', 'nb');
+
+  it('keeps five columns where every word fits its column', () => {
+    const given = plan('Gi og få innspill');
+    expect(arrangedPlan(given, 6, 10, 'Calibri', 'nb')).toBe(given);
+  });
+
+  it('shows «Tid» under «Ansvar» first, then «Hensikt» under «Aktivitet», each a line of its own', () => {
+    const four = arranged('Gi og få innspill', 4);
+    expect(four.header).toEqual(['Målgruppe', 'Aktivitet', 'Hensikt', 'Ansvar\nTid']);
+    expect(four.stacked).toEqual([false, false, false, true]);
+    expect(four.rows[0]!.cells[3]).toBe('Kommunikasjonsrådgiver\n14.1.');
+    // A longer word in «Hensikt»: four columns no longer hold it, three do.
+    const three = arranged('Forankre kommunikasjonsstrategien', 4.5);
+    expect(three.header).toEqual(['Målgruppe', 'Aktivitet\nHensikt', 'Ansvar\nTid']);
+    expect(three.stacked).toEqual([false, true, true]);
+    expect(three.rows.map((r) => r.cells[1])).toEqual(['Allmøte\nForankre kommunikasjonsstrategien', 'Ledermøte']);
+    expect(JSON.stringify(three)).not.toContain('\u00ad');
+  });
+
+  it('hyphenates only where no arrangement holds every word', () => {
+    const narrow = arranged('Forankre kommunikasjonsstrategien', 3.5);
+    expect(narrow.header).toHaveLength(3);
+    expect(JSON.stringify(narrow)).toContain('\u00ad');
   });
 });
 

@@ -221,12 +221,64 @@ describe('the store of built-in designs (storeDesign, storedDesign)', () => {
 
 describe('the template store in a build (the CLI)', () => {
   /** `build --all` into a new output folder: each deck's sha256 by file name. */
-  async function build(root: string, out: string): Promise<Record<string, string>> {
-    const run = await runCli(['--out', path.join(root, out), 'build', '--all'], root);
+  async function build(
+    root: string,
+    out: string,
+    env: NodeJS.ProcessEnv = {},
+    options: string[] = [],
+  ): Promise<Record<string, string>> {
+    const run = await runCli([...options, '--out', path.join(root, out), 'build', '--all'], root, env);
     expect(run.status, run.stderr).toBe(0);
     const files = readdirSync(path.join(root, out)).filter((f) => f.endsWith('.pptx'));
     return Object.fromEntries(files.map((f) => [f, sha256(readFileSync(path.join(root, out, f)))]));
   }
+
+  /** The bundled project on the impress fixture. */
+  function projectOnImpress(): string {
+    const root = copyProjectInto(mkdtempSync(path.join(work, 'project-')));
+    mkdirSync(path.join(root, 'assets/templates'));
+    copyFileSync(IMPRESS, path.join(root, 'assets/templates/t.potx'));
+    writeFileSync(
+      path.join(root, 'data/theme.yaml'),
+      `${readFileSync(path.join(root, 'data/theme.yaml'), 'utf8')}template: templates/t.potx\n`,
+    );
+    return root;
+  }
+
+  // The key's folder is $XDG_STATE_HOME/trappa on Linux (and other Unixes); Windows and macOS have their own.
+  it.runIf(process.platform === 'linux')(
+    'a key file of the wrong length is replaced, atomically and readable by the user only, and the store works',
+    async () => {
+      // On dcfc2ac a key file cut short (a process killed between making it and writing it) was kept and
+      // turned the store off for good, silently: no entry was ever written.
+      const state = mkdtempSync(path.join(work, 'state-'));
+      const keyFile = path.join(state, 'trappa', 'template-store-key');
+      mkdirSync(path.dirname(keyFile));
+      writeFileSync(keyFile, Buffer.from([1, 2, 3, 4, 5]), { mode: 0o644 });
+      const root = projectOnImpress();
+      const store = path.join(root, '.cache/templates');
+      const first = await build(root, 'out-1', { XDG_STATE_HOME: state });
+      expect(readFileSync(keyFile)).toHaveLength(32);
+      expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+      expect(readdirSync(path.dirname(keyFile))).toEqual(['template-store-key']);
+      const [entry] = readdirSync(store);
+      const written = statSync(path.join(store, entry!)).mtimeMs;
+      // The next build, in another process, reads the entry under the new key.
+      expect(await build(root, 'out-2', { XDG_STATE_HOME: state })).toEqual(first);
+      expect(statSync(path.join(store, entry!)).mtimeMs).toBe(written);
+
+      // A key that can be neither read nor made (a file where the state folder would be): no store, the same
+      // decks, and --verbose says why.
+      const blocked = path.join(work, 'blocked-state');
+      writeFileSync(blocked, 'not a folder');
+      const run = await runCli(['--verbose', '--out', path.join(root, 'out-3'), 'build', '--all'], root, {
+        XDG_STATE_HOME: blocked,
+      });
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stderr).toMatch(/template store off: no key of 32 bytes could be read or made at .*blocked-state/);
+    },
+    120_000,
+  );
 
   /**
    * Builds `root` three times: the first writes one entry into `store`, the second reads it (and
@@ -258,13 +310,7 @@ describe('the template store in a build (the CLI)', () => {
   }
 
   it('a later build takes the read template from the store and gives the same decks; a damaged or unwritable store changes no byte', async () => {
-    const root = copyProjectInto(mkdtempSync(path.join(work, 'project-')));
-    mkdirSync(path.join(root, 'assets/templates'));
-    copyFileSync(IMPRESS, path.join(root, 'assets/templates/t.potx'));
-    writeFileSync(
-      path.join(root, 'data/theme.yaml'),
-      `${readFileSync(path.join(root, 'data/theme.yaml'), 'utf8')}template: templates/t.potx\n`,
-    );
+    const root = projectOnImpress();
     const store = path.join(root, '.cache/templates');
     const { first, entry, good } = await oneEntryRead(root, store);
     // The same set, though not always the same bytes: V8 writes a string as it holds it, in one or two bytes a character.

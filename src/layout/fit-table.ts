@@ -10,12 +10,30 @@
  */
 import { leastHeightOf, type Words, wordsOf } from './least-height.js';
 import { measurePrepared, prepareText, type PreparedText } from './measure-text.js';
-import type { Insets, TableCell, TextStyle } from './types.js';
+import type { Insets, TableCell, TextRun, TextStyle } from './types.js';
 
 const EPSILON = 1e-6;
 
-/** A cell's text, or a cell with its own weight (a bold row is wider than a regular one). */
-export type MeasuredCell = string | Pick<TableCell, 'text' | 'bold'>;
+/** A cell's text, or a cell with its own weight (a bold row is wider than a regular one) and italic lines. */
+export type MeasuredCell = string | Pick<TableCell, 'text' | 'bold' | 'italicBelow'>;
+
+/** A cell's runs: one, or with `italicBelow` the first line and the italic rest (the "\n" kept, so lines break as written). */
+export function cellRuns(cell: MeasuredCell): TextRun[] {
+  if (typeof cell === 'string') return [{ text: cell }];
+  const { text, bold } = cell;
+  const end = cell.italicBelow ? text.indexOf('\n') : -1;
+  if (end < 0) return [{ text, bold }];
+  return [
+    { text: text.slice(0, end + 1), bold },
+    { text: text.slice(end + 1), bold, italic: true },
+  ];
+}
+
+/** What besides the text and the style decides a cell's lines: its weight and its italic lines. */
+const lookOf = (cell: MeasuredCell): string =>
+  typeof cell === 'string'
+    ? ''
+    : `${cell.bold === undefined ? '' : cell.bold ? 'b' : 'r'}${cell.italicBelow ? 'i' : ''}`;
 
 /**
  * Cells split into break units once and their heights kept, for a table measured at many
@@ -24,21 +42,21 @@ export type MeasuredCell = string | Pick<TableCell, 'text' | 'bold'>;
  * its weight and the face; one measure serves every row and size of one table.
  */
 export class CellMeasure {
-  /** Split cells by style (all but the size), weight and text; each with its heights by size and width. */
-  readonly #cells = new Map<string, Map<boolean | undefined, Map<string, MeasuredText>>>();
+  /** Split cells by style (all but the size), look (lookOf) and text; each with its heights by size and width. */
+  readonly #cells = new Map<string, Map<string, Map<string, MeasuredText>>>();
   /** The style key of each style object seen, with the insets it was measured in. */
   readonly #keys = new WeakMap<TextStyle, Map<Insets, string>>();
 
   /** The cell's height in inches, as `layoutParagraphs` gives it in a frame `width` wide. */
   height(cell: MeasuredCell, style: TextStyle, width: number, cellInsets: Insets = style.insets): number {
-    const run = typeof cell === 'string' ? { text: cell } : { text: cell.text, bold: cell.bold };
-    const measured = this.#measured(style, cellInsets, run.bold, run.text);
+    const text = typeof cell === 'string' ? cell : cell.text;
+    const measured = this.#measured(style, cellInsets, lookOf(cell), text);
     let bySize = measured.heights.get(style.fontSize);
     if (!bySize) measured.heights.set(style.fontSize, (bySize = new Map()));
     let height = bySize.get(width);
     if (height === undefined) {
       const cellStyle = { ...style, insets: cellInsets };
-      if (!measured.prepared) measured.prepared = prepareText([{ runs: [run] }], cellStyle);
+      if (!measured.prepared) measured.prepared = prepareText([{ runs: cellRuns(cell) }], cellStyle);
       // The same units, measured at this style's size: the height only, no line made or kept (a plan
       // tries every cell at several sizes; the lines are made for the size chosen, when drawn).
       height = measurePrepared({ ...measured.prepared, style: cellStyle }, style.fontSize, width).height;
@@ -49,15 +67,15 @@ export class CellMeasure {
 
   /** The cell's words summed once, for its least height at any size and width (least-height.ts). */
   words(cell: MeasuredCell, style: TextStyle, cellInsets: Insets = style.insets): Words {
-    const run = typeof cell === 'string' ? { text: cell } : { text: cell.text, bold: cell.bold };
-    const measured = this.#measured(style, cellInsets, run.bold, run.text);
+    const text = typeof cell === 'string' ? cell : cell.text;
+    const measured = this.#measured(style, cellInsets, lookOf(cell), text);
     // Prepared with this style but another size is the same: all but the size is in the key.
-    measured.prepared ??= prepareText([{ runs: [run] }], { ...style, insets: cellInsets });
+    measured.prepared ??= prepareText([{ runs: cellRuns(cell) }], { ...style, insets: cellInsets });
     measured.words ??= wordsOf(measured.prepared);
     return measured.words;
   }
 
-  #measured(style: TextStyle, insets: Insets, bold: boolean | undefined, text: string): MeasuredText {
+  #measured(style: TextStyle, insets: Insets, look: string, text: string): MeasuredText {
     let byInsets = this.#keys.get(style);
     if (!byInsets) this.#keys.set(style, (byInsets = new Map()));
     let key = byInsets.get(insets);
@@ -65,8 +83,8 @@ export class CellMeasure {
     if (key === undefined) byInsets.set(insets, (key = JSON.stringify({ ...style, fontSize: 0, insets })));
     let byWeight = this.#cells.get(key);
     if (!byWeight) this.#cells.set(key, (byWeight = new Map()));
-    let byText = byWeight.get(bold);
-    if (!byText) byWeight.set(bold, (byText = new Map()));
+    let byText = byWeight.get(look);
+    if (!byText) byWeight.set(look, (byText = new Map()));
     let measured = byText.get(text);
     if (!measured) byText.set(text, (measured = { heights: new Map() }));
     return measured;

@@ -5,6 +5,7 @@
  * `paraSpaceAfter`, box-level `paraSpaceBefore`, `bullet` or `bold`).
  * Plain objects, so layout does not depend on pptxgenjs.
  */
+import { escapeXml } from '../ooxml/escape.js';
 import { inchToPt } from '../units.js';
 import { BULLET_INDENT_PT } from './measure-text.js';
 import type { Insets, Paragraph, TextStyle } from './types.js';
@@ -31,7 +32,8 @@ export function tableCellMargin(insets: Insets): [number, number, number, number
 /** Options for `slide.addText(pptxTextRuns(…), options)` (or a shape with text). */
 export function textBoxOptions(style: TextStyle) {
   return {
-    fontFace: style.fontFace,
+    // pptxgenjs writes the face into typeface="…" as given: a legal name such as «Tom & Jerry» must come escaped.
+    fontFace: escapeXml(style.fontFace),
     fontSize: style.fontSize,
     color: style.color,
     valign: style.valign ?? 'top',

@@ -110,6 +110,8 @@ export interface ShapeElement {
 export interface TableCell {
   text: string;
   bold?: boolean;
+  /** Lines after the first in italic: another column's text shown under this one's (slides/plan-columns.ts). */
+  italicBelow?: boolean;
   color?: string;
   fill?: string;
 }

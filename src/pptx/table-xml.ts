@@ -16,6 +16,7 @@
  * test/table-xml.test.ts builds tables both ways, through pptxgenjs and the finishing stage and
  * through this, and compares the slides byte for byte.
  */
+import { escapeXml } from '../ooxml/escape.js';
 import type { TableCell, TableElement } from '../layout/types.js';
 import { tableCellMargin } from '../layout/pptx-text-options.js';
 
@@ -103,7 +104,8 @@ class TableWriter {
     this.fontSize = e.style.fontSize || DEFAULT_FONT_SIZE;
     this.lang = language || 'en-US';
     const size = ` sz="${Math.round(this.fontSize * 100)}"`;
-    const face = e.style.fontFace;
+    // Escaped as pptxgenjs's writer gets it (pptx-text-options.ts): a legal name may hold & or ".
+    const face = e.style.fontFace && escapeXml(e.style.fontFace);
     const end = face
       ? `<a:endParaRPr lang="${this.lang}"${size} dirty="0"><a:latin typeface="${face}" charset="0"/>` +
         `<a:ea typeface="${face}" charset="0"/><a:cs typeface="${face}" charset="0"/></a:endParaRPr>`
@@ -140,7 +142,7 @@ class TableWriter {
     const cells = [e.header, ...e.rows];
     rows.forEach((looks, r) => {
       out.push(`<a:tr h="${this.rowHeight(r)}">`);
-      looks.forEach((look, i) => this.cell(out, cells[r]![i]!.text, look));
+      looks.forEach((look, i) => this.cell(out, cells[r]![i]!, look));
       out.push('</a:tr>');
     });
     out.push('      </a:tbl>');
@@ -165,15 +167,19 @@ class TableWriter {
     return Number.isNaN(single) ? 0 : inchToEmu(single);
   }
 
-  private cell(out: string[], text: string, look: CellLook): void {
+  private cell(out: string[], { text, italicBelow }: TableCell, look: CellLook): void {
     const color = look.color || this.e.style.color || DEFAULT_FONT_COLOR;
     const run = this.byLook(`${look.bold ? 'b' : ''}#${color}`, () => this.runProperties(look.bold, color));
+    // Lines after the first in italic: another column's text under this one's (slides/plan-columns.ts).
+    const below = italicBelow
+      ? this.byLook(`${look.bold ? 'b' : ''}i#${color}`, () => this.runProperties(look.bold, color, true))
+      : run;
     out.push('<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>');
-    for (const line of linesOf(text)) {
+    linesOf(text).forEach((line, i) => {
       out.push(this.paragraphStart);
-      if (line) out.push('<a:r>', run, '<a:t>', escapeText(line), '</a:t></a:r>');
+      if (line) out.push('<a:r>', i === 0 ? run : below, '<a:t>', escapeText(line), '</a:t></a:r>');
       out.push(this.paragraphEnd);
-    }
+    });
     out.push(
       '</a:txBody>',
       this.byLook(look.fill === undefined ? 'unfilled' : `fill#${look.fill}`, () => this.cellProperties(look.fill)),
@@ -189,15 +195,15 @@ class TableWriter {
   }
 
   /** `genXmlTextRunProperties` for a cell's run. */
-  private runProperties(bold: boolean, color: string): string {
-    const face = this.e.style.fontFace;
+  private runProperties(bold: boolean, color: string, italic = false): string {
+    const face = this.e.style.fontFace && escapeXml(this.e.style.fontFace);
     const fonts = face
       ? `<a:latin typeface="${face}" pitchFamily="34" charset="0"/><a:ea typeface="${face}" pitchFamily="34" charset="-122"/>` +
         `<a:cs typeface="${face}" pitchFamily="34" charset="-120"/>`
       : '';
     const alt = this.language ? ' altLang="en-US"' : '';
     return (
-      `<a:rPr lang="${this.lang}"${alt} sz="${Math.round(this.fontSize * 100)}"${bold ? ' b="1"' : ''} dirty="0">` +
+      `<a:rPr lang="${this.lang}"${alt} sz="${Math.round(this.fontSize * 100)}"${bold ? ' b="1"' : ''}${italic ? ' i="1"' : ''} dirty="0">` +
       `${solidFill(color)}${fonts}</a:rPr>`
     );
   }

@@ -15,6 +15,7 @@ import type {
   TextStyle,
 } from '../layout/types.js';
 import { pptxTextRuns, tableCellMargin, textBoxOptions } from '../layout/pptx-text-options.js';
+import { escapeXml } from '../ooxml/escape.js';
 import { PackageParts } from './package-parts.js';
 import { PARTS_TYPE, type RawParts } from './pptx-parts.js';
 import { type PendingTable, TABLE_BORDER_PT } from './table-xml.js';
@@ -97,7 +98,7 @@ function addTableByPptxgenjs(slide: Slide, e: TableElement, language: string): v
     ...tableFrame(e),
     colW: e.columnWidths,
     rowH: e.rowHeights,
-    fontFace: e.style.fontFace,
+    fontFace: escapeXml(e.style.fontFace),
     fontSize: e.style.fontSize,
     color: e.style.color,
     valign: 'top',

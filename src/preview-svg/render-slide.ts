@@ -18,6 +18,7 @@ import type {
   TextElement,
   TextStyle,
 } from '../layout/types.js';
+import { cellRuns } from '../layout/fit-table.js';
 import { fmt, shapeOutline, textRect } from './shapes.js';
 import { placeLines, TABLE_LINES, type LineMetrics, type PlacedLine } from './text-lines.js';
 
@@ -112,7 +113,8 @@ function renderTable(e: TableElement): string {
         color: header ? e.headerColor : (cell.color ?? e.style.color),
         valign: 'top',
       };
-      parts.push(renderLines([{ runs: [{ text: cell.text }] }], style, box, TABLE_LINES));
+      // The cell's runs as the layout measured them: a stacked column's second line italic (slides/plan-columns.ts).
+      parts.push(renderLines([{ runs: cellRuns(cell) }], style, box, TABLE_LINES));
       x += cw;
     });
     y += rowH;

@@ -21,18 +21,33 @@ const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b
  * The header is drawn bold, and so are the audience's own rows.
  */
 export function widestWords(content: PlanContent, face: string): number[] {
-  const rows = [
-    content.header.map((text) => ({ text, bold: true })),
-    ...content.rows.map((r) => r.cells.map((text) => ({ text, bold: r.own }))),
-  ];
-  return content.header.map((_, column) => {
+  return cellLines(content).map((cells) => {
     let widest = 0;
-    for (const row of rows) {
-      const cell = row[column];
-      for (const word of cell ? cell.text.split(BREAKS) : [])
-        widest = Math.max(widest, measureWidth(word, { face, size: 1, bold: cell?.bold }));
-    }
+    for (const lines of cells)
+      for (const { text, bold, italic } of lines)
+        for (const word of text.split(BREAKS))
+          widest = Math.max(widest, measureWidth(word, { face, size: 1, bold, italic }));
     return widest;
+  });
+}
+
+interface CellLine {
+  text: string;
+  bold: boolean;
+  italic: boolean;
+}
+
+/**
+ * Per column, each cell's lines with their look: the header is drawn bold, and so are the
+ * audience's own rows; a stacked column's lines after the first are italic (plan-columns.ts).
+ */
+function cellLines(content: PlanContent): CellLine[][][] {
+  const rows = [{ cells: content.header, bold: true }, ...content.rows.map((r) => ({ cells: r.cells, bold: r.own }))];
+  return content.header.map((_, column) => {
+    const stacked = content.stacked?.[column] ?? false;
+    return rows.map(({ cells, bold }) =>
+      (cells[column] ?? '').split('\n').map((text, i) => ({ text, bold, italic: stacked && i > 0 })),
+    );
   });
 }
 
@@ -42,14 +57,14 @@ export function widestWords(content: PlanContent, face: string): number[] {
  * text needs and a column of dates does not take room from it (rows wrap less).
  */
 export function textWeights(content: PlanContent, face: string): { mean: number[]; longest: number[] } {
-  const rows = [
-    content.header.map((text) => ({ text, bold: true })),
-    ...content.rows.map((r) => r.cells.map((text) => ({ text, bold: r.own }))),
-  ];
-  const widths = content.header.map((_, column) =>
-    rows.map((row) => (row[column] ? measureWidth(row[column].text, { face, size: 1, bold: row[column].bold }) : 0)),
+  // A cell of two lines (plan-columns.ts) holds the text of both and is as wide as its wider line.
+  const lines = cellLines(content).map((cells) =>
+    cells.map((cell) => cell.map(({ text, bold, italic }) => measureWidth(text, { face, size: 1, bold, italic }))),
   );
-  return { mean: widths.map((w) => Math.max(1, sum(w) / w.length)), longest: widths.map((w) => Math.max(1, ...w)) };
+  return {
+    mean: lines.map((cells) => Math.max(1, sum(cells.map(sum)) / cells.length)),
+    longest: lines.map((cells) => Math.max(1, ...cells.map((l) => Math.max(...l)))),
+  };
 }
 
 /** Width in inches that a text `pt` wide at 1 pt needs on one line at `size`. */
@@ -167,12 +182,31 @@ export function widthsAt(
   );
 }
 
+/** Each column's room for a word at `size`, in points at 1 pt (inside the insets, less the safety), as the layout measures it. */
+function wordRoom(
+  content: PlanContent,
+  widest: readonly number[],
+  total: number,
+  size: number,
+  face: string,
+): number[] {
+  const widths = widthsAt(total, widest, textWeights(content, face), size);
+  return widths.map((w) => ((w - CELL_INSETS.left - CELL_INSETS.right) * 72) / (size * WIDTH_SAFETY));
+}
+
+/** Every column of the plan holds its widest word whole at `size` in a table `total` inches wide. */
+export function wordsHeld(content: PlanContent, total: number, size: number, face: string): boolean {
+  const widest = widestWords(content, face);
+  const room = wordRoom(content, widest, total, size, face);
+  return widest.every((pt, c) => pt <= (room[c] ?? 0) + 1e-6);
+}
+
 /**
  * The plan with every word that no column holds whole at the theme's floor `size` given soft
  * hyphens where its language allows (layout/hyphenate.ts), as a text box hyphenates a word too
  * long for its line. A narrow body place (Yellow_Idea) left «kommunikasjonsstrategien» broken
  * between two letters at 10 pt, and the check refused the deck. The plan as it is when every
- * column holds its widest word.
+ * column holds its widest word. (plan-columns.ts first tries fewer, wider columns.)
  */
 export function hyphenatedAtFloor(
   content: PlanContent,
@@ -182,9 +216,7 @@ export function hyphenatedAtFloor(
   language: string,
 ): PlanContent {
   const widest = widestWords(content, face);
-  const widths = widthsAt(total, widest, textWeights(content, face), size);
-  // Each column's room for a word, in points at 1 pt (as the layout measures it: inside the insets, less the safety).
-  const room = widths.map((w) => ((w - CELL_INSETS.left - CELL_INSETS.right) * 72) / (size * WIDTH_SAFETY));
+  const room = wordRoom(content, widest, total, size, face);
   if (widest.every((pt, c) => pt <= (room[c] ?? 0) + 1e-6)) return content;
   const hyphenated = (text: string, column: number, bold: boolean): string =>
     text.replace(/[^\s\-\u2010\u2013\u2014]+/gu, (word) =>

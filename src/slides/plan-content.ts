@@ -15,6 +15,8 @@ export interface PlanContent {
   header: string[];
   rows: { cells: string[]; own: boolean }[];
   legend?: string;
+  /** Per column, whether its lines after the first are another column's text (plan-columns.ts): set in italic. */
+  stacked?: boolean[];
 }
 
 function whenText(row: PlanRow, labels: Labels): string {

@@ -11,7 +11,8 @@ import { balancedTop, below, comfortOnPage, type Page, READABLE } from '../layou
 import { continuedTitle, fitBox, textHeight, textStyle, titleElements } from '../layout/text-box.js';
 import type { Box, LaidOutSlide, SlideElement, TableCell, TableElement } from '../layout/types.js';
 import { composed } from './bullets.js';
-import { CELL_INSETS, hyphenatedAtFloor } from './column-widths.js';
+import { CELL_INSETS } from './column-widths.js';
+import { arrangedPlan } from './plan-columns.js';
 import { type PlanContent, planContent } from './plan-content.js';
 import { type Sized, sizeTable } from './size-table.js';
 import type { SlideKind } from './types.js';
@@ -33,12 +34,17 @@ function tableElement(
   [start, end]: [number, number],
 ): TableElement {
   const { colors } = page.theme;
-  const header: TableCell[] = content.header.map((text) => ({ text, bold: true }));
+  // A stacked column's second line (plan-columns.ts) is italic, so it reads apart from a first line that wraps.
+  const stacked = (c: number): Pick<TableCell, 'italicBelow'> => (content.stacked?.[c] ? { italicBelow: true } : {});
+  const header: TableCell[] = content.header.map((text, c) => ({ text, bold: true, ...stacked(c) }));
   const rows = content.rows
     .slice(start, end)
     .map((row) =>
       row.cells.map(
-        (text): TableCell => (row.own ? { text, bold: true, fill: colors.highlight ?? colors.secondary } : { text }),
+        (text, c): TableCell =>
+          row.own
+            ? { text, bold: true, fill: colors.highlight ?? colors.secondary, ...stacked(c) }
+            : { text, ...stacked(c) },
       ),
     );
   const rowHeights = [sized.heights[0] ?? 0.4, ...sized.heights.slice(1 + start, 1 + end)];
@@ -80,16 +86,26 @@ function legendLook(page: Page, content: PlanContent, box: Box, compact: boolean
 function layout(page: Page, given: PlanContent): LaidOutSlide[] {
   if (given.rows.length === 0) return [emptyPlan(page, given)];
   const { sizes, fonts } = page.theme;
-  const content = hyphenatedAtFloor(given, page.body.w, sizes.minTable, fonts.body, page.language);
-  const slides = tableSlides(page, content, false);
+  // The columns as the width of each place tried holds them (one arrangement a width).
+  const arranged = new Map<number, PlanContent>();
+  const contentIn = (body: Box): PlanContent => {
+    let content = arranged.get(body.w);
+    if (!content)
+      arranged.set(body.w, (content = arrangedPlan(given, body.w, sizes.minTable, fonts.body, page.language)));
+    return content;
+  };
+  const slides = tableSlides(page, contentIn(page.body), false);
   if (!page.template || slides.length === 1) return slides;
   // On a template's small body place: a compact legend, then the free room below the place too (as lists take
   // it, bullets.ts), each only where it saves a slide.
   const room = page.template.slots?.room;
   const options = [
-    tableSlides(page, content, true),
+    tableSlides(page, contentIn(page.body), true),
     ...(room
-      ? [tableSlides({ ...page, body: room }, content, false), tableSlides({ ...page, body: room }, content, true)]
+      ? [
+          tableSlides({ ...page, body: room }, contentIn(room), false),
+          tableSlides({ ...page, body: room }, contentIn(room), true),
+        ]
       : []),
   ];
   return options.reduce((best, option) => (option.length < best.length ? option : best), slides);
