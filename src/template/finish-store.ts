@@ -19,6 +19,7 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { AppliedSlide, FinishingMemo } from '../pptx/finish-memo.js';
 import { type Aged, keptAfter, readProven, writeProven } from './proven-store.js';
+import { storeSecret } from './store-secret.js';
 
 /** The store's folder in a project. */
 export const finishStoreDir = (projectRoot: string): string => path.join(projectRoot, '.cache', 'finished');
@@ -97,8 +98,13 @@ export class StoredFinishing implements FinishingMemo {
  */
 const withV8 = (build: string | undefined): string | undefined => build && `${build}/${process.versions.v8}`;
 
-/** A memo of what the project's earlier builds finished; empty when there is no proven store (or no build id). */
-export function loadFinishStore(dir: string, build = process.env.TRAPPA_BUILD_ID): StoredFinishing {
+/**
+ * A memo of what the project's earlier builds finished, empty when there is no proven store; or
+ * undefined when this process could not keep one (no build id: run from source; no key of the
+ * user's): then finishing works as it did without a memo, and hashes no key for nothing.
+ */
+export function loadFinishStore(dir: string, build = process.env.TRAPPA_BUILD_ID): StoredFinishing | undefined {
+  if (!build || !storeSecret()) return undefined;
   const body = readProven(path.join(dir, FILE), FORMAT, withV8(build), MAX_FILE_BYTES);
   return new StoredFinishing((body && entriesOf(body)) ?? new Map());
 }
