@@ -23,6 +23,7 @@ import {
 } from './template/deck-design.js';
 import { hyphenStoreFile, loadHyphenStore, saveHyphenStore } from './layout/hyphen-store.js';
 import { deflateStoreDir, loadDeflateStore, saveDeflateStore } from './template/deflate-store.js';
+import { finishStoreDir, loadFinishStore, saveFinishStore } from './template/finish-store.js';
 import { builtInStoreDir } from './template/template-store.js';
 import { checkBudget, placeImages } from './deck/place-images.js';
 import { findDeck, resolveDeck, type DeckPlan, wantsSentChanges } from './plan/resolve-deck.js';
@@ -34,7 +35,7 @@ import { backdropPictures } from './check/backdrop-pictures.js';
 import { slideReader } from './check/read-deck.js';
 import { rasterCacheDir } from './images/decode-raster.js';
 import { finishDeck, type FinishedDeck } from './pptx/finish-package.js';
-import type { FinishMemo } from './pptx/finish-memo.js';
+import type { FinishingMemo } from './pptx/finish-memo.js';
 import type { PartReader } from './ooxml/package.js';
 import { writePptx } from './pptx/write-pptx.js';
 import { withinBuild } from './io/once-per-build.js';
@@ -96,7 +97,7 @@ export interface BuildOptions extends ProjectPaths {
    */
   layoutMemo?: (plan: DeckPlan, design: string) => SlideMemo;
   /** What finishing made of each slide, kept between builds (watch mode: pptx/finish-memo.ts). */
-  finishMemo?: FinishMemo;
+  finishMemo?: FinishingMemo;
 }
 
 /**
@@ -286,7 +287,10 @@ async function buildInScope(options: BuildOptions): Promise<BuildResult> {
     msSince(started),
   );
   const { outDir } = resolvePaths({ ...options, root: project.root });
-  await loadDeflateStore(deflateStoreDir(project.root));
+  loadDeflateStore(deflateStoreDir(project.root));
+  // A watch session keeps its own memo; a one-off build takes what the project's last builds finished.
+  const finished = options.finishMemo ? undefined : loadFinishStore(finishStoreDir(project.root));
+  const finishMemo = options.finishMemo ?? finished;
   const rendered: RenderedDeck[] = [];
   const failed: CheckFailedError[] = [];
   const sources = selectDecks(project, options.decks).filter((d) => options.only?.(d) ?? true);
@@ -295,7 +299,7 @@ async function buildInScope(options: BuildOptions): Promise<BuildResult> {
     // reports every failing deck; none is saved unless all pass.
     try {
       const plan = await planDeck(project, source, outDir, options);
-      return await renderDeck(project, plan, { ...options, onPicturesRendering });
+      return await renderDeck(project, plan, { ...options, finishMemo, onPicturesRendering });
     } catch (error) {
       if (!(error instanceof CheckFailedError)) throw error;
       return error;
@@ -310,7 +314,8 @@ async function buildInScope(options: BuildOptions): Promise<BuildResult> {
     const note = rendered.length > 0 ? `\nNothing was saved, also not the ${rendered.length} deck(s) that passed.` : '';
     throw new CheckFailedError(failed.map((e) => e.message).join('\n') + note);
   }
-  await saveDeflateStore(deflateStoreDir(project.root));
+  saveDeflateStore(deflateStoreDir(project.root));
+  if (finished) saveFinishStore(finishStoreDir(project.root), finished);
   const decks = await saveDecks(project, rendered, outDir, options);
   if (options.pdf && !options.dryRun) await writePdfs(decks);
   await saveHyphenStore(hyphenStoreFile(project.root));

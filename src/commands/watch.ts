@@ -109,7 +109,9 @@ const isNoise = (file: string): boolean => /^\.|~$|\.sw[a-p]$|\.tmp$/i.test(path
  * change is not laid out again (studio/slide-memo.ts, as in the Studio), what finishing made of
  * each slide (pptx/finish-memo.ts), and the parsed trees of slides that come back unchanged (`rebuilds`). The benchmark's watch rebuild uses the same.
  */
-export function keptBetweenBuilds(): Required<Pick<BuildOptions, 'cache' | 'layoutMemo' | 'rebuilds' | 'finishMemo'>> {
+export function keptBetweenBuilds(): Required<Pick<BuildOptions, 'cache' | 'layoutMemo' | 'rebuilds'>> & {
+  finishMemo: FinishMemo;
+} {
   const slides = new SlideCache();
   return {
     cache: new YamlCache(),

@@ -15,7 +15,7 @@ import { DECORATIVE_EXT, DECORATIVE_URI, panelShape, phTag, slideNumberField } f
 import type { DeckStructure, ShapePlan, SlidePlan } from './slide-structure.js';
 import type { SlotInset } from './slot-plan.js';
 import { relsOfSlide, type ShapeTags, SourceTags, tagWithId } from './source-tags.js';
-import type { FinishMemo } from './finish-memo.js';
+import type { FinishingMemo } from './finish-memo.js';
 import { inchToEmu } from '../units.js';
 import { editStartTags, escapeXml, getAttribute, removeAttribute, replaceFrom, setAttribute } from './xml-edit.js';
 
@@ -284,7 +284,7 @@ function appliedSlide(
   colors: { map: Map<string, string>; key: string },
   part: string,
   tags: SourceTags,
-  memo: FinishMemo,
+  memo: FinishingMemo,
 ): string {
   const rels = relsOfSlide(part);
   // JSON for all but the XML, which comes last: no two different inputs give one key.
@@ -318,7 +318,7 @@ function appliedSlide(
  * Every slide's structure, then the deck's (a cover's places on its layout, the layouts' title
  * colours). With `memo`, a slide finished before from the same inputs is not worked out again.
  */
-export function applyStructure(parts: PackageParts, structure: DeckStructure, memo?: FinishMemo): void {
+export function applyStructure(parts: PackageParts, structure: DeckStructure, memo?: FinishingMemo): void {
   const slides = slideParts(parts);
   if (slides.length !== structure.slides.length)
     throw new Error(`${slides.length} slides for ${structure.slides.length} plans`);

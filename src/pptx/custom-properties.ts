@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { PackageParts } from './package-parts.js';
-import { comparePartNames } from './package-parts.js';
+import { sortPartNames } from './package-parts.js';
 import { escapeXml } from './xml-edit.js';
 
 export const CUSTOM_PART = 'docProps/custom.xml';
@@ -32,10 +32,7 @@ export const PROPERTY_NAMES = { deck: 'TrappaDeck', version: 'TrappaVersion', sl
 /** sha256 over the slide parts' names and texts, in name order. */
 function slidesFingerprint(parts: PackageParts): string {
   const hash = createHash('sha256');
-  const slides = parts
-    .names()
-    .filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))
-    .sort(comparePartNames);
+  const slides = sortPartNames(parts.names().filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)));
   // The UTF-8 of `${name}\0${text}\0`. A text is hashed as it is (hash.update encodes it, a lone
   // surrogate as U+FFFD like the zip's encoder), not encoded and kept: the zip encodes it later.
   for (const name of slides)

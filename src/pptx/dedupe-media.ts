@@ -5,7 +5,7 @@
  * go out by e-mail stay small.
  */
 import { sha256Hex } from '../sha256.js';
-import { comparePartNames, type PackageParts } from './package-parts.js';
+import { sortPartNames, type PackageParts } from './package-parts.js';
 
 const MEDIA = /^ppt\/media\/[^/]+$/;
 
@@ -25,10 +25,7 @@ function hashOf(bytes: Uint8Array): string {
 export function dedupeMedia(parts: PackageParts): void {
   const keptByHash = new Map<string, string>();
   const replacement = new Map<string, string>();
-  for (const name of parts
-    .names()
-    .filter((n) => MEDIA.test(n))
-    .sort(comparePartNames)) {
+  for (const name of sortPartNames(parts.names().filter((n) => MEDIA.test(n)))) {
     const bytes = parts.bytesOf(name);
     if (!bytes) continue;
     const hash = hashOf(bytes);

@@ -9,6 +9,7 @@ import type { DeckProperties } from '../layout/types.js';
 import { relationshipTargets, type PackageParts } from './package-parts.js';
 import { trappaVersion } from '../versions/input-hash.js';
 import { escapeXml, unescapeXml } from './xml-edit.js';
+import { BoundedCache } from '../bounded-cache.js';
 
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n';
 
@@ -116,25 +117,46 @@ const LATIN_TYPEFACE = /<a:latin\b[^>]*?\btypeface="([^"]+)"/y;
 const THEME_LATIN = '<a:latin typeface="+';
 
 /** Explicit typefaces in slides, layouts and masters, plus the theme fonts `+mj-lt`/`+mn-lt` resolve to. Sorted. */
+const FONT_PART = /^ppt\/(slides\/slide|slideLayouts\/slideLayout|slideMasters\/slideMaster|theme\/theme)\d+\.xml$/;
+const MASTER_SET_PART = /^ppt\/(slideLayouts|slideMasters|theme)\//;
+
+/**
+ * The faces of a master set's parts by their text: every deck of a build installs the same
+ * strings (finish-package.ts), and a template's layouts were scanned again for each deck (Yellow
+ * Idea: 108 layouts, 2.5 MB). Up to 16 M characters of parts.
+ */
+const facesOfMasterPart = new BoundedCache<string, string[]>(16 * 1024 * 1024, (text) => text.length);
+
 function fontsUsed(parts: PackageParts): string[] {
   const fonts = new Set<string>();
   for (const name of parts.names()) {
-    if (!/^ppt\/(slides\/slide|slideLayouts\/slideLayout|slideMasters\/slideMaster|theme\/theme)\d+\.xml$/.test(name))
-      continue;
+    if (!FONT_PART.test(name)) continue;
     const xml = parts.text(name) ?? '';
-    for (let at = xml.indexOf('<a:latin'); at !== -1; ) {
-      if (xml.startsWith(THEME_LATIN, at)) {
-        at = xml.indexOf('<a:latin', at + THEME_LATIN.length);
-        continue;
-      }
-      LATIN_TYPEFACE.lastIndex = at;
-      const match = LATIN_TYPEFACE.exec(xml);
-      const face = unescapeXml(match?.[1] ?? '');
-      if (face && !face.startsWith('+')) fonts.add(face);
-      at = xml.indexOf('<a:latin', match ? at + match[0].length : at + 1);
+    if (!MASTER_SET_PART.test(name)) {
+      latinFaces(xml, fonts);
+      continue;
     }
+    let faces = facesOfMasterPart.get(xml);
+    if (!faces) facesOfMasterPart.set(xml, (faces = [...latinFaces(xml, new Set())]));
+    for (const face of faces) fonts.add(face);
   }
   return [...fonts].sort();
+}
+
+/** Adds to `fonts` every Latin typeface `xml` names, other than the theme's (`+mj-lt`, `+mn-lt`). */
+function latinFaces(xml: string, fonts: Set<string>): Set<string> {
+  for (let at = xml.indexOf('<a:latin'); at !== -1; ) {
+    if (xml.startsWith(THEME_LATIN, at)) {
+      at = xml.indexOf('<a:latin', at + THEME_LATIN.length);
+      continue;
+    }
+    LATIN_TYPEFACE.lastIndex = at;
+    const match = LATIN_TYPEFACE.exec(xml);
+    const face = unescapeXml(match?.[1] ?? '');
+    if (face && !face.startsWith('+')) fonts.add(face);
+    at = xml.indexOf('<a:latin', match ? at + match[0].length : at + 1);
+  }
+  return fonts;
 }
 
 /** Names of the themes used by slide masters, in master order. */

@@ -41,7 +41,22 @@ export interface AppliedSlide {
 /** Characters of keys and values each memo keeps: a bundled project's slides are ~10–60 K characters each. */
 const LIMIT = 16 * 1024 * 1024;
 
-export class FinishMemo {
+/**
+ * What finishing asks of a memo: a watch session's (`FinishMemo`), or what the project's earlier
+ * builds made (template/finish-store.ts). `applied` and `repaired` as FinishMemo describes them.
+ */
+export interface FinishingMemo {
+  applied(key: string, apply: () => AppliedSlide): { done: AppliedSlide; reused: boolean };
+  repaired(xml: string, language: string, repair: (xml: string) => string): string;
+  /**
+   * The same texts come back in this process (a watch session): the zip keeps the deflated bytes
+   * of its drawing parts by their text (write-zip.ts `again`), not only by their hash.
+   */
+  readonly again: boolean;
+}
+
+export class FinishMemo implements FinishingMemo {
+  readonly again = true;
   readonly #applied = new BoundedCache<string, AppliedSlide>(LIMIT, (key, done) => key.length + done.xml.length);
   /** By language, then by the part's text: a key joining both would be a new string per part, hashed again. */
   readonly #repaired = new Map<string, BoundedCache<string, string>>();

@@ -30,7 +30,7 @@ import { installMasterSet } from './install-master.js';
 import type { DeckStructure } from './slide-structure.js';
 import { assertWellFormed } from './check-well-formed.js';
 import { BoundedCache } from '../bounded-cache.js';
-import type { FinishMemo } from './finish-memo.js';
+import type { FinishingMemo } from './finish-memo.js';
 
 /** A finished deck: its bytes, and the same parts as the readers see them, already parsed and checked. */
 export interface FinishedDeck {
@@ -68,7 +68,7 @@ export function finishDeck(
   raw: Uint8Array | PackageParts,
   props: DeckProperties,
   structure?: DeckStructure,
-  { reader, memo }: { reader?: PartReader; memo?: FinishMemo } = {},
+  { reader, memo }: { reader?: PartReader; memo?: FinishingMemo } = {},
 ): FinishedDeck {
   const finished = repairAndZip(raw, props, structure, memo);
   // After zipping, with the parts' bytes and the deflate buffers let go: parsing every part
@@ -90,7 +90,7 @@ const MASTER_SET_PART = /^ppt\/(slideMasters|slideLayouts)\/[^/]+\.xml$/;
  */
 const repairedMasterSet = new Map<string, BoundedCache<string, string>>();
 
-function repairedDrawing(xml: string, name: string, language: string, memo?: FinishMemo): string {
+function repairedDrawing(xml: string, name: string, language: string, memo?: FinishingMemo): string {
   if (!MASTER_SET_PART.test(name))
     return memo
       ? memo.repaired(xml, language, (text) => repairDrawingPart(text, language))
@@ -149,15 +149,15 @@ function writeTables(parts: PackageParts, language: string, structure?: DeckStru
 }
 
 /**
- * @param memo what was made of each slide in an earlier build of the same session (watch mode):
- *   slides that come back from pptxgenjs as they were are not worked on again, and their deflated
- *   bytes are found by their text
+ * @param memo what was made of each slide in an earlier build (of the same watch session, or of
+ *   the project: template/finish-store.ts): slides that come back from pptxgenjs as they were are
+ *   not worked on again, and in a watch session their deflated bytes are found by their text
  */
 function repairAndZip(
   raw: Uint8Array | PackageParts,
   props: DeckProperties,
   structure?: DeckStructure,
-  memo?: FinishMemo,
+  memo?: FinishingMemo,
 ): FinishedDeck {
   const modified = zipTimestamp(props.date);
   const parts = raw instanceof PackageParts ? raw : PackageParts.read(raw);
@@ -190,7 +190,7 @@ function repairAndZip(
     parts.names().flatMap((name) => (isXmlPart(name) ? [] : [[name, parts.bytesOf(name)!] as const])),
   );
   const finished = {
-    bytes: parts.toZip(modified, memo ? isDrawingPart : undefined),
+    bytes: parts.toZip(modified, memo?.again ? isDrawingPart : undefined),
     package: parts.toPackage(),
     media,
   };

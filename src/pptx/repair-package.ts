@@ -2,7 +2,7 @@
  * Package-level repairs: the parts list ([Content_Types].xml), the part order
  * inside presentation.xml, and relationship parts left without a source.
  */
-import { comparePartNames, type PackageParts } from './package-parts.js';
+import { type PackageParts, sortPartNames } from './package-parts.js';
 import { escapeXml, getAttribute, parseAttributes, startTagPattern } from './xml-edit.js';
 
 const CONTENT_TYPES = '[Content_Types].xml';
@@ -90,9 +90,9 @@ export function rebuildContentTypes(parts: PackageParts): void {
   const defaultTags = [...defaults]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([ext, type]) => `<Default Extension="${escapeXml(ext)}" ContentType="${escapeXml(type)}"/>`);
-  const overrideTags = [...overrides]
-    .sort(([a], [b]) => comparePartNames(a, b))
-    .map(([name, type]) => `<Override PartName="/${escapeXml(name)}" ContentType="${escapeXml(type)}"/>`);
+  const overrideTags = sortPartNames(overrides.keys()).map(
+    (name) => `<Override PartName="/${escapeXml(name)}" ContentType="${escapeXml(overrides.get(name)!)}"/>`,
+  );
   parts.setText(
     CONTENT_TYPES,
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n' +

@@ -1,7 +1,8 @@
 /**
  * The zip container of a .pptx, written from parts in a given order, byte for byte as
  * fflate's `zipSync` writes it (test/write-zip.test.ts holds it to that), with one
- * difference: each part's deflated bytes are kept per process, keyed by its content.
+ * difference: each part's deflated bytes are kept per process, keyed by its content, and
+ * offered to the project's store for the next build (template/deflate-store.ts).
  *
  * Why not `zipSync` itself: it deflates every part of every deck again. A build of several
  * decks writes the same master, layouts and theme into each, and watch mode, the studio's
@@ -12,8 +13,8 @@
  * machine, and a released version would look changed. fflate's deflate is plain JS and
  * gives the same bytes everywhere; the CRC-32 (node:zlib's) is a fixed function.
  */
-import { createHash } from 'node:crypto';
-import { crc32, inflateRawSync } from 'node:zlib';
+import { hash } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import { Deflate, deflateSync, strToU8 } from 'fflate';
 import { BoundedCache } from '../bounded-cache.js';
 
@@ -35,22 +36,41 @@ interface Compressed {
   bytes: Uint8Array;
 }
 
+/** A part's deflated bytes as a store keeps them: the CRC-32 and length of the part they inflate to. */
+export interface Deflated extends Compressed {
+  size: number;
+}
+
 /** Deflated parts by level and content hash, up to 64 MB of them. */
-const cache = new BoundedCache<string, Compressed>(64 * 1024 * 1024, (_, made) => made.bytes.length);
+const cache = new BoundedCache<string, Deflated>(64 * 1024 * 1024, (_, made) => made.bytes.length);
 
 /**
- * Deflated master-set parts an earlier build kept (template/deflate-store.ts), by the same key:
- * a template's masters and layouts are the same in every build (Yellow Idea's 1.2 MB took
- * ~250 ms of CPU to deflate each time). Untrusted until used: an entry serves only when its
- * bytes inflate to exactly the part's (node:zlib, bounded by the part's length), so a damaged
- * or crafted entry cannot put other content into a deck; it is deflated again instead.
+ * Deflated parts an earlier build kept (template/deflate-store.ts), by the same key: most of a
+ * deck's parts are the same in the next build (every part of a template's master set, and every
+ * slide, notes part and rels no edit touched). Taken as they are: the store gives only entries
+ * this user's Trappa of the same build wrote (an HMAC under the user's key over the whole store),
+ * that is deflated bytes this code made of the content the key hashes.
  */
-const stored = new Map<string, Uint8Array>();
-/** Master-set parts deflated by this process, for the store to keep (`deflatedForStore`). */
-const madeForStore = new Map<string, Uint8Array>();
-/** The parts worth keeping between builds: what a master set brings, which no edit of the strategy changes. */
-const STORED_PART = /^ppt\/(slideMasters|slideLayouts|theme|media)\/[^/]+$/;
-const STORED_MIN_BYTES = 1024;
+const stored = new Map<string, Deflated>();
+/**
+ * The parts zipped since the store last took them (`takeDeflated`), by key: what the next build
+ * will likely zip again. Up to 32 MB of deflated bytes, the most the store keeps: the Studio's
+ * live check renders decks without a build to take them, edit after edit, and the list starts
+ * again when full.
+ */
+const used = new Map<string, Deflated>();
+let usedBytes = 0;
+const USED_LIMIT = 32 * 1024 * 1024;
+
+function noteUsed(key: string, made: Deflated): void {
+  if (used.has(key)) return;
+  if (usedBytes + made.bytes.length > USED_LIMIT) {
+    used.clear();
+    usedBytes = 0;
+  }
+  used.set(key, made);
+  usedBytes += made.bytes.length;
+}
 
 /**
  * Master-set parts zipped by this process, by their text (up to 16 M characters of it): every deck
@@ -58,47 +78,32 @@ const STORED_MIN_BYTES = 1024;
  * repairs), and encoding them to UTF-8 and hashing that to find their deflated bytes again cost
  * ~10 ms a deck for Yellow Idea's 2.5 MB. A text's bytes are a pure function of it and the level.
  */
-const byText = new BoundedCache<string, Compressed & { size: number; level: number }>(
+const byText = new BoundedCache<string, Deflated & { key: string; level: number }>(
   16 * 1024 * 1024,
   (text) => text.length,
 );
+/** The parts worth finding by their text: what a master set brings, the same strings in every deck. */
+const MASTER_SET_PART = /^ppt\/(slideMasters|slideLayouts|theme|media)\/[^/]+$/;
 
-/** A part's key: deflate level, SHA-1 and length (hex, so that it can name a file). */
-const keyOf = (data: Uint8Array, level: number): string =>
-  `${level}-${createHash('sha1').update(data).digest('hex')}-${data.length}`;
+/**
+ * A part's key: deflate level, SHA-256 and length. A hash no one can make two texts share: a
+ * strategy's author cannot write a slide whose key finds another's bytes. The one-shot `hash`
+ * costs half of `createHash` on a part of a few KB, most of a deck's.
+ */
+const keyOf = (data: Uint8Array, level: number): string => `${level}-${hash('sha256', data, 'hex')}-${data.length}`;
 
-/** True when this process has the part of `key` deflated already, or offered by the store: no need to read it again. */
-export function knowsDeflated(key: string): boolean {
-  return stored.has(key) || cache.get(key) !== undefined;
+/** Offers deflated parts an earlier build kept (the store has proven them its own), in place of those offered before. */
+export function rememberDeflated(entries: Iterable<[key: string, deflated: Deflated]>): void {
+  stored.clear();
+  for (const [key, deflated] of entries) stored.set(key, deflated);
 }
 
-/** Offers deflated parts from an earlier build; each is checked against the part before it is used. */
-export function rememberDeflated(entries: Iterable<[key: string, bytes: Uint8Array]>): void {
-  for (const [key, bytes] of entries) stored.set(key, bytes);
-}
-
-/** The master-set parts this process deflated (and no store offered), once each: for the store to keep. */
-export function deflatedForStore(): [key: string, bytes: Uint8Array][] {
-  const made = [...madeForStore];
-  madeForStore.clear();
-  return made;
-}
-
-/** A stored entry that inflates to exactly `data`. */
-function fromStore(key: string, data: Uint8Array): Uint8Array | undefined {
-  const bytes = stored.get(key);
-  if (!bytes) return undefined;
-  stored.delete(key);
-  try {
-    // One output chunk of the part's length + 1 (zlib's 16 KB chunks cost more than the inflating).
-    const inflated = inflateRawSync(bytes, {
-      maxOutputLength: data.length + 1,
-      chunkSize: Math.max(64, data.length + 1),
-    });
-    return inflated.length === data.length && inflated.equals(data) ? bytes : undefined;
-  } catch {
-    return undefined;
-  }
+/** The parts zipped since the last call, once each: for the store to keep. */
+export function takeDeflated(): Map<string, Deflated> {
+  const taken = new Map(used);
+  used.clear();
+  usedBytes = 0;
+  return taken;
 }
 
 /**
@@ -157,28 +162,31 @@ function encodeForDeflate(text: string): Uint8Array {
   return encoded.subarray(0, encoder.encodeInto(text, encoded).written);
 }
 
-function compress(data: Uint8Array, level: number, name: string): Compressed {
-  if (level === 0) return { crc: crc32(data), bytes: data };
+function compress(data: Uint8Array, level: number): Deflated & { key: string } {
+  if (level === 0) return { crc: crc32(data), bytes: data, size: data.length, key: '' };
   const key = keyOf(data, level);
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const kept = fromStore(key, data);
-  const made = { crc: crc32(data), bytes: kept ?? deflatePart(data, level) };
-  if (!kept && data.length >= STORED_MIN_BYTES && STORED_PART.test(name)) madeForStore.set(key, made.bytes);
-  cache.set(key, made);
-  return made;
+  let made = cache.get(key) ?? stored.get(key);
+  if (!made) {
+    made = { crc: crc32(data), bytes: deflatePart(data, level), size: data.length };
+    cache.set(key, made);
+  } else if (stored.delete(key)) cache.set(key, made);
+  noteUsed(key, made);
+  return { ...made, key };
 }
 
 /** The entry's bytes as the zip holds them, and their length before deflating. */
-function zipped(entry: ZipEntry): Compressed & { size: number } {
+function zipped(entry: ZipEntry): Deflated {
   const { level, name } = entry;
   const text = typeof entry.data === 'string' ? entry.data : undefined;
   const known = text === undefined ? undefined : byText.get(text);
-  if (known && known.level === level) return known;
+  if (known && known.level === level) {
+    noteUsed(known.key, known);
+    return known;
+  }
   // A stored part is kept as its body: only a deflated one may be encoded into the reused buffer.
   const data = text === undefined ? (entry.data as Uint8Array) : level === 0 ? strToU8(text) : encodeForDeflate(text);
-  const made = { ...compress(data, level, name), size: data.length };
-  if (text !== undefined && level !== 0 && (entry.again || STORED_PART.test(name)))
+  const made = compress(data, level);
+  if (text !== undefined && level !== 0 && (entry.again || MASTER_SET_PART.test(name)))
     byText.set(text, { ...made, level });
   return made;
 }

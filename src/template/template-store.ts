@@ -23,15 +23,12 @@
  * template is read again and the entry written anew. Writes are atomic (temporary file + rename) and best effort, as the other
  * caches' are; the folder keeps the MAX_ENTRIES newest. Deleting it is always safe.
  */
-import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { debugLog } from '../debug-log.js';
 import type { LayoutInfo, LayoutRole, MasterSet } from '../pptx/master-set.js';
-
-const log = debugLog('load');
+import { storeSecret } from './store-secret.js';
 
 /** The store's folder in a project. */
 export const templateStoreDir = (projectRoot: string): string => path.join(projectRoot, '.cache', 'templates');
@@ -57,69 +54,7 @@ export function templateStoreKey(
 
 const entryPath = (dir: string, key: string): string => path.join(dir, `${key}.set`);
 
-const SECRET_BYTES = 32;
 const MAC_BYTES = 32;
-
-/** Where this user's store key lives: the per-user state folder, outside any project. */
-function secretFile(): string {
-  const home = homedir();
-  const dir =
-    process.platform === 'win32'
-      ? path.join(process.env.LOCALAPPDATA || path.join(home, 'AppData', 'Local'), 'Trappa')
-      : process.platform === 'darwin'
-        ? path.join(home, 'Library', 'Application Support', 'Trappa')
-        : path.join(process.env.XDG_STATE_HOME || path.join(home, '.local', 'state'), 'trappa');
-  return path.join(dir, 'template-store-key');
-}
-
-let secret: Buffer | null | undefined;
-
-/** The key file's bytes when they are a key; 'other' when the file holds something else; undefined when there is none. */
-function readSecret(file: string): Buffer | 'other' | undefined {
-  try {
-    const bytes = readFileSync(file);
-    return bytes.length === SECRET_BYTES ? bytes : 'other';
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    return 'other';
-  }
-}
-
-/**
- * This user's key for the store's entries, made on first use (32 random bytes, readable by the
- * user only), or null when it can be neither read nor made: then there is no store, every build
- * reads its template, and `--verbose` says why, once.
- *
- * A key file of another length (a process killed between making the file and writing it, a file
- * cut short) is replaced: silently keeping it turned the store off for good. The new key is written
- * to a file of its own and renamed over the old one, so no reader sees half a key; of two processes
- * replacing it at once the later rename wins, and an entry the other writes meanwhile is no entry
- * to the next build (read again and rewritten), never a wrong one.
- */
-function storeSecret(): Buffer | null {
-  if (secret !== undefined) return secret;
-  const file = secretFile();
-  const found = readSecret(file);
-  if (found instanceof Buffer) return (secret = found);
-  const temporary = `${file}.${randomUUID()}.tmp`;
-  try {
-    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    if (found === undefined) {
-      // 'wx': of two processes making it at once, one writes and both read the same key.
-      writeFileSync(file, randomBytes(SECRET_BYTES), { flag: 'wx', mode: 0o600 });
-    } else {
-      writeFileSync(temporary, randomBytes(SECRET_BYTES), { flag: 'wx', mode: 0o600 });
-      renameSync(temporary, file);
-    }
-  } catch {
-    // EEXIST (another process made it) or a folder that cannot be written: read what is there.
-    forget(temporary);
-  }
-  const made = readSecret(file);
-  secret = made instanceof Buffer ? made : null;
-  if (!secret) log('template store off: no key of 32 bytes could be read or made at %s', file);
-  return secret;
-}
 
 /** The HMAC of an entry: its store key too, so that an entry renamed to another key is no entry. */
 const macOf = (secretKey: Buffer, key: string, payload: Uint8Array): Buffer =>

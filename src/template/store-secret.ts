@@ -1,0 +1,80 @@
+/**
+ * This user's key for the stores of Trappa's own work in a project's `.cache` (template-store.ts,
+ * deflate-store.ts): an entry goes into decks as it is, so each store takes only what this user's
+ * Trappa wrote, proven by an HMAC under this key. It lives outside every project, so a project
+ * folder handed over with its `.cache` brings no entry that passes.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { debugLog } from '../debug-log.js';
+
+const log = debugLog('load');
+
+const SECRET_BYTES = 32;
+
+/** Where this user's store key lives: the per-user state folder, outside any project. */
+function secretFile(): string {
+  const home = homedir();
+  const dir =
+    process.platform === 'win32'
+      ? path.join(process.env.LOCALAPPDATA || path.join(home, 'AppData', 'Local'), 'Trappa')
+      : process.platform === 'darwin'
+        ? path.join(home, 'Library', 'Application Support', 'Trappa')
+        : path.join(process.env.XDG_STATE_HOME || path.join(home, '.local', 'state'), 'trappa');
+  return path.join(dir, 'template-store-key');
+}
+
+let secret: Buffer | null | undefined;
+
+/** The key file's bytes when they are a key; 'other' when the file holds something else; undefined when there is none. */
+function readSecret(file: string): Buffer | 'other' | undefined {
+  try {
+    const bytes = readFileSync(file);
+    return bytes.length === SECRET_BYTES ? bytes : 'other';
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    return 'other';
+  }
+}
+
+/**
+ * This user's key for the stores' entries, made on first use (32 random bytes, readable by the
+ * user only), or null when it can be neither read nor made: then there is no store, every build
+ * does the work itself, and `--verbose` says why, once.
+ *
+ * A key file of another length (a process killed between making the file and writing it, a file
+ * cut short) is replaced: silently keeping it turned the stores off for good. The new key is written
+ * to a file of its own and renamed over the old one, so no reader sees half a key; of two processes
+ * replacing it at once the later rename wins, and an entry the other writes meanwhile is no entry
+ * to the next build (made again and rewritten), never a wrong one.
+ */
+export function storeSecret(): Buffer | null {
+  if (secret !== undefined) return secret;
+  const file = secretFile();
+  const found = readSecret(file);
+  if (found instanceof Buffer) return (secret = found);
+  const temporary = `${file}.${randomUUID()}.tmp`;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    if (found === undefined) {
+      // 'wx': of two processes making it at once, one writes and both read the same key.
+      writeFileSync(file, randomBytes(SECRET_BYTES), { flag: 'wx', mode: 0o600 });
+    } else {
+      writeFileSync(temporary, randomBytes(SECRET_BYTES), { flag: 'wx', mode: 0o600 });
+      renameSync(temporary, file);
+    }
+  } catch {
+    // EEXIST (another process made it) or a folder that cannot be written: read what is there.
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Nothing of ours is there, or nothing can be done about it.
+    }
+  }
+  const made = readSecret(file);
+  secret = made instanceof Buffer ? made : null;
+  if (!secret) log('template store off: no key of 32 bytes could be read or made at %s', file);
+  return secret;
+}
