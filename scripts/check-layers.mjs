@@ -89,6 +89,7 @@ function specifiersOf(file, text) {
   const requires = new Set(['require']);
   /** `'x'`, `` `x` `` or `` `x/${y}.js` `` (→ 'x/*.js'); anything else cannot be read. */
   const take = (node, how) => {
+    if (isBesideBundle(node)) return;
     if (node?.type === 'Literal' && typeof node.value === 'string') found.push(node.value);
     else if (node?.type === 'TemplateLiteral') found.push(node.quasis.map((q) => q.value.cooked).join('*'));
     else unreadable.push(`${how} with a computed specifier (line ${lineOf(text, node?.start ?? 0)})`);
@@ -125,6 +126,24 @@ function specifiersOf(file, text) {
     }
   });
   return { found, unreadable };
+}
+
+/**
+ * `path.join(import.meta.dirname, …)`: a file build-dist writes beside the bundle (run from source
+ * there is none), not a module of src/, so it belongs to no layer.
+ */
+function isBesideBundle(node) {
+  const callee = node?.type === 'CallExpression' ? node.callee : undefined;
+  const first = node?.arguments?.[0];
+  return (
+    callee?.type === 'MemberExpression' &&
+    callee.object.type === 'Identifier' &&
+    callee.object.name === 'path' &&
+    callee.property.name === 'join' &&
+    first?.type === 'MemberExpression' &&
+    first.object.type === 'MetaProperty' &&
+    first.property.name === 'dirname'
+  );
 }
 
 /** Visits every node in source order (variables are declared before they are called). */

@@ -67,6 +67,19 @@ describe('layers', () => {
     const missing = await checkTree({ 'data/planted.ts': "export * from './gone.js';\n" });
     expect(missing.stdout).toContain('data/planted.ts: imports ./gone.js, which is no module of src/');
     expect(missing.status).toBe(1);
+    // A file build-dist writes beside the bundle is no module of src/; any other computed require is unreadable.
+    const load =
+      "import { createRequire } from 'node:module';\nimport path from 'node:path';\nconst load = createRequire(import.meta.url);\n";
+    const beside = await checkTree({
+      ...target,
+      'data/planted.ts': `${load}export const b = load(path.join(import.meta.dirname, 'x.cjs'));\n`,
+    });
+    expect(beside.stdout).toContain('no upward import, no cycle');
+    const elsewhere = await checkTree({
+      ...target,
+      'data/planted.ts': `${load}export const b = load(path.join('/tmp', 'x.cjs'));\n`,
+    });
+    expect(elsewhere.stdout).toContain('data/planted.ts: a require with a computed specifier (line 4)');
     const fine = await checkTree({ ...target, 'commands/user.ts': "export { x } from './target.js';\n" });
     expect(fine.stdout).toContain('no upward import, no cycle');
     expect(fine.status).toBe(0);

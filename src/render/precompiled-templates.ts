@@ -30,13 +30,14 @@ let specs: Map<string, TemplateSpecification> | undefined;
 /** The compiled form of `source` made when Trappa was bundled, if there is one. */
 export function precompiledTemplate(source: string): TemplateSpecification | undefined {
   if (!PRECOMPILED) return undefined;
-  specs ??= readPrecompiled(path.join(import.meta.dirname, PRECOMPILED));
+  specs ??= readPrecompiled(PRECOMPILED);
   return specs.get(source);
 }
 
-function readPrecompiled(file: string): Map<string, TemplateSpecification> {
+function readPrecompiled(name: string): Map<string, TemplateSpecification> {
   try {
-    const read = createRequire(import.meta.url)(file) as PrecompiledFile;
+    // Beside the bundle: import.meta.dirname is the script's folder there (build-dist's scriptRewrites).
+    const read = createRequire(import.meta.url)(path.join(import.meta.dirname, name)) as PrecompiledFile;
     // As text: build-dist writes the options in this order, and node:util's deep comparison would cost a module load.
     const same =
       read.version === Handlebars.VERSION && JSON.stringify(read.options) === JSON.stringify(COMPILE_OPTIONS);
