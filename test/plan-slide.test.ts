@@ -10,6 +10,7 @@ import { buildDecks } from '../src/build-deck.js';
 import { measureWidth, WIDTH_SAFETY } from '../src/layout/measure-text.js';
 import { EMU_PER_INCH, ptToInch } from '../src/units.js';
 import { CELL_INSETS, columnWidths } from '../src/slides/plan.js';
+import { cellRuns } from '../src/layout/fit-table.js';
 import { arrangedPlan } from '../src/slides/plan-columns.js';
 import type { PlanContent } from '../src/slides/plan-content.js';
 import { copyProject, editFile } from './helpers/project.js';
@@ -125,14 +126,42 @@ describe('arrangedPlan: fewer, wider columns where the words do not fit five at 
   it('shows «Tid» under «Ansvar» first, then «Hensikt» under «Aktivitet», each a line of its own', () => {
     const four = arranged('Gi og få innspill', 4);
     expect(four.header).toEqual(['Målgruppe', 'Aktivitet', 'Hensikt', 'Ansvar\nTid']);
-    expect(four.stacked).toEqual([false, false, false, true]);
+    expect(four.headerItalicFrom).toEqual([undefined, undefined, undefined, 1]);
     expect(four.rows[0]!.cells[3]).toBe('Kommunikasjonsrådgiver\n14.1.');
     // A longer word in «Hensikt»: four columns no longer hold it, three do.
     const three = arranged('Forankre kommunikasjonsstrategien', 4.5);
     expect(three.header).toEqual(['Målgruppe', 'Aktivitet\nHensikt', 'Ansvar\nTid']);
-    expect(three.stacked).toEqual([false, true, true]);
+    expect(three.headerItalicFrom).toEqual([undefined, 1, 1]);
     expect(three.rows.map((r) => r.cells[1])).toEqual(['Allmøte\nForankre kommunikasjonsstrategien', 'Ledermøte']);
     expect(JSON.stringify(three)).not.toContain('\u00ad');
+  });
+
+  it('sets the lower column in italic by its line, not as "the second": an empty «Ansvar», an activity of two lines', () => {
+    // On c06bb7d a row without «Ansvar» showed its date upright as the cell's first line, where «Ansvar» stands, and an
+    // activity written on two lines had its own second line set in italic as if it were «Hensikt».
+    const withRow = (cells: string[]): PlanContent => {
+      const given = plan('Forankre kommunikasjonsstrategien');
+      return { ...given, rows: [...given.rows, { cells, own: false }] };
+    };
+    const four = arrangedPlan(withRow(['Ledere', 'Ledermøte', 'Gi', '', '28.1.']), 4, 10, 'Calibri', 'nb');
+    expect(four.header.at(-1)).toBe('Ansvar\nTid');
+    const dateOnly = four.rows.at(-1)!;
+    expect(cellRuns({ text: dateOnly.cells.at(-1)!, italicFrom: dateOnly.italicFrom?.at(-1) })).toEqual([
+      { text: '28.1.', bold: undefined, italic: true },
+    ]);
+    const three = arrangedPlan(
+      withRow(['Ledere', 'Ledermøte\nog allmøte', 'Gi', 'Rådmann', '28.1.']),
+      4.5,
+      10,
+      'Calibri',
+      'nb',
+    );
+    expect(three.header).toEqual(['Målgruppe', 'Aktivitet\nHensikt', 'Ansvar\nTid']);
+    const twoLines = three.rows.at(-1)!;
+    expect(cellRuns({ text: twoLines.cells[1]!, italicFrom: twoLines.italicFrom?.[1] })).toEqual([
+      { text: 'Ledermøte\nog allmøte\n', bold: undefined },
+      { text: 'Gi', bold: undefined, italic: true },
+    ]);
   });
 
   it('hyphenates only where no arrangement holds every word', () => {

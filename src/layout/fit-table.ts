@@ -15,17 +15,29 @@ import type { Insets, TableCell, TextRun, TextStyle } from './types.js';
 const EPSILON = 1e-6;
 
 /** A cell's text, or a cell with its own weight (a bold row is wider than a regular one) and italic lines. */
-export type MeasuredCell = string | Pick<TableCell, 'text' | 'bold' | 'italicBelow'>;
+export type MeasuredCell = string | Pick<TableCell, 'text' | 'bold' | 'italicFrom'>;
 
-/** A cell's runs: one, or with `italicBelow` the first line and the italic rest (the "\n" kept, so lines break as written). */
+/** Where line `n` (0-based) of `text` starts, or -1 when it has fewer lines. */
+function lineStart(text: string, n: number): number {
+  let at = 0;
+  for (let line = 0; line < n; line++) {
+    const end = text.indexOf('\n', at);
+    if (end < 0) return -1;
+    at = end + 1;
+  }
+  return at;
+}
+
+/** A cell's runs: one, or with `italicFrom` the lines above it and the italic rest (the "\n" kept, so lines break as written). */
 export function cellRuns(cell: MeasuredCell): TextRun[] {
   if (typeof cell === 'string') return [{ text: cell }];
   const { text, bold } = cell;
-  const end = cell.italicBelow ? text.indexOf('\n') : -1;
-  if (end < 0) return [{ text, bold }];
+  const start = cell.italicFrom === undefined ? -1 : lineStart(text, cell.italicFrom);
+  if (start < 0) return [{ text, bold }];
+  if (start === 0) return [{ text, bold, italic: true }];
   return [
-    { text: text.slice(0, end + 1), bold },
-    { text: text.slice(end + 1), bold, italic: true },
+    { text: text.slice(0, start), bold },
+    { text: text.slice(start), bold, italic: true },
   ];
 }
 
@@ -33,7 +45,7 @@ export function cellRuns(cell: MeasuredCell): TextRun[] {
 const lookOf = (cell: MeasuredCell): string =>
   typeof cell === 'string'
     ? ''
-    : `${cell.bold === undefined ? '' : cell.bold ? 'b' : 'r'}${cell.italicBelow ? 'i' : ''}`;
+    : `${cell.bold === undefined ? '' : cell.bold ? 'b' : 'r'}${cell.italicFrom === undefined ? '' : `i${cell.italicFrom}`}`;
 
 /**
  * Cells split into break units once and their heights kept, for a table measured at many

@@ -110,8 +110,12 @@ export interface ShapeElement {
 export interface TableCell {
   text: string;
   bold?: boolean;
-  /** Lines after the first in italic: another column's text shown under this one's (slides/plan-columns.ts). */
-  italicBelow?: boolean;
+  /**
+   * The first of the lines set in italic (0-based): another column's text shown under this one's
+   * (slides/plan-columns.ts). A count of lines, not "after the first": the upper text may be empty or
+   * of several lines itself.
+   */
+  italicFrom?: number;
   color?: string;
   fill?: string;
 }

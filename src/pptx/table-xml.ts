@@ -167,17 +167,17 @@ class TableWriter {
     return Number.isNaN(single) ? 0 : inchToEmu(single);
   }
 
-  private cell(out: string[], { text, italicBelow }: TableCell, look: CellLook): void {
+  private cell(out: string[], { text, italicFrom = Number.POSITIVE_INFINITY }: TableCell, look: CellLook): void {
     const color = look.color || this.e.style.color || DEFAULT_FONT_COLOR;
     const run = this.byLook(`${look.bold ? 'b' : ''}#${color}`, () => this.runProperties(look.bold, color));
-    // Lines after the first in italic: another column's text under this one's (slides/plan-columns.ts).
-    const below = italicBelow
+    // Lines from `italicFrom` on in italic: another column's text under this one's (slides/plan-columns.ts).
+    const below = Number.isFinite(italicFrom)
       ? this.byLook(`${look.bold ? 'b' : ''}i#${color}`, () => this.runProperties(look.bold, color, true))
       : run;
     out.push('<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>');
     linesOf(text).forEach((line, i) => {
       out.push(this.paragraphStart);
-      if (line) out.push('<a:r>', i === 0 ? run : below, '<a:t>', escapeText(line), '</a:t></a:r>');
+      if (line) out.push('<a:r>', i < italicFrom ? run : below, '<a:t>', escapeText(line), '</a:t></a:r>');
       out.push(this.paragraphEnd);
     });
     out.push(

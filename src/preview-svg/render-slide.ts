@@ -113,7 +113,7 @@ function renderTable(e: TableElement): string {
         color: header ? e.headerColor : (cell.color ?? e.style.color),
         valign: 'top',
       };
-      // The cell's runs as the layout measured them: a stacked column's second line italic (slides/plan-columns.ts).
+      // The cell's runs as the layout measured them: a stacked cell's lower lines italic (slides/plan-columns.ts).
       parts.push(renderLines([{ runs: cellRuns(cell) }], style, box, TABLE_LINES));
       x += cw;
     });

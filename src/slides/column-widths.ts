@@ -39,16 +39,19 @@ interface CellLine {
 
 /**
  * Per column, each cell's lines with their look: the header is drawn bold, and so are the
- * audience's own rows; a stacked column's lines after the first are italic (plan-columns.ts).
+ * audience's own rows; a stacked cell's lines from its `italicFrom` on are italic (plan-columns.ts).
  */
 function cellLines(content: PlanContent): CellLine[][][] {
-  const rows = [{ cells: content.header, bold: true }, ...content.rows.map((r) => ({ cells: r.cells, bold: r.own }))];
-  return content.header.map((_, column) => {
-    const stacked = content.stacked?.[column] ?? false;
-    return rows.map(({ cells, bold }) =>
-      (cells[column] ?? '').split('\n').map((text, i) => ({ text, bold, italic: stacked && i > 0 })),
-    );
-  });
+  const rows = [
+    { cells: content.header, bold: true, italicFrom: content.headerItalicFrom },
+    ...content.rows.map((r) => ({ cells: r.cells, bold: r.own, italicFrom: r.italicFrom })),
+  ];
+  return content.header.map((_, column) =>
+    rows.map(({ cells, bold, italicFrom }) => {
+      const from = italicFrom?.[column] ?? Number.POSITIVE_INFINITY;
+      return (cells[column] ?? '').split('\n').map((text, i) => ({ text, bold, italic: i >= from }));
+    }),
+  );
 }
 
 /**

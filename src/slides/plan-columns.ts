@@ -28,25 +28,36 @@ const ARRANGEMENTS: readonly (readonly Merge[])[] = [
   [ACTIVITY_PURPOSE, RESPONSIBLE_WHEN],
 ];
 
-/** The lines of a merged cell: each part that says something, one a line. */
-const joined = (parts: readonly string[]): string => parts.filter((p) => p !== '').join('\n');
+/**
+ * A merged cell: the upper text, then the lower one from the line `italicFrom` on (each only when it
+ * says something). The line is counted, not taken as "the second": an upper text may be empty (a row
+ * without «Ansvar» would show its date where the responsible stands) or have lines of its own.
+ */
+function joined(upper: string, lower: string): { text: string; italicFrom?: number } {
+  if (lower === '') return { text: upper };
+  if (upper === '') return { text: lower, italicFrom: 0 };
+  return { text: `${upper}\n${lower}`, italicFrom: upper.split('\n').length };
+}
 
 /** The plan with each merge's second column shown under its first, header and cells alike. */
 function merged(content: PlanContent, merges: readonly Merge[]): PlanContent {
   if (merges.length === 0) return content;
   const below = new Set(merges.map(([, second]) => second));
-  const cells = (row: readonly string[]): string[] =>
+  const cells = (row: readonly string[]) =>
     row.flatMap((text, c) => {
       if (below.has(c)) return [];
       const merge = merges.find(([first]) => first === c);
-      return [merge ? joined([text, row[merge[1]] ?? '']) : text];
+      return [merge ? joined(text, row[merge[1]] ?? '') : { text }];
     });
-  const kept = content.header.map((_, c) => c).filter((c) => !below.has(c));
+  const header = cells(content.header);
   return {
     ...content,
-    header: cells(content.header),
-    rows: content.rows.map((row) => ({ ...row, cells: cells(row.cells) })),
-    stacked: kept.map((c) => merges.some(([first]) => first === c)),
+    header: header.map((cell) => cell.text),
+    headerItalicFrom: header.map((cell) => cell.italicFrom),
+    rows: content.rows.map((row) => {
+      const arranged = cells(row.cells);
+      return { ...row, cells: arranged.map((cell) => cell.text), italicFrom: arranged.map((cell) => cell.italicFrom) };
+    }),
   };
 }
 

@@ -13,10 +13,13 @@ export interface PlanContent {
   /** Said instead of a table when no row is shown ('' when rows are shown). */
   empty: string;
   header: string[];
-  rows: { cells: string[]; own: boolean }[];
+  rows: { cells: string[]; own: boolean; italicFrom?: (number | undefined)[] }[];
   legend?: string;
-  /** Per column, whether its lines after the first are another column's text (plan-columns.ts): set in italic. */
-  stacked?: boolean[];
+  /**
+   * Per column of the header (and of each row, `rows[].italicFrom`): the line where another column's
+   * text starts in the cell, set in italic (plan-columns.ts); undefined where the cell holds one column's.
+   */
+  headerItalicFrom?: (number | undefined)[];
 }
 
 function whenText(row: PlanRow, labels: Labels): string {

@@ -34,17 +34,22 @@ function tableElement(
   [start, end]: [number, number],
 ): TableElement {
   const { colors } = page.theme;
-  // A stacked column's second line (plan-columns.ts) is italic, so it reads apart from a first line that wraps.
-  const stacked = (c: number): Pick<TableCell, 'italicBelow'> => (content.stacked?.[c] ? { italicBelow: true } : {});
-  const header: TableCell[] = content.header.map((text, c) => ({ text, bold: true, ...stacked(c) }));
+  // A stacked cell's lower text (plan-columns.ts) is italic, so it reads apart from an upper text that wraps.
+  const stacked = (italicFrom: number | undefined): Pick<TableCell, 'italicFrom'> =>
+    italicFrom === undefined ? {} : { italicFrom };
+  const header: TableCell[] = content.header.map((text, c) => ({
+    text,
+    bold: true,
+    ...stacked(content.headerItalicFrom?.[c]),
+  }));
   const rows = content.rows
     .slice(start, end)
     .map((row) =>
       row.cells.map(
         (text, c): TableCell =>
           row.own
-            ? { text, bold: true, fill: colors.highlight ?? colors.secondary, ...stacked(c) }
-            : { text, ...stacked(c) },
+            ? { text, bold: true, fill: colors.highlight ?? colors.secondary, ...stacked(row.italicFrom?.[c]) }
+            : { text, ...stacked(row.italicFrom?.[c]) },
       ),
     );
   const rowHeights = [sized.heights[0] ?? 0.4, ...sized.heights.slice(1 + start, 1 + end)];

@@ -80,9 +80,9 @@ export function sizeTable(
   const measure = new CellMeasure();
   /** Each row's cells' words, summed once for every size tried (CellMeasure.words). */
   let rowWords: Words[][] | undefined;
-  // A stacked column's lines after the first are drawn italic (plan-columns.ts), so they are measured so.
-  const cell = (text: string, bold: boolean | undefined, column: number): MeasuredCell =>
-    content.stacked?.[column] ? { text, bold, italicBelow: true } : bold === undefined ? text : { text, bold };
+  // A stacked cell's lower lines are drawn italic (plan-columns.ts), so they are measured so.
+  const cell = (text: string, bold: boolean | undefined, italicFrom: number | undefined): MeasuredCell =>
+    italicFrom !== undefined ? { text, bold, italicFrom } : bold === undefined ? text : { text, bold };
   const at = (size: number, maxPages = Infinity): Sized | undefined => {
     const style = textStyle(page, { size, insets: cellInsets });
     const widths = widthsAt(width, widest, weights, size);
@@ -90,7 +90,7 @@ export function sizeTable(
     if (size > sizes.minTable && !holdsWords(widths, widest, size)) return undefined;
     const [headerHeight = 0] = measureTableRows(
       widths,
-      [content.header.map((text, c) => cell(text, undefined, c))],
+      [content.header.map((text, c) => cell(text, undefined, content.headerItalicFrom?.[c]))],
       { ...style, bold: true },
       cellInsets,
       measure,
@@ -98,7 +98,7 @@ export function sizeTable(
     // The audience's own rows are drawn bold, so they are measured bold.
     const cells = (i: number): MeasuredCell[] => {
       const row = content.rows[i]!;
-      return row.cells.map((text, c) => cell(text, row.own, c));
+      return row.cells.map((text, c) => cell(text, row.own, row.italicFrom?.[c]));
     };
     // Greedy pages at heights no row can come in under need no more pages than at the real
     // heights (as the room never shrinks for a later start): more than `maxPages` there rules
