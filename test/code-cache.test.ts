@@ -57,17 +57,25 @@ function buildCache(home: string): string {
   return path.join(cacheDir(home), files[0]!);
 }
 
-/** V8's data in a file as the loader writes it: a CRC-32 first. */
-function withChecksum(data: Buffer): Buffer {
-  const sum = Buffer.alloc(4);
-  sum.writeUInt32LE(crc32(data));
-  return Buffer.concat([sum, data]);
+/** The bundle the tests' CLI runs. */
+const BUNDLE = path.join(path.dirname(CLI_ENTRY), 'cli-main.cjs');
+
+/** V8's data in a file as the loader writes it: a CRC-32 of the source (the bundle's unless given), then of the data. */
+function withChecksum(data: Buffer, source: Buffer = readFileSync(BUNDLE)): Buffer {
+  const sums = Buffer.alloc(8);
+  sums.writeUInt32LE(crc32(source), 0);
+  sums.writeUInt32LE(crc32(data), 4);
+  return Buffer.concat([sums, data]);
 }
 
-/** The file is a cache the loader would take: its checksum holds. */
+/** The file is a cache the loader would take for the bundle: its checksums hold. */
 function isWholeCache(file: string): boolean {
   const bytes = readFileSync(file);
-  return bytes.length > 1000 && bytes.readUInt32LE(0) === crc32(bytes.subarray(4));
+  return (
+    bytes.length > 1000 &&
+    bytes.readUInt32LE(0) === crc32(readFileSync(BUNDLE)) &&
+    bytes.readUInt32LE(4) === crc32(bytes.subarray(8))
+  );
 }
 
 describe.skipIf(process.platform !== 'linux')('the code cache of dist/cli.js', () => {
@@ -153,6 +161,23 @@ describe.skipIf(process.platform !== 'linux')('the code cache of dist/cli.js', (
     await buildWithCache(root, home);
     expect(isWholeCache(file)).toBe(true);
     expect(readFileSync(file).length).toBeGreaterThan(foreign.length);
+  });
+
+  it('made from another text of the bundle is not taken, and replaced (V8 checks only the length)', async () => {
+    // On c06bb7d a same-length edit of dist/cli-main.cjs («built in» → «BUILT IN» in a message) was not seen
+    // while the cache of the bundle before it lay under the bundle's name: V8 took it and ran the old code.
+    const root = copyProject();
+    const home = cacheHome();
+    await buildWithCache(root, home);
+    const file = buildCache(home);
+    const bytes = readFileSync(file);
+    bytes.writeUInt32LE((bytes.readUInt32LE(0) ^ 1) >>> 0, 0);
+    writeFileSync(file, bytes);
+    const before = statSync(file);
+    await buildWithCache(root, home);
+    // Not taken: written anew at the run's end (another file renamed over it), for this bundle.
+    expect(statSync(file).ino).not.toBe(before.ino);
+    expect(isWholeCache(file)).toBe(true);
   });
 
   it('is never kept in the project: a relative XDG_CACHE_HOME is ignored for ~/.cache', async () => {
