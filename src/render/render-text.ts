@@ -68,7 +68,8 @@ function compilerFor(labels: Labels): (source: string) => Compiled {
       if (!fn) {
         // Plain text needs no compiling; most wording was compiled when Trappa was bundled.
         const spec = source.includes('{{') ? precompiledTemplate(source) : undefined;
-        if (spec) fn = hb.template(spec);
+        // With the options: Handlebars compiles a partial by the calling template's (a precompiled spec has none).
+        if (spec) fn = hb.template({ ...spec, compilerOptions: COMPILE_OPTIONS });
         else fn = source.includes('{{') ? hb.compile(source, COMPILE_OPTIONS) : () => source;
         cache.set(source, fn);
       }
