@@ -29,6 +29,7 @@ export const LAYERS = [
       'sha256.ts',
       'bounded-cache.ts',
       'project-paths.ts',
+      'user-folders.ts',
       'units.ts',
       'contrast.ts',
       'io/',

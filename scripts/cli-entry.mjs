@@ -22,12 +22,12 @@
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import module from 'node:module';
-import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { crc32 } from 'node:zlib';
+import { userCacheDir } from '../src/user-folders.ts';
 
 // For whatever is still loaded as an ES module (the studio's worker, sharp's wrapper, pdf.js).
 module.enableCompileCache?.();
@@ -38,28 +38,30 @@ const COMMANDS = new Set((process.env.TRAPPA_COMMANDS ?? '').split(','));
 
 const bundleFile = fileURLToPath(new URL('./cli-main.cjs', import.meta.url));
 
-/** Trappa's folder for caches of this user's own: the platform's usual place. */
-function userCacheDir(env = process.env) {
-  const home = homedir();
-  if (process.platform === 'win32')
-    return path.join(env.LOCALAPPDATA || path.join(home, 'AppData', 'Local'), 'Trappa', 'Cache');
-  if (process.platform === 'darwin') return path.join(home, 'Library', 'Caches', 'Trappa');
-  // A relative XDG_CACHE_HOME is to be ignored (XDG Base Directory): it would put the cache in the project.
-  const xdg = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : null;
-  return path.join(xdg ?? path.join(home, '.cache'), 'trappa');
-}
-
 /** The command a run names (`build`, `studio` …), or `none` (`--help`, a mistyped one). */
 const commandOf = (argv) => argv.slice(2).find((arg) => COMMANDS.has(arg)) ?? 'none';
 
-/** Where this run's cache is, or null when there is no home to keep it in. */
+/** Where this run's cache is, or null when there is no home to keep it in, or one another user could write. */
 function cacheFileFor(argv, tag) {
   try {
     const name = `${BUNDLE_HASH.slice(0, 16)}-${process.versions.node}-${tag.toString(16)}-${commandOf(argv)}.v8cache`;
-    return path.join(userCacheDir(), 'code-cache', name);
+    const dir = path.join(userCacheDir(), 'code-cache');
+    return ownFolder(dir) ? path.join(dir, name) : null;
   } catch {
     return null;
   }
+}
+
+/**
+ * The cache is code this process runs, so its folder must be this user's alone (a shared
+ * XDG_CACHE_HOME, a folder others may write): not there yet (made 0700 on writing), or owned by
+ * this user and writable by no group or other. Windows has no such modes; its per-user
+ * LOCALAPPDATA is the user's own.
+ */
+function ownFolder(dir) {
+  if (process.platform === 'win32' || typeof process.getuid !== 'function') return true;
+  const stat = statSync(dir, { throwIfNoEntry: false });
+  return stat === undefined || (stat.isDirectory() && stat.uid === process.getuid() && (stat.mode & 0o022) === 0);
 }
 
 /** A file is a CRC-32 of the source it was made from, one of the data, then V8's data. Another source's, damaged or unreadable: none. */

@@ -5,6 +5,7 @@
  * command does, says or exits with.
  */
 import {
+  chmodSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -187,6 +188,20 @@ describe.skipIf(process.platform !== 'linux')('the code cache of dist/cli.js', (
     expect(run.status).toBe(0);
     expect(existsSync(path.join(root, 'cache'))).toBe(false);
     expect(isWholeCache(buildCache(path.join(home, '.cache')))).toBe(true);
+  });
+
+  it('is neither read nor written in a folder others may write: it is code this process runs', async () => {
+    const root = copyProject();
+    const home = cacheHome();
+    await buildWithCache(root, home);
+    const file = buildCache(home);
+    rmSync(file);
+    chmodSync(cacheDir(home), 0o777);
+    await buildWithCache(root, home);
+    expect(cacheFiles(home)).toEqual([]);
+    chmodSync(cacheDir(home), 0o700);
+    await buildWithCache(root, home);
+    expect(isWholeCache(buildCache(home))).toBe(true);
   });
 
   it('that cannot be written leaves the command as it is', async () => {

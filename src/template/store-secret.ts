@@ -6,25 +6,16 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import path from 'node:path';
 import { debugLog } from '../debug-log.js';
+import { userStateDir } from '../user-folders.js';
 
 const log = debugLog('load');
 
 const SECRET_BYTES = 32;
 
 /** Where this user's store key lives: the per-user state folder, outside any project. */
-function secretFile(): string {
-  const home = homedir();
-  const dir =
-    process.platform === 'win32'
-      ? path.join(process.env.LOCALAPPDATA || path.join(home, 'AppData', 'Local'), 'Trappa')
-      : process.platform === 'darwin'
-        ? path.join(home, 'Library', 'Application Support', 'Trappa')
-        : path.join(process.env.XDG_STATE_HOME || path.join(home, '.local', 'state'), 'trappa');
-  return path.join(dir, 'template-store-key');
-}
+const secretFile = (): string => path.join(userStateDir(), 'template-store-key');
 
 let secret: Buffer | null | undefined;
 
