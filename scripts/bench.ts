@@ -17,7 +17,7 @@
  * Every command runs without NODE_EXTRA_CA_CERTS (run.ts benchEnv), pandoc's too.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -209,6 +209,32 @@ async function editLoopOnly(): Promise<void> {
   writeFileSync(path.join(benchDir, 'edit-loop.md'), `# Trappa edit loop, ${new Date().toISOString()}\n\n${markdown}`);
 }
 
+/**
+ * Copies of the bundled project for the cold build's variants, each with the shell line run
+ * before every build: one sentence edited (alternately with and without a word), or .cache removed.
+ */
+function variantProjects(node: string, node24: string | undefined) {
+  const nodes: [string, string][] = [
+    [node, process.version],
+    ...(node24 ? [[node24, execFileSync(node24, ['--version'], { encoding: 'utf8' }).trim()] as [string, string]] : []),
+  ];
+  const edit = `perl -pi -e 's/^(  why: For å gi )(alle )?/$1 . ($2 ? "" : "alle ")/e' data/strategy.yaml`;
+  const variants = [
+    { how: 'after an edit', script: edit },
+    { how: 'with .cache removed', script: 'rm -rf .cache' },
+  ];
+  return nodes.flatMap(([command, version]) =>
+    variants.map(({ how, script }) => {
+      const project = path.join(benchDir, 'variants', `${version}-${how.replace(/\W+/g, '-')}`);
+      rmSync(project, { recursive: true, force: true });
+      for (const folder of ['data', 'templates', 'assets']) {
+        cpSync(path.join(root, folder), path.join(project, folder), { recursive: true });
+      }
+      return { command, version, how, script, project };
+    }),
+  );
+}
+
 async function main(): Promise<void> {
   if (flags['pdf-only']) return pdfOnly();
   if (flags['template-only']) return templateOnly();
@@ -257,6 +283,24 @@ async function main(): Promise<void> {
       command: command!,
       args: [path.join(root, 'bin', 'trappa.js'), ...out, 'build', '--all'],
       cwd: root,
+    })),
+    // The same build as users meet it after a change: since round 16 a build keeps the finished
+    // slides, their deflated bytes and the built-in design in .cache, so an unchanged project is
+    // rebuilt from them. So the bench also times a build after one sentence of the strategy was
+    // edited (every deck changes), and a first build in a project (.cache removed before each run).
+    ...variantProjects(node, node24).map(({ command, version, how, script, project }) => ({
+      name: `bin/trappa build --all (node ${version}) ${how}`,
+      command: 'sh',
+      args: [
+        '-c',
+        `${script} && exec "$0" "$@"`,
+        command,
+        path.join(root, 'bin', 'trappa.js'),
+        ...out,
+        'build',
+        '--all',
+      ],
+      cwd: project,
     })),
     ...(pandoc
       ? [

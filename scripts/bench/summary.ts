@@ -29,12 +29,12 @@ export function summaryTable(r: BenchResults, studio: StudioBench | undefined): 
   for (const c of cold('bin/trappa build --all')) {
     const all = cpuMin(c.stats);
     const perDeck = all === undefined ? undefined : all / r.deckCount;
-    const node = /\(node ([^)]+)\)/.exec(c.name)?.[1] ?? '?';
+    const [, node = '?', how = ''] = /\(node ([^)]+)\)\s*(.*)$/.exec(c.name) ?? [];
     rows.push([
-      `cold build --all, per deck (${r.deckCount} decks), node ${node}`,
+      `cold build --all, per deck (${r.deckCount} decks), node ${node}${how ? `, ${how}` : ''}`,
       ms(perDeck),
       pandoc && perDeck ? ratio(perDeck / pandoc) : undefined,
-      '≤ 1× pandoc',
+      how ? '' : '≤ 1× pandoc',
       mb(rssMin(c.stats)),
     ]);
   }
