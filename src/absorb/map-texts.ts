@@ -199,7 +199,10 @@ function mapShape(base: ShapeText, edited: ShapeText, ctx: MapContext): Found {
   return found;
 }
 
-/** A table whose cells changed: each cell to the string of the row it shows. */
+/**
+ * A table whose cells changed: each cell to the string of the row it shows; a stacked cell (two
+ * columns, the lower in italic: slides/plan-columns.ts) column by column.
+ */
 function mapTable(base: TableText, edited: TableText, ctx: MapContext): Found {
   const found: Found = { edits: [], unmapped: [] };
   const source = resolveSource(base.source, ctx);
@@ -213,20 +216,79 @@ function mapTable(base: TableText, edited: TableText, ctx: MapContext): Found {
     return found;
   }
   const leaves = source && 'role' in source ? leavesOf(source.role, source.path, ctx) : [];
-  base.rows.forEach((row, r) =>
+  const depth = source && 'path' in source ? source.path.length : 0;
+  const unmapped = (was: string, now: string): void =>
+    void found.unmapped.push({
+      slide: ctx.slide,
+      what: `table cell ${quote(was)} → ${quote(now)}: a computed or combined value`,
+    });
+  base.rows.forEach((row, r) => {
+    const lowerFrom = row.map((_, c) => lowerColumnFrom(base, r, c));
+    // The row's texts as its columns show them, for finding the row a cell's string is in.
+    const shownRow = row.flatMap((was, c) => columnTexts(was, lowerFrom[c]));
     row.forEach((was, c) => {
       const now = edited.rows[r]![c]!;
       if (was === now) return;
-      const leaf = cellLeaf(leaves, was, row, source && 'path' in source ? source.path.length : 0);
-      if (leaf) found.edits.push({ kind: 'set', ...leaf, value: applyTextEdit(leaf.text, was, now), slide: ctx.slide });
-      else
-        found.unmapped.push({
-          slide: ctx.slide,
-          what: `table cell ${quote(was)} → ${quote(now)}: a computed or combined value`,
-        });
-    }),
-  );
+      const from = lowerFrom[c];
+      const pairs: [string, string][] | undefined =
+        from === undefined ? [[was, now]] : stackedPairs(was, from, now, edited.italicFrom[r]?.[c]);
+      if (!pairs) return unmapped(was, now);
+      for (const [part, edit] of pairs) {
+        if (part === edit) continue;
+        const leaf = cellLeaf(leaves, part, shownRow, depth);
+        if (leaf)
+          found.edits.push({ kind: 'set', ...leaf, value: applyTextEdit(leaf.text, part, edit), slide: ctx.slide });
+        else unmapped(part, edit);
+      }
+    });
+  });
   return found;
+}
+
+/**
+ * The line where a cell's lower column starts, in a table with stacked columns: its italic line,
+ * or past its last line in a column stacked elsewhere (the cell shows its upper column only);
+ * undefined for a cell of one column.
+ */
+function lowerColumnFrom(table: TableText, r: number, c: number): number | undefined {
+  const own = table.italicFrom[r]?.[c];
+  if (own !== undefined) return own;
+  const stacked = table.italicFrom.some((row) => row[c] !== undefined);
+  return stacked ? table.rows[r]![c]!.split('\n').length : undefined;
+}
+
+/** A stacked cell's upper and lower columns: its lines before `from`, and from `from` on. */
+function columnTexts(text: string, from: number | undefined): string[] {
+  if (from === undefined) return [text];
+  const lines = text.split('\n');
+  return [lines.slice(0, from).join('\n'), lines.slice(from).join('\n')];
+}
+
+/**
+ * A stacked cell's columns, each paired with the edited cell's: split where the edited cell's
+ * italic starts, or, with no italic in it, at the same line when it has as many lines as before
+ * (or after its last, when it had no lower column either). Undefined where that cannot be told:
+ * lines added or removed and no italic to show on which side, or a column emptied or newly
+ * filled (which field a line of a column that was not shown belongs to is not known here).
+ */
+function stackedPairs(
+  was: string,
+  from: number,
+  now: string,
+  nowFrom: number | undefined,
+): [string, string][] | undefined {
+  const before = was.split('\n').length;
+  const after = now.split('\n').length;
+  const at = nowFrom ?? (after === before ? from : from === before ? after : undefined);
+  if (at === undefined) return undefined;
+  const [hadUpper, hasUpper, hadLower, hasLower] = [from > 0, at > 0, from < before, at < after];
+  if (hadUpper !== hasUpper || hadLower !== hasLower) return undefined;
+  const [upper, lower] = columnTexts(was, from);
+  const [upperNow, lowerNow] = columnTexts(now, at);
+  return [
+    [upper!, upperNow!],
+    [lower!, lowerNow!],
+  ];
 }
 
 /** Of the strings equal to the cell, the one whose row (the list item below the table's field) holds most of the row's cells. */

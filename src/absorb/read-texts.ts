@@ -26,6 +26,11 @@ export interface TableText extends ShapeBase {
   kind: 'table';
   /** Cell texts, row by row (a cell's paragraphs joined by "\n"). */
   rows: string[][];
+  /**
+   * Per cell of `rows`, the line of its text from which every line is in italic (a stacked plan
+   * cell's lower column, slides/plan-columns.ts); undefined where no line is.
+   */
+  italicFrom: (number | undefined)[][];
 }
 
 export type ElementText = ShapeText | TableText;
@@ -110,20 +115,50 @@ function readElement(
   }
   const tbl = descendant(node, 'a:tbl');
   if (!tbl) return undefined;
-  const rows = children(tbl, 'a:tr').map((tr) =>
-    children(tr, 'a:tc').map((tc) => paragraphsOf(child(tc, 'a:txBody')).join('\n')),
-  );
-  return { kind: 'table', ...base, rows };
+  const cells = children(tbl, 'a:tr').map((tr) => children(tr, 'a:tc').map((tc) => cellOf(child(tc, 'a:txBody'))));
+  return {
+    kind: 'table',
+    ...base,
+    rows: cells.map((row) => row.map((cell) => cell.text)),
+    italicFrom: cells.map((row) => row.map((cell) => cell.italicFrom)),
+  };
 }
 
-/** The text of each `a:p`: runs and line breaks in order. */
+interface Paragraph {
+  text: string;
+  /** Every run with text is in italic; undefined for a paragraph without text. */
+  italic?: boolean;
+}
+
+/** Each `a:p`: its runs and line breaks in order, and whether its text is in italic. */
+function readParagraphs(body: XmlElement | undefined): Paragraph[] {
+  return children(body, 'a:p').map((p) => {
+    // A field (slide number, date) is the application's to fill in, not text anyone wrote.
+    const runs = children(p).filter((run) => run.name === 'a:br' || run.name === 'a:r');
+    const text = runs.map((run) => (run.name === 'a:br' ? '\n' : textContent(child(run, 'a:t')))).join('');
+    const written = runs.filter((run) => run.name === 'a:r' && textContent(child(run, 'a:t')) !== '');
+    if (written.length === 0) return { text };
+    return { text, italic: written.every((run) => ['1', 'true'].includes(attr(child(run, 'a:rPr'), 'i') ?? '')) };
+  });
+}
+
 function paragraphsOf(body: XmlElement | undefined): string[] {
-  return children(body, 'a:p').map((p) =>
-    children(p)
-      .map((run) =>
-        // A field (slide number, date) is the application's to fill in, not text anyone wrote.
-        run.name === 'a:br' ? '\n' : run.name === 'a:r' ? textContent(child(run, 'a:t')) : '',
-      )
-      .join(''),
-  );
+  return readParagraphs(body).map((p) => p.text);
+}
+
+/**
+ * A cell's text and the line from which it is in italic: where the last run of italic paragraphs
+ * starts (paragraphs without text neither start nor end it), counted in lines of the joined text.
+ */
+function cellOf(body: XmlElement | undefined): { text: string; italicFrom?: number } {
+  const paragraphs = readParagraphs(body);
+  let italicFrom: number | undefined;
+  let line = 0;
+  for (const p of paragraphs) {
+    if (p.italic === true) italicFrom ??= line;
+    else if (p.italic === false) italicFrom = undefined;
+    line += p.text.split('\n').length;
+  }
+  const text = paragraphs.map((p) => p.text).join('\n');
+  return italicFrom === undefined ? { text } : { text, italicFrom };
 }

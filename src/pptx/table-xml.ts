@@ -175,7 +175,9 @@ class TableWriter {
       ? this.byLook(`${look.bold ? 'b' : ''}i#${color}`, () => this.runProperties(look.bold, color, true))
       : run;
     out.push('<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>');
-    linesOf(text).forEach((line, i) => {
+    // A stacked cell is a paragraph a line even when its text ends with a line end (linesOf's one run would
+    // keep the lower column's line end in its text and set it upright).
+    (Number.isFinite(italicFrom) ? text.split(/\r*\n/) : linesOf(text)).forEach((line, i) => {
       out.push(this.paragraphStart);
       if (line) out.push('<a:r>', i < italicFrom ? run : below, '<a:t>', escapeText(line), '</a:t></a:r>');
       out.push(this.paragraphEnd);

@@ -10,6 +10,7 @@ import type {
   LaidOutSlide,
   Paragraph,
   ShapeElement,
+  TableCell,
   TableElement,
   TextElement,
   TextStyle,
@@ -26,6 +27,7 @@ type Pptx = InstanceType<typeof PptxGenJS>;
 type Slide = ReturnType<Pptx['addSlide']>;
 type TextProps = PptxGenJSModule.default.TextPropsOptions;
 type TextRun = PptxGenJSModule.default.TextProps;
+type TableCellRun = PptxGenJSModule.default.TableCell;
 
 const LAYOUT = 'TRAPPA_16x9';
 
@@ -82,12 +84,12 @@ function addShape(pptx: Pptx, slide: Slide, e: ShapeElement, language: string): 
 /** The options pptxgenjs writes a laid-out table from (table-xml.ts writes the same `a:tbl` itself). */
 function addTableByPptxgenjs(slide: Slide, e: TableElement, language: string): void {
   const border = { type: 'solid' as const, pt: TABLE_BORDER_PT, color: e.borderColor };
-  const cell = (text: string, options: TextProps) => ({ text, options: { ...options, lang: language } });
-  const header = e.header.map((c) => cell(c.text, { bold: true, color: e.headerColor, fill: { color: e.headerFill } }));
+  const cell = (c: TableCell, options: TextProps) => ({ text: cellText(c), options: { ...options, lang: language } });
+  const header = e.header.map((c) => cell(c, { bold: true, color: e.headerColor, fill: { color: e.headerFill } }));
   const rows = e.rows.map((row, r) =>
     row.map((c) => {
       const fill = c.fill ?? (e.bandFill && r % 2 === 1 ? e.bandFill : e.rowFill);
-      return cell(c.text, {
+      return cell(c, {
         bold: c.bold ?? false,
         color: c.color ?? e.style.color,
         ...(fill ? { fill: { color: fill } } : {}),
@@ -105,6 +107,15 @@ function addTableByPptxgenjs(slide: Slide, e: TableElement, language: string): v
     margin: tableCellMargin(e.style.insets),
     border,
   });
+}
+
+/**
+ * A cell's text for pptxgenjs: as it is, or, with lines in italic (a stacked column's, `italicFrom`),
+ * a run a line (pptxgenjs's own split of a text at its line ends), italic from that line on.
+ */
+function cellText({ text, italicFrom }: TableCell): string | TableCellRun[] {
+  if (italicFrom === undefined) return text;
+  return text.split(/\r*\n/).map((line, i) => ({ text: line, options: { italic: i >= italicFrom, breakLine: true } }));
 }
 
 /** What of a table's options its graphic frame is written from: place, width, name. */

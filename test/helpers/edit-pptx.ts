@@ -155,3 +155,16 @@ export function addSlide(parts: Parts, after: number, title: string, bullets: st
     ),
   );
 }
+
+/** Replaces the table cell `a:tc` of slide `n` whose paragraphs' texts, one a line, are `cellText` with `edit` of it. */
+export function editCell(parts: Parts, n: number, cellText: string, edit: (tc: string) => string): void {
+  const part = slideParts(parts)[n - 1]!;
+  const xml = text(parts, part);
+  const lines = (tc: string): string =>
+    [...tc.matchAll(/<a:p>[\s\S]*?<\/a:p>/g)]
+      .map((p) => [...p[0].matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => t[1]).join(''))
+      .join('\n');
+  const cell = [...xml.matchAll(/<a:tc>[\s\S]*?<\/a:tc>/g)].find((m) => lines(m[0]) === escapeXml(cellText));
+  if (!cell) throw new Error(`slide ${n} has no table cell «${cellText}»`);
+  setText(parts, part, xml.slice(0, cell.index) + edit(cell[0]) + xml.slice(cell.index + cell[0].length));
+}
