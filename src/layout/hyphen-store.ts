@@ -9,9 +9,9 @@
  * a folder that cannot be read or written only means hyphenating.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { readRegularFile } from '../io/read-bounded.js';
 import { hyphenatedForStore, hyphenationVersion, rememberHyphenated } from './hyphenate.js';
 
 /** The store's file in a project; none where the patterns' version is not known. */
@@ -27,8 +27,9 @@ const MAX_BYTES = 4 * 1024 * 1024;
 export function loadHyphenStore(file: string | undefined): void {
   if (!file) return;
   try {
-    if (statSync(file).size > MAX_BYTES) return;
-    const entries: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    const bytes = readRegularFile(file, MAX_BYTES);
+    if (!bytes) return;
+    const entries: unknown = JSON.parse(bytes.toString('utf8'));
     if (entries && typeof entries === 'object' && !Array.isArray(entries)) rememberHyphenated(Object.entries(entries));
   } catch {
     // Nothing kept, or nothing readable: the words are hyphenated again.

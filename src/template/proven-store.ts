@@ -11,8 +11,9 @@
  * (its length in a byte, then Latin-1), then the store's body.
  */
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { readRegularFile } from '../io/read-bounded.js';
 import { storeSecret } from './store-secret.js';
 
 const MAC_BYTES = 32;
@@ -32,10 +33,8 @@ export function readProven(
   if (!secret) return undefined;
   try {
     // Synchronous: one file per build, and one call costs less CPU than libuv's pool.
-    const size = statSync(file, { throwIfNoEntry: false })?.size;
-    if (size === undefined || size > MAC_BYTES + 256 + maxBytes) return undefined;
-    const bytes = readFileSync(file);
-    if (bytes.length < MAC_BYTES + 1) return undefined;
+    const bytes = readRegularFile(file, MAC_BYTES + 256 + maxBytes);
+    if (!bytes || bytes.length < MAC_BYTES + 1) return undefined;
     const payload = bytes.subarray(MAC_BYTES);
     if (!timingSafeEqual(bytes.subarray(0, MAC_BYTES), macOf(secret, format, payload))) return undefined;
     const made = payload.toString('latin1', 1, 1 + payload[0]!);
