@@ -318,7 +318,7 @@ async function buildInScope(options: BuildOptions): Promise<BuildResult> {
   if (finished) saveFinishStore(finishStoreDir(project.root), finished);
   const decks = await saveDecks(project, rendered, outDir, options);
   if (options.pdf && !options.dryRun) await writePdfs(decks);
-  await saveHyphenStore(hyphenStoreFile(project.root));
+  saveHyphenStore(hyphenStoreFile(project.root));
   return { project, decks };
 }
 

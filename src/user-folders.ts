@@ -1,6 +1,6 @@
 /**
  * Trappa's per-user folders, outside every project: where the key that signs `.cache` entries
- * lives (template/store-secret.ts) and where the CLI keeps its code cache (scripts/cli-entry.mjs).
+ * lives (io/store-secret.ts) and where the CLI keeps its code cache (scripts/cli-entry.mjs).
  * One table for both, because two copies had drifted: one ignored a relative XDG variable, the
  * other put the key into the project folder, beside the entries it signs.
  */

@@ -14,7 +14,7 @@ import { deflateSync, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { takeDeflated, writeZip } from '../src/pptx/write-zip.js';
 import { deflateStoreDir, loadDeflateStore, MAX_AGE, saveDeflateStore } from '../src/template/deflate-store.js';
-import { storeSecret } from '../src/template/store-secret.js';
+import { storeSecret } from '../src/io/store-secret.js';
 import { copyProjectInto } from './helpers/project-copy.js';
 import { runCli } from './helpers/project.js';
 

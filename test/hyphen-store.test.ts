@@ -9,7 +9,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { writeProven } from '../src/io/proven-store.js';
 import { hyphenatedForStore, hyphenateWord, rememberHyphenated, SOFT_HYPHEN } from '../src/layout/hyphenate.js';
+import { loadHyphenStore, saveHyphenStore } from '../src/layout/hyphen-store.js';
 import { copyProjectOnTemplate } from './helpers/project-copy.js';
 import { runCli } from './helpers/project.js';
 import { libreOfficeTemplates } from './helpers/template-corpus.js';
@@ -22,6 +24,12 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const freshWord = () =>
   `kommunikasjons${Array.from({ length: 10 }, () => 'abdefgiklmnorstu'[randomInt(16)]).join('')}rådgiverne`;
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** The words in a store file: after its HMAC (32 bytes) and the build that wrote it (a length byte, then the id). */
+const storedWords = (file: string): Record<string, string> => {
+  const bytes = readFileSync(file);
+  return JSON.parse(bytes.subarray(32 + 1 + bytes[32]!).toString('utf8')) as Record<string, string>;
+};
 
 describe('hyphenated words kept between builds', () => {
   // The words made are per process, and test files share their worker (vitest.config.ts, isolate: false).
@@ -60,6 +68,35 @@ describe('hyphenated words kept between builds', () => {
     }
   });
 
+  it("takes only a file this user's Trappa wrote for this build: a received project's words are hyphenated again", () => {
+    const dir = mkdtempSync(path.join(work, 'proven-'));
+    const file = path.join(dir, 'words.store');
+    const word = freshWord();
+    const s = SOFT_HYPHEN;
+    // Hyphens where the patterns would not put them, so a word taken from a file shows it.
+    const odd = `${word.slice(0, 4)}${s}${word.slice(4)}`;
+    const words = JSON.stringify({ [`nb\u0000${word}`]: odd });
+    writeFileSync(file, words); // plain JSON, as a crafted or an earlier store is
+    loadHyphenStore(file, 'build-a');
+    writeProven(file, 'trappa-hyphenated-1', 'build-b', Buffer.from(words)); // another build's
+    loadHyphenStore(file, 'build-a');
+    expect(hyphenateWord(word, 'nb')).not.toBe(odd);
+
+    const other = freshWord();
+    const otherOdd = `${other.slice(0, 4)}${s}${other.slice(4)}`;
+    writeProven(
+      file,
+      'trappa-hyphenated-1',
+      'build-a',
+      Buffer.from(JSON.stringify({ [`nb\u0000${other}`]: otherOdd })),
+    );
+    loadHyphenStore(file, 'build-a');
+    expect(hyphenateWord(other, 'nb')).toBe(otherOdd);
+    // What this process hyphenated is saved proven, and read back by the same build.
+    saveHyphenStore(file, 'build-a');
+    expect(storedWords(file)[`nb\u0000${word}`]?.replaceAll(s, '')).toBe(word);
+  });
+
   it.runIf(hasSoffice)(
     'a second build takes the words from the store and gives the same deck; a damaged store too',
     async () => {
@@ -75,8 +112,8 @@ describe('hyphenated words kept between builds', () => {
       const first = await build('out-1');
       const dir = path.join(root, '.cache/hyphenated');
       const [file] = readdirSync(dir);
-      expect(file).toMatch(/^hyphen-[\d.]+-2-3\.json$/);
-      const stored = JSON.parse(readFileSync(path.join(dir, file!), 'utf8')) as Record<string, string>;
+      expect(file).toMatch(/^hyphen-[\d.]+-2-3\.store$/);
+      const stored = storedWords(path.join(dir, file!));
       const word = 'Servicekontorene';
       expect(stored[`nb\u0000${word}`]?.replaceAll(SOFT_HYPHEN, '')).toBe(word);
       const mtime = statSync(path.join(dir, file!)).mtimeMs;
@@ -87,7 +124,7 @@ describe('hyphenated words kept between builds', () => {
       writeFileSync(path.join(dir, file!), '{"nb\\u0000');
       expect(sha256(await build('out-3'))).toBe(sha256(first));
       // Written whole again by the build that could not read it.
-      expect(JSON.parse(readFileSync(path.join(dir, file!), 'utf8'))).toEqual(stored);
+      expect(storedWords(path.join(dir, file!))).toEqual(stored);
     },
     180_000,
   );

@@ -5,29 +5,33 @@
  * garbage). A word kept by a build before is taken as it was hyphenated, so a later build of the same
  * words never loads the patterns. The file is named by the patterns' version (hyphenate.ts
  * `hyphenationVersion`), and an entry is taken only when it is its word with soft hyphens added
- * (`rememberHyphenated`): the store cannot change a word's letters. Best effort, as the other stores:
- * a folder that cannot be read or written only means hyphenating.
+ * (`rememberHyphenated`): the store cannot change a word's letters. Where the hyphens go can change
+ * a deck (where a word may break decides a fit), and `.cache` travels with a project folder, so the
+ * file is proven this user's and this Trappa build's as the other stores are (io/proven-store.ts):
+ * a received project's words are hyphenated again. Best effort, as the other stores: a folder that
+ * cannot be read or written only means hyphenating.
  */
-import { randomUUID } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readRegularFile } from '../io/read-bounded.js';
+import { readProven, writeProven } from '../io/proven-store.js';
 import { hyphenatedForStore, hyphenationVersion, rememberHyphenated } from './hyphenate.js';
 
 /** The store's file in a project; none where the patterns' version is not known. */
 export function hyphenStoreFile(projectRoot: string): string | undefined {
   const version = hyphenationVersion();
-  return version && path.join(projectRoot, '.cache', 'hyphenated', `${version}.json`);
+  return version && path.join(projectRoot, '.cache', 'hyphenated', `${version}.store`);
 }
+
+/** The name the file's HMAC covers, so that no other store's file passes for this one. */
+const FORMAT = 'trappa-hyphenated-1';
 
 /** A store larger than this is not read (20,000 words of ~40 characters is ~1.6 MB). */
 const MAX_BYTES = 4 * 1024 * 1024;
 
 /** Offers the store's words to hyphenate.ts; a missing, large or unreadable store is empty. */
-export function loadHyphenStore(file: string | undefined): void {
+export function loadHyphenStore(file: string | undefined, build = process.env.TRAPPA_BUILD_ID): void {
   if (!file) return;
   try {
-    const bytes = readRegularFile(file, MAX_BYTES);
+    const bytes = readProven(file, FORMAT, build, MAX_BYTES);
     if (!bytes) return;
     const entries: unknown = JSON.parse(bytes.toString('utf8'));
     if (entries && typeof entries === 'object' && !Array.isArray(entries)) rememberHyphenated(Object.entries(entries));
@@ -36,16 +40,9 @@ export function loadHyphenStore(file: string | undefined): void {
   }
 }
 
-/** Keeps the words this process hyphenated with those kept before, atomically (temporary file + rename). */
-export async function saveHyphenStore(file: string | undefined): Promise<void> {
+/** Keeps the words this process hyphenated with those kept before, atomically and proven (io/proven-store.ts). */
+export function saveHyphenStore(file: string | undefined, build = process.env.TRAPPA_BUILD_ID): void {
   const words = hyphenatedForStore();
   if (!file || words.length === 0) return;
-  const temporary = `${file}.${randomUUID()}.tmp`;
-  try {
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(temporary, JSON.stringify(Object.fromEntries(words)));
-    await rename(temporary, file);
-  } catch {
-    await rm(temporary, { force: true }).catch(() => undefined);
-  }
+  writeProven(file, FORMAT, build, Buffer.from(JSON.stringify(Object.fromEntries(words))));
 }

@@ -15,7 +15,7 @@
  * Why an HMAC and not inflating each entry to check it (as the store of master-set parts did): a
  * deflated part goes into the deck as it is, so an entry must be bytes this Trappa made of the
  * content its key hashes. Inflating every part to prove it cost about what deflating a slide
- * costs; an HMAC over the whole file (proven-store.ts), naming the build of Trappa that wrote it
+ * costs; an HMAC over the whole file (io/proven-store.ts), naming the build of Trappa that wrote it
  * (another fflate could deflate otherwise, and a deck's bytes would then depend on what the store
  * held), proves every entry at once for well under a millisecond. A file that is damaged, cut
  * short, another user's, an earlier Trappa's or crafted is no store: every part is deflated again
@@ -25,7 +25,7 @@
 import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { type Deflated, rememberDeflated, takeDeflated } from '../pptx/write-zip.js';
-import { type Aged, keptAfter, readProven, writeProven } from './proven-store.js';
+import { type Aged, keptAfter, readProven, writeProven } from '../io/proven-store.js';
 
 /** The store's folder in a project. */
 export const deflateStoreDir = (projectRoot: string): string => path.join(projectRoot, '.cache', 'deflated');

@@ -9,7 +9,7 @@
  * Keyed as the watch session's memo is, by everything each step reads (apply-structure.ts
  * `appliedSlide`, finish-package.ts `repairedDrawing`), here by the SHA-256 of that: the key
  * itself holds the slide's whole XML. The values go into decks as they are, so
- * the file is proven as the deflated parts' is (proven-store.ts: this user's key, this build of
+ * the file is proven as the deflated parts' is (io/proven-store.ts: this user's key, this build of
  * Trappa, whose code made them); the finished XML is still checked well-formed with the rest of
  * the deck. Kept: what the last MAX_AGE builds used, up to MAX_CHARACTERS, newest first; not
  * written when a build used exactly what the file holds. Deleting the folder is always safe.
@@ -18,8 +18,8 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { AppliedSlide, FinishingMemo } from '../pptx/finish-memo.js';
-import { type Aged, keptAfter, readProven, writeProven } from './proven-store.js';
-import { storeSecret } from './store-secret.js';
+import { type Aged, keptAfter, readProven, writeProven } from '../io/proven-store.js';
+import { storeSecret } from '../io/store-secret.js';
 
 /** The store's folder in a project. */
 export const finishStoreDir = (projectRoot: string): string => path.join(projectRoot, '.cache', 'finished');

@@ -28,7 +28,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { LayoutInfo, LayoutRole, MasterSet } from '../pptx/master-set.js';
-import { storeSecret } from './store-secret.js';
+import { storeSecret } from '../io/store-secret.js';
 
 /** The store's folder in a project. */
 export const templateStoreDir = (projectRoot: string): string => path.join(projectRoot, '.cache', 'templates');

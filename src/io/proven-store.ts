@@ -13,7 +13,7 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { readRegularFile } from '../io/read-bounded.js';
+import { readRegularFile } from './read-bounded.js';
 import { storeSecret } from './store-secret.js';
 
 const MAC_BYTES = 32;
