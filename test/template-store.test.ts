@@ -26,6 +26,7 @@ import { readTemplateFile } from '../src/template/load-template.js';
 import {
   builtInStoreKey,
   entryOf,
+  keptChoice,
   storedDesign,
   storeDesign,
   storedTemplate,
@@ -34,7 +35,7 @@ import {
   type StoredDesign,
 } from '../src/template/template-store.js';
 import { chooseLayouts, LAYOUT_ROLES } from '../src/template/choose-layouts.js';
-import type { MasterSet } from '../src/pptx/master-set.js';
+import type { LayoutRole, MasterSet } from '../src/pptx/master-set.js';
 import { copyProjectInto } from './helpers/project-copy.js';
 import { REPO, runCli } from './helpers/project.js';
 
@@ -56,6 +57,9 @@ function entryBytes(payload: Uint8Array, key = 'c'.repeat(64)): Buffer {
   if (!entry) throw new Error('no store key could be made in this home folder');
   return entry;
 }
+
+/** A store folder's entries (a template's folder also holds `layouts/`, the layouts chosen on it). */
+const entriesIn = (dir: string): string[] => readdirSync(dir).filter((n) => n.endsWith('.set'));
 
 /** The same under another key: an entry written by someone else's Trappa, or made by hand. */
 const foreignEntry = (payload: Uint8Array): Buffer =>
@@ -219,6 +223,65 @@ describe('the store of built-in designs (storeDesign, storedDesign)', () => {
   });
 });
 
+describe('the layouts chosen on a template, kept beside its set (keptChoice)', () => {
+  const key = 'd'.repeat(64);
+  /** A set of its own: chooseLayouts keeps a choice per set object in the process too. */
+  const freshSet = async (): Promise<MasterSet> => ({ ...(await impressSet()) });
+
+  it('keeps the chosen parts under the set, the names and the wish for numbers; the chooser takes them', async () => {
+    const dir = mkdtempSync(path.join(work, 'choices-'));
+    const set = await freshSet();
+    const kept = keptChoice(dir, key, {}, true, LAYOUT_ROLES);
+    expect(kept.get()).toBeUndefined();
+    const chosen = chooseLayouts(set, {}, { file: 'impress' }, { numbers: true }, kept);
+    if (!chosen.ok) throw new Error(chosen.issues[0]!.message);
+    const parts = Object.fromEntries(LAYOUT_ROLES.map((r) => [r, chosen.value.layouts[r].part]));
+    expect(kept.get()).toEqual(parts);
+    expect(readdirSync(path.join(dir, 'layouts'))).toHaveLength(1);
+    // Another template, other names or another wish: another entry.
+    expect(keptChoice(dir, 'e'.repeat(64), {}, true, LAYOUT_ROLES).get()).toBeUndefined();
+    expect(keptChoice(dir, key, { content: 'x' }, true, LAYOUT_ROLES).get()).toBeUndefined();
+    expect(keptChoice(dir, key, {}, false, LAYOUT_ROLES).get()).toBeUndefined();
+
+    // What is kept is what a later build takes: here every role on the last layout.
+    const last = set.layouts.at(-1)!.part;
+    kept.keep(Object.fromEntries(LAYOUT_ROLES.map((r) => [r, last])) as Record<LayoutRole, string>);
+    const taken = chooseLayouts(await freshSet(), {}, { file: 'impress' }, { numbers: true }, kept);
+    expect(taken.ok && LAYOUT_ROLES.map((r) => taken.value.layouts[r].part)).toEqual(LAYOUT_ROLES.map(() => last));
+
+    // A part that is not one of the set's layouts: chosen anew, and the choice kept anew.
+    kept.keep({ ...(parts as Record<LayoutRole, string>), title: 'ppt/slideMasters/slideMaster1.xml' });
+    const anew = chooseLayouts(await freshSet(), {}, { file: 'impress' }, { numbers: true }, kept);
+    expect(anew.ok && Object.fromEntries(LAYOUT_ROLES.map((r) => [r, anew.value.layouts[r].part]))).toEqual(parts);
+    expect(kept.get()).toEqual(parts);
+  });
+
+  it("takes an entry that is cut short, not this user's or not a part for every role for none", async () => {
+    const dir = mkdtempSync(path.join(work, 'choices-damaged-'));
+    const kept = keptChoice(dir, key, {}, true, LAYOUT_ROLES);
+    const parts = Object.fromEntries(LAYOUT_ROLES.map((r) => [r, 'ppt/slideLayouts/slideLayout1.xml']));
+    kept.keep(parts as Record<LayoutRole, string>);
+    const [name] = readdirSync(path.join(dir, 'layouts'));
+    const file = path.join(dir, 'layouts', name!);
+    const good = readFileSync(file);
+    const { title: _, ...noTitle } = parts;
+    const damaged = [
+      good.subarray(0, good.length - 10),
+      foreignEntry(serialize(parts)),
+      entryBytes(serialize(noTitle), name!.replace(/\.set$/, '')),
+      entryBytes(serialize({ ...parts, title: 3 }), name!.replace(/\.set$/, '')),
+      entryBytes(serialize({ ...parts, extra: 'x' }), name!.replace(/\.set$/, '')),
+      entryBytes(serialize('ppt/slideLayouts/slideLayout1.xml'), name!.replace(/\.set$/, '')),
+    ];
+    for (const [i, bytes] of damaged.entries()) {
+      writeFileSync(file, bytes);
+      expect(kept.get(), `case ${i}`).toBeUndefined();
+    }
+    writeFileSync(file, good);
+    expect(kept.get()).toEqual(parts);
+  });
+});
+
 describe('the template store in a build (the CLI)', () => {
   /** `build --all` into a new output folder: each deck's sha256 by file name. */
   async function build(
@@ -261,7 +324,7 @@ describe('the template store in a build (the CLI)', () => {
       expect(readFileSync(keyFile)).toHaveLength(32);
       expect(statSync(keyFile).mode & 0o777).toBe(0o600);
       expect(readdirSync(path.dirname(keyFile))).toEqual(['template-store-key']);
-      const [entry] = readdirSync(store);
+      const [entry] = entriesIn(store);
       const written = statSync(path.join(store, entry!)).mtimeMs;
       // The next build, in another process, reads the entry under the new key.
       expect(await build(root, 'out-2', { XDG_STATE_HOME: state })).toEqual(first);
@@ -286,7 +349,7 @@ describe('the template store in a build (the CLI)', () => {
    */
   async function oneEntryRead(root: string, store: string) {
     const first = await build(root, 'out-1');
-    const [entry, ...more] = readdirSync(store);
+    const [entry, ...more] = entriesIn(store);
     expect(more).toEqual([]);
     expect(entry).toMatch(/^[0-9a-f]{64}\.set$/);
     const written = statSync(path.join(store, entry!)).mtimeMs;
@@ -320,6 +383,14 @@ describe('the template store in a build (the CLI)', () => {
     expect(storedTemplate(store, key)).toEqual(storedTemplate(kept, key));
     expect(storedTemplate(store, key)).toBeDefined();
 
+    // The layouts chosen on it are kept beside it: damaged, they are chosen again, the same decks, kept anew.
+    const [choice, ...others] = readdirSync(path.join(store, 'layouts'));
+    expect(others).toEqual([]);
+    const chosen = readFileSync(path.join(store, 'layouts', choice!));
+    writeFileSync(path.join(store, 'layouts', choice!), chosen.subarray(0, 40));
+    expect(await build(root, 'out-4')).toEqual(first);
+    expect(readFileSync(path.join(store, 'layouts', choice!)).length).toBe(chosen.length);
+
     // A store that cannot be written (a file where its folder would be): the build reads the template.
     await unwritable(root, store, first);
   }, 120_000);
@@ -338,7 +409,7 @@ describe('the template store in a build (the CLI)', () => {
     writeFileSync(theme, themeText.replace(/^ {2}text: "{{strategy.name}}.*$/m, '  text: "Another footer"'));
     const other = await build(root, 'out-4');
     expect(other).not.toEqual(first);
-    expect(readdirSync(store)).toHaveLength(2);
+    expect(entriesIn(store)).toHaveLength(2);
     writeFileSync(theme, themeText);
 
     // A store that cannot be written (a file where its folder would be): the build makes the design.

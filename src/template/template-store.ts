@@ -30,6 +30,7 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { debugLog } from '../debug-log.js';
 import type { LayoutInfo, LayoutRole, MasterSet } from '../pptx/master-set.js';
+import type { KeptChoice } from './choose-layouts.js';
 
 const log = debugLog('load');
 
@@ -246,6 +247,40 @@ export function storeDesign(dir: string, key: string, design: StoredDesign): voi
 
 /** A project's decks have a design each only when their footers or dates differ: 16 is several builds' worth. */
 const BUILT_IN_ENTRIES = 16;
+
+/**
+ * The layouts chosen on a template (choose-layouts.ts), kept beside its set (`.cache/templates/layouts/`)
+ * under the set's key, theme.yaml's layout names and the wish for numbers: the choice is a function of
+ * those alone. An entry is the chosen layouts' part names, signed as every entry is; one that is not
+ * a part name for every role is no entry, and one naming parts that are not the set's layouts is
+ * ignored by the chooser.
+ */
+export function keptChoice(
+  templateDir: string,
+  templateKey: string,
+  names: Partial<Record<LayoutRole, string>>,
+  numbers: boolean,
+  roles: readonly LayoutRole[],
+): KeptChoice {
+  const dir = path.join(templateDir, 'layouts');
+  const key = createHash('sha256')
+    .update(JSON.stringify({ FORMAT, kind: 'layouts', templateKey, names, numbers }))
+    .digest('hex');
+  return {
+    get() {
+      const value = storedValue(dir, key, CHOICE_MAX_BYTES) as Record<string, unknown> | undefined;
+      if (typeof value !== 'object' || value === null) return undefined;
+      const whole = Object.keys(value).length === roles.length && roles.every((r) => typeof value[r] === 'string');
+      return whole ? (value as Record<LayoutRole, string>) : undefined;
+    },
+    keep: (parts) => storeValue(dir, key, parts, CHOICE_ENTRIES),
+  };
+}
+
+/** Six part names; a larger entry is not one this store wrote. */
+const CHOICE_MAX_BYTES = 64 * 1024;
+/** One choice per template and theme.yaml's names: a few templates' worth. */
+const CHOICE_ENTRIES = 16;
 
 /** What is stored under `key` as V8 wrote it, when this user's Trappa wrote it whole; else undefined. */
 function storedValue(dir: string, key: string, maxBytes: number): unknown {
