@@ -27,6 +27,7 @@ import {
   builtInStoreKey,
   entryOf,
   keptChoice,
+  keptRows,
   storedDesign,
   storeDesign,
   storedTemplate,
@@ -36,6 +37,7 @@ import {
 } from '../src/template/template-store.js';
 import { chooseLayouts, LAYOUT_ROLES } from '../src/template/choose-layouts.js';
 import type { LayoutRole, MasterSet } from '../src/pptx/master-set.js';
+import type { LogoRows } from '../src/layout/page.js';
 import { copyProjectInto } from './helpers/project-copy.js';
 import { REPO, runCli } from './helpers/project.js';
 
@@ -282,6 +284,60 @@ describe('the layouts chosen on a template, kept beside its set (keptChoice)', (
   });
 });
 
+describe("the cover's logo rows, kept beside the template's set (keptRows)", () => {
+  const key = 'f'.repeat(64);
+  const title = { x: 1, y: 2, w: 8, h: 1.5 };
+  const raster = (v: number) => ({ width: 1, height: 1, data: new Uint8Array([v, v, v, 255]) });
+  const pictures = new Map([['ppt/media/image1.png', raster(10)]]);
+  const rows: LogoRows = {
+    rows: [{ band: { x: 0.9, y: 5, w: 8, h: 1.4 }, backing: false }],
+    fallback: { band: { x: 0.9, y: 6, w: 8, h: 1.4 }, backing: true, onArt: true },
+  };
+
+  it('keeps them under the cover layout, its title and the decoded pictures', () => {
+    const dir = mkdtempSync(path.join(work, 'logos-'));
+    const kept = keptRows(dir, key, 'ppt/slideLayouts/slideLayout1.xml', title, pictures);
+    expect(kept.get()).toBeUndefined();
+    kept.keep(rows);
+    expect(keptRows(dir, key, 'ppt/slideLayouts/slideLayout1.xml', { ...title }, new Map(pictures)).get()).toEqual(
+      rows,
+    );
+    // Another template, cover, title, or pictures (other pixels, another part, none): no entry.
+    const others = [
+      keptRows(dir, 'e'.repeat(64), 'ppt/slideLayouts/slideLayout1.xml', title, pictures),
+      keptRows(dir, key, 'ppt/slideLayouts/slideLayout2.xml', title, pictures),
+      keptRows(dir, key, 'ppt/slideLayouts/slideLayout1.xml', { ...title, y: 2.1 }, pictures),
+      keptRows(dir, key, 'ppt/slideLayouts/slideLayout1.xml', title, new Map([['ppt/media/image1.png', raster(11)]])),
+      keptRows(dir, key, 'ppt/slideLayouts/slideLayout1.xml', title, new Map([['ppt/media/image2.png', raster(10)]])),
+      keptRows(dir, key, 'ppt/slideLayouts/slideLayout1.xml', title, undefined),
+    ];
+    for (const [i, other] of others.entries()) expect(other.get(), `case ${i}`).toBeUndefined();
+  });
+
+  it("takes an entry that is cut short, not this user's or not rows for none", () => {
+    const dir = mkdtempSync(path.join(work, 'logos-damaged-'));
+    const kept = keptRows(dir, key, 'ppt/slideLayouts/slideLayout1.xml', title, pictures);
+    kept.keep(rows);
+    const [name] = readdirSync(path.join(dir, 'logos'));
+    const file = path.join(dir, 'logos', name!);
+    const entry = name!.replace(/\.set$/, '');
+    const good = readFileSync(file);
+    const damaged = [
+      good.subarray(0, good.length - 10),
+      foreignEntry(serialize(rows)),
+      entryBytes(serialize({ ...rows, rows: [{ band: { x: 1 }, backing: false }] }), entry),
+      entryBytes(serialize({ ...rows, fallback: { ...rows.fallback, onArt: 'yes' } }), entry),
+      entryBytes(serialize({ rows: 'none', fallback: rows.fallback }), entry),
+    ];
+    for (const [i, bytes] of damaged.entries()) {
+      writeFileSync(file, bytes);
+      expect(kept.get(), `case ${i}`).toBeUndefined();
+    }
+    writeFileSync(file, good);
+    expect(kept.get()).toEqual(rows);
+  });
+});
+
 describe('the template store in a build (the CLI)', () => {
   /** `build --all` into a new output folder: each deck's sha256 by file name. */
   async function build(
@@ -383,13 +439,17 @@ describe('the template store in a build (the CLI)', () => {
     expect(storedTemplate(store, key)).toEqual(storedTemplate(kept, key));
     expect(storedTemplate(store, key)).toBeDefined();
 
-    // The layouts chosen on it are kept beside it: damaged, they are chosen again, the same decks, kept anew.
-    const [choice, ...others] = readdirSync(path.join(store, 'layouts'));
-    expect(others).toEqual([]);
-    const chosen = readFileSync(path.join(store, 'layouts', choice!));
-    writeFileSync(path.join(store, 'layouts', choice!), chosen.subarray(0, 40));
-    expect(await build(root, 'out-4')).toEqual(first);
-    expect(readFileSync(path.join(store, 'layouts', choice!)).length).toBe(chosen.length);
+    // The layouts chosen on it and the cover's logo rows are kept beside it: each damaged, found again, the
+    // same decks, and kept anew.
+    for (const folder of ['layouts', 'logos']) {
+      const [name, ...others] = readdirSync(path.join(store, folder));
+      expect(others).toEqual([]);
+      const file = path.join(store, folder, name!);
+      const kept = readFileSync(file);
+      writeFileSync(file, kept.subarray(0, 40));
+      expect(await build(root, `out-${folder}`)).toEqual(first);
+      expect(readFileSync(file).length).toBe(kept.length);
+    }
 
     // A store that cannot be written (a file where its folder would be): the build reads the template.
     await unwritable(root, store, first);

@@ -30,6 +30,9 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { debugLog } from '../debug-log.js';
 import type { LayoutInfo, LayoutRole, MasterSet } from '../pptx/master-set.js';
+import type { Raster } from '../images/decode-raster.js';
+import type { LogoBand, LogoRows } from '../layout/page.js';
+import type { Box } from '../layout/types.js';
 import type { KeptChoice } from './choose-layouts.js';
 
 const log = debugLog('load');
@@ -248,12 +251,44 @@ export function storeDesign(dir: string, key: string, design: StoredDesign): voi
 /** A project's decks have a design each only when their footers or dates differ: 16 is several builds' worth. */
 const BUILT_IN_ENTRIES = 16;
 
+/** Something worked out from a template's set alone and kept beside it: what an earlier build found, and keeping it. */
+interface Kept<T> {
+  get(): T | undefined;
+  keep(value: T): void;
+}
+
 /**
- * The layouts chosen on a template (choose-layouts.ts), kept beside its set (`.cache/templates/layouts/`)
- * under the set's key, theme.yaml's layout names and the wish for numbers: the choice is a function of
- * those alone. An entry is the chosen layouts' part names, signed as every entry is; one that is not
- * a part name for every role is no entry, and one naming parts that are not the set's layouts is
- * ignored by the chooser.
+ * A value kept in `templateDir/folder/` under the set's key and `inputs` (all else it depends on),
+ * signed as every entry is; an entry that `isValue` refuses is no entry. Each folder keeps its
+ * `entries` newest: a few templates' and theme.yaml's worth.
+ */
+function keptBeside<T>(
+  templateDir: string,
+  folder: string,
+  templateKey: string,
+  inputs: unknown,
+  isValue: (v: unknown) => v is T,
+): Kept<T> {
+  const dir = path.join(templateDir, folder);
+  const key = createHash('sha256').update(JSON.stringify({ FORMAT, folder, templateKey, inputs })).digest('hex');
+  return {
+    get() {
+      const value = storedValue(dir, key, KEPT_MAX_BYTES);
+      return isValue(value) ? value : undefined;
+    },
+    keep: (value) => storeValue(dir, key, value, KEPT_ENTRIES),
+  };
+}
+
+/** A few boxes or part names; a larger entry is not one this store wrote. */
+const KEPT_MAX_BYTES = 64 * 1024;
+const KEPT_ENTRIES = 16;
+
+/**
+ * The layouts chosen on a template (choose-layouts.ts), kept beside its set (`layouts/`) under
+ * theme.yaml's layout names and the wish for numbers: the choice is a function of those and the set
+ * alone. An entry is the chosen layouts' part names, one for every role; one naming parts that are not
+ * the set's layouts is ignored by the chooser.
  */
 export function keptChoice(
   templateDir: string,
@@ -262,25 +297,49 @@ export function keptChoice(
   numbers: boolean,
   roles: readonly LayoutRole[],
 ): KeptChoice {
-  const dir = path.join(templateDir, 'layouts');
-  const key = createHash('sha256')
-    .update(JSON.stringify({ FORMAT, kind: 'layouts', templateKey, names, numbers }))
-    .digest('hex');
-  return {
-    get() {
-      const value = storedValue(dir, key, CHOICE_MAX_BYTES) as Record<string, unknown> | undefined;
-      if (typeof value !== 'object' || value === null) return undefined;
-      const whole = Object.keys(value).length === roles.length && roles.every((r) => typeof value[r] === 'string');
-      return whole ? (value as Record<LayoutRole, string>) : undefined;
-    },
-    keep: (parts) => storeValue(dir, key, parts, CHOICE_ENTRIES),
-  };
+  const isChoice = (v: unknown): v is Record<LayoutRole, string> =>
+    typeof v === 'object' &&
+    v !== null &&
+    Object.keys(v).length === roles.length &&
+    roles.every((r) => typeof (v as Record<string, unknown>)[r] === 'string');
+  return keptBeside(templateDir, 'layouts', templateKey, { names, numbers }, isChoice);
 }
 
-/** Six part names; a larger entry is not one this store wrote. */
-const CHOICE_MAX_BYTES = 64 * 1024;
-/** One choice per template and theme.yaml's names: a few templates' worth. */
-const CHOICE_ENTRIES = 16;
+const isBand = (v: unknown): boolean =>
+  typeof v === 'object' && v !== null && isBox((v as LogoBand).band) && typeof (v as LogoBand).backing === 'boolean';
+const isLogoRows = (v: unknown): v is LogoRows =>
+  typeof v === 'object' &&
+  v !== null &&
+  Array.isArray((v as LogoRows).rows) &&
+  (v as LogoRows).rows.every(isBand) &&
+  isBand((v as LogoRows).fallback) &&
+  typeof (v as LogoRows).fallback.onArt === 'boolean';
+
+/** The decoded pictures' content (media part, size, pixels): what a look samples besides the set's parts. */
+function picturesHash(pictures: ReadonlyMap<string, Raster> | undefined): string {
+  const hash = createHash('sha256');
+  for (const media of [...(pictures?.keys() ?? [])].sort()) {
+    const { width, height, data } = pictures!.get(media)!;
+    hash.update(`${media}\0${width}x${height}\0`).update(data);
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * Where the cover may put the logos (logo-band.ts), kept beside the set (`logos/`) under the cover
+ * layout, its title's box and the decoded pictures (their pixels, hashed: a picture decoded otherwise,
+ * or not at all, is another entry). Finding them samples ~170,000 points of Candy's photo.
+ */
+export function keptRows(
+  templateDir: string,
+  templateKey: string,
+  cover: string,
+  title: Box,
+  pictures: ReadonlyMap<string, Raster> | undefined,
+): Kept<LogoRows> {
+  const inputs = { cover, title: [title.x, title.y, title.w, title.h], pictures: picturesHash(pictures) };
+  return keptBeside(templateDir, 'logos', templateKey, inputs, isLogoRows);
+}
 
 /** What is stored under `key` as V8 wrote it, when this user's Trappa wrote it whole; else undefined. */
 function storedValue(dir: string, key: string, maxBytes: number): unknown {
