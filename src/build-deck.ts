@@ -22,6 +22,7 @@ import {
   type PreparedDesign,
 } from './template/deck-design.js';
 import { hyphenStoreFile, loadHyphenStore, saveHyphenStore } from './layout/hyphen-store.js';
+import { keepSlotAnswers } from './template/layout-looks.js';
 import { deflateStoreDir, loadDeflateStore, saveDeflateStore } from './template/deflate-store.js';
 import { builtInStoreDir } from './template/template-store.js';
 import { checkBudget, placeImages } from './deck/place-images.js';
@@ -314,6 +315,7 @@ async function buildInScope(options: BuildOptions): Promise<BuildResult> {
   const decks = await saveDecks(project, rendered, outDir, options);
   if (options.pdf && !options.dryRun) await writePdfs(decks);
   await saveHyphenStore(hyphenStoreFile(project.root));
+  keepSlotAnswers();
   return { project, decks };
 }
 

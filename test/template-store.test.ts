@@ -20,7 +20,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { serialize } from 'node:v8';
+import { deserialize, serialize } from 'node:v8';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readTemplateFile } from '../src/template/load-template.js';
 import {
@@ -28,6 +28,9 @@ import {
   entryOf,
   keptChoice,
   keptRows,
+  keptSlotAnswers,
+  type Kept,
+  type SlotAnswers,
   storedDesign,
   storeDesign,
   storedTemplate,
@@ -225,6 +228,28 @@ describe('the store of built-in designs (storeDesign, storedDesign)', () => {
   });
 });
 
+/**
+ * Keeps `value` through `kept` (its entry the one file in `dir`), then writes each of `damaged(good, entry)`
+ * over the entry: none reads back, and the good bytes do again.
+ */
+function refusesDamaged<T>(
+  dir: string,
+  kept: Kept<T>,
+  value: T,
+  damaged: (good: Buffer, entry: string) => Buffer[],
+): void {
+  kept.keep(value);
+  const [name] = readdirSync(dir);
+  const file = path.join(dir, name!);
+  const good = readFileSync(file);
+  for (const [i, bytes] of damaged(good, name!.replace(/\.set$/, '')).entries()) {
+    writeFileSync(file, bytes);
+    expect(kept.get(), `case ${i}`).toBeUndefined();
+  }
+  writeFileSync(file, good);
+  expect(kept.get()).toEqual(value);
+}
+
 describe('the layouts chosen on a template, kept beside its set (keptChoice)', () => {
   const key = 'd'.repeat(64);
   /** A set of its own: chooseLayouts keeps a choice per set object in the process too. */
@@ -262,25 +287,15 @@ describe('the layouts chosen on a template, kept beside its set (keptChoice)', (
     const dir = mkdtempSync(path.join(work, 'choices-damaged-'));
     const kept = keptChoice(dir, key, {}, true, LAYOUT_ROLES);
     const parts = Object.fromEntries(LAYOUT_ROLES.map((r) => [r, 'ppt/slideLayouts/slideLayout1.xml']));
-    kept.keep(parts as Record<LayoutRole, string>);
-    const [name] = readdirSync(path.join(dir, 'layouts'));
-    const file = path.join(dir, 'layouts', name!);
-    const good = readFileSync(file);
     const { title: _, ...noTitle } = parts;
-    const damaged = [
+    refusesDamaged(path.join(dir, 'layouts'), kept, parts as Record<LayoutRole, string>, (good, entry) => [
       good.subarray(0, good.length - 10),
       foreignEntry(serialize(parts)),
-      entryBytes(serialize(noTitle), name!.replace(/\.set$/, '')),
-      entryBytes(serialize({ ...parts, title: 3 }), name!.replace(/\.set$/, '')),
-      entryBytes(serialize({ ...parts, extra: 'x' }), name!.replace(/\.set$/, '')),
-      entryBytes(serialize('ppt/slideLayouts/slideLayout1.xml'), name!.replace(/\.set$/, '')),
-    ];
-    for (const [i, bytes] of damaged.entries()) {
-      writeFileSync(file, bytes);
-      expect(kept.get(), `case ${i}`).toBeUndefined();
-    }
-    writeFileSync(file, good);
-    expect(kept.get()).toEqual(parts);
+      entryBytes(serialize(noTitle), entry),
+      entryBytes(serialize({ ...parts, title: 3 }), entry),
+      entryBytes(serialize({ ...parts, extra: 'x' }), entry),
+      entryBytes(serialize('ppt/slideLayouts/slideLayout1.xml'), entry),
+    ]);
   });
 });
 
@@ -317,24 +332,53 @@ describe("the cover's logo rows, kept beside the template's set (keptRows)", () 
   it("takes an entry that is cut short, not this user's or not rows for none", () => {
     const dir = mkdtempSync(path.join(work, 'logos-damaged-'));
     const kept = keptRows(dir, key, 'ppt/slideLayouts/slideLayout1.xml', title, pictures);
-    kept.keep(rows);
-    const [name] = readdirSync(path.join(dir, 'logos'));
-    const file = path.join(dir, 'logos', name!);
-    const entry = name!.replace(/\.set$/, '');
-    const good = readFileSync(file);
-    const damaged = [
+    refusesDamaged(path.join(dir, 'logos'), kept, rows, (good, entry) => [
       good.subarray(0, good.length - 10),
       foreignEntry(serialize(rows)),
       entryBytes(serialize({ ...rows, rows: [{ band: { x: 1 }, backing: false }] }), entry),
       entryBytes(serialize({ ...rows, fallback: { ...rows.fallback, onArt: 'yes' } }), entry),
       entryBytes(serialize({ rows: 'none', fallback: rows.fallback }), entry),
+    ]);
+  });
+});
+
+describe("a template's text looks, kept beside its set (keptSlotAnswers)", () => {
+  const key = '9'.repeat(64);
+  const raster = (v: number) => ({ width: 1, height: 1, data: new Uint8Array([v, v, v, 255]) });
+  const pictures = new Map([['ppt/media/image1.png', raster(10)]]);
+  const answers: SlotAnswers = [
+    ['["title",null,null]', null],
+    ['["body","1",{"box":{"x":1,"y":1,"w":4,"h":2}}]', { color: 'bg1', panel: 'tx1', panelAlpha: 0.8 }],
+    ['["body","2",null]', { highlight: { slot: 'tx1', bullet: 'bg1' } }],
+  ];
+
+  it('keeps the answers under the layout and the decoded pictures', () => {
+    const dir = mkdtempSync(path.join(work, 'looks-'));
+    const kept = keptSlotAnswers(dir, key, 'ppt/slideLayouts/slideLayout2.xml', pictures);
+    expect(kept.get()).toBeUndefined();
+    kept.keep(answers);
+    expect(keptSlotAnswers(dir, key, 'ppt/slideLayouts/slideLayout2.xml', new Map(pictures)).get()).toEqual(answers);
+    const others = [
+      keptSlotAnswers(dir, 'e'.repeat(64), 'ppt/slideLayouts/slideLayout2.xml', pictures),
+      keptSlotAnswers(dir, key, 'ppt/slideLayouts/slideLayout3.xml', pictures),
+      keptSlotAnswers(dir, key, 'ppt/slideLayouts/slideLayout2.xml', new Map([['ppt/media/image1.png', raster(9)]])),
+      keptSlotAnswers(dir, key, 'ppt/slideLayouts/slideLayout2.xml', undefined),
     ];
-    for (const [i, bytes] of damaged.entries()) {
-      writeFileSync(file, bytes);
-      expect(kept.get(), `case ${i}`).toBeUndefined();
-    }
-    writeFileSync(file, good);
-    expect(kept.get()).toEqual(rows);
+    for (const [i, other] of others.entries()) expect(other.get(), `case ${i}`).toBeUndefined();
+  });
+
+  it("takes an entry that is cut short, not this user's or not answers for none", () => {
+    const dir = mkdtempSync(path.join(work, 'looks-damaged-'));
+    const kept = keptSlotAnswers(dir, key, 'ppt/slideLayouts/slideLayout2.xml', pictures);
+    refusesDamaged(path.join(dir, 'looks'), kept, answers, (good, entry) => [
+      good.subarray(0, good.length - 10),
+      foreignEntry(serialize(answers)),
+      entryBytes(serialize([['q', { color: 3 }]]), entry),
+      entryBytes(serialize([['q', { color: 'bg1', fill: 'x' }]]), entry),
+      entryBytes(serialize([['q', { highlight: { slot: 'tx1' } }]]), entry),
+      entryBytes(serialize([[1, null]]), entry),
+      entryBytes(serialize({ q: null }), entry),
+    ]);
   });
 });
 
@@ -439,16 +483,22 @@ describe('the template store in a build (the CLI)', () => {
     expect(storedTemplate(store, key)).toEqual(storedTemplate(kept, key));
     expect(storedTemplate(store, key)).toBeDefined();
 
-    // The layouts chosen on it and the cover's logo rows are kept beside it: each damaged, found again, the
-    // same decks, and kept anew.
-    for (const folder of ['layouts', 'logos']) {
-      const [name, ...others] = readdirSync(path.join(store, folder));
-      expect(others).toEqual([]);
-      const file = path.join(store, folder, name!);
-      const kept = readFileSync(file);
-      writeFileSync(file, kept.subarray(0, 40));
+    // The layouts chosen on it, the cover's logo rows and the layouts' text looks are kept beside it: damaged,
+    // found again, the same decks, and kept anew.
+    for (const folder of ['layouts', 'logos', 'looks']) {
+      const files = readdirSync(path.join(store, folder)).map((name) => path.join(store, folder, name));
+      expect(files.length, folder).toBeGreaterThan(0);
+      if (folder !== 'looks') expect(files).toHaveLength(1);
+      const kept = files.map((file) => readFileSync(file));
+      for (const [i, file] of files.entries()) writeFileSync(file, kept[i]!.subarray(0, 40));
       expect(await build(root, `out-${folder}`)).toEqual(first);
-      expect(readFileSync(file).length).toBe(kept.length);
+      // The same values past the 32-byte HMAC (V8 may write a string in one or two bytes a character; the
+      // answers come in the order this build asked for them).
+      const value = (bytes: Buffer) => {
+        const read = deserialize(bytes.subarray(32));
+        return folder === 'looks' ? Object.fromEntries(read) : read;
+      };
+      for (const [i, file] of files.entries()) expect(value(readFileSync(file))).toEqual(value(kept[i]!));
     }
 
     // A store that cannot be written (a file where its folder would be): the build reads the template.

@@ -33,7 +33,6 @@ import type { LayoutInfo, LayoutRole, MasterSet } from '../pptx/master-set.js';
 import type { Raster } from '../images/decode-raster.js';
 import type { LogoBand, LogoRows } from '../layout/page.js';
 import type { Box } from '../layout/types.js';
-import type { KeptChoice } from './choose-layouts.js';
 
 const log = debugLog('load');
 
@@ -252,7 +251,7 @@ export function storeDesign(dir: string, key: string, design: StoredDesign): voi
 const BUILT_IN_ENTRIES = 16;
 
 /** Something worked out from a template's set alone and kept beside it: what an earlier build found, and keeping it. */
-interface Kept<T> {
+export interface Kept<T> {
   get(): T | undefined;
   keep(value: T): void;
 }
@@ -268,15 +267,16 @@ function keptBeside<T>(
   templateKey: string,
   inputs: unknown,
   isValue: (v: unknown) => v is T,
+  { entries, maxBytes } = { entries: KEPT_ENTRIES, maxBytes: KEPT_MAX_BYTES },
 ): Kept<T> {
   const dir = path.join(templateDir, folder);
   const key = createHash('sha256').update(JSON.stringify({ FORMAT, folder, templateKey, inputs })).digest('hex');
   return {
     get() {
-      const value = storedValue(dir, key, KEPT_MAX_BYTES);
+      const value = storedValue(dir, key, maxBytes);
       return isValue(value) ? value : undefined;
     },
-    keep: (value) => storeValue(dir, key, value, KEPT_ENTRIES),
+    keep: (value) => storeValue(dir, key, value, entries),
   };
 }
 
@@ -296,7 +296,7 @@ export function keptChoice(
   names: Partial<Record<LayoutRole, string>>,
   numbers: boolean,
   roles: readonly LayoutRole[],
-): KeptChoice {
+): Kept<Record<LayoutRole, string>> {
   const isChoice = (v: unknown): v is Record<LayoutRole, string> =>
     typeof v === 'object' &&
     v !== null &&
@@ -340,6 +340,52 @@ export function keptRows(
   const inputs = { cover, title: [title.x, title.y, title.w, title.h], pictures: picturesHash(pictures) };
   return keptBeside(templateDir, 'logos', templateKey, inputs, isLogoRows);
 }
+
+/** A text's look on a layout (legible-colors.ts textSlot): its question (JSON) and the answer, null for none. */
+export type SlotAnswers = Array<[string, TextSlotLook | null]>;
+interface TextSlotLook {
+  color?: string;
+  panel?: string;
+  panelAlpha?: number;
+  highlight?: { slot: string; bullet: string };
+}
+
+const optional = (v: unknown, type: string) => v === undefined || typeof v === type;
+const isSlotLook = (v: unknown): v is TextSlotLook => {
+  if (typeof v !== 'object' || v === null) return false;
+  const { color, panel, panelAlpha, highlight, ...rest } = v as Record<string, unknown>;
+  const h = highlight as { slot?: unknown; bullet?: unknown } | undefined;
+  return (
+    Object.keys(rest).length === 0 &&
+    optional(color, 'string') &&
+    optional(panel, 'string') &&
+    optional(panelAlpha, 'number') &&
+    (h === undefined ||
+      (typeof h === 'object' && h !== null && typeof h.slot === 'string' && typeof h.bullet === 'string'))
+  );
+};
+const isSlotAnswers = (v: unknown): v is SlotAnswers =>
+  Array.isArray(v) &&
+  v.every((a) => Array.isArray(a) && a.length === 2 && typeof a[0] === 'string' && (a[1] === null || isSlotLook(a[1])));
+
+/**
+ * The text looks a layout of the template gave (layout-looks.ts), kept beside the set (`looks/`) under
+ * the layout and the decoded pictures: each answer samples what lies under the text (thousands of
+ * points over Candy's photo) for a question that says all else it depends on. A build keeps the
+ * answers it asked for, so texts no longer there drop out.
+ */
+export function keptSlotAnswers(
+  templateDir: string,
+  templateKey: string,
+  layout: string,
+  pictures: ReadonlyMap<string, Raster> | undefined,
+): Kept<SlotAnswers> {
+  const inputs = { layout, pictures: picturesHash(pictures) };
+  return keptBeside(templateDir, 'looks', templateKey, inputs, isSlotAnswers, LOOK_ENTRIES);
+}
+
+/** A few templates' layouts; a build's answers for one layout are tens of KB. */
+const LOOK_ENTRIES = { entries: 64, maxBytes: 8 * 1024 * 1024 };
 
 /** What is stored under `key` as V8 wrote it, when this user's Trappa wrote it whole; else undefined. */
 function storedValue(dir: string, key: string, maxBytes: number): unknown {
