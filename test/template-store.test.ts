@@ -27,6 +27,7 @@ import {
   builtInStoreKey,
   entryOf,
   keptChoice,
+  keptPictureArt,
   keptRows,
   keptSlotAnswers,
   type Kept,
@@ -41,6 +42,7 @@ import {
 import { chooseLayouts, LAYOUT_ROLES } from '../src/template/choose-layouts.js';
 import type { LayoutRole, MasterSet } from '../src/pptx/master-set.js';
 import type { LogoRows } from '../src/layout/page.js';
+import type { Box } from '../src/layout/types.js';
 import { copyProjectInto } from './helpers/project-copy.js';
 import { REPO, runCli } from './helpers/project.js';
 
@@ -378,6 +380,38 @@ describe("a template's text looks, kept beside its set (keptSlotAnswers)", () =>
       entryBytes(serialize([['q', { highlight: { slot: 'tx1' } }]]), entry),
       entryBytes(serialize([[1, null]]), entry),
       entryBytes(serialize({ q: null }), entry),
+    ]);
+  });
+});
+
+describe("the art found in a template's pictures, kept for the next build (keptPictureArt)", () => {
+  const raster = (v: number) => ({ width: 1, height: 1, data: new Uint8Array([v, v, v, 255]) });
+  const placing = '[{"x":0,"y":0,"w":13.33,"h":7.5},{"kind":"picture","crop":[0,0,0,0]}]';
+  const boxes = [{ x: 1, y: 2, w: 3, h: 4 }];
+
+  it('keeps the boxes under the pixels, the placing and the code; none run from source', () => {
+    const root = mkdtempSync(path.join(work, 'art-'));
+    const store = keptPictureArt(root, 'build-1')!;
+    expect(store.get(raster(10), placing)).toBeUndefined();
+    store.keep(raster(10), placing, boxes);
+    // The same pixels in another raster object: the same entry.
+    expect(store.get(raster(10), placing)).toEqual(boxes);
+    expect(keptPictureArt(root, 'build-1')!.get(raster(10), placing)).toEqual(boxes);
+    expect(store.get(raster(11), placing)).toBeUndefined();
+    expect(store.get(raster(10), placing.replace('13.33', '10'))).toBeUndefined();
+    expect(keptPictureArt(root, 'build-2')!.get(raster(10), placing)).toBeUndefined();
+    expect(keptPictureArt(root, undefined)).toBeUndefined();
+  });
+
+  it("takes an entry that is cut short, not this user's or not boxes for none", () => {
+    const root = mkdtempSync(path.join(work, 'art-damaged-'));
+    const store = keptPictureArt(root, 'build-1')!;
+    const kept = { get: () => store.get(raster(10), placing), keep: (b: Box[]) => store.keep(raster(10), placing, b) };
+    refusesDamaged(path.join(root, '.cache/templates/art'), kept, boxes, (good, entry) => [
+      good.subarray(0, good.length - 10),
+      foreignEntry(serialize(boxes)),
+      entryBytes(serialize([{ x: 1, y: 2, w: 3 }]), entry),
+      entryBytes(serialize({ x: 1, y: 2, w: 3, h: 4 }), entry),
     ]);
   });
 });

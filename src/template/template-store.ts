@@ -31,6 +31,7 @@ import { deserialize, serialize } from 'node:v8';
 import { debugLog } from '../debug-log.js';
 import type { LayoutInfo, LayoutRole, MasterSet } from '../pptx/master-set.js';
 import type { Raster } from '../images/decode-raster.js';
+import type { PictureArtStore } from '../check/ground-art.js';
 import type { LogoBand, LogoRows } from '../layout/page.js';
 import type { Box } from '../layout/types.js';
 
@@ -339,6 +340,36 @@ export function keptRows(
 ): Kept<LogoRows> {
   const inputs = { cover, title: [title.x, title.y, title.w, title.h], pictures: picturesHash(pictures) };
   return keptBeside(templateDir, 'logos', templateKey, inputs, isLogoRows);
+}
+
+/**
+ * The art found in a template's picture at a placing (check/ground-art.ts), kept in `.cache/templates/art/`
+ * under the picture's pixels (hashed), the placing (its box, crop and shape, as JSON) and the code that
+ * finds it: Candy's photos are searched for art point by point (~30 ms of a build). Signed as every
+ * entry; an entry that is not boxes is no entry. None run from source.
+ */
+export function keptPictureArt(projectRoot: string, build = process.env.TRAPPA_BUILD_ID): PictureArtStore | undefined {
+  if (!build) return undefined;
+  const dir = path.join(templateStoreDir(projectRoot), 'art');
+  const pixels = new WeakMap<Raster, string>();
+  const keyOf = (raster: Raster, placing: string) => {
+    let hash = pixels.get(raster);
+    if (!hash) {
+      const { width, height, data } = raster;
+      pixels.set(raster, (hash = createHash('sha256').update(`${width}x${height}\0`).update(data).digest('hex')));
+    }
+    return createHash('sha256')
+      .update(JSON.stringify({ FORMAT, kind: 'art', build, v8: process.versions.v8, hash, placing }))
+      .digest('hex');
+  };
+  const isBoxes = (v: unknown): v is Box[] => Array.isArray(v) && v.every(isBox);
+  return {
+    get(raster, placing) {
+      const value = storedValue(dir, keyOf(raster, placing), KEPT_MAX_BYTES);
+      return isBoxes(value) ? value : undefined;
+    },
+    keep: (raster, placing, boxes) => storeValue(dir, keyOf(raster, placing), boxes, KEPT_ENTRIES),
+  };
 }
 
 /** A text's look on a layout (legible-colors.ts textSlot): its question (JSON) and the answer, null for none. */
