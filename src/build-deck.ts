@@ -22,6 +22,9 @@ import {
   type PreparedDesign,
 } from './template/deck-design.js';
 import { hyphenStoreFile, loadHyphenStore, saveHyphenStore } from './layout/hyphen-store.js';
+import { keepSlotAnswers } from './template/layout-looks.js';
+import { keepPictureArtIn } from './check/ground-art.js';
+import { keptPictureArt } from './template/template-store.js';
 import { deflateStoreDir, loadDeflateStore, saveDeflateStore } from './template/deflate-store.js';
 import { finishStoreDir, loadFinishStore, saveFinishStore } from './template/finish-store.js';
 import { builtInStoreDir } from './template/template-store.js';
@@ -270,7 +273,8 @@ function setNumber(set: object): number {
 
 /** Loads the project and builds its decks; the decks share what depends only on the files (io/once-per-build.ts). */
 export function buildDecks(options: BuildOptions): Promise<BuildResult> {
-  return withinBuild(() => buildInScope(options));
+  // The project's store of pictures' art is this build's only (ground-art.ts keeps it per process).
+  return withinBuild(() => buildInScope(options)).finally(() => keepPictureArtIn(undefined));
 }
 
 async function buildInScope(options: BuildOptions): Promise<BuildResult> {
@@ -279,6 +283,7 @@ async function buildInScope(options: BuildOptions): Promise<BuildResult> {
   if (!loaded.ok) throw new InputError(loaded.issues);
   const project = loaded.value;
   loadHyphenStore(hyphenStoreFile(project.root));
+  keepPictureArtIn(keptPictureArt(project.root));
   debugLog('load')(
     'project %s: %d files, %d decks in %s',
     project.root,
@@ -319,6 +324,7 @@ async function buildInScope(options: BuildOptions): Promise<BuildResult> {
   const decks = await saveDecks(project, rendered, outDir, options);
   if (options.pdf && !options.dryRun) await writePdfs(decks);
   saveHyphenStore(hyphenStoreFile(project.root));
+  keepSlotAnswers();
   return { project, decks };
 }
 

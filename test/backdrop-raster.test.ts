@@ -10,7 +10,9 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
-import { decodeRaster, rasterKey } from '../src/images/decode-raster.js';
+import { decodeRaster, rasterKey, type Raster } from '../src/images/decode-raster.js';
+import { under } from '../src/check/backdrop.js';
+import type { Layer } from '../src/check/types.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -73,5 +75,37 @@ describe('decoded template pictures in the cache folder', () => {
     const garbage = new Uint8Array(randomBytes(4096));
     expect(await decodeRaster(garbage, dir)).toBeUndefined();
     expect(readFileSync(path.join(dir, `${rasterKey(garbage)}.rgba`), 'utf8')).toBe('{"width":0,"height":0}\n');
+  });
+});
+
+describe('what lies under a text over a picture, kept per process (check/backdrop.ts under)', () => {
+  /** A 2 × 1 raster: left pixel `left`, right pixel `right` (RGB). */
+  const raster = (left: number[], right: number[]): Raster => ({
+    width: 2,
+    height: 1,
+    data: new Uint8Array([...left, 255, ...right, 255]),
+  });
+  const photo = (crop: [number, number, number, number] = [0, 0, 0, 0]): Layer => ({
+    box: { x: 0, y: 0, w: 10, h: 5 },
+    paint: { kind: 'picture', embed: 'rId2', crop },
+    media: 'ppt/media/image1.png',
+  });
+  const box = { x: 1, y: 1, w: 2, h: 1 };
+
+  it('gives what sampling gives for the same layers, box and decoded picture, and samples anew where any differs', () => {
+    const red = raster([255, 0, 0], [0, 0, 255]);
+    const green = raster([0, 255, 0], [0, 0, 255]);
+    const ofRed = () => red;
+    expect(under([photo()], box, ofRed)).toEqual({ darkest: 'FF0000', lightest: 'FF0000', unknown: 0 });
+    // Asked again: the same answer, and a copy the caller may change.
+    const again = under([photo()], box, ofRed)!;
+    expect(again).toEqual({ darkest: 'FF0000', lightest: 'FF0000', unknown: 0 });
+    again.darkest = '000000';
+    expect(under([photo()], box, ofRed)!.darkest).toBe('FF0000');
+    // Another picture for the same media part, another crop, another box, a picture not decoded.
+    expect(under([photo()], box, () => green)!.darkest).toBe('00FF00');
+    expect(under([photo([0.5, 0, 0, 0])], box, ofRed)!.darkest).toBe('0000FF');
+    expect(under([photo()], { ...box, x: 6 }, ofRed)!.darkest).toBe('0000FF');
+    expect(under([photo()], box, () => undefined)).toBeUndefined();
   });
 });

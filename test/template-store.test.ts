@@ -20,12 +20,18 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { serialize } from 'node:v8';
+import { deserialize, serialize } from 'node:v8';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readTemplateFile } from '../src/template/load-template.js';
 import {
   builtInStoreKey,
   entryOf,
+  keptChoice,
+  keptPictureArt,
+  keptRows,
+  keptSlotAnswers,
+  type Kept,
+  type SlotAnswers,
   storedDesign,
   storeDesign,
   storedTemplate,
@@ -34,7 +40,9 @@ import {
   type StoredDesign,
 } from '../src/template/template-store.js';
 import { chooseLayouts, LAYOUT_ROLES } from '../src/template/choose-layouts.js';
-import type { MasterSet } from '../src/pptx/master-set.js';
+import type { LayoutRole, MasterSet } from '../src/pptx/master-set.js';
+import type { LogoRows } from '../src/layout/page.js';
+import type { Box } from '../src/layout/types.js';
 import { copyProjectInto } from './helpers/project-copy.js';
 import { REPO, runCli } from './helpers/project.js';
 
@@ -56,6 +64,9 @@ function entryBytes(payload: Uint8Array, key = 'c'.repeat(64)): Buffer {
   if (!entry) throw new Error('no store key could be made in this home folder');
   return entry;
 }
+
+/** A store folder's entries (a template's folder also holds `layouts/`, the layouts chosen on it). */
+const entriesIn = (dir: string): string[] => readdirSync(dir).filter((n) => n.endsWith('.set'));
 
 /** The same under another key: an entry written by someone else's Trappa, or made by hand. */
 const foreignEntry = (payload: Uint8Array): Buffer =>
@@ -219,6 +230,192 @@ describe('the store of built-in designs (storeDesign, storedDesign)', () => {
   });
 });
 
+/**
+ * Keeps `value` through `kept` (its entry the one file in `dir`), then writes each of `damaged(good, entry)`
+ * over the entry: none reads back, and the good bytes do again.
+ */
+function refusesDamaged<T>(
+  dir: string,
+  kept: Kept<T>,
+  value: T,
+  damaged: (good: Buffer, entry: string) => Buffer[],
+): void {
+  kept.keep(value);
+  const [name] = readdirSync(dir);
+  const file = path.join(dir, name!);
+  const good = readFileSync(file);
+  for (const [i, bytes] of damaged(good, name!.replace(/\.set$/, '')).entries()) {
+    writeFileSync(file, bytes);
+    expect(kept.get(), `case ${i}`).toBeUndefined();
+  }
+  writeFileSync(file, good);
+  expect(kept.get()).toEqual(value);
+}
+
+describe('the layouts chosen on a template, kept beside its set (keptChoice)', () => {
+  const key = 'd'.repeat(64);
+  /** A set of its own: chooseLayouts keeps a choice per set object in the process too. */
+  const freshSet = async (): Promise<MasterSet> => ({ ...(await impressSet()) });
+
+  it('keeps the chosen parts under the set, the names and the wish for numbers; the chooser takes them', async () => {
+    const dir = mkdtempSync(path.join(work, 'choices-'));
+    const set = await freshSet();
+    const kept = keptChoice(dir, key, {}, true, LAYOUT_ROLES);
+    expect(kept.get()).toBeUndefined();
+    const chosen = chooseLayouts(set, {}, { file: 'impress' }, { numbers: true }, kept);
+    if (!chosen.ok) throw new Error(chosen.issues[0]!.message);
+    const parts = Object.fromEntries(LAYOUT_ROLES.map((r) => [r, chosen.value.layouts[r].part]));
+    expect(kept.get()).toEqual(parts);
+    expect(readdirSync(path.join(dir, 'layouts'))).toHaveLength(1);
+    // Another template, other names or another wish: another entry.
+    expect(keptChoice(dir, 'e'.repeat(64), {}, true, LAYOUT_ROLES).get()).toBeUndefined();
+    expect(keptChoice(dir, key, { content: 'x' }, true, LAYOUT_ROLES).get()).toBeUndefined();
+    expect(keptChoice(dir, key, {}, false, LAYOUT_ROLES).get()).toBeUndefined();
+
+    // What is kept is what a later build takes: here every role on the last layout.
+    const last = set.layouts.at(-1)!.part;
+    kept.keep(Object.fromEntries(LAYOUT_ROLES.map((r) => [r, last])) as Record<LayoutRole, string>);
+    const taken = chooseLayouts(await freshSet(), {}, { file: 'impress' }, { numbers: true }, kept);
+    expect(taken.ok && LAYOUT_ROLES.map((r) => taken.value.layouts[r].part)).toEqual(LAYOUT_ROLES.map(() => last));
+
+    // A part that is not one of the set's layouts: chosen anew, and the choice kept anew.
+    kept.keep({ ...(parts as Record<LayoutRole, string>), title: 'ppt/slideMasters/slideMaster1.xml' });
+    const anew = chooseLayouts(await freshSet(), {}, { file: 'impress' }, { numbers: true }, kept);
+    expect(anew.ok && Object.fromEntries(LAYOUT_ROLES.map((r) => [r, anew.value.layouts[r].part]))).toEqual(parts);
+    expect(kept.get()).toEqual(parts);
+  });
+
+  it("takes an entry that is cut short, not this user's or not a part for every role for none", async () => {
+    const dir = mkdtempSync(path.join(work, 'choices-damaged-'));
+    const kept = keptChoice(dir, key, {}, true, LAYOUT_ROLES);
+    const parts = Object.fromEntries(LAYOUT_ROLES.map((r) => [r, 'ppt/slideLayouts/slideLayout1.xml']));
+    const { title: _, ...noTitle } = parts;
+    refusesDamaged(path.join(dir, 'layouts'), kept, parts as Record<LayoutRole, string>, (good, entry) => [
+      good.subarray(0, good.length - 10),
+      foreignEntry(serialize(parts)),
+      entryBytes(serialize(noTitle), entry),
+      entryBytes(serialize({ ...parts, title: 3 }), entry),
+      entryBytes(serialize({ ...parts, extra: 'x' }), entry),
+      entryBytes(serialize('ppt/slideLayouts/slideLayout1.xml'), entry),
+    ]);
+  });
+});
+
+describe("the cover's logo rows, kept beside the template's set (keptRows)", () => {
+  const key = 'f'.repeat(64);
+  const title = { x: 1, y: 2, w: 8, h: 1.5 };
+  const raster = (v: number) => ({ width: 1, height: 1, data: new Uint8Array([v, v, v, 255]) });
+  const pictures = new Map([['ppt/media/image1.png', raster(10)]]);
+  const rows: LogoRows = {
+    rows: [{ band: { x: 0.9, y: 5, w: 8, h: 1.4 }, backing: false }],
+    fallback: { band: { x: 0.9, y: 6, w: 8, h: 1.4 }, backing: true, onArt: true },
+  };
+
+  it('keeps them under the cover layout, its title and the decoded pictures', () => {
+    const dir = mkdtempSync(path.join(work, 'logos-'));
+    const kept = keptRows(dir, key, 'ppt/slideLayouts/slideLayout1.xml', title, pictures);
+    expect(kept.get()).toBeUndefined();
+    kept.keep(rows);
+    expect(keptRows(dir, key, 'ppt/slideLayouts/slideLayout1.xml', { ...title }, new Map(pictures)).get()).toEqual(
+      rows,
+    );
+    // Another template, cover, title, or pictures (other pixels, another part, none): no entry.
+    const others = [
+      keptRows(dir, 'e'.repeat(64), 'ppt/slideLayouts/slideLayout1.xml', title, pictures),
+      keptRows(dir, key, 'ppt/slideLayouts/slideLayout2.xml', title, pictures),
+      keptRows(dir, key, 'ppt/slideLayouts/slideLayout1.xml', { ...title, y: 2.1 }, pictures),
+      keptRows(dir, key, 'ppt/slideLayouts/slideLayout1.xml', title, new Map([['ppt/media/image1.png', raster(11)]])),
+      keptRows(dir, key, 'ppt/slideLayouts/slideLayout1.xml', title, new Map([['ppt/media/image2.png', raster(10)]])),
+      keptRows(dir, key, 'ppt/slideLayouts/slideLayout1.xml', title, undefined),
+    ];
+    for (const [i, other] of others.entries()) expect(other.get(), `case ${i}`).toBeUndefined();
+  });
+
+  it("takes an entry that is cut short, not this user's or not rows for none", () => {
+    const dir = mkdtempSync(path.join(work, 'logos-damaged-'));
+    const kept = keptRows(dir, key, 'ppt/slideLayouts/slideLayout1.xml', title, pictures);
+    refusesDamaged(path.join(dir, 'logos'), kept, rows, (good, entry) => [
+      good.subarray(0, good.length - 10),
+      foreignEntry(serialize(rows)),
+      entryBytes(serialize({ ...rows, rows: [{ band: { x: 1 }, backing: false }] }), entry),
+      entryBytes(serialize({ ...rows, fallback: { ...rows.fallback, onArt: 'yes' } }), entry),
+      entryBytes(serialize({ rows: 'none', fallback: rows.fallback }), entry),
+    ]);
+  });
+});
+
+describe("a template's text looks, kept beside its set (keptSlotAnswers)", () => {
+  const key = '9'.repeat(64);
+  const raster = (v: number) => ({ width: 1, height: 1, data: new Uint8Array([v, v, v, 255]) });
+  const pictures = new Map([['ppt/media/image1.png', raster(10)]]);
+  const answers: SlotAnswers = [
+    ['["title",null,null]', null],
+    ['["body","1",{"box":{"x":1,"y":1,"w":4,"h":2}}]', { color: 'bg1', panel: 'tx1', panelAlpha: 0.8 }],
+    ['["body","2",null]', { highlight: { slot: 'tx1', bullet: 'bg1' } }],
+  ];
+
+  it('keeps the answers under the layout and the decoded pictures', () => {
+    const dir = mkdtempSync(path.join(work, 'looks-'));
+    const kept = keptSlotAnswers(dir, key, 'ppt/slideLayouts/slideLayout2.xml', pictures);
+    expect(kept.get()).toBeUndefined();
+    kept.keep(answers);
+    expect(keptSlotAnswers(dir, key, 'ppt/slideLayouts/slideLayout2.xml', new Map(pictures)).get()).toEqual(answers);
+    const others = [
+      keptSlotAnswers(dir, 'e'.repeat(64), 'ppt/slideLayouts/slideLayout2.xml', pictures),
+      keptSlotAnswers(dir, key, 'ppt/slideLayouts/slideLayout3.xml', pictures),
+      keptSlotAnswers(dir, key, 'ppt/slideLayouts/slideLayout2.xml', new Map([['ppt/media/image1.png', raster(9)]])),
+      keptSlotAnswers(dir, key, 'ppt/slideLayouts/slideLayout2.xml', undefined),
+    ];
+    for (const [i, other] of others.entries()) expect(other.get(), `case ${i}`).toBeUndefined();
+  });
+
+  it("takes an entry that is cut short, not this user's or not answers for none", () => {
+    const dir = mkdtempSync(path.join(work, 'looks-damaged-'));
+    const kept = keptSlotAnswers(dir, key, 'ppt/slideLayouts/slideLayout2.xml', pictures);
+    refusesDamaged(path.join(dir, 'looks'), kept, answers, (good, entry) => [
+      good.subarray(0, good.length - 10),
+      foreignEntry(serialize(answers)),
+      entryBytes(serialize([['q', { color: 3 }]]), entry),
+      entryBytes(serialize([['q', { color: 'bg1', fill: 'x' }]]), entry),
+      entryBytes(serialize([['q', { highlight: { slot: 'tx1' } }]]), entry),
+      entryBytes(serialize([[1, null]]), entry),
+      entryBytes(serialize({ q: null }), entry),
+    ]);
+  });
+});
+
+describe("the art found in a template's pictures, kept for the next build (keptPictureArt)", () => {
+  const raster = (v: number) => ({ width: 1, height: 1, data: new Uint8Array([v, v, v, 255]) });
+  const placing = '[{"x":0,"y":0,"w":13.33,"h":7.5},{"kind":"picture","crop":[0,0,0,0]}]';
+  const boxes = [{ x: 1, y: 2, w: 3, h: 4 }];
+
+  it('keeps the boxes under the pixels, the placing and the code; none run from source', () => {
+    const root = mkdtempSync(path.join(work, 'art-'));
+    const store = keptPictureArt(root, 'build-1')!;
+    expect(store.get(raster(10), placing)).toBeUndefined();
+    store.keep(raster(10), placing, boxes);
+    // The same pixels in another raster object: the same entry.
+    expect(store.get(raster(10), placing)).toEqual(boxes);
+    expect(keptPictureArt(root, 'build-1')!.get(raster(10), placing)).toEqual(boxes);
+    expect(store.get(raster(11), placing)).toBeUndefined();
+    expect(store.get(raster(10), placing.replace('13.33', '10'))).toBeUndefined();
+    expect(keptPictureArt(root, 'build-2')!.get(raster(10), placing)).toBeUndefined();
+    expect(keptPictureArt(root, undefined)).toBeUndefined();
+  });
+
+  it("takes an entry that is cut short, not this user's or not boxes for none", () => {
+    const root = mkdtempSync(path.join(work, 'art-damaged-'));
+    const store = keptPictureArt(root, 'build-1')!;
+    const kept = { get: () => store.get(raster(10), placing), keep: (b: Box[]) => store.keep(raster(10), placing, b) };
+    refusesDamaged(path.join(root, '.cache/templates/art'), kept, boxes, (good, entry) => [
+      good.subarray(0, good.length - 10),
+      foreignEntry(serialize(boxes)),
+      entryBytes(serialize([{ x: 1, y: 2, w: 3 }]), entry),
+      entryBytes(serialize({ x: 1, y: 2, w: 3, h: 4 }), entry),
+    ]);
+  });
+});
+
 describe('the template store in a build (the CLI)', () => {
   /** `build --all` into a new output folder: each deck's sha256 by file name. */
   async function build(
@@ -261,7 +458,7 @@ describe('the template store in a build (the CLI)', () => {
       expect(readFileSync(keyFile)).toHaveLength(32);
       expect(statSync(keyFile).mode & 0o777).toBe(0o600);
       expect(readdirSync(path.dirname(keyFile))).toEqual(['template-store-key']);
-      const [entry] = readdirSync(store);
+      const [entry] = entriesIn(store);
       const written = statSync(path.join(store, entry!)).mtimeMs;
       // The next build, in another process, reads the entry under the new key.
       expect(await build(root, 'out-2', { XDG_STATE_HOME: state })).toEqual(first);
@@ -286,7 +483,7 @@ describe('the template store in a build (the CLI)', () => {
    */
   async function oneEntryRead(root: string, store: string) {
     const first = await build(root, 'out-1');
-    const [entry, ...more] = readdirSync(store);
+    const [entry, ...more] = entriesIn(store);
     expect(more).toEqual([]);
     expect(entry).toMatch(/^[0-9a-f]{64}\.set$/);
     const written = statSync(path.join(store, entry!)).mtimeMs;
@@ -320,6 +517,24 @@ describe('the template store in a build (the CLI)', () => {
     expect(storedTemplate(store, key)).toEqual(storedTemplate(kept, key));
     expect(storedTemplate(store, key)).toBeDefined();
 
+    // The layouts chosen on it, the cover's logo rows and the layouts' text looks are kept beside it: damaged,
+    // found again, the same decks, and kept anew.
+    for (const folder of ['layouts', 'logos', 'looks']) {
+      const files = readdirSync(path.join(store, folder)).map((name) => path.join(store, folder, name));
+      expect(files.length, folder).toBeGreaterThan(0);
+      if (folder !== 'looks') expect(files).toHaveLength(1);
+      const kept = files.map((file) => readFileSync(file));
+      for (const [i, file] of files.entries()) writeFileSync(file, kept[i]!.subarray(0, 40));
+      expect(await build(root, `out-${folder}`)).toEqual(first);
+      // The same values past the 32-byte HMAC (V8 may write a string in one or two bytes a character; the
+      // answers come in the order this build asked for them).
+      const value = (bytes: Buffer) => {
+        const read = deserialize(bytes.subarray(32));
+        return folder === 'looks' ? Object.fromEntries(read) : read;
+      };
+      for (const [i, file] of files.entries()) expect(value(readFileSync(file))).toEqual(value(kept[i]!));
+    }
+
     // A store that cannot be written (a file where its folder would be): the build reads the template.
     await unwritable(root, store, first);
   }, 120_000);
@@ -338,7 +553,7 @@ describe('the template store in a build (the CLI)', () => {
     writeFileSync(theme, themeText.replace(/^ {2}text: "{{strategy.name}}.*$/m, '  text: "Another footer"'));
     const other = await build(root, 'out-4');
     expect(other).not.toEqual(first);
-    expect(readdirSync(store)).toHaveLength(2);
+    expect(entriesIn(store)).toHaveLength(2);
     writeFileSync(theme, themeText);
 
     // A store that cannot be written (a file where its folder would be): the build makes the design.

@@ -239,6 +239,48 @@ export function under(layers: readonly Layer[], box: Box, rasterOf: RasterOf): U
     return { darkest: one, lightest: one, unknown: 0 };
   }
   if (near.every((l) => l.paint.kind === 'solid')) return underSolids(near, box, nx, ny);
+  const key = sampledKey(near, box, rasterOf);
+  if (sampled.has(key)) return copyOf(sampled.get(key));
+  if (sampled.size >= SAMPLED_MAX) sampled.clear();
+  const found = sampledUnder(near, box, nx, ny, rasterOf);
+  sampled.set(key, found);
+  return copyOf(found);
+}
+
+/**
+ * What `under` sampled point by point (a picture or a gradient under the text), by what it
+ * depends on: the layers shown in the box (their boxes, paints, shapes and decoded pictures) and
+ * the box. The decks of a build draw the same layout's texts over the same photo on every slide
+ * (Candy: 2,304 points a box, each composited through the layers), and `trappa check` samples
+ * them again.
+ */
+const sampled = new Map<string, Under | undefined>();
+const SAMPLED_MAX = 4096;
+const copyOf = (found: Under | undefined): Under | undefined => found && { ...found };
+
+/** Decoded pictures by identity (decode-raster.ts keeps one per media part and process). */
+const rasterIds = new WeakMap<Raster, number>();
+let rasters = 0;
+function rasterId(raster: Raster | undefined): number {
+  if (!raster) return -1;
+  let id = rasterIds.get(raster);
+  if (id === undefined) rasterIds.set(raster, (id = rasters++));
+  return id;
+}
+
+function sampledKey(near: readonly Layer[], box: Box, rasterOf: RasterOf): string {
+  const layers = near.map((l) => [
+    l.box,
+    l.paint,
+    l.ellipse ?? false,
+    l.outline ?? null,
+    l.paint.kind === 'picture' && l.media ? rasterId(rasterOf(l.media)) : null,
+  ]);
+  return JSON.stringify([box, layers]);
+}
+
+/** `under`'s sampling point by point, for layers that are not all solid paints. */
+function sampledUnder(near: readonly Layer[], box: Box, nx: number, ny: number, rasterOf: RasterOf): Under | undefined {
   let [darkest, lightest, low, high, unknown] = [UNKNOWN, UNKNOWN, 2, -1, 0];
   for (let i = 0; i < nx; i++)
     for (let j = 0; j < ny; j++) {

@@ -12,6 +12,7 @@ import { luminanceRatio } from '../contrast.js';
 import type { Box } from '../layout/types.js';
 import { luminanceAt } from './backdrop.js';
 import type { Layer, RasterOf } from './types.js';
+import type { Raster } from '../images/decode-raster.js';
 
 /** Sampling step, in inches. */
 const STEP = 0.1;
@@ -81,6 +82,28 @@ function patches(nx: number, ny: number, out: boolean[]): { x0: number; y0: numb
  */
 const artOf = new WeakMap<object, Map<string, Box[]>>();
 
+/** Where a build keeps the art found in a picture for the next (template-store.ts keptPictureArt), if anywhere. */
+export interface PictureArtStore {
+  get(raster: Raster, placing: string): Box[] | undefined;
+  keep(raster: Raster, placing: string, boxes: Box[]): void;
+}
+
+let store: PictureArtStore | undefined;
+
+/** The store the art found from now on is kept in and taken from (build-deck.ts, for one build); undefined: none. */
+export function keepPictureArtIn(next: PictureArtStore | undefined): void {
+  store = next;
+}
+
+/** A picture's art at a placing: kept by an earlier build, else found (and kept). */
+function storedOrFound(layer: Layer, raster: Raster, placing: string, rasterOf: RasterOf): Box[] {
+  const kept = store?.get(raster, placing);
+  if (kept) return kept;
+  const art = layerArt(layer, rasterOf);
+  store?.keep(raster, placing, art);
+  return art;
+}
+
 /** The art inside the slide-sized pictures of `layers` (a slide's background and its template's art), as boxes. */
 export function pictureArt(layers: readonly Layer[], size: { w: number; h: number }, rasterOf: RasterOf): Box[] {
   const boxes: Box[] = [];
@@ -98,7 +121,7 @@ export function pictureArt(layers: readonly Layer[], size: { w: number; h: numbe
       k === 'embed' ? undefined : v,
     );
     let art = placings.get(key);
-    if (!art) placings.set(key, (art = layerArt(layer, rasterOf)));
+    if (!art) placings.set(key, (art = storedOrFound(layer, raster, key, rasterOf)));
     boxes.push(...art.map((b) => ({ ...b })));
   }
   return boxes;

@@ -219,6 +219,30 @@ export interface ChosenLayouts {
 }
 
 /**
+ * A choice kept between builds (template-store.ts): the layout part chosen for each role, for this
+ * set, these names and these wishes. Choosing reads the art of many layouts and their masters
+ * (Candy: ~80 ms of a build's CPU) for an answer that depends on nothing else.
+ */
+export interface KeptChoice {
+  get(): Partial<Record<LayoutRole, string>> | undefined;
+  keep(parts: Record<LayoutRole, string>): void;
+}
+
+/** The set's own layouts by part for every role, or undefined when a part is not one of its layouts. */
+function keptLayouts(set: MasterSet, parts: Partial<Record<LayoutRole, string>>): ChosenLayouts | undefined {
+  const layouts = {} as Record<LayoutRole, LayoutInfo>;
+  for (const role of LAYOUT_ROLES) {
+    const layout = set.layouts.find((l) => l.part === parts[role]);
+    if (!layout) return undefined;
+    layouts[role] = layout;
+  }
+  return { layouts };
+}
+
+const partsOf = (chosen: ChosenLayouts): Record<LayoutRole, string> =>
+  Object.fromEntries(LAYOUT_ROLES.map((role) => [role, chosen.layouts[role].part])) as Record<LayoutRole, string>;
+
+/**
  * @param names theme.yaml's `layouts` (role → the template's layout name), when given.
  * @param wishes theme.yaml's wish for slide numbers (default: wanted, as theme.yaml's default).
  */
@@ -227,6 +251,7 @@ export function chooseLayouts(
   names: Partial<Record<LayoutRole, string>>,
   where: SourceLocation,
   wishes: LayoutWishes = { numbers: true },
+  kept?: KeptChoice,
 ): { ok: true; value: ChosenLayouts } | { ok: false; issues: Issue[] } {
   // Once per process for a set and the same wishes: every deck of a build asks (issues are not kept: they name a place).
   let known = chosenFor.get(set);
@@ -234,8 +259,13 @@ export function chooseLayouts(
   const key = JSON.stringify([names, wishes.numbers]);
   const found = known.get(key);
   if (found) return { ok: true, value: { layouts: { ...found.layouts } } };
-  const chosen = chooseAnew(set, names, where, wishes);
-  if (chosen.ok) known.set(key, { layouts: { ...chosen.value.layouts } });
+  const stored = kept?.get();
+  const earlier = stored && keptLayouts(set, stored);
+  const chosen = earlier ? { ok: true as const, value: earlier } : chooseAnew(set, names, where, wishes);
+  if (chosen.ok) {
+    known.set(key, { layouts: { ...chosen.value.layouts } });
+    if (!earlier) kept?.keep(partsOf(chosen.value));
+  }
   return chosen;
 }
 

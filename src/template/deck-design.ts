@@ -20,8 +20,8 @@ import { fail, ok, type Result } from '../errors.js';
 import { resolveFontFace } from '../fonts/fonts.js';
 import type { DeckPlan } from '../plan/resolve-deck.js';
 import { chooseLayouts, LAYOUT_ROLES } from './choose-layouts.js';
-import { builtInStoreKey, storedDesign, storeDesign, type StoredDesign } from './template-store.js';
-import { loadTemplate } from './load-template.js';
+import { builtInStoreKey, keptChoice, storedDesign, storeDesign, type StoredDesign } from './template-store.js';
+import { loadTemplate, templateEntryOf } from './load-template.js';
 import { readMasterSet } from './read-master-set.js';
 import { templatePictures } from './template-pictures.js';
 import { templateContentArea, templatePage, templateTheme } from './template-design.js';
@@ -179,12 +179,12 @@ export async function prepareDesign(root: string, plan: DeckPlan): Promise<Resul
   const loaded = await loadTemplate(root, file, where);
   if (!loaded.ok) return fail(loaded.issues);
   const set = loaded.value;
-  const chosen = chooseLayouts(
-    set,
-    plan.theme.layouts ?? {},
-    plan.theme.layouts ? plan.locateTheme(['layouts']) : where,
-    { numbers: plan.theme.footer.slideNumbers },
-  );
+  const names = plan.theme.layouts ?? {};
+  const numbers = plan.theme.footer.slideNumbers;
+  const entry = templateEntryOf(set);
+  const kept = entry && keptChoice(entry.dir, entry.key, names, numbers, LAYOUT_ROLES);
+  const at = plan.theme.layouts ? plan.locateTheme(['layouts']) : where;
+  const chosen = chooseLayouts(set, names, at, { numbers }, kept);
   if (!chosen.ok) return fail(chosen.issues);
   set.pictures = await templatePictures(set, Object.values(chosen.value.layouts), rasterCacheDir(root));
   // Text colours are chosen for what most of the content area lies on.

@@ -11,6 +11,8 @@
 import type { Raster } from '../images/decode-raster.js';
 import type { LayoutInfo, MasterSet } from '../pptx/master-set.js';
 import { readLayoutLook, type LayoutLook } from './legible-colors.js';
+import { templateEntryOf } from './load-template.js';
+import { keptSlotAnswers, type Kept, type SlotAnswers } from './template-store.js';
 
 interface Looks {
   pictures: ReadonlyMap<string, Raster> | undefined;
@@ -34,8 +36,35 @@ export function layoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
     looksOf.set(set, looks);
   }
   let look = looks.byPart.get(layout.part);
-  if (!look) looks.byPart.set(layout.part, (look = withKnownSlots(readLayoutLook(set, layout))));
+  if (!look) {
+    const entry = templateEntryOf(set);
+    const kept = entry && keptSlotAnswers(entry.dir, entry.key, layout.part, set.pictures);
+    looks.byPart.set(layout.part, (look = withKnownSlots(readLayoutLook(set, layout), kept)));
+  }
   return look;
+}
+
+/** A look's answers asked in this process, and whether any was not among those kept (then they are kept anew). */
+interface Asked {
+  kept: Kept<SlotAnswers>;
+  known: Map<string, TextLook>;
+  asked: Set<string>;
+  fresh: boolean;
+}
+
+const toKeep = new Set<Asked>();
+
+/**
+ * Keeps the answers each look gave since the last call, where one was new (build-deck.ts, after the
+ * decks): the next build takes them from the template store instead of sampling again.
+ */
+export function keepSlotAnswers(): void {
+  for (const a of toKeep) {
+    if (a.fresh) a.kept.keep([...a.asked].map((q) => [q, a.known.get(q) ?? null]));
+    a.asked.clear();
+    a.fresh = false;
+  }
+  toKeep.clear();
 }
 
 type TextLook = ReturnType<LayoutLook['textSlot']>;
@@ -45,15 +74,32 @@ type TextLook = ReturnType<LayoutLook['textSlot']>;
  * lies under the text's box (up to 48 × 48 points), and the decks of a build place the same
  * texts again (the statements several decks share, every slide's title and number).
  */
-function withKnownSlots(look: LayoutLook): LayoutLook {
+function withKnownSlots(look: LayoutLook, kept?: Kept<SlotAnswers>): LayoutLook {
   const known = new Map<string, TextLook>();
+  let asked: Asked | undefined;
+  const askedOf = (store: Kept<SlotAnswers>): Asked => {
+    if (!asked) {
+      for (const [q, a] of store.get() ?? []) known.set(q, a ?? undefined);
+      asked = { kept: store, known, asked: new Set(), fresh: false };
+    }
+    return asked;
+  };
   return {
     ...look,
     textSlot(ph, at) {
       const key = JSON.stringify([ph.type ?? null, ph.idx ?? null, at ?? null]);
+      const these = kept && askedOf(kept);
       if (!known.has(key)) {
-        if (known.size >= 10_000) known.clear();
+        if (known.size >= 10_000) {
+          known.clear();
+          these?.asked.clear();
+        }
         known.set(key, look.textSlot(ph, at));
+        if (these) these.fresh = true;
+      }
+      if (these) {
+        these.asked.add(key);
+        toKeep.add(these);
       }
       const found = known.get(key);
       return found && { ...found };

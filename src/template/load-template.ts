@@ -24,6 +24,12 @@ import { storedTemplate, storeTemplate, templateStoreDir, templateStoreKey } fro
 
 const cache = new Map<string, { bytes: Buffer; set: MasterSet }>();
 
+/** Each set's entry in its project's template store: what is kept of it besides the set goes under its key. */
+const entries = new WeakMap<MasterSet, { dir: string; key: string }>();
+
+/** Where `set` is kept in the template store, when it is (read by this Trappa's build, with a store). */
+export const templateEntryOf = (set: MasterSet): { dir: string; key: string } | undefined => entries.get(set);
+
 /** Every part reachable from the masters, except the way back to slides and notes. */
 function closure(parts: PartMap, masters: string[]): string[] {
   const seen = new Set<string>();
@@ -129,9 +135,10 @@ function readOrStored(bytes: Buffer, display: string, storeDir: string | undefin
   // The set's origin names the file as this project does; the same bytes may lie elsewhere under another name.
   // A set holds at most twice the limit of parts (read-template-package.ts); its names and places add little.
   const stored = key === undefined ? undefined : storedTemplate(storeDir!, key, 3 * limit);
-  if (stored) return { ...stored, origin: display };
-  const set = readTemplate(bytes, display, limit);
-  if (key !== undefined && typeof set !== 'string') storeTemplate(storeDir!, key, set);
+  const set = stored ? { ...stored, origin: display } : readTemplate(bytes, display, limit);
+  if (key === undefined || typeof set === 'string') return set;
+  if (!stored) storeTemplate(storeDir!, key, set);
+  entries.set(set, { dir: storeDir!, key });
   return set;
 }
 

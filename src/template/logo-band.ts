@@ -15,6 +15,8 @@ import type { Box } from '../layout/types.js';
 import type { LayoutInfo, MasterSet } from '../pptx/master-set.js';
 import { layoutLook } from './layout-looks.js';
 import type { LayoutLook } from './legible-colors.js';
+import { templateEntryOf } from './load-template.js';
+import { keptRows } from './template-store.js';
 
 /** Trappa's band: at most 1.4 in high, 0.9 in from the sides. */
 const BAND_H = 1.4;
@@ -121,11 +123,22 @@ export function logoRows(set: MasterSet, cover: LayoutInfo, title: Box): LogoRow
   if (!found) rowsOf.set(look, (found = new Map()));
   const key = `${title.x},${title.y},${title.w},${title.h}`;
   let rows = found.get(key);
-  if (!rows) found.set(key, (rows = findRows(set, look, title)));
+  if (!rows) found.set(key, (rows = keptOrFound(set, cover, look, title)));
   return { rows: rows.rows.map((r) => ({ ...r, band: { ...r.band } })), fallback: { ...rows.fallback } };
 }
 
 const rowsOf = new WeakMap<LayoutLook, Map<string, LogoRows>>();
+
+/** The rows an earlier build found for this template, cover, title and pictures (template-store.ts), else found and kept. */
+function keptOrFound(set: MasterSet, cover: LayoutInfo, look: LayoutLook, title: Box): LogoRows {
+  const entry = templateEntryOf(set);
+  const kept = entry && keptRows(entry.dir, entry.key, cover.part, title, set.pictures);
+  const earlier = kept?.get();
+  if (earlier) return earlier;
+  const rows = findRows(set, look, title);
+  kept?.keep(rows);
+  return rows;
+}
 
 /** The least band height tried, in inches: the logos 0.56 in high at most in it. */
 const MIN_BAND = 0.8;

@@ -29,6 +29,10 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { LayoutInfo, LayoutRole, MasterSet } from '../pptx/master-set.js';
 import { storeSecret } from '../io/store-secret.js';
+import type { Raster } from '../images/decode-raster.js';
+import type { PictureArtStore } from '../check/ground-art.js';
+import type { LogoBand, LogoRows } from '../layout/page.js';
+import type { Box } from '../layout/types.js';
 
 /** The store's folder in a project. */
 export const templateStoreDir = (projectRoot: string): string => path.join(projectRoot, '.cache', 'templates');
@@ -181,6 +185,173 @@ export function storeDesign(dir: string, key: string, design: StoredDesign): voi
 
 /** A project's decks have a design each only when their footers or dates differ: 16 is several builds' worth. */
 const BUILT_IN_ENTRIES = 16;
+
+/** Something worked out from a template's set alone and kept beside it: what an earlier build found, and keeping it. */
+export interface Kept<T> {
+  get(): T | undefined;
+  keep(value: T): void;
+}
+
+/**
+ * A value kept in `templateDir/folder/` under the set's key and `inputs` (all else it depends on),
+ * signed as every entry is; an entry that `isValue` refuses is no entry. Each folder keeps its
+ * `entries` newest: a few templates' and theme.yaml's worth.
+ */
+function keptBeside<T>(
+  templateDir: string,
+  folder: string,
+  templateKey: string,
+  inputs: unknown,
+  isValue: (v: unknown) => v is T,
+  { entries, maxBytes } = { entries: KEPT_ENTRIES, maxBytes: KEPT_MAX_BYTES },
+): Kept<T> {
+  const dir = path.join(templateDir, folder);
+  const key = createHash('sha256').update(JSON.stringify({ FORMAT, folder, templateKey, inputs })).digest('hex');
+  return {
+    get() {
+      const value = storedValue(dir, key, maxBytes);
+      return isValue(value) ? value : undefined;
+    },
+    keep: (value) => storeValue(dir, key, value, entries),
+  };
+}
+
+/** A few boxes or part names; a larger entry is not one this store wrote. */
+const KEPT_MAX_BYTES = 64 * 1024;
+const KEPT_ENTRIES = 16;
+
+/**
+ * The layouts chosen on a template (choose-layouts.ts), kept beside its set (`layouts/`) under
+ * theme.yaml's layout names and the wish for numbers: the choice is a function of those and the set
+ * alone. An entry is the chosen layouts' part names, one for every role; one naming parts that are not
+ * the set's layouts is ignored by the chooser.
+ */
+export function keptChoice(
+  templateDir: string,
+  templateKey: string,
+  names: Partial<Record<LayoutRole, string>>,
+  numbers: boolean,
+  roles: readonly LayoutRole[],
+): Kept<Record<LayoutRole, string>> {
+  const isChoice = (v: unknown): v is Record<LayoutRole, string> =>
+    typeof v === 'object' &&
+    v !== null &&
+    Object.keys(v).length === roles.length &&
+    roles.every((r) => typeof (v as Record<string, unknown>)[r] === 'string');
+  return keptBeside(templateDir, 'layouts', templateKey, { names, numbers }, isChoice);
+}
+
+const isBand = (v: unknown): boolean =>
+  typeof v === 'object' && v !== null && isBox((v as LogoBand).band) && typeof (v as LogoBand).backing === 'boolean';
+const isLogoRows = (v: unknown): v is LogoRows =>
+  typeof v === 'object' &&
+  v !== null &&
+  Array.isArray((v as LogoRows).rows) &&
+  (v as LogoRows).rows.every(isBand) &&
+  isBand((v as LogoRows).fallback) &&
+  typeof (v as LogoRows).fallback.onArt === 'boolean';
+
+/** The decoded pictures' content (media part, size, pixels): what a look samples besides the set's parts. */
+function picturesHash(pictures: ReadonlyMap<string, Raster> | undefined): string {
+  const hash = createHash('sha256');
+  for (const media of [...(pictures?.keys() ?? [])].sort()) {
+    const { width, height, data } = pictures!.get(media)!;
+    hash.update(`${media}\0${width}x${height}\0`).update(data);
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * Where the cover may put the logos (logo-band.ts), kept beside the set (`logos/`) under the cover
+ * layout, its title's box and the decoded pictures (their pixels, hashed: a picture decoded otherwise,
+ * or not at all, is another entry). Finding them samples ~170,000 points of Candy's photo.
+ */
+export function keptRows(
+  templateDir: string,
+  templateKey: string,
+  cover: string,
+  title: Box,
+  pictures: ReadonlyMap<string, Raster> | undefined,
+): Kept<LogoRows> {
+  const inputs = { cover, title: [title.x, title.y, title.w, title.h], pictures: picturesHash(pictures) };
+  return keptBeside(templateDir, 'logos', templateKey, inputs, isLogoRows);
+}
+
+/**
+ * The art found in a template's picture at a placing (check/ground-art.ts), kept in `.cache/templates/art/`
+ * under the picture's pixels (hashed), the placing (its box, crop and shape, as JSON) and the code that
+ * finds it: Candy's photos are searched for art point by point (~30 ms of a build). Signed as every
+ * entry; an entry that is not boxes is no entry. None run from source.
+ */
+export function keptPictureArt(projectRoot: string, build = process.env.TRAPPA_BUILD_ID): PictureArtStore | undefined {
+  if (!build) return undefined;
+  const dir = path.join(templateStoreDir(projectRoot), 'art');
+  const pixels = new WeakMap<Raster, string>();
+  const keyOf = (raster: Raster, placing: string) => {
+    let hash = pixels.get(raster);
+    if (!hash) {
+      const { width, height, data } = raster;
+      pixels.set(raster, (hash = createHash('sha256').update(`${width}x${height}\0`).update(data).digest('hex')));
+    }
+    return createHash('sha256')
+      .update(JSON.stringify({ FORMAT, kind: 'art', build, v8: process.versions.v8, hash, placing }))
+      .digest('hex');
+  };
+  const isBoxes = (v: unknown): v is Box[] => Array.isArray(v) && v.every(isBox);
+  return {
+    get(raster, placing) {
+      const value = storedValue(dir, keyOf(raster, placing), KEPT_MAX_BYTES);
+      return isBoxes(value) ? value : undefined;
+    },
+    keep: (raster, placing, boxes) => storeValue(dir, keyOf(raster, placing), boxes, KEPT_ENTRIES),
+  };
+}
+
+/** A text's look on a layout (legible-colors.ts textSlot): its question (JSON) and the answer, null for none. */
+export type SlotAnswers = Array<[string, TextSlotLook | null]>;
+interface TextSlotLook {
+  color?: string;
+  panel?: string;
+  panelAlpha?: number;
+  highlight?: { slot: string; bullet: string };
+}
+
+const optional = (v: unknown, type: string) => v === undefined || typeof v === type;
+const isSlotLook = (v: unknown): v is TextSlotLook => {
+  if (typeof v !== 'object' || v === null) return false;
+  const { color, panel, panelAlpha, highlight, ...rest } = v as Record<string, unknown>;
+  const h = highlight as { slot?: unknown; bullet?: unknown } | undefined;
+  return (
+    Object.keys(rest).length === 0 &&
+    optional(color, 'string') &&
+    optional(panel, 'string') &&
+    optional(panelAlpha, 'number') &&
+    (h === undefined ||
+      (typeof h === 'object' && h !== null && typeof h.slot === 'string' && typeof h.bullet === 'string'))
+  );
+};
+const isSlotAnswers = (v: unknown): v is SlotAnswers =>
+  Array.isArray(v) &&
+  v.every((a) => Array.isArray(a) && a.length === 2 && typeof a[0] === 'string' && (a[1] === null || isSlotLook(a[1])));
+
+/**
+ * The text looks a layout of the template gave (layout-looks.ts), kept beside the set (`looks/`) under
+ * the layout and the decoded pictures: each answer samples what lies under the text (thousands of
+ * points over Candy's photo) for a question that says all else it depends on. A build keeps the
+ * answers it asked for, so texts no longer there drop out.
+ */
+export function keptSlotAnswers(
+  templateDir: string,
+  templateKey: string,
+  layout: string,
+  pictures: ReadonlyMap<string, Raster> | undefined,
+): Kept<SlotAnswers> {
+  const inputs = { layout, pictures: picturesHash(pictures) };
+  return keptBeside(templateDir, 'looks', templateKey, inputs, isSlotAnswers, LOOK_ENTRIES);
+}
+
+/** A few templates' layouts; a build's answers for one layout are tens of KB. */
+const LOOK_ENTRIES = { entries: 64, maxBytes: 8 * 1024 * 1024 };
 
 /** What is stored under `key` as V8 wrote it, when this user's Trappa wrote it whole; else undefined. */
 function storedValue(dir: string, key: string, maxBytes: number): unknown {
