@@ -11,7 +11,6 @@
  * written only means parsing.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -20,6 +19,7 @@ import { LineCounter } from 'yaml';
 import { parseYaml, peekPlain, readYamlText, type YamlSource } from './load-yaml.js';
 import { locateKept, positionsOf, type Positions } from './kept-positions.js';
 import { xmlTextProblem } from './xml-text.js';
+import { readRegularFile } from '../io/read-bounded.js';
 
 /**
  * What a kept value depends on besides the text: this store's format and the yaml library's
@@ -63,6 +63,9 @@ interface Kept {
   positions: Positions;
 }
 
+/** A kept parse is a few times its YAML (inputs are at most a few MB): a larger file is not one Trappa wrote. */
+const MAX_KEPT_BYTES = 256 * 1024 * 1024;
+
 /** The kept value of `text` as a source, or undefined when none is kept (or it cannot be read). */
 async function keptSource(dir: string, file: string, text: string, parse: Parse): Promise<YamlSource | undefined> {
   let plain: unknown;
@@ -71,7 +74,10 @@ async function keptSource(dir: string, file: string, text: string, parse: Parse)
   try {
     // One synchronous read: through fs/promises each kept file was four trips through libuv's
     // pool (open, stat, read, close), ~1 ms of main-thread CPU per file in a fresh process.
-    const stored = readFileSync(path.join(dir, nameOf(file, text)), 'utf8');
+    // A regular file within the limit only: `.cache` may hold a link to /dev/zero or a FIFO (io/read-bounded.ts).
+    const bytes = readRegularFile(path.join(dir, nameOf(file, text)), MAX_KEPT_BYTES);
+    if (!bytes) return undefined;
+    const stored = bytes.toString('utf8');
     const newline = stored.indexOf('\n');
     json = stored.slice(0, newline);
     plain = JSON.parse(json);

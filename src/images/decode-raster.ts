@@ -11,12 +11,12 @@
  * sharp (~250 ms of CPU for Candy's first picture, most of a template build's extra time).
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BoundedCache } from '../bounded-cache.js';
 import { imageCacheKey } from './image-cache.js';
 import { loadSharp } from './load-sharp.js';
+import { readRegularFile } from '../io/read-bounded.js';
 
 export interface Raster {
   width: number;
@@ -86,13 +86,17 @@ export const rasterCacheDir = (projectRoot: string): string => path.join(project
 
 const entryPath = (dir: string, key: string): string => path.join(dir, `${key}.rgba`);
 
+/** A raster is at most 128 px a side, 4 bytes a pixel: a larger entry is not one Trappa wrote. */
+const MAX_RASTER_ENTRY_BYTES = 1024 * 1024;
+
 /** One JSON header line ({width, height}, both 0 for a picture that cannot be decoded), then the pixels. */
 async function readCachedRaster(dir: string, key: string): Promise<Raster | null | undefined> {
   try {
     // Synchronous: read on every build, and one call costs less CPU than libuv's pool.
-    const file = readFileSync(entryPath(dir, key));
-    const newline = file.indexOf(0x0a);
-    if (newline < 0) return undefined;
+    // A regular file within the limit only: `.cache` may hold a link to /dev/zero or a FIFO (io/read-bounded.ts).
+    const file = readRegularFile(entryPath(dir, key), MAX_RASTER_ENTRY_BYTES);
+    const newline = file ? file.indexOf(0x0a) : -1;
+    if (!file || newline < 0) return undefined;
     const header = JSON.parse(file.subarray(0, newline).toString('utf8')) as { width?: unknown; height?: unknown };
     const { width, height } = header;
     if (!Number.isInteger(width) || !Number.isInteger(height)) return undefined;

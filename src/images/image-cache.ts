@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { ENCODER_SETTINGS } from './encode-image.js';
 import type { RenderedImage } from './render-image.js';
+import { readRegularFile } from '../io/read-bounded.js';
 
 /** A cache entry is a rendered image: bytes, mime, pixel size and placed size in inches. */
 export type CachedImage = RenderedImage;
@@ -48,6 +49,9 @@ export function imageCacheKey(source: Buffer, params: Record<string, unknown>): 
 
 const entryPath = (dir: string, key: string): string => path.join(dir, `${key}.img`);
 
+/** An entry is one encoded picture (pictures are at most tens of MB): a larger file is not one Trappa wrote. */
+const MAX_ENTRY_BYTES = 256 * 1024 * 1024;
+
 /**
  * Reads an entry: one JSON header line, then the encoded bytes.
  * Anything unreadable or inconsistent is a miss (the entry is then rewritten).
@@ -55,9 +59,10 @@ const entryPath = (dir: string, key: string): string => path.join(dir, `${key}.i
 export async function readCachedImage(dir: string, key: string): Promise<CachedImage | undefined> {
   try {
     // Synchronous: read on every build, and one call costs less CPU than libuv's pool.
-    const file = readFileSync(entryPath(dir, key));
-    const newline = file.indexOf(0x0a);
-    if (newline < 0) return undefined;
+    // A regular file within the limit only: `.cache` may hold a link to /dev/zero or a FIFO (io/read-bounded.ts).
+    const file = readRegularFile(entryPath(dir, key), MAX_ENTRY_BYTES);
+    const newline = file ? file.indexOf(0x0a) : -1;
+    if (!file || newline < 0) return undefined;
     const header: unknown = JSON.parse(file.subarray(0, newline).toString('utf8'));
     const data = file.subarray(newline + 1);
     if (!isHeader(header) || data.length !== header.bytes) return undefined;

@@ -24,7 +24,7 @@
  * caches' are; the folder keeps the MAX_ENTRIES newest. Deleting it is always safe.
  */
 import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { LayoutInfo, LayoutRole, MasterSet } from '../pptx/master-set.js';
@@ -33,6 +33,7 @@ import type { Raster } from '../images/decode-raster.js';
 import type { PictureArtStore } from '../check/ground-art.js';
 import type { LogoBand, LogoRows } from '../layout/page.js';
 import type { Box } from '../layout/types.js';
+import { readRegularFile } from '../io/read-bounded.js';
 
 /** The store's folder in a project. */
 export const templateStoreDir = (projectRoot: string): string => path.join(projectRoot, '.cache', 'templates');
@@ -356,13 +357,12 @@ const LOOK_ENTRIES = { entries: 64, maxBytes: 8 * 1024 * 1024 };
 /** What is stored under `key` as V8 wrote it, when this user's Trappa wrote it whole; else undefined. */
 function storedValue(dir: string, key: string, maxBytes: number): unknown {
   try {
-    const size = statSync(entryPath(dir, key), { throwIfNoEntry: false })?.size;
-    if (size === undefined || size > maxBytes) return undefined;
     // Synchronous: read on every build, and one call costs less CPU than libuv's pool.
     const secretKey = storeSecret();
     if (!secretKey) return undefined;
-    const file = readFileSync(entryPath(dir, key));
-    if (file.length < MAC_BYTES) return undefined;
+    // A regular file within the limit only: `.cache` may hold a link to /dev/zero or a FIFO (io/read-bounded.ts).
+    const file = readRegularFile(entryPath(dir, key), maxBytes);
+    if (!file || file.length < MAC_BYTES) return undefined;
     const payload = file.subarray(MAC_BYTES);
     // Before deserialising: bytes this user's Trappa did not write are never handed to V8.
     if (!timingSafeEqual(file.subarray(0, MAC_BYTES), macOf(secretKey, key, payload))) return undefined;
