@@ -30,6 +30,7 @@ export const LAYERS = [
       'bounded-cache.ts',
       'project-paths.ts',
       'user-folders.ts',
+      'heap-growth.ts',
       'units.ts',
       'contrast.ts',
       'io/',
@@ -65,7 +66,7 @@ export const LAYERS = [
   ['absorb', ['absorb/', 'diff/']],
   ['studio', ['studio/']],
   ['commands', ['commands/']],
-  ['cli', ['cli.ts', 'heap-growth.ts']],
+  ['cli', ['cli.ts']],
 ];
 
 /** The layer index of a module path relative to src/ (forward slashes), or -1; the longest matching member wins. */

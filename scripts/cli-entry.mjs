@@ -27,6 +27,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { crc32 } from 'node:zlib';
+import { growHeapSlowly as growHeapAtStart, heapFlagsAsAtStart } from '../src/heap-growth.ts';
 import { userCacheDir } from '../src/user-folders.ts';
 
 // For whatever is still loaded as an ES module (the studio's worker, sharp's wrapper, pdf.js).
@@ -134,7 +135,8 @@ function loadBundle(argv) {
       // V8 tags a cache with its flags: those the CLI changed while it ran go back to V8's own
       // (another --entry bundle may not have changed any). Flags given on the command line
       // (--no-opt) stay in the tag: the cache is for a run under the same ones.
-      cjs.exports.restoreHeapDefaults?.();
+      if (isEntry) heapFlagsAsAtStart(argv);
+      else cjs.exports.restoreHeapDefaults?.();
       if (v8.cachedDataVersionTag() === tag) writeCache(file, script.createCachedData(), sourceSum);
     });
   }
@@ -150,6 +152,11 @@ function loadBundle(argv) {
   );
   return cjs.exports;
 }
+
+// Run as the CLI (not imported by a test): the heap's growth is set before the bundle is read and
+// compiled, which on Node 24 grew the young generation past the cap before the bundle could set it.
+const isEntry = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isEntry) growHeapAtStart(process.argv);
 
 const cli = loadBundle(process.argv);
 export const { createProgram, growHeapSlowly, ignoreClosedPipes, main, restoreHeapDefaults } = cli;

@@ -43,6 +43,7 @@ import type { PartReader } from './ooxml/package.js';
 import { writePptx } from './pptx/write-pptx.js';
 import { withinBuild } from './io/once-per-build.js';
 import { inTurn } from './io/in-turn.js';
+import { keepYoungGenerationCapped } from './heap-growth.js';
 
 const log = debugLog('build');
 /**
@@ -162,6 +163,7 @@ async function renderInProject(project: Project, given: DeckPlan, options: DeckO
   /** One line per stage: its time since the last stage ended. */
   const stage = (what: string, detail = ''): void => {
     if (log.enabled) log('%s: %s %s%s', id, what, msSince(started), detail);
+    keepYoungGenerationCapped();
     started = performance.now();
   };
   const prepared = await prepareDesign(project.root, given);
