@@ -8,21 +8,12 @@
  * build must succeed with the very decks a build without `.cache` makes.
  */
 import { createHash } from 'node:crypto';
-import {
-  copyFileSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyProjectInto } from './helpers/project-copy.js';
+import { copyProjectInto, copyProjectOnTemplate } from './helpers/project-copy.js';
 import { REPO, runCli } from './helpers/project.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'trappa-cache-untrusted-'));
@@ -31,14 +22,11 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** The bundled project on the impress fixture, so the template's stores are filled too. */
-function projectOnTemplate(): string {
-  const root = copyProjectInto(mkdtempSync(path.join(work, 'project-')));
-  mkdirSync(path.join(root, 'assets/templates'));
-  copyFileSync(path.join(REPO, 'test/fixtures/templates/impress.potx'), path.join(root, 'assets/templates/t.potx'));
-  const theme = path.join(root, 'data/theme.yaml');
-  writeFileSync(theme, `${readFileSync(theme, 'utf8')}template: templates/t.potx\n`);
-  return root;
-}
+const projectOnTemplate = (): string =>
+  copyProjectOnTemplate(
+    mkdtempSync(path.join(work, 'project-')),
+    path.join(REPO, 'test/fixtures/templates/impress.potx'),
+  );
 
 /** `build --all` into `out`: each deck's sha256 by file name. */
 async function build(root: string, out: string): Promise<Record<string, string>> {

@@ -43,7 +43,7 @@ import { chooseLayouts, LAYOUT_ROLES } from '../src/template/choose-layouts.js';
 import type { LayoutRole, MasterSet } from '../src/pptx/master-set.js';
 import type { LogoRows } from '../src/layout/page.js';
 import type { Box } from '../src/layout/types.js';
-import { copyProjectInto } from './helpers/project-copy.js';
+import { copyProjectInto, copyProjectOnTemplate } from './helpers/project-copy.js';
 import { REPO, runCli } from './helpers/project.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'trappa-template-store-'));
@@ -431,16 +431,7 @@ describe('the template store in a build (the CLI)', () => {
   }
 
   /** The bundled project on the impress fixture. */
-  function projectOnImpress(): string {
-    const root = copyProjectInto(mkdtempSync(path.join(work, 'project-')));
-    mkdirSync(path.join(root, 'assets/templates'));
-    copyFileSync(IMPRESS, path.join(root, 'assets/templates/t.potx'));
-    writeFileSync(
-      path.join(root, 'data/theme.yaml'),
-      `${readFileSync(path.join(root, 'data/theme.yaml'), 'utf8')}template: templates/t.potx\n`,
-    );
-    return root;
-  }
+  const projectOnImpress = (): string => copyProjectOnTemplate(mkdtempSync(path.join(work, 'project-')), IMPRESS);
 
   // The key's folder is $XDG_STATE_HOME/trappa on Linux (and other Unixes); Windows and macOS have their own.
   it.runIf(process.platform === 'linux')(
