@@ -20,7 +20,7 @@
  * shared. A file is named by the bundle's hash, V8's cache tag (version, flags, CPU) and the
  * command, since a command's run is what fills it (`--help` compiles little of what `build` needs).
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import module from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -28,6 +28,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { crc32 } from 'node:zlib';
 import { growHeapSlowly as growHeapAtStart, heapFlagsAsAtStart } from '../src/heap-growth.ts';
+import { writeFileWholeSync } from '../src/io/save-file.ts';
 import { userCacheDir } from '../src/user-folders.ts';
 
 // For whatever is still loaded as an ES module (the studio's worker, sharp's wrapper, pdf.js).
@@ -79,21 +80,19 @@ function readCache(file, sourceSum) {
 }
 
 /**
- * Written whole or not at all (a temporary file renamed). Then other bundles' caches (an earlier
+ * Written whole or not at all (src/io/save-file.ts, as every file Trappa writes; bundled into
+ * cli.js, it costs `--help` nothing measurable). Then other bundles' caches (an earlier
  * Trappa, an earlier `npm run build:dist`) written over an hour ago are removed, with temporary
  * files a killed run left: not younger ones, so two installs used in turn (the bench's two
  * bundles, two projects' Trappas) do not remove each other's cache on every run.
  */
 function writeCache(file, data, sourceSum) {
   const dir = path.dirname(file);
-  const temporary = `${file}.${process.pid}.tmp`;
   try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
     const sums = Buffer.alloc(8);
     sums.writeUInt32LE(sourceSum, 0);
     sums.writeUInt32LE(crc32(data), 4);
-    writeFileSync(temporary, Buffer.concat([sums, data]), { mode: 0o600 });
-    renameSync(temporary, file);
+    writeFileWholeSync(file, Buffer.concat([sums, data]), { mode: 0o600, folderMode: 0o700 });
     const own = `${BUNDLE_HASH.slice(0, 16)}-`;
     const hourAgo = Date.now() - 3_600_000;
     for (const name of readdirSync(dir)) {
@@ -104,7 +103,6 @@ function writeCache(file, data, sourceSum) {
     }
   } catch {
     // No cache this time (read-only home, disk full, another process's file in the way).
-    removeQuietly(temporary);
   }
 }
 

@@ -107,6 +107,10 @@ const OS_ERRORS: Record<string, string> = {
 /** A file Windows would not replace for 10 s (io/rename-retry.ts): EPERM, EBUSY or EACCES alike. */
 const IN_USE = 'the file is probably open in PowerPoint (or another program); close it there and run the command again';
 
+/** A folder its parent does not take (io/save-file.ts makeFolderSync: /proc, a link to a missing folder). */
+const NO_FOLDER_HERE =
+  'no folder can be made here (its parent takes none, as /proc or a link to a missing folder); choose another folder';
+
 /**
  * An expected OS error (anywhere in the cause chain) as one plain line naming the path;
  * undefined for anything else, which stays a bug report.
@@ -117,8 +121,12 @@ export function fileSystemError(
   shown: (file: string) => string = (f) => f,
 ): FileSystemError | undefined {
   for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    const { code, path, dest, inUse } = e as NodeJS.ErrnoException & { dest?: string; inUse?: boolean };
-    const advice = code ? (inUse ? IN_USE : OS_ERRORS[code]) : undefined;
+    const { code, path, dest, inUse, noFolderHere } = e as NodeJS.ErrnoException & {
+      dest?: string;
+      inUse?: boolean;
+      noFolderHere?: boolean;
+    };
+    const advice = code ? (inUse ? IN_USE : noFolderHere ? NO_FOLDER_HERE : OS_ERRORS[code]) : undefined;
     if (!advice) continue;
     // For a rename the target is where the problem is; a temporary name means nothing to the user.
     const target = typeof dest === 'string' && code !== 'ENOENT' ? dest : path;

@@ -214,6 +214,18 @@ describe.skipIf(process.platform !== 'linux')('the code cache of dist/cli.js', (
     await buildWithCache(root, blocked);
     expect(readFileSync(blocked, 'utf8')).toBe('');
   });
+
+  it('in a folder under /proc (where a recursive mkdir spins) leaves the command as it is', async () => {
+    const root = copyProject();
+    const help = await runCliAsync(
+      ['--help'],
+      root,
+      { XDG_CACHE_HOME: '/proc/self/trappa-cache' },
+      { killAfterMs: 30_000 },
+    );
+    expect(help.signal).toBeNull();
+    expect(help.status).toBe(0);
+  });
 });
 
 describe('the commands the loader keeps caches for', () => {

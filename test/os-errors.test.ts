@@ -13,7 +13,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { runQuietly } from './helpers/ooxml.js';
-import { CLI_ARGS, copyProject } from './helpers/project.js';
+import { CLI_ARGS, copyProject, runCliAsync } from './helpers/project.js';
 import { runMain } from './helpers/in-process.js';
 import { addTinyDecks, shaOfFile, strayTemps } from './helpers/output-state.js';
 
@@ -104,6 +104,40 @@ describe('paths the file system refuses', () => {
     expect(run.status).toBe(0);
     expect(existsSync(path.join(root, 'output', `${id}-v0.2-2004-01-26.pptx`))).toBe(true);
     expect(existsSync(path.join(root, 'output/releases', `${id}-v0.2`, 'release.json'))).toBe(true);
+  });
+
+  // Node's recursive mkdir loops for ever (ignoring SIGTERM) where a parent is there but says
+  // ENOENT to a new folder, as /proc does: the run is killed after a minute if it spins.
+  it.skipIf(!existsSync('/proc/self'))(
+    '--out under /proc: a located user error, not a build that never ends',
+    async () => {
+      const root = copyProject();
+      addTinyDecks(root, ['t1']);
+      const run = await runCliAsync(
+        ['--out', '/proc/self/trappa-out/decks', 'build', '--deck', 't1'],
+        root,
+        {},
+        {
+          killAfterMs: 60_000,
+        },
+      );
+      expect(run.signal).toBeNull();
+      expect(run.status).toBe(7);
+      expect(run.stderr.trim()).toMatch(
+        /^trappa: \S*proc\/self\/trappa-out: no folder can be made here \(its parent takes none, as \/proc or a link to a missing folder\); choose another folder \(ENOENT\)$/,
+      );
+    },
+  );
+
+  it.skipIf(!existsSync('/proc/self'))('XDG_STATE_HOME under /proc: no key, no stores, the decks built', async () => {
+    const root = copyProject();
+    addTinyDecks(root, ['t1']);
+    const env = { XDG_STATE_HOME: '/proc/self/trappa-state' };
+    const run = await runCliAsync(['build', '--deck', 't1'], root, env, { killAfterMs: 60_000 });
+    expect(run.signal).toBeNull();
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(existsSync(deckFiles(path.join(root, 'output'), ['t1'])[0]!)).toBe(true);
   });
 
   it('send-log.jsonl is a folder (EISDIR)', async () => {

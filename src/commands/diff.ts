@@ -1,5 +1,4 @@
 /** `trappa diff A B` and `trappa diff --since-sent DECK`: what changed between two versions of a deck, per slide. */
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { compareDecks, formatDiff } from '../diff/compare.js';
@@ -7,6 +6,7 @@ import { diffHtml } from '../diff/html.js';
 import { lastSent, resolveSide } from '../diff/sides.js';
 import { TrappaError } from '../errors.js';
 import { resolvePaths } from '../project-paths.js';
+import { saveAtomically } from '../io/save-file.js';
 import type { Messages } from '../messages/catalogue.js';
 import { projectOptions } from './shared.js';
 
@@ -48,7 +48,7 @@ export function registerDiff(program: Command, messages: Messages): void {
       const diff = compareDecks(sideA.slides, sideB.slides);
       console.log(formatDiff(diff, [sideA.label, sideB.label], messages));
       if (flags.html) {
-        await writeFile(flags.html, diffHtml(sideA, sideB, diff));
+        await saveAtomically(flags.html, diffHtml(sideA, sideB, diff));
         console.log(`\n✓ ${path.relative(process.cwd(), path.resolve(flags.html))}`);
       }
     });

@@ -8,7 +8,6 @@ import {
   copyFileSync,
   cpSync,
   existsSync,
-  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -22,6 +21,7 @@ import { parse } from 'yaml';
 import { buildDecks } from '../build-deck.js';
 import { CheckFailedError } from '../errors.js';
 import { resolvePaths, type ProjectPathOptions } from '../project-paths.js';
+import { makeFolderSync } from '../io/save-file.js';
 
 const SHEET_DECK = 'trappa-template-sheet';
 
@@ -53,7 +53,7 @@ function sheetProject(options: ProjectPathOptions, template: string): string {
   cpSync(paths.dataDir, path.join(root, 'data'), { recursive: true });
   if (existsSync(paths.templatesDir)) cpSync(paths.templatesDir, path.join(root, 'templates'), { recursive: true });
   if (existsSync(paths.assetsDir)) cpSync(paths.assetsDir, path.join(root, 'assets'), { recursive: true });
-  mkdirSync(path.join(root, 'assets/templates'), { recursive: true });
+  makeFolderSync(path.join(root, 'assets/templates'));
   const name = `sheet-${path.basename(template)}`;
   copyFileSync(template, path.join(root, 'assets/templates', name));
   const themeFile = path.join(root, 'data/theme.yaml');
@@ -111,7 +111,7 @@ export async function writeTemplateSheet(
   const root = sheetProject(options, template);
   try {
     const { file, failed } = await buildSheetDeck(root);
-    mkdirSync(outDir, { recursive: true });
+    makeFolderSync(outDir);
     const deck = path.join(outDir, `${path.basename(template).replace(/\.[^.]+$/, '')}-sheet.pptx`);
     copyFileSync(file, deck);
     const { previewDeck } = await import('../post/preview.js');

@@ -11,7 +11,7 @@
  * written only means parsing.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { ok, type Result } from '../errors.js';
@@ -20,6 +20,7 @@ import { parseYaml, peekPlain, readYamlText, type YamlSource } from './load-yaml
 import { locateKept, positionsOf, type Positions } from './kept-positions.js';
 import { xmlTextProblem } from './xml-text.js';
 import { readRegularFile } from '../io/read-bounded.js';
+import { writeCacheFile } from '../io/save-file.js';
 
 /**
  * What a kept value depends on besides the text: this store's format and the yaml library's
@@ -97,12 +98,9 @@ async function keepSource(dir: string, source: YamlSource, plain: unknown): Prom
   const kept: Kept = { lineStarts: source.lineCounter.lineStarts, positions };
   const name = nameOf(source.file, source.text);
   const file = path.join(dir, name);
-  const temporary = `${file}.${process.pid}.tmp`;
   try {
-    await mkdir(dir, { recursive: true });
-    await writeFile(temporary, `${json}\n${JSON.stringify(kept)}`);
     // Whole or not at all: a reader never sees half a value.
-    await rename(temporary, file);
+    await writeCacheFile(file, `${json}\n${JSON.stringify(kept)}`);
     const family = familyOf(source.file);
     const earlier = (await readdir(dir)).filter((n) => n.startsWith(family) && n.endsWith('.json') && n !== name);
     await Promise.all(earlier.map((n) => rm(path.join(dir, n), { force: true })));

@@ -10,13 +10,12 @@
  * the rendered images, image-cache.ts): a later build of a photo template then never loads
  * sharp (~250 ms of CPU for Candy's first picture, most of a template build's extra time).
  */
-import { randomUUID } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BoundedCache } from '../bounded-cache.js';
 import { imageCacheKey } from './image-cache.js';
 import { loadSharp } from './load-sharp.js';
 import { readRegularFile } from '../io/read-bounded.js';
+import { writeCacheFile } from '../io/save-file.js';
 
 export interface Raster {
   width: number;
@@ -110,17 +109,8 @@ async function readCachedRaster(dir: string, key: string): Promise<Raster | null
   }
 }
 
-/** Written atomically (temporary file + rename), as image-cache.ts does. */
+/** Written whole (io/save-file.ts), as image-cache.ts does. */
 async function writeCachedRaster(dir: string, key: string, raster: Raster | null): Promise<void> {
   const header = Buffer.from(`${JSON.stringify({ width: raster?.width ?? 0, height: raster?.height ?? 0 })}\n`);
-  const target = entryPath(dir, key);
-  const temporary = `${target}.${randomUUID()}.tmp`;
-  await mkdir(dir, { recursive: true });
-  try {
-    await writeFile(temporary, Buffer.concat([header, raster?.data ?? new Uint8Array()]));
-    await rename(temporary, target);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
+  await writeCacheFile(entryPath(dir, key), Buffer.concat([header, raster?.data ?? new Uint8Array()]));
 }

@@ -1,11 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { ENCODER_SETTINGS } from './encode-image.js';
 import type { RenderedImage } from './render-image.js';
 import { readRegularFile } from '../io/read-bounded.js';
+import { writeCacheFile } from '../io/save-file.js';
 
 /** A cache entry is a rendered image: bytes, mime, pixel size and placed size in inches. */
 export type CachedImage = RenderedImage;
@@ -82,18 +82,9 @@ function isHeader(value: unknown): value is Header {
   return numbers && (header.mime === 'image/png' || header.mime === 'image/jpeg');
 }
 
-/** Writes an entry atomically (temporary file + rename), so a crash never leaves half an image. */
+/** Writes an entry whole (io/save-file.ts), so a crash never leaves half an image. */
 export async function writeCachedImage(dir: string, key: string, image: CachedImage): Promise<void> {
   const { data, ...rest } = image;
   const header = Buffer.from(`${JSON.stringify({ ...rest, bytes: data.length })}\n`, 'utf8');
-  const target = entryPath(dir, key);
-  const temporary = `${target}.${randomUUID()}.tmp`;
-  await mkdir(dir, { recursive: true });
-  try {
-    await writeFile(temporary, Buffer.concat([header, data]));
-    await rename(temporary, target);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
+  await writeCacheFile(entryPath(dir, key), Buffer.concat([header, data]));
 }

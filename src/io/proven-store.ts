@@ -4,16 +4,15 @@
  * (store-secret.ts) over the whole file, and naming the build of Trappa that wrote it
  * (`TRAPPA_BUILD_ID`): what it holds goes into decks as it is, and another build could make
  * other bytes of the same input. A file that is damaged, cut short, another user's, another
- * build's or crafted reads as no file. Written atomically (temporary file + rename), best
+ * build's or crafted reads as no file. Written whole (io/save-file.ts), best
  * effort: a folder the user may not write to costs the next build the work, never this one.
  *
  * The file: the HMAC (32 bytes) of the format's name and the payload; the payload: the build id
  * (its length in a byte, then Latin-1), then the store's body.
  */
-import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { readRegularFile } from './read-bounded.js';
+import { writeFileWholeSync } from './save-file.js';
 import { storeSecret } from './store-secret.js';
 
 const MAC_BYTES = 32;
@@ -51,18 +50,10 @@ export function writeProven(file: string, format: string, build: string | undefi
   const head = Buffer.alloc(1 + build.length);
   head[0] = head.write(build, 1, 'latin1');
   const payload = Buffer.concat([head, body]);
-  const temporary = `${file}.${randomUUID()}.tmp`;
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(temporary, Buffer.concat([macOf(secret, format, payload), payload]));
-    renameSync(temporary, file);
+    writeFileWholeSync(file, Buffer.concat([macOf(secret, format, payload), payload]));
     return true;
   } catch {
-    try {
-      rmSync(temporary, { force: true });
-    } catch {
-      // ENOTDIR, EACCES: nothing of ours is there, or nothing can be done about it.
-    }
     return false;
   }
 }

@@ -1,16 +1,41 @@
 /**
- * Atomic saves: write a temporary file beside the target, flush it, then rename.
- * A reader (or a crash) sees either the old file or the new one, never half of one. The file
- * replaced is kept aside (`….tmp.old`) until the whole set of files is in place, so a set whose
- * last rename fails (a deck open in PowerPoint) is put back as it was (`saveAllOrNothing`).
+ * Every file Trappa writes whole goes through here: the user's decks, manifests and drafts, the
+ * stores in a project's `.cache`, the key that signs them and the CLI's code cache. A file is
+ * written to a temporary file beside the target (same folder: same file system, so the rename is
+ * atomic), created exclusively (`wx`: never through a link or over another process's file) with
+ * the caller's mode, flushed where it must outlive a crash (`durable`), then renamed into place.
+ * A reader (or a crash) sees either the old file or the new one, never half of one; a failure
+ * removes the temporary file and is thrown as the OS error it is, naming the target (errors.ts
+ * words ENOSPC, EROFS, EACCES … as a user error).
+ *
+ * Saves of the user's files (`prepareSave`, `saveAtomically`) also keep the file replaced aside
+ * (`….tmp.old`) until the whole set of files is in place, so a set whose last rename fails (a deck
+ * open in PowerPoint) is put back as it was (`saveAllOrNothing`), and wait out a file in use on
+ * Windows. Cache files (`writeCacheFile`, `writeFileWholeSync`) need neither: nothing is lost
+ * when one is not replaced, and a build must not wait 10 s for one.
  *
  * Temporary names are short and fixed in length (`.<hash of the name>.<pid>.<random>.tmp`),
  * so a long deck id can never make them longer than the file system allows, and a later
- * run can recognise and remove the ones a killed process left behind (`sweepTemps`).
+ * run can recognise and remove the ones a killed process left behind (`strayTemps`).
+ *
+ * Folders are made by `makeFolder(Sync)`, not by `mkdir(…, { recursive: true })`: Node's
+ * recursive mkdir loops for ever, ignoring SIGTERM, where a parent exists but takes no new
+ * folder and says ENOENT (under /proc, or a link to a missing folder).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { readdirSync } from 'node:fs';
-import { copyFile, link, mkdir, open, rm } from 'node:fs/promises';
+import {
+  closeSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { copyFile, link, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { CLEANUP_RETRIES, type RenamePolicy, renameRetrying } from './rename-retry.js';
 
@@ -22,6 +47,154 @@ const NAME_MAX = 255;
 /** An OS-style error, so the CLI words it like any other (see errors.ts `fileSystemError`). */
 function osError(code: string, file: string, cause?: unknown): NodeJS.ErrnoException {
   return Object.assign(new Error(`${code}: ${file}`, { cause }), { code, path: file });
+}
+
+/** `error` naming `file`: errors of an open file handle (ENOSPC) name no path, and a temporary name means nothing to the user. */
+function naming(error: unknown, file: string): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code ? osError(code, file, error) : error;
+}
+
+/** A folder that cannot be made although its parent is there (/proc says ENOENT): marked for its own message. */
+function noFolderHere(dir: string, cause: unknown): NodeJS.ErrnoException {
+  return Object.assign(osError('ENOENT', dir, cause), { noFolderHere: true });
+}
+
+/** What one mkdir did, an EEXIST of something else than a folder thrown as it is. */
+function mkdirOnce(dir: string, mode: number | undefined): 'made' | 'there' | 'no parent' {
+  try {
+    mkdirSync(dir, { mode });
+    return 'made';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return 'no parent';
+    if (code !== 'EEXIST') throw error;
+    const there = statSync(dir, { throwIfNoEntry: false });
+    // A link to a folder that is not there: nothing to make it in.
+    if (!there) throw noFolderHere(dir, error);
+    if (!there.isDirectory()) throw error;
+    return 'there';
+  }
+}
+
+/**
+ * `mkdir -p dir`, each folder made with `mode`; an OS error naming the folder, never a loop: the
+ * folders from the first one that is there down to `dir` are made one by one, and one refused
+ * once its parent is there is refused for good (see the module comment).
+ */
+export function makeFolderSync(dir: string, mode?: number): void {
+  const missing: string[] = [];
+  for (let at = path.resolve(dir); mkdirOnce(at, mode) === 'no parent'; at = path.dirname(at)) {
+    if (path.dirname(at) === at) throw osError('ENOENT', dir);
+    missing.push(at);
+  }
+  for (const folder of missing.reverse())
+    if (mkdirOnce(folder, mode) === 'no parent') throw noFolderHere(folder, undefined);
+}
+
+/**
+ * The same for async callers. Synchronous inside: a few mkdir calls of microseconds each, and
+ * an async walk would be the same loop twice over.
+ */
+export async function makeFolder(dir: string, mode?: number): Promise<void> {
+  makeFolderSync(dir, mode);
+}
+
+/** How a file is written: its mode when created (0o600: its owner only), and whether it is flushed to disk first. */
+export interface WriteOptions {
+  mode?: number;
+  /** fsync before the rename: a file that must outlive a crash (not a cache, which a crash may cost). @default true */
+  durable?: boolean;
+  /** The mode of folders made for it. */
+  folderMode?: number;
+}
+
+/** Writes `data` to a new temporary file beside `file` and returns its name; nothing is left when it fails. */
+async function writeTemporary(file: string, data: Uint8Array | string, options: WriteOptions): Promise<string> {
+  await makeFolder(path.dirname(file), options.folderMode);
+  const tmp = tempPathFor(file);
+  try {
+    const handle = await open(tmp, 'wx', options.mode);
+    try {
+      await handle.writeFile(data);
+      if (options.durable !== false) await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    await rm(tmp, { force: true, ...CLEANUP_RETRIES });
+    throw naming(error, file);
+  }
+  return tmp;
+}
+
+/** The same, synchronously. */
+function writeTemporarySync(file: string, data: Uint8Array | string, options: WriteOptions): string {
+  makeFolderSync(path.dirname(file), options.folderMode);
+  const tmp = tempPathFor(file);
+  try {
+    const fd = openSync(tmp, 'wx', options.mode);
+    try {
+      writeFileSync(fd, data);
+      if (options.durable !== false) fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    removeQuietlySync(tmp);
+    throw naming(error, file);
+  }
+  return tmp;
+}
+
+/** Removes `file` if it is there; one that cannot be removed is left (a later sweep may). */
+function removeQuietlySync(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // ENOTDIR, EACCES: nothing of ours is there, or nothing can be done about it.
+  }
+}
+
+/**
+ * A cache file written whole (see the module comment): not flushed unless asked, since a cache a
+ * crash cuts short reads as damaged, which costs a build the work, never a wrong result.
+ */
+export async function writeCacheFile(
+  file: string,
+  data: Uint8Array | string,
+  options: WriteOptions = {},
+): Promise<void> {
+  const tmp = await writeTemporary(file, data, { durable: false, ...options });
+  try {
+    await rename(tmp, file);
+  } catch (error) {
+    await rm(tmp, { force: true, ...CLEANUP_RETRIES });
+    throw naming(error, file);
+  }
+}
+
+/**
+ * `writeCacheFile` for the synchronous callers: the stores read and written once per build (one
+ * call costs less CPU than libuv's pool) and the code cache, written in an exit handler. With
+ * `exclusive`, `file` is made only when there is none (a hard link, which fails with EEXIST):
+ * of two processes making it at once one wins, and neither ever sees the other's half.
+ */
+export function writeFileWholeSync(
+  file: string,
+  data: Uint8Array | string,
+  options: WriteOptions & { exclusive?: boolean } = {},
+): void {
+  const tmp = writeTemporarySync(file, data, { durable: false, ...options });
+  try {
+    if (options.exclusive) linkSync(tmp, file);
+    else renameSync(tmp, file);
+  } catch (error) {
+    removeQuietlySync(tmp);
+    throw naming(error, file);
+  }
+  // The file is there under its own name now; the temporary name is a second link to it.
+  if (options.exclusive) removeQuietlySync(tmp);
 }
 
 /**
@@ -70,25 +243,9 @@ export async function prepareSave(
   data: Uint8Array | string,
   policy: SavePolicy = {},
 ): Promise<PreparedSave> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const tmp = tempPathFor(file);
+  const tmp = await writeTemporary(file, data, { mode: policy.mode });
   const aside = `${tmp}.old`;
   const abort = (): Promise<void> => rm(tmp, { force: true, ...CLEANUP_RETRIES });
-  try {
-    const handle = await open(tmp, 'w', policy.mode);
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch (error) {
-    await abort();
-    // Errors of an open file handle (ENOSPC) name no path; the target is what the user knows.
-    if ((error as NodeJS.ErrnoException).code && !(error as NodeJS.ErrnoException).path)
-      throw osError((error as NodeJS.ErrnoException).code!, file, error);
-    throw error;
-  }
   let replaced = false;
   const dropAside = (): Promise<void> => rm(aside, { force: true, ...CLEANUP_RETRIES });
   return {

@@ -4,11 +4,12 @@
  * Trappa wrote, proven by an HMAC under this key. It lives outside every project, so a project
  * folder handed over with its `.cache` brings no entry that passes.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { debugLog } from '../debug-log.js';
 import { userStateDir } from '../user-folders.js';
+import { writeFileWholeSync } from './save-file.js';
 
 const log = debugLog('load');
 
@@ -35,34 +36,23 @@ function readSecret(file: string): Buffer | 'other' | undefined {
  * user only), or null when it can be neither read nor made: then there is no store, every build
  * does the work itself, and `--verbose` says why, once.
  *
- * A key file of another length (a process killed between making the file and writing it, a file
- * cut short) is replaced: silently keeping it turned the stores off for good. The new key is written
- * to a file of its own and renamed over the old one, so no reader sees half a key; of two processes
- * replacing it at once the later rename wins, and an entry the other writes meanwhile is no entry
- * to the next build (made again and rewritten), never a wrong one.
+ * The key is written whole (io/save-file.ts), flushed (losing it costs every store), and made only
+ * where there is none: of two processes making it at once, one makes it and both read the same key.
+ * A key file of another length (a file cut short, an older Trappa's half-written key) is replaced:
+ * silently keeping it turned the stores off for good. Of two processes replacing it at once the later
+ * rename wins, and an entry the other writes meanwhile is no entry to the next build (made again and
+ * rewritten), never a wrong one.
  */
 export function storeSecret(): Buffer | null {
   if (secret !== undefined) return secret;
   const file = secretFile();
   const found = readSecret(file);
   if (found instanceof Buffer) return (secret = found);
-  const temporary = `${file}.${randomUUID()}.tmp`;
   try {
-    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    if (found === undefined) {
-      // 'wx': of two processes making it at once, one writes and both read the same key.
-      writeFileSync(file, randomBytes(SECRET_BYTES), { flag: 'wx', mode: 0o600 });
-    } else {
-      writeFileSync(temporary, randomBytes(SECRET_BYTES), { flag: 'wx', mode: 0o600 });
-      renameSync(temporary, file);
-    }
+    const options = { mode: 0o600, folderMode: 0o700, durable: true, exclusive: found === undefined };
+    writeFileWholeSync(file, randomBytes(SECRET_BYTES), options);
   } catch {
     // EEXIST (another process made it) or a folder that cannot be written: read what is there.
-    try {
-      rmSync(temporary, { force: true });
-    } catch {
-      // Nothing of ours is there, or nothing can be done about it.
-    }
   }
   const made = readSecret(file);
   secret = made instanceof Buffer ? made : null;

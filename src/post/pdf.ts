@@ -14,7 +14,7 @@
  *   untagged with the master page; the finishing stage (pdf-finish/) then makes them, the page
  *   background, the footer and the panels' fills artifacts, and the panel headings headings.
  */
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { english, said } from '../messages/catalogue.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { checkPdfAgainstDeck, formatPdfFindings, preloadPdfReader } from '../check/pdf/index.js';
@@ -22,6 +22,7 @@ import { readDeck } from '../check/read-deck.js';
 import { CheckFailedError } from '../errors.js';
 import { prepareDeckForPdf } from './pdf-deck.js';
 import { convertManyWithSoffice, findSoffice, type ConvertOptions } from './soffice.js';
+import { makeFolder } from '../io/save-file.js';
 
 const pdfExportTarget =
   'pdf:impress_pdf_Export:' +
@@ -91,7 +92,7 @@ async function keptPdf(job: PdfJob, target: string): Promise<WrittenPdf | undefi
 async function convertAndSave(jobs: { job: PdfJob; target: string }[], options: ConvertOptions): Promise<WrittenPdf[]> {
   await findSoffice();
   // Beside the (first) target, so the final renames stay on one file system and are atomic.
-  await mkdir(dirname(jobs[0]!.target), { recursive: true });
+  await makeFolder(dirname(jobs[0]!.target));
   const staging = await mkdtemp(join(dirname(jobs[0]!.target), '.trappa-pdf-'));
   try {
     const staged: Staged[] = [];
@@ -99,7 +100,7 @@ async function convertAndSave(jobs: { job: PdfJob; target: string }[], options: 
       const deck = new Uint8Array(await readFile(job.pptx));
       // Numbered: two targets in different folders may share a name.
       const input = join(staging, 'in', `${i + 1}-${basename(target, '.pdf')}.pptx`);
-      await mkdir(dirname(input), { recursive: true });
+      await makeFolder(dirname(input));
       await writeFile(input, prepareForLibreOffice(deck));
       const language = job.language ?? deckLanguage(deck);
       staged.push({ job, target, deck, input, ...(language ? { language } : {}) });
@@ -135,7 +136,7 @@ async function convertAndSave(jobs: { job: PdfJob; target: string }[], options: 
       throw new CheckFailedError(`${message}\n${failures.join('\n')}`);
     }
     for (const s of staged) {
-      await mkdir(dirname(s.target), { recursive: true });
+      await makeFolder(dirname(s.target));
       await rename(pdfs.get(s)!, s.target);
     }
     return written;

@@ -3,13 +3,14 @@
  * many decks per LibreOffice run.
  */
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { TrappaError } from '../errors.js';
 import { findTool, type ToolSpec } from './find-tool.js';
 import { convertManyWithSoffice, type ConvertOptions } from './soffice.js';
 import { english, said } from '../messages/catalogue.js';
+import { makeFolder } from '../io/save-file.js';
 
 /** Options for {@link previewDeck}. */
 export interface PreviewOptions extends ConvertOptions {
@@ -72,7 +73,7 @@ export async function previewDecks(
   const pdftoppm = await findPdftoppm();
   const dirs = jobs.map((job) => resolve(job.outDir));
   // Beside the first deck's folder (normally output/preview/), so the renames stay on one file system.
-  await mkdir(dirname(dirs[0]!), { recursive: true });
+  await makeFolder(dirname(dirs[0]!));
   const staging = await mkdtemp(join(dirname(dirs[0]!), '.preview-'));
   try {
     const pdfs = await convertManyWithSoffice(
@@ -83,7 +84,7 @@ export async function previewDecks(
     );
     const previews: Preview[] = [];
     for (const [i, dir] of dirs.entries()) {
-      await mkdir(dir, { recursive: true });
+      await makeFolder(dir);
       const pdf = join(dir, basename(pdfs[i]!));
       await rename(pdfs[i]!, pdf);
       previews.push(await renderPreview(pdftoppm, pdf, dir, dpi));

@@ -3,13 +3,14 @@
  * between running instances), reused by the process's later runs, removed when it exits.
  */
 import { rmSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TrappaError } from '../errors.js';
 import { CLEANUP_RETRIES } from '../io/rename-retry.js';
 import { type RunResult, runProcess } from './run-process.js';
+import { makeFolder } from '../io/save-file.js';
 
 /**
  * Runs soffice with this process's profile. LibreOffice refuses to share a user profile between
@@ -99,6 +100,6 @@ async function setProfileLocale(profile: string, language: string | undefined): 
     : '';
   const next = base.replace(LOCALE_ITEM, '').replace('</oor:items>', `${item}</oor:items>`);
   if (next === current) return;
-  await mkdir(dirname(file), { recursive: true });
+  await makeFolder(dirname(file));
   await writeFile(file, next);
 }

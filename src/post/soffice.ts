@@ -6,13 +6,14 @@
  * with the process's own throwaway profile (`-env:UserInstallation=`), and one soffice
  * converts a whole batch of files: starting LibreOffice is most of a conversion's time.
  */
-import { readdir, mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { readdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, extname, join, resolve } from 'node:path';
 import { CLEANUP_RETRIES } from '../io/rename-retry.js';
 import { TrappaError } from '../errors.js';
 import { findTool, type ToolSpec } from './find-tool.js';
 import { runWithProfile } from './run-with-profile.js';
+import { makeFolder } from '../io/save-file.js';
 
 /** `/opt/libreoffice7.6/program/soffice` and the like. */
 async function optLibreOffice(): Promise<string[]> {
@@ -107,7 +108,7 @@ export async function convertManyWithSoffice(
   const twice = outputs.find((o, i) => outputs.indexOf(o) !== i);
   if (twice)
     throw new TrappaError(`Two inputs would both be converted to ${basename(twice)}; give them different names.`);
-  await mkdir(outDir, { recursive: true });
+  await makeFolder(outDir);
   return enqueue(async () => {
     const staging = await mkdtemp(join(resolve(outDir), '.soffice-'));
     try {

@@ -5,7 +5,7 @@
  * first, so a deck that got shorter leaves no stale slide behind.
  */
 import { withFonts } from '../fonts/fonts.js';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError, type Issue } from '../errors.js';
 import { loadProject, type ProjectPaths } from '../data/load-project.js';
@@ -14,6 +14,7 @@ import { placeImages } from '../deck/place-images.js';
 import { findDeck, resolveDeck } from '../plan/resolve-deck.js';
 import { loadSharp } from '../images/load-sharp.js';
 import { renderSlideSvg } from './render-slide.js';
+import { makeFolder } from '../io/save-file.js';
 
 export interface FastPreviewOptions extends ProjectPaths {
   outDir: string;
@@ -77,7 +78,7 @@ export async function previewFast(options: FastPreviewOptions): Promise<FastPrev
 }
 
 async function clearSlides(folder: string): Promise<void> {
-  await mkdir(folder, { recursive: true });
+  await makeFolder(folder);
   for (const name of await readdir(folder)) {
     if (/^slide-\d+\.(svg|png)$/.test(name)) await rm(path.join(folder, name), { force: true });
   }

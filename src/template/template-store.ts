@@ -23,8 +23,8 @@
  * template is read again and the entry written anew. Writes are atomic (temporary file + rename) and best effort, as the other
  * caches' are; the folder keeps the MAX_ENTRIES newest. Deleting it is always safe.
  */
-import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { LayoutInfo, LayoutRole, MasterSet } from '../pptx/master-set.js';
@@ -34,6 +34,7 @@ import type { PictureArtStore } from '../check/ground-art.js';
 import type { LogoBand, LogoRows } from '../layout/page.js';
 import type { Box } from '../layout/types.js';
 import { readRegularFile } from '../io/read-bounded.js';
+import { writeFileWholeSync } from '../io/save-file.js';
 
 /** The store's folder in a project. */
 export const templateStoreDir = (projectRoot: string): string => path.join(projectRoot, '.cache', 'templates');
@@ -380,17 +381,13 @@ export function storeTemplate(dir: string, key: string, set: MasterSet): void {
 /** Writes `value` under `key`, signed, and keeps the `entries` newest. */
 function storeValue(dir: string, key: string, value: unknown, entries: number): void {
   const target = entryPath(dir, key);
-  const temporary = `${target}.${randomUUID()}.tmp`;
   try {
     const entry = entryOf(key, serialize(value));
     if (!entry) return;
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(temporary, entry);
-    renameSync(temporary, target);
+    writeFileWholeSync(target, entry);
     keepNewest(dir, key, entries);
   } catch {
     // A project folder the user may not write to costs the next build the reading, never this one.
-    forget(temporary);
   }
 }
 

@@ -19,13 +19,14 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import lockfile from 'proper-lockfile';
 import { TrappaError } from '../errors.js';
+import { makeFolderSync } from '../io/save-file.js';
 
 const LOCK_NAME = '.trappa.lock';
 
@@ -58,7 +59,7 @@ export async function withOutputLock<T>(folder: string, work: () => Promise<T>, 
   const key = path.resolve(folder);
   const mine = held.getStore();
   if (mine?.has(key)) return work();
-  mkdirSync(folder, { recursive: true });
+  makeFolderSync(folder);
   const waitMs = options.waitMs ?? 60_000;
   // TRAPPA_LOCK_STALE_MS: how soon a killed process's lock is taken over (tests shorten it; at least 2000).
   const staleMs = options.staleMs ?? (Math.max(2000, Number(process.env.TRAPPA_LOCK_STALE_MS)) || 10_000);

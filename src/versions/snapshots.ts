@@ -23,7 +23,7 @@ import {
   RELEASES,
   type ReleaseRecord,
 } from './records.js';
-import { saveAtomically, strayTemps, tempPathFor, type PreparedSave } from '../io/save-file.js';
+import { makeFolder, type PreparedSave, saveAtomically, strayTemps, tempPathFor } from '../io/save-file.js';
 import { CLEANUP_RETRIES, type RenamePolicy, renameRetrying } from '../io/rename-retry.js';
 import { english, type MessageKey, said } from '../messages/catalogue.js';
 
@@ -50,7 +50,7 @@ async function copyInputs(
   for (const file of files) {
     const target = confinePath(toRoot, file.logical);
     if (!target.ok) throw new TrappaError(refused(what, file.logical, target.reason, 'word.folder.project'));
-    await mkdir(path.dirname(target.path), { recursive: true });
+    await makeFolder(path.dirname(target.path));
     await copyFile(file.absolute, target.path);
     copied.push({ logical: target.relative, absolute: target.path });
   }
@@ -70,7 +70,7 @@ export async function prepareSnapshot(
   policy: RenamePolicy = {},
 ): Promise<PreparedSave> {
   const dir = releaseDir(outDir, record.deckId, record.version);
-  await mkdir(path.dirname(dir), { recursive: true });
+  await makeFolder(path.dirname(dir));
   const tmp = tempPathFor(dir);
   const abort = (): Promise<void> => rm(tmp, { recursive: true, force: true, ...CLEANUP_RETRIES });
   try {

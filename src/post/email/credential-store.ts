@@ -7,7 +7,7 @@
  * names a file (created readable by its owner only) for machines without a credential store, such
  * as CI runners and containers where no keyring daemon runs.
  */
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { saveAtomically } from '../../io/save-file.js';
 import { english, type MessageKey, said } from '../../messages/catalogue.js';
@@ -78,7 +78,6 @@ function fileStore(file: string): CredentialStore {
   };
   const write = async (all: Record<string, string>): Promise<void> => {
     if (Object.keys(all).length === 0) return void (await rm(file, { force: true }));
-    await mkdir(path.dirname(file), { recursive: true });
     // Created readable by its owner only, before a byte of the secret is in it.
     await saveAtomically(file, `${JSON.stringify(all, null, 2)}\n`, { mode: 0o600 });
   };

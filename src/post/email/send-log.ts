@@ -1,7 +1,8 @@
-import { mkdir, open } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { Issue } from '../../errors.js';
 import type { RecipientField } from './types.js';
+import { makeFolder } from '../../io/save-file.js';
 
 /*
  * output/send-log.jsonl: the memory that stops a deck version going to the same person twice.
@@ -68,7 +69,7 @@ const isIntent = (line: SendLogLine): line is SendLogIntent => line.kind === 'in
 
 /** Appends one line and fsyncs it. A torn last line from a crash is closed off first. */
 export async function appendSendLog(file: string, line: SendLogLine): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
+  await makeFolder(path.dirname(file));
   const handle = await open(file, 'a+');
   try {
     const { size } = await handle.stat();

@@ -1,5 +1,4 @@
-import { mkdir } from 'node:fs/promises';
-import { saveAtomically } from '../../io/save-file.js';
+import { makeFolder, saveAtomically } from '../../io/save-file.js';
 import path from 'node:path';
 import { TrappaError } from '../../errors.js';
 import { dropInaccessiblePdfs } from '../pdf-attachment.js';
@@ -38,7 +37,7 @@ export async function writeDrafts(decks: readonly OutgoingDeck[], options: Write
     checked.push({ ...deck, attachments: kept });
   }
   const messages = await prepareMessages(checked, options);
-  await mkdir(options.outDir, { recursive: true });
+  await makeFolder(options.outDir);
   const files = draftFileNames(messages, options.outDir);
   for (const [i, message] of messages.entries()) {
     const { distribution, deck } = message;
