@@ -188,7 +188,7 @@ describe('the deflated parts store (in process)', () => {
     expect(entries.map((e) => e.hash)).toEqual([sha256(part)]);
   });
 
-  it('forgets a part not zipped for MAX_AGE builds, and keeps the newest parts within its size', () => {
+  it('forgets a part not zipped for MAX_AGE builds that changed the file, and keeps the newest parts within its size', () => {
     const kept = freshPart();
     const dropped = freshPart();
     loadDeflateStore(dir, BUILD);
@@ -198,6 +198,8 @@ describe('the deflated parts store (in process)', () => {
     for (let build = 1; build <= MAX_AGE; build++) {
       loadDeflateStore(dir, BUILD);
       zipOne(kept);
+      // Each build makes a part of its own (an edit), so each writes the file.
+      zipOne(freshPart(200));
       saveDeflateStore(dir, BUILD);
       const ages = new Map(readStoreFile(dir).entries.map((e) => [e.hash, e.age]));
       expect(ages.get(sha256(kept))).toBe(0);
@@ -214,6 +216,43 @@ describe('the deflated parts store (in process)', () => {
     const sizeOf = (part: Uint8Array) => deflateSync(part, { level: 6 }).length;
     saveDeflateStore(dir, BUILD, sizeOf(newest) + sizeOf(older) + 10);
     expect(readStoreFile(dir).entries.map((e) => e.hash)).toEqual([sha256(newest), sha256(older)]);
+  });
+
+  it('is not written by a build that zips nothing new and only parts of the last write (one deck of two, an unchanged rebuild)', () => {
+    const [a, b, edited] = [freshPart(), freshPart(), freshPart()];
+    const file = path.join(dir, 'parts.store');
+    const build = (...parts: Uint8Array[]): void => {
+      loadDeflateStore(dir, BUILD);
+      for (const part of parts) zipOne(part);
+      saveDeflateStore(dir, BUILD);
+    };
+    const ages = () => new Map(readStoreFile(dir).entries.map((e) => [e.hash, e.age]));
+    build(a, b);
+    build(edited, b);
+    expect(ages()).toEqual(
+      new Map([
+        [sha256(edited), 0],
+        [sha256(b), 0],
+        [sha256(a), 1],
+      ]),
+    );
+    const written = statSync(file).ino;
+    // The same build again, then deck b alone: nothing new, nothing older used; no part ages.
+    build(edited, b);
+    build(b);
+    build(edited);
+    expect(statSync(file).ino).toBe(written);
+    expect(ages().get(sha256(a))).toBe(1);
+    // The edit undone: `a` comes back, is written at age 0, and `edited` ages by that one write.
+    build(a, b);
+    expect(statSync(file).ino).not.toBe(written);
+    expect(ages()).toEqual(
+      new Map([
+        [sha256(a), 0],
+        [sha256(b), 0],
+        [sha256(edited), 1],
+      ]),
+    );
   });
 });
 

@@ -66,15 +66,23 @@ export interface Aged<T> {
 
 /**
  * What a store keeps after a build: what the build used (age 0), then the earlier entries a build
- * older, newest first, while younger than `maxAge` and within `maxWeight` together. Undefined when
- * that is what the store holds already (the build used exactly its entries): no need to write it.
+ * older, newest first, while younger than `maxAge` and within `maxWeight` together.
+ *
+ * Undefined, and the file left as it is, when the build made nothing new and used only entries of
+ * age 0: nothing must be added, nothing can have grown too old or too heavy, and what it used is
+ * already recorded as used by the latest write. So an entry's age counts the builds that changed the
+ * store without using it, not every build: an unchanged rebuild (the common one), or `build --deck`
+ * of one deck after `build --all`, writes nothing (it rewrote the whole file each time, up to tens
+ * of MB, while the entries of an earlier edit aged). A build that brings back an older entry (an
+ * edit undone, the other deck of two built in turn) writes it at age 0 again, so an entry used
+ * within the last `maxAge` writes is kept.
  */
 export function keptAfter<T>(
   used: ReadonlyMap<string, T>,
   before: ReadonlyMap<string, Aged<T>>,
   { maxAge, maxWeight, weigh }: { maxAge: number; maxWeight: number; weigh: (value: T) => number },
 ): Map<string, Aged<T>> | undefined {
-  if (used.size === before.size && [...used.keys()].every((key) => before.get(key)?.age === 0)) return undefined;
+  if ([...used.keys()].every((key) => before.get(key)?.age === 0)) return undefined;
   const kept = new Map<string, Aged<T>>();
   let weight = 0;
   const keep = (key: string, value: T, age: number): void => {

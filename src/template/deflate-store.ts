@@ -7,10 +7,12 @@
  *
  * One file per project, read once per build (a file per part cost a trip to the disk each): the
  * parts the last builds zipped, each with its deflated bytes, the CRC-32 and length of what they
- * inflate to, and how many builds ago it was last zipped. After a build the file is written anew
- * (temporary file + rename) with what this build zipped and what earlier builds zipped within
- * MAX_AGE builds, up to MAX_BYTES, newest first; a build that zipped exactly what the file holds
- * does not write it.
+ * inflate to, and how many of the builds that changed the file ago it was last zipped. After a
+ * build that zipped a part the file lacks, or one of an earlier build, the file is written anew
+ * (whole: io/save-file.ts) with what this build zipped and what earlier builds zipped within
+ * MAX_AGE such builds, up to MAX_BYTES, newest first; a build that zipped only parts the last
+ * write recorded (an unchanged rebuild, one deck of several) does not write it (io/proven-store.ts
+ * `keptAfter`).
  *
  * Why an HMAC and not inflating each entry to check it (as the store of master-set parts did): a
  * deflated part goes into the deck as it is, so an entry must be bytes this Trappa made of the
@@ -35,7 +37,7 @@ const FILE = 'parts.store';
 /** The store of earlier versions: a file per master-set part (`6-<sha1>-<length>.deflate`), removed when the new file is written. */
 const OLD_ENTRY = /^\d-[0-9a-f]{40}-\d+\.deflate$/;
 /**
- * Builds an unused part is kept for: a project's decks are built one at a time as often as all
+ * Builds that changed the file an unused part is kept for: a project's decks are built one at a time as often as all
  * together (`build --deck`), and the Studio rebuilds on every edit, each of which leaves a slide
  * behind that the next edit may bring back (undo).
  */

@@ -11,8 +11,9 @@
  * itself holds the slide's whole XML. The values go into decks as they are, so
  * the file is proven as the deflated parts' is (io/proven-store.ts: this user's key, this build of
  * Trappa, whose code made them); the finished XML is still checked well-formed with the rest of
- * the deck. Kept: what the last MAX_AGE builds used, up to MAX_CHARACTERS, newest first; not
- * written when a build used exactly what the file holds. Deleting the folder is always safe.
+ * the deck. Kept: what the last MAX_AGE builds that changed the file used, up to MAX_CHARACTERS,
+ * newest first; not written when a build made nothing new and used only what the last write
+ * recorded (io/proven-store.ts `keptAfter`). Deleting the folder is always safe.
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
