@@ -5,31 +5,51 @@
  * a slide's text and of the theme's colours; a damaged or foreign store is no store. Run through
  * the CLI (dist/), whose build id the store needs.
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
-import { finishStoreDir, StoredFinishing } from '../src/template/finish-store.js';
+import { finishStoreDir, loadFinishStore, saveFinishStore, StoredFinishing } from '../src/template/finish-store.js';
+import { writeProven } from '../src/io/proven-store.js';
 import { copyProjectInto, REPO } from './helpers/project-copy.js';
 import { runCli } from './helpers/project.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'trappa-finish-store-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const FORMAT = 'trappa-finished-slides-1';
+const FORMAT = 'trappa-finished-slides-2';
 
-/** The store's file as the format says: MAC, build id, V8's serialisation of [hash, value, age] triples. */
-function readStore(dir: string): { build: string; entries: [string, unknown, number][] } {
-  const payload = readFileSync(path.join(dir, 'slides.store')).subarray(32);
+/** The store's file as the format says: MAC, build id, then per entry its hash, age, length and V8's serialisation of its value. */
+function readStore(dir: string): { build: string; entries: [string, unknown, number][]; bytes: number } {
+  const file = readFileSync(path.join(dir, 'slides.store'));
+  const payload = file.subarray(32);
   const build = payload.toString('latin1', 1, 1 + payload[0]!);
-  return { build, entries: deserialize(payload.subarray(1 + build.length)) as [string, unknown, number][] };
+  const entries: [string, unknown, number][] = [];
+  for (let at = 1 + build.length; at < payload.length; ) {
+    const length = payload.readUInt32LE(at + 33);
+    entries.push([
+      payload.toString('hex', at, at + 32),
+      deserialize(payload.subarray(at + 37, at + 37 + length)),
+      payload[at + 32]!,
+    ]);
+    at += 37 + length;
+  }
+  return { build, entries, bytes: file.length };
 }
 
 function writeStore(dir: string, build: string, entries: [string, unknown, number][], secret: Buffer): void {
-  const payload = Buffer.concat([Buffer.from([build.length]), Buffer.from(build, 'latin1'), serialize(entries)]);
+  const fields = entries.map(([hash, value, age]) => {
+    const bytes = serialize(value);
+    const head = Buffer.alloc(37);
+    head.write(hash, 0, 32, 'hex');
+    head[32] = age;
+    head.writeUInt32LE(bytes.length, 33);
+    return Buffer.concat([head, bytes]);
+  });
+  const payload = Buffer.concat([Buffer.from([build.length]), Buffer.from(build, 'latin1'), ...fields]);
   const mac = createHmac('sha256', secret).update(`${FORMAT}\0`).update(payload).digest();
   writeFileSync(path.join(dir, 'slides.store'), Buffer.concat([mac, payload]));
 }
@@ -53,6 +73,66 @@ describe('the finished slides store (in process)', () => {
     expect(memo.repaired('<a:t>\uFFFD</a:t>', 'nn', () => 'y')).toBe('y');
     expect(memo.repaired('<a:t>\uFFFD</a:t>', 'nb', () => 'z')).toBe('x');
     expect(memo.used().size).toBe(4);
+  });
+});
+
+describe('the finished slides store file (in process)', () => {
+  const BUILD = 'test-build';
+  /** A proven file of `entries` ([hash, value bytes, age]) as saveFinishStore would name it. */
+  const proven = (dir: string, entries: [string, Uint8Array, number][]): void => {
+    const fields = entries.map(([hash, bytes, age]) => {
+      const head = Buffer.alloc(37);
+      head.write(hash, 0, 32, 'hex');
+      head[32] = age;
+      head.writeUInt32LE(bytes.length, 33);
+      return Buffer.concat([head, bytes]);
+    });
+    expect(
+      writeProven(path.join(dir, 'slides.store'), FORMAT, `${BUILD}/${process.versions.v8}`, Buffer.concat(fields)),
+    ).toBe(true);
+  };
+  const hashOf = (seed: string) => createHash('sha256').update(seed).digest('hex');
+  /** The hash a slide's key is kept under (finish-store.ts keyOf). */
+  const keyHash = (...texts: string[]) => {
+    const hash = createHash('sha256');
+    for (const text of texts) hash.update(`${text.length}:`).update(text);
+    return hash.digest('hex');
+  };
+
+  it('reads a value only when a build asks for it, and writes an entry it did not use back as it was read', () => {
+    const dir = mkdtempSync(path.join(work, 'lazy-'));
+    const first = new StoredFinishing();
+    first.repaired('<a:t>A</a:t>', 'nb', () => 'repaired A');
+    saveFinishStore(dir, first, BUILD);
+    const [hashA, valueA] = readStore(dir).entries[0]!;
+    // An entry no V8 reads (bytes no serialisation gives): a store that deserialised every entry on
+    // reading took the whole file for damaged; this one serves the other entry, then keeps these bytes.
+    const unread = Buffer.from([0xff, 0x0f, 0xee, 0xee, 0xee]);
+    proven(dir, [
+      [hashA, serialize(valueA), 0],
+      [hashOf('other'), unread, 0],
+    ]);
+    const next = loadFinishStore(dir, BUILD)!;
+    expect(next.repaired('<a:t>A</a:t>', 'nb', () => 'made again')).toBe('repaired A');
+    next.repaired('<a:t>B</a:t>', 'nb', () => 'repaired B');
+    saveFinishStore(dir, next, BUILD);
+    const file = readFileSync(path.join(dir, 'slides.store'));
+    const kept = Buffer.concat([Buffer.from(hashOf('other'), 'hex'), Buffer.from([1, unread.length, 0, 0, 0]), unread]);
+    expect(file.includes(kept)).toBe(true);
+  });
+
+  it('reads no file over its bound: what a build can write (32 MiB of entries, heads included)', () => {
+    const dir = mkdtempSync(path.join(work, 'bound-'));
+    const MAX = 32 * 1024 * 1024;
+    const asked = () => loadFinishStore(dir, BUILD)!.repaired('<a:t>X</a:t>', 'nb', () => 'made');
+    const entry = (hash: string) => [hash, serialize('served'), 0] as [string, Uint8Array, number];
+    const filler = (bytes: number) => [hashOf('filler'), Buffer.alloc(bytes - 37), 0] as [string, Uint8Array, number];
+    const wanted = entry(keyHash('repaired', 'nb', '<a:t>X</a:t>'));
+    const size = 37 + wanted[1].length;
+    proven(dir, [wanted, filler(MAX - size)]);
+    expect(asked()).toBe('served');
+    proven(dir, [wanted, filler(MAX - size + 1)]);
+    expect(asked()).toBe('made');
   });
 });
 

@@ -37,7 +37,8 @@ export function readProven(
     const payload = bytes.subarray(MAC_BYTES);
     if (!timingSafeEqual(bytes.subarray(0, MAC_BYTES), macOf(secret, format, payload))) return undefined;
     const made = payload.toString('latin1', 1, 1 + payload[0]!);
-    return made === build ? payload.subarray(1 + made.length) : undefined;
+    const body = payload.subarray(1 + made.length);
+    return made === build && body.length <= maxBytes ? body : undefined;
   } catch {
     return undefined;
   }

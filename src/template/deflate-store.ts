@@ -42,7 +42,11 @@ const OLD_ENTRY = /^\d-[0-9a-f]{40}-\d+\.deflate$/;
  * behind that the next edit may bring back (undo).
  */
 export const MAX_AGE = 8;
-/** The most deflated bytes kept: a 1,000-row deck's parts deflate to ~0.5 MB; more decks or larger ones lose their oldest parts first. */
+/**
+ * The most bytes of entries kept, heads included (so it bounds the file as written, and the file is
+ * read within it): a 1,000-row deck's parts deflate to ~0.5 MB; more decks or larger ones lose their
+ * oldest parts first.
+ */
 const MAX_BYTES = 32 * 1024 * 1024;
 /** An entry's fixed fields: SHA-256, level, age, length, CRC-32 and deflated length. */
 const HEAD_BYTES = 32 + 1 + 1 + 4 + 4 + 4;
@@ -55,7 +59,7 @@ const held = new Map<string, Map<string, Aged<Deflated>>>();
  * store is empty; so is every store when this Trappa has no build id (run from source).
  */
 export function loadDeflateStore(dir: string, build = process.env.TRAPPA_BUILD_ID): void {
-  const body = readProven(path.join(dir, FILE), FORMAT, build, 2 * MAX_BYTES);
+  const body = readProven(path.join(dir, FILE), FORMAT, build, MAX_BYTES);
   const entries = (body && parseEntries(body)) ?? new Map<string, Aged<Deflated>>();
   held.set(dir, entries);
   rememberDeflated([...entries].map(([key, { value }]) => [key, value]));
@@ -93,7 +97,8 @@ export function saveDeflateStore(dir: string, build = process.env.TRAPPA_BUILD_I
   const before = held.get(dir) ?? new Map<string, Aged<Deflated>>();
   held.delete(dir);
   // Undefined for the common warm build: every part it zipped came from the file, and it zipped every part there.
-  const kept = keptAfter(zipped, before, { maxAge: MAX_AGE, maxWeight: maxBytes, weigh: (part) => part.bytes.length });
+  const weigh = (part: Deflated): number => HEAD_BYTES + part.bytes.length;
+  const kept = keptAfter(zipped, before, { maxAge: MAX_AGE, maxWeight: maxBytes, weigh });
   if (!kept || !writeProven(path.join(dir, FILE), FORMAT, build, serialised(kept))) return;
   try {
     for (const name of readdirSync(dir)) if (OLD_ENTRY.test(name)) rmSync(path.join(dir, name), { force: true });

@@ -11,9 +11,16 @@
  * itself holds the slide's whole XML. The values go into decks as they are, so
  * the file is proven as the deflated parts' is (io/proven-store.ts: this user's key, this build of
  * Trappa, whose code made them); the finished XML is still checked well-formed with the rest of
- * the deck. Kept: what the last MAX_AGE builds that changed the file used, up to MAX_CHARACTERS,
+ * the deck. Kept: what the last MAX_AGE builds that changed the file used, up to MAX_BYTES,
  * newest first; not written when a build made nothing new and used only what the last write
  * recorded (io/proven-store.ts `keptAfter`). Deleting the folder is always safe.
+ *
+ * The body: for each entry its key's hash (32 bytes), its age (a byte), the length of its value
+ * (4 bytes) and the value in V8's serialisation. An entry is deserialised when a build asks for it,
+ * not when the file is read: the file's bytes and all of its values at once were twice the file in
+ * memory, and most builds use only some of what the last 8 kept. An entry kept unused goes back into
+ * the file as the bytes it was read as. MAX_BYTES bounds the body as written, so it is the bound the
+ * file is read with.
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
@@ -25,14 +32,17 @@ import { storeSecret } from '../io/store-secret.js';
 /** The store's folder in a project. */
 export const finishStoreDir = (projectRoot: string): string => path.join(projectRoot, '.cache', 'finished');
 
-const FORMAT = 'trappa-finished-slides-1';
+const FORMAT = 'trappa-finished-slides-2';
 const FILE = 'slides.store';
 /** As the deflated parts' store (deflate-store.ts): a project's decks are built one at a time as often as all together. */
 const MAX_AGE = 8;
-/** Characters of finished XML kept: a 1,000-row deck's slides are ~9 M characters, applied and repaired. */
-const MAX_CHARACTERS = 24 * 1024 * 1024;
-/** A file over this is not one this store wrote (UTF-8 of at most MAX_CHARACTERS, and the tags). */
-const MAX_FILE_BYTES = 4 * MAX_CHARACTERS;
+/**
+ * Bytes of entries kept, heads included: a 1,000-row deck's slides are ~9 M characters applied and
+ * repaired, a byte each in V8's serialisation (Latin-1; a text with a character beyond it, two).
+ */
+const MAX_BYTES = 32 * 1024 * 1024;
+/** An entry's fixed fields: the hash, the age, the value's length. */
+const HEAD_BYTES = 32 + 1 + 4;
 
 /** A value of either step: a slide with its structure applied, or a part's repaired text. */
 type Finished = AppliedSlide | string;
@@ -59,8 +69,11 @@ export class StoredFinishing implements FinishingMemo {
   /** Each process builds a deck once: nothing is kept by its text (write-zip.ts `again`). */
   readonly again = false;
   readonly #used = new Map<string, Finished>();
+  /** The hashes of what was served from the file: their bytes go back as they were. */
+  readonly #fromFile = new Set<string>();
 
-  constructor(readonly earlier: ReadonlyMap<string, Aged<Finished>> = new Map()) {}
+  /** @param earlier entries of the store's file, by key hash: each value as V8 serialised it. */
+  constructor(readonly earlier: ReadonlyMap<string, Aged<Uint8Array>> = new Map()) {}
 
   applied(key: string, apply: () => AppliedSlide): { done: AppliedSlide; reused: boolean } {
     const hash = keyOf('applied', key);
@@ -81,14 +94,26 @@ export class StoredFinishing implements FinishingMemo {
   }
 
   #found(hash: string): Finished | undefined {
-    const found = this.#used.get(hash) ?? this.earlier.get(hash)?.value;
-    if (found !== undefined) this.#used.set(hash, found);
+    const made = this.#used.get(hash);
+    if (made !== undefined) return made;
+    const found = finishedOf(this.earlier.get(hash)?.value);
+    if (found === undefined) return undefined;
+    this.#used.set(hash, found);
+    this.#fromFile.add(hash);
     return found;
   }
 
   /** What this build used or made, by key hash. */
   used(): ReadonlyMap<string, Finished> {
     return this.#used;
+  }
+
+  /** The same, serialised: what came from the file as it was read, what the build made anew. */
+  usedSerialised(): Map<string, Uint8Array> {
+    const out = new Map<string, Uint8Array>();
+    for (const [hash, value] of this.#used)
+      out.set(hash, this.#fromFile.has(hash) ? this.earlier.get(hash)!.value : serialize(value));
+    return out;
   }
 }
 
@@ -106,7 +131,7 @@ const withV8 = (build: string | undefined): string | undefined => build && `${bu
  */
 export function loadFinishStore(dir: string, build = process.env.TRAPPA_BUILD_ID): StoredFinishing | undefined {
   if (!build || !storeSecret()) return undefined;
-  const body = readProven(path.join(dir, FILE), FORMAT, withV8(build), MAX_FILE_BYTES);
+  const body = readProven(path.join(dir, FILE), FORMAT, withV8(build), MAX_BYTES);
   return new StoredFinishing((body && entriesOf(body)) ?? new Map());
 }
 
@@ -131,40 +156,67 @@ function isFinished(v: unknown): v is Finished {
   );
 }
 
-/** The entries of a proven body (V8's serialisation of [hash, value, age] triples); undefined when it is not that. */
-function entriesOf(body: Buffer): Map<string, Aged<Finished>> | undefined {
+/** The value of an entry's bytes; undefined when there is none or it is not a finished slide or part. */
+function finishedOf(bytes: Uint8Array | undefined): Finished | undefined {
+  if (bytes === undefined) return undefined;
   try {
-    const read: unknown = deserialize(body);
-    if (!Array.isArray(read)) return undefined;
-    const entries = new Map<string, Aged<Finished>>();
-    for (const entry of read) {
-      if (!Array.isArray(entry) || entry.length !== 3) return undefined;
-      const [hash, value, age] = entry as unknown[];
-      if (typeof hash !== 'string' || !isFinished(value) || !Number.isInteger(age)) return undefined;
-      entries.set(hash, { value, age: age as number });
-    }
-    return entries;
+    const value: unknown = deserialize(bytes);
+    return isFinished(value) ? value : undefined;
   } catch {
     return undefined;
   }
 }
 
 /**
+ * The entries of a proven body, each value still serialised (a view of the file's bytes); undefined
+ * when it does not read as this format's to its last byte.
+ */
+function entriesOf(body: Buffer): Map<string, Aged<Uint8Array>> | undefined {
+  const entries = new Map<string, Aged<Uint8Array>>();
+  for (let at = 0; at < body.length; ) {
+    if (at + HEAD_BYTES > body.length) return undefined;
+    const hash = body.toString('hex', at, at + 32);
+    const age = body[at + 32]!;
+    const length = body.readUInt32LE(at + 33);
+    at += HEAD_BYTES;
+    if (at + length > body.length) return undefined;
+    entries.set(hash, { value: body.subarray(at, at + length), age });
+    at += length;
+  }
+  return entries;
+}
+
+/** The body: each entry's fixed fields, then its serialised value. */
+function serialised(kept: ReadonlyMap<string, Aged<Uint8Array>>): Buffer {
+  let length = 0;
+  for (const { value } of kept.values()) length += HEAD_BYTES + value.length;
+  const out = Buffer.allocUnsafe(length);
+  let at = 0;
+  for (const [hash, { value, age }] of kept) {
+    out.write(hash, at, 32, 'hex');
+    out[at + 32] = age;
+    out.writeUInt32LE(value.length, at + 33);
+    out.set(value, at + HEAD_BYTES);
+    at += HEAD_BYTES + value.length;
+  }
+  return out;
+}
+
+/**
  * Keeps what `memo` used or made, and the store's earlier entries within MAX_AGE builds and
- * MAX_CHARACTERS. Best effort, as the other caches are.
+ * MAX_BYTES. What it took from the file keeps its bytes; only what the build made is serialised.
+ * Best effort, as the other caches are.
  */
 export function saveFinishStore(
   dir: string,
   memo: StoredFinishing,
   build = process.env.TRAPPA_BUILD_ID,
-  maxCharacters = MAX_CHARACTERS,
+  maxBytes = MAX_BYTES,
 ): void {
-  const kept = keptAfter(memo.used(), memo.earlier, {
+  const kept = keptAfter(memo.usedSerialised(), memo.earlier, {
     maxAge: MAX_AGE,
-    maxWeight: maxCharacters,
-    weigh: (value) => (typeof value === 'string' ? value.length : value.xml.length),
+    maxWeight: maxBytes,
+    weigh: (bytes) => HEAD_BYTES + bytes.length,
   });
-  if (!kept) return;
-  const body = serialize([...kept].map(([hash, { value, age }]) => [hash, value, age]));
-  writeProven(path.join(dir, FILE), FORMAT, withV8(build), body);
+  if (kept) writeProven(path.join(dir, FILE), FORMAT, withV8(build), serialised(kept));
 }
