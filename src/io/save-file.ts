@@ -61,13 +61,13 @@ function noFolderHere(dir: string, cause: unknown): NodeJS.ErrnoException {
 }
 
 /** What one mkdir did, an EEXIST of something else than a folder thrown as it is. */
-function mkdirOnce(dir: string, mode: number | undefined): 'made' | 'there' | 'no parent' {
+function mkdirOnce(dir: string, mode: number | undefined): 'made' | 'there' | 'parentMissing' {
   try {
     mkdirSync(dir, { mode });
     return 'made';
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return 'no parent';
+    if (code === 'ENOENT') return 'parentMissing';
     if (code !== 'EEXIST') throw error;
     const there = statSync(dir, { throwIfNoEntry: false });
     // A link to a folder that is not there: nothing to make it in.
@@ -84,12 +84,12 @@ function mkdirOnce(dir: string, mode: number | undefined): 'made' | 'there' | 'n
  */
 export function makeFolderSync(dir: string, mode?: number): void {
   const missing: string[] = [];
-  for (let at = path.resolve(dir); mkdirOnce(at, mode) === 'no parent'; at = path.dirname(at)) {
+  for (let at = path.resolve(dir); mkdirOnce(at, mode) === 'parentMissing'; at = path.dirname(at)) {
     if (path.dirname(at) === at) throw osError('ENOENT', dir);
     missing.push(at);
   }
   for (const folder of missing.reverse())
-    if (mkdirOnce(folder, mode) === 'no parent') throw noFolderHere(folder, undefined);
+    if (mkdirOnce(folder, mode) === 'parentMissing') throw noFolderHere(folder, undefined);
 }
 
 /**

@@ -67,6 +67,11 @@ const ADVICE: ReadonlyArray<readonly [string, string, string]> = [
     'fila er i bruk av eit anna program; lukk ho og prøv igjen',
   ],
   [
+    'no folder can be made here (its parent takes none, as /proc or a link to a missing folder); choose another folder',
+    'ingen mappe kan lages her (mappen over tar ikke imot nye, slik /proc eller en lenke til en mappe som mangler); velg en annen mappe',
+    'inga mappe kan lagast her (mappa over tek ikkje imot nye, slik /proc eller ei lenkje til ei mappe som manglar); vel ei anna mappe',
+  ],
+  [
     'the file is probably open in PowerPoint (or another program); close it there and run the command again',
     'filen er nok åpen i PowerPoint (eller et annet program); lukk den der og kjør kommandoen på nytt',
     'fila er truleg open i PowerPoint (eller eit anna program); lukk ho der og køyr kommandoen på nytt',
