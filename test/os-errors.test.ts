@@ -9,7 +9,7 @@
  * and their names say why.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { runQuietly } from './helpers/ooxml.js';
@@ -52,16 +52,22 @@ const changeDecks = (root: string, ids: string[]) =>
   );
 
 describe('paths the file system refuses', () => {
-  it('--out is a file (EEXIST), --out below a file (ENOTDIR), a 300-character folder name (ENAMETOOLONG)', async () => {
+  it('--out is a file (EEXIST), --out below a file (ENOTDIR), through a link to a missing folder, a 300-character folder name (ENAMETOOLONG)', async () => {
     const root = copyProject();
     addTinyDecks(root, ['t1']);
     writeFileSync(path.join(root, 'afile'), 'x');
+    symlinkSync(path.join(root, 'gone'), path.join(root, 'dangling'));
     const cases: [string, string][] = [
       [
         'afile',
         'trappa: afile: something else already exists at this path; move it away or choose another path (EEXIST)',
       ],
       ['afile/sub', 'trappa: afile/sub: a part of this path is a file, not a folder; choose another path (ENOTDIR)'],
+      // Node's own mkdir said a bare ENOENT here: exit 70, a bug report.
+      [
+        'dangling/out',
+        'trappa: dangling: no folder can be made here (its parent takes none, as /proc or a link to a missing folder); choose another folder (ENOENT)',
+      ],
       [
         'n'.repeat(300),
         `trappa: ${'n'.repeat(300)}: the name is too long for the file system; use a shorter deck id or folder name (ENAMETOOLONG)`,

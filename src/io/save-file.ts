@@ -20,7 +20,7 @@
  *
  * Folders are made by `makeFolder(Sync)`, not by `mkdir(…, { recursive: true })`: Node's
  * recursive mkdir loops for ever, ignoring SIGTERM, where a parent exists but takes no new
- * folder and says ENOENT (under /proc, or a link to a missing folder).
+ * folder and says ENOENT (under /proc). A link to a missing folder gets the same located error.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import {
