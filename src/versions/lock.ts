@@ -13,20 +13,20 @@
  * waiting for it to go stale: after `kill -9` or a crash, the next command does not stall.
  *
  * Taking and giving back the lock are synchronous (proper-lockfile's lockSync, mkdirSync,
- * writeFileSync, rmSync): each is a call of microseconds, and as fs/promises calls they were
+ * a whole write, rmSync): each is a call of microseconds, and as fs/promises calls they were
  * ~10 trips through libuv's pool per command, where a loaded machine kept the main thread
  * waiting (issue #27). Only waiting for another holder is asynchronous.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { mkdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import lockfile from 'proper-lockfile';
 import { TrappaError } from '../errors.js';
-import { makeFolderSync } from '../io/save-file.js';
+import { makeFolderSync, writeFileWholeSync } from '../io/save-file.js';
 
 const LOCK_NAME = '.trappa.lock';
 
@@ -94,7 +94,8 @@ function ignoreError(step: () => void): void {
 /** Says who holds the lock, for waiters that may find the holder dead (see takeOverFromDead). */
 function claimOwnership(folder: string): void {
   const owner: Owner = { pid: process.pid, host: os.hostname(), token: randomBytes(8).toString('hex') };
-  ignoreError(() => writeFileSync(ownerFile(folder), JSON.stringify(owner)));
+  // Whole (io/save-file.ts): a waiter reading it half-written saw no owner and waited for staleness.
+  ignoreError(() => writeFileWholeSync(ownerFile(folder), JSON.stringify(owner)));
 }
 
 async function readOwner(folder: string): Promise<Owner | undefined> {
