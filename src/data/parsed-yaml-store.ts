@@ -40,8 +40,14 @@ export async function loadKeptYaml(absPath: string, display: string, dir: string
   const kept = await keptSource(dir, display, text.value, parse);
   if (kept) return ok(kept);
   const parsed = parseYaml(display, text.value);
-  if (parsed.ok && peekPlain(parsed.value) !== undefined) await keepSource(dir, parsed.value, peekPlain(parsed.value));
-  return parsed;
+  const plain = parsed.ok ? peekPlain(parsed.value) : undefined;
+  const keeping = parsed.ok && plain !== undefined ? keepable(parsed.value, plain) : undefined;
+  if (!keeping) return parsed;
+  await keepSource(dir, display, text.value, keeping);
+  // The build goes on with the source the next build will read from the store, not with the parse:
+  // yaml's Document of a 1,000-row strategy (~20 MB) was held to the end of a project's first build,
+  // and only there (issue #27: the first build's peak RSS). It parses again only to locate a problem.
+  return ok(sourceOf(display, text.value, keeping.json, plain, keeping.kept, parse));
 }
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
@@ -88,14 +94,23 @@ async function keptSource(dir: string, file: string, text: string, parse: Parse)
   return textsSafe(plain) ? sourceOf(file, text, json, plain, kept, parse) : undefined;
 }
 
-/** Keeps a good parse's value and positions; never fails. `plain` is the value `parseYaml` made. */
-async function keepSource(dir: string, source: YamlSource, plain: unknown): Promise<void> {
+interface Keepable {
+  json: string;
+  kept: Kept;
+}
+
+/** A good parse's value as JSON and its positions, as the store keeps them; undefined when it cannot be kept. */
+function keepable(source: YamlSource, plain: unknown): Keepable | undefined {
   const json = JSON.stringify(plain);
-  if (json === undefined || !isDeepStrictEqual(JSON.parse(json), plain) || !textsSafe(plain)) return;
+  if (json === undefined || !isDeepStrictEqual(JSON.parse(json), plain) || !textsSafe(plain)) return undefined;
   const positions = positionsOf(source.doc);
-  if (!positions) return;
-  const kept: Kept = { lineStarts: source.lineCounter.lineStarts, positions };
-  const name = nameOf(source.file, source.text);
+  if (!positions) return undefined;
+  return { json, kept: { lineStarts: source.lineCounter.lineStarts, positions } };
+}
+
+/** Keeps the value and positions of `display`'s `text` (`keepable`); never fails. */
+async function keepSource(dir: string, display: string, text: string, { json, kept }: Keepable): Promise<void> {
+  const name = nameOf(display, text);
   const file = path.join(dir, name);
   const temporary = `${file}.${process.pid}.tmp`;
   try {
@@ -103,7 +118,7 @@ async function keepSource(dir: string, source: YamlSource, plain: unknown): Prom
     await writeFile(temporary, `${json}\n${JSON.stringify(kept)}`);
     // Whole or not at all: a reader never sees half a value.
     await rename(temporary, file);
-    const family = familyOf(source.file);
+    const family = familyOf(display);
     const earlier = (await readdir(dir)).filter((n) => n.startsWith(family) && n.endsWith('.json') && n !== name);
     await Promise.all(earlier.map((n) => rm(path.join(dir, n), { force: true })));
   } catch {
