@@ -20,6 +20,7 @@ import { parseYaml, peekPlain, readYamlText, type YamlSource } from './load-yaml
 import { locateKept, positionsOf, type Positions } from './kept-positions.js';
 import { xmlTextProblem } from './xml-text.js';
 import { readRegularFile } from '../io/read-bounded.js';
+import { holdYoungGeneration } from '../heap-growth.js';
 
 /**
  * What a kept value depends on besides the text: this store's format and the yaml library's
@@ -34,12 +35,12 @@ export async function loadKeptYaml(absPath: string, display: string, dir: string
   const text = await readYamlText(absPath, display);
   if (!text.ok) return text;
   const parse: Parse = (again) => {
-    const parsed = parseYaml(display, again);
+    const parsed = parseYamlCapped(display, again);
     return parsed.ok ? parsed.value : undefined;
   };
   const kept = await keptSource(dir, display, text.value, parse);
   if (kept) return ok(kept);
-  const parsed = parseYaml(display, text.value);
+  const parsed = parseYamlCapped(display, text.value);
   const plain = parsed.ok ? peekPlain(parsed.value) : undefined;
   const keeping = parsed.ok && plain !== undefined ? keepable(parsed.value, plain) : undefined;
   if (!keeping) return parsed;
@@ -48,6 +49,20 @@ export async function loadKeptYaml(absPath: string, display: string, dir: string
   // yaml's Document of a 1,000-row strategy (~20 MB) was held to the end of a project's first build,
   // and only there (issue #27: the first build's peak RSS). It parses again only to locate a problem.
   return ok(sourceOf(display, text.value, keeping.json, plain, keeping.kept, parse));
+}
+
+/**
+ * Characters of YAML from which a parse first stops the young generation's growth (heap-growth.ts):
+ * yaml's Document and the value are ~50–80 times the text (a 1,000-row strategy, 355 KB: 18–28 MB),
+ * so from ~100 KB one parse can double an 8 MB new space before the build's next check. The
+ * bundled strategy (20 KB) stays below, and its builds keep the 16 MB cap.
+ */
+const LARGE_TEXT = 64 * 1024;
+
+/** `parseYaml`, with the young generation's growth stopped first when the text is large. */
+function parseYamlCapped(display: string, text: string): Result<YamlSource> {
+  if (text.length >= LARGE_TEXT) holdYoungGeneration();
+  return parseYaml(display, text);
 }
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
