@@ -37,7 +37,8 @@
  * generation stops where it is, for the rest of the command (holdYoungGeneration). Measured through
  * dist/cli.js in round 17 (load 10–12, 6 runs each, with the kept YAML's form and the stores'
  * writes of the same round): a first 1,000-row build peaks at 204–213 MB on Node 22 (was 256–268)
- * and 202–215 on Node 24 (was 285–290), for 8–9 % less CPU (minima). A whole build at 8 MB (the cap
+ * and 202–215 on Node 24 (was 285–290), for 3–9 % less CPU (minima); 5,000 rows at 397 and 389 MB
+ * (were 505 and 652, one run each). A whole build at 8 MB (the cap
  * set to 8) would do as well there, but costs a rebuild of 1,000 rows ~5 % more CPU on Node 24
  * (more scavenges), so a build that parses no large text keeps the 16 MB cap.
  * Node 22 and 24 both know these flags; an unknown flag would only print a warning.
