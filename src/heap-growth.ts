@@ -28,6 +28,19 @@
  * Studio does not: its request thread only answers requests, and its layouts run in a worker with
  * a young generation of its own (studio-thread.ts). At 32 MB that thread's young generation grew
  * to 32 MB early on Node 24 (a 2 MB strategy's first load), 16 MB more of the studio's peak for no work.
+ *
+ * A check cannot run inside one synchronous call: a project's first build parses its strategy in
+ * one call to yaml (~0.5 s for 1,000 rows, 355 KB), and that parse took the new space from 8 MB
+ * (where loading the CLI's bundle leaves it on Node 22 and 24) to 32 (Node 22) or 64 (Node 24)
+ * before any check; after it, layout and finishing a first build's slides doubled it past the cap
+ * within one stage too (peak RSS 255–295 MB, issue #27). So before such a parse the young
+ * generation stops where it is, for the rest of the command (holdYoungGeneration). Measured through
+ * dist/cli.js in round 17 (load 10–12, 6 runs each, with the kept YAML's form and the stores'
+ * writes of the same round): a first 1,000-row build peaks at 204–213 MB on Node 22 (was 256–268)
+ * and 202–215 on Node 24 (was 285–290), for 3–9 % less CPU (minima); 5,000 rows at 397 and 389 MB
+ * (were 505 and 652, one run each). A whole build at 8 MB (the cap
+ * set to 8) would do as well there, but costs a rebuild of 1,000 rows ~5 % more CPU on Node 24
+ * (more scavenges), so a build that parses no large text keeps the 16 MB cap.
  * Node 22 and 24 both know these flags; an unknown flag would only print a warning.
  */
 import { PerformanceObserver } from 'node:perf_hooks';
@@ -86,9 +99,19 @@ const newSpace = (): number =>
 export function keepYoungGenerationCapped(): boolean {
   if (youngGenerationCap === undefined) return true;
   if (newSpace() < youngGenerationCap) return false;
+  holdYoungGeneration();
+  return true;
+}
+
+/**
+ * Stops the young generation's growth where it is, for the rest of the process: before a call no
+ * check can interrupt that would grow it past the cap (see above). Nothing when no cap is set (a
+ * library use, a test in its own process) or growth is stopped already.
+ */
+export function holdYoungGeneration(): void {
+  if (youngGenerationCap === undefined) return;
   v8.setFlagsFromString('--semi-space-growth-factor=1');
   youngGenerationCap = undefined;
-  return true;
 }
 
 /**

@@ -21,6 +21,7 @@ import { locateKept, positionsOf, type Positions } from './kept-positions.js';
 import { xmlTextProblem } from './xml-text.js';
 import { readRegularFile } from '../io/read-bounded.js';
 import { writeCacheFile } from '../io/save-file.js';
+import { holdYoungGeneration } from '../heap-growth.js';
 
 /**
  * What a kept value depends on besides the text: this store's format and the yaml library's
@@ -35,14 +36,34 @@ export async function loadKeptYaml(absPath: string, display: string, dir: string
   const text = await readYamlText(absPath, display);
   if (!text.ok) return text;
   const parse: Parse = (again) => {
-    const parsed = parseYaml(display, again);
+    const parsed = parseYamlCapped(display, again);
     return parsed.ok ? parsed.value : undefined;
   };
   const kept = await keptSource(dir, display, text.value, parse);
   if (kept) return ok(kept);
-  const parsed = parseYaml(display, text.value);
-  if (parsed.ok && peekPlain(parsed.value) !== undefined) await keepSource(dir, parsed.value, peekPlain(parsed.value));
-  return parsed;
+  const parsed = parseYamlCapped(display, text.value);
+  const plain = parsed.ok ? peekPlain(parsed.value) : undefined;
+  const keeping = parsed.ok && plain !== undefined ? keepable(parsed.value, plain) : undefined;
+  if (!keeping) return parsed;
+  await keepSource(dir, display, text.value, keeping);
+  // The build goes on with the source the next build will read from the store, not with the parse:
+  // yaml's Document of a 1,000-row strategy (~20 MB) was held to the end of a project's first build,
+  // and only there (issue #27: the first build's peak RSS). It parses again only to locate a problem.
+  return ok(sourceOf(display, text.value, keeping.json, plain, keeping.kept, parse));
+}
+
+/**
+ * Characters of YAML from which a parse first stops the young generation's growth (heap-growth.ts):
+ * yaml's Document and the value are ~50–80 times the text (a 1,000-row strategy, 355 KB: 18–28 MB),
+ * so from ~100 KB one parse can double an 8 MB new space before the build's next check. The
+ * bundled strategy (20 KB) stays below, and its builds keep the 16 MB cap.
+ */
+const LARGE_TEXT = 64 * 1024;
+
+/** `parseYaml`, with the young generation's growth stopped first when the text is large. */
+function parseYamlCapped(display: string, text: string): Result<YamlSource> {
+  if (text.length >= LARGE_TEXT) holdYoungGeneration();
+  return parseYaml(display, text);
 }
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
@@ -89,19 +110,28 @@ async function keptSource(dir: string, file: string, text: string, parse: Parse)
   return textsSafe(plain) ? sourceOf(file, text, json, plain, kept, parse) : undefined;
 }
 
-/** Keeps a good parse's value and positions; never fails. `plain` is the value `parseYaml` made. */
-async function keepSource(dir: string, source: YamlSource, plain: unknown): Promise<void> {
+interface Keepable {
+  json: string;
+  kept: Kept;
+}
+
+/** A good parse's value as JSON and its positions, as the store keeps them; undefined when it cannot be kept. */
+function keepable(source: YamlSource, plain: unknown): Keepable | undefined {
   const json = JSON.stringify(plain);
-  if (json === undefined || !isDeepStrictEqual(JSON.parse(json), plain) || !textsSafe(plain)) return;
+  if (json === undefined || !isDeepStrictEqual(JSON.parse(json), plain) || !textsSafe(plain)) return undefined;
   const positions = positionsOf(source.doc);
-  if (!positions) return;
-  const kept: Kept = { lineStarts: source.lineCounter.lineStarts, positions };
-  const name = nameOf(source.file, source.text);
+  if (!positions) return undefined;
+  return { json, kept: { lineStarts: source.lineCounter.lineStarts, positions } };
+}
+
+/** Keeps the value and positions of `display`'s `text` (`keepable`); never fails. */
+async function keepSource(dir: string, display: string, text: string, { json, kept }: Keepable): Promise<void> {
+  const name = nameOf(display, text);
   const file = path.join(dir, name);
   try {
     // Whole or not at all: a reader never sees half a value.
     await writeCacheFile(file, `${json}\n${JSON.stringify(kept)}`);
-    const family = familyOf(source.file);
+    const family = familyOf(display);
     const earlier = (await readdir(dir)).filter((n) => n.startsWith(family) && n.endsWith('.json') && n !== name);
     await Promise.all(earlier.map((n) => rm(path.join(dir, n), { force: true })));
   } catch {
