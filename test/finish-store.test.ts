@@ -5,6 +5,7 @@
  * a slide's text and of the theme's colours; a damaged or foreign store is no store. Run through
  * the CLI (dist/), whose build id the store needs.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -119,6 +120,20 @@ describe('the finished slides store file (in process)', () => {
     const file = readFileSync(path.join(dir, 'slides.store'));
     const kept = Buffer.concat([Buffer.from(hashOf('other'), 'hex'), Buffer.from([1, unread.length, 0, 0, 0]), unread]);
     expect(file.includes(kept)).toBe(true);
+  });
+
+  it("a write removes the temporary files killed builds left beside the store, not a running one's", () => {
+    const dir = mkdtempSync(path.join(work, 'strays-'));
+    // A process that has ended: its pid names no running process (as a build killed at its rename).
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    const stray = path.join(dir, `.0123456789ab.${dead}.deadbeef.tmp`);
+    const running = path.join(dir, `.0123456789ab.${process.pid}.deadbeef.tmp`);
+    writeFileSync(stray, randomBytes(64));
+    writeFileSync(running, randomBytes(64));
+    const memo = new StoredFinishing();
+    memo.repaired('<a:t>A</a:t>', 'nb', () => 'repaired A');
+    saveFinishStore(dir, memo, BUILD);
+    expect(readdirSync(dir).sort()).toEqual([path.basename(running), 'slides.store'].sort());
   });
 
   it('reads no file over its bound: what a build can write (32 MiB of entries, heads included)', () => {

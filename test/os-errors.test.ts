@@ -81,6 +81,18 @@ describe('paths the file system refuses', () => {
     expect(readFileSync(path.join(root, 'afile'), 'utf8')).toBe('x');
   });
 
+  it("a folder where the deck's file should be (EISDIR): the line names the deck's path, not its folder", async () => {
+    const root = copyProject();
+    addTinyDecks(root, ['t1']);
+    mkdirSync(path.join(root, 'output', 't1-v0.2-2004-01-26.pptx', 'inside'), { recursive: true });
+    const run = await runMain(['build', '--deck', 't1'], root);
+    expect(run.status).toBe(7);
+    expect(run.stderr.trim()).toBe(
+      'trappa: output/t1-v0.2-2004-01-26.pptx: this is a folder, but a file is needed here; move the folder away or choose another path (EISDIR)',
+    );
+    expect(strayTemps(path.join(root, 'output'))).toEqual([]);
+  });
+
   it('a deck id so long that its file name is too long: nothing of the build is saved', async () => {
     const root = copyProject();
     addTinyDecks(root, ['t1']);

@@ -13,11 +13,16 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileSystemError } from '../src/errors.js';
 import { makeFolder, makeFolderSync, writeCacheFile, writeFileWholeSync } from '../src/io/save-file.js';
+import { REPO, TSX_LOADER } from './helpers/project.js';
+
+/** strace can make the kernel refuse link() as FAT and exFAT do (EPERM): a real syscall refused, not a mock. */
+const strace = spawnSync('strace', ['-V']).status === 0;
 
 const work = (): string => mkdtempSync(path.join(tmpdir(), 'trappa-save-file-'));
 
@@ -87,6 +92,40 @@ describe('writeFileWholeSync and writeCacheFile', () => {
     expect(readFileSync(file, 'utf8')).toBe('first');
     expect(readdirSync(path.dirname(file))).toEqual(['key']);
   });
+
+  it.skipIf(!strace)(
+    'exclusive on a file system without hard links (link refused, EPERM): the file is still made',
+    () => {
+      const file = path.join(work(), 'key');
+      const code = `const { writeFileWholeSync } = await import(${JSON.stringify(path.join(REPO, 'src/io/save-file.ts'))});
+      writeFileWholeSync(${JSON.stringify(file)}, 'made', { exclusive: true });`;
+      const run = spawnSync(
+        'strace',
+        [
+          '-f',
+          '-qq',
+          '-o',
+          '/dev/null',
+          '-P',
+          file,
+          '-e',
+          'trace=link,linkat',
+          '-e',
+          'inject=link,linkat:error=EPERM',
+          process.execPath,
+          '--import',
+          TSX_LOADER,
+          '--input-type=module',
+          '-e',
+          code,
+        ],
+        { encoding: 'utf8' },
+      );
+      expect(run.stderr).toBe('');
+      expect(readFileSync(file, 'utf8')).toBe('made');
+      expect(readdirSync(path.dirname(file))).toEqual(['key']);
+    },
+  );
 
   it('a folder where the file should be: the OS error names the target, not the temporary file', async () => {
     const root = work();

@@ -11,8 +11,9 @@
  * (its length in a byte, then Latin-1), then the store's body.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import path from 'node:path';
 import { readRegularFile } from './read-bounded.js';
-import { writeFileWholeSync } from './save-file.js';
+import { removeStrayTempsSync, writeFileWholeSync } from './save-file.js';
 import { storeSecret } from './store-secret.js';
 
 const MAC_BYTES = 32;
@@ -61,6 +62,7 @@ export function writeProven(file: string, format: string, build: string | undefi
   head[0] = head.write(build, 1, 'latin1');
   try {
     writeFileWholeSync(file, [macOf(secret, format, head, body), head, body]);
+    removeStrayTempsSync(path.dirname(file));
     return true;
   } catch {
     return false;

@@ -195,7 +195,7 @@ export function writeFileWholeSync(
 ): void {
   const tmp = writeTemporarySync(file, data, { durable: false, ...options });
   try {
-    if (options.exclusive) linkSync(tmp, file);
+    if (options.exclusive) linkOrRenameSync(tmp, file);
     else renameSync(tmp, file);
   } catch (error) {
     removeQuietlySync(tmp);
@@ -203,6 +203,23 @@ export function writeFileWholeSync(
   }
   // The file is there under its own name now; the temporary name is a second link to it.
   if (options.exclusive) removeQuietlySync(tmp);
+}
+
+/**
+ * `tmp` made `file` only where there is none (a hard link: EEXIST when there is one). A file system
+ * without hard links (FAT, exFAT, some FUSE and network mounts: EPERM, ENOTSUP, ENOSYS) gets a
+ * rename instead: of two processes making the file at the same instant the later one wins, which
+ * for the key costs the other's stores one build, never a wrong entry; refusing it turned every
+ * store off for good there.
+ */
+function linkOrRenameSync(tmp: string, file: string): void {
+  try {
+    linkSync(tmp, file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || statSync(file, { throwIfNoEntry: false })) throw error;
+    renameSync(tmp, file);
+  }
 }
 
 /**
@@ -236,7 +253,12 @@ async function keepAside(file: string, aside: string): Promise<boolean> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
     // FAT and exFAT (USB sticks) have no hard links; a file held open may refuse one on Windows.
-    await copyFile(file, aside);
+    try {
+      await copyFile(file, aside);
+    } catch (copyError) {
+      // Its `dest` is the name kept aside, which means nothing to the user (a folder in the way: EISDIR).
+      throw naming(copyError, file);
+    }
     return true;
   }
 }
@@ -331,6 +353,19 @@ const alive = (pid: number): boolean => {
  * have to be put back). Call it while holding the folder's lock.
  */
 export async function strayTemps(folder: string): Promise<{ path: string; old: boolean }[]> {
+  return strayTempsIn(folder);
+}
+
+/**
+ * Removes the temporary files killed processes left in a cache's folder: a store's write cut short
+ * at its rename leaves one as large as the store (up to 32 MiB), which nothing reads, and each kill
+ * added one. Not `….tmp.old`: in the output folder those may have to be put back (recoverStrayTemps).
+ */
+export function removeStrayTempsSync(folder: string): void {
+  for (const stray of strayTempsIn(folder)) if (!stray.old) removeQuietlySync(stray.path);
+}
+
+function strayTempsIn(folder: string): { path: string; old: boolean }[] {
   let names: string[];
   try {
     // Synchronously, as the project's files are: every build lists the output folder under its lock.
