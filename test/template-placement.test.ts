@@ -300,6 +300,25 @@ describe('what the strategy sweep found refused', () => {
   });
 
   it.runIf(hasSoffice)(
+    'Yellow_Idea: a plan slide\u2019s title keeps off the tick mark the master draws over its place',
+    async () => {
+      // On dcfc2ac «Arbeidet med kommunikasjonsplan – nærmeste tid (forts.)» took two lines at 28 pt, the first
+      // through one of the master's small white tick marks (art: «Title … runs onto the template's art (5.48 in,
+      // 0.47 in, 0.23 in × 0.20 in)», on both continued plan slides). A point or two smaller it is one line, below it.
+      const [deck] = await build('synthetic-20', 'Yellow_Idea', ['alt']);
+      const pptx = readPptx(deck!.bytes);
+      const continued = Array.from({ length: pptx.slideCount() }, (_, i) => pptx.slideTexts(i + 1).join(' ')).filter(
+        (t) => /kommunikasjonsplan – nærmeste tid \(forts/.test(t),
+      );
+      expect(continued.length).toBeGreaterThan(0);
+      const findings = checkDeck(deck!.bytes, { minBodySize: 9, pictures: await backdropPictures(deck!.bytes) }).filter(
+        (f) => f.rule === 'art' && f.element === 'Title',
+      );
+      expect(findings.map((f) => `slide ${f.slide}: ${f.message}`)).toEqual([]);
+    },
+  );
+
+  it.runIf(hasSoffice)(
     'Yellow_Idea: a plan too wide for the place beside the bulb shows fewer, wider columns',
     async () => {
       // On ff4dae0 «komm.strategi» was broken between two letters at the 10-pt floor; on dcfc2ac it was broken at

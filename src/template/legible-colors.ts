@@ -14,6 +14,7 @@
  * (measured as `trappa check` measures it: the panel is a layer under the text).
  */
 import { artBoxes, backdropOf, mostUnder } from '../check/art-boxes.js';
+import { artStrokes, type StrokeSegment } from '../check/art-strokes.js';
 import { backgroundLayer, colorAt, layersOf, luminanceAt, under } from '../check/backdrop.js';
 import { pictureArt } from '../check/ground-art.js';
 import { inheritance, type Inheritance } from '../check/inherit-placeholders.js';
@@ -88,6 +89,8 @@ export interface LayoutLook {
   textSlot(ph: PlaceholderRef, at?: TextPlace): TextLook | undefined;
   /** The template's art (pictures, and shapes painted otherwise than the body's background) that is not a background. */
   art: Box[];
+  /** The template's art drawn as lines (Yellow_Idea's tick marks), as segments: read when first asked. */
+  strokes(): StrokeSegment[];
   /** Art inside the backdrop picture (Vintage's ink blots on its paper: check/ground-art.ts). */
   inPicture: Box[];
   /** The colour (hex) a text in this placeholder inherits from the template (its text style's, else dark 1). */
@@ -128,9 +131,13 @@ function mediaIn(set: MasterSet, source: string): (embed: string) => string | un
   };
 }
 
-/** A part's art (shapes and pictures that are not placeholders) as layers. */
+/** A part's art: its shapes and pictures that are not placeholders. */
+const artElements = (set: MasterSet, part: string): ElementModel[] =>
+  readSlideElements(partRoot(set.parts, part), set.scheme).filter(isArt);
+
+/** A part's art as layers. */
 function artLayers(set: MasterSet, part: string): Layer[] {
-  return layersOf(readSlideElements(partRoot(set.parts, part), set.scheme).filter(isArt), mediaIn(set, part));
+  return layersOf(artElements(set, part), mediaIn(set, part));
 }
 
 const mastersArt = new WeakMap<MasterSet, Map<string, Layer[]>>();
@@ -253,6 +260,7 @@ export function readLayoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
   const cover = layers.filter((l) => isBackground(l) && opaque(l)).at(-1) ?? layers[0]!;
   // How light the layout's ground looks, for the colour of a panel (read when a text first needs one).
   let ground: number | undefined;
+  let strokes: StrokeSegment[] | undefined;
   return {
     ...(background !== undefined ? { background } : {}),
     backdrop: describePaint(cover.paint),
@@ -266,6 +274,11 @@ export function readLayoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
       return bestTextSlot(scheme, extremes).ratio >= 4.5 ? extremes : [bg1];
     },
     art,
+    strokes: () =>
+      (strokes ??= artStrokes([
+        ...(attr(layoutRoot, 'showMasterSp') === '0' ? [] : artElements(set, master)),
+        ...artElements(set, layout.part),
+      ])),
     inPicture: pictureArt(layers, set.size, rasterOf),
     luminanceAt: (x, y) => luminanceAt(layers, x, y, rasterOf),
     inheritedColor: (ph) => placeholder(ph).color ?? scheme.get('tx1') ?? '000000',
