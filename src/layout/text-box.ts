@@ -309,7 +309,7 @@ const struck = (e: TextElement, strokes: readonly Segment[]): boolean =>
 /**
  * The title a size or two smaller where that keeps its lines off the template's line art: on
  * Yellow_Idea a plan slide's title «… – nærmeste tid (forts.)» took two lines at 28 pt, the first
- * over one of the small white tick marks the master draws above the title; at 26 pt it takes one
+ * over one of the small white tick marks the master draws above the title; at 25 pt it takes one
  * line, below the mark. Never below KEEP_OFF_SHARE of its size nor the request's floor.
  */
 function offStrokes(page: Page, request: FitRequest, fitted: Fitted, strokes: readonly Segment[]): Fitted {
