@@ -140,15 +140,22 @@ function artLayers(set: MasterSet, part: string): Layer[] {
   return layersOf(artElements(set, part), mediaIn(set, part));
 }
 
-const mastersArt = new WeakMap<MasterSet, Map<string, Layer[]>>();
+const mastersArt = new WeakMap<MasterSet, Map<string, { elements: ElementModel[]; layers?: Layer[] }>>();
 
-/** A master's art layers, read once per set: every layout of the master shows them (12 in each of Yellow Idea's 9). */
-function masterArtLayers(set: MasterSet, master: string): Layer[] {
+/** A master's art, read once per set: every layout of the master shows it (12 in each of Yellow Idea's 9). */
+function masterArt(set: MasterSet, master: string): { elements: ElementModel[]; layers?: Layer[] } {
   let byMaster = mastersArt.get(set);
   if (!byMaster) mastersArt.set(set, (byMaster = new Map()));
-  let layers = byMaster.get(master);
-  if (!layers) byMaster.set(master, (layers = artLayers(set, master)));
-  return layers;
+  let art = byMaster.get(master);
+  if (!art) byMaster.set(master, (art = { elements: artElements(set, master) }));
+  return art;
+}
+
+/** A master's art layers (its line art, `strokes`, comes from the same elements). */
+function masterArtLayers(set: MasterSet, master: string): Layer[] {
+  const art = masterArt(set, master);
+  art.layers ??= layersOf(art.elements, mediaIn(set, master));
+  return art.layers;
 }
 
 /** A layer nothing shows through (a solid or gradient without transparency, a picture). */
@@ -276,7 +283,7 @@ export function readLayoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
     art,
     strokes: () =>
       (strokes ??= artStrokes([
-        ...(attr(layoutRoot, 'showMasterSp') === '0' ? [] : artElements(set, master)),
+        ...(attr(layoutRoot, 'showMasterSp') === '0' ? [] : masterArt(set, master).elements),
         ...artElements(set, layout.part),
       ])),
     inPicture: pictureArt(layers, set.size, rasterOf),
