@@ -12,8 +12,6 @@ import { BoundedCache } from '../bounded-cache.js';
 import { fontMetrics, type FontMetrics, measuringFonts } from '../fonts/fonts.js';
 import type { Issue, SourceLocation } from '../errors.js';
 import type { Page } from './page.js';
-import { clipped, type Segment } from './segments.js';
-import { ptToInch } from '../units.js';
 import type { Box, Paragraph, ShapeElement, SlideElement, TextElement, TextStyle } from './types.js';
 
 const log = debugLog('layout');
@@ -245,8 +243,8 @@ export function splitToFit(
 const splitsKept = new WeakMap<object, BoundedCache<string, readonly (readonly [number, number])[]>>();
 const WHOLE: readonly (readonly [number, number])[] = [];
 
-/** The slide title (a real title, fitted on one or two lines) and the accent rule under it. */
-export function titleElements(page: Page, title: string): SlideElement[] {
+/** What a slide title is fitted from: the template's or Trappa's title place and style, the text on one or two lines. */
+export function titleRequest(page: Page, title: string): FitRequest {
   const { theme } = page;
   const style = textStyle(page, {
     heading: true,
@@ -257,7 +255,7 @@ export function titleElements(page: Page, title: string): SlideElement[] {
     // The template's alignment (mostly centred), which its title placeholder then gives it.
     ...(page.template ? { align: page.template.align.title } : {}),
   });
-  const request = {
+  return {
     name: commonParts.title.name(),
     role: 'title' as const,
     box: page.title,
@@ -265,12 +263,15 @@ export function titleElements(page: Page, title: string): SlideElement[] {
     style,
     minSize: Math.min(theme.sizes.minBody + 6, theme.sizes.title),
   };
+}
+
+/** The slide title (a real title, fitted on one or two lines) and the accent rule under it. */
+export function titleElements(page: Page, title: string): SlideElement[] {
+  const { theme } = page;
+  const request = titleRequest(page, title);
   let fitted = fitBox(page, request);
   // A template's title box may be narrower than Trappa's: the title may then go down to the body's floor.
   if (!fitted.fits && page.template) fitted = fitBox(page, { ...request, minSize: theme.sizes.minBody });
-  const strokes = page.template?.titleStrokes;
-  if (strokes && style.valign === 'bottom' && fitted.fits && struck(fitted.element, strokes))
-    fitted = offStrokes(page, request, fitted, strokes);
   const rule: SlideElement = {
     type: 'shape',
     name: commonParts.titleRule.name(),
@@ -279,47 +280,6 @@ export function titleElements(page: Page, title: string): SlideElement[] {
     fill: theme.colors.accent,
   };
   return [fitted.element, rule];
-}
-
-/** A stroke crossing this much (inches) of a title's line strikes through its letters (the check's art rule's STRUCK). */
-const STRUCK = 0.1;
-/** The least share of its size a title gives up to keep its lines off the template's line art: below it, the art is the lesser harm. */
-const KEEP_OFF_SHARE = 0.8;
-
-/** A bottom-anchored text's lines as drawn in its box (inches), the last line first. */
-function lineBoxes(e: TextElement): Box[] {
-  const { style, box } = e;
-  const inner = box.w - style.insets.left - style.insets.right;
-  let bottom = box.y + box.h - style.insets.bottom;
-  return [...layoutParagraphs(e.paragraphs, style, box.w).lines].reverse().map((line) => {
-    const [w, h] = [ptToInch(line.width), ptToInch(line.height)];
-    const free = inner - w;
-    const x = box.x + style.insets.left + (style.align === 'center' ? free / 2 : style.align === 'right' ? free : 0);
-    bottom -= h;
-    const drawn = { x, y: bottom, w, h };
-    bottom -= ptToInch(line.spaceBefore);
-    return drawn;
-  });
-}
-
-/** Whether a line of the template's art runs through one of the text's lines. */
-const struck = (e: TextElement, strokes: readonly Segment[]): boolean =>
-  lineBoxes(e).some((line) => strokes.some((s) => (clipped(s, line)?.length ?? 0) >= STRUCK));
-
-/**
- * The title a size or two smaller where that keeps its lines off the template's line art: on
- * Yellow_Idea a plan slide's title «… – nærmeste tid (forts.)» took two lines at 28 pt, the first
- * over one of the small white tick marks the master draws above the title; at 25 pt it takes one
- * line, below the mark. Never below KEEP_OFF_SHARE of its size nor the request's floor.
- */
-function offStrokes(page: Page, request: FitRequest, fitted: Fitted, strokes: readonly Segment[]): Fitted {
-  const size = fitted.element.style.fontSize;
-  const least = Math.max(request.minSize ?? 0, size * KEEP_OFF_SHARE);
-  for (let smaller = size - 1; smaller >= least; smaller -= 1) {
-    const tried = fitBox(page, { ...request, maxSize: smaller, minSize: smaller });
-    if (tried.fits && !struck(tried.element, strokes)) return tried;
-  }
-  return fitted;
 }
 
 /** "Title", then "Title (forts.)", "Title (forts. 2)", … for the slides of a continued list. */
