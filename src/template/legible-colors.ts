@@ -15,6 +15,7 @@
  */
 import { artBoxes, backdropOf, mostUnder } from '../check/art-boxes.js';
 import { artStrokes, type StrokeSegment } from '../check/art-strokes.js';
+import { artRunOnto } from '../check/rules/template-art.js';
 import { backgroundLayer, colorAt, layersOf, luminanceAt, under } from '../check/backdrop.js';
 import { pictureArt } from '../check/ground-art.js';
 import { inheritance, type Inheritance } from '../check/inherit-placeholders.js';
@@ -194,6 +195,7 @@ function panelOver(
   ground: number,
   rasterOf: RasterOf,
   keepFirst: boolean,
+  alphas: readonly number[] = [PANEL_ALPHA, 1],
 ): TextLook | undefined {
   const slots = PANEL_SLOTS.flatMap((slot) => {
     const color = scheme.get(slot);
@@ -203,7 +205,7 @@ function panelOver(
   // titles); a body text takes the panel nearest the ground first, naming a colour if it must.
   const passes = keepFirst ? [true, false] : [false];
   for (const keep of passes)
-    for (const alpha of [PANEL_ALPHA, 1])
+    for (const alpha of alphas)
       for (const { slot, color } of slots) {
         const panel: Layer = { box, paint: { kind: 'solid', color, alpha } };
         const on =
@@ -219,6 +221,8 @@ function panelOver(
 }
 
 const isTitle = (ph: PlaceholderRef) => ph.type === 'title' || ph.type === 'ctrTitle';
+/** A placeholder for the slide's content (no title, subtitle, footer, date or number). */
+const isBody = (ph: PlaceholderRef) => ph.type === undefined || ph.type === 'body' || ph.type === 'obj';
 
 /**
  * CIE lightness L* (0…1) of a colour: how light it looks. A mid-tone ground (Focus' saturated
@@ -265,6 +269,7 @@ export function readLayoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
   const art = artBoxes(layers, set.size, bodyArea(layout), rasterOf);
   const isBackground = backdropOf(set.size);
   const cover = layers.filter((l) => isBackground(l) && opaque(l)).at(-1) ?? layers[0]!;
+  const inPicture = pictureArt(layers, set.size, rasterOf);
   // How light the layout's ground looks, for the colour of a panel (read when a text first needs one).
   let ground: number | undefined;
   let strokes: StrokeSegment[] | undefined;
@@ -286,7 +291,7 @@ export function readLayoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
         ...(attr(layoutRoot, 'showMasterSp') === '0' ? [] : masterArt(set, master).elements),
         ...artElements(set, layout.part),
       ])),
-    inPicture: pictureArt(layers, set.size, rasterOf),
+    inPicture,
     luminanceAt: (x, y) => luminanceAt(layers, x, y, rasterOf),
     inheritedColor: (ph) => placeholder(ph).color ?? scheme.get('tx1') ?? '000000',
     textSlot(ph, at) {
@@ -303,6 +308,14 @@ export function readLayoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
     },
   };
 
+  /** Whether a text in `box` over `drawn` runs onto the template's art from a ground of another colour (the check's art rule). */
+  function runsOntoArt(box: Box, drawn: Layer[]): boolean {
+    return (
+      artRunOnto([box], { layers: drawn, template: layers.length, patches: inPicture, size: set.size, rasterOf }) !==
+      undefined
+    );
+  }
+
   function slotOn(ph: PlaceholderRef, at?: TextPlace): TextLook | undefined {
     const { color, box: own } = placeholder(ph);
     const box = at?.drawn ?? at?.box ?? own;
@@ -315,10 +328,13 @@ export function readLayoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
     const found = at?.under !== undefined || !box ? undefined : under(drawn, box, rasterOf);
     // On the panel the text keeps the colour it inherits where that reads (a title on a lighter
     // part of its layout's art stays like its layout's other titles); else it names one that does.
-    const panel = (): TextLook => {
+    const panel = (alphas?: readonly number[]): TextLook => {
       ground ??= groundLightness(layers, set.size, rasterOf);
       const over =
-        found && found.unknown === 0 && box && panelOver(scheme, drawn, box, text, ground, rasterOf, isTitle(ph));
+        found &&
+        found.unknown === 0 &&
+        box &&
+        panelOver(scheme, drawn, box, text, ground, rasterOf, isTitle(ph), alphas);
       if (over) return over;
       return reads([bg1]) ? { panel: 'bg1' } : { color: bestTextSlot(scheme, bg1).slot, panel: 'bg1' };
     };
@@ -326,7 +342,14 @@ export function readLayoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
     const known = at?.under !== undefined ? [at.under] : found ? [found.darkest, found.lightest] : [background ?? bg1];
     const all = [...new Set(known)];
     const mixed = (found?.unknown ?? 0) > 0;
-    if (!mixed && reads(all)) return undefined;
+    // A body text that reads on both grounds yet runs from one onto the template's art (Progress'
+    // lists across the diagonal edge of its grey band: grey, then white, inside one paragraph) is
+    // set on a panel too: its lines then lie on one ground, the edge passing behind them. An opaque
+    // one: through a translucent panel the edge still shows, through the letters. Only a text on the
+    // template alone: one with a fill of its own, or on Trappa's shapes (a panel shared with the texts
+    // beside it), is judged on those.
+    if (!mixed && reads(all))
+      return found && isBody(ph) && box && !at?.shapes?.length && runsOntoArt(box, drawn) ? panel([1]) : undefined;
     const best = bestTextSlot(scheme, all);
     return !mixed && best.ratio >= 4.5 ? { color: best.slot } : panel();
   }
