@@ -62,6 +62,13 @@ interface TextLook {
  */
 const PANEL_ALPHA = 0.85;
 
+/**
+ * The step (inches) at which the build samples what a text lies on for `runsOntoArt`: twice the art
+ * rule's. It asks of every body text on a template (Progress: 27 texts, 250 ms at the rule's step,
+ * load ~12); a quarter of the points tell the same grounds, each counted by the area it takes.
+ */
+const ART_STEP = 0.1;
+
 export interface LayoutLook {
   /** The layout's background colour; undefined for a picture or gradient. */
   background?: string;
@@ -310,10 +317,8 @@ export function readLayoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
 
   /** Whether a text in `box` over `drawn` runs onto the template's art from a ground of another colour (the check's art rule). */
   function runsOntoArt(box: Box, drawn: Layer[]): boolean {
-    return (
-      artRunOnto([box], { layers: drawn, template: layers.length, patches: inPicture, size: set.size, rasterOf }) !==
-      undefined
-    );
+    const beneath = { layers: drawn, template: layers.length, patches: inPicture, size: set.size, rasterOf };
+    return artRunOnto([box], { ...beneath, step: ART_STEP }) !== undefined;
   }
 
   function slotOn(ph: PlaceholderRef, at?: TextPlace): TextLook | undefined {

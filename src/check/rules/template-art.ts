@@ -80,10 +80,12 @@ export interface Beneath {
   patches: Box[];
   size: { w: number; h: number };
   rasterOf: RasterOf;
+  /** Sampling step (inches), STEP unless told: a ground counts where it takes as much area as LEAST points at STEP do. */
+  step?: number;
 }
 
 /** What the text's letters lie on, ground by ground (a layer, or a patch of art inside the backdrop picture). */
-function groundsUnder(boxes: Box[], { layers, template, patches, size, rasterOf }: Beneath) {
+function groundsUnder(boxes: Box[], { layers, template, patches, size, rasterOf, step = STEP }: Beneath) {
   // Keyed by layer index, or -1 - patch index for a patch; in the order first met.
   const grounds = new Map<number, Ground>();
   const shown: Shown = { top: -1, rgb: -1 };
@@ -91,8 +93,8 @@ function groundsUnder(boxes: Box[], { layers, template, patches, size, rasterOf 
     // Only the layers reaching into the box can show at its points (Blueprint Plans' drawing has dozens).
     const indexOf = layers.flatMap((l, i) => (reachesInto(l, box) ? [i] : []));
     const near = indexOf.map((i) => layers[i]!);
-    const nx = Math.max(1, Math.min(400, Math.round(box.w / STEP)));
-    const ny = Math.max(1, Math.min(120, Math.round(box.h / STEP)));
+    const nx = Math.max(1, Math.min(400, Math.round(box.w / step)));
+    const ny = Math.max(1, Math.min(120, Math.round(box.h / step)));
     for (let i = 0; i < nx; i++)
       for (let j = 0; j < ny; j++) {
         const x = box.x + ((i + 0.5) * box.w) / nx;
@@ -119,7 +121,8 @@ function groundsUnder(boxes: Box[], { layers, template, patches, size, rasterOf 
         g.count++;
       }
   }
-  return [...grounds.values()].filter((g) => g.count >= LEAST);
+  const least = Math.max(2, Math.round(LEAST * (STEP / step) ** 2));
+  return [...grounds.values()].filter((g) => g.count >= least);
 }
 
 const meets = (a: Box, b: Box): boolean => a.x <= b.x + b.w && a.x + a.w >= b.x && a.y <= b.y + b.h && a.y + a.h >= b.y;
@@ -131,6 +134,8 @@ const meets = (a: Box, b: Box): boolean => a.x <= b.x + b.w && a.x + a.w >= b.x 
  * (template/legible-colors.ts).
  */
 export function artRunOnto(boxes: Box[], beneath: Beneath): Box | undefined {
+  const { layers, template, patches, size } = beneath;
+  if (!boxes.some((box) => mayCrossArt(box, layers.slice(0, template), patches, size))) return undefined;
   const grounds = groundsUnder(boxes, beneath);
   return grounds
     .filter((g) => g.art && grounds.some((o) => o !== g && distance(g, o)))
