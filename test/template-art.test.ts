@@ -28,7 +28,7 @@ import { copyProjectOnTemplate } from './helpers/project-copy.js';
 import { readPptx } from './helpers/pptx-zip.js';
 import { slideShapes } from './helpers/structure.js';
 import { FIRST_MASTER_LAYOUTS, libreOfficeTemplates } from './helpers/template-corpus.js';
-import { artFindings, movedDown } from './helpers/template-art.js';
+import { artFindings, movedDown, withoutShapes } from './helpers/template-art.js';
 import { hasPdftotext, hasSoffice } from './helpers/tools.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'trappa-art-'));
@@ -186,15 +186,18 @@ describe.runIf(hasSoffice)("the art rule on what the eye sees (gallery 9's misse
   it("names Progress' diagonal and Yellow_Idea's tick mark under the text, and keeps Nature_Illustration's tree", async () => {
     const found = async (template: string) =>
       (await artFindings((await deckOn(template, 'ansatte')).bytes)).map((f) => `${f.slide} ${f.element}`);
-    // Progress A 5: the list runs across the edge of the grey band (#DDDDDD on white).
-    expect(await found('Progress')).toContain('5 List');
+    // Progress A 5: the list runs across the edge of the grey band (#DDDDDD on white). Changed by issue #20
+    // (seventeenth round): such a text is set on a panel (template-placement.test.ts); without it, the rule names it.
+    const progress = (await deckOn('Progress', 'ansatte')).bytes;
+    const named = async (bytes: Uint8Array) => (await artFindings(bytes)).map((f) => `${f.slide} ${f.element}`);
+    expect(await named(progress)).not.toContain('5 List');
+    expect(await named(withoutShapes(progress, 'ppt/slides/slide5.xml', /^Panel \d+$/))).toContain('5 List');
     // Yellow_Idea A 5 and A 7: a white stroke through the last lines ("tjenester", "institusjon,").
     expect(await found('Yellow_Idea')).toEqual(expect.arrayContaining(['5 List', '7 Points']));
     // Nature_Illustration A 6: the last bullet was on the right tree's crown. Changed by issue #20
     // (thirteenth round): the content now ends above the trees (template-placement.test.ts), so the
     // points (A 7 now) are put back there, 2 in lower, for the rule to see them on the crown.
     const nature = (await deckOn('Nature_Illustration', 'ansatte')).bytes;
-    const named = async (bytes: Uint8Array) => (await artFindings(bytes)).map((f) => `${f.slide} ${f.element}`);
     expect(await named(nature)).not.toContain('7 Points');
     expect(await named(movedDown(nature, 'ppt/slides/slide7.xml', /^Points$/, 2))).toContain('7 Points');
   }, 300_000);

@@ -14,6 +14,7 @@ import { slideKind, slideKinds } from '../slides/index.js';
 import type { SlideInput } from '../slides/types.js';
 import { withSources } from './element-sources.js';
 import { onBodyOrFreeArea } from './free-area.js';
+import { titlesOffStrokes } from '../layout/title-strokes.js';
 import type { DeckPlan, PlannedSlide } from '../plan/resolve-deck.js';
 
 const log = debugLog('layout');
@@ -149,7 +150,11 @@ function buildSlides(
 ): LaidOutSlide[] {
   const { slides: laid, used } = onBodyOrFreeArea(page, (on) => {
     const used: { titleKey?: string } = {};
-    return { slides: slideKind(slide.kind).build(slideInput(plan, slide, on, renderer, used)), used };
+    // One planned slide's slides are one series: their titles keep off a template's line art together.
+    return {
+      slides: titlesOffStrokes(on, slideKind(slide.kind).build(slideInput(plan, slide, on, renderer, used))),
+      used,
+    };
   });
   const built = withSources(plan, slide, laid, titleSource(plan, slide, used.titleKey));
   const notes = slide.notes ? renderer.inline(slide.notes.source, slide.notes.location) : undefined;

@@ -3,6 +3,7 @@
  * derived from the theme. Slide kinds place their content inside `body`.
  * 16:9 at 13.333 × 7.5 in, PowerPoint's default widescreen size.
  */
+import type { Segment } from './segments.js';
 import type { Theme } from '../data/schema.js';
 import type { Alignment } from './line-span.js';
 import type { Box, Insets } from './types.js';
@@ -56,6 +57,8 @@ export interface Page {
     footer?: Box;
     number?: Box;
     art?: Box[];
+    /** The template's line art that crosses the title's place (Yellow_Idea's tick marks): a title's lines keep off it where they can. */
+    titleStrokes?: Segment[];
     slots?: TemplateSlots;
     free?: Box;
     beside?: Box;

@@ -243,8 +243,8 @@ export function splitToFit(
 const splitsKept = new WeakMap<object, BoundedCache<string, readonly (readonly [number, number])[]>>();
 const WHOLE: readonly (readonly [number, number])[] = [];
 
-/** The slide title (a real title, fitted on one or two lines) and the accent rule under it. */
-export function titleElements(page: Page, title: string): SlideElement[] {
+/** What a slide title is fitted from: the template's or Trappa's title place and style, the text on one or two lines. */
+export function titleRequest(page: Page, title: string): FitRequest {
   const { theme } = page;
   const style = textStyle(page, {
     heading: true,
@@ -255,7 +255,7 @@ export function titleElements(page: Page, title: string): SlideElement[] {
     // The template's alignment (mostly centred), which its title placeholder then gives it.
     ...(page.template ? { align: page.template.align.title } : {}),
   });
-  const request = {
+  return {
     name: commonParts.title.name(),
     role: 'title' as const,
     box: page.title,
@@ -263,6 +263,12 @@ export function titleElements(page: Page, title: string): SlideElement[] {
     style,
     minSize: Math.min(theme.sizes.minBody + 6, theme.sizes.title),
   };
+}
+
+/** The slide title (a real title, fitted on one or two lines) and the accent rule under it. */
+export function titleElements(page: Page, title: string): SlideElement[] {
+  const { theme } = page;
+  const request = titleRequest(page, title);
   let fitted = fitBox(page, request);
   // A template's title box may be narrower than Trappa's: the title may then go down to the body's floor.
   if (!fitted.fits && page.template) fitted = fitBox(page, { ...request, minSize: theme.sizes.minBody });

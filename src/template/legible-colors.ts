@@ -14,6 +14,8 @@
  * (measured as `trappa check` measures it: the panel is a layer under the text).
  */
 import { artBoxes, backdropOf, mostUnder } from '../check/art-boxes.js';
+import { artStrokes, type StrokeSegment } from '../check/art-strokes.js';
+import { artRunOnto } from '../check/rules/template-art.js';
 import { backgroundLayer, colorAt, layersOf, luminanceAt, under } from '../check/backdrop.js';
 import { pictureArt } from '../check/ground-art.js';
 import { inheritance, type Inheritance } from '../check/inherit-placeholders.js';
@@ -60,6 +62,13 @@ interface TextLook {
  */
 const PANEL_ALPHA = 0.85;
 
+/**
+ * The step (inches) at which the build samples what a text lies on for `runsOntoArt`: twice the art
+ * rule's. It asks of every body text on a template (Progress: 27 texts, 250 ms at the rule's step,
+ * load ~12); a quarter of the points tell the same grounds, each counted by the area it takes.
+ */
+const ART_STEP = 0.1;
+
 export interface LayoutLook {
   /** The layout's background colour; undefined for a picture or gradient. */
   background?: string;
@@ -88,6 +97,8 @@ export interface LayoutLook {
   textSlot(ph: PlaceholderRef, at?: TextPlace): TextLook | undefined;
   /** The template's art (pictures, and shapes painted otherwise than the body's background) that is not a background. */
   art: Box[];
+  /** The template's art drawn as lines (Yellow_Idea's tick marks), as segments: read when first asked. */
+  strokes(): StrokeSegment[];
   /** Art inside the backdrop picture (Vintage's ink blots on its paper: check/ground-art.ts). */
   inPicture: Box[];
   /** The colour (hex) a text in this placeholder inherits from the template (its text style's, else dark 1). */
@@ -128,20 +139,31 @@ function mediaIn(set: MasterSet, source: string): (embed: string) => string | un
   };
 }
 
-/** A part's art (shapes and pictures that are not placeholders) as layers. */
+/** A part's art: its shapes and pictures that are not placeholders. */
+const artElements = (set: MasterSet, part: string): ElementModel[] =>
+  readSlideElements(partRoot(set.parts, part), set.scheme).filter(isArt);
+
+/** A part's art as layers. */
 function artLayers(set: MasterSet, part: string): Layer[] {
-  return layersOf(readSlideElements(partRoot(set.parts, part), set.scheme).filter(isArt), mediaIn(set, part));
+  return layersOf(artElements(set, part), mediaIn(set, part));
 }
 
-const mastersArt = new WeakMap<MasterSet, Map<string, Layer[]>>();
+const mastersArt = new WeakMap<MasterSet, Map<string, { elements: ElementModel[]; layers?: Layer[] }>>();
 
-/** A master's art layers, read once per set: every layout of the master shows them (12 in each of Yellow Idea's 9). */
-function masterArtLayers(set: MasterSet, master: string): Layer[] {
+/** A master's art, read once per set: every layout of the master shows it (12 in each of Yellow Idea's 9). */
+function masterArt(set: MasterSet, master: string): { elements: ElementModel[]; layers?: Layer[] } {
   let byMaster = mastersArt.get(set);
   if (!byMaster) mastersArt.set(set, (byMaster = new Map()));
-  let layers = byMaster.get(master);
-  if (!layers) byMaster.set(master, (layers = artLayers(set, master)));
-  return layers;
+  let art = byMaster.get(master);
+  if (!art) byMaster.set(master, (art = { elements: artElements(set, master) }));
+  return art;
+}
+
+/** A master's art layers (its line art, `strokes`, comes from the same elements). */
+function masterArtLayers(set: MasterSet, master: string): Layer[] {
+  const art = masterArt(set, master);
+  art.layers ??= layersOf(art.elements, mediaIn(set, master));
+  return art.layers;
 }
 
 /** A layer nothing shows through (a solid or gradient without transparency, a picture). */
@@ -180,6 +202,7 @@ function panelOver(
   ground: number,
   rasterOf: RasterOf,
   keepFirst: boolean,
+  alphas: readonly number[] = [PANEL_ALPHA, 1],
 ): TextLook | undefined {
   const slots = PANEL_SLOTS.flatMap((slot) => {
     const color = scheme.get(slot);
@@ -189,7 +212,7 @@ function panelOver(
   // titles); a body text takes the panel nearest the ground first, naming a colour if it must.
   const passes = keepFirst ? [true, false] : [false];
   for (const keep of passes)
-    for (const alpha of [PANEL_ALPHA, 1])
+    for (const alpha of alphas)
       for (const { slot, color } of slots) {
         const panel: Layer = { box, paint: { kind: 'solid', color, alpha } };
         const on =
@@ -205,6 +228,8 @@ function panelOver(
 }
 
 const isTitle = (ph: PlaceholderRef) => ph.type === 'title' || ph.type === 'ctrTitle';
+/** A placeholder for the slide's content (no title, subtitle, footer, date or number). */
+const isBody = (ph: PlaceholderRef) => ph.type === undefined || ph.type === 'body' || ph.type === 'obj';
 
 /**
  * CIE lightness L* (0…1) of a colour: how light it looks. A mid-tone ground (Focus' saturated
@@ -251,8 +276,10 @@ export function readLayoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
   const art = artBoxes(layers, set.size, bodyArea(layout), rasterOf);
   const isBackground = backdropOf(set.size);
   const cover = layers.filter((l) => isBackground(l) && opaque(l)).at(-1) ?? layers[0]!;
+  const inPicture = pictureArt(layers, set.size, rasterOf);
   // How light the layout's ground looks, for the colour of a panel (read when a text first needs one).
   let ground: number | undefined;
+  let strokes: StrokeSegment[] | undefined;
   return {
     ...(background !== undefined ? { background } : {}),
     backdrop: describePaint(cover.paint),
@@ -266,7 +293,12 @@ export function readLayoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
       return bestTextSlot(scheme, extremes).ratio >= 4.5 ? extremes : [bg1];
     },
     art,
-    inPicture: pictureArt(layers, set.size, rasterOf),
+    strokes: () =>
+      (strokes ??= artStrokes([
+        ...(attr(layoutRoot, 'showMasterSp') === '0' ? [] : masterArt(set, master).elements),
+        ...artElements(set, layout.part),
+      ])),
+    inPicture,
     luminanceAt: (x, y) => luminanceAt(layers, x, y, rasterOf),
     inheritedColor: (ph) => placeholder(ph).color ?? scheme.get('tx1') ?? '000000',
     textSlot(ph, at) {
@@ -283,6 +315,12 @@ export function readLayoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
     },
   };
 
+  /** Whether a text in `box` over `drawn` runs onto the template's art from a ground of another colour (the check's art rule). */
+  function runsOntoArt(box: Box, drawn: Layer[]): boolean {
+    const beneath = { layers: drawn, template: layers.length, patches: inPicture, size: set.size, rasterOf };
+    return artRunOnto([box], { ...beneath, step: ART_STEP }) !== undefined;
+  }
+
   function slotOn(ph: PlaceholderRef, at?: TextPlace): TextLook | undefined {
     const { color, box: own } = placeholder(ph);
     const box = at?.drawn ?? at?.box ?? own;
@@ -295,10 +333,13 @@ export function readLayoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
     const found = at?.under !== undefined || !box ? undefined : under(drawn, box, rasterOf);
     // On the panel the text keeps the colour it inherits where that reads (a title on a lighter
     // part of its layout's art stays like its layout's other titles); else it names one that does.
-    const panel = (): TextLook => {
+    const panel = (alphas?: readonly number[]): TextLook => {
       ground ??= groundLightness(layers, set.size, rasterOf);
       const over =
-        found && found.unknown === 0 && box && panelOver(scheme, drawn, box, text, ground, rasterOf, isTitle(ph));
+        found &&
+        found.unknown === 0 &&
+        box &&
+        panelOver(scheme, drawn, box, text, ground, rasterOf, isTitle(ph), alphas);
       if (over) return over;
       return reads([bg1]) ? { panel: 'bg1' } : { color: bestTextSlot(scheme, bg1).slot, panel: 'bg1' };
     };
@@ -306,7 +347,14 @@ export function readLayoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
     const known = at?.under !== undefined ? [at.under] : found ? [found.darkest, found.lightest] : [background ?? bg1];
     const all = [...new Set(known)];
     const mixed = (found?.unknown ?? 0) > 0;
-    if (!mixed && reads(all)) return undefined;
+    // A body text that reads on both grounds yet runs from one onto the template's art (Progress'
+    // lists across the diagonal edge of its grey band: grey, then white, inside one paragraph) is
+    // set on a panel too: its lines then lie on one ground, the edge passing behind them. An opaque
+    // one: through a translucent panel the edge still shows, through the letters. Only a text on the
+    // template alone: one with a fill of its own, or on Trappa's shapes (a panel shared with the texts
+    // beside it), is judged on those.
+    if (!mixed && reads(all))
+      return found && isBody(ph) && box && !at?.shapes?.length && runsOntoArt(box, drawn) ? panel([1]) : undefined;
     const best = bestTextSlot(scheme, all);
     return !mixed && best.ratio >= 4.5 ? { color: best.slot } : panel();
   }

@@ -4,6 +4,7 @@
  * geometry (slide size, title and body boxes of its content layout, the title slide's
  * title and subtitle boxes, its footer and slide-number boxes).
  */
+import { clipped } from '../layout/segments.js';
 import { contrastRatio } from '../contrast.js';
 import type { Theme } from '../data/schema.js';
 import { standInNote } from '../fonts/fonts.js';
@@ -187,10 +188,13 @@ export function templatePage(page: Page, set: MasterSet, layouts: Record<LayoutR
   const places = coverBand ? own : coverPlaces(cover, own, boxOf(content, 'title'), set.size, offArt);
   const subtitle = places.subtitle;
   const coverTitleBox = titleBesideArt(coverBand ?? places.title, coverLook.art);
+  const titleBox = titleBesideArt(band ?? boxOf(content, 'title') ?? page.title, look.art);
+  // Line art in the title's place: only where the title is not set on a band of its own (it is centred there).
+  const titleStrokes = band ? [] : look.strokes().filter((s) => clipped(s, titleBox));
   return {
     ...page,
     size: set.size,
-    title: titleBesideArt(band ?? boxOf(content, 'title') ?? page.title, look.art),
+    title: titleBox,
     // A content layout that is a two-content one (the template has no other) spans both bodies.
     body,
     footer: union([footer, number]) ?? bottomBand(page.footer, set.size),
@@ -204,6 +208,7 @@ export function templatePage(page: Page, set: MasterSet, layouts: Record<LayoutR
         ...(coverBand ? {} : { lift: liftRoom(coverTitleBox, coverLook.art) }),
       },
       art: look.art,
+      ...(titleStrokes.length > 0 ? { titleStrokes: titleStrokes.map(({ from, to }) => ({ from, to })) } : {}),
       ...(free ? { free } : {}),
       ...(beside ? { beside, besideSlots: besideSlots ?? {} } : {}),
       ...(band ? { titleOnBand: true } : {}),

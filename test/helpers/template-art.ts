@@ -45,18 +45,27 @@ export async function artFindings(bytes: Uint8Array) {
   return checkDeck(bytes, { minBodySize: 9, pictures }).filter((f) => f.rule === 'art');
 }
 
-/** `bytes` with the shapes and pictures named by `name` in `part` (each with a position of its own) moved down by `dy` inches. */
-export function movedDown(bytes: Uint8Array, part: string, name: RegExp, dy: number): Uint8Array {
+/** `bytes` with each shape and picture named by `name` in `part` replaced by what `change` makes of its XML. */
+function reshaped(bytes: Uint8Array, part: string, name: RegExp, change: (shape: string) => string): Uint8Array {
   const files = unzipSync(bytes);
   files[part] = strToU8(
     strFromU8(files[part]!).replace(/<p:(sp|pic)>[\s\S]*?<\/p:\1>/g, (shape) =>
-      name.test(/<p:cNvPr [^>]*name="([^"]*)"/.exec(shape)?.[1] ?? '')
-        ? shape.replace(
-            /<a:off x="(\d+)" y="(\d+)"\/>/,
-            (_m, x, y) => `<a:off x="${x}" y="${Number(y) + Math.round(dy * 914_400)}"/>`,
-          )
-        : shape,
+      name.test(/<p:cNvPr [^>]*name="([^"]*)"/.exec(shape)?.[1] ?? '') ? change(shape) : shape,
     ),
   );
   return zipSync(files);
 }
+
+/** `bytes` with the shapes and pictures named by `name` in `part` (each with a position of its own) moved down by `dy` inches. */
+export function movedDown(bytes: Uint8Array, part: string, name: RegExp, dy: number): Uint8Array {
+  return reshaped(bytes, part, name, (shape) =>
+    shape.replace(
+      /<a:off x="(\d+)" y="(\d+)"\/>/,
+      (_m, x, y) => `<a:off x="${x}" y="${Number(y) + Math.round(dy * 914_400)}"/>`,
+    ),
+  );
+}
+
+/** `bytes` without the shapes and pictures named by `name` in `part`. */
+export const withoutShapes = (bytes: Uint8Array, part: string, name: RegExp): Uint8Array =>
+  reshaped(bytes, part, name, () => '');

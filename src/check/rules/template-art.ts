@@ -70,15 +70,22 @@ function different(a: [number, number, number], b: [number, number, number]): bo
 const distance = (a: Ground, b: Ground) =>
   different(a.rgb.map((c) => c / a.count) as Ground['rgb'], b.rgb.map((c) => c / b.count) as Ground['rgb']);
 
+/**
+ * What lies under a slide's text: the template's layers first (`template` of them), then what the
+ * slide draws under the text; the art inside the backdrop picture (`patches`).
+ */
+export interface Beneath {
+  layers: Layer[];
+  template: number;
+  patches: Box[];
+  size: { w: number; h: number };
+  rasterOf: RasterOf;
+  /** Sampling step (inches), STEP unless told: a ground counts where it takes as much area as LEAST points at STEP do. */
+  step?: number;
+}
+
 /** What the text's letters lie on, ground by ground (a layer, or a patch of art inside the backdrop picture). */
-function groundsUnder(
-  boxes: Box[],
-  layers: Layer[],
-  template: number,
-  patches: Box[],
-  size: { w: number; h: number },
-  rasterOf: RasterOf,
-) {
+function groundsUnder(boxes: Box[], { layers, template, patches, size, rasterOf, step = STEP }: Beneath) {
   // Keyed by layer index, or -1 - patch index for a patch; in the order first met.
   const grounds = new Map<number, Ground>();
   const shown: Shown = { top: -1, rgb: -1 };
@@ -86,8 +93,8 @@ function groundsUnder(
     // Only the layers reaching into the box can show at its points (Blueprint Plans' drawing has dozens).
     const indexOf = layers.flatMap((l, i) => (reachesInto(l, box) ? [i] : []));
     const near = indexOf.map((i) => layers[i]!);
-    const nx = Math.max(1, Math.min(400, Math.round(box.w / STEP)));
-    const ny = Math.max(1, Math.min(120, Math.round(box.h / STEP)));
+    const nx = Math.max(1, Math.min(400, Math.round(box.w / step)));
+    const ny = Math.max(1, Math.min(120, Math.round(box.h / step)));
     for (let i = 0; i < nx; i++)
       for (let j = 0; j < ny; j++) {
         const x = box.x + ((i + 0.5) * box.w) / nx;
@@ -114,10 +121,26 @@ function groundsUnder(
         g.count++;
       }
   }
-  return [...grounds.values()].filter((g) => g.count >= LEAST);
+  const least = Math.max(2, Math.round(LEAST * (STEP / step) ** 2));
+  return [...grounds.values()].filter((g) => g.count >= least);
 }
 
 const meets = (a: Box, b: Box): boolean => a.x <= b.x + b.w && a.x + a.w >= b.x && a.y <= b.y + b.h && a.y + a.h >= b.y;
+
+/**
+ * The template's art a text whose letters lie in `boxes` runs onto: of the pieces of art under
+ * them that another ground of a visibly other colour shares the letters with, the one under the
+ * fewest; undefined where there is none. The build asks it too, and gives such a text a panel
+ * (template/legible-colors.ts).
+ */
+export function artRunOnto(boxes: Box[], beneath: Beneath): Box | undefined {
+  const { layers, template, patches, size } = beneath;
+  if (!boxes.some((box) => mayCrossArt(box, layers.slice(0, template), patches, size))) return undefined;
+  const grounds = groundsUnder(boxes, beneath);
+  return grounds
+    .filter((g) => g.art && grounds.some((o) => o !== g && distance(g, o)))
+    .sort((a, b) => a.count - b.count)[0]?.box;
+}
 
 /**
  * Whether any point of `box` can be art: inside a patch, or on a template layer that is no
@@ -135,14 +158,27 @@ const STRUCK = 0.1;
 /** The share of a line's height above its capitals (leading and ascender room). */
 const CAP_TOP = 0.18;
 
-/** The template's line art striking through the text's lines, as the box of the shape that draws it. */
-function strokeThrough(box: Box, strokes: StrokeSegment[], layers: Layer[], rasterOf: RasterOf): Box | undefined {
+/**
+ * The template's line art striking through the text's lines, as the box of the shape that draws it.
+ * `own`: the slide's shapes under the text; the template's lines lie under them (a panel hides
+ * Progress' grey outline along its band's diagonal edge, as it hides the band).
+ */
+function strokeThrough(
+  box: Box,
+  strokes: StrokeSegment[],
+  layers: Layer[],
+  own: Layer[],
+  rasterOf: RasterOf,
+): Box | undefined {
+  const shown: Shown = { top: -1, rgb: -1 };
   for (const s of strokes) {
     // A segment wholly to one side of the line's box crosses none of it (clipped would say so, slower).
     if (Math.max(s.from[0], s.to[0]) < box.x || Math.min(s.from[0], s.to[0]) > box.x + box.w) continue;
     if (Math.max(s.from[1], s.to[1]) < box.y || Math.min(s.from[1], s.to[1]) > box.y + box.h) continue;
     const part = clipped(s, box);
     if (!part || part.length < STRUCK) continue;
+    shownAt(own, part.mid[0], part.mid[1], rasterOf, shown);
+    if (shown.top >= 0) continue;
     // A line in the colour of the ground it crosses draws nothing there.
     const ground = colorAt(layers, part.mid[0], part.mid[1], rasterOf);
     if (ground === undefined || different(rgbOf(ground), rgbOf(s.color))) return s.box;
@@ -255,19 +291,22 @@ function slideFindings(deck: DeckModel, slide: SlideModel, options: RuleOptions)
     if (!box) return;
     const crossesFill = mayCrossArt(box, slide.backdrop!, patches, deck.size);
     if (!crossesFill && !strokes.some((s) => clipped(s, box))) return;
-    const layers = [...slide.backdrop!, ...layersOf(slide.elements.slice(0, index), media)];
-    // Sampled where the letters are, line by line: art beside a short heading is under no letter.
-    const grounds = crossesFill
-      ? groundsUnder(letterBoxes(e, false), layers, slide.backdrop!.length, patches, deck.size, rasterOf)
-      : [];
+    const own = layersOf(slide.elements.slice(0, index), media);
+    const layers = [...slide.backdrop!, ...own];
     const lines = strokes.length > 0 ? letterBoxes(e, true) : [];
     const unstroked = lines.length > 0 ? unruled(layers) : layers;
-    // The art the text runs onto: of the pieces it crosses into, the one under the fewest of its letters.
+    // Sampled where the letters are, line by line: art beside a short heading is under no letter.
     const art =
-      grounds
-        .filter((g) => g.art && grounds.some((o) => o !== g && distance(g, o)))
-        .sort((a, b) => a.count - b.count)[0]?.box ??
-      lines.map((l) => strokeThrough(l, strokes, unstroked, rasterOf)).find((b) => b !== undefined);
+      (crossesFill
+        ? artRunOnto(letterBoxes(e, false), {
+            layers,
+            template: slide.backdrop!.length,
+            patches,
+            size: deck.size,
+            rasterOf,
+          })
+        : undefined) ??
+      lines.map((l) => strokeThrough(l, strokes, unstroked, own, rasterOf)).find((b) => b !== undefined);
     if (!art) return;
     const { x, y, w, h } = art;
     const where = `${inches(x)}, ${inches(y)}, ${inches(w)} × ${inches(h)}`;
