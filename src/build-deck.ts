@@ -146,8 +146,8 @@ type DeckOptions = Pick<BuildOptions, 'imageStats' | 'check' | 'cache' | 'layout
 /** A one-off build's store of saved decks (template/deck-store.ts), and what it needs of this deck. */
 interface DeckReuse {
   store: DeckStore;
-  /** The key of the deck as planned with its design (deck-store.ts deckKey). */
-  keyOf: (plan: DeckPlan) => string;
+  /** The key of the deck as planned with its design (deck-store.ts deckKey); undefined when it has none. */
+  keyOf: (plan: DeckPlan) => string | undefined;
   /** Where the deck is saved. */
   fileOf: (plan: DeckPlan) => string;
 }
@@ -471,7 +471,15 @@ function deckReuse(
   if (!build) return undefined;
   const sources = inputs.flatMap((f) => parsed.get(f.absolute) ?? []);
   const parts = { build, inputsHash, sources, outDir, check: options.check !== false };
-  return { store, keyOf: (plan) => deckKey(plan, parts), fileOf: (plan) => deckFile(outDir, plan) };
+  const keyOf = (plan: DeckPlan): string | undefined => {
+    try {
+      return deckKey(plan, parts);
+    } catch {
+      // A value JSON cannot write (a BigInt, a cycle): no key, so the deck is built and not kept.
+      return undefined;
+    }
+  };
+  return { store, keyOf, fileOf: (plan) => deckFile(outDir, plan) };
 }
 
 /** The last stage: version state decides and saves (src/versions/save-decks.ts). */
