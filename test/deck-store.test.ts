@@ -46,9 +46,10 @@ const only = (...rebuilt: string[]) => Object.fromEntries(ALL.map((id) => [id, !
 
 describe('the store of built decks (in process)', () => {
   beforeEach(() => {
-    // As dist/cli.js defines it: without a build id (run from source) there is no store.
+    // As dist/cli.js defines it: without a build id (run from source) there is no store. The
+    // user's key stays the process's (store-secret.ts keeps it once read): another file's test
+    // proves entries the CLI wrote with it.
     vi.stubEnv('TRAPPA_BUILD_ID', 'deck-store-test');
-    vi.stubEnv('XDG_STATE_HOME', mkdtempSync(path.join(work, 'state-')));
   });
   afterEach(() => vi.unstubAllEnvs());
 
