@@ -225,7 +225,7 @@ describe('the store of built decks (the CLI)', () => {
     expect(await cliBuild(root)).toEqual({ files: first.files, reused: [] });
     // Another build of Trappa's, under the user's key.
     writeFileSync(file, kept);
-    // (The name is the build id, then the Node that ran it: the test names another build id on this Node.)
+    // The file names the build id that wrote it; here another one.
     reprove(file, secret, (build) => build.replace(/^[^/]+/, 'another-build'));
     expect(await cliBuild(root)).toEqual({ files: first.files, reused: [] });
   }, 180_000);

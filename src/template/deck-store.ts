@@ -80,17 +80,13 @@ export class DeckStore {
   }
 }
 
-/** The build as this store names it: with the Node that ran it (its zlib, ICU and V8 could make other bytes). */
-const withNode = (build: string | undefined): string | undefined =>
-  build && `${build}/${process.version}/${process.platform}-${process.arch}`;
-
 /**
  * The decks the project's earlier builds kept, none when there is no proven store; undefined when
  * this process cannot keep any (no build id: run from source; no key of the user's).
  */
 export function loadDeckStore(dir: string, build = process.env.TRAPPA_BUILD_ID): DeckStore | undefined {
   if (!build || !storeSecret()) return undefined;
-  const body = readProven(path.join(dir, FILE), FORMAT, withNode(build), MAX_FILE_BYTES);
+  const body = readProven(path.join(dir, FILE), FORMAT, build, MAX_FILE_BYTES);
   return new DeckStore((body && entriesOf(body)) ?? new Map());
 }
 
@@ -138,7 +134,7 @@ export function saveDeckStore(dir: string, store: DeckStore, build = process.env
   const kept = keptAfter(store.used(), store.earlier, { maxAge: MAX_AGE, maxWeight: MAX_ENTRIES, weigh: () => 1 });
   if (!kept) return;
   const body = JSON.stringify([...kept].map(([key, { value, age }]) => [key, value, age]));
-  writeProven(path.join(dir, FILE), FORMAT, withNode(build), Buffer.from(body, 'utf8'));
+  writeProven(path.join(dir, FILE), FORMAT, build, Buffer.from(body, 'utf8'));
 }
 
 /**
@@ -190,8 +186,12 @@ function plainData(_key: string, value: unknown): unknown {
 export function deckKey(plan: DeckPlan, parts: DeckKeyParts): string {
   const data = { ...plan, fonts: undefined, strategy: digestOf(plan.strategy, (s) => JSON.stringify(s, plainData)) };
   const sources = parts.sources.map((source) => [source.file, digestOf(source, (s) => s.text)]);
+  // The Node that builds (its V8, ICU and zlib) in the key, not in the file's name: a project built
+  // on two Node lines keeps both's entries, and each takes the output file only while it holds the
+  // bytes its own entry names (the bundled decks are the same bytes on every Node line).
+  const node = [process.version, process.platform, process.arch];
   return createHash('sha256')
     .update(`${FORMAT}\0`)
-    .update(JSON.stringify([{ ...parts, sources }, data], plainData))
+    .update(JSON.stringify([{ ...parts, sources, node }, data], plainData))
     .digest('hex');
 }
