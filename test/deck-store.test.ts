@@ -201,6 +201,40 @@ describe('the store of built decks (the CLI)', () => {
     writeFileSync(file, Buffer.concat([mac, head, body]));
   }
 
+  /** Every file under the output folder: its sha256, or for JSON its value without the time of release. */
+  function outputFiles(root: string): Record<string, unknown> {
+    const out = path.join(root, 'output');
+    const files = readdirSync(out, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    return Object.fromEntries(
+      files.map((e) => {
+        const file = path.join(e.parentPath, e.name);
+        const bytes = readFileSync(file);
+        const value = file.endsWith('.json')
+          ? JSON.parse(bytes.toString('utf8'), (key, v) => (key === 'releasedAt' ? undefined : v))
+          : sha256(bytes);
+        return [path.relative(out, file), value];
+      }),
+    );
+  }
+
+  it('records reused decks as built ones: a release and a check after reused builds see what they see after a build without .cache', async () => {
+    const reused = newProject();
+    await cliBuild(reused);
+    expect((await cliBuild(reused)).reused).toEqual([...ALL]);
+    const release = await runCli(['release', '--all'], reused, env);
+    expect(release.status, release.stderr).toBe(0);
+    expect([...release.stderr.matchAll(/trappa:build (\S+): reused/g)]).toHaveLength(ALL.length);
+
+    const cold = newProject();
+    const coldRelease = await runCli(['release', '--all'], cold, env);
+    expect(coldRelease.status, coldRelease.stderr).toBe(0);
+    expect(outputFiles(reused)).toEqual(outputFiles(cold));
+    const check = (root: string) => runCli(['check'], root, env);
+    const [checkedReused, checkedCold] = await Promise.all([check(reused), check(cold)]);
+    expect(checkedReused.status).toBe(checkedCold.status);
+    expect(checkedReused.stdout.replaceAll(reused, '')).toBe(checkedCold.stdout.replaceAll(cold, ''));
+  }, 180_000);
+
   it('reuses every deck of an unchanged project, byte for byte; a damaged, foreign or other build’s store is none', async () => {
     const root = newProject();
     const first = await cliBuild(root);
