@@ -33,6 +33,7 @@ import {
   profileRun,
   type Paths,
 } from './bench/cold.js';
+import { EDIT_ONE_SENTENCE } from './bench/edit-sentence.js';
 import { strategyToMarkdown } from './bench/markdown.js';
 import { renderTable, type Table } from './bench/report.js';
 import { hasGnuTime, type Command } from './bench/run.js';
@@ -218,9 +219,8 @@ function variantProjects(node: string, node24: string | undefined) {
     [node, process.version],
     ...(node24 ? [[node24, execFileSync(node24, ['--version'], { encoding: 'utf8' }).trim()] as [string, string]] : []),
   ];
-  const edit = `perl -pi -e 's/^(  why: For å gi )(alle )?/$1 . ($2 ? "" : "alle ")/e' data/strategy.yaml`;
   const variants = [
-    { how: 'after an edit', script: edit },
+    { how: 'after an edit', script: EDIT_ONE_SENTENCE },
     { how: 'with .cache removed', script: 'rm -rf .cache' },
   ];
   return nodes.flatMap(([command, version]) =>

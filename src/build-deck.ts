@@ -6,13 +6,14 @@
 import { debugLog, msSince } from './debug-log.js';
 import { withFonts } from './fonts/fonts.js';
 import { forgetLinesBeyond } from './layout/measure-text.js';
-import { measuredFaces } from './fonts/measured-faces.js';
+import { facesIdentity, measuredFaces } from './fonts/measured-faces.js';
 import path from 'node:path';
 import { resolvePaths } from './project-paths.js';
 import { sha256Hex } from './sha256.js';
 import { CheckFailedError, InputError, type Issue } from './errors.js';
 import { loadProject, type DeckSource, type Project, type ProjectPaths } from './data/load-project.js';
 import type { YamlCache } from './data/yaml-cache.js';
+import type { YamlSource } from './data/load-yaml.js';
 import { deckPage, layoutDeck, type SlideMemo } from './deck/layout-deck.js';
 import {
   builtInDesign,
@@ -28,9 +29,17 @@ import { keptPictureArt } from './template/template-store.js';
 import { deflateStoreDir, loadDeflateStore, saveDeflateStore } from './template/deflate-store.js';
 import { finishStoreDir, loadFinishStore, saveFinishStore } from './template/finish-store.js';
 import { builtInStoreDir } from './template/template-store.js';
+import {
+  type DeckStore,
+  deckKey,
+  deckStoreDir,
+  keptBytes,
+  loadDeckStore,
+  saveDeckStore,
+} from './template/deck-store.js';
 import { checkBudget, placeImages } from './deck/place-images.js';
 import { findDeck, resolveDeck, type DeckPlan, wantsSentChanges } from './plan/resolve-deck.js';
-import { deckInputFiles, hashInputs, parsedInputs } from './versions/input-hash.js';
+import { deckInputFiles, hashInputs, type InputFile, parsedInputs } from './versions/input-hash.js';
 import { type DeckToSave, saveDecks as saveVersions, type SavedDeck, type SaveOptions } from './versions/save-decks.js';
 import type { ImageStats } from './images/prepare-image.js';
 import { checkBuiltDeck, checkFailure } from './check/check-deck.js';
@@ -122,13 +131,26 @@ export interface BuiltDeck extends DeckToSave {
   pdfDeclares?: string;
   /** Warnings, one line each: a font measured with a stand-in, text a template's box made smaller. */
   notes: string[];
+  /** True when the deck is the one an earlier build saved, its inputs unchanged (template/deck-store.ts). */
+  reused?: boolean;
 }
 
 /** What building one deck takes of the build's options. */
 type DeckOptions = Pick<BuildOptions, 'imageStats' | 'check' | 'cache' | 'layoutMemo' | 'rebuilds' | 'finishMemo'> & {
   /** Called when sharp starts on a picture the cache does not hold (see io/in-turn.ts). */
   onPicturesRendering?: () => void;
+  /** The decks earlier builds saved, and what this deck's key and file are besides its plan. */
+  reuse?: DeckReuse;
 };
+
+/** A one-off build's store of saved decks (template/deck-store.ts), and what it needs of this deck. */
+interface DeckReuse {
+  store: DeckStore;
+  /** The key of the deck as planned with its design (deck-store.ts deckKey); undefined when it has none. */
+  keyOf: (plan: DeckPlan) => string | undefined;
+  /** Where the deck is saved. */
+  fileOf: (plan: DeckPlan) => string;
+}
 
 /** A deck built in memory, before saving. */
 export type RenderedDeck = Omit<BuiltDeck, 'file' | 'inputs' | 'inputsHash' | 'saved' | 'pdf' | 'pdfDeclares'>;
@@ -170,6 +192,13 @@ async function renderInProject(project: Project, given: DeckPlan, options: DeckO
   if (!prepared.ok) throw new InputError(prepared.issues);
   stage('design', prepared.value.design ? " (the organisation's template)" : ' (built-in)');
   const { plan } = prepared.value;
+  const faces = measuredFaces([plan.theme.fonts.heading, plan.theme.fonts.body]);
+  const key = options.reuse?.keyOf(plan);
+  const kept = key === undefined ? undefined : keptDeck(plan, key, options.reuse!);
+  if (kept) {
+    stage('reused', ` (the deck saved by an earlier build: ${kept.bytes.length} bytes)`);
+    return { ...kept, faces, notes: [...prepared.value.notes, ...kept.notes] };
+  }
   const { finished, slideCount, planned, notes } = await finishedDeck(project, prepared.value, options, stage);
   const { bytes } = finished;
   if (options.check !== false) {
@@ -188,16 +217,56 @@ async function renderInProject(project: Project, given: DeckPlan, options: DeckO
     if (failed) throw failed;
     stage('check');
   }
+  const sha256 = sha256Hex(bytes);
+  if (key !== undefined) {
+    // Every face measuring resolved so far, the check's included: more than this deck's at worst.
+    const measured = project.fonts.resolvedFaces();
+    options.reuse!.store.keep(key, {
+      size: bytes.length,
+      sha256,
+      slideCount,
+      planned,
+      notes,
+      faces: measured,
+      facesIdentity: facesIdentity(measured),
+    });
+  }
   return {
     deckId: plan.deck.id,
     version: plan.strategy.version,
     bytes,
-    sha256: sha256Hex(bytes),
+    sha256,
     slideCount,
-    faces: measuredFaces([plan.theme.fonts.heading, plan.theme.fonts.body]),
+    faces,
     plan,
     notes: [...prepared.value.notes, ...notes],
     planned,
+  };
+}
+
+/**
+ * The deck an earlier build saved under `key`, when the faces that measured it are still the same
+ * files and its output file still holds its bytes; undefined otherwise. Layout, pictures, writing,
+ * finishing and the check are then skipped: equal keys are equal inputs and code, so the same
+ * bytes. The check (errors only) reads nothing but the deck's bytes, the theme (in the key) and
+ * the faces (compared here), so on the same bytes it finds what it found when the deck was kept,
+ * which was nothing, or the deck would not have been kept.
+ */
+function keptDeck(plan: DeckPlan, key: string, { store, fileOf }: DeckReuse): Omit<RenderedDeck, 'faces'> | undefined {
+  const kept = store.find(key);
+  if (!kept || facesIdentity(kept.faces) !== kept.facesIdentity) return undefined;
+  const bytes = keptBytes(fileOf(plan), kept);
+  if (!bytes) return undefined;
+  return {
+    deckId: plan.deck.id,
+    version: plan.strategy.version,
+    bytes,
+    sha256: kept.sha256,
+    slideCount: kept.slideCount,
+    plan,
+    notes: kept.notes,
+    planned: kept.planned,
+    reused: true,
   };
 }
 
@@ -298,7 +367,10 @@ async function buildInScope(options: BuildOptions): Promise<BuildResult> {
   // A watch session keeps its own memo; a one-off build takes what the project's last builds finished.
   const finished = options.finishMemo ? undefined : loadFinishStore(finishStoreDir(project.root));
   const finishMemo = options.finishMemo ?? finished;
-  const rendered: RenderedDeck[] = [];
+  // A session (watch mode) keeps its own memos in memory; a one-off build takes the decks earlier builds saved.
+  const decksKept = options.cache ? undefined : loadDeckStore(deckStoreDir(project.root));
+  const parsed = parsedInputs(project);
+  const rendered: InputsHashed[] = [];
   const failed: CheckFailedError[] = [];
   const sources = selectDecks(project, options.decks).filter((d) => options.only?.(d) ?? true);
   const outcomes = await inTurn(sources, async (source, onPicturesRendering) => {
@@ -306,7 +378,12 @@ async function buildInScope(options: BuildOptions): Promise<BuildResult> {
     // reports every failing deck; none is saved unless all pass.
     try {
       const plan = await planDeck(project, source, outDir, options);
-      return await renderDeck(project, plan, { ...options, finishMemo, onPicturesRendering });
+      // The YAML as loaded: the hash takes the loader's parse instead of reading and parsing each file again.
+      const inputs = deckInputFiles(project, source);
+      const inputsHash = await hashInputs(inputs, parsed);
+      const reuse = decksKept && deckReuse(decksKept, { inputs, inputsHash, parsed, outDir, options });
+      const deck = await renderDeck(project, plan, { ...options, finishMemo, onPicturesRendering, reuse });
+      return { ...deck, inputs, inputsHash };
     } catch (error) {
       if (!(error instanceof CheckFailedError)) throw error;
       return error;
@@ -323,7 +400,9 @@ async function buildInScope(options: BuildOptions): Promise<BuildResult> {
   }
   saveDeflateStore(deflateStoreDir(project.root));
   if (finished) saveFinishStore(finishStoreDir(project.root), finished);
-  const decks = await saveDecks(project, rendered, outDir, options);
+  const decks = await saveDecks(rendered, outDir, options);
+  // After saving: an entry names the bytes of a deck's output file, which a dry run does not write.
+  if (decksKept && !options.dryRun) saveDeckStore(deckStoreDir(project.root), decksKept);
   if (options.pdf && !options.dryRun) await writePdfs(decks);
   saveHyphenStore(hyphenStoreFile(project.root));
   keepSlotAnswers();
@@ -361,26 +440,51 @@ async function planDeck(
   return options.addSentChanges(project, plan, outDir);
 }
 
+/** A deck built in memory with the files it was built from and their hash (versions/input-hash.ts). */
+type InputsHashed = RenderedDeck & Pick<BuiltDeck, 'inputs' | 'inputsHash'>;
+
+/** Where a deck is saved. */
+const deckFile = (outDir: string, plan: DeckPlan): string => path.join(outDir, `${plan.baseName}.pptx`);
+
+/**
+ * What a deck's key holds besides its plan (template/deck-store.ts deckKey): the build of Trappa,
+ * the deck's input files by their hash, the YAML it was planned from as read, the output folder
+ * and whether the build checks.
+ */
+function deckReuse(
+  store: DeckStore,
+  {
+    inputs,
+    inputsHash,
+    parsed,
+    outDir,
+    options,
+  }: {
+    inputs: InputFile[];
+    inputsHash: string;
+    parsed: ReadonlyMap<string, YamlSource>;
+    outDir: string;
+    options: BuildOptions;
+  },
+): DeckReuse | undefined {
+  const build = process.env.TRAPPA_BUILD_ID;
+  if (!build) return undefined;
+  const sources = inputs.flatMap((f) => parsed.get(f.absolute) ?? []);
+  const parts = { build, inputsHash, sources, outDir, check: options.check !== false };
+  const keyOf = (plan: DeckPlan): string | undefined => {
+    try {
+      return deckKey(plan, parts);
+    } catch {
+      // A value JSON cannot write (a BigInt, a cycle): no key, so the deck is built and not kept.
+      return undefined;
+    }
+  };
+  return { store, keyOf, fileOf: (plan) => deckFile(outDir, plan) };
+}
+
 /** The last stage: version state decides and saves (src/versions/save-decks.ts). */
-async function saveDecks(
-  project: Project,
-  rendered: RenderedDeck[],
-  outDir: string,
-  options: BuildOptions,
-): Promise<BuiltDeck[]> {
-  // The YAML as loaded: the hash takes the loader's parse instead of reading and parsing each file again.
-  const parsed = parsedInputs(project);
-  const built = await Promise.all(
-    rendered.map(async (deck) => {
-      const inputs = deckInputFiles(project, findDeck(project, deck.deckId)!);
-      return {
-        ...deck,
-        file: path.join(outDir, `${deck.plan.baseName}.pptx`),
-        inputs,
-        inputsHash: await hashInputs(inputs, parsed),
-      };
-    }),
-  );
+async function saveDecks(rendered: InputsHashed[], outDir: string, options: BuildOptions): Promise<BuiltDeck[]> {
+  const built = rendered.map((deck) => ({ ...deck, file: deckFile(outDir, deck.plan) }));
   if (options.dryRun) return built;
   const saveOptions: SaveOptions = { overwriteReleased: options.overwriteReleased, releaseAt: options.releaseAt };
   const saved = await saveVersions(outDir, built, saveOptions);

@@ -3,7 +3,7 @@
  * what is in it is untrusted: every store reads a regular file within its bound, or nothing
  * (src/io/read-bounded.ts). Here every file a build left in `.cache` (parsed YAML, pictures,
  * backdrops, the template's set and what was worked out on it, the built-in design, deflated
- * parts, finished slides, hyphenated words) is replaced by a link to /dev/zero, then by a FIFO:
+ * parts, finished slides, hyphenated words, built decks) is replaced by a link to /dev/zero, then by a FIFO:
  * on dcfc2ac-era code the first read until memory ran out and the second blocked for ever. The
  * build must succeed with the very decks a build without `.cache` makes.
  */
@@ -47,9 +47,9 @@ const PROJECTS: [string, () => string, string[]][] = [
   [
     'the built-in design',
     () => copyProjectInto(mkdtempSync(path.join(work, 'project-'))),
-    ['built-in', 'deflated', 'finished', 'images', 'yaml'],
+    ['built-in', 'decks', 'deflated', 'finished', 'images', 'yaml'],
   ],
-  ['a template', projectOnTemplate, ['backdrops', 'deflated', 'finished', 'images', 'templates', 'yaml']],
+  ['a template', projectOnTemplate, ['backdrops', 'decks', 'deflated', 'finished', 'images', 'templates', 'yaml']],
 ];
 
 describe.runIf(process.platform === 'linux')('a crafted .cache', () => {
@@ -71,6 +71,11 @@ describe.runIf(process.platform === 'linux')('a crafted .cache', () => {
       for (const file of filesIn(path.join(root, '.cache')).concat(kept)) rmSync(file, { force: true });
       for (const file of kept) execFileSync('mkfifo', [file]);
       expect(await build(root, 'out-fifo')).toEqual(cold);
+
+      // The stores made anew, then the first build's output folder again: its decks come from there (decks.store).
+      rmSync(path.join(root, '.cache'), { recursive: true });
+      expect(await build(root, 'out-fifo')).toEqual(cold);
+      expect(await build(root, 'out-cold')).toEqual(cold);
     },
     180_000,
   );

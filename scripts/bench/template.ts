@@ -11,6 +11,10 @@
  * is measured twice: as such a later build, and with its read template taken from the store
  * (`.cache/templates`, src/template/template-store.ts) before every run, as the first build on a
  * template new to the project reads it (its backdrops and deflated parts stay: they have their own stores).
+ * Each template and the built-in design are also measured after an edit (one sentence of the
+ * strategy changed before every run, as the cold rows of bench.ts do): an unchanged project's decks
+ * come from `.cache`, so only then is every deck laid out, written and checked, and that row's ratio
+ * to the built-in design's own edited row is the template's cost where the work is really done.
  * `--templates Candy,Progress` (bench.ts) measures only the templates whose file names hold one of those words.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +25,7 @@ import { libreOfficeTemplates, ownTemplates } from '../../test/helpers/template-
 import { measureCommands, type ColdResult } from './cold.js';
 import type { Table } from './report.js';
 import type { Command } from './run.js';
+import { EDIT_ONE_SENTENCE } from './edit-sentence.js';
 
 /** A copy of the bundled project, on `template` when given. */
 function projectOn(root: string, work: string, template?: string): string {
@@ -69,6 +74,8 @@ async function templates(root: string, work: string, only?: string[]): Promise<s
 
 /** The label of a build whose template is read anew (the store emptied first): see the module comment. */
 const READ_ANEW = ', template read anew';
+/** The label of a build after one sentence of the strategy was edited: compared with the built-in design's such build. */
+const AFTER_EDIT = ', after an edit';
 
 /** The machine's 1-minute load average when the measurement began and ended (CPU time grows with it too). */
 let loadAtStart: number | undefined;
@@ -87,20 +94,24 @@ export async function measureTemplates(
     args: [cli, '--out', path.join(cwd, 'output'), 'build', '--all'],
     cwd,
   });
-  // The store emptied by the shell that starts the build: GNU time counts sh and rm too (~2 ms).
-  const anew = (name: string, cwd: string): Command => {
-    const { command, args } = build(name, cwd);
-    return {
-      name,
-      command: '/bin/sh',
-      args: ['-c', 'rm -rf .cache/templates && exec "$0" "$@"', command, ...args],
-      cwd,
+  // The shell line runs before the build (GNU time counts sh, rm and perl too: ~2 ms, ~10 ms).
+  const after =
+    (script: string) =>
+    (name: string, cwd: string): Command => {
+      const { command, args } = build(name, cwd);
+      return { name, command: '/bin/sh', args: ['-c', `${script} && exec "$0" "$@"`, command, ...args], cwd };
     };
-  };
-  const commands = [build('build --all, built-in design', projectOn(root, work))];
+  const anew = after('rm -rf .cache/templates');
+  const edited = after(EDIT_ONE_SENTENCE);
+  const builtIn = 'build --all, built-in design';
+  const commands = [build(builtIn, projectOn(root, work)), edited(`${builtIn}${AFTER_EDIT}`, projectOn(root, work))];
   for (const t of await templates(root, work, only)) {
     const name = `build --all on ${path.basename(t)}`;
-    commands.push(build(name, projectOn(root, work, t)), anew(`${name}${READ_ANEW}`, projectOn(root, work, t)));
+    commands.push(
+      build(name, projectOn(root, work, t)),
+      anew(`${name}${READ_ANEW}`, projectOn(root, work, t)),
+      edited(`${name}${AFTER_EDIT}`, projectOn(root, work, t)),
+    );
   }
   try {
     loadAtStart = loadavg()[0]!;
@@ -111,25 +122,39 @@ export async function measureTemplates(
   }
 }
 
+/** The built-in design's build a row is compared with: its edited build for a row after an edit, else the unchanged one. */
+const baseOf = (results: ColdResult[], row: ColdResult): ColdResult['stats'] =>
+  (row.name.endsWith(AFTER_EDIT) ? results[1]! : results[0]!).stats;
+
+/** A row's median CPU over its built-in design's (see baseOf), when both were measured. */
+function cpuRatio(results: ColdResult[], row: ColdResult): number | undefined {
+  const base = baseOf(results, row).cpuMs?.median;
+  return base && row.stats.cpuMs ? row.stats.cpuMs.median / base : undefined;
+}
+
 /** The table: CPU and wall time (minimum and median of the runs) and each template's ratio to the built-in build. */
 export function templateTable(results: ColdResult[]): Table {
-  const base = results[0]!.stats;
   const ms = (v: number | undefined) => (v === undefined ? undefined : Math.round(v));
-  const ratio = (a: number | undefined, b: number | undefined) => (a && b ? `${(a / b).toFixed(2)}×` : undefined);
+  const times = (ratio: number) => `${ratio.toFixed(2)}×`;
   return {
     title: 'Cold build --all on an organisation template (issue #20, target ≤ 1.5× the built-in design)',
     headers: ['build', 'CPU min ms', 'CPU median ms', 'wall min ms', 'wall median ms', 'CPU ×', 'wall ×'],
-    rows: results.map((r) => [
-      r.name,
-      ms(r.stats.cpuMs?.min),
-      ms(r.stats.cpuMs?.median),
-      ms(r.stats.wallMs.min),
-      ms(r.stats.wallMs.median),
-      ratio(r.stats.cpuMs?.median, base.cpuMs?.median),
-      ratio(r.stats.wallMs.median, base.wallMs.median),
-    ]),
+    rows: results.map((r) => {
+      const cpu = cpuRatio(results, r);
+      const wallBase = baseOf(results, r).wallMs.median;
+      return [
+        r.name,
+        ms(r.stats.cpuMs?.min),
+        ms(r.stats.cpuMs?.median),
+        ms(r.stats.wallMs.min),
+        ms(r.stats.wallMs.median),
+        cpu === undefined ? undefined : times(cpu),
+        wallBase ? times(r.stats.wallMs.median / wallBase) : undefined,
+      ];
+    }),
     notes: [
       worstNote(results),
+      'A row after an edit is compared with the built-in design after the same edit.',
       `Load average (1 min) ${loadAtStart?.toFixed(1) ?? '?'} at the start, ${loadAtEnd?.toFixed(1) ?? '?'} at the end, on ${availableParallelism()} cores.`,
       'CPU is user + system (GNU time); wall time depends on what else the machine runs, CPU much less.',
       'Each build is a fresh node process on its own copy of the project, interleaved with the others.',
@@ -137,24 +162,28 @@ export function templateTable(results: ColdResult[]): Table {
   };
 }
 
-/** The template with the highest CPU ratio (median) to the built-in build. */
-function worstNote(results: ColdResult[]): string {
-  const base = results[0]!.stats.cpuMs?.median;
-  const rated = results
-    .slice(1)
-    .filter((r) => !r.name.endsWith(READ_ANEW))
-    .map((r) => ({ name: r.name, ratio: base && r.stats.cpuMs ? r.stats.cpuMs.median / base : undefined }))
+/** The template row of `kind` (by its label's ending; '' for the plain rebuild) with the highest CPU ratio. */
+function worstOf(results: ColdResult[], kind: string): { name: string; ratio: number } | undefined {
+  const ofKind = (name: string) =>
+    kind ? name.endsWith(kind) : !name.endsWith(READ_ANEW) && !name.endsWith(AFTER_EDIT);
+  return results
+    .slice(2)
+    .filter((r) => ofKind(r.name))
+    .map((r) => ({ name: r.name, ratio: cpuRatio(results, r) }))
     .filter((r): r is { name: string; ratio: number } => r.ratio !== undefined)
-    .sort((a, b) => b.ratio - a.ratio);
-  const worst = rated[0];
-  const anew = results.filter((r) => r.name.endsWith(READ_ANEW));
-  const worstAnew = anew
-    .map((r) => ({ name: r.name, ratio: base && r.stats.cpuMs ? r.stats.cpuMs.median / base : 0 }))
     .sort((a, b) => b.ratio - a.ratio)[0];
-  return worst
-    ? `Worst: ${worst.name}, ${worst.ratio.toFixed(2)}× the built-in design's CPU (target ≤ 1.5×)` +
-        (worstAnew
-          ? `; the first build on a template new to the project: ${worstAnew.name}, ${worstAnew.ratio.toFixed(2)}×.`
-          : '.')
-    : 'No CPU times (GNU time is missing): no ratio.';
+}
+
+/** The templates with the highest CPU ratio (median) to the built-in build: unchanged, read anew, after an edit. */
+function worstNote(results: ColdResult[]): string {
+  const worst = worstOf(results, '');
+  if (!worst) return 'No CPU times (GNU time is missing): no ratio.';
+  const anew = worstOf(results, READ_ANEW);
+  const edited = worstOf(results, AFTER_EDIT);
+  return (
+    `Worst: ${worst.name}, ${worst.ratio.toFixed(2)}× the built-in design's CPU (target ≤ 1.5×)` +
+    (anew ? `; the first build on a template new to the project: ${anew.name}, ${anew.ratio.toFixed(2)}×` : '') +
+    (edited ? `; after an edit: ${edited.name}, ${edited.ratio.toFixed(2)}×` : '') +
+    '.'
+  );
 }

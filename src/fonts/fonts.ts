@@ -146,6 +146,15 @@ export class FontRegistry {
   }
 
   /**
+   * The faces resolved since the font folders were last noticed, as named (lower case): what a
+   * build's measuring asked for, the check's included (a kept deck is keyed by their files:
+   * build-deck.ts).
+   */
+  resolvedFaces(): string[] {
+    return [...this.#resolved.keys()];
+  }
+
+  /**
    * The files that measure `face`: theme.yaml's own files, the face installed on this machine,
    * a metric-compatible or near face, or one of its kind (see substitutes.ts), with a warning
    * naming the stand-in. Never fails: the bundled Carlito, widened, is the last resort.

@@ -46,3 +46,33 @@ export function measuredFaces(fonts: readonly string[]): MeasuredFace[] {
     return { font, face: family ?? measuredAs, sha256 };
   });
 }
+
+/** The sha256 of a file, by path, size and modification time: a build reads each face file once. */
+const fileDigests = new Map<string, string>();
+
+function fileDigest(file: string): string {
+  const info = statSync(file);
+  const key = `${file}:${info.size}:${info.mtimeMs}`;
+  let digest = fileDigests.get(key);
+  if (digest === undefined) fileDigests.set(key, (digest = sha256Hex(readFileSync(file))));
+  return digest;
+}
+
+/**
+ * Everything of `fonts`' faces that measuring reads, in the current project's work: for each, the
+ * family and how it was chosen (a stand-in's margin widens every line), and the sha256 of each of
+ * its files (all four styles, as italic text is measured with the italic file). Two equal
+ * identities measure every text alike; a deck kept across builds is keyed by it (build-deck.ts).
+ */
+export function facesIdentity(fonts: readonly string[]): string {
+  return JSON.stringify(
+    [...new Set(fonts)].sort().map((font) => {
+      const { files, measuredAs, how, margin, warning } = resolveFontFace(font);
+      const digests = Object.entries(files)
+        .filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([style, file]) => [style, file, fileDigest(file)]);
+      return [font, measuredAs, how, margin, warning ?? null, digests];
+    }),
+  );
+}
