@@ -8,6 +8,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SOFT_HYPHEN } from '../src/layout/hyphenate.js';
+import { splitUnits, wrapInto, wrapUnits } from '../src/layout/break-lines.js';
 import { forgetParagraphMeasures, layoutPrepared, measurePrepared, prepareText } from '../src/layout/measure-text.js';
 import type { Paragraph, TextStyle } from '../src/layout/types.js';
 import { balanced, type Column, EPSILON, HEADING_GAP, HEADING_H } from '../src/slides/column-pack.js';
@@ -75,6 +76,28 @@ describe('measurePrepared', () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('wraps without text into the very lines of a wrap with text: widths, sizes and breaks', () => {
+    // A height search places a word that ends a line without making its characters (break-lines.ts
+    // placedWhole): each line's width must be the same number, a character's advance added at a time.
+    let moved = 0;
+    fc.assert(
+      fc.property(paragraph, textStyle, size, fc.double({ min: 0.2, max: 4, noNaN: true }), (p, s, at, w) => {
+        const units = splitUnits(p, s);
+        const points = w * 72;
+        const seen: unknown[] = [];
+        wrapInto(units, at, points, {
+          text: false,
+          line: (_text, width, maxSize, afterHardBreak) => seen.push({ width, maxSize, afterHardBreak }),
+        });
+        const full = wrapUnits(units, at, points);
+        if (full.length > 1) moved++;
+        expect(seen).toEqual(full.map(({ width, maxSize, afterHardBreak }) => ({ width, maxSize, afterHardBreak })));
+      }),
+      { numRuns: 600 },
+    );
+    expect(moved).toBeGreaterThan(300);
   });
 });
 

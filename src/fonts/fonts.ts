@@ -109,6 +109,12 @@ export class FontRegistry {
   readonly #faces = new Map<string, FontFiles>();
   readonly #metrics = new Map<string, FontMetrics>();
   readonly #resolved = new Map<string, ResolvedFace>();
+  /**
+   * `metrics`' answers by the face as asked (not trimmed nor lower-cased) and weight and style (bold × 2 +
+   * italic): text is measured run by run, a template's narrow places tens of thousands of times a build, and
+   * each call trimmed and lower-cased the name twice and looked it up in three maps. Forgotten with `#resolved`.
+   */
+  readonly #asked = new Map<string, FontMetrics[]>();
   /** The font folders `#resolved` was filled from (TRAPPA_FONT_DIRS may change between builds). */
   #resolvedFor = '';
 
@@ -126,7 +132,7 @@ export class FontRegistry {
       if (!existsSync(file)) throw new TrappaError(`font file not found: ${file} (given for the font "${face}")`);
     }
     this.#faces.set(face.trim().toLowerCase(), absolute);
-    this.#resolved.clear();
+    this.#forgetResolved();
     log('"%s" measured with %s', face, Object.values(absolute).join(', '));
   }
 
@@ -181,9 +187,14 @@ export class FontRegistry {
   noticeFolders(): void {
     const folders = fontFolders().join('\u0000');
     if (folders !== this.#resolvedFor) {
-      this.#resolved.clear();
+      this.#forgetResolved();
       this.#resolvedFor = folders;
     }
+  }
+
+  #forgetResolved(): void {
+    this.#resolved.clear();
+    this.#asked.clear();
   }
 
   #find(face: string): ResolvedFace {
@@ -206,7 +217,17 @@ export class FontRegistry {
 
   /** Metrics of the file that draws `face` in this weight and style (loaded on first use). */
   metrics(face: string, bold = false, italic = false, foldersNoticed = false): FontMetrics {
-    const { files, margin } = this.resolve(face, foldersNoticed);
+    if (!foldersNoticed) this.noticeFolders();
+    const style = (bold ? 2 : 0) + (italic ? 1 : 0);
+    let asked = this.#asked.get(face);
+    const known = asked?.[style];
+    if (known) return known;
+    if (!asked) this.#asked.set(face, (asked = []));
+    return (asked[style] = this.#metricsOf(face, bold, italic));
+  }
+
+  #metricsOf(face: string, bold: boolean, italic: boolean): FontMetrics {
+    const { files, margin } = this.resolve(face, true);
     const file = bold
       ? italic
         ? (files.boldItalic ?? files.bold)

@@ -219,7 +219,7 @@ export function wrapInto(units: readonly Unit[], size: number, width: number, si
     const wordWidth = widthOf(unit.word, size);
     if (wordWidth <= width - (line.used ? line.x : 0) + EPSILON) {
       addPieces(line, unit.word, size);
-    } else {
+    } else if (sink.text || !placedWhole(unit.word, size, width, filling)) {
       placeLongWord(charsOf(unit.word, size, sink.text), width, filling);
     }
     const last = filling.line;
@@ -327,6 +327,44 @@ function placeLongWord(chars: readonly Char[], width: number, filling: Filling):
     start = breakWord(chars, start, width, line);
     filling.end(false);
   }
+}
+
+/**
+ * `placeLongWord` for a word of no soft hyphen that fits a line: on this line, else on the next one,
+ * without its characters made. Why: a height search (measurePrepared) keeps no characters (they would
+ * outlive its wraps), and every word that ends a line at each size and width it tries went through
+ * `placeLongWord`, an object per character each time (a template's narrow columns). The same sums in the
+ * same order, a character at a time, as `placeLongWord` and `addChars` make them: the same line, the same
+ * number. False where `placeLongWord` must place the word (a soft hyphen, or wider than a line), with
+ * the line ended where `placeLongWord` would have ended it before breaking the word (it then finds the
+ * word too wide for the new line, and breaks it). No text is kept: for sinks that want none.
+ */
+function placedWhole(word: readonly Piece[], size: number, width: number, filling: Filling): boolean {
+  let rest = 0;
+  let chars = 0;
+  for (let p = 0; p < word.length; p++) {
+    const piece = word[p]!;
+    if (piece.text.includes(SOFT_HYPHEN)) return false;
+    const charSize = piece.size ?? size;
+    for (const ch of piece.text) {
+      rest += piece.font.advanceEm(ch.codePointAt(0)!) * charSize;
+      chars++;
+    }
+  }
+  if (chars === 0) return true;
+  let line = filling.line;
+  if (!(line.x + rest <= width + EPSILON)) {
+    if (!line.used) return false;
+    filling.end(false);
+    line = filling.line;
+    if (!(line.x + rest <= width + EPSILON)) return false;
+  }
+  for (let p = 0; p < word.length; p++) {
+    const piece = word[p]!;
+    const charSize = piece.size ?? size;
+    for (const ch of piece.text) addText(line, '', piece.font.advanceEm(ch.codePointAt(0)!) * charSize, charSize);
+  }
+  return true;
 }
 
 /** End (after the soft hyphen) of the longest start of chars[start…] that fits `room` with its hyphen, or -1. */

@@ -25,7 +25,6 @@
  *   frame; counting it is the safe side).
  */
 import { ptToInch, inchToPt } from '../units.js';
-import { BoundedCache } from '../bounded-cache.js';
 import { type FontMetrics, fontMetrics, measuringFonts, resolveFontFace, type FontSpec } from '../fonts/fonts.js';
 import { type LineSink, splitUnits, wrapInto, wrapUnits, type Unit, type WrappedLine } from './break-lines.js';
 import type { Paragraph, TextStyle } from './types.js';
@@ -101,7 +100,7 @@ export function layoutParagraphs(
  * break units (per measuring faces, face and weight) and its lines at a size and width are
  * kept as long as the paragraph lives: the same numbers, computed once.
  */
-let unitsMemo = new WeakMap<object, WeakMap<Paragraph, Map<string, Unit[]>>>();
+let unitsMemo = new WeakMap<object, WeakMap<Paragraph, Map<string, Unit[][]>>>();
 /** Lines by size, then width: numbers as keys (a float turned into a string key cost more than the wrap it saved). */
 let linesMemo = new WeakMap<readonly Unit[], Map<number, Map<number, WrappedLine[]>>>();
 
@@ -159,9 +158,61 @@ export function forgetLinesBeyond(wraps: number): void {
  * (splitUnits reads nothing else). A paragraph made again with the same text — a table cell
  * tried in another row split, the next build in watch mode, another deck of the same build —
  * gets the units, and with them the lines (`linesMemo`), already computed. Metrics are named by
- * identity, so two projects' own faces never share an entry. Bounded by the keys' characters.
+ * identity, so two projects' own faces never share an entry. Bounded by the runs' characters:
+ * all are let go at once when more would be kept.
+ *
+ * A paragraph of one run (nearly every one) is looked up by its metrics, size and text in turn,
+ * with no key made: the kinds make their paragraphs anew at every size and place they try (a
+ * template's places many times over), and a key joined from the run's parts was a new string
+ * each time, built and hashed whole for every lookup. The run's text is the strategy's own
+ * string, whose hash is kept with it.
  */
-let unitsByContent = new BoundedCache<string, Unit[]>(1_000_000, (key) => key.length);
+class UnitsByContent {
+  readonly #oneRun = new Map<FontMetrics, Map<number | undefined, Map<string, Unit[]>>>();
+  readonly #keyed = new Map<string, Unit[]>();
+  #weight = 0;
+
+  constructor(readonly limit: number) {}
+
+  units(paragraph: Paragraph, style: TextStyle): Unit[] {
+    const { runs } = paragraph;
+    if (runs.length !== 1) return this.#byKey(paragraph, style);
+    const run = runs[0]!;
+    const font = fontMetrics(style.fontFace, run.bold ?? style.bold ?? false, run.italic ?? false);
+    const kept = this.#oneRun.get(font)?.get(run.size)?.get(run.text);
+    if (kept) return kept;
+    const units = splitUnits(paragraph, style);
+    this.#weigh(run.text.length + 8);
+    let bySize = this.#oneRun.get(font);
+    if (!bySize) this.#oneRun.set(font, (bySize = new Map()));
+    let byText = bySize.get(run.size);
+    if (!byText) bySize.set(run.size, (byText = new Map()));
+    byText.set(run.text, units);
+    return units;
+  }
+
+  #byKey(paragraph: Paragraph, style: TextStyle): Unit[] {
+    const key = contentKey(paragraph, style);
+    const kept = this.#keyed.get(key);
+    if (kept) return kept;
+    const units = splitUnits(paragraph, style);
+    this.#weigh(key.length);
+    this.#keyed.set(key, units);
+    return units;
+  }
+
+  /** Makes room for an entry of `weight`: everything is let go when it would weigh more than the limit. */
+  #weigh(weight: number): void {
+    if (this.#weight + weight > this.limit) {
+      this.#oneRun.clear();
+      this.#keyed.clear();
+      this.#weight = 0;
+    }
+    this.#weight += weight;
+  }
+}
+
+let unitsByContent = new UnitsByContent(1_000_000);
 
 /**
  * From now on, units (and with them their lines, `linesMemo`) of at most `chars` characters of
@@ -170,7 +221,7 @@ let unitsByContent = new BoundedCache<string, Unit[]>(1_000_000, (key) => key.le
  * 2 MB strategy, a sixth of the Studio's memory.
  */
 export function keepUnitsOf(chars: number): void {
-  unitsByContent = new BoundedCache<string, Unit[]>(chars, (key) => key.length);
+  unitsByContent = new UnitsByContent(chars);
 }
 const metricsIds = new WeakMap<FontMetrics, number>();
 let nextMetricsId = 0;
@@ -186,20 +237,21 @@ function contentKey(paragraph: Paragraph, style: TextStyle): string {
   return key;
 }
 
+/**
+ * A paragraph's units under the measuring faces, by paragraph, then face and weight (a map and a
+ * pair: no key string made per call), then by content (`unitsByContent`).
+ */
 function unitsOf(paragraph: Paragraph, style: TextStyle): Unit[] {
   const fonts = measuringFonts();
   let byParagraph = unitsMemo.get(fonts);
   if (!byParagraph) unitsMemo.set(fonts, (byParagraph = new WeakMap()));
   let byFace = byParagraph.get(paragraph);
   if (!byFace) byParagraph.set(paragraph, (byFace = new Map()));
-  const key = `${style.fontFace}\u0000${style.bold ?? false}`;
-  let units = byFace.get(key);
-  if (!units) {
-    const content = contentKey(paragraph, style);
-    units = unitsByContent.get(content);
-    if (!units) unitsByContent.set(content, (units = splitUnits(paragraph, style)));
-    byFace.set(key, units);
-  }
+  let byWeight = byFace.get(style.fontFace);
+  if (!byWeight) byFace.set(style.fontFace, (byWeight = []));
+  const weight = style.bold === true ? 1 : 0;
+  let units = byWeight[weight];
+  if (!units) byWeight[weight] = units = unitsByContent.units(paragraph, style);
   return units;
 }
 

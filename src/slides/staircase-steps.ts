@@ -147,19 +147,32 @@ export interface StepSizing {
   frame?: StepFrame;
 }
 
-/** The largest size (theme body size down to its floor) at which every step fits its column. */
+/** Sizes (points) a search looks at: at least `least`, below `below`. */
+export interface SizeRange {
+  least?: number;
+  below?: number;
+}
+
+/**
+ * The largest size (theme body size down to its floor) at which every step fits its column. Within
+ * `range` only: the same sizing where it lies in the range and no larger size fits, else undefined (the
+ * sizes are tried largest first, so the first that fits is the same). Why: an arrangement of the
+ * staircase is of use only when its text is larger than the one found before (staircase.ts `arranged`).
+ */
 export function sizeSteps(
   page: Page,
   content: StaircaseContent,
   cols: Box[],
   available: number,
   frame: StepFrame = FULL_FRAME,
+  { least = Number.NEGATIVE_INFINITY, below = Number.POSITIVE_INFINITY }: SizeRange = {},
 ): StepSizing | undefined {
   const { colors, sizes } = page.theme;
   const widths = cols.map((c) => c.w);
   const styleAt = (size: number) => textStyle(page, { size, color: colors.onPrimary, insets: frame.insets });
   const sizesTried: number[] = [];
-  for (let size = Math.min(sizes.body, 20); size >= sizes.minBody; size -= 0.5) sizesTried.push(size);
+  for (let size = Math.min(sizes.body, 20); size >= sizes.minBody && size >= least; size -= 0.5)
+    if (size < below) sizesTried.push(size);
   // The sizes whose longest words do not fit their steps come first, and are skipped unmeasured (see wordsFitFrom).
   const from = wordsFitFrom(sizesTried, (size) => wordsFit(content.steps, styleAt(size), widths, sizes.minBody, frame));
   for (const size of sizesTried.slice(from)) {

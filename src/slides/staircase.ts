@@ -17,6 +17,7 @@ import {
   layoutSteps,
   NARROW_FRAME,
   type StepFrame,
+  type SizeRange,
   type StepSizing,
   sizeSteps,
   stepsGeometry,
@@ -39,7 +40,7 @@ type Placed = { diagram: Box; explanation?: Box; style: TextStyle };
  * Where the explanation may go beside the diagram: 30 % of the width, 25 % (wider steps,
  * whose long words then fit at a larger size), 40 %.
  */
-function placements(page: Page): Placed[] {
+export function placements(page: Page): Placed[] {
   const body = page.body;
   const side = (weights: number[]): Placed => {
     const [diagram, text] = columns(body, weights, 0.4) as [Box, Box];
@@ -54,17 +55,23 @@ function placements(page: Page): Placed[] {
  */
 const framesOf = (page: Page) => (page.template ? [FULL_FRAME, COMPACT_FRAME, NARROW_FRAME] : [FULL_FRAME]);
 
-/** The steps' sizing in `diagram`, in the first of `frames` they fit. */
-function fitted(page: Page, content: StaircaseContent, diagram: Box, frames = framesOf(page)): StepSizing | undefined {
+/** The steps' sizing in `diagram`, in the first of `frames` they fit (at a size within `range`: sizeSteps). */
+export function fitted(
+  page: Page,
+  content: StaircaseContent,
+  diagram: Box,
+  frames = framesOf(page),
+  range?: SizeRange,
+): StepSizing | undefined {
   for (const frame of frames) {
     const g = stepsGeometry(page, content, diagram, frame);
-    const sizing = sizeSteps(page, content, g.cols, g.available, frame);
+    const sizing = sizeSteps(page, content, g.cols, g.available, frame, range);
     if (sizing) return sizing;
   }
   return undefined;
 }
 
-function slideOf(
+export function slideOf(
   page: Page,
   content: StaircaseContent,
   diagram: Box,
@@ -76,32 +83,55 @@ function slideOf(
 }
 
 /** A slide with the diagram and its explanation, and the smaller of the two's text sizes there. */
-interface Candidate {
+export interface Candidate {
   /** The slide, drawn only for the arrangement taken (drawing measures every step's text again). */
   slide: () => LaidOutSlide;
   /** Points: the steps' size or the explanation's, whichever is smaller. */
   size: number;
 }
 
-/** The explanation under the diagram at full width: as much room as it needs, the steps keeping the rest. */
-function underneath(page: Page, content: StaircaseContent, frame: StepFrame): Candidate | undefined {
+/**
+ * The explanation under the diagram at full width: as much room as it needs, the steps keeping the rest.
+ * Only an arrangement whose smaller text is at least `least` points is of use to the caller (`arranged`):
+ * undefined where the first that fits, the one this returns without a bound, is smaller. Why: each size
+ * of the explanation sizes the steps anew, from the body size down, and on a template's low body place
+ * most of those searches ended below what the diagram beside its explanation had already reached.
+ */
+export function underneath(
+  page: Page,
+  content: StaircaseContent,
+  frame: StepFrame,
+  least = Number.NEGATIVE_INFINITY,
+): Candidate | undefined {
   const body = page.body;
   const style = textStyle(page, { size: page.theme.sizes.body });
   // The steps sized once per diagram height: sizes whose explanation takes as many lines leave the same diagram.
   const sized = new Map<number, StepSizing | undefined>();
+  const sizedAtAll = new Map<number, boolean>();
   for (let size = page.theme.sizes.body; size >= page.theme.sizes.minBody; size -= 1) {
+    // Every arrangement from here on is at most this size: none the caller takes.
+    if (size < least) return undefined;
     const h = textHeight(explanationParagraphs(content), { ...style, fontSize: size }, body.w);
     const diagram: Box = { ...body, h: body.h - h - page.gap };
     if (diagram.h < body.h * 0.55) continue;
-    if (!sized.has(diagram.h)) sized.set(diagram.h, fitted(page, content, diagram, [frame]));
+    if (!sized.has(diagram.h)) sized.set(diagram.h, fitted(page, content, diagram, [frame], { least }));
     const sizing = sized.get(diagram.h);
-    if (!sizing) continue;
+    if (!sizing && least === Number.NEGATIVE_INFINITY) continue;
     const text = fitBox(page, {
       name: staircase.parts.explanation.name(),
       box: { ...body, y: body.y + body.h - h, h },
       paragraphs: explanationParagraphs(content),
       style: { ...style, fontSize: size },
     });
+    if (!sizing) {
+      // No sizing of `least` or more; where a smaller one exists and the explanation fits, the search
+      // without a bound ends here with an arrangement too small to take.
+      if (!text.fits) continue;
+      if (!sizedAtAll.has(diagram.h))
+        sizedAtAll.set(diagram.h, fitted(page, content, diagram, [frame], { below: least }) !== undefined);
+      if (sizedAtAll.get(diagram.h)) return undefined;
+      continue;
+    }
     if (text.fits) {
       return {
         slide: () => slideOf(page, content, diagram, sizing, [text.element]),
@@ -112,11 +142,23 @@ function underneath(page: Page, content: StaircaseContent, frame: StepFrame): Ca
   return undefined;
 }
 
-/** Beside the diagram (see placements), then under it: each arrangement that fits. */
-function candidates(page: Page, content: StaircaseContent, frame: StepFrame): Candidate[] {
-  const found: Candidate[] = [];
+/**
+ * A later arrangement is taken over an earlier one only when its smaller text is at least
+ * this much larger (points): the first, 30 % beside, stays unless another reads clearly better.
+ */
+export const WORTH_MOVING = 1;
+
+/**
+ * The arrangement whose smaller text (steps or explanation) is largest: beside the diagram (see
+ * placements), then under it, each taken over the one before when it reads clearly better
+ * (WORTH_MOVING). An arrangement that could not be taken is not looked for beyond that: the steps are
+ * sized only down to the size it would need (sizeSteps' `least`).
+ */
+export function arranged(page: Page, content: StaircaseContent, frame: StepFrame): Candidate | undefined {
+  let chosen: Candidate | undefined;
+  const least = () => (chosen ? chosen.size + WORTH_MOVING : Number.NEGATIVE_INFINITY);
   for (const placed of placements(page)) {
-    const sizing = fitted(page, content, placed.diagram, [frame]);
+    const sizing = fitted(page, content, placed.diagram, [frame], { least: least() });
     // Where the steps do not fit, the explanation beside them is not fitted either.
     if (!sizing) continue;
     const explanation = fitBox(page, {
@@ -125,29 +167,12 @@ function candidates(page: Page, content: StaircaseContent, frame: StepFrame): Ca
       paragraphs: explanationParagraphs(content),
       style: placed.style,
     });
-    if (explanation.fits) {
-      found.push({
-        slide: () => slideOf(page, content, placed.diagram, sizing, [explanation.element]),
-        size: Math.min(sizing.size, explanation.element.style.fontSize),
-      });
+    const size = Math.min(sizing.size, explanation.element.style.fontSize);
+    if (explanation.fits && size >= least()) {
+      chosen = { slide: () => slideOf(page, content, placed.diagram, sizing, [explanation.element]), size };
     }
   }
-  const under = underneath(page, content, frame);
-  if (under) found.push(under);
-  return found;
-}
-
-/**
- * A later arrangement is taken over an earlier one only when its smaller text is at least
- * this much larger (points): the first, 30 % beside, stays unless another reads clearly better.
- */
-const WORTH_MOVING = 1;
-
-/** The arrangement whose smaller text (steps or explanation) is largest. */
-function best(found: readonly Candidate[]): Candidate | undefined {
-  let chosen: Candidate | undefined;
-  for (const c of found) if (!chosen || c.size >= chosen.size + WORTH_MOVING) chosen = c;
-  return chosen;
+  return underneath(page, content, frame, least()) ?? chosen;
 }
 
 /**
@@ -160,7 +185,7 @@ function best(found: readonly Candidate[]): Candidate | undefined {
 function layout(page: Page, content: StaircaseContent): LaidOutSlide[] {
   // The full frame's arrangements first: the compact one only where none of them fits.
   for (const frame of content.explanation.length > 0 ? framesOf(page) : []) {
-    const chosen = best(candidates(page, content, frame));
+    const chosen = arranged(page, content, frame);
     if (chosen) return [chosen.slide()];
   }
   const full = fitted(page, content, page.body);
