@@ -26,7 +26,10 @@ const CODE: ReadonlyArray<readonly [RegExp, string]> = [
   [/^--[a-z-]+$/, 'a flag passed to a program'],
   [/^no-(referrer|store)$/, 'an HTTP header’s value'],
   [/^send-dry-run$/, 'a Studio action’s id'],
-  [/^ \(the organisation's template\)$|^ \(built-in\)$|^write and finish$/, 'a build stage’s name in the debug log'],
+  [
+    /^ \(the organisation's template\)$|^ \(built-in\)$|^write and finish$|^ \(the deck saved by an earlier build: \{\} bytes\)$/,
+    'a build stage’s name or detail in the debug log',
+  ],
   [/^\| code \| meaning/, 'the README’s table of exit codes (the English README)'],
   [/^\n\{\}\n {2}trappa build/, 'the help’s examples: commands, each with its catalogue text'],
   [/^studio worker: more than/, 'WorkerOutOfMemory’s own text: caught, the page is told checkOutOfMemory'],
