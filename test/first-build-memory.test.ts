@@ -5,8 +5,11 @@
  *   stages, but yaml's parse of the 355 KB strategy is one synchronous call of ~0.5 s, and it
  *   doubled the new space from 8 to 32 MB (Node 22) or 64 MB (Node 24) before any check; now the
  *   growth stops before a large text is parsed (holdYoungGeneration);
- * - the process's peak RSS (getrusage's ru_maxrss): 255–295 MB at round 16's end, ~205–220 after
- *   on the 2-core machine. CI runs this file on Node 22 and on Node 24.
+ * - the process's peak RSS (VmHWM of /proc/self/status): 255–295 MB at round 16's end, ~205–220
+ *   after on the 2-core machine. CI runs this file on Node 22 and on Node 24. Not getrusage's
+ *   ru_maxrss: Linux keeps it across execve, so the child's began at the RSS of the test worker it
+ *   was forked from (430 MB in CI, where this worker had run other files first); VmHWM is the
+ *   high-water mark of the child's own address space.
  * The child runs without `--no-opt` (how tests start the CLI to save CPU): with the optimising
  * compiler off, V8 allocates otherwise, and the build measured would not be the product's.
  */
@@ -25,7 +28,9 @@ const probe = (file: string): string => `
 const v8 = require('node:v8');
 process.on('exit', () => {
   const newSpace = v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size;
-  require('node:fs').writeFileSync(${JSON.stringify(file)}, JSON.stringify({ newSpace, peakRss: process.resourceUsage().maxRSS * 1024 }));
+  const fs = require('node:fs');
+  const hwm = /^VmHWM:\\s+(\\d+) kB/m.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+  fs.writeFileSync(${JSON.stringify(file)}, JSON.stringify({ newSpace, peakRss: Number(hwm[1]) * 1024 }));
 });
 `;
 
