@@ -39,7 +39,13 @@ import {
 } from './template/deck-store.js';
 import { checkBudget, placeImages } from './deck/place-images.js';
 import { findDeck, resolveDeck, type DeckPlan, wantsSentChanges } from './plan/resolve-deck.js';
-import { deckInputFiles, hashInputs, type InputFile, parsedInputs } from './versions/input-hash.js';
+import {
+  deckInputFiles,
+  hashInputs,
+  type InputFile,
+  parsedInputs,
+  unchangedSinceHashed,
+} from './versions/input-hash.js';
 import { type DeckToSave, saveDecks as saveVersions, type SavedDeck, type SaveOptions } from './versions/save-decks.js';
 import type { ImageStats } from './images/prepare-image.js';
 import { checkBuiltDeck, checkFailure } from './check/check-deck.js';
@@ -150,6 +156,11 @@ interface DeckReuse {
   keyOf: (plan: DeckPlan) => string | undefined;
   /** Where the deck is saved. */
   fileOf: (plan: DeckPlan) => string;
+  /**
+   * Whether the files the key holds by their hash are still the ones hashed: a picture replaced
+   * while the deck was built is in the deck but not in its key, and such a deck is not kept.
+   */
+  inputsUnchanged: () => boolean;
 }
 
 /** A deck built in memory, before saving. */
@@ -218,7 +229,7 @@ async function renderInProject(project: Project, given: DeckPlan, options: DeckO
     stage('check');
   }
   const sha256 = sha256Hex(bytes);
-  if (key !== undefined) {
+  if (key !== undefined && options.reuse!.inputsUnchanged()) {
     // Every face measuring resolved so far, the check's included: more than this deck's at worst.
     const measured = project.fonts.resolvedFaces();
     options.reuse!.store.keep(key, {
@@ -479,7 +490,12 @@ function deckReuse(
       return undefined;
     }
   };
-  return { store, keyOf, fileOf: (plan) => deckFile(outDir, plan) };
+  return {
+    store,
+    keyOf,
+    fileOf: (plan) => deckFile(outDir, plan),
+    inputsUnchanged: () => unchangedSinceHashed(inputs),
+  };
 }
 
 /** The last stage: version state decides and saves (src/versions/save-decks.ts). */

@@ -7,9 +7,19 @@
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  copyFileSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type BuildOptions, buildDecks } from '../src/build-deck.js';
 import { deckStoreDir, keptBytes } from '../src/template/deck-store.js';
@@ -263,4 +273,47 @@ describe('the store of built decks (the CLI)', () => {
     reprove(file, secret, (build) => build.replace(/^[^/]+/, 'another-build'));
     expect(await cliBuild(root)).toEqual({ files: first.files, reused: [] });
   }, 180_000);
+
+  it('keeps no deck whose picture was replaced while it was built: the next build makes it from the picture as it is', async () => {
+    const root = newProject();
+    const town = path.join(root, 'assets', 'photos', 'town.jpg');
+    const original = readFileSync(town);
+    const before = await cliBuild(root);
+    // Another program replaces the picture just after the build first read it (for the deck's key),
+    // before layout places it: a preload does that at that very moment, every run alike.
+    const preload = path.join(work, 'replace-after-first-read.mjs');
+    writeFileSync(preload, REPLACE_AFTER_FIRST_READ);
+    appendFileSync(path.join(root, 'data', 'decks', 'ansatte.yaml'), '# edited: the deck is built, not reused\n');
+    const racing = await runCli(['build', '--all'], root, {
+      ...env,
+      NODE_OPTIONS: `--import=${pathToFileURL(preload).href}`,
+      REPLACE_FILE: town,
+      REPLACE_WITH: path.join(root, 'assets', 'photos', 'fjord.jpg'),
+    });
+    expect(racing.status, racing.stderr).toBe(0);
+    expect(racing.stderr).toContain('[replaced after its first read]');
+    // The picture as the key had it: the deck is the one a build without .cache makes of it.
+    writeFileSync(town, original);
+    const after = await cliBuild(root);
+    expect(after.files).toEqual(before.files);
+  });
 });
+
+/** A preload (node --import) that replaces REPLACE_FILE by REPLACE_WITH just after the process first reads it. */
+const REPLACE_AFTER_FIRST_READ = `
+import fs from 'node:fs';
+import module from 'node:module';
+const read = fs.readFileSync;
+let done = false;
+fs.readFileSync = function (file, ...rest) {
+  const bytes = read.call(this, file, ...rest);
+  if (!done && file === process.env.REPLACE_FILE) {
+    done = true;
+    fs.copyFileSync(process.env.REPLACE_WITH, file + '.new');
+    fs.renameSync(file + '.new', file);
+    process.stderr.write('[replaced after its first read]\\n');
+  }
+  return bytes;
+};
+module.syncBuiltinESMExports();
+`;

@@ -4,7 +4,7 @@
  * (`data/strategy.yaml`, `templates/nb/slides.yaml`, `assets/logos/isk.svg`), whatever
  * --data or --templates pointed at, so a release snapshot hashes the same as its original.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { DeckSource, Project } from '../data/load-project.js';
@@ -12,7 +12,7 @@ import { parseYaml, type YamlSource } from '../data/load-yaml.js';
 import { resolveAssetPath } from '../images/asset-path.js';
 import { BoundedCache } from '../bounded-cache.js';
 import { sha256OfChunks } from './resumable-hash.js';
-import { oncePerBuild } from '../io/once-per-build.js';
+import { oncePerBuild, oncePerBuildSync } from '../io/once-per-build.js';
 import { sha256Hex } from '../sha256.js';
 
 export interface InputFile {
@@ -176,12 +176,37 @@ const canonicalYaml = new BoundedCache<string, Uint8Array>(64);
 
 const isYaml = (f: InputFile): boolean => /\.ya?ml$/i.test(f.logical);
 
+/** A file as the disk has it: another when it was rewritten or another file was renamed over it. */
+function fileState(file: string): string {
+  try {
+    const s = statSync(file, { bigint: true });
+    return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+  } catch {
+    return 'unreadable';
+  }
+}
+
+/** The state of a file when this build read it for its digest (the first time it is asked for). */
+const stateWhenHashed = (file: InputFile): string =>
+  oncePerBuildSync(`state\0${file.absolute}`, () => fileState(file.absolute));
+
 /** Format 3's content of a file that is not YAML: its sha256, read and hashed once per build. */
 const digestContent = (file: InputFile): Promise<Uint8Array> =>
-  oncePerBuild(`sha256\0${file.absolute}`, async () =>
+  oncePerBuild(`sha256\0${file.absolute}`, async () => {
+    stateWhenHashed(file);
     // Synchronous: every build reads each picture for its hash, and one call costs less CPU than libuv's pool.
-    Buffer.from(`sha256:${sha256Hex(readFileSync(file.absolute))}`),
-  );
+    return Buffer.from(`sha256:${sha256Hex(readFileSync(file.absolute))}`);
+  });
+
+/**
+ * True when each file of `files` that counts by its bytes (pictures, fonts, the template) is still
+ * the file this build hashed: the deck is built from a second read of them, after the hash, and a
+ * deck kept under the hash must be made of the bytes the hash stands for (template/deck-store.ts).
+ * YAML counts by the loader's parse, which the deck is built from too.
+ */
+export function unchangedSinceHashed(files: readonly InputFile[]): boolean {
+  return files.every((file) => isYaml(file) || stateWhenHashed(file) === fileState(file.absolute));
+}
 
 /** What a file counts by in `format` (see InputsHashFormat and hashedContent). */
 async function contentOf(
