@@ -34,7 +34,8 @@ const coldOf = (r: BenchResults, name: string) => r.cold.find((c) => c.name === 
  */
 const COLD_NOTE =
   'Cold = a new process per run, `.cache` kept from the unmeasured first round (a first build also renders ' +
-  "the pictures). Every command, pandoc's too, runs without NODE_EXTRA_CA_CERTS.";
+  "the pictures). Every command, pandoc's too, runs without NODE_EXTRA_CA_CERTS. The plain cold row is an " +
+  'unchanged project, whose decks come from .cache/decks; "after an edit" is the row where every deck is built.';
 
 export function resultTables(r: BenchResults): Table[] {
   const tables: Table[] = [];
@@ -225,6 +226,8 @@ function scaleTables(points: ScalePoint[]): Table[] {
       notes: [
         'pandoc puts the whole plan on one slide and the groups in two lists that run off the slide; Trappa measures ' +
           'and continues them.',
+        'Before each Trappa run one sentence of the strategy is edited (bench/edit-sentence.ts): the deck is laid out, ' +
+          'written, finished and checked, not taken from .cache/decks; the other stores stay as a user’s would.',
       ],
     },
     { title: 'Scale: in-process by stage (warm, median)', headers: ['N', 'load', ...STAGES, 'total'], rows: stages },

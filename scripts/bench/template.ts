@@ -101,7 +101,8 @@ export async function measureTemplates(
       const { command, args } = build(name, cwd);
       return { name, command: '/bin/sh', args: ['-c', `${script} && exec "$0" "$@"`, command, ...args], cwd };
     };
-  const anew = after('rm -rf .cache/templates');
+  // The decks kept in .cache/decks go too: a first build on a template has none made on it.
+  const anew = after('rm -rf .cache/templates .cache/decks');
   const edited = after(EDIT_ONE_SENTENCE);
   const builtIn = 'build --all, built-in design';
   const commands = [build(builtIn, projectOn(root, work)), edited(`${builtIn}${AFTER_EDIT}`, projectOn(root, work))];
