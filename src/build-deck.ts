@@ -50,7 +50,8 @@ import { type DeckToSave, saveDecks as saveVersions, type SavedDeck, type SaveOp
 import type { ImageStats } from './images/prepare-image.js';
 import { checkBuiltDeck, checkFailure } from './check/check-deck.js';
 import { backdropPictures } from './check/backdrop-pictures.js';
-import { slideReader } from './check/read-deck.js';
+import { slideReader, slideReaderKeeping } from './check/read-deck.js';
+import { loadReadingStore, readingStoreDir, saveReadingStore, type StoredReadings } from './check/reading-store.js';
 import { rasterCacheDir } from './images/decode-raster.js';
 import { finishDeck, type FinishedDeck } from './pptx/finish-package.js';
 import type { FinishingMemo } from './pptx/finish-memo.js';
@@ -147,6 +148,8 @@ type DeckOptions = Pick<BuildOptions, 'imageStats' | 'check' | 'cache' | 'layout
   onPicturesRendering?: () => void;
   /** The decks earlier builds saved, and what this deck's key and file are besides its plan. */
   reuse?: DeckReuse;
+  /** The slides earlier builds' checks read (check/reading-store.ts): a one-off build's. */
+  readings?: StoredReadings;
 };
 
 /** A one-off build's store of saved decks (template/deck-store.ts), and what it needs of this deck. */
@@ -317,11 +320,12 @@ async function finishedDeck(
       builtInStoreDir(project.root),
     );
   // The check reads each slide as finishing parses it, and its tree goes (check/read-deck.ts slideReader).
-  const reader = options.check === false ? undefined : options.rebuilds ? rereadSlides : slideReader;
+  const reader = options.check === false ? undefined : checkReader(options);
   const finished = finishDeck(await writePptx(deck), plan.properties, deckStructure(design, deck), {
     reader,
     memo: options.finishMemo,
   });
+  if (reader && 'stats' in reader) log('%s: slides read as kept %o', plan.deck.id, reader.stats);
   stage('write and finish', ` (${finished.bytes.length} bytes)`);
   const overBudget = checkBudget(
     images,
@@ -340,6 +344,12 @@ async function finishedDeck(
 
 /** The check's slide reader in a session that builds the deck again (watch mode). */
 const rereadSlides: PartReader = { ...slideReader, readsAgain: true };
+
+/** How the check reads the slides as they are parsed: recalling earlier builds' readings where it has them. */
+function checkReader({ readings, rebuilds }: DeckOptions): PartReader | ReturnType<typeof slideReaderKeeping> {
+  if (readings) return slideReaderKeeping(readings, { readsAgain: rebuilds });
+  return rebuilds ? rereadSlides : slideReader;
+}
 
 /**
  * A number for each template read (a master set): template/load-template.ts hands out the same
@@ -378,6 +388,7 @@ async function buildInScope(options: BuildOptions): Promise<BuildResult> {
   // A watch session keeps its own memo; a one-off build takes what the project's last builds finished.
   const finished = options.finishMemo ? undefined : loadFinishStore(finishStoreDir(project.root));
   const finishMemo = options.finishMemo ?? finished;
+  const readings = options.finishMemo ? undefined : loadReadingStore(readingStoreDir(project.root));
   // A session (watch mode) keeps its own memos in memory; a one-off build takes the decks earlier builds saved.
   const decksKept = options.cache ? undefined : loadDeckStore(deckStoreDir(project.root));
   const parsed = parsedInputs(project);
@@ -393,7 +404,7 @@ async function buildInScope(options: BuildOptions): Promise<BuildResult> {
       const inputs = deckInputFiles(project, source);
       const inputsHash = await hashInputs(inputs, parsed);
       const reuse = decksKept && deckReuse(decksKept, { inputs, inputsHash, parsed, outDir, options });
-      const deck = await renderDeck(project, plan, { ...options, finishMemo, onPicturesRendering, reuse });
+      const deck = await renderDeck(project, plan, { ...options, finishMemo, readings, onPicturesRendering, reuse });
       return { ...deck, inputs, inputsHash };
     } catch (error) {
       if (!(error instanceof CheckFailedError)) throw error;
@@ -411,6 +422,7 @@ async function buildInScope(options: BuildOptions): Promise<BuildResult> {
   }
   saveDeflateStore(deflateStoreDir(project.root));
   if (finished) saveFinishStore(finishStoreDir(project.root), finished);
+  if (readings) saveReadingStore(readingStoreDir(project.root), readings);
   const decks = await saveDecks(rendered, outDir, options);
   // After saving: an entry names the bytes of a deck's output file, which a dry run does not write.
   if (decksKept && !options.dryRun) saveDeckStore(deckStoreDir(project.root), decksKept);

@@ -20,6 +20,9 @@ import { backgroundPaint, type Paint } from '../ooxml/paint.js';
 import { inheritance } from './inherit-placeholders.js';
 import type { BodyPlaces } from '../layout/content-area.js';
 import type { DeckModel, ElementModel, PackageModel, ShapeModel, SlideModel } from './types.js';
+import type { KeptReading, SlideOwn, StoredReadings } from './reading-store.js';
+import { hashOfTexts } from '../io/hashed-store.js';
+import { serialize } from 'node:v8';
 
 /** pptxgenjs's default and PowerPoint's: 16:9 at 13.333 × 7.5 in. */
 const DEFAULT_SIZE = { w: 13.333, h: 7.5 };
@@ -53,15 +56,6 @@ interface ReadParts {
   own: Map<string, SlideOwn>;
 }
 
-/** What the model takes from a slide's own part: its elements and its background. */
-interface SlideOwn {
-  elements: ElementModel[];
-  /** `backgroundOf` the slide part. */
-  background: string | null | undefined;
-  /** `backgroundPaint` of the slide part. */
-  paint: Paint | null | undefined;
-}
-
 /** What `slideReader` read of each package, kept with it for `readDeck`. */
 const readAsParsed = new WeakMap<OpcPackage, ReadParts>();
 
@@ -85,6 +79,77 @@ export const slideReader: PartReader = {
     read.own.set(part, readOwn(pkg, part, read));
   },
 };
+
+/**
+ * `slideReader` that recalls the slides earlier builds read (reading-store.ts) and keeps those it
+ * reads. A reading is kept serialised at once: `readDeck` changes the elements it takes
+ * (inherit-placeholders.ts), and the next build must find them as read.
+ */
+export function slideReaderKeeping(
+  readings: StoredReadings,
+  { readsAgain = false } = {},
+): PartReader & { stats: { recalled: number; read: number } } {
+  const keys = new WeakMap<OpcPackage, Map<string, string>>();
+  const stats = { recalled: 0, read: 0 };
+  return {
+    stats,
+    wants: slideReader.wants,
+    readsAgain,
+    recall: (pkg, part) => {
+      const key = readingKey(pkg, part);
+      if (key === undefined) return undefined;
+      const kept = readings.find(key);
+      if (kept) {
+        stats.recalled++;
+        readAsParsedOf(pkg).own.set(part, kept.own);
+        return kept.facts;
+      }
+      let ofPackage = keys.get(pkg);
+      if (!ofPackage) keys.set(pkg, (ofPackage = new Map()));
+      ofPackage.set(part, key);
+      return undefined;
+    },
+    read: (pkg, part, facts) => {
+      const read = readAsParsedOf(pkg);
+      const own = readOwn(pkg, part, read);
+      read.own.set(part, own);
+      stats.read++;
+      const key = keys.get(pkg)?.get(part);
+      if (key !== undefined) readings.keep(key, serialize({ own, facts } satisfies KeptReading));
+    },
+  };
+}
+
+/** Each context part's hash, by package and part name: a deck's slides share a few layouts, masters and themes. */
+const contextHashes = new WeakMap<OpcPackage, Map<string, string | undefined>>();
+
+/**
+ * What a slide's reading (`readOwn`) depends on, hashed: its text, and the texts of its layout,
+ * master and theme (the reading takes the master's colour map and the theme's colours and
+ * background fills; the layout is not read, but names the master). Undefined when a text holds a
+ * lone surrogate (io/hashed-store.ts `hashOfTexts`): that slide is read anew.
+ */
+function readingKey(pkg: OpcPackage, part: string): string | undefined {
+  const text = pkg.xml.get(part);
+  if (!text) return undefined;
+  const layout = firstTarget(pkg, part, '/slideLayout');
+  const master = layout ? firstTarget(pkg, layout, '/slideMaster') : undefined;
+  const theme = master ? firstTarget(pkg, master, '/theme') : undefined;
+  let hashes = contextHashes.get(pkg);
+  if (!hashes) contextHashes.set(pkg, (hashes = new Map()));
+  const context: string[] = [];
+  for (const p of [layout, master, theme]) {
+    if (p === undefined) {
+      context.push('none');
+      continue;
+    }
+    if (!hashes.has(p)) hashes.set(p, hashOfTexts(pkg.xml.get(p) ?? ''));
+    const hash = hashes.get(p);
+    if (hash === undefined) return undefined;
+    context.push(hash);
+  }
+  return hashOfTexts('slide reading', text, ...context);
+}
 
 /** A slide's elements as `slideReader` read them, before `readDeck` takes them; undefined when not read so. */
 export function elementsReadAsParsed(pkg: OpcPackage, part: string): readonly ElementModel[] | undefined {

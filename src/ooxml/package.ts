@@ -123,8 +123,15 @@ export interface PartReader {
    * most of its slides come back unchanged): they are shared when they fit half the shared cache.
    */
   readsAgain?: boolean;
-  /** Reads `part` of `pkg` (`partRoot` gives its tree, and any other part's). */
-  read(pkg: OpcPackage, part: string): void;
+  /**
+   * Recalls what an earlier reading of `part` took (check/reading-store.ts), before any part of
+   * `pkg` is parsed and while every text is there: the part's facts when the reader holds its
+   * reading again, and the part is then neither parsed nor read; undefined to parse and read it.
+   * Only a part that parsed well-formed is ever recalled, so its text (the key) is well-formed.
+   */
+  recall?(pkg: OpcPackage, part: string): PartFacts | undefined;
+  /** Reads `part` of `pkg` (`partRoot` gives its tree, and any other part's); `facts` are the part's. */
+  read(pkg: OpcPackage, part: string, facts: PartFacts): void;
 }
 
 /**
@@ -141,6 +148,9 @@ export interface PartReader {
  * next deck reads. A reader that `readsAgain` (watch mode) shares up to half of it: a watch session on
  * a plan of ~110–220 rows (1–2 M characters of slides) parsed every slide again on each rebuild.
  *
+ * A part `reader` recalls (`PartReader.recall`: the same text read before in the same context)
+ * is not parsed at all: a rebuilt 1,000-row deck's unchanged slides were most of its parsing.
+ *
  * @param releaseTexts let go of each part's text too, once it parsed (`releaseParsedText`)
  * @returns the parts that are not well-formed, and why
  */
@@ -149,10 +159,14 @@ export function readPartsOnce(
   reader?: PartReader,
   { releaseTexts = false } = {},
 ): Map<string, XmlSyntaxError> {
-  const wanted = reader ? [...pkg.xml.keys()].filter((part) => reader.wants(part)) : [];
-  const characters = wanted.reduce((sum, part) => sum + (pkg.xml.get(part)?.length ?? 0), 0);
-  const share = characters <= SHARED_CHARACTERS / (reader?.readsAgain ? 2 : 4);
   const cache = parsedOf(pkg);
+  const wanted = reader ? [...pkg.xml.keys()].filter((part) => reader.wants(part)) : [];
+  for (const part of wanted) {
+    const facts = cache.has(part) ? undefined : reader!.recall?.(pkg, part);
+    if (facts) cache.set(part, new LetGo(facts));
+  }
+  const characters = wanted.reduce((sum, part) => sum + (cache.has(part) ? 0 : (pkg.xml.get(part)?.length ?? 0)), 0);
+  const share = characters <= SHARED_CHARACTERS / (reader?.readsAgain ? 2 : 4);
   const bad = new Map<string, XmlSyntaxError>();
   for (const part of [...pkg.xml.keys()]) {
     const wants = reader?.wants(part) === true;
@@ -162,8 +176,9 @@ export function readPartsOnce(
       continue;
     }
     if (wants && found && !(found instanceof LetGo)) {
-      reader!.read(pkg, part);
-      cache.set(part, new LetGo(factsOf.get(found) ?? NO_FACTS));
+      const facts = factsOf.get(found) ?? NO_FACTS;
+      reader!.read(pkg, part, facts);
+      cache.set(part, new LetGo(facts));
     }
     if (releaseTexts) releaseParsedText(pkg, part);
   }
