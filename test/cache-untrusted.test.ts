@@ -3,7 +3,7 @@
  * what is in it is untrusted: every store reads a regular file within its bound, or nothing
  * (src/io/read-bounded.ts). Here every file a build left in `.cache` (parsed YAML, pictures,
  * backdrops, the template's set and what was worked out on it, the built-in design, deflated
- * parts, finished slides, hyphenated words, built decks) is replaced by a link to /dev/zero, then by a FIFO:
+ * parts, finished slides, slides as the check read them, hyphenated words, built decks) is replaced by a link to /dev/zero, then by a FIFO:
  * on dcfc2ac-era code the first read until memory ran out and the second blocked for ever. The
  * build must succeed with the very decks a build without `.cache` makes.
  */
@@ -47,9 +47,9 @@ const PROJECTS: [string, () => string, string[]][] = [
   [
     'the built-in design',
     () => copyProjectInto(mkdtempSync(path.join(work, 'project-'))),
-    ['built-in', 'decks', 'deflated', 'finished', 'images', 'yaml'],
+    ['built-in', 'decks', 'deflated', 'finished', 'images', 'read', 'yaml'],
   ],
-  ['a template', projectOnTemplate, ['backdrops', 'decks', 'deflated', 'finished', 'images', 'templates', 'yaml']],
+  ['a template', projectOnTemplate, ['backdrops', 'decks', 'deflated', 'finished', 'images', 'read', 'templates', 'yaml']],
 ];
 
 describe.runIf(process.platform === 'linux')('a crafted .cache', () => {
