@@ -49,7 +49,11 @@ const PROJECTS: [string, () => string, string[]][] = [
     () => copyProjectInto(mkdtempSync(path.join(work, 'project-'))),
     ['built-in', 'decks', 'deflated', 'finished', 'images', 'read', 'yaml'],
   ],
-  ['a template', projectOnTemplate, ['backdrops', 'decks', 'deflated', 'finished', 'images', 'read', 'templates', 'yaml']],
+  [
+    'a template',
+    projectOnTemplate,
+    ['backdrops', 'decks', 'deflated', 'finished', 'images', 'read', 'templates', 'yaml'],
+  ],
 ];
 
 describe.runIf(process.platform === 'linux')('a crafted .cache', () => {
