@@ -13,18 +13,10 @@ import { locateIn, offsetIn } from '../src/data/locate.js';
 import { loadKeptYaml, STORE_FORMAT } from '../src/data/parsed-yaml-store.js';
 import { hashInputs, parsedInputs } from '../src/versions/input-hash.js';
 import { REPO } from './helpers/project.js';
+import { pathsOf } from './helpers/yaml-paths.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'trappa-yaml-store-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-/** Every path into `value`, each with one step too far and a missing key beside it. */
-function pathsOf(value: unknown, prefix: PropertyKey[] = []): PropertyKey[][] {
-  const out: PropertyKey[][] = [prefix, [...prefix, 'missing'], [...prefix, 0], [...prefix, 'constructor']];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...pathsOf(v, [...prefix, i])));
-  else if (value !== null && typeof value === 'object')
-    for (const [k, v] of Object.entries(value)) out.push(...pathsOf(v, [...prefix, k]));
-  return out;
-}
 
 const TRICKY = `a:
   b: 1

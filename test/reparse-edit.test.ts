@@ -3,36 +3,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeSyntheticProject } from '../scripts/bench/synthetic.js';
+import { random, writeSyntheticProject } from '../scripts/bench/synthetic.js';
 import { locateKept, positionsOf } from '../src/data/kept-positions.js';
 import { parseYaml, peekPlain, type YamlSource } from '../src/data/load-yaml.js';
 import { offsetIn } from '../src/data/locate.js';
 import { type KeptParse, reparseEdit } from '../src/data/reparse-edit.js';
 import { REPO } from './helpers/project.js';
+import { pathsOf } from './helpers/yaml-paths.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'trappa-reparse-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-/** Every path into `value` (keys and values), each with one step too far and a missing key beside it. */
-function pathsOf(value: unknown, prefix: PropertyKey[] = []): PropertyKey[][] {
-  const out: PropertyKey[][] = [prefix, [...prefix, 'missing'], [...prefix, 0]];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...pathsOf(v, [...prefix, i])));
-  else if (value !== null && typeof value === 'object')
-    for (const [k, v] of Object.entries(value)) out.push(...pathsOf(v, [...prefix, k]));
-  return out;
-}
-
-/** Mulberry32, seeded: the same edits on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A parse as the store keeps it (through JSON, as read back from disk), or undefined when it would not be kept. */
 function keptParseOf(source: YamlSource): KeptParse | undefined {
