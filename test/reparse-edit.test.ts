@@ -46,6 +46,16 @@ const WORDS = [
   'x # y',
 ];
 
+/** [first, after last] line of the first sequence item from line `at` on. */
+function itemLines(lines: readonly string[], at: number): [number, number] | undefined {
+  const i = lines.findIndex((l, j) => j >= at && /^ *- /.test(l));
+  if (i < 0) return undefined;
+  const indent = indentOf(lines[i] ?? '').length;
+  let end = i + 1;
+  while (end < lines.length && (indentOf(lines[end] ?? '').length > indent || lines[end]?.trim() === '')) end++;
+  return [i, end];
+}
+
 /** Edits as users make them, right or wrong; each changes `lines` in place around line `at`. */
 const EDITS: Record<string, Edit> = {
   scalar(lines, pick, at) {
@@ -59,20 +69,12 @@ const EDITS: Record<string, Edit> = {
     if (i >= 0) lines.splice(i + pick([0, 1]), 0, `${indentOf(lines[i] ?? '')}- ${pick(WORDS)}`);
   },
   duplicateItem(lines, _pick, at) {
-    const i = lines.findIndex((l, j) => j >= at && /^ *- /.test(l));
-    if (i < 0) return;
-    const indent = indentOf(lines[i] ?? '').length;
-    let end = i + 1;
-    while (end < lines.length && (indentOf(lines[end] ?? '').length > indent || lines[end]?.trim() === '')) end++;
-    lines.splice(end, 0, ...lines.slice(i, end));
+    const item = itemLines(lines, at);
+    if (item) lines.splice(item[1], 0, ...lines.slice(...item));
   },
   deleteItem(lines, _pick, at) {
-    const i = lines.findIndex((l, j) => j >= at && /^ *- /.test(l));
-    if (i < 0) return;
-    const indent = indentOf(lines[i] ?? '').length;
-    let end = i + 1;
-    while (end < lines.length && (indentOf(lines[end] ?? '').length > indent || lines[end]?.trim() === '')) end++;
-    lines.splice(i, end - i);
+    const item = itemLines(lines, at);
+    if (item) lines.splice(item[0], item[1] - item[0]);
   },
   topLevel(lines, pick) {
     const tops = lines.flatMap((l, j) => (/^\w+:/.test(l) ? [j] : []));
