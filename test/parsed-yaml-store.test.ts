@@ -1,28 +1,22 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { format } from 'node:util';
+import createDebug from 'debug';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { writeSyntheticProject } from '../scripts/bench/synthetic.js';
 import { buildDecks } from '../src/build-deck.js';
 import { locateKept, positionsOf } from '../src/data/kept-positions.js';
-import { parseYaml } from '../src/data/load-yaml.js';
+import { parseYaml, plainOf } from '../src/data/load-yaml.js';
 import { loadProject } from '../src/data/load-project.js';
 import { locateIn, offsetIn } from '../src/data/locate.js';
 import { loadKeptYaml, STORE_FORMAT } from '../src/data/parsed-yaml-store.js';
 import { hashInputs, parsedInputs } from '../src/versions/input-hash.js';
 import { REPO } from './helpers/project.js';
+import { pathsOf } from './helpers/yaml-paths.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'trappa-yaml-store-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-/** Every path into `value`, each with one step too far and a missing key beside it. */
-function pathsOf(value: unknown, prefix: PropertyKey[] = []): PropertyKey[][] {
-  const out: PropertyKey[][] = [prefix, [...prefix, 'missing'], [...prefix, 0], [...prefix, 'constructor']];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...pathsOf(v, [...prefix, i])));
-  else if (value !== null && typeof value === 'object')
-    for (const [k, v] of Object.entries(value)) out.push(...pathsOf(v, [...prefix, k]));
-  return out;
-}
 
 const TRICKY = `a:
   b: 1
@@ -136,5 +130,69 @@ describe('kept YAML', () => {
     if (!third.ok) throw new Error(JSON.stringify(third.issues));
     expect(third.value.strategy).toEqual(first.value.strategy);
     expect(readFileSync(path.join(store, name!), 'utf8')).toContain('"actionPlan"');
+  });
+
+  it('an edit of a kept file parses only the entry it changed: the value and places of a parse, or its messages', async () => {
+    const project = await writeSyntheticProject(REPO, path.join(work, 'edits'), 60);
+    const store = path.join(project.root, '.cache', 'yaml');
+    const file = path.join(project.root, 'data/strategy.yaml');
+    const said: string[] = [];
+    const { log } = createDebug;
+    createDebug.log = (...args: unknown[]) => said.push(format(...args));
+    createDebug.enable('trappa:load');
+    onTestFinished(() => {
+      createDebug.log = log;
+      createDebug.disable();
+    });
+    const load = async (text: string) => {
+      writeFileSync(file, text);
+      said.length = 0;
+      return loadKeptYaml(file, 'data/strategy.yaml', store);
+    };
+    const original = readFileSync(file, 'utf8');
+    expect((await load(original)).ok).toBe(true);
+    // One after the other, as a user makes them: the bench's edit (scripts/bench/edit-sentence.ts),
+    // a plan row's cell, a row added and one deleted.
+    const edits: [string, (text: string) => string][] = [
+      ['why', (text) => text.replace(/^( {2}why: For å gi )/m, '$1alle123 ')],
+      [
+        'row',
+        (text) => text.replace('    activity: Artikkel i personalavisa', '    activity: Artikkel i\n      to linjer'),
+      ],
+      [
+        'added',
+        (text) =>
+          text.replace('  - id: rad-2\n', '  - id: rad-ny\n    audience: Alle\n    activity: Ny rad\n  - id: rad-2\n'),
+      ],
+      ['deleted', (text) => text.replace(/ {2}- id: rad-3\n( {4}.*\n)+/, '')],
+    ];
+    let text = original;
+    for (const [what, edit] of edits) {
+      const before = text;
+      text = edit(text);
+      expect(text, what).not.toBe(before);
+      const loaded = await load(text);
+      if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+      expect(said.join('\n'), what).toMatch(/data\/strategy\.yaml: parsed the edit's \d+ of \d+ characters/);
+      const parsed = parseYaml('data/strategy.yaml', text);
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+      expect(plainOf(loaded.value), what).toEqual(plainOf(parsed.value));
+      for (const at of pathsOf(parsed.value.doc.toJS()))
+        for (const where of ['value', 'key'] as const)
+          expect(locateIn(loaded.value, at, where), `${what} ${at.join('.')}`).toEqual(
+            locateIn(parsed.value, at, where),
+          );
+      // Kept like a parse: the next build of this text reads it without parsing.
+      said.length = 0;
+      expect((await loadKeptYaml(file, 'data/strategy.yaml', store)).ok).toBe(true);
+      expect(said).toEqual([]);
+    }
+    // A bad edit: the whole file is parsed, and its messages are the parse's.
+    const bad = text.replace('    audience: Alle\n', '    audience: Alle\n\tpurpose: x\n');
+    const loaded = await load(bad);
+    expect(said.join('\n')).toContain('data/strategy.yaml: parsing the edit whole');
+    const parsed = parseYaml('data/strategy.yaml', bad);
+    expect(parsed.ok).toBe(false);
+    expect(loaded).toEqual(parsed);
   });
 });

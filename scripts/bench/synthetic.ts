@@ -40,7 +40,7 @@ export interface SyntheticProject {
 }
 
 /** Mulberry32: small, seeded, the same sequence everywhere. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -21,6 +21,8 @@ export interface Positions {
   m?: Record<string, Positions>;
   /** A sequence's items (null where an item is missing). */
   q?: (Positions | null)[];
+  /** A flow collection (`{…}`, `[…]`): its lines hold no block entries for reparse-edit.ts to parse alone. */
+  f?: 1;
 }
 
 /** The positions of a parsed document, or undefined when it has an alias. */
@@ -41,6 +43,7 @@ function nodePositions(node: unknown, keyStart: number | undefined): Positions {
   const start = (node as { range?: [number, ...number[]] }).range?.[0];
   if (start !== undefined) at.s = start;
   if (isScalar(node) && node.value === null && !node.source) at.e = 1;
+  if ((isMap(node) || isSeq(node)) && node.flow) at.f = 1;
   if (isMap(node)) {
     const entries: [string, Positions][] = [];
     const seen = new Set<string>();
@@ -80,4 +83,12 @@ export function locateKept(root: Positions, path: Path, at: 'value' | 'key' = 'v
   }
   const toKey = complete && key !== undefined && (at === 'key' || node.e === 1 || node.n === 1);
   return (toKey ? key : node.s) ?? 0;
+}
+
+/** Moves every offset at or after `from` by `delta`, in place (reparse-edit.ts: the text after an edited entry). */
+export function shiftPositions(node: Positions, from: number, delta: number): void {
+  if (node.s !== undefined && node.s >= from) node.s += delta;
+  if (node.k !== undefined && node.k >= from) node.k += delta;
+  if (node.m) for (const child of Object.values(node.m)) shiftPositions(child, from, delta);
+  if (node.q) for (const child of node.q) if (child) shiftPositions(child, from, delta);
 }
