@@ -160,7 +160,7 @@ async function keepSource(dir: string, display: string, text: string, { json, ke
  */
 async function editedSource(dir: string, file: string, text: string, parse: Parse): Promise<YamlSource | undefined> {
   const earlier = readEarlier(dir, file, text);
-  const edited = earlier && reparseEdit(earlier, text, (chunk) => parseYamlCapped(file, chunk));
+  const edited = earlier && reparseSafely(earlier, text, (chunk) => parseYamlCapped(file, chunk));
   if (earlier)
     log(
       '%s: %s',
@@ -174,6 +174,20 @@ async function editedSource(dir: string, file: string, text: string, parse: Pars
   };
   await keepSource(dir, file, text, keeping);
   return sourceOf(file, text, keeping.json, edited.plain, keeping.kept, parse);
+}
+
+/**
+ * `reparseEdit`, or undefined when it throws: like every store here it only saves work, and the
+ * whole parse it falls back to is what a build without `.cache` does, so a bug in the splicing
+ * costs a parse, not the build (the differential test in test/reparse-edit.test.ts finds it).
+ */
+function reparseSafely(...args: Parameters<typeof reparseEdit>): ReturnType<typeof reparseEdit> {
+  try {
+    return reparseEdit(...args);
+  } catch (cause) {
+    log('splicing the edit failed, parsing it whole: %s', (cause as Error).message);
+    return undefined;
+  }
 }
 
 /** The kept parse of another text of `file` (keepSource leaves one), or undefined. */
