@@ -297,7 +297,69 @@ describe('the store of built decks (the CLI)', () => {
     const after = await cliBuild(root);
     expect(after.files).toEqual(before.files);
   });
+
+  it('keeps no deck whose picture was rewritten in place within the tick it was hashed in: racily clean, it is read again', async () => {
+    const root = newProject();
+    const town = path.join(root, 'assets', 'photos', 'town.jpg');
+    const original = readFileSync(town);
+    const before = await cliBuild(root);
+    // Another picture of the same size (a JPEG ends at its EOI marker: the padding is not read).
+    const other = path.join(work, 'fjord-as-town.jpg');
+    const fjord = readFileSync(path.join(root, 'assets', 'photos', 'fjord.jpg'));
+    writeFileSync(other, Buffer.concat([fjord, Buffer.alloc(original.length - fjord.length)]));
+    const preload = path.join(work, 'rewrite-in-the-same-tick.mjs');
+    writeFileSync(preload, REWRITE_IN_THE_SAME_TICK);
+    appendFileSync(path.join(root, 'data', 'decks', 'ansatte.yaml'), '# edited: the deck is built, not reused\n');
+    const racing = await runCli(['build', '--all'], root, {
+      ...env,
+      NODE_OPTIONS: `--import=${pathToFileURL(preload).href}`,
+      REWRITE_FILE: town,
+      REWRITE_WITH: other,
+    });
+    expect(racing.status, racing.stderr).toBe(0);
+    expect(racing.stderr).toContain('[rewritten in the same tick]');
+    writeFileSync(town, original);
+    const after = await cliBuild(root);
+    expect(after.files).toEqual(before.files);
+  });
 });
+
+/**
+ * A preload (node --import) in which REWRITE_FILE sits on a file system whose clock does not tick
+ * during the build (FAT's 2 s, or a few ms of the kernel's coarse clock, at their worst): another
+ * program has just written it when the build first looks at it (its times set to now), and writes
+ * REWRITE_WITH (as large) into it in place just after the build's first read; every later stat
+ * says what the first said, as such a file system does for a change within one tick (this
+ * kernel's own timestamps are finer, so they are held here).
+ */
+const REWRITE_IN_THE_SAME_TICK = `
+import fs from 'node:fs';
+import module from 'node:module';
+const file = process.env.REWRITE_FILE;
+const read = fs.readFileSync;
+const stat = fs.statSync;
+let first;
+let rewritten = false;
+fs.statSync = function (at, options, ...rest) {
+  if (at !== file || !options?.bigint) return stat.call(this, at, options, ...rest);
+  if (!first) {
+    const now = new Date();
+    fs.utimesSync(file, now, now);
+    first = stat.call(this, at, options, ...rest);
+  }
+  return first;
+};
+fs.readFileSync = function (at, ...rest) {
+  const bytes = read.call(this, at, ...rest);
+  if (!rewritten && at === file) {
+    rewritten = true;
+    fs.writeFileSync(file, read(process.env.REWRITE_WITH));
+    process.stderr.write('[rewritten in the same tick]\\n');
+  }
+  return bytes;
+};
+module.syncBuiltinESMExports();
+`;
 
 /** A preload (node --import) that replaces REPLACE_FILE by REPLACE_WITH just after the process first reads it. */
 const REPLACE_AFTER_FIRST_READ = `
