@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import {
   appendFileSync,
   copyFileSync,
+  lstatSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -24,7 +25,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vites
 import { type BuildOptions, buildDecks } from '../src/build-deck.js';
 import { deckStoreDir, keptBytes } from '../src/template/deck-store.js';
 import { copyProjectInto, copyProjectOnTemplate, REPO } from './helpers/project-copy.js';
-import { runCli } from './helpers/project.js';
+import { runCli, runCliAsync } from './helpers/project.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'trappa-deck-store-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -322,7 +323,63 @@ describe('the store of built decks (the CLI)', () => {
     const after = await cliBuild(root);
     expect(after.files).toEqual(before.files);
   });
+
+  it('takes an output file that is a FIFO or a link to /dev/zero for no deck: the build saves the deck over it, at once', async () => {
+    const root = newProject();
+    const first = await cliBuild(root);
+    const name = Object.keys(first.files).find((f) => f.startsWith('ansatte-'))!;
+    const file = path.join(root, 'output', name);
+    const mkfifo = () => execFileSync('mkfifo', [file]);
+    const linkToZero = () => symlinkSync('/dev/zero', file);
+    for (const replace of [mkfifo, linkToZero]) {
+      rmSync(file);
+      replace();
+      // The save stage read it whole: a FIFO blocked for ever (SIGTERM too), /dev/zero took 2.8 GB in 70 s.
+      const run = await runCliAsync(['build', '--all'], root, env, { killAfterMs: 60_000 });
+      expect(run.signal, replace.name).toBeNull();
+      expect(run.status, run.stderr).toBe(0);
+      expect(lstatSync(file).isFile(), replace.name).toBe(true);
+      expect(sha256(readFileSync(file))).toBe(first.files[name]);
+    }
+  }, 180_000);
+
+  it('reads each reused deck’s output file once (the store), not again to save it', async () => {
+    const root = newProject();
+    await cliBuild(root);
+    const preload = path.join(work, 'count-deck-reads.mjs');
+    writeFileSync(preload, COUNT_DECK_READS);
+    const run = await runCli(['build', '--all'], root, {
+      ...env,
+      NODE_OPTIONS: `--import=${pathToFileURL(preload).href}`,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect([...run.stderr.matchAll(/trappa:build (\S+): reused/g)]).toHaveLength(ALL.length);
+    const reads = JSON.parse(/\[deck reads: (.*)\]/.exec(run.stderr)![1]!) as Record<string, number>;
+    expect(Object.values(reads)).toEqual(ALL.map(() => 1));
+  }, 120_000);
 });
+
+/** A preload (node --import) that counts the opens and whole reads of .pptx files in output/, printed at exit. */
+const COUNT_DECK_READS = `
+import fs from 'node:fs';
+import module from 'node:module';
+import path from 'node:path';
+const reads = {};
+const count = (at) => {
+  const file = String(at);
+  if (file.endsWith('.pptx') && path.basename(path.dirname(file)) === 'output')
+    reads[path.basename(file)] = (reads[path.basename(file)] ?? 0) + 1;
+};
+for (const name of ['openSync', 'readFileSync']) {
+  const call = fs[name];
+  fs[name] = function (at, ...rest) {
+    count(at);
+    return call.call(this, at, ...rest);
+  };
+}
+process.on('exit', () => process.stderr.write('[deck reads: ' + JSON.stringify(reads) + ']\\n'));
+module.syncBuiltinESMExports();
+`;
 
 /**
  * A preload (node --import) in which REWRITE_FILE sits on a file system whose clock does not tick
