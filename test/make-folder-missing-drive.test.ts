@@ -4,6 +4,8 @@
  * to make. That was a bare ENOENT (exit 70, a bug report); it is a located user error (exit 7).
  * No Windows here: mkdirSync answers ENOENT for every folder, the root included, as it does there.
  */
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { fileSystemError } from '../src/errors.js';
 import { exitCodes } from '../src/exit-codes.js';
@@ -20,13 +22,15 @@ vi.mock('node:fs', async (importOriginal) => {
   return { ...fs, default: { ...fs, mkdirSync: missingDrive }, mkdirSync: missingDrive };
 });
 
+// Workers are shared (vitest.config.ts isolate: false): an earlier file may have loaded save-file.ts with the real fs.
+vi.resetModules();
 const { makeFolderSync } = await import('../src/io/save-file.js');
 
 describe('makeFolderSync where even the root says ENOENT (a drive that is not there)', () => {
   it('throws a located file-system error naming the root, not a bare ENOENT', () => {
     let thrown: unknown;
     try {
-      makeFolderSync('/missing-drive/decks/output');
+      makeFolderSync(path.join(tmpdir(), `trappa-missing-drive-${process.pid}`, 'decks', 'output'));
     } catch (error) {
       thrown = error;
     }
