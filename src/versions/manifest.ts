@@ -159,13 +159,14 @@ export async function loadManifest(outDir: string): Promise<LoadedManifest> {
   return { manifest, ...(parsed && !parsed.ok ? { damaged: parsed.message } : {}), damagedRecords: damaged };
 }
 
-/** A manifest takes a few hundred bytes a deck version: a file over this is not one Trappa wrote. */
+/** A manifest takes a few hundred bytes a deck version: a file over this is not one Trappa wrote (NOT_READ says 64 MB). */
 const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 
+/** Why a manifest.json is not read, and what to do (messages/issue-text.ts words them in nb and nn). */
 const NOT_READ: Record<Exclude<NotRead, 'missing'>, string> = {
-  notRegular: 'is not an ordinary file (a folder, pipe, device or socket)',
-  tooLarge: `is over ${MAX_MANIFEST_BYTES / 1024 / 1024} MB, more than any manifest Trappa writes`,
-  changed: 'changed while it was read',
+  notRegular: 'is not an ordinary file (a folder, pipe, device or socket); move it away and run the command again',
+  tooLarge: 'is over 64 MB, more than any manifest Trappa writes; move it away and run the command again',
+  changed: 'changed while it was read; run the command again',
 };
 
 /**
@@ -177,7 +178,7 @@ function readManifestText(file: string): string | undefined {
   if (read === 'missing') return undefined;
   if (typeof read !== 'string') return read.toString('utf8');
   const shown = path.relative(process.cwd(), file) || file;
-  throw new InputError([{ file: shown, message: `${NOT_READ[read]}; move it away and run the command again` }]);
+  throw new InputError([{ file: shown, message: NOT_READ[read] }]);
 }
 
 /**
