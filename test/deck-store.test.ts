@@ -275,53 +275,50 @@ describe('the store of built decks (the CLI)', () => {
     expect(await cliBuild(root)).toEqual({ files: first.files, reused: [] });
   }, 180_000);
 
-  it('keeps no deck whose picture was replaced while it was built: the next build makes it from the picture as it is', async () => {
-    const root = newProject();
+  /**
+   * Builds `root` with `script` preloaded to change assets/photos/town.jpg during the build (the deck
+   * that shows it edited, so that it is built), checks the script says `says`, puts the picture back
+   * as it was, and expects the decks a build without the race makes: none kept from the race.
+   */
+  async function expectNoDeckKeptFromRace(root: string, script: string, scriptEnv: NodeJS.ProcessEnv, says: string) {
     const town = path.join(root, 'assets', 'photos', 'town.jpg');
     const original = readFileSync(town);
     const before = await cliBuild(root);
-    // Another program replaces the picture just after the build first read it (for the deck's key),
-    // before layout places it: a preload does that at that very moment, every run alike.
-    const preload = path.join(work, 'replace-after-first-read.mjs');
-    writeFileSync(preload, REPLACE_AFTER_FIRST_READ);
+    const preload = path.join(work, `race-${sha256(Buffer.from(script)).slice(0, 8)}.mjs`);
+    writeFileSync(preload, script);
     appendFileSync(path.join(root, 'data', 'decks', 'ansatte.yaml'), '# edited: the deck is built, not reused\n');
     const racing = await runCli(['build', '--all'], root, {
       ...env,
+      ...scriptEnv,
       NODE_OPTIONS: `--import=${pathToFileURL(preload).href}`,
-      REPLACE_FILE: town,
-      REPLACE_WITH: path.join(root, 'assets', 'photos', 'fjord.jpg'),
     });
     expect(racing.status, racing.stderr).toBe(0);
-    expect(racing.stderr).toContain('[replaced after its first read]');
+    expect(racing.stderr).toContain(says);
     // The picture as the key had it: the deck is the one a build without .cache makes of it.
     writeFileSync(town, original);
     const after = await cliBuild(root);
     expect(after.files).toEqual(before.files);
+  }
+
+  it('keeps no deck whose picture was replaced while it was built: the next build makes it from the picture as it is', async () => {
+    const root = newProject();
+    // Another program replaces the picture just after the build first read it (for the deck's key),
+    // before layout places it: a preload does that at that very moment, every run alike.
+    const photos = path.join(root, 'assets', 'photos');
+    const replace = { REPLACE_FILE: path.join(photos, 'town.jpg'), REPLACE_WITH: path.join(photos, 'fjord.jpg') };
+    await expectNoDeckKeptFromRace(root, REPLACE_AFTER_FIRST_READ, replace, '[replaced after its first read]');
   });
 
   it('keeps no deck whose picture was rewritten in place within the tick it was hashed in: racily clean, it is read again', async () => {
     const root = newProject();
-    const town = path.join(root, 'assets', 'photos', 'town.jpg');
-    const original = readFileSync(town);
-    const before = await cliBuild(root);
+    const photos = path.join(root, 'assets', 'photos');
     // Another picture of the same size (a JPEG ends at its EOI marker: the padding is not read).
     const other = path.join(work, 'fjord-as-town.jpg');
-    const fjord = readFileSync(path.join(root, 'assets', 'photos', 'fjord.jpg'));
-    writeFileSync(other, Buffer.concat([fjord, Buffer.alloc(original.length - fjord.length)]));
-    const preload = path.join(work, 'rewrite-in-the-same-tick.mjs');
-    writeFileSync(preload, REWRITE_IN_THE_SAME_TICK);
-    appendFileSync(path.join(root, 'data', 'decks', 'ansatte.yaml'), '# edited: the deck is built, not reused\n');
-    const racing = await runCli(['build', '--all'], root, {
-      ...env,
-      NODE_OPTIONS: `--import=${pathToFileURL(preload).href}`,
-      REWRITE_FILE: town,
-      REWRITE_WITH: other,
-    });
-    expect(racing.status, racing.stderr).toBe(0);
-    expect(racing.stderr).toContain('[rewritten in the same tick]');
-    writeFileSync(town, original);
-    const after = await cliBuild(root);
-    expect(after.files).toEqual(before.files);
+    const fjord = readFileSync(path.join(photos, 'fjord.jpg'));
+    const size = readFileSync(path.join(photos, 'town.jpg')).length;
+    writeFileSync(other, Buffer.concat([fjord, Buffer.alloc(size - fjord.length)]));
+    const rewrite = { REWRITE_FILE: path.join(photos, 'town.jpg'), REWRITE_WITH: other };
+    await expectNoDeckKeptFromRace(root, REWRITE_IN_THE_SAME_TICK, rewrite, '[rewritten in the same tick]');
   });
 
   it('takes an output file that is a FIFO or a link to /dev/zero for no deck: the build saves the deck over it, at once', async () => {
