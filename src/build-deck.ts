@@ -138,8 +138,6 @@ export interface BuiltDeck extends DeckToSave {
   pdfDeclares?: string;
   /** Warnings, one line each: a font measured with a stand-in, text a template's box made smaller. */
   notes: string[];
-  /** True when the deck is the one an earlier build saved, its inputs unchanged (template/deck-store.ts). */
-  reused?: boolean;
 }
 
 /** What building one deck takes of the build's options. */

@@ -99,6 +99,7 @@ const OS_ERRORS: Record<string, string> = {
   EISDIR: 'this is a folder, but a file is needed here; move the folder away or choose another path',
   EEXIST: 'something else already exists at this path; move it away or choose another path',
   ENAMETOOLONG: 'the name is too long for the file system; use a shorter deck id or folder name',
+  ELOOP: 'a symbolic link in this path points back to itself (a loop); remove the link or choose another path',
   EMFILE: 'too many open files; close other programs and run the command again',
   EBUSY: 'the file is in use by another program (is it open in PowerPoint?); close it and try again',
   ETXTBSY: 'the file is in use by another program; close it and try again',
@@ -107,9 +108,12 @@ const OS_ERRORS: Record<string, string> = {
 /** A file Windows would not replace for 10 s (io/rename-retry.ts): EPERM, EBUSY or EACCES alike. */
 const IN_USE = 'the file is probably open in PowerPoint (or another program); close it there and run the command again';
 
-/** A folder its parent does not take (io/save-file.ts makeFolderSync: /proc, a link to a missing folder). */
+/**
+ * A folder its parent does not take (io/save-file.ts makeFolderSync: /proc, a link to a missing
+ * folder, a Windows drive that is not there), or any other OS error of making it that has no line above.
+ */
 const NO_FOLDER_HERE =
-  'no folder can be made here (its parent takes none, as /proc or a link to a missing folder); choose another folder';
+  'no folder can be made here (its parent takes none, as /proc, a link to a missing folder or a drive that is not there); choose another folder';
 
 /**
  * An expected OS error (anywhere in the cause chain) as one plain line naming the path;
@@ -126,7 +130,11 @@ export function fileSystemError(
       inUse?: boolean;
       noFolderHere?: boolean;
     };
-    const advice = code ? (inUse ? IN_USE : noFolderHere ? NO_FOLDER_HERE : OS_ERRORS[code]) : undefined;
+    const advice = code
+      ? inUse
+        ? IN_USE
+        : (OS_ERRORS[code] ?? (noFolderHere ? NO_FOLDER_HERE : undefined))
+      : undefined;
     if (!advice) continue;
     // For a rename the target is where the problem is; a temporary name means nothing to the user.
     const target = typeof dest === 'string' && code !== 'ENOENT' ? dest : path;

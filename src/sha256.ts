@@ -1,6 +1,7 @@
 /** sha256 as lower-case hex: how Trappa names the content of a deck, an attachment or an image. */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { readRegularFile } from './io/read-bounded.js';
 
 export const sha256Hex = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
 
@@ -16,3 +17,13 @@ export const sha256OfFile = async (file: string): Promise<string | null> => {
     return null;
   }
 };
+
+/**
+ * The sha256 of `file` when it is a regular file of at most `maxBytes` (io/read-bounded.ts), null
+ * otherwise: for a file in the output folder, which may be anything (a FIFO blocked a build for
+ * ever, SIGTERM included; a link to /dev/zero took 2.8 GB in 70 s).
+ */
+export function sha256OfRegularFile(file: string, maxBytes: number): string | null {
+  const bytes = readRegularFile(file, maxBytes);
+  return bytes ? sha256Hex(bytes) : null;
+}

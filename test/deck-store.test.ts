@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import {
   appendFileSync,
   copyFileSync,
+  lstatSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -24,7 +25,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vites
 import { type BuildOptions, buildDecks } from '../src/build-deck.js';
 import { deckStoreDir, keptBytes } from '../src/template/deck-store.js';
 import { copyProjectInto, copyProjectOnTemplate, REPO } from './helpers/project-copy.js';
-import { runCli } from './helpers/project.js';
+import { runCli, runCliAsync } from './helpers/project.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'trappa-deck-store-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -274,30 +275,145 @@ describe('the store of built decks (the CLI)', () => {
     expect(await cliBuild(root)).toEqual({ files: first.files, reused: [] });
   }, 180_000);
 
-  it('keeps no deck whose picture was replaced while it was built: the next build makes it from the picture as it is', async () => {
-    const root = newProject();
+  /**
+   * Builds `root` with `script` preloaded to change assets/photos/town.jpg during the build (the deck
+   * that shows it edited, so that it is built), checks the script says `says`, puts the picture back
+   * as it was, and expects the decks a build without the race makes: none kept from the race.
+   */
+  async function expectNoDeckKeptFromRace(root: string, script: string, scriptEnv: NodeJS.ProcessEnv, says: string) {
     const town = path.join(root, 'assets', 'photos', 'town.jpg');
     const original = readFileSync(town);
     const before = await cliBuild(root);
-    // Another program replaces the picture just after the build first read it (for the deck's key),
-    // before layout places it: a preload does that at that very moment, every run alike.
-    const preload = path.join(work, 'replace-after-first-read.mjs');
-    writeFileSync(preload, REPLACE_AFTER_FIRST_READ);
+    const preload = path.join(work, `race-${sha256(Buffer.from(script)).slice(0, 8)}.mjs`);
+    writeFileSync(preload, script);
     appendFileSync(path.join(root, 'data', 'decks', 'ansatte.yaml'), '# edited: the deck is built, not reused\n');
     const racing = await runCli(['build', '--all'], root, {
       ...env,
+      ...scriptEnv,
       NODE_OPTIONS: `--import=${pathToFileURL(preload).href}`,
-      REPLACE_FILE: town,
-      REPLACE_WITH: path.join(root, 'assets', 'photos', 'fjord.jpg'),
     });
     expect(racing.status, racing.stderr).toBe(0);
-    expect(racing.stderr).toContain('[replaced after its first read]');
+    expect(racing.stderr).toContain(says);
     // The picture as the key had it: the deck is the one a build without .cache makes of it.
     writeFileSync(town, original);
     const after = await cliBuild(root);
     expect(after.files).toEqual(before.files);
+  }
+
+  it('keeps no deck whose picture was replaced while it was built: the next build makes it from the picture as it is', async () => {
+    const root = newProject();
+    // Another program replaces the picture just after the build first read it (for the deck's key),
+    // before layout places it: a preload does that at that very moment, every run alike.
+    const photos = path.join(root, 'assets', 'photos');
+    const replace = { REPLACE_FILE: path.join(photos, 'town.jpg'), REPLACE_WITH: path.join(photos, 'fjord.jpg') };
+    await expectNoDeckKeptFromRace(root, REPLACE_AFTER_FIRST_READ, replace, '[replaced after its first read]');
   });
+
+  it('keeps no deck whose picture was rewritten in place within the tick it was hashed in: racily clean, it is read again', async () => {
+    const root = newProject();
+    const photos = path.join(root, 'assets', 'photos');
+    // Another picture of the same size (a JPEG ends at its EOI marker: the padding is not read).
+    const other = path.join(work, 'fjord-as-town.jpg');
+    const fjord = readFileSync(path.join(photos, 'fjord.jpg'));
+    const size = readFileSync(path.join(photos, 'town.jpg')).length;
+    writeFileSync(other, Buffer.concat([fjord, Buffer.alloc(size - fjord.length)]));
+    const rewrite = { REWRITE_FILE: path.join(photos, 'town.jpg'), REWRITE_WITH: other };
+    await expectNoDeckKeptFromRace(root, REWRITE_IN_THE_SAME_TICK, rewrite, '[rewritten in the same tick]');
+  });
+
+  it('takes an output file that is a FIFO or a link to /dev/zero for no deck: the build saves the deck over it, at once', async () => {
+    const root = newProject();
+    const first = await cliBuild(root);
+    const name = Object.keys(first.files).find((f) => f.startsWith('ansatte-'))!;
+    const file = path.join(root, 'output', name);
+    const mkfifo = () => execFileSync('mkfifo', [file]);
+    const linkToZero = () => symlinkSync('/dev/zero', file);
+    for (const replace of [mkfifo, linkToZero]) {
+      rmSync(file);
+      replace();
+      // The save stage read it whole: a FIFO blocked for ever (SIGTERM too), /dev/zero took 2.8 GB in 70 s.
+      const run = await runCliAsync(['build', '--all'], root, env, { killAfterMs: 60_000 });
+      expect(run.signal, replace.name).toBeNull();
+      expect(run.status, run.stderr).toBe(0);
+      expect(lstatSync(file).isFile(), replace.name).toBe(true);
+      expect(sha256(readFileSync(file))).toBe(first.files[name]);
+    }
+  }, 180_000);
+
+  it('reads each reused deck’s output file once (the store), not again to save it', async () => {
+    const root = newProject();
+    await cliBuild(root);
+    const preload = path.join(work, 'count-deck-reads.mjs');
+    writeFileSync(preload, COUNT_DECK_READS);
+    const run = await runCli(['build', '--all'], root, {
+      ...env,
+      NODE_OPTIONS: `--import=${pathToFileURL(preload).href}`,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect([...run.stderr.matchAll(/trappa:build (\S+): reused/g)]).toHaveLength(ALL.length);
+    const reads = JSON.parse(/\[deck reads: (.*)\]/.exec(run.stderr)![1]!) as Record<string, number>;
+    expect(Object.values(reads)).toEqual(ALL.map(() => 1));
+  }, 120_000);
 });
+
+/** A preload (node --import) that counts the opens and whole reads of .pptx files in output/, printed at exit. */
+const COUNT_DECK_READS = `
+import fs from 'node:fs';
+import module from 'node:module';
+import path from 'node:path';
+const reads = {};
+const count = (at) => {
+  const file = String(at);
+  if (file.endsWith('.pptx') && path.basename(path.dirname(file)) === 'output')
+    reads[path.basename(file)] = (reads[path.basename(file)] ?? 0) + 1;
+};
+for (const name of ['openSync', 'readFileSync']) {
+  const call = fs[name];
+  fs[name] = function (at, ...rest) {
+    count(at);
+    return call.call(this, at, ...rest);
+  };
+}
+process.on('exit', () => process.stderr.write('[deck reads: ' + JSON.stringify(reads) + ']\\n'));
+module.syncBuiltinESMExports();
+`;
+
+/**
+ * A preload (node --import) in which REWRITE_FILE sits on a file system whose clock does not tick
+ * during the build (FAT's 2 s, or a few ms of the kernel's coarse clock, at their worst): another
+ * program has just written it when the build first looks at it (its times set to now), and writes
+ * REWRITE_WITH (as large) into it in place just after the build's first read; every later stat
+ * says what the first said, as such a file system does for a change within one tick (this
+ * kernel's own timestamps are finer, so they are held here).
+ */
+const REWRITE_IN_THE_SAME_TICK = `
+import fs from 'node:fs';
+import module from 'node:module';
+const file = process.env.REWRITE_FILE;
+const read = fs.readFileSync;
+const stat = fs.statSync;
+let first;
+let rewritten = false;
+fs.statSync = function (at, options, ...rest) {
+  if (at !== file || !options?.bigint) return stat.call(this, at, options, ...rest);
+  if (!first) {
+    const now = new Date();
+    fs.utimesSync(file, now, now);
+    first = stat.call(this, at, options, ...rest);
+  }
+  return first;
+};
+fs.readFileSync = function (at, ...rest) {
+  const bytes = read.call(this, at, ...rest);
+  if (!rewritten && at === file) {
+    rewritten = true;
+    fs.writeFileSync(file, read(process.env.REWRITE_WITH));
+    process.stderr.write('[rewritten in the same tick]\\n');
+  }
+  return bytes;
+};
+module.syncBuiltinESMExports();
+`;
 
 /** A preload (node --import) that replaces REPLACE_FILE by REPLACE_WITH just after the process first reads it. */
 const REPLACE_AFTER_FIRST_READ = `

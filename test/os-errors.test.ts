@@ -52,11 +52,12 @@ const changeDecks = (root: string, ids: string[]) =>
   );
 
 describe('paths the file system refuses', () => {
-  it('--out is a file (EEXIST), --out below a file (ENOTDIR), through a link to a missing folder, a 300-character folder name (ENAMETOOLONG)', async () => {
+  it('--out is a file (EEXIST), --out below a file (ENOTDIR), through a link to a missing folder, a link to itself (ELOOP), a 300-character folder name (ENAMETOOLONG)', async () => {
     const root = copyProject();
     addTinyDecks(root, ['t1']);
     writeFileSync(path.join(root, 'afile'), 'x');
     symlinkSync(path.join(root, 'gone'), path.join(root, 'dangling'));
+    symlinkSync('loop', path.join(root, 'loop'));
     const cases: [string, string][] = [
       [
         'afile',
@@ -66,7 +67,16 @@ describe('paths the file system refuses', () => {
       // Node's own mkdir said a bare ENOENT here: exit 70, a bug report.
       [
         'dangling/out',
-        'trappa: dangling: no folder can be made here (its parent takes none, as /proc or a link to a missing folder); choose another folder (ENOENT)',
+        'trappa: dangling: no folder can be made here (its parent takes none, as /proc, a link to a missing folder or a drive that is not there); choose another folder (ENOENT)',
+      ],
+      // A link to itself: mkdir (and stat) said ELOOP, which was exit 70 too.
+      [
+        'loop',
+        'trappa: loop: a symbolic link in this path points back to itself (a loop); remove the link or choose another path (ELOOP)',
+      ],
+      [
+        'loop/sub',
+        'trappa: loop/sub: a symbolic link in this path points back to itself (a loop); remove the link or choose another path (ELOOP)',
       ],
       [
         'n'.repeat(300),
@@ -142,7 +152,7 @@ describe('paths the file system refuses', () => {
       expect(run.signal).toBeNull();
       expect(run.status).toBe(7);
       expect(run.stderr.trim()).toMatch(
-        /^trappa: \S*proc\/self\/trappa-out: no folder can be made here \(its parent takes none, as \/proc or a link to a missing folder\); choose another folder \(ENOENT\)$/,
+        /^trappa: \S*proc\/self\/trappa-out: no folder can be made here \(its parent takes none, as \/proc, a link to a missing folder or a drive that is not there\); choose another folder \(ENOENT\)$/,
       );
     },
   );

@@ -51,7 +51,7 @@ describe('makeFolderSync', () => {
     expect(error.code).toBe('ENOENT');
     expect(error.path).toBe('/proc/self/trappa-x');
     expect(fileSystemError(error)?.message).toBe(
-      '/proc/self/trappa-x: no folder can be made here (its parent takes none, as /proc or a link to a missing folder); choose another folder (ENOENT)',
+      '/proc/self/trappa-x: no folder can be made here (its parent takes none, as /proc, a link to a missing folder or a drive that is not there); choose another folder (ENOENT)',
     );
   });
 

@@ -60,6 +60,15 @@ function noFolderHere(dir: string, cause: unknown): NodeJS.ErrnoException {
   return Object.assign(osError('ENOENT', dir, cause), { noFolderHere: true });
 }
 
+/**
+ * Any OS error of making a folder, marked so: errors.ts words the ones it knows (EACCES, EROFS …) as
+ * such and every other as a folder that cannot be made there (ELOOP of a link to itself was exit 70).
+ */
+function folderNotMade(error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  return typeof code === 'string' ? Object.assign(error as Error, { noFolderHere: true }) : error;
+}
+
 /** What one mkdir did, an EEXIST of something else than a folder thrown as it is. */
 function mkdirOnce(dir: string, mode: number | undefined): 'made' | 'there' | 'parentMissing' {
   try {
@@ -80,16 +89,21 @@ function mkdirOnce(dir: string, mode: number | undefined): 'made' | 'there' | 'p
 /**
  * `mkdir -p dir`, each folder made with `mode`; an OS error naming the folder, never a loop: the
  * folders from the first one that is there down to `dir` are made one by one, and one refused
- * once its parent is there is refused for good (see the module comment).
+ * once its parent is there is refused for good (see the module comment). A root that says ENOENT
+ * (a Windows drive or share that is not there) is such a folder too: nothing above it to make.
  */
 export function makeFolderSync(dir: string, mode?: number): void {
-  const missing: string[] = [];
-  for (let at = path.resolve(dir); mkdirOnce(at, mode) === 'parentMissing'; at = path.dirname(at)) {
-    if (path.dirname(at) === at) throw osError('ENOENT', dir);
-    missing.push(at);
+  try {
+    const missing: string[] = [];
+    for (let at = path.resolve(dir); mkdirOnce(at, mode) === 'parentMissing'; at = path.dirname(at)) {
+      if (path.dirname(at) === at) throw noFolderHere(at, undefined);
+      missing.push(at);
+    }
+    for (const folder of missing.reverse())
+      if (mkdirOnce(folder, mode) === 'parentMissing') throw noFolderHere(folder, undefined);
+  } catch (error) {
+    throw folderNotMade(error);
   }
-  for (const folder of missing.reverse())
-    if (mkdirOnce(folder, mode) === 'parentMissing') throw noFolderHere(folder, undefined);
 }
 
 /**

@@ -5,10 +5,10 @@
  * folder handed over with its `.cache` brings no entry that passes.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { debugLog } from '../debug-log.js';
 import { userStateDir } from '../user-folders.js';
+import { readBoundedFile } from './read-bounded.js';
 import { writeFileWholeSync } from './save-file.js';
 
 const log = debugLog('load');
@@ -23,10 +23,11 @@ let secret: Buffer | null | undefined;
 /** The key file's bytes when they are a key; 'other' when the file holds something else; undefined when there is none. */
 function readSecret(file: string): Buffer | 'other' | undefined {
   try {
-    const bytes = readFileSync(file);
-    return bytes.length === SECRET_BYTES ? bytes : 'other';
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    // Bounded (io/read-bounded.ts): a FIFO there blocked every build for ever, before any deck.
+    const read = readBoundedFile(file, SECRET_BYTES);
+    if (read === 'missing') return undefined;
+    return typeof read !== 'string' && read.length === SECRET_BYTES ? read : 'other';
+  } catch {
     return 'other';
   }
 }

@@ -48,6 +48,28 @@ const FORMS: readonly Form[] = [
       nn: 'har eit teikn som eit lysbilete ikkje kan vise ($1, ofte med tekst lima inn frå Word eller PDF); slett det',
     },
   ],
+  // A manifest.json that is no file Trappa wrote (versions/manifest.ts).
+  [
+    /^is not an ordinary file \(a folder, pipe, device or socket\); move it away and run the command again$/,
+    {
+      nb: 'er ikke en vanlig fil (en mappe, pipe, enhet eller socket); flytt den bort og kjør kommandoen på nytt',
+      nn: 'er ikkje ei vanleg fil (ei mappe, pipe, eining eller socket); flytt ho bort og køyr kommandoen på nytt',
+    },
+  ],
+  [
+    /^is over 64 MB, more than any manifest Trappa writes; move it away and run the command again$/,
+    {
+      nb: 'er over 64 MB, mer enn noe manifest Trappa skriver; flytt den bort og kjør kommandoen på nytt',
+      nn: 'er over 64 MB, meir enn noko manifest Trappa skriv; flytt ho bort og køyr kommandoen på nytt',
+    },
+  ],
+  [
+    /^changed while it was read; run the command again$/,
+    {
+      nb: 'ble endret mens den ble lest; kjør kommandoen på nytt',
+      nn: 'vart endra medan ho vart lesen; køyr kommandoen på nytt',
+    },
+  ],
   [
     /^is not an ordinary file.*$/,
     {

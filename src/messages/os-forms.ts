@@ -67,9 +67,14 @@ const ADVICE: ReadonlyArray<readonly [string, string, string]> = [
     'fila er i bruk av eit anna program; lukk ho og prøv igjen',
   ],
   [
-    'no folder can be made here (its parent takes none, as /proc or a link to a missing folder); choose another folder',
-    'ingen mappe kan lages her (mappen over tar ikke imot nye, slik /proc eller en lenke til en mappe som mangler); velg en annen mappe',
-    'inga mappe kan lagast her (mappa over tek ikkje imot nye, slik /proc eller ei lenkje til ei mappe som manglar); vel ei anna mappe',
+    'a symbolic link in this path points back to itself (a loop); remove the link or choose another path',
+    'en symbolsk lenke i denne stien peker tilbake på seg selv (en løkke); fjern lenken eller velg en annen sti',
+    'ei symbolsk lenkje i denne stien peikar tilbake på seg sjølv (ei løkke); fjern lenkja eller vel ein annan sti',
+  ],
+  [
+    'no folder can be made here (its parent takes none, as /proc, a link to a missing folder or a drive that is not there); choose another folder',
+    'ingen mappe kan lages her (mappen over tar ikke imot nye, slik /proc, en lenke til en mappe som mangler eller en stasjon som ikke finnes); velg en annen mappe',
+    'inga mappe kan lagast her (mappa over tek ikkje imot nye, slik /proc, ei lenkje til ei mappe som manglar eller ein stasjon som ikkje finst); vel ei anna mappe',
   ],
   [
     'the file is probably open in PowerPoint (or another program); close it there and run the command again',

@@ -4,7 +4,7 @@
  * (`data/strategy.yaml`, `templates/nb/slides.yaml`, `assets/logos/isk.svg`), whatever
  * --data or --templates pointed at, so a release snapshot hashes the same as its original.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { type BigIntStats, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { DeckSource, Project } from '../data/load-project.js';
@@ -176,27 +176,70 @@ const canonicalYaml = new BoundedCache<string, Uint8Array>(64);
 
 const isYaml = (f: InputFile): boolean => /\.ya?ml$/i.test(f.logical);
 
-/** A file as the disk has it: another when it was rewritten or another file was renamed over it. */
-function fileState(file: string): string {
+/**
+ * How long after its last change a file is racily clean (git's term, Documentation/technical/racy-git.txt):
+ * a change made in the same tick of the file system's clock leaves the file's stat as it was (same
+ * size and inode, written in place), so a stat that matches proves nothing of a file changed that
+ * recently. Git compares an entry's mtime with the index file's (read-cache.c is_racy_timestamp) and
+ * reads the content of a racy entry again (ie_match_stat → ce_modified_check_fs). Trappa writes no
+ * file before it reads its inputs, so it compares with the wall clock just before the stat, less a
+ * tick: 2 s, FAT's (exFAT, HFS+ and ext3 keep 1 s; ext4, xfs, btrfs and tmpfs take the kernel's coarse
+ * clock, a few ms; NTFS and APFS 100 ns and 1 ns). A time in the future (a network file system's
+ * clock ahead) is racy too.
+ */
+const RACY_WITHIN_NS = 2_000_000_000n;
+
+/** A file as the disk has it when this build read it for its digest, and whether it was racily clean then. */
+interface HashedState {
+  /** dev:ino:size:mtime:ctime: another when the file was rewritten or another file was renamed over it. */
+  state: string;
+  racy: boolean;
+}
+
+function fileStat(file: string): BigIntStats | undefined {
   try {
-    const s = statSync(file, { bigint: true });
-    return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+    return statSync(file, { bigint: true });
   } catch {
-    return 'unreadable';
+    return undefined;
   }
 }
 
+const stateOf = (s: BigIntStats | undefined): string =>
+  s ? `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}` : 'unreadable';
+
 /** The state of a file when this build read it for its digest (the first time it is asked for). */
-const stateWhenHashed = (file: InputFile): string =>
-  oncePerBuildSync(`state\0${file.absolute}`, () => fileState(file.absolute));
+const stateWhenHashed = (file: InputFile): HashedState =>
+  oncePerBuildSync(`state\0${file.absolute}`, () => {
+    // Before the stat: the file system's clock was at least here when the file was looked at.
+    const since = BigInt(Date.now()) * 1_000_000n - RACY_WITHIN_NS;
+    const s = fileStat(file.absolute);
+    // ctime too: a program that sets the mtime back (cp -p, tar, rsync) leaves a new ctime.
+    return { state: stateOf(s), racy: s !== undefined && (s.mtimeNs > since || s.ctimeNs > since) };
+  });
+
+/** The sha256 of a file that is not YAML as this build read it: once per build, after its state. */
+const digestWhenHashed = (file: InputFile): string =>
+  oncePerBuildSync(`digest\0${file.absolute}`, () => {
+    stateWhenHashed(file);
+    // Synchronous: every build reads each picture for its hash, and one call costs less CPU than libuv's pool.
+    return sha256Hex(readFileSync(file.absolute));
+  });
 
 /** Format 3's content of a file that is not YAML: its sha256, read and hashed once per build. */
 const digestContent = (file: InputFile): Promise<Uint8Array> =>
-  oncePerBuild(`sha256\0${file.absolute}`, async () => {
-    stateWhenHashed(file);
-    // Synchronous: every build reads each picture for its hash, and one call costs less CPU than libuv's pool.
-    return Buffer.from(`sha256:${sha256Hex(readFileSync(file.absolute))}`);
-  });
+  oncePerBuild(`sha256\0${file.absolute}`, async () => Buffer.from(`sha256:${digestWhenHashed(file)}`));
+
+/** True when `file` is still the file this build hashed: the same stat, and for a racily clean one the same bytes. */
+function unchangedFile(file: InputFile): boolean {
+  const then = stateWhenHashed(file);
+  if (then.state !== stateOf(fileStat(file.absolute))) return false;
+  if (!then.racy) return true;
+  try {
+    return sha256Hex(readFileSync(file.absolute)) === digestWhenHashed(file);
+  } catch {
+    return false;
+  }
+}
 
 /**
  * True when each file of `files` that counts by its bytes (pictures, fonts, the template) is still
@@ -205,7 +248,7 @@ const digestContent = (file: InputFile): Promise<Uint8Array> =>
  * YAML counts by the loader's parse, which the deck is built from too.
  */
 export function unchangedSinceHashed(files: readonly InputFile[]): boolean {
-  return files.every((file) => isYaml(file) || stateWhenHashed(file) === fileState(file.absolute));
+  return files.every((file) => isYaml(file) || unchangedFile(file));
 }
 
 /** What a file counts by in `format` (see InputsHashFormat and hashedContent). */

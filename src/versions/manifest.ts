@@ -7,13 +7,14 @@
  * Changes happen only under the output folder's lock (save-decks.ts, freeze.ts) and are
  * written atomically (temporary file + rename).
  */
-import { readFileSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as z from 'zod';
 import { measuredFacesSchema, outputFileName, readRecords, type DamagedRecord, type ReleaseRecord } from './records.js';
 import { prepareSave, saveAtomically, type PreparedSave } from '../io/save-file.js';
 import type { RenamePolicy } from '../io/rename-retry.js';
+import { type NotRead, readBoundedFile } from '../io/read-bounded.js';
+import { InputError } from '../errors.js';
 
 const MANIFEST_FILE = 'manifest.json';
 const FORMAT = 'trappa-manifest-1';
@@ -158,14 +159,26 @@ export async function loadManifest(outDir: string): Promise<LoadedManifest> {
   return { manifest, ...(parsed && !parsed.ok ? { damaged: parsed.message } : {}), damagedRecords: damaged };
 }
 
-/** The manifest's text, undefined when there is none; read synchronously, as the project's files are. */
+/** A manifest takes a few hundred bytes a deck version: a file over this is not one Trappa wrote (NOT_READ says 64 MB). */
+const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
+
+/** Why a manifest.json is not read, and what to do (messages/issue-text.ts words them in nb and nn). */
+const NOT_READ: Record<Exclude<NotRead, 'missing'>, string> = {
+  notRegular: 'is not an ordinary file (a folder, pipe, device or socket); move it away and run the command again',
+  tooLarge: 'is over 64 MB, more than any manifest Trappa writes; move it away and run the command again',
+  changed: 'changed while it was read; run the command again',
+};
+
+/**
+ * The manifest's text, undefined when there is none; read synchronously, as the project's files are,
+ * and bounded (io/read-bounded.ts): a FIFO there blocked every build for ever, SIGTERM included.
+ */
 function readManifestText(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+  const read = readBoundedFile(file, MAX_MANIFEST_BYTES);
+  if (read === 'missing') return undefined;
+  if (typeof read !== 'string') return read.toString('utf8');
+  const shown = path.relative(process.cwd(), file) || file;
+  throw new InputError([{ file: shown, message: NOT_READ[read] }]);
 }
 
 /**

@@ -9,7 +9,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { MeasuredFace } from '../fonts/measured-faces.js';
-import { sha256OfFile } from '../sha256.js';
+import { sha256OfRegularFile } from '../sha256.js';
 import { decideVersion, refusalError, type VersionDecision } from './decide.js';
 import { trappaVersion, type InputFile } from './input-hash.js';
 import { withOutputLock } from './lock.js';
@@ -42,6 +42,11 @@ export interface DeckToSave {
   inputsHash: string;
   /** The faces that measured its text (fonts/measured-faces.ts). */
   faces?: MeasuredFace[];
+  /**
+   * True when the deck is the one an earlier build saved, its inputs unchanged (template/deck-store.ts):
+   * this build read its bytes from `file`.
+   */
+  reused?: boolean;
 }
 
 export interface SaveOptions {
@@ -69,6 +74,19 @@ interface Planned {
   decision: VersionDecision;
 }
 
+/**
+ * The sha256 of the file `entry` names, as decideVersion compares it with the deck's: null when it
+ * is missing, no regular file or not the deck's size (it is not the deck then, so it need not be
+ * read whole). A reused deck's bytes were read from that very file by this build, which checked
+ * their sha256 (deck-store.ts keptBytes): not read a second time. Another Trappa saving there
+ * since then saved its entry too, under the lock this runs in, and an entry naming another
+ * sha256 or file is decided on its own.
+ */
+function sha256OnDisk(outDir: string, entry: ManifestEntry, deck: DeckToSave, rel: string): string | null {
+  if (deck.reused && entry.file === rel) return deck.sha256;
+  return sha256OfRegularFile(path.join(outDir, entry.file), deck.bytes.length);
+}
+
 async function plan(
   outDir: string,
   manifest: Manifest,
@@ -79,7 +97,7 @@ async function plan(
     decks.map(async (deck) => {
       const rel = path.relative(outDir, deck.file).split(path.sep).join('/');
       const entry = manifest.entries[entryKey(deck.deckId, deck.version)];
-      const onDisk = entry ? await sha256OfFile(path.join(outDir, entry.file)) : null;
+      const onDisk = entry ? sha256OnDisk(outDir, entry, deck, rel) : null;
       return {
         deck,
         rel,
