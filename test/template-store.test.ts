@@ -27,6 +27,7 @@ import {
   builtInStoreKey,
   entryOf,
   keptChoice,
+  keptGround,
   keptPictureArt,
   keptRows,
   keptSlotAnswers,
@@ -344,6 +345,44 @@ describe("the cover's logo rows, kept beside the template's set (keptRows)", () 
   });
 });
 
+describe("what the content layout's text lies on, kept beside the template's set (keptGround)", () => {
+  const key = '8'.repeat(64);
+  const raster = (v: number) => ({ width: 1, height: 1, data: new Uint8Array([v, v, v, 255]) });
+  const pictures = new Map([['ppt/media/image1.png', raster(10)]]);
+  const ground = { behind: ['1F3B4D', 'F2F2F2'] };
+
+  it('keeps the colours under the content layout and the decoded pictures', () => {
+    const dir = mkdtempSync(path.join(work, 'grounds-'));
+    const kept = keptGround(dir, key, 'ppt/slideLayouts/slideLayout2.xml', pictures);
+    expect(kept.get()).toBeUndefined();
+    kept.keep(ground);
+    expect(keptGround(dir, key, 'ppt/slideLayouts/slideLayout2.xml', new Map(pictures)).get()).toEqual(ground);
+    // Unknown (an unreadable picture under the text) is kept as such.
+    const unknown = keptGround(dir, key, 'ppt/slideLayouts/slideLayout4.xml', pictures);
+    unknown.keep({ behind: null });
+    expect(unknown.get()).toEqual({ behind: null });
+    const others = [
+      keptGround(dir, 'e'.repeat(64), 'ppt/slideLayouts/slideLayout2.xml', pictures),
+      keptGround(dir, key, 'ppt/slideLayouts/slideLayout3.xml', pictures),
+      keptGround(dir, key, 'ppt/slideLayouts/slideLayout2.xml', new Map([['ppt/media/image1.png', raster(9)]])),
+      keptGround(dir, key, 'ppt/slideLayouts/slideLayout2.xml', undefined),
+    ];
+    for (const [i, other] of others.entries()) expect(other.get(), `case ${i}`).toBeUndefined();
+  });
+
+  it("takes an entry that is cut short, not this user's or not colours for none", () => {
+    const dir = mkdtempSync(path.join(work, 'grounds-damaged-'));
+    const kept = keptGround(dir, key, 'ppt/slideLayouts/slideLayout2.xml', pictures);
+    refusesDamaged(path.join(dir, 'grounds'), kept, ground, (good, entry) => [
+      good.subarray(0, good.length - 10),
+      foreignEntry(serialize(ground)),
+      entryBytes(serialize({ behind: [3] }), entry),
+      entryBytes(serialize({ behind: 'FFFFFF' }), entry),
+      entryBytes(serialize(['FFFFFF']), entry),
+    ]);
+  });
+});
+
 describe("a template's text looks, kept beside its set (keptSlotAnswers)", () => {
   const key = '9'.repeat(64);
   const raster = (v: number) => ({ width: 1, height: 1, data: new Uint8Array([v, v, v, 255]) });
@@ -508,9 +547,9 @@ describe('the template store in a build (the CLI)', () => {
     expect(storedTemplate(store, key)).toEqual(storedTemplate(kept, key));
     expect(storedTemplate(store, key)).toBeDefined();
 
-    // The layouts chosen on it, the cover's logo rows and the layouts' text looks are kept beside it: damaged,
-    // found again, the same decks, and kept anew.
-    for (const folder of ['layouts', 'logos', 'looks']) {
+    // The layouts chosen on it, the cover's logo rows, the layouts' text looks and what the content layout's
+    // text lies on are kept beside it: damaged, found again, the same decks, and kept anew.
+    for (const folder of ['layouts', 'logos', 'looks', 'grounds']) {
       const files = readdirSync(path.join(store, folder)).map((name) => path.join(store, folder, name));
       expect(files.length, folder).toBeGreaterThan(0);
       if (folder !== 'looks') expect(files).toHaveLength(1);
@@ -525,6 +564,16 @@ describe('the template store in a build (the CLI)', () => {
       };
       for (const [i, file] of files.entries()) expect(value(readFileSync(file))).toEqual(value(kept[i]!));
     }
+
+    // The ground is taken from the store, not worked out again: one the store says is black gives the
+    // template's theme the text colour that reads on black (another deck), as this user's Trappa wrote it.
+    const [ground] = readdirSync(path.join(store, 'grounds'));
+    const groundFile = path.join(store, 'grounds', ground!);
+    const groundBytes = readFileSync(groundFile);
+    writeFileSync(groundFile, entryBytes(serialize({ behind: ['000000'] }), ground!.replace(/\.set$/, '')));
+    expect(await build(root, 'out-black')).not.toEqual(first);
+    writeFileSync(groundFile, groundBytes);
+    expect(await build(root, 'out-ground')).toEqual(first);
 
     // A store that cannot be written (a file where its folder would be): the build reads the template.
     await unwritable(root, store, first);

@@ -253,14 +253,21 @@ const isLogoRows = (v: unknown): v is LogoRows =>
   isBand((v as LogoRows).fallback) &&
   typeof (v as LogoRows).fallback.onArt === 'boolean';
 
+/** picturesHash's answers by picture map: a deck's looks, logo rows and content ground ask of the same map. */
+const picturesHashes = new WeakMap<ReadonlyMap<string, Raster>, string>();
+
 /** The decoded pictures' content (media part, size, pixels): what a look samples besides the set's parts. */
 function picturesHash(pictures: ReadonlyMap<string, Raster> | undefined): string {
+  const known = pictures && picturesHashes.get(pictures);
+  if (known) return known;
   const hash = createHash('sha256');
   for (const media of [...(pictures?.keys() ?? [])].sort()) {
     const { width, height, data } = pictures!.get(media)!;
     hash.update(`${media}\0${width}x${height}\0`).update(data);
   }
-  return hash.digest('hex');
+  const hex = hash.digest('hex');
+  if (pictures) picturesHashes.set(pictures, hex);
+  return hex;
 }
 
 /**
@@ -307,6 +314,31 @@ export function keptPictureArt(projectRoot: string, build = process.env.TRAPPA_B
     },
     keep: (raster, placing, boxes) => storeValue(dir, keyOf(raster, placing), boxes, KEPT_ENTRIES),
   };
+}
+
+/** The colours most of the content layout's content area lies on (deck-design.ts contentGround); null: not known. */
+export interface ContentGround {
+  behind: string[] | null;
+}
+
+const isGround = (v: unknown): v is ContentGround =>
+  typeof v === 'object' &&
+  v !== null &&
+  ((v as ContentGround).behind === null || isStringArray((v as ContentGround).behind));
+
+/**
+ * What the content layout's text lies on (deck-design.ts contentGround), kept beside the set (`grounds/`)
+ * under the layout and the decoded pictures. Working it out reads the layout's whole look (its master
+ * and theme parsed, its art and background read): Yellow_Idea's ~80 ms and Forestbird's ~120 ms of CPU
+ * in a build whose decks are all reused, which needs nothing else of the look.
+ */
+export function keptGround(
+  templateDir: string,
+  templateKey: string,
+  layout: string,
+  pictures: ReadonlyMap<string, Raster> | undefined,
+): Kept<ContentGround> {
+  return keptBeside(templateDir, 'grounds', templateKey, { layout, pictures: picturesHash(pictures) }, isGround);
 }
 
 /** A text's look on a layout (legible-colors.ts textSlot): its question (JSON) and the answer, null for none. */
