@@ -19,6 +19,8 @@ import {
 import { coverPlaces } from './cover-places.js';
 import { bestTextSlot, type LayoutLook } from './legible-colors.js';
 import { layoutLook } from './layout-looks.js';
+import { templateEntryOf } from './load-template.js';
+import { keptPlaces, type TemplatePlaces } from './template-store.js';
 import { logoRows } from './logo-band.js';
 import { titleOnBand } from './title-band.js';
 import { roomBelow, templateSlots } from './template-slots.js';
@@ -158,9 +160,6 @@ function bottomBand(footer: Box, size: { w: number; h: number }): Box {
   return { x, y: size.h - footer.h - 0.18, w: size.w - 2 * x, h: footer.h };
 }
 
-/** What the template decides of a page: everything else of it is the page's own. */
-type TemplatePlaces = Pick<Page, 'size' | 'title' | 'body' | 'footer' | 'template'>;
-
 /**
  * The template's places by the content layout's look (one per set and decoded pictures, layout-looks.ts),
  * then by the layouts and the page's own title, body and footer boxes, the only parts of the page they
@@ -178,8 +177,25 @@ export function templatePage(page: Page, set: MasterSet, layouts: Record<LayoutR
   const roles = Object.keys(layouts).sort() as LayoutRole[];
   const key = JSON.stringify([roles.map((r) => [r, layouts[r].part]), page.title, page.body, page.footer]);
   let places = known.get(key);
-  if (!places) known.set(key, (places = templatePlaces(page, set, layouts, look)));
+  if (!places) known.set(key, (places = keptOrWorkedOut(page, set, layouts, look, key)));
   return { ...page, ...places };
+}
+
+/** The places an earlier build worked out for these inputs (template-store.ts keptPlaces), else worked out and kept. */
+function keptOrWorkedOut(
+  page: Page,
+  set: MasterSet,
+  layouts: Record<LayoutRole, LayoutInfo>,
+  look: LayoutLook,
+  inputs: string,
+): TemplatePlaces {
+  const entry = templateEntryOf(set);
+  const kept = entry && keptPlaces(entry.dir, entry.key, inputs, set.pictures);
+  const earlier = kept?.get();
+  if (earlier) return earlier;
+  const places = templatePlaces(page, set, layouts, look);
+  kept?.keep(places);
+  return places;
 }
 
 function templatePlaces(
