@@ -91,49 +91,38 @@ function withKnownSlots(read: () => LayoutLook, kept?: Kept<SlotAnswers>): Layou
     }
     return asked;
   };
-  // Getters, not a copy: each hands out the read look's own value or function (none uses `this`).
-  return {
-    get background() {
-      return look().background;
-    },
-    get backdrop() {
-      return look().backdrop;
-    },
-    get backgroundIn() {
-      return look().backgroundIn;
-    },
-    get luminanceAt() {
-      return look().luminanceAt;
-    },
-    get art() {
-      return look().art;
-    },
-    get strokes() {
-      return look().strokes;
-    },
-    get inPicture() {
-      return look().inPicture;
-    },
-    get inheritedColor() {
-      return look().inheritedColor;
-    },
-    textSlot(ph, at) {
-      const key = JSON.stringify([ph.type ?? null, ph.idx ?? null, at ?? null]);
-      const these = kept && askedOf(kept);
-      if (!known.has(key)) {
-        if (known.size >= 10_000) {
-          known.clear();
-          these?.asked.clear();
-        }
-        known.set(key, look().textSlot(ph, at));
-        if (these) these.fresh = true;
+  const textSlot: LayoutLook['textSlot'] = (ph, at) => {
+    const key = JSON.stringify([ph.type ?? null, ph.idx ?? null, at ?? null]);
+    const these = kept && askedOf(kept);
+    if (!known.has(key)) {
+      if (known.size >= 10_000) {
+        known.clear();
+        these?.asked.clear();
       }
-      if (these) {
-        these.asked.add(key);
-        toKeep.add(these);
-      }
-      const found = known.get(key);
-      return found && { ...found };
-    },
+      known.set(key, look().textSlot(ph, at));
+      if (these) these.fresh = true;
+    }
+    if (these) {
+      these.asked.add(key);
+      toKeep.add(these);
+    }
+    const found = known.get(key);
+    return found && { ...found };
   };
+  // Getters for the rest, not a copy: each hands out the read look's own value or function (none uses `this`).
+  const getters = Object.fromEntries(READ.map((name) => [name, { get: () => look()[name], enumerable: true }]));
+  return Object.defineProperties({ textSlot }, getters) as LayoutLook;
 }
+
+/** What a look gives besides its texts' slots, read from the layout's parts when first asked for: every one (a type error otherwise). */
+const READ_WHEN_ASKED: { [K in Exclude<keyof LayoutLook, 'textSlot'>]-?: true } = {
+  background: true,
+  backdrop: true,
+  backgroundIn: true,
+  luminanceAt: true,
+  art: true,
+  strokes: true,
+  inPicture: true,
+  inheritedColor: true,
+};
+const READ = Object.keys(READ_WHEN_ASKED) as (keyof typeof READ_WHEN_ASKED)[];
