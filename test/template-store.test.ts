@@ -27,7 +27,9 @@ import {
   builtInStoreKey,
   entryOf,
   keptChoice,
+  keptGround,
   keptPictureArt,
+  keptPlaces,
   keptRows,
   keptSlotAnswers,
   type Kept,
@@ -344,6 +346,94 @@ describe("the cover's logo rows, kept beside the template's set (keptRows)", () 
   });
 });
 
+describe("what the content layout's text lies on, kept beside the template's set (keptGround)", () => {
+  const key = '8'.repeat(64);
+  const raster = (v: number) => ({ width: 1, height: 1, data: new Uint8Array([v, v, v, 255]) });
+  const pictures = new Map([['ppt/media/image1.png', raster(10)]]);
+  const ground = { behind: ['1F3B4D', 'F2F2F2'] };
+
+  it('keeps the colours under the content layout and the decoded pictures', () => {
+    const dir = mkdtempSync(path.join(work, 'grounds-'));
+    const kept = keptGround(dir, key, 'ppt/slideLayouts/slideLayout2.xml', pictures);
+    expect(kept.get()).toBeUndefined();
+    kept.keep(ground);
+    expect(keptGround(dir, key, 'ppt/slideLayouts/slideLayout2.xml', new Map(pictures)).get()).toEqual(ground);
+    // Unknown (an unreadable picture under the text) is kept as such.
+    const unknown = keptGround(dir, key, 'ppt/slideLayouts/slideLayout4.xml', pictures);
+    unknown.keep({ behind: null });
+    expect(unknown.get()).toEqual({ behind: null });
+    const others = [
+      keptGround(dir, 'e'.repeat(64), 'ppt/slideLayouts/slideLayout2.xml', pictures),
+      keptGround(dir, key, 'ppt/slideLayouts/slideLayout3.xml', pictures),
+      keptGround(dir, key, 'ppt/slideLayouts/slideLayout2.xml', new Map([['ppt/media/image1.png', raster(9)]])),
+      keptGround(dir, key, 'ppt/slideLayouts/slideLayout2.xml', undefined),
+    ];
+    for (const [i, other] of others.entries()) expect(other.get(), `case ${i}`).toBeUndefined();
+  });
+
+  it("takes an entry that is cut short, not this user's or not colours for none", () => {
+    const dir = mkdtempSync(path.join(work, 'grounds-damaged-'));
+    const kept = keptGround(dir, key, 'ppt/slideLayouts/slideLayout2.xml', pictures);
+    refusesDamaged(path.join(dir, 'grounds'), kept, ground, (good, entry) => [
+      good.subarray(0, good.length - 10),
+      foreignEntry(serialize(ground)),
+      entryBytes(serialize({ behind: [3] }), entry),
+      entryBytes(serialize({ behind: 'FFFFFF' }), entry),
+      entryBytes(serialize(['FFFFFF']), entry),
+    ]);
+  });
+});
+
+describe("the template's places on a page, kept beside its set (keptPlaces)", () => {
+  const key = '7'.repeat(64);
+  const raster = (v: number) => ({ width: 1, height: 1, data: new Uint8Array([v, v, v, 255]) });
+  const pictures = new Map([['ppt/media/image1.png', raster(10)]]);
+  const box = (y: number) => ({ x: 0.5, y, w: 9, h: 1 });
+  const places = {
+    size: { w: 10, h: 7.5 },
+    title: box(0.3),
+    body: box(1.5),
+    footer: box(6.9),
+    template: {
+      cover: { title: box(2), subtitle: box(3.2), align: { title: 'center' as const, subtitle: 'left' as const } },
+      align: { title: 'left' as const, footer: 'left' as const, number: 'right' as const },
+      art: [box(5)],
+      titleStrokes: [{ from: [1, 1] as [number, number], to: [2, 1] as [number, number] }],
+      slots: { columns: [box(2), box(4)] as [ReturnType<typeof box>, ReturnType<typeof box>] },
+    },
+  };
+  const inputs = '[[["content","ppt/slideLayouts/slideLayout2.xml"]],{"x":0.6}]';
+
+  it('keeps them under the layouts and page boxes (as JSON) and the decoded pictures', () => {
+    const dir = mkdtempSync(path.join(work, 'places-'));
+    const kept = keptPlaces(dir, key, inputs, pictures);
+    expect(kept.get()).toBeUndefined();
+    kept.keep(places);
+    expect(keptPlaces(dir, key, inputs, new Map(pictures)).get()).toEqual(places);
+    const others = [
+      keptPlaces(dir, 'e'.repeat(64), inputs, pictures),
+      keptPlaces(dir, key, inputs.replace('0.6', '0.7'), pictures),
+      keptPlaces(dir, key, inputs, new Map([['ppt/media/image1.png', raster(9)]])),
+      keptPlaces(dir, key, inputs, undefined),
+    ];
+    for (const [i, other] of others.entries()) expect(other.get(), `case ${i}`).toBeUndefined();
+  });
+
+  it("takes an entry that is cut short, not this user's or not places for none", () => {
+    const dir = mkdtempSync(path.join(work, 'places-damaged-'));
+    const kept = keptPlaces(dir, key, inputs, pictures);
+    refusesDamaged(path.join(dir, 'places'), kept, places, (good, entry) => [
+      good.subarray(0, good.length - 10),
+      foreignEntry(serialize(places)),
+      entryBytes(serialize({ ...places, body: { x: 1 } }), entry),
+      entryBytes(serialize({ ...places, extra: 1 }), entry),
+      entryBytes(serialize({ ...places, template: { ...places.template, cover: {} } }), entry),
+      entryBytes(serialize({ ...places, template: { ...places.template, art: [new Map()] } }), entry),
+      entryBytes(serialize({ ...places, title: { ...places.title, w: Number.NaN } }), entry),
+    ]);
+  });
+});
+
 describe("a template's text looks, kept beside its set (keptSlotAnswers)", () => {
   const key = '9'.repeat(64);
   const raster = (v: number) => ({ width: 1, height: 1, data: new Uint8Array([v, v, v, 255]) });
@@ -508,14 +598,17 @@ describe('the template store in a build (the CLI)', () => {
     expect(storedTemplate(store, key)).toEqual(storedTemplate(kept, key));
     expect(storedTemplate(store, key)).toBeDefined();
 
-    // The layouts chosen on it, the cover's logo rows and the layouts' text looks are kept beside it: damaged,
-    // found again, the same decks, and kept anew.
-    for (const folder of ['layouts', 'logos', 'looks']) {
+    // The layouts chosen on it, the cover's logo rows, the layouts' text looks, what the content layout's
+    // text lies on and the template's places on the page are kept beside it: damaged, found again, the same
+    // decks, and kept anew.
+    for (const folder of ['layouts', 'logos', 'looks', 'grounds', 'places']) {
       const files = readdirSync(path.join(store, folder)).map((name) => path.join(store, folder, name));
       expect(files.length, folder).toBeGreaterThan(0);
       if (folder !== 'looks') expect(files).toHaveLength(1);
       const kept = files.map((file) => readFileSync(file));
       for (const [i, file] of files.entries()) writeFileSync(file, kept[i]!.subarray(0, 40));
+      // The logo rows are read only where the places are worked out: not while the places are kept.
+      if (folder === 'logos') rmSync(path.join(store, 'places'), { recursive: true });
       expect(await build(root, `out-${folder}`)).toEqual(first);
       // The same values past the 32-byte HMAC (V8 may write a string in one or two bytes a character; the
       // answers come in the order this build asked for them).
@@ -525,6 +618,16 @@ describe('the template store in a build (the CLI)', () => {
       };
       for (const [i, file] of files.entries()) expect(value(readFileSync(file))).toEqual(value(kept[i]!));
     }
+
+    // The ground is taken from the store, not worked out again: one the store says is black gives the
+    // template's theme the text colour that reads on black (another deck), as this user's Trappa wrote it.
+    const [ground] = readdirSync(path.join(store, 'grounds'));
+    const groundFile = path.join(store, 'grounds', ground!);
+    const groundBytes = readFileSync(groundFile);
+    writeFileSync(groundFile, entryBytes(serialize({ behind: ['000000'] }), ground!.replace(/\.set$/, '')));
+    expect(await build(root, 'out-black')).not.toEqual(first);
+    writeFileSync(groundFile, groundBytes);
+    expect(await build(root, 'out-ground')).toEqual(first);
 
     // A store that cannot be written (a file where its folder would be): the build reads the template.
     await unwritable(root, store, first);

@@ -11,6 +11,9 @@
  * is measured twice: as such a later build, and with its read template taken from the store
  * (`.cache/templates`, src/template/template-store.ts) before every run, as the first build on a
  * template new to the project reads it (its backdrops and deflated parts stay: they have their own stores).
+ * Those rows are compared like with like: with the built-in design's build whose own store
+ * (`.cache/built-in`, the master set it makes) and kept decks are taken away before every run too
+ * (until round 18 they were compared with the unchanged built-in build, which reads both back).
  * Each template and the built-in design are also measured after an edit (one sentence of the
  * strategy changed before every run, as the cold rows of bench.ts do): an unchanged project's decks
  * come from `.cache`, so only then is every deck laid out, written and checked, and that row's ratio
@@ -76,6 +79,10 @@ async function templates(root: string, work: string, only?: string[]): Promise<s
 const READ_ANEW = ', template read anew';
 /** The label of a build after one sentence of the strategy was edited: compared with the built-in design's such build. */
 const AFTER_EDIT = ', after an edit';
+/** The label of the built-in design's build with its store and kept decks removed first: the "read anew" rows' base. */
+const BUILT_IN_ANEW = ', its store removed';
+/** The built-in design's rows, first in the results: unchanged, after an edit, store removed. */
+const BUILT_IN_ROWS = 3;
 
 /** The machine's 1-minute load average when the measurement began and ended (CPU time grows with it too). */
 let loadAtStart: number | undefined;
@@ -105,7 +112,13 @@ export async function measureTemplates(
   const anew = after('rm -rf .cache/templates .cache/decks');
   const edited = after(EDIT_ONE_SENTENCE);
   const builtIn = 'build --all, built-in design';
-  const commands = [build(builtIn, projectOn(root, work)), edited(`${builtIn}${AFTER_EDIT}`, projectOn(root, work))];
+  // The built-in design's own store and decks taken away alike: the base the "read anew" rows are compared with.
+  const builtInAnew = after('rm -rf .cache/built-in .cache/decks');
+  const commands = [
+    build(builtIn, projectOn(root, work)),
+    edited(`${builtIn}${AFTER_EDIT}`, projectOn(root, work)),
+    builtInAnew(`${builtIn}${BUILT_IN_ANEW}`, projectOn(root, work)),
+  ];
   for (const t of await templates(root, work, only)) {
     const name = `build --all on ${path.basename(t)}`;
     commands.push(
@@ -123,9 +136,17 @@ export async function measureTemplates(
   }
 }
 
-/** The built-in design's build a row is compared with: its edited build for a row after an edit, else the unchanged one. */
+/**
+ * The built-in design's build a row is compared with: its edited build for a row after an edit, its
+ * build with its store removed for a template read anew (and itself), else the unchanged one.
+ */
 const baseOf = (results: ColdResult[], row: ColdResult): ColdResult['stats'] =>
-  (row.name.endsWith(AFTER_EDIT) ? results[1]! : results[0]!).stats;
+  (row.name.endsWith(AFTER_EDIT)
+    ? results[1]!
+    : row.name.endsWith(READ_ANEW) || row.name.endsWith(BUILT_IN_ANEW)
+      ? results[2]!
+      : results[0]!
+  ).stats;
 
 /** A row's median CPU over its built-in design's (see baseOf), when both were measured. */
 function cpuRatio(results: ColdResult[], row: ColdResult): number | undefined {
@@ -155,7 +176,7 @@ export function templateTable(results: ColdResult[]): Table {
     }),
     notes: [
       worstNote(results),
-      'A row after an edit is compared with the built-in design after the same edit.',
+      'A row after an edit is compared with the built-in design after the same edit; a template read anew with the built-in design whose store and kept decks were removed alike.',
       `Load average (1 min) ${loadAtStart?.toFixed(1) ?? '?'} at the start, ${loadAtEnd?.toFixed(1) ?? '?'} at the end, on ${availableParallelism()} cores.`,
       'CPU is user + system (GNU time); wall time depends on what else the machine runs, CPU much less.',
       'Each build is a fresh node process on its own copy of the project, interleaved with the others.',
@@ -168,7 +189,7 @@ function worstOf(results: ColdResult[], kind: string): { name: string; ratio: nu
   const ofKind = (name: string) =>
     kind ? name.endsWith(kind) : !name.endsWith(READ_ANEW) && !name.endsWith(AFTER_EDIT);
   return results
-    .slice(2)
+    .slice(BUILT_IN_ROWS)
     .filter((r) => ofKind(r.name))
     .map((r) => ({ name: r.name, ratio: cpuRatio(results, r) }))
     .filter((r): r is { name: string; ratio: number } => r.ratio !== undefined)

@@ -20,7 +20,14 @@ import { fail, ok, type Result } from '../errors.js';
 import { resolveFontFace } from '../fonts/fonts.js';
 import type { DeckPlan } from '../plan/resolve-deck.js';
 import { chooseLayouts, LAYOUT_ROLES } from './choose-layouts.js';
-import { builtInStoreKey, keptChoice, storedDesign, storeDesign, type StoredDesign } from './template-store.js';
+import {
+  builtInStoreKey,
+  keptChoice,
+  keptGround,
+  storedDesign,
+  storeDesign,
+  type StoredDesign,
+} from './template-store.js';
 import { loadTemplate, templateEntryOf } from './load-template.js';
 import { readMasterSet } from './read-master-set.js';
 import { templatePictures } from './template-pictures.js';
@@ -171,6 +178,23 @@ function themeFontNotes(theme: Theme): string[] {
   return notes.filter((n): n is string => n !== undefined).map((n) => `data/theme.yaml: ${n}`);
 }
 
+/**
+ * The colours most of the content layout's content area lies on, which text colours are chosen for;
+ * from the template store when an earlier build worked them out (template-store.ts keptGround): a
+ * build whose decks are all reused needs nothing else of the layout's look.
+ */
+function contentGround(set: MasterSet, content: LayoutInfo): string[] | undefined {
+  const entry = templateEntryOf(set);
+  const kept = entry && keptGround(entry.dir, entry.key, content.part, set.pictures);
+  const earlier = kept?.get();
+  if (earlier) return earlier.behind ?? undefined;
+  const look = layoutLook(set, content);
+  const area = templateContentArea(set, content, look);
+  const behind = area ? look.backgroundIn(area) : look.background ? [look.background] : undefined;
+  kept?.keep({ behind: behind ?? null });
+  return behind;
+}
+
 /** Loads theme.yaml's `template`, if any, and checks that it has what the slides need. */
 export async function prepareDesign(root: string, plan: DeckPlan): Promise<Result<PreparedDesign>> {
   const file = plan.theme.template;
@@ -187,11 +211,7 @@ export async function prepareDesign(root: string, plan: DeckPlan): Promise<Resul
   const chosen = chooseLayouts(set, names, at, { numbers }, kept);
   if (!chosen.ok) return fail(chosen.issues);
   set.pictures = await templatePictures(set, Object.values(chosen.value.layouts), rasterCacheDir(root));
-  // Text colours are chosen for what most of the content area lies on.
-  const look = layoutLook(set, chosen.value.layouts.content);
-  const area = templateContentArea(set, chosen.value.layouts.content, look);
-  const behind = area ? look.backgroundIn(area) : look.background ? [look.background] : undefined;
-  const { theme, notes, tints } = templateTheme(set, plan.theme, behind);
+  const { theme, notes, tints } = templateTheme(set, plan.theme, contentGround(set, chosen.value.layouts.content));
   set.tints = tints;
   const { layouts } = chosen.value;
   return ok({

@@ -39,7 +39,7 @@ export function layoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
   if (!look) {
     const entry = templateEntryOf(set);
     const kept = entry && keptSlotAnswers(entry.dir, entry.key, layout.part, set.pictures);
-    looks.byPart.set(layout.part, (look = withKnownSlots(readLayoutLook(set, layout), kept)));
+    looks.byPart.set(layout.part, (look = withKnownSlots(() => readLayoutLook(set, layout), kept)));
   }
   return look;
 }
@@ -73,8 +73,15 @@ type TextLook = ReturnType<LayoutLook['textSlot']>;
  * The look, answering a text's slot once per placeholder and place: each answer samples what
  * lies under the text's box (up to 48 × 48 points), and the decks of a build place the same
  * texts again (the statements several decks share, every slide's title and number).
+ *
+ * Read from the layout's parts only when first asked for something not kept: a build after an
+ * edit finds every text's answer in the template store (and the template's places and content
+ * ground too: template-design.ts, deck-design.ts), and reading the four looks its decks asked
+ * for (masters and themes parsed, art and backgrounds read) was ~90 ms of Forestbird's CPU.
  */
-function withKnownSlots(look: LayoutLook, kept?: Kept<SlotAnswers>): LayoutLook {
+function withKnownSlots(read: () => LayoutLook, kept?: Kept<SlotAnswers>): LayoutLook {
+  let read_: LayoutLook | undefined;
+  const look = (): LayoutLook => (read_ ??= read());
   const known = new Map<string, TextLook>();
   let asked: Asked | undefined;
   const askedOf = (store: Kept<SlotAnswers>): Asked => {
@@ -84,25 +91,38 @@ function withKnownSlots(look: LayoutLook, kept?: Kept<SlotAnswers>): LayoutLook 
     }
     return asked;
   };
-  return {
-    ...look,
-    textSlot(ph, at) {
-      const key = JSON.stringify([ph.type ?? null, ph.idx ?? null, at ?? null]);
-      const these = kept && askedOf(kept);
-      if (!known.has(key)) {
-        if (known.size >= 10_000) {
-          known.clear();
-          these?.asked.clear();
-        }
-        known.set(key, look.textSlot(ph, at));
-        if (these) these.fresh = true;
+  const textSlot: LayoutLook['textSlot'] = (ph, at) => {
+    const key = JSON.stringify([ph.type ?? null, ph.idx ?? null, at ?? null]);
+    const these = kept && askedOf(kept);
+    if (!known.has(key)) {
+      if (known.size >= 10_000) {
+        known.clear();
+        these?.asked.clear();
       }
-      if (these) {
-        these.asked.add(key);
-        toKeep.add(these);
-      }
-      const found = known.get(key);
-      return found && { ...found };
-    },
+      known.set(key, look().textSlot(ph, at));
+      if (these) these.fresh = true;
+    }
+    if (these) {
+      these.asked.add(key);
+      toKeep.add(these);
+    }
+    const found = known.get(key);
+    return found && { ...found };
   };
+  // Getters for the rest, not a copy: each hands out the read look's own value or function (none uses `this`).
+  const getters = Object.fromEntries(READ.map((name) => [name, { get: () => look()[name], enumerable: true }]));
+  return Object.defineProperties({ textSlot }, getters) as LayoutLook;
 }
+
+/** What a look gives besides its texts' slots, read from the layout's parts when first asked for: every one (a type error otherwise). */
+const READ_WHEN_ASKED: { [K in Exclude<keyof LayoutLook, 'textSlot'>]-?: true } = {
+  background: true,
+  backdrop: true,
+  backgroundIn: true,
+  luminanceAt: true,
+  art: true,
+  strokes: true,
+  inPicture: true,
+  inheritedColor: true,
+};
+const READ = Object.keys(READ_WHEN_ASKED) as (keyof typeof READ_WHEN_ASKED)[];

@@ -19,6 +19,8 @@ import {
 import { coverPlaces } from './cover-places.js';
 import { bestTextSlot, type LayoutLook } from './legible-colors.js';
 import { layoutLook } from './layout-looks.js';
+import { templateEntryOf } from './load-template.js';
+import { keptPlaces, type TemplatePlaces } from './template-store.js';
 import { logoRows } from './logo-band.js';
 import { titleOnBand } from './title-band.js';
 import { roomBelow, templateSlots } from './template-slots.js';
@@ -158,14 +160,55 @@ function bottomBand(footer: Box, size: { w: number; h: number }): Box {
   return { x, y: size.h - footer.h - 0.18, w: size.w - 2 * x, h: footer.h };
 }
 
+/**
+ * The template's places by the content layout's look (one per set and decoded pictures, layout-looks.ts),
+ * then by the layouts and the page's own title, body and footer boxes, the only parts of the page they
+ * depend on: every deck of a build asked again for the same places (Forestbird: ~6 ms of CPU a deck,
+ * its art, cover places and title bands looked up anew). Shared, as the looks' boxes in them already were:
+ * a page is never changed, only spread into new ones.
+ */
+const placesOf = new WeakMap<LayoutLook, Map<string, TemplatePlaces>>();
+
 /** The page with the template's places; where a placeholder has no box, Trappa's stays. */
 export function templatePage(page: Page, set: MasterSet, layouts: Record<LayoutRole, LayoutInfo>): Page {
+  const look = layoutLook(set, layouts.content);
+  let known = placesOf.get(look);
+  if (!known) placesOf.set(look, (known = new Map()));
+  const roles = Object.keys(layouts).sort() as LayoutRole[];
+  const key = JSON.stringify([roles.map((r) => [r, layouts[r].part]), page.title, page.body, page.footer]);
+  let places = known.get(key);
+  if (!places) known.set(key, (places = keptOrWorkedOut(page, set, layouts, look, key)));
+  return { ...page, ...places };
+}
+
+/** The places an earlier build worked out for these inputs (template-store.ts keptPlaces), else worked out and kept. */
+function keptOrWorkedOut(
+  page: Page,
+  set: MasterSet,
+  layouts: Record<LayoutRole, LayoutInfo>,
+  look: LayoutLook,
+  inputs: string,
+): TemplatePlaces {
+  const entry = templateEntryOf(set);
+  const kept = entry && keptPlaces(entry.dir, entry.key, inputs, set.pictures);
+  const earlier = kept?.get();
+  if (earlier) return earlier;
+  const places = templatePlaces(page, set, layouts, look);
+  kept?.keep(places);
+  return places;
+}
+
+function templatePlaces(
+  page: Page,
+  set: MasterSet,
+  layouts: Record<LayoutRole, LayoutInfo>,
+  look: LayoutLook,
+): TemplatePlaces {
   const content = layouts.content;
   const cover = layouts.title;
   const footer = boxOf(content, 'ftr');
   const number = boxOf(content, 'sldNum');
   const coverFooters = ['ftr', 'sldNum', 'dt'].map((t) => boxOf(cover, t)).filter((b): b is Box => b !== undefined);
-  const look = layoutLook(set, content);
   const body = templateContentArea(set, content, look) ?? page.body;
   const footers = ['ftr', 'sldNum', 'dt'].map((t) => boxOf(content, t)).filter((b): b is Box => b !== undefined);
   const title = boxOf(content, 'title');
@@ -192,7 +235,6 @@ export function templatePage(page: Page, set: MasterSet, layouts: Record<LayoutR
   // Line art in the title's place: only where the title is not set on a band of its own (it is centred there).
   const titleStrokes = band ? [] : look.strokes().filter((s) => clipped(s, titleBox));
   return {
-    ...page,
     size: set.size,
     title: titleBox,
     // A content layout that is a two-content one (the template has no other) spans both bodies.

@@ -31,7 +31,7 @@ import type { LayoutInfo, LayoutRole, MasterSet } from '../pptx/master-set.js';
 import { storeSecret } from '../io/store-secret.js';
 import type { Raster } from '../images/decode-raster.js';
 import type { PictureArtStore } from '../check/ground-art.js';
-import type { LogoBand, LogoRows } from '../layout/page.js';
+import type { LogoBand, LogoRows, Page } from '../layout/page.js';
 import type { Box } from '../layout/types.js';
 import { readRegularFile } from '../io/read-bounded.js';
 import { writeFileWholeSync } from '../io/save-file.js';
@@ -253,14 +253,21 @@ const isLogoRows = (v: unknown): v is LogoRows =>
   isBand((v as LogoRows).fallback) &&
   typeof (v as LogoRows).fallback.onArt === 'boolean';
 
+/** picturesHash's answers by picture map: a deck's looks, logo rows and content ground ask of the same map. */
+const picturesHashes = new WeakMap<ReadonlyMap<string, Raster>, string>();
+
 /** The decoded pictures' content (media part, size, pixels): what a look samples besides the set's parts. */
 function picturesHash(pictures: ReadonlyMap<string, Raster> | undefined): string {
+  const known = pictures && picturesHashes.get(pictures);
+  if (known) return known;
   const hash = createHash('sha256');
   for (const media of [...(pictures?.keys() ?? [])].sort()) {
     const { width, height, data } = pictures!.get(media)!;
     hash.update(`${media}\0${width}x${height}\0`).update(data);
   }
-  return hash.digest('hex');
+  const hex = hash.digest('hex');
+  if (pictures) picturesHashes.set(pictures, hex);
+  return hex;
 }
 
 /**
@@ -308,6 +315,81 @@ export function keptPictureArt(projectRoot: string, build = process.env.TRAPPA_B
     keep: (raster, placing, boxes) => storeValue(dir, keyOf(raster, placing), boxes, KEPT_ENTRIES),
   };
 }
+
+/** The colours most of the content layout's content area lies on (deck-design.ts contentGround); null: not known. */
+export interface ContentGround {
+  behind: string[] | null;
+}
+
+const isGround = (v: unknown): v is ContentGround =>
+  typeof v === 'object' &&
+  v !== null &&
+  ((v as ContentGround).behind === null || isStringArray((v as ContentGround).behind));
+
+/**
+ * What the content layout's text lies on (deck-design.ts contentGround), kept beside the set (`grounds/`)
+ * under the layout and the decoded pictures. Working it out reads the layout's whole look (its master
+ * and theme parsed, its art and background read): Yellow_Idea's ~80 ms and Forestbird's ~120 ms of CPU
+ * in a build whose decks are all reused, which needs nothing else of the look.
+ */
+export function keptGround(
+  templateDir: string,
+  templateKey: string,
+  layout: string,
+  pictures: ReadonlyMap<string, Raster> | undefined,
+): Kept<ContentGround> {
+  return keptBeside(templateDir, 'grounds', templateKey, { layout, pictures: picturesHash(pictures) }, isGround);
+}
+
+/** What a template decides of a deck's page (template-design.ts templatePage): everything else is the page's own. */
+export type TemplatePlaces = Pick<Page, 'size' | 'title' | 'body' | 'footer' | 'template'>;
+
+/** Numbers, strings, booleans, and arrays and plain objects of them: what the template's places are made of. */
+function isPlainData(v: unknown, depth = 0): boolean {
+  if (depth > 12) return false;
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (typeof v === 'string' || typeof v === 'boolean' || v === undefined) return true;
+  if (Array.isArray(v)) return v.every((e) => isPlainData(e, depth + 1));
+  if (typeof v !== 'object' || v === null || Object.getPrototypeOf(v) !== Object.prototype) return false;
+  return Object.values(v).every((e) => isPlainData(e, depth + 1));
+}
+
+const isTemplatePlaces = (v: unknown): v is TemplatePlaces => {
+  if (typeof v !== 'object' || v === null || !isPlainData(v)) return false;
+  const { size, title, body, footer, template, ...rest } = v as Record<string, unknown>;
+  const cover = (template as { cover?: { title?: unknown; subtitle?: unknown } } | undefined)?.cover;
+  return (
+    Object.keys(rest).length === 0 &&
+    typeof size === 'object' &&
+    size !== null &&
+    Number.isFinite((size as { w: unknown }).w) &&
+    Number.isFinite((size as { h: unknown }).h) &&
+    [title, body, footer].every(isBox) &&
+    typeof template === 'object' &&
+    template !== null &&
+    isBox(cover?.title) &&
+    isBox(cover?.subtitle)
+  );
+};
+
+/**
+ * The template's places on a deck's page (template-design.ts templatePage), kept beside the set (`places/`)
+ * under `inputs` (the layouts and the page's own boxes, as JSON) and the decoded pictures: working them out
+ * reads the content and cover layouts' looks (their masters parsed, art read), which a build after an
+ * edit, its texts' looks kept (`looks/`), needs for nothing else.
+ */
+export function keptPlaces(
+  templateDir: string,
+  templateKey: string,
+  inputs: string,
+  pictures: ReadonlyMap<string, Raster> | undefined,
+): Kept<TemplatePlaces> {
+  const key = { inputs, pictures: picturesHash(pictures) };
+  return keptBeside(templateDir, 'places', templateKey, key, isTemplatePlaces, PLACES_ENTRIES);
+}
+
+/** A page's places hold the template's art boxes: a few KB, up to some hundreds for busy art. */
+const PLACES_ENTRIES = { entries: 16, maxBytes: 1024 * 1024 };
 
 /** A text's look on a layout (legible-colors.ts textSlot): its question (JSON) and the answer, null for none. */
 export type SlotAnswers = Array<[string, TextSlotLook | null]>;
