@@ -131,6 +131,20 @@ function findPair<T>(items: T[], near: (a: T, b: T) => boolean): [number, number
   return undefined;
 }
 
+/**
+ * Whether a panel at `p` lies on the slide and clear of everything else on it (`others`): each
+ * either apart from it, or wholly on it, or holding it, as `trappa check`'s overlap rule wants.
+ */
+export function panelClear(p: Box, others: Box[], size: { w: number; h: number }): boolean {
+  return (
+    p.x >= 0 &&
+    p.y >= 0 &&
+    p.x + p.w <= size.w &&
+    p.y + p.h <= size.h &&
+    others.every((o) => !meets(p, o) || holds(p, o) || holds(o, p))
+  );
+}
+
 /** How far a panel reaches past the text's lines on each side, where nothing else is there. */
 const PANEL_MARGIN = 0.1;
 
@@ -142,12 +156,7 @@ const PANEL_MARGIN = 0.1;
  * (the templates' own zero insets, a renderer setting the lines a little taller than measured).
  */
 export function withMargin(panel: Box, others: Box[], size: { w: number; h: number }): Box {
-  const fine = (p: Box) =>
-    p.x >= 0 &&
-    p.y >= 0 &&
-    p.x + p.w <= size.w &&
-    p.y + p.h <= size.h &&
-    others.every((o) => !meets(p, o) || holds(p, o) || holds(o, p));
+  const fine = (p: Box) => panelClear(p, others, size);
   const sides: Array<(b: Box) => Box> = [
     (b) => ({ ...b, x: b.x - PANEL_MARGIN, w: b.w + PANEL_MARGIN }),
     (b) => ({ ...b, w: b.w + PANEL_MARGIN }),

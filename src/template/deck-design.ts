@@ -14,6 +14,7 @@ import type { LayoutInfo, LayoutRole, MasterSet, PlaceholderRef } from '../pptx/
 import { layoutLook } from './layout-looks.js';
 import type { LayoutLook } from './legible-colors.js';
 import { inheritTitleColors } from '../pptx/layout-title-color.js';
+import { panelsAlike } from '../pptx/panels-alike.js';
 import { sharedTitlePanel } from '../pptx/titles-alike.js';
 import { planSlide, schemeColors, type DeckStructure, type TextPlace } from '../pptx/slide-structure.js';
 import { fail, ok, type Result } from '../errors.js';
@@ -157,7 +158,9 @@ export function deckStructure(design: DeckDesign, deck: LaidOutDeck): DeckStruct
     const hex = ph && lookOf(layout).inheritedColor(ph).toUpperCase();
     return hex ? TITLE_SLOTS.find((slot) => design.set.scheme.get(slot)?.toUpperCase() === hex) : undefined;
   };
-  const { slides, layoutColors } = inheritTitleColors(planned, original);
+  // Body cards at one place one width across the deck (panels-alike.ts).
+  const carded = panelsAlike(planned, deck.slides, design.set.size);
+  const { slides, layoutColors } = inheritTitleColors(carded, original);
   return { set: design.set, slides, schemeColors: slots, layoutTitleColors: layoutColors, coverOnLayout: true };
 }
 

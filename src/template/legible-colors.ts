@@ -230,6 +230,12 @@ function panelOver(
 const isTitle = (ph: PlaceholderRef) => ph.type === 'title' || ph.type === 'ctrTitle';
 /** A placeholder for the slide's content (no title, subtitle, footer, date or number). */
 const isBody = (ph: PlaceholderRef) => ph.type === undefined || ph.type === 'body' || ph.type === 'obj';
+/**
+ * A placeholder whose text gets a card where it runs across the edge of the template's art: the
+ * content's, and the cover's subtitle (Trappa's meeting lines, three lines where a designer's
+ * prompt is one: on Progress they ran across the grey band's diagonal edge on every bundled deck).
+ */
+const takesCard = (ph: PlaceholderRef) => isBody(ph) || ph.type === 'subTitle';
 
 /**
  * CIE lightness L* (0…1) of a colour: how light it looks. A mid-tone ground (Focus' saturated
@@ -354,7 +360,7 @@ export function readLayoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
     // template alone: one with a fill of its own, or on Trappa's shapes (a panel shared with the texts
     // beside it), is judged on those.
     if (!mixed && reads(all))
-      return found && isBody(ph) && box && !at?.shapes?.length && runsOntoArt(box, drawn) ? panel([1]) : undefined;
+      return found && takesCard(ph) && box && !at?.shapes?.length && runsOntoArt(box, drawn) ? panel([1]) : undefined;
     const best = bestTextSlot(scheme, all);
     return !mixed && best.ratio >= 4.5 ? { color: best.slot } : panel();
   }
