@@ -5,6 +5,7 @@
 import { CellMeasure, leastRowHeight, type MeasuredCell, measureTableRows } from '../layout/fit-table.js';
 import type { Words } from '../layout/least-height.js';
 import { evenChunks } from '../layout/fit-text.js';
+import { evenPages } from '../layout/even-pages.js';
 import { comfortOnPage, type Page, READABLE } from '../layout/page.js';
 import { WIDTH_SAFETY } from '../layout/measure-text.js';
 import { textStyle } from '../layout/text-box.js';
@@ -142,8 +143,9 @@ export function sizeTable(
 }
 
 /**
- * The same number of pages with rows spread evenly: the smallest share of each page's
- * room that still needs no more pages, so the last slide is never a near-empty remainder.
+ * The same number of pages with rows spread evenly, so the last slide is never a near-empty
+ * remainder: page breaks at the rows nearest equal shares where every page then fits the
+ * smallest page's room, else page by page (even-pages.ts).
  */
 function balancePages(sized: Sized, room: (start: number) => number): Sized {
   const count = sized.pages.length;
@@ -158,19 +160,6 @@ function balancePages(sized: Sized, room: (start: number) => number): Sized {
     count,
   );
   if (even) return { ...sized, pages: even.map((c): [number, number] => [c.start, c.end]) };
-  const with_ = (share: number) =>
-    paginate(
-      rows.length,
-      (i) => rows[i]!,
-      header,
-      (start) => header + (room(start) - header) * share,
-      count,
-    );
-  let [low, high] = [0, 1];
-  for (let i = 0; i < 20; i++) {
-    const mid = (low + high) / 2;
-    if (with_(mid)) high = mid;
-    else low = mid;
-  }
-  return { ...sized, pages: with_(high) ?? sized.pages };
+  // Else each page as near an equal share of the rows left as its room allows (even-pages.ts).
+  return { ...sized, pages: evenPages(rows, header, room, count) ?? sized.pages };
 }
