@@ -193,7 +193,7 @@ function entryLines(chunk: string, column: number, item: boolean): number | unde
   if (/[\t\r]/.test(chunk)) return undefined;
   const lines = chunk.split('\n');
   // Only blank lines and comments: an item deleted (a pair cannot be).
-  if (lines.every((line) => /^ *(#.*)?$/.test(line))) return item ? 0 : undefined;
+  if (lines.every((line) => /^ *(#.*)?$/.test(line))) return item && leftToNoItem(lines, column) ? 0 : undefined;
   let items = 0;
   for (const [i, line] of lines.entries()) {
     const indent = /^ */.exec(line)?.[0].length ?? 0;
@@ -208,6 +208,18 @@ function entryLines(chunk: string, column: number, item: boolean): number | unde
     else if (indent <= column) return undefined;
   }
   return items;
+}
+
+/**
+ * Whether the lines an item's deletion left (blank or comments) stay outside the item before it:
+ * only comments no more indented than the items. A block scalar ending that item takes a more
+ * indented `# …` line as text, and with `|+` or `>+` the blank lines too (review of r18-yaml:
+ * `- |` text, `- b`, `    # note`, with `- b` deleted, kept the text without the note).
+ */
+function leftToNoItem(lines: readonly string[], column: number): boolean {
+  // The chunk's last line ends the text or has its \n: what follows that \n is no line.
+  const left = lines.at(-1) === '' ? lines.slice(0, -1) : lines;
+  return left.every((line) => /^ *#/.test(line) && line.indexOf('#') <= column);
 }
 
 /** The chunk's values and positions (relative to the chunk) when it parses alone as `items` entries of `entry`'s kind. */
