@@ -263,3 +263,22 @@ describe('reparseEdit of a deleted item', () => {
     ).toBe(true);
   });
 });
+
+describe('reparseEdit beside a key left empty', () => {
+  it('places the key as the whole parse does when a comment above it goes (yaml puts it after what precedes it)', () => {
+    const cases: [string, string, string][] = [
+      ['a comment gone', 'a:\n  - x\n  - y\n  # c\n\n: 2\n', 'a:\n  - x\n  - y\n\n: 2\n'],
+      ['a comment added', 'a:\n  - x\n  - y\n\n: 2\n', 'a:\n  - x\n  - y\n  # c\n\n: 2\n'],
+    ];
+    for (const [what, before, after] of cases) {
+      const parsed = parseYaml('s.yaml', before);
+      const kept = parsed.ok ? keptParseOf(parsed.value) : undefined;
+      const whole = parseYaml('s.yaml', after);
+      if (!kept || !whole.ok) throw new Error(`${what}: does not parse`);
+      const edited =
+        reparseEdit(structuredClone(kept), after, (chunk) => parseYaml('s.yaml', chunk)) ?? keptParseOf(whole.value);
+      // Where the empty key is, as messages about it name its line.
+      expect(locateKept(edited?.positions ?? {}, [''], 'key'), what).toBe(offsetIn(whole.value, [''], 'key'));
+    }
+  });
+});

@@ -46,6 +46,9 @@ interface BlockEntry {
   column: number;
 }
 
+/** A line whose first pair has no key: `: value`, `- : value`. */
+const EMPTY_KEY = /^[ -]*:(?: |$)/m;
+
 /**
  * A chunk larger than this share of the text is parsed with the whole: parsing it alone would
  * save little, and splicing it costs a walk of the value anyway.
@@ -56,6 +59,10 @@ const MAX_CHUNK_SHARE = 0.5;
 export function reparseEdit(old: KeptParse, text: string, parse: Parse): Reparsed | undefined {
   // `%YAML 1.1` would read a chunk's `yes` or `2004-01-26` otherwise than its parse alone does.
   if (/^%/m.test(old.text)) return undefined;
+  // A key left empty (`: value` first on its line): yaml places it after what comes before it, a
+  // comment or a blank line of the entry above (`- y`, `  # c`, a blank, `: 2`: on the blank line;
+  // without the comment, on its own), so an edit there moves it in the whole parse, not in the kept one.
+  if (EMPTY_KEY.test(old.text) || EMPTY_KEY.test(text)) return undefined;
   const [from, oldTo, delta] = changedRegion(old.text, text);
   const entries = enclosingEntries(old, from, oldTo);
   // The innermost first: a key added to a plan row is no pair's edit, but it is the row's.
