@@ -226,3 +226,59 @@ describe('reparseEdit', () => {
     }
   });
 });
+
+describe('reparseEdit of a deleted item', () => {
+  /** The edit's parse, spliced or not, as the whole parse gives it. */
+  const spliced = (before: string, after: string, what: string): boolean => {
+    const parsed = parseYaml('s.yaml', before);
+    const kept = parsed.ok ? keptParseOf(parsed.value) : undefined;
+    if (!kept) throw new Error(`${what}: the text before does not parse`);
+    const { next, incremental } = expectSameAsWhole(kept, after, what, true);
+    const whole = parseYaml('s.yaml', after);
+    // What the store keeps of the edit, spliced or parsed whole, is the whole parse's value.
+    expect(next?.plain, what).toEqual(whole.ok ? peekPlain(whole.value) : undefined);
+    return incremental;
+  };
+
+  it('leaves to the whole parse the lines a block scalar before it takes', () => {
+    const cases: [string, string, string][] = [
+      // The comment under `- b` is text of the `|` scalar once `- b` is gone.
+      ['a comment', 'l:\n  - |\n    text\n  - b\n    # note\n  - c\n', 'l:\n  - |\n    text\n    # note\n  - c\n'],
+      ['a blank line after |+', 'l:\n  - |+\n    text\n  - b\n\n  - c\n', 'l:\n  - |+\n    text\n\n  - c\n'],
+      ['spaces after >+', 'l:\n  - >+\n    text\n  - b\n      \n  - c\n', 'l:\n  - >+\n    text\n      \n  - c\n'],
+      ['the last item', 'l:\n  - |+\n    text\n  - b\n\nx: 1\n', 'l:\n  - |+\n    text\n\nx: 1\n'],
+      [
+        "a map item's scalar",
+        'l:\n  - a: 1\n    t: |\n      text\n  - b\n      # note\n  - c\n',
+        'l:\n  - a: 1\n    t: |\n      text\n      # note\n  - c\n',
+      ],
+    ];
+    for (const [what, before, after] of cases) spliced(before, after, what);
+  });
+
+  it('is spliced when nothing of it is left, or only comments no more indented than the items', () => {
+    expect(spliced('l:\n  - |+\n    text\n  - b\n\n  - c\n', 'l:\n  - |+\n    text\n  - c\n', 'all of it')).toBe(true);
+    expect(
+      spliced('l:\n  - |\n    text\n  - b\n  # c\n  - c\n', 'l:\n  - |\n    text\n  # c\n  - c\n', 'a comment'),
+    ).toBe(true);
+  });
+});
+
+describe('reparseEdit beside a key left empty', () => {
+  it('places the key as the whole parse does when a comment above it goes (yaml puts it after what precedes it)', () => {
+    const cases: [string, string, string][] = [
+      ['a comment gone', 'a:\n  - x\n  - y\n  # c\n\n: 2\n', 'a:\n  - x\n  - y\n\n: 2\n'],
+      ['a comment added', 'a:\n  - x\n  - y\n\n: 2\n', 'a:\n  - x\n  - y\n  # c\n\n: 2\n'],
+    ];
+    for (const [what, before, after] of cases) {
+      const parsed = parseYaml('s.yaml', before);
+      const kept = parsed.ok ? keptParseOf(parsed.value) : undefined;
+      const whole = parseYaml('s.yaml', after);
+      if (!kept || !whole.ok) throw new Error(`${what}: does not parse`);
+      const edited =
+        reparseEdit(structuredClone(kept), after, (chunk) => parseYaml('s.yaml', chunk)) ?? keptParseOf(whole.value);
+      // Where the empty key is, as messages about it name its line.
+      expect(locateKept(edited?.positions ?? {}, [''], 'key'), what).toBe(offsetIn(whole.value, [''], 'key'));
+    }
+  });
+});

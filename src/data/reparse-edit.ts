@@ -46,6 +46,9 @@ interface BlockEntry {
   column: number;
 }
 
+/** A line whose first pair has no key: `: value`, `- : value`. */
+const EMPTY_KEY = /^[ -]*:(?: |$)/m;
+
 /**
  * A chunk larger than this share of the text is parsed with the whole: parsing it alone would
  * save little, and splicing it costs a walk of the value anyway.
@@ -56,6 +59,10 @@ const MAX_CHUNK_SHARE = 0.5;
 export function reparseEdit(old: KeptParse, text: string, parse: Parse): Reparsed | undefined {
   // `%YAML 1.1` would read a chunk's `yes` or `2004-01-26` otherwise than its parse alone does.
   if (/^%/m.test(old.text)) return undefined;
+  // A key left empty (`: value` first on its line): yaml places it after what comes before it, a
+  // comment or a blank line of the entry above (`- y`, `  # c`, a blank, `: 2`: on the blank line;
+  // without the comment, on its own), so an edit there moves it in the whole parse, not in the kept one.
+  if (EMPTY_KEY.test(old.text) || EMPTY_KEY.test(text)) return undefined;
   const [from, oldTo, delta] = changedRegion(old.text, text);
   const entries = enclosingEntries(old, from, oldTo);
   // The innermost first: a key added to a plan row is no pair's edit, but it is the row's.
@@ -193,7 +200,7 @@ function entryLines(chunk: string, column: number, item: boolean): number | unde
   if (/[\t\r]/.test(chunk)) return undefined;
   const lines = chunk.split('\n');
   // Only blank lines and comments: an item deleted (a pair cannot be).
-  if (lines.every((line) => /^ *(#.*)?$/.test(line))) return item ? 0 : undefined;
+  if (lines.every((line) => /^ *(#.*)?$/.test(line))) return item && leftToNoItem(lines, column) ? 0 : undefined;
   let items = 0;
   for (const [i, line] of lines.entries()) {
     const indent = /^ */.exec(line)?.[0].length ?? 0;
@@ -208,6 +215,18 @@ function entryLines(chunk: string, column: number, item: boolean): number | unde
     else if (indent <= column) return undefined;
   }
   return items;
+}
+
+/**
+ * Whether the lines an item's deletion left (blank or comments) stay outside the item before it:
+ * only comments no more indented than the items. A block scalar ending that item takes a more
+ * indented `# …` line as text, and with `|+` or `>+` the blank lines too (review of r18-yaml:
+ * `- |` text, `- b`, `    # note`, with `- b` deleted, kept the text without the note).
+ */
+function leftToNoItem(lines: readonly string[], column: number): boolean {
+  // The chunk's last line ends the text or has its \n: what follows that \n is no line.
+  const left = lines.at(-1) === '' ? lines.slice(0, -1) : lines;
+  return left.every((line) => /^ *#/.test(line) && line.indexOf('#') <= column);
 }
 
 /** The chunk's values and positions (relative to the chunk) when it parses alone as `items` entries of `entry`'s kind. */
