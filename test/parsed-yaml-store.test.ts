@@ -130,6 +130,19 @@ describe('kept YAML', () => {
     if (!third.ok) throw new Error(JSON.stringify(third.issues));
     expect(third.value.strategy).toEqual(first.value.strategy);
     expect(readFileSync(path.join(store, name!), 'utf8')).toContain('"actionPlan"');
+
+    // A kept file planted under the text's name (a project received with its `.cache`), with a
+    // value that is not the text's, is not one this user's Trappa wrote: the text is parsed.
+    const planted = structuredClone(first.value.strategySource.spliced!.plain) as { name: string };
+    planted.name = 'Planted words';
+    writeFileSync(
+      path.join(store, name!),
+      `${JSON.stringify(planted)}\n{"lineStarts":[0],"positions":{}}\n${JSON.stringify(original)}`,
+    );
+    const fourth = await loadProject({ root: project.root });
+    if (!fourth.ok) throw new Error(JSON.stringify(fourth.issues));
+    expect(fourth.value.strategy).toEqual(first.value.strategy);
+    expect(fourth.value.strategy.name).not.toBe('Planted words');
   });
 
   it('an edit of a kept file parses only the entry it changed: the value and places of a parse, or its messages', async () => {

@@ -21,8 +21,7 @@ import { parseYaml, peekPlain, readYamlText, type YamlSource } from './load-yaml
 import { locateKept, positionsOf, type Positions } from './kept-positions.js';
 import { type KeptParse, reparseEdit } from './reparse-edit.js';
 import { xmlTextProblem } from './xml-text.js';
-import { readRegularFile } from '../io/read-bounded.js';
-import { writeCacheFile } from '../io/save-file.js';
+import { readProven, writeProven } from '../io/proven-store.js';
 import { holdYoungGeneration } from '../heap-growth.js';
 import { debugLog } from '../debug-log.js';
 
@@ -33,7 +32,7 @@ const log = debugLog('load');
  * version (test/parsed-yaml-store.test.ts fails when the installed one differs), with the
  * options `parseYaml` passes it.
  */
-export const STORE_FORMAT = 'trappa-yaml-2 yaml-2.9.1';
+export const STORE_FORMAT = 'trappa-yaml-3 yaml-2.9.1';
 type Parse = (text: string) => YamlSource | undefined;
 
 /** `loadYamlFile`, with a large file's value taken from, or kept in, `dir`. */
@@ -99,6 +98,17 @@ interface Kept {
 /** A kept parse is a few times its YAML (inputs are at most a few MB): a larger file is not one Trappa wrote. */
 const MAX_KEPT_BYTES = 256 * 1024 * 1024;
 
+/**
+ * The kept files are proven this user's Trappa's (io/proven-store.ts, under the user's key), like
+ * every store whose content goes into decks: a value kept under a text's hash is built as that
+ * text's, so a project received with a `.cache/yaml` file planted beside its strategy (a value
+ * that is not its text's) would have built decks from words nobody sees in the YAML. The value
+ * depends on the yaml library, not on Trappa's build, so the store's format stands where the
+ * other stores name the build: an upgrade of Trappa keeps the parses.
+ */
+const PROVEN_FORMAT = 'trappa-yaml-store';
+const readKept = (file: string): Buffer | undefined => readProven(file, PROVEN_FORMAT, STORE_FORMAT, MAX_KEPT_BYTES);
+
 /** The kept value of `text` as a source, or undefined when none is kept (or it cannot be read). */
 async function keptSource(dir: string, file: string, text: string, parse: Parse): Promise<YamlSource | undefined> {
   let plain: unknown;
@@ -108,7 +118,7 @@ async function keptSource(dir: string, file: string, text: string, parse: Parse)
     // One synchronous read: through fs/promises each kept file was four trips through libuv's
     // pool (open, stat, read, close), ~1 ms of main-thread CPU per file in a fresh process.
     // A regular file within the limit only: `.cache` may hold a link to /dev/zero or a FIFO (io/read-bounded.ts).
-    const bytes = readRegularFile(path.join(dir, nameOf(file, text)), MAX_KEPT_BYTES);
+    const bytes = readKept(path.join(dir, nameOf(file, text)));
     if (!bytes) return undefined;
     const stored = bytes.toString('utf8');
     const newline = stored.indexOf('\n');
@@ -142,7 +152,15 @@ async function keepSource(dir: string, display: string, text: string, { json, ke
   const file = path.join(dir, name);
   try {
     // Whole or not at all: a reader never sees half a value.
-    await writeCacheFile(file, `${json}\n${JSON.stringify(kept)}\n${JSON.stringify(text)}`);
+    if (
+      !writeProven(
+        file,
+        PROVEN_FORMAT,
+        STORE_FORMAT,
+        Buffer.from(`${json}\n${JSON.stringify(kept)}\n${JSON.stringify(text)}`),
+      )
+    )
+      return;
     const family = familyOf(display);
     const earlier = (await readdir(dir)).filter((n) => n.startsWith(family) && n.endsWith('.json') && n !== name);
     await Promise.all(earlier.map((n) => rm(path.join(dir, n), { force: true })));
@@ -195,7 +213,7 @@ function readEarlier(dir: string, file: string, text: string): KeptParse | undef
   try {
     const family = familyOf(file);
     const name = readdirSync(dir).find((n) => n.startsWith(family) && n.endsWith('.json') && n !== nameOf(file, text));
-    const bytes = name && readRegularFile(path.join(dir, name), MAX_KEPT_BYTES);
+    const bytes = name && readKept(path.join(dir, name));
     if (!bytes) return undefined;
     const [json, kept, earlierText] = bytes.toString('utf8').split('\n');
     const old = {
