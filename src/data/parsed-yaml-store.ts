@@ -179,12 +179,8 @@ async function keepSource(dir: string, display: string, text: string, { json, ke
 async function editedSource(dir: string, file: string, text: string, parse: Parse): Promise<YamlSource | undefined> {
   const earlier = readEarlier(dir, file, text);
   const edited = earlier && reparseSafely(earlier, text, (chunk) => parseYamlCapped(file, chunk));
-  if (earlier)
-    log(
-      '%s: %s',
-      file,
-      edited ? `parsed the edit's ${edited.reparsed} of ${text.length} characters` : 'parsing the edit whole',
-    );
+  if (earlier && edited) log("%s: parsed the edit's %d of %d characters", file, edited.reparsed, text.length);
+  else if (earlier) log('%s: parsing the edit whole', file);
   if (!edited || !textsSafe(edited.plain)) return undefined;
   const keeping = {
     json: JSON.stringify(edited.plain),
