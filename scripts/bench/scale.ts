@@ -4,7 +4,7 @@
  * stage, next to pandoc on the same content.
  */
 import { EDIT_ONE_SENTENCE } from './edit-sentence.js';
-import { rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strategyToMarkdown } from './markdown.js';
@@ -46,7 +46,11 @@ export async function measureScale(options: ScaleOptions): Promise<ScalePoint[]>
 
     // One sentence edited before each run (bench/edit-sentence.ts): the deck is built, not reused
     // from .cache/decks, which would make the figure a file copy's. GNU time counts sh and perl (~5 ms).
-    const edited = (name: string, node: string): Command => ({
+    // Each Node in a copy of its own: the stores of Trappa's work in .cache (finished slides, the
+    // check's readings, kept decks) name the build and V8 that made them, so two Nodes taking turns in
+    // one project each found the other's stores and built every slide again (the bench's 1,000-row
+    // rows were 0.5 s of CPU above a user's, who runs one Node).
+    const edited = (name: string, node: string, project = dir): Command => ({
       name,
       command: '/bin/sh',
       args: [
@@ -55,17 +59,22 @@ export async function measureScale(options: ScaleOptions): Promise<ScalePoint[]>
         node,
         ...options.trappaArgs,
         '--root',
-        dir,
+        project,
         'build',
         '--all',
       ],
-      cwd: dir,
+      cwd: project,
     });
     const trappa = edited('trappa', process.execPath);
     const pandoc: Command | undefined = options.pandoc
       ? { name: 'pandoc', command: options.pandoc, args: [markdown, '-o', pandocOut], cwd: dir }
       : undefined;
-    const trappa24: Command | undefined = options.node24 ? edited('trappa24', options.node24) : undefined;
+    const dir24 = `${dir}-node24`;
+    if (options.node24) {
+      rmSync(dir24, { recursive: true, force: true });
+      cpSync(dir, dir24, { recursive: true });
+    }
+    const trappa24: Command | undefined = options.node24 ? edited('trappa24', options.node24, dir24) : undefined;
     const commands = [trappa, ...(trappa24 ? [trappa24] : []), ...(pandoc ? [pandoc] : [])];
     // One unmeasured round: fills the project's image cache and the OS file cache.
     const samples = runInterleaved(commands, options.runs, 1);
