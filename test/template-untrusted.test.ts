@@ -19,6 +19,7 @@ import {
   externalLinksTemplate,
   LAYOUT,
   macroTemplate,
+  movedPartsTemplate,
   utf16Template,
   zipBombTemplate,
 } from './helpers/red-team-templates.js';
@@ -138,6 +139,25 @@ describe('templates Trappa accepts, and what it leaves behind', () => {
         .filter(([n]) => /^ppt\/slides\/_rels\//.test(n))
         .map(([, d]) => strFromU8(d));
       expect(used.some((r) => r.includes(path.basename(titleSlide![0])))).toBe(true);
+      expect((await validatePptx(built.file!)).filter((i) => i.severity === 'error')).toEqual([]);
+    },
+    240_000,
+  );
+
+  it.skipIf(missingValidator())(
+    'a master and layouts under other part names (ppt/design/layouts/L1.XML) are found by their relationships',
+    async () => {
+      const built = await buildOn('flyttet.potx', movedPartsTemplate());
+      expect(built.errors).toEqual([]);
+      expect(built.status).toBe(0);
+      const names = Object.keys(built.deck!);
+      const layoutsUsed = names
+        .filter((n) => /^ppt\/slides\/_rels\//.test(n))
+        .flatMap((n) => [...strFromU8(built.deck![n]!).matchAll(/Target="\.\.\/slideLayouts\/([^"]+)"/g)])
+        .map((m) => `ppt/slideLayouts/${m[1]}`);
+      expect(layoutsUsed.length).toBeGreaterThan(0);
+      expect(layoutsUsed.filter((l) => !names.includes(l))).toEqual([]);
+      expect(names.filter((n) => /design|\.XML$/.test(n))).toEqual([]);
       expect((await validatePptx(built.file!)).filter((i) => i.severity === 'error')).toEqual([]);
     },
     240_000,

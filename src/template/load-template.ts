@@ -46,14 +46,24 @@ function closure(parts: PartMap, masters: string[]): string[] {
   return [...seen];
 }
 
-function newNames(kept: string[], masters: string[]): Map<string, string> {
+/**
+ * Layouts and themes are known by the relationship that reaches them from a master, not only by
+ * their folder: OPC lets a template keep them under any name (`/ppt/design/layouts/L1.XML`), and a
+ * layout renamed `template-L1.XML` in its own folder left the deck's slides pointing at
+ * `../slideLayouts/template-L1.XML`, which is not there (every deck refused, exit 4).
+ */
+function newNames(parts: PartMap, kept: string[], masters: string[]): Map<string, string> {
+  const reached = (type: string) => new Set(masters.flatMap((m) => targets(parts, m, type)));
+  const layouts = reached('/slideLayout');
+  const themes = reached('/theme');
   const names = new Map<string, string>();
   const count: Record<string, number> = {};
   const next = (kind: string) => (count[kind] = (count[kind] ?? 0) + 1);
   for (const m of masters) names.set(m, `ppt/slideMasters/slideMaster${next('m')}.xml`);
   for (const part of kept.filter((p) => !names.has(p))) {
-    if (/^ppt\/slideLayouts\//.test(part)) names.set(part, `ppt/slideLayouts/slideLayout${next('l')}.xml`);
-    else if (/^ppt\/theme\//.test(part)) names.set(part, `ppt/theme/theme${next('t')}.xml`);
+    if (layouts.has(part) || /^ppt\/slideLayouts\//.test(part))
+      names.set(part, `ppt/slideLayouts/slideLayout${next('l')}.xml`);
+    else if (themes.has(part) || /^ppt\/theme\//.test(part)) names.set(part, `ppt/theme/theme${next('t')}.xml`);
     else names.set(part, part.replace(/([^/]+)$/, 'template-$1'));
   }
   return names;
@@ -117,7 +127,7 @@ function readTemplate(bytes: Uint8Array, display: string, limit: number): Master
     w: (numberAttr(sldSz, 'cx') ?? 12192000) / EMU_PER_INCH,
     h: (numberAttr(sldSz, 'cy') ?? 6858000) / EMU_PER_INCH,
   };
-  const names = newNames(closure(parts, masters), masters);
+  const names = newNames(parts, closure(parts, masters), masters);
   const kept = masters.map((m) => names.get(m)!);
   const placed = withTitlesOnBands(withMasterPlaces(withUniquePlaceholders(renamed(parts, names)), kept), kept, size);
   const set = readMasterSet(placed, kept, size, display);

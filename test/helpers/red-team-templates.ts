@@ -99,6 +99,45 @@ export function utf16Template(): Uint8Array {
   return zipSync(parts);
 }
 
+/**
+ * The master and its layouts under names OPC allows and PowerPoint never writes: moved to
+ * ppt/design/ (`Master_A.xml`, `layouts/L1.XML`, upper-case extension), reached by absolute
+ * targets, with their content types overridden under the new names.
+ */
+export function movedPartsTemplate(): Uint8Array {
+  const parts = base();
+  const moves = new Map<string, string>([[MASTER, 'ppt/design/Master_A.xml']]);
+  for (const name of Object.keys(parts)) {
+    const n = /^ppt\/slideLayouts\/slideLayout(\d+)\.xml$/.exec(name)?.[1];
+    if (n) moves.set(name, `ppt/design/layouts/L${n}.XML`);
+  }
+  const relsOf = (name: string) => name.replace(/([^/]+)$/, '_rels/$1.rels');
+  for (const name of Object.keys(parts).filter((n) => n.endsWith('.rels'))) {
+    const folder = name.replace(/_rels\/[^/]+$/, '');
+    edit(parts, name, (xml) =>
+      xml.replace(/Target="([^"]+)"/g, (whole, target: string) => {
+        const moved = moves.get(new URL(target, `file:///${folder}`).pathname.slice(1));
+        return moved ? `Target="/${moved}"` : whole;
+      }),
+    );
+  }
+  for (const [from, to] of moves) {
+    parts[to] = parts[from]!;
+    delete parts[from];
+    if (parts[relsOf(from)]) {
+      parts[relsOf(to)] = parts[relsOf(from)]!;
+      delete parts[relsOf(from)];
+    }
+  }
+  edit(parts, '[Content_Types].xml', (xml) =>
+    xml.replace(/PartName="\/([^"]+)"/g, (whole, name: string) => {
+      const moved = moves.get(name);
+      return moved ? `PartName="/${moved}"` : whole;
+    }),
+  );
+  return zipSync(parts);
+}
+
 /** The content layout cut off in the middle of its XML. */
 export function brokenPartTemplate(): Uint8Array {
   const parts = base();
