@@ -112,6 +112,73 @@ describe('chooseLayouts', () => {
     });
   });
 
+  it('takes a custom layout for lists by its room, not by master order (issue #20: PowerPoint writes no type for a layout its user made)', () => {
+    const at = (type: string, idx: string | undefined, x: number, y: number, w: number, h: number) => ({
+      ...ph(type, idx),
+      box: { x, y, w, h },
+    });
+    const own = [
+      layout('Forside', 'cust', [at('ctrTitle', undefined, 1, 2, 11, 1.5), at('subTitle', '1', 1, 3.6, 11, 1)]),
+      // A divider before the content layouts: its body is the line under a mid-slide title.
+      layout('Kapittel', 'cust', [at('title', undefined, 0.8, 3, 11.7, 1.2), at('body', '1', 0.8, 4.3, 11.7, 0.8)]),
+      layout('Section Header', 'cust', [
+        at('title', undefined, 0.8, 1.7, 11.7, 2.9),
+        at('body', '1', 0.8, 4.6, 11.7, 1.5),
+      ]),
+      // A picture with a caption: one body, as a list wants, but the picture takes the room.
+      layout('Bilde', 'cust', [
+        at('title', undefined, 0.8, 0.5, 4, 1.5),
+        at('pic', '1', 5, 0.5, 7.5, 6),
+        at('body', '2', 0.8, 2.2, 4, 4),
+      ]),
+      layout('Innhold', 'cust', [
+        at('title', undefined, 0.8, 0.4, 11.7, 1.4),
+        at('body', '1', 0.8, 2, 11.7, 4.4),
+        ...footers,
+      ]),
+      layout('To spalter', 'cust', [
+        at('title', undefined, 0.8, 0.4, 11.7, 1.4),
+        at('body', '1', 0.8, 2, 5.7, 4.4),
+        at('body', '2', 6.8, 2, 5.7, 4.4),
+        ...footers,
+      ]),
+      layout('Tekst og bildetekst', 'cust', [
+        at('title', undefined, 0.8, 0.4, 11.7, 1.4),
+        at('body', '1', 0.8, 2, 8.7, 4.4),
+        at('body', '2', 9.8, 2, 2.7, 1),
+        ...footers,
+      ]),
+    ];
+    const chosen = chooseLayouts(set(own), {}, where, { numbers: false });
+    expect(chosen.ok).toBe(true);
+    if (!chosen.ok) return;
+    const names = Object.fromEntries(Object.entries(chosen.value.layouts).map(([role, l]) => [role, l.name]));
+    expect(names).toMatchObject({ title: 'Forside', content: 'Innhold', two: 'To spalter' });
+  });
+
+  it('never puts a text in a vertical place; without a body, text slides take the title-only layout, not the cover', () => {
+    const vertical = { ...ph('body', '1'), vertical: true as const };
+    const bare = [
+      layout('Title Slide', 'title', [ph('ctrTitle'), ph('subTitle', '1'), ...footers]),
+      layout('Title and Content', 'obj', [ph('title'), ...footers]),
+      layout('Two Content', 'twoObj', [ph('title'), ...footers]),
+      layout('Title Only', 'titleOnly', [ph('title'), ...footers]),
+      layout('Title and Vertical Text', 'vertTx', [ph('title'), vertical, ...footers]),
+      layout('Vertical Title and Text', 'vertTitleAndTx', [{ ...ph('title'), vertical: true as const }, vertical]),
+    ];
+    const chosen = chooseLayouts(set(bare), {}, where);
+    expect(chosen.ok).toBe(true);
+    if (!chosen.ok) return;
+    const names = Object.fromEntries(Object.entries(chosen.value.layouts).map(([role, l]) => [role, l.name]));
+    expect(names).toMatchObject({
+      title: 'Title Slide',
+      content: 'Title Only',
+      two: 'Title Only',
+      comparison: 'Title Only',
+      titleOnly: 'Title Only',
+    });
+  });
+
   it('refuses only a template with no layout holding a title, listing its layouts', () => {
     const chosen = chooseLayouts(set([layout('Blank', 'blank', [ph('body', '1')])]), {}, where);
     expect(chosen.ok).toBe(false);

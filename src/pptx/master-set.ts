@@ -18,6 +18,8 @@ export interface PlaceholderInfo {
   name: string;
   /** How its first-level text is aligned (read-master-set.ts `placeAlign`). */
   align?: PlaceAlign;
+  /** `p:ph/@orient="vert"`: text runs top to bottom there (Title and Vertical Text), no place for a title or a list. */
+  vertical?: true;
 }
 
 /** An `a:pPr/@algn` value: `l`, `ctr`, `r`, `just`, `dist` … */

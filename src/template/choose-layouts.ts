@@ -55,9 +55,12 @@ const BODIES: Record<LayoutRole, { min: number; best: number }> = {
   section: { min: 0, best: 0 },
 };
 
-const bodies = (l: LayoutInfo, role: LayoutRole) =>
-  l.placeholders.filter((p) => BODY.includes(p.type) || (role === 'title' && p.type === 'subTitle')).length;
-const hasTitle = (l: LayoutInfo) => l.placeholders.some((p) => TITLE.includes(p.type));
+// A vertical place (Title and Vertical Text) holds neither a title nor a list: text set in it runs
+// top to bottom. A template whose only body left was vertical had every text slide put there.
+const bodyPlaces = (l: LayoutInfo, role: LayoutRole) =>
+  l.placeholders.filter((p) => !p.vertical && (BODY.includes(p.type) || (role === 'title' && p.type === 'subTitle')));
+const bodies = (l: LayoutInfo, role: LayoutRole) => bodyPlaces(l, role).length;
+const hasTitle = (l: LayoutInfo) => l.placeholders.some((p) => !p.vertical && TITLE.includes(p.type));
 const hasNumber = (l: LayoutInfo) => l.placeholders.some((p) => p.type === 'sldNum');
 
 /** What the deck wants of a layout besides what its slides hold. */
@@ -120,31 +123,64 @@ function unshown(l: LayoutInfo, role: LayoutRole, shown: Shown): number {
   return (master && shown.masters.has(master) ? 0 : 150) + (shown.layouts.has(l.part) ? 0 : 10);
 }
 
+const named = (l: LayoutInfo, role: LayoutRole) =>
+  DEFAULT_LAYOUT_NAMES[role].some((name) => name.toLowerCase() === l.name.trim().toLowerCase());
+const typed = (l: LayoutInfo, role: LayoutRole) => LAYOUT_TYPES[role].includes(l.type);
+
+/**
+ * How a layout that neither its name nor its type marks for a content role ranks among such
+ * layouts (PowerPoint writes no type for a layout its user made, so a template of custom layouts
+ * named "Forside", "Innhold", "Kapittel" has only these): 0 for another layout; else 300 when its
+ * name or type says it is for another role (a section header, whose body is a subtitle line), plus
+ * up to 60 by how little room its bodies give — the `best`-th largest body's share of the slide —
+ * which outweighs a body more or less than the role fills (20 each): a picture layout's caption is
+ * a body of the right count but no place for a list.
+ * Before, master order decided: a custom "Section Header" before "Text page" took every list, and
+ * its title in mid-slide ran into them (`trappa check`: overlap, 4 decks refused). The cover keeps
+ * its own choice (cover-plan.ts).
+ */
+function unmarked(l: LayoutInfo, role: LayoutRole, slide: { w: number; h: number }): number {
+  if (role === 'title' || named(l, role) || typed(l, role)) return 0;
+  const other = LAYOUT_ROLES.some((r) => named(l, r) || typed(l, r)) ? 300 : 0;
+  const areas = bodyPlaces(l, role)
+    .map((p) => (p.box ? p.box.w * p.box.h : 0))
+    .sort((a, b) => b - a);
+  const room = areas[Math.min(BODIES[role].best, areas.length) - 1] ?? 0;
+  return other + 60 * (1 - Math.min(1, room / (slide.w * slide.h)));
+}
+
 /**
  * Lower is better: name hint, then type, then a centred title (cover) or not, then the master the
  * template's slides show for the role, then a number place where one is wished, then how closely
- * the bodies match, then a layout the slides use, then master order. A title slide shows no number,
+ * the bodies match, then (for a layout neither named nor typed for the role) its room, then a layout
+ * the slides use, then master order. A title slide shows no number,
  * so it keeps its layout (often the first master's, with the cover art). A section slide, a
  * divider, is left as it was (chooseAnew): no sample slide says where one goes.
  */
-function score(l: LayoutInfo, role: LayoutRole, index: number, numbered: Numbered, shown: Shown): number | undefined {
+function score(
+  l: LayoutInfo,
+  role: LayoutRole,
+  index: number,
+  numbered: Numbered,
+  shown: Shown,
+  slide: { w: number; h: number },
+): number | undefined {
   if (!hasTitle(l)) return undefined;
   const n = bodies(l, role);
   const need = BODIES[role];
   if (n < need.min) return undefined;
-  const named = DEFAULT_LAYOUT_NAMES[role].some((name) => name.toLowerCase() === l.name.trim().toLowerCase());
-  const typed = LAYOUT_TYPES[role].includes(l.type);
   const centred = l.placeholders.some((p) => p.type === 'ctrTitle');
   // A cover is a layout with a centred title; a content slide rather not.
   const kind = role === 'title' ? (centred ? 0 : 1) : centred ? 1 : 0;
   const unnumbered = role !== 'title' && !numbered(l) ? 1 : 0;
   return (
-    (named ? 0 : 1000) +
-    (typed ? 0 : 500) +
+    (named(l, role) ? 0 : 1000) +
+    (typed(l, role) ? 0 : 500) +
     kind * 200 +
     unshown(l, role, shown) +
     unnumbered * 100 +
     Math.abs(n - need.best) * 20 +
+    unmarked(l, role, slide) +
     index / 1000
   );
 }
@@ -157,8 +193,8 @@ function best(set: MasterSet, role: LayoutRole, numbered: Numbered, shown: Shown
   set.layouts.forEach((layout, i) => {
     // A layout that cannot win even if numbered is not asked whether it is: that reads its art and its
     // master's (Yellow Idea's 108 layouts were read for a choice most of them could not win).
-    if (found && (score(layout, role, i, allNumbered, shown) ?? Infinity) >= found.score) return;
-    const s = score(layout, role, i, numbered, shown);
+    if (found && (score(layout, role, i, allNumbered, shown, set.size) ?? Infinity) >= found.score) return;
+    const s = score(layout, role, i, numbered, shown, set.size);
     if (s !== undefined && (!found || s < found.score)) found = { layout, score: s };
   });
   return found?.layout;
@@ -315,9 +351,24 @@ function chooseAnew(
     };
   }
   const chosen = {} as Record<LayoutRole, LayoutInfo>;
-  for (const role of LAYOUT_ROLES) {
-    const layout = own[role] ?? FALLBACK[role].map((r) => own[r]).find(Boolean) ?? Object.values(own).find(Boolean);
-    chosen[role] = layout!;
-  }
+  for (const role of LAYOUT_ROLES) chosen[role] = (fallenBack(role, own) ?? Object.values(own).find(Boolean))!;
   return { ok: true, value: { layouts: chosen } };
+}
+
+/**
+ * The role's own layout, else its fallbacks' in order, each with its own fallbacks in turn: two
+ * content → title and content → title only. Only one step was taken before, so a template with no
+ * layout holding a body (all deleted, or only vertical ones) put every two-text slide on its cover
+ * layout, the first found, and the texts ran past its edges (4 decks refused).
+ */
+function fallenBack(
+  role: LayoutRole,
+  own: Partial<Record<LayoutRole, LayoutInfo>>,
+  tried: Set<LayoutRole> = new Set(),
+): LayoutInfo | undefined {
+  if (tried.has(role)) return undefined;
+  tried.add(role);
+  return (
+    own[role] ?? FALLBACK[role].reduce<LayoutInfo | undefined>((f, r) => f ?? fallenBack(r, own, tried), undefined)
+  );
 }

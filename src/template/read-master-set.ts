@@ -78,6 +78,7 @@ function readPlaceholders(root: XmlElement | undefined): PlaceRead[] {
       ...(idx !== undefined ? { idx } : {}),
       ...(box ? { box } : {}),
       name: attr(path(sp, 'p:nvSpPr', 'p:cNvPr'), 'name') ?? '',
+      ...(attr(ph, 'orient') === 'vert' ? { vertical: true as const } : {}),
       ...(listAlign ? { listAlign } : {}),
       ...(promptAlign ? { promptAlign } : {}),
     });
