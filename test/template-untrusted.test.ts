@@ -14,6 +14,7 @@ import { missingValidator, validatePptx } from './helpers/ooxml.js';
 import { runCliAsync } from './helpers/project.js';
 import { copyProjectInto } from './helpers/project-copy.js';
 import {
+  bodylessTemplate,
   brokenPartTemplate,
   dtdTemplate,
   externalLinksTemplate,
@@ -162,6 +163,19 @@ describe('templates Trappa accepts, and what it leaves behind', () => {
     },
     240_000,
   );
+
+  it('a template without any body place: texts go under the title of its title-only layout, inside the slide', async () => {
+    const built = await buildOn('uten-tekstfelt.potx', bodylessTemplate());
+    expect(built.errors).toEqual([]);
+    expect(built.status).toBe(0);
+    const offs = Object.entries(built.deck!)
+      .filter(([n]) => /^ppt\/slides\/slide\d+\.xml$/.test(n))
+      .flatMap(([, d]) => [...strFromU8(d).matchAll(/<a:off x="(\d+)" y="\d+"\/><a:ext cx="(\d+)"/g)])
+      .map((m) => Number(m[1]) + Number(m[2]));
+    expect(offs.length).toBeGreaterThan(0);
+    // 10 in less the 0.3-in edge, in EMU.
+    expect(Math.max(...offs)).toBeLessThanOrEqual((10 - 0.3) * 914400);
+  }, 240_000);
 });
 
 describe('templates Trappa refuses: one located line, exit 2', () => {

@@ -128,6 +128,26 @@ export function templateContentArea(
 }
 
 /**
+ * The content area of a content layout without a body place (a template whose layouts lost theirs,
+ * or has only vertical ones, so its title-only layout takes the texts): its master's body place,
+ * else the slide under its title down to the footer places, inside the edge rule's 0.3 in — as
+ * PowerPoint puts a text box the user adds. Not the built-in page's body (13.33 × 7.5-in slide):
+ * on a 10-in template, texts ran 3.3 in past the right edge (4 decks refused).
+ */
+function areaWithoutBody(set: MasterSet, content: LayoutInfo, look: LayoutLook): Box {
+  const edge = 0.3;
+  const title = boxOf(content, 'title');
+  const footers = ['ftr', 'sldNum', 'dt'].map((t) => boxOf(content, t)).filter((b): b is Box => b !== undefined);
+  const top = title ? title.y + title.h + 0.05 : edge;
+  const under = { x: edge, y: top, w: set.size.w - 2 * edge, h: set.size.h - edge - top };
+  const master = union(
+    (content.masterPlaces ?? []).filter((p) => p.type === 'obj' || p.type === 'body').map((p) => p.box),
+  );
+  const places = { body: master ?? under, footers, ...(title ? { title } : {}) };
+  return layoutContentPlan(places, set.size, look.art, look.inPicture).area;
+}
+
+/**
  * The tall part of an L-shaped body beside the template's art (Forestbird's trees stand at the
  * right foot of its body place): where the content area is the full-width part above the art,
  * the part beside it when that is at least TALLER higher. Undefined otherwise.
@@ -209,7 +229,7 @@ function templatePlaces(
   const footer = boxOf(content, 'ftr');
   const number = boxOf(content, 'sldNum');
   const coverFooters = ['ftr', 'sldNum', 'dt'].map((t) => boxOf(cover, t)).filter((b): b is Box => b !== undefined);
-  const body = templateContentArea(set, content, look) ?? page.body;
+  const body = templateContentArea(set, content, look) ?? areaWithoutBody(set, content, look);
   const footers = ['ftr', 'sldNum', 'dt'].map((t) => boxOf(content, t)).filter((b): b is Box => b !== undefined);
   const title = boxOf(content, 'title');
   // A title placed under the body (pptxgenjs-4x3) ends the room below it, as a footer place does.

@@ -138,6 +138,29 @@ export function movedPartsTemplate(): Uint8Array {
   return zipSync(parts);
 }
 
+/**
+ * Every body place gone, the master's too (typeless `p:ph`, `obj`, `body`), on a 10-in-wide slide
+ * (the template's x and widths scaled by 0.75): its title-only layouts must take the texts.
+ */
+export function bodylessTemplate(): Uint8Array {
+  const parts = base();
+  const scale = 0.75;
+  const isBody = (ph: string) => !/\btype="/.test(ph) || /\btype="(body|obj)"/.test(ph);
+  for (const name of Object.keys(parts).filter((n) => /^ppt\/(slideLayouts|slideMasters)\/[^/]+\.xml$/.test(n))) {
+    edit(parts, name, (xml) =>
+      xml
+        .replace(/<p:sp>(?:(?!<\/p:sp>)[\s\S])*<\/p:sp>/g, (sp) => {
+          const ph = /<p:ph\b[^>]*>/.exec(sp)?.[0];
+          return ph && isBody(ph) ? '' : sp;
+        })
+        .replace(/<a:off x="(\d+)"/g, (_, x: string) => `<a:off x="${Math.round(Number(x) * scale)}"`)
+        .replace(/<a:ext cx="(\d+)"/g, (_, cx: string) => `<a:ext cx="${Math.round(Number(cx) * scale)}"`),
+    );
+  }
+  edit(parts, 'ppt/presentation.xml', (xml) => xml.replace(/<p:sldSz cx="\d+"/, '<p:sldSz cx="9144000"'));
+  return zipSync(parts);
+}
+
 /** The content layout cut off in the middle of its XML. */
 export function brokenPartTemplate(): Uint8Array {
   const parts = base();
