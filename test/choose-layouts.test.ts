@@ -156,7 +156,7 @@ describe('chooseLayouts', () => {
     expect(names).toMatchObject({ title: 'Forside', content: 'Innhold', two: 'To spalter' });
   });
 
-  it('never puts a text in a vertical place; without a body, text slides take the title-only layout, not the cover', () => {
+  it('never uses a layout for vertical text; without a body, text slides take the title-only layout, not the cover', () => {
     const vertical = { ...ph('body', '1'), vertical: true as const };
     const bare = [
       layout('Title Slide', 'title', [ph('ctrTitle'), ph('subTitle', '1'), ...footers]),
@@ -177,6 +177,7 @@ describe('chooseLayouts', () => {
       comparison: 'Title Only',
       titleOnly: 'Title Only',
     });
+    expect(names.section).not.toMatch(/Vertical/);
   });
 
   it('refuses only a template with no layout holding a title, listing its layouts', () => {

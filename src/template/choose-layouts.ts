@@ -55,12 +55,14 @@ const BODIES: Record<LayoutRole, { min: number; best: number }> = {
   section: { min: 0, best: 0 },
 };
 
-// A vertical place (Title and Vertical Text) holds neither a title nor a list: text set in it runs
-// top to bottom. A template whose only body left was vertical had every text slide put there.
 const bodyPlaces = (l: LayoutInfo, role: LayoutRole) =>
-  l.placeholders.filter((p) => !p.vertical && (BODY.includes(p.type) || (role === 'title' && p.type === 'subTitle')));
+  l.placeholders.filter((p) => BODY.includes(p.type) || (role === 'title' && p.type === 'subTitle'));
 const bodies = (l: LayoutInfo, role: LayoutRole) => bodyPlaces(l, role).length;
-const hasTitle = (l: LayoutInfo) => l.placeholders.some((p) => !p.vertical && TITLE.includes(p.type));
+const hasTitle = (l: LayoutInfo) => l.placeholders.some((p) => TITLE.includes(p.type));
+// A layout for vertical text (Title and Vertical Text) is for no slide of Trappa's: text set in its
+// place runs top to bottom. A template whose only body left was vertical had every text slide put
+// there; counted as a title-only layout, its empty vertical place took the diagrams.
+const vertical = (l: LayoutInfo) => l.placeholders.some((p) => p.vertical);
 const hasNumber = (l: LayoutInfo) => l.placeholders.some((p) => p.type === 'sldNum');
 
 /** What the deck wants of a layout besides what its slides hold. */
@@ -165,7 +167,7 @@ function score(
   shown: Shown,
   slide: { w: number; h: number },
 ): number | undefined {
-  if (!hasTitle(l)) return undefined;
+  if (!hasTitle(l) || vertical(l)) return undefined;
   const n = bodies(l, role);
   const need = BODIES[role];
   if (n < need.min) return undefined;
