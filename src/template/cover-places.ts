@@ -149,6 +149,12 @@ export interface CoverArt {
  */
 const ON_AXIS = 0.1;
 
+/**
+ * The least share of their own place's width the lines take on the title's axis: the 60 % a title
+ * keeps beside art (titleBesideArt). Midnightblue's lines get 74 % (5.12 of 6.89 in), one line more.
+ */
+const NARROWEST = 0.6;
+
 /** Where a text's lines line up in `box`: its left or right edge, or its centre. */
 function axisOf({ box, align }: PlacedText): number {
   if (align === 'left') return box.x;
@@ -185,6 +191,8 @@ export function linesOnTitleAxis(
   const half = Math.min(axis - span.x, span.x + span.w - axis);
   const x = title.align === 'center' ? axis - half : span.x;
   const w = title.align === 'center' ? 2 * half : span.w;
+  // A title much narrower than the lines' place would crowd them into more, shorter lines.
+  if (w < NARROWEST * lines.box.w) return lines;
   const box = { ...lines.box, x, w };
   const cover = art();
   const own = artMet(lines.box, cover);
