@@ -14,7 +14,7 @@ import { type Fitted, fitBox, titleRequest } from './text-box.js';
 import type { Box, LaidOutSlide, SlideElement, TextElement } from './types.js';
 
 /** A stroke crossing this much (inches) of a title's line strikes through its letters (the check's art rule's STRUCK). */
-const STRUCK = 0.1;
+export const STRUCK = 0.1;
 
 /** A bottom-anchored text's lines as drawn in its box (inches), the last line first. */
 function lineBoxes(e: TextElement): Box[] {

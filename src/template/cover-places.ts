@@ -9,6 +9,9 @@
  * off the art. A centred title (ctrTitle) or a title elsewhere than the content slides' is the
  * designer's cover and stays.
  */
+import type { Alignment } from '../layout/line-span.js';
+import { clipped, type Segment } from '../layout/segments.js';
+import { STRUCK } from '../layout/title-strokes.js';
 import type { Box } from '../layout/types.js';
 import type { LayoutInfo, PlaceholderInfo } from '../pptx/master-set.js';
 
@@ -123,4 +126,76 @@ export function coverPlaces(
   const top = Math.min(own.title.y, own.subtitle.y);
   const bottom = Math.max(own.title.y + own.title.h, own.subtitle.y + own.subtitle.h);
   return middleOf(free({ x, y: top, w, h: bottom - top }));
+}
+
+/** A cover text's place and how its lines are aligned there. */
+export interface PlacedText {
+  box: Box;
+  align: Alignment;
+}
+
+/** The cover's art the meeting lines are judged against (linesOnTitleAxis). */
+export interface CoverArt {
+  /** Its shapes' boxes, the art inside its backdrop picture and its footer places. */
+  boxes: readonly Box[];
+  /** Its line art (Yellow_Idea's tick marks and bulb). */
+  strokes: readonly Segment[];
+}
+
+/**
+ * How far (inches) the lines' axis may stand from the title's and still be on it: under half a
+ * letter's width at the lines' 20 pt, so Piano's lines, 0.16 in wider on each side of one centre,
+ * keep the template's width.
+ */
+const ON_AXIS = 0.1;
+
+/**
+ * The least share of their own place's width the lines take on the title's axis: the 60 % a title
+ * keeps beside art (titleBesideArt). Midnightblue's lines get 74 % (5.12 of 6.89 in), one line more.
+ */
+const NARROWEST = 0.6;
+
+/** Where a text's lines line up in `box`: its left or right edge, or its centre. */
+function axisOf({ box, align }: PlacedText): number {
+  if (align === 'left') return box.x;
+  return align === 'right' ? box.x + box.w : box.x + box.w / 2;
+}
+
+const overlaps = (a: Box, b: Box): boolean => a.x < b.x + b.w && a.x + a.w > b.x && a.y < b.y + b.h && a.y + a.h > b.y;
+
+/** The art `place` meets: the boxes that reach into it and the strokes that cross it as they would a title's line. */
+function artMet(place: Box, art: CoverArt): Set<Box | Segment> {
+  const crosses = (s: Segment) => (clipped(s, place)?.length ?? 0) >= STRUCK;
+  return new Set<Box | Segment>([...art.boxes.filter((b) => overlaps(b, place)), ...art.strokes.filter(crosses)]);
+}
+
+/**
+ * The meeting lines on the title's axis: a title block whose lines keep two axes reads as
+ * misaligned, not designed. LibreOffice's templates as exported give many "Title Slide" layouts
+ * places from another master's geometry: Midnightblue centres its title at 5.5 in over lines
+ * centred at 7.2 in, which then hang 1.7 in off to the right under the name. Off the axis, the
+ * lines take the title's span (inside the slide's edges, as wide on either side of a centred
+ * axis) and its alignment, where that place meets no art their own place does not: else they
+ * keep their place. Moved before the cover's places were settled, Yellow_Idea's lines went onto
+ * its tick marks (round 18); its settled places share one span and stay.
+ */
+export function linesOnTitleAxis(
+  title: PlacedText,
+  lines: PlacedText,
+  art: () => CoverArt,
+  size: { w: number },
+): PlacedText {
+  if (title.align === lines.align && Math.abs(axisOf(title) - axisOf(lines)) <= ON_AXIS) return lines;
+  const span = insideEdges(title.box, size);
+  const axis = axisOf(title);
+  const half = Math.min(axis - span.x, span.x + span.w - axis);
+  const x = title.align === 'center' ? axis - half : span.x;
+  const w = title.align === 'center' ? 2 * half : span.w;
+  // A title much narrower than the lines' place would crowd them into more, shorter lines.
+  if (w < NARROWEST * lines.box.w) return lines;
+  const box = { ...lines.box, x, w };
+  const cover = art();
+  const own = artMet(lines.box, cover);
+  const clear = [...artMet(box, cover)].every((a) => own.has(a));
+  return clear ? { box, align: title.align } : lines;
 }

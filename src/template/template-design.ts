@@ -16,7 +16,7 @@ import {
   titleBesideArt,
   union,
 } from '../layout/content-area.js';
-import { coverPlaces } from './cover-places.js';
+import { coverPlaces, linesOnTitleAxis } from './cover-places.js';
 import { bestTextSlot, type LayoutLook } from './legible-colors.js';
 import { layoutLook } from './layout-looks.js';
 import { templateEntryOf } from './load-template.js';
@@ -249,8 +249,17 @@ function templatePlaces(
   };
   // A title set on a band the master draws for it stays there (Piano's grey bar, Inspiration's green one).
   const places = coverBand ? own : coverPlaces(cover, own, boxOf(content, 'title'), set.size, offArt);
-  const subtitle = places.subtitle;
   const coverTitleBox = titleBesideArt(coverBand ?? places.title, coverLook.art);
+  const coverArt = () => ({
+    boxes: [...coverLook.art, ...coverLook.inPicture, ...coverFooters],
+    strokes: coverLook.strokes(),
+  });
+  const lines = linesOnTitleAxis(
+    { box: coverTitleBox, align: alignOf(cover, 'ctrTitle', 'title') },
+    { box: places.subtitle, align: alignOf(cover, 'subTitle', 'body', 'obj') },
+    coverArt,
+    set.size,
+  );
   const titleBox = titleBesideArt(band ?? boxOf(content, 'title') ?? page.title, look.art);
   // Line art in the title's place: only where the title is not set on a band of its own (it is centred there).
   const titleStrokes = band ? [] : look.strokes().filter((s) => clipped(s, titleBox));
@@ -264,8 +273,8 @@ function templatePlaces(
       cover: {
         title: coverTitleBox,
         ...(coverBand ? { onBand: true } : {}),
-        subtitle,
-        align: { title: alignOf(cover, 'ctrTitle', 'title'), subtitle: alignOf(cover, 'subTitle', 'body', 'obj') },
+        subtitle: lines.box,
+        align: { title: alignOf(cover, 'ctrTitle', 'title'), subtitle: lines.align },
         logos: logoRows(set, cover, coverTitleBox),
         ...(coverBand ? {} : { lift: liftRoom(coverTitleBox, coverLook.art) }),
       },
