@@ -202,3 +202,24 @@ describe.runIf(hasSoffice)("the art rule on what the eye sees (gallery 9's misse
     expect(await named(movedDown(nature, 'ppt/slides/slide7.xml', /^Points$/, 2))).toContain('7 Points');
   }, 300_000);
 });
+
+describe.runIf(hasSoffice)(
+  "footers kept off the template's art at their places' ends (issue #20, round 19 gallery)",
+  () => {
+    it("Yellow_Idea: the footer ends before the white triangle over its place's right end, on every slide", async () => {
+      const deck = await deckOn('Yellow_Idea', 'ansatte');
+      const pptx = readPptx(deck.bytes);
+      // The master's triangle (line art) spans 6.94 to 7.14 in across, 5.64 to 5.86 in down; the footer
+      // place 3.77 to 7.26 in. The footer had the place with its own 0.08-in insets, its last letters on
+      // the triangle. It still inherits the place (PowerPoint's Reset slide keeps it), and its right
+      // inset puts its text's end 0.1 in before the triangle.
+      for (let n = 2; n <= pptx.slideCount(); n++) {
+        const footer = slideShapes(pptx.slideXml(n)).find((s) => s.name === 'Footer')!;
+        expect(footer.xml, `slide ${n}`).not.toMatch(/<a:xfrm\b/);
+        const right = Number(/rIns="(\d+)"/.exec(footer.xml)?.[1]) / EMU;
+        expect(7.26 - right, `slide ${n}`).toBeLessThanOrEqual(6.94 - 0.09);
+      }
+      expect((await artFindings(deck.bytes)).filter((f) => f.element === 'Footer')).toEqual([]);
+    }, 300_000);
+  },
+);

@@ -272,9 +272,12 @@ export function planSlide(
         idx: number ? '12' : '11',
         name: '',
       };
-      // A footer grown to hold its text (a template's box too low for it) keeps its own box.
-      const inheritBox = options.template && sameBox(e.box, ph.box);
-      return legible({ ...plan, ...placedIn(ph), slideNumber: number, inheritBox }, e);
+      // A footer grown to hold its text (a template's box too low for it) keeps its own box; one
+      // set inside its place (ending before a mark of the template's art: layout/content-area.ts
+      // footerBesideArt) inherits the place and writes how far in it stands, as a title does.
+      const inset = options.template ? titleInset(e.box, ph.box) : undefined;
+      const inheritBox = options.template && (sameBox(e.box, ph.box) || inset !== undefined);
+      return legible({ ...plan, ...placedIn(ph), slideNumber: number, inheritBox, ...(inset ? { inset } : {}) }, e);
     }
     const at = texts.indexOf(e);
     const { slot, inherits, taller, inset } = slots[at] ?? { inherits: false };

@@ -11,6 +11,7 @@ import { standInNote } from '../fonts/fonts.js';
 import {
   belowTitle,
   contentArea,
+  footerBesideArt,
   freeUnderTitle,
   layoutContentPlan,
   titleBesideArt,
@@ -263,6 +264,10 @@ function templatePlaces(
   const titleBox = titleBesideArt(band ?? boxOf(content, 'title') ?? page.title, look.art);
   // Line art in the title's place: only where the title is not set on a band of its own (it is centred there).
   const titleStrokes = band ? [] : look.strokes().filter((s) => clipped(s, titleBox));
+  // The footer texts keep off the art and line art at their places' ends (Yellow_Idea's white triangle).
+  const footerArt = [...look.art, ...look.strokes().map((s) => s.box)];
+  const footerPlace = footer && footerBesideArt(footer, footerArt);
+  const numberPlace = number && footerBesideArt(number, footerArt);
   return {
     size: set.size,
     title: titleBox,
@@ -284,8 +289,8 @@ function templatePlaces(
       ...(beside ? { beside, besideSlots: besideSlots ?? {} } : {}),
       ...(band ? { titleOnBand: true } : {}),
       align: { title: alignOf(content, 'title'), footer: alignOf(content, 'ftr'), number: alignOf(content, 'sldNum') },
-      ...(footer ? { footer } : {}),
-      ...(number ? { number } : {}),
+      ...(footerPlace ? { footer: footerPlace } : {}),
+      ...(numberPlace ? { number: numberPlace } : {}),
       slots: { ...templateSlots(layouts.two, layouts.comparison, body), ...(room ? { room } : {}) },
     },
   };
