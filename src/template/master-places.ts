@@ -74,6 +74,11 @@ function bodiesIn(bodies: Box[], master: Box): (Box | undefined)[] | undefined {
   return a.x <= b.x ? split : [split[1], split[0]];
 }
 
+const layoutType = (xml: string): string => /<p:sldLayout\b[^>]*?\btype="([^"]*)"/.exec(xml)?.[1] ?? 'cust';
+
+/** Whether a layout of `type` may be moved at all: a content layout, or a title-only one after the master's content layouts. */
+const mayMove = (type: string, content: boolean): boolean => (type === 'titleOnly' ? content : CONTENT.includes(type));
+
 /**
  * The layout part with its title and body places on the master's, or unchanged. A title-only
  * layout is moved only with the master's content layouts (`content`: one of them was), and
@@ -82,7 +87,10 @@ function bodiesIn(bodies: Box[], master: Box): (Box | undefined)[] | undefined {
 function onMasterPlaces(xml: string, master: Place[], content: boolean, otherTitles: Box[]): string {
   const masterTitle = master.find((p) => p.kind === 'title')?.box;
   const masterBody = master.find((p) => p.kind === 'body')?.box;
-  const type = /<p:sldLayout\b[^>]*?\btype="([^"]*)"/.exec(xml)?.[1] ?? 'cust';
+  const type = layoutType(xml);
+  // Only these can move: the others are left before their places are read (each layout is read
+  // once in each pass; Yellow_Idea's 108 layouts: places() twice over 0.4 MB of XML).
+  if (!mayMove(type, content)) return xml;
   const own = places(xml);
   const title = own.find((p) => p.kind === 'title');
   const bodies = own.filter((p) => p.kind === 'body');
@@ -122,6 +130,8 @@ export function withMasterPlaces(parts: PartMap, masters: string[]): PartMap {
     for (const pass of [false, true])
       for (const layout of layouts) {
         const xml = partText(parts, layout);
+        // The second pass is for title-only layouts: a content layout's answer is the first pass's.
+        if (pass && layoutType(xml) !== 'titleOnly') continue;
         const moved = onMasterPlaces(xml, own, content && pass, otherTitles);
         if (moved === xml || out.get(layout) !== parts.get(layout)) continue;
         out.set(layout, strToU8(moved));
