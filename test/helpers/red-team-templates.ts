@@ -169,6 +169,27 @@ export function bodylessTemplate(titleAtFoot = false): Uint8Array {
   return zipSync(parts);
 }
 
+/**
+ * The cover ("Title Slide") with its title at the left (0.59 + 5.69 in, left-aligned) and its
+ * lines beside it at the right (6.89 + 5.8 in), on the same rows (2.19 to 4.37 in).
+ */
+export function titleBesideLinesTemplate(): Uint8Array {
+  const parts = base();
+  edit(parts, LAYOUT, (xml) =>
+    xml
+      .replace(
+        '<a:off x="540000" y="324000"/><a:ext cx="11088000" cy="1008000"/>',
+        '<a:off x="540000" y="2000000"/><a:ext cx="5200000" cy="2000000"/>',
+      )
+      .replace(
+        '<a:off x="540000" y="1620000"/><a:ext cx="11088000" cy="3977640"/>',
+        '<a:off x="6300000" y="2000000"/><a:ext cx="5300000" cy="2000000"/>',
+      )
+      .replace(/algn="ctr"/g, 'algn="l"'),
+  );
+  return zipSync(parts);
+}
+
 /** The content layout cut off in the middle of its XML. */
 export function brokenPartTemplate(): Uint8Array {
   const parts = base();
