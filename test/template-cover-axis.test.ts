@@ -6,15 +6,18 @@
  * - Freshes: a centred title over lines set left in the same span; the lines are now centred too.
  * - Yellow_Idea: its tick marks and bulb are line art; moving the lines before the cover's places
  *   were settled put them onto a tick mark (round 18). Its lines stay clear of the art.
+ * - A cover with its lines beside the title, on the same rows: they stay there (moved onto the
+ *   title's span, they ran into it and every deck was refused).
  * Decks built in process (dry run) from the bundled project on LibreOffice's templates.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDecks, type BuiltDeck } from '../src/build-deck.js';
 import type { ShapeModel } from '../src/check/types.js';
 import { readPptx } from './helpers/pptx-zip.js';
+import { titleBesideLinesTemplate } from './helpers/red-team-templates.js';
 import { copyProjectOnTemplate } from './helpers/project-copy.js';
 import { artFindings } from './helpers/template-art.js';
 import { libreOfficeTemplates } from './helpers/template-corpus.js';
@@ -71,4 +74,16 @@ describe.skipIf(missingTool('LibreOffice', hasSoffice))('cover lines on the titl
     const onArt = (await artFindings(decks.Yellow_Idea!.bytes)).filter((f) => f.slide === 1);
     expect(onArt.map((f) => `${f.element}: ${f.message}`)).toEqual([]);
   });
+});
+
+describe('cover lines beside the title', () => {
+  it('stay beside it, clear of the title, where the layout sets them on the same rows', async () => {
+    const file = path.join(work, 'beside.potx');
+    writeFileSync(file, titleBesideLinesTemplate());
+    const root = copyProjectOnTemplate(mkdtempSync(path.join(work, 'p-')), file);
+    // A deck failing its checks (the lines over the title) is refused: buildDecks rejects.
+    const built = await buildDecks({ root, decks: ['ansatte'], dryRun: true });
+    const { title, subtitle } = coverTexts(built.decks[0]!);
+    expect(subtitle.box.x).toBeGreaterThanOrEqual(title.box.x + title.box.w);
+  }, 120_000);
 });

@@ -176,6 +176,19 @@ describe('templates Trappa accepts, and what it leaves behind', () => {
     // 10 in less the 0.3-in edge, in EMU.
     expect(Math.max(...offs)).toBeLessThanOrEqual((10 - 0.3) * 914400);
   }, 240_000);
+
+  it('a template without any body place and its title at the foot: texts go above the title', async () => {
+    const built = await buildOn('tittel-nederst.potx', bodylessTemplate(true));
+    expect(built.errors).toEqual([]);
+    expect(built.status).toBe(0);
+    // The content slides' texts (the cover, slide 1, keeps its own title): all above the title, at 5.47 in.
+    const feet = Object.entries(built.deck!)
+      .filter(([n]) => /^ppt\/slides\/slide\d+\.xml$/.test(n) && n !== 'ppt/slides/slide1.xml')
+      .flatMap(([, d]) => [...strFromU8(d).matchAll(/<a:off x="\d+" y="(\d+)"\/><a:ext cx="\d+" cy="(\d+)"/g)])
+      .map((m) => Number(m[1]) + Number(m[2]));
+    expect(feet.length).toBeGreaterThan(0);
+    expect(Math.max(...feet)).toBeLessThanOrEqual(5000000);
+  }, 240_000);
 });
 
 describe('templates Trappa refuses: one located line, exit 2', () => {

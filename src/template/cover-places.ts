@@ -175,8 +175,8 @@ function artMet(place: Box, art: CoverArt): Set<Box | Segment> {
  * places from another master's geometry: Midnightblue centres its title at 5.5 in over lines
  * centred at 7.2 in, which then hang 1.7 in off to the right under the name. Off the axis, the
  * lines take the title's span (inside the slide's edges, as wide on either side of a centred
- * axis) and its alignment, where that place meets no art their own place does not: else they
- * keep their place. Moved before the cover's places were settled, Yellow_Idea's lines went onto
+ * axis) and its alignment, where that place meets no art and no title their own place does
+ * not: else they keep their place. Moved before the cover's places were settled, Yellow_Idea's lines went onto
  * its tick marks (round 18); its settled places share one span and stay.
  */
 export function linesOnTitleAxis(
@@ -194,6 +194,9 @@ export function linesOnTitleAxis(
   // A title much narrower than the lines' place would crowd them into more, shorter lines.
   if (w < NARROWEST * lines.box.w) return lines;
   const box = { ...lines.box, x, w };
+  // Lines set beside the title, not under it (a title at the left, its lines at the right on the
+  // same rows), moved onto its span, ran into it: every deck refused ("Subtitle overlaps Title").
+  if (overlaps(box, title.box) && !overlaps(lines.box, title.box)) return lines;
   const cover = art();
   const own = artMet(lines.box, cover);
   const clear = [...artMet(box, cover)].every((a) => own.has(a));

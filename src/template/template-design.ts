@@ -131,7 +131,8 @@ export function templateContentArea(
 /**
  * The content area of a content layout without a body place (a template whose layouts lost theirs,
  * or has only vertical ones, so its title-only layout takes the texts): its master's body place,
- * else the slide under its title down to the footer places, inside the edge rule's 0.3 in — as
+ * else the slide under its title down to the footer places (above it, for a title in the slide's
+ * lower half), inside the edge rule's 0.3 in — as
  * PowerPoint puts a text box the user adds. Not the built-in page's body (13.33 × 7.5-in slide):
  * on a 10-in template, texts ran 3.3 in past the right edge (4 decks refused).
  */
@@ -139,12 +140,16 @@ function areaWithoutBody(set: MasterSet, content: LayoutInfo, look: LayoutLook):
   const edge = 0.3;
   const title = boxOf(content, 'title');
   const footers = ['ftr', 'sldNum', 'dt'].map((t) => boxOf(content, t)).filter((b): b is Box => b !== undefined);
-  const top = title ? title.y + title.h + 0.05 : edge;
-  const under = { x: edge, y: top, w: set.size.w - 2 * edge, h: set.size.h - edge - top };
+  // A title in the slide's lower half (set under the body, as pptxgenjs-4x3's) ends the room above
+  // it: the room under it was 0.05 in or less, and every deck was refused ("needs 0.7 in of 0.0 in").
+  const low = title !== undefined && title.y + title.h / 2 > set.size.h / 2;
+  const top = title && !low ? title.y + title.h + 0.05 : edge;
+  const foot = low ? title.y - 0.05 : set.size.h - edge;
+  const free = { x: edge, y: top, w: set.size.w - 2 * edge, h: foot - top };
   const master = union(
     (content.masterPlaces ?? []).filter((p) => p.type === 'obj' || p.type === 'body').map((p) => p.box),
   );
-  const places = { body: master ?? under, footers, ...(title ? { title } : {}) };
+  const places = { body: master ?? free, footers, ...(title ? { title } : {}) };
   return layoutContentPlan(places, set.size, look.art, look.inPicture).area;
 }
 

@@ -140,24 +140,53 @@ export function movedPartsTemplate(): Uint8Array {
 
 /**
  * Every body place gone, the master's too (typeless `p:ph`, `obj`, `body`), on a 10-in-wide slide
- * (the template's x and widths scaled by 0.75): its title-only layouts must take the texts.
+ * (the template's x and widths scaled by 0.75): its title-only layouts must take the texts. With
+ * `titleAtFoot`, the title of the master and of every layout but the cover stands at the slide's
+ * foot (5.47 to 6.45 in of 7.5 in, above its footer places).
  */
-export function bodylessTemplate(): Uint8Array {
+export function bodylessTemplate(titleAtFoot = false): Uint8Array {
   const parts = base();
   const scale = 0.75;
   const isBody = (ph: string) => !/\btype="/.test(ph) || /\btype="(body|obj)"/.test(ph);
+  const lowered = (sp: string) =>
+    sp.replace(
+      /<a:off x="(\d+)" y="\d+"\/><a:ext cx="(\d+)" cy="\d+"\/>/,
+      '<a:off x="$1" y="5000000"/><a:ext cx="$2" cy="900000"/>',
+    );
   for (const name of Object.keys(parts).filter((n) => /^ppt\/(slideLayouts|slideMasters)\/[^/]+\.xml$/.test(n))) {
     edit(parts, name, (xml) =>
       xml
         .replace(/<p:sp>(?:(?!<\/p:sp>)[\s\S])*<\/p:sp>/g, (sp) => {
           const ph = /<p:ph\b[^>]*>/.exec(sp)?.[0];
-          return ph && isBody(ph) ? '' : sp;
+          if (ph && isBody(ph)) return '';
+          return titleAtFoot && name !== LAYOUT && ph && /\btype="title"/.test(ph) ? lowered(sp) : sp;
         })
         .replace(/<a:off x="(\d+)"/g, (_, x: string) => `<a:off x="${Math.round(Number(x) * scale)}"`)
         .replace(/<a:ext cx="(\d+)"/g, (_, cx: string) => `<a:ext cx="${Math.round(Number(cx) * scale)}"`),
     );
   }
   edit(parts, 'ppt/presentation.xml', (xml) => xml.replace(/<p:sldSz cx="\d+"/, '<p:sldSz cx="9144000"'));
+  return zipSync(parts);
+}
+
+/**
+ * The cover ("Title Slide") with its title at the left (0.59 + 5.69 in, left-aligned) and its
+ * lines beside it at the right (6.89 + 5.8 in), on the same rows (2.19 to 4.37 in).
+ */
+export function titleBesideLinesTemplate(): Uint8Array {
+  const parts = base();
+  edit(parts, LAYOUT, (xml) =>
+    xml
+      .replace(
+        '<a:off x="540000" y="324000"/><a:ext cx="11088000" cy="1008000"/>',
+        '<a:off x="540000" y="2000000"/><a:ext cx="5200000" cy="2000000"/>',
+      )
+      .replace(
+        '<a:off x="540000" y="1620000"/><a:ext cx="11088000" cy="3977640"/>',
+        '<a:off x="6300000" y="2000000"/><a:ext cx="5300000" cy="2000000"/>',
+      )
+      .replace(/algn="ctr"/g, 'algn="l"'),
+  );
   return zipSync(parts);
 }
 
