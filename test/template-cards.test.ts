@@ -25,22 +25,29 @@ afterAll(() => rmSync(work, { recursive: true, force: true, maxRetries: 5, retry
 
 /** The bundled project's decks (or the fixture `data`'s) built on Progress. */
 async function onProgress(data?: string): Promise<BuiltDeck[]> {
-  const file = (await libreOfficeTemplates()).find((f) => path.basename(f) === 'Progress.potx')!;
+  return onTemplate('Progress', data);
+}
+
+/** The bundled project's decks (or the fixture `data`'s) built on one of LibreOffice's templates. */
+async function onTemplate(name: string, data?: string): Promise<BuiltDeck[]> {
+  const file = (await libreOfficeTemplates()).find((f) => path.basename(f) === `${name}.potx`)!;
   const root = copyProjectOnTemplate(mkdtempSync(path.join(work, 'p-')), file);
   if (data) {
     rmSync(path.join(root, 'data'), { recursive: true });
     cpSync(path.join(REPO, data), path.join(root, 'data'), { recursive: true });
-    appendFileSync(path.join(root, 'data/theme.yaml'), 'template: templates/Progress.potx\n');
+    appendFileSync(path.join(root, 'data/theme.yaml'), `template: templates/${name}.potx\n`);
   }
   return (await buildDecks({ root, dryRun: true })).decks;
 }
 
 let bundled: BuiltDeck[] = [];
 let fjellregionen: BuiltDeck[] = [];
+let lights: BuiltDeck[] = [];
 beforeAll(async () => {
   if (!hasSoffice) return;
   bundled = await onProgress();
   fjellregionen = await onProgress('test/fixtures/fjellregionen/data');
+  lights = await onTemplate('Lights');
 }, 300_000);
 
 const isPanel = (e: { name: string }) => /^Panel \d+$/.test(e.name);
@@ -100,3 +107,35 @@ describe.skipIf(missingTool('LibreOffice', hasSoffice))('cards on Progress', () 
 
 const textOf = (e: ShapeModel | { kind: string }): string =>
   'text' in e && e.text ? e.text.paragraphs.map((p) => p.runs.map((r) => r.text).join('')).join('\n') : '';
+
+describe.skipIf(missingTool('LibreOffice', hasSoffice))('cards on Lights', () => {
+  it('white body text that runs across the bokeh bubbles stands on a card', async () => {
+    // Lights' body text inherits dark 1 and names light 1 on the purple ground: the build gave it
+    // a card only where it kept its inherited colour, so 9 body texts ran from the ground onto the
+    // bubbles bare (on 4983bd2: ansatte 2, 6, 8; samkommunestyre 2, 8, 9; storledermote 3, 11; strategi 3).
+    const bare: string[] = [];
+    const onCard: string[] = [];
+    for (const deck of lights) {
+      for (const f of (await artFindings(deck.bytes)).filter((f) => f.element !== 'Title'))
+        bare.push(`${deck.deckId} ${f.slide}: ${f.element}`);
+      const slides = readPptx(deck.bytes).model().slides;
+      slides.forEach((slide, i) => {
+        const elements = slide.elements as ShapeModel[];
+        const list = elements.find((e) => e.kind === 'shape' && e.name === 'List');
+        const lines = list && linesBox(list);
+        if (
+          !lines ||
+          !/^Hva endres|^Hvem kan jeg|^Dette ber vi/.test(
+            textOf(elements.find((e) => e.placeholder === 'title') ?? { kind: '' }),
+          )
+        )
+          return;
+        const cards = elements.slice(0, elements.indexOf(list!)).filter((e) => isPanel(e) && under(e.box, lines));
+        onCard.push(`${deck.deckId} ${i + 1}: ${cards.length}`);
+      });
+    }
+    expect(bare).toEqual([]);
+    // The lists of ansatte 6 and 8 and of storledermote 11 (its last line 0.04 in into a bubble the rule's lines reach) on one card each.
+    expect(onCard).toEqual(['ansatte 6: 1', 'ansatte 8: 1', 'storledermote 11: 1']);
+  });
+});

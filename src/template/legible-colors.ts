@@ -15,7 +15,7 @@
  */
 import { artBoxes, backdropOf, mostUnder } from '../check/art-boxes.js';
 import { artStrokes, type StrokeSegment } from '../check/art-strokes.js';
-import { artRunOnto } from '../check/rules/template-art.js';
+import { artRunOnto, LETTERS_TALLER } from '../check/rules/template-art.js';
 import { backgroundLayer, colorAt, layersOf, luminanceAt, under } from '../check/backdrop.js';
 import { pictureArt } from '../check/ground-art.js';
 import { inheritance, type Inheritance } from '../check/inherit-placeholders.js';
@@ -228,6 +228,15 @@ function panelOver(
 }
 
 const isTitle = (ph: PlaceholderRef) => ph.type === 'title' || ph.type === 'ctrTitle';
+/**
+ * `box` (a text's drawn lines, from the top) as tall as the art rule takes its letters,
+ * LETTERS_TALLER than measured, inside `frame`.
+ */
+function asSetLines(box: Box, frame: Box): Box {
+  const bottom = Math.min(Math.max(box.y + box.h, frame.y + frame.h), box.y + box.h * LETTERS_TALLER);
+  return { ...box, h: bottom - box.y };
+}
+
 /** A placeholder for the slide's content (no title, subtitle, footer, date or number). */
 const isBody = (ph: PlaceholderRef) => ph.type === undefined || ph.type === 'body' || ph.type === 'obj';
 /**
@@ -321,10 +330,17 @@ export function readLayoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
     },
   };
 
-  /** Whether a text in `box` over `drawn` runs onto the template's art from a ground of another colour (the check's art rule). */
-  function runsOntoArt(box: Box, drawn: Layer[]): boolean {
+  /**
+   * Whether a text whose lines are drawn in `box`, inside its frame `frame`, over `drawn` runs onto
+   * the template's art from a ground of another colour (the check's art rule). The rule takes the
+   * letters LETTERS_TALLER than measured: so does this (storledermote's last list on Lights ended
+   * 0.04 in into a bokeh bubble the rule's letters reach 0.12 in into: no card, and its warning).
+   * Down only: grown 10 % both ways, as the rule's frame-wide test, Nature_Illustration's cover
+   * subtitle took a card the rule, which sets each line where it is, does not ask for.
+   */
+  function runsOntoArt(box: Box, frame: Box, drawn: Layer[]): boolean {
     const beneath = { layers: drawn, template: layers.length, patches: inPicture, size: set.size, rasterOf };
-    return artRunOnto([box], { ...beneath, step: ART_STEP }) !== undefined;
+    return artRunOnto([asSetLines(box, frame)], { ...beneath, step: ART_STEP }) !== undefined;
   }
 
   function slotOn(ph: PlaceholderRef, at?: TextPlace): TextLook | undefined {
@@ -358,10 +374,18 @@ export function readLayoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
     // set on a panel too: its lines then lie on one ground, the edge passing behind them. An opaque
     // one: through a translucent panel the edge still shows, through the letters. Only a text on the
     // template alone: one with a fill of its own, or on Trappa's shapes (a panel shared with the texts
-    // beside it), is judged on those.
-    if (!mixed && reads(all))
-      return found && takesCard(ph) && box && !at?.shapes?.length && runsOntoArt(box, drawn) ? panel([1]) : undefined;
+    // beside it), is judged on those. So is a text that reads only in another theme colour: Lights'
+    // white lists across its bokeh bubbles (dark 1 inherited, light 1 named) ran from the purple
+    // ground onto the bubbles with no card (the art rule's warning on 9 body texts of the bundled
+    // decks). Its card is the panel such a text gets where no colour reads (translucent where the
+    // text reads through it: Lights' other body panels are 85 % dark 1, and a slide's shared body
+    // panel takes its first text's opacity, so an opaque card turned ansatte 3's panel opaque too);
+    // through it the bubbles show as faint discs, the rule finds no run onto them.
+    const card = () =>
+      found && takesCard(ph) && box && !at?.shapes?.length && runsOntoArt(box, at?.box ?? own ?? box, drawn);
+    if (!mixed && reads(all)) return card() ? panel([1]) : undefined;
     const best = bestTextSlot(scheme, all);
-    return !mixed && best.ratio >= 4.5 ? { color: best.slot } : panel();
+    if (mixed || best.ratio < 4.5) return panel();
+    return card() ? panel() : { color: best.slot };
   }
 }

@@ -205,6 +205,9 @@ function thinStrokes(layers: Layer[], size: { w: number; h: number }): StrokeSeg
 /** The layers without the thin ones: the ground a thin stroke is drawn on (its own fill would hide it). */
 const unruled = (layers: Layer[]) => layers.filter((l) => Math.min(l.box.w, l.box.h) >= THIN);
 
+/** LibreOffice sets lines up to ~5 % taller than measured (a tick just under a last line is on it). */
+export const LETTERS_TALLER = 1.05;
+
 /**
  * Where the text's lines are drawn down the frame: contrast.ts's box, as tall as the measured
  * lines (+10 %: LibreOffice sets some lines taller) placed by the frame's anchor, so art below
@@ -237,8 +240,7 @@ function letterBoxes(e: ShapeModel, byLine: boolean): Box[] {
   const x = drawn.x + (i?.left ?? 0);
   const w = Math.max(0.01, drawn.w - (i?.left ?? 0) - (i?.right ?? 0));
   const laid = frameLines(e.text, w);
-  // LibreOffice sets lines up to ~5 % taller than measured (a tick just under a last line is on it).
-  const scale = 1.05;
+  const scale = LETTERS_TALLER;
   const boxes: Box[] = [];
   for (let n = 0; n < laid.length; n++) {
     const line = laid[n]!;
