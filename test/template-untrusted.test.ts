@@ -21,6 +21,7 @@ import {
   LAYOUT,
   macroTemplate,
   movedPartsTemplate,
+  titlePlacesApartTemplate,
   utf16Template,
   zipBombTemplate,
 } from './helpers/red-team-templates.js';
@@ -176,6 +177,34 @@ describe('templates Trappa accepts, and what it leaves behind', () => {
     // 10 in less the 0.3-in edge, in EMU.
     expect(Math.max(...offs)).toBeLessThanOrEqual((10 - 0.3) * 914400);
   }, 240_000);
+
+  it.skipIf(missingValidator())(
+    "a title fitted in the content layout's place and written in a title-only place 0.015 in lower keeps its frame",
+    async () => {
+      const built = await buildOn('titler.potx', titlePlacesApartTemplate());
+      // Before: "slide 6 · Title · error overflow: the text needs 1.00 in at 20 pt but the frame has 0.99 in".
+      expect(built.errors).toEqual([]);
+      expect(built.status).toBe(0);
+      const deck = built.deck!;
+      const onTitleOnly = Object.keys(deck)
+        .filter((n) => /^ppt\/slides\/_rels\/slide\d+\.xml\.rels$/.test(n))
+        .filter((n) => strFromU8(deck[n]!).includes('slideLayouts/slideLayout5.xml'))
+        .map((n) => n.replace('_rels/', '').replace('.rels', ''));
+      expect(onTitleOnly.length).toBeGreaterThan(0);
+      for (const slide of onTitleOnly) {
+        const title = /<p:sp>(?:(?!<\/p:sp>)[\s\S])*?<p:ph type="title"[\s\S]*?<\/p:sp>/.exec(
+          strFromU8(deck[slide]!),
+        )![0];
+        expect(title, slide).not.toContain('<a:xfrm>');
+        const bodyPr = /<a:bodyPr\b[^>]*>/.exec(title)![0];
+        const inset = (name: string) => Number(new RegExp(`${name}="(-?\\d+)"`).exec(bodyPr)![1]);
+        // The 994 000-EMU place less the written insets: the 1 008 000-EMU place it was fitted in, less 2 × 0.05 in.
+        expect(994_000 - inset('tIns') - inset('bIns'), slide).toBeGreaterThanOrEqual(1_008_000 - 91_440 - 1);
+      }
+      expect((await validatePptx(built.file!)).filter((i) => i.severity === 'error')).toEqual([]);
+    },
+    240_000,
+  );
 });
 
 describe('templates Trappa refuses: one located line, exit 2', () => {
