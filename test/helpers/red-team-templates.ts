@@ -143,15 +143,33 @@ export function movedPartsTemplate(): Uint8Array {
  * (the template's x and widths scaled by 0.75): its title-only layouts must take the texts.
  */
 export function bodylessTemplate(): Uint8Array {
-  const parts = base();
-  const scale = 0.75;
   const isBody = (ph: string) => !/\btype="/.test(ph) || /\btype="(body|obj)"/.test(ph);
+  return narrowWithout(base(), /^ppt\/(slideLayouts|slideMasters)\/[^/]+\.xml$/, isBody);
+}
+
+/**
+ * No title place on any layout but the cover (Title Slide, its title a centred one as PowerPoint's):
+ * the master keeps its own. On a 10-in slide, where the built-in page's 12.3-in title box does not fit.
+ */
+export function coverTitleOnlyTemplate(): Uint8Array {
+  const parts = base();
+  edit(parts, LAYOUT, (xml) => xml.replace('<p:ph type="title"/>', '<p:ph type="ctrTitle"/>'));
+  const isTitle = (ph: string) => /\btype="title"/.test(ph);
+  return narrowWithout(parts, /^ppt\/slideLayouts\/[^/]+\.xml$/, isTitle);
+}
+
+/**
+ * The template's places `drop` says of taken out of the parts `from` names, and the slide 10 in wide
+ * (the x and widths of every layout and master scaled by 0.75).
+ */
+function narrowWithout(parts: Parts, from: RegExp, drop: (ph: string) => boolean): Uint8Array {
+  const scale = 0.75;
   for (const name of Object.keys(parts).filter((n) => /^ppt\/(slideLayouts|slideMasters)\/[^/]+\.xml$/.test(n))) {
     edit(parts, name, (xml) =>
       xml
         .replace(/<p:sp>(?:(?!<\/p:sp>)[\s\S])*<\/p:sp>/g, (sp) => {
           const ph = /<p:ph\b[^>]*>/.exec(sp)?.[0];
-          return ph && isBody(ph) ? '' : sp;
+          return ph && from.test(name) && drop(ph) ? '' : sp;
         })
         .replace(/<a:off x="(\d+)"/g, (_, x: string) => `<a:off x="${Math.round(Number(x) * scale)}"`)
         .replace(/<a:ext cx="(\d+)"/g, (_, cx: string) => `<a:ext cx="${Math.round(Number(cx) * scale)}"`),
