@@ -15,12 +15,14 @@ import { runCliAsync } from './helpers/project.js';
 import { copyProjectInto } from './helpers/project-copy.js';
 import {
   bodylessTemplate,
+  coverTitleOnlyTemplate,
   brokenPartTemplate,
   dtdTemplate,
   externalLinksTemplate,
   LAYOUT,
   macroTemplate,
   movedPartsTemplate,
+  titlePlacesApartTemplate,
   utf16Template,
   zipBombTemplate,
 } from './helpers/red-team-templates.js';
@@ -189,6 +191,61 @@ describe('templates Trappa accepts, and what it leaves behind', () => {
     expect(feet.length).toBeGreaterThan(0);
     expect(Math.max(...feet)).toBeLessThanOrEqual(5000000);
   }, 240_000);
+
+  it.skipIf(missingValidator())(
+    "a title fitted in the content layout's place and written in a title-only place 0.015 in lower keeps its frame",
+    async () => {
+      const built = await buildOn('titler.potx', titlePlacesApartTemplate());
+      // Before: "slide 6 · Title · error overflow: the text needs 1.00 in at 20 pt but the frame has 0.99 in".
+      expect(built.errors).toEqual([]);
+      expect(built.status).toBe(0);
+      const deck = built.deck!;
+      const onTitleOnly = Object.keys(deck)
+        .filter((n) => /^ppt\/slides\/_rels\/slide\d+\.xml\.rels$/.test(n))
+        .filter((n) => strFromU8(deck[n]!).includes('slideLayouts/slideLayout5.xml'))
+        .map((n) => n.replace('_rels/', '').replace('.rels', ''));
+      expect(onTitleOnly.length).toBeGreaterThan(0);
+      for (const slide of onTitleOnly) {
+        const title = /<p:sp>(?:(?!<\/p:sp>)[\s\S])*?<p:ph type="title"[\s\S]*?<\/p:sp>/.exec(
+          strFromU8(deck[slide]!),
+        )![0];
+        expect(title, slide).not.toContain('<a:xfrm>');
+        const bodyPr = /<a:bodyPr\b[^>]*>/.exec(title)![0];
+        const inset = (name: string) => Number(new RegExp(`${name}="(-?\\d+)"`).exec(bodyPr)![1]);
+        // The 994 000-EMU place less the written insets: the 1 008 000-EMU place it was fitted in, less 2 × 0.05 in.
+        expect(994_000 - inset('tIns') - inset('bIns'), slide).toBeGreaterThanOrEqual(1_008_000 - 91_440 - 1);
+      }
+      expect((await validatePptx(built.file!)).filter((i) => i.severity === 'error')).toEqual([]);
+    },
+    240_000,
+  );
+
+  it.skipIf(missingValidator())(
+    "no title place on any layout but the cover: content slides take the other layouts, their titles the master's place",
+    async () => {
+      const built = await buildOn('bare-forside.potx', coverTitleOnlyTemplate());
+      // Before: "slide 2 · Title · error overflow: the text frame reaches past the slide's right edge", every slide.
+      expect(built.errors).toEqual([]);
+      expect(built.status).toBe(0);
+      const deck = built.deck!;
+      const slides = Object.keys(deck).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n));
+      const layoutOf = (slide: string) =>
+        /slideLayouts\/([^"]+)"/.exec(strFromU8(deck[slide.replace('slides/', 'slides/_rels/') + '.rels']!))![1];
+      const content = slides.filter((n) => n !== 'ppt/slides/slide1.xml');
+      expect(content.length).toBeGreaterThan(0);
+      expect(content.filter((n) => layoutOf(n) === path.basename(LAYOUT))).toEqual([]);
+      for (const slide of content) {
+        const title = /<p:sp>(?:(?!<\/p:sp>)[\s\S])*?<p:ph type="title"[\s\S]*?<\/p:sp>/.exec(
+          strFromU8(deck[slide]!),
+        )![0];
+        const [, x, cx] = /<a:off x="(\d+)" y="\d+"\/><a:ext cx="(\d+)"/.exec(title)!;
+        // The master's title place (0.75 × 540 000 EMU in, 0.75 × 11 088 000 wide), inside the 10-in slide.
+        expect(Number(x) + Number(cx), slide).toBeLessThanOrEqual(0.75 * (540_000 + 11_088_000) + 1);
+      }
+      expect((await validatePptx(built.file!)).filter((i) => i.severity === 'error')).toEqual([]);
+    },
+    240_000,
+  );
 });
 
 describe('templates Trappa refuses: one located line, exit 2', () => {

@@ -120,7 +120,10 @@ export function inheritance(
     child(styles, kind(type) === 'title' ? 'p:titleStyle' : kind(type) === 'body' ? 'p:bodyStyle' : 'p:otherStyle');
   const styleColor = (type: string) => levelColor(style(type), scheme);
   const margins = { left: Infinity, top: Infinity, right: Infinity, bottom: Infinity };
-  for (const p of own) {
+  // A layout without a title place (a template that keeps one only on its cover) has its slides'
+  // titles where PowerPoint adds one, and Trappa sets them: in the master's title place.
+  const masterTitle = own.some((p) => kind(p.type) === 'title') ? [] : top.filter((p) => p.type === 'title');
+  for (const p of [...own, ...masterTitle]) {
     const box = p.box ?? match(top, p.type, undefined, true)?.box;
     if (!box || !['title', 'body'].includes(kind(p.type))) continue;
     margins.left = Math.min(margins.left, box.x);

@@ -254,7 +254,7 @@ export function planSlide(
     if (title) {
       const ph = find('title', 'ctrTitle') ?? { type: 'title', name: '' };
       const inheritFont = options.template && plan.font?.theme === 'mj';
-      const inset = options.template ? titleInset(e.box, ph.box) : undefined;
+      const inset = options.template ? titleInset(e.box, ph.box, e.style.insets) : undefined;
       const placed = {
         ...plan,
         ...placedIn(ph),
@@ -275,7 +275,7 @@ export function planSlide(
       // A footer grown to hold its text (a template's box too low for it) keeps its own box; one
       // set inside its place (ending before a mark of the template's art: layout/content-area.ts
       // footerBesideArt) inherits the place and writes how far in it stands, as a title does.
-      const inset = options.template ? titleInset(e.box, ph.box) : undefined;
+      const inset = options.template ? titleInset(e.box, ph.box, e.style.insets) : undefined;
       const inheritBox = options.template && (sameBox(e.box, ph.box) || inset !== undefined);
       return legible({ ...plan, ...placedIn(ph), slideNumber: number, inheritBox, ...(inset ? { inset } : {}) }, e);
     }

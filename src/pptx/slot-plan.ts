@@ -11,7 +11,8 @@
  * pulls it onto another text (a Comparison's 0.5-in heading slot never gets a list). The
  * layout is the one whose slots take the most texts, with the fewest slots left empty.
  */
-import type { Box, LaidOutSlide, SlideElement, TextElement } from '../layout/types.js';
+import type { Box, Insets, LaidOutSlide, SlideElement, TextElement } from '../layout/types.js';
+import { EMU_PER_INCH } from '../units.js';
 import type { LayoutInfo, LayoutRole, PlaceholderInfo } from './master-set.js';
 
 export const isBodyText = (e: SlideElement): e is TextElement =>
@@ -100,19 +101,32 @@ function insetWithin(box: Box, outer: Box): SlotInset | undefined {
  * A title set inside its place: ending before the template's art (layout/content-area.ts
  * titleBesideArt) or kept on the bar its master draws inside the place (template/title-band.ts).
  * It inherits the place and writes only how far its text stands in from the place's sides.
- * Undefined when it reaches out of the place.
+ * Undefined when it reaches out of the place (beyond TOLERANCE), or has nothing to write.
+ *
+ * A side that reaches out of the place (within TOLERANCE) stands out as far, into the text's own
+ * inset `own` (inches): its text keeps the frame the title was fitted in. Taken in to the place's
+ * side, the frame the check measured was smaller than the fitter's (a title fitted in a content
+ * layout's 0.953-in place, written on the title-only layout's 0.9375-in one: "needs 0.85 in, frame
+ * 0.84 in" on every two-line title, 4 decks refused).
  */
-export function titleInset(box: Box, place: Box | undefined): SlotInset | undefined {
-  if (!place || sameBox(box, place)) return undefined;
+export function titleInset(box: Box, place: Box | undefined, own: Insets): SlotInset | undefined {
+  if (!place) return undefined;
   const inset = insetWithin(box, place);
   if (!inset) return undefined;
-  return {
-    left: Math.max(0, inset.left),
-    top: Math.max(0, inset.top),
-    right: Math.max(0, inset.right),
-    bottom: Math.max(0, inset.bottom),
+  // A box the same as its place (sameBox) stands in by nothing on the sides it does not reach out of.
+  const same = sameBox(box, place);
+  const side = (d: number, ownInset: number) => (d <= -HALF_EMU ? Math.max(-ownInset, d) : same ? 0 : Math.max(0, d));
+  const out = {
+    left: side(inset.left, own.left),
+    top: side(inset.top, own.top),
+    right: side(inset.right, own.right),
+    bottom: side(inset.bottom, own.bottom),
   };
+  return Object.values(out).some((d) => d !== 0) ? out : undefined;
 }
+
+/** Less than half an EMU (inches): the written insets round it away. */
+const HALF_EMU = 0.5 / EMU_PER_INCH;
 
 /**
  * A top-anchored text Trappa placed inside its slot's box (the content area keeps off art that

@@ -59,6 +59,9 @@ const bodyPlaces = (l: LayoutInfo, role: LayoutRole) =>
   l.placeholders.filter((p) => BODY.includes(p.type) || (role === 'title' && p.type === 'subTitle'));
 const bodies = (l: LayoutInfo, role: LayoutRole) => bodyPlaces(l, role).length;
 const hasTitle = (l: LayoutInfo) => l.placeholders.some((p) => TITLE.includes(p.type));
+const masterHasTitle = (l: LayoutInfo) => (l.masterPlaces ?? []).some((p) => p.type === 'title' && p.box);
+/** The roles that may take a layout without a title place, its master's title place standing in (chooseAnew). */
+const BORROWING: readonly LayoutRole[] = ['content', 'two', 'comparison', 'titleOnly'];
 // A layout for vertical text (Title and Vertical Text) is for no slide of Trappa's: text set in its
 // place runs top to bottom. A template whose only body left was vertical had every text slide put
 // there; counted as a title-only layout, its empty vertical place took the diagrams.
@@ -166,8 +169,9 @@ function score(
   numbered: Numbered,
   shown: Shown,
   slide: { w: number; h: number },
+  borrow = false,
 ): number | undefined {
-  if (!hasTitle(l) || vertical(l)) return undefined;
+  if (!(hasTitle(l) || (borrow && masterHasTitle(l))) || vertical(l)) return undefined;
   const n = bodies(l, role);
   const need = BODIES[role];
   if (n < need.min) return undefined;
@@ -190,13 +194,20 @@ function score(
 /** Every layout taken as numbered: a score no lower than the layout's own. */
 const allNumbered: Numbered = () => true;
 
-function best(set: MasterSet, role: LayoutRole, numbered: Numbered, shown: Shown): LayoutInfo | undefined {
+/** `borrow`: a layout without a title place may be taken where its master has one. */
+function best(
+  set: MasterSet,
+  role: LayoutRole,
+  numbered: Numbered,
+  shown: Shown,
+  borrow = false,
+): LayoutInfo | undefined {
   let found: { layout: LayoutInfo; score: number } | undefined;
   set.layouts.forEach((layout, i) => {
     // A layout that cannot win even if numbered is not asked whether it is: that reads its art and its
     // master's (Yellow Idea's 108 layouts were read for a choice most of them could not win).
-    if (found && (score(layout, role, i, allNumbered, shown, set.size) ?? Infinity) >= found.score) return;
-    const s = score(layout, role, i, numbered, shown, set.size);
+    if (found && (score(layout, role, i, allNumbered, shown, set.size, borrow) ?? Infinity) >= found.score) return;
+    const s = score(layout, role, i, numbered, shown, set.size, borrow);
     if (s !== undefined && (!found || s < found.score)) found = { layout, score: s };
   });
   return found?.layout;
@@ -341,6 +352,14 @@ function chooseAnew(
     if (found) own[role] = found;
   }
   if (issues.length > 0) return { ok: false, issues };
+  // No layout but the cover holds a title (a template that keeps its title place only there): every
+  // content slide went on the cover layout (4 decks refused). Its layouts without a title whose
+  // master has one take the slides instead: the title goes in the master's place (template-design.ts).
+  if (BORROWING.every((role) => !own[role] || own[role] === own.title))
+    for (const role of BORROWING) {
+      const found = best(set, role, numbered, shown, true);
+      if (found) own[role] = found;
+    }
   if (!Object.values(own).some(Boolean)) {
     return {
       ok: false,

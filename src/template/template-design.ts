@@ -98,6 +98,22 @@ export function templateTheme(
 const boxOf = (layout: LayoutInfo, ...types: string[]): Box | undefined =>
   types.map((t) => layout.placeholders.find((p) => p.type === t && p.box)?.box).find((b) => b !== undefined);
 
+/**
+ * The content layout's title place; for a template that keeps a title place only on its cover
+ * (none on any content layout), its master's title place, where PowerPoint puts a title the user
+ * adds. Not the built-in page's 12.3-in title box: on a 10-in template every title ran past the
+ * slide's right edge (4 decks refused).
+ */
+const contentTitle = (content: LayoutInfo): Box | undefined =>
+  boxOf(content, 'title') ?? content.masterPlaces?.find((p) => p.type === 'title' && p.box)?.box;
+
+/** The built-in page's title box scaled to the template's slide: for a master with no title place either. */
+function scaledTitle(page: Page, size: { w: number; h: number }): Box {
+  const [sx, sy] = [size.w / page.size.w, size.h / page.size.h];
+  const { x, y, w, h } = page.title;
+  return { x: x * sx, y: y * sy, w: w * sx, h: h * sy };
+}
+
 const ALIGNMENTS: Record<string, Alignment> = { ctr: 'center', r: 'right' };
 
 /**
@@ -123,7 +139,7 @@ export function templateContentArea(
 ): Box | undefined {
   const body = union(content.placeholders.filter((p) => p.type === 'obj' || p.type === 'body').map((p) => p.box));
   const footers = ['ftr', 'sldNum', 'dt'].map((t) => boxOf(content, t)).filter((b): b is Box => b !== undefined);
-  const title = boxOf(content, 'title');
+  const title = contentTitle(content);
   const places = body && { body, footers, ...(title ? { title } : {}) };
   return places && layoutContentPlan(places, set.size, look.art, look.inPicture, wide).area;
 }
@@ -138,7 +154,7 @@ export function templateContentArea(
  */
 function areaWithoutBody(set: MasterSet, content: LayoutInfo, look: LayoutLook): Box {
   const edge = 0.3;
-  const title = boxOf(content, 'title');
+  const title = contentTitle(content);
   const footers = ['ftr', 'sldNum', 'dt'].map((t) => boxOf(content, t)).filter((b): b is Box => b !== undefined);
   // A title in the slide's lower half (set under the body, as pptxgenjs-4x3's) ends the room above
   // it: the room under it was 0.05 in or less, and every deck was refused ("needs 0.7 in of 0.0 in").
@@ -237,14 +253,14 @@ function templatePlaces(
   const coverFooters = ['ftr', 'sldNum', 'dt'].map((t) => boxOf(cover, t)).filter((b): b is Box => b !== undefined);
   const body = templateContentArea(set, content, look) ?? areaWithoutBody(set, content, look);
   const footers = ['ftr', 'sldNum', 'dt'].map((t) => boxOf(content, t)).filter((b): b is Box => b !== undefined);
-  const title = boxOf(content, 'title');
+  const title = contentTitle(content);
   // A title placed under the body (pptxgenjs-4x3) ends the room below it, as a footer place does.
   const room = roomBelow(body, set.size, title ? [...footers, title] : footers, look.art);
   const free = freeUnderTitle({ footers, ...(title ? { title } : {}) }, body, set.size, look.art, look.inPicture)?.area;
   const beside = free ? undefined : besideArt(set, content, look, body);
   // The template's places for two texts in the part beside the art: the one the art cuts into narrower, as tall.
   const besideSlots = beside && templateSlots(layouts.two, layouts.comparison, beside, BESIDE_SHARE);
-  const band = titleOnBand(set, content, boxOf(content, 'title'));
+  const band = titleOnBand(set, content, title);
   const coverBand = titleOnBand(set, cover, boxOf(cover, 'ctrTitle', 'title'));
   const coverLook = layoutLook(set, cover);
   const offArt = (area: Box) => contentArea(area, set.size, coverFooters, coverLook.art, coverLook.inPicture);
@@ -266,7 +282,7 @@ function templatePlaces(
     coverArt,
     set.size,
   );
-  const titleBox = titleBesideArt(band ?? boxOf(content, 'title') ?? page.title, look.art);
+  const titleBox = titleBesideArt(band ?? title ?? scaledTitle(page, set.size), look.art);
   // Line art in the title's place: only where the title is not set on a band of its own (it is centred there).
   const titleStrokes = band ? [] : look.strokes().filter((s) => clipped(s, titleBox));
   // The footer texts keep off the art and line art at their places' ends (Yellow_Idea's white triangle).

@@ -145,21 +145,47 @@ export function movedPartsTemplate(): Uint8Array {
  * foot (5.47 to 6.45 in of 7.5 in, above its footer places).
  */
 export function bodylessTemplate(titleAtFoot = false): Uint8Array {
-  const parts = base();
-  const scale = 0.75;
   const isBody = (ph: string) => !/\btype="/.test(ph) || /\btype="(body|obj)"/.test(ph);
   const lowered = (sp: string) =>
     sp.replace(
       /<a:off x="(\d+)" y="\d+"\/><a:ext cx="(\d+)" cy="\d+"\/>/,
       '<a:off x="$1" y="5000000"/><a:ext cx="$2" cy="900000"/>',
     );
+  const atFoot = (name: string, ph: string, sp: string) =>
+    titleAtFoot && name !== LAYOUT && /\btype="title"/.test(ph) ? lowered(sp) : sp;
+  return narrowWithout(base(), /^ppt\/(slideLayouts|slideMasters)\/[^/]+\.xml$/, isBody, atFoot);
+}
+
+/**
+ * No title place on any layout but the cover (Title Slide, its title a centred one as PowerPoint's):
+ * the master keeps its own. On a 10-in slide, where the built-in page's 12.3-in title box does not fit.
+ */
+export function coverTitleOnlyTemplate(): Uint8Array {
+  const parts = base();
+  edit(parts, LAYOUT, (xml) => xml.replace('<p:ph type="title"/>', '<p:ph type="ctrTitle"/>'));
+  const isTitle = (ph: string) => /\btype="title"/.test(ph);
+  return narrowWithout(parts, /^ppt\/slideLayouts\/[^/]+\.xml$/, isTitle);
+}
+
+/**
+ * The template's places `drop` says of taken out of the parts `from` names, every other place as
+ * `keep` makes it (of its part's name, its `p:ph` and the shape), and the slide 10 in wide (the x and
+ * widths of every layout and master scaled by 0.75).
+ */
+function narrowWithout(
+  parts: Parts,
+  from: RegExp,
+  drop: (ph: string) => boolean,
+  keep: (name: string, ph: string, sp: string) => string = (_name, _ph, sp) => sp,
+): Uint8Array {
+  const scale = 0.75;
   for (const name of Object.keys(parts).filter((n) => /^ppt\/(slideLayouts|slideMasters)\/[^/]+\.xml$/.test(n))) {
     edit(parts, name, (xml) =>
       xml
         .replace(/<p:sp>(?:(?!<\/p:sp>)[\s\S])*<\/p:sp>/g, (sp) => {
           const ph = /<p:ph\b[^>]*>/.exec(sp)?.[0];
-          if (ph && isBody(ph)) return '';
-          return titleAtFoot && name !== LAYOUT && ph && /\btype="title"/.test(ph) ? lowered(sp) : sp;
+          if (!ph) return sp;
+          return from.test(name) && drop(ph) ? '' : keep(name, ph, sp);
         })
         .replace(/<a:off x="(\d+)"/g, (_, x: string) => `<a:off x="${Math.round(Number(x) * scale)}"`)
         .replace(/<a:ext cx="(\d+)"/g, (_, cx: string) => `<a:ext cx="${Math.round(Number(cx) * scale)}"`),
@@ -187,6 +213,19 @@ export function titleBesideLinesTemplate(): Uint8Array {
       )
       .replace(/algn="ctr"/g, 'algn="l"'),
   );
+  return zipSync(parts);
+}
+
+/**
+ * The content layout's title place narrowed to 3.9 in (as a Content with Caption's), and the
+ * Title Only layout's 14 000 EMU (0.015 in) lower than it: the titles of diagram slides are fitted
+ * in the content layout's place and written in the title-only layout's, which they reach past.
+ */
+export function titlePlacesApartTemplate(): Uint8Array {
+  const parts = base();
+  const titleExt = /(<p:ph type="title"\/>[\s\S]*?<a:ext )cx="11088000" cy="1008000"/;
+  edit(parts, 'ppt/slideLayouts/slideLayout3.xml', (xml) => xml.replace(titleExt, '$1cx="3600000" cy="1008000"'));
+  edit(parts, 'ppt/slideLayouts/slideLayout5.xml', (xml) => xml.replace(titleExt, '$1cx="11088000" cy="994000"'));
   return zipSync(parts);
 }
 
