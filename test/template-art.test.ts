@@ -223,3 +223,28 @@ describe.runIf(hasSoffice)(
     }, 300_000);
   },
 );
+
+describe("long titles in a wider place clear of the template's rules (issue #20, round 19 gallery)", () => {
+  it('Sunset: a title its 3.9-in place broke into three lines takes one line above the rules beside it', async () => {
+    const pptx = readPptx((await deckOn('Sunset', 'ansatte')).bytes);
+    const titles = Array.from(
+      { length: pptx.slideCount() - 1 },
+      (_, i) => slideShapes(pptx.slideXml(i + 2)).find((s) => s.placeholder === 'title')!,
+    );
+    // The master flanks its title place (3.54 to 7.48 in across, 0.49 to 1.47 in down) with two pairs of
+    // white rules (25 % opaque, 0.03 in thin) from 0.95 in down. «Arbeidet med / kommunikasjonsplan – /
+    // nærmeste tid» took three lines at 17.5 pt in the place, across the rules' height.
+    const long = titles.find((t) => t.text === 'Arbeidet med kommunikasjonsplan – nærmeste tid')!;
+    const xfrm = /<a:off x="(\d+)" y="(\d+)"\/><a:ext cx="(\d+)" cy="(\d+)"/.exec(long.xml);
+    expect(xfrm, 'the long title has a place of its own').not.toBeNull();
+    const [x, y, w, h] = xfrm!.slice(1).map((v) => Number(v) / EMU) as [number, number, number, number];
+    expect(y + h).toBeLessThanOrEqual(0.95 - 0.04);
+    expect(w).toBeGreaterThan(8);
+    expect(x).toBeGreaterThan(0.59);
+    // One line: the band holds no second at the titles' floor (18 pt).
+    expect(Number(/sz="(\d+)"/.exec(long.xml)?.[1]) / 100).toBeGreaterThanOrEqual(18);
+    expect(h).toBeLessThan((2 * 18 * 1.2) / 72);
+    // Titles that fit their place keep inheriting it.
+    expect(titles.find((t) => t.text === 'Hva? – Hvorfor?')!.xml).not.toMatch(/<a:xfrm\b/);
+  }, 300_000);
+});

@@ -32,6 +32,24 @@ export const backdropOf =
  * that are no backdrop, 0.1 in thick or more (thinner is a rule or a hairline), and not painted
  * in the colour most of the body place `body` lies on (else the background's) nor faintly.
  */
+/**
+ * The template's rules drawn as thin shapes (Sunset's two pairs of 0.03-in rounded bars beside its title
+ * place), which art leaves out as hairlines thinner than 0.1 in and `artStrokes` as filled, not stroked:
+ * at least RULE_LENGTH long, painted so it shows (RULE_ALPHA).
+ */
+export function ruleBoxes(layers: readonly Layer[]): Box[] {
+  return layers
+    .filter((l) => Math.min(l.box.w, l.box.h) < 0.1 && Math.max(l.box.w, l.box.h) >= RULE_LENGTH)
+    .filter((l) => l.paint.kind !== 'solid' || l.paint.alpha >= RULE_ALPHA)
+    .map((l) => l.box);
+}
+
+/** A rule shows at a fifth of full opacity: Sunset's are white at 25 % on orange, plainly seen. */
+const RULE_ALPHA = 0.2;
+
+/** The least length (inches) of a thin shape that is a rule rather than a dot or a tick. */
+const RULE_LENGTH = 0.5;
+
 export function artBoxes(
   layers: Layer[],
   size: { w: number; h: number },

@@ -246,6 +246,44 @@ export function titleBesideArt(title: Box, art: readonly Box[]): Box {
   return place;
 }
 
+/** A band across the slide: its top and foot, inches down. */
+type Band = [number, number];
+
+/** What is left of `band` above `top` and below `foot`. */
+const bandWithout = ([y0, y1]: Band, top: number, foot: number): Band[] =>
+  foot <= y0 || top >= y1
+    ? [[y0, y1]]
+    : (
+        [
+          [y0, top],
+          [foot, y1],
+        ] as Band[]
+      ).filter(([p, q]) => q > p);
+
+/** How far (inches) a widened title's band keeps from the art above or below it. */
+const BAND_MARGIN = 0.05;
+
+/**
+ * The title's place widened to the content's width (`across`), in the tallest band of the place's
+ * height that no art crosses there: where a template flanks a narrow title place with art (Sunset's
+ * two pairs of rules beside its 3.9-in place), a long title takes this one instead of three short
+ * lines in the place (text-box.ts titleElements). Art holding the whole widened place is its ground.
+ * Undefined where the place already spans `across`.
+ */
+export function titleAcrossArt(title: Box, across: Box, art: readonly Box[]): Box | undefined {
+  const x = Math.min(title.x, across.x);
+  const w = Math.max(title.x + title.w, across.x + across.w) - x;
+  if (w <= title.w + 0.01) return undefined;
+  const wide = { ...title, x, w };
+  let bands: Band[] = [[title.y, title.y + title.h]];
+  for (const a of art) {
+    const { meets, holds } = artOn(wide, a);
+    if (meets && !holds) bands = bands.flatMap((b) => bandWithout(b, a.y - BAND_MARGIN, a.y + a.h + BAND_MARGIN));
+  }
+  const tallest = bands.reduce<Band | undefined>((a, b) => (!a || b[1] - b[0] > a[1] - a[0] ? b : a), undefined);
+  return tallest && { x, y: tallest[0], w, h: tallest[1] - tallest[0] };
+}
+
 /** The least share of a footer's place left beside the art for the footer to move there. */
 const FOOTER_KEPT = 0.6;
 /** Art at most this share of a footer place's height is a mark in its line (Yellow_Idea's triangle: 0.22 of 0.43 in). */

@@ -65,6 +65,8 @@ export interface Page {
     /** The template's places for two texts inside `beside` (the one the art cuts into narrower). */
     besideSlots?: TemplateSlots;
     titleOnBand?: boolean;
+    /** The title's place widened clear of the art beside it, for a title the place would break into three lines (content-area.ts titleAcrossArt). */
+    titleAcross?: Box;
   };
 }
 

@@ -272,6 +272,8 @@ export function titleElements(page: Page, title: string): SlideElement[] {
   let fitted = fitBox(page, request);
   // A template's title box may be narrower than Trappa's: the title may then go down to the body's floor.
   if (!fitted.fits && page.template) fitted = fitBox(page, { ...request, minSize: theme.sizes.minBody });
+  const across = page.template?.titleAcross;
+  if (across && lineCount(fitted.element) > TITLE_LINES) fitted = acrossArt(page, request, across) ?? fitted;
   const rule: SlideElement = {
     type: 'shape',
     name: commonParts.titleRule.name(),
@@ -280,6 +282,21 @@ export function titleElements(page: Page, title: string): SlideElement[] {
     fill: theme.colors.accent,
   };
   return [fitted.element, rule];
+}
+
+/** A title takes one or two lines: three short ones in a narrow place read as a list, not a title. */
+const TITLE_LINES = 2;
+
+const lineCount = (e: TextElement): number => layoutParagraphs(e.paragraphs, e.style, e.box.w).lines.length;
+
+/**
+ * The title in the wider place clear of the template's art beside its own (Sunset's 3.9-in place between
+ * two pairs of rules took «Arbeidet med / kommunikasjonsplan – / nærmeste tid» at 17.5 pt): where it fits
+ * there on at most two lines, at no less than the titles' floor; else undefined.
+ */
+function acrossArt(page: Page, request: FitRequest, across: Box): Fitted | undefined {
+  const wide = fitBox(page, { ...request, box: across });
+  return wide.fits && lineCount(wide.element) <= TITLE_LINES ? wide : undefined;
 }
 
 /** "Title", then "Title (forts.)", "Title (forts. 2)", … for the slides of a continued list. */

@@ -123,6 +123,7 @@ const READ_WHEN_ASKED: { [K in Exclude<keyof LayoutLook, 'textSlot'>]-?: true } 
   art: true,
   strokes: true,
   inPicture: true,
+  rules: true,
   inheritedColor: true,
 };
 const READ = Object.keys(READ_WHEN_ASKED) as (keyof typeof READ_WHEN_ASKED)[];

@@ -13,7 +13,7 @@
  * template's ground showing through, wherever the text still reads on what that composites to
  * (measured as `trappa check` measures it: the panel is a layer under the text).
  */
-import { artBoxes, backdropOf, mostUnder } from '../check/art-boxes.js';
+import { artBoxes, backdropOf, mostUnder, ruleBoxes } from '../check/art-boxes.js';
 import { artStrokes, type StrokeSegment } from '../check/art-strokes.js';
 import { artRunOnto, LETTERS_TALLER } from '../check/rules/template-art.js';
 import { backgroundLayer, colorAt, layersOf, luminanceAt, under } from '../check/backdrop.js';
@@ -35,8 +35,8 @@ import { partRoot, relsOf, targets } from './read-master-set.js';
 const TEXT_SLOTS = ['tx1', 'bg1', 'tx2', 'bg2'];
 
 /** The template's own shapes and pictures; hairlines (rules under a title) do not decide what text is on. */
-const isArt = (e: ElementModel) =>
-  (e.kind !== 'shape' || !e.placeholder) && !(e.box && Math.min(e.box.w, e.box.h) < 0.1);
+const isArt = (e: ElementModel) => notPlaceholder(e) && !(e.box && Math.min(e.box.w, e.box.h) < 0.1);
+const notPlaceholder = (e: ElementModel) => e.kind !== 'shape' || !e.placeholder;
 
 /**
  * The scheme slot a text names instead of its inherited colour (none: the inherited colour reads
@@ -99,6 +99,8 @@ export interface LayoutLook {
   art: Box[];
   /** The template's art drawn as lines (Yellow_Idea's tick marks), as segments: read when first asked. */
   strokes(): StrokeSegment[];
+  /** The template's rules drawn as thin shapes (check/art-boxes.ts ruleBoxes), which `art` and `strokes` leave out. */
+  rules(): Box[];
   /** Art inside the backdrop picture (Vintage's ink blots on its paper: check/ground-art.ts). */
   inPicture: Box[];
   /** The colour (hex) a text in this placeholder inherits from the template (its text style's, else dark 1). */
@@ -142,6 +144,10 @@ function mediaIn(set: MasterSet, source: string): (embed: string) => string | un
 /** A part's art: its shapes and pictures that are not placeholders. */
 const artElements = (set: MasterSet, part: string): ElementModel[] =>
   readSlideElements(partRoot(set.parts, part), set.scheme).filter(isArt);
+
+/** A part's rules drawn as thin shapes (check/art-boxes.ts ruleBoxes), which its art leaves out. */
+const rulesIn = (set: MasterSet, part: string): Box[] =>
+  ruleBoxes(layersOf(readSlideElements(partRoot(set.parts, part), set.scheme).filter(notPlaceholder), () => undefined));
 
 /** A part's art as layers. */
 function artLayers(set: MasterSet, part: string): Layer[] {
@@ -314,6 +320,10 @@ export function readLayoutLook(set: MasterSet, layout: LayoutInfo): LayoutLook {
         ...artElements(set, layout.part),
       ])),
     inPicture,
+    rules: () => [
+      ...(attr(layoutRoot, 'showMasterSp') === '0' ? [] : rulesIn(set, master)),
+      ...rulesIn(set, layout.part),
+    ],
     luminanceAt: (x, y) => luminanceAt(layers, x, y, rasterOf),
     inheritedColor: (ph) => placeholder(ph).color ?? scheme.get('tx1') ?? '000000',
     textSlot(ph, at) {

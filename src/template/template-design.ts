@@ -14,6 +14,7 @@ import {
   footerBesideArt,
   freeUnderTitle,
   layoutContentPlan,
+  titleAcrossArt,
   titleBesideArt,
   union,
 } from '../layout/content-area.js';
@@ -286,9 +287,11 @@ function templatePlaces(
   // Line art in the title's place: only where the title is not set on a band of its own (it is centred there).
   const titleStrokes = band ? [] : look.strokes().filter((s) => clipped(s, titleBox));
   // The footer texts keep off the art and line art at their places' ends (Yellow_Idea's white triangle).
-  const footerArt = [...look.art, ...look.strokes().map((s) => s.box)];
-  const footerPlace = footer && footerBesideArt(footer, footerArt);
-  const numberPlace = number && footerBesideArt(number, footerArt);
+  const artAndLines = [...look.art, ...look.strokes().map((s) => s.box)];
+  const footerPlace = footer && footerBesideArt(footer, artAndLines);
+  const numberPlace = number && footerBesideArt(number, artAndLines);
+  // A long title's wider place, off the art beside a narrow title place (Sunset's rules).
+  const titleAcross = band ? undefined : titleAcrossArt(titleBox, body, [...artAndLines, ...look.rules()]);
   return {
     size: set.size,
     title: titleBox,
@@ -309,6 +312,7 @@ function templatePlaces(
       ...(free ? { free } : {}),
       ...(beside ? { beside, besideSlots: besideSlots ?? {} } : {}),
       ...(band ? { titleOnBand: true } : {}),
+      ...(titleAcross ? { titleAcross } : {}),
       align: { title: alignOf(content, 'title'), footer: alignOf(content, 'ftr'), number: alignOf(content, 'sldNum') },
       ...(footerPlace ? { footer: footerPlace } : {}),
       ...(numberPlace ? { number: numberPlace } : {}),
